@@ -1,0 +1,12 @@
+//! sim-core: a simulated Linux network stack that prints what Linux prints.
+//!
+//! See ARCHITECTURE.md at the repository root for the layers and invariants.
+
+pub mod lab;
+pub mod output;
+pub mod shell;
+pub mod snapshot;
+
+pub use lab::Lab;
+pub use output::{Chunk, Output, Stream};
+pub use snapshot::Snapshot;
