@@ -1,0 +1,2 @@
+//! Userspace programs other than `ip`: each a function from argv to Output
+//! over a [`crate::netlink::Netlink`] or the simulated kernel.
