@@ -13,4 +13,5 @@ pub use snapshot::Snapshot;
 pub mod kernel;
 pub mod netlink;
 pub mod tools;
+pub mod transcript;
 pub mod iproute;

@@ -321,7 +321,7 @@ impl Kernel {
             self.release_port(LinkRef { ns: port.ns, ifindex: old }, port.ifindex);
         }
         self.link_mut(port).ok_or_else(nodev)?.master = Some(br.ifindex);
-        self.bridge_recalc(br);
+        self.bridge_recalc_ports(br, true);
         Ok(())
     }
 
@@ -333,12 +333,17 @@ impl Kernel {
         if let Some(b) = self.link_mut(br).and_then(|l| l.bridge_mut()) {
             b.fdb.retain(|e| e.port != port);
         }
-        self.bridge_recalc(br);
+        self.bridge_recalc_ports(br, true);
     }
 
     /// Recomputes a bridge from its ports: port states, carrier, MAC (the
     /// lowest port MAC, zero with no ports) and MTU (the lowest port MTU).
+    /// A bridge that never had a port keeps the carrier it was made with.
     pub fn bridge_recalc(&mut self, br: LinkRef) {
+        self.bridge_recalc_ports(br, false);
+    }
+
+    fn bridge_recalc_ports(&mut self, br: LinkRef, ports_changed: bool) {
         let Some(bl) = self.link(br) else { return };
         let Some(b) = bl.bridge() else { return };
         let (mac_set, mtu_set, br_up) = (b.mac_set, b.mtu_set, bl.admin_up);
@@ -362,7 +367,9 @@ impl Kernel {
                 bl.mtu = m;
             }
         }
-        bl.set_carrier(any_forwarding);
+        if !ports.is_empty() || ports_changed {
+            bl.set_carrier(any_forwarding);
+        }
         self.refresh_ipv6(br);
     }
 
