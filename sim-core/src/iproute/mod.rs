@@ -172,7 +172,7 @@ pub fn parse_opts(argv: &[String]) -> IpResult<(Opts, &[String])> {
     if o.json {
         o.color = false;
     }
-    Ok((o, &argv[i..]))
+    Ok((o, argv.get(i..).unwrap_or(&[])))
 }
 
 /// Parses an object and its arguments.

@@ -359,6 +359,9 @@ impl Kernel {
             min_mtu = Some(min_mtu.map_or(pl.mtu, |m: u32| m.min(pl.mtu)));
         }
         let bl = self.link_mut(br).expect("checked above");
+        if ports.is_empty() && !ports_changed {
+            return;
+        }
         if !mac_set {
             bl.mac = min_mac.unwrap_or(super::mac::Mac::ZERO);
         }
@@ -367,9 +370,7 @@ impl Kernel {
                 bl.mtu = m;
             }
         }
-        if !ports.is_empty() || ports_changed {
-            bl.set_carrier(any_forwarding);
-        }
+        bl.set_carrier(any_forwarding);
         self.refresh_ipv6(br);
     }
 
@@ -403,7 +404,10 @@ impl Kernel {
         if up {
             self.fib_add_ifaddrs(r);
         } else {
-            self.fib_flush_dev(r);
+            // Loopback keeps its local routes while down (so 127/8 stays local).
+            if !self.link(r).is_some_and(|l| l.is_loopback()) {
+                self.fib_flush_dev(r);
+            }
             if let Some(l) = self.link_mut(r) {
                 l.addrs.retain(|a| a.v4().is_some());
             }
@@ -585,16 +589,17 @@ impl Kernel {
     /// `ip route add|replace|append`, with Linux's nexthop checks.
     pub fn route_add(&mut self, ns: NsId, mut rt: Route, replace: bool) -> KResult<()> {
         let n = self.ns(ns).ok_or_else(nodev)?;
-        if let Some(d) = rt.dev {
-            let l = n.links.get(&d).ok_or_else(nodev)?;
-            if !l.admin_up {
-                return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
-            }
-        }
+        let dev_up = match rt.dev {
+            Some(d) => n.links.get(&d).ok_or_else(nodev)?.admin_up,
+            None => true,
+        };
         if let Some(gw) = rt.gateway {
             if rt.onlink {
                 if rt.dev.is_none() {
                     return Err(KernelError::msg(Errno::EINVAL, "Nexthop device required for onlink"));
+                }
+                if !dev_up {
+                    return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
                 }
             } else {
                 let via = n
@@ -611,6 +616,8 @@ impl Kernel {
             }
         } else if rt.dev.is_none() && rt.kind == RouteType::Unicast {
             return Err(KernelError::msg(Errno::EINVAL, "Device only routes require an outgoing interface"));
+        } else if !dev_up {
+            return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
         }
         let n = self.ns_mut(ns).ok_or_else(nodev)?;
         match n.routes.iter().position(|x| x.same_key(&rt)) {
