@@ -10,3 +10,8 @@ pub mod snapshot;
 pub use lab::Lab;
 pub use output::{Chunk, Output, Stream};
 pub use snapshot::Snapshot;
+pub mod kernel;
+pub mod netlink;
+pub mod tools;
+pub mod transcript;
+pub mod iproute;

@@ -1,0 +1,306 @@
+//! One print path for text and JSON, after iproute2's json_print.c.
+//!
+//! Every object printer calls the same methods whatever the output mode; each
+//! call says whether it is for text (`Fp`), JSON (`Json`) or both (`Any`), as
+//! iproute2's `PRINT_FP`/`PRINT_JSON`/`PRINT_ANY` do. Text arguments come
+//! already formatted; JSON gets the typed value.
+
+/// Which output a print call is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum To {
+    Any,
+    Fp,
+    Json,
+}
+
+/// `ip -c` colours (iproute2's light-background palette).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    Ifname,
+    Mac,
+    Inet,
+    Inet6,
+    OperUp,
+    OperDown,
+    None,
+}
+
+impl Color {
+    fn code(self) -> Option<&'static str> {
+        match self {
+            Color::Ifname => Some("\x1b[36m"),
+            Color::Mac => Some("\x1b[33m"),
+            Color::Inet => Some("\x1b[35m"),
+            Color::Inet6 => Some("\x1b[34m"),
+            Color::OperUp => Some("\x1b[32m"),
+            Color::OperDown => Some("\x1b[31m"),
+            Color::None => None,
+        }
+    }
+}
+
+/// A JSON value as print calls carry it.
+#[derive(Clone, Debug)]
+pub enum Value<'a> {
+    Str(&'a str),
+    Uint(u64),
+    Int(i64),
+    Bool(bool),
+    Null,
+}
+
+/// iproute2's json_writer: compact, or `-p` pretty with its own spacing.
+struct JsonWriter {
+    out: String,
+    pretty: bool,
+    depth: usize,
+    sep: Option<char>,
+}
+
+impl JsonWriter {
+    fn indent(&mut self) {
+        for _ in 0..self.depth {
+            self.out.push_str("    ");
+        }
+    }
+
+    fn eol(&mut self) {
+        if self.pretty {
+            self.out.push('\n');
+            self.indent();
+        }
+    }
+
+    fn eor(&mut self) {
+        if let Some(c) = self.sep {
+            self.out.push(c);
+        }
+        self.sep = Some(',');
+    }
+
+    fn puts(&mut self, s: &str) {
+        self.out.push('"');
+        for c in s.chars() {
+            match c {
+                '\t' => self.out.push_str("\\t"),
+                '\n' => self.out.push_str("\\n"),
+                '\r' => self.out.push_str("\\r"),
+                '\u{c}' => self.out.push_str("\\f"),
+                '\u{8}' => self.out.push_str("\\b"),
+                '\\' => self.out.push_str("\\\\"),
+                '"' => self.out.push_str("\\\""),
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
+
+    fn name(&mut self, name: &str) {
+        self.eor();
+        self.eol();
+        self.sep = None;
+        self.puts(name);
+        self.out.push(':');
+        if self.pretty {
+            self.out.push(' ');
+        }
+    }
+
+    fn begin(&mut self, c: char) {
+        self.eor();
+        self.out.push(c);
+        self.depth += 1;
+        self.sep = None;
+    }
+
+    fn end(&mut self, c: char) {
+        self.depth = self.depth.saturating_sub(1);
+        if self.sep.is_some() {
+            self.eol();
+        }
+        self.out.push(c);
+        self.sep = Some(',');
+    }
+
+    fn start_object(&mut self) {
+        self.begin('{');
+    }
+
+    fn end_object(&mut self) {
+        self.end('}');
+    }
+
+    fn start_array(&mut self) {
+        self.begin('[');
+        if self.pretty {
+            self.out.push(' ');
+        }
+    }
+
+    fn end_array(&mut self) {
+        if self.pretty && self.sep.is_some() {
+            self.out.push(' ');
+        }
+        self.sep = None;
+        self.end(']');
+    }
+
+    fn value(&mut self, v: &Value<'_>) {
+        self.eor();
+        match v {
+            Value::Str(s) => self.puts(s),
+            Value::Uint(n) => self.out.push_str(&n.to_string()),
+            Value::Int(n) => self.out.push_str(&n.to_string()),
+            Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Value::Null => self.out.push_str("null"),
+        }
+    }
+}
+
+/// Collects what one command prints, as text or JSON.
+pub struct Printer {
+    json: Option<JsonWriter>,
+    text: String,
+    color: bool,
+}
+
+impl Printer {
+    /// A text printer (`color` for `-c`).
+    pub fn text(color: bool) -> Printer {
+        Printer { json: None, text: String::new(), color }
+    }
+
+    /// A JSON printer that opens the top-level array, as `new_json_obj()` does.
+    pub fn json(pretty: bool) -> Printer {
+        let mut w = JsonWriter { out: String::new(), pretty, depth: 0, sep: None };
+        w.start_array();
+        Printer { json: Some(w), text: String::new(), color: false }
+    }
+
+    pub fn new(json: bool, pretty: bool, color: bool) -> Printer {
+        if json {
+            Printer::json(pretty)
+        } else {
+            Printer::text(color)
+        }
+    }
+
+    pub fn is_json(&self) -> bool {
+        self.json.is_some()
+    }
+
+    /// Everything printed; closes the JSON array as `delete_json_obj()` does.
+    pub fn finish(mut self) -> String {
+        match self.json.take() {
+            Some(mut w) => {
+                w.end_array();
+                w.out.push('\n');
+                w.out
+            }
+            None => self.text,
+        }
+    }
+
+    fn wants_text(&self, to: To) -> bool {
+        self.json.is_none() && to != To::Json
+    }
+
+    /// The JSON writer when this call is for JSON.
+    fn json_for(&mut self, to: To) -> Option<&mut JsonWriter> {
+        if to == To::Fp {
+            return None;
+        }
+        self.json.as_mut()
+    }
+
+    pub fn open_object(&mut self, key: Option<&str>) {
+        if let Some(w) = self.json.as_mut() {
+            if let Some(k) = key {
+                w.name(k);
+            }
+            w.start_object();
+        }
+    }
+
+    pub fn close_object(&mut self) {
+        if let Some(w) = self.json.as_mut() {
+            w.end_object();
+        }
+    }
+
+    /// Opens an array: a JSON array named `key`, or the text `text`.
+    pub fn open_array(&mut self, to: To, key: &str, text: &str) {
+        if let Some(w) = self.json_for(to) {
+            w.name(key);
+            w.start_array();
+        } else if self.wants_text(to) {
+            self.text.push_str(text);
+        }
+    }
+
+    pub fn close_array(&mut self, to: To, text: &str) {
+        if let Some(w) = self.json_for(to) {
+            w.end_array();
+        } else if self.wants_text(to) {
+            self.text.push_str(text);
+        }
+    }
+
+    /// A value: `key: value` in JSON (a bare value inside an array when
+    /// `key` is empty), `text` in text mode.
+    pub fn value(&mut self, to: To, key: &str, text: &str, v: Value<'_>) {
+        if let Some(w) = self.json_for(to) {
+            if key.is_empty() {
+                w.value(&v);
+            } else {
+                w.name(key);
+                w.value(&v);
+            }
+        } else if self.wants_text(to) {
+            self.text.push_str(text);
+        }
+    }
+
+    pub fn string(&mut self, to: To, key: &str, text: &str, v: &str) {
+        self.value(to, key, text, Value::Str(v));
+    }
+
+    pub fn uint(&mut self, to: To, key: &str, text: &str, v: u64) {
+        self.value(to, key, text, Value::Uint(v));
+    }
+
+    pub fn int(&mut self, to: To, key: &str, text: &str, v: i64) {
+        self.value(to, key, text, Value::Int(v));
+    }
+
+    pub fn boolean(&mut self, to: To, key: &str, text: &str, v: bool) {
+        self.value(to, key, text, Value::Bool(v));
+    }
+
+    /// A string whose text is wrapped in a colour under `-c`.
+    pub fn color_string(&mut self, to: To, color: Color, key: &str, text: &str, v: &str) {
+        if self.json.is_none() && self.wants_text(to) && self.color {
+            if let Some(code) = color.code() {
+                self.text.push_str(code);
+                self.text.push_str(text);
+                self.text.push_str("\x1b[0m");
+                return;
+            }
+        }
+        self.string(to, key, text, v);
+    }
+
+    /// Plain text (ignored in JSON mode).
+    pub fn fp(&mut self, text: &str) {
+        if self.json.is_none() {
+            self.text.push_str(text);
+        }
+    }
+
+    /// A newline in text mode (`print_nl()`); `oneline` prints `\` instead.
+    pub fn nl(&mut self, oneline: bool) {
+        if self.json.is_none() {
+            self.text.push_str(if oneline { "\\" } else { "\n" });
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Interface addresses (`ip address`).
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// Address scope (`RT_SCOPE_*`), shared by addresses and routes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Scope {
+    Global,
+    Site,
+    Link,
+    Host,
+    Nowhere,
+}
+
+impl Scope {
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::Site => "site",
+            Scope::Link => "link",
+            Scope::Host => "host",
+            Scope::Nowhere => "nowhere",
+        }
+    }
+
+    /// The numeric value Linux uses (0 universe … 254 host, 255 nowhere).
+    pub fn value(self) -> u8 {
+        match self {
+            Scope::Global => 0,
+            Scope::Site => 200,
+            Scope::Link => 253,
+            Scope::Host => 254,
+            Scope::Nowhere => 255,
+        }
+    }
+
+    /// Parses a scope name or number as `rtnl_rtscope_a2n` does.
+    pub fn parse(s: &str) -> Option<Scope> {
+        match s {
+            "global" | "universe" | "0" => Some(Scope::Global),
+            "site" | "200" => Some(Scope::Site),
+            "link" | "253" => Some(Scope::Link),
+            "host" | "254" => Some(Scope::Host),
+            "nowhere" | "255" => Some(Scope::Nowhere),
+            _ => None,
+        }
+    }
+}
+
+/// An IPv4 address on an interface.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inet4 {
+    pub local: Ipv4Addr,
+    pub prefix: u8,
+    pub broadcast: Option<Ipv4Addr>,
+    pub scope: Scope,
+    pub label: String,
+}
+
+/// An IPv6 address on an interface.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inet6 {
+    pub local: Ipv6Addr,
+    pub prefix: u8,
+    pub scope: Scope,
+    /// Duplicate address detection has not finished (it never does here:
+    /// Linux shows `tentative` for as long as the recordings look).
+    pub tentative: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IfAddr {
+    V4(Inet4),
+    V6(Inet6),
+}
+
+impl IfAddr {
+    pub fn v4(&self) -> Option<&Inet4> {
+        match self {
+            IfAddr::V4(a) => Some(a),
+            IfAddr::V6(_) => None,
+        }
+    }
+
+    pub fn v6(&self) -> Option<&Inet6> {
+        match self {
+            IfAddr::V6(a) => Some(a),
+            IfAddr::V4(_) => None,
+        }
+    }
+}
+
+/// The netmask of a prefix length.
+pub fn mask(prefix: u8) -> u32 {
+    if prefix == 0 {
+        0
+    } else {
+        u32::MAX << (32 - u32::from(prefix.min(32)))
+    }
+}
+
+/// The network address of `addr/prefix`.
+pub fn network(addr: Ipv4Addr, prefix: u8) -> Ipv4Addr {
+    Ipv4Addr::from(u32::from(addr) & mask(prefix))
+}
+
+/// Whether `addr` lies in `net/prefix`.
+pub fn in_prefix(addr: Ipv4Addr, net: Ipv4Addr, prefix: u8) -> bool {
+    u32::from(addr) & mask(prefix) == u32::from(net) & mask(prefix)
+}
+
+/// The broadcast address of `addr/prefix`.
+pub fn broadcast(addr: Ipv4Addr, prefix: u8) -> Ipv4Addr {
+    Ipv4Addr::from(u32::from(addr) | !mask(prefix))
+}
+
+/// The IPv6 link-local address a MAC gives (fe80::/64 + modified EUI-64).
+pub fn link_local(mac: super::mac::Mac) -> Ipv6Addr {
+    let e = mac.eui64();
+    let mut b = [0u8; 16];
+    b[0] = 0xfe;
+    b[1] = 0x80;
+    b[8..].copy_from_slice(&e);
+    Ipv6Addr::from(b)
+}

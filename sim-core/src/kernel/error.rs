@@ -1,0 +1,71 @@
+//! How the simulated kernel refuses a request: an errno and, where Linux
+//! gives one, an extended-ack message.
+
+/// The errno values the simulated kernel returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Errno {
+    EPERM,
+    ENOENT,
+    ESRCH,
+    ENODEV,
+    EEXIST,
+    EINVAL,
+    ENETDOWN,
+    ENETUNREACH,
+    EHOSTUNREACH,
+    EOPNOTSUPP,
+    EADDRNOTAVAIL,
+    EBUSY,
+    ERANGE,
+    ENOBUFS,
+    ELOOP,
+}
+
+impl Errno {
+    /// `strerror()` text.
+    pub fn text(self) -> &'static str {
+        match self {
+            Errno::EPERM => "Operation not permitted",
+            Errno::ENOENT => "No such file or directory",
+            Errno::ESRCH => "No such process",
+            Errno::ENODEV => "No such device",
+            Errno::EEXIST => "File exists",
+            Errno::EINVAL => "Invalid argument",
+            Errno::ENETDOWN => "Network is down",
+            Errno::ENETUNREACH => "Network is unreachable",
+            Errno::EHOSTUNREACH => "No route to host",
+            Errno::EOPNOTSUPP => "Operation not supported",
+            Errno::EADDRNOTAVAIL => "Cannot assign requested address",
+            Errno::EBUSY => "Device or resource busy",
+            Errno::ERANGE => "Numerical result out of range",
+            Errno::ENOBUFS => "No buffer space available",
+            Errno::ELOOP => "Too many levels of symbolic links",
+        }
+    }
+}
+
+/// A refused request: what `RTNETLINK answers:` or `Error:` reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KernelError {
+    pub errno: Errno,
+    /// The extended ack message (`NL_SET_ERR_MSG`), printed as `Error: …`.
+    pub extack: Option<&'static str>,
+}
+
+impl KernelError {
+    pub fn new(errno: Errno) -> KernelError {
+        KernelError { errno, extack: None }
+    }
+
+    pub fn msg(errno: Errno, extack: &'static str) -> KernelError {
+        KernelError { errno, extack: Some(extack) }
+    }
+}
+
+impl From<Errno> for KernelError {
+    fn from(e: Errno) -> KernelError {
+        KernelError::new(e)
+    }
+}
+
+pub type KResult<T> = Result<T, KernelError>;

@@ -1,0 +1,257 @@
+//! Network devices: loopback, veth and bridge, with the state `ip link` shows.
+
+use super::addr::IfAddr;
+use super::mac::Mac;
+use super::NsId;
+
+/// Where a device lives: its namespace and its index there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LinkRef {
+    pub ns: NsId,
+    pub ifindex: u32,
+}
+
+/// RFC 2863 operational state, as `IFLA_OPERSTATE` carries it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OperState {
+    Unknown,
+    Down,
+    LowerLayerDown,
+    Up,
+}
+
+impl OperState {
+    pub fn name(self) -> &'static str {
+        match self {
+            OperState::Unknown => "UNKNOWN",
+            OperState::Down => "DOWN",
+            OperState::LowerLayerDown => "LOWERLAYERDOWN",
+            OperState::Up => "UP",
+        }
+    }
+}
+
+/// A bridge port's STP state (STP is off, so only these two occur).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PortState {
+    Disabled,
+    Forwarding,
+}
+
+impl PortState {
+    pub fn name(self) -> &'static str {
+        match self {
+            PortState::Disabled => "disabled",
+            PortState::Forwarding => "forwarding",
+        }
+    }
+}
+
+/// One learnt entry of a bridge's forwarding database.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FdbEntry {
+    pub mac: Mac,
+    /// The port (ifindex in the bridge's namespace) the address was seen on.
+    pub port: u32,
+    /// Virtual time (ms) of the last frame from this address.
+    pub updated_ms: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bridge {
+    pub fdb: Vec<FdbEntry>,
+    /// The MTU was set by the user, so it no longer follows the ports.
+    pub mtu_set: bool,
+    /// The MAC was set by the user, so it no longer follows the ports.
+    pub mac_set: bool,
+}
+
+/// What kind of device a link is, and what that kind carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    Loopback,
+    /// A veth end; `peer` is `None` only while the pair is being made.
+    Veth { peer: Option<LinkRef> },
+    Bridge(Bridge),
+}
+
+impl LinkKind {
+    /// The `IFLA_INFO_KIND` name (`type veth`), `None` for loopback.
+    pub fn kind_name(&self) -> Option<&'static str> {
+        match self {
+            LinkKind::Loopback => None,
+            LinkKind::Veth { .. } => Some("veth"),
+            LinkKind::Bridge(_) => Some("bridge"),
+        }
+    }
+}
+
+/// Packet and byte counters, as `ip -s link` prints them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LinkStats {
+    pub rx_packets: u64,
+    pub rx_bytes: u64,
+    pub rx_dropped: u64,
+    pub tx_packets: u64,
+    pub tx_bytes: u64,
+    pub tx_dropped: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub ifindex: u32,
+    pub name: String,
+    pub kind: LinkKind,
+    pub mac: Mac,
+    /// IFF_UP, set by `ip link set X up`.
+    pub admin_up: bool,
+    /// netif_carrier_ok().
+    pub carrier: bool,
+    /// The operstate as last computed by link-watch; reported only while up.
+    pub oper: OperState,
+    /// The qdisc became `noqueue` at the first up and stays until a move.
+    pub qdisc_attached: bool,
+    pub mtu: u32,
+    pub txqlen: u32,
+    /// The bridge (ifindex in the same namespace) this link is a port of.
+    pub master: Option<u32>,
+    pub port_state: PortState,
+    /// IPv4 addresses first in the order added, then IPv6 (newest first, as Linux lists them).
+    pub addrs: Vec<IfAddr>,
+    pub stats: LinkStats,
+    /// Creation order within the world, for stable layouts.
+    pub serial: u64,
+}
+
+pub const ETH_MIN_MTU: u32 = 68;
+pub const ETH_MAX_MTU: u32 = 65535;
+pub const LO_MTU: u32 = 65536;
+
+impl Link {
+    pub fn new(ifindex: u32, name: &str, kind: LinkKind, mac: Mac, serial: u64) -> Link {
+        let mtu = if kind == LinkKind::Loopback { LO_MTU } else { 1500 };
+        Link {
+            ifindex,
+            name: name.to_string(),
+            carrier: !matches!(kind, LinkKind::Veth { .. }),
+            kind,
+            mac,
+            admin_up: false,
+            oper: OperState::Unknown,
+            qdisc_attached: false,
+            mtu,
+            txqlen: 1000,
+            master: None,
+            port_state: PortState::Disabled,
+            addrs: Vec::new(),
+            stats: LinkStats::default(),
+            serial,
+        }
+    }
+
+    pub fn is_loopback(&self) -> bool {
+        self.kind == LinkKind::Loopback
+    }
+
+    pub fn is_bridge(&self) -> bool {
+        matches!(self.kind, LinkKind::Bridge(_))
+    }
+
+    pub fn veth_peer(&self) -> Option<LinkRef> {
+        match self.kind {
+            LinkKind::Veth { peer } => peer,
+            _ => None,
+        }
+    }
+
+    pub fn bridge(&self) -> Option<&Bridge> {
+        match &self.kind {
+            LinkKind::Bridge(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn bridge_mut(&mut self) -> Option<&mut Bridge> {
+        match &mut self.kind {
+            LinkKind::Bridge(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// IFF_RUNNING: up and operationally up (or unknown).
+    pub fn running(&self) -> bool {
+        self.admin_up && matches!(self.oper, OperState::Up | OperState::Unknown) && self.carrier
+    }
+
+    /// IFF_LOWER_UP: up with carrier.
+    pub fn lower_up(&self) -> bool {
+        self.admin_up && self.carrier
+    }
+
+    /// Carries traffic: what the packet path checks before using a device.
+    pub fn is_usable(&self) -> bool {
+        self.lower_up()
+    }
+
+    /// The operstate `ip link` reports.
+    pub fn operstate(&self) -> OperState {
+        if self.admin_up {
+            self.oper
+        } else {
+            OperState::Down
+        }
+    }
+
+    /// The qdisc name `ip link` shows.
+    pub fn qdisc(&self) -> &'static str {
+        if self.qdisc_attached {
+            "noqueue"
+        } else {
+            "noop"
+        }
+    }
+
+    pub fn min_mtu(&self) -> u32 {
+        match self.kind {
+            LinkKind::Loopback => 0,
+            _ => ETH_MIN_MTU,
+        }
+    }
+
+    pub fn max_mtu(&self) -> u32 {
+        match self.kind {
+            LinkKind::Loopback => 0,
+            _ => ETH_MAX_MTU,
+        }
+    }
+
+    /// `dev_get_iflink()`: the peer's index for a veth, our own otherwise.
+    pub fn iflink(&self) -> u32 {
+        match self.kind {
+            LinkKind::Veth { peer } => peer.map_or(0, |p| p.ifindex),
+            _ => self.ifindex,
+        }
+    }
+
+    /// Link-watch: recompute the operstate after a carrier change
+    /// (`default_operstate()` of the kernels the recordings come from).
+    pub fn linkwatch(&mut self) {
+        self.oper = if !self.carrier {
+            if self.iflink() != self.ifindex {
+                OperState::LowerLayerDown
+            } else {
+                OperState::Down
+            }
+        } else {
+            OperState::Up
+        };
+    }
+
+    /// Sets the carrier; a change runs link-watch as the kernel would.
+    pub fn set_carrier(&mut self, on: bool) {
+        if self.carrier != on {
+            self.carrier = on;
+            self.linkwatch();
+        }
+    }
+}

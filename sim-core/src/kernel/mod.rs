@@ -1,0 +1,108 @@
+//! The simulated kernel: namespaces and everything in them.
+//!
+//! This is the model layer. It knows nothing of command lines or output
+//! formats; `crate::iproute` and the other tools talk to it only through the
+//! request/dump API in [`crate::netlink`], as real tools talk to Linux.
+
+pub mod addr;
+pub mod error;
+pub mod link;
+pub mod mac;
+pub mod nat;
+pub mod neigh;
+pub mod netns;
+pub mod ops;
+pub mod route;
+pub mod sysctl;
+
+use netns::Namespace;
+
+pub use error::{Errno, KResult, KernelError};
+
+/// A namespace's identity. Ids are never reused, so a stale one finds nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NsId(pub u32);
+
+impl NsId {
+    /// The initial namespace: the host.
+    pub const HOST: NsId = NsId(0);
+}
+
+/// Every namespace of one simulated host, and the names under /run/netns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Kernel {
+    namespaces: Vec<Option<Namespace>>,
+    /// /run/netns entries in creation order.
+    named: Vec<(String, NsId)>,
+    rng: mac::Rng,
+    /// Counts devices ever made, for stable creation order.
+    serial: u64,
+    /// Virtual time in milliseconds. Only commands advance it.
+    pub now_ms: u64,
+}
+
+impl Kernel {
+    /// A host with only `lo` (down), MACs drawn from `seed`.
+    pub fn new(seed: u64) -> Kernel {
+        let mut k = Kernel {
+            namespaces: Vec::new(),
+            named: Vec::new(),
+            rng: mac::Rng::new(seed),
+            serial: 0,
+            now_ms: 0,
+        };
+        k.create_ns();
+        k
+    }
+
+    pub fn ns(&self, id: NsId) -> Option<&Namespace> {
+        self.namespaces.get(id.0 as usize).and_then(|n| n.as_ref())
+    }
+
+    pub fn ns_mut(&mut self, id: NsId) -> Option<&mut Namespace> {
+        self.namespaces.get_mut(id.0 as usize).and_then(|n| n.as_mut())
+    }
+
+    /// Namespaces that exist, host first, in creation order.
+    pub fn ns_ids(&self) -> Vec<NsId> {
+        (0..self.namespaces.len() as u32)
+            .map(NsId)
+            .filter(|id| self.ns(*id).is_some())
+            .collect()
+    }
+
+    /// The names under /run/netns, in creation order.
+    pub fn named(&self) -> &[(String, NsId)] {
+        &self.named
+    }
+
+    pub fn ns_by_name(&self, name: &str) -> Option<NsId> {
+        self.named.iter().find(|(n, _)| n == name).map(|(_, id)| *id)
+    }
+
+    /// The first name a namespace is mounted under, if any.
+    pub fn ns_name(&self, id: NsId) -> Option<&str> {
+        self.named.iter().find(|(_, i)| *i == id).map(|(n, _)| n.as_str())
+    }
+
+    fn create_ns(&mut self) -> NsId {
+        let id = NsId(self.namespaces.len() as u32);
+        self.namespaces.push(Some(Namespace::new()));
+        let lo_mac = mac::Mac::ZERO;
+        let serial = self.next_serial();
+        let ns = self.ns_mut(id).expect("just made");
+        let ifindex = ns.alloc_ifindex();
+        ns.links.insert(ifindex, link::Link::new(ifindex, "lo", link::LinkKind::Loopback, lo_mac, serial));
+        ns.conf.add_dev(ifindex);
+        id
+    }
+
+    fn next_serial(&mut self) -> u64 {
+        self.serial += 1;
+        self.serial
+    }
+
+    fn random_mac(&mut self) -> mac::Mac {
+        self.rng.ether_addr()
+    }
+}

@@ -1,0 +1,76 @@
+//! One network namespace: its devices, routes, neighbours and settings.
+
+use std::collections::BTreeMap;
+
+use super::link::Link;
+use super::neigh::Neigh;
+use super::route::Route;
+use super::sysctl::NsConf;
+use super::NsId;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Namespace {
+    /// Devices by ifindex: the order the kernel dumps them in.
+    pub links: BTreeMap<u32, Link>,
+    /// Where the next ifindex search starts (the kernel allocates cyclically).
+    pub next_ifindex: u32,
+    pub routes: Vec<Route>,
+    pub neighs: Vec<Neigh>,
+    pub conf: NsConf,
+    /// The ids this namespace has given other namespaces (`peernet2id`).
+    pub nsids: BTreeMap<NsId, i32>,
+    /// iptables' nat table, kept as the rules' text for now.
+    pub nat: super::nat::NatTable,
+}
+
+impl Namespace {
+    pub fn new() -> Namespace {
+        Namespace {
+            links: BTreeMap::new(),
+            next_ifindex: 1,
+            routes: Vec::new(),
+            neighs: Vec::new(),
+            conf: NsConf::default(),
+            nsids: BTreeMap::new(),
+            nat: Default::default(),
+        }
+    }
+
+    /// Allocates an ifindex as `dev_index_reserve()` does: the first free one
+    /// at or after the last allocated.
+    pub fn alloc_ifindex(&mut self) -> u32 {
+        let mut i = self.next_ifindex.max(1);
+        while self.links.contains_key(&i) {
+            i += 1;
+        }
+        self.next_ifindex = i + 1;
+        i
+    }
+
+    pub fn link_by_name(&self, name: &str) -> Option<&Link> {
+        self.links.values().find(|l| l.name == name)
+    }
+
+    pub fn ifindex_of(&self, name: &str) -> Option<u32> {
+        self.link_by_name(name).map(|l| l.ifindex)
+    }
+
+    /// The id this namespace uses for `other`, allocating the lowest free one.
+    pub fn nsid_alloc(&mut self, other: NsId) -> i32 {
+        if let Some(id) = self.nsids.get(&other) {
+            return *id;
+        }
+        let mut id = 0;
+        while self.nsids.values().any(|v| *v == id) {
+            id += 1;
+        }
+        self.nsids.insert(other, id);
+        id
+    }
+}
+
+impl Default for Namespace {
+    fn default() -> Self {
+        Namespace::new()
+    }
+}

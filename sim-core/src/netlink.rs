@@ -1,0 +1,410 @@
+//! The seam between the tools and a kernel: requests and dumps shaped like
+//! rtnetlink messages.
+//!
+//! `iproute` and the other tools are written against [`Netlink`] only. The
+//! simulator implements it in [`SimNetlink`]; lab-agent implements it over
+//! real rtnetlink sockets. Whatever a dump returns is printed by the same
+//! renderer, so the renderer is checked against real kernel data too.
+
+use std::net::{IpAddr, Ipv4Addr};
+
+use crate::kernel::addr::{IfAddr, Inet4, Scope};
+use crate::kernel::link::{LinkKind, LinkRef, LinkStats, OperState, PortState};
+use crate::kernel::mac::Mac;
+use crate::kernel::neigh::{Neigh, NudState};
+use crate::kernel::ops::{LinkChange, RouteMatch};
+use crate::kernel::route::Route;
+use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
+
+pub const IFF_UP: u32 = 0x1;
+pub const IFF_BROADCAST: u32 = 0x2;
+pub const IFF_LOOPBACK: u32 = 0x8;
+pub const IFF_RUNNING: u32 = 0x40;
+pub const IFF_MULTICAST: u32 = 0x1000;
+pub const IFF_LOWER_UP: u32 = 0x10000;
+
+pub const ARPHRD_ETHER: u16 = 1;
+pub const ARPHRD_LOOPBACK: u16 = 772;
+
+/// RTM_NEWLINK as a dump returns it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkMsg {
+    pub ifindex: u32,
+    pub name: String,
+    /// `dev_get_flags()`: IFF_* bits.
+    pub flags: u32,
+    pub mtu: u32,
+    pub qdisc: String,
+    pub operstate: OperState,
+    pub txqlen: u32,
+    pub link_type: u16,
+    pub address: Mac,
+    pub broadcast: Mac,
+    /// IFLA_LINK: a veth's peer index (0 while it has none).
+    pub link: Option<u32>,
+    /// IFLA_LINK_NETNSID: the peer's namespace, as this namespace numbers it.
+    pub link_netnsid: Option<i32>,
+    pub master: Option<u32>,
+    /// IFLA_INFO_KIND.
+    pub kind: Option<String>,
+    pub min_mtu: u32,
+    pub max_mtu: u32,
+    pub promiscuity: u32,
+    pub allmulti: u32,
+    /// Bridge port info (IFLA_PROTINFO) for ports.
+    pub brport: Option<BrPortMsg>,
+    pub stats: LinkStats,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BrPortMsg {
+    pub state: PortState,
+    pub priority: u32,
+    pub cost: u32,
+}
+
+/// RTM_NEWADDR.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddrMsg {
+    pub ifindex: u32,
+    pub local: IpAddr,
+    pub prefix: u8,
+    pub broadcast: Option<Ipv4Addr>,
+    pub scope: Scope,
+    pub label: Option<String>,
+    pub secondary: bool,
+    pub tentative: bool,
+    /// IFA_F_PERMANENT (every address here but DHCP-style ones).
+    pub permanent: bool,
+}
+
+/// RTM_NEWROUTE: an IPv4 route and the nexthop flags a dump adds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteMsg {
+    pub route: Route,
+    /// RTNH_F_LINKDOWN: the output device has no carrier.
+    pub linkdown: bool,
+}
+
+/// RTM_NEWNEIGH.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NeighMsg {
+    pub ifindex: u32,
+    pub dst: Ipv4Addr,
+    pub lladdr: Option<Mac>,
+    pub state: NudState,
+    pub router: bool,
+    pub proxy: bool,
+}
+
+/// What `ip link add` asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkAddReq {
+    Veth { name: Option<String>, peer: Option<String>, peer_netns: Option<String>, netns: Option<String> },
+    Bridge { name: Option<String> },
+}
+
+/// What `ip link set` asks for (the namespace by name, as iproute2 opens it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkSetReq {
+    pub netns: Option<String>,
+    pub address: Option<Mac>,
+    pub mtu: Option<u32>,
+    pub name: Option<String>,
+    pub master: Option<Option<u32>>,
+    pub up: Option<bool>,
+    pub txqlen: Option<u32>,
+}
+
+/// A namespace-level failure of /run/netns operations.
+pub type NsResult<T> = Result<T, Errno>;
+
+/// A kernel, seen from one network namespace, as iproute2 sees it.
+pub trait Netlink {
+    /// Names under /run/netns, in the order `readdir` returns them.
+    fn netns_list(&mut self) -> Vec<String>;
+    fn netns_add(&mut self, name: &str) -> NsResult<()>;
+    fn netns_delete(&mut self, name: &str) -> NsResult<()>;
+    /// The id the current namespace has for a named one (RTM_GETNSID).
+    fn netns_id(&mut self, name: &str) -> NsResult<Option<i32>>;
+    /// Switches the current namespace (`setns`).
+    fn netns_enter(&mut self, name: &str) -> NsResult<()>;
+    /// The names under which the current namespace is mounted.
+    fn netns_identify(&mut self) -> Vec<String>;
+
+    fn link_dump(&mut self) -> Vec<LinkMsg>;
+    fn link_add(&mut self, req: &LinkAddReq) -> KResult<()>;
+    fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()>;
+    fn link_del(&mut self, ifindex: u32) -> KResult<()>;
+
+    fn addr_dump(&mut self) -> Vec<AddrMsg>;
+    fn addr_add(&mut self, ifindex: u32, addr: &Inet4) -> KResult<()>;
+    fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()>;
+    fn addr_flush(&mut self, ifindex: u32) -> KResult<()>;
+
+    fn route_dump(&mut self) -> Vec<RouteMsg>;
+    fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()>;
+    fn route_del(&mut self, m: &RouteMatch) -> KResult<()>;
+
+    fn neigh_dump(&mut self) -> Vec<NeighMsg>;
+    fn neigh_add(&mut self, n: &NeighMsg, replace: bool) -> KResult<()>;
+    fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()>;
+
+    /// Reads /proc/sys/PATH (path with `/`), value without the newline.
+    fn sysctl_read(&mut self, path: &str) -> Result<String, Errno>;
+    fn sysctl_write(&mut self, path: &str, value: &str) -> Result<(), Errno>;
+}
+
+/// The simulator's kernel seen from one namespace.
+pub struct SimNetlink<'k> {
+    pub kernel: &'k mut Kernel,
+    pub ns: NsId,
+}
+
+impl<'k> SimNetlink<'k> {
+    pub fn new(kernel: &'k mut Kernel, ns: NsId) -> SimNetlink<'k> {
+        SimNetlink { kernel, ns }
+    }
+
+    fn lref(&self, ifindex: u32) -> LinkRef {
+        LinkRef { ns: self.ns, ifindex }
+    }
+
+    fn ns_arg(&self, name: &Option<String>) -> KResult<NsId> {
+        match name {
+            None => Ok(self.ns),
+            Some(n) => self.kernel.ns_by_name(n).ok_or(KernelError::new(Errno::EINVAL)),
+        }
+    }
+
+    fn link_msg(&mut self, ifindex: u32) -> Option<LinkMsg> {
+        let l = self.kernel.link(self.lref(ifindex))?.clone();
+        let peer = l.veth_peer();
+        let link_netnsid = match peer {
+            Some(p) if p.ns != self.ns => self.kernel.nsid_alloc(self.ns, p.ns),
+            _ => None,
+        };
+        let mut flags = if l.is_loopback() { IFF_LOOPBACK } else { IFF_BROADCAST | IFF_MULTICAST };
+        if l.admin_up {
+            flags |= IFF_UP;
+            if l.running() {
+                flags |= IFF_RUNNING;
+            }
+            if l.lower_up() {
+                flags |= IFF_LOWER_UP;
+            }
+        }
+        let is_port = l.master.is_some();
+        Some(LinkMsg {
+            ifindex,
+            name: l.name.clone(),
+            flags,
+            mtu: l.mtu,
+            qdisc: l.qdisc().to_string(),
+            operstate: l.operstate(),
+            txqlen: l.txqlen,
+            link_type: if l.is_loopback() { ARPHRD_LOOPBACK } else { ARPHRD_ETHER },
+            address: l.mac,
+            broadcast: if l.is_loopback() { Mac::ZERO } else { Mac::BROADCAST },
+            link: match l.kind {
+                LinkKind::Veth { peer } => Some(peer.map_or(0, |p| p.ifindex)),
+                _ => None,
+            },
+            link_netnsid,
+            master: l.master,
+            kind: l.kind.kind_name().map(str::to_string),
+            min_mtu: l.min_mtu(),
+            max_mtu: l.max_mtu(),
+            promiscuity: u32::from(is_port),
+            allmulti: u32::from(is_port),
+            brport: l.master.map(|_| BrPortMsg { state: l.port_state, priority: 32, cost: 2 }),
+            stats: l.stats,
+        })
+    }
+}
+
+impl Netlink for SimNetlink<'_> {
+    fn netns_list(&mut self) -> Vec<String> {
+        self.kernel.named().iter().rev().map(|(n, _)| n.clone()).collect()
+    }
+
+    fn netns_add(&mut self, name: &str) -> NsResult<()> {
+        self.kernel.netns_add(name).map(|_| ())
+    }
+
+    fn netns_delete(&mut self, name: &str) -> NsResult<()> {
+        self.kernel.netns_delete(name)
+    }
+
+    fn netns_id(&mut self, name: &str) -> NsResult<Option<i32>> {
+        let id = self.kernel.ns_by_name(name).ok_or(Errno::ENOENT)?;
+        Ok(self.kernel.nsid_peek(self.ns, id))
+    }
+
+    fn netns_enter(&mut self, name: &str) -> NsResult<()> {
+        self.ns = self.kernel.ns_by_name(name).ok_or(Errno::ENOENT)?;
+        Ok(())
+    }
+
+    fn netns_identify(&mut self) -> Vec<String> {
+        let ns = self.ns;
+        self.kernel.named().iter().filter(|(_, id)| *id == ns).map(|(n, _)| n.clone()).collect()
+    }
+
+    fn link_dump(&mut self) -> Vec<LinkMsg> {
+        let idx: Vec<u32> = self.kernel.ns(self.ns).map(|n| n.links.keys().copied().collect()).unwrap_or_default();
+        idx.into_iter().filter_map(|i| self.link_msg(i)).collect()
+    }
+
+    fn link_add(&mut self, req: &LinkAddReq) -> KResult<()> {
+        match req {
+            LinkAddReq::Veth { name, peer, peer_netns, netns } => {
+                let ns = self.ns_arg(netns)?;
+                let pns = match peer_netns {
+                    Some(_) => self.ns_arg(peer_netns)?,
+                    None => ns,
+                };
+                self.kernel.add_veth(ns, name.as_deref(), pns, peer.as_deref()).map(|_| ())
+            }
+            LinkAddReq::Bridge { name } => self.kernel.add_bridge(self.ns, name.as_deref()).map(|_| ()),
+        }
+    }
+
+    fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()> {
+        let ch = LinkChange {
+            netns: match &req.netns {
+                Some(_) => Some(self.ns_arg(&req.netns)?),
+                None => None,
+            },
+            address: req.address,
+            mtu: req.mtu,
+            name: req.name.clone(),
+            master: req.master,
+            up: req.up,
+            txqlen: req.txqlen,
+        };
+        self.kernel.set_link(self.lref(ifindex), &ch)
+    }
+
+    fn link_del(&mut self, ifindex: u32) -> KResult<()> {
+        self.kernel.del_link(self.lref(ifindex))
+    }
+
+    fn addr_dump(&mut self) -> Vec<AddrMsg> {
+        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
+        let mut v4 = Vec::new();
+        let mut v6 = Vec::new();
+        for l in n.links.values() {
+            let r = LinkRef { ns: self.ns, ifindex: l.ifindex };
+            for a in &l.addrs {
+                match a {
+                    IfAddr::V4(a) => v4.push(AddrMsg {
+                        ifindex: l.ifindex,
+                        local: IpAddr::V4(a.local),
+                        prefix: a.prefix,
+                        broadcast: a.broadcast,
+                        scope: a.scope,
+                        label: Some(a.label.clone()),
+                        secondary: !self.kernel.is_primary(r, a),
+                        tentative: false,
+                        permanent: true,
+                    }),
+                    IfAddr::V6(a) => v6.push(AddrMsg {
+                        ifindex: l.ifindex,
+                        local: IpAddr::V6(a.local),
+                        prefix: a.prefix,
+                        broadcast: None,
+                        scope: a.scope,
+                        label: None,
+                        secondary: false,
+                        tentative: a.tentative,
+                        permanent: true,
+                    }),
+                }
+            }
+        }
+        // Secondaries follow the primaries of their device.
+        v4.sort_by_key(|a| (a.ifindex, a.secondary));
+        v4.extend(v6);
+        v4
+    }
+
+    fn addr_add(&mut self, ifindex: u32, addr: &Inet4) -> KResult<()> {
+        self.kernel.addr_add(self.lref(ifindex), addr.clone())
+    }
+
+    fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()> {
+        self.kernel.addr_del(self.lref(ifindex), local, prefix)
+    }
+
+    fn addr_flush(&mut self, ifindex: u32) -> KResult<()> {
+        self.kernel.addr_flush(self.lref(ifindex))
+    }
+
+    fn route_dump(&mut self) -> Vec<RouteMsg> {
+        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
+        let mut routes: Vec<Route> = n.routes.clone();
+        // Main before local, each in trie order.
+        routes.sort_by(|a, b| {
+            let ta = if a.table == crate::kernel::route::RT_TABLE_LOCAL { 1 } else { 0 };
+            let tb = if b.table == crate::kernel::route::RT_TABLE_LOCAL { 1 } else { 0 };
+            ta.cmp(&tb).then(crate::kernel::route::dump_order(a, b))
+        });
+        routes
+            .into_iter()
+            .map(|r| {
+                let linkdown = r.dev.and_then(|d| n.links.get(&d)).is_some_and(|l| !l.carrier);
+                RouteMsg { route: r, linkdown }
+            })
+            .collect()
+    }
+
+    fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()> {
+        self.kernel.route_add(self.ns, route.clone(), replace)
+    }
+
+    fn route_del(&mut self, m: &RouteMatch) -> KResult<()> {
+        self.kernel.route_del(self.ns, m)
+    }
+
+    fn neigh_dump(&mut self) -> Vec<NeighMsg> {
+        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
+        n.neighs
+            .iter()
+            .map(|e| NeighMsg { ifindex: e.dev, dst: e.dst, lladdr: e.lladdr, state: e.state, router: false, proxy: e.proxy })
+            .collect()
+    }
+
+    fn neigh_add(&mut self, m: &NeighMsg, replace: bool) -> KResult<()> {
+        let now = self.kernel.now_ms;
+        let n = self.kernel.ns_mut(self.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+        if !n.links.contains_key(&m.ifindex) {
+            return Err(Errno::ENODEV.into());
+        }
+        if m.lladdr.is_none() && m.state == NudState::Permanent {
+            return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
+        }
+        let entry = Neigh { dst: m.dst, dev: m.ifindex, lladdr: m.lladdr, state: m.state, updated_ms: now, proxy: m.proxy };
+        match n.neighs.iter().position(|e| e.dst == m.dst && e.dev == m.ifindex) {
+            Some(i) if replace => n.neighs[i] = entry,
+            Some(_) => return Err(Errno::EEXIST.into()),
+            None => n.neighs.push(entry),
+        }
+        Ok(())
+    }
+
+    fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()> {
+        let n = self.kernel.ns_mut(self.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+        let i = n.neighs.iter().position(|e| e.dst == dst && e.dev == ifindex).ok_or(KernelError::new(Errno::ENOENT))?;
+        n.neighs.remove(i);
+        Ok(())
+    }
+
+    fn sysctl_read(&mut self, path: &str) -> Result<String, Errno> {
+        crate::kernel::sysctl::read(self.kernel, self.ns, path)
+    }
+
+    fn sysctl_write(&mut self, path: &str, value: &str) -> Result<(), Errno> {
+        crate::kernel::sysctl::write(self.kernel, self.ns, path, value)
+    }
+}
