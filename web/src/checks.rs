@@ -17,7 +17,11 @@
 //! ran "COMMAND"
 //! output of "COMMAND" has "TEXT"
 //! not CHECK
+//! CHECK or CHECK …
 //! ```
+//!
+//! `ran` compares command lines without `sudo` and extra spaces; a pattern
+//! ending in ` *` matches any line that starts with the rest.
 //!
 //! `NS` is a namespace name, or `host` for the initial namespace.
 //! This module is pure std so that `build.rs` can validate lessons with it.
@@ -56,6 +60,8 @@ pub enum Check {
     Ran(String),
     OutputHas { command: String, text: String },
     Not(Box<Check>),
+    /// `A or B or …`: holds when any alternative holds.
+    Any(Vec<Check>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,8 +136,36 @@ fn is_cidr(s: &str) -> bool {
     }
 }
 
+/// Splits a line at unquoted ` or ` words.
+fn alternatives(line: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut quoted = false;
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if !quoted && rest.starts_with(" or ") {
+            parts.push(String::new());
+            rest = &rest[4..];
+            continue;
+        }
+        parts.last_mut().unwrap().push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    parts
+}
+
 /// Parses one check line.
 pub fn parse(line: &str) -> Result<Check, ParseError> {
+    let alts = alternatives(line.trim());
+    if alts.len() > 1 {
+        return Ok(Check::Any(alts.iter().map(|a| parse_one(a)).collect::<Result<_, _>>()?));
+    }
+    parse_one(line)
+}
+
+fn parse_one(line: &str) -> Result<Check, ParseError> {
     let w = words(line)?;
     let err = |m: &str| Err(ParseError(format!("{m}: `{}`", line.trim())));
     let Some(first) = w.first() else {
@@ -140,7 +174,7 @@ pub fn parse(line: &str) -> Result<Check, ParseError> {
     match first.as_str() {
         "not" => {
             let inner = line.trim_start().strip_prefix("not").unwrap_or("");
-            Ok(Check::Not(Box::new(parse(inner)?)))
+            Ok(Check::Not(Box::new(parse_one(inner)?)))
         }
         "netns" => match (w.get(1), rest(&w, 2).as_slice()) {
             (Some(n), ["exists"]) => Ok(Check::NetnsExists(n.clone())),
@@ -246,6 +280,10 @@ impl fmt::Display for Check {
             Check::Ran(c) => write!(f, "ran \"{c}\""),
             Check::OutputHas { command, text } => write!(f, "output of \"{command}\" has \"{text}\""),
             Check::Not(c) => write!(f, "not {c}"),
+            Check::Any(alts) => {
+                let parts: Vec<String> = alts.iter().map(|a| a.to_string()).collect();
+                f.write_str(&parts.join(" or "))
+            }
         }
     }
 }
@@ -264,6 +302,18 @@ pub fn ping_command(from: &Ns, to: &str) -> String {
     match from {
         None => format!("ping -c 1 -W 1 {to}"),
         Some(ns) => format!("ip netns exec {ns} ping -c 1 -W 1 {to}"),
+    }
+}
+
+/// Does a command line the learner ran match a `ran` pattern?
+pub fn ran_matches(pattern: &str, line: &str) -> bool {
+    let line = normalise_command(line);
+    match pattern.strip_suffix('*') {
+        Some(prefix) => {
+            let prefix = normalise_command(prefix);
+            line == prefix || line.starts_with(&format!("{prefix} "))
+        }
+        None => line == normalise_command(pattern),
     }
 }
 
@@ -310,6 +360,8 @@ mod tests {
             "ran \"ip link show lo\"",
             "output of \"ip netns list\" has \"orange\"",
             "not netns orange exists",
+            "ran \"ip link show lo\" or ran \"ip link\"",
+            "ran \"ip netns exec orange ip *\"",
         ] {
             roundtrip(src);
         }
@@ -354,6 +406,12 @@ mod tests {
     #[test]
     fn commands_compare_without_sudo_and_extra_spaces() {
         assert_eq!(normalise_command("sudo  ip   netns list "), "ip netns list");
+        assert!(ran_matches("ip link show lo", "sudo ip link  show lo"));
+        assert!(!ran_matches("ip link show", "ip link show lo"), "exact unless it ends in *");
+        assert!(ran_matches("ip netns exec orange ip *", "ip netns exec orange ip addr"));
+        assert!(!ran_matches("ip netns exec orange ip *", "ip netns exec orange ipx"));
+        assert!(matches!(parse("netns a exists or netns b exists").unwrap(), Check::Any(v) if v.len() == 2));
+        assert!(matches!(parse("ran \"a or b\"").unwrap(), Check::Ran(c) if c == "a or b"));
         assert_eq!(ping_command(&Some("orange".into()), "10.0.0.1"), "ip netns exec orange ping -c 1 -W 1 10.0.0.1");
         assert_eq!(ping_command(&None, "10.0.0.1"), "ping -c 1 -W 1 10.0.0.1");
     }

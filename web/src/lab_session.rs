@@ -65,10 +65,8 @@ impl World for LabSession {
 
     /// Runs `line` on a copy of the lab, leaving the learner's untouched.
     fn probe(&self, line: &str) -> (i32, String) {
-        // Replays the log into a fresh lab; switch to `self.lab.clone()`
-        // once sim-core's Lab implements Clone.
-        let (mut copy, _) = LabSession::replay(&self.log);
-        let out = copy.lab.run(line);
+        let mut copy = self.lab.clone();
+        let out = copy.run(line);
         (out.status, out.text())
     }
 }

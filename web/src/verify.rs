@@ -1,6 +1,6 @@
 //! Evaluates lesson checks against the simulated lab.
 
-use crate::checks::{normalise_command, ping_command, Check, LinkState, Ns};
+use crate::checks::{ping_command, ran_matches, Check, LinkState, Ns};
 use sim_core::snapshot::{LinkKind, LinkView, NsView};
 use sim_core::Snapshot;
 
@@ -145,8 +145,7 @@ pub fn eval(check: &Check, world: &dyn World) -> Verdict {
             }
         }
         Check::Ran(cmd) => {
-            let want = normalise_command(cmd);
-            if world.history().iter().any(|h| normalise_command(h).starts_with(&want)) {
+            if world.history().iter().any(|h| ran_matches(cmd, h)) {
                 yes()
             } else {
                 no(format!("run `{cmd}`"))
@@ -158,6 +157,14 @@ pub fn eval(check: &Check, world: &dyn World) -> Verdict {
                 yes()
             } else {
                 no(format!("`{command}` does not print \"{text}\" yet"))
+            }
+        }
+        Check::Any(alts) => {
+            let verdicts: Vec<Verdict> = alts.iter().map(|a| eval(a, world)).collect();
+            if verdicts.iter().any(|v| v.ok) {
+                yes()
+            } else {
+                no(verdicts.into_iter().map(|v| v.why).collect::<Vec<_>>().join(", or "))
             }
         }
         Check::Not(inner) => {
@@ -285,7 +292,9 @@ mod tests {
         assert!(check("ping orange -> 192.168.1.3 succeeds", &w).ok);
         assert!(!check("ping nowhere -> 192.168.1.3 succeeds", &w).ok);
         assert!(check("ran \"ip link show lo\"", &w).ok);
-        assert!(check("ran \"ip link\"", &w).ok);
+        assert!(!check("ran \"ip link\"", &w).ok);
+        assert!(check("ran \"ip link *\"", &w).ok);
+        assert!(check("ran \"ip netns list\" or ran \"ip link show lo\"", &w).ok);
         assert!(!check("ran \"ip netns list\"", &w).ok);
         assert!(check("output of \"ip netns list\" has \"orange\"", &w).ok);
         assert!(check("not netns pink exists", &w).ok);
