@@ -114,7 +114,7 @@ pub fn LessonPanel(lesson: &'static Lesson) -> impl IntoView {
         view! {
             <section class="step" data-testid="lesson-step" data-step=n + 1
                 class:done=done class:current=current
-                attr:data-done=move || done().to_string()
+                data-done=move || done().to_string()
                 aria-current=move || current().then_some("step")>
                 <h3>
                     <span class="badge" aria-hidden="true">{move || if done() { "✓".to_string() } else { (n + 1).to_string() }}</span>
