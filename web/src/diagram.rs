@@ -71,7 +71,6 @@ fn tile_view(t: Tile, changed: bool) -> impl IntoView {
         t.master.as_ref().map(|m| format!(", port of {m}")).unwrap_or_default()
     );
     let is_bridge = t.kind == LinkKind::Bridge;
-    let (ax, ay, _) = t.anchor;
     view! {
         <g class=state_class(t.state) class:changed=changed class:bridge=is_bridge data-link=t.name.clone()>
             <title>{title}</title>
@@ -87,7 +86,6 @@ fn tile_view(t: Tile, changed: bool) -> impl IntoView {
                 <text class="port-addr" class:dim=no_addr x=x + 10.0 y=y + 33.0 + i as f32 * 12.0>{a}</text>
             }).collect_view()}
             <text class="port-state" x=x + 10.0 y=y + TILE_H - 7.0>{format!("{} {}", state_icon(t.state), t.operstate)}</text>
-            {(t.kind == LinkKind::Veth).then(|| view! { <circle class="jack" cx=ax cy=ay r="4.5" /> })}
         </g>
     }
 }
@@ -118,12 +116,14 @@ fn frame_view(f: Frame, changed: &BTreeSet<String>) -> impl IntoView {
 }
 
 fn svg_view(l: Layout, changed: BTreeSet<String>, version: u64) -> impl IntoView {
+    let jacks: Vec<((f32, f32), bool)> = l.cables.iter().flat_map(|c| c.ends.map(|e| (e, c.up))).collect();
     let cables = l.cables.into_iter().map(|c| {
         let hl = changed.iter().any(|k| c.key.contains(k.as_str()));
         view! {
             <path class="cable" class:cable-up=c.up class:changed=hl d=c.d><title>{c.label}</title></path>
         }
     });
+    let jacks = jacks.into_iter().map(|((x, y), up)| view! { <circle class="jack" class:jack-up=up cx=x cy=y r="4.5" /> });
     let wires = l.wires.into_iter().map(|(_, d)| view! { <path class="wire" d=d /> });
     let summary = format!("Network diagram, {} namespace(s) besides the host; the text view below lists the same.", l.frames.len() - 1);
     let frames: Vec<Frame> = l.frames;
@@ -137,9 +137,11 @@ fn svg_view(l: Layout, changed: BTreeSet<String>, version: u64) -> impl IntoView
             role="img"
             aria-label=summary
         >
-            {frames.into_iter().map(|f| frame_view(f, &changed)).collect_view()}
+            // Lines first: tiles hide them where they pass behind a port.
             {wires.collect_view()}
             {cables.collect_view()}
+            {frames.into_iter().map(|f| frame_view(f, &changed)).collect_view()}
+            {jacks.collect_view()}
         </svg>
     }
 }
@@ -181,6 +183,9 @@ pub fn Diagram() -> impl IntoView {
     let notes = RwSignal::new(false);
     let text = RwSignal::new(false);
     let slots = StoredValue::new(Slots::default());
+    // Phones get one column; chosen once so that the layout stays put.
+    let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 700.0);
+    let cols = if narrow { 1 } else { layout::COLS };
 
     // The highlight of what changed fades after a moment.
     Effect::new(move |_| {
@@ -198,7 +203,7 @@ pub fn Diagram() -> impl IntoView {
     let picture = move || {
         let snap = shell.snap.get();
         let mut s = slots.get_value();
-        let l = layout::layout(&snap, &mut s, notes.get());
+        let l = layout::layout(&snap, &mut s, notes.get(), cols);
         slots.set_value(s);
         svg_view(l, shell.changed.get(), shell.version.get_untracked())
     };

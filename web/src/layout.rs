@@ -9,6 +9,7 @@ use sim_core::snapshot::{LinkKind, LinkView, NsView};
 use sim_core::Snapshot;
 use std::collections::BTreeSet;
 
+/// Grid columns on a wide screen; a phone gets one.
 pub const COLS: usize = 3;
 pub const TILE_W: f32 = 150.0;
 pub const TILE_H: f32 = 64.0;
@@ -20,7 +21,11 @@ const BAND: f32 = 80.0;
 pub const NOTE_H: f32 = 14.0;
 const TILES_PER_ROW: usize = 2;
 pub const CELL_W: f32 = PAD * 3.0 + TILE_W * TILES_PER_ROW as f32;
-pub const WIDTH: f32 = CELL_W * COLS as f32 + GAP * (COLS as f32 - 1.0);
+
+/// The drawing's width for `cols` grid columns.
+pub fn width(cols: usize) -> f32 {
+    CELL_W * cols as f32 + GAP * (cols as f32 - 1.0)
+}
 
 /// Namespace name → grid cell, kept across snapshots.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -74,8 +79,8 @@ pub struct Tile {
     pub operstate: String,
     pub mac: String,
     pub master: Option<String>,
-    /// Where a cable attaches, and which way it leaves (+1 down, -1 up).
-    pub anchor: (f32, f32, f32),
+    /// The box it is in (index into `Layout::frames`).
+    pub frame: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -99,6 +104,8 @@ pub struct Frame {
 pub struct Cable {
     pub key: String,
     pub d: String,
+    /// Where it plugs into its two ports.
+    pub ends: [(f32, f32); 2],
     pub label: String,
     /// Both ends have carrier.
     pub up: bool,
@@ -163,7 +170,8 @@ fn wrap(line: &str, width: usize) -> Vec<String> {
     out
 }
 
-fn frame(ns: &NsView, slot: usize, x: f32, y: f32, w: f32, per_row: usize, notes: bool, is_host: bool) -> Frame {
+#[allow(clippy::too_many_arguments)]
+fn frame(ns: &NsView, slot: usize, slot_frame: usize, x: f32, y: f32, w: f32, per_row: usize, notes: bool, is_host: bool) -> Frame {
     let links = ordered(ns);
     let rows = links.len().div_ceil(per_row).max(1);
     let top = y + TITLE_H + LANE;
@@ -173,7 +181,6 @@ fn frame(ns: &NsView, slot: usize, x: f32, y: f32, w: f32, per_row: usize, notes
         .map(|(i, l)| {
             let tx = x + PAD + (i % per_row) as f32 * (TILE_W + PAD);
             let ty = top + (i / per_row) as f32 * (TILE_H + LANE);
-            let anchor = if is_host { (tx + TILE_W / 2.0, ty + TILE_H, 1.0) } else { (tx + TILE_W / 2.0, ty, -1.0) };
             Tile {
                 key: link_key(&ns.name, &l.name),
                 name: l.name.clone(),
@@ -185,7 +192,7 @@ fn frame(ns: &NsView, slot: usize, x: f32, y: f32, w: f32, per_row: usize, notes
                 operstate: l.operstate.clone(),
                 mac: l.mac.clone(),
                 master: l.master.clone(),
-                anchor,
+                frame: slot_frame,
             }
         })
         .collect();
@@ -214,6 +221,19 @@ fn frame(ns: &NsView, slot: usize, x: f32, y: f32, w: f32, per_row: usize, notes
     }
 }
 
+/// Where a cable leaves each tile, and which way (+1 down, -1 up): host
+/// ports face down towards the namespaces, namespace ports face up; two
+/// ports of one box in different rows face each other.
+fn ends(a: &Tile, b: &Tile, a_host: bool, b_host: bool) -> ((f32, f32, f32), (f32, f32, f32)) {
+    let top = |t: &Tile| (t.x + TILE_W / 2.0, t.y, -1.0);
+    let bottom = |t: &Tile| (t.x + TILE_W / 2.0, t.y + TILE_H, 1.0);
+    if a.frame == b.frame && a.y != b.y {
+        return if a.y < b.y { (bottom(a), top(b)) } else { (top(a), bottom(b)) };
+    }
+    let face = |t: &Tile, host: bool| if host { bottom(t) } else { top(t) };
+    (face(a, a_host), face(b, b_host))
+}
+
 fn cable_path(a: (f32, f32, f32), b: (f32, f32, f32)) -> String {
     let k = ((a.0 - b.0).abs() * 0.2).max(36.0);
     format!(
@@ -229,30 +249,34 @@ fn cable_path(a: (f32, f32, f32), b: (f32, f32, f32)) -> String {
     )
 }
 
-/// Lays out `snap`, updating `slots` for namespaces that appeared or went.
-pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool) -> Layout {
+/// Lays out `snap` on a grid of `cols` columns, updating `slots` for
+/// namespaces that appeared or went.
+pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> Layout {
+    let cols = cols.max(1);
+    let full = width(cols);
     slots.update(snap);
     let mut frames = Vec::new();
     let empty = NsView::default();
     let host = snap.namespaces.iter().find(|n| n.name.is_none()).unwrap_or(&empty);
-    let host_per_row = ((WIDTH - PAD) / (TILE_W + PAD)) as usize;
-    frames.push(frame(host, 0, 0.0, 0.0, WIDTH, host_per_row, notes, true));
+    let host_per_row = ((full - PAD) / (TILE_W + PAD)) as usize;
+    frames.push(frame(host, 0, 0, 0.0, 0.0, full, host_per_row, notes, true));
     let grid_top = frames[0].h + BAND;
 
     // Row heights follow the tallest box in each grid row.
-    let rows = slots.cells().div_ceil(COLS);
+    let rows = slots.cells().div_ceil(cols);
     let mut row_h = vec![0.0f32; rows];
     let mut pending = Vec::new();
     for ns in snap.namespaces.iter().filter(|n| n.name.is_some()) {
         let slot = slots.of(ns.name.as_deref().unwrap()).unwrap();
-        let probe = frame(ns, slot, 0.0, 0.0, CELL_W, TILES_PER_ROW, notes, false);
-        row_h[slot / COLS] = row_h[slot / COLS].max(probe.h);
+        let probe = frame(ns, slot, 0, 0.0, 0.0, CELL_W, TILES_PER_ROW, notes, false);
+        row_h[slot / cols] = row_h[slot / cols].max(probe.h);
         pending.push((ns, slot));
     }
     for (ns, slot) in pending {
-        let (r, c) = (slot / COLS, slot % COLS);
+        let (r, c) = (slot / cols, slot % cols);
         let y = grid_top + row_h[..r].iter().map(|h| h + GAP * 2.0).sum::<f32>();
-        frames.push(frame(ns, slot, c as f32 * (CELL_W + GAP), y, CELL_W, TILES_PER_ROW, notes, false));
+        let index = frames.len();
+        frames.push(frame(ns, slot, index, c as f32 * (CELL_W + GAP), y, CELL_W, TILES_PER_ROW, notes, false));
     }
     let height = if rows == 0 { frames[0].h } else { grid_top + row_h.iter().map(|h| h + GAP * 2.0).sum::<f32>() - GAP };
 
@@ -277,9 +301,11 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool) -> Layout {
                 .filter(|n| n.name == p.ns)
                 .flat_map(|n| n.links.iter())
                 .any(|x| x.name == p.name && x.lower_up);
+            let (ea, eb) = ends(&a, &b, frames[a.frame].is_host, frames[b.frame].is_host);
             cables.push(Cable {
                 key: format!("{ka}~{kb}"),
-                d: cable_path(a.anchor, b.anchor),
+                d: cable_path(ea, eb),
+                ends: [(ea.0, ea.1), (eb.0, eb.1)],
                 label: format!("veth pair {} ({}) — {} ({})", l.name, ns_label(&ns.name), p.name, ns_label(&p.ns)),
                 up: l.lower_up && peer_up,
             });
@@ -290,16 +316,15 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool) -> Layout {
     for f in &frames {
         for t in f.tiles.iter().filter(|t| t.master.is_some()) {
             if let Some(br) = f.tiles.iter().find(|b| Some(&b.name) == t.master.as_ref()) {
-                let lane = t.y.min(br.y) - LANE / 2.0;
+                // Up into the lane above the port's row, across, then into the bridge.
+                let lane = t.y - LANE / 2.0;
+                let end = if br.y < t.y { br.y + TILE_H } else { br.y };
                 let (x1, x2) = (t.x + TILE_W / 2.0, br.x + TILE_W / 2.0 + 10.0);
-                wires.push((
-                    t.key.clone(),
-                    format!("M{x1:.1},{:.1} V{lane:.1} H{x2:.1} V{:.1}", t.y, br.y),
-                ));
+                wires.push((t.key.clone(), format!("M{x1:.1},{:.1} V{lane:.1} H{x2:.1} V{end:.1}", t.y)));
             }
         }
     }
-    Layout { width: WIDTH, height, frames, cables, wires }
+    Layout { width: full, height, frames, cables, wires }
 }
 
 /// Keys (`ns/NAME`, `link/NS/DEV`) of what is new or different in `new`.
@@ -373,8 +398,8 @@ mod tests {
     #[test]
     fn adding_a_namespace_moves_nothing() {
         let mut slots = Slots::default();
-        let a = layout(&lesson(&[]), &mut slots, false);
-        let b = layout(&lesson(&["blue", "red", "pink"]), &mut slots, false);
+        let a = layout(&lesson(&[]), &mut slots, false, COLS);
+        let b = layout(&lesson(&["blue", "red", "pink"]), &mut slots, false, COLS);
         for n in ["host", "orange", "green"] {
             assert_eq!(pos(&a, n), pos(&b, n), "{n} moved");
         }
@@ -384,21 +409,30 @@ mod tests {
     #[test]
     fn a_deleted_namespace_frees_its_cell_for_the_next() {
         let mut slots = Slots::default();
-        layout(&lesson(&["blue"]), &mut slots, false);
+        layout(&lesson(&["blue"]), &mut slots, false, COLS);
         let mut snap = lesson(&[]);
         snap.namespaces.push(ns(Some("blue"), vec![]));
         snap.namespaces.retain(|n| n.name.as_deref() != Some("orange"));
-        layout(&snap, &mut slots, false);
+        layout(&snap, &mut slots, false, COLS);
         assert_eq!(slots.of("green"), Some(1), "green stays put");
         assert_eq!(slots.of("blue"), Some(2));
         snap.namespaces.push(ns(Some("red"), vec![]));
-        layout(&snap, &mut slots, false);
+        layout(&snap, &mut slots, false, COLS);
         assert_eq!(slots.of("red"), Some(0), "red takes orange's old cell");
     }
 
     #[test]
+    fn one_column_stacks_namespaces() {
+        let l = layout(&lesson(&[]), &mut Slots::default(), false, 1);
+        assert_eq!(l.width, CELL_W);
+        let (o, g) = (pos(&l, "orange"), pos(&l, "green"));
+        assert_eq!(o.0, g.0);
+        assert!(g.1 > o.1);
+    }
+
+    #[test]
     fn one_cable_per_veth_pair() {
-        let l = layout(&lesson(&[]), &mut Slots::default(), false);
+        let l = layout(&lesson(&[]), &mut Slots::default(), false, COLS);
         assert_eq!(l.cables.len(), 1);
         assert!(l.cables[0].label.contains("tap1 (orange)"));
         assert!(l.frames.iter().all(|f| f.x + f.w <= l.width && f.y + f.h <= l.height));
@@ -416,7 +450,7 @@ mod tests {
                 link("br0", LinkKind::Bridge, None),
             ])],
         };
-        let l = layout(&snap, &mut Slots::default(), true);
+        let l = layout(&snap, &mut Slots::default(), true, COLS);
         let names: Vec<&str> = l.frames[0].tiles.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["lo", "br0", "veth0", "eth9"]);
         assert_eq!(l.wires.len(), 1);

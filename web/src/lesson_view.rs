@@ -95,6 +95,20 @@ pub fn LessonPanel(lesson: &'static Lesson) -> impl IntoView {
         }
     });
 
+    // Bring the step to do next into view: on arrival and after each tick.
+    Effect::new(move |_| {
+        let n = ticked.get();
+        request_animation_frame(move || {
+            let sel = format!(".lesson [data-step=\"{}\"]", (n + 1).min(total));
+            if let Ok(Some(el)) = document().query_selector(&sel) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    });
+
     let start_over = move |_| {
         browser::save(&progress_key(lesson.slug), "0");
         ticked.set(0);

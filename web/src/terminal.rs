@@ -214,7 +214,7 @@ pub fn Terminal() -> impl IntoView {
                 <button type="button" on:click=move |_| { tab(); if let Some(i) = input_ref.get() { let _ = i.focus(); } }>"Tab"</button>
                 <button type="button" aria-label="Previous command" on:click=move |_| history_step(true)>"↑"</button>
                 <button type="button" aria-label="Next command" on:click=move |_| history_step(false)>"↓"</button>
-                <button type="button" aria-label="Control C: interrupt" on:click=move |_| { shell.interrupt(&text.get_untracked()); set_line(String::new()); }>"Ctrl-C"</button>
+                <button type="button" aria-label="Control C: interrupt" on:click=move |_| { shell.interrupt(&text.get_untracked()); set_line(String::new()); }>"^C"</button>
                 <button type="button" aria-label="Clear the screen" on:click=move |_| shell.clear_screen()>"Clear"</button>
                 <button type="button" class="t-enter" aria-label="Run the line" on:click=move |_| enter()>"⏎"</button>
             </div>
