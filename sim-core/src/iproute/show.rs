@@ -100,11 +100,20 @@ pub fn list(nl: &mut dyn Netlink, opts: &Opts, f: &ShowFilter, do_link: bool) ->
                 p.fp("\n");
             }
         } else {
-            link_full(&mut p, opts, l, &names, do_link);
+            // `ip -o addr` prints address lines only, each with its device.
+            let no_link = !do_link && opts.oneline;
+            if !no_link {
+                link_full(&mut p, opts, l, &names, do_link, f.dev.is_none());
+            }
             if !do_link {
                 p.open_array(To::Json, "addr_info", "");
                 for a in &mine {
                     p.open_object(None);
+                    if no_link {
+                        p.uint(To::Json, "index", "", u64::from(l.ifindex));
+                        p.string(To::Json, "dev", "", &l.name);
+                        p.fp(&format!("{}: {}", l.ifindex, l.name));
+                    }
                     addr_full(&mut p, opts, a);
                     p.close_object();
                 }
@@ -209,13 +218,18 @@ fn link_brief(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, 
     }
 }
 
-fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u32)], do_link: bool) {
+fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u32)], do_link: bool, dumped: bool) {
+    // `ip -6 addr` (without a device) dumps links with family AF_INET6: the
+    // kernel's inet6_fill_ifinfo() sends no qdisc, master, group or peer namespace.
+    let inet6 = !do_link && dumped && opts.family == Family::Inet6;
     p.int(To::Any, "ifindex", &format!("{}: ", l.ifindex), i64::from(l.ifindex));
     let mdown = name_and_link(p, None, l, names);
     link_flags(p, l.flags, mdown);
     p.uint(To::Any, "mtu", &format!("mtu {} ", l.mtu), u64::from(l.mtu));
-    p.string(To::Any, "qdisc", &format!("qdisc {} ", l.qdisc), &l.qdisc);
-    if let Some(m) = l.master {
+    if !inet6 {
+        p.string(To::Any, "qdisc", &format!("qdisc {} ", l.qdisc), &l.qdisc);
+    }
+    if let (Some(m), false) = (l.master, inet6) {
         let mname = names.iter().find(|(i, _, _)| *i == m).map_or_else(|| m.to_string(), |(_, n, _)| n.clone());
         p.string(To::Any, "master", &format!("master {mname} "), &mname);
     }
@@ -229,7 +243,9 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
     if do_link {
         p.string(To::Any, "linkmode", "mode DEFAULT ", "DEFAULT");
     }
-    p.string(To::Any, "group", "group default ", "default");
+    if !inet6 {
+        p.string(To::Any, "group", "group default ", "default");
+    }
     p.uint(To::Any, "txqlen", &format!("qlen {}", l.txqlen), u64::from(l.txqlen));
     if opts.family == Family::Any || opts.details {
         p.nl(opts.oneline);
@@ -241,7 +257,7 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
         let brd = l.broadcast.to_string();
         p.color_string(To::Any, Color::Mac, "broadcast", &brd, &brd);
     }
-    if let Some(id) = l.link_netnsid {
+    if let (Some(id), false) = (l.link_netnsid, inet6) {
         if p.is_json() {
             p.int(To::Json, "link_netnsid", "", i64::from(id));
         } else {
@@ -273,10 +289,6 @@ fn details(p: &mut Printer, opts: &Opts, l: &LinkMsg) {
         p.close_object();
     }
     let q = if l.link_type == ARPHRD_LOOPBACK { 1 } else { 2 };
-    if l.kind.is_none() {
-        p.nl(opts.oneline);
-        p.fp("    ");
-    }
     p.string(To::Any, "inet6_addr_gen_mode", "addrgenmode eui64 ", "eui64");
     p.uint(To::Any, "num_tx_queues", &format!("numtxqueues {q} "), q);
     p.uint(To::Any, "num_rx_queues", &format!("numrxqueues {q} "), q);
