@@ -71,6 +71,19 @@ fn parse_common<'a>(a: &mut Args<'a>, p: &mut Parsed<'a>) -> IpResult<()> {
                 return Err(Fail::duparg("netns", v));
             }
             p.req.netns = Some(v.to_string());
+        } else if arg == "multicast" || arg == "allmulticast" || arg == "promisc" || arg == "trailers" || arg == "arp" {
+            let v = a.value()?;
+            let on = match v {
+                "on" => true,
+                "off" => false,
+                _ => return Err(Fail::new(format!("Error: argument of \"{arg}\" must be \"on\" or \"off\", not \"{v}\"\n"), 1)),
+            };
+            match arg {
+                "multicast" => p.req.multicast = Some(on),
+                "promisc" => p.req.promisc = Some(on),
+                "arp" => p.req.arp = Some(on),
+                _ => {}
+            }
         } else if matches(arg, "master") {
             let v = a.value()?;
             p.master_name = Some(v);

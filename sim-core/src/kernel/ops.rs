@@ -21,6 +21,9 @@ pub struct LinkChange {
     pub master: Option<Option<u32>>,
     pub up: Option<bool>,
     pub txqlen: Option<u32>,
+    pub promisc: Option<bool>,
+    pub arp: Option<bool>,
+    pub multicast: Option<bool>,
 }
 
 fn nodev() -> KernelError {
@@ -206,6 +209,7 @@ impl Kernel {
             l.mac = mac;
             if let Some(b) = l.bridge_mut() {
                 b.mac_set = true;
+                b.id = mac;
             }
             let master = l.master;
             if let Some(b) = master {
@@ -256,6 +260,12 @@ impl Kernel {
                     }
                 }
             }
+        }
+        if ch.promisc.is_some() || ch.arp.is_some() || ch.multicast.is_some() {
+            let l = self.link_mut(r).ok_or_else(nodev)?;
+            l.promisc = ch.promisc.unwrap_or(l.promisc);
+            l.noarp = ch.arp.map_or(l.noarp, |on| !on);
+            l.multicast = ch.multicast.unwrap_or(l.multicast);
         }
         if let Some(up) = ch.up {
             self.set_up(r, up);
@@ -327,7 +337,11 @@ impl Kernel {
         if let Some(old) = p.master {
             self.release_port(LinkRef { ns: port.ns, ifindex: old }, port.ifindex);
         }
-        self.link_mut(port).ok_or_else(nodev)?.master = Some(br.ifindex);
+        let used: Vec<u16> = self.ports_of(br).iter().filter_map(|p| self.link(LinkRef { ns: br.ns, ifindex: *p })).map(|l| l.port_no).collect();
+        let port_no = (1..).find(|n| !used.contains(n)).unwrap_or(1);
+        let l = self.link_mut(port).ok_or_else(nodev)?;
+        l.master = Some(br.ifindex);
+        l.port_no = port_no;
         self.bridge_recalc_ports(br, true);
         Ok(())
     }
@@ -335,6 +349,7 @@ impl Kernel {
     fn release_port(&mut self, br: LinkRef, port: u32) {
         if let Some(p) = self.link_mut(LinkRef { ns: br.ns, ifindex: port }) {
             p.master = None;
+            p.port_no = 0;
             p.port_state = PortState::Disabled;
         }
         if let Some(b) = self.link_mut(br).and_then(|l| l.bridge_mut()) {
@@ -372,6 +387,10 @@ impl Kernel {
         if !mac_set {
             bl.mac = min_mac.unwrap_or(super::mac::Mac::ZERO);
         }
+        let mac = bl.mac;
+        if let Some(b) = bl.bridge_mut() {
+            b.id = mac;
+        }
         if !mtu_set {
             if let Some(m) = min_mtu {
                 bl.mtu = m;
@@ -388,6 +407,7 @@ impl Kernel {
             return;
         }
         l.admin_up = up;
+        l.mc_joined = up;
         if up {
             l.qdisc_attached = true;
         }
