@@ -167,6 +167,10 @@ pub trait Netlink {
     fn netns_identify(&mut self) -> Vec<String>;
 
     fn link_dump(&mut self) -> Vec<LinkMsg>;
+    /// One link by name (RTM_GETLINK with IFLA_IFNAME), as `ll_name_to_index` asks.
+    fn link_get(&mut self, name: &str) -> Option<LinkMsg> {
+        self.link_dump().into_iter().find(|l| l.name == name)
+    }
     fn link_add(&mut self, req: &LinkAddReq) -> KResult<()>;
     fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()>;
     fn link_del(&mut self, ifindex: u32) -> KResult<()>;
@@ -312,6 +316,11 @@ impl Netlink for SimNetlink<'_> {
     fn link_dump(&mut self) -> Vec<LinkMsg> {
         let idx: Vec<u32> = self.kernel.ns(self.ns).map(|n| n.links.keys().copied().collect()).unwrap_or_default();
         idx.into_iter().filter_map(|i| self.link_msg(i)).collect()
+    }
+
+    fn link_get(&mut self, name: &str) -> Option<LinkMsg> {
+        let i = self.kernel.ns(self.ns)?.ifindex_of(name)?;
+        self.link_msg(i)
     }
 
     fn link_add(&mut self, req: &LinkAddReq) -> KResult<()> {
