@@ -106,3 +106,8 @@ fn check_file(name: &str) {
 fn shell_grammar_matches_bash() {
     check_file("shell.txt");
 }
+
+#[test]
+fn shell_coreutils_match_gnu_and_mawk() {
+    check_file("coreutils.txt");
+}

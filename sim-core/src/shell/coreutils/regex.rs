@@ -25,6 +25,8 @@ pub enum RegexError {
     UnmatchedOpenParen,
     UnmatchedCloseParen,
     UnmatchedBracket,
+    /// A pattern ending in `[` or `[^`.
+    InvalidRegex,
     UnmatchedBrace,
     InvalidBraceContent,
     InvalidRangeEnd,
@@ -44,6 +46,7 @@ impl fmt::Display for RegexError {
             RegexError::UnmatchedOpenParen => write!(f, "Unmatched ( or \\("),
             RegexError::UnmatchedCloseParen => write!(f, "Unmatched ) or \\)"),
             RegexError::UnmatchedBracket => write!(f, "Unmatched [, [^, [:, [., or [="),
+            RegexError::InvalidRegex => write!(f, "Invalid regular expression"),
             RegexError::UnmatchedBrace => write!(f, "Unmatched \\{{"),
             RegexError::InvalidBraceContent => write!(f, "Invalid content of \\{{\\}}"),
             RegexError::InvalidRangeEnd => write!(f, "Invalid range end"),
@@ -277,8 +280,10 @@ fn bracket(chars: &[char], mut i: usize) -> Result<(String, usize), RegexError> 
         out.push('^');
         i += 1;
     }
+    if i >= chars.len() {
+        return Err(RegexError::InvalidRegex);
+    }
     let first = i;
-    let mut items = 0;
     loop {
         let Some(&c) = chars.get(i) else { return Err(RegexError::UnmatchedBracket) };
         if c == ']' && i > first {
@@ -305,7 +310,6 @@ fn bracket(chars: &[char], mut i: usize) -> Result<(String, usize), RegexError> 
                     return Err(RegexError::InvalidRangeEnd);
                 }
                 out.push_str(&format!("[:{name}:]"));
-                items += 1;
                 continue;
             }
             // `[=a=]` and `[.a.]`: the character itself.
@@ -329,13 +333,11 @@ fn bracket(chars: &[char], mut i: usize) -> Result<(String, usize), RegexError> 
         } else {
             push_class_char(&mut out, lo);
         }
-        items += 1;
     }
     let body: String = chars[start..i].iter().collect();
     if body.len() > 2 && body.starts_with(':') && body.ends_with(':') {
         return Err(RegexError::ClassSyntax(body.trim_matches(':').to_string()));
     }
-    let _ = items;
     out.push(']');
     Ok((out, i + 1))
 }

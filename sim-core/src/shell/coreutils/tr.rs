@@ -39,7 +39,8 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         return Output::error(format!("tr: missing operand after ‘{}’\n{why}{try_help}", sets[sets.len() - 1]), 1);
     }
     if sets.len() > allowed {
-        return Output::error(format!("tr: extra operand ‘{}’\n{try_help}", sets[allowed]), 1);
+        let hint = if delete && !squeeze && sets.len() == 2 { "Only one string may be given when deleting without squeezing repeats.\n" } else { "" };
+        return Output::error(format!("tr: extra operand ‘{}’\n{hint}{try_help}", sets[allowed]), 1);
     }
     let set1 = expand(&sets[0]);
     let in1 = |c: char| set1.contains(&c) != complement;

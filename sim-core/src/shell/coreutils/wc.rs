@@ -63,7 +63,12 @@ fn count(text: &str, what: char) -> u64 {
         'w' => text.split_whitespace().count(),
         'm' => text.chars().count(),
         'c' => text.len(),
-        _ => text.split('\n').map(|l| l.chars().map(|c| if c == '\t' { 8 } else { 1 }).sum::<usize>()).max().unwrap_or(0),
+        _ => text.split('\n').map(display_width).max().unwrap_or(0),
     };
     n as u64
+}
+
+/// The width of a line on a terminal, with tab stops every 8 columns.
+fn display_width(line: &str) -> usize {
+    line.chars().fold(0, |col, c| if c == '\t' { (col / 8 + 1) * 8 } else { col + 1 })
 }

@@ -8,7 +8,7 @@
 # Case file format (read by sim-core/tests/shell_cases.rs):
 #   # …                  comment
 #   @@@ NAME             starts an input block, ended by a line "@@@"
-#   === CMD              a case: CMD run by `bash -c` with empty stdin
+#   === CMD              a case: CMD run by `bash -c` with an empty pipe as stdin
 #   === <NAME> CMD       the same with input block NAME as stdin
 #                        (in CMD, "↵" stands for a newline)
 #   --- stdout / --- stderr / --- exit N, then "| "-prefixed lines, and
@@ -67,7 +67,9 @@ for file in "$@"; do
         fi
         cmd=${cmd//↵/$'\n'}
         status=0
-        (cd "$tmp" && bash -c "$cmd") <"$input" >"$tmp/out" 2>"$tmp/err.raw" || status=$?
+        # stdin is a pipe, as in the simulated shell (wc pads differently
+        # for regular files).
+        cat "$input" | (cd "$tmp" && bash -c "$cmd") >"$tmp/out" 2>"$tmp/err.raw" || status=$?
         grep -Ev "^bash: -c: line [0-9]+: \`.*'\$" "$tmp/err.raw" |
             sed -E 's/^bash: (-c: )?line [0-9]+: /bash: /' >"$tmp/err" || true
         section stdout "$tmp/out"
