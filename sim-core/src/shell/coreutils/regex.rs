@@ -15,8 +15,10 @@ use std::fmt;
 pub enum Flavor {
     /// grep's default: `\(`, `\{`, `\|`, `\+`, `\?` are operators.
     Basic,
-    /// `grep -E` and awk: `(`, `{`, `|`, `+`, `?` are operators.
+    /// `grep -E`: `(`, `{`, `|`, `+`, `?` are operators.
     Extended,
+    /// awk (mawk 1.3.4): extended, but `{` is an ordinary character.
+    Awk,
 }
 
 /// A pattern that is not a valid POSIX regular expression, with GNU's words.
@@ -201,7 +203,7 @@ fn tokenize(pat: &str, flavor: Flavor) -> Result<Vec<Token>, RegexError> {
             ')' if !basic => toks.push(Token::Close),
             '|' if !basic => toks.push(Token::Alt),
             '+' | '?' if !basic => toks.push(Token::Repeat(c.to_string())),
-            '{' if !basic => match interval(&chars, i, false)? {
+            '{' if flavor == Flavor::Extended => match interval(&chars, i, false)? {
                 Some((rep, next)) => {
                     i = next;
                     toks.push(Token::Repeat(rep));
@@ -395,7 +397,7 @@ fn emit(tokens: &[Token], flavor: Flavor) -> Result<Translation, RegexError> {
                     atom = Some(start);
                     repeated = false;
                 }
-                None if flavor == Flavor::Extended => {
+                None if flavor != Flavor::Basic => {
                     atom = Some(out.len());
                     out.push_str("\\)");
                     repeated = false;
