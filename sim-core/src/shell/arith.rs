@@ -158,7 +158,7 @@ impl<'a> Arith<'a> {
 
     fn unary(&mut self) -> Result<i64, ArithError> {
         self.depth += 1;
-        if self.depth > 200 {
+        if self.depth > 64 {
             return Err(self.error("expression nesting too deep"));
         }
         let v = if self.eat("-") {

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// How deep user function calls may recurse.
-const MAX_CALL_DEPTH: usize = 200;
+const MAX_CALL_DEPTH: usize = 64;
 
 /// An associative array that remembers insertion order (mawk iterates in
 /// hash order, which no lesson should depend on).
