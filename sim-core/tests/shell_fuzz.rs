@@ -47,10 +47,82 @@ impl Programs for Echo {
 }
 
 const SHELL_PIECES: &[&str] = &[
-    "echo", "ip", "link", "fail", "for", "in", "do", "done", "if", "then", "fi", "{", "}", "(", ")", ";", ";;", "&&", "||", "|", "|&",
-    "&", "'", "\"", "$", "${", "$(", "$((", "))", "`", "\\", "#", "\n", " ", "  ", "\t", "x", "y=1", "=", "$?", "$x", "${x}", "${#x}",
-    "${x:-y}", "2>", ">&", "2>&1", "<", ">", ">>", "&>", "<<", "<<<", "!", "*", "~", "$'", "-n", "-e", "/dev/null", "é", "\u{1F600}",
-    "0", "7", "+", "-", "/", "%", "export", "unset", "exit", "cd", ":", "true", "false", "\r",
+    "echo",
+    "ip",
+    "link",
+    "fail",
+    "for",
+    "in",
+    "do",
+    "done",
+    "if",
+    "then",
+    "fi",
+    "{",
+    "}",
+    "(",
+    ")",
+    ";",
+    ";;",
+    "&&",
+    "||",
+    "|",
+    "|&",
+    "&",
+    "'",
+    "\"",
+    "$",
+    "${",
+    "$(",
+    "$((",
+    "))",
+    "`",
+    "\\",
+    "#",
+    "\n",
+    " ",
+    "  ",
+    "\t",
+    "x",
+    "y=1",
+    "=",
+    "$?",
+    "$x",
+    "${x}",
+    "${#x}",
+    "${x:-y}",
+    "2>",
+    ">&",
+    "2>&1",
+    "<",
+    ">",
+    ">>",
+    "&>",
+    "<<",
+    "<<<",
+    "!",
+    "*",
+    "~",
+    "$'",
+    "-n",
+    "-e",
+    "/dev/null",
+    "é",
+    "\u{1F600}",
+    "0",
+    "7",
+    "+",
+    "-",
+    "/",
+    "%",
+    "export",
+    "unset",
+    "exit",
+    "cd",
+    ":",
+    "true",
+    "false",
+    "\r",
 ];
 
 const SHELL_SEEDS: &[&str] = &[
@@ -117,7 +189,15 @@ fn shell_never_panics() {
         run_shell(&mutate(&mut rng, seed));
     }
     // Deep nesting must be an error, not a stack overflow.
-    for (open, close) in [("$(", ")"), ("(", ")"), ("{ ", "; }"), ("`", "`"), ("$((", "))"), ("for x in a; do ", "; done"), ("\"$(", ")\"")] {
+    for (open, close) in [
+        ("$(", ")"),
+        ("(", ")"),
+        ("{ ", "; }"),
+        ("`", "`"),
+        ("$((", "))"),
+        ("for x in a; do ", "; done"),
+        ("\"$(", ")\""),
+    ] {
         for depth in [10, 100, 1000, 5000] {
             let line = format!("{}echo{}", open.repeat(depth), close.repeat(depth));
             run_shell(&line);
@@ -128,14 +208,53 @@ fn shell_never_panics() {
 }
 
 const REGEX_PIECES: &[&str] = &[
-    "a", "b", ".", "*", "+", "?", "(", ")", "\\(", "\\)", "{", "}", "\\{", "\\}", "[", "]", "[^", "[:alpha:]", "[:", ":]", "[=a=]", "[.a.]",
-    "-", "^", "$", "|", "\\|", "\\", "\\1", "\\w", "\\<", "\\>", "\\b", "1", ",", "2,3", "é", "\n",
+    "a",
+    "b",
+    ".",
+    "*",
+    "+",
+    "?",
+    "(",
+    ")",
+    "\\(",
+    "\\)",
+    "{",
+    "}",
+    "\\{",
+    "\\}",
+    "[",
+    "]",
+    "[^",
+    "[:alpha:]",
+    "[:",
+    ":]",
+    "[=a=]",
+    "[.a.]",
+    "-",
+    "^",
+    "$",
+    "|",
+    "\\|",
+    "\\",
+    "\\1",
+    "\\w",
+    "\\<",
+    "\\>",
+    "\\b",
+    "1",
+    ",",
+    "2,3",
+    "é",
+    "\n",
 ];
 
 #[test]
 fn grep_never_panics() {
     let mut rng = Rng(0x5eed_0002);
-    let flags = ["-E", "-F", "-i", "-v", "-w", "-x", "-o", "-c", "-n", "-A1", "-B2", "-C1", "-m1", "-q", "-ow", "-P", "-e"];
+    let flags = [
+        "-E", "-F", "-i", "-v", "-w", "-x", "-o", "-c", "-n", "-A1", "-B2", "-C1", "-m1", "-q",
+        "-ow", "-P", "-e",
+    ];
     let input = "abc\nfoo bar\na+b (x) {y}\n\naaa\nfoo_bar é\n";
     for _ in 0..15_000 {
         let mut argv = vec!["grep".to_string()];
@@ -148,10 +267,76 @@ fn grep_never_panics() {
 }
 
 const AWK_PIECES: &[&str] = &[
-    "BEGIN", "END", "{", "}", "(", ")", "[", "]", ";", "\n", " ", "print", "printf", "$", "$1", "$NF", "NF", "NR", "x", "a[1]", "=", "+=",
-    "++", "--", "+", "-", "*", "/", "%", "^", "!", "~", "!~", "==", "<", ">", ">>", "|", "&&", "||", "?", ":", ",", "\"s\"", "\"%d%s\"",
-    "\"", "/re/", "/[a/", "/", "1", "0.5", "1e3", "length", "substr(", "sub(/a/,\"b\")", "gsub(", "split(", "sprintf(", "if", "else",
-    "in", "delete", "next", "exit", "function f(p)", "f(", "getline", "#", "\\", "toupper(",
+    "BEGIN",
+    "END",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    ";",
+    "\n",
+    " ",
+    "print",
+    "printf",
+    "$",
+    "$1",
+    "$NF",
+    "NF",
+    "NR",
+    "x",
+    "a[1]",
+    "=",
+    "+=",
+    "++",
+    "--",
+    "+",
+    "-",
+    "*",
+    "/",
+    "%",
+    "^",
+    "!",
+    "~",
+    "!~",
+    "==",
+    "<",
+    ">",
+    ">>",
+    "|",
+    "&&",
+    "||",
+    "?",
+    ":",
+    ",",
+    "\"s\"",
+    "\"%d%s\"",
+    "\"",
+    "/re/",
+    "/[a/",
+    "/",
+    "1",
+    "0.5",
+    "1e3",
+    "length",
+    "substr(",
+    "sub(/a/,\"b\")",
+    "gsub(",
+    "split(",
+    "sprintf(",
+    "if",
+    "else",
+    "in",
+    "delete",
+    "next",
+    "exit",
+    "function f(p)",
+    "f(",
+    "getline",
+    "#",
+    "\\",
+    "toupper(",
 ];
 
 const AWK_SEEDS: &[&str] = &[
@@ -169,20 +354,33 @@ fn awk_never_panics() {
     let input = "1: lo: <UP> mtu 65536\n2 b c\n\nx y z w\n";
     let mut ran = 0;
     for i in 0..15_000 {
-        let program = if i % 2 == 0 { soup(&mut rng, AWK_PIECES, 25) } else { {
-            let seed = rng_pick_seed(&mut rng);
-            mutate(&mut rng, seed)
-        } };
+        let program = if i % 2 == 0 {
+            soup(&mut rng, AWK_PIECES, 25)
+        } else {
+            {
+                let seed = rng_pick_seed(&mut rng);
+                mutate(&mut rng, seed)
+            }
+        };
         let _ = sim_core::shell::coreutils::awk::parser::parse(&program);
         // Only programs that cannot loop forever are run.
-        let loops = ["while", "for", "do", "getline", "f("].iter().any(|k| program.contains(k));
+        let loops = ["while", "for", "do", "getline", "f("]
+            .iter()
+            .any(|k| program.contains(k));
         if !loops && ran < 5_000 {
             ran += 1;
             let _ = run_coreutil(&["awk".to_string(), program], input);
         }
     }
     for depth in [10, 100, 1000, 5000] {
-        for (open, close) in [("(", ")"), ("{", "}"), ("$", ""), ("-", ""), ("!", ""), ("a[", "]")] {
+        for (open, close) in [
+            ("(", ")"),
+            ("{", "}"),
+            ("$", ""),
+            ("-", ""),
+            ("!", ""),
+            ("a[", "]"),
+        ] {
             let program = format!("{{ print {}1{} }}", open.repeat(depth), close.repeat(depth));
             let _ = run_coreutil(&["awk".to_string(), program], input);
         }

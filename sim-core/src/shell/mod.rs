@@ -76,11 +76,18 @@ pub struct Env {
 impl Default for Env {
     /// A root login shell's usual environment.
     fn default() -> Env {
-        let mut env = Env { last_status: 0, vars: BTreeMap::new(), pid: 1042 };
+        let mut env = Env {
+            last_status: 0,
+            vars: BTreeMap::new(),
+            pid: 1042,
+        };
         for (name, value) in [
             ("HOME", "/root"),
             ("LOGNAME", "root"),
-            ("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
+            (
+                "PATH",
+                "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            ),
             ("PWD", "/root"),
             ("SHELL", "/bin/bash"),
             ("USER", "root"),
@@ -103,7 +110,13 @@ impl Env {
         match self.vars.get_mut(name) {
             Some(v) => v.value = value,
             None => {
-                self.vars.insert(name.to_string(), Variable { value, exported: false });
+                self.vars.insert(
+                    name.to_string(),
+                    Variable {
+                        value,
+                        exported: false,
+                    },
+                );
             }
         }
     }
@@ -112,7 +125,10 @@ impl Env {
     pub fn set_exported(&mut self, name: &str, exported: bool) {
         self.vars
             .entry(name.to_string())
-            .or_insert_with(|| Variable { value: String::new(), exported })
+            .or_insert_with(|| Variable {
+                value: String::new(),
+                exported,
+            })
             .exported = exported;
     }
 }
@@ -125,7 +141,12 @@ pub fn run_line(line: &str, env: &mut Env, programs: &mut dyn Programs) -> Outpu
 /// Like [`run_line`], with `stdin` for the first command that reads it (as
 /// `bash -c LINE < file` would): `ip netns exec` passing its input on, or
 /// tests.
-pub fn run_line_with_stdin(line: &str, stdin: &str, env: &mut Env, programs: &mut dyn Programs) -> Output {
+pub fn run_line_with_stdin(
+    line: &str,
+    stdin: &str,
+    env: &mut Env,
+    programs: &mut dyn Programs,
+) -> Output {
     let script = match parser::parse(line) {
         Ok(s) => s,
         Err(e) => {
@@ -139,7 +160,14 @@ pub fn run_line_with_stdin(line: &str, stdin: &str, env: &mut Env, programs: &mu
     if sh.pending_delay > 0 {
         // Time that passed with nothing shown (`ping … >/dev/null`).
         let delay = std::mem::take(&mut sh.pending_delay);
-        out.extend(Output { chunks: vec![crate::output::Chunk { stream: crate::output::Stream::Stdout, text: String::new(), delay_ms: delay }], status: 0 });
+        out.extend(Output {
+            chunks: vec![crate::output::Chunk {
+                stream: crate::output::Stream::Stdout,
+                text: String::new(),
+                delay_ms: delay,
+            }],
+            status: 0,
+        });
     }
     out.status = sh.env.last_status;
     out

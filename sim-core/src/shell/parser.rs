@@ -1,7 +1,10 @@
 //! Builds a [`Script`] from tokens by recursive descent, reporting errors
 //! the way bash words them.
 
-use super::ast::{AndOr, Assignment, Command, Connector, ForLoop, Pipeline, Redirect, RedirectOp, Script, SimpleCommand, Word, WordPart};
+use super::ast::{
+    AndOr, Assignment, Command, Connector, ForLoop, Pipeline, Redirect, RedirectOp, Script,
+    SimpleCommand, Word, WordPart,
+};
 use super::lexer::{tokenize, Op, Token, TokenKind};
 use std::fmt;
 
@@ -27,10 +30,16 @@ impl fmt::Display for ParseError {
     /// The message an interactive bash prints, without the trailing newline.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ParseError::UnexpectedToken(t) => write!(f, "bash: syntax error near unexpected token `{t}'"),
+            ParseError::UnexpectedToken(t) => {
+                write!(f, "bash: syntax error near unexpected token `{t}'")
+            }
             ParseError::UnexpectedEof => write!(f, "bash: syntax error: unexpected end of file"),
-            ParseError::UnmatchedQuote(c) => write!(f, "bash: unexpected EOF while looking for matching `{c}'"),
-            ParseError::UnmatchedEof(c) => write!(f, "bash: unexpected EOF while looking for matching `{c}'"),
+            ParseError::UnmatchedQuote(c) => {
+                write!(f, "bash: unexpected EOF while looking for matching `{c}'")
+            }
+            ParseError::UnmatchedEof(c) => {
+                write!(f, "bash: unexpected EOF while looking for matching `{c}'")
+            }
             ParseError::TooDeep => write!(f, "bash: syntax error: nesting too deep"),
             ParseError::Unsupported(what) => write!(f, "bash: {what}: not supported by this shell"),
         }
@@ -53,7 +62,11 @@ pub(super) fn parse_tokens(tokens: Vec<Token>, depth: usize) -> Result<Script, P
     if depth > MAX_DEPTH {
         return Err(ParseError::TooDeep);
     }
-    let mut p = Parser { tokens, pos: 0, depth };
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        depth,
+    };
     let script = p.list(&[])?;
     match p.kind() {
         TokenKind::Eof => Ok(script),
@@ -63,7 +76,9 @@ pub(super) fn parse_tokens(tokens: Vec<Token>, depth: usize) -> Result<Script, P
 
 /// Words that are reserved in command position and that this shell does
 /// not implement.
-const UNSUPPORTED_KEYWORDS: &[&str] = &["if", "while", "until", "case", "select", "function", "[[", "coproc"];
+const UNSUPPORTED_KEYWORDS: &[&str] = &[
+    "if", "while", "until", "case", "select", "function", "[[", "coproc",
+];
 
 /// Reserved words that can only close or continue a construct.
 const CLOSERS: &[&str] = &["do", "done", "then", "else", "elif", "fi", "esac", "}"];
@@ -74,7 +89,10 @@ struct Parser {
     depth: usize,
 }
 
-static EOF: Token = Token { kind: TokenKind::Eof, text: String::new() };
+static EOF: Token = Token {
+    kind: TokenKind::Eof,
+    text: String::new(),
+};
 
 impl Parser {
     fn tok(&self) -> &Token {
@@ -188,7 +206,11 @@ impl Parser {
             self.advance();
             if stderr_too {
                 if let Some(last) = commands.last_mut() {
-                    redirects_of(last).push(Redirect { fd: 2, op: RedirectOp::Dup, target: Word::literal("1") });
+                    redirects_of(last).push(Redirect {
+                        fd: 2,
+                        op: RedirectOp::Dup,
+                        target: Word::literal("1"),
+                    });
                 }
             }
             self.skip_newlines();
@@ -230,12 +252,18 @@ impl Parser {
                         _ => cmd.words.push(w),
                     }
                 }
-                TokenKind::IoNumber(_) | TokenKind::Op(Op::Less | Op::Great | Op::DGreat | Op::LessAnd | Op::GreatAnd | Op::AndGreat) => {
+                TokenKind::IoNumber(_)
+                | TokenKind::Op(
+                    Op::Less | Op::Great | Op::DGreat | Op::LessAnd | Op::GreatAnd | Op::AndGreat,
+                ) => {
                     let r = self.redirect()?;
                     cmd.redirects.push(r);
                 }
                 TokenKind::Op(Op::Unsupported) if self.tok().text.starts_with('<') => {
-                    return Err(ParseError::Unsupported(format!("{}: here-documents and here-strings", self.tok().text)));
+                    return Err(ParseError::Unsupported(format!(
+                        "{}: here-documents and here-strings",
+                        self.tok().text
+                    )));
                 }
                 _ => break,
             }
@@ -271,7 +299,11 @@ impl Parser {
             _ => return Err(self.unexpected()),
         };
         self.advance();
-        Ok(Redirect { fd: explicit_fd.unwrap_or(default_fd), op, target })
+        Ok(Redirect {
+            fd: explicit_fd.unwrap_or(default_fd),
+            op,
+            target,
+        })
     }
 
     /// Redirections after a compound command.
@@ -279,7 +311,10 @@ impl Parser {
         let mut out = Vec::new();
         while matches!(
             self.kind(),
-            TokenKind::IoNumber(_) | TokenKind::Op(Op::Less | Op::Great | Op::DGreat | Op::LessAnd | Op::GreatAnd | Op::AndGreat)
+            TokenKind::IoNumber(_)
+                | TokenKind::Op(
+                    Op::Less | Op::Great | Op::DGreat | Op::LessAnd | Op::GreatAnd | Op::AndGreat
+                )
         ) {
             out.push(self.redirect()?);
         }
@@ -369,7 +404,9 @@ fn redirects_of(cmd: &mut Command) -> &mut Vec<Redirect> {
 
 /// `NAME=value` if the word starts with an unquoted valid name and `=`.
 fn assignment(word: &Word) -> Option<Assignment> {
-    let Some(WordPart::Literal(first)) = word.parts.first() else { return None };
+    let Some(WordPart::Literal(first)) = word.parts.first() else {
+        return None;
+    };
     let eq = first.find('=')?;
     let name = &first[..eq];
     if !is_name(name) {
@@ -381,11 +418,17 @@ fn assignment(word: &Word) -> Option<Assignment> {
         parts.push(WordPart::Literal(rest.to_string()));
     }
     parts.extend(word.parts.iter().skip(1).cloned());
-    Some(Assignment { name: name.to_string(), value: Word { parts } })
+    Some(Assignment {
+        name: name.to_string(),
+        value: Word { parts },
+    })
 }
 
 /// Whether `s` is a valid shell variable name.
 pub fn is_name(s: &str) -> bool {
     let mut bytes = s.bytes();
-    bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_') && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }

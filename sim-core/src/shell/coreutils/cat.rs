@@ -7,7 +7,12 @@ use crate::output::Output;
 const SPEC: Spec = Spec {
     flags: "nbEsAuT",
     with_arg: "",
-    longs: &[("number", false, 'n'), ("number-nonblank", false, 'b'), ("show-ends", false, 'E'), ("squeeze-blank", false, 's')],
+    longs: &[
+        ("number", false, 'n'),
+        ("number-nonblank", false, 'b'),
+        ("show-ends", false, 'E'),
+        ("squeeze-blank", false, 's'),
+    ],
     permute: true,
 };
 
@@ -15,7 +20,12 @@ const SPEC: Spec = Spec {
 pub fn run(argv: &[String], stdin: &str) -> Output {
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
-        Err(e) => return Output::error(format!("cat: {e}\nTry 'cat --help' for more information.\n"), 1),
+        Err(e) => {
+            return Output::error(
+                format!("cat: {e}\nTry 'cat --help' for more information.\n"),
+                1,
+            )
+        }
     };
     let mut flags = Vec::new();
     let mut files = Vec::new();
@@ -43,7 +53,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         let mut prev_blank = false;
         for line in stdin.split_inclusive('\n') {
             let body = line.strip_suffix('\n');
-            let blank = body == Some("") ;
+            let blank = body == Some("");
             if flags.contains(&'s') && blank && prev_blank {
                 continue;
             }

@@ -38,7 +38,8 @@ const SPEC: Spec = Spec {
     permute: true,
 };
 
-const USAGE: &str = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
+const USAGE: &str =
+    "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
 
 /// Everything the options decided.
 #[derive(Default)]
@@ -130,7 +131,12 @@ fn prev_boundary(s: &str, i: usize) -> usize {
 pub fn run(argv: &[String], stdin: &str) -> Output {
     let mut out = Output::new();
     // `--color[=WHEN]` only changes how a terminal shows matches.
-    let rest: Vec<String> = argv.iter().skip(1).filter(|a| !a.starts_with("--colo")).cloned().collect();
+    let rest: Vec<String> = argv
+        .iter()
+        .skip(1)
+        .filter(|a| !a.starts_with("--colo"))
+        .cloned()
+        .collect();
     let parsed = match args::parse(&rest, &SPEC) {
         Ok(p) => p,
         Err(e) => return Output::error(format!("grep: {e}\n{USAGE}"), 2),
@@ -160,15 +166,23 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                     'h' => o.with_filename = Some(false),
                     'l' => o.list = Some(true),
                     'L' => o.list = Some(false),
-                    'e' => o.patterns.get_or_insert_with(Vec::new).extend(v.split('\n').map(String::from)),
-                    'f' => return Output::error(format!("grep: {v}: No such file or directory\n"), 2),
+                    'e' => o
+                        .patterns
+                        .get_or_insert_with(Vec::new)
+                        .extend(v.split('\n').map(String::from)),
+                    'f' => {
+                        return Output::error(format!("grep: {v}: No such file or directory\n"), 2)
+                    }
                     'm' => match v.trim().parse::<i64>() {
                         Ok(n) => o.max = Some(n.max(0) as u64),
                         Err(_) => return Output::error("grep: invalid max count\n", 2),
                     },
                     'A' | 'B' | 'C' => {
                         let Ok(n) = v.trim().parse::<usize>() else {
-                            return Output::error(format!("grep: {v}: invalid context length argument\n"), 2);
+                            return Output::error(
+                                format!("grep: {v}: invalid context length argument\n"),
+                                2,
+                            );
                         };
                         if c != 'B' {
                             o.after = n;
@@ -249,9 +263,17 @@ fn build_matcher(patterns: &[String], o: &Options, out: &mut Output) -> Result<M
             alternatives.push(t.pattern);
         }
     }
-    let joined = alternatives.iter().map(|a| format!("(?:{a})")).collect::<Vec<_>>().join("|");
+    let joined = alternatives
+        .iter()
+        .map(|a| format!("(?:{a})"))
+        .collect::<Vec<_>>()
+        .join("|");
     let case = if o.ignore_case { "(?i)" } else { "" };
-    let body = if o.line { format!("^(?:{joined})$") } else { joined.clone() };
+    let body = if o.line {
+        format!("^(?:{joined})$")
+    } else {
+        joined.clone()
+    };
     let re = Regex::new(&format!("{case}{body}")).map_err(|e| format!("grep: {e}\n"))?;
     let whole = if o.word && !o.line {
         Some(Regex::new(&format!("{case}^(?:{joined})$")).map_err(|e| format!("grep: {e}\n"))?)
@@ -268,7 +290,6 @@ fn search(text: &str, label: Option<&str>, m: &Matcher, o: &Options, out: &mut O
     let mut count = 0u64;
     let mut printed_upto: Option<usize> = None; // last line index printed
     let mut after_left = 0usize;
-    let mut last_selected = None;
     let context = o.after > 0 || o.before > 0;
     let silent = o.quiet || o.count || o.list.is_some();
     for (i, line) in lines.iter().enumerate() {
@@ -284,7 +305,6 @@ fn search(text: &str, label: Option<&str>, m: &Matcher, o: &Options, out: &mut O
         }
         if selected[i] {
             count += 1;
-            last_selected = Some(i);
             if silent {
                 if o.quiet {
                     break;
@@ -331,15 +351,21 @@ fn search(text: &str, label: Option<&str>, m: &Matcher, o: &Options, out: &mut O
         }
     }
     match o.list {
-        Some(true) if count > 0 && !o.quiet => out.out(format!("{}\n", "(standard input)")),
-        Some(false) if count == 0 && !o.quiet => out.out(format!("{}\n", "(standard input)")),
+        Some(true) if count > 0 && !o.quiet => out.out("(standard input)\n"),
+        Some(false) if count == 0 && !o.quiet => out.out("(standard input)\n"),
         _ => {}
     }
-    let _ = last_selected;
     count > 0
 }
 
-fn print_line(out: &mut Output, label: Option<&str>, index: usize, sep: char, text: &str, o: &Options) {
+fn print_line(
+    out: &mut Output,
+    label: Option<&str>,
+    index: usize,
+    sep: char,
+    text: &str,
+    o: &Options,
+) {
     let mut s = String::new();
     if let Some(l) = label {
         s.push_str(l);

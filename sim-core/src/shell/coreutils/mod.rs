@@ -20,7 +20,10 @@ mod wc;
 use crate::output::Output;
 
 /// The tools [`run_coreutil`] knows, by `argv[0]`.
-pub const NAMES: &[&str] = &["grep", "egrep", "fgrep", "awk", "mawk", "head", "tail", "wc", "cat", "sort", "uniq", "cut", "tr"];
+pub const NAMES: &[&str] = &[
+    "grep", "egrep", "fgrep", "awk", "mawk", "head", "tail", "wc", "cat", "sort", "uniq", "cut",
+    "tr",
+];
 
 /// Runs `argv` if `argv[0]` is one of the text tools; `None` otherwise.
 /// `argv[0]` may be a path (`/usr/bin/grep`).
@@ -29,7 +32,10 @@ pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
     Some(match name {
         "grep" => grep::run(argv, stdin),
         "egrep" | "fgrep" => {
-            let mut v = vec!["grep".to_string(), if name == "egrep" { "-E" } else { "-F" }.to_string()];
+            let mut v = vec![
+                "grep".to_string(),
+                if name == "egrep" { "-E" } else { "-F" }.to_string(),
+            ];
             v.extend(argv.iter().skip(1).cloned());
             grep::run(&v, stdin)
         }

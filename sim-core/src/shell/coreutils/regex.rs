@@ -53,10 +53,14 @@ impl fmt::Display for RegexError {
             RegexError::InvalidBraceContent => write!(f, "Invalid content of \\{{\\}}"),
             RegexError::InvalidRangeEnd => write!(f, "Invalid range end"),
             RegexError::InvalidClassName => write!(f, "Invalid character class name"),
-            RegexError::ClassSyntax(name) => write!(f, "character class syntax is [[:{name}:]], not [:{name}:]"),
+            RegexError::ClassSyntax(name) => {
+                write!(f, "character class syntax is [[:{name}:]], not [:{name}:]")
+            }
             RegexError::TrailingBackslash => write!(f, "Trailing backslash"),
             RegexError::InvalidBackReference => write!(f, "Invalid back reference"),
-            RegexError::BackReferenceUnsupported => write!(f, "back-references are not supported by this grep"),
+            RegexError::BackReferenceUnsupported => {
+                write!(f, "back-references are not supported by this grep")
+            }
             RegexError::Engine(msg) => write!(f, "{msg}"),
         }
     }
@@ -90,7 +94,10 @@ enum Token {
     Repeat(String),
 }
 
-const CLASS_NAMES: &[&str] = &["alpha", "digit", "alnum", "upper", "lower", "space", "blank", "punct", "print", "graph", "cntrl", "xdigit"];
+const CLASS_NAMES: &[&str] = &[
+    "alpha", "digit", "alnum", "upper", "lower", "space", "blank", "punct", "print", "graph",
+    "cntrl", "xdigit",
+];
 
 /// Translates a POSIX pattern of `flavor` into Rust regex syntax.
 pub fn translate(pat: &str, flavor: Flavor) -> Result<Translation, RegexError> {
@@ -99,9 +106,17 @@ pub fn translate(pat: &str, flavor: Flavor) -> Result<Translation, RegexError> {
 }
 
 /// Translates and compiles; `ignore_case` adds `(?i)`.
-pub fn compile(pat: &str, flavor: Flavor, ignore_case: bool) -> Result<(regex_lite::Regex, Vec<String>), RegexError> {
+pub fn compile(
+    pat: &str,
+    flavor: Flavor,
+    ignore_case: bool,
+) -> Result<(regex_lite::Regex, Vec<String>), RegexError> {
     let t = translate(pat, flavor)?;
-    let full = if ignore_case { format!("(?i){}", t.pattern) } else { t.pattern };
+    let full = if ignore_case {
+        format!("(?i){}", t.pattern)
+    } else {
+        t.pattern
+    };
     let re = regex_lite::Regex::new(&full).map_err(|e| RegexError::Engine(e.to_string()))?;
     Ok((re, t.warnings))
 }
@@ -133,7 +148,9 @@ fn tokenize(pat: &str, flavor: Flavor) -> Result<Vec<Token>, RegexError> {
         i += 1;
         match c {
             '\\' => {
-                let Some(&e) = chars.get(i) else { return Err(RegexError::TrailingBackslash) };
+                let Some(&e) = chars.get(i) else {
+                    return Err(RegexError::TrailingBackslash);
+                };
                 i += 1;
                 let tok = match e {
                     '(' if basic => Token::Open,
@@ -147,7 +164,8 @@ fn tokenize(pat: &str, flavor: Flavor) -> Result<Vec<Token>, RegexError> {
                         }
                     }
                     '{' if basic => {
-                        let (rep, next) = interval(&chars, i, true)?.ok_or(RegexError::UnmatchedBrace)?;
+                        let (rep, next) =
+                            interval(&chars, i, true)?.ok_or(RegexError::UnmatchedBrace)?;
                         i = next;
                         Token::Repeat(rep)
                     }
@@ -164,7 +182,11 @@ fn tokenize(pat: &str, flavor: Flavor) -> Result<Vec<Token>, RegexError> {
                     '1'..='9' => {
                         let n = e as usize - '0' as usize;
                         let groups = toks.iter().filter(|t| **t == Token::Open).count();
-                        return Err(if n > groups { RegexError::InvalidBackReference } else { RegexError::BackReferenceUnsupported });
+                        return Err(if n > groups {
+                            RegexError::InvalidBackReference
+                        } else {
+                            RegexError::BackReferenceUnsupported
+                        });
                     }
                     other => Token::Literal(other),
                 };
@@ -192,7 +214,9 @@ fn tokenize(pat: &str, flavor: Flavor) -> Result<Vec<Token>, RegexError> {
             }
             '$' => {
                 let rest = &chars[i..];
-                let at_end = rest.is_empty() || (basic && (rest.starts_with(&['\\', ')']) || rest.starts_with(&['\\', '|'])));
+                let at_end = rest.is_empty()
+                    || (basic
+                        && (rest.starts_with(&['\\', ')']) || rest.starts_with(&['\\', '|'])));
                 if !basic || at_end {
                     toks.push(Token::Assertion("$"));
                 } else {
@@ -219,7 +243,11 @@ fn tokenize(pat: &str, flavor: Flavor) -> Result<Vec<Token>, RegexError> {
 /// Reads an interval's inside from `i` (after `{` or `\{`): `n`, `n,`,
 /// `,m` or `n,m`, then `}` (ERE) or `\}` (BRE). `None` when an ERE brace is
 /// not an interval (it is then a literal `{`).
-fn interval(chars: &[char], mut i: usize, basic: bool) -> Result<Option<(String, usize)>, RegexError> {
+fn interval(
+    chars: &[char],
+    mut i: usize,
+    basic: bool,
+) -> Result<Option<(String, usize)>, RegexError> {
     let num = |i: &mut usize| {
         let start = *i;
         while chars.get(*i).is_some_and(|c| c.is_ascii_digit()) {
@@ -229,10 +257,18 @@ fn interval(chars: &[char], mut i: usize, basic: bool) -> Result<Option<(String,
         if s.is_empty() {
             Ok(None)
         } else {
-            s.parse::<u32>().map(Some).map_err(|_| RegexError::InvalidBraceContent)
+            s.parse::<u32>()
+                .map(Some)
+                .map_err(|_| RegexError::InvalidBraceContent)
         }
     };
-    let bad = |basic: bool| if basic { Err(RegexError::InvalidBraceContent) } else { Ok(None) };
+    let bad = |basic: bool| {
+        if basic {
+            Err(RegexError::InvalidBraceContent)
+        } else {
+            Ok(None)
+        }
+    };
     let min = num(&mut i)?;
     let comma = chars.get(i) == Some(&',');
     let max = if comma {
@@ -240,7 +276,11 @@ fn interval(chars: &[char], mut i: usize, basic: bool) -> Result<Option<(String,
         num(&mut i)?
     } else {
         if min.is_none() {
-            return if basic && !chars[i..].contains(&'}') { Err(RegexError::UnmatchedBrace) } else { bad(basic) };
+            return if basic && !chars[i..].contains(&'}') {
+                Err(RegexError::UnmatchedBrace)
+            } else {
+                bad(basic)
+            };
         }
         min
     };
@@ -287,7 +327,9 @@ fn bracket(chars: &[char], mut i: usize) -> Result<(String, usize), RegexError> 
     }
     let first = i;
     loop {
-        let Some(&c) = chars.get(i) else { return Err(RegexError::UnmatchedBracket) };
+        let Some(&c) = chars.get(i) else {
+            return Err(RegexError::UnmatchedBracket);
+        };
         if c == ']' && i > first {
             break;
         }
@@ -410,7 +452,11 @@ fn emit(tokens: &[Token], flavor: Flavor) -> Result<Translation, RegexError> {
             }
             Token::Repeat(r) => match atom {
                 None => {
-                    let what = if r.starts_with('{') { "{...}" } else { r.as_str() };
+                    let what = if r.starts_with('{') {
+                        "{...}"
+                    } else {
+                        r.as_str()
+                    };
                     let w = format!("{what} at start of expression");
                     if !warnings.contains(&w) {
                         warnings.push(w);
@@ -430,5 +476,8 @@ fn emit(tokens: &[Token], flavor: Flavor) -> Result<Translation, RegexError> {
     if !groups.is_empty() {
         return Err(RegexError::UnmatchedOpenParen);
     }
-    Ok(Translation { pattern: out, warnings })
+    Ok(Translation {
+        pattern: out,
+        warnings,
+    })
 }

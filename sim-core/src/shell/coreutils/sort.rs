@@ -42,12 +42,26 @@ struct Options {
 
 /// Runs sort.
 pub fn run(argv: &[String], stdin: &str) -> Output {
-    let usage = |msg: String| Output::error(format!("sort: {msg}\nTry 'sort --help' for more information.\n"), 2);
+    let usage = |msg: String| {
+        Output::error(
+            format!("sort: {msg}\nTry 'sort --help' for more information.\n"),
+            2,
+        )
+    };
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
         Err(e) => return usage(e.to_string()),
     };
-    let mut o = Options { keys: Vec::new(), global: Key { start: 1, ..Key::default() }, unique: false, stable: false, sep: None };
+    let mut o = Options {
+        keys: Vec::new(),
+        global: Key {
+            start: 1,
+            ..Key::default()
+        },
+        unique: false,
+        stable: false,
+        sep: None,
+    };
     for a in parsed {
         match a {
             Arg::Opt('n' | 'g' | 'h', _) => o.global.numeric = true,
@@ -58,7 +72,14 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
             Arg::Opt('s', _) => o.stable = true,
             Arg::Opt('k', Some(spec)) => match parse_key(&spec) {
                 Some(k) => o.keys.push(k),
-                None => return Output::error(format!("sort: invalid number at field start: invalid count at start of ‘{spec}’\n"), 2),
+                None => {
+                    return Output::error(
+                        format!(
+                        "sort: invalid number at field start: invalid count at start of ‘{spec}’\n"
+                    ),
+                        2,
+                    )
+                }
             },
             Arg::Opt('t', Some(sep)) => {
                 let mut chars = sep.chars();
@@ -67,7 +88,12 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                     _ => return Output::error(format!("sort: multi-character tab ‘{sep}’\n"), 2),
                 }
             }
-            Arg::Operand(f) if f != "-" => return Output::error(format!("sort: cannot read: {f}: No such file or directory\n"), 2),
+            Arg::Operand(f) if f != "-" => {
+                return Output::error(
+                    format!("sort: cannot read: {f}: No such file or directory\n"),
+                    2,
+                )
+            }
             _ => {}
         }
     }
@@ -135,7 +161,15 @@ fn key_compare(a: &str, b: &str, o: &Options) -> Ordering {
     }
     for k in &o.keys {
         let plain = !(k.numeric || k.reverse || k.blanks || k.fold);
-        let eff = if plain { Key { start: k.start, end: k.end, ..o.global.clone() } } else { k.clone() };
+        let eff = if plain {
+            Key {
+                start: k.start,
+                end: k.end,
+                ..o.global.clone()
+            }
+        } else {
+            k.clone()
+        };
         let ord = compare_field(extract(a, k, o.sep), extract(b, k, o.sep), &eff);
         if ord != Ordering::Equal {
             return ord;
@@ -145,9 +179,15 @@ fn key_compare(a: &str, b: &str, o: &Options) -> Ordering {
 }
 
 fn compare_field(a: &str, b: &str, k: &Key) -> Ordering {
-    let (a, b) = if k.blanks { (a.trim_start(), b.trim_start()) } else { (a, b) };
+    let (a, b) = if k.blanks {
+        (a.trim_start(), b.trim_start())
+    } else {
+        (a, b)
+    };
     let ord = if k.numeric {
-        numeric(a).partial_cmp(&numeric(b)).unwrap_or(Ordering::Equal)
+        numeric(a)
+            .partial_cmp(&numeric(b))
+            .unwrap_or(Ordering::Equal)
     } else if k.fold {
         a.to_uppercase().cmp(&b.to_uppercase())
     } else {
@@ -204,7 +244,9 @@ fn extract<'a>(line: &'a str, k: &Key, sep: Option<char>) -> &'a str {
             }
         }
     }
-    let Some(&(start, _)) = bounds.get(k.start - 1) else { return "" };
+    let Some(&(start, _)) = bounds.get(k.start - 1) else {
+        return "";
+    };
     let end = match k.end {
         Some(e) if e > 0 => bounds.get(e - 1).map_or(line.len(), |&(_, end)| end),
         _ => line.len(),

@@ -7,7 +7,11 @@ use crate::output::Output;
 const SPEC: Spec = Spec {
     flags: "dscC",
     with_arg: "",
-    longs: &[("delete", false, 'd'), ("squeeze-repeats", false, 's'), ("complement", false, 'c')],
+    longs: &[
+        ("delete", false, 'd'),
+        ("squeeze-repeats", false, 's'),
+        ("complement", false, 'c'),
+    ],
     permute: true,
 };
 
@@ -35,12 +39,29 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         return Output::error(format!("tr: missing operand\n{try_help}"), 1);
     }
     if sets.len() < needed {
-        let why = if delete { "Two strings must be given when both deleting and squeezing repeats.\n" } else { "Two strings must be given when translating.\n" };
-        return Output::error(format!("tr: missing operand after ‘{}’\n{why}{try_help}", sets[sets.len() - 1]), 1);
+        let why = if delete {
+            "Two strings must be given when both deleting and squeezing repeats.\n"
+        } else {
+            "Two strings must be given when translating.\n"
+        };
+        return Output::error(
+            format!(
+                "tr: missing operand after ‘{}’\n{why}{try_help}",
+                sets[sets.len() - 1]
+            ),
+            1,
+        );
     }
     if sets.len() > allowed {
-        let hint = if delete && !squeeze && sets.len() == 2 { "Only one string may be given when deleting without squeezing repeats.\n" } else { "" };
-        return Output::error(format!("tr: extra operand ‘{}’\n{hint}{try_help}", sets[allowed]), 1);
+        let hint = if delete && !squeeze && sets.len() == 2 {
+            "Only one string may be given when deleting without squeezing repeats.\n"
+        } else {
+            ""
+        };
+        return Output::error(
+            format!("tr: extra operand ‘{}’\n{hint}{try_help}", sets[allowed]),
+            1,
+        );
     }
     let set1 = expand(&sets[0]);
     let in1 = |c: char| set1.contains(&c) != complement;
@@ -55,7 +76,11 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         let set2 = expand(&sets[1]);
         for c in stdin.chars() {
             let mapped = if complement {
-                if in1(c) { set2.last().copied().unwrap_or(c) } else { c }
+                if in1(c) {
+                    set2.last().copied().unwrap_or(c)
+                } else {
+                    c
+                }
             } else {
                 match set1.iter().rposition(|&x| x == c) {
                     Some(i) => set2.get(i).or(set2.last()).copied().unwrap_or(c),
@@ -95,7 +120,9 @@ fn expand(set: &str) -> Vec<char> {
     let mut i = 0;
     while i < chars.len() {
         if chars[i] == '[' && chars.get(i + 1) == Some(&':') {
-            if let Some(end) = (i + 2..chars.len().saturating_sub(1)).find(|&j| chars[j] == ':' && chars[j + 1] == ']') {
+            if let Some(end) = (i + 2..chars.len().saturating_sub(1))
+                .find(|&j| chars[j] == ':' && chars[j + 1] == ']')
+            {
                 let name: String = chars[i + 2..end].iter().collect();
                 let members: Vec<char> = (0u8..128)
                     .map(char::from)

@@ -6,7 +6,13 @@ use crate::output::Output;
 const SPEC: Spec = Spec {
     flags: "lwcmL",
     with_arg: "",
-    longs: &[("lines", false, 'l'), ("words", false, 'w'), ("bytes", false, 'c'), ("chars", false, 'm'), ("max-line-length", false, 'L')],
+    longs: &[
+        ("lines", false, 'l'),
+        ("words", false, 'w'),
+        ("bytes", false, 'c'),
+        ("chars", false, 'm'),
+        ("max-line-length", false, 'L'),
+    ],
     permute: true,
 };
 
@@ -14,7 +20,12 @@ const SPEC: Spec = Spec {
 pub fn run(argv: &[String], stdin: &str) -> Output {
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
-        Err(e) => return Output::error(format!("wc: {e}\nTry 'wc --help' for more information.\n"), 1),
+        Err(e) => {
+            return Output::error(
+                format!("wc: {e}\nTry 'wc --help' for more information.\n"),
+                1,
+            )
+        }
     };
     let mut want = Vec::new();
     let mut files = Vec::new();
@@ -39,7 +50,11 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         let line = if counts.len() == 1 {
             counts[0].to_string()
         } else {
-            counts.iter().map(|n| format!("{n:>7}")).collect::<Vec<_>>().join(" ")
+            counts
+                .iter()
+                .map(|n| format!("{n:>7}"))
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         out.out(format!("{line}\n"));
         return out;
@@ -47,7 +62,11 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
     for f in &files {
         if f == "-" {
             let width = counts.iter().max().map_or(1, |n| n.to_string().len());
-            let line = counts.iter().map(|n| format!("{n:>width$}")).collect::<Vec<_>>().join(" ");
+            let line = counts
+                .iter()
+                .map(|n| format!("{n:>width$}"))
+                .collect::<Vec<_>>()
+                .join(" ");
             out.out(format!("{line} -\n"));
         } else {
             out.err(format!("wc: {f}: No such file or directory\n"));
@@ -70,5 +89,11 @@ fn count(text: &str, what: char) -> u64 {
 
 /// The width of a line on a terminal, with tab stops every 8 columns.
 fn display_width(line: &str) -> usize {
-    line.chars().fold(0, |col, c| if c == '\t' { (col / 8 + 1) * 8 } else { col + 1 })
+    line.chars().fold(0, |col, c| {
+        if c == '\t' {
+            (col / 8 + 1) * 8
+        } else {
+            col + 1
+        }
+    })
 }

@@ -138,8 +138,9 @@ pub struct Token {
 }
 
 const OPS: &[&str] = &[
-    "&&", "||", "==", "<=", ">=", "!=", "++", "--", "+=", "-=", "*=", "/=", "%=", "^=", ">>", "!~", "{", "}", "(", ")", "[", "]",
-    ";", ",", "+", "-", "*", "/", "%", "^", "!", ">", "<", "|", "?", ":", "~", "$", "=",
+    "&&", "||", "==", "<=", ">=", "!=", "++", "--", "+=", "-=", "*=", "/=", "%=", "^=", ">>", "!~",
+    "{", "}", "(", ")", "[", "]", ";", ",", "+", "-", "*", "/", "%", "^", "!", ">", "<", "|", "?",
+    ":", "~", "$", "=",
 ];
 
 /// Tokenizes `src`; the last token is `Eof`.
@@ -166,7 +167,11 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                 }
             }
             b'\n' => {
-                out.push(Token { tok: Tok::Newline, line, text: "end of line".into() });
+                out.push(Token {
+                    tok: Tok::Newline,
+                    line,
+                    text: "end of line".into(),
+                });
                 line += 1;
                 i += 1;
             }
@@ -178,7 +183,10 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                     match b.get(i) {
                         None | Some(b'\n') => {
                             let body = String::from_utf8_lossy(&b[start..i]).into_owned();
-                            return Err(AwkError::syntax(line, format!("runaway string constant {body} ...")));
+                            return Err(AwkError::syntax(
+                                line,
+                                format!("runaway string constant {body} ..."),
+                            ));
                         }
                         Some(b'"') => {
                             i += 1;
@@ -196,7 +204,11 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                     }
                 }
                 let text = String::from_utf8_lossy(&s).into_owned();
-                out.push(Token { tok: Tok::Str(text.clone()), line, text: format!("\"{text}\"") });
+                out.push(Token {
+                    tok: Tok::Str(text.clone()),
+                    line,
+                    text: format!("\"{text}\""),
+                });
             }
             b'/' if !after_operand(out.last()) => {
                 let start = i;
@@ -207,7 +219,10 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                     match b.get(i) {
                         None | Some(b'\n') => {
                             let body = String::from_utf8_lossy(&b[start..i]).into_owned();
-                            return Err(AwkError::syntax(line, format!("runaway regular expression {body} ...")));
+                            return Err(AwkError::syntax(
+                                line,
+                                format!("runaway regular expression {body} ..."),
+                            ));
                         }
                         Some(b'/') if !in_bracket => {
                             i += 1;
@@ -244,7 +259,11 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                 }
                 let text = String::from_utf8_lossy(&s).into_owned();
                 super::compile_regex(&text).map_err(|m| AwkError::syntax(line, m))?;
-                out.push(Token { tok: Tok::Regex(text.clone()), line, text: format!("/{text}/") });
+                out.push(Token {
+                    tok: Tok::Regex(text.clone()),
+                    line,
+                    text: format!("/{text}/"),
+                });
             }
             b'0'..=b'9' | b'.' if c != b'.' || b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
                 let start = i;
@@ -265,7 +284,11 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                 }
                 let text = String::from_utf8_lossy(&b[start..i]).into_owned();
                 let value = super::value::str_to_num(&text);
-                out.push(Token { tok: Tok::Number(value), line, text });
+                out.push(Token {
+                    tok: Tok::Number(value),
+                    line,
+                    text,
+                });
             }
             c if c.is_ascii_alphabetic() || c == b'_' => {
                 let start = i;
@@ -282,21 +305,36 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                 } else {
                     Tok::Name(name.clone())
                 };
-                out.push(Token { tok, line, text: name });
+                out.push(Token {
+                    tok,
+                    line,
+                    text: name,
+                });
             }
             _ => {
                 let rest = &src[i..];
                 let Some(op) = OPS.iter().find(|op| rest.starts_with(**op)) else {
                     let ch = rest.chars().next().unwrap_or('?');
-                    return Err(AwkError::syntax(line, format!("syntax error at or near {ch}")));
+                    return Err(AwkError::syntax(
+                        line,
+                        format!("syntax error at or near {ch}"),
+                    ));
                 };
                 i += op.len();
                 let op: &'static str = op;
-                out.push(Token { tok: Tok::Op(op), line, text: op.to_string() });
+                out.push(Token {
+                    tok: Tok::Op(op),
+                    line,
+                    text: op.to_string(),
+                });
             }
         }
     }
-    out.push(Token { tok: Tok::Eof, line, text: "end of file".into() });
+    out.push(Token {
+        tok: Tok::Eof,
+        line,
+        text: "end of file".into(),
+    });
     Ok(out)
 }
 
@@ -313,7 +351,9 @@ fn after_operand(prev: Option<&Token>) -> bool {
 /// Resolves one escape after a backslash. In a regex, escapes that mean
 /// something to the regex engine (`\.`, `\(`, …) are kept.
 fn escape(rest: &[u8], regex: bool) -> (Vec<u8>, usize) {
-    let Some(&c) = rest.first() else { return (vec![b'\\'], 0) };
+    let Some(&c) = rest.first() else {
+        return (vec![b'\\'], 0);
+    };
     let simple = |b: u8| (vec![b], 1);
     match c {
         b'n' => simple(b'\n'),

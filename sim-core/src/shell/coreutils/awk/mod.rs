@@ -60,7 +60,9 @@ pub fn compile_regex(src: &str) -> Result<regex_lite::Regex, String> {
     let t = regex::translate(src, Flavor::Awk).map_err(|e| {
         failed(match e {
             RegexError::UnmatchedOpenParen => "missing ')'".into(),
-            RegexError::UnmatchedBracket | RegexError::InvalidRegex => "bad class -- [], [^] or [".into(),
+            RegexError::UnmatchedBracket | RegexError::InvalidRegex => {
+                "bad class -- [], [^] or [".into()
+            }
             other => other.to_string(),
         })
     })?;
@@ -153,13 +155,20 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
             },
             "-v" => match value(&mut i) {
                 Some(v) => match v.split_once('=') {
-                    Some((name, val)) if super::super::parser::is_name(name) => assigns.push((name.to_string(), unescape(val))),
+                    Some((name, val)) if super::super::parser::is_name(name) => {
+                        assigns.push((name.to_string(), unescape(val)))
+                    }
                     _ => return Output::error(format!("awk: improper assignment: -v {v}\n"), 2),
                 },
                 None => return lacks("-v"),
             },
             "-f" => match value(&mut i) {
-                Some(f) => return Output::error(format!("awk: cannot open {f} (No such file or directory)\n"), 2),
+                Some(f) => {
+                    return Output::error(
+                        format!("awk: cannot open {f} (No such file or directory)\n"),
+                        2,
+                    )
+                }
                 None => return lacks("-f"),
             },
             "-W" => {
@@ -191,7 +200,11 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
     let mut it = interp::Interp::new(&program, stdin);
     if let Some(fs) = fs {
         // `-F t` is a tab, as POSIX asks; mawk reads it literally.
-        let fs = if fs == "\\t" { "\t".to_string() } else { unescape(&fs) };
+        let fs = if fs == "\\t" {
+            "\t".to_string()
+        } else {
+            unescape(&fs)
+        };
         it.assign("FS", &fs);
     }
     for (name, value) in &assigns {
@@ -199,7 +212,9 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
     }
     for op in operands {
         match op.split_once('=') {
-            Some((name, val)) if super::super::parser::is_name(name) => it.assign(name, &unescape(val)),
+            Some((name, val)) if super::super::parser::is_name(name) => {
+                it.assign(name, &unescape(val))
+            }
             _ if op == "-" => {}
             _ => {
                 // BEGIN runs before the file is opened.
