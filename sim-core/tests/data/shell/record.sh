@@ -68,8 +68,10 @@ for file in "$@"; do
         cmd=${cmd//↵/$'\n'}
         status=0
         # stdin is a pipe, as in the simulated shell (wc pads differently
-        # for regular files).
-        cat "$input" | (cd "$tmp" && bash -c "$cmd") >"$tmp/out" 2>"$tmp/err.raw" || status=$?
+        # for regular files). A command that does not read it may leave cat
+        # with SIGPIPE, which is not the command's status.
+        { cat "$input" 2>/dev/null || true; } |
+            (cd "$tmp" && bash -c "$cmd") >"$tmp/out" 2>"$tmp/err.raw" || status=$?
         grep -Ev "^bash: -c: line [0-9]+: \`.*'\$" "$tmp/err.raw" |
             sed -E 's/^bash: (-c: )?line [0-9]+: /bash: /' >"$tmp/err" || true
         section stdout "$tmp/out"
