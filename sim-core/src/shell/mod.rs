@@ -43,6 +43,7 @@ mod expand;
 mod lexer;
 mod parser;
 
+pub use coreutils::{is_coreutil, run_coreutil};
 pub use parser::{parse, ParseError};
 
 use crate::output::Output;

@@ -25,6 +25,12 @@ pub const NAMES: &[&str] = &[
     "tr",
 ];
 
+/// Whether `name` (or the last part of a path like `/usr/bin/grep`) is one
+/// of the text tools.
+pub fn is_coreutil(name: &str) -> bool {
+    NAMES.contains(&name.rsplit('/').next().unwrap_or(name))
+}
+
 /// Runs `argv` if `argv[0]` is one of the text tools; `None` otherwise.
 /// `argv[0]` may be a path (`/usr/bin/grep`).
 pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
