@@ -43,7 +43,6 @@ mod expand;
 mod lexer;
 mod parser;
 
-pub use coreutils::{is_coreutil, run_coreutil};
 pub use parser::{parse, ParseError};
 
 use crate::output::Output;
@@ -172,4 +171,14 @@ pub fn run_line_with_stdin(
     }
     out.status = sh.env.last_status;
     out
+}
+
+/// Text tools (grep, head, …) as pure functions; `None` if not one of them.
+pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
+    coreutils::run_coreutil(argv, stdin)
+}
+
+/// Whether `name` is one of the text tools.
+pub fn is_coreutil(name: &str) -> bool {
+    coreutils::is_coreutil(name)
 }
