@@ -1,5 +1,6 @@
 //! Property tests: the shell parser and interpreter, the POSIX regex
-//! translator, grep and the awk parser never panic, whatever they are fed.
+//! translator, grep, the other text tools and awk never panic, whatever
+//! they are fed.
 //!
 //! Inputs come from a tiny seeded PRNG (no extra crates), so every run sees
 //! the same inputs. Counts per run: 40,000 shell lines (token soup,
@@ -262,6 +263,60 @@ fn grep_never_panics() {
             argv.push(rng.pick(&flags).to_string());
         }
         argv.push(soup(&mut rng, REGEX_PIECES, 10));
+        let _ = run_coreutil(&argv, input);
+    }
+}
+
+#[test]
+fn other_text_tools_never_panic() {
+    let mut rng = Rng(0x5eed_0004);
+    let tools = ["head", "tail", "wc", "cat", "sort", "uniq", "cut", "tr"];
+    let args = [
+        "-n",
+        "-c",
+        "-1",
+        "+2",
+        "-0",
+        "-5",
+        "3",
+        "x",
+        "-l",
+        "-w",
+        "-m",
+        "-L",
+        "-r",
+        "-u",
+        "-k",
+        "2",
+        "2,1",
+        "0",
+        "-t",
+        ":",
+        "-d",
+        "-f",
+        "1-",
+        "-3",
+        "3-1",
+        ",",
+        "-s",
+        "a-z",
+        "[:upper:]",
+        "\\n",
+        "-cd",
+        "--lines=2",
+        "--bytes",
+        "--",
+        "-",
+        "file",
+        "é",
+        "",
+    ];
+    let input = "b 2\na:1\n\tc é\n10\nb 2\n";
+    for _ in 0..5_000 {
+        let mut argv = vec![rng.pick(&tools).to_string()];
+        for _ in 0..rng.below(5) {
+            argv.push(rng.pick(&args).to_string());
+        }
         let _ = run_coreutil(&argv, input);
     }
 }
