@@ -20,6 +20,8 @@ pub const IFF_UP: u32 = 0x1;
 pub const IFF_BROADCAST: u32 = 0x2;
 pub const IFF_LOOPBACK: u32 = 0x8;
 pub const IFF_RUNNING: u32 = 0x40;
+pub const IFF_NOARP: u32 = 0x80;
+pub const IFF_PROMISC: u32 = 0x100;
 pub const IFF_MULTICAST: u32 = 0x1000;
 pub const IFF_LOWER_UP: u32 = 0x10000;
 
@@ -53,6 +55,8 @@ pub struct LinkMsg {
     pub allmulti: u32,
     /// Bridge port info (IFLA_PROTINFO) for ports.
     pub brport: Option<BrPortMsg>,
+    /// A bridge's id address (IFLA_BR_BRIDGE_ID); zero for other links.
+    pub bridge_id: Mac,
     pub stats: LinkStats,
 }
 
@@ -61,6 +65,21 @@ pub struct BrPortMsg {
     pub state: PortState,
     pub priority: u32,
     pub cost: u32,
+    pub port_no: u16,
+    /// The bridge's id address, for `designated_bridge`/`designated_root`.
+    pub bridge_mac: Mac,
+}
+
+/// One forwarding database entry (RTM_NEWNEIGH, family AF_BRIDGE).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FdbMsg {
+    pub mac: Mac,
+    pub ifindex: u32,
+    /// The bridge, for entries of a bridge's database (`master BR`).
+    pub master: Option<u32>,
+    /// An entry of the device's own address lists (`self`).
+    pub own: bool,
+    pub permanent: bool,
 }
 
 /// RTM_NEWADDR.
@@ -84,6 +103,18 @@ pub struct RouteMsg {
     pub route: Route,
     /// RTNH_F_LINKDOWN: the output device has no carrier.
     pub linkdown: bool,
+}
+
+/// An IPv6 route (only the kernel's own: link-local prefixes, ::1, multicast).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route6Msg {
+    pub table: u32,
+    /// `unicast`, `local` or `multicast`.
+    pub kind: &'static str,
+    pub dst: std::net::Ipv6Addr,
+    pub prefix: u8,
+    pub dev: u32,
+    pub metric: u32,
 }
 
 /// RTM_NEWNEIGH.
@@ -114,6 +145,9 @@ pub struct LinkSetReq {
     pub master: Option<Option<u32>>,
     pub up: Option<bool>,
     pub txqlen: Option<u32>,
+    pub promisc: Option<bool>,
+    pub arp: Option<bool>,
+    pub multicast: Option<bool>,
 }
 
 /// A namespace-level failure of /run/netns operations.
@@ -133,6 +167,10 @@ pub trait Netlink {
     fn netns_identify(&mut self) -> Vec<String>;
 
     fn link_dump(&mut self) -> Vec<LinkMsg>;
+    /// One link by name (RTM_GETLINK with IFLA_IFNAME), as `ll_name_to_index` asks.
+    fn link_get(&mut self, name: &str) -> Option<LinkMsg> {
+        self.link_dump().into_iter().find(|l| l.name == name)
+    }
     fn link_add(&mut self, req: &LinkAddReq) -> KResult<()>;
     fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()>;
     fn link_del(&mut self, ifindex: u32) -> KResult<()>;
@@ -143,10 +181,18 @@ pub trait Netlink {
     fn addr_flush(&mut self, ifindex: u32) -> KResult<()>;
 
     fn route_dump(&mut self) -> Vec<RouteMsg>;
+    /// IPv6 routes, main and local tables, in dump order.
+    fn route6_dump(&mut self) -> Vec<Route6Msg> {
+        Vec::new()
+    }
     fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()>;
     fn route_del(&mut self, m: &RouteMatch) -> KResult<()>;
 
     fn neigh_dump(&mut self) -> Vec<NeighMsg>;
+    /// Bridge forwarding databases and devices' own address lists.
+    fn fdb_dump(&mut self) -> Vec<FdbMsg> {
+        Vec::new()
+    }
     fn neigh_add(&mut self, n: &NeighMsg, replace: bool) -> KResult<()>;
     fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()>;
 
@@ -184,7 +230,16 @@ impl<'k> SimNetlink<'k> {
             Some(p) if p.ns != self.ns => self.kernel.nsid_alloc(self.ns, p.ns),
             _ => None,
         };
-        let mut flags = if l.is_loopback() { IFF_LOOPBACK } else { IFF_BROADCAST | IFF_MULTICAST };
+        let mut flags = if l.is_loopback() { IFF_LOOPBACK } else { IFF_BROADCAST };
+        if l.multicast && !l.is_loopback() {
+            flags |= IFF_MULTICAST;
+        }
+        if l.promisc {
+            flags |= IFF_PROMISC;
+        }
+        if l.noarp {
+            flags |= IFF_NOARP;
+        }
         if l.admin_up {
             flags |= IFF_UP;
             if l.running() {
@@ -217,7 +272,14 @@ impl<'k> SimNetlink<'k> {
             max_mtu: l.max_mtu(),
             promiscuity: u32::from(is_port),
             allmulti: u32::from(is_port),
-            brport: l.master.map(|_| BrPortMsg { state: l.port_state, priority: 32, cost: 2 }),
+            brport: l.master.map(|m| BrPortMsg {
+                state: l.port_state,
+                priority: 32,
+                cost: 2,
+                port_no: l.port_no,
+                bridge_mac: self.kernel.link(self.lref(m)).and_then(|b| b.bridge()).map_or(Mac::ZERO, |b| b.id),
+            }),
+            bridge_id: l.bridge().map_or(Mac::ZERO, |b| b.id),
             stats: l.stats,
         })
     }
@@ -256,6 +318,11 @@ impl Netlink for SimNetlink<'_> {
         idx.into_iter().filter_map(|i| self.link_msg(i)).collect()
     }
 
+    fn link_get(&mut self, name: &str) -> Option<LinkMsg> {
+        let i = self.kernel.ns(self.ns)?.ifindex_of(name)?;
+        self.link_msg(i)
+    }
+
     fn link_add(&mut self, req: &LinkAddReq) -> KResult<()> {
         match req {
             LinkAddReq::Veth { name, peer, peer_netns, netns } => {
@@ -282,6 +349,9 @@ impl Netlink for SimNetlink<'_> {
             master: req.master,
             up: req.up,
             txqlen: req.txqlen,
+            promisc: req.promisc,
+            arp: req.arp,
+            multicast: req.multicast,
         };
         self.kernel.set_link(self.lref(ifindex), &ch)
     }
@@ -359,6 +429,30 @@ impl Netlink for SimNetlink<'_> {
             .collect()
     }
 
+    fn route6_dump(&mut self) -> Vec<Route6Msg> {
+        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
+        let mut lls: Vec<(u64, u32, std::net::Ipv6Addr)> = Vec::new();
+        for l in n.links.values().filter(|l| l.admin_up) {
+            for a in l.addrs.iter().filter_map(IfAddr::v6) {
+                lls.push((a.serial, l.ifindex, a.local));
+            }
+        }
+        lls.sort();
+        let route = |table, kind, dst: std::net::Ipv6Addr, prefix, dev, metric| Route6Msg { table, kind, dst, prefix, dev, metric };
+        let main = crate::kernel::route::RT_TABLE_MAIN;
+        let local = crate::kernel::route::RT_TABLE_LOCAL;
+        let fe80 = std::net::Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 0);
+        let ff00 = std::net::Ipv6Addr::new(0xff00, 0, 0, 0, 0, 0, 0, 0);
+        let mut out: Vec<Route6Msg> = lls
+            .iter()
+            .filter(|(_, _, a)| !a.is_loopback())
+            .map(|(_, dev, _)| route(main, "unicast", fe80, 64, *dev, 256))
+            .collect();
+        out.extend(lls.iter().filter(|(_, _, a)| a.is_loopback()).map(|(_, dev, a)| route(local, "local", *a, 128, *dev, 0)));
+        out.extend(lls.iter().filter(|(_, _, a)| !a.is_loopback()).map(|(_, dev, _)| route(local, "multicast", ff00, 8, *dev, 256)));
+        out
+    }
+
     fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()> {
         self.kernel.route_add(self.ns, route.clone(), replace)
     }
@@ -373,6 +467,49 @@ impl Netlink for SimNetlink<'_> {
             .iter()
             .map(|e| NeighMsg { ifindex: e.dev, dst: e.dst, lladdr: e.lladdr, state: e.state, router: false, proxy: e.proxy })
             .collect()
+    }
+
+    fn fdb_dump(&mut self) -> Vec<FdbMsg> {
+        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
+        let mut out = Vec::new();
+        let entry = |mac: Mac, ifindex, master, own, permanent| FdbMsg { mac, ifindex, master, own, permanent };
+        for l in n.links.values().filter(|l| !l.is_loopback()) {
+            let ll = l.addrs.iter().filter_map(IfAddr::v6).find(|a| a.scope == Scope::Link).map(|a| a.local.octets());
+            let mut own = Vec::new();
+            if l.mc_joined {
+                own.push(Mac([0x33, 0x33, 0, 0, 0, 1]));
+                if l.admin_up && l.is_bridge() {
+                    own.push(Mac([0x01, 0x00, 0x5e, 0, 0, 0x6a]));
+                    own.push(Mac([0x33, 0x33, 0, 0, 0, 0x6a]));
+                }
+                if l.admin_up {
+                    own.push(Mac([0x01, 0x00, 0x5e, 0, 0, 1]));
+                }
+                if let Some(o) = ll {
+                    own.push(Mac([0x33, 0x33, 0xff, o[13], o[14], o[15]]));
+                }
+            }
+            let own = own.into_iter().map(|m| entry(m, l.ifindex, None, true, true));
+            if let Some(b) = l.bridge() {
+                out.extend(own);
+                let ports: Vec<&crate::kernel::link::Link> = n.links.values().filter(|p| p.master == Some(l.ifindex)).collect();
+                if !ports.iter().any(|p| p.mac == l.mac) && !l.mac.is_zero() {
+                    out.push(entry(l.mac, l.ifindex, Some(l.ifindex), false, true));
+                }
+                let _ = b;
+            } else {
+                if let Some(m) = l.master {
+                    if let Some(b) = n.links.get(&m).and_then(|b| b.bridge()) {
+                        for e in b.fdb.iter().filter(|e| e.port == l.ifindex).rev() {
+                            out.push(entry(e.mac, l.ifindex, Some(m), false, false));
+                        }
+                    }
+                    out.push(entry(l.mac, l.ifindex, Some(m), false, true));
+                }
+                out.extend(own);
+            }
+        }
+        out
     }
 
     fn neigh_add(&mut self, m: &NeighMsg, replace: bool) -> KResult<()> {

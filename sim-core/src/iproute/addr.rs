@@ -138,7 +138,7 @@ fn parse_modify(a: &mut Args<'_>, delete: bool, replace: bool) -> IpResult<AddrC
 }
 
 pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &AddrCmd) -> IpResult<Output> {
-    let index_of = |nl: &mut dyn Netlink, dev: &str| nl.link_dump().into_iter().find(|l| l.name == dev).map(|l| l.ifindex);
+    let index_of = |nl: &mut dyn Netlink, dev: &str| nl.link_get(dev).map(|l| l.ifindex);
     match cmd {
         AddrCmd::Add { dev, addr, replace } => {
             let i = index_of(nl, dev).ok_or_else(|| Fail::nodev(dev))?;

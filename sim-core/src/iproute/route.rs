@@ -9,7 +9,7 @@ use super::Opts;
 use crate::kernel::addr::Scope;
 use crate::kernel::ops::RouteMatch;
 use crate::kernel::route::{Proto, Route, RouteType, RT_TABLE_LOCAL, RT_TABLE_MAIN};
-use crate::netlink::{Netlink, RouteMsg};
+use crate::netlink::{Netlink, Route6Msg, RouteMsg};
 use crate::output::Output;
 
 /// Which routes a show or flush selects.
@@ -281,7 +281,7 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output
 }
 
 fn ifindex(nl: &mut dyn Netlink, dev: &str) -> IpResult<u32> {
-    nl.link_dump().into_iter().find(|l| l.name == dev).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(dev))
+    nl.link_get(dev).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(dev))
 }
 
 fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> {
@@ -291,13 +291,27 @@ fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> 
         None => None,
     };
     let mut p = Printer::new(opts.json, opts.pretty, opts.color);
-    if opts.family != super::Family::Inet6 {
+    let name_of = |i: u32| links.iter().find(|l| l.ifindex == i).map_or_else(|| format!("if{i}"), |l| l.name.clone());
+    // Without -4/-6, one table means IPv4 only; `table all` shows both.
+    let (v4, v6) = match opts.family {
+        super::Family::Inet6 => (false, true),
+        super::Family::Inet => (true, false),
+        _ => (true, f.table.is_none()),
+    };
+    if v4 {
         for m in nl.route_dump() {
             if f.table.is_some_and(|t| t != m.route.table) || dev.is_some_and(|d| m.route.dev != Some(d)) {
                 continue;
             }
-            let name_of = |i: u32| links.iter().find(|l| l.ifindex == i).map_or_else(|| format!("if{i}"), |l| l.name.clone());
             print_route(&mut p, &m, f.table.is_none(), dev.is_none(), &name_of);
+        }
+    }
+    if v6 {
+        for m in nl.route6_dump() {
+            if f.table.is_some_and(|t| t != m.table) || dev.is_some_and(|d| m.dev != d) {
+                continue;
+            }
+            print_route6(&mut p, &m, f.table.is_none(), dev.is_none(), &name_of);
         }
     }
     let mut out = Output::new();
@@ -355,6 +369,31 @@ pub fn print_route(p: &mut Printer, m: &RouteMsg, show_table: bool, show_dev: bo
         p.string(To::Any, "", "linkdown ", "linkdown");
     }
     p.close_array(To::Json, "");
+    p.fp("\n");
+    p.close_object();
+}
+
+/// `print_route()` for the kernel's IPv6 routes.
+fn print_route6(p: &mut Printer, m: &Route6Msg, show_table: bool, show_dev: bool, name_of: &dyn Fn(u32) -> String) {
+    p.open_object(None);
+    if m.kind != "unicast" {
+        p.string(To::Any, "type", &format!("{} ", m.kind), m.kind);
+    }
+    let dst = if m.prefix == 128 { m.dst.to_string() } else { format!("{}/{}", m.dst, m.prefix) };
+    p.string(To::Any, "dst", &format!("{dst} "), &dst);
+    if show_dev {
+        let n = name_of(m.dev);
+        p.string(To::Any, "dev", &format!("dev {n} "), &n);
+    }
+    if show_table && m.table != RT_TABLE_MAIN {
+        let t = table_name(m.table);
+        p.string(To::Any, "table", &format!("table {t} "), &t);
+    }
+    p.string(To::Any, "protocol", "proto kernel ", "kernel");
+    p.uint(To::Any, "metric", &format!("metric {} ", m.metric), u64::from(m.metric));
+    p.open_array(To::Json, "flags", "");
+    p.close_array(To::Json, "");
+    p.string(To::Any, "pref", "pref medium", "medium");
     p.fp("\n");
     p.close_object();
 }

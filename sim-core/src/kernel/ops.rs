@@ -21,6 +21,9 @@ pub struct LinkChange {
     pub master: Option<Option<u32>>,
     pub up: Option<bool>,
     pub txqlen: Option<u32>,
+    pub promisc: Option<bool>,
+    pub arp: Option<bool>,
+    pub multicast: Option<bool>,
 }
 
 fn nodev() -> KernelError {
@@ -206,6 +209,7 @@ impl Kernel {
             l.mac = mac;
             if let Some(b) = l.bridge_mut() {
                 b.mac_set = true;
+                b.id = mac;
             }
             let master = l.master;
             if let Some(b) = master {
@@ -235,10 +239,17 @@ impl Kernel {
                 Some(other) if other.ifindex != r.ifindex => return Err(Errno::EEXIST.into()),
                 _ => {}
             }
-            if self.link(r).is_some_and(|l| l.admin_up) {
-                return Err(Errno::EBUSY.into());
+            let l = self.link_mut(r).ok_or_else(nodev)?;
+            let old = std::mem::replace(&mut l.name, name.clone());
+            for a in l.addrs.iter_mut() {
+                if let IfAddr::V4(v) = a {
+                    if v.label == old {
+                        v.label = name.clone();
+                    } else if let Some(rest) = v.label.strip_prefix(&format!("{old}:")) {
+                        v.label = format!("{name}:{rest}");
+                    }
+                }
             }
-            self.link_mut(r).ok_or_else(nodev)?.name = name.clone();
         }
         if let Some(master) = ch.master {
             match master {
@@ -249,6 +260,12 @@ impl Kernel {
                     }
                 }
             }
+        }
+        if ch.promisc.is_some() || ch.arp.is_some() || ch.multicast.is_some() {
+            let l = self.link_mut(r).ok_or_else(nodev)?;
+            l.promisc = ch.promisc.unwrap_or(l.promisc);
+            l.noarp = ch.arp.map_or(l.noarp, |on| !on);
+            l.multicast = ch.multicast.unwrap_or(l.multicast);
         }
         if let Some(up) = ch.up {
             self.set_up(r, up);
@@ -320,7 +337,11 @@ impl Kernel {
         if let Some(old) = p.master {
             self.release_port(LinkRef { ns: port.ns, ifindex: old }, port.ifindex);
         }
-        self.link_mut(port).ok_or_else(nodev)?.master = Some(br.ifindex);
+        let used: Vec<u16> = self.ports_of(br).iter().filter_map(|p| self.link(LinkRef { ns: br.ns, ifindex: *p })).map(|l| l.port_no).collect();
+        let port_no = (1..).find(|n| !used.contains(n)).unwrap_or(1);
+        let l = self.link_mut(port).ok_or_else(nodev)?;
+        l.master = Some(br.ifindex);
+        l.port_no = port_no;
         self.bridge_recalc_ports(br, true);
         Ok(())
     }
@@ -328,6 +349,7 @@ impl Kernel {
     fn release_port(&mut self, br: LinkRef, port: u32) {
         if let Some(p) = self.link_mut(LinkRef { ns: br.ns, ifindex: port }) {
             p.master = None;
+            p.port_no = 0;
             p.port_state = PortState::Disabled;
         }
         if let Some(b) = self.link_mut(br).and_then(|l| l.bridge_mut()) {
@@ -365,6 +387,10 @@ impl Kernel {
         if !mac_set {
             bl.mac = min_mac.unwrap_or(super::mac::Mac::ZERO);
         }
+        let mac = bl.mac;
+        if let Some(b) = bl.bridge_mut() {
+            b.id = mac;
+        }
         if !mtu_set {
             if let Some(m) = min_mtu {
                 bl.mtu = m;
@@ -381,6 +407,7 @@ impl Kernel {
             return;
         }
         l.admin_up = up;
+        l.mc_joined = up;
         if up {
             l.qdisc_attached = true;
         }
@@ -398,14 +425,21 @@ impl Kernel {
                         xl.set_carrier(carrier);
                     }
                 }
+                // Link-watch handles the events in order: this end, then the peer.
+                self.refresh_ipv6(r);
                 self.after_carrier_change(p);
             }
         }
         if up {
             self.fib_add_ifaddrs(r);
         } else {
-            // Loopback keeps its local routes while down (so 127/8 stays local).
-            if !self.link(r).is_some_and(|l| l.is_loopback()) {
+            if self.link(r).is_some_and(|l| l.is_loopback()) {
+                // Loopback keeps its `local` routes while down (127/8 stays
+                // local); only its broadcast route goes, as on Linux.
+                if let Some(n) = self.ns_mut(r.ns) {
+                    n.routes.retain(|rt| rt.dev != Some(r.ifindex) || rt.kind == RouteType::Local);
+                }
+            } else {
                 self.fib_flush_dev(r);
             }
             if let Some(l) = self.link_mut(r) {
@@ -435,6 +469,7 @@ impl Kernel {
     /// addrconf: a device that is up and operationally up gets its IPv6
     /// link-local (or ::1 on loopback) the first time it is ready.
     fn refresh_ipv6(&mut self, r: LinkRef) {
+        let serial = self.serial + 1;
         let Some(l) = self.link_mut(r) else { return };
         let ready = l.admin_up
             && matches!(l.oper, super::link::OperState::Up | super::link::OperState::Unknown)
@@ -443,9 +478,9 @@ impl Kernel {
             return;
         }
         let a = if l.is_loopback() {
-            Inet6 { local: std::net::Ipv6Addr::LOCALHOST, prefix: 128, scope: Scope::Host, tentative: false }
+            Inet6 { local: std::net::Ipv6Addr::LOCALHOST, prefix: 128, scope: Scope::Host, tentative: false, serial }
         } else {
-            Inet6 { local: addr::link_local(l.mac), prefix: 64, scope: Scope::Link, tentative: true }
+            Inet6 { local: addr::link_local(l.mac), prefix: 64, scope: Scope::Link, tentative: true, serial }
         };
         if l.is_loopback() {
             let lo4 = Inet4 {
@@ -460,6 +495,7 @@ impl Kernel {
             }
         }
         l.addrs.push(IfAddr::V6(a));
+        self.serial = serial;
         self.fib_add_ifaddrs(r);
     }
 
@@ -486,25 +522,49 @@ impl Kernel {
             .iter()
             .position(|x| x.v4().is_some_and(|v| v.local == local && prefix.is_none_or(|p| p == v.prefix)))
             .ok_or(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv4: Address not found"))?;
-        let removed = self.link_mut(r).ok_or_else(nodev)?.addrs.remove(pos);
-        if let IfAddr::V4(v) = removed {
-            if self.is_primary(r, &v) {
-                // promote_secondaries is off: the subnet's secondaries go too.
-                if let Some(l) = self.link_mut(r) {
-                    l.addrs.retain(|x| x.v4().is_none_or(|o| !addr::in_prefix(o.local, v.local, v.prefix) || o.prefix != v.prefix));
+        let gone = match &l.addrs[pos] {
+            IfAddr::V4(v) => v.clone(),
+            IfAddr::V6(_) => return Err(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv4: Address not found")),
+        };
+        let primary = self.is_primary(r, &gone);
+        let l = self.link_mut(r).ok_or_else(nodev)?;
+        l.addrs.remove(pos);
+        let mut removed = vec![gone.local];
+        if primary {
+            // promote_secondaries is off: the subnet's secondaries go too.
+            l.addrs.retain(|x| match x.v4() {
+                Some(o) if o.prefix == gone.prefix && addr::in_prefix(o.local, gone.local, gone.prefix) => {
+                    removed.push(o.local);
+                    false
                 }
-            }
+                _ => true,
+            });
         }
-        self.fib_flush_dev(r);
-        self.fib_add_ifaddrs(r);
+        self.fib_del_ifaddrs(r, &removed);
         Ok(())
     }
 
     /// `ip addr flush dev X`: every address, both families.
     pub fn addr_flush(&mut self, r: LinkRef) -> KResult<()> {
-        self.link_mut(r).ok_or_else(nodev)?.addrs.clear();
-        self.fib_flush_dev(r);
+        let l = self.link_mut(r).ok_or_else(nodev)?;
+        let removed: Vec<Ipv4Addr> = l.addrs.iter().filter_map(IfAddr::v4).map(|a| a.local).collect();
+        l.addrs.clear();
+        self.fib_del_ifaddrs(r, &removed);
         Ok(())
+    }
+
+    /// After addresses went away: drop the kernel routes they made and every
+    /// route that used one of them as source (`fib_del_ifaddr`,
+    /// `fib_sync_down_addr`); the remaining addresses' routes stay.
+    fn fib_del_ifaddrs(&mut self, r: LinkRef, removed: &[Ipv4Addr]) {
+        if let Some(n) = self.ns_mut(r.ns) {
+            n.routes.retain(|rt| {
+                let uses_removed = rt.src.is_some_and(|s| removed.contains(&s));
+                let kernel_on_dev = rt.proto == Proto::Kernel && rt.dev == Some(r.ifindex);
+                !(uses_removed || kernel_on_dev)
+            });
+        }
+        self.fib_add_ifaddrs(r);
     }
 
     /// Whether `a` is primary: no earlier address on the device covers its subnet.
