@@ -288,6 +288,20 @@ impl fmt::Display for Check {
     }
 }
 
+impl Check {
+    /// How the lesson shows the check to a learner: the source text, except
+    /// that `ran` checks (and alternatives of them) read as an instruction
+    /// naming their first command. The second value says whether the check
+    /// explains itself (no reason needs to be printed under it).
+    pub fn label(&self) -> (String, bool) {
+        match self {
+            Check::Ran(c) => (format!("run {}", c.trim_end_matches(" *").trim_end_matches('*')), true),
+            Check::Any(alts) if alts.iter().all(|a| matches!(a, Check::Ran(_))) => alts[0].label(),
+            other => (other.to_string(), false),
+        }
+    }
+}
+
 /// Parses every non-empty, non-comment line of a `check` block.
 pub fn parse_block(src: &str) -> Result<Vec<Check>, ParseError> {
     src.lines()
@@ -401,6 +415,13 @@ mod tests {
     fn blocks_skip_comments_and_blank_lines() {
         let checks = parse_block("# both ends\n\nlink tap1 in orange is up\n  link tap2 in green is up\n").unwrap();
         assert_eq!(checks.len(), 2);
+    }
+
+    #[test]
+    fn ran_checks_read_as_instructions() {
+        assert_eq!(parse("ran \"ip link show lo\" or ran \"ip link\"").unwrap().label(), ("run ip link show lo".into(), true));
+        assert_eq!(parse("ran \"ip netns exec orange ping *\"").unwrap().label(), ("run ip netns exec orange ping".into(), true));
+        assert_eq!(parse("netns a exists").unwrap().label(), ("netns a exists".into(), false));
     }
 
     #[test]

@@ -199,7 +199,7 @@ fn frame(ns: &NsView, slot: usize, slot_frame: usize, x: f32, y: f32, w: f32, pe
     let notes_y = top + rows as f32 * (TILE_H + LANE);
     let mut lines = Vec::new();
     if notes {
-        let chars = (w / 6.2) as usize;
+        let chars = ((w - 2.0 * PAD) / 6.4) as usize;
         lines.push(if ns.routes.is_empty() { "routes: none".to_string() } else { "routes:".to_string() });
         lines.extend(ns.routes.iter().flat_map(|r| wrap(r, chars)));
         lines.push(if ns.neighbours.is_empty() { "neighbours: none".to_string() } else { "neighbours:".to_string() });

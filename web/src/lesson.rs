@@ -49,13 +49,21 @@ impl Lesson {
     }
 }
 
-/// Each check of a section with its verdict.
+/// Each check of a section with its verdict, labelled for the learner
+/// (see [`checks::Check::label`]); the reason is empty when the label says it.
 pub fn evaluate(section: &Section, world: &dyn World) -> Vec<(String, Verdict)> {
     section
         .checks
         .iter()
         .map(|src| match checks::parse(src) {
-            Ok(c) => (src.to_string(), eval(&c, world)),
+            Ok(c) => {
+                let (label, plain) = c.label();
+                let mut v = eval(&c, world);
+                if plain {
+                    v.why.clear();
+                }
+                (label, v)
+            }
             Err(e) => (src.to_string(), Verdict { ok: false, why: e.0 }),
         })
         .collect()

@@ -62,7 +62,7 @@ fn Checklist(section: &'static Section) -> impl IntoView {
                         <span class="mark" aria-hidden="true">{if v.ok { "✓" } else { "○" }}</span>
                         <span class="sr-only">{if v.ok { "met: " } else { "not yet: " }}</span>
                         <code>{src}</code>
-                        {(!v.ok).then(|| view! { <div class="why">{v.why}</div> })}
+                        {(!v.ok && !v.why.is_empty()).then(|| view! { <div class="why">{v.why}</div> })}
                     </li>
                 }).collect_view()}
             </ul>

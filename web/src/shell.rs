@@ -262,6 +262,10 @@ impl Shell {
     /// Rebuilds the lab without the last line that reached it.
     pub fn undo(&self) -> Option<String> {
         let mut log = self.log();
+        // `clear` changed nothing in the lab: undo the command before it too.
+        while log.last().is_some_and(|l| crate::session::is_terminal_builtin(l)) {
+            log.pop();
+        }
         let last = log.pop()?;
         let key = self.key.get_value();
         self.open(&key, Some(log));
