@@ -17,6 +17,8 @@ const HISTORY_MAX: usize = 500;
 /// Ping prints a line a second; the page shows them ten times faster.
 const PACE_DIVISOR: u64 = 10;
 const PACE_MAX_MS: u64 = 250;
+/// Scrollback kept on screen, like a terminal's.
+const SCROLLBACK: usize = 3000;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LineKind {
@@ -53,6 +55,8 @@ pub struct Shell {
     next_id: StoredValue<u64>,
     generation: StoredValue<u64>,
     style: StoredValue<Style>,
+    /// While replaying, lines collect here and reach the screen at once.
+    batch: StoredValue<Option<Vec<Line>>>,
 }
 
 impl Shell {
@@ -71,6 +75,7 @@ impl Shell {
             next_id: StoredValue::new(0),
             generation: StoredValue::new(0),
             style: StoredValue::new(Style::default()),
+            batch: StoredValue::new(None),
         }
     }
 
@@ -94,7 +99,35 @@ impl Shell {
 
     fn push(&self, kind: LineKind) {
         let line = Line { id: self.id(), kind };
-        self.lines.update(|l| l.push(line));
+        let mut line = Some(line);
+        self.batch.update_value(|b| {
+            if let Some(b) = b {
+                b.push(line.take().unwrap());
+            }
+        });
+        if let Some(line) = line {
+            self.lines.update(|l| {
+                l.push(line);
+                if l.len() > SCROLLBACK {
+                    l.drain(..l.len() - SCROLLBACK);
+                }
+            });
+        }
+    }
+
+    fn clear_lines(&self) {
+        self.batch.update_value(|b| {
+            if let Some(b) = b {
+                b.clear();
+            }
+        });
+        self.lines.set(Vec::new());
+    }
+
+    /// What bash prints on a second Tab: the line so far, then the choices.
+    pub fn list_choices(&self, line: &str, choices: &[String]) {
+        self.push(LineKind::Command(line.to_string()));
+        self.push(LineKind::Output { spans: vec![(choices.join("  ") + "\n", String::new())], stderr: false });
     }
 
     pub fn notice(&self, text: impl Into<String>) {
@@ -115,11 +148,16 @@ impl Shell {
         self.key.set_value(key.to_string());
         let lines = lines.unwrap_or_else(|| browser::load_lines(key));
         let (session, outs) = LabSession::replay(&lines);
-        self.lines.set(Vec::new());
         self.style.set_value(Style::default());
+        self.batch.set_value(Some(Vec::new()));
         for (line, out) in lines.iter().zip(&outs) {
             self.render(line, out);
         }
+        let mut screen = self.batch.try_update_value(|b| b.take()).flatten().unwrap_or_default();
+        if screen.len() > SCROLLBACK {
+            screen.drain(..screen.len() - SCROLLBACK);
+        }
+        self.lines.set(screen);
         let snap = session.snapshot().clone();
         self.session.set_value(session);
         self.snap.set(snap);
@@ -130,7 +168,7 @@ impl Shell {
 
     fn render(&self, line: &str, out: &Output) {
         if crate::session::is_terminal_builtin(line) {
-            self.lines.set(Vec::new());
+            self.clear_lines();
             return;
         }
         self.push(LineKind::Command(line.to_string()));

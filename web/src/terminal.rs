@@ -91,7 +91,7 @@ pub fn Terminal() -> impl IntoView {
         let c = complete(&line, &snap);
         if !c.choices.is_empty() && last_tab.get_value() == line {
             // Second Tab on an ambiguous word lists the choices, as bash does.
-            shell.notice(c.choices.join("  "));
+            shell.list_choices(&line, &c.choices);
         }
         last_tab.set_value(c.line.clone());
         set_line(c.line);
