@@ -25,17 +25,24 @@ impl LabSession {
     /// Runs `lines` in a fresh lab; returns the session and what each line printed.
     pub fn replay(lines: &[String]) -> (LabSession, Vec<Output>) {
         let mut s = LabSession::default();
-        let outs = lines.iter().map(|l| s.run(l)).collect();
+        // A snapshot costs more than most commands: take one at the end only.
+        let outs = lines.iter().map(|l| s.record(l)).collect();
+        s.snap = s.lab.snapshot();
         (s, outs)
     }
 
     /// Runs one line and records it. Terminal built-ins (`clear`) are recorded
     /// but never reach the engine.
     pub fn run(&mut self, line: &str) -> Output {
+        let out = self.record(line);
+        self.snap = self.lab.snapshot();
+        out
+    }
+
+    fn record(&mut self, line: &str) -> Output {
         let out = if is_terminal_builtin(line) { Output::status(0) } else { self.lab.run(line) };
         self.log.push(line.to_string());
         self.statuses.push(out.status);
-        self.snap = self.lab.snapshot();
         out
     }
 
@@ -87,6 +94,20 @@ mod tests {
         let (u, outs) = s.undo();
         assert_eq!(u.log().len(), 2);
         assert_eq!(outs.len(), 2);
+    }
+
+    #[test]
+    fn replay_ends_with_the_same_state_as_running() {
+        let lines: Vec<String> = ["ip netns add a", "ip link add x type veth peer name y", "ip link set x netns a"]
+            .map(String::from)
+            .to_vec();
+        let mut live = LabSession::default();
+        for l in &lines {
+            live.run(l);
+        }
+        let (replayed, _) = LabSession::replay(&lines);
+        assert_eq!(replayed.snapshot(), live.snapshot());
+        assert_eq!(replayed.snapshot().namespaces.len(), 2);
     }
 
     #[test]
