@@ -225,4 +225,9 @@ test('keyboard only: skip link to the terminal, visible focus', async () => {
   await page.keyboard.type('ip netns add kb');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-ns="kb"]'));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'terminal-input', 'Tab completes');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement.dataset.testid), 'terminal-input', 'Escape, Tab leaves');
 });

@@ -48,6 +48,8 @@ pub fn Terminal() -> impl IntoView {
     let hist_pos = StoredValue::new(None::<usize>);
     let draft = StoredValue::new(String::new());
     let last_tab = StoredValue::new(String::new());
+    // Escape releases Tab for one press, so keyboard users can leave the field.
+    let tab_released = StoredValue::new(false);
 
     // Keep the newest output in view.
     Effect::new(move |_| {
@@ -107,12 +109,14 @@ pub fn Terminal() -> impl IntoView {
     let on_keydown = move |ev: KeyboardEvent| {
         let key = ev.key();
         let ctrl = ev.ctrl_key() && !ev.alt_key() && !ev.meta_key();
+        let released = tab_released.get_value();
+        tab_released.set_value(key == "Escape");
         match key.as_str() {
             "Enter" => {
                 ev.prevent_default();
                 enter();
             }
-            "Tab" if !ev.shift_key() => {
+            "Tab" if !ev.shift_key() && !released => {
                 ev.prevent_default();
                 tab();
             }
@@ -199,6 +203,7 @@ pub fn Terminal() -> impl IntoView {
                         spellcheck="false"
                         enterkeyhint="send"
                         aria-label="Command line (root on the simulated host)"
+                        aria-describedby="term-help"
                         prop:value=move || text.get()
                         on:input=move |ev| {
                             text.set(event_target_value(&ev));
@@ -210,6 +215,9 @@ pub fn Terminal() -> impl IntoView {
                 </div>
             </div>
             <div class="sr-only" aria-live="polite" aria-atomic="true">{move || shell.announce.get()}</div>
+            <p id="term-help" class="sr-only">
+                "Enter runs the line. Tab completes, Up and Down recall history, Control C interrupts, Control L clears. Press Escape then Tab to leave the terminal."
+            </p>
             <div class="t-keys" role="toolbar" aria-label="Terminal keys">
                 <button type="button" on:click=move |_| { tab(); if let Some(i) = input_ref.get() { let _ = i.focus(); } }>"Tab"</button>
                 <button type="button" aria-label="Previous command" on:click=move |_| history_step(true)>"↑"</button>
