@@ -14,3 +14,4 @@ pub mod kernel;
 pub mod netlink;
 pub mod tools;
 pub mod iproute;
+pub mod packet;

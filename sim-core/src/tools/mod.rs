@@ -1,2 +1,4 @@
 //! Userspace programs other than `ip`: each a function from argv to Output
 //! over a [`crate::netlink::Netlink`] or the simulated kernel.
+pub mod iptables;
+pub mod ping;
