@@ -1,8 +1,11 @@
 //! The simulated host as a whole: a kernel, the tools, and a shell.
 
+use crate::iproute::{self, Outcome};
+use crate::kernel::{Kernel, NsId};
+use crate::netlink::SimNetlink;
 use crate::output::Output;
 use crate::shell::{self, Env, Programs};
-use crate::snapshot::Snapshot;
+use crate::snapshot::{self, Snapshot};
 
 /// One simulated Linux host with its namespaces, driven by command lines.
 ///
@@ -11,9 +14,10 @@ use crate::snapshot::Snapshot;
 /// let out = lab.run("ip link show lo");
 /// assert_eq!(out.status, 0);
 /// ```
+#[derive(Clone, Debug)]
 pub struct Lab {
+    kernel: Kernel,
     env: Env,
-    seed: u64,
 }
 
 impl Default for Lab {
@@ -21,6 +25,9 @@ impl Default for Lab {
         Lab::new()
     }
 }
+
+/// `ip netns exec` inside `ip netns exec` inside …: Linux has no limit, we do.
+const MAX_NESTING: usize = 16;
 
 impl Lab {
     /// A fresh host with the default seed.
@@ -30,7 +37,7 @@ impl Lab {
 
     /// A fresh host whose MAC addresses derive from `seed`.
     pub fn with_seed(seed: u64) -> Lab {
-        Lab { env: Env::default(), seed }
+        Lab { kernel: Kernel::new(seed), env: Env::default() }
     }
 
     /// Runs one command line as root on the host, as a terminal would.
@@ -43,13 +50,66 @@ impl Lab {
 
     /// The current state, for diagrams and lesson checks.
     pub fn snapshot(&self) -> Snapshot {
-        let _ = self.seed;
-        Snapshot::default()
+        snapshot::of(&self.kernel)
+    }
+
+    /// The simulated kernel, read-only.
+    pub fn kernel(&self) -> &Kernel {
+        &self.kernel
+    }
+
+    /// Runs one program in a namespace. `nested` counts `ip netns exec` levels.
+    fn exec(&mut self, ns: NsId, argv: &[String], stdin: &str, nested: usize) -> Output {
+        let Some(name) = argv.first() else { return Output::new() };
+        let rest = &argv[1..];
+        match name.as_str() {
+            "sudo" => {
+                let skip = rest.iter().take_while(|a| a.starts_with('-')).count();
+                let inner = &rest[skip..];
+                if inner.is_empty() {
+                    return Output::error("usage: sudo -h | -K | -k | -V\n", 1);
+                }
+                if !self.is_program(&inner[0]) {
+                    return Output::error(format!("sudo: {}: command not found\n", inner[0]), 1);
+                }
+                self.exec(ns, inner, stdin, nested)
+            }
+            "ip" => {
+                let outcome = iproute::ip(&mut SimNetlink::new(&mut self.kernel, ns), rest);
+                match outcome {
+                    Outcome::Done(o) => o,
+                    Outcome::Exec { netns, argv } => {
+                        let Some(target) = self.kernel.ns_by_name(&netns) else {
+                            return Output::error(format!("Cannot open network namespace \"{netns}\": No such file or directory\n"), 255);
+                        };
+                        if nested >= MAX_NESTING {
+                            return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
+                        }
+                        if !self.is_program(&argv[0]) {
+                            return Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 1);
+                        }
+                        self.exec(target, &argv, stdin, nested + 1)
+                    }
+                }
+            }
+            "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
+            "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
+            "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
+            _ => match shell::run_coreutil(argv, stdin) {
+                Some(o) => o,
+                None => Output::error(format!("bash: {name}: command not found\n"), 127),
+            },
+        }
+    }
+
+    /// Whether a name is a program this host has.
+    fn is_program(&self, name: &str) -> bool {
+        matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo") || shell::is_coreutil(name)
     }
 }
 
 impl Programs for Lab {
-    fn run(&mut self, argv: &[String], _stdin: &str) -> Output {
-        Output::error(format!("bash: {}: command not found\n", argv[0]), 127)
+    fn run(&mut self, argv: &[String], stdin: &str) -> Output {
+        self.exec(NsId::HOST, argv, stdin, 0)
     }
 }

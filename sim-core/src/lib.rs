@@ -13,5 +13,6 @@ pub use snapshot::Snapshot;
 pub mod kernel;
 pub mod netlink;
 pub mod tools;
+pub mod transcript;
 pub mod iproute;
 pub mod packet;

@@ -86,6 +86,18 @@ pub struct RouteMsg {
     pub linkdown: bool,
 }
 
+/// An IPv6 route (only the kernel's own: link-local prefixes, ::1, multicast).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route6Msg {
+    pub table: u32,
+    /// `unicast`, `local` or `multicast`.
+    pub kind: &'static str,
+    pub dst: std::net::Ipv6Addr,
+    pub prefix: u8,
+    pub dev: u32,
+    pub metric: u32,
+}
+
 /// RTM_NEWNEIGH.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NeighMsg {
@@ -143,6 +155,10 @@ pub trait Netlink {
     fn addr_flush(&mut self, ifindex: u32) -> KResult<()>;
 
     fn route_dump(&mut self) -> Vec<RouteMsg>;
+    /// IPv6 routes, main and local tables, in dump order.
+    fn route6_dump(&mut self) -> Vec<Route6Msg> {
+        Vec::new()
+    }
     fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()>;
     fn route_del(&mut self, m: &RouteMatch) -> KResult<()>;
 
@@ -357,6 +373,30 @@ impl Netlink for SimNetlink<'_> {
                 RouteMsg { route: r, linkdown }
             })
             .collect()
+    }
+
+    fn route6_dump(&mut self) -> Vec<Route6Msg> {
+        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
+        let mut lls: Vec<(u64, u32, std::net::Ipv6Addr)> = Vec::new();
+        for l in n.links.values().filter(|l| l.admin_up) {
+            for a in l.addrs.iter().filter_map(IfAddr::v6) {
+                lls.push((a.serial, l.ifindex, a.local));
+            }
+        }
+        lls.sort();
+        let route = |table, kind, dst: std::net::Ipv6Addr, prefix, dev, metric| Route6Msg { table, kind, dst, prefix, dev, metric };
+        let main = crate::kernel::route::RT_TABLE_MAIN;
+        let local = crate::kernel::route::RT_TABLE_LOCAL;
+        let fe80 = std::net::Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 0);
+        let ff00 = std::net::Ipv6Addr::new(0xff00, 0, 0, 0, 0, 0, 0, 0);
+        let mut out: Vec<Route6Msg> = lls
+            .iter()
+            .filter(|(_, _, a)| !a.is_loopback())
+            .map(|(_, dev, _)| route(main, "unicast", fe80, 64, *dev, 256))
+            .collect();
+        out.extend(lls.iter().filter(|(_, _, a)| a.is_loopback()).map(|(_, dev, a)| route(local, "local", *a, 128, *dev, 0)));
+        out.extend(lls.iter().filter(|(_, _, a)| !a.is_loopback()).map(|(_, dev, _)| route(local, "multicast", ff00, 8, *dev, 256)));
+        out
     }
 
     fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()> {

@@ -55,3 +55,61 @@ pub struct PeerView {
     pub ns: Option<String>,
     pub name: String,
 }
+
+/// Builds the picture of a kernel's state.
+pub fn of(k: &crate::kernel::Kernel) -> Snapshot {
+    use crate::kernel::addr::IfAddr;
+    use crate::kernel::link::LinkKind as K;
+    let mut namespaces = Vec::new();
+    for id in k.ns_ids() {
+        let Some(ns) = k.ns(id) else { continue };
+        let name = k.ns_name(id).map(str::to_string);
+        if id != crate::kernel::NsId::HOST && name.is_none() {
+            continue;
+        }
+        let links = ns
+            .links
+            .values()
+            .map(|l| LinkView {
+                ifindex: l.ifindex,
+                name: l.name.clone(),
+                kind: match l.kind {
+                    K::Loopback => LinkKind::Loopback,
+                    K::Veth { .. } => LinkKind::Veth,
+                    K::Bridge(_) => LinkKind::Bridge,
+                },
+                mac: l.mac.to_string(),
+                admin_up: l.admin_up,
+                lower_up: l.lower_up(),
+                operstate: l.operstate().name().to_string(),
+                addrs: l
+                    .addrs
+                    .iter()
+                    .map(|a| match a {
+                        IfAddr::V4(a) => format!("{}/{}", a.local, a.prefix),
+                        IfAddr::V6(a) => format!("{}/{}", a.local, a.prefix),
+                    })
+                    .collect(),
+                master: l.master.and_then(|m| ns.links.get(&m)).map(|m| m.name.clone()),
+                peer: l.veth_peer().and_then(|p| {
+                    k.link(p).map(|pl| PeerView { ns: k.ns_name(p.ns).map(str::to_string), name: pl.name.clone() })
+                }),
+            })
+            .collect();
+        let routes = render_lines(k, id, &["ip", "route"]);
+        let neighbours = render_lines(k, id, &["ip", "neigh"]);
+        namespaces.push(NsView { name, links, routes, neighbours, ip_forward: ns.conf.ip_forward() });
+    }
+    Snapshot { namespaces }
+}
+
+/// What a show command prints in a namespace, line by line (on a copy: showing
+/// can allocate namespace ids, and a snapshot must not change anything).
+fn render_lines(k: &crate::kernel::Kernel, ns: crate::kernel::NsId, argv: &[&str]) -> Vec<String> {
+    let mut copy = k.clone();
+    let argv: Vec<String> = argv[1..].iter().map(|s| s.to_string()).collect();
+    match crate::iproute::ip(&mut crate::netlink::SimNetlink::new(&mut copy, ns), &argv) {
+        crate::iproute::Outcome::Done(o) => o.stdout().lines().map(|l| l.trim_end().to_string()).collect(),
+        crate::iproute::Outcome::Exec { .. } => Vec::new(),
+    }
+}

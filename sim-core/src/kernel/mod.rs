@@ -35,7 +35,7 @@ pub struct Kernel {
     /// /run/netns entries in creation order.
     named: Vec<(String, NsId)>,
     rng: mac::Rng,
-    /// Counts devices ever made, for stable creation order.
+    /// Counts devices and addresses ever made, for stable creation order.
     serial: u64,
     /// Virtual time in milliseconds. Only commands advance it.
     pub now_ms: u64,

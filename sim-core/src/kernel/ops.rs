@@ -235,10 +235,17 @@ impl Kernel {
                 Some(other) if other.ifindex != r.ifindex => return Err(Errno::EEXIST.into()),
                 _ => {}
             }
-            if self.link(r).is_some_and(|l| l.admin_up) {
-                return Err(Errno::EBUSY.into());
+            let l = self.link_mut(r).ok_or_else(nodev)?;
+            let old = std::mem::replace(&mut l.name, name.clone());
+            for a in l.addrs.iter_mut() {
+                if let IfAddr::V4(v) = a {
+                    if v.label == old {
+                        v.label = name.clone();
+                    } else if let Some(rest) = v.label.strip_prefix(&format!("{old}:")) {
+                        v.label = format!("{name}:{rest}");
+                    }
+                }
             }
-            self.link_mut(r).ok_or_else(nodev)?.name = name.clone();
         }
         if let Some(master) = ch.master {
             match master {
@@ -321,7 +328,7 @@ impl Kernel {
             self.release_port(LinkRef { ns: port.ns, ifindex: old }, port.ifindex);
         }
         self.link_mut(port).ok_or_else(nodev)?.master = Some(br.ifindex);
-        self.bridge_recalc(br);
+        self.bridge_recalc_ports(br, true);
         Ok(())
     }
 
@@ -333,12 +340,17 @@ impl Kernel {
         if let Some(b) = self.link_mut(br).and_then(|l| l.bridge_mut()) {
             b.fdb.retain(|e| e.port != port);
         }
-        self.bridge_recalc(br);
+        self.bridge_recalc_ports(br, true);
     }
 
     /// Recomputes a bridge from its ports: port states, carrier, MAC (the
     /// lowest port MAC, zero with no ports) and MTU (the lowest port MTU).
+    /// A bridge that never had a port keeps the carrier it was made with.
     pub fn bridge_recalc(&mut self, br: LinkRef) {
+        self.bridge_recalc_ports(br, false);
+    }
+
+    fn bridge_recalc_ports(&mut self, br: LinkRef, ports_changed: bool) {
         let Some(bl) = self.link(br) else { return };
         let Some(b) = bl.bridge() else { return };
         let (mac_set, mtu_set, br_up) = (b.mac_set, b.mtu_set, bl.admin_up);
@@ -354,6 +366,9 @@ impl Kernel {
             min_mtu = Some(min_mtu.map_or(pl.mtu, |m: u32| m.min(pl.mtu)));
         }
         let bl = self.link_mut(br).expect("checked above");
+        if ports.is_empty() && !ports_changed {
+            return;
+        }
         if !mac_set {
             bl.mac = min_mac.unwrap_or(super::mac::Mac::ZERO);
         }
@@ -390,13 +405,23 @@ impl Kernel {
                         xl.set_carrier(carrier);
                     }
                 }
+                // Link-watch handles the events in order: this end, then the peer.
+                self.refresh_ipv6(r);
                 self.after_carrier_change(p);
             }
         }
         if up {
             self.fib_add_ifaddrs(r);
         } else {
-            self.fib_flush_dev(r);
+            if self.link(r).is_some_and(|l| l.is_loopback()) {
+                // Loopback keeps its `local` routes while down (127/8 stays
+                // local); only its broadcast route goes, as on Linux.
+                if let Some(n) = self.ns_mut(r.ns) {
+                    n.routes.retain(|rt| rt.dev != Some(r.ifindex) || rt.kind == RouteType::Local);
+                }
+            } else {
+                self.fib_flush_dev(r);
+            }
             if let Some(l) = self.link_mut(r) {
                 l.addrs.retain(|a| a.v4().is_some());
             }
@@ -424,6 +449,7 @@ impl Kernel {
     /// addrconf: a device that is up and operationally up gets its IPv6
     /// link-local (or ::1 on loopback) the first time it is ready.
     fn refresh_ipv6(&mut self, r: LinkRef) {
+        let serial = self.serial + 1;
         let Some(l) = self.link_mut(r) else { return };
         let ready = l.admin_up
             && matches!(l.oper, super::link::OperState::Up | super::link::OperState::Unknown)
@@ -432,9 +458,9 @@ impl Kernel {
             return;
         }
         let a = if l.is_loopback() {
-            Inet6 { local: std::net::Ipv6Addr::LOCALHOST, prefix: 128, scope: Scope::Host, tentative: false }
+            Inet6 { local: std::net::Ipv6Addr::LOCALHOST, prefix: 128, scope: Scope::Host, tentative: false, serial }
         } else {
-            Inet6 { local: addr::link_local(l.mac), prefix: 64, scope: Scope::Link, tentative: true }
+            Inet6 { local: addr::link_local(l.mac), prefix: 64, scope: Scope::Link, tentative: true, serial }
         };
         if l.is_loopback() {
             let lo4 = Inet4 {
@@ -449,6 +475,7 @@ impl Kernel {
             }
         }
         l.addrs.push(IfAddr::V6(a));
+        self.serial = serial;
         self.fib_add_ifaddrs(r);
     }
 
@@ -475,25 +502,49 @@ impl Kernel {
             .iter()
             .position(|x| x.v4().is_some_and(|v| v.local == local && prefix.is_none_or(|p| p == v.prefix)))
             .ok_or(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv4: Address not found"))?;
-        let removed = self.link_mut(r).ok_or_else(nodev)?.addrs.remove(pos);
-        if let IfAddr::V4(v) = removed {
-            if self.is_primary(r, &v) {
-                // promote_secondaries is off: the subnet's secondaries go too.
-                if let Some(l) = self.link_mut(r) {
-                    l.addrs.retain(|x| x.v4().is_none_or(|o| !addr::in_prefix(o.local, v.local, v.prefix) || o.prefix != v.prefix));
+        let gone = match &l.addrs[pos] {
+            IfAddr::V4(v) => v.clone(),
+            IfAddr::V6(_) => return Err(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv4: Address not found")),
+        };
+        let primary = self.is_primary(r, &gone);
+        let l = self.link_mut(r).ok_or_else(nodev)?;
+        l.addrs.remove(pos);
+        let mut removed = vec![gone.local];
+        if primary {
+            // promote_secondaries is off: the subnet's secondaries go too.
+            l.addrs.retain(|x| match x.v4() {
+                Some(o) if o.prefix == gone.prefix && addr::in_prefix(o.local, gone.local, gone.prefix) => {
+                    removed.push(o.local);
+                    false
                 }
-            }
+                _ => true,
+            });
         }
-        self.fib_flush_dev(r);
-        self.fib_add_ifaddrs(r);
+        self.fib_del_ifaddrs(r, &removed);
         Ok(())
     }
 
     /// `ip addr flush dev X`: every address, both families.
     pub fn addr_flush(&mut self, r: LinkRef) -> KResult<()> {
-        self.link_mut(r).ok_or_else(nodev)?.addrs.clear();
-        self.fib_flush_dev(r);
+        let l = self.link_mut(r).ok_or_else(nodev)?;
+        let removed: Vec<Ipv4Addr> = l.addrs.iter().filter_map(IfAddr::v4).map(|a| a.local).collect();
+        l.addrs.clear();
+        self.fib_del_ifaddrs(r, &removed);
         Ok(())
+    }
+
+    /// After addresses went away: drop the kernel routes they made and every
+    /// route that used one of them as source (`fib_del_ifaddr`,
+    /// `fib_sync_down_addr`); the remaining addresses' routes stay.
+    fn fib_del_ifaddrs(&mut self, r: LinkRef, removed: &[Ipv4Addr]) {
+        if let Some(n) = self.ns_mut(r.ns) {
+            n.routes.retain(|rt| {
+                let uses_removed = rt.src.is_some_and(|s| removed.contains(&s));
+                let kernel_on_dev = rt.proto == Proto::Kernel && rt.dev == Some(r.ifindex);
+                !(uses_removed || kernel_on_dev)
+            });
+        }
+        self.fib_add_ifaddrs(r);
     }
 
     /// Whether `a` is primary: no earlier address on the device covers its subnet.
@@ -578,16 +629,17 @@ impl Kernel {
     /// `ip route add|replace|append`, with Linux's nexthop checks.
     pub fn route_add(&mut self, ns: NsId, mut rt: Route, replace: bool) -> KResult<()> {
         let n = self.ns(ns).ok_or_else(nodev)?;
-        if let Some(d) = rt.dev {
-            let l = n.links.get(&d).ok_or_else(nodev)?;
-            if !l.admin_up {
-                return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
-            }
-        }
+        let dev_up = match rt.dev {
+            Some(d) => n.links.get(&d).ok_or_else(nodev)?.admin_up,
+            None => true,
+        };
         if let Some(gw) = rt.gateway {
             if rt.onlink {
                 if rt.dev.is_none() {
                     return Err(KernelError::msg(Errno::EINVAL, "Nexthop device required for onlink"));
+                }
+                if !dev_up {
+                    return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
                 }
             } else {
                 let via = n
@@ -604,6 +656,8 @@ impl Kernel {
             }
         } else if rt.dev.is_none() && rt.kind == RouteType::Unicast {
             return Err(KernelError::msg(Errno::EINVAL, "Device only routes require an outgoing interface"));
+        } else if !dev_up {
+            return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
         }
         let n = self.ns_mut(ns).ok_or_else(nodev)?;
         match n.routes.iter().position(|x| x.same_key(&rt)) {

@@ -29,3 +29,13 @@ pub fn run_line(line: &str, env: &mut Env, programs: &mut dyn Programs) -> Outpu
     env.last_status = out.status;
     out
 }
+
+/// Text tools (grep, head, …) as pure functions; `None` if not one of them.
+pub fn run_coreutil(_argv: &[String], _stdin: &str) -> Option<Output> {
+    None
+}
+
+/// Whether `name` is one of the text tools.
+pub fn is_coreutil(_name: &str) -> bool {
+    false
+}

@@ -1,0 +1,231 @@
+//! `ip link`: add, set, delete, show.
+
+use super::args::{matches, parse_u32, valid_ifname, Args, Fail, IpResult};
+use super::show::{self, ShowFilter};
+use super::Opts;
+use crate::kernel::mac::Mac;
+use crate::netlink::{LinkAddReq, LinkSetReq, Netlink};
+use crate::output::Output;
+
+/// A parsed `ip link` command.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkCmd {
+    Add(LinkAddReq),
+    Set { dev: String, master: Option<String>, req: LinkSetReq },
+    /// `type KIND` named a kind the simulator does not have.
+    AddUnknownKind,
+    Delete { dev: String },
+    Show(ShowFilter),
+}
+
+/// What `iplink_parse()` collects before the verb decides what it means.
+#[derive(Default)]
+struct Parsed<'a> {
+    dev: Option<&'a str>,
+    name: Option<&'a str>,
+    req: LinkSetReq,
+    master_name: Option<&'a str>,
+    kind: Option<&'a str>,
+}
+
+/// `iplink_parse()`: keywords in iproute2's order, prefixes where it allows.
+/// Returns the arguments after `type KIND`.
+fn parse_common<'a>(a: &mut Args<'a>, p: &mut Parsed<'a>) -> IpResult<()> {
+    while let Some(arg) = a.next() {
+        if arg == "up" {
+            p.req.up = Some(true);
+        } else if arg == "down" {
+            p.req.up = Some(false);
+        } else if arg == "name" {
+            let v = a.value()?;
+            if p.name.is_some() {
+                return Err(Fail::duparg("name", v));
+            }
+            if !valid_ifname(v) {
+                return Err(Fail::invarg("\"name\" not a valid ifname", v));
+            }
+            p.name = Some(v);
+            if p.dev.is_none() {
+                p.dev = Some(v);
+            }
+        } else if matches(arg, "link") {
+            a.value()?;
+        } else if matches(arg, "address") {
+            let v = a.value()?;
+            p.req.address = Some(Mac::parse(v).ok_or_else(|| Fail::new(format!("\"{v}\" is invalid lladdr.\n"), 1))?);
+        } else if matches(arg, "txqueuelen") || arg == "qlen" || matches(arg, "txqlen") {
+            let v = a.value()?;
+            if p.req.txqlen.is_some() {
+                return Err(Fail::duparg("txqueuelen", v));
+            }
+            p.req.txqlen = Some(parse_u32(v).ok_or_else(|| Fail::invarg("Invalid \"txqueuelen\" value\n", v))?);
+        } else if arg == "mtu" {
+            let v = a.value()?;
+            if p.req.mtu.is_some() {
+                return Err(Fail::duparg("mtu", v));
+            }
+            p.req.mtu = Some(parse_u32(v).ok_or_else(|| Fail::invarg("Invalid \"mtu\" value\n", v))?);
+        } else if arg == "netns" {
+            let v = a.value()?;
+            if p.req.netns.is_some() {
+                return Err(Fail::duparg("netns", v));
+            }
+            p.req.netns = Some(v.to_string());
+        } else if matches(arg, "master") {
+            let v = a.value()?;
+            p.master_name = Some(v);
+        } else if matches(arg, "nomaster") {
+            p.req.master = Some(None);
+        } else if matches(arg, "type") {
+            p.kind = Some(a.value()?);
+            return Ok(());
+        } else {
+            if matches(arg, "help") {
+                return Err(Fail::new(LINK_USAGE, 255));
+            }
+            let v = if arg == "dev" { a.value()? } else { arg };
+            if p.dev != p.name || (p.dev.is_some() && p.name.is_none()) {
+                return Err(Fail::duparg2("dev", v));
+            }
+            if v.is_empty() || v.chars().any(|c| c == '/' || c.is_whitespace()) {
+                return Err(Fail::invarg("\"dev\" not a valid ifname", v));
+            }
+            p.dev = Some(v);
+        }
+    }
+    Ok(())
+}
+
+const LINK_USAGE: &str = "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n\
+\t\t    [ txqueuelen PACKETS ]\n\
+\t\t    [ address LLADDR ]\n\
+\t\t    [ broadcast LLADDR ]\n\
+\t\t    [ mtu MTU ] [index IDX ]\n\
+\t\t    [ numtxqueues QUEUE_COUNT ]\n\
+\t\t    [ numrxqueues QUEUE_COUNT ]\n\
+\t\t    type TYPE [ ARGS ]\n";
+
+/// Parses `ip link ARGS` (after `link`).
+pub fn parse(argv: &[String]) -> IpResult<LinkCmd> {
+    let mut a = Args::new(argv);
+    let Some(verb) = a.next() else {
+        return Ok(LinkCmd::Show(ShowFilter::default()));
+    };
+    if matches(verb, "add") {
+        parse_add(&mut a)
+    } else if matches(verb, "set") || matches(verb, "change") {
+        let mut p = Parsed::default();
+        parse_common(&mut a, &mut p)?;
+        let Some(dev) = p.dev else {
+            return Err(Fail::new("Not enough information: \"dev\" argument is required.\n", 255));
+        };
+        let mut req = p.req;
+        if let Some(n) = p.name {
+            if n != dev {
+                req.name = Some(n.to_string());
+            }
+        }
+        Ok(LinkCmd::Set { dev: dev.to_string(), master: p.master_name.map(str::to_string), req })
+    } else if matches(verb, "delete") {
+        let mut p = Parsed::default();
+        parse_common(&mut a, &mut p)?;
+        match p.dev {
+            Some(d) => Ok(LinkCmd::Delete { dev: d.to_string() }),
+            None => Err(Fail::new("Not enough information: \"dev\" argument is required.\n", 255)),
+        }
+    } else if matches(verb, "show") || matches(verb, "lst") || matches(verb, "list") {
+        Ok(LinkCmd::Show(show::parse_filter(&mut a, true)?))
+    } else if matches(verb, "help") {
+        Err(Fail::new(LINK_USAGE, 255))
+    } else {
+        Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip link help\".\n"), 255))
+    }
+}
+
+fn parse_add(a: &mut Args<'_>) -> IpResult<LinkCmd> {
+    let mut p = Parsed::default();
+    parse_common(a, &mut p)?;
+    if p.dev.is_some() && p.name.is_some() && p.dev != p.name {
+        return Err(Fail::new("both \"name\" and \"dev\" cannot be used when creating devices.\n", 255));
+    }
+    let name = p.name.or(p.dev).map(str::to_string);
+    let netns = p.req.netns.clone();
+    match p.kind {
+        None => Err(Fail::new("Not enough information: \"type\" argument is required\n", 255)),
+        Some("veth") => {
+            let mut peer = None;
+            let mut peer_netns = None;
+            if let Some(arg) = a.next() {
+                if arg != "peer" {
+                    return Err(Fail::new(format!("Garbage instead of arguments \"{arg} ...\". Try \"ip link help\".\n"), 255));
+                }
+                let mut pp = Parsed::default();
+                parse_common(a, &mut pp)?;
+                peer = pp.name.or(pp.dev).map(str::to_string);
+                peer_netns = pp.req.netns.clone();
+            }
+            Ok(LinkCmd::Add(LinkAddReq::Veth { name, peer, peer_netns, netns }))
+        }
+        Some("bridge") => Ok(LinkCmd::Add(LinkAddReq::Bridge { name })),
+        Some(_) => Ok(LinkCmd::AddUnknownKind),
+    }
+}
+
+/// Runs a parsed `ip link` command.
+pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &LinkCmd) -> IpResult<Output> {
+    match cmd {
+        LinkCmd::AddUnknownKind => Err(Fail::new("Error: Unknown device type.\n", 2)),
+        LinkCmd::Add(req) => {
+            for ns in [veth_netns(req), veth_peer_netns(req)].into_iter().flatten() {
+                if !nl.netns_list().iter().any(|n| n == ns) {
+                    return Err(Fail::invarg("Invalid \"netns\" value\n", ns));
+                }
+            }
+            nl.link_add(req)?;
+            Ok(Output::new())
+        }
+        LinkCmd::Set { dev, master, req } => {
+            let links = nl.link_dump();
+            let mut req = req.clone();
+            if let Some(ns) = &req.netns {
+                if !nl.netns_list().iter().any(|n| n == ns) {
+                    return Err(Fail::invarg("Invalid \"netns\" value\n", ns));
+                }
+            }
+            if let Some(m) = master {
+                let idx = links.iter().find(|l| &l.name == m).map(|l| l.ifindex);
+                match idx {
+                    Some(i) => req.master = Some(Some(i)),
+                    None => return Err(Fail::invarg("Device does not exist\n", m)),
+                }
+            }
+            let Some(ifindex) = links.iter().find(|l| &l.name == dev).map(|l| l.ifindex) else {
+                return Err(Fail::nodev(dev));
+            };
+            nl.link_set(ifindex, &req)?;
+            Ok(Output::new())
+        }
+        LinkCmd::Delete { dev } => {
+            let Some(ifindex) = nl.link_dump().iter().find(|l| &l.name == dev).map(|l| l.ifindex) else {
+                return Err(Fail::nodev(dev));
+            };
+            nl.link_del(ifindex)?;
+            Ok(Output::new())
+        }
+        LinkCmd::Show(f) => show::list(nl, opts, f, true),
+    }
+}
+
+fn veth_netns(req: &LinkAddReq) -> Option<&str> {
+    match req {
+        LinkAddReq::Veth { netns, .. } => netns.as_deref(),
+        _ => None,
+    }
+}
+
+fn veth_peer_netns(req: &LinkAddReq) -> Option<&str> {
+    match req {
+        LinkAddReq::Veth { peer_netns, .. } => peer_netns.as_deref(),
+        _ => None,
+    }
+}

@@ -1,0 +1,399 @@
+//! `ip route`: add, del, replace, show, flush (and get, with the packet engine).
+
+use std::net::Ipv4Addr;
+
+use super::addr::{parse_inet, parse_prefix};
+use super::args::{matches, parse_u32, Args, Fail, IpResult};
+use super::print::{Printer, To};
+use super::Opts;
+use crate::kernel::addr::Scope;
+use crate::kernel::ops::RouteMatch;
+use crate::kernel::route::{Proto, Route, RouteType, RT_TABLE_LOCAL, RT_TABLE_MAIN};
+use crate::netlink::{Netlink, Route6Msg, RouteMsg};
+use crate::output::Output;
+
+/// Which routes a show or flush selects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteFilter {
+    /// `None` for `table all`.
+    pub table: Option<u32>,
+    pub dev: Option<String>,
+}
+
+/// A route as typed on the command line, device by name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteSpec {
+    pub route: Route,
+    pub dev: Option<String>,
+    pub scope_given: bool,
+    pub type_given: bool,
+    pub proto_given: bool,
+    pub metric_given: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RouteCmd {
+    Add { spec: RouteSpec, replace: bool },
+    Del(RouteSpec),
+    Show(RouteFilter),
+    Flush(RouteFilter),
+    Get(Ipv4Addr),
+}
+
+fn table_id(s: &str) -> Option<u32> {
+    match s {
+        "main" => Some(RT_TABLE_MAIN),
+        "local" => Some(RT_TABLE_LOCAL),
+        "default" => Some(253),
+        _ => parse_u32(s),
+    }
+}
+
+fn table_name(id: u32) -> String {
+    match id {
+        RT_TABLE_MAIN => "main".into(),
+        RT_TABLE_LOCAL => "local".into(),
+        253 => "default".into(),
+        n => n.to_string(),
+    }
+}
+
+fn route_type(s: &str) -> Option<RouteType> {
+    Some(match s {
+        "unicast" => RouteType::Unicast,
+        "local" => RouteType::Local,
+        "broadcast" => RouteType::Broadcast,
+        "blackhole" => RouteType::Blackhole,
+        "unreachable" => RouteType::Unreachable,
+        "prohibit" => RouteType::Prohibit,
+        _ => return None,
+    })
+}
+
+pub fn parse(argv: &[String]) -> IpResult<RouteCmd> {
+    let mut a = Args::new(argv);
+    let Some(verb) = a.next() else {
+        return Ok(RouteCmd::Show(RouteFilter { table: Some(RT_TABLE_MAIN), dev: None }));
+    };
+    if matches(verb, "add") || matches(verb, "append") || matches(verb, "prepend") {
+        Ok(RouteCmd::Add { spec: parse_spec(&mut a, false)?, replace: false })
+    } else if matches(verb, "change") || verb == "chg" || matches(verb, "replace") {
+        Ok(RouteCmd::Add { spec: parse_spec(&mut a, false)?, replace: true })
+    } else if matches(verb, "delete") {
+        Ok(RouteCmd::Del(parse_spec(&mut a, true)?))
+    } else if matches(verb, "list") || matches(verb, "show") || matches(verb, "lst") {
+        Ok(RouteCmd::Show(parse_filter(&mut a)?))
+    } else if matches(verb, "get") {
+        let mut dst = None;
+        while let Some(arg) = a.next() {
+            let v = if arg == "to" { a.value()? } else { arg };
+            if matches(v, "from") || matches(v, "iif") || matches(v, "oif") || v == "mark" || v == "uid" {
+                a.value()?;
+                continue;
+            }
+            dst = Some(parse_prefix(v)?.addr);
+        }
+        dst.map(RouteCmd::Get).ok_or_else(|| Fail::new("need at least a destination address\n", 1))
+    } else if matches(verb, "flush") {
+        let f = parse_filter(&mut a)?;
+        Ok(RouteCmd::Flush(f))
+    } else {
+        Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip route help\".\n"), 255))
+    }
+}
+
+fn parse_filter(a: &mut Args<'_>) -> IpResult<RouteFilter> {
+    let mut f = RouteFilter { table: Some(RT_TABLE_MAIN), dev: None };
+    while let Some(arg) = a.next() {
+        if matches(arg, "table") {
+            let v = a.value()?;
+            f.table = if v == "all" { None } else { Some(table_id(v).ok_or_else(|| Fail::invarg("table id value is invalid\n", v))?) };
+        } else if arg == "dev" || arg == "oif" {
+            f.dev = Some(a.value()?.to_string());
+        } else if matches(arg, "proto") || matches(arg, "scope") || matches(arg, "type") || arg == "to" || arg == "root" || arg == "match" || arg == "exact" {
+            a.value()?;
+        }
+    }
+    Ok(f)
+}
+
+fn parse_spec(a: &mut Args<'_>, delete: bool) -> IpResult<RouteSpec> {
+    let mut r = Route {
+        table: RT_TABLE_MAIN,
+        kind: RouteType::Unicast,
+        dst: Ipv4Addr::UNSPECIFIED,
+        prefix: 0,
+        gateway: None,
+        dev: None,
+        proto: Proto::Boot,
+        scope: Scope::Global,
+        src: None,
+        metric: 0,
+        onlink: false,
+    };
+    let mut spec = RouteSpec { route: r.clone(), dev: None, scope_given: false, type_given: false, proto_given: false, metric_given: false };
+    let mut dst_ok = false;
+    let mut table_given = false;
+    while let Some(arg) = a.next() {
+        if arg == "src" {
+            let v = a.value()?;
+            r.src = Some(parse_inet(v).ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?);
+        } else if arg == "via" {
+            let v = a.value()?;
+            if r.gateway.is_some() {
+                return Err(Fail::duparg("via", v));
+            }
+            r.gateway = Some(parse_inet(v).ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?);
+        } else if matches(arg, "metric") || matches(arg, "priority") || arg == "preference" {
+            let v = a.value()?;
+            r.metric = parse_u32(v).ok_or_else(|| Fail::invarg("\"metric\" value is invalid\n", v))?;
+            spec.metric_given = true;
+        } else if matches(arg, "scope") {
+            let v = a.value()?;
+            r.scope = Scope::parse(v).ok_or_else(|| Fail::invarg("invalid \"scope\" value\n", v))?;
+            spec.scope_given = true;
+        } else if arg == "dev" || arg == "oif" {
+            spec.dev = Some(a.value()?.to_string());
+        } else if matches(arg, "table") {
+            let v = a.value()?;
+            r.table = table_id(v).ok_or_else(|| Fail::invarg("\"table\" value is invalid\n", v))?;
+            table_given = true;
+        } else if matches(arg, "protocol") {
+            let v = a.value()?;
+            r.proto = match v {
+                "kernel" => Proto::Kernel,
+                "boot" => Proto::Boot,
+                "static" => Proto::Static,
+                n => Proto::Other(n.parse().map_err(|_| Fail::invarg("\"protocol\" value is invalid\n", v))?),
+            };
+            spec.proto_given = true;
+        } else if arg == "onlink" {
+            r.onlink = true;
+        } else {
+            let mut v = arg;
+            if v == "to" {
+                v = a.value()?;
+            }
+            if let Some(t) = route_type(v) {
+                r.kind = t;
+                spec.type_given = true;
+                v = a.value()?;
+            }
+            if matches(v, "help") {
+                return Err(Fail::new("Usage: ip route { list | flush } SELECTOR\n", 255));
+            }
+            if dst_ok {
+                return Err(Fail::duparg2("to", v));
+            }
+            if v == "default" || v == "all" || v == "any" {
+                r.dst = Ipv4Addr::UNSPECIFIED;
+                r.prefix = 0;
+            } else {
+                let p = parse_prefix(v)?;
+                r.prefix = p.len.unwrap_or(32);
+                r.dst = p.addr;
+            }
+            dst_ok = true;
+        }
+    }
+    if !dst_ok {
+        return Err(Fail::new("Error: either \"to\" is duplicate, or \"\" is a garbage.\n", 255).or_incomplete());
+    }
+    if !table_given && matches!(r.kind, RouteType::Local | RouteType::Broadcast) {
+        r.table = RT_TABLE_LOCAL;
+    }
+    if !spec.scope_given {
+        r.scope = match r.kind {
+            RouteType::Local => Scope::Host,
+            RouteType::Broadcast => Scope::Link,
+            RouteType::Unicast if delete => Scope::Nowhere,
+            RouteType::Unicast if r.gateway.is_none() => Scope::Link,
+            _ => Scope::Global,
+        };
+    }
+    spec.route = r;
+    Ok(spec)
+}
+
+impl Fail {
+    fn or_incomplete(self) -> Fail {
+        Fail::incomplete()
+    }
+}
+
+pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output> {
+    match cmd {
+        RouteCmd::Add { spec, replace } => {
+            let mut r = spec.route.clone();
+            if let Some(d) = &spec.dev {
+                r.dev = Some(ifindex(nl, d)?);
+            }
+            nl.route_add(&r, *replace)?;
+            Ok(Output::new())
+        }
+        RouteCmd::Del(spec) => {
+            let dev = match &spec.dev {
+                Some(d) => Some(ifindex(nl, d)?),
+                None => None,
+            };
+            let r = &spec.route;
+            let m = RouteMatch {
+                table: r.table,
+                dst: r.dst,
+                prefix: r.prefix,
+                gateway: r.gateway,
+                dev,
+                metric: spec.metric_given.then_some(r.metric),
+                kind: spec.type_given.then_some(r.kind),
+                proto: spec.proto_given.then_some(r.proto),
+                scope: if spec.scope_given { Some(r.scope) } else { None },
+            };
+            nl.route_del(&m)?;
+            Ok(Output::new())
+        }
+        RouteCmd::Show(f) => show(nl, opts, f),
+        RouteCmd::Flush(f) => {
+            let dev = match &f.dev {
+                Some(d) => Some(ifindex(nl, d)?),
+                None => None,
+            };
+            for m in nl.route_dump() {
+                let r = m.route;
+                if f.table.is_some_and(|t| t != r.table) || dev.is_some_and(|d| r.dev != Some(d)) {
+                    continue;
+                }
+                let _ = nl.route_del(&RouteMatch {
+                    table: r.table,
+                    dst: r.dst,
+                    prefix: r.prefix,
+                    gateway: r.gateway,
+                    dev: r.dev,
+                    metric: Some(r.metric),
+                    kind: Some(r.kind),
+                    proto: None,
+                    scope: None,
+                });
+            }
+            Ok(Output::new())
+        }
+        RouteCmd::Get(_) => Err(Fail::new("ip route get: handled by the packet engine\n", 2)),
+    }
+}
+
+fn ifindex(nl: &mut dyn Netlink, dev: &str) -> IpResult<u32> {
+    nl.link_dump().into_iter().find(|l| l.name == dev).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(dev))
+}
+
+fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> {
+    let links = nl.link_dump();
+    let dev = match &f.dev {
+        Some(d) => Some(links.iter().find(|l| &l.name == d).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(d))?),
+        None => None,
+    };
+    let mut p = Printer::new(opts.json, opts.pretty, opts.color);
+    let name_of = |i: u32| links.iter().find(|l| l.ifindex == i).map_or_else(|| format!("if{i}"), |l| l.name.clone());
+    // Without -4/-6, one table means IPv4 only; `table all` shows both.
+    let (v4, v6) = match opts.family {
+        super::Family::Inet6 => (false, true),
+        super::Family::Inet => (true, false),
+        _ => (true, f.table.is_none()),
+    };
+    if v4 {
+        for m in nl.route_dump() {
+            if f.table.is_some_and(|t| t != m.route.table) || dev.is_some_and(|d| m.route.dev != Some(d)) {
+                continue;
+            }
+            print_route(&mut p, &m, f.table.is_none(), dev.is_none(), &name_of);
+        }
+    }
+    if v6 {
+        for m in nl.route6_dump() {
+            if f.table.is_some_and(|t| t != m.table) || dev.is_some_and(|d| m.dev != d) {
+                continue;
+            }
+            print_route6(&mut p, &m, f.table.is_none(), dev.is_none(), &name_of);
+        }
+    }
+    let mut out = Output::new();
+    out.out(p.finish());
+    Ok(out)
+}
+
+/// `print_route()` for an IPv4 route.
+pub fn print_route(p: &mut Printer, m: &RouteMsg, show_table: bool, show_dev: bool, name_of: &dyn Fn(u32) -> String) {
+    let r = &m.route;
+    p.open_object(None);
+    if r.kind != RouteType::Unicast {
+        p.string(To::Any, "type", &format!("{} ", r.kind.name()), r.kind.name());
+    }
+    let dst = if r.prefix == 0 && r.dst.is_unspecified() {
+        "default".to_string()
+    } else if r.prefix == 32 {
+        r.dst.to_string()
+    } else {
+        format!("{}/{}", r.dst, r.prefix)
+    };
+    p.string(To::Any, "dst", &format!("{dst} "), &dst);
+    if let Some(g) = r.gateway {
+        let g = g.to_string();
+        p.string(To::Any, "gateway", &format!("via {g} "), &g);
+    }
+    if let (Some(d), true) = (r.dev, show_dev) {
+        let n = name_of(d);
+        p.string(To::Any, "dev", &format!("dev {n} "), &n);
+    }
+    if show_table && r.table != RT_TABLE_MAIN {
+        let t = table_name(r.table);
+        p.string(To::Any, "table", &format!("table {t} "), &t);
+    }
+    if r.proto != Proto::Boot {
+        let pr = r.proto.name();
+        p.string(To::Any, "protocol", &format!("proto {pr} "), &pr);
+    }
+    if r.scope != Scope::Global {
+        let s = r.scope.name();
+        p.string(To::Any, "scope", &format!("scope {s} "), s);
+    }
+    if let Some(s) = r.src {
+        let s = s.to_string();
+        p.string(To::Any, "prefsrc", &format!("src {s} "), &s);
+    }
+    if r.metric != 0 {
+        p.uint(To::Any, "metric", &format!("metric {} ", r.metric), u64::from(r.metric));
+    }
+    p.open_array(To::Json, "flags", "");
+    if r.onlink {
+        p.string(To::Any, "", "onlink ", "onlink");
+    }
+    if m.linkdown {
+        p.string(To::Any, "", "linkdown ", "linkdown");
+    }
+    p.close_array(To::Json, "");
+    p.fp("\n");
+    p.close_object();
+}
+
+/// `print_route()` for the kernel's IPv6 routes.
+fn print_route6(p: &mut Printer, m: &Route6Msg, show_table: bool, show_dev: bool, name_of: &dyn Fn(u32) -> String) {
+    p.open_object(None);
+    if m.kind != "unicast" {
+        p.string(To::Any, "type", &format!("{} ", m.kind), m.kind);
+    }
+    let dst = if m.prefix == 128 { m.dst.to_string() } else { format!("{}/{}", m.dst, m.prefix) };
+    p.string(To::Any, "dst", &format!("{dst} "), &dst);
+    if show_dev {
+        let n = name_of(m.dev);
+        p.string(To::Any, "dev", &format!("dev {n} "), &n);
+    }
+    if show_table && m.table != RT_TABLE_MAIN {
+        let t = table_name(m.table);
+        p.string(To::Any, "table", &format!("table {t} "), &t);
+    }
+    p.string(To::Any, "protocol", "proto kernel ", "kernel");
+    p.uint(To::Any, "metric", &format!("metric {} ", m.metric), u64::from(m.metric));
+    p.open_array(To::Json, "flags", "");
+    p.close_array(To::Json, "");
+    p.string(To::Any, "pref", "pref medium", "medium");
+    p.fp("\n");
+    p.close_object();
+}

@@ -1,0 +1,343 @@
+//! Listing links and addresses: `ip link show` and `ip address show`
+//! (iproute2's ipaddr_list_flush_or_save and print_linkinfo/print_addrinfo).
+
+use std::net::IpAddr;
+
+use super::args::{matches, Args, Fail, IpResult};
+use super::print::{Color, Printer, To};
+use super::{Family, Opts};
+use crate::kernel::link::OperState;
+use crate::netlink::{AddrMsg, LinkMsg, Netlink, ARPHRD_LOOPBACK, IFF_LOWER_UP, IFF_RUNNING, IFF_UP};
+use crate::output::Output;
+
+/// Which links (and addresses) a show prints.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShowFilter {
+    pub dev: Option<String>,
+    pub kind: Option<String>,
+    pub master: Option<String>,
+    pub up: bool,
+}
+
+/// Parses the selectors of `ip link show` / `ip addr show`.
+pub fn parse_filter(a: &mut Args<'_>, _do_link: bool) -> IpResult<ShowFilter> {
+    let mut f = ShowFilter::default();
+    while let Some(arg) = a.next() {
+        if arg == "up" {
+            f.up = true;
+        } else if arg == "type" {
+            f.kind = Some(a.value()?.to_string());
+        } else if arg == "master" {
+            f.master = Some(a.value()?.to_string());
+        } else if arg == "to" || arg == "scope" || arg == "label" {
+            a.value()?;
+        } else {
+            let v = if arg == "dev" {
+                a.value()?
+            } else if matches(arg, "help") {
+                return Err(Fail::new("Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n", 255));
+            } else {
+                arg
+            };
+            if f.dev.is_some() {
+                return Err(Fail::duparg2("dev", v));
+            }
+            f.dev = Some(v.to_string());
+        }
+    }
+    Ok(f)
+}
+
+/// `ip link show` (`do_link`) or `ip address show`.
+pub fn list(nl: &mut dyn Netlink, opts: &Opts, f: &ShowFilter, do_link: bool) -> IpResult<Output> {
+    let links = nl.link_dump();
+    // Dumping may have given peers' namespaces ids: name them afterwards.
+    let opts = &Opts { netns_names: super::netns_names(nl), ..opts.clone() };
+    if let Some(d) = &f.dev {
+        if !links.iter().any(|l| &l.name == d) {
+            return Err(Fail::new(format!("Device \"{d}\" does not exist.\n"), 1));
+        }
+    }
+    let master = match &f.master {
+        Some(m) => match links.iter().find(|l| &l.name == m) {
+            Some(l) => Some(l.ifindex),
+            None => return Err(Fail::new(format!("Device \"{m}\" does not exist.\n"), 1)),
+        },
+        None => None,
+    };
+    let addrs = if do_link { Vec::new() } else { nl.addr_dump() };
+    let mut p = Printer::new(opts.json, opts.pretty, opts.color);
+    let names: Vec<(u32, String, u32)> = links.iter().map(|l| (l.ifindex, l.name.clone(), l.flags)).collect();
+    for l in &links {
+        if f.dev.as_ref().is_some_and(|d| d != &l.name)
+            || (f.up && l.flags & IFF_UP == 0)
+            || f.kind.as_ref().is_some_and(|k| l.kind.as_deref() != Some(k.as_str()))
+            || master.is_some_and(|m| l.master != Some(m))
+        {
+            continue;
+        }
+        let mine: Vec<&AddrMsg> = addrs
+            .iter()
+            .filter(|a| a.ifindex == l.ifindex && opts.family.accepts(&a.local))
+            .collect();
+        if !do_link && opts.family != Family::Any && mine.is_empty() {
+            continue;
+        }
+        p.open_object(None);
+        if opts.brief {
+            link_brief(&mut p, opts, l, &names, do_link);
+            if !do_link {
+                p.open_array(To::Json, "addr_info", "");
+                for a in &mine {
+                    p.open_object(None);
+                    let (c, fam) = family_of(&a.local);
+                    let _ = fam;
+                    p.color_string(To::Any, c, "local", &a.local.to_string(), &a.local.to_string());
+                    p.int(To::Any, "prefixlen", &format!("/{} ", a.prefix), i64::from(a.prefix));
+                    p.close_object();
+                }
+                p.close_array(To::Json, "");
+                p.fp("\n");
+            }
+        } else {
+            // `ip -o addr` prints address lines only, each with its device.
+            let no_link = !do_link && opts.oneline;
+            if !no_link {
+                link_full(&mut p, opts, l, &names, do_link, f.dev.is_none());
+            }
+            if !do_link {
+                p.open_array(To::Json, "addr_info", "");
+                for a in &mine {
+                    p.open_object(None);
+                    if no_link {
+                        p.uint(To::Json, "index", "", u64::from(l.ifindex));
+                        p.string(To::Json, "dev", "", &l.name);
+                        p.fp(&format!("{}: {}", l.ifindex, l.name));
+                    }
+                    addr_full(&mut p, opts, a);
+                    p.close_object();
+                }
+                p.close_array(To::Json, "");
+            }
+        }
+        p.close_object();
+    }
+    let mut out = Output::new();
+    out.out(p.finish());
+    Ok(out)
+}
+
+fn family_of(a: &IpAddr) -> (Color, &'static str) {
+    match a {
+        IpAddr::V4(_) => (Color::Inet, "inet"),
+        IpAddr::V6(_) => (Color::Inet6, "inet6"),
+    }
+}
+
+/// `print_name_and_link()`: `name@peer` or `name@ifN`; returns M-DOWN.
+fn name_and_link(p: &mut Printer, fmt_width: Option<usize>, l: &LinkMsg, names: &[(u32, String, u32)]) -> bool {
+    let mut name = l.name.clone();
+    let mut mdown = false;
+    if let Some(iflink) = l.link {
+        if iflink != 0 {
+            if l.link_netnsid.is_some() {
+                if p.is_json() {
+                    p.int(To::Json, "link_index", "", i64::from(iflink));
+                } else {
+                    name = format!("{name}@if{iflink}");
+                }
+            } else {
+                let peer = names.iter().find(|(i, _, _)| *i == iflink);
+                let peer_name = peer.map_or_else(|| format!("if{iflink}"), |(_, n, _)| n.clone());
+                if p.is_json() {
+                    p.string(To::Json, "link", "", &peer_name);
+                } else {
+                    name = format!("{name}@{peer_name}");
+                }
+                mdown = peer.is_none_or(|(_, _, fl)| fl & IFF_UP == 0);
+            }
+        } else if p.is_json() {
+            p.value(To::Json, "link", "", super::print::Value::Null);
+        } else {
+            name = format!("{name}@NONE");
+        }
+    }
+    let text = match fmt_width {
+        Some(w) => format!("{name:<w$} "),
+        None => format!("{name}: "),
+    };
+    p.color_string(To::Any, Color::Ifname, "ifname", &text, &l.name);
+    mdown
+}
+
+/// `print_link_flags()`.
+fn link_flags(p: &mut Printer, flags: u32, mdown: bool) {
+    p.open_array(To::Any, "flags", "<");
+    let mut names = Vec::new();
+    if flags & IFF_UP != 0 && flags & IFF_RUNNING == 0 {
+        names.push("NO-CARRIER");
+    }
+    let order: [(u32, &str); 4] =
+        [(crate::netlink::IFF_LOOPBACK, "LOOPBACK"), (crate::netlink::IFF_BROADCAST, "BROADCAST"), (crate::netlink::IFF_MULTICAST, "MULTICAST"), (IFF_UP, "UP")];
+    for (bit, n) in order {
+        if flags & bit != 0 {
+            names.push(n);
+        }
+    }
+    if flags & IFF_LOWER_UP != 0 {
+        names.push("LOWER_UP");
+    }
+    for (i, n) in names.iter().enumerate() {
+        let text = if i + 1 < names.len() { format!("{n},") } else { n.to_string() };
+        p.string(To::Any, "", &text, n);
+    }
+    if mdown {
+        p.string(To::Any, "", ",M-DOWN", "M-DOWN");
+    }
+    p.close_array(To::Any, "> ");
+}
+
+fn oper_color(s: OperState) -> Color {
+    match s {
+        OperState::Up => Color::OperUp,
+        OperState::Down => Color::OperDown,
+        _ => Color::None,
+    }
+}
+
+fn link_brief(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u32)], do_link: bool) {
+    let mdown = name_and_link(p, Some(16), l, names);
+    let st = l.operstate.name();
+    p.color_string(To::Any, oper_color(l.operstate), "operstate", &format!("{st:<14} "), st);
+    let _ = opts;
+    if do_link {
+        let mac = l.address.to_string();
+        p.color_string(To::Any, Color::Mac, "address", &format!("{mac} "), &mac);
+        link_flags(p, l.flags, mdown);
+        p.fp("\n");
+    }
+}
+
+fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u32)], do_link: bool, dumped: bool) {
+    // `ip -6 addr` (without a device) dumps links with family AF_INET6: the
+    // kernel's inet6_fill_ifinfo() sends no qdisc, master, group or peer namespace.
+    let inet6 = !do_link && dumped && opts.family == Family::Inet6;
+    p.int(To::Any, "ifindex", &format!("{}: ", l.ifindex), i64::from(l.ifindex));
+    let mdown = name_and_link(p, None, l, names);
+    link_flags(p, l.flags, mdown);
+    p.uint(To::Any, "mtu", &format!("mtu {} ", l.mtu), u64::from(l.mtu));
+    if !inet6 {
+        p.string(To::Any, "qdisc", &format!("qdisc {} ", l.qdisc), &l.qdisc);
+    }
+    if let (Some(m), false) = (l.master, inet6) {
+        let mname = names.iter().find(|(i, _, _)| *i == m).map_or_else(|| m.to_string(), |(_, n, _)| n.clone());
+        p.string(To::Any, "master", &format!("master {mname} "), &mname);
+    }
+    let st = l.operstate.name();
+    if p.is_json() {
+        p.string(To::Json, "operstate", "", st);
+    } else {
+        p.fp("state ");
+        p.color_string(To::Fp, oper_color(l.operstate), "", &format!("{st} "), st);
+    }
+    if do_link {
+        p.string(To::Any, "linkmode", "mode DEFAULT ", "DEFAULT");
+    }
+    if !inet6 {
+        p.string(To::Any, "group", "group default ", "default");
+    }
+    p.uint(To::Any, "txqlen", &format!("qlen {}", l.txqlen), u64::from(l.txqlen));
+    if opts.family == Family::Any || opts.details {
+        p.nl(opts.oneline);
+        let lt = if l.link_type == ARPHRD_LOOPBACK { "loopback" } else { "ether" };
+        p.string(To::Any, "link_type", &format!("    link/{lt} "), lt);
+        let mac = l.address.to_string();
+        p.color_string(To::Any, Color::Mac, "address", &mac, &mac);
+        p.fp(" brd ");
+        let brd = l.broadcast.to_string();
+        p.color_string(To::Any, Color::Mac, "broadcast", &brd, &brd);
+    }
+    if let (Some(id), false) = (l.link_netnsid, inet6) {
+        if p.is_json() {
+            p.int(To::Json, "link_netnsid", "", i64::from(id));
+        } else {
+            match opts.netns_names.iter().find(|(_, i)| *i == id) {
+                Some((n, _)) => p.fp(&format!(" link-netns {n}")),
+                None => p.fp(&format!(" link-netnsid {id}")),
+            }
+        }
+    }
+    if opts.details {
+        details(p, opts, l);
+    }
+    if do_link && opts.stats {
+        p.nl(opts.oneline);
+        stats(p, l);
+    }
+    p.fp("\n");
+}
+
+fn details(p: &mut Printer, opts: &Opts, l: &LinkMsg) {
+    p.uint(To::Any, "promiscuity", &format!(" promiscuity {} ", l.promiscuity), u64::from(l.promiscuity));
+    p.uint(To::Any, "allmulti", &format!(" allmulti {} ", l.allmulti), u64::from(l.allmulti));
+    p.uint(To::Any, "min_mtu", &format!("minmtu {} ", l.min_mtu), u64::from(l.min_mtu));
+    p.uint(To::Any, "max_mtu", &format!("maxmtu {} ", l.max_mtu), u64::from(l.max_mtu));
+    if let Some(k) = &l.kind {
+        p.nl(opts.oneline);
+        p.open_object(Some("linkinfo"));
+        p.string(To::Any, "info_kind", &format!("    {k} "), k);
+        p.close_object();
+    }
+    let q = if l.link_type == ARPHRD_LOOPBACK { 1 } else { 2 };
+    p.string(To::Any, "inet6_addr_gen_mode", "addrgenmode eui64 ", "eui64");
+    p.uint(To::Any, "num_tx_queues", &format!("numtxqueues {q} "), q);
+    p.uint(To::Any, "num_rx_queues", &format!("numrxqueues {q} "), q);
+    p.uint(To::Any, "gso_max_size", "gso_max_size 65536 ", 65536);
+    p.uint(To::Any, "gso_max_segs", "gso_max_segs 65535 ", 65535);
+    let tso = if l.link_type == ARPHRD_LOOPBACK { 524280 } else { 524280 };
+    p.uint(To::Any, "tso_max_size", &format!("tso_max_size {tso} "), tso);
+    p.uint(To::Any, "tso_max_segs", "tso_max_segs 65535 ", 65535);
+    p.uint(To::Any, "gro_max_size", "gro_max_size 65536 ", 65536);
+}
+
+fn stats(p: &mut Printer, l: &LinkMsg) {
+    let s = &l.stats;
+    p.fp(&format!("    RX:  bytes packets errors dropped  missed   mcast           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} \n", s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, 0));
+    p.fp(&format!("    TX:  bytes packets errors dropped carrier collsns           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ", s.tx_bytes, s.tx_packets, 0, s.tx_dropped, 0, 0));
+}
+
+/// `print_addrinfo()` for one address, full form.
+fn addr_full(p: &mut Printer, opts: &Opts, a: &AddrMsg) {
+    let (color, fam) = family_of(&a.local);
+    p.string(To::Any, "family", &format!("    {fam} "), fam);
+    let local = a.local.to_string();
+    p.color_string(To::Any, color, "local", &local, &local);
+    p.int(To::Any, "prefixlen", &format!("/{} ", a.prefix), i64::from(a.prefix));
+    if let Some(b) = a.broadcast {
+        p.fp("brd ");
+        let b = b.to_string();
+        p.color_string(To::Any, color, "broadcast", &format!("{b} "), &b);
+    }
+    let scope = a.scope.name();
+    p.string(To::Any, "scope", &format!("scope {scope} "), scope);
+    if a.secondary {
+        p.boolean(To::Any, "secondary", "secondary ", true);
+    }
+    if a.tentative {
+        p.boolean(To::Any, "tentative", "tentative ", true);
+    }
+    if !a.permanent {
+        p.boolean(To::Any, "dynamic", "dynamic ", true);
+    }
+    if let Some(label) = &a.label {
+        p.string(To::Any, "label", label, label);
+    }
+    p.nl(opts.oneline);
+    p.fp("       valid_lft ");
+    p.uint(To::Json, "valid_life_time", "", 4294967295);
+    p.fp("forever");
+    p.fp(" preferred_lft ");
+    p.uint(To::Json, "preferred_life_time", "", 4294967295);
+    p.fp("forever");
+    p.fp("\n");
+}

@@ -1,0 +1,77 @@
+//! Arbitrary and mutated command lines never panic the parser or executor.
+
+use sim_core::Lab;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const WORDS: &[&str] = &[
+    "ip", "sudo", "bridge", "sysctl", "ifconfig", "ping", "iptables", "grep", "awk", "head", "wc", "echo", "for", "in",
+    "do", "done", ";", "|", "&&", "||", "link", "l", "a", "addr", "route", "r", "neigh", "n", "netns", "exec", "add",
+    "del", "delete", "set", "show", "s", "list", "flush", "get", "replace", "type", "veth", "bridge", "peer", "name",
+    "dev", "up", "down", "mtu", "master", "nomaster", "address", "netns", "via", "default", "onlink", "scope", "link",
+    "host", "table", "local", "all", "lladdr", "nud", "-j", "-p", "-br", "-c", "-d", "-4", "-6", "-n", "-o", "-s",
+    "red", "blue", "lo", "v1", "v2", "br0", "10.0.0.1/24", "10.0.0.2", "0.0.0.0/0", "255.255.255.255/32",
+    "10.0.0.300", "02:00:00:00:00:01", "ff:ff", "-w", "net.ipv4.ip_forward=1", "net.ipv4.conf.all.forwarding",
+    "\"", "'", "$x", "${x}", "$?", "#", "\\", "-1", "99999999999999999999", "", "é", "\t", "-c", "1", "-W",
+];
+
+const SEEDS: &[&str] = &[
+    "sudo ip link add tap1 type veth peer name tap2",
+    "for if in lo tap1 tap2; do ip link show $if; done",
+    "sudo ip netns exec red ip addr add 10.0.0.1/24 dev veth-red",
+    "ip link | awk '/^[0-9]+:/ {sub(/:/, \"\", $2);print$2}'",
+    "sudo ip -n pod-a route add default via 169.254.1.1 dev eth0",
+    "ip -j -p route show table all",
+    "sudo sysctl -w net.ipv4.conf.cali1234.proxy_arp=1",
+    "ip -br -c addr",
+    "sudo ip netns exec container1 ping -c 2 10.244.0.1",
+];
+
+#[test]
+fn arbitrary_lines_never_panic() {
+    let mut rng = Rng(99);
+    let mut lab = Lab::with_seed(1);
+    for c in ["ip netns add red", "ip link add v1 type veth peer name v2", "ip link add br0 type bridge"] {
+        lab.run(c);
+    }
+    let mut n = 0;
+    for round in 0..20_000 {
+        let line = if round % 2 == 0 {
+            let len = 1 + rng.below(12);
+            (0..len).map(|_| WORDS[rng.below(WORDS.len())]).collect::<Vec<_>>().join(" ")
+        } else {
+            let mut b: Vec<char> = SEEDS[rng.below(SEEDS.len())].chars().collect();
+            for _ in 0..1 + rng.below(4) {
+                let i = rng.below(b.len().max(1));
+                match rng.below(3) {
+                    0 if !b.is_empty() => {
+                        b.remove(i.min(b.len() - 1));
+                    }
+                    1 => b.insert(i.min(b.len()), ['"', '\'', '|', ';', '$', '/', ' ', '-', '0', '#'][rng.below(10)]),
+                    _ => b.truncate(i),
+                }
+            }
+            b.into_iter().collect()
+        };
+        let _ = lab.run(&line);
+        n += 1;
+        if round % 2000 == 0 {
+            lab = Lab::with_seed(round as u64);
+        }
+    }
+    println!("{n} arbitrary and mutated command lines ran without a panic");
+}
