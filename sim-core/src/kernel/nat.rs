@@ -98,6 +98,8 @@ pub struct Rule {
     pub dst: Option<AddrMatch>,
     pub iif: Option<IfMatch>,
     pub oif: Option<IfMatch>,
+    /// `-p`: protocol number (0 = all) and whether negated.
+    pub proto: Option<(u8, bool)>,
     /// `None`: a rule without `-j` (it only counts).
     pub target: Option<Target>,
     pub pkts: u64,
@@ -111,11 +113,18 @@ impl Rule {
             && self.dst.as_ref().is_none_or(|m| m.matches(dst))
             && self.iif.as_ref().is_none_or(|m| iif.is_some_and(|d| m.matches(d)))
             && self.oif.as_ref().is_none_or(|m| oif.is_some_and(|d| m.matches(d)))
+            // Every packet the engine moves is ICMP (protocol 1).
+            && self.proto.is_none_or(|(p, inv)| (p == 0 || p == 1) != inv)
     }
 
     /// Same rule, ignoring counters (what `-D` by specification compares).
     pub fn same_spec(&self, other: &Rule) -> bool {
-        self.src == other.src && self.dst == other.dst && self.iif == other.iif && self.oif == other.oif && self.target == other.target
+        self.src == other.src
+            && self.dst == other.dst
+            && self.iif == other.iif
+            && self.oif == other.oif
+            && self.proto == other.proto
+            && self.target == other.target
     }
 }
 

@@ -85,6 +85,7 @@ impl Engine<'_> {
                         return;
                     }
                     self.probes.remove(&key);
+                    self.failed_in_run.insert(key, self.now);
                     self.set_state(ns, dev, ip, NudState::Failed, None);
                     let queued = self.pending.remove(&key).unwrap_or_default();
                     for p in queued {
@@ -161,9 +162,10 @@ impl Engine<'_> {
                 }
                 self.pending.entry(key).or_default().push(pkt);
             }
-            Some((NudState::Failed, _, updated_ms)) if self.now < updated_ms * 1000 + RETRANS_US => {
-                // Just failed: the error comes back at once (as recorded: the
-                // packet after a failure is reported without new probes).
+            Some((NudState::Failed, _, _)) if self.failed_in_run.get(&key).is_some_and(|t| self.now < t + RETRANS_US) => {
+                // Failed moments ago in this run: the error comes back at
+                // once (as recorded: the probe after a failure is reported
+                // without new ARP requests; a later command resolves anew).
                 let what = format!("{} {} > {}", pkt.payload.name(), pkt.src, pkt.dst);
                 self.drop_(ns, Some(dev), DropReason::ArpFailed, what);
                 self.icmp_error(ns, None, &pkt, super::ip::ErrKind::Unreach(UnreachCode::Host));

@@ -105,6 +105,8 @@ pub struct Engine<'k> {
     /// When each namespace last sent an ICMP error to each host
     /// (`icmp_ratelimit`: one a second).
     pub(crate) icmp_last: BTreeMap<(NsId, Ipv4Addr), u64>,
+    /// When neighbours failed during this run.
+    pub(crate) failed_in_run: BTreeMap<NeighKey, u64>,
     /// Set when the step budget ran out.
     pub exhausted: bool,
 }
@@ -138,6 +140,7 @@ impl<'k> Engine<'k> {
             probes: BTreeMap::new(),
             labels,
             icmp_last: BTreeMap::new(),
+            failed_in_run: BTreeMap::new(),
             exhausted: false,
         };
         e.rearm_neigh_timers();

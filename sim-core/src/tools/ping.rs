@@ -8,7 +8,7 @@
 use std::net::Ipv4Addr;
 
 use crate::kernel::{Errno, Kernel, NsId};
-use crate::output::{Output, Stream};
+use crate::output::Output;
 use crate::packet::engine::Engine;
 use crate::packet::fib::{self, Kind};
 use crate::packet::ip::DEFAULT_TTL;
@@ -147,7 +147,10 @@ fn ping(kernel: &mut Kernel, ns: NsId, o: &Opts, mut out: Output) -> (Output, Tr
         let payload = Icmp::EchoRequest { ident, seq, data_len: o.size };
         let pkt = Ipv4Packet { src, dst, ttl: o.ttl.unwrap_or(DEFAULT_TTL), payload };
         run.on_send(e.now_us());
-        let _ = e.ip_send(ns, pkt, oif);
+        // An IP packet cannot exceed 65535 bytes: sendmsg fails, nothing leaves.
+        if o.size + 28 <= 65535 {
+            let _ = e.ip_send(ns, pkt, oif);
+        }
         let jitter = o.interval_ms * 16 / 1000 + mix(&[u64::from(ident), run.sent]) % (o.interval_ms / 200 + 1);
         next_send = e.now_us() + (o.interval_ms + jitter) * 1000;
         if run.sent >= count {
@@ -162,6 +165,5 @@ fn ping(kernel: &mut Kernel, ns: NsId, o: &Opts, mut out: Output) -> (Output, Tr
         out.out_after(0, "^C");
     }
     run.finish(end, o, &mut out);
-    let _ = Stream::Stdout;
     (out, trace)
 }

@@ -6,14 +6,15 @@ ping -c 1 -s 65507 127.0.0.1
 ping -c 1 -I 127.0.0.1 127.0.0.1
 ping -c 1 -I 10.9.9.9 127.0.0.1
 ping -c 1 -I lo 127.0.0.1
-timeout -s INT 2.5 ping 127.0.0.1
 ping -c 2 -w 1 127.0.0.1
 ping -c 1 -t 1 127.0.0.1
 ping -c 1 -n 127.0.0.1
 ip netns add r
 ip netns add far
 ip link add vh type veth peer name vr netns r
-ip -n r link add vf type veth peer name vx netns far
+ip link add vf type veth peer name vx
+ip link set vf netns r
+ip link set vx netns far
 ip addr add 10.1.0.1/24 dev vh
 ip link set vh up
 ip -n r addr add 10.1.0.2/24 dev vr
@@ -27,6 +28,9 @@ ip route add 10.2.0.0/24 via 10.1.0.2
 ip netns exec r sysctl -w net.ipv4.ip_forward=1
 ping -c 1 -t 1 10.2.0.2
 ping -c 3 -i 0.2 10.2.0.2
+ip -n r route del default 2>/dev/null; ip -n far route del default
+ping -c 3 -i 0.2 10.2.0.2
+ip -n far route add default via 10.2.0.1
 ip -s link show vh
 ip neigh
 ip -n r neigh
