@@ -85,7 +85,10 @@ fn ping(kernel: &mut Kernel, ns: NsId, o: &Opts, mut out: Output) -> (Output, Tr
         Err(e) if e.errno == Errno::EACCES => {
             return fail(out, "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n".into(), 2)
         }
-        Err(e) => return fail(out, format!("ping: connect: {}\n", e.errno.text()), 2),
+        Err(e) => {
+            let (o, _) = fail(out, format!("ping: connect: {}\n", e.errno.text()), 2);
+            return (o, connect_trace(kernel, ns, dst));
+        }
     };
     if r.kind == Kind::Broadcast {
         return fail(out, "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n".into(), 2);
@@ -166,4 +169,26 @@ fn ping(kernel: &mut Kernel, ns: NsId, o: &Opts, mut out: Output) -> (Output, Tr
     }
     run.finish(end, o, &mut out);
     (out, trace)
+}
+
+/// The trace of a ping that could not even connect: why there was no route.
+fn connect_trace(kernel: &Kernel, ns: NsId, dst: Ipv4Addr) -> Trace {
+    use crate::kernel::addr::{in_prefix, IfAddr};
+    use crate::packet::{DropReason, Event, What};
+    let Some(n) = kernel.ns(ns) else { return Trace::default() };
+    let down_with = |pred: &dyn Fn(&crate::kernel::link::Link) -> bool| n.links.values().find(|l| !l.admin_up && pred(l));
+    let (reason, dev) = if dst.is_loopback() {
+        (DropReason::LoopbackDown, down_with(&|l| l.is_loopback()).map(|l| l.name.clone()))
+    } else if let Some(l) = down_with(&|l| l.addrs.iter().filter_map(IfAddr::v4).any(|a| in_prefix(dst, a.local, a.prefix))) {
+        (DropReason::LinkDown, Some(l.name.clone()))
+    } else {
+        (DropReason::NoRoute, None)
+    };
+    let label = match kernel.ns_name(ns) {
+        Some(x) => x.to_string(),
+        None if ns == NsId::HOST => "host".to_string(),
+        None => format!("netns{}", ns.0),
+    };
+    let what = What::Dropped { reason, what: format!("ping {dst}") };
+    Trace { events: vec![Event { at_us: kernel.now_ms * 1000, ns: label, dev, what }] }
 }
