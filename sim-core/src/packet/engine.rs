@@ -34,7 +34,7 @@ pub const REACHABLE_US: u64 = 30_000_000;
 /// Packets a neighbour may queue while resolving.
 pub const NEIGH_QUEUE_MAX: usize = 101;
 /// Events one run may process before giving up (a broadcast storm).
-pub const STEP_BUDGET: u64 = 5_000_000;
+pub const STEP_BUDGET: u64 = 500_000;
 /// `icmp_ratelimit`: errors to one host at most this often.
 pub const ICMP_RATELIMIT_US: u64 = 1_000_000;
 

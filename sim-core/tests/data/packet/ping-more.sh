@@ -28,7 +28,7 @@ ip route add 10.2.0.0/24 via 10.1.0.2
 ip netns exec r sysctl -w net.ipv4.ip_forward=1
 ping -c 1 -t 1 10.2.0.2
 ping -c 3 -i 0.2 10.2.0.2
-ip -n r route del default 2>/dev/null; ip -n far route del default
+ip -n far route del default
 ping -c 3 -i 0.2 10.2.0.2
 ip -n far route add default via 10.2.0.1
 ip -s link show vh
