@@ -12,17 +12,17 @@ ping -c 1 -n 127.0.0.1
 ip netns add r
 ip netns add far
 ip link add vh type veth peer name vr netns r
-ip link add vf type veth peer name vx
-ip link set vf netns r
-ip link set vx netns far
+ip link add vq type veth peer name vz
+ip link set vq netns r
+ip link set vz netns far
 ip addr add 10.1.0.1/24 dev vh
 ip link set vh up
 ip -n r addr add 10.1.0.2/24 dev vr
-ip -n r addr add 10.2.0.1/24 dev vf
+ip -n r addr add 10.2.0.1/24 dev vq
 ip -n r link set vr up
-ip -n r link set vf up
-ip -n far addr add 10.2.0.2/24 dev vx
-ip -n far link set vx up
+ip -n r link set vq up
+ip -n far addr add 10.2.0.2/24 dev vz
+ip -n far link set vz up
 ip -n far route add default via 10.2.0.1
 ip route add 10.2.0.0/24 via 10.1.0.2
 ip netns exec r sysctl -w net.ipv4.ip_forward=1
@@ -35,7 +35,7 @@ ip -s link show vh
 ip neigh
 ip -n r neigh
 ip -n far neigh
-ip -n far link set vx down
+ip -n far link set vz down
 ping -c 2 10.2.0.2
 ip -n r neigh
 ip route get 10.2.0.2
