@@ -38,8 +38,9 @@ impl Engine<'_> {
                 }
             }
             None => {
+                // Newest first, as the kernel's hash chains dump small tables.
                 if let Some(n) = self.k.ns_mut(ns) {
-                    n.neighs.push(Neigh { dst: ip, dev, lladdr, state, updated_ms: now_ms, proxy: false });
+                    n.neighs.insert(0, Neigh { dst: ip, dev, lladdr, state, updated_ms: now_ms, proxy: false });
                 }
             }
         }
@@ -143,6 +144,12 @@ impl Engine<'_> {
             return;
         }
         let src_mac = l.mac;
+        if !l.carrier {
+            // neigh_carrier_down(): losing carrier flushes learnt entries.
+            if let Some(n) = self.k.ns_mut(ns) {
+                n.neighs.retain(|e| !(e.dev == dev && e.dst == nh && !e.proxy && e.state != NudState::Permanent && e.state != NudState::Incomplete && e.state != NudState::Failed));
+            }
+        }
         let entry = self.neigh_find(ns, dev, nh).map(|e| (e.state, e.lladdr, e.updated_ms));
         let key = (ns, dev, nh);
         match entry {

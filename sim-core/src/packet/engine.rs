@@ -102,9 +102,8 @@ pub struct Engine<'k> {
     /// Probes sent per resolving neighbour.
     pub(crate) probes: BTreeMap<NeighKey, u32>,
     labels: BTreeMap<NsId, String>,
-    /// When each namespace last sent an ICMP error to each host
-    /// (`icmp_ratelimit`: one a second).
-    pub(crate) icmp_last: BTreeMap<(NsId, Ipv4Addr), u64>,
+    /// ICMP error tokens (µs) and their last refill, per namespace and host.
+    pub(crate) icmp_last: BTreeMap<(NsId, Ipv4Addr), (u64, u64)>,
     /// When neighbours failed during this run.
     pub(crate) failed_in_run: BTreeMap<NeighKey, u64>,
     /// Set when the step budget ran out.

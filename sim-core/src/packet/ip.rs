@@ -168,12 +168,16 @@ impl Engine<'_> {
             .and_then(|d| fib::select_addr(n, d, bad.src, Scope::Link))
             .or_else(|| fib::lookup(n, bad.src, None).ok().and_then(|r| r.src));
         let Some(src) = src else { return };
-        if let Some(last) = self.icmp_last.get(&(ns, bad.src)) {
-            if self.now < last + super::engine::ICMP_RATELIMIT_US {
-                return;
-            }
+        // inet_peer_xrlim_allow(): a token bucket, one error per
+        // icmp_ratelimit, bursts of up to six.
+        let rate = super::engine::ICMP_RATELIMIT_US;
+        let (tokens, last) = self.icmp_last.get(&(ns, bad.src)).copied().unwrap_or((6 * rate, self.now));
+        let tokens = (tokens + (self.now - last)).min(6 * rate);
+        if tokens < rate {
+            self.icmp_last.insert((ns, bad.src), (tokens, self.now));
+            return;
         }
-        self.icmp_last.insert((ns, bad.src), self.now);
+        self.icmp_last.insert((ns, bad.src), (tokens - rate, self.now));
         let pkt = Ipv4Packet { src, dst: bad.src, ttl: DEFAULT_TTL, payload };
         self.note(ns, in_dev, What::IcmpError { to: bad.src, what: pkt.payload.name() });
         let _ = self.ip_send(ns, pkt, None);
