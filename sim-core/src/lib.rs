@@ -15,3 +15,4 @@ pub mod netlink;
 pub mod tools;
 pub mod transcript;
 pub mod iproute;
+pub mod packet;
