@@ -117,6 +117,18 @@ pub struct Route6Msg {
     pub metric: u32,
 }
 
+/// What RTM_GETROUTE answers for `ip route get`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteGetMsg {
+    /// `Unicast`, `Local` or `Broadcast`.
+    pub kind: crate::kernel::route::RouteType,
+    pub dst: Ipv4Addr,
+    pub gateway: Option<Ipv4Addr>,
+    pub dev: String,
+    pub src: Option<Ipv4Addr>,
+    pub uid: u32,
+}
+
 /// RTM_NEWNEIGH.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NeighMsg {
@@ -186,6 +198,8 @@ pub trait Netlink {
         Vec::new()
     }
     fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()>;
+    /// The route the kernel would use for `dst` (RTM_GETROUTE).
+    fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg>;
     fn route_del(&mut self, m: &RouteMatch) -> KResult<()>;
 
     fn neigh_dump(&mut self) -> Vec<NeighMsg>;
@@ -451,6 +465,17 @@ impl Netlink for SimNetlink<'_> {
         out.extend(lls.iter().filter(|(_, _, a)| a.is_loopback()).map(|(_, dev, a)| route(local, "local", *a, 128, *dev, 0)));
         out.extend(lls.iter().filter(|(_, _, a)| !a.is_loopback()).map(|(_, dev, _)| route(local, "multicast", ff00, 8, *dev, 256)));
         out
+    }
+
+    fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg> {
+        use crate::packet::fib::Kind;
+        let r = crate::packet::route_get(self.kernel, self.ns, dst)?;
+        let kind = match r.kind {
+            Kind::Local => crate::kernel::route::RouteType::Local,
+            Kind::Broadcast => crate::kernel::route::RouteType::Broadcast,
+            Kind::Unicast => crate::kernel::route::RouteType::Unicast,
+        };
+        Ok(RouteGetMsg { kind, dst: r.dst, gateway: r.gateway, dev: r.dev, src: r.src, uid: r.uid })
     }
 
     fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()> {

@@ -13,11 +13,6 @@ fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared")
 }
 
-/// Commands that need the packet path (issue 3): allowed to differ until it lands.
-fn needs_packet_path(cmd: &str) -> bool {
-    cmd.contains("ping ") || cmd.contains("route get") || cmd.contains("neigh") || cmd.contains("iptables")
-}
-
 /// Replays every scenario of a folder; returns (matching, total, unexpected
 /// mismatches, allowed mismatches as "scenario: command").
 fn replay_dir(scenarios: &Path, transcripts: &Path, allowed: &dyn Fn(&str, &str) -> bool) -> (usize, usize, Vec<String>, Vec<String>) {
@@ -56,9 +51,9 @@ fn replay_dir(scenarios: &Path, transcripts: &Path, allowed: &dyn Fn(&str, &str)
 }
 
 #[test]
-fn shared_transcripts_match_except_the_packet_path() {
+fn shared_transcripts_match_every_command() {
     let root = shared();
-    let (same, total, failures, _) = replay_dir(&root.join("scenarios"), &root.join("transcripts"), &|_, c| needs_packet_path(c));
+    let (same, total, failures, _) = replay_dir(&root.join("scenarios"), &root.join("transcripts"), &|_, _| false);
     println!("shared transcripts: {same}/{total} commands match");
     assert!(failures.is_empty(), "{} commands differ:\n{}", failures.len(), failures.join("\n"));
 }

@@ -9,7 +9,7 @@ use super::Opts;
 use crate::kernel::addr::Scope;
 use crate::kernel::ops::RouteMatch;
 use crate::kernel::route::{Proto, Route, RouteType, RT_TABLE_LOCAL, RT_TABLE_MAIN};
-use crate::netlink::{Netlink, Route6Msg, RouteMsg};
+use crate::netlink::{Netlink, Route6Msg, RouteGetMsg, RouteMsg};
 use crate::output::Output;
 
 /// Which routes a show or flush selects.
@@ -276,7 +276,12 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output
             }
             Ok(Output::new())
         }
-        RouteCmd::Get(_) => Err(Fail::new("ip route get: handled by the packet engine\n", 2)),
+        RouteCmd::Get(dst) => {
+            let r = nl.route_get(*dst)?;
+            let mut out = Output::new();
+            out.out(route_get_text(&r));
+            Ok(out)
+        }
     }
 }
 
@@ -396,4 +401,29 @@ fn print_route6(p: &mut Printer, m: &Route6Msg, show_table: bool, show_dev: bool
     p.string(To::Any, "pref", "pref medium", "medium");
     p.fp("\n");
     p.close_object();
+}
+
+/// `ip route get`'s two lines, each with its trailing space.
+fn route_get_text(r: &RouteGetMsg) -> String {
+    let mut s = String::new();
+    match r.kind {
+        RouteType::Local => s.push_str("local "),
+        RouteType::Broadcast => s.push_str("broadcast "),
+        _ => {}
+    }
+    s.push_str(&r.dst.to_string());
+    if let Some(gw) = r.gateway {
+        s.push_str(&format!(" via {gw}"));
+    }
+    s.push_str(&format!(" dev {}", r.dev));
+    if let Some(src) = r.src {
+        s.push_str(&format!(" src {src}"));
+    }
+    s.push_str(&format!(" uid {} \n", r.uid));
+    s.push_str(match r.kind {
+        RouteType::Local => "    cache <local> \n",
+        RouteType::Broadcast => "    cache <local,brd> \n",
+        _ => "    cache \n",
+    });
+    s
 }
