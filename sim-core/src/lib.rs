@@ -4,6 +4,7 @@
 
 pub mod lab;
 pub mod output;
+pub mod rng;
 pub mod shell;
 pub mod snapshot;
 

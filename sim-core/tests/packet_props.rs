@@ -6,30 +6,13 @@ mod packet_support;
 
 use packet_support::Host;
 
-/// splitmix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-    fn pick<'a>(&mut self, v: &'a [String]) -> &'a str {
-        &v[self.below(v.len() as u64) as usize]
-    }
-}
+use sim_core::rng::Rng;
 
 /// A random script: namespaces, veths (some between namespaces, some into
 /// bridges, some looping back into the same bridge), addresses, routes,
 /// forwarding, NAT, links up and down, then pings.
 fn script(seed: u64) -> Vec<String> {
-    let mut r = Rng(seed);
+    let mut r = Rng::new(seed);
     let mut cmds = Vec::new();
     let nss: Vec<String> = (0..2 + r.below(4)).map(|i| format!("n{i}")).collect();
     for n in &nss {
