@@ -54,7 +54,12 @@ fn run(args: Vec<String>) -> Result<i32> {
             let act = std::fs::read_to_string(b).with_context(|| format!("reading {b}"))?;
             let (same, bad) = transcript::compare(&exp, &act);
             for m in &bad {
-                println!("--- $ {}\n    expected:\n{}\n    actual:\n{}", m.command, indent(&m.expected), indent(m.actual.as_deref().unwrap_or("<command missing>")));
+                println!(
+                    "--- $ {}\n    expected:\n{}\n    actual:\n{}",
+                    m.command,
+                    indent(&m.expected),
+                    indent(m.actual.as_deref().unwrap_or("<command missing>"))
+                );
             }
             println!("{same}/{} commands match", same + bad.len());
             Ok(i32::from(!bad.is_empty()))

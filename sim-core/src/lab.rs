@@ -90,13 +90,19 @@ impl Lab {
                     Outcome::Done(o) => o,
                     Outcome::Exec { netns, argv } => {
                         let Some(target) = self.kernel.ns_by_name(&netns) else {
-                            return Output::error(format!("Cannot open network namespace \"{netns}\": No such file or directory\n"), 255);
+                            return Output::error(
+                                format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
+                                255,
+                            );
                         };
                         if nested >= MAX_NESTING {
                             return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
                         }
                         if !self.is_program(&argv[0]) {
-                            return Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 1);
+                            return Output::error(
+                                format!("exec of \"{}\" failed: No such file or directory\n", argv[0]),
+                                1,
+                            );
                         }
                         self.exec(target, &argv, stdin, nested + 1)
                     }
@@ -128,11 +134,20 @@ impl Lab {
     /// `sleep N`: lets N seconds of virtual time pass (neighbour entries age,
     /// ARP retries give up) and tells the terminal to wait that long.
     fn sleep(&mut self, args: &[String]) -> Output {
-        let Some(secs) = args.first().and_then(|a| a.trim_end_matches('s').parse::<f64>().ok()).filter(|s| s.is_finite() && *s >= 0.0) else {
-            return Output::error(match args.first() {
-                Some(a) => format!("sleep: invalid time interval '{a}'\nTry 'sleep --help' for more information.\n"),
-                None => "sleep: missing operand\nTry 'sleep --help' for more information.\n".to_string(),
-            }, 1);
+        let Some(secs) = args
+            .first()
+            .and_then(|a| a.trim_end_matches('s').parse::<f64>().ok())
+            .filter(|s| s.is_finite() && *s >= 0.0)
+        else {
+            return Output::error(
+                match args.first() {
+                    Some(a) => {
+                        format!("sleep: invalid time interval '{a}'\nTry 'sleep --help' for more information.\n")
+                    }
+                    None => "sleep: missing operand\nTry 'sleep --help' for more information.\n".to_string(),
+                },
+                1,
+            );
         };
         let ms = (secs.min(86_400.0) * 1000.0) as u64;
         let until = self.kernel.now_ms + ms;

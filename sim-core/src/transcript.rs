@@ -9,12 +9,7 @@ use crate::Lab;
 
 /// The commands of a scenario script.
 pub fn commands(script: &str) -> Vec<String> {
-    script
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
-        .collect()
+    script.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()
 }
 
 /// Runs a scenario on a fresh lab and returns its transcript.

@@ -128,7 +128,11 @@ fn missing_nat() {
     assert!(h.trace.dropped_for(DropReason::ReplyUnroutable), "{}", h.trace);
     h.run("iptables -t nat -A POSTROUTING -s 10.244.0.0/24 ! -o cni0 -j MASQUERADE");
     passes(&mut h, "ip netns exec container1 ping -c 2 192.0.2.2");
-    assert!(h.trace.to_string().contains("NAT POSTROUTING 10.244.0.2 > 192.0.2.2 became 192.0.2.1 > 192.0.2.2"), "{}", h.trace);
+    assert!(
+        h.trace.to_string().contains("NAT POSTROUTING 10.244.0.2 > 192.0.2.2 became 192.0.2.1 > 192.0.2.2"),
+        "{}",
+        h.trace
+    );
 }
 
 #[test]

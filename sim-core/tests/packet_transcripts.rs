@@ -27,7 +27,12 @@ fn check_dir(scenarios: &Path, transcripts: &Path, only: &[&str]) -> (usize, usi
         for m in mism {
             if packet_support::is_packet_cmd(&m.command) {
                 total += 1;
-                bad.push(format!("{stem}: $ {}\n--- expected\n{}\n--- actual\n{}\n", m.command, m.expected, m.actual.unwrap_or_default()));
+                bad.push(format!(
+                    "{stem}: $ {}\n--- expected\n{}\n--- actual\n{}\n",
+                    m.command,
+                    m.expected,
+                    m.actual.unwrap_or_default()
+                ));
             }
         }
         let packet_cmds = sim_core::transcript::commands(&std::fs::read_to_string(&sh).expect("script"))

@@ -233,10 +233,8 @@ const REGEX_PIECES: &[&str] = &[
 #[test]
 fn grep_never_panics() {
     let mut rng = Rng::new(0x5eed_0002);
-    let flags = [
-        "-E", "-F", "-i", "-v", "-w", "-x", "-o", "-c", "-n", "-A1", "-B2", "-C1", "-m1", "-q",
-        "-ow", "-P", "-e",
-    ];
+    let flags =
+        ["-E", "-F", "-i", "-v", "-w", "-x", "-o", "-c", "-n", "-A1", "-B2", "-C1", "-m1", "-q", "-ow", "-P", "-e"];
     let input = "abc\nfoo bar\na+b (x) {y}\n\naaa\nfoo_bar é\n";
     for _ in 0..15_000 {
         let mut argv = vec!["grep".to_string()];
@@ -400,23 +398,14 @@ fn awk_never_panics() {
         };
         let _ = sim_core::shell::coreutils::awk::parser::parse(&program);
         // Only programs that cannot loop forever are run.
-        let loops = ["while", "for", "do", "getline", "f("]
-            .iter()
-            .any(|k| program.contains(k));
+        let loops = ["while", "for", "do", "getline", "f("].iter().any(|k| program.contains(k));
         if !loops && ran < 5_000 {
             ran += 1;
             let _ = run_coreutil(&["awk".to_string(), program], input);
         }
     }
     for depth in [10, 100, 1000, 5000] {
-        for (open, close) in [
-            ("(", ")"),
-            ("{", "}"),
-            ("$", ""),
-            ("-", ""),
-            ("!", ""),
-            ("a[", "]"),
-        ] {
+        for (open, close) in [("(", ")"), ("{", "}"), ("$", ""), ("-", ""), ("!", ""), ("a[", "]")] {
             let program = format!("{{ print {}1{} }}", open.repeat(depth), close.repeat(depth));
             let _ = run_coreutil(&["awk".to_string(), program], input);
         }

@@ -15,7 +15,11 @@ fn shared() -> PathBuf {
 
 /// Replays every scenario of a folder; returns (matching, total, unexpected
 /// mismatches, allowed mismatches as "scenario: command").
-fn replay_dir(scenarios: &Path, transcripts: &Path, allowed: &dyn Fn(&str, &str) -> bool) -> (usize, usize, Vec<String>, Vec<String>) {
+fn replay_dir(
+    scenarios: &Path,
+    transcripts: &Path,
+    allowed: &dyn Fn(&str, &str) -> bool,
+) -> (usize, usize, Vec<String>, Vec<String>) {
     let mut allowed_seen = Vec::new();
     let mut total = 0;
     let mut same_total = 0;
@@ -74,7 +78,6 @@ fn own_recordings_match_except_known_gaps() {
     let (same, total, failures, seen) = replay_dir(&dir, &dir, &|s, c| gaps.iter().any(|(gs, gc)| gs == s && gc == c));
     println!("own recordings: {same}/{total} commands match ({} known gaps)", gaps.len());
     assert!(failures.is_empty(), "{} commands differ:\n{}", failures.len(), failures.join("\n"));
-    let fixed: Vec<String> =
-        gaps.iter().map(|(s, c)| format!("{s}: {c}")).filter(|g| !seen.contains(g)).collect();
+    let fixed: Vec<String> = gaps.iter().map(|(s, c)| format!("{s}: {c}")).filter(|g| !seen.contains(g)).collect();
     assert!(fixed.is_empty(), "listed as known gaps but now matching (remove them from known-gaps.txt): {fixed:?}");
 }

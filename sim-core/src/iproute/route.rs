@@ -107,10 +107,21 @@ fn parse_filter(a: &mut Args<'_>) -> IpResult<RouteFilter> {
     while let Some(arg) = a.next() {
         if matches(arg, "table") {
             let v = a.value()?;
-            f.table = if v == "all" { None } else { Some(table_id(v).ok_or_else(|| Fail::invarg("table id value is invalid\n", v))?) };
+            f.table = if v == "all" {
+                None
+            } else {
+                Some(table_id(v).ok_or_else(|| Fail::invarg("table id value is invalid\n", v))?)
+            };
         } else if arg == "dev" || arg == "oif" {
             f.dev = Some(a.value()?.to_string());
-        } else if matches(arg, "proto") || matches(arg, "scope") || matches(arg, "type") || arg == "to" || arg == "root" || arg == "match" || arg == "exact" {
+        } else if matches(arg, "proto")
+            || matches(arg, "scope")
+            || matches(arg, "type")
+            || arg == "to"
+            || arg == "root"
+            || arg == "match"
+            || arg == "exact"
+        {
             a.value()?;
         }
     }
@@ -131,19 +142,32 @@ fn parse_spec(a: &mut Args<'_>, delete: bool) -> IpResult<RouteSpec> {
         metric: 0,
         onlink: false,
     };
-    let mut spec = RouteSpec { route: r.clone(), dev: None, scope_given: false, type_given: false, proto_given: false, metric_given: false };
+    let mut spec = RouteSpec {
+        route: r.clone(),
+        dev: None,
+        scope_given: false,
+        type_given: false,
+        proto_given: false,
+        metric_given: false,
+    };
     let mut dst_ok = false;
     let mut table_given = false;
     while let Some(arg) = a.next() {
         if arg == "src" {
             let v = a.value()?;
-            r.src = Some(parse_inet(v).ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?);
+            r.src = Some(
+                parse_inet(v)
+                    .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?,
+            );
         } else if arg == "via" {
             let v = a.value()?;
             if r.gateway.is_some() {
                 return Err(Fail::duparg("via", v));
             }
-            r.gateway = Some(parse_inet(v).ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?);
+            r.gateway = Some(
+                parse_inet(v)
+                    .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?,
+            );
         } else if matches(arg, "metric") || matches(arg, "priority") || arg == "preference" {
             let v = a.value()?;
             r.metric = parse_u32(v).ok_or_else(|| Fail::invarg("\"metric\" value is invalid\n", v))?;

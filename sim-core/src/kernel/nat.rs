@@ -229,7 +229,15 @@ impl NatTable {
 
     /// The first matching rule's target in a nat chain, counting the packet.
     /// `None` when no rule decides (the ACCEPT policy: no translation).
-    pub fn eval(&mut self, c: Chain, src: Ipv4Addr, dst: Ipv4Addr, iif: Option<&str>, oif: Option<&str>, len: usize) -> Option<Target> {
+    pub fn eval(
+        &mut self,
+        c: Chain,
+        src: Ipv4Addr,
+        dst: Ipv4Addr,
+        iif: Option<&str>,
+        oif: Option<&str>,
+        len: usize,
+    ) -> Option<Target> {
         let chain = self.chain_mut(Table::Nat, c)?;
         for r in chain.rules.iter_mut() {
             if r.matches(src, dst, iif, oif) {

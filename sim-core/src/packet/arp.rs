@@ -15,7 +15,15 @@ use super::wire::{ArpOp, ArpPacket, EthFrame, EthPayload, Ipv4Packet, UnreachCod
 
 /// Whether a state has a usable link-layer address (`NUD_VALID`).
 fn valid(s: NudState) -> bool {
-    matches!(s, NudState::Reachable | NudState::Stale | NudState::Delay | NudState::Probe | NudState::Permanent | NudState::Noarp)
+    matches!(
+        s,
+        NudState::Reachable
+            | NudState::Stale
+            | NudState::Delay
+            | NudState::Probe
+            | NudState::Permanent
+            | NudState::Noarp
+    )
 }
 
 impl Engine<'_> {
@@ -123,7 +131,8 @@ impl Engine<'_> {
         let mac = l.mac;
         let tell = fib::select_addr(n, dev, ip, crate::kernel::addr::Scope::Link).unwrap_or(Ipv4Addr::UNSPECIFIED);
         self.note(ns, Some(dev), What::ArpWhoHas { target: ip, tell });
-        let arp = ArpPacket { op: ArpOp::Request, sender_mac: mac, sender_ip: tell, target_mac: Mac::ZERO, target_ip: ip };
+        let arp =
+            ArpPacket { op: ArpOp::Request, sender_mac: mac, sender_ip: tell, target_mac: Mac::ZERO, target_ip: ip };
         let frame = EthFrame { src: mac, dst: to.unwrap_or(Mac::BROADCAST), payload: EthPayload::Arp(arp) };
         self.xmit(LinkRef { ns, ifindex: dev }, frame);
     }
@@ -140,14 +149,26 @@ impl Engine<'_> {
         let r = LinkRef { ns, ifindex: dev };
         let Some(l) = self.k.link(r) else { return };
         if !l.admin_up {
-            self.drop_(ns, Some(dev), DropReason::LinkDown, format!("{} {} > {}", pkt.payload.name(), pkt.src, pkt.dst));
+            self.drop_(
+                ns,
+                Some(dev),
+                DropReason::LinkDown,
+                format!("{} {} > {}", pkt.payload.name(), pkt.src, pkt.dst),
+            );
             return;
         }
         let src_mac = l.mac;
         if !l.carrier {
             // neigh_carrier_down(): losing carrier flushes learnt entries.
             if let Some(n) = self.k.ns_mut(ns) {
-                n.neighs.retain(|e| !(e.dev == dev && e.dst == nh && !e.proxy && e.state != NudState::Permanent && e.state != NudState::Incomplete && e.state != NudState::Failed));
+                n.neighs.retain(|e| {
+                    !(e.dev == dev
+                        && e.dst == nh
+                        && !e.proxy
+                        && e.state != NudState::Permanent
+                        && e.state != NudState::Incomplete
+                        && e.state != NudState::Failed)
+                });
             }
         }
         let entry = self.neigh_find(ns, dev, nh).map(|e| (e.state, e.lladdr, e.updated_ms));
@@ -169,7 +190,9 @@ impl Engine<'_> {
                 }
                 self.pending.entry(key).or_default().push(pkt);
             }
-            Some((NudState::Failed, _, _)) if self.failed_in_run.get(&key).is_some_and(|t| self.now < t + RETRANS_US) => {
+            Some((NudState::Failed, _, _))
+                if self.failed_in_run.get(&key).is_some_and(|t| self.now < t + RETRANS_US) =>
+            {
                 // Failed moments ago in this run: the error comes back at
                 // once (as recorded: the probe after a failure is reported
                 // without new ARP requests; a later command resolves anew).
@@ -242,7 +265,13 @@ impl Engine<'_> {
                 self.neigh_learn(ns, dev.ifindex, a.sender_ip, a.sender_mac, false, true);
                 let Some(mac) = self.k.link(dev).map(|l| l.mac) else { return };
                 self.note(ns, Some(dev.ifindex), What::ArpIsAt { ip: tip, mac, proxy: false });
-                let reply = ArpPacket { op: ArpOp::Reply, sender_mac: mac, sender_ip: tip, target_mac: a.sender_mac, target_ip: a.sender_ip };
+                let reply = ArpPacket {
+                    op: ArpOp::Reply,
+                    sender_mac: mac,
+                    sender_ip: tip,
+                    target_mac: a.sender_mac,
+                    target_ip: a.sender_ip,
+                };
                 self.send_arp(dev, reply, a.sender_mac);
                 return;
             }
@@ -251,7 +280,13 @@ impl Engine<'_> {
                     self.neigh_learn(ns, dev.ifindex, a.sender_ip, a.sender_mac, false, true);
                     let Some(mac) = self.k.link(dev).map(|l| l.mac) else { return };
                     self.note(ns, Some(dev.ifindex), What::ArpIsAt { ip: tip, mac, proxy: true });
-                    let reply = ArpPacket { op: ArpOp::Reply, sender_mac: mac, sender_ip: tip, target_mac: a.sender_mac, target_ip: a.sender_ip };
+                    let reply = ArpPacket {
+                        op: ArpOp::Reply,
+                        sender_mac: mac,
+                        sender_ip: tip,
+                        target_mac: a.sender_mac,
+                        target_ip: a.sender_ip,
+                    };
                     if delay_us == 0 {
                         self.send_arp(dev, reply, a.sender_mac);
                     } else {

@@ -95,11 +95,7 @@ pub fn select_addr(ns: &Namespace, dev: u32, dst: Ipv4Addr, scope: Scope) -> Opt
     if let Some(a) = on_dev.iter().find(|(_, _, s)| within(*s)) {
         return Some(a.0);
     }
-    ns.links
-        .keys()
-        .flat_map(|i| v4(*i))
-        .find(|(_, _, s)| *s != Scope::Link && within(*s))
-        .map(|a| a.0)
+    ns.links.keys().flat_map(|i| v4(*i)).find(|(_, _, s)| *s != Scope::Link && within(*s)).map(|a| a.0)
 }
 
 /// Whether `a` is one of the namespace's own addresses (a local route).

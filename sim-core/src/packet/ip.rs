@@ -75,7 +75,11 @@ impl Engine<'_> {
         };
         pkt.ttl -= 1;
         let out = self.dev_name(ns, r.dev);
-        self.note(ns, Some(in_dev.ifindex), What::Routed { dst: pkt.dst, via: r.gateway, out: out.clone(), ttl: pkt.ttl });
+        self.note(
+            ns,
+            Some(in_dev.ifindex),
+            What::Routed { dst: pkt.dst, via: r.gateway, out: out.clone(), ttl: pkt.ttl },
+        );
         let in_name = self.dev_name(ns, in_dev.ifindex);
         let Some(pkt) = self.nat_out(ns, Some(&in_name), r.dev, &out, r.next_hop(pkt.dst), pkt) else { return };
         self.neigh_output(ns, r.dev, r.next_hop(pkt.dst), pkt);
@@ -139,7 +143,12 @@ impl Engine<'_> {
         self.note(ns, None, What::Delivered { src: pkt.src, dst: pkt.dst, what: pkt.payload.name() });
         match pkt.payload {
             Icmp::EchoRequest { ident, seq, data_len } => {
-                let reply = Ipv4Packet { src: pkt.dst, dst: pkt.src, ttl: DEFAULT_TTL, payload: Icmp::EchoReply { ident, seq, data_len } };
+                let reply = Ipv4Packet {
+                    src: pkt.dst,
+                    dst: pkt.src,
+                    ttl: DEFAULT_TTL,
+                    payload: Icmp::EchoReply { ident, seq, data_len },
+                };
                 let _ = self.ip_send(ns, reply, None);
             }
             _ => self.inbox.push(Received { at_us: self.now, ns, pkt }),

@@ -157,11 +157,15 @@ impl Engine<'_> {
             None
         } else {
             self.k.link(br).and_then(|l| l.bridge()).and_then(|b| {
-                b.fdb.iter().find(|e| e.mac == frame.dst && now_ms.saturating_sub(e.updated_ms) < FDB_AGEING_MS).map(|e| e.port)
+                b.fdb
+                    .iter()
+                    .find(|e| e.mac == frame.dst && now_ms.saturating_sub(e.updated_ms) < FDB_AGEING_MS)
+                    .map(|e| e.port)
             })
         };
         let forwarding = |e: &Engine<'_>, p: u32| {
-            e.k.link(LinkRef { ns: br.ns, ifindex: p }).is_some_and(|l| l.master == Some(br.ifindex) && l.port_state == PortState::Forwarding)
+            e.k.link(LinkRef { ns: br.ns, ifindex: p })
+                .is_some_and(|l| l.master == Some(br.ifindex) && l.port_state == PortState::Forwarding)
         };
         if let Some(p) = known {
             if Some(p) == ingress {
@@ -176,7 +180,8 @@ impl Engine<'_> {
             self.xmit(LinkRef { ns: br.ns, ifindex: p }, frame);
             return;
         }
-        let ports: Vec<u32> = self.k.ports_of(br).into_iter().filter(|p| Some(*p) != ingress && forwarding(self, *p)).collect();
+        let ports: Vec<u32> =
+            self.k.ports_of(br).into_iter().filter(|p| Some(*p) != ingress && forwarding(self, *p)).collect();
         let names = ports.iter().map(|p| self.dev_name(br.ns, *p)).collect();
         self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Flooded { ports: names } });
         for p in ports {

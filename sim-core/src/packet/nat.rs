@@ -39,7 +39,11 @@ impl Engine<'_> {
         let ct = &mut n.nat;
         match &mut pkt.payload {
             Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => {
-                if let Some(c) = ct.conntrack.iter().find(|c| c.ident == id && quoted.src == c.reply_dst && quoted.dst == c.reply_src) {
+                if let Some(c) = ct
+                    .conntrack
+                    .iter()
+                    .find(|c| c.ident == id && quoted.src == c.reply_dst && quoted.dst == c.reply_src)
+                {
                     pkt.dst = c.orig_src;
                     quoted.src = c.orig_src;
                     quoted.dst = c.orig_dst;
@@ -47,17 +51,30 @@ impl Engine<'_> {
             }
             _ => {
                 let (src, dst) = (pkt.src, pkt.dst);
-                if let Some(c) = ct.conntrack.iter().find(|c| c.ident == id && c.reply_src == src && c.reply_dst == dst && c.confirmed) {
+                if let Some(c) = ct
+                    .conntrack
+                    .iter()
+                    .find(|c| c.ident == id && c.reply_src == src && c.reply_dst == dst && c.confirmed)
+                {
                     pkt.src = c.orig_dst;
                     pkt.dst = c.orig_src;
-                } else if let Some(c) = ct.conntrack.iter().find(|c| c.ident == id && c.orig_src == src && c.orig_dst == dst) {
+                } else if let Some(c) =
+                    ct.conntrack.iter().find(|c| c.ident == id && c.orig_src == src && c.orig_dst == dst)
+                {
                     pkt.dst = c.reply_src;
                 } else if matches!(pkt.payload, Icmp::EchoRequest { .. }) {
                     let new_dst = match ct.eval(chain, src, dst, iif, None, len) {
                         Some(Target::Dnat(a)) => a,
                         _ => dst,
                     };
-                    ct.track(Conn { ident: id, orig_src: src, orig_dst: dst, reply_src: new_dst, reply_dst: src, confirmed: false });
+                    ct.track(Conn {
+                        ident: id,
+                        orig_src: src,
+                        orig_dst: dst,
+                        reply_src: new_dst,
+                        reply_dst: src,
+                        confirmed: false,
+                    });
                     pkt.dst = new_dst;
                 }
             }
@@ -68,7 +85,15 @@ impl Engine<'_> {
 
     /// POSTROUTING: a new connection's source NAT is decided (SNAT,
     /// MASQUERADE to `oif`'s address) and applied to the rest of it.
-    pub(crate) fn nat_out(&mut self, ns: NsId, iif: Option<&str>, oif: u32, oif_name: &str, nh: Ipv4Addr, pkt: Ipv4Packet) -> Option<Ipv4Packet> {
+    pub(crate) fn nat_out(
+        &mut self,
+        ns: NsId,
+        iif: Option<&str>,
+        oif: u32,
+        oif_name: &str,
+        nh: Ipv4Addr,
+        pkt: Ipv4Packet,
+    ) -> Option<Ipv4Packet> {
         if !self.nat_active(ns) {
             return Some(pkt);
         }
@@ -82,7 +107,9 @@ impl Engine<'_> {
         let mut pkt = pkt;
         let n = self.k.ns_mut(ns)?;
         let ct = &mut n.nat;
-        let Some(i) = ct.conntrack.iter().position(|c| c.ident == id && c.orig_src == pkt.src && c.reply_src == pkt.dst) else {
+        let Some(i) =
+            ct.conntrack.iter().position(|c| c.ident == id && c.orig_src == pkt.src && c.reply_src == pkt.dst)
+        else {
             return Some(pkt);
         };
         if !ct.conntrack[i].confirmed {
@@ -107,7 +134,12 @@ impl Engine<'_> {
         }
         let id = pkt.payload.echo_id();
         if let Some(n) = self.k.ns_mut(ns) {
-            if let Some(c) = n.nat.conntrack.iter_mut().find(|c| !c.confirmed && c.ident == id && c.orig_src == pkt.src && c.reply_src == pkt.dst) {
+            if let Some(c) = n
+                .nat
+                .conntrack
+                .iter_mut()
+                .find(|c| !c.confirmed && c.ident == id && c.orig_src == pkt.src && c.reply_src == pkt.dst)
+            {
                 c.confirmed = true;
             }
         }

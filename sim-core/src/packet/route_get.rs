@@ -25,7 +25,9 @@ pub fn route_get(kernel: &Kernel, ns: NsId, dst: Ipv4Addr) -> KResult<RouteGet> 
     let n = kernel.ns(ns).ok_or(KernelError::new(Errno::EINVAL))?;
     let r = fib::lookup(n, dst, None)?;
     let dev = match r.kind {
-        Kind::Local => n.links.values().find(|l| l.is_loopback()).map(|l| l.name.clone()).unwrap_or_else(|| "lo".into()),
+        Kind::Local => {
+            n.links.values().find(|l| l.is_loopback()).map(|l| l.name.clone()).unwrap_or_else(|| "lo".into())
+        }
         _ => n.links.get(&r.dev).map(|l| l.name.clone()).ok_or(KernelError::new(Errno::ENETUNREACH))?,
     };
     let src = match r.kind {

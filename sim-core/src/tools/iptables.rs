@@ -129,12 +129,16 @@ fn parse(argv: &[String]) -> Result<Parsed, Fail> {
             "-A" | "--append" => set_cmd(Cmd::Append(value(&mut i)?), &mut cmd)?,
             "-I" | "--insert" => {
                 let c = value(&mut i)?;
-                let n = optional(&mut i).map(|n| n.parse::<usize>().map_err(|_| usage_err(format!("Invalid rule number `{n}'")))).transpose()?;
+                let n = optional(&mut i)
+                    .map(|n| n.parse::<usize>().map_err(|_| usage_err(format!("Invalid rule number `{n}'"))))
+                    .transpose()?;
                 set_cmd(Cmd::Insert(c, n.unwrap_or(1)), &mut cmd)?
             }
             "-D" | "--delete" => {
                 let c = value(&mut i)?;
-                let n = optional(&mut i).map(|n| n.parse::<usize>().map_err(|_| usage_err(format!("Invalid rule number `{n}'")))).transpose()?;
+                let n = optional(&mut i)
+                    .map(|n| n.parse::<usize>().map_err(|_| usage_err(format!("Invalid rule number `{n}'"))))
+                    .transpose()?;
                 set_cmd(Cmd::Delete(c, n), &mut cmd)?
             }
             "-F" | "--flush" => set_cmd(Cmd::Flush(optional(&mut i)), &mut cmd)?,
@@ -175,7 +179,8 @@ fn parse(argv: &[String]) -> Result<Parsed, Fail> {
 fn target(spec: &Spec) -> Result<Option<Target>, Fail> {
     let Some(name) = spec.target_name.as_deref() else { return Ok(None) };
     let to = |v: &Option<String>, opt: &str, t: &str| -> Result<Ipv4Addr, Fail> {
-        let v = v.as_deref().ok_or_else(|| Fail(format!("{PROG}: {t}: option \"{opt}\" must be specified\n\n{TRY}"), 2))?;
+        let v =
+            v.as_deref().ok_or_else(|| Fail(format!("{PROG}: {t}: option \"{opt}\" must be specified\n\n{TRY}"), 2))?;
         if v.contains(':') {
             return Err(usage_err("Need TCP, UDP, SCTP or DCCP with port specification"));
         }
@@ -241,7 +246,10 @@ pub fn run(kernel: &mut Kernel, ns: NsId, argv: &[String]) -> Output {
                 _ => "RULE_DELETE",
             };
             if !target_allowed(p.table, chain, &rule.target) && op != "RULE_DELETE" {
-                return Output::error(format!("{PROG}:  {op} failed (Invalid argument): rule in chain {}\n", chain.name()), 4);
+                return Output::error(
+                    format!("{PROG}:  {op} failed (Invalid argument): rule in chain {}\n", chain.name()),
+                    4,
+                );
             }
             let Some(rules) = nat.chain_mut(p.table, chain).map(|c| &mut c.rules) else { return no_chain() };
             match p.cmd {
@@ -256,7 +264,9 @@ pub fn run(kernel: &mut Kernel, ns: NsId, argv: &[String]) -> Output {
                     Some(i) => {
                         rules.remove(i);
                     }
-                    None => return Output::error("iptables: Bad rule (does a matching rule exist in that chain?).\n", 1),
+                    None => {
+                        return Output::error("iptables: Bad rule (does a matching rule exist in that chain?).\n", 1)
+                    }
                 },
             }
             Output::new()

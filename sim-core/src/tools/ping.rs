@@ -36,7 +36,9 @@ pub fn run_traced(kernel: &mut Kernel, ns: NsId, argv: &[String]) -> (Output, Tr
     };
     let mut pre = Output::new();
     for w in &o.warnings {
-        pre.err(format!("ping: option argument contains garbage: {w}\nping: this will become fatal error in the future\n"));
+        pre.err(format!(
+            "ping: option argument contains garbage: {w}\nping: this will become fatal error in the future\n"
+        ));
     }
     let (out, trace) = ping(kernel, ns, &o, pre);
     (out, trace)
@@ -83,7 +85,11 @@ fn ping(kernel: &mut Kernel, ns: NsId, o: &Opts, mut out: Output) -> (Output, Tr
     let r = match fib::lookup(n, dst, oif) {
         Ok(r) => r,
         Err(e) if e.errno == Errno::EACCES => {
-            return fail(out, "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n".into(), 2)
+            return fail(
+                out,
+                "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n".into(),
+                2,
+            )
         }
         Err(e) => {
             let (o, _) = fail(out, format!("ping: connect: {}\n", e.errno.text()), 2);
@@ -91,7 +97,11 @@ fn ping(kernel: &mut Kernel, ns: NsId, o: &Opts, mut out: Output) -> (Output, Tr
         }
     };
     if r.kind == Kind::Broadcast {
-        return fail(out, "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n".into(), 2);
+        return fail(
+            out,
+            "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n".into(),
+            2,
+        );
     }
     if src.is_none() {
         src = match r.kind {
@@ -176,10 +186,13 @@ fn connect_trace(kernel: &Kernel, ns: NsId, dst: Ipv4Addr) -> Trace {
     use crate::kernel::addr::{in_prefix, IfAddr};
     use crate::packet::{DropReason, Event, What};
     let Some(n) = kernel.ns(ns) else { return Trace::default() };
-    let down_with = |pred: &dyn Fn(&crate::kernel::link::Link) -> bool| n.links.values().find(|l| !l.admin_up && pred(l));
+    let down_with =
+        |pred: &dyn Fn(&crate::kernel::link::Link) -> bool| n.links.values().find(|l| !l.admin_up && pred(l));
     let (reason, dev) = if dst.is_loopback() {
         (DropReason::LoopbackDown, down_with(&|l| l.is_loopback()).map(|l| l.name.clone()))
-    } else if let Some(l) = down_with(&|l| l.addrs.iter().filter_map(IfAddr::v4).any(|a| in_prefix(dst, a.local, a.prefix))) {
+    } else if let Some(l) =
+        down_with(&|l| l.addrs.iter().filter_map(IfAddr::v4).any(|a| in_prefix(dst, a.local, a.prefix)))
+    {
         (DropReason::LinkDown, Some(l.name.clone()))
     } else {
         (DropReason::NoRoute, None)

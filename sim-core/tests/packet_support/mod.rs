@@ -47,5 +47,9 @@ pub fn replay(script: &str, seed: u64) -> (String, Vec<(String, Trace)>) {
 
 /// Whether a command belongs to the packet engine.
 pub fn is_packet_cmd(cmd: &str) -> bool {
-    cmd.contains("ping ") || cmd.ends_with("ping") || cmd.contains("route get") || cmd.contains("neigh") || cmd.contains("iptables")
+    cmd.contains("ping ")
+        || cmd.ends_with("ping")
+        || cmd.contains("route get")
+        || cmd.contains("neigh")
+        || cmd.contains("iptables")
 }

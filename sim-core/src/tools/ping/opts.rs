@@ -95,7 +95,10 @@ fn invalid(arg: &str) -> Output {
 fn int_in(arg: &str, lo: i64, hi: i64) -> Result<i64, Output> {
     let v: i64 = arg.trim().parse().map_err(|_| invalid(arg))?;
     if v < lo || v > hi {
-        return Err(Output::error(format!("ping: invalid argument: '{arg}': out of range: {lo} <= value <= {hi}\n"), 1));
+        return Err(Output::error(
+            format!("ping: invalid argument: '{arg}': out of range: {lo} <= value <= {hi}\n"),
+            1,
+        ));
     }
     Ok(v)
 }

@@ -116,7 +116,8 @@ impl Run {
                 self.tmax_us = self.tmax_us.max(rtt);
                 if !self.quiet {
                     let time = if self.timing { format!(" time={} ms", fmt_rtt(rtt)) } else { String::new() };
-                    let line = format!("{} bytes from {}: icmp_seq={seq} ttl={}{time}\n", data_len + 8, self.who, m.pkt.ttl);
+                    let line =
+                        format!("{} bytes from {}: icmp_seq={seq} ttl={}{time}\n", data_len + 8, self.who, m.pkt.ttl);
                     self.emit(out, m.at_us, line);
                 }
             }
