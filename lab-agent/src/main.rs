@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 use anyhow::{bail, Context, Result};
 use sim_core::transcript;
 
-const USAGE: &str = "usage: lab-agent replay [--engine sim] [--seed N] SCRIPT
+const USAGE: &str = "usage: lab-agent replay [--engine sim] [--seed N] [--trace] SCRIPT
        lab-agent compare EXPECTED.txt ACTUAL.txt
        lab-agent sim [--seed N]      (an interactive prompt on the simulator)";
 
@@ -27,12 +27,14 @@ fn run(args: Vec<String>) -> Result<i32> {
     };
     let mut seed = 0u64;
     let mut engine = "sim".to_string();
+    let mut trace = false;
     let mut files = Vec::new();
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--seed" => seed = it.next().context("--seed needs a number")?.parse().context("--seed needs a number")?,
             "--engine" => engine = it.next().context("--engine needs sim or kernel")?.clone(),
+            "--trace" => trace = true,
             _ => files.push(a.clone()),
         }
     }
@@ -43,7 +45,7 @@ fn run(args: Vec<String>) -> Result<i32> {
                 bail!("engine {engine:?} is not available yet (only \"sim\")");
             }
             let text = std::fs::read_to_string(script).with_context(|| format!("reading {script}"))?;
-            print!("{}", transcript::replay(&text, seed));
+            print!("{}", transcript::replay_with(&text, seed, trace));
             Ok(0)
         }
         "compare" => {
@@ -52,7 +54,12 @@ fn run(args: Vec<String>) -> Result<i32> {
             let act = std::fs::read_to_string(b).with_context(|| format!("reading {b}"))?;
             let (same, bad) = transcript::compare(&exp, &act);
             for m in &bad {
-                println!("--- $ {}\n    expected:\n{}\n    actual:\n{}", m.command, indent(&m.expected), indent(m.actual.as_deref().unwrap_or("<command missing>")));
+                println!(
+                    "--- $ {}\n    expected:\n{}\n    actual:\n{}",
+                    m.command,
+                    indent(&m.expected),
+                    indent(m.actual.as_deref().unwrap_or("<command missing>"))
+                );
             }
             println!("{same}/{} commands match", same + bad.len());
             Ok(i32::from(!bad.is_empty()))

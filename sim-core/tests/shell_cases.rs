@@ -12,9 +12,8 @@ struct TextTools;
 
 impl Programs for TextTools {
     fn run(&mut self, argv: &[String], stdin: &str) -> Output {
-        coreutils::run_coreutil(argv, stdin).unwrap_or_else(|| {
-            Output::error(format!("bash: {}: command not found\n", argv[0]), 127)
-        })
+        coreutils::run_coreutil(argv, stdin)
+            .unwrap_or_else(|| Output::error(format!("bash: {}: command not found\n", argv[0]), 127))
     }
 }
 
@@ -49,16 +48,11 @@ fn load(text: &str) -> Vec<Case> {
         if let Some(name) = line.strip_prefix("@@@ ") {
             block = Some((name.to_string(), String::new()));
         } else if let Some(cmd) = line.strip_prefix("=== ") {
-            let mut case = Case {
-                line_no: i + 1,
-                ..Case::default()
-            };
+            let mut case = Case { line_no: i + 1, ..Case::default() };
             let mut cmd = cmd.to_string();
             if let Some(rest) = cmd.strip_prefix('<') {
                 if let Some((name, after)) = rest.split_once("> ") {
-                    let input = inputs
-                        .get(name)
-                        .unwrap_or_else(|| panic!("line {}: no input block {name}", i + 1));
+                    let input = inputs.get(name).unwrap_or_else(|| panic!("line {}: no input block {name}", i + 1));
                     case.input = Some(input.clone());
                     cmd = after.to_string();
                 }
@@ -80,22 +74,11 @@ fn load(text: &str) -> Vec<Case> {
             };
         } else if line == "\\ no newline at end" {
             let case = cases.last_mut().expect("marker before any case");
-            let buf = if section == "stdout" {
-                &mut case.stdout
-            } else {
-                &mut case.stderr
-            };
+            let buf = if section == "stdout" { &mut case.stdout } else { &mut case.stderr };
             buf.pop();
-        } else if let Some(body) =
-            line.strip_prefix("| ")
-                .or(if line == "|" { Some("") } else { None })
-        {
+        } else if let Some(body) = line.strip_prefix("| ").or(if line == "|" { Some("") } else { None }) {
             let case = cases.last_mut().expect("output before any case");
-            let buf = if section == "stdout" {
-                &mut case.stdout
-            } else {
-                &mut case.stderr
-            };
+            let buf = if section == "stdout" { &mut case.stdout } else { &mut case.stderr };
             buf.push_str(body);
             buf.push('\n');
         }
@@ -112,12 +95,7 @@ fn check_file(name: &str) {
     let mut failures = Vec::new();
     for case in &cases {
         let mut env = Env::default();
-        let out = shell::run_line_with_stdin(
-            &case.cmd,
-            case.input.as_deref().unwrap_or(""),
-            &mut env,
-            &mut TextTools,
-        );
+        let out = shell::run_line_with_stdin(&case.cmd, case.input.as_deref().unwrap_or(""), &mut env, &mut TextTools);
         let (stdout, stderr) = (out.stdout(), out.stderr());
         if stdout != case.stdout || stderr != case.stderr || out.status != case.exit {
             failures.push(format!(
@@ -127,13 +105,7 @@ fn check_file(name: &str) {
         }
     }
     println!("{name}: {} cases, {} failed", cases.len(), failures.len());
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
 
 #[test]

@@ -47,24 +47,15 @@ fn argvs(fake: &Fake) -> Vec<String> {
 #[test]
 fn lesson_for_loop_runs_the_body_per_word() {
     let (out, fake) = run("for if in lo tap1 tap2; do ip link show $if; done");
-    assert_eq!(
-        argvs(&fake),
-        ["ip link show lo", "ip link show tap1", "ip link show tap2"]
-    );
-    assert_eq!(
-        out.stdout(),
-        "ip,link,show,lo|\nip,link,show,tap1|\nip,link,show,tap2|\n"
-    );
+    assert_eq!(argvs(&fake), ["ip link show lo", "ip link show tap1", "ip link show tap2"]);
+    assert_eq!(out.stdout(), "ip,link,show,lo|\nip,link,show,tap1|\nip,link,show,tap2|\n");
     assert_eq!(out.status, 0);
 }
 
 #[test]
 fn for_loop_over_several_lines() {
     let (_, fake) = run("for ns in red blue\ndo\n  ip netns exec $ns ip a\ndone");
-    assert_eq!(
-        argvs(&fake),
-        ["ip netns exec red ip a", "ip netns exec blue ip a"]
-    );
+    assert_eq!(argvs(&fake), ["ip netns exec red ip a", "ip netns exec blue ip a"]);
 }
 
 #[test]
@@ -109,10 +100,7 @@ fn status_is_kept_across_lines() {
 #[test]
 fn quoting_and_escapes_make_argv() {
     let (_, fake) = run(r#"prog "a b" 'c  d' e\ f "$HOME" '$HOME' "x"'y'z"#);
-    assert_eq!(
-        fake.calls[0].0,
-        ["prog", "a b", "c  d", "e f", "/root", "$HOME", "xyz"]
-    );
+    assert_eq!(fake.calls[0].0, ["prog", "a b", "c  d", "e f", "/root", "$HOME", "xyz"]);
 }
 
 #[test]
@@ -152,21 +140,11 @@ fn sudo_is_passed_to_the_programs() {
 #[test]
 fn delays_survive_a_for_loop() {
     let (out, _) = run("for h in a b; do ping $h; done");
-    let chunks: Vec<(u64, &str)> = out
-        .chunks
-        .iter()
-        .map(|c| (c.delay_ms, c.text.as_str()))
-        .collect();
+    let chunks: Vec<(u64, &str)> = out.chunks.iter().map(|c| (c.delay_ms, c.text.as_str())).collect();
     // A chunk without delay joins the one before it, as Output does.
     assert_eq!(
         chunks,
-        [
-            (0, "reply 1\n"),
-            (1000, "reply 2\n"),
-            (1000, "reply 3\nreply 1\n"),
-            (1000, "reply 2\n"),
-            (1000, "reply 3\n")
-        ]
+        [(0, "reply 1\n"), (1000, "reply 2\n"), (1000, "reply 3\nreply 1\n"), (1000, "reply 2\n"), (1000, "reply 3\n")]
     );
 }
 
@@ -192,48 +170,20 @@ fn redirections_route_streams() {
     assert_eq!(out.stderr(), "bash: out.txt: Read-only file system\n");
     assert_eq!(out.status, 1);
     let (out, _) = run("echo hi >&2");
-    assert_eq!(
-        out.chunks,
-        [Chunk {
-            stream: Stream::Stderr,
-            text: "hi\n".into(),
-            delay_ms: 0
-        }]
-    );
+    assert_eq!(out.chunks, [Chunk { stream: Stream::Stderr, text: "hi\n".into(), delay_ms: 0 }]);
 }
 
 #[test]
 fn syntax_errors_run_nothing() {
     for (line, msg) in [
-        (
-            "prog a ;; prog b",
-            "bash: syntax error near unexpected token `;;'\n",
-        ),
+        ("prog a ;; prog b", "bash: syntax error near unexpected token `;;'\n"),
         ("done", "bash: syntax error near unexpected token `done'\n"),
-        (
-            "prog 'abc",
-            "bash: unexpected EOF while looking for matching `''\n",
-        ),
-        (
-            "prog \"abc",
-            "bash: unexpected EOF while looking for matching `\"'\n",
-        ),
-        (
-            "for x in a; do prog",
-            "bash: syntax error: unexpected end of file\n",
-        ),
-        (
-            "prog a | | prog b",
-            "bash: syntax error near unexpected token `|'\n",
-        ),
-        (
-            "prog >",
-            "bash: syntax error near unexpected token `newline'\n",
-        ),
-        (
-            "if true; then prog; fi",
-            "bash: if: not supported by this shell\n",
-        ),
+        ("prog 'abc", "bash: unexpected EOF while looking for matching `''\n"),
+        ("prog \"abc", "bash: unexpected EOF while looking for matching `\"'\n"),
+        ("for x in a; do prog", "bash: syntax error: unexpected end of file\n"),
+        ("prog a | | prog b", "bash: syntax error near unexpected token `|'\n"),
+        ("prog >", "bash: syntax error near unexpected token `newline'\n"),
+        ("if true; then prog; fi", "bash: if: not supported by this shell\n"),
     ] {
         let mut fake = Fake::default();
         let mut env = Env::default();

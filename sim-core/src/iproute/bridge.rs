@@ -31,9 +31,17 @@ fn run(nl: &mut dyn Netlink, argv: &[String]) -> IpResult<Output> {
         } else if matches(opt, "-netns") {
             let ns = a.value()?;
             if nl.netns_enter(ns).is_err() {
-                return Err(Fail::new(format!("Cannot open network namespace \"{ns}\": No such file or directory\n"), 255));
+                return Err(Fail::new(
+                    format!("Cannot open network namespace \"{ns}\": No such file or directory\n"),
+                    255,
+                ));
             }
-        } else if !(matches(opt, "-statistics") || matches(opt, "-oneline") || matches(opt, "-color") || matches(opt, "-pretty") || matches(opt, "-json")) {
+        } else if !(matches(opt, "-statistics")
+            || matches(opt, "-oneline")
+            || matches(opt, "-color")
+            || matches(opt, "-pretty")
+            || matches(opt, "-json"))
+        {
             return Err(Fail::new(format!("Option \"{opt}\" is unknown, try \"bridge help\".\n"), 255));
         }
     }
@@ -76,13 +84,17 @@ fn run(nl: &mut dyn Netlink, argv: &[String]) -> IpResult<Output> {
                         dev = Some(i);
                     }
                 }
-                other => return Err(Fail::new(format!("Command \"{other}\" is unknown, try \"bridge fdb help\".\n"), 255)),
+                other => {
+                    return Err(Fail::new(format!("Command \"{other}\" is unknown, try \"bridge fdb help\".\n"), 255))
+                }
             }
         }
         let name_of = |i: u32| links.iter().find(|l| l.ifindex == i).map_or_else(String::new, |l| l.name.clone());
         let master_of = |i: u32| links.iter().find(|l| l.ifindex == i).and_then(|l| l.master);
         for e in nl.fdb_dump() {
-            if dev.is_some_and(|d| d != e.ifindex) || br.is_some_and(|b| e.ifindex != b && master_of(e.ifindex) != Some(b)) {
+            if dev.is_some_and(|d| d != e.ifindex)
+                || br.is_some_and(|b| e.ifindex != b && master_of(e.ifindex) != Some(b))
+            {
                 continue;
             }
             out.out(fdb_line(&e, dev.is_none(), &name_of));
@@ -119,7 +131,10 @@ fn link_line(l: &LinkMsg, links: &[LinkMsg], details: bool) -> String {
         (Some(i), Some(_)) if i != 0 => (format!("{}@if{i}", l.name), false),
         (Some(i), None) if i != 0 => {
             let peer = links.iter().find(|x| x.ifindex == i);
-            (format!("{}@{}", l.name, name_of(i).unwrap_or_else(|| format!("if{i}"))), peer.is_none_or(|p| p.flags & IFF_UP == 0))
+            (
+                format!("{}@{}", l.name, name_of(i).unwrap_or_else(|| format!("if{i}"))),
+                peer.is_none_or(|p| p.flags & IFF_UP == 0),
+            )
         }
         _ => (l.name.clone(), false),
     };
@@ -128,7 +143,14 @@ fn link_line(l: &LinkMsg, links: &[LinkMsg], details: bool) -> String {
     super::show::link_flags(&mut p, l.flags, mdown);
     let Some(port) = l.brport else { return String::new() };
     let master = l.master.and_then(name_of).unwrap_or_default();
-    p.fp(&format!("mtu {} master {} state {} priority {} cost {} \n", l.mtu, master, port.state.name(), port.priority, port.cost));
+    p.fp(&format!(
+        "mtu {} master {} state {} priority {} cost {} \n",
+        l.mtu,
+        master,
+        port.state.name(),
+        port.priority,
+        port.cost
+    ));
     if details {
         p.string(To::Fp, "", "    hairpin off guard off root_block off fastleave off learning on flood on mcast_flood on bcast_flood on mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off \n", "");
     }

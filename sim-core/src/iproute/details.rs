@@ -20,10 +20,59 @@ fn words(p: &mut Printer, fields: &[(&str, &str)]) {
 /// The `bridge` kind's attributes for a fresh bridge with STP off.
 fn bridge_info(p: &mut Printer, l: &LinkMsg) {
     let id = bridge_id(l.bridge_id);
-    words(p, &[("forward_delay", "1500"), ("hello_time", "200"), ("max_age", "2000"), ("ageing_time", "30000"), ("stp_state", "0"), ("priority", "32768"), ("vlan_filtering", "0")]);
-    words(p, &[("bridge_id", &id), ("designated_root", &id), ("root_port", "0"), ("root_path_cost", "0"), ("topology_change", "0"), ("topology_change_detected", "0")]);
+    words(
+        p,
+        &[
+            ("forward_delay", "1500"),
+            ("hello_time", "200"),
+            ("max_age", "2000"),
+            ("ageing_time", "30000"),
+            ("stp_state", "0"),
+            ("priority", "32768"),
+            ("vlan_filtering", "0"),
+        ],
+    );
+    words(
+        p,
+        &[
+            ("bridge_id", &id),
+            ("designated_root", &id),
+            ("root_port", "0"),
+            ("root_path_cost", "0"),
+            ("topology_change", "0"),
+            ("topology_change_detected", "0"),
+        ],
+    );
     p.fp("hello_timer    0.00 tcn_timer    0.00 topology_change_timer    0.00 gc_timer    0.00 ");
-    words(p, &[("group_fwd_mask", "0"), ("group_address", "01:80:c2:00:00:00"), ("mcast_snooping", "1"), ("no_linklocal_learn", "0"), ("mcast_vlan_snooping", "0"), ("mcast_router", "1"), ("mcast_query_use_ifaddr", "0"), ("mcast_querier", "0"), ("mcast_hash_elasticity", "16"), ("mcast_hash_max", "4096"), ("mcast_last_member_count", "2"), ("mcast_startup_query_count", "2"), ("mcast_last_member_interval", "100"), ("mcast_membership_interval", "26000"), ("mcast_querier_interval", "25500"), ("mcast_query_interval", "12500"), ("mcast_query_response_interval", "1000"), ("mcast_startup_query_interval", "3124"), ("mcast_stats_enabled", "0"), ("mcast_igmp_version", "2"), ("mcast_mld_version", "1"), ("nf_call_iptables", "0"), ("nf_call_ip6tables", "0"), ("nf_call_arptables", "0")]);
+    words(
+        p,
+        &[
+            ("group_fwd_mask", "0"),
+            ("group_address", "01:80:c2:00:00:00"),
+            ("mcast_snooping", "1"),
+            ("no_linklocal_learn", "0"),
+            ("mcast_vlan_snooping", "0"),
+            ("mcast_router", "1"),
+            ("mcast_query_use_ifaddr", "0"),
+            ("mcast_querier", "0"),
+            ("mcast_hash_elasticity", "16"),
+            ("mcast_hash_max", "4096"),
+            ("mcast_last_member_count", "2"),
+            ("mcast_startup_query_count", "2"),
+            ("mcast_last_member_interval", "100"),
+            ("mcast_membership_interval", "26000"),
+            ("mcast_querier_interval", "25500"),
+            ("mcast_query_interval", "12500"),
+            ("mcast_query_response_interval", "1000"),
+            ("mcast_startup_query_interval", "3124"),
+            ("mcast_stats_enabled", "0"),
+            ("mcast_igmp_version", "2"),
+            ("mcast_mld_version", "1"),
+            ("nf_call_iptables", "0"),
+            ("nf_call_ip6tables", "0"),
+            ("nf_call_arptables", "0"),
+        ],
+    );
 }
 
 /// The `bridge_slave` attributes of a port.
@@ -35,10 +84,52 @@ fn bridge_slave_info(p: &mut Printer, opts: &Opts, l: &LinkMsg) {
     let port_id = format!("0x{:x}", 0x8000 | u32::from(port.port_no));
     let port_no = format!("0x{:x}", port.port_no);
     let designated_port = (0x8000 | u32::from(port.port_no)).to_string();
-    words(p, &[("state", port.state.name()), ("priority", "32"), ("cost", "2"), ("hairpin", "off"), ("guard", "off"), ("root_block", "off"), ("fastleave", "off"), ("learning", "on"), ("flood", "on")]);
-    words(p, &[("port_id", &port_id), ("port_no", &port_no), ("designated_port", &designated_port), ("designated_cost", "0"), ("designated_bridge", &id), ("designated_root", &id)]);
+    words(
+        p,
+        &[
+            ("state", port.state.name()),
+            ("priority", "32"),
+            ("cost", "2"),
+            ("hairpin", "off"),
+            ("guard", "off"),
+            ("root_block", "off"),
+            ("fastleave", "off"),
+            ("learning", "on"),
+            ("flood", "on"),
+        ],
+    );
+    words(
+        p,
+        &[
+            ("port_id", &port_id),
+            ("port_no", &port_no),
+            ("designated_port", &designated_port),
+            ("designated_cost", "0"),
+            ("designated_bridge", &id),
+            ("designated_root", &id),
+        ],
+    );
     p.fp("hold_timer    0.00 message_age_timer    0.00 forward_delay_timer    0.00 ");
-    words(p, &[("topology_change_ack", "0"), ("config_pending", "0"), ("proxy_arp", "off"), ("proxy_arp_wifi", "off"), ("mcast_router", "1"), ("mcast_fast_leave", "off"), ("mcast_flood", "on"), ("bcast_flood", "on"), ("mcast_to_unicast", "off"), ("neigh_suppress", "off"), ("group_fwd_mask", "0"), ("group_fwd_mask_str", "0x0"), ("vlan_tunnel", "off"), ("isolated", "off"), ("locked", "off")]);
+    words(
+        p,
+        &[
+            ("topology_change_ack", "0"),
+            ("config_pending", "0"),
+            ("proxy_arp", "off"),
+            ("proxy_arp_wifi", "off"),
+            ("mcast_router", "1"),
+            ("mcast_fast_leave", "off"),
+            ("mcast_flood", "on"),
+            ("bcast_flood", "on"),
+            ("mcast_to_unicast", "off"),
+            ("neigh_suppress", "off"),
+            ("group_fwd_mask", "0"),
+            ("group_fwd_mask_str", "0x0"),
+            ("vlan_tunnel", "off"),
+            ("isolated", "off"),
+            ("locked", "off"),
+        ],
+    );
 }
 
 /// Everything `ip -d link` adds after the `link/…` line.

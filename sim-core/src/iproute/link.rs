@@ -11,10 +11,16 @@ use crate::output::Output;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkCmd {
     Add(LinkAddReq),
-    Set { dev: String, master: Option<String>, req: LinkSetReq },
+    Set {
+        dev: String,
+        master: Option<String>,
+        req: LinkSetReq,
+    },
     /// `type KIND` named a kind the simulator does not have.
     AddUnknownKind,
-    Delete { dev: String },
+    Delete {
+        dev: String,
+    },
     Show(ShowFilter),
 }
 
@@ -76,7 +82,12 @@ fn parse_common<'a>(a: &mut Args<'a>, p: &mut Parsed<'a>) -> IpResult<()> {
             let on = match v {
                 "on" => true,
                 "off" => false,
-                _ => return Err(Fail::new(format!("Error: argument of \"{arg}\" must be \"on\" or \"off\", not \"{v}\"\n"), 1)),
+                _ => {
+                    return Err(Fail::new(
+                        format!("Error: argument of \"{arg}\" must be \"on\" or \"off\", not \"{v}\"\n"),
+                        1,
+                    ))
+                }
             };
             match arg {
                 "multicast" => p.req.multicast = Some(on),
@@ -170,7 +181,10 @@ fn parse_add(a: &mut Args<'_>) -> IpResult<LinkCmd> {
             let mut peer_netns = None;
             if let Some(arg) = a.next() {
                 if arg != "peer" {
-                    return Err(Fail::new(format!("Garbage instead of arguments \"{arg} ...\". Try \"ip link help\".\n"), 255));
+                    return Err(Fail::new(
+                        format!("Garbage instead of arguments \"{arg} ...\". Try \"ip link help\".\n"),
+                        255,
+                    ));
                 }
                 let mut pp = Parsed::default();
                 parse_common(a, &mut pp)?;

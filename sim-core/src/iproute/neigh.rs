@@ -97,7 +97,10 @@ fn parse_spec(a: &mut Args<'_>) -> IpResult<NeighSpec> {
             if dst.is_some() {
                 return Err(Fail::duparg2("to", v));
             }
-            dst = Some(parse_inet(v).ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?);
+            dst = Some(
+                parse_inet(v)
+                    .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?,
+            );
         }
     }
     match (dst, dev) {
@@ -111,7 +114,14 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
     match cmd {
         NeighCmd::Add { spec, replace } => {
             let i = index(nl, &spec.dev)?;
-            let m = NeighMsg { ifindex: i, dst: spec.dst, lladdr: spec.lladdr, state: spec.state, router: false, proxy: spec.proxy };
+            let m = NeighMsg {
+                ifindex: i,
+                dst: spec.dst,
+                lladdr: spec.lladdr,
+                state: spec.state,
+                router: false,
+                proxy: spec.proxy,
+            };
             nl.neigh_add(&m, *replace)?;
             Ok(Output::new())
         }
@@ -148,7 +158,8 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
                 let dst = n.dst.to_string();
                 p.string(To::Any, "dst", &format!("{dst} "), &dst);
                 if i.is_none() {
-                    let name = links.iter().find(|l| l.ifindex == n.ifindex).map_or_else(String::new, |l| l.name.clone());
+                    let name =
+                        links.iter().find(|l| l.ifindex == n.ifindex).map_or_else(String::new, |l| l.name.clone());
                     p.string(To::Any, "dev", &format!("dev {name} "), &name);
                 }
                 if let Some(ll) = n.lladdr {

@@ -76,10 +76,8 @@ pub fn list(nl: &mut dyn Netlink, opts: &Opts, f: &ShowFilter, do_link: bool) ->
         {
             continue;
         }
-        let mine: Vec<&AddrMsg> = addrs
-            .iter()
-            .filter(|a| a.ifindex == l.ifindex && opts.family.accepts(&a.local))
-            .collect();
+        let mine: Vec<&AddrMsg> =
+            addrs.iter().filter(|a| a.ifindex == l.ifindex && opts.family.accepts(&a.local)).collect();
         if !do_link && opts.family != Family::Any && mine.is_empty() {
             continue;
         }
@@ -280,8 +278,14 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
 
 fn stats(p: &mut Printer, l: &LinkMsg) {
     let s = &l.stats;
-    p.fp(&format!("    RX:  bytes packets errors dropped  missed   mcast           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} \n", s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, 0));
-    p.fp(&format!("    TX:  bytes packets errors dropped carrier collsns           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ", s.tx_bytes, s.tx_packets, 0, s.tx_dropped, 0, 0));
+    p.fp(&format!(
+        "    RX:  bytes packets errors dropped  missed   mcast           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} \n",
+        s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, 0
+    ));
+    p.fp(&format!(
+        "    TX:  bytes packets errors dropped carrier collsns           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ",
+        s.tx_bytes, s.tx_packets, 0, s.tx_dropped, 0, 0
+    ));
 }
 
 /// `print_addrinfo()` for one address, full form.

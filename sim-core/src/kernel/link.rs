@@ -73,7 +73,9 @@ pub struct Bridge {
 pub enum LinkKind {
     Loopback,
     /// A veth end; `peer` is `None` only while the pair is being made.
-    Veth { peer: Option<LinkRef> },
+    Veth {
+        peer: Option<LinkRef>,
+    },
     Bridge(Bridge),
 }
 

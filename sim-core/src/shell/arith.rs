@@ -13,30 +13,14 @@ pub struct ArithError {
 
 impl fmt::Display for ArithError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} (error token is \"{}\")",
-            self.expr.trim(),
-            self.message,
-            self.token
-        )
+        write!(f, "{}: {} (error token is \"{}\")", self.expr.trim(), self.message, self.token)
     }
 }
 
 /// Evaluates `expr`. `lookup` gives variables' values; `status` is `$?`.
-pub fn eval(
-    expr: &str,
-    lookup: &dyn Fn(&str) -> Option<String>,
-    status: i32,
-) -> Result<i64, ArithError> {
+pub fn eval(expr: &str, lookup: &dyn Fn(&str) -> Option<String>, status: i32) -> Result<i64, ArithError> {
     let text = substitute(expr, lookup, status);
-    let mut p = Arith {
-        src: text.as_bytes(),
-        pos: 0,
-        expr: &text,
-        lookup,
-        depth: 0,
-    };
+    let mut p = Arith { src: text.as_bytes(), pos: 0, expr: &text, lookup, depth: 0 };
     let v = p.ternary()?;
     p.blanks();
     if p.pos < p.src.len() {
@@ -60,9 +44,7 @@ fn substitute(expr: &str, lookup: &dyn Fn(&str) -> Option<String>, status: i32) 
             out.push_str(&lookup(&r[..end]).unwrap_or_default());
             rest = r.get(end + 1..).unwrap_or("");
         } else {
-            let end = after
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .unwrap_or(after.len());
+            let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
             out.push_str(&lookup(&after[..end]).unwrap_or_default());
             rest = &after[end..];
         }
@@ -96,19 +78,11 @@ const LEVELS: &[&[&str]] = &[
 impl<'a> Arith<'a> {
     fn error(&self, message: &'static str) -> ArithError {
         let token = self.expr.get(self.pos..).unwrap_or("").trim().to_string();
-        ArithError {
-            expr: self.expr.to_string(),
-            message,
-            token,
-        }
+        ArithError { expr: self.expr.to_string(), message, token }
     }
 
     fn blanks(&mut self) {
-        while self
-            .src
-            .get(self.pos)
-            .is_some_and(|b| b.is_ascii_whitespace())
-        {
+        while self.src.get(self.pos).is_some_and(|b| b.is_ascii_whitespace()) {
             self.pos += 1;
         }
     }
@@ -214,11 +188,7 @@ impl<'a> Arith<'a> {
             return Ok(v);
         }
         let start = self.pos;
-        while self
-            .src
-            .get(self.pos)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        {
+        while self.src.get(self.pos).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') {
             self.pos += 1;
         }
         let word = self.expr.get(start..self.pos).unwrap_or("");

@@ -129,9 +129,7 @@ pub enum Param {
 impl Word {
     /// A word made of one unquoted literal.
     pub fn literal(text: &str) -> Word {
-        Word {
-            parts: vec![WordPart::Literal(text.to_string())],
-        }
+        Word { parts: vec![WordPart::Literal(text.to_string())] }
     }
 
     /// The word's text if it is a single unquoted literal (how reserved

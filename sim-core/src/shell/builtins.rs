@@ -133,10 +133,7 @@ fn export(sh: &mut Interp<'_>, args: &[String]) -> Output {
     }
     if names.is_empty() {
         for (name, var) in sh.env.vars.iter().filter(|(_, v)| v.exported) {
-            out.out(format!(
-                "declare -x {name}=\"{}\"\n",
-                quote_for_declare(&var.value)
-            ));
+            out.out(format!("declare -x {name}=\"{}\"\n", quote_for_declare(&var.value)));
         }
         return out;
     }
@@ -173,10 +170,7 @@ fn quote_for_declare(v: &str) -> String {
 /// `unset [-v|-f] NAME…`
 fn unset(sh: &mut Interp<'_>, args: &[String]) -> Output {
     let mut out = Output::new();
-    for a in args
-        .iter()
-        .filter(|a| !matches!(a.as_str(), "-v" | "-f" | "--"))
-    {
+    for a in args.iter().filter(|a| !matches!(a.as_str(), "-v" | "-f" | "--")) {
         if !is_name(a) {
             out.err(format!("bash: unset: `{a}': not a valid identifier\n"));
             out.status = 1;

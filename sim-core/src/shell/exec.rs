@@ -1,9 +1,7 @@
 //! Runs a parsed [`Script`]: and-or lists, pipelines, loops, redirections,
 //! builtins, and everything else through [`Programs`].
 
-use super::ast::{
-    AndOr, Command, Connector, ForLoop, Pipeline, Redirect, RedirectOp, Script, SimpleCommand,
-};
+use super::ast::{AndOr, Command, Connector, ForLoop, Pipeline, Redirect, RedirectOp, Script, SimpleCommand};
 use super::builtins;
 use super::parser::is_name;
 use super::{Env, Programs};
@@ -41,15 +39,7 @@ enum Sink {
 
 impl<'a> Interp<'a> {
     pub fn new(env: &'a mut Env, programs: &'a mut dyn Programs) -> Interp<'a> {
-        Interp {
-            env,
-            programs,
-            exiting: false,
-            side: Output::new(),
-            pending_delay: 0,
-            subst_status: None,
-            depth: 0,
-        }
+        Interp { env, programs, exiting: false, side: Output::new(), pending_delay: 0, subst_status: None, depth: 0 }
     }
 
     /// Runs every item of `script`; the status is the last one's.
@@ -135,25 +125,18 @@ impl<'a> Interp<'a> {
 
     fn show_chunk(&mut self, term: &mut Output, mut c: Chunk) {
         c.delay_ms += std::mem::take(&mut self.pending_delay);
-        term.extend(Output {
-            chunks: vec![c],
-            status: 0,
-        });
+        term.extend(Output { chunks: vec![c], status: 0 });
     }
 
     fn run_command(&mut self, cmd: &Command, stdin: &mut String) -> Output {
         match cmd {
             Command::Simple(s) => self.run_simple(s, stdin),
-            Command::For(f, redirects) => {
-                self.with_redirects(redirects, stdin, |me, input| me.run_for(f, input))
-            }
+            Command::For(f, redirects) => self.with_redirects(redirects, stdin, |me, input| me.run_for(f, input)),
             Command::Group(body, redirects) => {
                 self.with_redirects(redirects, stdin, |me, input| me.run_script(body, input))
             }
             Command::Subshell(body, redirects) => {
-                self.with_redirects(redirects, stdin, |me, input| {
-                    me.subshell(|sub| sub.run_script(body, input))
-                })
+                self.with_redirects(redirects, stdin, |me, input| me.subshell(|sub| sub.run_script(body, input)))
             }
         }
     }
@@ -254,8 +237,7 @@ impl<'a> Interp<'a> {
         // simulated programs do not read; they are expanded and dropped.
         let _ = values;
         let side = std::mem::take(&mut self.side);
-        let mut out =
-            self.with_redirects(&cmd.redirects, stdin, |me, input| me.run_argv(&argv, input));
+        let mut out = self.with_redirects(&cmd.redirects, stdin, |me, input| me.run_argv(&argv, input));
         let status = out.status;
         let mut all = side;
         all.extend(std::mem::take(&mut out));
@@ -303,9 +285,7 @@ impl<'a> Interp<'a> {
                             replaced_stdin = Some(String::new());
                         }
                     } else {
-                        return self.redirect_error(format!(
-                            "bash: {target}: No such file or directory\n"
-                        ));
+                        return self.redirect_error(format!("bash: {target}: No such file or directory\n"));
                     }
                 }
                 RedirectOp::Output | RedirectOp::Both => {
@@ -313,10 +293,7 @@ impl<'a> Interp<'a> {
                         "/dev/null" => Sink::Null,
                         "/dev/stdout" => fds[1],
                         "/dev/stderr" => fds[2],
-                        _ => {
-                            return self
-                                .redirect_error(format!("bash: {target}: Read-only file system\n"))
-                        }
+                        _ => return self.redirect_error(format!("bash: {target}: Read-only file system\n")),
                     };
                     if r.op == RedirectOp::Both {
                         fds[1] = sink;
@@ -332,10 +309,7 @@ impl<'a> Interp<'a> {
                             Ok(n) if n > 0 => fds[n],
                             _ => Sink::Stdout,
                         },
-                        _ => {
-                            return self
-                                .redirect_error(format!("bash: {target}: Bad file descriptor\n"))
-                        }
+                        _ => return self.redirect_error(format!("bash: {target}: Bad file descriptor\n")),
                     };
                     if fd < 3 && fd > 0 {
                         fds[fd] = sink;
@@ -358,14 +332,7 @@ impl<'a> Interp<'a> {
                 Sink::Stderr => (Stream::Stderr, c.text),
                 Sink::Null => (Stream::Stdout, String::new()),
             };
-            routed.extend(Output {
-                chunks: vec![Chunk {
-                    stream,
-                    text,
-                    delay_ms: c.delay_ms,
-                }],
-                status: 0,
-            });
+            routed.extend(Output { chunks: vec![Chunk { stream, text, delay_ms: c.delay_ms }], status: 0 });
         }
         routed
     }

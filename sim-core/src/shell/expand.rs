@@ -78,23 +78,13 @@ impl<'a> Interp<'a> {
             let split = !quoted;
             match part {
                 WordPart::Literal(text) => {
-                    let text = if word_start && i == 0 {
-                        self.tilde(text)
-                    } else {
-                        text.clone()
-                    };
+                    let text = if word_start && i == 0 { self.tilde(text) } else { text.clone() };
                     out.push(Segment { text, split: false });
                 }
-                WordPart::Quoted(text) => out.push(Segment {
-                    text: text.clone(),
-                    split: false,
-                }),
+                WordPart::Quoted(text) => out.push(Segment { text: text.clone(), split: false }),
                 WordPart::DoubleQuoted(inner) => {
                     // An empty "" still makes a field.
-                    out.push(Segment {
-                        text: String::new(),
-                        split: false,
-                    });
+                    out.push(Segment { text: String::new(), split: false });
                     self.segments(inner, true, false, out)?;
                 }
                 WordPart::Param(p) => {
@@ -127,13 +117,7 @@ impl<'a> Interp<'a> {
     fn param(&self, p: &Param) -> Result<String, ExpandError> {
         Ok(match p {
             Param::Named(name) => self.env.get(name).unwrap_or_default().to_string(),
-            Param::Length(name) => self
-                .env
-                .get(name)
-                .unwrap_or_default()
-                .chars()
-                .count()
-                .to_string(),
+            Param::Length(name) => self.env.get(name).unwrap_or_default().chars().count().to_string(),
             Param::Special(c) => match c {
                 '?' => self.env.last_status.to_string(),
                 '$' => self.env.pid.to_string(),
@@ -164,13 +148,7 @@ impl<'a> Interp<'a> {
                 }
                 crate::output::Stream::Stderr => {
                     let mut side = std::mem::take(&mut self.side);
-                    self.show(
-                        &mut side,
-                        crate::output::Output {
-                            chunks: vec![c],
-                            status: 0,
-                        },
-                    );
+                    self.show(&mut side, crate::output::Output { chunks: vec![c], status: 0 });
                     self.side = side;
                 }
             }
@@ -185,9 +163,7 @@ impl<'a> Interp<'a> {
         let env = &*self.env;
         let lookup = |name: &str| env.get(name).map(str::to_string);
         let status = env.last_status;
-        arith::eval(expr, &lookup, status)
-            .map(|n| n.to_string())
-            .map_err(ExpandError::Arith)
+        arith::eval(expr, &lookup, status).map(|n| n.to_string()).map_err(ExpandError::Arith)
     }
 }
 

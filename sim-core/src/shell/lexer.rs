@@ -62,12 +62,7 @@ const MAX_DEPTH: usize = 64;
 /// Tokenizes `src` completely. The result always ends with `Eof`, or the
 /// lexing error comes back instead.
 pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
-    let mut lx = Lexer {
-        src: src.as_bytes(),
-        text: src,
-        pos: 0,
-        depth: 0,
-    };
+    let mut lx = Lexer { src: src.as_bytes(), text: src, pos: 0, depth: 0 };
     let (tokens, _) = lx.tokens(Close::Eof)?;
     Ok(tokens)
 }
@@ -88,10 +83,7 @@ struct Lexer<'a> {
 }
 
 fn is_meta(b: u8) -> bool {
-    matches!(
-        b,
-        b' ' | b'\t' | b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>'
-    )
+    matches!(b, b' ' | b'\t' | b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>')
 }
 
 fn is_name_start(b: u8) -> bool {
@@ -133,10 +125,7 @@ impl<'a> Lexer<'a> {
                 if close == Close::Paren {
                     return Err(ParseError::UnmatchedEof(')'));
                 }
-                out.push(Token {
-                    kind: TokenKind::Eof,
-                    text: String::new(),
-                });
+                out.push(Token { kind: TokenKind::Eof, text: String::new() });
                 return Ok((out, self.pos));
             };
             if b == b'#' {
@@ -150,18 +139,12 @@ impl<'a> Lexer<'a> {
             }
             if b == b'\n' {
                 self.pos += 1;
-                out.push(Token {
-                    kind: TokenKind::Newline,
-                    text: "newline".into(),
-                });
+                out.push(Token { kind: TokenKind::Newline, text: "newline".into() });
                 continue;
             }
             if close == Close::Paren && b == b')' && parens == 0 {
                 self.pos += 1;
-                out.push(Token {
-                    kind: TokenKind::Eof,
-                    text: String::new(),
-                });
+                out.push(Token { kind: TokenKind::Eof, text: String::new() });
                 return Ok((out, self.pos));
             }
             if let Some(op) = self.operator() {
@@ -170,10 +153,7 @@ impl<'a> Lexer<'a> {
                     Op::RParen => parens = parens.saturating_sub(1),
                     _ => {}
                 }
-                out.push(Token {
-                    kind: TokenKind::Op(op),
-                    text: self.slice(start, self.pos),
-                });
+                out.push(Token { kind: TokenKind::Op(op), text: self.slice(start, self.pos) });
                 continue;
             }
             let word = self.word()?;
@@ -185,22 +165,14 @@ impl<'a> Lexer<'a> {
             }
             let text = self.slice(start, self.pos);
             // `2>file`: an all-digit word glued to a redirection is an fd.
-            if matches!(self.peek(), Some(b'<' | b'>'))
-                && !text.is_empty()
-                && text.bytes().all(|c| c.is_ascii_digit())
+            if matches!(self.peek(), Some(b'<' | b'>')) && !text.is_empty() && text.bytes().all(|c| c.is_ascii_digit())
             {
                 if let Ok(fd) = text.parse::<u32>() {
-                    out.push(Token {
-                        kind: TokenKind::IoNumber(fd),
-                        text,
-                    });
+                    out.push(Token { kind: TokenKind::IoNumber(fd), text });
                     continue;
                 }
             }
-            out.push(Token {
-                kind: TokenKind::Word(word),
-                text,
-            });
+            out.push(Token { kind: TokenKind::Word(word), text });
         }
     }
 
@@ -402,17 +374,14 @@ impl<'a> Lexer<'a> {
             b'"' if !in_dquote => {
                 // `$"…"` is a translatable string: the same as `"…"`.
                 self.pos += 1;
-                self.double_quoted()
-                    .map(|p| Some(WordPart::DoubleQuoted(p)))
+                self.double_quoted().map(|p| Some(WordPart::DoubleQuoted(p)))
             }
             c if is_name_start(c) => {
                 let start = self.pos;
                 while self.peek().is_some_and(is_name_char) {
                     self.pos += 1;
                 }
-                Ok(Some(WordPart::Param(Param::Named(
-                    self.slice(start, self.pos),
-                ))))
+                Ok(Some(WordPart::Param(Param::Named(self.slice(start, self.pos)))))
             }
             c if c.is_ascii_digit() || b"?$#@*!-".contains(&c) => {
                 self.pos += 1;
@@ -460,12 +429,7 @@ impl<'a> Lexer<'a> {
                 Some(c) => inner.push(c),
             }
         }
-        let mut sub = Lexer {
-            src: inner.as_bytes(),
-            text: &inner,
-            pos: 0,
-            depth: self.depth,
-        };
+        let mut sub = Lexer { src: inner.as_bytes(), text: &inner, pos: 0, depth: self.depth };
         let (tokens, _) = sub.tokens(Close::Eof)?;
         self.depth -= 1;
         let script: Script = parser::parse_tokens(tokens, self.depth + 1)?;
@@ -527,8 +491,7 @@ impl<'a> Lexer<'a> {
 /// Interprets the inside of `${…}`.
 fn brace_param(inner: &str) -> Param {
     let bytes = inner.as_bytes();
-    let is_name =
-        |s: &str| s.bytes().next().is_some_and(is_name_start) && s.bytes().all(is_name_char);
+    let is_name = |s: &str| s.bytes().next().is_some_and(is_name_start) && s.bytes().all(is_name_char);
     if is_name(inner) {
         return Param::Named(inner.to_string());
     }

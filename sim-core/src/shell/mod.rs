@@ -76,18 +76,11 @@ pub struct Env {
 impl Default for Env {
     /// A root login shell's usual environment.
     fn default() -> Env {
-        let mut env = Env {
-            last_status: 0,
-            vars: BTreeMap::new(),
-            pid: 1042,
-        };
+        let mut env = Env { last_status: 0, vars: BTreeMap::new(), pid: 1042 };
         for (name, value) in [
             ("HOME", "/root"),
             ("LOGNAME", "root"),
-            (
-                "PATH",
-                "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-            ),
+            ("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
             ("PWD", "/root"),
             ("SHELL", "/bin/bash"),
             ("USER", "root"),
@@ -110,26 +103,15 @@ impl Env {
         match self.vars.get_mut(name) {
             Some(v) => v.value = value,
             None => {
-                self.vars.insert(
-                    name.to_string(),
-                    Variable {
-                        value,
-                        exported: false,
-                    },
-                );
+                self.vars.insert(name.to_string(), Variable { value, exported: false });
             }
         }
     }
 
     /// Marks a variable as exported or not, creating it empty if needed.
     pub fn set_exported(&mut self, name: &str, exported: bool) {
-        self.vars
-            .entry(name.to_string())
-            .or_insert_with(|| Variable {
-                value: String::new(),
-                exported,
-            })
-            .exported = exported;
+        self.vars.entry(name.to_string()).or_insert_with(|| Variable { value: String::new(), exported }).exported =
+            exported;
     }
 }
 
@@ -141,12 +123,7 @@ pub fn run_line(line: &str, env: &mut Env, programs: &mut dyn Programs) -> Outpu
 /// Like [`run_line`], with `stdin` for the first command that reads it (as
 /// `bash -c LINE < file` would): `ip netns exec` passing its input on, or
 /// tests.
-pub fn run_line_with_stdin(
-    line: &str,
-    stdin: &str,
-    env: &mut Env,
-    programs: &mut dyn Programs,
-) -> Output {
+pub fn run_line_with_stdin(line: &str, stdin: &str, env: &mut Env, programs: &mut dyn Programs) -> Output {
     let script = match parser::parse(line) {
         Ok(s) => s,
         Err(e) => {

@@ -2,8 +2,8 @@
 //! the way bash words them.
 
 use super::ast::{
-    AndOr, Assignment, Command, Connector, ForLoop, Pipeline, Redirect, RedirectOp, Script,
-    SimpleCommand, Word, WordPart,
+    AndOr, Assignment, Command, Connector, ForLoop, Pipeline, Redirect, RedirectOp, Script, SimpleCommand, Word,
+    WordPart,
 };
 use super::lexer::{tokenize, Op, Token, TokenKind};
 use std::fmt;
@@ -62,11 +62,7 @@ pub(super) fn parse_tokens(tokens: Vec<Token>, depth: usize) -> Result<Script, P
     if depth > MAX_DEPTH {
         return Err(ParseError::TooDeep);
     }
-    let mut p = Parser {
-        tokens,
-        pos: 0,
-        depth,
-    };
+    let mut p = Parser { tokens, pos: 0, depth };
     let script = p.list(&[])?;
     match p.kind() {
         TokenKind::Eof => Ok(script),
@@ -76,9 +72,7 @@ pub(super) fn parse_tokens(tokens: Vec<Token>, depth: usize) -> Result<Script, P
 
 /// Words that are reserved in command position and that this shell does
 /// not implement.
-const UNSUPPORTED_KEYWORDS: &[&str] = &[
-    "if", "while", "until", "case", "select", "function", "[[", "coproc",
-];
+const UNSUPPORTED_KEYWORDS: &[&str] = &["if", "while", "until", "case", "select", "function", "[[", "coproc"];
 
 /// Reserved words that can only close or continue a construct.
 const CLOSERS: &[&str] = &["do", "done", "then", "else", "elif", "fi", "esac", "}"];
@@ -89,10 +83,7 @@ struct Parser {
     depth: usize,
 }
 
-static EOF: Token = Token {
-    kind: TokenKind::Eof,
-    text: String::new(),
-};
+static EOF: Token = Token { kind: TokenKind::Eof, text: String::new() };
 
 impl Parser {
     fn tok(&self) -> &Token {
@@ -206,11 +197,7 @@ impl Parser {
             self.advance();
             if stderr_too {
                 if let Some(last) = commands.last_mut() {
-                    redirects_of(last).push(Redirect {
-                        fd: 2,
-                        op: RedirectOp::Dup,
-                        target: Word::literal("1"),
-                    });
+                    redirects_of(last).push(Redirect { fd: 2, op: RedirectOp::Dup, target: Word::literal("1") });
                 }
             }
             self.skip_newlines();
@@ -253,9 +240,7 @@ impl Parser {
                     }
                 }
                 TokenKind::IoNumber(_)
-                | TokenKind::Op(
-                    Op::Less | Op::Great | Op::DGreat | Op::LessAnd | Op::GreatAnd | Op::AndGreat,
-                ) => {
+                | TokenKind::Op(Op::Less | Op::Great | Op::DGreat | Op::LessAnd | Op::GreatAnd | Op::AndGreat) => {
                     let r = self.redirect()?;
                     cmd.redirects.push(r);
                 }
@@ -299,11 +284,7 @@ impl Parser {
             _ => return Err(self.unexpected()),
         };
         self.advance();
-        Ok(Redirect {
-            fd: explicit_fd.unwrap_or(default_fd),
-            op,
-            target,
-        })
+        Ok(Redirect { fd: explicit_fd.unwrap_or(default_fd), op, target })
     }
 
     /// Redirections after a compound command.
@@ -312,9 +293,7 @@ impl Parser {
         while matches!(
             self.kind(),
             TokenKind::IoNumber(_)
-                | TokenKind::Op(
-                    Op::Less | Op::Great | Op::DGreat | Op::LessAnd | Op::GreatAnd | Op::AndGreat
-                )
+                | TokenKind::Op(Op::Less | Op::Great | Op::DGreat | Op::LessAnd | Op::GreatAnd | Op::AndGreat)
         ) {
             out.push(self.redirect()?);
         }
@@ -418,17 +397,12 @@ fn assignment(word: &Word) -> Option<Assignment> {
         parts.push(WordPart::Literal(rest.to_string()));
     }
     parts.extend(word.parts.iter().skip(1).cloned());
-    Some(Assignment {
-        name: name.to_string(),
-        value: Word { parts },
-    })
+    Some(Assignment { name: name.to_string(), value: Word { parts } })
 }
 
 /// Whether `s` is a valid shell variable name.
 pub fn is_name(s: &str) -> bool {
     let mut bytes = s.bytes();
-    bytes
-        .next()
-        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }

@@ -76,9 +76,7 @@ pub fn parse(args: &[String], spec: &Spec) -> Result<Vec<Arg>, ArgError> {
                     match (matches.next(), matches.next()) {
                         (Some(l), None) => l,
                         (None, _) => return Err(ArgError::UnknownLong(long.to_string())),
-                        (Some(_), Some(_)) => {
-                            return Err(ArgError::AmbiguousLong(name.to_string()))
-                        }
+                        (Some(_), Some(_)) => return Err(ArgError::AmbiguousLong(name.to_string())),
                     }
                 }
             };

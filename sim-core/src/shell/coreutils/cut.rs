@@ -23,12 +23,7 @@ type Ranges = Vec<(usize, usize)>;
 
 /// Runs cut.
 pub fn run(argv: &[String], stdin: &str) -> Output {
-    let usage = |msg: &str| {
-        Output::error(
-            format!("cut: {msg}\nTry 'cut --help' for more information.\n"),
-            1,
-        )
-    };
+    let usage = |msg: &str| Output::error(format!("cut: {msg}\nTry 'cut --help' for more information.\n"), 1);
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
         Err(e) => return usage(&e.to_string()),
@@ -57,9 +52,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                     Err(msg) => return usage(&msg),
                 }
             }
-            Arg::Operand(f) if f != "-" => {
-                return Output::error(format!("cut: {f}: No such file or directory\n"), 1)
-            }
+            Arg::Operand(f) if f != "-" => return Output::error(format!("cut: {f}: No such file or directory\n"), 1),
             _ => {}
         }
     }
@@ -78,20 +71,11 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                 continue;
             }
             let sep = out_delim.clone().unwrap_or_else(|| delim.to_string());
-            let fields: Vec<&str> = line
-                .split(delim)
-                .enumerate()
-                .filter(|(i, _)| selected(i + 1))
-                .map(|(_, f)| f)
-                .collect();
+            let fields: Vec<&str> =
+                line.split(delim).enumerate().filter(|(i, _)| selected(i + 1)).map(|(_, f)| f).collect();
             text.push_str(&fields.join(&sep));
         } else {
-            let picked: String = line
-                .chars()
-                .enumerate()
-                .filter(|(i, _)| selected(i + 1))
-                .map(|(_, c)| c)
-                .collect();
+            let picked: String = line.chars().enumerate().filter(|(i, _)| selected(i + 1)).map(|(_, c)| c).collect();
             text.push_str(&picked);
         }
         text.push('\n');
@@ -106,9 +90,7 @@ fn parse_list(list: &str) -> Result<Ranges, String> {
     let mut ranges = Vec::new();
     for part in list.split(',') {
         let num = |s: &str| -> Result<usize, String> {
-            let n: usize = s
-                .parse()
-                .map_err(|_| format!("invalid field value ‘{s}’"))?;
+            let n: usize = s.parse().map_err(|_| format!("invalid field value ‘{s}’"))?;
             if n == 0 {
                 return Err("fields are numbered from 1".into());
             }

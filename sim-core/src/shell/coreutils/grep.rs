@@ -38,8 +38,7 @@ const SPEC: Spec = Spec {
     permute: true,
 };
 
-const USAGE: &str =
-    "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
+const USAGE: &str = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
 
 /// Everything the options decided.
 #[derive(Default)]
@@ -131,12 +130,7 @@ fn prev_boundary(s: &str, i: usize) -> usize {
 pub fn run(argv: &[String], stdin: &str) -> Output {
     let mut out = Output::new();
     // `--color[=WHEN]` only changes how a terminal shows matches.
-    let rest: Vec<String> = argv
-        .iter()
-        .skip(1)
-        .filter(|a| !a.starts_with("--colo"))
-        .cloned()
-        .collect();
+    let rest: Vec<String> = argv.iter().skip(1).filter(|a| !a.starts_with("--colo")).cloned().collect();
     let parsed = match args::parse(&rest, &SPEC) {
         Ok(p) => p,
         Err(e) => return Output::error(format!("grep: {e}\n{USAGE}"), 2),
@@ -166,23 +160,15 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                     'h' => o.with_filename = Some(false),
                     'l' => o.list = Some(true),
                     'L' => o.list = Some(false),
-                    'e' => o
-                        .patterns
-                        .get_or_insert_with(Vec::new)
-                        .extend(v.split('\n').map(String::from)),
-                    'f' => {
-                        return Output::error(format!("grep: {v}: No such file or directory\n"), 2)
-                    }
+                    'e' => o.patterns.get_or_insert_with(Vec::new).extend(v.split('\n').map(String::from)),
+                    'f' => return Output::error(format!("grep: {v}: No such file or directory\n"), 2),
                     'm' => match v.trim().parse::<i64>() {
                         Ok(n) => o.max = Some(n.max(0) as u64),
                         Err(_) => return Output::error("grep: invalid max count\n", 2),
                     },
                     'A' | 'B' | 'C' => {
                         let Ok(n) = v.trim().parse::<usize>() else {
-                            return Output::error(
-                                format!("grep: {v}: invalid context length argument\n"),
-                                2,
-                            );
+                            return Output::error(format!("grep: {v}: invalid context length argument\n"), 2);
                         };
                         if c != 'B' {
                             o.after = n;
@@ -263,17 +249,9 @@ fn build_matcher(patterns: &[String], o: &Options, out: &mut Output) -> Result<M
             alternatives.push(t.pattern);
         }
     }
-    let joined = alternatives
-        .iter()
-        .map(|a| format!("(?:{a})"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let joined = alternatives.iter().map(|a| format!("(?:{a})")).collect::<Vec<_>>().join("|");
     let case = if o.ignore_case { "(?i)" } else { "" };
-    let body = if o.line {
-        format!("^(?:{joined})$")
-    } else {
-        joined.clone()
-    };
+    let body = if o.line { format!("^(?:{joined})$") } else { joined.clone() };
     let re = Regex::new(&format!("{case}{body}")).map_err(|e| format!("grep: {e}\n"))?;
     let whole = if o.word && !o.line {
         Some(Regex::new(&format!("{case}^(?:{joined})$")).map_err(|e| format!("grep: {e}\n"))?)
@@ -358,14 +336,7 @@ fn search(text: &str, label: Option<&str>, m: &Matcher, o: &Options, out: &mut O
     count > 0
 }
 
-fn print_line(
-    out: &mut Output,
-    label: Option<&str>,
-    index: usize,
-    sep: char,
-    text: &str,
-    o: &Options,
-) {
+fn print_line(out: &mut Output, label: Option<&str>, index: usize, sep: char, text: &str, o: &Options) {
     let mut s = String::new();
     if let Some(l) = label {
         s.push_str(l);

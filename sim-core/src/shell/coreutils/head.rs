@@ -60,12 +60,7 @@ pub(super) fn run_tool(
     }
     let parsed = match args::parse(&rest, spec) {
         Ok(p) => p,
-        Err(e) => {
-            return Output::error(
-                format!("{name}: {e}\nTry '{name} --help' for more information.\n"),
-                1,
-            )
-        }
+        Err(e) => return Output::error(format!("{name}: {e}\nTry '{name} --help' for more information.\n"), 1),
     };
     let mut count = Count::First(10);
     let mut bytes = false;
@@ -78,10 +73,7 @@ pub(super) fn run_tool(
                     Some(n) => count = n,
                     None => {
                         let what = if bytes { "bytes" } else { "lines" };
-                        return Output::error(
-                            format!("{name}: invalid number of {what}: ‘{v}’\n"),
-                            1,
-                        );
+                        return Output::error(format!("{name}: invalid number of {what}: ‘{v}’\n"), 1);
                     }
                 }
             }
@@ -97,9 +89,7 @@ pub(super) fn run_tool(
         if f == "-" {
             out.out(select(stdin, count, bytes));
         } else {
-            out.err(format!(
-                "{name}: cannot open '{f}' for reading: No such file or directory\n"
-            ));
+            out.err(format!("{name}: cannot open '{f}' for reading: No such file or directory\n"));
             out.status = 1;
         }
     }

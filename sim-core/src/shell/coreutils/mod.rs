@@ -20,10 +20,8 @@ mod wc;
 use crate::output::Output;
 
 /// The tools [`run_coreutil`] knows, by `argv[0]`.
-pub const NAMES: &[&str] = &[
-    "grep", "egrep", "fgrep", "awk", "mawk", "head", "tail", "wc", "cat", "sort", "uniq", "cut",
-    "tr",
-];
+pub const NAMES: &[&str] =
+    &["grep", "egrep", "fgrep", "awk", "mawk", "head", "tail", "wc", "cat", "sort", "uniq", "cut", "tr"];
 
 /// Whether `name` (or the last part of a path like `/usr/bin/grep`) is one
 /// of the text tools.
@@ -38,10 +36,7 @@ pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
     Some(match name {
         "grep" => grep::run(argv, stdin),
         "egrep" | "fgrep" => {
-            let mut v = vec![
-                "grep".to_string(),
-                if name == "egrep" { "-E" } else { "-F" }.to_string(),
-            ];
+            let mut v = vec!["grep".to_string(), if name == "egrep" { "-E" } else { "-F" }.to_string()];
             v.extend(argv.iter().skip(1).cloned());
             grep::run(&v, stdin)
         }

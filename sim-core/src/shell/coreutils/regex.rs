@@ -94,10 +94,8 @@ enum Token {
     Repeat(String),
 }
 
-const CLASS_NAMES: &[&str] = &[
-    "alpha", "digit", "alnum", "upper", "lower", "space", "blank", "punct", "print", "graph",
-    "cntrl", "xdigit",
-];
+const CLASS_NAMES: &[&str] =
+    &["alpha", "digit", "alnum", "upper", "lower", "space", "blank", "punct", "print", "graph", "cntrl", "xdigit"];
 
 /// Translates a POSIX pattern of `flavor` into Rust regex syntax.
 pub fn translate(pat: &str, flavor: Flavor) -> Result<Translation, RegexError> {
@@ -106,17 +104,9 @@ pub fn translate(pat: &str, flavor: Flavor) -> Result<Translation, RegexError> {
 }
 
 /// Translates and compiles; `ignore_case` adds `(?i)`.
-pub fn compile(
-    pat: &str,
-    flavor: Flavor,
-    ignore_case: bool,
-) -> Result<(regex_lite::Regex, Vec<String>), RegexError> {
+pub fn compile(pat: &str, flavor: Flavor, ignore_case: bool) -> Result<(regex_lite::Regex, Vec<String>), RegexError> {
     let t = translate(pat, flavor)?;
-    let full = if ignore_case {
-        format!("(?i){}", t.pattern)
-    } else {
-        t.pattern
-    };
+    let full = if ignore_case { format!("(?i){}", t.pattern) } else { t.pattern };
     let re = regex_lite::Regex::new(&full).map_err(|e| RegexError::Engine(e.to_string()))?;
     Ok((re, t.warnings))
 }
@@ -164,8 +154,7 @@ fn tokenize(pat: &str, flavor: Flavor) -> Result<Vec<Token>, RegexError> {
                         }
                     }
                     '{' if basic => {
-                        let (rep, next) =
-                            interval(&chars, i, true)?.ok_or(RegexError::UnmatchedBrace)?;
+                        let (rep, next) = interval(&chars, i, true)?.ok_or(RegexError::UnmatchedBrace)?;
                         i = next;
                         Token::Repeat(rep)
                     }
@@ -214,9 +203,8 @@ fn tokenize(pat: &str, flavor: Flavor) -> Result<Vec<Token>, RegexError> {
             }
             '$' => {
                 let rest = &chars[i..];
-                let at_end = rest.is_empty()
-                    || (basic
-                        && (rest.starts_with(&['\\', ')']) || rest.starts_with(&['\\', '|'])));
+                let at_end =
+                    rest.is_empty() || (basic && (rest.starts_with(&['\\', ')']) || rest.starts_with(&['\\', '|'])));
                 if !basic || at_end {
                     toks.push(Token::Assertion("$"));
                 } else {
@@ -243,11 +231,7 @@ fn tokenize(pat: &str, flavor: Flavor) -> Result<Vec<Token>, RegexError> {
 /// Reads an interval's inside from `i` (after `{` or `\{`): `n`, `n,`,
 /// `,m` or `n,m`, then `}` (ERE) or `\}` (BRE). `None` when an ERE brace is
 /// not an interval (it is then a literal `{`).
-fn interval(
-    chars: &[char],
-    mut i: usize,
-    basic: bool,
-) -> Result<Option<(String, usize)>, RegexError> {
+fn interval(chars: &[char], mut i: usize, basic: bool) -> Result<Option<(String, usize)>, RegexError> {
     let num = |i: &mut usize| {
         let start = *i;
         while chars.get(*i).is_some_and(|c| c.is_ascii_digit()) {
@@ -257,9 +241,7 @@ fn interval(
         if s.is_empty() {
             Ok(None)
         } else {
-            s.parse::<u32>()
-                .map(Some)
-                .map_err(|_| RegexError::InvalidBraceContent)
+            s.parse::<u32>().map(Some).map_err(|_| RegexError::InvalidBraceContent)
         }
     };
     let bad = |basic: bool| {
@@ -276,19 +258,12 @@ fn interval(
         num(&mut i)?
     } else {
         if min.is_none() {
-            return if basic && !chars[i..].contains(&'}') {
-                Err(RegexError::UnmatchedBrace)
-            } else {
-                bad(basic)
-            };
+            return if basic && !chars[i..].contains(&'}') { Err(RegexError::UnmatchedBrace) } else { bad(basic) };
         }
         min
     };
-    let closed = if basic {
-        chars.get(i) == Some(&'\\') && chars.get(i + 1) == Some(&'}')
-    } else {
-        chars.get(i) == Some(&'}')
-    };
+    let closed =
+        if basic { chars.get(i) == Some(&'\\') && chars.get(i + 1) == Some(&'}') } else { chars.get(i) == Some(&'}') };
     if !closed {
         if basic && !chars[i..].windows(2).any(|w| w == ['\\', '}']) {
             return Err(RegexError::UnmatchedBrace);
@@ -452,11 +427,7 @@ fn emit(tokens: &[Token], flavor: Flavor) -> Result<Translation, RegexError> {
             }
             Token::Repeat(r) => match atom {
                 None => {
-                    let what = if r.starts_with('{') {
-                        "{...}"
-                    } else {
-                        r.as_str()
-                    };
+                    let what = if r.starts_with('{') { "{...}" } else { r.as_str() };
                     let w = format!("{what} at start of expression");
                     if !warnings.contains(&w) {
                         warnings.push(w);
@@ -476,8 +447,5 @@ fn emit(tokens: &[Token], flavor: Flavor) -> Result<Translation, RegexError> {
     if !groups.is_empty() {
         return Err(RegexError::UnmatchedOpenParen);
     }
-    Ok(Translation {
-        pattern: out,
-        warnings,
-    })
+    Ok(Translation { pattern: out, warnings })
 }

@@ -42,22 +42,14 @@ struct Options {
 
 /// Runs sort.
 pub fn run(argv: &[String], stdin: &str) -> Output {
-    let usage = |msg: String| {
-        Output::error(
-            format!("sort: {msg}\nTry 'sort --help' for more information.\n"),
-            2,
-        )
-    };
+    let usage = |msg: String| Output::error(format!("sort: {msg}\nTry 'sort --help' for more information.\n"), 2);
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
         Err(e) => return usage(e.to_string()),
     };
     let mut o = Options {
         keys: Vec::new(),
-        global: Key {
-            start: 1,
-            ..Key::default()
-        },
+        global: Key { start: 1, ..Key::default() },
         unique: false,
         stable: false,
         sep: None,
@@ -74,9 +66,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                 Some(k) => o.keys.push(k),
                 None => {
                     return Output::error(
-                        format!(
-                        "sort: invalid number at field start: invalid count at start of ‘{spec}’\n"
-                    ),
+                        format!("sort: invalid number at field start: invalid count at start of ‘{spec}’\n"),
                         2,
                     )
                 }
@@ -89,10 +79,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                 }
             }
             Arg::Operand(f) if f != "-" => {
-                return Output::error(
-                    format!("sort: cannot read: {f}: No such file or directory\n"),
-                    2,
-                )
+                return Output::error(format!("sort: cannot read: {f}: No such file or directory\n"), 2)
             }
             _ => {}
         }
@@ -161,15 +148,7 @@ fn key_compare(a: &str, b: &str, o: &Options) -> Ordering {
     }
     for k in &o.keys {
         let plain = !(k.numeric || k.reverse || k.blanks || k.fold);
-        let eff = if plain {
-            Key {
-                start: k.start,
-                end: k.end,
-                ..o.global.clone()
-            }
-        } else {
-            k.clone()
-        };
+        let eff = if plain { Key { start: k.start, end: k.end, ..o.global.clone() } } else { k.clone() };
         let ord = compare_field(extract(a, k, o.sep), extract(b, k, o.sep), &eff);
         if ord != Ordering::Equal {
             return ord;
@@ -179,15 +158,9 @@ fn key_compare(a: &str, b: &str, o: &Options) -> Ordering {
 }
 
 fn compare_field(a: &str, b: &str, k: &Key) -> Ordering {
-    let (a, b) = if k.blanks {
-        (a.trim_start(), b.trim_start())
-    } else {
-        (a, b)
-    };
+    let (a, b) = if k.blanks { (a.trim_start(), b.trim_start()) } else { (a, b) };
     let ord = if k.numeric {
-        numeric(a)
-            .partial_cmp(&numeric(b))
-            .unwrap_or(Ordering::Equal)
+        numeric(a).partial_cmp(&numeric(b)).unwrap_or(Ordering::Equal)
     } else if k.fold {
         a.to_uppercase().cmp(&b.to_uppercase())
     } else {

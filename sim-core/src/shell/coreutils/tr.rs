@@ -7,11 +7,7 @@ use crate::output::Output;
 const SPEC: Spec = Spec {
     flags: "dscC",
     with_arg: "",
-    longs: &[
-        ("delete", false, 'd'),
-        ("squeeze-repeats", false, 's'),
-        ("complement", false, 'c'),
-    ],
+    longs: &[("delete", false, 'd'), ("squeeze-repeats", false, 's'), ("complement", false, 'c')],
     permute: true,
 };
 
@@ -44,13 +40,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         } else {
             "Two strings must be given when translating.\n"
         };
-        return Output::error(
-            format!(
-                "tr: missing operand after ‘{}’\n{why}{try_help}",
-                sets[sets.len() - 1]
-            ),
-            1,
-        );
+        return Output::error(format!("tr: missing operand after ‘{}’\n{why}{try_help}", sets[sets.len() - 1]), 1);
     }
     if sets.len() > allowed {
         let hint = if delete && !squeeze && sets.len() == 2 {
@@ -58,10 +48,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         } else {
             ""
         };
-        return Output::error(
-            format!("tr: extra operand ‘{}’\n{hint}{try_help}", sets[allowed]),
-            1,
-        );
+        return Output::error(format!("tr: extra operand ‘{}’\n{hint}{try_help}", sets[allowed]), 1);
     }
     let set1 = expand(&sets[0]);
     let in1 = |c: char| set1.contains(&c) != complement;
@@ -120,8 +107,7 @@ fn expand(set: &str) -> Vec<char> {
     let mut i = 0;
     while i < chars.len() {
         if chars[i] == '[' && chars.get(i + 1) == Some(&':') {
-            if let Some(end) = (i + 2..chars.len().saturating_sub(1))
-                .find(|&j| chars[j] == ':' && chars[j + 1] == ']')
+            if let Some(end) = (i + 2..chars.len().saturating_sub(1)).find(|&j| chars[j] == ':' && chars[j + 1] == ']')
             {
                 let name: String = chars[i + 2..end].iter().collect();
                 let members: Vec<char> = (0u8..128)

@@ -7,12 +7,7 @@ use crate::output::Output;
 const SPEC: Spec = Spec {
     flags: "cdui",
     with_arg: "",
-    longs: &[
-        ("count", false, 'c'),
-        ("repeated", false, 'd'),
-        ("unique", false, 'u'),
-        ("ignore-case", false, 'i'),
-    ],
+    longs: &[("count", false, 'c'), ("repeated", false, 'd'), ("unique", false, 'u'), ("ignore-case", false, 'i')],
     permute: true,
 };
 
@@ -20,21 +15,14 @@ const SPEC: Spec = Spec {
 pub fn run(argv: &[String], stdin: &str) -> Output {
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
-        Err(e) => {
-            return Output::error(
-                format!("uniq: {e}\nTry 'uniq --help' for more information.\n"),
-                1,
-            )
-        }
+        Err(e) => return Output::error(format!("uniq: {e}\nTry 'uniq --help' for more information.\n"), 1),
     };
     let mut flags = Vec::new();
     for a in parsed {
         match a {
             Arg::Opt(c, _) => flags.push(c),
             Arg::Operand(f) if f == "-" => {}
-            Arg::Operand(f) => {
-                return Output::error(format!("uniq: {f}: No such file or directory\n"), 1)
-            }
+            Arg::Operand(f) => return Output::error(format!("uniq: {f}: No such file or directory\n"), 1),
         }
     }
     let same = |a: &str, b: &str| {

@@ -20,12 +20,7 @@ const SPEC: Spec = Spec {
 pub fn run(argv: &[String], stdin: &str) -> Output {
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
-        Err(e) => {
-            return Output::error(
-                format!("wc: {e}\nTry 'wc --help' for more information.\n"),
-                1,
-            )
-        }
+        Err(e) => return Output::error(format!("wc: {e}\nTry 'wc --help' for more information.\n"), 1),
     };
     let mut want = Vec::new();
     let mut files = Vec::new();
@@ -38,11 +33,8 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
     if want.is_empty() {
         want = vec!['l', 'w', 'c'];
     }
-    let counts: Vec<u64> = ['l', 'w', 'm', 'c', 'L']
-        .iter()
-        .filter(|c| want.contains(c))
-        .map(|c| count(stdin, *c))
-        .collect();
+    let counts: Vec<u64> =
+        ['l', 'w', 'm', 'c', 'L'].iter().filter(|c| want.contains(c)).map(|c| count(stdin, *c)).collect();
     let mut out = Output::new();
     if files.is_empty() {
         // For stdin GNU wc pads every count to 7 columns when it prints more
@@ -50,11 +42,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         let line = if counts.len() == 1 {
             counts[0].to_string()
         } else {
-            counts
-                .iter()
-                .map(|n| format!("{n:>7}"))
-                .collect::<Vec<_>>()
-                .join(" ")
+            counts.iter().map(|n| format!("{n:>7}")).collect::<Vec<_>>().join(" ")
         };
         out.out(format!("{line}\n"));
         return out;
@@ -62,11 +50,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
     for f in &files {
         if f == "-" {
             let width = counts.iter().max().map_or(1, |n| n.to_string().len());
-            let line = counts
-                .iter()
-                .map(|n| format!("{n:>width$}"))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let line = counts.iter().map(|n| format!("{n:>width$}")).collect::<Vec<_>>().join(" ");
             out.out(format!("{line} -\n"));
         } else {
             out.err(format!("wc: {f}: No such file or directory\n"));
@@ -89,11 +73,5 @@ fn count(text: &str, what: char) -> u64 {
 
 /// The width of a line on a terminal, with tab stops every 8 columns.
 fn display_width(line: &str) -> usize {
-    line.chars().fold(0, |col, c| {
-        if c == '\t' {
-            (col / 8 + 1) * 8
-        } else {
-            col + 1
-        }
-    })
+    line.chars().fold(0, |col, c| if c == '\t' { (col / 8 + 1) * 8 } else { col + 1 })
 }

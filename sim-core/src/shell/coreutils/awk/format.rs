@@ -34,12 +34,7 @@ pub fn sprintf(fmt: &str, args: &[Value], convfmt: &str) -> Result<String, (Stri
     }
 }
 
-fn format_into(
-    out: &mut String,
-    fmt: &str,
-    args: &[Value],
-    convfmt: &str,
-) -> Result<(), FormatError> {
+fn format_into(out: &mut String, fmt: &str, args: &[Value], convfmt: &str) -> Result<(), FormatError> {
     let mut args = args.iter();
     let mut chars = fmt.chars().peekable();
     while let Some(c) = chars.next() {
@@ -69,12 +64,7 @@ fn format_into(
             }
             let mut n: Option<usize> = None;
             while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
-                n = Some(
-                    n.unwrap_or(0)
-                        .saturating_mul(10)
-                        .saturating_add(d as usize)
-                        .min(4096),
-                );
+                n = Some(n.unwrap_or(0).saturating_mul(10).saturating_add(d as usize).min(4096));
                 chars.next();
             }
             Ok(n)
@@ -103,15 +93,8 @@ fn format_into(
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => float(arg.to_num(), conv, &spec),
             'c' => {
                 let s = match arg {
-                    Value::Num(n) => char::from_u32(*n as u32)
-                        .map(String::from)
-                        .unwrap_or_default(),
-                    other => other
-                        .to_str(convfmt)
-                        .chars()
-                        .next()
-                        .map(String::from)
-                        .unwrap_or_default(),
+                    Value::Num(n) => char::from_u32(*n as u32).map(String::from).unwrap_or_default(),
+                    other => other.to_str(convfmt).chars().next().map(String::from).unwrap_or_default(),
                 };
                 pad(s, &spec, false)
             }
@@ -142,17 +125,9 @@ fn pad(s: String, spec: &Spec, numeric: bool) -> String {
     }
     if numeric && spec.zero {
         let sign_len = usize::from(s.starts_with(['-', '+', ' ']));
-        let prefix_len = if s[sign_len..].starts_with("0x") || s[sign_len..].starts_with("0X") {
-            sign_len + 2
-        } else {
-            sign_len
-        };
-        return format!(
-            "{}{}{}",
-            &s[..prefix_len],
-            "0".repeat(fill),
-            &s[prefix_len..]
-        );
+        let prefix_len =
+            if s[sign_len..].starts_with("0x") || s[sign_len..].starts_with("0X") { sign_len + 2 } else { sign_len };
+        return format!("{}{}{}", &s[..prefix_len], "0".repeat(fill), &s[prefix_len..]);
     }
     format!("{}{s}", " ".repeat(fill))
 }
@@ -170,11 +145,7 @@ fn sign_prefix(negative: bool, spec: &Spec) -> &'static str {
 }
 
 fn signed(v: f64, spec: &Spec) -> String {
-    let n = if v.is_nan() {
-        i64::MIN
-    } else {
-        v.trunc().clamp(i64::MIN as f64, i64::MAX as f64) as i64
-    };
+    let n = if v.is_nan() { i64::MIN } else { v.trunc().clamp(i64::MIN as f64, i64::MAX as f64) as i64 };
     let mut digits = n.unsigned_abs().to_string();
     if let Some(p) = spec.precision {
         if p == 0 && n == 0 {
@@ -189,11 +160,7 @@ fn signed(v: f64, spec: &Spec) -> String {
 }
 
 fn unsigned(v: f64, conv: char, spec: &Spec) -> String {
-    let n = if v < 0.0 {
-        (v.trunc() as i64) as u64
-    } else {
-        v.trunc().min(u64::MAX as f64) as u64
-    };
+    let n = if v < 0.0 { (v.trunc() as i64) as u64 } else { v.trunc().min(u64::MAX as f64) as u64 };
     let mut digits = match conv {
         'o' => format!("{n:o}"),
         'x' => format!("{n:x}"),
@@ -220,15 +187,7 @@ fn float(v: f64, conv: char, spec: &Spec) -> String {
     let upper = conv.is_ascii_uppercase();
     let body = if v.is_nan() {
         let s = if v.is_sign_negative() { "-nan" } else { "nan" };
-        return pad(
-            if upper {
-                s.to_uppercase()
-            } else {
-                s.to_string()
-            },
-            spec,
-            false,
-        );
+        return pad(if upper { s.to_uppercase() } else { s.to_string() }, spec, false);
     } else if v.is_infinite() {
         let s = format!("{}inf", sign_prefix(v < 0.0, spec));
         return pad(if upper { s.to_uppercase() } else { s }, spec, false);
@@ -240,13 +199,7 @@ fn float(v: f64, conv: char, spec: &Spec) -> String {
             'e' => exp_form(a, p),
             _ => general(a, p, spec.alt),
         };
-        format!(
-            "{}{text}",
-            sign_prefix(
-                v.is_sign_negative() && v != 0.0 || (v == 0.0 && v.is_sign_negative()),
-                spec
-            )
-        )
+        format!("{}{text}", sign_prefix(v.is_sign_negative() && v != 0.0 || (v == 0.0 && v.is_sign_negative()), spec))
     };
     pad(if upper { body.to_uppercase() } else { body }, spec, true)
 }
@@ -256,11 +209,7 @@ fn exp_form(a: f64, p: usize) -> String {
     let s = format!("{a:.p$e}");
     let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    format!(
-        "{mantissa}e{}{:02}",
-        if exp < 0 { '-' } else { '+' },
-        exp.abs()
-    )
+    format!("{mantissa}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
 }
 
 /// `%g`: the shorter of `%e` and `%f` for `p` significant digits, without
@@ -268,17 +217,10 @@ fn exp_form(a: f64, p: usize) -> String {
 fn general(a: f64, p: usize, alt: bool) -> String {
     let p = p.max(1);
     if a == 0.0 {
-        return if alt {
-            format!("{:.*}", p - 1, 0.0)
-        } else {
-            "0".into()
-        };
+        return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
     }
     let s = format!("{a:.prec$e}", prec = p - 1);
-    let exp: i32 = s
-        .split_once('e')
-        .and_then(|(_, e)| e.parse().ok())
-        .unwrap_or(0);
+    let exp: i32 = s.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
     let text = if exp < -4 || exp >= p as i32 {
         exp_form(a, p - 1)
     } else {

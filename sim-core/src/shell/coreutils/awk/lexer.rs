@@ -138,9 +138,8 @@ pub struct Token {
 }
 
 const OPS: &[&str] = &[
-    "&&", "||", "==", "<=", ">=", "!=", "++", "--", "+=", "-=", "*=", "/=", "%=", "^=", ">>", "!~",
-    "{", "}", "(", ")", "[", "]", ";", ",", "+", "-", "*", "/", "%", "^", "!", ">", "<", "|", "?",
-    ":", "~", "$", "=",
+    "&&", "||", "==", "<=", ">=", "!=", "++", "--", "+=", "-=", "*=", "/=", "%=", "^=", ">>", "!~", "{", "}", "(", ")",
+    "[", "]", ";", ",", "+", "-", "*", "/", "%", "^", "!", ">", "<", "|", "?", ":", "~", "$", "=",
 ];
 
 /// Tokenizes `src`; the last token is `Eof`.
@@ -167,11 +166,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                 }
             }
             b'\n' => {
-                out.push(Token {
-                    tok: Tok::Newline,
-                    line,
-                    text: "end of line".into(),
-                });
+                out.push(Token { tok: Tok::Newline, line, text: "end of line".into() });
                 line += 1;
                 i += 1;
             }
@@ -183,10 +178,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                     match b.get(i) {
                         None | Some(b'\n') => {
                             let body = String::from_utf8_lossy(&b[start..i]).into_owned();
-                            return Err(AwkError::syntax(
-                                line,
-                                format!("runaway string constant {body} ..."),
-                            ));
+                            return Err(AwkError::syntax(line, format!("runaway string constant {body} ...")));
                         }
                         Some(b'"') => {
                             i += 1;
@@ -204,11 +196,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                     }
                 }
                 let text = String::from_utf8_lossy(&s).into_owned();
-                out.push(Token {
-                    tok: Tok::Str(text.clone()),
-                    line,
-                    text: format!("\"{text}\""),
-                });
+                out.push(Token { tok: Tok::Str(text.clone()), line, text: format!("\"{text}\"") });
             }
             b'/' if !after_operand(out.last()) => {
                 let start = i;
@@ -219,10 +207,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                     match b.get(i) {
                         None | Some(b'\n') => {
                             let body = String::from_utf8_lossy(&b[start..i]).into_owned();
-                            return Err(AwkError::syntax(
-                                line,
-                                format!("runaway regular expression {body} ..."),
-                            ));
+                            return Err(AwkError::syntax(line, format!("runaway regular expression {body} ...")));
                         }
                         Some(b'/') if !in_bracket => {
                             i += 1;
@@ -259,11 +244,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                 }
                 let text = String::from_utf8_lossy(&s).into_owned();
                 super::compile_regex(&text).map_err(|m| AwkError::syntax(line, m))?;
-                out.push(Token {
-                    tok: Tok::Regex(text.clone()),
-                    line,
-                    text: format!("/{text}/"),
-                });
+                out.push(Token { tok: Tok::Regex(text.clone()), line, text: format!("/{text}/") });
             }
             b'0'..=b'9' | b'.' if c != b'.' || b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
                 let start = i;
@@ -284,11 +265,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                 }
                 let text = String::from_utf8_lossy(&b[start..i]).into_owned();
                 let value = super::value::str_to_num(&text);
-                out.push(Token {
-                    tok: Tok::Number(value),
-                    line,
-                    text,
-                });
+                out.push(Token { tok: Tok::Number(value), line, text });
             }
             c if c.is_ascii_alphabetic() || c == b'_' => {
                 let start = i;
@@ -305,36 +282,21 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                 } else {
                     Tok::Name(name.clone())
                 };
-                out.push(Token {
-                    tok,
-                    line,
-                    text: name,
-                });
+                out.push(Token { tok, line, text: name });
             }
             _ => {
                 let rest = &src[i..];
                 let Some(op) = OPS.iter().find(|op| rest.starts_with(**op)) else {
                     let ch = rest.chars().next().unwrap_or('?');
-                    return Err(AwkError::syntax(
-                        line,
-                        format!("syntax error at or near {ch}"),
-                    ));
+                    return Err(AwkError::syntax(line, format!("syntax error at or near {ch}")));
                 };
                 i += op.len();
                 let op: &'static str = op;
-                out.push(Token {
-                    tok: Tok::Op(op),
-                    line,
-                    text: op.to_string(),
-                });
+                out.push(Token { tok: Tok::Op(op), line, text: op.to_string() });
             }
         }
     }
-    out.push(Token {
-        tok: Tok::Eof,
-        line,
-        text: "end of file".into(),
-    });
+    out.push(Token { tok: Tok::Eof, line, text: "end of file".into() });
     Ok(out)
 }
 

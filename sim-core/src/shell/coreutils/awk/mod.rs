@@ -60,16 +60,15 @@ pub fn compile_regex(src: &str) -> Result<regex_lite::Regex, String> {
     let t = regex::translate(src, Flavor::Awk).map_err(|e| {
         failed(match e {
             RegexError::UnmatchedOpenParen => "missing ')'".into(),
-            RegexError::UnmatchedBracket | RegexError::InvalidRegex => {
-                "bad class -- [], [^] or [".into()
-            }
+            RegexError::UnmatchedBracket | RegexError::InvalidRegex => "bad class -- [], [^] or [".into(),
             other => other.to_string(),
         })
     })?;
     regex_lite::Regex::new(&t.pattern).map_err(|e| failed(e.to_string()))
 }
 
-const VERSION_OUT: &str = "mawk 1.3.4 20200120\nCopyright 2008-2019,2020, Thomas E. Dickey\nCopyright 1991-1996,2014, Michael D. Brennan\n\n";
+const VERSION_OUT: &str =
+    "mawk 1.3.4 20200120\nCopyright 2008-2019,2020, Thomas E. Dickey\nCopyright 1991-1996,2014, Michael D. Brennan\n\n";
 const VERSION_ERR: &str = "random-funcs:       srandom/random\nregex-funcs:        internal\ncompiled limits:\nsprintf buffer      8192\nmaximum-integer     2147483647\n";
 
 const USAGE: &str = "Usage: mawk [Options] [Program] [file ...]
@@ -163,12 +162,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                 None => return lacks("-v"),
             },
             "-f" => match value(&mut i) {
-                Some(f) => {
-                    return Output::error(
-                        format!("awk: cannot open {f} (No such file or directory)\n"),
-                        2,
-                    )
-                }
+                Some(f) => return Output::error(format!("awk: cannot open {f} (No such file or directory)\n"), 2),
                 None => return lacks("-f"),
             },
             "-W" => {
@@ -200,11 +194,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
     let mut it = interp::Interp::new(&program, stdin);
     if let Some(fs) = fs {
         // `-F t` is a tab, as POSIX asks; mawk reads it literally.
-        let fs = if fs == "\\t" {
-            "\t".to_string()
-        } else {
-            unescape(&fs)
-        };
+        let fs = if fs == "\\t" { "\t".to_string() } else { unescape(&fs) };
         it.assign("FS", &fs);
     }
     for (name, value) in &assigns {
@@ -212,9 +202,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
     }
     for op in operands {
         match op.split_once('=') {
-            Some((name, val)) if super::super::parser::is_name(name) => {
-                it.assign(name, &unescape(val))
-            }
+            Some((name, val)) if super::super::parser::is_name(name) => it.assign(name, &unescape(val)),
             _ if op == "-" => {}
             _ => {
                 // BEGIN runs before the file is opened.

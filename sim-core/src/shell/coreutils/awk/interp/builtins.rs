@@ -23,11 +23,7 @@ impl<'p> Interp<'p> {
             Builtin::Substr => {
                 let s = self.eval(&args[0])?.to_str(&convfmt);
                 let start = num(self, 1)?;
-                let len = if args.len() > 2 {
-                    Some(num(self, 2)?)
-                } else {
-                    None
-                };
+                let len = if args.len() > 2 { Some(num(self, 2)?) } else { None };
                 Value::Str(substr(&s, start, len))
             }
             Builtin::Index => {
@@ -92,12 +88,8 @@ impl<'p> Interp<'p> {
                 let fmt = values[0].to_str(&convfmt);
                 Value::Str(self.format(&fmt, &values[1..], "sprintf")?)
             }
-            Builtin::Tolower => {
-                Value::Str(self.eval(&args[0])?.to_str(&convfmt).to_ascii_lowercase())
-            }
-            Builtin::Toupper => {
-                Value::Str(self.eval(&args[0])?.to_str(&convfmt).to_ascii_uppercase())
-            }
+            Builtin::Tolower => Value::Str(self.eval(&args[0])?.to_str(&convfmt).to_ascii_lowercase()),
+            Builtin::Toupper => Value::Str(self.eval(&args[0])?.to_str(&convfmt).to_ascii_uppercase()),
             Builtin::Int => Value::Num(num(self, 0)?.trunc()),
             Builtin::Sqrt => Value::Num(num(self, 0)?.sqrt()),
             Builtin::Exp => Value::Num(num(self, 0)?.exp()),
@@ -110,10 +102,7 @@ impl<'p> Interp<'p> {
             }
             Builtin::Rand => {
                 // A fixed-seed generator: runs are reproducible.
-                self.rand_state = self
-                    .rand_state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
+                self.rand_state = self.rand_state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 Value::Num((self.rand_state >> 11) as f64 / (1u64 << 53) as f64)
             }
             Builtin::Srand => {
@@ -123,11 +112,7 @@ impl<'p> Interp<'p> {
                 self.rand_state = seed.to_bits();
                 Value::Num(previous)
             }
-            Builtin::System => {
-                return Err(AwkError::Fatal(
-                    "system() is not available in this awk".into(),
-                ))
-            }
+            Builtin::System => return Err(AwkError::Fatal("system() is not available in this awk".into())),
             Builtin::Close | Builtin::Fflush => {
                 for a in args {
                     self.eval(a)?;
@@ -142,11 +127,7 @@ impl<'p> Interp<'p> {
 /// truncated toward zero.
 fn substr(s: &str, start: f64, len: Option<f64>) -> String {
     let b = s.as_bytes();
-    let mut begin = if start.is_nan() {
-        0
-    } else {
-        start.trunc().clamp(-1e15, 1e15) as i64
-    };
+    let mut begin = if start.is_nan() { 0 } else { start.trunc().clamp(-1e15, 1e15) as i64 };
     let mut length = match len {
         Some(l) if l.is_nan() => 0,
         Some(l) => l.trunc().clamp(-1e15, 1e15) as i64,

@@ -147,14 +147,11 @@ impl<'p> Interp<'p> {
         self.in_begin = false;
         if let Some(f) = &self.missing_input {
             if !exiting && (!prog.rules.is_empty() || !prog.end.is_empty()) {
-                return Err(AwkError::Fatal(format!(
-                    "cannot open {f} (No such file or directory)"
-                )));
+                return Err(AwkError::Fatal(format!("cannot open {f} (No such file or directory)")));
             }
         }
         if !exiting && (!prog.rules.is_empty() || !prog.end.is_empty()) {
-            self.globals
-                .insert("FILENAME".into(), Value::Str("-".into()));
+            self.globals.insert("FILENAME".into(), Value::Str("-".into()));
             'records: while self.next_record() {
                 for (i, rule) in prog.rules.iter().enumerate() {
                     if !self.matches(i, &rule.pattern)? {
@@ -207,14 +204,8 @@ impl<'p> Interp<'p> {
     // ---- variables ----
 
     fn var_str(&self, name: &str) -> String {
-        let convfmt = self
-            .globals
-            .get("CONVFMT")
-            .map_or("%.6g".to_string(), |v| v.to_str("%.6g"));
-        self.globals
-            .get(name)
-            .map(|v| v.to_str(&convfmt))
-            .unwrap_or_default()
+        let convfmt = self.globals.get("CONVFMT").map_or("%.6g".to_string(), |v| v.to_str("%.6g"));
+        self.globals.get(name).map(|v| v.to_str(&convfmt)).unwrap_or_default()
     }
 
     fn convfmt(&self) -> String {
@@ -286,12 +277,7 @@ impl<'p> Interp<'p> {
             LValue::Index(name, keys) => {
                 let key = self.subscript(keys)?;
                 let ak = self.array_key(name);
-                Ok(self
-                    .arrays
-                    .entry(ak)
-                    .or_default()
-                    .get_or_create(&key)
-                    .clone())
+                Ok(self.arrays.entry(ak).or_default().get_or_create(&key).clone())
             }
         }
     }
@@ -318,9 +304,7 @@ impl<'p> Interp<'p> {
         let filename = self.var_str("FILENAME");
         let fnr = self.globals.get("FNR").map_or(0.0, Value::to_num);
         let nr = self.globals.get("NR").map_or(0.0, Value::to_num);
-        AwkError::Runtime(format!(
-            "{msg}\n\tFILENAME=\"{filename}\" FNR={fnr} NR={nr}"
-        ))
+        AwkError::Runtime(format!("{msg}\n\tFILENAME=\"{filename}\" FNR={fnr} NR={nr}"))
     }
 
     // ---- expressions ----
@@ -422,11 +406,7 @@ impl<'p> Interp<'p> {
             Expr::In(keys, arr) => {
                 let key = self.subscript(keys)?;
                 let ak = self.array_key(arr);
-                Value::Num(f64::from(u8::from(
-                    self.arrays
-                        .get(&ak)
-                        .is_some_and(|a| a.values.contains_key(&key)),
-                )))
+                Value::Num(f64::from(u8::from(self.arrays.get(&ak).is_some_and(|a| a.values.contains_key(&key)))))
             }
             Expr::Group(list) => {
                 // `(a, b)` outside print/in: mawk rejects it at parse time;
@@ -461,11 +441,7 @@ impl<'p> Interp<'p> {
             return x.to_num().partial_cmp(&y.to_num());
         }
         let convfmt = self.convfmt();
-        Some(
-            x.to_str(&convfmt)
-                .as_bytes()
-                .cmp(y.to_str(&convfmt).as_bytes()),
-        )
+        Some(x.to_str(&convfmt).as_bytes().cmp(y.to_str(&convfmt).as_bytes()))
     }
 
     fn call(&mut self, name: &str, args: &[Expr]) -> R<Value> {
@@ -476,10 +452,7 @@ impl<'p> Interp<'p> {
         if self.frames.len() >= MAX_CALL_DEPTH {
             return Err(self.runtime("function call nesting too deep".into()));
         }
-        let mut frame = Frame {
-            depth: self.frames.len() + 1,
-            ..Frame::default()
-        };
+        let mut frame = Frame { depth: self.frames.len() + 1, ..Frame::default() };
         for (i, param) in func.params.iter().enumerate() {
             match args.get(i) {
                 Some(Expr::LValue(LValue::Var(arg))) if self.is_array(arg) => {
@@ -498,11 +471,7 @@ impl<'p> Interp<'p> {
         self.frames.push(frame);
         let flow = self.block(&func.body);
         if let Some(done) = self.frames.pop() {
-            for key in done
-                .array_refs
-                .values()
-                .filter(|k| k.ends_with(&format!("\u{0}{}", done.depth)))
-            {
+            for key in done.array_refs.values().filter(|k| k.ends_with(&format!("\u{0}{}", done.depth))) {
                 self.arrays.remove(key);
             }
         }

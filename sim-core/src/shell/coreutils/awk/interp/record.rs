@@ -17,15 +17,9 @@ impl<'p> Interp<'p> {
         let rs = self.var_str("RS");
         let text = self.stdin;
         self.input = if rs == "\n" {
-            crate::shell::coreutils::args::lines(text)
-                .into_iter()
-                .map(String::from)
-                .collect()
+            crate::shell::coreutils::args::lines(text).into_iter().map(String::from).collect()
         } else if rs.is_empty() {
-            text.split("\n\n")
-                .map(|p| p.trim_matches('\n').to_string())
-                .filter(|p| !p.is_empty())
-                .collect()
+            text.split("\n\n").map(|p| p.trim_matches('\n').to_string()).filter(|p| !p.is_empty()).collect()
         } else if rs.chars().count() == 1 {
             let mut v: Vec<String> = text.split(rs.as_str()).map(String::from).collect();
             if v.last().is_some_and(|l| l.is_empty() || l == "\n") {
@@ -87,18 +81,9 @@ impl<'p> Interp<'p> {
     }
 
     /// Splits `text` the way FS (or split's third argument) says.
-    pub(super) fn split_with(
-        &mut self,
-        text: &str,
-        sep: &str,
-        sep_is_regex: bool,
-    ) -> R<Vec<String>> {
+    pub(super) fn split_with(&mut self, text: &str, sep: &str, sep_is_regex: bool) -> R<Vec<String>> {
         if !sep_is_regex && sep == " " {
-            return Ok(text
-                .split([' ', '\t', '\n'])
-                .filter(|f| !f.is_empty())
-                .map(String::from)
-                .collect());
+            return Ok(text.split([' ', '\t', '\n']).filter(|f| !f.is_empty()).map(String::from).collect());
         }
         if text.is_empty() {
             return Ok(Vec::new());
@@ -126,9 +111,7 @@ impl<'p> Interp<'p> {
             return Ok(Value::StrNum(self.record.clone()));
         }
         self.ensure_split()?;
-        Ok(Value::StrNum(
-            self.fields.get(i - 1).cloned().unwrap_or_default(),
-        ))
+        Ok(Value::StrNum(self.fields.get(i - 1).cloned().unwrap_or_default()))
     }
 
     pub(super) fn set_field(&mut self, i: usize, v: String) -> R<()> {

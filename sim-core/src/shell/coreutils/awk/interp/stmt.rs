@@ -41,11 +41,7 @@ impl<'p> Interp<'p> {
                         });
                     }
                 }
-                let text = format!(
-                    "{}{}",
-                    parts.join(&self.var_str("OFS")),
-                    self.var_str("ORS")
-                );
+                let text = format!("{}{}", parts.join(&self.var_str("OFS")), self.var_str("ORS"));
                 self.write(dest, text)?;
             }
             Stmt::Printf(args, dest) => {
@@ -60,10 +56,7 @@ impl<'p> Interp<'p> {
                         other => values.push(self.eval(other)?),
                     }
                 }
-                let fmt = values
-                    .first()
-                    .map(|v| v.to_str(&self.convfmt()))
-                    .unwrap_or_default();
+                let fmt = values.first().map(|v| v.to_str(&self.convfmt())).unwrap_or_default();
                 let convfmt = self.convfmt();
                 match format::sprintf(&fmt, &values[1.min(values.len())..], &convfmt) {
                     Ok(text) => self.write(dest, text)?,
@@ -122,11 +115,7 @@ impl<'p> Interp<'p> {
             }
             Stmt::ForIn(var, arr, body) => {
                 let ak = self.array_key(arr);
-                let keys = self
-                    .arrays
-                    .get(&ak)
-                    .map(|a| a.keys.clone())
-                    .unwrap_or_default();
+                let keys = self.arrays.get(&ak).map(|a| a.keys.clone()).unwrap_or_default();
                 for k in keys {
                     self.set_var(var, Value::StrNum(k));
                     match self.stmt(body)? {
@@ -193,9 +182,7 @@ impl<'p> Interp<'p> {
             }
             Dest::Pipe(e) => {
                 let cmd = self.eval(e)?.to_str(&self.convfmt());
-                return Err(AwkError::Fatal(format!(
-                    "cannot run \"{cmd}\": this awk has no pipes"
-                )));
+                return Err(AwkError::Fatal(format!("cannot run \"{cmd}\": this awk has no pipes")));
             }
         }
         Ok(())
@@ -208,12 +195,10 @@ impl<'p> Interp<'p> {
 
     pub(super) fn format_error(&self, e: FormatError, fmt: &str, what: &str) -> AwkError {
         match e {
-            FormatError::NotEnoughArgs => {
-                self.runtime(format!("not enough arguments passed to {what}(\"{fmt}\")"))
+            FormatError::NotEnoughArgs => self.runtime(format!("not enough arguments passed to {what}(\"{fmt}\")")),
+            FormatError::BadConversion(c) => {
+                self.runtime(format!("bad conversion character '{c}' in {what}(\"{fmt}\")"))
             }
-            FormatError::BadConversion(c) => self.runtime(format!(
-                "bad conversion character '{c}' in {what}(\"{fmt}\")"
-            )),
         }
     }
 }

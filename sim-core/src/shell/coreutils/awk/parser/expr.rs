@@ -283,11 +283,7 @@ impl Parser {
             Tok::FuncName(name) => {
                 self.expect_op("(")?;
                 self.check_call_args()?;
-                let args = if self.at_op(")") {
-                    Vec::new()
-                } else {
-                    self.expr_list(false)?
-                };
+                let args = if self.at_op(")") { Vec::new() } else { self.expr_list(false)? };
                 self.expect_op(")")?;
                 Ok(Expr::UserCall(name, args))
             }
@@ -311,10 +307,7 @@ impl Parser {
     pub(super) fn check_call_args(&self) -> Result<(), AwkError> {
         if let Some(t) = self.token() {
             if matches!(t.tok, Tok::Op("}" | ";") | Tok::Newline) {
-                return Err(AwkError::syntax(
-                    t.line,
-                    format!("missing ) near {}", t.text),
-                ));
+                return Err(AwkError::syntax(t.line, format!("missing ) near {}", t.text)));
             }
         }
         Ok(())
@@ -330,11 +323,7 @@ impl Parser {
         self.bump();
         self.newlines();
         self.check_call_args()?;
-        let args = if self.at_op(")") {
-            Vec::new()
-        } else {
-            self.expr_list(false)?
-        };
+        let args = if self.at_op(")") { Vec::new() } else { self.expr_list(false)? };
         self.newlines();
         self.expect_op(")")?;
         let (min, max) = match f {
@@ -348,24 +337,15 @@ impl Parser {
         };
         if args.len() < min || args.len() > max {
             let t = &self.toks[self.pos - 1];
-            return Err(AwkError::syntax(
-                t.line,
-                format!("wrong number of arguments in call to {}", builtin_name(f)),
-            ));
+            return Err(AwkError::syntax(t.line, format!("wrong number of arguments in call to {}", builtin_name(f))));
         }
-        if matches!(f, Builtin::Sub | Builtin::Gsub)
-            && args.len() == 3
-            && !matches!(args[2], Expr::LValue(_))
-        {
+        if matches!(f, Builtin::Sub | Builtin::Gsub) && args.len() == 3 && !matches!(args[2], Expr::LValue(_)) {
             let t = &self.toks[self.pos - 1];
             return Err(AwkError::syntax(t.line, "syntax error at or near )".into()));
         }
         if f == Builtin::Split && !matches!(args[1], Expr::LValue(LValue::Var(_))) {
             let t = &self.toks[self.pos - 1];
-            return Err(AwkError::syntax(
-                t.line,
-                "type error in arg(2) in call to split".into(),
-            ));
+            return Err(AwkError::syntax(t.line, "type error in arg(2) in call to split".into()));
         }
         Ok(Expr::Call(f, args))
     }

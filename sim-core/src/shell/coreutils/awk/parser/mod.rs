@@ -14,12 +14,7 @@ const MAX_DEPTH: usize = 200;
 /// Parses program text.
 pub fn parse(src: &str) -> Result<Program, AwkError> {
     let toks = tokenize(src)?;
-    let mut p = Parser {
-        toks,
-        pos: 0,
-        depth: 0,
-        prog: Program::default(),
-    };
+    let mut p = Parser { toks, pos: 0, depth: 0, prog: Program::default() };
     p.program()?;
     Ok(p.prog)
 }
@@ -74,13 +69,8 @@ impl Parser {
             Some(t) if !matches!(t.tok, Tok::Eof) => {
                 AwkError::syntax(t.line, format!("syntax error at or near {}", t.text))
             }
-            _ if self.depth_braces() > 0 => {
-                AwkError::syntax(self.eof_line(), "missing } near end of file".into())
-            }
-            _ => AwkError::syntax(
-                self.eof_line(),
-                "syntax error at or near end of file".into(),
-            ),
+            _ if self.depth_braces() > 0 => AwkError::syntax(self.eof_line(), "missing } near end of file".into()),
+            _ => AwkError::syntax(self.eof_line(), "syntax error at or near end of file".into()),
         }
     }
 
@@ -108,10 +98,7 @@ impl Parser {
         if op == ")" && !matches!(self.peek(), Tok::Eof) {
             let t = self.token().cloned();
             if let Some(t) = t {
-                return Err(AwkError::syntax(
-                    t.line,
-                    format!("missing ) near {}", t.text),
-                ));
+                return Err(AwkError::syntax(t.line, format!("missing ) near {}", t.text)));
             }
         }
         Err(self.error())
@@ -163,10 +150,7 @@ impl Parser {
             Tok::Keyword(Keyword::Function) => self.function()?,
             Tok::Op("{") => {
                 let b = self.block()?;
-                self.prog.rules.push(Rule {
-                    pattern: Pattern::All,
-                    action: Some(b),
-                });
+                self.prog.rules.push(Rule { pattern: Pattern::All, action: Some(b) });
             }
             _ => {
                 let first = self.expr(false)?;
@@ -176,14 +160,8 @@ impl Parser {
                 } else {
                     Pattern::Expr(first)
                 };
-                let action = if self.at_op("{") {
-                    Some(self.block()?)
-                } else {
-                    None
-                };
-                if action.is_none()
-                    && !matches!(self.peek(), Tok::Newline | Tok::Eof | Tok::Op(";"))
-                {
+                let action = if self.at_op("{") { Some(self.block()?) } else { None };
+                if action.is_none() && !matches!(self.peek(), Tok::Newline | Tok::Eof | Tok::Op(";")) {
                     return Err(self.error());
                 }
                 self.prog.rules.push(Rule { pattern, action });
@@ -317,12 +295,7 @@ impl Parser {
         self.bump();
         self.expect_op("(")?;
         // `for (k in a)`
-        if let (
-            Tok::Name(k),
-            Some(Tok::Keyword(Keyword::In)),
-            Some(Tok::Name(a)),
-            Some(Tok::Op(")")),
-        ) = (
+        if let (Tok::Name(k), Some(Tok::Keyword(Keyword::In)), Some(Tok::Name(a)), Some(Tok::Op(")"))) = (
             self.peek().clone(),
             self.toks.get(self.pos + 1).map(|t| t.tok.clone()),
             self.toks.get(self.pos + 2).map(|t| t.tok.clone()),
@@ -332,34 +305,17 @@ impl Parser {
             let body = self.body()?;
             return Ok(Stmt::ForIn(k, a, Box::new(body)));
         }
-        let init = if self.at_op(";") {
-            None
-        } else {
-            Some(self.expr(false)?)
-        };
+        let init = if self.at_op(";") { None } else { Some(self.expr(false)?) };
         self.expect_op(";")?;
         self.newlines();
-        let cond = if self.at_op(";") {
-            None
-        } else {
-            Some(self.expr(false)?)
-        };
+        let cond = if self.at_op(";") { None } else { Some(self.expr(false)?) };
         self.expect_op(";")?;
         self.newlines();
-        let step = if self.at_op(")") {
-            None
-        } else {
-            Some(self.expr(false)?)
-        };
+        let step = if self.at_op(")") { None } else { Some(self.expr(false)?) };
         self.expect_op(")")?;
         if self.at_op(";") {
             self.bump();
-            return Ok(Stmt::For(
-                init,
-                cond,
-                step,
-                Box::new(Stmt::Block(Vec::new())),
-            ));
+            return Ok(Stmt::For(init, cond, step, Box::new(Stmt::Block(Vec::new()))));
         }
         let body = self.body()?;
         Ok(Stmt::For(init, cond, step, Box::new(body)))
@@ -410,19 +366,12 @@ impl Parser {
             }
             Tok::Keyword(k @ (Keyword::Exit | Keyword::Return)) => {
                 self.bump();
-                let value = if matches!(
-                    self.peek(),
-                    Tok::Op(";") | Tok::Op("}") | Tok::Newline | Tok::Eof
-                ) {
+                let value = if matches!(self.peek(), Tok::Op(";") | Tok::Op("}") | Tok::Newline | Tok::Eof) {
                     None
                 } else {
                     Some(self.expr(false)?)
                 };
-                Ok(if k == Keyword::Exit {
-                    Stmt::Exit(value)
-                } else {
-                    Stmt::Return(value)
-                })
+                Ok(if k == Keyword::Exit { Stmt::Exit(value) } else { Stmt::Return(value) })
             }
             Tok::Keyword(Keyword::Delete) => {
                 self.bump();
@@ -443,10 +392,7 @@ impl Parser {
 
     /// The argument list of print/printf, where a top-level `>` redirects.
     fn print_args(&mut self) -> Result<Vec<Expr>, AwkError> {
-        if matches!(
-            self.peek(),
-            Tok::Op(";" | "}" | ">" | ">>" | "|") | Tok::Newline | Tok::Eof
-        ) {
+        if matches!(self.peek(), Tok::Op(";" | "}" | ">" | ">>" | "|") | Tok::Newline | Tok::Eof) {
             return Ok(Vec::new());
         }
         // `print (a, b) > x`: a parenthesised list.
@@ -455,10 +401,7 @@ impl Parser {
             self.bump();
             if let Ok(list) = self.expr_list(false) {
                 if self.eat_op(")")
-                    && matches!(
-                        self.peek(),
-                        Tok::Op(";" | "}" | ">" | ">>" | "|") | Tok::Newline | Tok::Eof
-                    )
+                    && matches!(self.peek(), Tok::Op(";" | "}" | ">" | ">>" | "|") | Tok::Newline | Tok::Eof)
                 {
                     return Ok(list);
                 }
