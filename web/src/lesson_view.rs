@@ -61,7 +61,10 @@ fn Checklist(section: &'static Section) -> impl IntoView {
                     <li class:ok=v.ok>
                         <span class="mark" aria-hidden="true">{if v.ok { "✓" } else { "○" }}</span>
                         <span class="sr-only">{if v.ok { "met: " } else { "not yet: " }}</span>
-                        <code>{src}</code>
+                        {match src.strip_prefix("run ") {
+                            Some(cmd) => view! { "run " <code>{cmd.to_string()}</code> }.into_any(),
+                            None => view! { <code>{src}</code> }.into_any(),
+                        }}
                         {(!v.ok && !v.why.is_empty()).then(|| view! { <div class="why">{v.why}</div> })}
                     </li>
                 }).collect_view()}
