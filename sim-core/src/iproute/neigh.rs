@@ -4,7 +4,7 @@ use std::net::Ipv4Addr;
 
 use super::addr::parse_inet;
 use super::args::{matches, Args, Fail, IpResult};
-use super::print::{Printer, To};
+use super::print::{Color, Printer, To};
 use super::Opts;
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::NudState;
@@ -156,15 +156,17 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
                 }
                 p.open_object(None);
                 let dst = n.dst.to_string();
-                p.string(To::Any, "dst", &format!("{dst} "), &dst);
+                p.color_string(To::Any, Color::Inet, "dst", &format!("{dst} "), &dst);
                 if i.is_none() {
                     let name =
                         links.iter().find(|l| l.ifindex == n.ifindex).map_or_else(String::new, |l| l.name.clone());
-                    p.string(To::Any, "dev", &format!("dev {name} "), &name);
+                    p.fp("dev ");
+                    p.color_string(To::Any, Color::Ifname, "dev", &format!("{name} "), &name);
                 }
                 if let Some(ll) = n.lladdr {
                     let ll = ll.to_string();
-                    p.string(To::Any, "lladdr", &format!("lladdr {ll} "), &ll);
+                    p.fp("lladdr ");
+                    p.color_string(To::Any, Color::Mac, "lladdr", &format!("{ll} "), &ll);
                 }
                 if n.router {
                     p.boolean(To::Any, "router", "router ", true);

@@ -4,7 +4,7 @@ use std::net::Ipv4Addr;
 
 use super::addr::{parse_inet, parse_prefix};
 use super::args::{matches, parse_u32, Args, Fail, IpResult};
-use super::print::{Printer, To};
+use super::print::{Color, Printer, To};
 use super::Opts;
 use crate::kernel::addr::Scope;
 use crate::kernel::ops::RouteMatch;
@@ -362,14 +362,17 @@ pub fn print_route(p: &mut Printer, m: &RouteMsg, show_table: bool, show_dev: bo
     } else {
         format!("{}/{}", r.dst, r.prefix)
     };
-    p.string(To::Any, "dst", &format!("{dst} "), &dst);
+    let dst_color = if dst == "default" { Color::None } else { Color::Inet };
+    p.color_string(To::Any, dst_color, "dst", &format!("{dst} "), &dst);
     if let Some(g) = r.gateway {
         let g = g.to_string();
-        p.string(To::Any, "gateway", &format!("via {g} "), &g);
+        p.fp("via ");
+        p.color_string(To::Any, Color::Inet, "gateway", &format!("{g} "), &g);
     }
     if let (Some(d), true) = (r.dev, show_dev) {
         let n = name_of(d);
-        p.string(To::Any, "dev", &format!("dev {n} "), &n);
+        p.fp("dev ");
+        p.color_string(To::Any, Color::Ifname, "dev", &format!("{n} "), &n);
     }
     if show_table && r.table != RT_TABLE_MAIN {
         let t = table_name(r.table);
@@ -385,7 +388,8 @@ pub fn print_route(p: &mut Printer, m: &RouteMsg, show_table: bool, show_dev: bo
     }
     if let Some(s) = r.src {
         let s = s.to_string();
-        p.string(To::Any, "prefsrc", &format!("src {s} "), &s);
+        p.fp("src ");
+        p.color_string(To::Any, Color::Inet, "prefsrc", &format!("{s} "), &s);
     }
     if r.metric != 0 {
         p.uint(To::Any, "metric", &format!("metric {} ", r.metric), u64::from(r.metric));
