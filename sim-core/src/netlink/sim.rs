@@ -233,7 +233,9 @@ impl Netlink for SimNetlink<'_> {
         routes
             .into_iter()
             .map(|r| {
-                let linkdown = r.dev.and_then(|d| n.links.get(&d)).is_some_and(|l| !l.carrier);
+                // RTNH_F_LINKDOWN marks nexthops without carrier; local routes have none to mark.
+                let linkdown = r.kind != crate::kernel::route::RouteType::Local
+                    && r.dev.and_then(|d| n.links.get(&d)).is_some_and(|l| !l.carrier);
                 RouteMsg { route: r, linkdown }
             })
             .collect()

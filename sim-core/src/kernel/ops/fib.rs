@@ -13,20 +13,12 @@ use super::{nodev, RouteMatch};
 impl Kernel {
     // ---- routes -------------------------------------------------------------
 
-    /// Removes every route through a device (the device went down or lost addresses).
-    pub(crate) fn fib_flush_dev(&mut self, r: LinkRef) {
-        if let Some(n) = self.ns_mut(r.ns) {
-            n.routes.retain(|rt| rt.dev != Some(r.ifindex));
-        }
-    }
-
-    /// `fib_add_ifaddr()` for every IPv4 address of an up device: the local,
-    /// broadcast and prefix routes. Idempotent.
+    /// `fib_add_ifaddr()` for every IPv4 address of a device: the local
+    /// route always, the broadcast and prefix routes while it is up. Idempotent.
     pub(crate) fn fib_add_ifaddrs(&mut self, r: LinkRef) {
         let Some(l) = self.link(r) else { return };
-        if !l.admin_up {
-            return;
-        }
+        // fib_add_ifaddr(): the local route always; the rest only while up.
+        let up = l.admin_up;
         let is_lo = l.is_loopback();
         let addrs: Vec<Inet4> = l.addrs.iter().filter_map(IfAddr::v4).cloned().collect();
         let mut want = Vec::new();
@@ -54,6 +46,9 @@ impl Kernel {
                 onlink: false,
             };
             want.push(kroute(RouteType::Local, RT_TABLE_LOCAL, a.local, 32, Scope::Host));
+            if !up {
+                continue;
+            }
             let net = addr::network(a.local, a.prefix);
             if primary && (net != a.local || a.prefix < 32) {
                 if is_lo {

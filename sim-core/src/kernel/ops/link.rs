@@ -209,7 +209,7 @@ impl Kernel {
             return Ok(r);
         }
         if tn.link_by_name(&l.name).is_some() {
-            return Err(Errno::EEXIST.into());
+            return Err(KernelError::msg(Errno::EEXIST, "An interface with the same name exists in the target netns"));
         }
         if l.admin_up {
             self.set_up(r, false);
@@ -274,14 +274,10 @@ impl Kernel {
         if up {
             self.fib_add_ifaddrs(r);
         } else {
-            if self.link(r).is_some_and(|l| l.is_loopback()) {
-                // Loopback keeps its `local` routes while down (127/8 stays
-                // local); only its broadcast route goes, as on Linux.
-                if let Some(n) = self.ns_mut(r.ns) {
-                    n.routes.retain(|rt| rt.dev != Some(r.ifindex) || rt.kind == RouteType::Local);
-                }
-            } else {
-                self.fib_flush_dev(r);
+            // A device going down loses its routes but its `local` ones:
+            // its addresses stay local to the host while it is down.
+            if let Some(n) = self.ns_mut(r.ns) {
+                n.routes.retain(|rt| rt.dev != Some(r.ifindex) || rt.kind == RouteType::Local);
             }
             if let Some(l) = self.link_mut(r) {
                 l.addrs.retain(|a| a.v4().is_some());
@@ -331,8 +327,11 @@ impl Kernel {
                 scope: Scope::Host,
                 label: l.name.clone(),
             };
+            // inet_insert_ifa(): after the addresses already there (so a
+            // 127/8 address added while lo was down stays primary).
             if !l.addrs.iter().any(|x| x.v4().is_some_and(|v| v.local == lo4.local && v.prefix == 8)) {
-                l.addrs.insert(0, IfAddr::V4(lo4));
+                let v4_end = l.addrs.iter().take_while(|x| x.v4().is_some()).count();
+                l.addrs.insert(v4_end, IfAddr::V4(lo4));
             }
         }
         l.addrs.push(IfAddr::V6(a));
