@@ -327,6 +327,9 @@ fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> 
         super::Family::Inet => (true, false),
         _ => (true, f.table.is_none()),
     };
+    if v4 && f.table.is_some_and(|t| t != RT_TABLE_MAIN && !nl.route_table_exists(t)) {
+        return Err(Fail::new("Error: ipv4: FIB table does not exist.\nDump terminated\n", 2));
+    }
     if v4 {
         for m in nl.route_dump() {
             if f.table.is_some_and(|t| t != m.route.table) || dev.is_some_and(|d| m.route.dev != Some(d)) {

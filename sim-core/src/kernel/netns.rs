@@ -15,6 +15,10 @@ pub struct Namespace {
     /// Where the next ifindex search starts (the kernel allocates cyclically).
     pub next_ifindex: u32,
     pub routes: Vec<Route>,
+    /// The IPv4 routing tables that exist: a table is made by its first
+    /// route and never goes away (`ip route show table local` on a fresh
+    /// namespace says it does not exist).
+    pub tables: std::collections::BTreeSet<u32>,
     pub neighs: Vec<Neigh>,
     pub conf: NsConf,
     /// The ids this namespace has given other namespaces (`peernet2id`).
@@ -29,6 +33,7 @@ impl Namespace {
             links: BTreeMap::new(),
             next_ifindex: 1,
             routes: Vec::new(),
+            tables: Default::default(),
             neighs: Vec::new(),
             conf: NsConf::default(),
             nsids: BTreeMap::new(),
@@ -45,6 +50,15 @@ impl Namespace {
         }
         self.next_ifindex = i + 1;
         i
+    }
+
+    /// `fib_new_table()`: making the local table makes main too (local is
+    /// main's alias while there are no custom rules).
+    pub fn fib_new_table(&mut self, id: u32) {
+        if id == super::route::RT_TABLE_LOCAL {
+            self.tables.insert(super::route::RT_TABLE_MAIN);
+        }
+        self.tables.insert(id);
     }
 
     pub fn link_by_name(&self, name: &str) -> Option<&Link> {

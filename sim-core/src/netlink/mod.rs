@@ -197,6 +197,10 @@ pub trait Netlink {
     fn addr_flush(&mut self, ifindex: u32) -> KResult<()>;
 
     fn route_dump(&mut self) -> Vec<RouteMsg>;
+    /// Whether an IPv4 routing table exists (a dump of one that does not fails).
+    fn route_table_exists(&mut self, _table: u32) -> bool {
+        true
+    }
     /// IPv6 routes, main and local tables, in dump order.
     fn route6_dump(&mut self) -> Vec<Route6Msg> {
         Vec::new()

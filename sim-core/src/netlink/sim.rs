@@ -241,6 +241,10 @@ impl Netlink for SimNetlink<'_> {
             .collect()
     }
 
+    fn route_table_exists(&mut self, table: u32) -> bool {
+        self.kernel.ns(self.ns).is_some_and(|n| n.tables.contains(&table))
+    }
+
     fn route6_dump(&mut self) -> Vec<Route6Msg> {
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
         let mut lls: Vec<(u64, u32, std::net::Ipv6Addr)> = Vec::new();
@@ -362,13 +366,17 @@ impl Netlink for SimNetlink<'_> {
         if !n.links.contains_key(&m.ifindex) {
             return Err(Errno::ENODEV.into());
         }
-        if m.lladdr.is_none() && m.state == NudState::Permanent {
+        // ARP keys every neighbour of a loopback device as 0.0.0.0, so adding
+        // one there creates or updates that single entry, with lo's address
+        // when none is given (lo needs no ARP).
+        let on_lo = n.links.get(&m.ifindex).is_some_and(|l| l.is_loopback());
+        let (dst, lladdr) = if on_lo { (Ipv4Addr::UNSPECIFIED, m.lladdr.or(Some(Mac::ZERO))) } else { (m.dst, m.lladdr) };
+        if lladdr.is_none() && m.state == NudState::Permanent {
             return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
         }
-        let entry =
-            Neigh { dst: m.dst, dev: m.ifindex, lladdr: m.lladdr, state: m.state, updated_ms: now, proxy: m.proxy };
-        match n.neighs.iter().position(|e| e.dst == m.dst && e.dev == m.ifindex) {
-            Some(i) if replace => n.neighs[i] = entry,
+        let entry = Neigh { dst, dev: m.ifindex, lladdr, state: m.state, updated_ms: now, proxy: m.proxy };
+        match n.neighs.iter().position(|e| e.dst == dst && e.dev == m.ifindex) {
+            Some(i) if replace || on_lo => n.neighs[i] = entry,
             Some(_) => return Err(Errno::EEXIST.into()),
             None => n.neighs.push(entry),
         }

@@ -4,7 +4,7 @@ use std::net::IpAddr;
 
 use crate::iproute::addr::parse_inet;
 use crate::kernel::addr::{self, Inet4, Scope};
-use crate::netlink::{AddrMsg, LinkMsg, LinkSetReq, Netlink, ARPHRD_LOOPBACK, IFF_RUNNING, IFF_UP};
+use crate::netlink::{AddrMsg, LinkMsg, LinkSetReq, Netlink, ARPHRD_LOOPBACK, IFF_BROADCAST, IFF_RUNNING, IFF_UP};
 use crate::output::Output;
 
 /// Runs `ifconfig ARGS` (argv without the leading `ifconfig`).
@@ -23,65 +23,150 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
         out.out(shown.concat());
         return out;
     };
-    let Some(link) = links.iter().find(|l| l.name == *dev) else {
-        return Output::error(format!("{dev}: error fetching interface information: Device not found\n"), 1);
-    };
+    let link = links.iter().find(|l| l.name == *dev);
     if args.len() == 1 {
+        let Some(link) = link else {
+            return Output::error(format!("{dev}: error fetching interface information: Device not found\n"), 1);
+        };
         let addrs = nl.addr_dump();
         let mut out = Output::new();
         out.out(block(link, &addrs));
         return out;
     }
-    let mut out = Output::new();
+    let mut io = Ioctls { nl, dev, link: link.map(|l| (l.ifindex, l.flags)), out: Output::new(), failed: false };
+    let mut netmask_after = None;
     let mut i = 1;
     while i < args.len() {
         let a = args[i];
         match a {
-            "up" => set_up(nl, link.ifindex, true, &mut out),
-            "down" => set_up(nl, link.ifindex, false, &mut out),
-            "netmask" | "broadcast" | "mtu" => i += 1,
+            "up" => io.set_flags(true),
+            "down" => io.set_flags(false),
+            "netmask" => {
+                i += 1;
+                match args.get(i).and_then(|m| parse_inet(m)) {
+                    Some(m) => io.set_netmask(mask_len(u32::from(m))),
+                    None => return usage_error(args.get(i).copied().unwrap_or("")),
+                }
+            }
+            "broadcast" | "mtu" | "txqueuelen" => i += 1,
             _ => {
                 let (ip, len) = match a.split_once('/') {
                     Some((ip, l)) => (ip, l.parse::<u8>().ok().filter(|l| *l <= 32)),
                     None => (a, None),
                 };
                 let Some(ip) = parse_inet(ip) else {
-                    return Output::error(
-                        format!("{a}: Unknown host\nifconfig: `--help' gives usage information.\n"),
-                        1,
-                    );
+                    return usage_error(a);
                 };
-                let prefix = len.unwrap_or_else(|| classful(ip));
-                // SIOCSIFADDR replaces the device's first address.
-                let addrs = nl.addr_dump();
-                if let Some(old) = addrs.iter().find(|x| x.ifindex == link.ifindex && x.local.is_ipv4()) {
-                    if let IpAddr::V4(o) = old.local {
-                        let _ = nl.addr_del(link.ifindex, o, Some(old.prefix));
-                    }
-                }
-                let brd = if prefix < 31 { Some(addr::broadcast(ip, prefix)) } else { None };
-                let new = Inet4 {
-                    local: ip,
-                    prefix,
-                    broadcast: brd,
-                    scope: if ip.is_loopback() { Scope::Host } else { Scope::Global },
-                    label: link.name.clone(),
-                };
-                if let Err(e) = nl.addr_add(link.ifindex, &new) {
-                    return Output::error(format!("SIOCSIFADDR: {}\n", e.errno.text()), 1);
-                }
-                set_up(nl, link.ifindex, true, &mut out);
+                io.set_addr(ip);
+                io.set_flags(true);
+                netmask_after = len.or(netmask_after);
             }
         }
         i += 1;
     }
+    if let Some(len) = netmask_after {
+        io.set_netmask(len);
+    }
+    let mut out = io.out;
+    if io.failed {
+        out.status = 255;
+    }
     out
 }
 
-fn set_up(nl: &mut dyn Netlink, ifindex: u32, up: bool, out: &mut Output) {
-    if let Err(e) = nl.link_set(ifindex, &LinkSetReq { up: Some(up), ..Default::default() }) {
-        out.err(format!("SIOCSIFFLAGS: {}\n", e.errno.text()));
-        out.status = 1;
+fn usage_error(arg: &str) -> Output {
+    Output::error(format!("{arg}: Unknown host\nifconfig: `--help' gives usage information.\n"), 1)
+}
+
+/// The prefix length of a netmask (its leading ones).
+fn mask_len(mask: u32) -> u8 {
+    mask.leading_ones() as u8
+}
+
+/// The ioctls net-tools makes, as the kernel's devinet_ioctl() answers them:
+/// each acts on the first IPv4 address whose label is the device's name.
+struct Ioctls<'a> {
+    nl: &'a mut dyn Netlink,
+    dev: &'a str,
+    /// The device's index and flags, `None` if it does not exist.
+    link: Option<(u32, u32)>,
+    out: Output,
+    failed: bool,
+}
+
+impl Ioctls<'_> {
+    fn fail(&mut self, text: String) {
+        self.out.err(text);
+        self.failed = true;
+    }
+
+    /// The first address labelled with the device's name.
+    fn labelled(&mut self, ifindex: u32) -> Option<Inet4> {
+        let dev = self.dev;
+        self.nl.addr_dump().into_iter().find_map(|a| match a.local {
+            IpAddr::V4(local) if a.ifindex == ifindex && a.label.as_deref() == Some(dev) => Some(Inet4 {
+                local,
+                prefix: a.prefix,
+                broadcast: a.broadcast,
+                scope: a.scope,
+                label: dev.to_string(),
+            }),
+            _ => None,
+        })
+    }
+
+    /// SIOCSIFADDR: replaces that address (or adds one) with a classful prefix.
+    fn set_addr(&mut self, ip: std::net::Ipv4Addr) {
+        let Some((ifindex, flags)) = self.link else {
+            return self.fail("SIOCSIFADDR: No such device\n".into());
+        };
+        let old = self.labelled(ifindex);
+        if old.as_ref().is_some_and(|o| o.local == ip) {
+            return;
+        }
+        if let Some(o) = &old {
+            let _ = self.nl.addr_del(ifindex, o.local, Some(o.prefix));
+        }
+        let prefix = classful(ip);
+        let broadcast = (flags & IFF_BROADCAST != 0 && prefix < 31).then(|| addr::broadcast(ip, prefix));
+        let scope = if ip.is_loopback() { Scope::Host } else { Scope::Global };
+        let new = Inet4 { local: ip, prefix, broadcast, scope, label: self.dev.to_string() };
+        if let Err(e) = self.nl.addr_add(ifindex, &new) {
+            self.fail(format!("SIOCSIFADDR: {}\n", e.errno.text()));
+        }
+    }
+
+    /// SIOCSIFNETMASK: a new prefix length; the broadcast follows if it was the usual one.
+    fn set_netmask(&mut self, prefix: u8) {
+        let Some((ifindex, flags)) = self.link else {
+            return self.fail("SIOCSIFNETMASK: No such device\n".into());
+        };
+        let Some(old) = self.labelled(ifindex) else {
+            return self.fail("SIOCSIFNETMASK: Cannot assign requested address\n".into());
+        };
+        if old.prefix == prefix {
+            return;
+        }
+        let _ = self.nl.addr_del(ifindex, old.local, Some(old.prefix));
+        let mut new = old.clone();
+        new.prefix = prefix;
+        if flags & IFF_BROADCAST != 0 && prefix < 31 && old.broadcast == Some(addr::broadcast(old.local, old.prefix)) {
+            new.broadcast = Some(addr::broadcast(old.local, prefix));
+        }
+        if let Err(e) = self.nl.addr_add(ifindex, &new) {
+            self.fail(format!("SIOCSIFNETMASK: {}\n", e.errno.text()));
+        }
+    }
+
+    /// SIOCGIFFLAGS then SIOCSIFFLAGS: up or down.
+    fn set_flags(&mut self, up: bool) {
+        let Some((ifindex, _)) = self.link else {
+            let dev = self.dev;
+            return self.fail(format!("{dev}: ERROR while getting interface flags: No such device\n"));
+        };
+        if let Err(e) = self.nl.link_set(ifindex, &LinkSetReq { up: Some(up), ..Default::default() }) {
+            self.fail(format!("SIOCSIFFLAGS: {}\n", e.errno.text()));
+        }
     }
 }
 

@@ -12,15 +12,34 @@ use super::nodev;
 impl Kernel {
     // ---- addresses ----------------------------------------------------------
 
-    /// `ip addr add`: EEXIST for the same address and prefix.
+    /// `ip addr add`, placed as `inet_insert_ifa()` places it: an address in
+    /// the subnet of one already there (same prefix length) is a secondary
+    /// and goes last; a primary goes after the last primary whose scope is
+    /// at least as narrow (so `127.0.0.1`, scope host, goes before global ones).
     pub fn addr_add(&mut self, r: LinkRef, a: Inet4) -> KResult<()> {
         let l = self.link(r).ok_or_else(nodev)?;
-        if l.addrs.iter().filter_map(IfAddr::v4).any(|x| x.local == a.local && x.prefix == a.prefix) {
-            return Err(KernelError::msg(Errno::EEXIST, "ipv4: Address already assigned"));
+        let v4: Vec<&Inet4> = l.addrs.iter().filter_map(IfAddr::v4).collect();
+        let mut insert_at = 0;
+        let mut secondary = false;
+        for (i, x) in v4.iter().enumerate() {
+            if self.is_primary(r, x) && a.scope.value() <= x.scope.value() {
+                insert_at = i + 1;
+            }
+            if x.prefix == a.prefix && addr::in_prefix(x.local, a.local, a.prefix) {
+                if x.local == a.local {
+                    return Err(KernelError::msg(Errno::EEXIST, "ipv4: Address already assigned"));
+                }
+                if x.scope != a.scope {
+                    return Err(Errno::EINVAL.into());
+                }
+                secondary = true;
+            }
+        }
+        if secondary {
+            insert_at = v4.len();
         }
         let l = self.link_mut(r).ok_or_else(nodev)?;
-        let v4_end = l.addrs.iter().take_while(|x| x.v4().is_some()).count();
-        l.addrs.insert(v4_end, IfAddr::V4(a));
+        l.addrs.insert(insert_at, IfAddr::V4(a));
         self.fib_add_ifaddrs(r);
         Ok(())
     }
@@ -68,7 +87,13 @@ impl Kernel {
     /// route that used one of them as source (`fib_del_ifaddr`,
     /// `fib_sync_down_addr`); the remaining addresses' routes stay.
     pub(crate) fn fib_del_ifaddrs(&mut self, r: LinkRef, removed: &[Ipv4Addr]) {
+        // The last IPv4 address gone disables IP on the device: every route
+        // through it goes (fib_disable_ip with force).
+        let last = self.link(r).is_some_and(|l| !l.addrs.iter().any(|a| a.v4().is_some()));
         if let Some(n) = self.ns_mut(r.ns) {
+            if last {
+                n.routes.retain(|rt| rt.dev != Some(r.ifindex));
+            }
             n.routes.retain(|rt| {
                 let uses_removed = rt.src.is_some_and(|s| removed.contains(&s));
                 let kernel_on_dev = rt.proto == Proto::Kernel && rt.dev == Some(r.ifindex);

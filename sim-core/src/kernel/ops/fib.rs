@@ -74,6 +74,7 @@ impl Kernel {
         }
         let Some(n) = self.ns_mut(r.ns) else { return };
         for w in want {
+            n.fib_new_table(w.table);
             if !n.routes.iter().any(|x| x.same_key(&w) && x.kind == w.kind && x.dev == w.dev) {
                 n.routes.push(w);
             }
@@ -82,6 +83,9 @@ impl Kernel {
 
     /// `ip route add|replace|append`, with Linux's nexthop checks.
     pub fn route_add(&mut self, ns: NsId, mut rt: Route, replace: bool) -> KResult<()> {
+        // inet_rtm_newroute() makes the table before it checks the route, so
+        // even a refused route leaves its table behind.
+        self.ns_mut(ns).ok_or_else(nodev)?.fib_new_table(rt.table);
         let n = self.ns(ns).ok_or_else(nodev)?;
         let dev_up = match rt.dev {
             Some(d) => n.links.get(&d).ok_or_else(nodev)?.admin_up,
@@ -96,13 +100,19 @@ impl Kernel {
                     return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
                 }
             } else {
+                // fib_check_nh_v4_gw(): the gateway must be reached by a
+                // connected (scope link) or local route; local wins a tie.
                 let via = n
                     .routes
                     .iter()
-                    .filter(|x| x.table == RT_TABLE_MAIN && x.kind == RouteType::Unicast && x.gateway.is_none())
+                    .filter(|x| {
+                        let connected = x.table == RT_TABLE_MAIN && x.kind == RouteType::Unicast && x.gateway.is_none();
+                        let local = x.table == RT_TABLE_LOCAL && x.kind == RouteType::Local;
+                        connected || local
+                    })
                     .filter(|x| x.scope >= Scope::Link && x.covers(gw))
                     .filter(|x| rt.dev.is_none() || x.dev == rt.dev)
-                    .max_by_key(|x| x.prefix);
+                    .max_by_key(|x| (x.prefix, x.kind == RouteType::Local));
                 match via {
                     Some(v) => rt.dev = v.dev,
                     None => return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway")),
@@ -125,6 +135,9 @@ impl Kernel {
     /// `ip route del`: the first route matching every field given.
     pub fn route_del(&mut self, ns: NsId, m: &RouteMatch) -> KResult<()> {
         let n = self.ns_mut(ns).ok_or_else(nodev)?;
+        if !n.tables.contains(&m.table) {
+            return Err(KernelError::msg(Errno::ESRCH, "FIB table does not exist"));
+        }
         let i = n.routes.iter().position(|x| m.matches(x)).ok_or(KernelError::new(Errno::ESRCH))?;
         n.routes.remove(i);
         Ok(())

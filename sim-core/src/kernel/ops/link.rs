@@ -202,7 +202,7 @@ impl Kernel {
     pub(crate) fn move_link(&mut self, r: LinkRef, target: NsId) -> KResult<LinkRef> {
         let l = self.link(r).cloned().ok_or_else(nodev)?;
         if l.is_loopback() || l.is_bridge() {
-            return Err(Errno::EINVAL.into());
+            return Err(KernelError::msg(Errno::EINVAL, "The interface netns is immutable"));
         }
         let tn = self.ns(target).ok_or(KernelError::new(Errno::EINVAL))?;
         if target == r.ns {
@@ -319,23 +319,20 @@ impl Kernel {
         } else {
             Inet6 { local: addr::link_local(l.mac), prefix: 64, scope: Scope::Link, tentative: true, serial }
         };
-        if l.is_loopback() {
-            let lo4 = Inet4 {
-                local: Ipv4Addr::LOCALHOST,
-                prefix: 8,
-                broadcast: None,
-                scope: Scope::Host,
-                label: l.name.clone(),
-            };
-            // inet_insert_ifa(): after the addresses already there (so a
-            // 127/8 address added while lo was down stays primary).
-            if !l.addrs.iter().any(|x| x.v4().is_some_and(|v| v.local == lo4.local && v.prefix == 8)) {
-                let v4_end = l.addrs.iter().take_while(|x| x.v4().is_some()).count();
-                l.addrs.insert(v4_end, IfAddr::V4(lo4));
-            }
-        }
+        let lo4 = l.is_loopback().then(|| Inet4 {
+            local: Ipv4Addr::LOCALHOST,
+            prefix: 8,
+            broadcast: None,
+            scope: Scope::Host,
+            label: l.name.clone(),
+        });
         l.addrs.push(IfAddr::V6(a));
         self.serial = serial;
+        // inetdev's NETDEV_UP gives loopback 127.0.0.1/8, placed like any
+        // other address (EEXIST when it is still there is no error).
+        if let Some(lo4) = lo4 {
+            let _ = self.addr_add(r, lo4);
+        }
         self.fib_add_ifaddrs(r);
     }
 }
