@@ -129,6 +129,9 @@ pub struct Link {
     /// The device is in its IPv6/IPv4 all-nodes groups: from registration,
     /// and again at every up; a down leaves them.
     pub mc_joined: bool,
+    /// Loopback's addresses (127.0.0.1, ::1) come only with NETDEV_UP: after
+    /// an MTU too small for IP took them away, they wait for the next up.
+    pub lo_awaits_up: bool,
     /// IPv4 addresses first in the order added, then IPv6 (newest first, as Linux lists them).
     pub addrs: Vec<IfAddr>,
     pub stats: LinkStats,
@@ -137,6 +140,8 @@ pub struct Link {
 }
 
 pub const ETH_MIN_MTU: u32 = 68;
+/// Below this MTU a device has no IPv6 (RFC 8200's minimum link MTU).
+pub const IPV6_MIN_MTU: u32 = 1280;
 pub const ETH_MAX_MTU: u32 = 65535;
 pub const LO_MTU: u32 = 65536;
 
@@ -161,10 +166,16 @@ impl Link {
             noarp: false,
             multicast: true,
             mc_joined: true,
+            lo_awaits_up: false,
             addrs: Vec::new(),
             stats: LinkStats::default(),
             serial,
         }
+    }
+
+    /// IPv4 is on for the device (it is off below 68 bytes of MTU).
+    pub fn inet_enabled(&self) -> bool {
+        self.mtu >= ETH_MIN_MTU
     }
 
     pub fn is_loopback(&self) -> bool {

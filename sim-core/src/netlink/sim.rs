@@ -323,13 +323,21 @@ impl Netlink for SimNetlink<'_> {
         for l in n.links.values().filter(|l| !l.is_loopback()) {
             let ll = l.addrs.iter().filter_map(IfAddr::v6).find(|a| a.scope == Scope::Link).map(|a| a.local.octets());
             let mut own = Vec::new();
+            // IPv6 groups need IPv6 on the device (MTU >= 1280), IPv4 groups IPv4 (>= 68).
+            let (v6, v4) = (l.mtu >= crate::kernel::link::IPV6_MIN_MTU, l.inet_enabled());
             if l.mc_joined {
-                own.push(Mac([0x33, 0x33, 0, 0, 0, 1]));
-                if l.admin_up && l.is_bridge() {
-                    own.push(Mac([0x01, 0x00, 0x5e, 0, 0, 0x6a]));
-                    own.push(Mac([0x33, 0x33, 0, 0, 0, 0x6a]));
+                if v6 {
+                    own.push(Mac([0x33, 0x33, 0, 0, 0, 1]));
                 }
-                if l.admin_up {
+                if l.admin_up && l.is_bridge() {
+                    if v4 {
+                        own.push(Mac([0x01, 0x00, 0x5e, 0, 0, 0x6a]));
+                    }
+                    if v6 {
+                        own.push(Mac([0x33, 0x33, 0, 0, 0, 0x6a]));
+                    }
+                }
+                if l.admin_up && v4 {
                     own.push(Mac([0x01, 0x00, 0x5e, 0, 0, 1]));
                 }
                 if let Some(o) = ll {
@@ -370,7 +378,8 @@ impl Netlink for SimNetlink<'_> {
         // one there creates or updates that single entry, with lo's address
         // when none is given (lo needs no ARP).
         let on_lo = n.links.get(&m.ifindex).is_some_and(|l| l.is_loopback());
-        let (dst, lladdr) = if on_lo { (Ipv4Addr::UNSPECIFIED, m.lladdr.or(Some(Mac::ZERO))) } else { (m.dst, m.lladdr) };
+        let (dst, lladdr) =
+            if on_lo { (Ipv4Addr::UNSPECIFIED, m.lladdr.or(Some(Mac::ZERO))) } else { (m.dst, m.lladdr) };
         if lladdr.is_none() && m.state == NudState::Permanent {
             return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
         }

@@ -104,13 +104,9 @@ impl Ioctls<'_> {
     fn labelled(&mut self, ifindex: u32) -> Option<Inet4> {
         let dev = self.dev;
         self.nl.addr_dump().into_iter().find_map(|a| match a.local {
-            IpAddr::V4(local) if a.ifindex == ifindex && a.label.as_deref() == Some(dev) => Some(Inet4 {
-                local,
-                prefix: a.prefix,
-                broadcast: a.broadcast,
-                scope: a.scope,
-                label: dev.to_string(),
-            }),
+            IpAddr::V4(local) if a.ifindex == ifindex && a.label.as_deref() == Some(dev) => {
+                Some(Inet4 { local, prefix: a.prefix, broadcast: a.broadcast, scope: a.scope, label: dev.to_string() })
+            }
             _ => None,
         })
     }
@@ -216,7 +212,11 @@ fn human(bytes: u64) -> String {
 fn block(l: &LinkMsg, addrs: &[AddrMsg]) -> String {
     let (v, names) = flag_names(l);
     let mut s = format!("{}: flags={}<{}>  mtu {}\n", l.name, v, names, l.mtu);
-    for a in addrs.iter().filter(|a| a.ifindex == l.ifindex) {
+    // SIOCGIFADDR: one IPv4 address, the first labelled with the device's name.
+    let first_v4 =
+        addrs.iter().find(|a| a.ifindex == l.ifindex && a.local.is_ipv4() && a.label.as_deref() == Some(&l.name));
+    let v6 = addrs.iter().filter(|a| a.ifindex == l.ifindex && a.local.is_ipv6());
+    for a in first_v4.into_iter().chain(v6) {
         match a.local {
             IpAddr::V4(ip) => {
                 let mask = std::net::Ipv4Addr::from(addr::mask(a.prefix));

@@ -18,6 +18,9 @@ impl Kernel {
     /// at least as narrow (so `127.0.0.1`, scope host, goes before global ones).
     pub fn addr_add(&mut self, r: LinkRef, a: Inet4) -> KResult<()> {
         let l = self.link(r).ok_or_else(nodev)?;
+        if !l.inet_enabled() {
+            return Err(nodev());
+        }
         let v4: Vec<&Inet4> = l.addrs.iter().filter_map(IfAddr::v4).collect();
         let mut insert_at = 0;
         let mut secondary = false;
@@ -93,6 +96,7 @@ impl Kernel {
         if let Some(n) = self.ns_mut(r.ns) {
             if last {
                 n.routes.retain(|rt| rt.dev != Some(r.ifindex));
+                n.neighs.retain(|ne| ne.dev != r.ifindex);
             }
             n.routes.retain(|rt| {
                 let uses_removed = rt.src.is_some_and(|s| removed.contains(&s));

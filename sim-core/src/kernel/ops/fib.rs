@@ -88,7 +88,13 @@ impl Kernel {
         self.ns_mut(ns).ok_or_else(nodev)?.fib_new_table(rt.table);
         let n = self.ns(ns).ok_or_else(nodev)?;
         let dev_up = match rt.dev {
-            Some(d) => n.links.get(&d).ok_or_else(nodev)?.admin_up,
+            Some(d) => {
+                let l = n.links.get(&d).ok_or_else(nodev)?;
+                if !l.inet_enabled() {
+                    return Err(nodev());
+                }
+                l.admin_up
+            }
             None => true,
         };
         if let Some(gw) = rt.gateway {
@@ -114,6 +120,10 @@ impl Kernel {
                     .filter(|x| rt.dev.is_none() || x.dev == rt.dev)
                     .max_by_key(|x| (x.prefix, x.kind == RouteType::Local));
                 match via {
+                    // A local gateway on a device that is down: ENETDOWN, no message.
+                    Some(v) if v.dev.and_then(|d| n.links.get(&d)).is_some_and(|l| !l.admin_up) => {
+                        return Err(Errno::ENETDOWN.into())
+                    }
                     Some(v) => rt.dev = v.dev,
                     None => return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway")),
                 }

@@ -129,6 +129,11 @@ impl Kernel {
             }
             let l = self.link_mut(r).ok_or_else(nodev)?;
             l.mac = mac;
+            // NETDEV_CHANGEADDR: ARP forgets every neighbour of the device.
+            if let Some(n) = self.ns_mut(r.ns) {
+                n.neighs.retain(|ne| ne.dev != r.ifindex);
+            }
+            let l = self.link_mut(r).ok_or_else(nodev)?;
             if let Some(b) = l.bridge_mut() {
                 b.mac_set = true;
                 b.id = mac;
@@ -154,6 +159,7 @@ impl Kernel {
             if let Some(b) = self.link(r).and_then(|l| l.master) {
                 self.bridge_recalc(LinkRef { ns: r.ns, ifindex: b });
             }
+            self.mtu_changed(r);
         }
         if let Some(name) = &ch.name {
             let n = self.ns(r.ns).ok_or_else(nodev)?;
@@ -250,6 +256,9 @@ impl Kernel {
         l.admin_up = up;
         l.mc_joined = up;
         if up {
+            l.lo_awaits_up = false;
+        }
+        if up {
             l.qdisc_attached = true;
         }
         let peer = l.veth_peer();
@@ -310,7 +319,9 @@ impl Kernel {
         let Some(l) = self.link_mut(r) else { return };
         let ready = l.admin_up
             && matches!(l.oper, crate::kernel::link::OperState::Up | crate::kernel::link::OperState::Unknown)
-            && l.carrier;
+            && l.carrier
+            && l.mtu >= crate::kernel::link::IPV6_MIN_MTU
+            && !l.lo_awaits_up;
         if !ready || l.addrs.iter().any(|a| a.v6().is_some()) {
             return;
         }
@@ -330,9 +341,26 @@ impl Kernel {
         self.serial = serial;
         // inetdev's NETDEV_UP gives loopback 127.0.0.1/8, placed like any
         // other address (EEXIST when it is still there is no error).
-        if let Some(lo4) = lo4 {
+        if let Some(lo4) = lo4.filter(|_| self.link(r).is_some_and(|l| l.inet_enabled())) {
             let _ = self.addr_add(r, lo4);
         }
         self.fib_add_ifaddrs(r);
+    }
+
+    /// NETDEV_CHANGEMTU: below 68 bytes IPv4 is switched off on the device
+    /// (its addresses, routes and neighbours go), below 1280 IPv6 is; both
+    /// come back, without addresses, when the MTU is large enough again.
+    fn mtu_changed(&mut self, r: LinkRef) {
+        let Some(l) = self.link_mut(r) else { return };
+        if l.mtu < crate::kernel::link::IPV6_MIN_MTU {
+            l.addrs.retain(|a| a.v4().is_some());
+            l.lo_awaits_up |= l.is_loopback();
+        }
+        if l.mtu < crate::kernel::link::ETH_MIN_MTU {
+            let removed: Vec<Ipv4Addr> = l.addrs.iter().filter_map(IfAddr::v4).map(|a| a.local).collect();
+            l.addrs.retain(|a| a.v4().is_none());
+            self.fib_del_ifaddrs(r, &removed);
+        }
+        self.refresh_ipv6(r);
     }
 }
