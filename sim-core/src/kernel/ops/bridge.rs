@@ -94,7 +94,7 @@ impl Kernel {
                 bl.mtu = m;
             }
         }
-        bl.set_carrier(any_forwarding);
+        self.set_carrier(br, any_forwarding);
         self.refresh_ipv6(br);
     }
 }

@@ -118,7 +118,11 @@ impl Kernel {
                     })
                     .filter(|x| x.scope >= Scope::Link && x.covers(gw))
                     .filter(|x| rt.dev.is_none() || x.dev == rt.dev)
-                    .max_by_key(|x| (x.prefix, x.kind == RouteType::Local));
+                    // The first of equally good routes, as the FIB's alias list has them.
+                    .fold(None, |best: Option<&Route>, x| match best {
+                        Some(b) if (b.prefix, b.kind == RouteType::Local) >= (x.prefix, x.kind == RouteType::Local) => Some(b),
+                        _ => Some(x),
+                    });
                 match via {
                     // A local gateway on a device that is down: ENETDOWN, no message.
                     Some(v) if v.dev.and_then(|d| n.links.get(&d)).is_some_and(|l| !l.admin_up) => {

@@ -271,9 +271,7 @@ impl Kernel {
                 // veth_open() leaves the carrier off until the peer is up.
             } else {
                 for x in [r, p] {
-                    if let Some(xl) = self.link_mut(x) {
-                        xl.set_carrier(carrier);
-                    }
+                    self.set_carrier(x, carrier);
                 }
                 // Link-watch handles the events in order: this end, then the peer.
                 self.refresh_ipv6(r);
@@ -362,5 +360,19 @@ impl Kernel {
             self.fib_del_ifaddrs(r, &removed);
         }
         self.refresh_ipv6(r);
+    }
+
+    /// netif_carrier_on/off(): link-watch runs, and a lost carrier makes ARP
+    /// forget every neighbour of the device but the permanent ones
+    /// (neigh_carrier_down).
+    pub(crate) fn set_carrier(&mut self, r: LinkRef, on: bool) {
+        let Some(l) = self.link_mut(r) else { return };
+        let lost = l.carrier && !on;
+        l.set_carrier(on);
+        if lost {
+            if let Some(n) = self.ns_mut(r.ns) {
+                n.neighs.retain(|e| e.dev != r.ifindex || e.state == crate::kernel::neigh::NudState::Permanent);
+            }
+        }
     }
 }
