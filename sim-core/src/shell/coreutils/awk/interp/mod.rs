@@ -10,9 +10,10 @@ use super::ast::{BinOp, CmpOp, Expr, LValue, Pattern, Program};
 use super::value::Value;
 use super::AwkError;
 use crate::output::Output;
-use regex_lite::Regex;
+use crate::shell::coreutils::regex::Regex;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// How deep user function calls may recurse.
 const MAX_CALL_DEPTH: usize = 64;
@@ -73,7 +74,7 @@ pub struct Interp<'p> {
     input_read: bool,
     stdin: &'p str,
     pub out: Output,
-    regexes: HashMap<String, Regex>,
+    regexes: HashMap<String, Rc<Regex>>,
     ranges: Vec<bool>,
     rand_state: u64,
     rand_seed: f64,
@@ -313,17 +314,17 @@ impl<'p> Interp<'p> {
         Ok(self.eval(e)?.truthy())
     }
 
-    pub fn regex(&mut self, src: &str) -> R<Regex> {
+    pub fn regex(&mut self, src: &str) -> R<Rc<Regex>> {
         if let Some(re) = self.regexes.get(src) {
             return Ok(re.clone());
         }
-        let re = super::compile_regex(src).map_err(|msg| self.runtime(msg))?;
+        let re = Rc::new(super::compile_regex(src).map_err(|msg| self.runtime(msg))?);
         self.regexes.insert(src.to_string(), re.clone());
         Ok(re)
     }
 
     /// The regex an argument stands for: a literal, or a string's value.
-    fn regex_arg(&mut self, e: &Expr) -> R<Regex> {
+    fn regex_arg(&mut self, e: &Expr) -> R<Rc<Regex>> {
         match e {
             Expr::Regex(src) => self.regex(src),
             other => {
