@@ -162,7 +162,8 @@ fn compare_field(a: &str, b: &str, k: &Key) -> Ordering {
     let ord = if k.numeric {
         numeric(a).partial_cmp(&numeric(b)).unwrap_or(Ordering::Equal)
     } else if k.fold {
-        a.to_uppercase().cmp(&b.to_uppercase())
+        // As GNU sort's toupper() in C.UTF-8: ASCII letters only.
+        a.bytes().map(|c| c.to_ascii_uppercase()).cmp(b.bytes().map(|c| c.to_ascii_uppercase()))
     } else {
         a.as_bytes().cmp(b.as_bytes())
     };
