@@ -17,6 +17,7 @@ pub mod ast;
 pub mod format;
 pub mod interp;
 pub mod lexer;
+pub mod map;
 pub mod parser;
 pub mod value;
 

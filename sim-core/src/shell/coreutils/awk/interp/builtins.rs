@@ -16,7 +16,7 @@ impl<'p> Interp<'p> {
                 None => Value::Num(self.record.len() as f64),
                 Some(Expr::LValue(LValue::Var(n))) if self.is_array(n) => {
                     let ak = self.array_key(n);
-                    Value::Num(self.arrays.get(&ak).map_or(0, |a| a.keys.len()) as f64)
+                    Value::Num(self.arrays.get(&ak).map_or(0, Array::len) as f64)
                 }
                 Some(e) => Value::Num(self.eval(e)?.to_str(&convfmt).len() as f64),
             },
@@ -50,9 +50,9 @@ impl<'p> Interp<'p> {
                 let ak = self.array_key(arr);
                 let mut a = Array::default();
                 for (i, p) in parts.iter().enumerate() {
-                    *a.get_or_create(&(i + 1).to_string()) = Value::StrNum(p.clone());
+                    a.insert(&(i + 1).to_string(), Value::StrNum(p.clone()));
                 }
-                self.arrays.insert(ak, a);
+                self.arrays.insert(&ak, a);
                 Value::Num(parts.len() as f64)
             }
             Builtin::Sub | Builtin::Gsub => {
@@ -76,8 +76,8 @@ impl<'p> Interp<'p> {
                     Some((s, e)) => (s as f64 + 1.0, (e - s) as f64),
                     None => (0.0, -1.0),
                 };
-                self.globals.insert("RSTART".into(), Value::Num(start));
-                self.globals.insert("RLENGTH".into(), Value::Num(len));
+                self.globals.insert("RSTART", Value::Num(start));
+                self.globals.insert("RLENGTH", Value::Num(len));
                 Value::Num(start)
             }
             Builtin::Sprintf => {

@@ -47,7 +47,7 @@ impl<'p> Interp<'p> {
         self.next_input += 1;
         for k in ["NR", "FNR"] {
             let n = self.globals.get(k).map_or(0.0, Value::to_num) + 1.0;
-            self.globals.insert(k.into(), Value::Num(n));
+            self.globals.insert(k, Value::Num(n));
         }
         Some(r)
     }
