@@ -157,7 +157,7 @@ impl Regex {
                 };
                 let ok = match (inst, c) {
                     (Inst::Match, _) => {
-                        if best.map_or(true, |(s, e)| start < s || start == s && at > e) {
+                        if best.is_none_or(|(s, e)| start < s || start == s && at > e) {
                             best = Some((start, at));
                         }
                         false
@@ -204,11 +204,8 @@ impl Regex {
                     stack.push(*b);
                     stack.push(*a);
                 }
-                Some(Inst::Assert(a)) => {
-                    if holds(*a, text.as_bytes(), at) {
-                        stack.push(pc + 1);
-                    }
-                }
+                Some(Inst::Assert(a)) if holds(*a, text.as_bytes(), at) => stack.push(pc + 1),
+                Some(Inst::Assert(_)) => {}
                 Some(_) => list.list.push((pc, start)),
                 None => {}
             }
