@@ -2,9 +2,8 @@
 //! -x -c -o -n -q -l -L -s -m -e -f -A -B -C -H -h` and clustered flags.
 
 use super::args::{self, Arg, Spec};
-use super::regex::{self, Flavor};
+use super::regex::{self, Flavor, Node, Regex};
 use crate::output::Output;
-use regex_lite::Regex;
 
 const SPEC: Spec = Spec {
     flags: "EFGPiyvwxcoqsnhHlLUTZz",
@@ -75,14 +74,12 @@ impl Matcher {
     /// The first match in `line` at or after byte `from`, honouring `-w`.
     fn find(&self, line: &str, from: usize) -> Option<(usize, usize)> {
         let Some(whole) = &self.whole else {
-            return self.re.find_at(line, from).map(|m| (m.start(), m.end()));
+            return self.re.find_at(line, from);
         };
         let mut pos = from;
         while pos <= line.len() {
-            let m = self.re.find_at(line, pos)?;
-            let s = m.start();
+            let (s, mut e) = self.re.find_at(line, pos)?;
             if !word_char_before(line, s) {
-                let mut e = m.end();
                 loop {
                     if !word_char_at(line, e) && whole.is_match(&line[s..e]) {
                         return Some((s, e));
@@ -234,30 +231,24 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
 /// Compiles the pattern list; warnings go to `out`, errors come back as
 /// grep's message.
 fn build_matcher(patterns: &[String], o: &Options, out: &mut Output) -> Result<Matcher, String> {
-    let flavor = o.flavor.unwrap_or(Flavor::Basic);
+    let flavor = if o.perl { Flavor::Perl } else { o.flavor.unwrap_or(Flavor::Basic) };
+    let failed = |e: regex::RegexError| format!("grep: {e}\n");
     let mut alternatives = Vec::new();
     for p in patterns {
         if o.fixed {
-            alternatives.push(regex::escape(p));
-        } else if o.perl {
-            alternatives.push(p.clone());
+            alternatives.push(Node::literal(p));
         } else {
-            let t = regex::translate(p, flavor).map_err(|e| format!("grep: {e}\n"))?;
-            for w in t.warnings {
+            let parsed = regex::parse(p, flavor).map_err(failed)?;
+            for w in parsed.warnings {
                 out.err(format!("grep: warning: {w}\n"));
             }
-            alternatives.push(t.pattern);
+            alternatives.push(parsed.node);
         }
     }
-    let joined = alternatives.iter().map(|a| format!("(?:{a})")).collect::<Vec<_>>().join("|");
-    let case = if o.ignore_case { "(?i)" } else { "" };
-    let body = if o.line { format!("^(?:{joined})$") } else { joined.clone() };
-    let re = Regex::new(&format!("{case}{body}")).map_err(|e| format!("grep: {e}\n"))?;
-    let whole = if o.word && !o.line {
-        Some(Regex::new(&format!("{case}^(?:{joined})$")).map_err(|e| format!("grep: {e}\n"))?)
-    } else {
-        None
-    };
+    let any = Node::Alt(alternatives);
+    let whole = Node::whole(any.clone());
+    let re = Regex::new(if o.line { &whole } else { &any }, o.ignore_case).map_err(failed)?;
+    let whole = if o.word && !o.line { Some(Regex::new(&whole, o.ignore_case).map_err(failed)?) } else { None };
     Ok(Matcher { re, whole })
 }
 

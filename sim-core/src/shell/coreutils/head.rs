@@ -44,7 +44,7 @@ pub(super) fn run_tool(
     argv: &[String],
     stdin: &str,
     spec: &Spec,
-    select: impl Fn(&str, Count, bool) -> String,
+    select: fn(&str, Count, bool) -> String,
 ) -> Output {
     let mut rest: Vec<String> = argv.iter().skip(1).cloned().collect();
     // Obsolete `-5` / `+5` as the first argument means `-n 5` / `-n +5`.

@@ -25,13 +25,8 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
             Arg::Operand(f) => return Output::error(format!("uniq: {f}: No such file or directory\n"), 1),
         }
     }
-    let same = |a: &str, b: &str| {
-        if flags.contains(&'i') {
-            a.to_lowercase() == b.to_lowercase()
-        } else {
-            a == b
-        }
-    };
+    // `-i` folds ASCII letters only, as GNU uniq does in C.UTF-8.
+    let same = |a: &str, b: &str| if flags.contains(&'i') { a.eq_ignore_ascii_case(b) } else { a == b };
     let mut groups: Vec<(&str, usize)> = Vec::new();
     for line in args::lines(stdin) {
         match groups.last_mut() {

@@ -1,7 +1,7 @@
 //! The parsed form of an awk program.
 
 use super::lexer::Builtin;
-use std::collections::HashMap;
+use super::map::Map;
 
 /// A whole program.
 #[derive(Clone, Debug, Default)]
@@ -9,7 +9,7 @@ pub struct Program {
     pub begin: Vec<Vec<Stmt>>,
     pub rules: Vec<Rule>,
     pub end: Vec<Vec<Stmt>>,
-    pub functions: HashMap<String, Function>,
+    pub functions: Map<Function>,
 }
 
 /// `pattern { action }`; a missing action prints the record.

@@ -187,10 +187,10 @@ fn float(v: f64, conv: char, spec: &Spec) -> String {
     let upper = conv.is_ascii_uppercase();
     let body = if v.is_nan() {
         let s = if v.is_sign_negative() { "-nan" } else { "nan" };
-        return pad(if upper { s.to_uppercase() } else { s.to_string() }, spec, false);
+        return pad(if upper { s.to_ascii_uppercase() } else { s.to_string() }, spec, false);
     } else if v.is_infinite() {
         let s = format!("{}inf", sign_prefix(v < 0.0, spec));
-        return pad(if upper { s.to_uppercase() } else { s }, spec, false);
+        return pad(if upper { s.to_ascii_uppercase() } else { s }, spec, false);
     } else {
         let p = spec.precision.unwrap_or(6);
         let a = v.abs();
@@ -201,7 +201,7 @@ fn float(v: f64, conv: char, spec: &Spec) -> String {
         };
         format!("{}{text}", sign_prefix(v.is_sign_negative() && v != 0.0 || (v == 0.0 && v.is_sign_negative()), spec))
     };
-    pad(if upper { body.to_uppercase() } else { body }, spec, true)
+    pad(if upper { body.to_ascii_uppercase() } else { body }, spec, true)
 }
 
 /// `%e`: d.ddde+XX.

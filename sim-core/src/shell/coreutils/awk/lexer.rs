@@ -3,7 +3,7 @@
 
 use super::AwkError;
 
-/// Built-in functions.
+/// Built-in functions, in the order of [`BUILTIN_NAMES`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Builtin {
     Length,
@@ -30,33 +30,30 @@ pub enum Builtin {
     Fflush,
 }
 
+/// The names of the [`Builtin`]s, in their order.
+const BUILTIN_NAMES: [&str; 22] = [
+    "length", "substr", "index", "split", "sub", "gsub", "match", "sprintf", "tolower", "toupper", "int", "sqrt",
+    "exp", "log", "sin", "cos", "atan2", "rand", "srand", "system", "close", "fflush",
+];
+
+/// The [`Builtin`]s in the order of [`BUILTIN_NAMES`].
+const BUILTINS: [Builtin; 22] = {
+    use Builtin::*;
+    [
+        Length, Substr, Index, Split, Sub, Gsub, Match, Sprintf, Tolower, Toupper, Int, Sqrt, Exp, Log, Sin, Cos,
+        Atan2, Rand, Srand, System, Close, Fflush,
+    ]
+};
+
 impl Builtin {
     fn from_name(name: &str) -> Option<Builtin> {
-        Some(match name {
-            "length" => Builtin::Length,
-            "substr" => Builtin::Substr,
-            "index" => Builtin::Index,
-            "split" => Builtin::Split,
-            "sub" => Builtin::Sub,
-            "gsub" => Builtin::Gsub,
-            "match" => Builtin::Match,
-            "sprintf" => Builtin::Sprintf,
-            "tolower" => Builtin::Tolower,
-            "toupper" => Builtin::Toupper,
-            "int" => Builtin::Int,
-            "sqrt" => Builtin::Sqrt,
-            "exp" => Builtin::Exp,
-            "log" => Builtin::Log,
-            "sin" => Builtin::Sin,
-            "cos" => Builtin::Cos,
-            "atan2" => Builtin::Atan2,
-            "rand" => Builtin::Rand,
-            "srand" => Builtin::Srand,
-            "system" => Builtin::System,
-            "close" => Builtin::Close,
-            "fflush" => Builtin::Fflush,
-            _ => return None,
-        })
+        let i = BUILTIN_NAMES.iter().position(|n| *n == name)?;
+        BUILTINS.get(i).copied()
+    }
+
+    /// The function's name in programs.
+    pub fn name(self) -> &'static str {
+        BUILTIN_NAMES.get(self as usize).copied().unwrap_or("")
     }
 }
 

@@ -17,10 +17,11 @@ pub mod ast;
 pub mod format;
 pub mod interp;
 pub mod lexer;
+pub mod map;
 pub mod parser;
 pub mod value;
 
-use super::regex::{self, Flavor, RegexError};
+use super::regex::{self, Flavor, Regex, RegexError};
 use crate::output::Output;
 use std::fmt;
 
@@ -55,16 +56,15 @@ impl std::error::Error for AwkError {}
 
 /// Compiles an awk (POSIX extended, without intervals: mawk 1.3.4 reads
 /// `{` literally) regular expression; the error is mawk's wording.
-pub fn compile_regex(src: &str) -> Result<regex_lite::Regex, String> {
-    let failed = |why: String| format!("regular expression compile failed ({why})\n{src}");
-    let t = regex::translate(src, Flavor::Awk).map_err(|e| {
-        failed(match e {
+pub fn compile_regex(src: &str) -> Result<Regex, String> {
+    regex::compile(src, Flavor::Awk, false).map_err(|e| {
+        let why = match e {
             RegexError::UnmatchedOpenParen => "missing ')'".into(),
             RegexError::UnmatchedBracket | RegexError::InvalidRegex => "bad class -- [], [^] or [".into(),
             other => other.to_string(),
-        })
-    })?;
-    regex_lite::Regex::new(&t.pattern).map_err(|e| failed(e.to_string()))
+        };
+        format!("regular expression compile failed ({why})\n{src}")
+    })
 }
 
 const VERSION_OUT: &str =

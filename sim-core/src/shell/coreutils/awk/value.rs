@@ -65,7 +65,8 @@ pub fn num_to_str(n: f64, fmt: &str) -> String {
     if n.fract() == 0.0 && n.abs() <= 2147483647.0 {
         return format!("{}", n as i64);
     }
-    format::sprintf(fmt, &[Value::Num(n)], fmt).unwrap_or_else(|_| n.to_string())
+    // A format without a conversion for the number prints as it is.
+    format::sprintf(fmt, &[Value::Num(n)], fmt).unwrap_or_else(|(text, _)| text)
 }
 
 /// Whether `s` is entirely a number, allowing surrounding blanks (what

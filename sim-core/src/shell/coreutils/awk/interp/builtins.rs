@@ -5,7 +5,7 @@ use crate::shell::coreutils::awk::ast::{Expr, LValue};
 use crate::shell::coreutils::awk::lexer::Builtin;
 use crate::shell::coreutils::awk::value::Value;
 use crate::shell::coreutils::awk::AwkError;
-use regex_lite::Regex;
+use crate::shell::coreutils::regex::Regex;
 
 impl<'p> Interp<'p> {
     pub(super) fn builtin(&mut self, f: Builtin, args: &[Expr]) -> R<Value> {
@@ -16,7 +16,7 @@ impl<'p> Interp<'p> {
                 None => Value::Num(self.record.len() as f64),
                 Some(Expr::LValue(LValue::Var(n))) if self.is_array(n) => {
                     let ak = self.array_key(n);
-                    Value::Num(self.arrays.get(&ak).map_or(0, |a| a.keys.len()) as f64)
+                    Value::Num(self.arrays.get(&ak).map_or(0, Array::len) as f64)
                 }
                 Some(e) => Value::Num(self.eval(e)?.to_str(&convfmt).len() as f64),
             },
@@ -50,9 +50,9 @@ impl<'p> Interp<'p> {
                 let ak = self.array_key(arr);
                 let mut a = Array::default();
                 for (i, p) in parts.iter().enumerate() {
-                    *a.get_or_create(&(i + 1).to_string()) = Value::StrNum(p.clone());
+                    a.insert(&(i + 1).to_string(), Value::StrNum(p.clone()));
                 }
-                self.arrays.insert(ak, a);
+                self.arrays.insert(&ak, a);
                 Value::Num(parts.len() as f64)
             }
             Builtin::Sub | Builtin::Gsub => {
@@ -72,12 +72,12 @@ impl<'p> Interp<'p> {
             Builtin::Match => {
                 let s = self.eval(&args[0])?.to_str(&convfmt);
                 let re = self.regex_arg(&args[1])?;
-                let (start, len) = match re.find(&s) {
-                    Some(m) => (m.start() as f64 + 1.0, m.len() as f64),
+                let (start, len) = match re.find_at(&s, 0) {
+                    Some((s, e)) => (s as f64 + 1.0, (e - s) as f64),
                     None => (0.0, -1.0),
                 };
-                self.globals.insert("RSTART".into(), Value::Num(start));
-                self.globals.insert("RLENGTH".into(), Value::Num(len));
+                self.globals.insert("RSTART", Value::Num(start));
+                self.globals.insert("RLENGTH", Value::Num(len));
                 Value::Num(start)
             }
             Builtin::Sprintf => {
@@ -173,35 +173,35 @@ fn substitute(re: &Regex, text: &str, repl: &str, global: bool) -> (String, usiz
     let mut count = 0;
     let mut last_end: Option<usize> = None;
     while pos <= text.len() {
-        let Some(m) = re.find_at(text, pos) else {
+        let Some((start, end)) = re.find_at(text, pos) else {
             break;
         };
-        let empty = m.start() == m.end();
-        if empty && last_end == Some(m.start()) {
+        let empty = start == end;
+        if empty && last_end == Some(start) {
             // No empty match right after the previous match.
-            let Some(c) = text[m.start()..].chars().next() else {
+            let Some(c) = text[start..].chars().next() else {
                 break;
             };
-            out.push_str(&text[pos..m.start() + c.len_utf8()]);
-            pos = m.start() + c.len_utf8();
+            out.push_str(&text[pos..start + c.len_utf8()]);
+            pos = start + c.len_utf8();
             continue;
         }
-        out.push_str(&text[pos..m.start()]);
-        out.push_str(&expand(m.as_str()));
+        out.push_str(&text[pos..start]);
+        out.push_str(&expand(&text[start..end]));
         count += 1;
-        last_end = Some(m.end());
+        last_end = Some(end);
         if empty {
-            match text[m.start()..].chars().next() {
+            match text[start..].chars().next() {
                 Some(c) => {
                     out.push(c);
-                    pos = m.start() + c.len_utf8();
+                    pos = start + c.len_utf8();
                 }
                 None => {
                     pos = text.len() + 1;
                 }
             }
         } else {
-            pos = m.end();
+            pos = end;
         }
         if !global {
             break;

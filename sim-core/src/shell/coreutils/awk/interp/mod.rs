@@ -7,37 +7,24 @@ mod record;
 mod stmt;
 
 use super::ast::{BinOp, CmpOp, Expr, LValue, Pattern, Program};
+use super::map::Map;
 use super::value::Value;
 use super::AwkError;
 use crate::output::Output;
-use regex_lite::Regex;
+use crate::shell::coreutils::regex::Regex;
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::rc::Rc;
 
 /// How deep user function calls may recurse.
 const MAX_CALL_DEPTH: usize = 64;
 
-/// An associative array that remembers insertion order (mawk iterates in
+/// An associative array; it remembers insertion order (mawk iterates in
 /// hash order, which no lesson should depend on).
-#[derive(Clone, Debug, Default)]
-struct Array {
-    keys: Vec<String>,
-    values: HashMap<String, Value>,
-}
+type Array = Map<Value>;
 
-impl Array {
-    fn get_or_create(&mut self, key: &str) -> &mut Value {
-        if !self.values.contains_key(key) {
-            self.keys.push(key.to_string());
-        }
-        self.values.entry(key.to_string()).or_insert(Value::Uninit)
-    }
-
-    fn remove(&mut self, key: &str) {
-        if self.values.remove(key).is_some() {
-            self.keys.retain(|k| k != key);
-        }
-    }
+/// The element `key` of `a`, created uninitialised if missing.
+fn element<'a>(a: &'a mut Array, key: &str) -> &'a mut Value {
+    a.get_or_insert_with(key, || Value::Uninit)
 }
 
 /// How a statement ended.
@@ -53,17 +40,17 @@ enum Flow {
 /// A user function's local variables.
 #[derive(Default)]
 struct Frame {
-    locals: HashMap<String, Value>,
+    locals: Map<Value>,
     /// Array parameters: the key of the array they refer to in `arrays`.
-    array_refs: HashMap<String, String>,
+    array_refs: Map<String>,
     depth: usize,
 }
 
 /// Interpreter state.
 pub struct Interp<'p> {
     prog: &'p Program,
-    globals: HashMap<String, Value>,
-    arrays: HashMap<String, Array>,
+    globals: Map<Value>,
+    arrays: Map<Array>,
     frames: Vec<Frame>,
     record: String,
     fields: Vec<String>,
@@ -73,7 +60,7 @@ pub struct Interp<'p> {
     input_read: bool,
     stdin: &'p str,
     pub out: Output,
-    regexes: HashMap<String, Regex>,
+    regexes: Map<Rc<Regex>>,
     ranges: Vec<bool>,
     rand_state: u64,
     rand_seed: f64,
@@ -88,7 +75,7 @@ type R<T> = Result<T, AwkError>;
 
 impl<'p> Interp<'p> {
     pub fn new(prog: &'p Program, stdin: &'p str) -> Interp<'p> {
-        let mut globals = HashMap::new();
+        let mut globals = Map::default();
         for (k, v) in [
             ("FS", " "),
             ("OFS", " "),
@@ -99,16 +86,16 @@ impl<'p> Interp<'p> {
             ("OFMT", "%.6g"),
             ("FILENAME", ""),
         ] {
-            globals.insert(k.to_string(), Value::Str(v.to_string()));
+            globals.insert(k, Value::Str(v.to_string()));
         }
         for k in ["NR", "FNR", "RSTART", "RLENGTH"] {
-            globals.insert(k.to_string(), Value::Num(0.0));
+            globals.insert(k, Value::Num(0.0));
         }
-        globals.insert("RLENGTH".into(), Value::Num(-1.0));
+        globals.insert("RLENGTH", Value::Num(-1.0));
         Interp {
             prog,
             globals,
-            arrays: HashMap::new(),
+            arrays: Map::default(),
             frames: Vec::new(),
             record: String::new(),
             fields: Vec::new(),
@@ -118,7 +105,7 @@ impl<'p> Interp<'p> {
             input_read: false,
             stdin,
             out: Output::new(),
-            regexes: HashMap::new(),
+            regexes: Map::default(),
             ranges: vec![false; prog.rules.len()],
             rand_state: 0,
             rand_seed: 0.0,
@@ -151,7 +138,7 @@ impl<'p> Interp<'p> {
             }
         }
         if !exiting && (!prog.rules.is_empty() || !prog.end.is_empty()) {
-            self.globals.insert("FILENAME".into(), Value::Str("-".into()));
+            self.globals.insert("FILENAME", Value::Str("-".into()));
             'records: while self.next_record() {
                 for (i, rule) in prog.rules.iter().enumerate() {
                     if !self.matches(i, &rule.pattern)? {
@@ -239,7 +226,7 @@ impl<'p> Interp<'p> {
             let _ = self.set_nf(n);
             return;
         }
-        self.globals.insert(name.to_string(), v);
+        self.globals.insert(name, v);
     }
 
     /// The key in `arrays` that the name `name` refers to here.
@@ -251,7 +238,7 @@ impl<'p> Interp<'p> {
             if frame.locals.contains_key(name) {
                 let key = format!("{name}\u{0}{}", frame.depth);
                 frame.locals.remove(name);
-                frame.array_refs.insert(name.to_string(), key.clone());
+                frame.array_refs.insert(name, key.clone());
                 return key;
             }
         }
@@ -277,7 +264,7 @@ impl<'p> Interp<'p> {
             LValue::Index(name, keys) => {
                 let key = self.subscript(keys)?;
                 let ak = self.array_key(name);
-                Ok(self.arrays.entry(ak).or_default().get_or_create(&key).clone())
+                Ok(element(self.arrays.get_or_insert_with(&ak, Array::default), &key).clone())
             }
         }
     }
@@ -293,7 +280,7 @@ impl<'p> Interp<'p> {
             LValue::Index(name, keys) => {
                 let key = self.subscript(keys)?;
                 let ak = self.array_key(name);
-                *self.arrays.entry(ak).or_default().get_or_create(&key) = v.clone();
+                *element(self.arrays.get_or_insert_with(&ak, Array::default), &key) = v.clone();
             }
         }
         Ok(v)
@@ -302,8 +289,8 @@ impl<'p> Interp<'p> {
     /// A run-time error with the record position, as mawk reports it.
     fn runtime(&self, msg: String) -> AwkError {
         let filename = self.var_str("FILENAME");
-        let fnr = self.globals.get("FNR").map_or(0.0, Value::to_num);
-        let nr = self.globals.get("NR").map_or(0.0, Value::to_num);
+        let fnr = self.globals.get("FNR").map_or(0.0, Value::to_num) as i64;
+        let nr = self.globals.get("NR").map_or(0.0, Value::to_num) as i64;
         AwkError::Runtime(format!("{msg}\n\tFILENAME=\"{filename}\" FNR={fnr} NR={nr}"))
     }
 
@@ -313,17 +300,17 @@ impl<'p> Interp<'p> {
         Ok(self.eval(e)?.truthy())
     }
 
-    pub fn regex(&mut self, src: &str) -> R<Regex> {
+    pub fn regex(&mut self, src: &str) -> R<Rc<Regex>> {
         if let Some(re) = self.regexes.get(src) {
             return Ok(re.clone());
         }
-        let re = super::compile_regex(src).map_err(|msg| self.runtime(msg))?;
-        self.regexes.insert(src.to_string(), re.clone());
+        let re = Rc::new(super::compile_regex(src).map_err(|msg| self.runtime(msg))?);
+        self.regexes.insert(src, re.clone());
         Ok(re)
     }
 
     /// The regex an argument stands for: a literal, or a string's value.
-    fn regex_arg(&mut self, e: &Expr) -> R<Regex> {
+    fn regex_arg(&mut self, e: &Expr) -> R<Rc<Regex>> {
         match e {
             Expr::Regex(src) => self.regex(src),
             other => {
@@ -406,7 +393,7 @@ impl<'p> Interp<'p> {
             Expr::In(keys, arr) => {
                 let key = self.subscript(keys)?;
                 let ak = self.array_key(arr);
-                Value::Num(f64::from(u8::from(self.arrays.get(&ak).is_some_and(|a| a.values.contains_key(&key)))))
+                Value::Num(f64::from(u8::from(self.arrays.get(&ak).is_some_and(|a| a.contains_key(&key)))))
             }
             Expr::Group(list) => {
                 // `(a, b)` outside print/in: mawk rejects it at parse time;
@@ -457,14 +444,14 @@ impl<'p> Interp<'p> {
             match args.get(i) {
                 Some(Expr::LValue(LValue::Var(arg))) if self.is_array(arg) => {
                     let key = self.array_key(arg);
-                    frame.array_refs.insert(param.clone(), key);
+                    frame.array_refs.insert(param, key);
                 }
                 Some(e) => {
                     let v = self.eval(e)?;
-                    frame.locals.insert(param.clone(), v);
+                    frame.locals.insert(param, v);
                 }
                 None => {
-                    frame.locals.insert(param.clone(), Value::Uninit);
+                    frame.locals.insert(param, Value::Uninit);
                 }
             }
         }

@@ -4,6 +4,7 @@
 use super::{Interp, R};
 use crate::shell::coreutils::awk::ast::Expr;
 use crate::shell::coreutils::awk::value::Value;
+use crate::shell::coreutils::regex::Regex;
 
 impl<'p> Interp<'p> {
     // ---- input ----
@@ -29,7 +30,7 @@ impl<'p> Interp<'p> {
         } else {
             match self.regex(&rs) {
                 Ok(re) => {
-                    let mut v: Vec<String> = re.split(text).map(String::from).collect();
+                    let mut v = split(&re, text);
                     if v.last().is_some_and(String::is_empty) {
                         v.pop();
                     }
@@ -46,7 +47,7 @@ impl<'p> Interp<'p> {
         self.next_input += 1;
         for k in ["NR", "FNR"] {
             let n = self.globals.get(k).map_or(0.0, Value::to_num) + 1.0;
-            self.globals.insert(k.into(), Value::Num(n));
+            self.globals.insert(k, Value::Num(n));
         }
         Some(r)
     }
@@ -95,7 +96,7 @@ impl<'p> Interp<'p> {
             return Ok(text.split(sep).map(String::from).collect());
         }
         let re = self.regex(sep)?;
-        Ok(re.split(text).map(String::from).collect())
+        Ok(split(&re, text))
     }
 
     pub(super) fn field_index(&mut self, e: &Expr) -> R<usize> {
@@ -139,4 +140,26 @@ impl<'p> Interp<'p> {
         let ofs = self.var_str("OFS");
         self.record = self.fields.join(&ofs);
     }
+}
+
+/// The pieces of `text` between matches of `re`. An empty match right
+/// after the previous match does not count, so the search always moves on.
+fn split(re: &Regex, text: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let (mut at, mut last, mut last_end) = (0, 0, None);
+    while let Some((mut s, mut e)) = re.find_at(text, at) {
+        if s == e && last_end == Some(e) {
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+            match re.find_at(text, at) {
+                Some(m) => (s, e) = m,
+                None => break,
+            }
+        }
+        pieces.push(text[last..s].to_string());
+        last = e;
+        at = if s == e { e + text[e..].chars().next().map_or(1, char::len_utf8) } else { e };
+        last_end = Some(e);
+    }
+    pieces.push(text.get(last..).unwrap_or("").to_string());
+    pieces
 }

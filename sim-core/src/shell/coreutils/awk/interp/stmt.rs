@@ -115,7 +115,8 @@ impl<'p> Interp<'p> {
             }
             Stmt::ForIn(var, arr, body) => {
                 let ak = self.array_key(arr);
-                let keys = self.arrays.get(&ak).map(|a| a.keys.clone()).unwrap_or_default();
+                let keys: Vec<String> =
+                    self.arrays.get(&ak).map(|a| a.keys().map(String::from).collect()).unwrap_or_default();
                 for k in keys {
                     self.set_var(var, Value::StrNum(k));
                     match self.stmt(body)? {
@@ -157,7 +158,7 @@ impl<'p> Interp<'p> {
                         }
                     }
                     None => {
-                        self.arrays.insert(ak, Array::default());
+                        self.arrays.insert(&ak, Array::default());
                     }
                 }
             }

@@ -337,7 +337,7 @@ impl Parser {
         };
         if args.len() < min || args.len() > max {
             let t = &self.toks[self.pos - 1];
-            return Err(AwkError::syntax(t.line, format!("wrong number of arguments in call to {}", builtin_name(f))));
+            return Err(AwkError::syntax(t.line, format!("wrong number of arguments in call to {}", f.name())));
         }
         if matches!(f, Builtin::Sub | Builtin::Gsub) && args.len() == 3 && !matches!(args[2], Expr::LValue(_)) {
             let t = &self.toks[self.pos - 1];
@@ -349,8 +349,4 @@ impl Parser {
         }
         Ok(Expr::Call(f, args))
     }
-}
-
-fn builtin_name(f: Builtin) -> String {
-    format!("{f:?}").to_lowercase()
 }

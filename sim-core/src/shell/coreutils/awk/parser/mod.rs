@@ -192,7 +192,7 @@ impl Parser {
         self.expect_op(")")?;
         self.newlines();
         let body = self.block()?;
-        self.prog.functions.insert(name, Function { params, body });
+        self.prog.functions.insert(&name, Function { params, body });
         Ok(())
     }
 
