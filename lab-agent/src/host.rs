@@ -73,8 +73,9 @@ impl KernelLab {
             }
             "ip" => {
                 let need = dump_need(rest);
+                let focus = focus(rest);
                 let outcome = match self.netlink(ns) {
-                    Ok(nl) => iproute::ip(&mut nl.with_need(need), rest),
+                    Ok(nl) => iproute::ip(&mut nl.with_need(need).with_focus(focus), rest),
                     Err(o) => return o,
                 };
                 match outcome {
@@ -156,6 +157,16 @@ pub fn dump_need(argv: &[String]) -> DumpNeed {
         Ok(IpCmd::Neigh(NeighCmd::Show { .. })) => DumpNeed::Full,
         Ok(IpCmd::Link(_) | IpCmd::Addr(_) | IpCmd::Route(_) | IpCmd::Neigh(_)) => DumpNeed::Names,
         _ => DumpNeed::Full,
+    }
+}
+
+/// The device a show command names (`ip link show DEV`, `ip addr show
+/// dev DEV`, `master BR`), which iproute2 fetches by name.
+pub fn focus(argv: &[String]) -> Option<String> {
+    let (_, rest) = iproute::parse_opts(argv).ok()?;
+    match iproute::parse_object(rest).ok()? {
+        IpCmd::Link(LinkCmd::Show(f)) | IpCmd::Addr(AddrCmd::Show(f)) => f.dev.or(f.master),
+        _ => None,
     }
 }
 

@@ -27,6 +27,13 @@ pub fn get_msg(ifindex: u32) -> RouteNetlinkMessage {
     RouteNetlinkMessage::GetLink(m)
 }
 
+/// RTM_GETLINK of one link by name.
+pub fn get_by_name_msg(name: &str) -> RouteNetlinkMessage {
+    let mut m = LinkMessage::default();
+    m.attributes.push(LinkAttribute::IfName(name.to_string()));
+    RouteNetlinkMessage::GetLink(m)
+}
+
 /// RTM_NEWLINK creating a device (`ip link add`). `ns`/`peer_ns` are the
 /// opened namespaces of `netns NAME` on either side.
 pub fn add_msg(req: &LinkAddReq, ns: Option<&File>, peer_ns: Option<&File>) -> RouteNetlinkMessage {

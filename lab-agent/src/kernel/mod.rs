@@ -71,7 +71,10 @@ pub struct Rtnl {
 /// and overtake the kernel (an `ip link show` right after `ip link set up`
 /// then reports operstate UNKNOWN). `ip -batch` does overtake it: see
 /// [`Rtnl::set_pace`].
-pub const SETTLE: Duration = Duration::from_millis(20);
+pub const SETTLE: Duration = Duration::from_millis(3);
+
+/// How long a deleted namespace gets to disappear (see [`Rtnl::teardown`]).
+pub const TEARDOWN: Duration = Duration::from_millis(150);
 
 impl Rtnl {
     /// Takes the calling thread's current namespace as the host.
@@ -91,12 +94,21 @@ impl Rtnl {
         self.last_change = Some(Instant::now());
     }
 
+    /// Records a namespace deletion: the kernel tears the namespace down
+    /// (and its devices, and their veth peers) in a work queue after the
+    /// last reference goes; a person at a terminal only ever sees the end
+    /// of it, so at a terminal's pace the next request waits [`TEARDOWN`].
+    pub fn teardown(&mut self) {
+        let wait = if self.pace.is_zero() { Duration::ZERO } else { TEARDOWN.saturating_sub(self.pace) };
+        self.last_change = Some(Instant::now() + wait);
+    }
+
     /// Waits until the pace has passed since the last change.
     pub fn settle(&mut self) {
         if let Some(t) = self.last_change.take() {
-            let since = t.elapsed();
-            if since < self.pace {
-                std::thread::sleep(self.pace - since);
+            let left = (t + self.pace).saturating_duration_since(Instant::now());
+            if !left.is_zero() {
+                std::thread::sleep(left);
             }
         }
     }
@@ -132,12 +144,14 @@ pub struct KernelNetlink<'r> {
     r: &'r mut Rtnl,
     cur: Option<Named>,
     need: DumpNeed,
+    /// The device a show command names (`ip link show DEV`).
+    focus: Option<String>,
 }
 
 impl<'r> KernelNetlink<'r> {
     /// A view from the host namespace.
     pub fn host(r: &'r mut Rtnl) -> KernelNetlink<'r> {
-        KernelNetlink { r, cur: None, need: DumpNeed::Full }
+        KernelNetlink { r, cur: None, need: DumpNeed::Full, focus: None }
     }
 
     /// A view from a named namespace (`ip netns exec NAME`).
@@ -151,6 +165,23 @@ impl<'r> KernelNetlink<'r> {
     pub fn with_need(mut self, need: DumpNeed) -> KernelNetlink<'r> {
         self.need = need;
         self
+    }
+
+    /// Names the device a show command is about: iproute2 fetches it with
+    /// RTM_GETLINK by name, which (unlike a dump) first runs the device's
+    /// pending link-watch event; the agent does the same before dumping.
+    pub fn with_focus(mut self, dev: Option<String>) -> KernelNetlink<'r> {
+        self.focus = dev;
+        self
+    }
+
+    /// What iproute2's name lookup (`ll_name_to_index()` → RTM_GETLINK)
+    /// does to the kernel before a change to a device: the device's pending
+    /// link-watch event runs, and its peer's namespace gets an id.
+    fn resolve(&mut self, ifindex: u32) {
+        if self.need == DumpNeed::Names && ifindex != 0 {
+            let _ = self.get(link::get_msg(ifindex));
+        }
     }
 
     /// The descriptor of the current namespace.
@@ -235,7 +266,7 @@ impl Netlink for KernelNetlink<'_> {
 
     fn netns_delete(&mut self, name: &str) -> NsResult<()> {
         self.r.settle();
-        self.r.changed();
+        self.r.teardown();
         // Our own handles must not keep the namespace alive.
         if let Ok(f) = netns::open(name) {
             let id = netns::identity(&f).ok();
@@ -270,8 +301,14 @@ impl Netlink for KernelNetlink<'_> {
                 return links;
             }
         }
+        if let Some(dev) = self.focus.take() {
+            let _ = self.get(link::get_by_name_msg(&dev));
+        }
         let msgs = self.dump(link::dump_msg());
-        let links: Vec<LinkMsg> = msgs.iter().filter_map(link::decode).collect();
+        let mut links: Vec<LinkMsg> = msgs.iter().filter_map(link::decode).collect();
+        if !self.r.pace.is_zero() {
+            links = self.caught_up(links);
+        }
         if self.in_host() {
             // The notifications queued before this dump are already in it.
             if let Some(c) = self.r.host.as_mut() {
@@ -294,11 +331,16 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()> {
+        if let Some(Some(m)) = req.master {
+            self.resolve(m);
+        }
+        self.resolve(ifindex);
         let ns = req.netns.as_deref().map(Self::open_named).transpose()?;
         self.call(link::set_msg(ifindex, req, ns.as_ref()), 0)
     }
 
     fn link_del(&mut self, ifindex: u32) -> KResult<()> {
+        self.resolve(ifindex);
         self.call(link::del_msg(ifindex), 0)
     }
 
@@ -307,14 +349,17 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn addr_add(&mut self, ifindex: u32, a: &Inet4) -> KResult<()> {
+        self.resolve(ifindex);
         self.call(addr::add_msg(ifindex, a), NLM_F_CREATE | NLM_F_EXCL)
     }
 
     fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()> {
+        self.resolve(ifindex);
         self.call(addr::del_msg(ifindex, local.into(), prefix.unwrap_or(32)), 0)
     }
 
     fn addr_flush(&mut self, ifindex: u32) -> KResult<()> {
+        self.resolve(ifindex);
         // iproute2 dumps and deletes each address (all families).
         let mine: Vec<AddrMsg> = self.addr_dump().into_iter().filter(|a| a.ifindex == ifindex).collect();
         for a in mine {
@@ -333,10 +378,12 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn route_add(&mut self, r: &Route, replace: bool) -> KResult<()> {
+        self.resolve(r.dev.unwrap_or(0));
         self.call(route::add_msg(r), create_flags(replace))
     }
 
     fn route_del(&mut self, m: &RouteMatch) -> KResult<()> {
+        self.resolve(m.dev.unwrap_or(0));
         self.call(route::del_msg(m), 0)
     }
 
@@ -345,10 +392,12 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn neigh_add(&mut self, n: &NeighMsg, replace: bool) -> KResult<()> {
+        self.resolve(n.ifindex);
         self.call(neigh::add_msg(n), create_flags(replace))
     }
 
     fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()> {
+        self.resolve(ifindex);
         self.call(neigh::del_msg(ifindex, dst), 0)
     }
 
@@ -366,6 +415,24 @@ impl Netlink for KernelNetlink<'_> {
 }
 
 impl KernelNetlink<'_> {
+    /// The links as someone typing at a terminal sees them: a dump reports
+    /// a device's state as of its last link-watch run, which the kernel
+    /// rate-limits to one a second (an `ip link set up` can show UNKNOWN or
+    /// DOWN for up to a second); RTM_GETLINK of one device first runs its
+    /// pending link-watch event. So every dumped device is fetched once
+    /// more, which changes nothing else (a dump already gave each peer's
+    /// namespace its id).
+    fn caught_up(&mut self, links: Vec<LinkMsg>) -> Vec<LinkMsg> {
+        links
+            .into_iter()
+            .filter_map(|l| match self.get(link::get_msg(l.ifindex)) {
+                Ok(replies) => replies.iter().find_map(link::decode),
+                Err(e) if e.errno == Errno::ENODEV => None,
+                Err(_) => Some(l),
+            })
+            .collect()
+    }
+
     /// The links of the current namespace by name and index only, read the
     /// way `if_nametoindex()` reads them (no rtnetlink fill, so no namespace
     /// id is allocated as a side effect, exactly as iproute2's name lookups).
