@@ -81,14 +81,15 @@ impl KernelLab {
                 match outcome {
                     Outcome::Done(o) => o,
                     Outcome::Exec { netns, argv } => {
+                        let Some(prog) = argv.first() else { return Output::new() };
                         if netns::open(&netns).is_err() {
                             return Output::error(format!("Cannot open network namespace \"{netns}\": No such file or directory\n"), 255);
                         }
                         if nested >= MAX_NESTING {
                             return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
                         }
-                        if !is_program(&argv[0]) {
-                            return Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 1);
+                        if !is_program(prog) {
+                            return Output::error(format!("exec of \"{prog}\" failed: No such file or directory\n"), 1);
                         }
                         self.exec(Some(&netns), &argv, stdin, nested + 1)
                     }
@@ -195,7 +196,7 @@ fn run_external(ns: Option<&str>, path: &std::path::Path, argv: &[String]) -> Ou
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let raw = target.as_ref().map(|f| std::os::fd::AsRawFd::as_raw_fd(f));
+    let raw = target.as_ref().map(std::os::fd::AsRawFd::as_raw_fd);
     // SAFETY: the closure runs between fork and exec and only makes
     // async-signal-safe syscalls (prctl, setns).
     unsafe {

@@ -173,3 +173,50 @@ fn a_killed_run_leaves_nothing_and_the_next_start_is_clean() {
     assert_eq!(before, snapshot());
     let _ = std::io::stdout().flush();
 }
+
+/// Odd input reaches the kernel only once it parses, and never panics.
+#[test]
+fn odd_input_is_refused_without_a_panic() {
+    if !is_root() {
+        eprintln!("skipped: the kernel engine needs root");
+        return;
+    }
+    let lines = [
+        "ip netns add ../escape",
+        "ip netns add a/b",
+        "ip netns delete ..",
+        "ip netns exec nowhere ping -c 1 127.0.0.1",
+        "ip -n ../.. link",
+        "sysctl -w ../../../etc/x=1",
+        "sysctl net.ipv4.nonexistent",
+        "sysctl -w net.ipv4.ip_forward=banana",
+        "ip link add x type veth peer name x",
+        "ip link add aaaaaaaaaaaaaaaaaaaa type bridge",
+        "ip link set lo mtu 70000",
+        "ip link set lo address ff:ff:ff:ff:ff:ff",
+        "ip link set lo master lo",
+        "ip link del lo",
+        "ip addr add 10.0.0.1/33 dev lo",
+        "ip addr del 10.9.9.9/24 dev lo",
+        "ip addr flush dev lo",
+        "ip route add 10.0.0.0/8 dev lo table 4000000000",
+        "ip route del default",
+        "ip route add 10.1.0.0/16 via 10.2.0.1 onlink",
+        "ip neigh add 10.0.0.9 dev lo",
+        "ip neigh del 10.0.0.9 dev lo",
+        "ifconfig lo 300.1.1.1",
+        "bridge link show",
+        "bridge fdb show",
+        "ip netns exec",
+        "sudo",
+        "nonexistent-program --flag",
+    ];
+    let s = script(&(lines.join("\n") + "\n"));
+    let out = replay(&s.0);
+    assert!(out.status.success(), "agent failed: {}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().filter(|l| l.starts_with("$ ")).count(), lines.len());
+    assert!(!text.contains("panicked"));
+    // Nothing climbed out of /run/netns or /proc/sys.
+    assert!(!Path::new("/run/escape").exists() && !Path::new("/etc/x").exists());
+}

@@ -189,8 +189,8 @@ fn intern(s: String) -> &'static str {
 }
 
 /// The kernel's errno as the simulator's [`Errno`]. The seam's `Errno` is a
-/// closed set: numbers it does not name come out as EINVAL (see the report
-/// in ARCHITECTURE.md: the seam needs an `Other(i32)`).
+/// closed set: numbers it does not name come out as EINVAL (see
+/// lab-agent/ARCHITECTURE.md: the seam needs an `Other(i32)`).
 pub fn errno_of(n: i32) -> Errno {
     match n {
         libc::EPERM | libc::EACCES => Errno::EPERM,
