@@ -9,8 +9,9 @@ use lab_agent::host::KernelLab;
 use lab_agent::{replay, sandbox};
 use sim_core::transcript;
 
-const USAGE: &str = "usage: lab-agent replay [--engine sim|kernel] [--seed N] [--batch] SCRIPT
-                (--batch: the kernel engine does not wait for the kernel's deferred
+const USAGE: &str = "usage: lab-agent replay [--engine sim|kernel] [--seed N] [--trace] [--batch] SCRIPT
+                (--trace: the simulator prints each command's packet trace after its output;
+                 --batch: the kernel engine does not wait for the kernel's deferred
                  work between commands, as `ip -batch` does not)
        lab-agent diff [--seed N] SCRIPT     (kernel vs simulator; exit 1 on any difference)
        lab-agent compare EXPECTED.txt ACTUAL.txt
@@ -46,6 +47,7 @@ fn run(args: Vec<String>) -> Result<i32> {
     let mut seed = 0u64;
     let mut engine = "sim".to_string();
     let mut batch = false;
+    let mut trace = false;
     let mut files = Vec::new();
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
@@ -53,6 +55,7 @@ fn run(args: Vec<String>) -> Result<i32> {
             "--seed" => seed = it.next().context("--seed needs a number")?.parse().context("--seed needs a number")?,
             "--engine" => engine = it.next().context("--engine needs sim or kernel")?.clone(),
             "--batch" => batch = true,
+            "--trace" => trace = true,
             _ => files.push(a.clone()),
         }
     }
@@ -61,7 +64,8 @@ fn run(args: Vec<String>) -> Result<i32> {
             let [script] = files.as_slice() else { bail!("replay takes one SCRIPT\n{USAGE}") };
             let text = std::fs::read_to_string(script).with_context(|| format!("reading {script}"))?;
             match engine.as_str() {
-                "sim" => print!("{}", transcript::replay(&text, seed)),
+                "sim" => print!("{}", transcript::replay_with(&text, seed, trace)),
+                "kernel" if trace => bail!("--trace is a simulator feature (the kernel engine has no packet trace)"),
                 "kernel" => print!("{}", kernel_transcript(&text, batch)?),
                 other => bail!("unknown engine {other:?} (sim or kernel)"),
             }

@@ -4,6 +4,7 @@ use crate::iproute::{self, Outcome};
 use crate::kernel::{Kernel, NsId};
 use crate::netlink::SimNetlink;
 use crate::output::Output;
+use crate::packet::Trace;
 use crate::shell::{self, Env, Programs};
 use crate::snapshot::{self, Snapshot};
 
@@ -18,6 +19,8 @@ use crate::snapshot::{self, Snapshot};
 pub struct Lab {
     kernel: Kernel,
     env: Env,
+    /// Every packet the last command line moved.
+    trace: Trace,
 }
 
 impl Default for Lab {
@@ -37,11 +40,12 @@ impl Lab {
 
     /// A fresh host whose MAC addresses derive from `seed`.
     pub fn with_seed(seed: u64) -> Lab {
-        Lab { kernel: Kernel::new(seed), env: Env::default() }
+        Lab { kernel: Kernel::new(seed), env: Env::default(), trace: Trace::default() }
     }
 
     /// Runs one command line as root on the host, as a terminal would.
     pub fn run(&mut self, line: &str) -> Output {
+        self.trace = Trace::default();
         let mut env = std::mem::take(&mut self.env);
         let out = shell::run_line(line, &mut env, self);
         self.env = env;
@@ -56,6 +60,12 @@ impl Lab {
     /// The simulated kernel, read-only.
     pub fn kernel(&self) -> &Kernel {
         &self.kernel
+    }
+
+    /// What every packet did during the last command line (ARP, bridging,
+    /// routing, NAT, delivery, drops with their reasons).
+    pub fn last_trace(&self) -> &Trace {
+        &self.trace
     }
 
     /// Runs one program in a namespace. `nested` counts `ip netns exec` levels.
@@ -80,18 +90,31 @@ impl Lab {
                     Outcome::Done(o) => o,
                     Outcome::Exec { netns, argv } => {
                         let Some(target) = self.kernel.ns_by_name(&netns) else {
-                            return Output::error(format!("Cannot open network namespace \"{netns}\": No such file or directory\n"), 255);
+                            return Output::error(
+                                format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
+                                255,
+                            );
                         };
                         if nested >= MAX_NESTING {
                             return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
                         }
                         if !self.is_program(&argv[0]) {
-                            return Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 1);
+                            return Output::error(
+                                format!("exec of \"{}\" failed: No such file or directory\n", argv[0]),
+                                1,
+                            );
                         }
                         self.exec(target, &argv, stdin, nested + 1)
                     }
                 }
             }
+            "ping" => {
+                let (out, trace) = crate::tools::ping::run_traced(&mut self.kernel, ns, argv);
+                self.trace.events.extend(trace.events);
+                out
+            }
+            "iptables" => crate::tools::iptables::run(&mut self.kernel, ns, argv),
+            "sleep" => self.sleep(rest),
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
@@ -104,7 +127,36 @@ impl Lab {
 
     /// Whether a name is a program this host has.
     fn is_program(&self, name: &str) -> bool {
-        matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo") || shell::is_coreutil(name)
+        matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "ping" | "iptables" | "sleep")
+            || shell::is_coreutil(name)
+    }
+
+    /// `sleep N`: lets N seconds of virtual time pass (neighbour entries age,
+    /// ARP retries give up) and tells the terminal to wait that long.
+    fn sleep(&mut self, args: &[String]) -> Output {
+        let Some(secs) = args
+            .first()
+            .and_then(|a| a.trim_end_matches('s').parse::<f64>().ok())
+            .filter(|s| s.is_finite() && *s >= 0.0)
+        else {
+            return Output::error(
+                match args.first() {
+                    Some(a) => {
+                        format!("sleep: invalid time interval '{a}'\nTry 'sleep --help' for more information.\n")
+                    }
+                    None => "sleep: missing operand\nTry 'sleep --help' for more information.\n".to_string(),
+                },
+                1,
+            );
+        };
+        let ms = (secs.min(86_400.0) * 1000.0) as u64;
+        let until = self.kernel.now_ms + ms;
+        let trace = crate::packet::advance_to(&mut self.kernel, until);
+        self.kernel.now_ms = self.kernel.now_ms.max(until);
+        self.trace.events.extend(trace.events);
+        let mut out = Output::new();
+        out.out_after(ms, "");
+        out
     }
 }
 

@@ -4,14 +4,16 @@
 
 pub mod lab;
 pub mod output;
+pub mod rng;
 pub mod shell;
 pub mod snapshot;
 
 pub use lab::Lab;
 pub use output::{Chunk, Output, Stream};
 pub use snapshot::Snapshot;
+pub mod iproute;
 pub mod kernel;
 pub mod netlink;
+pub mod packet;
 pub mod tools;
 pub mod transcript;
-pub mod iproute;

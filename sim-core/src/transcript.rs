@@ -9,16 +9,17 @@ use crate::Lab;
 
 /// The commands of a scenario script.
 pub fn commands(script: &str) -> Vec<String> {
-    script
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
-        .collect()
+    script.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()
 }
 
 /// Runs a scenario on a fresh lab and returns its transcript.
 pub fn replay(script: &str, seed: u64) -> String {
+    replay_with(script, seed, false)
+}
+
+/// Like [`replay`]; with `trace`, each command's packet trace follows its
+/// output as `#`-comment lines (for reading; leave them out of files meant for `compare`).
+pub fn replay_with(script: &str, seed: u64, trace: bool) -> String {
     let mut lab = Lab::with_seed(seed);
     let mut lines = Vec::new();
     for cmd in commands(script) {
@@ -30,6 +31,10 @@ pub fn replay(script: &str, seed: u64) -> String {
         }
         if out.status != 0 {
             lines.push(format!("[exit {}]", out.status));
+        }
+        if trace {
+            let t = lab.last_trace().to_string();
+            lines.extend(t.lines().map(|l| format!("#   {l}")));
         }
     }
     lines.join("\n") + "\n"

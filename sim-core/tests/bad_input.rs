@@ -6,22 +6,7 @@
 
 use sim_core::Lab;
 
-/// A small seeded generator (splitmix64) so every run tries the same inputs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[(self.next() % v.len() as u64) as usize]
-    }
-}
+use sim_core::rng::Rng;
 
 const SETUP: &[&str] = &[
     "ip netns add red",
@@ -76,16 +61,47 @@ const TEMPLATES: &[&str] = &[
 ];
 
 const GARBAGE: &[&str] = &[
-    "nosuch", "10.0.0.300/24", "10.0.0.1/33", "upp", "dev", "type", "peer", "netns", "nowhere", "mtu", "70000",
-    "67", "zz", "01:00:00:00:00:01", "name", "", "-x", "master", "lo", "via", "1.2.3.4", "default", "a/b", "addr",
-    "lnk", "0", "-1", "4294967296", "table", "scope", "bogus", "lladdr", "br0", "veth-r",
+    "nosuch",
+    "10.0.0.300/24",
+    "10.0.0.1/33",
+    "upp",
+    "dev",
+    "type",
+    "peer",
+    "netns",
+    "nowhere",
+    "mtu",
+    "70000",
+    "67",
+    "zz",
+    "01:00:00:00:00:01",
+    "name",
+    "",
+    "-x",
+    "master",
+    "lo",
+    "via",
+    "1.2.3.4",
+    "default",
+    "a/b",
+    "addr",
+    "lnk",
+    "0",
+    "-1",
+    "4294967296",
+    "table",
+    "scope",
+    "bogus",
+    "lladdr",
+    "br0",
+    "veth-r",
 ];
 
 fn mutate(rng: &mut Rng, line: &str) -> String {
     let mut toks: Vec<String> = line.split(' ').map(str::to_string).collect();
-    for _ in 0..1 + rng.next() % 2 {
-        let i = (rng.next() % toks.len() as u64) as usize;
-        match rng.next() % 4 {
+    for _ in 0..1 + rng.next_u64() % 2 {
+        let i = (rng.next_u64() % toks.len() as u64) as usize;
+        match rng.next_u64() % 4 {
             0 => toks[i] = (*rng.pick(GARBAGE)).to_string(),
             1 if toks.len() > 2 => {
                 toks.remove(i);
@@ -107,7 +123,7 @@ fn failed_commands_leave_the_world_as_it_was() {
         let out = base.run(c);
         assert_eq!(out.status, 0, "setup `{c}` failed: {}", out.text());
     }
-    let mut rng = Rng(2024);
+    let mut rng = Rng::new(2024);
     let (mut tried, mut failed) = (0, 0);
     for _ in 0..4000 {
         let template = *rng.pick(TEMPLATES);

@@ -2,31 +2,114 @@
 
 use sim_core::Lab;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use sim_core::rng::Rng;
 
 const WORDS: &[&str] = &[
-    "ip", "sudo", "bridge", "sysctl", "ifconfig", "ping", "iptables", "grep", "awk", "head", "wc", "echo", "for", "in",
-    "do", "done", ";", "|", "&&", "||", "link", "l", "a", "addr", "route", "r", "neigh", "n", "netns", "exec", "add",
-    "del", "delete", "set", "show", "s", "list", "flush", "get", "replace", "type", "veth", "bridge", "peer", "name",
-    "dev", "up", "down", "mtu", "master", "nomaster", "address", "netns", "via", "default", "onlink", "scope", "link",
-    "host", "table", "local", "all", "lladdr", "nud", "-j", "-p", "-br", "-c", "-d", "-4", "-6", "-n", "-o", "-s",
-    "red", "blue", "lo", "v1", "v2", "br0", "10.0.0.1/24", "10.0.0.2", "0.0.0.0/0", "255.255.255.255/32",
-    "10.0.0.300", "02:00:00:00:00:01", "ff:ff", "-w", "net.ipv4.ip_forward=1", "net.ipv4.conf.all.forwarding",
-    "\"", "'", "$x", "${x}", "$?", "#", "\\", "-1", "99999999999999999999", "", "é", "\t", "-c", "1", "-W",
+    "ip",
+    "sudo",
+    "bridge",
+    "sysctl",
+    "ifconfig",
+    "ping",
+    "iptables",
+    "grep",
+    "awk",
+    "head",
+    "wc",
+    "echo",
+    "for",
+    "in",
+    "do",
+    "done",
+    ";",
+    "|",
+    "&&",
+    "||",
+    "link",
+    "l",
+    "a",
+    "addr",
+    "route",
+    "r",
+    "neigh",
+    "n",
+    "netns",
+    "exec",
+    "add",
+    "del",
+    "delete",
+    "set",
+    "show",
+    "s",
+    "list",
+    "flush",
+    "get",
+    "replace",
+    "type",
+    "veth",
+    "bridge",
+    "peer",
+    "name",
+    "dev",
+    "up",
+    "down",
+    "mtu",
+    "master",
+    "nomaster",
+    "address",
+    "netns",
+    "via",
+    "default",
+    "onlink",
+    "scope",
+    "link",
+    "host",
+    "table",
+    "local",
+    "all",
+    "lladdr",
+    "nud",
+    "-j",
+    "-p",
+    "-br",
+    "-c",
+    "-d",
+    "-4",
+    "-6",
+    "-n",
+    "-o",
+    "-s",
+    "red",
+    "blue",
+    "lo",
+    "v1",
+    "v2",
+    "br0",
+    "10.0.0.1/24",
+    "10.0.0.2",
+    "0.0.0.0/0",
+    "255.255.255.255/32",
+    "10.0.0.300",
+    "02:00:00:00:00:01",
+    "ff:ff",
+    "-w",
+    "net.ipv4.ip_forward=1",
+    "net.ipv4.conf.all.forwarding",
+    "\"",
+    "'",
+    "$x",
+    "${x}",
+    "$?",
+    "#",
+    "\\",
+    "-1",
+    "99999999999999999999",
+    "",
+    "é",
+    "\t",
+    "-c",
+    "1",
+    "-W",
 ];
 
 const SEEDS: &[&str] = &[
@@ -43,7 +126,7 @@ const SEEDS: &[&str] = &[
 
 #[test]
 fn arbitrary_lines_never_panic() {
-    let mut rng = Rng(99);
+    let mut rng = Rng::new(99);
     let mut lab = Lab::with_seed(1);
     for c in ["ip netns add red", "ip link add v1 type veth peer name v2", "ip link add br0 type bridge"] {
         lab.run(c);

@@ -13,12 +13,14 @@ fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared")
 }
 
-/// Commands that need the packet path (issue 3): allowed to differ until it lands.
-fn needs_packet_path(cmd: &str) -> bool {
-    cmd.contains("ping ") || cmd.contains("route get") || cmd.contains("neigh") || cmd.contains("iptables")
-}
-
-fn replay_dir(scenarios: &Path, transcripts: &Path, allowed: &dyn Fn(&str, &str) -> bool) -> (usize, usize, Vec<String>) {
+/// Replays every scenario of a folder; returns (matching, total, unexpected
+/// mismatches, allowed mismatches as "scenario: command").
+fn replay_dir(
+    scenarios: &Path,
+    transcripts: &Path,
+    allowed: &dyn Fn(&str, &str) -> bool,
+) -> (usize, usize, Vec<String>, Vec<String>) {
+    let mut allowed_seen = Vec::new();
     let mut total = 0;
     let mut same_total = 0;
     let mut failures = Vec::new();
@@ -37,7 +39,9 @@ fn replay_dir(scenarios: &Path, transcripts: &Path, allowed: &dyn Fn(&str, &str)
         total += same + bad.len();
         same_total += same;
         for m in bad {
-            if !allowed(&stem, &m.command) {
+            if allowed(&stem, &m.command) {
+                allowed_seen.push(format!("{stem}: {}", m.command));
+            } else {
                 failures.push(format!(
                     "{stem}: $ {}\n--- expected\n{}\n--- actual\n{}\n",
                     m.command,
@@ -47,13 +51,13 @@ fn replay_dir(scenarios: &Path, transcripts: &Path, allowed: &dyn Fn(&str, &str)
             }
         }
     }
-    (same_total, total, failures)
+    (same_total, total, failures, allowed_seen)
 }
 
 #[test]
-fn shared_transcripts_match_except_the_packet_path() {
+fn shared_transcripts_match_every_command() {
     let root = shared();
-    let (same, total, failures) = replay_dir(&root.join("scenarios"), &root.join("transcripts"), &|_, c| needs_packet_path(c));
+    let (same, total, failures, _) = replay_dir(&root.join("scenarios"), &root.join("transcripts"), &|_, _| false);
     println!("shared transcripts: {same}/{total} commands match");
     assert!(failures.is_empty(), "{} commands differ:\n{}", failures.len(), failures.join("\n"));
 }
@@ -71,7 +75,9 @@ fn own_recordings_match_except_known_gaps() {
             Some((s.trim().to_string(), c.trim().to_string()))
         })
         .collect();
-    let (same, total, failures) = replay_dir(&dir, &dir, &|s, c| gaps.iter().any(|(gs, gc)| gs == s && gc == c));
+    let (same, total, failures, seen) = replay_dir(&dir, &dir, &|s, c| gaps.iter().any(|(gs, gc)| gs == s && gc == c));
     println!("own recordings: {same}/{total} commands match ({} known gaps)", gaps.len());
     assert!(failures.is_empty(), "{} commands differ:\n{}", failures.len(), failures.join("\n"));
+    let fixed: Vec<String> = gaps.iter().map(|(s, c)| format!("{s}: {c}")).filter(|g| !seen.contains(g)).collect();
+    assert!(fixed.is_empty(), "listed as known gaps but now matching (remove them from known-gaps.txt): {fixed:?}");
 }

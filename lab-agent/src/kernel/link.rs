@@ -141,7 +141,7 @@ fn kind_name(k: &InfoKind) -> String {
 fn brport(info: &[LinkInfo]) -> Option<BrPortMsg> {
     info.iter().find_map(|i| match i {
         LinkInfo::PortData(InfoPortData::BridgePort(attrs)) => {
-            let mut p = BrPortMsg { state: PortState::Disabled, priority: 0, cost: 0 };
+            let mut p = BrPortMsg { state: PortState::Disabled, priority: 0, cost: 0, port_no: 0, bridge_mac: Mac::ZERO };
             for a in attrs {
                 match a {
                     // STP is off in the lessons: a port is disabled or forwarding.
@@ -230,6 +230,7 @@ pub fn skeleton(ifindex: u32, name: String) -> LinkMsg {
         promiscuity: 0,
         allmulti: 0,
         brport: None,
+        bridge_id: Mac::ZERO,
         stats: LinkStats::default(),
     }
 }

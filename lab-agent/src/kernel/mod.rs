@@ -382,6 +382,11 @@ impl Netlink for KernelNetlink<'_> {
         self.call(route::add_msg(r), create_flags(replace))
     }
 
+    fn route_get(&mut self, _dst: Ipv4Addr) -> KResult<sim_core::netlink::RouteGetMsg> {
+        // Not yet sent to the kernel (merge only; see the next commit).
+        Err(KernelError::new(Errno::EOPNOTSUPP))
+    }
+
     fn route_del(&mut self, m: &RouteMatch) -> KResult<()> {
         self.resolve(m.dev.unwrap_or(0));
         self.call(route::del_msg(m), 0)

@@ -40,7 +40,10 @@ pub fn parse_prefix(s: &str) -> IpResult<Prefix> {
 /// `inet_pton` with the shorthand forms `get_addr_1` accepts (`10.1` = 10.0.0.1 is not; dotted quads only).
 pub fn parse_inet(s: &str) -> Option<Ipv4Addr> {
     let parts: Vec<&str> = s.split('.').collect();
-    if parts.is_empty() || parts.len() > 4 || parts.iter().any(|p| p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.is_empty()
+        || parts.len() > 4
+        || parts.iter().any(|p| p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let mut b = [0u8; 4];
@@ -130,7 +133,10 @@ fn parse_modify(a: &mut Args<'_>, delete: bool, replace: bool) -> IpResult<AddrC
         None => None,
         Some("+") => Some(crate::kernel::addr::broadcast(p.addr, prefix)),
         Some("-") => Some(crate::kernel::addr::network(p.addr, prefix)),
-        Some(b) => Some(parse_inet(b).ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{b}\".\n"), 1))?),
+        Some(b) => Some(
+            parse_inet(b)
+                .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{b}\".\n"), 1))?,
+        ),
     };
     let scope = scope.unwrap_or(if p.addr.is_loopback() { Scope::Host } else { Scope::Global });
     let label = label.unwrap_or_else(|| dev.clone());
@@ -138,7 +144,7 @@ fn parse_modify(a: &mut Args<'_>, delete: bool, replace: bool) -> IpResult<AddrC
 }
 
 pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &AddrCmd) -> IpResult<Output> {
-    let index_of = |nl: &mut dyn Netlink, dev: &str| nl.link_dump().into_iter().find(|l| l.name == dev).map(|l| l.ifindex);
+    let index_of = |nl: &mut dyn Netlink, dev: &str| nl.link_get(dev).map(|l| l.ifindex);
     match cmd {
         AddrCmd::Add { dev, addr, replace } => {
             let i = index_of(nl, dev).ok_or_else(|| Fail::nodev(dev))?;

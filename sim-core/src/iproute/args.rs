@@ -63,6 +63,18 @@ impl From<KernelError> for Fail {
 
 pub type IpResult<T> = Result<T, Fail>;
 
+impl<'a> Iterator for Args<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let a = self.peek();
+        if a.is_some() {
+            self.pos += 1;
+        }
+        a
+    }
+}
+
 /// A cursor over argv with iproute2's `NEXT_ARG()`.
 pub struct Args<'a> {
     argv: &'a [String],
@@ -76,14 +88,6 @@ impl<'a> Args<'a> {
 
     pub fn peek(&self) -> Option<&'a str> {
         self.argv.get(self.pos).map(String::as_str)
-    }
-
-    pub fn next(&mut self) -> Option<&'a str> {
-        let a = self.peek();
-        if a.is_some() {
-            self.pos += 1;
-        }
-        a
     }
 
     /// `NEXT_ARG()`: the value after a keyword, or "Command line is not complete".

@@ -1,8 +1,17 @@
 //! iproute2's `bridge` tool: `bridge link show` and `bridge fdb show`.
 
 use super::args::{matches, Args, Fail, IpResult};
-use crate::netlink::{LinkMsg, Netlink, IFF_UP};
+use super::print::{Printer, To};
+use crate::netlink::{FdbMsg, LinkMsg, Netlink, IFF_UP};
 use crate::output::Output;
+
+const USAGE: &str = "Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
+       bridge [ -force ] -batch filename
+where  OBJECT := { link | fdb | mdb | vlan | vni | monitor }
+       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |
+                    -o[neline] | -t[imestamp] | -n[etns] name |
+                    -com[pressvlan] -c[olor] -p[retty] -j[son] }
+";
 
 /// Runs `bridge ARGS` (argv without the leading `bridge`).
 pub fn bridge(nl: &mut dyn Netlink, argv: &[String]) -> Output {
@@ -14,88 +23,136 @@ pub fn bridge(nl: &mut dyn Netlink, argv: &[String]) -> Output {
 
 fn run(nl: &mut dyn Netlink, argv: &[String]) -> IpResult<Output> {
     let mut a = Args::new(argv);
-    while a.peek().is_some_and(|x| x.starts_with('-')) {
+    let mut details = false;
+    while let Some(opt) = a.peek().filter(|x| x.starts_with('-')) {
         a.next();
+        if matches(opt, "-details") {
+            details = true;
+        } else if matches(opt, "-netns") {
+            let ns = a.value()?;
+            if nl.netns_enter(ns).is_err() {
+                return Err(Fail::new(
+                    format!("Cannot open network namespace \"{ns}\": No such file or directory\n"),
+                    255,
+                ));
+            }
+        } else if !(matches(opt, "-statistics")
+            || matches(opt, "-oneline")
+            || matches(opt, "-color")
+            || matches(opt, "-pretty")
+            || matches(opt, "-json"))
+        {
+            return Err(Fail::new(format!("Option \"{opt}\" is unknown, try \"bridge help\".\n"), 255));
+        }
     }
     let Some(obj) = a.next() else {
-        return Err(Fail::new("Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\nwhere  OBJECT := { link | fdb | mdb | vlan | vni | monitor }\n       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |\n                    -o[neline] | -t[imestamp] | -n[etns] name |\n                    -com[pressvlan] -c[olor] -p[retty] -j[son] }\n", 255));
+        return Err(Fail::new(USAGE, 255));
     };
     let links = nl.link_dump();
+    let find = |name: &str| links.iter().find(|l| l.name == name).map(|l| l.ifindex);
+    let mut out = Output::new();
     if matches(obj, "link") {
         if let Some(v) = a.next() {
             if !(matches(v, "show") || matches(v, "list") || matches(v, "lst")) {
                 return Err(Fail::new(format!("Command \"{v}\" is unknown, try \"bridge link help\".\n"), 255));
             }
         }
-        let mut out = String::new();
-        for l in links.iter().filter(|l| l.brport.is_some()) {
-            out.push_str(&link_line(l, &links));
+        let mut dev = None;
+        while let Some(arg) = a.next() {
+            let v = if arg == "dev" { a.value()? } else { arg };
+            dev = Some(find(v).ok_or_else(|| Fail::new(format!("Cannot find device \"{v}\"\n"), 1))?);
         }
-        let mut o = Output::new();
-        o.out(out);
-        Ok(o)
+        for l in links.iter().filter(|l| l.brport.is_some() && dev.is_none_or(|d| d == l.ifindex)) {
+            out.out(link_line(l, &links, details));
+        }
+        Ok(out)
     } else if matches(obj, "fdb") {
-        let mut o = Output::new();
-        o.out(fdb(&links));
-        Ok(o)
+        if let Some(v) = a.peek() {
+            if matches(v, "show") || matches(v, "list") || matches(v, "lst") {
+                a.next();
+            }
+        }
+        let (mut br, mut dev) = (None, None);
+        while let Some(arg) = a.next() {
+            match arg {
+                "br" | "brport" | "dev" => {
+                    let v = a.value()?;
+                    let i = find(v).ok_or_else(|| Fail::new(format!("Cannot find bridge device \"{v}\"\n"), 1))?;
+                    if arg == "br" {
+                        br = Some(i);
+                    } else {
+                        dev = Some(i);
+                    }
+                }
+                other => {
+                    return Err(Fail::new(format!("Command \"{other}\" is unknown, try \"bridge fdb help\".\n"), 255))
+                }
+            }
+        }
+        let name_of = |i: u32| links.iter().find(|l| l.ifindex == i).map_or_else(String::new, |l| l.name.clone());
+        let master_of = |i: u32| links.iter().find(|l| l.ifindex == i).and_then(|l| l.master);
+        for e in nl.fdb_dump() {
+            if dev.is_some_and(|d| d != e.ifindex)
+                || br.is_some_and(|b| e.ifindex != b && master_of(e.ifindex) != Some(b))
+            {
+                continue;
+            }
+            out.out(fdb_line(&e, dev.is_none(), &name_of));
+        }
+        Ok(out)
+    } else if matches(obj, "help") {
+        Err(Fail::new(USAGE, 255))
     } else {
         Err(Fail::new(format!("Object \"{obj}\" is unknown, try \"bridge help\".\n"), 255))
     }
 }
 
-fn link_line(l: &LinkMsg, links: &[LinkMsg]) -> String {
+fn fdb_line(e: &FdbMsg, show_dev: bool, name_of: &dyn Fn(u32) -> String) -> String {
+    let mut s = format!("{} ", e.mac);
+    if show_dev {
+        s.push_str(&format!("dev {} ", name_of(e.ifindex)));
+    }
+    if let Some(m) = e.master {
+        s.push_str(&format!("master {} ", name_of(m)));
+    }
+    if e.own {
+        s.push_str("self ");
+    }
+    if e.permanent {
+        s.push_str("permanent");
+    }
+    s.push('\n');
+    s
+}
+
+fn link_line(l: &LinkMsg, links: &[LinkMsg], details: bool) -> String {
     let name_of = |i: u32| links.iter().find(|x| x.ifindex == i).map(|x| x.name.clone());
     let (name, mdown) = match (l.link, l.link_netnsid) {
         (Some(i), Some(_)) if i != 0 => (format!("{}@if{i}", l.name), false),
         (Some(i), None) if i != 0 => {
             let peer = links.iter().find(|x| x.ifindex == i);
-            (format!("{}@{}", l.name, name_of(i).unwrap_or_else(|| format!("if{i}"))), peer.is_none_or(|p| p.flags & IFF_UP == 0))
+            (
+                format!("{}@{}", l.name, name_of(i).unwrap_or_else(|| format!("if{i}"))),
+                peer.is_none_or(|p| p.flags & IFF_UP == 0),
+            )
         }
         _ => (l.name.clone(), false),
     };
-    let mut flags = Vec::new();
-    if l.flags & IFF_UP != 0 && l.flags & crate::netlink::IFF_RUNNING == 0 {
-        flags.push("NO-CARRIER");
-    }
-    flags.extend(["BROADCAST", "MULTICAST"]);
-    if l.flags & IFF_UP != 0 {
-        flags.push("UP");
-    }
-    if l.flags & crate::netlink::IFF_LOWER_UP != 0 {
-        flags.push("LOWER_UP");
-    }
-    let mut f = flags.join(",");
-    if mdown {
-        f.push_str(",M-DOWN");
-    }
-    let port = l.brport.expect("filtered to ports");
+    let mut p = Printer::text(false);
+    p.fp(&format!("{}: {}: ", l.ifindex, name));
+    super::show::link_flags(&mut p, l.flags, mdown);
+    let Some(port) = l.brport else { return String::new() };
     let master = l.master.and_then(name_of).unwrap_or_default();
-    format!(
-        "{}: {}: <{}> mtu {} master {} state {} priority {} cost {} \n",
-        l.ifindex,
-        name,
-        f,
+    p.fp(&format!(
+        "mtu {} master {} state {} priority {} cost {} \n",
         l.mtu,
         master,
         port.state.name(),
         port.priority,
         port.cost
-    )
-}
-
-/// The forwarding database as `bridge fdb show` lists it: each port's own
-/// address, then the multicast entries every device holds.
-fn fdb(links: &[LinkMsg]) -> String {
-    let mut out = String::new();
-    for l in links.iter().filter(|l| l.link_type != crate::netlink::ARPHRD_LOOPBACK) {
-        if let Some(m) = l.master {
-            let master = links.iter().find(|x| x.ifindex == m).map_or_else(String::new, |x| x.name.clone());
-            out.push_str(&format!("{} dev {} master {} permanent\n", l.address, l.name, master));
-        }
-        out.push_str(&format!("33:33:00:00:00:01 dev {} self permanent\n", l.name));
-        if l.flags & IFF_UP != 0 {
-            out.push_str(&format!("01:00:5e:00:00:01 dev {} self permanent\n", l.name));
-        }
+    ));
+    if details {
+        p.string(To::Fp, "", "    hairpin off guard off root_block off fastleave off learning on flood on mcast_flood on bcast_flood on mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off \n", "");
     }
-    out
+    p.finish()
 }

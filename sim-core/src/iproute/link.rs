@@ -11,10 +11,16 @@ use crate::output::Output;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkCmd {
     Add(LinkAddReq),
-    Set { dev: String, master: Option<String>, req: LinkSetReq },
+    Set {
+        dev: String,
+        master: Option<String>,
+        req: LinkSetReq,
+    },
     /// `type KIND` named a kind the simulator does not have.
     AddUnknownKind,
-    Delete { dev: String },
+    Delete {
+        dev: String,
+    },
     Show(ShowFilter),
 }
 
@@ -71,6 +77,24 @@ fn parse_common<'a>(a: &mut Args<'a>, p: &mut Parsed<'a>) -> IpResult<()> {
                 return Err(Fail::duparg("netns", v));
             }
             p.req.netns = Some(v.to_string());
+        } else if arg == "multicast" || arg == "allmulticast" || arg == "promisc" || arg == "trailers" || arg == "arp" {
+            let v = a.value()?;
+            let on = match v {
+                "on" => true,
+                "off" => false,
+                _ => {
+                    return Err(Fail::new(
+                        format!("Error: argument of \"{arg}\" must be \"on\" or \"off\", not \"{v}\"\n"),
+                        1,
+                    ))
+                }
+            };
+            match arg {
+                "multicast" => p.req.multicast = Some(on),
+                "promisc" => p.req.promisc = Some(on),
+                "arp" => p.req.arp = Some(on),
+                _ => {}
+            }
         } else if matches(arg, "master") {
             let v = a.value()?;
             p.master_name = Some(v);
@@ -157,7 +181,10 @@ fn parse_add(a: &mut Args<'_>) -> IpResult<LinkCmd> {
             let mut peer_netns = None;
             if let Some(arg) = a.next() {
                 if arg != "peer" {
-                    return Err(Fail::new(format!("Garbage instead of arguments \"{arg} ...\". Try \"ip link help\".\n"), 255));
+                    return Err(Fail::new(
+                        format!("Garbage instead of arguments \"{arg} ...\". Try \"ip link help\".\n"),
+                        255,
+                    ));
                 }
                 let mut pp = Parsed::default();
                 parse_common(a, &mut pp)?;
@@ -185,7 +212,6 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &LinkCmd) -> IpResult<Output>
             Ok(Output::new())
         }
         LinkCmd::Set { dev, master, req } => {
-            let links = nl.link_dump();
             let mut req = req.clone();
             if let Some(ns) = &req.netns {
                 if !nl.netns_list().iter().any(|n| n == ns) {
@@ -193,20 +219,20 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &LinkCmd) -> IpResult<Output>
                 }
             }
             if let Some(m) = master {
-                let idx = links.iter().find(|l| &l.name == m).map(|l| l.ifindex);
+                let idx = nl.link_get(m).map(|l| l.ifindex);
                 match idx {
                     Some(i) => req.master = Some(Some(i)),
                     None => return Err(Fail::invarg("Device does not exist\n", m)),
                 }
             }
-            let Some(ifindex) = links.iter().find(|l| &l.name == dev).map(|l| l.ifindex) else {
+            let Some(ifindex) = nl.link_get(dev).map(|l| l.ifindex) else {
                 return Err(Fail::nodev(dev));
             };
             nl.link_set(ifindex, &req)?;
             Ok(Output::new())
         }
         LinkCmd::Delete { dev } => {
-            let Some(ifindex) = nl.link_dump().iter().find(|l| &l.name == dev).map(|l| l.ifindex) else {
+            let Some(ifindex) = nl.link_get(dev).map(|l| l.ifindex) else {
                 return Err(Fail::nodev(dev));
             };
             nl.link_del(ifindex)?;

@@ -7,6 +7,7 @@
 pub mod addr;
 pub mod args;
 pub mod bridge;
+pub mod details;
 pub mod link;
 pub mod neigh;
 pub mod netns;
@@ -96,9 +97,39 @@ where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
 
 /// The objects of `ip`, in iproute2's table order (prefixes resolve to the first).
 const OBJECTS: &[&str] = &[
-    "address", "addrlabel", "maddress", "route", "rule", "neighbor", "neighbour", "ntable", "ntbl", "link",
-    "l2tp", "fou", "ila", "macsec", "tunnel", "tunl", "tuntap", "tap", "token", "tcpmetrics", "tcp_metrics",
-    "monitor", "xfrm", "mroute", "mrule", "netns", "netconf", "vrf", "sr", "nexthop", "mptcp", "ioam", "help",
+    "address",
+    "addrlabel",
+    "maddress",
+    "route",
+    "rule",
+    "neighbor",
+    "neighbour",
+    "ntable",
+    "ntbl",
+    "link",
+    "l2tp",
+    "fou",
+    "ila",
+    "macsec",
+    "tunnel",
+    "tunl",
+    "tuntap",
+    "tap",
+    "token",
+    "tcpmetrics",
+    "tcp_metrics",
+    "monitor",
+    "xfrm",
+    "mroute",
+    "mrule",
+    "netns",
+    "netconf",
+    "vrf",
+    "sr",
+    "nexthop",
+    "mptcp",
+    "ioam",
+    "help",
     "stats",
 ];
 

@@ -97,7 +97,10 @@ fn parse_spec(a: &mut Args<'_>) -> IpResult<NeighSpec> {
             if dst.is_some() {
                 return Err(Fail::duparg2("to", v));
             }
-            dst = Some(parse_inet(v).ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?);
+            dst = Some(
+                parse_inet(v)
+                    .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?,
+            );
         }
     }
     match (dst, dev) {
@@ -107,23 +110,29 @@ fn parse_spec(a: &mut Args<'_>) -> IpResult<NeighSpec> {
 }
 
 pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output> {
-    let links = nl.link_dump();
-    let index = |d: &str| links.iter().find(|l| l.name == d).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(d));
+    let index = |nl: &mut dyn Netlink, d: &str| nl.link_get(d).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(d));
     match cmd {
         NeighCmd::Add { spec, replace } => {
-            let i = index(&spec.dev)?;
-            let m = NeighMsg { ifindex: i, dst: spec.dst, lladdr: spec.lladdr, state: spec.state, router: false, proxy: spec.proxy };
+            let i = index(nl, &spec.dev)?;
+            let m = NeighMsg {
+                ifindex: i,
+                dst: spec.dst,
+                lladdr: spec.lladdr,
+                state: spec.state,
+                router: false,
+                proxy: spec.proxy,
+            };
             nl.neigh_add(&m, *replace)?;
             Ok(Output::new())
         }
         NeighCmd::Del(spec) => {
-            let i = index(&spec.dev)?;
+            let i = index(nl, &spec.dev)?;
             nl.neigh_del(i, spec.dst)?;
             Ok(Output::new())
         }
         NeighCmd::Flush { dev } => {
             let i = match dev {
-                Some(d) => Some(index(d)?),
+                Some(d) => Some(index(nl, d)?),
                 None => None,
             };
             for n in nl.neigh_dump() {
@@ -136,9 +145,10 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
         }
         NeighCmd::Show { dev } => {
             let i = match dev {
-                Some(d) => Some(index(d)?),
+                Some(d) => Some(index(nl, d)?),
                 None => None,
             };
+            let links = nl.link_dump();
             let mut p = Printer::new(opts.json, opts.pretty, opts.color);
             for n in nl.neigh_dump() {
                 if i.is_some_and(|i| i != n.ifindex) {
@@ -148,7 +158,8 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
                 let dst = n.dst.to_string();
                 p.string(To::Any, "dst", &format!("{dst} "), &dst);
                 if i.is_none() {
-                    let name = links.iter().find(|l| l.ifindex == n.ifindex).map_or_else(String::new, |l| l.name.clone());
+                    let name =
+                        links.iter().find(|l| l.ifindex == n.ifindex).map_or_else(String::new, |l| l.name.clone());
                     p.string(To::Any, "dev", &format!("dev {name} "), &name);
                 }
                 if let Some(ll) = n.lladdr {

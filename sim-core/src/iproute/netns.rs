@@ -26,7 +26,8 @@ pub fn parse(argv: &[String]) -> IpResult<NetnsCmd> {
     let Some(verb) = a.next() else {
         return Ok(NetnsCmd::List);
     };
-    let need_name = |a: &mut Args<'_>| a.next().map(str::to_string).ok_or_else(|| Fail::new("No netns name specified\n", 1));
+    let need_name =
+        |a: &mut Args<'_>| a.next().map(str::to_string).ok_or_else(|| Fail::new("No netns name specified\n", 1));
     if matches(verb, "list") || matches(verb, "show") || matches(verb, "lst") {
         Ok(NetnsCmd::List)
     } else if matches(verb, "add") {
@@ -90,7 +91,10 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NetnsCmd) -> IpResult<Outcom
         }
         NetnsCmd::Exec { name, argv } => {
             if !nl.netns_list().iter().any(|n| n == name) {
-                return Err(Fail::new(format!("Cannot open network namespace \"{name}\": {}\n", Errno::ENOENT.text()), 255));
+                return Err(Fail::new(
+                    format!("Cannot open network namespace \"{name}\": {}\n", Errno::ENOENT.text()),
+                    255,
+                ));
             }
             Ok(Outcome::Exec { netns: name.clone(), argv: argv.clone() })
         }

@@ -9,7 +9,7 @@ use super::Opts;
 use crate::kernel::addr::Scope;
 use crate::kernel::ops::RouteMatch;
 use crate::kernel::route::{Proto, Route, RouteType, RT_TABLE_LOCAL, RT_TABLE_MAIN};
-use crate::netlink::{Netlink, RouteMsg};
+use crate::netlink::{Netlink, Route6Msg, RouteGetMsg, RouteMsg};
 use crate::output::Output;
 
 /// Which routes a show or flush selects.
@@ -107,10 +107,21 @@ fn parse_filter(a: &mut Args<'_>) -> IpResult<RouteFilter> {
     while let Some(arg) = a.next() {
         if matches(arg, "table") {
             let v = a.value()?;
-            f.table = if v == "all" { None } else { Some(table_id(v).ok_or_else(|| Fail::invarg("table id value is invalid\n", v))?) };
+            f.table = if v == "all" {
+                None
+            } else {
+                Some(table_id(v).ok_or_else(|| Fail::invarg("table id value is invalid\n", v))?)
+            };
         } else if arg == "dev" || arg == "oif" {
             f.dev = Some(a.value()?.to_string());
-        } else if matches(arg, "proto") || matches(arg, "scope") || matches(arg, "type") || arg == "to" || arg == "root" || arg == "match" || arg == "exact" {
+        } else if matches(arg, "proto")
+            || matches(arg, "scope")
+            || matches(arg, "type")
+            || arg == "to"
+            || arg == "root"
+            || arg == "match"
+            || arg == "exact"
+        {
             a.value()?;
         }
     }
@@ -131,19 +142,32 @@ fn parse_spec(a: &mut Args<'_>, delete: bool) -> IpResult<RouteSpec> {
         metric: 0,
         onlink: false,
     };
-    let mut spec = RouteSpec { route: r.clone(), dev: None, scope_given: false, type_given: false, proto_given: false, metric_given: false };
+    let mut spec = RouteSpec {
+        route: r.clone(),
+        dev: None,
+        scope_given: false,
+        type_given: false,
+        proto_given: false,
+        metric_given: false,
+    };
     let mut dst_ok = false;
     let mut table_given = false;
     while let Some(arg) = a.next() {
         if arg == "src" {
             let v = a.value()?;
-            r.src = Some(parse_inet(v).ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?);
+            r.src = Some(
+                parse_inet(v)
+                    .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?,
+            );
         } else if arg == "via" {
             let v = a.value()?;
             if r.gateway.is_some() {
                 return Err(Fail::duparg("via", v));
             }
-            r.gateway = Some(parse_inet(v).ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?);
+            r.gateway = Some(
+                parse_inet(v)
+                    .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?,
+            );
         } else if matches(arg, "metric") || matches(arg, "priority") || arg == "preference" {
             let v = a.value()?;
             r.metric = parse_u32(v).ok_or_else(|| Fail::invarg("\"metric\" value is invalid\n", v))?;
@@ -276,12 +300,17 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output
             }
             Ok(Output::new())
         }
-        RouteCmd::Get(_) => Err(Fail::new("ip route get: handled by the packet engine\n", 2)),
+        RouteCmd::Get(dst) => {
+            let r = nl.route_get(*dst)?;
+            let mut out = Output::new();
+            out.out(route_get_text(&r));
+            Ok(out)
+        }
     }
 }
 
 fn ifindex(nl: &mut dyn Netlink, dev: &str) -> IpResult<u32> {
-    nl.link_dump().into_iter().find(|l| l.name == dev).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(dev))
+    nl.link_get(dev).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(dev))
 }
 
 fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> {
@@ -291,13 +320,27 @@ fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> 
         None => None,
     };
     let mut p = Printer::new(opts.json, opts.pretty, opts.color);
-    if opts.family != super::Family::Inet6 {
+    let name_of = |i: u32| links.iter().find(|l| l.ifindex == i).map_or_else(|| format!("if{i}"), |l| l.name.clone());
+    // Without -4/-6, one table means IPv4 only; `table all` shows both.
+    let (v4, v6) = match opts.family {
+        super::Family::Inet6 => (false, true),
+        super::Family::Inet => (true, false),
+        _ => (true, f.table.is_none()),
+    };
+    if v4 {
         for m in nl.route_dump() {
             if f.table.is_some_and(|t| t != m.route.table) || dev.is_some_and(|d| m.route.dev != Some(d)) {
                 continue;
             }
-            let name_of = |i: u32| links.iter().find(|l| l.ifindex == i).map_or_else(|| format!("if{i}"), |l| l.name.clone());
             print_route(&mut p, &m, f.table.is_none(), dev.is_none(), &name_of);
+        }
+    }
+    if v6 {
+        for m in nl.route6_dump() {
+            if f.table.is_some_and(|t| t != m.table) || dev.is_some_and(|d| m.dev != d) {
+                continue;
+            }
+            print_route6(&mut p, &m, f.table.is_none(), dev.is_none(), &name_of);
         }
     }
     let mut out = Output::new();
@@ -357,4 +400,54 @@ pub fn print_route(p: &mut Printer, m: &RouteMsg, show_table: bool, show_dev: bo
     p.close_array(To::Json, "");
     p.fp("\n");
     p.close_object();
+}
+
+/// `print_route()` for the kernel's IPv6 routes.
+fn print_route6(p: &mut Printer, m: &Route6Msg, show_table: bool, show_dev: bool, name_of: &dyn Fn(u32) -> String) {
+    p.open_object(None);
+    if m.kind != "unicast" {
+        p.string(To::Any, "type", &format!("{} ", m.kind), m.kind);
+    }
+    let dst = if m.prefix == 128 { m.dst.to_string() } else { format!("{}/{}", m.dst, m.prefix) };
+    p.string(To::Any, "dst", &format!("{dst} "), &dst);
+    if show_dev {
+        let n = name_of(m.dev);
+        p.string(To::Any, "dev", &format!("dev {n} "), &n);
+    }
+    if show_table && m.table != RT_TABLE_MAIN {
+        let t = table_name(m.table);
+        p.string(To::Any, "table", &format!("table {t} "), &t);
+    }
+    p.string(To::Any, "protocol", "proto kernel ", "kernel");
+    p.uint(To::Any, "metric", &format!("metric {} ", m.metric), u64::from(m.metric));
+    p.open_array(To::Json, "flags", "");
+    p.close_array(To::Json, "");
+    p.string(To::Any, "pref", "pref medium", "medium");
+    p.fp("\n");
+    p.close_object();
+}
+
+/// `ip route get`'s two lines, each with its trailing space.
+fn route_get_text(r: &RouteGetMsg) -> String {
+    let mut s = String::new();
+    match r.kind {
+        RouteType::Local => s.push_str("local "),
+        RouteType::Broadcast => s.push_str("broadcast "),
+        _ => {}
+    }
+    s.push_str(&r.dst.to_string());
+    if let Some(gw) = r.gateway {
+        s.push_str(&format!(" via {gw}"));
+    }
+    s.push_str(&format!(" dev {}", r.dev));
+    if let Some(src) = r.src {
+        s.push_str(&format!(" src {src}"));
+    }
+    s.push_str(&format!(" uid {} \n", r.uid));
+    s.push_str(match r.kind {
+        RouteType::Local => "    cache <local> \n",
+        RouteType::Broadcast => "    cache <local,brd> \n",
+        _ => "    cache \n",
+    });
+    s
 }

@@ -76,10 +76,8 @@ pub fn list(nl: &mut dyn Netlink, opts: &Opts, f: &ShowFilter, do_link: bool) ->
         {
             continue;
         }
-        let mine: Vec<&AddrMsg> = addrs
-            .iter()
-            .filter(|a| a.ifindex == l.ifindex && opts.family.accepts(&a.local))
-            .collect();
+        let mine: Vec<&AddrMsg> =
+            addrs.iter().filter(|a| a.ifindex == l.ifindex && opts.family.accepts(&a.local)).collect();
         if !do_link && opts.family != Family::Any && mine.is_empty() {
             continue;
         }
@@ -100,11 +98,20 @@ pub fn list(nl: &mut dyn Netlink, opts: &Opts, f: &ShowFilter, do_link: bool) ->
                 p.fp("\n");
             }
         } else {
-            link_full(&mut p, opts, l, &names, do_link);
+            // `ip -o addr` prints address lines only, each with its device.
+            let no_link = !do_link && opts.oneline;
+            if !no_link {
+                link_full(&mut p, opts, l, &names, do_link, f.dev.is_none());
+            }
             if !do_link {
                 p.open_array(To::Json, "addr_info", "");
                 for a in &mine {
                     p.open_object(None);
+                    if no_link {
+                        p.uint(To::Json, "index", "", u64::from(l.ifindex));
+                        p.string(To::Json, "dev", "", &l.name);
+                        p.fp(&format!("{}: {}", l.ifindex, l.name));
+                    }
                     addr_full(&mut p, opts, a);
                     p.close_object();
                 }
@@ -161,23 +168,24 @@ fn name_and_link(p: &mut Printer, fmt_width: Option<usize>, l: &LinkMsg, names: 
     mdown
 }
 
-/// `print_link_flags()`.
-fn link_flags(p: &mut Printer, flags: u32, mdown: bool) {
+/// `print_link_flags()`: the IFF_* names in iproute2's order.
+pub fn link_flags(p: &mut Printer, flags: u32, mdown: bool) {
+    use crate::netlink::{IFF_BROADCAST, IFF_LOOPBACK, IFF_MULTICAST, IFF_NOARP, IFF_PROMISC};
     p.open_array(To::Any, "flags", "<");
     let mut names = Vec::new();
     if flags & IFF_UP != 0 && flags & IFF_RUNNING == 0 {
         names.push("NO-CARRIER");
     }
-    let order: [(u32, &str); 4] =
-        [(crate::netlink::IFF_LOOPBACK, "LOOPBACK"), (crate::netlink::IFF_BROADCAST, "BROADCAST"), (crate::netlink::IFF_MULTICAST, "MULTICAST"), (IFF_UP, "UP")];
-    for (bit, n) in order {
-        if flags & bit != 0 {
-            names.push(n);
-        }
-    }
-    if flags & IFF_LOWER_UP != 0 {
-        names.push("LOWER_UP");
-    }
+    let order: [(u32, &str); 7] = [
+        (IFF_LOOPBACK, "LOOPBACK"),
+        (IFF_BROADCAST, "BROADCAST"),
+        (IFF_MULTICAST, "MULTICAST"),
+        (IFF_NOARP, "NOARP"),
+        (IFF_PROMISC, "PROMISC"),
+        (IFF_UP, "UP"),
+        (IFF_LOWER_UP, "LOWER_UP"),
+    ];
+    names.extend(order.iter().filter(|(bit, _)| flags & bit != 0).map(|(_, n)| *n));
     for (i, n) in names.iter().enumerate() {
         let text = if i + 1 < names.len() { format!("{n},") } else { n.to_string() };
         p.string(To::Any, "", &text, n);
@@ -209,13 +217,18 @@ fn link_brief(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, 
     }
 }
 
-fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u32)], do_link: bool) {
+fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u32)], do_link: bool, dumped: bool) {
+    // `ip -6 addr` (without a device) dumps links with family AF_INET6: the
+    // kernel's inet6_fill_ifinfo() sends no qdisc, master, group or peer namespace.
+    let inet6 = !do_link && dumped && opts.family == Family::Inet6;
     p.int(To::Any, "ifindex", &format!("{}: ", l.ifindex), i64::from(l.ifindex));
     let mdown = name_and_link(p, None, l, names);
     link_flags(p, l.flags, mdown);
     p.uint(To::Any, "mtu", &format!("mtu {} ", l.mtu), u64::from(l.mtu));
-    p.string(To::Any, "qdisc", &format!("qdisc {} ", l.qdisc), &l.qdisc);
-    if let Some(m) = l.master {
+    if !inet6 {
+        p.string(To::Any, "qdisc", &format!("qdisc {} ", l.qdisc), &l.qdisc);
+    }
+    if let (Some(m), false) = (l.master, inet6) {
         let mname = names.iter().find(|(i, _, _)| *i == m).map_or_else(|| m.to_string(), |(_, n, _)| n.clone());
         p.string(To::Any, "master", &format!("master {mname} "), &mname);
     }
@@ -229,7 +242,9 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
     if do_link {
         p.string(To::Any, "linkmode", "mode DEFAULT ", "DEFAULT");
     }
-    p.string(To::Any, "group", "group default ", "default");
+    if !inet6 {
+        p.string(To::Any, "group", "group default ", "default");
+    }
     p.uint(To::Any, "txqlen", &format!("qlen {}", l.txqlen), u64::from(l.txqlen));
     if opts.family == Family::Any || opts.details {
         p.nl(opts.oneline);
@@ -241,7 +256,7 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
         let brd = l.broadcast.to_string();
         p.color_string(To::Any, Color::Mac, "broadcast", &brd, &brd);
     }
-    if let Some(id) = l.link_netnsid {
+    if let (Some(id), false) = (l.link_netnsid, inet6) {
         if p.is_json() {
             p.int(To::Json, "link_netnsid", "", i64::from(id));
         } else {
@@ -252,7 +267,7 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
         }
     }
     if opts.details {
-        details(p, opts, l);
+        super::details::details(p, opts, l);
     }
     if do_link && opts.stats {
         p.nl(opts.oneline);
@@ -261,37 +276,16 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
     p.fp("\n");
 }
 
-fn details(p: &mut Printer, opts: &Opts, l: &LinkMsg) {
-    p.uint(To::Any, "promiscuity", &format!(" promiscuity {} ", l.promiscuity), u64::from(l.promiscuity));
-    p.uint(To::Any, "allmulti", &format!(" allmulti {} ", l.allmulti), u64::from(l.allmulti));
-    p.uint(To::Any, "min_mtu", &format!("minmtu {} ", l.min_mtu), u64::from(l.min_mtu));
-    p.uint(To::Any, "max_mtu", &format!("maxmtu {} ", l.max_mtu), u64::from(l.max_mtu));
-    if let Some(k) = &l.kind {
-        p.nl(opts.oneline);
-        p.open_object(Some("linkinfo"));
-        p.string(To::Any, "info_kind", &format!("    {k} "), k);
-        p.close_object();
-    }
-    let q = if l.link_type == ARPHRD_LOOPBACK { 1 } else { 2 };
-    if l.kind.is_none() {
-        p.nl(opts.oneline);
-        p.fp("    ");
-    }
-    p.string(To::Any, "inet6_addr_gen_mode", "addrgenmode eui64 ", "eui64");
-    p.uint(To::Any, "num_tx_queues", &format!("numtxqueues {q} "), q);
-    p.uint(To::Any, "num_rx_queues", &format!("numrxqueues {q} "), q);
-    p.uint(To::Any, "gso_max_size", "gso_max_size 65536 ", 65536);
-    p.uint(To::Any, "gso_max_segs", "gso_max_segs 65535 ", 65535);
-    let tso = if l.link_type == ARPHRD_LOOPBACK { 524280 } else { 524280 };
-    p.uint(To::Any, "tso_max_size", &format!("tso_max_size {tso} "), tso);
-    p.uint(To::Any, "tso_max_segs", "tso_max_segs 65535 ", 65535);
-    p.uint(To::Any, "gro_max_size", "gro_max_size 65536 ", 65536);
-}
-
 fn stats(p: &mut Printer, l: &LinkMsg) {
     let s = &l.stats;
-    p.fp(&format!("    RX:  bytes packets errors dropped  missed   mcast           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} \n", s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, 0));
-    p.fp(&format!("    TX:  bytes packets errors dropped carrier collsns           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ", s.tx_bytes, s.tx_packets, 0, s.tx_dropped, 0, 0));
+    p.fp(&format!(
+        "    RX:  bytes packets errors dropped  missed   mcast           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} \n",
+        s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, 0
+    ));
+    p.fp(&format!(
+        "    TX:  bytes packets errors dropped carrier collsns           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ",
+        s.tx_bytes, s.tx_packets, 0, s.tx_dropped, 0, 0
+    ));
 }
 
 /// `print_addrinfo()` for one address, full form.

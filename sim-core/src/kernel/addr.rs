@@ -66,6 +66,8 @@ pub struct Inet6 {
     /// Duplicate address detection has not finished (it never does here:
     /// Linux shows `tentative` for as long as the recordings look).
     pub tentative: bool,
+    /// Creation order in the kernel: routes derived from addresses are listed in it.
+    pub serial: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

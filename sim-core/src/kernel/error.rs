@@ -19,6 +19,7 @@ pub enum Errno {
     ERANGE,
     ENOBUFS,
     ELOOP,
+    EACCES,
 }
 
 impl Errno {
@@ -40,6 +41,7 @@ impl Errno {
             Errno::ERANGE => "Numerical result out of range",
             Errno::ENOBUFS => "No buffer space available",
             Errno::ELOOP => "Too many levels of symbolic links",
+            Errno::EACCES => "Permission denied",
         }
     }
 }

@@ -64,6 +64,8 @@ pub struct Bridge {
     pub mtu_set: bool,
     /// The MAC was set by the user, so it no longer follows the ports.
     pub mac_set: bool,
+    /// The bridge id's address: zero until the first port (or a set MAC).
+    pub id: super::mac::Mac,
 }
 
 /// What kind of device a link is, and what that kind carries.
@@ -71,7 +73,9 @@ pub struct Bridge {
 pub enum LinkKind {
     Loopback,
     /// A veth end; `peer` is `None` only while the pair is being made.
-    Veth { peer: Option<LinkRef> },
+    Veth {
+        peer: Option<LinkRef>,
+    },
     Bridge(Bridge),
 }
 
@@ -116,6 +120,15 @@ pub struct Link {
     /// The bridge (ifindex in the same namespace) this link is a port of.
     pub master: Option<u32>,
     pub port_state: PortState,
+    /// The bridge port number (1, 2, …) while this link is a port.
+    pub port_no: u16,
+    /// IFF_PROMISC, IFF_NOARP and IFF_MULTICAST as set by the user.
+    pub promisc: bool,
+    pub noarp: bool,
+    pub multicast: bool,
+    /// The device is in its IPv6/IPv4 all-nodes groups: from registration,
+    /// and again at every up; a down leaves them.
+    pub mc_joined: bool,
     /// IPv4 addresses first in the order added, then IPv6 (newest first, as Linux lists them).
     pub addrs: Vec<IfAddr>,
     pub stats: LinkStats,
@@ -143,6 +156,11 @@ impl Link {
             txqlen: 1000,
             master: None,
             port_state: PortState::Disabled,
+            port_no: 0,
+            promisc: false,
+            noarp: false,
+            multicast: true,
+            mc_joined: true,
             addrs: Vec::new(),
             stats: LinkStats::default(),
             serial,

@@ -54,23 +54,9 @@ impl fmt::Display for Mac {
     }
 }
 
-/// A small deterministic generator (splitmix64): same seed, same MACs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Rng(u64);
+pub use crate::rng::Rng;
 
 impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x6e73_6c61_62_u64)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
     /// A random locally administered unicast address, as `eth_random_addr()` makes.
     pub fn ether_addr(&mut self) -> Mac {
         let b = self.next_u64().to_le_bytes();

@@ -35,7 +35,7 @@ pub struct Kernel {
     /// /run/netns entries in creation order.
     named: Vec<(String, NsId)>,
     rng: mac::Rng,
-    /// Counts devices ever made, for stable creation order.
+    /// Counts devices and addresses ever made, for stable creation order.
     serial: u64,
     /// Virtual time in milliseconds. Only commands advance it.
     pub now_ms: u64,
@@ -47,7 +47,7 @@ impl Kernel {
         let mut k = Kernel {
             namespaces: Vec::new(),
             named: Vec::new(),
-            rng: mac::Rng::new(seed),
+            rng: mac::Rng::new(seed ^ 0x006e_736c_6162),
             serial: 0,
             now_ms: 0,
         };
@@ -65,10 +65,7 @@ impl Kernel {
 
     /// Namespaces that exist, host first, in creation order.
     pub fn ns_ids(&self) -> Vec<NsId> {
-        (0..self.namespaces.len() as u32)
-            .map(NsId)
-            .filter(|id| self.ns(*id).is_some())
-            .collect()
+        (0..self.namespaces.len() as u32).map(NsId).filter(|id| self.ns(*id).is_some()).collect()
     }
 
     /// The names under /run/netns, in creation order.

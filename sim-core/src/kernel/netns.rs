@@ -60,10 +60,8 @@ impl Namespace {
         if let Some(id) = self.nsids.get(&other) {
             return *id;
         }
-        let mut id = 0;
-        while self.nsids.values().any(|v| *v == id) {
-            id += 1;
-        }
+        let used: std::collections::BTreeSet<i32> = self.nsids.values().copied().collect();
+        let id = (0..).find(|i| !used.contains(i)).unwrap_or(0);
         self.nsids.insert(other, id);
         id
     }

@@ -84,16 +84,16 @@ impl Route {
 
     /// The FIB's identity of a route: what `add` collides with and `replace` replaces.
     pub fn same_key(&self, other: &Route) -> bool {
-        self.table == other.table
-            && self.dst == other.dst
-            && self.prefix == other.prefix
-            && self.metric == other.metric
+        self.table == other.table && self.dst == other.dst && self.prefix == other.prefix && self.metric == other.metric
     }
 }
 
 /// Dump order of the FIB trie: by destination, longer prefixes first for the
 /// same address, then by metric.
 pub fn dump_order(a: &Route, b: &Route) -> std::cmp::Ordering {
-    (u32::from(a.dst), std::cmp::Reverse(a.prefix), a.metric)
-        .cmp(&(u32::from(b.dst), std::cmp::Reverse(b.prefix), b.metric))
+    (u32::from(a.dst), std::cmp::Reverse(a.prefix), a.metric).cmp(&(
+        u32::from(b.dst),
+        std::cmp::Reverse(b.prefix),
+        b.metric,
+    ))
 }

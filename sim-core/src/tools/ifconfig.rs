@@ -18,7 +18,8 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
         // net-tools lists interfaces sorted by name.
         let mut links = links;
         links.sort_by(|a, b| a.name.cmp(&b.name));
-        let shown: Vec<String> = links.iter().filter(|l| all || l.flags & IFF_UP != 0).map(|l| block(l, &addrs)).collect();
+        let shown: Vec<String> =
+            links.iter().filter(|l| all || l.flags & IFF_UP != 0).map(|l| block(l, &addrs)).collect();
         out.out(shown.concat());
         return out;
     };
@@ -45,7 +46,10 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
                     None => (a, None),
                 };
                 let Some(ip) = parse_inet(ip) else {
-                    return Output::error(format!("{a}: Unknown host\nifconfig: `--help' gives usage information.\n"), 1);
+                    return Output::error(
+                        format!("{a}: Unknown host\nifconfig: `--help' gives usage information.\n"),
+                        1,
+                    );
                 };
                 let prefix = len.unwrap_or_else(|| classful(ip));
                 // SIOCSIFADDR replaces the device's first address.
@@ -56,7 +60,13 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
                     }
                 }
                 let brd = if prefix < 31 { Some(addr::broadcast(ip, prefix)) } else { None };
-                let new = Inet4 { local: ip, prefix, broadcast: brd, scope: if ip.is_loopback() { Scope::Host } else { Scope::Global }, label: link.name.clone() };
+                let new = Inet4 {
+                    local: ip,
+                    prefix,
+                    broadcast: brd,
+                    scope: if ip.is_loopback() { Scope::Host } else { Scope::Global },
+                    label: link.name.clone(),
+                };
                 if let Err(e) = nl.addr_add(link.ifindex, &new) {
                     return Output::error(format!("SIOCSIFADDR: {}\n", e.errno.text()), 1);
                 }
@@ -85,7 +95,8 @@ fn classful(ip: std::net::Ipv4Addr) -> u8 {
 }
 
 fn flag_names(l: &LinkMsg) -> (u32, String) {
-    let mut v = l.flags & (IFF_UP | crate::netlink::IFF_BROADCAST | crate::netlink::IFF_LOOPBACK | crate::netlink::IFF_MULTICAST);
+    let mut v = l.flags
+        & (IFF_UP | crate::netlink::IFF_BROADCAST | crate::netlink::IFF_LOOPBACK | crate::netlink::IFF_MULTICAST);
     let mut names = Vec::new();
     if l.flags & IFF_UP != 0 {
         names.push("UP");

@@ -2,4 +2,6 @@
 //! over a [`crate::netlink::Netlink`] or the simulated kernel.
 
 pub mod ifconfig;
+pub mod iptables;
+pub mod ping;
 pub mod sysctl;

@@ -15,7 +15,13 @@ pub fn sysctl(nl: &mut dyn Netlink, argv: &[String]) -> Output {
             "-q" | "--quiet" => quiet = true,
             "-n" | "-e" => {}
             s if s.starts_with('-') && s.len() > 1 => {
-                return Output::error(format!("sysctl: invalid option -- '{}'\nUsage:\n sysctl [options] [variable[=value] ...]\n", &s[1..2]), 1)
+                return Output::error(
+                    format!(
+                        "sysctl: invalid option -- '{}'\nUsage:\n sysctl [options] [variable[=value] ...]\n",
+                        &s[1..2]
+                    ),
+                    1,
+                )
             }
             s => keys.push(s.to_string()),
         }

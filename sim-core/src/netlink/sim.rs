@@ -1,159 +1,15 @@
-//! The seam between the tools and a kernel: requests and dumps shaped like
-//! rtnetlink messages.
-//!
-//! `iproute` and the other tools are written against [`Netlink`] only. The
-//! simulator implements it in [`SimNetlink`]; lab-agent implements it over
-//! real rtnetlink sockets. Whatever a dump returns is printed by the same
-//! renderer, so the renderer is checked against real kernel data too.
-
-use std::net::{IpAddr, Ipv4Addr};
+//! The simulator's side of the seam: `Netlink` over the in-memory kernel.
 
 use crate::kernel::addr::{IfAddr, Inet4, Scope};
-use crate::kernel::link::{LinkKind, LinkRef, LinkStats, OperState, PortState};
+use crate::kernel::link::{LinkKind, LinkRef};
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::{Neigh, NudState};
 use crate::kernel::ops::{LinkChange, RouteMatch};
 use crate::kernel::route::Route;
 use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
+use std::net::{IpAddr, Ipv4Addr};
 
-pub const IFF_UP: u32 = 0x1;
-pub const IFF_BROADCAST: u32 = 0x2;
-pub const IFF_LOOPBACK: u32 = 0x8;
-pub const IFF_RUNNING: u32 = 0x40;
-pub const IFF_MULTICAST: u32 = 0x1000;
-pub const IFF_LOWER_UP: u32 = 0x10000;
-
-pub const ARPHRD_ETHER: u16 = 1;
-pub const ARPHRD_LOOPBACK: u16 = 772;
-
-/// RTM_NEWLINK as a dump returns it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LinkMsg {
-    pub ifindex: u32,
-    pub name: String,
-    /// `dev_get_flags()`: IFF_* bits.
-    pub flags: u32,
-    pub mtu: u32,
-    pub qdisc: String,
-    pub operstate: OperState,
-    pub txqlen: u32,
-    pub link_type: u16,
-    pub address: Mac,
-    pub broadcast: Mac,
-    /// IFLA_LINK: a veth's peer index (0 while it has none).
-    pub link: Option<u32>,
-    /// IFLA_LINK_NETNSID: the peer's namespace, as this namespace numbers it.
-    pub link_netnsid: Option<i32>,
-    pub master: Option<u32>,
-    /// IFLA_INFO_KIND.
-    pub kind: Option<String>,
-    pub min_mtu: u32,
-    pub max_mtu: u32,
-    pub promiscuity: u32,
-    pub allmulti: u32,
-    /// Bridge port info (IFLA_PROTINFO) for ports.
-    pub brport: Option<BrPortMsg>,
-    pub stats: LinkStats,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct BrPortMsg {
-    pub state: PortState,
-    pub priority: u32,
-    pub cost: u32,
-}
-
-/// RTM_NEWADDR.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AddrMsg {
-    pub ifindex: u32,
-    pub local: IpAddr,
-    pub prefix: u8,
-    pub broadcast: Option<Ipv4Addr>,
-    pub scope: Scope,
-    pub label: Option<String>,
-    pub secondary: bool,
-    pub tentative: bool,
-    /// IFA_F_PERMANENT (every address here but DHCP-style ones).
-    pub permanent: bool,
-}
-
-/// RTM_NEWROUTE: an IPv4 route and the nexthop flags a dump adds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RouteMsg {
-    pub route: Route,
-    /// RTNH_F_LINKDOWN: the output device has no carrier.
-    pub linkdown: bool,
-}
-
-/// RTM_NEWNEIGH.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NeighMsg {
-    pub ifindex: u32,
-    pub dst: Ipv4Addr,
-    pub lladdr: Option<Mac>,
-    pub state: NudState,
-    pub router: bool,
-    pub proxy: bool,
-}
-
-/// What `ip link add` asks for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LinkAddReq {
-    Veth { name: Option<String>, peer: Option<String>, peer_netns: Option<String>, netns: Option<String> },
-    Bridge { name: Option<String> },
-}
-
-/// What `ip link set` asks for (the namespace by name, as iproute2 opens it).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LinkSetReq {
-    pub netns: Option<String>,
-    pub address: Option<Mac>,
-    pub mtu: Option<u32>,
-    pub name: Option<String>,
-    pub master: Option<Option<u32>>,
-    pub up: Option<bool>,
-    pub txqlen: Option<u32>,
-}
-
-/// A namespace-level failure of /run/netns operations.
-pub type NsResult<T> = Result<T, Errno>;
-
-/// A kernel, seen from one network namespace, as iproute2 sees it.
-pub trait Netlink {
-    /// Names under /run/netns, in the order `readdir` returns them.
-    fn netns_list(&mut self) -> Vec<String>;
-    fn netns_add(&mut self, name: &str) -> NsResult<()>;
-    fn netns_delete(&mut self, name: &str) -> NsResult<()>;
-    /// The id the current namespace has for a named one (RTM_GETNSID).
-    fn netns_id(&mut self, name: &str) -> NsResult<Option<i32>>;
-    /// Switches the current namespace (`setns`).
-    fn netns_enter(&mut self, name: &str) -> NsResult<()>;
-    /// The names under which the current namespace is mounted.
-    fn netns_identify(&mut self) -> Vec<String>;
-
-    fn link_dump(&mut self) -> Vec<LinkMsg>;
-    fn link_add(&mut self, req: &LinkAddReq) -> KResult<()>;
-    fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()>;
-    fn link_del(&mut self, ifindex: u32) -> KResult<()>;
-
-    fn addr_dump(&mut self) -> Vec<AddrMsg>;
-    fn addr_add(&mut self, ifindex: u32, addr: &Inet4) -> KResult<()>;
-    fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()>;
-    fn addr_flush(&mut self, ifindex: u32) -> KResult<()>;
-
-    fn route_dump(&mut self) -> Vec<RouteMsg>;
-    fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()>;
-    fn route_del(&mut self, m: &RouteMatch) -> KResult<()>;
-
-    fn neigh_dump(&mut self) -> Vec<NeighMsg>;
-    fn neigh_add(&mut self, n: &NeighMsg, replace: bool) -> KResult<()>;
-    fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()>;
-
-    /// Reads /proc/sys/PATH (path with `/`), value without the newline.
-    fn sysctl_read(&mut self, path: &str) -> Result<String, Errno>;
-    fn sysctl_write(&mut self, path: &str, value: &str) -> Result<(), Errno>;
-}
+use super::*;
 
 /// The simulator's kernel seen from one namespace.
 pub struct SimNetlink<'k> {
@@ -184,7 +40,16 @@ impl<'k> SimNetlink<'k> {
             Some(p) if p.ns != self.ns => self.kernel.nsid_alloc(self.ns, p.ns),
             _ => None,
         };
-        let mut flags = if l.is_loopback() { IFF_LOOPBACK } else { IFF_BROADCAST | IFF_MULTICAST };
+        let mut flags = if l.is_loopback() { IFF_LOOPBACK } else { IFF_BROADCAST };
+        if l.multicast && !l.is_loopback() {
+            flags |= IFF_MULTICAST;
+        }
+        if l.promisc {
+            flags |= IFF_PROMISC;
+        }
+        if l.noarp {
+            flags |= IFF_NOARP;
+        }
         if l.admin_up {
             flags |= IFF_UP;
             if l.running() {
@@ -217,7 +82,14 @@ impl<'k> SimNetlink<'k> {
             max_mtu: l.max_mtu(),
             promiscuity: u32::from(is_port),
             allmulti: u32::from(is_port),
-            brport: l.master.map(|_| BrPortMsg { state: l.port_state, priority: 32, cost: 2 }),
+            brport: l.master.map(|m| BrPortMsg {
+                state: l.port_state,
+                priority: 32,
+                cost: 2,
+                port_no: l.port_no,
+                bridge_mac: self.kernel.link(self.lref(m)).and_then(|b| b.bridge()).map_or(Mac::ZERO, |b| b.id),
+            }),
+            bridge_id: l.bridge().map_or(Mac::ZERO, |b| b.id),
             stats: l.stats,
         })
     }
@@ -256,6 +128,11 @@ impl Netlink for SimNetlink<'_> {
         idx.into_iter().filter_map(|i| self.link_msg(i)).collect()
     }
 
+    fn link_get(&mut self, name: &str) -> Option<LinkMsg> {
+        let i = self.kernel.ns(self.ns)?.ifindex_of(name)?;
+        self.link_msg(i)
+    }
+
     fn link_add(&mut self, req: &LinkAddReq) -> KResult<()> {
         match req {
             LinkAddReq::Veth { name, peer, peer_netns, netns } => {
@@ -282,6 +159,9 @@ impl Netlink for SimNetlink<'_> {
             master: req.master,
             up: req.up,
             txqlen: req.txqlen,
+            promisc: req.promisc,
+            arp: req.arp,
+            multicast: req.multicast,
         };
         self.kernel.set_link(self.lref(ifindex), &ch)
     }
@@ -359,6 +239,54 @@ impl Netlink for SimNetlink<'_> {
             .collect()
     }
 
+    fn route6_dump(&mut self) -> Vec<Route6Msg> {
+        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
+        let mut lls: Vec<(u64, u32, std::net::Ipv6Addr)> = Vec::new();
+        for l in n.links.values().filter(|l| l.admin_up) {
+            for a in l.addrs.iter().filter_map(IfAddr::v6) {
+                lls.push((a.serial, l.ifindex, a.local));
+            }
+        }
+        lls.sort();
+        let route = |table, kind, dst: std::net::Ipv6Addr, prefix, dev, metric| Route6Msg {
+            table,
+            kind,
+            dst,
+            prefix,
+            dev,
+            metric,
+        };
+        let main = crate::kernel::route::RT_TABLE_MAIN;
+        let local = crate::kernel::route::RT_TABLE_LOCAL;
+        let fe80 = std::net::Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 0);
+        let ff00 = std::net::Ipv6Addr::new(0xff00, 0, 0, 0, 0, 0, 0, 0);
+        let mut out: Vec<Route6Msg> = lls
+            .iter()
+            .filter(|(_, _, a)| !a.is_loopback())
+            .map(|(_, dev, _)| route(main, "unicast", fe80, 64, *dev, 256))
+            .collect();
+        out.extend(
+            lls.iter().filter(|(_, _, a)| a.is_loopback()).map(|(_, dev, a)| route(local, "local", *a, 128, *dev, 0)),
+        );
+        out.extend(
+            lls.iter()
+                .filter(|(_, _, a)| !a.is_loopback())
+                .map(|(_, dev, _)| route(local, "multicast", ff00, 8, *dev, 256)),
+        );
+        out
+    }
+
+    fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg> {
+        use crate::packet::fib::Kind;
+        let r = crate::packet::route_get(self.kernel, self.ns, dst)?;
+        let kind = match r.kind {
+            Kind::Local => crate::kernel::route::RouteType::Local,
+            Kind::Broadcast => crate::kernel::route::RouteType::Broadcast,
+            Kind::Unicast => crate::kernel::route::RouteType::Unicast,
+        };
+        Ok(RouteGetMsg { kind, dst: r.dst, gateway: r.gateway, dev: r.dev, src: r.src, uid: r.uid })
+    }
+
     fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()> {
         self.kernel.route_add(self.ns, route.clone(), replace)
     }
@@ -371,8 +299,59 @@ impl Netlink for SimNetlink<'_> {
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
         n.neighs
             .iter()
-            .map(|e| NeighMsg { ifindex: e.dev, dst: e.dst, lladdr: e.lladdr, state: e.state, router: false, proxy: e.proxy })
+            .map(|e| NeighMsg {
+                ifindex: e.dev,
+                dst: e.dst,
+                lladdr: e.lladdr,
+                state: e.state,
+                router: false,
+                proxy: e.proxy,
+            })
             .collect()
+    }
+
+    fn fdb_dump(&mut self) -> Vec<FdbMsg> {
+        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
+        let mut out = Vec::new();
+        let entry = |mac: Mac, ifindex, master, own, permanent| FdbMsg { mac, ifindex, master, own, permanent };
+        for l in n.links.values().filter(|l| !l.is_loopback()) {
+            let ll = l.addrs.iter().filter_map(IfAddr::v6).find(|a| a.scope == Scope::Link).map(|a| a.local.octets());
+            let mut own = Vec::new();
+            if l.mc_joined {
+                own.push(Mac([0x33, 0x33, 0, 0, 0, 1]));
+                if l.admin_up && l.is_bridge() {
+                    own.push(Mac([0x01, 0x00, 0x5e, 0, 0, 0x6a]));
+                    own.push(Mac([0x33, 0x33, 0, 0, 0, 0x6a]));
+                }
+                if l.admin_up {
+                    own.push(Mac([0x01, 0x00, 0x5e, 0, 0, 1]));
+                }
+                if let Some(o) = ll {
+                    own.push(Mac([0x33, 0x33, 0xff, o[13], o[14], o[15]]));
+                }
+            }
+            let own = own.into_iter().map(|m| entry(m, l.ifindex, None, true, true));
+            if let Some(b) = l.bridge() {
+                out.extend(own);
+                let ports: Vec<&crate::kernel::link::Link> =
+                    n.links.values().filter(|p| p.master == Some(l.ifindex)).collect();
+                if !ports.iter().any(|p| p.mac == l.mac) && !l.mac.is_zero() {
+                    out.push(entry(l.mac, l.ifindex, Some(l.ifindex), false, true));
+                }
+                let _ = b;
+            } else {
+                if let Some(m) = l.master {
+                    if let Some(b) = n.links.get(&m).and_then(|b| b.bridge()) {
+                        for e in b.fdb.iter().filter(|e| e.port == l.ifindex).rev() {
+                            out.push(entry(e.mac, l.ifindex, Some(m), false, false));
+                        }
+                    }
+                    out.push(entry(l.mac, l.ifindex, Some(m), false, true));
+                }
+                out.extend(own);
+            }
+        }
+        out
     }
 
     fn neigh_add(&mut self, m: &NeighMsg, replace: bool) -> KResult<()> {
@@ -384,7 +363,8 @@ impl Netlink for SimNetlink<'_> {
         if m.lladdr.is_none() && m.state == NudState::Permanent {
             return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
         }
-        let entry = Neigh { dst: m.dst, dev: m.ifindex, lladdr: m.lladdr, state: m.state, updated_ms: now, proxy: m.proxy };
+        let entry =
+            Neigh { dst: m.dst, dev: m.ifindex, lladdr: m.lladdr, state: m.state, updated_ms: now, proxy: m.proxy };
         match n.neighs.iter().position(|e| e.dst == m.dst && e.dev == m.ifindex) {
             Some(i) if replace => n.neighs[i] = entry,
             Some(_) => return Err(Errno::EEXIST.into()),
@@ -395,7 +375,8 @@ impl Netlink for SimNetlink<'_> {
 
     fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()> {
         let n = self.kernel.ns_mut(self.ns).ok_or(KernelError::new(Errno::ENODEV))?;
-        let i = n.neighs.iter().position(|e| e.dst == dst && e.dev == ifindex).ok_or(KernelError::new(Errno::ENOENT))?;
+        let i =
+            n.neighs.iter().position(|e| e.dst == dst && e.dev == ifindex).ok_or(KernelError::new(Errno::ENOENT))?;
         n.neighs.remove(i);
         Ok(())
     }

@@ -1,0 +1,137 @@
+//! Routes: the kernel's own for each address, and `ip route add|del` with
+//! Linux's nexthop checks.
+
+use std::net::Ipv4Addr;
+
+use crate::kernel::addr::{self, IfAddr, Inet4, Scope};
+use crate::kernel::link::LinkRef;
+use crate::kernel::route::{Proto, Route, RouteType, RT_TABLE_LOCAL, RT_TABLE_MAIN};
+use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
+
+use super::{nodev, RouteMatch};
+
+impl Kernel {
+    // ---- routes -------------------------------------------------------------
+
+    /// Removes every route through a device (the device went down or lost addresses).
+    pub(crate) fn fib_flush_dev(&mut self, r: LinkRef) {
+        if let Some(n) = self.ns_mut(r.ns) {
+            n.routes.retain(|rt| rt.dev != Some(r.ifindex));
+        }
+    }
+
+    /// `fib_add_ifaddr()` for every IPv4 address of an up device: the local,
+    /// broadcast and prefix routes. Idempotent.
+    pub(crate) fn fib_add_ifaddrs(&mut self, r: LinkRef) {
+        let Some(l) = self.link(r) else { return };
+        if !l.admin_up {
+            return;
+        }
+        let is_lo = l.is_loopback();
+        let addrs: Vec<Inet4> = l.addrs.iter().filter_map(IfAddr::v4).cloned().collect();
+        let mut want = Vec::new();
+        for a in &addrs {
+            let primary = self.is_primary(r, a);
+            let prim_src = if primary {
+                a.local
+            } else {
+                addrs
+                    .iter()
+                    .find(|p| p.prefix == a.prefix && addr::in_prefix(a.local, p.local, p.prefix))
+                    .map_or(a.local, |p| p.local)
+            };
+            let kroute = |kind, table, dst, prefix, scope| Route {
+                table,
+                kind,
+                dst,
+                prefix,
+                gateway: None,
+                dev: Some(r.ifindex),
+                proto: Proto::Kernel,
+                scope,
+                src: Some(prim_src),
+                metric: 0,
+                onlink: false,
+            };
+            want.push(kroute(RouteType::Local, RT_TABLE_LOCAL, a.local, 32, Scope::Host));
+            let net = addr::network(a.local, a.prefix);
+            if primary && (net != a.local || a.prefix < 32) {
+                if is_lo {
+                    want.push(kroute(RouteType::Local, RT_TABLE_LOCAL, net, a.prefix, Scope::Host));
+                } else {
+                    want.push(kroute(RouteType::Unicast, RT_TABLE_MAIN, net, a.prefix, Scope::Link));
+                }
+                if a.prefix < 31 {
+                    want.push(kroute(
+                        RouteType::Broadcast,
+                        RT_TABLE_LOCAL,
+                        addr::broadcast(a.local, a.prefix),
+                        32,
+                        Scope::Link,
+                    ));
+                }
+            }
+            if let Some(b) = a.broadcast {
+                if b != Ipv4Addr::BROADCAST {
+                    want.push(kroute(RouteType::Broadcast, RT_TABLE_LOCAL, b, 32, Scope::Link));
+                }
+            }
+        }
+        let Some(n) = self.ns_mut(r.ns) else { return };
+        for w in want {
+            if !n.routes.iter().any(|x| x.same_key(&w) && x.kind == w.kind && x.dev == w.dev) {
+                n.routes.push(w);
+            }
+        }
+    }
+
+    /// `ip route add|replace|append`, with Linux's nexthop checks.
+    pub fn route_add(&mut self, ns: NsId, mut rt: Route, replace: bool) -> KResult<()> {
+        let n = self.ns(ns).ok_or_else(nodev)?;
+        let dev_up = match rt.dev {
+            Some(d) => n.links.get(&d).ok_or_else(nodev)?.admin_up,
+            None => true,
+        };
+        if let Some(gw) = rt.gateway {
+            if rt.onlink {
+                if rt.dev.is_none() {
+                    return Err(KernelError::msg(Errno::EINVAL, "Nexthop device required for onlink"));
+                }
+                if !dev_up {
+                    return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
+                }
+            } else {
+                let via = n
+                    .routes
+                    .iter()
+                    .filter(|x| x.table == RT_TABLE_MAIN && x.kind == RouteType::Unicast && x.gateway.is_none())
+                    .filter(|x| x.scope >= Scope::Link && x.covers(gw))
+                    .filter(|x| rt.dev.is_none() || x.dev == rt.dev)
+                    .max_by_key(|x| x.prefix);
+                match via {
+                    Some(v) => rt.dev = v.dev,
+                    None => return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway")),
+                }
+            }
+        } else if rt.dev.is_none() && rt.kind == RouteType::Unicast {
+            return Err(KernelError::msg(Errno::EINVAL, "Device only routes require an outgoing interface"));
+        } else if !dev_up {
+            return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
+        }
+        let n = self.ns_mut(ns).ok_or_else(nodev)?;
+        match n.routes.iter().position(|x| x.same_key(&rt)) {
+            Some(i) if replace => n.routes[i] = rt,
+            Some(_) => return Err(Errno::EEXIST.into()),
+            None => n.routes.push(rt),
+        }
+        Ok(())
+    }
+
+    /// `ip route del`: the first route matching every field given.
+    pub fn route_del(&mut self, ns: NsId, m: &RouteMatch) -> KResult<()> {
+        let n = self.ns_mut(ns).ok_or_else(nodev)?;
+        let i = n.routes.iter().position(|x| m.matches(x)).ok_or(KernelError::new(Errno::ESRCH))?;
+        n.routes.remove(i);
+        Ok(())
+    }
+}

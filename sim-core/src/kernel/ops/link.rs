@@ -1,0 +1,342 @@
+//! Devices: creating veths and bridges, `ip link set` in do_setlink's order,
+//! moves between namespaces, up/down with carrier and IPv6 that follow.
+
+use std::net::Ipv4Addr;
+
+use crate::kernel::addr::{self, IfAddr, Inet4, Inet6, Scope};
+use crate::kernel::link::{Bridge, Link, LinkKind, LinkRef, PortState};
+use crate::kernel::route::RouteType;
+use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
+
+use super::{nodev, LinkChange};
+
+impl Kernel {
+    // ---- links ------------------------------------------------------------
+
+    /// The first free `veth%d`-style name in a namespace.
+    pub(crate) fn alloc_name(&self, ns: NsId, template: &str) -> String {
+        let n = self.ns(ns).expect("namespace exists");
+        (0..).map(|i| format!("{template}{i}")).find(|c| n.link_by_name(c).is_none()).expect("unbounded")
+    }
+
+    pub(crate) fn new_link(&mut self, ns: NsId, name: &str, kind: LinkKind) -> u32 {
+        let mac = self.random_mac();
+        let serial = self.next_serial();
+        let n = self.ns_mut(ns).expect("namespace exists");
+        let ifindex = n.alloc_ifindex();
+        n.links.insert(ifindex, Link::new(ifindex, name, kind, mac, serial));
+        n.conf.add_dev(ifindex);
+        ifindex
+    }
+
+    /// `ip link add NAME type veth peer name PEER [netns NS]`. Names `None`
+    /// take the next `vethN`. The peer is registered first, as Linux does.
+    pub fn add_veth(&mut self, ns: NsId, name: Option<&str>, peer_ns: NsId, peer: Option<&str>) -> KResult<(u32, u32)> {
+        if self.ns(ns).is_none() || self.ns(peer_ns).is_none() {
+            return Err(Errno::EINVAL.into());
+        }
+        if let Some(p) = peer {
+            if self.ns(peer_ns).and_then(|n| n.link_by_name(p)).is_some() {
+                return Err(Errno::EEXIST.into());
+            }
+        }
+        if let Some(d) = name {
+            if self.ns(ns).and_then(|n| n.link_by_name(d)).is_some() || (ns == peer_ns && peer == Some(d)) {
+                return Err(Errno::EEXIST.into());
+            }
+        }
+        let peer_name = peer.map_or_else(|| self.alloc_name(peer_ns, "veth"), str::to_string);
+        let p = self.new_link(peer_ns, &peer_name, LinkKind::Veth { peer: None });
+        let dev_name = name.map_or_else(|| self.alloc_name(ns, "veth"), str::to_string);
+        let d = self.new_link(ns, &dev_name, LinkKind::Veth { peer: None });
+        let (pr, dr) = (LinkRef { ns: peer_ns, ifindex: p }, LinkRef { ns, ifindex: d });
+        for (me, other) in [(pr, dr), (dr, pr)] {
+            let l = self.link_mut(me).expect("just made");
+            l.kind = LinkKind::Veth { peer: Some(other) };
+            l.linkwatch();
+        }
+        // The new device's notification carries the peer's namespace id.
+        self.nsid_alloc(ns, peer_ns);
+        Ok((d, p))
+    }
+
+    /// `ip link add NAME type bridge`.
+    pub fn add_bridge(&mut self, ns: NsId, name: Option<&str>) -> KResult<u32> {
+        if let Some(d) = name {
+            if self.ns(ns).and_then(|n| n.link_by_name(d)).is_some() {
+                return Err(Errno::EEXIST.into());
+            }
+        }
+        let name = name.map_or_else(|| self.alloc_name(ns, "bridge"), str::to_string);
+        Ok(self.new_link(ns, &name, LinkKind::Bridge(Bridge::default())))
+    }
+
+    /// `ip link delete DEV`.
+    pub fn del_link(&mut self, r: LinkRef) -> KResult<()> {
+        let l = self.link(r).ok_or_else(nodev)?;
+        if l.is_loopback() {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
+        self.destroy_link(r);
+        Ok(())
+    }
+
+    /// Unregisters a device and whatever goes with it (a veth's peer, a
+    /// bridge's ports' membership, routes, neighbours, addresses).
+    pub(crate) fn destroy_link(&mut self, r: LinkRef) {
+        let Some(l) = self.link(r).cloned() else { return };
+        if l.admin_up {
+            self.set_up(r, false);
+        }
+        if let Some(b) = l.master {
+            self.release_port(LinkRef { ns: r.ns, ifindex: b }, r.ifindex);
+        }
+        if l.is_bridge() {
+            let ports: Vec<u32> = self.ports_of(r);
+            for p in ports {
+                self.release_port(r, p);
+            }
+        }
+        self.forget_link(r);
+        if let Some(peer) = l.veth_peer() {
+            if self.link(peer).is_some() {
+                if let Some(pl) = self.link_mut(peer) {
+                    pl.kind = LinkKind::Veth { peer: None };
+                }
+                self.destroy_link(peer);
+            }
+        }
+    }
+
+    /// Removes a device from its namespace and everything that names it.
+    pub(crate) fn forget_link(&mut self, r: LinkRef) {
+        if let Some(n) = self.ns_mut(r.ns) {
+            n.links.remove(&r.ifindex);
+            n.routes.retain(|rt| rt.dev != Some(r.ifindex));
+            n.neighs.retain(|ne| ne.dev != r.ifindex);
+            n.conf.remove_dev(r.ifindex);
+        }
+    }
+
+    pub fn set_link(&mut self, mut r: LinkRef, ch: &LinkChange) -> KResult<()> {
+        self.link(r).ok_or_else(nodev)?;
+        if let Some(target) = ch.netns {
+            r = self.move_link(r, target)?;
+        }
+        if let Some(mac) = ch.address {
+            if !mac.is_valid_ether() {
+                return Err(Errno::EADDRNOTAVAIL.into());
+            }
+            let l = self.link_mut(r).ok_or_else(nodev)?;
+            l.mac = mac;
+            if let Some(b) = l.bridge_mut() {
+                b.mac_set = true;
+                b.id = mac;
+            }
+            let master = l.master;
+            if let Some(b) = master {
+                self.bridge_recalc(LinkRef { ns: r.ns, ifindex: b });
+            }
+        }
+        if let Some(mtu) = ch.mtu {
+            let l = self.link(r).ok_or_else(nodev)?;
+            if l.max_mtu() != 0 && mtu > l.max_mtu() {
+                return Err(KernelError::msg(Errno::EINVAL, "mtu greater than device maximum"));
+            }
+            if mtu < l.min_mtu() {
+                return Err(KernelError::msg(Errno::EINVAL, "mtu less than device minimum"));
+            }
+            let l = self.link_mut(r).ok_or_else(nodev)?;
+            l.mtu = mtu;
+            if let Some(b) = l.bridge_mut() {
+                b.mtu_set = true;
+            }
+            if let Some(b) = self.link(r).and_then(|l| l.master) {
+                self.bridge_recalc(LinkRef { ns: r.ns, ifindex: b });
+            }
+        }
+        if let Some(name) = &ch.name {
+            let n = self.ns(r.ns).ok_or_else(nodev)?;
+            match n.link_by_name(name) {
+                Some(other) if other.ifindex != r.ifindex => return Err(Errno::EEXIST.into()),
+                _ => {}
+            }
+            let l = self.link_mut(r).ok_or_else(nodev)?;
+            let old = std::mem::replace(&mut l.name, name.clone());
+            for a in l.addrs.iter_mut() {
+                if let IfAddr::V4(v) = a {
+                    if v.label == old {
+                        v.label = name.clone();
+                    } else if let Some(rest) = v.label.strip_prefix(&format!("{old}:")) {
+                        v.label = format!("{name}:{rest}");
+                    }
+                }
+            }
+        }
+        if let Some(master) = ch.master {
+            match master {
+                Some(b) => self.enslave(r, LinkRef { ns: r.ns, ifindex: b })?,
+                None => {
+                    if let Some(b) = self.link(r).and_then(|l| l.master) {
+                        self.release_port(LinkRef { ns: r.ns, ifindex: b }, r.ifindex);
+                    }
+                }
+            }
+        }
+        if ch.promisc.is_some() || ch.arp.is_some() || ch.multicast.is_some() {
+            let l = self.link_mut(r).ok_or_else(nodev)?;
+            l.promisc = ch.promisc.unwrap_or(l.promisc);
+            l.noarp = ch.arp.map_or(l.noarp, |on| !on);
+            l.multicast = ch.multicast.unwrap_or(l.multicast);
+        }
+        if let Some(up) = ch.up {
+            self.set_up(r, up);
+        }
+        if let Some(q) = ch.txqlen {
+            self.link_mut(r).ok_or_else(nodev)?.txqlen = q;
+        }
+        Ok(())
+    }
+
+    /// Moves a device to another namespace, keeping its index where free.
+    pub(crate) fn move_link(&mut self, r: LinkRef, target: NsId) -> KResult<LinkRef> {
+        let l = self.link(r).cloned().ok_or_else(nodev)?;
+        if l.is_loopback() || l.is_bridge() {
+            return Err(Errno::EINVAL.into());
+        }
+        let tn = self.ns(target).ok_or(KernelError::new(Errno::EINVAL))?;
+        if target == r.ns {
+            return Ok(r);
+        }
+        if tn.link_by_name(&l.name).is_some() {
+            return Err(Errno::EEXIST.into());
+        }
+        if l.admin_up {
+            self.set_up(r, false);
+        }
+        if let Some(b) = l.master {
+            self.release_port(LinkRef { ns: r.ns, ifindex: b }, r.ifindex);
+        }
+        // The DELLINK notification in the old namespace names the new one.
+        self.nsid_alloc(r.ns, target);
+        let mut moved = self.link(r).cloned().ok_or_else(nodev)?;
+        self.forget_link(r);
+        let tn = self.ns_mut(target).ok_or(KernelError::new(Errno::EINVAL))?;
+        let ifindex = if tn.links.contains_key(&moved.ifindex) { tn.alloc_ifindex() } else { moved.ifindex };
+        moved.ifindex = ifindex;
+        moved.addrs.clear();
+        moved.qdisc_attached = false;
+        moved.master = None;
+        moved.port_state = PortState::Disabled;
+        tn.links.insert(ifindex, moved);
+        tn.conf.add_dev(ifindex);
+        let new = LinkRef { ns: target, ifindex };
+        if let Some(peer) = self.link(new).and_then(|l| l.veth_peer()) {
+            if let Some(pl) = self.link_mut(peer) {
+                pl.kind = LinkKind::Veth { peer: Some(new) };
+            }
+            // The NEWLINK notification in the new namespace names the peer's.
+            self.nsid_alloc(target, peer.ns);
+        }
+        Ok(new)
+    }
+
+    /// Brings a device up or down with everything that follows from it.
+    pub fn set_up(&mut self, r: LinkRef, up: bool) {
+        let Some(l) = self.link_mut(r) else { return };
+        if l.admin_up == up {
+            return;
+        }
+        l.admin_up = up;
+        l.mc_joined = up;
+        if up {
+            l.qdisc_attached = true;
+        }
+        let peer = l.veth_peer();
+        let is_bridge = l.is_bridge();
+        let master = l.master;
+        if let Some(p) = peer {
+            let peer_up = self.link(p).is_some_and(|pl| pl.admin_up);
+            let carrier = up && peer_up;
+            if up && !peer_up {
+                // veth_open() leaves the carrier off until the peer is up.
+            } else {
+                for x in [r, p] {
+                    if let Some(xl) = self.link_mut(x) {
+                        xl.set_carrier(carrier);
+                    }
+                }
+                // Link-watch handles the events in order: this end, then the peer.
+                self.refresh_ipv6(r);
+                self.after_carrier_change(p);
+            }
+        }
+        if up {
+            self.fib_add_ifaddrs(r);
+        } else {
+            if self.link(r).is_some_and(|l| l.is_loopback()) {
+                // Loopback keeps its `local` routes while down (127/8 stays
+                // local); only its broadcast route goes, as on Linux.
+                if let Some(n) = self.ns_mut(r.ns) {
+                    n.routes.retain(|rt| rt.dev != Some(r.ifindex) || rt.kind == RouteType::Local);
+                }
+            } else {
+                self.fib_flush_dev(r);
+            }
+            if let Some(l) = self.link_mut(r) {
+                l.addrs.retain(|a| a.v4().is_some());
+            }
+            if let Some(n) = self.ns_mut(r.ns) {
+                n.neighs.retain(|ne| ne.dev != r.ifindex);
+            }
+        }
+        if is_bridge {
+            self.bridge_recalc(r);
+        }
+        if let Some(b) = master {
+            self.bridge_recalc(LinkRef { ns: r.ns, ifindex: b });
+        }
+        self.refresh_ipv6(r);
+    }
+
+    /// A peer or port's carrier changed: its bridge and IPv6 follow.
+    pub(crate) fn after_carrier_change(&mut self, r: LinkRef) {
+        if let Some(b) = self.link(r).and_then(|l| l.master) {
+            self.bridge_recalc(LinkRef { ns: r.ns, ifindex: b });
+        }
+        self.refresh_ipv6(r);
+    }
+
+    /// addrconf: a device that is up and operationally up gets its IPv6
+    /// link-local (or ::1 on loopback) the first time it is ready.
+    pub(crate) fn refresh_ipv6(&mut self, r: LinkRef) {
+        let serial = self.serial + 1;
+        let Some(l) = self.link_mut(r) else { return };
+        let ready = l.admin_up
+            && matches!(l.oper, crate::kernel::link::OperState::Up | crate::kernel::link::OperState::Unknown)
+            && l.carrier;
+        if !ready || l.addrs.iter().any(|a| a.v6().is_some()) {
+            return;
+        }
+        let a = if l.is_loopback() {
+            Inet6 { local: std::net::Ipv6Addr::LOCALHOST, prefix: 128, scope: Scope::Host, tentative: false, serial }
+        } else {
+            Inet6 { local: addr::link_local(l.mac), prefix: 64, scope: Scope::Link, tentative: true, serial }
+        };
+        if l.is_loopback() {
+            let lo4 = Inet4 {
+                local: Ipv4Addr::LOCALHOST,
+                prefix: 8,
+                broadcast: None,
+                scope: Scope::Host,
+                label: l.name.clone(),
+            };
+            if !l.addrs.iter().any(|x| x.v4().is_some_and(|v| v.local == lo4.local && v.prefix == 8)) {
+                l.addrs.insert(0, IfAddr::V4(lo4));
+            }
+        }
+        l.addrs.push(IfAddr::V6(a));
+        self.serial = serial;
+        self.fib_add_ifaddrs(r);
+    }
+}

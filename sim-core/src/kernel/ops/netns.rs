@@ -1,0 +1,55 @@
+//! Namespaces: /run/netns names, destruction, and the ids namespaces give each other.
+
+use crate::kernel::link::{Link, LinkRef};
+use crate::kernel::{Errno, Kernel, NsId};
+
+impl Kernel {
+    /// `ip netns add NAME`.
+    pub fn netns_add(&mut self, name: &str) -> Result<NsId, Errno> {
+        if self.ns_by_name(name).is_some() {
+            return Err(Errno::EEXIST);
+        }
+        let id = self.create_ns();
+        self.named.push((name.to_string(), id));
+        Ok(id)
+    }
+
+    /// `ip netns delete NAME`: unmounting the last name destroys the namespace.
+    pub fn netns_delete(&mut self, name: &str) -> Result<(), Errno> {
+        let pos = self.named.iter().position(|(n, _)| n == name).ok_or(Errno::ENOENT)?;
+        let (_, id) = self.named.remove(pos);
+        if self.named.iter().any(|(_, i)| *i == id) {
+            return Ok(());
+        }
+        let ifindexes: Vec<u32> = self.ns(id).map(|n| n.links.keys().copied().collect()).unwrap_or_default();
+        for ifindex in ifindexes.into_iter().rev() {
+            self.destroy_link(LinkRef { ns: id, ifindex });
+        }
+        self.namespaces[id.0 as usize] = None;
+        for ns in self.namespaces.iter_mut().flatten() {
+            ns.nsids.remove(&id);
+        }
+        Ok(())
+    }
+
+    /// The id `viewer` has for `target`, without allocating (RTM_GETNSID).
+    pub fn nsid_peek(&self, viewer: NsId, target: NsId) -> Option<i32> {
+        self.ns(viewer).and_then(|n| n.nsids.get(&target).copied())
+    }
+
+    /// The id `viewer` has for `target`, allocating one (`peernet2id_alloc`).
+    pub fn nsid_alloc(&mut self, viewer: NsId, target: NsId) -> Option<i32> {
+        if viewer == target || self.ns(target).is_none() {
+            return None;
+        }
+        self.ns_mut(viewer).map(|n| n.nsid_alloc(target))
+    }
+
+    pub fn link(&self, r: LinkRef) -> Option<&Link> {
+        self.ns(r.ns).and_then(|n| n.links.get(&r.ifindex))
+    }
+
+    pub fn link_mut(&mut self, r: LinkRef) -> Option<&mut Link> {
+        self.ns_mut(r.ns).and_then(|n| n.links.get_mut(&r.ifindex))
+    }
+}

@@ -1,0 +1,220 @@
+//! The seam between the tools and a kernel: requests and dumps shaped like
+//! rtnetlink messages.
+//!
+//! `iproute` and the other tools are written against [`Netlink`] only. The
+//! simulator implements it in [`SimNetlink`]; lab-agent implements it over
+//! real rtnetlink sockets. Whatever a dump returns is printed by the same
+//! renderer, so the renderer is checked against real kernel data too.
+
+use std::net::{IpAddr, Ipv4Addr};
+
+use crate::kernel::addr::{Inet4, Scope};
+use crate::kernel::link::{LinkStats, OperState, PortState};
+use crate::kernel::mac::Mac;
+use crate::kernel::neigh::NudState;
+use crate::kernel::ops::RouteMatch;
+use crate::kernel::route::Route;
+use crate::kernel::{Errno, KResult};
+
+mod sim;
+
+pub use sim::SimNetlink;
+
+pub const IFF_UP: u32 = 0x1;
+pub const IFF_BROADCAST: u32 = 0x2;
+pub const IFF_LOOPBACK: u32 = 0x8;
+pub const IFF_RUNNING: u32 = 0x40;
+pub const IFF_NOARP: u32 = 0x80;
+pub const IFF_PROMISC: u32 = 0x100;
+pub const IFF_MULTICAST: u32 = 0x1000;
+pub const IFF_LOWER_UP: u32 = 0x10000;
+
+pub const ARPHRD_ETHER: u16 = 1;
+pub const ARPHRD_LOOPBACK: u16 = 772;
+
+/// RTM_NEWLINK as a dump returns it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkMsg {
+    pub ifindex: u32,
+    pub name: String,
+    /// `dev_get_flags()`: IFF_* bits.
+    pub flags: u32,
+    pub mtu: u32,
+    pub qdisc: String,
+    pub operstate: OperState,
+    pub txqlen: u32,
+    pub link_type: u16,
+    pub address: Mac,
+    pub broadcast: Mac,
+    /// IFLA_LINK: a veth's peer index (0 while it has none).
+    pub link: Option<u32>,
+    /// IFLA_LINK_NETNSID: the peer's namespace, as this namespace numbers it.
+    pub link_netnsid: Option<i32>,
+    pub master: Option<u32>,
+    /// IFLA_INFO_KIND.
+    pub kind: Option<String>,
+    pub min_mtu: u32,
+    pub max_mtu: u32,
+    pub promiscuity: u32,
+    pub allmulti: u32,
+    /// Bridge port info (IFLA_PROTINFO) for ports.
+    pub brport: Option<BrPortMsg>,
+    /// A bridge's id address (IFLA_BR_BRIDGE_ID); zero for other links.
+    pub bridge_id: Mac,
+    pub stats: LinkStats,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BrPortMsg {
+    pub state: PortState,
+    pub priority: u32,
+    pub cost: u32,
+    pub port_no: u16,
+    /// The bridge's id address, for `designated_bridge`/`designated_root`.
+    pub bridge_mac: Mac,
+}
+
+/// One forwarding database entry (RTM_NEWNEIGH, family AF_BRIDGE).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FdbMsg {
+    pub mac: Mac,
+    pub ifindex: u32,
+    /// The bridge, for entries of a bridge's database (`master BR`).
+    pub master: Option<u32>,
+    /// An entry of the device's own address lists (`self`).
+    pub own: bool,
+    pub permanent: bool,
+}
+
+/// RTM_NEWADDR.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddrMsg {
+    pub ifindex: u32,
+    pub local: IpAddr,
+    pub prefix: u8,
+    pub broadcast: Option<Ipv4Addr>,
+    pub scope: Scope,
+    pub label: Option<String>,
+    pub secondary: bool,
+    pub tentative: bool,
+    /// IFA_F_PERMANENT (every address here but DHCP-style ones).
+    pub permanent: bool,
+}
+
+/// RTM_NEWROUTE: an IPv4 route and the nexthop flags a dump adds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteMsg {
+    pub route: Route,
+    /// RTNH_F_LINKDOWN: the output device has no carrier.
+    pub linkdown: bool,
+}
+
+/// An IPv6 route (only the kernel's own: link-local prefixes, ::1, multicast).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route6Msg {
+    pub table: u32,
+    /// `unicast`, `local` or `multicast`.
+    pub kind: &'static str,
+    pub dst: std::net::Ipv6Addr,
+    pub prefix: u8,
+    pub dev: u32,
+    pub metric: u32,
+}
+
+/// What RTM_GETROUTE answers for `ip route get`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteGetMsg {
+    /// `Unicast`, `Local` or `Broadcast`.
+    pub kind: crate::kernel::route::RouteType,
+    pub dst: Ipv4Addr,
+    pub gateway: Option<Ipv4Addr>,
+    pub dev: String,
+    pub src: Option<Ipv4Addr>,
+    pub uid: u32,
+}
+
+/// RTM_NEWNEIGH.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NeighMsg {
+    pub ifindex: u32,
+    pub dst: Ipv4Addr,
+    pub lladdr: Option<Mac>,
+    pub state: NudState,
+    pub router: bool,
+    pub proxy: bool,
+}
+
+/// What `ip link add` asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkAddReq {
+    Veth { name: Option<String>, peer: Option<String>, peer_netns: Option<String>, netns: Option<String> },
+    Bridge { name: Option<String> },
+}
+
+/// What `ip link set` asks for (the namespace by name, as iproute2 opens it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkSetReq {
+    pub netns: Option<String>,
+    pub address: Option<Mac>,
+    pub mtu: Option<u32>,
+    pub name: Option<String>,
+    pub master: Option<Option<u32>>,
+    pub up: Option<bool>,
+    pub txqlen: Option<u32>,
+    pub promisc: Option<bool>,
+    pub arp: Option<bool>,
+    pub multicast: Option<bool>,
+}
+
+/// A namespace-level failure of /run/netns operations.
+pub type NsResult<T> = Result<T, Errno>;
+
+/// A kernel, seen from one network namespace, as iproute2 sees it.
+pub trait Netlink {
+    /// Names under /run/netns, in the order `readdir` returns them.
+    fn netns_list(&mut self) -> Vec<String>;
+    fn netns_add(&mut self, name: &str) -> NsResult<()>;
+    fn netns_delete(&mut self, name: &str) -> NsResult<()>;
+    /// The id the current namespace has for a named one (RTM_GETNSID).
+    fn netns_id(&mut self, name: &str) -> NsResult<Option<i32>>;
+    /// Switches the current namespace (`setns`).
+    fn netns_enter(&mut self, name: &str) -> NsResult<()>;
+    /// The names under which the current namespace is mounted.
+    fn netns_identify(&mut self) -> Vec<String>;
+
+    fn link_dump(&mut self) -> Vec<LinkMsg>;
+    /// One link by name (RTM_GETLINK with IFLA_IFNAME), as `ll_name_to_index` asks.
+    fn link_get(&mut self, name: &str) -> Option<LinkMsg> {
+        self.link_dump().into_iter().find(|l| l.name == name)
+    }
+    fn link_add(&mut self, req: &LinkAddReq) -> KResult<()>;
+    fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()>;
+    fn link_del(&mut self, ifindex: u32) -> KResult<()>;
+
+    fn addr_dump(&mut self) -> Vec<AddrMsg>;
+    fn addr_add(&mut self, ifindex: u32, addr: &Inet4) -> KResult<()>;
+    fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()>;
+    fn addr_flush(&mut self, ifindex: u32) -> KResult<()>;
+
+    fn route_dump(&mut self) -> Vec<RouteMsg>;
+    /// IPv6 routes, main and local tables, in dump order.
+    fn route6_dump(&mut self) -> Vec<Route6Msg> {
+        Vec::new()
+    }
+    fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()>;
+    /// The route the kernel would use for `dst` (RTM_GETROUTE).
+    fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg>;
+    fn route_del(&mut self, m: &RouteMatch) -> KResult<()>;
+
+    fn neigh_dump(&mut self) -> Vec<NeighMsg>;
+    /// Bridge forwarding databases and devices' own address lists.
+    fn fdb_dump(&mut self) -> Vec<FdbMsg> {
+        Vec::new()
+    }
+    fn neigh_add(&mut self, n: &NeighMsg, replace: bool) -> KResult<()>;
+    fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()>;
+
+    /// Reads /proc/sys/PATH (path with `/`), value without the newline.
+    fn sysctl_read(&mut self, path: &str) -> Result<String, Errno>;
+    fn sysctl_write(&mut self, path: &str, value: &str) -> Result<(), Errno>;
+}

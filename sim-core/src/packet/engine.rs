@@ -1,0 +1,228 @@
+//! The engine: a deterministic discrete-event simulation of the frames and
+//! packets one command makes. Time (microseconds of virtual time) is passed
+//! in and only moves forward through the event queue; nothing reads a
+//! clock. Every run terminates: TTLs bound routing loops and a step budget
+//! bounds broadcast storms.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap};
+use std::net::Ipv4Addr;
+
+use crate::kernel::link::LinkRef;
+use crate::kernel::{Kernel, NsId};
+
+use super::trace::{DropReason, Event, Trace, What};
+use super::wire::{ArpPacket, EthFrame, Ipv4Packet};
+
+/// Latency of one veth crossing.
+pub const WIRE_US: u64 = 6;
+/// Latency of loopback delivery.
+pub const LOOP_US: u64 = 4;
+/// Time the kernel takes to act on a resolved neighbour (first packets after
+/// ARP are slower, as in the recordings).
+pub const RESOLVE_US: u64 = 150;
+/// ARP retransmission interval (`retrans_time_ms`).
+pub const RETRANS_US: u64 = 1_000_000;
+/// Broadcast probes before an INCOMPLETE entry fails (`mcast_probes`).
+pub const MAX_PROBES: u32 = 3;
+/// Timer slack after the last probe before the entry fails.
+pub const FAIL_SLACK_US: u64 = 42_000;
+/// `delay_first_probe_time`.
+pub const DELAY_PROBE_US: u64 = 5_000_000;
+/// `base_reachable_time` (Linux randomises 0.5–1.5×; we do not).
+pub const REACHABLE_US: u64 = 30_000_000;
+/// Packets a neighbour may queue while resolving.
+pub const NEIGH_QUEUE_MAX: usize = 101;
+/// Events one run may process before giving up (a broadcast storm).
+pub const STEP_BUDGET: u64 = 500_000;
+/// `icmp_ratelimit`: errors to one host at most this often.
+pub const ICMP_RATELIMIT_US: u64 = 1_000_000;
+
+/// Something scheduled to happen.
+#[derive(Clone, Debug)]
+pub(crate) enum Ev {
+    /// A frame arrives at a device.
+    Rx { dev: LinkRef, frame: EthFrame },
+    /// A device sends a frame (delayed transmissions).
+    Tx { dev: LinkRef, frame: EthFrame },
+    /// A packet arrives through `lo`.
+    LocalIn { ns: NsId, pkt: Ipv4Packet },
+    /// A neighbour entry's timer.
+    NeighTimer { ns: NsId, dev: u32, ip: Ipv4Addr },
+    /// A delayed proxy ARP reply.
+    ProxyReply { dev: LinkRef, arp: ArpPacket, to: crate::kernel::mac::Mac },
+}
+
+struct Item {
+    at: u64,
+    seq: u64,
+    ev: Ev,
+}
+
+impl PartialEq for Item {
+    fn eq(&self, o: &Self) -> bool {
+        (self.at, self.seq) == (o.at, o.seq)
+    }
+}
+impl Eq for Item {}
+impl PartialOrd for Item {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Item {
+    fn cmp(&self, o: &Self) -> Ordering {
+        // Min-heap on (time, insertion order).
+        (o.at, o.seq).cmp(&(self.at, self.seq))
+    }
+}
+
+/// What reached a local socket: an echo reply or an ICMP error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Received {
+    pub at_us: u64,
+    pub ns: NsId,
+    pub pkt: Ipv4Packet,
+}
+
+/// Where a queued packet came from: errors about it go back there.
+pub(crate) type NeighKey = (NsId, u32, Ipv4Addr);
+
+/// One run of the packet path over a kernel.
+pub struct Engine<'k> {
+    pub(crate) k: &'k mut Kernel,
+    pub(crate) now: u64,
+    queue: BinaryHeap<Item>,
+    seq: u64,
+    steps: u64,
+    pub(crate) trace: Trace,
+    pub(crate) inbox: Vec<Received>,
+    /// Packets waiting for ARP, per neighbour.
+    pub(crate) pending: BTreeMap<NeighKey, Vec<Ipv4Packet>>,
+    /// Probes sent per resolving neighbour.
+    pub(crate) probes: BTreeMap<NeighKey, u32>,
+    labels: BTreeMap<NsId, String>,
+    /// ICMP error tokens (µs) and their last refill, per namespace and host.
+    pub(crate) icmp_last: BTreeMap<(NsId, Ipv4Addr), (u64, u64)>,
+    /// When neighbours failed during this run.
+    pub(crate) failed_in_run: BTreeMap<NeighKey, u64>,
+    /// Set when the step budget ran out.
+    pub exhausted: bool,
+}
+
+impl<'k> Engine<'k> {
+    /// Starts a run at the kernel's current virtual time, re-arming the
+    /// neighbour timers the tables imply.
+    pub fn new(k: &'k mut Kernel) -> Engine<'k> {
+        let now = k.now_ms * 1000;
+        let labels = k
+            .ns_ids()
+            .into_iter()
+            .map(|id| {
+                let name = match k.ns_name(id) {
+                    Some(n) => n.to_string(),
+                    None if id == NsId::HOST => "host".to_string(),
+                    None => format!("netns{}", id.0),
+                };
+                (id, name)
+            })
+            .collect();
+        let mut e = Engine {
+            k,
+            now,
+            queue: BinaryHeap::new(),
+            seq: 0,
+            steps: 0,
+            trace: Trace::default(),
+            inbox: Vec::new(),
+            pending: BTreeMap::new(),
+            probes: BTreeMap::new(),
+            labels,
+            icmp_last: BTreeMap::new(),
+            failed_in_run: BTreeMap::new(),
+            exhausted: false,
+        };
+        e.rearm_neigh_timers();
+        e
+    }
+
+    /// The current virtual time in microseconds.
+    pub fn now_us(&self) -> u64 {
+        self.now
+    }
+
+    pub(crate) fn push(&mut self, at: u64, ev: Ev) {
+        self.seq += 1;
+        self.queue.push(Item { at: at.max(self.now), seq: self.seq, ev });
+    }
+
+    /// A namespace's name for traces.
+    pub(crate) fn label(&self, ns: NsId) -> String {
+        self.labels.get(&ns).cloned().unwrap_or_else(|| format!("netns{}", ns.0))
+    }
+
+    /// A device's name for traces.
+    pub(crate) fn dev_name(&self, ns: NsId, ifindex: u32) -> String {
+        self.k.ns(ns).and_then(|n| n.links.get(&ifindex)).map_or_else(|| format!("if{ifindex}"), |l| l.name.clone())
+    }
+
+    /// Records a step.
+    pub(crate) fn note(&mut self, ns: NsId, dev: Option<u32>, what: What) {
+        let dev = dev.map(|d| self.dev_name(ns, d));
+        let ns = self.label(ns);
+        self.trace.events.push(Event { at_us: self.now, ns, dev, what });
+    }
+
+    /// Records a drop.
+    pub(crate) fn drop_(&mut self, ns: NsId, dev: Option<u32>, reason: DropReason, what: String) {
+        self.note(ns, dev, What::Dropped { reason, what });
+    }
+
+    /// Processes every event due up to and including `until`, then sets the
+    /// clock to `until`. Returns false if the step budget ran out.
+    pub fn run_until(&mut self, until: u64) -> bool {
+        while let Some(top) = self.queue.peek() {
+            if top.at > until {
+                break;
+            }
+            let Some(item) = self.queue.pop() else { break };
+            self.steps += 1;
+            if self.steps > STEP_BUDGET {
+                self.exhausted = true;
+                self.queue.clear();
+                return false;
+            }
+            self.now = self.now.max(item.at);
+            self.handle(item.ev);
+        }
+        self.now = self.now.max(until);
+        true
+    }
+
+    /// The time of the next pending event, if any.
+    pub fn next_event(&self) -> Option<u64> {
+        self.queue.peek().map(|i| i.at)
+    }
+
+    /// Takes what local sockets received so far.
+    pub fn take_inbox(&mut self) -> Vec<Received> {
+        std::mem::take(&mut self.inbox)
+    }
+
+    /// Ends the run: the kernel clock moves to the engine's, rounded up to
+    /// a millisecond; the trace is handed back.
+    pub fn finish(self) -> Trace {
+        self.k.now_ms = self.now.div_ceil(1000).max(self.k.now_ms);
+        self.trace
+    }
+
+    fn handle(&mut self, ev: Ev) {
+        match ev {
+            Ev::Rx { dev, frame } => self.rx(dev, frame),
+            Ev::Tx { dev, frame } => self.xmit(dev, frame),
+            Ev::LocalIn { ns, pkt } => self.local_deliver(ns, pkt),
+            Ev::NeighTimer { ns, dev, ip } => self.neigh_timer(ns, dev, ip),
+            Ev::ProxyReply { dev, arp, to } => self.send_arp(dev, arp, to),
+        }
+    }
+}

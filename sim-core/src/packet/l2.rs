@@ -1,0 +1,200 @@
+//! Layer 2: veth crossings, bridges (learning, forwarding, flooding, the
+//! bridge's own L3 interface) and the device counters.
+
+use crate::kernel::link::{FdbEntry, LinkKind, LinkRef, PortState};
+use crate::kernel::mac::Mac;
+
+use super::engine::{Engine, Ev, WIRE_US};
+use super::trace::{BridgeAction, DropReason, What};
+use super::wire::{EthFrame, EthPayload};
+
+/// FDB entries older than this are forgotten (`ageing_time`, 300 s).
+pub const FDB_AGEING_MS: u64 = 300_000;
+
+/// A short description of a frame for traces.
+pub fn frame_what(f: &EthFrame) -> String {
+    match &f.payload {
+        EthPayload::Arp(a) => match a.op {
+            super::wire::ArpOp::Request => format!("ARP who-has {}", a.target_ip),
+            super::wire::ArpOp::Reply => format!("ARP reply {}", a.sender_ip),
+        },
+        EthPayload::Ipv4(p) => format!("{} {} > {}", p.payload.name(), p.src, p.dst),
+    }
+}
+
+impl Engine<'_> {
+    /// A device sends a frame.
+    pub(crate) fn xmit(&mut self, dev: LinkRef, frame: EthFrame) {
+        let Some(l) = self.k.link(dev) else { return };
+        if !l.admin_up {
+            self.drop_(dev.ns, Some(dev.ifindex), DropReason::LinkDown, frame_what(&frame));
+            return;
+        }
+        match &l.kind {
+            LinkKind::Loopback => {}
+            LinkKind::Bridge(_) => {
+                self.count_tx(dev, frame.len());
+                self.bridge_forward(dev, None, frame);
+            }
+            LinkKind::Veth { peer } => {
+                let peer = *peer;
+                let peer_ok = peer.and_then(|p| self.k.link(p)).is_some_and(|p| p.admin_up);
+                let (Some(p), true, true) = (peer, l.carrier, peer_ok) else {
+                    if let Some(l) = self.k.link_mut(dev) {
+                        l.stats.tx_dropped += 1;
+                    }
+                    self.drop_(dev.ns, Some(dev.ifindex), DropReason::NoCarrier, frame_what(&frame));
+                    return;
+                };
+                self.count_tx(dev, frame.len());
+                let (to_ns, to_dev) = (self.label(p.ns), self.dev_name(p.ns, p.ifindex));
+                self.note(dev.ns, Some(dev.ifindex), What::Wire { to_ns, to_dev });
+                self.push(self.now + WIRE_US, Ev::Rx { dev: p, frame });
+            }
+        }
+    }
+
+    fn count_tx(&mut self, dev: LinkRef, len: usize) {
+        if let Some(l) = self.k.link_mut(dev) {
+            l.stats.tx_packets += 1;
+            l.stats.tx_bytes += len as u64;
+        }
+    }
+
+    fn count_rx(&mut self, dev: LinkRef, len: usize) {
+        if let Some(l) = self.k.link_mut(dev) {
+            l.stats.rx_packets += 1;
+            l.stats.rx_bytes += len as u64;
+        }
+    }
+
+    /// A frame arrives at a device from its wire.
+    pub(crate) fn rx(&mut self, dev: LinkRef, frame: EthFrame) {
+        let Some(l) = self.k.link(dev) else { return };
+        if !l.admin_up {
+            self.drop_(dev.ns, Some(dev.ifindex), DropReason::LinkDown, frame_what(&frame));
+            return;
+        }
+        let (mac, master) = (l.mac, l.master);
+        self.count_rx(dev, frame.len());
+        if let Some(b) = master {
+            self.port_rx(LinkRef { ns: dev.ns, ifindex: b }, dev.ifindex, frame);
+            return;
+        }
+        if frame.dst != mac && !frame.dst.is_multicast() {
+            self.drop_(dev.ns, Some(dev.ifindex), DropReason::OtherHost, frame_what(&frame));
+            return;
+        }
+        self.l3_rx(dev, frame);
+    }
+
+    /// A frame arrives at bridge `br` through port `port`.
+    fn port_rx(&mut self, br: LinkRef, port: u32, frame: EthFrame) {
+        let Some(b) = self.k.link(br) else { return };
+        let br_up = b.admin_up;
+        let br_mac = b.mac;
+        let state = self.k.link(LinkRef { ns: br.ns, ifindex: port }).map(|p| p.port_state);
+        if !br_up {
+            self.drop_(br.ns, Some(br.ifindex), DropReason::BridgeDown, frame_what(&frame));
+            return;
+        }
+        if state != Some(PortState::Forwarding) {
+            self.drop_(br.ns, Some(port), DropReason::NotPortForwarding, frame_what(&frame));
+            return;
+        }
+        if !frame.src.is_multicast() && !frame.src.is_zero() {
+            self.learn(br, port, frame.src);
+        }
+        if frame.dst.is_multicast() {
+            self.deliver_to_bridge(br, frame.clone());
+            self.bridge_forward(br, Some(port), frame);
+        } else if frame.dst == br_mac || self.is_port_mac(br, frame.dst) {
+            self.deliver_to_bridge(br, frame);
+        } else {
+            self.bridge_forward(br, Some(port), frame);
+        }
+    }
+
+    fn is_port_mac(&self, br: LinkRef, mac: Mac) -> bool {
+        self.k.ns(br.ns).is_some_and(|n| n.links.values().any(|l| l.master == Some(br.ifindex) && l.mac == mac))
+    }
+
+    fn deliver_to_bridge(&mut self, br: LinkRef, frame: EthFrame) {
+        let bridge = self.dev_name(br.ns, br.ifindex);
+        self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Local });
+        self.count_rx(br, frame.len());
+        self.l3_rx(br, frame);
+    }
+
+    /// Learns `mac` on `port` with the current virtual time.
+    fn learn(&mut self, br: LinkRef, port: u32, mac: Mac) {
+        let now_ms = self.now / 1000;
+        let Some(b) = self.k.link_mut(br).and_then(|l| l.bridge_mut()) else { return };
+        let moved = match b.fdb.iter_mut().find(|e| e.mac == mac) {
+            Some(e) => {
+                let moved = e.port != port;
+                e.port = port;
+                e.updated_ms = now_ms;
+                moved
+            }
+            None => {
+                b.fdb.push(FdbEntry { mac, port, updated_ms: now_ms });
+                true
+            }
+        };
+        if moved {
+            let (bridge, port) = (self.dev_name(br.ns, br.ifindex), self.dev_name(br.ns, port));
+            self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Learned { mac, port } });
+        }
+    }
+
+    /// Sends a frame on from a bridge: to the known port, else to every
+    /// forwarding port but the one it came in on.
+    fn bridge_forward(&mut self, br: LinkRef, ingress: Option<u32>, frame: EthFrame) {
+        let now_ms = self.now / 1000;
+        let bridge = self.dev_name(br.ns, br.ifindex);
+        let known = if frame.dst.is_multicast() {
+            None
+        } else {
+            self.k.link(br).and_then(|l| l.bridge()).and_then(|b| {
+                b.fdb
+                    .iter()
+                    .find(|e| e.mac == frame.dst && now_ms.saturating_sub(e.updated_ms) < FDB_AGEING_MS)
+                    .map(|e| e.port)
+            })
+        };
+        let forwarding = |e: &Engine<'_>, p: u32| {
+            e.k.link(LinkRef { ns: br.ns, ifindex: p })
+                .is_some_and(|l| l.master == Some(br.ifindex) && l.port_state == PortState::Forwarding)
+        };
+        if let Some(p) = known {
+            if Some(p) == ingress {
+                return;
+            }
+            if !forwarding(self, p) {
+                self.drop_(br.ns, Some(p), DropReason::NotPortForwarding, frame_what(&frame));
+                return;
+            }
+            let port = self.dev_name(br.ns, p);
+            self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Forwarded { port } });
+            self.xmit(LinkRef { ns: br.ns, ifindex: p }, frame);
+            return;
+        }
+        let ports: Vec<u32> =
+            self.k.ports_of(br).into_iter().filter(|p| Some(*p) != ingress && forwarding(self, *p)).collect();
+        let names = ports.iter().map(|p| self.dev_name(br.ns, *p)).collect();
+        self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Flooded { ports: names } });
+        for p in ports {
+            self.xmit(LinkRef { ns: br.ns, ifindex: p }, frame.clone());
+        }
+    }
+
+    /// A frame accepted by a device's L2 goes up its stack.
+    fn l3_rx(&mut self, dev: LinkRef, frame: EthFrame) {
+        let to_us = !frame.dst.is_multicast();
+        match frame.payload {
+            EthPayload::Arp(a) => self.arp_rx(dev, a, to_us),
+            EthPayload::Ipv4(p) => self.ip_rcv(dev, p),
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The trace: every step the engine took for one command, as typed events.
+//! `Display` prints one readable line per event; the site animates the
+//! events and explains a failed ping from its [`DropReason`]s.
+
+use std::fmt;
+use std::net::Ipv4Addr;
+
+use crate::kernel::mac::Mac;
+
+/// Why the engine dropped a frame or packet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DropReason {
+    /// The device is administratively down.
+    LinkDown,
+    /// The device is up but has no carrier (a veth whose peer is down).
+    NoCarrier,
+    /// No route to the destination.
+    NoRoute,
+    /// A packet for another host arrived and `ip_forward` is 0.
+    ForwardingDisabled,
+    /// ARP got no answer: the neighbour is FAILED.
+    ArpFailed,
+    /// A reply (or error) could not be routed back to its sender: the
+    /// sender's address is unknown here (the missing-NAT symptom).
+    ReplyUnroutable,
+    /// The TTL ran out.
+    TtlExceeded,
+    /// Local delivery needs `lo`, and `lo` is down.
+    LoopbackDown,
+    /// A bridge port that is not forwarding (bridge down or port down).
+    NotPortForwarding,
+    /// The bridge the frame arrived on is down.
+    BridgeDown,
+    /// A unicast frame for another MAC address.
+    OtherHost,
+    /// The neighbour's queue of packets awaiting ARP is full.
+    QueueFull,
+    /// A broadcast or otherwise unroutable destination.
+    Unroutable,
+}
+
+impl DropReason {
+    /// A learner-facing explanation.
+    pub fn text(self) -> &'static str {
+        match self {
+            DropReason::LinkDown => "the interface is down",
+            DropReason::NoCarrier => "no carrier: the other end of the cable is down",
+            DropReason::NoRoute => "no route to the destination",
+            DropReason::ForwardingDisabled => "not for this host and ip_forward is 0",
+            DropReason::ArpFailed => "ARP got no answer (neighbour FAILED)",
+            DropReason::ReplyUnroutable => "no route back to the sender (missing NAT?)",
+            DropReason::TtlExceeded => "TTL exceeded",
+            DropReason::LoopbackDown => "local delivery needs lo, and lo is down",
+            DropReason::NotPortForwarding => "the bridge port is not forwarding",
+            DropReason::BridgeDown => "the bridge is down",
+            DropReason::OtherHost => "frame for another MAC address",
+            DropReason::QueueFull => "too many packets waiting for ARP",
+            DropReason::Unroutable => "destination cannot be routed",
+        }
+    }
+}
+
+/// What a bridge did with a frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BridgeAction {
+    /// Learnt a source MAC on a port.
+    Learned { mac: Mac, port: String },
+    /// Sent a known unicast frame out of one port.
+    Forwarded { port: String },
+    /// Sent an unknown or broadcast frame out of every other forwarding port.
+    Flooded { ports: Vec<String> },
+    /// The frame was for the bridge itself (its L3 interface).
+    Local,
+}
+
+/// What happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum What {
+    /// A locally made packet left the IP layer.
+    Sent { src: Ipv4Addr, dst: Ipv4Addr, what: String },
+    /// An ARP request was sent.
+    ArpWhoHas { target: Ipv4Addr, tell: Ipv4Addr },
+    /// An ARP reply was sent; `proxy` when answering for another host.
+    ArpIsAt { ip: Ipv4Addr, mac: Mac, proxy: bool },
+    /// An ARP request was not answered, and why.
+    ArpIgnored { target: Ipv4Addr, why: &'static str },
+    /// A neighbour entry changed state.
+    Neigh { ip: Ipv4Addr, state: &'static str },
+    /// A frame crossed a veth to its peer.
+    Wire { to_ns: String, to_dev: String },
+    /// A bridge handled a frame.
+    Bridged { bridge: String, action: BridgeAction },
+    /// A packet was forwarded (routed) with its new TTL.
+    Routed { dst: Ipv4Addr, via: Option<Ipv4Addr>, out: String, ttl: u8 },
+    /// NAT rewrote a packet.
+    Nat { chain: &'static str, before: (Ipv4Addr, Ipv4Addr), after: (Ipv4Addr, Ipv4Addr) },
+    /// A packet reached its destination's IP layer.
+    Delivered { src: Ipv4Addr, dst: Ipv4Addr, what: String },
+    /// An ICMP error was sent back.
+    IcmpError { to: Ipv4Addr, what: String },
+    /// A frame or packet was dropped.
+    Dropped { reason: DropReason, what: String },
+}
+
+/// One step: where (namespace and device) and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// Virtual time in microseconds.
+    pub at_us: u64,
+    /// The namespace's name (`host` for the initial one).
+    pub ns: String,
+    /// The device, if one is involved.
+    pub dev: Option<String>,
+    pub what: What,
+}
+
+/// Every step of one command, in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Trace {
+    pub events: Vec<Event>,
+}
+
+impl Trace {
+    /// The drop reasons, in order (what explains a failed ping).
+    pub fn drops(&self) -> Vec<DropReason> {
+        self.events
+            .iter()
+            .filter_map(|e| match e.what {
+                What::Dropped { reason, .. } => Some(reason),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether any drop had this reason.
+    pub fn dropped_for(&self, r: DropReason) -> bool {
+        self.drops().contains(&r)
+    }
+}
+
+impl fmt::Display for What {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            What::Sent { src, dst, what } => write!(f, "send {what} {src} > {dst}"),
+            What::ArpWhoHas { target, tell } => write!(f, "ARP who-has {target} tell {tell}"),
+            What::ArpIsAt { ip, mac, proxy: false } => write!(f, "ARP reply {ip} is-at {mac}"),
+            What::ArpIsAt { ip, mac, proxy: true } => write!(f, "ARP proxy reply {ip} is-at {mac}"),
+            What::ArpIgnored { target, why } => write!(f, "ARP who-has {target} not answered: {why}"),
+            What::Neigh { ip, state } => write!(f, "neighbour {ip} {state}"),
+            What::Wire { to_ns, to_dev } => write!(f, "veth -> {to_ns} {to_dev}"),
+            What::Bridged { bridge, action } => match action {
+                BridgeAction::Learned { mac, port } => write!(f, "bridge {bridge} learned {mac} on {port}"),
+                BridgeAction::Forwarded { port } => write!(f, "bridge {bridge} forwarded to {port}"),
+                BridgeAction::Flooded { ports } if ports.is_empty() => write!(f, "bridge {bridge} flooded to no port"),
+                BridgeAction::Flooded { ports } => write!(f, "bridge {bridge} flooded to {}", ports.join(", ")),
+                BridgeAction::Local => write!(f, "bridge {bridge} took the frame itself"),
+            },
+            What::Routed { dst, via: Some(gw), out, ttl } => write!(f, "forward to {dst} via {gw} dev {out} ttl {ttl}"),
+            What::Routed { dst, via: None, out, ttl } => write!(f, "forward to {dst} dev {out} ttl {ttl}"),
+            What::Nat { chain, before, after } => {
+                write!(f, "NAT {chain} {} > {} became {} > {}", before.0, before.1, after.0, after.1)
+            }
+            What::Delivered { src, dst, what } => write!(f, "deliver {what} {src} > {dst}"),
+            What::IcmpError { to, what } => write!(f, "send {what} to {to}"),
+            What::Dropped { reason, what } => write!(f, "drop {what}: {}", reason.text()),
+        }
+    }
+}
+
+impl fmt::Display for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ms = self.at_us / 1000;
+        let us = self.at_us % 1000;
+        write!(f, "{ms:>6}.{us:03}ms {}", self.ns)?;
+        if let Some(d) = &self.dev {
+            write!(f, " {d}")?;
+        }
+        write!(f, ": {}", self.what)
+    }
+}
+
+impl fmt::Display for Trace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for e in &self.events {
+            writeln!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}

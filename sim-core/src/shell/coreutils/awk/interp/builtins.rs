@@ -1,0 +1,214 @@
+//! The built-in functions: string, arithmetic and I/O helpers.
+
+use super::{Array, Interp, R};
+use crate::shell::coreutils::awk::ast::{Expr, LValue};
+use crate::shell::coreutils::awk::lexer::Builtin;
+use crate::shell::coreutils::awk::value::Value;
+use crate::shell::coreutils::awk::AwkError;
+use regex_lite::Regex;
+
+impl<'p> Interp<'p> {
+    pub(super) fn builtin(&mut self, f: Builtin, args: &[Expr]) -> R<Value> {
+        let convfmt = self.convfmt();
+        let num = |me: &mut Self, i: usize| -> R<f64> { Ok(me.eval(&args[i])?.to_num()) };
+        Ok(match f {
+            Builtin::Length => match args.first() {
+                None => Value::Num(self.record.len() as f64),
+                Some(Expr::LValue(LValue::Var(n))) if self.is_array(n) => {
+                    let ak = self.array_key(n);
+                    Value::Num(self.arrays.get(&ak).map_or(0, |a| a.keys.len()) as f64)
+                }
+                Some(e) => Value::Num(self.eval(e)?.to_str(&convfmt).len() as f64),
+            },
+            Builtin::Substr => {
+                let s = self.eval(&args[0])?.to_str(&convfmt);
+                let start = num(self, 1)?;
+                let len = if args.len() > 2 { Some(num(self, 2)?) } else { None };
+                Value::Str(substr(&s, start, len))
+            }
+            Builtin::Index => {
+                let s = self.eval(&args[0])?.to_str(&convfmt);
+                let t = self.eval(&args[1])?.to_str(&convfmt);
+                Value::Num(s.find(&t).map_or(0, |i| i + 1) as f64)
+            }
+            Builtin::Split => {
+                let s = self.eval(&args[0])?.to_str(&convfmt);
+                let Expr::LValue(LValue::Var(arr)) = &args[1] else {
+                    return Ok(Value::Num(0.0));
+                };
+                let parts = match args.get(2) {
+                    None => {
+                        let fs = self.var_str("FS");
+                        self.split_with(&s, &fs, false)?
+                    }
+                    Some(Expr::Regex(src)) => self.split_with(&s, src, true)?,
+                    Some(e) => {
+                        let sep = self.eval(e)?.to_str(&convfmt);
+                        self.split_with(&s, &sep, false)?
+                    }
+                };
+                let ak = self.array_key(arr);
+                let mut a = Array::default();
+                for (i, p) in parts.iter().enumerate() {
+                    *a.get_or_create(&(i + 1).to_string()) = Value::StrNum(p.clone());
+                }
+                self.arrays.insert(ak, a);
+                Value::Num(parts.len() as f64)
+            }
+            Builtin::Sub | Builtin::Gsub => {
+                let re = self.regex_arg(&args[0])?;
+                let repl = self.eval(&args[1])?.to_str(&convfmt);
+                let target = match args.get(2) {
+                    Some(Expr::LValue(lv)) => lv.clone(),
+                    _ => LValue::Field(Box::new(Expr::Num(0.0))),
+                };
+                let text = self.get(&target)?.to_str(&convfmt);
+                let (result, n) = substitute(&re, &text, &repl, f == Builtin::Gsub);
+                if n > 0 {
+                    self.set(&target, Value::Str(result))?;
+                }
+                Value::Num(n as f64)
+            }
+            Builtin::Match => {
+                let s = self.eval(&args[0])?.to_str(&convfmt);
+                let re = self.regex_arg(&args[1])?;
+                let (start, len) = match re.find(&s) {
+                    Some(m) => (m.start() as f64 + 1.0, m.len() as f64),
+                    None => (0.0, -1.0),
+                };
+                self.globals.insert("RSTART".into(), Value::Num(start));
+                self.globals.insert("RLENGTH".into(), Value::Num(len));
+                Value::Num(start)
+            }
+            Builtin::Sprintf => {
+                let mut values = Vec::new();
+                for a in args {
+                    values.push(self.eval(a)?);
+                }
+                let fmt = values[0].to_str(&convfmt);
+                Value::Str(self.format(&fmt, &values[1..], "sprintf")?)
+            }
+            Builtin::Tolower => Value::Str(self.eval(&args[0])?.to_str(&convfmt).to_ascii_lowercase()),
+            Builtin::Toupper => Value::Str(self.eval(&args[0])?.to_str(&convfmt).to_ascii_uppercase()),
+            Builtin::Int => Value::Num(num(self, 0)?.trunc()),
+            Builtin::Sqrt => Value::Num(num(self, 0)?.sqrt()),
+            Builtin::Exp => Value::Num(num(self, 0)?.exp()),
+            Builtin::Log => Value::Num(num(self, 0)?.ln()),
+            Builtin::Sin => Value::Num(num(self, 0)?.sin()),
+            Builtin::Cos => Value::Num(num(self, 0)?.cos()),
+            Builtin::Atan2 => {
+                let y = num(self, 0)?;
+                Value::Num(y.atan2(num(self, 1)?))
+            }
+            Builtin::Rand => {
+                // A fixed-seed generator: runs are reproducible.
+                self.rand_state = self.rand_state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                Value::Num((self.rand_state >> 11) as f64 / (1u64 << 53) as f64)
+            }
+            Builtin::Srand => {
+                let previous = self.rand_seed;
+                let seed = if args.is_empty() { 0.0 } else { num(self, 0)? };
+                self.rand_seed = seed;
+                self.rand_state = seed.to_bits();
+                Value::Num(previous)
+            }
+            Builtin::System => return Err(AwkError::Fatal("system() is not available in this awk".into())),
+            Builtin::Close | Builtin::Fflush => {
+                for a in args {
+                    self.eval(a)?;
+                }
+                Value::Num(0.0)
+            }
+        })
+    }
+}
+
+/// `substr(s, start, len)` on bytes, as mawk counts; positions are
+/// truncated toward zero.
+fn substr(s: &str, start: f64, len: Option<f64>) -> String {
+    let b = s.as_bytes();
+    let mut begin = if start.is_nan() { 0 } else { start.trunc().clamp(-1e15, 1e15) as i64 };
+    let mut length = match len {
+        Some(l) if l.is_nan() => 0,
+        Some(l) => l.trunc().clamp(-1e15, 1e15) as i64,
+        None => i64::MAX / 2,
+    };
+    if begin < 1 {
+        // mawk 1.3.4 lengthens, rather than shortens, the span here.
+        length -= begin;
+        begin = 1;
+    }
+    if length <= 0 || begin as usize > b.len() {
+        return String::new();
+    }
+    let from = (begin - 1) as usize;
+    let to = from.saturating_add(length as usize).min(b.len());
+    String::from_utf8_lossy(&b[from..to]).into_owned()
+}
+
+/// sub/gsub: replaces the first (or every) match; `&` in `repl` is the
+/// matched text and `\&` a literal `&`. Returns the text and the count.
+fn substitute(re: &Regex, text: &str, repl: &str, global: bool) -> (String, usize) {
+    let expand = |m: &str| {
+        let mut out = String::new();
+        let mut chars = repl.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' if chars.peek() == Some(&'&') => {
+                    chars.next();
+                    out.push('&');
+                }
+                '\\' if chars.peek() == Some(&'\\') => {
+                    chars.next();
+                    out.push('\\');
+                }
+                '&' => out.push_str(m),
+                other => out.push(other),
+            }
+        }
+        out
+    };
+    let mut out = String::new();
+    let mut pos = 0;
+    let mut count = 0;
+    let mut last_end: Option<usize> = None;
+    while pos <= text.len() {
+        let Some(m) = re.find_at(text, pos) else {
+            break;
+        };
+        let empty = m.start() == m.end();
+        if empty && last_end == Some(m.start()) {
+            // No empty match right after the previous match.
+            let Some(c) = text[m.start()..].chars().next() else {
+                break;
+            };
+            out.push_str(&text[pos..m.start() + c.len_utf8()]);
+            pos = m.start() + c.len_utf8();
+            continue;
+        }
+        out.push_str(&text[pos..m.start()]);
+        out.push_str(&expand(m.as_str()));
+        count += 1;
+        last_end = Some(m.end());
+        if empty {
+            match text[m.start()..].chars().next() {
+                Some(c) => {
+                    out.push(c);
+                    pos = m.start() + c.len_utf8();
+                }
+                None => {
+                    pos = text.len() + 1;
+                }
+            }
+        } else {
+            pos = m.end();
+        }
+        if !global {
+            break;
+        }
+    }
+    if pos <= text.len() {
+        out.push_str(&text[pos..]);
+    }
+    (out, count)
+}

@@ -1,0 +1,508 @@
+//! Runs a parsed awk [`Program`] over its input records. Statements run
+//! in [`stmt`], records and fields live in [`record`], the built-in
+//! functions in [`builtins`]; expressions are evaluated here.
+
+mod builtins;
+mod record;
+mod stmt;
+
+use super::ast::{BinOp, CmpOp, Expr, LValue, Pattern, Program};
+use super::value::Value;
+use super::AwkError;
+use crate::output::Output;
+use regex_lite::Regex;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// How deep user function calls may recurse.
+const MAX_CALL_DEPTH: usize = 64;
+
+/// An associative array that remembers insertion order (mawk iterates in
+/// hash order, which no lesson should depend on).
+#[derive(Clone, Debug, Default)]
+struct Array {
+    keys: Vec<String>,
+    values: HashMap<String, Value>,
+}
+
+impl Array {
+    fn get_or_create(&mut self, key: &str) -> &mut Value {
+        if !self.values.contains_key(key) {
+            self.keys.push(key.to_string());
+        }
+        self.values.entry(key.to_string()).or_insert(Value::Uninit)
+    }
+
+    fn remove(&mut self, key: &str) {
+        if self.values.remove(key).is_some() {
+            self.keys.retain(|k| k != key);
+        }
+    }
+}
+
+/// How a statement ended.
+enum Flow {
+    Normal,
+    Next,
+    Exit,
+    Break,
+    Continue,
+    Return(Value),
+}
+
+/// A user function's local variables.
+#[derive(Default)]
+struct Frame {
+    locals: HashMap<String, Value>,
+    /// Array parameters: the key of the array they refer to in `arrays`.
+    array_refs: HashMap<String, String>,
+    depth: usize,
+}
+
+/// Interpreter state.
+pub struct Interp<'p> {
+    prog: &'p Program,
+    globals: HashMap<String, Value>,
+    arrays: HashMap<String, Array>,
+    frames: Vec<Frame>,
+    record: String,
+    fields: Vec<String>,
+    split_done: bool,
+    input: Vec<String>,
+    next_input: usize,
+    input_read: bool,
+    stdin: &'p str,
+    pub out: Output,
+    regexes: HashMap<String, Regex>,
+    ranges: Vec<bool>,
+    rand_state: u64,
+    rand_seed: f64,
+    pub exit_status: i32,
+    in_begin: bool,
+    /// A file operand: there is no filesystem, so after BEGIN awk fails to
+    /// open it.
+    pub missing_input: Option<String>,
+}
+
+type R<T> = Result<T, AwkError>;
+
+impl<'p> Interp<'p> {
+    pub fn new(prog: &'p Program, stdin: &'p str) -> Interp<'p> {
+        let mut globals = HashMap::new();
+        for (k, v) in [
+            ("FS", " "),
+            ("OFS", " "),
+            ("ORS", "\n"),
+            ("RS", "\n"),
+            ("SUBSEP", "\x1c"),
+            ("CONVFMT", "%.6g"),
+            ("OFMT", "%.6g"),
+            ("FILENAME", ""),
+        ] {
+            globals.insert(k.to_string(), Value::Str(v.to_string()));
+        }
+        for k in ["NR", "FNR", "RSTART", "RLENGTH"] {
+            globals.insert(k.to_string(), Value::Num(0.0));
+        }
+        globals.insert("RLENGTH".into(), Value::Num(-1.0));
+        Interp {
+            prog,
+            globals,
+            arrays: HashMap::new(),
+            frames: Vec::new(),
+            record: String::new(),
+            fields: Vec::new(),
+            split_done: true,
+            input: Vec::new(),
+            next_input: 0,
+            input_read: false,
+            stdin,
+            out: Output::new(),
+            regexes: HashMap::new(),
+            ranges: vec![false; prog.rules.len()],
+            rand_state: 0,
+            rand_seed: 0.0,
+            exit_status: 0,
+            in_begin: true,
+            missing_input: None,
+        }
+    }
+
+    /// Sets a variable before the program runs (`-v`, `var=value`).
+    pub fn assign(&mut self, name: &str, value: &str) {
+        self.set_var(name, Value::StrNum(value.to_string()));
+    }
+
+    /// Runs BEGIN, the main loop over stdin (unless there are only BEGIN
+    /// actions), and END.
+    pub fn run(&mut self) -> R<()> {
+        let prog = self.prog;
+        let mut exiting = false;
+        for block in &prog.begin {
+            if let Flow::Exit = self.block(block)? {
+                exiting = true;
+                break;
+            }
+        }
+        self.in_begin = false;
+        if let Some(f) = &self.missing_input {
+            if !exiting && (!prog.rules.is_empty() || !prog.end.is_empty()) {
+                return Err(AwkError::Fatal(format!("cannot open {f} (No such file or directory)")));
+            }
+        }
+        if !exiting && (!prog.rules.is_empty() || !prog.end.is_empty()) {
+            self.globals.insert("FILENAME".into(), Value::Str("-".into()));
+            'records: while self.next_record() {
+                for (i, rule) in prog.rules.iter().enumerate() {
+                    if !self.matches(i, &rule.pattern)? {
+                        continue;
+                    }
+                    let flow = match &rule.action {
+                        Some(stmts) => self.block(stmts)?,
+                        None => {
+                            let line = format!("{}{}", self.record, self.var_str("ORS"));
+                            self.out.out(line);
+                            Flow::Normal
+                        }
+                    };
+                    match flow {
+                        Flow::Next => continue 'records,
+                        Flow::Exit => break 'records,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        for block in &prog.end {
+            if let Flow::Exit = self.block(block)? {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn matches(&mut self, i: usize, pattern: &Pattern) -> R<bool> {
+        Ok(match pattern {
+            Pattern::All => true,
+            Pattern::Expr(e) => self.cond(e)?,
+            Pattern::Range(start, stop) => {
+                if self.ranges[i] {
+                    if self.cond(stop)? {
+                        self.ranges[i] = false;
+                    }
+                    true
+                } else if self.cond(start)? {
+                    self.ranges[i] = !self.cond(stop)?;
+                    true
+                } else {
+                    false
+                }
+            }
+        })
+    }
+
+    // ---- variables ----
+
+    fn var_str(&self, name: &str) -> String {
+        let convfmt = self.globals.get("CONVFMT").map_or("%.6g".to_string(), |v| v.to_str("%.6g"));
+        self.globals.get(name).map(|v| v.to_str(&convfmt)).unwrap_or_default()
+    }
+
+    fn convfmt(&self) -> String {
+        self.var_str("CONVFMT")
+    }
+
+    fn get_var(&mut self, name: &str) -> R<Value> {
+        if let Some(frame) = self.frames.last() {
+            if let Some(v) = frame.locals.get(name) {
+                return Ok(v.clone());
+            }
+        }
+        if name == "NF" {
+            self.ensure_split()?;
+            return Ok(Value::Num(self.fields.len() as f64));
+        }
+        Ok(self.globals.get(name).cloned().unwrap_or(Value::Uninit))
+    }
+
+    fn set_var(&mut self, name: &str, v: Value) {
+        if let Some(frame) = self.frames.last_mut() {
+            if let Some(slot) = frame.locals.get_mut(name) {
+                *slot = v;
+                return;
+            }
+        }
+        if name == "NF" {
+            let n = v.to_num().max(0.0) as usize;
+            // Errors cannot happen here: splitting with the current FS was
+            // already possible when NF was read or set.
+            let _ = self.set_nf(n);
+            return;
+        }
+        self.globals.insert(name.to_string(), v);
+    }
+
+    /// The key in `arrays` that the name `name` refers to here.
+    fn array_key(&mut self, name: &str) -> String {
+        if let Some(frame) = self.frames.last_mut() {
+            if let Some(k) = frame.array_refs.get(name) {
+                return k.clone();
+            }
+            if frame.locals.contains_key(name) {
+                let key = format!("{name}\u{0}{}", frame.depth);
+                frame.locals.remove(name);
+                frame.array_refs.insert(name.to_string(), key.clone());
+                return key;
+            }
+        }
+        name.to_string()
+    }
+
+    fn subscript(&mut self, keys: &[Expr]) -> R<String> {
+        let convfmt = self.convfmt();
+        let mut parts = Vec::new();
+        for k in keys {
+            parts.push(self.eval(k)?.to_str(&convfmt));
+        }
+        Ok(parts.join(&self.var_str("SUBSEP")))
+    }
+
+    fn get(&mut self, lv: &LValue) -> R<Value> {
+        match lv {
+            LValue::Var(name) => self.get_var(name),
+            LValue::Field(e) => {
+                let i = self.field_index(e)?;
+                self.get_field(i)
+            }
+            LValue::Index(name, keys) => {
+                let key = self.subscript(keys)?;
+                let ak = self.array_key(name);
+                Ok(self.arrays.entry(ak).or_default().get_or_create(&key).clone())
+            }
+        }
+    }
+
+    fn set(&mut self, lv: &LValue, v: Value) -> R<Value> {
+        match lv {
+            LValue::Var(name) => self.set_var(name, v.clone()),
+            LValue::Field(e) => {
+                let i = self.field_index(e)?;
+                let s = v.to_str(&self.convfmt());
+                self.set_field(i, s)?;
+            }
+            LValue::Index(name, keys) => {
+                let key = self.subscript(keys)?;
+                let ak = self.array_key(name);
+                *self.arrays.entry(ak).or_default().get_or_create(&key) = v.clone();
+            }
+        }
+        Ok(v)
+    }
+
+    /// A run-time error with the record position, as mawk reports it.
+    fn runtime(&self, msg: String) -> AwkError {
+        let filename = self.var_str("FILENAME");
+        let fnr = self.globals.get("FNR").map_or(0.0, Value::to_num);
+        let nr = self.globals.get("NR").map_or(0.0, Value::to_num);
+        AwkError::Runtime(format!("{msg}\n\tFILENAME=\"{filename}\" FNR={fnr} NR={nr}"))
+    }
+
+    // ---- expressions ----
+
+    fn cond(&mut self, e: &Expr) -> R<bool> {
+        Ok(self.eval(e)?.truthy())
+    }
+
+    pub fn regex(&mut self, src: &str) -> R<Regex> {
+        if let Some(re) = self.regexes.get(src) {
+            return Ok(re.clone());
+        }
+        let re = super::compile_regex(src).map_err(|msg| self.runtime(msg))?;
+        self.regexes.insert(src.to_string(), re.clone());
+        Ok(re)
+    }
+
+    /// The regex an argument stands for: a literal, or a string's value.
+    fn regex_arg(&mut self, e: &Expr) -> R<Regex> {
+        match e {
+            Expr::Regex(src) => self.regex(src),
+            other => {
+                let s = self.eval(other)?.to_str(&self.convfmt());
+                self.regex(&s)
+            }
+        }
+    }
+
+    fn eval(&mut self, e: &Expr) -> R<Value> {
+        Ok(match e {
+            Expr::Num(n) => Value::Num(*n),
+            Expr::Str(s) => Value::Str(s.clone()),
+            Expr::Regex(src) => {
+                let re = self.regex(src)?;
+                Value::Num(f64::from(u8::from(re.is_match(&self.record))))
+            }
+            Expr::LValue(lv) => self.get(lv)?,
+            Expr::Assign(op, lv, rhs) => {
+                let r = self.eval(rhs)?;
+                let v = match op {
+                    None => match r {
+                        Value::Uninit => Value::Uninit,
+                        other => other,
+                    },
+                    Some(op) => {
+                        let l = self.get(lv)?.to_num();
+                        Value::Num(arith(*op, l, r.to_num()))
+                    }
+                };
+                self.set(lv, v)?
+            }
+            Expr::Incr(lv, delta, pre) => {
+                let old = self.get(lv)?.to_num();
+                self.set(lv, Value::Num(old + delta))?;
+                Value::Num(if *pre { old + delta } else { old })
+            }
+            Expr::Cond(c, a, b) => {
+                if self.cond(c)? {
+                    self.eval(a)?
+                } else {
+                    self.eval(b)?
+                }
+            }
+            Expr::And(a, b) => Value::Num(f64::from(u8::from(self.cond(a)? && self.cond(b)?))),
+            Expr::Or(a, b) => Value::Num(f64::from(u8::from(self.cond(a)? || self.cond(b)?))),
+            Expr::Not(a) => Value::Num(f64::from(u8::from(!self.cond(a)?))),
+            Expr::Neg(a) => Value::Num(-self.eval(a)?.to_num()),
+            Expr::Plus(a) => Value::Num(self.eval(a)?.to_num()),
+            Expr::Binary(op, a, b) => {
+                let x = self.eval(a)?.to_num();
+                let y = self.eval(b)?.to_num();
+                Value::Num(arith(*op, x, y))
+            }
+            Expr::Cmp(op, a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                let ord = self.compare(&x, &y);
+                let r = match op {
+                    CmpOp::Lt => ord == Some(Ordering::Less),
+                    CmpOp::Le => matches!(ord, Some(Ordering::Less | Ordering::Equal)),
+                    CmpOp::Eq => ord == Some(Ordering::Equal),
+                    CmpOp::Ne => ord != Some(Ordering::Equal),
+                    CmpOp::Gt => ord == Some(Ordering::Greater),
+                    CmpOp::Ge => matches!(ord, Some(Ordering::Greater | Ordering::Equal)),
+                };
+                Value::Num(f64::from(u8::from(r)))
+            }
+            Expr::Match(negated, lhs, rhs) => {
+                let s = self.eval(lhs)?.to_str(&self.convfmt());
+                let re = self.regex_arg(rhs)?;
+                Value::Num(f64::from(u8::from(re.is_match(&s) != *negated)))
+            }
+            Expr::Concat(a, b) => {
+                let convfmt = self.convfmt();
+                let x = self.eval(a)?.to_str(&convfmt);
+                let y = self.eval(b)?.to_str(&convfmt);
+                Value::Str(x + &y)
+            }
+            Expr::In(keys, arr) => {
+                let key = self.subscript(keys)?;
+                let ak = self.array_key(arr);
+                Value::Num(f64::from(u8::from(self.arrays.get(&ak).is_some_and(|a| a.values.contains_key(&key)))))
+            }
+            Expr::Group(list) => {
+                // `(a, b)` outside print/in: mawk rejects it at parse time;
+                // here the last value stands.
+                let mut v = Value::Uninit;
+                for e in list {
+                    v = self.eval(e)?;
+                }
+                v
+            }
+            Expr::Getline(target) => match self.take_record() {
+                Some(r) => {
+                    match target {
+                        Some(lv) => {
+                            self.set(lv, Value::StrNum(r))?;
+                        }
+                        None => self.set_record(r),
+                    }
+                    Value::Num(1.0)
+                }
+                None => Value::Num(0.0),
+            },
+            Expr::UserCall(name, args) => self.call(name, args)?,
+            Expr::Call(f, args) => self.builtin(*f, args)?,
+        })
+    }
+
+    /// awk comparison: numeric when both sides are numbers (or numeric
+    /// strings from input), otherwise as strings.
+    fn compare(&self, x: &Value, y: &Value) -> Option<Ordering> {
+        if x.is_numeric() && y.is_numeric() {
+            return x.to_num().partial_cmp(&y.to_num());
+        }
+        let convfmt = self.convfmt();
+        Some(x.to_str(&convfmt).as_bytes().cmp(y.to_str(&convfmt).as_bytes()))
+    }
+
+    fn call(&mut self, name: &str, args: &[Expr]) -> R<Value> {
+        let prog = self.prog;
+        let Some(func) = prog.functions.get(name) else {
+            return Err(AwkError::Fatal(format!("function {name} never defined")));
+        };
+        if self.frames.len() >= MAX_CALL_DEPTH {
+            return Err(self.runtime("function call nesting too deep".into()));
+        }
+        let mut frame = Frame { depth: self.frames.len() + 1, ..Frame::default() };
+        for (i, param) in func.params.iter().enumerate() {
+            match args.get(i) {
+                Some(Expr::LValue(LValue::Var(arg))) if self.is_array(arg) => {
+                    let key = self.array_key(arg);
+                    frame.array_refs.insert(param.clone(), key);
+                }
+                Some(e) => {
+                    let v = self.eval(e)?;
+                    frame.locals.insert(param.clone(), v);
+                }
+                None => {
+                    frame.locals.insert(param.clone(), Value::Uninit);
+                }
+            }
+        }
+        self.frames.push(frame);
+        let flow = self.block(&func.body);
+        if let Some(done) = self.frames.pop() {
+            for key in done.array_refs.values().filter(|k| k.ends_with(&format!("\u{0}{}", done.depth))) {
+                self.arrays.remove(key);
+            }
+        }
+        Ok(match flow? {
+            Flow::Return(v) => v,
+            _ => Value::Uninit,
+        })
+    }
+
+    fn is_array(&mut self, name: &str) -> bool {
+        if let Some(frame) = self.frames.last() {
+            if frame.array_refs.contains_key(name) {
+                return true;
+            }
+            if frame.locals.contains_key(name) {
+                return false;
+            }
+        }
+        self.arrays.contains_key(name)
+    }
+}
+
+fn arith(op: BinOp, x: f64, y: f64) -> f64 {
+    match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::Div => x / y,
+        // glibc's fmod(x, 0) is a NaN that prints as "-nan".
+        BinOp::Mod if y == 0.0 => -f64::NAN,
+        BinOp::Mod => x % y,
+        BinOp::Pow => x.powf(y),
+    }
+}

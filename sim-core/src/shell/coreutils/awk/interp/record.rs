@@ -1,0 +1,142 @@
+//! Input records and their fields: reading by RS, splitting by FS, and
+//! rebuilding `$0` when a field or NF changes.
+
+use super::{Interp, R};
+use crate::shell::coreutils::awk::ast::Expr;
+use crate::shell::coreutils::awk::value::Value;
+
+impl<'p> Interp<'p> {
+    // ---- input ----
+
+    /// Splits stdin into records by RS the first time it is needed.
+    pub(super) fn read_input(&mut self) {
+        if self.input_read {
+            return;
+        }
+        self.input_read = true;
+        let rs = self.var_str("RS");
+        let text = self.stdin;
+        self.input = if rs == "\n" {
+            crate::shell::coreutils::args::lines(text).into_iter().map(String::from).collect()
+        } else if rs.is_empty() {
+            text.split("\n\n").map(|p| p.trim_matches('\n').to_string()).filter(|p| !p.is_empty()).collect()
+        } else if rs.chars().count() == 1 {
+            let mut v: Vec<String> = text.split(rs.as_str()).map(String::from).collect();
+            if v.last().is_some_and(|l| l.is_empty() || l == "\n") {
+                v.pop();
+            }
+            v
+        } else {
+            match self.regex(&rs) {
+                Ok(re) => {
+                    let mut v: Vec<String> = re.split(text).map(String::from).collect();
+                    if v.last().is_some_and(String::is_empty) {
+                        v.pop();
+                    }
+                    v
+                }
+                Err(_) => vec![text.to_string()],
+            }
+        };
+    }
+
+    pub(super) fn take_record(&mut self) -> Option<String> {
+        self.read_input();
+        let r = self.input.get(self.next_input).cloned()?;
+        self.next_input += 1;
+        for k in ["NR", "FNR"] {
+            let n = self.globals.get(k).map_or(0.0, Value::to_num) + 1.0;
+            self.globals.insert(k.into(), Value::Num(n));
+        }
+        Some(r)
+    }
+
+    pub(super) fn next_record(&mut self) -> bool {
+        match self.take_record() {
+            Some(r) => {
+                self.set_record(r);
+                true
+            }
+            None => false,
+        }
+    }
+
+    // ---- fields ----
+
+    pub(super) fn set_record(&mut self, r: String) {
+        self.record = r;
+        self.split_done = false;
+    }
+
+    pub(super) fn ensure_split(&mut self) -> R<()> {
+        if self.split_done {
+            return Ok(());
+        }
+        let fs = self.var_str("FS");
+        let record = std::mem::take(&mut self.record);
+        self.fields = self.split_with(&record, &fs, false)?;
+        self.record = record;
+        self.split_done = true;
+        Ok(())
+    }
+
+    /// Splits `text` the way FS (or split's third argument) says.
+    pub(super) fn split_with(&mut self, text: &str, sep: &str, sep_is_regex: bool) -> R<Vec<String>> {
+        if !sep_is_regex && sep == " " {
+            return Ok(text.split([' ', '\t', '\n']).filter(|f| !f.is_empty()).map(String::from).collect());
+        }
+        if text.is_empty() {
+            return Ok(Vec::new());
+        }
+        if !sep_is_regex && sep.is_empty() {
+            return Ok(text.chars().map(String::from).collect());
+        }
+        if !sep_is_regex && sep.chars().count() == 1 && sep != "\\" {
+            return Ok(text.split(sep).map(String::from).collect());
+        }
+        let re = self.regex(sep)?;
+        Ok(re.split(text).map(String::from).collect())
+    }
+
+    pub(super) fn field_index(&mut self, e: &Expr) -> R<usize> {
+        let n = self.eval(e)?.to_num();
+        if n < 0.0 {
+            return Err(self.runtime(format!("negative field index ${}", n as i64)));
+        }
+        Ok(n as usize)
+    }
+
+    pub(super) fn get_field(&mut self, i: usize) -> R<Value> {
+        if i == 0 {
+            return Ok(Value::StrNum(self.record.clone()));
+        }
+        self.ensure_split()?;
+        Ok(Value::StrNum(self.fields.get(i - 1).cloned().unwrap_or_default()))
+    }
+
+    pub(super) fn set_field(&mut self, i: usize, v: String) -> R<()> {
+        if i == 0 {
+            self.set_record(v);
+            return Ok(());
+        }
+        self.ensure_split()?;
+        if i > self.fields.len() {
+            self.fields.resize(i, String::new());
+        }
+        self.fields[i - 1] = v;
+        self.rebuild();
+        Ok(())
+    }
+
+    pub(super) fn set_nf(&mut self, n: usize) -> R<()> {
+        self.ensure_split()?;
+        self.fields.resize(n, String::new());
+        self.rebuild();
+        Ok(())
+    }
+
+    pub(super) fn rebuild(&mut self) {
+        let ofs = self.var_str("OFS");
+        self.record = self.fields.join(&ofs);
+    }
+}

@@ -1,0 +1,204 @@
+//! Statements: control flow, print/printf and where they write.
+
+use super::{Array, Flow, Interp, R};
+use crate::shell::coreutils::awk::ast::{Dest, Expr, Stmt};
+use crate::shell::coreutils::awk::format::{self, FormatError};
+use crate::shell::coreutils::awk::value::{num_to_str, Value};
+use crate::shell::coreutils::awk::AwkError;
+
+impl<'p> Interp<'p> {
+    pub(super) fn block(&mut self, stmts: &[Stmt]) -> R<Flow> {
+        for s in stmts {
+            let flow = self.stmt(s)?;
+            if !matches!(flow, Flow::Normal) {
+                return Ok(flow);
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    pub(super) fn stmt(&mut self, s: &Stmt) -> R<Flow> {
+        match s {
+            Stmt::Expr(e) => {
+                self.eval(e)?;
+            }
+            Stmt::Print(args, dest) => {
+                let ofmt = self.var_str("OFMT");
+                let mut parts = Vec::new();
+                if args.is_empty() {
+                    parts.push(self.record.clone());
+                }
+                for a in args {
+                    let items = match a {
+                        Expr::Group(list) => list.iter().collect::<Vec<_>>(),
+                        other => vec![other],
+                    };
+                    for item in items {
+                        let v = self.eval(item)?;
+                        parts.push(match v {
+                            Value::Num(n) => num_to_str(n, &ofmt),
+                            other => other.to_str(&ofmt),
+                        });
+                    }
+                }
+                let text = format!("{}{}", parts.join(&self.var_str("OFS")), self.var_str("ORS"));
+                self.write(dest, text)?;
+            }
+            Stmt::Printf(args, dest) => {
+                let mut values = Vec::new();
+                for a in args {
+                    match a {
+                        Expr::Group(list) => {
+                            for item in list {
+                                values.push(self.eval(item)?);
+                            }
+                        }
+                        other => values.push(self.eval(other)?),
+                    }
+                }
+                let fmt = values.first().map(|v| v.to_str(&self.convfmt())).unwrap_or_default();
+                let convfmt = self.convfmt();
+                match format::sprintf(&fmt, &values[1.min(values.len())..], &convfmt) {
+                    Ok(text) => self.write(dest, text)?,
+                    Err((partial, e)) => {
+                        // mawk has written what came before the failing conversion.
+                        self.write(dest, partial)?;
+                        return Err(self.format_error(e, &fmt, "printf"));
+                    }
+                }
+            }
+            Stmt::If(c, then, other) => {
+                if self.cond(c)? {
+                    return self.stmt(then);
+                } else if let Some(o) = other {
+                    return self.stmt(o);
+                }
+            }
+            Stmt::While(c, body) => {
+                while self.cond(c)? {
+                    match self.stmt(body)? {
+                        Flow::Break => break,
+                        Flow::Normal | Flow::Continue => {}
+                        other => return Ok(other),
+                    }
+                }
+            }
+            Stmt::Do(body, c) => loop {
+                match self.stmt(body)? {
+                    Flow::Break => break,
+                    Flow::Normal | Flow::Continue => {}
+                    other => return Ok(other),
+                }
+                if !self.cond(c)? {
+                    break;
+                }
+            },
+            Stmt::For(init, c, step, body) => {
+                if let Some(i) = init {
+                    self.eval(i)?;
+                }
+                loop {
+                    if let Some(c) = c {
+                        if !self.cond(c)? {
+                            break;
+                        }
+                    }
+                    match self.stmt(body)? {
+                        Flow::Break => break,
+                        Flow::Normal | Flow::Continue => {}
+                        other => return Ok(other),
+                    }
+                    if let Some(s) = step {
+                        self.eval(s)?;
+                    }
+                }
+            }
+            Stmt::ForIn(var, arr, body) => {
+                let ak = self.array_key(arr);
+                let keys = self.arrays.get(&ak).map(|a| a.keys.clone()).unwrap_or_default();
+                for k in keys {
+                    self.set_var(var, Value::StrNum(k));
+                    match self.stmt(body)? {
+                        Flow::Break => break,
+                        Flow::Normal | Flow::Continue => {}
+                        other => return Ok(other),
+                    }
+                }
+            }
+            Stmt::Block(stmts) => return self.block(stmts),
+            Stmt::Next => {
+                if self.in_begin {
+                    return Err(self.runtime("improper use of next".into()));
+                }
+                return Ok(Flow::Next);
+            }
+            Stmt::Exit(code) => {
+                if let Some(c) = code {
+                    self.exit_status = self.eval(c)?.to_num() as i32;
+                }
+                return Ok(Flow::Exit);
+            }
+            Stmt::Break => return Ok(Flow::Break),
+            Stmt::Continue => return Ok(Flow::Continue),
+            Stmt::Return(v) => {
+                let v = match v {
+                    Some(e) => self.eval(e)?,
+                    None => Value::Uninit,
+                };
+                return Ok(Flow::Return(v));
+            }
+            Stmt::Delete(name, keys) => {
+                let ak = self.array_key(name);
+                match keys {
+                    Some(keys) => {
+                        let key = self.subscript(keys)?;
+                        if let Some(a) = self.arrays.get_mut(&ak) {
+                            a.remove(&key);
+                        }
+                    }
+                    None => {
+                        self.arrays.insert(ak, Array::default());
+                    }
+                }
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    pub(super) fn write(&mut self, dest: &Dest, text: String) -> R<()> {
+        match dest {
+            Dest::Stdout => self.out.out(text),
+            Dest::File(e) => {
+                let name = self.eval(e)?.to_str(&self.convfmt());
+                match name.as_str() {
+                    "/dev/stdout" | "-" => self.out.out(text),
+                    "/dev/stderr" => self.out.err(text),
+                    _ => {
+                        return Err(AwkError::Fatal(format!(
+                            "cannot open \"{name}\" for output (Read-only file system)"
+                        )))
+                    }
+                }
+            }
+            Dest::Pipe(e) => {
+                let cmd = self.eval(e)?.to_str(&self.convfmt());
+                return Err(AwkError::Fatal(format!("cannot run \"{cmd}\": this awk has no pipes")));
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn format(&mut self, fmt: &str, args: &[Value], what: &str) -> R<String> {
+        let convfmt = self.convfmt();
+        format::sprintf(fmt, args, &convfmt).map_err(|(_, e)| self.format_error(e, fmt, what))
+    }
+
+    pub(super) fn format_error(&self, e: FormatError, fmt: &str, what: &str) -> AwkError {
+        match e {
+            FormatError::NotEnoughArgs => self.runtime(format!("not enough arguments passed to {what}(\"{fmt}\")")),
+            FormatError::BadConversion(c) => {
+                self.runtime(format!("bad conversion character '{c}' in {what}(\"{fmt}\")"))
+            }
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! Splits an awk program into tokens. A `/` starts a regular expression
+//! unless it follows an operand (then it divides), as in mawk.
+
+use super::AwkError;
+
+/// Built-in functions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    Length,
+    Substr,
+    Index,
+    Split,
+    Sub,
+    Gsub,
+    Match,
+    Sprintf,
+    Tolower,
+    Toupper,
+    Int,
+    Sqrt,
+    Exp,
+    Log,
+    Sin,
+    Cos,
+    Atan2,
+    Rand,
+    Srand,
+    System,
+    Close,
+    Fflush,
+}
+
+impl Builtin {
+    fn from_name(name: &str) -> Option<Builtin> {
+        Some(match name {
+            "length" => Builtin::Length,
+            "substr" => Builtin::Substr,
+            "index" => Builtin::Index,
+            "split" => Builtin::Split,
+            "sub" => Builtin::Sub,
+            "gsub" => Builtin::Gsub,
+            "match" => Builtin::Match,
+            "sprintf" => Builtin::Sprintf,
+            "tolower" => Builtin::Tolower,
+            "toupper" => Builtin::Toupper,
+            "int" => Builtin::Int,
+            "sqrt" => Builtin::Sqrt,
+            "exp" => Builtin::Exp,
+            "log" => Builtin::Log,
+            "sin" => Builtin::Sin,
+            "cos" => Builtin::Cos,
+            "atan2" => Builtin::Atan2,
+            "rand" => Builtin::Rand,
+            "srand" => Builtin::Srand,
+            "system" => Builtin::System,
+            "close" => Builtin::Close,
+            "fflush" => Builtin::Fflush,
+            _ => return None,
+        })
+    }
+}
+
+/// Reserved words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keyword {
+    Begin,
+    End,
+    Function,
+    If,
+    Else,
+    While,
+    For,
+    Do,
+    Break,
+    Continue,
+    Next,
+    Nextfile,
+    Exit,
+    Return,
+    Delete,
+    In,
+    Getline,
+    Print,
+    Printf,
+}
+
+impl Keyword {
+    fn from_name(name: &str) -> Option<Keyword> {
+        Some(match name {
+            "BEGIN" => Keyword::Begin,
+            "END" => Keyword::End,
+            "function" | "func" => Keyword::Function,
+            "if" => Keyword::If,
+            "else" => Keyword::Else,
+            "while" => Keyword::While,
+            "for" => Keyword::For,
+            "do" => Keyword::Do,
+            "break" => Keyword::Break,
+            "continue" => Keyword::Continue,
+            "next" => Keyword::Next,
+            "nextfile" => Keyword::Nextfile,
+            "exit" => Keyword::Exit,
+            "return" => Keyword::Return,
+            "delete" => Keyword::Delete,
+            "in" => Keyword::In,
+            "getline" => Keyword::Getline,
+            "print" => Keyword::Print,
+            "printf" => Keyword::Printf,
+            _ => return None,
+        })
+    }
+}
+
+/// What a token is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tok {
+    Number(f64),
+    Str(String),
+    /// A regular expression literal, awk escapes already resolved.
+    Regex(String),
+    Name(String),
+    /// A user function name directly followed by `(`.
+    FuncName(String),
+    Builtin(Builtin),
+    Keyword(Keyword),
+    /// Punctuation and operators, by their spelling.
+    Op(&'static str),
+    Newline,
+    Eof,
+}
+
+/// A token with the line it is on and its spelling (for error messages).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    pub tok: Tok,
+    pub line: usize,
+    pub text: String,
+}
+
+const OPS: &[&str] = &[
+    "&&", "||", "==", "<=", ">=", "!=", "++", "--", "+=", "-=", "*=", "/=", "%=", "^=", ">>", "!~", "{", "}", "(", ")",
+    "[", "]", ";", ",", "+", "-", "*", "/", "%", "^", "!", ">", "<", "|", "?", ":", "~", "$", "=",
+];
+
+/// Tokenizes `src`; the last token is `Eof`.
+pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
+    let b = src.as_bytes();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    let mut line = 1;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b' ' | b'\t' | b'\r' => i += 1,
+            b'\\' if b.get(i + 1) == Some(&b'\n') => {
+                i += 2;
+                line += 1;
+            }
+            b'\\' if b.get(i + 1) == Some(&b'\r') && b.get(i + 2) == Some(&b'\n') => {
+                i += 3;
+                line += 1;
+            }
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'\n' => {
+                out.push(Token { tok: Tok::Newline, line, text: "end of line".into() });
+                line += 1;
+                i += 1;
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                let mut s = Vec::new();
+                loop {
+                    match b.get(i) {
+                        None | Some(b'\n') => {
+                            let body = String::from_utf8_lossy(&b[start..i]).into_owned();
+                            return Err(AwkError::syntax(line, format!("runaway string constant {body} ...")));
+                        }
+                        Some(b'"') => {
+                            i += 1;
+                            break;
+                        }
+                        Some(b'\\') => {
+                            let (bytes, used) = escape(&b[i + 1..], false);
+                            s.extend(bytes);
+                            i += 1 + used;
+                        }
+                        Some(&other) => {
+                            s.push(other);
+                            i += 1;
+                        }
+                    }
+                }
+                let text = String::from_utf8_lossy(&s).into_owned();
+                out.push(Token { tok: Tok::Str(text.clone()), line, text: format!("\"{text}\"") });
+            }
+            b'/' if !after_operand(out.last()) => {
+                let start = i;
+                i += 1;
+                let mut s = Vec::new();
+                let mut in_bracket = false;
+                loop {
+                    match b.get(i) {
+                        None | Some(b'\n') => {
+                            let body = String::from_utf8_lossy(&b[start..i]).into_owned();
+                            return Err(AwkError::syntax(line, format!("runaway regular expression {body} ...")));
+                        }
+                        Some(b'/') if !in_bracket => {
+                            i += 1;
+                            break;
+                        }
+                        Some(b'\\') => {
+                            let (bytes, used) = escape(&b[i + 1..], true);
+                            s.extend(bytes);
+                            i += 1 + used;
+                        }
+                        Some(&other) => {
+                            if other == b'[' && !in_bracket {
+                                in_bracket = true;
+                                // `[]…]` and `[^]…]`: a leading `]` is literal.
+                                s.push(other);
+                                i += 1;
+                                if b.get(i) == Some(&b'^') {
+                                    s.push(b'^');
+                                    i += 1;
+                                }
+                                if b.get(i) == Some(&b']') {
+                                    s.push(b']');
+                                    i += 1;
+                                }
+                                continue;
+                            }
+                            if other == b']' {
+                                in_bracket = false;
+                            }
+                            s.push(other);
+                            i += 1;
+                        }
+                    }
+                }
+                let text = String::from_utf8_lossy(&s).into_owned();
+                super::compile_regex(&text).map_err(|m| AwkError::syntax(line, m))?;
+                out.push(Token { tok: Tok::Regex(text.clone()), line, text: format!("/{text}/") });
+            }
+            b'0'..=b'9' | b'.' if c != b'.' || b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                let start = i;
+                while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
+                    i += 1;
+                }
+                if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+                    let mut j = i + 1;
+                    if j < b.len() && (b[j] == b'+' || b[j] == b'-') {
+                        j += 1;
+                    }
+                    if j < b.len() && b[j].is_ascii_digit() {
+                        i = j;
+                        while i < b.len() && b[i].is_ascii_digit() {
+                            i += 1;
+                        }
+                    }
+                }
+                let text = String::from_utf8_lossy(&b[start..i]).into_owned();
+                let value = super::value::str_to_num(&text);
+                out.push(Token { tok: Tok::Number(value), line, text });
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                let start = i;
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                    i += 1;
+                }
+                let name = String::from_utf8_lossy(&b[start..i]).into_owned();
+                let tok = if let Some(k) = Keyword::from_name(&name) {
+                    Tok::Keyword(k)
+                } else if let Some(f) = Builtin::from_name(&name) {
+                    Tok::Builtin(f)
+                } else if b.get(i) == Some(&b'(') {
+                    Tok::FuncName(name.clone())
+                } else {
+                    Tok::Name(name.clone())
+                };
+                out.push(Token { tok, line, text: name });
+            }
+            _ => {
+                let rest = &src[i..];
+                let Some(op) = OPS.iter().find(|op| rest.starts_with(**op)) else {
+                    let ch = rest.chars().next().unwrap_or('?');
+                    return Err(AwkError::syntax(line, format!("syntax error at or near {ch}")));
+                };
+                i += op.len();
+                let op: &'static str = op;
+                out.push(Token { tok: Tok::Op(op), line, text: op.to_string() });
+            }
+        }
+    }
+    out.push(Token { tok: Tok::Eof, line, text: "end of file".into() });
+    Ok(out)
+}
+
+/// Whether a `/` after this token divides rather than starts a regex.
+fn after_operand(prev: Option<&Token>) -> bool {
+    match prev.map(|t| &t.tok) {
+        Some(Tok::Number(_) | Tok::Str(_) | Tok::Name(_) | Tok::Regex(_)) => true,
+        Some(Tok::Builtin(Builtin::Length)) => true,
+        Some(Tok::Op(op)) => matches!(*op, ")" | "]" | "$" | "++" | "--"),
+        _ => false,
+    }
+}
+
+/// Resolves one escape after a backslash. In a regex, escapes that mean
+/// something to the regex engine (`\.`, `\(`, …) are kept.
+fn escape(rest: &[u8], regex: bool) -> (Vec<u8>, usize) {
+    let Some(&c) = rest.first() else {
+        return (vec![b'\\'], 0);
+    };
+    let simple = |b: u8| (vec![b], 1);
+    match c {
+        b'n' => simple(b'\n'),
+        b't' => simple(b'\t'),
+        b'r' => simple(b'\r'),
+        b'a' => simple(0x07),
+        b'b' => simple(0x08),
+        b'f' => simple(0x0c),
+        b'v' => simple(0x0b),
+        b'"' => simple(b'"'),
+        b'/' => simple(b'/'),
+        b'\\' if !regex => simple(b'\\'),
+        b'0'..=b'7' => {
+            let mut n: u32 = 0;
+            let mut used = 0;
+            while used < 3 && rest.get(used).is_some_and(|d| (b'0'..=b'7').contains(d)) {
+                n = n * 8 + u32::from(rest[used] - b'0');
+                used += 1;
+            }
+            (vec![(n & 0xff) as u8], used)
+        }
+        _ => (vec![b'\\', c], 1),
+    }
+}

@@ -1,0 +1,356 @@
+//! Expressions, from assignment down to primaries, in awk's precedence
+//! order: `?:`, `||`, `&&`, `in`, `~`, comparisons, concatenation, `+ -`,
+//! `* / %`, unary `! - +`, `^`, `++ --`, `$`.
+
+use super::{AwkError, Parser};
+use crate::shell::coreutils::awk::ast::{BinOp, CmpOp, Expr, LValue};
+use crate::shell::coreutils::awk::lexer::{Builtin, Keyword, Tok};
+
+impl Parser {
+    pub(super) fn expr_list(&mut self, no_gt: bool) -> Result<Vec<Expr>, AwkError> {
+        let mut list = vec![self.expr(no_gt)?];
+        while self.eat_op(",") {
+            self.newlines();
+            list.push(self.expr(no_gt)?);
+        }
+        Ok(list)
+    }
+
+    /// expr: ternary, or an assignment (right associative).
+    pub(super) fn expr(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+        self.enter()?;
+        let lhs = self.ternary(no_gt)?;
+        let op = match self.peek() {
+            Tok::Op("=") => Some(None),
+            Tok::Op("+=") => Some(Some(BinOp::Add)),
+            Tok::Op("-=") => Some(Some(BinOp::Sub)),
+            Tok::Op("*=") => Some(Some(BinOp::Mul)),
+            Tok::Op("/=") => Some(Some(BinOp::Div)),
+            Tok::Op("%=") => Some(Some(BinOp::Mod)),
+            Tok::Op("^=") => Some(Some(BinOp::Pow)),
+            _ => None,
+        };
+        let result = match (op, lhs) {
+            (Some(op), Expr::LValue(lv)) => {
+                self.bump();
+                self.newlines();
+                let rhs = self.expr(no_gt)?;
+                Expr::Assign(op, lv, Box::new(rhs))
+            }
+            (_, lhs) => lhs,
+        };
+        self.depth -= 1;
+        Ok(result)
+    }
+
+    pub(super) fn ternary(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+        let cond = self.or(no_gt)?;
+        if self.eat_op("?") {
+            self.newlines();
+            let a = self.expr(no_gt)?;
+            self.newlines();
+            if !self.eat_op(":") {
+                return Err(self.error());
+            }
+            self.newlines();
+            let b = self.expr(no_gt)?;
+            return Ok(Expr::Cond(Box::new(cond), Box::new(a), Box::new(b)));
+        }
+        Ok(cond)
+    }
+
+    pub(super) fn or(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+        let mut lhs = self.and(no_gt)?;
+        while self.eat_op("||") {
+            self.newlines();
+            lhs = Expr::Or(Box::new(lhs), Box::new(self.and(no_gt)?));
+        }
+        Ok(lhs)
+    }
+
+    pub(super) fn and(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+        let mut lhs = self.in_expr(no_gt)?;
+        while self.eat_op("&&") {
+            self.newlines();
+            lhs = Expr::And(Box::new(lhs), Box::new(self.in_expr(no_gt)?));
+        }
+        Ok(lhs)
+    }
+
+    pub(super) fn in_expr(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+        let mut lhs = self.matching(no_gt)?;
+        while self.at_kw(Keyword::In) {
+            self.bump();
+            let Tok::Name(arr) = self.bump() else {
+                self.pos -= 1;
+                return Err(self.error());
+            };
+            let keys = match lhs {
+                Expr::Group(list) => list,
+                other => vec![other],
+            };
+            lhs = Expr::In(keys, arr);
+        }
+        Ok(lhs)
+    }
+
+    pub(super) fn matching(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+        let mut lhs = self.relational(no_gt)?;
+        loop {
+            let negated = if self.eat_op("~") {
+                false
+            } else if self.eat_op("!~") {
+                true
+            } else {
+                return Ok(lhs);
+            };
+            let rhs = self.relational(no_gt)?;
+            lhs = Expr::Match(negated, Box::new(lhs), Box::new(rhs));
+        }
+    }
+
+    pub(super) fn relational(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+        let lhs = self.concat()?;
+        let op = match self.peek() {
+            Tok::Op("<") => CmpOp::Lt,
+            Tok::Op("<=") => CmpOp::Le,
+            Tok::Op("==") => CmpOp::Eq,
+            Tok::Op("!=") => CmpOp::Ne,
+            Tok::Op(">") if !no_gt => CmpOp::Gt,
+            Tok::Op(">=") => CmpOp::Ge,
+            _ => return Ok(lhs),
+        };
+        self.bump();
+        let rhs = self.concat()?;
+        Ok(Expr::Cmp(op, Box::new(lhs), Box::new(rhs)))
+    }
+
+    /// Whether the next token can start an operand of a concatenation.
+    pub(super) fn starts_operand(&self) -> bool {
+        matches!(
+            self.peek(),
+            Tok::Number(_)
+                | Tok::Str(_)
+                | Tok::Regex(_)
+                | Tok::Name(_)
+                | Tok::FuncName(_)
+                | Tok::Builtin(_)
+                | Tok::Op("$" | "(")
+        )
+    }
+
+    pub(super) fn concat(&mut self) -> Result<Expr, AwkError> {
+        let mut lhs = self.additive()?;
+        while self.starts_operand() {
+            let rhs = self.additive()?;
+            lhs = Expr::Concat(Box::new(lhs), Box::new(rhs));
+        }
+        Ok(lhs)
+    }
+
+    pub(super) fn additive(&mut self) -> Result<Expr, AwkError> {
+        let mut lhs = self.multiplicative()?;
+        loop {
+            let op = match self.peek() {
+                Tok::Op("+") => BinOp::Add,
+                Tok::Op("-") => BinOp::Sub,
+                _ => return Ok(lhs),
+            };
+            self.bump();
+            let rhs = self.multiplicative()?;
+            lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
+        }
+    }
+
+    pub(super) fn multiplicative(&mut self) -> Result<Expr, AwkError> {
+        let mut lhs = self.unary()?;
+        loop {
+            let op = match self.peek() {
+                Tok::Op("*") => BinOp::Mul,
+                Tok::Op("/") => BinOp::Div,
+                Tok::Op("%") => BinOp::Mod,
+                _ => return Ok(lhs),
+            };
+            self.bump();
+            let rhs = self.unary()?;
+            lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
+        }
+    }
+
+    pub(super) fn unary(&mut self) -> Result<Expr, AwkError> {
+        self.enter()?;
+        let e = match self.peek() {
+            Tok::Op("!") => {
+                self.bump();
+                Expr::Not(Box::new(self.unary()?))
+            }
+            Tok::Op("-") => {
+                self.bump();
+                Expr::Neg(Box::new(self.unary()?))
+            }
+            Tok::Op("+") => {
+                self.bump();
+                Expr::Plus(Box::new(self.unary()?))
+            }
+            _ => self.power()?,
+        };
+        self.depth -= 1;
+        Ok(e)
+    }
+
+    pub(super) fn power(&mut self) -> Result<Expr, AwkError> {
+        let base = self.postfix()?;
+        if self.eat_op("^") {
+            // Right associative, and `2^-1` is allowed.
+            let exp = self.unary()?;
+            return Ok(Expr::Binary(BinOp::Pow, Box::new(base), Box::new(exp)));
+        }
+        Ok(base)
+    }
+
+    pub(super) fn postfix(&mut self) -> Result<Expr, AwkError> {
+        let e = self.primary()?;
+        if let Expr::LValue(lv) = &e {
+            if self.at_op("++") || self.at_op("--") {
+                let delta = if self.at_op("++") { 1.0 } else { -1.0 };
+                self.bump();
+                return Ok(Expr::Incr(lv.clone(), delta, false));
+            }
+        }
+        Ok(e)
+    }
+
+    pub(super) fn lvalue(&mut self) -> Result<LValue, AwkError> {
+        match self.primary()? {
+            Expr::LValue(lv) => Ok(lv),
+            _ => Err(self.error()),
+        }
+    }
+
+    pub(super) fn primary(&mut self) -> Result<Expr, AwkError> {
+        self.enter()?;
+        let e = self.primary_inner()?;
+        self.depth -= 1;
+        Ok(e)
+    }
+
+    pub(super) fn primary_inner(&mut self) -> Result<Expr, AwkError> {
+        match self.bump() {
+            Tok::Number(n) => Ok(Expr::Num(n)),
+            Tok::Str(s) => Ok(Expr::Str(s)),
+            Tok::Regex(r) => Ok(Expr::Regex(r)),
+            Tok::Op("$") => {
+                let index = match self.peek() {
+                    Tok::Op("-") => {
+                        self.bump();
+                        Expr::Neg(Box::new(self.primary()?))
+                    }
+                    Tok::Op("++" | "--") => {
+                        let delta = if self.at_op("++") { 1.0 } else { -1.0 };
+                        self.bump();
+                        Expr::Incr(self.lvalue()?, delta, true)
+                    }
+                    _ => self.primary()?,
+                };
+                Ok(Expr::LValue(LValue::Field(Box::new(index))))
+            }
+            Tok::Op(op @ ("++" | "--")) => {
+                let delta = if op == "++" { 1.0 } else { -1.0 };
+                Ok(Expr::Incr(self.lvalue()?, delta, true))
+            }
+            Tok::Op("(") => {
+                self.newlines();
+                let list = self.expr_list(false)?;
+                self.newlines();
+                self.expect_op(")")?;
+                let mut list = list;
+                if list.len() == 1 {
+                    Ok(list.pop().unwrap_or(Expr::Num(0.0)))
+                } else {
+                    Ok(Expr::Group(list))
+                }
+            }
+            Tok::Op("-") => Ok(Expr::Neg(Box::new(self.unary()?))),
+            Tok::Op("!") => Ok(Expr::Not(Box::new(self.unary()?))),
+            Tok::Name(name) => {
+                if self.eat_op("[") {
+                    let keys = self.expr_list(false)?;
+                    self.expect_op("]")?;
+                    return Ok(Expr::LValue(LValue::Index(name, keys)));
+                }
+                Ok(Expr::LValue(LValue::Var(name)))
+            }
+            Tok::FuncName(name) => {
+                self.expect_op("(")?;
+                self.check_call_args()?;
+                let args = if self.at_op(")") { Vec::new() } else { self.expr_list(false)? };
+                self.expect_op(")")?;
+                Ok(Expr::UserCall(name, args))
+            }
+            Tok::Builtin(f) => self.builtin(f),
+            Tok::Keyword(Keyword::Getline) => {
+                let target = match self.peek() {
+                    Tok::Name(_) | Tok::Op("$") => Some(self.lvalue()?),
+                    _ => None,
+                };
+                Ok(Expr::Getline(target))
+            }
+            _ => {
+                self.pos -= 1;
+                Err(self.error())
+            }
+        }
+    }
+
+    /// After a call's `(`: a token that cannot start an argument means the
+    /// `)` is missing, as mawk words it.
+    pub(super) fn check_call_args(&self) -> Result<(), AwkError> {
+        if let Some(t) = self.token() {
+            if matches!(t.tok, Tok::Op("}" | ";") | Tok::Newline) {
+                return Err(AwkError::syntax(t.line, format!("missing ) near {}", t.text)));
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn builtin(&mut self, f: Builtin) -> Result<Expr, AwkError> {
+        if !self.at_op("(") {
+            if f == Builtin::Length {
+                return Ok(Expr::Call(f, Vec::new()));
+            }
+            return Err(self.error());
+        }
+        self.bump();
+        self.newlines();
+        self.check_call_args()?;
+        let args = if self.at_op(")") { Vec::new() } else { self.expr_list(false)? };
+        self.newlines();
+        self.expect_op(")")?;
+        let (min, max) = match f {
+            Builtin::Length | Builtin::Srand | Builtin::Fflush => (0, 1),
+            Builtin::Rand => (0, 0),
+            Builtin::Substr => (2, 3),
+            Builtin::Index | Builtin::Match | Builtin::Atan2 => (2, 2),
+            Builtin::Split | Builtin::Sub | Builtin::Gsub => (2, 3),
+            Builtin::Sprintf => (1, usize::MAX),
+            _ => (1, 1),
+        };
+        if args.len() < min || args.len() > max {
+            let t = &self.toks[self.pos - 1];
+            return Err(AwkError::syntax(t.line, format!("wrong number of arguments in call to {}", builtin_name(f))));
+        }
+        if matches!(f, Builtin::Sub | Builtin::Gsub) && args.len() == 3 && !matches!(args[2], Expr::LValue(_)) {
+            let t = &self.toks[self.pos - 1];
+            return Err(AwkError::syntax(t.line, "syntax error at or near )".into()));
+        }
+        if f == Builtin::Split && !matches!(args[1], Expr::LValue(LValue::Var(_))) {
+            let t = &self.toks[self.pos - 1];
+            return Err(AwkError::syntax(t.line, "type error in arg(2) in call to split".into()));
+        }
+        Ok(Expr::Call(f, args))
+    }
+}
+
+fn builtin_name(f: Builtin) -> String {
+    format!("{f:?}").to_lowercase()
+}

@@ -1,0 +1,423 @@
+//! Builds a [`Program`] from tokens by recursive descent, reporting errors
+//! as mawk does (`awk: line 1: syntax error at or near }`). Programs and
+//! statements are parsed here, expressions in [`expr`].
+
+mod expr;
+
+use super::ast::{Dest, Expr, Function, Pattern, Program, Rule, Stmt};
+use super::lexer::{tokenize, Keyword, Tok, Token};
+use super::AwkError;
+
+/// How deep expressions and statements may nest.
+const MAX_DEPTH: usize = 200;
+
+/// Parses program text.
+pub fn parse(src: &str) -> Result<Program, AwkError> {
+    let toks = tokenize(src)?;
+    let mut p = Parser { toks, pos: 0, depth: 0, prog: Program::default() };
+    p.program()?;
+    Ok(p.prog)
+}
+
+struct Parser {
+    toks: Vec<Token>,
+    pos: usize,
+    depth: usize,
+    prog: Program,
+}
+
+fn is_op(t: &Tok, op: &str) -> bool {
+    matches!(t, Tok::Op(o) if *o == op)
+}
+
+impl Parser {
+    fn peek(&self) -> &Tok {
+        self.toks.get(self.pos).map_or(&Tok::Eof, |t| &t.tok)
+    }
+
+    fn token(&self) -> Option<&Token> {
+        self.toks.get(self.pos)
+    }
+
+    fn bump(&mut self) -> Tok {
+        let t = self.peek().clone();
+        if self.pos < self.toks.len() {
+            self.pos += 1;
+        }
+        t
+    }
+
+    fn at_op(&self, op: &str) -> bool {
+        is_op(self.peek(), op)
+    }
+
+    fn at_kw(&self, k: Keyword) -> bool {
+        matches!(self.peek(), Tok::Keyword(x) if *x == k)
+    }
+
+    fn eat_op(&mut self, op: &str) -> bool {
+        if self.at_op(op) {
+            self.pos += 1;
+            return true;
+        }
+        false
+    }
+
+    /// The error for the current token.
+    fn error(&self) -> AwkError {
+        match self.token() {
+            Some(t) if !matches!(t.tok, Tok::Eof) => {
+                AwkError::syntax(t.line, format!("syntax error at or near {}", t.text))
+            }
+            _ if self.depth_braces() > 0 => AwkError::syntax(self.eof_line(), "missing } near end of file".into()),
+            _ => AwkError::syntax(self.eof_line(), "syntax error at or near end of file".into()),
+        }
+    }
+
+    fn eof_line(&self) -> usize {
+        self.toks.last().map_or(1, |t| t.line) + 1
+    }
+
+    /// How many `{` are open before the cursor.
+    fn depth_braces(&self) -> usize {
+        let mut n: isize = 0;
+        for t in &self.toks[..self.pos.min(self.toks.len())] {
+            if is_op(&t.tok, "{") {
+                n += 1;
+            } else if is_op(&t.tok, "}") {
+                n -= 1;
+            }
+        }
+        n.max(0) as usize
+    }
+
+    fn expect_op(&mut self, op: &str) -> Result<(), AwkError> {
+        if self.eat_op(op) {
+            return Ok(());
+        }
+        if op == ")" && !matches!(self.peek(), Tok::Eof) {
+            let t = self.token().cloned();
+            if let Some(t) = t {
+                return Err(AwkError::syntax(t.line, format!("missing ) near {}", t.text)));
+            }
+        }
+        Err(self.error())
+    }
+
+    fn enter(&mut self) -> Result<(), AwkError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error());
+        }
+        Ok(())
+    }
+
+    fn newlines(&mut self) {
+        while matches!(self.peek(), Tok::Newline) {
+            self.pos += 1;
+        }
+    }
+
+    fn terminators(&mut self) {
+        while matches!(self.peek(), Tok::Newline) || self.at_op(";") {
+            self.pos += 1;
+        }
+    }
+
+    fn program(&mut self) -> Result<(), AwkError> {
+        self.terminators();
+        while !matches!(self.peek(), Tok::Eof) {
+            self.item()?;
+            self.terminators();
+        }
+        Ok(())
+    }
+
+    fn item(&mut self) -> Result<(), AwkError> {
+        match self.peek() {
+            Tok::Keyword(Keyword::Begin) => {
+                self.bump();
+                self.newlines();
+                let b = self.block()?;
+                self.prog.begin.push(b);
+            }
+            Tok::Keyword(Keyword::End) => {
+                self.bump();
+                self.newlines();
+                let b = self.block()?;
+                self.prog.end.push(b);
+            }
+            Tok::Keyword(Keyword::Function) => self.function()?,
+            Tok::Op("{") => {
+                let b = self.block()?;
+                self.prog.rules.push(Rule { pattern: Pattern::All, action: Some(b) });
+            }
+            _ => {
+                let first = self.expr(false)?;
+                let pattern = if self.eat_op(",") {
+                    self.newlines();
+                    Pattern::Range(first, self.expr(false)?)
+                } else {
+                    Pattern::Expr(first)
+                };
+                let action = if self.at_op("{") { Some(self.block()?) } else { None };
+                if action.is_none() && !matches!(self.peek(), Tok::Newline | Tok::Eof | Tok::Op(";")) {
+                    return Err(self.error());
+                }
+                self.prog.rules.push(Rule { pattern, action });
+            }
+        }
+        Ok(())
+    }
+
+    fn function(&mut self) -> Result<(), AwkError> {
+        self.bump();
+        let name = match self.bump() {
+            Tok::Name(n) | Tok::FuncName(n) => n,
+            _ => {
+                self.pos -= 1;
+                return Err(self.error());
+            }
+        };
+        self.expect_op("(")?;
+        let mut params = Vec::new();
+        while let Tok::Name(p) = self.peek().clone() {
+            self.bump();
+            params.push(p);
+            if !self.eat_op(",") {
+                break;
+            }
+            self.newlines();
+        }
+        self.expect_op(")")?;
+        self.newlines();
+        let body = self.block()?;
+        self.prog.functions.insert(name, Function { params, body });
+        Ok(())
+    }
+
+    fn block(&mut self) -> Result<Vec<Stmt>, AwkError> {
+        if !self.eat_op("{") {
+            return Err(self.error());
+        }
+        self.enter()?;
+        let mut stmts = Vec::new();
+        loop {
+            self.terminators();
+            if self.eat_op("}") {
+                break;
+            }
+            if matches!(self.peek(), Tok::Eof) {
+                return Err(self.error());
+            }
+            stmts.push(self.stmt()?);
+        }
+        self.depth -= 1;
+        Ok(stmts)
+    }
+
+    /// A statement body after `if (…)`, `while (…)`, …
+    fn body(&mut self) -> Result<Stmt, AwkError> {
+        self.newlines();
+        if self.eat_op(";") {
+            return Ok(Stmt::Block(Vec::new()));
+        }
+        self.stmt()
+    }
+
+    fn stmt(&mut self) -> Result<Stmt, AwkError> {
+        self.enter()?;
+        let s = self.stmt_inner()?;
+        self.depth -= 1;
+        Ok(s)
+    }
+
+    fn stmt_inner(&mut self) -> Result<Stmt, AwkError> {
+        match self.peek().clone() {
+            Tok::Op("{") => Ok(Stmt::Block(self.block()?)),
+            Tok::Keyword(Keyword::If) => {
+                self.bump();
+                self.expect_op("(")?;
+                let cond = self.expr(false)?;
+                self.expect_op(")")?;
+                let then = self.body()?;
+                // `else` may follow after terminators.
+                let save = self.pos;
+                self.terminators();
+                if self.at_kw(Keyword::Else) {
+                    self.bump();
+                    let other = self.body()?;
+                    return Ok(Stmt::If(cond, Box::new(then), Some(Box::new(other))));
+                }
+                self.pos = save;
+                Ok(Stmt::If(cond, Box::new(then), None))
+            }
+            Tok::Keyword(Keyword::While) => {
+                self.bump();
+                self.expect_op("(")?;
+                let cond = self.expr(false)?;
+                self.expect_op(")")?;
+                if self.at_op(";") {
+                    self.bump();
+                    return Ok(Stmt::While(cond, Box::new(Stmt::Block(Vec::new()))));
+                }
+                let body = self.body()?;
+                Ok(Stmt::While(cond, Box::new(body)))
+            }
+            Tok::Keyword(Keyword::Do) => {
+                self.bump();
+                let body = self.body()?;
+                self.terminators();
+                if !self.at_kw(Keyword::While) {
+                    return Err(self.error());
+                }
+                self.bump();
+                self.expect_op("(")?;
+                let cond = self.expr(false)?;
+                self.expect_op(")")?;
+                self.end_simple()?;
+                Ok(Stmt::Do(Box::new(body), cond))
+            }
+            Tok::Keyword(Keyword::For) => self.for_stmt(),
+            Tok::Op(";") => {
+                self.bump();
+                Ok(Stmt::Block(Vec::new()))
+            }
+            _ => {
+                let s = self.simple_stmt()?;
+                self.end_simple()?;
+                Ok(s)
+            }
+        }
+    }
+
+    fn for_stmt(&mut self) -> Result<Stmt, AwkError> {
+        self.bump();
+        self.expect_op("(")?;
+        // `for (k in a)`
+        if let (Tok::Name(k), Some(Tok::Keyword(Keyword::In)), Some(Tok::Name(a)), Some(Tok::Op(")"))) = (
+            self.peek().clone(),
+            self.toks.get(self.pos + 1).map(|t| t.tok.clone()),
+            self.toks.get(self.pos + 2).map(|t| t.tok.clone()),
+            self.toks.get(self.pos + 3).map(|t| t.tok.clone()),
+        ) {
+            self.pos += 4;
+            let body = self.body()?;
+            return Ok(Stmt::ForIn(k, a, Box::new(body)));
+        }
+        let init = if self.at_op(";") { None } else { Some(self.expr(false)?) };
+        self.expect_op(";")?;
+        self.newlines();
+        let cond = if self.at_op(";") { None } else { Some(self.expr(false)?) };
+        self.expect_op(";")?;
+        self.newlines();
+        let step = if self.at_op(")") { None } else { Some(self.expr(false)?) };
+        self.expect_op(")")?;
+        if self.at_op(";") {
+            self.bump();
+            return Ok(Stmt::For(init, cond, step, Box::new(Stmt::Block(Vec::new()))));
+        }
+        let body = self.body()?;
+        Ok(Stmt::For(init, cond, step, Box::new(body)))
+    }
+
+    /// A statement ends at `;`, a newline, or before `}`.
+    fn end_simple(&mut self) -> Result<(), AwkError> {
+        match self.peek() {
+            Tok::Op(";") | Tok::Newline => {
+                self.bump();
+                Ok(())
+            }
+            Tok::Op("}") | Tok::Eof => Ok(()),
+            _ => Err(self.error()),
+        }
+    }
+
+    fn simple_stmt(&mut self) -> Result<Stmt, AwkError> {
+        match self.peek().clone() {
+            Tok::Keyword(k @ (Keyword::Print | Keyword::Printf)) => {
+                self.bump();
+                let args = self.print_args()?;
+                let dest = self.dest()?;
+                if k == Keyword::Print {
+                    Ok(Stmt::Print(args, dest))
+                } else {
+                    if args.is_empty() {
+                        return Err(self.error());
+                    }
+                    Ok(Stmt::Printf(args, dest))
+                }
+            }
+            Tok::Keyword(Keyword::Next) => {
+                self.bump();
+                Ok(Stmt::Next)
+            }
+            Tok::Keyword(Keyword::Nextfile) => {
+                self.bump();
+                Ok(Stmt::Next)
+            }
+            Tok::Keyword(Keyword::Break) => {
+                self.bump();
+                Ok(Stmt::Break)
+            }
+            Tok::Keyword(Keyword::Continue) => {
+                self.bump();
+                Ok(Stmt::Continue)
+            }
+            Tok::Keyword(k @ (Keyword::Exit | Keyword::Return)) => {
+                self.bump();
+                let value = if matches!(self.peek(), Tok::Op(";") | Tok::Op("}") | Tok::Newline | Tok::Eof) {
+                    None
+                } else {
+                    Some(self.expr(false)?)
+                };
+                Ok(if k == Keyword::Exit { Stmt::Exit(value) } else { Stmt::Return(value) })
+            }
+            Tok::Keyword(Keyword::Delete) => {
+                self.bump();
+                let Tok::Name(name) = self.bump() else {
+                    self.pos -= 1;
+                    return Err(self.error());
+                };
+                if self.eat_op("[") {
+                    let keys = self.expr_list(false)?;
+                    self.expect_op("]")?;
+                    return Ok(Stmt::Delete(name, Some(keys)));
+                }
+                Ok(Stmt::Delete(name, None))
+            }
+            _ => Ok(Stmt::Expr(self.expr(false)?)),
+        }
+    }
+
+    /// The argument list of print/printf, where a top-level `>` redirects.
+    fn print_args(&mut self) -> Result<Vec<Expr>, AwkError> {
+        if matches!(self.peek(), Tok::Op(";" | "}" | ">" | ">>" | "|") | Tok::Newline | Tok::Eof) {
+            return Ok(Vec::new());
+        }
+        // `print (a, b) > x`: a parenthesised list.
+        if self.at_op("(") {
+            let save = self.pos;
+            self.bump();
+            if let Ok(list) = self.expr_list(false) {
+                if self.eat_op(")")
+                    && matches!(self.peek(), Tok::Op(";" | "}" | ">" | ">>" | "|") | Tok::Newline | Tok::Eof)
+                {
+                    return Ok(list);
+                }
+            }
+            self.pos = save;
+        }
+        self.expr_list(true)
+    }
+
+    fn dest(&mut self) -> Result<Dest, AwkError> {
+        if self.eat_op(">") || self.eat_op(">>") {
+            return Ok(Dest::File(self.concat()?));
+        }
+        if self.eat_op("|") {
+            return Ok(Dest::Pipe(self.concat()?));
+        }
+        Ok(Dest::Stdout)
+    }
+}

@@ -1,0 +1,352 @@
+//! `grep`: GNU grep 3.8 over stdin, with BRE/ERE/fixed patterns, `-v -i -w
+//! -x -c -o -n -q -l -L -s -m -e -f -A -B -C -H -h` and clustered flags.
+
+use super::args::{self, Arg, Spec};
+use super::regex::{self, Flavor};
+use crate::output::Output;
+use regex_lite::Regex;
+
+const SPEC: Spec = Spec {
+    flags: "EFGPiyvwxcoqsnhHlLUTZz",
+    with_arg: "efmABC",
+    longs: &[
+        ("regexp", true, 'e'),
+        ("file", true, 'f'),
+        ("extended-regexp", false, 'E'),
+        ("fixed-strings", false, 'F'),
+        ("basic-regexp", false, 'G'),
+        ("perl-regexp", false, 'P'),
+        ("ignore-case", false, 'i'),
+        ("invert-match", false, 'v'),
+        ("word-regexp", false, 'w'),
+        ("line-regexp", false, 'x'),
+        ("count", false, 'c'),
+        ("only-matching", false, 'o'),
+        ("quiet", false, 'q'),
+        ("silent", false, 'q'),
+        ("no-messages", false, 's'),
+        ("line-number", false, 'n'),
+        ("with-filename", false, 'H'),
+        ("no-filename", false, 'h'),
+        ("files-with-matches", false, 'l'),
+        ("files-without-match", false, 'L'),
+        ("max-count", true, 'm'),
+        ("after-context", true, 'A'),
+        ("before-context", true, 'B'),
+        ("context", true, 'C'),
+    ],
+    permute: true,
+};
+
+const USAGE: &str = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
+
+/// Everything the options decided.
+#[derive(Default)]
+struct Options {
+    flavor: Option<Flavor>,
+    fixed: bool,
+    perl: bool,
+    ignore_case: bool,
+    invert: bool,
+    word: bool,
+    line: bool,
+    count: bool,
+    only: bool,
+    quiet: bool,
+    no_messages: bool,
+    numbers: bool,
+    with_filename: Option<bool>,
+    list: Option<bool>,
+    max: Option<u64>,
+    after: usize,
+    before: usize,
+    patterns: Option<Vec<String>>,
+}
+
+/// How the compiled patterns match a line.
+struct Matcher {
+    re: Regex,
+    /// For `-w`: the same pattern anchored at both ends, to retry shorter
+    /// matches the way GNU grep does.
+    whole: Option<Regex>,
+}
+
+impl Matcher {
+    /// The first match in `line` at or after byte `from`, honouring `-w`.
+    fn find(&self, line: &str, from: usize) -> Option<(usize, usize)> {
+        let Some(whole) = &self.whole else {
+            return self.re.find_at(line, from).map(|m| (m.start(), m.end()));
+        };
+        let mut pos = from;
+        while pos <= line.len() {
+            let m = self.re.find_at(line, pos)?;
+            let s = m.start();
+            if !word_char_before(line, s) {
+                let mut e = m.end();
+                loop {
+                    if !word_char_at(line, e) && whole.is_match(&line[s..e]) {
+                        return Some((s, e));
+                    }
+                    if e <= s {
+                        break;
+                    }
+                    e = prev_boundary(line, e);
+                }
+            }
+            pos = next_boundary(line, s);
+            if s >= line.len() {
+                break;
+            }
+        }
+        None
+    }
+
+    fn is_match(&self, line: &str) -> bool {
+        self.find(line, 0).is_some()
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn word_char_before(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_some_and(is_word)
+}
+
+fn word_char_at(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_some_and(is_word)
+}
+
+fn next_boundary(s: &str, i: usize) -> usize {
+    i + s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn prev_boundary(s: &str, i: usize) -> usize {
+    i - s[..i].chars().next_back().map_or(1, char::len_utf8)
+}
+
+/// Runs grep.
+pub fn run(argv: &[String], stdin: &str) -> Output {
+    let mut out = Output::new();
+    // `--color[=WHEN]` only changes how a terminal shows matches.
+    let rest: Vec<String> = argv.iter().skip(1).filter(|a| !a.starts_with("--colo")).cloned().collect();
+    let parsed = match args::parse(&rest, &SPEC) {
+        Ok(p) => p,
+        Err(e) => return Output::error(format!("grep: {e}\n{USAGE}"), 2),
+    };
+    let mut o = Options::default();
+    let mut operands = Vec::new();
+    for a in parsed {
+        match a {
+            Arg::Operand(s) => operands.push(s),
+            Arg::Opt(c, v) => {
+                let v = v.unwrap_or_default();
+                match c {
+                    'E' => o.flavor = Some(Flavor::Extended),
+                    'G' => o.flavor = Some(Flavor::Basic),
+                    'F' => o.fixed = true,
+                    'P' => o.perl = true,
+                    'i' | 'y' => o.ignore_case = true,
+                    'v' => o.invert = true,
+                    'w' => o.word = true,
+                    'x' => o.line = true,
+                    'c' => o.count = true,
+                    'o' => o.only = true,
+                    'q' => o.quiet = true,
+                    's' => o.no_messages = true,
+                    'n' => o.numbers = true,
+                    'H' => o.with_filename = Some(true),
+                    'h' => o.with_filename = Some(false),
+                    'l' => o.list = Some(true),
+                    'L' => o.list = Some(false),
+                    'e' => o.patterns.get_or_insert_with(Vec::new).extend(v.split('\n').map(String::from)),
+                    'f' => return Output::error(format!("grep: {v}: No such file or directory\n"), 2),
+                    'm' => match v.trim().parse::<i64>() {
+                        Ok(n) => o.max = Some(n.max(0) as u64),
+                        Err(_) => return Output::error("grep: invalid max count\n", 2),
+                    },
+                    'A' | 'B' | 'C' => {
+                        let Ok(n) = v.trim().parse::<usize>() else {
+                            return Output::error(format!("grep: {v}: invalid context length argument\n"), 2);
+                        };
+                        if c != 'B' {
+                            o.after = n;
+                        }
+                        if c != 'A' {
+                            o.before = n;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let patterns = match o.patterns.take() {
+        Some(p) => p,
+        None => {
+            if operands.is_empty() {
+                return Output::error(USAGE, 2);
+            }
+            operands.remove(0).split('\n').map(String::from).collect()
+        }
+    };
+    let matcher = match build_matcher(&patterns, &o, &mut out) {
+        Ok(m) => m,
+        Err(msg) => {
+            out.err(msg);
+            out.status = 2;
+            return out;
+        }
+    };
+    if operands.is_empty() {
+        operands.push("-".into());
+    }
+    let show_name = o.with_filename.unwrap_or(operands.len() > 1);
+    let mut any_selected = false;
+    let mut error = false;
+    for name in &operands {
+        if name != "-" {
+            if !o.no_messages {
+                out.err(format!("grep: {name}: No such file or directory\n"));
+            }
+            error = true;
+            continue;
+        }
+        let label = show_name.then_some("(standard input)");
+        if search(stdin, label, &matcher, &o, &mut out) {
+            any_selected = true;
+            if o.quiet {
+                break;
+            }
+        }
+    }
+    out.status = if any_selected && (o.quiet || !error) {
+        0
+    } else if error {
+        2
+    } else {
+        1
+    };
+    out
+}
+
+/// Compiles the pattern list; warnings go to `out`, errors come back as
+/// grep's message.
+fn build_matcher(patterns: &[String], o: &Options, out: &mut Output) -> Result<Matcher, String> {
+    let flavor = o.flavor.unwrap_or(Flavor::Basic);
+    let mut alternatives = Vec::new();
+    for p in patterns {
+        if o.fixed {
+            alternatives.push(regex::escape(p));
+        } else if o.perl {
+            alternatives.push(p.clone());
+        } else {
+            let t = regex::translate(p, flavor).map_err(|e| format!("grep: {e}\n"))?;
+            for w in t.warnings {
+                out.err(format!("grep: warning: {w}\n"));
+            }
+            alternatives.push(t.pattern);
+        }
+    }
+    let joined = alternatives.iter().map(|a| format!("(?:{a})")).collect::<Vec<_>>().join("|");
+    let case = if o.ignore_case { "(?i)" } else { "" };
+    let body = if o.line { format!("^(?:{joined})$") } else { joined.clone() };
+    let re = Regex::new(&format!("{case}{body}")).map_err(|e| format!("grep: {e}\n"))?;
+    let whole = if o.word && !o.line {
+        Some(Regex::new(&format!("{case}^(?:{joined})$")).map_err(|e| format!("grep: {e}\n"))?)
+    } else {
+        None
+    };
+    Ok(Matcher { re, whole })
+}
+
+/// Searches one input; returns whether any line was selected.
+fn search(text: &str, label: Option<&str>, m: &Matcher, o: &Options, out: &mut Output) -> bool {
+    let lines = args::lines(text);
+    let selected: Vec<bool> = lines.iter().map(|l| m.is_match(l) != o.invert).collect();
+    let mut count = 0u64;
+    let mut printed_upto: Option<usize> = None; // last line index printed
+    let mut after_left = 0usize;
+    let context = o.after > 0 || o.before > 0;
+    let silent = o.quiet || o.count || o.list.is_some();
+    for (i, line) in lines.iter().enumerate() {
+        if o.max.is_some_and(|max| count >= max) {
+            // After the last allowed match, only its trailing context.
+            if after_left > 0 && !selected[i] && !silent {
+                print_line(out, label, i, '-', line, o);
+                printed_upto = Some(i);
+                after_left -= 1;
+                continue;
+            }
+            break;
+        }
+        if selected[i] {
+            count += 1;
+            if silent {
+                if o.quiet {
+                    break;
+                }
+                continue;
+            }
+            let from = i.saturating_sub(o.before);
+            let start = printed_upto.map_or(from, |p| from.max(p + 1));
+            if context && printed_upto.is_some_and(|p| start > p + 1) {
+                out.out("--\n");
+            }
+            for (j, l) in lines.iter().enumerate().take(i).skip(start) {
+                print_line(out, label, j, '-', l, o);
+            }
+            if o.only {
+                if !o.invert {
+                    let mut pos = 0;
+                    while let Some((s, e)) = m.find(line, pos) {
+                        if e > s {
+                            print_line(out, label, i, ':', &line[s..e], o);
+                            pos = e;
+                        } else if s < line.len() {
+                            pos = next_boundary(line, s);
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            } else {
+                print_line(out, label, i, ':', line, o);
+            }
+            printed_upto = Some(i);
+            after_left = o.after;
+        } else if after_left > 0 && !silent {
+            print_line(out, label, i, '-', line, o);
+            printed_upto = Some(i);
+            after_left -= 1;
+        }
+    }
+    if o.count {
+        match label {
+            Some(l) => out.out(format!("{l}:{count}\n")),
+            None => out.out(format!("{count}\n")),
+        }
+    }
+    match o.list {
+        Some(true) if count > 0 && !o.quiet => out.out("(standard input)\n"),
+        Some(false) if count == 0 && !o.quiet => out.out("(standard input)\n"),
+        _ => {}
+    }
+    count > 0
+}
+
+fn print_line(out: &mut Output, label: Option<&str>, index: usize, sep: char, text: &str, o: &Options) {
+    let mut s = String::new();
+    if let Some(l) = label {
+        s.push_str(l);
+        s.push(sep);
+    }
+    if o.numbers {
+        s.push_str(&(index + 1).to_string());
+        s.push(sep);
+    }
+    s.push_str(text);
+    s.push('\n');
+    out.out(s);
+}

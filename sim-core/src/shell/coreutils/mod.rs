@@ -1,0 +1,81 @@
+//! The text tools lessons pipe into, as pure functions of argv and stdin:
+//! `grep`, `awk`, `head`, `tail`, `wc`, `cat`, `sort`, `uniq`, `cut`, `tr`.
+//! They print what the Debian 12 versions print (GNU grep 3.8, mawk 1.3.4,
+//! coreutils 9.1, C.UTF-8 locale). There is no filesystem: file operands
+//! other than `-` fail as missing files, as they would on an empty disk.
+
+pub mod args;
+pub mod awk;
+mod cat;
+mod cut;
+mod grep;
+mod head;
+pub mod regex;
+mod sort;
+mod tail;
+mod tr;
+mod uniq;
+mod wc;
+
+use crate::output::Output;
+
+/// The tools [`run_coreutil`] knows, by `argv[0]`.
+pub const NAMES: &[&str] =
+    &["grep", "egrep", "fgrep", "awk", "mawk", "head", "tail", "wc", "cat", "sort", "uniq", "cut", "tr"];
+
+/// Whether `name` (or the last part of a path like `/usr/bin/grep`) is one
+/// of the text tools.
+pub fn is_coreutil(name: &str) -> bool {
+    NAMES.contains(&name.rsplit('/').next().unwrap_or(name))
+}
+
+/// Runs `argv` if `argv[0]` is one of the text tools; `None` otherwise.
+/// `argv[0]` may be a path (`/usr/bin/grep`).
+pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
+    let name = argv.first()?.rsplit('/').next()?;
+    Some(match name {
+        "grep" => grep::run(argv, stdin),
+        "egrep" | "fgrep" => {
+            let mut v = vec!["grep".to_string(), if name == "egrep" { "-E" } else { "-F" }.to_string()];
+            v.extend(argv.iter().skip(1).cloned());
+            grep::run(&v, stdin)
+        }
+        "awk" | "mawk" => awk::run(argv, stdin),
+        "head" => head::run(argv, stdin),
+        "tail" => tail::run(argv, stdin),
+        "wc" => wc::run(argv, stdin),
+        "cat" => cat::run(argv, stdin),
+        "sort" => sort::run(argv, stdin),
+        "uniq" => uniq::run(argv, stdin),
+        "cut" => cut::run(argv, stdin),
+        "tr" => tr::run(argv, stdin),
+        _ => return None,
+    })
+}
+
+/// How many lines or bytes `head`/`tail` keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Count {
+    /// `N`: the first N (head) or last N (tail).
+    First(u64),
+    /// `head -n -N`: all but the last N.
+    AllBut(u64),
+    /// `tail -n +N`: from the Nth on.
+    From(u64),
+}
+
+/// Parses a `-n`/`-c` argument. For tail a leading `-` is the default
+/// meaning and `+` means "from"; for head `-` means "all but".
+pub fn count_arg(v: &str, tail: bool) -> Option<Count> {
+    let (sign, digits) = match v.as_bytes().first() {
+        Some(b'+') => (Some('+'), &v[1..]),
+        Some(b'-') => (Some('-'), &v[1..]),
+        _ => (None, v),
+    };
+    let n: u64 = digits.parse().ok()?;
+    Some(match (sign, tail) {
+        (Some('+'), true) => Count::From(n),
+        (Some('-'), false) => Count::AllBut(n),
+        _ => Count::First(n),
+    })
+}

@@ -1,0 +1,204 @@
+//! ping's command line, parsed as iputils' getopt loop does, with its
+//! error messages.
+
+use crate::output::Output;
+
+/// What a ping was asked to do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opts {
+    /// `-c`; `None` runs until interrupted.
+    pub count: Option<u64>,
+    /// `-i`, in milliseconds.
+    pub interval_ms: u64,
+    /// `-W`: how long to wait for replies after the last probe.
+    pub linger_ms: u64,
+    /// `-w`, in seconds.
+    pub deadline: Option<u64>,
+    /// `-I`: a device or an address.
+    pub iface: Option<String>,
+    pub quiet: bool,
+    /// `-s`: data bytes.
+    pub size: usize,
+    /// `-t`.
+    pub ttl: Option<u8>,
+    pub dest: String,
+    /// Arguments that had trailing garbage (warned about, not fatal).
+    pub warnings: Vec<String>,
+}
+
+const USAGE: &str = "
+Usage
+  ping [options] <destination>
+
+Options:
+  <destination>      dns name or ip address
+  -a                 use audible ping
+  -A                 use adaptive ping
+  -B                 sticky source address
+  -c <count>         stop after <count> replies
+  -C                 call connect() syscall on socket creation
+  -D                 print timestamps
+  -d                 use SO_DEBUG socket option
+  -e <identifier>    define identifier for ping session, default is random for
+                     SOCK_RAW and kernel defined for SOCK_DGRAM
+                     Imply using SOCK_RAW (for IPv4 only for identifier 0)
+  -f                 flood ping
+  -h                 print help and exit
+  -I <interface>     either interface name or address
+  -i <interval>      seconds between sending each packet
+  -L                 suppress loopback of multicast packets
+  -l <preload>       send <preload> number of packages while waiting replies
+  -m <mark>          tag the packets going out
+  -M <pmtud opt>     define mtu discovery, can be one of <do|dont|want>
+  -n                 no dns name resolution
+  -O                 report outstanding replies
+  -p <pattern>       contents of padding byte
+  -q                 quiet output
+  -Q <tclass>        use quality of service <tclass> bits
+  -s <size>          use <size> as number of data bytes to be sent
+  -S <size>          use <size> as SO_SNDBUF socket option value
+  -t <ttl>           define time to live
+  -U                 print user-to-user latency
+  -v                 verbose output
+  -V                 print version and exit
+  -w <deadline>      reply wait <deadline> in seconds
+  -W <timeout>       time to wait for response
+
+IPv4 options:
+  -4                 use IPv4
+  -b                 allow pinging broadcast
+  -R                 record route
+  -T <timestamp>     define timestamp, can be one of <tsonly|tsandaddr|tsprespec>
+
+IPv6 options:
+  -6                 use IPv6
+  -F <flowlabel>     define flow label, default is random
+  -N <nodeinfo opt>  use icmp6 node info query, try <help> as argument
+
+For more details see ping(8).
+";
+
+/// Options that take an argument, and flags, as iputils' getopt string has them.
+const WITH_ARG: &str = "cIiWwstelmMpQSTFN";
+const FLAGS: &str = "aABCDdfhLnOqrRUvV46b";
+
+fn usage(first: String) -> Output {
+    let mut o = Output::status(2);
+    o.err(format!("{first}\n{USAGE}"));
+    o
+}
+
+fn invalid(arg: &str) -> Output {
+    Output::error(format!("ping: invalid argument: '{arg}'\n"), 1)
+}
+
+fn int_in(arg: &str, lo: i64, hi: i64) -> Result<i64, Output> {
+    let v: i64 = arg.trim().parse().map_err(|_| invalid(arg))?;
+    if v < lo || v > hi {
+        return Err(Output::error(
+            format!("ping: invalid argument: '{arg}': out of range: {lo} <= value <= {hi}\n"),
+            1,
+        ));
+    }
+    Ok(v)
+}
+
+/// `ping_strtod()`: a leading number; trailing garbage only warns.
+fn seconds(arg: &str, warnings: &mut Vec<String>) -> f64 {
+    let end = arg.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(arg.len());
+    if end < arg.len() {
+        warnings.push(arg.to_string());
+    }
+    arg[..end].parse().unwrap_or(0.0)
+}
+
+/// Parses argv (argv[0] is `ping`); `Err` is what ping prints and exits with.
+pub fn parse(argv: &[String]) -> Result<Opts, Output> {
+    let mut o = Opts {
+        count: None,
+        interval_ms: 1000,
+        linger_ms: 10_000,
+        deadline: None,
+        iface: None,
+        quiet: false,
+        size: 56,
+        ttl: None,
+        dest: String::new(),
+        warnings: Vec::new(),
+    };
+    let mut operands = Vec::new();
+    let mut i = 1;
+    while i < argv.len() {
+        let a = &argv[i];
+        i += 1;
+        if a == "--" {
+            operands.extend(argv[i..].iter().cloned());
+            break;
+        }
+        if !a.starts_with('-') || a.len() < 2 {
+            operands.push(a.clone());
+            continue;
+        }
+        let chars: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        while j < chars.len() {
+            let c = chars[j];
+            j += 1;
+            if FLAGS.contains(c) {
+                match c {
+                    'q' => o.quiet = true,
+                    'V' => return Ok_version(),
+                    'h' => return Err(usage(String::new()).tap_status(2)),
+                    _ => {}
+                }
+                continue;
+            }
+            if !WITH_ARG.contains(c) {
+                return Err(usage(format!("ping: invalid option -- '{c}'")));
+            }
+            let arg: String = if j < chars.len() {
+                let rest: String = chars[j..].iter().collect();
+                j = chars.len();
+                rest
+            } else if i < argv.len() {
+                i += 1;
+                argv[i - 1].clone()
+            } else {
+                return Err(usage(format!("ping: option requires an argument -- '{c}'")));
+            };
+            match c {
+                'c' => o.count = Some(int_in(&arg, 1, i64::MAX)? as u64),
+                's' => o.size = int_in(&arg, 0, 127_992)? as usize,
+                't' => o.ttl = Some(int_in(&arg, 0, 255)? as u8),
+                'w' => o.deadline = Some(int_in(&arg, 0, i64::from(i32::MAX))? as u64),
+                'I' => o.iface = Some(arg),
+                'i' => o.interval_ms = (seconds(&arg, &mut o.warnings) * 1000.0).round() as u64,
+                'W' => o.linger_ms = (seconds(&arg, &mut o.warnings) * 1000.0).round() as u64,
+                _ => {}
+            }
+        }
+    }
+    match operands.last() {
+        Some(d) => o.dest = d.clone(),
+        None => return Err(Output::error("ping: usage error: Destination address required\n", 1)),
+    }
+    Ok(o)
+}
+
+#[allow(non_snake_case)]
+fn Ok_version() -> Result<Opts, Output> {
+    let mut out = Output::new();
+    out.out("ping from iputils 20221126\nlibcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes\n");
+    Err(out)
+}
+
+trait TapStatus {
+    fn tap_status(self, s: i32) -> Self;
+}
+
+impl TapStatus for Output {
+    fn tap_status(mut self, s: i32) -> Output {
+        self.status = s;
+        self
+    }
+}

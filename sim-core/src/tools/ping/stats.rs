@@ -1,0 +1,187 @@
+//! One ping run's bookkeeping and what it prints: reply and error lines,
+//! and the statistics block, spaced in virtual time.
+
+use std::collections::BTreeMap;
+
+use crate::output::Output;
+use crate::packet::wire::Icmp;
+use crate::packet::Received;
+
+use super::{mix, Opts};
+
+/// Counts and times of one run.
+pub struct Run {
+    t0: u64,
+    /// What replies are "from" (`localhost (127.0.0.1)` or the address).
+    who: String,
+    pub sent: u64,
+    pub received: u64,
+    pub errors: u64,
+    pipesize: u64,
+    sent_at: BTreeMap<u16, u64>,
+    answered: BTreeMap<u16, bool>,
+    rtts: Vec<u64>,
+    pub tmax_us: u64,
+    /// Time of the last send or receive (what `time Nms` reports).
+    last_event: u64,
+    /// Time of the last line printed, in ms (for chunk delays).
+    last_emit_ms: u64,
+    timing: bool,
+    quiet: bool,
+    size: usize,
+}
+
+/// Formats microseconds as iputils prints a round-trip time.
+pub fn fmt_rtt(us: u64) -> String {
+    let (ms, frac) = (us / 1000, us % 1000);
+    if us >= 100_000 {
+        format!("{ms}")
+    } else if us >= 10_000 {
+        format!("{ms}.{}", frac / 100)
+    } else if us >= 1000 {
+        format!("{ms}.{:02}", frac / 10)
+    } else {
+        format!("{ms}.{frac:03}")
+    }
+}
+
+/// `%g` of a percentage, as ping prints packet loss.
+fn fmt_g(v: f64) -> String {
+    if v == v.trunc() {
+        return format!("{}", v as i64);
+    }
+    let digits = 6 - (v.abs().log10().floor() as i32 + 1);
+    let s = format!("{:.*}", digits.max(0) as usize, v);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+impl Run {
+    pub fn new(t0: u64, o: &Opts, who: String) -> Run {
+        Run {
+            t0,
+            who,
+            sent: 0,
+            received: 0,
+            errors: 0,
+            pipesize: 0,
+            sent_at: BTreeMap::new(),
+            answered: BTreeMap::new(),
+            rtts: Vec::new(),
+            tmax_us: 0,
+            last_event: t0,
+            last_emit_ms: t0 / 1000,
+            timing: o.size >= 16,
+            quiet: o.quiet,
+            size: o.size,
+        }
+    }
+
+    fn emit(&mut self, out: &mut Output, at_us: u64, text: String) {
+        let ms = at_us / 1000;
+        out.out_after(ms.saturating_sub(self.last_emit_ms), text);
+        self.last_emit_ms = self.last_emit_ms.max(ms);
+    }
+
+    pub fn on_send(&mut self, at: u64) {
+        self.sent += 1;
+        self.sent_at.insert(self.sent as u16, at);
+        self.last_event = at;
+    }
+
+    /// All probes answered (by replies or errors).
+    pub fn done(&self, count: u64) -> bool {
+        self.received + self.errors >= count
+    }
+
+    fn acknowledge(&mut self, seq: u16) {
+        let diff = (self.sent as u16).wrapping_sub(seq);
+        if diff <= 0x7fff {
+            self.pipesize = self.pipesize.max(u64::from(diff) + 1);
+        }
+    }
+
+    /// A reply or an error reached the socket.
+    pub fn receive(&mut self, m: &Received, out: &mut Output) {
+        match &m.pkt.payload {
+            Icmp::EchoReply { seq, data_len, .. } => {
+                let Some(at) = self.sent_at.get(seq).copied() else { return };
+                if self.answered.insert(*seq, true).is_some() {
+                    return;
+                }
+                self.received += 1;
+                self.acknowledge(*seq);
+                self.last_event = m.at_us;
+                let rtt = m.at_us.saturating_sub(at) + 10 + mix(&[at, u64::from(*seq)]) % 40;
+                self.rtts.push(rtt);
+                self.tmax_us = self.tmax_us.max(rtt);
+                if !self.quiet {
+                    let time = if self.timing { format!(" time={} ms", fmt_rtt(rtt)) } else { String::new() };
+                    let line =
+                        format!("{} bytes from {}: icmp_seq={seq} ttl={}{time}\n", data_len + 8, self.who, m.pkt.ttl);
+                    self.emit(out, m.at_us, line);
+                }
+            }
+            Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => {
+                let seq = quoted.seq;
+                if !self.sent_at.contains_key(&seq) {
+                    return;
+                }
+                self.errors += 1;
+                self.acknowledge(seq);
+                self.last_event = m.at_us;
+                let text = match &m.pkt.payload {
+                    Icmp::DestUnreachable { code, .. } => code.text(),
+                    _ => "Time to live exceeded",
+                };
+                if !self.quiet {
+                    let line = format!("From {} icmp_seq={seq} {text}\n", m.pkt.src);
+                    self.emit(out, m.at_us, line);
+                }
+            }
+            Icmp::EchoRequest { .. } => {}
+        }
+    }
+
+    /// Prints the statistics block at `end` and sets the exit status.
+    pub fn finish(&mut self, end: u64, o: &Opts, out: &mut Output) {
+        let _ = self.size;
+        let mut s = format!("\n--- {} ping statistics ---\n", o.dest_shown());
+        s.push_str(&format!("{} packets transmitted, {} received", self.sent, self.received));
+        if self.errors > 0 {
+            s.push_str(&format!(", +{} errors", self.errors));
+        }
+        let loss = if self.sent > 0 { (self.sent - self.received) as f64 * 100.0 / self.sent as f64 } else { 0.0 };
+        let time_ms = (self.last_event - self.t0) / 1000;
+        s.push_str(&format!(", {}% packet loss, time {time_ms}ms\n", fmt_g(loss)));
+        let mut tail = Vec::new();
+        if self.received > 0 && self.timing {
+            let n = self.rtts.len() as u64;
+            let sum: u64 = self.rtts.iter().sum();
+            let sum2: u128 = self.rtts.iter().map(|r| u128::from(*r) * u128::from(*r)).sum();
+            let avg = sum / n;
+            let var = (sum2 / u128::from(n)).saturating_sub(u128::from(avg) * u128::from(avg));
+            let mdev = (var as f64).sqrt() as u64;
+            let min = self.rtts.iter().min().copied().unwrap_or(0);
+            let max = self.rtts.iter().max().copied().unwrap_or(0);
+            let f = |v: u64| format!("{}.{:03}", v / 1000, v % 1000);
+            tail.push(format!("rtt min/avg/max/mdev = {}/{}/{}/{} ms", f(min), f(avg), f(max), f(mdev)));
+        }
+        if self.pipesize > 1 {
+            tail.push(format!("pipe {}", self.pipesize));
+        }
+        if !tail.is_empty() {
+            s.push_str(&tail.join(", "));
+            s.push('\n');
+        }
+        self.emit(out, end, s);
+        let expect = o.count.unwrap_or(0);
+        out.status = if self.received == 0 || (o.deadline.is_some() && self.received < expect) { 1 } else { 0 };
+    }
+}
+
+impl Opts {
+    /// The destination as the statistics header names it.
+    pub fn dest_shown(&self) -> &str {
+        &self.dest
+    }
+}

@@ -1,0 +1,179 @@
+//! The page: header, routes (`#/lesson/SLUG`, `#/sandbox`, each optionally
+//! followed by `/s=PERMALINK`), and the panels.
+
+use crate::browser;
+use crate::diagram::Diagram;
+use crate::lesson::{Lesson, LESSONS};
+use crate::lesson_view::{session_key, LessonIndex, LessonPanel};
+use crate::session::decode_permalink;
+use crate::shell::Shell;
+use crate::terminal::Terminal;
+use crate::toolbar::Toolbar;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Lesson(&'static Lesson),
+    Sandbox,
+}
+
+impl PartialEq for Lesson {
+    fn eq(&self, other: &Self) -> bool {
+        self.slug == other.slug
+    }
+}
+impl Eq for Lesson {}
+impl std::fmt::Debug for Lesson {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.slug)
+    }
+}
+
+impl Route {
+    pub fn path(&self) -> String {
+        match self {
+            Route::Lesson(l) => format!("/lesson/{}", l.slug),
+            Route::Sandbox => "/sandbox".into(),
+        }
+    }
+
+    pub fn session_key(&self) -> String {
+        match self {
+            Route::Lesson(l) => session_key(l.slug),
+            Route::Sandbox => "nslab.session.sandbox".into(),
+        }
+    }
+}
+
+/// Splits a fragment into a route and an optional permalink payload.
+fn parse_hash(h: &str) -> (Route, Option<String>) {
+    let (path, payload) = match h.split_once("/s=") {
+        Some((p, s)) => (p, Some(s.to_string())),
+        None => (h, None),
+    };
+    let route = match path.trim_end_matches('/').strip_prefix("/lesson/") {
+        Some(slug) => Lesson::find(slug).map(Route::Lesson).unwrap_or(Route::Sandbox),
+        None if path.starts_with("/sandbox") => Route::Sandbox,
+        None => LESSONS.first().map(Route::Lesson).unwrap_or(Route::Sandbox),
+    };
+    (route, payload)
+}
+
+/// Opens the session of the current fragment; reports a broken permalink in `problem`.
+fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<String>>) {
+    let h = browser::hash();
+    if !h.is_empty() && !h.starts_with('/') {
+        return; // an in-page anchor such as a skip link
+    }
+    let (r, payload) = parse_hash(&h);
+    let key = r.session_key();
+    problem.set(None);
+    match payload.map(|p| decode_permalink(&p)) {
+        None => shell.open(&key, None),
+        Some(Ok(lines)) => {
+            shell.open(&key, Some(lines.clone()));
+            shell.notice(format!("# Session restored from a link: {} command(s) replayed.", lines.len()));
+        }
+        Some(Err(e)) => {
+            shell.open(&key, Some(Vec::new()));
+            problem.set(Some(format!(
+                "This link could not be opened: {}. You have an empty lab instead.",
+                e.0
+            )));
+        }
+    }
+    // The session now lives in storage; drop the payload so reload keeps later work.
+    browser::replace_hash(&r.path());
+    route.set(r);
+}
+
+/// Skip links move focus without touching the fragment (which holds the route).
+fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
+    move |ev| {
+        ev.prevent_default();
+        if let Some(el) = document().get_element_by_id(id) {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                if !el.has_attribute("tabindex") && el.tag_name() != "INPUT" {
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+                let _ = el.focus();
+            }
+        }
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let shell = Shell::new();
+    provide_context(shell);
+    let route = RwSignal::new(Route::Sandbox);
+    let problem = RwSignal::new(None::<String>);
+    provide_context(route);
+    follow_hash(shell, route, problem);
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| follow_hash(shell, route, problem));
+    on_cleanup(move || handle.remove());
+
+    let side = move || match route.get() {
+        Route::Lesson(l) => view! { <LessonPanel lesson=l /> }.into_any(),
+        Route::Sandbox => view! {
+            <article class="lesson sandbox-intro" id="lesson">
+                <header class="lesson-head">
+                    <h2>"Sandbox"</h2>
+                    <p class="summary">
+                        "A simulated Linux host, all yours. Try "<code>"ip netns add a"</code>", "
+                        <code>"ip link add v1 type veth peer name v2"</code>", "<code>"ip -c addr"</code>
+                        ". Undo steps back one command; a permalink or an exported script keeps your work."
+                    </p>
+                </header>
+                <LessonIndex />
+            </article>
+        }
+        .into_any(),
+    };
+
+    view! {
+        <a class="skip" href="#term-input" on:click=skip_to("term-input")>"Skip to the terminal"</a>
+        <a class="skip" href="#lesson" on:click=skip_to("lesson")>"Skip to the lesson"</a>
+        <header class="top">
+            <a class="brand" href="#/">"nslab"</a>
+            <span class="tagline">"Linux container networking, hands on"</span>
+            <nav aria-label="Main">
+                {LESSONS.iter().map(|l| view! {
+                    <a href=format!("#/lesson/{}", l.slug)
+                        aria-current=move || (route.get() == Route::Lesson(l)).then_some("page")>{l.title}</a>
+                }).collect_view()}
+                <a href="#/sandbox" aria-current=move || (route.get() == Route::Sandbox).then_some("page")>"Sandbox"</a>
+            </nav>
+        </header>
+        {move || problem.get().map(|p| view! {
+            <div class="banner" role="alert" data-testid="link-error">
+                {p}
+                <button type="button" class="linkish" on:click=move |_| problem.set(None)>"Dismiss"</button>
+            </div>
+        })}
+        <main class="layout">
+            <div class="side">{side}</div>
+            <div class="work">
+                <Toolbar />
+                <Terminal />
+                <Diagram />
+            </div>
+        </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_name_routes_and_permalinks() {
+        assert_eq!(parse_hash("/sandbox"), (Route::Sandbox, None));
+        assert_eq!(parse_hash("/sandbox/s=v1.abc"), (Route::Sandbox, Some("v1.abc".into())));
+        let veth = Lesson::find("veth-pairs").unwrap();
+        assert_eq!(parse_hash(""), (Route::Lesson(veth), None));
+        assert_eq!(parse_hash("/lesson/veth-pairs/s=v1."), (Route::Lesson(veth), Some("v1.".into())));
+        assert_eq!(parse_hash("/lesson/nope"), (Route::Sandbox, None));
+    }
+}

@@ -1,0 +1,83 @@
+//! The few browser services the site uses: storage, the URL fragment, timers.
+
+use gloo_storage::{LocalStorage, Storage};
+
+/// A stored string, or `None` when missing or storage is unavailable.
+pub fn load(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// Stores a string; failures (private mode, quota) are ignored: the site
+/// still works, it just forgets on reload.
+pub fn save(key: &str, value: &str) {
+    let _ = LocalStorage::raw().set_item(key, value);
+}
+
+pub fn remove(key: &str) {
+    let _ = LocalStorage::raw().remove_item(key);
+}
+
+/// Lines stored under `key` (one per line).
+pub fn load_lines(key: &str) -> Vec<String> {
+    match load(key) {
+        Some(s) if !s.is_empty() => s.split('\n').map(String::from).collect(),
+        _ => Vec::new(),
+    }
+}
+
+pub fn save_lines(key: &str, lines: &[String]) {
+    save(key, &lines.join("\n"));
+}
+
+/// The URL fragment without `#`.
+pub fn hash() -> String {
+    let h = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    h.trim_start_matches('#').to_string()
+}
+
+/// Rewrites the fragment without adding a history entry.
+pub fn replace_hash(h: &str) {
+    if let Some(w) = web_sys::window() {
+        if let Ok(hist) = w.history() {
+            let _ = hist.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{h}")));
+        }
+    }
+}
+
+/// The page address with the given fragment, for permalinks.
+pub fn url_with_hash(h: &str) -> String {
+    let loc = web_sys::window().map(|w| w.location());
+    let base = loc.and_then(|l| l.href().ok()).unwrap_or_default();
+    let base = base.split('#').next().unwrap_or("").to_string();
+    format!("{base}#{h}")
+}
+
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Milliseconds since navigation started (for the benchmark marks).
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Offers `text` as a file download.
+pub fn download(name: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/x-shellscript");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = doc.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+

@@ -1,0 +1,439 @@
+//! The check language lessons use to decide when a step is done.
+//!
+//! One check per line; a step is met when all its lines hold. The grammar is
+//! documented for instructors in `content/README.md`:
+//!
+//! ```text
+//! netns NAME exists            netns NAME is gone
+//! link DEV [in NS] exists      link DEV [in NS] is gone
+//! link DEV [in NS] is up       link DEV [in NS] is down
+//! link DEV [in NS] is admin-up link DEV [in NS] has no carrier
+//! link DEV [in NS] is a veth|bridge|loopback
+//! link DEV [in NS] has 10.0.0.1/24
+//! link DEV [in NS] is attached to BRIDGE
+//! link DEV [in NS] is peered with DEV2 [in NS2]
+//! route [in NS] has "TEXT"     neigh [in NS] has "TEXT"
+//! ping NS -> ADDRESS succeeds  ping NS -> ADDRESS fails
+//! ran "COMMAND"
+//! output of "COMMAND" has "TEXT"
+//! not CHECK
+//! CHECK or CHECK …
+//! ```
+//!
+//! `ran` compares command lines without `sudo` and extra spaces; a pattern
+//! ending in ` *` matches any line that starts with the rest.
+//!
+//! `NS` is a namespace name, or `host` for the initial namespace.
+//! This module is pure std so that `build.rs` can validate lessons with it.
+
+use std::fmt;
+
+/// Where a link lives: `None` is the host.
+pub type Ns = Option<String>;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkState {
+    /// operstate UP: administratively up and carrier present.
+    Up,
+    /// Not administratively up (no UP flag).
+    Down,
+    /// The UP flag is set, whatever the carrier.
+    AdminUp,
+    /// Administratively up but no carrier (LOWERLAYERDOWN / NO-CARRIER).
+    NoCarrier,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Check {
+    NetnsExists(String),
+    NetnsGone(String),
+    LinkExists { dev: String, ns: Ns },
+    LinkGone { dev: String, ns: Ns },
+    LinkState { dev: String, ns: Ns, state: LinkState },
+    LinkKind { dev: String, ns: Ns, kind: String },
+    LinkAddr { dev: String, ns: Ns, addr: String },
+    LinkMaster { dev: String, ns: Ns, master: String },
+    LinkPeer { dev: String, ns: Ns, peer: String, peer_ns: Ns },
+    Route { ns: Ns, text: String },
+    Neigh { ns: Ns, text: String },
+    Ping { from: Ns, to: String, succeeds: bool },
+    Ran(String),
+    OutputHas { command: String, text: String },
+    Not(Box<Check>),
+    /// `A or B or …`: holds when any alternative holds.
+    Any(Vec<Check>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError(pub String);
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Splits a line into words; `"double quoted"` text is one word.
+fn words(line: &str) -> Result<Vec<String>, ParseError> {
+    let mut out = Vec::new();
+    let mut chars = line.trim().chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+        } else if c == '"' {
+            chars.next();
+            let mut w = String::new();
+            loop {
+                match chars.next() {
+                    Some('"') => break,
+                    Some('\\') => w.extend(chars.next()),
+                    Some(c) => w.push(c),
+                    None => return Err(ParseError("unclosed quote".into())),
+                }
+            }
+            out.push(w);
+        } else {
+            let mut w = String::new();
+            while let Some(&c) = chars.peek() {
+                if c.is_whitespace() {
+                    break;
+                }
+                w.push(c);
+                chars.next();
+            }
+            out.push(w);
+        }
+    }
+    Ok(out)
+}
+
+fn ns_of(name: &str) -> Ns {
+    if name == "host" {
+        None
+    } else {
+        Some(name.to_string())
+    }
+}
+
+/// Reads an optional `in NS` at `w[i..]`; returns the namespace and the next index.
+fn opt_in(w: &[String], i: usize) -> Result<(Ns, usize), ParseError> {
+    if w.get(i).map(String::as_str) == Some("in") {
+        let ns = w.get(i + 1).ok_or_else(|| ParseError("`in` needs a namespace name (or `host`)".into()))?;
+        Ok((ns_of(ns), i + 2))
+    } else {
+        Ok((None, i))
+    }
+}
+
+fn rest(w: &[String], from: usize) -> Vec<&str> {
+    w.get(from..).unwrap_or(&[]).iter().map(String::as_str).collect()
+}
+
+fn is_cidr(s: &str) -> bool {
+    match s.split_once('/') {
+        Some((a, p)) => !a.is_empty() && p.parse::<u8>().map(|p| p <= 128).unwrap_or(false),
+        None => false,
+    }
+}
+
+/// Splits a line at unquoted ` or ` words.
+fn alternatives(line: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut quoted = false;
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if !quoted && rest.starts_with(" or ") {
+            parts.push(String::new());
+            rest = &rest[4..];
+            continue;
+        }
+        parts.last_mut().unwrap().push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    parts
+}
+
+/// Parses one check line.
+pub fn parse(line: &str) -> Result<Check, ParseError> {
+    let alts = alternatives(line.trim());
+    if alts.len() > 1 {
+        return Ok(Check::Any(alts.iter().map(|a| parse_one(a)).collect::<Result<_, _>>()?));
+    }
+    parse_one(line)
+}
+
+fn parse_one(line: &str) -> Result<Check, ParseError> {
+    let w = words(line)?;
+    let err = |m: &str| Err(ParseError(format!("{m}: `{}`", line.trim())));
+    let Some(first) = w.first() else {
+        return err("empty check");
+    };
+    match first.as_str() {
+        "not" => {
+            let inner = line.trim_start().strip_prefix("not").unwrap_or("");
+            Ok(Check::Not(Box::new(parse_one(inner)?)))
+        }
+        "netns" => match (w.get(1), rest(&w, 2).as_slice()) {
+            (Some(n), ["exists"]) => Ok(Check::NetnsExists(n.clone())),
+            (Some(n), ["is", "gone"]) => Ok(Check::NetnsGone(n.clone())),
+            _ => err("expected `netns NAME exists` or `netns NAME is gone`"),
+        },
+        "link" => {
+            let Some(dev) = w.get(1).cloned() else {
+                return err("`link` needs a device name");
+            };
+            let (ns, i) = opt_in(&w, 2)?;
+            match rest(&w, i).as_slice() {
+                ["exists"] => Ok(Check::LinkExists { dev, ns }),
+                ["is", "gone"] => Ok(Check::LinkGone { dev, ns }),
+                ["is", "up"] => Ok(Check::LinkState { dev, ns, state: LinkState::Up }),
+                ["is", "down"] => Ok(Check::LinkState { dev, ns, state: LinkState::Down }),
+                ["is", "admin-up"] => Ok(Check::LinkState { dev, ns, state: LinkState::AdminUp }),
+                ["has", "no", "carrier"] => Ok(Check::LinkState { dev, ns, state: LinkState::NoCarrier }),
+                ["is", "a", kind] if ["veth", "bridge", "loopback"].contains(kind) => {
+                    Ok(Check::LinkKind { dev, ns, kind: kind.to_string() })
+                }
+                ["has", addr] if is_cidr(addr) => Ok(Check::LinkAddr { dev, ns, addr: addr.to_string() }),
+                ["has", _] => err("expected an address with its prefix length, like 10.0.0.1/24"),
+                ["is", "attached", "to", br] => Ok(Check::LinkMaster { dev, ns, master: br.to_string() }),
+                ["is", "peered", "with", ..] => {
+                    let peer = w.get(i + 3).cloned().unwrap_or_default();
+                    let (peer_ns, j) = opt_in(&w, i + 4)?;
+                    if peer.is_empty() || j != w.len() {
+                        return err("expected `link DEV [in NS] is peered with DEV2 [in NS2]`");
+                    }
+                    Ok(Check::LinkPeer { dev, ns, peer, peer_ns })
+                }
+                _ => err("unknown link check (exists, is gone, is up, is down, is admin-up, has no carrier, is a KIND, has ADDR/LEN, is attached to BR, is peered with DEV)"),
+            }
+        }
+        "route" | "neigh" => {
+            let (ns, i) = opt_in(&w, 1)?;
+            match rest(&w, i).as_slice() {
+                ["has", text] => Ok(if first == "route" {
+                    Check::Route { ns, text: text.to_string() }
+                } else {
+                    Check::Neigh { ns, text: text.to_string() }
+                }),
+                _ => err("expected `route [in NS] has \"TEXT\"`"),
+            }
+        }
+        "ping" => match rest(&w, 1).as_slice() {
+            [from, "->", to, "succeeds"] => Ok(Check::Ping { from: ns_of(from), to: to.to_string(), succeeds: true }),
+            [from, "->", to, "fails"] => Ok(Check::Ping { from: ns_of(from), to: to.to_string(), succeeds: false }),
+            _ => err("expected `ping NS -> ADDRESS succeeds` (or `fails`)"),
+        },
+        "ran" => match rest(&w, 1).as_slice() {
+            [cmd] => Ok(Check::Ran(cmd.to_string())),
+            _ => err("expected `ran \"COMMAND\"`"),
+        },
+        "output" => match rest(&w, 1).as_slice() {
+            ["of", cmd, "has", text] => Ok(Check::OutputHas { command: cmd.to_string(), text: text.to_string() }),
+            _ => err("expected `output of \"COMMAND\" has \"TEXT\"`"),
+        },
+        _ => err("unknown check (netns, link, route, neigh, ping, ran, output, not)"),
+    }
+}
+
+fn ns_name(ns: &Ns) -> &str {
+    ns.as_deref().unwrap_or("host")
+}
+
+fn where_(ns: &Ns) -> String {
+    match ns {
+        None => String::new(),
+        Some(n) => format!(" in {n}"),
+    }
+}
+
+/// Back to the source form: used to show the learner what is being checked.
+impl fmt::Display for Check {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Check::NetnsExists(n) => write!(f, "netns {n} exists"),
+            Check::NetnsGone(n) => write!(f, "netns {n} is gone"),
+            Check::LinkExists { dev, ns } => write!(f, "link {dev}{} exists", where_(ns)),
+            Check::LinkGone { dev, ns } => write!(f, "link {dev}{} is gone", where_(ns)),
+            Check::LinkState { dev, ns, state } => {
+                let s = match state {
+                    LinkState::Up => "is up",
+                    LinkState::Down => "is down",
+                    LinkState::AdminUp => "is admin-up",
+                    LinkState::NoCarrier => "has no carrier",
+                };
+                write!(f, "link {dev}{} {s}", where_(ns))
+            }
+            Check::LinkKind { dev, ns, kind } => write!(f, "link {dev}{} is a {kind}", where_(ns)),
+            Check::LinkAddr { dev, ns, addr } => write!(f, "link {dev}{} has {addr}", where_(ns)),
+            Check::LinkMaster { dev, ns, master } => write!(f, "link {dev}{} is attached to {master}", where_(ns)),
+            Check::LinkPeer { dev, ns, peer, peer_ns } => {
+                write!(f, "link {dev}{} is peered with {peer}{}", where_(ns), where_(peer_ns))
+            }
+            Check::Route { ns, text } => write!(f, "route{} has \"{text}\"", where_(ns)),
+            Check::Neigh { ns, text } => write!(f, "neigh{} has \"{text}\"", where_(ns)),
+            Check::Ping { from, to, succeeds } => {
+                write!(f, "ping {} -> {to} {}", ns_name(from), if *succeeds { "succeeds" } else { "fails" })
+            }
+            Check::Ran(c) => write!(f, "ran \"{c}\""),
+            Check::OutputHas { command, text } => write!(f, "output of \"{command}\" has \"{text}\""),
+            Check::Not(c) => write!(f, "not {c}"),
+            Check::Any(alts) => {
+                let parts: Vec<String> = alts.iter().map(|a| a.to_string()).collect();
+                f.write_str(&parts.join(" or "))
+            }
+        }
+    }
+}
+
+impl Check {
+    /// How the lesson shows the check to a learner: the source text, except
+    /// that `ran` checks (and alternatives of them) read as an instruction
+    /// naming their first command. The second value says whether the check
+    /// explains itself (no reason needs to be printed under it).
+    pub fn label(&self) -> (String, bool) {
+        match self {
+            Check::Ran(c) => (format!("run {}", c.trim_end_matches(" *").trim_end_matches('*')), true),
+            Check::Any(alts) if alts.iter().all(|a| matches!(a, Check::Ran(_))) => alts[0].label(),
+            other => (other.to_string(), false),
+        }
+    }
+}
+
+/// Parses every non-empty, non-comment line of a `check` block.
+pub fn parse_block(src: &str) -> Result<Vec<Check>, ParseError> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(parse)
+        .collect()
+}
+
+/// The command line a `ping` check runs, as the learner would type it.
+pub fn ping_command(from: &Ns, to: &str) -> String {
+    match from {
+        None => format!("ping -c 1 -W 1 {to}"),
+        Some(ns) => format!("ip netns exec {ns} ping -c 1 -W 1 {to}"),
+    }
+}
+
+/// Does a command line the learner ran match a `ran` pattern?
+pub fn ran_matches(pattern: &str, line: &str) -> bool {
+    let line = normalise_command(line);
+    match pattern.strip_suffix('*') {
+        Some(prefix) => {
+            let prefix = normalise_command(prefix);
+            line == prefix || line.starts_with(&format!("{prefix} "))
+        }
+        None => line == normalise_command(pattern),
+    }
+}
+
+/// A command line as compared by `ran`: no `sudo`, single spaces.
+pub fn normalise_command(line: &str) -> String {
+    let w: Vec<&str> = line.split_whitespace().collect();
+    let w = match w.first() {
+        Some(&"sudo") => &w[1..],
+        _ => &w[..],
+    };
+    w.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(src: &str) {
+        let c = parse(src).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.to_string(), src);
+    }
+
+    #[test]
+    fn every_form_parses_and_prints_back() {
+        for src in [
+            "netns orange exists",
+            "netns orange is gone",
+            "link tap1 exists",
+            "link tap1 in orange exists",
+            "link tap1 is gone",
+            "link tap1 in orange is up",
+            "link tap1 in orange is down",
+            "link tap1 in orange is admin-up",
+            "link tap1 in orange has no carrier",
+            "link br0 is a bridge",
+            "link tap1 in orange has 192.168.1.2/24",
+            "link veth0 is attached to br0",
+            "link tap1 in orange is peered with tap2 in green",
+            "link tap1 is peered with tap2",
+            "route in orange has \"default via 10.0.0.1\"",
+            "neigh in orange has \"192.168.1.3\"",
+            "ping orange -> 192.168.1.3 succeeds",
+            "ping host -> 10.0.0.2 fails",
+            "ran \"ip link show lo\"",
+            "output of \"ip netns list\" has \"orange\"",
+            "not netns orange exists",
+            "ran \"ip link show lo\" or ran \"ip link\"",
+            "ran \"ip netns exec orange ip *\"",
+        ] {
+            roundtrip(src);
+        }
+    }
+
+    #[test]
+    fn host_is_the_initial_namespace() {
+        assert_eq!(
+            parse("link lo in host is up").unwrap(),
+            Check::LinkState { dev: "lo".into(), ns: None, state: LinkState::Up }
+        );
+        assert_eq!(parse("ping host -> 1.2.3.4 succeeds").unwrap(), Check::Ping {
+            from: None,
+            to: "1.2.3.4".into(),
+            succeeds: true
+        });
+    }
+
+    #[test]
+    fn mistakes_are_explained() {
+        for (src, want) in [
+            ("", "empty"),
+            ("netns", "expected `netns NAME exists`"),
+            ("link tap1 is sideways", "unknown link check"),
+            ("link tap1 has 192.168.1.2", "prefix length"),
+            ("ping orange 1.2.3.4", "ping NS -> ADDRESS"),
+            ("ran \"ip link", "unclosed quote"),
+            ("frobnicate", "unknown check"),
+            ("link tap1 in", "namespace name"),
+        ] {
+            let e = parse(src).unwrap_err();
+            assert!(e.0.contains(want), "{src:?} gave {e}");
+        }
+    }
+
+    #[test]
+    fn blocks_skip_comments_and_blank_lines() {
+        let checks = parse_block("# both ends\n\nlink tap1 in orange is up\n  link tap2 in green is up\n").unwrap();
+        assert_eq!(checks.len(), 2);
+    }
+
+    #[test]
+    fn ran_checks_read_as_instructions() {
+        assert_eq!(parse("ran \"ip link show lo\" or ran \"ip link\"").unwrap().label(), ("run ip link show lo".into(), true));
+        assert_eq!(parse("ran \"ip netns exec orange ping *\"").unwrap().label(), ("run ip netns exec orange ping".into(), true));
+        assert_eq!(parse("netns a exists").unwrap().label(), ("netns a exists".into(), false));
+    }
+
+    #[test]
+    fn commands_compare_without_sudo_and_extra_spaces() {
+        assert_eq!(normalise_command("sudo  ip   netns list "), "ip netns list");
+        assert!(ran_matches("ip link show lo", "sudo ip link  show lo"));
+        assert!(!ran_matches("ip link show", "ip link show lo"), "exact unless it ends in *");
+        assert!(ran_matches("ip netns exec orange ip *", "ip netns exec orange ip addr"));
+        assert!(!ran_matches("ip netns exec orange ip *", "ip netns exec orange ipx"));
+        assert!(matches!(parse("netns a exists or netns b exists").unwrap(), Check::Any(v) if v.len() == 2));
+        assert!(matches!(parse("ran \"a or b\"").unwrap(), Check::Ran(c) if c == "a or b"));
+        assert_eq!(ping_command(&Some("orange".into()), "10.0.0.1"), "ip netns exec orange ping -c 1 -W 1 10.0.0.1");
+        assert_eq!(ping_command(&None, "10.0.0.1"), "ping -c 1 -W 1 10.0.0.1");
+    }
+}

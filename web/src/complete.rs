@@ -1,0 +1,230 @@
+//! Tab completion: commands, `ip` objects and keywords, and the namespace,
+//! device and address names of the current lab (read from its snapshot).
+
+use sim_core::snapshot::LinkKind;
+use sim_core::Snapshot;
+
+const COMMANDS: &[&str] = &[
+    "awk", "bridge", "clear", "echo", "grep", "ifconfig", "ip", "iptables", "ping", "sudo", "sysctl",
+];
+const IP_OBJECTS: &[&str] = &["address", "help", "link", "neigh", "netns", "route"];
+const IP_OPTIONS: &[&str] = &["-4", "-6", "-br", "-c", "-d", "-j", "-n", "-o", "-s"];
+
+/// What a Tab press does: the new line, and the choices to list when the
+/// word is still ambiguous (bash lists them on the second Tab).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Completion {
+    pub line: String,
+    pub choices: Vec<String>,
+}
+
+fn names_in(snap: &Snapshot, ns: &Option<String>, only: Option<LinkKind>) -> Vec<String> {
+    snap.namespaces
+        .iter()
+        .filter(|v| &v.name == ns)
+        .flat_map(|v| v.links.iter())
+        .filter(|l| only.is_none_or(|k| l.kind == k))
+        .map(|l| l.name.clone())
+        .collect()
+}
+
+fn namespaces(snap: &Snapshot) -> Vec<String> {
+    snap.namespaces.iter().filter_map(|v| v.name.clone()).collect()
+}
+
+fn addresses(snap: &Snapshot) -> Vec<String> {
+    let mut v: Vec<String> = snap
+        .namespaces
+        .iter()
+        .flat_map(|n| n.links.iter())
+        .flat_map(|l| l.addrs.iter())
+        .filter(|a| !a.contains(':'))
+        .map(|a| a.split('/').next().unwrap_or(a).to_string())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn words(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// The candidates for the word being typed, given the words before it.
+fn candidates(before: &[&str], snap: &Snapshot) -> Vec<String> {
+    // A pipe or list starts a new command.
+    let start = before.iter().rposition(|w| ["|", ";", "&&", "||"].contains(w)).map_or(0, |i| i + 1);
+    let mut w = &before[start..];
+    if w.first() == Some(&"sudo") {
+        w = &w[1..];
+    }
+    let mut ns: Option<String> = None;
+    // `ip netns exec NS CMD…` runs CMD in NS.
+    while w.len() >= 4 && w[0] == "ip" && w[1] == "netns" && w[2] == "exec" {
+        ns = Some(w[3].to_string());
+        w = &w[4..];
+    }
+    let Some((&cmd, args)) = w.split_first() else {
+        return words(COMMANDS);
+    };
+    let devs = |ns: &Option<String>| names_in(snap, ns, None);
+    let prev = args.last().copied().unwrap_or("");
+    match cmd {
+        "ip" => {
+            let mut i = 0;
+            while i < args.len() && args[i].starts_with('-') {
+                if args[i] == "-n" || args[i] == "-netns" {
+                    ns = args.get(i + 1).map(|s| s.to_string());
+                    i += 1;
+                }
+                i += 1;
+            }
+            if prev == "-n" || prev == "-netns" {
+                return namespaces(snap);
+            }
+            let rest = args.get(i..).unwrap_or(&[]);
+            let Some((&obj, rest)) = rest.split_first() else {
+                let mut v = words(IP_OBJECTS);
+                v.extend(words(IP_OPTIONS));
+                return v;
+            };
+            match prev {
+                "dev" => return devs(&ns),
+                "master" => return names_in(snap, &ns, Some(LinkKind::Bridge)),
+                "type" => return words(&["bridge", "veth"]),
+                "peer" => return words(&["name"]),
+                _ => {}
+            }
+            let obj = IP_OBJECTS.iter().find(|o| o.starts_with(obj)).copied().unwrap_or(obj);
+            match (obj, rest) {
+                ("link", []) => words(&["add", "delete", "help", "set", "show"]),
+                ("link", [_, _, .., "netns"]) => namespaces(snap),
+                ("link", ["show" | "set" | "del" | "delete"]) => devs(&ns),
+                ("link", ["set", _, ..]) => words(&["address", "down", "master", "mtu", "name", "netns", "nomaster", "up"]),
+                ("link", ["add", _]) => words(&["type"]),
+                ("link", ["add", _, "type", "veth"]) => words(&["peer"]),
+                ("address", []) => words(&["add", "del", "flush", "show"]),
+                ("address", [_, ..]) => words(&["dev"]),
+                ("route", []) => words(&["add", "del", "get", "replace", "show"]),
+                ("route", [_, ..]) => words(&["default", "dev", "via"]),
+                ("neigh", []) => words(&["add", "del", "flush", "show"]),
+                ("neigh", [_, ..]) => words(&["dev"]),
+                ("netns", []) => words(&["add", "delete", "exec", "identify", "list"]),
+                ("netns", ["exec" | "delete" | "del" | "identify"]) => namespaces(snap),
+                _ => Vec::new(),
+            }
+        }
+        "ifconfig" if args.is_empty() => devs(&ns),
+        "ping" if !prev.starts_with('-') => addresses(snap),
+        "bridge" if args.is_empty() => words(&["fdb", "link", "vlan"]),
+        "sysctl" => words(&["-w", "net.ipv4.ip_forward", "net.ipv4.ip_forward=1"]),
+        "iptables" if prev == "-t" => words(&["filter", "nat"]),
+        _ => Vec::new(),
+    }
+}
+
+fn common_prefix(v: &[String]) -> String {
+    let first = &v[0];
+    let mut n = first.len();
+    for s in &v[1..] {
+        n = n.min(first.bytes().zip(s.bytes()).take_while(|(a, b)| a == b).count());
+    }
+    first[..n].to_string()
+}
+
+/// Completes the last word of `line` (the cursor is at its end).
+pub fn complete(line: &str, snap: &Snapshot) -> Completion {
+    let (head, word) = match line.rfind(char::is_whitespace) {
+        Some(i) => line.split_at(i + 1),
+        None => ("", line),
+    };
+    let before: Vec<&str> = head.split_whitespace().collect();
+    let mut found: Vec<String> = candidates(&before, snap).into_iter().filter(|c| c.starts_with(word)).collect();
+    found.sort();
+    found.dedup();
+    match found.len() {
+        0 => Completion { line: line.to_string(), choices: vec![] },
+        1 => Completion { line: format!("{head}{} ", found[0]), choices: vec![] },
+        _ => {
+            let p = common_prefix(&found);
+            Completion { line: format!("{head}{p}"), choices: if p.len() > word.len() { vec![] } else { found } }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sim_core::snapshot::{LinkView, NsView};
+
+    fn snap() -> Snapshot {
+        let link = |name: &str, kind, addrs: &[&str]| LinkView {
+            ifindex: 1,
+            name: name.into(),
+            kind,
+            mac: String::new(),
+            admin_up: true,
+            lower_up: true,
+            operstate: "UP".into(),
+            addrs: addrs.iter().map(|s| s.to_string()).collect(),
+            master: None,
+            peer: None,
+        };
+        let ns = |name: Option<&str>, links| NsView {
+            name: name.map(String::from),
+            links,
+            routes: vec![],
+            neighbours: vec![],
+            ip_forward: false,
+        };
+        Snapshot {
+            namespaces: vec![
+                ns(None, vec![link("lo", LinkKind::Loopback, &[]), link("br0", LinkKind::Bridge, &[])]),
+                ns(Some("orange"), vec![link("tap1", LinkKind::Veth, &["192.168.1.2/24", "fe80::1/64"])]),
+                ns(Some("green"), vec![link("tap2", LinkKind::Veth, &["192.168.1.3/24"])]),
+            ],
+        }
+    }
+
+    fn tab(line: &str) -> Completion {
+        complete(line, &snap())
+    }
+
+    #[test]
+    fn commands_objects_and_keywords() {
+        assert_eq!(tab("if").line, "ifconfig ");
+        assert_eq!(tab("sudo i").line, "sudo i");
+        assert_eq!(tab("sudo i").choices, vec!["ifconfig", "ip", "iptables"]);
+        assert_eq!(tab("ip li").line, "ip link ");
+        assert_eq!(tab("ip link a").line, "ip link add ");
+        assert_eq!(tab("ip link add tap1 t").line, "ip link add tap1 type ");
+        assert_eq!(tab("ip link add tap1 type v").line, "ip link add tap1 type veth ");
+        assert_eq!(tab("ip link add tap1 type veth p").line, "ip link add tap1 type veth peer ");
+        assert_eq!(tab("ip -c a").line, "ip -c address ");
+        assert_eq!(tab("ip netns l").line, "ip netns list ");
+    }
+
+    #[test]
+    fn names_come_from_the_lab() {
+        assert_eq!(tab("ip netns exec o").line, "ip netns exec orange ");
+        assert_eq!(tab("ip link set tap1 netns g").line, "ip link set tap1 netns green ");
+        assert_eq!(tab("ip link set tap1 u").line, "ip link set tap1 up ");
+        assert_eq!(tab("ip netns exec orange ip link set t").line, "ip netns exec orange ip link set tap1 ");
+        assert_eq!(tab("ip -n green addr add 1.2.3.4/24 dev t").line, "ip -n green addr add 1.2.3.4/24 dev tap2 ");
+        assert_eq!(tab("ip link show ").choices, vec!["br0", "lo"]);
+        assert_eq!(tab("ip link set tap1 master b").line, "ip link set tap1 master br0 ");
+        assert_eq!(tab("ip netns exec green ping 192").line, "ip netns exec green ping 192.168.1.");
+        assert_eq!(tab("ip netns exec green ping 192.168.1.").choices, vec!["192.168.1.2", "192.168.1.3"]);
+    }
+
+    #[test]
+    fn pipes_start_a_new_command() {
+        assert_eq!(tab("ip link | gr").line, "ip link | grep ");
+    }
+
+    #[test]
+    fn nothing_to_complete_leaves_the_line() {
+        assert_eq!(tab("ip link add zzz").line, "ip link add zzz");
+        assert!(tab("ip link add zzz").choices.is_empty());
+    }
+}

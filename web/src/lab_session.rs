@@ -1,0 +1,121 @@
+//! The learner's lab together with the command log that built it.
+
+use crate::session::is_terminal_builtin;
+use crate::verify::World;
+use sim_core::{Lab, Output, Snapshot};
+
+/// A lab and its history. Everything here can be rebuilt from `log` alone,
+/// because the engine is deterministic.
+pub struct LabSession {
+    lab: Lab,
+    log: Vec<String>,
+    statuses: Vec<i32>,
+    snap: Snapshot,
+}
+
+impl Default for LabSession {
+    fn default() -> Self {
+        let lab = Lab::new();
+        let snap = lab.snapshot();
+        LabSession { lab, log: Vec::new(), statuses: Vec::new(), snap }
+    }
+}
+
+impl LabSession {
+    /// Runs `lines` in a fresh lab; returns the session and what each line printed.
+    pub fn replay(lines: &[String]) -> (LabSession, Vec<Output>) {
+        let mut s = LabSession::default();
+        // A snapshot costs more than most commands: take one at the end only.
+        let outs = lines.iter().map(|l| s.record(l)).collect();
+        s.snap = s.lab.snapshot();
+        (s, outs)
+    }
+
+    /// Runs one line and records it. Terminal built-ins (`clear`) are recorded
+    /// but never reach the engine.
+    pub fn run(&mut self, line: &str) -> Output {
+        let out = self.record(line);
+        self.snap = self.lab.snapshot();
+        out
+    }
+
+    fn record(&mut self, line: &str) -> Output {
+        let out = if is_terminal_builtin(line) { Output::status(0) } else { self.lab.run(line) };
+        self.log.push(line.to_string());
+        self.statuses.push(out.status);
+        out
+    }
+
+    /// The session without its last line (rebuilt by replay).
+    pub fn undo(&self) -> (LabSession, Vec<Output>) {
+        let n = self.log.len().saturating_sub(1);
+        LabSession::replay(&self.log[..n])
+    }
+
+    pub fn log(&self) -> &[String] {
+        &self.log
+    }
+
+    pub fn statuses(&self) -> &[i32] {
+        &self.statuses
+    }
+}
+
+impl World for LabSession {
+    fn snapshot(&self) -> &Snapshot {
+        &self.snap
+    }
+
+    fn history(&self) -> &[String] {
+        &self.log
+    }
+
+    /// Runs `line` on a copy of the lab, leaving the learner's untouched.
+    fn probe(&self, line: &str) -> (i32, String) {
+        let mut copy = self.lab.clone();
+        let out = copy.run(line);
+        (out.status, out.text())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_statuses_and_undo() {
+        let mut s = LabSession::default();
+        s.run("ip netns add orange");
+        s.run("clear");
+        s.run("nonsense-command");
+        assert_eq!(s.log(), ["ip netns add orange", "clear", "nonsense-command"]);
+        assert_eq!(s.statuses()[1], 0);
+        assert_eq!(s.statuses()[2], 127);
+        let (u, outs) = s.undo();
+        assert_eq!(u.log().len(), 2);
+        assert_eq!(outs.len(), 2);
+    }
+
+    #[test]
+    fn replay_ends_with_the_same_state_as_running() {
+        let lines: Vec<String> = ["ip netns add a", "ip link add x type veth peer name y", "ip link set x netns a"]
+            .map(String::from)
+            .to_vec();
+        let mut live = LabSession::default();
+        for l in &lines {
+            live.run(l);
+        }
+        let (replayed, _) = LabSession::replay(&lines);
+        assert_eq!(replayed.snapshot(), live.snapshot());
+        assert_eq!(replayed.snapshot().namespaces.len(), 2);
+    }
+
+    #[test]
+    fn probes_do_not_touch_the_lab() {
+        let mut s = LabSession::default();
+        s.run("ip netns add orange");
+        let before = s.log().len();
+        let _ = s.probe("ip netns add green");
+        assert_eq!(s.log().len(), before);
+    }
+}

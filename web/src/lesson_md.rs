@@ -1,0 +1,224 @@
+//! Turns a lesson's Markdown into the Rust source of a `Lesson` value.
+//!
+//! Runs in `build.rs` (lessons are compiled into the bundle, so the browser
+//! never parses Markdown) and in the unit tests. Raw HTML in a lesson is shown
+//! as text, never injected.
+
+use crate::checks;
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+#[derive(Debug, Default, PartialEq)]
+pub struct MdLesson {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub sections: Vec<MdSection>,
+}
+
+#[derive(Debug, Default, PartialEq)]
+pub struct MdSection {
+    /// Empty for the introduction before the first `##` heading.
+    pub title: String,
+    pub blocks: Vec<MdBlock>,
+    pub checks: Vec<String>,
+    pub hints: Vec<String>,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum MdBlock {
+    Html(String),
+    Commands(Vec<String>),
+}
+
+fn front_matter(src: &str) -> Result<(Vec<(String, String)>, &str), String> {
+    let Some(rest) = src.strip_prefix("---\n") else {
+        return Err("a lesson starts with front matter between `---` lines".into());
+    };
+    let end = rest.find("\n---\n").ok_or("front matter is not closed by a `---` line")?;
+    let mut fields = Vec::new();
+    for line in rest[..end].lines().filter(|l| !l.trim().is_empty()) {
+        let (k, v) = line.split_once(':').ok_or_else(|| format!("front matter line without `key:`: {line}"))?;
+        let v = v.trim().trim_matches('"');
+        fields.push((k.trim().to_string(), v.to_string()));
+    }
+    Ok((fields, &rest[end + 5..]))
+}
+
+/// Shell lines of a code block: blank lines and `#` comments dropped.
+fn command_lines(code: &str) -> Vec<String> {
+    code.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+/// Parses one lesson file. `slug` is its file name without `.md` and number prefix.
+pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, String> {
+    let (fields, body) = front_matter(src)?;
+    let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let mut lesson = MdLesson {
+        slug: slug.to_string(),
+        title: get("title").ok_or("front matter needs a `title:`")?,
+        summary: get("summary").ok_or("front matter needs a `summary:`")?,
+        sections: vec![MdSection::default()],
+    };
+
+    let mut pending: Vec<Event> = Vec::new();
+    let mut in_heading = false;
+    let mut heading = String::new();
+    let mut code: Option<(String, String)> = None;
+
+    let flush = |pending: &mut Vec<Event>, sec: &mut MdSection| {
+        if !pending.is_empty() {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, pending.drain(..));
+            sec.blocks.push(MdBlock::Html(html));
+        }
+    };
+
+    for ev in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match ev {
+            Event::Start(Tag::Heading { level: pulldown_cmark::HeadingLevel::H2, .. }) => {
+                flush(&mut pending, lesson.sections.last_mut().unwrap());
+                in_heading = true;
+                heading.clear();
+            }
+            Event::End(TagEnd::Heading(pulldown_cmark::HeadingLevel::H2)) => {
+                in_heading = false;
+                lesson.sections.push(MdSection { title: heading.trim().to_string(), ..Default::default() });
+            }
+            Event::Text(t) | Event::Code(t) if in_heading => heading.push_str(&t),
+            _ if in_heading => {}
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Text(t) if code.is_some() => code.as_mut().unwrap().1.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => {
+                let (lang, text) = code.take().unwrap();
+                let sec = lesson.sections.last_mut().unwrap();
+                match lang.as_str() {
+                    "sh" | "bash" | "shell" | "console" => {
+                        flush(&mut pending, sec);
+                        sec.blocks.push(MdBlock::Commands(command_lines(&text)));
+                    }
+                    "check" => {
+                        for c in checks::parse_block(&text).map_err(|e| format!("in `{}`: {e}", sec.title))? {
+                            sec.checks.push(c.to_string());
+                        }
+                    }
+                    "hint" => sec.hints.push(text.trim().to_string()),
+                    _ => {
+                        let kind = CodeBlockKind::Fenced(lang.into());
+                        pending.push(Event::Start(Tag::CodeBlock(kind)));
+                        pending.push(Event::Text(text.into()));
+                        pending.push(Event::End(TagEnd::CodeBlock));
+                    }
+                }
+            }
+            // Raw HTML is shown as text: lessons cannot inject markup.
+            Event::Html(h) | Event::InlineHtml(h) => pending.push(Event::Text(h)),
+            other => pending.push(other),
+        }
+    }
+    flush(&mut pending, lesson.sections.last_mut().unwrap());
+    if !lesson.sections.iter().any(|s| !s.checks.is_empty()) {
+        return Err("a lesson needs at least one step with a ```check block".into());
+    }
+    Ok(lesson)
+}
+
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn list(items: &[String]) -> String {
+    let parts: Vec<String> = items.iter().map(|s| lit(s)).collect();
+    format!("&[{}]", parts.join(", "))
+}
+
+/// Rust source for a `crate::lesson::Lesson` expression.
+pub fn to_rust(l: &MdLesson) -> String {
+    let mut s = format!(
+        "Lesson {{ slug: {}, title: {}, summary: {}, sections: &[\n",
+        lit(&l.slug),
+        lit(&l.title),
+        lit(&l.summary)
+    );
+    for sec in &l.sections {
+        s += &format!("  Section {{ title: {}, blocks: &[", lit(&sec.title));
+        for b in &sec.blocks {
+            match b {
+                MdBlock::Html(h) => s += &format!("Block::Html({}), ", lit(h)),
+                MdBlock::Commands(c) => s += &format!("Block::Commands({}), ", list(c)),
+            }
+        }
+        s += &format!("], checks: {}, hints: {} }},\n", list(&sec.checks), list(&sec.hints));
+    }
+    s + "] }"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = "---\ntitle: \"Two ends\"\nsummary: A pair.\n---\n\nIntro <b>bold</b> text.\n\n## Make a pair\n\nRun this:\n\n```sh\n# a comment\nip link add a type veth peer name b\n\n```\n\nThen look.\n\n```check\nlink a exists\n```\n\n```hint\nType it exactly.\n```\n\n## Wrap up `done`\n\nBye.\n";
+
+    #[test]
+    fn splits_intro_steps_commands_checks_and_hints() {
+        let l = parse_lesson("two-ends", SRC).unwrap();
+        assert_eq!(l.title, "Two ends");
+        assert_eq!(l.summary, "A pair.");
+        assert_eq!(l.sections.len(), 3);
+        assert_eq!(l.sections[0].title, "");
+        assert_eq!(l.sections[1].title, "Make a pair");
+        assert_eq!(l.sections[1].blocks[1], MdBlock::Commands(vec!["ip link add a type veth peer name b".into()]));
+        assert_eq!(l.sections[1].checks, vec!["link a exists".to_string()]);
+        assert_eq!(l.sections[1].hints, vec!["Type it exactly.".to_string()]);
+        assert_eq!(l.sections[2].title, "Wrap up done");
+        assert!(l.sections[2].checks.is_empty());
+    }
+
+    #[test]
+    fn raw_html_is_escaped() {
+        let l = parse_lesson("x", SRC).unwrap();
+        let MdBlock::Html(h) = &l.sections[0].blocks[0] else { panic!() };
+        assert!(h.contains("&lt;b&gt;bold&lt;/b&gt;"), "{h}");
+    }
+
+    #[test]
+    fn bad_lessons_are_refused_with_a_reason() {
+        assert!(parse_lesson("x", "no front matter").unwrap_err().contains("front matter"));
+        assert!(parse_lesson("x", "---\ntitle: a\n---\n").unwrap_err().contains("summary"));
+        let bad = "---\ntitle: a\nsummary: b\n---\n## S\n```check\nlink a is sideways\n```\n";
+        assert!(parse_lesson("x", bad).unwrap_err().contains("unknown link check"));
+        let none = "---\ntitle: a\nsummary: b\n---\n## S\ntext\n";
+        assert!(parse_lesson("x", none).unwrap_err().contains("at least one step"));
+    }
+
+    #[test]
+    fn the_shipped_lessons_parse() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
+        let mut n = 0;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "md") && p.file_name().unwrap() != "README.md" {
+                parse_lesson("t", &std::fs::read_to_string(&p).unwrap()).unwrap_or_else(|e| panic!("{p:?}: {e}"));
+                n += 1;
+            }
+        }
+        assert!(n >= 1);
+    }
+
+    #[test]
+    fn generated_source_escapes_strings() {
+        let l = parse_lesson("two-ends", SRC).unwrap();
+        let rust = to_rust(&l);
+        assert!(rust.starts_with("Lesson { slug: \"two-ends\""));
+        assert!(rust.contains("Block::Commands(&[\"ip link add a type veth peer name b\"])"));
+    }
+}

@@ -1,0 +1,36 @@
+//! nslab's site: a terminal on a simulated Linux host, a live diagram of its
+//! network, and lessons that check what the learner built.
+//!
+//! Pure logic (check language, lessons, sessions, completion, layout) is in
+//! modules with native unit tests; the Leptos components only draw it.
+
+pub mod ansi;
+pub mod app;
+pub mod browser;
+pub mod checks;
+pub mod complete;
+pub mod diagram;
+pub mod lab_session;
+pub mod layout;
+pub mod lesson;
+pub mod lesson_view;
+#[cfg(test)]
+mod lesson_md;
+pub mod session;
+pub mod shell;
+pub mod terminal;
+pub mod toolbar;
+pub mod verify;
+
+/// Mounts the site on `<body>` and marks the moment the terminal is ready
+/// (`performance.mark("terminal-ready")`, read by scripts/bench-site).
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("terminal-ready");
+    }
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        let _ = body.set_attribute("data-ready", "1");
+    }
+}
