@@ -9,15 +9,11 @@ use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use sim_core::iproute::addr::AddrCmd;
-use sim_core::iproute::link::LinkCmd;
-use sim_core::iproute::neigh::NeighCmd;
-use sim_core::iproute::route::RouteCmd;
-use sim_core::iproute::{self, IpCmd, Outcome};
+use sim_core::iproute::{self, Outcome};
 use sim_core::output::Output;
 use sim_core::shell::{self, Env, Programs};
 
-use crate::kernel::{netns, DumpNeed, KernelNetlink, Rtnl, SetupError};
+use crate::kernel::{netns, KernelNetlink, Rtnl, SetupError};
 
 /// The system programs a lesson may run on the kernel side.
 const EXTERNAL: &[&str] = &["ping", "iptables"];
@@ -72,10 +68,8 @@ impl KernelLab {
                 self.exec(ns, inner, stdin, nested)
             }
             "ip" => {
-                let need = dump_need(rest);
-                let focus = focus(rest);
                 let outcome = match self.netlink(ns) {
-                    Ok(nl) => iproute::ip(&mut nl.with_need(need).with_focus(focus), rest),
+                    Ok(mut nl) => iproute::ip(&mut nl, rest),
                     Err(o) => return o,
                 };
                 match outcome {
@@ -83,7 +77,10 @@ impl KernelLab {
                     Outcome::Exec { netns, argv } => {
                         let Some(prog) = argv.first() else { return Output::new() };
                         if netns::open(&netns).is_err() {
-                            return Output::error(format!("Cannot open network namespace \"{netns}\": No such file or directory\n"), 255);
+                            return Output::error(
+                                format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
+                                255,
+                            );
                         }
                         if nested >= MAX_NESTING {
                             return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
@@ -126,9 +123,8 @@ impl KernelLab {
     fn netlink(&mut self, ns: Option<&str>) -> Result<KernelNetlink<'_>, Output> {
         match ns {
             None => Ok(KernelNetlink::host(&mut self.rtnl)),
-            Some(n) => KernelNetlink::named(&mut self.rtnl, n).map_err(|e| {
-                Output::error(format!("Cannot open network namespace \"{n}\": {}\n", e.text()), 255)
-            }),
+            Some(n) => KernelNetlink::named(&mut self.rtnl, n)
+                .map_err(|e| Output::error(format!("Cannot open network namespace \"{n}\": {}\n", e.text()), 255)),
         }
     }
 }
@@ -144,31 +140,6 @@ fn is_program(name: &str) -> bool {
     matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo")
         || shell::is_coreutil(name)
         || (EXTERNAL.contains(&name) && find(name).is_some())
-}
-
-/// What an `ip` command needs of link dumps: commands that change state
-/// only resolve names (iproute2 does that with `if_nametoindex()`, not a
-/// dump); commands that print get a fresh dump.
-pub fn dump_need(argv: &[String]) -> DumpNeed {
-    let Ok((_, rest)) = iproute::parse_opts(argv) else { return DumpNeed::Full };
-    match iproute::parse_object(rest) {
-        Ok(IpCmd::Link(LinkCmd::Show(_))) => DumpNeed::Full,
-        Ok(IpCmd::Addr(AddrCmd::Show(_))) => DumpNeed::Full,
-        Ok(IpCmd::Route(RouteCmd::Show(_) | RouteCmd::Get(_))) => DumpNeed::Full,
-        Ok(IpCmd::Neigh(NeighCmd::Show { .. })) => DumpNeed::Full,
-        Ok(IpCmd::Link(_) | IpCmd::Addr(_) | IpCmd::Route(_) | IpCmd::Neigh(_)) => DumpNeed::Names,
-        _ => DumpNeed::Full,
-    }
-}
-
-/// The device a show command names (`ip link show DEV`, `ip addr show
-/// dev DEV`, `master BR`), which iproute2 fetches by name.
-pub fn focus(argv: &[String]) -> Option<String> {
-    let (_, rest) = iproute::parse_opts(argv).ok()?;
-    match iproute::parse_object(rest).ok()? {
-        IpCmd::Link(LinkCmd::Show(f)) | IpCmd::Addr(AddrCmd::Show(f)) => f.dev.or(f.master),
-        _ => None,
-    }
 }
 
 /// A system program by name on root's PATH.

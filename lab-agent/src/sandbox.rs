@@ -54,7 +54,13 @@ pub fn enter() -> Result<(), SandboxError> {
         check("unshare(CLONE_NEWNET|CLONE_NEWNS)", libc::unshare(libc::CLONE_NEWNET | libc::CLONE_NEWNS))?;
         check(
             "make / private",
-            libc::mount(c("none").as_ptr(), c("/").as_ptr(), std::ptr::null(), libc::MS_REC | libc::MS_PRIVATE, std::ptr::null()),
+            libc::mount(
+                c("none").as_ptr(),
+                c("/").as_ptr(),
+                std::ptr::null(),
+                libc::MS_REC | libc::MS_PRIVATE,
+                std::ptr::null(),
+            ),
         )?;
     }
     if std::fs::metadata("/run/netns").is_err() {
@@ -62,7 +68,10 @@ pub fn enter() -> Result<(), SandboxError> {
         // (in this mount namespace only) and make the directory there.
         // SAFETY: as above.
         unsafe {
-            check("mount tmpfs on /run", libc::mount(c("nslab").as_ptr(), c("/run").as_ptr(), c("tmpfs").as_ptr(), 0, std::ptr::null()))?;
+            check(
+                "mount tmpfs on /run",
+                libc::mount(c("nslab").as_ptr(), c("/run").as_ptr(), c("tmpfs").as_ptr(), 0, std::ptr::null()),
+            )?;
         }
         std::fs::create_dir("/run/netns").map_err(|err| SandboxError { step: "mkdir /run/netns", err })?;
     }

@@ -109,7 +109,10 @@ mod tests {
         m.attributes.push(AddressAttribute::Flags(AddressFlags::Permanent));
         let d = decode(&RouteNetlinkMessage::NewAddress(m)).expect("decodes");
         assert_eq!(d.local, IpAddr::V4(a.local));
-        assert_eq!((d.prefix, d.broadcast, d.scope, d.label.as_deref()), (24, a.broadcast, Scope::Global, Some("eth0")));
+        assert_eq!(
+            (d.prefix, d.broadcast, d.scope, d.label.as_deref()),
+            (24, a.broadcast, Scope::Global, Some("eth0"))
+        );
         assert!(d.permanent && !d.secondary && !d.tentative);
     }
 

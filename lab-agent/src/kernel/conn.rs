@@ -32,8 +32,9 @@ type Events = UnboundedReceiver<(NetlinkMessage<RouteNetlinkMessage>, SocketAddr
 pub struct Conn {
     conn: Pin<Box<Connection<RouteNetlinkMessage>>>,
     handle: Handle,
-    /// Multicast notifications (only when subscribed).
-    events: Events,
+    /// Multicast notifications: none, the socket joins no group (kept so
+    /// the connection has somewhere to put unsolicited messages).
+    _events: Events,
 }
 
 /// What went wrong below the kernel's answer: the socket itself.
@@ -65,7 +66,7 @@ impl Conn {
         sock.set_ext_ack(true)?;
         // Big dumps (1000s of links) must not overflow the receive queue.
         let _ = sock.set_rx_buf_sz(8 << 20);
-        Ok(Conn { conn: Box::pin(conn), handle, events })
+        Ok(Conn { conn: Box::pin(conn), handle, _events: events })
     }
 
     /// Opens a socket inside the namespace `ns`, coming back to `home` after.
@@ -73,25 +74,13 @@ impl Conn {
         netns::within(ns, home, || Conn::open(rt))?
     }
 
-    /// Joins an rtnetlink multicast group (RTNLGRP_*).
-    pub fn subscribe(&mut self, group: u32) -> std::io::Result<()> {
-        self.conn.as_mut().socket_mut().socket_mut().add_membership(group)
-    }
-
-    /// Notifications received so far (call after a round trip: the kernel
-    /// queues the notifications of a request before its ack).
-    pub fn drain_events(&mut self) -> Vec<RouteNetlinkMessage> {
-        let mut out = Vec::new();
-        while let Ok((m, _)) = self.events.try_recv() {
-            if let NetlinkPayload::InnerMessage(inner) = m.payload {
-                out.push(inner);
-            }
-        }
-        out
-    }
-
     /// Sends `msg` with `flags` (plus NLM_F_REQUEST) and collects the replies.
-    pub fn call(&mut self, rt: &Runtime, msg: RouteNetlinkMessage, flags: u16) -> Result<Vec<RouteNetlinkMessage>, ConnError> {
+    pub fn call(
+        &mut self,
+        rt: &Runtime,
+        msg: RouteNetlinkMessage,
+        flags: u16,
+    ) -> Result<Vec<RouteNetlinkMessage>, ConnError> {
         let mut header = NetlinkHeader::default();
         header.flags = NLM_F_REQUEST | flags;
         let mut nl = NetlinkMessage::new(header, NetlinkPayload::InnerMessage(msg));
@@ -145,11 +134,8 @@ fn extack_of(flags: u16, payload: &[u8]) -> Option<String> {
     if flags & NLM_F_ACK_TLVS == 0 {
         return None;
     }
-    let orig_len = if flags & NLM_F_CAPPED != 0 {
-        16
-    } else {
-        u32::from_ne_bytes(payload.get(..4)?.try_into().ok()?) as usize
-    };
+    let orig_len =
+        if flags & NLM_F_CAPPED != 0 { 16 } else { u32::from_ne_bytes(payload.get(..4)?.try_into().ok()?) as usize };
     let align = |n: usize| (n + 3) & !3;
     let mut off = align(orig_len);
     while off + 4 <= payload.len() {
@@ -193,7 +179,8 @@ fn intern(s: String) -> &'static str {
 /// lab-agent/ARCHITECTURE.md: the seam needs an `Other(i32)`).
 pub fn errno_of(n: i32) -> Errno {
     match n {
-        libc::EPERM | libc::EACCES => Errno::EPERM,
+        libc::EPERM => Errno::EPERM,
+        libc::EACCES => Errno::EACCES,
         libc::ENOENT => Errno::ENOENT,
         libc::ESRCH => Errno::ESRCH,
         libc::ENODEV => Errno::ENODEV,

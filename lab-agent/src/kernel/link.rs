@@ -1,13 +1,12 @@
 //! Links: RTM_{NEW,DEL,GET}LINK requests, and dumps decoded into the
 //! seam's [`LinkMsg`]. Also RTM_GETNSID, which `ip` asks next to link dumps.
 
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::os::fd::AsRawFd;
 
 use netlink_packet_route::link::{
-    BridgePortState, InfoBridgePort, InfoData, InfoKind, InfoPortData, InfoVeth, LinkAttribute, LinkFlags, LinkInfo,
-    LinkMessage, State,
+    BridgePortState, InfoBridge, InfoBridgePort, InfoData, InfoKind, InfoPortData, InfoVeth, LinkAttribute, LinkFlags,
+    LinkInfo, LinkMessage, State,
 };
 use netlink_packet_route::nsid::{NsidAttribute, NsidMessage};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
@@ -67,9 +66,20 @@ pub fn add_msg(req: &LinkAddReq, ns: Option<&File>, peer_ns: Option<&File>) -> R
 pub fn set_msg(ifindex: u32, req: &LinkSetReq, ns: Option<&File>) -> RouteNetlinkMessage {
     let mut m = LinkMessage::default();
     m.header.index = ifindex;
-    if let Some(up) = req.up {
-        m.header.change_mask = LinkFlags::Up;
-        m.header.flags = if up { LinkFlags::Up } else { LinkFlags::empty() };
+    // Flag changes travel in ifi_flags/ifi_change, all in the one message.
+    // `arp off` sets IFF_NOARP.
+    for (want, flag) in [
+        (req.up, LinkFlags::Up),
+        (req.promisc, LinkFlags::Promisc),
+        (req.arp.map(|on| !on), LinkFlags::Noarp),
+        (req.multicast, LinkFlags::Multicast),
+    ] {
+        if let Some(on) = want {
+            m.header.change_mask |= flag;
+            if on {
+                m.header.flags |= flag;
+            }
+        }
     }
     if let Some(f) = ns {
         m.attributes.push(LinkAttribute::NetNsFd(f.as_raw_fd()));
@@ -141,20 +151,36 @@ fn kind_name(k: &InfoKind) -> String {
 fn brport(info: &[LinkInfo]) -> Option<BrPortMsg> {
     info.iter().find_map(|i| match i {
         LinkInfo::PortData(InfoPortData::BridgePort(attrs)) => {
-            let mut p = BrPortMsg { state: PortState::Disabled, priority: 0, cost: 0, port_no: 0, bridge_mac: Mac::ZERO };
+            let mut p =
+                BrPortMsg { state: PortState::Disabled, priority: 0, cost: 0, port_no: 0, bridge_mac: Mac::ZERO };
             for a in attrs {
                 match a {
                     // STP is off in the lessons: a port is disabled or forwarding.
                     InfoBridgePort::State(s) => {
-                        p.state = if *s == BridgePortState::Forwarding { PortState::Forwarding } else { PortState::Disabled }
+                        p.state =
+                            if *s == BridgePortState::Forwarding { PortState::Forwarding } else { PortState::Disabled }
                     }
                     InfoBridgePort::Priority(v) => p.priority = u32::from(*v),
                     InfoBridgePort::Cost(v) => p.cost = *v,
+                    InfoBridgePort::PortNumber(v) => p.port_no = *v,
+                    // With STP off the designated bridge is the port's own bridge.
+                    InfoBridgePort::BridgeId(id) => p.bridge_mac = Mac(id.address),
                     _ => {}
                 }
             }
             Some(p)
         }
+        _ => None,
+    })
+}
+
+/// A bridge's IFLA_BR_BRIDGE_ID address.
+fn bridge_id(info: &[LinkInfo]) -> Option<Mac> {
+    info.iter().find_map(|i| match i {
+        LinkInfo::Data(InfoData::Bridge(attrs)) => attrs.iter().find_map(|a| match a {
+            InfoBridge::BridgeId(id) => Some(Mac(id.address)),
+            _ => None,
+        }),
         _ => None,
     })
 }
@@ -191,6 +217,7 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<LinkMsg> {
                     _ => None,
                 });
                 l.brport = brport(info);
+                l.bridge_id = bridge_id(info).unwrap_or(Mac::ZERO);
             }
             LinkAttribute::Stats64(s) => {
                 l.stats = LinkStats {
@@ -209,7 +236,7 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<LinkMsg> {
 }
 
 /// A [`LinkMsg`] carrying only an index and a name.
-pub fn skeleton(ifindex: u32, name: String) -> LinkMsg {
+fn skeleton(ifindex: u32, name: String) -> LinkMsg {
     LinkMsg {
         ifindex,
         name,
@@ -235,91 +262,9 @@ pub fn skeleton(ifindex: u32, name: String) -> LinkMsg {
     }
 }
 
-/// A namespace's links by index and name: what name resolution needs.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Names {
-    by_index: BTreeMap<u32, String>,
-    valid: bool,
-}
-
-impl Names {
-    /// Reads the calling thread's namespace the way `if_nametoindex()`
-    /// does: names from /proc/net/dev, indexes by SIOCGIFINDEX.
-    pub fn read_proc() -> std::io::Result<Names> {
-        let text = std::fs::read_to_string("/proc/thread-self/net/dev")?;
-        let mut by_index = BTreeMap::new();
-        for line in text.lines().skip(2) {
-            let Some((name, _)) = line.split_once(':') else { continue };
-            let name = name.trim();
-            let Ok(c) = std::ffi::CString::new(name) else { continue };
-            // SAFETY: a NUL-terminated name; the call only reads it.
-            let idx = unsafe { libc::if_nametoindex(c.as_ptr()) };
-            if idx != 0 {
-                by_index.insert(idx, name.to_string());
-            }
-        }
-        Ok(Names { by_index, valid: true })
-    }
-
-    pub fn is_valid(&self) -> bool {
-        self.valid
-    }
-
-    pub fn invalidate(&mut self) {
-        self.valid = false;
-    }
-
-    /// Replaces the table by what a dump said.
-    pub fn reset(&mut self, links: impl Iterator<Item = (u32, String)>) {
-        self.by_index = links.collect();
-        self.valid = true;
-    }
-
-    /// Applies link notifications (RTM_NEWLINK / RTM_DELLINK, AF_UNSPEC).
-    pub fn apply(&mut self, events: &[RouteNetlinkMessage]) {
-        for e in events {
-            match e {
-                RouteNetlinkMessage::NewLink(m) if m.header.interface_family == AddressFamily::Unspec => {
-                    if let Some(n) = m.attributes.iter().find_map(|a| match a {
-                        LinkAttribute::IfName(n) => Some(n.clone()),
-                        _ => None,
-                    }) {
-                        self.by_index.insert(m.header.index, n);
-                    }
-                }
-                RouteNetlinkMessage::DelLink(m) if m.header.interface_family == AddressFamily::Unspec => {
-                    self.by_index.remove(&m.header.index);
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// The table as index-and-name-only [`LinkMsg`]s, by index.
-    pub fn skeletons(&self) -> Vec<LinkMsg> {
-        self.by_index.iter().map(|(i, n)| skeleton(*i, n.clone())).collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn newlink(index: u32, name: &str) -> RouteNetlinkMessage {
-        let mut m = LinkMessage::default();
-        m.header.index = index;
-        m.attributes.push(LinkAttribute::IfName(name.into()));
-        RouteNetlinkMessage::NewLink(m)
-    }
-
-    #[test]
-    fn names_follow_notifications() {
-        let mut n = Names::default();
-        n.reset([(1, "lo".to_string())].into_iter());
-        n.apply(&[newlink(2, "a"), newlink(3, "b"), del_msg(2), newlink(3, "c")]);
-        let got: Vec<(u32, String)> = n.skeletons().into_iter().map(|l| (l.ifindex, l.name)).collect();
-        assert_eq!(got, vec![(1, "lo".into()), (3, "c".into())]);
-    }
 
     #[test]
     fn decode_reads_the_fields_ip_prints() {

@@ -25,7 +25,9 @@ use sim_core::kernel::addr::Inet4;
 use sim_core::kernel::ops::RouteMatch;
 use sim_core::kernel::route::Route;
 use sim_core::kernel::{Errno, KResult, KernelError};
-use sim_core::netlink::{AddrMsg, LinkAddReq, LinkMsg, LinkSetReq, NeighMsg, Netlink, NsResult, RouteMsg};
+use sim_core::netlink::{
+    AddrMsg, FdbMsg, LinkAddReq, LinkMsg, LinkSetReq, NeighMsg, Netlink, NsResult, Route6Msg, RouteGetMsg, RouteMsg,
+};
 use tokio::runtime::Runtime;
 
 use conn::{errno_of, Conn, ConnError};
@@ -55,8 +57,6 @@ pub struct Rtnl {
     /// excursion into another namespace.
     home: File,
     host: Option<Conn>,
-    /// name -> ifindex of the host's links, kept by notifications (see `link::Names`).
-    names: link::Names,
     /// When a request last changed state (see [`SETTLE`]).
     last_change: Option<Instant>,
     /// The gap kept after a change ([`SETTLE`], or zero for batch runs).
@@ -81,7 +81,7 @@ impl Rtnl {
     pub fn new() -> Result<Rtnl, SetupError> {
         let rt = tokio::runtime::Builder::new_current_thread().enable_io().build().map_err(SetupError::Runtime)?;
         let home = netns::current().map_err(SetupError::Namespace)?;
-        Ok(Rtnl { rt, home, host: None, names: link::Names::default(), last_change: None, pace: SETTLE })
+        Ok(Rtnl { rt, home, host: None, last_change: None, pace: SETTLE })
     }
 
     /// The host namespace's descriptor.
@@ -127,31 +127,16 @@ struct Named {
     conn: Option<Conn>,
 }
 
-/// How much a command needs from `link_dump`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum DumpNeed {
-    /// Everything, fresh from the kernel: the command prints links.
-    #[default]
-    Full,
-    /// Names and indexes only: the command changes state and prints nothing
-    /// of links. Served from a notification-kept name table in the host
-    /// namespace, as iproute2 keeps its ll_map cache across `-batch` lines.
-    Names,
-}
-
 /// One command's view of the kernel from one namespace.
 pub struct KernelNetlink<'r> {
     r: &'r mut Rtnl,
     cur: Option<Named>,
-    need: DumpNeed,
-    /// The device a show command names (`ip link show DEV`).
-    focus: Option<String>,
 }
 
 impl<'r> KernelNetlink<'r> {
     /// A view from the host namespace.
     pub fn host(r: &'r mut Rtnl) -> KernelNetlink<'r> {
-        KernelNetlink { r, cur: None, need: DumpNeed::Full, focus: None }
+        KernelNetlink { r, cur: None }
     }
 
     /// A view from a named namespace (`ip netns exec NAME`).
@@ -159,29 +144,6 @@ impl<'r> KernelNetlink<'r> {
         let mut nl = KernelNetlink::host(r);
         nl.netns_enter(name)?;
         Ok(nl)
-    }
-
-    /// Declares what the command needs of link dumps.
-    pub fn with_need(mut self, need: DumpNeed) -> KernelNetlink<'r> {
-        self.need = need;
-        self
-    }
-
-    /// Names the device a show command is about: iproute2 fetches it with
-    /// RTM_GETLINK by name, which (unlike a dump) first runs the device's
-    /// pending link-watch event; the agent does the same before dumping.
-    pub fn with_focus(mut self, dev: Option<String>) -> KernelNetlink<'r> {
-        self.focus = dev;
-        self
-    }
-
-    /// What iproute2's name lookup (`ll_name_to_index()` → RTM_GETLINK)
-    /// does to the kernel before a change to a device: the device's pending
-    /// link-watch event runs, and its peer's namespace gets an id.
-    fn resolve(&mut self, ifindex: u32) {
-        if self.need == DumpNeed::Names && ifindex != 0 {
-            let _ = self.get(link::get_msg(ifindex));
-        }
     }
 
     /// The descriptor of the current namespace.
@@ -192,16 +154,11 @@ impl<'r> KernelNetlink<'r> {
     /// Runs `f` with the current namespace's socket and the runtime.
     fn with_conn<T>(&mut self, f: impl FnOnce(&mut Conn, &Runtime) -> Result<T, ConnError>) -> Result<T, ConnError> {
         self.r.settle();
-        let Rtnl { rt, home, host, names, .. } = &mut *self.r;
+        let Rtnl { rt, home, host, .. } = &mut *self.r;
         let conn = match &mut self.cur {
             None => match host {
                 Some(c) => c,
-                None => {
-                    let mut c = Conn::open(rt).map_err(ConnError::Io)?;
-                    c.subscribe(libc::RTNLGRP_LINK).map_err(ConnError::Io)?;
-                    names.invalidate();
-                    host.insert(c)
-                }
+                None => host.insert(Conn::open(rt).map_err(ConnError::Io)?),
             },
             Some(n) => match &mut n.conn {
                 Some(c) => c,
@@ -233,10 +190,6 @@ impl<'r> KernelNetlink<'r> {
     /// Opens a namespace named in a request (`netns NAME`), as iproute2 does.
     fn open_named(name: &str) -> KResult<File> {
         netns::open(name).map_err(|e| KernelError::new(errno_of(e.raw_os_error().unwrap_or(libc::EINVAL))))
-    }
-
-    fn in_host(&self) -> bool {
-        self.cur.is_none()
     }
 }
 
@@ -296,27 +249,19 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn link_dump(&mut self) -> Vec<LinkMsg> {
-        if self.need == DumpNeed::Names {
-            if let Some(links) = self.names_only() {
-                return links;
-            }
+        let links: Vec<LinkMsg> = self.dump(link::dump_msg()).iter().filter_map(link::decode).collect();
+        if self.r.pace.is_zero() {
+            links
+        } else {
+            self.caught_up(links)
         }
-        if let Some(dev) = self.focus.take() {
-            let _ = self.get(link::get_by_name_msg(&dev));
-        }
-        let msgs = self.dump(link::dump_msg());
-        let mut links: Vec<LinkMsg> = msgs.iter().filter_map(link::decode).collect();
-        if !self.r.pace.is_zero() {
-            links = self.caught_up(links);
-        }
-        if self.in_host() {
-            // The notifications queued before this dump are already in it.
-            if let Some(c) = self.r.host.as_mut() {
-                let _ = c.drain_events();
-            }
-            self.r.names.reset(links.iter().map(|l| (l.ifindex, l.name.clone())));
-        }
-        links
+    }
+
+    /// `ll_name_to_index()`: RTM_GETLINK with IFLA_IFNAME. Like iproute2's,
+    /// the request runs the device's pending link-watch event and gives its
+    /// peer's namespace an id (a dump does the latter too).
+    fn link_get(&mut self, name: &str) -> Option<LinkMsg> {
+        self.get(link::get_by_name_msg(name)).ok()?.iter().find_map(link::decode)
     }
 
     fn link_add(&mut self, req: &LinkAddReq) -> KResult<()> {
@@ -331,16 +276,11 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()> {
-        if let Some(Some(m)) = req.master {
-            self.resolve(m);
-        }
-        self.resolve(ifindex);
         let ns = req.netns.as_deref().map(Self::open_named).transpose()?;
         self.call(link::set_msg(ifindex, req, ns.as_ref()), 0)
     }
 
     fn link_del(&mut self, ifindex: u32) -> KResult<()> {
-        self.resolve(ifindex);
         self.call(link::del_msg(ifindex), 0)
     }
 
@@ -349,17 +289,14 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn addr_add(&mut self, ifindex: u32, a: &Inet4) -> KResult<()> {
-        self.resolve(ifindex);
         self.call(addr::add_msg(ifindex, a), NLM_F_CREATE | NLM_F_EXCL)
     }
 
     fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()> {
-        self.resolve(ifindex);
         self.call(addr::del_msg(ifindex, local.into(), prefix.unwrap_or(32)), 0)
     }
 
     fn addr_flush(&mut self, ifindex: u32) -> KResult<()> {
-        self.resolve(ifindex);
         // iproute2 dumps and deletes each address (all families).
         let mine: Vec<AddrMsg> = self.addr_dump().into_iter().filter(|a| a.ifindex == ifindex).collect();
         for a in mine {
@@ -378,17 +315,26 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn route_add(&mut self, r: &Route, replace: bool) -> KResult<()> {
-        self.resolve(r.dev.unwrap_or(0));
         self.call(route::add_msg(r), create_flags(replace))
     }
 
-    fn route_get(&mut self, _dst: Ipv4Addr) -> KResult<sim_core::netlink::RouteGetMsg> {
-        // Not yet sent to the kernel (merge only; see the next commit).
-        Err(KernelError::new(Errno::EOPNOTSUPP))
+    fn route6_dump(&mut self) -> Vec<Route6Msg> {
+        self.dump(route::dump6_msg()).iter().filter_map(route::decode6).collect()
+    }
+
+    fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg> {
+        let replies = self.get(route::get_msg(dst))?;
+        let g = replies.iter().find_map(route::decode_get).ok_or(KernelError::new(Errno::EINVAL))?;
+        // `ll_index_to_name()`: RTM_GETLINK by index.
+        let dev = self
+            .get(link::get_msg(g.oif))
+            .ok()
+            .and_then(|r| r.iter().find_map(link::decode))
+            .map_or_else(|| format!("if{}", g.oif), |l| l.name);
+        Ok(RouteGetMsg { kind: g.kind, dst: g.dst, gateway: g.gateway, dev, src: g.src, uid: g.uid })
     }
 
     fn route_del(&mut self, m: &RouteMatch) -> KResult<()> {
-        self.resolve(m.dev.unwrap_or(0));
         self.call(route::del_msg(m), 0)
     }
 
@@ -396,13 +342,15 @@ impl Netlink for KernelNetlink<'_> {
         self.dump(neigh::dump_msg()).iter().filter_map(neigh::decode).collect()
     }
 
+    fn fdb_dump(&mut self) -> Vec<FdbMsg> {
+        self.dump(neigh::fdb_dump_msg()).iter().filter_map(neigh::decode_fdb).collect()
+    }
+
     fn neigh_add(&mut self, n: &NeighMsg, replace: bool) -> KResult<()> {
-        self.resolve(n.ifindex);
         self.call(neigh::add_msg(n), create_flags(replace))
     }
 
     fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()> {
-        self.resolve(ifindex);
         self.call(neigh::del_msg(ifindex, dst), 0)
     }
 
@@ -436,32 +384,5 @@ impl KernelNetlink<'_> {
                 Err(_) => Some(l),
             })
             .collect()
-    }
-
-    /// The links of the current namespace by name and index only, read the
-    /// way `if_nametoindex()` reads them (no rtnetlink fill, so no namespace
-    /// id is allocated as a side effect, exactly as iproute2's name lookups).
-    /// In the host the table is kept up to date by link notifications.
-    fn names_only(&mut self) -> Option<Vec<LinkMsg>> {
-        if !self.in_host() {
-            let f = self.ns_file();
-            let table = netns::within(netns::fd(f), netns::fd(&self.r.home), link::Names::read_proc).ok()?.ok()?;
-            return Some(table.skeletons());
-        }
-        // A cheap round trip orders us after every notification of requests
-        // already acked (the kernel queues them before the ack).
-        let events = self
-            .with_conn(|c, rt| {
-                c.call(rt, link::get_msg(1), 0)?;
-                Ok(c.drain_events())
-            })
-            .ok()?;
-        let names = &mut self.r.names;
-        if !names.is_valid() {
-            *names = link::Names::read_proc().ok()?;
-        } else {
-            names.apply(&events);
-        }
-        Some(names.skeletons())
     }
 }

@@ -9,7 +9,7 @@ use netlink_packet_route::neighbour::{
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use sim_core::kernel::mac::Mac;
 use sim_core::kernel::neigh::NudState;
-use sim_core::netlink::NeighMsg;
+use sim_core::netlink::{FdbMsg, NeighMsg};
 
 fn state_value(s: NudState) -> NeighbourState {
     match s {
@@ -46,6 +46,39 @@ pub fn dump_msg() -> RouteNetlinkMessage {
     let mut m = NeighbourMessage::default();
     m.header.family = AddressFamily::Inet;
     RouteNetlinkMessage::GetNeighbour(m)
+}
+
+/// RTM_GETNEIGH dump of family AF_BRIDGE: bridges' forwarding databases
+/// and every device's own address lists (`bridge fdb show`).
+pub fn fdb_dump_msg() -> RouteNetlinkMessage {
+    let mut m = NeighbourMessage::default();
+    m.header.family = AddressFamily::Bridge;
+    RouteNetlinkMessage::GetNeighbour(m)
+}
+
+/// An AF_BRIDGE RTM_NEWNEIGH as an [`FdbMsg`]: `master` from NDA_MASTER,
+/// `self` from NTF_SELF, `permanent` from NUD_PERMANENT.
+pub fn decode_fdb(m: &RouteNetlinkMessage) -> Option<FdbMsg> {
+    let RouteNetlinkMessage::NewNeighbour(m) = m else { return None };
+    if m.header.family != AddressFamily::Bridge {
+        return None;
+    }
+    let mut mac = None;
+    let mut master = None;
+    for a in &m.attributes {
+        match a {
+            NeighbourAttribute::LinkLayerAddress(b) => mac = <[u8; 6]>::try_from(b.as_slice()).ok().map(Mac),
+            NeighbourAttribute::Controller(i) => master = Some(*i),
+            _ => {}
+        }
+    }
+    Some(FdbMsg {
+        mac: mac?,
+        ifindex: m.header.ifindex,
+        master,
+        own: m.header.flags.contains(NeighbourFlags::Own),
+        permanent: m.header.state == NeighbourState::Permanent,
+    })
 }
 
 /// RTM_NEWNEIGH for `ip neigh add|replace`.

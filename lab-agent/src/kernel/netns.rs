@@ -122,10 +122,7 @@ pub fn delete(name: &str) -> io::Result<()> {
 /// The names whose mount is the namespace `f` (`ip netns identify`).
 pub fn names_of(f: &File) -> Vec<String> {
     let Ok(me) = identity(f) else { return Vec::new() };
-    list()
-        .into_iter()
-        .filter(|n| std::fs::metadata(path_of(n)).is_ok_and(|m| (m.dev(), m.ino()) == me))
-        .collect()
+    list().into_iter().filter(|n| std::fs::metadata(path_of(n)).is_ok_and(|m| (m.dev(), m.ino()) == me)).collect()
 }
 
 /// Borrow helper for callers holding a `File`.

@@ -1,6 +1,6 @@
 //! IPv4 routes: RTM_{NEW,DEL,GET}ROUTE, decoded into the seam's [`RouteMsg`].
 
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 use netlink_packet_route::route::{
     RouteAddress, RouteAttribute, RouteFlags, RouteHeader, RouteMessage, RouteProtocol, RouteScope, RouteType as NlType,
@@ -9,7 +9,7 @@ use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use sim_core::kernel::addr::Scope;
 use sim_core::kernel::ops::RouteMatch;
 use sim_core::kernel::route::{Proto, Route, RouteType};
-use sim_core::netlink::RouteMsg;
+use sim_core::netlink::{Route6Msg, RouteMsg};
 
 use super::addr::scope_of;
 
@@ -113,6 +113,96 @@ pub fn del_msg(w: &RouteMatch) -> RouteNetlinkMessage {
         m.attributes.push(RouteAttribute::Priority(p));
     }
     RouteNetlinkMessage::DelRoute(m)
+}
+
+/// RTM_GETROUTE dump of IPv6 routes (`ip -6 route`, `table all`).
+pub fn dump6_msg() -> RouteNetlinkMessage {
+    let mut m = RouteMessage::default();
+    m.header.address_family = AddressFamily::Inet6;
+    RouteNetlinkMessage::GetRoute(m)
+}
+
+/// RTM_GETROUTE of one destination (`ip route get DST`): no dump flag, a
+/// /32 destination, nothing else, as iproute2 sends it.
+pub fn get_msg(dst: Ipv4Addr) -> RouteNetlinkMessage {
+    let mut m = RouteMessage::default();
+    m.header.address_family = AddressFamily::Inet;
+    m.header.destination_prefix_length = 32;
+    m.attributes.push(RouteAttribute::Destination(RouteAddress::Inet(dst)));
+    RouteNetlinkMessage::GetRoute(m)
+}
+
+/// What the kernel answered to [`get_msg`]: the route type, the gateway,
+/// the output device's index, the preferred source and the uid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Got {
+    pub kind: RouteType,
+    pub dst: Ipv4Addr,
+    pub gateway: Option<Ipv4Addr>,
+    pub oif: u32,
+    pub src: Option<Ipv4Addr>,
+    pub uid: u32,
+}
+
+/// The RTM_NEWROUTE answering an RTM_GETROUTE.
+pub fn decode_get(m: &RouteNetlinkMessage) -> Option<Got> {
+    let RouteNetlinkMessage::NewRoute(m) = m else { return None };
+    if m.header.address_family != AddressFamily::Inet {
+        return None;
+    }
+    let mut g = Got {
+        kind: type_of(u8::from(m.header.kind)).unwrap_or(RouteType::Unicast),
+        dst: Ipv4Addr::UNSPECIFIED,
+        gateway: None,
+        oif: 0,
+        src: None,
+        uid: 0,
+    };
+    for a in &m.attributes {
+        match a {
+            RouteAttribute::Destination(d) => g.dst = v4(d)?,
+            RouteAttribute::Gateway(gw) => g.gateway = v4(gw),
+            RouteAttribute::Oif(i) => g.oif = *i,
+            RouteAttribute::PrefSource(s) => g.src = v4(s),
+            RouteAttribute::Uid(u) => g.uid = *u,
+            _ => {}
+        }
+    }
+    Some(g)
+}
+
+/// An IPv6 RTM_NEWROUTE of a dump as a [`Route6Msg`]; cached clones and
+/// types other than unicast, local, multicast and anycast are left out.
+pub fn decode6(m: &RouteNetlinkMessage) -> Option<Route6Msg> {
+    let RouteNetlinkMessage::NewRoute(m) = m else { return None };
+    if m.header.address_family != AddressFamily::Inet6 || m.header.flags.contains(RouteFlags::Cloned) {
+        return None;
+    }
+    let kind = match u8::from(m.header.kind) {
+        1 => "unicast",
+        2 => "local",
+        4 => "anycast",
+        5 => "multicast",
+        _ => return None,
+    };
+    let mut r = Route6Msg {
+        table: u32::from(m.header.table),
+        kind,
+        dst: Ipv6Addr::UNSPECIFIED,
+        prefix: m.header.destination_prefix_length,
+        dev: 0,
+        metric: 0,
+    };
+    for a in &m.attributes {
+        match a {
+            RouteAttribute::Table(t) => r.table = *t,
+            RouteAttribute::Destination(RouteAddress::Inet6(d)) => r.dst = *d,
+            RouteAttribute::Oif(i) => r.dev = *i,
+            RouteAttribute::Priority(p) => r.metric = *p,
+            _ => {}
+        }
+    }
+    Some(r)
 }
 
 fn v4(a: &RouteAddress) -> Option<Ipv4Addr> {

@@ -25,7 +25,8 @@ fn errno(e: &std::io::Error) -> Errno {
 /// The value of /proc/sys/PATH in namespace `ns`, without the newline.
 pub fn read(ns: BorrowedFd<'_>, home: BorrowedFd<'_>, key: &str) -> Result<String, Errno> {
     let p = path_of(key)?;
-    let text = netns::within(ns, home, || std::fs::read_to_string(&p)).map_err(|e| errno(&e))?.map_err(|e| errno(&e))?;
+    let text =
+        netns::within(ns, home, || std::fs::read_to_string(&p)).map_err(|e| errno(&e))?.map_err(|e| errno(&e))?;
     Ok(text.strip_suffix('\n').unwrap_or(&text).to_string())
 }
 
