@@ -94,7 +94,10 @@ fn main() {
     let _ = std::fs::remove_file(&batch);
     let _ = std::fs::remove_file(&script);
     let (mi, ma) = (median(ip.clone()), median(agent.clone()));
-    println!("veth1000: {} commands ({N} netns add, {N} veth add with peer in the netns, {N} addr add, {N} link up)", 4 * N);
+    println!(
+        "veth1000: {} commands ({N} netns add, {N} veth add with peer in the netns, {N} addr add, {N} link up)",
+        4 * N
+    );
     println!("  ip -batch     : {ip:.2?} median {mi:.2?}");
     println!("  lab-agent     : {agent:.2?} median {ma:.2?}");
     println!("  ratio agent / ip -batch: {:.2}x", ma.as_secs_f64() / mi.as_secs_f64());

@@ -86,7 +86,9 @@ fn kernel_engine_matches_the_recordings() {
     let mut stale = Vec::new();
     let mut totals = Vec::new();
     for (stem, actual) in &runs {
-        for (label, dir) in [("referee", shared.join("transcripts")), ("kernel-6.18", root().join("tests/data/kernel-6.18"))] {
+        for (label, dir) in
+            [("referee", shared.join("transcripts")), ("kernel-6.18", root().join("tests/data/kernel-6.18"))]
+        {
             let expected = std::fs::read_to_string(dir.join(format!("{stem}.txt"))).expect("recording exists");
             let (same, bad) = compare(&expected, actual);
             totals.push(format!("{label} {stem}: {same}/{}", same + bad.len()));

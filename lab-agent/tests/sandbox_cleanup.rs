@@ -49,7 +49,11 @@ mod tempfile_path {
         pub fn new(text: &str) -> TempScript {
             use std::sync::atomic::{AtomicU32, Ordering};
             static N: AtomicU32 = AtomicU32::new(0);
-            let p = std::env::temp_dir().join(format!("lab-agent-test-{}-{}.sh", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+            let p = std::env::temp_dir().join(format!(
+                "lab-agent-test-{}-{}.sh",
+                std::process::id(),
+                N.fetch_add(1, Ordering::Relaxed)
+            ));
             std::fs::write(&p, text).expect("write script");
             TempScript(p)
         }
@@ -81,7 +85,11 @@ sysctl -w net.ipv4.ip_forward=1
 ";
 
 fn replay(path: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lab-agent")).args(["replay", "--engine", "kernel"]).arg(path).output().expect("lab-agent runs")
+    Command::new(env!("CARGO_BIN_EXE_lab-agent"))
+        .args(["replay", "--engine", "kernel"])
+        .arg(path)
+        .output()
+        .expect("lab-agent runs")
 }
 
 #[test]
@@ -105,7 +113,8 @@ fn children_of(pid: u32) -> Vec<u32> {
         let Ok(p) = e.file_name().to_string_lossy().parse::<u32>() else { continue };
         let Ok(stat) = std::fs::read_to_string(format!("/proc/{p}/stat")) else { continue };
         // pid (comm) state ppid …: comm may hold spaces, so split after ')'.
-        let ppid = stat.rsplit_once(')').and_then(|(_, r)| r.split_whitespace().nth(1)).and_then(|x| x.parse::<u32>().ok());
+        let ppid =
+            stat.rsplit_once(')').and_then(|(_, r)| r.split_whitespace().nth(1)).and_then(|x| x.parse::<u32>().ok());
         if ppid == Some(pid) {
             out.push(p);
         }
@@ -159,7 +168,9 @@ fn a_killed_run_leaves_nothing_and_the_next_start_is_clean() {
     agent.wait().expect("reaped");
     // The ping dies with it (PR_SET_PDEATHSIG) and nothing stays in the sandbox.
     let t1 = Instant::now();
-    while Path::new(&format!("/proc/{ping}")).exists() && std::fs::read_to_string(format!("/proc/{ping}/cmdline")).is_ok_and(|c| c.contains("ping")) {
+    while Path::new(&format!("/proc/{ping}")).exists()
+        && std::fs::read_to_string(format!("/proc/{ping}/cmdline")).is_ok_and(|c| c.contains("ping"))
+    {
         assert!(t1.elapsed() < Duration::from_secs(5), "ping outlived the agent");
         std::thread::sleep(Duration::from_millis(20));
     }
