@@ -91,13 +91,16 @@ mod tests {
         let line = "1: \x1b[36mlo: \x1b[0m<LOOPBACK,UP> state \x1b[32mUP\x1b[0m\n";
         let spans = parse(line, &mut Style::default());
         let texts: Vec<(&str, String)> = spans.iter().map(|s| (s.text.as_str(), s.style.class())).collect();
-        assert_eq!(texts, vec![
-            ("1: ", String::new()),
-            ("lo: ", "sgr-36".into()),
-            ("<LOOPBACK,UP> state ", String::new()),
-            ("UP", "sgr-32".into()),
-            ("\n", String::new()),
-        ]);
+        assert_eq!(
+            texts,
+            vec![
+                ("1: ", String::new()),
+                ("lo: ", "sgr-36".into()),
+                ("<LOOPBACK,UP> state ", String::new()),
+                ("UP", "sgr-32".into()),
+                ("\n", String::new()),
+            ]
+        );
     }
 
     #[test]

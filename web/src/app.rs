@@ -76,10 +76,7 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<St
         }
         Some(Err(e)) => {
             shell.open(&key, Some(Vec::new()));
-            problem.set(Some(format!(
-                "This link could not be opened: {}. You have an empty lab instead.",
-                e.0
-            )));
+            problem.set(Some(format!("This link could not be opened: {}. You have an empty lab instead.", e.0)));
         }
     }
     // The session now lives in storage; drop the payload so reload keeps later work.

@@ -80,4 +80,3 @@ pub fn download(name: &str, text: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
-

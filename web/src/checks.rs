@@ -47,18 +47,58 @@ pub enum LinkState {
 pub enum Check {
     NetnsExists(String),
     NetnsGone(String),
-    LinkExists { dev: String, ns: Ns },
-    LinkGone { dev: String, ns: Ns },
-    LinkState { dev: String, ns: Ns, state: LinkState },
-    LinkKind { dev: String, ns: Ns, kind: String },
-    LinkAddr { dev: String, ns: Ns, addr: String },
-    LinkMaster { dev: String, ns: Ns, master: String },
-    LinkPeer { dev: String, ns: Ns, peer: String, peer_ns: Ns },
-    Route { ns: Ns, text: String },
-    Neigh { ns: Ns, text: String },
-    Ping { from: Ns, to: String, succeeds: bool },
+    LinkExists {
+        dev: String,
+        ns: Ns,
+    },
+    LinkGone {
+        dev: String,
+        ns: Ns,
+    },
+    LinkState {
+        dev: String,
+        ns: Ns,
+        state: LinkState,
+    },
+    LinkKind {
+        dev: String,
+        ns: Ns,
+        kind: String,
+    },
+    LinkAddr {
+        dev: String,
+        ns: Ns,
+        addr: String,
+    },
+    LinkMaster {
+        dev: String,
+        ns: Ns,
+        master: String,
+    },
+    LinkPeer {
+        dev: String,
+        ns: Ns,
+        peer: String,
+        peer_ns: Ns,
+    },
+    Route {
+        ns: Ns,
+        text: String,
+    },
+    Neigh {
+        ns: Ns,
+        text: String,
+    },
+    Ping {
+        from: Ns,
+        to: String,
+        succeeds: bool,
+    },
     Ran(String),
-    OutputHas { command: String, text: String },
+    OutputHas {
+        command: String,
+        text: String,
+    },
     Not(Box<Check>),
     /// `A or B or …`: holds when any alternative holds.
     Any(Vec<Check>),
@@ -304,11 +344,7 @@ impl Check {
 
 /// Parses every non-empty, non-comment line of a `check` block.
 pub fn parse_block(src: &str) -> Result<Vec<Check>, ParseError> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(parse)
-        .collect()
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(parse).collect()
 }
 
 /// The command line a `ping` check runs, as the learner would type it.
@@ -387,11 +423,10 @@ mod tests {
             parse("link lo in host is up").unwrap(),
             Check::LinkState { dev: "lo".into(), ns: None, state: LinkState::Up }
         );
-        assert_eq!(parse("ping host -> 1.2.3.4 succeeds").unwrap(), Check::Ping {
-            from: None,
-            to: "1.2.3.4".into(),
-            succeeds: true
-        });
+        assert_eq!(
+            parse("ping host -> 1.2.3.4 succeeds").unwrap(),
+            Check::Ping { from: None, to: "1.2.3.4".into(), succeeds: true }
+        );
     }
 
     #[test]
@@ -419,8 +454,14 @@ mod tests {
 
     #[test]
     fn ran_checks_read_as_instructions() {
-        assert_eq!(parse("ran \"ip link show lo\" or ran \"ip link\"").unwrap().label(), ("run ip link show lo".into(), true));
-        assert_eq!(parse("ran \"ip netns exec orange ping *\"").unwrap().label(), ("run ip netns exec orange ping".into(), true));
+        assert_eq!(
+            parse("ran \"ip link show lo\" or ran \"ip link\"").unwrap().label(),
+            ("run ip link show lo".into(), true)
+        );
+        assert_eq!(
+            parse("ran \"ip netns exec orange ping *\"").unwrap().label(),
+            ("run ip netns exec orange ping".into(), true)
+        );
         assert_eq!(parse("netns a exists").unwrap().label(), ("netns a exists".into(), false));
     }
 

@@ -4,9 +4,8 @@
 use sim_core::snapshot::LinkKind;
 use sim_core::Snapshot;
 
-const COMMANDS: &[&str] = &[
-    "awk", "bridge", "clear", "echo", "grep", "ifconfig", "ip", "iptables", "ping", "sudo", "sysctl",
-];
+const COMMANDS: &[&str] =
+    &["awk", "bridge", "clear", "echo", "grep", "ifconfig", "ip", "iptables", "ping", "sudo", "sysctl"];
 const IP_OBJECTS: &[&str] = &["address", "help", "link", "neigh", "netns", "route"];
 const IP_OPTIONS: &[&str] = &["-4", "-6", "-br", "-c", "-d", "-j", "-n", "-o", "-s"];
 
@@ -100,7 +99,9 @@ fn candidates(before: &[&str], snap: &Snapshot) -> Vec<String> {
                 ("link", []) => words(&["add", "delete", "help", "set", "show"]),
                 ("link", [_, _, .., "netns"]) => namespaces(snap),
                 ("link", ["show" | "set" | "del" | "delete"]) => devs(&ns),
-                ("link", ["set", _, ..]) => words(&["address", "down", "master", "mtu", "name", "netns", "nomaster", "up"]),
+                ("link", ["set", _, ..]) => {
+                    words(&["address", "down", "master", "mtu", "name", "netns", "nomaster", "up"])
+                }
                 ("link", ["add", _]) => words(&["type"]),
                 ("link", ["add", _, "type", "veth"]) => words(&["peer"]),
                 ("address", []) => words(&["add", "del", "flush", "show"]),

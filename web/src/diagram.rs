@@ -21,11 +21,7 @@ fn ns_colour(name: &str, slot: usize) -> &'static str {
         ("cyan", "#39c5cf"),
     ];
     const PALETTE: &[&str] = &["#f0883e", "#3fb950", "#bc8cff", "#39c5cf", "#f778ba", "#e3b341"];
-    NAMED
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, c)| *c)
-        .unwrap_or(PALETTE[slot % PALETTE.len()])
+    NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c).unwrap_or(PALETTE[slot % PALETTE.len()])
 }
 
 fn state_class(s: PortState) -> &'static str {
@@ -123,9 +119,13 @@ fn svg_view(l: Layout, changed: BTreeSet<String>, version: u64) -> impl IntoView
             <path class="cable" class:cable-up=c.up class:changed=hl d=c.d><title>{c.label}</title></path>
         }
     });
-    let jacks = jacks.into_iter().map(|((x, y), up)| view! { <circle class="jack" class:jack-up=up cx=x cy=y r="4.5" /> });
+    let jacks =
+        jacks.into_iter().map(|((x, y), up)| view! { <circle class="jack" class:jack-up=up cx=x cy=y r="4.5" /> });
     let wires = l.wires.into_iter().map(|(_, d)| view! { <path class="wire" d=d /> });
-    let summary = format!("Network diagram, {} namespace(s) besides the host; the text view below lists the same.", l.frames.len() - 1);
+    let summary = format!(
+        "Network diagram, {} namespace(s) besides the host; the text view below lists the same.",
+        l.frames.len() - 1
+    );
     let frames: Vec<Frame> = l.frames;
     let h = l.height + 8.0;
     view! {

@@ -171,7 +171,17 @@ fn wrap(line: &str, width: usize) -> Vec<String> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn frame(ns: &NsView, slot: usize, slot_frame: usize, x: f32, y: f32, w: f32, per_row: usize, notes: bool, is_host: bool) -> Frame {
+fn frame(
+    ns: &NsView,
+    slot: usize,
+    slot_frame: usize,
+    x: f32,
+    y: f32,
+    w: f32,
+    per_row: usize,
+    notes: bool,
+    is_host: bool,
+) -> Frame {
     let links = ordered(ns);
     let rows = links.len().div_ceil(per_row).max(1);
     let top = y + TITLE_H + LANE;
@@ -278,7 +288,8 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
         let index = frames.len();
         frames.push(frame(ns, slot, index, c as f32 * (CELL_W + GAP), y, CELL_W, TILES_PER_ROW, notes, false));
     }
-    let height = if rows == 0 { frames[0].h } else { grid_top + row_h.iter().map(|h| h + GAP * 2.0).sum::<f32>() - GAP };
+    let height =
+        if rows == 0 { frames[0].h } else { grid_top + row_h.iter().map(|h| h + GAP * 2.0).sum::<f32>() - GAP };
 
     let find = |ns: &Option<String>, dev: &str| {
         let key = link_key(ns, dev);
@@ -367,10 +378,8 @@ mod tests {
             operstate: "DOWN".into(),
             addrs: vec![],
             master: None,
-            peer: peer.map(|(ns, n)| PeerView {
-                ns: if ns == "host" { None } else { Some(ns.into()) },
-                name: n.into(),
-            }),
+            peer: peer
+                .map(|(ns, n)| PeerView { ns: if ns == "host" { None } else { Some(ns.into()) }, name: n.into() }),
         }
     }
 
@@ -443,12 +452,15 @@ mod tests {
         let mut port = link("veth0", LinkKind::Veth, None);
         port.master = Some("br0".into());
         let snap = Snapshot {
-            namespaces: vec![ns(None, vec![
-                link("lo", LinkKind::Loopback, None),
-                port,
-                link("eth9", LinkKind::Veth, None),
-                link("br0", LinkKind::Bridge, None),
-            ])],
+            namespaces: vec![ns(
+                None,
+                vec![
+                    link("lo", LinkKind::Loopback, None),
+                    port,
+                    link("eth9", LinkKind::Veth, None),
+                    link("br0", LinkKind::Bridge, None),
+                ],
+            )],
         };
         let l = layout(&snap, &mut Slots::default(), true, COLS);
         let names: Vec<&str> = l.frames[0].tiles.iter().map(|t| t.name.as_str()).collect();

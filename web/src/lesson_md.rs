@@ -46,11 +46,7 @@ fn front_matter(src: &str) -> Result<(Vec<(String, String)>, &str), String> {
 
 /// Shell lines of a code block: blank lines and `#` comments dropped.
 fn command_lines(code: &str) -> Vec<String> {
-    code.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(String::from)
-        .collect()
+    code.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
 }
 
 /// Parses one lesson file. `slug` is its file name without `.md` and number prefix.

@@ -13,9 +13,9 @@ pub mod diagram;
 pub mod lab_session;
 pub mod layout;
 pub mod lesson;
-pub mod lesson_view;
 #[cfg(test)]
 mod lesson_md;
+pub mod lesson_view;
 pub mod session;
 pub mod shell;
 pub mod terminal;

@@ -154,10 +154,8 @@ mod tests {
 
     #[test]
     fn export_is_a_script_for_a_real_host() {
-        let s = export_script(
-            &log(&["sudo ip netns add orange", "clear", "ip lnk show", "ip netns list"]),
-            &[0, 0, 1, 0],
-        );
+        let s =
+            export_script(&log(&["sudo ip netns add orange", "clear", "ip lnk show", "ip netns list"]), &[0, 0, 1, 0]);
         assert!(s.starts_with("#!/bin/sh\n"));
         assert!(s.contains("\nset -e\n"));
         assert!(s.contains("\nip netns add orange\n"), "sudo dropped: the script runs as root");

@@ -130,9 +130,9 @@ pub fn Terminal() -> impl IntoView {
             }
             "c" | "C" if ctrl => {
                 // Copy wins when text is selected in the field.
-                let selected = input_ref.get().is_some_and(|i| {
-                    i.selection_start().ok().flatten() != i.selection_end().ok().flatten()
-                });
+                let selected = input_ref
+                    .get()
+                    .is_some_and(|i| i.selection_start().ok().flatten() != i.selection_end().ok().flatten());
                 if !selected {
                     ev.prevent_default();
                     shell.interrupt(&text.get_untracked());

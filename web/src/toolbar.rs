@@ -31,7 +31,8 @@ pub fn Toolbar() -> impl IntoView {
     };
     let reset = move |_| shell.reset();
     let permalink = move |_| {
-        let url = browser::url_with_hash(&format!("{}/s={}", route.get_untracked().path(), encode_permalink(&shell.log())));
+        let url =
+            browser::url_with_hash(&format!("{}/s={}", route.get_untracked().path(), encode_permalink(&shell.log())));
         browser::copy_to_clipboard(&url);
         link.set(url);
         toggle(Open::Link);

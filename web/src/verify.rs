@@ -42,10 +42,7 @@ fn ns_label(ns: &Ns) -> String {
 
 fn find_link<'a>(snap: &'a Snapshot, dev: &str, ns: &Ns) -> Result<&'a LinkView, String> {
     let view = find_ns(snap, ns).ok_or_else(|| format!("there is no {}", ns_label(ns)))?;
-    view.links
-        .iter()
-        .find(|l| l.name == dev)
-        .ok_or_else(|| format!("{dev} is not in {}", ns_label(ns)))
+    view.links.iter().find(|l| l.name == dev).ok_or_else(|| format!("{dev} is not in {}", ns_label(ns)))
 }
 
 fn kind_name(k: LinkKind) -> &'static str {
