@@ -107,6 +107,7 @@ impl KernelLab {
             n if EXTERNAL.contains(&n) => match find(n) {
                 Some(path) => {
                     self.rtnl.settle();
+                    self.rtnl.sync_links();
                     let out = run_external(ns, &path, argv);
                     self.rtnl.changed();
                     out

@@ -10,6 +10,7 @@
 pub mod addr;
 pub mod conn;
 pub mod link;
+pub mod linkwatch;
 pub mod neigh;
 pub mod netns;
 pub mod route;
@@ -110,6 +111,15 @@ impl Rtnl {
             if !left.is_zero() {
                 std::thread::sleep(left);
             }
+        }
+    }
+
+    /// Before a program that sends packets: every device's pending
+    /// link-watch event runs (see [`linkwatch`]), unless racing like
+    /// `ip -batch`.
+    pub fn sync_links(&mut self) {
+        if !self.pace.is_zero() {
+            linkwatch::sync_all(&self.home);
         }
     }
 
