@@ -1,14 +1,22 @@
-//! lab-agent: replays nslab scenarios on the simulator (and, later, a real
-//! kernel), and gives instructors an interactive prompt on the simulator.
+//! lab-agent: replays nslab scenarios on the simulator or on a real kernel
+//! (inside a sandbox), diffs the two, and gives instructors an interactive
+//! prompt on the simulator.
 
 use std::io::{BufRead, Write};
 
 use anyhow::{bail, Context, Result};
+use lab_agent::host::KernelLab;
+use lab_agent::{replay, sandbox};
 use sim_core::transcript;
 
-const USAGE: &str = "usage: lab-agent replay [--engine sim] [--seed N] [--trace] SCRIPT
+const USAGE: &str = "usage: lab-agent replay [--engine sim|kernel] [--seed N] [--trace] [--batch] SCRIPT
+                (--trace: the simulator prints each command's packet trace after its output;
+                 --batch: the kernel engine does not wait for the kernel's deferred
+                 work between commands, as `ip -batch` does not)
+       lab-agent diff [--seed N] SCRIPT     (kernel vs simulator; exit 1 on any difference)
        lab-agent compare EXPECTED.txt ACTUAL.txt
-       lab-agent sim [--seed N]      (an interactive prompt on the simulator)";
+       lab-agent sim [--seed N]      (an interactive prompt on the simulator)
+       lab-agent kernel              (an interactive prompt on a sandboxed real kernel)";
 
 fn main() {
     match run(std::env::args().skip(1).collect()) {
@@ -20,6 +28,17 @@ fn main() {
     }
 }
 
+/// The kernel engine's transcript of a script, run in a fresh sandbox.
+/// Called once per process: the sandbox is the process's namespaces.
+fn kernel_transcript(text: &str, batch: bool) -> Result<String> {
+    sandbox::enter()?;
+    let mut lab = KernelLab::new()?;
+    if batch {
+        lab.set_pace(std::time::Duration::ZERO);
+    }
+    Ok(replay::transcript(text, |c| lab.run(c)))
+}
+
 fn run(args: Vec<String>) -> Result<i32> {
     let Some(cmd) = args.first() else {
         eprintln!("{USAGE}");
@@ -27,6 +46,7 @@ fn run(args: Vec<String>) -> Result<i32> {
     };
     let mut seed = 0u64;
     let mut engine = "sim".to_string();
+    let mut batch = false;
     let mut trace = false;
     let mut files = Vec::new();
     let mut it = args[1..].iter();
@@ -34,6 +54,7 @@ fn run(args: Vec<String>) -> Result<i32> {
         match a.as_str() {
             "--seed" => seed = it.next().context("--seed needs a number")?.parse().context("--seed needs a number")?,
             "--engine" => engine = it.next().context("--engine needs sim or kernel")?.clone(),
+            "--batch" => batch = true,
             "--trace" => trace = true,
             _ => files.push(a.clone()),
         }
@@ -41,12 +62,26 @@ fn run(args: Vec<String>) -> Result<i32> {
     match cmd.as_str() {
         "replay" => {
             let [script] = files.as_slice() else { bail!("replay takes one SCRIPT\n{USAGE}") };
-            if engine != "sim" {
-                bail!("engine {engine:?} is not available yet (only \"sim\")");
-            }
             let text = std::fs::read_to_string(script).with_context(|| format!("reading {script}"))?;
-            print!("{}", transcript::replay_with(&text, seed, trace));
+            match engine.as_str() {
+                "sim" => print!("{}", transcript::replay_with(&text, seed, trace)),
+                "kernel" if trace => bail!("--trace is a simulator feature (the kernel engine has no packet trace)"),
+                "kernel" => print!("{}", kernel_transcript(&text, batch)?),
+                other => bail!("unknown engine {other:?} (sim or kernel)"),
+            }
             Ok(0)
+        }
+        "diff" => {
+            let [script] = files.as_slice() else { bail!("diff takes one SCRIPT\n{USAGE}") };
+            let text = std::fs::read_to_string(script).with_context(|| format!("reading {script}"))?;
+            let sim = transcript::replay(&text, seed);
+            let kernel = kernel_transcript(&text, batch)?;
+            let (same, bad) = replay::diff(&kernel, &sim);
+            for m in &bad {
+                print!("{}", replay::render(m, "kernel", "sim"));
+            }
+            println!("{same}/{} commands match", same + bad.len());
+            Ok(i32::from(!bad.is_empty()))
         }
         "compare" => {
             let [a, b] = files.as_slice() else { bail!("compare takes EXPECTED ACTUAL\n{USAGE}") };
@@ -54,30 +89,19 @@ fn run(args: Vec<String>) -> Result<i32> {
             let act = std::fs::read_to_string(b).with_context(|| format!("reading {b}"))?;
             let (same, bad) = transcript::compare(&exp, &act);
             for m in &bad {
-                println!(
-                    "--- $ {}\n    expected:\n{}\n    actual:\n{}",
-                    m.command,
-                    indent(&m.expected),
-                    indent(m.actual.as_deref().unwrap_or("<command missing>"))
-                );
+                print!("{}", replay::render(m, "expected", "actual"));
             }
             println!("{same}/{} commands match", same + bad.len());
             Ok(i32::from(!bad.is_empty()))
         }
         "sim" => {
             let mut lab = sim_core::Lab::with_seed(seed);
-            let stdin = std::io::stdin();
-            let mut out = std::io::stdout();
-            loop {
-                print!("root@host:~# ");
-                out.flush()?;
-                let mut line = String::new();
-                if stdin.lock().read_line(&mut line)? == 0 {
-                    println!();
-                    return Ok(0);
-                }
-                print!("{}", lab.run(line.trim_end_matches('\n')).text());
-            }
+            prompt(|line| lab.run(line).text())
+        }
+        "kernel" => {
+            sandbox::enter()?;
+            let mut lab = KernelLab::new()?;
+            prompt(|line| lab.run(line).text())
         }
         _ => {
             eprintln!("{USAGE}");
@@ -86,6 +110,17 @@ fn run(args: Vec<String>) -> Result<i32> {
     }
 }
 
-fn indent(s: &str) -> String {
-    s.split('\n').map(|l| format!("      {l}")).collect::<Vec<_>>().join("\n")
+fn prompt(mut run: impl FnMut(&str) -> String) -> Result<i32> {
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout();
+    loop {
+        print!("root@host:~# ");
+        out.flush()?;
+        let mut line = String::new();
+        if stdin.lock().read_line(&mut line)? == 0 {
+            println!();
+            return Ok(0);
+        }
+        print!("{}", run(line.trim_end_matches('\n')));
+    }
 }

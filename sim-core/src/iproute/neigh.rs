@@ -22,11 +22,31 @@ pub struct NeighSpec {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NeighCmd {
-    Add { spec: NeighSpec, replace: bool },
+    Add {
+        spec: NeighSpec,
+        replace: bool,
+    },
     Del(NeighSpec),
-    Show { dev: Option<String> },
-    Flush { dev: Option<String> },
+    /// `nud` filter: `None` is iproute2's default, every state but NOARP.
+    Show {
+        dev: Option<String>,
+        nud: Option<Vec<NudState>>,
+    },
+    Flush {
+        dev: Option<String>,
+    },
 }
+
+const ALL_STATES: [NudState; 8] = [
+    NudState::Incomplete,
+    NudState::Reachable,
+    NudState::Stale,
+    NudState::Delay,
+    NudState::Probe,
+    NudState::Failed,
+    NudState::Noarp,
+    NudState::Permanent,
+];
 
 fn nud(s: &str) -> Option<NudState> {
     Some(match s {
@@ -45,7 +65,7 @@ fn nud(s: &str) -> Option<NudState> {
 pub fn parse(argv: &[String]) -> IpResult<NeighCmd> {
     let mut a = Args::new(argv);
     let Some(verb) = a.next() else {
-        return Ok(NeighCmd::Show { dev: None });
+        return Ok(NeighCmd::Show { dev: None, nud: None });
     };
     if matches(verb, "add") {
         Ok(NeighCmd::Add { spec: parse_spec(&mut a)?, replace: false })
@@ -55,10 +75,19 @@ pub fn parse(argv: &[String]) -> IpResult<NeighCmd> {
         Ok(NeighCmd::Del(parse_spec(&mut a)?))
     } else if matches(verb, "list") || matches(verb, "show") || matches(verb, "lst") || matches(verb, "flush") {
         let mut dev = None;
+        let mut states: Option<Vec<NudState>> = None;
         while let Some(arg) = a.next() {
             if arg == "dev" {
                 dev = Some(a.value()?.to_string());
-            } else if arg == "nud" || arg == "to" || arg == "vrf" {
+            } else if arg == "nud" {
+                let v = a.value()?;
+                let set = states.get_or_insert_with(Vec::new);
+                if v == "all" {
+                    set.extend(ALL_STATES);
+                } else {
+                    set.push(nud(v).ok_or_else(|| Fail::invarg("nud state is bad", v))?);
+                }
+            } else if arg == "to" || arg == "vrf" {
                 a.value()?;
             }
         }
@@ -68,7 +97,7 @@ pub fn parse(argv: &[String]) -> IpResult<NeighCmd> {
             }
             return Ok(NeighCmd::Flush { dev });
         }
-        Ok(NeighCmd::Show { dev })
+        Ok(NeighCmd::Show { dev, nud: states })
     } else {
         Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip neigh help\".\n"), 255))
     }
@@ -143,7 +172,7 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
             }
             Ok(Output::new())
         }
-        NeighCmd::Show { dev } => {
+        NeighCmd::Show { dev, nud } => {
             let i = match dev {
                 Some(d) => Some(index(nl, d)?),
                 None => None,
@@ -151,7 +180,12 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
             let links = nl.link_dump();
             let mut p = Printer::new(opts.json, opts.pretty, opts.color);
             for n in nl.neigh_dump() {
-                if i.is_some_and(|i| i != n.ifindex) {
+                let shown = match nud {
+                    Some(set) => set.contains(&n.state),
+                    // iproute2: `filter.state = 0xFF & ~NUD_NOARP`.
+                    None => n.state != NudState::Noarp,
+                };
+                if i.is_some_and(|i| i != n.ifindex) || !(shown || n.proxy) {
                     continue;
                 }
                 p.open_object(None);

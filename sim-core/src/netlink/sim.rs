@@ -371,21 +371,37 @@ impl Netlink for SimNetlink<'_> {
     fn neigh_add(&mut self, m: &NeighMsg, replace: bool) -> KResult<()> {
         let now = self.kernel.now_ms;
         let n = self.kernel.ns_mut(self.ns).ok_or(KernelError::new(Errno::ENODEV))?;
-        if !n.links.contains_key(&m.ifindex) {
+        let Some(dev) = n.links.get(&m.ifindex) else {
             return Err(Errno::ENODEV.into());
+        };
+        // Linux keys every neighbour of a loopback device as 0.0.0.0
+        // (`__ipv4_neigh_lookup_noref`) and needs no link-layer address
+        // there: an add creates or updates that one entry, with the
+        // device's own (zero) address unless one is given.
+        if dev.is_loopback() {
+            let (dst, lladdr) = (Ipv4Addr::UNSPECIFIED, m.lladdr.unwrap_or(dev.mac));
+            let entry =
+                Neigh { dst, dev: m.ifindex, lladdr: Some(lladdr), state: m.state, updated_ms: now, proxy: m.proxy };
+            match n.neighs.iter().position(|e| e.dst == dst && e.dev == m.ifindex) {
+                Some(i) => {
+                    let e = &mut n.neighs[i];
+                    e.state = m.state;
+                    e.updated_ms = now;
+                    if m.lladdr.is_some() {
+                        e.lladdr = m.lladdr;
+                    }
+                }
+                None => n.neighs.push(entry),
+            }
+            return Ok(());
         }
-        // ARP keys every neighbour of a loopback device as 0.0.0.0, so adding
-        // one there creates or updates that single entry, with lo's address
-        // when none is given (lo needs no ARP).
-        let on_lo = n.links.get(&m.ifindex).is_some_and(|l| l.is_loopback());
-        let (dst, lladdr) =
-            if on_lo { (Ipv4Addr::UNSPECIFIED, m.lladdr.or(Some(Mac::ZERO))) } else { (m.dst, m.lladdr) };
+        let (dst, lladdr) = (m.dst, m.lladdr);
         if lladdr.is_none() && m.state == NudState::Permanent {
             return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
         }
         let entry = Neigh { dst, dev: m.ifindex, lladdr, state: m.state, updated_ms: now, proxy: m.proxy };
         match n.neighs.iter().position(|e| e.dst == dst && e.dev == m.ifindex) {
-            Some(i) if replace || on_lo => n.neighs[i] = entry,
+            Some(i) if replace => n.neighs[i] = entry,
             Some(_) => return Err(Errno::EEXIST.into()),
             None => n.neighs.push(entry),
         }

@@ -10,6 +10,16 @@ use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
 
 use super::{nodev, LinkChange};
 
+/// IFLA_IFNAME's policy (`NLA_STRING`, at most IFNAMSIZ - 1 bytes): a
+/// longer name fails validation before rtnetlink looks at anything else.
+/// iproute2 checks only names given with the `name` keyword itself.
+fn check_ifname(name: Option<&str>) -> KResult<()> {
+    match name {
+        Some(n) if n.len() > 15 => Err(KernelError::msg(Errno::EINVAL, "Attribute failed policy validation")),
+        _ => Ok(()),
+    }
+}
+
 impl Kernel {
     // ---- links ------------------------------------------------------------
 
@@ -35,6 +45,8 @@ impl Kernel {
         if self.ns(ns).is_none() || self.ns(peer_ns).is_none() {
             return Err(Errno::EINVAL.into());
         }
+        check_ifname(name)?;
+        check_ifname(peer)?;
         if let Some(p) = peer {
             if self.ns(peer_ns).and_then(|n| n.link_by_name(p)).is_some() {
                 return Err(Errno::EEXIST.into());
@@ -62,6 +74,7 @@ impl Kernel {
 
     /// `ip link add NAME type bridge`.
     pub fn add_bridge(&mut self, ns: NsId, name: Option<&str>) -> KResult<u32> {
+        check_ifname(name)?;
         if let Some(d) = name {
             if self.ns(ns).and_then(|n| n.link_by_name(d)).is_some() {
                 return Err(Errno::EEXIST.into());

@@ -1,0 +1,213 @@
+//! The real-kernel host as a whole: [`KernelLab`] is to a Linux kernel what
+//! `sim_core::Lab` is to the simulator. The same shell hands it programs;
+//! `ip`, `bridge`, `sysctl` and `ifconfig` are sim-core's own parsers and
+//! printers over [`KernelNetlink`]; `ping` and `iptables` are the system's
+//! binaries, run with an argv (never a shell) inside the namespace.
+
+use std::io::Read;
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use sim_core::iproute::{self, Outcome};
+use sim_core::output::Output;
+use sim_core::shell::{self, Env, Programs};
+
+use crate::kernel::{netns, KernelNetlink, Rtnl, SetupError};
+
+/// The system programs a lesson may run on the kernel side.
+const EXTERNAL: &[&str] = &["ping", "iptables"];
+
+/// Where they are looked for (root's PATH).
+const PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// `ip netns exec` inside `ip netns exec` inside …: the same cap as the Lab.
+const MAX_NESTING: usize = 16;
+
+/// A Linux host (the sandbox's namespaces), driven by command lines.
+pub struct KernelLab {
+    rtnl: Rtnl,
+    env: Env,
+}
+
+impl KernelLab {
+    /// The host is the calling thread's network namespace: enter the
+    /// sandbox ([`crate::sandbox::enter`]) first.
+    pub fn new() -> Result<KernelLab, SetupError> {
+        Ok(KernelLab { rtnl: Rtnl::new()?, env: Env::default() })
+    }
+
+    /// The gap kept after a change before the next request (see
+    /// [`crate::kernel::SETTLE`]); zero runs as fast as `ip -batch`.
+    pub fn set_pace(&mut self, pace: std::time::Duration) {
+        self.rtnl.set_pace(pace);
+    }
+
+    /// Runs one command line as root on the host, as a terminal would.
+    pub fn run(&mut self, line: &str) -> Output {
+        let mut env = std::mem::take(&mut self.env);
+        let out = shell::run_line(line, &mut env, self);
+        self.env = env;
+        out
+    }
+
+    /// Runs one program in a namespace (`None`: the host).
+    fn exec(&mut self, ns: Option<&str>, argv: &[String], stdin: &str, nested: usize) -> Output {
+        let Some(name) = argv.first() else { return Output::new() };
+        let rest = &argv[1..];
+        match name.as_str() {
+            "sudo" => {
+                let skip = rest.iter().take_while(|a| a.starts_with('-')).count();
+                let inner = &rest[skip..];
+                if inner.is_empty() {
+                    return Output::error("usage: sudo -h | -K | -k | -V\n", 1);
+                }
+                if !is_program(&inner[0]) {
+                    return Output::error(format!("sudo: {}: command not found\n", inner[0]), 1);
+                }
+                self.exec(ns, inner, stdin, nested)
+            }
+            "ip" => {
+                let outcome = match self.netlink(ns) {
+                    Ok(mut nl) => iproute::ip(&mut nl, rest),
+                    Err(o) => return o,
+                };
+                match outcome {
+                    Outcome::Done(o) => o,
+                    Outcome::Exec { netns, argv } => {
+                        let Some(prog) = argv.first() else { return Output::new() };
+                        if netns::open(&netns).is_err() {
+                            return Output::error(
+                                format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
+                                255,
+                            );
+                        }
+                        if nested >= MAX_NESTING {
+                            return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
+                        }
+                        if !is_program(prog) {
+                            return Output::error(format!("exec of \"{prog}\" failed: No such file or directory\n"), 1);
+                        }
+                        self.exec(Some(&netns), &argv, stdin, nested + 1)
+                    }
+                }
+            }
+            "bridge" => match self.netlink(ns) {
+                Ok(mut nl) => iproute::bridge::bridge(&mut nl, rest),
+                Err(o) => o,
+            },
+            "sysctl" => match self.netlink(ns) {
+                Ok(mut nl) => sim_core::tools::sysctl::sysctl(&mut nl, rest),
+                Err(o) => o,
+            },
+            "ifconfig" => match self.netlink(ns) {
+                Ok(mut nl) => sim_core::tools::ifconfig::ifconfig(&mut nl, rest),
+                Err(o) => o,
+            },
+            n if EXTERNAL.contains(&n) => match find(n) {
+                Some(path) => {
+                    self.rtnl.settle();
+                    self.rtnl.sync_links();
+                    let out = run_external(ns, &path, argv);
+                    self.rtnl.changed();
+                    out
+                }
+                None => Output::error(format!("bash: {n}: command not found\n"), 127),
+            },
+            _ => match shell::run_coreutil(argv, stdin) {
+                Some(o) => o,
+                None => Output::error(format!("bash: {name}: command not found\n"), 127),
+            },
+        }
+    }
+
+    fn netlink(&mut self, ns: Option<&str>) -> Result<KernelNetlink<'_>, Output> {
+        match ns {
+            None => Ok(KernelNetlink::host(&mut self.rtnl)),
+            Some(n) => KernelNetlink::named(&mut self.rtnl, n)
+                .map_err(|e| Output::error(format!("Cannot open network namespace \"{n}\": {}\n", e.text()), 255)),
+        }
+    }
+}
+
+impl Programs for KernelLab {
+    fn run(&mut self, argv: &[String], stdin: &str) -> Output {
+        self.exec(None, argv, stdin, 0)
+    }
+}
+
+/// Whether a name is a program this host runs.
+fn is_program(name: &str) -> bool {
+    matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo")
+        || shell::is_coreutil(name)
+        || (EXTERNAL.contains(&name) && find(name).is_some())
+}
+
+/// A system program by name on root's PATH.
+fn find(name: &str) -> Option<PathBuf> {
+    PATH.split(':').map(|d| PathBuf::from(d).join(name)).find(|p| p.is_file())
+}
+
+/// Runs `path` with `argv` in namespace `ns`; stdin is /dev/null (ping and
+/// iptables do not read it). Output: stdout, then stderr.
+fn run_external(ns: Option<&str>, path: &std::path::Path, argv: &[String]) -> Output {
+    let target = match ns {
+        None => None,
+        Some(n) => match netns::open(n) {
+            Ok(f) => Some(f),
+            Err(e) => return Output::error(format!("Cannot open network namespace \"{n}\": {e}\n"), 255),
+        },
+    };
+    let mut cmd = Command::new(path);
+    cmd.arg0(&argv[0])
+        .args(&argv[1..])
+        .env_clear()
+        .env("PATH", PATH)
+        .env("LC_ALL", "C")
+        .current_dir("/")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let raw = target.as_ref().map(std::os::fd::AsRawFd::as_raw_fd);
+    // SAFETY: the closure runs between fork and exec and only makes
+    // async-signal-safe syscalls (prctl, setns).
+    unsafe {
+        cmd.pre_exec(move || {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            if let Some(fd) = raw {
+                if libc::setns(fd, libc::CLONE_NEWNET) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+    let mut child = match cmd.spawn() {
+        Ok(c) => c,
+        Err(e) => return Output::error(format!("{}: {e}\n", argv[0]), 126),
+    };
+    // Read stderr on a thread so neither pipe can fill up and block the child.
+    let err_pipe = child.stderr.take();
+    let err_reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        if let Some(mut p) = err_pipe {
+            let _ = p.read_to_end(&mut s);
+        }
+        s
+    });
+    let mut out = Vec::new();
+    if let Some(mut p) = child.stdout.take() {
+        let _ = p.read_to_end(&mut out);
+    }
+    let err = err_reader.join().unwrap_or_default();
+    let status = match child.wait() {
+        Ok(s) => s.code().unwrap_or_else(|| 128 + std::os::unix::process::ExitStatusExt::signal(&s).unwrap_or(0)),
+        Err(_) => 1,
+    };
+    let mut o = Output::status(status);
+    o.out(String::from_utf8_lossy(&out).into_owned());
+    o.err(String::from_utf8_lossy(&err).into_owned());
+    o
+}

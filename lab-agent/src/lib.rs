@@ -1,0 +1,12 @@
+//! lab-agent: nslab's command scripts on the simulator or on a real Linux
+//! kernel, and the difference between the two.
+//!
+//! - [`kernel`]: sim-core's `Netlink` seam over rtnetlink (`KernelNetlink`).
+//! - [`host`]: [`host::KernelLab`], the real-kernel twin of `sim_core::Lab`.
+//! - [`sandbox`]: the private network + mount namespaces a kernel run lives in.
+//! - [`replay`]: transcripts of either engine, and their diff.
+
+pub mod host;
+pub mod kernel;
+pub mod replay;
+pub mod sandbox;

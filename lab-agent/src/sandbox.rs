@@ -1,0 +1,86 @@
+//! The sandbox every kernel run happens in: a private network namespace
+//! playing the host, and a private mount namespace with its own tmpfs on
+//! /run/netns, as `record-transcript` makes them.
+//!
+//! Nothing the agent makes escapes it: the named namespaces are bind mounts
+//! inside the private tmpfs, every device lives in the private network
+//! namespace or in a named one. When the process ends, however it ends
+//! (SIGKILL too), the kernel drops the mount namespace, its mounts, and with
+//! them every network namespace and device: no state is left on the machine,
+//! so a new start has nothing to clean up. Child programs (ping, iptables)
+//! get PR_SET_PDEATHSIG so they do not outlive the agent either.
+
+use std::ffi::CString;
+use std::io;
+
+/// Why the sandbox could not be made.
+#[derive(Debug)]
+pub struct SandboxError {
+    pub step: &'static str,
+    pub err: io::Error,
+}
+
+impl std::fmt::Display for SandboxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "sandbox: {}: {}", self.step, self.err)?;
+        if self.err.raw_os_error() == Some(libc::EPERM) {
+            write!(f, " (the kernel engine needs root)")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SandboxError {}
+
+fn check(step: &'static str, r: libc::c_int) -> Result<(), SandboxError> {
+    if r < 0 {
+        Err(SandboxError { step, err: io::Error::last_os_error() })
+    } else {
+        Ok(())
+    }
+}
+
+fn c(s: &str) -> CString {
+    // Only called with literals without NUL.
+    CString::new(s).unwrap_or_default()
+}
+
+/// Moves the calling process into a fresh network and mount namespace with
+/// a private /run/netns. Call it first thing, while the process has one
+/// thread (`unshare(CLONE_NEWNS)` refuses a multithreaded process).
+pub fn enter() -> Result<(), SandboxError> {
+    // SAFETY: plain syscalls with valid NUL-terminated strings.
+    unsafe {
+        check("unshare(CLONE_NEWNET|CLONE_NEWNS)", libc::unshare(libc::CLONE_NEWNET | libc::CLONE_NEWNS))?;
+        check(
+            "make / private",
+            libc::mount(
+                c("none").as_ptr(),
+                c("/").as_ptr(),
+                std::ptr::null(),
+                libc::MS_REC | libc::MS_PRIVATE,
+                std::ptr::null(),
+            ),
+        )?;
+    }
+    if std::fs::metadata("/run/netns").is_err() {
+        // Do not create anything on the machine's /run: cover /run itself
+        // (in this mount namespace only) and make the directory there.
+        // SAFETY: as above.
+        unsafe {
+            check(
+                "mount tmpfs on /run",
+                libc::mount(c("nslab").as_ptr(), c("/run").as_ptr(), c("tmpfs").as_ptr(), 0, std::ptr::null()),
+            )?;
+        }
+        std::fs::create_dir("/run/netns").map_err(|err| SandboxError { step: "mkdir /run/netns", err })?;
+    }
+    // SAFETY: as above.
+    unsafe {
+        check(
+            "mount tmpfs on /run/netns",
+            libc::mount(c("nslab").as_ptr(), c("/run/netns").as_ptr(), c("tmpfs").as_ptr(), 0, std::ptr::null()),
+        )?;
+    }
+    Ok(())
+}
