@@ -194,6 +194,7 @@ pub fn errno_of(n: i32) -> Errno {
         libc::ERANGE => Errno::ERANGE,
         libc::ENOBUFS | libc::ENOMEM => Errno::ENOBUFS,
         libc::ELOOP => Errno::ELOOP,
+        libc::ENOTCONN => Errno::ENOTCONN,
         _ => Errno::EINVAL,
     }
 }

@@ -12,7 +12,7 @@ use netlink_packet_route::nsid::{NsidAttribute, NsidMessage};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use sim_core::kernel::link::{LinkStats, OperState, PortState};
 use sim_core::kernel::mac::Mac;
-use sim_core::netlink::{BrPortMsg, LinkAddReq, LinkMsg, LinkSetReq};
+use sim_core::netlink::{BrPortMsg, LinkAddReq, LinkAttrs, LinkMsg, LinkSetReq};
 
 /// RTM_GETLINK, dump of every link.
 pub fn dump_msg() -> RouteNetlinkMessage {
@@ -38,18 +38,25 @@ pub fn get_by_name_msg(name: &str) -> RouteNetlinkMessage {
 pub fn add_msg(req: &LinkAddReq, ns: Option<&File>, peer_ns: Option<&File>) -> RouteNetlinkMessage {
     let mut m = LinkMessage::default();
     let (name, kind, data) = match req {
-        LinkAddReq::Veth { name, peer, .. } => {
+        LinkAddReq::Veth { name, peer, peer_attrs, .. } => {
             let mut p = LinkMessage::default();
             if let Some(n) = peer {
                 p.attributes.push(LinkAttribute::IfName(n.clone()));
             }
+            push_attrs(&mut p, peer_attrs);
             if let Some(f) = peer_ns {
                 p.attributes.push(LinkAttribute::NetNsFd(f.as_raw_fd()));
             }
             (name, InfoKind::Veth, Some(InfoData::Veth(InfoVeth::Peer(p))))
         }
-        LinkAddReq::Bridge { name } => (name, InfoKind::Bridge, None),
+        LinkAddReq::Bridge { name, .. } => (name, InfoKind::Bridge, None),
     };
+    push_attrs(
+        &mut m,
+        match req {
+            LinkAddReq::Veth { attrs, .. } | LinkAddReq::Bridge { attrs, .. } => attrs,
+        },
+    );
     if let Some(n) = name {
         m.attributes.push(LinkAttribute::IfName(n.clone()));
     }
@@ -60,6 +67,23 @@ pub fn add_msg(req: &LinkAddReq, ns: Option<&File>, peer_ns: Option<&File>) -> R
     info.extend(data.map(LinkInfo::Data));
     m.attributes.push(LinkAttribute::LinkInfo(info));
     RouteNetlinkMessage::NewLink(m)
+}
+
+/// Creation attributes (`mtu`, `address`, `txqueuelen`, `up`) on a new device's message.
+fn push_attrs(m: &mut LinkMessage, a: &LinkAttrs) {
+    if let Some(v) = a.mtu {
+        m.attributes.push(LinkAttribute::Mtu(v));
+    }
+    if let Some(mac) = a.address {
+        m.attributes.push(LinkAttribute::Address(mac.0.to_vec()));
+    }
+    if let Some(q) = a.txqlen {
+        m.attributes.push(LinkAttribute::TxQueueLen(q));
+    }
+    if a.up {
+        m.header.change_mask |= LinkFlags::Up;
+        m.header.flags |= LinkFlags::Up;
+    }
 }
 
 /// RTM_NEWLINK changing a device (`ip link set`): one message, as iproute2 sends.

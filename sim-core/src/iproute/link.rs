@@ -4,7 +4,7 @@ use super::args::{matches, parse_u32, valid_ifname, Args, Fail, IpResult};
 use super::show::{self, ShowFilter};
 use super::Opts;
 use crate::kernel::mac::Mac;
-use crate::netlink::{LinkAddReq, LinkSetReq, Netlink};
+use crate::netlink::{LinkAddReq, LinkAttrs, LinkSetReq, Netlink};
 use crate::output::Output;
 
 /// A parsed `ip link` command.
@@ -95,6 +95,12 @@ fn parse_common<'a>(a: &mut Args<'a>, p: &mut Parsed<'a>) -> IpResult<()> {
                 "arp" => p.req.arp = Some(on),
                 _ => {}
             }
+        } else if arg == "vf" {
+            let v = a.value()?;
+            if parse_u32(v).is_none() {
+                return Err(Fail::invarg("Invalid \"vf\" value\n", v));
+            }
+            return Err(Fail::new("ip: SR-IOV virtual functions do not exist in the simulator\n", 255));
         } else if matches(arg, "master") {
             let v = a.value()?;
             p.master_name = Some(v);
@@ -174,11 +180,13 @@ fn parse_add(a: &mut Args<'_>) -> IpResult<LinkCmd> {
     }
     let name = p.name.or(p.dev).map(str::to_string);
     let netns = p.req.netns.clone();
+    let attrs = attrs_of(&p.req);
     match p.kind {
         None => Err(Fail::new("Not enough information: \"type\" argument is required\n", 255)),
         Some("veth") => {
             let mut peer = None;
             let mut peer_netns = None;
+            let mut peer_attrs = LinkAttrs::default();
             if let Some(arg) = a.next() {
                 if arg != "peer" {
                     return Err(Fail::new(
@@ -190,10 +198,11 @@ fn parse_add(a: &mut Args<'_>) -> IpResult<LinkCmd> {
                 parse_common(a, &mut pp)?;
                 peer = pp.name.or(pp.dev).map(str::to_string);
                 peer_netns = pp.req.netns.clone();
+                peer_attrs = attrs_of(&pp.req);
             }
-            Ok(LinkCmd::Add(LinkAddReq::Veth { name, peer, peer_netns, netns }))
+            Ok(LinkCmd::Add(LinkAddReq::Veth { name, peer, peer_netns, netns, attrs, peer_attrs }))
         }
-        Some("bridge") => Ok(LinkCmd::Add(LinkAddReq::Bridge { name })),
+        Some("bridge") => Ok(LinkCmd::Add(LinkAddReq::Bridge { name, attrs })),
         Some(_) => Ok(LinkCmd::AddUnknownKind),
     }
 }
@@ -240,6 +249,11 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &LinkCmd) -> IpResult<Output>
         }
         LinkCmd::Show(f) => show::list(nl, opts, f, true),
     }
+}
+
+/// The creation attributes among what `iplink_parse()` collected.
+fn attrs_of(req: &LinkSetReq) -> LinkAttrs {
+    LinkAttrs { mtu: req.mtu, address: req.address, txqlen: req.txqlen, up: req.up == Some(true) }
 }
 
 fn veth_netns(req: &LinkAddReq) -> Option<&str> {

@@ -20,6 +20,7 @@ pub enum Errno {
     ENOBUFS,
     ELOOP,
     EACCES,
+    ENOTCONN,
 }
 
 impl Errno {
@@ -41,6 +42,7 @@ impl Errno {
             Errno::ERANGE => "Numerical result out of range",
             Errno::ENOBUFS => "No buffer space available",
             Errno::ELOOP => "Too many levels of symbolic links",
+            Errno::ENOTCONN => "Transport endpoint is not connected",
             Errno::EACCES => "Permission denied",
         }
     }

@@ -90,6 +90,16 @@ impl LinkKind {
     }
 }
 
+/// Attributes a new device gets at creation (`ip link add NAME mtu M …`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkAttrs {
+    pub mtu: Option<u32>,
+    pub address: Option<super::mac::Mac>,
+    pub txqlen: Option<u32>,
+    /// IFF_UP in the request's flags.
+    pub up: bool,
+}
+
 /// Packet and byte counters, as `ip -s link` prints them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct LinkStats {

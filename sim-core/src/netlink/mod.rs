@@ -144,11 +144,23 @@ pub struct NeighMsg {
     pub proxy: bool,
 }
 
+pub use crate::kernel::link::LinkAttrs;
+
 /// What `ip link add` asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkAddReq {
-    Veth { name: Option<String>, peer: Option<String>, peer_netns: Option<String>, netns: Option<String> },
-    Bridge { name: Option<String> },
+    Veth {
+        name: Option<String>,
+        peer: Option<String>,
+        peer_netns: Option<String>,
+        netns: Option<String>,
+        attrs: LinkAttrs,
+        peer_attrs: LinkAttrs,
+    },
+    Bridge {
+        name: Option<String>,
+        attrs: LinkAttrs,
+    },
 }
 
 /// What `ip link set` asks for (the namespace by name, as iproute2 opens it).

@@ -135,15 +135,15 @@ impl Netlink for SimNetlink<'_> {
 
     fn link_add(&mut self, req: &LinkAddReq) -> KResult<()> {
         match req {
-            LinkAddReq::Veth { name, peer, peer_netns, netns } => {
+            LinkAddReq::Veth { name, peer, peer_netns, netns, attrs, peer_attrs } => {
                 let ns = self.ns_arg(netns)?;
                 let pns = match peer_netns {
                     Some(_) => self.ns_arg(peer_netns)?,
                     None => ns,
                 };
-                self.kernel.add_veth(ns, name.as_deref(), pns, peer.as_deref()).map(|_| ())
+                self.kernel.add_veth(ns, name.as_deref(), attrs, pns, peer.as_deref(), peer_attrs).map(|_| ())
             }
-            LinkAddReq::Bridge { name } => self.kernel.add_bridge(self.ns, name.as_deref()).map(|_| ()),
+            LinkAddReq::Bridge { name, attrs } => self.kernel.add_bridge(self.ns, name.as_deref(), attrs).map(|_| ()),
         }
     }
 

@@ -120,7 +120,9 @@ impl Kernel {
                     .filter(|x| rt.dev.is_none() || x.dev == rt.dev)
                     // The first of equally good routes, as the FIB's alias list has them.
                     .fold(None, |best: Option<&Route>, x| match best {
-                        Some(b) if (b.prefix, b.kind == RouteType::Local) >= (x.prefix, x.kind == RouteType::Local) => Some(b),
+                        Some(b) if (b.prefix, b.kind == RouteType::Local) >= (x.prefix, x.kind == RouteType::Local) => {
+                            Some(b)
+                        }
                         _ => Some(x),
                     });
                 match via {

@@ -4,7 +4,7 @@
 use std::net::Ipv4Addr;
 
 use crate::kernel::addr::{self, IfAddr, Inet4, Inet6, Scope};
-use crate::kernel::link::{Bridge, Link, LinkKind, LinkRef, PortState};
+use crate::kernel::link::{Bridge, Link, LinkAttrs, LinkKind, LinkRef, PortState};
 use crate::kernel::route::RouteType;
 use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
 
@@ -39,9 +39,53 @@ impl Kernel {
         ifindex
     }
 
+    /// Checks creation attributes as `rtnl_create_link()` and `dev_set_mtu()`
+    /// would, before anything is made.
+    fn check_attrs(kind: &LinkKind, a: &LinkAttrs) -> KResult<()> {
+        let probe = Link::new(0, "", kind.clone(), crate::kernel::mac::Mac::ZERO, 0);
+        if let Some(m) = a.mtu {
+            if m < probe.min_mtu() || (probe.max_mtu() != 0 && m > probe.max_mtu()) {
+                return Err(Errno::EINVAL.into());
+            }
+        }
+        if a.address.is_some_and(|m| !m.is_valid_ether()) {
+            return Err(Errno::EADDRNOTAVAIL.into());
+        }
+        Ok(())
+    }
+
+    /// Gives a new device its creation attributes (the up flag aside).
+    fn apply_attrs(&mut self, r: LinkRef, a: &LinkAttrs) {
+        let Some(l) = self.link_mut(r) else { return };
+        if let Some(m) = a.mtu {
+            l.mtu = m;
+            if let Some(b) = l.bridge_mut() {
+                b.mtu_set = true;
+            }
+        }
+        if let Some(mac) = a.address {
+            l.mac = mac;
+            if let Some(b) = l.bridge_mut() {
+                b.mac_set = true;
+                b.id = mac;
+            }
+        }
+        if let Some(q) = a.txqlen {
+            l.txqlen = q;
+        }
+    }
+
     /// `ip link add NAME type veth peer name PEER [netns NS]`. Names `None`
     /// take the next `vethN`. The peer is registered first, as Linux does.
-    pub fn add_veth(&mut self, ns: NsId, name: Option<&str>, peer_ns: NsId, peer: Option<&str>) -> KResult<(u32, u32)> {
+    pub fn add_veth(
+        &mut self,
+        ns: NsId,
+        name: Option<&str>,
+        attrs: &LinkAttrs,
+        peer_ns: NsId,
+        peer: Option<&str>,
+        peer_attrs: &LinkAttrs,
+    ) -> KResult<(u32, u32)> {
         if self.ns(ns).is_none() || self.ns(peer_ns).is_none() {
             return Err(Errno::EINVAL.into());
         }
@@ -57,6 +101,17 @@ impl Kernel {
                 return Err(Errno::EEXIST.into());
             }
         }
+        let veth = LinkKind::Veth { peer: None };
+        Self::check_attrs(&veth, attrs)?;
+        Self::check_attrs(&veth, peer_attrs)?;
+        if peer_attrs.up {
+            // The peer is registered, then cannot be opened before the pair
+            // is tied: it is unregistered again, but its ifindex was used.
+            if let Some(n) = self.ns_mut(peer_ns) {
+                n.alloc_ifindex();
+            }
+            return Err(Errno::ENOTCONN.into());
+        }
         let peer_name = peer.map_or_else(|| self.alloc_name(peer_ns, "veth"), str::to_string);
         let p = self.new_link(peer_ns, &peer_name, LinkKind::Veth { peer: None });
         let dev_name = name.map_or_else(|| self.alloc_name(ns, "veth"), str::to_string);
@@ -67,21 +122,33 @@ impl Kernel {
             l.kind = LinkKind::Veth { peer: Some(other) };
             l.linkwatch();
         }
+        self.apply_attrs(pr, peer_attrs);
+        self.apply_attrs(dr, attrs);
         // The new device's notification carries the peer's namespace id.
         self.nsid_alloc(ns, peer_ns);
+        if attrs.up {
+            self.set_up(dr, true);
+        }
         Ok((d, p))
     }
 
     /// `ip link add NAME type bridge`.
-    pub fn add_bridge(&mut self, ns: NsId, name: Option<&str>) -> KResult<u32> {
+    pub fn add_bridge(&mut self, ns: NsId, name: Option<&str>, attrs: &LinkAttrs) -> KResult<u32> {
         check_ifname(name)?;
         if let Some(d) = name {
             if self.ns(ns).and_then(|n| n.link_by_name(d)).is_some() {
                 return Err(Errno::EEXIST.into());
             }
         }
+        Self::check_attrs(&LinkKind::Bridge(Bridge::default()), attrs)?;
         let name = name.map_or_else(|| self.alloc_name(ns, "bridge"), str::to_string);
-        Ok(self.new_link(ns, &name, LinkKind::Bridge(Bridge::default())))
+        let i = self.new_link(ns, &name, LinkKind::Bridge(Bridge::default()));
+        let r = LinkRef { ns, ifindex: i };
+        self.apply_attrs(r, attrs);
+        if attrs.up {
+            self.set_up(r, true);
+        }
+        Ok(i)
     }
 
     /// `ip link delete DEV`.
