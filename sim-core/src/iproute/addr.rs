@@ -2,7 +2,7 @@
 
 use std::net::Ipv4Addr;
 
-use super::args::{matches, Args, Fail, IpResult};
+use super::args::{matches, Args, Fail, IpResult, Resolve};
 use super::show::{self, ShowFilter};
 use super::Opts;
 use crate::kernel::addr::{Inet4, Scope};
@@ -55,13 +55,25 @@ pub fn parse_inet(s: &str) -> Option<Ipv4Addr> {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AddrCmd {
-    Add { dev: String, addr: Inet4, replace: bool },
-    Del { dev: String, local: Ipv4Addr, prefix: Option<u8> },
+    Add {
+        dev: String,
+        addr: Inet4,
+        replace: bool,
+    },
+    Del {
+        dev: String,
+        local: Ipv4Addr,
+        prefix: Option<u8>,
+    },
     Flush(ShowFilter),
     Show(ShowFilter),
+    /// `ip addr add dev X` with no address: the kernel refuses it.
+    Refused {
+        dev: String,
+    },
 }
 
-pub fn parse(argv: &[String]) -> IpResult<AddrCmd> {
+pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<AddrCmd> {
     let mut a = Args::new(argv);
     let Some(verb) = a.next() else {
         return Ok(AddrCmd::Show(ShowFilter::default()));
@@ -73,13 +85,15 @@ pub fn parse(argv: &[String]) -> IpResult<AddrCmd> {
     } else if matches(verb, "delete") {
         parse_modify(&mut a, true, false)
     } else if matches(verb, "list") || matches(verb, "show") || matches(verb, "lst") {
-        Ok(AddrCmd::Show(show::parse_filter(&mut a, false)?))
+        Ok(AddrCmd::Show(show::parse_filter(&mut a, r)?))
     } else if matches(verb, "flush") {
-        let f = show::parse_filter(&mut a, false)?;
+        let f = show::parse_filter(&mut a, r)?;
         if f.dev.is_none() {
             return Err(Fail::new("Flush requires arguments.\n", 1));
         }
         Ok(AddrCmd::Flush(f))
+    } else if matches(verb, "help") {
+        Err(Fail::new(super::usage::ADDRESS, 255))
     } else {
         Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip address help\".\n"), 255))
     }
@@ -111,7 +125,7 @@ fn parse_modify(a: &mut Args<'_>, delete: bool, replace: bool) -> IpResult<AddrC
         } else {
             let v = if arg == "local" { a.value()? } else { arg };
             if matches(v, "help") {
-                return Err(Fail::new("Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n", 255));
+                return Err(Fail::new(super::usage::ADDRESS, 255));
             }
             if local.is_some() {
                 return Err(Fail::duparg2("local", v));
@@ -123,7 +137,8 @@ fn parse_modify(a: &mut Args<'_>, delete: bool, replace: bool) -> IpResult<AddrC
         return Err(Fail::new("Not enough information: \"dev\" argument is required.\n", 1));
     };
     let Some(p) = local else {
-        return Err(Fail::new("RTNETLINK answers: Operation not supported\n", 2));
+        // Sent without an address: the device is looked up first.
+        return Ok(AddrCmd::Refused { dev });
     };
     if delete {
         return Ok(AddrCmd::Del { dev, local: p.addr, prefix: p.len });
@@ -171,5 +186,9 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &AddrCmd) -> IpResult<Output>
             Ok(Output::new())
         }
         AddrCmd::Show(f) => show::list(nl, opts, f, false),
+        AddrCmd::Refused { dev } => {
+            index_of(nl, dev).ok_or_else(|| Fail::nodev(dev))?;
+            Err(Fail::new("RTNETLINK answers: Operation not supported\n", 2))
+        }
     }
 }

@@ -117,3 +117,61 @@ pub fn parse_u32(s: &str) -> Option<u32> {
         s.parse().ok()
     }
 }
+
+/// What iproute2 asks the kernel while it is still parsing (`ll_name_to_index`
+/// for `master X`, `netns_get_fd` for `netns NS`): such a lookup fails at its
+/// place in argv, before the words after it are read.
+pub trait Resolve {
+    fn ifindex(&mut self, name: &str) -> Option<u32>;
+    fn netns_exists(&mut self, name: &str) -> bool;
+}
+
+/// A kernel answering the parser's lookups.
+pub struct Lookup<'a>(pub &'a mut dyn crate::netlink::Netlink);
+
+impl Resolve for Lookup<'_> {
+    fn ifindex(&mut self, name: &str) -> Option<u32> {
+        self.0.link_get(name).map(|l| l.ifindex)
+    }
+
+    fn netns_exists(&mut self, name: &str) -> bool {
+        self.0.netns_list().iter().any(|n| n == name)
+    }
+}
+
+/// `get_addr()`/`get_prefix()` failing: the family iproute2 names ("any
+/// valid" before anything fixed it, "inet" after an IPv4 one or with -4).
+pub fn bad_addr(kind: &str, inet: bool, arg: &str) -> Fail {
+    let fam = if inet { "inet" } else { "any valid" };
+    Fail::new(format!("Error: {fam} {kind} is expected rather than \"{arg}\".\n"), 1)
+}
+
+/// `ll_addr_a2n()`: colon-separated hex bytes, each read as `sscanf("%x")`
+/// reads it (leading hex digits; `br1` is the one byte 0x0b), or a dotted
+/// IPv4 address. The length is what the device then has to accept.
+pub fn parse_lladdr(arg: &str) -> IpResult<Vec<u8>> {
+    let bad = |part: &str| Fail::new(format!("\"{part}\" is invalid lladdr.\n"), 1);
+    if arg.contains('.') {
+        return crate::iproute::addr::parse_inet(arg).map(|a| a.octets().to_vec()).ok_or_else(|| bad(arg));
+    }
+    let mut out = Vec::new();
+    let mut rest = arg;
+    loop {
+        let (part, tail) = match rest.split_once(':') {
+            Some((p, t)) => (p, Some(t)),
+            None => (rest, None),
+        };
+        let t = part.trim_start();
+        let t = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")).unwrap_or(t);
+        let digits: String = t.chars().take_while(|c| c.is_ascii_hexdigit()).collect();
+        let value = u64::from_str_radix(&digits, 16).map_err(|_| bad(part))?;
+        if value > 255 {
+            return Err(bad(part));
+        }
+        out.push(value as u8);
+        match tail {
+            Some(t) if out.len() < 32 => rest = t,
+            _ => return Ok(out),
+        }
+    }
+}

@@ -5,14 +5,6 @@ use super::print::{Printer, To};
 use crate::netlink::{FdbMsg, LinkMsg, Netlink, IFF_UP};
 use crate::output::Output;
 
-const USAGE: &str = "Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
-       bridge [ -force ] -batch filename
-where  OBJECT := { link | fdb | mdb | vlan | vni | monitor }
-       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |
-                    -o[neline] | -t[imestamp] | -n[etns] name |
-                    -com[pressvlan] -c[olor] -p[retty] -j[son] }
-";
-
 /// Runs `bridge ARGS` (argv without the leading `bridge`).
 pub fn bridge(nl: &mut dyn Netlink, argv: &[String]) -> Output {
     match run(nl, argv) {
@@ -46,28 +38,44 @@ fn run(nl: &mut dyn Netlink, argv: &[String]) -> IpResult<Output> {
         }
     }
     let Some(obj) = a.next() else {
-        return Err(Fail::new(USAGE, 255));
+        return Err(Fail::new(super::usage::BRIDGE, 255));
     };
     let links = nl.link_dump();
     let find = |name: &str| links.iter().find(|l| l.name == name).map(|l| l.ifindex);
     let mut out = Output::new();
     if matches(obj, "link") {
         if let Some(v) = a.next() {
+            if matches(v, "help") {
+                return Err(Fail::new(super::usage::BRIDGE_LINK, 255));
+            }
             if !(matches(v, "show") || matches(v, "list") || matches(v, "lst")) {
                 return Err(Fail::new(format!("Command \"{v}\" is unknown, try \"bridge link help\".\n"), 255));
             }
         }
-        let mut dev = None;
+        // brlink_show(): only `dev NAME` counts; other words are passed over.
+        let mut dev_name = None;
         while let Some(arg) = a.next() {
-            let v = if arg == "dev" { a.value()? } else { arg };
-            dev = Some(find(v).ok_or_else(|| Fail::new(format!("Cannot find device \"{v}\"\n"), 1))?);
+            if arg == "dev" {
+                let v = a.value()?;
+                if dev_name.is_some() {
+                    return Err(Fail::duparg("dev", v));
+                }
+                dev_name = Some(v);
+            }
         }
+        let dev = match dev_name {
+            Some(v) => Some(find(v).ok_or_else(|| Fail::new(format!("Cannot find device \"{v}\"\n"), 255))?),
+            None => None,
+        };
         for l in links.iter().filter(|l| l.brport.is_some() && dev.is_none_or(|d| d == l.ifindex)) {
             out.out(link_line(l, &links, details));
         }
         Ok(out)
     } else if matches(obj, "fdb") {
         if let Some(v) = a.peek() {
+            if matches(v, "help") {
+                return Err(Fail::new(super::usage::BRIDGE_FDB, 255));
+            }
             if matches(v, "show") || matches(v, "list") || matches(v, "lst") {
                 a.next();
             }
@@ -101,7 +109,7 @@ fn run(nl: &mut dyn Netlink, argv: &[String]) -> IpResult<Output> {
         }
         Ok(out)
     } else if matches(obj, "help") {
-        Err(Fail::new(USAGE, 255))
+        Err(Fail::new(super::usage::BRIDGE, 255))
     } else {
         Err(Fail::new(format!("Object \"{obj}\" is unknown, try \"bridge help\".\n"), 255))
     }

@@ -14,6 +14,7 @@ pub mod netns;
 pub mod print;
 pub mod route;
 pub mod show;
+pub mod usage;
 
 use std::net::IpAddr;
 
@@ -207,7 +208,7 @@ pub fn parse_opts(argv: &[String]) -> IpResult<(Opts, &[String])> {
 }
 
 /// Parses an object and its arguments.
-pub fn parse_object(argv: &[String]) -> IpResult<IpCmd> {
+pub fn parse_object(argv: &[String], r: &mut dyn args::Resolve) -> IpResult<IpCmd> {
     let Some(obj) = argv.first() else {
         return Err(Fail::new(USAGE, 255));
     };
@@ -216,10 +217,10 @@ pub fn parse_object(argv: &[String]) -> IpResult<IpCmd> {
         return Err(Fail::new(format!("Object \"{obj}\" is unknown, try \"ip help\".\n"), 1));
     };
     match *full {
-        "address" => addr::parse(rest).map(IpCmd::Addr),
+        "address" => addr::parse(rest, r).map(IpCmd::Addr),
         "route" => route::parse(rest).map(IpCmd::Route),
-        "neighbor" | "neighbour" => neigh::parse(rest).map(IpCmd::Neigh),
-        "link" => link::parse(rest).map(IpCmd::Link),
+        "neighbor" | "neighbour" => neigh::parse(rest, r).map(IpCmd::Neigh),
+        "link" => link::parse(rest, r).map(IpCmd::Link),
         "netns" => netns::parse(rest).map(IpCmd::Netns),
         "help" => Err(Fail::new(USAGE, 255)),
         other => Err(Fail::new(format!("ip: \"{other}\" is not simulated here (yet)\n"), 1)),
@@ -241,7 +242,7 @@ fn ip_inner(nl: &mut dyn Netlink, argv: &[String]) -> IpResult<Outcome> {
             return Err(Fail::new(format!("Cannot open network namespace \"{ns}\": No such file or directory\n"), 255));
         }
     }
-    let cmd = parse_object(rest)?;
+    let cmd = parse_object(rest, &mut args::Lookup(nl))?;
     let out = match &cmd {
         IpCmd::Link(c) => link::run(nl, &opts, c)?,
         IpCmd::Addr(c) => addr::run(nl, &opts, c)?,

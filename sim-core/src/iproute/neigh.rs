@@ -3,8 +3,9 @@
 use std::net::Ipv4Addr;
 
 use super::addr::parse_inet;
-use super::args::{matches, Args, Fail, IpResult};
+use super::args::{bad_addr, matches, parse_lladdr, Args, Fail, IpResult, Resolve};
 use super::print::{Color, Printer, To};
+use super::usage;
 use super::Opts;
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::NudState;
@@ -31,6 +32,8 @@ pub enum NeighCmd {
     Show {
         dev: Option<String>,
         nud: Option<Vec<NudState>>,
+        /// `to PREFIX`: only destinations inside it.
+        prefix: Option<(Ipv4Addr, u8)>,
     },
     Flush {
         dev: Option<String>,
@@ -62,10 +65,10 @@ fn nud(s: &str) -> Option<NudState> {
     })
 }
 
-pub fn parse(argv: &[String]) -> IpResult<NeighCmd> {
+pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<NeighCmd> {
     let mut a = Args::new(argv);
     let Some(verb) = a.next() else {
-        return Ok(NeighCmd::Show { dev: None, nud: None });
+        return Ok(NeighCmd::Show { dev: None, nud: None, prefix: None });
     };
     if matches(verb, "add") {
         Ok(NeighCmd::Add { spec: parse_spec(&mut a)?, replace: false })
@@ -74,11 +77,25 @@ pub fn parse(argv: &[String]) -> IpResult<NeighCmd> {
     } else if matches(verb, "delete") {
         Ok(NeighCmd::Del(parse_spec(&mut a)?))
     } else if matches(verb, "list") || matches(verb, "show") || matches(verb, "lst") || matches(verb, "flush") {
-        let mut dev = None;
+        let flush = matches(verb, "flush");
+        if flush && a.is_empty() {
+            return Err(Fail::new("Flush requires arguments.\n", 1));
+        }
+        let mut dev: Option<String> = None;
+        let mut prefix = None;
         let mut states: Option<Vec<NudState>> = None;
         while let Some(arg) = a.next() {
             if arg == "dev" {
-                dev = Some(a.value()?.to_string());
+                let v = a.value()?;
+                if dev.is_some() {
+                    return Err(Fail::duparg("dev", v));
+                }
+                dev = Some(v.to_string());
+            } else if arg == "master" {
+                let v = a.value()?;
+                if r.ifindex(v).is_none() {
+                    return Err(Fail::invarg("Device does not exist\n", v));
+                }
             } else if arg == "nud" {
                 let v = a.value()?;
                 let set = states.get_or_insert_with(Vec::new);
@@ -87,55 +104,88 @@ pub fn parse(argv: &[String]) -> IpResult<NeighCmd> {
                 } else {
                     set.push(nud(v).ok_or_else(|| Fail::invarg("nud state is bad", v))?);
                 }
-            } else if arg == "to" || arg == "vrf" {
+            } else if arg == "vrf" || matches(arg, "protocol") {
                 a.value()?;
+            } else if arg == "nomaster" || arg == "unused" || arg == "proxy" {
+            } else {
+                let v = if arg == "to" { a.value()? } else { arg };
+                if matches(v, "help") {
+                    return Err(Fail::new(usage::NEIGH, 255));
+                }
+                prefix = Some(parse_prefix_any(v)?);
             }
         }
-        if matches(verb, "flush") {
-            if dev.is_none() {
-                return Err(Fail::new("Flush requires arguments.\n", 1));
+        if let Some(d) = &dev {
+            if r.ifindex(d).is_none() {
+                return Err(Fail::nodev(d));
             }
-            return Ok(NeighCmd::Flush { dev });
         }
-        Ok(NeighCmd::Show { dev, nud: states })
+        Ok(if flush { NeighCmd::Flush { dev } } else { NeighCmd::Show { dev, nud: states, prefix } })
+    } else if matches(verb, "help") {
+        Err(Fail::new(usage::NEIGH, 255))
     } else {
         Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip neigh help\".\n"), 255))
     }
 }
 
+/// `get_prefix()` with no family fixed: `A.B.C.D[/LEN]`.
+fn parse_prefix_any(v: &str) -> IpResult<(Ipv4Addr, u8)> {
+    let p = super::addr::parse_prefix(v).map_err(|_| bad_addr("prefix", false, v))?;
+    Ok((p.addr, p.len.unwrap_or(32)))
+}
+
+/// `ipneigh_modify()`'s loop; the link-layer address is read after it.
 fn parse_spec(a: &mut Args<'_>) -> IpResult<NeighSpec> {
     let mut dst = None;
     let mut dev = None;
-    let mut lladdr = None;
+    let mut lla: Option<&str> = None;
     let mut state = NudState::Permanent;
     let mut proxy = false;
     while let Some(arg) = a.next() {
-        if arg == "lladdr" {
+        if matches(arg, "lladdr") {
             let v = a.value()?;
-            lladdr = Some(Mac::parse(v).ok_or_else(|| Fail::new(format!("\"{v}\" is invalid lladdr.\n"), 1))?);
+            if lla.is_some() {
+                return Err(Fail::duparg("lladdr", v));
+            }
+            lla = Some(v);
         } else if arg == "nud" {
             let v = a.value()?;
             state = nud(v).ok_or_else(|| Fail::invarg("nud state is bad", v))?;
-        } else if arg == "proxy" {
+        } else if matches(arg, "proxy") {
+            let v = a.value()?;
+            if dst.is_some() {
+                return Err(Fail::duparg("address", v));
+            }
+            dst = Some(parse_inet(v).ok_or_else(|| bad_addr("address", false, v))?);
             proxy = true;
         } else if arg == "dev" {
             dev = Some(a.value()?.to_string());
-        } else if arg == "router" || arg == "extern_learn" {
+        } else if arg == "router" || arg == "use" || arg == "managed" || matches(arg, "extern_learn") {
+        } else if matches(arg, "protocol") {
+            a.value()?;
         } else {
-            let v = if arg == "to" { a.value()? } else { arg };
+            let mut v = if arg == "to" { a.value()? } else { arg };
+            if matches(v, "help") {
+                v = a.value()?;
+            }
             if dst.is_some() {
                 return Err(Fail::duparg2("to", v));
             }
-            dst = Some(
-                parse_inet(v)
-                    .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?,
-            );
+            dst = Some(parse_inet(v).ok_or_else(|| bad_addr("address", false, v))?);
         }
     }
-    match (dst, dev) {
-        (Some(dst), Some(dev)) => Ok(NeighSpec { dst, dev, lladdr, state, proxy }),
-        _ => Err(Fail::new("Device and destination are required arguments.\n", 255)),
-    }
+    let (Some(dst), Some(dev)) = (dst, dev) else {
+        return Err(Fail::new("Device and destination are required arguments.\n", 255));
+    };
+    let lladdr = match lla {
+        Some(l) if l != "null" => {
+            let bytes = parse_lladdr(l)?;
+            Some(Mac(<[u8; 6]>::try_from(bytes.as_slice())
+                .map_err(|_| Fail::new("RTNETLINK answers: Invalid argument\n", 2))?))
+        }
+        _ => None,
+    };
+    Ok(NeighSpec { dst, dev, lladdr, state, proxy })
 }
 
 pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output> {
@@ -172,7 +222,7 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
             }
             Ok(Output::new())
         }
-        NeighCmd::Show { dev, nud } => {
+        NeighCmd::Show { dev, nud, prefix } => {
             let i = match dev {
                 Some(d) => Some(index(nl, d)?),
                 None => None,
@@ -185,7 +235,8 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
                     // iproute2: `filter.state = 0xFF & ~NUD_NOARP`.
                     None => n.state != NudState::Noarp,
                 };
-                if i.is_some_and(|i| i != n.ifindex) || !(shown || n.proxy) {
+                let outside = prefix.is_some_and(|(a, l)| !crate::kernel::addr::in_prefix(n.dst, a, l));
+                if i.is_some_and(|i| i != n.ifindex) || !(shown || n.proxy) || outside {
                     continue;
                 }
                 p.open_object(None);

@@ -12,8 +12,16 @@ pub enum NetnsCmd {
     Add(String),
     Delete(String),
     List,
-    Exec { name: String, argv: Vec<String> },
+    Exec {
+        name: String,
+        argv: Vec<String>,
+    },
     Identify,
+    /// `set NAME ID`: `None` for `auto`.
+    Set {
+        name: String,
+        id: Option<i32>,
+    },
 }
 
 /// `ip netns add` refuses names that are not a single path component.
@@ -38,6 +46,21 @@ pub fn parse(argv: &[String]) -> IpResult<NetnsCmd> {
         Ok(NetnsCmd::Add(n))
     } else if matches(verb, "delete") {
         Ok(NetnsCmd::Delete(need_name(&mut a)?))
+    } else if matches(verb, "set") {
+        let name = need_name(&mut a)?;
+        let Some(v) = a.next() else {
+            return Err(Fail::new("No nsid specified\n", 1));
+        };
+        let id = if v == "auto" {
+            None
+        } else {
+            let n: i32 = v.parse().map_err(|_| Fail::invarg("Invalid \"netnsid\" value", v))?;
+            if n < 0 {
+                return Err(Fail::invarg("\"netnsid\" value should be >= 0", v));
+            }
+            Some(n)
+        };
+        Ok(NetnsCmd::Set { name, id })
     } else if matches(verb, "identify") {
         Ok(NetnsCmd::Identify)
     } else if matches(verb, "exec") {
@@ -47,6 +70,8 @@ pub fn parse(argv: &[String]) -> IpResult<NetnsCmd> {
             return Err(Fail::new("No command specified\n", 1));
         }
         Ok(NetnsCmd::Exec { name, argv })
+    } else if matches(verb, "help") {
+        Err(Fail::new(super::usage::NETNS, 255))
     } else {
         Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip netns help\".\n"), 255))
     }
@@ -77,6 +102,16 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NetnsCmd) -> IpResult<Outcom
             let mut out = Output::new();
             out.out(p.finish());
             done(out)
+        }
+        NetnsCmd::Set { name, id } => {
+            if !nl.netns_list().iter().any(|n| n == name) {
+                return Err(Fail::new(
+                    format!("Cannot open network namespace \"{name}\": No such file or directory\n"),
+                    1,
+                ));
+            }
+            nl.netns_set_id(name, *id)?;
+            done(Output::new())
         }
         NetnsCmd::Identify => {
             let names = nl.netns_identify();

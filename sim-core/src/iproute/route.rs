@@ -18,6 +18,9 @@ pub struct RouteFilter {
     /// `None` for `table all`.
     pub table: Option<u32>,
     pub dev: Option<String>,
+    pub root: Option<(Ipv4Addr, u8)>,
+    pub within: Option<(Ipv4Addr, u8)>,
+    pub exact: Option<(Ipv4Addr, u8)>,
 }
 
 /// A route as typed on the command line, device by name.
@@ -73,7 +76,13 @@ fn route_type(s: &str) -> Option<RouteType> {
 pub fn parse(argv: &[String]) -> IpResult<RouteCmd> {
     let mut a = Args::new(argv);
     let Some(verb) = a.next() else {
-        return Ok(RouteCmd::Show(RouteFilter { table: Some(RT_TABLE_MAIN), dev: None }));
+        return Ok(RouteCmd::Show(RouteFilter {
+            table: Some(RT_TABLE_MAIN),
+            dev: None,
+            root: None,
+            within: None,
+            exact: None,
+        }));
     };
     if matches(verb, "add") || matches(verb, "append") || matches(verb, "prepend") {
         Ok(RouteCmd::Add { spec: parse_spec(&mut a, false)?, replace: false })
@@ -97,13 +106,15 @@ pub fn parse(argv: &[String]) -> IpResult<RouteCmd> {
     } else if matches(verb, "flush") {
         let f = parse_filter(&mut a)?;
         Ok(RouteCmd::Flush(f))
+    } else if matches(verb, "help") {
+        Err(Fail::new(super::usage::ROUTE, 255))
     } else {
         Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip route help\".\n"), 255))
     }
 }
 
 fn parse_filter(a: &mut Args<'_>) -> IpResult<RouteFilter> {
-    let mut f = RouteFilter { table: Some(RT_TABLE_MAIN), dev: None };
+    let mut f = RouteFilter { table: Some(RT_TABLE_MAIN), dev: None, root: None, within: None, exact: None };
     while let Some(arg) = a.next() {
         if matches(arg, "table") {
             let v = a.value()?;
@@ -114,18 +125,43 @@ fn parse_filter(a: &mut Args<'_>) -> IpResult<RouteFilter> {
             };
         } else if arg == "dev" || arg == "oif" {
             f.dev = Some(a.value()?.to_string());
-        } else if matches(arg, "proto")
-            || matches(arg, "scope")
-            || matches(arg, "type")
-            || arg == "to"
-            || arg == "root"
-            || arg == "match"
-            || arg == "exact"
-        {
+        } else if matches(arg, "proto") || matches(arg, "scope") || matches(arg, "type") {
             a.value()?;
+        } else if matches(arg, "root") {
+            f.root = Some(selector(a.value()?)?);
+        } else if matches(arg, "match") {
+            f.within = Some(selector(a.value()?)?);
+        } else if matches(arg, "exact") {
+            f.exact = Some(selector(a.value()?)?);
+        } else {
+            // `to PREFIX` (the keyword is optional): both root and match.
+            let v = if arg == "to" { a.value()? } else { arg };
+            let p = selector(v)?;
+            f.root = Some(p);
+            f.within = Some(p);
         }
     }
     Ok(f)
+}
+
+/// A route selector's prefix (`default`/`all` is 0/0; no length means /32).
+fn selector(v: &str) -> IpResult<(Ipv4Addr, u8)> {
+    if v == "default" || v == "all" || v == "any" {
+        return Ok((Ipv4Addr::UNSPECIFIED, 0));
+    }
+    let p = parse_prefix(v)?;
+    Ok((p.addr, p.len.unwrap_or(32)))
+}
+
+impl RouteFilter {
+    /// iproute2's filter_nlmsg(): `root` wants the route inside the prefix,
+    /// `match` the prefix inside the route, `exact` the very same prefix.
+    fn selects(&self, r: &Route) -> bool {
+        use crate::kernel::addr::in_prefix;
+        self.root.is_none_or(|(a, l)| r.prefix >= l && in_prefix(r.dst, a, l))
+            && self.within.is_none_or(|(a, _)| in_prefix(a, r.dst, r.prefix))
+            && self.exact.is_none_or(|(a, l)| r.prefix == l && in_prefix(r.dst, a, l))
+    }
 }
 
 fn parse_spec(a: &mut Args<'_>, delete: bool) -> IpResult<RouteSpec> {
@@ -151,23 +187,18 @@ fn parse_spec(a: &mut Args<'_>, delete: bool) -> IpResult<RouteSpec> {
         metric_given: false,
     };
     let mut dst_ok = false;
+    let mut inet = false;
     let mut table_given = false;
     while let Some(arg) = a.next() {
         if arg == "src" {
             let v = a.value()?;
-            r.src = Some(
-                parse_inet(v)
-                    .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?,
-            );
+            r.src = Some(parse_inet(v).ok_or_else(|| super::args::bad_addr("address", inet, v))?);
         } else if arg == "via" {
             let v = a.value()?;
             if r.gateway.is_some() {
                 return Err(Fail::duparg("via", v));
             }
-            r.gateway = Some(
-                parse_inet(v)
-                    .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?,
-            );
+            r.gateway = Some(parse_inet(v).ok_or_else(|| super::args::bad_addr("address", inet, v))?);
         } else if matches(arg, "metric") || matches(arg, "priority") || arg == "preference" {
             let v = a.value()?;
             r.metric = parse_u32(v).ok_or_else(|| Fail::invarg("\"metric\" value is invalid\n", v))?;
@@ -204,7 +235,7 @@ fn parse_spec(a: &mut Args<'_>, delete: bool) -> IpResult<RouteSpec> {
                 v = a.value()?;
             }
             if matches(v, "help") {
-                return Err(Fail::new("Usage: ip route { list | flush } SELECTOR\n", 255));
+                return Err(Fail::new(super::usage::ROUTE, 255));
             }
             if dst_ok {
                 return Err(Fail::duparg2("to", v));
@@ -216,12 +247,14 @@ fn parse_spec(a: &mut Args<'_>, delete: bool) -> IpResult<RouteSpec> {
                 let p = parse_prefix(v)?;
                 r.prefix = p.len.unwrap_or(32);
                 r.dst = p.addr;
+                // An IPv4 destination fixes the family later words are read in.
+                inet = true;
             }
             dst_ok = true;
         }
     }
     if !dst_ok {
-        return Err(Fail::new("Error: either \"to\" is duplicate, or \"\" is a garbage.\n", 255).or_incomplete());
+        return Err(Fail::new(super::usage::ROUTE, 255));
     }
     if !table_given && matches!(r.kind, RouteType::Local | RouteType::Broadcast) {
         r.table = RT_TABLE_LOCAL;
@@ -237,12 +270,6 @@ fn parse_spec(a: &mut Args<'_>, delete: bool) -> IpResult<RouteSpec> {
     }
     spec.route = r;
     Ok(spec)
-}
-
-impl Fail {
-    fn or_incomplete(self) -> Fail {
-        Fail::incomplete()
-    }
 }
 
 pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output> {
@@ -332,7 +359,10 @@ fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> 
     }
     if v4 {
         for m in nl.route_dump() {
-            if f.table.is_some_and(|t| t != m.route.table) || dev.is_some_and(|d| m.route.dev != Some(d)) {
+            if f.table.is_some_and(|t| t != m.route.table)
+                || dev.is_some_and(|d| m.route.dev != Some(d))
+                || !f.selects(&m.route)
+            {
                 continue;
             }
             print_route(&mut p, &m, f.table.is_none(), dev.is_none(), &name_of);

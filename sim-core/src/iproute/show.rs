@@ -3,7 +3,7 @@
 
 use std::net::IpAddr;
 
-use super::args::{matches, Args, Fail, IpResult};
+use super::args::{matches, Args, Fail, IpResult, Resolve};
 use super::print::{Color, Printer, To};
 use super::{Family, Opts};
 use crate::kernel::link::OperState;
@@ -20,7 +20,7 @@ pub struct ShowFilter {
 }
 
 /// Parses the selectors of `ip link show` / `ip addr show`.
-pub fn parse_filter(a: &mut Args<'_>, _do_link: bool) -> IpResult<ShowFilter> {
+pub fn parse_filter(a: &mut Args<'_>, r: &mut dyn Resolve) -> IpResult<ShowFilter> {
     let mut f = ShowFilter::default();
     while let Some(arg) = a.next() {
         if arg == "up" {
@@ -28,14 +28,18 @@ pub fn parse_filter(a: &mut Args<'_>, _do_link: bool) -> IpResult<ShowFilter> {
         } else if arg == "type" {
             f.kind = Some(a.value()?.to_string());
         } else if arg == "master" {
-            f.master = Some(a.value()?.to_string());
+            let v = a.value()?;
+            if r.ifindex(v).is_none() {
+                return Err(Fail::invarg("Device does not exist\n", v));
+            }
+            f.master = Some(v.to_string());
         } else if arg == "to" || arg == "scope" || arg == "label" {
             a.value()?;
         } else {
             let v = if arg == "dev" {
                 a.value()?
             } else if matches(arg, "help") {
-                return Err(Fail::new("Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n", 255));
+                return Err(Fail::new(super::usage::ADDRESS, 255));
             } else {
                 arg
             };

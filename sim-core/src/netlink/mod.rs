@@ -193,6 +193,10 @@ pub trait Netlink {
     fn netns_enter(&mut self, name: &str) -> NsResult<()>;
     /// The names under which the current namespace is mounted.
     fn netns_identify(&mut self) -> Vec<String>;
+    /// `ip netns set NAME ID`: gives a named namespace an id here (`None`: any).
+    fn netns_set_id(&mut self, _name: &str, _id: Option<i32>) -> KResult<()> {
+        Err(crate::kernel::KernelError::new(Errno::EOPNOTSUPP))
+    }
 
     fn link_dump(&mut self) -> Vec<LinkMsg>;
     /// One link by name (RTM_GETLINK with IFLA_IFNAME), as `ll_name_to_index` asks.

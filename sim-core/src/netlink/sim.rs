@@ -123,6 +123,11 @@ impl Netlink for SimNetlink<'_> {
         self.kernel.named().iter().filter(|(_, id)| *id == ns).map(|(n, _)| n.clone()).collect()
     }
 
+    fn netns_set_id(&mut self, name: &str, id: Option<i32>) -> KResult<()> {
+        let target = self.kernel.ns_by_name(name).ok_or(KernelError::new(Errno::ENOENT))?;
+        self.kernel.nsid_set(self.ns, target, id)
+    }
+
     fn link_dump(&mut self) -> Vec<LinkMsg> {
         let idx: Vec<u32> = self.kernel.ns(self.ns).map(|n| n.links.keys().copied().collect()).unwrap_or_default();
         idx.into_iter().filter_map(|i| self.link_msg(i)).collect()

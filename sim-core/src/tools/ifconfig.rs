@@ -74,8 +74,12 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
     out
 }
 
+/// An address ifconfig could not read: a numeric one is an unknown host; a
+/// name goes to the resolver, which has no answer in the sandbox.
 fn usage_error(arg: &str) -> Output {
-    Output::error(format!("{arg}: Unknown host\nifconfig: `--help' gives usage information.\n"), 1)
+    let numeric = arg.split('/').next().is_some_and(|a| a.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    let why = if numeric { "Unknown host" } else { "Host name lookup failure" };
+    Output::error(format!("{arg}: {why}\nifconfig: `--help' gives usage information.\n"), 1)
 }
 
 /// The prefix length of a netmask (its leading ones).

@@ -27,7 +27,8 @@ pub fn sysctl(nl: &mut dyn Netlink, argv: &[String]) -> Output {
         }
     }
     if keys.is_empty() {
-        return Output::error("sysctl: no variables specified\nTry `sysctl --help' for more information.\n", 255);
+        // procps exits 1 here, whatever -w says.
+        return Output::error("sysctl: no variables specified\nTry `sysctl --help' for more information.\n", 1);
     }
     for k in keys {
         let (key, value) = match k.split_once('=') {

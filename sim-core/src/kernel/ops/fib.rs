@@ -135,7 +135,8 @@ impl Kernel {
                 }
             }
         } else if rt.dev.is_none() && rt.kind == RouteType::Unicast {
-            return Err(KernelError::msg(Errno::EINVAL, "Device only routes require an outgoing interface"));
+            // No gateway and no device: fib_check_nh() finds no device.
+            return Err(Errno::ENODEV.into());
         } else if !dev_up {
             return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
         }

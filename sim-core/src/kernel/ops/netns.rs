@@ -1,7 +1,7 @@
 //! Namespaces: /run/netns names, destruction, and the ids namespaces give each other.
 
 use crate::kernel::link::{Link, LinkRef};
-use crate::kernel::{Errno, Kernel, NsId};
+use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
 
 impl Kernel {
     /// `ip netns add NAME`.
@@ -51,5 +51,22 @@ impl Kernel {
 
     pub fn link_mut(&mut self, r: LinkRef) -> Option<&mut Link> {
         self.ns_mut(r.ns).and_then(|n| n.links.get_mut(&r.ifindex))
+    }
+
+    /// `ip netns set NAME ID|auto` (RTM_NEWNSID): the id `viewer` gives `target`.
+    pub fn nsid_set(&mut self, viewer: NsId, target: NsId, id: Option<i32>) -> KResult<()> {
+        let n = self.ns(viewer).ok_or(KernelError::new(Errno::EINVAL))?;
+        if n.nsids.contains_key(&target) {
+            return Err(KernelError::msg(Errno::EEXIST, "Peer netns already has a nsid assigned"));
+        }
+        if let Some(i) = id {
+            if n.nsids.values().any(|v| *v == i) {
+                return Err(KernelError::msg(Errno::EEXIST, "The specified nsid is already used"));
+            }
+            self.ns_mut(viewer).ok_or(KernelError::new(Errno::EINVAL))?.nsids.insert(target, i);
+        } else {
+            self.nsid_alloc(viewer, target);
+        }
+        Ok(())
     }
 }
