@@ -163,12 +163,14 @@ fn kernel_engine_matches_sim_cores_own_recordings() {
     }
     for set in ["kernel", "packet"] {
         let dir = root().join("../sim-core/tests/data").join(set);
-        // The random-* scenarios are generated to find the simulator's
-        // mistakes; on a real kernel they mostly re-run its races (link-watch
-        // rate limits, its own IPv6 traffic), which the curated ones cover.
+        // The generated scenarios (random-*, bad-commands-*) exist to find the
+        // simulator's mistakes; on a real kernel they mostly re-run its races
+        // (link-watch rate limits, its own IPv6 traffic), which the curated
+        // ones cover.
+        let generated = |n: &str| n.starts_with("random-") || n.starts_with("bad-commands-");
         let curated: Vec<PathBuf> = scripts(&dir)
             .into_iter()
-            .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("random-")))
+            .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(generated))
             .collect();
         check_set(&curated, &[("6.18", dir.clone())], &format!("{set}/"));
     }

@@ -140,6 +140,14 @@ pub fn getnsid_msg(f: &File) -> RouteNetlinkMessage {
     RouteNetlinkMessage::GetNsId(m)
 }
 
+/// RTM_NEWNSID: give the namespace open as `f` the id `id` here (-1: any).
+pub fn newnsid_msg(f: &File, id: i32) -> RouteNetlinkMessage {
+    let mut m = NsidMessage::default();
+    m.attributes.push(NsidAttribute::Fd(f.as_raw_fd() as u32));
+    m.attributes.push(NsidAttribute::Id(id));
+    RouteNetlinkMessage::NewNsId(m)
+}
+
 /// The id of an RTM_NEWNSID reply; -1 means none.
 pub fn nsid_of(m: &RouteNetlinkMessage) -> Option<i32> {
     let RouteNetlinkMessage::NewNsId(m) = m else { return None };

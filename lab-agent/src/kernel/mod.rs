@@ -248,6 +248,11 @@ impl Netlink for KernelNetlink<'_> {
         Ok(replies.iter().find_map(link::nsid_of))
     }
 
+    fn netns_set_id(&mut self, name: &str, id: Option<i32>) -> KResult<()> {
+        let f = Self::open_named(name)?;
+        self.call(link::newnsid_msg(&f, id.unwrap_or(-1)), 0)
+    }
+
     fn netns_enter(&mut self, name: &str) -> NsResult<()> {
         let file = netns::open(name).map_err(|e| io_errno(&e))?;
         self.cur = Some(Named { file, conn: None });
