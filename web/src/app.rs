@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::diagram::Diagram;
 use crate::lesson::{Lesson, LESSONS};
-use crate::lesson_view::{session_key, LessonIndex, LessonPanel};
+use crate::lesson_view::{lesson_index_html, session_key, LessonPanel};
 use crate::session::decode_permalink;
 use crate::shell::Shell;
 use crate::terminal::Terminal;
@@ -87,6 +87,17 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<St
     route.set(r);
 }
 
+/// The sandbox's side panel: a few words and the list of lessons.
+fn sandbox_html() -> String {
+    concat!(
+        r#"<header class="lesson-head"><h2>Sandbox</h2><p class="summary">A simulated Linux host, all yours. Try "#,
+        r#"<code>ip netns add a</code>, <code>ip link add v1 type veth peer name v2</code>, <code>ip -c addr</code>. "#,
+        r#"Undo steps back one command; a permalink or an exported script keeps your work.</p></header>"#
+    )
+    .to_string()
+        + &lesson_index_html()
+}
+
 /// Skip links move focus without touching the fragment (which holds the route).
 fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
     move |ev| {
@@ -116,20 +127,7 @@ pub fn App() -> impl IntoView {
 
     let side = move || match route.get() {
         Route::Lesson(l) => view! { <LessonPanel lesson=l /> }.into_any(),
-        Route::Sandbox => view! {
-            <article class="lesson sandbox-intro" id="lesson">
-                <header class="lesson-head">
-                    <h2>"Sandbox"</h2>
-                    <p class="summary">
-                        "A simulated Linux host, all yours. Try "<code>"ip netns add a"</code>", "
-                        <code>"ip link add v1 type veth peer name v2"</code>", "<code>"ip -c addr"</code>
-                        ". Undo steps back one command; a permalink or an exported script keeps your work."
-                    </p>
-                </header>
-                <LessonIndex />
-            </article>
-        }
-        .into_any(),
+        Route::Sandbox => view! { <article class="lesson sandbox-intro" id="lesson" inner_html=sandbox_html()></article> }.into_any(),
     };
 
     view! {

@@ -3,6 +3,7 @@
 
 use crate::ansi::{self, Style};
 use crate::browser;
+use crate::html::Html;
 use crate::lab_session::LabSession;
 use crate::layout;
 use crate::verify::World;
@@ -24,16 +25,33 @@ const SCROLLBACK: usize = 3000;
 pub enum LineKind {
     /// A prompt with what was typed after it.
     Command(String),
-    /// Output with its colour spans: (text, CSS class).
-    Output { spans: Vec<(String, String)>, stderr: bool },
+    /// Output (its text without escape codes) as markup with colour spans.
+    Output { html: String, stderr: bool },
     /// A message from the site itself (not from the simulated host).
     Notice(String),
 }
 
+impl LineKind {
+    /// The line as it appears on screen: one `<div>`.
+    pub fn html(&self) -> String {
+        let mut h = Html::default();
+        match self {
+            LineKind::Command(cmd) => h.r("<div class=\"t-cmd\"><span class=\"t-prompt\">").r(PROMPT).r("</span> ").t(cmd),
+            LineKind::Output { html, stderr } => {
+                h.r(if *stderr { "<div class=\"t-out t-err\">" } else { "<div class=\"t-out\">" }).r(html)
+            }
+            LineKind::Notice(text) => h.r("<div class=\"t-notice\">").t(text),
+        };
+        h.r("</div>");
+        h.0
+    }
+}
+
+/// A line of the screen; ids are consecutive from the top line down.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub id: u64,
-    pub kind: LineKind,
+    pub html: String,
 }
 
 /// Handle to the terminal state; cheap to copy into closures.
@@ -98,7 +116,7 @@ impl Shell {
     }
 
     fn push(&self, kind: LineKind) {
-        let line = Line { id: self.id(), kind };
+        let line = Line { id: self.id(), html: kind.html() };
         let mut line = Some(line);
         self.batch.update_value(|b| {
             if let Some(b) = b {
@@ -127,7 +145,9 @@ impl Shell {
     /// What bash prints on a second Tab: the line so far, then the choices.
     pub fn list_choices(&self, line: &str, choices: &[String]) {
         self.push(LineKind::Command(line.to_string()));
-        self.push(LineKind::Output { spans: vec![(choices.join("  ") + "\n", String::new())], stderr: false });
+        let mut h = Html::default();
+        h.t(&(choices.join("  ") + "\n"));
+        self.push(LineKind::Output { html: h.0, stderr: false });
     }
 
     pub fn notice(&self, text: impl Into<String>) {
@@ -136,9 +156,17 @@ impl Shell {
 
     fn push_output(&self, text: &str, stream: Stream) {
         let mut style = self.style.get_value();
-        let spans = ansi::parse(text, &mut style).into_iter().map(|s| (s.text, s.style.class())).collect();
+        let mut h = Html::default();
+        for s in ansi::parse(text, &mut style) {
+            let class = s.style.class();
+            if class.is_empty() {
+                h.t(&s.text);
+            } else {
+                h.r("<span class=\"").r(&class).r("\">").t(&s.text).r("</span>");
+            }
+        }
         self.style.set_value(style);
-        self.push(LineKind::Output { spans, stderr: stream == Stream::Stderr });
+        self.push(LineKind::Output { html: h.0, stderr: stream == Stream::Stderr });
     }
 
     /// Switches to the session saved under `key` (or `lines`, when given),

@@ -1,35 +1,36 @@
 //! The terminal: a scrollback of prompts and output, and one input line.
 
 use crate::complete::complete;
-use crate::shell::{LineKind, Shell, PROMPT};
+use crate::shell::{Line, Shell, PROMPT};
 use leptos::ev::{ClipboardEvent, KeyboardEvent};
 use leptos::html;
 use leptos::prelude::*;
 
-#[component]
-fn OutputLine(kind: LineKind) -> impl IntoView {
-    match kind {
-        LineKind::Command(cmd) => view! {
-            <div class="t-cmd"><span class="t-prompt">{PROMPT}</span>" "{cmd}</div>
+/// Brings the scrollback element up to date with `lines`. Lines only come
+/// at the bottom and leave at the top (or all at once), so the usual update
+/// drops a few elements at the top and appends the new ones' markup; anything
+/// else redraws the whole scrollback. `shown` is the id range on screen.
+fn sync_lines(el: &web_sys::Element, lines: &[Line], shown: &mut (u64, u64)) {
+    let (pf, pe) = *shown;
+    let (first, end) = match (lines.first(), lines.last()) {
+        (Some(a), Some(b)) => (a.id, b.id + 1),
+        _ => (0, 0),
+    };
+    let consecutive = end - first == lines.len() as u64;
+    if consecutive && pf < pe && pf <= first && first <= pe && pe <= end {
+        for _ in pf..first {
+            if let Some(c) = el.first_element_child() {
+                c.remove();
+            }
         }
-        .into_any(),
-        LineKind::Output { spans, stderr } => view! {
-            <div class="t-out" class:t-err=stderr>
-                {spans
-                    .into_iter()
-                    .map(|(text, class)| {
-                        if class.is_empty() {
-                            text.into_any()
-                        } else {
-                            view! { <span class=class>{text}</span> }.into_any()
-                        }
-                    })
-                    .collect_view()}
-            </div>
+        let new: String = lines[(pe - first) as usize..].iter().map(|l| l.html.as_str()).collect();
+        if !new.is_empty() {
+            let _ = el.insert_adjacent_html("beforeend", &new);
         }
-        .into_any(),
-        LineKind::Notice(text) => view! { <div class="t-notice">{text}</div> }.into_any(),
+    } else {
+        el.set_inner_html(&lines.iter().map(|l| l.html.as_str()).collect::<String>());
     }
+    *shown = (first, end);
 }
 
 /// Moves the caret to the end of the input.
@@ -43,6 +44,7 @@ pub fn Terminal() -> impl IntoView {
     let shell = expect_context::<Shell>();
     let input_ref = NodeRef::<html::Input>::new();
     let scroll_ref = NodeRef::<html::Div>::new();
+    let lines_ref = NodeRef::<html::Div>::new();
     let text = RwSignal::new(String::new());
     // Position while browsing history: None = editing a new line.
     let hist_pos = StoredValue::new(None::<usize>);
@@ -51,9 +53,12 @@ pub fn Terminal() -> impl IntoView {
     // Escape releases Tab for one press, so keyboard users can leave the field.
     let tab_released = StoredValue::new(false);
 
-    // Keep the newest output in view.
+    // Draw new lines and keep the newest output in view.
+    let shown = StoredValue::new((0u64, 0u64));
     Effect::new(move |_| {
-        shell.lines.track();
+        if let Some(el) = lines_ref.get() {
+            shell.lines.with(|ls| shown.update_value(|s| sync_lines(&el, ls, s)));
+        }
         if let Some(el) = scroll_ref.get() {
             el.set_scroll_top(el.scroll_height());
         }
@@ -183,13 +188,7 @@ pub fn Terminal() -> impl IntoView {
     view! {
         <section class="terminal" aria-label="Terminal" id="terminal" on:click=focus_input>
             <div class="t-scroll" node_ref=scroll_ref>
-                <div class="t-lines" data-testid="terminal-output" role="log" aria-live="off">
-                    <For
-                        each=move || shell.lines.get()
-                        key=|l| l.id
-                        children=|l| view! { <OutputLine kind=l.kind /> }
-                    />
-                </div>
+                <div class="t-lines" data-testid="terminal-output" role="log" aria-live="off" node_ref=lines_ref></div>
                 <div class="t-inputline" class:t-busy=move || shell.busy.get()>
                     <label for="term-input" class="t-prompt">{PROMPT}</label>
                     <input
