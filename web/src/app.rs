@@ -98,6 +98,11 @@ fn sandbox_html() -> String {
         + &lesson_index_html()
 }
 
+/// `aria-current` of the navigation link to `r`.
+fn current(route: RwSignal<Route>, r: Route) -> impl Fn() -> Option<&'static str> {
+    move || route.with(|x| *x == r).then_some("page")
+}
+
 /// Skip links move focus without touching the fragment (which holds the route).
 fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
     move |ev| {
@@ -138,10 +143,9 @@ pub fn App() -> impl IntoView {
             <span class="tagline">"Linux container networking, hands on"</span>
             <nav aria-label="Main">
                 {LESSONS.iter().map(|l| view! {
-                    <a href=format!("#/lesson/{}", l.slug)
-                        aria-current=move || (route.get() == Route::Lesson(l)).then_some("page")>{l.title}</a>
+                    <a href=format!("#/lesson/{}", l.slug) aria-current=current(route, Route::Lesson(l))>{l.title}</a>
                 }).collect_view()}
-                <a href="#/sandbox" aria-current=move || (route.get() == Route::Sandbox).then_some("page")>"Sandbox"</a>
+                <a href="#/sandbox" aria-current=current(route, Route::Sandbox)>"Sandbox"</a>
             </nav>
         </header>
         {move || problem.get().map(|p| view! {

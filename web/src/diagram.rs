@@ -203,6 +203,11 @@ pub fn text_html(snap: &Snapshot) -> String {
     h.0
 }
 
+/// A checkbox's change handler that keeps `sig` equal to it.
+fn follow(sig: RwSignal<bool>) -> impl Fn(leptos::ev::Event) {
+    move |ev| sig.set(event_target_checked(&ev))
+}
+
 #[component]
 pub fn Diagram() -> impl IntoView {
     let shell = expect_context::<Shell>();
@@ -241,11 +246,11 @@ pub fn Diagram() -> impl IntoView {
                     <span class="lg lg-down">"▽ down"</span>
                 </div>
                 <label class="toggle">
-                    <input type="checkbox" prop:checked=move || notes.get() on:change=move |ev| notes.set(event_target_checked(&ev)) />
+                    <input type="checkbox" on:change=follow(notes) />
                     " Routes & neighbours"
                 </label>
                 <label class="toggle">
-                    <input type="checkbox" prop:checked=move || text.get() on:change=move |ev| text.set(event_target_checked(&ev)) />
+                    <input type="checkbox" on:change=follow(text) />
                     " Text view"
                 </label>
             </div>

@@ -229,6 +229,28 @@ impl Shell {
         }
     }
 
+    /// One step through the history from `pos` (None: the line being
+    /// edited, kept in `draft`); returns the line to show, if any.
+    pub fn history_step(&self, pos: &mut Option<usize>, draft: &mut String, line: &str, up: bool) -> Option<String> {
+        self.history.with_value(|hist| {
+            if hist.is_empty() {
+                return None;
+            }
+            let next = match (*pos, up) {
+                (None, true) => {
+                    *draft = line.to_string();
+                    Some(hist.len() - 1)
+                }
+                (Some(0), true) => Some(0),
+                (Some(p), true) => Some(p - 1),
+                (Some(p), false) if p + 1 < hist.len() => Some(p + 1),
+                (_, false) => None,
+            };
+            *pos = next;
+            Some(next.map(|p| hist[p].clone()).unwrap_or_else(|| draft.clone()))
+        })
+    }
+
     fn remember(&self, line: &str) {
         self.history.update_value(|h| {
             if h.last().map(String::as_str) != Some(line) {

@@ -2,7 +2,8 @@
 
 use crate::complete::complete;
 use crate::shell::{Line, Shell, PROMPT};
-use leptos::ev::{ClipboardEvent, KeyboardEvent};
+use leptos::ev::{ClipboardEvent, KeyboardEvent, MouseEvent};
+use wasm_bindgen::JsCast;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -39,122 +40,130 @@ fn caret_to_end(input: &web_sys::HtmlInputElement) {
     let _ = input.set_selection_range(n, n);
 }
 
+/// What a key press (or an on-screen key) asks of the terminal.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Enter,
+    Tab,
+    Up,
+    Down,
+    Interrupt,
+    Clear,
+    Kill,
+}
+
+/// The line editor's own state (the line itself is the input's value).
+#[derive(Default)]
+struct Editor {
+    /// Position while browsing history: None = editing a new line.
+    hist_pos: Option<usize>,
+    draft: String,
+    last_tab: String,
+    /// Escape releases Tab for one press, so keyboard users can leave the field.
+    tab_released: bool,
+    /// Ids of the lines on screen.
+    shown: (u64, u64),
+}
+
+/// The key a keydown means to the terminal, if any.
+fn key_of(ev: &KeyboardEvent, released: bool) -> Option<Key> {
+    let key = ev.key();
+    let ctrl = ev.ctrl_key() && !ev.alt_key() && !ev.meta_key();
+    Some(match key.as_str() {
+        "Enter" => Key::Enter,
+        "Tab" if !ev.shift_key() && !released => Key::Tab,
+        "ArrowUp" => Key::Up,
+        "ArrowDown" => Key::Down,
+        "c" | "C" if ctrl => Key::Interrupt,
+        "l" | "L" if ctrl => Key::Clear,
+        "u" | "U" if ctrl => Key::Kill,
+        _ => return None,
+    })
+}
+
+/// The key of an on-screen key button (`data-key`).
+fn key_of_button(name: &str) -> Option<Key> {
+    Some(match name {
+        "tab" => Key::Tab,
+        "up" => Key::Up,
+        "down" => Key::Down,
+        "interrupt" => Key::Interrupt,
+        "clear" => Key::Clear,
+        "enter" => Key::Enter,
+        _ => return None,
+    })
+}
+
 #[component]
 pub fn Terminal() -> impl IntoView {
     let shell = expect_context::<Shell>();
     let input_ref = NodeRef::<html::Input>::new();
     let scroll_ref = NodeRef::<html::Div>::new();
     let lines_ref = NodeRef::<html::Div>::new();
-    let text = RwSignal::new(String::new());
-    // Position while browsing history: None = editing a new line.
-    let hist_pos = StoredValue::new(None::<usize>);
-    let draft = StoredValue::new(String::new());
-    let last_tab = StoredValue::new(String::new());
-    // Escape releases Tab for one press, so keyboard users can leave the field.
-    let tab_released = StoredValue::new(false);
+    let ed = StoredValue::new(Editor::default());
 
     // Draw new lines and keep the newest output in view.
-    let shown = StoredValue::new((0u64, 0u64));
     Effect::new(move |_| {
         if let Some(el) = lines_ref.get() {
-            shell.lines.with(|ls| shown.update_value(|s| sync_lines(&el, ls, s)));
+            shell.lines.with(|ls| ed.update_value(|e| sync_lines(&el, ls, &mut e.shown)));
         }
         if let Some(el) = scroll_ref.get() {
             el.set_scroll_top(el.scroll_height());
         }
     });
 
-    let set_line = move |s: String| {
-        text.set(s.clone());
-        if let Some(i) = input_ref.get() {
-            i.set_value(&s);
+    let text = move || input_ref.get_untracked().map(|i| i.value()).unwrap_or_default();
+    let set_line = move |s: &str| {
+        if let Some(i) = input_ref.get_untracked() {
+            i.set_value(s);
             caret_to_end(&i);
         }
     };
 
-    let history_step = move |up: bool| {
-        let hist = shell.history.get_value();
-        if hist.is_empty() {
-            return;
-        }
-        let pos = hist_pos.get_value();
-        let next = match (pos, up) {
-            (None, true) => {
-                draft.set_value(text.get_untracked());
-                Some(hist.len() - 1)
+    let act = move |k: Key| {
+        let line = text();
+        match k {
+            Key::Enter => {
+                ed.update_value(|e| e.hist_pos = None);
+                set_line("");
+                shell.submit(&line);
             }
-            (Some(0), true) => Some(0),
-            (Some(p), true) => Some(p - 1),
-            (Some(p), false) if p + 1 < hist.len() => Some(p + 1),
-            (_, false) => None,
-        };
-        hist_pos.set_value(next);
-        set_line(next.map(|p| hist[p].clone()).unwrap_or_else(|| draft.get_value()));
-    };
-
-    let tab = move || {
-        let line = text.get_untracked();
-        let snap = shell.snap.get_untracked();
-        let c = complete(&line, &snap);
-        if !c.choices.is_empty() && last_tab.get_value() == line {
-            // Second Tab on an ambiguous word lists the choices, as bash does.
-            shell.list_choices(&line, &c.choices);
+            Key::Tab => {
+                let c = shell.snap.with_untracked(|snap| complete(&line, snap));
+                let again = ed.with_value(|e| e.last_tab == line);
+                if !c.choices.is_empty() && again {
+                    // Second Tab on an ambiguous word lists the choices, as bash does.
+                    shell.list_choices(&line, &c.choices);
+                }
+                set_line(&c.line);
+                ed.update_value(|e| e.last_tab = c.line);
+            }
+            Key::Up | Key::Down => {
+                let next = ed.try_update_value(|e| shell.history_step(&mut e.hist_pos, &mut e.draft, &line, k == Key::Up));
+                if let Some(next) = next.flatten() {
+                    set_line(&next);
+                }
+            }
+            Key::Interrupt => {
+                shell.interrupt(&line);
+                ed.update_value(|e| e.hist_pos = None);
+                set_line("");
+            }
+            Key::Clear => shell.clear_screen(),
+            Key::Kill => set_line(""),
         }
-        last_tab.set_value(c.line.clone());
-        set_line(c.line);
-    };
-
-    let enter = move || {
-        let line = text.get_untracked();
-        hist_pos.set_value(None);
-        set_line(String::new());
-        shell.submit(&line);
     };
 
     let on_keydown = move |ev: KeyboardEvent| {
-        let key = ev.key();
-        let ctrl = ev.ctrl_key() && !ev.alt_key() && !ev.meta_key();
-        let released = tab_released.get_value();
-        tab_released.set_value(key == "Escape");
-        match key.as_str() {
-            "Enter" => {
-                ev.prevent_default();
-                enter();
-            }
-            "Tab" if !ev.shift_key() && !released => {
-                ev.prevent_default();
-                tab();
-            }
-            "ArrowUp" => {
-                ev.prevent_default();
-                history_step(true);
-            }
-            "ArrowDown" => {
-                ev.prevent_default();
-                history_step(false);
-            }
-            "c" | "C" if ctrl => {
-                // Copy wins when text is selected in the field.
-                let selected = input_ref.get().is_some_and(|i| {
-                    i.selection_start().ok().flatten() != i.selection_end().ok().flatten()
-                });
-                if !selected {
-                    ev.prevent_default();
-                    shell.interrupt(&text.get_untracked());
-                    hist_pos.set_value(None);
-                    set_line(String::new());
-                }
-            }
-            "l" | "L" if ctrl => {
-                ev.prevent_default();
-                shell.clear_screen();
-            }
-            "u" | "U" if ctrl => {
-                ev.prevent_default();
-                set_line(String::new());
-            }
-            _ => {}
+        let released = ed.try_update_value(|e| std::mem::replace(&mut e.tab_released, ev.key() == "Escape")).unwrap_or(false);
+        let Some(k) = key_of(&ev, released) else { return };
+        // Ctrl-C copies when text is selected in the field.
+        let selected = input_ref.get_untracked().is_some_and(|i| i.selection_start().ok().flatten() != i.selection_end().ok().flatten());
+        if k == Key::Interrupt && selected {
+            return;
         }
+        ev.prevent_default();
+        act(k);
     };
 
     // A multi-line paste runs line by line, like a terminal; the last line,
@@ -166,27 +175,41 @@ pub fn Terminal() -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        let full = format!("{}{}", text.get_untracked(), pasted.replace("\r\n", "\n"));
+        let full = text() + &pasted.replace("\r\n", "\n");
         let mut parts: Vec<&str> = full.split('\n').collect();
-        let rest = parts.pop().unwrap_or("").to_string();
+        let rest = parts.pop().unwrap_or("");
         for p in parts {
             shell.submit(p);
         }
         set_line(rest);
     };
 
-    // Clicking the scrollback focuses the field, unless the learner is selecting text to copy.
-    let focus_input = move |_| {
+    // On-screen keys; elsewhere, clicking the scrollback focuses the field,
+    // unless the learner is selecting text to copy.
+    let on_click = move |ev: MouseEvent| {
+        let button = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[data-key]").ok().flatten());
+        if let Some(b) = button {
+            let k = b.get_attribute("data-key").as_deref().and_then(key_of_button);
+            if let Some(k) = k {
+                act(k);
+                if k == Key::Tab {
+                    if let Some(i) = input_ref.get_untracked() {
+                        let _ = i.focus();
+                    }
+                }
+            }
+            return;
+        }
         let selecting = window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed());
         if !selecting {
-            if let Some(i) = input_ref.get() {
+            if let Some(i) = input_ref.get_untracked() {
                 let _ = i.focus();
             }
         }
     };
 
     view! {
-        <section class="terminal" aria-label="Terminal" id="terminal" on:click=focus_input>
+        <section class="terminal" aria-label="Terminal" id="terminal" on:click=on_click>
             <div class="t-scroll" node_ref=scroll_ref>
                 <div class="t-lines" data-testid="terminal-output" role="log" aria-live="off" node_ref=lines_ref></div>
                 <div class="t-inputline" class:t-busy=move || shell.busy.get()>
@@ -203,11 +226,7 @@ pub fn Terminal() -> impl IntoView {
                         enterkeyhint="send"
                         aria-label="Command line (root on the simulated host)"
                         aria-describedby="term-help"
-                        prop:value=move || text.get()
-                        on:input=move |ev| {
-                            text.set(event_target_value(&ev));
-                            hist_pos.set_value(None);
-                        }
+                        on:input=move |_| ed.update_value(|e| e.hist_pos = None)
                         on:keydown=on_keydown
                         on:paste=on_paste
                     />
@@ -218,12 +237,12 @@ pub fn Terminal() -> impl IntoView {
                 "Enter runs the line. Tab completes, Up and Down recall history, Control C interrupts, Control L clears. Press Escape then Tab to leave the terminal."
             </p>
             <div class="t-keys" role="toolbar" aria-label="Terminal keys">
-                <button type="button" on:click=move |_| { tab(); if let Some(i) = input_ref.get() { let _ = i.focus(); } }>"Tab"</button>
-                <button type="button" aria-label="Previous command" on:click=move |_| history_step(true)>"↑"</button>
-                <button type="button" aria-label="Next command" on:click=move |_| history_step(false)>"↓"</button>
-                <button type="button" aria-label="Control C: interrupt" on:click=move |_| { shell.interrupt(&text.get_untracked()); set_line(String::new()); }>"^C"</button>
-                <button type="button" aria-label="Clear the screen" on:click=move |_| shell.clear_screen()>"Clear"</button>
-                <button type="button" class="t-enter" aria-label="Run the line" on:click=move |_| enter()>"⏎"</button>
+                <button type="button" data-key="tab">"Tab"</button>
+                <button type="button" data-key="up" aria-label="Previous command">"↑"</button>
+                <button type="button" data-key="down" aria-label="Next command">"↓"</button>
+                <button type="button" data-key="interrupt" aria-label="Control C: interrupt">"^C"</button>
+                <button type="button" data-key="clear" aria-label="Clear the screen">"Clear"</button>
+                <button type="button" data-key="enter" class="t-enter" aria-label="Run the line">"⏎"</button>
             </div>
         </section>
     }
