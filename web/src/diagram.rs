@@ -2,7 +2,8 @@
 //! cables, bridges as switches. Geometry comes from `layout.rs`.
 
 use crate::html::Html;
-use crate::layout::{self, Frame, Layout, PortState, Slots, Tile, TILE_H, TILE_W};
+use crate::layout::{self, Frame, Layout, PortState, Tile, TILE_H, TILE_W};
+use crate::verify::World;
 use crate::shell::Shell;
 use leptos::prelude::*;
 use sim_core::snapshot::LinkKind;
@@ -213,27 +214,21 @@ pub fn Diagram() -> impl IntoView {
     let shell = expect_context::<Shell>();
     let notes = RwSignal::new(false);
     let text = RwSignal::new(false);
-    let slots = StoredValue::new(Slots::default());
     // Phones get one column; chosen once so that the layout stays put.
     let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 700.0);
     let cols = if narrow { 1 } else { layout::COLS };
 
-    // The highlight of what changed fades after a moment.
-    Effect::new(move |_| {
-        if !shell.changed.with(|c| c.is_empty()) {
-            let v = shell.version.get_untracked();
-            gloo_timers::callback::Timeout::new(2200, move || {
-                if shell.version.get_untracked() == v {
-                    shell.changed.set(BTreeSet::new());
-                }
-            })
-            .forget();
-        }
-    });
-
     let picture = move || {
-        let l = shell.snap.with(|snap| slots.try_update_value(|s| layout::layout(snap, s, notes.get(), cols))).unwrap();
-        shell.changed.with(|c| svg_html(&l, c, shell.version.get_untracked()))
+        shell.lab.track();
+        let notes = notes.get();
+        shell.update(|s| {
+            let l = layout::layout(s.session.snapshot(), &mut s.slots, notes, cols);
+            svg_html(&l, &s.changed, s.version)
+        })
+    };
+    let text_view = move || {
+        shell.lab.track();
+        shell.with(|s| text_html(s.session.snapshot()))
     };
 
     view! {
@@ -256,7 +251,7 @@ pub fn Diagram() -> impl IntoView {
             </div>
             <div class="diagram-scroll" inner_html=picture></div>
             <div class="diagram-text" class:sr-only=move || !text.get() aria-label="Network state as text"
-                inner_html=move || shell.snap.with(text_html)></div>
+                inner_html=text_view></div>
         </section>
     }
 }

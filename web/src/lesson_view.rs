@@ -224,37 +224,31 @@ pub fn LessonPanel(lesson: &'static Lesson) -> impl IntoView {
     let ticked = RwSignal::new(saved_progress(lesson.slug, total));
     let root = NodeRef::<html::Article>::new();
 
-    let steps_for_effect = steps.clone();
-    Effect::new(move |_| {
-        shell.version.track();
-        let now = ticked.get_untracked();
-        let next = shell.with_session(|s| advance(&steps_for_effect, now, s));
+    // One effect follows the lab: it ticks steps (in order), patches the
+    // lesson, and brings the step to do next into view when that changed.
+    Effect::new(move |prev: Option<usize>| {
+        shell.lab.track();
+        let now = ticked.get();
+        let next = shell.with_session(|s| advance(&steps, now, s));
         if next != now {
             ticked.set(next);
             browser::save(&progress_key(lesson.slug), &next.to_string());
         }
-    });
-
-    Effect::new(move |_| {
-        shell.version.track();
-        let n = ticked.get();
         if let Some(el) = root.get() {
-            patch(&el, &steps, n, shell);
+            patch(&el, &steps, next, shell);
         }
-    });
-
-    // Bring the step to do next into view: on arrival and after each tick.
-    Effect::new(move |_| {
-        let n = ticked.get();
-        request_animation_frame(move || {
-            let sel = format!(".lesson [data-step=\"{}\"]", (n + 1).min(total));
-            if let Ok(Some(el)) = document().query_selector(&sel) {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_behavior(web_sys::ScrollBehavior::Smooth);
-                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
-            }
-        });
+        if prev != Some(next) {
+            request_animation_frame(move || {
+                let sel = format!(".lesson [data-step=\"{}\"]", (next + 1).min(total));
+                if let Ok(Some(el)) = document().query_selector(&sel) {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+            });
+        }
+        next
     });
 
     let on_click = move |ev: leptos::ev::MouseEvent| {

@@ -1,6 +1,7 @@
 //! The terminal: a scrollback of prompts and output, and one input line.
 
 use crate::complete::complete;
+use crate::verify::World;
 use crate::shell::{Line, Shell, PROMPT};
 use leptos::ev::{ClipboardEvent, KeyboardEvent, MouseEvent};
 use wasm_bindgen::JsCast;
@@ -52,19 +53,6 @@ enum Key {
     Kill,
 }
 
-/// The line editor's own state (the line itself is the input's value).
-#[derive(Default)]
-struct Editor {
-    /// Position while browsing history: None = editing a new line.
-    hist_pos: Option<usize>,
-    draft: String,
-    last_tab: String,
-    /// Escape releases Tab for one press, so keyboard users can leave the field.
-    tab_released: bool,
-    /// Ids of the lines on screen.
-    shown: (u64, u64),
-}
-
 /// The key a keydown means to the terminal, if any.
 fn key_of(ev: &KeyboardEvent, released: bool) -> Option<Key> {
     let key = ev.key();
@@ -100,12 +88,12 @@ pub fn Terminal() -> impl IntoView {
     let input_ref = NodeRef::<html::Input>::new();
     let scroll_ref = NodeRef::<html::Div>::new();
     let lines_ref = NodeRef::<html::Div>::new();
-    let ed = StoredValue::new(Editor::default());
 
     // Draw new lines and keep the newest output in view.
     Effect::new(move |_| {
+        shell.screen.track();
         if let Some(el) = lines_ref.get() {
-            shell.lines.with(|ls| ed.update_value(|e| sync_lines(&el, ls, &mut e.shown)));
+            shell.update(|s| sync_lines(&el, &s.lines, &mut s.editor.shown));
         }
         if let Some(el) = scroll_ref.get() {
             el.set_scroll_top(el.scroll_height());
@@ -124,29 +112,28 @@ pub fn Terminal() -> impl IntoView {
         let line = text();
         match k {
             Key::Enter => {
-                ed.update_value(|e| e.hist_pos = None);
+                shell.update(|s| s.editor.hist_pos = None);
                 set_line("");
                 shell.submit(&line);
             }
             Key::Tab => {
-                let c = shell.snap.with_untracked(|snap| complete(&line, snap));
-                let again = ed.with_value(|e| e.last_tab == line);
+                let c = shell.with(|s| complete(&line, s.session.snapshot()));
+                let again = shell.with(|s| s.editor.last_tab == line);
                 if !c.choices.is_empty() && again {
                     // Second Tab on an ambiguous word lists the choices, as bash does.
                     shell.list_choices(&line, &c.choices);
                 }
                 set_line(&c.line);
-                ed.update_value(|e| e.last_tab = c.line);
+                shell.update(|s| s.editor.last_tab = c.line);
             }
             Key::Up | Key::Down => {
-                let next = ed.try_update_value(|e| shell.history_step(&mut e.hist_pos, &mut e.draft, &line, k == Key::Up));
-                if let Some(next) = next.flatten() {
+                if let Some(next) = shell.history_step(&line, k == Key::Up) {
                     set_line(&next);
                 }
             }
             Key::Interrupt => {
                 shell.interrupt(&line);
-                ed.update_value(|e| e.hist_pos = None);
+                shell.update(|s| s.editor.hist_pos = None);
                 set_line("");
             }
             Key::Clear => shell.clear_screen(),
@@ -155,7 +142,7 @@ pub fn Terminal() -> impl IntoView {
     };
 
     let on_keydown = move |ev: KeyboardEvent| {
-        let released = ed.try_update_value(|e| std::mem::replace(&mut e.tab_released, ev.key() == "Escape")).unwrap_or(false);
+        let released = shell.update(|s| std::mem::replace(&mut s.editor.tab_released, ev.key() == "Escape"));
         let Some(k) = key_of(&ev, released) else { return };
         // Ctrl-C copies when text is selected in the field.
         let selected = input_ref.get_untracked().is_some_and(|i| i.selection_start().ok().flatten() != i.selection_end().ok().flatten());
@@ -212,7 +199,10 @@ pub fn Terminal() -> impl IntoView {
         <section class="terminal" aria-label="Terminal" id="terminal" on:click=on_click>
             <div class="t-scroll" node_ref=scroll_ref>
                 <div class="t-lines" data-testid="terminal-output" role="log" aria-live="off" node_ref=lines_ref></div>
-                <div class="t-inputline" class:t-busy=move || shell.busy.get()>
+                <div class="t-inputline" class:t-busy=move || {
+                    shell.screen.track();
+                    shell.with(|s| s.busy)
+                }>
                     <label for="term-input" class="t-prompt">{PROMPT}</label>
                     <input
                         id="term-input"
@@ -226,13 +216,16 @@ pub fn Terminal() -> impl IntoView {
                         enterkeyhint="send"
                         aria-label="Command line (root on the simulated host)"
                         aria-describedby="term-help"
-                        on:input=move |_| ed.update_value(|e| e.hist_pos = None)
+                        on:input=move |_| shell.update(|s| s.editor.hist_pos = None)
                         on:keydown=on_keydown
                         on:paste=on_paste
                     />
                 </div>
             </div>
-            <div class="sr-only" aria-live="polite" aria-atomic="true">{move || shell.announce.get()}</div>
+            <div class="sr-only" aria-live="polite" aria-atomic="true">{move || {
+                shell.screen.track();
+                shell.with(|s| s.announce.clone())
+            }}</div>
             <p id="term-help" class="sr-only">
                 "Enter runs the line. Tab completes, Up and Down recall history, Control C interrupts, Control L clears. Press Escape then Tab to leave the terminal."
             </p>
