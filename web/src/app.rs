@@ -2,13 +2,14 @@
 //! followed by `/s=PERMALINK`), and the panels.
 
 use crate::browser;
-use crate::diagram::Diagram;
+use crate::html::Html;
+use crate::diagram::diagram;
 use crate::lesson::{Lesson, LESSONS};
-use crate::lesson_view::{lesson_index_html, session_key, LessonPanel};
+use crate::lesson_view::{lesson_index_html, lesson_panel, session_key};
 use crate::session::decode_permalink;
 use crate::shell::Shell;
-use crate::terminal::Terminal;
-use crate::toolbar::Toolbar;
+use crate::terminal::terminal;
+use crate::toolbar::toolbar;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,9 +99,29 @@ fn sandbox_html() -> String {
         + &lesson_index_html()
 }
 
-/// `aria-current` of the navigation link to `r`.
-fn current(route: RwSignal<Route>, r: Route) -> impl Fn() -> Option<&'static str> {
-    move || route.with(|x| *x == r).then_some("page")
+/// The main navigation: each lesson, then the sandbox.
+fn nav_html() -> String {
+    let mut h = Html::default();
+    for l in LESSONS {
+        h.r("<a href=\"#/lesson/").t(l.slug).r("\">").t(l.title).r("</a>");
+    }
+    h.r("<a href=\"#/sandbox\">Sandbox</a>");
+    h.0
+}
+
+/// Marks the navigation link of `route` as the current page.
+fn mark_current(route: &Route) {
+    let here = format!("#{}", route.path());
+    let Ok(Some(nav)) = document().query_selector("nav[aria-label=Main]") else { return };
+    let mut a = nav.first_element_child();
+    while let Some(el) = a {
+        if el.get_attribute("href").as_deref() == Some(here.as_str()) {
+            let _ = el.set_attribute("aria-current", "page");
+        } else {
+            let _ = el.remove_attribute("aria-current");
+        }
+        a = el.next_element_sibling();
+    }
 }
 
 /// Skip links move focus without touching the fragment (which holds the route).
@@ -122,16 +143,15 @@ fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
 #[component]
 pub fn App() -> impl IntoView {
     let shell = Shell::new();
-    provide_context(shell);
     let route = RwSignal::new(Route::Sandbox);
     let problem = RwSignal::new(None::<String>);
-    provide_context(route);
     follow_hash(shell, route, problem);
+    Effect::new(move |_| route.with(mark_current));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| follow_hash(shell, route, problem));
     on_cleanup(move || handle.remove());
 
     let side = move || match route.get() {
-        Route::Lesson(l) => view! { <LessonPanel lesson=l /> }.into_any(),
+        Route::Lesson(l) => lesson_panel(l, shell).into_any(),
         Route::Sandbox => view! { <article class="lesson sandbox-intro" id="lesson" inner_html=sandbox_html()></article> }.into_any(),
     };
 
@@ -141,12 +161,7 @@ pub fn App() -> impl IntoView {
         <header class="top">
             <a class="brand" href="#/">"nslab"</a>
             <span class="tagline">"Linux container networking, hands on"</span>
-            <nav aria-label="Main">
-                {LESSONS.iter().map(|l| view! {
-                    <a href=format!("#/lesson/{}", l.slug) aria-current=current(route, Route::Lesson(l))>{l.title}</a>
-                }).collect_view()}
-                <a href="#/sandbox" aria-current=current(route, Route::Sandbox)>"Sandbox"</a>
-            </nav>
+            <nav aria-label="Main" inner_html=nav_html()></nav>
         </header>
         {move || problem.get().map(|p| view! {
             <div class="banner" role="alert" data-testid="link-error">
@@ -157,9 +172,9 @@ pub fn App() -> impl IntoView {
         <main class="layout">
             <div class="side">{side}</div>
             <div class="work">
-                <Toolbar />
-                <Terminal />
-                <Diagram />
+                {toolbar(shell, route)}
+                {terminal(shell)}
+                {diagram(shell)}
             </div>
         </main>
     }

@@ -41,7 +41,7 @@ fn addresses(snap: &Snapshot) -> Vec<String> {
         .filter(|a| !a.contains(':'))
         .map(|a| a.split('/').next().unwrap_or(a).to_string())
         .collect();
-    v.sort();
+    v.sort_unstable();
     v.dedup();
     v
 }
@@ -140,7 +140,7 @@ pub fn complete(line: &str, snap: &Snapshot) -> Completion {
     };
     let before: Vec<&str> = head.split_whitespace().collect();
     let mut found: Vec<String> = candidates(&before, snap).into_iter().filter(|c| c.starts_with(word)).collect();
-    found.sort();
+    found.sort_unstable();
     found.dedup();
     match found.len() {
         0 => Completion { line: line.to_string(), choices: vec![] },

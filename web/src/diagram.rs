@@ -6,6 +6,7 @@ use crate::layout::{self, Frame, Layout, PortState, Tile, TILE_H, TILE_W};
 use crate::verify::World;
 use crate::shell::Shell;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use sim_core::snapshot::LinkKind;
 use sim_core::Snapshot;
 use std::collections::BTreeSet;
@@ -75,7 +76,7 @@ fn tile_html(h: &mut Html, t: &Tile, changed: bool) {
     if is_bridge {
         h.r("<g class=\"switch-ports\">");
         for i in 0..6 {
-            h.r("<rect").an("x", x + 38.0 + i as f32 * 14.0).an("y", y + TILE_H - 9.0).r(" width=\"9\" height=\"5\" rx=\"1\"></rect>");
+            h.r("<rect").an("x", x + 38.0 + i as f64 * 14.0).an("y", y + TILE_H - 9.0).r(" width=\"9\" height=\"5\" rx=\"1\"></rect>");
         }
         h.r("</g>");
     }
@@ -87,7 +88,7 @@ fn tile_html(h: &mut Html, t: &Tile, changed: bool) {
         h.r("<text class=\"port-addr dim\"").an("x", x + 10.0).an("y", y + 33.0).r(">no address</text>");
     }
     for (i, a) in shown.iter().enumerate() {
-        h.r("<text class=\"port-addr\"").an("x", x + 10.0).an("y", y + 33.0 + i as f32 * 12.0).r(">").t(a);
+        h.r("<text class=\"port-addr\"").an("x", x + 10.0).an("y", y + 33.0 + i as f64 * 12.0).r(">").t(a);
         if i == 1 && extra > 0 {
             h.r(" +").u(extra);
         }
@@ -125,7 +126,7 @@ fn frame_html(h: &mut Html, f: &Frame, changed: &BTreeSet<String>) {
     for (i, n) in f.notes.iter().enumerate() {
         let head = !n.starts_with(' ') && n.ends_with(':') || n.ends_with("none");
         h.r(if head { "<text class=\"ns-note note-head\"" } else { "<text class=\"ns-note\"" });
-        h.an("x", x + 12.0).an("y", f.notes_y + 4.0 + i as f32 * layout::NOTE_H).r(">").t(n).r("</text>");
+        h.an("x", x + 12.0).an("y", f.notes_y + 4.0 + i as f64 * layout::NOTE_H).r(">").t(n).r("</text>");
     }
     h.r("</g>");
 }
@@ -204,16 +205,9 @@ pub fn text_html(snap: &Snapshot) -> String {
     h.0
 }
 
-/// A checkbox's change handler that keeps `sig` equal to it.
-fn follow(sig: RwSignal<bool>) -> impl Fn(leptos::ev::Event) {
-    move |ev| sig.set(event_target_checked(&ev))
-}
-
-#[component]
-pub fn Diagram() -> impl IntoView {
-    let shell = expect_context::<Shell>();
+/// The diagram panel: the picture, its legend and toggles, and the text view.
+pub fn diagram(shell: Shell) -> impl IntoView {
     let notes = RwSignal::new(false);
-    let text = RwSignal::new(false);
     // Phones get one column; chosen once so that the layout stays put.
     let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 700.0);
     let cols = if narrow { 1 } else { layout::COLS };
@@ -231,9 +225,20 @@ pub fn Diagram() -> impl IntoView {
         shell.with(|s| text_html(s.session.snapshot()))
     };
 
+    // The toggles: routes and neighbours in the picture, the text view shown.
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let on = input.checked();
+        if input.get_attribute("data-toggle").as_deref() == Some("notes") {
+            notes.set(on);
+        } else if let Some(el) = document().query_selector(".diagram-text").ok().flatten() {
+            let _ = el.set_attribute("class", if on { "diagram-text" } else { "diagram-text sr-only" });
+        }
+    };
+
     view! {
         <section class="diagram" id="diagram" aria-labelledby="diagram-title">
-            <div class="panel-head">
+            <div class="panel-head" on:change=on_toggle>
                 <h2 id="diagram-title">"Network"</h2>
                 <div class="legend" aria-hidden="true">
                     <span class="lg lg-up">"▲ up"</span>
@@ -241,16 +246,16 @@ pub fn Diagram() -> impl IntoView {
                     <span class="lg lg-down">"▽ down"</span>
                 </div>
                 <label class="toggle">
-                    <input type="checkbox" on:change=follow(notes) />
+                    <input type="checkbox" data-toggle="notes" />
                     " Routes & neighbours"
                 </label>
                 <label class="toggle">
-                    <input type="checkbox" on:change=follow(text) />
+                    <input type="checkbox" data-toggle="text" />
                     " Text view"
                 </label>
             </div>
             <div class="diagram-scroll" inner_html=picture></div>
-            <div class="diagram-text" class:sr-only=move || !text.get() aria-label="Network state as text"
+            <div class="diagram-text sr-only" aria-label="Network state as text"
                 inner_html=text_view></div>
         </section>
     }

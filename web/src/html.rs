@@ -36,7 +36,7 @@ impl Html {
         self
     }
 
-    pub fn n(&mut self, x: f32) -> &mut Self {
+    pub fn n(&mut self, x: f64) -> &mut Self {
         use std::fmt::Write;
         let _ = write!(self.0, "{x}");
         self
@@ -54,7 +54,7 @@ impl Html {
     }
 
     /// ` name="x"` for a number.
-    pub fn an(&mut self, name: &str, x: f32) -> &mut Self {
+    pub fn an(&mut self, name: &str, x: f64) -> &mut Self {
         self.r(" ").r(name).r("=\"").n(x).r("\"")
     }
 }

@@ -216,9 +216,8 @@ fn clicked_commands(target: &Element) -> Vec<String> {
     }
 }
 
-#[component]
-pub fn LessonPanel(lesson: &'static Lesson) -> impl IntoView {
-    let shell = expect_context::<Shell>();
+/// A lesson in the side panel.
+pub fn lesson_panel(lesson: &'static Lesson, shell: Shell) -> impl IntoView {
     let steps: Vec<&'static Section> = lesson.steps().map(|(_, s)| s).collect();
     let total = steps.len();
     let ticked = RwSignal::new(saved_progress(lesson.slug, total));

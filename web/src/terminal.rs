@@ -82,27 +82,37 @@ fn key_of_button(name: &str) -> Option<Key> {
     })
 }
 
-#[component]
-pub fn Terminal() -> impl IntoView {
-    let shell = expect_context::<Shell>();
-    let input_ref = NodeRef::<html::Input>::new();
-    let scroll_ref = NodeRef::<html::Div>::new();
-    let lines_ref = NodeRef::<html::Div>::new();
+/// The terminal: a scrollback of prompts and output, and one input line.
+pub fn terminal(shell: Shell) -> impl IntoView {
+    let root = NodeRef::<html::Section>::new();
+    let find = move |sel: &str| root.get_untracked().and_then(|r| r.query_selector(sel).ok().flatten());
+    let input = move || find("input").and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
 
-    // Draw new lines and keep the newest output in view.
+    // Draw new lines, keep the newest output in view, show whether a
+    // command runs and tell screen readers what it printed.
     Effect::new(move |_| {
         shell.screen.track();
-        if let Some(el) = lines_ref.get() {
+        root.track();
+        if let Some(el) = find(".t-lines") {
             shell.update(|s| sync_lines(&el, &s.lines, &mut s.editor.shown));
         }
-        if let Some(el) = scroll_ref.get() {
+        if let Some(el) = find(".t-scroll") {
             el.set_scroll_top(el.scroll_height());
+        }
+        let (busy, announce) = shell.with(|s| (s.busy, s.announce.clone()));
+        if let Some(el) = find(".t-inputline") {
+            let _ = el.set_attribute("class", if busy { "t-inputline t-busy" } else { "t-inputline" });
+        }
+        if let Some(el) = find("[aria-live=polite]") {
+            if el.text_content().as_deref() != Some(announce.as_str()) {
+                el.set_text_content(Some(&announce));
+            }
         }
     });
 
-    let text = move || input_ref.get_untracked().map(|i| i.value()).unwrap_or_default();
+    let text = move || input().map(|i| i.value()).unwrap_or_default();
     let set_line = move |s: &str| {
-        if let Some(i) = input_ref.get_untracked() {
+        if let Some(i) = input() {
             i.set_value(s);
             caret_to_end(&i);
         }
@@ -145,7 +155,7 @@ pub fn Terminal() -> impl IntoView {
         let released = shell.update(|s| std::mem::replace(&mut s.editor.tab_released, ev.key() == "Escape"));
         let Some(k) = key_of(&ev, released) else { return };
         // Ctrl-C copies when text is selected in the field.
-        let selected = input_ref.get_untracked().is_some_and(|i| i.selection_start().ok().flatten() != i.selection_end().ok().flatten());
+        let selected = input().is_some_and(|i| i.selection_start().ok().flatten() != i.selection_end().ok().flatten());
         if k == Key::Interrupt && selected {
             return;
         }
@@ -180,7 +190,7 @@ pub fn Terminal() -> impl IntoView {
             if let Some(k) = k {
                 act(k);
                 if k == Key::Tab {
-                    if let Some(i) = input_ref.get_untracked() {
+                    if let Some(i) = input() {
                         let _ = i.focus();
                     }
                 }
@@ -189,26 +199,22 @@ pub fn Terminal() -> impl IntoView {
         }
         let selecting = window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed());
         if !selecting {
-            if let Some(i) = input_ref.get_untracked() {
+            if let Some(i) = input() {
                 let _ = i.focus();
             }
         }
     };
 
     view! {
-        <section class="terminal" aria-label="Terminal" id="terminal" on:click=on_click>
-            <div class="t-scroll" node_ref=scroll_ref>
-                <div class="t-lines" data-testid="terminal-output" role="log" aria-live="off" node_ref=lines_ref></div>
-                <div class="t-inputline" class:t-busy=move || {
-                    shell.screen.track();
-                    shell.with(|s| s.busy)
-                }>
+        <section class="terminal" aria-label="Terminal" id="terminal" on:click=on_click node_ref=root>
+            <div class="t-scroll">
+                <div class="t-lines" data-testid="terminal-output" role="log" aria-live="off"></div>
+                <div class="t-inputline">
                     <label for="term-input" class="t-prompt">{PROMPT}</label>
                     <input
                         id="term-input"
                         class="t-input"
                         data-testid="terminal-input"
-                        node_ref=input_ref
                         type="text"
                         autocomplete="off"
                         autocapitalize="off"
@@ -222,10 +228,7 @@ pub fn Terminal() -> impl IntoView {
                     />
                 </div>
             </div>
-            <div class="sr-only" aria-live="polite" aria-atomic="true">{move || {
-                shell.screen.track();
-                shell.with(|s| s.announce.clone())
-            }}</div>
+            <div class="sr-only" aria-live="polite" aria-atomic="true"></div>
             <p id="term-help" class="sr-only">
                 "Enter runs the line. Tab completes, Up and Down recall history, Control C interrupts, Control L clears. Press Escape then Tab to leave the terminal."
             </p>

@@ -52,10 +52,8 @@ fn import_text() -> Option<String> {
     Some(el.dyn_into::<web_sys::HtmlTextAreaElement>().ok()?.value())
 }
 
-#[component]
-pub fn Toolbar() -> impl IntoView {
-    let shell = expect_context::<Shell>();
-    let route = expect_context::<RwSignal<Route>>();
+/// Session tools above the terminal, and the drawer they open.
+pub fn toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
     let open = RwSignal::new(Open::None);
     // What the drawers show: the permalink, the script, what was pasted.
     let texts = StoredValue::new([String::new(), String::new(), String::new()]);
