@@ -2,17 +2,18 @@
 //! followed by `/s=PERMALINK`), and the panels.
 
 use crate::browser;
-use crate::html::Html;
 use crate::diagram::diagram;
+use crate::html::Html;
 use crate::lesson::{Lesson, LESSONS};
-use crate::lesson_view::{lesson_index_html, lesson_panel, session_key};
+use crate::lesson_view::{session_key, side_click, update_side};
 use crate::session::decode_permalink;
 use crate::shell::Shell;
 use crate::terminal::terminal;
 use crate::toolbar::toolbar;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     Lesson(&'static Lesson),
     Sandbox,
@@ -77,26 +78,12 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<St
         }
         Some(Err(e)) => {
             shell.open(&key, Some(Vec::new()));
-            problem.set(Some(format!(
-                "This link could not be opened: {}. You have an empty lab instead.",
-                e.0
-            )));
+            problem.set(Some(format!("This link could not be opened: {}. You have an empty lab instead.", e.0)));
         }
     }
     // The session now lives in storage; drop the payload so reload keeps later work.
     browser::replace_hash(&r.path());
     route.set(r);
-}
-
-/// The sandbox's side panel: a few words and the list of lessons.
-fn sandbox_html() -> String {
-    concat!(
-        r#"<header class="lesson-head"><h2>Sandbox</h2><p class="summary">A simulated Linux host, all yours. Try "#,
-        r#"<code>ip netns add a</code>, <code>ip link add v1 type veth peer name v2</code>, <code>ip -c addr</code>. "#,
-        r#"Undo steps back one command; a permalink or an exported script keeps your work.</p></header>"#
-    )
-    .to_string()
-        + &lesson_index_html()
 }
 
 /// The main navigation: each lesson, then the sandbox.
@@ -107,6 +94,21 @@ fn nav_html() -> String {
     }
     h.r("<a href=\"#/sandbox\">Sandbox</a>");
     h.0
+}
+
+/// Shows the banner with `problem`, or hides it.
+fn show_problem(banner: &web_sys::Element, problem: Option<&str>) {
+    match problem {
+        None => {
+            let _ = banner.set_attribute("hidden", "");
+        }
+        Some(p) => {
+            let mut h = Html::default();
+            h.t(p).r("<button type=\"button\" class=\"linkish\">Dismiss</button>");
+            banner.set_inner_html(&h.0);
+            let _ = banner.remove_attribute("hidden");
+        }
+    }
 }
 
 /// Marks the navigation link of `route` as the current page.
@@ -146,13 +148,35 @@ pub fn App() -> impl IntoView {
     let route = RwSignal::new(Route::Sandbox);
     let problem = RwSignal::new(None::<String>);
     follow_hash(shell, route, problem);
-    Effect::new(move |_| route.with(mark_current));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| follow_hash(shell, route, problem));
     on_cleanup(move || handle.remove());
 
-    let side = move || match route.get() {
-        Route::Lesson(l) => lesson_panel(l, shell).into_any(),
-        Route::Sandbox => view! { <article class="lesson sandbox-intro" id="lesson" inner_html=sandbox_html()></article> }.into_any(),
+    // The side panel (a lesson or the sandbox's welcome) and the current
+    // page in the navigation follow the route; a lesson follows the lab too.
+    // The banner of a broken link too: one effect for the page's frame.
+    let side = NodeRef::<leptos::html::Div>::new();
+    let banner = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |prev: Option<(Route, usize)>| {
+        let r = route.get();
+        shell.lab.track();
+        if let Some(b) = banner.get() {
+            problem.with(|p| show_problem(&b, p.as_deref()));
+        }
+        let Some(el) = side.get() else { return (r, 0) };
+        if prev.map(|p| p.0) != Some(r) {
+            mark_current(&r);
+        }
+        update_side(&el, r, prev, shell)
+    });
+    let dismiss = move |ev: leptos::ev::MouseEvent| {
+        if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| t.tag_name() == "BUTTON") {
+            problem.set(None);
+        }
+    };
+    let side_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            side_click(&t, route.get_untracked(), shell);
+        }
     };
 
     view! {
@@ -163,14 +187,9 @@ pub fn App() -> impl IntoView {
             <span class="tagline">"Linux container networking, hands on"</span>
             <nav aria-label="Main" inner_html=nav_html()></nav>
         </header>
-        {move || problem.get().map(|p| view! {
-            <div class="banner" role="alert" data-testid="link-error">
-                {p}
-                <button type="button" class="linkish" on:click=move |_| problem.set(None)>"Dismiss"</button>
-            </div>
-        })}
+        <div class="banner" role="alert" data-testid="link-error" hidden node_ref=banner on:click=dismiss></div>
         <main class="layout">
-            <div class="side">{side}</div>
+            <div class="side" node_ref=side on:click=side_click></div>
             <div class="work">
                 {toolbar(shell, route)}
                 {terminal(shell)}

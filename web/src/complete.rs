@@ -3,6 +3,7 @@
 
 use sim_core::snapshot::LinkKind;
 use sim_core::Snapshot;
+use std::collections::BTreeSet;
 
 const COMMANDS: &[&str] = &[
     "awk", "bridge", "clear", "echo", "grep", "ifconfig", "ip", "iptables", "ping", "sudo", "sysctl",
@@ -33,7 +34,7 @@ fn namespaces(snap: &Snapshot) -> Vec<String> {
 }
 
 fn addresses(snap: &Snapshot) -> Vec<String> {
-    let mut v: Vec<String> = snap
+    let v: BTreeSet<String> = snap
         .namespaces
         .iter()
         .flat_map(|n| n.links.iter())
@@ -41,9 +42,7 @@ fn addresses(snap: &Snapshot) -> Vec<String> {
         .filter(|a| !a.contains(':'))
         .map(|a| a.split('/').next().unwrap_or(a).to_string())
         .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+    v.into_iter().collect()
 }
 
 fn words(list: &[&str]) -> Vec<String> {
@@ -139,9 +138,9 @@ pub fn complete(line: &str, snap: &Snapshot) -> Completion {
         None => ("", line),
     };
     let before: Vec<&str> = head.split_whitespace().collect();
-    let mut found: Vec<String> = candidates(&before, snap).into_iter().filter(|c| c.starts_with(word)).collect();
-    found.sort_unstable();
-    found.dedup();
+    // Sorted, without duplicates.
+    let found: BTreeSet<String> = candidates(&before, snap).into_iter().filter(|c| c.starts_with(word)).collect();
+    let found: Vec<String> = found.into_iter().collect();
     match found.len() {
         0 => Completion { line: line.to_string(), choices: vec![] },
         1 => Completion { line: format!("{head}{} ", found[0]), choices: vec![] },

@@ -6,13 +6,12 @@
 //! step's checklist, the progress bar — is patched in place by one effect, and
 //! one click handler serves every button of the lesson.
 
+use crate::app::Route;
 use crate::browser;
 use crate::html::Html;
 use crate::lesson::{advance, evaluate, Block, Lesson, Section, LESSONS};
 use crate::shell::Shell;
-use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 fn progress_key(slug: &str) -> String {
@@ -52,7 +51,11 @@ fn blocks_html(h: &mut Html, section: &Section) {
 fn verdicts_html(section: &Section, shell: Shell) -> String {
     let mut h = Html::default();
     for (src, v) in shell.with_session(|s| evaluate(section, s)) {
-        h.r(if v.ok { "<li class=\"ok\"><span class=\"mark\" aria-hidden=\"true\">✓</span><span class=\"sr-only\">met: </span>" } else { "<li><span class=\"mark\" aria-hidden=\"true\">○</span><span class=\"sr-only\">not yet: </span>" });
+        h.r(if v.ok {
+            "<li class=\"ok\"><span class=\"mark\" aria-hidden=\"true\">✓</span><span class=\"sr-only\">met: </span>"
+        } else {
+            "<li><span class=\"mark\" aria-hidden=\"true\">○</span><span class=\"sr-only\">not yet: </span>"
+        });
         match src.strip_prefix("run ") {
             Some(cmd) => h.r("run <code>").t(cmd),
             None => h.r("<code>").t(&src),
@@ -68,7 +71,9 @@ fn verdicts_html(section: &Section, shell: Shell) -> String {
 
 fn checklist_html(section: &Section, shell: Shell) -> String {
     let mut h = Html::default();
-    h.r("<div class=\"checks\"><div class=\"checks-head\">Done when:</div><ul>").r(&verdicts_html(section, shell)).r("</ul>");
+    h.r("<div class=\"checks\"><div class=\"checks-head\">Done when:</div><ul>")
+        .r(&verdicts_html(section, shell))
+        .r("</ul>");
     if !section.hints.is_empty() {
         h.r("<details class=\"hint\"><summary>Hint</summary>");
         for p in section.hints {
@@ -117,10 +122,18 @@ fn bar_style(ticked: usize, total: usize) -> String {
 /// The whole lesson as it stands with `ticked` steps done.
 fn lesson_html(lesson: &Lesson, ticked: usize, total: usize, shell: Shell) -> String {
     let mut h = Html::default();
-    h.r("<header class=\"lesson-head\"><h2 id=\"lesson-title\">").t(lesson.title).r("</h2><p class=\"summary\">").t(lesson.summary);
+    h.r("<article class=\"lesson\" id=\"lesson\" aria-labelledby=\"lesson-title\">");
+    h.r("<header class=\"lesson-head\"><h2 id=\"lesson-title\">")
+        .t(lesson.title)
+        .r("</h2><p class=\"summary\">")
+        .t(lesson.summary);
     h.r("</p><div class=\"progress\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"").u(total);
-    h.r("\" aria-valuenow=\"").u(ticked).r("\" aria-label=\"Lesson progress\"><div class=\"bar\" style=\"").r(&bar_style(ticked, total));
-    h.r("\"></div></div><div class=\"progress-text\" data-testid=\"lesson-progress\">").r(&progress_text(ticked, total));
+    h.r("\" aria-valuenow=\"")
+        .u(ticked)
+        .r("\" aria-label=\"Lesson progress\"><div class=\"bar\" style=\"")
+        .r(&bar_style(ticked, total));
+    h.r("\"></div></div><div class=\"progress-text\" data-testid=\"lesson-progress\">")
+        .r(&progress_text(ticked, total));
     h.r("</div><button type=\"button\" class=\"linkish\" data-action=\"start-over\">Start over</button></header>");
     let mut n = 0;
     for sec in lesson.sections {
@@ -138,7 +151,9 @@ fn lesson_html(lesson: &Lesson, ticked: usize, total: usize, shell: Shell) -> St
         if ticked == n {
             h.r(" aria-current=\"step\"");
         }
-        h.r("><h3><span class=\"badge\" aria-hidden=\"true\">").r(&badge(n, ticked)).r("</span><span class=\"sr-only\">");
+        h.r("><h3><span class=\"badge\" aria-hidden=\"true\">")
+            .r(&badge(n, ticked))
+            .r("</span><span class=\"sr-only\">");
         h.r(&step_sr(n, ticked)).r("</span>").t(sec.title).r("</h3>");
         blocks_html(&mut h, sec);
         if ticked == n {
@@ -147,6 +162,7 @@ fn lesson_html(lesson: &Lesson, ticked: usize, total: usize, shell: Shell) -> St
         h.r("</section>");
         n += 1;
     }
+    h.r("</article>");
     h.0
 }
 
@@ -216,61 +232,75 @@ fn clicked_commands(target: &Element) -> Vec<String> {
     }
 }
 
-/// A lesson in the side panel.
-pub fn lesson_panel(lesson: &'static Lesson, shell: Shell) -> impl IntoView {
+/// Brings the side panel up to date after `route` or the lab changed.
+/// `prev` is what the panel showed: its route and, for a lesson, how many
+/// steps were done. A new route is drawn whole; a lesson whose lab changed
+/// is ticked (in order) and patched, and the step to do next scrolled into
+/// view when it moved. Returns what the panel shows now.
+pub fn update_side(side: &Element, route: Route, prev: Option<(Route, usize)>, shell: Shell) -> (Route, usize) {
+    let fresh = prev.map(|p| p.0) != Some(route);
+    let Route::Lesson(lesson) = route else {
+        if fresh {
+            side.set_inner_html(&sandbox_html());
+        }
+        return (route, 0);
+    };
     let steps: Vec<&'static Section> = lesson.steps().map(|(_, s)| s).collect();
     let total = steps.len();
-    let ticked = RwSignal::new(saved_progress(lesson.slug, total));
-    let root = NodeRef::<html::Article>::new();
+    // Storage holds the progress, so "Start over" only has to clear it.
+    let now = saved_progress(lesson.slug, total);
+    let next = shell.with_session(|s| advance(&steps, now, s));
+    if next != now {
+        browser::save(&progress_key(lesson.slug), &next.to_string());
+    }
+    if fresh {
+        side.set_inner_html(&lesson_html(lesson, next, total, shell));
+    } else {
+        patch(side, &steps, next, shell);
+    }
+    if prev != Some((route, next)) {
+        let sel = format!(".lesson [data-step=\"{}\"]", (next + 1).min(total));
+        request_animation_frame(move || {
+            if let Ok(Some(el)) = document().query_selector(&sel) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    }
+    (route, next)
+}
 
-    // One effect follows the lab: it ticks steps (in order), patches the
-    // lesson, and brings the step to do next into view when that changed.
-    Effect::new(move |prev: Option<usize>| {
-        shell.lab.track();
-        let now = ticked.get();
-        let next = shell.with_session(|s| advance(&steps, now, s));
-        if next != now {
-            ticked.set(next);
-            browser::save(&progress_key(lesson.slug), &next.to_string());
+/// A click in the side panel: a lesson's command buttons, or "Start over".
+pub fn side_click(target: &Element, route: Route, shell: Shell) {
+    if target.closest("[data-action=\"start-over\"]").ok().flatten().is_some() {
+        if let Route::Lesson(l) = route {
+            browser::save(&progress_key(l.slug), "0");
         }
-        if let Some(el) = root.get() {
-            patch(&el, &steps, next, shell);
-        }
-        if prev != Some(next) {
-            request_animation_frame(move || {
-                let sel = format!(".lesson [data-step=\"{}\"]", (next + 1).min(total));
-                if let Ok(Some(el)) = document().query_selector(&sel) {
-                    let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
-                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                    el.scroll_into_view_with_scroll_into_view_options(&opts);
-                }
-            });
-        }
-        next
-    });
-
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        if target.closest("[data-action=\"start-over\"]").ok().flatten().is_some() {
-            browser::save(&progress_key(lesson.slug), "0");
-            ticked.set(0);
-            shell.reset();
-            return;
-        }
-        for l in clicked_commands(&target) {
-            shell.submit(&l);
-        }
-    };
-
-    let html = lesson_html(lesson, ticked.get_untracked(), total, shell);
-    view! {
-        <article class="lesson" id="lesson" aria-labelledby="lesson-title" node_ref=root on:click=on_click inner_html=html></article>
+        shell.reset();
+        return;
+    }
+    for l in clicked_commands(target) {
+        shell.submit(&l);
     }
 }
 
+/// The sandbox's side panel: a few words and the list of lessons.
+fn sandbox_html() -> String {
+    concat!(
+        r#"<article class="lesson sandbox-intro" id="lesson"><header class="lesson-head"><h2>Sandbox</h2>"#,
+        r#"<p class="summary">A simulated Linux host, all yours. Try <code>ip netns add a</code>, "#,
+        r#"<code>ip link add v1 type veth peer name v2</code>, <code>ip -c addr</code>. "#,
+        r#"Undo steps back one command; a permalink or an exported script keeps your work.</p></header>"#
+    )
+    .to_string()
+        + &lesson_index_html()
+        + "</article>"
+}
+
 /// The list of lessons, for the home page.
-pub fn lesson_index_html() -> String {
+fn lesson_index_html() -> String {
     let mut h = Html::default();
     h.r("<nav class=\"lesson-index\" aria-label=\"Lessons\"><h2>Lessons</h2><ol>");
     for l in LESSONS {
