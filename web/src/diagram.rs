@@ -207,56 +207,52 @@ pub fn text_html(snap: &Snapshot) -> String {
 
 /// The diagram panel: the picture, its legend and toggles, and the text view.
 pub fn diagram(shell: Shell) -> impl IntoView {
-    let notes = RwSignal::new(false);
+    let root = NodeRef::<leptos::html::Section>::new();
     // Phones get one column; chosen once so that the layout stays put.
     let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 700.0);
     let cols = if narrow { 1 } else { layout::COLS };
 
-    let picture = move || {
+    // The picture and the text view follow the lab (and the routes toggle).
+    Effect::new(move |_| {
         shell.lab.track();
-        let notes = notes.get();
-        shell.update(|s| {
-            let l = layout::layout(s.session.snapshot(), &mut s.slots, notes, cols);
-            svg_html(&l, &s.changed, s.version)
-        })
-    };
-    let text_view = move || {
-        shell.lab.track();
-        shell.with(|s| text_html(s.session.snapshot()))
-    };
+        let Some(root) = root.get() else { return };
+        let find = |sel: &str| root.query_selector(sel).ok().flatten();
+        let (svg, text) = shell.update(|s| {
+            let l = layout::layout(s.session.snapshot(), &mut s.slots, s.notes, cols);
+            (svg_html(&l, &s.changed, s.version), text_html(s.session.snapshot()))
+        });
+        if let Some(el) = find(".diagram-scroll") {
+            el.set_inner_html(&svg);
+        }
+        if let Some(el) = find(".diagram-text") {
+            el.set_inner_html(&text);
+        }
+    });
 
     // The toggles: routes and neighbours in the picture, the text view shown.
     let on_toggle = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let on = input.checked();
         if input.get_attribute("data-toggle").as_deref() == Some("notes") {
-            notes.set(on);
+            shell.update(|s| s.notes = on);
+            shell.lab.notify();
         } else if let Some(el) = document().query_selector(".diagram-text").ok().flatten() {
             let _ = el.set_attribute("class", if on { "diagram-text" } else { "diagram-text sr-only" });
         }
     };
 
     view! {
-        <section class="diagram" id="diagram" aria-labelledby="diagram-title">
-            <div class="panel-head" on:change=on_toggle>
-                <h2 id="diagram-title">"Network"</h2>
-                <div class="legend" aria-hidden="true">
-                    <span class="lg lg-up">"▲ up"</span>
-                    <span class="lg lg-nocarrier">"⚠ no carrier"</span>
-                    <span class="lg lg-down">"▽ down"</span>
-                </div>
-                <label class="toggle">
-                    <input type="checkbox" data-toggle="notes" />
-                    " Routes & neighbours"
-                </label>
-                <label class="toggle">
-                    <input type="checkbox" data-toggle="text" />
-                    " Text view"
-                </label>
-            </div>
-            <div class="diagram-scroll" inner_html=picture></div>
-            <div class="diagram-text sr-only" aria-label="Network state as text"
-                inner_html=text_view></div>
-        </section>
+        <section class="diagram" id="diagram" aria-labelledby="diagram-title" node_ref=root on:change=on_toggle
+            inner_html=DIAGRAM_HTML></section>
     }
 }
+
+/// The diagram panel's markup; the effect above fills the picture and the text view.
+const DIAGRAM_HTML: &str = concat!(
+    r#"<div class="panel-head"><h2 id="diagram-title">Network</h2><div class="legend" aria-hidden="true">"#,
+    r#"<span class="lg lg-up">▲ up</span><span class="lg lg-nocarrier">⚠ no carrier</span>"#,
+    r#"<span class="lg lg-down">▽ down</span></div>"#,
+    r#"<label class="toggle"><input type="checkbox" data-toggle="notes"> Routes &amp; neighbours</label>"#,
+    r#"<label class="toggle"><input type="checkbox" data-toggle="text"> Text view</label></div>"#,
+    r#"<div class="diagram-scroll"></div><div class="diagram-text sr-only" aria-label="Network state as text"></div>"#
+);

@@ -89,6 +89,8 @@ pub struct State {
     pub history: Vec<String>,
     /// The diagram's grid cells, kept across snapshots.
     pub slots: Slots,
+    /// The diagram shows routes and neighbours.
+    pub notes: bool,
     pub editor: Editor,
     key: String,
     queue: VecDeque<String>,

@@ -2,7 +2,7 @@
 
 use crate::complete::complete;
 use crate::verify::World;
-use crate::shell::{Line, Shell, PROMPT};
+use crate::shell::{Line, Shell};
 use leptos::ev::{ClipboardEvent, KeyboardEvent, MouseEvent};
 use wasm_bindgen::JsCast;
 use leptos::html;
@@ -152,6 +152,9 @@ pub fn terminal(shell: Shell) -> impl IntoView {
     };
 
     let on_keydown = move |ev: KeyboardEvent| {
+        if !from_input(&ev) {
+            return;
+        }
         let released = shell.update(|s| std::mem::replace(&mut s.editor.tab_released, ev.key() == "Escape"));
         let Some(k) = key_of(&ev, released) else { return };
         // Ctrl-C copies when text is selected in the field.
@@ -163,9 +166,18 @@ pub fn terminal(shell: Shell) -> impl IntoView {
         act(k);
     };
 
+    let on_input = move |ev: leptos::ev::Event| {
+        if from_input(&ev) {
+            shell.update(|s| s.editor.hist_pos = None);
+        }
+    };
+
     // A multi-line paste runs line by line, like a terminal; the last line,
     // if it has no newline yet, stays in the field to be edited.
     let on_paste = move |ev: ClipboardEvent| {
+        if !from_input(&ev) {
+            return;
+        }
         let Some(data) = ev.clipboard_data() else { return };
         let Ok(pasted) = data.get_data("text") else { return };
         if !pasted.contains('\n') {
@@ -206,40 +218,40 @@ pub fn terminal(shell: Shell) -> impl IntoView {
     };
 
     view! {
-        <section class="terminal" aria-label="Terminal" id="terminal" on:click=on_click node_ref=root>
-            <div class="t-scroll">
-                <div class="t-lines" data-testid="terminal-output" role="log" aria-live="off"></div>
-                <div class="t-inputline">
-                    <label for="term-input" class="t-prompt">{PROMPT}</label>
-                    <input
-                        id="term-input"
-                        class="t-input"
-                        data-testid="terminal-input"
-                        type="text"
-                        autocomplete="off"
-                        autocapitalize="off"
-                        spellcheck="false"
-                        enterkeyhint="send"
-                        aria-label="Command line (root on the simulated host)"
-                        aria-describedby="term-help"
-                        on:input=move |_| shell.update(|s| s.editor.hist_pos = None)
-                        on:keydown=on_keydown
-                        on:paste=on_paste
-                    />
-                </div>
-            </div>
-            <div class="sr-only" aria-live="polite" aria-atomic="true"></div>
-            <p id="term-help" class="sr-only">
-                "Enter runs the line. Tab completes, Up and Down recall history, Control C interrupts, Control L clears. Press Escape then Tab to leave the terminal."
-            </p>
-            <div class="t-keys" role="toolbar" aria-label="Terminal keys">
-                <button type="button" data-key="tab">"Tab"</button>
-                <button type="button" data-key="up" aria-label="Previous command">"↑"</button>
-                <button type="button" data-key="down" aria-label="Next command">"↓"</button>
-                <button type="button" data-key="interrupt" aria-label="Control C: interrupt">"^C"</button>
-                <button type="button" data-key="clear" aria-label="Clear the screen">"Clear"</button>
-                <button type="button" data-key="enter" class="t-enter" aria-label="Run the line">"⏎"</button>
-            </div>
-        </section>
+        <section class="terminal" aria-label="Terminal" id="terminal" node_ref=root inner_html=TERMINAL_HTML
+            on:click=on_click on:keydown=on_keydown on:paste=on_paste on:input=on_input></section>
+    }
+}
+
+/// The terminal's markup; the effect above fills the scrollback.
+const TERMINAL_HTML: &str = concat!(
+    r#"<div class="t-scroll"><div class="t-lines" data-testid="terminal-output" role="log" aria-live="off"></div>"#,
+    r#"<div class="t-inputline"><label for="term-input" class="t-prompt">root@host:~#</label>"#,
+    r#"<input id="term-input" class="t-input" data-testid="terminal-input" type="text" autocomplete="off" "#,
+    r#"autocapitalize="off" spellcheck="false" enterkeyhint="send" aria-label="Command line (root on the simulated host)" "#,
+    r#"aria-describedby="term-help"></div></div><div class="sr-only" aria-live="polite" aria-atomic="true"></div>"#,
+    r#"<p id="term-help" class="sr-only">Enter runs the line. Tab completes, Up and Down recall history, Control C "#,
+    r#"interrupts, Control L clears. Press Escape then Tab to leave the terminal.</p>"#,
+    r#"<div class="t-keys" role="toolbar" aria-label="Terminal keys"><button type="button" data-key="tab">Tab</button>"#,
+    r#"<button type="button" data-key="up" aria-label="Previous command">↑</button>"#,
+    r#"<button type="button" data-key="down" aria-label="Next command">↓</button>"#,
+    r#"<button type="button" data-key="interrupt" aria-label="Control C: interrupt">^C</button>"#,
+    r#"<button type="button" data-key="clear" aria-label="Clear the screen">Clear</button>"#,
+    r#"<button type="button" data-key="enter" class="t-enter" aria-label="Run the line">⏎</button></div>"#
+);
+
+/// Whether an event (delegated to the section) comes from the command line.
+fn from_input(ev: &web_sys::Event) -> bool {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| t.id() == "term-input")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shell::PROMPT;
+
+    #[test]
+    fn the_markup_shows_the_prompt() {
+        assert!(TERMINAL_HTML.contains(&format!(">{PROMPT}</label>")));
     }
 }

@@ -5,6 +5,7 @@ use crate::browser;
 use crate::session::{encode_permalink, export_script, import_script};
 use crate::html::Html;
 use crate::shell::Shell;
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -14,11 +15,6 @@ enum Open {
     Link,
     Export,
     Import,
-}
-
-/// `aria-expanded` of the button that opens `which`.
-fn expanded(open: RwSignal<Open>, which: Open) -> impl Fn() -> &'static str + Copy {
-    move || if open.get() == which { "true" } else { "false" }
 }
 
 /// The open drawer's markup.
@@ -54,14 +50,32 @@ fn import_text() -> Option<String> {
 
 /// Session tools above the terminal, and the drawer they open.
 pub fn toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
-    let open = RwSignal::new(Open::None);
-    // What the drawers show: the permalink, the script, what was pasted.
-    let texts = StoredValue::new([String::new(), String::new(), String::new()]);
+    // The open drawer, and what the drawers show: the permalink, the
+    // script, what was pasted.
+    let state = StoredValue::new((Open::None, [String::new(), String::new(), String::new()]));
+    let drawer = NodeRef::<html::Div>::new();
+    // Shows the open drawer (and marks its button), or hides it.
+    let show = move || {
+        let Some(el) = drawer.get_untracked() else { return };
+        state.with_value(|(open, [l, s, p])| {
+            for (id, o) in [("permalink", Open::Link), ("export", Open::Export), ("import", Open::Import)] {
+                if let Ok(Some(b)) = document().query_selector(&format!("[data-testid={id}]")) {
+                    let _ = b.set_attribute("aria-expanded", if *open == o { "true" } else { "false" });
+                }
+            }
+            el.set_inner_html(&drawer_html(*open, l, s, p));
+            let _ = if *open == Open::None { el.set_attribute("hidden", "") } else { el.remove_attribute("hidden") };
+        });
+    };
     let toggle = move |o: Open| {
-        if let Some(t) = import_text() {
-            texts.update_value(|x| x[2] = t);
-        }
-        open.update(|cur| *cur = if *cur == o { Open::None } else { o });
+        let pasted = import_text();
+        state.update_value(|(open, texts)| {
+            if let Some(t) = pasted {
+                texts[2] = t;
+            }
+            *open = if *open == o { Open::None } else { o };
+        });
+        show();
     };
 
     // One handler for every button of the toolbar and its drawer.
@@ -80,17 +94,17 @@ pub fn toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
             "permalink" => {
                 let url = browser::url_with_hash(&format!("{}/s={}", route.get_untracked().path(), encode_permalink(&shell.log())));
                 browser::copy_to_clipboard(&url);
-                texts.update_value(|x| x[0] = url);
+                state.update_value(|(_, x)| x[0] = url);
                 toggle(Open::Link);
             }
             "export" => {
                 let s = export_script(&shell.log(), &shell.statuses());
-                texts.update_value(|x| x[1] = s);
+                state.update_value(|(_, x)| x[1] = s);
                 toggle(Open::Export);
             }
             "import" => toggle(Open::Import),
-            "export-download" => texts.with_value(|x| browser::download("nslab-session.sh", &x[1])),
-            "export-copy" => texts.with_value(|x| browser::copy_to_clipboard(&x[1])),
+            "export-download" => state.with_value(|(_, x)| browser::download("nslab-session.sh", &x[1])),
+            "export-copy" => state.with_value(|(_, x)| browser::copy_to_clipboard(&x[1])),
             "import-run" => {
                 let lines = import_script(&import_text().unwrap_or_default());
                 shell.reset();
@@ -98,8 +112,11 @@ pub fn toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
                 for l in &lines {
                     shell.submit(l);
                 }
-                texts.update_value(|x| x[2].clear());
-                open.set(Open::None);
+                state.update_value(|(open, x)| {
+                    x[2].clear();
+                    *open = Open::None;
+                });
+                show();
             }
             _ => {}
         }
@@ -112,14 +129,15 @@ pub fn toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
     };
 
     view! {
-        <div class="toolbar" role="toolbar" aria-label="Session" on:click=on_click>
-            <button type="button" data-testid="undo" title="Rebuild the lab without the last command">"↶ Undo"</button>
-            <button type="button" data-testid="reset" title="Start again from a fresh host">"⟲ Reset"</button>
-            <button type="button" data-testid="permalink" aria-expanded=expanded(open, Open::Link)>"⚭ Permalink"</button>
-            <button type="button" data-testid="export" aria-expanded=expanded(open, Open::Export)>"⤓ Export script"</button>
-            <button type="button" data-testid="import" aria-expanded=expanded(open, Open::Import)>"⤒ Import"</button>
-        </div>
-        <div class="drawer" hidden=move || open.get() == Open::None on:click=on_click on:focusin=on_focus
-            inner_html=move || texts.with_value(|[l, s, p]| drawer_html(open.get(), l, s, p))></div>
+        <div class="toolbar" role="toolbar" aria-label="Session" on:click=on_click inner_html=TOOLBAR_HTML></div>
+        <div class="drawer" hidden node_ref=drawer on:click=on_click on:focusin=on_focus></div>
     }
 }
+
+const TOOLBAR_HTML: &str = concat!(
+    r#"<button type="button" data-testid="undo" title="Rebuild the lab without the last command">↶ Undo</button>"#,
+    r#"<button type="button" data-testid="reset" title="Start again from a fresh host">⟲ Reset</button>"#,
+    r#"<button type="button" data-testid="permalink" aria-expanded="false">⚭ Permalink</button>"#,
+    r#"<button type="button" data-testid="export" aria-expanded="false">⤓ Export script</button>"#,
+    r#"<button type="button" data-testid="import" aria-expanded="false">⤒ Import</button>"#
+);
