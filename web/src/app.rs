@@ -86,13 +86,15 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<St
     route.set(r);
 }
 
-/// The main navigation: each lesson, then the sandbox.
-fn nav_html() -> String {
+/// The page's header: the name and the main navigation (each lesson, then the sandbox).
+fn header_html() -> String {
     let mut h = Html::default();
+    h.r(r##"<a class="brand" href="#/">nslab</a><span class="tagline">Linux container networking, hands on</span>"##);
+    h.r(r#"<nav aria-label="Main">"#);
     for l in LESSONS {
         h.r("<a href=\"#/lesson/").t(l.slug).r("\">").t(l.title).r("</a>");
     }
-    h.r("<a href=\"#/sandbox\">Sandbox</a>");
+    h.r("<a href=\"#/sandbox\">Sandbox</a></nav>");
     h.0
 }
 
@@ -114,7 +116,7 @@ fn show_problem(banner: &web_sys::Element, problem: Option<&str>) {
 /// Marks the navigation link of `route` as the current page.
 fn mark_current(route: &Route) {
     let here = format!("#{}", route.path());
-    let Ok(Some(nav)) = document().query_selector("nav[aria-label=Main]") else { return };
+    let Some(nav) = find("nav[aria-label=Main]") else { return };
     let mut a = nav.first_element_child();
     while let Some(el) = a {
         if el.get_attribute("href").as_deref() == Some(here.as_str()) {
@@ -127,19 +129,20 @@ fn mark_current(route: &Route) {
 }
 
 /// Skip links move focus without touching the fragment (which holds the route).
-fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
-    move |ev| {
-        ev.prevent_default();
-        if let Some(el) = document().get_element_by_id(id) {
-            use wasm_bindgen::JsCast;
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                if !el.has_attribute("tabindex") && el.tag_name() != "INPUT" {
-                    let _ = el.set_attribute("tabindex", "-1");
-                }
-                let _ = el.focus();
+fn skip_to(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            if !el.has_attribute("tabindex") && el.tag_name() != "INPUT" {
+                let _ = el.set_attribute("tabindex", "-1");
             }
+            let _ = el.focus();
         }
     }
+}
+
+/// The first element matching `selector`.
+pub fn find(selector: &str) -> Option<web_sys::Element> {
+    document().query_selector(selector).ok().flatten()
 }
 
 #[component]
@@ -148,48 +151,49 @@ pub fn App() -> impl IntoView {
     let route = RwSignal::new(Route::Sandbox);
     let problem = RwSignal::new(None::<String>);
     follow_hash(shell, route, problem);
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| follow_hash(shell, route, problem));
-    on_cleanup(move || handle.remove());
+    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| follow_hash(shell, route, problem));
 
-    // The side panel (a lesson or the sandbox's welcome) and the current
-    // page in the navigation follow the route; a lesson follows the lab too.
-    // The banner of a broken link too: one effect for the page's frame.
-    let side = NodeRef::<leptos::html::Div>::new();
-    let banner = NodeRef::<leptos::html::Div>::new();
+    // The side panel (a lesson or the sandbox's welcome), the current page
+    // in the navigation and the banner of a broken link follow the route; a
+    // lesson follows the lab too. One effect for the page's frame.
     Effect::new(move |prev: Option<(Route, usize)>| {
         let r = route.get();
         shell.lab.track();
-        if let Some(b) = banner.get() {
+        if let Some(b) = find(".banner") {
             problem.with(|p| show_problem(&b, p.as_deref()));
         }
-        let Some(el) = side.get() else { return (r, 0) };
+        let Some(side) = find(".side") else { return (r, 0) };
         if prev.map(|p| p.0) != Some(r) {
             mark_current(&r);
         }
-        update_side(&el, r, prev, shell)
+        update_side(&side, r, prev, shell)
     });
-    let dismiss = move |ev: leptos::ev::MouseEvent| {
-        if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| t.tag_name() == "BUTTON") {
+
+    // Clicks in the frame: skip links, the banner's Dismiss, the side panel.
+    let click = window_event_listener(leptos::ev::click, move |ev| {
+        let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let within = |sel: &str| t.closest(sel).ok().flatten();
+        if let Some(a) = within("a.skip") {
+            ev.prevent_default();
+            skip_to(a.get_attribute("href").unwrap_or_default().trim_start_matches('#'));
+        } else if within(".banner button").is_some() {
             problem.set(None);
-        }
-    };
-    let side_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        } else if within(".side").is_some() {
             side_click(&t, route.get_untracked(), shell);
         }
-    };
+    });
+    on_cleanup(move || {
+        hashchange.remove();
+        click.remove();
+    });
 
     view! {
-        <a class="skip" href="#term-input" on:click=skip_to("term-input")>"Skip to the terminal"</a>
-        <a class="skip" href="#lesson" on:click=skip_to("lesson")>"Skip to the lesson"</a>
-        <header class="top">
-            <a class="brand" href="#/">"nslab"</a>
-            <span class="tagline">"Linux container networking, hands on"</span>
-            <nav aria-label="Main" inner_html=nav_html()></nav>
-        </header>
-        <div class="banner" role="alert" data-testid="link-error" hidden node_ref=banner on:click=dismiss></div>
+        <a class="skip" href="#term-input">"Skip to the terminal"</a>
+        <a class="skip" href="#lesson">"Skip to the lesson"</a>
+        <header class="top" inner_html=header_html()></header>
+        <div class="banner" role="alert" data-testid="link-error" hidden></div>
         <main class="layout">
-            <div class="side" node_ref=side on:click=side_click></div>
+            <div class="side"></div>
             <div class="work">
                 {toolbar(shell, route)}
                 {terminal(shell)}

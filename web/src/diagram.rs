@@ -1,6 +1,7 @@
 //! The live diagram: namespaces as boxes, interfaces as ports, veth pairs as
 //! cables, bridges as switches. Geometry comes from `layout.rs`.
 
+use crate::app::find;
 use crate::html::Html;
 use crate::layout::{self, Frame, Layout, PortState, Tile, TILE_H, TILE_W};
 use crate::verify::World;
@@ -207,7 +208,6 @@ pub fn text_html(snap: &Snapshot) -> String {
 
 /// The diagram panel: the picture, its legend and toggles, and the text view.
 pub fn diagram(shell: Shell) -> impl IntoView {
-    let root = NodeRef::<leptos::html::Section>::new();
     // Phones get one column; chosen once so that the layout stays put.
     let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 700.0);
     let cols = if narrow { 1 } else { layout::COLS };
@@ -215,16 +215,14 @@ pub fn diagram(shell: Shell) -> impl IntoView {
     // The picture and the text view follow the lab (and the routes toggle).
     Effect::new(move |_| {
         shell.lab.track();
-        let Some(root) = root.get() else { return };
-        let find = |sel: &str| root.query_selector(sel).ok().flatten();
         let (svg, text) = shell.update(|s| {
             let l = layout::layout(s.session.snapshot(), &mut s.slots, s.notes, cols);
             (svg_html(&l, &s.changed, s.version), text_html(s.session.snapshot()))
         });
-        if let Some(el) = find(".diagram-scroll") {
+        if let Some(el) = find("#diagram .diagram-scroll") {
             el.set_inner_html(&svg);
         }
-        if let Some(el) = find(".diagram-text") {
+        if let Some(el) = find("#diagram .diagram-text") {
             el.set_inner_html(&text);
         }
     });
@@ -236,13 +234,13 @@ pub fn diagram(shell: Shell) -> impl IntoView {
         if input.get_attribute("data-toggle").as_deref() == Some("notes") {
             shell.update(|s| s.notes = on);
             shell.lab.notify();
-        } else if let Some(el) = document().query_selector(".diagram-text").ok().flatten() {
+        } else if let Some(el) = find("#diagram .diagram-text") {
             let _ = el.set_attribute("class", if on { "diagram-text" } else { "diagram-text sr-only" });
         }
     };
 
     view! {
-        <section class="diagram" id="diagram" aria-labelledby="diagram-title" node_ref=root on:change=on_toggle
+        <section class="diagram" id="diagram" aria-labelledby="diagram-title" on:change=on_toggle
             inner_html=DIAGRAM_HTML></section>
     }
 }

@@ -1,11 +1,11 @@
 //! The terminal: a scrollback of prompts and output, and one input line.
 
+use crate::app::find;
 use crate::complete::complete;
 use crate::verify::World;
 use crate::shell::{Line, Shell};
 use leptos::ev::{ClipboardEvent, KeyboardEvent, MouseEvent};
 use wasm_bindgen::JsCast;
-use leptos::html;
 use leptos::prelude::*;
 
 /// Brings the scrollback element up to date with `lines`. Lines only come
@@ -84,15 +84,13 @@ fn key_of_button(name: &str) -> Option<Key> {
 
 /// The terminal: a scrollback of prompts and output, and one input line.
 pub fn terminal(shell: Shell) -> impl IntoView {
-    let root = NodeRef::<html::Section>::new();
-    let find = move |sel: &str| root.get_untracked().and_then(|r| r.query_selector(sel).ok().flatten());
+    let find = |sel: &str| find(&format!("#terminal {sel}"));
     let input = move || find("input").and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
 
     // Draw new lines, keep the newest output in view, show whether a
     // command runs and tell screen readers what it printed.
     Effect::new(move |_| {
         shell.screen.track();
-        root.track();
         if let Some(el) = find(".t-lines") {
             shell.update(|s| sync_lines(&el, &s.lines, &mut s.editor.shown));
         }
@@ -218,7 +216,7 @@ pub fn terminal(shell: Shell) -> impl IntoView {
     };
 
     view! {
-        <section class="terminal" aria-label="Terminal" id="terminal" node_ref=root inner_html=TERMINAL_HTML
+        <section class="terminal" aria-label="Terminal" id="terminal" inner_html=TERMINAL_HTML
             on:click=on_click on:keydown=on_keydown on:paste=on_paste on:input=on_input></section>
     }
 }

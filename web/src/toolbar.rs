@@ -1,11 +1,10 @@
 //! Session tools: undo, reset, permalink, export to a script, import.
 
-use crate::app::Route;
+use crate::app::{find, Route};
 use crate::browser;
 use crate::session::{encode_permalink, export_script, import_script};
 use crate::html::Html;
 use crate::shell::Shell;
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -53,13 +52,12 @@ pub fn toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
     // The open drawer, and what the drawers show: the permalink, the
     // script, what was pasted.
     let state = StoredValue::new((Open::None, [String::new(), String::new(), String::new()]));
-    let drawer = NodeRef::<html::Div>::new();
     // Shows the open drawer (and marks its button), or hides it.
     let show = move || {
-        let Some(el) = drawer.get_untracked() else { return };
+        let Some(el) = find(".drawer") else { return };
         state.with_value(|(open, [l, s, p])| {
             for (id, o) in [("permalink", Open::Link), ("export", Open::Export), ("import", Open::Import)] {
-                if let Ok(Some(b)) = document().query_selector(&format!("[data-testid={id}]")) {
+                if let Some(b) = find(&format!("[data-testid={id}]")) {
                     let _ = b.set_attribute("aria-expanded", if *open == o { "true" } else { "false" });
                 }
             }
@@ -130,7 +128,7 @@ pub fn toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
 
     view! {
         <div class="toolbar" role="toolbar" aria-label="Session" on:click=on_click inner_html=TOOLBAR_HTML></div>
-        <div class="drawer" hidden node_ref=drawer on:click=on_click on:focusin=on_focus></div>
+        <div class="drawer" hidden on:click=on_click on:focusin=on_focus></div>
     }
 }
 
