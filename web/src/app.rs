@@ -2,16 +2,18 @@
 //! followed by `/s=PERMALINK`), and the panels.
 
 use crate::browser;
-use crate::diagram::Diagram;
+use crate::diagram::diagram;
+use crate::html::Html;
 use crate::lesson::{Lesson, LESSONS};
-use crate::lesson_view::{session_key, LessonIndex, LessonPanel};
+use crate::lesson_view::{session_key, side_click, update_side};
 use crate::session::decode_permalink;
 use crate::shell::Shell;
-use crate::terminal::Terminal;
-use crate::toolbar::Toolbar;
+use crate::terminal::terminal;
+use crate::toolbar::toolbar;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     Lesson(&'static Lesson),
     Sandbox,
@@ -84,77 +86,118 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<St
     route.set(r);
 }
 
-/// Skip links move focus without touching the fragment (which holds the route).
-fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
-    move |ev| {
-        ev.prevent_default();
-        if let Some(el) = document().get_element_by_id(id) {
-            use wasm_bindgen::JsCast;
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                if !el.has_attribute("tabindex") && el.tag_name() != "INPUT" {
-                    let _ = el.set_attribute("tabindex", "-1");
-                }
-                let _ = el.focus();
-            }
+/// The page's header: the name and the main navigation (each lesson, then the sandbox).
+fn header_html() -> String {
+    let mut h = Html::default();
+    h.r(r##"<a class="brand" href="#/">nslab</a><span class="tagline">Linux container networking, hands on</span>"##);
+    h.r(r#"<nav aria-label="Main">"#);
+    for l in LESSONS {
+        h.r("<a href=\"#/lesson/").t(l.slug).r("\">").t(l.title).r("</a>");
+    }
+    h.r("<a href=\"#/sandbox\">Sandbox</a></nav>");
+    h.0
+}
+
+/// Shows the banner with `problem`, or hides it.
+fn show_problem(banner: &web_sys::Element, problem: Option<&str>) {
+    match problem {
+        None => {
+            let _ = banner.set_attribute("hidden", "");
+        }
+        Some(p) => {
+            let mut h = Html::default();
+            h.t(p).r("<button type=\"button\" class=\"linkish\">Dismiss</button>");
+            banner.set_inner_html(&h.0);
+            let _ = banner.remove_attribute("hidden");
         }
     }
+}
+
+/// Marks the navigation link of `route` as the current page.
+fn mark_current(route: &Route) {
+    let here = format!("#{}", route.path());
+    let Some(nav) = find("nav[aria-label=Main]") else { return };
+    let mut a = nav.first_element_child();
+    while let Some(el) = a {
+        if el.get_attribute("href").as_deref() == Some(here.as_str()) {
+            let _ = el.set_attribute("aria-current", "page");
+        } else {
+            let _ = el.remove_attribute("aria-current");
+        }
+        a = el.next_element_sibling();
+    }
+}
+
+/// Skip links move focus without touching the fragment (which holds the route).
+fn skip_to(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            if !el.has_attribute("tabindex") && el.tag_name() != "INPUT" {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The first element matching `selector`.
+pub fn find(selector: &str) -> Option<web_sys::Element> {
+    document().query_selector(selector).ok().flatten()
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let shell = Shell::new();
-    provide_context(shell);
     let route = RwSignal::new(Route::Sandbox);
     let problem = RwSignal::new(None::<String>);
-    provide_context(route);
     follow_hash(shell, route, problem);
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| follow_hash(shell, route, problem));
-    on_cleanup(move || handle.remove());
+    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| follow_hash(shell, route, problem));
 
-    let side = move || match route.get() {
-        Route::Lesson(l) => view! { <LessonPanel lesson=l /> }.into_any(),
-        Route::Sandbox => view! {
-            <article class="lesson sandbox-intro" id="lesson">
-                <header class="lesson-head">
-                    <h2>"Sandbox"</h2>
-                    <p class="summary">
-                        "A simulated Linux host, all yours. Try "<code>"ip netns add a"</code>", "
-                        <code>"ip link add v1 type veth peer name v2"</code>", "<code>"ip -c addr"</code>
-                        ". Undo steps back one command; a permalink or an exported script keeps your work."
-                    </p>
-                </header>
-                <LessonIndex />
-            </article>
+    // The side panel (a lesson or the sandbox's welcome), the current page
+    // in the navigation and the banner of a broken link follow the route; a
+    // lesson follows the lab too. One effect for the page's frame.
+    Effect::new(move |prev: Option<(Route, usize)>| {
+        let r = route.get();
+        shell.lab.track();
+        if let Some(b) = find(".banner") {
+            problem.with(|p| show_problem(&b, p.as_deref()));
         }
-        .into_any(),
-    };
+        let Some(side) = find(".side") else { return (r, 0) };
+        if prev.map(|p| p.0) != Some(r) {
+            mark_current(&r);
+        }
+        update_side(&side, r, prev, shell)
+    });
+
+    // Clicks in the frame: skip links, the banner's Dismiss, the side panel.
+    let click = window_event_listener(leptos::ev::click, move |ev| {
+        let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let within = |sel: &str| t.closest(sel).ok().flatten();
+        if let Some(a) = within("a.skip") {
+            ev.prevent_default();
+            skip_to(a.get_attribute("href").unwrap_or_default().trim_start_matches('#'));
+        } else if within(".banner button").is_some() {
+            problem.set(None);
+        } else if within(".side").is_some() {
+            side_click(&t, route.get_untracked(), shell);
+        }
+    });
+    on_cleanup(move || {
+        hashchange.remove();
+        click.remove();
+    });
 
     view! {
-        <a class="skip" href="#term-input" on:click=skip_to("term-input")>"Skip to the terminal"</a>
-        <a class="skip" href="#lesson" on:click=skip_to("lesson")>"Skip to the lesson"</a>
-        <header class="top">
-            <a class="brand" href="#/">"nslab"</a>
-            <span class="tagline">"Linux container networking, hands on"</span>
-            <nav aria-label="Main">
-                {LESSONS.iter().map(|l| view! {
-                    <a href=format!("#/lesson/{}", l.slug)
-                        aria-current=move || (route.get() == Route::Lesson(l)).then_some("page")>{l.title}</a>
-                }).collect_view()}
-                <a href="#/sandbox" aria-current=move || (route.get() == Route::Sandbox).then_some("page")>"Sandbox"</a>
-            </nav>
-        </header>
-        {move || problem.get().map(|p| view! {
-            <div class="banner" role="alert" data-testid="link-error">
-                {p}
-                <button type="button" class="linkish" on:click=move |_| problem.set(None)>"Dismiss"</button>
-            </div>
-        })}
+        <a class="skip" href="#term-input">"Skip to the terminal"</a>
+        <a class="skip" href="#lesson">"Skip to the lesson"</a>
+        <header class="top" inner_html=header_html()></header>
+        <div class="banner" role="alert" data-testid="link-error" hidden></div>
         <main class="layout">
-            <div class="side">{side}</div>
+            <div class="side"></div>
             <div class="work">
-                <Toolbar />
-                <Terminal />
-                <Diagram />
+                {toolbar(shell, route)}
+                {terminal(shell)}
+                {diagram(shell)}
             </div>
         </main>
     }

@@ -1,20 +1,27 @@
-//! The few browser services the site uses: storage, the URL fragment, timers.
+//! The few browser services the site uses: storage, the URL fragment, the
+//! clipboard, downloads.
 
-use gloo_storage::{LocalStorage, Storage};
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
 
 /// A stored string, or `None` when missing or storage is unavailable.
 pub fn load(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    storage()?.get_item(key).ok().flatten()
 }
 
 /// Stores a string; failures (private mode, quota) are ignored: the site
 /// still works, it just forgets on reload.
 pub fn save(key: &str, value: &str) {
-    let _ = LocalStorage::raw().set_item(key, value);
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
 }
 
 pub fn remove(key: &str) {
-    let _ = LocalStorage::raw().remove_item(key);
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
 }
 
 /// Lines stored under `key` (one per line).

@@ -3,6 +3,7 @@
 
 use sim_core::snapshot::LinkKind;
 use sim_core::Snapshot;
+use std::collections::BTreeSet;
 
 const COMMANDS: &[&str] =
     &["awk", "bridge", "clear", "echo", "grep", "ifconfig", "ip", "iptables", "ping", "sudo", "sysctl"];
@@ -32,17 +33,24 @@ fn namespaces(snap: &Snapshot) -> Vec<String> {
 }
 
 fn addresses(snap: &Snapshot) -> Vec<String> {
-    let mut v: Vec<String> = snap
-        .namespaces
-        .iter()
-        .flat_map(|n| n.links.iter())
-        .flat_map(|l| l.addrs.iter())
-        .filter(|a| !a.contains(':'))
-        .map(|a| a.split('/').next().unwrap_or(a).to_string())
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+    sorted(
+        snap.namespaces
+            .iter()
+            .flat_map(|n| n.links.iter())
+            .flat_map(|l| l.addrs.iter())
+            .filter(|a| !a.contains(':'))
+            .map(|a| a.split('/').next().unwrap_or(a).to_string()),
+    )
+}
+
+/// Sorted, without duplicates. (Inserting one by one into a set reuses
+/// code the site has anyway; `collect` and `sort` would bring their own.)
+fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut set = BTreeSet::new();
+    for i in items {
+        set.insert(i);
+    }
+    set.into_iter().collect()
 }
 
 fn words(list: &[&str]) -> Vec<String> {
@@ -140,9 +148,7 @@ pub fn complete(line: &str, snap: &Snapshot) -> Completion {
         None => ("", line),
     };
     let before: Vec<&str> = head.split_whitespace().collect();
-    let mut found: Vec<String> = candidates(&before, snap).into_iter().filter(|c| c.starts_with(word)).collect();
-    found.sort();
-    found.dedup();
+    let found = sorted(candidates(&before, snap).into_iter().filter(|c| c.starts_with(word)));
     match found.len() {
         0 => Completion { line: line.to_string(), choices: vec![] },
         1 => Completion { line: format!("{head}{} ", found[0]), choices: vec![] },

@@ -11,20 +11,20 @@ use std::collections::BTreeSet;
 
 /// Grid columns on a wide screen; a phone gets one.
 pub const COLS: usize = 3;
-pub const TILE_W: f32 = 150.0;
-pub const TILE_H: f32 = 64.0;
-const PAD: f32 = 12.0;
-const TITLE_H: f32 = 30.0;
-const LANE: f32 = 14.0;
-const GAP: f32 = 24.0;
-const BAND: f32 = 80.0;
-pub const NOTE_H: f32 = 14.0;
+pub const TILE_W: f64 = 150.0;
+pub const TILE_H: f64 = 64.0;
+const PAD: f64 = 12.0;
+const TITLE_H: f64 = 30.0;
+const LANE: f64 = 14.0;
+const GAP: f64 = 24.0;
+const BAND: f64 = 80.0;
+pub const NOTE_H: f64 = 14.0;
 const TILES_PER_ROW: usize = 2;
-pub const CELL_W: f32 = PAD * 3.0 + TILE_W * TILES_PER_ROW as f32;
+pub const CELL_W: f64 = PAD * 3.0 + TILE_W * TILES_PER_ROW as f64;
 
 /// The drawing's width for `cols` grid columns.
-pub fn width(cols: usize) -> f32 {
-    CELL_W * cols as f32 + GAP * (cols as f32 - 1.0)
+pub fn width(cols: usize) -> f64 {
+    CELL_W * cols as f64 + GAP * (cols as f64 - 1.0)
 }
 
 /// Namespace name → grid cell, kept across snapshots.
@@ -71,8 +71,8 @@ pub struct Tile {
     pub key: String,
     pub name: String,
     pub kind: LinkKind,
-    pub x: f32,
-    pub y: f32,
+    pub x: f64,
+    pub y: f64,
     /// IPv4 and global IPv6 addresses (link-local ones are left to `ip addr`).
     pub addrs: Vec<String>,
     pub state: PortState,
@@ -90,14 +90,14 @@ pub struct Frame {
     pub ns: String,
     pub is_host: bool,
     pub slot: usize,
-    pub x: f32,
-    pub y: f32,
-    pub w: f32,
-    pub h: f32,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
     pub tiles: Vec<Tile>,
     /// Routes and neighbours, when shown.
     pub notes: Vec<String>,
-    pub notes_y: f32,
+    pub notes_y: f64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -105,7 +105,7 @@ pub struct Cable {
     pub key: String,
     pub d: String,
     /// Where it plugs into its two ports.
-    pub ends: [(f32, f32); 2],
+    pub ends: [(f64, f64); 2],
     pub label: String,
     /// Both ends have carrier.
     pub up: bool,
@@ -113,8 +113,8 @@ pub struct Cable {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
-    pub width: f32,
-    pub height: f32,
+    pub width: f64,
+    pub height: f64,
     pub frames: Vec<Frame>,
     pub cables: Vec<Cable>,
     /// Bridge-port wires (SVG path data), one per port.
@@ -175,9 +175,9 @@ fn frame(
     ns: &NsView,
     slot: usize,
     slot_frame: usize,
-    x: f32,
-    y: f32,
-    w: f32,
+    x: f64,
+    y: f64,
+    w: f64,
     per_row: usize,
     notes: bool,
     is_host: bool,
@@ -189,8 +189,8 @@ fn frame(
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let tx = x + PAD + (i % per_row) as f32 * (TILE_W + PAD);
-            let ty = top + (i / per_row) as f32 * (TILE_H + LANE);
+            let tx = x + PAD + (i % per_row) as f64 * (TILE_W + PAD);
+            let ty = top + (i / per_row) as f64 * (TILE_H + LANE);
             Tile {
                 key: link_key(&ns.name, &l.name),
                 name: l.name.clone(),
@@ -206,7 +206,7 @@ fn frame(
             }
         })
         .collect();
-    let notes_y = top + rows as f32 * (TILE_H + LANE);
+    let notes_y = top + rows as f64 * (TILE_H + LANE);
     let mut lines = Vec::new();
     if notes {
         let chars = ((w - 2.0 * PAD) / 6.4) as usize;
@@ -215,7 +215,7 @@ fn frame(
         lines.push(if ns.neighbours.is_empty() { "neighbours: none".to_string() } else { "neighbours:".to_string() });
         lines.extend(ns.neighbours.iter().flat_map(|r| wrap(r, chars)));
     }
-    let h = notes_y - y + lines.len() as f32 * NOTE_H + if notes { PAD } else { 0.0 } - LANE + PAD;
+    let h = notes_y - y + lines.len() as f64 * NOTE_H + if notes { PAD } else { 0.0 } - LANE + PAD;
     Frame {
         key: format!("ns/{}", ns_label(&ns.name)),
         ns: ns_label(&ns.name),
@@ -234,7 +234,7 @@ fn frame(
 /// Where a cable leaves each tile, and which way (+1 down, -1 up): host
 /// ports face down towards the namespaces, namespace ports face up; two
 /// ports of one box in different rows face each other.
-fn ends(a: &Tile, b: &Tile, a_host: bool, b_host: bool) -> ((f32, f32, f32), (f32, f32, f32)) {
+fn ends(a: &Tile, b: &Tile, a_host: bool, b_host: bool) -> ((f64, f64, f64), (f64, f64, f64)) {
     let top = |t: &Tile| (t.x + TILE_W / 2.0, t.y, -1.0);
     let bottom = |t: &Tile| (t.x + TILE_W / 2.0, t.y + TILE_H, 1.0);
     if a.frame == b.frame && a.y != b.y {
@@ -244,7 +244,7 @@ fn ends(a: &Tile, b: &Tile, a_host: bool, b_host: bool) -> ((f32, f32, f32), (f3
     (face(a, a_host), face(b, b_host))
 }
 
-fn cable_path(a: (f32, f32, f32), b: (f32, f32, f32)) -> String {
+fn cable_path(a: (f64, f64, f64), b: (f64, f64, f64)) -> String {
     let k = ((a.0 - b.0).abs() * 0.2).max(36.0);
     format!(
         "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
@@ -274,7 +274,7 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
 
     // Row heights follow the tallest box in each grid row.
     let rows = slots.cells().div_ceil(cols);
-    let mut row_h = vec![0.0f32; rows];
+    let mut row_h = vec![0.0f64; rows];
     let mut pending = Vec::new();
     for ns in snap.namespaces.iter().filter(|n| n.name.is_some()) {
         let slot = slots.of(ns.name.as_deref().unwrap()).unwrap();
@@ -284,12 +284,12 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
     }
     for (ns, slot) in pending {
         let (r, c) = (slot / cols, slot % cols);
-        let y = grid_top + row_h[..r].iter().map(|h| h + GAP * 2.0).sum::<f32>();
+        let y = grid_top + row_h[..r].iter().map(|h| h + GAP * 2.0).sum::<f64>();
         let index = frames.len();
-        frames.push(frame(ns, slot, index, c as f32 * (CELL_W + GAP), y, CELL_W, TILES_PER_ROW, notes, false));
+        frames.push(frame(ns, slot, index, c as f64 * (CELL_W + GAP), y, CELL_W, TILES_PER_ROW, notes, false));
     }
     let height =
-        if rows == 0 { frames[0].h } else { grid_top + row_h.iter().map(|h| h + GAP * 2.0).sum::<f32>() - GAP };
+        if rows == 0 { frames[0].h } else { grid_top + row_h.iter().map(|h| h + GAP * 2.0).sum::<f64>() - GAP };
 
     let find = |ns: &Option<String>, dev: &str| {
         let key = link_key(ns, dev);
@@ -399,7 +399,7 @@ mod tests {
         Snapshot { namespaces }
     }
 
-    fn pos(l: &Layout, ns: &str) -> (f32, f32) {
+    fn pos(l: &Layout, ns: &str) -> (f64, f64) {
         let f = l.frames.iter().find(|f| f.ns == ns).unwrap();
         (f.x, f.y)
     }

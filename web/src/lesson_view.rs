@@ -1,10 +1,18 @@
 //! A lesson beside the terminal: prose, clickable commands, and steps that
 //! tick themselves when their checks hold on the lab.
+//!
+//! The lesson is drawn once as markup (its prose is HTML from build time
+//! already); what changes afterwards — which steps are done, the current
+//! step's checklist, the progress bar — is patched in place by one effect, and
+//! one click handler serves every button of the lesson.
 
+use crate::app::Route;
 use crate::browser;
+use crate::html::Html;
 use crate::lesson::{advance, evaluate, Block, Lesson, Section, LESSONS};
 use crate::shell::Shell;
 use leptos::prelude::*;
+use web_sys::Element;
 
 fn progress_key(slug: &str) -> String {
     format!("nslab.progress.{slug}")
@@ -14,95 +22,245 @@ pub fn session_key(slug: &str) -> String {
     format!("nslab.session.lesson.{slug}")
 }
 
-#[component]
-fn Commands(lines: &'static [&'static str]) -> impl IntoView {
-    let shell = expect_context::<Shell>();
-    let run_all = move |_| lines.iter().for_each(|l| shell.submit(l));
-    view! {
-        <div class="cmds">
-            {lines.iter().map(|&l| view! {
-                <button type="button" class="cmd" data-testid="lesson-command" title="Run in the terminal"
-                    on:click=move |_| shell.submit(l)>
-                    <span class="cmd-run" aria-hidden="true">"▶"</span>
-                    <code>{l}</code>
-                </button>
-            }).collect_view()}
-            {(lines.len() > 1).then(|| view! {
-                <button type="button" class="run-all" on:click=run_all>{format!("Run all {}", lines.len())}</button>
-            })}
-        </div>
+fn saved_progress(slug: &str, total: usize) -> usize {
+    browser::load(&progress_key(slug)).and_then(|s| s.parse().ok()).unwrap_or(0usize).min(total)
+}
+
+fn blocks_html(h: &mut Html, section: &Section) {
+    for b in section.blocks {
+        match b {
+            Block::Html(s) => {
+                h.r("<div class=\"prose\">").r(s).r("</div>");
+            }
+            Block::Commands(lines) => {
+                h.r("<div class=\"cmds\">");
+                for l in lines.iter() {
+                    h.r("<button type=\"button\" class=\"cmd\" data-testid=\"lesson-command\" title=\"Run in the terminal\">");
+                    h.r("<span class=\"cmd-run\" aria-hidden=\"true\">▶</span><code>").t(l).r("</code></button>");
+                }
+                if lines.len() > 1 {
+                    h.r("<button type=\"button\" class=\"run-all\">Run all ").u(lines.len()).r("</button>");
+                }
+                h.r("</div>");
+            }
+        }
     }
 }
 
-fn blocks(section: &'static Section) -> impl IntoView {
-    section
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Html(h) => view! { <div class="prose" inner_html=*h></div> }.into_any(),
-            Block::Commands(lines) => view! { <Commands lines=lines /> }.into_any(),
-        })
-        .collect_view()
+/// The items of the current step's checklist: what it is waiting for, check by check.
+fn verdicts_html(section: &Section, shell: Shell) -> String {
+    let mut h = Html::default();
+    for (src, v) in shell.with_session(|s| evaluate(section, s)) {
+        h.r(if v.ok {
+            "<li class=\"ok\"><span class=\"mark\" aria-hidden=\"true\">✓</span><span class=\"sr-only\">met: </span>"
+        } else {
+            "<li><span class=\"mark\" aria-hidden=\"true\">○</span><span class=\"sr-only\">not yet: </span>"
+        });
+        match src.strip_prefix("run ") {
+            Some(cmd) => h.r("run <code>").t(cmd),
+            None => h.r("<code>").t(&src),
+        };
+        h.r("</code>");
+        if !v.ok && !v.why.is_empty() {
+            h.r("<div class=\"why\">").t(&v.why).r("</div>");
+        }
+        h.r("</li>");
+    }
+    h.0
 }
 
-/// What the current step is waiting for, check by check.
-#[component]
-fn Checklist(section: &'static Section) -> impl IntoView {
-    let shell = expect_context::<Shell>();
-    let verdicts = Memo::new(move |_| {
-        shell.version.track();
-        shell.with_session(|s| evaluate(section, s))
-    });
-    view! {
-        <div class="checks">
-            <div class="checks-head">"Done when:"</div>
-            <ul>
-                {move || verdicts.get().into_iter().map(|(src, v)| view! {
-                    <li class:ok=v.ok>
-                        <span class="mark" aria-hidden="true">{if v.ok { "✓" } else { "○" }}</span>
-                        <span class="sr-only">{if v.ok { "met: " } else { "not yet: " }}</span>
-                        {match src.strip_prefix("run ") {
-                            Some(cmd) => view! { "run " <code>{cmd.to_string()}</code> }.into_any(),
-                            None => view! { <code>{src}</code> }.into_any(),
-                        }}
-                        {(!v.ok && !v.why.is_empty()).then(|| view! { <div class="why">{v.why}</div> })}
-                    </li>
-                }).collect_view()}
-            </ul>
-            {(!section.hints.is_empty()).then(|| view! {
-                <details class="hint">
-                    <summary>"Hint"</summary>
-                    {section.hints.iter().map(|h| view! { <p>{*h}</p> }).collect_view()}
-                </details>
-            })}
-        </div>
+fn checklist_html(section: &Section, shell: Shell) -> String {
+    let mut h = Html::default();
+    h.r("<div class=\"checks\"><div class=\"checks-head\">Done when:</div><ul>")
+        .r(&verdicts_html(section, shell))
+        .r("</ul>");
+    if !section.hints.is_empty() {
+        h.r("<details class=\"hint\"><summary>Hint</summary>");
+        for p in section.hints {
+            h.r("<p>").t(p).r("</p>");
+        }
+        h.r("</details>");
+    }
+    h.r("</div>");
+    h.0
+}
+
+fn step_class(n: usize, ticked: usize) -> &'static str {
+    if ticked > n {
+        "step done"
+    } else if ticked == n {
+        "step current"
+    } else {
+        "step"
     }
 }
 
-#[component]
-pub fn LessonPanel(lesson: &'static Lesson) -> impl IntoView {
-    let shell = expect_context::<Shell>();
+fn badge(n: usize, ticked: usize) -> String {
+    if ticked > n {
+        "✓".into()
+    } else {
+        (n + 1).to_string()
+    }
+}
+
+fn step_sr(n: usize, ticked: usize) -> String {
+    format!("Step {}{}: ", n + 1, if ticked > n { " (done)" } else { "" })
+}
+
+fn progress_text(ticked: usize, total: usize) -> String {
+    if ticked >= total {
+        "All steps done. Well wired!".into()
+    } else {
+        format!("{ticked} of {total} steps done")
+    }
+}
+
+fn bar_style(ticked: usize, total: usize) -> String {
+    format!("width: {}%", ticked * 100 / total.max(1))
+}
+
+/// The whole lesson as it stands with `ticked` steps done.
+fn lesson_html(lesson: &Lesson, ticked: usize, total: usize, shell: Shell) -> String {
+    let mut h = Html::default();
+    h.r("<article class=\"lesson\" id=\"lesson\" aria-labelledby=\"lesson-title\">");
+    h.r("<header class=\"lesson-head\"><h2 id=\"lesson-title\">")
+        .t(lesson.title)
+        .r("</h2><p class=\"summary\">")
+        .t(lesson.summary);
+    h.r("</p><div class=\"progress\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"").u(total);
+    h.r("\" aria-valuenow=\"")
+        .u(ticked)
+        .r("\" aria-label=\"Lesson progress\"><div class=\"bar\" style=\"")
+        .r(&bar_style(ticked, total));
+    h.r("\"></div></div><div class=\"progress-text\" data-testid=\"lesson-progress\">")
+        .r(&progress_text(ticked, total));
+    h.r("</div><button type=\"button\" class=\"linkish\" data-action=\"start-over\">Start over</button></header>");
+    let mut n = 0;
+    for sec in lesson.sections {
+        if !sec.is_step() {
+            h.r("<section class=\"prose-section\">");
+            if !sec.title.is_empty() {
+                h.r("<h3>").t(sec.title).r("</h3>");
+            }
+            blocks_html(&mut h, sec);
+            h.r("</section>");
+            continue;
+        }
+        h.r("<section class=\"").r(step_class(n, ticked)).r("\" data-testid=\"lesson-step\" data-step=\"").u(n + 1);
+        h.r("\" data-done=\"").r(if ticked > n { "true" } else { "false" }).r("\"");
+        if ticked == n {
+            h.r(" aria-current=\"step\"");
+        }
+        h.r("><h3><span class=\"badge\" aria-hidden=\"true\">")
+            .r(&badge(n, ticked))
+            .r("</span><span class=\"sr-only\">");
+        h.r(&step_sr(n, ticked)).r("</span>").t(sec.title).r("</h3>");
+        blocks_html(&mut h, sec);
+        if ticked == n {
+            h.r(&checklist_html(sec, shell));
+        }
+        h.r("</section>");
+        n += 1;
+    }
+    h.r("</article>");
+    h.0
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Brings the drawn lesson to `ticked` steps done; the current step's
+/// checklist is refreshed in place (an open hint stays open).
+fn patch(root: &Element, steps: &[&'static Section], ticked: usize, shell: Shell) {
+    let total = steps.len();
+    if let Some(p) = find(root, ".progress") {
+        let _ = p.set_attribute("aria-valuenow", &ticked.to_string());
+    }
+    if let Some(b) = find(root, ".progress .bar") {
+        let _ = b.set_attribute("style", &bar_style(ticked, total));
+    }
+    if let Some(t) = find(root, ".progress-text") {
+        t.set_text_content(Some(&progress_text(ticked, total)));
+    }
+    for (n, sec) in steps.iter().enumerate() {
+        let Some(step) = find(root, &format!("[data-step=\"{}\"]", n + 1)) else { continue };
+        let _ = step.set_attribute("class", step_class(n, ticked));
+        let _ = step.set_attribute("data-done", if ticked > n { "true" } else { "false" });
+        if let Some(b) = find(&step, ".badge") {
+            b.set_text_content(Some(&badge(n, ticked)));
+        }
+        if let Some(s) = find(&step, "h3 > .sr-only") {
+            s.set_text_content(Some(&step_sr(n, ticked)));
+        }
+        let checks = find(&step, ":scope > .checks");
+        if ticked == n {
+            let _ = step.set_attribute("aria-current", "step");
+            match checks.as_ref().and_then(|c| find(c, "ul")) {
+                Some(ul) => ul.set_inner_html(&verdicts_html(sec, shell)),
+                None => {
+                    let _ = step.insert_adjacent_html("beforeend", &checklist_html(sec, shell));
+                }
+            }
+        } else {
+            let _ = step.remove_attribute("aria-current");
+            if let Some(c) = checks {
+                c.remove();
+            }
+        }
+    }
+}
+
+/// The commands of a lesson's buttons: the one clicked, or all of its block.
+fn clicked_commands(target: &Element) -> Vec<String> {
+    let Ok(Some(button)) = target.closest("button") else { return Vec::new() };
+    let code = |b: &Element| b.query_selector("code").ok().flatten().and_then(|c| c.text_content());
+    match button.get_attribute("class").as_deref() {
+        Some("cmd") => code(&button).into_iter().collect(),
+        Some("run-all") => {
+            let mut out = Vec::new();
+            let mut b = button.parent_element().and_then(|p| p.first_element_child());
+            while let Some(el) = b {
+                if el.get_attribute("class").as_deref() == Some("cmd") {
+                    out.extend(code(&el));
+                }
+                b = el.next_element_sibling();
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Brings the side panel up to date after `route` or the lab changed.
+/// `prev` is what the panel showed: its route and, for a lesson, how many
+/// steps were done. A new route is drawn whole; a lesson whose lab changed
+/// is ticked (in order) and patched, and the step to do next scrolled into
+/// view when it moved. Returns what the panel shows now.
+pub fn update_side(side: &Element, route: Route, prev: Option<(Route, usize)>, shell: Shell) -> (Route, usize) {
+    let fresh = prev.map(|p| p.0) != Some(route);
+    let Route::Lesson(lesson) = route else {
+        if fresh {
+            side.set_inner_html(&sandbox_html());
+        }
+        return (route, 0);
+    };
     let steps: Vec<&'static Section> = lesson.steps().map(|(_, s)| s).collect();
     let total = steps.len();
-    let saved = browser::load(&progress_key(lesson.slug)).and_then(|s| s.parse().ok()).unwrap_or(0usize);
-    let ticked = RwSignal::new(saved.min(total));
-
-    let steps_for_effect = steps.clone();
-    Effect::new(move |_| {
-        shell.version.track();
-        let now = ticked.get_untracked();
-        let next = shell.with_session(|s| advance(&steps_for_effect, now, s));
-        if next != now {
-            ticked.set(next);
-            browser::save(&progress_key(lesson.slug), &next.to_string());
-        }
-    });
-
-    // Bring the step to do next into view: on arrival and after each tick.
-    Effect::new(move |_| {
-        let n = ticked.get();
+    // Storage holds the progress, so "Start over" only has to clear it.
+    let now = saved_progress(lesson.slug, total);
+    let next = shell.with_session(|s| advance(&steps, now, s));
+    if next != now {
+        browser::save(&progress_key(lesson.slug), &next.to_string());
+    }
+    if fresh {
+        side.set_inner_html(&lesson_html(lesson, next, total, shell));
+    } else {
+        patch(side, &steps, next, shell);
+    }
+    if prev != Some((route, next)) {
+        let sel = format!(".lesson [data-step=\"{}\"]", (next + 1).min(total));
         request_animation_frame(move || {
-            let sel = format!(".lesson [data-step=\"{}\"]", (n + 1).min(total));
             if let Ok(Some(el)) = document().query_selector(&sel) {
                 let opts = web_sys::ScrollIntoViewOptions::new();
                 opts.set_behavior(web_sys::ScrollBehavior::Smooth);
@@ -110,80 +268,47 @@ pub fn LessonPanel(lesson: &'static Lesson) -> impl IntoView {
                 el.scroll_into_view_with_scroll_into_view_options(&opts);
             }
         });
-    });
+    }
+    (route, next)
+}
 
-    let start_over = move |_| {
-        browser::save(&progress_key(lesson.slug), "0");
-        ticked.set(0);
+/// A click in the side panel: a lesson's command buttons, or "Start over".
+pub fn side_click(target: &Element, route: Route, shell: Shell) {
+    if target.closest("[data-action=\"start-over\"]").ok().flatten().is_some() {
+        if let Route::Lesson(l) = route {
+            browser::save(&progress_key(l.slug), "0");
+        }
         shell.reset();
-    };
-
-    let mut step_no = 0usize;
-    let sections = lesson.sections.iter().map(move |sec| {
-        if !sec.is_step() {
-            let title = (!sec.title.is_empty()).then(|| view! { <h3>{sec.title}</h3> });
-            return view! { <section class="prose-section">{title}{blocks(sec)}</section> }.into_any();
-        }
-        let n = step_no;
-        step_no += 1;
-        let done = move || ticked.get() > n;
-        let current = move || ticked.get() == n;
-        view! {
-            <section class="step" data-testid="lesson-step" data-step=n + 1
-                class:done=done class:current=current
-                data-done=move || done().to_string()
-                aria-current=move || current().then_some("step")>
-                <h3>
-                    <span class="badge" aria-hidden="true">{move || if done() { "✓".to_string() } else { (n + 1).to_string() }}</span>
-                    <span class="sr-only">{move || if done() { format!("Step {} (done): ", n + 1) } else { format!("Step {}: ", n + 1) }}</span>
-                    {sec.title}
-                </h3>
-                {blocks(sec)}
-                {move || current().then(|| view! { <Checklist section=sec /> })}
-            </section>
-        }
-        .into_any()
-    });
-
-    view! {
-        <article class="lesson" id="lesson" aria-labelledby="lesson-title">
-            <header class="lesson-head">
-                <h2 id="lesson-title">{lesson.title}</h2>
-                <p class="summary">{lesson.summary}</p>
-                <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax=total aria-valuenow=move || ticked.get()
-                    aria-label="Lesson progress">
-                    <div class="bar" style=move || format!("width: {}%", ticked.get() * 100 / total.max(1))></div>
-                </div>
-                <div class="progress-text" data-testid="lesson-progress">
-                    {move || if ticked.get() >= total { "All steps done. Well wired!".to_string() } else { format!("{} of {total} steps done", ticked.get()) }}
-                </div>
-                <button type="button" class="linkish" on:click=start_over>"Start over"</button>
-            </header>
-            {sections.collect_view()}
-        </article>
+        return;
+    }
+    for l in clicked_commands(target) {
+        shell.submit(&l);
     }
 }
 
+/// The sandbox's side panel: a few words and the list of lessons.
+fn sandbox_html() -> String {
+    concat!(
+        r#"<article class="lesson sandbox-intro" id="lesson"><header class="lesson-head"><h2>Sandbox</h2>"#,
+        r#"<p class="summary">A simulated Linux host, all yours. Try <code>ip netns add a</code>, "#,
+        r#"<code>ip link add v1 type veth peer name v2</code>, <code>ip -c addr</code>. "#,
+        r#"Undo steps back one command; a permalink or an exported script keeps your work.</p></header>"#
+    )
+    .to_string()
+        + &lesson_index_html()
+        + "</article>"
+}
+
 /// The list of lessons, for the home page.
-#[component]
-pub fn LessonIndex() -> impl IntoView {
-    view! {
-        <nav class="lesson-index" aria-label="Lessons">
-            <h2>"Lessons"</h2>
-            <ol>
-                {LESSONS.iter().map(|l| {
-                    let total = l.step_count();
-                    let done = browser::load(&progress_key(l.slug)).and_then(|s| s.parse::<usize>().ok()).unwrap_or(0).min(total);
-                    view! {
-                        <li>
-                            <a href=format!("#/lesson/{}", l.slug)>{l.title}</a>
-                            <p>{l.summary}</p>
-                            <small>{format!("{done} of {total} steps done")}</small>
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-            <p>"Or explore freely in the "<a href="#/sandbox">"sandbox"</a>"."</p>
-        </nav>
+fn lesson_index_html() -> String {
+    let mut h = Html::default();
+    h.r("<nav class=\"lesson-index\" aria-label=\"Lessons\"><h2>Lessons</h2><ol>");
+    for l in LESSONS {
+        let total = l.step_count();
+        let done = saved_progress(l.slug, total);
+        h.r("<li><a href=\"#/lesson/").t(l.slug).r("\">").t(l.title).r("</a><p>").t(l.summary).r("</p><small>");
+        h.u(done).r(" of ").u(total).r(" steps done</small></li>");
     }
+    h.r("</ol><p>Or explore freely in the <a href=\"#/sandbox\">sandbox</a>.</p></nav>");
+    h.0
 }

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod checks;
 pub mod complete;
 pub mod diagram;
+pub mod html;
 pub mod lab_session;
 pub mod layout;
 pub mod lesson;
@@ -25,6 +26,9 @@ pub mod verify;
 /// Mounts the site on `<body>` and marks the moment the terminal is ready
 /// (`performance.mark("terminal-ready")`, read by scripts/bench-site).
 pub fn mount() {
+    // Panic messages in the console while developing; a release build leaves
+    // the hook (and the formatting it pulls in) out.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {

@@ -1,15 +1,21 @@
 //! The terminal's engine room: runs lines on the lab, paces their output,
 //! keeps the screen, the history and the saved session.
+//!
+//! All of it is one plain struct, [`State`], in one stored value; two
+//! triggers tell the page what changed: [`Shell::lab`] (the lab: diagram,
+//! lesson checks) and [`Shell::screen`] (the scrollback and the prompt).
+//! One state type and one trigger type keep the reactive code that the
+//! WebAssembly carries small.
 
 use crate::ansi::{self, Style};
 use crate::browser;
+use crate::html::Html;
 use crate::lab_session::LabSession;
-use crate::layout;
-use crate::verify::World;
-use gloo_timers::callback::Timeout;
+use crate::layout::Slots;
 use leptos::prelude::*;
-use sim_core::{Output, Snapshot, Stream};
+use sim_core::{Chunk, Output, Stream};
 use std::collections::{BTreeSet, VecDeque};
+use std::time::Duration;
 
 pub const PROMPT: &str = "root@host:~#";
 const HISTORY_KEY: &str = "nslab.history";
@@ -19,156 +25,109 @@ const PACE_DIVISOR: u64 = 10;
 const PACE_MAX_MS: u64 = 250;
 /// Scrollback kept on screen, like a terminal's.
 const SCROLLBACK: usize = 3000;
+/// How long the diagram highlights what the last command changed.
+const HIGHLIGHT_MS: u64 = 2200;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LineKind {
     /// A prompt with what was typed after it.
     Command(String),
-    /// Output with its colour spans: (text, CSS class).
-    Output { spans: Vec<(String, String)>, stderr: bool },
+    /// Output (its text without escape codes) as markup with colour spans.
+    Output { html: String, stderr: bool },
     /// A message from the site itself (not from the simulated host).
     Notice(String),
 }
 
+impl LineKind {
+    /// The line as it appears on screen: one `<div>`.
+    pub fn html(&self) -> String {
+        let mut h = Html::default();
+        match self {
+            LineKind::Command(cmd) => {
+                h.r("<div class=\"t-cmd\"><span class=\"t-prompt\">").r(PROMPT).r("</span> ").t(cmd)
+            }
+            LineKind::Output { html, stderr } => {
+                h.r(if *stderr { "<div class=\"t-out t-err\">" } else { "<div class=\"t-out\">" }).r(html)
+            }
+            LineKind::Notice(text) => h.r("<div class=\"t-notice\">").t(text),
+        };
+        h.r("</div>");
+        h.0
+    }
+}
+
+/// A line of the screen; ids are consecutive from the top line down.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub id: u64,
-    pub kind: LineKind,
+    pub html: String,
 }
 
-/// Handle to the terminal state; cheap to copy into closures.
-#[derive(Clone, Copy)]
-pub struct Shell {
-    session: StoredValue<LabSession, LocalStorage>,
-    pub snap: RwSignal<Snapshot>,
+/// The line editor's state (the line itself is the input's value).
+#[derive(Default)]
+pub struct Editor {
+    /// Position while browsing history: None = editing a new line.
+    pub hist_pos: Option<usize>,
+    pub draft: String,
+    pub last_tab: String,
+    /// Escape releases Tab for one press, so keyboard users can leave the field.
+    pub tab_released: bool,
+    /// Ids of the lines on screen (`[first, end)`).
+    pub shown: (u64, u64),
+}
+
+/// Everything the terminal and the panels read.
+#[derive(Default)]
+pub struct State {
+    pub session: LabSession,
     /// Keys of diagram elements the last command changed.
-    pub changed: RwSignal<BTreeSet<String>>,
-    pub lines: RwSignal<Vec<Line>>,
-    pub busy: RwSignal<bool>,
-    /// Bumped after every change to the lab: lesson checks follow it.
-    pub version: RwSignal<u64>,
+    pub changed: BTreeSet<String>,
+    pub lines: Vec<Line>,
+    pub busy: bool,
+    /// Bumped after every change to the lab.
+    pub version: u64,
     /// The last command's output as text, for the screen-reader live region.
-    pub announce: RwSignal<String>,
-    pub history: StoredValue<Vec<String>>,
-    key: StoredValue<String>,
-    queue: StoredValue<VecDeque<String>>,
-    next_id: StoredValue<u64>,
-    generation: StoredValue<u64>,
-    style: StoredValue<Style>,
-    /// While replaying, lines collect here and reach the screen at once.
-    batch: StoredValue<Option<Vec<Line>>>,
+    pub announce: String,
+    pub history: Vec<String>,
+    /// The diagram's grid cells, kept across snapshots.
+    pub slots: Slots,
+    /// The diagram shows routes and neighbours.
+    pub notes: bool,
+    pub editor: Editor,
+    key: String,
+    queue: VecDeque<String>,
+    next_id: u64,
+    generation: u64,
+    style: Style,
+    /// While replaying a session the scrollback is trimmed once, at the end.
+    replaying: bool,
 }
 
-impl Shell {
-    pub fn new() -> Shell {
-        Shell {
-            session: StoredValue::new_local(LabSession::default()),
-            snap: RwSignal::new(Snapshot::default()),
-            changed: RwSignal::new(BTreeSet::new()),
-            lines: RwSignal::new(Vec::new()),
-            busy: RwSignal::new(false),
-            version: RwSignal::new(0),
-            announce: RwSignal::new(String::new()),
-            history: StoredValue::new(browser::load_lines(HISTORY_KEY)),
-            key: StoredValue::new(String::new()),
-            queue: StoredValue::new(VecDeque::new()),
-            next_id: StoredValue::new(0),
-            generation: StoredValue::new(0),
-            style: StoredValue::new(Style::default()),
-            batch: StoredValue::new(None),
+impl State {
+    fn push(&mut self, kind: LineKind) {
+        self.next_id += 1;
+        self.lines.push(Line { id: self.next_id, html: kind.html() });
+        if !self.replaying && self.lines.len() > SCROLLBACK {
+            self.lines.drain(..self.lines.len() - SCROLLBACK);
         }
     }
 
-    /// Reads the lab for checks and completion.
-    pub fn with_session<R>(&self, f: impl FnOnce(&LabSession) -> R) -> R {
-        self.session.with_value(f)
-    }
-
-    pub fn log(&self) -> Vec<String> {
-        self.session.with_value(|s| s.log().to_vec())
-    }
-
-    pub fn statuses(&self) -> Vec<i32> {
-        self.session.with_value(|s| s.statuses().to_vec())
-    }
-
-    fn id(&self) -> u64 {
-        self.next_id.update_value(|n| *n += 1);
-        self.next_id.get_value()
-    }
-
-    fn push(&self, kind: LineKind) {
-        let line = Line { id: self.id(), kind };
-        let mut line = Some(line);
-        self.batch.update_value(|b| {
-            if let Some(b) = b {
-                b.push(line.take().unwrap());
+    fn push_output(&mut self, text: &str, stream: Stream) {
+        let mut h = Html::default();
+        for s in ansi::parse(text, &mut self.style) {
+            let class = s.style.class();
+            if class.is_empty() {
+                h.t(&s.text);
+            } else {
+                h.r("<span class=\"").r(&class).r("\">").t(&s.text).r("</span>");
             }
-        });
-        if let Some(line) = line {
-            self.lines.update(|l| {
-                l.push(line);
-                if l.len() > SCROLLBACK {
-                    l.drain(..l.len() - SCROLLBACK);
-                }
-            });
         }
+        self.push(LineKind::Output { html: h.0, stderr: stream == Stream::Stderr });
     }
 
-    fn clear_lines(&self) {
-        self.batch.update_value(|b| {
-            if let Some(b) = b {
-                b.clear();
-            }
-        });
-        self.lines.set(Vec::new());
-    }
-
-    /// What bash prints on a second Tab: the line so far, then the choices.
-    pub fn list_choices(&self, line: &str, choices: &[String]) {
-        self.push(LineKind::Command(line.to_string()));
-        self.push(LineKind::Output { spans: vec![(choices.join("  ") + "\n", String::new())], stderr: false });
-    }
-
-    pub fn notice(&self, text: impl Into<String>) {
-        self.push(LineKind::Notice(text.into()));
-    }
-
-    fn push_output(&self, text: &str, stream: Stream) {
-        let mut style = self.style.get_value();
-        let spans = ansi::parse(text, &mut style).into_iter().map(|s| (s.text, s.style.class())).collect();
-        self.style.set_value(style);
-        self.push(LineKind::Output { spans, stderr: stream == Stream::Stderr });
-    }
-
-    /// Switches to the session saved under `key` (or `lines`, when given),
-    /// replaying it to rebuild the lab and the screen.
-    pub fn open(&self, key: &str, lines: Option<Vec<String>>) {
-        self.cancel();
-        self.key.set_value(key.to_string());
-        let lines = lines.unwrap_or_else(|| browser::load_lines(key));
-        let (session, outs) = LabSession::replay(&lines);
-        self.style.set_value(Style::default());
-        self.batch.set_value(Some(Vec::new()));
-        for (line, out) in lines.iter().zip(&outs) {
-            self.render(line, out);
-        }
-        let mut screen = self.batch.try_update_value(|b| b.take()).flatten().unwrap_or_default();
-        if screen.len() > SCROLLBACK {
-            screen.drain(..screen.len() - SCROLLBACK);
-        }
-        self.lines.set(screen);
-        let snap = session.snapshot().clone();
-        self.session.set_value(session);
-        self.snap.set(snap);
-        self.changed.set(BTreeSet::new());
-        self.save();
-        self.version.update(|v| *v += 1);
-    }
-
-    fn render(&self, line: &str, out: &Output) {
+    fn render(&mut self, line: &str, out: &Output) {
         if crate::session::is_terminal_builtin(line) {
-            self.clear_lines();
+            self.lines.clear();
             return;
         }
         self.push(LineKind::Command(line.to_string()));
@@ -178,122 +137,248 @@ impl Shell {
     }
 
     fn save(&self) {
-        let key = self.key.get_value();
-        if !key.is_empty() {
-            browser::save_lines(&key, &self.log());
+        if !self.key.is_empty() {
+            browser::save_lines(&self.key, self.session.log());
         }
+    }
+
+    fn remember(&mut self, line: &str) {
+        let h = &mut self.history;
+        if h.last().map(String::as_str) != Some(line) {
+            h.push(line.to_string());
+        }
+        if h.len() > HISTORY_MAX {
+            h.drain(..h.len() - HISTORY_MAX);
+        }
+        browser::save_lines(HISTORY_KEY, h);
+    }
+}
+
+/// Handle to the terminal state; cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct Shell {
+    state: StoredValue<State, LocalStorage>,
+    /// Fires when the lab changed (snapshot, highlight, version).
+    pub lab: Trigger,
+    /// Fires when the screen changed (lines, busy, announcement).
+    pub screen: Trigger,
+}
+
+impl Shell {
+    pub fn new() -> Shell {
+        let state = State { history: browser::load_lines(HISTORY_KEY), ..State::default() };
+        Shell { state: StoredValue::new_local(state), lab: Trigger::new(), screen: Trigger::new() }
+    }
+
+    /// Reads the state (untracked: track `lab` or `screen` first).
+    pub fn with<R>(&self, f: impl FnOnce(&State) -> R) -> R {
+        self.state.with_value(f)
+    }
+
+    /// Changes the state; the caller notifies.
+    pub fn update<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+        self.state.try_update_value(f).expect("the shell outlives its page")
+    }
+
+    /// Reads the lab for checks and completion.
+    pub fn with_session<R>(&self, f: impl FnOnce(&LabSession) -> R) -> R {
+        self.with(|s| f(&s.session))
+    }
+
+    pub fn log(&self) -> Vec<String> {
+        self.with(|s| s.session.log().to_vec())
+    }
+
+    pub fn statuses(&self) -> Vec<i32> {
+        self.with(|s| s.session.statuses().to_vec())
+    }
+
+    /// Changes the screen.
+    fn screen(&self, f: impl FnOnce(&mut State)) {
+        self.update(f);
+        self.screen.notify();
+    }
+
+    /// What bash prints on a second Tab: the line so far, then the choices.
+    pub fn list_choices(&self, line: &str, choices: &[String]) {
+        let mut h = Html::default();
+        h.t(&(choices.join("  ") + "\n"));
+        self.screen(|s| {
+            s.push(LineKind::Command(line.to_string()));
+            s.push(LineKind::Output { html: h.0, stderr: false });
+        });
+    }
+
+    pub fn notice(&self, text: impl Into<String>) {
+        let text = text.into();
+        self.screen(|s| s.push(LineKind::Notice(text)));
+    }
+
+    /// Switches to the session saved under `key` (or `lines`, when given),
+    /// replaying it to rebuild the lab and the screen.
+    pub fn open(&self, key: &str, lines: Option<Vec<String>>) {
+        self.cancel();
+        let lines = lines.unwrap_or_else(|| browser::load_lines(key));
+        let (session, outs) = LabSession::replay(&lines);
+        self.update(|s| {
+            s.key = key.to_string();
+            s.style = Style::default();
+            s.lines.clear();
+            s.replaying = true;
+            for (line, out) in lines.iter().zip(&outs) {
+                s.render(line, out);
+            }
+            s.replaying = false;
+            if s.lines.len() > SCROLLBACK {
+                s.lines.drain(..s.lines.len() - SCROLLBACK);
+            }
+            s.session = session;
+            s.changed.clear();
+            s.save();
+            s.version += 1;
+        });
+        self.lab.notify();
+        self.screen.notify();
     }
 
     /// Queues a line as if typed and Enter pressed.
     pub fn submit(&self, line: &str) {
-        self.queue.update_value(|q| q.push_back(line.to_string()));
+        self.update(|s| s.queue.push_back(line.to_string()));
         self.pump();
     }
 
     fn pump(&self) {
-        if self.busy.get_untracked() {
-            return;
-        }
-        let mut next = None;
-        self.queue.update_value(|q| next = q.pop_front());
-        if let Some(line) = next {
+        if let Some(line) = self.update(|s| if s.busy { None } else { s.queue.pop_front() }) {
             self.execute(&line);
         }
     }
 
-    fn remember(&self, line: &str) {
-        self.history.update_value(|h| {
-            if h.last().map(String::as_str) != Some(line) {
-                h.push(line.to_string());
+    /// One step through the history from the line being edited (`line`);
+    /// returns the line to show, if any.
+    pub fn history_step(&self, line: &str, up: bool) -> Option<String> {
+        self.update(|s| {
+            let (hist, ed) = (&s.history, &mut s.editor);
+            if hist.is_empty() {
+                return None;
             }
-            if h.len() > HISTORY_MAX {
-                h.drain(..h.len() - HISTORY_MAX);
-            }
-            browser::save_lines(HISTORY_KEY, h);
-        });
+            let next = match (ed.hist_pos, up) {
+                (None, true) => {
+                    ed.draft = line.to_string();
+                    Some(hist.len() - 1)
+                }
+                (Some(0), true) => Some(0),
+                (Some(p), true) => Some(p - 1),
+                (Some(p), false) if p + 1 < hist.len() => Some(p + 1),
+                (_, false) => None,
+            };
+            ed.hist_pos = next;
+            Some(next.map(|p| hist[p].clone()).unwrap_or_else(|| ed.draft.clone()))
+        })
     }
 
     fn execute(&self, line: &str) {
         let line = line.trim_end();
         if line.trim().is_empty() {
-            self.push(LineKind::Command(String::new()));
+            self.screen(|s| s.push(LineKind::Command(String::new())));
             return self.pump();
         }
-        self.remember(line);
         if crate::session::is_terminal_builtin(line) {
-            self.session.update_value(|s| {
-                s.run(line);
+            self.screen(|s| {
+                s.remember(line);
+                s.session.run(line);
+                s.save();
+                s.lines.clear();
             });
-            self.save();
-            self.lines.set(Vec::new());
             return self.pump();
         }
-        self.push(LineKind::Command(line.to_string()));
-        let old = self.snap.get_untracked();
-        let mut out = Output::default();
-        self.session.update_value(|s| out = s.run(line));
-        self.save();
-        let new = self.session.with_value(|s| s.snapshot().clone());
-        self.changed.set(layout::changed(&old, &new));
-        self.snap.set(new);
-        self.version.update(|v| *v += 1);
-        self.announce.set(ansi::strip(&out.text()));
-        self.busy.set(true);
-        self.pace(out.chunks.into(), self.generation.get_value());
+        let (chunks, gen, version, changed) = self.update(|s| {
+            s.remember(line);
+            s.push(LineKind::Command(line.to_string()));
+            let (out, changed) = s.session.run_changed(line);
+            s.save();
+            s.changed = changed;
+            s.version += 1;
+            s.announce = ansi::strip(&out.text());
+            s.busy = true;
+            (out.chunks, s.generation, s.version, !s.changed.is_empty())
+        });
+        self.lab.notify();
+        self.screen.notify();
+        if changed {
+            // The highlight of what changed fades after a moment.
+            let this = *self;
+            set_timeout(
+                move || {
+                    if this.update(|s| s.version == version && !std::mem::take(&mut s.changed).is_empty()) {
+                        this.lab.notify();
+                    }
+                },
+                Duration::from_millis(HIGHLIGHT_MS),
+            );
+        }
+        self.pace(chunks.into(), gen);
+    }
+
+    fn output(&self, text: &str, stream: Stream) {
+        self.screen(|s| s.push_output(text, stream));
     }
 
     /// Prints chunks one after another, waiting out their virtual delay (scaled down).
-    fn pace(&self, mut chunks: VecDeque<sim_core::Chunk>, gen: u64) {
+    fn pace(&self, mut chunks: VecDeque<Chunk>, gen: u64) {
         let this = *self;
         loop {
-            if self.generation.get_value() != gen {
+            if self.with(|s| s.generation) != gen {
                 return;
             }
-            let Some(c) = chunks.front() else {
-                self.busy.set(false);
+            let Some(c) = chunks.pop_front() else {
+                self.screen(|s| s.busy = false);
                 return self.pump();
             };
             if c.delay_ms > 0 {
-                let ms = (c.delay_ms / PACE_DIVISOR).min(PACE_MAX_MS) as u32;
-                let c = chunks.pop_front().unwrap();
-                Timeout::new(ms, move || {
-                    if this.generation.get_value() == gen {
-                        this.push_output(&c.text, c.stream);
-                        this.pace(chunks, gen);
-                    }
-                })
-                .forget();
+                let ms = (c.delay_ms / PACE_DIVISOR).min(PACE_MAX_MS);
+                set_timeout(
+                    move || {
+                        if this.with(|s| s.generation) == gen {
+                            this.output(&c.text, c.stream);
+                            this.pace(chunks, gen);
+                        }
+                    },
+                    Duration::from_millis(ms),
+                );
                 return;
             }
-            let c = chunks.pop_front().unwrap();
-            self.push_output(&c.text, c.stream);
+            self.output(&c.text, c.stream);
         }
     }
 
     /// Stops pacing and drops queued lines.
     fn cancel(&self) {
-        self.generation.update_value(|g| *g += 1);
-        self.queue.update_value(|q| q.clear());
-        self.busy.set(false);
+        self.screen(|s| {
+            s.generation += 1;
+            s.queue.clear();
+            s.busy = false;
+        });
     }
 
     /// Ctrl-C: stop what runs, or abandon the line being typed.
     pub fn interrupt(&self, typed: &str) {
-        if self.busy.get_untracked() {
+        if self.with(|s| s.busy) {
             self.cancel();
-            self.push_output("^C\n", Stream::Stdout);
+            self.output("^C\n", Stream::Stdout);
         } else {
-            self.queue.update_value(|q| q.clear());
-            self.push(LineKind::Command(format!("{typed}^C")));
+            self.screen(|s| {
+                s.queue.clear();
+                s.push(LineKind::Command(format!("{typed}^C")));
+            });
         }
     }
 
     pub fn clear_screen(&self) {
-        self.lines.set(Vec::new());
+        self.screen(|s| s.lines.clear());
     }
 
     pub fn reset(&self) {
-        let key = self.key.get_value();
+        let key = self.with(|s| s.key.clone());
         self.open(&key, Some(Vec::new()));
     }
 
@@ -305,7 +390,7 @@ impl Shell {
             log.pop();
         }
         let last = log.pop()?;
-        let key = self.key.get_value();
+        let key = self.with(|s| s.key.clone());
         self.open(&key, Some(log));
         Some(last)
     }
