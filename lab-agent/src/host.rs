@@ -56,17 +56,10 @@ impl KernelLab {
         let Some(name) = argv.first() else { return Output::new() };
         let rest = &argv[1..];
         match name.as_str() {
-            "sudo" => {
-                let skip = rest.iter().take_while(|a| a.starts_with('-')).count();
-                let inner = &rest[skip..];
-                if inner.is_empty() {
-                    return Output::error("usage: sudo -h | -K | -k | -V\n", 1);
-                }
-                if !is_program(&inner[0]) {
-                    return Output::error(format!("sudo: {}: command not found\n", inner[0]), 1);
-                }
-                self.exec(ns, inner, stdin, nested)
-            }
+            "sudo" => match sim_core::tools::sudo::inner(rest, &is_program) {
+                Ok(inner) => self.exec(ns, inner, stdin, nested),
+                Err(out) => out,
+            },
             "ip" => {
                 let outcome = match self.netlink(ns) {
                     Ok(mut nl) => iproute::ip(&mut nl, rest),

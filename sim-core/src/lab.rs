@@ -73,17 +73,10 @@ impl Lab {
         let Some(name) = argv.first() else { return Output::new() };
         let rest = &argv[1..];
         match name.as_str() {
-            "sudo" => {
-                let skip = rest.iter().take_while(|a| a.starts_with('-')).count();
-                let inner = &rest[skip..];
-                if inner.is_empty() {
-                    return Output::error("usage: sudo -h | -K | -k | -V\n", 1);
-                }
-                if !self.is_program(&inner[0]) {
-                    return Output::error(format!("sudo: {}: command not found\n", inner[0]), 1);
-                }
-                self.exec(ns, inner, stdin, nested)
-            }
+            "sudo" => match crate::tools::sudo::inner(rest, &|p| Self::is_program(p)) {
+                Ok(inner) => self.exec(ns, inner, stdin, nested),
+                Err(out) => out,
+            },
             "ip" => {
                 let outcome = iproute::ip(&mut SimNetlink::new(&mut self.kernel, ns), rest);
                 match outcome {
@@ -98,7 +91,7 @@ impl Lab {
                         if nested >= MAX_NESTING {
                             return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
                         }
-                        if !self.is_program(&argv[0]) {
+                        if !Self::is_program(&argv[0]) {
                             return Output::error(
                                 format!("exec of \"{}\" failed: No such file or directory\n", argv[0]),
                                 1,
@@ -126,7 +119,7 @@ impl Lab {
     }
 
     /// Whether a name is a program this host has.
-    fn is_program(&self, name: &str) -> bool {
+    fn is_program(name: &str) -> bool {
         matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "ping" | "iptables" | "sleep")
             || shell::is_coreutil(name)
     }

@@ -164,19 +164,7 @@ pub enum LinkAddReq {
 }
 
 /// What `ip link set` asks for (the namespace by name, as iproute2 opens it).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LinkSetReq {
-    pub netns: Option<String>,
-    pub address: Option<Mac>,
-    pub mtu: Option<u32>,
-    pub name: Option<String>,
-    pub master: Option<Option<u32>>,
-    pub up: Option<bool>,
-    pub txqlen: Option<u32>,
-    pub promisc: Option<bool>,
-    pub arp: Option<bool>,
-    pub multicast: Option<bool>,
-}
+pub type LinkSetReq = crate::kernel::ops::LinkChange<String>;
 
 /// A namespace-level failure of /run/netns operations.
 pub type NsResult<T> = Result<T, Errno>;

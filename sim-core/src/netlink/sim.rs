@@ -4,7 +4,7 @@ use crate::kernel::addr::{IfAddr, Inet4, Scope};
 use crate::kernel::link::{LinkKind, LinkRef};
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::{Neigh, NudState};
-use crate::kernel::ops::{LinkChange, RouteMatch};
+use crate::kernel::ops::RouteMatch;
 use crate::kernel::route::Route;
 use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
 use std::net::{IpAddr, Ipv4Addr};
@@ -153,21 +153,11 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()> {
-        let ch = LinkChange {
-            netns: match &req.netns {
-                Some(_) => Some(self.ns_arg(&req.netns)?),
-                None => None,
-            },
-            address: req.address,
-            mtu: req.mtu,
-            name: req.name.clone(),
-            master: req.master,
-            up: req.up,
-            txqlen: req.txqlen,
-            promisc: req.promisc,
-            arp: req.arp,
-            multicast: req.multicast,
+        let netns = match &req.netns {
+            Some(_) => Some(self.ns_arg(&req.netns)?),
+            None => None,
         };
+        let ch = req.with_netns(netns);
         self.kernel.set_link(self.lref(ifindex), &ch)
     }
 

@@ -265,13 +265,7 @@ impl Engine<'_> {
                 self.neigh_learn(ns, dev.ifindex, a.sender_ip, a.sender_mac, false, true);
                 let Some(mac) = self.k.link(dev).map(|l| l.mac) else { return };
                 self.note(ns, Some(dev.ifindex), What::ArpIsAt { ip: tip, mac, proxy: false });
-                let reply = ArpPacket {
-                    op: ArpOp::Reply,
-                    sender_mac: mac,
-                    sender_ip: tip,
-                    target_mac: a.sender_mac,
-                    target_ip: a.sender_ip,
-                };
+                let reply = a.reply(mac);
                 self.send_arp(dev, reply, a.sender_mac);
                 return;
             }
@@ -280,13 +274,7 @@ impl Engine<'_> {
                     self.neigh_learn(ns, dev.ifindex, a.sender_ip, a.sender_mac, false, true);
                     let Some(mac) = self.k.link(dev).map(|l| l.mac) else { return };
                     self.note(ns, Some(dev.ifindex), What::ArpIsAt { ip: tip, mac, proxy: true });
-                    let reply = ArpPacket {
-                        op: ArpOp::Reply,
-                        sender_mac: mac,
-                        sender_ip: tip,
-                        target_mac: a.sender_mac,
-                        target_ip: a.sender_ip,
-                    };
+                    let reply = a.reply(mac);
                     if delay_us == 0 {
                         self.send_arp(dev, reply, a.sender_mac);
                     } else {

@@ -64,6 +64,19 @@ pub struct ArpPacket {
     pub target_ip: Ipv4Addr,
 }
 
+impl ArpPacket {
+    /// The reply to this request: `mac` has `target_ip`.
+    pub fn reply(&self, mac: Mac) -> ArpPacket {
+        ArpPacket {
+            op: ArpOp::Reply,
+            sender_mac: mac,
+            sender_ip: self.target_ip,
+            target_mac: self.sender_mac,
+            target_ip: self.sender_ip,
+        }
+    }
+}
+
 /// An IPv4 packet (no options, never fragmented).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ipv4Packet {

@@ -4,4 +4,5 @@
 pub mod ifconfig;
 pub mod iptables;
 pub mod ping;
+pub mod sudo;
 pub mod sysctl;

@@ -16,10 +16,12 @@ mod link;
 mod netns;
 
 /// What `ip link set` asks to change, applied in `do_setlink()`'s order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LinkChange {
-    pub netns: Option<NsId>,
-    pub address: Option<crate::kernel::mac::Mac>,
+/// `N` is how the target namespace is named: by id inside the kernel, by
+/// name in a request (as iproute2 opens /run/netns/NAME).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkChange<N = NsId> {
+    pub netns: Option<N>,
+    pub address: Option<super::mac::Mac>,
     pub mtu: Option<u32>,
     pub name: Option<String>,
     /// `Some(Some(ifindex))` for `master X`, `Some(None)` for `nomaster`.
@@ -29,6 +31,41 @@ pub struct LinkChange {
     pub promisc: Option<bool>,
     pub arp: Option<bool>,
     pub multicast: Option<bool>,
+}
+
+impl<N> Default for LinkChange<N> {
+    fn default() -> Self {
+        LinkChange {
+            netns: None,
+            address: None,
+            mtu: None,
+            name: None,
+            master: None,
+            up: None,
+            txqlen: None,
+            promisc: None,
+            arp: None,
+            multicast: None,
+        }
+    }
+}
+
+impl<N> LinkChange<N> {
+    /// The same change with the namespace named another way.
+    pub fn with_netns<M>(&self, netns: Option<M>) -> LinkChange<M> {
+        LinkChange {
+            netns,
+            address: self.address,
+            mtu: self.mtu,
+            name: self.name.clone(),
+            master: self.master,
+            up: self.up,
+            txqlen: self.txqlen,
+            promisc: self.promisc,
+            arp: self.arp,
+            multicast: self.multicast,
+        }
+    }
 }
 
 pub(crate) fn nodev() -> KernelError {
