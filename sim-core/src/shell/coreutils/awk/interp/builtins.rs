@@ -94,8 +94,8 @@ impl<'p> Interp<'p> {
             Builtin::Sqrt => Value::Num(num(self, 0)?.sqrt()),
             Builtin::Exp => Value::Num(num(self, 0)?.exp()),
             Builtin::Log => Value::Num(num(self, 0)?.ln()),
-            Builtin::Sin => Value::Num(num(self, 0)?.sin()),
-            Builtin::Cos => Value::Num(num(self, 0)?.cos()),
+            Builtin::Sin => Value::Num(super::super::math::sin_cos(num(self, 0)?, false)),
+            Builtin::Cos => Value::Num(super::super::math::sin_cos(num(self, 0)?, true)),
             Builtin::Atan2 => {
                 let y = num(self, 0)?;
                 Value::Num(y.atan2(num(self, 1)?))
