@@ -124,3 +124,40 @@ pub fn pow(x: f64, y: f64) -> f64 {
     }
     (y * x.abs().ln()).exp()
 }
+
+/// 2^k for k in -1022..=1023.
+fn pow2(k: i64) -> f64 {
+    f64::from_bits(((k + 1023) as u64) << 52)
+}
+
+/// |x| as m·2^e with m a whole number below 2^53.
+fn split(x: f64) -> (u64, i64) {
+    let b = x.to_bits() & !(1 << 63);
+    let e = (b >> 52) as i64;
+    let m = b & ((1 << 52) - 1);
+    if e == 0 {
+        (m, -1074)
+    } else {
+        (m | 1 << 52, e - 1075)
+    }
+}
+
+/// C's fmod, exactly: x - n·y with n = trunc(x/y), y != 0.
+pub fn fmod(x: f64, y: f64) -> f64 {
+    if !x.is_finite() || y.is_nan() {
+        return (x * y) / (x * y);
+    }
+    if x.abs() < y.abs() {
+        return x;
+    }
+    let (mut m, mut ex) = split(x);
+    let (my, ey) = split(y);
+    while ex > ey {
+        let s = (ex - ey).min(11);
+        m = (m << s) % my;
+        ex -= s;
+    }
+    m %= my;
+    // m·2^ey is representable; scale in two exact steps.
+    (m as f64 * pow2(ey + 64) * pow2(-64)).copysign(x)
+}
