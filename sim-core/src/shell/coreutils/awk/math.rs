@@ -163,6 +163,57 @@ pub fn fmod(x: f64, y: f64) -> f64 {
     r.copysign(x)
 }
 
+/// atan(x) for x in [0, ∞]: reduced to |u| <= tan(π/8) for fdlibm's
+/// polynomial.
+fn atan_pos(x: f64) -> f64 {
+    use std::f64::consts::{FRAC_PI_2, FRAC_PI_4};
+    if x > 1.0 {
+        return FRAC_PI_2 - atan_pos(1.0 / x);
+    }
+    let (base, u) = if x > 0.41421356237309503 { (FRAC_PI_4, (x - 1.0) / (x + 1.0)) } else { (0.0, x) };
+    let z = u * u;
+    let w = z * z;
+    let s1 = z
+        * (3.33333333333329318027e-01
+            + w * (1.42857142725034663711e-01
+                + w * (9.09088713343650656196e-02
+                    + w * (6.66107313738753120669e-02 + w * (4.97687799461593236017e-02 + w * 1.62858201153657823623e-02)))));
+    let s2 = w
+        * (-1.99999999998764832476e-01
+            + w * (-1.11111104054623557880e-01
+                + w * (-7.69187620504482999495e-02 + w * (-5.83357013379057348645e-02 + w * -3.65315727442169155270e-02))));
+    base + (u - u * (s1 + s2))
+}
+
+/// C's atan2(y, x).
+pub fn atan2(y: f64, x: f64) -> f64 {
+    use std::f64::consts::PI;
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    let z = if y == 0.0 {
+        if x.is_sign_negative() {
+            PI
+        } else {
+            0.0
+        }
+    } else if x.is_infinite() && y.is_infinite() {
+        if x > 0.0 {
+            PI / 4.0
+        } else {
+            0.75 * PI
+        }
+    } else {
+        let t = atan_pos((y / x).abs());
+        if x.is_sign_negative() {
+            PI - t
+        } else {
+            t
+        }
+    };
+    z.copysign(y)
+}
+
 #[cfg(test)]
 mod tests {
     /// Natively std's maths is the C library's: the reference mawk uses.
@@ -196,6 +247,10 @@ mod tests {
                 assert!(ulps(c1, x.cos()) <= 2, "cos({x:e}) = {c1:e}, not {:e}", x.cos());
             }
             let y = f64::from_bits(next());
+            for (u, v) in [(x, y), (y, x), (x, 1.0), (-1.0, x), (x, 3.0), (x, -x), (0.0, x), (-0.0, x), (x, 0.0)] {
+                let (a, b) = (super::atan2(u, v), u.atan2(v));
+                assert!(ulps(a, b) <= 3, "atan2({u:e}, {v:e}) = {a:e}, not {b:e}");
+            }
             if y != 0.0 {
                 let (a, b) = (super::fmod(x, y), x % y);
                 assert!(a.to_bits() == b.to_bits() || a.is_nan() && b.is_nan(), "fmod({x:e}, {y:e}) = {a:e}, not {b:e}");

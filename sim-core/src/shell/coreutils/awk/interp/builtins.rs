@@ -98,7 +98,7 @@ impl<'p> Interp<'p> {
             Builtin::Cos => Value::Num(super::super::math::sin_cos(num(self, 0)?, true)),
             Builtin::Atan2 => {
                 let y = num(self, 0)?;
-                Value::Num(y.atan2(num(self, 1)?))
+                Value::Num(super::super::math::atan2(y, num(self, 1)?))
             }
             Builtin::Rand => {
                 // A fixed-seed generator: runs are reproducible.
