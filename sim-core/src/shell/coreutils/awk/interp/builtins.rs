@@ -58,14 +58,15 @@ impl<'p> Interp<'p> {
             Builtin::Sub | Builtin::Gsub => {
                 let re = self.regex_arg(&args[0])?;
                 let repl = self.eval(&args[1])?.to_str(&convfmt);
+                let record = LValue::Field(Box::new(Expr::Num(0.0)));
                 let target = match args.get(2) {
-                    Some(Expr::LValue(lv)) => lv.clone(),
-                    _ => LValue::Field(Box::new(Expr::Num(0.0))),
+                    Some(Expr::LValue(lv)) => lv,
+                    _ => &record,
                 };
-                let text = self.get(&target)?.to_str(&convfmt);
+                let text = self.get(target)?.to_str(&convfmt);
                 let (result, n) = substitute(&re, &text, &repl, f == Builtin::Gsub);
                 if n > 0 {
-                    self.set(&target, Value::Str(result))?;
+                    self.set(target, Value::Str(result))?;
                 }
                 Value::Num(n as f64)
             }
