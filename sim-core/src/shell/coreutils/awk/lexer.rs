@@ -81,30 +81,26 @@ pub enum Keyword {
     Printf,
 }
 
+/// The spellings of the [`Keyword`]s, in their order.
+const KEYWORD_NAMES: [&str; 19] = [
+    "BEGIN", "END", "function", "if", "else", "while", "for", "do", "break", "continue", "next", "nextfile", "exit",
+    "return", "delete", "in", "getline", "print", "printf",
+];
+
+/// The [`Keyword`]s in the order of [`KEYWORD_NAMES`].
+const KEYWORDS: [Keyword; 19] = {
+    use Keyword::*;
+    [
+        Begin, End, Function, If, Else, While, For, Do, Break, Continue, Next, Nextfile, Exit, Return, Delete, In,
+        Getline, Print, Printf,
+    ]
+};
+
 impl Keyword {
     fn from_name(name: &str) -> Option<Keyword> {
-        Some(match name {
-            "BEGIN" => Keyword::Begin,
-            "END" => Keyword::End,
-            "function" | "func" => Keyword::Function,
-            "if" => Keyword::If,
-            "else" => Keyword::Else,
-            "while" => Keyword::While,
-            "for" => Keyword::For,
-            "do" => Keyword::Do,
-            "break" => Keyword::Break,
-            "continue" => Keyword::Continue,
-            "next" => Keyword::Next,
-            "nextfile" => Keyword::Nextfile,
-            "exit" => Keyword::Exit,
-            "return" => Keyword::Return,
-            "delete" => Keyword::Delete,
-            "in" => Keyword::In,
-            "getline" => Keyword::Getline,
-            "print" => Keyword::Print,
-            "printf" => Keyword::Printf,
-            _ => return None,
-        })
+        let name = if name == "func" { "function" } else { name };
+        let i = KEYWORD_NAMES.iter().position(|n| *n == name)?;
+        KEYWORDS.get(i).copied()
     }
 }
 
