@@ -109,7 +109,7 @@ fn prefix_num(s: &str) -> (f64, usize) {
         return (sign * f64::INFINITY, i + len);
     }
     if at(b"nan") {
-        return (f64::NAN, i + 3);
+        return (if neg { -f64::NAN } else { f64::NAN }, i + 3);
     }
     if (at(b"0x")) && rest.get(2).is_some_and(u8::is_ascii_hexdigit) {
         let n = rest[2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
