@@ -161,12 +161,23 @@ fn signed(v: f64, spec: &Spec) -> String {
 
 fn unsigned(v: f64, conv: char, spec: &Spec) -> String {
     let n = if v < 0.0 { (v.trunc() as i64) as u64 } else { v.trunc().min(u64::MAX as f64) as u64 };
-    let mut digits = match conv {
-        'o' => format!("{n:o}"),
-        'x' => format!("{n:x}"),
-        'X' => format!("{n:X}"),
-        _ => n.to_string(),
+    let radix = match conv {
+        'o' => 8,
+        'x' | 'X' => 16,
+        _ => 10,
     };
+    let mut digits = String::new();
+    let mut m = n;
+    loop {
+        digits.insert(0, char::from_digit((m % radix) as u32, 16).unwrap_or('0'));
+        m /= radix;
+        if m == 0 {
+            break;
+        }
+    }
+    if conv == 'X' {
+        digits.make_ascii_uppercase();
+    }
     if let Some(p) = spec.precision {
         while digits.len() < p {
             digits.insert(0, '0');
