@@ -161,12 +161,23 @@ fn signed(v: f64, spec: &Spec) -> String {
 
 fn unsigned(v: f64, conv: char, spec: &Spec) -> String {
     let n = if v < 0.0 { (v.trunc() as i64) as u64 } else { v.trunc().min(u64::MAX as f64) as u64 };
-    let mut digits = match conv {
-        'o' => format!("{n:o}"),
-        'x' => format!("{n:x}"),
-        'X' => format!("{n:X}"),
-        _ => n.to_string(),
+    let radix = match conv {
+        'o' => 8,
+        'x' | 'X' => 16,
+        _ => 10,
     };
+    let mut digits = String::new();
+    let mut m = n;
+    loop {
+        digits.insert(0, char::from_digit((m % radix) as u32, 16).unwrap_or('0'));
+        m /= radix;
+        if m == 0 {
+            break;
+        }
+    }
+    if conv == 'X' {
+        digits.make_ascii_uppercase();
+    }
     if let Some(p) = spec.precision {
         while digits.len() < p {
             digits.insert(0, '0');
@@ -204,12 +215,85 @@ fn float(v: f64, conv: char, spec: &Spec) -> String {
     pad(if upper { body.to_ascii_uppercase() } else { body }, spec, true)
 }
 
+/// The first `p + 1` significant digits of `a` (> 0, finite), rounded as
+/// printf rounds, and the decimal exponent of the first. Only fixed-point
+/// formatting is used: it rounds exactly, and `{:e}` would link more code.
+fn digits(a: f64, p: usize) -> (String, i32) {
+    if a == 0.0 {
+        return ("0".repeat(p + 1), 0);
+    }
+    let whole = format!("{:.0}", a.trunc());
+    let mut x = if a >= 1.0 { whole.len() as i32 - 1 } else { a.log10().floor() as i32 };
+    if x > p as i32 {
+        // The cut falls in the whole part, whose digits are all exact.
+        let (keep, rest) = whole.split_at(p + 1);
+        let mut d = keep.as_bytes().to_vec();
+        let r = rest.as_bytes();
+        let up = r[0] > b'5'
+            || r[0] == b'5' && (r[1..].iter().any(|&c| c != b'0') || a.fract() != 0.0 || d[p] % 2 == 1);
+        if up {
+            let mut i = p + 1;
+            loop {
+                if i == 0 {
+                    d.insert(0, b'1');
+                    d.pop();
+                    x += 1;
+                    break;
+                }
+                i -= 1;
+                if d[i] == b'9' {
+                    d[i] = b'0';
+                } else {
+                    d[i] += 1;
+                    break;
+                }
+            }
+        }
+        return (String::from_utf8(d).unwrap_or_default(), x);
+    }
+    // Significant digits of `a` rounded at 10^(x-p).
+    let sig = |x: i32| -> String {
+        let s = format!("{a:.prec$}", prec = (p as i32 - x) as usize);
+        s.chars().filter(char::is_ascii_digit).skip_while(|&c| c == '0').collect()
+    };
+    loop {
+        if x > p as i32 {
+            // Rounding carried into a new leading digit.
+            return (format!("1{}", "0".repeat(p)), x);
+        }
+        let d = sig(x);
+        match d.len().cmp(&(p + 1)) {
+            std::cmp::Ordering::Equal => {
+                // "1000" may be a carry at a cut one place too coarse.
+                if a < 1.0 && d.trim_end_matches('0') == "1" {
+                    let finer = sig(x - 1);
+                    if finer.len() == p + 1 {
+                        return (finer, x - 1);
+                    }
+                }
+                return (d, x);
+            }
+            // A carry ("9.99" to "10.0") or an exponent one too small.
+            std::cmp::Ordering::Greater => x += 1,
+            std::cmp::Ordering::Less => x -= 1,
+        }
+    }
+}
+
 /// `%e`: d.ddde+XX.
 fn exp_form(a: f64, p: usize) -> String {
-    let s = format!("{a:.p$e}");
-    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    format!("{mantissa}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    let (d, x) = digits(a, p);
+    let mut s = d[..1].to_string();
+    if p > 0 {
+        s.push('.');
+        s.push_str(&d[1..]);
+    }
+    s.push('e');
+    s.push(if x < 0 { '-' } else { '+' });
+    if x.abs() < 10 {
+        s.push('0');
+    }
+    s + &x.unsigned_abs().to_string()
 }
 
 /// `%g`: the shorter of `%e` and `%f` for `p` significant digits, without
@@ -219,8 +303,7 @@ fn general(a: f64, p: usize, alt: bool) -> String {
     if a == 0.0 {
         return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
     }
-    let s = format!("{a:.prec$e}", prec = p - 1);
-    let exp: i32 = s.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+    let exp = digits(a, p - 1).1;
     let text = if exp < -4 || exp >= p as i32 {
         exp_form(a, p - 1)
     } else {
@@ -243,4 +326,58 @@ fn strip_zeros(s: &str) -> String {
     }
     let trimmed = num.trim_end_matches('0').trim_end_matches('.');
     format!("{trimmed}{exp}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+    use std::ffi::{c_char, c_int, CString};
+
+    extern "C" {
+        fn snprintf(buf: *mut c_char, n: usize, fmt: *const c_char, ...) -> c_int;
+    }
+
+    /// What the C library's printf makes of one double.
+    fn c_format(fmt: &str, v: f64) -> String {
+        let f = CString::new(fmt).unwrap();
+        let mut buf = vec![0u8; 2048];
+        let n = unsafe { snprintf(buf.as_mut_ptr().cast(), buf.len(), f.as_ptr(), v) };
+        buf.truncate(n as usize);
+        String::from_utf8(buf).unwrap()
+    }
+
+    /// %e, %g and %f (not yet with `#`) print what C prints.
+    #[test]
+    fn floats_agree_with_c() {
+        let mut s = 0x2545f4914f6cdd1du64;
+        let mut next = || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s
+        };
+        let fixed = [0.5, 1.5, 2.5, 0.125, 9.5, 99.5, 999999.5, 0.05, 1e22, 9.9999995, 0.00099999995, 123456789.0, 1e-310];
+        for i in 0..60_000 {
+            let r = next();
+            let v = match i % 4 {
+                0 => f64::from_bits(r),
+                1 => fixed[(r % fixed.len() as u64) as usize] * if r & 1 == 0 { 1.0 } else { -1.0 },
+                2 => ((r >> 20) % 100_000) as f64 / [1.0, 10.0, 100.0, 1000.0, 8.0][(r % 5) as usize],
+                _ => (r >> 11) as f64 / (1u64 << 53) as f64 * 10f64.powi((r % 40) as i32 - 20),
+            };
+            if !v.is_finite() {
+                continue;
+            }
+            for conv in ['e', 'g', 'f'] {
+                let p = next() % 20;
+                for fmt in [format!("%.{p}{conv}"), format!("%+012.{p}{conv}"), format!("%{conv}")] {
+                    if conv == 'f' && v.abs() > 1e30 {
+                        continue;
+                    }
+                    let ours = super::sprintf(&fmt, &[Value::Num(v)], "%.6g").unwrap();
+                    assert_eq!(ours, c_format(&fmt, v), "{fmt} of {v:?}");
+                }
+            }
+        }
+    }
 }

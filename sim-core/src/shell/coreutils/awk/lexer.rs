@@ -81,30 +81,26 @@ pub enum Keyword {
     Printf,
 }
 
+/// The spellings of the [`Keyword`]s, in their order.
+const KEYWORD_NAMES: [&str; 19] = [
+    "BEGIN", "END", "function", "if", "else", "while", "for", "do", "break", "continue", "next", "nextfile", "exit",
+    "return", "delete", "in", "getline", "print", "printf",
+];
+
+/// The [`Keyword`]s in the order of [`KEYWORD_NAMES`].
+const KEYWORDS: [Keyword; 19] = {
+    use Keyword::*;
+    [
+        Begin, End, Function, If, Else, While, For, Do, Break, Continue, Next, Nextfile, Exit, Return, Delete, In,
+        Getline, Print, Printf,
+    ]
+};
+
 impl Keyword {
     fn from_name(name: &str) -> Option<Keyword> {
-        Some(match name {
-            "BEGIN" => Keyword::Begin,
-            "END" => Keyword::End,
-            "function" | "func" => Keyword::Function,
-            "if" => Keyword::If,
-            "else" => Keyword::Else,
-            "while" => Keyword::While,
-            "for" => Keyword::For,
-            "do" => Keyword::Do,
-            "break" => Keyword::Break,
-            "continue" => Keyword::Continue,
-            "next" => Keyword::Next,
-            "nextfile" => Keyword::Nextfile,
-            "exit" => Keyword::Exit,
-            "return" => Keyword::Return,
-            "delete" => Keyword::Delete,
-            "in" => Keyword::In,
-            "getline" => Keyword::Getline,
-            "print" => Keyword::Print,
-            "printf" => Keyword::Printf,
-            _ => return None,
-        })
+        let name = if name == "func" { "function" } else { name };
+        let i = KEYWORD_NAMES.iter().position(|n| *n == name)?;
+        KEYWORDS.get(i).copied()
     }
 }
 
@@ -182,9 +178,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                             break;
                         }
                         Some(b'\\') => {
-                            let (bytes, used) = escape(&b[i + 1..], false);
-                            s.extend(bytes);
-                            i += 1 + used;
+                            i += 1 + escape(&b[i + 1..], false, &mut s);
                         }
                         Some(&other) => {
                             s.push(other);
@@ -211,9 +205,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                             break;
                         }
                         Some(b'\\') => {
-                            let (bytes, used) = escape(&b[i + 1..], true);
-                            s.extend(bytes);
-                            i += 1 + used;
+                            i += 1 + escape(&b[i + 1..], true, &mut s);
                         }
                         Some(&other) => {
                             if other == b'[' && !in_bracket {
@@ -307,24 +299,24 @@ fn after_operand(prev: Option<&Token>) -> bool {
     }
 }
 
-/// Resolves one escape after a backslash. In a regex, escapes that mean
-/// something to the regex engine (`\.`, `\(`, …) are kept.
-fn escape(rest: &[u8], regex: bool) -> (Vec<u8>, usize) {
+/// Resolves one escape after a backslash onto `out`; returns the bytes
+/// used. In a regex, escapes that mean something to the regex engine
+/// (`\.`, `\(`, …) are kept.
+fn escape(rest: &[u8], regex: bool, out: &mut Vec<u8>) -> usize {
     let Some(&c) = rest.first() else {
-        return (vec![b'\\'], 0);
+        out.push(b'\\');
+        return 0;
     };
-    let simple = |b: u8| (vec![b], 1);
-    match c {
-        b'n' => simple(b'\n'),
-        b't' => simple(b'\t'),
-        b'r' => simple(b'\r'),
-        b'a' => simple(0x07),
-        b'b' => simple(0x08),
-        b'f' => simple(0x0c),
-        b'v' => simple(0x0b),
-        b'"' => simple(b'"'),
-        b'/' => simple(b'/'),
-        b'\\' if !regex => simple(b'\\'),
+    let b = match c {
+        b'n' => b'\n',
+        b't' => b'\t',
+        b'r' => b'\r',
+        b'a' => 0x07,
+        b'b' => 0x08,
+        b'f' => 0x0c,
+        b'v' => 0x0b,
+        b'"' | b'/' => c,
+        b'\\' if !regex => c,
         b'0'..=b'7' => {
             let mut n: u32 = 0;
             let mut used = 0;
@@ -332,8 +324,14 @@ fn escape(rest: &[u8], regex: bool) -> (Vec<u8>, usize) {
                 n = n * 8 + u32::from(rest[used] - b'0');
                 used += 1;
             }
-            (vec![(n & 0xff) as u8], used)
+            out.push((n & 0xff) as u8);
+            return used;
         }
-        _ => (vec![b'\\', c], 1),
-    }
+        _ => {
+            out.push(b'\\');
+            c
+        }
+    };
+    out.push(b);
+    1
 }

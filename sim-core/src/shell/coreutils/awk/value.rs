@@ -102,19 +102,19 @@ fn prefix_num(s: &str) -> (f64, usize) {
         _ => false,
     };
     let sign = if neg { -1.0 } else { 1.0 };
-    let rest = &s[i..];
-    let lower = rest.get(..3).map(str::to_ascii_lowercase);
-    if lower.as_deref() == Some("inf") {
-        let len = if rest.len() >= 8 && rest[..8].eq_ignore_ascii_case("infinity") { 8 } else { 3 };
+    let rest = &b[i..];
+    let at = |word: &[u8]| rest.get(..word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
+    if at(b"inf") {
+        let len = if at(b"infinity") { 8 } else { 3 };
         return (sign * f64::INFINITY, i + len);
     }
-    if lower.as_deref() == Some("nan") {
-        return (f64::NAN, i + 3);
+    if at(b"nan") {
+        return (if neg { -f64::NAN } else { f64::NAN }, i + 3);
     }
-    if (rest.starts_with("0x") || rest.starts_with("0X")) && rest.as_bytes().get(2).is_some_and(u8::is_ascii_hexdigit) {
-        let digits: String = rest[2..].chars().take_while(char::is_ascii_hexdigit).collect();
-        let v = digits.chars().fold(0.0, |acc, c| acc * 16.0 + f64::from(c.to_digit(16).unwrap_or(0)));
-        return (sign * v, i + 2 + digits.len());
+    if (at(b"0x")) && rest.get(2).is_some_and(u8::is_ascii_hexdigit) {
+        let n = rest[2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
+        let v = rest[2..2 + n].iter().fold(0.0, |acc, &c| acc * 16.0 + f64::from((c as char).to_digit(16).unwrap_or(0)));
+        return (sign * v, i + 2 + n);
     }
     let start = i;
     while i < b.len() && b[i].is_ascii_digit() {

@@ -58,14 +58,15 @@ impl<'p> Interp<'p> {
             Builtin::Sub | Builtin::Gsub => {
                 let re = self.regex_arg(&args[0])?;
                 let repl = self.eval(&args[1])?.to_str(&convfmt);
+                let record = LValue::Field(Box::new(Expr::Num(0.0)));
                 let target = match args.get(2) {
-                    Some(Expr::LValue(lv)) => lv.clone(),
-                    _ => LValue::Field(Box::new(Expr::Num(0.0))),
+                    Some(Expr::LValue(lv)) => lv,
+                    _ => &record,
                 };
-                let text = self.get(&target)?.to_str(&convfmt);
+                let text = self.get(target)?.to_str(&convfmt);
                 let (result, n) = substitute(&re, &text, &repl, f == Builtin::Gsub);
                 if n > 0 {
-                    self.set(&target, Value::Str(result))?;
+                    self.set(target, Value::Str(result))?;
                 }
                 Value::Num(n as f64)
             }
@@ -94,11 +95,11 @@ impl<'p> Interp<'p> {
             Builtin::Sqrt => Value::Num(num(self, 0)?.sqrt()),
             Builtin::Exp => Value::Num(num(self, 0)?.exp()),
             Builtin::Log => Value::Num(num(self, 0)?.ln()),
-            Builtin::Sin => Value::Num(num(self, 0)?.sin()),
-            Builtin::Cos => Value::Num(num(self, 0)?.cos()),
+            Builtin::Sin => Value::Num(super::super::math::sin_cos(num(self, 0)?, false)),
+            Builtin::Cos => Value::Num(super::super::math::sin_cos(num(self, 0)?, true)),
             Builtin::Atan2 => {
                 let y = num(self, 0)?;
-                Value::Num(y.atan2(num(self, 1)?))
+                Value::Num(super::super::math::atan2(y, num(self, 1)?))
             }
             Builtin::Rand => {
                 // A fixed-seed generator: runs are reproducible.

@@ -489,7 +489,7 @@ fn arith(op: BinOp, x: f64, y: f64) -> f64 {
         BinOp::Div => x / y,
         // glibc's fmod(x, 0) is a NaN that prints as "-nan".
         BinOp::Mod if y == 0.0 => -f64::NAN,
-        BinOp::Mod => x % y,
-        BinOp::Pow => x.powf(y),
+        BinOp::Mod => super::math::fmod(x, y),
+        BinOp::Pow => super::math::pow(x, y),
     }
 }

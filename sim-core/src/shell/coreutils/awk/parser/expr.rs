@@ -210,14 +210,14 @@ impl Parser {
 
     pub(super) fn postfix(&mut self) -> Result<Expr, AwkError> {
         let e = self.primary()?;
-        if let Expr::LValue(lv) = &e {
-            if self.at_op("++") || self.at_op("--") {
+        match e {
+            Expr::LValue(lv) if self.at_op("++") || self.at_op("--") => {
                 let delta = if self.at_op("++") { 1.0 } else { -1.0 };
                 self.bump();
-                return Ok(Expr::Incr(lv.clone(), delta, false));
+                Ok(Expr::Incr(lv, delta, false))
             }
+            e => Ok(e),
         }
-        Ok(e)
     }
 
     pub(super) fn lvalue(&mut self) -> Result<LValue, AwkError> {
