@@ -283,6 +283,6 @@ const DIAGRAM_HTML: &str = concat!(
     r#"<label class="toggle"><input type="checkbox" data-toggle="text"> Text view</label></div>"#,
     r#"<div class="diagram-scroll"></div><div class="diagram-text sr-only" aria-label="Network state as text"></div>"#,
     r#"<div class="trace" data-testid="trace" hidden><div class="panel-head"><h3>Packet path</h3>"#,
-    r#"<button type="button" data-testid="trace-replay">▶ Replay</button></div>"#,
-    r#"<p class="trace-sum" role="status" aria-live="polite"></p><ol class="trace-list"></ol></div>"#
+    r#"<button type="button" data-testid="trace-replay">▶ Replay</button>"#,
+    r#"<p class="trace-sum" role="status" aria-live="polite"></p></div><ol class="trace-list"></ol></div>"#
 );

@@ -5,6 +5,7 @@
 use crate::app::find;
 use crate::html::Html;
 use sim_core::packet::{Trace, What};
+use wasm_bindgen::JsCast;
 
 /// One step of the animation: the diagram element's selector, and whether it was a drop.
 pub type Step = (String, bool);
@@ -152,6 +153,15 @@ pub fn light(i: usize, (sel, drop): &Step) {
         if let Some(el) = find(&s) {
             let c = el.get_attribute("class").unwrap_or_default();
             let _ = el.set_attribute("class", &(c + add));
+            // The list keeps the current step in view without moving the page; the
+            // diagram scrolls (only if it must) to show the interface.
+            if let (Some(li), Some(ol)) = (el.dyn_ref::<web_sys::HtmlElement>(), el.parent_element()) {
+                ol.set_scroll_top(li.offset_top() - 20);
+            } else {
+                let o = web_sys::ScrollIntoViewOptions::new();
+                o.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&o);
+            }
         }
     }
 }
