@@ -4,7 +4,7 @@
 
 use crate::app::find;
 use crate::html::Html;
-use sim_core::packet::{Trace, What};
+use sim_core::packet::{BridgeAction, Trace, What};
 use wasm_bindgen::JsCast;
 
 /// One step of the animation: the diagram element's selector, and whether it was a drop.
@@ -31,7 +31,16 @@ fn sentence(h: &mut Html, w: &What) {
             h.r("<strong>✖ dropped: ").t(reason.text()).r("</strong> (").t(what).r(")");
             return;
         }
-        other => other.to_string(),
+        What::Bridged { bridge, action } => match action {
+            BridgeAction::Learned { mac, port } => format!("bridge {bridge} learns that {mac} is on {port}"),
+            BridgeAction::Forwarded { port } => format!("bridge {bridge} forwards the frame to {port}"),
+            BridgeAction::Flooded { ports } if ports.is_empty() => format!("bridge {bridge} has no port to flood to"),
+            BridgeAction::Flooded { ports } => format!("bridge {bridge} floods the frame to {}", ports.join(", ")),
+            BridgeAction::Local => format!("bridge {bridge} takes the frame itself"),
+        },
+        What::Nat { chain, before: (s0, d0), after: (s1, d1) } => {
+            format!("NAT ({chain}) rewrites {s0} → {d0} as {s1} → {d1}")
+        }
     };
     h.t(&s);
 }
