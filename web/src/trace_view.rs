@@ -212,4 +212,34 @@ mod tests {
         lab.run(ping);
         assert_eq!(summary(ping, lab.last_trace()), "ping failed: no route to the destination in red");
     }
+
+    #[test]
+    fn follows_a_ping_through_a_bridge() {
+        let mut lab = Lab::new();
+        for l in [
+            "ip link add br0 type bridge",
+            "ip link set br0 up",
+            "ip netns add red",
+            "ip netns add blue",
+            "ip link add veth-red type veth peer name br-red",
+            "ip link add veth-blue type veth peer name br-blue",
+            "ip link set veth-red netns red",
+            "ip link set veth-blue netns blue",
+            "ip link set br-red master br0",
+            "ip link set br-blue master br0",
+            "ip link set br-red up",
+            "ip link set br-blue up",
+            "ip -n red addr add 10.0.0.1/24 dev veth-red",
+            "ip -n blue addr add 10.0.0.2/24 dev veth-blue",
+            "ip -n red link set veth-red up",
+            "ip -n blue link set veth-blue up",
+            "ip -n blue link set lo up",
+        ] {
+            lab.run(l);
+        }
+        let ping = "ip netns exec red ping -c 1 10.0.0.2";
+        lab.run(ping);
+        assert_eq!(summary(ping, lab.last_trace()), "ping: 1 reply via veth-red → br-red → br-blue → veth-blue");
+        assert!(list(lab.last_trace()).0.contains("bridge br0 forwards the frame to br-blue"));
+    }
 }
