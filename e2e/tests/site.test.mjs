@@ -200,6 +200,41 @@ test('ping lines arrive one after another', async (t) => {
   assert.ok((await output(page)).includes('3 packets transmitted, 3 received, 0% packet loss'));
 });
 
+test('a ping can be followed hop by hop, and a failed one explained', async () => {
+  const page = await open(site.browser, site.base);
+  for (const line of [
+    'sudo ip netns add red',
+    'sudo ip netns add blue',
+    'sudo ip link add veth-red type veth peer name veth-blue',
+    'sudo ip link set veth-red netns red',
+    'sudo ip link set veth-blue netns blue',
+    'sudo ip netns exec red ip addr add 10.0.0.1/24 dev veth-red',
+    'sudo ip netns exec blue ip addr add 10.0.0.2/24 dev veth-blue',
+    'sudo ip netns exec red ip link set veth-red up',
+    'sudo ip netns exec blue ip link set veth-blue up',
+    'sudo ip netns exec red ip link set lo up',
+    'sudo ip netns exec blue ip link set lo up',
+  ]) await run(page, line);
+  const trace = page.getByTestId('trace');
+  assert.ok(await trace.isHidden(), 'no packets moved yet');
+  await run(page, 'sudo ip netns exec red ping -c 2 10.0.0.2');
+  const text = await trace.textContent();
+  assert.ok(text.includes('Packet path'), text);
+  assert.ok(text.includes('ping: 2 replies via veth-red → veth-blue'), text);
+  assert.ok(text.includes('delivered: ICMP echo request'), text);
+  assert.equal(await page.locator('[data-testid="trace"] [role="status"]').count(), 1);
+  // The steps light the interfaces of the diagram one after another.
+  await page.getByTestId('trace-replay').click();
+  await page.waitForSelector('[data-testid="diagram"] [data-ns="red"] [data-link="veth-red"].tr-on');
+  await page.waitForSelector('[data-testid="diagram"] [data-ns="blue"] [data-link="veth-blue"].tr-on');
+  await run(page, 'sudo ip netns exec red ping -c 1 10.0.0.9');
+  const failed = await trace.textContent();
+  assert.ok(failed.includes('ping failed: ARP got no answer (neighbour FAILED) in red'), failed);
+  assert.ok(failed.includes('dropped: ARP got no answer (neighbour FAILED)'), failed);
+  await page.waitForSelector('[data-testid="diagram"] [data-link="veth-red"].tr-bad', { timeout: 15000 });
+  assert.deepEqual(page.errors, []);
+});
+
 test('on a phone: stacked, no sideways scrolling, on-screen Tab', async () => {
   const page = await open(site.browser, site.base, '#/sandbox', PHONE);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

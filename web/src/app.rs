@@ -176,6 +176,8 @@ pub fn App() -> impl IntoView {
         if let Some(a) = within("a.skip") {
             ev.prevent_default();
             skip_to(a.get_attribute("href").unwrap_or_default().trim_start_matches('#'));
+        } else if within("[data-testid=trace-replay]").is_some() {
+            shell.play_trace();
         } else if within(".banner button").is_some() {
             problem.set(None);
         } else if within(".side").is_some() {

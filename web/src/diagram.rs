@@ -281,5 +281,8 @@ const DIAGRAM_HTML: &str = concat!(
     r#"<span class="lg lg-down">▽ down</span></div>"#,
     r#"<label class="toggle"><input type="checkbox" data-toggle="notes"> Routes &amp; neighbours</label>"#,
     r#"<label class="toggle"><input type="checkbox" data-toggle="text"> Text view</label></div>"#,
-    r#"<div class="diagram-scroll"></div><div class="diagram-text sr-only" aria-label="Network state as text"></div>"#
+    r#"<div class="diagram-scroll"></div><div class="diagram-text sr-only" aria-label="Network state as text"></div>"#,
+    r#"<div class="trace" data-testid="trace" hidden><div class="panel-head"><h3>Packet path</h3>"#,
+    r#"<button type="button" data-testid="trace-replay">▶ Replay</button>"#,
+    r#"<p class="trace-sum" role="status" aria-live="polite"></p></div><ol class="trace-list"></ol></div>"#
 );

@@ -61,6 +61,11 @@ impl LabSession {
         LabSession::replay(&self.log[..n])
     }
 
+    /// What every packet did during the last line.
+    pub fn last_trace(&self) -> &sim_core::packet::Trace {
+        self.lab.last_trace()
+    }
+
     pub fn log(&self) -> &[String] {
         &self.log
     }

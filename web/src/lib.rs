@@ -21,6 +21,7 @@ pub mod session;
 pub mod shell;
 pub mod terminal;
 pub mod toolbar;
+pub mod trace_view;
 pub mod verify;
 
 /// Mounts the site on `<body>` and marks the moment the terminal is ready

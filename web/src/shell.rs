@@ -27,6 +27,8 @@ const PACE_MAX_MS: u64 = 250;
 const SCROLLBACK: usize = 3000;
 /// How long the diagram highlights what the last command changed.
 const HIGHLIGHT_MS: u64 = 2200;
+/// How long each step of a packet trace is highlighted.
+const STEP_MS: u64 = 350;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LineKind {
@@ -94,6 +96,9 @@ pub struct State {
     /// The diagram shows routes and neighbours.
     pub notes: bool,
     pub editor: Editor,
+    /// The last packet trace's steps (diagram selectors), and the animation's generation.
+    steps: Vec<crate::trace_view::Step>,
+    anim: u64,
     key: String,
     queue: VecDeque<String>,
     next_id: u64,
@@ -218,6 +223,8 @@ impl Shell {
     /// replaying it to rebuild the lab and the screen.
     pub fn open(&self, key: &str, lines: Option<Vec<String>>) {
         self.cancel();
+        self.stop_trace();
+        crate::trace_view::show(None);
         let lines = lines.unwrap_or_else(|| browser::load_lines(key));
         let (session, outs) = LabSession::replay(&lines);
         self.update(|s| {
@@ -291,19 +298,30 @@ impl Shell {
             });
             return self.pump();
         }
-        let (chunks, gen, version, changed) = self.update(|s| {
+        self.stop_trace();
+        let (chunks, gen, version, changed, panel) = self.update(|s| {
             s.remember(line);
             s.push(LineKind::Command(line.to_string()));
             let (out, changed) = s.session.run_changed(line);
+            let t = s.session.last_trace();
+            let panel = (!t.events.is_empty()).then(|| {
+                let (list, steps) = crate::trace_view::list(t);
+                s.steps = steps;
+                (crate::trace_view::summary(line, t), list)
+            });
             s.save();
             s.changed = changed;
             s.version += 1;
             s.announce = ansi::strip(&out.text());
             s.busy = true;
-            (out.chunks, s.generation, s.version, !s.changed.is_empty())
+            (out.chunks, s.generation, s.version, !s.changed.is_empty(), panel)
         });
         self.lab.notify();
         self.screen.notify();
+        crate::trace_view::show(panel.as_ref().map(|(a, b)| (a.as_str(), b.as_str())));
+        if panel.is_some() {
+            self.play_trace();
+        }
         if changed {
             // The highlight of what changed fades after a moment.
             let this = *self;
@@ -351,6 +369,43 @@ impl Shell {
         }
     }
 
+    /// Highlights the last trace's steps one after another (after the diagram is redrawn).
+    pub fn play_trace(&self) {
+        let gen = self.update(|s| {
+            s.anim += 1;
+            s.anim
+        });
+        crate::trace_view::unlight();
+        self.trace_step(gen, 0);
+    }
+
+    fn trace_step(&self, gen: u64, i: usize) {
+        let this = *self;
+        set_timeout(
+            move || {
+                let more = this.with(|s| {
+                    let step = s.steps.get(i).filter(|_| s.anim == gen);
+                    match step {
+                        Some(st) => crate::trace_view::light(i, st),
+                        None if s.anim == gen => crate::trace_view::unlight(),
+                        None => {}
+                    }
+                    step.is_some()
+                });
+                if more {
+                    this.trace_step(gen, i + 1);
+                }
+            },
+            Duration::from_millis(STEP_MS),
+        );
+    }
+
+    /// Stops the trace animation and removes its highlight.
+    pub fn stop_trace(&self) {
+        self.update(|s| s.anim += 1);
+        crate::trace_view::unlight();
+    }
+
     /// Stops pacing and drops queued lines.
     fn cancel(&self) {
         self.screen(|s| {
@@ -362,6 +417,7 @@ impl Shell {
 
     /// Ctrl-C: stop what runs, or abandon the line being typed.
     pub fn interrupt(&self, typed: &str) {
+        self.stop_trace();
         if self.with(|s| s.busy) {
             self.cancel();
             self.output("^C\n", Stream::Stdout);
