@@ -58,6 +58,9 @@ pub struct PeerView {
 
 /// Builds the picture of a kernel's state.
 pub fn of(k: &crate::kernel::Kernel) -> Snapshot {
+    // Showing can allocate namespace ids, and a snapshot must not change
+    // anything: every listing renders on one copy.
+    let mut copy = k.clone();
     use crate::kernel::addr::IfAddr;
     use crate::kernel::link::LinkKind as K;
     let mut namespaces = Vec::new();
@@ -96,19 +99,17 @@ pub fn of(k: &crate::kernel::Kernel) -> Snapshot {
                 }),
             })
             .collect();
-        let routes = render_lines(k, id, &["ip", "route"]);
-        let neighbours = render_lines(k, id, &["ip", "neigh"]);
+        let routes = render_lines(&mut copy, id, &["ip", "route"]);
+        let neighbours = render_lines(&mut copy, id, &["ip", "neigh"]);
         namespaces.push(NsView { name, links, routes, neighbours, ip_forward: ns.conf.ip_forward() });
     }
     Snapshot { namespaces }
 }
 
-/// What a show command prints in a namespace, line by line (on a copy: showing
-/// can allocate namespace ids, and a snapshot must not change anything).
-fn render_lines(k: &crate::kernel::Kernel, ns: crate::kernel::NsId, argv: &[&str]) -> Vec<String> {
-    let mut copy = k.clone();
+/// What a show command prints in a namespace, line by line.
+fn render_lines(copy: &mut crate::kernel::Kernel, ns: crate::kernel::NsId, argv: &[&str]) -> Vec<String> {
     let argv: Vec<String> = argv[1..].iter().map(|s| s.to_string()).collect();
-    match crate::iproute::ip(&mut crate::netlink::SimNetlink::new(&mut copy, ns), &argv) {
+    match crate::iproute::ip(&mut crate::netlink::SimNetlink::new(copy, ns), &argv) {
         crate::iproute::Outcome::Done(o) => o.stdout().lines().map(|l| l.trim_end().to_string()).collect(),
         crate::iproute::Outcome::Exec { .. } => Vec::new(),
     }
