@@ -229,8 +229,8 @@ fn digits(a: f64, p: usize) -> (String, i32) {
         let (keep, rest) = whole.split_at(p + 1);
         let mut d = keep.as_bytes().to_vec();
         let r = rest.as_bytes();
-        let up = r[0] > b'5'
-            || r[0] == b'5' && (r[1..].iter().any(|&c| c != b'0') || a.fract() != 0.0 || d[p] % 2 == 1);
+        let up =
+            r[0] > b'5' || r[0] == b'5' && (r[1..].iter().any(|&c| c != b'0') || a.fract() != 0.0 || d[p] % 2 == 1);
         if up {
             let mut i = p + 1;
             loop {
@@ -356,7 +356,8 @@ mod tests {
             s ^= s << 17;
             s
         };
-        let fixed = [0.5, 1.5, 2.5, 0.125, 9.5, 99.5, 999999.5, 0.05, 1e22, 9.9999995, 0.00099999995, 123456789.0, 1e-310];
+        let fixed =
+            [0.5, 1.5, 2.5, 0.125, 9.5, 99.5, 999999.5, 0.05, 1e22, 9.9999995, 0.00099999995, 123456789.0, 1e-310];
         for i in 0..60_000 {
             let r = next();
             let v = match i % 4 {

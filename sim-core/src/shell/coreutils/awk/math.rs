@@ -5,7 +5,27 @@
 //! with 6 significant digits.
 
 /// The first 1216 bits of 2/π.
-const TWO_OVER_PI: [u64; 19] = [0xa2f9836e4e441529, 0xfc2757d1f534ddc0, 0xdb6295993c439041, 0xfe5163abdebbc561, 0xb7246e3a424dd2e0, 0x06492eea09d1921c, 0xfe1deb1cb129a73e, 0xe88235f52ebb4484, 0xe99c7026b45f7e41, 0x3991d639835339f4, 0x9c845f8bbdf9283b, 0x1ff897ffde05980f, 0xef2f118b5a0a6d1f, 0x6d367ecf27cb09b7, 0x4f463f669e5fea2d, 0x7527bac7ebe5f17b, 0x3d0739f78a5292ea, 0x6bfb5fb11f8d5d08, 0x56033046fc7b6bab];
+const TWO_OVER_PI: [u64; 19] = [
+    0xa2f9836e4e441529,
+    0xfc2757d1f534ddc0,
+    0xdb6295993c439041,
+    0xfe5163abdebbc561,
+    0xb7246e3a424dd2e0,
+    0x06492eea09d1921c,
+    0xfe1deb1cb129a73e,
+    0xe88235f52ebb4484,
+    0xe99c7026b45f7e41,
+    0x3991d639835339f4,
+    0x9c845f8bbdf9283b,
+    0x1ff897ffde05980f,
+    0xef2f118b5a0a6d1f,
+    0x6d367ecf27cb09b7,
+    0x4f463f669e5fea2d,
+    0x7527bac7ebe5f17b,
+    0x3d0739f78a5292ea,
+    0x6bfb5fb11f8d5d08,
+    0x56033046fc7b6bab,
+];
 
 /// Bit `i` (from 1) of 2/π's fraction; 0 outside the table.
 fn bit(i: i64) -> u64 {
@@ -177,11 +197,13 @@ fn atan_pos(x: f64) -> f64 {
         * (3.33333333333329318027e-01
             + w * (1.42857142725034663711e-01
                 + w * (9.09088713343650656196e-02
-                    + w * (6.66107313738753120669e-02 + w * (4.97687799461593236017e-02 + w * 1.62858201153657823623e-02)))));
+                    + w * (6.66107313738753120669e-02
+                        + w * (4.97687799461593236017e-02 + w * 1.62858201153657823623e-02)))));
     let s2 = w
         * (-1.99999999998764832476e-01
             + w * (-1.11111104054623557880e-01
-                + w * (-7.69187620504482999495e-02 + w * (-5.83357013379057348645e-02 + w * -3.65315727442169155270e-02))));
+                + w * (-7.69187620504482999495e-02
+                    + w * (-5.83357013379057348645e-02 + w * -3.65315727442169155270e-02))));
     base + (u - u * (s1 + s2))
 }
 
@@ -239,11 +261,17 @@ mod tests {
             let x = if i % 2 == 0 {
                 f64::from_bits(r)
             } else {
-                (r >> 11) as f64 / (1u64 << 53) as f64 * 2f64.powi((r % 60) as i32 - 20) * if r & 1 == 0 { 1.0 } else { -1.0 }
+                (r >> 11) as f64 / (1u64 << 53) as f64
+                    * 2f64.powi((r % 60) as i32 - 20)
+                    * if r & 1 == 0 { 1.0 } else { -1.0 }
             };
             if x.is_finite() {
                 let (s1, c1) = (super::sin_cos(x, false), super::sin_cos(x, true));
-                assert!(ulps(s1, x.sin()) <= 2 || (s1 - x.sin()).abs() < 1e-300, "sin({x:e}) = {s1:e}, not {:e}", x.sin());
+                assert!(
+                    ulps(s1, x.sin()) <= 2 || (s1 - x.sin()).abs() < 1e-300,
+                    "sin({x:e}) = {s1:e}, not {:e}",
+                    x.sin()
+                );
                 assert!(ulps(c1, x.cos()) <= 2, "cos({x:e}) = {c1:e}, not {:e}", x.cos());
             }
             let y = f64::from_bits(next());
@@ -253,15 +281,24 @@ mod tests {
             }
             if y != 0.0 {
                 let (a, b) = (super::fmod(x, y), x % y);
-                assert!(a.to_bits() == b.to_bits() || a.is_nan() && b.is_nan(), "fmod({x:e}, {y:e}) = {a:e}, not {b:e}");
+                assert!(
+                    a.to_bits() == b.to_bits() || a.is_nan() && b.is_nan(),
+                    "fmod({x:e}, {y:e}) = {a:e}, not {b:e}"
+                );
             }
             let (b, e) = (x.abs() % 50.0, (y % 40.0).round());
             let (p, q) = (super::pow(b, e), b.powf(e));
-            assert!((p - q).abs() <= q.abs() * 1e-13 || p == q || p.is_nan() && q.is_nan(), "pow({b:e}, {e}) = {p:e}, not {q:e}");
+            assert!(
+                (p - q).abs() <= q.abs() * 1e-13 || p == q || p.is_nan() && q.is_nan(),
+                "pow({b:e}, {e}) = {p:e}, not {q:e}"
+            );
             // exp(y·ln x) loses about |y·ln x| ulps: 13 digits still hold.
             let f = y % 3.0;
             let (p, q) = (super::pow(b, f), b.powf(f));
-            assert!((p - q).abs() <= q.abs() * 1e-12 || p == q || p.is_nan() && q.is_nan(), "pow({b:e}, {f}) = {p:e}, not {q:e}");
+            assert!(
+                (p - q).abs() <= q.abs() * 1e-12 || p == q || p.is_nan() && q.is_nan(),
+                "pow({b:e}, {f}) = {p:e}, not {q:e}"
+            );
         }
     }
 }

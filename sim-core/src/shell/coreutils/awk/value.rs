@@ -113,7 +113,8 @@ fn prefix_num(s: &str) -> (f64, usize) {
     }
     if (at(b"0x")) && rest.get(2).is_some_and(u8::is_ascii_hexdigit) {
         let n = rest[2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
-        let v = rest[2..2 + n].iter().fold(0.0, |acc, &c| acc * 16.0 + f64::from((c as char).to_digit(16).unwrap_or(0)));
+        let v =
+            rest[2..2 + n].iter().fold(0.0, |acc, &c| acc * 16.0 + f64::from((c as char).to_digit(16).unwrap_or(0)));
         return (sign * v, i + 2 + n);
     }
     let start = i;
