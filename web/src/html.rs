@@ -36,9 +36,11 @@ impl Html {
         self
     }
 
+    /// A coordinate, to a tenth, without a trailing `.0`.
     pub fn n(&mut self, x: f64) -> &mut Self {
         use std::fmt::Write;
-        let _ = write!(self.0, "{x}");
+        let tenths = tenths(x);
+        let _ = if tenths % 10 == 0 { write!(self.0, "{}", tenths / 10) } else { write!(self.0, "{}", Tenth(x)) };
         self
     }
 
@@ -59,6 +61,23 @@ impl Html {
     }
 }
 
+fn tenths(x: f64) -> i64 {
+    (x * 10.0).round() as i64
+}
+
+/// Formats a coordinate to one decimal place, like `{:.1}`, with integer
+/// arithmetic only: formatting an `f64` would link Rust's float printing
+/// (grisu, dragon and their tables), about 15 KB of gzip for SVG numbers.
+pub struct Tenth(pub f64);
+
+impl std::fmt::Display for Tenth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = tenths(self.0);
+        let sign = if t < 0 { "-" } else { "" };
+        write!(f, "{sign}{}.{}", t.unsigned_abs() / 10, t.unsigned_abs() % 10)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +87,14 @@ mod tests {
         let mut h = Html::default();
         h.r("<b").a("title", "a \"q\" & <x>").r(">").t("1 < 2 && 3 > 2").r("</b>").n(12.0).n(12.5);
         assert_eq!(h.0, "<b title=\"a &quot;q&quot; &amp; &lt;x&gt;\">1 &lt; 2 &amp;&amp; 3 &gt; 2</b>1212.5");
+    }
+
+    #[test]
+    fn numbers_to_a_tenth() {
+        let mut h = Html::default();
+        h.n(-0.04).r(" ").n(-2.5).r(" ").n(3.14159).r(" ").n(1e6);
+        assert_eq!(h.0, "0 -2.5 3.1 1000000");
+        let shown: Vec<String> = [0.0, -0.04, -0.36, 7.25, 12.0].iter().map(|&x| Tenth(x).to_string()).collect();
+        assert_eq!(shown, ["0.0", "0.0", "-0.4", "7.3", "12.0"]);
     }
 }

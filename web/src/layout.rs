@@ -7,6 +7,7 @@
 
 use sim_core::snapshot::{LinkKind, LinkView, NsView};
 use sim_core::Snapshot;
+use crate::html::Tenth;
 use std::collections::BTreeSet;
 
 /// Grid columns on a wide screen; a phone gets one.
@@ -247,15 +248,15 @@ fn ends(a: &Tile, b: &Tile, a_host: bool, b_host: bool) -> ((f64, f64, f64), (f6
 fn cable_path(a: (f64, f64, f64), b: (f64, f64, f64)) -> String {
     let k = ((a.0 - b.0).abs() * 0.2).max(36.0);
     format!(
-        "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-        a.0,
-        a.1,
-        a.0,
-        a.1 + a.2 * k,
-        b.0,
-        b.1 + b.2 * k,
-        b.0,
-        b.1
+        "M{},{} C{},{} {},{} {},{}",
+        Tenth(a.0),
+        Tenth(a.1),
+        Tenth(a.0),
+        Tenth(a.1 + a.2 * k),
+        Tenth(b.0),
+        Tenth(b.1 + b.2 * k),
+        Tenth(b.0),
+        Tenth(b.1)
     )
 }
 
@@ -331,7 +332,7 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
                 let lane = t.y - LANE / 2.0;
                 let end = if br.y < t.y { br.y + TILE_H } else { br.y };
                 let (x1, x2) = (t.x + TILE_W / 2.0, br.x + TILE_W / 2.0 + 10.0);
-                wires.push((t.key.clone(), format!("M{x1:.1},{:.1} V{lane:.1} H{x2:.1} V{end:.1}", t.y)));
+                wires.push((t.key.clone(), format!("M{},{} V{} H{} V{}", Tenth(x1), Tenth(t.y), Tenth(lane), Tenth(x2), Tenth(end))));
             }
         }
     }
