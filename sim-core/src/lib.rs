@@ -7,6 +7,7 @@ pub mod output;
 pub mod rng;
 pub mod shell;
 pub mod snapshot;
+pub mod sort;
 
 pub use lab::Lab;
 pub use output::{Chunk, Output, Stream};

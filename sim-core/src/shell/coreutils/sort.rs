@@ -84,7 +84,8 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
             _ => {}
         }
     }
-    let mut lines = merge_sort(args::lines(stdin), &o);
+    let mut lines = args::lines(stdin);
+    crate::sort::sort_by(&mut lines, |a, b| compare(a, b, &o));
     if o.unique {
         lines.dedup_by(|b, a| key_compare(a, b, &o) == Ordering::Equal);
     }
@@ -95,27 +96,6 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         text.push('\n');
     }
     out.out(text);
-    out
-}
-
-/// A stable merge sort by [`compare`] (smaller than the standard
-/// library's sort, which would be instantiated for this one use).
-fn merge_sort<'a>(v: Vec<&'a str>, o: &Options) -> Vec<&'a str> {
-    if v.len() < 2 {
-        return v;
-    }
-    let mut left = v;
-    let right = left.split_off(left.len() / 2);
-    let (left, right) = (merge_sort(left, o), merge_sort(right, o));
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
-    while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
-        // Ties keep the left (earlier) line first.
-        let next = if compare(b, a, o) == Ordering::Less { r.next() } else { l.next() };
-        out.extend(next);
-    }
-    out.extend(l);
-    out.extend(r);
     out
 }
 
