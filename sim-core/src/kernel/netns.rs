@@ -74,8 +74,14 @@ impl Namespace {
         if let Some(id) = self.nsids.get(&other) {
             return *id;
         }
-        let used: std::collections::BTreeSet<i32> = self.nsids.values().copied().collect();
-        let id = (0..).find(|i| !used.contains(i)).unwrap_or(0);
+        // The lowest id not in use is at most the number of ids in use.
+        let mut used = vec![false; self.nsids.len() + 1];
+        for &i in self.nsids.values() {
+            if let Some(u) = usize::try_from(i).ok().and_then(|i| used.get_mut(i)) {
+                *u = true;
+            }
+        }
+        let id = used.iter().position(|u| !u).unwrap_or(0) as i32;
         self.nsids.insert(other, id);
         id
     }

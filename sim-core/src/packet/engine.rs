@@ -115,18 +115,16 @@ impl<'k> Engine<'k> {
     /// neighbour timers the tables imply.
     pub fn new(k: &'k mut Kernel) -> Engine<'k> {
         let now = k.now_ms * 1000;
-        let labels = k
-            .ns_ids()
-            .into_iter()
-            .map(|id| {
-                let name = match k.ns_name(id) {
-                    Some(n) => n.to_string(),
-                    None if id == NsId::HOST => "host".to_string(),
-                    None => format!("netns{}", id.0),
-                };
-                (id, name)
-            })
-            .collect();
+        // Inserted one by one: `collect` into a map would link a sort.
+        let mut labels = BTreeMap::new();
+        for id in k.ns_ids() {
+            let name = match k.ns_name(id) {
+                Some(n) => n.to_string(),
+                None if id == NsId::HOST => "host".to_string(),
+                None => format!("netns{}", id.0),
+            };
+            labels.insert(id, name);
+        }
         let mut e = Engine {
             k,
             now,
