@@ -18,3 +18,4 @@ pub mod netlink;
 pub mod packet;
 pub mod tools;
 pub mod transcript;
+pub mod vecmap;

@@ -5,10 +5,10 @@
 //! cells below it. A namespace keeps the cell it got when it first appeared
 //! (see [`Slots`]), so creating another never moves the existing ones.
 
-use sim_core::snapshot::{LinkKind, LinkView, NsView};
-use sim_core::Snapshot;
 use crate::html::Tenth;
-use std::collections::BTreeSet;
+use sim_core::snapshot::{LinkKind, LinkView, NsView};
+use sim_core::vecmap::VecSet;
+use sim_core::Snapshot;
 
 /// Grid columns on a wide screen; a phone gets one.
 pub const COLS: usize = 3;
@@ -297,7 +297,7 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
         frames.iter().flat_map(|f| f.tiles.iter()).find(|t| t.key == key).cloned()
     };
     let mut cables = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen = VecSet::new();
     for ns in &snap.namespaces {
         for l in &ns.links {
             let Some(p) = &l.peer else { continue };
@@ -332,7 +332,10 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
                 let lane = t.y - LANE / 2.0;
                 let end = if br.y < t.y { br.y + TILE_H } else { br.y };
                 let (x1, x2) = (t.x + TILE_W / 2.0, br.x + TILE_W / 2.0 + 10.0);
-                wires.push((t.key.clone(), format!("M{},{} V{} H{} V{}", Tenth(x1), Tenth(t.y), Tenth(lane), Tenth(x2), Tenth(end))));
+                wires.push((
+                    t.key.clone(),
+                    format!("M{},{} V{} H{} V{}", Tenth(x1), Tenth(t.y), Tenth(lane), Tenth(x2), Tenth(end)),
+                ));
             }
         }
     }
@@ -340,8 +343,8 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
 }
 
 /// Keys (`ns/NAME`, `link/NS/DEV`) of what is new or different in `new`.
-pub fn changed(old: &Snapshot, new: &Snapshot) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+pub fn changed(old: &Snapshot, new: &Snapshot) -> VecSet<String> {
+    let mut out = VecSet::new();
     for ns in &new.namespaces {
         let before = old.namespaces.iter().find(|o| o.name == ns.name);
         match before {

@@ -13,8 +13,9 @@ use crate::html::Html;
 use crate::lab_session::LabSession;
 use crate::layout::Slots;
 use leptos::prelude::*;
+use sim_core::vecmap::VecSet;
 use sim_core::{Chunk, Output, Stream};
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 use std::time::Duration;
 
 pub const PROMPT: &str = "root@host:~#";
@@ -83,7 +84,7 @@ pub struct Editor {
 pub struct State {
     pub session: LabSession,
     /// Keys of diagram elements the last command changed.
-    pub changed: BTreeSet<String>,
+    pub changed: VecSet<String>,
     pub lines: Vec<Line>,
     pub busy: bool,
     /// Bumped after every change to the lab.

@@ -1,6 +1,6 @@
 //! One network namespace: its devices, routes, neighbours and settings.
 
-use std::collections::BTreeMap;
+use crate::vecmap::VecMap;
 
 use super::link::Link;
 use super::neigh::Neigh;
@@ -11,18 +11,18 @@ use super::NsId;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Namespace {
     /// Devices by ifindex: the order the kernel dumps them in.
-    pub links: BTreeMap<u32, Link>,
+    pub links: VecMap<u32, Link>,
     /// Where the next ifindex search starts (the kernel allocates cyclically).
     pub next_ifindex: u32,
     pub routes: Vec<Route>,
     /// The IPv4 routing tables that exist: a table is made by its first
     /// route and never goes away (`ip route show table local` on a fresh
     /// namespace says it does not exist).
-    pub tables: std::collections::BTreeSet<u32>,
+    pub tables: crate::vecmap::VecSet<u32>,
     pub neighs: Vec<Neigh>,
     pub conf: NsConf,
     /// The ids this namespace has given other namespaces (`peernet2id`).
-    pub nsids: BTreeMap<NsId, i32>,
+    pub nsids: VecMap<NsId, i32>,
     /// iptables' nat table, kept as the rules' text for now.
     pub nat: super::nat::NatTable,
 }
@@ -30,13 +30,13 @@ pub struct Namespace {
 impl Namespace {
     pub fn new() -> Namespace {
         Namespace {
-            links: BTreeMap::new(),
+            links: VecMap::new(),
             next_ifindex: 1,
             routes: Vec::new(),
             tables: Default::default(),
             neighs: Vec::new(),
             conf: NsConf::default(),
-            nsids: BTreeMap::new(),
+            nsids: VecMap::new(),
             nat: Default::default(),
         }
     }

@@ -4,8 +4,9 @@
 //! clock. Every run terminates: TTLs bound routing loops and a step budget
 //! bounds broadcast storms.
 
+use crate::vecmap::VecMap;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BinaryHeap;
 use std::net::Ipv4Addr;
 
 use crate::kernel::link::LinkRef;
@@ -98,14 +99,14 @@ pub struct Engine<'k> {
     pub(crate) trace: Trace,
     pub(crate) inbox: Vec<Received>,
     /// Packets waiting for ARP, per neighbour.
-    pub(crate) pending: BTreeMap<NeighKey, Vec<Ipv4Packet>>,
+    pub(crate) pending: VecMap<NeighKey, Vec<Ipv4Packet>>,
     /// Probes sent per resolving neighbour.
-    pub(crate) probes: BTreeMap<NeighKey, u32>,
-    labels: BTreeMap<NsId, String>,
+    pub(crate) probes: VecMap<NeighKey, u32>,
+    labels: VecMap<NsId, String>,
     /// ICMP error tokens (µs) and their last refill, per namespace and host.
-    pub(crate) icmp_last: BTreeMap<(NsId, Ipv4Addr), (u64, u64)>,
+    pub(crate) icmp_last: VecMap<(NsId, Ipv4Addr), (u64, u64)>,
     /// When neighbours failed during this run.
-    pub(crate) failed_in_run: BTreeMap<NeighKey, u64>,
+    pub(crate) failed_in_run: VecMap<NeighKey, u64>,
     /// Set when the step budget ran out.
     pub exhausted: bool,
 }
@@ -116,7 +117,7 @@ impl<'k> Engine<'k> {
     pub fn new(k: &'k mut Kernel) -> Engine<'k> {
         let now = k.now_ms * 1000;
         // Inserted one by one: `collect` into a map would link a sort.
-        let mut labels = BTreeMap::new();
+        let mut labels = VecMap::new();
         for id in k.ns_ids() {
             let name = match k.ns_name(id) {
                 Some(n) => n.to_string(),
@@ -133,11 +134,11 @@ impl<'k> Engine<'k> {
             steps: 0,
             trace: Trace::default(),
             inbox: Vec::new(),
-            pending: BTreeMap::new(),
-            probes: BTreeMap::new(),
+            pending: VecMap::new(),
+            probes: VecMap::new(),
             labels,
-            icmp_last: BTreeMap::new(),
-            failed_in_run: BTreeMap::new(),
+            icmp_last: VecMap::new(),
+            failed_in_run: VecMap::new(),
             exhausted: false,
         };
         e.rearm_neigh_timers();

@@ -46,7 +46,7 @@ mod parser;
 pub use parser::{parse, ParseError};
 
 use crate::output::Output;
-use std::collections::BTreeMap;
+use crate::vecmap::VecMap;
 
 /// Runs programs for the shell.
 pub trait Programs {
@@ -68,7 +68,7 @@ pub struct Env {
     /// `$?`: the status of the last pipeline.
     pub last_status: i32,
     /// Variables by name.
-    pub vars: BTreeMap<String, Variable>,
+    pub vars: VecMap<String, Variable>,
     /// `$$`: the shell's process id.
     pub pid: u32,
 }
@@ -76,7 +76,7 @@ pub struct Env {
 impl Default for Env {
     /// A root login shell's usual environment.
     fn default() -> Env {
-        let mut env = Env { last_status: 0, vars: BTreeMap::new(), pid: 1042 };
+        let mut env = Env { last_status: 0, vars: VecMap::new(), pid: 1042 };
         for (name, value) in [
             ("HOME", "/root"),
             ("LOGNAME", "root"),
@@ -110,7 +110,7 @@ impl Env {
 
     /// Marks a variable as exported or not, creating it empty if needed.
     pub fn set_exported(&mut self, name: &str, exported: bool) {
-        self.vars.entry(name.to_string()).or_insert_with(|| Variable { value: String::new(), exported }).exported =
+        self.vars.get_or_insert_with(name.to_string(), || Variable { value: String::new(), exported }).exported =
             exported;
     }
 }
