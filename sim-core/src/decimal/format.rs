@@ -79,7 +79,7 @@ fn rounded(a: f64, cut: Cut) -> (Vec<u8>, i32) {
     let want = loop {
         let want = match cut {
             Cut::Fraction(f) => Some(int_len.saturating_add(f)),
-            Cut::Significant(n) => ds.iter().position(|&d| d != 0).map(|z| z + n),
+            Cut::Significant(n) => ds.iter().position(|&d| d != 0).map(|z| z.saturating_add(n)),
         };
         // One digit past the cut at least, to round on.
         if let Some(want) = want.filter(|&want| want < ds.len()) {

@@ -60,8 +60,9 @@ fn format_into(out: &mut String, fmt: &str, args: &[Value], convfmt: &str) -> Re
          -> Result<Option<usize>, FormatError> {
             if chars.peek() == Some(&'*') {
                 chars.next();
+                // Capped where std's formatter, which did %f before, panicked.
                 let v = args.next().ok_or(FormatError::NotEnoughArgs)?.to_num();
-                return Ok(Some(v.max(0.0) as usize));
+                return Ok(Some(v.clamp(0.0, 65535.0) as usize));
             }
             let mut n: Option<usize> = None;
             while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
@@ -280,6 +281,17 @@ mod tests {
         let n = unsafe { snprintf(buf.as_mut_ptr().cast(), buf.len(), f.as_ptr(), v) };
         buf.truncate(n as usize);
         String::from_utf8(buf).unwrap()
+    }
+
+    /// A `*` precision past what std's formatter took (it panicked) is
+    /// capped, not a hang generating 10^18 digits.
+    #[test]
+    fn huge_star_precision_is_capped() {
+        for conv in ['f', 'e', 'g'] {
+            let fmt = format!("%.*{conv}");
+            let s = super::sprintf(&fmt, &[Value::Num(1e18), Value::Num(0.1)], "%.6g").unwrap();
+            assert!(s.len() <= 65535 + 8, "{fmt}: {} bytes", s.len());
+        }
     }
 
     /// %e, %g and %f (not yet with `#`) print what C prints.
