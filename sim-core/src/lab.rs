@@ -129,7 +129,8 @@ impl Lab {
     fn sleep(&mut self, args: &[String]) -> Output {
         let Some(secs) = args
             .first()
-            .and_then(|a| a.trim_end_matches('s').parse::<f64>().ok())
+            // "inf" and "nan" are refused here as by the filter below.
+            .and_then(|a| crate::decimal::parse(a.trim_end_matches('s')))
             .filter(|s| s.is_finite() && *s >= 0.0)
         else {
             return Output::error(

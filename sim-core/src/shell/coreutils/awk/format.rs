@@ -2,6 +2,7 @@
 //! conversions with flags, width and precision.
 
 use super::value::Value;
+use crate::decimal;
 
 /// Why a format could not be applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,8 +60,9 @@ fn format_into(out: &mut String, fmt: &str, args: &[Value], convfmt: &str) -> Re
          -> Result<Option<usize>, FormatError> {
             if chars.peek() == Some(&'*') {
                 chars.next();
+                // Capped where std's formatter, which did %f before, panicked.
                 let v = args.next().ok_or(FormatError::NotEnoughArgs)?.to_num();
-                return Ok(Some(v.max(0.0) as usize));
+                return Ok(Some(v.clamp(0.0, 65535.0) as usize));
             }
             let mut n: Option<usize> = None;
             while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
@@ -206,7 +208,7 @@ fn float(v: f64, conv: char, spec: &Spec) -> String {
         let p = spec.precision.unwrap_or(6);
         let a = v.abs();
         let text = match conv.to_ascii_lowercase() {
-            'f' => format!("{a:.p$}"),
+            'f' => decimal::fixed(a, p),
             'e' => exp_form(a, p),
             _ => general(a, p, spec.alt),
         };
@@ -215,74 +217,9 @@ fn float(v: f64, conv: char, spec: &Spec) -> String {
     pad(if upper { body.to_ascii_uppercase() } else { body }, spec, true)
 }
 
-/// The first `p + 1` significant digits of `a` (> 0, finite), rounded as
-/// printf rounds, and the decimal exponent of the first. Only fixed-point
-/// formatting is used: it rounds exactly, and `{:e}` would link more code.
-fn digits(a: f64, p: usize) -> (String, i32) {
-    if a == 0.0 {
-        return ("0".repeat(p + 1), 0);
-    }
-    let whole = format!("{:.0}", a.trunc());
-    let mut x = if a >= 1.0 { whole.len() as i32 - 1 } else { a.log10().floor() as i32 };
-    if x > p as i32 {
-        // The cut falls in the whole part, whose digits are all exact.
-        let (keep, rest) = whole.split_at(p + 1);
-        let mut d = keep.as_bytes().to_vec();
-        let r = rest.as_bytes();
-        let up =
-            r[0] > b'5' || r[0] == b'5' && (r[1..].iter().any(|&c| c != b'0') || a.fract() != 0.0 || d[p] % 2 == 1);
-        if up {
-            let mut i = p + 1;
-            loop {
-                if i == 0 {
-                    d.insert(0, b'1');
-                    d.pop();
-                    x += 1;
-                    break;
-                }
-                i -= 1;
-                if d[i] == b'9' {
-                    d[i] = b'0';
-                } else {
-                    d[i] += 1;
-                    break;
-                }
-            }
-        }
-        return (String::from_utf8(d).unwrap_or_default(), x);
-    }
-    // Significant digits of `a` rounded at 10^(x-p).
-    let sig = |x: i32| -> String {
-        let s = format!("{a:.prec$}", prec = (p as i32 - x) as usize);
-        s.chars().filter(char::is_ascii_digit).skip_while(|&c| c == '0').collect()
-    };
-    loop {
-        if x > p as i32 {
-            // Rounding carried into a new leading digit.
-            return (format!("1{}", "0".repeat(p)), x);
-        }
-        let d = sig(x);
-        match d.len().cmp(&(p + 1)) {
-            std::cmp::Ordering::Equal => {
-                // "1000" may be a carry at a cut one place too coarse.
-                if a < 1.0 && d.trim_end_matches('0') == "1" {
-                    let finer = sig(x - 1);
-                    if finer.len() == p + 1 {
-                        return (finer, x - 1);
-                    }
-                }
-                return (d, x);
-            }
-            // A carry ("9.99" to "10.0") or an exponent one too small.
-            std::cmp::Ordering::Greater => x += 1,
-            std::cmp::Ordering::Less => x -= 1,
-        }
-    }
-}
-
 /// `%e`: d.ddde+XX.
 fn exp_form(a: f64, p: usize) -> String {
-    let (d, x) = digits(a, p);
+    let (d, x) = decimal::significant(a, p + 1);
     let mut s = d[..1].to_string();
     if p > 0 {
         s.push('.');
@@ -301,14 +238,14 @@ fn exp_form(a: f64, p: usize) -> String {
 fn general(a: f64, p: usize, alt: bool) -> String {
     let p = p.max(1);
     if a == 0.0 {
-        return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+        return if alt { decimal::fixed(0.0, p - 1) } else { "0".into() };
     }
-    let exp = digits(a, p - 1).1;
+    let exp = decimal::significant(a, p).1;
     let text = if exp < -4 || exp >= p as i32 {
         exp_form(a, p - 1)
     } else {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        format!("{a:.decimals$}")
+        decimal::fixed(a, decimals)
     };
     if alt {
         return text;
@@ -344,6 +281,17 @@ mod tests {
         let n = unsafe { snprintf(buf.as_mut_ptr().cast(), buf.len(), f.as_ptr(), v) };
         buf.truncate(n as usize);
         String::from_utf8(buf).unwrap()
+    }
+
+    /// A `*` precision past what std's formatter took (it panicked) is
+    /// capped, not a hang generating 10^18 digits.
+    #[test]
+    fn huge_star_precision_is_capped() {
+        for conv in ['f', 'e', 'g'] {
+            let fmt = format!("%.*{conv}");
+            let s = super::sprintf(&fmt, &[Value::Num(1e18), Value::Num(0.1)], "%.6g").unwrap();
+            assert!(s.len() <= 65535 + 8, "{fmt}: {} bytes", s.len());
+        }
     }
 
     /// %e, %g and %f (not yet with `#`) print what C prints.

@@ -143,6 +143,6 @@ fn prefix_num(s: &str) -> (f64, usize) {
             i = j;
         }
     }
-    let v: f64 = s[start..i].parse().unwrap_or(0.0);
+    let v = crate::decimal::parse(&s[start..i]).unwrap_or(0.0);
     (sign * v, i)
 }
