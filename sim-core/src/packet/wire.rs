@@ -172,7 +172,7 @@ impl Icmp {
             Icmp::EchoRequest { seq, .. } => format!("ICMP echo request seq={seq}"),
             Icmp::EchoReply { seq, .. } => format!("ICMP echo reply seq={seq}"),
             Icmp::DestUnreachable { code, quoted } => {
-                format!("ICMP {} (seq={})", code.text().to_lowercase(), quoted.seq)
+                format!("ICMP {} (seq={})", code.text().to_ascii_lowercase(), quoted.seq)
             }
             Icmp::TimeExceeded { quoted } => format!("ICMP time exceeded (seq={})", quoted.seq),
         }

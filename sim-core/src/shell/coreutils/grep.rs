@@ -104,7 +104,7 @@ impl Matcher {
 }
 
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c.is_ascii_alphanumeric() || c == '_'
 }
 
 fn word_char_before(s: &str, i: usize) -> bool {
