@@ -88,7 +88,8 @@ fn packet(c: &mut Criterion) {
     let chain_k = chain(100);
     let c0 = ns(&chain_k, "c0");
     // A reply starts with TTL 64, so 63 routers is as far as a round trip goes.
-    let to63 = argv(&format!("ping -c 1 10.{}.{}.2", 62 / 64, (62 % 64) * 4));
+    let link = 62; // the link between c62 and c63
+    let to63 = argv(&format!("ping -c 1 10.{}.{}.2", link / 64, (link % 64) * 4));
     let mut warm = chain_k.clone();
     one(&mut warm, c0, &to63);
     g.bench_function("chain of 100 namespaces, 63 routers each way, warm", |b| b.iter(|| one(&mut warm, c0, &to63)));

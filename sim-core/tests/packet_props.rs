@@ -61,7 +61,7 @@ fn script(seed: u64) -> Vec<String> {
             continue;
         }
         let a = format!("10.{}.0.{}", r.below(3), 1 + r.below(6));
-        let p = [24, 16, 32][r.below(3) as usize];
+        let p = [24, 16, 32][r.below(3)];
         cmds.push(format!("{}ip addr add {a}/{p} dev {d}", prefix(ns)));
         addrs.push(a);
     }

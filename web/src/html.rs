@@ -92,8 +92,8 @@ mod tests {
     #[test]
     fn numbers_to_a_tenth() {
         let mut h = Html::default();
-        h.n(-0.04).r(" ").n(-2.5).r(" ").n(3.14159).r(" ").n(1e6);
-        assert_eq!(h.0, "0 -2.5 3.1 1000000");
+        h.n(-0.04).r(" ").n(-2.5).r(" ").n(7.0625).r(" ").n(1e6);
+        assert_eq!(h.0, "0 -2.5 7.1 1000000");
         let shown: Vec<String> = [0.0, -0.04, -0.36, 7.25, 12.0].iter().map(|&x| Tenth(x).to_string()).collect();
         assert_eq!(shown, ["0.0", "0.0", "-0.4", "7.3", "12.0"]);
     }

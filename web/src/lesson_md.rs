@@ -30,7 +30,10 @@ pub enum MdBlock {
     Commands(Vec<String>),
 }
 
-fn front_matter(src: &str) -> Result<(Vec<(String, String)>, &str), String> {
+/// `key: value` pairs of the front matter, in order.
+type Fields = Vec<(String, String)>;
+
+fn front_matter(src: &str) -> Result<(Fields, &str), String> {
     let Some(rest) = src.strip_prefix("---\n") else {
         return Err("a lesson starts with front matter between `---` lines".into());
     };

@@ -131,7 +131,7 @@ pub fn toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
     // The permalink is selected when it gets focus, ready to copy.
     let on_focus = move |ev: leptos::ev::FocusEvent| {
         if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-            let _ = i.select();
+            i.select();
         }
     };
 

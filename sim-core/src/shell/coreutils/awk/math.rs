@@ -3,6 +3,9 @@
 //! 2/π, exact for every double) and pow raises to whole powers by squaring.
 //! Each is within an ulp or two of glibc, which is what mawk prints through
 //! with 6 significant digits.
+//!
+//! The polynomial coefficients are fdlibm's, digit for digit as published.
+#![allow(clippy::excessive_precision)]
 
 /// The first 1216 bits of 2/π.
 const TWO_OVER_PI: [u64; 19] = [
@@ -29,7 +32,7 @@ const TWO_OVER_PI: [u64; 19] = [
 
 /// Bit `i` (from 1) of 2/π's fraction; 0 outside the table.
 fn bit(i: i64) -> u64 {
-    if i < 1 || i > 64 * 19 {
+    if !(1..=64 * 19).contains(&i) {
         return 0;
     }
     let i = (i - 1) as usize;
@@ -101,7 +104,9 @@ fn k_cos(x: f64) -> f64 {
 /// sin(x), or cos(x) when `cos`.
 pub fn sin_cos(x: f64, cos: bool) -> f64 {
     if !x.is_finite() {
-        return x - x;
+        // What glibc returns (`x - x`): the NaN itself, or for ±inf the
+        // x86 default NaN, which has its sign bit set and prints as "-nan".
+        return if x.is_nan() { x } else { -f64::NAN };
     }
     let (q, r) = reduce(x);
     match (q + u32::from(cos)) % 4 {
@@ -165,7 +170,15 @@ fn split(x: f64) -> (u64, i64) {
 /// C's fmod, exactly: x - n·y with n = trunc(x/y), y != 0.
 pub fn fmod(x: f64, y: f64) -> f64 {
     if !x.is_finite() || y.is_nan() {
-        return (x * y) / (x * y);
+        // glibc's `(x * y) / (x * y)`: a NaN operand propagates, otherwise
+        // the x86 default NaN ("-nan").
+        return if x.is_nan() {
+            x
+        } else if y.is_nan() {
+            y
+        } else {
+            -f64::NAN
+        };
     }
     if x.abs() < y.abs() {
         return x;
