@@ -4,19 +4,8 @@
 use web::lab_session::LabSession;
 use web::lesson::{advance, evaluate, Block, LESSONS};
 
-/// The packet engine (ping) lands after the rest of sim-core; until then
-/// ping checks are left out and the steps are checked one by one.
-fn ping_works() -> bool {
-    let out = LabSession::default().run("ping -c 1 127.0.0.1").text();
-    !out.contains("No such file") && !out.contains("command not found")
-}
-
 #[test]
 fn each_step_ticks_after_its_own_commands() {
-    if !ping_works() {
-        eprintln!("ping is not simulated yet: checking the lessons without their ping checks");
-        return each_step_holds_without_ping();
-    }
     for lesson in LESSONS {
         let steps: Vec<_> = lesson.steps().map(|(_, s)| s).collect();
         let mut s = LabSession::default();
@@ -48,22 +37,4 @@ fn the_veth_lesson_prints_what_linux_prints() {
     s.run("ip netns exec orange ip link set tap1 up");
     let out = s.run("ip netns exec orange ip link show tap1");
     assert!(out.text().contains("state LOWERLAYERDOWN"), "{}", out.text());
-}
-
-fn each_step_holds_without_ping() {
-    for lesson in LESSONS {
-        let mut s = LabSession::default();
-        for (i, (_, step)) in lesson.steps().enumerate() {
-            for b in step.blocks {
-                if let Block::Commands(lines) = b {
-                    for l in *lines {
-                        s.run(l);
-                    }
-                }
-            }
-            let failing: Vec<_> =
-                evaluate(step, &s).into_iter().filter(|(src, v)| !v.ok && !src.starts_with("ping ")).collect();
-            assert!(failing.is_empty(), "{}: step {} ({}) fails: {failing:?}", lesson.slug, i + 1, step.title);
-        }
-    }
 }

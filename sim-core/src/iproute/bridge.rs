@@ -135,15 +135,15 @@ fn fdb_line(e: &FdbMsg, show_dev: bool, name_of: &dyn Fn(u32) -> String) -> Stri
 
 fn link_line(l: &LinkMsg, links: &[LinkMsg], details: bool) -> String {
     let name_of = |i: u32| links.iter().find(|x| x.ifindex == i).map(|x| x.name.clone());
-    let (name, mdown) = match (l.link, l.link_netnsid) {
-        (Some(i), Some(_)) if i != 0 => (format!("{}@if{i}", l.name), false),
-        (Some(i), None) if i != 0 => {
-            let peer = links.iter().find(|x| x.ifindex == i);
-            (
-                format!("{}@{}", l.name, name_of(i).unwrap_or_else(|| format!("if{i}"))),
-                peer.is_none_or(|p| p.flags & IFF_UP == 0),
-            )
-        }
+    // The kernel's AF_BRIDGE dump carries IFLA_LINK without
+    // IFLA_LINK_NETNSID, so `bridge` looks a peer in another namespace up by
+    // its index here: whatever has that index here names it (M-DOWN when
+    // that is down), else `if2` (ll_index_to_flags is then -1: no M-DOWN).
+    let (name, mdown) = match l.link {
+        Some(i) if i != 0 => match links.iter().find(|x| x.ifindex == i) {
+            Some(peer) => (format!("{}@{}", l.name, peer.name), peer.flags & IFF_UP == 0),
+            None => (format!("{}@if{i}", l.name), false),
+        },
         _ => (l.name.clone(), false),
     };
     let mut p = Printer::text(false);
