@@ -31,10 +31,13 @@ export async function open(browser, base, hash = '#/sandbox', options = DESKTOP)
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors = [];
+  const consoleErrors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   await page.goto(base + hash);
   await page.waitForSelector('[data-testid="terminal-input"]');
   page.errors = errors;
+  page.consoleErrors = consoleErrors;
   return page;
 }
 

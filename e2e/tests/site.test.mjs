@@ -2,7 +2,10 @@
 // Expected outputs are those of a real kernel (../shared/transcripts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, run, output, PHONE } from '../browser.mjs';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { start, open, run, output, PHONE, DIST } from '../browser.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -33,6 +36,22 @@ test('typed commands print what Linux prints', async () => {
   await run(page, 'sudo ip netns add red');
   await run(page, 'ip netns add red');
   assert.ok((await output(page)).includes('Cannot create namespace file "/run/netns/red": File exists'));
+  assert.deepEqual(page.errors, []);
+});
+
+test('the page loads cleanly: every file matches its integrity hash', async () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((t) => t.includes('integrity='));
+  assert.ok(links.length >= 3, `expected the css, js and wasm links in:\n${html}`);
+  for (const tag of links) {
+    const href = tag.match(/href="?\.\/([^" >]+)/)[1];
+    const want = tag.match(/integrity="?([^" >]+)/)[1];
+    const got = 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(path.join(DIST, href))).digest('base64');
+    assert.equal(want, got, `integrity of ${href}`);
+  }
+  const page = await open(site.browser, site.base);
+  await page.waitForTimeout(200);
+  assert.deepEqual(page.consoleErrors, []);
   assert.deepEqual(page.errors, []);
 });
 

@@ -76,6 +76,18 @@ def patch(b):
     return b, False
 
 
+def refresh_integrity(html, name, sri):
+    """Sets the integrity of the <link> whose href ends in `name`; Trunk's
+    release HTML may leave attribute values unquoted (minified)."""
+    tags = re.findall(r"<link\b[^>]*>", html)
+    for tag in tags:
+        if not re.search(r'href="?[^" >]*%s"?[ >]' % re.escape(name), tag):
+            continue
+        new = re.sub(r'integrity=("[^"]*"|[^ >]*)', 'integrity="%s"' % sri, tag)
+        html = html.replace(tag, new)
+    return html
+
+
 def main(d):
     d = pathlib.Path(d)
     for w in d.glob("*_bg.wasm"):
@@ -86,8 +98,7 @@ def main(d):
         html = d / "index.html"
         if html.exists():
             sri = "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
-            pat = r'(href="[^"]*%s"[^>]*integrity=")[^"]*(")' % re.escape(w.name)
-            html.write_text(re.sub(pat, r"\g<1>%s\g<2>" % sri, html.read_text()))
+            html.write_text(refresh_integrity(html.read_text(), w.name, sri))
         print(f"fix-wasm-opt-108: pointed __wbindgen_externrefs at the externref table in {w.name}")
 
 
