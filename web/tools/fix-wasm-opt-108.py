@@ -9,7 +9,10 @@ index.html, refreshes the Subresource Integrity hash Trunk wrote for the file.
 
 Usage: fix-wasm-opt-108.py DIR   (patches every *_bg.wasm in DIR and DIR/index.html)
 """
-import base64, hashlib, pathlib, re, sys
+import pathlib, sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import sri  # noqa: E402
 
 
 def leb(b, i):
@@ -76,18 +79,6 @@ def patch(b):
     return b, False
 
 
-def refresh_integrity(html, name, sri):
-    """Sets the integrity of the <link> whose href ends in `name`; Trunk's
-    release HTML may leave attribute values unquoted (minified)."""
-    tags = re.findall(r"<link\b[^>]*>", html)
-    for tag in tags:
-        if not re.search(r'href="?[^" >]*%s"?[ >]' % re.escape(name), tag):
-            continue
-        new = re.sub(r'integrity=("[^"]*"|[^ >]*)', 'integrity="%s"' % sri, tag)
-        html = html.replace(tag, new)
-    return html
-
-
 def main(d):
     d = pathlib.Path(d)
     for w in d.glob("*_bg.wasm"):
@@ -97,8 +88,7 @@ def main(d):
         w.write_bytes(data)
         html = d / "index.html"
         if html.exists():
-            sri = "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
-            html.write_text(refresh_integrity(html.read_text(), w.name, sri))
+            html.write_text(sri.refresh(html.read_text(), w.name, data))
         print(f"fix-wasm-opt-108: pointed __wbindgen_externrefs at the externref table in {w.name}")
 
 
