@@ -92,7 +92,7 @@ fn header_html() -> String {
     h.r(r##"<a class="brand" href="#/">nslab</a><span class="tagline">Linux container networking, hands on</span>"##);
     h.r(r#"<nav aria-label="Main">"#);
     for l in LESSONS {
-        h.r("<a href=\"#/lesson/").t(l.slug).r("\">").t(l.title).r("</a>");
+        h.r("<a href=\"#/lesson/").t(l.slug).r("\"").a("title", l.title).r(">").t(l.nav).r("</a>");
     }
     h.r("<a href=\"#/sandbox\">Sandbox</a></nav>");
     h.0

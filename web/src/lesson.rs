@@ -6,6 +6,8 @@ use crate::verify::{eval, Verdict, World};
 pub struct Lesson {
     pub slug: &'static str,
     pub title: &'static str,
+    /// The short name in the site's menu.
+    pub nav: &'static str,
     pub summary: &'static str,
     /// The introduction first (empty title), then one section per `##` heading.
     pub sections: &'static [Section],

@@ -11,6 +11,8 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 pub struct MdLesson {
     pub slug: String,
     pub title: String,
+    /// The short name in the site's menu (`nav:`; the title when absent).
+    pub nav: String,
     pub summary: String,
     pub sections: Vec<MdSection>,
 }
@@ -56,9 +58,11 @@ fn command_lines(code: &str) -> Vec<String> {
 pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, String> {
     let (fields, body) = front_matter(src)?;
     let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let title = get("title").ok_or("front matter needs a `title:`")?;
     let mut lesson = MdLesson {
         slug: slug.to_string(),
-        title: get("title").ok_or("front matter needs a `title:`")?,
+        nav: get("nav").unwrap_or_else(|| title.clone()),
+        title,
         summary: get("summary").ok_or("front matter needs a `summary:`")?,
         sections: vec![MdSection::default()],
     };
@@ -143,9 +147,10 @@ fn list(items: &[String]) -> String {
 /// Rust source for a `crate::lesson::Lesson` expression.
 pub fn to_rust(l: &MdLesson) -> String {
     let mut s = format!(
-        "Lesson {{ slug: {}, title: {}, summary: {}, sections: &[\n",
+        "Lesson {{ slug: {}, title: {}, nav: {}, summary: {}, sections: &[\n",
         lit(&l.slug),
         lit(&l.title),
+        lit(&l.nav),
         lit(&l.summary)
     );
     for sec in &l.sections {
@@ -171,6 +176,7 @@ mod tests {
     fn splits_intro_steps_commands_checks_and_hints() {
         let l = parse_lesson("two-ends", SRC).unwrap();
         assert_eq!(l.title, "Two ends");
+        assert_eq!(l.nav, "Two ends", "the menu shows the title when there is no `nav:`");
         assert_eq!(l.summary, "A pair.");
         assert_eq!(l.sections.len(), 3);
         assert_eq!(l.sections[0].title, "");
