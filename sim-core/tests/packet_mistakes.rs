@@ -64,7 +64,12 @@ fn interface_not_up_on_the_other_side() {
 #[test]
 fn missing_ip_address() {
     let mut h = host(&TWO_NS[..6]);
-    for l in ["ip netns exec red ip link set veth-red up", "ip netns exec blue ip link set veth-blue up"] {
+    // lo up: the "Destination Host Unreachable" of our own packet comes back through it.
+    for l in [
+        "ip netns exec red ip link set lo up",
+        "ip netns exec red ip link set veth-red up",
+        "ip netns exec blue ip link set veth-blue up",
+    ] {
         h.run(l);
     }
     let o = h.run("ip netns exec red ping -c 1 10.0.0.2");
@@ -162,6 +167,7 @@ fn bridge_not_up() {
         "ip netns exec ns4 ip addr add 10.0.0.4/24 dev veth-ns4",
         "ip netns exec ns3 ip link set veth-ns3 up",
         "ip netns exec ns4 ip link set veth-ns4 up",
+        "ip netns exec ns4 ip link set lo up",
     ]);
     let o = h.run("ip netns exec ns4 ping -c 1 10.0.0.3");
     assert!(o.text().contains("From 10.0.0.4 icmp_seq=1 Destination Host Unreachable"), "{}", o.text());

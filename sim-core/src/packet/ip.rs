@@ -109,7 +109,8 @@ impl Engine<'_> {
             Kind::Local => {
                 match lo {
                     Some((lo, true)) => {
-                        let len = pkt.len() as u64 + 14;
+                        // loopback_xmit() counts after eth_type_trans(): no Ethernet header.
+                        let len = pkt.len() as u64;
                         if let Some(l) = self.k.link_mut(LinkRef { ns, ifindex: lo }) {
                             l.stats.tx_packets += 1;
                             l.stats.tx_bytes += len;
@@ -118,7 +119,13 @@ impl Engine<'_> {
                         }
                         self.push(self.now + LOOP_US, Ev::LocalIn { ns, pkt });
                     }
-                    Some((lo, false)) => self.drop_(ns, Some(lo), DropReason::LoopbackDown, what(&pkt)),
+                    Some((lo, false)) => {
+                        // __dev_queue_xmit() to a device that is down counts a tx drop.
+                        if let Some(l) = self.k.link_mut(LinkRef { ns, ifindex: lo }) {
+                            l.stats.tx_dropped += 1;
+                        }
+                        self.drop_(ns, Some(lo), DropReason::LoopbackDown, what(&pkt))
+                    }
                     None => self.drop_(ns, None, DropReason::LoopbackDown, what(&pkt)),
                 }
                 Ok(())
@@ -168,9 +175,12 @@ impl Engine<'_> {
         };
         let Some(n) = self.k.ns(ns) else { return };
         if fib::is_local(n, bad.src) && in_dev.is_none() {
+            // A packet of our own: the error comes back through lo (which
+            // icmp_ratelimit spares), so with lo down the sender never
+            // hears of it and ping prints no "Destination Host Unreachable".
             let pkt = Ipv4Packet { src: bad.src, dst: bad.src, ttl: DEFAULT_TTL, payload };
             self.note(ns, None, What::IcmpError { to: bad.src, what: pkt.payload.name() });
-            self.inbox.push(Received { at_us: self.now, ns, pkt });
+            let _ = self.ip_send(ns, pkt, None);
             return;
         }
         let src = in_dev

@@ -127,7 +127,13 @@ pub struct Quoted {
     pub dst: Ipv4Addr,
     pub ident: u16,
     pub seq: u16,
+    /// How many bytes of the offending packet the error carries.
+    pub len: usize,
 }
+
+/// `icmp_send()` quotes as much of the offending packet as keeps the error
+/// within 576 bytes (RFC 1812): 576 - IP header - ICMP header.
+pub const ICMP_QUOTE_MAX: usize = 576 - IPV4_HLEN - ICMP_HLEN;
 
 /// An ICMP message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,7 +150,7 @@ impl Icmp {
     pub fn len(&self) -> usize {
         match self {
             Icmp::EchoRequest { data_len, .. } | Icmp::EchoReply { data_len, .. } => ICMP_HLEN + data_len,
-            Icmp::DestUnreachable { .. } | Icmp::TimeExceeded { .. } => ICMP_HLEN + IPV4_HLEN + 8,
+            Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => ICMP_HLEN + quoted.len,
         }
     }
 
@@ -186,6 +192,6 @@ impl Ipv4Packet {
             Icmp::EchoRequest { ident, seq, .. } | Icmp::EchoReply { ident, seq, .. } => (ident, seq),
             Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => (quoted.ident, quoted.seq),
         };
-        Quoted { src: self.src, dst: self.dst, ident, seq }
+        Quoted { src: self.src, dst: self.dst, ident, seq, len: self.len().min(ICMP_QUOTE_MAX) }
     }
 }
