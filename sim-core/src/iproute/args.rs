@@ -8,20 +8,33 @@ pub fn matches(arg: &str, keyword: &str) -> bool {
     arg.len() <= keyword.len() && keyword.starts_with(arg)
 }
 
-/// A failed command: what it printed on stderr and its exit status.
+/// A failed command: what it printed on stderr and its exit status. Boxed,
+/// so that each `?` of the parsers moves one pointer (smaller wasm).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fail {
+pub struct Fail(Box<FailBody>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FailBody {
     pub text: String,
     pub status: i32,
 }
 
+impl std::ops::Deref for Fail {
+    type Target = FailBody;
+
+    fn deref(&self) -> &FailBody {
+        &self.0
+    }
+}
+
 impl Fail {
     pub fn new(text: impl Into<String>, status: i32) -> Fail {
-        Fail { text: text.into(), status }
+        Fail(Box::new(FailBody { text: text.into(), status }))
     }
 
     pub fn into_output(self) -> Output {
-        Output::error(self.text, self.status)
+        let FailBody { text, status } = *self.0;
+        Output::error(text, status)
     }
 
     /// `invarg()`: `msg` may end in `\n`, which iproute2 prints as a blank line.

@@ -18,7 +18,7 @@ impl fmt::Display for ArithError {
 }
 
 /// Evaluates `expr`. `lookup` gives variables' values; `status` is `$?`.
-pub fn eval(expr: &str, lookup: &dyn Fn(&str) -> Option<String>, status: i32) -> Result<i64, ArithError> {
+pub fn eval(expr: &str, lookup: &dyn Fn(&str) -> Option<String>, status: i32) -> Result<i64, Box<ArithError>> {
     let text = substitute(expr, lookup, status);
     let mut p = Arith { src: text.as_bytes(), pos: 0, expr: &text, lookup, depth: 0 };
     let v = p.ternary()?;
@@ -76,9 +76,9 @@ const LEVELS: &[&[&str]] = &[
 ];
 
 impl<'a> Arith<'a> {
-    fn error(&self, message: &'static str) -> ArithError {
+    fn error(&self, message: &'static str) -> Box<ArithError> {
         let token = self.expr.get(self.pos..).unwrap_or("").trim().to_string();
-        ArithError { expr: self.expr.to_string(), message, token }
+        Box::new(ArithError { expr: self.expr.to_string(), message, token })
     }
 
     fn blanks(&mut self) {
@@ -104,7 +104,7 @@ impl<'a> Arith<'a> {
         false
     }
 
-    fn ternary(&mut self) -> Result<i64, ArithError> {
+    fn ternary(&mut self) -> Result<i64, Box<ArithError>> {
         let cond = self.binary(0)?;
         if self.eat("?") {
             let a = self.ternary()?;
@@ -117,7 +117,7 @@ impl<'a> Arith<'a> {
         Ok(cond)
     }
 
-    fn binary(&mut self, level: usize) -> Result<i64, ArithError> {
+    fn binary(&mut self, level: usize) -> Result<i64, Box<ArithError>> {
         let Some(ops) = LEVELS.get(level) else {
             return self.unary();
         };
@@ -158,7 +158,7 @@ impl<'a> Arith<'a> {
         }
     }
 
-    fn unary(&mut self) -> Result<i64, ArithError> {
+    fn unary(&mut self) -> Result<i64, Box<ArithError>> {
         self.depth += 1;
         if self.depth > 64 {
             return Err(self.error("expression nesting too deep"));
@@ -178,7 +178,7 @@ impl<'a> Arith<'a> {
         Ok(v)
     }
 
-    fn primary(&mut self) -> Result<i64, ArithError> {
+    fn primary(&mut self) -> Result<i64, Box<ArithError>> {
         self.blanks();
         if self.eat("(") {
             let v = self.ternary()?;

@@ -15,7 +15,7 @@ pub enum ExpandError {
     /// `${…}` whose inside is not a parameter.
     BadSubstitution(String),
     /// `$((…))` that does not evaluate.
-    Arith(arith::ArithError),
+    Arith(Box<arith::ArithError>),
 }
 
 impl fmt::Display for ExpandError {

@@ -61,7 +61,7 @@ const MAX_DEPTH: usize = 64;
 
 /// Tokenizes `src` completely. The result always ends with `Eof`, or the
 /// lexing error comes back instead.
-pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
+pub fn tokenize(src: &str) -> Result<Vec<Token>, Box<ParseError>> {
     let mut lx = Lexer { src: src.as_bytes(), text: src, pos: 0, depth: 0 };
     let (tokens, _) = lx.tokens(Close::Eof)?;
     Ok(tokens)
@@ -115,7 +115,7 @@ impl<'a> Lexer<'a> {
 
     /// Reads tokens until `close`. For `Close::Paren` the closing `)` is
     /// consumed and not returned; the second value is the offset after it.
-    fn tokens(&mut self, close: Close) -> Result<(Vec<Token>, usize), ParseError> {
+    fn tokens(&mut self, close: Close) -> Result<(Vec<Token>, usize), Box<ParseError>> {
         let mut out = Vec::new();
         let mut parens = 0usize;
         loop {
@@ -123,7 +123,7 @@ impl<'a> Lexer<'a> {
             let start = self.pos;
             let Some(b) = self.peek() else {
                 if close == Close::Paren {
-                    return Err(ParseError::UnmatchedEof(')'));
+                    return Err(Box::new(ParseError::UnmatchedEof(')')));
                 }
                 out.push(Token { kind: TokenKind::Eof, text: String::new() });
                 return Ok((out, self.pos));
@@ -223,7 +223,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Reads one word in unquoted context, up to the next metacharacter.
-    fn word(&mut self) -> Result<Word, ParseError> {
+    fn word(&mut self) -> Result<Word, Box<ParseError>> {
         let mut parts = Vec::new();
         let mut lit = String::new();
         while let Some(b) = self.peek() {
@@ -278,7 +278,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The body of `'…'`; the opening quote is already consumed.
-    fn single_quoted(&mut self) -> Result<String, ParseError> {
+    fn single_quoted(&mut self) -> Result<String, Box<ParseError>> {
         let start = self.pos;
         while let Some(b) = self.peek() {
             if b == b'\'' {
@@ -288,16 +288,16 @@ impl<'a> Lexer<'a> {
             }
             self.pos += 1;
         }
-        Err(ParseError::UnmatchedQuote('\''))
+        Err(Box::new(ParseError::UnmatchedQuote('\'')))
     }
 
     /// The parts of `"…"`; the opening quote is already consumed.
-    fn double_quoted(&mut self) -> Result<Vec<WordPart>, ParseError> {
+    fn double_quoted(&mut self) -> Result<Vec<WordPart>, Box<ParseError>> {
         let mut parts = Vec::new();
         let mut lit = String::new();
         loop {
             let Some(b) = self.peek() else {
-                return Err(ParseError::UnmatchedQuote('"'));
+                return Err(Box::new(ParseError::UnmatchedQuote('"')));
             };
             match b {
                 b'"' => {
@@ -336,7 +336,7 @@ impl<'a> Lexer<'a> {
 
     /// Reads an expansion starting at `$` or a backquote. `None` means a
     /// lone `$` (consumed) that stands for itself.
-    fn dollar_or_backquote(&mut self, in_dquote: bool) -> Result<Option<WordPart>, ParseError> {
+    fn dollar_or_backquote(&mut self, in_dquote: bool) -> Result<Option<WordPart>, Box<ParseError>> {
         if self.peek() == Some(b'`') {
             self.pos += 1;
             return self.backquote().map(Some);
@@ -357,7 +357,7 @@ impl<'a> Lexer<'a> {
                     }
                     self.pos += 1;
                 }
-                Err(ParseError::UnmatchedEof('}'))
+                Err(Box::new(ParseError::UnmatchedEof('}')))
             }
             b'(' if self.peek_at(1) == Some(b'(') => {
                 self.pos += 2;
@@ -391,16 +391,16 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn nested(&mut self) -> Result<(), ParseError> {
+    fn nested(&mut self) -> Result<(), Box<ParseError>> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(ParseError::TooDeep);
+            return Err(Box::new(ParseError::TooDeep));
         }
         Ok(())
     }
 
     /// `$(…)`; `$(` is already consumed.
-    fn command_subst(&mut self) -> Result<WordPart, ParseError> {
+    fn command_subst(&mut self) -> Result<WordPart, Box<ParseError>> {
         self.nested()?;
         let (tokens, end) = self.tokens(Close::Paren)?;
         self.pos = end;
@@ -411,12 +411,12 @@ impl<'a> Lexer<'a> {
 
     /// `` `…` ``; the opening backquote is already consumed. Backslash
     /// escapes `` ` ``, `$` and `\` inside, as in bash.
-    fn backquote(&mut self) -> Result<WordPart, ParseError> {
+    fn backquote(&mut self) -> Result<WordPart, Box<ParseError>> {
         self.nested()?;
         let mut inner = String::new();
         loop {
             match self.next_char() {
-                None => return Err(ParseError::UnmatchedEof('`')),
+                None => return Err(Box::new(ParseError::UnmatchedEof('`'))),
                 Some('`') => break,
                 Some('\\') => match self.peek() {
                     Some(b'`' | b'$' | b'\\') => {
@@ -438,7 +438,7 @@ impl<'a> Lexer<'a> {
 
     /// `$((…))`; `$((` is already consumed. The text up to the matching
     /// `))` is kept for the arithmetic evaluator.
-    fn arith(&mut self) -> Result<WordPart, ParseError> {
+    fn arith(&mut self) -> Result<WordPart, Box<ParseError>> {
         let start = self.pos;
         let mut depth = 0usize;
         while let Some(b) = self.peek() {
@@ -454,18 +454,18 @@ impl<'a> Lexer<'a> {
             }
             self.pos += 1;
         }
-        Err(ParseError::UnmatchedEof(')'))
+        Err(Box::new(ParseError::UnmatchedEof(')')))
     }
 
     /// `$'…'` with C escapes; `$'` is already consumed.
-    fn ansi_c(&mut self) -> Result<String, ParseError> {
+    fn ansi_c(&mut self) -> Result<String, Box<ParseError>> {
         let mut s = String::new();
         loop {
             match self.next_char() {
-                None => return Err(ParseError::UnmatchedQuote('\'')),
+                None => return Err(Box::new(ParseError::UnmatchedQuote('\''))),
                 Some('\'') => return Ok(s),
                 Some('\\') => match self.next_char() {
-                    None => return Err(ParseError::UnmatchedQuote('\'')),
+                    None => return Err(Box::new(ParseError::UnmatchedQuote('\''))),
                     Some(c) => match c {
                         'n' => s.push('\n'),
                         't' => s.push('\t'),

@@ -52,15 +52,15 @@ impl std::error::Error for ParseError {}
 const MAX_DEPTH: usize = 64;
 
 /// Parses a whole command line (possibly several lines).
-pub fn parse(src: &str) -> Result<Script, ParseError> {
+pub fn parse(src: &str) -> Result<Script, Box<ParseError>> {
     parse_tokens(tokenize(src)?, 0)
 }
 
 /// Parses a token stream ending in `Eof`; `depth` counts enclosing
 /// substitutions.
-pub(super) fn parse_tokens(tokens: Vec<Token>, depth: usize) -> Result<Script, ParseError> {
+pub(super) fn parse_tokens(tokens: Vec<Token>, depth: usize) -> Result<Script, Box<ParseError>> {
     if depth > MAX_DEPTH {
-        return Err(ParseError::TooDeep);
+        return Err(Box::new(ParseError::TooDeep));
     }
     let mut p = Parser { tokens, pos: 0, depth };
     let script = p.list(&[])?;
@@ -115,11 +115,11 @@ impl Parser {
     }
 
     /// The error for the current token.
-    fn unexpected(&self) -> ParseError {
-        match self.kind() {
+    fn unexpected(&self) -> Box<ParseError> {
+        Box::new(match self.kind() {
             TokenKind::Eof => ParseError::UnexpectedEof,
             _ => ParseError::UnexpectedToken(self.tok().text.clone()),
-        }
+        })
     }
 
     fn skip_newlines(&mut self) {
@@ -128,17 +128,17 @@ impl Parser {
         }
     }
 
-    fn enter(&mut self) -> Result<(), ParseError> {
+    fn enter(&mut self) -> Result<(), Box<ParseError>> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(ParseError::TooDeep);
+            return Err(Box::new(ParseError::TooDeep));
         }
         Ok(())
     }
 
     /// A list of and-or lists, ending before end of input, `)`, or one of
     /// the reserved words in `stops`.
-    fn list(&mut self, stops: &[&str]) -> Result<Script, ParseError> {
+    fn list(&mut self, stops: &[&str]) -> Result<Script, Box<ParseError>> {
         let mut items = Vec::new();
         self.skip_newlines();
         loop {
@@ -161,7 +161,7 @@ impl Parser {
         Ok(Script { items })
     }
 
-    fn and_or(&mut self) -> Result<AndOr, ParseError> {
+    fn and_or(&mut self) -> Result<AndOr, Box<ParseError>> {
         let first = self.pipeline()?;
         let mut rest = Vec::new();
         loop {
@@ -179,7 +179,7 @@ impl Parser {
         Ok(AndOr { first, rest })
     }
 
-    fn pipeline(&mut self) -> Result<Pipeline, ParseError> {
+    fn pipeline(&mut self) -> Result<Pipeline, Box<ParseError>> {
         let mut negated = false;
         while self.plain() == Some("!") {
             self.advance();
@@ -206,7 +206,7 @@ impl Parser {
         Ok(Pipeline { negated, commands })
     }
 
-    fn command(&mut self) -> Result<Command, ParseError> {
+    fn command(&mut self) -> Result<Command, Box<ParseError>> {
         if let Some(word) = self.plain() {
             if word == "for" {
                 return self.for_loop();
@@ -218,7 +218,7 @@ impl Parser {
                 return Err(self.unexpected());
             }
             if UNSUPPORTED_KEYWORDS.contains(&word) {
-                return Err(ParseError::Unsupported(word.to_string()));
+                return Err(Box::new(ParseError::Unsupported(word.to_string())));
             }
         }
         if self.is_op(Op::LParen) {
@@ -227,7 +227,7 @@ impl Parser {
         self.simple_command().map(Command::Simple)
     }
 
-    fn simple_command(&mut self) -> Result<SimpleCommand, ParseError> {
+    fn simple_command(&mut self) -> Result<SimpleCommand, Box<ParseError>> {
         let mut cmd = SimpleCommand::default();
         loop {
             match self.kind() {
@@ -245,10 +245,10 @@ impl Parser {
                     cmd.redirects.push(r);
                 }
                 TokenKind::Op(Op::Unsupported) if self.tok().text.starts_with('<') => {
-                    return Err(ParseError::Unsupported(format!(
+                    return Err(Box::new(ParseError::Unsupported(format!(
                         "{}: here-documents and here-strings",
                         self.tok().text
-                    )));
+                    ))));
                 }
                 _ => break,
             }
@@ -260,7 +260,7 @@ impl Parser {
     }
 
     /// One redirection, at an fd number or a redirection operator.
-    fn redirect(&mut self) -> Result<Redirect, ParseError> {
+    fn redirect(&mut self) -> Result<Redirect, Box<ParseError>> {
         let explicit_fd = match self.kind() {
             TokenKind::IoNumber(n) => {
                 let n = *n;
@@ -280,7 +280,7 @@ impl Parser {
         self.advance();
         let target = match self.kind() {
             TokenKind::Word(w) => w.clone(),
-            TokenKind::Eof => return Err(ParseError::UnexpectedToken("newline".into())),
+            TokenKind::Eof => return Err(Box::new(ParseError::UnexpectedToken("newline".into()))),
             _ => return Err(self.unexpected()),
         };
         self.advance();
@@ -288,7 +288,7 @@ impl Parser {
     }
 
     /// Redirections after a compound command.
-    fn trailing_redirects(&mut self) -> Result<Vec<Redirect>, ParseError> {
+    fn trailing_redirects(&mut self) -> Result<Vec<Redirect>, Box<ParseError>> {
         let mut out = Vec::new();
         while matches!(
             self.kind(),
@@ -301,11 +301,11 @@ impl Parser {
     }
 
     /// `for NAME [in WORDS] ; do LIST ; done`, at `for`.
-    fn for_loop(&mut self) -> Result<Command, ParseError> {
+    fn for_loop(&mut self) -> Result<Command, Box<ParseError>> {
         self.enter()?;
         self.advance(); // `for`
         if self.is_op(Op::LParen) {
-            return Err(ParseError::Unsupported("for ((…))".into()));
+            return Err(Box::new(ParseError::Unsupported("for ((…))".into())));
         }
         let var = match self.kind() {
             TokenKind::Word(_) => self.advance().text,
@@ -345,7 +345,7 @@ impl Parser {
     }
 
     /// `{ LIST; }`, at `{`.
-    fn group(&mut self) -> Result<Command, ParseError> {
+    fn group(&mut self) -> Result<Command, Box<ParseError>> {
         self.enter()?;
         self.advance();
         let body = self.list(&["}"])?;
@@ -359,7 +359,7 @@ impl Parser {
     }
 
     /// `( LIST )`, at `(`.
-    fn subshell(&mut self) -> Result<Command, ParseError> {
+    fn subshell(&mut self) -> Result<Command, Box<ParseError>> {
         self.enter()?;
         self.advance();
         let body = self.list(&[])?;
