@@ -249,7 +249,7 @@ impl<'p> Interp<'p> {
         let convfmt = self.convfmt();
         let mut parts = Vec::new();
         for k in keys {
-            parts.push(self.eval(k)?.to_str(&convfmt));
+            parts.push(self.eval_str_with(k, &convfmt)?);
         }
         Ok(parts.join(&self.var_str("SUBSEP")))
     }
@@ -314,10 +314,25 @@ impl<'p> Interp<'p> {
         match e {
             Expr::Regex(src) => self.regex(src),
             other => {
-                let s = self.eval(other)?.to_str(&self.convfmt());
+                let s = self.eval_str(other)?;
                 self.regex(&s)
             }
         }
+    }
+
+    /// `e` as a string, numbers converted with `convfmt`.
+    fn eval_str_with(&mut self, e: &Expr, convfmt: &str) -> R<String> {
+        Ok(self.eval(e)?.to_str(convfmt))
+    }
+
+    /// `e` as a string, numbers converted with CONVFMT as it is after `e`.
+    fn eval_str(&mut self, e: &Expr) -> R<String> {
+        let v = self.eval(e)?;
+        Ok(v.to_str(&self.convfmt()))
+    }
+
+    fn eval_num(&mut self, e: &Expr) -> R<f64> {
+        Ok(self.eval(e)?.to_num())
     }
 
     fn eval(&mut self, e: &Expr) -> R<Value> {
@@ -326,16 +341,13 @@ impl<'p> Interp<'p> {
             Expr::Str(s) => Value::Str(s.clone()),
             Expr::Regex(src) => {
                 let re = self.regex(src)?;
-                Value::Num(f64::from(u8::from(re.is_match(&self.record))))
+                flag(re.is_match(&self.record))
             }
             Expr::LValue(lv) => self.get(lv)?,
             Expr::Assign(op, lv, rhs) => {
                 let r = self.eval(rhs)?;
                 let v = match op {
-                    None => match r {
-                        Value::Uninit => Value::Uninit,
-                        other => other,
-                    },
+                    None => r,
                     Some(op) => {
                         let l = self.get(lv)?.to_num();
                         Value::Num(arith(*op, l, r.to_num()))
@@ -355,14 +367,14 @@ impl<'p> Interp<'p> {
                     self.eval(b)?
                 }
             }
-            Expr::And(a, b) => Value::Num(f64::from(u8::from(self.cond(a)? && self.cond(b)?))),
-            Expr::Or(a, b) => Value::Num(f64::from(u8::from(self.cond(a)? || self.cond(b)?))),
-            Expr::Not(a) => Value::Num(f64::from(u8::from(!self.cond(a)?))),
-            Expr::Neg(a) => Value::Num(-self.eval(a)?.to_num()),
-            Expr::Plus(a) => Value::Num(self.eval(a)?.to_num()),
+            Expr::And(a, b) => flag(self.cond(a)? && self.cond(b)?),
+            Expr::Or(a, b) => flag(self.cond(a)? || self.cond(b)?),
+            Expr::Not(a) => flag(!self.cond(a)?),
+            Expr::Neg(a) => Value::Num(-self.eval_num(a)?),
+            Expr::Plus(a) => Value::Num(self.eval_num(a)?),
             Expr::Binary(op, a, b) => {
-                let x = self.eval(a)?.to_num();
-                let y = self.eval(b)?.to_num();
+                let x = self.eval_num(a)?;
+                let y = self.eval_num(b)?;
                 Value::Num(arith(*op, x, y))
             }
             Expr::Cmp(op, a, b) => {
@@ -377,23 +389,23 @@ impl<'p> Interp<'p> {
                     CmpOp::Gt => ord == Some(Ordering::Greater),
                     CmpOp::Ge => matches!(ord, Some(Ordering::Greater | Ordering::Equal)),
                 };
-                Value::Num(f64::from(u8::from(r)))
+                flag(r)
             }
             Expr::Match(negated, lhs, rhs) => {
-                let s = self.eval(lhs)?.to_str(&self.convfmt());
+                let s = self.eval_str(lhs)?;
                 let re = self.regex_arg(rhs)?;
-                Value::Num(f64::from(u8::from(re.is_match(&s) != *negated)))
+                flag(re.is_match(&s) != *negated)
             }
             Expr::Concat(a, b) => {
                 let convfmt = self.convfmt();
-                let x = self.eval(a)?.to_str(&convfmt);
-                let y = self.eval(b)?.to_str(&convfmt);
+                let x = self.eval_str_with(a, &convfmt)?;
+                let y = self.eval_str_with(b, &convfmt)?;
                 Value::Str(x + &y)
             }
             Expr::In(keys, arr) => {
                 let key = self.subscript(keys)?;
                 let ak = self.array_key(arr);
-                Value::Num(f64::from(u8::from(self.arrays.get(&ak).is_some_and(|a| a.contains_key(&key)))))
+                flag(self.arrays.get(&ak).is_some_and(|a| a.contains_key(&key)))
             }
             Expr::Group(list) => {
                 // `(a, b)` outside print/in: mawk rejects it at parse time;
@@ -479,6 +491,11 @@ impl<'p> Interp<'p> {
         }
         self.arrays.contains_key(name)
     }
+}
+
+/// awk's truth values: 1 and 0.
+fn flag(b: bool) -> Value {
+    Value::Num(if b { 1.0 } else { 0.0 })
 }
 
 fn arith(op: BinOp, x: f64, y: f64) -> f64 {

@@ -29,11 +29,7 @@ impl<'p> Interp<'p> {
                     parts.push(self.record.clone());
                 }
                 for a in args {
-                    let items = match a {
-                        Expr::Group(list) => list.iter().collect::<Vec<_>>(),
-                        other => vec![other],
-                    };
-                    for item in items {
+                    for item in group_items(a) {
                         let v = self.eval(item)?;
                         parts.push(match v {
                             Value::Num(n) => num_to_str(n, &ofmt),
@@ -47,13 +43,8 @@ impl<'p> Interp<'p> {
             Stmt::Printf(args, dest) => {
                 let mut values = Vec::new();
                 for a in args {
-                    match a {
-                        Expr::Group(list) => {
-                            for item in list {
-                                values.push(self.eval(item)?);
-                            }
-                        }
-                        other => values.push(self.eval(other)?),
+                    for item in group_items(a) {
+                        values.push(self.eval(item)?);
                     }
                 }
                 let fmt = values.first().map(|v| v.to_str(&self.convfmt())).unwrap_or_default();
@@ -135,7 +126,7 @@ impl<'p> Interp<'p> {
             }
             Stmt::Exit(code) => {
                 if let Some(c) = code {
-                    self.exit_status = self.eval(c)?.to_num() as i32;
+                    self.exit_status = self.eval_num(c)? as i32;
                 }
                 return Ok(Flow::Exit);
             }
@@ -170,7 +161,7 @@ impl<'p> Interp<'p> {
         match dest {
             Dest::Stdout => self.out.out(text),
             Dest::File(e) => {
-                let name = self.eval(e)?.to_str(&self.convfmt());
+                let name = self.eval_str(e)?;
                 match name.as_str() {
                     "/dev/stdout" | "-" => self.out.out(text),
                     "/dev/stderr" => self.out.err(text),
@@ -182,7 +173,7 @@ impl<'p> Interp<'p> {
                 }
             }
             Dest::Pipe(e) => {
-                let cmd = self.eval(e)?.to_str(&self.convfmt());
+                let cmd = self.eval_str(e)?;
                 return Err(AwkError::Fatal(format!("cannot run \"{cmd}\": this awk has no pipes")));
             }
         }
@@ -201,5 +192,14 @@ impl<'p> Interp<'p> {
                 self.runtime(format!("bad conversion character '{c}' in {what}(\"{fmt}\")"))
             }
         }
+    }
+}
+
+/// The expressions a print argument stands for: a `(a, b)` group's
+/// members, or the argument itself.
+fn group_items(e: &Expr) -> &[Expr] {
+    match e {
+        Expr::Group(list) => list,
+        other => std::slice::from_ref(other),
     }
 }
