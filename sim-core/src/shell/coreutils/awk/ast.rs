@@ -51,8 +51,8 @@ pub enum Stmt {
     Print(Vec<Expr>, Dest),
     Printf(Vec<Expr>, Dest),
     If(Expr, Box<Stmt>, Option<Box<Stmt>>),
-    While(Expr, Box<Stmt>),
     Do(Box<Stmt>, Expr),
+    /// `for (init; cond; step) body`; `while (cond) body` too.
     For(Option<Expr>, Option<Expr>, Option<Expr>, Box<Stmt>),
     /// `for (key in array)`.
     ForIn(String, String, Box<Stmt>),

@@ -104,6 +104,89 @@ impl Keyword {
     }
 }
 
+/// Punctuation and operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// `&&`
+    AndAnd,
+    /// `||`
+    OrOr,
+    /// `==`
+    EqEq,
+    /// `<=`
+    Le,
+    /// `>=`
+    Ge,
+    /// `!=`
+    Ne,
+    /// `++`
+    Incr,
+    /// `--`
+    Decr,
+    /// `+=`
+    AddAssign,
+    /// `-=`
+    SubAssign,
+    /// `*=`
+    MulAssign,
+    /// `/=`
+    DivAssign,
+    /// `%=`
+    ModAssign,
+    /// `^=`
+    PowAssign,
+    /// `>>`
+    Append,
+    /// `!~`
+    NoMatch,
+    /// `{`
+    LBrace,
+    /// `}`
+    RBrace,
+    /// `(`
+    LParen,
+    /// `)`
+    RParen,
+    /// `[`
+    LBracket,
+    /// `]`
+    RBracket,
+    /// `;`
+    Semi,
+    /// `,`
+    Comma,
+    /// `+`
+    Plus,
+    /// `-`
+    Minus,
+    /// `*`
+    Star,
+    /// `/`
+    Slash,
+    /// `%`
+    Percent,
+    /// `^`
+    Caret,
+    /// `!`
+    Bang,
+    /// `>`
+    Gt,
+    /// `<`
+    Lt,
+    /// `|`
+    Pipe,
+    /// `?`
+    Question,
+    /// `:`
+    Colon,
+    /// `~`
+    Tilde,
+    /// `$`
+    Dollar,
+    /// `=`
+    Assign,
+}
+
 /// What a token is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
@@ -116,8 +199,8 @@ pub enum Tok {
     FuncName(String),
     Builtin(Builtin),
     Keyword(Keyword),
-    /// Punctuation and operators, by their spelling.
-    Op(&'static str),
+    /// Punctuation and operators; the token's text spells them.
+    Op(Op),
     Newline,
     Eof,
 }
@@ -130,9 +213,47 @@ pub struct Token {
     pub text: String,
 }
 
-const OPS: &[&str] = &[
-    "&&", "||", "==", "<=", ">=", "!=", "++", "--", "+=", "-=", "*=", "/=", "%=", "^=", ">>", "!~", "{", "}", "(", ")",
-    "[", "]", ";", ",", "+", "-", "*", "/", "%", "^", "!", ">", "<", "|", "?", ":", "~", "$", "=",
+/// The operators by spelling; a longer one comes before its prefixes.
+const OPS: &[(&str, Op)] = &[
+    ("&&", Op::AndAnd),
+    ("||", Op::OrOr),
+    ("==", Op::EqEq),
+    ("<=", Op::Le),
+    (">=", Op::Ge),
+    ("!=", Op::Ne),
+    ("++", Op::Incr),
+    ("--", Op::Decr),
+    ("+=", Op::AddAssign),
+    ("-=", Op::SubAssign),
+    ("*=", Op::MulAssign),
+    ("/=", Op::DivAssign),
+    ("%=", Op::ModAssign),
+    ("^=", Op::PowAssign),
+    (">>", Op::Append),
+    ("!~", Op::NoMatch),
+    ("{", Op::LBrace),
+    ("}", Op::RBrace),
+    ("(", Op::LParen),
+    (")", Op::RParen),
+    ("[", Op::LBracket),
+    ("]", Op::RBracket),
+    (";", Op::Semi),
+    (",", Op::Comma),
+    ("+", Op::Plus),
+    ("-", Op::Minus),
+    ("*", Op::Star),
+    ("/", Op::Slash),
+    ("%", Op::Percent),
+    ("^", Op::Caret),
+    ("!", Op::Bang),
+    (">", Op::Gt),
+    ("<", Op::Lt),
+    ("|", Op::Pipe),
+    ("?", Op::Question),
+    (":", Op::Colon),
+    ("~", Op::Tilde),
+    ("$", Op::Dollar),
+    ("=", Op::Assign),
 ];
 
 /// Tokenizes `src`; the last token is `Eof`.
@@ -275,13 +396,12 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
             }
             _ => {
                 let rest = &src[i..];
-                let Some(op) = OPS.iter().find(|op| rest.starts_with(**op)) else {
+                let Some(&(text, op)) = OPS.iter().find(|(text, _)| rest.starts_with(text)) else {
                     let ch = rest.chars().next().unwrap_or('?');
                     return Err(AwkError::syntax(line, format!("syntax error at or near {ch}")));
                 };
-                i += op.len();
-                let op: &'static str = op;
-                out.push(Token { tok: Tok::Op(op), line, text: op.to_string() });
+                i += text.len();
+                out.push(Token { tok: Tok::Op(op), line, text: text.to_string() });
             }
         }
     }
@@ -294,7 +414,7 @@ fn after_operand(prev: Option<&Token>) -> bool {
     match prev.map(|t| &t.tok) {
         Some(Tok::Number(_) | Tok::Str(_) | Tok::Name(_) | Tok::Regex(_)) => true,
         Some(Tok::Builtin(Builtin::Length)) => true,
-        Some(Tok::Op(op)) => matches!(*op, ")" | "]" | "$" | "++" | "--"),
+        Some(Tok::Op(op)) => matches!(op, Op::RParen | Op::RBracket | Op::Dollar | Op::Incr | Op::Decr),
         _ => false,
     }
 }

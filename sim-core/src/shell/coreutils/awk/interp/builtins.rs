@@ -89,14 +89,25 @@ impl<'p> Interp<'p> {
                 let fmt = values[0].to_str(&convfmt);
                 Value::Str(self.format(&fmt, &values[1..], "sprintf")?)
             }
-            Builtin::Tolower => Value::Str(self.eval_str_with(&args[0], &convfmt)?.to_ascii_lowercase()),
-            Builtin::Toupper => Value::Str(self.eval_str_with(&args[0], &convfmt)?.to_ascii_uppercase()),
-            Builtin::Int => Value::Num(self.eval_num(&args[0])?.trunc()),
-            Builtin::Sqrt => Value::Num(self.eval_num(&args[0])?.sqrt()),
-            Builtin::Exp => Value::Num(self.eval_num(&args[0])?.exp()),
-            Builtin::Log => Value::Num(self.eval_num(&args[0])?.ln()),
-            Builtin::Sin => Value::Num(super::super::math::sin_cos(self.eval_num(&args[0])?, false)),
-            Builtin::Cos => Value::Num(super::super::math::sin_cos(self.eval_num(&args[0])?, true)),
+            Builtin::Tolower | Builtin::Toupper => {
+                let mut s = self.eval_str_with(&args[0], &convfmt)?;
+                if f == Builtin::Tolower {
+                    s.make_ascii_lowercase();
+                } else {
+                    s.make_ascii_uppercase();
+                }
+                Value::Str(s)
+            }
+            Builtin::Int | Builtin::Sqrt | Builtin::Exp | Builtin::Log | Builtin::Sin | Builtin::Cos => {
+                let x = self.eval_num(&args[0])?;
+                Value::Num(match f {
+                    Builtin::Int => x.trunc(),
+                    Builtin::Sqrt => x.sqrt(),
+                    Builtin::Exp => x.exp(),
+                    Builtin::Log => x.ln(),
+                    _ => super::super::math::sin_cos(x, f == Builtin::Cos),
+                })
+            }
             Builtin::Atan2 => {
                 let y = self.eval_num(&args[0])?;
                 Value::Num(super::super::math::atan2(y, self.eval_num(&args[1])?))

@@ -65,15 +65,6 @@ impl<'p> Interp<'p> {
                     return self.stmt(o);
                 }
             }
-            Stmt::While(c, body) => {
-                while self.cond(c)? {
-                    match self.stmt(body)? {
-                        Flow::Break => break,
-                        Flow::Normal | Flow::Continue => {}
-                        other => return Ok(other),
-                    }
-                }
-            }
             Stmt::Do(body, c) => loop {
                 match self.stmt(body)? {
                     Flow::Break => break,

@@ -4,12 +4,12 @@
 
 use super::{AwkError, Parser};
 use crate::shell::coreutils::awk::ast::{BinOp, CmpOp, Expr, LValue};
-use crate::shell::coreutils::awk::lexer::{Builtin, Keyword, Tok};
+use crate::shell::coreutils::awk::lexer::{Builtin, Keyword, Op, Tok};
 
 impl Parser {
     pub(super) fn expr_list(&mut self, no_gt: bool) -> Result<Vec<Expr>, AwkError> {
         let mut list = vec![self.expr(no_gt)?];
-        while self.eat_op(",") {
+        while self.eat_op(Op::Comma) {
             self.newlines();
             list.push(self.expr(no_gt)?);
         }
@@ -21,18 +21,18 @@ impl Parser {
         self.enter()?;
         let lhs = self.ternary(no_gt)?;
         let op = match self.peek() {
-            Tok::Op("=") => Some(None),
-            Tok::Op("+=") => Some(Some(BinOp::Add)),
-            Tok::Op("-=") => Some(Some(BinOp::Sub)),
-            Tok::Op("*=") => Some(Some(BinOp::Mul)),
-            Tok::Op("/=") => Some(Some(BinOp::Div)),
-            Tok::Op("%=") => Some(Some(BinOp::Mod)),
-            Tok::Op("^=") => Some(Some(BinOp::Pow)),
+            Tok::Op(Op::Assign) => Some(None),
+            Tok::Op(Op::AddAssign) => Some(Some(BinOp::Add)),
+            Tok::Op(Op::SubAssign) => Some(Some(BinOp::Sub)),
+            Tok::Op(Op::MulAssign) => Some(Some(BinOp::Mul)),
+            Tok::Op(Op::DivAssign) => Some(Some(BinOp::Div)),
+            Tok::Op(Op::ModAssign) => Some(Some(BinOp::Mod)),
+            Tok::Op(Op::PowAssign) => Some(Some(BinOp::Pow)),
             _ => None,
         };
         let result = match (op, lhs) {
             (Some(op), Expr::LValue(lv)) => {
-                self.bump();
+                self.advance();
                 self.newlines();
                 let rhs = self.expr(no_gt)?;
                 Expr::Assign(op, lv, Box::new(rhs))
@@ -45,11 +45,11 @@ impl Parser {
 
     pub(super) fn ternary(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
         let cond = self.or(no_gt)?;
-        if self.eat_op("?") {
+        if self.eat_op(Op::Question) {
             self.newlines();
             let a = self.expr(no_gt)?;
             self.newlines();
-            if !self.eat_op(":") {
+            if !self.eat_op(Op::Colon) {
                 return Err(self.error());
             }
             self.newlines();
@@ -61,7 +61,7 @@ impl Parser {
 
     pub(super) fn or(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
         let mut lhs = self.and(no_gt)?;
-        while self.eat_op("||") {
+        while self.eat_op(Op::OrOr) {
             self.newlines();
             lhs = Expr::Or(Box::new(lhs), Box::new(self.and(no_gt)?));
         }
@@ -70,7 +70,7 @@ impl Parser {
 
     pub(super) fn and(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
         let mut lhs = self.in_expr(no_gt)?;
-        while self.eat_op("&&") {
+        while self.eat_op(Op::AndAnd) {
             self.newlines();
             lhs = Expr::And(Box::new(lhs), Box::new(self.in_expr(no_gt)?));
         }
@@ -80,7 +80,7 @@ impl Parser {
     pub(super) fn in_expr(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
         let mut lhs = self.matching(no_gt)?;
         while self.at_kw(Keyword::In) {
-            self.bump();
+            self.advance();
             let Tok::Name(arr) = self.bump() else {
                 self.pos -= 1;
                 return Err(self.error());
@@ -97,9 +97,9 @@ impl Parser {
     pub(super) fn matching(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
         let mut lhs = self.relational(no_gt)?;
         loop {
-            let negated = if self.eat_op("~") {
+            let negated = if self.eat_op(Op::Tilde) {
                 false
-            } else if self.eat_op("!~") {
+            } else if self.eat_op(Op::NoMatch) {
                 true
             } else {
                 return Ok(lhs);
@@ -112,15 +112,15 @@ impl Parser {
     pub(super) fn relational(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
         let lhs = self.concat()?;
         let op = match self.peek() {
-            Tok::Op("<") => CmpOp::Lt,
-            Tok::Op("<=") => CmpOp::Le,
-            Tok::Op("==") => CmpOp::Eq,
-            Tok::Op("!=") => CmpOp::Ne,
-            Tok::Op(">") if !no_gt => CmpOp::Gt,
-            Tok::Op(">=") => CmpOp::Ge,
+            Tok::Op(Op::Lt) => CmpOp::Lt,
+            Tok::Op(Op::Le) => CmpOp::Le,
+            Tok::Op(Op::EqEq) => CmpOp::Eq,
+            Tok::Op(Op::Ne) => CmpOp::Ne,
+            Tok::Op(Op::Gt) if !no_gt => CmpOp::Gt,
+            Tok::Op(Op::Ge) => CmpOp::Ge,
             _ => return Ok(lhs),
         };
-        self.bump();
+        self.advance();
         let rhs = self.concat()?;
         Ok(Expr::Cmp(op, Box::new(lhs), Box::new(rhs)))
     }
@@ -135,7 +135,7 @@ impl Parser {
                 | Tok::Name(_)
                 | Tok::FuncName(_)
                 | Tok::Builtin(_)
-                | Tok::Op("$" | "(")
+                | Tok::Op(Op::Dollar | Op::LParen)
         )
     }
 
@@ -152,11 +152,11 @@ impl Parser {
         let mut lhs = self.multiplicative()?;
         loop {
             let op = match self.peek() {
-                Tok::Op("+") => BinOp::Add,
-                Tok::Op("-") => BinOp::Sub,
+                Tok::Op(Op::Plus) => BinOp::Add,
+                Tok::Op(Op::Minus) => BinOp::Sub,
                 _ => return Ok(lhs),
             };
-            self.bump();
+            self.advance();
             let rhs = self.multiplicative()?;
             lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
         }
@@ -166,12 +166,12 @@ impl Parser {
         let mut lhs = self.unary()?;
         loop {
             let op = match self.peek() {
-                Tok::Op("*") => BinOp::Mul,
-                Tok::Op("/") => BinOp::Div,
-                Tok::Op("%") => BinOp::Mod,
+                Tok::Op(Op::Star) => BinOp::Mul,
+                Tok::Op(Op::Slash) => BinOp::Div,
+                Tok::Op(Op::Percent) => BinOp::Mod,
                 _ => return Ok(lhs),
             };
-            self.bump();
+            self.advance();
             let rhs = self.unary()?;
             lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
         }
@@ -180,16 +180,16 @@ impl Parser {
     pub(super) fn unary(&mut self) -> Result<Expr, AwkError> {
         self.enter()?;
         let e = match self.peek() {
-            Tok::Op("!") => {
-                self.bump();
+            Tok::Op(Op::Bang) => {
+                self.advance();
                 Expr::Not(Box::new(self.unary()?))
             }
-            Tok::Op("-") => {
-                self.bump();
+            Tok::Op(Op::Minus) => {
+                self.advance();
                 Expr::Neg(Box::new(self.unary()?))
             }
-            Tok::Op("+") => {
-                self.bump();
+            Tok::Op(Op::Plus) => {
+                self.advance();
                 Expr::Plus(Box::new(self.unary()?))
             }
             _ => self.power()?,
@@ -200,7 +200,7 @@ impl Parser {
 
     pub(super) fn power(&mut self) -> Result<Expr, AwkError> {
         let base = self.postfix()?;
-        if self.eat_op("^") {
+        if self.eat_op(Op::Caret) {
             // Right associative, and `2^-1` is allowed.
             let exp = self.unary()?;
             return Ok(Expr::Binary(BinOp::Pow, Box::new(base), Box::new(exp)));
@@ -211,9 +211,9 @@ impl Parser {
     pub(super) fn postfix(&mut self) -> Result<Expr, AwkError> {
         let e = self.primary()?;
         match e {
-            Expr::LValue(lv) if self.at_op("++") || self.at_op("--") => {
-                let delta = if self.at_op("++") { 1.0 } else { -1.0 };
-                self.bump();
+            Expr::LValue(lv) if self.at_op(Op::Incr) || self.at_op(Op::Decr) => {
+                let delta = if self.at_op(Op::Incr) { 1.0 } else { -1.0 };
+                self.advance();
                 Ok(Expr::Incr(lv, delta, false))
             }
             e => Ok(e),
@@ -239,30 +239,30 @@ impl Parser {
             Tok::Number(n) => Ok(Expr::Num(n)),
             Tok::Str(s) => Ok(Expr::Str(s)),
             Tok::Regex(r) => Ok(Expr::Regex(r)),
-            Tok::Op("$") => {
+            Tok::Op(Op::Dollar) => {
                 let index = match self.peek() {
-                    Tok::Op("-") => {
-                        self.bump();
+                    Tok::Op(Op::Minus) => {
+                        self.advance();
                         Expr::Neg(Box::new(self.primary()?))
                     }
-                    Tok::Op("++" | "--") => {
-                        let delta = if self.at_op("++") { 1.0 } else { -1.0 };
-                        self.bump();
+                    Tok::Op(Op::Incr | Op::Decr) => {
+                        let delta = if self.at_op(Op::Incr) { 1.0 } else { -1.0 };
+                        self.advance();
                         Expr::Incr(self.lvalue()?, delta, true)
                     }
                     _ => self.primary()?,
                 };
                 Ok(Expr::LValue(LValue::Field(Box::new(index))))
             }
-            Tok::Op(op @ ("++" | "--")) => {
-                let delta = if op == "++" { 1.0 } else { -1.0 };
+            Tok::Op(op @ (Op::Incr | Op::Decr)) => {
+                let delta = if op == Op::Incr { 1.0 } else { -1.0 };
                 Ok(Expr::Incr(self.lvalue()?, delta, true))
             }
-            Tok::Op("(") => {
+            Tok::Op(Op::LParen) => {
                 self.newlines();
                 let list = self.expr_list(false)?;
                 self.newlines();
-                self.expect_op(")")?;
+                self.expect_op(Op::RParen)?;
                 let mut list = list;
                 if list.len() == 1 {
                     Ok(list.pop().unwrap_or(Expr::Num(0.0)))
@@ -270,27 +270,27 @@ impl Parser {
                     Ok(Expr::Group(list))
                 }
             }
-            Tok::Op("-") => Ok(Expr::Neg(Box::new(self.unary()?))),
-            Tok::Op("!") => Ok(Expr::Not(Box::new(self.unary()?))),
+            Tok::Op(Op::Minus) => Ok(Expr::Neg(Box::new(self.unary()?))),
+            Tok::Op(Op::Bang) => Ok(Expr::Not(Box::new(self.unary()?))),
             Tok::Name(name) => {
-                if self.eat_op("[") {
+                if self.eat_op(Op::LBracket) {
                     let keys = self.expr_list(false)?;
-                    self.expect_op("]")?;
+                    self.expect_op(Op::RBracket)?;
                     return Ok(Expr::LValue(LValue::Index(name, keys)));
                 }
                 Ok(Expr::LValue(LValue::Var(name)))
             }
             Tok::FuncName(name) => {
-                self.expect_op("(")?;
+                self.expect_op(Op::LParen)?;
                 self.check_call_args()?;
-                let args = if self.at_op(")") { Vec::new() } else { self.expr_list(false)? };
-                self.expect_op(")")?;
+                let args = if self.at_op(Op::RParen) { Vec::new() } else { self.expr_list(false)? };
+                self.expect_op(Op::RParen)?;
                 Ok(Expr::UserCall(name, args))
             }
             Tok::Builtin(f) => self.builtin(f),
             Tok::Keyword(Keyword::Getline) => {
                 let target = match self.peek() {
-                    Tok::Name(_) | Tok::Op("$") => Some(self.lvalue()?),
+                    Tok::Name(_) | Tok::Op(Op::Dollar) => Some(self.lvalue()?),
                     _ => None,
                 };
                 Ok(Expr::Getline(target))
@@ -306,7 +306,7 @@ impl Parser {
     /// `)` is missing, as mawk words it.
     pub(super) fn check_call_args(&self) -> Result<(), AwkError> {
         if let Some(t) = self.token() {
-            if matches!(t.tok, Tok::Op("}" | ";") | Tok::Newline) {
+            if matches!(t.tok, Tok::Op(Op::RBrace | Op::Semi) | Tok::Newline) {
                 return Err(AwkError::syntax(t.line, format!("missing ) near {}", t.text)));
             }
         }
@@ -314,18 +314,18 @@ impl Parser {
     }
 
     pub(super) fn builtin(&mut self, f: Builtin) -> Result<Expr, AwkError> {
-        if !self.at_op("(") {
+        if !self.at_op(Op::LParen) {
             if f == Builtin::Length {
                 return Ok(Expr::Call(f, Vec::new()));
             }
             return Err(self.error());
         }
-        self.bump();
+        self.advance();
         self.newlines();
         self.check_call_args()?;
-        let args = if self.at_op(")") { Vec::new() } else { self.expr_list(false)? };
+        let args = if self.at_op(Op::RParen) { Vec::new() } else { self.expr_list(false)? };
         self.newlines();
-        self.expect_op(")")?;
+        self.expect_op(Op::RParen)?;
         let (min, max) = match f {
             Builtin::Length | Builtin::Srand | Builtin::Fflush => (0, 1),
             Builtin::Rand => (0, 0),

@@ -5,7 +5,7 @@
 mod expr;
 
 use super::ast::{Dest, Expr, Function, Pattern, Program, Rule, Stmt};
-use super::lexer::{tokenize, Keyword, Tok, Token};
+use super::lexer::{tokenize, Keyword, Op, Tok, Token};
 use super::AwkError;
 
 /// How deep expressions and statements may nest.
@@ -26,7 +26,7 @@ struct Parser {
     prog: Program,
 }
 
-fn is_op(t: &Tok, op: &str) -> bool {
+fn is_op(t: &Tok, op: Op) -> bool {
     matches!(t, Tok::Op(o) if *o == op)
 }
 
@@ -41,13 +41,23 @@ impl Parser {
 
     fn bump(&mut self) -> Tok {
         let t = self.peek().clone();
-        if self.pos < self.toks.len() {
-            self.pos += 1;
-        }
+        self.advance();
         t
     }
 
-    fn at_op(&self, op: &str) -> bool {
+    /// Moves past the current token.
+    fn advance(&mut self) {
+        if self.pos < self.toks.len() {
+            self.pos += 1;
+        }
+    }
+
+    /// The token `n` places after the current one.
+    fn peek_at(&self, n: usize) -> Option<&Tok> {
+        self.toks.get(self.pos + n).map(|t| &t.tok)
+    }
+
+    fn at_op(&self, op: Op) -> bool {
         is_op(self.peek(), op)
     }
 
@@ -55,7 +65,7 @@ impl Parser {
         matches!(self.peek(), Tok::Keyword(x) if *x == k)
     }
 
-    fn eat_op(&mut self, op: &str) -> bool {
+    fn eat_op(&mut self, op: Op) -> bool {
         if self.at_op(op) {
             self.pos += 1;
             return true;
@@ -82,20 +92,20 @@ impl Parser {
     fn depth_braces(&self) -> usize {
         let mut n: isize = 0;
         for t in &self.toks[..self.pos.min(self.toks.len())] {
-            if is_op(&t.tok, "{") {
+            if is_op(&t.tok, Op::LBrace) {
                 n += 1;
-            } else if is_op(&t.tok, "}") {
+            } else if is_op(&t.tok, Op::RBrace) {
                 n -= 1;
             }
         }
         n.max(0) as usize
     }
 
-    fn expect_op(&mut self, op: &str) -> Result<(), AwkError> {
+    fn expect_op(&mut self, op: Op) -> Result<(), AwkError> {
         if self.eat_op(op) {
             return Ok(());
         }
-        if op == ")" && !matches!(self.peek(), Tok::Eof) {
+        if op == Op::RParen && !matches!(self.peek(), Tok::Eof) {
             let t = self.token().cloned();
             if let Some(t) = t {
                 return Err(AwkError::syntax(t.line, format!("missing ) near {}", t.text)));
@@ -119,7 +129,7 @@ impl Parser {
     }
 
     fn terminators(&mut self) {
-        while matches!(self.peek(), Tok::Newline) || self.at_op(";") {
+        while matches!(self.peek(), Tok::Newline) || self.at_op(Op::Semi) {
             self.pos += 1;
         }
     }
@@ -135,33 +145,27 @@ impl Parser {
 
     fn item(&mut self) -> Result<(), AwkError> {
         match self.peek() {
-            Tok::Keyword(Keyword::Begin) => {
-                self.bump();
+            &Tok::Keyword(k @ (Keyword::Begin | Keyword::End)) => {
+                self.advance();
                 self.newlines();
                 let b = self.block()?;
-                self.prog.begin.push(b);
-            }
-            Tok::Keyword(Keyword::End) => {
-                self.bump();
-                self.newlines();
-                let b = self.block()?;
-                self.prog.end.push(b);
+                if k == Keyword::Begin { &mut self.prog.begin } else { &mut self.prog.end }.push(b);
             }
             Tok::Keyword(Keyword::Function) => self.function()?,
-            Tok::Op("{") => {
+            Tok::Op(Op::LBrace) => {
                 let b = self.block()?;
                 self.prog.rules.push(Rule { pattern: Pattern::All, action: Some(b) });
             }
             _ => {
                 let first = self.expr(false)?;
-                let pattern = if self.eat_op(",") {
+                let pattern = if self.eat_op(Op::Comma) {
                     self.newlines();
                     Pattern::Range(first, self.expr(false)?)
                 } else {
                     Pattern::Expr(first)
                 };
-                let action = if self.at_op("{") { Some(self.block()?) } else { None };
-                if action.is_none() && !matches!(self.peek(), Tok::Newline | Tok::Eof | Tok::Op(";")) {
+                let action = if self.at_op(Op::LBrace) { Some(self.block()?) } else { None };
+                if action.is_none() && !matches!(self.peek(), Tok::Newline | Tok::Eof | Tok::Op(Op::Semi)) {
                     return Err(self.error());
                 }
                 self.prog.rules.push(Rule { pattern, action });
@@ -171,7 +175,7 @@ impl Parser {
     }
 
     fn function(&mut self) -> Result<(), AwkError> {
-        self.bump();
+        self.advance();
         let name = match self.bump() {
             Tok::Name(n) | Tok::FuncName(n) => n,
             _ => {
@@ -179,17 +183,17 @@ impl Parser {
                 return Err(self.error());
             }
         };
-        self.expect_op("(")?;
+        self.expect_op(Op::LParen)?;
         let mut params = Vec::new();
-        while let Tok::Name(p) = self.peek().clone() {
-            self.bump();
-            params.push(p);
-            if !self.eat_op(",") {
+        while let Tok::Name(p) = self.peek() {
+            params.push(p.clone());
+            self.advance();
+            if !self.eat_op(Op::Comma) {
                 break;
             }
             self.newlines();
         }
-        self.expect_op(")")?;
+        self.expect_op(Op::RParen)?;
         self.newlines();
         let body = self.block()?;
         self.prog.functions.insert(&name, Function { params, body });
@@ -197,14 +201,14 @@ impl Parser {
     }
 
     fn block(&mut self) -> Result<Vec<Stmt>, AwkError> {
-        if !self.eat_op("{") {
+        if !self.eat_op(Op::LBrace) {
             return Err(self.error());
         }
         self.enter()?;
         let mut stmts = Vec::new();
         loop {
             self.terminators();
-            if self.eat_op("}") {
+            if self.eat_op(Op::RBrace) {
                 break;
             }
             if matches!(self.peek(), Tok::Eof) {
@@ -219,7 +223,7 @@ impl Parser {
     /// A statement body after `if (…)`, `while (…)`, …
     fn body(&mut self) -> Result<Stmt, AwkError> {
         self.newlines();
-        if self.eat_op(";") {
+        if self.eat_op(Op::Semi) {
             return Ok(Stmt::Block(Vec::new()));
         }
         self.stmt()
@@ -233,19 +237,19 @@ impl Parser {
     }
 
     fn stmt_inner(&mut self) -> Result<Stmt, AwkError> {
-        match self.peek().clone() {
-            Tok::Op("{") => Ok(Stmt::Block(self.block()?)),
+        match *self.peek() {
+            Tok::Op(Op::LBrace) => Ok(Stmt::Block(self.block()?)),
             Tok::Keyword(Keyword::If) => {
-                self.bump();
-                self.expect_op("(")?;
+                self.advance();
+                self.expect_op(Op::LParen)?;
                 let cond = self.expr(false)?;
-                self.expect_op(")")?;
+                self.expect_op(Op::RParen)?;
                 let then = self.body()?;
                 // `else` may follow after terminators.
                 let save = self.pos;
                 self.terminators();
                 if self.at_kw(Keyword::Else) {
-                    self.bump();
+                    self.advance();
                     let other = self.body()?;
                     return Ok(Stmt::If(cond, Box::new(then), Some(Box::new(other))));
                 }
@@ -253,34 +257,31 @@ impl Parser {
                 Ok(Stmt::If(cond, Box::new(then), None))
             }
             Tok::Keyword(Keyword::While) => {
-                self.bump();
-                self.expect_op("(")?;
+                self.advance();
+                self.expect_op(Op::LParen)?;
                 let cond = self.expr(false)?;
-                self.expect_op(")")?;
-                if self.at_op(";") {
-                    self.bump();
-                    return Ok(Stmt::While(cond, Box::new(Stmt::Block(Vec::new()))));
-                }
+                self.expect_op(Op::RParen)?;
+                // `while (c) s` runs as `for (; c; ) s`.
                 let body = self.body()?;
-                Ok(Stmt::While(cond, Box::new(body)))
+                Ok(Stmt::For(None, Some(cond), None, Box::new(body)))
             }
             Tok::Keyword(Keyword::Do) => {
-                self.bump();
+                self.advance();
                 let body = self.body()?;
                 self.terminators();
                 if !self.at_kw(Keyword::While) {
                     return Err(self.error());
                 }
-                self.bump();
-                self.expect_op("(")?;
+                self.advance();
+                self.expect_op(Op::LParen)?;
                 let cond = self.expr(false)?;
-                self.expect_op(")")?;
+                self.expect_op(Op::RParen)?;
                 self.end_simple()?;
                 Ok(Stmt::Do(Box::new(body), cond))
             }
             Tok::Keyword(Keyword::For) => self.for_stmt(),
-            Tok::Op(";") => {
-                self.bump();
+            Tok::Op(Op::Semi) => {
+                self.advance();
                 Ok(Stmt::Block(Vec::new()))
             }
             _ => {
@@ -292,31 +293,25 @@ impl Parser {
     }
 
     fn for_stmt(&mut self) -> Result<Stmt, AwkError> {
-        self.bump();
-        self.expect_op("(")?;
+        self.advance();
+        self.expect_op(Op::LParen)?;
         // `for (k in a)`
-        if let (Tok::Name(k), Some(Tok::Keyword(Keyword::In)), Some(Tok::Name(a)), Some(Tok::Op(")"))) = (
-            self.peek().clone(),
-            self.toks.get(self.pos + 1).map(|t| t.tok.clone()),
-            self.toks.get(self.pos + 2).map(|t| t.tok.clone()),
-            self.toks.get(self.pos + 3).map(|t| t.tok.clone()),
-        ) {
+        if let (Tok::Name(k), Some(Tok::Keyword(Keyword::In)), Some(Tok::Name(a)), Some(Tok::Op(Op::RParen))) =
+            (self.peek(), self.peek_at(1), self.peek_at(2), self.peek_at(3))
+        {
+            let (k, a) = (k.clone(), a.clone());
             self.pos += 4;
             let body = self.body()?;
             return Ok(Stmt::ForIn(k, a, Box::new(body)));
         }
-        let init = if self.at_op(";") { None } else { Some(self.expr(false)?) };
-        self.expect_op(";")?;
+        let init = if self.at_op(Op::Semi) { None } else { Some(self.expr(false)?) };
+        self.expect_op(Op::Semi)?;
         self.newlines();
-        let cond = if self.at_op(";") { None } else { Some(self.expr(false)?) };
-        self.expect_op(";")?;
+        let cond = if self.at_op(Op::Semi) { None } else { Some(self.expr(false)?) };
+        self.expect_op(Op::Semi)?;
         self.newlines();
-        let step = if self.at_op(")") { None } else { Some(self.expr(false)?) };
-        self.expect_op(")")?;
-        if self.at_op(";") {
-            self.bump();
-            return Ok(Stmt::For(init, cond, step, Box::new(Stmt::Block(Vec::new()))));
-        }
+        let step = if self.at_op(Op::RParen) { None } else { Some(self.expr(false)?) };
+        self.expect_op(Op::RParen)?;
         let body = self.body()?;
         Ok(Stmt::For(init, cond, step, Box::new(body)))
     }
@@ -324,19 +319,19 @@ impl Parser {
     /// A statement ends at `;`, a newline, or before `}`.
     fn end_simple(&mut self) -> Result<(), AwkError> {
         match self.peek() {
-            Tok::Op(";") | Tok::Newline => {
-                self.bump();
+            Tok::Op(Op::Semi) | Tok::Newline => {
+                self.advance();
                 Ok(())
             }
-            Tok::Op("}") | Tok::Eof => Ok(()),
+            Tok::Op(Op::RBrace) | Tok::Eof => Ok(()),
             _ => Err(self.error()),
         }
     }
 
     fn simple_stmt(&mut self) -> Result<Stmt, AwkError> {
-        match self.peek().clone() {
+        match *self.peek() {
             Tok::Keyword(k @ (Keyword::Print | Keyword::Printf)) => {
-                self.bump();
+                self.advance();
                 let args = self.print_args()?;
                 let dest = self.dest()?;
                 if k == Keyword::Print {
@@ -348,25 +343,18 @@ impl Parser {
                     Ok(Stmt::Printf(args, dest))
                 }
             }
-            Tok::Keyword(Keyword::Next) => {
-                self.bump();
-                Ok(Stmt::Next)
-            }
-            Tok::Keyword(Keyword::Nextfile) => {
-                self.bump();
-                Ok(Stmt::Next)
-            }
-            Tok::Keyword(Keyword::Break) => {
-                self.bump();
-                Ok(Stmt::Break)
-            }
-            Tok::Keyword(Keyword::Continue) => {
-                self.bump();
-                Ok(Stmt::Continue)
+            Tok::Keyword(k @ (Keyword::Next | Keyword::Nextfile | Keyword::Break | Keyword::Continue)) => {
+                self.advance();
+                Ok(match k {
+                    Keyword::Break => Stmt::Break,
+                    Keyword::Continue => Stmt::Continue,
+                    _ => Stmt::Next,
+                })
             }
             Tok::Keyword(k @ (Keyword::Exit | Keyword::Return)) => {
-                self.bump();
-                let value = if matches!(self.peek(), Tok::Op(";") | Tok::Op("}") | Tok::Newline | Tok::Eof) {
+                self.advance();
+                let value = if matches!(self.peek(), Tok::Op(Op::Semi) | Tok::Op(Op::RBrace) | Tok::Newline | Tok::Eof)
+                {
                     None
                 } else {
                     Some(self.expr(false)?)
@@ -374,14 +362,14 @@ impl Parser {
                 Ok(if k == Keyword::Exit { Stmt::Exit(value) } else { Stmt::Return(value) })
             }
             Tok::Keyword(Keyword::Delete) => {
-                self.bump();
+                self.advance();
                 let Tok::Name(name) = self.bump() else {
                     self.pos -= 1;
                     return Err(self.error());
                 };
-                if self.eat_op("[") {
+                if self.eat_op(Op::LBracket) {
                     let keys = self.expr_list(false)?;
-                    self.expect_op("]")?;
+                    self.expect_op(Op::RBracket)?;
                     return Ok(Stmt::Delete(name, Some(keys)));
                 }
                 Ok(Stmt::Delete(name, None))
@@ -392,16 +380,22 @@ impl Parser {
 
     /// The argument list of print/printf, where a top-level `>` redirects.
     fn print_args(&mut self) -> Result<Vec<Expr>, AwkError> {
-        if matches!(self.peek(), Tok::Op(";" | "}" | ">" | ">>" | "|") | Tok::Newline | Tok::Eof) {
+        if matches!(
+            self.peek(),
+            Tok::Op(Op::Semi | Op::RBrace | Op::Gt | Op::Append | Op::Pipe) | Tok::Newline | Tok::Eof
+        ) {
             return Ok(Vec::new());
         }
         // `print (a, b) > x`: a parenthesised list.
-        if self.at_op("(") {
+        if self.at_op(Op::LParen) {
             let save = self.pos;
-            self.bump();
+            self.advance();
             if let Ok(list) = self.expr_list(false) {
-                if self.eat_op(")")
-                    && matches!(self.peek(), Tok::Op(";" | "}" | ">" | ">>" | "|") | Tok::Newline | Tok::Eof)
+                if self.eat_op(Op::RParen)
+                    && matches!(
+                        self.peek(),
+                        Tok::Op(Op::Semi | Op::RBrace | Op::Gt | Op::Append | Op::Pipe) | Tok::Newline | Tok::Eof
+                    )
                 {
                     return Ok(list);
                 }
@@ -412,10 +406,10 @@ impl Parser {
     }
 
     fn dest(&mut self) -> Result<Dest, AwkError> {
-        if self.eat_op(">") || self.eat_op(">>") {
+        if self.eat_op(Op::Gt) || self.eat_op(Op::Append) {
             return Ok(Dest::File(self.concat()?));
         }
-        if self.eat_op("|") {
+        if self.eat_op(Op::Pipe) {
             return Ok(Dest::Pipe(self.concat()?));
         }
         Ok(Dest::Stdout)
