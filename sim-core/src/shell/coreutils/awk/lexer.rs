@@ -284,77 +284,18 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                 line += 1;
                 i += 1;
             }
-            b'"' => {
-                let start = i;
-                i += 1;
-                let mut s = Vec::new();
-                loop {
-                    match b.get(i) {
-                        None | Some(b'\n') => {
-                            let body = String::from_utf8_lossy(&b[start..i]).into_owned();
-                            return Err(AwkError::syntax(line, format!("runaway string constant {body} ...")));
-                        }
-                        Some(b'"') => {
-                            i += 1;
-                            break;
-                        }
-                        Some(b'\\') => {
-                            i += 1 + escape(&b[i + 1..], false, &mut s);
-                        }
-                        Some(&other) => {
-                            s.push(other);
-                            i += 1;
-                        }
-                    }
-                }
-                let text = String::from_utf8_lossy(&s).into_owned();
-                out.push(Token { tok: Tok::Str(text.clone()), line, text: format!("\"{text}\"") });
-            }
-            b'/' if !after_operand(out.last()) => {
-                let start = i;
-                i += 1;
-                let mut s = Vec::new();
-                let mut in_bracket = false;
-                loop {
-                    match b.get(i) {
-                        None | Some(b'\n') => {
-                            let body = String::from_utf8_lossy(&b[start..i]).into_owned();
-                            return Err(AwkError::syntax(line, format!("runaway regular expression {body} ...")));
-                        }
-                        Some(b'/') if !in_bracket => {
-                            i += 1;
-                            break;
-                        }
-                        Some(b'\\') => {
-                            i += 1 + escape(&b[i + 1..], true, &mut s);
-                        }
-                        Some(&other) => {
-                            if other == b'[' && !in_bracket {
-                                in_bracket = true;
-                                // `[]…]` and `[^]…]`: a leading `]` is literal.
-                                s.push(other);
-                                i += 1;
-                                if b.get(i) == Some(&b'^') {
-                                    s.push(b'^');
-                                    i += 1;
-                                }
-                                if b.get(i) == Some(&b']') {
-                                    s.push(b']');
-                                    i += 1;
-                                }
-                                continue;
-                            }
-                            if other == b']' {
-                                in_bracket = false;
-                            }
-                            s.push(other);
-                            i += 1;
-                        }
-                    }
-                }
-                let text = String::from_utf8_lossy(&s).into_owned();
-                super::compile_regex(&text).map_err(|m| AwkError::syntax(line, m))?;
-                out.push(Token { tok: Tok::Regex(text.clone()), line, text: format!("/{text}/") });
+            b'"' | b'/' if c == b'"' || !after_operand(out.last()) => {
+                let regex = c == b'/';
+                let (text, end) = literal(b, i, line, regex)?;
+                i = end;
+                let tok = if regex {
+                    super::compile_regex(&text).map_err(|m| AwkError::syntax(line, m))?;
+                    Tok::Regex(text.clone())
+                } else {
+                    Tok::Str(text.clone())
+                };
+                let quote = c as char;
+                out.push(Token { tok, line, text: format!("{quote}{text}{quote}") });
             }
             b'0'..=b'9' | b'.' if c != b'.' || b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
                 let start = i;
@@ -407,6 +348,54 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
     }
     out.push(Token { tok: Tok::Eof, line, text: "end of file".into() });
     Ok(out)
+}
+
+/// Reads the string (`"…"`) or, when `regex`, the regex (`/…/`) literal
+/// that starts at `b[start]`: its text, escapes resolved, and where it ends.
+fn literal(b: &[u8], start: usize, line: usize, regex: bool) -> Result<(String, usize), AwkError> {
+    let close = if regex { b'/' } else { b'"' };
+    let mut i = start + 1;
+    let mut s = Vec::new();
+    let mut in_bracket = false;
+    loop {
+        match b.get(i) {
+            None | Some(b'\n') => {
+                let body = String::from_utf8_lossy(&b[start..i]).into_owned();
+                let what = if regex { "regular expression" } else { "string constant" };
+                return Err(AwkError::syntax(line, format!("runaway {what} {body} ...")));
+            }
+            Some(&c) if c == close && !in_bracket => {
+                i += 1;
+                break;
+            }
+            Some(b'\\') => {
+                i += 1 + escape(&b[i + 1..], regex, &mut s);
+            }
+            Some(&other) => {
+                if regex && other == b'[' && !in_bracket {
+                    in_bracket = true;
+                    // `[]…]` and `[^]…]`: a leading `]` is literal.
+                    s.push(other);
+                    i += 1;
+                    if b.get(i) == Some(&b'^') {
+                        s.push(b'^');
+                        i += 1;
+                    }
+                    if b.get(i) == Some(&b']') {
+                        s.push(b']');
+                        i += 1;
+                    }
+                    continue;
+                }
+                if other == b']' {
+                    in_bracket = false;
+                }
+                s.push(other);
+                i += 1;
+            }
+        }
+    }
+    Ok((String::from_utf8_lossy(&s).into_owned(), i))
 }
 
 /// Whether a `/` after this token divides rather than starts a regex.

@@ -58,15 +58,23 @@ impl<'p> Interp<'p> {
             Builtin::Sub | Builtin::Gsub => {
                 let re = self.regex_arg(&args[0])?;
                 let repl = self.eval_str_with(&args[1], &convfmt)?;
-                let record = LValue::Field(Box::new(Expr::Num(0.0)));
+                // Without a target, `$0`.
                 let target = match args.get(2) {
-                    Some(Expr::LValue(lv)) => lv,
-                    _ => &record,
+                    Some(Expr::LValue(lv)) => Some(lv),
+                    _ => None,
                 };
-                let text = self.get(target)?.to_str(&convfmt);
+                let text = match target {
+                    Some(lv) => self.get(lv)?.to_str(&convfmt),
+                    None => self.record.clone(),
+                };
                 let (result, n) = substitute(&re, &text, &repl, f == Builtin::Gsub);
                 if n > 0 {
-                    self.set(target, Value::Str(result))?;
+                    match target {
+                        Some(lv) => {
+                            self.set(lv, Value::Str(result))?;
+                        }
+                        None => self.set_record(result),
+                    }
                 }
                 Value::Num(n as f64)
             }

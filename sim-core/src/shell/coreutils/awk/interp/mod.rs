@@ -367,8 +367,11 @@ impl<'p> Interp<'p> {
                     self.eval(b)?
                 }
             }
-            Expr::And(a, b) => flag(self.cond(a)? && self.cond(b)?),
-            Expr::Or(a, b) => flag(self.cond(a)? || self.cond(b)?),
+            Expr::Logical(or, a, b) => {
+                // `||` stops at a true operand, `&&` at a false one.
+                let x = self.cond(a)?;
+                flag(if x == *or { x } else { self.cond(b)? })
+            }
             Expr::Not(a) => flag(!self.cond(a)?),
             Expr::Neg(a) => Value::Num(-self.eval_num(a)?),
             Expr::Plus(a) => Value::Num(self.eval_num(a)?),

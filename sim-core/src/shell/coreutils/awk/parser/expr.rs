@@ -44,7 +44,7 @@ impl Parser {
     }
 
     pub(super) fn ternary(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
-        let cond = self.or(no_gt)?;
+        let cond = self.logical(no_gt, true)?;
         if self.eat_op(Op::Question) {
             self.newlines();
             let a = self.expr(no_gt)?;
@@ -59,20 +59,13 @@ impl Parser {
         Ok(cond)
     }
 
-    pub(super) fn or(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
-        let mut lhs = self.and(no_gt)?;
-        while self.eat_op(Op::OrOr) {
+    /// `a || b` (when `or`) or `a && b`, left associative.
+    pub(super) fn logical(&mut self, no_gt: bool, or: bool) -> Result<Expr, AwkError> {
+        let operand = |p: &mut Self| if or { p.logical(no_gt, false) } else { p.in_expr(no_gt) };
+        let mut lhs = operand(self)?;
+        while self.eat_op(if or { Op::OrOr } else { Op::AndAnd }) {
             self.newlines();
-            lhs = Expr::Or(Box::new(lhs), Box::new(self.and(no_gt)?));
-        }
-        Ok(lhs)
-    }
-
-    pub(super) fn and(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
-        let mut lhs = self.in_expr(no_gt)?;
-        while self.eat_op(Op::AndAnd) {
-            self.newlines();
-            lhs = Expr::And(Box::new(lhs), Box::new(self.in_expr(no_gt)?));
+            lhs = Expr::Logical(or, Box::new(lhs), Box::new(operand(self)?));
         }
         Ok(lhs)
     }
@@ -140,39 +133,30 @@ impl Parser {
     }
 
     pub(super) fn concat(&mut self) -> Result<Expr, AwkError> {
-        let mut lhs = self.additive()?;
+        let mut lhs = self.arith(false)?;
         while self.starts_operand() {
-            let rhs = self.additive()?;
+            let rhs = self.arith(false)?;
             lhs = Expr::Concat(Box::new(lhs), Box::new(rhs));
         }
         Ok(lhs)
     }
 
-    pub(super) fn additive(&mut self) -> Result<Expr, AwkError> {
-        let mut lhs = self.multiplicative()?;
+    /// `a + b`, `a - b` or, when `mul`, `a * b`, `a / b`, `a % b`; left
+    /// associative.
+    pub(super) fn arith(&mut self, mul: bool) -> Result<Expr, AwkError> {
+        let operand = |p: &mut Self| if mul { p.unary() } else { p.arith(true) };
+        let mut lhs = operand(self)?;
         loop {
-            let op = match self.peek() {
-                Tok::Op(Op::Plus) => BinOp::Add,
-                Tok::Op(Op::Minus) => BinOp::Sub,
+            let op = match (self.peek(), mul) {
+                (Tok::Op(Op::Plus), false) => BinOp::Add,
+                (Tok::Op(Op::Minus), false) => BinOp::Sub,
+                (Tok::Op(Op::Star), true) => BinOp::Mul,
+                (Tok::Op(Op::Slash), true) => BinOp::Div,
+                (Tok::Op(Op::Percent), true) => BinOp::Mod,
                 _ => return Ok(lhs),
             };
             self.advance();
-            let rhs = self.multiplicative()?;
-            lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
-        }
-    }
-
-    pub(super) fn multiplicative(&mut self) -> Result<Expr, AwkError> {
-        let mut lhs = self.unary()?;
-        loop {
-            let op = match self.peek() {
-                Tok::Op(Op::Star) => BinOp::Mul,
-                Tok::Op(Op::Slash) => BinOp::Div,
-                Tok::Op(Op::Percent) => BinOp::Mod,
-                _ => return Ok(lhs),
-            };
-            self.advance();
-            let rhs = self.unary()?;
+            let rhs = operand(self)?;
             lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
         }
     }
