@@ -291,7 +291,7 @@ impl Parser {
     pub(super) fn check_call_args(&self) -> Result<(), AwkError> {
         if let Some(t) = self.token() {
             if matches!(t.tok, Tok::Op(Op::RBrace | Op::Semi) | Tok::Newline) {
-                return Err(AwkError::syntax(t.line, format!("missing ) near {}", t.text)));
+                return Err(super::missing_paren(t));
             }
         }
         Ok(())
@@ -319,18 +319,16 @@ impl Parser {
             Builtin::Sprintf => (1, usize::MAX),
             _ => (1, 1),
         };
-        if args.len() < min || args.len() > max {
-            let t = &self.toks[self.pos - 1];
-            return Err(AwkError::syntax(t.line, format!("wrong number of arguments in call to {}", f.name())));
-        }
-        if matches!(f, Builtin::Sub | Builtin::Gsub) && args.len() == 3 && !matches!(args[2], Expr::LValue(_)) {
-            let t = &self.toks[self.pos - 1];
-            return Err(AwkError::syntax(t.line, "syntax error at or near )".into()));
-        }
-        if f == Builtin::Split && !matches!(args[1], Expr::LValue(LValue::Var(_))) {
-            let t = &self.toks[self.pos - 1];
-            return Err(AwkError::syntax(t.line, "type error in arg(2) in call to split".into()));
-        }
-        Ok(Expr::Call(f, args))
+        let problem = if args.len() < min || args.len() > max {
+            format!("wrong number of arguments in call to {}", f.name())
+        } else if matches!(f, Builtin::Sub | Builtin::Gsub) && args.len() == 3 && !matches!(args[2], Expr::LValue(_)) {
+            "syntax error at or near )".into()
+        } else if f == Builtin::Split && !matches!(args[1], Expr::LValue(LValue::Var(_))) {
+            "type error in arg(2) in call to split".into()
+        } else {
+            return Ok(Expr::Call(f, args));
+        };
+        // Reported at the closing `)`.
+        Err(AwkError::syntax(self.toks[self.pos - 1].line, problem))
     }
 }

@@ -30,6 +30,11 @@ fn is_op(t: &Tok, op: Op) -> bool {
     matches!(t, Tok::Op(o) if *o == op)
 }
 
+/// mawk's error for a `)` it expected before `t`.
+fn missing_paren(t: &Token) -> AwkError {
+    AwkError::syntax(t.line, format!("missing ) near {}", t.text))
+}
+
 impl Parser {
     fn peek(&self) -> &Tok {
         self.toks.get(self.pos).map_or(&Tok::Eof, |t| &t.tok)
@@ -106,9 +111,8 @@ impl Parser {
             return Ok(());
         }
         if op == Op::RParen && !matches!(self.peek(), Tok::Eof) {
-            let t = self.token().cloned();
-            if let Some(t) = t {
-                return Err(AwkError::syntax(t.line, format!("missing ) near {}", t.text)));
+            if let Some(t) = self.token() {
+                return Err(missing_paren(t));
             }
         }
         Err(self.error())
