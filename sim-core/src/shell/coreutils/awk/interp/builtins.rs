@@ -132,7 +132,7 @@ impl<'p> Interp<'p> {
                 self.rand_state = seed.to_bits();
                 Value::Num(previous)
             }
-            Builtin::System => return Err(AwkError::Fatal("system() is not available in this awk".into())),
+            Builtin::System => return Err(AwkError::Fatal("system() is not available in this awk".into()).into()),
             Builtin::Close | Builtin::Fflush => {
                 for a in args {
                     self.eval(a)?;

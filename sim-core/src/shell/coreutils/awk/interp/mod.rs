@@ -71,7 +71,8 @@ pub struct Interp<'p> {
     pub missing_input: Option<String>,
 }
 
-type R<T> = Result<T, AwkError>;
+/// Errors are boxed: a `?` then moves one pointer, not the whole error.
+type R<T> = Result<T, Box<AwkError>>;
 
 impl<'p> Interp<'p> {
     pub fn new(prog: &'p Program, stdin: &'p str) -> Interp<'p> {
@@ -134,7 +135,7 @@ impl<'p> Interp<'p> {
         self.in_begin = false;
         if let Some(f) = &self.missing_input {
             if !exiting && (!prog.rules.is_empty() || !prog.end.is_empty()) {
-                return Err(AwkError::Fatal(format!("cannot open {f} (No such file or directory)")));
+                return Err(AwkError::Fatal(format!("cannot open {f} (No such file or directory)")).into());
             }
         }
         if !exiting && (!prog.rules.is_empty() || !prog.end.is_empty()) {
@@ -287,11 +288,11 @@ impl<'p> Interp<'p> {
     }
 
     /// A run-time error with the record position, as mawk reports it.
-    fn runtime(&self, msg: String) -> AwkError {
+    fn runtime(&self, msg: String) -> Box<AwkError> {
         let filename = self.var_str("FILENAME");
         let fnr = self.globals.get("FNR").map_or(0.0, Value::to_num) as i64;
         let nr = self.globals.get("NR").map_or(0.0, Value::to_num) as i64;
-        AwkError::Runtime(format!("{msg}\n\tFILENAME=\"{filename}\" FNR={fnr} NR={nr}"))
+        Box::new(AwkError::Runtime(format!("{msg}\n\tFILENAME=\"{filename}\" FNR={fnr} NR={nr}")))
     }
 
     // ---- expressions ----
@@ -449,7 +450,7 @@ impl<'p> Interp<'p> {
     fn call(&mut self, name: &str, args: &[Expr]) -> R<Value> {
         let prog = self.prog;
         let Some(func) = prog.functions.get(name) else {
-            return Err(AwkError::Fatal(format!("function {name} never defined")));
+            return Err(AwkError::Fatal(format!("function {name} never defined")).into());
         };
         if self.frames.len() >= MAX_CALL_DEPTH {
             return Err(self.runtime("function call nesting too deep".into()));

@@ -159,13 +159,14 @@ impl<'p> Interp<'p> {
                     _ => {
                         return Err(AwkError::Fatal(format!(
                             "cannot open \"{name}\" for output (Read-only file system)"
-                        )))
+                        ))
+                        .into())
                     }
                 }
             }
             Dest::Pipe(e) => {
                 let cmd = self.eval_str(e)?;
-                return Err(AwkError::Fatal(format!("cannot run \"{cmd}\": this awk has no pipes")));
+                return Err(AwkError::Fatal(format!("cannot run \"{cmd}\": this awk has no pipes")).into());
             }
         }
         Ok(())
@@ -176,7 +177,7 @@ impl<'p> Interp<'p> {
         format::sprintf(fmt, args, &convfmt).map_err(|(_, e)| self.format_error(e, fmt, what))
     }
 
-    pub(super) fn format_error(&self, e: FormatError, fmt: &str, what: &str) -> AwkError {
+    pub(super) fn format_error(&self, e: FormatError, fmt: &str, what: &str) -> Box<AwkError> {
         match e {
             FormatError::NotEnoughArgs => self.runtime(format!("not enough arguments passed to {what}(\"{fmt}\")")),
             FormatError::BadConversion(c) => {
