@@ -257,7 +257,7 @@ const OPS: &[(&str, Op)] = &[
 ];
 
 /// Tokenizes `src`; the last token is `Eof`.
-pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
+pub fn tokenize(src: &str) -> Result<Vec<Token>, Box<AwkError>> {
     let b = src.as_bytes();
     let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
@@ -352,7 +352,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
 
 /// Reads the string (`"…"`) or, when `regex`, the regex (`/…/`) literal
 /// that starts at `b[start]`: its text, escapes resolved, and where it ends.
-fn literal(b: &[u8], start: usize, line: usize, regex: bool) -> Result<(String, usize), AwkError> {
+fn literal(b: &[u8], start: usize, line: usize, regex: bool) -> Result<(String, usize), Box<AwkError>> {
     let close = if regex { b'/' } else { b'"' };
     let mut i = start + 1;
     let mut s = Vec::new();

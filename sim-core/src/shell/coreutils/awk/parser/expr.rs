@@ -2,12 +2,12 @@
 //! order: `?:`, `||`, `&&`, `in`, `~`, comparisons, concatenation, `+ -`,
 //! `* / %`, unary `! - +`, `^`, `++ --`, `$`.
 
-use super::{AwkError, Parser};
+use super::{AwkError, Parsed, Parser};
 use crate::shell::coreutils::awk::ast::{BinOp, CmpOp, Expr, LValue};
 use crate::shell::coreutils::awk::lexer::{Builtin, Keyword, Op, Tok};
 
 impl Parser {
-    pub(super) fn expr_list(&mut self, no_gt: bool) -> Result<Vec<Expr>, AwkError> {
+    pub(super) fn expr_list(&mut self, no_gt: bool) -> Parsed<Vec<Expr>> {
         let mut list = vec![self.expr(no_gt)?];
         while self.eat_op(Op::Comma) {
             self.newlines();
@@ -17,7 +17,7 @@ impl Parser {
     }
 
     /// expr: ternary, or an assignment (right associative).
-    pub(super) fn expr(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+    pub(super) fn expr(&mut self, no_gt: bool) -> Parsed<Expr> {
         self.enter()?;
         let lhs = self.ternary(no_gt)?;
         let op = match self.peek() {
@@ -43,7 +43,7 @@ impl Parser {
         Ok(result)
     }
 
-    pub(super) fn ternary(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+    pub(super) fn ternary(&mut self, no_gt: bool) -> Parsed<Expr> {
         let cond = self.logical(no_gt, true)?;
         if self.eat_op(Op::Question) {
             self.newlines();
@@ -60,7 +60,7 @@ impl Parser {
     }
 
     /// `a || b` (when `or`) or `a && b`, left associative.
-    pub(super) fn logical(&mut self, no_gt: bool, or: bool) -> Result<Expr, AwkError> {
+    pub(super) fn logical(&mut self, no_gt: bool, or: bool) -> Parsed<Expr> {
         let operand = |p: &mut Self| if or { p.logical(no_gt, false) } else { p.in_expr(no_gt) };
         let mut lhs = operand(self)?;
         while self.eat_op(if or { Op::OrOr } else { Op::AndAnd }) {
@@ -70,7 +70,7 @@ impl Parser {
         Ok(lhs)
     }
 
-    pub(super) fn in_expr(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+    pub(super) fn in_expr(&mut self, no_gt: bool) -> Parsed<Expr> {
         let mut lhs = self.matching(no_gt)?;
         while self.at_kw(Keyword::In) {
             self.advance();
@@ -87,7 +87,7 @@ impl Parser {
         Ok(lhs)
     }
 
-    pub(super) fn matching(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+    pub(super) fn matching(&mut self, no_gt: bool) -> Parsed<Expr> {
         let mut lhs = self.relational(no_gt)?;
         loop {
             let negated = if self.eat_op(Op::Tilde) {
@@ -102,7 +102,7 @@ impl Parser {
         }
     }
 
-    pub(super) fn relational(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+    pub(super) fn relational(&mut self, no_gt: bool) -> Parsed<Expr> {
         let lhs = self.concat()?;
         let op = match self.peek() {
             Tok::Op(Op::Lt) => CmpOp::Lt,
@@ -132,7 +132,7 @@ impl Parser {
         )
     }
 
-    pub(super) fn concat(&mut self) -> Result<Expr, AwkError> {
+    pub(super) fn concat(&mut self) -> Parsed<Expr> {
         let mut lhs = self.arith(false)?;
         while self.starts_operand() {
             let rhs = self.arith(false)?;
@@ -143,7 +143,7 @@ impl Parser {
 
     /// `a + b`, `a - b` or, when `mul`, `a * b`, `a / b`, `a % b`; left
     /// associative.
-    pub(super) fn arith(&mut self, mul: bool) -> Result<Expr, AwkError> {
+    pub(super) fn arith(&mut self, mul: bool) -> Parsed<Expr> {
         let operand = |p: &mut Self| if mul { p.unary() } else { p.arith(true) };
         let mut lhs = operand(self)?;
         loop {
@@ -161,7 +161,7 @@ impl Parser {
         }
     }
 
-    pub(super) fn unary(&mut self) -> Result<Expr, AwkError> {
+    pub(super) fn unary(&mut self) -> Parsed<Expr> {
         self.enter()?;
         let e = match self.peek() {
             Tok::Op(Op::Bang) => {
@@ -182,7 +182,7 @@ impl Parser {
         Ok(e)
     }
 
-    pub(super) fn power(&mut self) -> Result<Expr, AwkError> {
+    pub(super) fn power(&mut self) -> Parsed<Expr> {
         let base = self.postfix()?;
         if self.eat_op(Op::Caret) {
             // Right associative, and `2^-1` is allowed.
@@ -192,7 +192,7 @@ impl Parser {
         Ok(base)
     }
 
-    pub(super) fn postfix(&mut self) -> Result<Expr, AwkError> {
+    pub(super) fn postfix(&mut self) -> Parsed<Expr> {
         let e = self.primary()?;
         match e {
             Expr::LValue(lv) if self.at_op(Op::Incr) || self.at_op(Op::Decr) => {
@@ -204,21 +204,21 @@ impl Parser {
         }
     }
 
-    pub(super) fn lvalue(&mut self) -> Result<LValue, AwkError> {
+    pub(super) fn lvalue(&mut self) -> Parsed<LValue> {
         match self.primary()? {
             Expr::LValue(lv) => Ok(lv),
             _ => Err(self.error()),
         }
     }
 
-    pub(super) fn primary(&mut self) -> Result<Expr, AwkError> {
+    pub(super) fn primary(&mut self) -> Parsed<Expr> {
         self.enter()?;
         let e = self.primary_inner()?;
         self.depth -= 1;
         Ok(e)
     }
 
-    pub(super) fn primary_inner(&mut self) -> Result<Expr, AwkError> {
+    pub(super) fn primary_inner(&mut self) -> Parsed<Expr> {
         match self.bump() {
             Tok::Number(n) => Ok(Expr::Num(n)),
             Tok::Str(s) => Ok(Expr::Str(s)),
@@ -288,7 +288,7 @@ impl Parser {
 
     /// After a call's `(`: a token that cannot start an argument means the
     /// `)` is missing, as mawk words it.
-    pub(super) fn check_call_args(&self) -> Result<(), AwkError> {
+    pub(super) fn check_call_args(&self) -> Parsed<()> {
         if let Some(t) = self.token() {
             if matches!(t.tok, Tok::Op(Op::RBrace | Op::Semi) | Tok::Newline) {
                 return Err(super::missing_paren(t));
@@ -297,7 +297,7 @@ impl Parser {
         Ok(())
     }
 
-    pub(super) fn builtin(&mut self, f: Builtin) -> Result<Expr, AwkError> {
+    pub(super) fn builtin(&mut self, f: Builtin) -> Parsed<Expr> {
         if !self.at_op(Op::LParen) {
             if f == Builtin::Length {
                 return Ok(Expr::Call(f, Vec::new()));

@@ -8,11 +8,14 @@ use super::ast::{Dest, Expr, Function, Pattern, Program, Rule, Stmt};
 use super::lexer::{tokenize, Keyword, Op, Tok, Token};
 use super::AwkError;
 
+/// A parse result; the error is boxed so that `?` moves one pointer.
+type Parsed<T> = Result<T, Box<AwkError>>;
+
 /// How deep expressions and statements may nest.
 const MAX_DEPTH: usize = 200;
 
 /// Parses program text.
-pub fn parse(src: &str) -> Result<Program, AwkError> {
+pub fn parse(src: &str) -> Result<Program, Box<AwkError>> {
     let toks = tokenize(src)?;
     let mut p = Parser { toks, pos: 0, depth: 0, prog: Program::default() };
     p.program()?;
@@ -31,7 +34,7 @@ fn is_op(t: &Tok, op: Op) -> bool {
 }
 
 /// mawk's error for a `)` it expected before `t`.
-fn missing_paren(t: &Token) -> AwkError {
+fn missing_paren(t: &Token) -> Box<AwkError> {
     AwkError::syntax(t.line, format!("missing ) near {}", t.text))
 }
 
@@ -79,7 +82,7 @@ impl Parser {
     }
 
     /// The error for the current token.
-    fn error(&self) -> AwkError {
+    fn error(&self) -> Box<AwkError> {
         match self.token() {
             Some(t) if !matches!(t.tok, Tok::Eof) => {
                 AwkError::syntax(t.line, format!("syntax error at or near {}", t.text))
@@ -106,7 +109,7 @@ impl Parser {
         n.max(0) as usize
     }
 
-    fn expect_op(&mut self, op: Op) -> Result<(), AwkError> {
+    fn expect_op(&mut self, op: Op) -> Parsed<()> {
         if self.eat_op(op) {
             return Ok(());
         }
@@ -118,7 +121,7 @@ impl Parser {
         Err(self.error())
     }
 
-    fn enter(&mut self) -> Result<(), AwkError> {
+    fn enter(&mut self) -> Parsed<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(self.error());
@@ -138,7 +141,7 @@ impl Parser {
         }
     }
 
-    fn program(&mut self) -> Result<(), AwkError> {
+    fn program(&mut self) -> Parsed<()> {
         self.terminators();
         while !matches!(self.peek(), Tok::Eof) {
             self.item()?;
@@ -147,7 +150,7 @@ impl Parser {
         Ok(())
     }
 
-    fn item(&mut self) -> Result<(), AwkError> {
+    fn item(&mut self) -> Parsed<()> {
         match self.peek() {
             &Tok::Keyword(k @ (Keyword::Begin | Keyword::End)) => {
                 self.advance();
@@ -178,7 +181,7 @@ impl Parser {
         Ok(())
     }
 
-    fn function(&mut self) -> Result<(), AwkError> {
+    fn function(&mut self) -> Parsed<()> {
         self.advance();
         let name = match self.bump() {
             Tok::Name(n) | Tok::FuncName(n) => n,
@@ -204,7 +207,7 @@ impl Parser {
         Ok(())
     }
 
-    fn block(&mut self) -> Result<Vec<Stmt>, AwkError> {
+    fn block(&mut self) -> Parsed<Vec<Stmt>> {
         if !self.eat_op(Op::LBrace) {
             return Err(self.error());
         }
@@ -225,7 +228,7 @@ impl Parser {
     }
 
     /// A statement body after `if (…)`, `while (…)`, …
-    fn body(&mut self) -> Result<Stmt, AwkError> {
+    fn body(&mut self) -> Parsed<Stmt> {
         self.newlines();
         if self.eat_op(Op::Semi) {
             return Ok(Stmt::Block(Vec::new()));
@@ -233,14 +236,14 @@ impl Parser {
         self.stmt()
     }
 
-    fn stmt(&mut self) -> Result<Stmt, AwkError> {
+    fn stmt(&mut self) -> Parsed<Stmt> {
         self.enter()?;
         let s = self.stmt_inner()?;
         self.depth -= 1;
         Ok(s)
     }
 
-    fn stmt_inner(&mut self) -> Result<Stmt, AwkError> {
+    fn stmt_inner(&mut self) -> Parsed<Stmt> {
         match *self.peek() {
             Tok::Op(Op::LBrace) => Ok(Stmt::Block(self.block()?)),
             Tok::Keyword(Keyword::If) => {
@@ -296,7 +299,7 @@ impl Parser {
         }
     }
 
-    fn for_stmt(&mut self) -> Result<Stmt, AwkError> {
+    fn for_stmt(&mut self) -> Parsed<Stmt> {
         self.advance();
         self.expect_op(Op::LParen)?;
         // `for (k in a)`
@@ -321,7 +324,7 @@ impl Parser {
     }
 
     /// A statement ends at `;`, a newline, or before `}`.
-    fn end_simple(&mut self) -> Result<(), AwkError> {
+    fn end_simple(&mut self) -> Parsed<()> {
         match self.peek() {
             Tok::Op(Op::Semi) | Tok::Newline => {
                 self.advance();
@@ -332,7 +335,7 @@ impl Parser {
         }
     }
 
-    fn simple_stmt(&mut self) -> Result<Stmt, AwkError> {
+    fn simple_stmt(&mut self) -> Parsed<Stmt> {
         match *self.peek() {
             Tok::Keyword(k @ (Keyword::Print | Keyword::Printf)) => {
                 self.advance();
@@ -383,7 +386,7 @@ impl Parser {
     }
 
     /// The argument list of print/printf, where a top-level `>` redirects.
-    fn print_args(&mut self) -> Result<Vec<Expr>, AwkError> {
+    fn print_args(&mut self) -> Parsed<Vec<Expr>> {
         if matches!(
             self.peek(),
             Tok::Op(Op::Semi | Op::RBrace | Op::Gt | Op::Append | Op::Pipe) | Tok::Newline | Tok::Eof
@@ -409,7 +412,7 @@ impl Parser {
         self.expr_list(true)
     }
 
-    fn dest(&mut self) -> Result<Dest, AwkError> {
+    fn dest(&mut self) -> Parsed<Dest> {
         if self.eat_op(Op::Gt) || self.eat_op(Op::Append) {
             return Ok(Dest::File(self.concat()?));
         }
