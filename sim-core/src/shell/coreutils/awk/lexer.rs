@@ -188,15 +188,18 @@ pub enum Op {
 }
 
 /// What a token is.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Tok {
     Number(f64),
-    Str(String),
-    /// A regular expression literal, awk escapes already resolved.
-    Regex(String),
-    Name(String),
+    /// A string literal; the token's text is it in quotes.
+    Str,
+    /// A regular expression literal, awk escapes already resolved; the
+    /// token's text is it between slashes.
+    Regex,
+    /// A name; the token's text spells it.
+    Name,
     /// A user function name directly followed by `(`.
-    FuncName(String),
+    FuncName,
     Builtin(Builtin),
     Keyword(Keyword),
     /// Punctuation and operators; the token's text spells them.
@@ -290,9 +293,9 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, Box<AwkError>> {
                 i = end;
                 let tok = if regex {
                     super::compile_regex(&text).map_err(|m| AwkError::syntax(line, m))?;
-                    Tok::Regex(text.clone())
+                    Tok::Regex
                 } else {
-                    Tok::Str(text.clone())
+                    Tok::Str
                 };
                 let quote = c as char;
                 out.push(Token { tok, line, text: format!("{quote}{text}{quote}") });
@@ -329,9 +332,9 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, Box<AwkError>> {
                 } else if let Some(f) = Builtin::from_name(&name) {
                     Tok::Builtin(f)
                 } else if b.get(i) == Some(&b'(') {
-                    Tok::FuncName(name.clone())
+                    Tok::FuncName
                 } else {
-                    Tok::Name(name.clone())
+                    Tok::Name
                 };
                 out.push(Token { tok, line, text: name });
             }
@@ -401,7 +404,7 @@ fn literal(b: &[u8], start: usize, line: usize, regex: bool) -> Result<(String, 
 /// Whether a `/` after this token divides rather than starts a regex.
 fn after_operand(prev: Option<&Token>) -> bool {
     match prev.map(|t| &t.tok) {
-        Some(Tok::Number(_) | Tok::Str(_) | Tok::Name(_) | Tok::Regex(_)) => true,
+        Some(Tok::Number(_) | Tok::Str | Tok::Name | Tok::Regex) => true,
         Some(Tok::Builtin(Builtin::Length)) => true,
         Some(Tok::Op(op)) => matches!(op, Op::RParen | Op::RBracket | Op::Dollar | Op::Incr | Op::Decr),
         _ => false,

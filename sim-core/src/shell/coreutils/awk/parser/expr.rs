@@ -74,10 +74,11 @@ impl Parser {
         let mut lhs = self.matching(no_gt)?;
         while self.at_kw(Keyword::In) {
             self.advance();
-            let Tok::Name(arr) = self.bump() else {
+            let Tok::Name = self.bump() else {
                 self.pos -= 1;
                 return Err(self.error());
             };
+            let arr = self.text_of(self.pos - 1);
             let keys = match lhs {
                 Expr::Group(list) => list,
                 other => vec![other],
@@ -123,10 +124,10 @@ impl Parser {
         matches!(
             self.peek(),
             Tok::Number(_)
-                | Tok::Str(_)
-                | Tok::Regex(_)
-                | Tok::Name(_)
-                | Tok::FuncName(_)
+                | Tok::Str
+                | Tok::Regex
+                | Tok::Name
+                | Tok::FuncName
                 | Tok::Builtin(_)
                 | Tok::Op(Op::Dollar | Op::LParen)
         )
@@ -221,8 +222,12 @@ impl Parser {
     pub(super) fn primary_inner(&mut self) -> Parsed<Expr> {
         match self.bump() {
             Tok::Number(n) => Ok(Expr::Num(n)),
-            Tok::Str(s) => Ok(Expr::Str(s)),
-            Tok::Regex(r) => Ok(Expr::Regex(r)),
+            Tok::Str | Tok::Regex => {
+                // The literal's text without its quotes or slashes.
+                let text = &self.toks[self.pos - 1].text;
+                let body = text[1..text.len() - 1].to_string();
+                Ok(if text.starts_with('"') { Expr::Str(body) } else { Expr::Regex(body) })
+            }
             Tok::Op(Op::Dollar) => {
                 let index = match self.peek() {
                     Tok::Op(Op::Minus) => {
@@ -256,7 +261,8 @@ impl Parser {
             }
             Tok::Op(Op::Minus) => Ok(Expr::Neg(Box::new(self.unary()?))),
             Tok::Op(Op::Bang) => Ok(Expr::Not(Box::new(self.unary()?))),
-            Tok::Name(name) => {
+            Tok::Name => {
+                let name = self.text_of(self.pos - 1);
                 if self.eat_op(Op::LBracket) {
                     let keys = self.expr_list(false)?;
                     self.expect_op(Op::RBracket)?;
@@ -264,7 +270,8 @@ impl Parser {
                 }
                 Ok(Expr::LValue(LValue::Var(name)))
             }
-            Tok::FuncName(name) => {
+            Tok::FuncName => {
+                let name = self.text_of(self.pos - 1);
                 self.expect_op(Op::LParen)?;
                 self.check_call_args()?;
                 let args = if self.at_op(Op::RParen) { Vec::new() } else { self.expr_list(false)? };
@@ -274,7 +281,7 @@ impl Parser {
             Tok::Builtin(f) => self.builtin(f),
             Tok::Keyword(Keyword::Getline) => {
                 let target = match self.peek() {
-                    Tok::Name(_) | Tok::Op(Op::Dollar) => Some(self.lvalue()?),
+                    Tok::Name | Tok::Op(Op::Dollar) => Some(self.lvalue()?),
                     _ => None,
                 };
                 Ok(Expr::Getline(target))

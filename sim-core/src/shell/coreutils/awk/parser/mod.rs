@@ -48,9 +48,14 @@ impl Parser {
     }
 
     fn bump(&mut self) -> Tok {
-        let t = self.peek().clone();
+        let t = *self.peek();
         self.advance();
         t
+    }
+
+    /// The text of token `i`, as written.
+    fn text_of(&self, i: usize) -> String {
+        self.toks[i].text.clone()
     }
 
     /// Moves past the current token.
@@ -184,7 +189,7 @@ impl Parser {
     fn function(&mut self) -> Parsed<()> {
         self.advance();
         let name = match self.bump() {
-            Tok::Name(n) | Tok::FuncName(n) => n,
+            Tok::Name | Tok::FuncName => self.text_of(self.pos - 1),
             _ => {
                 self.pos -= 1;
                 return Err(self.error());
@@ -192,8 +197,8 @@ impl Parser {
         };
         self.expect_op(Op::LParen)?;
         let mut params = Vec::new();
-        while let Tok::Name(p) = self.peek() {
-            params.push(p.clone());
+        while let Tok::Name = self.peek() {
+            params.push(self.text_of(self.pos));
             self.advance();
             if !self.eat_op(Op::Comma) {
                 break;
@@ -303,10 +308,10 @@ impl Parser {
         self.advance();
         self.expect_op(Op::LParen)?;
         // `for (k in a)`
-        if let (Tok::Name(k), Some(Tok::Keyword(Keyword::In)), Some(Tok::Name(a)), Some(Tok::Op(Op::RParen))) =
+        if let (Tok::Name, Some(Tok::Keyword(Keyword::In)), Some(Tok::Name), Some(Tok::Op(Op::RParen))) =
             (self.peek(), self.peek_at(1), self.peek_at(2), self.peek_at(3))
         {
-            let (k, a) = (k.clone(), a.clone());
+            let (k, a) = (self.text_of(self.pos), self.text_of(self.pos + 2));
             self.pos += 4;
             let body = self.body()?;
             return Ok(Stmt::ForIn(k, a, Box::new(body)));
@@ -370,10 +375,11 @@ impl Parser {
             }
             Tok::Keyword(Keyword::Delete) => {
                 self.advance();
-                let Tok::Name(name) = self.bump() else {
+                let Tok::Name = self.bump() else {
                     self.pos -= 1;
                     return Err(self.error());
                 };
+                let name = self.text_of(self.pos - 1);
                 if self.eat_op(Op::LBracket) {
                     let keys = self.expr_list(false)?;
                     self.expect_op(Op::RBracket)?;
