@@ -3,7 +3,7 @@
 use super::{Array, Flow, Interp, R};
 use crate::shell::coreutils::awk::ast::{Dest, Expr, Stmt};
 use crate::shell::coreutils::awk::format::{self, FormatError};
-use crate::shell::coreutils::awk::value::{num_to_str, Value};
+use crate::shell::coreutils::awk::value::Value;
 use crate::shell::coreutils::awk::AwkError;
 
 impl<'p> Interp<'p> {
@@ -22,30 +22,23 @@ impl<'p> Interp<'p> {
             Stmt::Expr(e) => {
                 self.eval(e)?;
             }
-            Stmt::Print(args, dest) => {
+            Stmt::Print(args, dest) | Stmt::Printf(args, dest) => {
+                // print converts numbers with OFMT as it was before its arguments.
                 let ofmt = self.var_str("OFMT");
-                let mut parts = Vec::new();
-                if args.is_empty() {
-                    parts.push(self.record.clone());
-                }
-                for a in args {
-                    for item in group_items(a) {
-                        let v = self.eval(item)?;
-                        parts.push(match v {
-                            Value::Num(n) => num_to_str(n, &ofmt),
-                            other => other.to_str(&ofmt),
-                        });
-                    }
-                }
-                let text = format!("{}{}", parts.join(&self.var_str("OFS")), self.var_str("ORS"));
-                self.write(dest, text)?;
-            }
-            Stmt::Printf(args, dest) => {
                 let mut values = Vec::new();
                 for a in args {
                     for item in group_items(a) {
                         values.push(self.eval(item)?);
                     }
+                }
+                if let Stmt::Print(..) = s {
+                    let mut parts: Vec<String> = values.iter().map(|v| v.to_str(&ofmt)).collect();
+                    if args.is_empty() {
+                        parts.push(self.record.clone());
+                    }
+                    let text = format!("{}{}", parts.join(&self.var_str("OFS")), self.var_str("ORS"));
+                    self.write(dest, text)?;
+                    return Ok(Flow::Normal);
                 }
                 let fmt = values.first().map(|v| v.to_str(&self.convfmt())).unwrap_or_default();
                 let convfmt = self.convfmt();
