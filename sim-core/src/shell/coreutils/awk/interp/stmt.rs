@@ -40,8 +40,8 @@ impl<'p> Interp<'p> {
                     self.write(dest, text)?;
                     return Ok(Flow::Normal);
                 }
-                let fmt = values.first().map(|v| v.to_str(&self.convfmt())).unwrap_or_default();
                 let convfmt = self.convfmt();
+                let fmt = values.first().map(|v| v.to_str(&convfmt)).unwrap_or_default();
                 match format::sprintf(&fmt, &values[1.min(values.len())..], &convfmt) {
                     Ok(text) => self.write(dest, text)?,
                     Err((partial, e)) => {
