@@ -142,27 +142,24 @@ impl<'p> Interp<'p> {
     }
 
     pub(super) fn write(&mut self, dest: &Dest, text: String) -> R<()> {
-        match dest {
-            Dest::Stdout => self.out.out(text),
-            Dest::File(e) => {
-                let name = self.eval_str(e)?;
-                match name.as_str() {
-                    "/dev/stdout" | "-" => self.out.out(text),
-                    "/dev/stderr" => self.out.err(text),
-                    _ => {
-                        return Err(AwkError::Fatal(format!(
-                            "cannot open \"{name}\" for output (Read-only file system)"
-                        ))
-                        .into())
-                    }
-                }
+        let (Dest::File(e) | Dest::Pipe(e)) = dest else {
+            self.out.out(text);
+            return Ok(());
+        };
+        let name = self.eval_str(e)?;
+        let why = match (dest, name.as_str()) {
+            (Dest::File(_), "/dev/stdout" | "-") => {
+                self.out.out(text);
+                return Ok(());
             }
-            Dest::Pipe(e) => {
-                let cmd = self.eval_str(e)?;
-                return Err(AwkError::Fatal(format!("cannot run \"{cmd}\": this awk has no pipes")).into());
+            (Dest::File(_), "/dev/stderr") => {
+                self.out.err(text);
+                return Ok(());
             }
-        }
-        Ok(())
+            (Dest::File(_), _) => format!("cannot open \"{name}\" for output (Read-only file system)"),
+            _ => format!("cannot run \"{name}\": this awk has no pipes"),
+        };
+        Err(AwkError::Fatal(why).into())
     }
 
     pub(super) fn format(&mut self, fmt: &str, args: &[Value], what: &str) -> R<String> {
