@@ -391,12 +391,15 @@ impl Parser {
         }
     }
 
+    /// Whether print's arguments end here: at the statement's end or a
+    /// redirection.
+    fn at_print_end(&self) -> bool {
+        matches!(self.peek(), Tok::Op(Op::Semi | Op::RBrace | Op::Gt | Op::Append | Op::Pipe) | Tok::Newline | Tok::Eof)
+    }
+
     /// The argument list of print/printf, where a top-level `>` redirects.
     fn print_args(&mut self) -> Parsed<Vec<Expr>> {
-        if matches!(
-            self.peek(),
-            Tok::Op(Op::Semi | Op::RBrace | Op::Gt | Op::Append | Op::Pipe) | Tok::Newline | Tok::Eof
-        ) {
+        if self.at_print_end() {
             return Ok(Vec::new());
         }
         // `print (a, b) > x`: a parenthesised list.
@@ -404,12 +407,7 @@ impl Parser {
             let save = self.pos;
             self.advance();
             if let Ok(list) = self.expr_list(false) {
-                if self.eat_op(Op::RParen)
-                    && matches!(
-                        self.peek(),
-                        Tok::Op(Op::Semi | Op::RBrace | Op::Gt | Op::Append | Op::Pipe) | Tok::Newline | Tok::Eof
-                    )
-                {
+                if self.eat_op(Op::RParen) && self.at_print_end() {
                     return Ok(list);
                 }
             }
