@@ -34,7 +34,8 @@ enum Flow {
     Exit,
     Break,
     Continue,
-    Return(Value),
+    /// `return`; the value waits in `Interp::returned`.
+    Return,
 }
 
 /// A user function's local variables.
@@ -69,6 +70,8 @@ pub struct Interp<'p> {
     /// A file operand: there is no filesystem, so after BEGIN awk fails to
     /// open it.
     pub missing_input: Option<String>,
+    /// The value of the `return` under way.
+    returned: Value,
 }
 
 /// Errors are boxed: a `?` then moves one pointer, not the whole error.
@@ -113,6 +116,7 @@ impl<'p> Interp<'p> {
             exit_status: 0,
             in_begin: true,
             missing_input: None,
+            returned: Value::Uninit,
         }
     }
 
@@ -479,7 +483,7 @@ impl<'p> Interp<'p> {
             }
         }
         Ok(match flow? {
-            Flow::Return(v) => v,
+            Flow::Return => std::mem::replace(&mut self.returned, Value::Uninit),
             _ => Value::Uninit,
         })
     }

@@ -117,11 +117,11 @@ impl<'p> Interp<'p> {
             Stmt::Break => return Ok(Flow::Break),
             Stmt::Continue => return Ok(Flow::Continue),
             Stmt::Return(v) => {
-                let v = match v {
+                self.returned = match v {
                     Some(e) => self.eval(e)?,
                     None => Value::Uninit,
                 };
-                return Ok(Flow::Return(v));
+                return Ok(Flow::Return);
             }
             Stmt::Delete(name, keys) => {
                 let ak = self.array_key(name);
