@@ -51,8 +51,8 @@ pub enum Stmt {
     Print(Vec<Expr>, Dest),
     Printf(Vec<Expr>, Dest),
     If(Expr, Box<Stmt>, Option<Box<Stmt>>),
-    While(Expr, Box<Stmt>),
     Do(Box<Stmt>, Expr),
+    /// `for (init; cond; step) body`; `while (cond) body` too.
     For(Option<Expr>, Option<Expr>, Option<Expr>, Box<Stmt>),
     /// `for (key in array)`.
     ForIn(String, String, Box<Stmt>),
@@ -106,8 +106,8 @@ pub enum Expr {
     /// `++lv`, `lv--`, …: delta and whether the new value is the result.
     Incr(LValue, f64, bool),
     Cond(Box<Expr>, Box<Expr>, Box<Expr>),
-    And(Box<Expr>, Box<Expr>),
-    Or(Box<Expr>, Box<Expr>),
+    /// `a || b` when the flag is set, else `a && b`.
+    Logical(bool, Box<Expr>, Box<Expr>),
     Not(Box<Expr>),
     Neg(Box<Expr>),
     Plus(Box<Expr>),

@@ -104,20 +104,106 @@ impl Keyword {
     }
 }
 
+/// Punctuation and operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// `&&`
+    AndAnd,
+    /// `||`
+    OrOr,
+    /// `==`
+    EqEq,
+    /// `<=`
+    Le,
+    /// `>=`
+    Ge,
+    /// `!=`
+    Ne,
+    /// `++`
+    Incr,
+    /// `--`
+    Decr,
+    /// `+=`
+    AddAssign,
+    /// `-=`
+    SubAssign,
+    /// `*=`
+    MulAssign,
+    /// `/=`
+    DivAssign,
+    /// `%=`
+    ModAssign,
+    /// `^=`
+    PowAssign,
+    /// `>>`
+    Append,
+    /// `!~`
+    NoMatch,
+    /// `{`
+    LBrace,
+    /// `}`
+    RBrace,
+    /// `(`
+    LParen,
+    /// `)`
+    RParen,
+    /// `[`
+    LBracket,
+    /// `]`
+    RBracket,
+    /// `;`
+    Semi,
+    /// `,`
+    Comma,
+    /// `+`
+    Plus,
+    /// `-`
+    Minus,
+    /// `*`
+    Star,
+    /// `/`
+    Slash,
+    /// `%`
+    Percent,
+    /// `^`
+    Caret,
+    /// `!`
+    Bang,
+    /// `>`
+    Gt,
+    /// `<`
+    Lt,
+    /// `|`
+    Pipe,
+    /// `?`
+    Question,
+    /// `:`
+    Colon,
+    /// `~`
+    Tilde,
+    /// `$`
+    Dollar,
+    /// `=`
+    Assign,
+}
+
 /// What a token is.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Tok {
     Number(f64),
-    Str(String),
-    /// A regular expression literal, awk escapes already resolved.
-    Regex(String),
-    Name(String),
+    /// A string literal; the token's text is it in quotes.
+    Str,
+    /// A regular expression literal, awk escapes already resolved; the
+    /// token's text is it between slashes.
+    Regex,
+    /// A name; the token's text spells it.
+    Name,
     /// A user function name directly followed by `(`.
-    FuncName(String),
+    FuncName,
     Builtin(Builtin),
     Keyword(Keyword),
-    /// Punctuation and operators, by their spelling.
-    Op(&'static str),
+    /// Punctuation and operators; the token's text spells them.
+    Op(Op),
     Newline,
     Eof,
 }
@@ -130,13 +216,51 @@ pub struct Token {
     pub text: String,
 }
 
-const OPS: &[&str] = &[
-    "&&", "||", "==", "<=", ">=", "!=", "++", "--", "+=", "-=", "*=", "/=", "%=", "^=", ">>", "!~", "{", "}", "(", ")",
-    "[", "]", ";", ",", "+", "-", "*", "/", "%", "^", "!", ">", "<", "|", "?", ":", "~", "$", "=",
+/// The operators by spelling; a longer one comes before its prefixes.
+const OPS: &[(&str, Op)] = &[
+    ("&&", Op::AndAnd),
+    ("||", Op::OrOr),
+    ("==", Op::EqEq),
+    ("<=", Op::Le),
+    (">=", Op::Ge),
+    ("!=", Op::Ne),
+    ("++", Op::Incr),
+    ("--", Op::Decr),
+    ("+=", Op::AddAssign),
+    ("-=", Op::SubAssign),
+    ("*=", Op::MulAssign),
+    ("/=", Op::DivAssign),
+    ("%=", Op::ModAssign),
+    ("^=", Op::PowAssign),
+    (">>", Op::Append),
+    ("!~", Op::NoMatch),
+    ("{", Op::LBrace),
+    ("}", Op::RBrace),
+    ("(", Op::LParen),
+    (")", Op::RParen),
+    ("[", Op::LBracket),
+    ("]", Op::RBracket),
+    (";", Op::Semi),
+    (",", Op::Comma),
+    ("+", Op::Plus),
+    ("-", Op::Minus),
+    ("*", Op::Star),
+    ("/", Op::Slash),
+    ("%", Op::Percent),
+    ("^", Op::Caret),
+    ("!", Op::Bang),
+    (">", Op::Gt),
+    ("<", Op::Lt),
+    ("|", Op::Pipe),
+    ("?", Op::Question),
+    (":", Op::Colon),
+    ("~", Op::Tilde),
+    ("$", Op::Dollar),
+    ("=", Op::Assign),
 ];
 
 /// Tokenizes `src`; the last token is `Eof`.
-pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
+pub fn tokenize(src: &str) -> Result<Vec<Token>, Box<AwkError>> {
     let b = src.as_bytes();
     let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
@@ -163,77 +287,18 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                 line += 1;
                 i += 1;
             }
-            b'"' => {
-                let start = i;
-                i += 1;
-                let mut s = Vec::new();
-                loop {
-                    match b.get(i) {
-                        None | Some(b'\n') => {
-                            let body = String::from_utf8_lossy(&b[start..i]).into_owned();
-                            return Err(AwkError::syntax(line, format!("runaway string constant {body} ...")));
-                        }
-                        Some(b'"') => {
-                            i += 1;
-                            break;
-                        }
-                        Some(b'\\') => {
-                            i += 1 + escape(&b[i + 1..], false, &mut s);
-                        }
-                        Some(&other) => {
-                            s.push(other);
-                            i += 1;
-                        }
-                    }
-                }
-                let text = String::from_utf8_lossy(&s).into_owned();
-                out.push(Token { tok: Tok::Str(text.clone()), line, text: format!("\"{text}\"") });
-            }
-            b'/' if !after_operand(out.last()) => {
-                let start = i;
-                i += 1;
-                let mut s = Vec::new();
-                let mut in_bracket = false;
-                loop {
-                    match b.get(i) {
-                        None | Some(b'\n') => {
-                            let body = String::from_utf8_lossy(&b[start..i]).into_owned();
-                            return Err(AwkError::syntax(line, format!("runaway regular expression {body} ...")));
-                        }
-                        Some(b'/') if !in_bracket => {
-                            i += 1;
-                            break;
-                        }
-                        Some(b'\\') => {
-                            i += 1 + escape(&b[i + 1..], true, &mut s);
-                        }
-                        Some(&other) => {
-                            if other == b'[' && !in_bracket {
-                                in_bracket = true;
-                                // `[]…]` and `[^]…]`: a leading `]` is literal.
-                                s.push(other);
-                                i += 1;
-                                if b.get(i) == Some(&b'^') {
-                                    s.push(b'^');
-                                    i += 1;
-                                }
-                                if b.get(i) == Some(&b']') {
-                                    s.push(b']');
-                                    i += 1;
-                                }
-                                continue;
-                            }
-                            if other == b']' {
-                                in_bracket = false;
-                            }
-                            s.push(other);
-                            i += 1;
-                        }
-                    }
-                }
-                let text = String::from_utf8_lossy(&s).into_owned();
-                super::compile_regex(&text).map_err(|m| AwkError::syntax(line, m))?;
-                out.push(Token { tok: Tok::Regex(text.clone()), line, text: format!("/{text}/") });
+            b'"' | b'/' if c == b'"' || !after_operand(out.last()) => {
+                let regex = c == b'/';
+                let (text, end) = literal(b, i, line, regex)?;
+                i = end;
+                let tok = if regex {
+                    super::compile_regex(&text).map_err(|m| AwkError::syntax(line, m))?;
+                    Tok::Regex
+                } else {
+                    Tok::Str
+                };
+                let quote = c as char;
+                out.push(Token { tok, line, text: format!("{quote}{text}{quote}") });
             }
             b'0'..=b'9' | b'.' if c != b'.' || b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
                 let start = i;
@@ -267,21 +332,20 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
                 } else if let Some(f) = Builtin::from_name(&name) {
                     Tok::Builtin(f)
                 } else if b.get(i) == Some(&b'(') {
-                    Tok::FuncName(name.clone())
+                    Tok::FuncName
                 } else {
-                    Tok::Name(name.clone())
+                    Tok::Name
                 };
                 out.push(Token { tok, line, text: name });
             }
             _ => {
                 let rest = &src[i..];
-                let Some(op) = OPS.iter().find(|op| rest.starts_with(**op)) else {
+                let Some(&(text, op)) = OPS.iter().find(|(text, _)| rest.starts_with(text)) else {
                     let ch = rest.chars().next().unwrap_or('?');
                     return Err(AwkError::syntax(line, format!("syntax error at or near {ch}")));
                 };
-                i += op.len();
-                let op: &'static str = op;
-                out.push(Token { tok: Tok::Op(op), line, text: op.to_string() });
+                i += text.len();
+                out.push(Token { tok: Tok::Op(op), line, text: text.to_string() });
             }
         }
     }
@@ -289,12 +353,60 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, AwkError> {
     Ok(out)
 }
 
+/// Reads the string (`"…"`) or, when `regex`, the regex (`/…/`) literal
+/// that starts at `b[start]`: its text, escapes resolved, and where it ends.
+fn literal(b: &[u8], start: usize, line: usize, regex: bool) -> Result<(String, usize), Box<AwkError>> {
+    let close = if regex { b'/' } else { b'"' };
+    let mut i = start + 1;
+    let mut s = Vec::new();
+    let mut in_bracket = false;
+    loop {
+        match b.get(i) {
+            None | Some(b'\n') => {
+                let body = String::from_utf8_lossy(&b[start..i]).into_owned();
+                let what = if regex { "regular expression" } else { "string constant" };
+                return Err(AwkError::syntax(line, format!("runaway {what} {body} ...")));
+            }
+            Some(&c) if c == close && !in_bracket => {
+                i += 1;
+                break;
+            }
+            Some(b'\\') => {
+                i += 1 + escape(&b[i + 1..], regex, &mut s);
+            }
+            Some(&other) => {
+                if regex && other == b'[' && !in_bracket {
+                    in_bracket = true;
+                    // `[]…]` and `[^]…]`: a leading `]` is literal.
+                    s.push(other);
+                    i += 1;
+                    if b.get(i) == Some(&b'^') {
+                        s.push(b'^');
+                        i += 1;
+                    }
+                    if b.get(i) == Some(&b']') {
+                        s.push(b']');
+                        i += 1;
+                    }
+                    continue;
+                }
+                if other == b']' {
+                    in_bracket = false;
+                }
+                s.push(other);
+                i += 1;
+            }
+        }
+    }
+    Ok((String::from_utf8_lossy(&s).into_owned(), i))
+}
+
 /// Whether a `/` after this token divides rather than starts a regex.
 fn after_operand(prev: Option<&Token>) -> bool {
     match prev.map(|t| &t.tok) {
-        Some(Tok::Number(_) | Tok::Str(_) | Tok::Name(_) | Tok::Regex(_)) => true,
+        Some(Tok::Number(_) | Tok::Str | Tok::Name | Tok::Regex) => true,
         Some(Tok::Builtin(Builtin::Length)) => true,
-        Some(Tok::Op(op)) => matches!(*op, ")" | "]" | "$" | "++" | "--"),
+        Some(Tok::Op(op)) => matches!(op, Op::RParen | Op::RBracket | Op::Dollar | Op::Incr | Op::Decr),
         _ => false,
     }
 }

@@ -38,8 +38,9 @@ pub enum AwkError {
 }
 
 impl AwkError {
-    pub fn syntax(line: usize, message: String) -> AwkError {
-        AwkError::Syntax { line, message }
+    /// A syntax error, boxed as the lexer and parser pass it on.
+    pub fn syntax(line: usize, message: String) -> Box<AwkError> {
+        Box::new(AwkError::Syntax { line, message })
     }
 }
 

@@ -10,7 +10,7 @@ use crate::shell::coreutils::regex::Regex;
 impl<'p> Interp<'p> {
     pub(super) fn builtin(&mut self, f: Builtin, args: &[Expr]) -> R<Value> {
         let convfmt = self.convfmt();
-        let num = |me: &mut Self, i: usize| -> R<f64> { Ok(me.eval(&args[i])?.to_num()) };
+
         Ok(match f {
             Builtin::Length => match args.first() {
                 None => Value::Num(self.record.len() as f64),
@@ -18,21 +18,21 @@ impl<'p> Interp<'p> {
                     let ak = self.array_key(n);
                     Value::Num(self.arrays.get(&ak).map_or(0, Array::len) as f64)
                 }
-                Some(e) => Value::Num(self.eval(e)?.to_str(&convfmt).len() as f64),
+                Some(e) => Value::Num(self.eval_str_with(e, &convfmt)?.len() as f64),
             },
             Builtin::Substr => {
-                let s = self.eval(&args[0])?.to_str(&convfmt);
-                let start = num(self, 1)?;
-                let len = if args.len() > 2 { Some(num(self, 2)?) } else { None };
+                let s = self.eval_str_with(&args[0], &convfmt)?;
+                let start = self.eval_num(&args[1])?;
+                let len = if args.len() > 2 { Some(self.eval_num(&args[2])?) } else { None };
                 Value::Str(substr(&s, start, len))
             }
             Builtin::Index => {
-                let s = self.eval(&args[0])?.to_str(&convfmt);
-                let t = self.eval(&args[1])?.to_str(&convfmt);
+                let s = self.eval_str_with(&args[0], &convfmt)?;
+                let t = self.eval_str_with(&args[1], &convfmt)?;
                 Value::Num(s.find(&t).map_or(0, |i| i + 1) as f64)
             }
             Builtin::Split => {
-                let s = self.eval(&args[0])?.to_str(&convfmt);
+                let s = self.eval_str_with(&args[0], &convfmt)?;
                 let Expr::LValue(LValue::Var(arr)) = &args[1] else {
                     return Ok(Value::Num(0.0));
                 };
@@ -43,7 +43,7 @@ impl<'p> Interp<'p> {
                     }
                     Some(Expr::Regex(src)) => self.split_with(&s, src, true)?,
                     Some(e) => {
-                        let sep = self.eval(e)?.to_str(&convfmt);
+                        let sep = self.eval_str_with(e, &convfmt)?;
                         self.split_with(&s, &sep, false)?
                     }
                 };
@@ -57,21 +57,29 @@ impl<'p> Interp<'p> {
             }
             Builtin::Sub | Builtin::Gsub => {
                 let re = self.regex_arg(&args[0])?;
-                let repl = self.eval(&args[1])?.to_str(&convfmt);
-                let record = LValue::Field(Box::new(Expr::Num(0.0)));
+                let repl = self.eval_str_with(&args[1], &convfmt)?;
+                // Without a target, `$0`.
                 let target = match args.get(2) {
-                    Some(Expr::LValue(lv)) => lv,
-                    _ => &record,
+                    Some(Expr::LValue(lv)) => Some(lv),
+                    _ => None,
                 };
-                let text = self.get(target)?.to_str(&convfmt);
+                let text = match target {
+                    Some(lv) => self.get(lv)?.to_str(&convfmt),
+                    None => self.record.clone(),
+                };
                 let (result, n) = substitute(&re, &text, &repl, f == Builtin::Gsub);
                 if n > 0 {
-                    self.set(target, Value::Str(result))?;
+                    match target {
+                        Some(lv) => {
+                            self.set(lv, Value::Str(result))?;
+                        }
+                        None => self.set_record(result),
+                    }
                 }
                 Value::Num(n as f64)
             }
             Builtin::Match => {
-                let s = self.eval(&args[0])?.to_str(&convfmt);
+                let s = self.eval_str_with(&args[0], &convfmt)?;
                 let re = self.regex_arg(&args[1])?;
                 let (start, len) = match re.find_at(&s, 0) {
                     Some((s, e)) => (s as f64 + 1.0, (e - s) as f64),
@@ -89,17 +97,28 @@ impl<'p> Interp<'p> {
                 let fmt = values[0].to_str(&convfmt);
                 Value::Str(self.format(&fmt, &values[1..], "sprintf")?)
             }
-            Builtin::Tolower => Value::Str(self.eval(&args[0])?.to_str(&convfmt).to_ascii_lowercase()),
-            Builtin::Toupper => Value::Str(self.eval(&args[0])?.to_str(&convfmt).to_ascii_uppercase()),
-            Builtin::Int => Value::Num(num(self, 0)?.trunc()),
-            Builtin::Sqrt => Value::Num(num(self, 0)?.sqrt()),
-            Builtin::Exp => Value::Num(num(self, 0)?.exp()),
-            Builtin::Log => Value::Num(num(self, 0)?.ln()),
-            Builtin::Sin => Value::Num(super::super::math::sin_cos(num(self, 0)?, false)),
-            Builtin::Cos => Value::Num(super::super::math::sin_cos(num(self, 0)?, true)),
+            Builtin::Tolower | Builtin::Toupper => {
+                let mut s = self.eval_str_with(&args[0], &convfmt)?;
+                if f == Builtin::Tolower {
+                    s.make_ascii_lowercase();
+                } else {
+                    s.make_ascii_uppercase();
+                }
+                Value::Str(s)
+            }
+            Builtin::Int | Builtin::Sqrt | Builtin::Exp | Builtin::Log | Builtin::Sin | Builtin::Cos => {
+                let x = self.eval_num(&args[0])?;
+                Value::Num(match f {
+                    Builtin::Int => x.trunc(),
+                    Builtin::Sqrt => x.sqrt(),
+                    Builtin::Exp => x.exp(),
+                    Builtin::Log => x.ln(),
+                    _ => super::super::math::sin_cos(x, f == Builtin::Cos),
+                })
+            }
             Builtin::Atan2 => {
-                let y = num(self, 0)?;
-                Value::Num(super::super::math::atan2(y, num(self, 1)?))
+                let y = self.eval_num(&args[0])?;
+                Value::Num(super::super::math::atan2(y, self.eval_num(&args[1])?))
             }
             Builtin::Rand => {
                 // A fixed-seed generator: runs are reproducible.
@@ -108,12 +127,12 @@ impl<'p> Interp<'p> {
             }
             Builtin::Srand => {
                 let previous = self.rand_seed;
-                let seed = if args.is_empty() { 0.0 } else { num(self, 0)? };
+                let seed = if args.is_empty() { 0.0 } else { self.eval_num(&args[0])? };
                 self.rand_seed = seed;
                 self.rand_state = seed.to_bits();
                 Value::Num(previous)
             }
-            Builtin::System => return Err(AwkError::Fatal("system() is not available in this awk".into())),
+            Builtin::System => return Err(AwkError::Fatal("system() is not available in this awk".into()).into()),
             Builtin::Close | Builtin::Fflush => {
                 for a in args {
                     self.eval(a)?;

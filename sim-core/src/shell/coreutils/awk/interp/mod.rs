@@ -34,7 +34,8 @@ enum Flow {
     Exit,
     Break,
     Continue,
-    Return(Value),
+    /// `return`; the value waits in `Interp::returned`.
+    Return,
 }
 
 /// A user function's local variables.
@@ -69,9 +70,12 @@ pub struct Interp<'p> {
     /// A file operand: there is no filesystem, so after BEGIN awk fails to
     /// open it.
     pub missing_input: Option<String>,
+    /// The value of the `return` under way.
+    returned: Value,
 }
 
-type R<T> = Result<T, AwkError>;
+/// Errors are boxed: a `?` then moves one pointer, not the whole error.
+type R<T> = Result<T, Box<AwkError>>;
 
 impl<'p> Interp<'p> {
     pub fn new(prog: &'p Program, stdin: &'p str) -> Interp<'p> {
@@ -112,6 +116,7 @@ impl<'p> Interp<'p> {
             exit_status: 0,
             in_begin: true,
             missing_input: None,
+            returned: Value::Uninit,
         }
     }
 
@@ -134,7 +139,7 @@ impl<'p> Interp<'p> {
         self.in_begin = false;
         if let Some(f) = &self.missing_input {
             if !exiting && (!prog.rules.is_empty() || !prog.end.is_empty()) {
-                return Err(AwkError::Fatal(format!("cannot open {f} (No such file or directory)")));
+                return Err(AwkError::Fatal(format!("cannot open {f} (No such file or directory)")).into());
             }
         }
         if !exiting && (!prog.rules.is_empty() || !prog.end.is_empty()) {
@@ -249,7 +254,7 @@ impl<'p> Interp<'p> {
         let convfmt = self.convfmt();
         let mut parts = Vec::new();
         for k in keys {
-            parts.push(self.eval(k)?.to_str(&convfmt));
+            parts.push(self.eval_str_with(k, &convfmt)?);
         }
         Ok(parts.join(&self.var_str("SUBSEP")))
     }
@@ -287,11 +292,11 @@ impl<'p> Interp<'p> {
     }
 
     /// A run-time error with the record position, as mawk reports it.
-    fn runtime(&self, msg: String) -> AwkError {
+    fn runtime(&self, msg: String) -> Box<AwkError> {
         let filename = self.var_str("FILENAME");
         let fnr = self.globals.get("FNR").map_or(0.0, Value::to_num) as i64;
         let nr = self.globals.get("NR").map_or(0.0, Value::to_num) as i64;
-        AwkError::Runtime(format!("{msg}\n\tFILENAME=\"{filename}\" FNR={fnr} NR={nr}"))
+        Box::new(AwkError::Runtime(format!("{msg}\n\tFILENAME=\"{filename}\" FNR={fnr} NR={nr}")))
     }
 
     // ---- expressions ----
@@ -314,10 +319,25 @@ impl<'p> Interp<'p> {
         match e {
             Expr::Regex(src) => self.regex(src),
             other => {
-                let s = self.eval(other)?.to_str(&self.convfmt());
+                let s = self.eval_str(other)?;
                 self.regex(&s)
             }
         }
+    }
+
+    /// `e` as a string, numbers converted with `convfmt`.
+    fn eval_str_with(&mut self, e: &Expr, convfmt: &str) -> R<String> {
+        Ok(self.eval(e)?.to_str(convfmt))
+    }
+
+    /// `e` as a string, numbers converted with CONVFMT as it is after `e`.
+    fn eval_str(&mut self, e: &Expr) -> R<String> {
+        let v = self.eval(e)?;
+        Ok(v.to_str(&self.convfmt()))
+    }
+
+    fn eval_num(&mut self, e: &Expr) -> R<f64> {
+        Ok(self.eval(e)?.to_num())
     }
 
     fn eval(&mut self, e: &Expr) -> R<Value> {
@@ -326,16 +346,13 @@ impl<'p> Interp<'p> {
             Expr::Str(s) => Value::Str(s.clone()),
             Expr::Regex(src) => {
                 let re = self.regex(src)?;
-                Value::Num(f64::from(u8::from(re.is_match(&self.record))))
+                flag(re.is_match(&self.record))
             }
             Expr::LValue(lv) => self.get(lv)?,
             Expr::Assign(op, lv, rhs) => {
                 let r = self.eval(rhs)?;
                 let v = match op {
-                    None => match r {
-                        Value::Uninit => Value::Uninit,
-                        other => other,
-                    },
+                    None => r,
                     Some(op) => {
                         let l = self.get(lv)?.to_num();
                         Value::Num(arith(*op, l, r.to_num()))
@@ -355,14 +372,17 @@ impl<'p> Interp<'p> {
                     self.eval(b)?
                 }
             }
-            Expr::And(a, b) => Value::Num(f64::from(u8::from(self.cond(a)? && self.cond(b)?))),
-            Expr::Or(a, b) => Value::Num(f64::from(u8::from(self.cond(a)? || self.cond(b)?))),
-            Expr::Not(a) => Value::Num(f64::from(u8::from(!self.cond(a)?))),
-            Expr::Neg(a) => Value::Num(-self.eval(a)?.to_num()),
-            Expr::Plus(a) => Value::Num(self.eval(a)?.to_num()),
+            Expr::Logical(or, a, b) => {
+                // `||` stops at a true operand, `&&` at a false one.
+                let x = self.cond(a)?;
+                flag(if x == *or { x } else { self.cond(b)? })
+            }
+            Expr::Not(a) => flag(!self.cond(a)?),
+            Expr::Neg(a) => Value::Num(-self.eval_num(a)?),
+            Expr::Plus(a) => Value::Num(self.eval_num(a)?),
             Expr::Binary(op, a, b) => {
-                let x = self.eval(a)?.to_num();
-                let y = self.eval(b)?.to_num();
+                let x = self.eval_num(a)?;
+                let y = self.eval_num(b)?;
                 Value::Num(arith(*op, x, y))
             }
             Expr::Cmp(op, a, b) => {
@@ -377,23 +397,23 @@ impl<'p> Interp<'p> {
                     CmpOp::Gt => ord == Some(Ordering::Greater),
                     CmpOp::Ge => matches!(ord, Some(Ordering::Greater | Ordering::Equal)),
                 };
-                Value::Num(f64::from(u8::from(r)))
+                flag(r)
             }
             Expr::Match(negated, lhs, rhs) => {
-                let s = self.eval(lhs)?.to_str(&self.convfmt());
+                let s = self.eval_str(lhs)?;
                 let re = self.regex_arg(rhs)?;
-                Value::Num(f64::from(u8::from(re.is_match(&s) != *negated)))
+                flag(re.is_match(&s) != *negated)
             }
             Expr::Concat(a, b) => {
                 let convfmt = self.convfmt();
-                let x = self.eval(a)?.to_str(&convfmt);
-                let y = self.eval(b)?.to_str(&convfmt);
+                let x = self.eval_str_with(a, &convfmt)?;
+                let y = self.eval_str_with(b, &convfmt)?;
                 Value::Str(x + &y)
             }
             Expr::In(keys, arr) => {
                 let key = self.subscript(keys)?;
                 let ak = self.array_key(arr);
-                Value::Num(f64::from(u8::from(self.arrays.get(&ak).is_some_and(|a| a.contains_key(&key)))))
+                flag(self.arrays.get(&ak).is_some_and(|a| a.contains_key(&key)))
             }
             Expr::Group(list) => {
                 // `(a, b)` outside print/in: mawk rejects it at parse time;
@@ -434,7 +454,7 @@ impl<'p> Interp<'p> {
     fn call(&mut self, name: &str, args: &[Expr]) -> R<Value> {
         let prog = self.prog;
         let Some(func) = prog.functions.get(name) else {
-            return Err(AwkError::Fatal(format!("function {name} never defined")));
+            return Err(AwkError::Fatal(format!("function {name} never defined")).into());
         };
         if self.frames.len() >= MAX_CALL_DEPTH {
             return Err(self.runtime("function call nesting too deep".into()));
@@ -463,7 +483,7 @@ impl<'p> Interp<'p> {
             }
         }
         Ok(match flow? {
-            Flow::Return(v) => v,
+            Flow::Return => std::mem::replace(&mut self.returned, Value::Uninit),
             _ => Value::Uninit,
         })
     }
@@ -479,6 +499,11 @@ impl<'p> Interp<'p> {
         }
         self.arrays.contains_key(name)
     }
+}
+
+/// awk's truth values: 1 and 0.
+fn flag(b: bool) -> Value {
+    Value::Num(if b { 1.0 } else { 0.0 })
 }
 
 fn arith(op: BinOp, x: f64, y: f64) -> f64 {

@@ -100,7 +100,7 @@ impl<'p> Interp<'p> {
     }
 
     pub(super) fn field_index(&mut self, e: &Expr) -> R<usize> {
-        let n = self.eval(e)?.to_num();
+        let n = self.eval_num(e)?;
         if n < 0.0 {
             return Err(self.runtime(format!("negative field index ${}", n as i64)));
         }

@@ -3,7 +3,7 @@
 use super::{Array, Flow, Interp, R};
 use crate::shell::coreutils::awk::ast::{Dest, Expr, Stmt};
 use crate::shell::coreutils::awk::format::{self, FormatError};
-use crate::shell::coreutils::awk::value::{num_to_str, Value};
+use crate::shell::coreutils::awk::value::Value;
 use crate::shell::coreutils::awk::AwkError;
 
 impl<'p> Interp<'p> {
@@ -22,42 +22,26 @@ impl<'p> Interp<'p> {
             Stmt::Expr(e) => {
                 self.eval(e)?;
             }
-            Stmt::Print(args, dest) => {
+            Stmt::Print(args, dest) | Stmt::Printf(args, dest) => {
+                // print converts numbers with OFMT as it was before its arguments.
                 let ofmt = self.var_str("OFMT");
-                let mut parts = Vec::new();
-                if args.is_empty() {
-                    parts.push(self.record.clone());
-                }
-                for a in args {
-                    let items = match a {
-                        Expr::Group(list) => list.iter().collect::<Vec<_>>(),
-                        other => vec![other],
-                    };
-                    for item in items {
-                        let v = self.eval(item)?;
-                        parts.push(match v {
-                            Value::Num(n) => num_to_str(n, &ofmt),
-                            other => other.to_str(&ofmt),
-                        });
-                    }
-                }
-                let text = format!("{}{}", parts.join(&self.var_str("OFS")), self.var_str("ORS"));
-                self.write(dest, text)?;
-            }
-            Stmt::Printf(args, dest) => {
                 let mut values = Vec::new();
                 for a in args {
-                    match a {
-                        Expr::Group(list) => {
-                            for item in list {
-                                values.push(self.eval(item)?);
-                            }
-                        }
-                        other => values.push(self.eval(other)?),
+                    for item in group_items(a) {
+                        values.push(self.eval(item)?);
                     }
                 }
-                let fmt = values.first().map(|v| v.to_str(&self.convfmt())).unwrap_or_default();
+                if let Stmt::Print(..) = s {
+                    let mut parts: Vec<String> = values.iter().map(|v| v.to_str(&ofmt)).collect();
+                    if args.is_empty() {
+                        parts.push(self.record.clone());
+                    }
+                    let text = format!("{}{}", parts.join(&self.var_str("OFS")), self.var_str("ORS"));
+                    self.write(dest, text)?;
+                    return Ok(Flow::Normal);
+                }
                 let convfmt = self.convfmt();
+                let fmt = values.first().map(|v| v.to_str(&convfmt)).unwrap_or_default();
                 match format::sprintf(&fmt, &values[1.min(values.len())..], &convfmt) {
                     Ok(text) => self.write(dest, text)?,
                     Err((partial, e)) => {
@@ -72,15 +56,6 @@ impl<'p> Interp<'p> {
                     return self.stmt(then);
                 } else if let Some(o) = other {
                     return self.stmt(o);
-                }
-            }
-            Stmt::While(c, body) => {
-                while self.cond(c)? {
-                    match self.stmt(body)? {
-                        Flow::Break => break,
-                        Flow::Normal | Flow::Continue => {}
-                        other => return Ok(other),
-                    }
                 }
             }
             Stmt::Do(body, c) => loop {
@@ -135,18 +110,18 @@ impl<'p> Interp<'p> {
             }
             Stmt::Exit(code) => {
                 if let Some(c) = code {
-                    self.exit_status = self.eval(c)?.to_num() as i32;
+                    self.exit_status = self.eval_num(c)? as i32;
                 }
                 return Ok(Flow::Exit);
             }
             Stmt::Break => return Ok(Flow::Break),
             Stmt::Continue => return Ok(Flow::Continue),
             Stmt::Return(v) => {
-                let v = match v {
+                self.returned = match v {
                     Some(e) => self.eval(e)?,
                     None => Value::Uninit,
                 };
-                return Ok(Flow::Return(v));
+                return Ok(Flow::Return);
             }
             Stmt::Delete(name, keys) => {
                 let ak = self.array_key(name);
@@ -167,26 +142,24 @@ impl<'p> Interp<'p> {
     }
 
     pub(super) fn write(&mut self, dest: &Dest, text: String) -> R<()> {
-        match dest {
-            Dest::Stdout => self.out.out(text),
-            Dest::File(e) => {
-                let name = self.eval(e)?.to_str(&self.convfmt());
-                match name.as_str() {
-                    "/dev/stdout" | "-" => self.out.out(text),
-                    "/dev/stderr" => self.out.err(text),
-                    _ => {
-                        return Err(AwkError::Fatal(format!(
-                            "cannot open \"{name}\" for output (Read-only file system)"
-                        )))
-                    }
-                }
+        let (Dest::File(e) | Dest::Pipe(e)) = dest else {
+            self.out.out(text);
+            return Ok(());
+        };
+        let name = self.eval_str(e)?;
+        let why = match (dest, name.as_str()) {
+            (Dest::File(_), "/dev/stdout" | "-") => {
+                self.out.out(text);
+                return Ok(());
             }
-            Dest::Pipe(e) => {
-                let cmd = self.eval(e)?.to_str(&self.convfmt());
-                return Err(AwkError::Fatal(format!("cannot run \"{cmd}\": this awk has no pipes")));
+            (Dest::File(_), "/dev/stderr") => {
+                self.out.err(text);
+                return Ok(());
             }
-        }
-        Ok(())
+            (Dest::File(_), _) => format!("cannot open \"{name}\" for output (Read-only file system)"),
+            _ => format!("cannot run \"{name}\": this awk has no pipes"),
+        };
+        Err(AwkError::Fatal(why).into())
     }
 
     pub(super) fn format(&mut self, fmt: &str, args: &[Value], what: &str) -> R<String> {
@@ -194,12 +167,21 @@ impl<'p> Interp<'p> {
         format::sprintf(fmt, args, &convfmt).map_err(|(_, e)| self.format_error(e, fmt, what))
     }
 
-    pub(super) fn format_error(&self, e: FormatError, fmt: &str, what: &str) -> AwkError {
+    pub(super) fn format_error(&self, e: FormatError, fmt: &str, what: &str) -> Box<AwkError> {
         match e {
             FormatError::NotEnoughArgs => self.runtime(format!("not enough arguments passed to {what}(\"{fmt}\")")),
             FormatError::BadConversion(c) => {
                 self.runtime(format!("bad conversion character '{c}' in {what}(\"{fmt}\")"))
             }
         }
+    }
+}
+
+/// The expressions a print argument stands for: a `(a, b)` group's
+/// members, or the argument itself.
+fn group_items(e: &Expr) -> &[Expr] {
+    match e {
+        Expr::Group(list) => list,
+        other => std::slice::from_ref(other),
     }
 }

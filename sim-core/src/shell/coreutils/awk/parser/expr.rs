@@ -2,14 +2,14 @@
 //! order: `?:`, `||`, `&&`, `in`, `~`, comparisons, concatenation, `+ -`,
 //! `* / %`, unary `! - +`, `^`, `++ --`, `$`.
 
-use super::{AwkError, Parser};
+use super::{AwkError, Parsed, Parser};
 use crate::shell::coreutils::awk::ast::{BinOp, CmpOp, Expr, LValue};
-use crate::shell::coreutils::awk::lexer::{Builtin, Keyword, Tok};
+use crate::shell::coreutils::awk::lexer::{Builtin, Keyword, Op, Tok};
 
 impl Parser {
-    pub(super) fn expr_list(&mut self, no_gt: bool) -> Result<Vec<Expr>, AwkError> {
+    pub(super) fn expr_list(&mut self, no_gt: bool) -> Parsed<Vec<Expr>> {
         let mut list = vec![self.expr(no_gt)?];
-        while self.eat_op(",") {
+        while self.eat_op(Op::Comma) {
             self.newlines();
             list.push(self.expr(no_gt)?);
         }
@@ -17,22 +17,22 @@ impl Parser {
     }
 
     /// expr: ternary, or an assignment (right associative).
-    pub(super) fn expr(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+    pub(super) fn expr(&mut self, no_gt: bool) -> Parsed<Expr> {
         self.enter()?;
         let lhs = self.ternary(no_gt)?;
         let op = match self.peek() {
-            Tok::Op("=") => Some(None),
-            Tok::Op("+=") => Some(Some(BinOp::Add)),
-            Tok::Op("-=") => Some(Some(BinOp::Sub)),
-            Tok::Op("*=") => Some(Some(BinOp::Mul)),
-            Tok::Op("/=") => Some(Some(BinOp::Div)),
-            Tok::Op("%=") => Some(Some(BinOp::Mod)),
-            Tok::Op("^=") => Some(Some(BinOp::Pow)),
+            Tok::Op(Op::Assign) => Some(None),
+            Tok::Op(Op::AddAssign) => Some(Some(BinOp::Add)),
+            Tok::Op(Op::SubAssign) => Some(Some(BinOp::Sub)),
+            Tok::Op(Op::MulAssign) => Some(Some(BinOp::Mul)),
+            Tok::Op(Op::DivAssign) => Some(Some(BinOp::Div)),
+            Tok::Op(Op::ModAssign) => Some(Some(BinOp::Mod)),
+            Tok::Op(Op::PowAssign) => Some(Some(BinOp::Pow)),
             _ => None,
         };
         let result = match (op, lhs) {
             (Some(op), Expr::LValue(lv)) => {
-                self.bump();
+                self.advance();
                 self.newlines();
                 let rhs = self.expr(no_gt)?;
                 Expr::Assign(op, lv, Box::new(rhs))
@@ -43,13 +43,13 @@ impl Parser {
         Ok(result)
     }
 
-    pub(super) fn ternary(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
-        let cond = self.or(no_gt)?;
-        if self.eat_op("?") {
+    pub(super) fn ternary(&mut self, no_gt: bool) -> Parsed<Expr> {
+        let cond = self.logical(no_gt, true)?;
+        if self.eat_op(Op::Question) {
             self.newlines();
             let a = self.expr(no_gt)?;
             self.newlines();
-            if !self.eat_op(":") {
+            if !self.eat_op(Op::Colon) {
                 return Err(self.error());
             }
             self.newlines();
@@ -59,32 +59,26 @@ impl Parser {
         Ok(cond)
     }
 
-    pub(super) fn or(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
-        let mut lhs = self.and(no_gt)?;
-        while self.eat_op("||") {
+    /// `a || b` (when `or`) or `a && b`, left associative.
+    pub(super) fn logical(&mut self, no_gt: bool, or: bool) -> Parsed<Expr> {
+        let operand = |p: &mut Self| if or { p.logical(no_gt, false) } else { p.in_expr(no_gt) };
+        let mut lhs = operand(self)?;
+        while self.eat_op(if or { Op::OrOr } else { Op::AndAnd }) {
             self.newlines();
-            lhs = Expr::Or(Box::new(lhs), Box::new(self.and(no_gt)?));
+            lhs = Expr::Logical(or, Box::new(lhs), Box::new(operand(self)?));
         }
         Ok(lhs)
     }
 
-    pub(super) fn and(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
-        let mut lhs = self.in_expr(no_gt)?;
-        while self.eat_op("&&") {
-            self.newlines();
-            lhs = Expr::And(Box::new(lhs), Box::new(self.in_expr(no_gt)?));
-        }
-        Ok(lhs)
-    }
-
-    pub(super) fn in_expr(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+    pub(super) fn in_expr(&mut self, no_gt: bool) -> Parsed<Expr> {
         let mut lhs = self.matching(no_gt)?;
         while self.at_kw(Keyword::In) {
-            self.bump();
-            let Tok::Name(arr) = self.bump() else {
+            self.advance();
+            let Tok::Name = self.bump() else {
                 self.pos -= 1;
                 return Err(self.error());
             };
+            let arr = self.text_of(self.pos - 1);
             let keys = match lhs {
                 Expr::Group(list) => list,
                 other => vec![other],
@@ -94,12 +88,12 @@ impl Parser {
         Ok(lhs)
     }
 
-    pub(super) fn matching(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+    pub(super) fn matching(&mut self, no_gt: bool) -> Parsed<Expr> {
         let mut lhs = self.relational(no_gt)?;
         loop {
-            let negated = if self.eat_op("~") {
+            let negated = if self.eat_op(Op::Tilde) {
                 false
-            } else if self.eat_op("!~") {
+            } else if self.eat_op(Op::NoMatch) {
                 true
             } else {
                 return Ok(lhs);
@@ -109,18 +103,18 @@ impl Parser {
         }
     }
 
-    pub(super) fn relational(&mut self, no_gt: bool) -> Result<Expr, AwkError> {
+    pub(super) fn relational(&mut self, no_gt: bool) -> Parsed<Expr> {
         let lhs = self.concat()?;
         let op = match self.peek() {
-            Tok::Op("<") => CmpOp::Lt,
-            Tok::Op("<=") => CmpOp::Le,
-            Tok::Op("==") => CmpOp::Eq,
-            Tok::Op("!=") => CmpOp::Ne,
-            Tok::Op(">") if !no_gt => CmpOp::Gt,
-            Tok::Op(">=") => CmpOp::Ge,
+            Tok::Op(Op::Lt) => CmpOp::Lt,
+            Tok::Op(Op::Le) => CmpOp::Le,
+            Tok::Op(Op::EqEq) => CmpOp::Eq,
+            Tok::Op(Op::Ne) => CmpOp::Ne,
+            Tok::Op(Op::Gt) if !no_gt => CmpOp::Gt,
+            Tok::Op(Op::Ge) => CmpOp::Ge,
             _ => return Ok(lhs),
         };
-        self.bump();
+        self.advance();
         let rhs = self.concat()?;
         Ok(Expr::Cmp(op, Box::new(lhs), Box::new(rhs)))
     }
@@ -130,66 +124,57 @@ impl Parser {
         matches!(
             self.peek(),
             Tok::Number(_)
-                | Tok::Str(_)
-                | Tok::Regex(_)
-                | Tok::Name(_)
-                | Tok::FuncName(_)
+                | Tok::Str
+                | Tok::Regex
+                | Tok::Name
+                | Tok::FuncName
                 | Tok::Builtin(_)
-                | Tok::Op("$" | "(")
+                | Tok::Op(Op::Dollar | Op::LParen)
         )
     }
 
-    pub(super) fn concat(&mut self) -> Result<Expr, AwkError> {
-        let mut lhs = self.additive()?;
+    pub(super) fn concat(&mut self) -> Parsed<Expr> {
+        let mut lhs = self.arith(false)?;
         while self.starts_operand() {
-            let rhs = self.additive()?;
+            let rhs = self.arith(false)?;
             lhs = Expr::Concat(Box::new(lhs), Box::new(rhs));
         }
         Ok(lhs)
     }
 
-    pub(super) fn additive(&mut self) -> Result<Expr, AwkError> {
-        let mut lhs = self.multiplicative()?;
+    /// `a + b`, `a - b` or, when `mul`, `a * b`, `a / b`, `a % b`; left
+    /// associative.
+    pub(super) fn arith(&mut self, mul: bool) -> Parsed<Expr> {
+        let operand = |p: &mut Self| if mul { p.unary() } else { p.arith(true) };
+        let mut lhs = operand(self)?;
         loop {
-            let op = match self.peek() {
-                Tok::Op("+") => BinOp::Add,
-                Tok::Op("-") => BinOp::Sub,
+            let op = match (self.peek(), mul) {
+                (Tok::Op(Op::Plus), false) => BinOp::Add,
+                (Tok::Op(Op::Minus), false) => BinOp::Sub,
+                (Tok::Op(Op::Star), true) => BinOp::Mul,
+                (Tok::Op(Op::Slash), true) => BinOp::Div,
+                (Tok::Op(Op::Percent), true) => BinOp::Mod,
                 _ => return Ok(lhs),
             };
-            self.bump();
-            let rhs = self.multiplicative()?;
+            self.advance();
+            let rhs = operand(self)?;
             lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
         }
     }
 
-    pub(super) fn multiplicative(&mut self) -> Result<Expr, AwkError> {
-        let mut lhs = self.unary()?;
-        loop {
-            let op = match self.peek() {
-                Tok::Op("*") => BinOp::Mul,
-                Tok::Op("/") => BinOp::Div,
-                Tok::Op("%") => BinOp::Mod,
-                _ => return Ok(lhs),
-            };
-            self.bump();
-            let rhs = self.unary()?;
-            lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
-        }
-    }
-
-    pub(super) fn unary(&mut self) -> Result<Expr, AwkError> {
+    pub(super) fn unary(&mut self) -> Parsed<Expr> {
         self.enter()?;
         let e = match self.peek() {
-            Tok::Op("!") => {
-                self.bump();
+            Tok::Op(Op::Bang) => {
+                self.advance();
                 Expr::Not(Box::new(self.unary()?))
             }
-            Tok::Op("-") => {
-                self.bump();
+            Tok::Op(Op::Minus) => {
+                self.advance();
                 Expr::Neg(Box::new(self.unary()?))
             }
-            Tok::Op("+") => {
-                self.bump();
+            Tok::Op(Op::Plus) => {
+                self.advance();
                 Expr::Plus(Box::new(self.unary()?))
             }
             _ => self.power()?,
@@ -198,9 +183,9 @@ impl Parser {
         Ok(e)
     }
 
-    pub(super) fn power(&mut self) -> Result<Expr, AwkError> {
+    pub(super) fn power(&mut self) -> Parsed<Expr> {
         let base = self.postfix()?;
-        if self.eat_op("^") {
+        if self.eat_op(Op::Caret) {
             // Right associative, and `2^-1` is allowed.
             let exp = self.unary()?;
             return Ok(Expr::Binary(BinOp::Pow, Box::new(base), Box::new(exp)));
@@ -208,61 +193,65 @@ impl Parser {
         Ok(base)
     }
 
-    pub(super) fn postfix(&mut self) -> Result<Expr, AwkError> {
+    pub(super) fn postfix(&mut self) -> Parsed<Expr> {
         let e = self.primary()?;
         match e {
-            Expr::LValue(lv) if self.at_op("++") || self.at_op("--") => {
-                let delta = if self.at_op("++") { 1.0 } else { -1.0 };
-                self.bump();
+            Expr::LValue(lv) if self.at_op(Op::Incr) || self.at_op(Op::Decr) => {
+                let delta = if self.at_op(Op::Incr) { 1.0 } else { -1.0 };
+                self.advance();
                 Ok(Expr::Incr(lv, delta, false))
             }
             e => Ok(e),
         }
     }
 
-    pub(super) fn lvalue(&mut self) -> Result<LValue, AwkError> {
+    pub(super) fn lvalue(&mut self) -> Parsed<LValue> {
         match self.primary()? {
             Expr::LValue(lv) => Ok(lv),
             _ => Err(self.error()),
         }
     }
 
-    pub(super) fn primary(&mut self) -> Result<Expr, AwkError> {
+    pub(super) fn primary(&mut self) -> Parsed<Expr> {
         self.enter()?;
         let e = self.primary_inner()?;
         self.depth -= 1;
         Ok(e)
     }
 
-    pub(super) fn primary_inner(&mut self) -> Result<Expr, AwkError> {
+    pub(super) fn primary_inner(&mut self) -> Parsed<Expr> {
         match self.bump() {
             Tok::Number(n) => Ok(Expr::Num(n)),
-            Tok::Str(s) => Ok(Expr::Str(s)),
-            Tok::Regex(r) => Ok(Expr::Regex(r)),
-            Tok::Op("$") => {
+            Tok::Str | Tok::Regex => {
+                // The literal's text without its quotes or slashes.
+                let text = &self.toks[self.pos - 1].text;
+                let body = text[1..text.len() - 1].to_string();
+                Ok(if text.starts_with('"') { Expr::Str(body) } else { Expr::Regex(body) })
+            }
+            Tok::Op(Op::Dollar) => {
                 let index = match self.peek() {
-                    Tok::Op("-") => {
-                        self.bump();
+                    Tok::Op(Op::Minus) => {
+                        self.advance();
                         Expr::Neg(Box::new(self.primary()?))
                     }
-                    Tok::Op("++" | "--") => {
-                        let delta = if self.at_op("++") { 1.0 } else { -1.0 };
-                        self.bump();
+                    Tok::Op(Op::Incr | Op::Decr) => {
+                        let delta = if self.at_op(Op::Incr) { 1.0 } else { -1.0 };
+                        self.advance();
                         Expr::Incr(self.lvalue()?, delta, true)
                     }
                     _ => self.primary()?,
                 };
                 Ok(Expr::LValue(LValue::Field(Box::new(index))))
             }
-            Tok::Op(op @ ("++" | "--")) => {
-                let delta = if op == "++" { 1.0 } else { -1.0 };
+            Tok::Op(op @ (Op::Incr | Op::Decr)) => {
+                let delta = if op == Op::Incr { 1.0 } else { -1.0 };
                 Ok(Expr::Incr(self.lvalue()?, delta, true))
             }
-            Tok::Op("(") => {
+            Tok::Op(Op::LParen) => {
                 self.newlines();
                 let list = self.expr_list(false)?;
                 self.newlines();
-                self.expect_op(")")?;
+                self.expect_op(Op::RParen)?;
                 let mut list = list;
                 if list.len() == 1 {
                     Ok(list.pop().unwrap_or(Expr::Num(0.0)))
@@ -270,27 +259,29 @@ impl Parser {
                     Ok(Expr::Group(list))
                 }
             }
-            Tok::Op("-") => Ok(Expr::Neg(Box::new(self.unary()?))),
-            Tok::Op("!") => Ok(Expr::Not(Box::new(self.unary()?))),
-            Tok::Name(name) => {
-                if self.eat_op("[") {
+            Tok::Op(Op::Minus) => Ok(Expr::Neg(Box::new(self.unary()?))),
+            Tok::Op(Op::Bang) => Ok(Expr::Not(Box::new(self.unary()?))),
+            Tok::Name => {
+                let name = self.text_of(self.pos - 1);
+                if self.eat_op(Op::LBracket) {
                     let keys = self.expr_list(false)?;
-                    self.expect_op("]")?;
+                    self.expect_op(Op::RBracket)?;
                     return Ok(Expr::LValue(LValue::Index(name, keys)));
                 }
                 Ok(Expr::LValue(LValue::Var(name)))
             }
-            Tok::FuncName(name) => {
-                self.expect_op("(")?;
+            Tok::FuncName => {
+                let name = self.text_of(self.pos - 1);
+                self.expect_op(Op::LParen)?;
                 self.check_call_args()?;
-                let args = if self.at_op(")") { Vec::new() } else { self.expr_list(false)? };
-                self.expect_op(")")?;
+                let args = if self.at_op(Op::RParen) { Vec::new() } else { self.expr_list(false)? };
+                self.expect_op(Op::RParen)?;
                 Ok(Expr::UserCall(name, args))
             }
             Tok::Builtin(f) => self.builtin(f),
             Tok::Keyword(Keyword::Getline) => {
                 let target = match self.peek() {
-                    Tok::Name(_) | Tok::Op("$") => Some(self.lvalue()?),
+                    Tok::Name | Tok::Op(Op::Dollar) => Some(self.lvalue()?),
                     _ => None,
                 };
                 Ok(Expr::Getline(target))
@@ -304,28 +295,28 @@ impl Parser {
 
     /// After a call's `(`: a token that cannot start an argument means the
     /// `)` is missing, as mawk words it.
-    pub(super) fn check_call_args(&self) -> Result<(), AwkError> {
+    pub(super) fn check_call_args(&self) -> Parsed<()> {
         if let Some(t) = self.token() {
-            if matches!(t.tok, Tok::Op("}" | ";") | Tok::Newline) {
-                return Err(AwkError::syntax(t.line, format!("missing ) near {}", t.text)));
+            if matches!(t.tok, Tok::Op(Op::RBrace | Op::Semi) | Tok::Newline) {
+                return Err(super::missing_paren(t));
             }
         }
         Ok(())
     }
 
-    pub(super) fn builtin(&mut self, f: Builtin) -> Result<Expr, AwkError> {
-        if !self.at_op("(") {
+    pub(super) fn builtin(&mut self, f: Builtin) -> Parsed<Expr> {
+        if !self.at_op(Op::LParen) {
             if f == Builtin::Length {
                 return Ok(Expr::Call(f, Vec::new()));
             }
             return Err(self.error());
         }
-        self.bump();
+        self.advance();
         self.newlines();
         self.check_call_args()?;
-        let args = if self.at_op(")") { Vec::new() } else { self.expr_list(false)? };
+        let args = if self.at_op(Op::RParen) { Vec::new() } else { self.expr_list(false)? };
         self.newlines();
-        self.expect_op(")")?;
+        self.expect_op(Op::RParen)?;
         let (min, max) = match f {
             Builtin::Length | Builtin::Srand | Builtin::Fflush => (0, 1),
             Builtin::Rand => (0, 0),
@@ -335,18 +326,16 @@ impl Parser {
             Builtin::Sprintf => (1, usize::MAX),
             _ => (1, 1),
         };
-        if args.len() < min || args.len() > max {
-            let t = &self.toks[self.pos - 1];
-            return Err(AwkError::syntax(t.line, format!("wrong number of arguments in call to {}", f.name())));
-        }
-        if matches!(f, Builtin::Sub | Builtin::Gsub) && args.len() == 3 && !matches!(args[2], Expr::LValue(_)) {
-            let t = &self.toks[self.pos - 1];
-            return Err(AwkError::syntax(t.line, "syntax error at or near )".into()));
-        }
-        if f == Builtin::Split && !matches!(args[1], Expr::LValue(LValue::Var(_))) {
-            let t = &self.toks[self.pos - 1];
-            return Err(AwkError::syntax(t.line, "type error in arg(2) in call to split".into()));
-        }
-        Ok(Expr::Call(f, args))
+        let problem = if args.len() < min || args.len() > max {
+            format!("wrong number of arguments in call to {}", f.name())
+        } else if matches!(f, Builtin::Sub | Builtin::Gsub) && args.len() == 3 && !matches!(args[2], Expr::LValue(_)) {
+            "syntax error at or near )".into()
+        } else if f == Builtin::Split && !matches!(args[1], Expr::LValue(LValue::Var(_))) {
+            "type error in arg(2) in call to split".into()
+        } else {
+            return Ok(Expr::Call(f, args));
+        };
+        // Reported at the closing `)`.
+        Err(AwkError::syntax(self.toks[self.pos - 1].line, problem))
     }
 }
