@@ -2,7 +2,7 @@
 
 use super::args::{matches, Args, Fail, IpResult};
 use super::print::{Printer, To};
-use crate::netlink::{FdbMsg, LinkMsg, Netlink, IFF_UP};
+use crate::netlink::{FdbMsg, LinkMsg, Netlink};
 use crate::output::Output;
 
 /// Runs `bridge ARGS` (argv without the leading `bridge`).
@@ -67,8 +67,9 @@ fn run(nl: &mut dyn Netlink, argv: &[String]) -> IpResult<Output> {
             Some(v) => Some(find(v).ok_or_else(|| Fail::new(format!("Cannot find device \"{v}\"\n"), 255))?),
             None => None,
         };
+        let names = super::show::link_names(&links);
         for l in links.iter().filter(|l| l.brport.is_some() && dev.is_none_or(|d| d == l.ifindex)) {
-            out.out(link_line(l, &links, details));
+            out.out(link_line(l, &names, details));
         }
         Ok(out)
     } else if matches(obj, "fdb") {
@@ -133,24 +134,17 @@ fn fdb_line(e: &FdbMsg, show_dev: bool, name_of: &dyn Fn(u32) -> String) -> Stri
     s
 }
 
-fn link_line(l: &LinkMsg, links: &[LinkMsg], details: bool) -> String {
-    let name_of = |i: u32| links.iter().find(|x| x.ifindex == i).map(|x| x.name.clone());
-    // The kernel's AF_BRIDGE dump carries IFLA_LINK without
-    // IFLA_LINK_NETNSID, so `bridge` looks a peer in another namespace up by
-    // its index here: whatever has that index here names it (M-DOWN when
-    // that is down), else `if2` (ll_index_to_flags is then -1: no M-DOWN).
-    let (name, mdown) = match l.link {
-        Some(i) if i != 0 => match links.iter().find(|x| x.ifindex == i) {
-            Some(peer) => (format!("{}@{}", l.name, peer.name), peer.flags & IFF_UP == 0),
-            None => (format!("{}@if{i}", l.name), false),
-        },
-        _ => (l.name.clone(), false),
-    };
+/// One port of `bridge link`; `names` are the namespace's (ifindex, name, flags).
+fn link_line(l: &LinkMsg, names: &[(u32, String, u32)], details: bool) -> String {
     let mut p = Printer::text(false);
-    p.fp(&format!("{}: {}: ", l.ifindex, name));
+    p.fp(&format!("{}: ", l.ifindex));
+    // The kernel's AF_BRIDGE dump carries IFLA_LINK without
+    // IFLA_LINK_NETNSID, so a peer in another namespace is looked up by its
+    // index here: `veth-a@cni0` when cni0 has that index, else `veth-a@if2`.
+    let mdown = super::show::name_and_link(&mut p, None, &l.name, l.link, false, names);
     super::show::link_flags(&mut p, l.flags, mdown);
     let Some(port) = l.brport else { return String::new() };
-    let master = l.master.and_then(name_of).unwrap_or_default();
+    let master = l.master.and_then(|m| names.iter().find(|(i, _, _)| *i == m)).map_or("", |(_, n, _)| n.as_str());
     p.fp(&format!(
         "mtu {} master {} state {} priority {} cost {} \n",
         l.mtu,

@@ -71,7 +71,7 @@ pub fn list(nl: &mut dyn Netlink, opts: &Opts, f: &ShowFilter, do_link: bool) ->
     };
     let addrs = if do_link { Vec::new() } else { nl.addr_dump() };
     let mut p = Printer::new(opts.json, opts.pretty, opts.color);
-    let names: Vec<(u32, String, u32)> = links.iter().map(|l| (l.ifindex, l.name.clone(), l.flags)).collect();
+    let names = link_names(&links);
     for l in &links {
         if f.dev.as_ref().is_some_and(|d| d != &l.name)
             || (f.up && l.flags & IFF_UP == 0)
@@ -136,13 +136,30 @@ fn family_of(a: &IpAddr) -> (Color, &'static str) {
     }
 }
 
+/// Each link's (ifindex, name, flags): what iproute2's ll_map caches, for
+/// [`name_and_link`]'s lookups.
+pub(super) fn link_names(links: &[LinkMsg]) -> Vec<(u32, String, u32)> {
+    links.iter().map(|l| (l.ifindex, l.name.clone(), l.flags)).collect()
+}
+
 /// `print_name_and_link()`: `name@peer` or `name@ifN`; returns M-DOWN.
-fn name_and_link(p: &mut Printer, fmt_width: Option<usize>, l: &LinkMsg, names: &[(u32, String, u32)]) -> bool {
-    let mut name = l.name.clone();
+/// `link` is IFLA_LINK; `netnsid` says whether IFLA_LINK_NETNSID came with
+/// it (then the peer is elsewhere and shown by index). Otherwise the index
+/// is looked up here: its name and flags, or `ifN` and, as
+/// `ll_index_to_flags()` gives -1 for an unknown index, no M-DOWN.
+pub(super) fn name_and_link(
+    p: &mut Printer,
+    fmt_width: Option<usize>,
+    ifname: &str,
+    link: Option<u32>,
+    netnsid: bool,
+    names: &[(u32, String, u32)],
+) -> bool {
+    let mut name = ifname.to_string();
     let mut mdown = false;
-    if let Some(iflink) = l.link {
+    if let Some(iflink) = link {
         if iflink != 0 {
-            if l.link_netnsid.is_some() {
+            if netnsid {
                 if p.is_json() {
                     p.int(To::Json, "link_index", "", i64::from(iflink));
                 } else {
@@ -156,7 +173,7 @@ fn name_and_link(p: &mut Printer, fmt_width: Option<usize>, l: &LinkMsg, names: 
                 } else {
                     name = format!("{name}@{peer_name}");
                 }
-                mdown = peer.is_none_or(|(_, _, fl)| fl & IFF_UP == 0);
+                mdown = peer.is_some_and(|(_, _, fl)| fl & IFF_UP == 0);
             }
         } else if p.is_json() {
             p.value(To::Json, "link", "", super::print::Value::Null);
@@ -168,7 +185,7 @@ fn name_and_link(p: &mut Printer, fmt_width: Option<usize>, l: &LinkMsg, names: 
         Some(w) => format!("{name:<w$} "),
         None => format!("{name}: "),
     };
-    p.color_string(To::Any, Color::Ifname, "ifname", &text, &l.name);
+    p.color_string(To::Any, Color::Ifname, "ifname", &text, ifname);
     mdown
 }
 
@@ -209,7 +226,7 @@ fn oper_color(s: OperState) -> Color {
 }
 
 fn link_brief(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u32)], do_link: bool) {
-    let mdown = name_and_link(p, Some(16), l, names);
+    let mdown = name_and_link(p, Some(16), &l.name, l.link, l.link_netnsid.is_some(), names);
     let st = l.operstate.name();
     p.color_string(To::Any, oper_color(l.operstate), "operstate", &format!("{st:<14} "), st);
     let _ = opts;
@@ -226,7 +243,7 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
     // kernel's inet6_fill_ifinfo() sends no qdisc, master, group or peer namespace.
     let inet6 = !do_link && dumped && opts.family == Family::Inet6;
     p.int(To::Any, "ifindex", &format!("{}: ", l.ifindex), i64::from(l.ifindex));
-    let mdown = name_and_link(p, None, l, names);
+    let mdown = name_and_link(p, None, &l.name, l.link, l.link_netnsid.is_some(), names);
     link_flags(p, l.flags, mdown);
     p.uint(To::Any, "mtu", &format!("mtu {} ", l.mtu), u64::from(l.mtu));
     if !inet6 {
