@@ -39,8 +39,10 @@ impl Html {
     /// A coordinate, to a tenth, without a trailing `.0`.
     pub fn n(&mut self, x: f64) -> &mut Self {
         use std::fmt::Write;
-        let tenths = tenths(x);
-        let _ = if tenths % 10 == 0 { write!(self.0, "{}", tenths / 10) } else { write!(self.0, "{}", Tenth(x)) };
+        let _ = write!(self.0, "{}", Tenth(x));
+        if self.0.ends_with(".0") {
+            self.0.truncate(self.0.len() - 2);
+        }
         self
     }
 
@@ -61,10 +63,6 @@ impl Html {
     }
 }
 
-fn tenths(x: f64) -> i64 {
-    (x * 10.0).round() as i64
-}
-
 /// Formats a coordinate to one decimal place, like `{:.1}`, with integer
 /// arithmetic only: formatting an `f64` would link Rust's float printing
 /// (grisu, dragon and their tables), about 15 KB of gzip for SVG numbers.
@@ -72,7 +70,7 @@ pub struct Tenth(pub f64);
 
 impl std::fmt::Display for Tenth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let t = tenths(self.0);
+        let t = (self.0 * 10.0).round() as i64;
         let sign = if t < 0 { "-" } else { "" };
         write!(f, "{sign}{}.{}", t.unsigned_abs() / 10, t.unsigned_abs() % 10)
     }
