@@ -115,26 +115,8 @@ impl<K: Ord, V> VecMap<K, V> {
         self.entries.iter_mut().map(|(_, v)| v)
     }
 
-    pub fn first_key_value(&self) -> Option<(&K, &V)> {
-        self.entries.first().map(|(k, v)| (k, v))
-    }
-
-    pub fn last_key_value(&self) -> Option<(&K, &V)> {
-        self.entries.last().map(|(k, v)| (k, v))
-    }
-
     pub fn clear(&mut self) {
         self.entries.clear();
-    }
-}
-
-impl<K: Ord, V> FromIterator<(K, V)> for VecMap<K, V> {
-    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
-        let mut m = VecMap::new();
-        for (k, v) in iter {
-            m.insert(k, v);
-        }
-        m
     }
 }
 
@@ -214,32 +196,6 @@ impl<T: Ord> VecSet<T> {
 
     pub fn clear(&mut self) {
         self.items.clear();
-    }
-
-    pub fn first(&self) -> Option<&T> {
-        self.items.first()
-    }
-
-    pub fn last(&self) -> Option<&T> {
-        self.items.last()
-    }
-}
-
-impl<T: Ord> FromIterator<T> for VecSet<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        let mut s = VecSet::new();
-        for x in iter {
-            s.insert(x);
-        }
-        s
-    }
-}
-
-impl<T: Ord> Extend<T> for VecSet<T> {
-    fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
-        for x in iter {
-            self.insert(x);
-        }
     }
 }
 
