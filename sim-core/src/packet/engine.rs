@@ -116,7 +116,6 @@ impl<'k> Engine<'k> {
     /// neighbour timers the tables imply.
     pub fn new(k: &'k mut Kernel) -> Engine<'k> {
         let now = k.now_ms * 1000;
-        // Inserted one by one: `collect` into a map would link a sort.
         let mut labels = VecMap::new();
         for id in k.ns_ids() {
             let name = match k.ns_name(id) {
