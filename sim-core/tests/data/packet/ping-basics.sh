@@ -14,7 +14,7 @@ ping -c 2 127.0.0.1
 ip route get 10.0.0.1
 ip route get 127.0.0.1
 ping -c 3 -W 1 10.0.0.2
-ip neigh
+ip neigh show
 ip -n a link set vb up
 ping -c 4 10.0.0.2
 ip neigh
