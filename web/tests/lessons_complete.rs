@@ -1,5 +1,8 @@
 //! Every shipped lesson can be completed by clicking its commands in order:
 //! after each step's commands, exactly that step (and no later one) ticks.
+//! And every lesson was run, command for command, on a real kernel: its
+//! commands begin the script of a recording that sim-core's transcript test
+//! holds the simulator to.
 
 use web::lab_session::LabSession;
 use web::lesson::{advance, evaluate, Block, LESSONS};
@@ -37,4 +40,34 @@ fn the_veth_lesson_prints_what_linux_prints() {
     s.run("ip netns exec orange ip link set tap1 up");
     let out = s.run("ip netns exec orange ip link show tap1");
     assert!(out.text().contains("state LOWERLAYERDOWN"), "{}", out.text());
+}
+
+#[test]
+fn each_lesson_is_recorded_on_a_real_kernel() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sim-core/tests/data/kernel");
+    for lesson in LESSONS {
+        let script = dir.join(format!("lesson-{}.sh", lesson.slug));
+        let text = std::fs::read_to_string(&script)
+            .unwrap_or_else(|e| panic!("{}: record the lesson with record-transcript ({e})", script.display()));
+        let recorded: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
+        let taught: Vec<&str> = lesson
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks)
+            .filter_map(|b| if let Block::Commands(lines) = b { Some(*lines) } else { None })
+            .flatten()
+            .copied()
+            .collect();
+        // Extra commands may follow the lesson's, never come between them:
+        // each taught command must have been recorded in the learner's state.
+        let n = taught.len().min(recorded.len());
+        let first_difference = (0..n).find(|&i| taught[i] != recorded[i]);
+        assert!(
+            first_difference.is_none() && taught.len() <= recorded.len(),
+            "{}: the lesson's commands are not the start of {} (first difference at command {}); re-record it",
+            lesson.slug,
+            script.display(),
+            first_difference.unwrap_or(n) + 1
+        );
+    }
 }

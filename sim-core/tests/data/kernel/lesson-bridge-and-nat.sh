@@ -1,4 +1,4 @@
-# The commands of content/02-bridge-and-nat.md, in order, and a few looks around.
+# The commands of content/02-bridge-and-nat.md, in order, then a few looks around.
 ip link add cni0 type bridge
 ip link set cni0 up
 ip addr add 10.244.0.1/24 dev cni0
@@ -17,10 +17,9 @@ ip link set veth-b up
 ip -n pod-b addr add 10.244.0.3/24 dev eth0
 ip -n pod-b link set eth0 up
 ip -n pod-b link set lo up
-bridge link show
 ip netns exec pod-a ping -c 2 10.244.0.3
+bridge link show
 bridge fdb show br cni0 | grep -v permanent
-ip netns exec pod-a ping -c 1 10.244.0.1
 ip -n pod-a route add default via 10.244.0.1
 ip -n pod-b route add default via 10.244.0.1
 ip -n pod-a route
@@ -30,7 +29,6 @@ ip addr add 192.168.50.1/24 dev uplink
 ip link set uplink up
 ip -n world addr add 192.168.50.2/24 dev eth0
 ip -n world link set eth0 up
-ip -n world link set lo up
 ip netns exec pod-a ping -c 1 -W 1 192.168.50.2
 sysctl net.ipv4.ip_forward
 sysctl -w net.ipv4.ip_forward=1
@@ -38,6 +36,7 @@ ip netns exec pod-a ping -c 1 -W 1 192.168.50.2
 iptables -t nat -A POSTROUTING -s 10.244.0.0/24 ! -o cni0 -j MASQUERADE
 ip netns exec pod-a ping -c 2 192.168.50.2
 iptables -t nat -L POSTROUTING -n -v
+ip netns exec pod-a ping -c 1 10.244.0.1
 ip -n world neigh
 ip -n pod-a link show eth0
 iptables -t nat -S POSTROUTING
