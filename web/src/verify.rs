@@ -40,6 +40,19 @@ fn ns_label(ns: &Ns) -> String {
     }
 }
 
+/// Why a switched-on link has no carrier, in the learner's terms: for a veth,
+/// the other end of the cable is not up.
+fn no_carrier(dev: &str, l: &LinkView) -> String {
+    let state = &l.operstate;
+    match &l.peer {
+        Some(p) => {
+            let at = p.ns.as_ref().map_or_else(String::new, |n| format!(" in {n}"));
+            format!("{dev} has no carrier (state {state}): its other end, {}{at}, is not up", p.name)
+        }
+        None => format!("{dev} has no carrier (state {state})"),
+    }
+}
+
 fn find_link<'a>(snap: &'a Snapshot, dev: &str, ns: &Ns) -> Result<&'a LinkView, String> {
     let view = find_ns(snap, ns).ok_or_else(|| format!("there is no {}", ns_label(ns)))?;
     view.links.iter().find(|l| l.name == dev).ok_or_else(|| format!("{dev} is not in {}", ns_label(ns)))
@@ -85,8 +98,10 @@ pub fn eval(check: &Check, world: &dyn World) -> Verdict {
                 yes()
             } else if !l.admin_up {
                 no(format!("{dev} is administratively down (state {})", l.operstate))
-            } else {
+            } else if l.lower_up {
                 no(format!("{dev} is in state {}", l.operstate))
+            } else {
+                no(no_carrier(dev, l))
             }
         }),
         Check::LinkKind { dev, ns, kind } => link(dev, ns, &|l| {
@@ -271,7 +286,7 @@ mod tests {
     #[test]
     fn failures_say_why() {
         let w = lesson_world();
-        assert_eq!(check("link tap1 in orange is up", &w).why, "tap1 is in state LOWERLAYERDOWN");
+        assert_eq!(check("link tap1 in orange is up", &w).why, "tap1 has no carrier (state LOWERLAYERDOWN): its other end, tap2 in green, is not up");
         assert_eq!(check("link tap2 in green is up", &w).why, "tap2 is administratively down (state DOWN)");
         assert_eq!(check("link tap2 in green has 192.168.1.3/24", &w).why, "tap2 has no address yet");
         assert_eq!(check("netns pink exists", &w).why, "there is no namespace pink yet");
