@@ -258,6 +258,11 @@ test('on a phone: stacked, no sideways scrolling, on-screen Tab', async () => {
   const page = await open(site.browser, site.base, '#/sandbox', PHONE);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `page is ${width}px wide`);
+  // Every lesson and the sandbox can be reached without scrolling the menu.
+  const clipped = await page.evaluate(() => [...document.querySelectorAll('.top nav a')]
+    .filter((a) => a.getBoundingClientRect().right > a.closest('nav').getBoundingClientRect().right + 0.5)
+    .map((a) => a.textContent));
+  assert.deepEqual(clipped, [], 'menu entries cut off on a phone');
   const term = await page.locator('#terminal').boundingBox();
   const diagram = await page.locator('#diagram').boundingBox();
   assert.ok(diagram.y >= term.y + term.height - 1, 'the diagram is below the terminal');
