@@ -108,7 +108,7 @@ fn candidates(before: &[&str], snap: &Snapshot) -> Vec<String> {
                 ("link", [_, _, .., "netns"]) => namespaces(snap),
                 ("link", ["show" | "set" | "del" | "delete"]) => devs(&ns),
                 ("link", ["set", _, ..]) => {
-                    words(&["address", "down", "master", "mtu", "name", "netns", "nomaster", "up"])
+                    words(&["address", "alias", "down", "master", "mtu", "name", "netns", "nomaster", "up"])
                 }
                 ("link", ["add", _]) => words(&["type"]),
                 ("link", ["add", _, "type", "veth"]) => words(&["peer"]),

@@ -8,11 +8,15 @@ use netlink_packet_route::link::{
     BridgePortState, InfoBridge, InfoBridgePort, InfoData, InfoKind, InfoPortData, InfoVeth, LinkAttribute, LinkFlags,
     LinkInfo, LinkMessage, State,
 };
+use netlink_packet_core::DefaultNla;
 use netlink_packet_route::nsid::{NsidAttribute, NsidMessage};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use sim_core::kernel::link::{LinkStats, OperState, PortState};
 use sim_core::kernel::mac::Mac;
 use sim_core::netlink::{BrPortMsg, LinkAddReq, LinkAttrs, LinkMsg, LinkSetReq};
+
+/// `linux/if_link.h`; sent as a raw attribute (see `set_msg`).
+const IFLA_IFALIAS: u16 = 20;
 
 /// RTM_GETLINK, dump of every link.
 pub fn dump_msg() -> RouteNetlinkMessage {
@@ -116,6 +120,11 @@ pub fn set_msg(ifindex: u32, req: &LinkSetReq, ns: Option<&File>) -> RouteNetlin
     }
     if let Some(n) = &req.name {
         m.attributes.push(LinkAttribute::IfName(n.clone()));
+    }
+    if let Some(alias) = &req.alias {
+        // As iproute2 sends it: no NUL, so that an empty alias (length 0)
+        // removes it and 255 bytes are still within IFALIASZ.
+        m.attributes.push(LinkAttribute::Other(DefaultNla::new(IFLA_IFALIAS, alias.as_bytes().to_vec())));
     }
     if let Some(master) = req.master {
         m.attributes.push(LinkAttribute::Controller(master.unwrap_or(0)));
@@ -239,6 +248,7 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<LinkMsg> {
             LinkAttribute::Link(v) => l.link = Some(*v),
             LinkAttribute::LinkNetNsId(v) => l.link_netnsid = Some(*v),
             LinkAttribute::Controller(v) => l.master = Some(*v),
+            LinkAttribute::IfAlias(a) => l.alias = Some(a.clone()),
             LinkAttribute::MinMtu(v) => l.min_mtu = *v,
             LinkAttribute::MaxMtu(v) => l.max_mtu = *v,
             LinkAttribute::Promiscuity(v) => l.promiscuity = *v,
@@ -283,6 +293,7 @@ fn skeleton(ifindex: u32, name: String) -> LinkMsg {
         link: None,
         link_netnsid: None,
         master: None,
+        alias: None,
         kind: None,
         min_mtu: 0,
         max_mtu: 0,

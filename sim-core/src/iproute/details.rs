@@ -133,7 +133,7 @@ fn bridge_slave_info(p: &mut Printer, opts: &Opts, l: &LinkMsg) {
 }
 
 /// Everything `ip -d link` adds after the `link/…` line.
-pub fn details(p: &mut Printer, opts: &Opts, l: &LinkMsg) {
+pub fn details(p: &mut Printer, opts: &Opts, l: &LinkMsg, do_link: bool) {
     p.uint(To::Any, "promiscuity", &format!(" promiscuity {} ", l.promiscuity), u64::from(l.promiscuity));
     p.uint(To::Any, "allmulti", &format!(" allmulti {} ", l.allmulti), u64::from(l.allmulti));
     p.uint(To::Any, "min_mtu", &format!("minmtu {} ", l.min_mtu), u64::from(l.min_mtu));
@@ -151,7 +151,10 @@ pub fn details(p: &mut Printer, opts: &Opts, l: &LinkMsg) {
     let is_bridge = l.kind.as_deref() == Some("bridge");
     let q = if l.link_type == ARPHRD_LOOPBACK || is_bridge { 1 } else { 2 };
     let tso = if is_bridge { 65536 } else { 524280 };
-    p.string(To::Any, "inet6_addr_gen_mode", "addrgenmode eui64 ", "eui64");
+    // print_af_spec(): `ip link` only, though `ip address` gets IFLA_AF_SPEC too.
+    if do_link {
+        p.string(To::Any, "inet6_addr_gen_mode", "addrgenmode eui64 ", "eui64");
+    }
     p.uint(To::Any, "num_tx_queues", &format!("numtxqueues {q} "), q);
     p.uint(To::Any, "num_rx_queues", &format!("numrxqueues {q} "), q);
     p.uint(To::Any, "gso_max_size", "gso_max_size 65536 ", 65536);

@@ -8,6 +8,9 @@ use crate::kernel::{Errno, KernelError};
 use crate::netlink::{LinkAddReq, LinkAttrs, LinkSetReq, Netlink};
 use crate::output::Output;
 
+/// The kernel's limit for an alias, with its terminating NUL.
+const IFALIASZ: usize = 256;
+
 /// A parsed `ip link` command.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkCmd {
@@ -125,6 +128,12 @@ fn parse_common<'a>(a: &mut Args<'a>, p: &mut Parsed<'a>, r: &mut dyn Resolve) -
         } else if matches(arg, "type") {
             p.kind = Some(a.value()?);
             return Ok(());
+        } else if matches(arg, "alias") {
+            let v = a.value()?;
+            if v.len() >= IFALIASZ {
+                return Err(Fail::invarg("alias too long\n", v));
+            }
+            p.req.alias = Some(v.to_string());
         } else {
             if matches(arg, "help") {
                 return Err(Fail::new(usage::LINK, 255));

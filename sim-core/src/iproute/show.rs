@@ -288,7 +288,12 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
         }
     }
     if opts.details {
-        super::details::details(p, opts, l);
+        super::details::details(p, opts, l, do_link);
+    }
+    if let (Some(alias), true) = (&l.alias, do_link || opts.details) {
+        p.nl(opts.oneline);
+        p.fp("    ");
+        p.string(To::Any, "ifalias", &format!("alias {alias}"), alias);
     }
     if do_link && opts.stats {
         p.nl(opts.oneline);

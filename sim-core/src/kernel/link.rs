@@ -132,6 +132,8 @@ pub struct Link {
     pub port_state: PortState,
     /// The bridge port number (1, 2, …) while this link is a port.
     pub port_no: u16,
+    /// IFLA_IFALIAS: a free-text description (`ip link set X alias TEXT`).
+    pub alias: Option<String>,
     /// IFF_PROMISC, IFF_NOARP and IFF_MULTICAST as set by the user.
     pub promisc: bool,
     pub noarp: bool,
@@ -172,6 +174,7 @@ impl Link {
             master: None,
             port_state: PortState::Disabled,
             port_no: 0,
+            alias: None,
             promisc: false,
             noarp: false,
             multicast: true,

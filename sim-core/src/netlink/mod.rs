@@ -51,6 +51,8 @@ pub struct LinkMsg {
     /// IFLA_LINK_NETNSID: the peer's namespace, as this namespace numbers it.
     pub link_netnsid: Option<i32>,
     pub master: Option<u32>,
+    /// IFLA_IFALIAS.
+    pub alias: Option<String>,
     /// IFLA_INFO_KIND.
     pub kind: Option<String>,
     pub min_mtu: u32,

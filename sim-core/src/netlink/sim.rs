@@ -77,6 +77,7 @@ impl<'k> SimNetlink<'k> {
             },
             link_netnsid,
             master: l.master,
+            alias: l.alias.clone(),
             kind: l.kind.kind_name().map(str::to_string),
             min_mtu: l.min_mtu(),
             max_mtu: l.max_mtu(),

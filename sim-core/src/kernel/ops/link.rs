@@ -259,6 +259,9 @@ impl Kernel {
                 }
             }
         }
+        if let Some(alias) = &ch.alias {
+            self.link_mut(r).ok_or_else(nodev)?.alias = (!alias.is_empty()).then(|| alias.clone());
+        }
         if let Some(master) = ch.master {
             match master {
                 Some(b) => self.enslave(r, LinkRef { ns: r.ns, ifindex: b })?,

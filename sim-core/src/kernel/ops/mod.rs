@@ -24,6 +24,8 @@ pub struct LinkChange<N = NsId> {
     pub address: Option<super::mac::Mac>,
     pub mtu: Option<u32>,
     pub name: Option<String>,
+    /// IFLA_IFALIAS: `Some("")` removes the alias.
+    pub alias: Option<String>,
     /// `Some(Some(ifindex))` for `master X`, `Some(None)` for `nomaster`.
     pub master: Option<Option<u32>>,
     pub up: Option<bool>,
@@ -40,6 +42,7 @@ impl<N> Default for LinkChange<N> {
             address: None,
             mtu: None,
             name: None,
+            alias: None,
             master: None,
             up: None,
             txqlen: None,
@@ -58,6 +61,7 @@ impl<N> LinkChange<N> {
             address: self.address,
             mtu: self.mtu,
             name: self.name.clone(),
+            alias: self.alias.clone(),
             master: self.master,
             up: self.up,
             txqlen: self.txqlen,
