@@ -286,7 +286,10 @@ mod tests {
     #[test]
     fn failures_say_why() {
         let w = lesson_world();
-        assert_eq!(check("link tap1 in orange is up", &w).why, "tap1 has no carrier (state LOWERLAYERDOWN): its other end, tap2 in green, is not up");
+        assert_eq!(
+            check("link tap1 in orange is up", &w).why,
+            "tap1 has no carrier (state LOWERLAYERDOWN): its other end, tap2 in green, is not up"
+        );
         assert_eq!(check("link tap2 in green is up", &w).why, "tap2 is administratively down (state DOWN)");
         assert_eq!(check("link tap2 in green has 192.168.1.3/24", &w).why, "tap2 has no address yet");
         assert_eq!(check("netns pink exists", &w).why, "there is no namespace pink yet");

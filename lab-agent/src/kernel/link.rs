@@ -4,11 +4,11 @@
 use std::fs::File;
 use std::os::fd::AsRawFd;
 
+use netlink_packet_core::DefaultNla;
 use netlink_packet_route::link::{
     BridgePortState, InfoBridge, InfoBridgePort, InfoData, InfoKind, InfoPortData, InfoVeth, LinkAttribute, LinkFlags,
     LinkInfo, LinkMessage, State,
 };
-use netlink_packet_core::DefaultNla;
 use netlink_packet_route::nsid::{NsidAttribute, NsidMessage};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use sim_core::kernel::link::{LinkStats, OperState, PortState};

@@ -346,7 +346,16 @@ impl Netlink for KernelNetlink<'_> {
             .ok()
             .and_then(|r| r.iter().find_map(link::decode))
             .map_or_else(|| format!("if{}", g.oif), |l| l.name);
-        Ok(RouteGetMsg { kind: g.kind, dst: g.dst, gateway: g.gateway, dev, src: g.src, uid: g.uid })
+        Ok(RouteGetMsg {
+            kind: g.kind,
+            dst: g.dst,
+            gateway: g.gateway,
+            dev,
+            src: g.src,
+            uid: g.uid,
+            metrics: g.metrics,
+            expires: g.expires,
+        })
     }
 
     fn route_del(&mut self, m: &RouteMatch) -> KResult<()> {

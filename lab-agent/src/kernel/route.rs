@@ -3,12 +3,16 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use netlink_packet_route::route::{
-    RouteAddress, RouteAttribute, RouteFlags, RouteHeader, RouteMessage, RouteProtocol, RouteScope, RouteType as NlType,
+    RouteAddress, RouteAttribute, RouteFlags, RouteHeader, RouteMessage, RouteMetric, RouteProtocol, RouteScope,
+    RouteType as NlType,
 };
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use sim_core::kernel::addr::Scope;
 use sim_core::kernel::ops::RouteMatch;
-use sim_core::kernel::route::{Proto, Route, RouteType};
+use sim_core::kernel::route::{
+    Metrics, Proto, Route, RouteType, RTAX_ADVMSS, RTAX_CWND, RTAX_HOPLIMIT, RTAX_INITCWND, RTAX_INITRWND, RTAX_MTU,
+    RTAX_QUICKACK, RTAX_REORDERING, RTAX_SSTHRESH, RTAX_WINDOW,
+};
 use sim_core::netlink::{Route6Msg, RouteMsg};
 
 use super::addr::scope_of;
@@ -93,7 +97,55 @@ pub fn add_msg(r: &Route) -> RouteNetlinkMessage {
     if r.metric != 0 {
         m.attributes.push(RouteAttribute::Priority(r.metric));
     }
+    if !r.metrics.is_empty() {
+        let mut mx: Vec<RouteMetric> = r.metrics.values().iter().map(|&(id, v)| metric_to_nl(id, v)).collect();
+        if r.metrics.lock != 0 {
+            mx.push(RouteMetric::Lock(r.metrics.lock));
+        }
+        m.attributes.push(RouteAttribute::Metrics(mx));
+    }
     RouteNetlinkMessage::NewRoute(m)
+}
+
+fn metric_to_nl(id: u8, v: u32) -> RouteMetric {
+    match id {
+        RTAX_MTU => RouteMetric::Mtu(v),
+        RTAX_WINDOW => RouteMetric::Window(v),
+        RTAX_SSTHRESH => RouteMetric::SsThresh(v),
+        RTAX_CWND => RouteMetric::Cwnd(v),
+        RTAX_ADVMSS => RouteMetric::Advmss(v),
+        RTAX_REORDERING => RouteMetric::Reordering(v),
+        RTAX_HOPLIMIT => RouteMetric::Hoplimit(v),
+        RTAX_INITCWND => RouteMetric::InitCwnd(v),
+        RTAX_INITRWND => RouteMetric::InitRwnd(v),
+        _ => RouteMetric::QuickAck(v),
+    }
+}
+
+/// RTA_METRICS as the seam's [`Metrics`]; metrics it has no name for are left out.
+fn metrics_of(mx: &[RouteMetric]) -> Metrics {
+    let mut m = Metrics::default();
+    for x in mx {
+        let (id, v) = match *x {
+            RouteMetric::Lock(l) => {
+                m.lock = l;
+                continue;
+            }
+            RouteMetric::Mtu(v) => (RTAX_MTU, v),
+            RouteMetric::Window(v) => (RTAX_WINDOW, v),
+            RouteMetric::SsThresh(v) => (RTAX_SSTHRESH, v),
+            RouteMetric::Cwnd(v) => (RTAX_CWND, v),
+            RouteMetric::Advmss(v) => (RTAX_ADVMSS, v),
+            RouteMetric::Reordering(v) => (RTAX_REORDERING, v),
+            RouteMetric::Hoplimit(v) => (RTAX_HOPLIMIT, v),
+            RouteMetric::InitCwnd(v) => (RTAX_INITCWND, v),
+            RouteMetric::InitRwnd(v) => (RTAX_INITRWND, v),
+            RouteMetric::QuickAck(v) => (RTAX_QUICKACK, v),
+            _ => continue,
+        };
+        m.set(id, v);
+    }
+    m
 }
 
 /// RTM_DELROUTE: unset fields are sent as "any" (type and protocol 0,
@@ -142,6 +194,9 @@ pub struct Got {
     pub oif: u32,
     pub src: Option<Ipv4Addr>,
     pub uid: u32,
+    pub metrics: Metrics,
+    /// RTA_CACHEINFO's expiry in seconds (a learned path MTU).
+    pub expires: Option<u32>,
 }
 
 /// The RTM_NEWROUTE answering an RTM_GETROUTE.
@@ -157,6 +212,8 @@ pub fn decode_get(m: &RouteNetlinkMessage) -> Option<Got> {
         oif: 0,
         src: None,
         uid: 0,
+        metrics: Metrics::default(),
+        expires: None,
     };
     for a in &m.attributes {
         match a {
@@ -165,6 +222,9 @@ pub fn decode_get(m: &RouteNetlinkMessage) -> Option<Got> {
             RouteAttribute::Oif(i) => g.oif = *i,
             RouteAttribute::PrefSource(s) => g.src = v4(s),
             RouteAttribute::Uid(u) => g.uid = *u,
+            RouteAttribute::Metrics(mx) => g.metrics = metrics_of(mx),
+            // `rta_expires` is in clock ticks; iproute2 divides by USER_HZ (100).
+            RouteAttribute::CacheInfo(c) if c.expires != 0 => g.expires = Some(c.expires / 100),
             _ => {}
         }
     }
@@ -232,6 +292,7 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<RouteMsg> {
         src: None,
         metric: 0,
         onlink: flags & RTNH_F_ONLINK != 0,
+        metrics: Metrics::default(),
     };
     for a in &m.attributes {
         match a {
@@ -241,6 +302,7 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<RouteMsg> {
             RouteAttribute::Oif(i) => r.dev = Some(*i),
             RouteAttribute::PrefSource(s) => r.src = v4(s),
             RouteAttribute::Priority(p) => r.metric = *p,
+            RouteAttribute::Metrics(mx) => r.metrics = metrics_of(mx),
             _ => {}
         }
     }
@@ -266,6 +328,7 @@ mod tests {
             src: None,
             metric: 100,
             onlink: true,
+            metrics: Metrics::default(),
         };
         let RouteNetlinkMessage::NewRoute(m) = add_msg(&r) else { panic!("NewRoute") };
         let d = decode(&RouteNetlinkMessage::NewRoute(m)).expect("decodes");

@@ -5,7 +5,7 @@ use crate::output::Output;
 
 /// iproute2's `matches()`: `arg` is a prefix of `keyword` (and not longer).
 pub fn matches(arg: &str, keyword: &str) -> bool {
-    arg.len() <= keyword.len() && keyword.starts_with(arg)
+    !arg.is_empty() && arg.len() <= keyword.len() && keyword.starts_with(arg)
 }
 
 /// A failed command: what it printed on stderr and its exit status. Boxed,

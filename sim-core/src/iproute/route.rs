@@ -8,7 +8,10 @@ use super::print::{Color, Printer, To};
 use super::Opts;
 use crate::kernel::addr::Scope;
 use crate::kernel::ops::RouteMatch;
-use crate::kernel::route::{Proto, Route, RouteType, RT_TABLE_LOCAL, RT_TABLE_MAIN};
+use crate::kernel::route::{
+    metric_name, Metrics, Proto, Route, RouteType, RTAX_ADVMSS, RTAX_CWND, RTAX_HOPLIMIT, RTAX_INITCWND, RTAX_INITRWND,
+    RTAX_MTU, RTAX_QUICKACK, RTAX_REORDERING, RTAX_SSTHRESH, RTAX_WINDOW, RT_TABLE_LOCAL, RT_TABLE_MAIN,
+};
 use crate::netlink::{Netlink, Route6Msg, RouteGetMsg, RouteMsg};
 use crate::output::Output;
 
@@ -144,6 +147,29 @@ fn parse_filter(a: &mut Args<'_>) -> IpResult<RouteFilter> {
     Ok(f)
 }
 
+/// The metric keywords of `iproute_modify()`, in its order: the RTAX
+/// number and the name its error message uses. Some must be spelled out
+/// (`strcmp`), the others may be a prefix (`matches`).
+fn metric_keyword(arg: &str) -> Option<(u8, &'static str)> {
+    const KEYWORDS: [(&str, u8, &str, bool); 9] = [
+        ("mtu", RTAX_MTU, "mtu", true),
+        ("hoplimit", RTAX_HOPLIMIT, "hoplimit", true),
+        ("advmss", RTAX_ADVMSS, "mss", true),
+        ("reordering", RTAX_REORDERING, "reordering", false),
+        ("window", RTAX_WINDOW, "window", false),
+        ("cwnd", RTAX_CWND, "cwnd", false),
+        ("initcwnd", RTAX_INITCWND, "initcwnd", false),
+        ("initrwnd", RTAX_INITRWND, "initrwnd", false),
+        ("quickack", RTAX_QUICKACK, "quickack", false),
+    ];
+    let ssthresh = matches(arg, "ssthresh").then_some((RTAX_SSTHRESH, "ssthresh"));
+    KEYWORDS
+        .iter()
+        .find(|(k, _, _, exact)| if *exact { arg == *k } else { matches(arg, k) })
+        .map(|(_, id, what, _)| (*id, *what))
+        .or(ssthresh)
+}
+
 /// A route selector's prefix (`default`/`all` is 0/0; no length means /32).
 fn selector(v: &str) -> IpResult<(Ipv4Addr, u8)> {
     if v == "default" || v == "all" || v == "any" {
@@ -177,6 +203,7 @@ fn parse_spec(a: &mut Args<'_>, delete: bool) -> IpResult<RouteSpec> {
         src: None,
         metric: 0,
         onlink: false,
+        metrics: Default::default(),
     };
     let mut spec = RouteSpec {
         route: r.clone(),
@@ -207,6 +234,19 @@ fn parse_spec(a: &mut Args<'_>, delete: bool) -> IpResult<RouteSpec> {
             let v = a.value()?;
             r.scope = Scope::parse(v).ok_or_else(|| Fail::invarg("invalid \"scope\" value\n", v))?;
             spec.scope_given = true;
+        } else if let Some((id, what)) = metric_keyword(arg) {
+            let mut v = a.value()?;
+            if v == "lock" && id != RTAX_QUICKACK {
+                r.metrics.lock |= 1 << id;
+                v = a.value()?;
+            }
+            let n = parse_u32(v)
+                .filter(|n| id != RTAX_HOPLIMIT || *n <= 255)
+                .ok_or_else(|| Fail::invarg(&format!("\"{what}\" value is invalid\n"), v))?;
+            if id == RTAX_QUICKACK && n > 1 {
+                return Err(Fail::invarg("\"quickack\" value should be 0 or 1\n", v));
+            }
+            r.metrics.set(id, n);
         } else if arg == "dev" || arg == "oif" {
             spec.dev = Some(a.value()?.to_string());
         } else if matches(arg, "table") {
@@ -329,8 +369,10 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output
         }
         RouteCmd::Get(dst) => {
             let r = nl.route_get(*dst)?;
+            let mut p = Printer::new(opts.json, opts.pretty, opts.color);
+            print_route_get(&mut p, &r, opts.oneline);
             let mut out = Output::new();
-            out.out(route_get_text(&r));
+            out.out(p.finish());
             Ok(out)
         }
     }
@@ -435,8 +477,25 @@ pub fn print_route(p: &mut Printer, m: &RouteMsg, show_table: bool, show_dev: bo
         p.string(To::Any, "", "linkdown ", "linkdown");
     }
     p.close_array(To::Json, "");
+    if !r.metrics.is_empty() {
+        print_metrics(p, &r.metrics);
+    }
     p.fp("\n");
     p.close_object();
+}
+
+/// `print_rta_metrics()`: `mtu lock 1300 advmss 1200 `, or a JSON array
+/// holding one object.
+pub fn print_metrics(p: &mut Printer, m: &Metrics) {
+    p.open_array(To::Json, "metrics", "");
+    p.open_object(None);
+    for &(id, v) in m.values() {
+        let name = metric_name(id).unwrap_or("metric");
+        let lock = if m.is_locked(id) { "lock " } else { "" };
+        p.uint(To::Any, name, &format!("{name} {lock}{v} "), u64::from(v));
+    }
+    p.close_object();
+    p.close_array(To::Json, "");
 }
 
 /// `print_route()` for the kernel's IPv6 routes.
@@ -464,27 +523,48 @@ fn print_route6(p: &mut Printer, m: &Route6Msg, show_table: bool, show_dev: bool
     p.close_object();
 }
 
-/// `ip route get`'s two lines, each with its trailing space.
-fn route_get_text(r: &RouteGetMsg) -> String {
-    let mut s = String::new();
-    match r.kind {
-        RouteType::Local => s.push_str("local "),
-        RouteType::Broadcast => s.push_str("broadcast "),
-        _ => {}
+/// `print_route()` for the cloned route `ip route get` answers with:
+/// no protocol or scope, then the uid, the cache flags and metrics.
+fn print_route_get(p: &mut Printer, r: &RouteGetMsg, oneline: bool) {
+    p.open_object(None);
+    let (kind, cache): (&str, &[&str]) = match r.kind {
+        RouteType::Local => ("local", &["local"]),
+        RouteType::Broadcast => ("broadcast", &["local", "brd"]),
+        _ => ("", &[]),
+    };
+    if !kind.is_empty() {
+        p.string(To::Any, "type", &format!("{kind} "), kind);
     }
-    s.push_str(&r.dst.to_string());
-    if let Some(gw) = r.gateway {
-        s.push_str(&format!(" via {gw}"));
+    let dst = r.dst.to_string();
+    p.color_string(To::Any, Color::Inet, "dst", &format!("{dst} "), &dst);
+    if let Some(g) = r.gateway {
+        let g = g.to_string();
+        p.fp("via ");
+        p.color_string(To::Any, Color::Inet, "gateway", &format!("{g} "), &g);
     }
-    s.push_str(&format!(" dev {}", r.dev));
-    if let Some(src) = r.src {
-        s.push_str(&format!(" src {src}"));
+    p.fp("dev ");
+    p.color_string(To::Any, Color::Ifname, "dev", &format!("{} ", r.dev), &r.dev);
+    if let Some(s) = r.src {
+        let s = s.to_string();
+        p.fp("src ");
+        p.color_string(To::Any, Color::Inet, "prefsrc", &format!("{s} "), &s);
     }
-    s.push_str(&format!(" uid {} \n", r.uid));
-    s.push_str(match r.kind {
-        RouteType::Local => "    cache <local> \n",
-        RouteType::Broadcast => "    cache <local,brd> \n",
-        _ => "    cache \n",
-    });
-    s
+    p.open_array(To::Json, "flags", "");
+    p.close_array(To::Json, "");
+    p.uint(To::Any, "uid", &format!("uid {} ", r.uid), u64::from(r.uid));
+    p.nl(oneline);
+    p.open_array(To::Any, "cache", "    cache ");
+    for (i, c) in cache.iter().enumerate() {
+        let text = format!("{}{c}{}", if i == 0 { "<" } else { "" }, if i + 1 == cache.len() { "> " } else { "," });
+        p.string(To::Any, "", &text, c);
+    }
+    p.close_array(To::Any, "");
+    if let Some(e) = r.expires {
+        p.int(To::Any, "expires", &format!("expires {e}sec "), i64::from(e));
+    }
+    if !r.metrics.is_empty() {
+        print_metrics(p, &r.metrics);
+    }
+    p.fp("\n");
+    p.close_object();
 }

@@ -74,6 +74,80 @@ pub struct Route {
     pub src: Option<Ipv4Addr>,
     pub metric: u32,
     pub onlink: bool,
+    /// RTA_METRICS: `mtu`, `advmss`, `window`… with their locks.
+    pub metrics: Metrics,
+}
+
+/// `RTAX_*`: the metrics a route may carry, by their netlink numbers.
+pub const RTAX_MTU: u8 = 2;
+pub const RTAX_WINDOW: u8 = 3;
+pub const RTAX_SSTHRESH: u8 = 6;
+pub const RTAX_CWND: u8 = 7;
+pub const RTAX_ADVMSS: u8 = 8;
+pub const RTAX_REORDERING: u8 = 9;
+pub const RTAX_HOPLIMIT: u8 = 10;
+pub const RTAX_INITCWND: u8 = 11;
+pub const RTAX_INITRWND: u8 = 14;
+pub const RTAX_QUICKACK: u8 = 15;
+
+/// How `ip route` names each metric (iproute2's `mx_names`), by RTAX number.
+pub fn metric_name(id: u8) -> Option<&'static str> {
+    Some(match id {
+        RTAX_MTU => "mtu",
+        RTAX_WINDOW => "window",
+        RTAX_SSTHRESH => "ssthresh",
+        RTAX_CWND => "cwnd",
+        RTAX_ADVMSS => "advmss",
+        RTAX_REORDERING => "reordering",
+        RTAX_HOPLIMIT => "hoplimit",
+        RTAX_INITCWND => "initcwnd",
+        RTAX_INITRWND => "initrwnd",
+        RTAX_QUICKACK => "quickack",
+        _ => return None,
+    })
+}
+
+/// A route's metrics: values by RTAX number, in that order, and the lock
+/// bits (`mtu lock 1300`: bit `1 << RTAX_MTU`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Metrics {
+    pub lock: u32,
+    values: Vec<(u8, u32)>,
+}
+
+impl Metrics {
+    pub fn get(&self, id: u8) -> Option<u32> {
+        self.values.iter().find(|(i, _)| *i == id).map(|(_, v)| *v)
+    }
+
+    /// Sets one metric as `ip_metrics_convert()` stores it: clamped, and
+    /// a zero is no metric at all.
+    pub fn set(&mut self, id: u8, v: u32) {
+        let v = match id {
+            RTAX_MTU => v.min(65535 - 15),
+            RTAX_ADVMSS => v.min(65535 - 40),
+            RTAX_HOPLIMIT => v.min(255),
+            _ => v,
+        };
+        self.values.retain(|(i, _)| *i != id);
+        if v != 0 {
+            let at = self.values.iter().position(|(i, _)| *i > id).unwrap_or(self.values.len());
+            self.values.insert(at, (id, v));
+        }
+    }
+
+    pub fn is_locked(&self, id: u8) -> bool {
+        self.lock & (1 << id) != 0
+    }
+
+    /// What a dump carries, in RTAX order.
+    pub fn values(&self) -> &[(u8, u32)] {
+        &self.values
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty() && self.lock == 0
+    }
 }
 
 impl Route {

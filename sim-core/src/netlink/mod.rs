@@ -133,6 +133,10 @@ pub struct RouteGetMsg {
     pub dev: String,
     pub src: Option<Ipv4Addr>,
     pub uid: u32,
+    /// RTA_METRICS of the cached route (a learned path MTU replaces `mtu`).
+    pub metrics: crate::kernel::route::Metrics,
+    /// RTA_CACHEINFO's expiry, in seconds, for a learned path MTU.
+    pub expires: Option<u32>,
 }
 
 /// RTM_NEWNEIGH.

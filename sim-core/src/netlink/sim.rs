@@ -286,7 +286,16 @@ impl Netlink for SimNetlink<'_> {
             Kind::Broadcast => crate::kernel::route::RouteType::Broadcast,
             Kind::Unicast => crate::kernel::route::RouteType::Unicast,
         };
-        Ok(RouteGetMsg { kind, dst: r.dst, gateway: r.gateway, dev: r.dev, src: r.src, uid: r.uid })
+        Ok(RouteGetMsg {
+            kind,
+            dst: r.dst,
+            gateway: r.gateway,
+            dev: r.dev,
+            src: r.src,
+            uid: r.uid,
+            metrics: r.metrics,
+            expires: None,
+        })
     }
 
     fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()> {

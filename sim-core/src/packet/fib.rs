@@ -6,7 +6,7 @@ use std::net::Ipv4Addr;
 
 use crate::kernel::addr::{IfAddr, Scope};
 use crate::kernel::netns::Namespace;
-use crate::kernel::route::{Route, RouteType, RT_TABLE_LOCAL, RT_TABLE_MAIN};
+use crate::kernel::route::{Route, RouteType, RTAX_MTU, RT_TABLE_LOCAL, RT_TABLE_MAIN};
 use crate::kernel::{Errno, KernelError};
 
 /// What a lookup found.
@@ -29,6 +29,10 @@ pub struct Lookup {
     pub gateway: Option<Ipv4Addr>,
     /// The preferred source address.
     pub src: Option<Ipv4Addr>,
+    /// The route's `mtu` metric (0: none, the device's MTU applies).
+    pub mtu: u32,
+    /// `mtu lock`: path MTU discovery may not lower it, and DF is not set.
+    pub mtu_locked: bool,
 }
 
 impl Lookup {
@@ -56,16 +60,13 @@ pub fn lookup(ns: &Namespace, dst: Ipv4Addr, oif: Option<u32>) -> Result<Lookup,
         let kind = if r.kind == RouteType::Local { Kind::Local } else { Kind::Broadcast };
         let dev = r.dev.unwrap_or(0);
         if oif.is_none_or(|o| o == dev || kind == Kind::Local) {
-            return Ok(Lookup { kind, dev, gateway: None, src: r.src });
+            return Ok(Lookup { kind, dev, gateway: None, src: r.src, mtu: 0, mtu_locked: false });
         }
     }
     if dst == Ipv4Addr::BROADCAST {
         return Err(KernelError::new(Errno::ENETUNREACH));
     }
-    let main = best(ns.routes.iter().filter(|r| {
-        r.table == RT_TABLE_MAIN && r.covers(dst) && oif.is_none_or(|o| r.dev == Some(o) || r.dev.is_none())
-    }))
-    .ok_or(KernelError::new(Errno::ENETUNREACH))?;
+    let main = main_route(ns, dst, oif).ok_or(KernelError::new(Errno::ENETUNREACH))?;
     match main.kind {
         RouteType::Unicast | RouteType::Local | RouteType::Broadcast => {}
         RouteType::Unreachable => return Err(KernelError::new(Errno::EHOSTUNREACH)),
@@ -74,7 +75,16 @@ pub fn lookup(ns: &Namespace, dst: Ipv4Addr, oif: Option<u32>) -> Result<Lookup,
     }
     let dev = main.dev.ok_or(KernelError::new(Errno::ENETUNREACH))?;
     let src = main.src.or_else(|| select_addr(ns, dev, main.gateway.unwrap_or(dst), main.scope));
-    Ok(Lookup { kind: Kind::Unicast, dev, gateway: main.gateway, src })
+    let mtu = main.metrics.get(RTAX_MTU).unwrap_or(0);
+    let mtu_locked = main.metrics.is_locked(RTAX_MTU);
+    Ok(Lookup { kind: Kind::Unicast, dev, gateway: main.gateway, src, mtu, mtu_locked })
+}
+
+/// The main-table route `dst` takes: longest prefix, then lowest metric.
+pub fn main_route(ns: &Namespace, dst: Ipv4Addr, oif: Option<u32>) -> Option<&Route> {
+    best(ns.routes.iter().filter(|r| {
+        r.table == RT_TABLE_MAIN && r.covers(dst) && oif.is_none_or(|o| r.dev == Some(o) || r.dev.is_none())
+    }))
 }
 
 /// `inet_select_addr()`: a primary address of `dev` within `scope`,

@@ -19,7 +19,7 @@ pub mod trace;
 pub mod wire;
 
 pub use engine::{Engine, Received};
-pub use route_get::{route_get, route_get_text, RouteGet};
+pub use route_get::{route_get, RouteGet};
 pub use trace::{BridgeAction, DropReason, Event, Trace, What};
 
 /// Lets virtual time pass to `now_ms` with no traffic but the kernel's own:

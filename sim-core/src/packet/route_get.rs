@@ -1,9 +1,9 @@
 //! `ip route get ADDR`: the route the kernel would use, as RTM_GETROUTE
-//! answers it, and the text iproute2 prints for it.
+//! answers it (`iproute` prints it).
 
-use std::fmt;
 use std::net::Ipv4Addr;
 
+use crate::kernel::route::Metrics;
 use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
 
 use super::fib::{self, Kind};
@@ -18,6 +18,8 @@ pub struct RouteGet {
     pub dev: String,
     pub src: Option<Ipv4Addr>,
     pub uid: u32,
+    /// The route's metrics (`cache mtu 1300`).
+    pub metrics: Metrics,
 }
 
 /// Resolves `dst` as `ip route get` does (as root: uid 0).
@@ -34,39 +36,9 @@ pub fn route_get(kernel: &Kernel, ns: NsId, dst: Ipv4Addr) -> KResult<RouteGet> 
         Kind::Local => r.src.or(Some(dst)),
         _ => r.src,
     };
-    Ok(RouteGet { kind: r.kind, dst, gateway: r.gateway, dev, src, uid: 0 })
-}
-
-impl fmt::Display for RouteGet {
-    /// The two lines iproute2 prints, each with its trailing space.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
-            Kind::Local => write!(f, "local ")?,
-            Kind::Broadcast => write!(f, "broadcast ")?,
-            Kind::Unicast => {}
-        }
-        write!(f, "{}", self.dst)?;
-        if let Some(gw) = self.gateway {
-            write!(f, " via {gw}")?;
-        }
-        write!(f, " dev {}", self.dev)?;
-        if let Some(s) = self.src {
-            write!(f, " src {s}")?;
-        }
-        writeln!(f, " uid {} ", self.uid)?;
-        match self.kind {
-            Kind::Local => writeln!(f, "    cache <local> "),
-            Kind::Broadcast => writeln!(f, "    cache <local,brd> "),
-            Kind::Unicast => writeln!(f, "    cache "),
-        }
-    }
-}
-
-/// The full output of `ip route get ADDR`: stdout on success, or the
-/// `RTNETLINK answers: …` line (stderr, exit 2) on failure.
-pub fn route_get_text(kernel: &Kernel, ns: NsId, dst: Ipv4Addr) -> Result<String, String> {
-    match route_get(kernel, ns, dst) {
-        Ok(r) => Ok(r.to_string()),
-        Err(e) => Err(format!("RTNETLINK answers: {}\n", e.errno.text())),
-    }
+    let metrics = match r.kind {
+        Kind::Unicast => fib::main_route(n, dst, None).map(|m| m.metrics.clone()).unwrap_or_default(),
+        _ => Metrics::default(),
+    };
+    Ok(RouteGet { kind: r.kind, dst, gateway: r.gateway, dev, src, uid: 0, metrics })
 }

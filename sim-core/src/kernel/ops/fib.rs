@@ -44,6 +44,7 @@ impl Kernel {
                 src: Some(prim_src),
                 metric: 0,
                 onlink: false,
+                metrics: Default::default(),
             };
             want.push(kroute(RouteType::Local, RT_TABLE_LOCAL, a.local, 32, Scope::Host));
             if !up {
