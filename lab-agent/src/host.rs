@@ -4,7 +4,6 @@
 //! printers over [`KernelNetlink`]; `ping` and `iptables` are the system's
 //! binaries, run with an argv (never a shell) inside the namespace.
 
-use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -16,7 +15,7 @@ use sim_core::shell::{self, Env, Programs};
 use crate::kernel::{netns, KernelNetlink, Rtnl, SetupError};
 
 /// The system programs a lesson may run on the kernel side.
-const EXTERNAL: &[&str] = &["ping", "iptables"];
+const EXTERNAL: &[&str] = &["ping", "iptables", "sleep"];
 
 /// Where they are looked for (root's PATH).
 const PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -142,7 +141,8 @@ fn find(name: &str) -> Option<PathBuf> {
 }
 
 /// Runs `path` with `argv` in namespace `ns`; stdin is /dev/null (ping and
-/// iptables do not read it). Output: stdout, then stderr.
+/// iptables do not read it). Output: stdout and stderr in the order they
+/// were written (ping's `local error` lines come between its replies).
 fn run_external(ns: Option<&str>, path: &std::path::Path, argv: &[String]) -> Output {
     let target = match ns {
         None => None,
@@ -181,26 +181,53 @@ fn run_external(ns: Option<&str>, path: &std::path::Path, argv: &[String]) -> Ou
         Ok(c) => c,
         Err(e) => return Output::error(format!("{}: {e}\n", argv[0]), 126),
     };
-    // Read stderr on a thread so neither pipe can fill up and block the child.
-    let err_pipe = child.stderr.take();
-    let err_reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        if let Some(mut p) = err_pipe {
-            let _ = p.read_to_end(&mut s);
-        }
-        s
-    });
-    let mut out = Vec::new();
-    if let Some(mut p) = child.stdout.take() {
-        let _ = p.read_to_end(&mut out);
+    let mut o = Output::new();
+    if let (Some(out), Some(err)) = (child.stdout.take(), child.stderr.take()) {
+        read_both(out, err, &mut o);
     }
-    let err = err_reader.join().unwrap_or_default();
-    let status = match child.wait() {
+    o.status = match child.wait() {
         Ok(s) => s.code().unwrap_or_else(|| 128 + std::os::unix::process::ExitStatusExt::signal(&s).unwrap_or(0)),
         Err(_) => 1,
     };
-    let mut o = Output::status(status);
-    o.out(String::from_utf8_lossy(&out).into_owned());
-    o.err(String::from_utf8_lossy(&err).into_owned());
     o
+}
+
+/// Reads a child's stdout and stderr as the writes arrive, so that neither
+/// pipe fills up and what the child printed keeps its order.
+fn read_both(out: std::process::ChildStdout, err: std::process::ChildStderr, o: &mut Output) {
+    use std::os::fd::AsRawFd;
+    let mut pipes = [Some(out.as_raw_fd()), Some(err.as_raw_fd())];
+    let mut buf = [0u8; 4096];
+    while pipes.iter().any(Option::is_some) {
+        let mut fds: Vec<libc::pollfd> =
+            pipes.iter().map(|p| libc::pollfd { fd: p.unwrap_or(-1), events: libc::POLLIN, revents: 0 }).collect();
+        // SAFETY: `fds` is a valid array of pollfd for the length given.
+        if unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, -1) } < 0 {
+            if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return;
+        }
+        for (i, fd) in fds.iter().enumerate() {
+            if fd.fd < 0 || fd.revents == 0 {
+                continue;
+            }
+            // SAFETY: reading into a buffer we own, from a descriptor the child handles keep open.
+            let n = unsafe { libc::read(fd.fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            if n <= 0 {
+                pipes[i] = None;
+                continue;
+            }
+            let text = String::from_utf8_lossy(&buf[..n as usize]).into_owned();
+            if i == 0 {
+                o.out(text);
+            } else {
+                o.err(text);
+            }
+        }
+    }
+    drop((out, err));
 }
