@@ -23,7 +23,7 @@ ip -n web route add default via 169.254.1.1 dev eth0
 ip -n db route add 169.254.1.1 dev eth0 scope link
 ip -n db route add default via 169.254.1.1 dev eth0
 ip -n web route
-ip netns exec web ping -c 1 -W 1 10.244.1.6
+ip netns exec web ping -c 1 -W 4 10.244.1.6
 ip -n web neigh
 ip route add 10.244.1.5 dev calia1b2 scope link
 ip route add 10.244.1.6 dev calic3d4 scope link
