@@ -57,6 +57,11 @@ impl Output {
         self.push(Stream::Stdout, text.into(), delay_ms);
     }
 
+    /// Writes `text` to stderr after `delay_ms` of virtual time.
+    pub fn err_after(&mut self, delay_ms: u64, text: impl Into<String>) {
+        self.push(Stream::Stderr, text.into(), delay_ms);
+    }
+
     fn push(&mut self, stream: Stream, text: String, delay_ms: u64) {
         if text.is_empty() && delay_ms == 0 {
             return;

@@ -21,6 +21,9 @@ fn sentence(h: &mut Html, w: &What) {
         What::ArpIgnored { target, why } => format!("does not answer ARP for {target}: {why}"),
         What::Neigh { ip, state } => format!("neighbour {ip} is now {state}"),
         What::Wire { to_ns, to_dev } => format!("the frame crosses the cable to {to_dev} in {to_ns}"),
+        What::Fragmented { count, mtu, out } => {
+            format!("splits the packet into {count} fragments to fit {out} (MTU {mtu})")
+        }
         What::Routed { dst, via, out, ttl } => match via {
             Some(gw) => format!("routes {dst} via {gw} out of {out} (TTL now {ttl})"),
             None => format!("routes {dst} out of {out} (TTL now {ttl})"),

@@ -249,6 +249,7 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<LinkMsg> {
             LinkAttribute::LinkNetNsId(v) => l.link_netnsid = Some(*v),
             LinkAttribute::Controller(v) => l.master = Some(*v),
             LinkAttribute::IfAlias(a) => l.alias = Some(a.clone()),
+            LinkAttribute::CarrierChanges(v) => l.carrier_changes = *v,
             LinkAttribute::MinMtu(v) => l.min_mtu = *v,
             LinkAttribute::MaxMtu(v) => l.max_mtu = *v,
             LinkAttribute::Promiscuity(v) => l.promiscuity = *v,
@@ -302,6 +303,7 @@ fn skeleton(ifindex: u32, name: String) -> LinkMsg {
         brport: None,
         bridge_id: Mac::ZERO,
         stats: LinkStats::default(),
+        carrier_changes: 0,
     }
 }
 

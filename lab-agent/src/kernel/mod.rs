@@ -333,6 +333,16 @@ impl Netlink for KernelNetlink<'_> {
         self.call(route::add_msg(r), create_flags(replace))
     }
 
+    fn route_cache_dump(&mut self) -> Vec<RouteGetMsg> {
+        let cloned = |m: &&netlink_packet_route::RouteNetlinkMessage| {
+            matches!(m, netlink_packet_route::RouteNetlinkMessage::NewRoute(r)
+                if r.header.flags.contains(netlink_packet_route::route::RouteFlags::Cloned))
+        };
+        let got: Vec<route::Got> =
+            self.dump(route::cache_dump_msg()).iter().filter(cloned).filter_map(route::decode_get).collect();
+        got.into_iter().map(|g| self.got_msg(g)).collect()
+    }
+
     fn route6_dump(&mut self) -> Vec<Route6Msg> {
         self.dump(route::dump6_msg()).iter().filter_map(route::decode6).collect()
     }
@@ -340,22 +350,7 @@ impl Netlink for KernelNetlink<'_> {
     fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg> {
         let replies = self.get(route::get_msg(dst))?;
         let g = replies.iter().find_map(route::decode_get).ok_or(KernelError::new(Errno::EINVAL))?;
-        // `ll_index_to_name()`: RTM_GETLINK by index.
-        let dev = self
-            .get(link::get_msg(g.oif))
-            .ok()
-            .and_then(|r| r.iter().find_map(link::decode))
-            .map_or_else(|| format!("if{}", g.oif), |l| l.name);
-        Ok(RouteGetMsg {
-            kind: g.kind,
-            dst: g.dst,
-            gateway: g.gateway,
-            dev,
-            src: g.src,
-            uid: g.uid,
-            metrics: g.metrics,
-            expires: g.expires,
-        })
+        Ok(self.got_msg(g))
     }
 
     fn route_del(&mut self, m: &RouteMatch) -> KResult<()> {
@@ -392,6 +387,26 @@ impl Netlink for KernelNetlink<'_> {
 }
 
 impl KernelNetlink<'_> {
+    /// A route the kernel answered with, its device named by
+    /// `ll_index_to_name()` (RTM_GETLINK by index).
+    fn got_msg(&mut self, g: route::Got) -> RouteGetMsg {
+        let dev = self
+            .get(link::get_msg(g.oif))
+            .ok()
+            .and_then(|r| r.iter().find_map(link::decode))
+            .map_or_else(|| format!("if{}", g.oif), |l| l.name);
+        RouteGetMsg {
+            kind: g.kind,
+            dst: g.dst,
+            gateway: g.gateway,
+            dev,
+            src: g.src,
+            uid: g.uid,
+            metrics: g.metrics,
+            expires: g.expires,
+        }
+    }
+
     /// The links as someone typing at a terminal sees them: a dump reports
     /// a device's state as of its last link-watch run, which the kernel
     /// rate-limits to one a second (an `ip link set up` can show UNKNOWN or

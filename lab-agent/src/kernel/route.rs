@@ -167,6 +167,14 @@ pub fn del_msg(w: &RouteMatch) -> RouteNetlinkMessage {
     RouteNetlinkMessage::DelRoute(m)
 }
 
+/// RTM_GETROUTE dump of the IPv4 route exceptions (`ip route show cache`).
+pub fn cache_dump_msg() -> RouteNetlinkMessage {
+    let mut m = RouteMessage::default();
+    m.header.address_family = AddressFamily::Inet;
+    m.header.flags = RouteFlags::Cloned;
+    RouteNetlinkMessage::GetRoute(m)
+}
+
 /// RTM_GETROUTE dump of IPv6 routes (`ip -6 route`, `table all`).
 pub fn dump6_msg() -> RouteNetlinkMessage {
     let mut m = RouteMessage::default();
@@ -193,7 +201,7 @@ pub struct Got {
     pub gateway: Option<Ipv4Addr>,
     pub oif: u32,
     pub src: Option<Ipv4Addr>,
-    pub uid: u32,
+    pub uid: Option<u32>,
     pub metrics: Metrics,
     /// RTA_CACHEINFO's expiry in seconds (a learned path MTU).
     pub expires: Option<u32>,
@@ -211,7 +219,7 @@ pub fn decode_get(m: &RouteNetlinkMessage) -> Option<Got> {
         gateway: None,
         oif: 0,
         src: None,
-        uid: 0,
+        uid: None,
         metrics: Metrics::default(),
         expires: None,
     };
@@ -221,7 +229,7 @@ pub fn decode_get(m: &RouteNetlinkMessage) -> Option<Got> {
             RouteAttribute::Gateway(gw) => g.gateway = v4(gw),
             RouteAttribute::Oif(i) => g.oif = *i,
             RouteAttribute::PrefSource(s) => g.src = v4(s),
-            RouteAttribute::Uid(u) => g.uid = *u,
+            RouteAttribute::Uid(u) => g.uid = Some(*u),
             RouteAttribute::Metrics(mx) => g.metrics = metrics_of(mx),
             // `rta_expires` is in clock ticks; iproute2 divides by USER_HZ (100).
             RouteAttribute::CacheInfo(c) if c.expires != 0 => g.expires = Some(c.expires / 100),

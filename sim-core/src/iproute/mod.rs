@@ -52,7 +52,8 @@ pub struct Opts {
     pub brief: bool,
     pub color: bool,
     pub details: bool,
-    pub stats: bool,
+    /// `-s`, counted: `-s -s` adds the error counters.
+    pub stats: u8,
     pub oneline: bool,
     pub family: Family,
     pub netns: Option<String>,
@@ -167,7 +168,7 @@ pub fn parse_opts(argv: &[String]) -> IpResult<(Opts, &[String])> {
             o.family = Family::Link;
         } else if matches(opt, "-human") || matches(opt, "-human-readable") || matches(opt, "-iec") {
         } else if matches(opt, "-stats") || matches(opt, "-statistics") {
-            o.stats = true;
+            o.stats = o.stats.saturating_add(1);
         } else if matches(opt, "-details") {
             o.details = true;
         } else if matches(opt, "-resolve") {

@@ -24,6 +24,8 @@ pub struct RouteFilter {
     pub root: Option<(Ipv4Addr, u8)>,
     pub within: Option<(Ipv4Addr, u8)>,
     pub exact: Option<(Ipv4Addr, u8)>,
+    /// `cache`/`cloned`: the kernel's route exceptions (learnt path MTUs).
+    pub cache: bool,
 }
 
 /// A route as typed on the command line, device by name.
@@ -85,6 +87,7 @@ pub fn parse(argv: &[String]) -> IpResult<RouteCmd> {
             root: None,
             within: None,
             exact: None,
+            cache: false,
         }));
     };
     if matches(verb, "add") || matches(verb, "append") || matches(verb, "prepend") {
@@ -117,15 +120,22 @@ pub fn parse(argv: &[String]) -> IpResult<RouteCmd> {
 }
 
 fn parse_filter(a: &mut Args<'_>) -> IpResult<RouteFilter> {
-    let mut f = RouteFilter { table: Some(RT_TABLE_MAIN), dev: None, root: None, within: None, exact: None };
+    let mut f =
+        RouteFilter { table: Some(RT_TABLE_MAIN), dev: None, root: None, within: None, exact: None, cache: false };
     while let Some(arg) = a.next() {
         if matches(arg, "table") {
             let v = a.value()?;
+            if v == "cache" {
+                f.cache = true;
+                continue;
+            }
             f.table = if v == "all" {
                 None
             } else {
                 Some(table_id(v).ok_or_else(|| Fail::invarg("table id value is invalid\n", v))?)
             };
+        } else if matches(arg, "cached") || matches(arg, "cloned") {
+            f.cache = true;
         } else if arg == "dev" || arg == "oif" {
             f.dev = Some(a.value()?.to_string());
         } else if matches(arg, "proto") || matches(arg, "scope") || matches(arg, "type") {
@@ -343,6 +353,11 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output
             Ok(Output::new())
         }
         RouteCmd::Show(f) => show(nl, opts, f),
+        RouteCmd::Flush(f) if f.cache => {
+            // iproute_flush_cache(): the kernel forgets its exceptions.
+            let _ = nl.sysctl_write("net/ipv4/route/flush", "-1");
+            Ok(Output::new())
+        }
         RouteCmd::Flush(f) => {
             let dev = match &f.dev {
                 Some(d) => Some(ifindex(nl, d)?),
@@ -383,6 +398,15 @@ fn ifindex(nl: &mut dyn Netlink, dev: &str) -> IpResult<u32> {
 }
 
 fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> {
+    if f.cache {
+        let mut p = Printer::new(opts.json, opts.pretty, opts.color);
+        for r in nl.route_cache_dump() {
+            print_route_get(&mut p, &r, opts.oneline);
+        }
+        let mut out = Output::new();
+        out.out(p.finish());
+        return Ok(out);
+    }
     let links = nl.link_dump();
     let dev = match &f.dev {
         Some(d) => Some(links.iter().find(|l| &l.name == d).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(d))?),
@@ -407,7 +431,7 @@ fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> 
             {
                 continue;
             }
-            print_route(&mut p, &m, f.table.is_none(), dev.is_none(), &name_of);
+            print_route(&mut p, &m, f.table.is_none(), dev.is_none(), &name_of, None);
         }
     }
     if v6 {
@@ -424,7 +448,14 @@ fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> 
 }
 
 /// `print_route()` for an IPv4 route.
-pub fn print_route(p: &mut Printer, m: &RouteMsg, show_table: bool, show_dev: bool, name_of: &dyn Fn(u32) -> String) {
+pub fn print_route(
+    p: &mut Printer,
+    m: &RouteMsg,
+    show_table: bool,
+    show_dev: bool,
+    name_of: &dyn Fn(u32) -> String,
+    cloned: Option<&Cloned>,
+) {
     let r = &m.route;
     p.open_object(None);
     if r.kind != RouteType::Unicast {
@@ -453,11 +484,11 @@ pub fn print_route(p: &mut Printer, m: &RouteMsg, show_table: bool, show_dev: bo
         let t = table_name(r.table);
         p.string(To::Any, "table", &format!("table {t} "), &t);
     }
-    if r.proto != Proto::Boot {
+    if r.proto != Proto::Boot && cloned.is_none() {
         let pr = r.proto.name();
         p.string(To::Any, "protocol", &format!("proto {pr} "), &pr);
     }
-    if r.scope != Scope::Global {
+    if r.scope != Scope::Global && cloned.is_none() {
         let s = r.scope.name();
         p.string(To::Any, "scope", &format!("scope {s} "), s);
     }
@@ -477,6 +508,22 @@ pub fn print_route(p: &mut Printer, m: &RouteMsg, show_table: bool, show_dev: bo
         p.string(To::Any, "", "linkdown ", "linkdown");
     }
     p.close_array(To::Json, "");
+    if let Some(c) = cloned {
+        if let Some(uid) = c.uid {
+            p.uint(To::Any, "uid", &format!("uid {uid} "), u64::from(uid));
+        }
+        // print_cache_flags(): `cache <local,brd> `.
+        p.nl(c.oneline);
+        p.open_array(To::Any, "cache", "    cache ");
+        for (i, f) in c.flags.iter().enumerate() {
+            let text = format!("{}{f}{}", if i == 0 { "<" } else { "" }, if i + 1 == c.flags.len() { "> " } else { "," });
+            p.string(To::Any, "", &text, f);
+        }
+        p.close_array(To::Any, "");
+        if let Some(e) = c.expires {
+            p.int(To::Any, "expires", &format!("expires {e}sec "), i64::from(e));
+        }
+    }
     if !r.metrics.is_empty() {
         print_metrics(p, &r.metrics);
     }
@@ -523,48 +570,37 @@ fn print_route6(p: &mut Printer, m: &Route6Msg, show_table: bool, show_dev: bool
     p.close_object();
 }
 
-/// `print_route()` for the cloned route `ip route get` answers with:
-/// no protocol or scope, then the uid, the cache flags and metrics.
+/// What `print_route()` adds for a cloned route (RTM_F_CLONED: what
+/// `ip route get` answers, and `ip route show cache` lists).
+pub struct Cloned {
+    pub uid: Option<u32>,
+    /// `<local,brd>`.
+    pub flags: &'static [&'static str],
+    pub expires: Option<u32>,
+    pub oneline: bool,
+}
+
+/// `ip route get`'s answer (or a cache entry) through [`print_route`].
 fn print_route_get(p: &mut Printer, r: &RouteGetMsg, oneline: bool) {
-    p.open_object(None);
-    let (kind, cache): (&str, &[&str]) = match r.kind {
-        RouteType::Local => ("local", &["local"]),
-        RouteType::Broadcast => ("broadcast", &["local", "brd"]),
-        _ => ("", &[]),
+    let flags: &[&str] = match r.kind {
+        RouteType::Local => &["local"],
+        RouteType::Broadcast => &["local", "brd"],
+        _ => &[],
     };
-    if !kind.is_empty() {
-        p.string(To::Any, "type", &format!("{kind} "), kind);
-    }
-    let dst = r.dst.to_string();
-    p.color_string(To::Any, Color::Inet, "dst", &format!("{dst} "), &dst);
-    if let Some(g) = r.gateway {
-        let g = g.to_string();
-        p.fp("via ");
-        p.color_string(To::Any, Color::Inet, "gateway", &format!("{g} "), &g);
-    }
-    p.fp("dev ");
-    p.color_string(To::Any, Color::Ifname, "dev", &format!("{} ", r.dev), &r.dev);
-    if let Some(s) = r.src {
-        let s = s.to_string();
-        p.fp("src ");
-        p.color_string(To::Any, Color::Inet, "prefsrc", &format!("{s} "), &s);
-    }
-    p.open_array(To::Json, "flags", "");
-    p.close_array(To::Json, "");
-    p.uint(To::Any, "uid", &format!("uid {} ", r.uid), u64::from(r.uid));
-    p.nl(oneline);
-    p.open_array(To::Any, "cache", "    cache ");
-    for (i, c) in cache.iter().enumerate() {
-        let text = format!("{}{c}{}", if i == 0 { "<" } else { "" }, if i + 1 == cache.len() { "> " } else { "," });
-        p.string(To::Any, "", &text, c);
-    }
-    p.close_array(To::Any, "");
-    if let Some(e) = r.expires {
-        p.int(To::Any, "expires", &format!("expires {e}sec "), i64::from(e));
-    }
-    if !r.metrics.is_empty() {
-        print_metrics(p, &r.metrics);
-    }
-    p.fp("\n");
-    p.close_object();
+    let route = Route {
+        table: RT_TABLE_MAIN,
+        kind: r.kind,
+        dst: r.dst,
+        prefix: 32,
+        gateway: r.gateway,
+        dev: Some(0),
+        proto: Proto::Boot,
+        scope: Scope::Global,
+        src: r.src,
+        metric: 0,
+        onlink: false,
+        metrics: r.metrics.clone(),
+    };
+    let cloned = Cloned { uid: r.uid, flags, expires: r.expires, oneline };
+    print_route(p, &RouteMsg { route, linkdown: false }, false, true, &|_| r.dev.clone(), Some(&cloned));
 }

@@ -295,23 +295,80 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
         p.fp("    ");
         p.string(To::Any, "ifalias", &format!("alias {alias}"), alias);
     }
-    if do_link && opts.stats {
+    if do_link && opts.stats > 0 {
         p.nl(opts.oneline);
-        stats(p, l);
+        stats(p, l, opts.stats > 1, opts.oneline);
     }
     p.fp("\n");
 }
 
-fn stats(p: &mut Printer, l: &LinkMsg) {
+/// `print_link_stats64()`: the counters the simulator keeps, and zeros for
+/// the hardware errors a veth never has. `extended` is `-s -s`.
+fn stats(p: &mut Printer, l: &LinkMsg, extended: bool, oneline: bool) {
     let s = &l.stats;
+    if p.is_json() {
+        p.open_object(Some("stats64"));
+        p.open_object(Some("rx"));
+        let rx = [
+            ("bytes", s.rx_bytes),
+            ("packets", s.rx_packets),
+            ("errors", 0),
+            ("dropped", s.rx_dropped),
+            ("over_errors", 0),
+            ("multicast", 0),
+        ];
+        for (k, v) in rx {
+            p.uint(To::Json, k, "", v);
+        }
+        if extended {
+            for k in ["length_errors", "crc_errors", "frame_errors", "fifo_errors", "missed_errors"] {
+                p.uint(To::Json, k, "", 0);
+            }
+        }
+        p.close_object();
+        p.open_object(Some("tx"));
+        let tx = [
+            ("bytes", s.tx_bytes),
+            ("packets", s.tx_packets),
+            ("errors", 0),
+            ("dropped", s.tx_dropped),
+            ("carrier_errors", 0),
+            ("collisions", 0),
+        ];
+        for (k, v) in tx {
+            p.uint(To::Json, k, "", v);
+        }
+        if extended {
+            for k in ["aborted_errors", "fifo_errors", "window_errors", "heartbeat_errors"] {
+                p.uint(To::Json, k, "", 0);
+            }
+            p.uint(To::Json, "carrier_changes", "", u64::from(l.carrier_changes));
+        }
+        p.close_object();
+        p.close_object();
+        return;
+    }
+    let sl = if oneline { "\\" } else { "\n" };
     p.fp(&format!(
-        "    RX:  bytes packets errors dropped  missed   mcast           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} \n",
+        "    RX:  bytes packets errors dropped  missed   mcast           {sl}    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} {sl}",
         s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, 0
     ));
+    if extended {
+        p.fp(&format!(
+            "    RX errors:  length    crc   frame    fifo overrun{sl}{:15}{:>7} {:>6} {:>7} {:>7} {:>7} {sl}",
+            "", 0, 0, 0, 0, 0
+        ));
+    }
     p.fp(&format!(
-        "    TX:  bytes packets errors dropped carrier collsns           \n    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ",
+        "    TX:  bytes packets errors dropped carrier collsns           {sl}    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ",
         s.tx_bytes, s.tx_packets, 0, s.tx_dropped, 0, 0
     ));
+    if extended {
+        p.fp(&format!(
+            "{sl}    TX errors: aborted   fifo  window heartbt transns{sl}{:15}{:>7} {:>6} {:>7} {:>7} {:>7} ",
+            "", 0, 0, 0, 0, l.carrier_changes
+        ));
+    }
 }
 
 /// `print_addrinfo()` for one address, full form.

@@ -147,6 +147,9 @@ pub struct Link {
     /// IPv4 addresses first in the order added, then IPv6 (newest first, as Linux lists them).
     pub addrs: Vec<IfAddr>,
     pub stats: LinkStats,
+    /// IFLA_CARRIER_CHANGES: carrier transitions since registration (a veth
+    /// starts at 1: it is switched off once registered).
+    pub carrier_changes: u32,
     /// Creation order within the world, for stable layouts.
     pub serial: u64,
 }
@@ -160,10 +163,11 @@ pub const LO_MTU: u32 = 65536;
 impl Link {
     pub fn new(ifindex: u32, name: &str, kind: LinkKind, mac: Mac, serial: u64) -> Link {
         let mtu = if kind == LinkKind::Loopback { LO_MTU } else { 1500 };
+        let veth = matches!(kind, LinkKind::Veth { .. });
         Link {
             ifindex,
             name: name.to_string(),
-            carrier: !matches!(kind, LinkKind::Veth { .. }),
+            carrier: !veth,
             kind,
             mac,
             admin_up: false,
@@ -182,6 +186,7 @@ impl Link {
             lo_awaits_up: false,
             addrs: Vec::new(),
             stats: LinkStats::default(),
+            carrier_changes: u32::from(veth),
             serial,
         }
     }
@@ -293,6 +298,7 @@ impl Link {
     pub fn set_carrier(&mut self, on: bool) {
         if self.carrier != on {
             self.carrier = on;
+            self.carrier_changes += 1;
             self.linkwatch();
         }
     }

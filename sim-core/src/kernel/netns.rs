@@ -25,6 +25,8 @@ pub struct Namespace {
     pub nsids: VecMap<NsId, i32>,
     /// iptables' nat table, kept as the rules' text for now.
     pub nat: super::nat::NatTable,
+    /// Path MTUs learnt from ICMP, per destination.
+    pub pmtu: Vec<super::route::PathMtu>,
 }
 
 impl Namespace {
@@ -38,6 +40,22 @@ impl Namespace {
             conf: NsConf::default(),
             nsids: VecMap::new(),
             nat: Default::default(),
+            pmtu: Vec::new(),
+        }
+    }
+
+    /// `rt_cache_flush()`: the generation moves on; exceptions stay in the
+    /// table, emptied, until a lookup rebinds them.
+    pub fn pmtu_flush(&mut self) {
+        for p in &mut self.pmtu {
+            *p = super::route::PathMtu { mtu: 0, locked: false, expires_ms: 0, stale: true, ..*p };
+        }
+    }
+
+    /// A route lookup to `dst` rebinds its emptied exception.
+    pub fn pmtu_touch(&mut self, dst: std::net::Ipv4Addr) {
+        for p in self.pmtu.iter_mut().filter(|p| p.dst == dst) {
+            p.stale = false;
         }
     }
 

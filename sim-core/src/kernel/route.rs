@@ -78,6 +78,32 @@ pub struct Route {
     pub metrics: Metrics,
 }
 
+/// A path MTU learnt from an ICMP "fragmentation needed" (a FIB nexthop
+/// exception): used for packets to `dst` until `expires_ms`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PathMtu {
+    pub dst: Ipv4Addr,
+    pub mtu: u32,
+    /// Learnt below the minimum: DF is no longer set (`mtu lock 552`).
+    pub locked: bool,
+    pub expires_ms: u64,
+    /// Emptied by a cache flush and not looked up since: hidden from dumps.
+    pub stale: bool,
+}
+
+impl PathMtu {
+    /// Whether packets to `dst` use it at `now_ms`.
+    pub fn valid(&self, now_ms: u64) -> bool {
+        self.mtu > 0 && self.expires_ms > now_ms
+    }
+
+    /// Whether `ip route show cache` lists it: a valid one, or one a
+    /// lookup rebound after a flush (then with nothing learnt).
+    pub fn listed(&self, now_ms: u64) -> bool {
+        self.valid(now_ms) || (self.mtu == 0 && !self.stale)
+    }
+}
+
 /// `RTAX_*`: the metrics a route may carry, by their netlink numbers.
 pub const RTAX_MTU: u8 = 2;
 pub const RTAX_WINDOW: u8 = 3;

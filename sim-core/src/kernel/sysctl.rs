@@ -73,6 +73,8 @@ impl NsConf {
 /// Which setting a /proc/sys path names.
 enum Key {
     IpForward,
+    /// `net.ipv4.route.flush`: write-only; forgets learnt path MTUs.
+    RouteFlush,
     Conf(ConfOf, ConfField),
     NeighProxyDelay(Option<u32>),
 }
@@ -95,6 +97,7 @@ fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
     let parts: Vec<&str> = path.split('/').collect();
     match parts.as_slice() {
         ["net", "ipv4", "ip_forward"] => Some(Key::IpForward),
+        ["net", "ipv4", "route", "flush"] => Some(Key::RouteFlush),
         ["net", "ipv4", "conf", who, field] => {
             let of = match *who {
                 "all" => ConfOf::All,
@@ -130,6 +133,7 @@ pub fn read(k: &super::Kernel, ns: super::NsId, path: &str) -> Result<String, su
     let key = lookup(k, ns, path).ok_or(super::Errno::ENOENT)?;
     let c = &k.ns(ns).ok_or(super::Errno::ENOENT)?.conf;
     let v = match key {
+        Key::RouteFlush => return Err(super::Errno::EACCES),
         Key::IpForward => u32::from(c.ip_forward()),
         Key::Conf(ConfOf::All, f) => field(&c.all, f),
         Key::Conf(ConfOf::Default, f) => field(&c.default, f),
@@ -144,13 +148,19 @@ pub fn read(k: &super::Kernel, ns: super::NsId, path: &str) -> Result<String, su
 pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) -> Result<(), super::Errno> {
     let key = lookup(k, ns, path).ok_or(super::Errno::ENOENT)?;
     let v: i64 = value.trim().parse().map_err(|_| super::Errno::EINVAL)?;
-    let c = &mut k.ns_mut(ns).ok_or(super::Errno::ENOENT)?.conf;
+    let n = k.ns_mut(ns).ok_or(super::Errno::ENOENT)?;
+    if let Key::RouteFlush = key {
+        n.pmtu_flush();
+        return Ok(());
+    }
+    let c = &mut n.conf;
     let set = |d: &mut DevConf, f: ConfField| match f {
         ConfField::Forwarding => d.forwarding = v != 0,
         ConfField::ProxyArp => d.proxy_arp = v != 0,
         ConfField::RpFilter => d.rp_filter = v.clamp(0, 2) as u8,
     };
     match key {
+        Key::RouteFlush => {}
         Key::IpForward | Key::Conf(ConfOf::All, ConfField::Forwarding) => c.set_ip_forward(v != 0),
         Key::Conf(ConfOf::All, f) => set(&mut c.all, f),
         Key::Conf(ConfOf::Default, f) => set(&mut c.default, f),

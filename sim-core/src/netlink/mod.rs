@@ -64,6 +64,8 @@ pub struct LinkMsg {
     /// A bridge's id address (IFLA_BR_BRIDGE_ID); zero for other links.
     pub bridge_id: Mac,
     pub stats: LinkStats,
+    /// IFLA_CARRIER_CHANGES (`transns` in `ip -s -s link`).
+    pub carrier_changes: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,7 +134,8 @@ pub struct RouteGetMsg {
     pub gateway: Option<Ipv4Addr>,
     pub dev: String,
     pub src: Option<Ipv4Addr>,
-    pub uid: u32,
+    /// RTA_UID: in answers to `ip route get`, not in cache dumps.
+    pub uid: Option<u32>,
     /// RTA_METRICS of the cached route (a learned path MTU replaces `mtu`).
     pub metrics: crate::kernel::route::Metrics,
     /// RTA_CACHEINFO's expiry, in seconds, for a learned path MTU.
@@ -213,6 +216,10 @@ pub trait Netlink {
     }
     /// IPv6 routes, main and local tables, in dump order.
     fn route6_dump(&mut self) -> Vec<Route6Msg> {
+        Vec::new()
+    }
+    /// The route exceptions (learnt path MTUs), as `ip route show cache` dumps them.
+    fn route_cache_dump(&mut self) -> Vec<RouteGetMsg> {
         Vec::new()
     }
     fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()>;

@@ -92,6 +92,7 @@ impl<'k> SimNetlink<'k> {
             }),
             bridge_id: l.bridge().map_or(Mac::ZERO, |b| b.id),
             stats: l.stats,
+            carrier_changes: l.carrier_changes,
         })
     }
 }
@@ -143,9 +144,11 @@ impl Netlink for SimNetlink<'_> {
         match req {
             LinkAddReq::Veth { name, peer, peer_netns, netns, attrs, peer_attrs } => {
                 let ns = self.ns_arg(netns)?;
+                // veth_newlink(): a peer without `netns` is made where the
+                // request came from, even when the first end goes elsewhere.
                 let pns = match peer_netns {
                     Some(_) => self.ns_arg(peer_netns)?,
-                    None => ns,
+                    None => self.ns,
                 };
                 self.kernel.add_veth(ns, name.as_deref(), attrs, pns, peer.as_deref(), peer_attrs).map(|_| ())
             }
@@ -280,6 +283,9 @@ impl Netlink for SimNetlink<'_> {
 
     fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg> {
         use crate::packet::fib::Kind;
+        if let Some(n) = self.kernel.ns_mut(self.ns) {
+            n.pmtu_touch(dst);
+        }
         let r = crate::packet::route_get(self.kernel, self.ns, dst)?;
         let kind = match r.kind {
             Kind::Local => crate::kernel::route::RouteType::Local,
@@ -292,10 +298,36 @@ impl Netlink for SimNetlink<'_> {
             gateway: r.gateway,
             dev: r.dev,
             src: r.src,
-            uid: r.uid,
+            uid: Some(r.uid),
             metrics: r.metrics,
-            expires: None,
+            expires: r.expires,
         })
+    }
+
+    fn route_cache_dump(&mut self) -> Vec<RouteGetMsg> {
+        let now = self.kernel.now_ms;
+        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
+        let mut out = Vec::new();
+        for p in n.pmtu.iter().filter(|p| p.listed(now)) {
+            let Ok(r) = crate::packet::fib::lookup(n, p.dst, None) else { continue };
+            let mut metrics = crate::kernel::route::Metrics::default();
+            metrics.set(crate::kernel::route::RTAX_MTU, p.mtu);
+            if p.locked {
+                metrics.lock |= 1 << crate::kernel::route::RTAX_MTU;
+            }
+            let expires = p.valid(now).then(|| ((p.expires_ms - now) / 1000) as u32);
+            out.push(RouteGetMsg {
+                kind: crate::kernel::route::RouteType::Unicast,
+                dst: p.dst,
+                gateway: r.gateway,
+                dev: n.links.get(&r.dev).map_or_else(|| format!("if{}", r.dev), |l| l.name.clone()),
+                src: None,
+                uid: None,
+                metrics,
+                expires,
+            });
+        }
+        out
     }
 
     fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()> {

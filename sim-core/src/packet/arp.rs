@@ -10,6 +10,7 @@ use crate::kernel::NsId;
 
 use super::engine::*;
 use super::fib;
+use super::ip::SendError;
 use super::trace::{DropReason, What};
 use super::wire::{ArpOp, ArpPacket, EthFrame, EthPayload, Ipv4Packet, UnreachCode};
 
@@ -134,20 +135,22 @@ impl Engine<'_> {
         let arp =
             ArpPacket { op: ArpOp::Request, sender_mac: mac, sender_ip: tell, target_mac: Mac::ZERO, target_ip: ip };
         let frame = EthFrame { src: mac, dst: to.unwrap_or(Mac::BROADCAST), payload: EthPayload::Arp(arp) };
-        self.xmit(LinkRef { ns, ifindex: dev }, frame);
+        let _ = self.xmit(LinkRef { ns, ifindex: dev }, frame);
     }
 
     /// Sends an ARP packet out of a device to `to`.
     pub(crate) fn send_arp(&mut self, dev: LinkRef, arp: ArpPacket, to: Mac) {
         let Some(l) = self.k.link(dev) else { return };
         let frame = EthFrame { src: l.mac, dst: to, payload: EthPayload::Arp(arp) };
-        self.xmit(dev, frame);
+        let _ = self.xmit(dev, frame);
     }
 
-    /// `neigh_output()`: sends `pkt` to next hop `nh` on `dev`, resolving it first.
-    pub(crate) fn neigh_output(&mut self, ns: NsId, dev: u32, nh: Ipv4Addr, pkt: Ipv4Packet) {
+    /// `neigh_output()`: sends `pkt` to next hop `nh` on `dev`, resolving it
+    /// first. Only a packet handed straight to the device can fail here
+    /// (ENOBUFS); one queued for ARP cannot tell its sender.
+    pub(crate) fn neigh_output(&mut self, ns: NsId, dev: u32, nh: Ipv4Addr, pkt: Ipv4Packet) -> Result<(), SendError> {
         let r = LinkRef { ns, ifindex: dev };
-        let Some(l) = self.k.link(r) else { return };
+        let Some(l) = self.k.link(r) else { return Ok(()) };
         if !l.admin_up {
             self.drop_(
                 ns,
@@ -155,7 +158,7 @@ impl Engine<'_> {
                 DropReason::LinkDown,
                 format!("{} {} > {}", pkt.payload.name(), pkt.src, pkt.dst),
             );
-            return;
+            return Ok(());
         }
         let src_mac = l.mac;
         if !l.carrier {
@@ -180,7 +183,9 @@ impl Engine<'_> {
                     self.push(self.now + DELAY_PROBE_US, Ev::NeighTimer { ns, dev, ip: nh });
                 }
                 let frame = EthFrame { src: src_mac, dst: mac, payload: EthPayload::Ipv4(pkt) };
-                self.xmit(r, frame);
+                if !self.xmit(r, frame) {
+                    return Err(SendError::NoBufs);
+                }
             }
             Some((NudState::Incomplete, _, _)) => {
                 let q = self.pending.get_or_insert_with(key, Vec::new);
@@ -208,6 +213,7 @@ impl Engine<'_> {
                 self.push(self.now + RETRANS_US, Ev::NeighTimer { ns, dev, ip: nh });
             }
         }
+        Ok(())
     }
 
     /// A neighbour became valid: the packets waiting for it go out.

@@ -86,6 +86,11 @@ pub struct Received {
     pub pkt: Ipv4Packet,
 }
 
+/// Which packet a fragment belongs to: namespace, source, destination, IP id.
+pub(crate) type FragKey = (NsId, Ipv4Addr, Ipv4Addr, u16);
+/// What a held fragment covers: offset, length, and whether more follow.
+pub(crate) type FragPart = (usize, usize, bool);
+
 /// Where a queued packet came from: errors about it go back there.
 pub(crate) type NeighKey = (NsId, u32, Ipv4Addr);
 
@@ -107,6 +112,10 @@ pub struct Engine<'k> {
     pub(crate) icmp_last: VecMap<(NsId, Ipv4Addr), (u64, u64)>,
     /// When neighbours failed during this run.
     pub(crate) failed_in_run: VecMap<NeighKey, u64>,
+    /// The IP id of the last packet this run fragmented.
+    pub(crate) frag_id: u16,
+    /// Fragments awaiting the rest of their packet.
+    pub(crate) reasm: VecMap<FragKey, Vec<FragPart>>,
     /// Set when the step budget ran out.
     pub exhausted: bool,
 }
@@ -138,6 +147,8 @@ impl<'k> Engine<'k> {
             labels,
             icmp_last: VecMap::new(),
             failed_in_run: VecMap::new(),
+            frag_id: 0,
+            reasm: VecMap::new(),
             exhausted: false,
         };
         e.rearm_neigh_timers();
@@ -217,7 +228,9 @@ impl<'k> Engine<'k> {
     fn handle(&mut self, ev: Ev) {
         match ev {
             Ev::Rx { dev, frame } => self.rx(dev, frame),
-            Ev::Tx { dev, frame } => self.xmit(dev, frame),
+            Ev::Tx { dev, frame } => {
+                let _ = self.xmit(dev, frame);
+            }
             Ev::LocalIn { ns, pkt } => self.local_deliver(ns, pkt),
             Ev::NeighTimer { ns, dev, ip } => self.neigh_timer(ns, dev, ip),
             Ev::ProxyReply { dev, arp, to } => self.send_arp(dev, arp, to),

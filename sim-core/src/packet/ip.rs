@@ -33,17 +33,35 @@ fn what(p: &Ipv4Packet) -> String {
 pub enum SendError {
     NoRoute,
     Broadcast,
+    /// ENOBUFS: the device dropped the packet as it was handed over (a
+    /// veth whose peer cannot take it).
+    NoBufs,
+    /// EMSGSIZE: larger than the path MTU with DF required.
+    MsgSize {
+        mtu: u32,
+    },
 }
 
 impl Engine<'_> {
     /// `ip_rcv()`: a packet arrives on `dev`.
     pub(crate) fn ip_rcv(&mut self, dev: LinkRef, pkt: Ipv4Packet) {
         let ns = dev.ns;
+        // Connection tracking (here: NAT rules) reassembles before anything else.
+        let pkt = if self.nat_active(ns) {
+            match self.defrag(ns, pkt) {
+                Some(p) => p,
+                None => return,
+            }
+        } else {
+            pkt
+        };
         let in_name = self.dev_name(ns, dev.ifindex);
         let Some(pkt) = self.nat_in(ns, Chain::Prerouting, Some(&in_name), pkt) else { return };
         let Some(n) = self.k.ns(ns) else { return };
         if fib::is_local(n, pkt.dst) {
-            self.local_deliver(ns, pkt);
+            if let Some(pkt) = self.defrag(ns, pkt) {
+                self.local_deliver(ns, pkt);
+            }
             return;
         }
         if pkt.dst.is_broadcast() || pkt.dst.is_multicast() {
@@ -73,6 +91,13 @@ impl Engine<'_> {
                 return;
             }
         };
+        let mtu = self.route_mtu(ns, &r);
+        if pkt.df && pkt.len() > mtu as usize {
+            self.drop_(ns, Some(in_dev.ifindex), DropReason::FragNeeded, what(&pkt));
+            let mtu = mtu.min(u32::from(u16::MAX)) as u16;
+            self.icmp_error(ns, Some(in_dev.ifindex), &pkt, ErrKind::Unreach(UnreachCode::FragNeeded { mtu }));
+            return;
+        }
         pkt.ttl -= 1;
         let out = self.dev_name(ns, r.dev);
         self.note(
@@ -82,7 +107,7 @@ impl Engine<'_> {
         );
         let in_name = self.dev_name(ns, in_dev.ifindex);
         let Some(pkt) = self.nat_out(ns, Some(&in_name), r.dev, &out, r.next_hop(pkt.dst), pkt) else { return };
-        self.neigh_output(ns, r.dev, r.next_hop(pkt.dst), pkt);
+        let _ = self.ip_output(ns, r.dev, r.next_hop(pkt.dst), pkt, mtu);
     }
 
     /// Sends a packet this namespace made. `oif` binds it to a device.
@@ -137,9 +162,15 @@ impl Engine<'_> {
             Kind::Unicast => {
                 let out = self.dev_name(ns, r.dev);
                 let nh = r.next_hop(pkt.dst);
+                if let Some(n) = self.k.ns_mut(ns) {
+                    n.pmtu_touch(pkt.dst);
+                }
+                let mtu = self.output_mtu(ns, &r, pkt.dst);
+                if pkt.df && pkt.len() > mtu as usize {
+                    return Err(SendError::MsgSize { mtu });
+                }
                 let Some(pkt) = self.nat_out(ns, None, r.dev, &out, nh, pkt) else { return Ok(()) };
-                self.neigh_output(ns, r.dev, nh, pkt);
-                Ok(())
+                self.ip_output(ns, r.dev, nh, pkt, mtu)
             }
         }
     }
@@ -150,13 +181,13 @@ impl Engine<'_> {
         self.note(ns, None, What::Delivered { src: pkt.src, dst: pkt.dst, what: pkt.payload.name() });
         match pkt.payload {
             Icmp::EchoRequest { ident, seq, data_len } => {
-                let reply = Ipv4Packet {
-                    src: pkt.dst,
-                    dst: pkt.src,
-                    ttl: DEFAULT_TTL,
-                    payload: Icmp::EchoReply { ident, seq, data_len },
-                };
+                let reply = Ipv4Packet::new(pkt.dst, pkt.src, DEFAULT_TTL, Icmp::EchoReply { ident, seq, data_len });
                 let _ = self.ip_send(ns, reply, None);
+            }
+            Icmp::DestUnreachable { code: UnreachCode::FragNeeded { mtu }, quoted } => {
+                // icmp_err(): the path to the quoted destination is narrower.
+                self.learn_pmtu(ns, quoted.dst, u32::from(mtu));
+                self.inbox.push(Received { at_us: self.now, ns, pkt });
             }
             _ => self.inbox.push(Received { at_us: self.now, ns, pkt }),
         }
@@ -165,7 +196,8 @@ impl Engine<'_> {
     /// `icmp_send()`: reports a problem with `bad` to its sender. `in_dev`
     /// is where `bad` arrived (None for locally made packets).
     pub(crate) fn icmp_error(&mut self, ns: NsId, in_dev: Option<u32>, bad: &Ipv4Packet, kind: ErrKind) {
-        if bad.payload.is_error() {
+        // Never about an error, nor about a fragment but the first.
+        if bad.payload.is_error() || !bad.is_head() {
             return;
         }
         let quoted = bad.quote();
@@ -178,7 +210,7 @@ impl Engine<'_> {
             // A packet of our own: the error comes back through lo (which
             // icmp_ratelimit spares), so with lo down the sender never
             // hears of it and ping prints no "Destination Host Unreachable".
-            let pkt = Ipv4Packet { src: bad.src, dst: bad.src, ttl: DEFAULT_TTL, payload };
+            let pkt = Ipv4Packet::new(bad.src, bad.src, DEFAULT_TTL, payload);
             self.note(ns, None, What::IcmpError { to: bad.src, what: pkt.payload.name() });
             let _ = self.ip_send(ns, pkt, None);
             return;
@@ -188,8 +220,9 @@ impl Engine<'_> {
             .or_else(|| fib::lookup(n, bad.src, None).ok().and_then(|r| r.src));
         let Some(src) = src else { return };
         // inet_peer_xrlim_allow(): a token bucket, one error per
-        // icmp_ratelimit, bursts of up to six.
-        let rate = super::engine::ICMP_RATELIMIT_US;
+        // icmp_ratelimit, bursts of up to six. Path MTU discovery is exempt.
+        let pmtud = matches!(kind, ErrKind::Unreach(UnreachCode::FragNeeded { .. }));
+        let rate = if pmtud { 0 } else { super::engine::ICMP_RATELIMIT_US };
         let (tokens, last) = self.icmp_last.get(&(ns, bad.src)).copied().unwrap_or((6 * rate, self.now));
         let tokens = (tokens + (self.now - last)).min(6 * rate);
         if tokens < rate {
@@ -197,7 +230,7 @@ impl Engine<'_> {
             return;
         }
         self.icmp_last.insert((ns, bad.src), (tokens - rate, self.now));
-        let pkt = Ipv4Packet { src, dst: bad.src, ttl: DEFAULT_TTL, payload };
+        let pkt = Ipv4Packet::new(src, bad.src, DEFAULT_TTL, payload);
         self.note(ns, in_dev, What::IcmpError { to: bad.src, what: pkt.payload.name() });
         let _ = self.ip_send(ns, pkt, None);
     }

@@ -23,35 +23,60 @@ pub fn frame_what(f: &EthFrame) -> String {
 }
 
 impl Engine<'_> {
-    /// A device sends a frame.
-    pub(crate) fn xmit(&mut self, dev: LinkRef, frame: EthFrame) {
-        let Some(l) = self.k.link(dev) else { return };
+    /// A device sends a frame. False when the driver dropped it as it was
+    /// handed over (`NET_XMIT_DROP`, which a local sender sees as ENOBUFS).
+    pub(crate) fn xmit(&mut self, dev: LinkRef, frame: EthFrame) -> bool {
+        let Some(l) = self.k.link(dev) else { return true };
         if !l.admin_up {
             self.drop_(dev.ns, Some(dev.ifindex), DropReason::LinkDown, frame_what(&frame));
-            return;
+            return true;
         }
         match &l.kind {
-            LinkKind::Loopback => {}
+            LinkKind::Loopback => true,
             LinkKind::Bridge(_) => {
                 self.count_tx(dev, frame.len());
                 self.bridge_forward(dev, None, frame);
+                true
             }
             LinkKind::Veth { peer } => {
                 let peer = *peer;
-                let peer_ok = peer.and_then(|p| self.k.link(p)).is_some_and(|p| p.admin_up);
-                let (Some(p), true, true) = (peer, l.carrier, peer_ok) else {
+                let peer_mtu = peer.and_then(|p| self.k.link(p)).filter(|p| p.admin_up).map(|p| p.mtu);
+                let (Some(p), true, Some(peer_mtu)) = (peer, l.carrier, peer_mtu) else {
                     if let Some(l) = self.k.link_mut(dev) {
                         l.stats.tx_dropped += 1;
                     }
                     self.drop_(dev.ns, Some(dev.ifindex), DropReason::NoCarrier, frame_what(&frame));
-                    return;
+                    return false;
                 };
+                if !super::mtu::fits(frame.len(), peer_mtu) {
+                    // veth_xmit(): __dev_forward_skb() refuses it; both ends count the drop.
+                    if let Some(l) = self.k.link_mut(dev) {
+                        l.stats.tx_dropped += 1;
+                    }
+                    if let Some(l) = self.k.link_mut(p) {
+                        l.stats.rx_dropped += 1;
+                    }
+                    self.drop_(p.ns, Some(p.ifindex), DropReason::TooBig, frame_what(&frame));
+                    return false;
+                }
                 self.count_tx(dev, frame.len());
                 let (to_ns, to_dev) = (self.label(p.ns), self.dev_name(p.ns, p.ifindex));
                 self.note(dev.ns, Some(dev.ifindex), What::Wire { to_ns, to_dev });
                 self.push(self.now + WIRE_US, Ev::Rx { dev: p, frame });
+                true
             }
         }
+    }
+
+    /// `br_dev_queue_push_xmit()`: a frame too big for the port it leaves by
+    /// is dropped without a count.
+    fn port_xmit(&mut self, br: LinkRef, port: u32, frame: EthFrame) {
+        let r = LinkRef { ns: br.ns, ifindex: port };
+        if self.k.link(r).is_some_and(|l| !super::mtu::fits(frame.len(), l.mtu)) {
+            self.drop_(br.ns, Some(port), DropReason::TooBig, frame_what(&frame));
+            return;
+        }
+        let _ = self.xmit(r, frame);
     }
 
     fn count_tx(&mut self, dev: LinkRef, len: usize) {
@@ -177,7 +202,7 @@ impl Engine<'_> {
             }
             let port = self.dev_name(br.ns, p);
             self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Forwarded { port } });
-            self.xmit(LinkRef { ns: br.ns, ifindex: p }, frame);
+            self.port_xmit(br, p, frame);
             return;
         }
         let ports: Vec<u32> =
@@ -185,7 +210,7 @@ impl Engine<'_> {
         let names = ports.iter().map(|p| self.dev_name(br.ns, *p)).collect();
         self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Flooded { ports: names } });
         for p in ports {
-            self.xmit(LinkRef { ns: br.ns, ifindex: p }, frame.clone());
+            self.port_xmit(br, p, frame.clone());
         }
     }
 

@@ -13,6 +13,7 @@ pub mod engine;
 pub mod fib;
 pub mod ip;
 pub mod l2;
+pub mod mtu;
 pub mod nat;
 pub mod route_get;
 pub mod trace;

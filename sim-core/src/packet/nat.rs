@@ -14,7 +14,7 @@ use super::trace::What;
 use super::wire::{Icmp, Ipv4Packet};
 
 impl Engine<'_> {
-    fn nat_active(&self, ns: NsId) -> bool {
+    pub(crate) fn nat_active(&self, ns: NsId) -> bool {
         self.k.ns(ns).is_some_and(|n| n.nat.has_nat_rules() || !n.nat.conntrack.is_empty())
     }
 

@@ -3,7 +3,7 @@
 
 use std::net::Ipv4Addr;
 
-use crate::kernel::route::Metrics;
+use crate::kernel::route::{Metrics, RTAX_MTU};
 use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
 
 use super::fib::{self, Kind};
@@ -18,8 +18,11 @@ pub struct RouteGet {
     pub dev: String,
     pub src: Option<Ipv4Addr>,
     pub uid: u32,
-    /// The route's metrics (`cache mtu 1300`).
+    /// The route's metrics (`cache mtu 1300`), with a learnt path MTU in
+    /// place of `mtu`.
     pub metrics: Metrics,
+    /// Seconds until a learnt path MTU expires.
+    pub expires: Option<u32>,
 }
 
 /// Resolves `dst` as `ip route get` does (as root: uid 0).
@@ -36,9 +39,19 @@ pub fn route_get(kernel: &Kernel, ns: NsId, dst: Ipv4Addr) -> KResult<RouteGet> 
         Kind::Local => r.src.or(Some(dst)),
         _ => r.src,
     };
-    let metrics = match r.kind {
+    let mut metrics = match r.kind {
         Kind::Unicast => fib::main_route(n, dst, None).map(|m| m.metrics.clone()).unwrap_or_default(),
         _ => Metrics::default(),
     };
-    Ok(RouteGet { kind: r.kind, dst, gateway: r.gateway, dev, src, uid: 0, metrics })
+    // rt_fill_info(): a nexthop exception's MTU and its remaining lifetime.
+    let now = kernel.now_ms;
+    let learnt = n.pmtu.iter().find(|p| p.dst == dst && p.valid(now) && r.kind == Kind::Unicast);
+    let expires = learnt.map(|p| {
+        metrics.set(RTAX_MTU, p.mtu);
+        if p.locked {
+            metrics.lock |= 1 << RTAX_MTU;
+        }
+        ((p.expires_ms - now) / 1000) as u32
+    });
+    Ok(RouteGet { kind: r.kind, dst, gateway: r.gateway, dev, src, uid: 0, metrics, expires })
 }

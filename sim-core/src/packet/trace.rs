@@ -37,6 +37,10 @@ pub enum DropReason {
     QueueFull,
     /// A broadcast or otherwise unroutable destination.
     Unroutable,
+    /// Larger than the MTU of the device it had to enter.
+    TooBig,
+    /// Larger than the next link's MTU, with DF set: the sender is told.
+    FragNeeded,
 }
 
 impl DropReason {
@@ -56,6 +60,8 @@ impl DropReason {
             DropReason::OtherHost => "frame for another MAC address",
             DropReason::QueueFull => "too many packets waiting for ARP",
             DropReason::Unroutable => "destination cannot be routed",
+            DropReason::TooBig => "larger than the MTU of the interface it had to enter",
+            DropReason::FragNeeded => "larger than the next link's MTU and Don't Fragment is set",
         }
     }
 }
@@ -90,6 +96,8 @@ pub enum What {
     Wire { to_ns: String, to_dev: String },
     /// A bridge handled a frame.
     Bridged { bridge: String, action: BridgeAction },
+    /// A packet too big for its link was split into fragments.
+    Fragmented { count: usize, mtu: u32, out: String },
     /// A packet was forwarded (routed) with its new TTL.
     Routed { dst: Ipv4Addr, via: Option<Ipv4Addr>, out: String, ttl: u8 },
     /// NAT rewrote a packet.
@@ -155,6 +163,7 @@ impl fmt::Display for What {
                 BridgeAction::Flooded { ports } => write!(f, "bridge {bridge} flooded to {}", ports.join(", ")),
                 BridgeAction::Local => write!(f, "bridge {bridge} took the frame itself"),
             },
+            What::Fragmented { count, mtu, out } => write!(f, "fragment into {count} for {out} mtu {mtu}"),
             What::Routed { dst, via: Some(gw), out, ttl } => write!(f, "forward to {dst} via {gw} dev {out} ttl {ttl}"),
             What::Routed { dst, via: None, out, ttl } => write!(f, "forward to {dst} dev {out} ttl {ttl}"),
             What::Nat { chain, before, after } => {

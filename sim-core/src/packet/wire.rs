@@ -77,19 +77,68 @@ impl ArpPacket {
     }
 }
 
-/// An IPv4 packet (no options, never fragmented).
+/// An IPv4 packet (no options), or one fragment of one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ipv4Packet {
     pub src: Ipv4Addr,
     pub dst: Ipv4Addr,
     pub ttl: u8,
+    /// Don't Fragment: a router must drop it rather than split it.
+    pub df: bool,
+    /// Set on a fragment: which bytes of the payload it carries.
+    pub frag: Option<Frag>,
+    /// The whole ICMP message, also in a fragment (the bytes are not modelled).
     pub payload: Icmp,
 }
 
+/// Where a fragment's data lies in the original payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Frag {
+    /// The IP identification shared by the fragments of one packet.
+    pub id: u16,
+    /// Offset of this fragment's data, in bytes (a multiple of 8).
+    pub offset: usize,
+    pub len: usize,
+    /// More Fragments: not the last one.
+    pub more: bool,
+}
+
 impl Ipv4Packet {
-    /// Total length (header + payload).
+    /// A packet this host makes: not a fragment, DF clear.
+    pub fn new(src: Ipv4Addr, dst: Ipv4Addr, ttl: u8, payload: Icmp) -> Ipv4Packet {
+        Ipv4Packet { src, dst, ttl, df: false, frag: None, payload }
+    }
+
+    /// Total length (header + payload, or this fragment's share of it).
     pub fn len(&self) -> usize {
-        IPV4_HLEN + self.payload.len()
+        IPV4_HLEN + self.frag.map_or_else(|| self.payload.len(), |f| f.len)
+    }
+
+    /// Whether this is the packet's start (a whole packet, or fragment 0):
+    /// only that part is answered with ICMP errors.
+    pub fn is_head(&self) -> bool {
+        self.frag.is_none_or(|f| f.offset == 0)
+    }
+
+    /// `ip_fragment()`: pieces that fit `mtu`, each carrying at most
+    /// (mtu - header) bytes rounded down to a multiple of 8. A fragment is
+    /// split again the same way; `id` numbers a packet split for the first time.
+    pub fn fragments(&self, mtu: usize, id: u16) -> Vec<Ipv4Packet> {
+        let (id, start, len, more) = match self.frag {
+            Some(f) => (f.id, f.offset, f.len, f.more),
+            None => (id, 0, self.payload.len(), false),
+        };
+        let chunk = (mtu.saturating_sub(IPV4_HLEN) / 8 * 8).max(8);
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < len {
+            let n = chunk.min(len - at);
+            let last = at + n == len;
+            let frag = Frag { id, offset: start + at, len: n, more: !last || more };
+            out.push(Ipv4Packet { frag: Some(frag), ..self.clone() });
+            at += n;
+        }
+        out
     }
 
     /// Never empty: a packet has at least its header.
@@ -105,16 +154,21 @@ pub enum UnreachCode {
     Host,
     Protocol,
     Port,
+    /// `ICMP_FRAG_NEEDED`, with the MTU of the link that was too small.
+    FragNeeded {
+        mtu: u16,
+    },
 }
 
 impl UnreachCode {
     /// How ping names it (`Destination Host Unreachable`).
-    pub fn text(self) -> &'static str {
+    pub fn text(self) -> String {
         match self {
-            UnreachCode::Net => "Destination Net Unreachable",
-            UnreachCode::Host => "Destination Host Unreachable",
-            UnreachCode::Protocol => "Destination Protocol Unreachable",
-            UnreachCode::Port => "Destination Port Unreachable",
+            UnreachCode::Net => "Destination Net Unreachable".into(),
+            UnreachCode::Host => "Destination Host Unreachable".into(),
+            UnreachCode::Protocol => "Destination Protocol Unreachable".into(),
+            UnreachCode::Port => "Destination Port Unreachable".into(),
+            UnreachCode::FragNeeded { mtu } => format!("Frag needed and DF set (mtu = {mtu})"),
         }
     }
 }

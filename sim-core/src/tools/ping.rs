@@ -11,7 +11,7 @@ use crate::kernel::{Errno, Kernel, NsId};
 use crate::output::Output;
 use crate::packet::engine::Engine;
 use crate::packet::fib::{self, Kind};
-use crate::packet::ip::DEFAULT_TTL;
+use crate::packet::ip::{SendError, DEFAULT_TTL};
 use crate::packet::wire::{Icmp, Ipv4Packet};
 use crate::packet::Trace;
 
@@ -22,6 +22,8 @@ pub use opts::{parse, Opts};
 
 /// Probes a count-less ping sends before its simulated Ctrl-C.
 pub const INTERRUPT_AFTER: u64 = 4;
+/// iputils' `MIN_INTERVAL`, the shortest pause between sends, in ms.
+const MIN_INTERVAL_MS: u64 = 10;
 
 /// Runs `ping` in namespace `ns`. `argv[0]` is `ping`.
 pub fn run(kernel: &mut Kernel, ns: NsId, argv: &[String]) -> Output {
@@ -129,6 +131,7 @@ fn ping(kernel: &mut Kernel, ns: NsId, o: &Opts, mut out: Output) -> (Output, Tr
     let deadline = o.deadline.map(|d| t0 + d * 1_000_000);
     let mut next_send = t0;
     let mut exit_at = u64::MAX;
+    let mut oom_count = 0;
     loop {
         let target = if run.sent < count { next_send } else { exit_at };
         let target = deadline.map_or(target, |d| target.min(d));
@@ -158,14 +161,43 @@ fn ping(kernel: &mut Kernel, ns: NsId, o: &Opts, mut out: Output) -> (Output, Tr
         }
         let seq = (run.sent + 1) as u16;
         let payload = Icmp::EchoRequest { ident, seq, data_len: o.size };
-        let pkt = Ipv4Packet { src, dst, ttl: o.ttl.unwrap_or(DEFAULT_TTL), payload };
-        run.on_send(e.now_us());
+        let pkt = Ipv4Packet::new(src, dst, o.ttl.unwrap_or(DEFAULT_TTL), payload);
+        let now = e.now_us();
         // An IP packet cannot exceed 65535 bytes: sendmsg fails, nothing leaves.
-        if o.size + 28 <= 65535 {
-            let _ = e.ip_send(ns, pkt, oif);
-        }
+        let sent = if o.size + 28 <= 65535 { e.send_probe(ns, pkt, oif, o.pmtudisc) } else { Ok(()) };
         let jitter = o.interval_ms * 16 / 1000 + mix(&[u64::from(ident), run.sent]) % (o.interval_ms / 200 + 1);
-        next_send = e.now_us() + (o.interval_ms + jitter) * 1000;
+        next_send = now + (o.interval_ms + jitter) * 1000;
+        match sent {
+            Err(SendError::NoBufs) => {
+                // pinger(): the device queue is "full"; try again (the token
+                // bucket allows it an interval later) until oom_count times
+                // half an interval reaches the linger time, then give up on
+                // this probe. oom_count is only reset by a successful send.
+                oom_count += 1;
+                let nores = (o.interval_ms / 2).clamp(MIN_INTERVAL_MS, 500);
+                run.on_attempt(now);
+                next_send = now + (o.interval_ms + 1) * 1000;
+                if oom_count * nores < o.linger_ms {
+                    continue;
+                }
+                run.on_send(now);
+                run.local_error(&mut out, now, "ping: sendmsg: No buffer space available\n".into(), false);
+            }
+            Err(SendError::MsgSize { mtu }) => {
+                run.on_send(now);
+                let text = format!("ping: local error: message too long, mtu={mtu}\n");
+                run.local_error(&mut out, now, text, true);
+                if run.sent >= count && run.done(count) {
+                    // Recorded: ping notices it is done an interval later.
+                    e.run_until(now + o.interval_ms * 1000);
+                    break;
+                }
+            }
+            _ => {
+                oom_count = 0;
+                run.on_send(now);
+            }
+        }
         if run.sent >= count {
             let wait_ms = if run.received > 0 { (2 * run.tmax_us / 1000).max(o.interval_ms) } else { o.linger_ms };
             exit_at = e.now_us() + wait_ms * 1000;

@@ -43,6 +43,9 @@ pub fn sysctl(nl: &mut dyn Netlink, argv: &[String]) -> Output {
             }
             None => match nl.sysctl_read(&path) {
                 Ok(v) => out.out(format!("{key} = {v}\n")),
+                // A write-only setting (net.ipv4.route.flush): procps skips
+                // files it may not read, without a word.
+                Err(crate::kernel::Errno::EACCES) => {}
                 Err(e) => {
                     out.err(format!("sysctl: cannot stat /proc/sys/{path}: {}\n", e.text()));
                     out.status = 1;

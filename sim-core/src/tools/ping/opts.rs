@@ -2,6 +2,7 @@
 //! error messages.
 
 use crate::output::Output;
+use crate::packet::mtu::PmtuDisc;
 
 /// What a ping was asked to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +22,8 @@ pub struct Opts {
     pub size: usize,
     /// `-t`.
     pub ttl: Option<u8>,
+    /// `-M`: whether to set Don't Fragment.
+    pub pmtudisc: PmtuDisc,
     pub dest: String,
     /// Arguments that had trailing garbage (warned about, not fatal).
     pub warnings: Vec<String>,
@@ -123,6 +126,7 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
         quiet: false,
         size: 56,
         ttl: None,
+        pmtudisc: PmtuDisc::Want,
         dest: String::new(),
         warnings: Vec::new(),
     };
@@ -174,6 +178,14 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
                 'I' => o.iface = Some(arg),
                 'i' => o.interval_ms = (seconds(&arg, &mut o.warnings) * 1000.0).round() as u64,
                 'W' => o.linger_ms = (seconds(&arg, &mut o.warnings) * 1000.0).round() as u64,
+                'M' => {
+                    o.pmtudisc = match arg.as_str() {
+                        "do" => PmtuDisc::Do,
+                        "dont" => PmtuDisc::Dont,
+                        "want" => PmtuDisc::Want,
+                        _ => return Err(Output::error(format!("ping: invalid -M argument: {arg}\n"), 2)),
+                    }
+                }
                 _ => {}
             }
         }

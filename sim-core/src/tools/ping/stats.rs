@@ -82,6 +82,24 @@ impl Run {
         self.last_emit_ms = self.last_emit_ms.max(ms);
     }
 
+    /// A send that failed locally: only the time moves on (`cur_time`).
+    pub fn on_attempt(&mut self, at: u64) {
+        self.last_event = at;
+    }
+
+    /// A hard local error, printed on stderr when it happens; `counted`
+    /// errors (EMSGSIZE, reported through the error queue) are `+N errors`.
+    pub fn local_error(&mut self, out: &mut Output, at_us: u64, text: String, counted: bool) {
+        if counted {
+            self.errors += 1;
+        }
+        if !self.quiet {
+            let ms = at_us / 1000;
+            out.err_after(ms.saturating_sub(self.last_emit_ms), text);
+            self.last_emit_ms = self.last_emit_ms.max(ms);
+        }
+    }
+
     pub fn on_send(&mut self, at: u64) {
         self.sent += 1;
         self.sent_at.insert(self.sent as u16, at);
@@ -131,7 +149,7 @@ impl Run {
                 self.last_event = m.at_us;
                 let text = match &m.pkt.payload {
                     Icmp::DestUnreachable { code, .. } => code.text(),
-                    _ => "Time to live exceeded",
+                    _ => "Time to live exceeded".into(),
                 };
                 if !self.quiet {
                     let line = format!("From {} icmp_seq={seq} {text}\n", m.pkt.src);
@@ -150,9 +168,12 @@ impl Run {
         if self.errors > 0 {
             s.push_str(&format!(", +{} errors", self.errors));
         }
-        let loss = if self.sent > 0 { (self.sent - self.received) as f64 * 100.0 / self.sent as f64 } else { 0.0 };
-        let time_ms = (self.last_event - self.t0) / 1000;
-        s.push_str(&format!(", {}% packet loss, time {time_ms}ms\n", fmt_g(loss)));
+        if self.sent > 0 {
+            let loss = (self.sent - self.received) as f64 * 100.0 / self.sent as f64;
+            let time_ms = (self.last_event - self.t0) / 1000;
+            s.push_str(&format!(", {}% packet loss, time {time_ms}ms", fmt_g(loss)));
+        }
+        s.push('\n');
         let mut tail = Vec::new();
         if self.received > 0 && self.timing {
             let n = self.rtts.len() as u64;
