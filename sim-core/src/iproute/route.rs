@@ -516,7 +516,8 @@ pub fn print_route(
         p.nl(c.oneline);
         p.open_array(To::Any, "cache", "    cache ");
         for (i, f) in c.flags.iter().enumerate() {
-            let text = format!("{}{f}{}", if i == 0 { "<" } else { "" }, if i + 1 == c.flags.len() { "> " } else { "," });
+            let text =
+                format!("{}{f}{}", if i == 0 { "<" } else { "" }, if i + 1 == c.flags.len() { "> " } else { "," });
             p.string(To::Any, "", &text, f);
         }
         p.close_array(To::Any, "");
