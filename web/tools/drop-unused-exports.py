@@ -19,32 +19,14 @@ import os, pathlib, subprocess, sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import sri  # noqa: E402
+from wasm import enc, leb, replace_section, sections  # noqa: E402
 
 UNUSED = (b"intounderlying", b"__wbg_intounderlying")
 
 
-def leb(b, i):
-    r = s = 0
-    while True:
-        x = b[i]; i += 1; r |= (x & 0x7F) << s; s += 7
-        if x < 0x80:
-            return r, i
-
-
-def enc(n):
-    out = bytearray()
-    while True:
-        x = n & 0x7F; n >>= 7
-        out.append(x | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
-
-
 def drop_exports(b):
     """The module without the unused exports, and how many were dropped."""
-    i = 8
-    while i < len(b):
-        sid = b[i]; n, j = leb(b, i + 1)
+    for sid, head, j, end in sections(b):
         if sid == 7:
             cnt, k = leb(b, j)
             kept, dropped = [], 0
@@ -57,8 +39,7 @@ def drop_exports(b):
                 else:
                     kept.append(b[start:k])
             body = enc(len(kept)) + b"".join(kept)
-            return b[:i] + bytes([7]) + enc(len(body)) + body + b[j + n:], dropped
-        i = j + n
+            return replace_section(b, head, end, 7, body), dropped
     return b, 0
 
 

@@ -13,23 +13,7 @@ import pathlib, sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import sri  # noqa: E402
-
-
-def leb(b, i):
-    r = s = 0
-    while True:
-        x = b[i]; i += 1; r |= (x & 0x7F) << s; s += 7
-        if x < 0x80:
-            return r, i
-
-
-def enc(n):
-    out = bytearray()
-    while True:
-        x = n & 0x7F; n >>= 7
-        out.append(x | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
+from wasm import enc, leb, replace_section, sections  # noqa: E402
 
 
 def limits(b, i):
@@ -40,13 +24,10 @@ def limits(b, i):
 
 
 def patch(b):
-    sections, i = [], 8
-    while i < len(b):
-        sid = b[i]; n, j = leb(b, i + 1)
-        sections.append((sid, j, j + n)); i = j + n
+    secs = sections(b)
     # Table types: imported tables come first in the index space.
     types = []
-    for sid, s, e in sections:
+    for sid, h, s, e in secs:
         if sid == 2:  # imports
             cnt, k = leb(b, s)
             for _ in range(cnt):
@@ -64,7 +45,7 @@ def patch(b):
     if 0x6F not in types:
         return b, False
     want = types.index(0x6F)
-    for sid, s, e in sections:
+    for sid, h, s, e in secs:
         if sid != 7:
             continue
         cnt, k = leb(b, s)
@@ -73,8 +54,7 @@ def patch(b):
             kind = b[k]; idx, k3 = leb(b, k + 1)
             if kind == 1 and name == b"__wbindgen_externrefs" and idx != want:
                 body = b[s:k + 1] + enc(want) + b[k3:e]
-                out = b[:s - len(enc(e - s)) - 1] + bytes([7]) + enc(len(body)) + body + b[e:]
-                return out, True
+                return replace_section(b, h, e, 7, body), True
             k = k3
     return b, False
 
