@@ -161,7 +161,7 @@ fn parse_filter(a: &mut Args<'_>) -> IpResult<RouteFilter> {
 /// number and the name its error message uses. Some must be spelled out
 /// (`strcmp`), the others may be a prefix (`matches`).
 fn metric_keyword(arg: &str) -> Option<(u8, &'static str)> {
-    const KEYWORDS: [(&str, u8, &str, bool); 9] = [
+    const KEYWORDS: [(&str, u8, &str, bool); 10] = [
         ("mtu", RTAX_MTU, "mtu", true),
         ("hoplimit", RTAX_HOPLIMIT, "hoplimit", true),
         ("advmss", RTAX_ADVMSS, "mss", true),
@@ -171,13 +171,12 @@ fn metric_keyword(arg: &str) -> Option<(u8, &'static str)> {
         ("initcwnd", RTAX_INITCWND, "initcwnd", false),
         ("initrwnd", RTAX_INITRWND, "initrwnd", false),
         ("quickack", RTAX_QUICKACK, "quickack", false),
+        ("ssthresh", RTAX_SSTHRESH, "ssthresh", false),
     ];
-    let ssthresh = matches(arg, "ssthresh").then_some((RTAX_SSTHRESH, "ssthresh"));
     KEYWORDS
         .iter()
         .find(|(k, _, _, exact)| if *exact { arg == *k } else { matches(arg, k) })
         .map(|(_, id, what, _)| (*id, *what))
-        .or(ssthresh)
 }
 
 /// A route selector's prefix (`default`/`all` is 0/0; no length means /32).

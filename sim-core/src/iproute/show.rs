@@ -302,49 +302,35 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
     p.fp("\n");
 }
 
+/// One direction's counters in `ip -j -s link`'s `stats64`.
+fn json_counters(p: &mut Printer, key: &str, groups: &[&[(&str, u64)]]) {
+    p.open_object(Some(key));
+    for (k, v) in groups.iter().flat_map(|g| g.iter()) {
+        p.uint(To::Json, k, "", *v);
+    }
+    p.close_object();
+}
+
 /// `print_link_stats64()`: the counters the simulator keeps, and zeros for
 /// the hardware errors a veth never has. `extended` is `-s -s`.
 fn stats(p: &mut Printer, l: &LinkMsg, extended: bool, oneline: bool) {
     let s = &l.stats;
     if p.is_json() {
+        let (ext, cc) = (usize::from(extended), u64::from(l.carrier_changes));
+        let rx_ext =
+            [("length_errors", 0), ("crc_errors", 0), ("frame_errors", 0), ("fifo_errors", 0), ("missed_errors", 0)];
+        let tx_ext = [
+            ("aborted_errors", 0),
+            ("fifo_errors", 0),
+            ("window_errors", 0),
+            ("heartbeat_errors", 0),
+            ("carrier_changes", cc),
+        ];
         p.open_object(Some("stats64"));
-        p.open_object(Some("rx"));
-        let rx = [
-            ("bytes", s.rx_bytes),
-            ("packets", s.rx_packets),
-            ("errors", 0),
-            ("dropped", s.rx_dropped),
-            ("over_errors", 0),
-            ("multicast", 0),
-        ];
-        for (k, v) in rx {
-            p.uint(To::Json, k, "", v);
-        }
-        if extended {
-            for k in ["length_errors", "crc_errors", "frame_errors", "fifo_errors", "missed_errors"] {
-                p.uint(To::Json, k, "", 0);
-            }
-        }
-        p.close_object();
-        p.open_object(Some("tx"));
-        let tx = [
-            ("bytes", s.tx_bytes),
-            ("packets", s.tx_packets),
-            ("errors", 0),
-            ("dropped", s.tx_dropped),
-            ("carrier_errors", 0),
-            ("collisions", 0),
-        ];
-        for (k, v) in tx {
-            p.uint(To::Json, k, "", v);
-        }
-        if extended {
-            for k in ["aborted_errors", "fifo_errors", "window_errors", "heartbeat_errors"] {
-                p.uint(To::Json, k, "", 0);
-            }
-            p.uint(To::Json, "carrier_changes", "", u64::from(l.carrier_changes));
-        }
-        p.close_object();
+        let rx = [("bytes", s.rx_bytes), ("packets", s.rx_packets), ("errors", 0), ("dropped", s.rx_dropped)];
+        json_counters(p, "rx", &[&rx, &[("over_errors", 0), ("multicast", 0)], &rx_ext[..5 * ext]]);
+        let tx = [("bytes", s.tx_bytes), ("packets", s.tx_packets), ("errors", 0), ("dropped", s.tx_dropped)];
+        json_counters(p, "tx", &[&tx, &[("carrier_errors", 0), ("collisions", 0)], &tx_ext[..5 * ext]]);
         p.close_object();
         return;
     }

@@ -97,6 +97,19 @@ impl PathMtu {
         self.mtu > 0 && self.expires_ms > now_ms
     }
 
+    /// `rt_fill_info()`: puts a valid exception's MTU (and lock) into the
+    /// route's metrics, and returns the seconds it has left.
+    pub fn fill(&self, metrics: &mut Metrics, now_ms: u64) -> Option<u32> {
+        if !self.valid(now_ms) {
+            return None;
+        }
+        metrics.set(RTAX_MTU, self.mtu);
+        if self.locked {
+            metrics.lock |= 1 << RTAX_MTU;
+        }
+        Some(((self.expires_ms - now_ms) / 1000) as u32)
+    }
+
     /// Whether `ip route show cache` lists it: a valid one, or one a
     /// lookup rebound after a flush (then with nothing learnt).
     pub fn listed(&self, now_ms: u64) -> bool {

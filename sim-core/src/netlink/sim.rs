@@ -311,11 +311,7 @@ impl Netlink for SimNetlink<'_> {
         for p in n.pmtu.iter().filter(|p| p.listed(now)) {
             let Ok(r) = crate::packet::fib::lookup(n, p.dst, None) else { continue };
             let mut metrics = crate::kernel::route::Metrics::default();
-            metrics.set(crate::kernel::route::RTAX_MTU, p.mtu);
-            if p.locked {
-                metrics.lock |= 1 << crate::kernel::route::RTAX_MTU;
-            }
-            let expires = p.valid(now).then(|| ((p.expires_ms - now) / 1000) as u32);
+            let expires = p.fill(&mut metrics, now);
             out.push(RouteGetMsg {
                 kind: crate::kernel::route::RouteType::Unicast,
                 dst: p.dst,

@@ -3,7 +3,7 @@
 
 use std::net::Ipv4Addr;
 
-use crate::kernel::route::{Metrics, RTAX_MTU};
+use crate::kernel::route::Metrics;
 use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
 
 use super::fib::{self, Kind};
@@ -43,15 +43,8 @@ pub fn route_get(kernel: &Kernel, ns: NsId, dst: Ipv4Addr) -> KResult<RouteGet> 
         Kind::Unicast => fib::main_route(n, dst, None).map(|m| m.metrics.clone()).unwrap_or_default(),
         _ => Metrics::default(),
     };
-    // rt_fill_info(): a nexthop exception's MTU and its remaining lifetime.
-    let now = kernel.now_ms;
-    let learnt = n.pmtu.iter().find(|p| p.dst == dst && p.valid(now) && r.kind == Kind::Unicast);
-    let expires = learnt.map(|p| {
-        metrics.set(RTAX_MTU, p.mtu);
-        if p.locked {
-            metrics.lock |= 1 << RTAX_MTU;
-        }
-        ((p.expires_ms - now) / 1000) as u32
-    });
+    // A nexthop exception's MTU and its remaining lifetime.
+    let learnt = n.pmtu.iter().find(|p| p.dst == dst && r.kind == Kind::Unicast);
+    let expires = learnt.and_then(|p| p.fill(&mut metrics, kernel.now_ms));
     Ok(RouteGet { kind: r.kind, dst, gateway: r.gateway, dev, src, uid: 0, metrics, expires })
 }
