@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 
 use sim_core::iproute::{self, Outcome};
 use sim_core::output::Output;
-use sim_core::shell::{self, Env, Programs};
+use sim_shell::{self as shell, Env, Programs};
 
 use crate::kernel::{netns, KernelNetlink, Rtnl, SetupError};
 

@@ -5,8 +5,8 @@ use crate::kernel::{Kernel, NsId};
 use crate::netlink::SimNetlink;
 use crate::output::Output;
 use crate::packet::Trace;
-use crate::shell::{self, Env, Programs};
 use crate::snapshot::{self, Snapshot};
+use sim_shell::{self as shell, Env, Programs};
 
 /// One simulated Linux host with its namespaces, driven by command lines.
 ///

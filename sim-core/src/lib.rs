@@ -2,16 +2,14 @@
 //!
 //! See ARCHITECTURE.md at the repository root for the layers and invariants.
 
-pub mod decimal;
 pub mod lab;
-pub mod output;
 pub mod rng;
-pub mod shell;
 pub mod snapshot;
 pub mod sort;
 
 pub use lab::Lab;
-pub use output::{Chunk, Output, Stream};
+pub use sim_shell::{decimal, output};
+pub use sim_shell::{Chunk, Output, Stream};
 pub use snapshot::Snapshot;
 pub mod iproute;
 pub mod kernel;

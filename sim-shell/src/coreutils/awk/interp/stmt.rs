@@ -1,10 +1,10 @@
 //! Statements: control flow, print/printf and where they write.
 
 use super::{Array, Flow, Interp, R};
-use crate::shell::coreutils::awk::ast::{Dest, Expr, Stmt};
-use crate::shell::coreutils::awk::format::{self, FormatError};
-use crate::shell::coreutils::awk::value::Value;
-use crate::shell::coreutils::awk::AwkError;
+use crate::coreutils::awk::ast::{Dest, Expr, Stmt};
+use crate::coreutils::awk::format::{self, FormatError};
+use crate::coreutils::awk::value::Value;
+use crate::coreutils::awk::AwkError;
 
 impl<'p> Interp<'p> {
     pub(super) fn block(&mut self, stmts: &[Stmt]) -> R<Flow> {

@@ -1,11 +1,11 @@
 //! The built-in functions: string, arithmetic and I/O helpers.
 
 use super::{Array, Interp, R};
-use crate::shell::coreutils::awk::ast::{Expr, LValue};
-use crate::shell::coreutils::awk::lexer::Builtin;
-use crate::shell::coreutils::awk::value::Value;
-use crate::shell::coreutils::awk::AwkError;
-use crate::shell::coreutils::regex::Regex;
+use crate::coreutils::awk::ast::{Expr, LValue};
+use crate::coreutils::awk::lexer::Builtin;
+use crate::coreutils::awk::value::Value;
+use crate::coreutils::awk::AwkError;
+use crate::coreutils::regex::Regex;
 
 impl<'p> Interp<'p> {
     pub(super) fn builtin(&mut self, f: Builtin, args: &[Expr]) -> R<Value> {

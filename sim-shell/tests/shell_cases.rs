@@ -3,8 +3,8 @@
 //! from bash, GNU grep, mawk and coreutils by `data/shell/record.sh`; see
 //! that script for the file format.
 
-use sim_core::shell::{self, coreutils, Env, Programs};
-use sim_core::Output;
+use sim_shell::Output;
+use sim_shell::{self as shell, coreutils, Env, Programs};
 use std::collections::HashMap;
 
 /// A machine with only the text tools installed.

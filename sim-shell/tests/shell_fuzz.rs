@@ -7,11 +7,27 @@
 //! mutations of real lines, deep nesting), 15,000 grep invocations,
 //! 15,000 awk programs parsed and 5,000 of them run: 75,000 in all.
 
-use sim_core::shell::coreutils::run_coreutil;
-use sim_core::shell::{parse, run_line, Env, Programs};
-use sim_core::Output;
+use sim_shell::coreutils::run_coreutil;
+use sim_shell::Output;
+use sim_shell::{parse, run_line, Env, Programs};
 
-use sim_core::rng::Rng;
+/// Seeded test inputs (oorandom's PCG), the same on every run.
+struct Rng(oorandom::Rand64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        Rng(oorandom::Rand64::new(u128::from(seed)))
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    fn below(&mut self, n: usize) -> usize {
+        (self.0.rand_u64() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
 
 /// Answers every program with a line, except `fail`.
 struct Echo;
@@ -396,7 +412,7 @@ fn awk_never_panics() {
                 mutate(&mut rng, seed)
             }
         };
-        let _ = sim_core::shell::coreutils::awk::parser::parse(&program);
+        let _ = sim_shell::coreutils::awk::parser::parse(&program);
         // Only programs that cannot loop forever are run.
         let loops = ["while", "for", "do", "getline", "f("].iter().any(|k| program.contains(k));
         if !loops && ran < 5_000 {

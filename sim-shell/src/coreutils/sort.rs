@@ -85,7 +85,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         }
     }
     let mut lines = args::lines(stdin);
-    crate::sort::sort_by(&mut lines, |a, b| compare(a, b, &o));
+    lines.sort_by(|a, b| compare(a, b, &o));
     if o.unique {
         lines.dedup_by(|b, a| key_compare(a, b, &o) == Ordering::Equal);
     }

@@ -1,10 +1,13 @@
-//! A small bash: the part of the shell language the lessons use.
+//! sim-shell: a small bash, and the text tools lessons pipe into.
 //!
-//! The shell knows nothing of networking. It parses a command line, expands
-//! words, and hands every simple command that is not a builtin to a
-//! [`Programs`] implementation (the [`crate::Lab`] in practice), which
-//! decides what `ip` or `grep` means. The text tools the lessons pipe into
-//! live in [`coreutils`] as pure functions the Lab can dispatch to.
+//! This crate knows nothing of networking, and its dependencies enforce it.
+//! It parses a command line, expands words, and hands every simple command
+//! that is not a builtin to a [`Programs`] implementation (sim-core's `Lab`,
+//! or lab-agent's real host), which decides what `ip` or `grep` means. The
+//! text tools (grep, awk, sort, head, tail, wc, cut, tr, uniq, cat) live in
+//! [`coreutils`] as pure functions of argv and stdin that a `Programs` can
+//! dispatch to. [`Output`] is what any program prints: chunks of stdout and
+//! stderr, each with the virtual time that passed before it.
 //!
 //! What is supported: `;`, `&&`, `||`, `|`, `|&`, newlines, `#` comments,
 //! `'…'`, `"…"`, `$'…'`, backslash escapes, `$NAME`, `${NAME}`, `${#NAME}`,
@@ -38,15 +41,17 @@ mod arith;
 mod ast;
 mod builtins;
 pub mod coreutils;
+pub mod decimal;
 mod exec;
 mod expand;
 mod lexer;
+pub mod output;
 mod parser;
 
+pub use output::{Chunk, Output, Stream};
 pub use parser::{parse, ParseError};
 
-use crate::output::Output;
-use crate::vecmap::VecMap;
+use std::collections::BTreeMap;
 
 /// Runs programs for the shell.
 pub trait Programs {
@@ -68,7 +73,7 @@ pub struct Env {
     /// `$?`: the status of the last pipeline.
     pub last_status: i32,
     /// Variables by name.
-    pub vars: VecMap<String, Variable>,
+    pub vars: BTreeMap<String, Variable>,
     /// `$$`: the shell's process id.
     pub pid: u32,
 }
@@ -76,7 +81,7 @@ pub struct Env {
 impl Default for Env {
     /// A root login shell's usual environment.
     fn default() -> Env {
-        let mut env = Env { last_status: 0, vars: VecMap::new(), pid: 1042 };
+        let mut env = Env { last_status: 0, vars: BTreeMap::new(), pid: 1042 };
         for (name, value) in [
             ("HOME", "/root"),
             ("LOGNAME", "root"),
@@ -110,7 +115,7 @@ impl Env {
 
     /// Marks a variable as exported or not, creating it empty if needed.
     pub fn set_exported(&mut self, name: &str, exported: bool) {
-        self.vars.get_or_insert_with(name.to_string(), || Variable { value: String::new(), exported }).exported =
+        self.vars.entry(name.to_string()).or_insert_with(|| Variable { value: String::new(), exported }).exported =
             exported;
     }
 }
@@ -138,11 +143,7 @@ pub fn run_line_with_stdin(line: &str, stdin: &str, env: &mut Env, programs: &mu
         // Time that passed with nothing shown (`ping … >/dev/null`).
         let delay = std::mem::take(&mut sh.pending_delay);
         out.extend(Output {
-            chunks: vec![crate::output::Chunk {
-                stream: crate::output::Stream::Stdout,
-                text: String::new(),
-                delay_ms: delay,
-            }],
+            chunks: vec![Chunk { stream: Stream::Stdout, text: String::new(), delay_ms: delay }],
             status: 0,
         });
     }

@@ -3,8 +3,8 @@
 //! `* / %`, unary `! - +`, `^`, `++ --`, `$`.
 
 use super::{AwkError, Parsed, Parser};
-use crate::shell::coreutils::awk::ast::{BinOp, CmpOp, Expr, LValue};
-use crate::shell::coreutils::awk::lexer::{Builtin, Keyword, Op, Tok};
+use crate::coreutils::awk::ast::{BinOp, CmpOp, Expr, LValue};
+use crate::coreutils::awk::lexer::{Builtin, Keyword, Op, Tok};
 
 impl Parser {
     pub(super) fn expr_list(&mut self, no_gt: bool) -> Parsed<Vec<Expr>> {

@@ -10,8 +10,8 @@ use super::ast::{BinOp, CmpOp, Expr, LValue, Pattern, Program};
 use super::map::Map;
 use super::value::Value;
 use super::AwkError;
+use crate::coreutils::regex::Regex;
 use crate::output::Output;
-use crate::shell::coreutils::regex::Regex;
 use std::cmp::Ordering;
 use std::rc::Rc;
 

@@ -2,9 +2,9 @@
 //! rebuilding `$0` when a field or NF changes.
 
 use super::{Interp, R};
-use crate::shell::coreutils::awk::ast::Expr;
-use crate::shell::coreutils::awk::value::Value;
-use crate::shell::coreutils::regex::Regex;
+use crate::coreutils::awk::ast::Expr;
+use crate::coreutils::awk::value::Value;
+use crate::coreutils::regex::Regex;
 
 impl<'p> Interp<'p> {
     // ---- input ----
@@ -18,7 +18,7 @@ impl<'p> Interp<'p> {
         let rs = self.var_str("RS");
         let text = self.stdin;
         self.input = if rs == "\n" {
-            crate::shell::coreutils::args::lines(text).into_iter().map(String::from).collect()
+            crate::coreutils::args::lines(text).into_iter().map(String::from).collect()
         } else if rs.is_empty() {
             text.split("\n\n").map(|p| p.trim_matches('\n').to_string()).filter(|p| !p.is_empty()).collect()
         } else if rs.chars().count() == 1 {

@@ -1,8 +1,8 @@
 //! The shell's grammar and plumbing, with a fake [`Programs`] that records
 //! what it was asked to run and answers predictably.
 
-use sim_core::shell::{run_line, Env, Programs};
-use sim_core::{Chunk, Output, Stream};
+use sim_shell::{run_line, Env, Programs};
+use sim_shell::{Chunk, Output, Stream};
 
 /// Records every call. `fail` exits 1, `ping` prints three lines a second
 /// apart, `oops` writes to stderr, anything else prints its argv and stdin.

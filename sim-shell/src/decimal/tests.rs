@@ -2,7 +2,18 @@
 //! value, ties to even, as glibc does; natively std is the oracle.
 
 use super::{fixed, parse, significant};
-use crate::rng::Rng;
+use oorandom::Rand64 as Rng;
+
+/// oorandom's generator, seeded as the tests' own was.
+trait NextU64 {
+    fn next_u64(&mut self) -> u64;
+}
+
+impl NextU64 for Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.rand_u64()
+    }
+}
 
 /// std's answer, "inf" and "nan" aside (this parser refuses them).
 fn std_parse(s: &str) -> Option<u64> {
