@@ -4,7 +4,7 @@
 //! in file-name order. A lesson with a mistake (bad front matter, a check that
 //! does not parse) fails the build with the file and the reason.
 
-#[path = "src/checks.rs"]
+#[path = "src/checks/mod.rs"]
 #[allow(dead_code)]
 mod checks;
 #[path = "src/lesson_md.rs"]

@@ -24,7 +24,10 @@
 //! ending in ` *` matches any line that starts with the rest.
 //!
 //! `NS` is a namespace name, or `host` for the initial namespace.
-//! This module is pure std so that `build.rs` can validate lessons with it.
+//! The grammar is a nom parser (`grammar.rs`); this module holds the typed
+//! checks and prints them back. `build.rs` validates lessons with it.
+
+mod grammar;
 
 use std::fmt;
 
@@ -113,169 +116,12 @@ impl fmt::Display for ParseError {
     }
 }
 
-/// Splits a line into words; `"double quoted"` text is one word.
-fn words(line: &str) -> Result<Vec<String>, ParseError> {
-    let mut out = Vec::new();
-    let mut chars = line.trim().chars().peekable();
-    while let Some(&c) = chars.peek() {
-        if c.is_whitespace() {
-            chars.next();
-        } else if c == '"' {
-            chars.next();
-            let mut w = String::new();
-            loop {
-                match chars.next() {
-                    Some('"') => break,
-                    Some('\\') => w.extend(chars.next()),
-                    Some(c) => w.push(c),
-                    None => return Err(ParseError("unclosed quote".into())),
-                }
-            }
-            out.push(w);
-        } else {
-            let mut w = String::new();
-            while let Some(&c) = chars.peek() {
-                if c.is_whitespace() {
-                    break;
-                }
-                w.push(c);
-                chars.next();
-            }
-            out.push(w);
-        }
-    }
-    Ok(out)
-}
-
-fn ns_of(name: &str) -> Ns {
-    if name == "host" {
-        None
-    } else {
-        Some(name.to_string())
-    }
-}
-
-/// Reads an optional `in NS` at `w[i..]`; returns the namespace and the next index.
-fn opt_in(w: &[String], i: usize) -> Result<(Ns, usize), ParseError> {
-    if w.get(i).map(String::as_str) == Some("in") {
-        let ns = w.get(i + 1).ok_or_else(|| ParseError("`in` needs a namespace name (or `host`)".into()))?;
-        Ok((ns_of(ns), i + 2))
-    } else {
-        Ok((None, i))
-    }
-}
-
-fn rest(w: &[String], from: usize) -> Vec<&str> {
-    w.get(from..).unwrap_or(&[]).iter().map(String::as_str).collect()
-}
-
-fn is_cidr(s: &str) -> bool {
-    match s.split_once('/') {
-        Some((a, p)) => !a.is_empty() && p.parse::<u8>().map(|p| p <= 128).unwrap_or(false),
-        None => false,
-    }
-}
-
-/// Splits a line at unquoted ` or ` words.
-fn alternatives(line: &str) -> Vec<String> {
-    let mut parts = vec![String::new()];
-    let mut quoted = false;
-    let mut rest = line;
-    while let Some(c) = rest.chars().next() {
-        if c == '"' {
-            quoted = !quoted;
-        }
-        if !quoted && rest.starts_with(" or ") {
-            parts.push(String::new());
-            rest = &rest[4..];
-            continue;
-        }
-        parts.last_mut().unwrap().push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    parts
-}
-
-/// Parses one check line.
+/// Parses one check line (alternatives joined by `or` included).
 pub fn parse(line: &str) -> Result<Check, ParseError> {
-    let alts = alternatives(line.trim());
-    if alts.len() > 1 {
-        return Ok(Check::Any(alts.iter().map(|a| parse_one(a)).collect::<Result<_, _>>()?));
-    }
-    parse_one(line)
-}
-
-fn parse_one(line: &str) -> Result<Check, ParseError> {
-    let w = words(line)?;
-    let err = |m: &str| Err(ParseError(format!("{m}: `{}`", line.trim())));
-    let Some(first) = w.first() else {
-        return err("empty check");
-    };
-    match first.as_str() {
-        "not" => {
-            let inner = line.trim_start().strip_prefix("not").unwrap_or("");
-            Ok(Check::Not(Box::new(parse_one(inner)?)))
-        }
-        "netns" => match (w.get(1), rest(&w, 2).as_slice()) {
-            (Some(n), ["exists"]) => Ok(Check::NetnsExists(n.clone())),
-            (Some(n), ["is", "gone"]) => Ok(Check::NetnsGone(n.clone())),
-            _ => err("expected `netns NAME exists` or `netns NAME is gone`"),
-        },
-        "link" => {
-            let Some(dev) = w.get(1).cloned() else {
-                return err("`link` needs a device name");
-            };
-            let (ns, i) = opt_in(&w, 2)?;
-            match rest(&w, i).as_slice() {
-                ["exists"] => Ok(Check::LinkExists { dev, ns }),
-                ["is", "gone"] => Ok(Check::LinkGone { dev, ns }),
-                ["is", "up"] => Ok(Check::LinkState { dev, ns, state: LinkState::Up }),
-                ["is", "down"] => Ok(Check::LinkState { dev, ns, state: LinkState::Down }),
-                ["is", "admin-up"] => Ok(Check::LinkState { dev, ns, state: LinkState::AdminUp }),
-                ["has", "no", "carrier"] => Ok(Check::LinkState { dev, ns, state: LinkState::NoCarrier }),
-                ["is", "a", kind] if ["veth", "bridge", "loopback"].contains(kind) => {
-                    Ok(Check::LinkKind { dev, ns, kind: kind.to_string() })
-                }
-                ["has", addr] if is_cidr(addr) => Ok(Check::LinkAddr { dev, ns, addr: addr.to_string() }),
-                ["has", _] => err("expected an address with its prefix length, like 10.0.0.1/24"),
-                ["is", "attached", "to", br] => Ok(Check::LinkMaster { dev, ns, master: br.to_string() }),
-                ["is", "peered", "with", ..] => {
-                    let peer = w.get(i + 3).cloned().unwrap_or_default();
-                    let (peer_ns, j) = opt_in(&w, i + 4)?;
-                    if peer.is_empty() || j != w.len() {
-                        return err("expected `link DEV [in NS] is peered with DEV2 [in NS2]`");
-                    }
-                    Ok(Check::LinkPeer { dev, ns, peer, peer_ns })
-                }
-                _ => err("unknown link check (exists, is gone, is up, is down, is admin-up, has no carrier, is a KIND, has ADDR/LEN, is attached to BR, is peered with DEV)"),
-            }
-        }
-        "route" | "neigh" => {
-            let (ns, i) = opt_in(&w, 1)?;
-            match rest(&w, i).as_slice() {
-                ["has", text] => Ok(if first == "route" {
-                    Check::Route { ns, text: text.to_string() }
-                } else {
-                    Check::Neigh { ns, text: text.to_string() }
-                }),
-                _ => err("expected `route [in NS] has \"TEXT\"`"),
-            }
-        }
-        "ping" => match rest(&w, 1).as_slice() {
-            [from, "->", to, "succeeds"] => Ok(Check::Ping { from: ns_of(from), to: to.to_string(), succeeds: true }),
-            [from, "->", to, "fails"] => Ok(Check::Ping { from: ns_of(from), to: to.to_string(), succeeds: false }),
-            _ => err("expected `ping NS -> ADDRESS succeeds` (or `fails`)"),
-        },
-        "ran" => match rest(&w, 1).as_slice() {
-            [cmd] => Ok(Check::Ran(cmd.to_string())),
-            _ => err("expected `ran \"COMMAND\"`"),
-        },
-        "output" => match rest(&w, 1).as_slice() {
-            ["of", cmd, "has", text] => Ok(Check::OutputHas { command: cmd.to_string(), text: text.to_string() }),
-            _ => err("expected `output of \"COMMAND\" has \"TEXT\"`"),
-        },
-        _ => err("unknown check (netns, link, route, neigh, ping, ran, output, not)"),
-    }
+    grammar::line(line).map_err(|what| {
+        let what = what.unwrap_or("unknown check (netns, link, route, neigh, ping, ran, output, not)");
+        ParseError(format!("{what}: `{}`", line.trim()))
+    })
 }
 
 fn ns_name(ns: &Ns) -> &str {
@@ -443,6 +289,54 @@ mod tests {
         ] {
             let e = parse(src).unwrap_err();
             assert!(e.0.contains(want), "{src:?} gave {e}");
+        }
+    }
+
+    #[test]
+    fn each_form_explains_its_own_trailing_words() {
+        for (src, want) in [
+            ("netns orange exists now", "expected `netns NAME exists`"),
+            ("link tap1 is up please", "unknown link check"),
+            ("link tap1 is peered with tap2 in green twice", "is peered with DEV2"),
+            ("ping a -> 10.0.0.1 succeeds x", "ping NS -> ADDRESS"),
+            ("ran \"ip a\" \"ip b\"", "expected `ran"),
+            ("output of \"ip a\" has", "output of"),
+            ("route in", "namespace name"),
+            ("netns a exists or", "unknown check"),
+        ] {
+            let e = parse(src).unwrap_err();
+            assert!(e.0.contains(want), "{src:?} gave {e}");
+        }
+    }
+
+    #[test]
+    fn quotes_escapes_and_negated_alternatives() {
+        assert_eq!(parse(r#"ran "echo \"hi\"""#).unwrap(), Check::Ran("echo \"hi\"".into()));
+        assert_eq!(parse(r#"route has """#).unwrap(), Check::Route { ns: None, text: String::new() });
+        assert_eq!(
+            parse("not netns a exists or netns b exists").unwrap(),
+            Check::Any(vec![Check::Not(Box::new(Check::NetnsExists("a".into()))), Check::NetnsExists("b".into())])
+        );
+        assert_eq!(parse("  link\tlo   is  up ").unwrap().to_string(), "link lo is up");
+    }
+
+    #[test]
+    fn no_input_makes_the_parser_panic() {
+        let pieces = [
+            "link", "netns", "ping", "ran", "output", "of", "has", "in", "is", "not", "or", "\"", "\\", "->", " ", "x",
+            "é",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..(state % 9) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                line.push_str(pieces[(state % pieces.len() as u64) as usize]);
+                line.push(' ');
+            }
+            let _ = parse(&line);
         }
     }
 
