@@ -39,6 +39,7 @@
 
 mod arith;
 mod ast;
+mod brace;
 mod builtins;
 pub mod coreutils;
 pub mod decimal;
@@ -47,16 +48,41 @@ mod expand;
 mod lexer;
 pub mod output;
 mod parser;
+mod pattern;
 
+pub use exec::STEP_BUDGET;
 pub use output::{Chunk, Output, Stream};
 pub use parser::{parse, ParseError};
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-/// Runs programs for the shell.
+/// The machine the shell runs on: its programs, and the work it allows.
+///
+/// Everything with time or processes behind it comes through here: the
+/// shell never reads a clock, it only passes on the virtual time in each
+/// [`Output`]'s chunks, and it asks [`Programs::spend`] before each loop
+/// iteration, so a machine with one virtual clock and a process table can
+/// account for (and one day interrupt) a shell's work.
 pub trait Programs {
     /// Runs one program: `argv[0]` is its name, `stdin` what was piped into it.
     fn run(&mut self, argv: &[String], stdin: &str) -> Output;
+
+    /// Whether `name` is a program here; the shell reports `command not
+    /// found` (worded for the shell that ran it) for the others.
+    fn has(&mut self, _name: &str) -> bool {
+        true
+    }
+
+    /// Takes `steps` of work (a loop iteration, a function call, a word
+    /// of a brace expansion; 0 only asks) from what the machine allows
+    /// the current command line. False once that is spent: the shell then
+    /// stops as if the learner had pressed Ctrl-C. The shell also keeps its
+    /// own count ([`STEP_BUDGET`]); a machine that starts shells itself
+    /// (`ip netns exec NS bash -c …`) keeps one count for all of them here.
+    fn spend(&mut self, _steps: u64) -> bool {
+        true
+    }
 }
 
 /// A shell variable.
@@ -76,12 +102,22 @@ pub struct Env {
     pub vars: BTreeMap<String, Variable>,
     /// `$$`: the shell's process id.
     pub pid: u32,
+    /// `$1`, `$2`, …: set by `bash -c … NAME ARGS` and function calls.
+    pub positional: Vec<String>,
+    /// Shell functions by name.
+    pub functions: BTreeMap<String, Arc<ast::Command>>,
 }
 
 impl Default for Env {
     /// A root login shell's usual environment.
     fn default() -> Env {
-        let mut env = Env { last_status: 0, vars: BTreeMap::new(), pid: 1042 };
+        let mut env = Env {
+            last_status: 0,
+            vars: BTreeMap::new(),
+            pid: 1042,
+            positional: Vec::new(),
+            functions: BTreeMap::new(),
+        };
         for (name, value) in [
             ("HOME", "/root"),
             ("LOGNAME", "root"),
@@ -98,6 +134,13 @@ impl Default for Env {
 }
 
 impl Env {
+    /// The environment a program started by this shell sees: the exported
+    /// variables only (and the next process id).
+    pub fn exported_from(parent: &Env) -> Env {
+        let vars = parent.vars.iter().filter(|(_, v)| v.exported).map(|(k, v)| (k.clone(), v.clone())).collect();
+        Env { last_status: 0, vars, pid: parent.pid + 1, positional: Vec::new(), functions: BTreeMap::new() }
+    }
+
     /// A variable's value, if it is set.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.vars.get(name).map(|v| v.value.as_str())
@@ -129,16 +172,18 @@ pub fn run_line(line: &str, env: &mut Env, programs: &mut dyn Programs) -> Outpu
 /// `bash -c LINE < file` would): `ip netns exec` passing its input on, or
 /// tests.
 pub fn run_line_with_stdin(line: &str, stdin: &str, env: &mut Env, programs: &mut dyn Programs) -> Output {
-    let script = match parser::parse(line) {
-        Ok(s) => s,
-        Err(e) => {
-            env.last_status = 2;
-            return Output::error(format!("{e}\n"), 2);
-        }
-    };
-    let mut sh = exec::Interp::new(env, programs);
+    let mut sh = exec::Interp::new(env, programs, exec::Mode::Interactive, "bash");
     let mut stdin = stdin.to_string();
-    let mut out = sh.run_script(&script, &mut stdin);
+    let mut out = exec::run_source(&mut sh, line, &mut stdin);
+    if sh.interrupted {
+        // What the terminal shows when Ctrl-C stops a command.
+        let delay = std::mem::take(&mut sh.pending_delay);
+        out.extend(Output {
+            chunks: vec![Chunk { stream: Stream::Stdout, text: "^C\n".into(), delay_ms: delay }],
+            status: 0,
+        });
+        sh.env.last_status = 130;
+    }
     if sh.pending_delay > 0 {
         // Time that passed with nothing shown (`ping … >/dev/null`).
         let delay = std::mem::take(&mut sh.pending_delay);
@@ -149,6 +194,27 @@ pub fn run_line_with_stdin(line: &str, stdin: &str, env: &mut Env, programs: &mu
     }
     out.status = sh.env.last_status;
     out
+}
+
+/// Runs `bash ARGS` or `sh ARGS` (`argv[0]` names the shell) for a
+/// [`Programs`] that starts a shell itself, as `ip netns exec NS bash -c …`
+/// or `sudo bash -c …` do: the shell starts from the login environment
+/// and hands its commands back to `programs`. When the steps run out it
+/// ends with status 130 and prints nothing (the shell the learner typed at
+/// shows the `^C`).
+pub fn run_shell_program(argv: &[String], stdin: &str, programs: &mut dyn Programs) -> Output {
+    let mut env = Env::default();
+    let mut sh = exec::Interp::new(&mut env, programs, exec::Mode::Interactive, "bash");
+    let mut out = exec::shell_program(&mut sh, argv, stdin);
+    if sh.interrupted {
+        out.status = 130;
+    }
+    out
+}
+
+/// Whether `name` is a shell this crate runs as a program (`bash`, `sh`).
+pub fn is_shell(name: &str) -> bool {
+    matches!(name.rsplit('/').next(), Some("bash" | "sh"))
 }
 
 /// Text tools (grep, head, …) as pure functions; `None` if not one of them.

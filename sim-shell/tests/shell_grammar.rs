@@ -183,7 +183,7 @@ fn syntax_errors_run_nothing() {
         ("for x in a; do prog", "bash: syntax error: unexpected end of file\n"),
         ("prog a | | prog b", "bash: syntax error near unexpected token `|'\n"),
         ("prog >", "bash: syntax error near unexpected token `newline'\n"),
-        ("if true; then prog; fi", "bash: if: not supported by this shell\n"),
+        ("select x in a; do prog; done", "bash: select: not supported by this shell\n"),
     ] {
         let mut fake = Fake::default();
         let mut env = Env::default();

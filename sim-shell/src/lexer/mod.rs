@@ -4,10 +4,19 @@
 //! Reserved words (`for`, `do`, `done`, …) are ordinary words here; the
 //! parser recognises them by position. `$(…)` and backquotes are lexed and
 //! parsed recursively, so a word can hold a whole [`Script`].
+//!
+//! A lexing error does not throw the tokens before it away: the stream
+//! ends in a [`TokenKind::Error`] there, so the commands before it can
+//! still run (as `bash -c` runs a script's lines until the broken one).
+//! Here-document bodies are read at the newline after their operator
+//! (see [`heredoc`]).
+
+mod heredoc;
 
 use super::ast::{Param, Script, Word, WordPart};
 use super::parser;
 use super::ParseError;
+pub use heredoc::HereDoc;
 
 /// An operator token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,7 +42,15 @@ pub enum Op {
     GreatAnd,
     /// `&>` and `&>>`
     AndGreat,
-    /// `<<`, `<<<`, `<>`, `;&`, `;;&`: valid bash this shell does not run.
+    /// `<<<`
+    TLess,
+    /// `<<` or `<<-` not followed by a delimiter word.
+    DLess,
+    /// `;&`
+    SemiAnd,
+    /// `;;&`
+    DSemiAnd,
+    /// `<>`: valid bash this shell does not run.
     Unsupported,
 }
 
@@ -44,27 +61,45 @@ pub enum TokenKind {
     /// Digits directly before a redirection operator (`2>`).
     IoNumber(u32),
     Op(Op),
+    /// `<<WORD` or `<<-WORD` with its body.
+    HereDoc(Box<HereDoc>),
     Newline,
     Eof,
+    /// The input cannot be lexed from here on.
+    Error(Box<ParseError>),
 }
 
-/// A token and its text as typed, for error messages.
+/// A token, its text as typed (for error messages) and its line (from 1).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
     pub text: String,
+    pub line: usize,
 }
 
 /// The longest word or nesting the lexer accepts; deeper input is an error
 /// rather than a stack overflow.
 const MAX_DEPTH: usize = 64;
 
-/// Tokenizes `src` completely. The result always ends with `Eof`, or the
-/// lexing error comes back instead.
-pub fn tokenize(src: &str) -> Result<Vec<Token>, Box<ParseError>> {
-    let mut lx = Lexer { src: src.as_bytes(), text: src, pos: 0, depth: 0 };
-    let (tokens, _) = lx.tokens(Close::Eof)?;
-    Ok(tokens)
+/// Tokenizes `src` completely. The result always ends with `Eof`, or with
+/// `Error` where lexing failed.
+pub fn tokenize(src: &str) -> Vec<Token> {
+    let mut lx = Lexer::new(src, 0);
+    let mut out = Vec::new();
+    if let Err(e) = lx.tokens(Close::Eof, &mut out) {
+        let at = if matches!(*e, ParseError::UnmatchedQuote(_)) { lx.quote_start } else { lx.pos };
+        let line = lx.line_of(at);
+        out.push(Token { kind: TokenKind::Error(e), text: String::new(), line });
+    }
+    out
+}
+
+/// Lexes `text` as exactly one word (a brace expansion's result); `None`
+/// if it is not one.
+pub fn lex_word(text: &str) -> Option<Word> {
+    let mut lx = Lexer::new(text, 0);
+    let word = lx.word().ok()?;
+    (lx.pos == text.len()).then_some(word)
 }
 
 /// What ends a token stream.
@@ -80,6 +115,15 @@ struct Lexer<'a> {
     text: &'a str,
     pos: usize,
     depth: usize,
+    /// Lines before this text (for the inside of backquotes).
+    line_base: usize,
+    /// A position and its line, to count newlines incrementally.
+    line_cache: std::cell::Cell<(usize, usize)>,
+    /// Here-documents whose bodies start after the next newline: their
+    /// token indexes in the stream being built.
+    pending: Vec<usize>,
+    /// Where the last quote opened (an unterminated one is reported there).
+    quote_start: usize,
 }
 
 fn is_meta(b: u8) -> bool {
@@ -95,6 +139,36 @@ fn is_name_char(b: u8) -> bool {
 }
 
 impl<'a> Lexer<'a> {
+    fn new(text: &'a str, line_base: usize) -> Lexer<'a> {
+        Lexer {
+            src: text.as_bytes(),
+            text,
+            pos: 0,
+            depth: 0,
+            line_base,
+            line_cache: std::cell::Cell::new((0, 1)),
+            pending: Vec::new(),
+            quote_start: 0,
+        }
+    }
+
+    /// The line (from 1) of byte offset `pos`.
+    fn line_of(&self, pos: usize) -> usize {
+        let (mut at, mut line) = self.line_cache.get();
+        if pos < at {
+            (at, line) = (0, 1);
+        }
+        let end = pos.min(self.src.len());
+        line += self.src[at.min(end)..end].iter().filter(|&&b| b == b'\n').count();
+        at = end;
+        self.line_cache.set((at, line));
+        self.line_base + line
+    }
+
+    fn token(&self, kind: TokenKind, text: String, start: usize) -> Token {
+        Token { kind, text, line: self.line_of(start) }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
@@ -113,10 +187,10 @@ impl<'a> Lexer<'a> {
         self.text.get(from..to).unwrap_or_default().to_string()
     }
 
-    /// Reads tokens until `close`. For `Close::Paren` the closing `)` is
-    /// consumed and not returned; the second value is the offset after it.
-    fn tokens(&mut self, close: Close) -> Result<(Vec<Token>, usize), Box<ParseError>> {
-        let mut out = Vec::new();
+    /// Reads tokens into `out` until `close`. For `Close::Paren` the
+    /// closing `)` is consumed and not returned; the value is the offset
+    /// after it.
+    fn tokens(&mut self, close: Close, out: &mut Vec<Token>) -> Result<usize, Box<ParseError>> {
         let mut parens = 0usize;
         loop {
             self.skip_blanks();
@@ -125,8 +199,9 @@ impl<'a> Lexer<'a> {
                 if close == Close::Paren {
                     return Err(Box::new(ParseError::UnmatchedEof(')')));
                 }
-                out.push(Token { kind: TokenKind::Eof, text: String::new() });
-                return Ok((out, self.pos));
+                self.read_heredocs(out)?;
+                out.push(self.token(TokenKind::Eof, String::new(), start));
+                return Ok(self.pos);
             };
             if b == b'#' {
                 while let Some(c) = self.peek() {
@@ -139,21 +214,33 @@ impl<'a> Lexer<'a> {
             }
             if b == b'\n' {
                 self.pos += 1;
-                out.push(Token { kind: TokenKind::Newline, text: "newline".into() });
+                out.push(self.token(TokenKind::Newline, "newline".into(), start));
+                self.read_heredocs(out)?;
                 continue;
             }
             if close == Close::Paren && b == b')' && parens == 0 {
                 self.pos += 1;
-                out.push(Token { kind: TokenKind::Eof, text: String::new() });
-                return Ok((out, self.pos));
+                out.push(self.token(TokenKind::Eof, String::new(), start));
+                return Ok(self.pos);
             }
             if let Some(op) = self.operator() {
                 match op {
                     Op::LParen => parens += 1,
                     Op::RParen => parens = parens.saturating_sub(1),
+                    Op::DLess => {
+                        let strip = self.peek() == Some(b'-');
+                        if strip {
+                            self.pos += 1;
+                        }
+                        if let Some(doc) = self.heredoc_start(strip)? {
+                            self.pending.push(out.len());
+                            out.push(self.token(TokenKind::HereDoc(Box::new(doc)), self.slice(start, self.pos), start));
+                            continue;
+                        }
+                    }
                     _ => {}
                 }
-                out.push(Token { kind: TokenKind::Op(op), text: self.slice(start, self.pos) });
+                out.push(self.token(TokenKind::Op(op), self.slice(start, self.pos), start));
                 continue;
             }
             let word = self.word()?;
@@ -168,11 +255,12 @@ impl<'a> Lexer<'a> {
             if matches!(self.peek(), Some(b'<' | b'>')) && !text.is_empty() && text.bytes().all(|c| c.is_ascii_digit())
             {
                 if let Ok(fd) = text.parse::<u32>() {
-                    out.push(Token { kind: TokenKind::IoNumber(fd), text });
+                    out.push(self.token(TokenKind::IoNumber(fd), text, start));
                     continue;
                 }
             }
-            out.push(Token { kind: TokenKind::Word(word), text });
+            let word = super::brace::mark(word, &text);
+            out.push(self.token(TokenKind::Word(word), text, start));
         }
     }
 
@@ -190,11 +278,11 @@ impl<'a> Lexer<'a> {
     /// Reads an operator at the cursor, if there is one.
     fn operator(&mut self) -> Option<Op> {
         const OPS: &[(&str, Op)] = &[
-            (";;&", Op::Unsupported),
+            (";;&", Op::DSemiAnd),
             ("&>>", Op::AndGreat),
-            ("<<<", Op::Unsupported),
+            ("<<<", Op::TLess),
             (";;", Op::DoubleSemi),
-            (";&", Op::Unsupported),
+            (";&", Op::SemiAnd),
             ("&&", Op::AndIf),
             ("||", Op::OrIf),
             ("|&", Op::PipeAmp),
@@ -203,7 +291,7 @@ impl<'a> Lexer<'a> {
             (">&", Op::GreatAnd),
             ("<&", Op::LessAnd),
             ("&>", Op::AndGreat),
-            ("<<", Op::Unsupported),
+            ("<<", Op::DLess),
             ("<>", Op::Unsupported),
             (";", Op::Semi),
             ("&", Op::Amp),
@@ -244,13 +332,15 @@ impl<'a> Lexer<'a> {
                 }
                 b'\'' => {
                     flush(&mut lit, &mut parts);
+                    self.quote_start = self.pos;
                     self.pos += 1;
                     parts.push(WordPart::Quoted(self.single_quoted()?));
                 }
                 b'"' => {
                     flush(&mut lit, &mut parts);
+                    self.quote_start = self.pos;
                     self.pos += 1;
-                    parts.push(WordPart::DoubleQuoted(self.double_quoted()?));
+                    parts.push(WordPart::DoubleQuoted(self.double_quoted(false)?));
                 }
                 b'$' | b'`' => match self.dollar_or_backquote(false)? {
                     Some(part) => {
@@ -267,7 +357,7 @@ impl<'a> Lexer<'a> {
             }
         }
         flush(&mut lit, &mut parts);
-        Ok(Word { parts })
+        Ok(Word { parts, braces: None })
     }
 
     /// Consumes one UTF-8 character.
@@ -291,22 +381,28 @@ impl<'a> Lexer<'a> {
         Err(Box::new(ParseError::UnmatchedQuote('\'')))
     }
 
-    /// The parts of `"…"`; the opening quote is already consumed.
-    fn double_quoted(&mut self) -> Result<Vec<WordPart>, Box<ParseError>> {
+    /// The parts of `"…"`; the opening quote is already consumed. With
+    /// `heredoc`, the parts of a here-document's body instead: up to the
+    /// end of the text, `"` being an ordinary character.
+    fn double_quoted(&mut self, heredoc: bool) -> Result<Vec<WordPart>, Box<ParseError>> {
         let mut parts = Vec::new();
         let mut lit = String::new();
         loop {
             let Some(b) = self.peek() else {
+                if heredoc {
+                    break;
+                }
                 return Err(Box::new(ParseError::UnmatchedQuote('"')));
             };
             match b {
-                b'"' => {
+                b'"' if !heredoc => {
                     self.pos += 1;
                     break;
                 }
                 b'\\' => {
                     self.pos += 1;
                     match self.peek() {
+                        Some(b'"') if heredoc => lit.push('\\'),
                         Some(b'$' | b'`' | b'"' | b'\\') => {
                             if let Some(c) = self.next_char() {
                                 lit.push(c);
@@ -374,7 +470,7 @@ impl<'a> Lexer<'a> {
             b'"' if !in_dquote => {
                 // `$"…"` is a translatable string: the same as `"…"`.
                 self.pos += 1;
-                self.double_quoted().map(|p| Some(WordPart::DoubleQuoted(p)))
+                self.double_quoted(false).map(|p| Some(WordPart::DoubleQuoted(p)))
             }
             c if is_name_start(c) => {
                 let start = self.pos;
@@ -402,8 +498,11 @@ impl<'a> Lexer<'a> {
     /// `$(…)`; `$(` is already consumed.
     fn command_subst(&mut self) -> Result<WordPart, Box<ParseError>> {
         self.nested()?;
-        let (tokens, end) = self.tokens(Close::Paren)?;
-        self.pos = end;
+        let mut tokens = Vec::new();
+        let pending = std::mem::take(&mut self.pending);
+        let end = self.tokens(Close::Paren, &mut tokens);
+        self.pending = pending;
+        self.pos = end?;
         self.depth -= 1;
         let script = parser::parse_tokens(tokens, self.depth + 1)?;
         Ok(WordPart::CommandSubst(script))
@@ -429,8 +528,10 @@ impl<'a> Lexer<'a> {
                 Some(c) => inner.push(c),
             }
         }
-        let mut sub = Lexer { src: inner.as_bytes(), text: &inner, pos: 0, depth: self.depth };
-        let (tokens, _) = sub.tokens(Close::Eof)?;
+        let mut sub = Lexer::new(&inner, self.line_of(self.pos).saturating_sub(1));
+        sub.depth = self.depth;
+        let mut tokens = Vec::new();
+        sub.tokens(Close::Eof, &mut tokens)?;
         self.depth -= 1;
         let script: Script = parser::parse_tokens(tokens, self.depth + 1)?;
         Ok(WordPart::CommandSubst(script))

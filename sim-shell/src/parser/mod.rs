@@ -2,11 +2,12 @@
 //! the way bash words them.
 
 use super::ast::{
-    AndOr, Assignment, Command, Connector, ForLoop, Pipeline, Redirect, RedirectOp, Script, SimpleCommand, Word,
-    WordPart,
+    AndOr, Assignment, Command, Connector, Pipeline, Redirect, RedirectOp, Script, SimpleCommand, Word, WordPart,
 };
 use super::lexer::{tokenize, Op, Token, TokenKind};
 use std::fmt;
+
+mod compound;
 
 /// Why a command line could not be parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,23 +27,25 @@ pub enum ParseError {
     Unsupported(String),
 }
 
+impl ParseError {
+    /// The message without the `bash: ` an interactive shell puts first.
+    pub fn message(&self) -> String {
+        match self {
+            ParseError::UnexpectedToken(t) => format!("syntax error near unexpected token `{t}'"),
+            ParseError::UnexpectedEof => "syntax error: unexpected end of file".to_string(),
+            ParseError::UnmatchedQuote(c) | ParseError::UnmatchedEof(c) => {
+                format!("unexpected EOF while looking for matching `{c}'")
+            }
+            ParseError::TooDeep => "syntax error: nesting too deep".to_string(),
+            ParseError::Unsupported(what) => format!("{what}: not supported by this shell"),
+        }
+    }
+}
+
 impl fmt::Display for ParseError {
     /// The message an interactive bash prints, without the trailing newline.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ParseError::UnexpectedToken(t) => {
-                write!(f, "bash: syntax error near unexpected token `{t}'")
-            }
-            ParseError::UnexpectedEof => write!(f, "bash: syntax error: unexpected end of file"),
-            ParseError::UnmatchedQuote(c) => {
-                write!(f, "bash: unexpected EOF while looking for matching `{c}'")
-            }
-            ParseError::UnmatchedEof(c) => {
-                write!(f, "bash: unexpected EOF while looking for matching `{c}'")
-            }
-            ParseError::TooDeep => write!(f, "bash: syntax error: nesting too deep"),
-            ParseError::Unsupported(what) => write!(f, "bash: {what}: not supported by this shell"),
-        }
+        write!(f, "bash: {}", self.message())
     }
 }
 
@@ -51,9 +54,60 @@ impl std::error::Error for ParseError {}
 /// How deep `for`, groups and substitutions may nest.
 const MAX_DEPTH: usize = 64;
 
+/// A syntax error and the line (from 1) bash reports it on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub error: Box<ParseError>,
+    pub line: usize,
+}
+
 /// Parses a whole command line (possibly several lines).
 pub fn parse(src: &str) -> Result<Script, Box<ParseError>> {
-    parse_tokens(tokenize(src)?, 0)
+    let mut commands = Commands::new(src);
+    let mut script = Script::default();
+    while let Some(next) = commands.next_command() {
+        script.items.extend(next.map_err(|e| e.error)?.items);
+    }
+    Ok(script)
+}
+
+/// The complete commands of a text, one line's worth at a time, as bash
+/// reads a script: each can run before the next is parsed, so a syntax
+/// error stops the text only from where it is.
+pub struct Commands {
+    parser: Parser,
+    /// The line an error at the end of the text is reported on.
+    eof_line: usize,
+}
+
+impl Commands {
+    pub fn new(src: &str) -> Commands {
+        Commands { parser: Parser { tokens: tokenize(src), pos: 0, depth: 0 }, eof_line: src.lines().count() + 1 }
+    }
+
+    /// The next complete command (an and-or list up to a newline), `None`
+    /// at the end.
+    pub fn next_command(&mut self) -> Option<Result<Script, SyntaxError>> {
+        let p = &mut self.parser;
+        p.skip_newlines();
+        if matches!(p.kind(), TokenKind::Eof) {
+            return None;
+        }
+        let result = p.line_list().and_then(|script| match p.kind() {
+            TokenKind::Eof | TokenKind::Newline => Ok(script),
+            _ => Err(p.unexpected()),
+        });
+        Some(result.map_err(|error| {
+            let line = match (&*error, p.kind()) {
+                (ParseError::UnexpectedEof | ParseError::UnmatchedEof(_), _) => self.eof_line,
+                (_, TokenKind::Eof) => self.eof_line,
+                _ => p.tok().line,
+            };
+            // Nothing after a syntax error is read.
+            p.pos = p.tokens.len();
+            SyntaxError { error, line }
+        }))
+    }
 }
 
 /// Parses a token stream ending in `Eof`; `depth` counts enclosing
@@ -70,20 +124,19 @@ pub(super) fn parse_tokens(tokens: Vec<Token>, depth: usize) -> Result<Script, B
     }
 }
 
-/// Words that are reserved in command position and that this shell does
-/// not implement.
-const UNSUPPORTED_KEYWORDS: &[&str] = &["if", "while", "until", "case", "select", "function", "[[", "coproc"];
-
 /// Reserved words that can only close or continue a construct.
 const CLOSERS: &[&str] = &["do", "done", "then", "else", "elif", "fi", "esac", "}"];
 
-struct Parser {
+/// Reserved words this shell does not implement.
+const UNSUPPORTED_KEYWORDS: &[&str] = &["select", "coproc"];
+
+pub(super) struct Parser {
     tokens: Vec<Token>,
     pos: usize,
     depth: usize,
 }
 
-static EOF: Token = Token { kind: TokenKind::Eof, text: String::new() };
+static EOF: Token = Token { kind: TokenKind::Eof, text: String::new(), line: 0 };
 
 impl Parser {
     fn tok(&self) -> &Token {
@@ -92,6 +145,10 @@ impl Parser {
 
     fn kind(&self) -> &TokenKind {
         &self.tok().kind
+    }
+
+    fn peek_kind(&self, n: usize) -> &TokenKind {
+        &self.tokens.get(self.pos + n).unwrap_or(&EOF).kind
     }
 
     fn advance(&mut self) -> Token {
@@ -118,6 +175,7 @@ impl Parser {
     fn unexpected(&self) -> Box<ParseError> {
         Box::new(match self.kind() {
             TokenKind::Eof => ParseError::UnexpectedEof,
+            TokenKind::Error(e) => return e.clone(),
             _ => ParseError::UnexpectedToken(self.tok().text.clone()),
         })
     }
@@ -136,16 +194,24 @@ impl Parser {
         Ok(())
     }
 
-    /// A list of and-or lists, ending before end of input, `)`, or one of
-    /// the reserved words in `stops`.
+    /// Whether the current token ends a list: end of input, `)`, a case
+    /// arm's `;;`, or one of the reserved words in `stops`.
+    fn at_list_end(&self, stops: &[&str]) -> bool {
+        matches!(
+            self.kind(),
+            TokenKind::Eof
+                | TokenKind::Error(_)
+                | TokenKind::Op(Op::RParen | Op::DoubleSemi | Op::SemiAnd | Op::DSemiAnd)
+        ) || self.plain().is_some_and(|w| stops.contains(&w))
+    }
+
+    /// A list of and-or lists, ending before end of input, `)`, `;;`, or
+    /// one of the reserved words in `stops`.
     fn list(&mut self, stops: &[&str]) -> Result<Script, Box<ParseError>> {
         let mut items = Vec::new();
         self.skip_newlines();
         loop {
-            let at_end = matches!(self.kind(), TokenKind::Eof)
-                || self.is_op(Op::RParen)
-                || self.plain().is_some_and(|w| stops.contains(&w));
-            if at_end {
+            if self.at_list_end(stops) {
                 break;
             }
             items.push(self.and_or()?);
@@ -157,6 +223,31 @@ impl Parser {
             } else {
                 break;
             }
+        }
+        Ok(Script { items })
+    }
+
+    /// The and-or lists of one line: up to a newline or the end.
+    fn line_list(&mut self) -> Result<Script, Box<ParseError>> {
+        let mut items = Vec::new();
+        loop {
+            if self.at_list_end(&[]) {
+                break;
+            }
+            items.push(self.and_or()?);
+            if (self.is_op(Op::Semi) || self.is_op(Op::Amp))
+                && !matches!(self.peek_kind(1), TokenKind::Newline | TokenKind::Eof)
+            {
+                self.advance();
+            } else {
+                if self.is_op(Op::Semi) || self.is_op(Op::Amp) {
+                    self.advance();
+                }
+                break;
+            }
+        }
+        if items.is_empty() {
+            return Err(self.unexpected());
         }
         Ok(Script { items })
     }
@@ -196,8 +287,8 @@ impl Parser {
             };
             self.advance();
             if stderr_too {
-                if let Some(last) = commands.last_mut() {
-                    redirects_of(last).push(Redirect { fd: 2, op: RedirectOp::Dup, target: Word::literal("1") });
+                if let Some(redirects) = commands.last_mut().and_then(redirects_of) {
+                    redirects.push(Redirect { fd: 2, op: RedirectOp::Dup, target: Word::literal("1") });
                 }
             }
             self.skip_newlines();
@@ -208,17 +299,25 @@ impl Parser {
 
     fn command(&mut self) -> Result<Command, Box<ParseError>> {
         if let Some(word) = self.plain() {
-            if word == "for" {
-                return self.for_loop();
-            }
-            if word == "{" {
-                return self.group();
-            }
-            if CLOSERS.contains(&word) {
-                return Err(self.unexpected());
-            }
-            if UNSUPPORTED_KEYWORDS.contains(&word) {
-                return Err(Box::new(ParseError::Unsupported(word.to_string())));
+            match word {
+                "for" => return self.for_loop(),
+                "{" => return self.group(),
+                "if" => return self.if_command(),
+                "while" | "until" => return self.while_loop(),
+                "case" => return self.case_command(),
+                "[[" => return self.cond_command(),
+                "function" => return self.function_keyword(),
+                w if CLOSERS.contains(&w) => return Err(self.unexpected()),
+                w if UNSUPPORTED_KEYWORDS.contains(&w) => {
+                    return Err(Box::new(ParseError::Unsupported(w.to_string())));
+                }
+                w if is_function_name(w)
+                    && matches!(self.peek_kind(1), TokenKind::Op(Op::LParen))
+                    && matches!(self.peek_kind(2), TokenKind::Op(Op::RParen)) =>
+                {
+                    return self.function_def();
+                }
+                _ => {}
             }
         }
         if self.is_op(Op::LParen) {
@@ -228,7 +327,7 @@ impl Parser {
     }
 
     fn simple_command(&mut self) -> Result<SimpleCommand, Box<ParseError>> {
-        let mut cmd = SimpleCommand::default();
+        let mut cmd = SimpleCommand { line: self.tok().line, ..SimpleCommand::default() };
         loop {
             match self.kind() {
                 TokenKind::Word(w) => {
@@ -239,16 +338,12 @@ impl Parser {
                         _ => cmd.words.push(w),
                     }
                 }
-                TokenKind::IoNumber(_)
-                | TokenKind::Op(Op::Less | Op::Great | Op::DGreat | Op::LessAnd | Op::GreatAnd | Op::AndGreat) => {
+                _ if self.at_redirect() => {
                     let r = self.redirect()?;
                     cmd.redirects.push(r);
                 }
-                TokenKind::Op(Op::Unsupported) if self.tok().text.starts_with('<') => {
-                    return Err(Box::new(ParseError::Unsupported(format!(
-                        "{}: here-documents and here-strings",
-                        self.tok().text
-                    ))));
+                TokenKind::Op(Op::Unsupported) => {
+                    return Err(Box::new(ParseError::Unsupported(self.tok().text.clone())));
                 }
                 _ => break,
             }
@@ -257,6 +352,25 @@ impl Parser {
             return Err(self.unexpected());
         }
         Ok(cmd)
+    }
+
+    /// Whether a redirection starts here.
+    fn at_redirect(&self) -> bool {
+        matches!(
+            self.kind(),
+            TokenKind::IoNumber(_)
+                | TokenKind::HereDoc(_)
+                | TokenKind::Op(
+                    Op::Less
+                        | Op::Great
+                        | Op::DGreat
+                        | Op::LessAnd
+                        | Op::GreatAnd
+                        | Op::AndGreat
+                        | Op::TLess
+                        | Op::DLess
+                )
+        )
     }
 
     /// One redirection, at an fd number or a redirection operator.
@@ -269,7 +383,14 @@ impl Parser {
             }
             _ => None,
         };
+        if let TokenKind::HereDoc(doc) = self.kind() {
+            let doc = doc.clone();
+            self.advance();
+            let op = RedirectOp::HereDoc(doc.unterminated);
+            return Ok(Redirect { fd: explicit_fd.unwrap_or(0), op, target: doc.body });
+        }
         let (op, default_fd) = match self.kind() {
+            TokenKind::Op(Op::TLess) => (RedirectOp::HereString, 0),
             TokenKind::Op(Op::Less) => (RedirectOp::Input, 0),
             TokenKind::Op(Op::Great | Op::DGreat) => (RedirectOp::Output, 1),
             TokenKind::Op(Op::LessAnd) => (RedirectOp::Dup, 0),
@@ -280,7 +401,7 @@ impl Parser {
         self.advance();
         let target = match self.kind() {
             TokenKind::Word(w) => w.clone(),
-            TokenKind::Eof => return Err(Box::new(ParseError::UnexpectedToken("newline".into()))),
+            TokenKind::Eof | TokenKind::Newline => return Err(Box::new(ParseError::UnexpectedToken("newline".into()))),
             _ => return Err(self.unexpected()),
         };
         self.advance();
@@ -290,95 +411,27 @@ impl Parser {
     /// Redirections after a compound command.
     fn trailing_redirects(&mut self) -> Result<Vec<Redirect>, Box<ParseError>> {
         let mut out = Vec::new();
-        while matches!(
-            self.kind(),
-            TokenKind::IoNumber(_)
-                | TokenKind::Op(Op::Less | Op::Great | Op::DGreat | Op::LessAnd | Op::GreatAnd | Op::AndGreat)
-        ) {
+        while self.at_redirect() {
             out.push(self.redirect()?);
         }
         Ok(out)
     }
-
-    /// `for NAME [in WORDS] ; do LIST ; done`, at `for`.
-    fn for_loop(&mut self) -> Result<Command, Box<ParseError>> {
-        self.enter()?;
-        self.advance(); // `for`
-        if self.is_op(Op::LParen) {
-            return Err(Box::new(ParseError::Unsupported("for ((…))".into())));
-        }
-        let var = match self.kind() {
-            TokenKind::Word(_) => self.advance().text,
-            _ => return Err(self.unexpected()),
-        };
-        self.skip_newlines();
-        let mut words = None;
-        if self.plain() == Some("in") {
-            self.advance();
-            let mut list = Vec::new();
-            while let TokenKind::Word(w) = self.kind() {
-                list.push(w.clone());
-                self.advance();
-            }
-            if self.is_op(Op::Semi) || matches!(self.kind(), TokenKind::Newline) {
-                self.advance();
-            } else {
-                return Err(self.unexpected());
-            }
-            words = Some(list);
-        } else if self.is_op(Op::Semi) {
-            self.advance();
-        }
-        self.skip_newlines();
-        if self.plain() != Some("do") {
-            return Err(self.unexpected());
-        }
-        self.advance();
-        let body = self.list(&["done"])?;
-        if body.items.is_empty() || self.plain() != Some("done") {
-            return Err(self.unexpected());
-        }
-        self.advance();
-        self.depth -= 1;
-        let redirects = self.trailing_redirects()?;
-        Ok(Command::For(ForLoop { var, words, body }, redirects))
-    }
-
-    /// `{ LIST; }`, at `{`.
-    fn group(&mut self) -> Result<Command, Box<ParseError>> {
-        self.enter()?;
-        self.advance();
-        let body = self.list(&["}"])?;
-        if body.items.is_empty() || self.plain() != Some("}") {
-            return Err(self.unexpected());
-        }
-        self.advance();
-        self.depth -= 1;
-        let redirects = self.trailing_redirects()?;
-        Ok(Command::Group(body, redirects))
-    }
-
-    /// `( LIST )`, at `(`.
-    fn subshell(&mut self) -> Result<Command, Box<ParseError>> {
-        self.enter()?;
-        self.advance();
-        let body = self.list(&[])?;
-        if body.items.is_empty() || !self.is_op(Op::RParen) {
-            return Err(self.unexpected());
-        }
-        self.advance();
-        self.depth -= 1;
-        let redirects = self.trailing_redirects()?;
-        Ok(Command::Subshell(body, redirects))
-    }
 }
 
-/// The redirections of any command, to attach `|&`'s `2>&1`.
-fn redirects_of(cmd: &mut Command) -> &mut Vec<Redirect> {
-    match cmd {
+/// The redirections of any command, to attach `|&`'s `2>&1` (a function
+/// definition has none: it prints nothing).
+fn redirects_of(cmd: &mut Command) -> Option<&mut Vec<Redirect>> {
+    Some(match cmd {
         Command::Simple(s) => &mut s.redirects,
-        Command::For(_, r) | Command::Subshell(_, r) | Command::Group(_, r) => r,
-    }
+        Command::For(_, r)
+        | Command::Subshell(_, r)
+        | Command::Group(_, r)
+        | Command::If(_, r)
+        | Command::While(_, r)
+        | Command::Case(_, r)
+        | Command::Cond(_, _, r) => r,
+        Command::Function(_) => return None,
+    })
 }
 
 /// `NAME=value` if the word starts with an unquoted valid name and `=`.
@@ -397,7 +450,13 @@ fn assignment(word: &Word) -> Option<Assignment> {
         parts.push(WordPart::Literal(rest.to_string()));
     }
     parts.extend(word.parts.iter().skip(1).cloned());
-    Some(Assignment { name: name.to_string(), value: Word { parts } })
+    Some(Assignment { name: name.to_string(), value: Word { parts, braces: None } })
+}
+
+/// Whether bash accepts `s` as a function name: a word without quotes,
+/// `$`, or glob or brace characters.
+fn is_function_name(s: &str) -> bool {
+    !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()) && !s.contains(['$', '=', '\\', '`', '\'', '"'])
 }
 
 /// Whether `s` is a valid shell variable name.

@@ -1,14 +1,36 @@
 //! Runs a parsed [`Script`]: and-or lists, pipelines, loops, redirections,
 //! builtins, and everything else through [`Programs`].
 
-use super::ast::{AndOr, Command, Connector, ForLoop, Pipeline, Redirect, RedirectOp, Script, SimpleCommand};
+mod compound;
+mod program;
+
+use super::ast::{AndOr, Command, Connector, Pipeline, Redirect, RedirectOp, Script, SimpleCommand};
 use super::builtins;
-use super::parser::is_name;
 use super::{Env, Programs};
 use crate::output::{Chunk, Output, Stream};
 
-/// How deep subshells and command substitutions may nest at run time.
+pub use program::{run_source, shell_program, Mode};
+
+/// How deep subshells, command substitutions, shells started by `bash -c`
+/// and function calls may nest at run time.
 const MAX_DEPTH: usize = 64;
+
+/// How much work one command line may do: loop iterations, function calls
+/// and words made by brace expansion each take one step. A learner whose
+/// `while true` spins would press Ctrl-C; when the steps run out the line
+/// ends as it would then (see the crate documentation).
+pub const STEP_BUDGET: u64 = 100_000;
+
+/// A `break`, `continue` or `return` on its way out of loops and functions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// `break N`: leave N loops.
+    Break(usize),
+    /// `continue N`: leave N-1 loops and go on with the next iteration.
+    Continue(usize),
+    /// `return`: leave the function.
+    Return,
+}
 
 /// The interpreter: the environment, the programs, and run-time state.
 pub(super) struct Interp<'a> {
@@ -27,6 +49,22 @@ pub(super) struct Interp<'a> {
     /// command: what a bare assignment like `x=$(false)` returns.
     pub subst_status: Option<i32>,
     pub depth: usize,
+    /// `$0`, and the name error messages start with.
+    pub name: String,
+    /// How the shell reads its commands (how errors are worded).
+    pub mode: Mode,
+    /// The line of the command running (for `bash -c`'s messages).
+    pub line: usize,
+    /// Steps left of [`STEP_BUDGET`], shared with subshells.
+    pub steps: u64,
+    /// The steps ran out: everything stops as Ctrl-C would stop it.
+    pub interrupted: bool,
+    /// Loops around the running command.
+    pub loops: usize,
+    /// Function calls around the running command.
+    pub calls: usize,
+    /// A `break`, `continue` or `return` in progress.
+    pub flow: Option<Flow>,
 }
 
 /// Where a file descriptor's writes end up.
@@ -38,15 +76,74 @@ enum Sink {
 }
 
 impl<'a> Interp<'a> {
-    pub fn new(env: &'a mut Env, programs: &'a mut dyn Programs) -> Interp<'a> {
-        Interp { env, programs, exiting: false, side: Output::new(), pending_delay: 0, subst_status: None, depth: 0 }
+    pub fn new(env: &'a mut Env, programs: &'a mut dyn Programs, mode: Mode, name: &str) -> Interp<'a> {
+        Interp {
+            env,
+            programs,
+            exiting: false,
+            side: Output::new(),
+            pending_delay: 0,
+            subst_status: None,
+            depth: 0,
+            name: name.to_string(),
+            mode,
+            line: 1,
+            steps: STEP_BUDGET,
+            interrupted: false,
+            loops: 0,
+            calls: 0,
+            flow: None,
+        }
+    }
+
+    /// Whether the running list must stop: `exit`, an interrupt, or a
+    /// `break`/`continue`/`return` on its way out.
+    pub fn stopping(&self) -> bool {
+        self.exiting || self.flow.is_some()
+    }
+
+    /// What error messages start with: `bash: ` at the prompt, `bash: line
+    /// N: ` in a `bash -c` script (`sh: N: ` for dash).
+    pub fn prefix(&self) -> String {
+        match self.mode {
+            _ if self.dash() => format!("{}: {}: ", self.name, self.line),
+            Mode::Command => format!("{}: line {}: ", self.name, self.line),
+            Mode::Interactive | Mode::Stdin => format!("{}: ", self.name),
+        }
+    }
+
+    /// Whether this is `sh` reading a script: Debian's `sh` is dash, whose
+    /// messages read `sh: LINE: …`.
+    pub fn dash(&self) -> bool {
+        self.mode != Mode::Interactive && self.name == "sh"
+    }
+
+    /// Takes `n` steps of the line's budget (and of the machine's, through
+    /// [`Programs::spend`]); false, and everything stops, once it is spent.
+    pub fn step(&mut self, n: u64) -> bool {
+        if self.interrupted {
+            return false;
+        }
+        if self.steps < n || !self.programs.spend(n) {
+            self.interrupt();
+            return false;
+        }
+        self.steps -= n;
+        true
+    }
+
+    /// Stops everything, as Ctrl-C would.
+    pub fn interrupt(&mut self) {
+        self.interrupted = true;
+        self.exiting = true;
+        self.env.last_status = 130;
     }
 
     /// Runs every item of `script`; the status is the last one's.
     pub fn run_script(&mut self, script: &Script, stdin: &mut String) -> Output {
         let mut out = Output::status(self.env.last_status);
         for item in &script.items {
-            if self.exiting {
+            if self.stopping() {
                 break;
             }
             let o = self.run_and_or(item, stdin);
@@ -59,7 +156,7 @@ impl<'a> Interp<'a> {
     fn run_and_or(&mut self, list: &AndOr, stdin: &mut String) -> Output {
         let mut out = self.run_pipeline(&list.first, stdin);
         for (conn, pipeline) in &list.rest {
-            if self.exiting {
+            if self.stopping() {
                 break;
             }
             let run = match conn {
@@ -103,9 +200,14 @@ impl<'a> Interp<'a> {
                     }
                 }
             }
-            if self.exiting && p.commands.len() > 1 {
-                // `exit` in a pipeline only leaves that stage's subshell.
+            if p.commands.len() > 1 && !self.interrupted {
+                // `exit` or `break` in a pipeline only leaves that stage's
+                // subshell.
                 self.exiting = false;
+                self.flow = None;
+            }
+            if self.interrupted {
+                break;
             }
         }
         if p.negated {
@@ -132,6 +234,18 @@ impl<'a> Interp<'a> {
         match cmd {
             Command::Simple(s) => self.run_simple(s, stdin),
             Command::For(f, redirects) => self.with_redirects(redirects, stdin, |me, input| me.run_for(f, input)),
+            Command::If(c, redirects) => self.with_redirects(redirects, stdin, |me, input| me.run_if(c, input)),
+            Command::While(w, redirects) => self.with_redirects(redirects, stdin, |me, input| me.run_while(w, input)),
+            Command::Case(c, redirects) => self.with_redirects(redirects, stdin, |me, input| me.run_case(c, input)),
+            Command::Cond(c, line, redirects) => {
+                self.line = *line;
+                self.with_redirects(redirects, stdin, |me, _| me.run_cond(c))
+            }
+            Command::Function(f) => {
+                self.env.functions.insert(f.name.clone(), f.body.clone());
+                self.env.last_status = 0;
+                Output::status(0)
+            }
             Command::Group(body, redirects) => {
                 self.with_redirects(redirects, stdin, |me, input| me.run_script(body, input))
             }
@@ -143,50 +257,40 @@ impl<'a> Interp<'a> {
 
     /// Runs `f` in a copy of the environment, as `( … )` and `$( … )` do.
     pub fn subshell(&mut self, f: impl FnOnce(&mut Interp<'_>) -> Output) -> Output {
-        if self.depth >= MAX_DEPTH {
-            return Output::error("bash: maximum subshell nesting exceeded\n", 1);
-        }
         let mut env = self.env.clone();
+        self.child(&mut env, f)
+    }
+
+    /// Runs `f` in a shell over `env` that shares this one's programs,
+    /// steps and nesting: a subshell, or a shell started by `bash -c`.
+    pub fn child(&mut self, env: &mut Env, f: impl FnOnce(&mut Interp<'_>) -> Output) -> Output {
+        if self.depth >= MAX_DEPTH {
+            return Output::error(format!("{}maximum subshell nesting exceeded\n", self.prefix()), 1);
+        }
         let mut sub = Interp {
-            env: &mut env,
+            env,
             programs: &mut *self.programs,
             exiting: false,
             side: Output::new(),
             pending_delay: 0,
             subst_status: None,
             depth: self.depth + 1,
+            name: self.name.clone(),
+            mode: self.mode,
+            line: self.line,
+            steps: self.steps,
+            interrupted: false,
+            loops: self.loops,
+            calls: self.calls,
+            flow: None,
         };
         let mut out = f(&mut sub);
         out.status = sub.env.last_status;
-        out
-    }
-
-    fn run_for(&mut self, f: &ForLoop, stdin: &mut String) -> Output {
-        if !is_name(&f.var) {
-            self.env.last_status = 1;
-            return Output::error(format!("bash: `{}': not a valid identifier\n", f.var), 1);
+        let (steps, interrupted) = (sub.steps, sub.interrupted);
+        self.steps = steps;
+        if interrupted {
+            self.interrupt();
         }
-        let mut items = Vec::new();
-        if let Some(words) = &f.words {
-            for w in words {
-                match self.expand_word(w) {
-                    Ok(fields) => items.extend(fields),
-                    Err(e) => return self.expansion_failed(e),
-                }
-            }
-        }
-        let mut out = std::mem::take(&mut self.side);
-        out.status = 0;
-        for item in items {
-            if self.exiting {
-                break;
-            }
-            self.env.set(&f.var, item);
-            let o = self.run_script(&f.body, stdin);
-            out.status = o.status;
-            out.extend(o);
-        }
-        self.env.last_status = out.status;
         out
     }
 
@@ -195,7 +299,11 @@ impl<'a> Interp<'a> {
     pub fn expansion_failed(&mut self, e: super::expand::ExpandError) -> Output {
         self.exiting = true;
         let mut out = std::mem::take(&mut self.side);
-        out.err(format!("{e}\n"));
+        if e == super::expand::ExpandError::Interrupted {
+            out.status = 130;
+            return out;
+        }
+        out.err(format!("{}{e}\n", self.prefix()));
         out.status = 1;
         self.env.last_status = 1;
         out
@@ -203,6 +311,7 @@ impl<'a> Interp<'a> {
 
     fn run_simple(&mut self, cmd: &SimpleCommand, stdin: &mut String) -> Output {
         self.subst_status = None;
+        self.line = cmd.line;
         let mut argv = Vec::new();
         for w in &cmd.words {
             match self.expand_word(w) {
@@ -246,13 +355,37 @@ impl<'a> Interp<'a> {
         all
     }
 
-    /// Runs one expanded command: a builtin, or a program.
+    /// Runs one expanded command: a function, a builtin, a shell, or a
+    /// program.
     fn run_argv(&mut self, argv: &[String], stdin: &mut String) -> Output {
-        if let Some(out) = builtins::run(self, argv) {
+        let Some(name) = argv.first() else { return Output::new() };
+        if let Some(body) = self.env.functions.get(name).cloned() {
+            return self.call_function(&body, argv, stdin);
+        }
+        if let Some(out) = builtins::run(self, argv, stdin) {
             return out;
         }
+        if matches!(name.as_str(), "bash" | "sh") {
+            let input = std::mem::take(stdin);
+            return program::shell_program(self, argv, &input);
+        }
+        if !self.programs.has(name) {
+            return if name.contains('/') {
+                Output::error(format!("{}: {name}: No such file or directory\n", self.name), 127)
+            } else if self.dash() {
+                Output::error(format!("{}{name}: not found\n", self.prefix()), 127)
+            } else {
+                Output::error(format!("{}{name}: command not found\n", self.prefix()), 127)
+            };
+        }
         let input = std::mem::take(stdin);
-        self.programs.run(argv, &input)
+        let out = self.programs.run(argv, &input);
+        if !self.programs.spend(0) {
+            // The machine ran out of steps (a shell the program started
+            // was interrupted): so is this one.
+            self.interrupt();
+        }
+        out
     }
 
     /// Applies `redirects` around `run`: stdin from `<`, and the streams of
@@ -267,13 +400,39 @@ impl<'a> Interp<'a> {
             return run(self, stdin);
         }
         let mut fds = [Sink::Stdout, Sink::Stdout, Sink::Stderr];
+        // Here-document warnings come when the line is read, whatever the
+        // command's redirections.
+        let mut warnings = Output::new();
         let mut replaced_stdin: Option<String> = None;
         for r in redirects {
+            if let RedirectOp::HereDoc(warning) = &r.op {
+                if let Some(w) = warning {
+                    warnings.err(format!("{}warning: {w}\n", self.prefix()));
+                }
+                let body = match self.expand_joined(&r.target) {
+                    Ok(text) => text,
+                    Err(e) => return self.expansion_failed(e),
+                };
+                if r.fd == 0 {
+                    replaced_stdin = Some(body);
+                }
+                continue;
+            }
+            if r.op == RedirectOp::HereString {
+                let text = match self.expand_joined(&r.target) {
+                    Ok(text) => text + "\n",
+                    Err(e) => return self.expansion_failed(e),
+                };
+                if r.fd == 0 {
+                    replaced_stdin = Some(text);
+                }
+                continue;
+            }
             let target = match self.expand_word(&r.target) {
                 Ok(fields) if fields.len() == 1 => fields.into_iter().next().unwrap_or_default(),
                 Ok(_) => {
                     let text = self.word_text(&r.target);
-                    return self.redirect_error(format!("bash: {text}: ambiguous redirect\n"));
+                    return self.redirect_error(format!("{}{text}: ambiguous redirect\n", self.prefix()));
                 }
                 Err(e) => return self.expansion_failed(e),
             };
@@ -285,15 +444,20 @@ impl<'a> Interp<'a> {
                             replaced_stdin = Some(String::new());
                         }
                     } else {
-                        return self.redirect_error(format!("bash: {target}: No such file or directory\n"));
+                        let msg = format!("{}{target}: No such file or directory\n", self.prefix());
+                        return self.redirect_error(msg);
                     }
                 }
+                RedirectOp::HereDoc(_) | RedirectOp::HereString => {}
                 RedirectOp::Output | RedirectOp::Both => {
                     let sink = match target.as_str() {
                         "/dev/null" => Sink::Null,
                         "/dev/stdout" => fds[1],
                         "/dev/stderr" => fds[2],
-                        _ => return self.redirect_error(format!("bash: {target}: Read-only file system\n")),
+                        _ => {
+                            let msg = format!("{}{target}: Read-only file system\n", self.prefix());
+                            return self.redirect_error(msg);
+                        }
                     };
                     if r.op == RedirectOp::Both {
                         fds[1] = sink;
@@ -309,7 +473,10 @@ impl<'a> Interp<'a> {
                             Ok(n) if n > 0 => fds[n],
                             _ => Sink::Stdout,
                         },
-                        _ => return self.redirect_error(format!("bash: {target}: Bad file descriptor\n")),
+                        _ => {
+                            let msg = format!("{}{target}: Bad file descriptor\n", self.prefix());
+                            return self.redirect_error(msg);
+                        }
                     };
                     if fd < 3 && fd > 0 {
                         fds[fd] = sink;
@@ -321,7 +488,8 @@ impl<'a> Interp<'a> {
             Some(empty) => run(self, empty),
             None => run(self, stdin),
         };
-        let mut routed = Output::status(out.status);
+        let mut routed = warnings;
+        routed.status = out.status;
         for c in out.chunks {
             let sink = match c.stream {
                 Stream::Stdout => fds[1],
