@@ -18,8 +18,19 @@ pub fn mark(mut word: Word, text: &str) -> Word {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TooMany;
 
+/// How deeply braces may nest before they are left as they are (bash has
+/// no limit; a stack has).
+const MAX_NESTING: usize = 32;
+
 /// Expands `text`, making at most `limit` words.
 pub fn expand(text: &str, limit: usize) -> Result<Vec<String>, TooMany> {
+    expand_at(text, limit, 0)
+}
+
+fn expand_at(text: &str, limit: usize, depth: usize) -> Result<Vec<String>, TooMany> {
+    if depth > MAX_NESTING {
+        return Ok(vec![text.to_string()]);
+    }
     let b = text.as_bytes();
     // The first `{` that starts a valid expansion (one with its `}`).
     let mut i = 0;
@@ -44,7 +55,7 @@ pub fn expand(text: &str, limit: usize) -> Result<Vec<String>, TooMany> {
     let amble = &text[open + 1..close];
     let postamble = &text[close + 1..];
     let middle = if has_separator(amble.as_bytes()) {
-        amble_parts(amble, limit)?
+        amble_parts(amble, limit, depth + 1)?
     } else {
         match sequence(amble, limit)? {
             Some(seq) => seq,
@@ -54,7 +65,7 @@ pub fn expand(text: &str, limit: usize) -> Result<Vec<String>, TooMany> {
     };
     let mut result: Vec<String> = middle.into_iter().map(|m| format!("{preamble}{m}")).collect();
     if !postamble.is_empty() {
-        let tails = expand(postamble, limit)?;
+        let tails = expand_at(postamble, limit, depth + 1)?;
         if result.len().saturating_mul(tails.len()) > limit {
             return Err(TooMany);
         }
@@ -64,13 +75,13 @@ pub fn expand(text: &str, limit: usize) -> Result<Vec<String>, TooMany> {
 }
 
 /// The comma-separated parts of `{…}`'s inside, each expanded.
-fn amble_parts(amble: &str, limit: usize) -> Result<Vec<String>, TooMany> {
+fn amble_parts(amble: &str, limit: usize, depth: usize) -> Result<Vec<String>, TooMany> {
     let b = amble.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     loop {
         let end = gobble(b, start, b',').unwrap_or(b.len());
-        out.extend(expand(&amble[start..end], limit)?);
+        out.extend(expand_at(&amble[start..end], limit, depth)?);
         if out.len() > limit {
             return Err(TooMany);
         }
@@ -223,6 +234,9 @@ fn sequence(amble: &str, limit: usize) -> Result<Option<Vec<String>>, TooMany> {
         return Ok(None);
     };
     let rb = rhs.as_bytes();
+    if rb.is_empty() {
+        return Ok(None);
+    }
     let rhs_t = if rb[0].is_ascii_digit() || (matches!(rb[0], b'+' | b'-') && rb.get(1).is_some_and(u8::is_ascii_digit))
     {
         if parse_int(rhs).is_none() {

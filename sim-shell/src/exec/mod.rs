@@ -378,7 +378,10 @@ impl<'a> Interp<'a> {
                 Output::error(format!("{}{name}: command not found\n", self.prefix()), 127)
             };
         }
-        let input = std::mem::take(stdin);
+        // The text tools read their stdin to the end; the other programs
+        // (`ip`, `ping`, …) do not read it, so a `while read` loop around
+        // them goes on to its next line.
+        let input = if crate::coreutils::is_coreutil(name) { std::mem::take(stdin) } else { stdin.clone() };
         let out = self.programs.run(argv, &input);
         if !self.programs.spend(0) {
             // The machine ran out of steps (a shell the program started
