@@ -133,6 +133,11 @@ fn bash_c_matches_bash() {
 }
 
 #[test]
+fn seq_matches_gnu() {
+    check_file("seq.txt");
+}
+
+#[test]
 fn shell_coreutils_match_gnu_and_mawk() {
     check_file("coreutils.txt");
 }

@@ -341,7 +341,7 @@ fn grep_never_panics() {
 #[test]
 fn other_text_tools_never_panic() {
     let mut rng = Rng::new(0x5eed_0004);
-    let tools = ["head", "tail", "wc", "cat", "sort", "uniq", "cut", "tr"];
+    let tools = ["head", "tail", "wc", "cat", "sort", "uniq", "cut", "tr", "seq"];
     let args = [
         "-n",
         "-c",
@@ -381,6 +381,15 @@ fn other_text_tools_never_panic() {
         "file",
         "é",
         "",
+        "0.5",
+        "-.5",
+        "1e1",
+        "%g",
+        "%03.1f",
+        "%",
+        "--format=%e",
+        "--equal-width",
+        "0x1",
     ];
     let input = "b 2\na:1\n\tc é\n10\nb 2\n";
     for _ in 0..5_000 {
