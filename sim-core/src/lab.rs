@@ -21,6 +21,9 @@ pub struct Lab {
     env: Env,
     /// Every packet the last command line moved.
     trace: Trace,
+    /// Work left to the current command line, over every shell it starts
+    /// (see [`Programs::spend`]).
+    steps: u64,
 }
 
 impl Default for Lab {
@@ -40,12 +43,13 @@ impl Lab {
 
     /// A fresh host whose MAC addresses derive from `seed`.
     pub fn with_seed(seed: u64) -> Lab {
-        Lab { kernel: Kernel::new(seed), env: Env::default(), trace: Trace::default() }
+        Lab { kernel: Kernel::new(seed), env: Env::default(), trace: Trace::default(), steps: shell::STEP_BUDGET }
     }
 
     /// Runs one command line as root on the host, as a terminal would.
     pub fn run(&mut self, line: &str) -> Output {
         self.trace = Trace::default();
+        self.steps = shell::STEP_BUDGET;
         let mut env = std::mem::take(&mut self.env);
         let out = shell::run_line(line, &mut env, self);
         self.env = env;
@@ -111,6 +115,10 @@ impl Lab {
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
+            "man" => crate::tools::man::man(rest),
+            // A shell started in the namespace (`ip netns exec NS bash -c …`)
+            // runs its commands there.
+            "bash" | "sh" => shell::run_shell_program(argv, stdin, &mut InNamespace { lab: self, ns, nested }),
             _ => match shell::run_coreutil(argv, stdin) {
                 Some(o) => o,
                 None => Output::error(format!("bash: {name}: command not found\n"), 127),
@@ -120,8 +128,9 @@ impl Lab {
 
     /// Whether a name is a program this host has.
     fn is_program(name: &str) -> bool {
-        matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "ping" | "iptables" | "sleep")
+        matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "ping" | "iptables" | "sleep" | "man")
             || shell::is_coreutil(name)
+            || shell::is_shell(name)
     }
 
     /// `sleep N`: lets N seconds of virtual time pass (neighbour entries age,
@@ -157,5 +166,39 @@ impl Lab {
 impl Programs for Lab {
     fn run(&mut self, argv: &[String], stdin: &str) -> Output {
         self.exec(NsId::HOST, argv, stdin, 0)
+    }
+
+    fn has(&mut self, name: &str) -> bool {
+        Self::is_program(name)
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        if self.steps == 0 || steps > self.steps {
+            self.steps = 0;
+            return false;
+        }
+        self.steps -= steps;
+        true
+    }
+}
+
+/// The programs of one namespace, for a shell started in it.
+struct InNamespace<'a> {
+    lab: &'a mut Lab,
+    ns: NsId,
+    nested: usize,
+}
+
+impl Programs for InNamespace<'_> {
+    fn run(&mut self, argv: &[String], stdin: &str) -> Output {
+        self.lab.exec(self.ns, argv, stdin, self.nested)
+    }
+
+    fn has(&mut self, name: &str) -> bool {
+        Lab::is_program(name)
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        self.lab.spend(steps)
     }
 }
