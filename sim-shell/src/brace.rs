@@ -169,12 +169,11 @@ fn gobble(text: &[u8], mut i: usize, satisfy: u8) -> Option<usize> {
             level += 1;
         } else if c == b'}' && level > 0 {
             level -= 1;
-        } else if satisfy == b'}' && level == 0 {
-            if c == b',' {
-                commas += 1;
-            } else if text[i..].starts_with(b"..") && text.get(i + 2) != Some(&b'}') {
-                commas += 1;
-            }
+        } else if satisfy == b'}'
+            && level == 0
+            && (c == b',' || (text[i..].starts_with(b"..") && text.get(i + 2) != Some(&b'}')))
+        {
+            commas += 1;
         }
         i += 1;
     }
@@ -273,11 +272,18 @@ fn sequence(amble: &str, limit: usize) -> Result<Option<Vec<String>>, TooMany> {
         }
     };
     let mut step = if step == 0 { 1 } else { step };
+    if step == i64::MIN {
+        return Ok(None);
+    }
     if (start > end && step > 0) || (start < end && step < 0) {
         step = -step;
     }
-    let count = (i128::from(end) - i128::from(start)).unsigned_abs() / step.unsigned_abs() as u128 + 1;
-    if count > limit as u128 {
+    // bash gives up (leaves the braces) when the span overflows.
+    let Some(span) = end.checked_sub(start) else {
+        return Ok(None);
+    };
+    let count = span.unsigned_abs() / step.unsigned_abs() + 1;
+    if count > limit as u64 {
         return Err(TooMany);
     }
     let mut out = Vec::with_capacity(count as usize);

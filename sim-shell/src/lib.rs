@@ -2,39 +2,76 @@
 //!
 //! This crate knows nothing of networking, and its dependencies enforce it.
 //! It parses a command line, expands words, and hands every simple command
-//! that is not a builtin to a [`Programs`] implementation (sim-core's `Lab`,
-//! or lab-agent's real host), which decides what `ip` or `grep` means. The
-//! text tools (grep, awk, sort, head, tail, wc, cut, tr, uniq, cat) live in
-//! [`coreutils`] as pure functions of argv and stdin that a `Programs` can
-//! dispatch to. [`Output`] is what any program prints: chunks of stdout and
-//! stderr, each with the virtual time that passed before it.
+//! that is not a builtin, a function or a shell to a [`Programs`]
+//! implementation (sim-core's `Lab`, or lab-agent's real host), which
+//! decides what `ip` or `grep` means. The text tools (grep, awk, sort,
+//! head, tail, wc, cut, tr, uniq, cat, seq) live in [`coreutils`] as pure
+//! functions of argv and stdin that a `Programs` can dispatch to.
+//! [`Output`] is what any program prints: chunks of stdout and stderr,
+//! each with the virtual time that passed before it.
+//!
+//! Time and processes are handed in, never taken: the shell reads no
+//! clock (it only carries each chunk's virtual delay along), and what a
+//! program does, how long it takes and whether it exists
+//! ([`Programs::has`]) is the machine's business. Work is metered the same
+//! way: every loop iteration, function call and brace-expanded word is a
+//! step asked of [`Programs::spend`], so a machine with one virtual clock
+//! and a process table can account for every shell it runs (and later
+//! interrupt them).
 //!
 //! What is supported: `;`, `&&`, `||`, `|`, `|&`, newlines, `#` comments,
 //! `'…'`, `"…"`, `$'…'`, backslash escapes, `$NAME`, `${NAME}`, `${#NAME}`,
-//! `$?` and the other special parameters, `~`, `$(…)` and backquotes,
-//! `$((…))`, field splitting on `$IFS`, `NAME=value` (alone or before a
-//! command), `for NAME in WORDS; do LIST; done`, `( LIST )`, `{ LIST; }`,
-//! `!`, and the redirections that make sense without a filesystem
-//! (`>/dev/null`, `2>&1`, `&>/dev/null`, `</dev/null`).
+//! `$?`, `$1`…, `$#`, `$@`, `"$@"` and the other special parameters, `~`,
+//! `$(…)` and backquotes, `$((…))`, brace expansion (`{a,b}`, `{1..10..2}`,
+//! `{01..10}`, `{a..e}`, nested, in bash's order: first, on the word as
+//! typed), field splitting on `$IFS`, `NAME=value` (alone or before a
+//! command), `for NAME in WORDS; do LIST; done`, `while`/`until LIST; do
+//! LIST; done` with `break [N]`/`continue [N]`, `if/elif/else/fi`, `case
+//! WORD in PAT|PAT) LIST;; esac` (glob patterns, `;&`, `;;&`), `[[ … ]]`
+//! (patterns, `=~`, `&&`, `||`, `!`, integer tests), functions (`NAME()
+//! { …; }`, `function NAME`, `return`, `shift`), `( LIST )`, `{ LIST; }`,
+//! `!`, here-documents (`<<EOF`, `<<'EOF'`, `<<-EOF`) and here-strings
+//! (`<<< word`), the builtins `echo`, `test`/`[`, `read`, `true`,
+//! `false`, `:`, `export`, `unset`, `cd`, `exit`, the redirections that
+//! make sense without a filesystem (`>/dev/null`, `2>&1`, `&>/dev/null`,
+//! `</dev/null`), and `bash`/`sh` as programs: `bash -c 'LIST' [NAME
+//! ARGS…]` or a script on stdin runs in a child environment that holds
+//! only the exported variables (nothing set inside leaks out) and words its
+//! errors as `bash -c` does (`bash: line 1: foo: command not found`).
 //!
 //! Decisions where a browser terminal cannot be a real bash:
 //! - Errors are worded as an *interactive* bash words them
 //!   (`bash: syntax error near unexpected token `;;'`), without the
 //!   `bash: -c: line 1:` prefix of `bash -c` and without echoing the line.
-//!   Syntax errors exit with status 2 and nothing on the line runs.
+//!   Syntax errors exit with status 2. Input of several lines runs one
+//!   complete command at a time, as bash reads it: what comes before a
+//!   syntax error runs, nothing after it does.
 //! - An unterminated quote does not prompt for more input (there is no
 //!   `PS2`): it fails at once with bash's end-of-input message,
 //!   `bash: unexpected EOF while looking for matching `"'`, status 2.
 //!   Likewise `a &&` or an unfinished `for` report
 //!   `bash: syntax error: unexpected end of file`.
+//! - Runaway work ends as Ctrl-C would end it. A command line may take
+//!   [`STEP_BUDGET`] steps (loop iterations, function calls, brace words)
+//!   in all, over every shell it starts; then everything stops, the
+//!   terminal shows `^C`, and `$?` is 130. `while true; do :; done` thus
+//!   ends instead of hanging the page (and `… | head -3` after it does not
+//!   run: pipeline stages run one after another, not side by side).
+//!   Functions nest at most 64 deep (`maximum function nesting level
+//!   exceeded`), where bash would crash.
+//! - Only the text tools read their stdin to the end; other programs
+//!   (`ip`, `ping`, …) see it but leave it, as they do not read it, so a
+//!   `while read` loop around them gets every line.
+//! - `sh` is dash on Debian: `sh -c` runs this same shell, with dash's
+//!   wording for `not found` and for syntax errors only.
 //! - `&` runs the command in the foreground (virtual time makes waiting
 //!   free); there is no job control.
 //! - Writing to a file other than `/dev/null`, `/dev/stdout`,
 //!   `/dev/stderr` fails with `Read-only file system`; reading one fails
-//!   with `No such file or directory`.
-//! - `if`, `while`, `until`, `case`, functions, here-documents and brace
-//!   expansion are not implemented: the keywords report
-//!   `bash: if: not supported by this shell` (status 2).
+//!   with `No such file or directory`; every file test (`-f`, `-d`, …) is
+//!   false; `bash FILE` finds no file.
+//! - `select`, `coproc`, `<>` and `for ((…))` report
+//!   `bash: select: not supported by this shell` (status 2).
 //! - `cd` succeeds and changes nothing; `exit` ends the line with its status.
 
 mod arith;
@@ -104,20 +141,16 @@ pub struct Env {
     pub pid: u32,
     /// `$1`, `$2`, …: set by `bash -c … NAME ARGS` and function calls.
     pub positional: Vec<String>,
-    /// Shell functions by name.
-    pub functions: BTreeMap<String, Arc<ast::Command>>,
+    /// Shell functions by name (a list: a handful at most, and one map
+    /// type fewer in the wasm build).
+    pub functions: Vec<(String, Arc<ast::Command>)>,
 }
 
 impl Default for Env {
     /// A root login shell's usual environment.
     fn default() -> Env {
-        let mut env = Env {
-            last_status: 0,
-            vars: BTreeMap::new(),
-            pid: 1042,
-            positional: Vec::new(),
-            functions: BTreeMap::new(),
-        };
+        let mut env =
+            Env { last_status: 0, vars: BTreeMap::new(), pid: 1042, positional: Vec::new(), functions: Vec::new() };
         for (name, value) in [
             ("HOME", "/root"),
             ("LOGNAME", "root"),
@@ -138,7 +171,20 @@ impl Env {
     /// variables only (and the next process id).
     pub fn exported_from(parent: &Env) -> Env {
         let vars = parent.vars.iter().filter(|(_, v)| v.exported).map(|(k, v)| (k.clone(), v.clone())).collect();
-        Env { last_status: 0, vars, pid: parent.pid + 1, positional: Vec::new(), functions: BTreeMap::new() }
+        Env { last_status: 0, vars, pid: parent.pid + 1, positional: Vec::new(), functions: Vec::new() }
+    }
+
+    /// A function's body, if one is defined by that name.
+    pub(crate) fn function(&self, name: &str) -> Option<Arc<ast::Command>> {
+        self.functions.iter().find(|(n, _)| n == name).map(|(_, body)| body.clone())
+    }
+
+    /// Defines (or redefines) a function.
+    pub(crate) fn define(&mut self, name: &str, body: Arc<ast::Command>) {
+        match self.functions.iter_mut().find(|(n, _)| n == name) {
+            Some(slot) => slot.1 = body,
+            None => self.functions.push((name.to_string(), body)),
+        }
     }
 
     /// A variable's value, if it is set.

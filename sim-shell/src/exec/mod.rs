@@ -242,7 +242,7 @@ impl<'a> Interp<'a> {
                 self.with_redirects(redirects, stdin, |me, _| me.run_cond(c))
             }
             Command::Function(f) => {
-                self.env.functions.insert(f.name.clone(), f.body.clone());
+                self.env.define(&f.name, f.body.clone());
                 self.env.last_status = 0;
                 Output::status(0)
             }
@@ -359,7 +359,7 @@ impl<'a> Interp<'a> {
     /// program.
     fn run_argv(&mut self, argv: &[String], stdin: &mut String) -> Output {
         let Some(name) = argv.first() else { return Output::new() };
-        if let Some(body) = self.env.functions.get(name).cloned() {
+        if let Some(body) = self.env.function(name) {
             return self.call_function(&body, argv, stdin);
         }
         if let Some(out) = builtins::run(self, argv, stdin) {
