@@ -55,6 +55,34 @@ pub fn return_(sh: &mut Interp<'_>, args: &[String]) -> Output {
     Output::status(status)
 }
 
+/// `local NAME[=VALUE]…`: variables that the running function call gets
+/// to itself; their old values come back when it returns.
+pub fn local(sh: &mut Interp<'_>, args: &[String]) -> Output {
+    if sh.locals.is_empty() {
+        return Output::error(format!("{}local: can only be used in a function\n", sh.prefix()), 1);
+    }
+    let mut out = Output::new();
+    for a in args {
+        let (name, value) = match a.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_string())),
+            None => (a.as_str(), None),
+        };
+        if !is_name(name) {
+            out.err(format!("{}local: `{a}': not a valid identifier\n", sh.prefix()));
+            out.status = 1;
+            continue;
+        }
+        let old = sh.env.vars.get(name).cloned();
+        if let Some(frame) = sh.locals.last_mut() {
+            if !frame.iter().any(|(n, _)| n == name) {
+                frame.push((name.to_string(), old));
+            }
+        }
+        sh.env.set(name, value.unwrap_or_default());
+    }
+    out
+}
+
 /// `shift [N]`: drops the first N positional parameters.
 pub fn shift(sh: &mut Interp<'_>, args: &[String]) -> Output {
     let n = match args.first().map(|a| a.trim().parse::<usize>()) {

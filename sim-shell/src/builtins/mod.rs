@@ -1,5 +1,5 @@
 //! Commands the shell runs itself: `echo`, `true`, `false`, `:`, `export`,
-//! `unset`, `exit`, `cd`, `test`/`[`, `read`, `shift`, and the loop and
+//! `unset`, `exit`, `cd`, `test`/`[`, `read`, `shift`, `local`, and the loop and
 //! function controls `break`, `continue`, `return`.
 
 mod flow;
@@ -26,6 +26,7 @@ pub(super) fn run(sh: &mut Interp<'_>, argv: &[String], stdin: &mut String) -> O
         "return" => flow::return_(sh, args),
         "read" => flow::read(sh, args, stdin),
         "shift" => flow::shift(sh, args),
+        "local" => flow::local(sh, args),
         // There is no filesystem to move around in.
         "cd" => Output::status(0),
         _ => return None,

@@ -251,7 +251,18 @@ impl<'a> Interp<'a> {
         let (loops, line) = (self.loops, self.line);
         self.calls += 1;
         self.loops = 0;
+        self.locals.push(Vec::new());
         let mut out = self.run_command(body, stdin);
+        for (name, old) in self.locals.pop().unwrap_or_default().into_iter().rev() {
+            match old {
+                Some(v) => {
+                    self.env.vars.insert(name, v);
+                }
+                None => {
+                    self.env.vars.remove(&name);
+                }
+            }
+        }
         self.calls -= 1;
         self.loops = loops;
         self.line = line;

@@ -65,6 +65,9 @@ pub(super) struct Interp<'a> {
     pub calls: usize,
     /// A `break`, `continue` or `return` in progress.
     pub flow: Option<Flow>,
+    /// For each running function call, the variables `local` shadowed and
+    /// what they held before (restored when the call returns).
+    pub locals: Vec<Vec<(String, Option<crate::Variable>)>>,
 }
 
 /// Where a file descriptor's writes end up.
@@ -93,6 +96,7 @@ impl<'a> Interp<'a> {
             loops: 0,
             calls: 0,
             flow: None,
+            locals: Vec::new(),
         }
     }
 
@@ -283,6 +287,8 @@ impl<'a> Interp<'a> {
             loops: self.loops,
             calls: self.calls,
             flow: None,
+            // The subshell's copies: what it shadows dies with its env.
+            locals: self.locals.iter().map(|_| Vec::new()).collect(),
         };
         let mut out = f(&mut sub);
         out.status = sub.env.last_status;

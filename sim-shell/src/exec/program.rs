@@ -160,6 +160,7 @@ pub fn shell_program(sh: &mut Interp<'_>, argv: &[String], stdin: &str) -> Outpu
         child.line = 1;
         child.loops = 0;
         child.calls = 0;
+        child.locals.clear();
         run_source(child, &script, &mut input)
     })
 }
