@@ -126,6 +126,22 @@ struct Lexer<'a> {
     quote_start: usize,
 }
 
+/// Whether a word after these tokens is in command position (where `case`
+/// and `esac` are reserved words).
+fn at_command_start(before: &[Token]) -> bool {
+    match before.last().map(|t| &t.kind) {
+        None | Some(TokenKind::Newline) => true,
+        Some(TokenKind::Op(op)) => !matches!(
+            op,
+            Op::Less | Op::Great | Op::DGreat | Op::LessAnd | Op::GreatAnd | Op::AndGreat | Op::TLess | Op::DLess
+        ),
+        Some(TokenKind::Word(w)) => {
+            matches!(w.as_plain(), Some("then" | "do" | "else" | "elif" | "if" | "while" | "until" | "{" | "!"))
+        }
+        _ => false,
+    }
+}
+
 fn is_meta(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>')
 }
@@ -192,6 +208,9 @@ impl<'a> Lexer<'a> {
     /// after it.
     fn tokens(&mut self, close: Close, out: &mut Vec<Token>) -> Result<usize, Box<ParseError>> {
         let mut parens = 0usize;
+        // `case` commands open in this stream: their patterns end in a `)`
+        // that does not close a `$(`.
+        let mut cases = 0usize;
         loop {
             self.skip_blanks();
             let start = self.pos;
@@ -218,7 +237,7 @@ impl<'a> Lexer<'a> {
                 self.read_heredocs(out)?;
                 continue;
             }
-            if close == Close::Paren && b == b')' && parens == 0 {
+            if close == Close::Paren && b == b')' && parens == 0 && cases == 0 {
                 self.pos += 1;
                 out.push(self.token(TokenKind::Eof, String::new(), start));
                 return Ok(self.pos);
@@ -257,6 +276,13 @@ impl<'a> Lexer<'a> {
                 if let Ok(fd) = text.parse::<u32>() {
                     out.push(self.token(TokenKind::IoNumber(fd), text, start));
                     continue;
+                }
+            }
+            if at_command_start(out) {
+                match word.as_plain() {
+                    Some("case") => cases += 1,
+                    Some("esac") => cases = cases.saturating_sub(1),
+                    _ => {}
                 }
             }
             let word = super::brace::mark(word, &text);
