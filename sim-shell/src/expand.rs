@@ -88,13 +88,25 @@ impl<'a> Interp<'a> {
     /// Expands a word into a glob pattern: quoted characters are escaped
     /// with `\`, so that only unquoted `*`, `?` and `[` are special.
     pub fn expand_pattern(&mut self, word: &Word) -> Result<String, ExpandError> {
+        self.expand_escaped(word, "\\*?[]")
+    }
+
+    /// Expands the right side of `=~` into an extended regular expression:
+    /// quoted characters match themselves.
+    pub fn expand_regex(&mut self, word: &Word) -> Result<String, ExpandError> {
+        self.expand_escaped(word, "\\.[]()*+?{}|^$")
+    }
+
+    /// Expands a word, escaping the `special` characters of its quoted
+    /// parts with a backslash.
+    fn expand_escaped(&mut self, word: &Word, special: &str) -> Result<String, ExpandError> {
         let mut segs = Vec::new();
         self.segments(&word.parts, false, true, &mut segs)?;
         let mut out = String::new();
         for seg in segs {
             if seg.quoted {
                 for c in seg.text.chars() {
-                    if matches!(c, '\\' | '*' | '?' | '[' | ']') {
+                    if special.contains(c) {
                         out.push('\\');
                     }
                     out.push(c);

@@ -178,16 +178,25 @@ fn quote_for_declare(v: &str) -> String {
     s
 }
 
-/// `unset [-v|-f] NAME…`
+/// `unset [-v|-f] NAME…`: a variable, or with `-f` a function (without
+/// either, the function only when no variable has the name).
 fn unset(sh: &mut Interp<'_>, args: &[String]) -> Output {
     let mut out = Output::new();
+    let functions = args.iter().any(|a| a == "-f");
+    let variables = args.iter().any(|a| a == "-v");
     for a in args.iter().filter(|a| !matches!(a.as_str(), "-v" | "-f" | "--")) {
+        if functions {
+            sh.env.functions.retain(|(n, _)| n != a);
+            continue;
+        }
         if !is_name(a) {
             out.err(format!("{}unset: `{a}': not a valid identifier\n", sh.prefix()));
             out.status = 1;
             continue;
         }
-        sh.env.vars.remove(a.as_str());
+        if sh.env.vars.remove(a.as_str()).is_none() && !variables {
+            sh.env.functions.retain(|(n, _)| n != a);
+        }
     }
     out
 }

@@ -213,7 +213,7 @@ impl<'a> Interp<'a> {
                         pattern::matches(&pat, &left) == (op != "!=")
                     }
                     "=~" => {
-                        let re = self.expand_joined(r)?;
+                        let re = self.expand_regex(r)?;
                         use crate::coreutils::regex::{compile, Flavor};
                         compile(&re, Flavor::Extended, false).is_ok_and(|re| re.is_match(&left))
                     }

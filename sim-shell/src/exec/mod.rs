@@ -176,13 +176,13 @@ impl<'a> Interp<'a> {
         let mut status = 0;
         let mut piped = String::new();
         let last = p.commands.len().saturating_sub(1);
+        let alone = p.commands.len() == 1;
         for (i, cmd) in p.commands.iter().enumerate() {
-            let o = if i == 0 {
-                self.run_command(cmd, stdin)
-            } else {
-                let mut input = std::mem::take(&mut piped);
-                self.run_command(cmd, &mut input)
-            };
+            let mut input = std::mem::take(&mut piped);
+            let input = if i == 0 { &mut *stdin } else { &mut input };
+            // Each stage of a real pipeline runs in a subshell: what it sets
+            // (`… | read x`) does not stay.
+            let o = if alone { self.run_command(cmd, input) } else { self.subshell(|sub| sub.run_command(cmd, input)) };
             status = o.status;
             if i == last {
                 self.show(&mut term, o);
@@ -196,12 +196,6 @@ impl<'a> Interp<'a> {
                         Stream::Stderr => self.show_chunk(&mut term, c),
                     }
                 }
-            }
-            if p.commands.len() > 1 && !self.interrupted {
-                // `exit` or `break` in a pipeline only leaves that stage's
-                // subshell.
-                self.exiting = false;
-                self.flow = None;
             }
             if self.interrupted {
                 break;
@@ -285,8 +279,9 @@ impl<'a> Interp<'a> {
         };
         let mut out = f(&mut sub);
         out.status = sub.env.last_status;
-        let (steps, interrupted) = (sub.steps, sub.interrupted);
+        let (steps, interrupted, delay) = (sub.steps, sub.interrupted, sub.pending_delay);
         self.steps = steps;
+        self.pending_delay += delay;
         if interrupted {
             self.interrupt();
         }
@@ -341,11 +336,27 @@ impl<'a> Interp<'a> {
             self.env.last_status = status;
             return out;
         }
-        // `VAR=x cmd`: the values only reach cmd's environment, which the
-        // simulated programs do not read; they are expanded and dropped.
-        let _ = values;
+        // `VAR=x cmd`: exported for the command's duration only (builtins,
+        // functions and child shells see them; other programs do not read
+        // their environment).
+        let mut saved = Vec::new();
+        for (name, value) in values {
+            saved.push((name.clone(), self.env.vars.get(&name).cloned()));
+            self.env.set(&name, value);
+            self.env.set_exported(&name, true);
+        }
         let side = std::mem::take(&mut self.side);
         let mut out = self.with_redirects(&cmd.redirects, stdin, |me, input| me.run_argv(&argv, input));
+        for (name, old) in saved.into_iter().rev() {
+            match old {
+                Some(v) => {
+                    self.env.vars.insert(name, v);
+                }
+                None => {
+                    self.env.vars.remove(&name);
+                }
+            }
+        }
         let status = out.status;
         let mut all = side;
         all.extend(std::mem::take(&mut out));

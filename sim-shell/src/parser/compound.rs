@@ -4,6 +4,7 @@
 use super::{is_function_name, ParseError, Parser};
 use crate::ast::{
     CaseArm, CaseCommand, CaseEnd, Command, CondExpr, ForLoop, FunctionDef, IfCommand, Script, WhileLoop, Word,
+    WordPart,
 };
 use crate::lexer::{Op, TokenKind};
 use std::sync::Arc;
@@ -222,12 +223,51 @@ impl Parser {
             _ => None,
         };
         match op {
+            Some(op) if op == "=~" => {
+                self.advance();
+                Ok(CondExpr::Binary(first, op, self.cond_regex()?))
+            }
             Some(op) => {
                 self.advance();
                 Ok(CondExpr::Binary(first, op, self.cond_word()?))
             }
             None => Ok(CondExpr::Word(first)),
         }
+    }
+
+    /// The right side of `=~`: bash reads it as one word in which `(`, `)`
+    /// and `|` are regex characters, up to `]]`, `&&` or `||` (or a `)`
+    /// that closes a group of the expression).
+    fn cond_regex(&mut self) -> Result<Word, Box<ParseError>> {
+        let mut parts = Vec::new();
+        let mut depth = 0usize;
+        loop {
+            let text = match self.kind() {
+                TokenKind::Word(w) if self.plain() != Some("]]") => {
+                    parts.extend(w.parts.iter().cloned());
+                    self.advance();
+                    continue;
+                }
+                TokenKind::Op(Op::LParen) => {
+                    depth += 1;
+                    "("
+                }
+                TokenKind::Op(Op::RParen) if depth > 0 => {
+                    depth -= 1;
+                    ")"
+                }
+                TokenKind::Op(Op::Pipe) => "|",
+                TokenKind::Op(Op::Less) => "<",
+                TokenKind::Op(Op::Great) => ">",
+                _ => break,
+            };
+            parts.push(WordPart::Literal(text.to_string()));
+            self.advance();
+        }
+        if parts.is_empty() {
+            return Err(self.unexpected());
+        }
+        Ok(Word { parts, braces: None })
     }
 
     /// Whether a word that is not `]]` comes next.
