@@ -24,6 +24,8 @@ pub struct Lab {
     /// Work left to the current command line, over every shell it starts
     /// (see [`Programs::spend`]).
     steps: u64,
+    /// The virtual time the current command line started at.
+    line_start_ms: u64,
 }
 
 impl Default for Lab {
@@ -35,6 +37,11 @@ impl Default for Lab {
 /// `ip netns exec` inside `ip netns exec` inside …: Linux has no limit, we do.
 const MAX_NESTING: usize = 16;
 
+/// How much virtual time a command line's loops may let pass before they
+/// end as a learner's Ctrl-C would end them (`while true; do sleep 1;
+/// done` would otherwise keep the page waiting for a day).
+const LOOP_TIME_MS: u64 = 300_000;
+
 impl Lab {
     /// A fresh host with the default seed.
     pub fn new() -> Lab {
@@ -43,13 +50,20 @@ impl Lab {
 
     /// A fresh host whose MAC addresses derive from `seed`.
     pub fn with_seed(seed: u64) -> Lab {
-        Lab { kernel: Kernel::new(seed), env: Env::default(), trace: Trace::default(), steps: shell::STEP_BUDGET }
+        Lab {
+            kernel: Kernel::new(seed),
+            env: Env::default(),
+            trace: Trace::default(),
+            steps: shell::STEP_BUDGET,
+            line_start_ms: 0,
+        }
     }
 
     /// Runs one command line as root on the host, as a terminal would.
     pub fn run(&mut self, line: &str) -> Output {
         self.trace = Trace::default();
         self.steps = shell::STEP_BUDGET;
+        self.line_start_ms = self.kernel.now_ms;
         let mut env = std::mem::take(&mut self.env);
         let out = shell::run_line(line, &mut env, self);
         self.env = env;
@@ -173,7 +187,8 @@ impl Programs for Lab {
     }
 
     fn spend(&mut self, steps: u64) -> bool {
-        if self.steps == 0 || steps > self.steps {
+        let looped_too_long = steps > 0 && self.kernel.now_ms.saturating_sub(self.line_start_ms) >= LOOP_TIME_MS;
+        if looped_too_long || self.steps == 0 || steps > self.steps {
             self.steps = 0;
             return false;
         }
@@ -200,5 +215,26 @@ impl Programs for InNamespace<'_> {
 
     fn spend(&mut self, steps: u64) -> bool {
         self.lab.spend(steps)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lab;
+
+    #[test]
+    fn endless_loops_end_as_ctrl_c_would() {
+        let mut lab = Lab::new();
+        for line in [
+            "while true; do :; done",
+            "ip netns add red; ip netns exec red bash -c 'while :; do ip -br link >/dev/null; done'",
+            "while true; do sleep 1; done",
+        ] {
+            let out = lab.run(line);
+            assert_eq!((out.status, out.stdout().ends_with("^C\n")), (130, true), "{line}");
+        }
+        // A minute of virtual time spent in a loop is allowed.
+        let out = lab.run("for i in $(seq 60); do sleep 1; done; echo done");
+        assert_eq!(out.stdout(), "done\n");
     }
 }
