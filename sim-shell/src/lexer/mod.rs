@@ -259,7 +259,8 @@ impl<'a> Lexer<'a> {
                     }
                     _ => {}
                 }
-                out.push(self.token(TokenKind::Op(op), self.slice(start, self.pos), start));
+                let text = self.slice(start, self.pos).trim_end().to_string();
+                out.push(self.token(TokenKind::Op(op), text, start));
                 continue;
             }
             let word = self.word()?;

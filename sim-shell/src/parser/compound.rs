@@ -129,6 +129,7 @@ impl Parser {
         self.advance();
         let name = match self.kind() {
             TokenKind::Word(_) if is_function_name(&self.tok().text) => self.advance().text,
+            TokenKind::Eof => return Err(Box::new(ParseError::UnexpectedToken("newline".into()))),
             _ => return Err(self.unexpected()),
         };
         if self.is_op(Op::LParen) && matches!(self.peek_kind(1), TokenKind::Op(Op::RParen)) {
@@ -157,6 +158,9 @@ impl Parser {
         let line = self.advance().line;
         let expr = self.cond_or()?;
         if self.plain() != Some("]]") {
+            if matches!(self.kind(), TokenKind::Eof) {
+                return Err(Box::new(ParseError::CondEof));
+            }
             return Err(self.unexpected());
         }
         self.advance();
@@ -277,6 +281,9 @@ impl Parser {
 
     fn cond_word(&mut self) -> Result<Word, Box<ParseError>> {
         if !self.at_cond_word() {
+            if matches!(self.kind(), TokenKind::Eof) {
+                return Err(Box::new(ParseError::CondToken("EOF".into())));
+            }
             return Err(self.unexpected());
         }
         match self.advance().kind {

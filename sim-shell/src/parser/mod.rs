@@ -22,8 +22,12 @@ pub enum ParseError {
     UnmatchedEof(char),
     /// Nesting deeper than this shell follows.
     TooDeep,
-    /// Valid bash that this shell does not run (`if`, here-documents, …).
+    /// Valid bash that this shell does not run (`select`, `<>`, …).
     Unsupported(String),
+    /// `[[` whose `]]` never comes.
+    CondEof,
+    /// A token that cannot stand in a `[[ … ]]` expression (`EOF` at its end).
+    CondToken(String),
 }
 
 impl ParseError {
@@ -37,6 +41,8 @@ impl ParseError {
             }
             ParseError::TooDeep => "syntax error: nesting too deep".to_string(),
             ParseError::Unsupported(what) => format!("{what}: not supported by this shell"),
+            ParseError::CondEof => "unexpected EOF while looking for `]]'".to_string(),
+            ParseError::CondToken(t) => format!("unexpected token `{t}' in conditional command"),
         }
     }
 }
@@ -98,7 +104,7 @@ impl Commands {
         });
         Some(result.map_err(|error| {
             let line = match (&*error, p.kind()) {
-                (ParseError::UnexpectedEof | ParseError::UnmatchedEof(_), _) => self.eof_line,
+                (ParseError::UnexpectedEof | ParseError::UnmatchedEof(_) | ParseError::CondEof, _) => self.eof_line,
                 (_, TokenKind::Eof) => self.eof_line,
                 _ => p.tok().line,
             };

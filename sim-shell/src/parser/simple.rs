@@ -75,6 +75,8 @@ impl Parser {
             TokenKind::Op(Op::LessAnd) => (RedirectOp::Dup, 0),
             TokenKind::Op(Op::GreatAnd) => (RedirectOp::Dup, 1),
             TokenKind::Op(Op::AndGreat) if explicit_fd.is_none() => (RedirectOp::Both, 1),
+            // `<<` without a delimiter word: the error is about what follows.
+            TokenKind::Op(Op::DLess) => (RedirectOp::Input, 0),
             _ => return Err(self.unexpected()),
         };
         self.advance();
