@@ -100,12 +100,12 @@ impl<'a> Interp<'a> {
     }
 
     /// What error messages start with: `bash: ` at the prompt, `bash: line
-    /// N: ` in a `bash -c` script (`sh: N: ` for dash).
+    /// N: ` in a script (`bash -c` or stdin; `sh: N: ` for dash).
     pub fn prefix(&self) -> String {
         match self.mode {
             _ if self.dash() => format!("{}: {}: ", self.name, self.line),
-            Mode::Command => format!("{}: line {}: ", self.name, self.line),
-            Mode::Interactive | Mode::Stdin => format!("{}: ", self.name),
+            Mode::Command | Mode::Stdin => format!("{}: line {}: ", self.name, self.line),
+            Mode::Interactive => format!("{}: ", self.name),
         }
     }
 

@@ -15,7 +15,7 @@ pub enum Mode {
     /// `bash -c STRING`: `bash: line N: MESSAGE`, and syntax errors as
     /// `bash: -c: line N: …` followed by the offending line.
     Command,
-    /// A script piped into `bash`: `bash: MESSAGE`.
+    /// A script piped into `bash`: `bash: line N: MESSAGE`.
     Stdin,
 }
 
@@ -51,7 +51,7 @@ fn syntax_message(sh: &Interp<'_>, e: &SyntaxError, src: &str) -> String {
     let source_line = || src.lines().nth(e.line.saturating_sub(1)).unwrap_or_default().to_string();
     match (sh.mode, &*e.error) {
         (super::Mode::Interactive, _) => format!("{}\n", e.error),
-        (super::Mode::Command, err) if name == "sh" => {
+        (_, err) if sh.dash() => {
             let what = match err {
                 ParseError::UnexpectedToken(t) if t == "newline" => "newline unexpected".to_string(),
                 ParseError::UnexpectedToken(t) => format!("\"{t}\" unexpected"),
@@ -59,7 +59,12 @@ fn syntax_message(sh: &Interp<'_>, e: &SyntaxError, src: &str) -> String {
                 ParseError::UnexpectedEof | ParseError::UnmatchedEof(_) => "end of file unexpected".to_string(),
                 other => other.message(),
             };
-            format!("{name}: {}: Syntax error: {what}\n", e.line)
+            // dash finds an unterminated quote at the end of the text.
+            let line = match err {
+                ParseError::UnmatchedQuote(_) => src.matches('\n').count() + 1,
+                _ => e.line,
+            };
+            format!("{name}: {line}: Syntax error: {what}\n")
         }
         (super::Mode::Command, ParseError::UnexpectedToken(_)) => {
             format!(
@@ -71,9 +76,9 @@ fn syntax_message(sh: &Interp<'_>, e: &SyntaxError, src: &str) -> String {
         }
         (super::Mode::Command, _) => format!("{name}: -c: line {}: {}\n", e.line, e.error.message()),
         (super::Mode::Stdin, ParseError::UnexpectedToken(_)) => {
-            format!("{name}: {}\n{name}: `{}'\n", e.error.message(), source_line())
+            format!("{name}: line {l}: {}\n{name}: line {l}: `{}'\n", e.error.message(), source_line(), l = e.line)
         }
-        (super::Mode::Stdin, _) => format!("{name}: {}\n", e.error.message()),
+        (super::Mode::Stdin, _) => format!("{name}: line {}: {}\n", e.line, e.error.message()),
     }
 }
 
