@@ -27,13 +27,15 @@ const MAX_NESTING: usize = 16;
 pub struct KernelLab {
     rtnl: Rtnl,
     env: Env,
+    /// Work left to the current command line (see [`Programs::spend`]).
+    steps: u64,
 }
 
 impl KernelLab {
     /// The host is the calling thread's network namespace: enter the
     /// sandbox ([`crate::sandbox::enter`]) first.
     pub fn new() -> Result<KernelLab, SetupError> {
-        Ok(KernelLab { rtnl: Rtnl::new()?, env: Env::default() })
+        Ok(KernelLab { rtnl: Rtnl::new()?, env: Env::default(), steps: shell::STEP_BUDGET })
     }
 
     /// The gap kept after a change before the next request (see
@@ -44,6 +46,7 @@ impl KernelLab {
 
     /// Runs one command line as root on the host, as a terminal would.
     pub fn run(&mut self, line: &str) -> Output {
+        self.steps = shell::STEP_BUDGET;
         let mut env = std::mem::take(&mut self.env);
         let out = shell::run_line(line, &mut env, self);
         self.env = env;
@@ -96,6 +99,12 @@ impl KernelLab {
                 Ok(mut nl) => sim_core::tools::ifconfig::ifconfig(&mut nl, rest),
                 Err(o) => o,
             },
+            // The simulator's pages: the agent must print what the site prints.
+            "man" => sim_core::tools::man::man(rest),
+            "bash" | "sh" => {
+                let mut inner = InNamespace { lab: self, ns: ns.map(str::to_string), nested };
+                shell::run_shell_program(argv, stdin, &mut inner)
+            }
             n if EXTERNAL.contains(&n) => match find(n) {
                 Some(path) => {
                     self.rtnl.settle();
@@ -126,12 +135,48 @@ impl Programs for KernelLab {
     fn run(&mut self, argv: &[String], stdin: &str) -> Output {
         self.exec(None, argv, stdin, 0)
     }
+
+    fn has(&mut self, name: &str) -> bool {
+        is_program(name)
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        if self.steps == 0 || steps > self.steps {
+            self.steps = 0;
+            return false;
+        }
+        self.steps -= steps;
+        true
+    }
+}
+
+/// The programs of one namespace, for a shell started in it
+/// (`ip netns exec NS bash -c …`).
+struct InNamespace<'a> {
+    lab: &'a mut KernelLab,
+    ns: Option<String>,
+    nested: usize,
+}
+
+impl Programs for InNamespace<'_> {
+    fn run(&mut self, argv: &[String], stdin: &str) -> Output {
+        self.lab.exec(self.ns.as_deref(), argv, stdin, self.nested)
+    }
+
+    fn has(&mut self, name: &str) -> bool {
+        is_program(name)
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        self.lab.spend(steps)
+    }
 }
 
 /// Whether a name is a program this host runs.
 fn is_program(name: &str) -> bool {
-    matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo")
+    matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "man")
         || shell::is_coreutil(name)
+        || shell::is_shell(name)
         || (EXTERNAL.contains(&name) && find(name).is_some())
 }
 

@@ -21,6 +21,11 @@ pub struct Lab {
     env: Env,
     /// Every packet the last command line moved.
     trace: Trace,
+    /// Work left to the current command line, over every shell it starts
+    /// (see [`Programs::spend`]).
+    steps: u64,
+    /// The virtual time the current command line started at.
+    line_start_ms: u64,
 }
 
 impl Default for Lab {
@@ -32,6 +37,11 @@ impl Default for Lab {
 /// `ip netns exec` inside `ip netns exec` inside …: Linux has no limit, we do.
 const MAX_NESTING: usize = 16;
 
+/// How much virtual time a command line's loops may let pass before they
+/// end as a learner's Ctrl-C would end them (`while true; do sleep 1;
+/// done` would otherwise keep the page waiting for a day).
+const LOOP_TIME_MS: u64 = 300_000;
+
 impl Lab {
     /// A fresh host with the default seed.
     pub fn new() -> Lab {
@@ -40,12 +50,20 @@ impl Lab {
 
     /// A fresh host whose MAC addresses derive from `seed`.
     pub fn with_seed(seed: u64) -> Lab {
-        Lab { kernel: Kernel::new(seed), env: Env::default(), trace: Trace::default() }
+        Lab {
+            kernel: Kernel::new(seed),
+            env: Env::default(),
+            trace: Trace::default(),
+            steps: shell::STEP_BUDGET,
+            line_start_ms: 0,
+        }
     }
 
     /// Runs one command line as root on the host, as a terminal would.
     pub fn run(&mut self, line: &str) -> Output {
         self.trace = Trace::default();
+        self.steps = shell::STEP_BUDGET;
+        self.line_start_ms = self.kernel.now_ms;
         let mut env = std::mem::take(&mut self.env);
         let out = shell::run_line(line, &mut env, self);
         self.env = env;
@@ -111,6 +129,10 @@ impl Lab {
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
+            "man" => crate::tools::man::man(rest),
+            // A shell started in the namespace (`ip netns exec NS bash -c …`)
+            // runs its commands there.
+            "bash" | "sh" => shell::run_shell_program(argv, stdin, &mut InNamespace { lab: self, ns, nested }),
             _ => match shell::run_coreutil(argv, stdin) {
                 Some(o) => o,
                 None => Output::error(format!("bash: {name}: command not found\n"), 127),
@@ -120,8 +142,9 @@ impl Lab {
 
     /// Whether a name is a program this host has.
     fn is_program(name: &str) -> bool {
-        matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "ping" | "iptables" | "sleep")
+        matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "ping" | "iptables" | "sleep" | "man")
             || shell::is_coreutil(name)
+            || shell::is_shell(name)
     }
 
     /// `sleep N`: lets N seconds of virtual time pass (neighbour entries age,
@@ -157,5 +180,61 @@ impl Lab {
 impl Programs for Lab {
     fn run(&mut self, argv: &[String], stdin: &str) -> Output {
         self.exec(NsId::HOST, argv, stdin, 0)
+    }
+
+    fn has(&mut self, name: &str) -> bool {
+        Self::is_program(name)
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        let looped_too_long = steps > 0 && self.kernel.now_ms.saturating_sub(self.line_start_ms) >= LOOP_TIME_MS;
+        if looped_too_long || self.steps == 0 || steps > self.steps {
+            self.steps = 0;
+            return false;
+        }
+        self.steps -= steps;
+        true
+    }
+}
+
+/// The programs of one namespace, for a shell started in it.
+struct InNamespace<'a> {
+    lab: &'a mut Lab,
+    ns: NsId,
+    nested: usize,
+}
+
+impl Programs for InNamespace<'_> {
+    fn run(&mut self, argv: &[String], stdin: &str) -> Output {
+        self.lab.exec(self.ns, argv, stdin, self.nested)
+    }
+
+    fn has(&mut self, name: &str) -> bool {
+        Lab::is_program(name)
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        self.lab.spend(steps)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lab;
+
+    #[test]
+    fn endless_loops_end_as_ctrl_c_would() {
+        let mut lab = Lab::new();
+        for line in [
+            "while true; do :; done",
+            "ip netns add red; ip netns exec red bash -c 'while :; do ip -br link >/dev/null; done'",
+            "while true; do sleep 1; done",
+        ] {
+            let out = lab.run(line);
+            assert_eq!((out.status, out.stdout().ends_with("^C\n")), (130, true), "{line}");
+        }
+        // A minute of virtual time spent in a loop is allowed.
+        let out = lab.run("for i in $(seq 60); do sleep 1; done; echo done");
+        assert_eq!(out.stdout(), "done\n");
     }
 }

@@ -1,5 +1,5 @@
 //! `$((…))`: integer arithmetic over 64-bit signed numbers, with the usual
-//! C operators bash supports (no assignment operators).
+//! C operators bash supports and `**` (no assignment operators).
 
 use std::fmt;
 
@@ -98,6 +98,10 @@ impl<'a> Arith<'a> {
             if (s == "<" || s == ">") && next == Some(b'=') {
                 return false;
             }
+            // `*` must not eat the start of `**`.
+            if s == "*" && next == Some(b'*') {
+                return false;
+            }
             self.pos += s.len();
             return true;
         }
@@ -119,7 +123,7 @@ impl<'a> Arith<'a> {
 
     fn binary(&mut self, level: usize) -> Result<i64, Box<ArithError>> {
         let Some(ops) = LEVELS.get(level) else {
-            return self.unary();
+            return self.power();
         };
         let mut lhs = self.binary(level + 1)?;
         'outer: loop {
@@ -156,6 +160,29 @@ impl<'a> Arith<'a> {
             }
             return Ok(lhs);
         }
+    }
+
+    /// `a ** b`: above `*`, below the unary operators, right-associative.
+    fn power(&mut self) -> Result<i64, Box<ArithError>> {
+        let base = self.unary()?;
+        if !self.eat("**") {
+            return Ok(base);
+        }
+        let at = self.pos;
+        self.depth += 1;
+        if self.depth > 64 {
+            return Err(self.error("expression nesting too deep"));
+        }
+        let exp = self.power()?;
+        self.depth -= 1;
+        if exp < 0 {
+            // bash names the exponent's last operand.
+            let done = self.expr.get(at..self.pos).unwrap_or("").trim_end();
+            let word = done.rfind(|c: char| !c.is_ascii_alphanumeric() && c != '_').map_or(0, |i| i + 1);
+            self.pos = at + word;
+            return Err(self.error("exponent less than 0"));
+        }
+        Ok(base.wrapping_pow(u32::try_from(exp).unwrap_or(u32::MAX)))
     }
 
     fn unary(&mut self) -> Result<i64, Box<ArithError>> {

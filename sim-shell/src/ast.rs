@@ -41,11 +41,86 @@ pub enum Command {
     Subshell(Script, Vec<Redirect>),
     /// `{ LIST; }`: runs in the current environment.
     Group(Script, Vec<Redirect>),
+    /// `if LIST; then LIST; [elif LIST; then LIST;]… [else LIST;] fi`.
+    If(IfCommand, Vec<Redirect>),
+    /// `while LIST; do LIST; done` and `until …`.
+    While(WhileLoop, Vec<Redirect>),
+    /// `case WORD in PATTERN|PATTERN) LIST;; … esac`.
+    Case(CaseCommand, Vec<Redirect>),
+    /// `[[ EXPRESSION ]]`.
+    Cond(CondExpr, usize, Vec<Redirect>),
+    /// `NAME() COMMAND` or `function NAME COMMAND`: defines a function.
+    Function(FunctionDef),
+}
+
+/// `if … fi`: the conditions and bodies in order, then the `else` body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IfCommand {
+    /// `(condition, body)` for the `if` and each `elif`.
+    pub branches: Vec<(Script, Script)>,
+    pub otherwise: Option<Script>,
+}
+
+/// `while COND; do BODY; done`, or `until` when `until` is set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WhileLoop {
+    pub until: bool,
+    pub cond: Script,
+    pub body: Script,
+}
+
+/// `case WORD in … esac`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseCommand {
+    pub word: Word,
+    pub arms: Vec<CaseArm>,
+}
+
+/// How a case arm ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseEnd {
+    /// `;;` (or `esac`): stop.
+    Break,
+    /// `;&`: run the next arm's body too.
+    FallThrough,
+    /// `;;&`: go on testing the next patterns.
+    Continue,
+}
+
+/// `PATTERN|PATTERN) LIST ;;`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseArm {
+    pub patterns: Vec<Word>,
+    pub body: Script,
+    pub end: CaseEnd,
+}
+
+/// A `[[ … ]]` expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CondExpr {
+    /// `-z WORD`, `-n WORD`, `-f WORD`, …
+    Unary(String, Word),
+    /// `WORD OP WORD`; for `==`/`!=`/`=` the right side is a pattern.
+    Binary(Word, String, Word),
+    /// A lone word: true when not empty.
+    Word(Word),
+    Not(Box<CondExpr>),
+    And(Box<CondExpr>, Box<CondExpr>),
+    Or(Box<CondExpr>, Box<CondExpr>),
+}
+
+/// A function definition: its name and body (a compound command).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FunctionDef {
+    pub name: String,
+    pub body: std::sync::Arc<Command>,
 }
 
 /// `A=1 B=2 argv0 argv1 … >redirections`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SimpleCommand {
+    /// The source line the command starts on (for `bash -c`'s messages).
+    pub line: usize,
     pub assignments: Vec<Assignment>,
     pub words: Vec<Word>,
     pub redirects: Vec<Redirect>,
@@ -79,6 +154,12 @@ pub enum RedirectOp {
     Dup,
     /// `&>WORD` / `&>>WORD`: stdout and stderr both.
     Both,
+    /// `<<WORD` / `<<-WORD`: the target is the body (expanded unless the
+    /// delimiter was quoted). With bash's warning when the input ended
+    /// before the delimiter.
+    HereDoc(Option<String>),
+    /// `<<<WORD`: stdin reads the expanded word and a newline.
+    HereString,
 }
 
 /// `2>/dev/null`, `2>&1`, `</dev/null`, …
@@ -93,6 +174,9 @@ pub struct Redirect {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Word {
     pub parts: Vec<WordPart>,
+    /// The word as typed, kept when brace expansion may apply to it (it
+    /// works on the text, before any other expansion).
+    pub braces: Option<String>,
 }
 
 /// One piece of a word.
@@ -129,7 +213,7 @@ pub enum Param {
 impl Word {
     /// A word made of one unquoted literal.
     pub fn literal(text: &str) -> Word {
-        Word { parts: vec![WordPart::Literal(text.to_string())] }
+        Word { parts: vec![WordPart::Literal(text.to_string())], braces: None }
     }
 
     /// The word's text if it is a single unquoted literal (how reserved

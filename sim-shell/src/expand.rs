@@ -1,7 +1,8 @@
-//! Word expansion: tilde, parameters, `$?`, `$(…)`, `$((…))`, then field
-//! splitting of unquoted results and quote removal. There is no pathname
-//! expansion: with no filesystem a glob never matches, and bash then keeps
-//! the word as it is.
+//! Word expansion in bash's order: braces (on the word as typed, see
+//! [`crate::brace`]), then tilde, parameters, `$?`, `$(…)`, `$((…))`, then
+//! field splitting of unquoted results and quote removal. There is no
+//! pathname expansion: with no filesystem a glob never matches, and bash
+//! then keeps the word as it is.
 
 use super::arith;
 use super::ast::{Param, Word, WordPart};
@@ -16,32 +17,112 @@ pub enum ExpandError {
     BadSubstitution(String),
     /// `$((…))` that does not evaluate.
     Arith(Box<arith::ArithError>),
+    /// The line's steps ran out (a huge brace expansion): nothing is
+    /// printed, the line ends as Ctrl-C would end it.
+    Interrupted,
 }
 
 impl fmt::Display for ExpandError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ExpandError::BadSubstitution(s) => write!(f, "bash: ${{{s}}}: bad substitution"),
-            ExpandError::Arith(e) => write!(f, "bash: {e}"),
+            ExpandError::BadSubstitution(s) => write!(f, "${{{s}}}: bad substitution"),
+            ExpandError::Arith(e) => write!(f, "{e}"),
+            ExpandError::Interrupted => Ok(()),
         }
     }
 }
 
 impl std::error::Error for ExpandError {}
 
-/// A piece of expanded text and whether it may be split into fields.
+/// A piece of expanded text: whether it may be split into fields, whether
+/// it was quoted (literal in a pattern), and whether a new field starts
+/// with it (the words of `"$@"`).
+#[derive(Default)]
 struct Segment {
     text: String,
     split: bool,
+    quoted: bool,
+    new_field: bool,
 }
 
 impl<'a> Interp<'a> {
-    /// Expands a word into zero or more fields (arguments).
+    /// Expands a word into zero or more fields (arguments), braces first.
     pub fn expand_word(&mut self, word: &Word) -> Result<Vec<String>, ExpandError> {
+        let Some(text) = &word.braces else {
+            return self.expand_fields(word);
+        };
+        let limit = usize::try_from(self.steps).unwrap_or(usize::MAX);
+        let alternatives = match crate::brace::expand(text, limit) {
+            Ok(alts) if alts.len() == 1 && alts[0] == *text => return self.expand_fields(word),
+            Ok(alts) => alts,
+            Err(crate::brace::TooMany) => {
+                self.interrupt();
+                return Err(ExpandError::Interrupted);
+            }
+        };
+        if !self.step(alternatives.len() as u64) {
+            return Err(ExpandError::Interrupted);
+        }
+        let mut fields = Vec::new();
+        for alt in alternatives {
+            if alt == "\\" {
+                // A lone backslash (`{Z..b}`) quotes nothing: quote removal
+                // leaves an empty word.
+                fields.push(String::new());
+                continue;
+            }
+            let w = crate::lexer::lex_word(&alt).unwrap_or_else(|| Word::literal(&alt));
+            fields.extend(self.expand_fields(&w)?);
+        }
+        Ok(fields)
+    }
+
+    /// Expands a word (without its braces) into fields.
+    fn expand_fields(&mut self, word: &Word) -> Result<Vec<String>, ExpandError> {
         let mut segs = Vec::new();
         self.segments(&word.parts, false, true, &mut segs)?;
         let ifs = self.env.get("IFS").unwrap_or(" \t\n").to_string();
         Ok(split_fields(&segs, &ifs))
+    }
+
+    /// Expands a word into a glob pattern: quoted characters are escaped
+    /// with `\`, so that only unquoted `*`, `?` and `[` are special.
+    pub fn expand_pattern(&mut self, word: &Word) -> Result<String, ExpandError> {
+        self.expand_escaped(word, "\\*?[]")
+    }
+
+    /// Expands the right side of `=~` into an extended regular expression:
+    /// quoted characters match themselves.
+    pub fn expand_regex(&mut self, word: &Word) -> Result<String, ExpandError> {
+        self.expand_escaped(word, "\\.[]()*+?{}|^$")
+    }
+
+    /// Expands a word, escaping the `special` characters of its quoted
+    /// parts with a backslash.
+    fn expand_escaped(&mut self, word: &Word, special: &str) -> Result<String, ExpandError> {
+        let mut segs = Vec::new();
+        self.segments(&word.parts, false, true, &mut segs)?;
+        let mut out = String::new();
+        for seg in segs {
+            if seg.quoted {
+                for c in seg.text.chars() {
+                    if special.contains(c) {
+                        out.push('\\');
+                    }
+                    out.push(c);
+                }
+            } else {
+                out.push_str(&seg.text);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The value of `text` as an arithmetic expression (`[[ a -eq b ]]`).
+    pub fn arith_value(&mut self, text: &str) -> Result<i64, ExpandError> {
+        let env = &*self.env;
+        let lookup = |name: &str| env.get(name).map(str::to_string);
+        arith::eval(text, &lookup, env.last_status).map_err(ExpandError::Arith)
     }
 
     /// Expands a word into one string without splitting (assignments).
@@ -79,25 +160,39 @@ impl<'a> Interp<'a> {
             match part {
                 WordPart::Literal(text) => {
                     let text = if word_start && i == 0 { self.tilde(text) } else { text.clone() };
-                    out.push(Segment { text, split: false });
+                    out.push(Segment { text, quoted, ..Segment::default() });
                 }
-                WordPart::Quoted(text) => out.push(Segment { text: text.clone(), split: false }),
+                WordPart::Quoted(text) => out.push(Segment { text: text.clone(), quoted: true, ..Segment::default() }),
+                WordPart::DoubleQuoted(inner) if matches!(inner.as_slice(), [WordPart::Param(Param::Special('@'))]) => {
+                    // "$@": one field per positional parameter, none without.
+                    for (n, arg) in self.env.positional.iter().enumerate() {
+                        out.push(Segment { text: arg.clone(), quoted: true, new_field: n > 0, ..Segment::default() });
+                    }
+                }
                 WordPart::DoubleQuoted(inner) => {
                     // An empty "" still makes a field.
-                    out.push(Segment { text: String::new(), split: false });
+                    out.push(Segment { quoted: true, ..Segment::default() });
                     self.segments(inner, true, false, out)?;
+                }
+                WordPart::Param(Param::Special('@')) if quoted => {
+                    for (n, arg) in self.env.positional.iter().enumerate() {
+                        out.push(Segment { text: arg.clone(), quoted: true, new_field: n > 0, ..Segment::default() });
+                    }
                 }
                 WordPart::Param(p) => {
                     let text = self.param(p)?;
-                    out.push(Segment { text, split });
+                    out.push(Segment { text, split, quoted, ..Segment::default() });
                 }
                 WordPart::CommandSubst(script) => {
                     let text = self.command_subst(script);
-                    out.push(Segment { text, split });
+                    if self.interrupted {
+                        return Err(ExpandError::Interrupted);
+                    }
+                    out.push(Segment { text, split, quoted, ..Segment::default() });
                 }
                 WordPart::Arith(expr) => {
                     let text = self.arith(expr)?;
-                    out.push(Segment { text, split });
+                    out.push(Segment { text, split, quoted, ..Segment::default() });
                 }
             }
         }
@@ -121,9 +216,20 @@ impl<'a> Interp<'a> {
             Param::Special(c) => match c {
                 '?' => self.env.last_status.to_string(),
                 '$' => self.env.pid.to_string(),
-                '#' => "0".into(),
-                '0' => "bash".into(),
-                '-' => "himBHs".into(),
+                '#' => self.env.positional.len().to_string(),
+                '0' => self.name.clone(),
+                '-' => String::from(if self.mode == crate::exec::Mode::Interactive { "himBHs" } else { "hBc" }),
+                '@' | '*' => {
+                    let sep = match self.env.get("IFS") {
+                        Some(ifs) => ifs.chars().next().map(String::from).unwrap_or_default(),
+                        None => " ".into(),
+                    };
+                    self.env.positional.join(&sep)
+                }
+                d if d.is_ascii_digit() => {
+                    let n = d.to_digit(10).unwrap_or(0) as usize;
+                    self.env.positional.get(n.wrapping_sub(1)).cloned().unwrap_or_default()
+                }
                 _ => String::new(),
             },
             Param::Bad(text) => return Err(ExpandError::BadSubstitution(text.clone())),
@@ -175,6 +281,9 @@ fn split_fields(segs: &[Segment], ifs: &str) -> Vec<String> {
     let mut cur = String::new();
     let mut have = false;
     for seg in segs {
+        if seg.new_field && have {
+            fields.push(std::mem::take(&mut cur));
+        }
         if !seg.split {
             cur.push_str(&seg.text);
             have = true;

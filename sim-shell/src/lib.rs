@@ -2,43 +2,81 @@
 //!
 //! This crate knows nothing of networking, and its dependencies enforce it.
 //! It parses a command line, expands words, and hands every simple command
-//! that is not a builtin to a [`Programs`] implementation (sim-core's `Lab`,
-//! or lab-agent's real host), which decides what `ip` or `grep` means. The
-//! text tools (grep, awk, sort, head, tail, wc, cut, tr, uniq, cat) live in
-//! [`coreutils`] as pure functions of argv and stdin that a `Programs` can
-//! dispatch to. [`Output`] is what any program prints: chunks of stdout and
-//! stderr, each with the virtual time that passed before it.
+//! that is not a builtin, a function or a shell to a [`Programs`]
+//! implementation (sim-core's `Lab`, or lab-agent's real host), which
+//! decides what `ip` or `grep` means. The text tools (grep, awk, sort,
+//! head, tail, wc, cut, tr, uniq, cat, seq) live in [`coreutils`] as pure
+//! functions of argv and stdin that a `Programs` can dispatch to.
+//! [`Output`] is what any program prints: chunks of stdout and stderr,
+//! each with the virtual time that passed before it.
+//!
+//! Time and processes are handed in, never taken: the shell reads no
+//! clock (it only carries each chunk's virtual delay along), and what a
+//! program does, how long it takes and whether it exists
+//! ([`Programs::has`]) is the machine's business. Work is metered the same
+//! way: every loop iteration, function call and brace-expanded word is a
+//! step asked of [`Programs::spend`], so a machine with one virtual clock
+//! and a process table can account for every shell it runs (and later
+//! interrupt them).
 //!
 //! What is supported: `;`, `&&`, `||`, `|`, `|&`, newlines, `#` comments,
 //! `'…'`, `"…"`, `$'…'`, backslash escapes, `$NAME`, `${NAME}`, `${#NAME}`,
-//! `$?` and the other special parameters, `~`, `$(…)` and backquotes,
-//! `$((…))`, field splitting on `$IFS`, `NAME=value` (alone or before a
-//! command), `for NAME in WORDS; do LIST; done`, `( LIST )`, `{ LIST; }`,
-//! `!`, and the redirections that make sense without a filesystem
-//! (`>/dev/null`, `2>&1`, `&>/dev/null`, `</dev/null`).
+//! `$?`, `$1`…, `$#`, `$@`, `"$@"` and the other special parameters, `~`,
+//! `$(…)` and backquotes, `$((…))`, brace expansion (`{a,b}`, `{1..10..2}`,
+//! `{01..10}`, `{a..e}`, nested, in bash's order: first, on the word as
+//! typed), field splitting on `$IFS`, `NAME=value` (alone or before a
+//! command), `for NAME in WORDS; do LIST; done`, `while`/`until LIST; do
+//! LIST; done` with `break [N]`/`continue [N]`, `if/elif/else/fi`, `case
+//! WORD in PAT|PAT) LIST;; esac` (glob patterns, `;&`, `;;&`), `[[ … ]]`
+//! (patterns, `=~`, `&&`, `||`, `!`, integer tests), functions (`NAME()
+//! { …; }`, `function NAME`, `return`, `shift`), `( LIST )`, `{ LIST; }`,
+//! `!`, here-documents (`<<EOF`, `<<'EOF'`, `<<-EOF`) and here-strings
+//! (`<<< word`), the builtins `echo`, `test`/`[`, `read`, `true`,
+//! `false`, `:`, `export`, `unset`, `cd`, `exit`, the redirections that
+//! make sense without a filesystem (`>/dev/null`, `2>&1`, `&>/dev/null`,
+//! `</dev/null`), and `bash`/`sh` as programs: `bash -c 'LIST' [NAME
+//! ARGS…]` or a script on stdin runs in a child environment that holds
+//! only the exported variables (nothing set inside leaks out) and words its
+//! errors as `bash -c` does (`bash: line 1: foo: command not found`).
 //!
 //! Decisions where a browser terminal cannot be a real bash:
 //! - Errors are worded as an *interactive* bash words them
 //!   (`bash: syntax error near unexpected token `;;'`), without the
 //!   `bash: -c: line 1:` prefix of `bash -c` and without echoing the line.
-//!   Syntax errors exit with status 2 and nothing on the line runs.
+//!   Syntax errors exit with status 2. Input of several lines runs one
+//!   complete command at a time, as bash reads it: what comes before a
+//!   syntax error runs, nothing after it does.
 //! - An unterminated quote does not prompt for more input (there is no
 //!   `PS2`): it fails at once with bash's end-of-input message,
 //!   `bash: unexpected EOF while looking for matching `"'`, status 2.
 //!   Likewise `a &&` or an unfinished `for` report
 //!   `bash: syntax error: unexpected end of file`.
+//! - Runaway work ends as Ctrl-C would end it. A command line may take
+//!   [`STEP_BUDGET`] steps (loop iterations, function calls, brace words)
+//!   in all, over every shell it starts; then everything stops, the
+//!   terminal shows `^C`, and `$?` is 130. `while true; do :; done` thus
+//!   ends instead of hanging the page (and `… | head -3` after it does not
+//!   run: pipeline stages run one after another, not side by side).
+//!   Functions nest at most 64 deep (`maximum function nesting level
+//!   exceeded`), where bash would crash.
+//! - Only the text tools read their stdin to the end; other programs
+//!   (`ip`, `ping`, …) see it but leave it, as they do not read it, so a
+//!   `while read` loop around them gets every line.
+//! - `sh` is dash on Debian: `sh -c` runs this same shell, with dash's
+//!   wording for `not found` and for syntax errors only.
 //! - `&` runs the command in the foreground (virtual time makes waiting
 //!   free); there is no job control.
 //! - Writing to a file other than `/dev/null`, `/dev/stdout`,
 //!   `/dev/stderr` fails with `Read-only file system`; reading one fails
-//!   with `No such file or directory`.
-//! - `if`, `while`, `until`, `case`, functions, here-documents and brace
-//!   expansion are not implemented: the keywords report
-//!   `bash: if: not supported by this shell` (status 2).
+//!   with `No such file or directory`; every file test (`-f`, `-d`, …) is
+//!   false; `bash FILE` finds no file.
+//! - `select`, `coproc`, `<>` and `for ((…))` report
+//!   `bash: select: not supported by this shell` (status 2).
 //! - `cd` succeeds and changes nothing; `exit` ends the line with its status.
 
 mod arith;
 mod ast;
+mod brace;
 mod builtins;
 pub mod coreutils;
 pub mod decimal;
@@ -47,16 +85,41 @@ mod expand;
 mod lexer;
 pub mod output;
 mod parser;
+mod pattern;
 
+pub use exec::STEP_BUDGET;
 pub use output::{Chunk, Output, Stream};
 pub use parser::{parse, ParseError};
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-/// Runs programs for the shell.
+/// The machine the shell runs on: its programs, and the work it allows.
+///
+/// Everything with time or processes behind it comes through here: the
+/// shell never reads a clock, it only passes on the virtual time in each
+/// [`Output`]'s chunks, and it asks [`Programs::spend`] before each loop
+/// iteration, so a machine with one virtual clock and a process table can
+/// account for (and one day interrupt) a shell's work.
 pub trait Programs {
     /// Runs one program: `argv[0]` is its name, `stdin` what was piped into it.
     fn run(&mut self, argv: &[String], stdin: &str) -> Output;
+
+    /// Whether `name` is a program here; the shell reports `command not
+    /// found` (worded for the shell that ran it) for the others.
+    fn has(&mut self, _name: &str) -> bool {
+        true
+    }
+
+    /// Takes `steps` of work (a loop iteration, a function call, a word
+    /// of a brace expansion; 0 only asks) from what the machine allows
+    /// the current command line. False once that is spent: the shell then
+    /// stops as if the learner had pressed Ctrl-C. The shell also keeps its
+    /// own count ([`STEP_BUDGET`]); a machine that starts shells itself
+    /// (`ip netns exec NS bash -c …`) keeps one count for all of them here.
+    fn spend(&mut self, _steps: u64) -> bool {
+        true
+    }
 }
 
 /// A shell variable.
@@ -76,12 +139,18 @@ pub struct Env {
     pub vars: BTreeMap<String, Variable>,
     /// `$$`: the shell's process id.
     pub pid: u32,
+    /// `$1`, `$2`, …: set by `bash -c … NAME ARGS` and function calls.
+    pub positional: Vec<String>,
+    /// Shell functions by name (a list: a handful at most, and one map
+    /// type fewer in the wasm build).
+    pub functions: Vec<(String, Arc<ast::Command>)>,
 }
 
 impl Default for Env {
     /// A root login shell's usual environment.
     fn default() -> Env {
-        let mut env = Env { last_status: 0, vars: BTreeMap::new(), pid: 1042 };
+        let mut env =
+            Env { last_status: 0, vars: BTreeMap::new(), pid: 1042, positional: Vec::new(), functions: Vec::new() };
         for (name, value) in [
             ("HOME", "/root"),
             ("LOGNAME", "root"),
@@ -98,6 +167,26 @@ impl Default for Env {
 }
 
 impl Env {
+    /// The environment a program started by this shell sees: the exported
+    /// variables only (and the next process id).
+    pub fn exported_from(parent: &Env) -> Env {
+        let vars = parent.vars.iter().filter(|(_, v)| v.exported).map(|(k, v)| (k.clone(), v.clone())).collect();
+        Env { last_status: 0, vars, pid: parent.pid + 1, positional: Vec::new(), functions: Vec::new() }
+    }
+
+    /// A function's body, if one is defined by that name.
+    pub(crate) fn function(&self, name: &str) -> Option<Arc<ast::Command>> {
+        self.functions.iter().find(|(n, _)| n == name).map(|(_, body)| body.clone())
+    }
+
+    /// Defines (or redefines) a function.
+    pub(crate) fn define(&mut self, name: &str, body: Arc<ast::Command>) {
+        match self.functions.iter_mut().find(|(n, _)| n == name) {
+            Some(slot) => slot.1 = body,
+            None => self.functions.push((name.to_string(), body)),
+        }
+    }
+
     /// A variable's value, if it is set.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.vars.get(name).map(|v| v.value.as_str())
@@ -129,16 +218,18 @@ pub fn run_line(line: &str, env: &mut Env, programs: &mut dyn Programs) -> Outpu
 /// `bash -c LINE < file` would): `ip netns exec` passing its input on, or
 /// tests.
 pub fn run_line_with_stdin(line: &str, stdin: &str, env: &mut Env, programs: &mut dyn Programs) -> Output {
-    let script = match parser::parse(line) {
-        Ok(s) => s,
-        Err(e) => {
-            env.last_status = 2;
-            return Output::error(format!("{e}\n"), 2);
-        }
-    };
-    let mut sh = exec::Interp::new(env, programs);
+    let mut sh = exec::Interp::new(env, programs, exec::Mode::Interactive, "bash");
     let mut stdin = stdin.to_string();
-    let mut out = sh.run_script(&script, &mut stdin);
+    let mut out = exec::run_source(&mut sh, line, &mut stdin);
+    if sh.interrupted {
+        // What the terminal shows when Ctrl-C stops a command.
+        let delay = std::mem::take(&mut sh.pending_delay);
+        out.extend(Output {
+            chunks: vec![Chunk { stream: Stream::Stdout, text: "^C\n".into(), delay_ms: delay }],
+            status: 0,
+        });
+        sh.env.last_status = 130;
+    }
     if sh.pending_delay > 0 {
         // Time that passed with nothing shown (`ping … >/dev/null`).
         let delay = std::mem::take(&mut sh.pending_delay);
@@ -149,6 +240,27 @@ pub fn run_line_with_stdin(line: &str, stdin: &str, env: &mut Env, programs: &mu
     }
     out.status = sh.env.last_status;
     out
+}
+
+/// Runs `bash ARGS` or `sh ARGS` (`argv[0]` names the shell) for a
+/// [`Programs`] that starts a shell itself, as `ip netns exec NS bash -c …`
+/// or `sudo bash -c …` do: the shell starts from the login environment
+/// and hands its commands back to `programs`. When the steps run out it
+/// ends with status 130 and prints nothing (the shell the learner typed at
+/// shows the `^C`).
+pub fn run_shell_program(argv: &[String], stdin: &str, programs: &mut dyn Programs) -> Output {
+    let mut env = Env::default();
+    let mut sh = exec::Interp::new(&mut env, programs, exec::Mode::Interactive, "bash");
+    let mut out = exec::shell_program(&mut sh, argv, stdin);
+    if sh.interrupted {
+        out.status = 130;
+    }
+    out
+}
+
+/// Whether `name` is a shell this crate runs as a program (`bash`, `sh`).
+pub fn is_shell(name: &str) -> bool {
+    matches!(name.rsplit('/').next(), Some("bash" | "sh"))
 }
 
 /// Text tools (grep, head, …) as pure functions; `None` if not one of them.

@@ -15,6 +15,10 @@ impl Programs for TextTools {
         coreutils::run_coreutil(argv, stdin)
             .unwrap_or_else(|| Output::error(format!("bash: {}: command not found\n", argv[0]), 127))
     }
+
+    fn has(&mut self, name: &str) -> bool {
+        coreutils::is_coreutil(name)
+    }
 }
 
 /// One recorded case.
@@ -111,6 +115,26 @@ fn check_file(name: &str) {
 #[test]
 fn shell_grammar_matches_bash() {
     check_file("shell.txt");
+}
+
+#[test]
+fn compound_commands_and_test_match_bash() {
+    check_file("control.txt");
+}
+
+#[test]
+fn brace_expansion_and_here_documents_match_bash() {
+    check_file("expansion.txt");
+}
+
+#[test]
+fn bash_c_matches_bash() {
+    check_file("bash-c.txt");
+}
+
+#[test]
+fn seq_matches_gnu() {
+    check_file("seq.txt");
 }
 
 #[test]

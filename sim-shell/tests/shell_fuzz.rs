@@ -4,7 +4,8 @@
 //!
 //! Inputs come from a tiny seeded PRNG (no extra crates), so every run sees
 //! the same inputs. Counts per run: 40,000 shell lines (token soup,
-//! mutations of real lines, deep nesting), 15,000 grep invocations,
+//! mutations of real lines, deep nesting; each line may take 300 steps of
+//! loops and brace words), 15,000 grep invocations,
 //! 15,000 awk programs parsed and 5,000 of them run: 75,000 in all.
 
 use sim_shell::coreutils::run_coreutil;
@@ -29,18 +30,32 @@ impl Rng {
     }
 }
 
-/// Answers every program with a line, except `fail`.
-struct Echo;
+/// Answers every program with a line, except `fail`; `sudo` starts a shell
+/// as a machine would. A line may take 300 steps of work.
+struct Echo {
+    steps: u64,
+}
 
 impl Programs for Echo {
     fn run(&mut self, argv: &[String], stdin: &str) -> Output {
         let mut out = Output::new();
         if argv[0] == "fail" {
             out.status = 1;
+        } else if argv[0] == "sudo" && argv.len() > 1 {
+            return sim_shell::run_shell_program(&argv[1..], stdin, self);
         } else {
             out.out(format!("{} {}\n", argv.len(), stdin.len()));
         }
         out
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        if self.steps < steps || self.steps == 0 {
+            self.steps = 0;
+            return false;
+        }
+        self.steps -= steps;
+        true
     }
 }
 
@@ -121,6 +136,48 @@ const SHELL_PIECES: &[&str] = &[
     "true",
     "false",
     "\r",
+    "while",
+    "until",
+    "elif",
+    "else",
+    "case",
+    "esac",
+    ")",
+    ";&",
+    ";;&",
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "test",
+    "-eq",
+    "-z",
+    "==",
+    "=~",
+    "break",
+    "continue 2",
+    "return",
+    "f()",
+    "function",
+    "f",
+    "{a,b}",
+    "{1..3}",
+    "{01..3..2}",
+    "..",
+    ",",
+    "<<EOF\n",
+    "<<-",
+    "<<'E'",
+    "\nEOF\n",
+    "E",
+    "bash -c",
+    "sh",
+    "sudo",
+    "read",
+    "shift",
+    "$1",
+    "$@",
+    "\"$@\"",
 ];
 
 const SHELL_SEEDS: &[&str] = &[
@@ -131,6 +188,15 @@ const SHELL_SEEDS: &[&str] = &[
     "{ echo a; echo b; } | (cat; exit 3); echo $?",
     "echo $'a\\tb' ${#HOME} ~ ~/x \\$ \\\\ # comment",
     "export A=1 B; unset A; echo ${B} $? $$ $# $0",
+    "if [ $x -gt 2 ]; then echo big; elif [[ $x == a* ]]; then :; else false; fi",
+    "i=0; while [ $i -lt 3 ]; do i=$((i+1)); [ $i = 2 ] && continue; echo $i; done",
+    "case $x in a|b*) echo ab;& c) echo c;;& *) echo any;; esac",
+    "f() { echo \"$@\" $#; return 3; }; f a b; echo $?; function g { f x; }; g",
+    "echo veth{0..2} {a,b{1..3}}c {1..10..3} {z..a..5} {x} {1..2",
+    "cat <<EOF\n$HOME $(echo x)\nEOF\ncat <<-'E' | wc -l\n\tlit $x\n\tE\ncat <<< word",
+    "bash -c 'echo $0 $1; x=1; exit 4' me one; echo $? $x; sh -c 'nope'",
+    "sudo bash -c 'while true; do :; done'; echo after",
+    "echo a b | while read p q; do echo $q $p; done; until true; do break; done",
 ];
 
 fn mutate(rng: &mut Rng, seed: &str) -> String {
@@ -173,7 +239,7 @@ fn soup(rng: &mut Rng, pieces: &[&str], max: usize) -> String {
 fn run_shell(line: &str) {
     let _ = parse(line);
     let mut env = Env::default();
-    let _ = run_line(line, &mut env, &mut Echo);
+    let _ = run_line(line, &mut env, &mut Echo { steps: 300 });
 }
 
 #[test]
@@ -194,6 +260,16 @@ fn shell_never_panics() {
         ("`", "`"),
         ("$((", "))"),
         ("for x in a; do ", "; done"),
+        ("if true; then ", "; fi"),
+        ("while false; do ", "; done"),
+        ("case a in a) ", ";; esac"),
+        ("[[ ", " ]]"),
+        ("[[ ( ", " ) ]]"),
+        ("[[ ! ", " ]]"),
+        ("f() { ", "; }"),
+        ("bash -c '", "'"),
+        ("{a,", "}"),
+        ("{", "}"),
         ("\"$(", ")\""),
     ] {
         for depth in [10, 100, 1000, 5000] {
@@ -265,7 +341,7 @@ fn grep_never_panics() {
 #[test]
 fn other_text_tools_never_panic() {
     let mut rng = Rng::new(0x5eed_0004);
-    let tools = ["head", "tail", "wc", "cat", "sort", "uniq", "cut", "tr"];
+    let tools = ["head", "tail", "wc", "cat", "sort", "uniq", "cut", "tr", "seq"];
     let args = [
         "-n",
         "-c",
@@ -305,6 +381,15 @@ fn other_text_tools_never_panic() {
         "file",
         "é",
         "",
+        "0.5",
+        "-.5",
+        "1e1",
+        "%g",
+        "%03.1f",
+        "%",
+        "--format=%e",
+        "--equal-width",
+        "0x1",
     ];
     let input = "b 2\na:1\n\tc é\n10\nb 2\n";
     for _ in 0..5_000 {

@@ -183,7 +183,7 @@ fn syntax_errors_run_nothing() {
         ("for x in a; do prog", "bash: syntax error: unexpected end of file\n"),
         ("prog a | | prog b", "bash: syntax error near unexpected token `|'\n"),
         ("prog >", "bash: syntax error near unexpected token `newline'\n"),
-        ("if true; then prog; fi", "bash: if: not supported by this shell\n"),
+        ("select x in a; do prog; done", "bash: select: not supported by this shell\n"),
     ] {
         let mut fake = Fake::default();
         let mut env = Env::default();
@@ -215,4 +215,128 @@ fn empty_line_keeps_status() {
     let out = run_line("   # nothing", &mut env, &mut fake);
     assert_eq!(out.status, 1);
     assert!(out.chunks.is_empty());
+}
+
+#[test]
+fn an_endless_loop_ends_as_ctrl_c_would() {
+    for line in [
+        "while true; do :; done",
+        "until false; do prog; done >/dev/null",
+        "while :; do echo y; done | prog",
+        "x=$(while true; do :; done)",
+        "echo {1..10000000}",
+        "for i in {1..1000}; do for j in {1..1000}; do :; done; done",
+        "bash -c 'while true; do :; done'",
+    ] {
+        let mut fake = Fake::default();
+        let mut env = Env::default();
+        let out = run_line(&format!("{line}; prog after"), &mut env, &mut fake);
+        assert_eq!((out.status, env.last_status), (130, 130), "{line}");
+        assert!(out.stdout().ends_with("^C\n"), "{line}: {:?}", out.stdout());
+        assert!(!argvs(&fake).contains(&"prog after".to_string()), "{line}: the rest of the line ran");
+        // The next line runs normally.
+        assert_eq!(run_line("echo $?", &mut env, &mut fake).stdout(), "130\n");
+    }
+}
+
+/// A machine that allows `left` steps in all.
+struct Budget {
+    left: u64,
+    calls: usize,
+}
+
+impl Programs for Budget {
+    fn run(&mut self, argv: &[String], stdin: &str) -> Output {
+        self.calls += 1;
+        if argv[0] == "sudo" {
+            // A program that starts a shell itself.
+            return sim_shell::run_shell_program(&argv[1..], stdin, self);
+        }
+        Output::new()
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        if self.left == 0 || steps > self.left {
+            self.left = 0;
+            return false;
+        }
+        self.left -= steps;
+        true
+    }
+}
+
+#[test]
+fn the_machine_counts_the_steps_of_every_shell() {
+    let mut machine = Budget { left: 50, calls: 0 };
+    let mut env = Env::default();
+    let out = run_line("sudo bash -c 'while true; do prog; done'; prog after", &mut env, &mut machine);
+    assert_eq!(out.status, 130);
+    assert_eq!(out.stdout(), "^C\n");
+    // sudo, then prog in each of the 50 iterations the machine allows.
+    assert_eq!(machine.calls, 51);
+    let (out, _) = run("f() { f; }; f; prog after");
+    assert_eq!(out.stderr(), "bash: f: maximum function nesting level exceeded (64)\n");
+}
+
+#[test]
+fn commands_not_found_are_worded_by_the_shell_that_ran_them() {
+    struct Nothing;
+    impl Programs for Nothing {
+        fn run(&mut self, _: &[String], _: &str) -> Output {
+            unreachable!("no program exists")
+        }
+        fn has(&mut self, _: &str) -> bool {
+            false
+        }
+    }
+    let mut env = Env::default();
+    for (line, err) in [
+        ("nosuch", "bash: nosuch: command not found\n"),
+        ("bash -c 'nosuch'", "bash: line 1: nosuch: command not found\n"),
+        ("bash -c 'true\nnosuch' me", "me: line 2: nosuch: command not found\n"),
+        ("sh -c 'nosuch'", "sh: 1: nosuch: not found\n"),
+        ("./script.sh", "bash: ./script.sh: No such file or directory\n"),
+    ] {
+        let out = run_line(line, &mut env, &mut Nothing);
+        assert_eq!((out.stderr().as_str(), out.status), (err, 127), "{line}");
+    }
+}
+
+#[test]
+fn bash_c_hands_its_commands_to_the_programs() {
+    let (out, fake) = run("bash -c 'ip addr; ip route' | prog");
+    assert_eq!(argvs(&fake), ["ip addr", "ip route", "prog"]);
+    assert_eq!(out.stdout(), "prog|ip,addr|\\nip,route|\\n\n");
+    let (_, fake) = run("export NS=red; bash -c 'ip netns exec $NS ip a; echo $1' x y");
+    assert_eq!(argvs(&fake), ["ip netns exec red ip a"]);
+}
+
+#[test]
+fn here_documents_feed_stdin() {
+    let (_, fake) = run("prog <<EOF\nline $((1+1))\nEOF\nprog <<'X' | prog\n$HOME\nX\nprog <<< word");
+    let stdins: Vec<&str> = fake.calls.iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(stdins, ["line 2\n", "$HOME\n", "prog|$HOME\\n\n", "word\n"]);
+}
+
+#[test]
+fn a_script_runs_until_its_syntax_error() {
+    let (out, fake) = run("prog a\nprog b; fi\nprog c");
+    assert_eq!(argvs(&fake), ["prog a"]);
+    assert_eq!(out.stderr(), "bash: syntax error near unexpected token `fi'\n");
+    assert_eq!(out.status, 2);
+}
+
+#[test]
+fn control_flow_drives_programs() {
+    let (_, fake) = run(
+        "for ns in red blue; do if [ $ns = red ]; then ip netns add $ns; else case $ns in b*) ip link;; esac; fi; done",
+    );
+    assert_eq!(argvs(&fake), ["ip netns add red", "ip link"]);
+    let (_, fake) = run("setup() { ip netns add \"$1\"; ip -n \"$1\" link set lo up; }; setup red; setup blue");
+    assert_eq!(
+        argvs(&fake),
+        ["ip netns add red", "ip -n red link set lo up", "ip netns add blue", "ip -n blue link set lo up"]
+    );
+    let (_, fake) = run("ip link add veth{0..1} type veth; lines | while read l; do prog $l; done");
+    assert_eq!(argvs(&fake), ["ip link add veth0 veth1 type veth", "lines", "prog b", "prog a", "prog c"]);
 }

@@ -3,6 +3,7 @@
 
 pub mod ifconfig;
 pub mod iptables;
+pub mod man;
 pub mod ping;
 pub mod sudo;
 pub mod sysctl;

@@ -1,5 +1,6 @@
 //! The text tools lessons pipe into, as pure functions of argv and stdin:
-//! `grep`, `awk`, `head`, `tail`, `wc`, `cat`, `sort`, `uniq`, `cut`, `tr`.
+//! `grep`, `awk`, `head`, `tail`, `wc`, `cat`, `sort`, `uniq`, `cut`, `tr`,
+//! `seq`.
 //! They print what the Debian 12 versions print (GNU grep 3.8, mawk 1.3.4,
 //! coreutils 9.1, C.UTF-8 locale). There is no filesystem: file operands
 //! other than `-` fail as missing files, as they would on an empty disk.
@@ -11,6 +12,7 @@ mod cut;
 mod grep;
 mod head;
 pub mod regex;
+mod seq;
 mod sort;
 mod tail;
 mod tr;
@@ -21,7 +23,7 @@ use crate::output::Output;
 
 /// The tools [`run_coreutil`] knows, by `argv[0]`.
 pub const NAMES: &[&str] =
-    &["grep", "egrep", "fgrep", "awk", "mawk", "head", "tail", "wc", "cat", "sort", "uniq", "cut", "tr"];
+    &["grep", "egrep", "fgrep", "awk", "mawk", "head", "tail", "wc", "cat", "sort", "uniq", "cut", "tr", "seq"];
 
 /// Whether `name` (or the last part of a path like `/usr/bin/grep`) is one
 /// of the text tools.
@@ -49,6 +51,7 @@ pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
         "uniq" => uniq::run(argv, stdin),
         "cut" => cut::run(argv, stdin),
         "tr" => tr::run(argv, stdin),
+        "seq" => seq::run(argv, stdin),
         _ => return None,
     })
 }

@@ -16,8 +16,11 @@
 #   part, which this script throws away and writes anew after each case.
 #
 # stderr is normalised from `bash -c` to an interactive shell's wording:
-# "bash: -c: line N: " and "bash: line N: " become "bash: ", and the line
-# where `bash -c` echoes the offending source is dropped.
+# the recording shell runs as `bash -c CMD OUTER`, so its own messages start
+# "OUTER: -c: line N: " or "OUTER: line N: "; those become "bash: ", and the
+# line where it echoes the offending source is dropped. A `bash -c` inside
+# CMD keeps its own "bash: line N: " wording, as the simulated one must.
+# (So `$0` in CMD reads OUTER: no case prints it.)
 set -euo pipefail
 export LC_ALL=C.UTF-8
 cd "$(dirname "$0")"
@@ -71,9 +74,9 @@ for file in "$@"; do
         # for regular files). A command that does not read it may leave cat
         # with SIGPIPE, which is not the command's status.
         { cat "$input" 2>/dev/null || true; } |
-            (cd "$tmp" && bash -c "$cmd") >"$tmp/out" 2>"$tmp/err.raw" || status=$?
-        grep -Ev "^bash: -c: line [0-9]+: \`.*'\$" "$tmp/err.raw" |
-            sed -E 's/^bash: (-c: )?line [0-9]+: /bash: /' >"$tmp/err" || true
+            (cd "$tmp" && bash -c "$cmd" OUTER) >"$tmp/out" 2>"$tmp/err.raw" || status=$?
+        grep -Ev "^OUTER: -c: line [0-9]+: \`.*'\$" "$tmp/err.raw" |
+            sed -E 's/^OUTER: (-c: )?line [0-9]+: /bash: /' >"$tmp/err" || true
         section stdout "$tmp/out"
         section stderr "$tmp/err"
         echo "--- exit $status"

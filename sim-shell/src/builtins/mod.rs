@@ -1,12 +1,17 @@
 //! Commands the shell runs itself: `echo`, `true`, `false`, `:`, `export`,
-//! `unset`, `exit`, `cd`.
+//! `unset`, `exit`, `cd`, `test`/`[`, `read`, `shift`, `local`, and the loop and
+//! function controls `break`, `continue`, `return`.
+
+mod flow;
+mod test;
 
 use super::exec::Interp;
 use super::parser::is_name;
 use crate::output::Output;
 
-/// Runs `argv` if it names a builtin; `None` otherwise.
-pub(super) fn run(sh: &mut Interp<'_>, argv: &[String]) -> Option<Output> {
+/// Runs `argv` if it names a builtin; `None` otherwise. `stdin` is what the
+/// command may read (`read` takes one line of it).
+pub(super) fn run(sh: &mut Interp<'_>, argv: &[String], stdin: &mut String) -> Option<Output> {
     let name = argv.first()?;
     let args = &argv[1..];
     Some(match name.as_str() {
@@ -16,6 +21,12 @@ pub(super) fn run(sh: &mut Interp<'_>, argv: &[String]) -> Option<Output> {
         "export" => export(sh, args),
         "unset" => unset(sh, args),
         "exit" => exit(sh, args),
+        "test" | "[" => test::run(sh, name, args),
+        "break" | "continue" => flow::break_continue(sh, name, args),
+        "return" => flow::return_(sh, args),
+        "read" => flow::read(sh, args, stdin),
+        "shift" => flow::shift(sh, args),
+        "local" => flow::local(sh, args),
         // There is no filesystem to move around in.
         "cd" => Output::status(0),
         _ => return None,
@@ -143,7 +154,7 @@ fn export(sh: &mut Interp<'_>, args: &[String]) -> Output {
             None => (a.as_str(), None),
         };
         if !is_name(name) {
-            out.err(format!("bash: export: `{a}': not a valid identifier\n"));
+            out.err(format!("{}export: `{a}': not a valid identifier\n", sh.prefix()));
             out.status = 1;
             continue;
         }
@@ -167,16 +178,25 @@ fn quote_for_declare(v: &str) -> String {
     s
 }
 
-/// `unset [-v|-f] NAME…`
+/// `unset [-v|-f] NAME…`: a variable, or with `-f` a function (without
+/// either, the function only when no variable has the name).
 fn unset(sh: &mut Interp<'_>, args: &[String]) -> Output {
     let mut out = Output::new();
+    let functions = args.iter().any(|a| a == "-f");
+    let variables = args.iter().any(|a| a == "-v");
     for a in args.iter().filter(|a| !matches!(a.as_str(), "-v" | "-f" | "--")) {
+        if functions {
+            sh.env.functions.retain(|(n, _)| n != a);
+            continue;
+        }
         if !is_name(a) {
-            out.err(format!("bash: unset: `{a}': not a valid identifier\n"));
+            out.err(format!("{}unset: `{a}': not a valid identifier\n", sh.prefix()));
             out.status = 1;
             continue;
         }
-        sh.env.vars.remove(a.as_str());
+        if sh.env.vars.remove(a.as_str()).is_none() && !variables {
+            sh.env.functions.retain(|(n, _)| n != a);
+        }
     }
     out
 }
@@ -191,8 +211,8 @@ fn exit(sh: &mut Interp<'_>, args: &[String]) -> Output {
         Ok(n) if args.len() == 1 => Output::status((n & 0xff) as i32),
         Ok(_) => {
             sh.exiting = false;
-            Output::error("bash: exit: too many arguments\n", 1)
+            Output::error(format!("{}exit: too many arguments\n", sh.prefix()), 1)
         }
-        Err(_) => Output::error(format!("bash: exit: {arg}: numeric argument required\n"), 2),
+        Err(_) => Output::error(format!("{}exit: {arg}: numeric argument required\n", sh.prefix()), 2),
     }
 }

@@ -1,229 +1,15 @@
-//! Splits a command line into tokens: words (with their quoting kept as
-//! [`WordPart`]s), operators and newlines.
-//!
-//! Reserved words (`for`, `do`, `done`, …) are ordinary words here; the
-//! parser recognises them by position. `$(…)` and backquotes are lexed and
-//! parsed recursively, so a word can hold a whole [`Script`].
+//! Words: quoting, parameter and command substitutions, arithmetic and
+//! `$'…'`, each lexed into [`WordPart`]s (a substitution's inside is
+//! parsed into a whole [`Script`]).
 
-use super::ast::{Param, Script, Word, WordPart};
-use super::parser;
-use super::ParseError;
-
-/// An operator token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Op {
-    Semi,
-    DoubleSemi,
-    Amp,
-    AndIf,
-    Pipe,
-    PipeAmp,
-    OrIf,
-    LParen,
-    RParen,
-    /// `<`
-    Less,
-    /// `>` (also `>|`)
-    Great,
-    /// `>>`
-    DGreat,
-    /// `<&`
-    LessAnd,
-    /// `>&`
-    GreatAnd,
-    /// `&>` and `&>>`
-    AndGreat,
-    /// `<<`, `<<<`, `<>`, `;&`, `;;&`: valid bash this shell does not run.
-    Unsupported,
-}
-
-/// What a token is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TokenKind {
-    Word(Word),
-    /// Digits directly before a redirection operator (`2>`).
-    IoNumber(u32),
-    Op(Op),
-    Newline,
-    Eof,
-}
-
-/// A token and its text as typed, for error messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
-    pub kind: TokenKind,
-    pub text: String,
-}
-
-/// The longest word or nesting the lexer accepts; deeper input is an error
-/// rather than a stack overflow.
-const MAX_DEPTH: usize = 64;
-
-/// Tokenizes `src` completely. The result always ends with `Eof`, or the
-/// lexing error comes back instead.
-pub fn tokenize(src: &str) -> Result<Vec<Token>, Box<ParseError>> {
-    let mut lx = Lexer { src: src.as_bytes(), text: src, pos: 0, depth: 0 };
-    let (tokens, _) = lx.tokens(Close::Eof)?;
-    Ok(tokens)
-}
-
-/// What ends a token stream.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Close {
-    Eof,
-    /// The `)` of `$(…)`, at parenthesis depth zero.
-    Paren,
-}
-
-struct Lexer<'a> {
-    src: &'a [u8],
-    text: &'a str,
-    pos: usize,
-    depth: usize,
-}
-
-fn is_meta(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>')
-}
-
-fn is_name_start(b: u8) -> bool {
-    b.is_ascii_alphabetic() || b == b'_'
-}
-
-fn is_name_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+use super::{is_meta, is_name_char, is_name_start, Close, Lexer, MAX_DEPTH};
+use crate::ast::{Param, Script, Word, WordPart};
+use crate::parser;
+use crate::ParseError;
 
 impl<'a> Lexer<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.src.get(self.pos).copied()
-    }
-
-    fn peek_at(&self, n: usize) -> Option<u8> {
-        self.src.get(self.pos + n).copied()
-    }
-
-    fn starts_with(&self, s: &str) -> bool {
-        self.src[self.pos..].starts_with(s.as_bytes())
-    }
-
-    /// The source text between two byte offsets (always on char boundaries:
-    /// the lexer only stops at ASCII bytes).
-    fn slice(&self, from: usize, to: usize) -> String {
-        self.text.get(from..to).unwrap_or_default().to_string()
-    }
-
-    /// Reads tokens until `close`. For `Close::Paren` the closing `)` is
-    /// consumed and not returned; the second value is the offset after it.
-    fn tokens(&mut self, close: Close) -> Result<(Vec<Token>, usize), Box<ParseError>> {
-        let mut out = Vec::new();
-        let mut parens = 0usize;
-        loop {
-            self.skip_blanks();
-            let start = self.pos;
-            let Some(b) = self.peek() else {
-                if close == Close::Paren {
-                    return Err(Box::new(ParseError::UnmatchedEof(')')));
-                }
-                out.push(Token { kind: TokenKind::Eof, text: String::new() });
-                return Ok((out, self.pos));
-            };
-            if b == b'#' {
-                while let Some(c) = self.peek() {
-                    if c == b'\n' {
-                        break;
-                    }
-                    self.pos += 1;
-                }
-                continue;
-            }
-            if b == b'\n' {
-                self.pos += 1;
-                out.push(Token { kind: TokenKind::Newline, text: "newline".into() });
-                continue;
-            }
-            if close == Close::Paren && b == b')' && parens == 0 {
-                self.pos += 1;
-                out.push(Token { kind: TokenKind::Eof, text: String::new() });
-                return Ok((out, self.pos));
-            }
-            if let Some(op) = self.operator() {
-                match op {
-                    Op::LParen => parens += 1,
-                    Op::RParen => parens = parens.saturating_sub(1),
-                    _ => {}
-                }
-                out.push(Token { kind: TokenKind::Op(op), text: self.slice(start, self.pos) });
-                continue;
-            }
-            let word = self.word()?;
-            if self.pos == start {
-                // Cannot happen (every byte starts an operator, a blank or a
-                // word), but never loop forever on a surprise.
-                self.pos += 1;
-                continue;
-            }
-            let text = self.slice(start, self.pos);
-            // `2>file`: an all-digit word glued to a redirection is an fd.
-            if matches!(self.peek(), Some(b'<' | b'>')) && !text.is_empty() && text.bytes().all(|c| c.is_ascii_digit())
-            {
-                if let Ok(fd) = text.parse::<u32>() {
-                    out.push(Token { kind: TokenKind::IoNumber(fd), text });
-                    continue;
-                }
-            }
-            out.push(Token { kind: TokenKind::Word(word), text });
-        }
-    }
-
-    /// Skips blanks and backslash-newline continuations.
-    fn skip_blanks(&mut self) {
-        loop {
-            match self.peek() {
-                Some(b' ' | b'\t' | b'\r') => self.pos += 1,
-                Some(b'\\') if self.peek_at(1) == Some(b'\n') => self.pos += 2,
-                _ => return,
-            }
-        }
-    }
-
-    /// Reads an operator at the cursor, if there is one.
-    fn operator(&mut self) -> Option<Op> {
-        const OPS: &[(&str, Op)] = &[
-            (";;&", Op::Unsupported),
-            ("&>>", Op::AndGreat),
-            ("<<<", Op::Unsupported),
-            (";;", Op::DoubleSemi),
-            (";&", Op::Unsupported),
-            ("&&", Op::AndIf),
-            ("||", Op::OrIf),
-            ("|&", Op::PipeAmp),
-            (">>", Op::DGreat),
-            (">|", Op::Great),
-            (">&", Op::GreatAnd),
-            ("<&", Op::LessAnd),
-            ("&>", Op::AndGreat),
-            ("<<", Op::Unsupported),
-            ("<>", Op::Unsupported),
-            (";", Op::Semi),
-            ("&", Op::Amp),
-            ("|", Op::Pipe),
-            ("(", Op::LParen),
-            (")", Op::RParen),
-            ("<", Op::Less),
-            (">", Op::Great),
-        ];
-        for (s, op) in OPS {
-            if self.starts_with(s) {
-                self.pos += s.len();
-                return Some(*op);
-            }
-        }
-        None
-    }
-
     /// Reads one word in unquoted context, up to the next metacharacter.
-    fn word(&mut self) -> Result<Word, Box<ParseError>> {
+    pub(super) fn word(&mut self) -> Result<Word, Box<ParseError>> {
         let mut parts = Vec::new();
         let mut lit = String::new();
         while let Some(b) = self.peek() {
@@ -244,13 +30,15 @@ impl<'a> Lexer<'a> {
                 }
                 b'\'' => {
                     flush(&mut lit, &mut parts);
+                    self.quote_start = self.pos;
                     self.pos += 1;
                     parts.push(WordPart::Quoted(self.single_quoted()?));
                 }
                 b'"' => {
                     flush(&mut lit, &mut parts);
+                    self.quote_start = self.pos;
                     self.pos += 1;
-                    parts.push(WordPart::DoubleQuoted(self.double_quoted()?));
+                    parts.push(WordPart::DoubleQuoted(self.double_quoted(false)?));
                 }
                 b'$' | b'`' => match self.dollar_or_backquote(false)? {
                     Some(part) => {
@@ -267,7 +55,7 @@ impl<'a> Lexer<'a> {
             }
         }
         flush(&mut lit, &mut parts);
-        Ok(Word { parts })
+        Ok(Word { parts, braces: None })
     }
 
     /// Consumes one UTF-8 character.
@@ -291,22 +79,28 @@ impl<'a> Lexer<'a> {
         Err(Box::new(ParseError::UnmatchedQuote('\'')))
     }
 
-    /// The parts of `"…"`; the opening quote is already consumed.
-    fn double_quoted(&mut self) -> Result<Vec<WordPart>, Box<ParseError>> {
+    /// The parts of `"…"`; the opening quote is already consumed. With
+    /// `heredoc`, the parts of a here-document's body instead: up to the
+    /// end of the text, `"` being an ordinary character.
+    pub(super) fn double_quoted(&mut self, heredoc: bool) -> Result<Vec<WordPart>, Box<ParseError>> {
         let mut parts = Vec::new();
         let mut lit = String::new();
         loop {
             let Some(b) = self.peek() else {
+                if heredoc {
+                    break;
+                }
                 return Err(Box::new(ParseError::UnmatchedQuote('"')));
             };
             match b {
-                b'"' => {
+                b'"' if !heredoc => {
                     self.pos += 1;
                     break;
                 }
                 b'\\' => {
                     self.pos += 1;
                     match self.peek() {
+                        Some(b'"') if heredoc => lit.push('\\'),
                         Some(b'$' | b'`' | b'"' | b'\\') => {
                             if let Some(c) = self.next_char() {
                                 lit.push(c);
@@ -374,7 +168,7 @@ impl<'a> Lexer<'a> {
             b'"' if !in_dquote => {
                 // `$"…"` is a translatable string: the same as `"…"`.
                 self.pos += 1;
-                self.double_quoted().map(|p| Some(WordPart::DoubleQuoted(p)))
+                self.double_quoted(false).map(|p| Some(WordPart::DoubleQuoted(p)))
             }
             c if is_name_start(c) => {
                 let start = self.pos;
@@ -402,8 +196,11 @@ impl<'a> Lexer<'a> {
     /// `$(…)`; `$(` is already consumed.
     fn command_subst(&mut self) -> Result<WordPart, Box<ParseError>> {
         self.nested()?;
-        let (tokens, end) = self.tokens(Close::Paren)?;
-        self.pos = end;
+        let mut tokens = Vec::new();
+        let pending = std::mem::take(&mut self.pending);
+        let end = self.tokens(Close::Paren, &mut tokens);
+        self.pending = pending;
+        self.pos = end?;
         self.depth -= 1;
         let script = parser::parse_tokens(tokens, self.depth + 1)?;
         Ok(WordPart::CommandSubst(script))
@@ -429,8 +226,10 @@ impl<'a> Lexer<'a> {
                 Some(c) => inner.push(c),
             }
         }
-        let mut sub = Lexer { src: inner.as_bytes(), text: &inner, pos: 0, depth: self.depth };
-        let (tokens, _) = sub.tokens(Close::Eof)?;
+        let mut sub = Lexer::new(&inner, self.line_of(self.pos).saturating_sub(1));
+        sub.depth = self.depth;
+        let mut tokens = Vec::new();
+        sub.tokens(Close::Eof, &mut tokens)?;
         self.depth -= 1;
         let script: Script = parser::parse_tokens(tokens, self.depth + 1)?;
         Ok(WordPart::CommandSubst(script))

@@ -1,0 +1,142 @@
+//! Redirections: where a command's stdin comes from (`<`, here-documents,
+//! here-strings) and where its stdout and stderr go (`>`, `2>&1`, …).
+//! There is no filesystem: only `/dev/null`, `/dev/stdout` and
+//! `/dev/stderr` can be written.
+
+use super::Interp;
+use crate::ast::{Redirect, RedirectOp};
+use crate::output::{Chunk, Output, Stream};
+
+/// Where a file descriptor's writes end up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sink {
+    Stdout,
+    Stderr,
+    Null,
+}
+
+impl<'a> Interp<'a> {
+    /// Applies `redirects` around `run`: stdin from `<`, and the streams of
+    /// what `run` printed sent where `>`, `2>&1`, … say.
+    pub(super) fn with_redirects(
+        &mut self,
+        redirects: &[Redirect],
+        stdin: &mut String,
+        run: impl FnOnce(&mut Self, &mut String) -> Output,
+    ) -> Output {
+        if redirects.is_empty() {
+            return run(self, stdin);
+        }
+        let mut fds = [Sink::Stdout, Sink::Stdout, Sink::Stderr];
+        // Here-document warnings come when the line is read, whatever the
+        // command's redirections.
+        let mut warnings = Output::new();
+        let mut replaced_stdin: Option<String> = None;
+        for r in redirects {
+            if let RedirectOp::HereDoc(warning) = &r.op {
+                if let Some(w) = warning {
+                    warnings.err(format!("{}warning: {w}\n", self.prefix()));
+                }
+                let body = match self.expand_joined(&r.target) {
+                    Ok(text) => text,
+                    Err(e) => return self.expansion_failed(e),
+                };
+                if r.fd == 0 {
+                    replaced_stdin = Some(body);
+                }
+                continue;
+            }
+            if r.op == RedirectOp::HereString {
+                let text = match self.expand_joined(&r.target) {
+                    Ok(text) => text + "\n",
+                    Err(e) => return self.expansion_failed(e),
+                };
+                if r.fd == 0 {
+                    replaced_stdin = Some(text);
+                }
+                continue;
+            }
+            let target = match self.expand_word(&r.target) {
+                Ok(fields) if fields.len() == 1 => fields.into_iter().next().unwrap_or_default(),
+                Ok(_) => {
+                    let text = self.word_text(&r.target);
+                    return self.redirect_error(format!("{}{text}: ambiguous redirect\n", self.prefix()));
+                }
+                Err(e) => return self.expansion_failed(e),
+            };
+            let fd = r.fd as usize;
+            match r.op {
+                RedirectOp::Input => {
+                    if target == "/dev/null" {
+                        if fd == 0 {
+                            replaced_stdin = Some(String::new());
+                        }
+                    } else {
+                        let msg = format!("{}{target}: No such file or directory\n", self.prefix());
+                        return self.redirect_error(msg);
+                    }
+                }
+                RedirectOp::HereDoc(_) | RedirectOp::HereString => {}
+                RedirectOp::Output | RedirectOp::Both => {
+                    let sink = match target.as_str() {
+                        "/dev/null" => Sink::Null,
+                        "/dev/stdout" => fds[1],
+                        "/dev/stderr" => fds[2],
+                        _ => {
+                            let msg = format!("{}{target}: Read-only file system\n", self.prefix());
+                            return self.redirect_error(msg);
+                        }
+                    };
+                    if r.op == RedirectOp::Both {
+                        fds[1] = sink;
+                        fds[2] = sink;
+                    } else if fd < 3 {
+                        fds[fd] = sink;
+                    }
+                }
+                RedirectOp::Dup => {
+                    let sink = match target.as_str() {
+                        "-" => Sink::Null,
+                        "0" | "1" | "2" => match target.parse::<usize>() {
+                            Ok(n) if n > 0 => fds[n],
+                            _ => Sink::Stdout,
+                        },
+                        _ => {
+                            let msg = format!("{}{target}: Bad file descriptor\n", self.prefix());
+                            return self.redirect_error(msg);
+                        }
+                    };
+                    if fd < 3 && fd > 0 {
+                        fds[fd] = sink;
+                    }
+                }
+            }
+        }
+        let out = match replaced_stdin.as_mut() {
+            Some(empty) => run(self, empty),
+            None => run(self, stdin),
+        };
+        let mut routed = warnings;
+        routed.status = out.status;
+        for c in out.chunks {
+            let sink = match c.stream {
+                Stream::Stdout => fds[1],
+                Stream::Stderr => fds[2],
+            };
+            let (stream, text) = match sink {
+                Sink::Stdout => (Stream::Stdout, c.text),
+                Sink::Stderr => (Stream::Stderr, c.text),
+                Sink::Null => (Stream::Stdout, String::new()),
+            };
+            routed.extend(Output { chunks: vec![Chunk { stream, text, delay_ms: c.delay_ms }], status: 0 });
+        }
+        routed
+    }
+
+    fn redirect_error(&mut self, msg: String) -> Output {
+        let mut out = std::mem::take(&mut self.side);
+        out.err(msg);
+        out.status = 1;
+        out
+    }
+}

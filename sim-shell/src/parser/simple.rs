@@ -1,0 +1,119 @@
+//! Simple commands: assignments, words and redirections.
+
+use super::{is_name, ParseError, Parser};
+use crate::ast::{Assignment, Redirect, RedirectOp, SimpleCommand, Word, WordPart};
+use crate::lexer::{Op, TokenKind};
+
+impl Parser {
+    pub(super) fn simple_command(&mut self) -> Result<SimpleCommand, Box<ParseError>> {
+        let mut cmd = SimpleCommand { line: self.tok().line, ..SimpleCommand::default() };
+        loop {
+            match self.kind() {
+                TokenKind::Word(w) => {
+                    let w = w.clone();
+                    self.advance();
+                    match assignment(&w) {
+                        Some(a) if cmd.words.is_empty() => cmd.assignments.push(a),
+                        _ => cmd.words.push(w),
+                    }
+                }
+                _ if self.at_redirect() => {
+                    let r = self.redirect()?;
+                    cmd.redirects.push(r);
+                }
+                TokenKind::Op(Op::Unsupported) => {
+                    return Err(Box::new(ParseError::Unsupported(self.tok().text.clone())));
+                }
+                _ => break,
+            }
+        }
+        if cmd.words.is_empty() && cmd.assignments.is_empty() && cmd.redirects.is_empty() {
+            return Err(self.unexpected());
+        }
+        Ok(cmd)
+    }
+
+    /// Whether a redirection starts here.
+    pub(super) fn at_redirect(&self) -> bool {
+        matches!(
+            self.kind(),
+            TokenKind::IoNumber(_)
+                | TokenKind::HereDoc(_)
+                | TokenKind::Op(
+                    Op::Less
+                        | Op::Great
+                        | Op::DGreat
+                        | Op::LessAnd
+                        | Op::GreatAnd
+                        | Op::AndGreat
+                        | Op::TLess
+                        | Op::DLess
+                )
+        )
+    }
+
+    /// One redirection, at an fd number or a redirection operator.
+    pub(super) fn redirect(&mut self) -> Result<Redirect, Box<ParseError>> {
+        let explicit_fd = match self.kind() {
+            TokenKind::IoNumber(n) => {
+                let n = *n;
+                self.advance();
+                Some(n)
+            }
+            _ => None,
+        };
+        if let TokenKind::HereDoc(doc) = self.kind() {
+            let doc = doc.clone();
+            self.advance();
+            let op = RedirectOp::HereDoc(doc.unterminated);
+            return Ok(Redirect { fd: explicit_fd.unwrap_or(0), op, target: doc.body });
+        }
+        let (op, default_fd) = match self.kind() {
+            TokenKind::Op(Op::TLess) => (RedirectOp::HereString, 0),
+            TokenKind::Op(Op::Less) => (RedirectOp::Input, 0),
+            TokenKind::Op(Op::Great | Op::DGreat) => (RedirectOp::Output, 1),
+            TokenKind::Op(Op::LessAnd) => (RedirectOp::Dup, 0),
+            TokenKind::Op(Op::GreatAnd) => (RedirectOp::Dup, 1),
+            TokenKind::Op(Op::AndGreat) if explicit_fd.is_none() => (RedirectOp::Both, 1),
+            // `<<` without a delimiter word: the error is about what follows.
+            TokenKind::Op(Op::DLess) => (RedirectOp::Input, 0),
+            _ => return Err(self.unexpected()),
+        };
+        self.advance();
+        let target = match self.kind() {
+            TokenKind::Word(w) => w.clone(),
+            TokenKind::Eof | TokenKind::Newline => return Err(Box::new(ParseError::UnexpectedToken("newline".into()))),
+            _ => return Err(self.unexpected()),
+        };
+        self.advance();
+        Ok(Redirect { fd: explicit_fd.unwrap_or(default_fd), op, target })
+    }
+
+    /// Redirections after a compound command.
+    pub(super) fn trailing_redirects(&mut self) -> Result<Vec<Redirect>, Box<ParseError>> {
+        let mut out = Vec::new();
+        while self.at_redirect() {
+            out.push(self.redirect()?);
+        }
+        Ok(out)
+    }
+}
+
+/// `NAME=value` if the word starts with an unquoted valid name and `=`.
+fn assignment(word: &Word) -> Option<Assignment> {
+    let Some(WordPart::Literal(first)) = word.parts.first() else {
+        return None;
+    };
+    let eq = first.find('=')?;
+    let name = &first[..eq];
+    if !is_name(name) {
+        return None;
+    }
+    let mut parts = Vec::with_capacity(word.parts.len());
+    let rest = &first[eq + 1..];
+    if !rest.is_empty() {
+        parts.push(WordPart::Literal(rest.to_string()));
+    }
+    parts.extend(word.parts.iter().skip(1).cloned());
+    Some(Assignment { name: name.to_string(), value: Word { parts, braces: None } })
+}
