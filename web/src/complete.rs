@@ -5,8 +5,10 @@ use sim_core::snapshot::LinkKind;
 use sim_core::vecmap::VecSet;
 use sim_core::Snapshot;
 
-const COMMANDS: &[&str] =
-    &["awk", "bridge", "clear", "echo", "grep", "ifconfig", "ip", "iptables", "ping", "sudo", "sysctl"];
+const COMMANDS: &[&str] = &[
+    "awk", "bash", "bridge", "clear", "echo", "grep", "ifconfig", "ip", "iptables", "man", "ping", "seq", "sudo",
+    "sysctl",
+];
 const IP_OBJECTS: &[&str] = &["address", "help", "link", "neigh", "netns", "route"];
 const IP_OPTIONS: &[&str] = &["-4", "-6", "-br", "-c", "-d", "-j", "-n", "-o", "-s"];
 
@@ -124,6 +126,7 @@ fn candidates(before: &[&str], snap: &Snapshot) -> Vec<String> {
             }
         }
         "ifconfig" if args.is_empty() => devs(&ns),
+        "man" => sim_core::tools::man::pages().map(str::to_string).collect(),
         "ping" if !prev.starts_with('-') => addresses(snap),
         "bridge" if args.is_empty() => words(&["fdb", "link", "vlan"]),
         "sysctl" => words(&["-w", "net.ipv4.ip_forward", "net.ipv4.ip_forward=1"]),
@@ -222,6 +225,13 @@ mod tests {
         assert_eq!(tab("ip link set tap1 master b").line, "ip link set tap1 master br0 ");
         assert_eq!(tab("ip netns exec green ping 192").line, "ip netns exec green ping 192.168.1.");
         assert_eq!(tab("ip netns exec green ping 192.168.1.").choices, vec!["192.168.1.2", "192.168.1.3"]);
+    }
+
+    #[test]
+    fn man_offers_the_pages_there_are() {
+        assert_eq!(tab("ma").line, "man ");
+        assert_eq!(tab("man ip-l").line, "man ip-link ");
+        assert_eq!(tab("man ip-").choices.len(), 5);
     }
 
     #[test]

@@ -27,6 +27,12 @@ const PAGES: &[Page] = &[
     Page { name: "iptables", section: "8", manual: "iptables 1.8.9", body: include_str!("man/iptables.txt") },
 ];
 
+/// The names of the pages there are, in the order they are kept (for Tab
+/// completion).
+pub fn pages() -> impl Iterator<Item = &'static str> {
+    PAGES.iter().map(|p| p.name)
+}
+
 /// The width man-db formats for when it does not write to a terminal.
 const WIDTH: usize = 78;
 
