@@ -1,6 +1,12 @@
 //! `ip link`: add, set, delete, show.
 
-use super::args::{matches, parse_lladdr, parse_u32, valid_ifname, Args, Fail, IpResult, Resolve};
+use nom::branch::alt;
+use nom::combinator::{map, opt, value};
+
+use super::args::{valid_ifname, Fail, IpResult, Resolve};
+use super::grammar::keyword::{exact, flag, is_prefix, keyed, kw};
+use super::grammar::words::{next_arg, word, Words};
+use super::grammar::{check, fail, parse_argv, value, PResult};
 use super::show::{self, ShowFilter};
 use super::{usage, Opts};
 use crate::kernel::mac::Mac;
@@ -28,6 +34,84 @@ pub enum LinkCmd {
     Refused(KernelError),
 }
 
+/// The keywords of `iplink_parse()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    Up,
+    Down,
+    Name,
+    Index,
+    Link,
+    Address,
+    Broadcast,
+    Txqlen,
+    Mtu,
+    Netns,
+    Switch(Switch, bool),
+    Vf,
+    Master,
+    Nomaster,
+    Type,
+    Alias,
+    Help,
+    Dev,
+}
+
+/// One word (or keyword and value) of `iplink_parse()`, keywords tried in
+/// its order: `m` is `master` (`mtu` needs `strcmp`), `t` is `txqueuelen`.
+fn link_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
+    alt((
+        alt((
+            flag(exact("up"), Key::Up),
+            flag(exact("down"), Key::Down),
+            keyed(exact("name"), Key::Name),
+            keyed(exact("index"), Key::Index),
+            keyed(kw("link"), Key::Link),
+            keyed(kw("address"), Key::Address),
+            keyed(alt((kw("broadcast"), exact("brd"))), Key::Broadcast),
+            keyed(alt((kw("txqueuelen"), exact("qlen"), kw("txqlen"))), Key::Txqlen),
+            keyed(exact("mtu"), Key::Mtu),
+            keyed(exact("netns"), Key::Netns),
+            switch,
+            keyed(exact("vf"), Key::Vf),
+            keyed(kw("master"), Key::Master),
+            flag(kw("nomaster"), Key::Nomaster),
+            keyed(kw("type"), Key::Type),
+            keyed(kw("alias"), Key::Alias),
+        )),
+        // The last branch: a device name, `dev NAME`, or help.
+        flag(kw("help"), Key::Help),
+        keyed(exact("dev"), Key::Dev),
+        flag(word, Key::Dev),
+    ))(i)
+}
+
+/// The flags `iplink_parse()` turns on and off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Switch {
+    Multicast,
+    Allmulticast,
+    Promisc,
+    Trailers,
+    Arp,
+}
+
+/// `multicast on|off` and its kin (`on_off()`: the value is checked at once).
+fn switch(i: Words<'_>) -> PResult<'_, (Key, &str)> {
+    let (i, (which, name)) = alt((
+        map(exact("multicast"), |w| (Switch::Multicast, w)),
+        map(exact("allmulticast"), |w| (Switch::Allmulticast, w)),
+        map(exact("promisc"), |w| (Switch::Promisc, w)),
+        map(exact("trailers"), |w| (Switch::Trailers, w)),
+        map(exact("arp"), |w| (Switch::Arp, w)),
+    ))(i)?;
+    let (i, v) = next_arg(i)?;
+    let on = value::whole(v, value::on_off)
+        .ok_or_else(|| Fail::new(format!("Error: argument of \"{name}\" must be \"on\" or \"off\", not \"{v}\"\n"), 1));
+    let (i, on) = check(i, on)?;
+    Ok((i, (Key::Switch(which, on), v)))
+}
+
 /// What `iplink_parse()` collects before the verb decides what it means.
 #[derive(Default)]
 struct Parsed<'a> {
@@ -39,169 +123,191 @@ struct Parsed<'a> {
     kind: Option<&'a str>,
 }
 
-/// `iplink_parse()`: keywords in iproute2's order, prefixes where it allows;
-/// `netns` and `master` are looked up as they are read. Stops after `type KIND`.
-fn parse_common<'a>(a: &mut Args<'a>, p: &mut Parsed<'a>, r: &mut dyn Resolve) -> IpResult<()> {
-    while let Some(arg) = a.next() {
-        if arg == "up" {
-            p.req.up = Some(true);
-        } else if arg == "down" {
-            p.req.up = Some(false);
-        } else if arg == "name" {
-            let v = a.value()?;
-            if p.name.is_some() {
-                return Err(Fail::duparg("name", v));
+impl<'a> Parsed<'a> {
+    /// What one keyword does, checked in iproute2's order: a duplicate
+    /// before a bad value, `netns` and `master` looked up as they are read.
+    fn apply(&mut self, key: Key, v: &'a str, r: &mut dyn Resolve) -> IpResult<()> {
+        let p = self;
+        let num = |v: &str| value::whole(v, value::unsigned);
+        match key {
+            Key::Up => p.req.up = Some(true),
+            Key::Down => p.req.up = Some(false),
+            Key::Name => {
+                if p.name.is_some() {
+                    return Err(Fail::duparg("name", v));
+                }
+                if !valid_ifname(v) {
+                    return Err(Fail::invarg("\"name\" not a valid ifname", v));
+                }
+                p.name = Some(v);
+                if p.dev.is_none() {
+                    p.dev = Some(v);
+                }
             }
-            if !valid_ifname(v) {
-                return Err(Fail::invarg("\"name\" not a valid ifname", v));
+            Key::Index => {
+                if num(v).is_none_or(|i| i == 0) {
+                    return Err(Fail::invarg("Invalid \"index\" value", v));
+                }
             }
-            p.name = Some(v);
-            if p.dev.is_none() {
+            Key::Link => {}
+            Key::Address => {
+                let bytes = value::lladdr(v)?;
+                match <[u8; 6]>::try_from(bytes.as_slice()) {
+                    Ok(m) => p.req.address = Some(Mac(m)),
+                    Err(_) => p.addr_len = Some(bytes.len()),
+                }
+            }
+            Key::Broadcast => {
+                value::lladdr(v)?;
+            }
+            Key::Txqlen => {
+                if p.req.txqlen.is_some() {
+                    return Err(Fail::duparg("txqueuelen", v));
+                }
+                p.req.txqlen = Some(num(v).ok_or_else(|| Fail::invarg("Invalid \"txqueuelen\" value\n", v))?);
+            }
+            Key::Mtu => {
+                if p.req.mtu.is_some() {
+                    return Err(Fail::duparg("mtu", v));
+                }
+                p.req.mtu = Some(num(v).ok_or_else(|| Fail::invarg("Invalid \"mtu\" value\n", v))?);
+            }
+            Key::Netns => {
+                if p.req.netns.is_some() {
+                    return Err(Fail::duparg("netns", v));
+                }
+                if !r.netns_exists(v) {
+                    return Err(Fail::invarg("Invalid \"netns\" value\n", v));
+                }
+                p.req.netns = Some(v.to_string());
+            }
+            Key::Switch(which, on) => match which {
+                Switch::Multicast => p.req.multicast = Some(on),
+                Switch::Promisc => p.req.promisc = Some(on),
+                Switch::Arp => p.req.arp = Some(on),
+                Switch::Allmulticast | Switch::Trailers => {}
+            },
+            Key::Vf => {
+                if num(v).is_none() {
+                    return Err(Fail::invarg("Invalid \"vf\" value\n", v));
+                }
+                return Err(Fail::new("ip: SR-IOV virtual functions do not exist in the simulator\n", 255));
+            }
+            Key::Master => {
+                let i = r.ifindex(v).ok_or_else(|| Fail::invarg("Device does not exist\n", v))?;
+                p.req.master = Some(Some(i));
+            }
+            Key::Nomaster => p.req.master = Some(None),
+            Key::Type => p.kind = Some(v),
+            Key::Alias => {
+                if v.len() >= IFALIASZ {
+                    return Err(Fail::invarg("alias too long\n", v));
+                }
+                p.req.alias = Some(v.to_string());
+            }
+            Key::Help => return Err(Fail::new(usage::LINK, 255)),
+            Key::Dev => {
+                if p.dev != p.name || (p.dev.is_some() && p.name.is_none()) {
+                    return Err(Fail::duparg2("dev", v));
+                }
+                if v.is_empty() || v.chars().any(|c| c == '/' || c.is_whitespace()) {
+                    return Err(Fail::invarg("\"dev\" not a valid ifname", v));
+                }
                 p.dev = Some(v);
             }
-        } else if arg == "index" {
-            let v = a.value()?;
-            if parse_u32(v).is_none_or(|i| i == 0) {
-                return Err(Fail::invarg("Invalid \"index\" value", v));
-            }
-        } else if matches(arg, "link") {
-            a.value()?;
-        } else if matches(arg, "address") {
-            let bytes = parse_lladdr(a.value()?)?;
-            match <[u8; 6]>::try_from(bytes.as_slice()) {
-                Ok(m) => p.req.address = Some(Mac(m)),
-                Err(_) => p.addr_len = Some(bytes.len()),
-            }
-        } else if matches(arg, "broadcast") || arg == "brd" {
-            parse_lladdr(a.value()?)?;
-        } else if matches(arg, "txqueuelen") || arg == "qlen" || matches(arg, "txqlen") {
-            let v = a.value()?;
-            if p.req.txqlen.is_some() {
-                return Err(Fail::duparg("txqueuelen", v));
-            }
-            p.req.txqlen = Some(parse_u32(v).ok_or_else(|| Fail::invarg("Invalid \"txqueuelen\" value\n", v))?);
-        } else if arg == "mtu" {
-            let v = a.value()?;
-            if p.req.mtu.is_some() {
-                return Err(Fail::duparg("mtu", v));
-            }
-            p.req.mtu = Some(parse_u32(v).ok_or_else(|| Fail::invarg("Invalid \"mtu\" value\n", v))?);
-        } else if arg == "netns" {
-            let v = a.value()?;
-            if p.req.netns.is_some() {
-                return Err(Fail::duparg("netns", v));
-            }
-            if !r.netns_exists(v) {
-                return Err(Fail::invarg("Invalid \"netns\" value\n", v));
-            }
-            p.req.netns = Some(v.to_string());
-        } else if arg == "multicast" || arg == "allmulticast" || arg == "promisc" || arg == "trailers" || arg == "arp" {
-            let v = a.value()?;
-            let on = match v {
-                "on" => true,
-                "off" => false,
-                _ => {
-                    return Err(Fail::new(
-                        format!("Error: argument of \"{arg}\" must be \"on\" or \"off\", not \"{v}\"\n"),
-                        1,
-                    ))
-                }
-            };
-            match arg {
-                "multicast" => p.req.multicast = Some(on),
-                "promisc" => p.req.promisc = Some(on),
-                "arp" => p.req.arp = Some(on),
-                _ => {}
-            }
-        } else if arg == "vf" {
-            let v = a.value()?;
-            if parse_u32(v).is_none() {
-                return Err(Fail::invarg("Invalid \"vf\" value\n", v));
-            }
-            return Err(Fail::new("ip: SR-IOV virtual functions do not exist in the simulator\n", 255));
-        } else if matches(arg, "master") {
-            let v = a.value()?;
-            let i = r.ifindex(v).ok_or_else(|| Fail::invarg("Device does not exist\n", v))?;
-            p.req.master = Some(Some(i));
-        } else if matches(arg, "nomaster") {
-            p.req.master = Some(None);
-        } else if matches(arg, "type") {
-            p.kind = Some(a.value()?);
-            return Ok(());
-        } else if matches(arg, "alias") {
-            let v = a.value()?;
-            if v.len() >= IFALIASZ {
-                return Err(Fail::invarg("alias too long\n", v));
-            }
-            p.req.alias = Some(v.to_string());
-        } else {
-            if matches(arg, "help") {
-                return Err(Fail::new(usage::LINK, 255));
-            }
-            let v = if arg == "dev" { a.value()? } else { arg };
-            if p.dev != p.name || (p.dev.is_some() && p.name.is_none()) {
-                return Err(Fail::duparg2("dev", v));
-            }
-            if v.is_empty() || v.chars().any(|c| c == '/' || c.is_whitespace()) {
-                return Err(Fail::invarg("\"dev\" not a valid ifname", v));
-            }
-            p.dev = Some(v);
+        }
+        Ok(())
+    }
+}
+
+/// `iplink_parse()`: every word up to the end, or up to `type KIND` (what
+/// follows belongs to the kind).
+fn parse_common<'a>(mut i: Words<'a>, p: &mut Parsed<'a>, r: &mut dyn Resolve) -> PResult<'a, ()> {
+    while !i.is_empty() {
+        let (rest, (key, v)) = link_arg(i)?;
+        i = check(rest, p.apply(key, v, r))?.0;
+        if key == Key::Type {
+            break;
         }
     }
-    Ok(())
+    Ok((i, ()))
+}
+
+#[derive(Clone, Copy)]
+enum Verb {
+    Add,
+    Set,
+    Delete,
+    Show,
+    Help,
+}
+
+/// `do_iplink()`'s verbs, in its order.
+fn verb(i: Words<'_>) -> PResult<'_, Verb> {
+    alt((
+        value(Verb::Add, kw("add")),
+        value(Verb::Set, alt((kw("set"), kw("change")))),
+        value(Verb::Delete, kw("delete")),
+        value(Verb::Show, alt((kw("show"), kw("lst"), kw("list")))),
+        value(Verb::Help, kw("help")),
+    ))(i)
 }
 
 /// Parses `ip link ARGS` (after `link`).
 pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<LinkCmd> {
-    let mut a = Args::new(argv);
-    let Some(verb) = a.next() else {
-        return Ok(LinkCmd::Show(ShowFilter::default()));
+    parse_argv(argv, |i| link(i, r))
+}
+
+fn link<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
+    let Some(w) = i.peek() else {
+        return Ok((i, LinkCmd::Show(ShowFilter::default())));
     };
-    if matches(verb, "add") {
-        parse_add(&mut a, r)
-    } else if matches(verb, "set") || matches(verb, "change") {
-        let mut p = Parsed::default();
-        parse_common(&mut a, &mut p, r)?;
-        let Some(dev) = p.dev else {
-            return Err(Fail::new("Not enough information: \"dev\" argument is required.\n", 255));
-        };
-        if let (Some(len), Some(_)) = (p.addr_len, r.ifindex(dev)) {
-            return Err(Fail::new(format!("Invalid address length {len} - must be 6 bytes\n"), 1));
+    let Ok((i, verb)) = verb(i) else {
+        return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip link help\".\n"), 255));
+    };
+    match verb {
+        Verb::Add => parse_add(i, r),
+        Verb::Set => {
+            let mut p = Parsed::default();
+            let (i, ()) = parse_common(i, &mut p, r)?;
+            let Some(dev) = p.dev else {
+                return fail(Fail::new("Not enough information: \"dev\" argument is required.\n", 255));
+            };
+            if let (Some(len), Some(_)) = (p.addr_len, r.ifindex(dev)) {
+                return fail(Fail::new(format!("Invalid address length {len} - must be 6 bytes\n"), 1));
+            }
+            let mut req = p.req;
+            if let Some(n) = p.name {
+                if n != dev {
+                    req.name = Some(n.to_string());
+                }
+            }
+            Ok((i, LinkCmd::Set { dev: dev.to_string(), req }))
         }
-        let mut req = p.req;
-        if let Some(n) = p.name {
-            if n != dev {
-                req.name = Some(n.to_string());
+        Verb::Delete => {
+            let mut p = Parsed::default();
+            let (i, ()) = parse_common(i, &mut p, r)?;
+            match p.dev {
+                Some(d) => Ok((i, LinkCmd::Delete { dev: d.to_string() })),
+                None => fail(Fail::new("Not enough information: \"dev\" argument is required.\n", 255)),
             }
         }
-        Ok(LinkCmd::Set { dev: dev.to_string(), req })
-    } else if matches(verb, "delete") {
-        let mut p = Parsed::default();
-        parse_common(&mut a, &mut p, r)?;
-        match p.dev {
-            Some(d) => Ok(LinkCmd::Delete { dev: d.to_string() }),
-            None => Err(Fail::new("Not enough information: \"dev\" argument is required.\n", 255)),
-        }
-    } else if matches(verb, "show") || matches(verb, "lst") || matches(verb, "list") {
-        Ok(LinkCmd::Show(show::parse_filter(&mut a, r)?))
-    } else if matches(verb, "help") {
-        Err(Fail::new(usage::LINK, 255))
-    } else {
-        Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip link help\".\n"), 255))
+        Verb::Show => map(|i| show::filter(i, r), LinkCmd::Show)(i),
+        Verb::Help => fail(Fail::new(usage::LINK, 255)),
     }
 }
 
-fn parse_add(a: &mut Args<'_>, r: &mut dyn Resolve) -> IpResult<LinkCmd> {
+fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
     let mut p = Parsed::default();
-    parse_common(a, &mut p, r)?;
+    let (i, ()) = parse_common(i, &mut p, r)?;
     if p.dev.is_some() && p.name.is_some() && p.dev != p.name {
-        return Err(Fail::new("both \"name\" and \"dev\" cannot be used when creating devices.\n", 255));
+        return fail(Fail::new("both \"name\" and \"dev\" cannot be used when creating devices.\n", 255));
     }
     let name = p.name.or(p.dev).map(str::to_string);
     let netns = p.req.netns.clone();
     let attrs = attrs_of(&p.req);
     let Some(kind) = p.kind else {
-        return Err(Fail::new("Not enough information: \"type\" argument is required\n", 1));
+        return fail(Fail::new("Not enough information: \"type\" argument is required\n", 1));
     };
     let refused = |len: Option<usize>| len.map(|_| LinkCmd::Refused(KernelError::new(Errno::EINVAL)));
     match kind {
@@ -210,45 +316,48 @@ fn parse_add(a: &mut Args<'_>, r: &mut dyn Resolve) -> IpResult<LinkCmd> {
             let mut peer_netns = None;
             let mut peer_attrs = LinkAttrs::default();
             let mut peer_len = None;
-            if let Some(arg) = a.next() {
-                if arg != "peer" {
-                    return Err(Fail::new(usage::VETH, 1));
+            let (i, w) = opt(word)(i)?;
+            let i = match w {
+                None => i,
+                Some("peer") => {
+                    let mut pp = Parsed::default();
+                    let (i, ()) = parse_common(i, &mut pp, r)?;
+                    if let Some(k) = pp.kind {
+                        return fail(Fail::duparg("type", k));
+                    }
+                    peer = pp.name.or(pp.dev).map(str::to_string);
+                    peer_netns = pp.req.netns.clone();
+                    peer_attrs = attrs_of(&pp.req);
+                    peer_len = pp.addr_len;
+                    i
                 }
-                let mut pp = Parsed::default();
-                parse_common(a, &mut pp, r)?;
-                if let Some(k) = pp.kind {
-                    return Err(Fail::duparg("type", k));
-                }
-                peer = pp.name.or(pp.dev).map(str::to_string);
-                peer_netns = pp.req.netns.clone();
-                peer_attrs = attrs_of(&pp.req);
-                peer_len = pp.addr_len;
-            }
+                Some(_) => return fail(Fail::new(usage::VETH, 1)),
+            };
             if let Some(c) = refused(p.addr_len.or(peer_len)) {
-                return Ok(c);
+                return Ok((i, c));
             }
-            Ok(LinkCmd::Add(LinkAddReq::Veth { name, peer, peer_netns, netns, attrs, peer_attrs }))
+            Ok((i, LinkCmd::Add(LinkAddReq::Veth { name, peer, peer_netns, netns, attrs, peer_attrs })))
         }
         "bridge" => {
-            if let Some(arg) = a.next() {
-                return Err(Fail::new(format!("bridge: unknown command \"{arg}\"?\n{}", usage::BRIDGE_KIND), 1));
+            if let Some(arg) = i.peek() {
+                return fail(Fail::new(format!("bridge: unknown command \"{arg}\"?\n{}", usage::BRIDGE_KIND), 1));
             }
             if let Some(c) = refused(p.addr_len) {
-                return Ok(c);
+                return Ok((i, c));
             }
-            Ok(LinkCmd::Add(LinkAddReq::Bridge { name, attrs }))
+            Ok((i, LinkCmd::Add(LinkAddReq::Bridge { name, attrs })))
         }
         _ => {
-            if let Some(arg) = a.next() {
-                if matches(arg, "help") {
-                    return Err(Fail::new(usage::LINK, 255));
+            if let Some(arg) = i.peek() {
+                if is_prefix(arg, "help") {
+                    return fail(Fail::new(usage::LINK, 255));
                 }
-                return Err(Fail::new(
+                return fail(Fail::new(
                     format!("Garbage instead of arguments \"{arg} ...\". Try \"ip link help\".\n"),
                     1,
                 ));
             }
-            Ok(LinkCmd::Refused(KernelError::msg(Errno::EOPNOTSUPP, "Unknown device type")))
+            Ok((i, LinkCmd::Refused(KernelError::msg(Errno::EOPNOTSUPP, "Unknown device type"))))
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod addr;
 pub mod args;
 pub mod bridge;
 pub mod details;
+pub mod grammar;
 pub mod link;
 pub mod neigh;
 pub mod netns;

@@ -1,0 +1,112 @@
+//! What one word may hold, as nom parsers over its characters, and the
+//! word-level parsers that read a keyword's value with them.
+//!
+//! Each character grammar follows what iproute2 accepts (`get_addr`,
+//! `get_prefix`, `ll_addr_a2n`, `get_unsigned`); a word must be consumed
+//! whole, else it is the error iproute2 prints for it.
+
+use std::net::Ipv4Addr;
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while_m_n};
+use nom::character::complete::{char, digit1, hex_digit1, oct_digit0};
+use nom::combinator::{all_consuming, map, map_opt, opt, value};
+use nom::multi::separated_list1;
+use nom::sequence::{pair, preceded};
+use nom::IResult;
+
+use crate::iproute::args::{Fail, IpResult};
+
+/// A character grammar: errors carry nothing, the word decides the message.
+type CResult<'a, T> = IResult<&'a str, T, ()>;
+
+/// Runs a character grammar over a whole word.
+pub fn whole<'a, T>(s: &'a str, p: impl FnMut(&'a str) -> CResult<'a, T>) -> Option<T> {
+    all_consuming(p)(s).ok().map(|(_, v)| v)
+}
+
+/// `get_unsigned(…, 0)` (`strtoul` with base 0): `0x` hex, `0` octal, or
+/// decimal, an optional `+`, and nothing after; more than 32 bits fails.
+pub fn unsigned(s: &str) -> CResult<'_, u32> {
+    let hex = map_opt(preceded(tag_no_case("0x"), hex_digit1), |h| u32::from_str_radix(h, 16).ok());
+    let oct =
+        map_opt(
+            preceded(char('0'), oct_digit0),
+            |o: &str| {
+                if o.is_empty() {
+                    Some(0)
+                } else {
+                    u32::from_str_radix(o, 8).ok()
+                }
+            },
+        );
+    let dec = map_opt(digit1, |d: &str| d.parse::<u32>().ok());
+    preceded(opt(char('+')), alt((hex, oct, dec)))(s)
+}
+
+/// One to three decimal digits, at most 255.
+fn octet(s: &str) -> CResult<'_, u8> {
+    map_opt(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), |d: &str| d.parse().ok())(s)
+}
+
+/// `get_addr_ipv4()`: one to four dotted decimal bytes, the missing ones
+/// zero (`10.1` is 10.1.0.0).
+pub fn ipv4(s: &str) -> CResult<'_, Ipv4Addr> {
+    map_opt(separated_list1(char('.'), octet), |b: Vec<u8>| {
+        (b.len() <= 4).then(|| {
+            let mut q = [0u8; 4];
+            q[..b.len()].copy_from_slice(&b);
+            Ipv4Addr::from(q)
+        })
+    })(s)
+}
+
+/// An IPv4 address with an optional prefix length, as typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prefix {
+    pub addr: Ipv4Addr,
+    pub len: Option<u8>,
+}
+
+/// `get_prefix()` for IPv4: `A.B.C.D[/LEN]`, LEN at most 32.
+pub fn prefix(s: &str) -> CResult<'_, Prefix> {
+    let len = map_opt(digit1, |d: &str| d.parse::<u8>().ok().filter(|n| *n <= 32));
+    let (s, addr) = ipv4(s)?;
+    let (s, len) = opt(preceded(char('/'), len))(s)?;
+    Ok((s, Prefix { addr, len }))
+}
+
+/// One byte of `ll_addr_a2n()`, read as `sscanf("%x")` reads it: blanks,
+/// an optional `0x`, the hex digits (at most 255), and whatever follows
+/// ignored (`br1` is the byte 0x0b).
+fn lladdr_byte(s: &str) -> CResult<'_, u8> {
+    let byte = map_opt(hex_digit1, |h: &str| u64::from_str_radix(h, 16).ok().and_then(|v| u8::try_from(v).ok()));
+    preceded(pair(take_while(char::is_whitespace), opt(tag_no_case("0x"))), byte)(s)
+}
+
+/// `ll_addr_a2n()`: a dotted IPv4 address, or up to 32 colon-separated
+/// bytes (anything after the 32nd is not read). The error names the part
+/// that is not a byte.
+pub fn lladdr(arg: &str) -> IpResult<Vec<u8>> {
+    let bad = |part: &str| Fail::new(format!("\"{part}\" is invalid lladdr.\n"), 1);
+    if arg.contains('.') {
+        return whole(arg, ipv4).map(|a| a.octets().to_vec()).ok_or_else(|| bad(arg));
+    }
+    let mut out = Vec::new();
+    for part in arg.splitn(33, ':').take(32) {
+        let (_, b) = lladdr_byte(part).map_err(|_| bad(part))?;
+        out.push(b);
+    }
+    Ok(out)
+}
+
+/// A port or a range of them (`1000-2000`), for the matches that take one.
+pub fn port_range(s: &str) -> CResult<'_, (u16, u16)> {
+    let port = || map_opt(digit1, |d: &str| d.parse::<u16>().ok());
+    map(pair(port(), opt(preceded(char('-'), port()))), |(lo, hi)| (lo, hi.unwrap_or(lo)))(s)
+}
+
+/// `on` or `off` (`ip link set … arp on`).
+pub fn on_off(s: &str) -> CResult<'_, bool> {
+    alt((value(true, tag("on")), value(false, tag("off"))))(s)
+}
