@@ -2,14 +2,20 @@
 
 use std::net::Ipv4Addr;
 
+use nom::branch::alt;
+use nom::combinator::{map, value};
+
 use super::addr::parse_inet;
-use super::args::{bad_addr, matches, parse_lladdr, Args, Fail, IpResult, Resolve};
+use super::args::{bad_addr, Fail, IpResult, Resolve};
+use super::grammar::keyword::{exact, flag, is_prefix, keyed, kw, with_arg};
+use super::grammar::words::{next_arg, word, Words};
+use super::grammar::{self, check, fail, parse_argv, PResult};
 use super::print::{Color, Printer, To};
 use super::usage;
 use super::Opts;
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::NudState;
-use crate::netlink::{NeighMsg, Netlink};
+use crate::netlink::{LinkMsg, NeighMsg, Netlink};
 use crate::output::Output;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,67 +71,127 @@ fn nud(s: &str) -> Option<NudState> {
     })
 }
 
+#[derive(Clone, Copy)]
+enum Verb {
+    Add,
+    Replace,
+    Delete,
+    Show,
+    Flush,
+    Help,
+}
+
+/// `do_ipneigh()`'s verbs, in its order.
+fn verb(i: Words<'_>) -> PResult<'_, Verb> {
+    alt((
+        value(Verb::Add, kw("add")),
+        value(Verb::Replace, alt((kw("change"), exact("chg"), kw("replace")))),
+        value(Verb::Delete, kw("delete")),
+        value(Verb::Show, alt((kw("list"), kw("show"), kw("lst")))),
+        value(Verb::Flush, kw("flush")),
+        value(Verb::Help, kw("help")),
+    ))(i)
+}
+
 pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<NeighCmd> {
-    let mut a = Args::new(argv);
-    let Some(verb) = a.next() else {
-        return Ok(NeighCmd::Show { dev: None, nud: None, prefix: None });
+    parse_argv(argv, |i| neigh(i, r))
+}
+
+fn neigh<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, NeighCmd> {
+    let Some(w) = i.peek() else {
+        return Ok((i, NeighCmd::Show { dev: None, nud: None, prefix: None }));
     };
-    if matches(verb, "add") {
-        Ok(NeighCmd::Add { spec: parse_spec(&mut a)?, replace: false })
-    } else if matches(verb, "change") || verb == "chg" || matches(verb, "replace") {
-        Ok(NeighCmd::Add { spec: parse_spec(&mut a)?, replace: true })
-    } else if matches(verb, "delete") {
-        Ok(NeighCmd::Del(parse_spec(&mut a)?))
-    } else if matches(verb, "list") || matches(verb, "show") || matches(verb, "lst") || matches(verb, "flush") {
-        let flush = matches(verb, "flush");
-        if flush && a.is_empty() {
-            return Err(Fail::new("Flush requires arguments.\n", 1));
-        }
-        let mut dev: Option<String> = None;
-        let mut prefix = None;
-        let mut states: Option<Vec<NudState>> = None;
-        while let Some(arg) = a.next() {
-            if arg == "dev" {
-                let v = a.value()?;
-                if dev.is_some() {
+    let Ok((i, verb)) = verb(i) else {
+        return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip neigh help\".\n"), 255));
+    };
+    match verb {
+        Verb::Add => map(spec, |spec| NeighCmd::Add { spec, replace: false })(i),
+        Verb::Replace => map(spec, |spec| NeighCmd::Add { spec, replace: true })(i),
+        Verb::Delete => map(spec, NeighCmd::Del)(i),
+        Verb::Show => list(i, r, false),
+        Verb::Flush if i.is_empty() => fail(Fail::new("Flush requires arguments.\n", 1)),
+        Verb::Flush => list(i, r, true),
+        Verb::Help => fail(Fail::new(usage::NEIGH, 255)),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ListKey {
+    Dev,
+    Master,
+    Nud,
+    /// `vrf`, `protocol`, `nomaster`, `unused`, `proxy`: not modelled.
+    Ignored,
+    Help,
+    To,
+}
+
+/// One selector of `ipneigh_list_or_flush()`, in its order.
+fn list_arg(i: Words<'_>) -> PResult<'_, (ListKey, &str)> {
+    alt((
+        keyed(exact("dev"), ListKey::Dev),
+        keyed(exact("master"), ListKey::Master),
+        keyed(exact("nud"), ListKey::Nud),
+        keyed(alt((exact("vrf"), kw("protocol"))), ListKey::Ignored),
+        flag(alt((exact("nomaster"), exact("unused"), exact("proxy"))), ListKey::Ignored),
+        keyed(exact("to"), ListKey::To),
+        flag(kw("help"), ListKey::Help),
+        flag(word, ListKey::To),
+    ))(i)
+}
+
+/// What `ipneigh_list_or_flush()` collects.
+#[derive(Default)]
+struct List {
+    dev: Option<String>,
+    prefix: Option<(Ipv4Addr, u8)>,
+    states: Option<Vec<NudState>>,
+}
+
+impl List {
+    fn apply(&mut self, key: ListKey, v: &str, r: &mut dyn Resolve) -> IpResult<()> {
+        match key {
+            ListKey::Dev => {
+                if self.dev.is_some() {
                     return Err(Fail::duparg("dev", v));
                 }
-                dev = Some(v.to_string());
-            } else if arg == "master" {
-                let v = a.value()?;
+                self.dev = Some(v.to_string());
+            }
+            ListKey::Master => {
                 if r.ifindex(v).is_none() {
                     return Err(Fail::invarg("Device does not exist\n", v));
                 }
-            } else if arg == "nud" {
-                let v = a.value()?;
-                let set = states.get_or_insert_with(Vec::new);
+            }
+            ListKey::Nud => {
+                let set = self.states.get_or_insert_with(Vec::new);
                 if v == "all" {
                     set.extend(ALL_STATES);
                 } else {
                     set.push(nud(v).ok_or_else(|| Fail::invarg("nud state is bad", v))?);
                 }
-            } else if arg == "vrf" || matches(arg, "protocol") {
-                a.value()?;
-            } else if arg == "nomaster" || arg == "unused" || arg == "proxy" {
-            } else {
-                let v = if arg == "to" { a.value()? } else { arg };
-                if matches(v, "help") {
-                    return Err(Fail::new(usage::NEIGH, 255));
-                }
-                prefix = Some(parse_prefix_any(v)?);
             }
+            ListKey::Ignored => {}
+            ListKey::Help => return Err(Fail::new(usage::NEIGH, 255)),
+            ListKey::To if is_prefix(v, "help") => return Err(Fail::new(usage::NEIGH, 255)),
+            ListKey::To => self.prefix = Some(parse_prefix_any(v)?),
         }
-        if let Some(d) = &dev {
-            if r.ifindex(d).is_none() {
-                return Err(Fail::nodev(d));
-            }
-        }
-        Ok(if flush { NeighCmd::Flush { dev } } else { NeighCmd::Show { dev, nud: states, prefix } })
-    } else if matches(verb, "help") {
-        Err(Fail::new(usage::NEIGH, 255))
-    } else {
-        Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip neigh help\".\n"), 255))
+        Ok(())
     }
+}
+
+fn list<'a>(mut i: Words<'a>, r: &mut dyn Resolve, flush: bool) -> PResult<'a, NeighCmd> {
+    let mut l = List::default();
+    while !i.is_empty() {
+        let (rest, (key, v)) = list_arg(i)?;
+        i = check(rest, l.apply(key, v, r))?.0;
+    }
+    if let Some(d) = &l.dev {
+        if r.ifindex(d).is_none() {
+            return fail(Fail::nodev(d));
+        }
+    }
+    let List { dev, prefix, states } = l;
+    Ok((i, if flush { NeighCmd::Flush { dev } } else { NeighCmd::Show { dev, nud: states, prefix } }))
 }
 
 /// `get_prefix()` with no family fixed: `A.B.C.D[/LEN]`.
@@ -134,140 +200,216 @@ fn parse_prefix_any(v: &str) -> IpResult<(Ipv4Addr, u8)> {
     Ok((p.addr, p.len.unwrap_or(32)))
 }
 
-/// `ipneigh_modify()`'s loop; the link-layer address is read after it.
-fn parse_spec(a: &mut Args<'_>) -> IpResult<NeighSpec> {
-    let mut dst = None;
-    let mut dev = None;
-    let mut lla: Option<&str> = None;
-    let mut state = NudState::Permanent;
-    let mut proxy = false;
-    while let Some(arg) = a.next() {
-        if matches(arg, "lladdr") {
-            let v = a.value()?;
-            if lla.is_some() {
-                return Err(Fail::duparg("lladdr", v));
-            }
-            lla = Some(v);
-        } else if arg == "nud" {
-            let v = a.value()?;
-            state = nud(v).ok_or_else(|| Fail::invarg("nud state is bad", v))?;
-        } else if matches(arg, "proxy") {
-            let v = a.value()?;
-            if dst.is_some() {
-                return Err(Fail::duparg("address", v));
-            }
-            dst = Some(parse_inet(v).ok_or_else(|| bad_addr("address", false, v))?);
-            proxy = true;
-        } else if arg == "dev" {
-            dev = Some(a.value()?.to_string());
-        } else if arg == "router" || arg == "use" || arg == "managed" || matches(arg, "extern_learn") {
-        } else if matches(arg, "protocol") {
-            a.value()?;
-        } else {
-            let mut v = if arg == "to" { a.value()? } else { arg };
-            if matches(v, "help") {
-                v = a.value()?;
-            }
-            if dst.is_some() {
-                return Err(Fail::duparg2("to", v));
-            }
-            dst = Some(parse_inet(v).ok_or_else(|| bad_addr("address", false, v))?);
-        }
-    }
-    let (Some(dst), Some(dev)) = (dst, dev) else {
-        return Err(Fail::new("Device and destination are required arguments.\n", 255));
-    };
-    let lladdr = match lla {
-        Some(l) if l != "null" => {
-            let bytes = parse_lladdr(l)?;
-            Some(Mac(<[u8; 6]>::try_from(bytes.as_slice())
-                .map_err(|_| Fail::new("RTNETLINK answers: Invalid argument\n", 2))?))
-        }
-        _ => None,
-    };
-    Ok(NeighSpec { dst, dev, lladdr, state, proxy })
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Lladdr,
+    Nud,
+    Proxy,
+    Dev,
+    /// `router`, `use`, `managed`, `extern_learn`, `protocol`: not modelled.
+    Ignored,
+    To,
 }
 
-pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output> {
-    let index = |nl: &mut dyn Netlink, d: &str| nl.link_get(d).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(d));
-    match cmd {
-        NeighCmd::Add { spec, replace } => {
-            let i = index(nl, &spec.dev)?;
-            let m = NeighMsg {
-                ifindex: i,
-                dst: spec.dst,
-                lladdr: spec.lladdr,
-                state: spec.state,
-                router: false,
-                proxy: spec.proxy,
-            };
-            nl.neigh_add(&m, *replace)?;
-            Ok(Output::new())
-        }
-        NeighCmd::Del(spec) => {
-            let i = index(nl, &spec.dev)?;
-            nl.neigh_del(i, spec.dst)?;
-            Ok(Output::new())
-        }
-        NeighCmd::Flush { dev } => {
-            let i = match dev {
-                Some(d) => Some(index(nl, d)?),
-                None => None,
-            };
-            for n in nl.neigh_dump() {
-                if i.is_some_and(|i| i != n.ifindex) || matches!(n.state, NudState::Permanent | NudState::Noarp) {
-                    continue;
+/// `[to] ADDR`; iproute2 6.1 reads `help` there as a word to skip.
+fn to(i: Words<'_>) -> PResult<'_, (Key, &str)> {
+    let (i, v) = alt((with_arg(exact("to")), word))(i)?;
+    if is_prefix(v, "help") {
+        return map(next_arg, |v| (Key::To, v))(i);
+    }
+    Ok((i, (Key::To, v)))
+}
+
+/// One word of `ipneigh_modify()`, in its order.
+fn spec_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
+    alt((
+        keyed(kw("lladdr"), Key::Lladdr),
+        keyed(exact("nud"), Key::Nud),
+        keyed(kw("proxy"), Key::Proxy),
+        keyed(exact("dev"), Key::Dev),
+        flag(alt((exact("router"), exact("use"), exact("managed"), kw("extern_learn"))), Key::Ignored),
+        keyed(kw("protocol"), Key::Ignored),
+        to,
+    ))(i)
+}
+
+/// What `ipneigh_modify()` collects.
+struct Spec<'a> {
+    dst: Option<Ipv4Addr>,
+    dev: Option<&'a str>,
+    lla: Option<&'a str>,
+    state: NudState,
+    proxy: bool,
+}
+
+impl<'a> Spec<'a> {
+    fn apply(&mut self, key: Key, v: &'a str) -> IpResult<()> {
+        match key {
+            Key::Lladdr => {
+                if self.lla.is_some() {
+                    return Err(Fail::duparg("lladdr", v));
                 }
-                let _ = nl.neigh_del(n.ifindex, n.dst);
+                self.lla = Some(v);
             }
-            Ok(Output::new())
+            Key::Nud => self.state = nud(v).ok_or_else(|| Fail::invarg("nud state is bad", v))?,
+            Key::Proxy => {
+                if self.dst.is_some() {
+                    return Err(Fail::duparg("address", v));
+                }
+                self.dst = Some(parse_inet(v).ok_or_else(|| bad_addr("address", false, v))?);
+                self.proxy = true;
+            }
+            Key::Dev => self.dev = Some(v),
+            Key::Ignored => {}
+            Key::To => {
+                if self.dst.is_some() {
+                    return Err(Fail::duparg2("to", v));
+                }
+                self.dst = Some(parse_inet(v).ok_or_else(|| bad_addr("address", false, v))?);
+            }
         }
+        Ok(())
+    }
+
+    /// After the loop: both required, then the link-layer address is read.
+    fn finish(self) -> IpResult<NeighSpec> {
+        let (Some(dst), Some(dev)) = (self.dst, self.dev) else {
+            return Err(Fail::new("Device and destination are required arguments.\n", 255));
+        };
+        let lladdr = match self.lla {
+            Some(l) if l != "null" => {
+                let bytes = grammar::value::lladdr(l)?;
+                Some(Mac(<[u8; 6]>::try_from(bytes.as_slice())
+                    .map_err(|_| Fail::new("RTNETLINK answers: Invalid argument\n", 2))?))
+            }
+            _ => None,
+        };
+        Ok(NeighSpec { dst, dev: dev.to_string(), lladdr, state: self.state, proxy: self.proxy })
+    }
+}
+
+fn spec(mut i: Words<'_>) -> PResult<'_, NeighSpec> {
+    let mut s = Spec { dst: None, dev: None, lla: None, state: NudState::Permanent, proxy: false };
+    while !i.is_empty() {
+        let (rest, (key, v)) = spec_arg(i)?;
+        i = check(rest, s.apply(key, v))?.0;
+    }
+    check(i, s.finish())
+}
+
+/// Runs a parsed `ip neigh` command.
+pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output> {
+    match cmd {
+        NeighCmd::Add { spec, replace } => add(nl, spec, *replace),
+        NeighCmd::Del(spec) => del(nl, spec),
+        NeighCmd::Flush { dev } => flush(nl, dev.as_deref()),
         NeighCmd::Show { dev, nud, prefix } => {
-            let i = match dev {
-                Some(d) => Some(index(nl, d)?),
-                None => None,
-            };
-            let links = nl.link_dump();
+            let (shown, links, show_dev) = show(nl, dev.as_deref(), nud.as_deref(), *prefix)?;
             let mut p = Printer::new(opts.json, opts.pretty, opts.color);
-            for n in nl.neigh_dump() {
-                let shown = match nud {
-                    Some(set) => set.contains(&n.state),
-                    // iproute2: `filter.state = 0xFF & ~NUD_NOARP`.
-                    None => n.state != NudState::Noarp,
-                };
-                let outside = prefix.is_some_and(|(a, l)| !crate::kernel::addr::in_prefix(n.dst, a, l));
-                if i.is_some_and(|i| i != n.ifindex) || !(shown || n.proxy) || outside {
-                    continue;
-                }
-                p.open_object(None);
-                let dst = n.dst.to_string();
-                p.color_string(To::Any, Color::Inet, "dst", &format!("{dst} "), &dst);
-                if i.is_none() {
-                    let name =
-                        links.iter().find(|l| l.ifindex == n.ifindex).map_or_else(String::new, |l| l.name.clone());
-                    p.fp("dev ");
-                    p.color_string(To::Any, Color::Ifname, "dev", &format!("{name} "), &name);
-                }
-                if let Some(ll) = n.lladdr {
-                    let ll = ll.to_string();
-                    p.fp("lladdr ");
-                    p.color_string(To::Any, Color::Mac, "lladdr", &format!("{ll} "), &ll);
-                }
-                if n.router {
-                    p.boolean(To::Any, "router", "router ", true);
-                }
-                if n.proxy {
-                    p.boolean(To::Any, "proxy", "proxy ", true);
-                }
-                p.open_array(To::Json, "state", "");
-                p.string(To::Any, "", &format!("{} ", n.state.name()), n.state.name());
-                p.close_array(To::Json, "");
-                p.fp("\n");
-                p.close_object();
+            for n in &shown {
+                print_neigh(&mut p, n, show_dev.then_some(&links[..]));
             }
             let mut out = Output::new();
             out.out(p.finish());
             Ok(out)
         }
     }
+}
+
+fn index(nl: &mut dyn Netlink, dev: &str) -> IpResult<u32> {
+    nl.link_get(dev).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(dev))
+}
+
+/// `ip neigh add|replace`.
+fn add(nl: &mut dyn Netlink, spec: &NeighSpec, replace: bool) -> IpResult<Output> {
+    let i = index(nl, &spec.dev)?;
+    let m = NeighMsg {
+        ifindex: i,
+        dst: spec.dst,
+        lladdr: spec.lladdr,
+        state: spec.state,
+        router: false,
+        proxy: spec.proxy,
+    };
+    nl.neigh_add(&m, replace)?;
+    Ok(Output::new())
+}
+
+/// `ip neigh del`.
+fn del(nl: &mut dyn Netlink, spec: &NeighSpec) -> IpResult<Output> {
+    let i = index(nl, &spec.dev)?;
+    nl.neigh_del(i, spec.dst)?;
+    Ok(Output::new())
+}
+
+/// `ip neigh flush`: every entry but the permanent and NOARP ones.
+fn flush(nl: &mut dyn Netlink, dev: Option<&str>) -> IpResult<Output> {
+    let i = match dev {
+        Some(d) => Some(index(nl, d)?),
+        None => None,
+    };
+    for n in nl.neigh_dump() {
+        if i.is_some_and(|i| i != n.ifindex) || matches!(n.state, NudState::Permanent | NudState::Noarp) {
+            continue;
+        }
+        let _ = nl.neigh_del(n.ifindex, n.dst);
+    }
+    Ok(Output::new())
+}
+
+/// `ip neigh show`: the entries the filter selects, the links to name their
+/// devices by, and whether the device is printed (not when it was chosen).
+fn show(
+    nl: &mut dyn Netlink,
+    dev: Option<&str>,
+    nud: Option<&[NudState]>,
+    prefix: Option<(Ipv4Addr, u8)>,
+) -> IpResult<(Vec<NeighMsg>, Vec<LinkMsg>, bool)> {
+    let i = match dev {
+        Some(d) => Some(index(nl, d)?),
+        None => None,
+    };
+    let links = nl.link_dump();
+    let shown = nl
+        .neigh_dump()
+        .into_iter()
+        .filter(|n| {
+            let state_ok = match nud {
+                Some(set) => set.contains(&n.state),
+                // iproute2: `filter.state = 0xFF & ~NUD_NOARP`.
+                None => n.state != NudState::Noarp,
+            };
+            let outside = prefix.is_some_and(|(a, l)| !crate::kernel::addr::in_prefix(n.dst, a, l));
+            !(i.is_some_and(|i| i != n.ifindex) || !(state_ok || n.proxy) || outside)
+        })
+        .collect();
+    Ok((shown, links, i.is_none()))
+}
+
+/// `print_neigh()`; `links` to name the device by, when it is printed.
+fn print_neigh(p: &mut Printer, n: &NeighMsg, links: Option<&[LinkMsg]>) {
+    p.open_object(None);
+    let dst = n.dst.to_string();
+    p.color_string(To::Any, Color::Inet, "dst", &format!("{dst} "), &dst);
+    if let Some(links) = links {
+        let name = links.iter().find(|l| l.ifindex == n.ifindex).map_or_else(String::new, |l| l.name.clone());
+        p.fp("dev ");
+        p.color_string(To::Any, Color::Ifname, "dev", &format!("{name} "), &name);
+    }
+    if let Some(ll) = n.lladdr {
+        let ll = ll.to_string();
+        p.fp("lladdr ");
+        p.color_string(To::Any, Color::Mac, "lladdr", &format!("{ll} "), &ll);
+    }
+    if n.router {
+        p.boolean(To::Any, "router", "router ", true);
+    }
+    if n.proxy {
+        p.boolean(To::Any, "proxy", "proxy ", true);
+    }
+    p.open_array(To::Json, "state", "");
+    p.string(To::Any, "", &format!("{} ", n.state.name()), n.state.name());
+    p.close_array(To::Json, "");
+    p.fp("\n");
+    p.close_object();
 }
