@@ -136,6 +136,23 @@ const OBJECTS: &[&str] = &[
     "stats",
 ];
 
+/// `matches_color()`: `-color[=always|auto|never]` (a prefix of `-color`
+/// before the `=`); whether colour is on (a terminal: `auto` is on).
+pub fn color_option(opt: &str) -> Option<bool> {
+    let (name, v) = match opt.split_once('=') {
+        Some((n, v)) => (n, Some(v)),
+        None => (opt, None),
+    };
+    if !matches(name, "-color") {
+        return None;
+    }
+    match v {
+        None | Some("always") | Some("auto") => Some(true),
+        Some("never") => Some(false),
+        Some(_) => None,
+    }
+}
+
 /// Parses global options; returns them and the rest of argv.
 pub fn parse_opts(argv: &[String]) -> IpResult<(Opts, &[String])> {
     let mut o = Opts::default();
@@ -188,9 +205,8 @@ pub fn parse_opts(argv: &[String]) -> IpResult<(Opts, &[String])> {
             o.pretty = true;
         } else if matches(opt, "-rcvbuf") {
             i += 1;
-        } else if matches(opt, "-color") || opt.starts_with("-color=") {
-            let v = opt.split_once('=').map(|(_, v)| v);
-            o.color = !matches!(v, Some("never"));
+        } else if let Some(on) = color_option(opt) {
+            o.color = on;
         } else if matches(opt, "-help") {
             return Err(Fail::new(USAGE, 255));
         } else if matches(opt, "-netns") {
