@@ -11,7 +11,7 @@ use super::grammar::keyword::{exact, flag, is_prefix, keyed, kw};
 use super::grammar::words::{next_arg, word, Words};
 use super::grammar::{check, fail, parse_argv, PResult};
 use super::print::{Printer, To};
-use super::usage;
+use super::{netns_fail, usage};
 use crate::netlink::{FdbMsg, LinkMsg, Netlink};
 use crate::output::Output;
 
@@ -61,10 +61,6 @@ fn bridge_inner(nl: &mut dyn Netlink, argv: &[String]) -> IpResult<Output> {
         }
     }
     run(nl, &opts, &cmd)
-}
-
-fn netns_fail(ns: &str) -> Fail {
-    Fail::new(format!("Cannot open network namespace \"{ns}\": No such file or directory\n"), 255)
 }
 
 /// Parses a `bridge` command line; `-n NS` is checked where it stands, as
