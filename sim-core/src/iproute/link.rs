@@ -24,6 +24,8 @@ pub enum LinkCmd {
     Set {
         dev: String,
         req: LinkSetReq,
+        /// `netns PID`: checked by the kernel once the device is found.
+        pid: Option<PidNetns>,
     },
     Delete {
         dev: String,
@@ -112,6 +114,28 @@ fn switch(i: Words<'_>) -> PResult<'_, (Key, &str)> {
     Ok((i, (Key::Switch(which, on), v)))
 }
 
+/// `netns PID` (`IFLA_NET_NS_PID`): a process's namespace. The simulator's
+/// processes are init (pid 1) and the shell (its `$$`, 1042), both in the
+/// host namespace; for any other number the kernel answers ESRCH.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PidNetns {
+    Host,
+    NoSuchProcess,
+}
+
+/// The shell's `$$` (sim-shell's `Env`).
+const SHELL_PID: i32 = 1042;
+
+impl PidNetns {
+    fn of(pid: i32) -> PidNetns {
+        if pid == 1 || pid == SHELL_PID {
+            PidNetns::Host
+        } else {
+            PidNetns::NoSuchProcess
+        }
+    }
+}
+
 /// What `iplink_parse()` collects before the verb decides what it means.
 #[derive(Default)]
 struct Parsed<'a> {
@@ -121,6 +145,7 @@ struct Parsed<'a> {
     /// The length of `address`, when it was not an Ethernet address's 6.
     addr_len: Option<usize>,
     kind: Option<&'a str>,
+    pid: Option<PidNetns>,
 }
 
 impl<'a> Parsed<'a> {
@@ -173,13 +198,17 @@ impl<'a> Parsed<'a> {
                 p.req.mtu = Some(num(v).ok_or_else(|| Fail::invarg("Invalid \"mtu\" value\n", v))?);
             }
             Key::Netns => {
-                if p.req.netns.is_some() {
+                if p.req.netns.is_some() || p.pid.is_some() {
                     return Err(Fail::duparg("netns", v));
                 }
-                if !r.netns_exists(v) {
+                // `netns_get_fd()` first, then `get_integer()`: a process id.
+                if r.netns_exists(v) {
+                    p.req.netns = Some(v.to_string());
+                } else if let Some(pid) = value::whole(v, value::integer) {
+                    p.pid = Some(PidNetns::of(pid));
+                } else {
                     return Err(Fail::invarg("Invalid \"netns\" value\n", v));
                 }
-                p.req.netns = Some(v.to_string());
             }
             Key::Switch(which, on) => match which {
                 Switch::Multicast => p.req.multicast = Some(on),
@@ -282,7 +311,7 @@ fn link<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
                     req.name = Some(n.to_string());
                 }
             }
-            Ok((i, LinkCmd::Set { dev: dev.to_string(), req }))
+            Ok((i, LinkCmd::Set { dev: dev.to_string(), req, pid: p.pid }))
         }
         Verb::Delete => {
             let mut p = Parsed::default();
@@ -310,12 +339,19 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
         return fail(Fail::new("Not enough information: \"type\" argument is required\n", 1));
     };
     let refused = |len: Option<usize>| len.map(|_| LinkCmd::Refused(KernelError::new(Errno::EINVAL)));
+    // `netns PID` on either end: no such process, or the host's namespace.
+    let by_pid = |pid: Option<PidNetns>, r: &mut dyn Resolve| match pid {
+        Some(PidNetns::NoSuchProcess) => Some(Ok(LinkCmd::Refused(KernelError::new(Errno::ESRCH)))),
+        Some(PidNetns::Host) if !r.in_host() => Some(Err(host_move())),
+        _ => None,
+    };
     match kind {
         "veth" => {
             let mut peer = None;
             let mut peer_netns = None;
             let mut peer_attrs = LinkAttrs::default();
             let mut peer_len = None;
+            let mut peer_pid = None;
             let (i, w) = opt(word)(i)?;
             let i = match w {
                 None => i,
@@ -329,10 +365,14 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
                     peer_netns = pp.req.netns.clone();
                     peer_attrs = attrs_of(&pp.req);
                     peer_len = pp.addr_len;
+                    peer_pid = pp.pid;
                     i
                 }
                 Some(_) => return fail(Fail::new(usage::VETH, 1)),
             };
+            if let Some(c) = by_pid(p.pid, r).or_else(|| by_pid(peer_pid, r)) {
+                return check(i, c);
+            }
             if let Some(c) = refused(p.addr_len.or(peer_len)) {
                 return Ok((i, c));
             }
@@ -341,6 +381,9 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
         "bridge" => {
             if let Some(arg) = i.peek() {
                 return fail(Fail::new(format!("bridge: unknown command \"{arg}\"?\n{}", usage::BRIDGE_KIND), 1));
+            }
+            if let Some(c) = by_pid(p.pid, r) {
+                return check(i, c);
             }
             if let Some(c) = refused(p.addr_len) {
                 return Ok((i, c));
@@ -362,6 +405,12 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
     }
 }
 
+/// A move into the host's namespace by pid from elsewhere: the netlink
+/// seam names namespaces by their /run/netns names only.
+fn host_move() -> Fail {
+    Fail::new("ip: moving a device to the host namespace by process id is not simulated here (yet)\n", 2)
+}
+
 /// The creation attributes among what `iplink_parse()` collected.
 fn attrs_of(req: &LinkSetReq) -> LinkAttrs {
     LinkAttrs { mtu: req.mtu, address: req.address, txqlen: req.txqlen, up: req.up == Some(true) }
@@ -375,10 +424,16 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &LinkCmd) -> IpResult<Output>
             nl.link_add(req)?;
             Ok(Output::new())
         }
-        LinkCmd::Set { dev, req } => {
+        LinkCmd::Set { dev, req, pid } => {
             let Some(ifindex) = nl.link_get(dev).map(|l| l.ifindex) else {
                 return Err(Fail::nodev(dev));
             };
+            match pid {
+                Some(PidNetns::NoSuchProcess) => return Err(Fail::kernel(&KernelError::new(Errno::ESRCH))),
+                // Into the namespace it is in: nothing moves.
+                Some(PidNetns::Host) if !super::args::Lookup(nl).in_host() => return Err(host_move()),
+                _ => {}
+            }
             nl.link_set(ifindex, req)?;
             Ok(Output::new())
         }

@@ -44,6 +44,27 @@ pub fn unsigned(s: &str) -> CResult<'_, u32> {
     preceded(opt(char('+')), alt((hex, oct, dec)))(s)
 }
 
+/// `get_integer(…, 0)` (`strtol` with base 0): a sign, then `0x` hex, `0`
+/// octal or decimal; outside an `int` fails.
+pub fn integer(s: &str) -> CResult<'_, i32> {
+    let (s, neg) = opt(alt((char('-'), char('+'))))(s)?;
+    let hex = map_opt(preceded(tag_no_case("0x"), hex_digit1), |h| i64::from_str_radix(h, 16).ok());
+    let oct =
+        map_opt(
+            preceded(char('0'), oct_digit0),
+            |o: &str| {
+                if o.is_empty() {
+                    Some(0)
+                } else {
+                    i64::from_str_radix(o, 8).ok()
+                }
+            },
+        );
+    let dec = map_opt(digit1, |d: &str| d.parse::<i64>().ok());
+    let sign = if neg == Some('-') { -1 } else { 1 };
+    map_opt(alt((hex, oct, dec)), move |n: i64| i32::try_from(sign * n).ok())(s)
+}
+
 /// One to three decimal digits, at most 255.
 fn octet(s: &str) -> CResult<'_, u8> {
     map_opt(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), |d: &str| d.parse().ok())(s)
