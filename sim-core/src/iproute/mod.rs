@@ -2,7 +2,8 @@
 //! over [`crate::netlink::Netlink`], print what iproute2 prints.
 //!
 //! One module per object (`link`, `addr`, `route`, `neigh`, `netns`), one
-//! function per verb; keywords are matched by prefix in iproute2's order.
+//! function per verb; the grammars are nom parsers over argv words
+//! ([`grammar`]) with keywords matched by prefix in iproute2's order.
 
 pub mod addr;
 pub mod args;
@@ -20,8 +21,8 @@ pub mod usage;
 
 use std::net::IpAddr;
 
-use args::{matches, Fail, IpResult};
-use grammar::keyword::{exact, kw};
+use args::{Fail, IpResult};
+use grammar::keyword::{exact, first_of, is_prefix, kw};
 use grammar::words::{word, Words};
 use grammar::PResult;
 use nom::branch::alt;
@@ -153,7 +154,7 @@ pub fn color_option(opt: &str) -> Option<bool> {
         Some((n, v)) => (n, Some(v)),
         None => (opt, None),
     };
-    if !matches(name, "-color") {
+    if !is_prefix(name, "-color") {
         return None;
     }
     match v {
@@ -314,10 +315,11 @@ pub fn parse_object(argv: &[String], r: &mut dyn args::Resolve) -> IpResult<IpCm
         return Err(Fail::new(USAGE, 255));
     };
     let rest = &argv[1..];
-    let Some(full) = OBJECTS.iter().find(|o| matches(obj, o)) else {
+    // ip.c's `cmds[]` is searched in order: a prefix means the first match.
+    let Ok((_, full)) = first_of(OBJECTS)(Words::new(argv)) else {
         return Err(Fail::new(format!("Object \"{obj}\" is unknown, try \"ip help\".\n"), 1));
     };
-    match *full {
+    match full {
         "address" => addr::parse(rest, r).map(IpCmd::Addr),
         "route" => route::parse(rest).map(IpCmd::Route),
         "neighbor" | "neighbour" => neigh::parse(rest, r).map(IpCmd::Neigh),
