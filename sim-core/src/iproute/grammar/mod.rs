@@ -74,3 +74,6 @@ pub fn parse_argv<'a, T>(argv: &'a [String], mut p: impl Parser<Words<'a>, T, Ip
         Err(_) => Err(Fail::incomplete()),
     }
 }
+
+#[cfg(test)]
+mod tests;
