@@ -1,40 +1,22 @@
-//! `ip link`: add, set, delete, show.
+//! The grammar of `ip link` (`do_iplink()`, `iplink_parse()`, and the
+//! kinds' own words after `type KIND`).
 
 use nom::branch::alt;
 use nom::combinator::{map, opt, value};
 
-use super::args::{valid_ifname, Fail, IpResult, Resolve};
-use super::grammar::keyword::{exact, flag, is_prefix, keyed, kw};
-use super::grammar::words::{next_arg, word, Words};
-use super::grammar::{check, fail, parse_argv, value, PResult};
-use super::show::{self, ShowFilter};
-use super::{usage, Opts};
+use super::{host_move, LinkCmd, PidNetns};
+use crate::iproute::args::{valid_ifname, Fail, IpResult, Resolve};
+use crate::iproute::grammar::keyword::{exact, flag, is_prefix, keyed, kw};
+use crate::iproute::grammar::words::{next_arg, word, Words};
+use crate::iproute::grammar::{check, fail, parse_argv, value, PResult};
+use crate::iproute::show::{self, ShowFilter};
+use crate::iproute::usage;
 use crate::kernel::mac::Mac;
 use crate::kernel::{Errno, KernelError};
-use crate::netlink::{LinkAddReq, LinkAttrs, LinkSetReq, Netlink};
-use crate::output::Output;
+use crate::netlink::{LinkAddReq, LinkAttrs, LinkSetReq};
 
 /// The kernel's limit for an alias, with its terminating NUL.
 const IFALIASZ: usize = 256;
-
-/// A parsed `ip link` command.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LinkCmd {
-    Add(LinkAddReq),
-    Set {
-        dev: String,
-        req: LinkSetReq,
-        /// `netns PID`: checked by the kernel once the device is found.
-        pid: Option<PidNetns>,
-    },
-    Delete {
-        dev: String,
-    },
-    Show(ShowFilter),
-    /// A request the kernel will refuse (`type` of a kind it does not have,
-    /// an address of the wrong length): sent, and answered with this.
-    Refused(KernelError),
-}
 
 /// The keywords of `iplink_parse()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,28 +94,6 @@ fn switch(i: Words<'_>) -> PResult<'_, (Key, &str)> {
         .ok_or_else(|| Fail::new(format!("Error: argument of \"{name}\" must be \"on\" or \"off\", not \"{v}\"\n"), 1));
     let (i, on) = check(i, on)?;
     Ok((i, (Key::Switch(which, on), v)))
-}
-
-/// `netns PID` (`IFLA_NET_NS_PID`): a process's namespace. The simulator's
-/// processes are init (pid 1) and the shell (its `$$`, 1042), both in the
-/// host namespace; for any other number the kernel answers ESRCH.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PidNetns {
-    Host,
-    NoSuchProcess,
-}
-
-/// The shell's `$$` (sim-shell's `Env`).
-const SHELL_PID: i32 = 1042;
-
-impl PidNetns {
-    fn of(pid: i32) -> PidNetns {
-        if pid == 1 || pid == SHELL_PID {
-            PidNetns::Host
-        } else {
-            PidNetns::NoSuchProcess
-        }
-    }
 }
 
 /// What `iplink_parse()` collects before the verb decides what it means.
@@ -405,45 +365,7 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
     }
 }
 
-/// A move into the host's namespace by pid from elsewhere: the netlink
-/// seam names namespaces by their /run/netns names only.
-fn host_move() -> Fail {
-    Fail::new("ip: moving a device to the host namespace by process id is not simulated here (yet)\n", 2)
-}
-
 /// The creation attributes among what `iplink_parse()` collected.
 fn attrs_of(req: &LinkSetReq) -> LinkAttrs {
     LinkAttrs { mtu: req.mtu, address: req.address, txqlen: req.txqlen, up: req.up == Some(true) }
-}
-
-/// Runs a parsed `ip link` command.
-pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &LinkCmd) -> IpResult<Output> {
-    match cmd {
-        LinkCmd::Refused(e) => Err(Fail::kernel(e)),
-        LinkCmd::Add(req) => {
-            nl.link_add(req)?;
-            Ok(Output::new())
-        }
-        LinkCmd::Set { dev, req, pid } => {
-            let Some(ifindex) = nl.link_get(dev).map(|l| l.ifindex) else {
-                return Err(Fail::nodev(dev));
-            };
-            match pid {
-                Some(PidNetns::NoSuchProcess) => return Err(Fail::kernel(&KernelError::new(Errno::ESRCH))),
-                // Into the namespace it is in: nothing moves.
-                Some(PidNetns::Host) if !super::args::Lookup(nl).in_host() => return Err(host_move()),
-                _ => {}
-            }
-            nl.link_set(ifindex, req)?;
-            Ok(Output::new())
-        }
-        LinkCmd::Delete { dev } => {
-            let Some(ifindex) = nl.link_get(dev).map(|l| l.ifindex) else {
-                return Err(Fail::nodev(dev));
-            };
-            nl.link_del(ifindex)?;
-            Ok(Output::new())
-        }
-        LinkCmd::Show(f) => show::list(nl, opts, f, true),
-    }
 }
