@@ -5,7 +5,7 @@
 use nom::multi::many0;
 
 use super::keyword::{exact, first_of, kw, with_arg};
-use super::value::{integer, ipv4, lladdr, port_range, prefix, unsigned, whole};
+use super::value::{integer, ipv4, ipv6, lladdr, port_range, prefix, unsigned, whole};
 use super::words::{end, next_arg, Words};
 use super::{parse_argv, IpError};
 use crate::iproute::args::Resolve;
@@ -124,6 +124,19 @@ fn values() {
     check(
         [a("10.1"), a("10.0.0.1"), a("256.0.0.1"), a("1.2.3.4.5"), a("1..2")].join(" "),
         "Some(10.1.0.0) Some(10.0.0.1) None None None",
+    );
+    let a6 = |s: &str| whole(s, ipv6).map_or("None".to_string(), |a| a.to_string());
+    check(
+        ["::", "::1", "fe80::1", "1:2:3:4:5:6:7:8", "1::", "::ffff:1.2.3.4", "1:2:3:4:5:6:1.2.3.4", "1:2:3:4:5:6:7::"]
+            .map(a6)
+            .join(" "),
+        ":: ::1 fe80::1 1:2:3:4:5:6:7:8 1:: ::ffff:1.2.3.4 1:2:3:4:5:6:102:304 1:2:3:4:5:6:7:0",
+    );
+    check(
+        ["1:2:3:4:5:6:7", "1::2::3", ":1::", "1:2:3:4:5:6:7:8:9", "12345::", "1.2.3.4::", "::1.2.3.04", "g::", ""]
+            .map(a6)
+            .join(" "),
+        "None None None None None None None None None",
     );
     let p = |s: &str| format!("{:?}", whole(s, prefix).map(|p| (p.addr, p.len)));
     check(

@@ -5,7 +5,7 @@
 //! `get_prefix`, `ll_addr_a2n`, `get_unsigned`); a word must be consumed
 //! whole, else it is the error iproute2 prints for it.
 
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while, take_while_m_n};
@@ -80,6 +80,74 @@ pub fn ipv4(s: &str) -> CResult<'_, Ipv4Addr> {
             Ipv4Addr::from(q)
         })
     })(s)
+}
+
+/// A piece of an IPv6 address: 16 bits, or an IPv4 address ending it.
+#[derive(Clone, Copy)]
+enum Piece {
+    H16(u16),
+    V4([u8; 4]),
+}
+
+/// `inet_pton4()` inside an IPv6 address: exactly four decimal bytes,
+/// no leading zero.
+fn dotted_quad(s: &str) -> CResult<'_, [u8; 4]> {
+    let byte = || {
+        map_opt(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), |d: &str| {
+            (d.len() == 1 || !d.starts_with('0')).then(|| d.parse::<u8>().ok()).flatten()
+        })
+    };
+    let (s, a) = byte()(s)?;
+    let (s, b) = preceded(char('.'), byte())(s)?;
+    let (s, c) = preceded(char('.'), byte())(s)?;
+    let (s, d) = preceded(char('.'), byte())(s)?;
+    Ok((s, [a, b, c, d]))
+}
+
+/// Pieces separated by single colons; an IPv4 address only last.
+fn pieces(s: &str) -> CResult<'_, Vec<Piece>> {
+    let h16 = map_opt(take_while_m_n(1, 4, |c: char| c.is_ascii_hexdigit()), |h| u16::from_str_radix(h, 16).ok());
+    let piece = alt((map(dotted_quad, Piece::V4), map(h16, Piece::H16)));
+    let (s, v) = separated_list1(char(':'), piece)(s)?;
+    if v[..v.len() - 1].iter().any(|p| matches!(p, Piece::V4(_))) {
+        return Err(nom::Err::Error(()));
+    }
+    Ok((s, v))
+}
+
+fn groups(v: &[Piece]) -> Vec<u16> {
+    let mut g = Vec::with_capacity(8);
+    for p in v {
+        match *p {
+            Piece::H16(h) => g.push(h),
+            Piece::V4([a, b, c, d]) => g.extend([u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d])]),
+        }
+    }
+    g
+}
+
+/// `inet_pton(AF_INET6)`: eight groups of up to four hex digits, one `::`
+/// standing for one or more zero groups, an IPv4 address as the last two.
+pub fn ipv6(s: &str) -> CResult<'_, Ipv6Addr> {
+    let full = map_opt(pieces, |v| <[u16; 8]>::try_from(groups(&v)).ok());
+    let compressed = map_opt(
+        pair(opt(pieces), preceded(tag("::"), opt(pieces))),
+        |(head, tail): (Option<Vec<Piece>>, Option<Vec<Piece>>)| {
+            if head.as_ref().is_some_and(|h| h.iter().any(|p| matches!(p, Piece::V4(_)))) {
+                return None;
+            }
+            let head = head.map(|v| groups(&v)).unwrap_or_default();
+            let tail = tail.map(|v| groups(&v)).unwrap_or_default();
+            if head.len() + tail.len() > 7 {
+                return None;
+            }
+            let mut g = [0u16; 8];
+            g[..head.len()].copy_from_slice(&head);
+            g[8 - tail.len()..].copy_from_slice(&tail);
+            Some(g)
+        },
+    );
+    map(alt((compressed, full)), Ipv6Addr::from)(s)
 }
 
 /// An IPv4 address with an optional prefix length, as typed.
