@@ -3,10 +3,10 @@
 use std::net::Ipv4Addr;
 
 use nom::branch::alt;
-use nom::combinator::{map, value};
+use nom::combinator::map;
 
 use super::args::{Fail, IpResult, Resolve};
-use super::grammar::keyword::{exact, flag, is_prefix, keyed, kw};
+use super::grammar::keyword::{alone, flag, is_prefix, one_of, table, valued, Entry, Kw::E, Kw::P};
 use super::grammar::words::{word, Words};
 use super::grammar::{check, fail, parse_argv, value, PResult};
 use super::show::{self, ShowFilter};
@@ -59,16 +59,18 @@ enum Verb {
 }
 
 /// `do_ipaddr()`'s verbs, in its order.
-fn verb(i: Words<'_>) -> PResult<'_, Verb> {
-    alt((
-        value(Verb::Add, kw("add")),
-        value(Verb::Replace, alt((kw("change"), exact("chg"), kw("replace")))),
-        value(Verb::Delete, kw("delete")),
-        value(Verb::Show, alt((kw("list"), kw("show"), kw("lst")))),
-        value(Verb::Flush, kw("flush")),
-        value(Verb::Help, kw("help")),
-    ))(i)
-}
+const VERBS: &[Entry<Verb>] = &[
+    alone(P("add"), Verb::Add),
+    alone(P("change"), Verb::Replace),
+    alone(E("chg"), Verb::Replace),
+    alone(P("replace"), Verb::Replace),
+    alone(P("delete"), Verb::Delete),
+    alone(P("list"), Verb::Show),
+    alone(P("show"), Verb::Show),
+    alone(P("lst"), Verb::Show),
+    alone(P("flush"), Verb::Flush),
+    alone(P("help"), Verb::Help),
+];
 
 pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<AddrCmd> {
     parse_argv(argv, |i| address(i, r))
@@ -78,7 +80,7 @@ fn address<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, AddrCmd> {
     let Some(w) = i.peek() else {
         return Ok((i, AddrCmd::Show(ShowFilter::default())));
     };
-    let Ok((i, verb)) = verb(i) else {
+    let Ok((i, verb)) = one_of(VERBS)(i) else {
         return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip address help\".\n"), 255));
     };
     match verb {
@@ -108,18 +110,23 @@ enum Key {
     Local,
 }
 
-/// One word of `ipaddr_modify()`, in its order; anything else is the address.
+/// The words of `ipaddr_modify()`, in its order; anything else is the address.
+const KEYWORDS: &[Entry<Key>] = &[
+    valued(P("broadcast"), Key::Broadcast),
+    valued(E("brd"), Key::Broadcast),
+    valued(E("scope"), Key::Scope),
+    valued(E("dev"), Key::Dev),
+    valued(E("label"), Key::Label),
+    valued(P("valid_lft"), Key::Ignored),
+    valued(P("preferred_lft"), Key::Ignored),
+    alone(E("noprefixroute"), Key::Ignored),
+    alone(E("nodad"), Key::Ignored),
+    alone(E("home"), Key::Ignored),
+    valued(E("local"), Key::Local),
+];
+
 fn modify_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
-    alt((
-        keyed(alt((kw("broadcast"), exact("brd"))), Key::Broadcast),
-        keyed(exact("scope"), Key::Scope),
-        keyed(exact("dev"), Key::Dev),
-        keyed(exact("label"), Key::Label),
-        keyed(alt((kw("valid_lft"), kw("preferred_lft"))), Key::Ignored),
-        flag(alt((exact("noprefixroute"), exact("nodad"), exact("home"))), Key::Ignored),
-        keyed(exact("local"), Key::Local),
-        flag(word, Key::Local),
-    ))(i)
+    alt((table(KEYWORDS), flag(word, Key::Local)))(i)
 }
 
 /// What `ipaddr_modify()` collects.

@@ -22,11 +22,10 @@ pub mod usage;
 use std::net::IpAddr;
 
 use args::{Fail, IpResult};
-use grammar::keyword::{exact, first_of, is_prefix, kw};
+use grammar::keyword::{alone, first_of, is_prefix, one_of, Entry, Kw::E, Kw::P};
 use grammar::words::{word, Words};
 use grammar::PResult;
 use nom::branch::alt;
-use nom::combinator::value;
 
 use crate::netlink::Netlink;
 use crate::output::Output;
@@ -189,41 +188,51 @@ enum IpOpt {
     Netns,
 }
 
-/// One option of ip.c's `main()`, in its order (`-b` is `-batch`, `-br`
-/// `-brief`, `-c` `-color`).
+/// The options of ip.c's `main()`, in its order (`-b` is `-batch`, `-br`
+/// `-brief`); `-color` is tried between `-rcvbuf` and `-help`.
+const OPTIONS: &[Entry<IpOpt>] = &[
+    alone(P("-loops"), IpOpt::Loops),
+    alone(P("-family"), IpOpt::Family),
+    alone(E("-4"), IpOpt::Inet),
+    alone(E("-6"), IpOpt::Inet6),
+    alone(E("-0"), IpOpt::Link),
+    alone(P("-human"), IpOpt::Ignored),
+    alone(P("-human-readable"), IpOpt::Ignored),
+    alone(P("-iec"), IpOpt::Ignored),
+    alone(P("-stats"), IpOpt::Stats),
+    alone(P("-statistics"), IpOpt::Stats),
+    alone(P("-details"), IpOpt::Details),
+    alone(P("-resolve"), IpOpt::Ignored),
+    alone(P("-oneline"), IpOpt::Oneline),
+    alone(P("-timestamp"), IpOpt::Ignored),
+    alone(P("-tshort"), IpOpt::Ignored),
+    alone(P("-Version"), IpOpt::Version),
+    alone(P("-force"), IpOpt::Force),
+    alone(P("-batch"), IpOpt::Batch),
+    alone(P("-brief"), IpOpt::Brief),
+    alone(P("-json"), IpOpt::Json),
+    alone(P("-pretty"), IpOpt::Pretty),
+    alone(P("-rcvbuf"), IpOpt::Rcvbuf),
+];
+
+const OPTIONS_AFTER_COLOR: &[Entry<IpOpt>] = &[
+    alone(P("-help"), IpOpt::Help),
+    alone(P("-netns"), IpOpt::Netns),
+    alone(P("-Numeric"), IpOpt::Ignored),
+    alone(P("-all"), IpOpt::Ignored),
+];
+
+/// `matches_color()` as a parser.
+fn color(i: Words<'_>) -> PResult<'_, IpOpt> {
+    let (rest, w) = word(i)?;
+    match color_option(w) {
+        Some(on) => Ok((rest, IpOpt::Color(on))),
+        None => Err(nom::Err::Error(grammar::IpError::NoMatch)),
+    }
+}
+
 fn ip_option(i: Words<'_>) -> PResult<'_, IpOpt> {
-    alt((
-        alt((
-            value(IpOpt::Loops, kw("-loops")),
-            value(IpOpt::Family, kw("-family")),
-            value(IpOpt::Inet, exact("-4")),
-            value(IpOpt::Inet6, exact("-6")),
-            value(IpOpt::Link, exact("-0")),
-            value(IpOpt::Ignored, alt((kw("-human"), kw("-human-readable"), kw("-iec")))),
-            value(IpOpt::Stats, alt((kw("-stats"), kw("-statistics")))),
-            value(IpOpt::Details, kw("-details")),
-            value(IpOpt::Ignored, kw("-resolve")),
-            value(IpOpt::Oneline, kw("-oneline")),
-            value(IpOpt::Ignored, alt((kw("-timestamp"), kw("-tshort")))),
-            value(IpOpt::Version, kw("-Version")),
-            value(IpOpt::Force, kw("-force")),
-            value(IpOpt::Batch, kw("-batch")),
-            value(IpOpt::Brief, kw("-brief")),
-            value(IpOpt::Json, kw("-json")),
-            value(IpOpt::Pretty, kw("-pretty")),
-            value(IpOpt::Rcvbuf, kw("-rcvbuf")),
-        )),
-        |i| {
-            let (rest, w) = word(i)?;
-            match color_option(w) {
-                Some(on) => Ok((rest, IpOpt::Color(on))),
-                None => Err(nom::Err::Error(grammar::IpError::NoMatch)),
-            }
-        },
-        value(IpOpt::Help, kw("-help")),
-        value(IpOpt::Netns, kw("-netns")),
-        value(IpOpt::Ignored, alt((kw("-Numeric"), kw("-all")))),
-    ))(i)
+    alt((one_of(OPTIONS), color, one_of(OPTIONS_AFTER_COLOR)))(i)
 }
 
 /// The value of `-family`, `-batch`, …: with none, ip.c prints its usage.
@@ -247,14 +256,15 @@ fn options<'a>(mut i: Words<'a>, r: &mut dyn args::Resolve) -> PResult<'a, (Opts
             i = word(i)?.0;
             break;
         }
-        if !raw.starts_with('-') || raw == "-" {
+        // A lone `-` is an option too: the prefix of `-loops`.
+        if !raw.starts_with('-') {
             break;
         }
         // `--json` is `-json`.
         let opt = if raw.starts_with("--") { &raw[1..] } else { raw };
         let one = [opt.to_string()];
         let Ok((_, key)) = ip_option(Words::new(&one)) else {
-            return grammar::fail(Fail::new(format!("Option \"{raw}\" is unknown, try \"ip -help\".\n"), 255));
+            return grammar::fail(Fail::new(format!("Option \"{opt}\" is unknown, try \"ip -help\".\n"), 255));
         };
         i = word(i)?.0;
         match key {

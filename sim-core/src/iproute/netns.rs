@@ -1,10 +1,9 @@
 //! `ip netns`: add, delete, list, exec, identify.
 
-use nom::branch::alt;
-use nom::combinator::{map, value};
+use nom::combinator::map;
 
 use super::args::{Fail, IpResult};
-use super::grammar::keyword::kw;
+use super::grammar::keyword::{alone, one_of, Entry, Kw::P};
 use super::grammar::words::{rest, word, Words};
 use super::grammar::{check, fail, parse_argv, PResult};
 use super::print::{Printer, To};
@@ -47,17 +46,17 @@ enum Verb {
 }
 
 /// `do_netns()`'s verbs.
-fn verb(i: Words<'_>) -> PResult<'_, Verb> {
-    alt((
-        value(Verb::List, alt((kw("list"), kw("show"), kw("lst")))),
-        value(Verb::Add, kw("add")),
-        value(Verb::Delete, kw("delete")),
-        value(Verb::Set, kw("set")),
-        value(Verb::Identify, kw("identify")),
-        value(Verb::Exec, kw("exec")),
-        value(Verb::Help, kw("help")),
-    ))(i)
-}
+const VERBS: &[Entry<Verb>] = &[
+    alone(P("list"), Verb::List),
+    alone(P("show"), Verb::List),
+    alone(P("lst"), Verb::List),
+    alone(P("add"), Verb::Add),
+    alone(P("delete"), Verb::Delete),
+    alone(P("set"), Verb::Set),
+    alone(P("identify"), Verb::Identify),
+    alone(P("exec"), Verb::Exec),
+    alone(P("help"), Verb::Help),
+];
 
 pub fn parse(argv: &[String]) -> IpResult<NetnsCmd> {
     parse_argv(argv, netns)
@@ -75,7 +74,7 @@ fn netns(i: Words<'_>) -> PResult<'_, NetnsCmd> {
     let Some(w) = i.peek() else {
         return Ok((i, NetnsCmd::List));
     };
-    let Ok((i, verb)) = verb(i) else {
+    let Ok((i, verb)) = one_of(VERBS)(i) else {
         return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip netns help\".\n"), 255));
     };
     match verb {

@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use nom::branch::alt;
 
 use super::args::{Fail, IpResult, Resolve};
-use super::grammar::keyword::{exact, flag, keyed, kw};
+use super::grammar::keyword::{alone, flag, table, valued, Entry, Kw::E, Kw::P};
 use super::grammar::words::{word, Words};
 use super::grammar::{check, PResult};
 use super::print::{Color, Printer, To};
@@ -35,17 +35,20 @@ enum Key {
     Dev,
 }
 
-/// One selector of `ipaddr_list_flush_or_save()`, in its order.
+/// The selectors of `ipaddr_list_flush_or_save()`, in its order.
+const KEYWORDS: &[Entry<Key>] = &[
+    alone(E("up"), Key::Up),
+    valued(E("type"), Key::Type),
+    valued(E("master"), Key::Master),
+    valued(E("to"), Key::Ignored),
+    valued(E("scope"), Key::Ignored),
+    valued(E("label"), Key::Ignored),
+    valued(E("dev"), Key::Dev),
+    alone(P("help"), Key::Help),
+];
+
 fn show_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
-    alt((
-        flag(exact("up"), Key::Up),
-        keyed(exact("type"), Key::Type),
-        keyed(exact("master"), Key::Master),
-        keyed(alt((exact("to"), exact("scope"), exact("label"))), Key::Ignored),
-        keyed(exact("dev"), Key::Dev),
-        flag(kw("help"), Key::Help),
-        flag(word, Key::Dev),
-    ))(i)
+    alt((table(KEYWORDS), flag(word, Key::Dev)))(i)
 }
 
 impl ShowFilter {

@@ -2,11 +2,12 @@
 //! `brlink_show()`, `fdb_show()`).
 
 use nom::branch::alt;
-use nom::combinator::value;
 
 use super::{BridgeCmd, BridgeOpts, FdbFilter, NUD_NOARP, NUD_PERMANENT, NUD_REACHABLE, NUD_STALE};
 use crate::iproute::args::{Fail, IpResult, Resolve};
-use crate::iproute::grammar::keyword::{exact, flag, is_prefix, keyed, kw};
+use crate::iproute::grammar::keyword::{
+    alone, exact, flag, is_prefix, keyed, kw, one_of, table, valued, Entry, Kw::E, Kw::P,
+};
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, PResult};
 use crate::iproute::{netns_fail, usage};
@@ -34,19 +35,22 @@ enum Opt {
     Pretty,
 }
 
-/// One option of bridge.c's `main()`, in its order (`-c` is `-color`).
+/// The options of bridge.c's `main()`, in its order (`-color`, tried
+/// between `-netns` and `-json`, is not in the table).
+const OPTIONS: &[Entry<Opt>] = &[
+    alone(P("-help"), Opt::Help),
+    alone(P("-Version"), Opt::Version),
+    alone(P("-stats"), Opt::Stats),
+    alone(P("-statistics"), Opt::Stats),
+    alone(P("-details"), Opt::Details),
+    alone(P("-oneline"), Opt::Oneline),
+    alone(P("-netns"), Opt::Netns),
+];
+
+const OPTIONS_AFTER_COLOR: &[Entry<Opt>] = &[alone(P("-json"), Opt::Json), alone(P("-pretty"), Opt::Pretty)];
+
 fn option(i: Words<'_>) -> PResult<'_, (Opt, &str)> {
-    alt((
-        flag(kw("-help"), Opt::Help),
-        flag(kw("-Version"), Opt::Version),
-        flag(alt((kw("-stats"), kw("-statistics"))), Opt::Stats),
-        flag(kw("-details"), Opt::Details),
-        flag(kw("-oneline"), Opt::Oneline),
-        flag(kw("-netns"), Opt::Netns),
-        color,
-        flag(kw("-json"), Opt::Json),
-        flag(kw("-pretty"), Opt::Pretty),
-    ))(i)
+    alt((table(OPTIONS), color, table(OPTIONS_AFTER_COLOR)))(i)
 }
 
 /// `matches_color()`: `-color[=always|auto|never]`.
@@ -107,9 +111,9 @@ fn object(i: Words<'_>) -> PResult<'_, BridgeCmd> {
     let Some(w) = i.peek() else {
         return fail(Fail::new(usage::BRIDGE, 255));
     };
-    let mut objects =
-        alt((value(Object::Link, kw("link")), value(Object::Fdb, kw("fdb")), value(Object::Help, kw("help"))));
-    let Ok((i, obj)) = objects(i) else {
+    const OBJECTS: &[Entry<Object>] =
+        &[alone(P("link"), Object::Link), alone(P("fdb"), Object::Fdb), alone(P("help"), Object::Help)];
+    let Ok((i, obj)) = one_of(OBJECTS)(i) else {
         return fail(Fail::new(format!("Object \"{w}\" is unknown, try \"bridge help\".\n"), 255));
     };
     match obj {
@@ -189,17 +193,19 @@ enum FdbKey {
     Other,
 }
 
-/// One word of `fdb_show()`, in its order; words it does not know are passed over.
+/// The words of `fdb_show()`, in its order; words it does not know are passed over.
+const FDB: &[Entry<FdbKey>] = &[
+    valued(E("brport"), FdbKey::Dev),
+    valued(E("dev"), FdbKey::Dev),
+    valued(E("br"), FdbKey::Br),
+    valued(E("vlan"), FdbKey::Vlan),
+    valued(E("state"), FdbKey::State),
+    alone(E("dynamic"), FdbKey::Dynamic),
+    alone(P("help"), FdbKey::Help),
+];
+
 fn fdb_arg(i: Words<'_>) -> PResult<'_, (FdbKey, &str)> {
-    alt((
-        keyed(alt((exact("brport"), exact("dev"))), FdbKey::Dev),
-        keyed(exact("br"), FdbKey::Br),
-        keyed(exact("vlan"), FdbKey::Vlan),
-        keyed(exact("state"), FdbKey::State),
-        flag(exact("dynamic"), FdbKey::Dynamic),
-        flag(kw("help"), FdbKey::Help),
-        flag(word, FdbKey::Other),
-    ))(i)
+    alt((table(FDB), flag(word, FdbKey::Other)))(i)
 }
 
 /// bridge/fdb.c's `state_a2n()`.

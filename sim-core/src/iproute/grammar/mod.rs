@@ -32,6 +32,7 @@ pub enum IpError {
 }
 
 impl<'a> ParseError<Words<'a>> for IpError {
+    #[inline]
     fn from_error_kind(_: Words<'a>, _: ErrorKind) -> IpError {
         IpError::NoMatch
     }
@@ -40,6 +41,7 @@ impl<'a> ParseError<Words<'a>> for IpError {
         other
     }
 
+    #[inline]
     fn or(self, other: IpError) -> IpError {
         match self {
             IpError::Fail(_) => self,
@@ -57,6 +59,7 @@ pub fn fail<'a, T>(f: Fail) -> PResult<'a, T> {
 
 /// A check made after some words were read (a duplicate, a lookup): its
 /// failure stops the parse there, as iproute2's `exit()` does.
+#[inline]
 pub fn check<'a, T>(i: Words<'a>, r: IpResult<T>) -> PResult<'a, T> {
     match r {
         Ok(v) => Ok((i, v)),

@@ -8,10 +8,10 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while_m_n};
+use nom::bytes::complete::{tag, take_while, take_while_m_n};
 use nom::character::complete::{char, digit1, hex_digit1, oct_digit0};
 use nom::combinator::{all_consuming, map, map_opt, opt, value};
-use nom::multi::separated_list1;
+use nom::multi::{fold_many_m_n, separated_list1};
 use nom::sequence::{pair, preceded};
 use nom::IResult;
 
@@ -25,10 +25,15 @@ pub fn whole<'a, T>(s: &'a str, p: impl FnMut(&'a str) -> CResult<'a, T>) -> Opt
     all_consuming(p)(s).ok().map(|(_, v)| v)
 }
 
+/// `0x` or `0X`.
+fn hex_prefix(s: &str) -> CResult<'_, &str> {
+    alt((tag("0x"), tag("0X")))(s)
+}
+
 /// `get_unsigned(…, 0)` (`strtoul` with base 0): `0x` hex, `0` octal, or
 /// decimal, an optional `+`, and nothing after; more than 32 bits fails.
 pub fn unsigned(s: &str) -> CResult<'_, u32> {
-    let hex = map_opt(preceded(tag_no_case("0x"), hex_digit1), |h| u32::from_str_radix(h, 16).ok());
+    let hex = map_opt(preceded(hex_prefix, hex_digit1), |h| u32::from_str_radix(h, 16).ok());
     let oct =
         map_opt(
             preceded(char('0'), oct_digit0),
@@ -48,7 +53,7 @@ pub fn unsigned(s: &str) -> CResult<'_, u32> {
 /// octal or decimal; outside an `int` fails.
 pub fn integer(s: &str) -> CResult<'_, i32> {
     let (s, neg) = opt(alt((char('-'), char('+'))))(s)?;
-    let hex = map_opt(preceded(tag_no_case("0x"), hex_digit1), |h| i64::from_str_radix(h, 16).ok());
+    let hex = map_opt(preceded(hex_prefix, hex_digit1), |h| i64::from_str_radix(h, 16).ok());
     let oct =
         map_opt(
             preceded(char('0'), oct_digit0),
@@ -73,13 +78,18 @@ fn octet(s: &str) -> CResult<'_, u8> {
 /// `get_addr_ipv4()`: one to four dotted decimal bytes, the missing ones
 /// zero (`10.1` is 10.1.0.0).
 pub fn ipv4(s: &str) -> CResult<'_, Ipv4Addr> {
-    map_opt(separated_list1(char('.'), octet), |b: Vec<u8>| {
-        (b.len() <= 4).then(|| {
-            let mut q = [0u8; 4];
-            q[..b.len()].copy_from_slice(&b);
-            Ipv4Addr::from(q)
-        })
-    })(s)
+    let (s, first) = octet(s)?;
+    let (s, (q, _)) = fold_many_m_n(
+        0,
+        3,
+        preceded(char('.'), octet),
+        move || ([first, 0, 0, 0], 1),
+        |(mut q, n): ([u8; 4], usize), b| {
+            q[n] = b;
+            (q, n + 1)
+        },
+    )(s)?;
+    Ok((s, Ipv4Addr::from(q)))
 }
 
 /// A piece of an IPv6 address: 16 bits, or an IPv4 address ending it.
@@ -170,7 +180,7 @@ pub fn prefix(s: &str) -> CResult<'_, Prefix> {
 /// ignored (`br1` is the byte 0x0b).
 fn lladdr_byte(s: &str) -> CResult<'_, u8> {
     let byte = map_opt(hex_digit1, |h: &str| u64::from_str_radix(h, 16).ok().and_then(|v| u8::try_from(v).ok()));
-    preceded(pair(take_while(char::is_whitespace), opt(tag_no_case("0x"))), byte)(s)
+    preceded(pair(take_while(char::is_whitespace), opt(hex_prefix)), byte)(s)
 }
 
 /// `ll_addr_a2n()`: a dotted IPv4 address, or up to 32 colon-separated

@@ -25,6 +25,7 @@ impl<'a> Words<'a> {
     }
 
     /// The word under the cursor.
+    #[inline(always)]
     pub fn peek(&self) -> Option<&'a str> {
         self.argv.get(self.pos).map(String::as_str)
     }
@@ -38,6 +39,7 @@ impl<'a> Words<'a> {
         self.pos >= self.argv.len()
     }
 
+    #[inline(always)]
     fn advance(self) -> Words<'a> {
         Words { pos: self.pos + 1, ..self }
     }
@@ -50,6 +52,7 @@ impl InputLength for Words<'_> {
 }
 
 /// Any one word (a recoverable error at the end of argv).
+#[inline(always)]
 pub fn word(i: Words<'_>) -> PResult<'_, &str> {
     match i.peek() {
         Some(w) => Ok((i.advance(), w)),
@@ -58,6 +61,7 @@ pub fn word(i: Words<'_>) -> PResult<'_, &str> {
 }
 
 /// A word, or iproute2's "Command line is not complete" at the end of argv.
+#[inline]
 fn arg(i: Words<'_>) -> PResult<'_, &str> {
     match i.peek() {
         Some(w) => Ok((i.advance(), w)),
@@ -67,6 +71,7 @@ fn arg(i: Words<'_>) -> PResult<'_, &str> {
 
 /// `NEXT_ARG()`: the value a keyword requires. The keyword has committed
 /// (`cut`): a missing value is final, no later alternative is tried.
+#[inline]
 pub fn next_arg(i: Words<'_>) -> PResult<'_, &str> {
     cut(arg)(i)
 }

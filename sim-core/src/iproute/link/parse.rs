@@ -2,12 +2,12 @@
 //! kinds' own words after `type KIND`).
 
 use nom::branch::alt;
-use nom::combinator::{map, opt, value};
+use nom::combinator::{map, opt};
 
 use super::{host_move, LinkCmd, PidNetns};
 use crate::iproute::args::{valid_ifname, Fail, IpResult, Resolve};
-use crate::iproute::grammar::keyword::{exact, flag, is_prefix, keyed, kw};
-use crate::iproute::grammar::words::{next_arg, word, Words};
+use crate::iproute::grammar::keyword::{alone, flag, is_prefix, one_of, table, valued, Entry, Kw::E, Kw::P};
+use crate::iproute::grammar::words::{word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, value, PResult};
 use crate::iproute::show::{self, ShowFilter};
 use crate::iproute::usage;
@@ -31,7 +31,7 @@ enum Key {
     Txqlen,
     Mtu,
     Netns,
-    Switch(Switch, bool),
+    Switch(Switch),
     Vf,
     Master,
     Nomaster,
@@ -41,33 +41,40 @@ enum Key {
     Dev,
 }
 
-/// One word (or keyword and value) of `iplink_parse()`, keywords tried in
-/// its order: `m` is `master` (`mtu` needs `strcmp`), `t` is `txqueuelen`.
+/// `iplink_parse()`'s keywords in its order of trial: `m` is `master`
+/// (`mtu` needs `strcmp`), `t` is `txqueuelen`.
+const KEYWORDS: &[Entry<Key>] = &[
+    alone(E("up"), Key::Up),
+    alone(E("down"), Key::Down),
+    valued(E("name"), Key::Name),
+    valued(E("index"), Key::Index),
+    valued(P("link"), Key::Link),
+    valued(P("address"), Key::Address),
+    valued(P("broadcast"), Key::Broadcast),
+    valued(E("brd"), Key::Broadcast),
+    valued(P("txqueuelen"), Key::Txqlen),
+    valued(E("qlen"), Key::Txqlen),
+    valued(P("txqlen"), Key::Txqlen),
+    valued(E("mtu"), Key::Mtu),
+    valued(E("netns"), Key::Netns),
+    valued(E("multicast"), Key::Switch(Switch::Multicast)),
+    valued(E("allmulticast"), Key::Switch(Switch::Allmulticast)),
+    valued(E("promisc"), Key::Switch(Switch::Promisc)),
+    valued(E("trailers"), Key::Switch(Switch::Trailers)),
+    valued(E("arp"), Key::Switch(Switch::Arp)),
+    valued(E("vf"), Key::Vf),
+    valued(P("master"), Key::Master),
+    alone(P("nomaster"), Key::Nomaster),
+    valued(P("type"), Key::Type),
+    valued(P("alias"), Key::Alias),
+    // The last branch: help, `dev NAME`, or a device name.
+    alone(P("help"), Key::Help),
+    valued(E("dev"), Key::Dev),
+];
+
+/// One word (or keyword and value) of `iplink_parse()`.
 fn link_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
-    alt((
-        alt((
-            flag(exact("up"), Key::Up),
-            flag(exact("down"), Key::Down),
-            keyed(exact("name"), Key::Name),
-            keyed(exact("index"), Key::Index),
-            keyed(kw("link"), Key::Link),
-            keyed(kw("address"), Key::Address),
-            keyed(alt((kw("broadcast"), exact("brd"))), Key::Broadcast),
-            keyed(alt((kw("txqueuelen"), exact("qlen"), kw("txqlen"))), Key::Txqlen),
-            keyed(exact("mtu"), Key::Mtu),
-            keyed(exact("netns"), Key::Netns),
-            switch,
-            keyed(exact("vf"), Key::Vf),
-            keyed(kw("master"), Key::Master),
-            flag(kw("nomaster"), Key::Nomaster),
-            keyed(kw("type"), Key::Type),
-            keyed(kw("alias"), Key::Alias),
-        )),
-        // The last branch: a device name, `dev NAME`, or help.
-        flag(kw("help"), Key::Help),
-        keyed(exact("dev"), Key::Dev),
-        flag(word, Key::Dev),
-    ))(i)
+    alt((table(KEYWORDS), flag(word, Key::Dev)))(i)
 }
 
 /// The flags `iplink_parse()` turns on and off.
@@ -80,20 +87,17 @@ enum Switch {
     Arp,
 }
 
-/// `multicast on|off` and its kin (`on_off()`: the value is checked at once).
-fn switch(i: Words<'_>) -> PResult<'_, (Key, &str)> {
-    let (i, (which, name)) = alt((
-        map(exact("multicast"), |w| (Switch::Multicast, w)),
-        map(exact("allmulticast"), |w| (Switch::Allmulticast, w)),
-        map(exact("promisc"), |w| (Switch::Promisc, w)),
-        map(exact("trailers"), |w| (Switch::Trailers, w)),
-        map(exact("arp"), |w| (Switch::Arp, w)),
-    ))(i)?;
-    let (i, v) = next_arg(i)?;
-    let on = value::whole(v, value::on_off)
-        .ok_or_else(|| Fail::new(format!("Error: argument of \"{name}\" must be \"on\" or \"off\", not \"{v}\"\n"), 1));
-    let (i, on) = check(i, on)?;
-    Ok((i, (Key::Switch(which, on), v)))
+/// `on_off()`: `multicast on|off` and its kin.
+fn switch(which: Switch, v: &str) -> IpResult<bool> {
+    let name = match which {
+        Switch::Multicast => "multicast",
+        Switch::Allmulticast => "allmulticast",
+        Switch::Promisc => "promisc",
+        Switch::Trailers => "trailers",
+        Switch::Arp => "arp",
+    };
+    value::whole(v, value::on_off)
+        .ok_or_else(|| Fail::new(format!("Error: argument of \"{name}\" must be \"on\" or \"off\", not \"{v}\"\n"), 1))
 }
 
 /// What `iplink_parse()` collects before the verb decides what it means.
@@ -170,11 +174,11 @@ impl<'a> Parsed<'a> {
                     return Err(Fail::invarg("Invalid \"netns\" value\n", v));
                 }
             }
-            Key::Switch(which, on) => match which {
-                Switch::Multicast => p.req.multicast = Some(on),
-                Switch::Promisc => p.req.promisc = Some(on),
-                Switch::Arp => p.req.arp = Some(on),
-                Switch::Allmulticast | Switch::Trailers => {}
+            Key::Switch(which) => match (which, switch(which, v)?) {
+                (Switch::Multicast, on) => p.req.multicast = Some(on),
+                (Switch::Promisc, on) => p.req.promisc = Some(on),
+                (Switch::Arp, on) => p.req.arp = Some(on),
+                (Switch::Allmulticast | Switch::Trailers, _) => {}
             },
             Key::Vf => {
                 if num(v).is_none() {
@@ -232,15 +236,16 @@ enum Verb {
 }
 
 /// `do_iplink()`'s verbs, in its order.
-fn verb(i: Words<'_>) -> PResult<'_, Verb> {
-    alt((
-        value(Verb::Add, kw("add")),
-        value(Verb::Set, alt((kw("set"), kw("change")))),
-        value(Verb::Delete, kw("delete")),
-        value(Verb::Show, alt((kw("show"), kw("lst"), kw("list")))),
-        value(Verb::Help, kw("help")),
-    ))(i)
-}
+const VERBS: &[Entry<Verb>] = &[
+    alone(P("add"), Verb::Add),
+    alone(P("set"), Verb::Set),
+    alone(P("change"), Verb::Set),
+    alone(P("delete"), Verb::Delete),
+    alone(P("show"), Verb::Show),
+    alone(P("lst"), Verb::Show),
+    alone(P("list"), Verb::Show),
+    alone(P("help"), Verb::Help),
+];
 
 /// Parses `ip link ARGS` (after `link`).
 pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<LinkCmd> {
@@ -251,7 +256,7 @@ fn link<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
     let Some(w) = i.peek() else {
         return Ok((i, LinkCmd::Show(ShowFilter::default())));
     };
-    let Ok((i, verb)) = verb(i) else {
+    let Ok((i, verb)) = one_of(VERBS)(i) else {
         return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip link help\".\n"), 255));
     };
     match verb {

@@ -4,12 +4,14 @@
 use std::net::Ipv4Addr;
 
 use nom::branch::alt;
-use nom::combinator::{map, value};
+use nom::combinator::map;
 
 use super::{NeighCmd, NeighSpec};
 use crate::iproute::addr::parse_inet;
 use crate::iproute::args::{bad_addr, Fail, IpResult, Resolve};
-use crate::iproute::grammar::keyword::{exact, flag, is_prefix, keyed, kw, with_arg};
+use crate::iproute::grammar::keyword::{
+    alone, exact, flag, is_prefix, one_of, table, valued, with_arg, Entry, Kw::E, Kw::P,
+};
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{self, check, fail, parse_argv, PResult};
 use crate::iproute::usage;
@@ -52,16 +54,18 @@ enum Verb {
 }
 
 /// `do_ipneigh()`'s verbs, in its order.
-fn verb(i: Words<'_>) -> PResult<'_, Verb> {
-    alt((
-        value(Verb::Add, kw("add")),
-        value(Verb::Replace, alt((kw("change"), exact("chg"), kw("replace")))),
-        value(Verb::Delete, kw("delete")),
-        value(Verb::Show, alt((kw("list"), kw("show"), kw("lst")))),
-        value(Verb::Flush, kw("flush")),
-        value(Verb::Help, kw("help")),
-    ))(i)
-}
+const VERBS: &[Entry<Verb>] = &[
+    alone(P("add"), Verb::Add),
+    alone(P("change"), Verb::Replace),
+    alone(E("chg"), Verb::Replace),
+    alone(P("replace"), Verb::Replace),
+    alone(P("delete"), Verb::Delete),
+    alone(P("list"), Verb::Show),
+    alone(P("show"), Verb::Show),
+    alone(P("lst"), Verb::Show),
+    alone(P("flush"), Verb::Flush),
+    alone(P("help"), Verb::Help),
+];
 
 pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<NeighCmd> {
     parse_argv(argv, |i| neigh(i, r))
@@ -71,7 +75,7 @@ fn neigh<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, NeighCmd> {
     let Some(w) = i.peek() else {
         return Ok((i, NeighCmd::Show { dev: None, nud: None, prefix: None }));
     };
-    let Ok((i, verb)) = verb(i) else {
+    let Ok((i, verb)) = one_of(VERBS)(i) else {
         return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip neigh help\".\n"), 255));
     };
     match verb {
@@ -96,18 +100,22 @@ enum ListKey {
     To,
 }
 
-/// One selector of `ipneigh_list_or_flush()`, in its order.
+/// The selectors of `ipneigh_list_or_flush()`, in its order.
+const LIST: &[Entry<ListKey>] = &[
+    valued(E("dev"), ListKey::Dev),
+    valued(E("master"), ListKey::Master),
+    valued(E("nud"), ListKey::Nud),
+    valued(E("vrf"), ListKey::Ignored),
+    valued(P("protocol"), ListKey::Ignored),
+    alone(E("nomaster"), ListKey::Ignored),
+    alone(E("unused"), ListKey::Ignored),
+    alone(E("proxy"), ListKey::Ignored),
+    valued(E("to"), ListKey::To),
+    alone(P("help"), ListKey::Help),
+];
+
 fn list_arg(i: Words<'_>) -> PResult<'_, (ListKey, &str)> {
-    alt((
-        keyed(exact("dev"), ListKey::Dev),
-        keyed(exact("master"), ListKey::Master),
-        keyed(exact("nud"), ListKey::Nud),
-        keyed(alt((exact("vrf"), kw("protocol"))), ListKey::Ignored),
-        flag(alt((exact("nomaster"), exact("unused"), exact("proxy"))), ListKey::Ignored),
-        keyed(exact("to"), ListKey::To),
-        flag(kw("help"), ListKey::Help),
-        flag(word, ListKey::To),
-    ))(i)
+    alt((table(LIST), flag(word, ListKey::To)))(i)
 }
 
 /// What `ipneigh_list_or_flush()` collects.
@@ -190,17 +198,21 @@ fn to(i: Words<'_>) -> PResult<'_, (Key, &str)> {
     Ok((i, (Key::To, v)))
 }
 
-/// One word of `ipneigh_modify()`, in its order.
+/// The words of `ipneigh_modify()`, in its order; anything else is the address.
+const SPEC: &[Entry<Key>] = &[
+    valued(P("lladdr"), Key::Lladdr),
+    valued(E("nud"), Key::Nud),
+    valued(P("proxy"), Key::Proxy),
+    valued(E("dev"), Key::Dev),
+    alone(E("router"), Key::Ignored),
+    alone(E("use"), Key::Ignored),
+    alone(E("managed"), Key::Ignored),
+    alone(P("extern_learn"), Key::Ignored),
+    valued(P("protocol"), Key::Ignored),
+];
+
 fn spec_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
-    alt((
-        keyed(kw("lladdr"), Key::Lladdr),
-        keyed(exact("nud"), Key::Nud),
-        keyed(kw("proxy"), Key::Proxy),
-        keyed(exact("dev"), Key::Dev),
-        flag(alt((exact("router"), exact("use"), exact("managed"), kw("extern_learn"))), Key::Ignored),
-        keyed(kw("protocol"), Key::Ignored),
-        to,
-    ))(i)
+    alt((table(SPEC), to))(i)
 }
 
 /// What `ipneigh_modify()` collects.

@@ -4,14 +4,16 @@
 use std::net::Ipv4Addr;
 
 use nom::branch::alt;
-use nom::combinator::{map, value as val};
+use nom::combinator::map;
 
 use super::{RouteCmd, RouteFilter, RouteSpec};
 use crate::iproute::addr::{parse_inet, parse_prefix};
 use crate::iproute::args::{bad_addr, Fail, IpResult};
-use crate::iproute::grammar::keyword::{exact, flag, is_prefix, keyed, kw, with_arg};
+use crate::iproute::grammar::keyword::{
+    alone, exact, flag, is_prefix, one_of, table, valued, with_arg, Entry, Kw::E, Kw::P,
+};
 use crate::iproute::grammar::words::{next_arg, word, Words};
-use crate::iproute::grammar::{check, fail, parse_argv, value, IpError, PResult};
+use crate::iproute::grammar::{check, fail, parse_argv, value, PResult};
 use crate::iproute::usage;
 use crate::kernel::addr::Scope;
 use crate::kernel::route::{
@@ -54,17 +56,21 @@ enum Verb {
 }
 
 /// `do_iproute()`'s verbs, in its order.
-fn verb(i: Words<'_>) -> PResult<'_, Verb> {
-    alt((
-        val(Verb::Add, alt((kw("add"), kw("append"), kw("prepend")))),
-        val(Verb::Replace, alt((kw("change"), exact("chg"), kw("replace")))),
-        val(Verb::Delete, kw("delete")),
-        val(Verb::Show, alt((kw("list"), kw("show"), kw("lst")))),
-        val(Verb::Get, kw("get")),
-        val(Verb::Flush, kw("flush")),
-        val(Verb::Help, kw("help")),
-    ))(i)
-}
+const VERBS: &[Entry<Verb>] = &[
+    alone(P("add"), Verb::Add),
+    alone(P("append"), Verb::Add),
+    alone(P("prepend"), Verb::Add),
+    alone(P("change"), Verb::Replace),
+    alone(E("chg"), Verb::Replace),
+    alone(P("replace"), Verb::Replace),
+    alone(P("delete"), Verb::Delete),
+    alone(P("list"), Verb::Show),
+    alone(P("show"), Verb::Show),
+    alone(P("lst"), Verb::Show),
+    alone(P("get"), Verb::Get),
+    alone(P("flush"), Verb::Flush),
+    alone(P("help"), Verb::Help),
+];
 
 pub fn parse(argv: &[String]) -> IpResult<RouteCmd> {
     parse_argv(argv, route)
@@ -74,7 +80,7 @@ fn route(i: Words<'_>) -> PResult<'_, RouteCmd> {
     let Some(w) = i.peek() else {
         return Ok((i, RouteCmd::Show(RouteFilter::main())));
     };
-    let Ok((i, verb)) = verb(i) else {
+    let Ok((i, verb)) = one_of(VERBS)(i) else {
         return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip route help\".\n"), 255));
     };
     match verb {
@@ -127,20 +133,25 @@ enum FilterKey {
     To,
 }
 
-/// One selector of `iproute_list_flush_or_save()`, in its order.
+/// The selectors of `iproute_list_flush_or_save()`, in its order.
+const FILTER: &[Entry<FilterKey>] = &[
+    valued(P("table"), FilterKey::Table),
+    alone(P("cached"), FilterKey::Cache),
+    alone(P("cloned"), FilterKey::Cache),
+    valued(E("dev"), FilterKey::Dev),
+    valued(E("oif"), FilterKey::Dev),
+    valued(P("proto"), FilterKey::Ignored),
+    valued(P("scope"), FilterKey::Ignored),
+    valued(P("type"), FilterKey::Ignored),
+    valued(P("root"), FilterKey::Root),
+    valued(P("match"), FilterKey::Match),
+    valued(P("exact"), FilterKey::Exact),
+    // `to PREFIX` (the keyword is optional): both root and match.
+    valued(E("to"), FilterKey::To),
+];
+
 fn filter_arg(i: Words<'_>) -> PResult<'_, (FilterKey, &str)> {
-    alt((
-        keyed(kw("table"), FilterKey::Table),
-        flag(alt((kw("cached"), kw("cloned"))), FilterKey::Cache),
-        keyed(alt((exact("dev"), exact("oif"))), FilterKey::Dev),
-        keyed(alt((kw("proto"), kw("scope"), kw("type"))), FilterKey::Ignored),
-        keyed(kw("root"), FilterKey::Root),
-        keyed(kw("match"), FilterKey::Match),
-        keyed(kw("exact"), FilterKey::Exact),
-        // `to PREFIX` (the keyword is optional): both root and match.
-        keyed(exact("to"), FilterKey::To),
-        flag(word, FilterKey::To),
-    ))(i)
+    alt((table(FILTER), flag(word, FilterKey::To)))(i)
 }
 
 impl RouteFilter {
@@ -185,22 +196,6 @@ fn selector(v: &str) -> IpResult<(Ipv4Addr, u8)> {
     Ok((p.addr, p.len.unwrap_or(32)))
 }
 
-/// The metric keywords of `iproute_modify()`, in its order: the RTAX
-/// number and the name its error message uses. Some must be spelled out
-/// (`strcmp`), the others may be a prefix (`matches`).
-const METRICS: [(&str, u8, &str, bool); 10] = [
-    ("mtu", RTAX_MTU, "mtu", true),
-    ("hoplimit", RTAX_HOPLIMIT, "hoplimit", true),
-    ("advmss", RTAX_ADVMSS, "mss", true),
-    ("reordering", RTAX_REORDERING, "reordering", false),
-    ("window", RTAX_WINDOW, "window", false),
-    ("cwnd", RTAX_CWND, "cwnd", false),
-    ("initcwnd", RTAX_INITCWND, "initcwnd", false),
-    ("initrwnd", RTAX_INITRWND, "initrwnd", false),
-    ("quickack", RTAX_QUICKACK, "quickack", false),
-    ("ssthresh", RTAX_SSTHRESH, "ssthresh", false),
-];
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Key {
     Src,
@@ -217,22 +212,6 @@ enum Key {
     Dst(Option<RouteType>),
 }
 
-/// `mtu [lock] N` and its kin.
-fn rtax(i: Words<'_>) -> PResult<'_, (Key, &str)> {
-    let (rest, w) = word(i)?;
-    let Some(&(_, id, what, _)) =
-        METRICS.iter().find(|(k, _, _, strict)| if *strict { w == *k } else { is_prefix(w, k) })
-    else {
-        return Err(nom::Err::Error(IpError::NoMatch));
-    };
-    let (rest, v) = next_arg(rest)?;
-    if v == "lock" && id != RTAX_QUICKACK {
-        let (rest, v) = next_arg(rest)?;
-        return Ok((rest, (Key::Rtax(id, what, true), v)));
-    }
-    Ok((rest, (Key::Rtax(id, what, false), v)))
-}
-
 /// The last branch: `[to] [TYPE] PREFIX`.
 fn dst(i: Words<'_>) -> PResult<'_, (Key, &str)> {
     let (i, v) = alt((with_arg(exact("to")), word))(i)?;
@@ -242,20 +221,41 @@ fn dst(i: Words<'_>) -> PResult<'_, (Key, &str)> {
     }
 }
 
-/// One word of `iproute_modify()`, in its order.
+/// The words of `iproute_modify()`, in its order. Of the route metrics,
+/// some must be spelled out (`strcmp`), the others may be a prefix; each
+/// with its RTAX number and the name its error message uses.
+const SPEC: &[Entry<Key>] = &[
+    valued(E("src"), Key::Src),
+    valued(E("via"), Key::Via),
+    valued(P("metric"), Key::Metric),
+    valued(P("priority"), Key::Metric),
+    valued(E("preference"), Key::Metric),
+    valued(P("scope"), Key::Scope),
+    valued(E("mtu"), Key::Rtax(RTAX_MTU, "mtu", false)),
+    valued(E("hoplimit"), Key::Rtax(RTAX_HOPLIMIT, "hoplimit", false)),
+    valued(E("advmss"), Key::Rtax(RTAX_ADVMSS, "mss", false)),
+    valued(P("reordering"), Key::Rtax(RTAX_REORDERING, "reordering", false)),
+    valued(P("window"), Key::Rtax(RTAX_WINDOW, "window", false)),
+    valued(P("cwnd"), Key::Rtax(RTAX_CWND, "cwnd", false)),
+    valued(P("initcwnd"), Key::Rtax(RTAX_INITCWND, "initcwnd", false)),
+    valued(P("initrwnd"), Key::Rtax(RTAX_INITRWND, "initrwnd", false)),
+    valued(P("quickack"), Key::Rtax(RTAX_QUICKACK, "quickack", false)),
+    valued(P("ssthresh"), Key::Rtax(RTAX_SSTHRESH, "ssthresh", false)),
+    valued(E("dev"), Key::Dev),
+    valued(E("oif"), Key::Dev),
+    valued(P("table"), Key::Table),
+    valued(P("protocol"), Key::Protocol),
+    alone(E("onlink"), Key::Onlink),
+];
+
+/// One word of `iproute_modify()`: a metric's value may follow `lock`.
 fn spec_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
-    alt((
-        keyed(exact("src"), Key::Src),
-        keyed(exact("via"), Key::Via),
-        keyed(alt((kw("metric"), kw("priority"), exact("preference"))), Key::Metric),
-        keyed(kw("scope"), Key::Scope),
-        rtax,
-        keyed(alt((exact("dev"), exact("oif"))), Key::Dev),
-        keyed(kw("table"), Key::Table),
-        keyed(kw("protocol"), Key::Protocol),
-        flag(exact("onlink"), Key::Onlink),
-        dst,
-    ))(i)
+    match alt((table(SPEC), dst))(i)? {
+        (i, (Key::Rtax(id, what, _), "lock")) if id != RTAX_QUICKACK => {
+            map(next_arg, |v| (Key::Rtax(id, what, true), v))(i)
+        }
+        r => Ok(r),
+    }
 }
 
 /// What `iproute_modify()` collects.

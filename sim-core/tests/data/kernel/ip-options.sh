@@ -21,3 +21,11 @@ ip -h
 ip -V
 ip -b /nonexistent link show lo
 ip -force link show lo
+ip --x link
+bridge --x link
+ip ---j link show lo
+ip --j link show lo
+bridge --j link
+ip - link show lo
+ip -bri link show lo
+ip -b - link show lo
