@@ -3,7 +3,11 @@
 //! `matches(arg, kw)` accepts any non-empty prefix of `kw`, so the order in
 //! which iproute2 tries its keywords decides what a prefix means (`ip link
 //! set X m 1` is `master`, not `mtu`, because `mtu` is compared with
-//! `strcmp`). Grammars list their keywords in that order inside `alt`.
+//! `strcmp`). Grammars write each of iproute2's `if … else if` chains as a
+//! table of [`Entry`]s in that order, read by [`table`] (one word taken,
+//! the entries compared in a loop: an `alt` of one closure per keyword was
+//! 2.4× slower than the hand-written chain), and use `alt` for what is no
+//! keyword. [`kw`], [`exact`] and [`with_arg`] are the single-keyword forms.
 
 use nom::error::{ErrorKind, ParseError};
 use nom::sequence::preceded;

@@ -185,3 +185,23 @@ fn bridge_grammar() {
     check(bridge("fdb show dev"), "[255] Command line is not complete. Try option \"help\"");
     check(bridge("link show dev a dev b"), "[255] Error: duplicate \"dev\": \"b\" is the second value.");
 }
+
+#[test]
+fn a_table_is_tried_in_order() {
+    use super::keyword::{alone, table, valued, Entry, Kw::E, Kw::P};
+    const T: &[Entry<u8>] = &[valued(E("mtu"), 1), valued(P("master"), 2), alone(P("multicast"), 3)];
+    let run = |line: &str| {
+        let v = argv(line);
+        let r = table(T)(Words::new(&v));
+        match r {
+            Ok((rest, (k, w))) => format!("{k} {w} +{}", rest.rest().len()),
+            Err(nom::Err::Error(_)) => "no match".to_string(),
+            Err(nom::Err::Failure(IpError::Fail(f))) => format!("[{}] {}", f.status, f.text.trim_end()),
+            Err(e) => format!("{e:?}"),
+        }
+    };
+    check(
+        [run("m br0 x"), run("mtu 9000"), run("mu"), run("mtux 1"), run("mtu")].join(" | "),
+        "2 br0 +1 | 1 9000 +0 | 3 mu +0 | no match | [255] Command line is not complete. Try option \"help\"",
+    );
+}
