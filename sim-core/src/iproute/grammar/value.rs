@@ -72,7 +72,13 @@ pub fn integer(s: &str) -> CResult<'_, i32> {
 
 /// One to three decimal digits, at most 255.
 fn octet(s: &str) -> CResult<'_, u8> {
-    map_opt(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), |d: &str| d.parse().ok())(s)
+    // `take_while_m_n` over bytes: addresses are most of what is parsed.
+    let n = s.bytes().take(3).take_while(u8::is_ascii_digit).count();
+    let (d, rest) = s.split_at(n);
+    match d.parse() {
+        Ok(v) if n > 0 => Ok((rest, v)),
+        _ => Err(nom::Err::Error(())),
+    }
 }
 
 /// `get_addr_ipv4()`: one to four dotted decimal bytes, the missing ones
