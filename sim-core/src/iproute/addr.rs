@@ -2,12 +2,11 @@
 
 use std::net::Ipv4Addr;
 
-use nom::branch::alt;
 use nom::combinator::map;
 
 use super::args::{Fail, IpResult, Resolve};
-use super::grammar::keyword::{alone, flag, is_prefix, one_of, table, valued, Entry, Kw::E, Kw::P};
-use super::grammar::words::{word, Words};
+use super::grammar::keyword::{alone, is_prefix, one_of, table_or, valued, Entry, Kw::E, Kw::P};
+use super::grammar::words::Words;
 use super::grammar::{check, fail, parse_argv, value, PResult};
 use super::show::{self, ShowFilter};
 use super::Opts;
@@ -126,7 +125,7 @@ const KEYWORDS: &[Entry<Key>] = &[
 ];
 
 fn modify_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
-    alt((table(KEYWORDS), flag(word, Key::Local)))(i)
+    table_or(KEYWORDS, Key::Local)(i)
 }
 
 /// What `ipaddr_modify()` collects.

@@ -3,11 +3,9 @@
 
 use std::net::IpAddr;
 
-use nom::branch::alt;
-
 use super::args::{Fail, IpResult, Resolve};
-use super::grammar::keyword::{alone, flag, table, valued, Entry, Kw::E, Kw::P};
-use super::grammar::words::{word, Words};
+use super::grammar::keyword::{alone, table_or, valued, Entry, Kw::E, Kw::P};
+use super::grammar::words::Words;
 use super::grammar::{check, PResult};
 use super::print::{Color, Printer, To};
 use super::{Family, Opts};
@@ -48,7 +46,7 @@ const KEYWORDS: &[Entry<Key>] = &[
 ];
 
 fn show_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
-    alt((table(KEYWORDS), flag(word, Key::Dev)))(i)
+    table_or(KEYWORDS, Key::Dev)(i)
 }
 
 impl ShowFilter {

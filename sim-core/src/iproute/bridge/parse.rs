@@ -6,7 +6,7 @@ use nom::branch::alt;
 use super::{BridgeCmd, BridgeOpts, FdbFilter, NUD_NOARP, NUD_PERMANENT, NUD_REACHABLE, NUD_STALE};
 use crate::iproute::args::{Fail, IpResult, Resolve};
 use crate::iproute::grammar::keyword::{
-    alone, exact, flag, is_prefix, keyed, kw, one_of, table, valued, Entry, Kw::E, Kw::P,
+    alone, exact, flag, is_prefix, keyed, kw, one_of, table, table_or, valued, Entry, Kw::E, Kw::P,
 };
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, PResult};
@@ -205,7 +205,7 @@ const FDB: &[Entry<FdbKey>] = &[
 ];
 
 fn fdb_arg(i: Words<'_>) -> PResult<'_, (FdbKey, &str)> {
-    alt((table(FDB), flag(word, FdbKey::Other)))(i)
+    table_or(FDB, FdbKey::Other)(i)
 }
 
 /// bridge/fdb.c's `state_a2n()`.

@@ -135,13 +135,28 @@ pub const fn valued<K>(kw: Kw, key: K) -> Entry<K> {
 /// recoverable error, for the alternative after it (usually "a device
 /// name"). One word read and compared in a loop: as fast as the C chain.
 pub fn table<'a, K: Copy>(table: &'static [Entry<K>]) -> impl Fn(Words<'a>) -> PResult<'a, (K, &'a str)> {
-    move |i| {
-        let (rest, w) = word(i)?;
-        match table.iter().find(|e| e.kw.accepts(w)) {
-            Some(e) if e.arg => nom::combinator::map(next_arg, |v| (e.key, v))(rest),
-            Some(e) => Ok((rest, (e.key, w))),
-            None => no_match(i),
-        }
+    move |i| match lookup(table, i)? {
+        (rest, Some(kv)) => Ok((rest, kv)),
+        (_, None) => no_match(i),
+    }
+}
+
+/// [`table`] with iproute2's last `else`: a word no entry matches is
+/// `other` (a device name, an address), the word itself its value.
+pub fn table_or<'a, K: Copy>(table: &'static [Entry<K>], other: K) -> impl Fn(Words<'a>) -> PResult<'a, (K, &'a str)> {
+    move |i| match lookup(table, i)? {
+        (rest, Some(kv)) => Ok((rest, kv)),
+        (rest, None) => Ok((rest, (other, i.peek().unwrap_or_default()))),
+    }
+}
+
+/// The entry the next word matches and its value, or `None` past the word.
+fn lookup<'a, K: Copy>(table: &'static [Entry<K>], i: Words<'a>) -> PResult<'a, Option<(K, &'a str)>> {
+    let (rest, w) = word(i)?;
+    match table.iter().find(|e| e.kw.accepts(w)) {
+        Some(e) if e.arg => next_arg(rest).map(|(rest, v)| (rest, Some((e.key, v)))),
+        Some(e) => Ok((rest, Some((e.key, w)))),
+        None => Ok((rest, None)),
     }
 }
 

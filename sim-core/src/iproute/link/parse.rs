@@ -1,12 +1,11 @@
 //! The grammar of `ip link` (`do_iplink()`, `iplink_parse()`, and the
 //! kinds' own words after `type KIND`).
 
-use nom::branch::alt;
 use nom::combinator::{map, opt};
 
 use super::{host_move, LinkCmd, PidNetns};
 use crate::iproute::args::{valid_ifname, Fail, IpResult, Resolve};
-use crate::iproute::grammar::keyword::{alone, flag, is_prefix, one_of, table, valued, Entry, Kw::E, Kw::P};
+use crate::iproute::grammar::keyword::{alone, is_prefix, one_of, table_or, valued, Entry, Kw::E, Kw::P};
 use crate::iproute::grammar::words::{word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, value, PResult};
 use crate::iproute::show::{self, ShowFilter};
@@ -74,7 +73,7 @@ const KEYWORDS: &[Entry<Key>] = &[
 
 /// One word (or keyword and value) of `iplink_parse()`.
 fn link_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
-    alt((table(KEYWORDS), flag(word, Key::Dev)))(i)
+    table_or(KEYWORDS, Key::Dev)(i)
 }
 
 /// The flags `iplink_parse()` turns on and off.

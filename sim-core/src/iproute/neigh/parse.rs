@@ -10,7 +10,7 @@ use super::{NeighCmd, NeighSpec};
 use crate::iproute::addr::parse_inet;
 use crate::iproute::args::{bad_addr, Fail, IpResult, Resolve};
 use crate::iproute::grammar::keyword::{
-    alone, exact, flag, is_prefix, one_of, table, valued, with_arg, Entry, Kw::E, Kw::P,
+    alone, exact, is_prefix, one_of, table, table_or, valued, with_arg, Entry, Kw::E, Kw::P,
 };
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{self, check, fail, parse_argv, PResult};
@@ -115,7 +115,7 @@ const LIST: &[Entry<ListKey>] = &[
 ];
 
 fn list_arg(i: Words<'_>) -> PResult<'_, (ListKey, &str)> {
-    alt((table(LIST), flag(word, ListKey::To)))(i)
+    table_or(LIST, ListKey::To)(i)
 }
 
 /// What `ipneigh_list_or_flush()` collects.

@@ -10,7 +10,7 @@ use super::{RouteCmd, RouteFilter, RouteSpec};
 use crate::iproute::addr::{parse_inet, parse_prefix};
 use crate::iproute::args::{bad_addr, Fail, IpResult};
 use crate::iproute::grammar::keyword::{
-    alone, exact, flag, is_prefix, one_of, table, valued, with_arg, Entry, Kw::E, Kw::P,
+    alone, exact, is_prefix, one_of, table, table_or, valued, with_arg, Entry, Kw::E, Kw::P,
 };
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, value, PResult};
@@ -151,7 +151,7 @@ const FILTER: &[Entry<FilterKey>] = &[
 ];
 
 fn filter_arg(i: Words<'_>) -> PResult<'_, (FilterKey, &str)> {
-    alt((table(FILTER), flag(word, FilterKey::To)))(i)
+    table_or(FILTER, FilterKey::To)(i)
 }
 
 impl RouteFilter {
