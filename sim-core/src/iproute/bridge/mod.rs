@@ -11,7 +11,7 @@ pub use parse::parse;
 use super::args::Fail;
 use super::args::{IpResult, Lookup};
 use super::netns_fail;
-use super::print::{Printer, To};
+use super::print::{Printer, To, Value};
 use crate::netlink::{FdbMsg, LinkMsg, Netlink};
 use crate::output::Output;
 
@@ -121,10 +121,10 @@ pub fn run(nl: &mut dyn Netlink, opts: &BridgeOpts, cmd: &BridgeCmd) -> IpResult
 fn print_fdb(p: &mut Printer, e: &FdbMsg, show_dev: bool, name_of: &dyn Fn(u32) -> String) {
     p.open_object(None);
     let mac = e.mac.to_string();
-    p.string(To::Any, "mac", &format!("{mac} "), &mac);
+    p.labeled("mac", "", Value::Str(&mac));
     if show_dev {
         let n = name_of(e.ifindex);
-        p.string(To::Any, "ifname", &format!("dev {n} "), &n);
+        p.labeled("ifname", "dev", Value::Str(&n));
     }
     p.open_array(To::Json, "flags", "");
     if e.own {
@@ -133,7 +133,7 @@ fn print_fdb(p: &mut Printer, e: &FdbMsg, show_dev: bool, name_of: &dyn Fn(u32) 
     p.close_array(To::Json, "");
     if let Some(m) = e.master {
         let m = name_of(m);
-        p.string(To::Any, "master", &format!("master {m} "), &m);
+        p.labeled("master", "master", Value::Str(&m));
     }
     let state = if e.permanent { "permanent" } else { "" };
     p.string(To::Any, "state", &format!("{state}\n"), state);
@@ -151,13 +151,13 @@ fn print_port(p: &mut Printer, l: &LinkMsg, names: &[(u32, String, u32)], detail
     // index here: `veth-a@cni0` when cni0 has that index, else `veth-a@if2`.
     let mdown = super::show::name_and_link(p, None, &l.name, l.link, false, names);
     super::show::link_flags(p, l.flags, mdown);
-    p.uint(To::Any, "mtu", &format!("mtu {} ", l.mtu), u64::from(l.mtu));
+    p.labeled("mtu", "mtu", Value::Uint(u64::from(l.mtu)));
     let master = l.master.and_then(|m| names.iter().find(|(i, _, _)| *i == m)).map_or("", |(_, n, _)| n.as_str());
-    p.string(To::Any, "master", &format!("master {master} "), master);
+    p.labeled("master", "master", Value::Str(master));
     let state = port.state.name();
-    p.string(To::Any, "state", &format!("state {state} "), state);
-    p.uint(To::Any, "priority", &format!("priority {} ", port.priority), u64::from(port.priority));
-    p.uint(To::Any, "cost", &format!("cost {} ", port.cost), u64::from(port.cost));
+    p.labeled("state", "state", Value::Str(state));
+    p.labeled("priority", "priority", Value::Uint(u64::from(port.priority)));
+    p.labeled("cost", "cost", Value::Uint(u64::from(port.cost)));
     if details {
         print_protinfo_details(p);
     }
@@ -179,10 +179,10 @@ fn print_protinfo_details(p: &mut Printer) {
         ("bcast_flood", true),
     ];
     for (k, v) in flags {
-        p.boolean(To::Any, k, &format!("{k} {} ", if v { "on" } else { "off" }), v);
+        p.labeled(k, k, Value::Bool(v));
     }
-    p.uint(To::Any, "mcast_router", "mcast_router 1 ", 1);
+    p.labeled("mcast_router", "mcast_router", Value::Uint(1));
     for k in ["mcast_to_unicast", "neigh_suppress", "vlan_tunnel", "isolated", "locked"] {
-        p.boolean(To::Any, k, &format!("{k} off "), false);
+        p.labeled(k, k, Value::Bool(false));
     }
 }

@@ -9,7 +9,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n};
-use nom::character::complete::{char, digit1, hex_digit1, oct_digit0};
+use nom::character::complete::{char, digit1, hex_digit1};
 use nom::combinator::{all_consuming, map, map_opt, opt, value};
 use nom::multi::{fold_many_m_n, separated_list1};
 use nom::sequence::{pair, preceded};
@@ -30,44 +30,38 @@ fn hex_prefix(s: &str) -> CResult<'_, &str> {
     alt((tag("0x"), tag("0X")))(s)
 }
 
+/// The digits of `strtoul`/`strtol` with base 0: `0x` and hex, `0` and
+/// octal, or decimal. Past 64 bits it fails.
+fn magnitude(s: &str) -> CResult<'_, u64> {
+    let b = s.as_bytes();
+    let (radix, start) = match b {
+        [b'0', b'x' | b'X', h, ..] if h.is_ascii_hexdigit() => (16, 2),
+        [b'0', ..] => (8, 1),
+        _ => (10, 0),
+    };
+    let body = &s[start..];
+    let n = body.bytes().take_while(|c| char::from(*c).is_digit(radix)).count();
+    if n == 0 && radix == 10 {
+        return Err(nom::Err::Error(()));
+    }
+    let v = if n == 0 { Some(0) } else { u64::from_str_radix(&body[..n], radix).ok() };
+    v.map(|v| (&body[n..], v)).ok_or(nom::Err::Error(()))
+}
+
 /// `get_unsigned(…, 0)` (`strtoul` with base 0): `0x` hex, `0` octal, or
 /// decimal, an optional `+`, and nothing after; more than 32 bits fails.
 pub fn unsigned(s: &str) -> CResult<'_, u32> {
-    let hex = map_opt(preceded(hex_prefix, hex_digit1), |h| u32::from_str_radix(h, 16).ok());
-    let oct =
-        map_opt(
-            preceded(char('0'), oct_digit0),
-            |o: &str| {
-                if o.is_empty() {
-                    Some(0)
-                } else {
-                    u32::from_str_radix(o, 8).ok()
-                }
-            },
-        );
-    let dec = map_opt(digit1, |d: &str| d.parse::<u32>().ok());
-    preceded(opt(char('+')), alt((hex, oct, dec)))(s)
+    map_opt(preceded(opt(char('+')), magnitude), |v| u32::try_from(v).ok())(s)
 }
 
 /// `get_integer(…, 0)` (`strtol` with base 0): a sign, then `0x` hex, `0`
 /// octal or decimal; outside an `int` fails.
 pub fn integer(s: &str) -> CResult<'_, i32> {
-    let (s, neg) = opt(alt((char('-'), char('+'))))(s)?;
-    let hex = map_opt(preceded(hex_prefix, hex_digit1), |h| i64::from_str_radix(h, 16).ok());
-    let oct =
-        map_opt(
-            preceded(char('0'), oct_digit0),
-            |o: &str| {
-                if o.is_empty() {
-                    Some(0)
-                } else {
-                    i64::from_str_radix(o, 8).ok()
-                }
-            },
-        );
-    let dec = map_opt(digit1, |d: &str| d.parse::<i64>().ok());
-    let sign = if neg == Some('-') { -1 } else { 1 };
-    map_opt(alt((hex, oct, dec)), move |n: i64| i32::try_from(sign * n).ok())(s)
+    let (s, sign) = opt(alt((char('-'), char('+'))))(s)?;
+    let (s, v) = magnitude(s)?;
+    let v = i64::try_from(v).map_err(|_| nom::Err::Error(()))?;
+    let v = if sign == Some('-') { -v } else { v };
+    i32::try_from(v).map(|v| (s, v)).map_err(|_| nom::Err::Error(()))
 }
 
 /// One to three decimal digits, at most 255.
