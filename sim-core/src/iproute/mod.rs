@@ -22,10 +22,9 @@ pub mod usage;
 use std::net::IpAddr;
 
 use args::{Fail, IpResult};
-use grammar::keyword::{alone, first_of, is_prefix, one_of, Entry, Kw::E, Kw::P};
+use grammar::keyword::{alone, find, first_of, is_prefix, Entry, Kw::E, Kw::P};
 use grammar::words::{word, Words};
 use grammar::PResult;
-use nom::branch::alt;
 
 use crate::netlink::Netlink;
 use crate::output::Output;
@@ -222,19 +221,6 @@ const OPTIONS_AFTER_COLOR: &[Entry<IpOpt>] = &[
     alone(P("-all"), IpOpt::Ignored),
 ];
 
-/// `matches_color()` as a parser.
-fn color(i: Words<'_>) -> PResult<'_, IpOpt> {
-    let (rest, w) = word(i)?;
-    match color_option(w) {
-        Some(on) => Ok((rest, IpOpt::Color(on))),
-        None => Err(nom::Err::Error(grammar::IpError::NoMatch)),
-    }
-}
-
-fn ip_option(i: Words<'_>) -> PResult<'_, IpOpt> {
-    alt((one_of(OPTIONS), color, one_of(OPTIONS_AFTER_COLOR)))(i)
-}
-
 /// The value of `-family`, `-batch`, …: with none, ip.c prints its usage.
 fn opt_value(i: Words<'_>) -> PResult<'_, &str> {
     match word(i) {
@@ -262,8 +248,11 @@ fn options<'a>(mut i: Words<'a>, r: &mut dyn args::Resolve) -> PResult<'a, (Opts
         }
         // `--json` is `-json`.
         let opt = if raw.starts_with("--") { &raw[1..] } else { raw };
-        let one = [opt.to_string()];
-        let Ok((_, key)) = ip_option(Words::new(&one)) else {
+        let key = find(OPTIONS, opt)
+            .map(|e| e.key)
+            .or_else(|| color_option(opt).map(IpOpt::Color))
+            .or_else(|| find(OPTIONS_AFTER_COLOR, opt).map(|e| e.key));
+        let Some(key) = key else {
             return grammar::fail(Fail::new(format!("Option \"{opt}\" is unknown, try \"ip -help\".\n"), 255));
         };
         i = word(i)?.0;

@@ -6,7 +6,7 @@ use nom::branch::alt;
 use super::{BridgeCmd, BridgeOpts, FdbFilter, NUD_NOARP, NUD_PERMANENT, NUD_REACHABLE, NUD_STALE};
 use crate::iproute::args::{Fail, IpResult, Resolve};
 use crate::iproute::grammar::keyword::{
-    alone, exact, flag, is_prefix, keyed, kw, one_of, table, table_or, valued, Entry, Kw::E, Kw::P,
+    alone, exact, find, flag, is_prefix, keyed, one_of, table, table_or, valued, Entry, Kw::E, Kw::P,
 };
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, PResult};
@@ -49,19 +49,6 @@ const OPTIONS: &[Entry<Opt>] = &[
 
 const OPTIONS_AFTER_COLOR: &[Entry<Opt>] = &[alone(P("-json"), Opt::Json), alone(P("-pretty"), Opt::Pretty)];
 
-fn option(i: Words<'_>) -> PResult<'_, (Opt, &str)> {
-    alt((table(OPTIONS), color, table(OPTIONS_AFTER_COLOR)))(i)
-}
-
-/// `matches_color()`: `-color[=always|auto|never]`.
-fn color(i: Words<'_>) -> PResult<'_, (Opt, &str)> {
-    let (rest, w) = word(i)?;
-    match crate::iproute::color_option(w) {
-        Some(on) => Ok((rest, (Opt::Color(on), w))),
-        None => Err(nom::Err::Error(crate::iproute::grammar::IpError::NoMatch)),
-    }
-}
-
 fn options<'a>(mut i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, BridgeOpts> {
     let mut o = BridgeOpts::default();
     while let Some(raw) = i.peek() {
@@ -74,8 +61,11 @@ fn options<'a>(mut i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, BridgeOpts>
         }
         // `--json` is `-json`.
         let opt = if raw.starts_with("--") { &raw[1..] } else { raw };
-        let one = [opt.to_string()];
-        let Ok((_, (key, _))) = option(Words::new(&one)) else {
+        let key = find(OPTIONS, opt)
+            .map(|e| e.key)
+            .or_else(|| crate::iproute::color_option(opt).map(Opt::Color))
+            .or_else(|| find(OPTIONS_AFTER_COLOR, opt).map(|e| e.key));
+        let Some(key) = key else {
             return fail(Fail::new(format!("Option \"{opt}\" is unknown, try \"bridge help\".\n"), 255));
         };
         i = word(i)?.0;
@@ -128,21 +118,64 @@ fn not_simulated<'a, T>(obj: &str, verb: &str) -> PResult<'a, T> {
     fail(Fail::new(format!("bridge: \"{obj} {verb}\" is not simulated here (yet)\n"), 1))
 }
 
-/// `do_link()`: `set` is tried first, so `s` is `set`.
-fn link(i: Words<'_>) -> PResult<'_, BridgeCmd> {
+/// What a verb of `bridge link` or `bridge fdb` leads to.
+#[derive(Clone, Copy)]
+enum Verb {
+    Show,
+    /// A verb `bridge` has and the simulator does not.
+    Unsimulated,
+    Help,
+}
+
+/// `do_link()`'s verbs: `set` is tried first, so `s` is `set`.
+const LINK_VERBS: &[Entry<Verb>] = &[
+    alone(P("set"), Verb::Unsimulated),
+    alone(P("change"), Verb::Unsimulated),
+    alone(P("show"), Verb::Show),
+    alone(P("lst"), Verb::Show),
+    alone(P("list"), Verb::Show),
+    alone(P("help"), Verb::Help),
+];
+
+/// `do_fdb()`'s verbs, in its order.
+const FDB_VERBS: &[Entry<Verb>] = &[
+    alone(P("add"), Verb::Unsimulated),
+    alone(P("append"), Verb::Unsimulated),
+    alone(P("replace"), Verb::Unsimulated),
+    alone(P("delete"), Verb::Unsimulated),
+    alone(P("get"), Verb::Unsimulated),
+    alone(P("show"), Verb::Show),
+    alone(P("lst"), Verb::Show),
+    alone(P("list"), Verb::Show),
+    alone(P("flush"), Verb::Unsimulated),
+    alone(P("help"), Verb::Help),
+];
+
+/// An object's verb; with none it shows.
+fn verb<'a>(
+    i: Words<'a>,
+    obj: &str,
+    verbs: &'static [Entry<Verb>],
+    help: &'static str,
+    show: fn(Words<'a>) -> PResult<'a, BridgeCmd>,
+) -> PResult<'a, BridgeCmd> {
     let Some(w) = i.peek() else {
-        return link_show(i);
+        return show(i);
     };
-    if let Ok((_, v)) = alt((kw("set"), kw("change")))(i) {
-        return not_simulated("link", v);
+    match table(verbs)(i) {
+        Ok((i, (Verb::Show, _))) => show(i),
+        Ok((_, (Verb::Unsimulated, v))) => not_simulated(obj, v),
+        Ok((_, (Verb::Help, _))) => fail(Fail::new(help, 255)),
+        Err(_) => fail(Fail::new(format!("Command \"{w}\" is unknown, try \"bridge {obj} help\".\n"), 255)),
     }
-    if let Ok((i, _)) = alt((kw("show"), kw("lst"), kw("list")))(i) {
-        return link_show(i);
-    }
-    if is_prefix(w, "help") {
-        return fail(Fail::new(usage::BRIDGE_LINK, 255));
-    }
-    fail(Fail::new(format!("Command \"{w}\" is unknown, try \"bridge link help\".\n"), 255))
+}
+
+fn link(i: Words<'_>) -> PResult<'_, BridgeCmd> {
+    verb(i, "link", LINK_VERBS, usage::BRIDGE_LINK, link_show)
+}
+
+fn fdb(i: Words<'_>) -> PResult<'_, BridgeCmd> {
+    verb(i, "fdb", FDB_VERBS, usage::BRIDGE_FDB, fdb_show)
 }
 
 /// `brlink_show()`: only `dev NAME` counts; other words are passed over.
@@ -159,27 +192,6 @@ fn link_show(mut i: Words<'_>) -> PResult<'_, BridgeCmd> {
         }
     }
     Ok((i, BridgeCmd::Link { dev: dev.map(str::to_string) }))
-}
-
-/// `do_fdb()`'s verbs, in its order; with none it shows.
-fn fdb(i: Words<'_>) -> PResult<'_, BridgeCmd> {
-    let Some(w) = i.peek() else {
-        return fdb_show(i);
-    };
-    let mut modify = alt((kw("add"), kw("append"), kw("replace"), kw("delete"), kw("get")));
-    if let Ok((_, v)) = modify(i) {
-        return not_simulated("fdb", v);
-    }
-    if let Ok((i, _)) = alt((kw("show"), kw("lst"), kw("list")))(i) {
-        return fdb_show(i);
-    }
-    if let Ok((_, v)) = kw("flush")(i) {
-        return not_simulated("fdb", v);
-    }
-    if is_prefix(w, "help") {
-        return fail(Fail::new(usage::BRIDGE_FDB, 255));
-    }
-    fail(Fail::new(format!("Command \"{w}\" is unknown, try \"bridge fdb help\".\n"), 255))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

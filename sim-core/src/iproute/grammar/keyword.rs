@@ -150,10 +150,16 @@ pub fn table_or<'a, K: Copy>(table: &'static [Entry<K>], other: K) -> impl Fn(Wo
     }
 }
 
+/// The first entry of `table` that accepts `w` (an option word, taken apart
+/// from its `--`).
+pub fn find<K>(table: &'static [Entry<K>], w: &str) -> Option<&'static Entry<K>> {
+    table.iter().find(|e| e.kw.accepts(w))
+}
+
 /// The entry the next word matches and its value, or `None` past the word.
 fn lookup<'a, K: Copy>(table: &'static [Entry<K>], i: Words<'a>) -> PResult<'a, Option<(K, &'a str)>> {
     let (rest, w) = word(i)?;
-    match table.iter().find(|e| e.kw.accepts(w)) {
+    match find(table, w) {
         Some(e) if e.arg => next_arg(rest).map(|(rest, v)| (rest, Some((e.key, v)))),
         Some(e) => Ok((rest, Some((e.key, w)))),
         None => Ok((rest, None)),
