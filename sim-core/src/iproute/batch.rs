@@ -33,8 +33,9 @@ impl Host for NetlinkOnly<'_> {
 
 /// `getcmdline()`: the commands of a batch with the number of the (last)
 /// line each ends on. `#` starts a comment anywhere; a line ending in `\`
-/// goes on on the next.
-pub fn lines(text: &str) -> Vec<(usize, String)> {
+/// goes on on the next. The flag: the text ended inside such a line
+/// ("Missing continuation line", which ends the batch there).
+pub fn lines(text: &str) -> (Vec<(usize, String)>, bool) {
     let strip = |l: &str| l.split('#').next().unwrap_or("").to_string();
     let mut out = Vec::new();
     let mut raw = text.split_inclusive('\n').enumerate();
@@ -43,15 +44,14 @@ pub fn lines(text: &str) -> Vec<(usize, String)> {
         let mut line = strip(l);
         while let Some(head) = line.strip_suffix("\\\n").map(str::to_string) {
             let Some((m, next)) = raw.next() else {
-                line = head;
-                break;
+                return (out, true);
             };
             no = m + 1;
             line = head + &strip(next);
         }
         out.push((no, line));
     }
-    out
+    (out, false)
 }
 
 /// `makeargs()`: words split at blanks; a word that starts with a quote
@@ -83,7 +83,8 @@ pub fn run(host: &mut dyn Host, opts: &Opts, name: &str, stdin: &str) -> Output 
         return Output::error(format!("Cannot open file \"{name}\" for reading: No such file or directory\n"), 1);
     }
     let mut out = Output::new();
-    for (no, line) in lines(stdin) {
+    let (lines, cut_short) = lines(stdin);
+    for (no, line) in lines {
         let Some(argv) = makeargs(&line) else {
             out.err("Unterminated quoted string\n");
             out.status = 1;
@@ -114,6 +115,9 @@ pub fn run(host: &mut dyn Host, opts: &Opts, name: &str, stdin: &str) -> Output 
                 }
             }
         }
+    }
+    if cut_short {
+        out.err("Missing continuation line\n");
     }
     out
 }

@@ -157,8 +157,10 @@ fn values() {
 fn batch_lines() {
     check(
         format!("{:?}", lines("a b # c\nd \\\n e\n\nf")),
-        "[(1, \"a b \"), (3, \"d  e\\n\"), (4, \"\\n\"), (5, \"f\")]",
+        "([(1, \"a b \"), (3, \"d  e\\n\"), (4, \"\\n\"), (5, \"f\")], false)",
     );
+    // The text ends inside a continued line: "Missing continuation line".
+    check(format!("{:?}", lines("a\nb \\\n")), "([(1, \"a\\n\")], true)");
     check(format!("{:?}", makeargs("link show 'a b' \"c\"d")), "Some([\"link\", \"show\", \"a b\", \"c\", \"d\"])");
     check(format!("{:?}", makeargs("link show \"lo")), "None");
 }

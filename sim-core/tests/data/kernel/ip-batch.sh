@@ -28,3 +28,7 @@ echo -e 'link show' | ip -n x2 -br -batch -
 echo -e 'netns exec x2 ip link show nope\nlink show lo' | ip -batch -
 echo -e 'netns exec x2 ip link show nope\nlink show lo' | ip -force -batch -
 echo -e 'link show lo' | ip -batch /dev/stdin
+echo -e 'link show lo \\' | ip -batch -
+echo -e 'link show nope\nlink show lo \\' | ip -force -batch -
+echo -e 'link show \\\n lo' | ip -batch -
+echo -e 'link show nope # x \\\n lo' | ip -batch -
