@@ -96,27 +96,10 @@ impl Lab {
                 Err(out) => out,
             },
             "ip" => {
-                let outcome = iproute::ip(&mut SimNetlink::new(&mut self.kernel, ns), rest);
-                match outcome {
+                let mut host = LabHost { lab: self, ns, nested };
+                match iproute::ip_on(&mut host, rest, stdin) {
                     Outcome::Done(o) => o,
-                    Outcome::Exec { netns, argv } => {
-                        let Some(target) = self.kernel.ns_by_name(&netns) else {
-                            return Output::error(
-                                format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
-                                255,
-                            );
-                        };
-                        if nested >= MAX_NESTING {
-                            return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
-                        }
-                        if !Self::is_program(&argv[0]) {
-                            return Output::error(
-                                format!("exec of \"{}\" failed: No such file or directory\n", argv[0]),
-                                1,
-                            );
-                        }
-                        self.exec(target, &argv, stdin, nested + 1)
-                    }
+                    Outcome::Exec { netns, argv } => self.netns_exec(&netns, &argv, stdin, nested),
                 }
             }
             "ping" => {
@@ -138,6 +121,23 @@ impl Lab {
                 None => Output::error(format!("bash: {name}: command not found\n"), 127),
             },
         }
+    }
+
+    /// `ip netns exec NAME PROGRAM…`: the program, run in that namespace.
+    fn netns_exec(&mut self, netns: &str, argv: &[String], stdin: &str, nested: usize) -> Output {
+        let Some(target) = self.kernel.ns_by_name(netns) else {
+            return Output::error(
+                format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
+                255,
+            );
+        };
+        if nested >= MAX_NESTING {
+            return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
+        }
+        if !Self::is_program(&argv[0]) {
+            return Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 1);
+        }
+        self.exec(target, argv, stdin, nested + 1)
     }
 
     /// Whether a name is a program this host has.
@@ -174,6 +174,25 @@ impl Lab {
         let mut out = Output::new();
         out.out_after(ms, "");
         out
+    }
+}
+
+/// `ip` on this host: a namespace's kernel for each command, and the
+/// programs `ip netns exec` runs (from a batch too).
+struct LabHost<'a> {
+    lab: &'a mut Lab,
+    ns: NsId,
+    nested: usize,
+}
+
+impl iproute::batch::Host for LabHost<'_> {
+    fn with_netlink(&mut self, f: &mut dyn FnMut(&mut dyn crate::netlink::Netlink) -> Outcome) -> Outcome {
+        f(&mut SimNetlink::new(&mut self.lab.kernel, self.ns))
+    }
+
+    fn netns_exec(&mut self, netns: &str, argv: &[String]) -> Output {
+        // The batch has read stdin.
+        self.lab.netns_exec(netns, argv, "", self.nested)
     }
 }
 

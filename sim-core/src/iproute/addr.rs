@@ -2,55 +2,29 @@
 
 use std::net::Ipv4Addr;
 
-use super::args::{matches, Args, Fail, IpResult, Resolve};
+use nom::combinator::map;
+
+use super::args::{Fail, IpResult, Resolve};
+use super::grammar::keyword::{alone, is_prefix, one_of, table_or, valued, Entry, Kw::E, Kw::P};
+use super::grammar::words::Words;
+use super::grammar::{check, fail, parse_argv, value, PResult};
 use super::show::{self, ShowFilter};
 use super::Opts;
 use crate::kernel::addr::{Inet4, Scope};
 use crate::netlink::Netlink;
 use crate::output::Output;
 
-/// An IPv4 address with an optional prefix length, as typed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Prefix {
-    pub addr: Ipv4Addr,
-    pub len: Option<u8>,
-}
+pub use super::grammar::value::Prefix;
 
 /// `get_prefix()`: `A.B.C.D[/LEN]`, or the error iproute2 prints.
 pub fn parse_prefix(s: &str) -> IpResult<Prefix> {
-    let bad = || Fail::new(format!("Error: any valid prefix is expected rather than \"{s}\".\n"), 1);
-    let (a, l) = match s.split_once('/') {
-        Some((a, l)) => (a, Some(l)),
-        None => (s, None),
-    };
-    let addr = parse_inet(a).ok_or_else(bad)?;
-    let len = match l {
-        Some(l) => {
-            let n: u8 = l.parse().map_err(|_| bad())?;
-            if n > 32 {
-                return Err(bad());
-            }
-            Some(n)
-        }
-        None => None,
-    };
-    Ok(Prefix { addr, len })
+    value::whole(s, value::prefix)
+        .ok_or_else(|| Fail::new(format!("Error: any valid prefix is expected rather than \"{s}\".\n"), 1))
 }
 
-/// `inet_pton` with the shorthand forms `get_addr_1` accepts (`10.1` = 10.0.0.1 is not; dotted quads only).
+/// `get_addr_ipv4()`: one to four dotted decimal bytes (`10.1` is 10.1.0.0).
 pub fn parse_inet(s: &str) -> Option<Ipv4Addr> {
-    let parts: Vec<&str> = s.split('.').collect();
-    if parts.is_empty()
-        || parts.len() > 4
-        || parts.iter().any(|p| p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    let mut b = [0u8; 4];
-    for (i, p) in parts.iter().enumerate() {
-        b[i] = p.parse().ok()?;
-    }
-    Some(Ipv4Addr::from(b))
+    value::whole(s, value::ipv4)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,89 +47,159 @@ pub enum AddrCmd {
     },
 }
 
+#[derive(Clone, Copy)]
+enum Verb {
+    Add,
+    Replace,
+    Delete,
+    Show,
+    Flush,
+    Help,
+}
+
+/// `do_ipaddr()`'s verbs, in its order.
+const VERBS: &[Entry<Verb>] = &[
+    alone(P("add"), Verb::Add),
+    alone(P("change"), Verb::Replace),
+    alone(E("chg"), Verb::Replace),
+    alone(P("replace"), Verb::Replace),
+    alone(P("delete"), Verb::Delete),
+    alone(P("list"), Verb::Show),
+    alone(P("show"), Verb::Show),
+    alone(P("lst"), Verb::Show),
+    alone(P("flush"), Verb::Flush),
+    alone(P("help"), Verb::Help),
+];
+
 pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<AddrCmd> {
-    let mut a = Args::new(argv);
-    let Some(verb) = a.next() else {
-        return Ok(AddrCmd::Show(ShowFilter::default()));
+    parse_argv(argv, |i| address(i, r))
+}
+
+fn address<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, AddrCmd> {
+    let Some(w) = i.peek() else {
+        return Ok((i, AddrCmd::Show(ShowFilter::default())));
     };
-    if matches(verb, "add") {
-        parse_modify(&mut a, false, false)
-    } else if matches(verb, "change") || verb == "chg" || matches(verb, "replace") {
-        parse_modify(&mut a, false, true)
-    } else if matches(verb, "delete") {
-        parse_modify(&mut a, true, false)
-    } else if matches(verb, "list") || matches(verb, "show") || matches(verb, "lst") {
-        Ok(AddrCmd::Show(show::parse_filter(&mut a, r)?))
-    } else if matches(verb, "flush") {
-        let f = show::parse_filter(&mut a, r)?;
-        if f.dev.is_none() {
-            return Err(Fail::new("Flush requires arguments.\n", 1));
+    let Ok((i, verb)) = one_of(VERBS)(i) else {
+        return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip address help\".\n"), 255));
+    };
+    match verb {
+        Verb::Add => modify(i, false, false),
+        Verb::Replace => modify(i, false, true),
+        Verb::Delete => modify(i, true, false),
+        Verb::Show => map(|i| show::filter(i, r), AddrCmd::Show)(i),
+        Verb::Flush => {
+            let (i, f) = show::filter(i, r)?;
+            if f.dev.is_none() {
+                return fail(Fail::new("Flush requires arguments.\n", 1));
+            }
+            Ok((i, AddrCmd::Flush(f)))
         }
-        Ok(AddrCmd::Flush(f))
-    } else if matches(verb, "help") {
-        Err(Fail::new(super::usage::ADDRESS, 255))
-    } else {
-        Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip address help\".\n"), 255))
+        Verb::Help => fail(Fail::new(super::usage::ADDRESS, 255)),
     }
 }
 
-fn parse_modify(a: &mut Args<'_>, delete: bool, replace: bool) -> IpResult<AddrCmd> {
-    let mut local: Option<Prefix> = None;
-    let mut dev: Option<String> = None;
-    let mut brd: Option<String> = None;
-    let mut scope: Option<Scope> = None;
-    let mut label: Option<String> = None;
-    while let Some(arg) = a.next() {
-        if matches(arg, "broadcast") || arg == "brd" {
-            let v = a.value()?;
-            if brd.is_some() {
-                return Err(Fail::duparg("broadcast", v));
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Broadcast,
+    Scope,
+    Dev,
+    Label,
+    /// Lifetimes and flags: read and not modelled.
+    Ignored,
+    Local,
+}
+
+/// The words of `ipaddr_modify()`, in its order; anything else is the address.
+const KEYWORDS: &[Entry<Key>] = &[
+    valued(P("broadcast"), Key::Broadcast),
+    valued(E("brd"), Key::Broadcast),
+    valued(E("scope"), Key::Scope),
+    valued(E("dev"), Key::Dev),
+    valued(E("label"), Key::Label),
+    valued(P("valid_lft"), Key::Ignored),
+    valued(P("preferred_lft"), Key::Ignored),
+    alone(E("noprefixroute"), Key::Ignored),
+    alone(E("nodad"), Key::Ignored),
+    alone(E("home"), Key::Ignored),
+    valued(E("local"), Key::Local),
+];
+
+fn modify_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
+    table_or(KEYWORDS, Key::Local)(i)
+}
+
+/// What `ipaddr_modify()` collects.
+#[derive(Default)]
+struct Modify<'a> {
+    local: Option<Prefix>,
+    dev: Option<&'a str>,
+    brd: Option<&'a str>,
+    scope: Option<Scope>,
+    label: Option<&'a str>,
+}
+
+impl<'a> Modify<'a> {
+    fn apply(&mut self, key: Key, v: &'a str) -> IpResult<()> {
+        match key {
+            Key::Broadcast => {
+                if self.brd.is_some() {
+                    return Err(Fail::duparg("broadcast", v));
+                }
+                self.brd = Some(v);
             }
-            brd = Some(v.to_string());
-        } else if arg == "scope" {
-            let v = a.value()?;
-            scope = Some(Scope::parse(v).ok_or_else(|| Fail::invarg("invalid scope value.", v))?);
-        } else if arg == "dev" {
-            dev = Some(a.value()?.to_string());
-        } else if arg == "label" {
-            label = Some(a.value()?.to_string());
-        } else if matches(arg, "valid_lft") || matches(arg, "preferred_lft") {
-            a.value()?;
-        } else if arg == "noprefixroute" || arg == "nodad" || arg == "home" {
-        } else {
-            let v = if arg == "local" { a.value()? } else { arg };
-            if matches(v, "help") {
-                return Err(Fail::new(super::usage::ADDRESS, 255));
+            Key::Scope => self.scope = Some(Scope::parse(v).ok_or_else(|| Fail::invarg("invalid scope value.", v))?),
+            Key::Dev => self.dev = Some(v),
+            Key::Label => self.label = Some(v),
+            Key::Ignored => {}
+            Key::Local => {
+                if is_prefix(v, "help") {
+                    return Err(Fail::new(super::usage::ADDRESS, 255));
+                }
+                if self.local.is_some() {
+                    return Err(Fail::duparg2("local", v));
+                }
+                self.local = Some(parse_prefix(v)?);
             }
-            if local.is_some() {
-                return Err(Fail::duparg2("local", v));
-            }
-            local = Some(parse_prefix(v)?);
         }
+        Ok(())
     }
-    let Some(dev) = dev else {
-        return Err(Fail::new("Not enough information: \"dev\" argument is required.\n", 1));
-    };
-    let Some(p) = local else {
-        // Sent without an address: the device is looked up first.
-        return Ok(AddrCmd::Refused { dev });
-    };
-    if delete {
-        return Ok(AddrCmd::Del { dev, local: p.addr, prefix: p.len });
+}
+
+fn modify(mut i: Words<'_>, delete: bool, replace: bool) -> PResult<'_, AddrCmd> {
+    let mut m = Modify::default();
+    while !i.is_empty() {
+        let (rest, (key, v)) = modify_arg(i)?;
+        i = check(rest, m.apply(key, v))?.0;
     }
-    let prefix = p.len.unwrap_or(32);
-    let broadcast = match brd.as_deref() {
-        None => None,
-        Some("+") => Some(crate::kernel::addr::broadcast(p.addr, prefix)),
-        Some("-") => Some(crate::kernel::addr::network(p.addr, prefix)),
-        Some(b) => Some(
-            parse_inet(b)
-                .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{b}\".\n"), 1))?,
-        ),
-    };
-    let scope = scope.unwrap_or(if p.addr.is_loopback() { Scope::Host } else { Scope::Global });
-    let label = label.unwrap_or_else(|| dev.clone());
-    Ok(AddrCmd::Add { addr: Inet4 { local: p.addr, prefix, broadcast, scope, label }, dev, replace })
+    check(i, m.finish(delete, replace))
+}
+
+impl Modify<'_> {
+    fn finish(self, delete: bool, replace: bool) -> IpResult<AddrCmd> {
+        let Some(dev) = self.dev.map(str::to_string) else {
+            return Err(Fail::new("Not enough information: \"dev\" argument is required.\n", 1));
+        };
+        let Some(p) = self.local else {
+            // Sent without an address: the device is looked up first.
+            return Ok(AddrCmd::Refused { dev });
+        };
+        if delete {
+            return Ok(AddrCmd::Del { dev, local: p.addr, prefix: p.len });
+        }
+        let prefix = p.len.unwrap_or(32);
+        let broadcast = match self.brd {
+            None => None,
+            Some("+") => Some(crate::kernel::addr::broadcast(p.addr, prefix)),
+            Some("-") => Some(crate::kernel::addr::network(p.addr, prefix)),
+            Some(b) => Some(
+                parse_inet(b)
+                    .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{b}\".\n"), 1))?,
+            ),
+        };
+        let scope = self.scope.unwrap_or(if p.addr.is_loopback() { Scope::Host } else { Scope::Global });
+        let label = self.label.map_or_else(|| dev.clone(), str::to_string);
+        Ok(AddrCmd::Add { addr: Inet4 { local: p.addr, prefix, broadcast, scope, label }, dev, replace })
+    }
 }
 
 pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &AddrCmd) -> IpResult<Output> {

@@ -1,12 +1,8 @@
-//! Walking argv the way iproute2 does, and the errors it prints on the way.
+//! The errors iproute2 prints ([`Fail`]) and the kernel lookups it makes
+//! while it parses ([`Resolve`]); the grammars themselves are in `grammar`.
 
 use crate::kernel::KernelError;
 use crate::output::Output;
-
-/// iproute2's `matches()`: `arg` is a prefix of `keyword` (and not longer).
-pub fn matches(arg: &str, keyword: &str) -> bool {
-    !arg.is_empty() && arg.len() <= keyword.len() && keyword.starts_with(arg)
-}
 
 /// A failed command: what it printed on stderr and its exit status. Boxed,
 /// so that each `?` of the parsers moves one pointer (smaller wasm).
@@ -75,60 +71,9 @@ impl From<KernelError> for Fail {
 }
 
 pub type IpResult<T> = Result<T, Fail>;
-
-impl<'a> Iterator for Args<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let a = self.peek();
-        if a.is_some() {
-            self.pos += 1;
-        }
-        a
-    }
-}
-
-/// A cursor over argv with iproute2's `NEXT_ARG()`.
-pub struct Args<'a> {
-    argv: &'a [String],
-    pos: usize,
-}
-
-impl<'a> Args<'a> {
-    pub fn new(argv: &'a [String]) -> Args<'a> {
-        Args { argv, pos: 0 }
-    }
-
-    pub fn peek(&self) -> Option<&'a str> {
-        self.argv.get(self.pos).map(String::as_str)
-    }
-
-    /// `NEXT_ARG()`: the value after a keyword, or "Command line is not complete".
-    pub fn value(&mut self) -> IpResult<&'a str> {
-        self.next().ok_or_else(Fail::incomplete)
-    }
-
-    pub fn rest(&self) -> &'a [String] {
-        &self.argv[self.pos.min(self.argv.len())..]
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.pos >= self.argv.len()
-    }
-}
-
 /// `check_ifname()`: what the kernel would refuse as a device name.
 pub fn valid_ifname(name: &str) -> bool {
     !name.is_empty() && name.len() < 16 && !name.chars().any(|c| c == '/' || c.is_whitespace())
-}
-
-/// `get_unsigned()`-style parsing: decimal, or hex with 0x.
-pub fn parse_u32(s: &str) -> Option<u32> {
-    if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
-        u32::from_str_radix(h, 16).ok()
-    } else {
-        s.parse().ok()
-    }
 }
 
 /// What iproute2 asks the kernel while it is still parsing (`ll_name_to_index`
@@ -137,6 +82,8 @@ pub fn parse_u32(s: &str) -> Option<u32> {
 pub trait Resolve {
     fn ifindex(&mut self, name: &str) -> Option<u32>;
     fn netns_exists(&mut self, name: &str) -> bool;
+    /// Whether the current namespace is the host's (mounted under no name).
+    fn in_host(&mut self) -> bool;
 }
 
 /// A kernel answering the parser's lookups.
@@ -150,6 +97,10 @@ impl Resolve for Lookup<'_> {
     fn netns_exists(&mut self, name: &str) -> bool {
         self.0.netns_list().iter().any(|n| n == name)
     }
+
+    fn in_host(&mut self) -> bool {
+        self.0.netns_identify().is_empty()
+    }
 }
 
 /// `get_addr()`/`get_prefix()` failing: the family iproute2 names ("any
@@ -157,34 +108,4 @@ impl Resolve for Lookup<'_> {
 pub fn bad_addr(kind: &str, inet: bool, arg: &str) -> Fail {
     let fam = if inet { "inet" } else { "any valid" };
     Fail::new(format!("Error: {fam} {kind} is expected rather than \"{arg}\".\n"), 1)
-}
-
-/// `ll_addr_a2n()`: colon-separated hex bytes, each read as `sscanf("%x")`
-/// reads it (leading hex digits; `br1` is the one byte 0x0b), or a dotted
-/// IPv4 address. The length is what the device then has to accept.
-pub fn parse_lladdr(arg: &str) -> IpResult<Vec<u8>> {
-    let bad = |part: &str| Fail::new(format!("\"{part}\" is invalid lladdr.\n"), 1);
-    if arg.contains('.') {
-        return crate::iproute::addr::parse_inet(arg).map(|a| a.octets().to_vec()).ok_or_else(|| bad(arg));
-    }
-    let mut out = Vec::new();
-    let mut rest = arg;
-    loop {
-        let (part, tail) = match rest.split_once(':') {
-            Some((p, t)) => (p, Some(t)),
-            None => (rest, None),
-        };
-        let t = part.trim_start();
-        let t = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")).unwrap_or(t);
-        let digits: String = t.chars().take_while(|c| c.is_ascii_hexdigit()).collect();
-        let value = u64::from_str_radix(&digits, 16).map_err(|_| bad(part))?;
-        if value > 255 {
-            return Err(bad(part));
-        }
-        out.push(value as u8);
-        match tail {
-            Some(t) if out.len() < 32 => rest = t,
-            _ => return Ok(out),
-        }
-    }
 }

@@ -2,12 +2,15 @@
 //! over [`crate::netlink::Netlink`], print what iproute2 prints.
 //!
 //! One module per object (`link`, `addr`, `route`, `neigh`, `netns`), one
-//! function per verb; keywords are matched by prefix in iproute2's order.
+//! function per verb; the grammars are nom parsers over argv words
+//! ([`grammar`]) with keywords matched by prefix in iproute2's order.
 
 pub mod addr;
 pub mod args;
+pub mod batch;
 pub mod bridge;
 pub mod details;
+pub mod grammar;
 pub mod link;
 pub mod neigh;
 pub mod netns;
@@ -18,7 +21,10 @@ pub mod usage;
 
 use std::net::IpAddr;
 
-use args::{matches, Fail, IpResult};
+use args::{Fail, IpResult};
+use grammar::keyword::{alone, find, first_of, is_prefix, Entry, Kw::E, Kw::P};
+use grammar::words::{word, Words};
+use grammar::PResult;
 
 use crate::netlink::Netlink;
 use crate::output::Output;
@@ -57,6 +63,10 @@ pub struct Opts {
     pub oneline: bool,
     pub family: Family,
     pub netns: Option<String>,
+    /// `-batch FILE` (`-` for stdin).
+    pub batch: Option<String>,
+    /// `-force`: a batch goes on after a failed command.
+    pub force: bool,
     /// Names of the namespaces the current one has ids for (for `link-netns NAME`),
     /// filled in before printing.
     pub netns_names: Vec<(String, i32)>,
@@ -135,77 +145,167 @@ const OBJECTS: &[&str] = &[
     "stats",
 ];
 
-/// Parses global options; returns them and the rest of argv.
-pub fn parse_opts(argv: &[String]) -> IpResult<(Opts, &[String])> {
+/// `matches_color()`: `-color[=always|auto|never]` (a prefix of `-color`
+/// before the `=`); whether colour is on.
+pub fn color_option(opt: &str) -> Option<bool> {
+    let (name, v) = match opt.split_once('=') {
+        Some((n, v)) => (n, Some(v)),
+        None => (opt, None),
+    };
+    if !is_prefix(name, "-color") {
+        return None;
+    }
+    match v {
+        None | Some("always") => Some(true),
+        // `auto` colours only a terminal; the recordings' stdout is not one.
+        Some("auto") | Some("never") => Some(false),
+        Some(_) => None,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum IpOpt {
+    Loops,
+    Family,
+    Inet,
+    Inet6,
+    Link,
+    /// Accepted and not modelled (`-human`, `-resolve`, `-timestamp`, …).
+    Ignored,
+    Stats,
+    Details,
+    Oneline,
+    Version,
+    Force,
+    Batch,
+    Brief,
+    Json,
+    Pretty,
+    Rcvbuf,
+    Color(bool),
+    Help,
+    Netns,
+}
+
+/// The options of ip.c's `main()`, in its order (`-b` is `-batch`, `-br`
+/// `-brief`); `-color` is tried between `-rcvbuf` and `-help`.
+const OPTIONS: &[Entry<IpOpt>] = &[
+    alone(P("-loops"), IpOpt::Loops),
+    alone(P("-family"), IpOpt::Family),
+    alone(E("-4"), IpOpt::Inet),
+    alone(E("-6"), IpOpt::Inet6),
+    alone(E("-0"), IpOpt::Link),
+    alone(P("-human"), IpOpt::Ignored),
+    alone(P("-human-readable"), IpOpt::Ignored),
+    alone(P("-iec"), IpOpt::Ignored),
+    alone(P("-stats"), IpOpt::Stats),
+    alone(P("-statistics"), IpOpt::Stats),
+    alone(P("-details"), IpOpt::Details),
+    alone(P("-resolve"), IpOpt::Ignored),
+    alone(P("-oneline"), IpOpt::Oneline),
+    alone(P("-timestamp"), IpOpt::Ignored),
+    alone(P("-tshort"), IpOpt::Ignored),
+    alone(P("-Version"), IpOpt::Version),
+    alone(P("-force"), IpOpt::Force),
+    alone(P("-batch"), IpOpt::Batch),
+    alone(P("-brief"), IpOpt::Brief),
+    alone(P("-json"), IpOpt::Json),
+    alone(P("-pretty"), IpOpt::Pretty),
+    alone(P("-rcvbuf"), IpOpt::Rcvbuf),
+];
+
+const OPTIONS_AFTER_COLOR: &[Entry<IpOpt>] = &[
+    alone(P("-help"), IpOpt::Help),
+    alone(P("-netns"), IpOpt::Netns),
+    alone(P("-Numeric"), IpOpt::Ignored),
+    alone(P("-all"), IpOpt::Ignored),
+];
+
+/// The value of `-family`, `-batch`, …: with none, ip.c prints its usage.
+fn opt_value(i: Words<'_>) -> PResult<'_, &str> {
+    match word(i) {
+        Ok(r) => Ok(r),
+        Err(_) => grammar::fail(Fail::new(USAGE, 255)),
+    }
+}
+
+/// Parses global options; returns them and the rest of argv. `-n NS` is
+/// checked where it stands, as ip.c switches namespace there.
+pub fn parse_opts<'a>(argv: &'a [String], r: &mut dyn args::Resolve) -> IpResult<(Opts, &'a [String])> {
+    grammar::parse_argv(argv, |i| options(i, r))
+}
+
+fn options<'a>(mut i: Words<'a>, r: &mut dyn args::Resolve) -> PResult<'a, (Opts, &'a [String])> {
     let mut o = Opts::default();
-    let mut i = 0;
-    while i < argv.len() {
-        let raw = argv[i].as_str();
-        if !raw.starts_with('-') || raw == "-" {
+    while let Some(raw) = i.peek() {
+        if raw == "--" {
+            i = word(i)?.0;
             break;
         }
+        // A lone `-` is an option too: the prefix of `-loops`.
+        if !raw.starts_with('-') {
+            break;
+        }
+        // `--json` is `-json`.
         let opt = if raw.starts_with("--") { &raw[1..] } else { raw };
-        if opt == "--" {
-            i += 1;
-            break;
+        let key = find(OPTIONS, opt)
+            .map(|e| e.key)
+            .or_else(|| color_option(opt).map(IpOpt::Color))
+            .or_else(|| find(OPTIONS_AFTER_COLOR, opt).map(|e| e.key));
+        let Some(key) = key else {
+            return grammar::fail(Fail::new(format!("Option \"{opt}\" is unknown, try \"ip -help\".\n"), 255));
+        };
+        i = word(i)?.0;
+        match key {
+            IpOpt::Loops | IpOpt::Rcvbuf => i = opt_value(i)?.0,
+            IpOpt::Family => {
+                let (rest, f) = opt_value(i)?;
+                i = rest;
+                o.family = match f {
+                    "inet" => Family::Inet,
+                    "inet6" => Family::Inet6,
+                    "link" => Family::Link,
+                    _ => return grammar::fail(Fail::invarg("invalid protocol family", f)),
+                };
+            }
+            IpOpt::Inet => o.family = Family::Inet,
+            IpOpt::Inet6 => o.family = Family::Inet6,
+            IpOpt::Link => o.family = Family::Link,
+            IpOpt::Ignored => {}
+            IpOpt::Stats => o.stats = o.stats.saturating_add(1),
+            IpOpt::Details => o.details = true,
+            IpOpt::Oneline => o.oneline = true,
+            IpOpt::Version => return grammar::fail(Fail::new("ip utility, iproute2-6.1.0, libbpf 1.1.2\n", 0)),
+            IpOpt::Force => o.force = true,
+            IpOpt::Batch => {
+                let (rest, f) = opt_value(i)?;
+                i = rest;
+                o.batch = Some(f.to_string());
+            }
+            IpOpt::Brief => o.brief = true,
+            IpOpt::Json => o.json = true,
+            IpOpt::Pretty => o.pretty = true,
+            IpOpt::Color(on) => o.color = on,
+            IpOpt::Help => return grammar::fail(Fail::new(USAGE, 255)),
+            IpOpt::Netns => {
+                // `netns_switch(argv[1])` with no argv[1]: glibc prints NULL as "(null)".
+                let (rest, ns) = word(i).unwrap_or((i, "(null)"));
+                i = rest;
+                if !r.netns_exists(ns) {
+                    return grammar::fail(netns_fail(ns));
+                }
+                o.netns = Some(ns.to_string());
+            }
         }
-        if matches(opt, "-loops") {
-            i += 1;
-        } else if matches(opt, "-family") {
-            i += 1;
-            let f = argv.get(i).ok_or_else(Fail::incomplete)?;
-            o.family = match f.as_str() {
-                "inet" => Family::Inet,
-                "inet6" => Family::Inet6,
-                "link" => Family::Link,
-                _ => return Err(Fail::invarg("invalid protocol family", f)),
-            };
-        } else if opt == "-4" {
-            o.family = Family::Inet;
-        } else if opt == "-6" {
-            o.family = Family::Inet6;
-        } else if opt == "-0" {
-            o.family = Family::Link;
-        } else if matches(opt, "-human") || matches(opt, "-human-readable") || matches(opt, "-iec") {
-        } else if matches(opt, "-stats") || matches(opt, "-statistics") {
-            o.stats = o.stats.saturating_add(1);
-        } else if matches(opt, "-details") {
-            o.details = true;
-        } else if matches(opt, "-resolve") {
-        } else if matches(opt, "-oneline") {
-            o.oneline = true;
-        } else if matches(opt, "-timestamp") || matches(opt, "-tshort") || matches(opt, "-force") {
-        } else if matches(opt, "-Version") {
-            return Err(Fail::new("ip utility, iproute2-6.1.0, libbpf 1.1.2\n", 0));
-        } else if matches(opt, "-batch") {
-            return Err(Fail::new("ip: -batch is not available in this terminal\n", 255));
-        } else if matches(opt, "-brief") {
-            o.brief = true;
-        } else if matches(opt, "-json") {
-            o.json = true;
-        } else if matches(opt, "-pretty") {
-            o.pretty = true;
-        } else if matches(opt, "-rcvbuf") {
-            i += 1;
-        } else if matches(opt, "-color") || opt.starts_with("-color=") {
-            let v = opt.split_once('=').map(|(_, v)| v);
-            o.color = !matches!(v, Some("never"));
-        } else if matches(opt, "-help") {
-            return Err(Fail::new(USAGE, 255));
-        } else if matches(opt, "-netns") {
-            i += 1;
-            let n = argv.get(i).ok_or_else(Fail::incomplete)?;
-            o.netns = Some(n.clone());
-        } else if matches(opt, "-Numeric") || matches(opt, "-all") {
-        } else {
-            return Err(Fail::new(format!("Option \"{raw}\" is unknown, try \"ip -help\".\n"), 255));
-        }
-        i += 1;
     }
     if o.json {
         o.color = false;
     }
-    Ok((o, argv.get(i..).unwrap_or(&[])))
+    Ok((i, (o, i.rest())))
+}
+
+pub(crate) fn netns_fail(ns: &str) -> Fail {
+    Fail::new(format!("Cannot open network namespace \"{ns}\": No such file or directory\n"), 255)
 }
 
 /// Parses an object and its arguments.
@@ -214,10 +314,11 @@ pub fn parse_object(argv: &[String], r: &mut dyn args::Resolve) -> IpResult<IpCm
         return Err(Fail::new(USAGE, 255));
     };
     let rest = &argv[1..];
-    let Some(full) = OBJECTS.iter().find(|o| matches(obj, o)) else {
+    // ip.c's `cmds[]` is searched in order: a prefix means the first match.
+    let Ok((_, full)) = first_of(OBJECTS)(Words::new(argv)) else {
         return Err(Fail::new(format!("Object \"{obj}\" is unknown, try \"ip help\".\n"), 1));
     };
-    match *full {
+    match full {
         "address" => addr::parse(rest, r).map(IpCmd::Addr),
         "route" => route::parse(rest).map(IpCmd::Route),
         "neighbor" | "neighbour" => neigh::parse(rest, r).map(IpCmd::Neigh),
@@ -228,28 +329,54 @@ pub fn parse_object(argv: &[String], r: &mut dyn args::Resolve) -> IpResult<IpCm
     }
 }
 
-/// Runs `ip ARGS` (argv without the leading `ip`) against a kernel.
+/// Runs `ip ARGS` (argv without the leading `ip`) against a kernel, with
+/// nothing on stdin and no programs to run (`-batch` lines cannot `netns exec`).
 pub fn ip(nl: &mut dyn Netlink, argv: &[String]) -> Outcome {
-    match ip_inner(nl, argv) {
+    ip_on(&mut batch::NetlinkOnly(nl), argv, "")
+}
+
+/// Runs `ip ARGS` on a host; `stdin` is what `-batch -` reads.
+pub fn ip_on(host: &mut dyn batch::Host, argv: &[String], stdin: &str) -> Outcome {
+    let mut batch_opts = None;
+    let outcome = host.with_netlink(&mut |nl| match parse_opts(argv, &mut args::Lookup(nl)) {
+        Err(f) => Outcome::Done(f.into_output()),
+        // ip.c: with `-batch`, the words after the options are not read.
+        Ok((opts, _)) if opts.batch.is_some() => {
+            batch_opts = Some(opts);
+            Outcome::Done(Output::new())
+        }
+        Ok((opts, rest)) => run_line(nl, &opts, rest),
+    });
+    match batch_opts {
+        Some(opts) => {
+            let name = opts.batch.clone().unwrap_or_default();
+            Outcome::Done(batch::run(host, &opts, &name, stdin))
+        }
+        None => outcome,
+    }
+}
+
+/// One command (an object and its words) with the global options.
+pub fn run_line(nl: &mut dyn Netlink, opts: &Opts, argv: &[String]) -> Outcome {
+    match run_inner(nl, opts, argv) {
         Ok(o) => o,
         Err(f) => Outcome::Done(f.into_output()),
     }
 }
 
-fn ip_inner(nl: &mut dyn Netlink, argv: &[String]) -> IpResult<Outcome> {
-    let (opts, rest) = parse_opts(argv)?;
+fn run_inner(nl: &mut dyn Netlink, opts: &Opts, argv: &[String]) -> IpResult<Outcome> {
     if let Some(ns) = &opts.netns {
         if nl.netns_enter(ns).is_err() {
-            return Err(Fail::new(format!("Cannot open network namespace \"{ns}\": No such file or directory\n"), 255));
+            return Err(netns_fail(ns));
         }
     }
-    let cmd = parse_object(rest, &mut args::Lookup(nl))?;
+    let cmd = parse_object(argv, &mut args::Lookup(nl))?;
     let out = match &cmd {
-        IpCmd::Link(c) => link::run(nl, &opts, c)?,
-        IpCmd::Addr(c) => addr::run(nl, &opts, c)?,
-        IpCmd::Route(c) => route::run(nl, &opts, c)?,
-        IpCmd::Neigh(c) => neigh::run(nl, &opts, c)?,
-        IpCmd::Netns(c) => return netns::run(nl, &opts, c),
+        IpCmd::Link(c) => link::run(nl, opts, c)?,
+        IpCmd::Addr(c) => addr::run(nl, opts, c)?,
+        IpCmd::Route(c) => route::run(nl, opts, c)?,
+        IpCmd::Neigh(c) => neigh::run(nl, opts, c)?,
+        IpCmd::Netns(c) => return netns::run(nl, opts, c),
     };
     Ok(Outcome::Done(out))
 }

@@ -1,6 +1,11 @@
 //! `ip netns`: add, delete, list, exec, identify.
 
-use super::args::{matches, Args, Fail, IpResult};
+use nom::combinator::map;
+
+use super::args::{Fail, IpResult};
+use super::grammar::keyword::{alone, one_of, Entry, Kw::P};
+use super::grammar::words::{rest, word, Words};
+use super::grammar::{check, fail, parse_argv, PResult};
 use super::print::{Printer, To};
 use super::{Opts, Outcome};
 use crate::kernel::Errno;
@@ -29,51 +34,86 @@ fn valid_name(n: &str) -> bool {
     !n.is_empty() && n != "." && n != ".." && !n.contains('/')
 }
 
+#[derive(Clone, Copy)]
+enum Verb {
+    List,
+    Add,
+    Delete,
+    Set,
+    Identify,
+    Exec,
+    Help,
+}
+
+/// `do_netns()`'s verbs.
+const VERBS: &[Entry<Verb>] = &[
+    alone(P("list"), Verb::List),
+    alone(P("show"), Verb::List),
+    alone(P("lst"), Verb::List),
+    alone(P("add"), Verb::Add),
+    alone(P("delete"), Verb::Delete),
+    alone(P("set"), Verb::Set),
+    alone(P("identify"), Verb::Identify),
+    alone(P("exec"), Verb::Exec),
+    alone(P("help"), Verb::Help),
+];
+
 pub fn parse(argv: &[String]) -> IpResult<NetnsCmd> {
-    let mut a = Args::new(argv);
-    let Some(verb) = a.next() else {
-        return Ok(NetnsCmd::List);
+    parse_argv(argv, netns)
+}
+
+/// The namespace name every verb but `list` needs first.
+fn name(i: Words<'_>) -> PResult<'_, String> {
+    match word(i) {
+        Ok((i, n)) => Ok((i, n.to_string())),
+        Err(_) => fail(Fail::new("No netns name specified\n", 1)),
+    }
+}
+
+fn netns(i: Words<'_>) -> PResult<'_, NetnsCmd> {
+    let Some(w) = i.peek() else {
+        return Ok((i, NetnsCmd::List));
     };
-    let need_name =
-        |a: &mut Args<'_>| a.next().map(str::to_string).ok_or_else(|| Fail::new("No netns name specified\n", 1));
-    if matches(verb, "list") || matches(verb, "show") || matches(verb, "lst") {
-        Ok(NetnsCmd::List)
-    } else if matches(verb, "add") {
-        let n = need_name(&mut a)?;
-        if !valid_name(&n) {
-            return Err(Fail::new(format!("Invalid netns name \"{n}\"\n"), 255));
-        }
-        Ok(NetnsCmd::Add(n))
-    } else if matches(verb, "delete") {
-        Ok(NetnsCmd::Delete(need_name(&mut a)?))
-    } else if matches(verb, "set") {
-        let name = need_name(&mut a)?;
-        let Some(v) = a.next() else {
-            return Err(Fail::new("No nsid specified\n", 1));
-        };
-        let id = if v == "auto" {
-            None
-        } else {
-            let n: i32 = v.parse().map_err(|_| Fail::invarg("Invalid \"netnsid\" value", v))?;
-            if n < 0 {
-                return Err(Fail::invarg("\"netnsid\" value should be >= 0", v));
+    let Ok((i, verb)) = one_of(VERBS)(i) else {
+        return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip netns help\".\n"), 255));
+    };
+    match verb {
+        Verb::List => Ok((i, NetnsCmd::List)),
+        Verb::Add => {
+            let (i, n) = name(i)?;
+            if !valid_name(&n) {
+                return fail(Fail::new(format!("Invalid netns name \"{n}\"\n"), 255));
             }
-            Some(n)
-        };
-        Ok(NetnsCmd::Set { name, id })
-    } else if matches(verb, "identify") {
-        Ok(NetnsCmd::Identify)
-    } else if matches(verb, "exec") {
-        let name = need_name(&mut a)?;
-        let argv: Vec<String> = a.rest().to_vec();
-        if argv.is_empty() {
-            return Err(Fail::new("No command specified\n", 1));
+            Ok((i, NetnsCmd::Add(n)))
         }
-        Ok(NetnsCmd::Exec { name, argv })
-    } else if matches(verb, "help") {
-        Err(Fail::new(super::usage::NETNS, 255))
-    } else {
-        Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip netns help\".\n"), 255))
+        Verb::Delete => map(name, NetnsCmd::Delete)(i),
+        Verb::Set => {
+            let (i, name) = name(i)?;
+            let Ok((i, v)) = word(i) else {
+                return fail(Fail::new("No nsid specified\n", 1));
+            };
+            let id = match v {
+                "auto" => None,
+                _ => {
+                    let n: i32 = check(i, v.parse().map_err(|_| Fail::invarg("Invalid \"netnsid\" value", v)))?.1;
+                    if n < 0 {
+                        return fail(Fail::invarg("\"netnsid\" value should be >= 0", v));
+                    }
+                    Some(n)
+                }
+            };
+            Ok((i, NetnsCmd::Set { name, id }))
+        }
+        Verb::Identify => Ok((i, NetnsCmd::Identify)),
+        Verb::Exec => {
+            let (i, name) = name(i)?;
+            let (i, argv) = rest(i)?;
+            if argv.is_empty() {
+                return fail(Fail::new("No command specified\n", 1));
+            }
+            Ok((i, NetnsCmd::Exec { name, argv: argv.to_vec() }))
+        }
+        Verb::Help => fail(Fail::new(super::usage::NETNS, 255)),
     }
 }
 

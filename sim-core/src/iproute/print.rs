@@ -261,6 +261,26 @@ impl Printer {
         }
     }
 
+    /// iproute2's commonest form, `print_*(PRINT_ANY, key, "LABEL %s ", v)`:
+    /// the text is the label, a blank, the value (a boolean `on`/`off`)
+    /// and a blank, built here rather than by a `format!` at each call.
+    pub fn labeled(&mut self, key: &str, label: &str, v: Value<'_>) {
+        let mut text = String::with_capacity(label.len() + 24);
+        if !label.is_empty() {
+            text.push_str(label);
+            text.push(' ');
+        }
+        match &v {
+            Value::Str(s) => text.push_str(s),
+            Value::Uint(n) => text.push_str(&n.to_string()),
+            Value::Int(n) => text.push_str(&n.to_string()),
+            Value::Bool(b) => text.push_str(if *b { "on" } else { "off" }),
+            Value::Null => {}
+        }
+        text.push(' ');
+        self.value(To::Any, key, &text, v);
+    }
+
     pub fn string(&mut self, to: To, key: &str, text: &str, v: &str) {
         self.value(to, key, text, Value::Str(v));
     }

@@ -3,7 +3,10 @@
 
 use std::net::IpAddr;
 
-use super::args::{matches, Args, Fail, IpResult, Resolve};
+use super::args::{Fail, IpResult, Resolve};
+use super::grammar::keyword::{alone, table_or, valued, Entry, Kw::E, Kw::P};
+use super::grammar::words::Words;
+use super::grammar::{check, PResult};
 use super::print::{Color, Printer, To};
 use super::{Family, Opts};
 use crate::kernel::link::OperState;
@@ -19,37 +22,66 @@ pub struct ShowFilter {
     pub up: bool,
 }
 
-/// Parses the selectors of `ip link show` / `ip addr show`.
-pub fn parse_filter(a: &mut Args<'_>, r: &mut dyn Resolve) -> IpResult<ShowFilter> {
-    let mut f = ShowFilter::default();
-    while let Some(arg) = a.next() {
-        if arg == "up" {
-            f.up = true;
-        } else if arg == "type" {
-            f.kind = Some(a.value()?.to_string());
-        } else if arg == "master" {
-            let v = a.value()?;
-            if r.ifindex(v).is_none() {
-                return Err(Fail::invarg("Device does not exist\n", v));
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Up,
+    Type,
+    Master,
+    /// `to`, `scope`, `label`: read and not used.
+    Ignored,
+    Help,
+    Dev,
+}
+
+/// The selectors of `ipaddr_list_flush_or_save()`, in its order.
+const KEYWORDS: &[Entry<Key>] = &[
+    alone(E("up"), Key::Up),
+    valued(E("type"), Key::Type),
+    valued(E("master"), Key::Master),
+    valued(E("to"), Key::Ignored),
+    valued(E("scope"), Key::Ignored),
+    valued(E("label"), Key::Ignored),
+    valued(E("dev"), Key::Dev),
+    alone(P("help"), Key::Help),
+];
+
+fn show_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
+    table_or(KEYWORDS, Key::Dev)(i)
+}
+
+impl ShowFilter {
+    fn apply(&mut self, key: Key, v: &str, r: &mut dyn Resolve) -> IpResult<()> {
+        match key {
+            Key::Up => self.up = true,
+            Key::Type => self.kind = Some(v.to_string()),
+            Key::Master => {
+                if r.ifindex(v).is_none() {
+                    return Err(Fail::invarg("Device does not exist\n", v));
+                }
+                self.master = Some(v.to_string());
             }
-            f.master = Some(v.to_string());
-        } else if arg == "to" || arg == "scope" || arg == "label" {
-            a.value()?;
-        } else {
-            let v = if arg == "dev" {
-                a.value()?
-            } else if matches(arg, "help") {
-                return Err(Fail::new(super::usage::ADDRESS, 255));
-            } else {
-                arg
-            };
-            if f.dev.is_some() {
-                return Err(Fail::duparg2("dev", v));
+            Key::Ignored => {}
+            Key::Help => return Err(Fail::new(super::usage::ADDRESS, 255)),
+            Key::Dev => {
+                if self.dev.is_some() {
+                    return Err(Fail::duparg2("dev", v));
+                }
+                self.dev = Some(v.to_string());
             }
-            f.dev = Some(v.to_string());
         }
+        Ok(())
     }
-    Ok(f)
+}
+
+/// Parses the selectors of `ip link show` / `ip addr show` (every word
+/// left); `master X` is looked up as it is read.
+pub fn filter<'a>(mut i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, ShowFilter> {
+    let mut f = ShowFilter::default();
+    while !i.is_empty() {
+        let (rest, (key, v)) = show_arg(i)?;
+        i = check(rest, f.apply(key, v, r))?.0;
+    }
+    Ok((i, f))
 }
 
 /// `ip link show` (`do_link`) or `ip address show`.

@@ -2,16 +2,16 @@
 
 use std::net::Ipv4Addr;
 
-use super::addr::{parse_inet, parse_prefix};
-use super::args::{matches, parse_u32, Args, Fail, IpResult};
+mod parse;
+
+pub use parse::parse;
+
+use super::args::{Fail, IpResult};
 use super::print::{Color, Printer, To};
 use super::Opts;
 use crate::kernel::addr::Scope;
 use crate::kernel::ops::RouteMatch;
-use crate::kernel::route::{
-    metric_name, Metrics, Proto, Route, RouteType, RTAX_ADVMSS, RTAX_CWND, RTAX_HOPLIMIT, RTAX_INITCWND, RTAX_INITRWND,
-    RTAX_MTU, RTAX_QUICKACK, RTAX_REORDERING, RTAX_SSTHRESH, RTAX_WINDOW, RT_TABLE_LOCAL, RT_TABLE_MAIN,
-};
+use crate::kernel::route::{metric_name, Metrics, Proto, Route, RouteType, RT_TABLE_LOCAL, RT_TABLE_MAIN};
 use crate::netlink::{Netlink, Route6Msg, RouteGetMsg, RouteMsg};
 use crate::output::Output;
 
@@ -48,15 +48,6 @@ pub enum RouteCmd {
     Get(Ipv4Addr),
 }
 
-fn table_id(s: &str) -> Option<u32> {
-    match s {
-        "main" => Some(RT_TABLE_MAIN),
-        "local" => Some(RT_TABLE_LOCAL),
-        "default" => Some(253),
-        _ => parse_u32(s),
-    }
-}
-
 fn table_name(id: u32) -> String {
     match id {
         RT_TABLE_MAIN => "main".into(),
@@ -64,128 +55,6 @@ fn table_name(id: u32) -> String {
         253 => "default".into(),
         n => n.to_string(),
     }
-}
-
-fn route_type(s: &str) -> Option<RouteType> {
-    Some(match s {
-        "unicast" => RouteType::Unicast,
-        "local" => RouteType::Local,
-        "broadcast" => RouteType::Broadcast,
-        "blackhole" => RouteType::Blackhole,
-        "unreachable" => RouteType::Unreachable,
-        "prohibit" => RouteType::Prohibit,
-        _ => return None,
-    })
-}
-
-pub fn parse(argv: &[String]) -> IpResult<RouteCmd> {
-    let mut a = Args::new(argv);
-    let Some(verb) = a.next() else {
-        return Ok(RouteCmd::Show(RouteFilter {
-            table: Some(RT_TABLE_MAIN),
-            dev: None,
-            root: None,
-            within: None,
-            exact: None,
-            cache: false,
-        }));
-    };
-    if matches(verb, "add") || matches(verb, "append") || matches(verb, "prepend") {
-        Ok(RouteCmd::Add { spec: parse_spec(&mut a, false)?, replace: false })
-    } else if matches(verb, "change") || verb == "chg" || matches(verb, "replace") {
-        Ok(RouteCmd::Add { spec: parse_spec(&mut a, false)?, replace: true })
-    } else if matches(verb, "delete") {
-        Ok(RouteCmd::Del(parse_spec(&mut a, true)?))
-    } else if matches(verb, "list") || matches(verb, "show") || matches(verb, "lst") {
-        Ok(RouteCmd::Show(parse_filter(&mut a)?))
-    } else if matches(verb, "get") {
-        let mut dst = None;
-        while let Some(arg) = a.next() {
-            let v = if arg == "to" { a.value()? } else { arg };
-            if matches(v, "from") || matches(v, "iif") || matches(v, "oif") || v == "mark" || v == "uid" {
-                a.value()?;
-                continue;
-            }
-            dst = Some(parse_prefix(v)?.addr);
-        }
-        dst.map(RouteCmd::Get).ok_or_else(|| Fail::new("need at least a destination address\n", 1))
-    } else if matches(verb, "flush") {
-        let f = parse_filter(&mut a)?;
-        Ok(RouteCmd::Flush(f))
-    } else if matches(verb, "help") {
-        Err(Fail::new(super::usage::ROUTE, 255))
-    } else {
-        Err(Fail::new(format!("Command \"{verb}\" is unknown, try \"ip route help\".\n"), 255))
-    }
-}
-
-fn parse_filter(a: &mut Args<'_>) -> IpResult<RouteFilter> {
-    let mut f =
-        RouteFilter { table: Some(RT_TABLE_MAIN), dev: None, root: None, within: None, exact: None, cache: false };
-    while let Some(arg) = a.next() {
-        if matches(arg, "table") {
-            let v = a.value()?;
-            if v == "cache" {
-                f.cache = true;
-                continue;
-            }
-            f.table = if v == "all" {
-                None
-            } else {
-                Some(table_id(v).ok_or_else(|| Fail::invarg("table id value is invalid\n", v))?)
-            };
-        } else if matches(arg, "cached") || matches(arg, "cloned") {
-            f.cache = true;
-        } else if arg == "dev" || arg == "oif" {
-            f.dev = Some(a.value()?.to_string());
-        } else if matches(arg, "proto") || matches(arg, "scope") || matches(arg, "type") {
-            a.value()?;
-        } else if matches(arg, "root") {
-            f.root = Some(selector(a.value()?)?);
-        } else if matches(arg, "match") {
-            f.within = Some(selector(a.value()?)?);
-        } else if matches(arg, "exact") {
-            f.exact = Some(selector(a.value()?)?);
-        } else {
-            // `to PREFIX` (the keyword is optional): both root and match.
-            let v = if arg == "to" { a.value()? } else { arg };
-            let p = selector(v)?;
-            f.root = Some(p);
-            f.within = Some(p);
-        }
-    }
-    Ok(f)
-}
-
-/// The metric keywords of `iproute_modify()`, in its order: the RTAX
-/// number and the name its error message uses. Some must be spelled out
-/// (`strcmp`), the others may be a prefix (`matches`).
-fn metric_keyword(arg: &str) -> Option<(u8, &'static str)> {
-    const KEYWORDS: [(&str, u8, &str, bool); 10] = [
-        ("mtu", RTAX_MTU, "mtu", true),
-        ("hoplimit", RTAX_HOPLIMIT, "hoplimit", true),
-        ("advmss", RTAX_ADVMSS, "mss", true),
-        ("reordering", RTAX_REORDERING, "reordering", false),
-        ("window", RTAX_WINDOW, "window", false),
-        ("cwnd", RTAX_CWND, "cwnd", false),
-        ("initcwnd", RTAX_INITCWND, "initcwnd", false),
-        ("initrwnd", RTAX_INITRWND, "initrwnd", false),
-        ("quickack", RTAX_QUICKACK, "quickack", false),
-        ("ssthresh", RTAX_SSTHRESH, "ssthresh", false),
-    ];
-    KEYWORDS
-        .iter()
-        .find(|(k, _, _, exact)| if *exact { arg == *k } else { matches(arg, k) })
-        .map(|(_, id, what, _)| (*id, *what))
-}
-
-/// A route selector's prefix (`default`/`all` is 0/0; no length means /32).
-fn selector(v: &str) -> IpResult<(Ipv4Addr, u8)> {
-    if v == "default" || v == "all" || v == "any" {
-        return Ok((Ipv4Addr::UNSPECIFIED, 0));
-    }
-    let p = parse_prefix(v)?;
-    Ok((p.addr, p.len.unwrap_or(32)))
 }
 
 impl RouteFilter {
@@ -197,128 +66,6 @@ impl RouteFilter {
             && self.within.is_none_or(|(a, _)| in_prefix(a, r.dst, r.prefix))
             && self.exact.is_none_or(|(a, l)| r.prefix == l && in_prefix(r.dst, a, l))
     }
-}
-
-fn parse_spec(a: &mut Args<'_>, delete: bool) -> IpResult<RouteSpec> {
-    let mut r = Route {
-        table: RT_TABLE_MAIN,
-        kind: RouteType::Unicast,
-        dst: Ipv4Addr::UNSPECIFIED,
-        prefix: 0,
-        gateway: None,
-        dev: None,
-        proto: Proto::Boot,
-        scope: Scope::Global,
-        src: None,
-        metric: 0,
-        onlink: false,
-        metrics: Default::default(),
-    };
-    let mut spec = RouteSpec {
-        route: r.clone(),
-        dev: None,
-        scope_given: false,
-        type_given: false,
-        proto_given: false,
-        metric_given: false,
-    };
-    let mut dst_ok = false;
-    let mut inet = false;
-    let mut table_given = false;
-    while let Some(arg) = a.next() {
-        if arg == "src" {
-            let v = a.value()?;
-            r.src = Some(parse_inet(v).ok_or_else(|| super::args::bad_addr("address", inet, v))?);
-        } else if arg == "via" {
-            let v = a.value()?;
-            if r.gateway.is_some() {
-                return Err(Fail::duparg("via", v));
-            }
-            r.gateway = Some(parse_inet(v).ok_or_else(|| super::args::bad_addr("address", inet, v))?);
-        } else if matches(arg, "metric") || matches(arg, "priority") || arg == "preference" {
-            let v = a.value()?;
-            r.metric = parse_u32(v).ok_or_else(|| Fail::invarg("\"metric\" value is invalid\n", v))?;
-            spec.metric_given = true;
-        } else if matches(arg, "scope") {
-            let v = a.value()?;
-            r.scope = Scope::parse(v).ok_or_else(|| Fail::invarg("invalid \"scope\" value\n", v))?;
-            spec.scope_given = true;
-        } else if let Some((id, what)) = metric_keyword(arg) {
-            let mut v = a.value()?;
-            if v == "lock" && id != RTAX_QUICKACK {
-                r.metrics.lock |= 1 << id;
-                v = a.value()?;
-            }
-            let n = parse_u32(v)
-                .filter(|n| id != RTAX_HOPLIMIT || *n <= 255)
-                .ok_or_else(|| Fail::invarg(&format!("\"{what}\" value is invalid\n"), v))?;
-            if id == RTAX_QUICKACK && n > 1 {
-                return Err(Fail::invarg("\"quickack\" value should be 0 or 1\n", v));
-            }
-            r.metrics.set(id, n);
-        } else if arg == "dev" || arg == "oif" {
-            spec.dev = Some(a.value()?.to_string());
-        } else if matches(arg, "table") {
-            let v = a.value()?;
-            r.table = table_id(v).ok_or_else(|| Fail::invarg("\"table\" value is invalid\n", v))?;
-            table_given = true;
-        } else if matches(arg, "protocol") {
-            let v = a.value()?;
-            r.proto = match v {
-                "kernel" => Proto::Kernel,
-                "boot" => Proto::Boot,
-                "static" => Proto::Static,
-                n => Proto::Other(n.parse().map_err(|_| Fail::invarg("\"protocol\" value is invalid\n", v))?),
-            };
-            spec.proto_given = true;
-        } else if arg == "onlink" {
-            r.onlink = true;
-        } else {
-            let mut v = arg;
-            if v == "to" {
-                v = a.value()?;
-            }
-            if let Some(t) = route_type(v) {
-                r.kind = t;
-                spec.type_given = true;
-                v = a.value()?;
-            }
-            if matches(v, "help") {
-                return Err(Fail::new(super::usage::ROUTE, 255));
-            }
-            if dst_ok {
-                return Err(Fail::duparg2("to", v));
-            }
-            if v == "default" || v == "all" || v == "any" {
-                r.dst = Ipv4Addr::UNSPECIFIED;
-                r.prefix = 0;
-            } else {
-                let p = parse_prefix(v)?;
-                r.prefix = p.len.unwrap_or(32);
-                r.dst = p.addr;
-                // An IPv4 destination fixes the family later words are read in.
-                inet = true;
-            }
-            dst_ok = true;
-        }
-    }
-    if !dst_ok {
-        return Err(Fail::new(super::usage::ROUTE, 255));
-    }
-    if !table_given && matches!(r.kind, RouteType::Local | RouteType::Broadcast) {
-        r.table = RT_TABLE_LOCAL;
-    }
-    if !spec.scope_given {
-        r.scope = match r.kind {
-            RouteType::Local => Scope::Host,
-            RouteType::Broadcast => Scope::Link,
-            RouteType::Unicast if delete => Scope::Nowhere,
-            RouteType::Unicast if r.gateway.is_none() => Scope::Link,
-            _ => Scope::Global,
-        };
-    }
-    spec.route = r;
-    Ok(spec)
 }
 
 pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output> {
