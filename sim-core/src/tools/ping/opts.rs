@@ -1,8 +1,8 @@
 //! ping's command line, parsed as iputils' getopt loop does, with its
 //! error messages.
 
+use crate::netlink::sockets::PmtuDisc;
 use crate::output::Output;
-use crate::packet::mtu::PmtuDisc;
 
 /// What a ping was asked to do.
 #[derive(Clone, Debug, PartialEq)]
