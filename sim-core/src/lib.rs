@@ -5,7 +5,6 @@
 pub mod lab;
 pub mod rng;
 pub mod snapshot;
-pub mod sort;
 
 pub use lab::Lab;
 pub use sim_shell::{decimal, output};
@@ -17,4 +16,3 @@ pub mod netlink;
 pub mod packet;
 pub mod tools;
 pub mod transcript;
-pub mod vecmap;
