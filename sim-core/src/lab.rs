@@ -130,8 +130,8 @@ impl Lab {
     fn sleep(&mut self, args: &[String]) -> Output {
         let Some(secs) = args
             .first()
-            // "inf" and "nan" are refused here as by the filter below.
-            .and_then(|a| crate::decimal::parse(a.trim_end_matches('s')))
+            // "inf" and "nan" parse, and are refused by the filter below.
+            .and_then(|a| a.trim_end_matches('s').parse::<f64>().ok())
             .filter(|s| s.is_finite() && *s >= 0.0)
         else {
             return Output::error(

@@ -7,7 +7,7 @@ pub mod rng;
 pub mod snapshot;
 
 pub use lab::Lab;
-pub use sim_shell::{decimal, output};
+pub use sim_shell::output;
 pub use sim_shell::{Chunk, Output, Stream};
 pub use snapshot::Snapshot;
 pub mod iproute;

@@ -41,7 +41,6 @@ mod arith;
 mod ast;
 mod builtins;
 pub mod coreutils;
-pub mod decimal;
 mod exec;
 mod expand;
 mod lexer;

@@ -210,7 +210,7 @@ fn human(bytes: u64) -> String {
         v /= 1000.0;
         u += 1;
     }
-    format!("{} {}", crate::decimal::fixed(v, 1), units[u])
+    format!("{v:.1} {}", units[u])
 }
 
 fn block(l: &LinkMsg, addrs: &[AddrMsg]) -> String {

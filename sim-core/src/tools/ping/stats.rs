@@ -51,7 +51,7 @@ fn fmt_g(v: f64) -> String {
         return format!("{}", v as i64);
     }
     let digits = 6 - (v.abs().log10().floor() as i32 + 1);
-    let s = crate::decimal::fixed(v, digits.max(0) as usize);
+    let s = format!("{v:.*}", digits.max(0) as usize);
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
