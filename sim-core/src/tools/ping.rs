@@ -94,8 +94,7 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
     out.out(format!("PING {shown} ({dst}) {from}{}({}) bytes of data.\n", o.size, o.size + 28));
 
     let ident = conn.ident;
-    let e = socks;
-    let t0 = e.now_us();
+    let t0 = socks.now_us();
     let mut run = stats::Run::new(t0, o, name.map(|nm| format!("{nm} ({dst})")).unwrap_or_else(|| dst.to_string()));
     let count = o.count.unwrap_or(if o.deadline.is_some() { u64::MAX } else { INTERRUPT_AFTER });
     let deadline = o.deadline.map(|d| t0 + d * 1_000_000);
@@ -106,22 +105,22 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
         let target = if run.sent < count { next_send } else { exit_at };
         let target = deadline.map_or(target, |d| target.min(d));
         // Deliver everything due before the next step, stopping once done.
-        while let Some(t) = e.next_event().filter(|t| *t <= target) {
-            if !e.run_until(t) {
+        while let Some(t) = socks.next_event().filter(|t| *t <= target) {
+            if !socks.run_until(t) {
                 break;
             }
-            for m in e.recv(sock) {
+            for m in socks.recv(sock) {
                 run.receive(&m, &mut out);
             }
             if run.sent >= count && run.done(count) {
                 break;
             }
         }
-        if (run.sent >= count && run.done(count)) || e.exhausted() {
+        if (run.sent >= count && run.done(count)) || socks.exhausted() {
             break;
         }
-        e.run_until(target);
-        if deadline.is_some_and(|d| e.now_us() >= d) {
+        socks.run_until(target);
+        if deadline.is_some_and(|d| socks.now_us() >= d) {
             break;
         }
         if run.sent >= count {
@@ -129,9 +128,9 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
         }
         let seq = (run.sent + 1) as u16;
         let req = EchoRequest { seq, data_len: o.size, ttl: o.ttl, pmtudisc: o.pmtudisc };
-        let now = e.now_us();
+        let now = socks.now_us();
         // An IP packet cannot exceed 65535 bytes: sendmsg fails, nothing leaves.
-        let sent = if o.size + 28 <= 65535 { e.send_echo(sock, req) } else { Ok(()) };
+        let sent = if o.size + 28 <= 65535 { socks.send_echo(sock, req) } else { Ok(()) };
         let jitter = o.interval_ms * 16 / 1000 + mix(&[u64::from(ident), run.sent]) % (o.interval_ms / 200 + 1);
         next_send = now + (o.interval_ms + jitter) * 1000;
         match sent {
@@ -156,7 +155,7 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
                 run.local_error(&mut out, now, text, true);
                 if run.sent >= count && run.done(count) {
                     // Recorded: ping notices it is done an interval later.
-                    e.run_until(now + o.interval_ms * 1000);
+                    socks.run_until(now + o.interval_ms * 1000);
                     break;
                 }
             }
@@ -167,11 +166,11 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
         }
         if run.sent >= count {
             let wait_ms = if run.received > 0 { (2 * run.tmax_us / 1000).max(o.interval_ms) } else { o.linger_ms };
-            exit_at = e.now_us() + wait_ms * 1000;
+            exit_at = socks.now_us() + wait_ms * 1000;
         }
     }
     let interrupted = o.count.is_none() && o.deadline.is_none();
-    let end = e.now_us();
+    let end = socks.now_us();
     if interrupted {
         out.out_after(0, "^C");
     }
