@@ -1,6 +1,6 @@
 //! One network namespace: its devices, routes, neighbours and settings.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 use super::link::Link;
 use super::neigh::Neigh;
@@ -11,7 +11,7 @@ use super::NsId;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Namespace {
     /// Devices by ifindex: the order the kernel dumps them in.
-    pub links: BTreeMap<u32, Link>,
+    pub links: LiteMap<u32, Link>,
     /// Where the next ifindex search starts (the kernel allocates cyclically).
     pub next_ifindex: u32,
     pub routes: Vec<Route>,
@@ -22,7 +22,7 @@ pub struct Namespace {
     pub neighs: Vec<Neigh>,
     pub conf: NsConf,
     /// The ids this namespace has given other namespaces (`peernet2id`).
-    pub nsids: BTreeMap<NsId, i32>,
+    pub nsids: LiteMap<NsId, i32>,
     /// iptables' nat table, kept as the rules' text for now.
     pub nat: super::nat::NatTable,
     /// Path MTUs learnt from ICMP, per destination.
@@ -32,13 +32,13 @@ pub struct Namespace {
 impl Namespace {
     pub fn new() -> Namespace {
         Namespace {
-            links: BTreeMap::new(),
+            links: LiteMap::new(),
             next_ifindex: 1,
             routes: Vec::new(),
             tables: Default::default(),
             neighs: Vec::new(),
             conf: NsConf::default(),
-            nsids: BTreeMap::new(),
+            nsids: LiteMap::new(),
             nat: Default::default(),
             pmtu: Vec::new(),
         }

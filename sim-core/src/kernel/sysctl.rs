@@ -1,6 +1,6 @@
 //! The per-namespace settings `sysctl` reads and writes under net.ipv4.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 /// `net.ipv4.conf.X.*` for one X.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,9 +28,9 @@ pub struct NsConf {
     pub all: DevConf,
     pub default: DevConf,
     /// Per device, by ifindex.
-    pub dev: BTreeMap<u32, DevConf>,
+    pub dev: LiteMap<u32, DevConf>,
     pub neigh_default: NeighConf,
-    pub neigh: BTreeMap<u32, NeighConf>,
+    pub neigh: LiteMap<u32, NeighConf>,
 }
 
 impl NsConf {
@@ -44,7 +44,7 @@ impl NsConf {
     pub fn set_ip_forward(&mut self, on: bool) {
         self.all.forwarding = on;
         self.default.forwarding = on;
-        for c in self.dev.values_mut() {
+        for (_, c) in self.dev.iter_mut() {
             c.forwarding = on;
         }
     }

@@ -1,7 +1,7 @@
 //! One ping run's bookkeeping and what it prints: reply and error lines,
 //! and the statistics block, spaced in virtual time.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 use crate::netlink::sockets::{Datagram, Echo};
 use crate::output::Output;
@@ -18,8 +18,8 @@ pub struct Run {
     pub received: u64,
     pub errors: u64,
     pipesize: u64,
-    sent_at: BTreeMap<u16, u64>,
-    answered: BTreeMap<u16, bool>,
+    sent_at: LiteMap<u16, u64>,
+    answered: LiteMap<u16, bool>,
     rtts: Vec<u64>,
     pub tmax_us: u64,
     /// Time of the last send or receive (what `time Nms` reports).
@@ -64,8 +64,8 @@ impl Run {
             received: 0,
             errors: 0,
             pipesize: 0,
-            sent_at: BTreeMap::new(),
-            answered: BTreeMap::new(),
+            sent_at: LiteMap::new(),
+            answered: LiteMap::new(),
             rtts: Vec::new(),
             tmax_us: 0,
             last_event: t0,
