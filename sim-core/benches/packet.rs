@@ -6,7 +6,7 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use sim_core::iproute::{self, Outcome};
 use sim_core::kernel::{Kernel, NsId};
-use sim_core::netlink::SimNetlink;
+use sim_core::netlink::{SimNetlink, SimSockets};
 use sim_core::tools::ping;
 
 fn ip(k: &mut Kernel, ns: NsId, line: &str) {
@@ -76,8 +76,16 @@ fn argv(s: &str) -> Vec<String> {
     s.split_whitespace().map(String::from).collect()
 }
 
+/// Runs `ping` in a namespace, as `Lab` does.
+fn run_ping(k: &mut Kernel, from: NsId, cmd: &[String]) -> sim_core::Output {
+    let mut socks = SimSockets::new(k, from);
+    let o = ping::run(&mut socks, cmd);
+    socks.finish();
+    o
+}
+
 fn one(k: &mut Kernel, from: NsId, cmd: &[String]) {
-    let o = ping::run(k, from, cmd);
+    let o = run_ping(k, from, cmd);
     assert_eq!(o.status, 0, "{}", o.text());
 }
 
@@ -100,9 +108,9 @@ fn packet(c: &mut Criterion) {
     // reply's TTL runs out on the way back, as it would on Linux.
     let to99 = argv(&format!("ping -c 1 -W 1 -t 255 10.{}.{}.2", 98 / 64, (98 % 64) * 4));
     let mut warm99 = chain_k.clone();
-    let _ = ping::run(&mut warm99, c0, &to99);
+    let _ = run_ping(&mut warm99, c0, &to99);
     g.bench_function("chain of 100 namespaces, request across all 98 routers, warm", |b| {
-        b.iter(|| ping::run(&mut warm99, c0, &to99))
+        b.iter(|| run_ping(&mut warm99, c0, &to99))
     });
 
     let br_k = bridge(500);

@@ -2,7 +2,7 @@
 
 use crate::iproute::{self, Outcome};
 use crate::kernel::{Kernel, NsId};
-use crate::netlink::SimNetlink;
+use crate::netlink::{SimNetfilter, SimNetlink, SimSockets};
 use crate::output::Output;
 use crate::packet::Trace;
 use crate::snapshot::{self, Snapshot};
@@ -103,11 +103,12 @@ impl Lab {
                 }
             }
             "ping" => {
-                let (out, trace) = crate::tools::ping::run_traced(&mut self.kernel, ns, argv);
-                self.trace.events.extend(trace.events);
+                let mut socks = SimSockets::new(&mut self.kernel, ns);
+                let out = crate::tools::ping::run(&mut socks, argv);
+                self.trace.events.extend(socks.finish().events);
                 out
             }
-            "iptables" => crate::tools::iptables::run(&mut self.kernel, ns, argv),
+            "iptables" => crate::tools::iptables::run(&mut SimNetfilter::new(&mut self.kernel, ns), argv),
             "sleep" => self.sleep(rest),
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
@@ -152,8 +153,8 @@ impl Lab {
     fn sleep(&mut self, args: &[String]) -> Output {
         let Some(secs) = args
             .first()
-            // "inf" and "nan" are refused here as by the filter below.
-            .and_then(|a| crate::decimal::parse(a.trim_end_matches('s')))
+            // "inf" and "nan" parse, and are refused by the filter below.
+            .and_then(|a| a.trim_end_matches('s').parse::<f64>().ok())
             .filter(|s| s.is_finite() && *s >= 0.0)
         else {
             return Output::error(

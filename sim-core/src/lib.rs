@@ -5,10 +5,9 @@
 pub mod lab;
 pub mod rng;
 pub mod snapshot;
-pub mod sort;
 
 pub use lab::Lab;
-pub use sim_shell::{decimal, output};
+pub use sim_shell::output;
 pub use sim_shell::{Chunk, Output, Stream};
 pub use snapshot::Snapshot;
 pub mod iproute;
@@ -17,4 +16,3 @@ pub mod netlink;
 pub mod packet;
 pub mod tools;
 pub mod transcript;
-pub mod vecmap;

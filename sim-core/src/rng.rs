@@ -29,3 +29,17 @@ impl Rng {
         &items[self.below(items.len())]
     }
 }
+
+/// A small deterministic hash (FNV-1a) of some numbers: ping's identifiers
+/// and jitter are drawn from it, so they depend only on virtual time and
+/// what is pinged.
+pub fn mix(parts: &[u64]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.to_le_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}

@@ -1,16 +1,14 @@
-//! A serialisable picture of the simulated world, for diagrams and checks.
+//! A picture of the simulated world, for diagrams and checks.
 //!
 //! It is derived from the kernel state on demand and never fed back into it.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Snapshot {
     /// The host (initial namespace) first, then named namespaces in creation order.
     pub namespaces: Vec<NsView>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NsView {
     /// `None` for the host, the name under /run/netns otherwise.
     pub name: Option<String>,
@@ -22,14 +20,14 @@ pub struct NsView {
     pub ip_forward: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkKind {
     Loopback,
     Veth,
     Bridge,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkView {
     pub ifindex: u32,
     pub name: String,
@@ -49,7 +47,7 @@ pub struct LinkView {
     pub peer: Option<PeerView>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PeerView {
     /// The peer's namespace: `None` for the host.
     pub ns: Option<String>,

@@ -79,7 +79,6 @@ mod ast;
 mod brace;
 mod builtins;
 pub mod coreutils;
-pub mod decimal;
 mod exec;
 mod expand;
 mod lexer;

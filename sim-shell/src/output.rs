@@ -1,9 +1,7 @@
 //! What a command prints, as a terminal would receive it.
 
-use serde::{Deserialize, Serialize};
-
 /// Which file descriptor a piece of output was written to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stream {
     Stdout,
     Stderr,
@@ -13,7 +11,7 @@ pub enum Stream {
 ///
 /// `delay_ms` lets a terminal pace output the way a real host would (ping
 /// prints a line a second); nothing in sim-core ever waits in real time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chunk {
     pub stream: Stream,
     pub text: String,
@@ -21,7 +19,7 @@ pub struct Chunk {
 }
 
 /// Everything a command printed, and its exit status.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Output {
     pub chunks: Vec<Chunk>,
     pub status: i32,

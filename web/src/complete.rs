@@ -2,8 +2,8 @@
 //! device and address names of the current lab (read from its snapshot).
 
 use sim_core::snapshot::LinkKind;
-use sim_core::vecmap::VecSet;
 use sim_core::Snapshot;
+use std::collections::BTreeSet;
 
 const COMMANDS: &[&str] = &[
     "awk", "bash", "bridge", "clear", "echo", "grep", "ifconfig", "ip", "iptables", "man", "ping", "seq", "sudo",
@@ -48,7 +48,7 @@ fn addresses(snap: &Snapshot) -> Vec<String> {
 /// Sorted, without duplicates. (Inserting one by one into a set reuses
 /// code the site has anyway; `collect` and `sort` would bring their own.)
 fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut set = VecSet::new();
+    let mut set = BTreeSet::new();
     for i in items {
         set.insert(i);
     }

@@ -8,8 +8,8 @@ use crate::shell::Shell;
 use crate::verify::World;
 use leptos::prelude::*;
 use sim_core::snapshot::LinkKind;
-use sim_core::vecmap::VecSet;
 use sim_core::Snapshot;
+use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 
 /// A colour for a namespace: its own name when it is one, else by cell.
@@ -121,7 +121,7 @@ fn tile_html(h: &mut Html, t: &Tile, changed: bool) {
         .r("</text></g>");
 }
 
-fn frame_html(h: &mut Html, f: &Frame, changed: &VecSet<String>) {
+fn frame_html(h: &mut Html, f: &Frame, changed: &BTreeSet<String>) {
     let colour = if f.is_host { "#8b949e" } else { ns_colour(&f.ns, f.slot) };
     let (x, y, w) = (f.x, f.y, f.w);
     h.r("<g class=\"ns");
@@ -156,7 +156,7 @@ fn frame_html(h: &mut Html, f: &Frame, changed: &VecSet<String>) {
 }
 
 /// The diagram as SVG markup (`data-testid="diagram"`, `data-ns`, `data-link`).
-pub fn svg_html(l: &Layout, changed: &VecSet<String>, version: u64) -> String {
+pub fn svg_html(l: &Layout, changed: &BTreeSet<String>, version: u64) -> String {
     let mut h = Html::default();
     h.r("<svg class=\"diagram-svg\" data-testid=\"diagram\" data-version=\"")
         .r(&version.to_string())

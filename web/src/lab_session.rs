@@ -2,8 +2,8 @@
 
 use crate::session::is_terminal_builtin;
 use crate::verify::World;
-use sim_core::vecmap::VecSet;
 use sim_core::{Lab, Output, Snapshot};
+use std::collections::BTreeSet;
 
 /// A lab and its history. Everything here can be rebuilt from `log` alone,
 /// because the engine is deterministic.
@@ -42,7 +42,7 @@ impl LabSession {
 
     /// Runs one line and records it; returns its output and the keys of the
     /// diagram elements it changed (see [`crate::layout::changed`]).
-    pub fn run_changed(&mut self, line: &str) -> (Output, VecSet<String>) {
+    pub fn run_changed(&mut self, line: &str) -> (Output, BTreeSet<String>) {
         let out = self.record(line);
         let old = std::mem::replace(&mut self.snap, self.lab.snapshot());
         (out, crate::layout::changed(&old, &self.snap))

@@ -7,8 +7,8 @@
 
 use crate::html::Tenth;
 use sim_core::snapshot::{LinkKind, LinkView, NsView};
-use sim_core::vecmap::VecSet;
 use sim_core::Snapshot;
+use std::collections::BTreeSet;
 
 /// Grid columns on a wide screen; a phone gets one.
 pub const COLS: usize = 3;
@@ -297,7 +297,7 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
         frames.iter().flat_map(|f| f.tiles.iter()).find(|t| t.key == key).cloned()
     };
     let mut cables = Vec::new();
-    let mut seen = VecSet::new();
+    let mut seen = BTreeSet::new();
     for ns in &snap.namespaces {
         for l in &ns.links {
             let Some(p) = &l.peer else { continue };
@@ -343,8 +343,8 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
 }
 
 /// Keys (`ns/NAME`, `link/NS/DEV`) of what is new or different in `new`.
-pub fn changed(old: &Snapshot, new: &Snapshot) -> VecSet<String> {
-    let mut out = VecSet::new();
+pub fn changed(old: &Snapshot, new: &Snapshot) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
     for ns in &new.namespaces {
         let before = old.namespaces.iter().find(|o| o.name == ns.name);
         match before {

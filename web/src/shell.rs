@@ -13,8 +13,8 @@ use crate::html::Html;
 use crate::lab_session::LabSession;
 use crate::layout::Slots;
 use leptos::prelude::*;
-use sim_core::vecmap::VecSet;
 use sim_core::{Chunk, Output, Stream};
+use std::collections::BTreeSet;
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -84,7 +84,7 @@ pub struct Editor {
 pub struct State {
     pub session: LabSession,
     /// Keys of diagram elements the last command changed.
-    pub changed: VecSet<String>,
+    pub changed: BTreeSet<String>,
     pub lines: Vec<Line>,
     pub busy: bool,
     /// Bumped after every change to the lab.

@@ -5,7 +5,7 @@ use super::mac::Mac;
 use super::NsId;
 
 /// Where a device lives: its namespace and its index there.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LinkRef {
     pub ns: NsId,
     pub ifindex: u32,

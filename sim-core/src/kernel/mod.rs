@@ -20,7 +20,7 @@ use netns::Namespace;
 pub use error::{Errno, KResult, KernelError};
 
 /// A namespace's identity. Ids are never reused, so a stale one finds nothing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct NsId(pub u32);
 
 impl NsId {

@@ -172,52 +172,52 @@ pub struct NatTable {
 
 /// Which iptables table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Table {
+pub enum TableId {
     Nat,
     Filter,
 }
 
-impl Table {
+impl TableId {
     pub fn name(self) -> &'static str {
         match self {
-            Table::Nat => "nat",
-            Table::Filter => "filter",
+            TableId::Nat => "nat",
+            TableId::Filter => "filter",
         }
     }
 
     /// The built-in chains, in listing order.
     pub fn chains(self) -> &'static [Chain] {
         match self {
-            Table::Nat => &[Chain::Prerouting, Chain::Input, Chain::Output, Chain::Postrouting],
-            Table::Filter => &[Chain::Input, Chain::Forward, Chain::Output],
+            TableId::Nat => &[Chain::Prerouting, Chain::Input, Chain::Output, Chain::Postrouting],
+            TableId::Filter => &[Chain::Input, Chain::Forward, Chain::Output],
         }
     }
 }
 
 impl NatTable {
     /// A table's chain, if the table has it.
-    pub fn chain(&self, t: Table, c: Chain) -> Option<&ChainRules> {
+    pub fn chain(&self, t: TableId, c: Chain) -> Option<&ChainRules> {
         match (t, c) {
-            (Table::Nat, Chain::Prerouting) => Some(&self.prerouting),
-            (Table::Nat, Chain::Input) => Some(&self.input),
-            (Table::Nat, Chain::Output) => Some(&self.output),
-            (Table::Nat, Chain::Postrouting) => Some(&self.postrouting),
-            (Table::Filter, Chain::Input) => Some(&self.filter_input),
-            (Table::Filter, Chain::Forward) => Some(&self.filter_forward),
-            (Table::Filter, Chain::Output) => Some(&self.filter_output),
+            (TableId::Nat, Chain::Prerouting) => Some(&self.prerouting),
+            (TableId::Nat, Chain::Input) => Some(&self.input),
+            (TableId::Nat, Chain::Output) => Some(&self.output),
+            (TableId::Nat, Chain::Postrouting) => Some(&self.postrouting),
+            (TableId::Filter, Chain::Input) => Some(&self.filter_input),
+            (TableId::Filter, Chain::Forward) => Some(&self.filter_forward),
+            (TableId::Filter, Chain::Output) => Some(&self.filter_output),
             _ => None,
         }
     }
 
-    pub fn chain_mut(&mut self, t: Table, c: Chain) -> Option<&mut ChainRules> {
+    pub fn chain_mut(&mut self, t: TableId, c: Chain) -> Option<&mut ChainRules> {
         match (t, c) {
-            (Table::Nat, Chain::Prerouting) => Some(&mut self.prerouting),
-            (Table::Nat, Chain::Input) => Some(&mut self.input),
-            (Table::Nat, Chain::Output) => Some(&mut self.output),
-            (Table::Nat, Chain::Postrouting) => Some(&mut self.postrouting),
-            (Table::Filter, Chain::Input) => Some(&mut self.filter_input),
-            (Table::Filter, Chain::Forward) => Some(&mut self.filter_forward),
-            (Table::Filter, Chain::Output) => Some(&mut self.filter_output),
+            (TableId::Nat, Chain::Prerouting) => Some(&mut self.prerouting),
+            (TableId::Nat, Chain::Input) => Some(&mut self.input),
+            (TableId::Nat, Chain::Output) => Some(&mut self.output),
+            (TableId::Nat, Chain::Postrouting) => Some(&mut self.postrouting),
+            (TableId::Filter, Chain::Input) => Some(&mut self.filter_input),
+            (TableId::Filter, Chain::Forward) => Some(&mut self.filter_forward),
+            (TableId::Filter, Chain::Output) => Some(&mut self.filter_output),
             _ => None,
         }
     }
@@ -238,7 +238,7 @@ impl NatTable {
         oif: Option<&str>,
         len: usize,
     ) -> Option<Target> {
-        let chain = self.chain_mut(Table::Nat, c)?;
+        let chain = self.chain_mut(TableId::Nat, c)?;
         for r in chain.rules.iter_mut() {
             if r.matches(src, dst, iif, oif) {
                 r.pkts += 1;

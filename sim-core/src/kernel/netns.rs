@@ -1,6 +1,6 @@
 //! One network namespace: its devices, routes, neighbours and settings.
 
-use crate::vecmap::VecMap;
+use litemap::LiteMap;
 
 use super::link::Link;
 use super::neigh::Neigh;
@@ -11,18 +11,18 @@ use super::NsId;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Namespace {
     /// Devices by ifindex: the order the kernel dumps them in.
-    pub links: VecMap<u32, Link>,
+    pub links: LiteMap<u32, Link>,
     /// Where the next ifindex search starts (the kernel allocates cyclically).
     pub next_ifindex: u32,
     pub routes: Vec<Route>,
     /// The IPv4 routing tables that exist: a table is made by its first
     /// route and never goes away (`ip route show table local` on a fresh
     /// namespace says it does not exist).
-    pub tables: crate::vecmap::VecSet<u32>,
+    pub tables: std::collections::BTreeSet<u32>,
     pub neighs: Vec<Neigh>,
     pub conf: NsConf,
     /// The ids this namespace has given other namespaces (`peernet2id`).
-    pub nsids: VecMap<NsId, i32>,
+    pub nsids: LiteMap<NsId, i32>,
     /// iptables' nat table, kept as the rules' text for now.
     pub nat: super::nat::NatTable,
     /// Path MTUs learnt from ICMP, per destination.
@@ -32,13 +32,13 @@ pub struct Namespace {
 impl Namespace {
     pub fn new() -> Namespace {
         Namespace {
-            links: VecMap::new(),
+            links: LiteMap::new(),
             next_ifindex: 1,
             routes: Vec::new(),
             tables: Default::default(),
             neighs: Vec::new(),
             conf: NsConf::default(),
-            nsids: VecMap::new(),
+            nsids: LiteMap::new(),
             nat: Default::default(),
             pmtu: Vec::new(),
         }

@@ -1,6 +1,6 @@
 //! The per-namespace settings `sysctl` reads and writes under net.ipv4.
 
-use crate::vecmap::VecMap;
+use litemap::LiteMap;
 
 /// `net.ipv4.conf.X.*` for one X.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,9 +28,9 @@ pub struct NsConf {
     pub all: DevConf,
     pub default: DevConf,
     /// Per device, by ifindex.
-    pub dev: VecMap<u32, DevConf>,
+    pub dev: LiteMap<u32, DevConf>,
     pub neigh_default: NeighConf,
-    pub neigh: VecMap<u32, NeighConf>,
+    pub neigh: LiteMap<u32, NeighConf>,
 }
 
 impl NsConf {
@@ -44,7 +44,7 @@ impl NsConf {
     pub fn set_ip_forward(&mut self, on: bool) {
         self.all.forwarding = on;
         self.default.forwarding = on;
-        for c in self.dev.values_mut() {
+        for (_, c) in self.dev.iter_mut() {
             c.forwarding = on;
         }
     }
@@ -164,10 +164,10 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
         Key::IpForward | Key::Conf(ConfOf::All, ConfField::Forwarding) => c.set_ip_forward(v != 0),
         Key::Conf(ConfOf::All, f) => set(&mut c.all, f),
         Key::Conf(ConfOf::Default, f) => set(&mut c.default, f),
-        Key::Conf(ConfOf::Dev(i), f) => set(c.dev.get_or_insert_with(i, Default::default), f),
+        Key::Conf(ConfOf::Dev(i), f) => set(c.dev.entry(i).or_insert_with(Default::default), f),
         Key::NeighProxyDelay(None) => c.neigh_default.proxy_delay_cs = v.max(0) as u32,
         Key::NeighProxyDelay(Some(i)) => {
-            c.neigh.get_or_insert_with(i, Default::default).proxy_delay_cs = v.max(0) as u32
+            c.neigh.entry(i).or_insert_with(Default::default).proxy_delay_cs = v.max(0) as u32
         }
     }
     Ok(())

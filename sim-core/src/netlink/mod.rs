@@ -1,5 +1,7 @@
 //! The seam between the tools and a kernel: requests and dumps shaped like
-//! rtnetlink messages.
+//! rtnetlink messages ([`Netlink`]), and beside them the socket calls
+//! ([`Sockets`]) and the netfilter table batches ([`Netfilter`]) the other
+//! tools make.
 //!
 //! `iproute` and the other tools are written against [`Netlink`] only. The
 //! simulator implements it in [`SimNetlink`]; lab-agent implements it over
@@ -16,9 +18,15 @@ use crate::kernel::ops::RouteMatch;
 use crate::kernel::route::Route;
 use crate::kernel::{Errno, KResult};
 
+pub mod netfilter;
 mod sim;
+mod sim_sockets;
+pub mod sockets;
 
+pub use netfilter::{Netfilter, SimNetfilter};
 pub use sim::SimNetlink;
+pub use sim_sockets::SimSockets;
+pub use sockets::Sockets;
 
 pub const IFF_UP: u32 = 0x1;
 pub const IFF_BROADCAST: u32 = 0x2;

@@ -188,12 +188,12 @@ impl Engine<'_> {
                 }
             }
             Some((NudState::Incomplete, _, _)) => {
-                let q = self.pending.get_or_insert_with(key, Vec::new);
+                let q = self.pending.entry(key).or_default();
                 if q.len() >= NEIGH_QUEUE_MAX {
                     let old = q.remove(0);
                     self.drop_(ns, Some(dev), DropReason::QueueFull, old.payload.name());
                 }
-                self.pending.get_or_insert_with(key, Vec::new).push(pkt);
+                self.pending.entry(key).or_default().push(pkt);
             }
             Some((NudState::Failed, _, _))
                 if self.failed_in_run.get(&key).is_some_and(|t| self.now < t + RETRANS_US) =>

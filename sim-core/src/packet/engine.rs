@@ -4,7 +4,7 @@
 //! clock. Every run terminates: TTLs bound routing loops and a step budget
 //! bounds broadcast storms.
 
-use crate::vecmap::VecMap;
+use litemap::LiteMap;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::net::Ipv4Addr;
@@ -104,18 +104,18 @@ pub struct Engine<'k> {
     pub(crate) trace: Trace,
     pub(crate) inbox: Vec<Received>,
     /// Packets waiting for ARP, per neighbour.
-    pub(crate) pending: VecMap<NeighKey, Vec<Ipv4Packet>>,
+    pub(crate) pending: LiteMap<NeighKey, Vec<Ipv4Packet>>,
     /// Probes sent per resolving neighbour.
-    pub(crate) probes: VecMap<NeighKey, u32>,
-    labels: VecMap<NsId, String>,
+    pub(crate) probes: LiteMap<NeighKey, u32>,
+    labels: LiteMap<NsId, String>,
     /// ICMP error tokens (µs) and their last refill, per namespace and host.
-    pub(crate) icmp_last: VecMap<(NsId, Ipv4Addr), (u64, u64)>,
+    pub(crate) icmp_last: LiteMap<(NsId, Ipv4Addr), (u64, u64)>,
     /// When neighbours failed during this run.
-    pub(crate) failed_in_run: VecMap<NeighKey, u64>,
+    pub(crate) failed_in_run: LiteMap<NeighKey, u64>,
     /// The IP id of the last packet this run fragmented.
     pub(crate) frag_id: u16,
     /// Fragments awaiting the rest of their packet.
-    pub(crate) reasm: VecMap<FragKey, Vec<FragPart>>,
+    pub(crate) reasm: LiteMap<FragKey, Vec<FragPart>>,
     /// Set when the step budget ran out.
     pub exhausted: bool,
 }
@@ -125,7 +125,7 @@ impl<'k> Engine<'k> {
     /// neighbour timers the tables imply.
     pub fn new(k: &'k mut Kernel) -> Engine<'k> {
         let now = k.now_ms * 1000;
-        let mut labels = VecMap::new();
+        let mut labels = LiteMap::new();
         for id in k.ns_ids() {
             let name = match k.ns_name(id) {
                 Some(n) => n.to_string(),
@@ -142,13 +142,13 @@ impl<'k> Engine<'k> {
             steps: 0,
             trace: Trace::default(),
             inbox: Vec::new(),
-            pending: VecMap::new(),
-            probes: VecMap::new(),
+            pending: LiteMap::new(),
+            probes: LiteMap::new(),
             labels,
-            icmp_last: VecMap::new(),
-            failed_in_run: VecMap::new(),
+            icmp_last: LiteMap::new(),
+            failed_in_run: LiteMap::new(),
             frag_id: 0,
-            reasm: VecMap::new(),
+            reasm: LiteMap::new(),
             exhausted: false,
         };
         e.rearm_neigh_timers();

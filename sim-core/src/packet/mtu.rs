@@ -127,7 +127,7 @@ impl Engine<'_> {
     pub(crate) fn defrag(&mut self, ns: NsId, pkt: Ipv4Packet) -> Option<Ipv4Packet> {
         let Some(f) = pkt.frag else { return Some(pkt) };
         let key = (ns, pkt.src, pkt.dst, f.id);
-        let parts = self.reasm.get_or_insert_with(key, Vec::new);
+        let parts = self.reasm.entry(key).or_default();
         // Kept in offset order (a packet has few fragments).
         let at = parts.iter().position(|p| p.0 > f.offset).unwrap_or(parts.len());
         parts.insert(at, (f.offset, f.len, f.more));

@@ -17,7 +17,7 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
         let mut out = Output::new();
         // net-tools lists interfaces sorted by name.
         let mut links = links;
-        crate::sort::sort_by(&mut links, |a, b| a.name.cmp(&b.name));
+        links.sort_by(|a, b| a.name.cmp(&b.name));
         let shown: Vec<String> =
             links.iter().filter(|l| all || l.flags & IFF_UP != 0).map(|l| block(l, &addrs)).collect();
         out.out(shown.concat());
@@ -210,7 +210,7 @@ fn human(bytes: u64) -> String {
         v /= 1000.0;
         u += 1;
     }
-    format!("{} {}", crate::decimal::fixed(v, 1), units[u])
+    format!("{v:.1} {}", units[u])
 }
 
 fn block(l: &LinkMsg, addrs: &[AddrMsg]) -> String {

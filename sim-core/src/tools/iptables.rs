@@ -6,8 +6,7 @@
 use std::net::Ipv4Addr;
 
 use crate::kernel::addr;
-use crate::kernel::nat::{AddrMatch, Chain, IfMatch, Rule, Table, Target};
-use crate::kernel::{Kernel, NsId};
+use crate::netlink::netfilter::{AddrMatch, Chain, IfMatch, Netfilter, Rule, Table, TableId, Target};
 use crate::output::Output;
 
 mod list;
@@ -45,7 +44,7 @@ struct Spec {
 
 /// Parsed command line.
 struct Parsed {
-    table: Table,
+    table: TableId,
     cmd: Cmd,
     spec: Spec,
     numeric: bool,
@@ -78,7 +77,7 @@ fn proto_num(p: &str) -> Result<u8, Fail> {
 }
 
 fn parse(argv: &[String]) -> Result<Parsed, Fail> {
-    let mut table = Table::Filter;
+    let mut table = TableId::Filter;
     let mut cmd = None;
     let mut spec = Spec::default();
     let (mut numeric, mut verbose, mut line_numbers) = (false, false, false);
@@ -121,8 +120,8 @@ fn parse(argv: &[String]) -> Result<Parsed, Fail> {
             "-t" | "--table" => {
                 let t = value(&mut i)?;
                 table = match t.as_str() {
-                    "nat" => Table::Nat,
-                    "filter" => Table::Filter,
+                    "nat" => TableId::Nat,
+                    "filter" => TableId::Filter,
                     _ => return Err(Fail(format!("{PROG}: table '{t}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n"), 3)),
                 };
             }
@@ -198,45 +197,62 @@ fn target(spec: &Spec) -> Result<Option<Target>, Fail> {
 }
 
 /// Whether the kernel accepts a target in a chain (nat targets are hook-bound).
-fn target_allowed(table: Table, chain: Chain, t: &Option<Target>) -> bool {
+fn target_allowed(table: TableId, chain: Chain, t: &Option<Target>) -> bool {
     match (table, t) {
         (_, None) | (_, Some(Target::Accept | Target::Return | Target::Drop)) => true,
-        (Table::Nat, Some(Target::Masquerade)) => chain == Chain::Postrouting,
-        (Table::Nat, Some(Target::Snat(_))) => matches!(chain, Chain::Postrouting | Chain::Input),
-        (Table::Nat, Some(Target::Dnat(_))) => matches!(chain, Chain::Prerouting | Chain::Output),
-        (Table::Filter, _) => false,
+        (TableId::Nat, Some(Target::Masquerade)) => chain == Chain::Postrouting,
+        (TableId::Nat, Some(Target::Snat(_))) => matches!(chain, Chain::Postrouting | Chain::Input),
+        (TableId::Nat, Some(Target::Dnat(_))) => matches!(chain, Chain::Prerouting | Chain::Output),
+        (TableId::Filter, _) => false,
     }
 }
 
-fn chain_of(table: Table, name: &str) -> Option<Chain> {
+fn chain_of(table: TableId, name: &str) -> Option<Chain> {
     Chain::parse(name).filter(|c| table.chains().contains(c))
 }
 
-fn incompatible(table: Table, name: &str) -> Output {
+fn incompatible(table: TableId, name: &str) -> Output {
     Output::error(format!("{PROG}: chain `{name}' in table `{}' is incompatible, use 'nft' tool.\n", table.name()), 1)
 }
 
-/// Runs `iptables` in namespace `ns`. `argv[0]` is `iptables`.
-pub fn run(kernel: &mut Kernel, ns: NsId, argv: &[String]) -> Output {
+/// Runs `iptables` over a kernel's netfilter. `argv[0]` is `iptables`.
+///
+/// As iptables-nft does, it reads the table, changes its copy and commits
+/// it in one batch: a command that fails changes nothing.
+pub fn run(nf: &mut dyn Netfilter, argv: &[String]) -> Output {
     let p = match parse(argv) {
         Ok(p) => p,
         Err(Fail(msg, status)) => return Output::error(msg, status),
     };
-    let Some(n) = kernel.ns_mut(ns) else { return Output::error(format!("{PROG}: namespace gone\n"), 1) };
-    let nat = &mut n.nat;
-    let no_chain = || Output::error("iptables: No chain/target/match by that name.\n", 1);
+    let gone = || Output::error(format!("{PROG}: namespace gone\n"), 1);
+    let Ok(mut table) = nf.table(p.table) else { return gone() };
+    if let Cmd::ListRules(c) | Cmd::List(c) = &p.cmd {
+        return list(&p, &table, c);
+    }
+    if let Err(out) = change(&p, &mut table) {
+        return out;
+    }
+    match nf.commit(table) {
+        Ok(()) => Output::new(),
+        Err(_) => gone(),
+    }
+}
+
+/// Applies a command that changes the table to its copy.
+fn change(p: &Parsed, nat: &mut Table) -> Result<(), Output> {
+    let no_chain = || Err(Output::error("iptables: No chain/target/match by that name.\n", 1));
     match p.cmd {
         Cmd::Append(ref c) | Cmd::Insert(ref c, _) | Cmd::Delete(ref c, None) => {
             let t = match target(&p.spec) {
                 Ok(t) => t,
-                Err(Fail(m, s)) => return Output::error(m, s),
+                Err(Fail(m, s)) => return Err(Output::error(m, s)),
             };
             let Some(chain) = chain_of(p.table, c) else { return no_chain() };
             if p.spec.rule.oif.is_some() && matches!(chain, Chain::Prerouting | Chain::Input) {
-                return Output::error(format!("{PROG}: Can't use -o with {}\n\n{TRY}", chain.name()), 2);
+                return Err(Output::error(format!("{PROG}: Can't use -o with {}\n\n{TRY}", chain.name()), 2));
             }
             if p.spec.rule.iif.is_some() && matches!(chain, Chain::Postrouting | Chain::Output) {
-                return Output::error(format!("{PROG}: Can't use -i with {}\n\n{TRY}", chain.name()), 2);
+                return Err(Output::error(format!("{PROG}: Can't use -i with {}\n\n{TRY}", chain.name()), 2));
             }
             let mut rule = p.spec.rule.clone();
             rule.target = t;
@@ -246,17 +262,17 @@ pub fn run(kernel: &mut Kernel, ns: NsId, argv: &[String]) -> Output {
                 _ => "RULE_DELETE",
             };
             if !target_allowed(p.table, chain, &rule.target) && op != "RULE_DELETE" {
-                return Output::error(
+                return Err(Output::error(
                     format!("{PROG}:  {op} failed (Invalid argument): rule in chain {}\n", chain.name()),
                     4,
-                );
+                ));
             }
-            let Some(rules) = nat.chain_mut(p.table, chain).map(|c| &mut c.rules) else { return no_chain() };
+            let Some(rules) = nat.chain_mut(chain).map(|c| &mut c.rules) else { return no_chain() };
             match p.cmd {
                 Cmd::Append(_) => rules.push(rule),
                 Cmd::Insert(_, at) => {
                     if at == 0 || at > rules.len() + 1 {
-                        return Output::error("iptables: Index of insertion too big.\n", 1);
+                        return Err(Output::error("iptables: Index of insertion too big.\n", 1));
                     }
                     rules.insert(at - 1, rule);
                 }
@@ -265,20 +281,21 @@ pub fn run(kernel: &mut Kernel, ns: NsId, argv: &[String]) -> Output {
                         rules.remove(i);
                     }
                     None => {
-                        return Output::error("iptables: Bad rule (does a matching rule exist in that chain?).\n", 1)
+                        return Err(Output::error(
+                            "iptables: Bad rule (does a matching rule exist in that chain?).\n",
+                            1,
+                        ))
                     }
                 },
             }
-            Output::new()
         }
         Cmd::Delete(ref c, Some(num)) => {
             let Some(chain) = chain_of(p.table, c) else { return no_chain() };
-            let Some(rules) = nat.chain_mut(p.table, chain).map(|c| &mut c.rules) else { return no_chain() };
+            let Some(rules) = nat.chain_mut(chain).map(|c| &mut c.rules) else { return no_chain() };
             if num == 0 || num > rules.len() {
-                return Output::error("iptables: Index of deletion too big.\n", 1);
+                return Err(Output::error("iptables: Index of deletion too big.\n", 1));
             }
             rules.remove(num - 1);
-            Output::new()
         }
         Cmd::Flush(ref c) | Cmd::Zero(ref c) => {
             let chains: Vec<Chain> = match c {
@@ -290,7 +307,7 @@ pub fn run(kernel: &mut Kernel, ns: NsId, argv: &[String]) -> Output {
             };
             let flush = matches!(p.cmd, Cmd::Flush(_));
             for ch in chains {
-                if let Some(cr) = nat.chain_mut(p.table, ch) {
+                if let Some(cr) = nat.chain_mut(ch) {
                     if flush {
                         cr.rules.clear();
                     } else {
@@ -303,24 +320,27 @@ pub fn run(kernel: &mut Kernel, ns: NsId, argv: &[String]) -> Output {
                     }
                 }
             }
-            Output::new()
         }
-        Cmd::ListRules(ref c) | Cmd::List(ref c) => {
-            let chains: Vec<Chain> = match c {
-                Some(name) => match chain_of(p.table, name) {
-                    Some(ch) => vec![ch],
-                    None => return incompatible(p.table, name),
-                },
-                None => p.table.chains().to_vec(),
-            };
-            let mut out = Output::new();
-            if matches!(p.cmd, Cmd::ListRules(_)) {
-                out.out(list::rules(nat, p.table, &chains));
-            } else {
-                let f = list::Format { numeric: p.numeric, verbose: p.verbose, line_numbers: p.line_numbers };
-                out.out(list::table(nat, p.table, &chains, f));
-            }
-            out
-        }
+        Cmd::ListRules(_) | Cmd::List(_) => {}
     }
+    Ok(())
+}
+
+/// `-S` and `-L`: nothing to commit.
+fn list(p: &Parsed, nat: &Table, c: &Option<String>) -> Output {
+    let chains: Vec<Chain> = match c {
+        Some(name) => match chain_of(p.table, name) {
+            Some(ch) => vec![ch],
+            None => return incompatible(p.table, name),
+        },
+        None => p.table.chains().to_vec(),
+    };
+    let mut out = Output::new();
+    if matches!(p.cmd, Cmd::ListRules(_)) {
+        out.out(list::rules(nat, &chains));
+    } else {
+        let f = list::Format { numeric: p.numeric, verbose: p.verbose, line_numbers: p.line_numbers };
+        out.out(list::table(nat, &chains, f));
+    }
+    out
 }

@@ -185,7 +185,7 @@ fn numeric(s: &str) -> f64 {
         }
         end = i + c.len_utf8();
     }
-    crate::decimal::parse(&s[..end]).unwrap_or(0.0)
+    s[..end].parse().unwrap_or(0.0)
 }
 
 /// The text of key `k` in `line`: with no separator, a field is a run of

@@ -1,6 +1,6 @@
 //! `iptables -S` and `iptables -L [-n] [-v] [--line-numbers]` output.
 
-use crate::kernel::nat::{AddrMatch, Chain, IfMatch, NatTable, Rule, Table, Target};
+use crate::netlink::netfilter::{AddrMatch, Chain, IfMatch, Rule, Table, Target};
 
 /// Listing switches.
 #[derive(Clone, Copy, Debug, Default)]
@@ -59,13 +59,13 @@ fn rule_spec(chain: Chain, r: &Rule) -> String {
 }
 
 /// `iptables -S`: policies, then rules.
-pub fn rules(nat: &NatTable, table: Table, chains: &[Chain]) -> String {
+pub fn rules(t: &Table, chains: &[Chain]) -> String {
     let mut s = String::new();
     for c in chains {
         s += &format!("-P {} ACCEPT\n", c.name());
     }
     for c in chains {
-        if let Some(cr) = nat.chain(table, *c) {
+        if let Some(cr) = t.chain(*c) {
             for r in &cr.rules {
                 s += &rule_spec(*c, r);
                 s.push('\n');
@@ -138,10 +138,10 @@ fn rule_line(r: &Rule, n: usize, f: Format) -> String {
 }
 
 /// `iptables -L`.
-pub fn table(nat: &NatTable, table: Table, chains: &[Chain], f: Format) -> String {
+pub fn table(t: &Table, chains: &[Chain], f: Format) -> String {
     let mut parts = Vec::new();
     for c in chains {
-        let Some(cr) = nat.chain(table, *c) else { continue };
+        let Some(cr) = t.chain(*c) else { continue };
         let mut s = if f.verbose {
             format!("Chain {} (policy ACCEPT {} packets, {} bytes)\n", c.name(), cr.policy_pkts, cr.policy_bytes)
         } else {

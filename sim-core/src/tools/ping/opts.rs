@@ -1,8 +1,8 @@
 //! ping's command line, parsed as iputils' getopt loop does, with its
 //! error messages.
 
+use crate::netlink::sockets::PmtuDisc;
 use crate::output::Output;
-use crate::packet::mtu::PmtuDisc;
 
 /// What a ping was asked to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,7 +112,7 @@ fn seconds(arg: &str, warnings: &mut Vec<String>) -> f64 {
     if end < arg.len() {
         warnings.push(arg.to_string());
     }
-    crate::decimal::parse(&arg[..end]).unwrap_or(0.0)
+    arg[..end].parse().unwrap_or(0.0)
 }
 
 /// Parses argv (argv[0] is `ping`); `Err` is what ping prints and exits with.

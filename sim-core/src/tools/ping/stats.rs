@@ -1,13 +1,13 @@
 //! One ping run's bookkeeping and what it prints: reply and error lines,
 //! and the statistics block, spaced in virtual time.
 
-use crate::vecmap::VecMap;
+use litemap::LiteMap;
 
+use crate::netlink::sockets::{Datagram, Echo};
 use crate::output::Output;
-use crate::packet::wire::Icmp;
-use crate::packet::Received;
+use crate::rng::mix;
 
-use super::{mix, Opts};
+use super::Opts;
 
 /// Counts and times of one run.
 pub struct Run {
@@ -18,8 +18,8 @@ pub struct Run {
     pub received: u64,
     pub errors: u64,
     pipesize: u64,
-    sent_at: VecMap<u16, u64>,
-    answered: VecMap<u16, bool>,
+    sent_at: LiteMap<u16, u64>,
+    answered: LiteMap<u16, bool>,
     rtts: Vec<u64>,
     pub tmax_us: u64,
     /// Time of the last send or receive (what `time Nms` reports).
@@ -51,7 +51,7 @@ fn fmt_g(v: f64) -> String {
         return format!("{}", v as i64);
     }
     let digits = 6 - (v.abs().log10().floor() as i32 + 1);
-    let s = crate::decimal::fixed(v, digits.max(0) as usize);
+    let s = format!("{v:.*}", digits.max(0) as usize);
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
@@ -64,8 +64,8 @@ impl Run {
             received: 0,
             errors: 0,
             pipesize: 0,
-            sent_at: VecMap::new(),
-            answered: VecMap::new(),
+            sent_at: LiteMap::new(),
+            answered: LiteMap::new(),
             rtts: Vec::new(),
             tmax_us: 0,
             last_event: t0,
@@ -119,44 +119,41 @@ impl Run {
     }
 
     /// A reply or an error reached the socket.
-    pub fn receive(&mut self, m: &Received, out: &mut Output) {
-        match &m.pkt.payload {
-            Icmp::EchoReply { seq, data_len, .. } => {
-                let Some(at) = self.sent_at.get(seq).copied() else { return };
-                if self.answered.insert(*seq, true).is_some() {
+    pub fn receive(&mut self, m: &Datagram, out: &mut Output) {
+        match m.echo {
+            Echo::Reply { seq, data_len, ttl } => {
+                let Some(at) = self.sent_at.get(&seq).copied() else { return };
+                if self.answered.insert(seq, true).is_some() {
                     return;
                 }
                 self.received += 1;
-                self.acknowledge(*seq);
+                self.acknowledge(seq);
                 self.last_event = m.at_us;
-                let rtt = m.at_us.saturating_sub(at) + 10 + mix(&[at, u64::from(*seq)]) % 40;
+                let rtt = m.at_us.saturating_sub(at) + 10 + mix(&[at, u64::from(seq)]) % 40;
                 self.rtts.push(rtt);
                 self.tmax_us = self.tmax_us.max(rtt);
                 if !self.quiet {
                     let time = if self.timing { format!(" time={} ms", fmt_rtt(rtt)) } else { String::new() };
-                    let line =
-                        format!("{} bytes from {}: icmp_seq={seq} ttl={}{time}\n", data_len + 8, self.who, m.pkt.ttl);
+                    let line = format!("{} bytes from {}: icmp_seq={seq} ttl={ttl}{time}\n", data_len + 8, self.who);
                     self.emit(out, m.at_us, line);
                 }
             }
-            Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => {
-                let seq = quoted.seq;
+            Echo::Unreachable { seq, .. } | Echo::TimeExceeded { seq } => {
                 if !self.sent_at.contains_key(&seq) {
                     return;
                 }
                 self.errors += 1;
                 self.acknowledge(seq);
                 self.last_event = m.at_us;
-                let text = match &m.pkt.payload {
-                    Icmp::DestUnreachable { code, .. } => code.text(),
+                let text = match m.echo {
+                    Echo::Unreachable { code, .. } => code.text(),
                     _ => "Time to live exceeded".into(),
                 };
                 if !self.quiet {
-                    let line = format!("From {} icmp_seq={seq} {text}\n", m.pkt.src);
+                    let line = format!("From {} icmp_seq={seq} {text}\n", m.from);
                     self.emit(out, m.at_us, line);
                 }
             }
-            Icmp::EchoRequest { .. } => {}
         }
     }
 

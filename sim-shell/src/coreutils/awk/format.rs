@@ -2,7 +2,6 @@
 //! conversions with flags, width and precision.
 
 use super::value::Value;
-use crate::decimal;
 
 /// Why a format could not be applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -208,7 +207,7 @@ fn float(v: f64, conv: char, spec: &Spec) -> String {
         let p = spec.precision.unwrap_or(6);
         let a = v.abs();
         let text = match conv.to_ascii_lowercase() {
-            'f' => decimal::fixed(a, p),
+            'f' => fixed(a, p),
             'e' => exp_form(a, p),
             _ => general(a, p, spec.alt),
         };
@@ -217,9 +216,34 @@ fn float(v: f64, conv: char, spec: &Spec) -> String {
     pad(if upper { body.to_ascii_uppercase() } else { body }, spec, true)
 }
 
+/// `a` with `p` digits after the point, rounded as glibc's `%f` rounds.
+fn fixed(a: f64, p: usize) -> String {
+    // A double's exact value has at most 1074 decimals: past them come
+    // zeros (and core takes at most 65535).
+    let k = p.min(1100);
+    let mut s = format!("{a:.k$}");
+    s.extend(std::iter::repeat_n('0', p - k));
+    s
+}
+
+/// The first `n` (≥ 1) significant digits of `a` (finite, ≥ 0) and the
+/// decimal exponent of the first. core's exact formatting rounds on the
+/// exact binary value, ties to even, as glibc's printf does, so `%e`, `%g`,
+/// OFMT and CONVFMT print mawk's digits.
+fn significant(a: f64, n: usize) -> (String, i32) {
+    // A double's exact value has at most 767 significant digits: past them
+    // come zeros (and core takes at most 65535).
+    let k = n.clamp(1, 800);
+    let s = format!("{a:.*e}", k - 1);
+    let (digits, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut digits = digits.replace('.', "");
+    digits.extend(std::iter::repeat_n('0', n.saturating_sub(k)));
+    (digits, exp.parse().unwrap_or(0))
+}
+
 /// `%e`: d.ddde+XX.
 fn exp_form(a: f64, p: usize) -> String {
-    let (d, x) = decimal::significant(a, p + 1);
+    let (d, x) = significant(a, p + 1);
     let mut s = d[..1].to_string();
     if p > 0 {
         s.push('.');
@@ -238,14 +262,14 @@ fn exp_form(a: f64, p: usize) -> String {
 fn general(a: f64, p: usize, alt: bool) -> String {
     let p = p.max(1);
     if a == 0.0 {
-        return if alt { decimal::fixed(0.0, p - 1) } else { "0".into() };
+        return if alt { fixed(0.0, p - 1) } else { "0".into() };
     }
-    let exp = decimal::significant(a, p).1;
+    let exp = significant(a, p).1;
     let text = if exp < -4 || exp >= p as i32 {
         exp_form(a, p - 1)
     } else {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        decimal::fixed(a, decimals)
+        fixed(a, decimals)
     };
     if alt {
         return text;
@@ -289,8 +313,10 @@ mod tests {
     fn huge_star_precision_is_capped() {
         for conv in ['f', 'e', 'g'] {
             let fmt = format!("%.*{conv}");
-            let s = super::sprintf(&fmt, &[Value::Num(1e18), Value::Num(0.1)], "%.6g").unwrap();
-            assert!(s.len() <= 65535 + 8, "{fmt}: {} bytes", s.len());
+            for v in [0.1, 1e-5, 1e-300, 5e-324, 1e300] {
+                let s = super::sprintf(&fmt, &[Value::Num(1e18), Value::Num(v)], "%.6g").unwrap();
+                assert!(s.len() <= 65535 + 320, "{fmt}: {} bytes", s.len());
+            }
         }
     }
 

@@ -18,7 +18,6 @@ pub mod format;
 pub mod interp;
 pub mod lexer;
 pub mod map;
-pub mod math;
 pub mod parser;
 pub mod value;
 

@@ -143,6 +143,7 @@ fn prefix_num(s: &str) -> (f64, usize) {
             i = j;
         }
     }
-    let v = crate::decimal::parse(&s[start..i]).unwrap_or(0.0);
+    // What is left is std's syntax too: digits, a point, an exponent.
+    let v: f64 = s[start..i].parse().unwrap_or(0.0);
     (sign * v, i)
 }

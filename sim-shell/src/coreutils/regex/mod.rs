@@ -8,6 +8,14 @@
 //! Matches are POSIX's leftmost-longest. Back-references are reported as
 //! unsupported. Character classes, `\w`, `\b` and case folding are ASCII,
 //! as in the C locale; `.` matches any character but a newline.
+//!
+//! Why our own engine rather than a kept crate: POSIX requires the
+//! leftmost-*longest* match (`echo abcd | grep -o 'a\|ab\|abcd'` prints
+//! `abcd`), and `grep -o` and awk's `match`, `sub` and `gsub` print or
+//! replace exactly that span. The `regex` crate (and
+//! `regex-lite`, `fancy-regex`) implement Perl's leftmost-*first*
+//! semantics, which would print `a`; none offers POSIX's rule, BRE syntax
+//! or GNU's error texts.
 
 mod pike;
 

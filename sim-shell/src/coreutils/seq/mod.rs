@@ -13,7 +13,6 @@ mod operand;
 
 use super::awk::format::sprintf;
 use super::awk::value::Value;
-use crate::decimal;
 use crate::output::Output;
 use operand::{check_format, default_format, scan, Operand};
 
@@ -231,7 +230,7 @@ fn numbers(format: &str, separator: &str, first: f64, step: f64, last: f64) -> S
             // The number just past LAST is printed when it prints as LAST
             // and differently from the one before (rounding).
             let next = show(format, x);
-            let same_as_last = decimal::parse(next.trim()).is_some_and(|v| v == last);
+            let same_as_last = operand::decimal(next.trim()).is_some_and(|v| v == last);
             if !(same_as_last && next != shown) {
                 break;
             }

@@ -2,7 +2,6 @@
 //! number's width and precision as written decide the default format.
 
 use super::usage_error;
-use crate::decimal;
 use crate::output::Output;
 
 /// An operand: its value, and the width and precision it was written with
@@ -12,6 +11,16 @@ pub struct Operand {
     pub value: f64,
     pub width: i64,
     pub precision: Option<i64>,
+}
+
+/// Plain decimal text: `str::parse::<f64>`'s syntax (which rounds as
+/// `strtold` then a cast to double would, for the operands seq prints)
+/// less its `inf`/`nan` words, which [`parse_number`] reads itself.
+pub(super) fn decimal(s: &str) -> Option<f64> {
+    if s.bytes().any(|b| matches!(b.to_ascii_lowercase(), b'i' | b'n')) {
+        return None;
+    }
+    s.parse().ok()
 }
 
 /// `strtold` over the whole operand: decimal, `0x` hex integers, `inf`.
@@ -35,7 +44,7 @@ fn parse_number(arg: &str) -> Option<f64> {
         } else if body.is_empty() || body.starts_with(['+', '-']) {
             return None;
         } else {
-            decimal::parse(body)?
+            decimal(body)?
         }
     };
     Some(if neg { -v } else { v })

@@ -113,12 +113,14 @@ impl<'p> Interp<'p> {
                     Builtin::Sqrt => x.sqrt(),
                     Builtin::Exp => x.exp(),
                     Builtin::Log => x.ln(),
-                    _ => super::super::math::sin_cos(x, f == Builtin::Cos),
+                    Builtin::Sin => super::c_nan(x.sin(), &[x]),
+                    _ => super::c_nan(x.cos(), &[x]),
                 })
             }
             Builtin::Atan2 => {
                 let y = self.eval_num(&args[0])?;
-                Value::Num(super::super::math::atan2(y, self.eval_num(&args[1])?))
+                let x = self.eval_num(&args[1])?;
+                Value::Num(super::c_nan(y.atan2(x), &[x, y]))
             }
             Builtin::Rand => {
                 // A fixed-seed generator: runs are reproducible.

@@ -514,7 +514,22 @@ fn arith(op: BinOp, x: f64, y: f64) -> f64 {
         BinOp::Div => x / y,
         // glibc's fmod(x, 0) is a NaN that prints as "-nan".
         BinOp::Mod if y == 0.0 => -f64::NAN,
-        BinOp::Mod => super::math::fmod(x, y),
-        BinOp::Pow => super::math::pow(x, y),
+        BinOp::Mod => c_nan(x % y, &[x, y]),
+        BinOp::Pow => c_nan(x.powf(y), &[x, y]),
     }
+}
+
+/// A C maths function's result as glibc gives it on x86, which is what
+/// mawk prints: a NaN operand comes back as it was, and an invalid
+/// operation (`sin(inf)`, `fmod(inf, y)`, `pow(-8, 1/3)`) gives the x86
+/// default NaN, whose sign bit is set ("-nan"). std's `f64` maths is glibc's
+/// natively, but in WebAssembly a new NaN's sign is the engine's, so the
+/// sign is fixed here; the digits of finite results are std's (glibc's
+/// natively, within an ulp of it in WebAssembly, where std links the libm
+/// crate's port of musl).
+pub(super) fn c_nan(r: f64, operands: &[f64]) -> f64 {
+    if !r.is_nan() {
+        return r;
+    }
+    operands.iter().copied().find(|x| x.is_nan()).unwrap_or(-f64::NAN)
 }
