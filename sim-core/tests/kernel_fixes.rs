@@ -49,3 +49,22 @@ fn ip_neigh_hides_noarp_entries_unless_asked() {
     assert_eq!(run(&mut lab, "ip neigh show nud all").0, noarp);
     assert_eq!(run(&mut lab, "ip neigh show nud bogus").1, 255);
 }
+
+#[test]
+fn a_process_id_names_the_namespace_the_labs_processes_live_in() {
+    let mut lab = Lab::with_seed(1);
+    for line in ["ip netns add red", "ip netns exec red ip link add v1 type veth peer name v2"] {
+        assert_eq!(run(&mut lab, line), (String::new(), 0), "{line}");
+    }
+    // From inside red, pid 1 (init) and the shell's $$ are in the host namespace.
+    assert_eq!(run(&mut lab, "ip netns exec red ip link set v1 netns 1"), (String::new(), 0));
+    assert_eq!(run(&mut lab, "ip netns exec red ip link set v2 netns $$"), (String::new(), 0));
+    assert_eq!(run(&mut lab, "ip -br link show type veth").0.lines().count(), 2);
+    assert_eq!(
+        run(&mut lab, "ip -n red -br link").0,
+        "lo               DOWN           00:00:00:00:00:00 <LOOPBACK> \n"
+    );
+    // Any other number names no process, and nothing moves.
+    assert_eq!(run(&mut lab, "ip link set v1 netns 4242"), ("RTNETLINK answers: No such process\n".to_string(), 2));
+    assert_eq!(run(&mut lab, "ip -br link show type veth").0.lines().count(), 2);
+}

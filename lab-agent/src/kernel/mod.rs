@@ -27,7 +27,8 @@ use sim_core::kernel::ops::RouteMatch;
 use sim_core::kernel::route::Route;
 use sim_core::kernel::{Errno, KResult, KernelError};
 use sim_core::netlink::{
-    AddrMsg, FdbMsg, LinkAddReq, LinkMsg, LinkSetReq, NeighMsg, Netlink, NsResult, Route6Msg, RouteGetMsg, RouteMsg,
+    AddrMsg, FdbMsg, LinkAddReq, LinkMsg, LinkSetReq, NeighMsg, Netlink, NetnsTarget, NsResult, Route6Msg, RouteGetMsg,
+    RouteMsg,
 };
 use tokio::runtime::Runtime;
 
@@ -201,6 +202,17 @@ impl<'r> KernelNetlink<'r> {
     fn open_named(name: &str) -> KResult<File> {
         netns::open(name).map_err(|e| KernelError::new(errno_of(e.raw_os_error().unwrap_or(libc::EINVAL))))
     }
+
+    /// The namespace a `netns` target names. `Init` (a process id) is the
+    /// sandbox's own host namespace, never the machine's: the lab's processes
+    /// live there, as they do in the simulator, and nothing may leave the
+    /// sandbox.
+    fn open_target(&self, target: &NetnsTarget) -> KResult<File> {
+        match target {
+            NetnsTarget::Named(name) => Self::open_named(name),
+            NetnsTarget::Init => self.r.home.try_clone().map_err(|e| KernelError::new(io_errno(&e))),
+        }
+    }
 }
 
 fn create_flags(replace: bool) -> u16 {
@@ -284,14 +296,14 @@ impl Netlink for KernelNetlink<'_> {
             LinkAddReq::Veth { netns, peer_netns, .. } => (netns.clone(), peer_netns.clone()),
             LinkAddReq::Bridge { .. } => (None, None),
         };
-        let ns = netns.as_deref().map(Self::open_named).transpose()?;
-        let pns = peer_netns.as_deref().map(Self::open_named).transpose()?;
+        let ns = netns.as_ref().map(|t| self.open_target(t)).transpose()?;
+        let pns = peer_netns.as_ref().map(|t| self.open_target(t)).transpose()?;
         let msg = link::add_msg(req, ns.as_ref(), pns.as_ref());
         self.call(msg, NLM_F_CREATE | NLM_F_EXCL)
     }
 
     fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()> {
-        let ns = req.netns.as_deref().map(Self::open_named).transpose()?;
+        let ns = req.netns.as_ref().map(|t| self.open_target(t)).transpose()?;
         self.call(link::set_msg(ifindex, req, ns.as_ref()), 0)
     }
 

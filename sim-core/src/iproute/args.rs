@@ -82,8 +82,6 @@ pub fn valid_ifname(name: &str) -> bool {
 pub trait Resolve {
     fn ifindex(&mut self, name: &str) -> Option<u32>;
     fn netns_exists(&mut self, name: &str) -> bool;
-    /// Whether the current namespace is the host's (mounted under no name).
-    fn in_host(&mut self) -> bool;
 }
 
 /// A kernel answering the parser's lookups.
@@ -96,10 +94,6 @@ impl Resolve for Lookup<'_> {
 
     fn netns_exists(&mut self, name: &str) -> bool {
         self.0.netns_list().iter().any(|n| n == name)
-    }
-
-    fn in_host(&mut self) -> bool {
-        self.0.netns_identify().is_empty()
     }
 }
 

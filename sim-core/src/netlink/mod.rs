@@ -169,8 +169,8 @@ pub enum LinkAddReq {
     Veth {
         name: Option<String>,
         peer: Option<String>,
-        peer_netns: Option<String>,
-        netns: Option<String>,
+        peer_netns: Option<NetnsTarget>,
+        netns: Option<NetnsTarget>,
         attrs: LinkAttrs,
         peer_attrs: LinkAttrs,
     },
@@ -181,7 +181,18 @@ pub enum LinkAddReq {
 }
 
 /// What `ip link set` asks for (the namespace by name, as iproute2 opens it).
-pub type LinkSetReq = crate::kernel::ops::LinkChange<String>;
+pub type LinkSetReq = crate::kernel::ops::LinkChange<NetnsTarget>;
+
+/// Where `netns` sends a device: a namespace mounted under /run/netns (whose
+/// descriptor iproute2 passes, `IFLA_NET_NS_FD`), or the one the lab's
+/// processes live in (`IFLA_NET_NS_PID`): every process of the lab, init
+/// and the shell, is in its initial namespace. Which pids exist is iproute's
+/// question (it answers ESRCH for the others).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NetnsTarget {
+    Named(String),
+    Init,
+}
 
 /// A namespace-level failure of /run/netns operations.
 pub type NsResult<T> = Result<T, Errno>;

@@ -26,10 +26,11 @@ impl<'k> SimNetlink<'k> {
         LinkRef { ns: self.ns, ifindex }
     }
 
-    fn ns_arg(&self, name: &Option<String>) -> KResult<NsId> {
-        match name {
+    fn ns_arg(&self, target: &Option<NetnsTarget>) -> KResult<NsId> {
+        match target {
             None => Ok(self.ns),
-            Some(n) => self.kernel.ns_by_name(n).ok_or(KernelError::new(Errno::EINVAL)),
+            Some(NetnsTarget::Named(n)) => self.kernel.ns_by_name(n).ok_or(KernelError::new(Errno::EINVAL)),
+            Some(NetnsTarget::Init) => Ok(NsId::HOST),
         }
     }
 

@@ -23,9 +23,6 @@ impl Resolve for Fake {
     fn netns_exists(&mut self, name: &str) -> bool {
         name == "red"
     }
-    fn in_host(&mut self) -> bool {
-        true
-    }
 }
 
 fn argv(line: &str) -> Vec<String> {

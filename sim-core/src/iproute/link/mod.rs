@@ -4,7 +4,7 @@ mod parse;
 
 pub use parse::parse;
 
-use super::args::{Fail, IpResult, Resolve};
+use super::args::{Fail, IpResult};
 use super::show::{self, ShowFilter};
 use super::Opts;
 use crate::kernel::{Errno, KernelError};
@@ -32,7 +32,8 @@ pub enum LinkCmd {
 
 /// `netns PID` (`IFLA_NET_NS_PID`): a process's namespace. The simulator's
 /// processes are init (pid 1) and the shell (its `$$`, 1042), both in the
-/// host namespace; for any other number the kernel answers ESRCH.
+/// host namespace (`NetnsTarget::Init`, from whichever namespace the command
+/// runs in); for any other number the kernel answers ESRCH.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PidNetns {
     Host,
@@ -52,12 +53,6 @@ impl PidNetns {
     }
 }
 
-/// A move into the host's namespace by pid from elsewhere: the netlink
-/// seam names namespaces by their /run/netns names only.
-pub(super) fn host_move() -> Fail {
-    Fail::new("ip: moving a device to the host namespace by process id is not simulated here (yet)\n", 2)
-}
-
 /// Runs a parsed `ip link` command.
 pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &LinkCmd) -> IpResult<Output> {
     match cmd {
@@ -70,11 +65,8 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &LinkCmd) -> IpResult<Output>
             let Some(ifindex) = nl.link_get(dev).map(|l| l.ifindex) else {
                 return Err(Fail::nodev(dev));
             };
-            match pid {
-                Some(PidNetns::NoSuchProcess) => return Err(Fail::kernel(&KernelError::new(Errno::ESRCH))),
-                // Into the namespace it is in: nothing moves.
-                Some(PidNetns::Host) if !super::args::Lookup(nl).in_host() => return Err(host_move()),
-                _ => {}
+            if *pid == Some(PidNetns::NoSuchProcess) {
+                return Err(Fail::kernel(&KernelError::new(Errno::ESRCH)));
             }
             nl.link_set(ifindex, req)?;
             Ok(Output::new())

@@ -3,7 +3,7 @@
 
 use nom::combinator::{map, opt};
 
-use super::{host_move, LinkCmd, PidNetns};
+use super::{LinkCmd, PidNetns};
 use crate::iproute::args::{valid_ifname, Fail, IpResult, Resolve};
 use crate::iproute::grammar::keyword::{alone, is_prefix, one_of, table_or, valued, Entry, Kw::E, Kw::P};
 use crate::iproute::grammar::words::{word, Words};
@@ -12,6 +12,7 @@ use crate::iproute::show::{self, ShowFilter};
 use crate::iproute::usage;
 use crate::kernel::mac::Mac;
 use crate::kernel::{Errno, KernelError};
+use crate::netlink::NetnsTarget;
 use crate::netlink::{LinkAddReq, LinkAttrs, LinkSetReq};
 
 /// The kernel's limit for an alias, with its terminating NUL.
@@ -166,9 +167,13 @@ impl<'a> Parsed<'a> {
                 }
                 // `netns_get_fd()` first, then `get_integer()`: a process id.
                 if r.netns_exists(v) {
-                    p.req.netns = Some(v.to_string());
+                    p.req.netns = Some(NetnsTarget::Named(v.to_string()));
                 } else if let Some(pid) = value::whole(v, value::integer) {
-                    p.pid = Some(PidNetns::of(pid));
+                    let pid = PidNetns::of(pid);
+                    if pid == PidNetns::Host {
+                        p.req.netns = Some(NetnsTarget::Init);
+                    }
+                    p.pid = Some(pid);
                 } else {
                     return Err(Fail::invarg("Invalid \"netns\" value\n", v));
                 }
@@ -303,10 +308,9 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
         return fail(Fail::new("Not enough information: \"type\" argument is required\n", 1));
     };
     let refused = |len: Option<usize>| len.map(|_| LinkCmd::Refused(KernelError::new(Errno::EINVAL)));
-    // `netns PID` on either end: no such process, or the host's namespace.
-    let by_pid = |pid: Option<PidNetns>, r: &mut dyn Resolve| match pid {
-        Some(PidNetns::NoSuchProcess) => Some(Ok(LinkCmd::Refused(KernelError::new(Errno::ESRCH)))),
-        Some(PidNetns::Host) if !r.in_host() => Some(Err(host_move())),
+    // `netns PID` on either end naming no process.
+    let by_pid = |pid: Option<PidNetns>| match pid {
+        Some(PidNetns::NoSuchProcess) => Some(LinkCmd::Refused(KernelError::new(Errno::ESRCH))),
         _ => None,
     };
     match kind {
@@ -334,8 +338,8 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
                 }
                 Some(_) => return fail(Fail::new(usage::VETH, 1)),
             };
-            if let Some(c) = by_pid(p.pid, r).or_else(|| by_pid(peer_pid, r)) {
-                return check(i, c);
+            if let Some(c) = by_pid(p.pid).or_else(|| by_pid(peer_pid)) {
+                return Ok((i, c));
             }
             if let Some(c) = refused(p.addr_len.or(peer_len)) {
                 return Ok((i, c));
@@ -346,8 +350,8 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
             if let Some(arg) = i.peek() {
                 return fail(Fail::new(format!("bridge: unknown command \"{arg}\"?\n{}", usage::BRIDGE_KIND), 1));
             }
-            if let Some(c) = by_pid(p.pid, r) {
-                return check(i, c);
+            if let Some(c) = by_pid(p.pid) {
+                return Ok((i, c));
             }
             if let Some(c) = refused(p.addr_len) {
                 return Ok((i, c));
