@@ -64,7 +64,8 @@ impl Lab {
         self.trace = Trace::default();
         self.steps = shell::STEP_BUDGET;
         self.line_start_ms = self.kernel.now_ms;
-        let mut env = std::mem::take(&mut self.env);
+        // Not `mem::take`: a default Env is a fresh login environment.
+        let mut env = std::mem::replace(&mut self.env, Env::empty());
         let out = shell::run_line(line, &mut env, self);
         self.env = env;
         out

@@ -148,8 +148,7 @@ pub struct Env {
 impl Default for Env {
     /// A root login shell's usual environment.
     fn default() -> Env {
-        let mut env =
-            Env { last_status: 0, vars: BTreeMap::new(), pid: 1042, positional: Vec::new(), functions: Vec::new() };
+        let mut env = Env::empty();
         for (name, value) in [
             ("HOME", "/root"),
             ("LOGNAME", "root"),
@@ -166,6 +165,12 @@ impl Default for Env {
 }
 
 impl Env {
+    /// No variables at all (allocates nothing): a placeholder while a
+    /// machine lends its environment to a running line.
+    pub fn empty() -> Env {
+        Env { last_status: 0, vars: BTreeMap::new(), pid: 1042, positional: Vec::new(), functions: Vec::new() }
+    }
+
     /// The environment a program started by this shell sees: the exported
     /// variables only (and the next process id).
     pub fn exported_from(parent: &Env) -> Env {

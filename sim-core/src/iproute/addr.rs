@@ -203,7 +203,7 @@ impl Modify<'_> {
 }
 
 pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &AddrCmd) -> IpResult<Output> {
-    let index_of = |nl: &mut dyn Netlink, dev: &str| nl.link_get(dev).map(|l| l.ifindex);
+    let index_of = |nl: &mut dyn Netlink, dev: &str| nl.link_index(dev);
     match cmd {
         AddrCmd::Add { dev, addr, replace } => {
             let i = index_of(nl, dev).ok_or_else(|| Fail::nodev(dev))?;

@@ -89,11 +89,11 @@ pub struct Lookup<'a>(pub &'a mut dyn crate::netlink::Netlink);
 
 impl Resolve for Lookup<'_> {
     fn ifindex(&mut self, name: &str) -> Option<u32> {
-        self.0.link_get(name).map(|l| l.ifindex)
+        self.0.link_index(name)
     }
 
     fn netns_exists(&mut self, name: &str) -> bool {
-        self.0.netns_list().iter().any(|n| n == name)
+        self.0.netns_exists(name)
     }
 }
 

@@ -201,6 +201,10 @@ pub type NsResult<T> = Result<T, Errno>;
 pub trait Netlink {
     /// Names under /run/netns, in the order `readdir` returns them.
     fn netns_list(&mut self) -> Vec<String>;
+    /// Whether /run/netns/NAME exists (iproute2's `netns_get_fd` opening it).
+    fn netns_exists(&mut self, name: &str) -> bool {
+        self.netns_list().iter().any(|n| n == name)
+    }
     fn netns_add(&mut self, name: &str) -> NsResult<()>;
     fn netns_delete(&mut self, name: &str) -> NsResult<()>;
     /// The id the current namespace has for a named one (RTM_GETNSID).
@@ -218,6 +222,10 @@ pub trait Netlink {
     /// One link by name (RTM_GETLINK with IFLA_IFNAME), as `ll_name_to_index` asks.
     fn link_get(&mut self, name: &str) -> Option<LinkMsg> {
         self.link_dump().into_iter().find(|l| l.name == name)
+    }
+    /// Only the index of a link by name (`ll_name_to_index`).
+    fn link_index(&mut self, name: &str) -> Option<u32> {
+        self.link_get(name).map(|l| l.ifindex)
     }
     fn link_add(&mut self, req: &LinkAddReq) -> KResult<()>;
     fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()>;

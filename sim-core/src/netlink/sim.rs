@@ -103,6 +103,10 @@ impl Netlink for SimNetlink<'_> {
         self.kernel.named().iter().rev().map(|(n, _)| n.clone()).collect()
     }
 
+    fn netns_exists(&mut self, name: &str) -> bool {
+        self.kernel.ns_by_name(name).is_some()
+    }
+
     fn netns_add(&mut self, name: &str) -> NsResult<()> {
         self.kernel.netns_add(name).map(|_| ())
     }
@@ -139,6 +143,10 @@ impl Netlink for SimNetlink<'_> {
     fn link_get(&mut self, name: &str) -> Option<LinkMsg> {
         let i = self.kernel.ns(self.ns)?.ifindex_of(name)?;
         self.link_msg(i)
+    }
+
+    fn link_index(&mut self, name: &str) -> Option<u32> {
+        self.kernel.ns(self.ns)?.ifindex_of(name)
     }
 
     fn link_add(&mut self, req: &LinkAddReq) -> KResult<()> {

@@ -62,7 +62,7 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &LinkCmd) -> IpResult<Output>
             Ok(Output::new())
         }
         LinkCmd::Set { dev, req, pid } => {
-            let Some(ifindex) = nl.link_get(dev).map(|l| l.ifindex) else {
+            let Some(ifindex) = nl.link_index(dev) else {
                 return Err(Fail::nodev(dev));
             };
             if *pid == Some(PidNetns::NoSuchProcess) {
@@ -72,7 +72,7 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &LinkCmd) -> IpResult<Output>
             Ok(Output::new())
         }
         LinkCmd::Delete { dev } => {
-            let Some(ifindex) = nl.link_get(dev).map(|l| l.ifindex) else {
+            let Some(ifindex) = nl.link_index(dev) else {
                 return Err(Fail::nodev(dev));
             };
             nl.link_del(ifindex)?;

@@ -62,7 +62,7 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
 }
 
 fn index(nl: &mut dyn Netlink, dev: &str) -> IpResult<u32> {
-    nl.link_get(dev).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(dev))
+    nl.link_index(dev).ok_or_else(|| Fail::nodev(dev))
 }
 
 /// `ip neigh add|replace`.

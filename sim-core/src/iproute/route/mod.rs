@@ -140,7 +140,7 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output
 }
 
 fn ifindex(nl: &mut dyn Netlink, dev: &str) -> IpResult<u32> {
-    nl.link_get(dev).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(dev))
+    nl.link_index(dev).ok_or_else(|| Fail::nodev(dev))
 }
 
 fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> {
