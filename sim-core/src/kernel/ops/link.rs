@@ -279,12 +279,14 @@ impl Kernel {
     /// asks for, if that one can be used (`__dev_change_net_namespace()`).
     pub(crate) fn move_link(&mut self, r: LinkRef, target: NsId, pat: Option<&str>) -> KResult<LinkRef> {
         let l = self.link(r).cloned().ok_or_else(nodev)?;
-        if l.is_loopback() || l.is_bridge() {
-            return Err(KernelError::msg(Errno::EINVAL, "The interface netns is immutable"));
-        }
         let tn = self.ns(target).ok_or(KernelError::new(Errno::EINVAL))?;
+        // do_setlink() moves only into another namespace: asking for the
+        // device's own is no change, even for a device that cannot move.
         if target == r.ns {
             return Ok(r);
+        }
+        if l.is_loopback() || l.is_bridge() {
+            return Err(KernelError::msg(Errno::EINVAL, "The interface netns is immutable"));
         }
         let mut new_name = None;
         if tn.link_by_name(&l.name).is_some() {
