@@ -136,14 +136,17 @@ fn mutate(rng: &mut Rng, line: &str) -> String {
     toks.iter().map(|t| if t.is_empty() { "''".to_string() } else { t.clone() }).collect::<Vec<_>>().join(" ")
 }
 
-/// The world is as it was, but for where the next ifindex search starts: a
-/// veth whose device cannot be registered after its peer was has used the
-/// peer's index on Linux too (name-collisions recording).
+/// The world is as it was, but for what Linux itself leaves behind on
+/// failure: where the next ifindex search starts (a veth whose device cannot
+/// be registered after its peer was used the peer's index, as the
+/// name-collisions recording shows) and FIB tables (`inet_rtm_newroute()`
+/// makes the table before it checks the route).
 fn unchanged_but_ifindexes(before: &Lab, after: &Lab) -> bool {
     let mut k = after.kernel().clone();
     for id in k.ns_ids() {
         if let (Some(n), Some(b)) = (k.ns_mut(id), before.kernel().ns(id)) {
             n.next_ifindex = b.next_ifindex;
+            n.tables.clone_from(&b.tables);
         }
     }
     k == *before.kernel()
