@@ -15,14 +15,17 @@ impl Kernel {
     /// - a port's master is a bridge of its namespace, and ports of one
     ///   bridge have distinct port numbers;
     /// - routes and neighbours name devices that exist;
-    /// - every /run/netns name names a namespace that exists.
+    /// - every /run/netns name is there once and names a namespace that exists.
     pub fn check_invariants(&self) -> Result<(), String> {
         for id in self.ns_ids() {
             self.check_ns(id)?;
         }
-        for (name, id) in &self.named {
+        for (i, (name, id)) in self.named.iter().enumerate() {
             if self.ns(*id).is_none() {
                 return Err(format!("/run/netns/{name} names a namespace that is gone"));
+            }
+            if self.named[..i].iter().any(|(n, _)| n == name) {
+                return Err(format!("/run/netns/{name} twice"));
             }
         }
         Ok(())

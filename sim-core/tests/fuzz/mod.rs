@@ -215,10 +215,19 @@ impl Corpus {
     }
 
     /// A line mutated at the word level: words swapped, dropped, doubled,
-    /// replaced or inserted, the line cut short; sometimes a character too.
-    fn mutate(&self, rng: &mut Rng, line: &str) -> String {
+    /// replaced or inserted (half the time by a word of the episode's own
+    /// script, so names collide with ones in use), the line cut short;
+    /// sometimes a character too.
+    fn mutate(&self, rng: &mut Rng, line: &str, local: &[String]) -> String {
         let mut toks: Vec<String> = line.split(' ').map(str::to_string).collect();
-        for _ in 0..1 + rng.below(3) {
+        let mut word = |rng: &mut Rng| {
+            if !local.is_empty() && rng.below(2) == 0 {
+                rng.pick(local).clone()
+            } else {
+                rng.pick(&self.words).clone()
+            }
+        };
+        for _ in 0..1 + rng.below(2) + rng.below(2) {
             let n = toks.len();
             let i = rng.below(n.max(1));
             match rng.below(7) {
@@ -233,8 +242,8 @@ impl Corpus {
                     let t = toks[i].clone();
                     toks.insert(i, t);
                 }
-                3 => toks[i] = rng.pick(&self.words).clone(),
-                4 => toks.insert(rng.below(n + 1), rng.pick(&self.words).clone()),
+                3 => toks[i] = word(rng),
+                4 => toks.insert(rng.below(n + 1), word(rng)),
                 5 => toks.truncate(1 + i),
                 _ => {
                     let mut c: Vec<char> = toks[i].chars().collect();
@@ -253,21 +262,40 @@ impl Corpus {
         toks.join(" ")
     }
 
-    /// The next line: a recorded one (to build state), a mutated one, or
-    /// words drawn at random.
-    pub fn line(&self, rng: &mut Rng) -> String {
-        match rng.below(10) {
-            0..=2 => rng.pick(&self.lines).clone(),
-            3..=8 => {
-                let l = rng.pick(&self.lines).clone();
-                self.mutate(rng, &l)
+    /// The next line of an episode: mostly its script's next line, as
+    /// recorded or mutated (so state builds as the recording built it, and
+    /// mistakes meet that state), else any recorded line, mutated or not,
+    /// or words drawn at random.
+    fn line(&self, rng: &mut Rng, ep: &mut Episode) -> String {
+        let next = ep.script.get(ep.cursor).cloned();
+        match (rng.below(20), next) {
+            (0..=6, Some(l)) => {
+                ep.cursor += 1;
+                l
             }
+            (7..=13, Some(l)) => {
+                ep.cursor += 1;
+                self.mutate(rng, &l, &ep.words)
+            }
+            (14..=16, _) => {
+                let l = rng.pick(&self.lines).clone();
+                self.mutate(rng, &l, &ep.words)
+            }
+            (17 | 18, _) | (_, None) => rng.pick(&self.lines).clone(),
             _ => {
                 let len = 1 + rng.below(10);
                 (0..len).map(|_| rng.pick(&self.words).as_str()).collect::<Vec<_>>().join(" ")
             }
         }
     }
+}
+
+/// One lab's life: the recording it follows and where it is in it.
+struct Episode {
+    script: Vec<String>,
+    cursor: usize,
+    /// The words of the script: the names this lab uses.
+    words: Vec<String>,
 }
 
 /// Whether bad_input's rule applies to a line: one `ip`/`bridge`/`sysctl`
@@ -369,14 +397,19 @@ pub fn run(corpus: &Corpus, seed: u64, count: u64) -> Stats {
     while st.lines < count {
         st.episodes += 1;
         let mut lab = Lab::with_seed(st.episodes);
-        let script = rng.pick(&corpus.scripts);
-        let mut history: Vec<String> = script.iter().take(rng.below(40)).cloned().collect();
+        let script = rng.pick(&corpus.scripts).clone();
+        let mut words: Vec<String> = script.iter().flat_map(|l| l.split_whitespace().map(str::to_string)).collect();
+        words.sort();
+        words.dedup();
+        let cursor = rng.below(script.len().min(40) + 1);
+        let mut history: Vec<String> = script[..cursor].to_vec();
         for l in &history {
             lab.run(l);
             st.setup_lines += 1;
         }
+        let mut ep = Episode { script, cursor, words };
         for _ in 0..EPISODE.min(count - st.lines) {
-            let line = corpus.line(&mut rng);
+            let line = corpus.line(&mut rng, &mut ep);
             if let Ok(mut c) = CURRENT.lock() {
                 c.clone_from(&line);
             }
