@@ -220,7 +220,7 @@ impl Corpus {
     /// sometimes a character too.
     fn mutate(&self, rng: &mut Rng, line: &str, local: &[String]) -> String {
         let mut toks: Vec<String> = line.split(' ').map(str::to_string).collect();
-        let mut word = |rng: &mut Rng| {
+        let word = |rng: &mut Rng| {
             if !local.is_empty() && rng.below(2) == 0 {
                 rng.pick(local).clone()
             } else {
