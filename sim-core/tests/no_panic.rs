@@ -177,11 +177,12 @@ fn generated_lines_keep_the_rules() {
     let started = Instant::now();
     let st = fuzz::run(&corpus, seed, count);
     println!(
-        "{} generated lines (seed {seed}) in {:.1?} over {} episodes ({} set-up lines): {} failed, {} of them single changes that left the world unchanged; no panic, invariants held",
+        "{} generated lines (seed {seed}) in {:.1?} over {} episodes ({} set-up lines, {} long pings skipped): {} failed, {} of them single changes that left the world unchanged; no panic, invariants held",
         st.lines,
         started.elapsed(),
         st.episodes,
         st.setup_lines,
+        st.skipped,
         st.failed,
         st.checked_failures
     );
@@ -198,8 +199,12 @@ fn watchdog(limit: Duration) {
             if now != last.0 {
                 last = (now, Instant::now());
             } else if last.1.elapsed() > limit {
-                let line = fuzz::CURRENT.lock().map(|l| l.clone()).unwrap_or_default();
-                eprintln!("no line finished for {limit:?}; stuck on `{line}` after {now} lines");
+                let lines = fuzz::CURRENT.lock().map(|l| l.clone()).unwrap_or_default();
+                let stuck = lines.last().cloned().unwrap_or_default();
+                eprintln!(
+                    "no line finished for {limit:?}; stuck on `{stuck}` after {now} lines; the episode:\n  {}",
+                    lines.join("\n  ")
+                );
                 std::process::abort();
             }
         }
