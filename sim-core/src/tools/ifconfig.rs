@@ -25,18 +25,23 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
         out.out(shown.concat());
         return out;
     };
-    let link = links.iter().find(|l| l.name == *dev);
+    // `dev:x` names an alias: the ioctls act on `dev` and the addresses
+    // labelled `dev:x`.
+    let base = dev.split(':').next().unwrap_or(dev);
+    let link = links.iter().find(|l| l.name == base);
     if args.len() == 1 {
         let addrs = nl.addr_dump();
         let mut out = Output::new();
         match link {
-            Some(link) => out.out(block(link, &addrs)),
-            None => match aliases(&links, &addrs).find(|(_, a)| a.label.as_deref() == Some(*dev)) {
-                Some((l, a)) => out.out(alias_block(l, a)),
-                None => {
-                    return Output::error(format!("{dev}: error fetching interface information: Device not found\n"), 1)
-                }
+            Some(link) if base == *dev => out.out(block(link, &addrs)),
+            // An alias without an address still answers SIOCGIFFLAGS.
+            Some(l) => match addrs.iter().find(|a| a.ifindex == l.ifindex && a.label.as_deref() == Some(*dev)) {
+                Some(a) => out.out(alias_block(l, a)),
+                None => out.out(format!("{}{}\n", head(dev, l, None), hw(l))),
             },
+            None => {
+                return Output::error(format!("{dev}: error fetching interface information: Device not found\n"), 1)
+            }
         }
         return out;
     }
@@ -83,7 +88,10 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
                     return usage_error(a);
                 };
                 io.set_addr(ip);
-                io.set_flags(true);
+                // net-tools leaves an alias's flags alone when it removes it.
+                if !(ip.is_unspecified() && dev.contains(':')) {
+                    io.set_flags(true);
+                }
                 pending_mask = len.map(prefix_mask).or(pending_mask);
             }
         }
@@ -195,7 +203,8 @@ fn mask_len(mask: u32) -> u8 {
 }
 
 /// The ioctls net-tools makes, as the kernel's devinet_ioctl() answers them:
-/// each acts on the first IPv4 address whose label is the device's name.
+/// each acts on the first IPv4 address whose label is the name given (the
+/// device's, or an alias's `dev:x`).
 struct Ioctls<'a> {
     nl: &'a mut dyn Netlink,
     dev: &'a str,
@@ -215,7 +224,12 @@ impl Ioctls<'_> {
 
     fn flags_fail(&mut self) {
         let dev = self.dev;
-        self.out.err(format!("{dev}: ERROR while getting interface flags: No such device\n"));
+        self.flags_fail_with(format!("{dev}: ERROR while getting interface flags: No such device\n"));
+    }
+
+    /// `set_flag()` failed (reading or setting the flags): -1, exit 255.
+    fn flags_fail_with(&mut self, text: String) {
+        self.out.err(text);
         self.goterr = -1;
     }
 
@@ -343,8 +357,19 @@ impl Ioctls<'_> {
         let Some((ifindex, _)) = self.link else {
             return self.flags_fail();
         };
+        if self.dev.contains(':') {
+            // An alias's flags are its address's: down deletes it, up
+            // leaves the device as it is.
+            let Some(a) = self.labelled(ifindex) else {
+                return self.flags_fail_with("SIOCSIFFLAGS: Cannot assign requested address\n".into());
+            };
+            if !up {
+                let _ = self.nl.addr_del(ifindex, a.local, Some(a.prefix));
+            }
+            return;
+        }
         if let Err(e) = self.nl.link_set(ifindex, &LinkSetReq { up: Some(up), ..Default::default() }) {
-            self.fail(format!("SIOCSIFFLAGS: {}\n", e.errno.text()));
+            self.flags_fail_with(format!("SIOCSIFFLAGS: {}\n", e.errno.text()));
         }
     }
 }
