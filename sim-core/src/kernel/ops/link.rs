@@ -11,6 +11,11 @@ use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
 use super::names::check_policy;
 use super::{nodev, LinkChange};
 
+/// 127.0.0.1/8 (labelled with the device's name where it is given).
+fn loopback4() -> Inet4 {
+    Inet4 { local: Ipv4Addr::LOCALHOST, prefix: 8, broadcast: None, scope: Scope::Host, label: "lo".into() }
+}
+
 impl Kernel {
     // ---- links ------------------------------------------------------------
 
@@ -345,7 +350,9 @@ impl Kernel {
         }
         l.admin_up = up;
         l.mc_joined = up;
-        if up {
+        // An up below IPv6's minimum MTU does not bring ::1 back, and a
+        // later larger MTU does not either: only an up at 1280 or more.
+        if up && l.mtu >= crate::kernel::link::IPV6_MIN_MTU {
             l.lo_awaits_up = false;
         }
         if up {
@@ -369,6 +376,11 @@ impl Kernel {
             }
         }
         if up {
+            // inetdev's NETDEV_UP: loopback gets 127.0.0.1/8 whenever IPv4
+            // is on, whatever IPv6 can do at this MTU (EEXIST is no error).
+            if let Some(name) = self.link(r).filter(|l| l.is_loopback() && l.inet_enabled()).map(|l| l.name.clone()) {
+                let _ = self.addr_add(r, Inet4 { label: name, ..loopback4() });
+            }
             self.fib_add_ifaddrs(r);
         } else {
             // A device going down loses its routes but its `local` ones:
@@ -418,13 +430,7 @@ impl Kernel {
         } else {
             Inet6 { local: addr::link_local(l.mac), prefix: 64, scope: Scope::Link, tentative: true, serial }
         };
-        let lo4 = l.is_loopback().then(|| Inet4 {
-            local: Ipv4Addr::LOCALHOST,
-            prefix: 8,
-            broadcast: None,
-            scope: Scope::Host,
-            label: l.name.clone(),
-        });
+        let lo4 = l.is_loopback().then(|| Inet4 { label: l.name.clone(), ..loopback4() });
         l.addrs.push(IfAddr::V6(a));
         self.serial = serial;
         // inetdev's NETDEV_UP gives loopback 127.0.0.1/8, placed like any
