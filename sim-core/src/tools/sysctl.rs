@@ -123,6 +123,12 @@ pub fn sysctl(nl: &mut dyn Netlink, argv: &[String]) -> Output {
                 false
             }
             None => {
+                // A key naming /proc/sys itself counts -1 (exit 255 alone).
+                if k == "." {
+                    out.err("sysctl: Path is not under /proc/sys/: /proc/sys//\n");
+                    failed_reads -= 1;
+                    continue;
+                }
                 let ok = read_one(nl, &o, &mut out, &k);
                 failed_reads += i32::from(!ok);
                 continue;
@@ -130,7 +136,7 @@ pub fn sysctl(nl: &mut dyn Netlink, argv: &[String]) -> Output {
         };
         failed_write |= !ok;
     }
-    out.status = failed_reads | i32::from(failed_write);
+    out.status = (failed_reads | i32::from(failed_write)) & 0xff;
     out
 }
 
@@ -158,6 +164,10 @@ fn write_one(nl: &mut dyn Netlink, o: &Opts, out: &mut Output, key: &str, value:
         if !value.is_empty() {
             out.err("sysctl: Path is not under /proc/sys/: /proc/sys/\n");
         }
+        return false;
+    }
+    if key == "." {
+        out.err("sysctl: Path is not under /proc/sys/: /proc/sys//\n");
         return false;
     }
     let (name, path) = path_of(key);

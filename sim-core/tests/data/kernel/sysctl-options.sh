@@ -10,3 +10,7 @@ sysctl -n -N net.ipv4.ip_forward
 sysctl -qn net.ipv4.ip_forward
 sysctl -wq net.ipv4.ip_forward=0
 sysctl -ez net.ipv4.ip_forward
+sysctl .
+sysctl -w .=1
+sysctl . net.ipv4.conf.lo.rp_filter=2
+sysctl . . net.ipv4.ip_forward
