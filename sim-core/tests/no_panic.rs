@@ -1,8 +1,13 @@
 //! Arbitrary and mutated command lines never panic the parser or executor.
 
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
 use sim_core::Lab;
 
 use sim_core::rng::Rng;
+
+mod fuzz;
 
 const WORDS: &[&str] = &[
     "ip",
@@ -157,4 +162,51 @@ fn arbitrary_lines_never_panic() {
         }
     }
     println!("{n} arbitrary and mutated command lines ran without a panic");
+}
+
+/// Generated and mutated lines from the recordings, with the model's rules
+/// checked after each (see `fuzz`). CI runs a small count; the full run is
+/// `NSLAB_FUZZ_LINES=10000000 cargo test --release -p sim-core --test no_panic -- --nocapture`
+/// (`NSLAB_FUZZ_SEED` picks another seed).
+#[test]
+fn generated_lines_keep_the_rules() {
+    let count = std::env::var("NSLAB_FUZZ_LINES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let seed = std::env::var("NSLAB_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+    watchdog(Duration::from_secs(60));
+    let corpus = fuzz::Corpus::load();
+    let started = Instant::now();
+    let st = fuzz::run(&corpus, seed, count);
+    println!(
+        "{} generated lines (seed {seed}) in {:.1?} over {} episodes ({} set-up lines, {} long pings skipped): {} failed, {} of them single changes that left the world unchanged; no panic, invariants held",
+        st.lines,
+        started.elapsed(),
+        st.episodes,
+        st.setup_lines,
+        st.skipped,
+        st.failed,
+        st.checked_failures
+    );
+}
+
+/// A hang detector in the runner (the simulator reads no clock): if no line
+/// finishes for `limit`, name the line and abort.
+fn watchdog(limit: Duration) {
+    std::thread::spawn(move || {
+        let mut last = (fuzz::PROGRESS.load(Ordering::Relaxed), Instant::now());
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+            let now = fuzz::PROGRESS.load(Ordering::Relaxed);
+            if now != last.0 {
+                last = (now, Instant::now());
+            } else if last.1.elapsed() > limit {
+                let lines = fuzz::CURRENT.lock().map(|l| l.clone()).unwrap_or_default();
+                let stuck = lines.last().cloned().unwrap_or_default();
+                eprintln!(
+                    "no line finished for {limit:?}; stuck on `{stuck}` after {now} lines; the episode:\n  {}",
+                    lines.join("\n  ")
+                );
+                std::process::abort();
+            }
+        }
+    });
 }

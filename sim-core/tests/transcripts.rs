@@ -92,3 +92,32 @@ fn own_recordings(set: &str) {
     let fixed: Vec<String> = gaps.iter().map(|(s, c)| format!("{s}: {c}")).filter(|g| !seen.contains(g)).collect();
     assert!(fixed.is_empty(), "listed as known gaps but now matching (remove them from known-gaps.txt): {fixed:?}");
 }
+
+/// The model's invariants (`Kernel::check_invariants`: unique names and
+/// ifindexes per namespace, veth peers that point back, …) hold after every
+/// command of every recording, whatever the recording's outcome.
+#[test]
+fn every_recording_keeps_the_models_invariants() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let dirs = [shared().join("scenarios"), here.join("kernel"), here.join("packet")];
+    let mut n = 0;
+    for dir in dirs {
+        let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("scenario folder")
+            .map(|e| e.expect("dir entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "sh"))
+            .collect();
+        scripts.sort();
+        for sh in scripts {
+            let mut lab = sim_core::Lab::with_seed(0);
+            for cmd in sim_core::transcript::commands(&std::fs::read_to_string(&sh).expect("readable")) {
+                lab.run(&cmd);
+                n += 1;
+                if let Err(e) = lab.kernel().check_invariants() {
+                    panic!("{}: after `{cmd}`: {e}", sh.display());
+                }
+            }
+        }
+    }
+    println!("invariants held after each of {n} recorded commands");
+}

@@ -7,10 +7,8 @@
 //! its namespace alive: a `Conn` is dropped as soon as its namespace may be
 //! deleted (see `KernelNetlink`).
 
-use std::collections::HashSet;
 use std::os::fd::BorrowedFd;
 use std::pin::Pin;
-use std::sync::{Mutex, OnceLock};
 
 use futures::channel::mpsc::UnboundedReceiver;
 use futures::StreamExt;
@@ -97,7 +95,7 @@ impl Conn {
                         NetlinkPayload::Error(e) => {
                             if let Some(code) = e.code {
                                 let errno = errno_of(code.get().saturating_abs());
-                                let extack = extack_of(outer_flags, &e.header).map(intern);
+                                let extack = extack_of(outer_flags, &e.header).map(Into::into);
                                 return Err(ConnError::Kernel(KernelError { errno, extack }));
                             }
                         }
@@ -156,24 +154,6 @@ fn extack_of(flags: u16, payload: &[u8]) -> Option<String> {
     None
 }
 
-/// `KernelError::extack` is `&'static str` (the simulator's messages are
-/// literals). The kernel's come at run time: each distinct text is leaked
-/// once, so the memory is bounded by the kernel's own set of messages.
-fn intern(s: String) -> &'static str {
-    static SET: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let set = SET.get_or_init(|| Mutex::new(HashSet::new()));
-    let mut set = match set.lock() {
-        Ok(g) => g,
-        Err(p) => p.into_inner(),
-    };
-    if let Some(s) = set.get(s.as_str()) {
-        return s;
-    }
-    let leaked: &'static str = Box::leak(s.into_boxed_str());
-    set.insert(leaked);
-    leaked
-}
-
 /// The kernel's errno as the simulator's [`Errno`]. The seam's `Errno` is a
 /// closed set: numbers it does not name come out as EINVAL (see
 /// lab-agent/ARCHITECTURE.md: the seam needs an `Other(i32)`).
@@ -215,12 +195,5 @@ mod tests {
         assert_eq!(extack_of(NLM_F_ACK_TLVS, &p).as_deref(), Some("Nexthop has invalid gateway"));
         assert_eq!(extack_of(0, &p), None);
         assert_eq!(extack_of(NLM_F_ACK_TLVS, &p[..10]), None);
-    }
-
-    #[test]
-    fn interned_texts_are_shared() {
-        let a = intern("x y".into());
-        let b = intern("x y".into());
-        assert!(std::ptr::eq(a, b));
     }
 }

@@ -57,7 +57,7 @@ impl Fail {
 
     /// What a refused netlink request prints: the extack, or strerror.
     pub fn kernel(e: &KernelError) -> Fail {
-        match e.extack {
+        match &e.extack {
             Some(m) => Fail::new(format!("Error: {m}.\n"), 2),
             None => Fail::new(format!("RTNETLINK answers: {}\n", e.errno.text()), 2),
         }

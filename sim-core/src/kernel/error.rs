@@ -1,6 +1,8 @@
 //! How the simulated kernel refuses a request: an errno and, where Linux
 //! gives one, an extended-ack message.
 
+use std::borrow::Cow;
+
 /// The errno values the simulated kernel returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Errno {
@@ -21,6 +23,7 @@ pub enum Errno {
     ELOOP,
     EACCES,
     ENOTCONN,
+    ENFILE,
 }
 
 impl Errno {
@@ -44,6 +47,7 @@ impl Errno {
             Errno::ELOOP => "Too many levels of symbolic links",
             Errno::ENOTCONN => "Transport endpoint is not connected",
             Errno::EACCES => "Permission denied",
+            Errno::ENFILE => "Too many open files in system",
         }
     }
 }
@@ -52,8 +56,9 @@ impl Errno {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KernelError {
     pub errno: Errno,
-    /// The extended ack message (`NL_SET_ERR_MSG`), printed as `Error: …`.
-    pub extack: Option<&'static str>,
+    /// The extended ack message (`NL_SET_ERR_MSG`, or `NL_SET_ERR_MSG_FMT`
+    /// for the few that name something), printed as `Error: …`.
+    pub extack: Option<Cow<'static, str>>,
 }
 
 impl KernelError {
@@ -61,8 +66,8 @@ impl KernelError {
         KernelError { errno, extack: None }
     }
 
-    pub fn msg(errno: Errno, extack: &'static str) -> KernelError {
-        KernelError { errno, extack: Some(extack) }
+    pub fn msg(errno: Errno, extack: impl Into<Cow<'static, str>>) -> KernelError {
+        KernelError { errno, extack: Some(extack.into()) }
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub mod addr;
 pub mod error;
+mod invariants;
 pub mod link;
 pub mod mac;
 pub mod nat;

@@ -1,29 +1,69 @@
 //! The per-namespace settings `sysctl` reads and writes under net.ipv4.
+//!
+//! Values are kept as the kernel keeps them: the `int` written (2, -1 and
+//! 200 stay what they are; what is on is what is not zero), within the
+//! limits of each file's handler (`proc_dointvec`, `_minmax`,
+//! `_userhz_jiffies`), as the sysctl-values recording shows.
 
 use litemap::LiteMap;
+
+/// CONFIG_HZ of the recording machine's kernel (Debian's): jiffies are 4 ms.
+const HZ: u64 = 250;
+/// USER_HZ: what /proc/sys shows of a jiffies value is in 1/100 s.
+const USER_HZ: u64 = 100;
 
 /// `net.ipv4.conf.X.*` for one X.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DevConf {
-    pub forwarding: bool,
-    pub proxy_arp: bool,
-    pub rp_filter: u8,
+    pub forwarding: i32,
+    pub proxy_arp: i32,
+    pub rp_filter: i32,
+}
+
+impl DevConf {
+    /// IN_DEV_FORWARD(): on when not zero.
+    pub fn forwards(&self) -> bool {
+        self.forwarding != 0
+    }
 }
 
 /// `net.ipv4.neigh.X.*` for one X.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NeighConf {
-    /// Milliseconds (the file shows jiffies at USER_HZ=100: centiseconds).
-    pub proxy_delay_cs: u32,
+    /// In jiffies, as the kernel keeps it (80 cs = 200 jiffies).
+    pub proxy_delay_jiffies: i32,
+}
+
+impl NeighConf {
+    /// The delay in centiseconds, as the file shows it (`jiffies_to_clock_t`
+    /// rounds down; a negative value shows as minus the rounded magnitude).
+    fn proxy_delay_shown(&self) -> String {
+        let j = i64::from(self.proxy_delay_jiffies);
+        let cs = j.unsigned_abs() * USER_HZ / HZ;
+        if j < 0 {
+            format!("-{cs}")
+        } else {
+            cs.to_string()
+        }
+    }
+
+    /// The delay the proxy waits at most, in centiseconds (a negative value
+    /// is a huge unsigned one to `prandom_u32_max()`: practically never).
+    pub fn proxy_delay_cs(&self) -> u32 {
+        match u64::try_from(self.proxy_delay_jiffies) {
+            Ok(j) => (j * USER_HZ / HZ) as u32,
+            Err(_) => u32::MAX,
+        }
+    }
 }
 
 impl Default for NeighConf {
     fn default() -> Self {
-        NeighConf { proxy_delay_cs: 80 }
+        NeighConf { proxy_delay_jiffies: (80 * HZ / USER_HZ) as i32 }
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NsConf {
     pub all: DevConf,
     pub default: DevConf,
@@ -31,17 +71,32 @@ pub struct NsConf {
     pub dev: LiteMap<u32, DevConf>,
     pub neigh_default: NeighConf,
     pub neigh: LiteMap<u32, NeighConf>,
+    /// `net.ipv4.ip_default_ttl` (1 to 255).
+    pub ip_default_ttl: i32,
+}
+
+impl Default for NsConf {
+    fn default() -> Self {
+        NsConf {
+            all: DevConf::default(),
+            default: DevConf::default(),
+            dev: LiteMap::new(),
+            neigh_default: NeighConf::default(),
+            neigh: LiteMap::new(),
+            ip_default_ttl: 64,
+        }
+    }
 }
 
 impl NsConf {
     /// `net.ipv4.ip_forward`, the same switch as `conf.all.forwarding`.
     pub fn ip_forward(&self) -> bool {
-        self.all.forwarding
+        self.all.forwards()
     }
 
-    /// Writing `ip_forward` or `conf.all.forwarding` flips every device, as
-    /// `inet_forward_change()` does.
-    pub fn set_ip_forward(&mut self, on: bool) {
+    /// Writing `ip_forward` or `conf.all.forwarding` sets every device to
+    /// the value written, as `inet_forward_change()` does.
+    pub fn set_ip_forward(&mut self, on: i32) {
         self.all.forwarding = on;
         self.default.forwarding = on;
         for (_, c) in self.dev.iter_mut() {
@@ -53,9 +108,10 @@ impl NsConf {
         self.dev.get(&ifindex).copied().unwrap_or(self.default)
     }
 
-    /// proxy_arp for a device: on if on for the device or for `all`.
+    /// proxy_arp for a device: on if on for the device or for `all`
+    /// (IN_DEV_ORCONF).
     pub fn proxy_arp(&self, ifindex: u32) -> bool {
-        self.all.proxy_arp || self.dev_conf(ifindex).proxy_arp
+        self.all.proxy_arp != 0 || self.dev_conf(ifindex).proxy_arp != 0
     }
 
     /// A new device inherits the `default` settings.
@@ -75,6 +131,7 @@ enum Key {
     IpForward,
     /// `net.ipv4.route.flush`: write-only; forgets learnt path MTUs.
     RouteFlush,
+    IpDefaultTtl,
     Conf(ConfOf, ConfField),
     NeighProxyDelay(Option<u32>),
 }
@@ -98,6 +155,7 @@ fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
     match parts.as_slice() {
         ["net", "ipv4", "ip_forward"] => Some(Key::IpForward),
         ["net", "ipv4", "route", "flush"] => Some(Key::RouteFlush),
+        ["net", "ipv4", "ip_default_ttl"] => Some(Key::IpDefaultTtl),
         ["net", "ipv4", "conf", who, field] => {
             let of = match *who {
                 "all" => ConfOf::All,
@@ -113,18 +171,20 @@ fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
             Some(Key::Conf(of, f))
         }
         ["net", "ipv4", "neigh", who, "proxy_delay"] => match *who {
-            "default" => Some(Key::NeighProxyDelay(None)),
+            // neigh/default is the initial namespace's only.
+            "default" if ns == super::NsId::HOST => Some(Key::NeighProxyDelay(None)),
+            "default" => None,
             dev => Some(Key::NeighProxyDelay(Some(n.ifindex_of(dev)?))),
         },
         _ => None,
     }
 }
 
-fn field(c: &DevConf, f: ConfField) -> u32 {
+fn field(c: &DevConf, f: ConfField) -> i32 {
     match f {
-        ConfField::Forwarding => u32::from(c.forwarding),
-        ConfField::ProxyArp => u32::from(c.proxy_arp),
-        ConfField::RpFilter => u32::from(c.rp_filter),
+        ConfField::Forwarding => c.forwarding,
+        ConfField::ProxyArp => c.proxy_arp,
+        ConfField::RpFilter => c.rp_filter,
     }
 }
 
@@ -134,41 +194,142 @@ pub fn read(k: &super::Kernel, ns: super::NsId, path: &str) -> Result<String, su
     let c = &k.ns(ns).ok_or(super::Errno::ENOENT)?.conf;
     let v = match key {
         Key::RouteFlush => return Err(super::Errno::EACCES),
-        Key::IpForward => u32::from(c.ip_forward()),
+        Key::IpForward => c.all.forwarding,
+        Key::IpDefaultTtl => c.ip_default_ttl,
         Key::Conf(ConfOf::All, f) => field(&c.all, f),
         Key::Conf(ConfOf::Default, f) => field(&c.default, f),
         Key::Conf(ConfOf::Dev(i), f) => field(&c.dev_conf(i), f),
-        Key::NeighProxyDelay(None) => c.neigh_default.proxy_delay_cs,
-        Key::NeighProxyDelay(Some(i)) => c.neigh.get(&i).copied().unwrap_or_default().proxy_delay_cs,
+        Key::NeighProxyDelay(None) => return Ok(c.neigh_default.proxy_delay_shown()),
+        Key::NeighProxyDelay(Some(i)) => return Ok(c.neigh.get(&i).copied().unwrap_or_default().proxy_delay_shown()),
     };
     Ok(v.to_string())
 }
 
-/// Writes a setting; the value must be a decimal integer, as proc_dointvec wants.
+/// `proc_get_long()`: blanks, an optional minus, digits in C's base 0
+/// (`0x` hex, leading `0` octal), then only blanks or another number (a
+/// one-int file takes the first). `None` for anything else.
+fn parse_long(text: &str) -> Option<(bool, u64)> {
+    let is_blank = |c: char| matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r');
+    let t = text.trim_start_matches(is_blank);
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let (radix, digits) = if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        (16, h)
+    } else if t.len() > 1 && t.starts_with('0') {
+        (8, &t[1..])
+    } else {
+        (10, t)
+    };
+    let end = digits.find(|c: char| !c.is_digit(radix)).unwrap_or(digits.len());
+    if end == 0 && radix != 8 {
+        return None;
+    }
+    let v = if end == 0 { 0 } else { u64::from_str_radix(&digits[..end], radix).ok()? };
+    match digits[end..].chars().next() {
+        None => Some((neg, v)),
+        Some(c) if is_blank(c) => Some((neg, v)),
+        Some(_) => None,
+    }
+}
+
+/// `proc_dointvec()`'s conversion: an `int`, or EINVAL.
+fn dointvec(text: &str) -> Result<i32, super::Errno> {
+    let (neg, v) = parse_long(text).ok_or(super::Errno::EINVAL)?;
+    let v = if neg {
+        -i64::try_from(v).map_err(|_| super::Errno::EINVAL)?
+    } else {
+        i64::try_from(v).map_err(|_| super::Errno::EINVAL)?
+    };
+    i32::try_from(v).map_err(|_| super::Errno::EINVAL)
+}
+
+/// `proc_dointvec_userhz_jiffies()`'s conversion: centiseconds to jiffies
+/// (`clock_t_to_jiffies()`, saturating, then kept as an `int`).
+fn userhz_jiffies(text: &str) -> Result<i32, super::Errno> {
+    let (neg, v) = parse_long(text).ok_or(super::Errno::EINVAL)?;
+    if v > (i64::MAX as u64 / HZ) * USER_HZ {
+        return Err(super::Errno::EINVAL);
+    }
+    let x = if neg { v.wrapping_neg() } else { v };
+    let j = if x >= u64::MAX / HZ * USER_HZ { u64::MAX } else { x * HZ / USER_HZ };
+    Ok(j as i32)
+}
+
+/// Writes a setting, as the file's handler would take the text.
 pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) -> Result<(), super::Errno> {
     let key = lookup(k, ns, path).ok_or(super::Errno::ENOENT)?;
-    let v: i64 = value.trim().parse().map_err(|_| super::Errno::EINVAL)?;
     let n = k.ns_mut(ns).ok_or(super::Errno::ENOENT)?;
-    if let Key::RouteFlush = key {
-        n.pmtu_flush();
-        return Ok(());
-    }
     let c = &mut n.conf;
-    let set = |d: &mut DevConf, f: ConfField| match f {
-        ConfField::Forwarding => d.forwarding = v != 0,
-        ConfField::ProxyArp => d.proxy_arp = v != 0,
-        ConfField::RpFilter => d.rp_filter = v.clamp(0, 2) as u8,
-    };
     match key {
-        Key::RouteFlush => {}
-        Key::IpForward | Key::Conf(ConfOf::All, ConfField::Forwarding) => c.set_ip_forward(v != 0),
-        Key::Conf(ConfOf::All, f) => set(&mut c.all, f),
-        Key::Conf(ConfOf::Default, f) => set(&mut c.default, f),
-        Key::Conf(ConfOf::Dev(i), f) => set(c.dev.entry(i).or_insert_with(Default::default), f),
-        Key::NeighProxyDelay(None) => c.neigh_default.proxy_delay_cs = v.max(0) as u32,
+        // The flush handler ignores what is written.
+        Key::RouteFlush => n.pmtu_flush(),
+        Key::IpForward | Key::Conf(ConfOf::All, ConfField::Forwarding) => c.set_ip_forward(dointvec(value)?),
+        Key::IpDefaultTtl => match dointvec(value)? {
+            v @ 1..=255 => c.ip_default_ttl = v,
+            _ => return Err(super::Errno::EINVAL),
+        },
+        Key::Conf(of, f) => {
+            let v = dointvec(value)?;
+            let d = match of {
+                ConfOf::All => &mut c.all,
+                ConfOf::Default => &mut c.default,
+                ConfOf::Dev(i) => c.dev.entry(i).or_insert_with(Default::default),
+            };
+            match f {
+                ConfField::Forwarding => d.forwarding = v,
+                ConfField::ProxyArp => d.proxy_arp = v,
+                ConfField::RpFilter => d.rp_filter = v,
+            }
+        }
+        Key::NeighProxyDelay(None) => c.neigh_default.proxy_delay_jiffies = userhz_jiffies(value)?,
         Key::NeighProxyDelay(Some(i)) => {
-            c.neigh.entry(i).or_insert_with(Default::default).proxy_delay_cs = v.max(0) as u32
+            c.neigh.entry(i).or_insert_with(Default::default).proxy_delay_jiffies = userhz_jiffies(value)?
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ints_as_proc_dointvec_reads_them() {
+        for (text, want) in [
+            ("1", Some(1)),
+            (" 1", Some(1)),
+            ("1 ", Some(1)),
+            ("1 0", Some(1)),
+            ("0x1", Some(1)),
+            ("01", Some(1)),
+            ("010", Some(8)),
+            ("0", Some(0)),
+            ("-1", Some(-1)),
+            ("2147483647", Some(i32::MAX)),
+            ("-2147483648", Some(i32::MIN)),
+        ] {
+            assert_eq!(dointvec(text).ok(), want, "{text:?}");
+        }
+        for bad in ["", "x", "1x", "+1", "08", "0x", "-", "2147483648", "-2147483649", "99999999999999999999"] {
+            assert!(dointvec(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn jiffies_round_as_the_recording_shows() {
+        for (written, shown) in [
+            ("25", "24"),
+            ("1", "0"),
+            ("3", "2"),
+            ("-1", "-0"),
+            ("0x10", "16"),
+            ("2147483647", "429496728"),
+            ("80", "80"),
+        ] {
+            let c = NeighConf { proxy_delay_jiffies: userhz_jiffies(written).unwrap() };
+            assert_eq!(c.proxy_delay_shown(), shown, "{written}");
+        }
+    }
 }

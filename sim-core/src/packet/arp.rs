@@ -304,14 +304,15 @@ impl Engine<'_> {
         if !proxy_arp && !explicit {
             return Err("not a local address");
         }
-        if !n.conf.dev_conf(dev.ifindex).forwarding {
+        if !n.conf.dev_conf(dev.ifindex).forwards() {
             return Err("proxy ARP needs forwarding on the interface");
         }
         let r = fib::lookup(n, tip, None).map_err(|_| "proxy ARP: no route to the target")?;
         if r.kind != fib::Kind::Unicast || r.dev == dev.ifindex {
             return Err("proxy ARP: the target is routed out of the same interface");
         }
-        let delay_cs = n.conf.neigh.get(&dev.ifindex).map_or(n.conf.neigh_default.proxy_delay_cs, |c| c.proxy_delay_cs);
+        let delay_cs =
+            n.conf.neigh.get(&dev.ifindex).map_or(n.conf.neigh_default.proxy_delay_cs(), |c| c.proxy_delay_cs());
         // Linux waits a random time below proxy_delay; we wait half of it.
         Ok(u64::from(delay_cs) * 10_000 / 2)
     }

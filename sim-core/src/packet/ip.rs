@@ -67,7 +67,7 @@ impl Engine<'_> {
         if pkt.dst.is_broadcast() || pkt.dst.is_multicast() {
             return;
         }
-        if !n.conf.dev_conf(dev.ifindex).forwarding {
+        if !n.conf.dev_conf(dev.ifindex).forwards() {
             self.drop_(ns, Some(dev.ifindex), DropReason::ForwardingDisabled, what(&pkt));
             return;
         }

@@ -18,68 +18,183 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
         // net-tools lists interfaces sorted by name.
         let mut links = links;
         links.sort_by(|a, b| a.name.cmp(&b.name));
-        let shown: Vec<String> =
-            links.iter().filter(|l| all || l.flags & IFF_UP != 0).map(|l| block(l, &addrs)).collect();
+        let listed = |l: &&LinkMsg| all || l.flags & IFF_UP != 0;
+        let mut shown: Vec<String> = links.iter().filter(listed).map(|l| block(l, &addrs)).collect();
+        // Aliases come after every device (SIOCGIFCONF after /proc/net/dev).
+        shown.extend(aliases(&links, &addrs).filter(|(l, _)| listed(l)).map(|(l, a)| alias_block(l, a)));
         out.out(shown.concat());
         return out;
     };
-    let link = links.iter().find(|l| l.name == *dev);
+    // `dev:x` names an alias: the ioctls act on `dev` and the addresses
+    // labelled `dev:x`.
+    let base = dev.split(':').next().unwrap_or(dev);
+    let link = links.iter().find(|l| l.name == base);
     if args.len() == 1 {
-        let Some(link) = link else {
-            return Output::error(format!("{dev}: error fetching interface information: Device not found\n"), 1);
-        };
         let addrs = nl.addr_dump();
         let mut out = Output::new();
-        out.out(block(link, &addrs));
+        match link {
+            Some(link) if base == *dev => out.out(block(link, &addrs)),
+            // An alias without an address still answers SIOCGIFFLAGS.
+            Some(l) => match addrs.iter().find(|a| a.ifindex == l.ifindex && a.label.as_deref() == Some(*dev)) {
+                Some(a) => out.out(alias_block(l, a)),
+                None => out.out(format!("{}{}\n", head(dev, l, None), hw(l))),
+            },
+            None => {
+                return Output::error(format!("{dev}: error fetching interface information: Device not found\n"), 1)
+            }
+        }
         return out;
     }
-    let mut io = Ioctls { nl, dev, link: link.map(|l| (l.ifindex, l.flags)), out: Output::new(), failed: false };
-    let mut netmask_after = None;
+    let mut io = Ioctls { nl, dev, link: link.map(|l| (l.ifindex, l.flags)), out: Output::new(), goterr: 0 };
+    // One ioctl (or two) per argument, in order; an error does not stop the
+    // rest. The netmask of an `ADDR/N` comes last (the last one given).
+    let mut pending_mask = None;
     let mut i = 1;
     while i < args.len() {
         let a = args[i];
+        let value = args.get(i + 1).copied();
         match a {
             "up" => io.set_flags(true),
             "down" => io.set_flags(false),
-            "netmask" => {
+            "netmask" | "mtu" | "txqueuelen" => {
+                let Some(v) = value else { return usage() };
                 i += 1;
-                match args.get(i).and_then(|m| parse_inet(m)) {
-                    Some(m) => io.set_netmask(mask_len(u32::from(m))),
-                    None => return usage_error(args.get(i).copied().unwrap_or("")),
+                match a {
+                    "netmask" => match parse_inet(v) {
+                        Some(m) => io.set_netmask(u32::from(m)),
+                        None => return usage_error(v),
+                    },
+                    "mtu" => io.set_mtu(atoi(v)),
+                    _ => io.set_txqlen(atoi(v)),
                 }
             }
-            "broadcast" | "mtu" | "txqueuelen" => i += 1,
+            "broadcast" => {
+                // `broadcast [ADDR]`: the address if one follows, then the flag.
+                if let Some(b) = value.and_then(parse_inet) {
+                    i += 1;
+                    io.set_broadcast(b);
+                }
+                io.set_flag_broadcast();
+            }
             _ => {
                 let (ip, len) = match a.split_once('/') {
-                    Some((ip, l)) => (ip, l.parse::<u8>().ok().filter(|l| *l <= 32)),
+                    Some((ip, l)) => match parse_prefix(l) {
+                        Some(l) => (ip, Some(l)),
+                        None => return usage(),
+                    },
                     None => (a, None),
                 };
                 let Some(ip) = parse_inet(ip) else {
                     return usage_error(a);
                 };
                 io.set_addr(ip);
-                io.set_flags(true);
-                netmask_after = len.or(netmask_after);
+                // net-tools leaves an alias's flags alone when it removes it.
+                if !(ip.is_unspecified() && dev.contains(':')) {
+                    io.set_flags(true);
+                }
+                pending_mask = len.map(prefix_mask).or(pending_mask);
             }
         }
         i += 1;
     }
-    if let Some(len) = netmask_after {
-        io.set_netmask(len);
+    if let Some(mask) = pending_mask {
+        io.set_netmask(mask);
     }
     let mut out = io.out;
-    if io.failed {
-        out.status = 255;
-    }
+    out.status = if io.goterr < 0 { 255 } else { io.goterr };
     out
 }
 
-/// An address ifconfig could not read: a numeric one is an unknown host; a
-/// name goes to the resolver, which has no answer in the sandbox.
+/// An address ifconfig could not read: a numeric one, or one no host can
+/// be named (glibc's `res_hnok()`: letters, digits, `-` and `_` in labels
+/// that do not start with `-`), is an unknown host; a name goes to the
+/// resolver, which has no answer in the sandbox.
 fn usage_error(arg: &str) -> Output {
-    let numeric = arg.split('/').next().is_some_and(|a| a.chars().all(|c| c.is_ascii_digit() || c == '.'));
-    let why = if numeric { "Unknown host" } else { "Host name lookup failure" };
+    let host = arg.split('/').next().unwrap_or(arg);
+    let numeric = host.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let label_ok = |l: &str| !l.is_empty() && !l.starts_with('-');
+    let name_ok = host.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        && host.strip_suffix('.').unwrap_or(host).split('.').all(label_ok);
+    let why = if numeric || !name_ok { "Unknown host" } else { "Host name lookup failure" };
     Output::error(format!("{arg}: {why}\nifconfig: `--help' gives usage information.\n"), 1)
+}
+
+/// net-tools' usage text (exit 3), for a missing value or a bad /prefix.
+fn usage() -> Output {
+    Output::error(USAGE, 3)
+}
+
+const USAGE: &str = "Usage:
+  ifconfig [-a] [-v] [-s] <interface> [[<AF>] <address>]
+  [add <address>[/<prefixlen>]]
+  [del <address>[/<prefixlen>]]
+  [[-]broadcast [<address>]]  [[-]pointopoint [<address>]]
+  [netmask <address>]  [dstaddr <address>]  [tunnel <address>]
+  [outfill <NN>] [keepalive <NN>]
+  [hw <HW> <address>]  [mtu <NN>]
+  [[-]trailers]  [[-]arp]  [[-]allmulti]
+  [multicast]  [[-]promisc]
+  [mem_start <NN>]  [io_addr <NN>]  [irq <NN>]  [media <type>]
+  [txqueuelen <NN>]
+  [name <newname>]
+  [[-]dynamic]
+  [up|down] ...
+
+  <HW>=Hardware Type.
+  List of possible hardware types:
+    loop (Local Loopback) slip (Serial Line IP) cslip (VJ Serial Line IP) 
+    slip6 (6-bit Serial Line IP) cslip6 (VJ 6-bit Serial Line IP) adaptive (Adaptive Serial Line IP) 
+    ash (Ash) ether (Ethernet) ax25 (AMPR AX.25) 
+    netrom (AMPR NET/ROM) rose (AMPR ROSE) tunnel (IPIP Tunnel) 
+    ppp (Point-to-Point Protocol) hdlc ((Cisco)-HDLC) lapb (LAPB) 
+    arcnet (ARCnet) dlci (Frame Relay DLCI) frad (Frame Relay Access Device) 
+    sit (IPv6-in-IPv4) fddi (Fiber Distributed Data Interface) hippi (HIPPI) 
+    irda (IrLAP) ec (Econet) x25 (generic X.25) 
+    eui64 (Generic EUI-64) 
+  <AF>=Address family. Default: inet
+  List of possible address families:
+    unix (UNIX Domain) inet (DARPA Internet) inet6 (IPv6) 
+    ax25 (AMPR AX.25) netrom (AMPR NET/ROM) rose (AMPR ROSE) 
+    ipx (Novell IPX) ddp (Appletalk DDP) ec (Econet) 
+    ash (Ash) x25 (CCITT X.25) 
+";
+
+/// `/N` after an address: a decimal number, maybe negative.
+fn parse_prefix(s: &str) -> Option<i64> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(
+        digits.bytes().fold(0i64, |n, b| n.wrapping_mul(10).wrapping_add(i64::from(b - b'0')))
+            * if s.starts_with('-') { -1 } else { 1 },
+    )
+}
+
+/// net-tools' netmask for `/N`: `~(0xffffffff >> N)` as x86 shifts a
+/// 32-bit value (by N mod 32), so /32 and /64 are 0.0.0.0 and /33 is /1.
+fn prefix_mask(n: i64) -> u32 {
+    !(u32::MAX >> (n & 31))
+}
+
+/// C's `atoi()`: blanks, a sign, digits up to the first other character.
+fn atoi(s: &str) -> i64 {
+    let t = s.trim_start();
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let v = t
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .fold(0i64, |n, b| n.saturating_mul(10).saturating_add(i64::from(b - b'0')));
+    let v = i64::from(v as i32);
+    if neg {
+        -v
+    } else {
+        v
+    }
 }
 
 /// The prefix length of a netmask (its leading ones).
@@ -88,20 +203,34 @@ fn mask_len(mask: u32) -> u8 {
 }
 
 /// The ioctls net-tools makes, as the kernel's devinet_ioctl() answers them:
-/// each acts on the first IPv4 address whose label is the device's name.
+/// each acts on the first IPv4 address whose label is the name given (the
+/// device's, or an alias's `dev:x`).
 struct Ioctls<'a> {
     nl: &'a mut dyn Netlink,
     dev: &'a str,
     /// The device's index and flags, `None` if it does not exist.
     link: Option<(u32, u32)>,
     out: Output,
-    failed: bool,
+    /// net-tools' `goterr`: 1 after a failed ioctl, -1 (exit 255) once
+    /// the flags could not be read; ORed, so -1 stays.
+    goterr: i32,
 }
 
 impl Ioctls<'_> {
     fn fail(&mut self, text: String) {
         self.out.err(text);
-        self.failed = true;
+        self.goterr |= 1;
+    }
+
+    fn flags_fail(&mut self) {
+        let dev = self.dev;
+        self.flags_fail_with(format!("{dev}: ERROR while getting interface flags: No such device\n"));
+    }
+
+    /// `set_flag()` failed (reading or setting the flags): -1, exit 255.
+    fn flags_fail_with(&mut self, text: String) {
+        self.out.err(text);
+        self.goterr = -1;
     }
 
     /// The first address labelled with the device's name.
@@ -127,6 +256,10 @@ impl Ioctls<'_> {
         if let Some(o) = &old {
             let _ = self.nl.addr_del(ifindex, o.local, Some(o.prefix));
         }
+        // inet_set_ifa() frees an address of 0.0.0.0: the old one is gone.
+        if ip.is_unspecified() {
+            return;
+        }
         let prefix = classful(ip);
         let broadcast = (flags & IFF_BROADCAST != 0 && prefix < 31).then(|| addr::broadcast(ip, prefix));
         let scope = if ip.is_loopback() { Scope::Host } else { Scope::Global };
@@ -136,21 +269,27 @@ impl Ioctls<'_> {
         }
     }
 
-    /// SIOCSIFNETMASK: a new prefix length; the broadcast follows if it was the usual one.
-    fn set_netmask(&mut self, prefix: u8) {
+    /// SIOCSIFNETMASK: a new prefix length; the broadcast follows if it was
+    /// the usual one and the prefix is below 31. A mask with holes is EINVAL.
+    fn set_netmask(&mut self, mask: u32) {
         let Some((ifindex, flags)) = self.link else {
             return self.fail("SIOCSIFNETMASK: No such device\n".into());
         };
         let Some(old) = self.labelled(ifindex) else {
             return self.fail("SIOCSIFNETMASK: Cannot assign requested address\n".into());
         };
+        let prefix = mask_len(mask);
+        if (!mask).wrapping_add(1) & !mask != 0 {
+            return self.fail("SIOCSIFNETMASK: Invalid argument\n".into());
+        }
         if old.prefix == prefix {
             return;
         }
         let _ = self.nl.addr_del(ifindex, old.local, Some(old.prefix));
         let mut new = old.clone();
         new.prefix = prefix;
-        if flags & IFF_BROADCAST != 0 && prefix < 31 && old.broadcast == Some(addr::broadcast(old.local, old.prefix)) {
+        let usual = u32::from(old.local) | !addr::mask(old.prefix);
+        if flags & IFF_BROADCAST != 0 && prefix < 31 && old.broadcast.map_or(0, u32::from) == usual {
             new.broadcast = Some(addr::broadcast(old.local, prefix));
         }
         if let Err(e) = self.nl.addr_add(ifindex, &new) {
@@ -158,14 +297,79 @@ impl Ioctls<'_> {
         }
     }
 
+    /// SIOCSIFBRDADDR: the labelled address's broadcast.
+    fn set_broadcast(&mut self, b: std::net::Ipv4Addr) {
+        let Some((ifindex, _)) = self.link else {
+            return self.fail("SIOCSIFBRDADDR: No such device\n".into());
+        };
+        let Some(old) = self.labelled(ifindex) else {
+            return self.fail("SIOCSIFBRDADDR: Cannot assign requested address\n".into());
+        };
+        if old.broadcast.unwrap_or(std::net::Ipv4Addr::UNSPECIFIED) == b {
+            return;
+        }
+        let _ = self.nl.addr_del(ifindex, old.local, Some(old.prefix));
+        let new = Inet4 { broadcast: (!b.is_unspecified()).then_some(b), ..old };
+        if let Err(e) = self.nl.addr_add(ifindex, &new) {
+            self.fail(format!("SIOCSIFBRDADDR: {}\n", e.errno.text()));
+        }
+    }
+
+    /// `set_flag(IFF_BROADCAST)`: a veth or bridge has it already.
+    fn set_flag_broadcast(&mut self) {
+        if self.link.is_none() {
+            self.flags_fail();
+        }
+    }
+
+    /// SIOCSIFMTU.
+    fn set_mtu(&mut self, mtu: i64) {
+        let Some((ifindex, _)) = self.link else {
+            return self.fail("SIOCSIFMTU: No such device\n".into());
+        };
+        let req = LinkSetReq { mtu: u32::try_from(mtu).ok(), ..Default::default() };
+        match req.mtu {
+            None => self.fail("SIOCSIFMTU: Invalid argument\n".into()),
+            Some(_) => {
+                if let Err(e) = self.nl.link_set(ifindex, &req) {
+                    self.fail(format!("SIOCSIFMTU: {}\n", e.errno.text()));
+                }
+            }
+        }
+    }
+
+    /// SIOCSIFTXQLEN.
+    fn set_txqlen(&mut self, qlen: i64) {
+        let Some((ifindex, _)) = self.link else {
+            return self.fail("SIOCSIFTXQLEN: No such device\n".into());
+        };
+        let req = LinkSetReq { txqlen: u32::try_from(qlen).ok(), ..Default::default() };
+        if req.txqlen.is_none() {
+            return self.fail("SIOCSIFTXQLEN: Invalid argument\n".into());
+        }
+        if let Err(e) = self.nl.link_set(ifindex, &req) {
+            self.fail(format!("SIOCSIFTXQLEN: {}\n", e.errno.text()));
+        }
+    }
+
     /// SIOCGIFFLAGS then SIOCSIFFLAGS: up or down.
     fn set_flags(&mut self, up: bool) {
         let Some((ifindex, _)) = self.link else {
-            let dev = self.dev;
-            return self.fail(format!("{dev}: ERROR while getting interface flags: No such device\n"));
+            return self.flags_fail();
         };
+        if self.dev.contains(':') {
+            // An alias's flags are its address's: down deletes it, up
+            // leaves the device as it is.
+            let Some(a) = self.labelled(ifindex) else {
+                return self.flags_fail_with("SIOCSIFFLAGS: Cannot assign requested address\n".into());
+            };
+            if !up {
+                let _ = self.nl.addr_del(ifindex, a.local, Some(a.prefix));
+            }
+            return;
+        }
         if let Err(e) = self.nl.link_set(ifindex, &LinkSetReq { up: Some(up), ..Default::default() }) {
-            self.fail(format!("SIOCSIFFLAGS: {}\n", e.errno.text()));
+            self.flags_fail_with(format!("SIOCSIFFLAGS: {}\n", e.errno.text()));
         }
     }
 }
@@ -213,38 +417,64 @@ fn human(bytes: u64) -> String {
     format!("{v:.1} {}", units[u])
 }
 
-fn block(l: &LinkMsg, addrs: &[AddrMsg]) -> String {
+/// The first line and the IPv4 line: SIOCGIFFLAGS, SIOCGIFMTU, SIOCGIFADDR
+/// and the rest for one label. A broadcast device shows its broadcast
+/// address as the kernel keeps it (0.0.0.0 when none was given).
+fn head(name: &str, l: &LinkMsg, v4: Option<&AddrMsg>) -> String {
     let (v, names) = flag_names(l);
-    let mut s = format!("{}: flags={}<{}>  mtu {}\n", l.name, v, names, l.mtu);
+    let mut s = format!("{name}: flags={v}<{names}>  mtu {}\n", l.mtu);
+    if let Some(a) = v4 {
+        let mask = std::net::Ipv4Addr::from(addr::mask(a.prefix));
+        s.push_str(&format!("        inet {}  netmask {mask}", a.local));
+        if l.flags & IFF_BROADCAST != 0 {
+            s.push_str(&format!("  broadcast {}", a.broadcast.unwrap_or(std::net::Ipv4Addr::UNSPECIFIED)));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// The hardware line.
+fn hw(l: &LinkMsg) -> String {
+    if l.link_type == ARPHRD_LOOPBACK {
+        format!("        loop  txqueuelen {}  (Local Loopback)\n", l.txqlen)
+    } else {
+        format!("        ether {}  txqueuelen {}  (Ethernet)\n", l.address, l.txqlen)
+    }
+}
+
+/// An alias (an address labelled `dev:x`), which net-tools shows as an
+/// interface of its own: no IPv6, no counters.
+fn alias_block(l: &LinkMsg, a: &AddrMsg) -> String {
+    let name = a.label.as_deref().unwrap_or(&l.name);
+    format!("{}{}\n", head(name, l, Some(a)), hw(l))
+}
+
+/// The aliases of the devices listed, in the kernel's address order.
+fn aliases<'a>(links: &'a [LinkMsg], addrs: &'a [AddrMsg]) -> impl Iterator<Item = (&'a LinkMsg, &'a AddrMsg)> {
+    addrs.iter().filter_map(move |a| {
+        let l = links.iter().find(|l| l.ifindex == a.ifindex)?;
+        let label = a.label.as_deref()?;
+        (a.local.is_ipv4() && label != l.name).then_some((l, a))
+    })
+}
+
+fn block(l: &LinkMsg, addrs: &[AddrMsg]) -> String {
     // SIOCGIFADDR: one IPv4 address, the first labelled with the device's name.
     let first_v4 =
         addrs.iter().find(|a| a.ifindex == l.ifindex && a.local.is_ipv4() && a.label.as_deref() == Some(&l.name));
-    let v6 = addrs.iter().filter(|a| a.ifindex == l.ifindex && a.local.is_ipv6());
-    for a in first_v4.into_iter().chain(v6) {
-        match a.local {
-            IpAddr::V4(ip) => {
-                let mask = std::net::Ipv4Addr::from(addr::mask(a.prefix));
-                s.push_str(&format!("        inet {ip}  netmask {mask}"));
-                if let Some(b) = a.broadcast {
-                    s.push_str(&format!("  broadcast {b}"));
-                }
-                s.push('\n');
-            }
-            IpAddr::V6(ip) => {
-                let scope = match a.scope {
-                    Scope::Host => "0x10<host>",
-                    Scope::Link => "0x20<link>",
-                    _ => "0x0<global>",
-                };
-                s.push_str(&format!("        inet6 {ip}  prefixlen {}  scopeid {scope}\n", a.prefix));
-            }
+    let mut s = head(&l.name, l, first_v4);
+    for a in addrs.iter().filter(|a| a.ifindex == l.ifindex && a.local.is_ipv6()) {
+        if let IpAddr::V6(ip) = a.local {
+            let scope = match a.scope {
+                Scope::Host => "0x10<host>",
+                Scope::Link => "0x20<link>",
+                _ => "0x0<global>",
+            };
+            s.push_str(&format!("        inet6 {ip}  prefixlen {}  scopeid {scope}\n", a.prefix));
         }
     }
-    if l.link_type == ARPHRD_LOOPBACK {
-        s.push_str(&format!("        loop  txqueuelen {}  (Local Loopback)\n", l.txqlen));
-    } else {
-        s.push_str(&format!("        ether {}  txqueuelen {}  (Ethernet)\n", l.address, l.txqlen));
-    }
+    s.push_str(&hw(l));
     let st = &l.stats;
     s.push_str(&format!("        RX packets {}  bytes {} ({})\n", st.rx_packets, st.rx_bytes, human(st.rx_bytes)));
     s.push_str(&format!("        RX errors 0  dropped {}  overruns 0  frame 0\n", st.rx_dropped));

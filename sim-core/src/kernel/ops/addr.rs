@@ -93,13 +93,20 @@ impl Kernel {
         // The last IPv4 address gone disables IP on the device: every route
         // through it goes (fib_disable_ip with force).
         let last = self.link(r).is_some_and(|l| !l.addrs.iter().any(|a| a.v4().is_some()));
+        // fib_sync_down_addr(): routes that use an address as their source
+        // go only once no device of the namespace has it any more.
+        let still_here = |n: &crate::kernel::netns::Namespace, a: &Ipv4Addr| {
+            n.links.values().any(|l| l.addrs.iter().filter_map(IfAddr::v4).any(|x| x.local == *a))
+        };
+        let gone: Vec<Ipv4Addr> =
+            self.ns(r.ns).map(|n| removed.iter().filter(|a| !still_here(n, a)).copied().collect()).unwrap_or_default();
         if let Some(n) = self.ns_mut(r.ns) {
             if last {
                 n.routes.retain(|rt| rt.dev != Some(r.ifindex));
                 n.neighs.retain(|ne| ne.dev != r.ifindex);
             }
             n.routes.retain(|rt| {
-                let uses_removed = rt.src.is_some_and(|s| removed.contains(&s));
+                let uses_removed = rt.src.is_some_and(|s| gone.contains(&s));
                 let kernel_on_dev = rt.proto == Proto::Kernel && rt.dev == Some(r.ifindex);
                 !(uses_removed || kernel_on_dev)
             });

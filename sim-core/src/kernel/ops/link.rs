@@ -8,26 +8,16 @@ use crate::kernel::link::{Bridge, Link, LinkAttrs, LinkKind, LinkRef, PortState}
 use crate::kernel::route::RouteType;
 use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
 
+use super::names::check_policy;
 use super::{nodev, LinkChange};
 
-/// IFLA_IFNAME's policy (`NLA_STRING`, at most IFNAMSIZ - 1 bytes): a
-/// longer name fails validation before rtnetlink looks at anything else.
-/// iproute2 checks only names given with the `name` keyword itself.
-fn check_ifname(name: Option<&str>) -> KResult<()> {
-    match name {
-        Some(n) if n.len() > 15 => Err(KernelError::msg(Errno::EINVAL, "Attribute failed policy validation")),
-        _ => Ok(()),
-    }
+/// 127.0.0.1/8 (labelled with the device's name where it is given).
+fn loopback4() -> Inet4 {
+    Inet4 { local: Ipv4Addr::LOCALHOST, prefix: 8, broadcast: None, scope: Scope::Host, label: "lo".into() }
 }
 
 impl Kernel {
     // ---- links ------------------------------------------------------------
-
-    /// The first free `veth%d`-style name in a namespace.
-    pub(crate) fn alloc_name(&self, ns: NsId, template: &str) -> String {
-        let n = self.ns(ns).expect("namespace exists");
-        (0..).map(|i| format!("{template}{i}")).find(|c| n.link_by_name(c).is_none()).expect("unbounded")
-    }
 
     pub(crate) fn new_link(&mut self, ns: NsId, name: &str, kind: LinkKind) -> u32 {
         let mac = self.random_mac();
@@ -75,8 +65,12 @@ impl Kernel {
         }
     }
 
-    /// `ip link add NAME type veth peer name PEER [netns NS]`. Names `None`
-    /// take the next `vethN`. The peer is registered first, as Linux does.
+    /// `ip link add NAME type veth peer name PEER [netns NS]`, as
+    /// `rtnl_newlink()` and `veth_newlink()` do it: a NAME already in use is
+    /// refused first; then the peer is registered (its name checked, or the
+    /// first free `veth%d`), then the device (likewise). A device that cannot
+    /// be registered takes its peer away again, but the peer's ifindex was
+    /// used.
     pub fn add_veth(
         &mut self,
         ns: NsId,
@@ -89,32 +83,32 @@ impl Kernel {
         if self.ns(ns).is_none() || self.ns(peer_ns).is_none() {
             return Err(Errno::EINVAL.into());
         }
-        check_ifname(name)?;
-        check_ifname(peer)?;
-        if let Some(p) = peer {
-            if self.ns(peer_ns).and_then(|n| n.link_by_name(p)).is_some() {
-                return Err(Errno::EEXIST.into());
-            }
-        }
-        if let Some(d) = name {
-            if self.ns(ns).and_then(|n| n.link_by_name(d)).is_some() || (ns == peer_ns && peer == Some(d)) {
-                return Err(Errno::EEXIST.into());
-            }
+        check_policy(name)?;
+        check_policy(peer)?;
+        if name.is_some_and(|d| self.name_in_use(ns, d)) {
+            return Err(Errno::EEXIST.into());
         }
         let veth = LinkKind::Veth { peer: None };
         Self::check_attrs(&veth, attrs)?;
         Self::check_attrs(&veth, peer_attrs)?;
-        if peer_attrs.up {
-            // The peer is registered, then cannot be opened before the pair
-            // is tied: it is unregistered again, but its ifindex was used.
-            if let Some(n) = self.ns_mut(peer_ns) {
-                n.alloc_ifindex();
+        let peer_name = self.valid_name(peer_ns, peer.unwrap_or("veth%d"), None)?;
+        let taken_too = (ns == peer_ns).then_some(peer_name.as_str());
+        let dev_name = match (peer_attrs.up, self.valid_name(ns, name.unwrap_or("veth%d"), taken_too)) {
+            // The peer cannot be opened before the pair is tied.
+            (true, _) => Err(KernelError::new(Errno::ENOTCONN)),
+            (false, r) => r,
+        };
+        let dev_name = match dev_name {
+            Ok(n) => n,
+            Err(e) => {
+                // The peer was registered and unregistered again.
+                if let Some(n) = self.ns_mut(peer_ns) {
+                    n.alloc_ifindex();
+                }
+                return Err(e);
             }
-            return Err(Errno::ENOTCONN.into());
-        }
-        let peer_name = peer.map_or_else(|| self.alloc_name(peer_ns, "veth"), str::to_string);
+        };
         let p = self.new_link(peer_ns, &peer_name, LinkKind::Veth { peer: None });
-        let dev_name = name.map_or_else(|| self.alloc_name(ns, "veth"), str::to_string);
         let d = self.new_link(ns, &dev_name, LinkKind::Veth { peer: None });
         let (pr, dr) = (LinkRef { ns: peer_ns, ifindex: p }, LinkRef { ns, ifindex: d });
         for (me, other) in [(pr, dr), (dr, pr)] {
@@ -132,16 +126,15 @@ impl Kernel {
         Ok((d, p))
     }
 
-    /// `ip link add NAME type bridge`.
+    /// `ip link add NAME type bridge`: NAME in use is refused first, then
+    /// the name is checked (or the first free `bridge%d` taken).
     pub fn add_bridge(&mut self, ns: NsId, name: Option<&str>, attrs: &LinkAttrs) -> KResult<u32> {
-        check_ifname(name)?;
-        if let Some(d) = name {
-            if self.ns(ns).and_then(|n| n.link_by_name(d)).is_some() {
-                return Err(Errno::EEXIST.into());
-            }
+        check_policy(name)?;
+        if name.is_some_and(|d| self.name_in_use(ns, d)) {
+            return Err(Errno::EEXIST.into());
         }
         Self::check_attrs(&LinkKind::Bridge(Bridge::default()), attrs)?;
-        let name = name.map_or_else(|| self.alloc_name(ns, "bridge"), str::to_string);
+        let name = self.valid_name(ns, name.unwrap_or("bridge%d"), None)?;
         let i = self.new_link(ns, &name, LinkKind::Bridge(Bridge::default()));
         let r = LinkRef { ns, ifindex: i };
         self.apply_attrs(r, attrs);
@@ -201,7 +194,7 @@ impl Kernel {
     pub fn set_link(&mut self, mut r: LinkRef, ch: &LinkChange) -> KResult<()> {
         self.link(r).ok_or_else(nodev)?;
         if let Some(target) = ch.netns {
-            r = self.move_link(r, target)?;
+            r = self.move_link(r, target, ch.name.as_deref())?;
         }
         if let Some(mac) = ch.address {
             if !mac.is_valid_ether() {
@@ -241,12 +234,11 @@ impl Kernel {
             }
             self.mtu_changed(r);
         }
-        if let Some(name) = &ch.name {
-            let n = self.ns(r.ns).ok_or_else(nodev)?;
-            match n.link_by_name(name) {
-                Some(other) if other.ifindex != r.ifindex => return Err(Errno::EEXIST.into()),
-                _ => {}
-            }
+        if let Some(want) = &ch.name {
+            // dev_change_name(): the same name is no change; anything else
+            // is checked (or allocated) against the namespace's names.
+            let l = self.link(r).ok_or_else(nodev)?;
+            let name = if l.name == *want { want.clone() } else { self.valid_name(r.ns, want, None)? };
             let l = self.link_mut(r).ok_or_else(nodev)?;
             let old = std::mem::replace(&mut l.name, name.clone());
             for a in l.addrs.iter_mut() {
@@ -288,17 +280,34 @@ impl Kernel {
     }
 
     /// Moves a device to another namespace, keeping its index where free.
-    pub(crate) fn move_link(&mut self, r: LinkRef, target: NsId) -> KResult<LinkRef> {
+    /// A name in use there is replaced by `pat`, the name the same request
+    /// asks for, if that one can be used (`__dev_change_net_namespace()`).
+    pub(crate) fn move_link(&mut self, r: LinkRef, target: NsId, pat: Option<&str>) -> KResult<LinkRef> {
         let l = self.link(r).cloned().ok_or_else(nodev)?;
-        if l.is_loopback() || l.is_bridge() {
-            return Err(KernelError::msg(Errno::EINVAL, "The interface netns is immutable"));
-        }
         let tn = self.ns(target).ok_or(KernelError::new(Errno::EINVAL))?;
+        // do_setlink() moves only into another namespace: asking for the
+        // device's own is no change, even for a device that cannot move.
         if target == r.ns {
             return Ok(r);
         }
+        if l.is_loopback() || l.is_bridge() {
+            return Err(KernelError::msg(Errno::EINVAL, "The interface netns is immutable"));
+        }
+        let mut new_name = None;
         if tn.link_by_name(&l.name).is_some() {
-            return Err(KernelError::msg(Errno::EEXIST, "An interface with the same name exists in the target netns"));
+            let Some(pat) = pat else {
+                return Err(KernelError::msg(
+                    Errno::EEXIST,
+                    "An interface with the same name exists in the target netns",
+                ));
+            };
+            match self.valid_name(target, pat, None) {
+                Ok(n) => new_name = Some(n),
+                Err(e) => {
+                    let msg = format!("Unable to use '{pat}' for the new interface name in the target netns");
+                    return Err(KernelError::msg(e.errno, msg));
+                }
+            }
         }
         if l.admin_up {
             self.set_up(r, false);
@@ -313,6 +322,9 @@ impl Kernel {
         let tn = self.ns_mut(target).ok_or(KernelError::new(Errno::EINVAL))?;
         let ifindex = if tn.links.contains_key(&moved.ifindex) { tn.alloc_ifindex() } else { moved.ifindex };
         moved.ifindex = ifindex;
+        if let Some(n) = new_name {
+            moved.name = n;
+        }
         moved.addrs.clear();
         moved.qdisc_attached = false;
         moved.master = None;
@@ -338,7 +350,9 @@ impl Kernel {
         }
         l.admin_up = up;
         l.mc_joined = up;
-        if up {
+        // An up below IPv6's minimum MTU does not bring ::1 back, and a
+        // later larger MTU does not either: only an up at 1280 or more.
+        if up && l.mtu >= crate::kernel::link::IPV6_MIN_MTU {
             l.lo_awaits_up = false;
         }
         if up {
@@ -362,6 +376,11 @@ impl Kernel {
             }
         }
         if up {
+            // inetdev's NETDEV_UP: loopback gets 127.0.0.1/8 whenever IPv4
+            // is on, whatever IPv6 can do at this MTU (EEXIST is no error).
+            if let Some(name) = self.link(r).filter(|l| l.is_loopback() && l.inet_enabled()).map(|l| l.name.clone()) {
+                let _ = self.addr_add(r, Inet4 { label: name, ..loopback4() });
+            }
             self.fib_add_ifaddrs(r);
         } else {
             // A device going down loses its routes but its `local` ones:
@@ -411,13 +430,7 @@ impl Kernel {
         } else {
             Inet6 { local: addr::link_local(l.mac), prefix: 64, scope: Scope::Link, tentative: true, serial }
         };
-        let lo4 = l.is_loopback().then(|| Inet4 {
-            local: Ipv4Addr::LOCALHOST,
-            prefix: 8,
-            broadcast: None,
-            scope: Scope::Host,
-            label: l.name.clone(),
-        });
+        let lo4 = l.is_loopback().then(|| Inet4 { label: l.name.clone(), ..loopback4() });
         l.addrs.push(IfAddr::V6(a));
         self.serial = serial;
         // inetdev's NETDEV_UP gives loopback 127.0.0.1/8, placed like any

@@ -13,6 +13,7 @@ mod addr;
 mod bridge;
 mod fib;
 mod link;
+mod names;
 mod netns;
 
 /// What `ip link set` asks to change, applied in `do_setlink()`'s order.

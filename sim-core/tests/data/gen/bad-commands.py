@@ -5,6 +5,9 @@ on a real kernel, it holds the simulator to Linux's own error texts and exit
 codes for input nobody wrote by hand.
 
 usage: bad-commands.py SEED COUNT > scenario.sh
+From seed 3 on the templates include name collisions (unnamed veth peers,
+`%d` templates, renames and moves onto taken names) and sysctl values; seeds
+1-2 draw as they did when they were recorded.
 """
 import random
 import sys
@@ -36,6 +39,17 @@ GARBAGE = ["nosuch", "10.0.0.300/24", "10.0.0.1/33", "upp", "dev", "type", "peer
            "70000", "67", "zz", "01:00:00:00:00:01", "name", "-x", "master", "lo", "via", "1.2.3.4", "default",
            "a/b", "addr", "lnk", "0", "-1", "4294967296", "table", "scope", "bogus", "lladdr", "br0", "veth-r",
            "help", "show", "add", "del", "up", "down", "-4", "-j", "256.1.1.1", "10.1.0.0/24", "brd", "+"]
+
+if seed >= 3:
+    SETUP += ["ip -n red link add v1 type bridge"]
+    TEMPLATES += [
+        "ip link add veth0 type veth", "ip link add type veth", "ip link add v9 type veth peer name v1",
+        "ip link add tap%d type veth peer name v%d", "ip link add br%d type bridge", "ip link set v2 name v1",
+        "ip link set v2 name veth%d", "ip link set v1 netns red", "ip -n red link set veth-r netns blue",
+        "ip link add v5 type veth peer name veth-r netns red", "sysctl -w net.ipv4.conf.br0.rp_filter=2",
+        "sysctl -w net.ipv4.ip_default_ttl=300", "ifconfig br0",
+    ]
+    GARBAGE += ["veth-b", "v1", "veth%d", "%d%d", ".", "blue", "2", "-5", "x"]
 
 
 def mutate(line):

@@ -4,6 +4,9 @@ veths and a bridge, addresses, routes, forwarding, NAT, then pings, route
 lookups and neighbour tables. Only namespaces the scenario makes are pinged.
 
 usage: random-packets.py SEED COUNT > scenario.sh
+From seed 4 on, settings take values other than 0 and 1 (the kernel keeps
+the int; on is not zero) and devices are renamed and moved while in use;
+seeds 1-3 draw as they did when they were recorded.
 """
 import random
 import sys
@@ -40,8 +43,30 @@ def pre():
     return rnd.choice(["", "-n a ", "-n b ", "-n c "])
 
 
+def wide(n):
+    """Settings with other values, renames and moves of devices in use."""
+    i = NS.index(n)
+    return [
+        f"sysctl -w net.ipv4.ip_forward={rnd.choice([0, 1, 2, -1, 7])}",
+        f"ip netns exec {n} sysctl -w net.ipv4.conf.all.forwarding={rnd.choice([0, 2, -1])}",
+        f"sysctl -w net.ipv4.conf.h{n}.forwarding={rnd.choice([0, 1, 5])}",
+        f"sysctl -w net.ipv4.conf.h{n}.proxy_arp={rnd.choice([0, 2, -3])}",
+        f"sysctl -w net.ipv4.conf.all.proxy_arp={rnd.choice([0, 0, 4])}",
+        f"sysctl net.ipv4.conf.h{n}.forwarding net.ipv4.conf.h{n}.proxy_arp",
+        f"ip link set h{n} name h{n}2", f"ip link set h{n}2 name h{n}",
+        f"ip -n {n} link set e{n} name veth%d", f"ip -n {n} link set veth0 name e{n}",
+        f"ip link add h{n} type veth", f"ip -n {n} link add e{n} type veth peer name h{n}",
+        f"ip -n {n} link set e{n} netns {rnd.choice(NS)}", f"ip -n {rnd.choice(NS)} link set e{n} netns {n}",
+        f"ip -n {n} addr add 10.0.{i}.2/24 dev e{n}", f"ip -n {n} link set e{n} up",
+        f"ip -n {n} -br addr",
+    ]
+
+
 for _ in range(count):
     n = rnd.choice(NS)
+    if seed >= 4 and rnd.random() < 0.3:
+        out.append(rnd.choice(wide(n)))
+        continue
     out.append(rnd.choice([
         f"{who()}ping -c 1 -W 1 {addr()}", f"{who()}ping -c 2 -i 0.2 -W 1 {addr()}", f"{who()}ping -c 1 -W 1 {addr()}",
         f"{who()}ping -c 1 -W 1 {addr()}", f"{who()}ping -q -c 1 -W 1 {addr()}",

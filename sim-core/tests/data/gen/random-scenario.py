@@ -6,6 +6,9 @@ Record it on a real kernel with ../shared/tools/record-transcript and keep
 both files in tests/data/kernel: the replay test then holds the simulator to
 what the kernel printed. Commands are drawn so that most succeed and many
 fail, over a few namespaces, veths, bridges, addresses, routes, neighbours.
+From seed 6 on, names collide more (unnamed peers, `%d` templates, renames
+and moves onto taken names) and sysctl writes other values; seeds 2-5 draw
+as they did when they were recorded.
 """
 import random
 import sys
@@ -14,6 +17,9 @@ seed, count = int(sys.argv[1]), int(sys.argv[2])
 rnd = random.Random(seed)
 NS = ["red", "blue", "green"]
 DEVS = ["v0", "v1", "v2", "v3", "br0", "br1", "lo"]
+WIDE = seed >= 6
+if WIDE:
+    DEVS += ["veth0", "veth1", "veth2"]
 
 
 def pick(xs):
@@ -24,10 +30,25 @@ def addr():
     return f"10.{rnd.randint(0, 2)}.{rnd.randint(0, 2)}.{rnd.randint(1, 9)}"
 
 
+def names(n, d, pre, exec_pre):
+    """Commands that reuse names: peers named by the kernel, templates, renames, moves."""
+    key = pick(["net.ipv4.ip_forward", f"net.ipv4.conf.{d}.rp_filter", f"net.ipv4.conf.{d}.proxy_arp",
+                "net.ipv4.conf.all.forwarding", "net.ipv4.ip_default_ttl"])
+    return [
+        f"ip {pre}link add {d} type veth", f"ip {pre}link add type veth", f"ip {pre}link add type bridge",
+        f"ip {pre}link add type veth peer name {pick(DEVS)}", f"ip {pre}link add {pick(['v%d', 'veth%d', 'br%d'])} type bridge",
+        f"ip {pre}link add {d} type veth peer netns {n}", f"ip {pre}link set {d} name {pick(['v%d', 'veth%d'])}",
+        f"ip {pre}link set {d} netns {n} name {pick(DEVS)}", f"ip {pre}-br link",
+        f"{exec_pre}sysctl -w {key}={pick([0, 1, 2, 3, -1, 255, 256, 'x', ''])}", f"{exec_pre}sysctl {key}",
+    ]
+
+
 def command():
     n, d = pick(NS), pick(DEVS)
     pre = "" if rnd.random() < 0.6 else f"-n {n} "
     exec_pre = "" if rnd.random() < 0.7 else f"ip netns exec {n} "
+    if WIDE and rnd.random() < 0.3:
+        return pick(names(n, d, pre, exec_pre))
     return pick([
         f"ip netns add {n}", f"ip netns del {n}", "ip netns list", "ip -j netns",
         f"ip {pre}link add {d} type veth peer name {pick(DEVS)}",
