@@ -14,6 +14,7 @@ impl Kernel {
     /// - a veth's peer exists (in whatever namespace) and points back;
     /// - a port's master is a bridge of its namespace, and ports of one
     ///   bridge have distinct port numbers;
+    /// - the name index finds every device by its name, and nothing else;
     /// - routes and neighbours name devices that exist;
     /// - every /run/netns name is there once and names a namespace that exists.
     pub fn check_invariants(&self) -> Result<(), String> {
@@ -27,6 +28,12 @@ impl Kernel {
             if self.named[..i].iter().any(|(n, _)| n == name) {
                 return Err(format!("/run/netns/{name} twice"));
             }
+            if self.by_name.get(name.as_str()) != Some(id) {
+                return Err(format!("/run/netns/{name} is not in the name index"));
+            }
+        }
+        if self.by_name.len() != self.named.len() {
+            return Err("the /run/netns name index has names that are gone".into());
         }
         Ok(())
     }
@@ -69,6 +76,9 @@ impl Kernel {
         }
         if let Some(e) = n.neighs.iter().find(|e| !n.links.contains_key(&e.dev)) {
             return Err(format!("ns {}: neighbour {e:?} on a device that is gone", id.0));
+        }
+        if !n.names_in_step() {
+            return Err(format!("ns {}: the name index disagrees with the devices", id.0));
         }
         Ok(())
     }

@@ -16,6 +16,7 @@ pub mod ops;
 pub mod route;
 pub mod sysctl;
 
+use litemap::LiteMap;
 use netns::Namespace;
 
 pub use error::{Errno, KResult, KernelError};
@@ -35,6 +36,9 @@ pub struct Kernel {
     namespaces: Vec<Option<Namespace>>,
     /// /run/netns entries in creation order.
     named: Vec<(String, NsId)>,
+    /// The same entries by name, for lookups (kept in step by
+    /// `netns_add`/`netns_delete`, the only places that change `named`).
+    by_name: LiteMap<String, NsId>,
     rng: mac::Rng,
     /// Counts devices and addresses ever made, for stable creation order.
     serial: u64,
@@ -48,6 +52,7 @@ impl Kernel {
         let mut k = Kernel {
             namespaces: Vec::new(),
             named: Vec::new(),
+            by_name: LiteMap::new(),
             rng: mac::Rng::new(seed ^ 0x006e_736c_6162),
             serial: 0,
             now_ms: 0,
@@ -75,7 +80,7 @@ impl Kernel {
     }
 
     pub fn ns_by_name(&self, name: &str) -> Option<NsId> {
-        self.named.iter().find(|(n, _)| n == name).map(|(_, id)| *id)
+        self.by_name.get(name).copied()
     }
 
     /// The first name a namespace is mounted under, if any.
@@ -90,7 +95,7 @@ impl Kernel {
         let serial = self.next_serial();
         let ns = self.ns_mut(id).expect("just made");
         let ifindex = ns.alloc_ifindex();
-        ns.links.insert(ifindex, link::Link::new(ifindex, "lo", link::LinkKind::Loopback, lo_mac, serial));
+        ns.attach(link::Link::new(ifindex, "lo", link::LinkKind::Loopback, lo_mac, serial));
         ns.conf.add_dev(ifindex);
         id
     }

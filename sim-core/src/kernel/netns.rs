@@ -10,8 +10,13 @@ use super::NsId;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Namespace {
-    /// Devices by ifindex: the order the kernel dumps them in.
+    /// Devices by ifindex: the order the kernel dumps them in. Add and
+    /// remove them with [`Namespace::attach`] and [`Namespace::detach`] (and
+    /// rename with [`Namespace::rename`]), which keep `names` in step.
     pub links: LiteMap<u32, Link>,
+    /// The ifindex of each device name (the kernel's name hash): a lookup
+    /// by name costs a search, not a walk over every device.
+    names: LiteMap<String, u32>,
     /// Where the next ifindex search starts (the kernel allocates cyclically).
     pub next_ifindex: u32,
     pub routes: Vec<Route>,
@@ -33,6 +38,7 @@ impl Namespace {
     pub fn new() -> Namespace {
         Namespace {
             links: LiteMap::new(),
+            names: LiteMap::new(),
             next_ifindex: 1,
             routes: Vec::new(),
             tables: Default::default(),
@@ -80,11 +86,43 @@ impl Namespace {
     }
 
     pub fn link_by_name(&self, name: &str) -> Option<&Link> {
-        self.links.values().find(|l| l.name == name)
+        self.ifindex_of(name).and_then(|i| self.links.get(&i))
     }
 
     pub fn ifindex_of(&self, name: &str) -> Option<u32> {
-        self.link_by_name(name).map(|l| l.ifindex)
+        self.names.get(name).copied()
+    }
+
+    /// Registers a device under its ifindex and its name.
+    pub fn attach(&mut self, link: Link) {
+        self.names.insert(link.name.clone(), link.ifindex);
+        self.links.insert(link.ifindex, link);
+    }
+
+    /// Unregisters a device.
+    pub fn detach(&mut self, ifindex: u32) -> Option<Link> {
+        let l = self.links.remove(&ifindex)?;
+        if self.names.get(l.name.as_str()) == Some(&ifindex) {
+            self.names.remove(l.name.as_str());
+        }
+        Some(l)
+    }
+
+    /// Gives a device another name; returns the old one.
+    pub fn rename(&mut self, ifindex: u32, name: String) -> Option<String> {
+        let l = self.links.get_mut(&ifindex)?;
+        let old = std::mem::replace(&mut l.name, name.clone());
+        if self.names.get(old.as_str()) == Some(&ifindex) {
+            self.names.remove(old.as_str());
+        }
+        self.names.insert(name, ifindex);
+        Some(old)
+    }
+
+    /// Whether the name index says what the devices say (an invariant).
+    pub fn names_in_step(&self) -> bool {
+        self.names.len() == self.links.len()
+            && self.links.iter().all(|(&i, l)| self.names.get(l.name.as_str()) == Some(&i))
     }
 
     /// The id this namespace uses for `other`, allocating the lowest free one.

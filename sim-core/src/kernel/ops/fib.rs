@@ -74,9 +74,16 @@ impl Kernel {
             }
         }
         let Some(n) = self.ns_mut(r.ns) else { return };
+        // Only this device's routes can be the same route: find them once,
+        // rather than walking every route of the namespace for each one
+        // (the ones pushed below are checked too).
+        let before = n.routes.len();
+        let mine: Vec<usize> = (0..before).filter(|&i| n.routes[i].dev == Some(r.ifindex)).collect();
         for w in want {
             n.fib_new_table(w.table);
-            if !n.routes.iter().any(|x| x.same_key(&w) && x.kind == w.kind && x.dev == w.dev) {
+            let same = |x: &Route| x.same_key(&w) && x.kind == w.kind;
+            let known = mine.iter().any(|&i| same(&n.routes[i])) || n.routes[before..].iter().any(same);
+            if !known {
                 n.routes.push(w);
             }
         }

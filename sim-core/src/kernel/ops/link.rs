@@ -24,7 +24,7 @@ impl Kernel {
         let serial = self.next_serial();
         let n = self.ns_mut(ns).expect("namespace exists");
         let ifindex = n.alloc_ifindex();
-        n.links.insert(ifindex, Link::new(ifindex, name, kind, mac, serial));
+        n.attach(Link::new(ifindex, name, kind, mac, serial));
         n.conf.add_dev(ifindex);
         ifindex
     }
@@ -184,7 +184,7 @@ impl Kernel {
     /// Removes a device from its namespace and everything that names it.
     pub(crate) fn forget_link(&mut self, r: LinkRef) {
         if let Some(n) = self.ns_mut(r.ns) {
-            n.links.remove(&r.ifindex);
+            n.detach(r.ifindex);
             n.routes.retain(|rt| rt.dev != Some(r.ifindex));
             n.neighs.retain(|ne| ne.dev != r.ifindex);
             n.conf.remove_dev(r.ifindex);
@@ -239,8 +239,9 @@ impl Kernel {
             // is checked (or allocated) against the namespace's names.
             let l = self.link(r).ok_or_else(nodev)?;
             let name = if l.name == *want { want.clone() } else { self.valid_name(r.ns, want, None)? };
+            let n = self.ns_mut(r.ns).ok_or_else(nodev)?;
+            let old = n.rename(r.ifindex, name.clone()).ok_or_else(nodev)?;
             let l = self.link_mut(r).ok_or_else(nodev)?;
-            let old = std::mem::replace(&mut l.name, name.clone());
             for a in l.addrs.iter_mut() {
                 if let IfAddr::V4(v) = a {
                     if v.label == old {
@@ -329,7 +330,7 @@ impl Kernel {
         moved.qdisc_attached = false;
         moved.master = None;
         moved.port_state = PortState::Disabled;
-        tn.links.insert(ifindex, moved);
+        tn.attach(moved);
         tn.conf.add_dev(ifindex);
         let new = LinkRef { ns: target, ifindex };
         if let Some(peer) = self.link(new).and_then(|l| l.veth_peer()) {

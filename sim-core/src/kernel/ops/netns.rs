@@ -11,6 +11,7 @@ impl Kernel {
         }
         let id = self.create_ns();
         self.named.push((name.to_string(), id));
+        self.by_name.insert(name.to_string(), id);
         Ok(id)
     }
 
@@ -18,6 +19,7 @@ impl Kernel {
     pub fn netns_delete(&mut self, name: &str) -> Result<(), Errno> {
         let pos = self.named.iter().position(|(n, _)| n == name).ok_or(Errno::ENOENT)?;
         let (_, id) = self.named.remove(pos);
+        self.by_name.remove(name);
         if self.named.iter().any(|(_, i)| *i == id) {
             return Ok(());
         }
