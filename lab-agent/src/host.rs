@@ -63,28 +63,10 @@ impl KernelLab {
                 Err(out) => out,
             },
             "ip" => {
-                let outcome = match self.netlink(ns) {
-                    Ok(mut nl) => iproute::ip(&mut nl, rest),
-                    Err(o) => return o,
-                };
-                match outcome {
+                let mut host = AgentHost { lab: self, ns, nested };
+                match iproute::ip_on(&mut host, rest, stdin) {
                     Outcome::Done(o) => o,
-                    Outcome::Exec { netns, argv } => {
-                        let Some(prog) = argv.first() else { return Output::new() };
-                        if netns::open(&netns).is_err() {
-                            return Output::error(
-                                format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
-                                255,
-                            );
-                        }
-                        if nested >= MAX_NESTING {
-                            return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
-                        }
-                        if !is_program(prog) {
-                            return Output::error(format!("exec of \"{prog}\" failed: No such file or directory\n"), 1);
-                        }
-                        self.exec(Some(&netns), &argv, stdin, nested + 1)
-                    }
+                    Outcome::Exec { netns, argv } => self.netns_exec(&netns, &argv, stdin, nested),
                 }
             }
             "bridge" => match self.netlink(ns) {
@@ -122,12 +104,52 @@ impl KernelLab {
         }
     }
 
+    /// `ip netns exec NAME PROGRAM…`: the program, run in that namespace.
+    fn netns_exec(&mut self, netns: &str, argv: &[String], stdin: &str, nested: usize) -> Output {
+        let Some(prog) = argv.first() else { return Output::new() };
+        if netns::open(netns).is_err() {
+            return Output::error(
+                format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
+                255,
+            );
+        }
+        if nested >= MAX_NESTING {
+            return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
+        }
+        if !is_program(prog) {
+            return Output::error(format!("exec of \"{prog}\" failed: No such file or directory\n"), 1);
+        }
+        self.exec(Some(netns), argv, stdin, nested + 1)
+    }
+
     fn netlink(&mut self, ns: Option<&str>) -> Result<KernelNetlink<'_>, Output> {
         match ns {
             None => Ok(KernelNetlink::host(&mut self.rtnl)),
             Some(n) => KernelNetlink::named(&mut self.rtnl, n)
                 .map_err(|e| Output::error(format!("Cannot open network namespace \"{n}\": {}\n", e.text()), 255)),
         }
+    }
+}
+
+/// What `ip -batch` runs its lines on: the real kernel seen from one
+/// namespace, and `netns exec` lines run as the agent runs them.
+struct AgentHost<'a, 'n> {
+    lab: &'a mut KernelLab,
+    ns: Option<&'n str>,
+    nested: usize,
+}
+
+impl iproute::batch::Host for AgentHost<'_, '_> {
+    fn with_netlink(&mut self, f: &mut dyn FnMut(&mut dyn sim_core::netlink::Netlink) -> Outcome) -> Outcome {
+        match self.lab.netlink(self.ns) {
+            Ok(mut nl) => f(&mut nl),
+            Err(o) => Outcome::Done(o),
+        }
+    }
+
+    fn netns_exec(&mut self, netns: &str, argv: &[String]) -> Output {
+        // The batch has read stdin.
+        self.lab.netns_exec(netns, argv, "", self.nested)
     }
 }
 
