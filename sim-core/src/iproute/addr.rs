@@ -187,8 +187,11 @@ impl Modify<'_> {
             return Ok(AddrCmd::Del { dev, local: p.addr, prefix: p.len });
         }
         let prefix = p.len.unwrap_or(32);
+        // ipaddr_modify() computes `brd +` and `brd -` only up to a /30: a
+        // /31 or /32 is sent without IFA_BROADCAST.
         let broadcast = match self.brd {
             None => None,
+            Some("+" | "-") if prefix > 30 => None,
             Some("+") => Some(crate::kernel::addr::broadcast(p.addr, prefix)),
             Some("-") => Some(crate::kernel::addr::network(p.addr, prefix)),
             Some(b) => Some(

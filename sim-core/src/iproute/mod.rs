@@ -291,6 +291,13 @@ fn options<'a>(mut i: Words<'a>, r: &mut dyn args::Resolve) -> PResult<'a, (Opts
                 // `netns_switch(argv[1])` with no argv[1]: glibc prints NULL as "(null)".
                 let (rest, ns) = word(i).unwrap_or((i, "(null)"));
                 i = rest;
+                // /run/netns/{,.,..} are directories: open() works, setns() says EINVAL.
+                if ["", ".", ".."].contains(&ns) {
+                    return grammar::fail(Fail::new(
+                        format!("setting the network namespace \"{ns}\" failed: Invalid argument\n"),
+                        255,
+                    ));
+                }
                 if !r.netns_exists(ns) {
                     return grammar::fail(netns_fail(ns));
                 }
@@ -325,7 +332,18 @@ pub fn parse_object(argv: &[String], r: &mut dyn args::Resolve) -> IpResult<IpCm
         "link" => link::parse(rest, r).map(IpCmd::Link),
         "netns" => netns::parse(rest).map(IpCmd::Netns),
         "help" => Err(Fail::new(USAGE, 255)),
+        "xfrm" => xfrm(rest),
         other => Err(Fail::new(format!("ip: \"{other}\" is not simulated here (yet)\n"), 1)),
+    }
+}
+
+/// `do_xfrm()`: its objects are not simulated; anything else is its usage.
+fn xfrm(argv: &[String]) -> IpResult<IpCmd> {
+    match argv.first() {
+        Some(w) if ["state", "policy", "monitor"].iter().any(|o| is_prefix(w, o)) => {
+            Err(Fail::new("ip: \"xfrm\" is not simulated here (yet)\n", 1))
+        }
+        _ => Err(Fail::new(usage::XFRM, 255)),
     }
 }
 

@@ -29,7 +29,8 @@ pub enum NetnsCmd {
     },
 }
 
-/// `ip netns add` refuses names that are not a single path component.
+/// `do_netns()` refuses a second word (the name, for every verb, even one
+/// that takes none) that is not a single path component.
 fn valid_name(n: &str) -> bool {
     !n.is_empty() && n != "." && n != ".." && !n.contains('/')
 }
@@ -59,6 +60,9 @@ const VERBS: &[Entry<Verb>] = &[
 ];
 
 pub fn parse(argv: &[String]) -> IpResult<NetnsCmd> {
+    if let Some(n) = argv.get(1).filter(|n| !valid_name(n)) {
+        return Err(Fail::new(format!("Invalid netns name \"{n}\"\n"), 255));
+    }
     parse_argv(argv, netns)
 }
 
@@ -81,9 +85,6 @@ fn netns(i: Words<'_>) -> PResult<'_, NetnsCmd> {
         Verb::List => Ok((i, NetnsCmd::List)),
         Verb::Add => {
             let (i, n) = name(i)?;
-            if !valid_name(&n) {
-                return fail(Fail::new(format!("Invalid netns name \"{n}\"\n"), 255));
-            }
             Ok((i, NetnsCmd::Add(n)))
         }
         Verb::Delete => map(name, NetnsCmd::Delete)(i),

@@ -298,7 +298,10 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
     if !inet6 {
         p.string(To::Any, "group", "group default ", "default");
     }
-    p.uint(To::Any, "txqlen", &format!("qlen {}", l.txqlen), u64::from(l.txqlen));
+    // print_queuelen(): a length of 0 is left out.
+    if l.txqlen != 0 {
+        p.uint(To::Any, "txqlen", &format!("qlen {}", l.txqlen), u64::from(l.txqlen));
+    }
     if opts.family == Family::Any || opts.details {
         p.nl(opts.oneline);
         let lt = if l.link_type == ARPHRD_LOOPBACK { "loopback" } else { "ether" };

@@ -75,6 +75,54 @@ TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |
 "#;
 
 /// `ip route help`, and `ip route add|del` with nothing to act on.
+pub const XFRM: &str =
+    "Usage: ip xfrm XFRM-OBJECT { COMMAND | help }\nwhere  XFRM-OBJECT := state | policy | monitor\n";
+
+/// The link kinds of `ip link help`'s TYPE list.
+pub const LINK_KINDS: &[&str] = &[
+    "amt",
+    "bareudp",
+    "bond",
+    "bond_slave",
+    "bridge",
+    "bridge_slave",
+    "dsa",
+    "dummy",
+    "erspan",
+    "geneve",
+    "gre",
+    "gretap",
+    "gtp",
+    "ifb",
+    "ip6erspan",
+    "ip6gre",
+    "ip6gretap",
+    "ip6tnl",
+    "ipip",
+    "ipoib",
+    "ipvlan",
+    "ipvtap",
+    "macsec",
+    "macvlan",
+    "macvtap",
+    "netdevsim",
+    "nlmon",
+    "rmnet",
+    "sit",
+    "team",
+    "team_slave",
+    "vcan",
+    "veth",
+    "vlan",
+    "vrf",
+    "vti",
+    "vxcan",
+    "vxlan",
+    "wwan",
+    "xfrm",
+    "virt_wifi",
+];
+
 pub const ROUTE: &str = r#"Usage: ip route { list | flush } SELECTOR
        ip route save SELECTOR
        ip route restore

@@ -8,7 +8,6 @@ use crate::kernel::link::Link;
 use crate::kernel::{Errno, Kernel, NsId};
 use crate::packet::engine::Engine;
 use crate::packet::fib;
-use crate::packet::ip::DEFAULT_TTL;
 use crate::packet::wire::{Icmp, Ipv4Packet};
 use crate::packet::{DropReason, Trace, What};
 use crate::rng::mix;
@@ -149,7 +148,8 @@ impl Sockets for SimSockets<'_> {
         let Some((dst, c)) = sock.peer else { return Err(SendError::NoRoute) };
         let oif = sock.oif;
         let payload = Icmp::EchoRequest { ident: c.ident, seq: req.seq, data_len: req.data_len };
-        let pkt = Ipv4Packet::new(c.src, dst, req.ttl.unwrap_or(DEFAULT_TTL), payload);
+        let ttl = req.ttl.unwrap_or_else(|| self.e.default_ttl(self.ns));
+        let pkt = Ipv4Packet::new(c.src, dst, ttl, payload);
         self.e.send_probe(self.ns, pkt, oif, req.pmtudisc)
     }
 

@@ -47,7 +47,7 @@ pub struct EchoRequest {
     pub seq: u16,
     /// ICMP data bytes (`-s`).
     pub data_len: usize,
-    /// `IP_TTL`; `None`: the default (64).
+    /// `IP_TTL`; `None`: the namespace's `net.ipv4.ip_default_ttl`.
     pub ttl: Option<u8>,
     /// `IP_MTU_DISCOVER`.
     pub pmtudisc: PmtuDisc,

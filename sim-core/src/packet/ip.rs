@@ -13,7 +13,8 @@ use super::fib::{self, Kind};
 use super::trace::{DropReason, What};
 use super::wire::{Icmp, Ipv4Packet, UnreachCode};
 
-/// TTL of packets this host makes.
+/// `net.ipv4.ip_default_ttl` of a fresh namespace; the TTL of packets a
+/// namespace makes is its own sysctl ([`Engine::default_ttl`]).
 pub const DEFAULT_TTL: u8 = 64;
 
 /// Which ICMP error to send.
@@ -43,6 +44,12 @@ pub enum SendError {
 }
 
 impl Engine<'_> {
+    /// The TTL of packets `ns` makes itself (`ip4_dst_hoplimit()` without a
+    /// route hoplimit): its `net.ipv4.ip_default_ttl`.
+    pub(crate) fn default_ttl(&self, ns: NsId) -> u8 {
+        self.k.ns(ns).and_then(|n| u8::try_from(n.conf.ip_default_ttl).ok()).unwrap_or(DEFAULT_TTL)
+    }
+
     /// `ip_rcv()`: a packet arrives on `dev`.
     pub(crate) fn ip_rcv(&mut self, dev: LinkRef, pkt: Ipv4Packet) {
         let ns = dev.ns;
@@ -181,7 +188,8 @@ impl Engine<'_> {
         self.note(ns, None, What::Delivered { src: pkt.src, dst: pkt.dst, what: pkt.payload.name() });
         match pkt.payload {
             Icmp::EchoRequest { ident, seq, data_len } => {
-                let reply = Ipv4Packet::new(pkt.dst, pkt.src, DEFAULT_TTL, Icmp::EchoReply { ident, seq, data_len });
+                let ttl = self.default_ttl(ns);
+                let reply = Ipv4Packet::new(pkt.dst, pkt.src, ttl, Icmp::EchoReply { ident, seq, data_len });
                 let _ = self.ip_send(ns, reply, None);
             }
             Icmp::DestUnreachable { code: UnreachCode::FragNeeded { mtu }, quoted } => {
@@ -210,7 +218,7 @@ impl Engine<'_> {
             // A packet of our own: the error comes back through lo (which
             // icmp_ratelimit spares), so with lo down the sender never
             // hears of it and ping prints no "Destination Host Unreachable".
-            let pkt = Ipv4Packet::new(bad.src, bad.src, DEFAULT_TTL, payload);
+            let pkt = Ipv4Packet::new(bad.src, bad.src, self.default_ttl(ns), payload);
             self.note(ns, None, What::IcmpError { to: bad.src, what: pkt.payload.name() });
             let _ = self.ip_send(ns, pkt, None);
             return;
@@ -230,7 +238,7 @@ impl Engine<'_> {
             return;
         }
         self.icmp_last.insert((ns, bad.src), (tokens - rate, self.now));
-        let pkt = Ipv4Packet::new(src, bad.src, DEFAULT_TTL, payload);
+        let pkt = Ipv4Packet::new(src, bad.src, self.default_ttl(ns), payload);
         self.note(ns, in_dev, What::IcmpError { to: bad.src, what: pkt.payload.name() });
         let _ = self.ip_send(ns, pkt, None);
     }

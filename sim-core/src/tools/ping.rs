@@ -4,6 +4,12 @@
 //! four probes and then stops as if the user had pressed Ctrl-C (it prints
 //! `^C` before the statistics). `-w DEADLINE` without `-c` runs until the
 //! deadline instead.
+//!
+//! No ping keeps the page waiting either: whatever its count, deadline and
+//! interval, one that has run for [`RUN_LIMIT_MS`] of virtual time (five
+//! minutes, as long as the shell lets a loop run) or sent [`PROBES_MAX`]
+//! probes stops the same way, with `^C` and the statistics. No lesson or
+//! recording comes near either bound (they send a handful of probes).
 
 use std::net::Ipv4Addr;
 
@@ -18,6 +24,12 @@ pub use opts::{parse, Opts};
 
 /// Probes a count-less ping sends before its simulated Ctrl-C.
 pub const INTERRUPT_AFTER: u64 = 4;
+/// Virtual time after which any ping is interrupted (`ping -c 4294967296`
+/// would otherwise simulate 136 years of probes).
+pub const RUN_LIMIT_MS: u64 = 300_000;
+/// Probes after which any ping is interrupted (`ping -i 0` sends them all
+/// at one virtual instant, so the time limit alone never ends it).
+pub const PROBES_MAX: u64 = 10_000;
 /// iputils' `MIN_INTERVAL`, the shortest pause between sends, in ms.
 const MIN_INTERVAL_MS: u64 = 10;
 
@@ -96,14 +108,17 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
     let ident = conn.ident;
     let t0 = socks.now_us();
     let mut run = stats::Run::new(t0, o, name.map(|nm| format!("{nm} ({dst})")).unwrap_or_else(|| dst.to_string()));
-    let count = o.count.unwrap_or(if o.deadline.is_some() { u64::MAX } else { INTERRUPT_AFTER });
-    let deadline = o.deadline.map(|d| t0 + d * 1_000_000);
+    let asked = o.count.unwrap_or(if o.deadline.is_some() { u64::MAX } else { INTERRUPT_AFTER });
+    let count = asked.min(PROBES_MAX);
+    let asked_deadline = o.deadline.map_or(u64::MAX, |d| t0.saturating_add(d.saturating_mul(1_000_000)));
+    let limit = t0 + RUN_LIMIT_MS * 1000;
+    let deadline = asked_deadline.min(limit);
     let mut next_send = t0;
     let mut exit_at = u64::MAX;
     let mut oom_count = 0;
     loop {
         let target = if run.sent < count { next_send } else { exit_at };
-        let target = deadline.map_or(target, |d| target.min(d));
+        let target = target.min(deadline);
         // Deliver everything due before the next step, stopping once done.
         while let Some(t) = socks.next_event().filter(|t| *t <= target) {
             if !socks.run_until(t) {
@@ -120,7 +135,7 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
             break;
         }
         socks.run_until(target);
-        if deadline.is_some_and(|d| socks.now_us() >= d) {
+        if socks.now_us() >= deadline {
             break;
         }
         if run.sent >= count {
@@ -169,8 +184,10 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
             exit_at = socks.now_us() + wait_ms * 1000;
         }
     }
-    let interrupted = o.count.is_none() && o.deadline.is_none();
     let end = socks.now_us();
+    let interrupted = (o.count.is_none() && o.deadline.is_none())
+        || (asked > PROBES_MAX && run.sent >= PROBES_MAX)
+        || (asked_deadline > limit && end >= limit);
     if interrupted {
         out.out_after(0, "^C");
     }

@@ -54,7 +54,9 @@ fn a_prefix_means_the_first_keyword_tried() {
     // `ip r` is `route`, `ip n` `neighbor`, `ip a` `address`, `ip l` `link`.
     check(ip("r g 10.0.0.1"), "Route(Get(10.0.0.1))");
     check(ip("n f"), "[1] Flush requires arguments.");
-    check(ip("l x"), "[255] Command \"x\" is unknown, try \"ip link help\".");
+    check(ip("l z"), "[255] Command \"z\" is unknown, try \"ip link help\".");
+    // `x` is `xstats` (recorded: iproute-parser-gaps-2).
+    check(ip("l x"), "[1] xstats: missing argument");
     check(ip("li sh d br0"), "[255] Error: either \"dev\" is duplicate, or \"br0\" is a garbage.");
     check(ip("xyz"), "[1] Object \"xyz\" is unknown, try \"ip help\".");
 }

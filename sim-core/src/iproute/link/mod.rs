@@ -28,6 +28,8 @@ pub enum LinkCmd {
     /// A request the kernel will refuse (`type` of a kind it does not have,
     /// an address of the wrong length): sent, and answered with this.
     Refused(KernelError),
+    /// What iproute2 prints without asking the kernel (`xstats help`).
+    Text(&'static str),
 }
 
 /// `netns PID` (`IFLA_NET_NS_PID`): a process's namespace. The simulator's
@@ -79,5 +81,10 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &LinkCmd) -> IpResult<Output>
             Ok(Output::new())
         }
         LinkCmd::Show(f) => show::list(nl, opts, f, true),
+        LinkCmd::Text(t) => {
+            let mut out = Output::new();
+            out.out(*t);
+            Ok(out)
+        }
     }
 }

@@ -217,6 +217,17 @@ impl<'a> Parsed<'a> {
     }
 }
 
+impl Parsed<'_> {
+    /// The end of `iplink_parse()` for a device being created: `name` and
+    /// `dev` (a bare word) must agree.
+    fn creating(&self) -> IpResult<()> {
+        if self.dev.is_some() && self.name.is_some() && self.dev != self.name {
+            return Err(Fail::new("both \"name\" and \"dev\" cannot be used when creating devices.\n", 255));
+        }
+        Ok(())
+    }
+}
+
 /// `iplink_parse()`: every word up to the end, or up to `type KIND` (what
 /// follows belongs to the kind).
 fn parse_common<'a>(mut i: Words<'a>, p: &mut Parsed<'a>, r: &mut dyn Resolve) -> PResult<'a, ()> {
@@ -236,6 +247,7 @@ enum Verb {
     Set,
     Delete,
     Show,
+    Xstats,
     Help,
 }
 
@@ -248,6 +260,7 @@ const VERBS: &[Entry<Verb>] = &[
     alone(P("show"), Verb::Show),
     alone(P("lst"), Verb::Show),
     alone(P("list"), Verb::Show),
+    alone(P("xstats"), Verb::Xstats),
     alone(P("help"), Verb::Help),
 ];
 
@@ -291,16 +304,38 @@ fn link<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
             }
         }
         Verb::Show => map(|i| show::filter(i, r), LinkCmd::Show)(i),
+        Verb::Xstats => xstats(i),
         Verb::Help => fail(Fail::new(usage::LINK, 255)),
+    }
+}
+
+/// `iplink_ifla_xstats()`: `xstats type TYPE` or `xstats help`. A veth has
+/// no extended statistics; the kinds that do (bridge, bond) are not
+/// simulated, and a kind iproute2 does not know is an invalid type.
+fn xstats(i: Words<'_>) -> PResult<'_, LinkCmd> {
+    let Some(w) = i.peek() else {
+        return fail(Fail::new("xstats: missing argument\n", 1));
+    };
+    if is_prefix(w, "help") {
+        return Ok((word(i)?.0, LinkCmd::Text("Usage: ... xstats type TYPE [ ARGS ]\n")));
+    }
+    if !is_prefix(w, "type") {
+        return fail(Fail::invarg("unknown argument", w));
+    }
+    let Ok((_, kind)) = word(word(i)?.0) else { return fail(Fail::incomplete()) };
+    match kind {
+        "veth" => fail(Fail::new("xstats: link type veth doesn't support xstats\n", 1)),
+        _ if usage::LINK_KINDS.contains(&kind) => {
+            fail(Fail::new("ip: \"link xstats\" is not simulated here (yet)\n", 1))
+        }
+        _ => fail(Fail::invarg("invalid type", kind)),
     }
 }
 
 fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
     let mut p = Parsed::default();
     let (i, ()) = parse_common(i, &mut p, r)?;
-    if p.dev.is_some() && p.name.is_some() && p.dev != p.name {
-        return fail(Fail::new("both \"name\" and \"dev\" cannot be used when creating devices.\n", 255));
-    }
+    check(i, p.creating())?;
     let name = p.name.or(p.dev).map(str::to_string);
     let netns = p.req.netns.clone();
     let attrs = attrs_of(&p.req);
@@ -325,7 +360,10 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
                 None => i,
                 Some("peer") => {
                     let mut pp = Parsed::default();
+                    // The peer is parsed as a device of its own: a bare word
+                    // is its dev, so `peer peer name X` names it twice.
                     let (i, ()) = parse_common(i, &mut pp, r)?;
+                    check(i, pp.creating())?;
                     if let Some(k) = pp.kind {
                         return fail(Fail::duparg("type", k));
                     }

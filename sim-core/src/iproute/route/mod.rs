@@ -109,6 +109,12 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output
                 Some(d) => Some(ifindex(nl, d)?),
                 None => None,
             };
+            // A flush's dump names its table (RTA_TABLE, main by default),
+            // which the kernel looks up; a show of main does not.
+            let v4 = opts.family != super::Family::Inet6;
+            if v4 && f.table.is_some_and(|t| !nl.route_table_exists(t)) {
+                return Err(Fail::new("Error: ipv4: FIB table does not exist.\nFlush terminated\n", 2));
+            }
             for m in nl.route_dump() {
                 let r = m.route;
                 if f.table.is_some_and(|t| t != r.table) || dev.is_some_and(|d| r.dev != Some(d)) {
