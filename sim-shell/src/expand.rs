@@ -79,10 +79,18 @@ impl<'a> Interp<'a> {
 
     /// Expands a word (without its braces) into fields.
     fn expand_fields(&mut self, word: &Word) -> Result<Vec<String>, ExpandError> {
+        // The common word, one unquoted literal, is one field as it stands
+        // (a literal is never split, and there is no pathname expansion)
+        // unless a `~` starts it.
+        if let [WordPart::Literal(text)] = word.parts.as_slice() {
+            if !text.starts_with('~') {
+                return Ok(vec![text.clone()]);
+            }
+        }
         let mut segs = Vec::new();
         self.segments(&word.parts, false, true, &mut segs)?;
-        let ifs = self.env.get("IFS").unwrap_or(" \t\n").to_string();
-        Ok(split_fields(&segs, &ifs))
+        let ifs = self.env.get("IFS").unwrap_or(" \t\n");
+        Ok(split_fields(&segs, ifs))
     }
 
     /// Expands a word into a glob pattern: quoted characters are escaped
