@@ -306,11 +306,10 @@ impl<'a> Interp<'a> {
     fn run_simple(&mut self, cmd: &SimpleCommand, stdin: &mut String) -> Output {
         self.subst_status = None;
         self.line = cmd.line;
-        let mut argv = Vec::new();
+        let mut argv = Vec::with_capacity(cmd.words.len());
         for w in &cmd.words {
-            match self.expand_word(w) {
-                Ok(fields) => argv.extend(fields),
-                Err(e) => return self.expansion_failed(e),
+            if let Err(e) = self.expand_word_into(w, &mut argv) {
+                return self.expansion_failed(e);
             }
         }
         let mut values = Vec::new();

@@ -51,7 +51,10 @@ impl<'a> Lexer<'a> {
                     // A run of ordinary characters, copied at once (it ends
                     // at an ASCII byte, so on a character boundary).
                     let start = self.pos;
-                    while self.peek().is_some_and(|b| !is_meta(b) && !b"\r\\'\"$`".contains(&b)) {
+                    while self
+                        .peek()
+                        .is_some_and(|b| !is_meta(b) && !matches!(b, b'\r' | b'\\' | b'\'' | b'"' | b'$' | b'`'))
+                    {
                         self.pos += 1;
                     }
                     lit.push_str(self.slice(start, self.pos));
