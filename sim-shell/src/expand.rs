@@ -234,7 +234,7 @@ impl<'a> Interp<'a> {
                 '?' => self.env.last_status.to_string(),
                 '$' => self.env.pid.to_string(),
                 '#' => self.env.positional.len().to_string(),
-                '0' => self.name.clone(),
+                '0' => self.name.to_string(),
                 '-' => String::from(if self.mode == crate::exec::Mode::Interactive { "himBHs" } else { "hBc" }),
                 '@' | '*' => {
                     let sep = match self.env.get("IFS") {
