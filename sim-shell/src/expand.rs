@@ -48,12 +48,20 @@ struct Segment {
 impl<'a> Interp<'a> {
     /// Expands a word into zero or more fields (arguments), braces first.
     pub fn expand_word(&mut self, word: &Word) -> Result<Vec<String>, ExpandError> {
+        let mut fields = Vec::new();
+        self.expand_word_into(word, &mut fields)?;
+        Ok(fields)
+    }
+
+    /// Expands a word like [`Interp::expand_word`], appending its fields
+    /// to `fields` (a command's argv is built without a vector per word).
+    pub fn expand_word_into(&mut self, word: &Word, fields: &mut Vec<String>) -> Result<(), ExpandError> {
         let Some(text) = &word.braces else {
-            return self.expand_fields(word);
+            return self.expand_fields(word, fields);
         };
         let limit = usize::try_from(self.steps).unwrap_or(usize::MAX);
         let alternatives = match crate::brace::expand(text, limit) {
-            Ok(alts) if alts.len() == 1 && alts[0] == *text => return self.expand_fields(word),
+            Ok(alts) if alts.len() == 1 && alts[0] == *text => return self.expand_fields(word, fields),
             Ok(alts) => alts,
             Err(crate::brace::TooMany) => {
                 self.interrupt();
@@ -63,7 +71,6 @@ impl<'a> Interp<'a> {
         if !self.step(alternatives.len() as u64) {
             return Err(ExpandError::Interrupted);
         }
-        let mut fields = Vec::new();
         for alt in alternatives {
             if alt == "\\" {
                 // A lone backslash (`{Z..b}`) quotes nothing: quote removal
@@ -72,17 +79,27 @@ impl<'a> Interp<'a> {
                 continue;
             }
             let w = crate::lexer::lex_word(&alt).unwrap_or_else(|| Word::literal(&alt));
-            fields.extend(self.expand_fields(&w)?);
+            self.expand_fields(&w, fields)?;
         }
-        Ok(fields)
+        Ok(())
     }
 
-    /// Expands a word (without its braces) into fields.
-    fn expand_fields(&mut self, word: &Word) -> Result<Vec<String>, ExpandError> {
+    /// Expands a word (without its braces) into fields, appended to `fields`.
+    fn expand_fields(&mut self, word: &Word, fields: &mut Vec<String>) -> Result<(), ExpandError> {
+        // The common word, one unquoted literal, is one field as it stands
+        // (a literal is never split, and there is no pathname expansion)
+        // unless a `~` starts it.
+        if let [WordPart::Literal(text)] = word.parts.as_slice() {
+            if !text.starts_with('~') {
+                fields.push(text.clone());
+                return Ok(());
+            }
+        }
         let mut segs = Vec::new();
         self.segments(&word.parts, false, true, &mut segs)?;
-        let ifs = self.env.get("IFS").unwrap_or(" \t\n").to_string();
-        Ok(split_fields(&segs, &ifs))
+        let ifs = self.env.get("IFS").unwrap_or(" \t\n");
+        split_fields(&segs, ifs, fields);
+        Ok(())
     }
 
     /// Expands a word into a glob pattern: quoted characters are escaped
@@ -217,7 +234,7 @@ impl<'a> Interp<'a> {
                 '?' => self.env.last_status.to_string(),
                 '$' => self.env.pid.to_string(),
                 '#' => self.env.positional.len().to_string(),
-                '0' => self.name.clone(),
+                '0' => self.name.to_string(),
                 '-' => String::from(if self.mode == crate::exec::Mode::Interactive { "himBHs" } else { "hBc" }),
                 '@' | '*' => {
                     let sep = match self.env.get("IFS") {
@@ -273,11 +290,10 @@ impl<'a> Interp<'a> {
     }
 }
 
-/// Splits expanded segments into fields on `ifs` characters. Quoted
-/// segments (even empty ones) always make a field; unquoted expansions that
-/// are empty vanish.
-fn split_fields(segs: &[Segment], ifs: &str) -> Vec<String> {
-    let mut fields = Vec::new();
+/// Splits expanded segments into fields on `ifs` characters, appended to
+/// `fields`. Quoted segments (even empty ones) always make a field;
+/// unquoted expansions that are empty vanish.
+fn split_fields(segs: &[Segment], ifs: &str, fields: &mut Vec<String>) {
     let mut cur = String::new();
     let mut have = false;
     for seg in segs {
@@ -304,5 +320,4 @@ fn split_fields(segs: &[Segment], ifs: &str) -> Vec<String> {
     if have {
         fields.push(cur);
     }
-    fields
 }

@@ -50,9 +50,8 @@ impl<'a> Interp<'a> {
         match &f.words {
             Some(words) => {
                 for w in words {
-                    match self.expand_word(w) {
-                        Ok(fields) => items.extend(fields),
-                        Err(e) => return self.expansion_failed(e),
+                    if let Err(e) = self.expand_word_into(w, &mut items) {
+                        return self.expansion_failed(e);
                     }
                 }
             }

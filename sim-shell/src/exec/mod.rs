@@ -9,6 +9,7 @@ use super::ast::{AndOr, Command, Connector, Pipeline, Script, SimpleCommand};
 use super::builtins;
 use super::{Env, Programs};
 use crate::output::{Chunk, Output, Stream};
+use std::borrow::Cow;
 
 pub use program::{run_source, shell_program, Mode};
 
@@ -50,8 +51,9 @@ pub(super) struct Interp<'a> {
     /// command: what a bare assignment like `x=$(false)` returns.
     pub subst_status: Option<i32>,
     pub depth: usize,
-    /// `$0`, and the name error messages start with.
-    pub name: String,
+    /// `$0`, and the name error messages start with (borrowed while it is
+    /// the shell's own name, as on every command line typed).
+    pub name: Cow<'static, str>,
     /// How the shell reads its commands (how errors are worded).
     pub mode: Mode,
     /// The line of the command running (for `bash -c`'s messages).
@@ -72,7 +74,7 @@ pub(super) struct Interp<'a> {
 }
 
 impl<'a> Interp<'a> {
-    pub fn new(env: &'a mut Env, programs: &'a mut dyn Programs, mode: Mode, name: &str) -> Interp<'a> {
+    pub fn new(env: &'a mut Env, programs: &'a mut dyn Programs, mode: Mode, name: &'static str) -> Interp<'a> {
         Interp {
             env,
             programs,
@@ -81,7 +83,7 @@ impl<'a> Interp<'a> {
             pending_delay: 0,
             subst_status: None,
             depth: 0,
-            name: name.to_string(),
+            name: Cow::Borrowed(name),
             mode,
             line: 1,
             steps: STEP_BUDGET,
@@ -306,11 +308,10 @@ impl<'a> Interp<'a> {
     fn run_simple(&mut self, cmd: &SimpleCommand, stdin: &mut String) -> Output {
         self.subst_status = None;
         self.line = cmd.line;
-        let mut argv = Vec::new();
+        let mut argv = Vec::with_capacity(cmd.words.len());
         for w in &cmd.words {
-            match self.expand_word(w) {
-                Ok(fields) => argv.extend(fields),
-                Err(e) => return self.expansion_failed(e),
+            if let Err(e) = self.expand_word_into(w, &mut argv) {
+                return self.expansion_failed(e);
             }
         }
         let mut values = Vec::new();

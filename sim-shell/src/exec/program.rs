@@ -161,7 +161,7 @@ pub fn shell_program(sh: &mut Interp<'_>, argv: &[String], stdin: &str) -> Outpu
     };
     sh.child(&mut env, |child| {
         child.mode = mode;
-        child.name = name;
+        child.name = name.into();
         child.line = 1;
         child.loops = 0;
         child.calls = 0;

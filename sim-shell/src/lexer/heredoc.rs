@@ -37,12 +37,12 @@ impl<'a> Lexer<'a> {
         self.word()?;
         let raw = self.slice(start, self.pos);
         let quoted = raw.contains(['\'', '"', '\\']);
-        Ok(Some(HereDoc { strip_tabs, delimiter: unquote(&raw), quoted, body: Word::default(), unterminated: None }))
+        Ok(Some(HereDoc { strip_tabs, delimiter: unquote(raw), quoted, body: Word::default(), unterminated: None }))
     }
 
     /// At a newline (or the end): reads the bodies of the here-documents
     /// started on the line just ended.
-    pub(super) fn read_heredocs(&mut self, out: &mut [Token]) -> Result<(), Box<ParseError>> {
+    pub(super) fn read_heredocs(&mut self, out: &mut [Token<'a>]) -> Result<(), Box<ParseError>> {
         for idx in std::mem::take(&mut self.pending) {
             let Some(Token { kind: TokenKind::HereDoc(doc), line, .. }) = out.get_mut(idx) else {
                 continue;
@@ -72,7 +72,7 @@ impl<'a> Lexer<'a> {
             let end = self.src[self.pos..].iter().position(|&b| b == b'\n').map_or(self.src.len(), |i| self.pos + i);
             let raw = self.slice(self.pos, end);
             self.pos = (end + 1).min(self.src.len());
-            let line = if strip_tabs { raw.trim_start_matches('\t') } else { raw.as_str() };
+            let line = if strip_tabs { raw.trim_start_matches('\t') } else { raw };
             if line == delimiter {
                 return (body, true);
             }

@@ -69,12 +69,18 @@ pub enum TokenKind {
     Error(Box<ParseError>),
 }
 
-/// A token, its text as typed (for error messages) and its line (from 1).
+/// A token, its text as typed (for error messages; borrowed from the
+/// source, so a token costs no copy of it) and its line (from 1).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: TokenKind,
-    pub text: String,
+    pub text: &'a str,
     pub line: usize,
+}
+
+impl Token<'_> {
+    /// The end of input, where no token has a place in the source.
+    pub const EOF: Token<'static> = Token { kind: TokenKind::Eof, text: "", line: 0 };
 }
 
 /// The longest word or nesting the lexer accepts; deeper input is an error
@@ -83,13 +89,13 @@ const MAX_DEPTH: usize = 64;
 
 /// Tokenizes `src` completely. The result always ends with `Eof`, or with
 /// `Error` where lexing failed.
-pub fn tokenize(src: &str) -> Vec<Token> {
+pub fn tokenize(src: &str) -> Vec<Token<'_>> {
     let mut lx = Lexer::new(src, 0);
     let mut out = Vec::new();
     if let Err(e) = lx.tokens(Close::Eof, &mut out) {
         let at = if matches!(*e, ParseError::UnmatchedQuote(_)) { lx.quote_start } else { lx.pos };
         let line = lx.line_of(at);
-        out.push(Token { kind: TokenKind::Error(e), text: String::new(), line });
+        out.push(Token { kind: TokenKind::Error(e), text: "", line });
     }
     out
 }
@@ -128,7 +134,7 @@ struct Lexer<'a> {
 
 /// Whether a word after these tokens is in command position (where `case`
 /// and `esac` are reserved words).
-fn at_command_start(before: &[Token]) -> bool {
+fn at_command_start(before: &[Token<'_>]) -> bool {
     match before.last().map(|t| &t.kind) {
         None | Some(TokenKind::Newline) => true,
         Some(TokenKind::Op(op)) => !matches!(
@@ -181,7 +187,7 @@ impl<'a> Lexer<'a> {
         self.line_base + line
     }
 
-    fn token(&self, kind: TokenKind, text: String, start: usize) -> Token {
+    fn token(&self, kind: TokenKind, text: &'a str, start: usize) -> Token<'a> {
         Token { kind, text, line: self.line_of(start) }
     }
 
@@ -199,14 +205,14 @@ impl<'a> Lexer<'a> {
 
     /// The source text between two byte offsets (always on char boundaries:
     /// the lexer only stops at ASCII bytes).
-    fn slice(&self, from: usize, to: usize) -> String {
-        self.text.get(from..to).unwrap_or_default().to_string()
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or_default()
     }
 
     /// Reads tokens into `out` until `close`. For `Close::Paren` the
     /// closing `)` is consumed and not returned; the value is the offset
     /// after it.
-    fn tokens(&mut self, close: Close, out: &mut Vec<Token>) -> Result<usize, Box<ParseError>> {
+    fn tokens(&mut self, close: Close, out: &mut Vec<Token<'a>>) -> Result<usize, Box<ParseError>> {
         let mut parens = 0usize;
         // `case` commands open in this stream: their patterns end in a `)`
         // that does not close a `$(`.
@@ -219,7 +225,7 @@ impl<'a> Lexer<'a> {
                     return Err(Box::new(ParseError::UnmatchedEof(')')));
                 }
                 self.read_heredocs(out)?;
-                out.push(self.token(TokenKind::Eof, String::new(), start));
+                out.push(self.token(TokenKind::Eof, "", start));
                 return Ok(self.pos);
             };
             if b == b'#' {
@@ -233,16 +239,19 @@ impl<'a> Lexer<'a> {
             }
             if b == b'\n' {
                 self.pos += 1;
-                out.push(self.token(TokenKind::Newline, "newline".into(), start));
+                out.push(self.token(TokenKind::Newline, "newline", start));
                 self.read_heredocs(out)?;
                 continue;
             }
             if close == Close::Paren && b == b')' && parens == 0 && cases == 0 {
                 self.pos += 1;
-                out.push(self.token(TokenKind::Eof, String::new(), start));
+                out.push(self.token(TokenKind::Eof, "", start));
                 return Ok(self.pos);
             }
-            if let Some(op) = self.operator() {
+            // Every operator starts with one of these (checked first: most
+            // tokens are words).
+            let op = if matches!(b, b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>') { self.operator() } else { None };
+            if let Some(op) = op {
                 match op {
                     Op::LParen => parens += 1,
                     Op::RParen => parens = parens.saturating_sub(1),
@@ -259,7 +268,7 @@ impl<'a> Lexer<'a> {
                     }
                     _ => {}
                 }
-                let text = self.slice(start, self.pos).trim_end().to_string();
+                let text = self.slice(start, self.pos).trim_end();
                 out.push(self.token(TokenKind::Op(op), text, start));
                 continue;
             }
@@ -286,7 +295,7 @@ impl<'a> Lexer<'a> {
                     _ => {}
                 }
             }
-            let word = super::brace::mark(word, &text);
+            let word = super::brace::mark(word, text);
             out.push(self.token(TokenKind::Word(word), text, start));
         }
     }

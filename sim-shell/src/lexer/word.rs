@@ -48,9 +48,16 @@ impl<'a> Lexer<'a> {
                     None => lit.push('$'),
                 },
                 _ => {
-                    if let Some(c) = self.next_char() {
-                        lit.push(c);
+                    // A run of ordinary characters, copied at once (it ends
+                    // at an ASCII byte, so on a character boundary).
+                    let start = self.pos;
+                    while self
+                        .peek()
+                        .is_some_and(|b| !is_meta(b) && !matches!(b, b'\r' | b'\\' | b'\'' | b'"' | b'$' | b'`'))
+                    {
+                        self.pos += 1;
                     }
+                    lit.push_str(self.slice(start, self.pos));
                 }
             }
         }
@@ -72,7 +79,7 @@ impl<'a> Lexer<'a> {
             if b == b'\'' {
                 let s = self.slice(start, self.pos);
                 self.pos += 1;
-                return Ok(s);
+                return Ok(s.to_string());
             }
             self.pos += 1;
         }
@@ -147,7 +154,7 @@ impl<'a> Lexer<'a> {
                     if c == b'}' {
                         let inner = self.slice(start, self.pos);
                         self.pos += 1;
-                        return Ok(Some(WordPart::Param(brace_param(&inner))));
+                        return Ok(Some(WordPart::Param(brace_param(inner))));
                     }
                     self.pos += 1;
                 }
@@ -175,7 +182,7 @@ impl<'a> Lexer<'a> {
                 while self.peek().is_some_and(is_name_char) {
                     self.pos += 1;
                 }
-                Ok(Some(WordPart::Param(Param::Named(self.slice(start, self.pos)))))
+                Ok(Some(WordPart::Param(Param::Named(self.slice(start, self.pos).to_string()))))
             }
             c if c.is_ascii_digit() || b"?$#@*!-".contains(&c) => {
                 self.pos += 1;
@@ -245,7 +252,7 @@ impl<'a> Lexer<'a> {
                 b'(' => depth += 1,
                 b')' if depth > 0 => depth -= 1,
                 b')' if self.peek_at(1) == Some(b')') => {
-                    let text = self.slice(start, self.pos);
+                    let text = self.slice(start, self.pos).to_string();
                     self.pos += 2;
                     return Ok(WordPart::Arith(text));
                 }

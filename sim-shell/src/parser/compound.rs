@@ -9,7 +9,7 @@ use crate::ast::{
 use crate::lexer::{Op, TokenKind};
 use std::sync::Arc;
 
-impl Parser {
+impl Parser<'_> {
     /// A list that must not be empty and must end at the reserved word
     /// `end` (consumed).
     fn body_until(&mut self, stops: &[&str], end: &[&str]) -> Result<(Script, String), Box<ParseError>> {
@@ -64,10 +64,9 @@ impl Parser {
     pub(super) fn case_command(&mut self) -> Result<Command, Box<ParseError>> {
         self.enter()?;
         self.advance();
-        let TokenKind::Word(word) = self.kind().clone() else {
+        let Some(word) = self.take_word() else {
             return Err(self.unexpected());
         };
-        self.advance();
         self.skip_newlines();
         if self.plain() != Some("in") {
             return Err(self.unexpected());
@@ -81,11 +80,10 @@ impl Parser {
             }
             let mut patterns = Vec::new();
             loop {
-                let TokenKind::Word(p) = self.kind().clone() else {
+                let Some(p) = self.take_word() else {
                     return Err(self.unexpected());
                 };
                 patterns.push(p);
-                self.advance();
                 if !self.is_op(Op::Pipe) {
                     break;
                 }
@@ -118,7 +116,7 @@ impl Parser {
 
     /// `NAME () COMPOUND-COMMAND`, at the name.
     pub(super) fn function_def(&mut self) -> Result<Command, Box<ParseError>> {
-        let name = self.advance().text;
+        let name = self.advance().text.to_string();
         self.advance(); // `(`
         self.advance(); // `)`
         self.function_body(name)
@@ -128,7 +126,7 @@ impl Parser {
     pub(super) fn function_keyword(&mut self) -> Result<Command, Box<ParseError>> {
         self.advance();
         let name = match self.kind() {
-            TokenKind::Word(_) if is_function_name(&self.tok().text) => self.advance().text,
+            TokenKind::Word(_) if is_function_name(self.tok().text) => self.advance().text.to_string(),
             TokenKind::Eof => return Err(Box::new(ParseError::UnexpectedToken("newline".into()))),
             _ => return Err(self.unexpected()),
         };
@@ -247,9 +245,8 @@ impl Parser {
         let mut depth = 0usize;
         loop {
             let text = match self.kind() {
-                TokenKind::Word(w) if self.plain() != Some("]]") => {
-                    parts.extend(w.parts.iter().cloned());
-                    self.advance();
+                TokenKind::Word(_) if self.plain() != Some("]]") => {
+                    parts.extend(self.take_word().unwrap_or_default().parts);
                     continue;
                 }
                 TokenKind::Op(Op::LParen) => {
@@ -303,7 +300,7 @@ impl Parser {
             return Err(Box::new(ParseError::Unsupported("for ((…))".into())));
         }
         let var = match self.kind() {
-            TokenKind::Word(_) => self.advance().text,
+            TokenKind::Word(_) => self.advance().text.to_string(),
             _ => return Err(self.unexpected()),
         };
         self.skip_newlines();
@@ -311,9 +308,8 @@ impl Parser {
         if self.plain() == Some("in") {
             self.advance();
             let mut list = Vec::new();
-            while let TokenKind::Word(w) = self.kind() {
-                list.push(w.clone());
-                self.advance();
+            while let Some(w) = self.take_word() {
+                list.push(w);
             }
             if self.is_op(Op::Semi) || matches!(self.kind(), TokenKind::Newline) {
                 self.advance();

@@ -79,14 +79,14 @@ pub fn parse(src: &str) -> Result<Script, Box<ParseError>> {
 /// The complete commands of a text, one line's worth at a time, as bash
 /// reads a script: each can run before the next is parsed, so a syntax
 /// error stops the text only from where it is.
-pub struct Commands {
-    parser: Parser,
+pub struct Commands<'a> {
+    parser: Parser<'a>,
     /// The line an error at the end of the text is reported on.
     eof_line: usize,
 }
 
-impl Commands {
-    pub fn new(src: &str) -> Commands {
+impl<'a> Commands<'a> {
+    pub fn new(src: &'a str) -> Commands<'a> {
         Commands { parser: Parser { tokens: tokenize(src), pos: 0, depth: 0 }, eof_line: src.lines().count() + 1 }
     }
 
@@ -117,7 +117,7 @@ impl Commands {
 
 /// Parses a token stream ending in `Eof`; `depth` counts enclosing
 /// substitutions.
-pub(super) fn parse_tokens(tokens: Vec<Token>, depth: usize) -> Result<Script, Box<ParseError>> {
+pub(super) fn parse_tokens(tokens: Vec<Token<'_>>, depth: usize) -> Result<Script, Box<ParseError>> {
     if depth > MAX_DEPTH {
         return Err(Box::new(ParseError::TooDeep));
     }
@@ -135,16 +135,18 @@ const CLOSERS: &[&str] = &["do", "done", "then", "else", "elif", "fi", "esac", "
 /// Reserved words this shell does not implement.
 const UNSUPPORTED_KEYWORDS: &[&str] = &["select", "coproc"];
 
-pub(super) struct Parser {
-    tokens: Vec<Token>,
+/// The parser consumes its tokens: each is moved out of the stream as it is
+/// passed (the parser never goes back), so no word is copied.
+pub(super) struct Parser<'a> {
+    tokens: Vec<Token<'a>>,
     pos: usize,
     depth: usize,
 }
 
-static EOF: Token = Token { kind: TokenKind::Eof, text: String::new(), line: 0 };
+static EOF: Token<'static> = Token::EOF;
 
-impl Parser {
-    fn tok(&self) -> &Token {
+impl<'a> Parser<'a> {
+    fn tok(&self) -> &Token<'a> {
         self.tokens.get(self.pos).unwrap_or(&EOF)
     }
 
@@ -156,12 +158,26 @@ impl Parser {
         &self.tokens.get(self.pos + n).unwrap_or(&EOF).kind
     }
 
-    fn advance(&mut self) -> Token {
-        let t = self.tok().clone();
-        if self.pos < self.tokens.len() {
-            self.pos += 1;
+    /// Moves past the current token, taking it out of the stream.
+    fn advance(&mut self) -> Token<'a> {
+        match self.tokens.get_mut(self.pos) {
+            Some(t) => {
+                self.pos += 1;
+                std::mem::replace(t, Token::EOF)
+            }
+            None => Token::EOF,
         }
-        t
+    }
+
+    /// The current token's word, taken (and passed), if it is a word.
+    fn take_word(&mut self) -> Option<Word> {
+        if !matches!(self.kind(), TokenKind::Word(_)) {
+            return None;
+        }
+        match self.advance().kind {
+            TokenKind::Word(w) => Some(w),
+            _ => None,
+        }
     }
 
     fn is_op(&self, op: Op) -> bool {
@@ -181,7 +197,7 @@ impl Parser {
         Box::new(match self.kind() {
             TokenKind::Eof => ParseError::UnexpectedEof,
             TokenKind::Error(e) => return e.clone(),
-            _ => ParseError::UnexpectedToken(self.tok().text.clone()),
+            _ => ParseError::UnexpectedToken(self.tok().text.to_string()),
         })
     }
 

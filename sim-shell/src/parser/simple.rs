@@ -4,25 +4,28 @@ use super::{is_name, ParseError, Parser};
 use crate::ast::{Assignment, Redirect, RedirectOp, SimpleCommand, Word, WordPart};
 use crate::lexer::{Op, TokenKind};
 
-impl Parser {
+impl Parser<'_> {
     pub(super) fn simple_command(&mut self) -> Result<SimpleCommand, Box<ParseError>> {
         let mut cmd = SimpleCommand { line: self.tok().line, ..SimpleCommand::default() };
         loop {
-            match self.kind() {
-                TokenKind::Word(w) => {
-                    let w = w.clone();
-                    self.advance();
-                    match assignment(&w) {
-                        Some(a) if cmd.words.is_empty() => cmd.assignments.push(a),
-                        _ => cmd.words.push(w),
+            if let Some(w) = self.take_word() {
+                if cmd.words.is_empty() {
+                    match assignment(w) {
+                        Ok(a) => cmd.assignments.push(a),
+                        Err(w) => cmd.words.push(w),
                     }
+                } else {
+                    cmd.words.push(w);
                 }
+                continue;
+            }
+            match self.kind() {
                 _ if self.at_redirect() => {
                     let r = self.redirect()?;
                     cmd.redirects.push(r);
                 }
                 TokenKind::Op(Op::Unsupported) => {
-                    return Err(Box::new(ParseError::Unsupported(self.tok().text.clone())));
+                    return Err(Box::new(ParseError::Unsupported(self.tok().text.to_string())));
                 }
                 _ => break,
             }
@@ -62,11 +65,11 @@ impl Parser {
             }
             _ => None,
         };
-        if let TokenKind::HereDoc(doc) = self.kind() {
-            let doc = doc.clone();
-            self.advance();
-            let op = RedirectOp::HereDoc(doc.unterminated);
-            return Ok(Redirect { fd: explicit_fd.unwrap_or(0), op, target: doc.body });
+        if matches!(self.kind(), TokenKind::HereDoc(_)) {
+            if let TokenKind::HereDoc(doc) = self.advance().kind {
+                let op = RedirectOp::HereDoc(doc.unterminated);
+                return Ok(Redirect { fd: explicit_fd.unwrap_or(0), op, target: doc.body });
+            }
         }
         let (op, default_fd) = match self.kind() {
             TokenKind::Op(Op::TLess) => (RedirectOp::HereString, 0),
@@ -81,11 +84,10 @@ impl Parser {
         };
         self.advance();
         let target = match self.kind() {
-            TokenKind::Word(w) => w.clone(),
+            TokenKind::Word(_) => self.take_word().unwrap_or_default(),
             TokenKind::Eof | TokenKind::Newline => return Err(Box::new(ParseError::UnexpectedToken("newline".into()))),
             _ => return Err(self.unexpected()),
         };
-        self.advance();
         Ok(Redirect { fd: explicit_fd.unwrap_or(default_fd), op, target })
     }
 
@@ -99,21 +101,20 @@ impl Parser {
     }
 }
 
-/// `NAME=value` if the word starts with an unquoted valid name and `=`.
-fn assignment(word: &Word) -> Option<Assignment> {
-    let Some(WordPart::Literal(first)) = word.parts.first() else {
-        return None;
+/// `NAME=value` if the word starts with an unquoted valid name and `=`;
+/// the word itself if not.
+fn assignment(mut word: Word) -> Result<Assignment, Word> {
+    let Some(WordPart::Literal(first)) = word.parts.first_mut() else {
+        return Err(word);
     };
-    let eq = first.find('=')?;
-    let name = &first[..eq];
-    if !is_name(name) {
-        return None;
+    let Some(eq) = first.find('=').filter(|&eq| is_name(&first[..eq])) else {
+        return Err(word);
+    };
+    let rest = first.split_off(eq + 1);
+    first.truncate(eq);
+    let name = std::mem::replace(first, rest);
+    if matches!(&word.parts[0], WordPart::Literal(s) if s.is_empty()) {
+        word.parts.remove(0);
     }
-    let mut parts = Vec::with_capacity(word.parts.len());
-    let rest = &first[eq + 1..];
-    if !rest.is_empty() {
-        parts.push(WordPart::Literal(rest.to_string()));
-    }
-    parts.extend(word.parts.iter().skip(1).cloned());
-    Some(Assignment { name: name.to_string(), value: Word { parts, braces: None } })
+    Ok(Assignment { name, value: Word { parts: word.parts, braces: None } })
 }
