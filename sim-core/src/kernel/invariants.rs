@@ -14,7 +14,8 @@ impl Kernel {
     /// - a veth's peer exists (in whatever namespace) and points back;
     /// - a port's master is a bridge of its namespace, and ports of one
     ///   bridge have distinct port numbers;
-    /// - the name index finds every device by its name, and nothing else;
+    /// - the name index finds every device by its name, and nothing else,
+    ///   and the route index counts exactly the routes there are;
     /// - routes and neighbours name devices that exist;
     /// - every /run/netns name is there once and names a namespace that exists.
     pub fn check_invariants(&self) -> Result<(), String> {
@@ -76,6 +77,9 @@ impl Kernel {
         }
         if let Some(e) = n.neighs.iter().find(|e| !n.links.contains_key(&e.dev)) {
             return Err(format!("ns {}: neighbour {e:?} on a device that is gone", id.0));
+        }
+        if !n.routes.in_step() {
+            return Err(format!("ns {}: the route index disagrees with the routes", id.0));
         }
         if !n.names_in_step() {
             return Err(format!("ns {}: the name index disagrees with the devices", id.0));

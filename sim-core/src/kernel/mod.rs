@@ -14,6 +14,7 @@ pub mod neigh;
 pub mod netns;
 pub mod ops;
 pub mod route;
+pub mod route_table;
 pub mod sysctl;
 
 use litemap::LiteMap;

@@ -4,7 +4,7 @@ use litemap::LiteMap;
 
 use super::link::Link;
 use super::neigh::Neigh;
-use super::route::Route;
+use super::route_table::RouteTable;
 use super::sysctl::NsConf;
 use super::NsId;
 
@@ -19,7 +19,7 @@ pub struct Namespace {
     names: LiteMap<String, u32>,
     /// Where the next ifindex search starts (the kernel allocates cyclically).
     pub next_ifindex: u32,
-    pub routes: Vec<Route>,
+    pub routes: RouteTable,
     /// The IPv4 routing tables that exist: a table is made by its first
     /// route and never goes away (`ip route show table local` on a fresh
     /// namespace says it does not exist).
@@ -40,7 +40,7 @@ impl Namespace {
             links: LiteMap::new(),
             names: LiteMap::new(),
             next_ifindex: 1,
-            routes: Vec::new(),
+            routes: RouteTable::default(),
             tables: Default::default(),
             neighs: Vec::new(),
             conf: NsConf::default(),

@@ -231,7 +231,7 @@ impl Netlink for SimNetlink<'_> {
 
     fn route_dump(&mut self) -> Vec<RouteMsg> {
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
-        let mut routes: Vec<Route> = n.routes.clone();
+        let mut routes: Vec<Route> = n.routes.to_vec();
         // Main before local, each in trie order.
         routes.sort_by(|a, b| {
             let ta = if a.table == crate::kernel::route::RT_TABLE_LOCAL { 1 } else { 0 };

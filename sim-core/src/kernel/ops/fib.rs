@@ -74,15 +74,9 @@ impl Kernel {
             }
         }
         let Some(n) = self.ns_mut(r.ns) else { return };
-        // Only this device's routes can be the same route: find them once,
-        // rather than walking every route of the namespace for each one
-        // (the ones pushed below are checked too).
-        let before = n.routes.len();
-        let mine: Vec<usize> = (0..before).filter(|&i| n.routes[i].dev == Some(r.ifindex)).collect();
         for w in want {
             n.fib_new_table(w.table);
-            let same = |x: &Route| x.same_key(&w) && x.kind == w.kind;
-            let known = mine.iter().any(|&i| same(&n.routes[i])) || n.routes[before..].iter().any(same);
+            let known = n.routes.contains(&w);
             if !known {
                 n.routes.push(w);
             }
@@ -150,7 +144,7 @@ impl Kernel {
         }
         let n = self.ns_mut(ns).ok_or_else(nodev)?;
         match n.routes.iter().position(|x| x.same_key(&rt)) {
-            Some(i) if replace => n.routes[i] = rt,
+            Some(i) if replace => n.routes.set(i, rt),
             Some(_) => return Err(Errno::EEXIST.into()),
             None => n.routes.push(rt),
         }
