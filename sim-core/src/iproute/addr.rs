@@ -6,6 +6,7 @@ use nom::combinator::map;
 
 use super::args::{Fail, IpResult, Resolve};
 use super::grammar::keyword::{alone, is_prefix, one_of, table_or, valued, Entry, Kw::E, Kw::P};
+use super::grammar::verb::{Verb, MODIFY_LIST_FLUSH};
 use super::grammar::words::Words;
 use super::grammar::{check, fail, parse_argv, value, PResult};
 use super::show::{self, ShowFilter};
@@ -47,30 +48,6 @@ pub enum AddrCmd {
     },
 }
 
-#[derive(Clone, Copy)]
-enum Verb {
-    Add,
-    Replace,
-    Delete,
-    Show,
-    Flush,
-    Help,
-}
-
-/// `do_ipaddr()`'s verbs, in its order.
-const VERBS: &[Entry<Verb>] = &[
-    alone(P("add"), Verb::Add),
-    alone(P("change"), Verb::Replace),
-    alone(E("chg"), Verb::Replace),
-    alone(P("replace"), Verb::Replace),
-    alone(P("delete"), Verb::Delete),
-    alone(P("list"), Verb::Show),
-    alone(P("show"), Verb::Show),
-    alone(P("lst"), Verb::Show),
-    alone(P("flush"), Verb::Flush),
-    alone(P("help"), Verb::Help),
-];
-
 pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<AddrCmd> {
     parse_argv(argv, |i| address(i, r))
 }
@@ -79,7 +56,7 @@ fn address<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, AddrCmd> {
     let Some(w) = i.peek() else {
         return Ok((i, AddrCmd::Show(ShowFilter::default())));
     };
-    let Ok((i, verb)) = one_of(VERBS)(i) else {
+    let Ok((i, verb)) = one_of(MODIFY_LIST_FLUSH)(i) else {
         return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip address help\".\n"), 255));
     };
     match verb {

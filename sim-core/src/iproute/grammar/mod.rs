@@ -7,6 +7,7 @@
 //!   (`alt`), which is what decides the keyword a prefix means.
 //! - [`value`]: what a word may hold (addresses, prefixes, MACs, numbers,
 //!   port ranges), as nom parsers over the characters of one word.
+//! - [`verb`]: the verbs `ip address` and `ip neigh` share.
 //!
 //! Errors: a word that is not the keyword an alternative wants is a nom
 //! `Error` (the next alternative is tried); everything iproute2 prints is a
@@ -15,6 +16,7 @@
 
 pub mod keyword;
 pub mod value;
+pub mod verb;
 pub mod words;
 
 use nom::error::{ErrorKind, ParseError};
