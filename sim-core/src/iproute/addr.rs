@@ -5,8 +5,8 @@ use std::net::Ipv4Addr;
 use nom::combinator::map;
 
 use super::args::{Fail, IpResult, Resolve};
-use super::grammar::keyword::{alone, is_prefix, one_of, table_or, valued, Entry, Kw::E, Kw::P};
-use super::grammar::verb::{Verb, MODIFY_LIST_FLUSH};
+use super::grammar::keyword::{alone, is_prefix, table_or, valued, Entry, Kw::E, Kw::P};
+use super::grammar::verb::{verb, Verb, MODIFY_LIST_FLUSH};
 use super::grammar::words::Words;
 use super::grammar::{check, fail, parse_argv, value, PResult};
 use super::show::{self, ShowFilter};
@@ -53,12 +53,10 @@ pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<AddrCmd> {
 }
 
 fn address<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, AddrCmd> {
-    let Some(w) = i.peek() else {
+    if i.is_empty() {
         return Ok((i, AddrCmd::Show(ShowFilter::default())));
-    };
-    let Ok((i, verb)) = one_of(MODIFY_LIST_FLUSH)(i) else {
-        return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip address help\".\n"), 255));
-    };
+    }
+    let (i, verb) = verb(MODIFY_LIST_FLUSH, "ip address help")(i)?;
     match verb {
         Verb::Add => modify(i, false, false),
         Verb::Replace => modify(i, false, true),

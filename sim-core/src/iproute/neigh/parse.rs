@@ -10,9 +10,9 @@ use super::{NeighCmd, NeighSpec};
 use crate::iproute::addr::parse_inet;
 use crate::iproute::args::{bad_addr, Fail, IpResult, Resolve};
 use crate::iproute::grammar::keyword::{
-    alone, exact, is_prefix, one_of, table, table_or, valued, with_arg, Entry, Kw::E, Kw::P,
+    alone, exact, is_prefix, table, table_or, valued, with_arg, Entry, Kw::E, Kw::P,
 };
-use crate::iproute::grammar::verb::{Verb, MODIFY_LIST_FLUSH};
+use crate::iproute::grammar::verb::{verb, Verb, MODIFY_LIST_FLUSH};
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{self, check, fail, parse_argv, PResult};
 use crate::iproute::usage;
@@ -49,12 +49,10 @@ pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<NeighCmd> {
 }
 
 fn neigh<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, NeighCmd> {
-    let Some(w) = i.peek() else {
+    if i.is_empty() {
         return Ok((i, NeighCmd::Show { dev: None, nud: None, prefix: None }));
-    };
-    let Ok((i, verb)) = one_of(MODIFY_LIST_FLUSH)(i) else {
-        return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip neigh help\".\n"), 255));
-    };
+    }
+    let (i, verb) = verb(MODIFY_LIST_FLUSH, "ip neigh help")(i)?;
     match verb {
         Verb::Add => map(spec, |spec| NeighCmd::Add { spec, replace: false })(i),
         Verb::Replace => map(spec, |spec| NeighCmd::Add { spec, replace: true })(i),
