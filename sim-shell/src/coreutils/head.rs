@@ -56,7 +56,7 @@ pub(super) fn run_tool(
     }
     let parsed = match args::parse(&rest, spec) {
         Ok(p) => p,
-        Err(e) => return Output::error(format!("{name}: {e}\nTry '{name} --help' for more information.\n"), 1),
+        Err(e) => return args::usage_error(name, e, 1),
     };
     let mut count = Count::First(10);
     let mut bytes = false;
