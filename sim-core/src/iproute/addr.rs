@@ -5,7 +5,8 @@ use std::net::Ipv4Addr;
 use nom::combinator::map;
 
 use super::args::{Fail, IpResult, Resolve};
-use super::grammar::keyword::{alone, is_prefix, one_of, table_or, valued, Entry, Kw::E, Kw::P};
+use super::grammar::keyword::{alone, is_prefix, table_or, valued, Entry, Kw::E, Kw::P};
+use super::grammar::verb::{verb, Verb, MODIFY_LIST_FLUSH};
 use super::grammar::words::Words;
 use super::grammar::{check, fail, parse_argv, value, PResult};
 use super::show::{self, ShowFilter};
@@ -47,41 +48,15 @@ pub enum AddrCmd {
     },
 }
 
-#[derive(Clone, Copy)]
-enum Verb {
-    Add,
-    Replace,
-    Delete,
-    Show,
-    Flush,
-    Help,
-}
-
-/// `do_ipaddr()`'s verbs, in its order.
-const VERBS: &[Entry<Verb>] = &[
-    alone(P("add"), Verb::Add),
-    alone(P("change"), Verb::Replace),
-    alone(E("chg"), Verb::Replace),
-    alone(P("replace"), Verb::Replace),
-    alone(P("delete"), Verb::Delete),
-    alone(P("list"), Verb::Show),
-    alone(P("show"), Verb::Show),
-    alone(P("lst"), Verb::Show),
-    alone(P("flush"), Verb::Flush),
-    alone(P("help"), Verb::Help),
-];
-
 pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<AddrCmd> {
     parse_argv(argv, |i| address(i, r))
 }
 
 fn address<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, AddrCmd> {
-    let Some(w) = i.peek() else {
+    if i.is_empty() {
         return Ok((i, AddrCmd::Show(ShowFilter::default())));
-    };
-    let Ok((i, verb)) = one_of(VERBS)(i) else {
-        return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip address help\".\n"), 255));
-    };
+    }
+    let (i, verb) = verb(MODIFY_LIST_FLUSH, "ip address help")(i)?;
     match verb {
         Verb::Add => modify(i, false, false),
         Verb::Replace => modify(i, false, true),

@@ -22,7 +22,8 @@ pub mod usage;
 use std::net::IpAddr;
 
 use args::{Fail, IpResult};
-use grammar::keyword::{alone, find, first_of, is_prefix, Entry, Kw::E, Kw::P};
+use grammar::keyword::{alone, first_of, is_prefix, Entry, Kw::E, Kw::P};
+use grammar::option::next_option;
 use grammar::words::{word, Words};
 use grammar::PResult;
 
@@ -145,24 +146,6 @@ const OBJECTS: &[&str] = &[
     "stats",
 ];
 
-/// `matches_color()`: `-color[=always|auto|never]` (a prefix of `-color`
-/// before the `=`); whether colour is on.
-pub fn color_option(opt: &str) -> Option<bool> {
-    let (name, v) = match opt.split_once('=') {
-        Some((n, v)) => (n, Some(v)),
-        None => (opt, None),
-    };
-    if !is_prefix(name, "-color") {
-        return None;
-    }
-    match v {
-        None | Some("always") => Some(true),
-        // `auto` colours only a terminal; the recordings' stdout is not one.
-        Some("auto") | Some("never") => Some(false),
-        Some(_) => None,
-    }
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum IpOpt {
     Loops,
@@ -237,25 +220,10 @@ pub fn parse_opts<'a>(argv: &'a [String], r: &mut dyn args::Resolve) -> IpResult
 
 fn options<'a>(mut i: Words<'a>, r: &mut dyn args::Resolve) -> PResult<'a, (Opts, &'a [String])> {
     let mut o = Opts::default();
-    while let Some(raw) = i.peek() {
-        if raw == "--" {
-            i = word(i)?.0;
-            break;
-        }
-        // A lone `-` is an option too: the prefix of `-loops`.
-        if !raw.starts_with('-') {
-            break;
-        }
-        // `--json` is `-json`.
-        let opt = if raw.starts_with("--") { &raw[1..] } else { raw };
-        let key = find(OPTIONS, opt)
-            .map(|e| e.key)
-            .or_else(|| color_option(opt).map(IpOpt::Color))
-            .or_else(|| find(OPTIONS_AFTER_COLOR, opt).map(|e| e.key));
-        let Some(key) = key else {
-            return grammar::fail(Fail::new(format!("Option \"{opt}\" is unknown, try \"ip -help\".\n"), 255));
-        };
-        i = word(i)?.0;
+    loop {
+        let (rest, key) = next_option(i, OPTIONS, IpOpt::Color, OPTIONS_AFTER_COLOR, "ip -help")?;
+        i = rest;
+        let Some(key) = key else { break };
         match key {
             IpOpt::Loops | IpOpt::Rcvbuf => i = opt_value(i)?.0,
             IpOpt::Family => {

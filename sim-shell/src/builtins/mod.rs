@@ -5,6 +5,8 @@
 mod flow;
 mod test;
 
+pub(crate) use test::is_unary_operator;
+
 use super::exec::Interp;
 use super::parser::is_name;
 use crate::output::Output;

@@ -76,7 +76,7 @@ impl<'a> Test<'a> {
         if a == "!" {
             return Ok(b.is_empty());
         }
-        if a.len() == 2 && a.starts_with('-') && is_unop(&a) {
+        if a.len() == 2 && a.starts_with('-') && is_unary_operator(&a) {
             return Ok(unary(&a, &b));
         }
         Err(SyntaxError(format!("{a}: unary operator expected")))
@@ -161,7 +161,7 @@ impl<'a> Test<'a> {
             self.pos += 3;
             return binary(self.arg(p), self.arg(p + 1), self.arg(p + 2));
         }
-        if is_unop(self.arg(self.pos)) {
+        if is_unary_operator(self.arg(self.pos)) {
             let op = self.arg(self.pos).to_string();
             if self.pos + 1 >= n {
                 return Err(SyntaxError(format!("{op}: unary operator expected")));
@@ -176,7 +176,9 @@ impl<'a> Test<'a> {
     }
 }
 
-fn is_unop(op: &str) -> bool {
+/// bash's `test_unop()`: the unary operators of `test` and of `[[`, whose
+/// parser (parse.y's `cond_term`) asks test.c too.
+pub(crate) fn is_unary_operator(op: &str) -> bool {
     matches!(
         op,
         "-z" | "-n"

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::output::Output;
+
 /// What a tool accepts.
 pub struct Spec {
     /// Short options that take no argument.
@@ -52,6 +54,13 @@ impl fmt::Display for ArgError {
 }
 
 impl std::error::Error for ArgError {}
+
+/// A usage error as coreutils reports it (`error()`, then `usage
+/// (EXIT_FAILURE)`, which is `emit_try_help()`): `TOOL: MSG`, then where
+/// the help is.
+pub fn usage_error(tool: &str, msg: impl fmt::Display, status: i32) -> Output {
+    Output::error(format!("{tool}: {msg}\nTry '{tool} --help' for more information.\n"), status)
+}
 
 /// Parses `args` (without argv\[0\]) against `spec`.
 pub fn parse(args: &[String], spec: &Spec) -> Result<Vec<Arg>, ArgError> {

@@ -20,7 +20,7 @@ const SPEC: Spec = Spec {
 pub fn run(argv: &[String], stdin: &str) -> Output {
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
-        Err(e) => return Output::error(format!("cat: {e}\nTry 'cat --help' for more information.\n"), 1),
+        Err(e) => return args::usage_error("cat", e, 1),
     };
     let mut flags = Vec::new();
     let mut files = Vec::new();

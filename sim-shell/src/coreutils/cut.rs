@@ -23,7 +23,7 @@ type Ranges = Vec<(usize, usize)>;
 
 /// Runs cut.
 pub fn run(argv: &[String], stdin: &str) -> Output {
-    let usage = |msg: &str| Output::error(format!("cut: {msg}\nTry 'cut --help' for more information.\n"), 1);
+    let usage = |msg: &str| args::usage_error("cut", msg, 1);
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
         Err(e) => return usage(&e.to_string()),

@@ -3,6 +3,7 @@
 use super::args::{self, Arg, Spec};
 use super::{count_arg, Count};
 use crate::output::Output;
+use std::ops::Range;
 
 const SPEC: Spec = Spec {
     flags: "qv",
@@ -19,32 +20,27 @@ const SPEC: Spec = Spec {
 
 /// Runs head.
 pub fn run(argv: &[String], stdin: &str) -> Output {
-    run_tool("head", argv, stdin, &SPEC, |text, count, bytes| {
-        let limit = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
-        if bytes {
-            let b = text.as_bytes();
-            let end = match count {
-                Count::First(n) | Count::From(n) => limit(n).min(b.len()),
-                Count::AllBut(n) => b.len().saturating_sub(limit(n)),
-            };
-            return String::from_utf8_lossy(&b[..end]).into_owned();
+    run_tool("head", argv, stdin, &SPEC, |count, len| {
+        0..match count {
+            Count::First(n) | Count::From(n) => limit(n).min(len),
+            Count::AllBut(n) => len.saturating_sub(limit(n)),
         }
-        let lines: Vec<&str> = text.split_inclusive('\n').collect();
-        let end = match count {
-            Count::First(n) | Count::From(n) => limit(n).min(lines.len()),
-            Count::AllBut(n) => lines.len().saturating_sub(limit(n)),
-        };
-        lines[..end].concat()
     })
 }
 
+/// A count as an index: past the end of any input if it does not fit.
+pub(super) fn limit(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
 /// The shared body of head and tail: options, `-NUM`, file operands.
+/// `select` says which units (lines, or bytes with `-c`) of `len` to print.
 pub(super) fn run_tool(
     name: &str,
     argv: &[String],
     stdin: &str,
     spec: &Spec,
-    select: fn(&str, Count, bool) -> String,
+    select: fn(Count, usize) -> Range<usize>,
 ) -> Output {
     let mut rest: Vec<String> = argv.iter().skip(1).cloned().collect();
     // Obsolete `-5` / `+5` as the first argument means `-n 5` / `-n +5`.
@@ -60,7 +56,7 @@ pub(super) fn run_tool(
     }
     let parsed = match args::parse(&rest, spec) {
         Ok(p) => p,
-        Err(e) => return Output::error(format!("{name}: {e}\nTry '{name} --help' for more information.\n"), 1),
+        Err(e) => return args::usage_error(name, e, 1),
     };
     let mut count = Count::First(10);
     let mut bytes = false;
@@ -87,11 +83,21 @@ pub(super) fn run_tool(
     let mut out = Output::new();
     for f in &files {
         if f == "-" {
-            out.out(select(stdin, count, bytes));
+            out.out(slice(stdin, bytes, |len| select(count, len)));
         } else {
             out.err(format!("{name}: cannot open '{f}' for reading: No such file or directory\n"));
             out.status = 1;
         }
     }
     out
+}
+
+/// The units of `text` (bytes, or lines with their newlines) in `range`.
+fn slice(text: &str, bytes: bool, range: impl Fn(usize) -> Range<usize>) -> String {
+    if bytes {
+        let b = text.as_bytes();
+        return String::from_utf8_lossy(&b[range(b.len())]).into_owned();
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    lines[range(lines.len())].concat()
 }

@@ -42,7 +42,7 @@ struct Options {
 
 /// Runs sort.
 pub fn run(argv: &[String], stdin: &str) -> Output {
-    let usage = |msg: String| Output::error(format!("sort: {msg}\nTry 'sort --help' for more information.\n"), 2);
+    let usage = |msg: String| args::usage_error("sort", msg, 2);
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
         Err(e) => return usage(e.to_string()),

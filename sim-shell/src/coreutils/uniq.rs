@@ -15,7 +15,7 @@ const SPEC: Spec = Spec {
 pub fn run(argv: &[String], stdin: &str) -> Output {
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
-        Err(e) => return Output::error(format!("uniq: {e}\nTry 'uniq --help' for more information.\n"), 1),
+        Err(e) => return args::usage_error("uniq", e, 1),
     };
     let mut flags = Vec::new();
     for a in parsed {

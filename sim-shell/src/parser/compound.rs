@@ -6,6 +6,7 @@ use crate::ast::{
     CaseArm, CaseCommand, CaseEnd, Command, CondExpr, ForLoop, FunctionDef, IfCommand, Script, WhileLoop, Word,
     WordPart,
 };
+use crate::builtins::is_unary_operator;
 use crate::lexer::{Op, TokenKind};
 use std::sync::Arc;
 
@@ -214,7 +215,7 @@ impl Parser<'_> {
             return Ok(inner);
         }
         let first = self.cond_word()?;
-        if first.as_plain().is_some_and(is_unary) && self.at_cond_word() {
+        if first.as_plain().is_some_and(is_unary_operator) && self.at_cond_word() {
             let op = first.as_plain().unwrap_or_default().to_string();
             return Ok(CondExpr::Unary(op, self.cond_word()?));
         }
@@ -362,37 +363,6 @@ impl Parser<'_> {
         let redirects = self.trailing_redirects()?;
         Ok(Command::Subshell(body, redirects))
     }
-}
-
-/// `[[`'s unary operators (file tests are always false: there are no files).
-fn is_unary(op: &str) -> bool {
-    matches!(
-        op,
-        "-z" | "-n"
-            | "-e"
-            | "-f"
-            | "-d"
-            | "-r"
-            | "-w"
-            | "-x"
-            | "-s"
-            | "-h"
-            | "-L"
-            | "-a"
-            | "-b"
-            | "-c"
-            | "-p"
-            | "-S"
-            | "-g"
-            | "-u"
-            | "-k"
-            | "-O"
-            | "-G"
-            | "-N"
-            | "-t"
-            | "-v"
-            | "-o"
-    )
 }
 
 /// `[[`'s binary operators (`<` and `>` are operator tokens).

@@ -6,8 +6,9 @@ use nom::branch::alt;
 use super::{BridgeCmd, BridgeOpts, FdbFilter, NUD_NOARP, NUD_PERMANENT, NUD_REACHABLE, NUD_STALE};
 use crate::iproute::args::{Fail, IpResult, Resolve};
 use crate::iproute::grammar::keyword::{
-    alone, exact, find, flag, is_prefix, keyed, one_of, table, table_or, valued, Entry, Kw::E, Kw::P,
+    alone, exact, flag, is_prefix, keyed, one_of, table, table_or, valued, Entry, Kw::E, Kw::P,
 };
+use crate::iproute::grammar::option::next_option;
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, PResult};
 use crate::iproute::{netns_fail, usage};
@@ -51,24 +52,10 @@ const OPTIONS_AFTER_COLOR: &[Entry<Opt>] = &[alone(P("-json"), Opt::Json), alone
 
 fn options<'a>(mut i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, BridgeOpts> {
     let mut o = BridgeOpts::default();
-    while let Some(raw) = i.peek() {
-        if raw == "--" {
-            i = word(i)?.0;
-            break;
-        }
-        if !raw.starts_with('-') {
-            break;
-        }
-        // `--json` is `-json`.
-        let opt = if raw.starts_with("--") { &raw[1..] } else { raw };
-        let key = find(OPTIONS, opt)
-            .map(|e| e.key)
-            .or_else(|| crate::iproute::color_option(opt).map(Opt::Color))
-            .or_else(|| find(OPTIONS_AFTER_COLOR, opt).map(|e| e.key));
-        let Some(key) = key else {
-            return fail(Fail::new(format!("Option \"{opt}\" is unknown, try \"bridge help\".\n"), 255));
-        };
-        i = word(i)?.0;
+    loop {
+        let (rest, key) = next_option(i, OPTIONS, Opt::Color, OPTIONS_AFTER_COLOR, "bridge help")?;
+        i = rest;
+        let Some(key) = key else { break };
         match key {
             Opt::Help => return fail(Fail::new(usage::BRIDGE, 255)),
             Opt::Version => return fail(Fail::new("bridge utility, 6.1.0\n", 0)),

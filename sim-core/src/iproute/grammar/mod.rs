@@ -5,8 +5,10 @@
 //! - [`keyword`]: iproute2's `matches()` (a non-empty prefix of the keyword)
 //!   and `strcmp()` as parsers. Alternatives are tried in iproute2's order
 //!   (`alt`), which is what decides the keyword a prefix means.
+//! - [`option`]: the option loop of `ip` and `bridge`.
 //! - [`value`]: what a word may hold (addresses, prefixes, MACs, numbers,
 //!   port ranges), as nom parsers over the characters of one word.
+//! - [`verb`]: the verbs `ip address` and `ip neigh` share.
 //!
 //! Errors: a word that is not the keyword an alternative wants is a nom
 //! `Error` (the next alternative is tried); everything iproute2 prints is a
@@ -14,7 +16,9 @@
 //! later alternative runs and the text and exit status are iproute2's own.
 
 pub mod keyword;
+pub mod option;
 pub mod value;
+pub mod verb;
 pub mod words;
 
 use nom::error::{ErrorKind, ParseError};

@@ -5,7 +5,8 @@ use nom::combinator::{map, opt};
 
 use super::{LinkCmd, PidNetns};
 use crate::iproute::args::{valid_ifname, Fail, IpResult, Resolve};
-use crate::iproute::grammar::keyword::{alone, is_prefix, one_of, table_or, valued, Entry, Kw::E, Kw::P};
+use crate::iproute::grammar::keyword::{alone, is_prefix, table_or, valued, Entry, Kw::E, Kw::P};
+use crate::iproute::grammar::verb::verb;
 use crate::iproute::grammar::words::{word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, value, PResult};
 use crate::iproute::show::{self, ShowFilter};
@@ -270,12 +271,10 @@ pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<LinkCmd> {
 }
 
 fn link<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
-    let Some(w) = i.peek() else {
+    if i.is_empty() {
         return Ok((i, LinkCmd::Show(ShowFilter::default())));
-    };
-    let Ok((i, verb)) = one_of(VERBS)(i) else {
-        return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip link help\".\n"), 255));
-    };
+    }
+    let (i, verb) = verb(VERBS, "ip link help")(i)?;
     match verb {
         Verb::Add => parse_add(i, r),
         Verb::Set => {

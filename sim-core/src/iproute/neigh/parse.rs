@@ -10,8 +10,9 @@ use super::{NeighCmd, NeighSpec};
 use crate::iproute::addr::parse_inet;
 use crate::iproute::args::{bad_addr, Fail, IpResult, Resolve};
 use crate::iproute::grammar::keyword::{
-    alone, exact, is_prefix, one_of, table, table_or, valued, with_arg, Entry, Kw::E, Kw::P,
+    alone, exact, is_prefix, table, table_or, valued, with_arg, Entry, Kw::E, Kw::P,
 };
+use crate::iproute::grammar::verb::{verb, Verb, MODIFY_LIST_FLUSH};
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{self, check, fail, parse_argv, PResult};
 use crate::iproute::usage;
@@ -43,41 +44,15 @@ fn nud(s: &str) -> Option<NudState> {
     })
 }
 
-#[derive(Clone, Copy)]
-enum Verb {
-    Add,
-    Replace,
-    Delete,
-    Show,
-    Flush,
-    Help,
-}
-
-/// `do_ipneigh()`'s verbs, in its order.
-const VERBS: &[Entry<Verb>] = &[
-    alone(P("add"), Verb::Add),
-    alone(P("change"), Verb::Replace),
-    alone(E("chg"), Verb::Replace),
-    alone(P("replace"), Verb::Replace),
-    alone(P("delete"), Verb::Delete),
-    alone(P("list"), Verb::Show),
-    alone(P("show"), Verb::Show),
-    alone(P("lst"), Verb::Show),
-    alone(P("flush"), Verb::Flush),
-    alone(P("help"), Verb::Help),
-];
-
 pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<NeighCmd> {
     parse_argv(argv, |i| neigh(i, r))
 }
 
 fn neigh<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, NeighCmd> {
-    let Some(w) = i.peek() else {
+    if i.is_empty() {
         return Ok((i, NeighCmd::Show { dev: None, nud: None, prefix: None }));
-    };
-    let Ok((i, verb)) = one_of(VERBS)(i) else {
-        return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip neigh help\".\n"), 255));
-    };
+    }
+    let (i, verb) = verb(MODIFY_LIST_FLUSH, "ip neigh help")(i)?;
     match verb {
         Verb::Add => map(spec, |spec| NeighCmd::Add { spec, replace: false })(i),
         Verb::Replace => map(spec, |spec| NeighCmd::Add { spec, replace: true })(i),

@@ -10,8 +10,9 @@ use super::{RouteCmd, RouteFilter, RouteSpec};
 use crate::iproute::addr::{parse_inet, parse_prefix};
 use crate::iproute::args::{bad_addr, Fail, IpResult};
 use crate::iproute::grammar::keyword::{
-    alone, exact, is_prefix, one_of, table, table_or, valued, with_arg, Entry, Kw::E, Kw::P,
+    alone, exact, is_prefix, table, table_or, valued, with_arg, Entry, Kw::E, Kw::P,
 };
+use crate::iproute::grammar::verb::verb;
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, value, PResult};
 use crate::iproute::usage;
@@ -77,12 +78,10 @@ pub fn parse(argv: &[String]) -> IpResult<RouteCmd> {
 }
 
 fn route(i: Words<'_>) -> PResult<'_, RouteCmd> {
-    let Some(w) = i.peek() else {
+    if i.is_empty() {
         return Ok((i, RouteCmd::Show(RouteFilter::main())));
-    };
-    let Ok((i, verb)) = one_of(VERBS)(i) else {
-        return fail(Fail::new(format!("Command \"{w}\" is unknown, try \"ip route help\".\n"), 255));
-    };
+    }
+    let (i, verb) = verb(VERBS, "ip route help")(i)?;
     match verb {
         Verb::Add => map(|i| spec(i, false), |spec| RouteCmd::Add { spec, replace: false })(i),
         Verb::Replace => map(|i| spec(i, false), |spec| RouteCmd::Add { spec, replace: true })(i),

@@ -19,8 +19,6 @@ use operand::{check_format, default_format, scan, Operand};
 /// The most numbers one `seq` prints.
 pub const MAX_NUMBERS: usize = 1_000_000;
 
-const TRY: &str = "Try 'seq --help' for more information.\n";
-
 const HELP: &str = "Usage: seq [OPTION]... LAST
   or:  seq [OPTION]... FIRST LAST
   or:  seq [OPTION]... FIRST INCREMENT LAST
@@ -69,7 +67,7 @@ struct Options {
 }
 
 fn usage_error(msg: String) -> Output {
-    Output::error(format!("seq: {msg}\n{TRY}"), 1)
+    super::args::usage_error("seq", msg, 1)
 }
 
 /// Runs seq.
