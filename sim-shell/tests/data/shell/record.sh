@@ -3,9 +3,9 @@
 # this machine (Debian 12: bash 5.2, GNU grep 3.8, mawk 1.3.4, coreutils 9.1),
 # so the expectations the Rust tests check are what Linux prints.
 #
-#   sim-core/tests/data/shell/record.sh [FILE.txt ...]   (default: all *.txt)
+#   sim-shell/tests/data/shell/record.sh [FILE.txt ...]   (default: all *.txt)
 #
-# Case file format (read by sim-core/tests/shell_cases.rs):
+# Case file format (read by sim-shell/tests/shell_cases.rs):
 #   # …                  comment
 #   @@@ NAME             starts an input block, ended by a line "@@@"
 #   === CMD              a case: CMD run by `bash -c` with an empty pipe as stdin
