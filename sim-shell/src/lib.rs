@@ -29,7 +29,7 @@
 //! LIST; done` with `break [N]`/`continue [N]`, `if/elif/else/fi`, `case
 //! WORD in PAT|PAT) LIST;; esac` (glob patterns, `;&`, `;;&`), `[[ … ]]`
 //! (patterns, `=~`, `&&`, `||`, `!`, integer tests), functions (`NAME()
-//! { …; }`, `function NAME`, `return`, `shift`), `( LIST )`, `{ LIST; }`,
+//! { …; }`, `function NAME`, `return`, `shift`, `local`), `( LIST )`, `{ LIST; }`,
 //! `!`, here-documents (`<<EOF`, `<<'EOF'`, `<<-EOF`) and here-strings
 //! (`<<< word`), the builtins `echo`, `test`/`[`, `read`, `true`,
 //! `false`, `:`, `export`, `unset`, `cd`, `exit`, the redirections that
