@@ -63,7 +63,7 @@ impl KernelLab {
                 Err(out) => out,
             },
             "ip" => {
-                let mut host = AgentHost { lab: self, ns, nested };
+                let mut host = InNamespace { lab: self, ns, nested };
                 match iproute::ip_on(&mut host, rest, stdin) {
                     Outcome::Done(o) => o,
                     Outcome::Exec { netns, argv } => self.netns_exec(&netns, &argv, stdin, nested),
@@ -84,7 +84,7 @@ impl KernelLab {
             // The simulator's pages: the agent must print what the site prints.
             "man" => sim_core::tools::man::man(rest),
             "bash" | "sh" => {
-                let mut inner = InNamespace { lab: self, ns: ns.map(str::to_string), nested };
+                let mut inner = InNamespace { lab: self, ns, nested };
                 shell::run_shell_program(argv, stdin, &mut inner)
             }
             n if EXTERNAL.contains(&n) => match find(n) {
@@ -131,28 +131,6 @@ impl KernelLab {
     }
 }
 
-/// What `ip -batch` runs its lines on: the real kernel seen from one
-/// namespace, and `netns exec` lines run as the agent runs them.
-struct AgentHost<'a, 'n> {
-    lab: &'a mut KernelLab,
-    ns: Option<&'n str>,
-    nested: usize,
-}
-
-impl iproute::batch::Host for AgentHost<'_, '_> {
-    fn with_netlink(&mut self, f: &mut dyn FnMut(&mut dyn sim_core::netlink::Netlink) -> Outcome) -> Outcome {
-        match self.lab.netlink(self.ns) {
-            Ok(mut nl) => f(&mut nl),
-            Err(o) => Outcome::Done(o),
-        }
-    }
-
-    fn netns_exec(&mut self, netns: &str, argv: &[String]) -> Output {
-        // The batch has read stdin.
-        self.lab.netns_exec(netns, argv, "", self.nested)
-    }
-}
-
 impl Programs for KernelLab {
     fn run(&mut self, argv: &[String], stdin: &str) -> Output {
         self.exec(None, argv, stdin, 0)
@@ -172,17 +150,32 @@ impl Programs for KernelLab {
     }
 }
 
-/// The programs of one namespace, for a shell started in it
-/// (`ip netns exec NS bash -c …`).
-struct InNamespace<'a> {
+/// The real kernel seen from one namespace, with the programs run there:
+/// for a shell started in it (`ip netns exec NS bash -c …`), and for
+/// `ip`, whose batch lines run on it and `netns exec` as the agent does.
+struct InNamespace<'a, 'n> {
     lab: &'a mut KernelLab,
-    ns: Option<String>,
+    ns: Option<&'n str>,
     nested: usize,
 }
 
-impl Programs for InNamespace<'_> {
+impl iproute::batch::Host for InNamespace<'_, '_> {
+    fn with_netlink(&mut self, f: &mut dyn FnMut(&mut dyn sim_core::netlink::Netlink) -> Outcome) -> Outcome {
+        match self.lab.netlink(self.ns) {
+            Ok(mut nl) => f(&mut nl),
+            Err(o) => Outcome::Done(o),
+        }
+    }
+
+    fn netns_exec(&mut self, netns: &str, argv: &[String]) -> Output {
+        // The batch has read stdin.
+        self.lab.netns_exec(netns, argv, "", self.nested)
+    }
+}
+
+impl Programs for InNamespace<'_, '_> {
     fn run(&mut self, argv: &[String], stdin: &str) -> Output {
-        self.lab.exec(self.ns.as_deref(), argv, stdin, self.nested)
+        self.lab.exec(self.ns, argv, stdin, self.nested)
     }
 
     fn has(&mut self, name: &str) -> bool {

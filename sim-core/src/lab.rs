@@ -97,7 +97,7 @@ impl Lab {
                 Err(out) => out,
             },
             "ip" => {
-                let mut host = LabHost { lab: self, ns, nested };
+                let mut host = InNamespace { lab: self, ns, nested };
                 match iproute::ip_on(&mut host, rest, stdin) {
                     Outcome::Done(o) => o,
                     Outcome::Exec { netns, argv } => self.netns_exec(&netns, &argv, stdin, nested),
@@ -179,25 +179,6 @@ impl Lab {
     }
 }
 
-/// `ip` on this host: a namespace's kernel for each command, and the
-/// programs `ip netns exec` runs (from a batch too).
-struct LabHost<'a> {
-    lab: &'a mut Lab,
-    ns: NsId,
-    nested: usize,
-}
-
-impl iproute::batch::Host for LabHost<'_> {
-    fn with_netlink(&mut self, f: &mut dyn FnMut(&mut dyn crate::netlink::Netlink) -> Outcome) -> Outcome {
-        f(&mut SimNetlink::new(&mut self.lab.kernel, self.ns))
-    }
-
-    fn netns_exec(&mut self, netns: &str, argv: &[String]) -> Output {
-        // The batch has read stdin.
-        self.lab.netns_exec(netns, argv, "", self.nested)
-    }
-}
-
 impl Programs for Lab {
     fn run(&mut self, argv: &[String], stdin: &str) -> Output {
         self.exec(NsId::HOST, argv, stdin, 0)
@@ -218,11 +199,24 @@ impl Programs for Lab {
     }
 }
 
-/// The programs of one namespace, for a shell started in it.
+/// One namespace of this host with the programs run there: for a shell
+/// started in it (`ip netns exec NS bash -c …`), and for `ip`, whose
+/// batch lines run on its kernel and `netns exec` as the Lab does.
 struct InNamespace<'a> {
     lab: &'a mut Lab,
     ns: NsId,
     nested: usize,
+}
+
+impl iproute::batch::Host for InNamespace<'_> {
+    fn with_netlink(&mut self, f: &mut dyn FnMut(&mut dyn crate::netlink::Netlink) -> Outcome) -> Outcome {
+        f(&mut SimNetlink::new(&mut self.lab.kernel, self.ns))
+    }
+
+    fn netns_exec(&mut self, netns: &str, argv: &[String]) -> Output {
+        // The batch has read stdin.
+        self.lab.netns_exec(netns, argv, "", self.nested)
+    }
 }
 
 impl Programs for InNamespace<'_> {
