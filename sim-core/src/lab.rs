@@ -37,10 +37,9 @@ impl Default for Lab {
 /// `ip netns exec` inside `ip netns exec` inside …: Linux has no limit, we do.
 const MAX_NESTING: usize = 16;
 
-/// How much virtual time a command line's loops may let pass before they
-/// end as a learner's Ctrl-C would end them (`while true; do sleep 1;
-/// done` would otherwise keep the page waiting for a day).
-const LOOP_TIME_MS: u64 = 300_000;
+/// How much virtual time a command line's loops may let pass (the same
+/// bound as a ping's).
+const LOOP_TIME_MS: u64 = crate::tools::RUN_LIMIT_MS;
 
 impl Lab {
     /// A fresh host with the default seed.

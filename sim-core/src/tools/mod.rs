@@ -1,5 +1,11 @@
 //! Userspace programs other than `ip`: each a function from argv to Output
-//! over a [`crate::netlink::Netlink`] or the simulated kernel.
+//! over the seam's traits (`Netlink`, `Sockets`, `Netfilter`), never the model.
+
+/// How much virtual time one command may let pass before it ends as a
+/// learner's Ctrl-C would end it: any ping (`ping -c 4294967296` would
+/// otherwise simulate 136 years of probes), and the loops of a command line
+/// (`while true; do sleep 1; done`), so that none keeps the page waiting.
+pub const RUN_LIMIT_MS: u64 = 300_000;
 
 pub mod ifconfig;
 pub mod iptables;

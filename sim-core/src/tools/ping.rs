@@ -24,9 +24,7 @@ pub use opts::{parse, Opts};
 
 /// Probes a count-less ping sends before its simulated Ctrl-C.
 pub const INTERRUPT_AFTER: u64 = 4;
-/// Virtual time after which any ping is interrupted (`ping -c 4294967296`
-/// would otherwise simulate 136 years of probes).
-pub const RUN_LIMIT_MS: u64 = 300_000;
+pub use super::RUN_LIMIT_MS;
 /// Probes after which any ping is interrupted (`ping -i 0` sends them all
 /// at one virtual instant, so the time limit alone never ends it).
 pub const PROBES_MAX: u64 = 10_000;
