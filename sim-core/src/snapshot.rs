@@ -3,12 +3,14 @@
 //! It is derived from the kernel state on demand and never fed back into it.
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Snapshot {
     /// The host (initial namespace) first, then named namespaces in creation order.
     pub namespaces: Vec<NsView>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct NsView {
     /// `None` for the host, the name under /run/netns otherwise.
     pub name: Option<String>,
@@ -21,6 +23,7 @@ pub struct NsView {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum LinkKind {
     Loopback,
     Veth,
@@ -28,6 +31,7 @@ pub enum LinkKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LinkView {
     pub ifindex: u32,
     pub name: String,
@@ -48,6 +52,7 @@ pub struct LinkView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PeerView {
     /// The peer's namespace: `None` for the host.
     pub ns: Option<String>,

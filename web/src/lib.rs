@@ -19,6 +19,7 @@ mod lesson_md;
 pub mod lesson_view;
 pub mod session;
 pub mod shell;
+pub mod state;
 pub mod terminal;
 pub mod toolbar;
 pub mod trace_view;

@@ -1,0 +1,214 @@
+//! The messages between nslab's page and the lab that runs its commands.
+//!
+//! Today the lab is sim-core in a Web Worker beside the page; pairing with a
+//! VM will carry the same messages over a WebSocket to `lab-agent`, and
+//! several terminals and explained output will extend them. Every message
+//! travels as one JSON text ([`encode`], [`decode`]) inside an envelope that
+//! names the protocol's [`VERSION`]; a side that reads another version
+//! answers [`Event::Error`] and does nothing else.
+//!
+//! A conversation:
+//!
+//! ```text
+//! lab  → page  Ready { engine }                  the lab has started
+//! page → lab   Open { lines, lesson }            start over, replay a saved session
+//! lab  → page  Opened { outputs, state }         what each line printed; the lab now
+//! page → lab   Run { id, line }                  one line, as typed
+//! lab  → page  Output { id, chunks }             zero or more times, in order
+//! lab  → page  Done { id, status, state }        the line ended
+//! page → lab   Interrupt                         Ctrl-C (see below)
+//! ```
+//!
+//! The lab runs one line at a time; the page sends the next `Run` after the
+//! previous `Done`. **Interrupt** asks the lab to stop the running line. A
+//! lab on the page's machine runs a line to its end without reading messages
+//! (a Web Worker has no way to read one mid-command without shared memory,
+//! which static hosts cannot enable), so the page ends that worker instead,
+//! starts a new one and sends `Open` with the session minus the interrupted
+//! line: the lab returns to its state before that line. A lab that can stop
+//! a line (a real kernel) answers `Done` with status 130.
+
+use serde::{Deserialize, Serialize};
+pub use sim_core::Snapshot;
+
+/// The protocol's version; both sides send it in every envelope.
+pub const VERSION: u32 = 1;
+
+/// A message as it travels: the version, then the message itself.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    pub v: u32,
+    #[serde(flatten)]
+    pub msg: T,
+}
+
+/// Page → lab.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Request {
+    /// Starts a fresh lab and replays `lines` (a saved session) in it;
+    /// `lesson` names the steps whose checks the lab evaluates after each line.
+    Open { lines: Vec<String>, lesson: Option<LessonChecks> },
+    /// Runs one line as the learner typed it.
+    Run { id: u64, line: String },
+    /// Ctrl-C: stop the running line (see the module's documentation).
+    Interrupt,
+}
+
+/// Lab → page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    /// The lab has started (its envelope says which version it speaks);
+    /// `engine` says what runs the commands, e.g. `simulator`.
+    Ready { engine: String },
+    /// A session was replayed: what each of its lines printed, in order.
+    Opened { outputs: Vec<CommandOutput>, state: LabState },
+    /// Output of the running line, each chunk after its delay of virtual time.
+    Output { id: u64, chunks: Vec<Chunk> },
+    /// The running line ended with `status`.
+    Done { id: u64, status: i32, state: LabState },
+    /// A message the lab could not read (bad JSON, another version).
+    Error { message: String },
+}
+
+/// One write of a command, as a terminal receives it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chunk {
+    pub text: String,
+    /// Written to stderr rather than stdout.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub err: bool,
+    /// Milliseconds of the lab's virtual time before this write.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub delay_ms: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// Everything a line printed and its exit status.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommandOutput {
+    pub chunks: Vec<Chunk>,
+    pub status: i32,
+}
+
+/// The lab after a line (or a replay): what the diagram, the lesson and the
+/// "Packet path" panel show.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LabState {
+    /// `None` when nothing a diagram shows changed since the last state sent.
+    pub snapshot: Option<Snapshot>,
+    /// What every packet of the line did; `None` when it moved none.
+    pub trace: Option<TraceView>,
+    /// The lesson's progress, when the session has a lesson.
+    pub progress: Option<Progress>,
+}
+
+/// The steps of a lesson, each as its check lines (the check language of
+/// `content/README.md`), and how many the learner has ticked already.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonChecks {
+    pub steps: Vec<Vec<String>>,
+    pub ticked: usize,
+}
+
+/// How far a lesson is: steps tick in order and stay ticked.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub ticked: usize,
+    /// The checks of the first unticked step (empty when all are ticked).
+    pub current: Vec<CheckRow>,
+}
+
+/// One check of a step, labelled for the learner.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckRow {
+    pub label: String,
+    pub ok: bool,
+    /// Why it does not hold yet; empty when the label says it.
+    pub why: String,
+}
+
+/// A line's packet trace in plain words.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraceView {
+    /// One sentence for the live region, e.g. "ping: 2 replies via veth-red → veth-blue".
+    pub summary: String,
+    pub steps: Vec<TraceStep>,
+}
+
+/// One thing a packet did, where it did it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraceStep {
+    /// The namespace's name as the diagram labels it (`host` for the host).
+    pub ns: String,
+    pub dev: Option<String>,
+    pub text: String,
+    /// The packet was dropped here.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub drop: bool,
+}
+
+/// Why a message could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, or not a message of this protocol.
+    Malformed(String),
+    /// A message of another version of the protocol.
+    Version(u32),
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Malformed(e) => write!(f, "unreadable message: {e}"),
+            DecodeError::Version(v) => write!(f, "protocol version {v} is not {VERSION}"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// The JSON text of `msg` in an envelope of this version.
+pub fn encode<T: Serialize>(msg: &T) -> String {
+    #[derive(Serialize)]
+    struct Out<'a, T> {
+        v: u32,
+        #[serde(flatten)]
+        msg: &'a T,
+    }
+    // Serialising these types cannot fail: no maps with non-string keys, no
+    // floats, no custom serialisers.
+    serde_json::to_string(&Out { v: VERSION, msg }).unwrap_or_default()
+}
+
+/// Reads a message of this version from its JSON text.
+pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, DecodeError> {
+    #[derive(Deserialize)]
+    struct Version {
+        v: u32,
+    }
+    let v = serde_json::from_str::<Version>(text).map_err(|e| DecodeError::Malformed(e.to_string()))?.v;
+    if v != VERSION {
+        return Err(DecodeError::Version(v));
+    }
+    serde_json::from_str::<Envelope<T>>(text).map(|e| e.msg).map_err(|e| DecodeError::Malformed(e.to_string()))
+}
+
+impl From<&sim_core::Chunk> for Chunk {
+    fn from(c: &sim_core::Chunk) -> Chunk {
+        Chunk { text: c.text.clone(), err: c.stream == sim_core::Stream::Stderr, delay_ms: c.delay_ms }
+    }
+}
+
+impl From<&sim_core::Output> for CommandOutput {
+    fn from(o: &sim_core::Output) -> CommandOutput {
+        CommandOutput { chunks: o.chunks.iter().map(Chunk::from).collect(), status: o.status }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,63 @@
+//! The wire format, pinned: each message's JSON text as the other side reads it.
+
+use super::*;
+
+fn wire<T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(msg: T, json: &str) {
+    assert_eq!(encode(&msg), json);
+    assert_eq!(decode::<T>(json).unwrap(), msg);
+}
+
+#[test]
+fn requests() {
+    wire(
+        Request::Open { lines: vec!["ip netns add red".into()], lesson: None },
+        r#"{"v":1,"type":"open","lines":["ip netns add red"],"lesson":null}"#,
+    );
+    wire(
+        Request::Open {
+            lines: vec![],
+            lesson: Some(LessonChecks { steps: vec![vec!["netns red exists".into()]], ticked: 0 }),
+        },
+        r#"{"v":1,"type":"open","lines":[],"lesson":{"steps":[["netns red exists"]],"ticked":0}}"#,
+    );
+    wire(Request::Run { id: 7, line: "ip -br link".into() }, r#"{"v":1,"type":"run","id":7,"line":"ip -br link"}"#);
+    wire(Request::Interrupt, r#"{"v":1,"type":"interrupt"}"#);
+}
+
+#[test]
+fn events() {
+    wire(Event::Ready { engine: "simulator".into() }, r#"{"v":1,"type":"ready","engine":"simulator"}"#);
+    wire(
+        Event::Output {
+            id: 7,
+            chunks: vec![
+                Chunk { text: "lo UNKNOWN\n".into(), err: false, delay_ms: 0 },
+                Chunk { text: "oops\n".into(), err: true, delay_ms: 1000 },
+            ],
+        },
+        r#"{"v":1,"type":"output","id":7,"chunks":[{"text":"lo UNKNOWN\n"},{"text":"oops\n","err":true,"delay_ms":1000}]}"#,
+    );
+    wire(
+        Event::Done { id: 7, status: 0, state: LabState::default() },
+        r#"{"v":1,"type":"done","id":7,"status":0,"state":{"snapshot":null,"trace":null,"progress":null}}"#,
+    );
+    wire(Event::Error { message: "x".into() }, r#"{"v":1,"type":"error","message":"x"}"#);
+}
+
+#[test]
+fn a_snapshot_travels_whole() {
+    let mut lab = sim_core::Lab::new();
+    lab.run("ip netns add red");
+    lab.run("ip link add a type veth peer name b netns red");
+    let state = LabState { snapshot: Some(lab.snapshot()), ..LabState::default() };
+    let msg = Event::Done { id: 1, status: 0, state };
+    assert_eq!(decode::<Event>(&encode(&msg)).unwrap(), msg);
+}
+
+#[test]
+fn other_versions_and_garbage_are_refused() {
+    assert_eq!(decode::<Request>(r#"{"v":2,"type":"interrupt"}"#), Err(DecodeError::Version(2)));
+    assert!(matches!(decode::<Request>("{"), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode::<Request>(r#"{"v":1,"type":"reboot"}"#), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode::<Request>(r#"{"type":"interrupt"}"#), Err(DecodeError::Malformed(_))));
+}
