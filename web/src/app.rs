@@ -2,14 +2,14 @@
 //! followed by `/s=PERMALINK`), and the panels.
 
 use crate::browser;
-use crate::diagram::diagram;
-use crate::html::Html;
+use crate::diagram::Diagram;
 use crate::lesson::{Lesson, LESSONS};
-use crate::lesson_view::{session_key, side_click, update_side};
+use crate::lesson_view::{saved_progress, session_key, SidePanel};
 use crate::session::decode_permalink;
 use crate::shell::Shell;
-use crate::terminal::terminal;
-use crate::toolbar::toolbar;
+use crate::terminal::Terminal;
+use crate::toolbar::Toolbar;
+use lab_protocol::LessonChecks;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -45,6 +45,15 @@ impl Route {
             Route::Sandbox => "nslab.session.sandbox".into(),
         }
     }
+
+    /// The checks the lab evaluates for this route, and the steps already ticked.
+    pub fn checks(&self) -> Option<LessonChecks> {
+        let Route::Lesson(l) = self else { return None };
+        let steps: Vec<Vec<String>> =
+            l.steps().map(|(_, s)| s.checks.iter().map(|c| c.to_string()).collect()).collect();
+        let ticked = saved_progress(l.slug, steps.len());
+        Some(LessonChecks { steps, ticked })
+    }
 }
 
 /// Splits a fragment into a route and an optional permalink payload.
@@ -71,13 +80,14 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<St
     let key = r.session_key();
     problem.set(None);
     match payload.map(|p| decode_permalink(&p)) {
-        None => shell.open(&key, None),
+        None => shell.open(&key, None, r.checks()),
         Some(Ok(lines)) => {
-            shell.open(&key, Some(lines.clone()));
-            shell.notice(format!("# Session restored from a link: {} command(s) replayed.", lines.len()));
+            let n = lines.len();
+            shell.open(&key, Some(lines), r.checks());
+            shell.notice(format!("# Session restored from a link: {n} command(s) replayed."));
         }
         Some(Err(e)) => {
-            shell.open(&key, Some(Vec::new()));
+            shell.open(&key, Some(Vec::new()), r.checks());
             problem.set(Some(format!("This link could not be opened: {}. You have an empty lab instead.", e.0)));
         }
     }
@@ -86,52 +96,12 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<St
     route.set(r);
 }
 
-/// The page's header: the name and the main navigation (each lesson, then the sandbox).
-fn header_html() -> String {
-    let mut h = Html::default();
-    h.r(r##"<a class="brand" href="#/">nslab</a><span class="tagline">Linux container networking, hands on</span>"##);
-    h.r(r#"<nav aria-label="Main">"#);
-    for l in LESSONS {
-        h.r("<a href=\"#/lesson/").t(l.slug).r("\"").a("title", l.title).r(">").t(l.nav).r("</a>");
-    }
-    h.r("<a href=\"#/sandbox\">Sandbox</a></nav>");
-    h.0
-}
-
-/// Shows the banner with `problem`, or hides it.
-fn show_problem(banner: &web_sys::Element, problem: Option<&str>) {
-    match problem {
-        None => {
-            let _ = banner.set_attribute("hidden", "");
-        }
-        Some(p) => {
-            let mut h = Html::default();
-            h.t(p).r("<button type=\"button\" class=\"linkish\">Dismiss</button>");
-            banner.set_inner_html(&h.0);
-            let _ = banner.remove_attribute("hidden");
-        }
-    }
-}
-
-/// Marks the navigation link of `route` as the current page.
-fn mark_current(route: &Route) {
-    let here = format!("#{}", route.path());
-    let Some(nav) = find("nav[aria-label=Main]") else { return };
-    let mut a = nav.first_element_child();
-    while let Some(el) = a {
-        if el.get_attribute("href").as_deref() == Some(here.as_str()) {
-            let _ = el.set_attribute("aria-current", "page");
-        } else {
-            let _ = el.remove_attribute("aria-current");
-        }
-        a = el.next_element_sibling();
-    }
-}
-
-/// Skip links move focus without touching the fragment (which holds the route).
-fn skip_to(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+/// A skip link: moves focus to `id` without touching the fragment (which holds the route).
+fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
+    move |ev| {
+        ev.prevent_default();
+        let el = document().get_element_by_id(id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
             if !el.has_attribute("tabindex") && el.tag_name() != "INPUT" {
                 let _ = el.set_attribute("tabindex", "-1");
             }
@@ -140,9 +110,33 @@ fn skip_to(id: &str) {
     }
 }
 
-/// The first element matching `selector`.
-pub fn find(selector: &str) -> Option<web_sys::Element> {
-    document().query_selector(selector).ok().flatten()
+/// The main navigation: each lesson, then the sandbox; the current page is marked.
+#[component]
+fn MainNav(route: RwSignal<Route>) -> impl IntoView {
+    let current = move |r: Route| move || (route.get() == r).then_some("page");
+    view! {
+        <nav aria-label="Main">
+            {LESSONS
+                .iter()
+                .map(|l| {
+                    let r = Route::Lesson(l);
+                    view! { <a href=format!("#{}", r.path()) title=l.title aria-current=current(r)>{l.nav}</a> }
+                })
+                .collect_view()}
+            <a href="#/sandbox" aria-current=current(Route::Sandbox)>"Sandbox"</a>
+        </nav>
+    }
+}
+
+/// The banner of a permalink that could not be opened.
+#[component]
+fn LinkProblem(problem: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <div class="banner" role="alert" data-testid="link-error" hidden=move || problem.with(Option::is_none)>
+            {move || problem.get()}
+            <button type="button" class="linkish" on:click=move |_| problem.set(None)>"Dismiss"</button>
+        </div>
+    }
 }
 
 #[component]
@@ -152,54 +146,24 @@ pub fn App() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     follow_hash(shell, route, problem);
     let hashchange = window_event_listener(leptos::ev::hashchange, move |_| follow_hash(shell, route, problem));
-
-    // The side panel (a lesson or the sandbox's welcome), the current page
-    // in the navigation and the banner of a broken link follow the route; a
-    // lesson follows the lab too. One effect for the page's frame.
-    Effect::new(move |prev: Option<(Route, usize)>| {
-        let r = route.get();
-        shell.lab.track();
-        if let Some(b) = find(".banner") {
-            problem.with(|p| show_problem(&b, p.as_deref()));
-        }
-        let Some(side) = find(".side") else { return (r, 0) };
-        if prev.map(|p| p.0) != Some(r) {
-            mark_current(&r);
-        }
-        update_side(&side, r, prev, shell)
-    });
-
-    // Clicks in the frame: skip links, the banner's Dismiss, the side panel.
-    let click = window_event_listener(leptos::ev::click, move |ev| {
-        let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let within = |sel: &str| t.closest(sel).ok().flatten();
-        if let Some(a) = within("a.skip") {
-            ev.prevent_default();
-            skip_to(a.get_attribute("href").unwrap_or_default().trim_start_matches('#'));
-        } else if within("[data-testid=trace-replay]").is_some() {
-            shell.play_trace();
-        } else if within(".banner button").is_some() {
-            problem.set(None);
-        } else if within(".side").is_some() {
-            side_click(&t, route.get_untracked(), shell);
-        }
-    });
-    on_cleanup(move || {
-        hashchange.remove();
-        click.remove();
-    });
+    on_cleanup(move || hashchange.remove());
+    let path = Signal::derive(move || route.get().path());
 
     view! {
-        <a class="skip" href="#term-input">"Skip to the terminal"</a>
-        <a class="skip" href="#lesson">"Skip to the lesson"</a>
-        <header class="top" inner_html=header_html()></header>
-        <div class="banner" role="alert" data-testid="link-error" hidden></div>
+        <a class="skip" href="#term-input" on:click=skip_to("term-input")>"Skip to the terminal"</a>
+        <a class="skip" href="#lesson" on:click=skip_to("lesson")>"Skip to the lesson"</a>
+        <header class="top">
+            <a class="brand" href="#/">"nslab"</a>
+            <span class="tagline">"Linux container networking, hands on"</span>
+            <MainNav route/>
+        </header>
+        <LinkProblem problem/>
         <main class="layout">
-            <div class="side"></div>
+            <div class="side"><SidePanel route=route.into() shell/></div>
             <div class="work">
-                {toolbar(shell, route)}
-                {terminal(shell)}
-                {diagram(shell)}
+                <Toolbar shell path/>
+                <Terminal shell/>
+                <Diagram lab=shell.lab/>
             </div>
         </main>
     }

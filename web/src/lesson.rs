@@ -1,7 +1,7 @@
 //! Lessons as compiled into the bundle, and how steps get ticked.
 
 use crate::checks;
-use crate::verify::{eval, Verdict, World};
+use crate::lab::verify::{eval, Verdict, World};
 
 pub struct Lesson {
     pub slug: &'static str,

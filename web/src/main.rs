@@ -1,3 +1,15 @@
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// The same module runs the page and, in a Web Worker, the lab: only the
+/// page (which has a window) mounts the site.
 fn main() {
-    web::mount();
+    if web_sys::window().is_some() {
+        web::mount();
+    }
+}
+
+/// The lab worker's entry point (`web::client` starts the worker).
+#[wasm_bindgen]
+pub fn lab_worker_start() {
+    web::lab::worker::start();
 }

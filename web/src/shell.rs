@@ -1,21 +1,19 @@
-//! The terminal's engine room: runs lines on the lab, paces their output,
-//! keeps the screen, the history and the saved session.
+//! The terminal's engine room: sends lines to the lab, paces what comes
+//! back, keeps the screen, the command log and the saved session.
 //!
-//! All of it is one plain struct, [`State`], in one stored value; two
-//! triggers tell the page what changed: [`Shell::lab`] (the lab: diagram,
-//! lesson checks) and [`Shell::screen`] (the scrollback and the prompt).
-//! One state type and one trigger type keep the reactive code that the
-//! WebAssembly carries small.
+//! What the page shows lives in signals ([`Screen`], [`LabSignals`]); the
+//! bookkeeping nobody draws (the log, the queue of typed lines, pacing)
+//! lives in one [`Engine`] in a local stored value.
 
 use crate::ansi::{self, Style};
 use crate::browser;
-use crate::html::Html;
-use crate::lab_session::LabSession;
-use crate::layout::Slots;
+use crate::client::LabClient;
+use crate::state::LabSignals;
+use crate::terminal_line::{LineKind, Run, TermLine};
+use lab_protocol::{Chunk, CommandOutput, Event, LabState, LessonChecks, Request};
 use leptos::prelude::*;
-use sim_core::{Chunk, Output, Stream};
-use std::collections::BTreeSet;
 use std::collections::VecDeque;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub const PROMPT: &str = "root@host:~#";
@@ -28,415 +26,414 @@ const PACE_MAX_MS: u64 = 250;
 const SCROLLBACK: usize = 3000;
 /// How long the diagram highlights what the last command changed.
 const HIGHLIGHT_MS: u64 = 2200;
-/// How long each step of a packet trace is highlighted.
-const STEP_MS: u64 = 350;
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum LineKind {
-    /// A prompt with what was typed after it.
-    Command(String),
-    /// Output (its text without escape codes) as markup with colour spans.
-    Output { html: String, stderr: bool },
-    /// A message from the site itself (not from the simulated host).
-    Notice(String),
-}
-
-impl LineKind {
-    /// The line as it appears on screen: one `<div>`.
-    pub fn html(&self) -> String {
-        let mut h = Html::default();
-        match self {
-            LineKind::Command(cmd) => {
-                h.r("<div class=\"t-cmd\"><span class=\"t-prompt\">").r(PROMPT).r("</span> ").t(cmd)
-            }
-            LineKind::Output { html, stderr } => {
-                h.r(if *stderr { "<div class=\"t-out t-err\">" } else { "<div class=\"t-out\">" }).r(html)
-            }
-            LineKind::Notice(text) => h.r("<div class=\"t-notice\">").t(text),
-        };
-        h.r("</div>");
-        h.0
-    }
-}
-
-/// A line of the screen; ids are consecutive from the top line down.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Line {
-    pub id: u64,
-    pub html: String,
-}
-
-/// The line editor's state (the line itself is the input's value).
-#[derive(Default)]
-pub struct Editor {
-    /// Position while browsing history: None = editing a new line.
-    pub hist_pos: Option<usize>,
-    pub draft: String,
-    pub last_tab: String,
-    /// Escape releases Tab for one press, so keyboard users can leave the field.
-    pub tab_released: bool,
-    /// Ids of the lines on screen (`[first, end)`).
-    pub shown: (u64, u64),
-}
-
-/// Everything the terminal and the panels read.
-#[derive(Default)]
-pub struct State {
-    pub session: LabSession,
-    /// Keys of diagram elements the last command changed.
-    pub changed: BTreeSet<String>,
-    pub lines: Vec<Line>,
-    pub busy: bool,
-    /// Bumped after every change to the lab.
-    pub version: u64,
+/// What the terminal shows.
+#[derive(Clone, Copy)]
+pub struct Screen {
+    pub lines: RwSignal<Vec<Arc<TermLine>>>,
+    /// A line runs (or its output is still being paced).
+    pub busy: RwSignal<bool>,
     /// The last command's output as text, for the screen-reader live region.
-    pub announce: String,
-    pub history: Vec<String>,
-    /// The diagram's grid cells, kept across snapshots.
-    pub slots: Slots,
-    /// The diagram shows routes and neighbours.
-    pub notes: bool,
-    pub editor: Editor,
-    /// The last packet trace's steps (diagram selectors), and the animation's generation.
-    steps: Vec<crate::trace_view::Step>,
-    anim: u64,
+    pub announce: RwSignal<String>,
+}
+
+/// Why the lab is replaying a session.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Opening {
+    /// A session is opened: its lines and their output go on screen.
+    Restore,
+    /// The worker was restarted after Ctrl-C: the screen already shows it all.
+    Resync,
+}
+
+/// The bookkeeping behind the terminal.
+#[derive(Default)]
+pub struct Engine {
+    client: Option<LabClient>,
+    /// Storage key of the session, e.g. `nslab.session.sandbox`.
     key: String,
+    /// Every line that reached the lab (or the terminal: `clear`), and its status.
+    log: Vec<String>,
+    statuses: Vec<i32>,
+    /// The steps of the open lesson, sent with every `Open`.
+    lesson: Option<LessonChecks>,
+    history: Vec<String>,
+    /// Lines typed (or pasted, or clicked) while another runs.
     queue: VecDeque<String>,
+    /// The line the lab runs now: its request id and text.
+    running: Option<(u64, String)>,
+    opening: Option<Opening>,
     next_id: u64,
+    next_line: u64,
+    /// Output waiting for its pacing delay; bumped `generation` drops it.
+    paced: VecDeque<Chunk>,
+    pacing: bool,
     generation: u64,
     style: Style,
-    /// While replaying a session the scrollback is trimmed once, at the end.
-    replaying: bool,
+    /// Notices given while a session was being replayed.
+    notices: Vec<String>,
 }
 
-impl State {
-    fn push(&mut self, kind: LineKind) {
-        self.next_id += 1;
-        self.lines.push(Line { id: self.next_id, html: kind.html() });
-        if !self.replaying && self.lines.len() > SCROLLBACK {
-            self.lines.drain(..self.lines.len() - SCROLLBACK);
-        }
-    }
-
-    fn push_output(&mut self, text: &str, stream: Stream) {
-        let mut h = Html::default();
-        for s in ansi::parse(text, &mut self.style) {
-            let class = s.style.class();
-            if class.is_empty() {
-                h.t(&s.text);
-            } else {
-                h.r("<span class=\"").r(&class).r("\">").t(&s.text).r("</span>");
-            }
-        }
-        self.push(LineKind::Output { html: h.0, stderr: stream == Stream::Stderr });
-    }
-
-    fn render(&mut self, line: &str, out: &Output) {
-        if crate::session::is_terminal_builtin(line) {
-            self.lines.clear();
-            return;
-        }
-        self.push(LineKind::Command(line.to_string()));
-        for c in &out.chunks {
-            self.push_output(&c.text, c.stream);
-        }
-    }
-
-    fn save(&self) {
-        if !self.key.is_empty() {
-            browser::save_lines(&self.key, self.session.log());
-        }
-    }
-
-    fn remember(&mut self, line: &str) {
-        let h = &mut self.history;
-        if h.last().map(String::as_str) != Some(line) {
-            h.push(line.to_string());
-        }
-        if h.len() > HISTORY_MAX {
-            h.drain(..h.len() - HISTORY_MAX);
-        }
-        browser::save_lines(HISTORY_KEY, h);
-    }
-}
-
-/// Handle to the terminal state; cheap to copy into closures.
+/// Handle to the terminal; cheap to copy into closures.
 #[derive(Clone, Copy)]
 pub struct Shell {
-    state: StoredValue<State, LocalStorage>,
-    /// Fires when the lab changed (snapshot, highlight, version).
-    pub lab: Trigger,
-    /// Fires when the screen changed (lines, busy, announcement).
-    pub screen: Trigger,
+    pub screen: Screen,
+    pub lab: LabSignals,
+    engine: StoredValue<Engine, LocalStorage>,
 }
 
 impl Shell {
     pub fn new() -> Shell {
-        let state = State { history: browser::load_lines(HISTORY_KEY), ..State::default() };
-        Shell { state: StoredValue::new_local(state), lab: Trigger::new(), screen: Trigger::new() }
+        let engine = Engine { history: browser::load_lines(HISTORY_KEY), ..Engine::default() };
+        let shell = Shell {
+            screen: Screen {
+                lines: RwSignal::new(Vec::new()),
+                busy: RwSignal::new(true),
+                announce: RwSignal::new(String::new()),
+            },
+            lab: LabSignals::new(),
+            engine: StoredValue::new_local(engine),
+        };
+        let client = LabClient::start(move |ev| shell.on_event(ev));
+        shell.engine.update_value(|e| e.client = Some(client));
+        shell
     }
 
-    /// Reads the state (untracked: track `lab` or `screen` first).
-    pub fn with<R>(&self, f: impl FnOnce(&State) -> R) -> R {
-        self.state.with_value(f)
+    fn with<R>(&self, f: impl FnOnce(&mut Engine) -> R) -> R {
+        self.engine.try_update_value(f).expect("the shell outlives its page")
     }
 
-    /// Changes the state; the caller notifies.
-    pub fn update<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
-        self.state.try_update_value(f).expect("the shell outlives its page")
-    }
-
-    /// Reads the lab for checks and completion.
-    pub fn with_session<R>(&self, f: impl FnOnce(&LabSession) -> R) -> R {
-        self.with(|s| f(&s.session))
+    fn send(&self, req: Request) {
+        if let Some(c) = self.with(|e| e.client.clone()) {
+            c.send(&req);
+        }
     }
 
     pub fn log(&self) -> Vec<String> {
-        self.with(|s| s.session.log().to_vec())
+        self.with(|e| e.log.clone())
     }
 
     pub fn statuses(&self) -> Vec<i32> {
-        self.with(|s| s.session.statuses().to_vec())
+        self.with(|e| e.statuses.clone())
     }
 
-    /// Changes the screen.
-    fn screen(&self, f: impl FnOnce(&mut State)) {
-        self.update(f);
-        self.screen.notify();
+    pub fn history(&self) -> Vec<String> {
+        self.with(|e| e.history.clone())
+    }
+
+    /// Adds lines at the bottom of the screen, dropping the oldest beyond the scrollback.
+    fn push(&self, kinds: Vec<LineKind>) {
+        if kinds.is_empty() {
+            return;
+        }
+        let first = self.with(|e| {
+            let n = e.next_line;
+            e.next_line += kinds.len() as u64;
+            n
+        });
+        self.screen.lines.update(|lines| {
+            lines.extend(
+                kinds.into_iter().enumerate().map(|(i, kind)| Arc::new(TermLine { id: first + i as u64, kind })),
+            );
+            if lines.len() > SCROLLBACK {
+                lines.drain(..lines.len() - SCROLLBACK);
+            }
+        });
+    }
+
+    fn output_kind(&self, c: &Chunk) -> LineKind {
+        self.with(|e| {
+            let runs =
+                ansi::parse(&c.text, &mut e.style).into_iter().map(|s| Run { class: s.style.class(), text: s.text });
+            LineKind::Output { runs: runs.collect(), err: c.err }
+        })
+    }
+
+    /// A message from the site; while a session is being replayed it waits
+    /// to appear under the replayed lines.
+    pub fn notice(&self, text: impl Into<String>) {
+        let text = text.into();
+        let waiting = self.with(|e| {
+            e.opening == Some(Opening::Restore) && {
+                e.notices.push(text.clone());
+                true
+            }
+        });
+        if !waiting {
+            self.push(vec![LineKind::Notice(text)]);
+        }
     }
 
     /// What bash prints on a second Tab: the line so far, then the choices.
     pub fn list_choices(&self, line: &str, choices: &[String]) {
-        let mut h = Html::default();
-        h.t(&(choices.join("  ") + "\n"));
-        self.screen(|s| {
-            s.push(LineKind::Command(line.to_string()));
-            s.push(LineKind::Output { html: h.0, stderr: false });
-        });
-    }
-
-    pub fn notice(&self, text: impl Into<String>) {
-        let text = text.into();
-        self.screen(|s| s.push(LineKind::Notice(text)));
+        let list = Run { text: choices.join("  ") + "\n", class: String::new() };
+        self.push(vec![LineKind::Command(line.to_string()), LineKind::Output { runs: vec![list], err: false }]);
     }
 
     /// Switches to the session saved under `key` (or `lines`, when given),
-    /// replaying it to rebuild the lab and the screen.
-    pub fn open(&self, key: &str, lines: Option<Vec<String>>) {
-        self.cancel();
-        self.stop_trace();
-        crate::trace_view::show(None);
+    /// with the checks of `lesson`, replaying it to rebuild the lab and the screen.
+    pub fn open(&self, key: &str, lines: Option<Vec<String>>, lesson: Option<LessonChecks>) {
+        self.stop();
         let lines = lines.unwrap_or_else(|| browser::load_lines(key));
-        let (session, outs) = LabSession::replay(&lines);
-        self.update(|s| {
-            s.key = key.to_string();
-            s.style = Style::default();
-            s.lines.clear();
-            s.replaying = true;
-            for (line, out) in lines.iter().zip(&outs) {
-                s.render(line, out);
-            }
-            s.replaying = false;
-            if s.lines.len() > SCROLLBACK {
-                s.lines.drain(..s.lines.len() - SCROLLBACK);
-            }
-            s.session = session;
-            s.changed.clear();
-            s.save();
-            s.version += 1;
+        self.with(|e| {
+            e.key = key.to_string();
+            e.log = lines.clone();
+            e.statuses.clear();
+            e.lesson = lesson.clone();
+            e.opening = Some(Opening::Restore);
+            e.notices.clear();
+            e.style = Style::default();
+            browser::save_lines(&e.key, &e.log);
         });
-        self.lab.notify();
-        self.screen.notify();
+        self.screen.lines.set(Vec::new());
+        self.screen.busy.set(true);
+        self.send(Request::Open { lines, lesson });
     }
 
     /// Queues a line as if typed and Enter pressed.
     pub fn submit(&self, line: &str) {
-        self.update(|s| s.queue.push_back(line.to_string()));
+        self.with(|e| e.queue.push_back(line.to_string()));
         self.pump();
     }
 
     fn pump(&self) {
-        if let Some(line) = self.update(|s| if s.busy { None } else { s.queue.pop_front() }) {
-            self.execute(&line);
+        let next = self.with(|e| {
+            let idle = e.running.is_none() && !e.pacing && e.opening.is_none();
+            if idle {
+                e.queue.pop_front()
+            } else {
+                None
+            }
+        });
+        match next {
+            Some(line) => self.execute(line.trim_end()),
+            None => self.screen.busy.set(self.with(|e| e.running.is_some() || e.pacing || e.opening.is_some())),
         }
     }
 
-    /// One step through the history from the line being edited (`line`);
-    /// returns the line to show, if any.
-    pub fn history_step(&self, line: &str, up: bool) -> Option<String> {
-        self.update(|s| {
-            let (hist, ed) = (&s.history, &mut s.editor);
-            if hist.is_empty() {
-                return None;
+    fn remember(&self, line: &str) {
+        self.with(|e| {
+            if e.history.last().map(String::as_str) != Some(line) {
+                e.history.push(line.to_string());
             }
-            let next = match (ed.hist_pos, up) {
-                (None, true) => {
-                    ed.draft = line.to_string();
-                    Some(hist.len() - 1)
-                }
-                (Some(0), true) => Some(0),
-                (Some(p), true) => Some(p - 1),
-                (Some(p), false) if p + 1 < hist.len() => Some(p + 1),
-                (_, false) => None,
-            };
-            ed.hist_pos = next;
-            Some(next.map(|p| hist[p].clone()).unwrap_or_else(|| ed.draft.clone()))
-        })
+            if e.history.len() > HISTORY_MAX {
+                e.history.drain(..e.history.len() - HISTORY_MAX);
+            }
+            browser::save_lines(HISTORY_KEY, &e.history);
+        });
     }
 
     fn execute(&self, line: &str) {
-        let line = line.trim_end();
         if line.trim().is_empty() {
-            self.screen(|s| s.push(LineKind::Command(String::new())));
+            self.push(vec![LineKind::Command(String::new())]);
             return self.pump();
         }
+        self.remember(line);
         if crate::session::is_terminal_builtin(line) {
-            self.screen(|s| {
-                s.remember(line);
-                s.session.run(line);
-                s.save();
-                s.lines.clear();
+            self.with(|e| {
+                e.log.push(line.to_string());
+                e.statuses.push(0);
+                browser::save_lines(&e.key, &e.log);
             });
+            self.screen.lines.set(Vec::new());
             return self.pump();
         }
-        self.stop_trace();
-        let (chunks, gen, version, changed, panel) = self.update(|s| {
-            s.remember(line);
-            s.push(LineKind::Command(line.to_string()));
-            let (out, changed) = s.session.run_changed(line);
-            let t = s.session.last_trace();
-            let panel = (!t.events.is_empty()).then(|| {
-                let (list, steps) = crate::trace_view::list(t);
-                s.steps = steps;
-                (crate::trace_view::summary(line, t), list)
-            });
-            s.save();
-            s.changed = changed;
-            s.version += 1;
-            s.announce = ansi::strip(&out.text());
-            s.busy = true;
-            (out.chunks, s.generation, s.version, !s.changed.is_empty(), panel)
+        self.push(vec![LineKind::Command(line.to_string())]);
+        self.lab.trace.set(None);
+        self.screen.busy.set(true);
+        let id = self.with(|e| {
+            e.next_id += 1;
+            e.running = Some((e.next_id, line.to_string()));
+            e.next_id
         });
-        self.lab.notify();
-        self.screen.notify();
-        crate::trace_view::show(panel.as_ref().map(|(a, b)| (a.as_str(), b.as_str())));
-        if panel.is_some() {
-            self.play_trace();
-        }
-        if changed {
-            // The highlight of what changed fades after a moment.
-            let this = *self;
-            set_timeout(
-                move || {
-                    if this.update(|s| s.version == version && !std::mem::take(&mut s.changed).is_empty()) {
-                        this.lab.notify();
-                    }
-                },
-                Duration::from_millis(HIGHLIGHT_MS),
-            );
-        }
-        self.pace(chunks.into(), gen);
+        self.send(Request::Run { id, line: line.to_string() });
     }
 
-    fn output(&self, text: &str, stream: Stream) {
-        self.screen(|s| s.push_output(text, stream));
+    fn on_event(&self, ev: Event) {
+        match ev {
+            Event::Ready { .. } => {}
+            Event::Opened { outputs, state } => self.opened(outputs, state),
+            Event::Output { id, chunks } => {
+                if self.with(|e| e.running.as_ref().is_some_and(|r| r.0 == id)) {
+                    self.screen.announce.set(chunks.iter().map(|c| ansi::strip(&c.text)).collect());
+                    self.with(|e| e.paced.extend(chunks));
+                    self.pace();
+                }
+            }
+            Event::Done { id, status, state } => {
+                let Some((_, line)) = self.with(|e| e.running.take_if(|r| r.0 == id)) else { return };
+                self.with(|e| {
+                    e.log.push(line);
+                    e.statuses.push(status);
+                    browser::save_lines(&e.key, &e.log);
+                });
+                self.apply(state, true);
+                self.pump();
+            }
+            Event::Error { message } => self.notice(format!("# nslab: {message}")),
+        }
     }
 
-    /// Prints chunks one after another, waiting out their virtual delay (scaled down).
-    fn pace(&self, mut chunks: VecDeque<Chunk>, gen: u64) {
+    /// A replay ended: show it (unless the screen already does) and the lab.
+    fn opened(&self, outputs: Vec<CommandOutput>, state: LabState) {
+        let Some(opening) = self.with(|e| e.opening.take()) else { return };
+        if opening == Opening::Restore {
+            let log = self.log();
+            let mut kinds = Vec::new();
+            for (line, out) in log.iter().zip(&outputs) {
+                if crate::session::is_terminal_builtin(line) {
+                    kinds.clear();
+                    continue;
+                }
+                kinds.push(LineKind::Command(line.clone()));
+                kinds.extend(out.chunks.iter().map(|c| self.output_kind(c)));
+            }
+            let keep = kinds.len().saturating_sub(SCROLLBACK);
+            kinds.extend(self.with(|e| std::mem::take(&mut e.notices)).into_iter().map(LineKind::Notice));
+            self.push(kinds.split_off(keep));
+            self.with(|e| e.statuses = outputs.iter().map(|o| o.status).collect());
+            self.lab.changed.set(Arc::default());
+        }
+        self.apply(state, false);
+        self.lab.ready.set(true);
+        crate::mark_ready();
+        self.pump();
+    }
+
+    /// Shows what the lab reported after a line (`highlight`: mark what changed).
+    fn apply(&self, state: LabState, highlight: bool) {
+        if let Some(snap) = state.snapshot {
+            let snap = Arc::new(snap);
+            if highlight {
+                let changed = self.lab.snapshot.with_untracked(|old| crate::layout::changed(old, &snap));
+                if !changed.is_empty() {
+                    self.lab.changed.set(Arc::new(changed));
+                    let version = self.lab.version.get_untracked() + 1;
+                    let lab = self.lab;
+                    // The highlight of what changed fades after a moment.
+                    set_timeout(
+                        move || {
+                            if lab.version.get_untracked() == version {
+                                lab.changed.set(Arc::default());
+                            }
+                        },
+                        Duration::from_millis(HIGHLIGHT_MS),
+                    );
+                }
+            }
+            self.lab.snapshot.set(snap);
+        }
+        self.lab.trace.set(state.trace.map(Arc::new));
+        if let Some(p) = state.progress {
+            self.with(|e| {
+                if let Some(l) = &mut e.lesson {
+                    l.ticked = p.ticked;
+                }
+            });
+            self.lab.progress.set(p);
+        }
+        self.lab.version.update(|v| *v += 1);
+    }
+
+    /// Prints output one chunk after another, waiting out each virtual delay (scaled down).
+    fn pace(&self) {
         let this = *self;
         loop {
-            if self.with(|s| s.generation) != gen {
-                return;
+            let (next, gen) = self.with(|e| {
+                let gen = e.generation;
+                let front_delay = e.paced.front().map(|c| c.delay_ms);
+                match front_delay {
+                    Some(d) if d > 0 && !e.pacing => {
+                        e.pacing = true;
+                        (Some(Err(d)), gen)
+                    }
+                    Some(0) => (e.paced.pop_front().map(Ok), gen),
+                    Some(_) => (None, gen), // a timeout is already waiting
+                    None => (None, gen),
+                }
+            });
+            match next {
+                Some(Ok(c)) => {
+                    let kind = self.output_kind(&c);
+                    self.push(vec![kind]);
+                }
+                Some(Err(delay)) => {
+                    let ms = (delay / PACE_DIVISOR).min(PACE_MAX_MS);
+                    set_timeout(
+                        move || {
+                            let c = this.with(|e| {
+                                (e.generation == gen).then(|| {
+                                    e.pacing = false;
+                                    e.paced.pop_front()
+                                })
+                            });
+                            if let Some(Some(c)) = c {
+                                let kind = this.output_kind(&c);
+                                this.push(vec![kind]);
+                                this.pace();
+                            }
+                        },
+                        Duration::from_millis(ms),
+                    );
+                    return;
+                }
+                None => break,
             }
-            let Some(c) = chunks.pop_front() else {
-                self.screen(|s| s.busy = false);
-                return self.pump();
-            };
-            if c.delay_ms > 0 {
-                let ms = (c.delay_ms / PACE_DIVISOR).min(PACE_MAX_MS);
-                set_timeout(
-                    move || {
-                        if this.with(|s| s.generation) == gen {
-                            this.output(&c.text, c.stream);
-                            this.pace(chunks, gen);
-                        }
-                    },
-                    Duration::from_millis(ms),
-                );
-                return;
-            }
-            self.output(&c.text, c.stream);
+        }
+        if !self.with(|e| e.pacing) {
+            self.pump();
         }
     }
 
-    /// Highlights the last trace's steps one after another (after the diagram is redrawn).
-    pub fn play_trace(&self) {
-        let gen = self.update(|s| {
-            s.anim += 1;
-            s.anim
+    /// Drops paced output and queued lines; a running line is left to the caller.
+    fn stop(&self) {
+        self.with(|e| {
+            e.generation += 1;
+            e.paced.clear();
+            e.pacing = false;
+            e.queue.clear();
         });
-        crate::trace_view::unlight();
-        self.trace_step(gen, 0);
-    }
-
-    fn trace_step(&self, gen: u64, i: usize) {
-        let this = *self;
-        set_timeout(
-            move || {
-                let more = this.with(|s| {
-                    let step = s.steps.get(i).filter(|_| s.anim == gen);
-                    match step {
-                        Some(st) => crate::trace_view::light(i, st),
-                        None if s.anim == gen => crate::trace_view::unlight(),
-                        None => {}
-                    }
-                    step.is_some()
-                });
-                if more {
-                    this.trace_step(gen, i + 1);
-                }
-            },
-            Duration::from_millis(STEP_MS),
-        );
-    }
-
-    /// Stops the trace animation and removes its highlight.
-    pub fn stop_trace(&self) {
-        self.update(|s| s.anim += 1);
-        crate::trace_view::unlight();
-    }
-
-    /// Stops pacing and drops queued lines.
-    fn cancel(&self) {
-        self.screen(|s| {
-            s.generation += 1;
-            s.queue.clear();
-            s.busy = false;
-        });
+        self.lab.trace.set(None);
     }
 
     /// Ctrl-C: stop what runs, or abandon the line being typed.
     pub fn interrupt(&self, typed: &str) {
-        self.stop_trace();
-        if self.with(|s| s.busy) {
-            self.cancel();
-            self.output("^C\n", Stream::Stdout);
-        } else {
-            self.screen(|s| {
-                s.queue.clear();
-                s.push(LineKind::Command(format!("{typed}^C")));
+        let running = self.with(|e| e.running.take().is_some());
+        let busy = running || self.with(|e| e.pacing || !e.paced.is_empty());
+        self.stop();
+        if running {
+            // The lab cannot hear Ctrl-C mid-line: end it, start a new one
+            // from the session without that line.
+            let (client, lines, lesson) = self.with(|e| {
+                e.opening = Some(Opening::Resync);
+                (e.client.clone(), e.log.clone(), e.lesson.clone())
             });
+            if let Some(c) = client {
+                c.restart();
+                c.send(&Request::Open { lines, lesson });
+            }
+            self.lab.ready.set(false);
         }
+        if busy {
+            self.push(vec![LineKind::Output {
+                runs: vec![Run { text: "^C\n".into(), class: String::new() }],
+                err: false,
+            }]);
+        } else {
+            self.push(vec![LineKind::Command(format!("{typed}^C"))]);
+        }
+        self.pump();
     }
 
     pub fn clear_screen(&self) {
-        self.screen(|s| s.lines.clear());
+        self.screen.lines.set(Vec::new());
     }
 
+    /// Starts the session over from a fresh host.
     pub fn reset(&self) {
-        let key = self.with(|s| s.key.clone());
-        self.open(&key, Some(Vec::new()));
+        let (key, lesson) =
+            self.with(|e| (e.key.clone(), e.lesson.clone().map(|l| LessonChecks { ticked: l.ticked, ..l })));
+        self.open(&key, Some(Vec::new()), lesson);
     }
 
     /// Rebuilds the lab without the last line that reached it.
@@ -447,8 +444,8 @@ impl Shell {
             log.pop();
         }
         let last = log.pop()?;
-        let key = self.with(|s| s.key.clone());
-        self.open(&key, Some(log));
+        let (key, lesson) = self.with(|e| (e.key.clone(), e.lesson.clone()));
+        self.open(&key, Some(log), lesson);
         Some(last)
     }
 }

@@ -1,150 +1,117 @@
-//! Session tools: undo, reset, permalink, export to a script, import.
+//! Session tools: undo, reset, permalink, export to a script, import; and
+//! the drawer the last three open.
 
-use crate::app::{find, Route};
 use crate::browser;
-use crate::html::Html;
 use crate::session::{encode_permalink, export_script, import_script};
 use crate::shell::Shell;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Open {
-    None,
+enum Drawer {
+    Closed,
     Link,
     Export,
     Import,
 }
 
-/// The open drawer's markup.
-fn drawer_html(open: Open, link: &str, script: &str, pasted: &str) -> String {
-    let mut h = Html::default();
-    match open {
-        Open::None => {}
-        Open::Link => {
-            h.r(r#"<label for="permalink-url">Link to this session (copied to the clipboard):</label>"#);
-            h.r(r#"<input id="permalink-url" data-testid="permalink-url" readonly"#).a("value", link).r(">");
-        }
-        Open::Export => {
-            h.r(r#"<label for="export-text">Your session as a script for a real Linux host (run it as root on a throwaway VM):</label>"#);
-            // The parser drops one newline right after <textarea>: this one.
-            h.r("<textarea id=\"export-text\" data-testid=\"export-text\" readonly rows=\"8\">\n")
-                .t(script)
-                .r("</textarea>");
-            h.r(r#"<div class="drawer-actions"><button type="button" data-testid="export-download">Download nslab-session.sh</button>"#);
-            h.r(r#"<button type="button" data-testid="export-copy">Copy</button></div>"#);
-        }
-        Open::Import => {
-            h.r(r#"<label for="import-text">Paste a script or a terminal transcript; it replaces this session, command by command:</label>"#);
-            h.r("<textarea id=\"import-text\" data-testid=\"import-text\" rows=\"6\">\n").t(pasted).r("</textarea>");
-            h.r(r#"<div class="drawer-actions"><button type="button" data-testid="import-run">Replace session and run</button></div>"#);
-        }
-    }
-    h.0
-}
+/// Session tools above the terminal, and the drawer they open. `path` is
+/// the current route's address (`/sandbox`, `/lesson/SLUG`), for permalinks.
+#[component]
+pub fn Toolbar(shell: Shell, #[prop(into)] path: Signal<String>) -> impl IntoView {
+    let open = RwSignal::new(Drawer::Closed);
+    let link = RwSignal::new(String::new());
+    let script = RwSignal::new(String::new());
+    let pasted = RwSignal::new(String::new());
+    let toggle = move |d: Drawer| open.update(|o| *o = if *o == d { Drawer::Closed } else { d });
+    let expanded = move |d: Drawer| move || if open.get() == d { "true" } else { "false" };
 
-/// What is typed in the import drawer, when it is open.
-fn import_text() -> Option<String> {
-    let el = document().get_element_by_id("import-text")?;
-    Some(el.dyn_into::<web_sys::HtmlTextAreaElement>().ok()?.value())
-}
-
-/// Session tools above the terminal, and the drawer they open.
-pub fn toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
-    // The open drawer, and what the drawers show: the permalink, the
-    // script, what was pasted.
-    let state = StoredValue::new((Open::None, [String::new(), String::new(), String::new()]));
-    // Shows the open drawer (and marks its button), or hides it.
-    let show = move || {
-        let Some(el) = find(".drawer") else { return };
-        state.with_value(|(open, [l, s, p])| {
-            for (id, o) in [("permalink", Open::Link), ("export", Open::Export), ("import", Open::Import)] {
-                if let Some(b) = find(&format!("[data-testid={id}]")) {
-                    let _ = b.set_attribute("aria-expanded", if *open == o { "true" } else { "false" });
-                }
-            }
-            el.set_inner_html(&drawer_html(*open, l, s, p));
-            let _ = if *open == Open::None { el.set_attribute("hidden", "") } else { el.remove_attribute("hidden") };
-        });
+    let undo = move |_| {
+        if let Some(last) = shell.undo() {
+            shell.notice(format!("# undone: {last}"));
+        }
     };
-    let toggle = move |o: Open| {
-        let pasted = import_text();
-        state.update_value(|(open, texts)| {
-            if let Some(t) = pasted {
-                texts[2] = t;
-            }
-            *open = if *open == o { Open::None } else { o };
-        });
-        show();
+    let permalink = move |_| {
+        let url = browser::url_with_hash(&format!("{}/s={}", path.get_untracked(), encode_permalink(&shell.log())));
+        browser::copy_to_clipboard(&url);
+        link.set(url);
+        toggle(Drawer::Link);
     };
-
-    // One handler for every button of the toolbar and its drawer.
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button").ok().flatten())
-        else {
-            return;
-        };
-        match button.get_attribute("data-testid").as_deref().unwrap_or("") {
-            "undo" => {
-                if let Some(last) = shell.undo() {
-                    shell.notice(format!("# undone: {last}"));
-                }
-            }
-            "reset" => shell.reset(),
-            "permalink" => {
-                let url = browser::url_with_hash(&format!(
-                    "{}/s={}",
-                    route.get_untracked().path(),
-                    encode_permalink(&shell.log())
-                ));
-                browser::copy_to_clipboard(&url);
-                state.update_value(|(_, x)| x[0] = url);
-                toggle(Open::Link);
-            }
-            "export" => {
-                let s = export_script(&shell.log(), &shell.statuses());
-                state.update_value(|(_, x)| x[1] = s);
-                toggle(Open::Export);
-            }
-            "import" => toggle(Open::Import),
-            "export-download" => state.with_value(|(_, x)| browser::download("nslab-session.sh", &x[1])),
-            "export-copy" => state.with_value(|(_, x)| browser::copy_to_clipboard(&x[1])),
-            "import-run" => {
-                let lines = import_script(&import_text().unwrap_or_default());
-                shell.reset();
-                shell.notice(format!("# Importing {} command(s).", lines.len()));
-                for l in &lines {
-                    shell.submit(l);
-                }
-                state.update_value(|(open, x)| {
-                    x[2].clear();
-                    *open = Open::None;
-                });
-                show();
-            }
-            _ => {}
+    let export = move |_| {
+        script.set(export_script(&shell.log(), &shell.statuses()));
+        toggle(Drawer::Export);
+    };
+    let import_run = move |_| {
+        let lines = import_script(&pasted.get_untracked());
+        shell.reset();
+        shell.notice(format!("# Importing {} command(s).", lines.len()));
+        for l in &lines {
+            shell.submit(l);
         }
+        pasted.set(String::new());
+        open.set(Drawer::Closed);
     };
     // The permalink is selected when it gets focus, ready to copy.
-    let on_focus = move |ev: leptos::ev::FocusEvent| {
+    let select = move |ev: leptos::ev::FocusEvent| {
+        use wasm_bindgen::JsCast;
         if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
             i.select();
         }
     };
 
+    let drawer = move || {
+        match open.get() {
+        Drawer::Closed => ().into_any(),
+        Drawer::Link => view! {
+            <label for="permalink-url">"Link to this session (copied to the clipboard):"</label>
+            <input id="permalink-url" data-testid="permalink-url" readonly prop:value=move || link.get() on:focus=select/>
+        }
+        .into_any(),
+        Drawer::Export => view! {
+            <label for="export-text">
+                "Your session as a script for a real Linux host (run it as root on a throwaway VM):"
+            </label>
+            <textarea id="export-text" data-testid="export-text" readonly rows="8" prop:value=move || script.get()></textarea>
+            <div class="drawer-actions">
+                <button type="button" data-testid="export-download"
+                    on:click=move |_| browser::download("nslab-session.sh", &script.get_untracked())>
+                    "Download nslab-session.sh"
+                </button>
+                <button type="button" data-testid="export-copy"
+                    on:click=move |_| browser::copy_to_clipboard(&script.get_untracked())>"Copy"</button>
+            </div>
+        }
+        .into_any(),
+        Drawer::Import => view! {
+            <label for="import-text">
+                "Paste a script or a terminal transcript; it replaces this session, command by command:"
+            </label>
+            <textarea id="import-text" data-testid="import-text" rows="6" prop:value=move || pasted.get_untracked()
+                on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+            <div class="drawer-actions">
+                <button type="button" data-testid="import-run" on:click=import_run>"Replace session and run"</button>
+            </div>
+        }
+        .into_any(),
+    }
+    };
+
     view! {
-        <div class="toolbar" role="toolbar" aria-label="Session" on:click=on_click inner_html=TOOLBAR_HTML></div>
-        <div class="drawer" hidden on:click=on_click on:focusin=on_focus></div>
+        <div class="toolbar" role="toolbar" aria-label="Session">
+            <button type="button" data-testid="undo" title="Rebuild the lab without the last command" on:click=undo>
+                "↶ Undo"
+            </button>
+            <button type="button" data-testid="reset" title="Start again from a fresh host" on:click=move |_| shell.reset()>
+                "⟲ Reset"
+            </button>
+            <button type="button" data-testid="permalink" aria-expanded=expanded(Drawer::Link) on:click=permalink>
+                "⚭ Permalink"
+            </button>
+            <button type="button" data-testid="export" aria-expanded=expanded(Drawer::Export) on:click=export>
+                "⤓ Export script"
+            </button>
+            <button type="button" data-testid="import" aria-expanded=expanded(Drawer::Import)
+                on:click=move |_| toggle(Drawer::Import)>"⤒ Import"</button>
+        </div>
+        <div class="drawer" hidden=move || open.get() == Drawer::Closed>{drawer}</div>
     }
 }
-
-const TOOLBAR_HTML: &str = concat!(
-    r#"<button type="button" data-testid="undo" title="Rebuild the lab without the last command">↶ Undo</button>"#,
-    r#"<button type="button" data-testid="reset" title="Start again from a fresh host">⟲ Reset</button>"#,
-    r#"<button type="button" data-testid="permalink" aria-expanded="false">⚭ Permalink</button>"#,
-    r#"<button type="button" data-testid="export" aria-expanded="false">⤓ Export script</button>"#,
-    r#"<button type="button" data-testid="import" aria-expanded="false">⤒ Import</button>"#
-);

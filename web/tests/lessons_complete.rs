@@ -4,27 +4,48 @@
 //! commands begin the script of a recording that sim-core's transcript test
 //! holds the simulator to.
 
-use web::lab_session::LabSession;
-use web::lesson::{advance, evaluate, Block, LESSONS};
+use lab_protocol::{Event, LessonChecks, Progress, Request};
+use web::lab::host::LabHost;
+use web::lab::session::LabSession;
+use web::lesson::{Block, LESSONS};
+
+/// Sends one request to the lab as the page would; returns the progress it reports.
+fn progress(host: &mut LabHost, req: Request) -> Progress {
+    let mut last = None;
+    host.handle(req, &mut |e| match e {
+        Event::Opened { state, .. } | Event::Done { state, .. } => last = state.progress,
+        _ => {}
+    });
+    last.expect("a lesson's session reports its progress")
+}
 
 #[test]
 fn each_step_ticks_after_its_own_commands() {
     for lesson in LESSONS {
         let steps: Vec<_> = lesson.steps().map(|(_, s)| s).collect();
-        let mut s = LabSession::default();
-        let mut ticked = advance(&steps, 0, &s);
-        assert_eq!(ticked, 0, "{}: a step ticked before any command", lesson.slug);
+        let checks = steps.iter().map(|s| s.checks.iter().map(|c| c.to_string()).collect()).collect();
+        let mut host = LabHost::default();
+        let open = Request::Open { lines: vec![], lesson: Some(LessonChecks { steps: checks, ticked: 0 }) };
+        assert_eq!(progress(&mut host, open).ticked, 0, "{}: a step ticked before any command", lesson.slug);
         for (i, step) in steps.iter().enumerate() {
+            let mut p = None;
             for b in step.blocks {
                 if let Block::Commands(lines) = b {
                     for l in *lines {
-                        s.run(l);
+                        p = Some(progress(&mut host, Request::Run { id: 0, line: l.to_string() }));
                     }
                 }
             }
-            ticked = advance(&steps, ticked, &s);
-            let failing: Vec<_> = evaluate(step, &s).into_iter().filter(|(_, v)| !v.ok).collect();
-            assert_eq!(ticked, i + 1, "{}: step {} ({}) did not tick: {failing:?}", lesson.slug, i + 1, step.title);
+            let p = p.expect("a step has commands");
+            assert_eq!(
+                p.ticked,
+                i + 1,
+                "{}: step {} ({}) did not tick: {:?}",
+                lesson.slug,
+                i + 1,
+                step.title,
+                p.current
+            );
         }
     }
 }

@@ -1,9 +1,8 @@
 //! The learner's lab together with the command log that built it.
 
+use super::verify::World;
 use crate::session::is_terminal_builtin;
-use crate::verify::World;
 use sim_core::{Lab, Output, Snapshot};
-use std::collections::BTreeSet;
 
 /// A lab and its history. Everything here can be rebuilt from `log` alone,
 /// because the engine is deterministic.
@@ -38,14 +37,6 @@ impl LabSession {
         let out = self.record(line);
         self.snap = self.lab.snapshot();
         out
-    }
-
-    /// Runs one line and records it; returns its output and the keys of the
-    /// diagram elements it changed (see [`crate::layout::changed`]).
-    pub fn run_changed(&mut self, line: &str) -> (Output, BTreeSet<String>) {
-        let out = self.record(line);
-        let old = std::mem::replace(&mut self.snap, self.lab.snapshot());
-        (out, crate::layout::changed(&old, &self.snap))
     }
 
     fn record(&mut self, line: &str) -> Output {

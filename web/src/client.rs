@@ -1,0 +1,167 @@
+//! The page's end of the lab: a Web Worker that runs the site's own
+//! compiled module, spoken to in [`lab_protocol`] messages.
+//!
+//! The worker gets the `WebAssembly.Module` the page itself was compiled
+//! from, so starting one compiles nothing and fetches only wasm-bindgen's
+//! small JavaScript. Ctrl-C on a running line ends the worker and starts a
+//! new one ([`LabClient::restart`]); the shell then replays the session
+//! without that line (see lab-protocol's documentation).
+
+use lab_protocol::{decode, encode, Event, Request};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The address of wasm-bindgen's JavaScript for this module: the
+    /// import is generated inside that file, so `import.meta` is its own.
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static GLUE_URL: String;
+}
+
+/// The worker's whole script: load the glue, instantiate the module the
+/// page sent, hand over to `lab_worker_start` (main.rs), which answers
+/// `Ready` and reads every later message. The page sends nothing else
+/// before `Ready`.
+const BOOT_JS: &str = "onmessage=async e=>{onmessage=null;const m=await import(e.data.glue);\
+m.initSync({module:e.data.module});m.lab_worker_start()}";
+
+/// Handle to the lab; cheap to clone.
+#[derive(Clone)]
+pub struct LabClient(Rc<RefCell<Inner>>);
+
+struct Inner {
+    worker: Option<Worker>,
+    /// Bumped per worker: messages of an ended worker are ignored.
+    generation: u64,
+    ready: bool,
+    /// Requests sent before the worker said `Ready`.
+    outbox: Vec<String>,
+    boot_url: String,
+    on_event: Rc<dyn Fn(Event)>,
+    handlers: Option<(Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(web_sys::ErrorEvent)>)>,
+}
+
+impl LabClient {
+    /// Starts the lab; `on_event` receives every event it sends, in order.
+    pub fn start(on_event: impl Fn(Event) + 'static) -> LabClient {
+        let boot_url = blob_url(BOOT_JS).unwrap_or_default();
+        let inner = Inner {
+            worker: None,
+            generation: 0,
+            ready: false,
+            outbox: Vec::new(),
+            boot_url,
+            on_event: Rc::new(on_event),
+            handlers: None,
+        };
+        let client = LabClient(Rc::new(RefCell::new(inner)));
+        client.spawn();
+        client
+    }
+
+    /// Sends a request now, or as soon as the worker is ready.
+    pub fn send(&self, req: &Request) {
+        let text = encode(req);
+        let mut inner = self.0.borrow_mut();
+        match (&inner.worker, inner.ready) {
+            (Some(w), true) => {
+                let _ = w.post_message(&JsValue::from_str(&text));
+            }
+            _ => inner.outbox.push(text),
+        }
+    }
+
+    /// Ends the worker, and whatever line it runs, and starts a new one.
+    /// Requests not yet sent are dropped; new ones wait for the new worker.
+    pub fn restart(&self) {
+        {
+            let mut inner = self.0.borrow_mut();
+            if let Some(w) = inner.worker.take() {
+                w.set_onmessage(None);
+                w.set_onerror(None);
+                w.terminate();
+            }
+            inner.outbox.clear();
+        }
+        self.spawn();
+    }
+
+    fn spawn(&self) {
+        let generation = {
+            let mut inner = self.0.borrow_mut();
+            inner.generation += 1;
+            inner.ready = false;
+            inner.generation
+        };
+        let opts = WorkerOptions::new();
+        opts.set_type(WorkerType::Module);
+        opts.set_name("nslab-lab");
+        let url = self.0.borrow().boot_url.clone();
+        let worker = match Worker::new_with_options(&url, &opts) {
+            Ok(w) => w,
+            Err(e) => return self.fail(&format!("{e:?}")),
+        };
+        let me = self.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            me.receive(generation, &e.data().as_string().unwrap_or_default());
+        });
+        let me = self.clone();
+        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+            e.prevent_default();
+            if me.0.borrow().generation == generation {
+                me.fail(&e.message());
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let start = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&start, &"glue".into(), &GLUE_URL.with(|u| JsValue::from_str(u)));
+        let _ = js_sys::Reflect::set(&start, &"module".into(), &wasm_bindgen::module());
+        let _ = worker.post_message(&start);
+        let mut inner = self.0.borrow_mut();
+        inner.worker = Some(worker);
+        inner.handlers = Some((on_message, on_error));
+    }
+
+    fn receive(&self, generation: u64, text: &str) {
+        let event = match decode::<Event>(text) {
+            Ok(ev) => ev,
+            Err(e) => Event::Error { message: e.to_string() },
+        };
+        let on_event = {
+            let mut inner = self.0.borrow_mut();
+            if inner.generation != generation {
+                return;
+            }
+            if matches!(event, Event::Ready { .. }) {
+                inner.ready = true;
+                let outbox = std::mem::take(&mut inner.outbox);
+                if let Some(w) = &inner.worker {
+                    for text in outbox {
+                        let _ = w.post_message(&JsValue::from_str(&text));
+                    }
+                }
+            }
+            inner.on_event.clone()
+        };
+        on_event(event);
+    }
+
+    fn fail(&self, why: &str) {
+        let on_event = self.0.borrow().on_event.clone();
+        on_event(Event::Error { message: format!("the lab could not start: {why}") });
+    }
+}
+
+/// An object URL for a JavaScript text.
+fn blob_url(js: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(js));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}

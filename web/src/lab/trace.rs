@@ -1,0 +1,186 @@
+//! A line's packet trace in plain words: one sentence per thing a packet
+//! did, and a summary for the live region ("ping: 2 replies via veth-red →
+//! veth-blue"). The page's "Packet path" panel shows it.
+
+use lab_protocol::{TraceStep, TraceView};
+use sim_core::packet::{BridgeAction, Trace, What};
+
+/// What happened, in plain words.
+fn sentence(w: &What) -> String {
+    let s = match w {
+        What::Sent { src, dst, what } => format!("sends {what} {src} → {dst}"),
+        What::ArpWhoHas { target, tell } => format!("asks by ARP: who has {target}? (tell {tell})"),
+        What::ArpIsAt { ip, mac, proxy } => {
+            format!("answers ARP{}: {ip} is at {mac}", if *proxy { " for another host (proxy)" } else { "" })
+        }
+        What::ArpIgnored { target, why } => format!("does not answer ARP for {target}: {why}"),
+        What::Neigh { ip, state } => format!("neighbour {ip} is now {state}"),
+        What::Wire { to_ns, to_dev } => format!("the frame crosses the cable to {to_dev} in {to_ns}"),
+        What::Fragmented { count, mtu, out } => {
+            format!("splits the packet into {count} fragments to fit {out} (MTU {mtu})")
+        }
+        What::Routed { dst, via, out, ttl } => match via {
+            Some(gw) => format!("routes {dst} via {gw} out of {out} (TTL now {ttl})"),
+            None => format!("routes {dst} out of {out} (TTL now {ttl})"),
+        },
+        What::Delivered { src, dst, what } => format!("delivered: {what} {src} → {dst}"),
+        What::IcmpError { to, what } => format!("sends back {what} to {to}"),
+        What::Dropped { reason, what } => {
+            return format!("✖ dropped: {} ({what})", reason.text());
+        }
+        What::Bridged { bridge, action } => match action {
+            BridgeAction::Learned { mac, port } => format!("bridge {bridge} learns that {mac} is on {port}"),
+            BridgeAction::Forwarded { port } => format!("bridge {bridge} forwards the frame to {port}"),
+            BridgeAction::Flooded { ports } if ports.is_empty() => format!("bridge {bridge} has no port to flood to"),
+            BridgeAction::Flooded { ports } => format!("bridge {bridge} floods the frame to {}", ports.join(", ")),
+            BridgeAction::Local => format!("bridge {bridge} takes the frame itself"),
+        },
+        What::Nat { chain, before: (s0, d0), after: (s1, d1) } => {
+            format!("NAT ({chain}) rewrites {s0} → {d0} as {s1} → {d1}")
+        }
+    };
+    s
+}
+
+/// The devices a delivered packet crossed, walking back from `d` along the cables.
+fn path(t: &Trace, d: usize) -> Vec<&str> {
+    let mut hops = Vec::new();
+    let (mut ns, mut i) = (t.events[d].ns.as_str(), d);
+    while let Some(j) = t.events[..i]
+        .iter()
+        .rposition(|e| matches!(&e.what, What::Wire { to_ns, .. } if to_ns == ns))
+        .filter(|_| hops.len() < 16)
+    {
+        let e = &t.events[j];
+        if let (What::Wire { to_dev, .. }, Some(dev)) = (&e.what, &e.dev) {
+            hops.push(to_dev.as_str());
+            hops.push(dev.as_str());
+        }
+        ns = e.ns.as_str();
+        i = j;
+        if t.events[..j].iter().any(|e| e.ns == ns && matches!(e.what, What::Sent { .. })) {
+            break;
+        }
+    }
+    hops.reverse();
+    hops.dedup();
+    hops
+}
+
+/// The summary for the live region, e.g. "ping: 2 replies via veth-red → veth-blue".
+pub fn summary(line: &str, t: &Trace) -> String {
+    let name = if line.contains("ping") { "ping" } else { "packets" };
+    let is_reply = |w: &What| matches!(w, What::Delivered { what, .. } if what.contains("reply"));
+    let replies = t.events.iter().filter(|e| is_reply(&e.what)).count();
+    let drop = t.events.iter().find_map(|e| match &e.what {
+        What::Dropped { reason, .. } => Some(format!("{} in {}", reason.text(), e.ns)),
+        _ => None,
+    });
+    if replies == 0 {
+        return match drop {
+            Some(d) => format!("{name} failed: {d}"),
+            None => format!("{name}: no reply"),
+        };
+    }
+    let mut s = format!("{name}: {replies} repl{}", if replies == 1 { "y" } else { "ies" });
+    let first = t.events.iter().position(|e| matches!(e.what, What::Delivered { .. })).unwrap_or(0);
+    let p = path(t, first);
+    if !p.is_empty() {
+        s += " via ";
+        s += &p.join(" → ");
+    }
+    if let Some(d) = drop {
+        s += "; dropped: ";
+        s += &d;
+    }
+    s
+}
+
+/// The trace as the "Packet path" panel shows it.
+pub fn view(line: &str, t: &Trace) -> TraceView {
+    let steps = t
+        .events
+        .iter()
+        .map(|e| TraceStep {
+            ns: e.ns.clone(),
+            dev: e.dev.clone(),
+            text: sentence(&e.what),
+            drop: matches!(e.what, What::Dropped { .. }),
+        })
+        .collect();
+    TraceView { summary: summary(line, t), steps }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sim_core::Lab;
+
+    #[test]
+    fn explains_a_ping_and_a_failed_one() {
+        let mut lab = Lab::new();
+        for l in [
+            "ip netns add red",
+            "ip netns add blue",
+            "ip link add veth-red type veth peer name veth-blue",
+            "ip link set veth-red netns red",
+            "ip link set veth-blue netns blue",
+            "ip -n red addr add 10.0.0.1/24 dev veth-red",
+            "ip -n blue addr add 10.0.0.2/24 dev veth-blue",
+            "ip -n red link set veth-red up",
+            "ip -n blue link set veth-blue up",
+            "ip -n red link set lo up",
+            "ip -n blue link set lo up",
+        ] {
+            lab.run(l);
+        }
+        let ping = "ip netns exec red ping -c 2 10.0.0.2";
+        lab.run(ping);
+        assert_eq!(summary(ping, lab.last_trace()), "ping: 2 replies via veth-red → veth-blue");
+        let v = view(ping, lab.last_trace());
+        assert!(v.steps.iter().any(|s| s.text.contains("delivered: ICMP echo request")), "{v:?}");
+        assert_eq!(v.steps.len(), lab.last_trace().events.len());
+        let ping = "ip netns exec red ping -c 1 10.0.0.9";
+        lab.run(ping);
+        assert_eq!(summary(ping, lab.last_trace()), "ping failed: ARP got no answer (neighbour FAILED) in red");
+        assert!(view(ping, lab.last_trace())
+            .steps
+            .iter()
+            .any(|s| s.drop && s.text.contains("dropped: ARP got no answer (neighbour FAILED)")));
+        let ping = "ip netns exec red ping -c 1 10.9.0.9";
+        lab.run(ping);
+        assert_eq!(summary(ping, lab.last_trace()), "ping failed: no route to the destination in red");
+    }
+
+    #[test]
+    fn follows_a_ping_through_a_bridge() {
+        let mut lab = Lab::new();
+        for l in [
+            "ip link add br0 type bridge",
+            "ip link set br0 up",
+            "ip netns add red",
+            "ip netns add blue",
+            "ip link add veth-red type veth peer name br-red",
+            "ip link add veth-blue type veth peer name br-blue",
+            "ip link set veth-red netns red",
+            "ip link set veth-blue netns blue",
+            "ip link set br-red master br0",
+            "ip link set br-blue master br0",
+            "ip link set br-red up",
+            "ip link set br-blue up",
+            "ip -n red addr add 10.0.0.1/24 dev veth-red",
+            "ip -n blue addr add 10.0.0.2/24 dev veth-blue",
+            "ip -n red link set veth-red up",
+            "ip -n blue link set veth-blue up",
+            "ip -n blue link set lo up",
+        ] {
+            lab.run(l);
+        }
+        let ping = "ip netns exec red ping -c 1 10.0.0.2";
+        lab.run(ping);
+        assert_eq!(summary(ping, lab.last_trace()), "ping: 1 reply via veth-red → br-red → br-blue → veth-blue");
+        assert!(view(ping, lab.last_trace())
+            .steps
+            .iter()
+            .any(|s| s.text == "bridge br0 forwards the frame to br-blue"));
+    }
+}

@@ -1,0 +1,33 @@
+//! The Web Worker's side: reads requests from the page, answers events.
+//! The page starts it with the site's own compiled module (see
+//! `crate::client`), so the lab and the page run the same code.
+
+use super::host::LabHost;
+use lab_protocol::{decode, encode, Event, Request};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Installs the message handler and tells the page the lab is ready.
+pub fn start() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let post = scope.clone();
+    let emit = move |ev: Event| {
+        let _ = post.post_message(&JsValue::from_str(&encode(&ev)));
+    };
+    let host = RefCell::new(LabHost::default());
+    let ready = emit.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let mut emit = emit.clone();
+        let text = e.data().as_string().unwrap_or_default();
+        match decode::<Request>(&text) {
+            Ok(req) => host.borrow_mut().handle(req, &mut emit),
+            Err(err) => emit(Event::Error { message: err.to_string() }),
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    ready(Event::Ready { engine: "simulator".into() });
+}
