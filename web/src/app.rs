@@ -1,74 +1,17 @@
-//! The page: header, routes (`#/lesson/SLUG`, `#/sandbox`, each optionally
-//! followed by `/s=PERMALINK`), and the panels.
+//! The page: its frame (skip links, header, navigation, the broken-link
+//! banner) and its panels; it follows the route in the URL fragment.
 
 use crate::browser;
 use crate::diagram::Diagram;
-use crate::lesson::{Lesson, LESSONS};
-use crate::lesson_view::{saved_progress, session_key, SidePanel};
+use crate::lesson::LESSONS;
+use crate::lesson_view::SidePanel;
+use crate::route::{parse_hash, Route};
 use crate::session::decode_permalink;
 use crate::shell::Shell;
 use crate::terminal::Terminal;
 use crate::toolbar::Toolbar;
-use lab_protocol::LessonChecks;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Route {
-    Lesson(&'static Lesson),
-    Sandbox,
-}
-
-impl PartialEq for Lesson {
-    fn eq(&self, other: &Self) -> bool {
-        self.slug == other.slug
-    }
-}
-impl Eq for Lesson {}
-impl std::fmt::Debug for Lesson {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.slug)
-    }
-}
-
-impl Route {
-    pub fn path(&self) -> String {
-        match self {
-            Route::Lesson(l) => format!("/lesson/{}", l.slug),
-            Route::Sandbox => "/sandbox".into(),
-        }
-    }
-
-    pub fn session_key(&self) -> String {
-        match self {
-            Route::Lesson(l) => session_key(l.slug),
-            Route::Sandbox => "nslab.session.sandbox".into(),
-        }
-    }
-
-    /// The checks the lab evaluates for this route, and the steps already ticked.
-    pub fn checks(&self) -> Option<LessonChecks> {
-        let Route::Lesson(l) = self else { return None };
-        let steps: Vec<Vec<String>> =
-            l.steps().map(|(_, s)| s.checks.iter().map(|c| c.to_string()).collect()).collect();
-        let ticked = saved_progress(l.slug, steps.len());
-        Some(LessonChecks { steps, ticked })
-    }
-}
-
-/// Splits a fragment into a route and an optional permalink payload.
-fn parse_hash(h: &str) -> (Route, Option<String>) {
-    let (path, payload) = match h.split_once("/s=") {
-        Some((p, s)) => (p, Some(s.to_string())),
-        None => (h, None),
-    };
-    let route = match path.trim_end_matches('/').strip_prefix("/lesson/") {
-        Some(slug) => Lesson::find(slug).map(Route::Lesson).unwrap_or(Route::Sandbox),
-        None if path.starts_with("/sandbox") => Route::Sandbox,
-        None => LESSONS.first().map(Route::Lesson).unwrap_or(Route::Sandbox),
-    };
-    (route, payload)
-}
 
 /// Opens the session of the current fragment; reports a broken permalink in `problem`.
 fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<String>>) {
@@ -166,20 +109,5 @@ pub fn App() -> impl IntoView {
                 <Diagram lab=shell.lab/>
             </div>
         </main>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fragments_name_routes_and_permalinks() {
-        assert_eq!(parse_hash("/sandbox"), (Route::Sandbox, None));
-        assert_eq!(parse_hash("/sandbox/s=v1.abc"), (Route::Sandbox, Some("v1.abc".into())));
-        let veth = Lesson::find("veth-pairs").unwrap();
-        assert_eq!(parse_hash(""), (Route::Lesson(veth), None));
-        assert_eq!(parse_hash("/lesson/veth-pairs/s=v1."), (Route::Lesson(veth), Some("v1.".into())));
-        assert_eq!(parse_hash("/lesson/nope"), (Route::Sandbox, None));
     }
 }

@@ -18,6 +18,7 @@ pub mod lesson;
 #[cfg(test)]
 mod lesson_md;
 pub mod lesson_view;
+pub mod route;
 pub mod session;
 pub mod shell;
 pub mod state;

@@ -16,7 +16,6 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
 
-pub const PROMPT: &str = "root@host:~#";
 const HISTORY_KEY: &str = "nslab.history";
 const HISTORY_MAX: usize = 500;
 /// Ping prints a line a second; the page shows them ten times faster.

@@ -1,8 +1,8 @@
 //! The terminal: a scrollback of prompts and output, and one input line.
 
 use crate::complete::complete;
-use crate::shell::{Shell, PROMPT};
-use crate::terminal_line::TerminalLine;
+use crate::shell::Shell;
+use crate::terminal_line::{TerminalLine, PROMPT};
 use leptos::ev::{ClipboardEvent, KeyboardEvent};
 use leptos::html;
 use leptos::prelude::*;

@@ -1,9 +1,11 @@
 //! A line of the terminal's scrollback: data (text runs with their
 //! styles), and the component that draws it.
 
-use crate::shell::PROMPT;
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// What the terminal prints before what the learner types.
+pub const PROMPT: &str = "root@host:~#";
 
 /// A piece of output in one style.
 #[derive(Clone, Debug, PartialEq, Eq)]
