@@ -10,6 +10,7 @@ use crate::session::decode_permalink;
 use crate::shell::Shell;
 use crate::terminal::Terminal;
 use crate::toolbar::Toolbar;
+use gloo_events::EventListener;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -88,8 +89,9 @@ pub fn App() -> impl IntoView {
     let route = RwSignal::new(Route::Sandbox);
     let problem = RwSignal::new(None::<String>);
     follow_hash(shell, route, problem);
-    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| follow_hash(shell, route, problem));
-    on_cleanup(move || hashchange.remove());
+    let hashchange = EventListener::new(&window(), "hashchange", move |_| follow_hash(shell, route, problem));
+    // Dropped (and so removed) with the page.
+    StoredValue::new_local(hashchange);
     let path = Signal::derive(move || route.get().path());
 
     view! {

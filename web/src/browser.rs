@@ -1,39 +1,37 @@
 //! The few browser services the site uses: storage, the URL fragment, the
-//! clipboard, downloads.
+//! clipboard, downloads. Storage goes through gloo-storage, values as serde JSON.
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+use gloo_storage::{LocalStorage, Storage};
 
 /// A stored string, or `None` when missing or storage is unavailable.
 pub fn load(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    LocalStorage::raw().get_item(key).ok().flatten()
 }
 
 /// Stores a string; failures (private mode, quota) are ignored: the site
 /// still works, it just forgets on reload.
 pub fn save(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
+    let _ = LocalStorage::raw().set_item(key, value);
 }
 
 pub fn remove(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
-    }
+    LocalStorage::delete(key);
 }
 
-/// Lines stored under `key` (one per line).
+/// Command lines stored under `key`: a JSON array of strings (older
+/// versions of the site stored them one per line, which still loads).
 pub fn load_lines(key: &str) -> Vec<String> {
-    match load(key) {
-        Some(s) if !s.is_empty() => s.split('\n').map(String::from).collect(),
-        _ => Vec::new(),
+    match LocalStorage::get::<Vec<String>>(key) {
+        Ok(lines) => lines,
+        Err(_) => match load(key) {
+            Some(s) if !s.is_empty() => s.split('\n').map(String::from).collect(),
+            _ => Vec::new(),
+        },
     }
 }
 
 pub fn save_lines(key: &str, lines: &[String]) {
-    save(key, &lines.join("\n"));
+    let _ = LocalStorage::set(key, lines);
 }
 
 /// The URL fragment without `#`.

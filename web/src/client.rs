@@ -29,6 +29,9 @@ extern "C" {
 const BOOT_JS: &str = "onmessage=async e=>{onmessage=null;const m=await import(e.data.glue);\
 m.initSync({module:e.data.module});m.lab_worker_start()}";
 
+type OnMessage = Closure<dyn FnMut(MessageEvent)>;
+type OnError = Closure<dyn FnMut(web_sys::ErrorEvent)>;
+
 /// Handle to the lab; cheap to clone.
 #[derive(Clone)]
 pub struct LabClient(Rc<RefCell<Inner>>);
@@ -42,7 +45,8 @@ struct Inner {
     outbox: Vec<String>,
     boot_url: String,
     on_event: Rc<dyn Fn(Event)>,
-    handlers: Option<(Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(web_sys::ErrorEvent)>)>,
+    /// The current worker's handlers, kept alive as long as it is.
+    handlers: Option<(OnMessage, OnError)>,
 }
 
 impl LabClient {
@@ -106,11 +110,11 @@ impl LabClient {
             Err(e) => return self.fail(&format!("{e:?}")),
         };
         let me = self.clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let on_message = OnMessage::new(move |e: MessageEvent| {
             me.receive(generation, &e.data().as_string().unwrap_or_default());
         });
         let me = self.clone();
-        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+        let on_error = OnError::new(move |e: web_sys::ErrorEvent| {
             e.prevent_default();
             if me.0.borrow().generation == generation {
                 me.fail(&e.message());

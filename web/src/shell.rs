@@ -10,21 +10,21 @@ use crate::browser;
 use crate::client::LabClient;
 use crate::state::LabSignals;
 use crate::terminal_line::{LineKind, Run, TermLine};
+use gloo_timers::callback::Timeout;
 use lab_protocol::{Chunk, CommandOutput, Event, LabState, LessonChecks, Request};
 use leptos::prelude::*;
 use std::collections::VecDeque;
 use std::sync::Arc;
-use std::time::Duration;
 
 const HISTORY_KEY: &str = "nslab.history";
 const HISTORY_MAX: usize = 500;
 /// Ping prints a line a second; the page shows them ten times faster.
 const PACE_DIVISOR: u64 = 10;
-const PACE_MAX_MS: u64 = 250;
+const PACE_MAX_MS: u32 = 250;
 /// Scrollback kept on screen, like a terminal's.
 const SCROLLBACK: usize = 3000;
 /// How long the diagram highlights what the last command changed.
-const HIGHLIGHT_MS: u64 = 2200;
+const HIGHLIGHT_MS: u32 = 2200;
 
 /// What the terminal shows.
 #[derive(Clone, Copy)]
@@ -310,14 +310,12 @@ impl Shell {
                     let version = self.lab.version.get_untracked() + 1;
                     let lab = self.lab;
                     // The highlight of what changed fades after a moment.
-                    set_timeout(
-                        move || {
-                            if lab.version.get_untracked() == version {
-                                lab.changed.set(Arc::default());
-                            }
-                        },
-                        Duration::from_millis(HIGHLIGHT_MS),
-                    );
+                    Timeout::new(HIGHLIGHT_MS, move || {
+                        if lab.version.get_untracked() == version {
+                            lab.changed.set(Arc::default());
+                        }
+                    })
+                    .forget();
                 }
             }
             self.lab.snapshot.set(snap);
@@ -357,23 +355,21 @@ impl Shell {
                     self.push(vec![kind]);
                 }
                 Some(Err(delay)) => {
-                    let ms = (delay / PACE_DIVISOR).min(PACE_MAX_MS);
-                    set_timeout(
-                        move || {
-                            let c = this.with(|e| {
-                                (e.generation == gen).then(|| {
-                                    e.pacing = false;
-                                    e.paced.pop_front()
-                                })
-                            });
-                            if let Some(Some(c)) = c {
-                                let kind = this.output_kind(&c);
-                                this.push(vec![kind]);
-                                this.pace();
-                            }
-                        },
-                        Duration::from_millis(ms),
-                    );
+                    let ms = (delay / PACE_DIVISOR).min(PACE_MAX_MS as u64) as u32;
+                    Timeout::new(ms, move || {
+                        let c = this.with(|e| {
+                            (e.generation == gen).then(|| {
+                                e.pacing = false;
+                                e.paced.pop_front()
+                            })
+                        });
+                        if let Some(Some(c)) = c {
+                            let kind = this.output_kind(&c);
+                            this.push(vec![kind]);
+                            this.pace();
+                        }
+                    })
+                    .forget();
                     return;
                 }
                 None => break,
