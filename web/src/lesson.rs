@@ -1,5 +1,8 @@
-//! Lessons as compiled into the bundle, and how steps get ticked.
+//! The lessons' index as compiled into the bundle (everything but the
+//! prose, which is fetched when a lesson opens: see `lesson_view::prose`),
+//! the learner's saved progress, and how steps get ticked.
 
+use crate::browser;
 use crate::checks;
 use crate::verify::{eval, Verdict, World};
 
@@ -22,8 +25,9 @@ pub struct Section {
 }
 
 pub enum Block {
-    /// Rendered (and escaped) at build time from the lesson's Markdown.
-    Html(&'static str),
+    /// A block of prose: the next of its section's prose blocks in the
+    /// lesson's fetched file (rendered and escaped at build time).
+    Prose,
     /// Shell lines a click sends to the terminal.
     Commands(&'static [&'static str]),
 }
@@ -49,6 +53,31 @@ impl Lesson {
     pub fn step_count(&self) -> usize {
         self.steps().count()
     }
+
+    /// Each step's check lines, as the lab evaluates them
+    /// (`lab_protocol::LessonChecks::steps`).
+    pub fn step_checks(&self) -> Vec<Vec<String>> {
+        self.steps().map(|(_, s)| s.checks.iter().map(|c| c.to_string()).collect()).collect()
+    }
+}
+
+fn progress_key(slug: &str) -> String {
+    format!("nslab.progress.{slug}")
+}
+
+/// Where a lesson's session (its command lines) is saved.
+pub fn session_key(slug: &str) -> String {
+    format!("nslab.session.lesson.{slug}")
+}
+
+/// How many steps of `lesson` the learner has ticked, as saved in the browser.
+pub fn saved_ticked(lesson: &Lesson) -> usize {
+    browser::load(&progress_key(lesson.slug)).and_then(|s| s.parse().ok()).unwrap_or(0usize).min(lesson.step_count())
+}
+
+/// Saves how many steps of `lesson` are ticked ("Start over" saves 0).
+pub fn save_ticked(lesson: &Lesson, ticked: usize) {
+    browser::save(&progress_key(lesson.slug), &ticked.to_string());
 }
 
 /// Each check of a section with its verdict, labelled for the learner

@@ -6,16 +6,16 @@
 
 pub mod ansi;
 pub mod app;
+pub mod boot;
 pub mod browser;
-pub mod checks;
+/// The check language lessons tick their steps with (see `content/README.md`).
+pub use lesson_format::checks;
 pub mod complete;
 pub mod diagram;
 pub mod html;
 pub mod lab_session;
 pub mod layout;
 pub mod lesson;
-#[cfg(test)]
-mod lesson_md;
 pub mod lesson_view;
 pub mod session;
 pub mod shell;
@@ -33,6 +33,7 @@ pub fn mount() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+    boot::dismiss();
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("terminal-ready");
     }
