@@ -74,6 +74,7 @@ pub fn update_side(side: &Element, route: Route, _prev: Option<(Route, usize)>, 
                     m.lesson.set(lesson);
                 }
                 m.lab.progress.set(p);
+                m.lab.version.update(|v| *v += 1);
             }
         })
     });

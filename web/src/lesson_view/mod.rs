@@ -77,12 +77,16 @@ pub fn LessonPanel(
     let saved = RwSignal::new(saved_ticked(lesson));
     let lab_ticked = Memo::new(move |_| lab.progress.with(|p| p.ticked).min(total));
     let ticked = Memo::new(move |_| lab_ticked.get().max(saved.get()));
-    Effect::new(move |_| {
-        let t = lab_ticked.get();
-        if t > saved.get_untracked() {
+    // Saved after each answer of the lab (not at once: until the lab has
+    // answered for this lesson, its progress may be another lesson's).
+    Effect::new(move |seen: Option<u64>| {
+        let version = lab.version.get();
+        let t = lab_ticked.get_untracked();
+        if seen.is_some_and(|v| v != version) && t > saved.get_untracked() {
             saved.set(t);
             save_ticked(lesson, t);
         }
+        version
     });
     // The current step's checks as the lab evaluated them, or unevaluated
     // while the lab's progress is about another step.
