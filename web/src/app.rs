@@ -93,6 +93,9 @@ pub fn App() -> impl IntoView {
     // Dropped (and so removed) with the page.
     StoredValue::new_local(hashchange);
     let path = Signal::derive(move || route.get().path());
+    let lesson = Signal::derive(move || route.get().lesson());
+    let run = Callback::new(move |line: String| shell.submit(&line));
+    let start_over = Callback::new(move |()| shell.start_over());
 
     view! {
         <a class="skip" href="#term-input" on:click=skip_to("term-input")>"Skip to the terminal"</a>
@@ -104,7 +107,7 @@ pub fn App() -> impl IntoView {
         </header>
         <LinkProblem problem/>
         <main class="layout">
-            <div class="side"><SidePanel route=route.into() shell/></div>
+            <div class="side"><SidePanel lesson=lesson lab=shell.lab run start_over/></div>
             <div class="work">
                 <Toolbar shell path/>
                 <Terminal shell/>

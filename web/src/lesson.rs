@@ -1,7 +1,8 @@
-//! Lessons as compiled into the bundle, and how steps get ticked.
+//! The lessons' index as compiled into the bundle (everything but the
+//! prose, which is fetched when a lesson opens: see `lesson_view::prose`),
+//! the learner's saved progress, and how steps get ticked.
 
-use crate::checks;
-use crate::lab::verify::{eval, Verdict, World};
+use crate::browser;
 
 pub struct Lesson {
     pub slug: &'static str,
@@ -22,8 +23,9 @@ pub struct Section {
 }
 
 pub enum Block {
-    /// Rendered (and escaped) at build time from the lesson's Markdown.
-    Html(&'static str),
+    /// A block of prose: the next of its section's prose blocks in the
+    /// lesson's fetched file (rendered and escaped at build time).
+    Prose,
     /// Shell lines a click sends to the terminal.
     Commands(&'static [&'static str]),
 }
@@ -49,71 +51,37 @@ impl Lesson {
     pub fn step_count(&self) -> usize {
         self.steps().count()
     }
-}
 
-/// Each check of a section with its verdict, labelled for the learner
-/// (see [`checks::Check::label`]); the reason is empty when the label says it.
-pub fn evaluate(section: &Section, world: &dyn World) -> Vec<(String, Verdict)> {
-    section
-        .checks
-        .iter()
-        .map(|src| match checks::parse(src) {
-            Ok(c) => {
-                let (label, plain) = c.label();
-                let mut v = eval(&c, world);
-                if plain {
-                    v.why.clear();
-                }
-                (label, v)
-            }
-            Err(e) => (src.to_string(), Verdict { ok: false, why: e.0 }),
-        })
-        .collect()
-}
-
-/// Ticks steps in order: the first unticked step is checked, and if it holds
-/// the next one is checked too. Later steps never tick before earlier ones
-/// (a cleanup step "netns orange is gone" holds before the lesson starts).
-/// Ticks stay: undoing the work of a ticked step does not untick it.
-/// Returns how many steps are ticked.
-pub fn advance(steps: &[&Section], ticked: usize, world: &dyn World) -> usize {
-    let mut n = ticked;
-    while n < steps.len() && evaluate(steps[n], world).iter().all(|(_, v)| v.ok) {
-        n += 1;
+    /// Each step's check lines, as the lab evaluates them
+    /// (`lab_protocol::LessonChecks::steps`).
+    pub fn step_checks(&self) -> Vec<Vec<String>> {
+        self.steps().map(|(_, s)| s.checks.iter().map(|c| c.to_string()).collect()).collect()
     }
-    n
+}
+
+fn progress_key(slug: &str) -> String {
+    format!("nslab.progress.{slug}")
+}
+
+/// Where a lesson's session (its command lines) is saved.
+pub fn session_key(slug: &str) -> String {
+    format!("nslab.session.lesson.{slug}")
+}
+
+/// How many steps of `lesson` the learner has ticked, as saved in the browser.
+pub fn saved_ticked(lesson: &Lesson) -> usize {
+    browser::load(&progress_key(lesson.slug)).and_then(|s| s.parse().ok()).unwrap_or(0usize).min(lesson.step_count())
+}
+
+/// Saves how many steps of `lesson` are ticked ("Start over" saves 0).
+pub fn save_ticked(lesson: &Lesson, ticked: usize) {
+    browser::save(&progress_key(lesson.slug), &ticked.to_string());
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sim_core::Snapshot;
-
-    struct Hist(Vec<String>, Snapshot);
-    impl World for Hist {
-        fn snapshot(&self) -> &Snapshot {
-            &self.1
-        }
-        fn history(&self) -> &[String] {
-            &self.0
-        }
-        fn probe(&self, _: &str) -> (i32, String) {
-            (1, String::new())
-        }
-    }
-
-    const A: Section = Section { title: "a", blocks: &[], checks: &["ran \"ip link *\""], hints: &[] };
-    const B: Section = Section { title: "b", blocks: &[], checks: &["netns orange is gone"], hints: &[] };
-
-    #[test]
-    fn steps_tick_in_order_only() {
-        let steps = [&A, &B];
-        let w = Hist(vec![], Snapshot::default());
-        assert_eq!(advance(&steps, 0, &w), 0, "B holds but A does not");
-        let w = Hist(vec!["ip link show".into()], Snapshot::default());
-        assert_eq!(advance(&steps, 0, &w), 2, "A then B cascade");
-        assert_eq!(advance(&steps, 2, &w), 2);
-    }
+    use crate::checks;
 
     #[test]
     fn the_veth_lesson_is_compiled_in() {

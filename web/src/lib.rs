@@ -6,8 +6,9 @@
 
 pub mod ansi;
 pub mod app;
+pub mod boot;
 pub mod browser;
-pub mod checks;
+pub use lesson_format::checks;
 pub mod client;
 pub mod complete;
 pub mod diagram;
@@ -15,8 +16,6 @@ pub mod html;
 pub mod lab;
 pub mod layout;
 pub mod lesson;
-#[cfg(test)]
-mod lesson_md;
 pub mod lesson_view;
 pub mod route;
 pub mod session;
@@ -33,6 +32,7 @@ pub fn mount() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+    boot::dismiss();
 }
 
 /// Marks the moment the prompt first accepts a line (the lab has answered):

@@ -1,25 +1,8 @@
 //! Where the learner is: `#/lesson/SLUG`, `#/sandbox`, each optionally
-//! followed by `/s=PERMALINK`; and where each route keeps its session and
-//! its lesson's progress in storage.
+//! followed by `/s=PERMALINK`; and where each route keeps its session.
 
-use crate::browser;
-use crate::lesson::{Lesson, LESSONS};
+use crate::lesson::{saved_ticked, session_key, Lesson, LESSONS};
 use lab_protocol::LessonChecks;
-
-/// Storage key of a lesson's session (its command log).
-pub fn session_key(slug: &str) -> String {
-    format!("nslab.session.lesson.{slug}")
-}
-
-/// Storage key of how many of a lesson's steps are ticked.
-pub fn progress_key(slug: &str) -> String {
-    format!("nslab.progress.{slug}")
-}
-
-/// The steps of `slug` ticked so far (at most `total`).
-pub fn saved_progress(slug: &str, total: usize) -> usize {
-    browser::load(&progress_key(slug)).and_then(|s| s.parse().ok()).unwrap_or(0usize).min(total)
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -54,13 +37,18 @@ impl Route {
         }
     }
 
+    /// The lesson of this route, if it has one.
+    pub fn lesson(&self) -> Option<&'static Lesson> {
+        match self {
+            Route::Lesson(l) => Some(l),
+            Route::Sandbox => None,
+        }
+    }
+
     /// The checks the lab evaluates for this route, and the steps already ticked.
     pub fn checks(&self) -> Option<LessonChecks> {
         let Route::Lesson(l) = self else { return None };
-        let steps: Vec<Vec<String>> =
-            l.steps().map(|(_, s)| s.checks.iter().map(|c| c.to_string()).collect()).collect();
-        let ticked = saved_progress(l.slug, steps.len());
-        Some(LessonChecks { steps, ticked })
+        Some(LessonChecks { steps: l.step_checks(), ticked: saved_ticked(l) })
     }
 }
 

@@ -186,6 +186,8 @@ impl Shell {
         });
         self.screen.lines.set(Vec::new());
         self.screen.busy.set(true);
+        let ticked = lesson.as_ref().map_or(0, |l| l.ticked);
+        self.lab.progress.set(lab_protocol::Progress { ticked, current: Vec::new() });
         self.send(Request::Open { lines, lesson });
     }
 
@@ -428,6 +430,13 @@ impl Shell {
     pub fn reset(&self) {
         let (key, lesson) =
             self.with(|e| (e.key.clone(), e.lesson.clone().map(|l| LessonChecks { ticked: l.ticked, ..l })));
+        self.open(&key, Some(Vec::new()), lesson);
+    }
+
+    /// Starts the lesson over: a fresh host, no step ticked.
+    pub fn start_over(&self) {
+        let (key, lesson) = self.with(|e| (e.key.clone(), e.lesson.clone().map(|l| LessonChecks { ticked: 0, ..l })));
+        self.lab.progress.set(Default::default());
         self.open(&key, Some(Vec::new()), lesson);
     }
 

@@ -1,11 +1,15 @@
-//! Turns a lesson's Markdown into the Rust source of a `Lesson` value.
+//! Reads a lesson's Markdown, and writes its two halves: the Rust source of
+//! its index entry (a `Lesson` value of `web/src/lesson.rs`) and its
+//! [`LessonDoc`] (the prose the page fetches).
 //!
-//! Runs in `build.rs` (lessons are compiled into the bundle, so the browser
-//! never parses Markdown) and in the unit tests. Raw HTML in a lesson is shown
-//! as text, never injected.
+//! Runs at build time (`web/build.rs`, the `prerender` tool), so the browser
+//! never parses Markdown. Raw HTML in a lesson is shown as text, never
+//! injected: the rendered prose is safe to put into the page as markup.
 
 use crate::checks;
+use crate::doc::{BlockDoc, LessonDoc, SectionDoc, VERSION};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, PartialEq)]
 pub struct MdLesson {
@@ -144,7 +148,65 @@ fn list(items: &[String]) -> String {
     format!("&[{}]", parts.join(", "))
 }
 
-/// Rust source for a `crate::lesson::Lesson` expression.
+/// The lesson files of `dir` (`NN-slug.md`, not `README.md`), in file-name order.
+pub fn lesson_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    for e in entries {
+        let p = e.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        if p.extension().is_some_and(|x| x == "md") && p.file_name().is_some_and(|n| n != "README.md") {
+            files.push(p);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// A lesson's address: its file name without `.md` and the number prefix.
+pub fn slug_of(path: &Path) -> String {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-').to_string()
+}
+
+/// Every lesson of `dir`, in order; the first mistake is returned with its file.
+pub fn read_lessons(dir: &Path) -> Result<Vec<MdLesson>, String> {
+    lesson_files(dir)?
+        .iter()
+        .map(|path| {
+            let src = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            parse_lesson(&slug_of(path), &src).map_err(|e| format!("{}: {e}", path.display()))
+        })
+        .collect()
+}
+
+/// The lesson as the page fetches it.
+pub fn to_doc(l: &MdLesson) -> LessonDoc {
+    LessonDoc {
+        v: VERSION,
+        slug: l.slug.clone(),
+        title: l.title.clone(),
+        summary: l.summary.clone(),
+        sections: l
+            .sections
+            .iter()
+            .map(|s| SectionDoc {
+                title: s.title.clone(),
+                step: !s.checks.is_empty(),
+                blocks: s
+                    .blocks
+                    .iter()
+                    .map(|b| match b {
+                        MdBlock::Html(h) => BlockDoc::Html(h.clone()),
+                        MdBlock::Commands(c) => BlockDoc::Run(c.clone()),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Rust source for a `Lesson` expression of the page's index: everything
+/// but the prose, whose places are marked `Block::Prose`.
 pub fn to_rust(l: &MdLesson) -> String {
     let mut s = format!(
         "Lesson {{ slug: {}, title: {}, nav: {}, summary: {}, sections: &[\n",
@@ -157,7 +219,7 @@ pub fn to_rust(l: &MdLesson) -> String {
         s += &format!("  Section {{ title: {}, blocks: &[", lit(&sec.title));
         for b in &sec.blocks {
             match b {
-                MdBlock::Html(h) => s += &format!("Block::Html({}), ", lit(h)),
+                MdBlock::Html(_) => s += "Block::Prose, ",
                 MdBlock::Commands(c) => s += &format!("Block::Commands({}), ", list(c)),
             }
         }
@@ -207,16 +269,22 @@ mod tests {
 
     #[test]
     fn the_shipped_lessons_parse() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
-        let mut n = 0;
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "md") && p.file_name().unwrap() != "README.md" {
-                parse_lesson("t", &std::fs::read_to_string(&p).unwrap()).unwrap_or_else(|e| panic!("{p:?}: {e}"));
-                n += 1;
-            }
-        }
-        assert!(n >= 1);
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let lessons = read_lessons(&dir).unwrap_or_else(|e| panic!("{e}"));
+        assert!(lessons.len() >= 4, "{}", lessons.len());
+        assert_eq!(lessons[0].slug, "veth-pairs", "file-name order, number prefix dropped");
+    }
+
+    #[test]
+    fn the_index_keeps_the_places_of_the_prose_and_the_doc_its_text() {
+        let l = parse_lesson("two-ends", SRC).unwrap();
+        let rust = to_rust(&l);
+        assert!(!rust.contains("Run this"), "no prose in the wasm: {rust}");
+        assert!(rust.contains("Block::Prose, Block::Commands"), "{rust}");
+        let doc = to_doc(&l);
+        assert_eq!(doc.sections.len(), 3);
+        assert!(doc.sections[1].step && !doc.sections[2].step);
+        assert_eq!(doc.prose()[1], vec!["<p>Run this:</p>\n".to_string(), "<p>Then look.</p>\n".to_string()]);
     }
 
     #[test]

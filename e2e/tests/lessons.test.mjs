@@ -1,0 +1,57 @@
+// Lessons on demand: a lesson's prose is its own file (lessons/SLUG.json),
+// fetched when it opens, and readable before the wasm has arrived.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, DESKTOP } from '../browser.mjs';
+
+let site;
+before(async () => { site = await start(); });
+after(async () => { await site.close(); });
+
+/** A page whose requests for lesson files are listed in `page.lessonFetches`. */
+async function tracked(options = DESKTOP) {
+  const context = await site.browser.newContext(options);
+  const page = await context.newPage();
+  page.lessonFetches = [];
+  page.errors = [];
+  page.on('request', (r) => {
+    const m = r.url().match(/\/lessons\/([^/]+\.json)$/);
+    if (m) page.lessonFetches.push(m[1]);
+  });
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  return page;
+}
+
+test('a lesson\'s prose is fetched when the lesson opens, once', async () => {
+  const page = await tracked();
+  await page.goto(site.base + '#/sandbox');
+  await page.waitForSelector('[data-testid="terminal-input"]');
+  assert.deepEqual(page.lessonFetches, [], 'the sandbox fetches no lesson');
+  await page.click('.top nav a[href="#/lesson/veth-pairs"]');
+  await page.waitForFunction(() => (document.querySelector('#lesson .prose')?.textContent || '').includes('network namespace'));
+  assert.deepEqual(page.lessonFetches, ['veth-pairs.json']);
+  await page.click('.top nav a[href="#/sandbox"]');
+  await page.click('.top nav a[href="#/lesson/veth-pairs"]');
+  await page.waitForFunction(() => (document.querySelector('#lesson .prose')?.textContent || '').includes('network namespace'));
+  assert.deepEqual(page.lessonFetches, ['veth-pairs.json'], 'opened again from memory');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the lesson is readable while the lab starts', async () => {
+  const page = await tracked();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(site.base + '#/lesson/bridge-and-nat');
+  await page.waitForSelector('#boot .prose');
+  assert.equal(await page.locator('#boot .lesson-head h2').textContent(), 'A bridge for your pods, and a way out');
+  assert.ok((await page.locator('#boot [role="status"]').textContent()).includes('Starting the lab'));
+  assert.equal(await page.locator('#boot .top nav a[aria-current="page"]').getAttribute('href'), '#/lesson/bridge-and-nat');
+  release();
+  await page.waitForSelector('[data-testid="terminal-input"]');
+  assert.equal(await page.locator('#boot').count(), 0, 'the app removed the boot frame');
+  await page.waitForSelector('#lesson .prose');
+  assert.ok((await page.locator('[data-testid="lesson-step"]').count()) > 0);
+  assert.deepEqual(page.lessonFetches, ['bridge-and-nat.json'], 'the app read the boot loader\'s fetch');
+  assert.deepEqual(page.errors, []);
+});

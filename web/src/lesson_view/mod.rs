@@ -1,0 +1,243 @@
+//! The side panel: a lesson beside the terminal (prose, clickable commands,
+//! steps that tick when the lab says their checks hold), or the sandbox's
+//! welcome with the list of lessons.
+//!
+//! Components only: they read the lesson's index (`crate::lesson`), its
+//! prose once fetched ([`prose`]) and the lab's signals
+//! ([`LabSignals::progress`], evaluated by the lab), and send commands back
+//! through a callback. The page persists how many steps are ticked.
+
+pub mod prose;
+mod step;
+
+use crate::checks;
+pub use crate::lesson::session_key;
+use crate::lesson::{save_ticked, saved_ticked, Block, Lesson, Section, LESSONS};
+use crate::state::LabSignals;
+use lab_protocol::{CheckRow, Progress};
+use leptos::prelude::*;
+use prose::{Prose, ProseState};
+use step::{Commands, Step};
+
+/// The side panel of the current page: `lesson`'s panel, or the sandbox's
+/// welcome when it is `None`. `start_over` clears the lab (the panel has
+/// already forgotten the lesson's progress).
+#[component]
+pub fn SidePanel(
+    #[prop(into)] lesson: Signal<Option<&'static Lesson>>,
+    lab: LabSignals,
+    run: Callback<String>,
+    start_over: Callback<()>,
+) -> impl IntoView {
+    // A new panel only when the lesson changes, not on every route write.
+    let slug = Memo::new(move |_| lesson.get().map(|l| l.slug));
+    move || match slug.get().and_then(Lesson::find) {
+        Some(l) => view! { <LessonPanel lesson=l lab run start_over /> }.into_any(),
+        None => view! { <SandboxWelcome /> }.into_any(),
+    }
+}
+
+fn progress_text(ticked: usize, total: usize) -> String {
+    if ticked >= total {
+        "All steps done. Well wired!".into()
+    } else {
+        format!("{ticked} of {total} steps done")
+    }
+}
+
+/// The checks of a step as the learner first sees them, before the lab has
+/// evaluated them: each labelled, none met yet.
+fn unevaluated(section: &Section) -> Vec<CheckRow> {
+    section
+        .checks
+        .iter()
+        .map(|src| CheckRow {
+            label: checks::parse(src).map(|c| c.label().0).unwrap_or_else(|_| src.to_string()),
+            ok: false,
+            why: String::new(),
+        })
+        .collect()
+}
+
+/// One lesson: its header with the progress bar, then its sections in order.
+#[component]
+pub fn LessonPanel(
+    lesson: &'static Lesson,
+    lab: LabSignals,
+    run: Callback<String>,
+    start_over: Callback<()>,
+) -> impl IntoView {
+    let steps: Vec<&'static Section> = lesson.steps().map(|(_, s)| s).collect();
+    let total = steps.len();
+    // What this browser saved; the lab starts from it (`LessonChecks::ticked`)
+    // and only moves it forward, so the panel shows the larger of the two
+    // while the lab's first answer is on its way.
+    let saved = RwSignal::new(saved_ticked(lesson));
+    let lab_ticked = Memo::new(move |_| lab.progress.with(|p| p.ticked).min(total));
+    let ticked = Memo::new(move |_| lab_ticked.get().max(saved.get()));
+    // Saved after each answer of the lab (not at once: until the lab has
+    // answered for this lesson, its progress may be another lesson's).
+    Effect::new(move |seen: Option<u64>| {
+        let version = lab.version.get();
+        let t = lab_ticked.get_untracked();
+        if seen.is_some_and(|v| v != version) && t > saved.get_untracked() {
+            saved.set(t);
+            save_ticked(lesson, t);
+        }
+        version
+    });
+    // The current step's checks as the lab evaluated them, or unevaluated
+    // while the lab's progress is about another step.
+    let rows = Memo::new(move |_| {
+        let t = ticked.get();
+        match lab.progress.with(|p| (p.ticked == t).then(|| p.current.clone())) {
+            Some(rows) if !rows.is_empty() => rows,
+            _ => steps.get(t).map(|s| unevaluated(s)).unwrap_or_default(),
+        }
+    });
+    // The step to bring into view: the one to do next, or the last.
+    let focus = Memo::new(move |_| ticked.get().min(total.saturating_sub(1)));
+
+    let prose = LocalResource::new(move || prose::load(lesson.slug));
+    let prose_state = Signal::derive(move || -> ProseState { prose.get() });
+
+    let restart = move |_| {
+        save_ticked(lesson, 0);
+        saved.set(0);
+        lab.progress.set(Progress::default());
+        start_over.run(());
+    };
+
+    let mut n = 0;
+    let sections = lesson
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(index, section)| {
+            if section.is_step() {
+                n += 1;
+                view! { <Step section index n=n - 1 ticked focus rows prose=prose_state run /> }.into_any()
+            } else {
+                let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title}</h3> });
+                view! {
+                    <section class="prose-section">
+                        {title} <Blocks section index prose=prose_state run />
+                    </section>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+
+    let problem = move || match prose_state.get() {
+        Some(Err(e)) => Some(view! {
+            <p class="prose-error" role="alert">"The lesson's text could not be loaded (" {e} "). Its commands still work."</p>
+        }),
+        _ => None,
+    };
+
+    view! {
+        <article
+            class="lesson"
+            id="lesson"
+            aria-labelledby="lesson-title"
+            aria-busy=move || prose_state.with(Option::is_none).then_some("true")
+        >
+            <header class="lesson-head">
+                <h2 id="lesson-title">{lesson.title}</h2>
+                <p class="summary">{lesson.summary}</p>
+                <div
+                    class="progress"
+                    role="progressbar"
+                    aria-valuemin="0"
+                    aria-valuemax=total.to_string()
+                    aria-valuenow=move || ticked.get().to_string()
+                    aria-label="Lesson progress"
+                >
+                    <div class="bar" style=move || format!("width: {}%", ticked.get() * 100 / total.max(1))></div>
+                </div>
+                <div class="progress-text" data-testid="lesson-progress">
+                    {move || progress_text(ticked.get(), total)}
+                </div>
+                <button type="button" class="linkish" on:click=restart>
+                    "Start over"
+                </button>
+            </header>
+            {problem}
+            {sections}
+        </article>
+    }
+}
+
+/// A section's prose and command blocks, in the lesson's order.
+#[component]
+fn Blocks(
+    section: &'static Section,
+    /// The section's place in the lesson (its prose's place in the file).
+    index: usize,
+    prose: Signal<ProseState>,
+    run: Callback<String>,
+) -> impl IntoView {
+    let mut k = 0;
+    section
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Prose => {
+                let nth = k;
+                k += 1;
+                let html = Signal::derive(move || match prose.get() {
+                    Some(Ok(p)) => p.block(index, nth).to_string(),
+                    _ => String::new(),
+                });
+                view! { <Prose html /> }.into_any()
+            }
+            Block::Commands(lines) => view! { <Commands lines run /> }.into_any(),
+        })
+        .collect_view()
+}
+
+/// The sandbox's side panel: a few words and the list of lessons.
+#[component]
+pub fn SandboxWelcome() -> impl IntoView {
+    view! {
+        <article class="lesson sandbox-intro" id="lesson">
+            <header class="lesson-head">
+                <h2>"Sandbox"</h2>
+                <p class="summary">
+                    "A simulated Linux host, all yours. Try " <code>"ip netns add a"</code> ", "
+                    <code>"ip link add v1 type veth peer name v2"</code> ", " <code>"ip -c addr"</code>
+                    ". Undo steps back one command; a permalink or an exported script keeps your work."
+                </p>
+            </header>
+            <LessonIndex />
+        </article>
+    }
+}
+
+/// The list of lessons, each with the learner's saved progress.
+#[component]
+pub fn LessonIndex() -> impl IntoView {
+    let items = LESSONS
+        .iter()
+        .map(|l| {
+            view! {
+                <li>
+                    <a href=format!("#/lesson/{}", l.slug)>{l.title}</a>
+                    <p>{l.summary}</p>
+                    <small>{saved_ticked(l)} " of " {l.step_count()} " steps done"</small>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="lesson-index" aria-label="Lessons">
+            <h2>"Lessons"</h2>
+            <ol>{items}</ol>
+            <p>"Or explore freely in the " <a href="#/sandbox">"sandbox"</a> "."</p>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,159 @@
+//! A step of a lesson and its parts: command buttons, the checklist of the
+//! current step, a hint.
+
+use super::prose::ProseState;
+use super::Blocks;
+use crate::lesson::Section;
+use lab_protocol::CheckRow as Verdict;
+use leptos::html;
+use leptos::prelude::*;
+
+/// Step `n` (from 0) of a lesson: done, current (with its checklist) or to come.
+#[component]
+pub fn Step(
+    section: &'static Section,
+    /// The section's place in the lesson.
+    index: usize,
+    n: usize,
+    ticked: Memo<usize>,
+    /// The step to bring into view.
+    focus: Memo<usize>,
+    /// The current step's checks.
+    rows: Memo<Vec<Verdict>>,
+    prose: Signal<ProseState>,
+    run: Callback<String>,
+) -> impl IntoView {
+    let done = Memo::new(move |_| ticked.get() > n);
+    let current = Memo::new(move |_| ticked.get() == n);
+    let node = NodeRef::<html::Section>::new();
+    let focused = Memo::new(move |_| focus.get() == n);
+    Effect::new(move |_| {
+        if !focused.get() {
+            return;
+        }
+        request_animation_frame(move || {
+            if let Some(el) = node.get_untracked() {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    });
+    let class = move || {
+        if done.get() {
+            "step done"
+        } else if current.get() {
+            "step current"
+        } else {
+            "step"
+        }
+    };
+    let badge = move || if done.get() { "✓".to_string() } else { (n + 1).to_string() };
+    let spoken = move || format!("Step {}{}: ", n + 1, if done.get() { " (done)" } else { "" });
+    view! {
+        <section
+            node_ref=node
+            class=class
+            data-testid="lesson-step"
+            data-step=(n + 1).to_string()
+            data-done=move || if done.get() { "true" } else { "false" }
+            aria-current=move || current.get().then_some("step")
+        >
+            <h3>
+                <span class="badge" aria-hidden="true">{badge}</span>
+                <span class="sr-only">{spoken}</span>
+                {section.title}
+            </h3>
+            <Blocks section index prose run />
+            <Show when=move || current.get()>
+                <Checklist section rows />
+            </Show>
+        </section>
+    }
+}
+
+/// A block of commands: one button each, and "Run all" for several.
+#[component]
+pub fn Commands(lines: &'static [&'static str], run: Callback<String>) -> impl IntoView {
+    let buttons = lines
+        .iter()
+        .map(|line| {
+            view! {
+                <button
+                    type="button"
+                    class="cmd"
+                    data-testid="lesson-command"
+                    title="Run in the terminal"
+                    on:click=move |_| run.run(line.to_string())
+                >
+                    <span class="cmd-run" aria-hidden="true">"▶"</span>
+                    <code>{*line}</code>
+                </button>
+            }
+        })
+        .collect_view();
+    let all = (lines.len() > 1).then(|| {
+        let run_all = move |_| {
+            for line in lines {
+                run.run(line.to_string());
+            }
+        };
+        view! {
+            <button type="button" class="run-all" on:click=run_all>
+                "Run all " {lines.len()}
+            </button>
+        }
+    });
+    view! { <div class="cmds">{buttons} {all}</div> }
+}
+
+/// What the current step waits for, check by check, and its hint.
+#[component]
+fn Checklist(section: &'static Section, rows: Memo<Vec<Verdict>>) -> impl IntoView {
+    let hint = (!section.hints.is_empty()).then(|| view! { <Hint hints=section.hints /> });
+    view! {
+        <div class="checks">
+            <div class="checks-head">"Done when:"</div>
+            <ul>
+                <For
+                    each=move || rows.get().into_iter().enumerate()
+                    key=|(i, r)| (*i, r.label.clone(), r.ok, r.why.clone())
+                    children=|(_, row)| view! { <CheckRow row /> }
+                />
+            </ul>
+            {hint}
+        </div>
+    }
+}
+
+/// One check of the current step: met, or not yet and why.
+#[component]
+pub fn CheckRow(row: Verdict) -> impl IntoView {
+    let (verb, code) = match row.label.strip_prefix("run ") {
+        Some(cmd) => ("run ", cmd.to_string()),
+        None => ("", row.label.clone()),
+    };
+    let why = (!row.ok && !row.why.is_empty()).then(|| view! { <div class="why">{row.why.clone()}</div> });
+    view! {
+        <li class=row.ok.then_some("ok")>
+            <span class="mark" aria-hidden="true">{if row.ok { "✓" } else { "○" }}</span>
+            <span class="sr-only">{if row.ok { "met: " } else { "not yet: " }}</span>
+            {verb}
+            <code>{code}</code>
+            {why}
+        </li>
+    }
+}
+
+/// A step's hint, behind a disclosure (it stays open while the checks change).
+#[component]
+pub fn Hint(hints: &'static [&'static str]) -> impl IntoView {
+    let paragraphs = hints.iter().map(|p| view! { <p>{*p}</p> }).collect_view();
+    view! {
+        <details class="hint">
+            <summary>"Hint"</summary>
+            {paragraphs}
+        </details>
+    }
+}
