@@ -26,7 +26,7 @@ export async function start() {
   return { base, browser, async close() { await browser.close(); server.close(); } };
 }
 
-/** Opens the site at `hash` in a fresh context and waits for the terminal. */
+/** Opens the site at `hash` in a fresh context and waits until its lab is ready. */
 export async function open(browser, base, hash = '#/sandbox', options = DESKTOP) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
@@ -35,7 +35,8 @@ export async function open(browser, base, hash = '#/sandbox', options = DESKTOP)
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   await page.goto(base + hash);
-  await page.waitForSelector('[data-testid="terminal-input"]');
+  // The lab (a Web Worker) has answered: the prompt accepts a line.
+  await page.waitForSelector('body[data-ready]');
   page.errors = errors;
   page.consoleErrors = consoleErrors;
   return page;
