@@ -35,16 +35,20 @@ pub use sim_core::Snapshot;
 pub const VERSION: u32 = 1;
 
 /// A message as it travels: the version, then the message itself.
+///
+/// The message is an externally tagged enum (`{"run":{…}}`) in a plain
+/// field: serde reads that in one pass, where an internally tagged or
+/// flattened one buffers the whole message first (and that buffering code
+/// was a tenth of the site's serde bytes).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Envelope<T> {
     pub v: u32,
-    #[serde(flatten)]
     pub msg: T,
 }
 
 /// Page → lab.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     /// Starts a fresh lab and replays `lines` (a saved session) in it;
     /// `lesson` names the steps whose checks the lab evaluates after each line.
@@ -57,7 +61,7 @@ pub enum Request {
 
 /// Lab → page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Event {
     /// The lab has started (its envelope says which version it speaks);
     /// `engine` says what runs the commands, e.g. `simulator`.
@@ -177,7 +181,6 @@ pub fn encode<T: Serialize>(msg: &T) -> String {
     #[derive(Serialize)]
     struct Out<'a, T> {
         v: u32,
-        #[serde(flatten)]
         msg: &'a T,
     }
     // Serialising these types cannot fail: no maps with non-string keys, no

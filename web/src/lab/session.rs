@@ -3,6 +3,7 @@
 use super::verify::World;
 use crate::session::is_terminal_builtin;
 use sim_core::{Lab, Output, Snapshot};
+use std::cell::OnceCell;
 
 /// A lab and its history. Everything here can be rebuilt from `log` alone,
 /// because the engine is deterministic.
@@ -10,14 +11,15 @@ pub struct LabSession {
     lab: Lab,
     log: Vec<String>,
     statuses: Vec<i32>,
-    snap: Snapshot,
+    /// The lab's picture, taken when first asked for after a line: a
+    /// snapshot of a large lab costs more than most commands, and the
+    /// output of a line goes to the page before it is taken.
+    snap: OnceCell<Snapshot>,
 }
 
 impl Default for LabSession {
     fn default() -> Self {
-        let lab = Lab::new();
-        let snap = lab.snapshot();
-        LabSession { lab, log: Vec::new(), statuses: Vec::new(), snap }
+        LabSession { lab: Lab::new(), log: Vec::new(), statuses: Vec::new(), snap: OnceCell::new() }
     }
 }
 
@@ -25,21 +27,18 @@ impl LabSession {
     /// Runs `lines` in a fresh lab; returns the session and what each line printed.
     pub fn replay(lines: &[String]) -> (LabSession, Vec<Output>) {
         let mut s = LabSession::default();
-        // A snapshot costs more than most commands: take one at the end only.
         let outs = lines.iter().map(|l| s.record(l)).collect();
-        s.snap = s.lab.snapshot();
         (s, outs)
     }
 
     /// Runs one line and records it. Terminal built-ins (`clear`) are recorded
     /// but never reach the engine.
     pub fn run(&mut self, line: &str) -> Output {
-        let out = self.record(line);
-        self.snap = self.lab.snapshot();
-        out
+        self.record(line)
     }
 
     fn record(&mut self, line: &str) -> Output {
+        self.snap = OnceCell::new();
         let out = if is_terminal_builtin(line) { Output::status(0) } else { self.lab.run(line) };
         self.log.push(line.to_string());
         self.statuses.push(out.status);
@@ -68,7 +67,7 @@ impl LabSession {
 
 impl World for LabSession {
     fn snapshot(&self) -> &Snapshot {
-        &self.snap
+        self.snap.get_or_init(|| self.lab.snapshot())
     }
 
     fn history(&self) -> &[String] {
