@@ -149,7 +149,7 @@ pub struct Cable {
     pub up: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
     pub width: f64,
     pub height: f64,
