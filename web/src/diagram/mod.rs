@@ -114,13 +114,20 @@ impl Playback {
     }
 }
 
+/// Grid columns: phones get one. Chosen once, so that the layout stays put.
+fn columns() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    if window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 700.0) {
+        return 1;
+    }
+    layout::COLS
+}
+
 /// The diagram panel: the picture, its legend and toggles, the text view
 /// and the "Packet path" panel.
 #[component]
 pub fn Diagram(lab: LabSignals) -> impl IntoView {
-    // Phones get one column; chosen once so that the layout stays put.
-    let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 700.0);
-    let cols = if narrow { 1 } else { layout::COLS };
+    let cols = columns();
     let notes = RwSignal::new(false);
     let text_shown = RwSignal::new(false);
 
@@ -237,6 +244,9 @@ fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
         </svg>
     }
 }
+
+#[cfg(test)]
+mod tests;
 
 /// The old page's entry point, until the new shell draws `<Diagram lab=…/>`:
 /// feeds the shell's lab state into the component's signals.
