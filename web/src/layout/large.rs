@@ -149,7 +149,14 @@ pub fn draw(snap: &Snapshot, mem: &mut Memory, hot: &BTreeSet<String>, notes: bo
         .collect();
     kept.truncate(HOST_TILES_MAX);
     let hidden_ports = host.links.len() - kept.len();
-    let mut small = Snapshot { namespaces: vec![NsView { links: kept, ..host.clone() }] };
+    let host = NsView {
+        name: None,
+        links: kept,
+        routes: host.routes.clone(),
+        neighbours: host.neighbours.clone(),
+        ip_forward: host.ip_forward,
+    };
+    let mut small = Snapshot { namespaces: vec![host] };
     small
         .namespaces
         .extend(snap.namespaces.iter().filter(|n| n.name.as_deref().is_some_and(|n| mem.focus.contains(n))).cloned());
