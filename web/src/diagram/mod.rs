@@ -212,7 +212,7 @@ fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
     let label = move || {
         drawn.with(|d| {
             let l = &d.layout;
-            let others = l.frames.len() - 1 + l.chips.len();
+            let others = l.frames.len().saturating_sub(1) + l.chips.len();
             match &l.summary {
                 None => format!("Network diagram, {others} namespace(s) besides the host; the text view below lists the same."),
                 Some(s) => format!(

@@ -90,8 +90,11 @@ pub fn Chips(ctx: Ctx) -> impl IntoView {
                 n => format!(" ({n} host interfaces not drawn)"),
             };
             view! {
-                <text class="ns-summary" x="0" y=layout::num(s.y + 14.0)>
-                    {format!("{} more namespaces as chips{ports}: a command that changes one draws it in full; the text view lists everything.", s.chips)}
+                <text class="ns-summary" x="0" y=layout::num(s.y + 12.0)>
+                    {format!("{} more namespaces as chips{ports}:", s.chips)}
+                </text>
+                <text class="ns-summary" x="0" y=layout::num(s.y + 27.0)>
+                    "a command that changes one draws it in full; the text view lists all."
                 </text>
             }
         })}

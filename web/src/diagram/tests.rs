@@ -123,7 +123,7 @@ fn a_large_lab_is_summarised() {
     assert_eq!(html.matches("ns-chip").count(), 499);
     assert_eq!(classes(&html, "g", r#"data-ns="ns42""#), ["ns", "changed"], "drawn in full");
     assert_eq!(classes(&html, "g", r#"data-ns="ns43""#), ["ns", "ns-chip"]);
-    assert!(html.contains("499 more namespaces as chips"));
+    assert!(html.contains("499 more namespaces as chips:"));
 }
 
 #[test]

@@ -25,8 +25,8 @@ pub const HOST_TILES_MAX: usize = 12;
 pub const CHIP_W: f64 = 112.0;
 pub const CHIP_H: f64 = 24.0;
 const CHIP_GAP: f64 = 8.0;
-/// Room for the line that says what the chips are.
-const SUMMARY_H: f64 = 28.0;
+/// Room for the two lines that say what the chips are.
+const SUMMARY_H: f64 = 36.0;
 
 /// A namespace drawn as a chip: its name in a small box.
 #[derive(Clone, Debug, PartialEq)]
