@@ -5,6 +5,7 @@
 //! [`crate::diagram::Diagram`].
 
 use lab_protocol::{TraceStep, TraceView};
+use leptos::either::Either;
 use leptos::html::Ol;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -53,7 +54,7 @@ fn Step(index: usize, step: TraceStep, lit: RwSignal<Option<usize>>, list: NodeR
         Some(d) => format!("{ns} · {d}"),
         None => ns,
     };
-    let what = if drop { view! { <strong>{text}</strong> }.into_any() } else { text.into_any() };
+    let what = if drop { Either::Left(view! { <strong>{text}</strong> }) } else { Either::Right(text) };
     view! {
         <li class:tr-drop=drop class:tr-on=on class:tr-bad=move || drop && on() node_ref=node>
             <span class="tr-at">{at}</span>

@@ -1,4 +1,4 @@
-//! What makes a bridge look like a switch: the row of ports on its tile,
+//! What makes a bridge look like a switch: the row of sockets on its tile,
 //! and the wires from its ports (interfaces with `master`) into it.
 
 use crate::layout::{self, Tile, TILE_H};
@@ -16,8 +16,9 @@ pub fn SwitchPorts(tile: Memo<Option<Tile>>) -> impl IntoView {
     view! { <g class="switch-ports">{(0..6).map(socket).collect_view()}</g> }
 }
 
-/// A bridge port's wire into its bridge (SVG path data `d`).
+/// A bridge port's wire into its bridge; drawn by the port's tile, under
+/// it. Any other tile's wire has no path data and draws nothing.
 #[component]
-pub fn Wire(d: String) -> impl IntoView {
-    view! { <path class="wire" d=d></path> }
+pub fn Wire(tile: Memo<Option<Tile>>) -> impl IntoView {
+    view! { <path class="wire" d=move || tile.with(|t| t.as_ref().and_then(|t| t.wire.clone()))></path> }
 }

@@ -1,6 +1,6 @@
 //! An interface's tile (`data-link`): name, kind, addresses and state.
 
-use super::bridge::SwitchPorts;
+use super::bridge::{SwitchPorts, Wire};
 use super::Ctx;
 use crate::layout::{self, Frame, PortState, Tile, TILE_H, TILE_W};
 use leptos::prelude::*;
@@ -40,70 +40,68 @@ pub fn Interface(ctx: Ctx, frame: Memo<Option<Frame>>, key: String) -> impl Into
     });
     let is_bridge = kind == Some(LinkKind::Bridge);
     let kind = kind.map(kind_label).unwrap_or_default();
+    // Each helper below makes one closure type whatever it reads, and
+    // `Signal` erases it: a tile's many reactive parts share their code.
     let at = move |get: fn(&Tile) -> f64| move || tile.with(|t| t.as_ref().map(|t| layout::num(get(t))));
-    let state = move |s| tile.with(|t| t.as_ref().is_some_and(|t| t.state == s));
-    let lit = ctx.lit_at(ns, Some(name.clone()));
-    let title = move || {
-        tile.with(|t| {
-            let t = t.as_ref()?;
-            let mut s = format!("{} ({kind}) state {}", t.name, t.operstate);
-            for a in &t.addrs {
-                s += ", ";
-                s += a;
-            }
-            if let Some(m) = &t.master {
-                s += ", port of ";
-                s += m;
-            }
-            Some(s)
-        })
-    };
-    // Up to two addresses, the second saying how many more there are.
-    let addrs = move || {
-        tile.with(|t| {
-            let Some(t) = t else { return Vec::new() };
-            let extra = t.addrs.len().saturating_sub(2);
-            let (x, y) = (layout::num(t.x + 10.0), t.y + 33.0);
-            let mut out: Vec<(String, String, String)> = t
-                .addrs
-                .iter()
-                .take(2)
-                .enumerate()
-                .map(|(i, a)| (x.clone(), layout::num(y + i as f64 * 12.0), a.clone()))
-                .collect();
-            if let Some((_, _, a)) = out.get_mut(1).filter(|_| extra > 0) {
-                *a += &format!(" +{extra}");
-            }
-            out
-        })
-    };
-    let no_addr = move || tile.with(|t| t.as_ref().is_some_and(|t| t.addrs.is_empty()));
-    let status = move || tile.with(|t| t.as_ref().map(|t| format!("{} {}", state_icon(t.state), t.operstate)));
+    let text =
+        move |get: fn(&Tile) -> String| Signal::derive(move || tile.with(|t| t.as_ref().map(get).unwrap_or_default()));
+    let flag = move |get: fn(&Tile) -> bool| Signal::derive(move || tile.with(|t| t.as_ref().is_some_and(get)));
+    let (lit, bad) = ctx.lit_at(ns, Some(name.clone()));
+    let title = text(|t| {
+        let mut s = format!("{} ({}) state {}", t.name, kind_label(t.kind), t.operstate);
+        for a in &t.addrs {
+            s += ", ";
+            s += a;
+        }
+        if let Some(m) = &t.master {
+            s += ", port of ";
+            s += m;
+        }
+        s
+    });
+    // Two address lines: the first says when there is none, the second how many more there are.
+    let first = text(|t| t.addrs.first().cloned().unwrap_or_else(|| "no address".into()));
+    let second = text(|t| match (t.addrs.get(1), t.addrs.len().saturating_sub(2)) {
+        (None, _) => String::new(),
+        (Some(a), 0) => a.clone(),
+        (Some(a), more) => format!("{a} +{more}"),
+    });
     let node = NodeRef::<leptos::svg::G>::new();
     Effect::new(move |_| {
-        if let Some(el) = node.get().filter(|_| lit.get().is_some()) {
+        if let Some(el) = node.get().filter(|_| lit.get()) {
             let o = web_sys::ScrollIntoViewOptions::new();
             o.set_block(web_sys::ScrollLogicalPosition::Nearest);
             el.scroll_into_view_with_scroll_into_view_options(&o);
         }
     });
     view! {
-        <g class="port" class:st-up=move || state(PortState::Up) class:st-down=move || state(PortState::Down)
-            class:st-nocarrier=move || state(PortState::NoCarrier) class:bridge=is_bridge
-            class:changed=move || ctx.changed(&key) class:tr-on=move || lit.get().is_some() class:tr-bad=move || lit.get() == Some(true)
-            data-link=name.clone() node_ref=node>
+        <g class="port" class:st-up=flag(|t| t.state == PortState::Up) class:st-down=flag(|t| t.state == PortState::Down)
+            class:st-nocarrier=flag(|t| t.state == PortState::NoCarrier) class:bridge=is_bridge
+            class:changed=ctx.changed_at(key) class:tr-on=lit class:tr-bad=bad data-link=name.clone() node_ref=node>
             <title>{title}</title>
+            <Wire tile />
             <rect class="port-box" x=at(|t| t.x) y=at(|t| t.y) width=layout::num(TILE_W) height=layout::num(TILE_H) rx="6"></rect>
             {is_bridge.then(|| view! { <SwitchPorts tile /> })}
             <text class="port-name" x=at(|t| t.x + 10.0) y=at(|t| t.y + 18.0)>{name.clone()}</text>
             <text class="port-kind" x=at(|t| t.x + TILE_W - 8.0) y=at(|t| t.y + 17.0) text-anchor="end">{kind}</text>
-            <Show when=no_addr>
-                <text class="port-addr dim" x=at(|t| t.x + 10.0) y=at(|t| t.y + 33.0)>"no address"</text>
-            </Show>
-            <For each=addrs key=|a| a.clone() let:a>
-                <text class="port-addr" x=a.0 y=a.1>{a.2}</text>
-            </For>
-            <text class="port-state" x=at(|t| t.x + 10.0) y=at(|t| t.y + TILE_H - 7.0)>{status}</text>
+            <text class="port-addr" class:dim=flag(|t| t.addrs.is_empty()) x=at(|t| t.x + 10.0) y=at(|t| t.y + 33.0)>{first}</text>
+            <text class="port-addr" x=at(|t| t.x + 10.0) y=at(|t| t.y + 45.0)>{second}</text>
+            <text class="port-state" x=at(|t| t.x + 10.0) y=at(|t| t.y + TILE_H - 7.0)>
+                {text(|t| format!("{} {}", state_icon(t.state), t.operstate))}
+            </text>
+            <Jack tile />
         </g>
+    }
+}
+
+/// Where a veth cable plugs into this tile, over it; a tile without a
+/// cable has a jack of no size.
+#[component]
+fn Jack(tile: Memo<Option<Tile>>) -> impl IntoView {
+    let jack = move |get: fn((f64, f64, bool)) -> Option<String>| move || tile.with(|t| t.as_ref()?.jack.and_then(get));
+    let up = Signal::derive(move || tile.with(|t| t.as_ref().and_then(|t| t.jack).is_some_and(|j| j.2)));
+    view! {
+        <circle class="jack" class:jack-up=up cx=jack(|j| Some(layout::num(j.0))) cy=jack(|j| Some(layout::num(j.1)))
+            r=jack(|_| Some("4.5".to_string()))></circle>
     }
 }

@@ -70,16 +70,18 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn changed(&self, key: &str) -> bool {
-        self.changed.with(|c| c.contains(key))
+    /// Whether the last command changed `key` (class `changed`).
+    pub fn changed_at(&self, key: String) -> Signal<bool> {
+        let changed = self.changed;
+        Signal::derive(move || changed.with(|c| c.contains(&key)))
     }
 
     /// Whether the lit step is at `ns` (and `dev`; `None`: the box itself),
-    /// as a memo: `Some(drop)` while it is. Its element gets class `tr-on`,
-    /// and `tr-bad` too for a drop.
-    pub fn lit_at(&self, ns: String, dev: Option<String>) -> Memo<Option<bool>> {
+    /// and whether it is a drop there: classes `tr-on` and `tr-bad`.
+    pub fn lit_at(&self, ns: String, dev: Option<String>) -> (Signal<bool>, Signal<bool>) {
         let lit = self.lit;
-        Memo::new(move |_| lit.with(|l| l.as_ref().filter(|l| l.ns == ns && l.dev == dev).map(|l| l.drop)))
+        let here = Memo::new(move |_| lit.with(|l| l.as_ref().filter(|l| l.ns == ns && l.dev == dev).map(|l| l.drop)));
+        (Signal::derive(move || here.get().is_some()), Signal::derive(move || here.get() == Some(true)))
     }
 }
 
@@ -224,13 +226,10 @@ fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
     };
     let frame_ids = move || drawn.with(|d| d.layout.frames.iter().map(frame_id).collect::<Vec<_>>());
     let cables = move || drawn.with(|d| d.layout.cables.clone());
-    // Lines first: tiles hide them where they pass behind a port.
+    // Cables first: tiles hide them where they pass behind a port.
     view! {
         <svg class="diagram-svg" data-testid="diagram" data-version=move || version.get().to_string()
             viewBox=view_box role="img" aria-label=label>
-            <For each=move || drawn.with(|d| d.layout.wires.clone()) key=|w| w.clone() let:w>
-                <bridge::Wire d=w.1 />
-            </For>
             <For each=cables key=cable::key let:c>
                 <cable::Cable ctx cable=c />
             </For>
@@ -238,9 +237,6 @@ fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
                 <namespace::Namespace ctx id />
             </For>
             <namespace::Chips ctx />
-            <For each=cables key=cable::key let:c>
-                <cable::Jacks cable=c />
-            </For>
         </svg>
     }
 }

@@ -36,11 +36,13 @@ pub fn Namespace(ctx: Ctx, id: String) -> impl IntoView {
         })
     };
     let key = format!("ns/{ns}");
-    let lit = ctx.lit_at(ns.clone(), None);
+    let (lit, bad) = ctx.lit_at(ns.clone(), None);
     let name = if is_host { "host (initial namespace)".to_string() } else { format!("netns {ns}") };
     let tiles =
         move || frame.with(|f| f.iter().flat_map(|f| f.tiles.iter().map(|t| t.key.clone())).collect::<Vec<_>>());
-    let empty = move || frame.with(|f| f.as_ref().is_some_and(|f| f.tiles.is_empty()));
+    let empty = Signal::derive(move || {
+        frame.with(|f| if f.as_ref().is_some_and(|f| f.tiles.is_empty()) { "no interfaces" } else { "" })
+    });
     let notes = move || {
         frame.with(|f| {
             let Some(f) = f else { return Vec::new() };
@@ -53,14 +55,12 @@ pub fn Namespace(ctx: Ctx, id: String) -> impl IntoView {
         })
     };
     view! {
-        <g class="ns" class:ns-host=is_host class:changed=move || ctx.changed(&key)
-            class:tr-on=move || lit.get().is_some() class:tr-bad=move || lit.get() == Some(true) data-ns=ns style=style>
+        <g class="ns" class:ns-host=is_host class:changed=ctx.changed_at(key) class:tr-on=lit class:tr-bad=bad
+            data-ns=ns style=style>
             <rect class="ns-box" x=at(|f| f.x) y=at(|f| f.y) width=at(|f| f.w) height=at(|f| f.h) rx="10"></rect>
             <rect class="ns-tab" x=at(|f| f.x) y=at(|f| f.y) width=at(|f| f.w) height="26" rx="10"></rect>
             <text class="ns-name" x=at(|f| f.x + 12.0) y=at(|f| f.y + 18.0)>{name}</text>
-            <Show when=empty>
-                <text class="ns-empty" x=at(|f| f.x + 12.0) y=at(|f| f.y + 54.0)>"no interfaces"</text>
-            </Show>
+            <text class="ns-empty" x=at(|f| f.x + 12.0) y=at(|f| f.y + 54.0)>{empty}</text>
             <For each=tiles key=|k| k.clone() let:key>
                 <Interface ctx frame key />
             </For>
@@ -113,12 +113,12 @@ fn NsChip(ctx: Ctx, chip: Chip) -> impl IntoView {
         let ns = ns.clone();
         Memo::new(move |_| ctx.lit.with(|l| l.as_ref().filter(|l| l.ns == ns).map(|l| l.drop)))
     };
+    let (on, bad) = (Signal::derive(move || lit.get().is_some()), Signal::derive(move || lit.get() == Some(true)));
     let title = format!("netns {ns}: {links} interface(s)");
     let style = format!("--ns: {}", colour(&ns, slot));
     let label = ns.clone();
     view! {
-        <g class="ns ns-chip" class:changed=move || ctx.changed(&key) class:tr-on=move || lit.get().is_some()
-            class:tr-bad=move || lit.get() == Some(true) data-ns=ns style=style>
+        <g class="ns ns-chip" class:changed=ctx.changed_at(key) class:tr-on=on class:tr-bad=bad data-ns=ns style=style>
             <title>{title}</title>
             <rect class="ns-box" x=layout::num(x) y=layout::num(y) width=layout::num(CHIP_W) height=layout::num(CHIP_H) rx="6"></rect>
             <text class="chip-name" x=layout::num(x + 8.0) y=layout::num(y + 16.0)>{label}</text>

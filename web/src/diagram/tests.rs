@@ -75,7 +75,7 @@ fn boxes_tiles_cable_and_text_view() {
     assert!(first.starts_with("<rect") && first.split_once('>').unwrap().0.contains(r#"class="ns-box""#), "{orange}");
     assert_eq!(classes(&html, "g", r#"data-link="tap1""#), ["port", "st-down"]);
     assert_eq!(html.matches(r#"class="cable"#).count(), 1, "one cable for the pair");
-    assert_eq!(html.matches(r#"class="jack"#).count(), 2);
+    assert_eq!(html.matches(r#"r="4.5""#).count(), 2, "a jack at each end");
     assert!(html.contains("tap1 (veth), state DOWN, cable to tap2 in green"), "text view");
     assert_eq!(classes(&html, "div", r#"aria-label="Network state as text""#), ["diagram-text", "sr-only"]);
     assert!(tag(&html, "div", r#"data-testid="trace""#).contains("hidden"), "no trace yet");

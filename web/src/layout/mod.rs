@@ -119,6 +119,10 @@ pub struct Tile {
     pub master: Option<String>,
     /// The box it is in (index into `Layout::frames`).
     pub frame: usize,
+    /// A bridge port's wire into its bridge (SVG path data).
+    pub wire: Option<String>,
+    /// Where its veth cable plugs in, and whether the cable is up.
+    pub jack: Option<(f64, f64, bool)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -155,8 +159,6 @@ pub struct Layout {
     pub height: f64,
     pub frames: Vec<Frame>,
     pub cables: Vec<Cable>,
-    /// Bridge-port wires (SVG path data), one per port.
-    pub wires: Vec<(String, String)>,
     /// Namespaces drawn as small named chips (a large lab, see [`large`]).
     pub chips: Vec<Chip>,
     /// What a large lab's drawing leaves out, and where it says so.
@@ -245,6 +247,8 @@ fn frame(
                 mac: l.mac.clone(),
                 master: l.master.clone(),
                 frame: slot_frame,
+                wire: None,
+                jack: None,
             }
         })
         .collect();
@@ -363,7 +367,7 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
         }
     }
 
-    let mut wires = Vec::new();
+    let mut wires = HashMap::new();
     for f in &frames {
         for t in f.tiles.iter().filter(|t| t.master.is_some()) {
             if let Some(br) = f.tiles.iter().find(|b| Some(&b.name) == t.master.as_ref()) {
@@ -371,14 +375,24 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
                 let lane = t.y - LANE / 2.0;
                 let end = if br.y < t.y { br.y + TILE_H } else { br.y };
                 let (x1, x2) = (t.x + TILE_W / 2.0, br.x + TILE_W / 2.0 + 10.0);
-                wires.push((
-                    t.key.clone(),
-                    format!("M{},{} V{} H{} V{}", Tenth(x1), Tenth(t.y), Tenth(lane), Tenth(x2), Tenth(end)),
-                ));
+                let d = format!("M{},{} V{} H{} V{}", Tenth(x1), Tenth(t.y), Tenth(lane), Tenth(x2), Tenth(end));
+                wires.insert(t.key.clone(), d);
             }
         }
     }
-    Layout { width: full, height, frames, cables, wires, chips: Vec::new(), summary: None }
+    let jacks: HashMap<&str, (f64, f64, bool)> = cables
+        .iter()
+        .flat_map(|c| {
+            let (a, b) = c.key.split_once('~').unwrap_or_default();
+            [(a, (c.ends[0].0, c.ends[0].1, c.up)), (b, (c.ends[1].0, c.ends[1].1, c.up))]
+        })
+        .collect();
+    let jacks: HashMap<String, (f64, f64, bool)> = jacks.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    for t in frames.iter_mut().flat_map(|f| f.tiles.iter_mut()) {
+        t.wire = wires.remove(&t.key);
+        t.jack = jacks.get(&t.key).copied();
+    }
+    Layout { width: full, height, frames, cables, chips: Vec::new(), summary: None }
 }
 
 /// Keys (`ns/NAME`, `link/NS/DEV`) of what is new or different in `new`.
