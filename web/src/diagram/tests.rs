@@ -148,3 +148,17 @@ fn the_lit_step_marks_its_interface_or_its_box() {
         assert_eq!(classes(&html, "g", attr), want, "{attr}");
     }
 }
+
+#[test]
+fn the_lit_step_is_marked_in_the_list() {
+    let _owner = owner();
+    let step = |text: &str, drop| TraceStep { ns: "red".into(), dev: Some("veth-red".into()), text: text.into(), drop };
+    let trace = RwSignal::new(Some(Arc::new(TraceView {
+        summary: "ping failed".into(),
+        steps: vec![step("sends", false), step("✖ dropped: no route (ICMP)", true)],
+    })));
+    let lit = RwSignal::new(Some(1));
+    let html = view! { <TracePanel trace lit on_replay=|| {} /> }.to_html();
+    assert_eq!(classes(&html, "li", "sends</li>"), Vec::<&str>::new());
+    assert_eq!(classes(&html, "li", "<strong>✖ dropped"), ["tr-drop", "tr-on", "tr-bad"]);
+}
