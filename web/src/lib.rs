@@ -12,7 +12,6 @@ pub use lesson_format::checks;
 pub mod client;
 pub mod complete;
 pub mod diagram;
-pub mod html;
 pub mod lab;
 pub mod layout;
 pub mod lesson;
@@ -24,6 +23,7 @@ pub mod state;
 pub mod terminal;
 pub mod terminal_line;
 pub mod toolbar;
+pub mod trace_view;
 
 /// Mounts the site on `<body>`.
 pub fn mount() {

@@ -1,6 +1,7 @@
 //! A line of the terminal's scrollback: data (text runs with their
 //! styles), and the component that draws it.
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -34,21 +35,22 @@ pub struct TermLine {
 
 #[component]
 pub fn TerminalLine(line: Arc<TermLine>) -> impl IntoView {
+    // Either rather than `.into_any()`: its vtable would link the
+    // server-rendering methods too (about 2 KB each).
     match &line.kind {
-        LineKind::Command(cmd) => view! {
+        LineKind::Command(cmd) => EitherOf3::A(view! {
             <div class="t-cmd"><span class="t-prompt">{PROMPT}</span>" "{cmd.clone()}</div>
-        }
-        .into_any(),
+        }),
         LineKind::Output { runs, err } => {
             let runs = runs
                 .iter()
                 .map(|r| match r.class.as_str() {
-                    "" => r.text.clone().into_any(),
-                    c => view! { <span class=c.to_string()>{r.text.clone()}</span> }.into_any(),
+                    "" => Either::Left(r.text.clone()),
+                    c => Either::Right(view! { <span class=c.to_string()>{r.text.clone()}</span> }),
                 })
                 .collect_view();
-            view! { <div class="t-out" class:t-err=*err>{runs}</div> }.into_any()
+            EitherOf3::B(view! { <div class="t-out" class:t-err=*err>{runs}</div> })
         }
-        LineKind::Notice(text) => view! { <div class="t-notice">{text.clone()}</div> }.into_any(),
+        LineKind::Notice(text) => EitherOf3::C(view! { <div class="t-notice">{text.clone()}</div> }),
     }
 }

@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::session::{encode_permalink, export_script, import_script};
 use crate::shell::Shell;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -58,15 +59,13 @@ pub fn Toolbar(shell: Shell, #[prop(into)] path: Signal<String>) -> impl IntoVie
         }
     };
 
-    let drawer = move || {
-        match open.get() {
-        Drawer::Closed => ().into_any(),
-        Drawer::Link => view! {
+    let drawer = move || match open.get() {
+        Drawer::Closed => EitherOf4::A(()),
+        Drawer::Link => EitherOf4::B(view! {
             <label for="permalink-url">"Link to this session (copied to the clipboard):"</label>
             <input id="permalink-url" data-testid="permalink-url" readonly prop:value=move || link.get() on:focus=select/>
-        }
-        .into_any(),
-        Drawer::Export => view! {
+        }),
+        Drawer::Export => EitherOf4::C(view! {
             <label for="export-text">
                 "Your session as a script for a real Linux host (run it as root on a throwaway VM):"
             </label>
@@ -79,9 +78,8 @@ pub fn Toolbar(shell: Shell, #[prop(into)] path: Signal<String>) -> impl IntoVie
                 <button type="button" data-testid="export-copy"
                     on:click=move |_| browser::copy_to_clipboard(&script.get_untracked())>"Copy"</button>
             </div>
-        }
-        .into_any(),
-        Drawer::Import => view! {
+        }),
+        Drawer::Import => EitherOf4::D(view! {
             <label for="import-text">
                 "Paste a script or a terminal transcript; it replaces this session, command by command:"
             </label>
@@ -90,9 +88,7 @@ pub fn Toolbar(shell: Shell, #[prop(into)] path: Signal<String>) -> impl IntoVie
             <div class="drawer-actions">
                 <button type="button" data-testid="import-run" on:click=import_run>"Replace session and run"</button>
             </div>
-        }
-        .into_any(),
-    }
+        }),
     };
 
     view! {

@@ -1,248 +1,65 @@
-//! The "Packet path" panel: the last command's packet trace as plain
-//! sentences, a one-line summary for the live region, and the diagram
-//! elements each step happened on (for the step-by-step highlight).
+//! The "Packet path" panel (`data-testid="trace"`): the last command's
+//! packet trace ([`TraceView`], put into words by the lab) as a list of
+//! steps under a one-line summary for the live region. The step being
+//! played back is lit here and in the diagram; the playback itself lives in
+//! [`crate::diagram::Diagram`].
 
-use crate::app::find;
-use crate::html::Html;
-use sim_core::packet::{BridgeAction, Trace, What};
-use wasm_bindgen::JsCast;
+use lab_protocol::{TraceStep, TraceView};
+use leptos::either::Either;
+use leptos::html::Ol;
+use leptos::prelude::*;
+use std::sync::Arc;
 
-/// One step of the animation: the diagram element's selector, and whether it was a drop.
-pub type Step = (String, bool);
-
-/// What happened, in plain words.
-fn sentence(h: &mut Html, w: &What) {
-    let s = match w {
-        What::Sent { src, dst, what } => format!("sends {what} {src} → {dst}"),
-        What::ArpWhoHas { target, tell } => format!("asks by ARP: who has {target}? (tell {tell})"),
-        What::ArpIsAt { ip, mac, proxy } => {
-            format!("answers ARP{}: {ip} is at {mac}", if *proxy { " for another host (proxy)" } else { "" })
-        }
-        What::ArpIgnored { target, why } => format!("does not answer ARP for {target}: {why}"),
-        What::Neigh { ip, state } => format!("neighbour {ip} is now {state}"),
-        What::Wire { to_ns, to_dev } => format!("the frame crosses the cable to {to_dev} in {to_ns}"),
-        What::Fragmented { count, mtu, out } => {
-            format!("splits the packet into {count} fragments to fit {out} (MTU {mtu})")
-        }
-        What::Routed { dst, via, out, ttl } => match via {
-            Some(gw) => format!("routes {dst} via {gw} out of {out} (TTL now {ttl})"),
-            None => format!("routes {dst} out of {out} (TTL now {ttl})"),
-        },
-        What::Delivered { src, dst, what } => format!("delivered: {what} {src} → {dst}"),
-        What::IcmpError { to, what } => format!("sends back {what} to {to}"),
-        What::Dropped { reason, what } => {
-            h.r("<strong>✖ dropped: ").t(reason.text()).r("</strong> (").t(what).r(")");
-            return;
-        }
-        What::Bridged { bridge, action } => match action {
-            BridgeAction::Learned { mac, port } => format!("bridge {bridge} learns that {mac} is on {port}"),
-            BridgeAction::Forwarded { port } => format!("bridge {bridge} forwards the frame to {port}"),
-            BridgeAction::Flooded { ports } if ports.is_empty() => format!("bridge {bridge} has no port to flood to"),
-            BridgeAction::Flooded { ports } => format!("bridge {bridge} floods the frame to {}", ports.join(", ")),
-            BridgeAction::Local => format!("bridge {bridge} takes the frame itself"),
-        },
-        What::Nat { chain, before: (s0, d0), after: (s1, d1) } => {
-            format!("NAT ({chain}) rewrites {s0} → {d0} as {s1} → {d1}")
-        }
-    };
-    h.t(&s);
-}
-
-/// The diagram element an event happened on.
-fn selector(ns: &str, dev: Option<&str>) -> String {
-    let mut h = Html::default();
-    h.r("[data-testid=diagram] [data-ns=\"").t(ns).r("\"]");
-    if let Some(d) = dev {
-        h.r(" [data-link=\"").t(d).r("\"]");
+#[component]
+pub fn TracePanel(
+    trace: RwSignal<Option<Arc<TraceView>>>,
+    /// The step lit now.
+    lit: RwSignal<Option<usize>>,
+    /// Plays the steps again.
+    #[prop(into)]
+    on_replay: Callback<()>,
+) -> impl IntoView {
+    let list = NodeRef::<Ol>::new();
+    let summary = move || trace.with(|t| t.as_ref().map(|t| t.summary.clone()));
+    let steps = move || trace.with(|t| t.iter().flat_map(|t| t.steps.iter().cloned().enumerate()).collect::<Vec<_>>());
+    view! {
+        <div class="trace" data-testid="trace" hidden=move || trace.with(Option::is_none)>
+            <div class="panel-head">
+                <h3>"Packet path"</h3>
+                <button type="button" data-testid="trace-replay" on:click=move |_| on_replay.run(())>"▶ Replay"</button>
+                <p class="trace-sum" role="status" aria-live="polite">{summary}</p>
+            </div>
+            <ol class="trace-list" node_ref=list>
+                <For each=steps key=|(i, s)| (*i, s.ns.clone(), s.dev.clone(), s.text.clone()) let:s>
+                    <Step index=s.0 step=s.1 lit list />
+                </For>
+            </ol>
+        </div>
     }
-    h.0
 }
 
-/// The devices a delivered packet crossed, walking back from `d` along the cables.
-fn path(t: &Trace, d: usize) -> Vec<&str> {
-    let mut hops = Vec::new();
-    let (mut ns, mut i) = (t.events[d].ns.as_str(), d);
-    while let Some(j) = t.events[..i]
-        .iter()
-        .rposition(|e| matches!(&e.what, What::Wire { to_ns, .. } if to_ns == ns))
-        .filter(|_| hops.len() < 16)
-    {
-        let e = &t.events[j];
-        if let (What::Wire { to_dev, .. }, Some(dev)) = (&e.what, &e.dev) {
-            hops.push(to_dev.as_str());
-            hops.push(dev.as_str());
+/// One step: where it happened, and what; kept in view while lit.
+#[component]
+fn Step(index: usize, step: TraceStep, lit: RwSignal<Option<usize>>, list: NodeRef<Ol>) -> impl IntoView {
+    let TraceStep { ns, dev, text, drop } = step;
+    let on = move || lit.get() == Some(index);
+    let node = NodeRef::<leptos::html::Li>::new();
+    // The list scrolls to the lit step without moving the page.
+    Effect::new(move |_| {
+        if let (true, Some(li), Some(ol)) = (on(), node.get(), list.get_untracked()) {
+            ol.set_scroll_top(li.offset_top() - 20);
         }
-        ns = e.ns.as_str();
-        i = j;
-        if t.events[..j].iter().any(|e| e.ns == ns && matches!(e.what, What::Sent { .. })) {
-            break;
-        }
-    }
-    hops.reverse();
-    hops.dedup();
-    hops
-}
-
-/// The summary for the live region, e.g. "ping: 2 replies via veth-red → veth-blue".
-pub fn summary(line: &str, t: &Trace) -> String {
-    let name = if line.contains("ping") { "ping" } else { "packets" };
-    let is_reply = |w: &What| matches!(w, What::Delivered { what, .. } if what.contains("reply"));
-    let replies = t.events.iter().filter(|e| is_reply(&e.what)).count();
-    let drop = t.events.iter().find_map(|e| match &e.what {
-        What::Dropped { reason, .. } => Some(format!("{} in {}", reason.text(), e.ns)),
-        _ => None,
     });
-    if replies == 0 {
-        return match drop {
-            Some(d) => format!("{name} failed: {d}"),
-            None => format!("{name}: no reply"),
-        };
-    }
-    let mut s = format!("{name}: {replies} repl{}", if replies == 1 { "y" } else { "ies" });
-    let first = t.events.iter().position(|e| matches!(e.what, What::Delivered { .. })).unwrap_or(0);
-    let p = path(t, first);
-    if !p.is_empty() {
-        s += " via ";
-        s += &p.join(" → ");
-    }
-    if let Some(d) = drop {
-        s += "; dropped: ";
-        s += &d;
-    }
-    s
-}
-
-/// The panel's list and the animation's steps.
-pub fn list(t: &Trace) -> (String, Vec<Step>) {
-    let mut h = Html::default();
-    let mut steps = Vec::new();
-    for e in &t.events {
-        let drop = matches!(e.what, What::Dropped { .. });
-        h.r(if drop { "<li class=\"tr-drop\">" } else { "<li>" }).r("<span class=\"tr-at\">").t(&e.ns);
-        if let Some(d) = &e.dev {
-            h.r(" · ").t(d);
-        }
-        h.r("</span> ");
-        sentence(&mut h, &e.what);
-        h.r("</li>");
-        steps.push((selector(&e.ns, e.dev.as_deref()), drop));
-    }
-    (h.0, steps)
-}
-
-/// Shows the panel with `summary` and `list`, or hides it (`None`).
-pub fn show(panel: Option<(&str, &str)>) {
-    let Some(el) = find("#diagram .trace") else { return };
-    match panel {
-        None => {
-            let _ = el.set_attribute("hidden", "");
-        }
-        Some((sum, list)) => {
-            if let Some(s) = find("#diagram .trace-sum") {
-                s.set_text_content(Some(sum));
-            }
-            if let Some(l) = find("#diagram .trace-list") {
-                l.set_inner_html(list);
-            }
-            let _ = el.remove_attribute("hidden");
-        }
-    }
-}
-
-/// Removes the step highlight from the diagram and the list.
-pub fn unlight() {
-    while let Some(el) = find(".tr-on") {
-        let c = el.get_attribute("class").unwrap_or_default();
-        let _ = el.set_attribute("class", &c.replace(" tr-on", "").replace(" tr-bad", ""));
-    }
-}
-
-/// Highlights step `i`: its line in the list and its element in the diagram.
-pub fn light(i: usize, (sel, drop): &Step) {
-    unlight();
-    let add = if *drop { " tr-on tr-bad" } else { " tr-on" };
-    for s in [sel.clone(), format!("#diagram .trace-list > li:nth-child({})", i + 1)] {
-        if let Some(el) = find(&s) {
-            let c = el.get_attribute("class").unwrap_or_default();
-            let _ = el.set_attribute("class", &(c + add));
-            // The list keeps the current step in view without moving the page; the
-            // diagram scrolls (only if it must) to show the interface.
-            if let (Some(li), Some(ol)) = (el.dyn_ref::<web_sys::HtmlElement>(), el.parent_element()) {
-                ol.set_scroll_top(li.offset_top() - 20);
-            } else {
-                let o = web_sys::ScrollIntoViewOptions::new();
-                o.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                el.scroll_into_view_with_scroll_into_view_options(&o);
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use sim_core::Lab;
-
-    #[test]
-    fn explains_a_ping_and_a_failed_one() {
-        let mut lab = Lab::new();
-        for l in [
-            "ip netns add red",
-            "ip netns add blue",
-            "ip link add veth-red type veth peer name veth-blue",
-            "ip link set veth-red netns red",
-            "ip link set veth-blue netns blue",
-            "ip -n red addr add 10.0.0.1/24 dev veth-red",
-            "ip -n blue addr add 10.0.0.2/24 dev veth-blue",
-            "ip -n red link set veth-red up",
-            "ip -n blue link set veth-blue up",
-            "ip -n red link set lo up",
-            "ip -n blue link set lo up",
-        ] {
-            lab.run(l);
-        }
-        let ping = "ip netns exec red ping -c 2 10.0.0.2";
-        lab.run(ping);
-        assert_eq!(summary(ping, lab.last_trace()), "ping: 2 replies via veth-red → veth-blue");
-        let (html, steps) = list(lab.last_trace());
-        assert!(html.contains("delivered: ICMP echo request"), "{html}");
-        assert_eq!(steps.len(), lab.last_trace().events.len());
-        let ping = "ip netns exec red ping -c 1 10.0.0.9";
-        lab.run(ping);
-        assert_eq!(summary(ping, lab.last_trace()), "ping failed: ARP got no answer (neighbour FAILED) in red");
-        assert!(list(lab.last_trace()).0.contains("dropped: ARP got no answer (neighbour FAILED)"));
-        let ping = "ip netns exec red ping -c 1 10.9.0.9";
-        lab.run(ping);
-        assert_eq!(summary(ping, lab.last_trace()), "ping failed: no route to the destination in red");
-    }
-
-    #[test]
-    fn follows_a_ping_through_a_bridge() {
-        let mut lab = Lab::new();
-        for l in [
-            "ip link add br0 type bridge",
-            "ip link set br0 up",
-            "ip netns add red",
-            "ip netns add blue",
-            "ip link add veth-red type veth peer name br-red",
-            "ip link add veth-blue type veth peer name br-blue",
-            "ip link set veth-red netns red",
-            "ip link set veth-blue netns blue",
-            "ip link set br-red master br0",
-            "ip link set br-blue master br0",
-            "ip link set br-red up",
-            "ip link set br-blue up",
-            "ip -n red addr add 10.0.0.1/24 dev veth-red",
-            "ip -n blue addr add 10.0.0.2/24 dev veth-blue",
-            "ip -n red link set veth-red up",
-            "ip -n blue link set veth-blue up",
-            "ip -n blue link set lo up",
-        ] {
-            lab.run(l);
-        }
-        let ping = "ip netns exec red ping -c 1 10.0.0.2";
-        lab.run(ping);
-        assert_eq!(summary(ping, lab.last_trace()), "ping: 1 reply via veth-red → br-red → br-blue → veth-blue");
-        assert!(list(lab.last_trace()).0.contains("bridge br0 forwards the frame to br-blue"));
+    let at = match dev {
+        Some(d) => format!("{ns} · {d}"),
+        None => ns,
+    };
+    let what = if drop { Either::Left(view! { <strong>{text}</strong> }) } else { Either::Right(text) };
+    view! {
+        <li class:tr-drop=drop class:tr-on=on class:tr-bad=move || drop && on() node_ref=node>
+            <span class="tr-at">{at}</span>
+            " "
+            {what}
+        </li>
     }
 }

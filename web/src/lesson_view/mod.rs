@@ -15,6 +15,7 @@ pub use crate::lesson::session_key;
 use crate::lesson::{save_ticked, saved_ticked, Block, Lesson, Section, LESSONS};
 use crate::state::LabSignals;
 use lab_protocol::{CheckRow, Progress};
+use leptos::either::Either;
 use leptos::prelude::*;
 use prose::{Prose, ProseState};
 use step::{Commands, Step};
@@ -32,8 +33,8 @@ pub fn SidePanel(
     // A new panel only when the lesson changes, not on every route write.
     let slug = Memo::new(move |_| lesson.get().map(|l| l.slug));
     move || match slug.get().and_then(Lesson::find) {
-        Some(l) => view! { <LessonPanel lesson=l lab run start_over /> }.into_any(),
-        None => view! { <SandboxWelcome /> }.into_any(),
+        Some(l) => Either::Left(view! { <LessonPanel lesson=l lab run start_over /> }),
+        None => Either::Right(view! { <SandboxWelcome /> }),
     }
 }
 
@@ -116,15 +117,14 @@ pub fn LessonPanel(
         .map(|(index, section)| {
             if section.is_step() {
                 n += 1;
-                view! { <Step section index n=n - 1 ticked focus rows prose=prose_state run /> }.into_any()
+                Either::Left(view! { <Step section index n=n - 1 ticked focus rows prose=prose_state run /> })
             } else {
                 let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title}</h3> });
-                view! {
+                Either::Right(view! {
                     <section class="prose-section">
                         {title} <Blocks section index prose=prose_state run />
                     </section>
-                }
-                .into_any()
+                })
             }
         })
         .collect_view();
@@ -190,9 +190,9 @@ fn Blocks(
                     Some(Ok(p)) => p.block(index, nth).to_string(),
                     _ => String::new(),
                 });
-                view! { <Prose html /> }.into_any()
+                Either::Left(view! { <Prose html /> })
             }
-            Block::Commands(lines) => view! { <Commands lines run /> }.into_any(),
+            Block::Commands(lines) => Either::Right(view! { <Commands lines run /> }),
         })
         .collect_view()
 }

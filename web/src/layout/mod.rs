@@ -1,14 +1,40 @@
 //! Where things go in the diagram. Pure geometry from a snapshot, so it can
-//! be tested natively; `diagram.rs` only draws what this computes.
+//! be tested natively; `diagram/` only draws what this computes.
 //!
 //! The host is a wide box on top; namespaces sit in a grid of fixed-width
 //! cells below it. A namespace keeps the cell it got when it first appeared
 //! (see [`Slots`]), so creating another never moves the existing ones.
+//! Large labs are summarised ([`large`]): [`draw`] picks the full drawing or
+//! the summary.
 
-use crate::html::Tenth;
+mod large;
+
+pub use large::{draw, Chip, Memory, Recent, Summary, CHIP_H, CHIP_W, FOCUS_MAX, FULL_MAX, HOST_TILES_MAX};
 use sim_core::snapshot::{LinkKind, LinkView, NsView};
 use sim_core::Snapshot;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// Formats a coordinate to one decimal place, like `{:.1}`, with integer
+/// arithmetic only: formatting an `f64` would link Rust's float printing
+/// (grisu, dragon and their tables), about 15 KB of gzip for SVG numbers.
+pub struct Tenth(pub f64);
+
+impl std::fmt::Display for Tenth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = (self.0 * 10.0).round() as i64;
+        let sign = if t < 0 { "-" } else { "" };
+        write!(f, "{sign}{}.{}", t.unsigned_abs() / 10, t.unsigned_abs() % 10)
+    }
+}
+
+/// A coordinate as an SVG attribute: to a tenth, without a trailing `.0`.
+pub fn num(x: f64) -> String {
+    let mut s = Tenth(x).to_string();
+    if s.ends_with(".0") {
+        s.truncate(s.len() - 2);
+    }
+    s
+}
 
 /// Grid columns on a wide screen; a phone gets one.
 pub const COLS: usize = 3;
@@ -28,35 +54,46 @@ pub fn width(cols: usize) -> f64 {
     CELL_W * cols as f64 + GAP * (cols as f64 - 1.0)
 }
 
-/// Namespace name → grid cell, kept across snapshots.
+/// Namespace name → grid cell, kept across snapshots. Indexed by name, so
+/// a snapshot of thousands of namespaces updates it in linear time.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Slots(Vec<Option<String>>);
+pub struct Slots {
+    cells: Vec<Option<String>>,
+    index: HashMap<String, usize>,
+}
 
 impl Slots {
     /// Gives new namespaces the first free cell and frees the cells of deleted ones.
     pub fn update(&mut self, snap: &Snapshot) {
-        let live: Vec<&str> = snap.namespaces.iter().filter_map(|n| n.name.as_deref()).collect();
-        for s in self.0.iter_mut() {
-            if s.as_deref().is_some_and(|n| !live.contains(&n)) {
+        let live: HashSet<&str> = snap.namespaces.iter().filter_map(|n| n.name.as_deref()).collect();
+        for s in self.cells.iter_mut() {
+            if s.as_deref().is_some_and(|n| !live.contains(n)) {
+                self.index.remove(s.as_deref().unwrap_or_default());
                 *s = None;
             }
         }
-        for name in live {
-            if !self.0.iter().any(|s| s.as_deref() == Some(name)) {
-                match self.0.iter_mut().find(|s| s.is_none()) {
-                    Some(free) => *free = Some(name.to_string()),
-                    None => self.0.push(Some(name.to_string())),
-                }
+        let mut free = 0;
+        for name in snap.namespaces.iter().filter_map(|n| n.name.as_deref()) {
+            if self.index.contains_key(name) {
+                continue;
             }
+            while free < self.cells.len() && self.cells[free].is_some() {
+                free += 1;
+            }
+            if free == self.cells.len() {
+                self.cells.push(None);
+            }
+            self.cells[free] = Some(name.to_string());
+            self.index.insert(name.to_string(), free);
         }
     }
 
     pub fn of(&self, name: &str) -> Option<usize> {
-        self.0.iter().position(|s| s.as_deref() == Some(name))
+        self.index.get(name).copied()
     }
 
     pub fn cells(&self) -> usize {
-        self.0.len()
+        self.cells.len()
     }
 }
 
@@ -82,6 +119,10 @@ pub struct Tile {
     pub master: Option<String>,
     /// The box it is in (index into `Layout::frames`).
     pub frame: usize,
+    /// A bridge port's wire into its bridge (SVG path data).
+    pub wire: Option<String>,
+    /// Where its veth cable plugs in, and whether the cable is up.
+    pub jack: Option<(f64, f64, bool)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -112,14 +153,16 @@ pub struct Cable {
     pub up: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
     pub width: f64,
     pub height: f64,
     pub frames: Vec<Frame>,
     pub cables: Vec<Cable>,
-    /// Bridge-port wires (SVG path data), one per port.
-    pub wires: Vec<(String, String)>,
+    /// Namespaces drawn as small named chips (a large lab, see [`large`]).
+    pub chips: Vec<Chip>,
+    /// What a large lab's drawing leaves out, and where it says so.
+    pub summary: Option<Summary>,
 }
 
 pub fn ns_label(name: &Option<String>) -> String {
@@ -204,6 +247,8 @@ fn frame(
                 mac: l.mac.clone(),
                 master: l.master.clone(),
                 frame: slot_frame,
+                wire: None,
+                jack: None,
             }
         })
         .collect();
@@ -292,10 +337,13 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
     let height =
         if rows == 0 { frames[0].h } else { grid_top + row_h.iter().map(|h| h + GAP * 2.0).sum::<f64>() - GAP };
 
-    let find = |ns: &Option<String>, dev: &str| {
-        let key = link_key(ns, dev);
-        frames.iter().flat_map(|f| f.tiles.iter()).find(|t| t.key == key).cloned()
-    };
+    // Tiles by key, and each link's carrier, so that cables cost linear time.
+    let tiles: HashMap<&str, &Tile> = frames.iter().flat_map(|f| f.tiles.iter()).map(|t| (t.key.as_str(), t)).collect();
+    let carrier: HashSet<String> = snap
+        .namespaces
+        .iter()
+        .flat_map(|n| n.links.iter().filter(|l| l.lower_up).map(|l| link_key(&n.name, &l.name)))
+        .collect();
     let mut cables = Vec::new();
     let mut seen = BTreeSet::new();
     for ns in &snap.namespaces {
@@ -306,14 +354,9 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
                 continue;
             }
             seen.insert(ka.clone());
-            let (Some(a), Some(b)) = (find(&ns.name, &l.name), find(&p.ns, &p.name)) else { continue };
-            let peer_up = snap
-                .namespaces
-                .iter()
-                .filter(|n| n.name == p.ns)
-                .flat_map(|n| n.links.iter())
-                .any(|x| x.name == p.name && x.lower_up);
-            let (ea, eb) = ends(&a, &b, frames[a.frame].is_host, frames[b.frame].is_host);
+            let (Some(a), Some(b)) = (tiles.get(ka.as_str()), tiles.get(kb.as_str())) else { continue };
+            let peer_up = carrier.contains(&kb);
+            let (ea, eb) = ends(a, b, frames[a.frame].is_host, frames[b.frame].is_host);
             cables.push(Cable {
                 key: format!("{ka}~{kb}"),
                 d: cable_path(ea, eb),
@@ -324,7 +367,7 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
         }
     }
 
-    let mut wires = Vec::new();
+    let mut wires = HashMap::new();
     for f in &frames {
         for t in f.tiles.iter().filter(|t| t.master.is_some()) {
             if let Some(br) = f.tiles.iter().find(|b| Some(&b.name) == t.master.as_ref()) {
@@ -332,21 +375,32 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
                 let lane = t.y - LANE / 2.0;
                 let end = if br.y < t.y { br.y + TILE_H } else { br.y };
                 let (x1, x2) = (t.x + TILE_W / 2.0, br.x + TILE_W / 2.0 + 10.0);
-                wires.push((
-                    t.key.clone(),
-                    format!("M{},{} V{} H{} V{}", Tenth(x1), Tenth(t.y), Tenth(lane), Tenth(x2), Tenth(end)),
-                ));
+                let d = format!("M{},{} V{} H{} V{}", Tenth(x1), Tenth(t.y), Tenth(lane), Tenth(x2), Tenth(end));
+                wires.insert(t.key.clone(), d);
             }
         }
     }
-    Layout { width: full, height, frames, cables, wires }
+    let jacks: HashMap<&str, (f64, f64, bool)> = cables
+        .iter()
+        .flat_map(|c| {
+            let (a, b) = c.key.split_once('~').unwrap_or_default();
+            [(a, (c.ends[0].0, c.ends[0].1, c.up)), (b, (c.ends[1].0, c.ends[1].1, c.up))]
+        })
+        .collect();
+    let jacks: HashMap<String, (f64, f64, bool)> = jacks.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    for t in frames.iter_mut().flat_map(|f| f.tiles.iter_mut()) {
+        t.wire = wires.remove(&t.key);
+        t.jack = jacks.get(&t.key).copied();
+    }
+    Layout { width: full, height, frames, cables, chips: Vec::new(), summary: None }
 }
 
 /// Keys (`ns/NAME`, `link/NS/DEV`) of what is new or different in `new`.
 pub fn changed(old: &Snapshot, new: &Snapshot) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
+    let old_ns: HashMap<&Option<String>, &NsView> = old.namespaces.iter().map(|n| (&n.name, n)).collect();
     for ns in &new.namespaces {
-        let before = old.namespaces.iter().find(|o| o.name == ns.name);
+        let before = old_ns.get(&ns.name).copied();
         match before {
             None => {
                 out.insert(format!("ns/{}", ns_label(&ns.name)));
@@ -367,124 +421,4 @@ pub fn changed(old: &Snapshot, new: &Snapshot) -> BTreeSet<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use sim_core::snapshot::PeerView;
-
-    fn link(name: &str, kind: LinkKind, peer: Option<(&str, &str)>) -> LinkView {
-        LinkView {
-            ifindex: 1,
-            name: name.into(),
-            kind,
-            mac: "00:00:00:00:00:00".into(),
-            admin_up: false,
-            lower_up: false,
-            operstate: "DOWN".into(),
-            addrs: vec![],
-            master: None,
-            peer: peer
-                .map(|(ns, n)| PeerView { ns: if ns == "host" { None } else { Some(ns.into()) }, name: n.into() }),
-        }
-    }
-
-    fn ns(name: Option<&str>, links: Vec<LinkView>) -> NsView {
-        NsView { name: name.map(String::from), links, routes: vec![], neighbours: vec![], ip_forward: false }
-    }
-
-    fn lesson(extra: &[&str]) -> Snapshot {
-        let mut namespaces = vec![
-            ns(None, vec![link("lo", LinkKind::Loopback, None)]),
-            ns(Some("orange"), vec![link("tap1", LinkKind::Veth, Some(("green", "tap2")))]),
-            ns(Some("green"), vec![link("tap2", LinkKind::Veth, Some(("orange", "tap1")))]),
-        ];
-        for e in extra {
-            namespaces.push(ns(Some(e), vec![link("lo", LinkKind::Loopback, None)]));
-        }
-        Snapshot { namespaces }
-    }
-
-    fn pos(l: &Layout, ns: &str) -> (f64, f64) {
-        let f = l.frames.iter().find(|f| f.ns == ns).unwrap();
-        (f.x, f.y)
-    }
-
-    #[test]
-    fn adding_a_namespace_moves_nothing() {
-        let mut slots = Slots::default();
-        let a = layout(&lesson(&[]), &mut slots, false, COLS);
-        let b = layout(&lesson(&["blue", "red", "pink"]), &mut slots, false, COLS);
-        for n in ["host", "orange", "green"] {
-            assert_eq!(pos(&a, n), pos(&b, n), "{n} moved");
-        }
-        assert_eq!(slots.of("pink"), Some(4));
-    }
-
-    #[test]
-    fn a_deleted_namespace_frees_its_cell_for_the_next() {
-        let mut slots = Slots::default();
-        layout(&lesson(&["blue"]), &mut slots, false, COLS);
-        let mut snap = lesson(&[]);
-        snap.namespaces.push(ns(Some("blue"), vec![]));
-        snap.namespaces.retain(|n| n.name.as_deref() != Some("orange"));
-        layout(&snap, &mut slots, false, COLS);
-        assert_eq!(slots.of("green"), Some(1), "green stays put");
-        assert_eq!(slots.of("blue"), Some(2));
-        snap.namespaces.push(ns(Some("red"), vec![]));
-        layout(&snap, &mut slots, false, COLS);
-        assert_eq!(slots.of("red"), Some(0), "red takes orange's old cell");
-    }
-
-    #[test]
-    fn one_column_stacks_namespaces() {
-        let l = layout(&lesson(&[]), &mut Slots::default(), false, 1);
-        assert_eq!(l.width, CELL_W);
-        let (o, g) = (pos(&l, "orange"), pos(&l, "green"));
-        assert_eq!(o.0, g.0);
-        assert!(g.1 > o.1);
-    }
-
-    #[test]
-    fn one_cable_per_veth_pair() {
-        let l = layout(&lesson(&[]), &mut Slots::default(), false, COLS);
-        assert_eq!(l.cables.len(), 1);
-        assert!(l.cables[0].label.contains("tap1 (orange)"));
-        assert!(l.frames.iter().all(|f| f.x + f.w <= l.width && f.y + f.h <= l.height));
-    }
-
-    #[test]
-    fn bridges_come_first_with_their_ports_wired() {
-        let mut port = link("veth0", LinkKind::Veth, None);
-        port.master = Some("br0".into());
-        let snap = Snapshot {
-            namespaces: vec![ns(
-                None,
-                vec![
-                    link("lo", LinkKind::Loopback, None),
-                    port,
-                    link("eth9", LinkKind::Veth, None),
-                    link("br0", LinkKind::Bridge, None),
-                ],
-            )],
-        };
-        let l = layout(&snap, &mut Slots::default(), true, COLS);
-        let names: Vec<&str> = l.frames[0].tiles.iter().map(|t| t.name.as_str()).collect();
-        assert_eq!(names, ["lo", "br0", "veth0", "eth9"]);
-        assert_eq!(l.wires.len(), 1);
-        assert_eq!(l.frames[0].notes, ["routes: none", "neighbours: none"]);
-    }
-
-    #[test]
-    fn diff_names_what_changed() {
-        let old = lesson(&[]);
-        let mut new = lesson(&["blue"]);
-        new.namespaces[1].links[0].admin_up = true;
-        let c: Vec<String> = changed(&old, &new).into_iter().collect();
-        assert_eq!(c, ["link/blue/lo", "link/orange/tap1", "ns/blue"]);
-    }
-
-    #[test]
-    fn long_routes_wrap() {
-        let w = wrap("192.168.1.0/24 dev tap1 proto kernel scope link src 192.168.1.2", 30);
-        assert_eq!(w, ["192.168.1.0/24 dev tap1 proto", "  kernel scope link src", "  192.168.1.2"]);
-    }
-}
+mod tests;

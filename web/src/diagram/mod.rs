@@ -1,0 +1,245 @@
+//! The live diagram: namespaces as boxes, interfaces as ports, veth pairs as
+//! cables, bridges as switches; under it the same state as text and the
+//! "Packet path" panel. Geometry comes from [`crate::layout`]; each repeated
+//! thing is a component ([`namespace`], [`interface`], [`cable`],
+//! [`bridge`], [`text_view`]) in a keyed `<For>`, so a command redraws only
+//! what it changed.
+
+mod bridge;
+mod cable;
+mod interface;
+mod namespace;
+mod text_view;
+
+use crate::layout::{self, Frame, Layout, Memory};
+use crate::state::LabSignals;
+use crate::trace_view::TracePanel;
+use leptos::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long each step of a packet trace stays lit.
+const STEP_MS: u64 = 350;
+
+/// A layout and its boxes by name, so each box finds its own in constant time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drawn {
+    pub layout: Layout,
+    /// [`frame_id`] → index into `layout.frames`.
+    frames: HashMap<String, usize>,
+}
+
+/// A box's key among the drawn ones: the host's is empty (no namespace can
+/// have an empty name, while one may be called `host`).
+fn frame_id(f: &Frame) -> String {
+    if f.is_host {
+        String::new()
+    } else {
+        f.ns.clone()
+    }
+}
+
+impl Drawn {
+    fn new(layout: Layout) -> Drawn {
+        let frames = layout.frames.iter().enumerate().map(|(i, f)| (frame_id(f), i)).collect();
+        Drawn { layout, frames }
+    }
+
+    pub fn frame(&self, id: &str) -> Option<&Frame> {
+        self.frames.get(id).map(|&i| &self.layout.frames[i])
+    }
+}
+
+/// The packet-trace step being shown: where it happened, and whether the packet was dropped there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lit {
+    pub ns: String,
+    pub dev: Option<String>,
+    pub drop: bool,
+}
+
+/// What every part of the picture reads.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub drawn: Memo<Arc<Drawn>>,
+    /// Keys of what the last command changed (see [`layout::changed`]).
+    pub changed: RwSignal<Arc<BTreeSet<String>>>,
+    /// The trace step lit now, if any.
+    pub lit: Memo<Option<Lit>>,
+}
+
+impl Ctx {
+    /// Whether the last command changed `key` (class `changed`).
+    pub fn changed_at(&self, key: String) -> Signal<bool> {
+        let changed = self.changed;
+        Signal::derive(move || changed.with(|c| c.contains(&key)))
+    }
+
+    /// Whether the lit step is at `ns` (and `dev`; `None`: the box itself),
+    /// and whether it is a drop there: classes `tr-on` and `tr-bad`.
+    pub fn lit_at(&self, ns: String, dev: Option<String>) -> (Signal<bool>, Signal<bool>) {
+        let lit = self.lit;
+        let here = Memo::new(move |_| lit.with(|l| l.as_ref().filter(|l| l.ns == ns && l.dev == dev).map(|l| l.drop)));
+        (Signal::derive(move || here.get().is_some()), Signal::derive(move || here.get() == Some(true)))
+    }
+}
+
+/// The trace playback: which step is lit, and the timer that moves it on.
+#[derive(Clone, Copy)]
+struct Playback {
+    lit: RwSignal<Option<usize>>,
+    timer: StoredValue<Option<IntervalHandle>>,
+}
+
+impl Playback {
+    fn stop(self) {
+        if let Some(h) = self.timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        self.lit.set(None);
+    }
+
+    /// Lights the steps one after another, `STEP_MS` apart, then none.
+    fn play(self, steps: impl Fn() -> usize + 'static) {
+        self.stop();
+        let tick = move || {
+            let next = self.lit.get_untracked().map_or(0, |i| i + 1);
+            if next < steps() {
+                self.lit.set(Some(next));
+            } else {
+                self.stop();
+            }
+        };
+        let handle = set_interval_with_handle(tick, Duration::from_millis(STEP_MS)).ok();
+        self.timer.set_value(handle);
+    }
+}
+
+/// Grid columns: phones get one. Chosen once, so that the layout stays put.
+fn columns() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    if window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 700.0) {
+        return 1;
+    }
+    layout::COLS
+}
+
+/// The diagram panel: the picture, its legend and toggles, the text view
+/// and the "Packet path" panel.
+#[component]
+pub fn Diagram(lab: LabSignals) -> impl IntoView {
+    let cols = columns();
+    let notes = RwSignal::new(false);
+    let text_shown = RwSignal::new(false);
+
+    // What the last command changed or its packets crossed: a large lab draws it in full.
+    let hot = Memo::new(move |_| {
+        let mut keys = lab.changed.with(|c| c.as_ref().clone());
+        lab.trace.with(|t| {
+            for s in t.iter().flat_map(|t| t.steps.iter()) {
+                keys.insert(format!("ns/{}", s.ns));
+                if let Some(d) = &s.dev {
+                    keys.insert(format!("link/{}/{d}", s.ns));
+                }
+            }
+        });
+        keys
+    });
+    // The slots live here, so boxes keep their cells from one snapshot to the next.
+    let memory = StoredValue::new(Memory::default());
+    let drawn = Memo::new(move |_| {
+        let snap = lab.snapshot.get();
+        let notes = notes.get();
+        hot.with(|hot| memory.try_update_value(|m| layout::draw(&snap, m, hot, notes, cols)))
+            .map(|l| Arc::new(Drawn::new(l)))
+            .unwrap_or_default()
+    });
+
+    let playback = Playback { lit: RwSignal::new(None), timer: StoredValue::new(None) };
+    let steps = move || lab.trace.with_untracked(|t| t.as_ref().map_or(0, |t| t.steps.len()));
+    // A new trace plays at once; none (another command started) stops it.
+    Effect::new(move |_| match lab.trace.with(Option::is_some) {
+        true => playback.play(steps),
+        false => playback.stop(),
+    });
+    on_cleanup(move || playback.stop());
+    let lit = Memo::new(move |_| {
+        let i = playback.lit.get()?;
+        lab.trace.with(|t| {
+            let s = t.as_ref()?.steps.get(i)?;
+            Some(Lit { ns: s.ns.clone(), dev: s.dev.clone(), drop: s.drop })
+        })
+    });
+    let ctx = Ctx { drawn, changed: lab.changed, lit };
+
+    view! {
+        <section class="diagram" id="diagram" aria-labelledby="diagram-title">
+            <div class="panel-head">
+                <h2 id="diagram-title">"Network"</h2>
+                <div class="legend" aria-hidden="true">
+                    <span class="lg lg-up">"▲ up"</span>
+                    <span class="lg lg-nocarrier">"⚠ no carrier"</span>
+                    <span class="lg lg-down">"▽ down"</span>
+                </div>
+                <label class="toggle">
+                    <input type="checkbox" data-toggle="notes" prop:checked=notes
+                        on:change=move |ev| notes.set(event_target_checked(&ev)) />
+                    " Routes & neighbours"
+                </label>
+                <label class="toggle">
+                    <input type="checkbox" data-toggle="text" prop:checked=text_shown
+                        on:change=move |ev| text_shown.set(event_target_checked(&ev)) />
+                    " Text view"
+                </label>
+            </div>
+            <div class="diagram-scroll">
+                <Picture ctx version=lab.version />
+            </div>
+            <div class="diagram-text" class:sr-only=move || !text_shown.get() aria-label="Network state as text">
+                <text_view::TextView snapshot=lab.snapshot />
+            </div>
+            <TracePanel trace=lab.trace lit=playback.lit on_replay=move || playback.play(steps) />
+        </section>
+    }
+}
+
+/// The SVG picture (`data-testid="diagram"`).
+#[component]
+fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
+    let drawn = ctx.drawn;
+    let view_box = move || {
+        drawn.with(|d| format!("-4 -4 {} {}", layout::num(d.layout.width + 8.0), layout::num(d.layout.height + 8.0)))
+    };
+    let label = move || {
+        drawn.with(|d| {
+            let l = &d.layout;
+            let others = l.frames.len().saturating_sub(1) + l.chips.len();
+            match &l.summary {
+                None => format!("Network diagram, {others} namespace(s) besides the host; the text view below lists the same."),
+                Some(s) => format!(
+                    "Network diagram, {others} namespace(s) besides the host, {} of them as named chips; the text view below lists everything.",
+                    s.chips
+                ),
+            }
+        })
+    };
+    let frame_ids = move || drawn.with(|d| d.layout.frames.iter().map(frame_id).collect::<Vec<_>>());
+    let cables = move || drawn.with(|d| d.layout.cables.clone());
+    // Cables first: tiles hide them where they pass behind a port.
+    view! {
+        <svg class="diagram-svg" data-testid="diagram" data-version=move || version.get().to_string()
+            viewBox=view_box role="img" aria-label=label>
+            <For each=cables key=cable::key let:c>
+                <cable::Cable ctx cable=c />
+            </For>
+            <For each=frame_ids key=|id| id.clone() let:id>
+                <namespace::Namespace ctx id />
+            </For>
+            <namespace::Chips ctx />
+        </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests;
