@@ -50,4 +50,9 @@ export async function run(page, line) {
   await page.waitForFunction(() => !document.querySelector('.t-busy'));
 }
 
+/** Waits until the lab has answered everything sent so far (e.g. after Undo or Reset). */
+export async function idle(page) {
+  await page.waitForFunction(() => !document.querySelector('.t-busy'));
+}
+
 export const output = (page) => page.getByTestId('terminal-output').textContent();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, open, run, output, PHONE, DIST } from '../browser.mjs';
+import { start, open, run, idle, output, PHONE, DIST } from '../browser.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -99,7 +99,7 @@ test('reload keeps the session and the history', async () => {
   await run(page, 'ip netns add orange');
   await run(page, 'ip link add tap1 type veth peer name tap2');
   await page.reload();
-  await page.waitForSelector('[data-testid="terminal-input"]');
+  await page.waitForSelector('body[data-ready]');
   const text = await output(page);
   assert.ok(text.includes('root@host:~# ip netns add orange'), text);
   assert.equal(await diagramHas(page, 'orange'), 1);
@@ -127,7 +127,7 @@ test('a lesson step ticks when its check holds, and stays ticked', async () => {
   await page.waitForFunction(() => document.querySelector('[data-step="2"]').dataset.done === 'true');
   assert.match(await page.getByTestId('lesson-progress').textContent(), /^2 of \d+ steps done$/);
   await page.reload();
-  await page.waitForSelector('[data-testid="terminal-input"]');
+  await page.waitForSelector('body[data-ready]');
   assert.equal(await step(2).getAttribute('data-done'), 'true');
 });
 
@@ -140,7 +140,7 @@ test('a permalink restores the session in a fresh browser', async () => {
   const other = await site.browser.newContext();
   const fresh = await other.newPage();
   await fresh.goto(url);
-  await fresh.waitForSelector('[data-testid="terminal-input"]');
+  await fresh.waitForSelector('body[data-ready]');
   assert.ok((await output(fresh)).includes('root@host:~# ip link set tap2 netns green'));
   assert.equal(await diagramHas(fresh, 'green', 'tap2'), 1);
   assert.equal(new URL(fresh.url()).hash, '#/sandbox', 'the payload leaves the address bar');
@@ -159,6 +159,7 @@ test('undo, reset, export and import', async () => {
   await run(page, 'ip netns add orange');
   await run(page, 'ip netns add green');
   await page.getByTestId('undo').click();
+  await idle(page);
   assert.equal(await diagramHas(page, 'green'), 0);
   assert.equal(await diagramHas(page, 'orange'), 1);
   await run(page, 'ip lnk show');
@@ -169,6 +170,7 @@ test('undo, reset, export and import', async () => {
   assert.ok(script.includes('\nip netns add orange\n'));
   assert.ok(script.includes('\nip lnk show || true'), script);
   await page.getByTestId('reset').click();
+  await idle(page);
   assert.equal(await diagramHas(page, 'orange'), 0);
   await page.getByTestId('import').click();
   await page.getByTestId('import-text').fill('$ ip netns add blue\nroot@host:~# ip netns add pink\n');
