@@ -17,7 +17,8 @@ use crate::state::LabSignals;
 use lab_protocol::{CheckRow, Progress};
 use leptos::either::Either;
 use leptos::prelude::*;
-use prose::{Prose, ProseState};
+use prose::{LessonProse, Prose, ProseState};
+use std::sync::Arc;
 use step::{Commands, Step};
 
 /// The side panel of the current page: `lesson`'s panel, or the sandbox's
@@ -99,8 +100,15 @@ pub fn LessonPanel(
     // The step to bring into view: the one to do next, or the last.
     let focus = Memo::new(move |_| ticked.get().min(total.saturating_sub(1)));
 
-    let prose = LocalResource::new(move || prose::load(lesson.slug));
-    let prose_state = Signal::derive(move || -> ProseState { prose.get() });
+    // A plain signal the fetch fills in, rather than a `LocalResource`: its
+    // async machinery (AsyncDerived, ScopedFuture) cost the site 9.6 KB gzip.
+    let prose_state = RwSignal::new(None::<Result<Arc<LessonProse>, String>>);
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = prose::load(lesson.slug).await;
+        // The panel may have closed meanwhile (and its signal with it).
+        let _ = prose_state.try_set(Some(loaded));
+    });
+    let prose_state: Signal<ProseState> = prose_state.into();
 
     let restart = move |_| {
         save_ticked(lesson, 0);
