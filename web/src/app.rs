@@ -77,7 +77,7 @@ fn MainNav(route: RwSignal<Route>) -> impl IntoView {
 fn LinkProblem(problem: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <div class="banner" role="alert" data-testid="link-error" hidden=move || problem.with(Option::is_none)>
-            {move || problem.get()}
+            {Signal::derive(move || problem.get().unwrap_or_default())}
             <button type="button" class="linkish" on:click=move |_| problem.set(None)>"Dismiss"</button>
         </div>
     }

@@ -137,12 +137,10 @@ pub fn LessonPanel(
         })
         .collect_view();
 
-    let problem = move || match prose_state.get() {
-        Some(Err(e)) => Some(view! {
-            <p class="prose-error" role="alert">"The lesson's text could not be loaded (" {e} "). Its commands still work."</p>
-        }),
-        _ => None,
-    };
+    let problem = Signal::derive(move || match prose_state.get() {
+        Some(Err(e)) => format!("The lesson's text could not be loaded ({e}). Its commands still work."),
+        _ => String::new(),
+    });
 
     view! {
         <article
@@ -165,13 +163,13 @@ pub fn LessonPanel(
                     <div class="bar" style=move || format!("width: {}%", ticked.get() * 100 / total.max(1))></div>
                 </div>
                 <div class="progress-text" data-testid="lesson-progress">
-                    {move || progress_text(ticked.get(), total)}
+                    {Signal::derive(move || progress_text(ticked.get(), total))}
                 </div>
                 <button type="button" class="linkish" on:click=restart>
                     "Start over"
                 </button>
             </header>
-            {problem}
+            <p class="prose-error" role="alert" hidden=move || problem.with(String::is_empty)>{problem}</p>
             {sections}
         </article>
     }

@@ -49,8 +49,8 @@ pub fn Step(
             "step"
         }
     };
-    let badge = move || if done.get() { "✓".to_string() } else { (n + 1).to_string() };
-    let spoken = move || format!("Step {}{}: ", n + 1, if done.get() { " (done)" } else { "" });
+    let badge = Signal::derive(move || if done.get() { "✓".to_string() } else { (n + 1).to_string() });
+    let spoken = Signal::derive(move || format!("Step {}{}: ", n + 1, if done.get() { " (done)" } else { "" }));
     view! {
         <section
             node_ref=node
