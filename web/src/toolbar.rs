@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::session::{encode_permalink, export_script, import_script};
 use crate::shell::Shell;
-use leptos::either::EitherOf4;
+use leptos::html;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub fn Toolbar(shell: Shell, #[prop(into)] path: Signal<String>) -> impl IntoVie
     let open = RwSignal::new(Drawer::Closed);
     let link = RwSignal::new(String::new());
     let script = RwSignal::new(String::new());
-    let pasted = RwSignal::new(String::new());
+    let pasted = NodeRef::<html::Textarea>::new();
     let toggle = move |d: Drawer| open.update(|o| *o = if *o == d { Drawer::Closed } else { d });
     let expanded = move |d: Drawer| move || if open.get() == d { "true" } else { "false" };
 
@@ -42,13 +42,14 @@ pub fn Toolbar(shell: Shell, #[prop(into)] path: Signal<String>) -> impl IntoVie
         toggle(Drawer::Export);
     };
     let import_run = move |_| {
-        let lines = import_script(&pasted.get_untracked());
+        let Some(area) = pasted.get_untracked() else { return };
+        let lines = import_script(&area.value());
         shell.reset();
         shell.notice(format!("# Importing {} command(s).", lines.len()));
         for l in &lines {
             shell.submit(l);
         }
-        pasted.set(String::new());
+        area.set_value("");
         open.set(Drawer::Closed);
     };
     // The permalink is selected when it gets focus, ready to copy.
@@ -59,17 +60,19 @@ pub fn Toolbar(shell: Shell, #[prop(into)] path: Signal<String>) -> impl IntoVie
         }
     };
 
-    let drawer = move || match open.get() {
-        Drawer::Closed => EitherOf4::A(()),
-        Drawer::Link => EitherOf4::B(view! {
+    // The three drawers are always in the page, the closed ones hidden: a
+    // reactive child that swapped them cost more wasm.
+    let shut = move |d: Drawer| move || open.get() != d;
+    let drawer = view! {
+        <div class="drawer" hidden=shut(Drawer::Link)>
             <label for="permalink-url">"Link to this session (copied to the clipboard):"</label>
-            <input id="permalink-url" data-testid="permalink-url" readonly prop:value=move || link.get() on:focus=select/>
-        }),
-        Drawer::Export => EitherOf4::C(view! {
+            <input id="permalink-url" data-testid="permalink-url" readonly prop:value=link on:focus=select/>
+        </div>
+        <div class="drawer" hidden=shut(Drawer::Export)>
             <label for="export-text">
                 "Your session as a script for a real Linux host (run it as root on a throwaway VM):"
             </label>
-            <textarea id="export-text" data-testid="export-text" readonly rows="8" prop:value=move || script.get()></textarea>
+            <textarea id="export-text" data-testid="export-text" readonly rows="8" prop:value=script></textarea>
             <div class="drawer-actions">
                 <button type="button" data-testid="export-download"
                     on:click=move |_| browser::download("nslab-session.sh", &script.get_untracked())>
@@ -78,17 +81,16 @@ pub fn Toolbar(shell: Shell, #[prop(into)] path: Signal<String>) -> impl IntoVie
                 <button type="button" data-testid="export-copy"
                     on:click=move |_| browser::copy_to_clipboard(&script.get_untracked())>"Copy"</button>
             </div>
-        }),
-        Drawer::Import => EitherOf4::D(view! {
+        </div>
+        <div class="drawer" hidden=shut(Drawer::Import)>
             <label for="import-text">
                 "Paste a script or a terminal transcript; it replaces this session, command by command:"
             </label>
-            <textarea id="import-text" data-testid="import-text" rows="6" prop:value=move || pasted.get_untracked()
-                on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+            <textarea id="import-text" data-testid="import-text" rows="6" node_ref=pasted></textarea>
             <div class="drawer-actions">
                 <button type="button" data-testid="import-run" on:click=import_run>"Replace session and run"</button>
             </div>
-        }),
+        </div>
     };
 
     view! {
@@ -108,6 +110,6 @@ pub fn Toolbar(shell: Shell, #[prop(into)] path: Signal<String>) -> impl IntoVie
             <button type="button" data-testid="import" aria-expanded=expanded(Drawer::Import)
                 on:click=move |_| toggle(Drawer::Import)>"⤒ Import"</button>
         </div>
-        <div class="drawer" hidden=move || open.get() == Drawer::Closed>{drawer}</div>
+        {drawer}
     }
 }
