@@ -66,9 +66,7 @@ pub fn Step(
                 {section.title}
             </h3>
             <Blocks section index prose run />
-            <Show when=move || current.get()>
-                <Checklist section rows />
-            </Show>
+            <Checklist section rows current />
         </section>
     }
 }
@@ -108,16 +106,19 @@ pub fn Commands(lines: &'static [&'static str], run: Callback<String>) -> impl I
     view! { <div class="cmds">{buttons} {all}</div> }
 }
 
-/// What the current step waits for, check by check, and its hint.
+/// What the current step waits for, check by check, and its hint. Every
+/// step has one, hidden and empty unless the step is `current` (cheaper in
+/// wasm than a `<Show>` that builds and drops it).
 #[component]
-fn Checklist(section: &'static Section, rows: Memo<Vec<Verdict>>) -> impl IntoView {
+fn Checklist(section: &'static Section, rows: Memo<Vec<Verdict>>, current: Memo<bool>) -> impl IntoView {
     let hint = (!section.hints.is_empty()).then(|| view! { <Hint hints=section.hints /> });
+    let rows = move || if current.get() { rows.get() } else { Vec::new() };
     view! {
-        <div class="checks">
+        <div class="checks" hidden=move || !current.get()>
             <div class="checks-head">"Done when:"</div>
             <ul>
                 <For
-                    each=move || rows.get().into_iter().enumerate()
+                    each=move || rows().into_iter().enumerate()
                     key=|(i, r)| (*i, r.label.clone(), r.ok, r.why.clone())
                     children=|(_, row)| view! { <CheckRow row /> }
                 />
