@@ -89,11 +89,10 @@ pub fn App() -> impl IntoView {
     let route = RwSignal::new(Route::Sandbox);
     let problem = RwSignal::new(None::<String>);
     follow_hash(shell, route, problem);
-    let hashchange = EventListener::new(&window(), "hashchange", move |_| follow_hash(shell, route, problem));
-    // Dropped (and so removed) with the page.
-    StoredValue::new_local(hashchange);
-    let path = Signal::derive(move || route.get().path());
-    let lesson = Signal::derive(move || route.get().lesson());
+    // Listens as long as the page lives (the app is never unmounted).
+    EventListener::new(&window(), "hashchange", move |_| follow_hash(shell, route, problem)).forget();
+    // A new side panel only when the lesson changes, not on every route write.
+    let lesson = Memo::new(move |_| route.with(|r| r.lesson().map(|l| l.slug)));
     let run = Callback::new(move |line: String| shell.submit(&line));
     let start_over = Callback::new(move |()| shell.start_over());
 
@@ -107,9 +106,9 @@ pub fn App() -> impl IntoView {
         </header>
         <LinkProblem problem/>
         <main class="layout">
-            <div class="side"><SidePanel lesson=lesson lab=shell.lab run start_over/></div>
+            <div class="side"><SidePanel lesson lab=shell.lab run start_over/></div>
             <div class="work">
-                <Toolbar shell path/>
+                <Toolbar shell route/>
                 <Terminal shell/>
                 <Diagram lab=shell.lab/>
             </div>

@@ -2,6 +2,7 @@
 //! the drawer the last three open.
 
 use crate::browser;
+use crate::route::Route;
 use crate::session::{encode_permalink, export_script, import_script};
 use crate::shell::Shell;
 use leptos::html;
@@ -15,10 +16,10 @@ enum Drawer {
     Import,
 }
 
-/// Session tools above the terminal, and the drawer they open. `path` is
-/// the current route's address (`/sandbox`, `/lesson/SLUG`), for permalinks.
+/// Session tools above the terminal, and the drawers they open. `route`
+/// is the current page, whose address permalinks carry.
 #[component]
-pub fn Toolbar(shell: Shell, #[prop(into)] path: Signal<String>) -> impl IntoView {
+pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
     let open = RwSignal::new(Drawer::Closed);
     let link = RwSignal::new(String::new());
     let script = RwSignal::new(String::new());
@@ -32,7 +33,7 @@ pub fn Toolbar(shell: Shell, #[prop(into)] path: Signal<String>) -> impl IntoVie
         }
     };
     let permalink = move |_| {
-        let url = browser::url_with_hash(&format!("{}/s={}", path.get_untracked(), encode_permalink(&shell.log())));
+        let url = browser::url_with_hash(&format!("{}/s={}", route.with_untracked(Route::path), encode_permalink(&shell.log())));
         browser::copy_to_clipboard(&url);
         link.set(url);
         toggle(Drawer::Link);

@@ -21,19 +21,17 @@ use prose::{LessonProse, Prose, ProseState};
 use std::sync::Arc;
 use step::{Commands, Step};
 
-/// The side panel of the current page: `lesson`'s panel, or the sandbox's
-/// welcome when it is `None`. `start_over` clears the lab (the panel has
-/// already forgotten the lesson's progress).
+/// The side panel of the current page: the panel of the lesson whose slug
+/// `lesson` holds, or the sandbox's welcome when it is `None`. `start_over`
+/// clears the lab (the panel has already forgotten the lesson's progress).
 #[component]
 pub fn SidePanel(
-    #[prop(into)] lesson: Signal<Option<&'static Lesson>>,
+    lesson: Memo<Option<&'static str>>,
     lab: LabSignals,
     run: Callback<String>,
     start_over: Callback<()>,
 ) -> impl IntoView {
-    // A new panel only when the lesson changes, not on every route write.
-    let slug = Memo::new(move |_| lesson.get().map(|l| l.slug));
-    move || match slug.get().and_then(Lesson::find) {
+    move || match lesson.get().and_then(Lesson::find) {
         Some(l) => Either::Left(view! { <LessonPanel lesson=l lab run start_over /> }),
         None => Either::Right(view! { <SandboxWelcome /> }),
     }
