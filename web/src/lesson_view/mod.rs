@@ -73,13 +73,13 @@ pub fn LessonPanel(
     // and only moves it forward, so the panel shows the larger of the two
     // while the lab's first answer is on its way.
     let saved = RwSignal::new(saved_ticked(lesson));
-    let lab_ticked = Memo::new(move |_| lab.progress.with(|p| p.ticked).min(total));
-    let ticked = Memo::new(move |_| lab_ticked.get().max(saved.get()));
+    let lab_ticked = move || lab.progress.with(|p| p.ticked).min(total);
+    let ticked = Memo::new(move |_| lab_ticked().max(saved.get()));
     // Saved after each answer of the lab (not at once: until the lab has
     // answered for this lesson, its progress may be another lesson's).
     Effect::new(move |seen: Option<u64>| {
         let version = lab.version.get();
-        let t = lab_ticked.get_untracked();
+        let t = untrack(lab_ticked);
         if seen.is_some_and(|v| v != version) && t > saved.get_untracked() {
             saved.set(t);
             save_ticked(lesson, t);

@@ -23,13 +23,16 @@ pub fn Step(
     prose: Signal<ProseState>,
     run: Callback<String>,
 ) -> impl IntoView {
-    let done = Memo::new(move |_| ticked.get() > n);
+    // Closures rather than memos where nothing needs the memo (each memo
+    // is its own ~1 KB of wasm).
+    let done = move || ticked.get() > n;
     let current = Memo::new(move |_| ticked.get() == n);
     let node = NodeRef::<html::Section>::new();
-    let focused = Memo::new(move |_| focus.get() == n);
-    Effect::new(move |_| {
-        if !focused.get() {
-            return;
+    // Scrolls when the step becomes the focus (not again while it stays so).
+    Effect::new(move |was: Option<bool>| {
+        let focused = focus.get() == n;
+        if !focused || was == Some(true) {
+            return focused;
         }
         request_animation_frame(move || {
             if let Some(el) = node.get_untracked() {
@@ -39,9 +42,10 @@ pub fn Step(
                 el.scroll_into_view_with_scroll_into_view_options(&opts);
             }
         });
+        focused
     });
     let class = move || {
-        if done.get() {
+        if done() {
             "step done"
         } else if current.get() {
             "step current"
@@ -49,15 +53,15 @@ pub fn Step(
             "step"
         }
     };
-    let badge = Signal::derive(move || if done.get() { "✓".to_string() } else { (n + 1).to_string() });
-    let spoken = Signal::derive(move || format!("Step {}{}: ", n + 1, if done.get() { " (done)" } else { "" }));
+    let badge = Signal::derive(move || if done() { "✓".to_string() } else { (n + 1).to_string() });
+    let spoken = Signal::derive(move || format!("Step {}{}: ", n + 1, if done() { " (done)" } else { "" }));
     view! {
         <section
             node_ref=node
             class=class
             data-testid="lesson-step"
             data-step=(n + 1).to_string()
-            data-done=move || if done.get() { "true" } else { "false" }
+            data-done=move || if done() { "true" } else { "false" }
             aria-current=move || current.get().then_some("step")
         >
             <h3>
