@@ -21,8 +21,11 @@ enum Drawer {
 #[component]
 pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
     let open = RwSignal::new(Drawer::Closed);
-    let link = RwSignal::new(String::new());
-    let script = RwSignal::new(String::new());
+    // The drawers' texts live in their fields (written when a drawer
+    // opens), not in signals bound to them: less wasm for the same page.
+    let link = NodeRef::<html::Input>::new();
+    let script = NodeRef::<html::Textarea>::new();
+    let script_text = move || script.get_untracked().map(|t| t.value()).unwrap_or_default();
     let pasted = NodeRef::<html::Textarea>::new();
     let toggle = move |d: Drawer| open.update(|o| *o = if *o == d { Drawer::Closed } else { d });
     let expanded = move |d: Drawer| move || if open.get() == d { "true" } else { "false" };
@@ -35,11 +38,15 @@ pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
     let permalink = move |_| {
         let url = browser::url_with_hash(&format!("{}/s={}", route.with_untracked(Route::path), encode_permalink(&shell.log())));
         browser::copy_to_clipboard(&url);
-        link.set(url);
+        if let Some(i) = link.get_untracked() {
+            i.set_value(&url);
+        }
         toggle(Drawer::Link);
     };
     let export = move |_| {
-        script.set(export_script(&shell.log(), &shell.statuses()));
+        if let Some(t) = script.get_untracked() {
+            t.set_value(&export_script(&shell.log(), &shell.statuses()));
+        }
         toggle(Drawer::Export);
     };
     let import_run = move |_| {
@@ -54,9 +61,8 @@ pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
         open.set(Drawer::Closed);
     };
     // The permalink is selected when it gets focus, ready to copy.
-    let select = move |ev: leptos::ev::FocusEvent| {
-        use wasm_bindgen::JsCast;
-        if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+    let select = move |_| {
+        if let Some(i) = link.get_untracked() {
             i.select();
         }
     };
@@ -67,20 +73,20 @@ pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
     let drawer = view! {
         <div class="drawer" hidden=shut(Drawer::Link)>
             <label for="permalink-url">"Link to this session (copied to the clipboard):"</label>
-            <input id="permalink-url" data-testid="permalink-url" readonly prop:value=link on:focus=select/>
+            <input id="permalink-url" data-testid="permalink-url" readonly node_ref=link on:focus=select/>
         </div>
         <div class="drawer" hidden=shut(Drawer::Export)>
             <label for="export-text">
                 "Your session as a script for a real Linux host (run it as root on a throwaway VM):"
             </label>
-            <textarea id="export-text" data-testid="export-text" readonly rows="8" prop:value=script></textarea>
+            <textarea id="export-text" data-testid="export-text" readonly rows="8" node_ref=script></textarea>
             <div class="drawer-actions">
                 <button type="button" data-testid="export-download"
-                    on:click=move |_| browser::download("nslab-session.sh", &script.get_untracked())>
+                    on:click=move |_| browser::download("nslab-session.sh", &script_text())>
                     "Download nslab-session.sh"
                 </button>
                 <button type="button" data-testid="export-copy"
-                    on:click=move |_| browser::copy_to_clipboard(&script.get_untracked())>"Copy"</button>
+                    on:click=move |_| browser::copy_to_clipboard(&script_text())>"Copy"</button>
             </div>
         </div>
         <div class="drawer" hidden=shut(Drawer::Import)>
