@@ -36,7 +36,11 @@ pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
         }
     };
     let permalink = move |_| {
-        let url = browser::url_with_hash(&format!("{}/s={}", route.with_untracked(Route::path), encode_permalink(&shell.log())));
+        let url = browser::url_with_hash(&format!(
+            "{}/s={}",
+            route.with_untracked(Route::path),
+            encode_permalink(&shell.log())
+        ));
         browser::copy_to_clipboard(&url);
         if let Some(i) = link.get_untracked() {
             i.set_value(&url);
