@@ -17,8 +17,7 @@ use crate::state::LabSignals;
 use lab_protocol::{CheckRow, Progress};
 use leptos::either::Either;
 use leptos::prelude::*;
-use prose::{LessonProse, Prose, ProseState};
-use std::sync::Arc;
+use prose::{Prose, ProseState};
 use step::{Commands, Step};
 
 /// The side panel of the current page: the panel of the lesson whose slug
@@ -100,13 +99,12 @@ pub fn LessonPanel(
 
     // A plain signal the fetch fills in, rather than a `LocalResource`: its
     // async machinery (AsyncDerived, ScopedFuture) cost the site 9.6 KB gzip.
-    let prose_state = RwSignal::new(None::<Result<Arc<LessonProse>, String>>);
+    let prose_state = RwSignal::new(ProseState::None);
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = prose::load(lesson.slug).await;
         // The panel may have closed meanwhile (and its signal with it).
         let _ = prose_state.try_set(Some(loaded));
     });
-    let prose_state: Signal<ProseState> = prose_state.into();
 
     let restart = move |_| {
         save_ticked(lesson, 0);
@@ -179,7 +177,8 @@ fn Blocks(
     section: &'static Section,
     /// The section's place in the lesson (its prose's place in the file).
     index: usize,
-    prose: Signal<ProseState>,
+    /// Read only (a plain signal: a `Signal` wrapper is one more reactive node).
+    prose: RwSignal<ProseState>,
     run: Callback<String>,
 ) -> impl IntoView {
     let mut k = 0;

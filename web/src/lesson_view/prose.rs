@@ -88,5 +88,5 @@ async fn fetch(slug: &str) -> Result<String, String> {
 /// the learner or the lab.
 #[component]
 pub fn Prose(#[prop(into)] html: Signal<String>) -> impl IntoView {
-    view! { <div class="prose" inner_html=move || html.get()></div> }
+    view! { <div class="prose" inner_html=html></div> }
 }

@@ -20,7 +20,7 @@ pub fn Step(
     focus: Memo<usize>,
     /// The current step's checks.
     rows: Memo<Vec<Verdict>>,
-    prose: Signal<ProseState>,
+    prose: RwSignal<ProseState>,
     run: Callback<String>,
 ) -> impl IntoView {
     // Closures rather than memos where nothing needs the memo (each memo
