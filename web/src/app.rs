@@ -14,15 +14,16 @@ use gloo_events::EventListener;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Opens the session of the current fragment; reports a broken permalink in `problem`.
-fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<String>>) {
+/// Opens the session of the current fragment; reports a broken permalink in
+/// `problem` (empty when there is none).
+fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<String>) {
     let h = browser::hash();
     if !h.is_empty() && !h.starts_with('/') {
         return; // an in-page anchor such as a skip link
     }
     let (r, payload) = parse_hash(&h);
     let key = r.session_key();
-    problem.set(None);
+    problem.set(String::new());
     match payload.map(|p| decode_permalink(&p)) {
         None => shell.open(&key, None, r.checks()),
         Some(Ok(lines)) => {
@@ -32,7 +33,7 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<St
         }
         Some(Err(e)) => {
             shell.open(&key, Some(Vec::new()), r.checks());
-            problem.set(Some(format!("This link could not be opened: {}. You have an empty lab instead.", e.0)));
+            problem.set(format!("This link could not be opened: {}. You have an empty lab instead.", e.0));
         }
     }
     // The session now lives in storage; drop the payload so reload keeps later work.
@@ -74,11 +75,11 @@ fn MainNav(route: RwSignal<Route>) -> impl IntoView {
 
 /// The banner of a permalink that could not be opened.
 #[component]
-fn LinkProblem(problem: RwSignal<Option<String>>) -> impl IntoView {
+fn LinkProblem(problem: RwSignal<String>) -> impl IntoView {
     view! {
-        <div class="banner" role="alert" data-testid="link-error" hidden=move || problem.with(Option::is_none)>
-            {Signal::derive(move || problem.get().unwrap_or_default())}
-            <button type="button" class="linkish" on:click=move |_| problem.set(None)>"Dismiss"</button>
+        <div class="banner" role="alert" data-testid="link-error" hidden=move || problem.with(String::is_empty)>
+            {problem}
+            <button type="button" class="linkish" on:click=move |_| problem.set(String::new())>"Dismiss"</button>
         </div>
     }
 }
@@ -87,7 +88,7 @@ fn LinkProblem(problem: RwSignal<Option<String>>) -> impl IntoView {
 pub fn App() -> impl IntoView {
     let shell = Shell::new();
     let route = RwSignal::new(Route::Sandbox);
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(String::new());
     follow_hash(shell, route, problem);
     // Listens as long as the page lives (the app is never unmounted).
     EventListener::new(&window(), "hashchange", move |_| follow_hash(shell, route, problem)).forget();

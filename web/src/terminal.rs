@@ -189,7 +189,7 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
                         <TerminalLine line/>
                     </For>
                 </div>
-                <div class="t-inputline" class:t-busy=move || shell.screen.busy.get()>
+                <div class="t-inputline" class:t-busy=shell.screen.busy>
                     <label for="term-input" class="t-prompt">{PROMPT}</label>
                     <input id="term-input" class="t-input" data-testid="terminal-input" type="text" autocomplete="off"
                         autocapitalize="off" spellcheck="false" enterkeyhint="send"
