@@ -94,8 +94,6 @@ pub fn LessonPanel(
             _ => steps.get(t).map(|s| unevaluated(s)).unwrap_or_default(),
         }
     });
-    // The step to bring into view: the one to do next, or the last.
-    let focus = Memo::new(move |_| ticked.get().min(total.saturating_sub(1)));
 
     // A plain signal the fetch fills in, rather than a `LocalResource`: its
     // async machinery (AsyncDerived, ScopedFuture) cost the site 9.6 KB gzip.
@@ -121,7 +119,7 @@ pub fn LessonPanel(
         .map(|(index, section)| {
             if section.is_step() {
                 n += 1;
-                Either::Left(view! { <Step section index n=n - 1 ticked focus rows prose=prose_state run /> })
+                Either::Left(view! { <Step section index n=n - 1 last={n == total} ticked rows prose=prose_state run /> })
             } else {
                 let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title}</h3> });
                 Either::Right(view! {

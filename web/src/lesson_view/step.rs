@@ -15,9 +15,9 @@ pub fn Step(
     /// The section's place in the lesson.
     index: usize,
     n: usize,
+    /// Whether it is the lesson's last step.
+    last: bool,
     ticked: Memo<usize>,
-    /// The step to bring into view.
-    focus: Memo<usize>,
     /// The current step's checks.
     rows: Memo<Vec<Verdict>>,
     prose: RwSignal<ProseState>,
@@ -28,9 +28,11 @@ pub fn Step(
     let done = move || ticked.get() > n;
     let current = Memo::new(move |_| ticked.get() == n);
     let node = NodeRef::<html::Section>::new();
-    // Scrolls when the step becomes the focus (not again while it stays so).
+    // Scrolls when the step becomes the one to do next (or, all done, the
+    // last one), not again while it stays so.
     Effect::new(move |was: Option<bool>| {
-        let focused = focus.get() == n;
+        let t = ticked.get();
+        let focused = t == n || (last && t > n);
         if !focused || was == Some(true) {
             return focused;
         }
