@@ -119,7 +119,9 @@ pub fn LessonPanel(
         .map(|(index, section)| {
             if section.is_step() {
                 n += 1;
-                Either::Left(view! { <Step section index n=n - 1 last={n == total} ticked rows prose=prose_state run /> })
+                Either::Left(
+                    view! { <Step section index n=n - 1 last={n == total} ticked rows prose=prose_state run /> },
+                )
             } else {
                 let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title}</h3> });
                 Either::Right(view! {
