@@ -8,6 +8,19 @@ use crate::shell::Shell;
 use leptos::html;
 use leptos::prelude::*;
 
+/// What a button of the toolbar or of a drawer does.
+#[derive(Clone, Copy)]
+enum Action {
+    Undo,
+    Reset,
+    Permalink,
+    Export,
+    Download,
+    Copy,
+    Import,
+    ImportRun,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Drawer {
     Closed,
@@ -30,39 +43,49 @@ pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
     let toggle = move |d: Drawer| open.update(|o| *o = if *o == d { Drawer::Closed } else { d });
     let expanded = move |d: Drawer| move || if open.get() == d { "true" } else { "false" };
 
-    let undo = move |_| {
-        if let Some(last) = shell.undo() {
-            shell.notice(format!("# undone: {last}"));
+    // One handler for every button, as the terminal's keys have: each
+    // distinct click closure is its own listener code in the wasm.
+    let act = move |a: Action| {
+        move |_| match a {
+            Action::Undo => {
+                if let Some(last) = shell.undo() {
+                    shell.notice(format!("# undone: {last}"));
+                }
+            }
+            Action::Reset => shell.reset(),
+            Action::Permalink => {
+                let url = browser::url_with_hash(&format!(
+                    "{}/s={}",
+                    route.with_untracked(Route::path),
+                    encode_permalink(&shell.log())
+                ));
+                browser::copy_to_clipboard(&url);
+                if let Some(i) = link.get_untracked() {
+                    i.set_value(&url);
+                }
+                toggle(Drawer::Link);
+            }
+            Action::Export => {
+                if let Some(t) = script.get_untracked() {
+                    t.set_value(&export_script(&shell.log(), &shell.statuses()));
+                }
+                toggle(Drawer::Export);
+            }
+            Action::Download => browser::download("nslab-session.sh", &script_text()),
+            Action::Copy => browser::copy_to_clipboard(&script_text()),
+            Action::Import => toggle(Drawer::Import),
+            Action::ImportRun => {
+                let Some(area) = pasted.get_untracked() else { return };
+                let lines = import_script(&area.value());
+                shell.reset();
+                shell.notice(format!("# Importing {} command(s).", lines.len()));
+                for l in &lines {
+                    shell.submit(l);
+                }
+                area.set_value("");
+                open.set(Drawer::Closed);
+            }
         }
-    };
-    let permalink = move |_| {
-        let url = browser::url_with_hash(&format!(
-            "{}/s={}",
-            route.with_untracked(Route::path),
-            encode_permalink(&shell.log())
-        ));
-        browser::copy_to_clipboard(&url);
-        if let Some(i) = link.get_untracked() {
-            i.set_value(&url);
-        }
-        toggle(Drawer::Link);
-    };
-    let export = move |_| {
-        if let Some(t) = script.get_untracked() {
-            t.set_value(&export_script(&shell.log(), &shell.statuses()));
-        }
-        toggle(Drawer::Export);
-    };
-    let import_run = move |_| {
-        let Some(area) = pasted.get_untracked() else { return };
-        let lines = import_script(&area.value());
-        shell.reset();
-        shell.notice(format!("# Importing {} command(s).", lines.len()));
-        for l in &lines {
-            shell.submit(l);
-        }
-        area.set_value("");
-        open.set(Drawer::Closed);
     };
     // The permalink is selected when it gets focus, ready to copy.
     let select = move |_| {
@@ -86,11 +109,11 @@ pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
             <textarea id="export-text" data-testid="export-text" readonly rows="8" node_ref=script></textarea>
             <div class="drawer-actions">
                 <button type="button" data-testid="export-download"
-                    on:click=move |_| browser::download("nslab-session.sh", &script_text())>
+                    on:click=act(Action::Download)>
                     "Download nslab-session.sh"
                 </button>
                 <button type="button" data-testid="export-copy"
-                    on:click=move |_| browser::copy_to_clipboard(&script_text())>"Copy"</button>
+                    on:click=act(Action::Copy)>"Copy"</button>
             </div>
         </div>
         <div class="drawer" hidden=shut(Drawer::Import)>
@@ -99,27 +122,27 @@ pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
             </label>
             <textarea id="import-text" data-testid="import-text" rows="6" node_ref=pasted></textarea>
             <div class="drawer-actions">
-                <button type="button" data-testid="import-run" on:click=import_run>"Replace session and run"</button>
+                <button type="button" data-testid="import-run" on:click=act(Action::ImportRun)>"Replace session and run"</button>
             </div>
         </div>
     };
 
     view! {
         <div class="toolbar" role="toolbar" aria-label="Session">
-            <button type="button" data-testid="undo" title="Rebuild the lab without the last command" on:click=undo>
+            <button type="button" data-testid="undo" title="Rebuild the lab without the last command" on:click=act(Action::Undo)>
                 "↶ Undo"
             </button>
-            <button type="button" data-testid="reset" title="Start again from a fresh host" on:click=move |_| shell.reset()>
+            <button type="button" data-testid="reset" title="Start again from a fresh host" on:click=act(Action::Reset)>
                 "⟲ Reset"
             </button>
-            <button type="button" data-testid="permalink" aria-expanded=expanded(Drawer::Link) on:click=permalink>
+            <button type="button" data-testid="permalink" aria-expanded=expanded(Drawer::Link) on:click=act(Action::Permalink)>
                 "⚭ Permalink"
             </button>
-            <button type="button" data-testid="export" aria-expanded=expanded(Drawer::Export) on:click=export>
+            <button type="button" data-testid="export" aria-expanded=expanded(Drawer::Export) on:click=act(Action::Export)>
                 "⤓ Export script"
             </button>
             <button type="button" data-testid="import" aria-expanded=expanded(Drawer::Import)
-                on:click=move |_| toggle(Drawer::Import)>"⤒ Import"</button>
+                on:click=act(Action::Import)>"⤒ Import"</button>
         </div>
         {drawer}
     }
