@@ -14,15 +14,16 @@ use gloo_events::EventListener;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Opens the session of the current fragment; reports a broken permalink in `problem`.
-fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<String>>) {
+/// Opens the session of the current fragment; reports a broken permalink in
+/// `problem` (empty when there is none).
+fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<String>) {
     let h = browser::hash();
     if !h.is_empty() && !h.starts_with('/') {
         return; // an in-page anchor such as a skip link
     }
     let (r, payload) = parse_hash(&h);
     let key = r.session_key();
-    problem.set(None);
+    problem.set(String::new());
     match payload.map(|p| decode_permalink(&p)) {
         None => shell.open(&key, None, r.checks()),
         Some(Ok(lines)) => {
@@ -32,7 +33,7 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<Option<St
         }
         Some(Err(e)) => {
             shell.open(&key, Some(Vec::new()), r.checks());
-            problem.set(Some(format!("This link could not be opened: {}. You have an empty lab instead.", e.0)));
+            problem.set(format!("This link could not be opened: {}. You have an empty lab instead.", e.0));
         }
     }
     // The session now lives in storage; drop the payload so reload keeps later work.
@@ -74,11 +75,11 @@ fn MainNav(route: RwSignal<Route>) -> impl IntoView {
 
 /// The banner of a permalink that could not be opened.
 #[component]
-fn LinkProblem(problem: RwSignal<Option<String>>) -> impl IntoView {
+fn LinkProblem(problem: RwSignal<String>) -> impl IntoView {
     view! {
-        <div class="banner" role="alert" data-testid="link-error" hidden=move || problem.with(Option::is_none)>
-            {move || problem.get()}
-            <button type="button" class="linkish" on:click=move |_| problem.set(None)>"Dismiss"</button>
+        <div class="banner" role="alert" data-testid="link-error" hidden=move || problem.with(String::is_empty)>
+            {problem}
+            <button type="button" class="linkish" on:click=move |_| problem.set(String::new())>"Dismiss"</button>
         </div>
     }
 }
@@ -87,13 +88,12 @@ fn LinkProblem(problem: RwSignal<Option<String>>) -> impl IntoView {
 pub fn App() -> impl IntoView {
     let shell = Shell::new();
     let route = RwSignal::new(Route::Sandbox);
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(String::new());
     follow_hash(shell, route, problem);
-    let hashchange = EventListener::new(&window(), "hashchange", move |_| follow_hash(shell, route, problem));
-    // Dropped (and so removed) with the page.
-    StoredValue::new_local(hashchange);
-    let path = Signal::derive(move || route.get().path());
-    let lesson = Signal::derive(move || route.get().lesson());
+    // Listens as long as the page lives (the app is never unmounted).
+    EventListener::new(&window(), "hashchange", move |_| follow_hash(shell, route, problem)).forget();
+    // A new side panel only when the lesson changes, not on every route write.
+    let lesson = Memo::new(move |_| route.with(|r| r.lesson().map(|l| l.slug)));
     let run = Callback::new(move |line: String| shell.submit(&line));
     let start_over = Callback::new(move |()| shell.start_over());
 
@@ -107,9 +107,9 @@ pub fn App() -> impl IntoView {
         </header>
         <LinkProblem problem/>
         <main class="layout">
-            <div class="side"><SidePanel lesson=lesson lab=shell.lab run start_over/></div>
+            <div class="side"><SidePanel lesson lab=shell.lab run start_over/></div>
             <div class="work">
-                <Toolbar shell path/>
+                <Toolbar shell route/>
                 <Terminal shell/>
                 <Diagram lab=shell.lab/>
             </div>

@@ -189,7 +189,7 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
                         <TerminalLine line/>
                     </For>
                 </div>
-                <div class="t-inputline" class:t-busy=move || shell.screen.busy.get()>
+                <div class="t-inputline" class:t-busy=shell.screen.busy>
                     <label for="term-input" class="t-prompt">{PROMPT}</label>
                     <input id="term-input" class="t-input" data-testid="terminal-input" type="text" autocomplete="off"
                         autocapitalize="off" spellcheck="false" enterkeyhint="send"
@@ -198,7 +198,7 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
                         on:input=move |_| editor.update_value(|e| e.hist_pos = None)/>
                 </div>
             </div>
-            <div class="sr-only" aria-live="polite" aria-atomic="true">{move || shell.screen.announce.get()}</div>
+            <div class="sr-only" aria-live="polite" aria-atomic="true">{Signal::<String>::from(shell.screen.announce)}</div>
             <p id="term-help" class="sr-only">
                 "Enter runs the line. Tab completes, Up and Down recall history, Control C interrupts, "
                 "Control L clears. Press Escape then Tab to leave the terminal."

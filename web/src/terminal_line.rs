@@ -1,7 +1,6 @@
 //! A line of the terminal's scrollback: data (text runs with their
 //! styles), and the component that draws it.
 
-use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -33,24 +32,19 @@ pub struct TermLine {
     pub kind: LineKind,
 }
 
+/// A line is one shape whatever its kind: a `div` of `span` runs (a
+/// plain run's `span` has no class). One shape is less wasm than a view per
+/// kind and per kind of run: Render code is made for each shape.
 #[component]
 pub fn TerminalLine(line: Arc<TermLine>) -> impl IntoView {
-    // Either rather than `.into_any()`: its vtable would link the
-    // server-rendering methods too (about 2 KB each).
-    match &line.kind {
-        LineKind::Command(cmd) => EitherOf3::A(view! {
-            <div class="t-cmd"><span class="t-prompt">{PROMPT}</span>" "{cmd.clone()}</div>
-        }),
-        LineKind::Output { runs, err } => {
-            let runs = runs
-                .iter()
-                .map(|r| match r.class.as_str() {
-                    "" => Either::Left(r.text.clone()),
-                    c => Either::Right(view! { <span class=c.to_string()>{r.text.clone()}</span> }),
-                })
-                .collect_view();
-            EitherOf3::B(view! { <div class="t-out" class:t-err=*err>{runs}</div> })
-        }
-        LineKind::Notice(text) => EitherOf3::C(view! { <div class="t-notice">{text.clone()}</div> }),
-    }
+    let (class, runs): (&'static str, Vec<(Option<String>, String)>) = match &line.kind {
+        LineKind::Command(cmd) => ("t-cmd", vec![(Some("t-prompt".into()), PROMPT.into()), (None, format!(" {cmd}"))]),
+        LineKind::Output { runs, err } => (
+            if *err { "t-out t-err" } else { "t-out" },
+            runs.iter().map(|r| ((!r.class.is_empty()).then(|| r.class.clone()), r.text.clone())).collect(),
+        ),
+        LineKind::Notice(text) => ("t-notice", vec![(None, text.clone())]),
+    };
+    let runs = runs.into_iter().map(|(class, text)| view! { <span class=class>{text}</span> }).collect_view();
+    view! { <div class=class>{runs}</div> }
 }

@@ -20,19 +20,17 @@ use leptos::prelude::*;
 use prose::{Prose, ProseState};
 use step::{Commands, Step};
 
-/// The side panel of the current page: `lesson`'s panel, or the sandbox's
-/// welcome when it is `None`. `start_over` clears the lab (the panel has
-/// already forgotten the lesson's progress).
+/// The side panel of the current page: the panel of the lesson whose slug
+/// `lesson` holds, or the sandbox's welcome when it is `None`. `start_over`
+/// clears the lab (the panel has already forgotten the lesson's progress).
 #[component]
 pub fn SidePanel(
-    #[prop(into)] lesson: Signal<Option<&'static Lesson>>,
+    lesson: Memo<Option<&'static str>>,
     lab: LabSignals,
     run: Callback<String>,
     start_over: Callback<()>,
 ) -> impl IntoView {
-    // A new panel only when the lesson changes, not on every route write.
-    let slug = Memo::new(move |_| lesson.get().map(|l| l.slug));
-    move || match slug.get().and_then(Lesson::find) {
+    move || match lesson.get().and_then(Lesson::find) {
         Some(l) => Either::Left(view! { <LessonPanel lesson=l lab run start_over /> }),
         None => Either::Right(view! { <SandboxWelcome /> }),
     }
@@ -74,13 +72,13 @@ pub fn LessonPanel(
     // and only moves it forward, so the panel shows the larger of the two
     // while the lab's first answer is on its way.
     let saved = RwSignal::new(saved_ticked(lesson));
-    let lab_ticked = Memo::new(move |_| lab.progress.with(|p| p.ticked).min(total));
-    let ticked = Memo::new(move |_| lab_ticked.get().max(saved.get()));
+    let lab_ticked = move || lab.progress.with(|p| p.ticked).min(total);
+    let ticked = Memo::new(move |_| lab_ticked().max(saved.get()));
     // Saved after each answer of the lab (not at once: until the lab has
     // answered for this lesson, its progress may be another lesson's).
     Effect::new(move |seen: Option<u64>| {
         let version = lab.version.get();
-        let t = lab_ticked.get_untracked();
+        let t = untrack(lab_ticked);
         if seen.is_some_and(|v| v != version) && t > saved.get_untracked() {
             saved.set(t);
             save_ticked(lesson, t);
@@ -96,11 +94,15 @@ pub fn LessonPanel(
             _ => steps.get(t).map(|s| unevaluated(s)).unwrap_or_default(),
         }
     });
-    // The step to bring into view: the one to do next, or the last.
-    let focus = Memo::new(move |_| ticked.get().min(total.saturating_sub(1)));
 
-    let prose = LocalResource::new(move || prose::load(lesson.slug));
-    let prose_state = Signal::derive(move || -> ProseState { prose.get() });
+    // A plain signal the fetch fills in, rather than a `LocalResource`: its
+    // async machinery (AsyncDerived, ScopedFuture) cost the site 9.6 KB gzip.
+    let prose_state = RwSignal::new(ProseState::None);
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = prose::load(lesson.slug).await;
+        // The panel may have closed meanwhile (and its signal with it).
+        let _ = prose_state.try_set(Some(loaded));
+    });
 
     let restart = move |_| {
         save_ticked(lesson, 0);
@@ -117,7 +119,9 @@ pub fn LessonPanel(
         .map(|(index, section)| {
             if section.is_step() {
                 n += 1;
-                Either::Left(view! { <Step section index n=n - 1 ticked focus rows prose=prose_state run /> })
+                Either::Left(
+                    view! { <Step section index n=n - 1 last={n == total} ticked rows prose=prose_state run /> },
+                )
             } else {
                 let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title}</h3> });
                 Either::Right(view! {
@@ -129,12 +133,10 @@ pub fn LessonPanel(
         })
         .collect_view();
 
-    let problem = move || match prose_state.get() {
-        Some(Err(e)) => Some(view! {
-            <p class="prose-error" role="alert">"The lesson's text could not be loaded (" {e} "). Its commands still work."</p>
-        }),
-        _ => None,
-    };
+    let problem = Signal::derive(move || match prose_state.get() {
+        Some(Err(e)) => format!("The lesson's text could not be loaded ({e}). Its commands still work."),
+        _ => String::new(),
+    });
 
     view! {
         <article
@@ -157,13 +159,13 @@ pub fn LessonPanel(
                     <div class="bar" style=move || format!("width: {}%", ticked.get() * 100 / total.max(1))></div>
                 </div>
                 <div class="progress-text" data-testid="lesson-progress">
-                    {move || progress_text(ticked.get(), total)}
+                    {Signal::derive(move || progress_text(ticked.get(), total))}
                 </div>
                 <button type="button" class="linkish" on:click=restart>
                     "Start over"
                 </button>
             </header>
-            {problem}
+            <p class="prose-error" role="alert" hidden=move || problem.with(String::is_empty)>{problem}</p>
             {sections}
         </article>
     }
@@ -175,7 +177,8 @@ fn Blocks(
     section: &'static Section,
     /// The section's place in the lesson (its prose's place in the file).
     index: usize,
-    prose: Signal<ProseState>,
+    /// Read only (a plain signal: a `Signal` wrapper is one more reactive node).
+    prose: RwSignal<ProseState>,
     run: Callback<String>,
 ) -> impl IntoView {
     let mut k = 0;

@@ -63,13 +63,24 @@ pub async fn load(slug: &'static str) -> Result<Arc<LessonProse>, String> {
     Ok(prose)
 }
 
+/// Fetches `lessons/SLUG.json` with the browser's own `fetch`, not
+/// gloo-net: the page already awaits one JS promise here (the boot
+/// loader's), and gloo-net's request builder cost more wasm than these lines.
 async fn fetch(slug: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
     let url = format!("lessons/{slug}.json");
-    let resp = gloo_net::http::Request::get(&url).send().await.map_err(|e| format!("{url}: {e}"))?;
+    let failed = |e: wasm_bindgen::JsValue| match e.dyn_ref::<js_sys::Error>() {
+        Some(e) => format!("{url}: {}", String::from(e.message())),
+        None => format!("{url}: {e:?}"),
+    };
+    let resp = JsFuture::from(web_sys::window().ok_or("no window")?.fetch_with_str(&url)).await.map_err(failed)?;
+    let resp: web_sys::Response = resp.unchecked_into();
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
-    resp.text().await.map_err(|e| format!("{url}: {e}"))
+    let text = JsFuture::from(resp.text().map_err(failed)?).await.map_err(failed)?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
 }
 
 /// A block of lesson prose. The only `inner_html` of the site: `html` is
@@ -77,5 +88,5 @@ async fn fetch(slug: &str) -> Result<String, String> {
 /// the learner or the lab.
 #[component]
 pub fn Prose(#[prop(into)] html: Signal<String>) -> impl IntoView {
-    view! { <div class="prose" inner_html=move || html.get()></div> }
+    view! { <div class="prose" inner_html=html></div> }
 }

@@ -15,21 +15,26 @@ pub fn Step(
     /// The section's place in the lesson.
     index: usize,
     n: usize,
+    /// Whether it is the lesson's last step.
+    last: bool,
     ticked: Memo<usize>,
-    /// The step to bring into view.
-    focus: Memo<usize>,
     /// The current step's checks.
     rows: Memo<Vec<Verdict>>,
-    prose: Signal<ProseState>,
+    prose: RwSignal<ProseState>,
     run: Callback<String>,
 ) -> impl IntoView {
-    let done = Memo::new(move |_| ticked.get() > n);
+    // Closures rather than memos where nothing needs the memo (each memo
+    // is its own ~1 KB of wasm).
+    let done = move || ticked.get() > n;
     let current = Memo::new(move |_| ticked.get() == n);
     let node = NodeRef::<html::Section>::new();
-    let focused = Memo::new(move |_| focus.get() == n);
-    Effect::new(move |_| {
-        if !focused.get() {
-            return;
+    // Scrolls when the step becomes the one to do next (or, all done, the
+    // last one), not again while it stays so.
+    Effect::new(move |was: Option<bool>| {
+        let t = ticked.get();
+        let focused = t == n || (last && t > n);
+        if !focused || was == Some(true) {
+            return focused;
         }
         request_animation_frame(move || {
             if let Some(el) = node.get_untracked() {
@@ -39,9 +44,10 @@ pub fn Step(
                 el.scroll_into_view_with_scroll_into_view_options(&opts);
             }
         });
+        focused
     });
     let class = move || {
-        if done.get() {
+        if done() {
             "step done"
         } else if current.get() {
             "step current"
@@ -49,15 +55,15 @@ pub fn Step(
             "step"
         }
     };
-    let badge = move || if done.get() { "✓".to_string() } else { (n + 1).to_string() };
-    let spoken = move || format!("Step {}{}: ", n + 1, if done.get() { " (done)" } else { "" });
+    let badge = Signal::derive(move || if done() { "✓".to_string() } else { (n + 1).to_string() });
+    let spoken = Signal::derive(move || format!("Step {}{}: ", n + 1, if done() { " (done)" } else { "" }));
     view! {
         <section
             node_ref=node
             class=class
             data-testid="lesson-step"
             data-step=(n + 1).to_string()
-            data-done=move || if done.get() { "true" } else { "false" }
+            data-done=move || if done() { "true" } else { "false" }
             aria-current=move || current.get().then_some("step")
         >
             <h3>
@@ -66,9 +72,7 @@ pub fn Step(
                 {section.title}
             </h3>
             <Blocks section index prose run />
-            <Show when=move || current.get()>
-                <Checklist section rows />
-            </Show>
+            <Checklist section rows current />
         </section>
     }
 }
@@ -108,16 +112,19 @@ pub fn Commands(lines: &'static [&'static str], run: Callback<String>) -> impl I
     view! { <div class="cmds">{buttons} {all}</div> }
 }
 
-/// What the current step waits for, check by check, and its hint.
+/// What the current step waits for, check by check, and its hint. Every
+/// step has one, hidden and empty unless the step is `current` (cheaper in
+/// wasm than a `<Show>` that builds and drops it).
 #[component]
-fn Checklist(section: &'static Section, rows: Memo<Vec<Verdict>>) -> impl IntoView {
+fn Checklist(section: &'static Section, rows: Memo<Vec<Verdict>>, current: Memo<bool>) -> impl IntoView {
     let hint = (!section.hints.is_empty()).then(|| view! { <Hint hints=section.hints /> });
+    let rows = move || if current.get() { rows.get() } else { Vec::new() };
     view! {
-        <div class="checks">
+        <div class="checks" hidden=move || !current.get()>
             <div class="checks-head">"Done when:"</div>
             <ul>
                 <For
-                    each=move || rows.get().into_iter().enumerate()
+                    each=move || rows().into_iter().enumerate()
                     key=|(i, r)| (*i, r.label.clone(), r.ok, r.why.clone())
                     children=|(_, row)| view! { <CheckRow row /> }
                 />
