@@ -3,7 +3,8 @@
 //!
 //! The worker gets the `WebAssembly.Module` the page itself was compiled
 //! from, so starting one compiles nothing and fetches only wasm-bindgen's
-//! small JavaScript. Ctrl-C on a running line ends the worker and starts a
+//! small JavaScript. The worker's script is `web/lab-start.js` (inlined in
+//! index.html), which also starts the first worker while the wasm downloads. Ctrl-C on a running line ends the worker and starts a
 //! new one ([`LabClient::restart`]); the shell then replays the session
 //! without that line (see lab-protocol's documentation).
 
@@ -21,13 +22,6 @@ extern "C" {
     #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
     static GLUE_URL: String;
 }
-
-/// The worker's whole script: load the glue, instantiate the module the
-/// page sent, hand over to `lab_worker_start` (main.rs), which answers
-/// `Ready` and reads every later message. The page sends nothing else
-/// before `Ready`.
-const BOOT_JS: &str = "onmessage=async e=>{onmessage=null;const m=await import(e.data.glue);\
-m.initSync({module:e.data.module});m.lab_worker_start()}";
 
 type OnMessage = Closure<dyn FnMut(MessageEvent)>;
 type OnError = Closure<dyn FnMut(web_sys::ErrorEvent)>;
@@ -52,7 +46,10 @@ struct Inner {
 impl LabClient {
     /// Starts the lab; `on_event` receives every event it sends, in order.
     pub fn start(on_event: impl Fn(Event) + 'static) -> LabClient {
-        let boot_url = blob_url(BOOT_JS).unwrap_or_default();
+        let loader = js_sys::Reflect::get(&js_sys::global(), &"nslabLab".into()).unwrap_or(JsValue::UNDEFINED);
+        let field = |name: &str| js_sys::Reflect::get(&loader, &name.into()).ok();
+        let boot_url = field("boot").and_then(|u| u.as_string()).unwrap_or_default();
+        let first = field("worker").and_then(|w| w.dyn_into::<Worker>().ok());
         let inner = Inner {
             worker: None,
             generation: 0,
@@ -63,7 +60,7 @@ impl LabClient {
             handlers: None,
         };
         let client = LabClient(Rc::new(RefCell::new(inner)));
-        client.spawn();
+        client.spawn(first);
         client
     }
 
@@ -91,23 +88,30 @@ impl LabClient {
             }
             inner.outbox.clear();
         }
-        self.spawn();
+        self.spawn(None);
     }
 
-    fn spawn(&self) {
+    /// Starts a worker, or adopts `started` (the one index.html started
+    /// while the wasm downloaded), and hands it the compiled module.
+    fn spawn(&self, started: Option<Worker>) {
         let generation = {
             let mut inner = self.0.borrow_mut();
             inner.generation += 1;
             inner.ready = false;
             inner.generation
         };
-        let opts = WorkerOptions::new();
-        opts.set_type(WorkerType::Module);
-        opts.set_name("nslab-lab");
-        let url = self.0.borrow().boot_url.clone();
-        let worker = match Worker::new_with_options(&url, &opts) {
-            Ok(w) => w,
-            Err(e) => return self.fail(&format!("{e:?}")),
+        let worker = match started {
+            Some(w) => w,
+            None => {
+                let opts = WorkerOptions::new();
+                opts.set_type(WorkerType::Module);
+                opts.set_name(&GLUE_URL.with(String::clone));
+                let url = self.0.borrow().boot_url.clone();
+                match Worker::new_with_options(&url, &opts) {
+                    Ok(w) => w,
+                    Err(_) => return self.fail("this browser cannot start a module worker"),
+                }
+            }
         };
         let me = self.clone();
         let on_message = OnMessage::new(move |e: MessageEvent| {
@@ -123,7 +127,6 @@ impl LabClient {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let start = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&start, &"glue".into(), &GLUE_URL.with(|u| JsValue::from_str(u)));
         let _ = js_sys::Reflect::set(&start, &"module".into(), &wasm_bindgen::module());
         let _ = worker.post_message(&start);
         let mut inner = self.0.borrow_mut();
@@ -159,13 +162,4 @@ impl LabClient {
         let on_event = self.0.borrow().on_event.clone();
         on_event(Event::Error { message: format!("the lab could not start: {why}") });
     }
-}
-
-/// An object URL for a JavaScript text.
-fn blob_url(js: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(js));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/javascript");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
 }

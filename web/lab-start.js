@@ -1,0 +1,16 @@
+// Starts the lab's Web Worker while the page's wasm is still downloading,
+// so the worker fetches wasm-bindgen's glue in the meantime; the page then
+// hands it the compiled module (web/src/client.rs). The worker's script is
+// defined here only: client.rs starts later workers (after Ctrl-C) from
+// window.nslabLab.boot with the glue's address as the worker's name.
+(function () {
+  var glue = document.querySelector('link[rel="modulepreload"][href*="web-"]');
+  var boot = 'const glue=import(self.name);onmessage=async e=>{onmessage=null;try{const m=await glue;' +
+    'm.initSync({module:e.data.module});m.lab_worker_start()}catch(err){postMessage(JSON.stringify(' +
+    '{v:1,msg:{error:{message:"the lab could not start: "+err}}}))}}';
+  try {
+    var url = URL.createObjectURL(new Blob([boot], { type: 'text/javascript' }));
+    window.nslabLab = { boot: url };
+    if (glue) window.nslabLab.worker = new Worker(url, { type: 'module', name: glue.href });
+  } catch (e) { /* no workers: client.rs reports that the lab could not start */ }
+})();
