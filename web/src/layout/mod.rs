@@ -10,9 +10,10 @@
 mod large;
 
 pub use large::{draw, Chip, Memory, Recent, Summary, CHIP_H, CHIP_W, FOCUS_MAX, FULL_MAX, HOST_TILES_MAX};
+use litemap::LiteMap;
 use sim_core::snapshot::{LinkKind, LinkView, NsView};
 use sim_core::Snapshot;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Formats a coordinate to one decimal place, like `{:.1}`, with integer
 /// arithmetic only: formatting an `f64` would link Rust's float printing
@@ -54,29 +55,38 @@ pub fn width(cols: usize) -> f64 {
     CELL_W * cols as f64 + GAP * (cols as f64 - 1.0)
 }
 
-/// Namespace name → grid cell, kept across snapshots. Indexed by name, so
-/// a snapshot of thousands of namespaces updates it in n log n time. The
-/// maps here are B-trees, not `HashMap`s: hashbrown's code per key type
-/// costs the site more wasm than these few look-ups gain.
+/// Namespace name → grid cell, kept across snapshots, indexed by name.
+///
+/// The maps in `layout/` are `LiteMap<String, u32>` (a sorted `Vec`), the
+/// very type the kernel model names its interfaces with, filled by
+/// `insert`, never `collect()` (which links a sort): the site's wasm holds
+/// one copy of that code. A `HashMap` here linked 10 KB raw of hashbrown,
+/// a `BTreeMap` 5 KB.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Slots {
     cells: Vec<Option<String>>,
-    index: BTreeMap<String, usize>,
+    index: LiteMap<String, u32>,
 }
 
 impl Slots {
     /// Gives new namespaces the first free cell and frees the cells of deleted ones.
     pub fn update(&mut self, snap: &Snapshot) {
-        let live: BTreeSet<String> = snap.namespaces.iter().filter_map(|n| n.name.clone()).collect();
-        for s in self.cells.iter_mut() {
-            if s.as_ref().is_some_and(|n| !live.contains(n)) {
-                self.index.remove(s.as_deref().unwrap_or_default());
-                *s = None;
+        let mut live = vec![false; self.cells.len()];
+        for name in snap.namespaces.iter().filter_map(|n| n.name.as_deref()) {
+            if let Some(&i) = self.index.get(name) {
+                live[i as usize] = true;
+            }
+        }
+        for (s, live) in self.cells.iter_mut().zip(live) {
+            if !live {
+                if let Some(name) = s.take() {
+                    self.index.remove(name.as_str());
+                }
             }
         }
         let mut free = 0;
         for name in snap.namespaces.iter().filter_map(|n| n.name.as_deref()) {
-            if self.index.contains_key(name) {
+            if self.index.get(name).is_some() {
                 continue;
             }
             while free < self.cells.len() && self.cells[free].is_some() {
@@ -86,12 +96,12 @@ impl Slots {
                 self.cells.push(None);
             }
             self.cells[free] = Some(name.to_string());
-            self.index.insert(name.to_string(), free);
+            self.index.insert(name.to_string(), free as u32);
         }
     }
 
     pub fn of(&self, name: &str) -> Option<usize> {
-        self.index.get(name).copied()
+        self.index.get(name).map(|&i| i as usize)
     }
 
     pub fn cells(&self) -> usize {
@@ -382,14 +392,17 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
     // Tiles by key (→ frame and tile index), and each link's carrier, so that cables cost n log n time.
     let at: Vec<(usize, usize)> =
         frames.iter().enumerate().flat_map(|(f, fr)| (0..fr.tiles.len()).map(move |t| (f, t))).collect();
-    let tiles: BTreeMap<String, usize> =
-        at.iter().enumerate().map(|(i, &(f, t))| (frames[f].tiles[t].key.clone(), i)).collect();
+    let mut tiles = LiteMap::<String, u32>::new();
+    for (i, &(f, t)) in at.iter().enumerate() {
+        tiles.insert(frames[f].tiles[t].key.clone(), i as u32);
+    }
     let tile = |i: usize| &frames[at[i].0].tiles[at[i].1];
-    let carrier: BTreeSet<String> = snap
-        .namespaces
-        .iter()
-        .flat_map(|n| n.links.iter().filter(|l| l.lower_up).map(|l| link_key(&n.name, &l.name)))
-        .collect();
+    let mut carrier = BTreeSet::new();
+    for n in &snap.namespaces {
+        for l in n.links.iter().filter(|l| l.lower_up) {
+            carrier.insert(link_key(&n.name, &l.name));
+        }
+    }
     let mut cables = Vec::new();
     let mut jacks = Vec::new();
     let mut seen = BTreeSet::new();
@@ -401,7 +414,8 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
                 continue;
             }
             seen.insert(ka.clone());
-            let (Some(&ia), Some(&ib)) = (tiles.get(&ka), tiles.get(&kb)) else { continue };
+            let (Some(&ia), Some(&ib)) = (tiles.get(ka.as_str()), tiles.get(kb.as_str())) else { continue };
+            let (ia, ib) = (ia as usize, ib as usize);
             let (a, b) = (tile(ia), tile(ib));
             let up = l.lower_up && carrier.contains(&kb);
             let (ea, eb) = ends(a, b, frames[a.frame].is_host, frames[b.frame].is_host);
@@ -440,10 +454,12 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
 pub fn changed(old: &Snapshot, new: &Snapshot) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     // By name; the host's is empty (no namespace can have an empty name).
-    let old_ns: BTreeMap<String, usize> =
-        old.namespaces.iter().enumerate().map(|(i, n)| (n.name.clone().unwrap_or_default(), i)).collect();
+    let mut old_ns = LiteMap::<String, u32>::new();
+    for (i, n) in old.namespaces.iter().enumerate() {
+        old_ns.insert(n.name.clone().unwrap_or_default(), i as u32);
+    }
     for ns in &new.namespaces {
-        let before = old_ns.get(ns.name.as_deref().unwrap_or_default()).map(|&i| &old.namespaces[i]);
+        let before = old_ns.get(ns.name.as_deref().unwrap_or_default()).map(|&i| &old.namespaces[i as usize]);
         match before {
             None => {
                 out.insert(format!("ns/{}", ns_label(&ns.name)));
