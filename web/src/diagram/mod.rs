@@ -49,18 +49,24 @@ impl Ctx {
     /// Whether the lit step is at `ns` (and `dev`; `None`: the box itself),
     /// and whether it is a drop there: classes `tr-on` and `tr-bad`.
     pub fn lit_at(&self, ns: String, dev: Option<String>) -> (Signal<bool>, Signal<bool>) {
-        self.lit_where(move |l| l.ns == ns && l.dev == dev)
+        self.lit_where(ns, Some(dev))
     }
 
     /// Like [`Ctx::lit_at`], for any step in `ns` (a chip).
     pub fn lit_in(&self, ns: String) -> (Signal<bool>, Signal<bool>) {
-        self.lit_where(move |l| l.ns == ns)
+        self.lit_where(ns, None)
     }
 
-    fn lit_where(&self, here: impl Fn(&Lit) -> bool + Send + Sync + 'static) -> (Signal<bool>, Signal<bool>) {
+    /// Derived, not memoised: a class compares before it touches the DOM,
+    /// and a `Memo` per item type is more code than the checks it saves.
+    fn lit_where(&self, ns: String, dev: Option<Option<String>>) -> (Signal<bool>, Signal<bool>) {
         let lit = self.lit;
-        let here = Memo::new(move |_| lit.with(|l| l.as_ref().filter(|l| here(l)).map(|l| l.drop)));
-        (Signal::derive(move || here.get().is_some()), Signal::derive(move || here.get() == Some(true)))
+        let here = Arc::new(move |l: &Lit| l.ns == ns && dev.as_ref().is_none_or(|d| *d == l.dev));
+        let bad = here.clone();
+        (
+            Signal::derive(move || lit.with(|l| l.as_ref().is_some_and(|l| here(l)))),
+            Signal::derive(move || lit.with(|l| l.as_ref().is_some_and(|l| l.drop && bad(l)))),
+        )
     }
 
     /// A text or an attribute read from the drawing. Every reactive string
@@ -120,27 +126,22 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
     let notes = RwSignal::new(false);
     let text_shown = RwSignal::new(false);
 
-    // What the last command changed or its packets crossed: a large lab draws it in full.
-    let hot = Memo::new(move |_| {
-        let mut keys = lab.changed.with(|c| c.as_ref().clone());
-        lab.trace.with(|t| {
-            for s in t.iter().flat_map(|t| t.steps.iter()) {
-                keys.insert(format!("ns/{}", s.ns));
-                if let Some(d) = &s.dev {
-                    keys.insert(format!("link/{}/{d}", s.ns));
-                }
-            }
-        });
-        keys
-    });
     // The slots live here, so boxes keep their cells from one snapshot to the next.
     let memory = StoredValue::new(Memory::default());
     let drawn = Memo::new(move |_| {
+        // What the last command changed or its packets crossed: a large lab draws it in full.
+        let mut hot = lab.changed.with(|c| c.as_ref().clone());
+        lab.trace.with(|t| {
+            for s in t.iter().flat_map(|t| t.steps.iter()) {
+                hot.insert(format!("ns/{}", s.ns));
+                if let Some(d) = &s.dev {
+                    hot.insert(format!("link/{}/{d}", s.ns));
+                }
+            }
+        });
         let snap = lab.snapshot.get();
         let notes = notes.get();
-        hot.with(|hot| memory.try_update_value(|m| layout::draw(&snap, m, hot, notes, cols)))
-            .map(Arc::new)
-            .unwrap_or_default()
+        memory.try_update_value(|m| layout::draw(&snap, m, &hot, notes, cols)).map(Arc::new).unwrap_or_default()
     });
 
     let playback = Playback { lit: RwSignal::new(None), timer: StoredValue::new(None) };
