@@ -170,16 +170,8 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
                     <span class="lg lg-nocarrier">"⚠ no carrier"</span>
                     <span class="lg lg-down">"▽ down"</span>
                 </div>
-                <label class="toggle">
-                    <input type="checkbox" data-toggle="notes" prop:checked=notes
-                        on:change=move |ev| notes.set(event_target_checked(&ev)) />
-                    " Routes & neighbours"
-                </label>
-                <label class="toggle">
-                    <input type="checkbox" data-toggle="text" prop:checked=text_shown
-                        on:change=move |ev| text_shown.set(event_target_checked(&ev)) />
-                    " Text view"
-                </label>
+                <Toggle name="notes" label=" Routes & neighbours" on=notes />
+                <Toggle name="text" label=" Text view" on=text_shown />
             </div>
             <div class="diagram-scroll">
                 <Picture ctx version=lab.version />
@@ -190,6 +182,26 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
             <TracePanel trace=lab.trace lit=playback.lit on_replay=move || playback.play(steps) />
         </section>
     }
+}
+
+/// A checkbox of the panel's head (`data-toggle=NAME`).
+#[component]
+fn Toggle(name: &'static str, label: &'static str, on: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label class="toggle">
+            <input type="checkbox" data-toggle=name prop:checked=on on:change=move |ev| on.set(event_target_checked(&ev)) />
+            {label}
+        </label>
+    }
+}
+
+/// A `<For>` key: a digest of an item's whole value, so that an item that
+/// changed is drawn anew. Every list of the diagram is keyed by this one
+/// type, so the keyed lists share their index's code; two items of one list
+/// colliding in 64 bits is not a practical concern.
+pub fn digest<T: std::hash::Hash>(t: &T) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(t)
 }
 
 /// The SVG picture (`data-testid="diagram"`).
@@ -220,10 +232,10 @@ fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
     view! {
         <svg class="diagram-svg" data-testid="diagram" data-version=Signal::derive(move || version.get().to_string())
             viewBox=view_box role="img" aria-label=label>
-            <For each=cables key=cable::key let:c>
+            <For each=cables key=digest let:c>
                 <cable::Cable ctx cable=c />
             </For>
-            <For each=frames key=|f| f.clone() let:f>
+            <For each=frames key=digest let:f>
                 <namespace::Namespace ctx frame=f.0 empty=f.1 />
             </For>
             <namespace::Chips ctx />

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 /// One namespace in words: keyed by them, so an item is drawn anew when
 /// its namespace changed and never updated in place.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Hash)]
 struct Said {
     heading: String,
     /// Each line with its class: interfaces plain, `row-head` for the
@@ -38,7 +38,7 @@ pub fn TextView(snapshot: RwSignal<Arc<Snapshot>>) -> impl IntoView {
     let namespaces = move || snapshot.with(|s| s.namespaces.iter().map(said).collect::<Vec<_>>());
     view! {
         <ul class="diagram-text-list">
-            <For each=namespaces key=|n| n.clone() let:said>
+            <For each=namespaces key=super::digest let:said>
                 <NsText said />
             </For>
         </ul>

@@ -41,6 +41,12 @@ pub struct Chip {
     pub links: usize,
 }
 
+impl std::hash::Hash for Chip {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (&self.key, self.slot, self.links, self.x.to_bits(), self.y.to_bits()).hash(h);
+    }
+}
+
 /// What a summarised drawing leaves out, said on a line at `y`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {

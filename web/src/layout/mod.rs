@@ -165,19 +165,20 @@ pub struct Cable {
     pub up: bool,
 }
 
-/// Tiles and boxes are keyed by their whole value in the diagram's `<For>`s
-/// (a tile that changed is drawn anew, and needs no reactive parts): equal
-/// as their derived `PartialEq` says (coordinates are never NaN), hashed by
-/// what tells two apart in practice.
-impl Eq for Tile {}
-
+/// Tiles and boxes are keyed by a digest of their value in the diagram's
+/// `<For>`s (a tile that changed is drawn anew, and needs no reactive
+/// parts): hashed by what tells two apart in practice.
 impl std::hash::Hash for Tile {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         (&self.key, self.x.to_bits(), self.y.to_bits(), &self.addrs, &self.operstate).hash(h);
     }
 }
 
-impl Eq for Frame {}
+impl std::hash::Hash for Cable {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (&self.key, &self.d, self.up).hash(h);
+    }
+}
 
 impl std::hash::Hash for Frame {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
