@@ -13,6 +13,7 @@ mod text_view;
 use crate::layout::{self, Layout, Memory};
 use crate::state::LabSignals;
 use crate::trace_view::TracePanel;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -219,28 +220,43 @@ fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
         }
     });
     let drawn = ctx.drawn;
-    // A box is keyed by its own geometry and notes (its tiles follow it in
-    // their own `<For>`), and whether it has any tiles at all.
-    let frames = move || {
+    // Everything drawn, in drawing order: cables first (tiles hide them where
+    // they pass behind a port), then the boxes, then a large lab's chips.
+    let shapes = move || {
         drawn.with(|l| {
+            let mut shapes: Vec<Shape> = l.cables.iter().cloned().map(Shape::Cable).collect();
+            // A box is its own geometry and notes (its tiles follow it in
+            // their own `<For>`), and whether it has any tiles at all.
             let own = |f: &layout::Frame| layout::Frame { tiles: Vec::new(), ..f.clone() };
-            l.frames.iter().map(|f| (own(f), f.tiles.is_empty())).collect::<Vec<_>>()
+            shapes.extend(l.frames.iter().map(|f| Shape::Box(own(f), f.tiles.is_empty())));
+            shapes.extend(l.chips.iter().cloned().map(Shape::Chip));
+            shapes
         })
     };
-    let cables = move || drawn.with(|l| l.cables.clone());
-    // Cables first: tiles hide them where they pass behind a port.
     view! {
         <svg class="diagram-svg" data-testid="diagram" data-version=Signal::derive(move || version.get().to_string())
             viewBox=view_box role="img" aria-label=label>
-            <For each=cables key=digest let:c>
-                <cable::Cable ctx cable=c />
+            <For each=shapes key=digest let:shape>
+                {match shape {
+                    Shape::Cable(c) => EitherOf3::A(view! { <cable::Cable ctx cable=c /> }),
+                    Shape::Box(f, empty) => EitherOf3::B(view! { <namespace::Namespace ctx frame=f empty /> }),
+                    Shape::Chip(chip) => EitherOf3::C(view! { <namespace::NsChip ctx chip /> }),
+                }}
             </For>
-            <For each=frames key=digest let:f>
-                <namespace::Namespace ctx frame=f.0 empty=f.1 />
-            </For>
-            <namespace::Chips ctx />
+            <namespace::Summary ctx />
         </svg>
     }
+}
+
+/// One item of the picture's list. One `<For>` draws them all: each keyed
+/// list links its own copy of tachys's diffing (~5 KB of wasm), more than
+/// the `EitherOf3` that picks the component.
+#[derive(Clone, Hash)]
+enum Shape {
+    Cable(layout::Cable),
+    /// A box without its tiles, and whether it has none.
+    Box(layout::Frame, bool),
+    Chip(layout::Chip),
 }
 
 #[cfg(test)]

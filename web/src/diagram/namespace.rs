@@ -64,11 +64,10 @@ fn Note(x: f64, y: f64, text: String) -> impl IntoView {
     view! { <text class="ns-note" class:note-head=head x=layout::num(x) y=layout::num(y)>{text}</text> }
 }
 
-/// A large lab's chips, and the two lines that say what they are (empty
-/// in a full drawing).
+/// The two lines that say what a large lab's chips are (empty in a full
+/// drawing).
 #[component]
-pub fn Chips(ctx: Ctx) -> impl IntoView {
-    let chips = move || ctx.drawn.with(|d| d.chips.clone());
+pub fn Summary(ctx: Ctx) -> impl IntoView {
     let y = |dy: fn(f64) -> f64| {
         let drawn = ctx.drawn;
         Signal::derive(move || drawn.with(|l| l.summary.as_ref().map(|s| layout::num(dy(s.y))).unwrap_or_default()))
@@ -90,14 +89,11 @@ pub fn Chips(ctx: Ctx) -> impl IntoView {
     view! {
         <text class="ns-summary" x="0" y=y(|y| y + 12.0)>{said}</text>
         <text class="ns-summary" x="0" y=y(|y| y + 27.0)>{rest}</text>
-        <For each=chips key=super::digest let:chip>
-            <NsChip ctx chip />
-        </For>
     }
 }
 /// A namespace in a large lab: its name in a small box in its own cell.
 #[component]
-fn NsChip(ctx: Ctx, chip: Chip) -> impl IntoView {
+pub fn NsChip(ctx: Ctx, chip: Chip) -> impl IntoView {
     let Chip { key, ns, slot, x, y, links } = chip;
     // Any step in this namespace lights its chip.
     let (on, bad) = ctx.lit_in(ns.clone());
