@@ -30,7 +30,7 @@ pub fn TracePanel(
                 <p class="trace-sum" role="status" aria-live="polite">{summary}</p>
             </div>
             <ol class="trace-list" node_ref=list>
-                <For each=steps key=|(i, s)| crate::diagram::digest(&(i, &s.ns, &s.dev, &s.text)) let:s>
+                <For each=steps key=|(i, s)| crate::layout::digest(&(i, &s.ns, &s.dev, &s.text)) let:s>
                     <Step index=s.0 step=s.1 lit list />
                 </For>
             </ol>

@@ -196,15 +196,6 @@ fn Toggle(name: &'static str, label: &'static str, on: RwSignal<bool>) -> impl I
     }
 }
 
-/// A `<For>` key: a digest of an item's whole value, so that an item that
-/// changed is drawn anew. Every list of the diagram is keyed by this one
-/// type, so the keyed lists share their index's code; two items of one list
-/// colliding in 64 bits is not a practical concern.
-pub fn digest<T: std::hash::Hash>(t: &T) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(t)
-}
-
 /// The SVG picture (`data-testid="diagram"`).
 #[component]
 fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
@@ -236,7 +227,7 @@ fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
     view! {
         <svg class="diagram-svg" data-testid="diagram" data-version=Signal::derive(move || version.get().to_string())
             viewBox=view_box role="img" aria-label=label>
-            <For each=shapes key=digest let:shape>
+            <For each=shapes key=layout::digest let:shape>
                 {match shape {
                     Shape::Cable(c) => EitherOf3::A(view! { <cable::Cable ctx cable=c /> }),
                     Shape::Box(f, empty) => EitherOf3::B(view! { <namespace::Namespace ctx frame=f empty /> }),

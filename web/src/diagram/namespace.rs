@@ -48,7 +48,7 @@ pub fn Namespace(ctx: Ctx, frame: Frame, empty: bool) -> impl IntoView {
             <rect class="ns-tab" x=layout::num(x) y=layout::num(y) width=layout::num(w) height="26" rx="10"></rect>
             <text class="ns-name" x=layout::num(x + 12.0) y=layout::num(y + 18.0)>{name}</text>
             <text class="ns-empty" x=layout::num(x + 12.0) y=layout::num(y + 54.0)>{if empty { "no interfaces" } else { "" }}</text>
-            <For each=tiles key=super::digest let:tile>
+            <For each=tiles key=crate::layout::digest let:tile>
                 <Interface ctx ns=tile_ns.clone() tile />
             </For>
             {notes}

@@ -38,7 +38,7 @@ pub fn TextView(snapshot: RwSignal<Arc<Snapshot>>) -> impl IntoView {
     let namespaces = move || snapshot.with(|s| s.namespaces.iter().map(said).collect::<Vec<_>>());
     view! {
         <ul class="diagram-text-list">
-            <For each=namespaces key=super::digest let:said>
+            <For each=namespaces key=crate::layout::digest let:said>
                 <NsText said />
             </For>
         </ul>

@@ -165,6 +165,15 @@ pub struct Cable {
     pub up: bool,
 }
 
+/// A `<For>` key: a digest of an item's whole value, so that an item that
+/// changed is drawn anew. Every list of the diagram (and the Packet path's) is keyed by this one
+/// type, so the keyed lists share their index's code; two items of one list
+/// colliding in 64 bits is not a practical concern.
+pub fn digest<T: std::hash::Hash>(t: &T) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(t)
+}
+
 /// Tiles and boxes are keyed by a digest of their value in the diagram's
 /// `<For>`s (a tile that changed is drawn anew, and needs no reactive
 /// parts): hashed by what tells two apart in practice.
