@@ -20,7 +20,7 @@ pub fn TracePanel(
     on_replay: Callback<()>,
 ) -> impl IntoView {
     let list = NodeRef::<Ol>::new();
-    let summary = move || trace.with(|t| t.as_ref().map(|t| t.summary.clone()));
+    let summary = Signal::derive(move || trace.with(|t| t.as_ref().map(|t| t.summary.clone()).unwrap_or_default()));
     let steps = move || trace.with(|t| t.iter().flat_map(|t| t.steps.iter().cloned().enumerate()).collect::<Vec<_>>());
     view! {
         <div class="trace" data-testid="trace" hidden=move || trace.with(Option::is_none)>
@@ -30,7 +30,7 @@ pub fn TracePanel(
                 <p class="trace-sum" role="status" aria-live="polite">{summary}</p>
             </div>
             <ol class="trace-list" node_ref=list>
-                <For each=steps key=|(i, s)| (*i, s.ns.clone(), s.dev.clone(), s.text.clone()) let:s>
+                <For each=steps key=|(i, s)| crate::layout::digest(&(i, &s.ns, &s.dev, &s.text)) let:s>
                     <Step index=s.0 step=s.1 lit list />
                 </For>
             </ol>
@@ -42,11 +42,11 @@ pub fn TracePanel(
 #[component]
 fn Step(index: usize, step: TraceStep, lit: RwSignal<Option<usize>>, list: NodeRef<Ol>) -> impl IntoView {
     let TraceStep { ns, dev, text, drop } = step;
-    let on = move || lit.get() == Some(index);
+    let on = Signal::derive(move || lit.get() == Some(index));
     let node = NodeRef::<leptos::html::Li>::new();
     // The list scrolls to the lit step without moving the page.
     Effect::new(move |_| {
-        if let (true, Some(li), Some(ol)) = (on(), node.get(), list.get_untracked()) {
+        if let (true, Some(li), Some(ol)) = (on.get(), node.get(), list.get_untracked()) {
             ol.set_scroll_top(li.offset_top() - 20);
         }
     });
@@ -56,7 +56,7 @@ fn Step(index: usize, step: TraceStep, lit: RwSignal<Option<usize>>, list: NodeR
     };
     let what = if drop { Either::Left(view! { <strong>{text}</strong> }) } else { Either::Right(text) };
     view! {
-        <li class:tr-drop=drop class:tr-on=on class:tr-bad=move || drop && on() node_ref=node>
+        <li class:tr-drop=drop class:tr-on=on class:tr-bad=Signal::derive(move || drop && on.get()) node_ref=node>
             <span class="tr-at">{at}</span>
             " "
             {what}

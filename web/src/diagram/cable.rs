@@ -6,11 +6,6 @@ use super::Ctx;
 use crate::layout::Cable as Line;
 use leptos::prelude::*;
 
-/// The key of a cable in its `<For>`: which pair, where, and whether up.
-pub fn key(c: &Line) -> (String, String, bool) {
-    (c.key.clone(), c.d.clone(), c.up)
-}
-
 /// The cable itself, under the boxes; yellow for a moment after a command changed either end.
 #[component]
 pub fn Cable(ctx: Ctx, cable: Line) -> impl IntoView {

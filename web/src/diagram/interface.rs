@@ -1,8 +1,7 @@
 //! An interface's tile (`data-link`): name, kind, addresses and state.
 
-use super::bridge::{SwitchPorts, Wire};
 use super::Ctx;
-use crate::layout::{self, Frame, PortState, Tile, TILE_H, TILE_W};
+use crate::layout::{self, PortState, Tile, TILE_H, TILE_W};
 use leptos::prelude::*;
 use sim_core::snapshot::LinkKind;
 
@@ -22,50 +21,33 @@ fn state_icon(s: PortState) -> &'static str {
     }
 }
 
-/// The tile `key` of its box's `frame`; lit while the packet trace is at it
-/// (then scrolled into view).
+/// A tile of namespace `ns`, keyed by its whole value (a tile that changed
+/// is drawn anew), so only its classes for what changed and the lit trace
+/// step are reactive; lit, it is scrolled into view. Every kind of tile is
+/// this one shape: a bridge's sockets, a port's wire and a veth end's jack
+/// are attributes that are absent where they do not apply.
 #[component]
-pub fn Interface(ctx: Ctx, frame: Memo<Option<Frame>>, key: String) -> impl IntoView {
-    let tile = Memo::new({
-        let key = key.clone();
-        move |_| frame.with(|f| f.as_ref()?.tiles.iter().find(|t| t.key == key).cloned())
-    });
-    let (ns, name, kind) = frame.with_untracked(|f| {
-        let t = f.as_ref().and_then(|f| f.tiles.iter().find(|t| t.key == key));
-        (
-            f.as_ref().map(|f| f.ns.clone()).unwrap_or_default(),
-            t.map(|t| t.name.clone()).unwrap_or_default(),
-            t.map(|t| t.kind),
-        )
-    });
-    let is_bridge = kind == Some(LinkKind::Bridge);
-    let kind = kind.map(kind_label).unwrap_or_default();
-    // Each helper below makes one closure type whatever it reads, and
-    // `Signal` erases it: a tile's many reactive parts share their code.
-    let at = move |get: fn(&Tile) -> f64| move || tile.with(|t| t.as_ref().map(|t| layout::num(get(t))));
-    let text =
-        move |get: fn(&Tile) -> String| Signal::derive(move || tile.with(|t| t.as_ref().map(get).unwrap_or_default()));
-    let flag = move |get: fn(&Tile) -> bool| Signal::derive(move || tile.with(|t| t.as_ref().is_some_and(get)));
-    let (lit, bad) = ctx.lit_at(ns, Some(name.clone()));
-    let title = text(|t| {
-        let mut s = format!("{} ({}) state {}", t.name, kind_label(t.kind), t.operstate);
-        for a in &t.addrs {
-            s += ", ";
-            s += a;
-        }
-        if let Some(m) = &t.master {
-            s += ", port of ";
-            s += m;
-        }
-        s
-    });
+pub fn Interface(ctx: Ctx, ns: String, tile: Tile) -> impl IntoView {
+    let Tile { key, name, kind, x, y, addrs, state, operstate, master, wire, jack, .. } = tile;
+    let is_bridge = kind == LinkKind::Bridge;
+    let mut title = format!("{name} ({}) state {operstate}", kind_label(kind));
+    for a in &addrs {
+        title += ", ";
+        title += a;
+    }
+    if let Some(m) = &master {
+        title += ", port of ";
+        title += m;
+    }
     // Two address lines: the first says when there is none, the second how many more there are.
-    let first = text(|t| t.addrs.first().cloned().unwrap_or_else(|| "no address".into()));
-    let second = text(|t| match (t.addrs.get(1), t.addrs.len().saturating_sub(2)) {
+    let first = addrs.first().cloned().unwrap_or_else(|| "no address".into());
+    let second = match (addrs.get(1), addrs.len().saturating_sub(2)) {
         (None, _) => String::new(),
         (Some(a), 0) => a.clone(),
         (Some(a), more) => format!("{a} +{more}"),
-    });
+    };
+    let (lit, bad) = ctx.lit_at(ns, Some(name.clone()));
+    let label = name.clone();
     let node = NodeRef::<leptos::svg::G>::new();
     Effect::new(move |_| {
         if let Some(el) = node.get().filter(|_| lit.get()) {
@@ -74,34 +56,34 @@ pub fn Interface(ctx: Ctx, frame: Memo<Option<Frame>>, key: String) -> impl Into
             el.scroll_into_view_with_scroll_into_view_options(&o);
         }
     });
+    let at = |dx: f64| layout::num(x + dx);
+    let down = |dy: f64| layout::num(y + dy);
     view! {
-        <g class="port" class:st-up=flag(|t| t.state == PortState::Up) class:st-down=flag(|t| t.state == PortState::Down)
-            class:st-nocarrier=flag(|t| t.state == PortState::NoCarrier) class:bridge=is_bridge
-            class:changed=ctx.changed_at(key) class:tr-on=lit class:tr-bad=bad data-link=name.clone() node_ref=node>
+        <g class="port" class:st-up=state == PortState::Up class:st-down=state == PortState::Down
+            class:st-nocarrier=state == PortState::NoCarrier class:bridge=is_bridge
+            class:changed=ctx.changed_at(key) class:tr-on=lit class:tr-bad=bad data-link=name node_ref=node>
             <title>{title}</title>
-            <Wire tile />
-            <rect class="port-box" x=at(|t| t.x) y=at(|t| t.y) width=layout::num(TILE_W) height=layout::num(TILE_H) rx="6"></rect>
-            {is_bridge.then(|| view! { <SwitchPorts tile /> })}
-            <text class="port-name" x=at(|t| t.x + 10.0) y=at(|t| t.y + 18.0)>{name.clone()}</text>
-            <text class="port-kind" x=at(|t| t.x + TILE_W - 8.0) y=at(|t| t.y + 17.0) text-anchor="end">{kind}</text>
-            <text class="port-addr" class:dim=flag(|t| t.addrs.is_empty()) x=at(|t| t.x + 10.0) y=at(|t| t.y + 33.0)>{first}</text>
-            <text class="port-addr" x=at(|t| t.x + 10.0) y=at(|t| t.y + 45.0)>{second}</text>
-            <text class="port-state" x=at(|t| t.x + 10.0) y=at(|t| t.y + TILE_H - 7.0)>
-                {text(|t| format!("{} {}", state_icon(t.state), t.operstate))}
-            </text>
-            <Jack tile />
+            <path class="wire" d=wire></path>
+            <rect class="port-box" x=at(0.0) y=down(0.0) width=layout::num(TILE_W) height=layout::num(TILE_H) rx="6"></rect>
+            <path class="switch-ports" d=is_bridge.then(|| sockets(x, y))></path>
+            <text class="port-name" x=at(10.0) y=down(18.0)>{label}</text>
+            <text class="port-kind" x=at(TILE_W - 8.0) y=down(17.0) text-anchor="end">{kind_label(kind)}</text>
+            <text class="port-addr" class:dim=addrs.is_empty() x=at(10.0) y=down(33.0)>{first}</text>
+            <text class="port-addr" x=at(10.0) y=down(45.0)>{second}</text>
+            <text class="port-state" x=at(10.0) y=down(TILE_H - 7.0)>{format!("{} {operstate}", state_icon(state))}</text>
+            // Where a veth cable plugs in, over the tile; none without a cable.
+            <circle class="jack" class:jack-up=jack.is_some_and(|j| j.2) cx=jack.map(|j| layout::num(j.0))
+                cy=jack.map(|j| layout::num(j.1)) r=jack.map(|_| "4.5")></circle>
         </g>
     }
 }
 
-/// Where a veth cable plugs into this tile, over it; a tile without a
-/// cable has a jack of no size.
-#[component]
-fn Jack(tile: Memo<Option<Tile>>) -> impl IntoView {
-    let jack = move |get: fn((f64, f64, bool)) -> Option<String>| move || tile.with(|t| t.as_ref()?.jack.and_then(get));
-    let up = Signal::derive(move || tile.with(|t| t.as_ref().and_then(|t| t.jack).is_some_and(|j| j.2)));
-    view! {
-        <circle class="jack" class:jack-up=up cx=jack(|j| Some(layout::num(j.0))) cy=jack(|j| Some(layout::num(j.1)))
-            r=jack(|_| Some("4.5".to_string()))></circle>
+/// What makes a bridge look like a switch: six little sockets along the
+/// bottom of its tile, as one path.
+fn sockets(x: f64, y: f64) -> String {
+    let mut d = String::new();
+    for i in 0..6 {
+        d += &format!("M{},{}h9v5h-9z", layout::num(x + 38.0 + i as f64 * 14.0), layout::num(y + TILE_H - 9.0));
     }
+    d
 }

@@ -1,55 +1,26 @@
 //! The live diagram: namespaces as boxes, interfaces as ports, veth pairs as
 //! cables, bridges as switches; under it the same state as text and the
 //! "Packet path" panel. Geometry comes from [`crate::layout`]; each repeated
-//! thing is a component ([`namespace`], [`interface`], [`cable`],
-//! [`bridge`], [`text_view`]) in a keyed `<For>`, so a command redraws only
+//! thing is a component ([`namespace`], [`interface`] (bridges too), [`cable`],
+//! [`text_view`]) in a keyed `<For>`, so a command redraws only
 //! what it changed.
 
-mod bridge;
 mod cable;
 mod interface;
 mod namespace;
 mod text_view;
 
-use crate::layout::{self, Frame, Layout, Memory};
+use crate::layout::{self, Layout, Memory};
 use crate::state::LabSignals;
 use crate::trace_view::TracePanel;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 
 /// How long each step of a packet trace stays lit.
 const STEP_MS: u64 = 350;
-
-/// A layout and its boxes by name, so each box finds its own in constant time.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Drawn {
-    pub layout: Layout,
-    /// [`frame_id`] → index into `layout.frames`.
-    frames: HashMap<String, usize>,
-}
-
-/// A box's key among the drawn ones: the host's is empty (no namespace can
-/// have an empty name, while one may be called `host`).
-fn frame_id(f: &Frame) -> String {
-    if f.is_host {
-        String::new()
-    } else {
-        f.ns.clone()
-    }
-}
-
-impl Drawn {
-    fn new(layout: Layout) -> Drawn {
-        let frames = layout.frames.iter().enumerate().map(|(i, f)| (frame_id(f), i)).collect();
-        Drawn { layout, frames }
-    }
-
-    pub fn frame(&self, id: &str) -> Option<&Frame> {
-        self.frames.get(id).map(|&i| &self.layout.frames[i])
-    }
-}
 
 /// The packet-trace step being shown: where it happened, and whether the packet was dropped there.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,7 +33,7 @@ pub struct Lit {
 /// What every part of the picture reads.
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub drawn: Memo<Arc<Drawn>>,
+    pub drawn: Memo<Arc<Layout>>,
     /// Keys of what the last command changed (see [`layout::changed`]).
     pub changed: RwSignal<Arc<BTreeSet<String>>>,
     /// The trace step lit now, if any.
@@ -79,9 +50,32 @@ impl Ctx {
     /// Whether the lit step is at `ns` (and `dev`; `None`: the box itself),
     /// and whether it is a drop there: classes `tr-on` and `tr-bad`.
     pub fn lit_at(&self, ns: String, dev: Option<String>) -> (Signal<bool>, Signal<bool>) {
+        self.lit_where(ns, Some(dev))
+    }
+
+    /// Like [`Ctx::lit_at`], for any step in `ns` (a chip).
+    pub fn lit_in(&self, ns: String) -> (Signal<bool>, Signal<bool>) {
+        self.lit_where(ns, None)
+    }
+
+    /// Derived, not memoised: a class compares before it touches the DOM,
+    /// and a `Memo` per item type is more code than the checks it saves.
+    fn lit_where(&self, ns: String, dev: Option<Option<String>>) -> (Signal<bool>, Signal<bool>) {
         let lit = self.lit;
-        let here = Memo::new(move |_| lit.with(|l| l.as_ref().filter(|l| l.ns == ns && l.dev == dev).map(|l| l.drop)));
-        (Signal::derive(move || here.get().is_some()), Signal::derive(move || here.get() == Some(true)))
+        let here = Arc::new(move |l: &Lit| l.ns == ns && dev.as_ref().is_none_or(|d| *d == l.dev));
+        let bad = here.clone();
+        (
+            Signal::derive(move || lit.with(|l| l.as_ref().is_some_and(|l| here(l)))),
+            Signal::derive(move || lit.with(|l| l.as_ref().is_some_and(|l| l.drop && bad(l)))),
+        )
+    }
+
+    /// A text or an attribute read from the drawing. Every reactive string
+    /// of the picture is a `Signal<String>`, so tachys's code to build and
+    /// update one is instantiated once for them all.
+    pub fn text(&self, get: fn(&Layout) -> String) -> Signal<String> {
+        let drawn = self.drawn;
+        Signal::derive(move || drawn.with(|l| get(l)))
     }
 }
 
@@ -133,27 +127,22 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
     let notes = RwSignal::new(false);
     let text_shown = RwSignal::new(false);
 
-    // What the last command changed or its packets crossed: a large lab draws it in full.
-    let hot = Memo::new(move |_| {
-        let mut keys = lab.changed.with(|c| c.as_ref().clone());
-        lab.trace.with(|t| {
-            for s in t.iter().flat_map(|t| t.steps.iter()) {
-                keys.insert(format!("ns/{}", s.ns));
-                if let Some(d) = &s.dev {
-                    keys.insert(format!("link/{}/{d}", s.ns));
-                }
-            }
-        });
-        keys
-    });
     // The slots live here, so boxes keep their cells from one snapshot to the next.
     let memory = StoredValue::new(Memory::default());
     let drawn = Memo::new(move |_| {
+        // What the last command changed or its packets crossed: a large lab draws it in full.
+        let mut hot = lab.changed.with(|c| c.as_ref().clone());
+        lab.trace.with(|t| {
+            for s in t.iter().flat_map(|t| t.steps.iter()) {
+                hot.insert(format!("ns/{}", s.ns));
+                if let Some(d) = &s.dev {
+                    hot.insert(format!("link/{}/{d}", s.ns));
+                }
+            }
+        });
         let snap = lab.snapshot.get();
         let notes = notes.get();
-        hot.with(|hot| memory.try_update_value(|m| layout::draw(&snap, m, hot, notes, cols)))
-            .map(|l| Arc::new(Drawn::new(l)))
-            .unwrap_or_default()
+        memory.try_update_value(|m| layout::draw(&snap, m, &hot, notes, cols)).map(Arc::new).unwrap_or_default()
     });
 
     let playback = Playback { lit: RwSignal::new(None), timer: StoredValue::new(None) };
@@ -182,21 +171,13 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
                     <span class="lg lg-nocarrier">"⚠ no carrier"</span>
                     <span class="lg lg-down">"▽ down"</span>
                 </div>
-                <label class="toggle">
-                    <input type="checkbox" data-toggle="notes" prop:checked=notes
-                        on:change=move |ev| notes.set(event_target_checked(&ev)) />
-                    " Routes & neighbours"
-                </label>
-                <label class="toggle">
-                    <input type="checkbox" data-toggle="text" prop:checked=text_shown
-                        on:change=move |ev| text_shown.set(event_target_checked(&ev)) />
-                    " Text view"
-                </label>
+                <Toggle name="notes" label=" Routes & neighbours" on=notes />
+                <Toggle name="text" label=" Text view" on=text_shown />
             </div>
             <div class="diagram-scroll">
                 <Picture ctx version=lab.version />
             </div>
-            <div class="diagram-text" class:sr-only=move || !text_shown.get() aria-label="Network state as text">
+            <div class="diagram-text" class:sr-only=Signal::derive(move || !text_shown.get()) aria-label="Network state as text">
                 <text_view::TextView snapshot=lab.snapshot />
             </div>
             <TracePanel trace=lab.trace lit=playback.lit on_replay=move || playback.play(steps) />
@@ -204,41 +185,69 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
     }
 }
 
+/// A checkbox of the panel's head (`data-toggle=NAME`).
+#[component]
+fn Toggle(name: &'static str, label: &'static str, on: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label class="toggle">
+            <input type="checkbox" data-toggle=name prop:checked=on on:change=move |ev| on.set(event_target_checked(&ev)) />
+            {label}
+        </label>
+    }
+}
+
 /// The SVG picture (`data-testid="diagram"`).
 #[component]
 fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
+    let view_box = ctx.text(|l| format!("-4 -4 {} {}", layout::num(l.width + 8.0), layout::num(l.height + 8.0)));
+    let label = ctx.text(|l| {
+        let others = l.frames.len().saturating_sub(1) + l.chips.len();
+        match &l.summary {
+            None => format!("Network diagram, {others} namespace(s) besides the host; the text view below lists the same."),
+            Some(s) => format!(
+                "Network diagram, {others} namespace(s) besides the host, {} of them as named chips; the text view below lists everything.",
+                s.chips
+            ),
+        }
+    });
     let drawn = ctx.drawn;
-    let view_box = move || {
-        drawn.with(|d| format!("-4 -4 {} {}", layout::num(d.layout.width + 8.0), layout::num(d.layout.height + 8.0)))
-    };
-    let label = move || {
-        drawn.with(|d| {
-            let l = &d.layout;
-            let others = l.frames.len().saturating_sub(1) + l.chips.len();
-            match &l.summary {
-                None => format!("Network diagram, {others} namespace(s) besides the host; the text view below lists the same."),
-                Some(s) => format!(
-                    "Network diagram, {others} namespace(s) besides the host, {} of them as named chips; the text view below lists everything.",
-                    s.chips
-                ),
-            }
+    // Everything drawn, in drawing order: cables first (tiles hide them where
+    // they pass behind a port), then the boxes, then a large lab's chips.
+    let shapes = move || {
+        drawn.with(|l| {
+            let mut shapes: Vec<Shape> = l.cables.iter().cloned().map(Shape::Cable).collect();
+            // A box is its own geometry and notes (its tiles follow it in
+            // their own `<For>`), and whether it has any tiles at all.
+            let own = |f: &layout::Frame| layout::Frame { tiles: Vec::new(), ..f.clone() };
+            shapes.extend(l.frames.iter().map(|f| Shape::Box(own(f), f.tiles.is_empty())));
+            shapes.extend(l.chips.iter().cloned().map(Shape::Chip));
+            shapes
         })
     };
-    let frame_ids = move || drawn.with(|d| d.layout.frames.iter().map(frame_id).collect::<Vec<_>>());
-    let cables = move || drawn.with(|d| d.layout.cables.clone());
-    // Cables first: tiles hide them where they pass behind a port.
     view! {
-        <svg class="diagram-svg" data-testid="diagram" data-version=move || version.get().to_string()
+        <svg class="diagram-svg" data-testid="diagram" data-version=Signal::derive(move || version.get().to_string())
             viewBox=view_box role="img" aria-label=label>
-            <For each=cables key=cable::key let:c>
-                <cable::Cable ctx cable=c />
+            <For each=shapes key=layout::digest let:shape>
+                {match shape {
+                    Shape::Cable(c) => EitherOf3::A(view! { <cable::Cable ctx cable=c /> }),
+                    Shape::Box(f, empty) => EitherOf3::B(view! { <namespace::Namespace ctx frame=f empty /> }),
+                    Shape::Chip(chip) => EitherOf3::C(view! { <namespace::NsChip ctx chip /> }),
+                }}
             </For>
-            <For each=frame_ids key=|id| id.clone() let:id>
-                <namespace::Namespace ctx id />
-            </For>
-            <namespace::Chips ctx />
+            <namespace::Summary ctx />
         </svg>
     }
+}
+
+/// One item of the picture's list. One `<For>` draws them all: each keyed
+/// list links its own copy of tachys's diffing (~5 KB of wasm), more than
+/// the `EitherOf3` that picks the component.
+#[derive(Clone, Hash)]
+enum Shape {
+    Cable(layout::Cable),
+    /// A box without its tiles, and whether it has none.
+    Box(layout::Frame, bool),
+    Chip(layout::Chip),
 }
 
 #[cfg(test)]

@@ -22,98 +22,81 @@ pub fn colour(name: &str, slot: usize) -> &'static str {
     NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c).unwrap_or(PALETTE[slot % PALETTE.len()])
 }
 
-/// One box (`data-ns`), keyed by `id` (empty for the host): it follows its
-/// own frame of the layout and redraws nothing when that frame is unchanged.
+/// One box (`data-ns`), drawn from its own `frame` (without its tiles),
+/// keyed by it: a box that moved or whose notes changed is drawn anew. Its
+/// tiles, each keyed by its whole value, follow the drawing in a `<For>`.
 #[component]
-pub fn Namespace(ctx: Ctx, id: String) -> impl IntoView {
-    let frame = Memo::new(move |_| ctx.drawn.with(|d| d.frame(&id).cloned()));
-    let at = move |get: fn(&Frame) -> f64| move || frame.with(|f| f.as_ref().map(|f| layout::num(get(f))));
-    let (ns, is_host) = frame.with_untracked(|f| f.as_ref().map(|f| (f.ns.clone(), f.is_host)).unwrap_or_default());
-    let style = move || {
-        frame.with(|f| {
-            let f = f.as_ref()?;
-            Some(format!("--ns: {}", if f.is_host { "#8b949e" } else { colour(&f.ns, f.slot) }))
-        })
-    };
-    let key = format!("ns/{ns}");
+pub fn Namespace(ctx: Ctx, frame: Frame, empty: bool) -> impl IntoView {
+    let Frame { ns, is_host, slot, x, y, w, h, notes, notes_y, .. } = frame;
+    let id = if is_host { String::new() } else { ns.clone() };
+    let drawn = ctx.drawn;
+    let tiles = move || drawn.with(|l| l.frame(&id).map(|f| f.tiles.clone()).unwrap_or_default());
+    let style = format!("--ns: {}", if is_host { "#8b949e" } else { colour(&ns, slot) });
     let (lit, bad) = ctx.lit_at(ns.clone(), None);
+    let changed = ctx.changed_at(format!("ns/{ns}"));
     let name = if is_host { "host (initial namespace)".to_string() } else { format!("netns {ns}") };
-    let tiles =
-        move || frame.with(|f| f.iter().flat_map(|f| f.tiles.iter().map(|t| t.key.clone())).collect::<Vec<_>>());
-    let empty = Signal::derive(move || {
-        frame.with(|f| if f.as_ref().is_some_and(|f| f.tiles.is_empty()) { "no interfaces" } else { "" })
-    });
-    let notes = move || {
-        frame.with(|f| {
-            let Some(f) = f else { return Vec::new() };
-            let (x, y) = (f.x + 12.0, f.notes_y + 4.0);
-            f.notes
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (layout::num(x), layout::num(y + i as f64 * NOTE_H), n.clone()))
-                .collect()
-        })
-    };
+    let notes = notes
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| view! { <Note x=x + 12.0 y=notes_y + 4.0 + i as f64 * NOTE_H text=n /> })
+        .collect_view();
+    let tile_ns = ns.clone();
     view! {
-        <g class="ns" class:ns-host=is_host class:changed=ctx.changed_at(key) class:tr-on=lit class:tr-bad=bad
+        <g class="ns" class:ns-host=is_host class:changed=changed class:tr-on=lit class:tr-bad=bad
             data-ns=ns style=style>
-            <rect class="ns-box" x=at(|f| f.x) y=at(|f| f.y) width=at(|f| f.w) height=at(|f| f.h) rx="10"></rect>
-            <rect class="ns-tab" x=at(|f| f.x) y=at(|f| f.y) width=at(|f| f.w) height="26" rx="10"></rect>
-            <text class="ns-name" x=at(|f| f.x + 12.0) y=at(|f| f.y + 18.0)>{name}</text>
-            <text class="ns-empty" x=at(|f| f.x + 12.0) y=at(|f| f.y + 54.0)>{empty}</text>
-            <For each=tiles key=|k| k.clone() let:key>
-                <Interface ctx frame key />
+            <rect class="ns-box" x=layout::num(x) y=layout::num(y) width=layout::num(w) height=layout::num(h) rx="10"></rect>
+            <rect class="ns-tab" x=layout::num(x) y=layout::num(y) width=layout::num(w) height="26" rx="10"></rect>
+            <text class="ns-name" x=layout::num(x + 12.0) y=layout::num(y + 18.0)>{name}</text>
+            <text class="ns-empty" x=layout::num(x + 12.0) y=layout::num(y + 54.0)>{if empty { "no interfaces" } else { "" }}</text>
+            <For each=tiles key=crate::layout::digest let:tile>
+                <Interface ctx ns=tile_ns.clone() tile />
             </For>
-            <For each=notes key=|n| n.clone() let:n>
-                <Note x=n.0 y=n.1 text=n.2 />
-            </For>
+            {notes}
         </g>
     }
 }
 
 /// A line of the routes and neighbours shown in a box; headings in bold.
+/// Drawn once with its box (which is keyed by its notes), so a plain list.
 #[component]
-fn Note(x: String, y: String, text: String) -> impl IntoView {
+fn Note(x: f64, y: f64, text: String) -> impl IntoView {
     let head = !text.starts_with(' ') && text.ends_with(':') || text.ends_with("none");
-    view! { <text class="ns-note" class:note-head=head x=x y=y>{text}</text> }
+    view! { <text class="ns-note" class:note-head=head x=layout::num(x) y=layout::num(y)>{text}</text> }
 }
 
-/// A large lab's chips, and the line that says what they are.
+/// The two lines that say what a large lab's chips are (empty in a full
+/// drawing).
 #[component]
-pub fn Chips(ctx: Ctx) -> impl IntoView {
-    let summary = move || ctx.drawn.with(|d| d.layout.summary.clone());
-    let chips = move || ctx.drawn.with(|d| d.layout.chips.clone());
-    view! {
-        {move || summary().map(|s| {
+pub fn Summary(ctx: Ctx) -> impl IntoView {
+    let y = |dy: fn(f64) -> f64| {
+        let drawn = ctx.drawn;
+        Signal::derive(move || drawn.with(|l| l.summary.as_ref().map(|s| layout::num(dy(s.y))).unwrap_or_default()))
+    };
+    let said = ctx.text(|l| match &l.summary {
+        None => String::new(),
+        Some(s) => {
             let ports = match s.hidden_ports {
                 0 => String::new(),
                 n => format!(" ({n} host interfaces not drawn)"),
             };
-            view! {
-                <text class="ns-summary" x="0" y=layout::num(s.y + 12.0)>
-                    {format!("{} more namespaces as chips{ports}:", s.chips)}
-                </text>
-                <text class="ns-summary" x="0" y=layout::num(s.y + 27.0)>
-                    "a command that changes one draws it in full; the text view lists all."
-                </text>
-            }
-        })}
-        <For each=chips key=|c| (c.ns.clone(), c.slot, c.links) let:chip>
-            <NsChip ctx chip />
-        </For>
+            format!("{} more namespaces as chips{ports}:", s.chips)
+        }
+    });
+    let rest = ctx.text(|l| match l.summary {
+        None => String::new(),
+        Some(_) => "a command that changes one draws it in full; the text view lists all.".into(),
+    });
+    view! {
+        <text class="ns-summary" x="0" y=y(|y| y + 12.0)>{said}</text>
+        <text class="ns-summary" x="0" y=y(|y| y + 27.0)>{rest}</text>
     }
 }
-
 /// A namespace in a large lab: its name in a small box in its own cell.
 #[component]
-fn NsChip(ctx: Ctx, chip: Chip) -> impl IntoView {
+pub fn NsChip(ctx: Ctx, chip: Chip) -> impl IntoView {
     let Chip { key, ns, slot, x, y, links } = chip;
     // Any step in this namespace lights its chip.
-    let lit = {
-        let ns = ns.clone();
-        Memo::new(move |_| ctx.lit.with(|l| l.as_ref().filter(|l| l.ns == ns).map(|l| l.drop)))
-    };
-    let (on, bad) = (Signal::derive(move || lit.get().is_some()), Signal::derive(move || lit.get() == Some(true)));
+    let (on, bad) = ctx.lit_in(ns.clone());
     let title = format!("netns {ns}: {links} interface(s)");
     let style = format!("--ns: {}", colour(&ns, slot));
     let label = ns.clone();

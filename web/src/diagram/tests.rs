@@ -133,7 +133,7 @@ fn the_lit_step_marks_its_interface_or_its_box() {
     let snap = lab.snapshot.get_untracked();
     let drawn = Memo::new(move |_| {
         let l = layout::draw(&snap, &mut Memory::default(), &BTreeSet::new(), false, layout::COLS);
-        Arc::new(Drawn::new(l))
+        Arc::new(l)
     });
     let at = |ns: &str, dev: Option<&str>, drop| Some(Lit { ns: ns.into(), dev: dev.map(String::from), drop });
     for (lit, attr, want) in [

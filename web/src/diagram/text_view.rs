@@ -6,22 +6,40 @@ use super::interface::kind_label;
 use leptos::prelude::*;
 use sim_core::snapshot::NsView;
 use sim_core::Snapshot;
-use std::collections::HashMap;
 use std::sync::Arc;
+
+/// One namespace in words: keyed by them, so an item is drawn anew when
+/// its namespace changed and never updated in place.
+#[derive(Clone, Debug, Hash)]
+struct Said {
+    heading: String,
+    /// Each line with its class: interfaces plain, `row-head` for the
+    /// headings of routes and neighbours, `row-code` for those.
+    rows: Vec<(&'static str, String)>,
+}
+
+fn said(ns: &NsView) -> Said {
+    let heading = match &ns.name {
+        None => "host".to_string(),
+        Some(n) => format!("namespace {n}"),
+    };
+    let mut rows: Vec<(&'static str, String)> = ns.links.iter().map(|l| ("", sentence(l))).collect();
+    for (head, lines) in [("Routes:", &ns.routes), ("Neighbours:", &ns.neighbours)] {
+        if !lines.is_empty() {
+            rows.push(("row-head", head.to_string()));
+            rows.extend(lines.iter().map(|l| ("row-code", l.clone())));
+        }
+    }
+    Said { heading, rows }
+}
 
 #[component]
 pub fn TextView(snapshot: RwSignal<Arc<Snapshot>>) -> impl IntoView {
-    // Namespace name → index in the snapshot, so each item finds its own at once.
-    let index = Memo::new(move |_| {
-        snapshot.with(|s| {
-            Arc::new(s.namespaces.iter().enumerate().map(|(i, n)| (n.name.clone(), i)).collect::<HashMap<_, _>>())
-        })
-    });
-    let names = move || snapshot.with(|s| s.namespaces.iter().map(|n| n.name.clone()).collect::<Vec<_>>());
+    let namespaces = move || snapshot.with(|s| s.namespaces.iter().map(said).collect::<Vec<_>>());
     view! {
         <ul class="diagram-text-list">
-            <For each=names key=|n| n.clone() let:name>
-                <NsText snapshot index name />
+            <For each=namespaces key=crate::layout::digest let:said>
+                <NsText said />
             </For>
         </ul>
     }
@@ -29,49 +47,13 @@ pub fn TextView(snapshot: RwSignal<Arc<Snapshot>>) -> impl IntoView {
 
 /// One namespace: its interfaces, routes and neighbours.
 #[component]
-fn NsText(
-    snapshot: RwSignal<Arc<Snapshot>>,
-    index: Memo<Arc<HashMap<Option<String>, usize>>>,
-    name: Option<String>,
-) -> impl IntoView {
-    let heading = match &name {
-        None => "host".to_string(),
-        Some(n) => format!("namespace {n}"),
-    };
-    let ns = Memo::new(move |_| {
-        let i = index.with(|m| m.get(&name).copied())?;
-        snapshot.with(|s| s.namespaces.get(i).cloned())
-    });
-    let links = move || ns.with(|ns| ns.iter().flat_map(|ns| ns.links.iter().map(sentence)).collect::<Vec<_>>());
+fn NsText(said: Said) -> impl IntoView {
+    let rows = said.rows.into_iter().map(|(class, text)| view! { <li class=class>{text}</li> }).collect_view();
     view! {
         <li>
-            <strong>{heading}</strong>
-            <ul>
-                <For each=links key=|l| l.clone() let:l>
-                    <li>{l}</li>
-                </For>
-            </ul>
-            <Rows ns head="Routes:" get=|n| &n.routes />
-            <Rows ns head="Neighbours:" get=|n| &n.neighbours />
+            <strong>{said.heading}</strong>
+            <ul>{rows}</ul>
         </li>
-    }
-}
-
-/// A namespace's routes or neighbours under a heading, when it has some.
-#[component]
-fn Rows(ns: Memo<Option<NsView>>, head: &'static str, get: fn(&NsView) -> &Vec<String>) -> impl IntoView {
-    let rows = move || {
-        ns.with(|n| n.as_ref().map(|n| get(n).iter().cloned().enumerate().collect::<Vec<_>>()).unwrap_or_default())
-    };
-    view! {
-        <Show when=move || ns.with(|n| n.as_ref().is_some_and(|n| !get(n).is_empty()))>
-            <div>{head}</div>
-            <ul>
-                <For each=rows key=|r| r.clone() let:r>
-                    <li><code>{r.1}</code></li>
-                </For>
-            </ul>
-        </Show>
     }
 }
 

@@ -14,7 +14,7 @@
 use super::{layout, link_key, ns_label, Layout, Slots, BAND};
 use sim_core::snapshot::{LinkKind, NsView};
 use sim_core::Snapshot;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 /// The most namespaces (besides the host) drawn in full.
 pub const FULL_MAX: usize = 60;
@@ -39,6 +39,12 @@ pub struct Chip {
     pub y: f64,
     /// How many interfaces it has (said in its tooltip).
     pub links: usize,
+}
+
+impl std::hash::Hash for Chip {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (&self.key, self.slot, self.links, self.x.to_bits(), self.y.to_bits()).hash(h);
+    }
 }
 
 /// What a summarised drawing leaves out, said on a line at `y`.
@@ -123,15 +129,16 @@ pub fn draw(snap: &Snapshot, mem: &mut Memory, hot: &BTreeSet<String>, notes: bo
         return layout(snap, &mut mem.slots, notes, cols);
     }
 
-    let live: HashSet<&str> = snap.namespaces.iter().filter_map(|n| n.name.as_deref()).collect();
-    mem.focus.touch(hot.iter().filter_map(|k| k.strip_prefix("ns/")).filter(|n| live.contains(n)));
+    // The slots were just updated: a namespace has one while it lives.
+    let live = |n: &&str| mem.slots.of(n).is_some();
+    mem.focus.touch(hot.iter().filter_map(|k| k.strip_prefix("ns/")).filter(live));
     mem.focus.touch(
         hot.iter()
             .filter_map(|k| k.strip_prefix("link/"))
             .filter_map(|k| k.split_once('/').map(|(ns, _)| ns))
-            .filter(|n| live.contains(n)),
+            .filter(live),
     );
-    mem.focus.retain(|n| live.contains(n));
+    mem.focus.retain(|n| live(&n));
     mem.ports.touch(hot.iter().filter(|k| k.starts_with("link/host/")).map(String::as_str));
 
     // The host with the interfaces worth drawing, and the focused namespaces.

@@ -10,9 +10,10 @@
 mod large;
 
 pub use large::{draw, Chip, Memory, Recent, Summary, CHIP_H, CHIP_W, FOCUS_MAX, FULL_MAX, HOST_TILES_MAX};
+use litemap::LiteMap;
 use sim_core::snapshot::{LinkKind, LinkView, NsView};
 use sim_core::Snapshot;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 /// Formats a coordinate to one decimal place, like `{:.1}`, with integer
 /// arithmetic only: formatting an `f64` would link Rust's float printing
@@ -54,27 +55,38 @@ pub fn width(cols: usize) -> f64 {
     CELL_W * cols as f64 + GAP * (cols as f64 - 1.0)
 }
 
-/// Namespace name → grid cell, kept across snapshots. Indexed by name, so
-/// a snapshot of thousands of namespaces updates it in linear time.
+/// Namespace name → grid cell, kept across snapshots, indexed by name.
+///
+/// The maps in `layout/` are `LiteMap<String, u32>` (a sorted `Vec`), the
+/// very type the kernel model names its interfaces with, filled by
+/// `insert`, never `collect()` (which links a sort): the site's wasm holds
+/// one copy of that code. A `HashMap` here linked 10 KB raw of hashbrown,
+/// a `BTreeMap` 5 KB.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Slots {
     cells: Vec<Option<String>>,
-    index: HashMap<String, usize>,
+    index: LiteMap<String, u32>,
 }
 
 impl Slots {
     /// Gives new namespaces the first free cell and frees the cells of deleted ones.
     pub fn update(&mut self, snap: &Snapshot) {
-        let live: HashSet<&str> = snap.namespaces.iter().filter_map(|n| n.name.as_deref()).collect();
-        for s in self.cells.iter_mut() {
-            if s.as_deref().is_some_and(|n| !live.contains(n)) {
-                self.index.remove(s.as_deref().unwrap_or_default());
-                *s = None;
+        let mut live = vec![false; self.cells.len()];
+        for name in snap.namespaces.iter().filter_map(|n| n.name.as_deref()) {
+            if let Some(&i) = self.index.get(name) {
+                live[i as usize] = true;
+            }
+        }
+        for (s, live) in self.cells.iter_mut().zip(live) {
+            if !live {
+                if let Some(name) = s.take() {
+                    self.index.remove(name.as_str());
+                }
             }
         }
         let mut free = 0;
         for name in snap.namespaces.iter().filter_map(|n| n.name.as_deref()) {
-            if self.index.contains_key(name) {
+            if self.index.get(name).is_some() {
                 continue;
             }
             while free < self.cells.len() && self.cells[free].is_some() {
@@ -84,12 +96,12 @@ impl Slots {
                 self.cells.push(None);
             }
             self.cells[free] = Some(name.to_string());
-            self.index.insert(name.to_string(), free);
+            self.index.insert(name.to_string(), free as u32);
         }
     }
 
     pub fn of(&self, name: &str) -> Option<usize> {
-        self.index.get(name).copied()
+        self.index.get(name).map(|&i| i as usize)
     }
 
     pub fn cells(&self) -> usize {
@@ -153,6 +165,36 @@ pub struct Cable {
     pub up: bool,
 }
 
+/// A `<For>` key: a digest of an item's whole value, so that an item that
+/// changed is drawn anew. Every list of the diagram (and the Packet path's) is keyed by this one
+/// type, so the keyed lists share their index's code; two items of one list
+/// colliding in 64 bits is not a practical concern.
+pub fn digest<T: std::hash::Hash>(t: &T) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(t)
+}
+
+/// Tiles and boxes are keyed by a digest of their value in the diagram's
+/// `<For>`s (a tile that changed is drawn anew, and needs no reactive
+/// parts): hashed by what tells two apart in practice.
+impl std::hash::Hash for Tile {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (&self.key, self.x.to_bits(), self.y.to_bits(), &self.addrs, &self.operstate).hash(h);
+    }
+}
+
+impl std::hash::Hash for Cable {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (&self.key, &self.d, self.up).hash(h);
+    }
+}
+
+impl std::hash::Hash for Frame {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (&self.key, self.x.to_bits(), self.y.to_bits(), self.h.to_bits(), &self.notes).hash(h);
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
     pub width: f64,
@@ -163,6 +205,26 @@ pub struct Layout {
     pub chips: Vec<Chip>,
     /// What a large lab's drawing leaves out, and where it says so.
     pub summary: Option<Summary>,
+}
+
+impl Layout {
+    /// The box of namespace `id` (empty for the host: no namespace can have
+    /// an empty name, while one may be called `host`). Linear: a drawing has
+    /// at most [`FULL_MAX`] + 1 boxes.
+    pub fn frame(&self, id: &str) -> Option<&Frame> {
+        self.frames.iter().find(|f| f.id() == id)
+    }
+}
+
+impl Frame {
+    /// The box's key among the drawn ones (see [`Layout::frame`]).
+    pub fn id(&self) -> &str {
+        if self.is_host {
+            ""
+        } else {
+            &self.ns
+        }
+    }
 }
 
 pub fn ns_label(name: &Option<String>) -> String {
@@ -337,14 +399,22 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
     let height =
         if rows == 0 { frames[0].h } else { grid_top + row_h.iter().map(|h| h + GAP * 2.0).sum::<f64>() - GAP };
 
-    // Tiles by key, and each link's carrier, so that cables cost linear time.
-    let tiles: HashMap<&str, &Tile> = frames.iter().flat_map(|f| f.tiles.iter()).map(|t| (t.key.as_str(), t)).collect();
-    let carrier: HashSet<String> = snap
-        .namespaces
-        .iter()
-        .flat_map(|n| n.links.iter().filter(|l| l.lower_up).map(|l| link_key(&n.name, &l.name)))
-        .collect();
+    // Tiles by key (→ frame and tile index), and each link's carrier, so that cables cost n log n time.
+    let at: Vec<(usize, usize)> =
+        frames.iter().enumerate().flat_map(|(f, fr)| (0..fr.tiles.len()).map(move |t| (f, t))).collect();
+    let mut tiles = LiteMap::<String, u32>::new();
+    for (i, &(f, t)) in at.iter().enumerate() {
+        tiles.insert(frames[f].tiles[t].key.clone(), i as u32);
+    }
+    let tile = |i: usize| &frames[at[i].0].tiles[at[i].1];
+    let mut carrier = BTreeSet::new();
+    for n in &snap.namespaces {
+        for l in n.links.iter().filter(|l| l.lower_up) {
+            carrier.insert(link_key(&n.name, &l.name));
+        }
+    }
     let mut cables = Vec::new();
+    let mut jacks = Vec::new();
     let mut seen = BTreeSet::new();
     for ns in &snap.namespaces {
         for l in &ns.links {
@@ -354,43 +424,38 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
                 continue;
             }
             seen.insert(ka.clone());
-            let (Some(a), Some(b)) = (tiles.get(ka.as_str()), tiles.get(kb.as_str())) else { continue };
-            let peer_up = carrier.contains(&kb);
+            let (Some(&ia), Some(&ib)) = (tiles.get(ka.as_str()), tiles.get(kb.as_str())) else { continue };
+            let (ia, ib) = (ia as usize, ib as usize);
+            let (a, b) = (tile(ia), tile(ib));
+            let up = l.lower_up && carrier.contains(&kb);
             let (ea, eb) = ends(a, b, frames[a.frame].is_host, frames[b.frame].is_host);
+            jacks.push((ia, (ea.0, ea.1, up)));
+            jacks.push((ib, (eb.0, eb.1, up)));
             cables.push(Cable {
                 key: format!("{ka}~{kb}"),
                 d: cable_path(ea, eb),
                 ends: [(ea.0, ea.1), (eb.0, eb.1)],
                 label: format!("veth pair {} ({}) — {} ({})", l.name, ns_label(&ns.name), p.name, ns_label(&p.ns)),
-                up: l.lower_up && peer_up,
+                up,
             });
         }
     }
-
-    let mut wires = HashMap::new();
-    for f in &frames {
-        for t in f.tiles.iter().filter(|t| t.master.is_some()) {
-            if let Some(br) = f.tiles.iter().find(|b| Some(&b.name) == t.master.as_ref()) {
-                // Up into the lane above the port's row, across, then into the bridge.
-                let lane = t.y - LANE / 2.0;
-                let end = if br.y < t.y { br.y + TILE_H } else { br.y };
-                let (x1, x2) = (t.x + TILE_W / 2.0, br.x + TILE_W / 2.0 + 10.0);
-                let d = format!("M{},{} V{} H{} V{}", Tenth(x1), Tenth(t.y), Tenth(lane), Tenth(x2), Tenth(end));
-                wires.insert(t.key.clone(), d);
-            }
-        }
+    for (i, j) in jacks {
+        let (f, t) = at[i];
+        frames[f].tiles[t].jack = Some(j);
     }
-    let jacks: HashMap<&str, (f64, f64, bool)> = cables
-        .iter()
-        .flat_map(|c| {
-            let (a, b) = c.key.split_once('~').unwrap_or_default();
-            [(a, (c.ends[0].0, c.ends[0].1, c.up)), (b, (c.ends[1].0, c.ends[1].1, c.up))]
-        })
-        .collect();
-    let jacks: HashMap<String, (f64, f64, bool)> = jacks.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    for t in frames.iter_mut().flat_map(|f| f.tiles.iter_mut()) {
-        t.wire = wires.remove(&t.key);
-        t.jack = jacks.get(&t.key).copied();
+
+    for f in frames.iter_mut() {
+        for t in 0..f.tiles.len() {
+            let p = &f.tiles[t];
+            let Some(br) = f.tiles.iter().find(|b| Some(&b.name) == p.master.as_ref()) else { continue };
+            // Up into the lane above the port's row, across, then into the bridge.
+            let lane = p.y - LANE / 2.0;
+            let end = if br.y < p.y { br.y + TILE_H } else { br.y };
+            let (x1, x2) = (p.x + TILE_W / 2.0, br.x + TILE_W / 2.0 + 10.0);
+            let d = format!("M{},{} V{} H{} V{}", Tenth(x1), Tenth(p.y), Tenth(lane), Tenth(x2), Tenth(end));
+            f.tiles[t].wire = Some(d);
+        }
     }
     Layout { width: full, height, frames, cables, chips: Vec::new(), summary: None }
 }
@@ -398,9 +463,13 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
 /// Keys (`ns/NAME`, `link/NS/DEV`) of what is new or different in `new`.
 pub fn changed(old: &Snapshot, new: &Snapshot) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let old_ns: HashMap<&Option<String>, &NsView> = old.namespaces.iter().map(|n| (&n.name, n)).collect();
+    // By name; the host's is empty (no namespace can have an empty name).
+    let mut old_ns = LiteMap::<String, u32>::new();
+    for (i, n) in old.namespaces.iter().enumerate() {
+        old_ns.insert(n.name.clone().unwrap_or_default(), i as u32);
+    }
     for ns in &new.namespaces {
-        let before = old_ns.get(&ns.name).copied();
+        let before = old_ns.get(ns.name.as_deref().unwrap_or_default()).map(|&i| &old.namespaces[i as usize]);
         match before {
             None => {
                 out.insert(format!("ns/{}", ns_label(&ns.name)));
