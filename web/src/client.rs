@@ -145,6 +145,7 @@ impl LabClient {
                 return;
             }
             if matches!(event, Event::Ready { .. }) {
+                crate::mark_once("lab-ready");
                 inner.ready = true;
                 let outbox = std::mem::take(&mut inner.outbox);
                 if let Some(w) = &inner.worker {

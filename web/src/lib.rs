@@ -25,13 +25,25 @@ pub mod terminal_line;
 pub mod toolbar;
 pub mod trace_view;
 
+/// Marks a moment of the page's start for scripts/bench-site (once: the
+/// first time only), e.g. `app-mounted`, `lab-ready`, `lab-opened`.
+pub fn mark_once(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        if perf.get_entries_by_name(name).length() == 0 {
+            let _ = perf.mark(name);
+        }
+    }
+}
+
 /// Mounts the site on `<body>`.
 pub fn mount() {
     // Panic messages in the console while developing; a release build leaves
     // the hook (and the formatting it pulls in) out.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    mark_once("app-start");
     leptos::mount::mount_to_body(app::App);
+    mark_once("app-mounted");
     boot::dismiss();
 }
 
@@ -39,11 +51,7 @@ pub fn mount() {
 /// `performance.mark("terminal-ready")`, read by scripts/bench-site, and
 /// `data-ready` on `<body>`, which the browser tests wait for.
 pub fn mark_ready() {
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        if perf.get_entries_by_name("terminal-ready").length() == 0 {
-            let _ = perf.mark("terminal-ready");
-        }
-    }
+    mark_once("terminal-ready");
     if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
         let _ = body.set_attribute("data-ready", "1");
     }

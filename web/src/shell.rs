@@ -278,6 +278,7 @@ impl Shell {
     /// A replay ended: show it (unless the screen already does) and the lab.
     fn opened(&self, outputs: Vec<CommandOutput>, state: LabState) {
         let Some(opening) = self.with(|e| e.opening.take()) else { return };
+        crate::mark_once("lab-opened");
         if opening == Opening::Restore {
             let log = self.log();
             let mut kinds = Vec::new();
