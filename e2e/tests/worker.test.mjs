@@ -47,3 +47,19 @@ test('a line typed while the lab starts runs once it is ready', async () => {
   assert.match(await output(page), /^root@host:~# ip -br linklo +DOWN/);
   await context.close();
 });
+
+test('a saved session that never finishes replaying gives way to Ctrl-C', async () => {
+  const page = await open(site.browser, site.base, '#/sandbox');
+  await page.evaluate(() => localStorage.setItem('nslab.session.sandbox',
+    JSON.stringify(['ip netns add kept', "awk 'BEGIN{while(1){}}'"])));
+  await page.reload();
+  await page.waitForSelector('.t-busy');
+  await page.waitForTimeout(300);
+  await page.getByTestId('terminal-input').press('Control+c');
+  await page.waitForSelector('body[data-ready]');
+  await run(page, 'ip netns');
+  const text = await output(page);
+  assert.ok(text.includes('the saved session did not finish replaying'), text);
+  assert.ok(text.endsWith('root@host:~# ip netns'), `the lab starts empty:\n${text}`);
+  assert.deepEqual(page.errors, []);
+});

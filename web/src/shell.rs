@@ -396,6 +396,18 @@ impl Shell {
 
     /// Ctrl-C: stop what runs, or abandon the line being typed.
     pub fn interrupt(&self, typed: &str) {
+        if self.with(|e| e.opening == Some(Opening::Restore)) {
+            // A saved session whose replay does not end: a line that never
+            // ends reached it by hand (storage, a crafted link, an import
+            // of a script). Start over, empty, rather than wait forever.
+            if let Some(c) = self.with(|e| e.client.clone()) {
+                c.restart();
+            }
+            let (key, lesson) = self.with(|e| (e.key.clone(), e.lesson.clone()));
+            self.open(&key, Some(Vec::new()), lesson);
+            self.notice("# ^C: the saved session did not finish replaying, so the lab starts empty.");
+            return;
+        }
         let running = self.with(|e| e.running.take().is_some());
         let busy = running || self.with(|e| e.pacing || !e.paced.is_empty());
         self.stop();
