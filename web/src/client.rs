@@ -4,9 +4,10 @@
 //! The worker gets the `WebAssembly.Module` the page itself was compiled
 //! from, so starting one compiles nothing and fetches only wasm-bindgen's
 //! small JavaScript. The worker's script is `web/lab-start.js` (inlined in
-//! index.html), which also starts the first worker while the wasm downloads. Ctrl-C on a running line ends the worker and starts a
-//! new one ([`LabClient::restart`]); the shell then replays the session
-//! without that line (see lab-protocol's documentation).
+//! index.html), which also starts the first worker while the wasm
+//! downloads. Ctrl-C on a running line ends the worker and starts a new one
+//! ([`LabClient::restart`]); the shell then replays the session without
+//! that line (see lab-protocol's documentation).
 
 use lab_protocol::{decode, encode, Event, Request};
 use std::cell::RefCell;
