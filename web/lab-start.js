@@ -5,9 +5,11 @@
 // window.nslabLab.boot with the glue's address as the worker's name.
 (function () {
   var glue = document.querySelector('link[rel="modulepreload"][href*="web-"]');
-  var boot = 'const glue=import(self.name);onmessage=async e=>{onmessage=null;try{const m=await glue;' +
-    'm.initSync({module:e.data.module});m.lab_worker_start()}catch(err){postMessage(JSON.stringify(' +
-    '{v:1,msg:{error:{message:"the lab could not start: "+err}}}))}}';
+  // The first message carries the compiled module; requests that come
+  // before the lab has started are held and handed to it once it has.
+  var boot = 'const glue=import(self.name),held=[];onmessage=async e=>{if(!e.data.module){held.push(e);return}' +
+    'try{const m=await glue;m.initSync({module:e.data.module});m.lab_worker_start();held.forEach(h=>onmessage(h))}' +
+    'catch(err){postMessage(JSON.stringify({v:1,msg:{error:{message:"the lab could not start: "+err}}}))}}';
   try {
     var url = URL.createObjectURL(new Blob([boot], { type: 'text/javascript' }));
     window.nslabLab = { boot: url };

@@ -35,9 +35,6 @@ struct Inner {
     worker: Option<Worker>,
     /// Bumped per worker: messages of an ended worker are ignored.
     generation: u64,
-    ready: bool,
-    /// Requests sent before the worker said `Ready`.
-    outbox: Vec<String>,
     boot_url: String,
     on_event: Rc<dyn Fn(Event)>,
     /// The current worker's handlers, kept alive as long as it is.
@@ -51,34 +48,23 @@ impl LabClient {
         let field = |name: &str| js_sys::Reflect::get(&loader, &name.into()).ok();
         let boot_url = field("boot").and_then(|u| u.as_string()).unwrap_or_default();
         let first = field("worker").and_then(|w| w.dyn_into::<Worker>().ok());
-        let inner = Inner {
-            worker: None,
-            generation: 0,
-            ready: false,
-            outbox: Vec::new(),
-            boot_url,
-            on_event: Rc::new(on_event),
-            handlers: None,
-        };
+        let inner = Inner { worker: None, generation: 0, boot_url, on_event: Rc::new(on_event), handlers: None };
         let client = LabClient(Rc::new(RefCell::new(inner)));
         client.spawn(first);
         client
     }
 
-    /// Sends a request now, or as soon as the worker is ready.
+    /// Sends a request. A worker still starting holds it until its lab
+    /// runs (`web/lab-start.js`), so the page need not wait for `Ready`:
+    /// a saved session replays while the page is still being drawn.
     pub fn send(&self, req: &Request) {
-        let text = encode(req);
-        let mut inner = self.0.borrow_mut();
-        match (&inner.worker, inner.ready) {
-            (Some(w), true) => {
-                let _ = w.post_message(&JsValue::from_str(&text));
-            }
-            _ => inner.outbox.push(text),
+        if let Some(w) = &self.0.borrow().worker {
+            let _ = w.post_message(&JsValue::from_str(&encode(req)));
         }
     }
 
-    /// Ends the worker, and whatever line it runs, and starts a new one.
-    /// Requests not yet sent are dropped; new ones wait for the new worker.
+    /// Ends the worker, and whatever line it runs, and starts a new one;
+    /// requests sent from now on go to the new one.
     pub fn restart(&self) {
         {
             let mut inner = self.0.borrow_mut();
@@ -87,7 +73,6 @@ impl LabClient {
                 w.set_onerror(None);
                 w.terminate();
             }
-            inner.outbox.clear();
         }
         self.spawn(None);
     }
@@ -98,7 +83,6 @@ impl LabClient {
         let generation = {
             let mut inner = self.0.borrow_mut();
             inner.generation += 1;
-            inner.ready = false;
             inner.generation
         };
         let worker = match started {
@@ -141,19 +125,12 @@ impl LabClient {
             Err(e) => Event::Error { message: e.to_string() },
         };
         let on_event = {
-            let mut inner = self.0.borrow_mut();
+            let inner = self.0.borrow();
             if inner.generation != generation {
                 return;
             }
             if matches!(event, Event::Ready { .. }) {
                 crate::mark_once("lab-ready");
-                inner.ready = true;
-                let outbox = std::mem::take(&mut inner.outbox);
-                if let Some(w) = &inner.worker {
-                    for text in outbox {
-                        let _ = w.post_message(&JsValue::from_str(&text));
-                    }
-                }
             }
             inner.on_event.clone()
         };
