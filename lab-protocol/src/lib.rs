@@ -20,7 +20,8 @@
 //! ```
 //!
 //! The lab runs one line at a time; the page sends the next `Run` after the
-//! previous `Done`. **Interrupt** asks the lab to stop the running line. A
+//! previous `Done`. A page may send before `Ready`: the lab reads requests
+//! in order once it runs (the worker's script holds them until then). **Interrupt** asks the lab to stop the running line. A
 //! lab on the page's machine runs a line to its end without reading messages
 //! (a Web Worker has no way to read one mid-command without shared memory,
 //! which static hosts cannot enable), so the page ends that worker instead,
