@@ -297,7 +297,6 @@ impl Shell {
             self.lab.changed.set(Arc::default());
         }
         self.apply(state, false);
-        self.lab.ready.set(true);
         crate::mark_ready();
         self.pump();
     }
@@ -403,8 +402,7 @@ impl Shell {
             if let Some(c) = self.with(|e| e.client.clone()) {
                 c.restart();
             }
-            let (key, lesson) = self.with(|e| (e.key.clone(), e.lesson.clone()));
-            self.open(&key, Some(Vec::new()), lesson);
+            self.reopen(Vec::new());
             self.notice("# ^C: the saved session did not finish replaying, so the lab starts empty.");
             return;
         }
@@ -422,7 +420,6 @@ impl Shell {
                 c.restart();
                 c.send(&Request::Open { lines, lesson });
             }
-            self.lab.ready.set(false);
         }
         if busy {
             self.push(vec![LineKind::Output {
@@ -439,18 +436,21 @@ impl Shell {
         self.screen.lines.set(Vec::new());
     }
 
+    /// Opens this session again with `lines`, and its lesson's checks.
+    fn reopen(&self, lines: Vec<String>) {
+        let (key, lesson) = self.with(|e| (e.key.clone(), e.lesson.clone()));
+        self.open(&key, Some(lines), lesson);
+    }
+
     /// Starts the session over from a fresh host.
     pub fn reset(&self) {
-        let (key, lesson) =
-            self.with(|e| (e.key.clone(), e.lesson.clone().map(|l| LessonChecks { ticked: l.ticked, ..l })));
-        self.open(&key, Some(Vec::new()), lesson);
+        self.reopen(Vec::new());
     }
 
     /// Starts the lesson over: a fresh host, no step ticked.
     pub fn start_over(&self) {
-        let (key, lesson) = self.with(|e| (e.key.clone(), e.lesson.clone().map(|l| LessonChecks { ticked: 0, ..l })));
-        self.lab.progress.set(Default::default());
-        self.open(&key, Some(Vec::new()), lesson);
+        self.with(|e| e.lesson.iter_mut().for_each(|l| l.ticked = 0));
+        self.reopen(Vec::new());
     }
 
     /// Rebuilds the lab without the last line that reached it.
@@ -461,8 +461,7 @@ impl Shell {
             log.pop();
         }
         let last = log.pop()?;
-        let (key, lesson) = self.with(|e| (e.key.clone(), e.lesson.clone()));
-        self.open(&key, Some(log), lesson);
+        self.reopen(log);
         Some(last)
     }
 }

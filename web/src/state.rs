@@ -21,8 +21,6 @@ pub struct LabSignals {
     pub progress: RwSignal<Progress>,
     /// Bumped after every line that reached the lab, and after a replay.
     pub version: RwSignal<u64>,
-    /// The lab has started and answers; false while it loads or restarts.
-    pub ready: RwSignal<bool>,
 }
 
 impl LabSignals {
@@ -33,7 +31,6 @@ impl LabSignals {
             trace: RwSignal::new(None),
             progress: RwSignal::new(Progress::default()),
             version: RwSignal::new(0),
-            ready: RwSignal::new(false),
         }
     }
 }

@@ -10,7 +10,6 @@ use std::cell::OnceCell;
 pub struct LabSession {
     lab: Lab,
     log: Vec<String>,
-    statuses: Vec<i32>,
     /// The lab's picture, taken when first asked for after a line: a
     /// snapshot of a large lab costs more than most commands, and the
     /// output of a line goes to the page before it is taken.
@@ -19,7 +18,7 @@ pub struct LabSession {
 
 impl Default for LabSession {
     fn default() -> Self {
-        LabSession { lab: Lab::new(), log: Vec::new(), statuses: Vec::new(), snap: OnceCell::new() }
+        LabSession { lab: Lab::new(), log: Vec::new(), snap: OnceCell::new() }
     }
 }
 
@@ -27,28 +26,17 @@ impl LabSession {
     /// Runs `lines` in a fresh lab; returns the session and what each line printed.
     pub fn replay(lines: &[String]) -> (LabSession, Vec<Output>) {
         let mut s = LabSession::default();
-        let outs = lines.iter().map(|l| s.record(l)).collect();
+        let outs = lines.iter().map(|l| s.run(l)).collect();
         (s, outs)
     }
 
     /// Runs one line and records it. Terminal built-ins (`clear`) are recorded
     /// but never reach the engine.
     pub fn run(&mut self, line: &str) -> Output {
-        self.record(line)
-    }
-
-    fn record(&mut self, line: &str) -> Output {
         self.snap = OnceCell::new();
         let out = if is_terminal_builtin(line) { Output::status(0) } else { self.lab.run(line) };
         self.log.push(line.to_string());
-        self.statuses.push(out.status);
         out
-    }
-
-    /// The session without its last line (rebuilt by replay).
-    pub fn undo(&self) -> (LabSession, Vec<Output>) {
-        let n = self.log.len().saturating_sub(1);
-        LabSession::replay(&self.log[..n])
     }
 
     /// What every packet did during the last line.
@@ -58,10 +46,6 @@ impl LabSession {
 
     pub fn log(&self) -> &[String] {
         &self.log
-    }
-
-    pub fn statuses(&self) -> &[i32] {
-        &self.statuses
     }
 }
 
@@ -87,16 +71,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn log_statuses_and_undo() {
+    fn the_log_keeps_every_line_and_clear_never_reaches_the_lab() {
         let mut s = LabSession::default();
         s.run("ip netns add orange");
-        s.run("clear");
-        s.run("nonsense-command");
+        let clear = s.run("clear");
+        let bad = s.run("nonsense-command");
         assert_eq!(s.log(), ["ip netns add orange", "clear", "nonsense-command"]);
-        assert_eq!(s.statuses()[1], 0);
-        assert_eq!(s.statuses()[2], 127);
-        let (u, outs) = s.undo();
-        assert_eq!(u.log().len(), 2);
+        assert_eq!(clear.status, 0);
+        assert_eq!(bad.status, 127);
+        let (replayed, outs) = LabSession::replay(&s.log()[..2]);
+        assert_eq!(replayed.log().len(), 2);
         assert_eq!(outs.len(), 2);
     }
 
