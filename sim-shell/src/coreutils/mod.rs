@@ -1,25 +1,60 @@
 //! The text tools lessons pipe into, as pure functions of argv and stdin:
 //! `grep`, `awk`, `head`, `tail`, `wc`, `cat`, `sort`, `uniq`, `cut`, `tr`,
 //! `seq`.
+//!
+//! They are linked in with the `text-tools` feature (the default). Without
+//! it (the site's first load), [`run_coreutil`] hands them to the runner
+//! installed with [`set_runner`]: the site runs them in a second wasm module
+//! fetched the first time a learner pipes into one (see [`wire`]).
 //! They print what the Debian 12 versions print (GNU grep 3.8, mawk 1.3.4,
 //! coreutils 9.1, C.UTF-8 locale). There is no filesystem: file operands
 //! other than `-` fail as missing files, as they would on an empty disk.
 
+#[cfg(feature = "text-tools")]
 pub mod args;
+#[cfg(feature = "text-tools")]
 pub mod awk;
+#[cfg(feature = "text-tools")]
 mod cat;
+#[cfg(feature = "text-tools")]
 mod cut;
+#[cfg(feature = "text-tools")]
 mod grep;
+#[cfg(feature = "text-tools")]
 mod head;
 pub mod regex;
+#[cfg(feature = "text-tools")]
 mod seq;
+#[cfg(feature = "text-tools")]
 mod sort;
+#[cfg(feature = "text-tools")]
 mod tail;
+#[cfg(feature = "text-tools")]
 mod tr;
+#[cfg(feature = "text-tools")]
 mod uniq;
+#[cfg(feature = "text-tools")]
 mod wc;
+pub mod wire;
 
 use crate::output::Output;
+
+/// Runs the text tools when they are not linked in: argv, stdin → what the
+/// tool printed, like [`run_coreutil`].
+pub type Runner = fn(&[String], &str) -> Output;
+
+#[cfg(not(feature = "text-tools"))]
+static RUNNER: std::sync::OnceLock<Runner> = std::sync::OnceLock::new();
+
+/// Installs the runner for a build without the `text-tools` feature (the
+/// first one installed stays). With the feature the tools are linked in and
+/// this does nothing.
+pub fn set_runner(runner: Runner) {
+    #[cfg(not(feature = "text-tools"))]
+    let _ = RUNNER.set(runner);
+    #[cfg(feature = "text-tools")]
+    let _ = runner;
+}
 
 /// The tools [`run_coreutil`] knows, by `argv[0]`.
 pub const NAMES: &[&str] =
@@ -35,7 +70,22 @@ pub fn is_coreutil(name: &str) -> bool {
 /// `argv[0]` may be a path (`/usr/bin/grep`).
 pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
     let name = argv.first()?.rsplit('/').next()?;
-    Some(match name {
+    if !NAMES.contains(&name) {
+        return None;
+    }
+    #[cfg(not(feature = "text-tools"))]
+    return Some(match RUNNER.get() {
+        Some(run) => run(argv, stdin),
+        None => Output::error(format!("bash: {name}: command not found\n"), 127),
+    });
+    #[cfg(feature = "text-tools")]
+    Some(linked(name, argv, stdin))
+}
+
+/// The tools themselves, by name (one of [`NAMES`]).
+#[cfg(feature = "text-tools")]
+fn linked(name: &str, argv: &[String], stdin: &str) -> Output {
+    match name {
         "grep" => grep::run(argv, stdin),
         "egrep" | "fgrep" => {
             let mut v = vec!["grep".to_string(), if name == "egrep" { "-E" } else { "-F" }.to_string()];
@@ -52,11 +102,12 @@ pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
         "cut" => cut::run(argv, stdin),
         "tr" => tr::run(argv, stdin),
         "seq" => seq::run(argv, stdin),
-        _ => return None,
-    })
+        _ => Output::error(format!("bash: {name}: command not found\n"), 127),
+    }
 }
 
 /// How many lines or bytes `head`/`tail` keep.
+#[cfg(feature = "text-tools")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Count {
     /// `N`: the first N (head) or last N (tail).
@@ -69,6 +120,7 @@ pub enum Count {
 
 /// Parses a `-n`/`-c` argument. For tail a leading `-` is the default
 /// meaning and `+` means "from"; for head `-` means "all but".
+#[cfg(feature = "text-tools")]
 pub fn count_arg(v: &str, tail: bool) -> Option<Count> {
     let (sign, digits) = match v.as_bytes().first() {
         Some(b'+') => (Some('+'), &v[1..]),

@@ -7,6 +7,7 @@
 pub mod host;
 pub mod progress;
 pub mod session;
+pub mod text_tools;
 pub mod trace;
 pub mod verify;
 pub mod worker;

@@ -11,6 +11,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 /// Installs the message handler and tells the page the lab is ready.
 pub fn start() {
+    super::text_tools::install();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post = scope.clone();
     let emit = move |ev: Event| {

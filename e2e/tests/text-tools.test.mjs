@@ -1,0 +1,42 @@
+// The text tools (grep, awk, …) are a module of their own that the lab
+// fetches the first time a line runs one, not part of the first load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, run, output } from '../browser.mjs';
+
+let site;
+before(async () => { site = await start(); });
+after(async () => { await site.close(); });
+
+/** Counts the requests for the text tools' module on `page`'s context. */
+function countToolFetches(page) {
+  const seen = { n: 0 };
+  page.context().on('request', (r) => { if (r.url().includes('/tools/text-tools.wasm')) seen.n += 1; });
+  return seen;
+}
+
+test('the text tools are fetched on the first pipe into one, once', async () => {
+  const page = await open(site.browser, site.base);
+  const fetches = countToolFetches(page);
+  await run(page, 'ip -br link');
+  assert.equal(fetches.n, 0, 'ip needs no text tool');
+  await run(page, 'ip -br link | grep -c lo');
+  assert.match(await output(page), /grep -c lo\s*1\s/);
+  await run(page, "echo one two | awk '{print $2}'");
+  assert.match(await output(page), /awk '\{print \$2\}'\s*two\s/);
+  assert.equal(fetches.n, 1, 'fetched once, then kept');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a failed fetch says so, leaves the lab working, and the next try loads', async () => {
+  const page = await open(site.browser, site.base);
+  await page.context().route('**/tools/text-tools.wasm*', (route) => route.abort());
+  await run(page, 'echo x | grep x');
+  assert.match(await output(page), /nslab: grep could not run: the text tools' module did not load/);
+  await run(page, 'ip -br link show lo');
+  assert.match(await output(page), /lo\s+DOWN/);
+  await page.context().unroute('**/tools/text-tools.wasm*');
+  await run(page, 'echo y | grep -c y');
+  assert.match(await output(page), /grep -c y\s*1\s/);
+  assert.deepEqual(page.errors, []);
+});

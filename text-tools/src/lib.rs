@@ -1,0 +1,107 @@
+//! The text tools (grep, awk, sort, head, …) as a wasm module of their
+//! own. The site's first load leaves them out (they and the float and
+//! regex code only they use are about a tenth of its wasm); the lab's
+//! worker fetches this module the first time a line runs one of them and
+//! calls it synchronously (`web/src/lab/text_tools.rs`).
+//!
+//! The interface is four plain functions, so the module needs no
+//! JavaScript glue: the caller writes a call (sim-shell's
+//! `coreutils::wire` format) into the buffer [`call_buffer`] returns, calls
+//! [`run`], and reads [`run`]'s result length of bytes at [`output_buffer`].
+//! A tool that traps (it should not: nothing panics) takes the module's
+//! state with it; the caller then starts a fresh instance.
+
+use sim_shell::coreutils::{run_coreutil, wire};
+use sim_shell::output::Output;
+use std::cell::RefCell;
+
+thread_local! {
+    static CALL: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The wire format's version ([`wire::VERSION`]).
+#[no_mangle]
+pub extern "C" fn version() -> u32 {
+    wire::VERSION
+}
+
+/// A buffer of `len` bytes for the next call, in this module's memory.
+#[no_mangle]
+pub extern "C" fn call_buffer(len: u32) -> *mut u8 {
+    CALL.with_borrow_mut(|call| {
+        call.clear();
+        call.resize(len as usize, 0);
+        call.as_mut_ptr()
+    })
+}
+
+/// Runs the call in the call buffer; returns the length of its encoded
+/// output, which starts at [`output_buffer`].
+#[no_mangle]
+pub extern "C" fn run() -> u32 {
+    let out = CALL.with_borrow(|call| run_encoded(call));
+    OUTPUT.with_borrow_mut(|o| {
+        *o = out;
+        o.len() as u32
+    })
+}
+
+/// Where the last output starts.
+#[no_mangle]
+pub extern "C" fn output_buffer() -> *const u8 {
+    OUTPUT.with_borrow(|o| o.as_ptr())
+}
+
+/// One call, encoded both ways: what [`run`] does with its buffers.
+pub fn run_encoded(call: &[u8]) -> Vec<u8> {
+    let out = match wire::decode_call(call) {
+        Some((argv, stdin)) => run_coreutil(&argv, &stdin).unwrap_or_else(|| {
+            let name = argv.first().map_or("", String::as_str);
+            Output::error(format!("bash: {name}: command not found\n"), 127)
+        }),
+        None => Output::error("text-tools: a call this module cannot read\n", 2),
+    };
+    wire::encode_output(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(argv: &[&str], stdin: &str) -> Output {
+        let argv: Vec<String> = argv.iter().map(|a| a.to_string()).collect();
+        wire::decode_output(&run_encoded(&wire::encode_call(&argv, stdin))).expect("an output")
+    }
+
+    #[test]
+    fn runs_the_tools_through_the_wire() {
+        let out = call(&["grep", "-c", "o"], "lo\neth0\nbr0\n");
+        assert_eq!((out.status, out.chunks[0].text.as_str()), (0, "1\n"));
+        let out = call(&["awk", "{print $2}"], "a b\nc d\n");
+        assert_eq!(out.chunks.iter().map(|c| c.text.as_str()).collect::<String>(), "b\nd\n");
+    }
+
+    #[test]
+    fn an_unknown_tool_and_a_bad_call_say_so() {
+        assert_eq!(call(&["ip"], "").status, 127);
+        let out = wire::decode_output(&run_encoded(b"\x01")).expect("an output");
+        assert_eq!(out.status, 2);
+    }
+
+    #[test]
+    fn the_exported_buffers_carry_a_call() {
+        let argv = vec!["wc".to_string(), "-l".to_string()];
+        let call = wire::encode_call(&argv, "a\nb\n");
+        let ptr = call_buffer(call.len() as u32);
+        // SAFETY: call_buffer returned a buffer of exactly call.len() bytes
+        // that nothing else touches until run().
+        unsafe { std::ptr::copy_nonoverlapping(call.as_ptr(), ptr, call.len()) };
+        let len = run() as usize;
+        // SAFETY: output_buffer points at the `len` bytes run() just wrote.
+        let bytes = unsafe { std::slice::from_raw_parts(output_buffer(), len) }.to_vec();
+        let out = wire::decode_output(&bytes).expect("an output");
+        assert_eq!(out.chunks[0].text, "2\n");
+        assert_eq!(version(), wire::VERSION);
+    }
+}
