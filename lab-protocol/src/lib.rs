@@ -3,9 +3,12 @@
 //! Today the lab is sim-core in a Web Worker beside the page; pairing with a
 //! VM will carry the same messages over a WebSocket to `lab-agent`, and
 //! several terminals and explained output will extend them. Every message
-//! travels as one JSON text ([`encode`], [`decode`]) inside an envelope that
-//! names the protocol's [`VERSION`]; a side that reads another version
-//! answers [`Event::Error`] and does nothing else.
+//! travels inside an [`Envelope`] that names the protocol's [`VERSION`]; a
+//! side that reads another version answers [`Event::Error`] and does nothing
+//! else. The wire form is JSON: one text per message ([`encode`],
+//! [`decode`], the `json` feature). Between the page and its worker the
+//! same JSON travels as JavaScript values (`web/src/wire.rs`, serde's data
+//! model through serde-wasm-bindgen), so the site links no JSON parser.
 //!
 //! A conversation:
 //!
@@ -178,6 +181,7 @@ impl std::fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// The JSON text of `msg` in an envelope of this version.
+#[cfg(feature = "json")]
 pub fn encode<T: Serialize>(msg: &T) -> String {
     #[derive(Serialize)]
     struct Out<'a, T> {
@@ -190,6 +194,7 @@ pub fn encode<T: Serialize>(msg: &T) -> String {
 }
 
 /// Reads a message of this version from its JSON text.
+#[cfg(feature = "json")]
 pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, DecodeError> {
     #[derive(Deserialize)]
     struct Version {
@@ -214,5 +219,5 @@ impl From<&sim_core::Output> for CommandOutput {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "json"))]
 mod tests;

@@ -1,5 +1,7 @@
 //! The few browser services the site uses: storage, the URL fragment, the
-//! clipboard, downloads. Storage goes through gloo-storage, values as serde JSON.
+//! clipboard, downloads. Storage goes through gloo-storage; values are JSON
+//! written and read by the browser, with serde (serde-wasm-bindgen) between
+//! it and Rust's types, which spares the site a JSON parser of its own.
 
 use gloo_storage::{LocalStorage, Storage};
 
@@ -21,17 +23,20 @@ pub fn remove(key: &str) {
 /// Command lines stored under `key`: a JSON array of strings (older
 /// versions of the site stored them one per line, which still loads).
 pub fn load_lines(key: &str) -> Vec<String> {
-    match LocalStorage::get::<Vec<String>>(key) {
-        Ok(lines) => lines,
-        Err(_) => match load(key) {
-            Some(s) if !s.is_empty() => s.split('\n').map(String::from).collect(),
-            _ => Vec::new(),
-        },
+    let Some(text) = load(key) else { return Vec::new() };
+    let json = js_sys::JSON::parse(&text).ok().and_then(|v| serde_wasm_bindgen::from_value::<Vec<String>>(v).ok());
+    match json {
+        Some(lines) => lines,
+        None if text.is_empty() => Vec::new(),
+        None => text.split('\n').map(String::from).collect(),
     }
 }
 
 pub fn save_lines(key: &str, lines: &[String]) {
-    let _ = LocalStorage::set(key, lines);
+    let json = serde_wasm_bindgen::to_value(lines).ok().and_then(|v| js_sys::JSON::stringify(&v).ok());
+    if let Some(text) = json.and_then(|t| t.as_string()) {
+        save(key, &text);
+    }
 }
 
 /// The URL fragment without `#`.

@@ -9,7 +9,8 @@
 //! ([`LabClient::restart`]); the shell then replays the session without
 //! that line (see lab-protocol's documentation).
 
-use lab_protocol::{decode, encode, Event, Request};
+use crate::wire;
+use lab_protocol::{Event, Request};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -59,7 +60,7 @@ impl LabClient {
     /// a saved session replays while the page is still being drawn.
     pub fn send(&self, req: &Request) {
         if let Some(w) = &self.0.borrow().worker {
-            let _ = w.post_message(&JsValue::from_str(&encode(req)));
+            let _ = w.post_message(&wire::to_js(req));
         }
     }
 
@@ -100,7 +101,7 @@ impl LabClient {
         };
         let me = self.clone();
         let on_message = OnMessage::new(move |e: MessageEvent| {
-            me.receive(generation, &e.data().as_string().unwrap_or_default());
+            me.receive(generation, e.data());
         });
         let me = self.clone();
         let on_error = OnError::new(move |e: web_sys::ErrorEvent| {
@@ -119,8 +120,8 @@ impl LabClient {
         inner.handlers = Some((on_message, on_error));
     }
 
-    fn receive(&self, generation: u64, text: &str) {
-        let event = match decode::<Event>(text) {
+    fn receive(&self, generation: u64, data: JsValue) {
+        let event = match wire::from_js::<Event>(data) {
             Ok(ev) => ev,
             Err(e) => Event::Error { message: e.to_string() },
         };

@@ -24,6 +24,7 @@ pub mod terminal;
 pub mod terminal_line;
 pub mod toolbar;
 pub mod trace_view;
+pub mod wire;
 
 /// Marks a moment of the page's start for scripts/bench-site (once: the
 /// first time only), e.g. `app-mounted`, `lab-ready`, `lab-opened`.

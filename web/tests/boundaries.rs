@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// Modules the page's side may not reach, and the lab's side may not use.
 const LAB: &str = "lab";
 /// Pure modules both sides may use.
-const SHARED: &[&str] = &["ansi", "checks", "session", "lesson", "route"];
+const SHARED: &[&str] = &["ansi", "checks", "session", "lesson", "route", "wire"];
 /// Where lesson prose is put into the page.
 const PROSE: &str = "lesson_view";
 

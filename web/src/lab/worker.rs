@@ -3,7 +3,8 @@
 //! `crate::client`), so the lab and the page run the same code.
 
 use super::host::LabHost;
-use lab_protocol::{decode, encode, Event, Request};
+use crate::wire;
+use lab_protocol::{Event, Request};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,14 +16,13 @@ pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post = scope.clone();
     let emit = move |ev: Event| {
-        let _ = post.post_message(&JsValue::from_str(&encode(&ev)));
+        let _ = post.post_message(&wire::to_js(&ev));
     };
     let host = RefCell::new(LabHost::default());
     let ready = emit.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let mut emit = emit.clone();
-        let text = e.data().as_string().unwrap_or_default();
-        match decode::<Request>(&text) {
+        match wire::from_js::<Request>(e.data()) {
             Ok(req) => host.borrow_mut().handle(req, &mut emit),
             Err(err) => emit(Event::Error { message: err.to_string() }),
         }

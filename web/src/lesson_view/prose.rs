@@ -18,7 +18,7 @@ pub struct LessonProse(Vec<Vec<String>>);
 impl LessonProse {
     /// Reads a lesson's file (`lessons/SLUG.json`).
     pub fn from_json(text: &str) -> Result<LessonProse, String> {
-        let doc: LessonDoc = serde_json::from_str(text).map_err(|e| format!("unreadable lesson file: {e}"))?;
+        let doc = read_json(text).map_err(|e| format!("unreadable lesson file: {e}"))?;
         if doc.v != VERSION {
             return Err(format!("lesson file version {} is not {VERSION}", doc.v));
         }
@@ -34,6 +34,20 @@ impl LessonProse {
     pub fn shape(&self) -> Vec<usize> {
         self.0.iter().map(Vec::len).collect()
     }
+}
+
+/// The browser's JSON parser and serde-wasm-bindgen: the site links no JSON
+/// parser of its own (see `crate::wire`).
+#[cfg(target_arch = "wasm32")]
+fn read_json(text: &str) -> Result<LessonDoc, String> {
+    let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// Natively (tests, where there is no JavaScript), serde_json reads the same.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_json(text: &str) -> Result<LessonDoc, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
 }
 
 /// What a lesson panel knows of its prose: `None` while it loads.
