@@ -113,7 +113,7 @@ impl Lab {
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
-            "man" => crate::tools::man::man(rest),
+            "man" => crate::tools::man::run(argv),
             // A shell started in the namespace (`ip netns exec NS bash -c …`)
             // runs its commands there.
             "bash" | "sh" => shell::run_shell_program(argv, stdin, &mut InNamespace { lab: self, ns, nested }),

@@ -1,8 +1,8 @@
-//! The text tools (grep, awk, sort, head, …) as a wasm module of their
-//! own. The site's first load leaves them out (they and the float and
-//! regex code only they use are about a tenth of its wasm); the lab's
-//! worker fetches this module the first time a line runs one of them and
-//! calls it synchronously (`web/src/lab/text_tools.rs`).
+//! The text tools (grep, awk, sort, head, …) and `man` as a wasm module of
+//! their own. The site's first load leaves them out (they, their pages and
+//! the float and regex code only they use are about a tenth of its wasm);
+//! the lab's worker fetches this module the first time a line runs one of
+//! them and calls it synchronously (`web/src/lab/text_tools.rs`).
 //!
 //! The interface is four plain functions, so the module needs no
 //! JavaScript glue: the caller writes a call (sim-shell's
@@ -56,6 +56,9 @@ pub extern "C" fn output_buffer() -> *const u8 {
 /// One call, encoded both ways: what [`run`] does with its buffers.
 pub fn run_encoded(call: &[u8]) -> Vec<u8> {
     let out = match wire::decode_call(call) {
+        Some((argv, _)) if argv.first().is_some_and(|a| a.rsplit('/').next() == Some("man")) => {
+            sim_core::tools::man::run(&argv)
+        }
         Some((argv, stdin)) => run_coreutil(&argv, &stdin).unwrap_or_else(|| {
             let name = argv.first().map_or("", String::as_str);
             Output::error(format!("bash: {name}: command not found\n"), 127)
@@ -85,6 +88,8 @@ mod tests {
     #[test]
     fn an_unknown_tool_and_a_bad_call_say_so() {
         assert_eq!(call(&["ip"], "").status, 127);
+        let man = call(&["man", "veth"], "");
+        assert!(man.chunks[0].text.starts_with("veth(4)"), "{man:?}");
         let out = wire::decode_output(&run_encoded(b"\x01")).expect("an output");
         assert_eq!(out.status, 2);
     }

@@ -6,6 +6,22 @@
 
 use crate::output::Output;
 
+/// The pages there are, in the order they are kept (for Tab completion,
+/// which the site offers before the pages themselves are loaded).
+const NAMES: &[&str] =
+    &["ip", "ip-link", "ip-netns", "ip-address", "ip-route", "ip-neighbour", "veth", "bridge", "ping", "iptables"];
+
+/// Runs `man …` (`argv[0]` is `man`). The pages are linked in with the
+/// `text-tools` feature; without it (the site's first load) they are run
+/// where the text tools are (see sim-shell's `coreutils::set_runner`).
+pub fn run(argv: &[String]) -> Output {
+    #[cfg(feature = "text-tools")]
+    return man(argv.get(1..).unwrap_or_default());
+    #[cfg(not(feature = "text-tools"))]
+    sim_shell::coreutils::run_elsewhere(argv, "")
+}
+
+#[cfg(feature = "text-tools")]
 /// One page: its name, section, the centre of its header, and its body.
 struct Page {
     name: &'static str,
@@ -14,6 +30,7 @@ struct Page {
     body: &'static str,
 }
 
+#[cfg(feature = "text-tools")]
 const PAGES: &[Page] = &[
     Page { name: "ip", section: "8", manual: "Linux", body: include_str!("man/ip.txt") },
     Page { name: "ip-link", section: "8", manual: "Linux", body: include_str!("man/ip-link.txt") },
@@ -30,18 +47,21 @@ const PAGES: &[Page] = &[
 /// The names of the pages there are, in the order they are kept (for Tab
 /// completion).
 pub fn pages() -> impl Iterator<Item = &'static str> {
-    PAGES.iter().map(|p| p.name)
+    NAMES.iter().copied()
 }
 
+#[cfg(feature = "text-tools")]
 /// The width man-db formats for when it does not write to a terminal.
 const WIDTH: usize = 78;
 
+#[cfg(feature = "text-tools")]
 /// The paragraph every page ends with.
 const NOTE: &str = "NOTES
        This page is nslab's own summary of the tool, written for these
        lessons. It is not the Linux manual page.
 ";
 
+#[cfg(feature = "text-tools")]
 /// Runs `man [SECTION] PAGE…`.
 pub fn man(args: &[String]) -> Output {
     if let Some(bad) = args.iter().find(|a| a.starts_with('-') && a.len() > 1) {
@@ -82,11 +102,13 @@ pub fn man(args: &[String]) -> Output {
     out
 }
 
+#[cfg(feature = "text-tools")]
 /// Whether a first argument names a section rather than a page.
 fn is_section(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_ascii_digit()) && s.len() <= 3
 }
 
+#[cfg(feature = "text-tools")]
 /// A page as man prints it to a pipe.
 fn render(page: &Page) -> String {
     // Titles are upper case (`IP-LINK(8)`) but for `veth(4)`, as on Linux.
@@ -103,6 +125,7 @@ fn render(page: &Page) -> String {
     s
 }
 
+#[cfg(feature = "text-tools")]
 /// `left`, `centre` and `right` on one line of [`WIDTH`] columns, the
 /// centre starting where groff's man macros put it.
 fn three_parts(left: &str, centre: &str, right: &str) -> String {
@@ -114,9 +137,14 @@ fn three_parts(left: &str, centre: &str, right: &str) -> String {
     line
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "text-tools"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_names_tab_completes_are_the_pages() {
+        assert_eq!(PAGES.iter().map(|p| p.name).collect::<Vec<_>>(), NAMES);
+    }
 
     #[test]
     fn pages_fit_the_width_and_have_the_usual_sections() {

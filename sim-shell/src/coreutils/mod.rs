@@ -43,17 +43,24 @@ use crate::output::Output;
 /// tool printed, like [`run_coreutil`].
 pub type Runner = fn(&[String], &str) -> Output;
 
-#[cfg(not(feature = "text-tools"))]
 static RUNNER: std::sync::OnceLock<Runner> = std::sync::OnceLock::new();
 
-/// Installs the runner for a build without the `text-tools` feature (the
-/// first one installed stays). With the feature the tools are linked in and
-/// this does nothing.
+/// Installs the runner for the programs a build leaves out (the first one
+/// installed stays): the text tools without the `text-tools` feature, and
+/// whatever else the machine leaves to it ([`run_elsewhere`]).
 pub fn set_runner(runner: Runner) {
-    #[cfg(not(feature = "text-tools"))]
     let _ = RUNNER.set(runner);
-    #[cfg(feature = "text-tools")]
-    let _ = runner;
+}
+
+/// Runs `argv` with the installed runner; `command not found` without one.
+pub fn run_elsewhere(argv: &[String], stdin: &str) -> Output {
+    match RUNNER.get() {
+        Some(run) => run(argv, stdin),
+        None => {
+            let name = argv.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a));
+            Output::error(format!("bash: {name}: command not found\n"), 127)
+        }
+    }
 }
 
 /// The tools [`run_coreutil`] knows, by `argv[0]`.
@@ -74,10 +81,7 @@ pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
         return None;
     }
     #[cfg(not(feature = "text-tools"))]
-    return Some(match RUNNER.get() {
-        Some(run) => run(argv, stdin),
-        None => Output::error(format!("bash: {name}: command not found\n"), 127),
-    });
+    return Some(run_elsewhere(argv, stdin));
     #[cfg(feature = "text-tools")]
     Some(linked(name, argv, stdin))
 }
