@@ -11,7 +11,8 @@
 //! A tool that traps (it should not: nothing panics) takes the module's
 //! state with it; the caller then starts a fresh instance.
 
-use sim_shell::coreutils::{run_coreutil, wire};
+use sim_shell::coreutils::run_coreutil;
+use sim_shell::coreutils::wire::{self, Call, Reply};
 use sim_shell::output::Output;
 use std::cell::RefCell;
 
@@ -55,17 +56,23 @@ pub extern "C" fn output_buffer() -> *const u8 {
 
 /// One call, encoded both ways: what [`run`] does with its buffers.
 pub fn run_encoded(call: &[u8]) -> Vec<u8> {
-    let out = match wire::decode_call(call) {
-        Some((argv, _)) if argv.first().is_some_and(|a| a.rsplit('/').next() == Some("man")) => {
-            sim_core::tools::man::run(&argv)
-        }
-        Some((argv, stdin)) => run_coreutil(&argv, &stdin).unwrap_or_else(|| {
-            let name = argv.first().map_or("", String::as_str);
-            Output::error(format!("bash: {name}: command not found\n"), 127)
-        }),
-        None => Output::error("text-tools: a call this module cannot read\n", 2),
+    let reply = match wire::decode_call(call) {
+        Some(call) => run_call(&call),
+        None => Reply { output: Output::error("text-tools: a call this module cannot read\n", 2), state: Vec::new() },
     };
-    wire::encode_output(&out)
+    wire::encode_reply(&reply)
+}
+
+/// One call, by program name.
+fn run_call(call: &Call) -> Reply {
+    let Call { argv, stdin, .. } = call;
+    let name = argv.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a));
+    let output = match name {
+        "man" => sim_core::tools::man::run(argv),
+        _ => run_coreutil(argv, stdin)
+            .unwrap_or_else(|| Output::error(format!("bash: {name}: command not found\n"), 127)),
+    };
+    Reply { output, state: Vec::new() }
 }
 
 #[cfg(test)]
@@ -73,8 +80,8 @@ mod tests {
     use super::*;
 
     fn call(argv: &[&str], stdin: &str) -> Output {
-        let argv: Vec<String> = argv.iter().map(|a| a.to_string()).collect();
-        wire::decode_output(&run_encoded(&wire::encode_call(&argv, stdin))).expect("an output")
+        let call = Call { argv: argv.iter().map(|a| a.to_string()).collect(), stdin: stdin.into(), state: Vec::new() };
+        wire::decode_reply(&run_encoded(&wire::encode_call(&call))).expect("a reply").output
     }
 
     #[test]
@@ -90,14 +97,14 @@ mod tests {
         assert_eq!(call(&["ip"], "").status, 127);
         let man = call(&["man", "veth"], "");
         assert!(man.chunks[0].text.starts_with("veth(4)"), "{man:?}");
-        let out = wire::decode_output(&run_encoded(b"\x01")).expect("an output");
-        assert_eq!(out.status, 2);
+        let reply = wire::decode_reply(&run_encoded(b"\x01")).expect("a reply");
+        assert_eq!(reply.output.status, 2);
     }
 
     #[test]
     fn the_exported_buffers_carry_a_call() {
         let argv = vec!["wc".to_string(), "-l".to_string()];
-        let call = wire::encode_call(&argv, "a\nb\n");
+        let call = wire::encode_call(&Call { argv, stdin: "a\nb\n".into(), state: Vec::new() });
         let ptr = call_buffer(call.len() as u32);
         // SAFETY: call_buffer returned a buffer of exactly call.len() bytes
         // that nothing else touches until run().
@@ -105,7 +112,7 @@ mod tests {
         let len = run() as usize;
         // SAFETY: output_buffer points at the `len` bytes run() just wrote.
         let bytes = unsafe { std::slice::from_raw_parts(output_buffer(), len) }.to_vec();
-        let out = wire::decode_output(&bytes).expect("an output");
+        let out = wire::decode_reply(&bytes).expect("a reply").output;
         assert_eq!(out.chunks[0].text, "2\n");
         assert_eq!(version(), wire::VERSION);
     }

@@ -18,7 +18,8 @@ pub fn run(argv: &[String]) -> Output {
     #[cfg(feature = "text-tools")]
     return man(argv.get(1..).unwrap_or_default());
     #[cfg(not(feature = "text-tools"))]
-    sim_shell::coreutils::run_elsewhere(argv, "")
+    sim_shell::coreutils::run_elsewhere(&sim_shell::coreutils::wire::Call { argv: argv.to_vec(), ..Default::default() })
+        .output
 }
 
 #[cfg(feature = "text-tools")]

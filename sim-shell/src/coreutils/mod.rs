@@ -39,9 +39,8 @@ pub mod wire;
 
 use crate::output::Output;
 
-/// Runs the text tools when they are not linked in: argv, stdin → what the
-/// tool printed, like [`run_coreutil`].
-pub type Runner = fn(&[String], &str) -> Output;
+/// Runs the programs a build leaves out (see [`wire`]).
+pub type Runner = fn(&wire::Call) -> wire::Reply;
 
 static RUNNER: std::sync::OnceLock<Runner> = std::sync::OnceLock::new();
 
@@ -52,13 +51,13 @@ pub fn set_runner(runner: Runner) {
     let _ = RUNNER.set(runner);
 }
 
-/// Runs `argv` with the installed runner; `command not found` without one.
-pub fn run_elsewhere(argv: &[String], stdin: &str) -> Output {
+/// Runs a call with the installed runner; `command not found` without one.
+pub fn run_elsewhere(call: &wire::Call) -> wire::Reply {
     match RUNNER.get() {
-        Some(run) => run(argv, stdin),
+        Some(run) => run(call),
         None => {
-            let name = argv.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a));
-            Output::error(format!("bash: {name}: command not found\n"), 127)
+            let name = call.argv.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a));
+            wire::Reply { output: Output::error(format!("bash: {name}: command not found\n"), 127), state: Vec::new() }
         }
     }
 }
@@ -81,7 +80,7 @@ pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
         return None;
     }
     #[cfg(not(feature = "text-tools"))]
-    return Some(run_elsewhere(argv, stdin));
+    return Some(run_elsewhere(&wire::Call { argv: argv.to_vec(), stdin: stdin.into(), state: Vec::new() }).output);
     #[cfg(feature = "text-tools")]
     Some(linked(name, argv, stdin))
 }

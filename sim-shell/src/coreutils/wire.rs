@@ -1,38 +1,61 @@
-//! How a call to a text tool crosses from one wasm module to another: the
-//! site's first load leaves the tools out (they are about a tenth of it)
-//! and runs them in a second module fetched when first used, which shares
-//! no memory or types with the first. Both sides link this file, so the
-//! two ends cannot disagree.
+//! How a call to a program crosses from one wasm module to another: the
+//! site's first load leaves some programs out (the text tools are about a
+//! tenth of it) and runs them in a second module fetched when first used,
+//! which shares no memory or types with the first. Both sides link this
+//! file, so the two ends cannot disagree.
+//!
+//! A [`Call`] is argv, stdin and an opaque `state`: what the program reads
+//! of the machine, encoded by the machine (iptables gets the namespace's
+//! tables; the text tools need nothing). A [`Reply`] is the output and the
+//! state to write back (empty: nothing to write).
 //!
 //! Hand-made rather than serde: the whole format is a few length-prefixed
-//! strings, and the tools' module links no serde at all (a serde format
+//! strings, and it must be read before anything else is (a serde format
 //! would add its code to both modules for no gain). Little-endian:
-//! - a call: `u32` argc, each argument as `u32` length + UTF-8, then stdin
-//!   as `u32` length + UTF-8;
-//! - an output: `i32` status, `u32` chunk count, each chunk as `u8` stream
-//!   (0 stdout, 1 stderr), `u64` delay in ms, `u32` length + UTF-8.
+//! - a call: `u32` argc, each argument as `u32` length + UTF-8, stdin as
+//!   `u32` length + UTF-8, then the state as `u32` length + bytes;
+//! - a reply: `i32` status, `u32` chunk count, each chunk as `u8` stream
+//!   (0 stdout, 1 stderr), `u64` delay in ms, `u32` length + UTF-8, then
+//!   the state as `u32` length + bytes.
 //!
 //! Decoding never panics: a short or malformed buffer is `None`.
 
 use crate::output::{Chunk, Output, Stream};
 
+/// A program to run elsewhere, with what it reads of the machine.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Call {
+    pub argv: Vec<String>,
+    pub stdin: String,
+    pub state: Vec<u8>,
+}
+
+/// What it printed, and the state it leaves (empty when it changed nothing).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reply {
+    pub output: Output,
+    pub state: Vec<u8>,
+}
+
 /// Bumped whenever the format above changes; the tools' module exports it
 /// and the site refuses a module of another version.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Encodes a call.
-pub fn encode_call(argv: &[String], stdin: &str) -> Vec<u8> {
-    let mut buf = Vec::with_capacity(16 + stdin.len() + argv.iter().map(|a| a.len() + 4).sum::<usize>());
+pub fn encode_call(call: &Call) -> Vec<u8> {
+    let Call { argv, stdin, state } = call;
+    let mut buf = Vec::with_capacity(16 + stdin.len() + state.len() + argv.iter().map(|a| a.len() + 4).sum::<usize>());
     put_u32(&mut buf, argv.len() as u32);
     for a in argv {
         put_str(&mut buf, a);
     }
     put_str(&mut buf, stdin);
+    put_bytes(&mut buf, state);
     buf
 }
 
-/// Decodes a call: `(argv, stdin)`.
-pub fn decode_call(buf: &[u8]) -> Option<(Vec<String>, String)> {
+/// Decodes a call.
+pub fn decode_call(buf: &[u8]) -> Option<Call> {
     let mut r = Reader(buf);
     let argc = r.u32()? as usize;
     // Each argument takes at least its 4-byte length: a count larger than
@@ -42,12 +65,15 @@ pub fn decode_call(buf: &[u8]) -> Option<(Vec<String>, String)> {
     }
     let argv = (0..argc).map(|_| r.string()).collect::<Option<Vec<_>>>()?;
     let stdin = r.string()?;
-    r.0.is_empty().then_some((argv, stdin))
+    let state = r.bytes()?.to_vec();
+    r.0.is_empty().then_some(Call { argv, stdin, state })
 }
 
-/// Encodes what a tool printed.
-pub fn encode_output(out: &Output) -> Vec<u8> {
-    let mut buf = Vec::with_capacity(8 + out.chunks.iter().map(|c| c.text.len() + 13).sum::<usize>());
+/// Encodes a reply.
+pub fn encode_reply(reply: &Reply) -> Vec<u8> {
+    let out = &reply.output;
+    let mut buf =
+        Vec::with_capacity(12 + reply.state.len() + out.chunks.iter().map(|c| c.text.len() + 13).sum::<usize>());
     buf.extend_from_slice(&out.status.to_le_bytes());
     put_u32(&mut buf, out.chunks.len() as u32);
     for c in &out.chunks {
@@ -58,11 +84,12 @@ pub fn encode_output(out: &Output) -> Vec<u8> {
         buf.extend_from_slice(&c.delay_ms.to_le_bytes());
         put_str(&mut buf, &c.text);
     }
+    put_bytes(&mut buf, &reply.state);
     buf
 }
 
-/// Decodes what a tool printed.
-pub fn decode_output(buf: &[u8]) -> Option<Output> {
+/// Decodes a reply.
+pub fn decode_reply(buf: &[u8]) -> Option<Reply> {
     let mut r = Reader(buf);
     let status = r.u32()? as i32;
     let n = r.u32()? as usize;
@@ -79,7 +106,8 @@ pub fn decode_output(buf: &[u8]) -> Option<Output> {
         let delay_ms = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
         chunks.push(Chunk { stream, text: r.string()?, delay_ms });
     }
-    r.0.is_empty().then_some(Output { chunks, status })
+    let state = r.bytes()?.to_vec();
+    r.0.is_empty().then_some(Reply { output: Output { chunks, status }, state })
 }
 
 fn put_u32(buf: &mut Vec<u8>, n: u32) {
@@ -87,8 +115,12 @@ fn put_u32(buf: &mut Vec<u8>, n: u32) {
 }
 
 fn put_str(buf: &mut Vec<u8>, s: &str) {
-    put_u32(buf, s.len() as u32);
-    buf.extend_from_slice(s.as_bytes());
+    put_bytes(buf, s.as_bytes());
+}
+
+fn put_bytes(buf: &mut Vec<u8>, b: &[u8]) {
+    put_u32(buf, b.len() as u32);
+    buf.extend_from_slice(b);
 }
 
 /// What is left of the buffer.
@@ -108,9 +140,13 @@ impl<'a> Reader<'a> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
 
-    fn string(&mut self) -> Option<String> {
+    fn bytes(&mut self) -> Option<&'a [u8]> {
         let n = self.u32()? as usize;
-        String::from_utf8(self.take(n)?.to_vec()).ok()
+        self.take(n)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        String::from_utf8(self.bytes()?.to_vec()).ok()
     }
 }
 
@@ -118,41 +154,43 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    fn argv(words: &[&str]) -> Vec<String> {
-        words.iter().map(|w| w.to_string()).collect()
+    fn call(words: &[&str], stdin: &str, state: &[u8]) -> Call {
+        Call { argv: words.iter().map(|w| w.to_string()).collect(), stdin: stdin.into(), state: state.to_vec() }
+    }
+
+    fn reply(status: i32, out: &str, state: &[u8]) -> Reply {
+        let mut output = Output::status(status);
+        output.out(out);
+        Reply { output, state: state.to_vec() }
     }
 
     #[test]
     fn a_call_comes_back_as_it_went() {
-        let a = argv(&["grep", "-c", "", "ünï"]);
-        let buf = encode_call(&a, "lo\neth0\n");
-        assert_eq!(decode_call(&buf), Some((a, "lo\neth0\n".to_string())));
-        assert_eq!(decode_call(&encode_call(&[], "")), Some((vec![], String::new())));
+        let c = call(&["grep", "-c", "", "ünï"], "lo\neth0\n", &[1, 2, 0]);
+        assert_eq!(decode_call(&encode_call(&c)), Some(c));
+        assert_eq!(decode_call(&encode_call(&Call::default())), Some(Call::default()));
     }
 
     #[test]
-    fn an_output_comes_back_as_it_went() {
-        let mut out = Output::status(2);
-        out.out("1\n");
-        out.err_after(5, "grep: x: No such file or directory\n");
-        out.out("");
-        assert_eq!(decode_output(&encode_output(&out)), Some(out));
+    fn a_reply_comes_back_as_it_went() {
+        let mut r = reply(2, "1\n", b"tables");
+        r.output.err_after(5, "grep: x: No such file or directory\n");
+        r.output.out("");
+        assert_eq!(decode_reply(&encode_reply(&r)), Some(r));
     }
 
     #[test]
     fn every_truncation_and_a_trailing_byte_are_refused() {
-        let call = encode_call(&argv(&["awk", "{print $1}"]), "a b\n");
-        let mut out = Output::status(1);
-        out.out("x\n");
-        let out = encode_output(&out);
-        for n in 0..call.len() {
-            assert_eq!(decode_call(&call[..n]), None, "call cut at {n}");
+        let c = encode_call(&call(&["awk", "{print $1}"], "a b\n", b"s"));
+        let r = encode_reply(&reply(1, "x\n", b"s"));
+        for n in 0..c.len() {
+            assert_eq!(decode_call(&c[..n]), None, "call cut at {n}");
         }
-        for n in 0..out.len() {
-            assert_eq!(decode_output(&out[..n]), None, "output cut at {n}");
+        for n in 0..r.len() {
+            assert_eq!(decode_reply(&r[..n]), None, "reply cut at {n}");
         }
-        assert_eq!(decode_call(&[call.clone(), vec![0]].concat()), None);
-        assert_eq!(decode_output(&[out, vec![0]].concat()), None);
+        assert_eq!(decode_call(&[c, vec![0]].concat()), None);
+        assert_eq!(decode_reply(&[r, vec![0]].concat()), None);
     }
 
     #[test]
@@ -168,18 +206,14 @@ mod tests {
                 })
                 .collect();
             let _ = decode_call(&buf);
-            let _ = decode_output(&buf);
+            let _ = decode_reply(&buf);
         }
         // A huge count with nothing behind it reserves nothing.
         assert_eq!(decode_call(&[0xff, 0xff, 0xff, 0xff]), None);
-        assert_eq!(decode_output(&[0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]), None);
+        assert_eq!(decode_reply(&[0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]), None);
         // A stream byte that is neither stdout nor stderr.
-        let mut bad = encode_output(&{
-            let mut o = Output::new();
-            o.out("x");
-            o
-        });
+        let mut bad = encode_reply(&reply(0, "x", b""));
         bad[8] = 7;
-        assert_eq!(decode_output(&bad), None);
+        assert_eq!(decode_reply(&bad), None);
     }
 }

@@ -8,7 +8,8 @@
 //!
 //! In native builds (tests) the tools are linked in and nothing here runs.
 
-use sim_shell::coreutils::{self, wire};
+use sim_shell::coreutils;
+use sim_shell::coreutils::wire::{self, Call, Reply};
 use sim_shell::output::Output;
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -34,14 +35,14 @@ struct Tools {
     output_buffer: js_sys::Function,
 }
 
-fn run(argv: &[String], stdin: &str) -> Output {
-    let name = argv.first().map_or("", String::as_str);
+fn run(call: &Call) -> Reply {
+    let name = call.argv.first().map_or("", String::as_str);
     let result = MODULE.with_borrow_mut(|slot| {
         if slot.is_none() {
             *slot = Some(load()?);
         }
         let tools = slot.as_ref().ok_or_else(|| JsValue::from_str("not loaded"))?;
-        let out = tools.call(&wire::encode_call(argv, stdin));
+        let out = tools.call(&wire::encode_call(call));
         if out.is_err() {
             // A trap leaves the instance's state unknown: start afresh next time.
             *slot = None;
@@ -49,10 +50,11 @@ fn run(argv: &[String], stdin: &str) -> Output {
         out
     });
     match result {
-        Ok(out) => out,
+        Ok(reply) => reply,
         Err(e) => {
             let why = e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_default();
-            Output::error(format!("nslab: {name} could not run: the text tools' module did not load ({why})\n"), 127)
+            let msg = format!("nslab: {name} could not run: the text tools' module did not load ({why})\n");
+            Reply { output: Output::error(msg, 127), state: Vec::new() }
         }
     }
 }
@@ -88,7 +90,7 @@ fn load() -> Result<Tools, JsValue> {
 }
 
 impl Tools {
-    fn call(&self, call: &[u8]) -> Result<Output, JsValue> {
+    fn call(&self, call: &[u8]) -> Result<Reply, JsValue> {
         let ptr = number(self.call_buffer.call1(&JsValue::NULL, &JsValue::from(call.len() as u32))?)?;
         self.bytes(ptr, call.len() as u32).copy_from(call);
         let len = number(self.run.call0(&JsValue::NULL)?)?;
@@ -96,7 +98,7 @@ impl Tools {
         // Read after run(): the module's memory may have grown, which
         // replaces its buffer.
         let out = self.bytes(at, len).to_vec();
-        wire::decode_output(&out).ok_or_else(|| JsValue::from_str("an output this page cannot read"))
+        wire::decode_reply(&out).ok_or_else(|| JsValue::from_str("a reply this page cannot read"))
     }
 
     /// A view of `len` bytes of the module's memory at `at`.
