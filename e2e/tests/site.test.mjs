@@ -39,13 +39,17 @@ test('typed commands print what Linux prints', async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test('the page loads cleanly: every file matches its integrity hash', async () => {
+test('the page loads cleanly: every file it links is there, and any integrity hash matches', async () => {
+  // The rust link sets data-integrity=none (scripts/minify-glue rewrites
+  // the glue after Trunk); a hash, if one comes back, must still hold.
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((t) => t.includes('integrity='));
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((t) => /href="?\.\/web-/.test(t));
   assert.ok(links.length >= 2, `expected the js and wasm links in:\n${html}`);
   for (const tag of links) {
     const href = tag.match(/href="?\.\/([^" >]+)/)[1];
-    const want = tag.match(/integrity="?([^" >]+)/)[1];
+    assert.ok(fs.existsSync(path.join(DIST, href)), href);
+    const want = tag.match(/integrity="?([^" >]+)/)?.[1];
+    if (!want) continue;
     const got = 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(path.join(DIST, href))).digest('base64');
     assert.equal(want, got, `integrity of ${href}`);
   }
