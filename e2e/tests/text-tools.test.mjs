@@ -1,5 +1,6 @@
-// The text tools (grep, awk, …) are a module of their own that the lab
-// fetches the first time a line runs one, not part of the first load.
+// The text tools (grep, awk, …), man's pages and iptables are a module of
+// their own that the lab fetches the first time a line runs one, not part
+// of the first load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, open, run, output } from '../browser.mjs';
@@ -38,5 +39,19 @@ test('a failed fetch says so, leaves the lab working, and the next try loads', a
   await page.context().unroute('**/tools/text-tools.wasm*');
   await run(page, 'echo y | grep -c y');
   assert.match(await output(page), /grep -c y\s*1\s/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('iptables runs in the module and its rules stay in the lab', async () => {
+  const page = await open(site.browser, site.base);
+  const fetches = countToolFetches(page);
+  await run(page, 'iptables -t nat -A POSTROUTING -s 10.0.0.0/24 ! -o br0 -j MASQUERADE');
+  await run(page, 'iptables -t nat -S POSTROUTING');
+  assert.match(await output(page), /-A POSTROUTING -s 10\.0\.0\.0\/24 ! -o br0 -j MASQUERADE/);
+  await run(page, 'iptables -A NOPE -j DROP');
+  assert.match(await output(page), /iptables: No chain\/target\/match by that name\./);
+  await run(page, 'man veth | head -1');
+  assert.match(await output(page), /veth\(4\)\s+Kernel Interfaces Manual/);
+  assert.equal(fetches.n, 1);
   assert.deepEqual(page.errors, []);
 });

@@ -108,7 +108,7 @@ impl Lab {
                 self.trace.events.extend(socks.finish().events);
                 out
             }
-            "iptables" => crate::tools::iptables::run(&mut SimNetfilter::new(&mut self.kernel, ns), argv),
+            "iptables" => self.iptables(ns, argv, stdin),
             "sleep" => self.sleep(rest),
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
@@ -121,6 +121,24 @@ impl Lab {
                 Some(o) => o,
                 None => Output::error(format!("bash: {name}: command not found\n"), 127),
             },
+        }
+    }
+
+    /// iptables in namespace `ns`: linked in, or run where the text tools
+    /// run (the site's on-demand module; see `tools::elsewhere`).
+    fn iptables(&mut self, ns: NsId, argv: &[String], stdin: &str) -> Output {
+        let now_ms = self.kernel.now_ms;
+        let nf = &mut SimNetfilter::new(&mut self.kernel, ns);
+        #[cfg(feature = "text-tools")]
+        let _ = (stdin, now_ms);
+        #[cfg(feature = "text-tools")]
+        return crate::tools::iptables::run(nf, argv);
+        #[cfg(all(not(feature = "text-tools"), feature = "tools-elsewhere"))]
+        return crate::tools::elsewhere::iptables(nf, argv, stdin, now_ms);
+        #[cfg(all(not(feature = "text-tools"), not(feature = "tools-elsewhere")))]
+        {
+            let _ = (nf, stdin, now_ms);
+            Output::error(format!("bash: {}: command not found\n", argv[0]), 127)
         }
     }
 

@@ -67,6 +67,9 @@ pub fn run_encoded(call: &[u8]) -> Vec<u8> {
 fn run_call(call: &Call) -> Reply {
     let Call { argv, stdin, .. } = call;
     let name = argv.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a));
+    if sim_core::tools::elsewhere::serves(name) {
+        return sim_core::tools::elsewhere::serve(call);
+    }
     let output = match name {
         "man" => sim_core::tools::man::run(argv),
         _ => run_coreutil(argv, stdin)

@@ -7,6 +7,7 @@ use std::net::Ipv4Addr;
 use super::addr;
 
 /// A built-in chain.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Chain {
     Prerouting,
@@ -35,6 +36,7 @@ impl Chain {
 }
 
 /// `-s`/`-d`: an address prefix, possibly negated with `!`.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AddrMatch {
     /// Already masked to the prefix, as iptables stores it.
@@ -50,6 +52,7 @@ impl AddrMatch {
 }
 
 /// `-i`/`-o`: an interface name (a trailing `+` is a wildcard), possibly negated.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IfMatch {
     pub name: String,
@@ -67,6 +70,7 @@ impl IfMatch {
 }
 
 /// What a rule does when it matches.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
     Accept,
@@ -92,6 +96,7 @@ impl Target {
 }
 
 /// One rule with its counters.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rule {
     pub src: Option<AddrMatch>,
@@ -129,6 +134,7 @@ impl Rule {
 }
 
 /// A chain's rules and its policy counters.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ChainRules {
     pub rules: Vec<Rule>,
@@ -171,6 +177,7 @@ pub struct NatTable {
 }
 
 /// Which iptables table.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TableId {
     Nat,

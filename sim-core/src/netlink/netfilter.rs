@@ -12,6 +12,7 @@ pub use crate::kernel::Errno;
 /// One table as read or committed: its built-in chains in listing order,
 /// with their rules and counters.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Table {
     pub id: TableId,
     pub chains: Vec<(Chain, ChainRules)>,
