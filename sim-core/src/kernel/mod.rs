@@ -11,6 +11,7 @@ pub mod link;
 pub mod mac;
 pub mod nat;
 pub mod neigh;
+pub mod netfilter;
 pub mod netns;
 pub mod ops;
 pub mod route;

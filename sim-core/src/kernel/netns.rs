@@ -28,8 +28,9 @@ pub struct Namespace {
     pub conf: NsConf,
     /// The ids this namespace has given other namespaces (`peernet2id`).
     pub nsids: LiteMap<NsId, i32>,
-    /// iptables' nat table, kept as the rules' text for now.
-    pub nat: super::nat::NatTable,
+    /// Netfilter: iptables' tables (the field keeps its old name until
+    /// the packet path moves to `kernel::netfilter`).
+    pub nat: super::netfilter::NetfilterState,
     /// Path MTUs learnt from ICMP, per destination.
     pub pmtu: Vec<super::route::PathMtu>,
 }

@@ -6,7 +6,9 @@
 use std::net::Ipv4Addr;
 
 use crate::kernel::addr;
-use crate::netlink::netfilter::{AddrMatch, Chain, IfMatch, Netfilter, Rule, Table, TableId, Target};
+use crate::netlink::netfilter::{
+    AddrMatch, Hook as Chain, IfMatch, NatRange, Netfilter, ProtoMatch, Rule, Table, TableId, Target,
+};
 use crate::output::Output;
 
 mod list;
@@ -162,7 +164,7 @@ fn parse(argv: &[String]) -> Result<Parsed, Fail> {
             }
             "-i" | "--in-interface" => spec.rule.iif = Some(IfMatch { name: value(&mut i)?, invert }),
             "-o" | "--out-interface" => spec.rule.oif = Some(IfMatch { name: value(&mut i)?, invert }),
-            "-p" | "--protocol" => spec.rule.proto = Some((proto_num(&value(&mut i)?)?, invert)),
+            "-p" | "--protocol" => spec.rule.proto = Some(ProtoMatch { proto: proto_num(&value(&mut i)?)?, invert }),
             "-j" | "--jump" => spec.target_name = Some(value(&mut i)?),
             "--to-source" => spec.to_source = Some(value(&mut i)?),
             "--to-destination" => spec.to_destination = Some(value(&mut i)?),
@@ -175,8 +177,8 @@ fn parse(argv: &[String]) -> Result<Parsed, Fail> {
 }
 
 /// Builds the rule's target from `-j` and its options.
-fn target(spec: &Spec) -> Result<Option<Target>, Fail> {
-    let Some(name) = spec.target_name.as_deref() else { return Ok(None) };
+fn target(spec: &Spec) -> Result<Target, Fail> {
+    let Some(name) = spec.target_name.as_deref() else { return Ok(Target::None) };
     let to = |v: &Option<String>, opt: &str, t: &str| -> Result<Ipv4Addr, Fail> {
         let v =
             v.as_deref().ok_or_else(|| Fail(format!("{PROG}: {t}: option \"{opt}\" must be specified\n\n{TRY}"), 2))?;
@@ -185,30 +187,31 @@ fn target(spec: &Spec) -> Result<Option<Target>, Fail> {
         }
         v.parse().map_err(|_| usage_err(format!("Bad IP address \"{v}\"")))
     };
-    Ok(Some(match name {
+    let range = |a: Ipv4Addr| NatRange { addrs: Some((a, a)), ports: None };
+    Ok(match name {
         "ACCEPT" => Target::Accept,
         "DROP" => Target::Drop,
         "RETURN" => Target::Return,
-        "MASQUERADE" => Target::Masquerade,
-        "SNAT" => Target::Snat(to(&spec.to_source, "--to-source", "SNAT")?),
-        "DNAT" => Target::Dnat(to(&spec.to_destination, "--to-destination", "DNAT")?),
+        "MASQUERADE" => Target::Masquerade(None),
+        "SNAT" => Target::Snat(range(to(&spec.to_source, "--to-source", "SNAT")?)),
+        "DNAT" => Target::Dnat(range(to(&spec.to_destination, "--to-destination", "DNAT")?)),
         other => return Err(usage_err(format!("Chain '{other}' does not exist"))),
-    }))
+    })
 }
 
 /// Whether the kernel accepts a target in a chain (nat targets are hook-bound).
-fn target_allowed(table: TableId, chain: Chain, t: &Option<Target>) -> bool {
+fn target_allowed(table: TableId, chain: Chain, t: &Target) -> bool {
     match (table, t) {
-        (_, None) | (_, Some(Target::Accept | Target::Return | Target::Drop)) => true,
-        (TableId::Nat, Some(Target::Masquerade)) => chain == Chain::Postrouting,
-        (TableId::Nat, Some(Target::Snat(_))) => matches!(chain, Chain::Postrouting | Chain::Input),
-        (TableId::Nat, Some(Target::Dnat(_))) => matches!(chain, Chain::Prerouting | Chain::Output),
-        (TableId::Filter, _) => false,
+        (_, Target::None | Target::Accept | Target::Return | Target::Drop) => true,
+        (TableId::Nat, Target::Masquerade(_)) => chain == Chain::Postrouting,
+        (TableId::Nat, Target::Snat(_)) => matches!(chain, Chain::Postrouting | Chain::Input),
+        (TableId::Nat, Target::Dnat(_)) => matches!(chain, Chain::Prerouting | Chain::Output),
+        _ => false,
     }
 }
 
 fn chain_of(table: TableId, name: &str) -> Option<Chain> {
-    Chain::parse(name).filter(|c| table.chains().contains(c))
+    Chain::parse(name).filter(|c| table.hooks().contains(c))
 }
 
 fn incompatible(table: TableId, name: &str) -> Output {
@@ -225,7 +228,8 @@ pub fn run(nf: &mut dyn Netfilter, argv: &[String]) -> Output {
         Err(Fail(msg, status)) => return Output::error(msg, status),
     };
     let gone = || Output::error(format!("{PROG}: namespace gone\n"), 1);
-    let Ok(mut table) = nf.table(p.table) else { return gone() };
+    let Ok(table) = nf.table(p.table) else { return gone() };
+    let mut table = table.unwrap_or_else(|| Table::new(p.table));
     if let Cmd::ListRules(c) | Cmd::List(c) = &p.cmd {
         return list(&p, &table, c);
     }
@@ -267,7 +271,7 @@ fn change(p: &Parsed, nat: &mut Table) -> Result<(), Output> {
                     4,
                 ));
             }
-            let Some(rules) = nat.chain_mut(chain).map(|c| &mut c.rules) else { return no_chain() };
+            let Some(rules) = nat.builtin_mut(chain).map(|c| &mut c.rules) else { return no_chain() };
             match p.cmd {
                 Cmd::Append(_) => rules.push(rule),
                 Cmd::Insert(_, at) => {
@@ -291,7 +295,7 @@ fn change(p: &Parsed, nat: &mut Table) -> Result<(), Output> {
         }
         Cmd::Delete(ref c, Some(num)) => {
             let Some(chain) = chain_of(p.table, c) else { return no_chain() };
-            let Some(rules) = nat.chain_mut(chain).map(|c| &mut c.rules) else { return no_chain() };
+            let Some(rules) = nat.builtin_mut(chain).map(|c| &mut c.rules) else { return no_chain() };
             if num == 0 || num > rules.len() {
                 return Err(Output::error("iptables: Index of deletion too big.\n", 1));
             }
@@ -303,19 +307,17 @@ fn change(p: &Parsed, nat: &mut Table) -> Result<(), Output> {
                     Some(ch) => vec![ch],
                     None => return no_chain(),
                 },
-                None => p.table.chains().to_vec(),
+                None => p.table.hooks().to_vec(),
             };
             let flush = matches!(p.cmd, Cmd::Flush(_));
             for ch in chains {
-                if let Some(cr) = nat.chain_mut(ch) {
+                if let Some(cr) = nat.builtin_mut(ch) {
                     if flush {
                         cr.rules.clear();
                     } else {
-                        cr.policy_pkts = 0;
-                        cr.policy_bytes = 0;
+                        cr.policy_counters = Default::default();
                         for r in cr.rules.iter_mut() {
-                            r.pkts = 0;
-                            r.bytes = 0;
+                            r.counters = Default::default();
                         }
                     }
                 }
@@ -333,7 +335,7 @@ fn list(p: &Parsed, nat: &Table, c: &Option<String>) -> Output {
             Some(ch) => vec![ch],
             None => return incompatible(p.table, name),
         },
-        None => p.table.chains().to_vec(),
+        None => p.table.hooks().to_vec(),
     };
     let mut out = Output::new();
     if matches!(p.cmd, Cmd::ListRules(_)) {

@@ -1,6 +1,6 @@
 //! `iptables -S` and `iptables -L [-n] [-v] [--line-numbers]` output.
 
-use crate::netlink::netfilter::{AddrMatch, Chain, IfMatch, Rule, Table, Target};
+use crate::netlink::netfilter::{AddrMatch, Hook as Chain, IfMatch, NatRange, Rule, Table, Target};
 
 /// Listing switches.
 #[derive(Clone, Copy, Debug, Default)]
@@ -36,8 +36,8 @@ fn spec_if(flag: &str, m: &Option<IfMatch>) -> String {
 
 fn target_opts(t: &Target) -> String {
     match t {
-        Target::Snat(a) => format!(" --to-source {a}"),
-        Target::Dnat(a) => format!(" --to-destination {a}"),
+        Target::Snat(NatRange { addrs: Some((a, _)), .. }) => format!(" --to-source {a}"),
+        Target::Dnat(NatRange { addrs: Some((a, _)), .. }) => format!(" --to-destination {a}"),
         _ => String::new(),
     }
 }
@@ -49,11 +49,11 @@ fn rule_spec(chain: Chain, r: &Rule) -> String {
     s += &spec_addr("-d", &r.dst);
     s += &spec_if("-i", &r.iif);
     s += &spec_if("-o", &r.oif);
-    if let Some((p, inv)) = r.proto {
-        s += &format!("{} -p {}", if inv { " !" } else { "" }, proto_name(p));
+    if let Some(p) = r.proto {
+        s += &format!("{} -p {}", if p.invert { " !" } else { "" }, proto_name(p.proto));
     }
-    if let Some(t) = &r.target {
-        s += &format!(" -j {}{}", t.name(), target_opts(t));
+    if r.target != Target::None {
+        s += &format!(" -j {}{}", r.target.name(), target_opts(&r.target));
     }
     s
 }
@@ -65,7 +65,7 @@ pub fn rules(t: &Table, chains: &[Chain]) -> String {
         s += &format!("-P {} ACCEPT\n", c.name());
     }
     for c in chains {
-        if let Some(cr) = t.chain(*c) {
+        if let Some(cr) = t.builtin(*c) {
             for r in &cr.rules {
                 s += &rule_spec(*c, r);
                 s.push('\n');
@@ -115,11 +115,11 @@ fn rule_line(r: &Rule, n: usize, f: Format) -> String {
         s += &format!("{n:<4} ");
     }
     if f.verbose {
-        s += &num(r.pkts);
-        s += &num(r.bytes);
+        s += &num(r.counters.pkts);
+        s += &num(r.counters.bytes);
     }
-    s += &format!("{:<9} ", r.target.as_ref().map_or("", |t| t.name()));
-    let (p, inv) = r.proto.unwrap_or((0, false));
+    s += &format!("{:<9} ", r.target.name());
+    let (p, inv) = r.proto.map_or((0, false), |p| (p.proto, p.invert));
     let pname = if f.numeric { p.to_string() } else { proto_name(p) };
     s += &format!("{}{pname:<5}", if inv { '!' } else { ' ' });
     s += "-- ";
@@ -129,9 +129,10 @@ fn rule_line(r: &Rule, n: usize, f: Format) -> String {
     }
     s += &addr_col(&r.src, f.numeric);
     s += &addr_col(&r.dst, f.numeric);
-    match &r.target {
-        Some(Target::Snat(a)) | Some(Target::Dnat(a)) => s += &format!(" to:{a}"),
-        _ => {}
+    if let Target::Snat(NatRange { addrs: Some((a, _)), .. }) | Target::Dnat(NatRange { addrs: Some((a, _)), .. }) =
+        &r.target
+    {
+        s += &format!(" to:{a}");
     }
     s.push('\n');
     s
@@ -141,9 +142,14 @@ fn rule_line(r: &Rule, n: usize, f: Format) -> String {
 pub fn table(t: &Table, chains: &[Chain], f: Format) -> String {
     let mut parts = Vec::new();
     for c in chains {
-        let Some(cr) = t.chain(*c) else { continue };
+        let Some(cr) = t.builtin(*c) else { continue };
         let mut s = if f.verbose {
-            format!("Chain {} (policy ACCEPT {} packets, {} bytes)\n", c.name(), cr.policy_pkts, cr.policy_bytes)
+            format!(
+                "Chain {} (policy ACCEPT {} packets, {} bytes)\n",
+                c.name(),
+                cr.policy_counters.pkts,
+                cr.policy_counters.bytes
+            )
         } else {
             format!("Chain {} (policy ACCEPT)\n", c.name())
         };

@@ -1,0 +1,175 @@
+//! Tables and chains: built-in chains (one per hook, with a policy and its
+//! counters) and user chains (no policy), as iptables-nft lays them out.
+
+use super::rule::{Counters, Rule, Target};
+
+/// A netfilter hook, i.e. a built-in chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Hook {
+    Prerouting,
+    Input,
+    Forward,
+    Output,
+    Postrouting,
+}
+
+impl Hook {
+    pub const ALL: [Hook; 5] = [Hook::Prerouting, Hook::Input, Hook::Forward, Hook::Output, Hook::Postrouting];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Hook::Prerouting => "PREROUTING",
+            Hook::Input => "INPUT",
+            Hook::Forward => "FORWARD",
+            Hook::Output => "OUTPUT",
+            Hook::Postrouting => "POSTROUTING",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Hook> {
+        Hook::ALL.into_iter().find(|c| c.name() == s)
+    }
+}
+
+/// Which iptables table. Only filter and nat take part in the packet path;
+/// mangle and raw are known so that listing them works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TableId {
+    Filter,
+    Nat,
+    Mangle,
+    Raw,
+}
+
+impl TableId {
+    pub const ALL: [TableId; 4] = [TableId::Filter, TableId::Nat, TableId::Mangle, TableId::Raw];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TableId::Filter => "filter",
+            TableId::Nat => "nat",
+            TableId::Mangle => "mangle",
+            TableId::Raw => "raw",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TableId> {
+        TableId::ALL.into_iter().find(|t| t.name() == s)
+    }
+
+    /// The built-in chains, in listing order.
+    pub fn hooks(self) -> &'static [Hook] {
+        match self {
+            TableId::Filter => &[Hook::Input, Hook::Forward, Hook::Output],
+            TableId::Nat => &[Hook::Prerouting, Hook::Input, Hook::Output, Hook::Postrouting],
+            TableId::Mangle => &Hook::ALL,
+            TableId::Raw => &[Hook::Prerouting, Hook::Output],
+        }
+    }
+}
+
+/// A built-in chain's policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Policy {
+    Accept,
+    Drop,
+}
+
+impl Policy {
+    pub fn name(self) -> &'static str {
+        match self {
+            Policy::Accept => "ACCEPT",
+            Policy::Drop => "DROP",
+        }
+    }
+}
+
+/// A chain: built-in (`hook` set; it has a policy) or a user chain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chain {
+    pub name: String,
+    pub hook: Option<Hook>,
+    /// Meaningless for user chains (always `Accept` there).
+    pub policy: Policy,
+    /// Packets that fell off the end of a built-in chain.
+    pub policy_counters: Counters,
+    pub rules: Vec<Rule>,
+}
+
+impl Chain {
+    pub fn builtin(hook: Hook) -> Chain {
+        Chain {
+            name: hook.name().to_string(),
+            hook: Some(hook),
+            policy: Policy::Accept,
+            policy_counters: Counters::default(),
+            rules: Vec::new(),
+        }
+    }
+
+    pub fn user(name: &str) -> Chain {
+        Chain {
+            name: name.to_string(),
+            hook: None,
+            policy: Policy::Accept,
+            policy_counters: Counters::default(),
+            rules: Vec::new(),
+        }
+    }
+
+    pub fn is_builtin(&self) -> bool {
+        self.hook.is_some()
+    }
+}
+
+/// One table: its built-in chains in hook order, then its user chains in
+/// ASCII order (the order iptables lists them in).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub id: TableId,
+    pub chains: Vec<Chain>,
+}
+
+impl Table {
+    /// A fresh table: built-in chains with ACCEPT policies, no rules.
+    pub fn new(id: TableId) -> Table {
+        Table { id, chains: id.hooks().iter().map(|h| Chain::builtin(*h)).collect() }
+    }
+
+    pub fn chain(&self, name: &str) -> Option<&Chain> {
+        self.chains.iter().find(|c| c.name == name)
+    }
+
+    pub fn chain_mut(&mut self, name: &str) -> Option<&mut Chain> {
+        self.chains.iter_mut().find(|c| c.name == name)
+    }
+
+    pub fn builtin(&self, hook: Hook) -> Option<&Chain> {
+        self.chains.iter().find(|c| c.hook == Some(hook))
+    }
+
+    pub fn builtin_mut(&mut self, hook: Hook) -> Option<&mut Chain> {
+        self.chains.iter_mut().find(|c| c.hook == Some(hook))
+    }
+
+    /// Adds a user chain at its sorted place (the caller checked the name).
+    pub fn add_user_chain(&mut self, name: &str) {
+        self.chains.push(Chain::user(name));
+        self.sort_user_chains();
+    }
+
+    /// Keeps user chains after the built-in ones, in byte order.
+    pub fn sort_user_chains(&mut self) {
+        self.chains.sort_by(|a, b| match (a.hook, b.hook) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.name.as_bytes().cmp(b.name.as_bytes()),
+        });
+    }
+
+    /// How many rules jump to `name` (the `references` `-L` prints).
+    pub fn references(&self, name: &str) -> usize {
+        self.chains.iter().flat_map(|c| &c.rules).filter(|r| matches!(&r.target, Target::Jump(t) if t == name)).count()
+    }
+}
