@@ -14,7 +14,7 @@ pub mod fib;
 pub mod ip;
 pub mod l2;
 pub mod mtu;
-pub mod nat;
+pub mod netfilter;
 pub mod route_get;
 pub mod trace;
 pub mod wire;

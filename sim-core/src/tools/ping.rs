@@ -13,7 +13,7 @@
 
 use std::net::Ipv4Addr;
 
-use crate::netlink::sockets::{EchoRequest, Errno, RouteKind, SendError, SockType, Sockets};
+use crate::netlink::sockets::{EchoRequest, Errno, RouteKind, SendError, SockType, Sockets, LOOP_US};
 use crate::output::Output;
 use crate::rng::mix;
 
@@ -171,6 +171,18 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
                     socks.run_until(now + o.interval_ms * 1000);
                     break;
                 }
+            }
+            Err(SendError::NotPermitted) => {
+                // An OUTPUT REJECT: its ICMP error came back through lo and
+                // is read from the error queue before sendmsg's failure is
+                // reported (recorded order).
+                oom_count = 0;
+                run.on_send(now);
+                socks.run_until(now + LOOP_US);
+                for m in socks.recv(sock) {
+                    run.receive(&m, &mut out);
+                }
+                run.local_error(&mut out, now, "ping: sendmsg: Operation not permitted\n".into(), false);
             }
             _ => {
                 oom_count = 0;
