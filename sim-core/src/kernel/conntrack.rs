@@ -155,6 +155,10 @@ impl Conntrack {
     /// `__nf_conntrack_confirm()`: keeps a new connection, forgetting the
     /// oldest past [`CONNTRACK_MAX`]. Returns its index.
     pub fn confirm(&mut self, c: Conn) -> usize {
+        // A flooded frame's copies share one new connection: the first wins.
+        if let Some(i) = self.conns.iter().position(|k| k.id == c.id) {
+            return i;
+        }
         if self.conns.len() >= CONNTRACK_MAX {
             self.conns.remove(0);
         }

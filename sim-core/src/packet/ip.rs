@@ -70,6 +70,12 @@ impl Engine<'_> {
         let in_name = self.dev_name(ns, dev.ifindex);
         let mut ct = if ct_on { self.ct_in(ns, &pkt) } else { None };
         let pkt = self.nat_dst(ns, Hook::Prerouting, &mut ct, Some(&in_name), pkt);
+        self.ip_rcv_finish(dev, pkt, ct);
+    }
+
+    /// `ip_rcv_finish()`: after PREROUTING, local delivery or forwarding.
+    pub(crate) fn ip_rcv_finish(&mut self, dev: LinkRef, pkt: Ipv4Packet, ct: Option<Ct>) {
+        let ns = dev.ns;
         let Some(n) = self.k.ns(ns) else { return };
         if fib::is_local(n, pkt.dst) {
             if let Some(pkt) = self.defrag(ns, pkt) {

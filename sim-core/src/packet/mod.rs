@@ -9,6 +9,7 @@
 //! - [`route_get`]: what `ip route get` asks the kernel.
 
 pub mod arp;
+pub mod br_netfilter;
 pub mod engine;
 pub mod fib;
 pub mod ip;

@@ -106,6 +106,7 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
     let ident = conn.ident;
     let t0 = socks.now_us();
     let mut run = stats::Run::new(t0, o, name.map(|nm| format!("{nm} ({dst})")).unwrap_or_else(|| dst.to_string()));
+    run.dst = (!dst.is_broadcast() && !dst.is_multicast()).then_some(dst);
     let asked = o.count.unwrap_or(if o.deadline.is_some() { u64::MAX } else { INTERRUPT_AFTER });
     let count = asked.min(PROBES_MAX);
     let asked_deadline = o.deadline.map_or(u64::MAX, |d| t0.saturating_add(d.saturating_mul(1_000_000)));
