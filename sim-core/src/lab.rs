@@ -121,6 +121,7 @@ impl Lab {
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "man" => crate::tools::man::man(rest),
+            "cat" if rest.iter().any(|a| a.starts_with("/proc/")) => self.cat_proc(ns, rest),
             // A shell started in the namespace (`ip netns exec NS bash -c …`)
             // runs its commands there.
             "bash" | "sh" => shell::run_shell_program(argv, stdin, &mut InNamespace { lab: self, ns, nested }),
@@ -164,6 +165,30 @@ impl Lab {
                 | "man"
         ) || shell::is_coreutil(name)
             || shell::is_shell(name)
+    }
+
+    /// `cat` of /proc files, the only files this host has: /proc/sys (the
+    /// sysctls) and /proc/net/nf_conntrack. Anything else does not exist.
+    fn cat_proc(&mut self, ns: NsId, files: &[String]) -> Output {
+        let mut out = Output::new();
+        for f in files {
+            let text = if let Some(path) = f.strip_prefix("/proc/sys/") {
+                crate::kernel::sysctl::read(&self.kernel, ns, path).map(|v| format!("{v}\n"))
+            } else if f == "/proc/net/nf_conntrack" {
+                let now = self.kernel.now_ms;
+                self.kernel.ns(ns).map(|n| n.conntrack.proc_text(now)).ok_or(crate::kernel::Errno::ENOENT)
+            } else {
+                Err(crate::kernel::Errno::ENOENT)
+            };
+            match text {
+                Ok(t) => out.out(t),
+                Err(e) => {
+                    out.err(format!("cat: {f}: {}\n", e.text()));
+                    out.status = 1;
+                }
+            }
+        }
+        out
     }
 
     /// `sleep N`: lets N seconds of virtual time pass (neighbour entries age,

@@ -31,6 +31,8 @@ pub struct Namespace {
     /// Netfilter: iptables' tables (the field keeps its old name until
     /// the packet path moves to `kernel::netfilter`).
     pub nat: super::netfilter::NetfilterState,
+    /// Connection tracking (used only while a rule needs it).
+    pub conntrack: super::conntrack::Conntrack,
     /// Path MTUs learnt from ICMP, per destination.
     pub pmtu: Vec<super::route::PathMtu>,
 }
@@ -47,6 +49,7 @@ impl Namespace {
             conf: NsConf::default(),
             nsids: LiteMap::new(),
             nat: Default::default(),
+            conntrack: Default::default(),
             pmtu: Vec::new(),
         }
     }

@@ -4,11 +4,10 @@
 //! [`PacketMeta`]; the iptables tools change whole tables through
 //! `netlink::netfilter`.
 
-mod legacy;
+pub mod eval;
 pub mod rule;
 pub mod table;
 
-pub use legacy::{Conn, NatDecision, CONNTRACK_MAX};
 pub use rule::{
     AddrMatch, Counters, CtState, CtStates, IcmpMatch, IcmpType, IfMatch, LogOpts, Match, MultiportDir, MultiportMatch,
     NatRange, PacketMeta, PhysdevMatch, PortMatch, PortRange, PortsMatch, ProtoMatch, RejectWith, Rule, StateMatch,
@@ -20,9 +19,6 @@ pub use table::{Chain, Hook, Policy, Table, TableId};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NetfilterState {
     tables: Vec<Table>,
-    /// ICMP echo connections for NAT (the packet path's, until conntrack
-    /// has its own module).
-    pub conntrack: Vec<Conn>,
 }
 
 impl NetfilterState {
