@@ -325,9 +325,12 @@ fn set_policy(id: TableId, table: &mut Option<Table>, chain: &str, policy: &str)
     };
     let hook = hook_of(id, chain).ok_or(Fail::Refused("Bad built-in chain name."))?;
     let mut t = table.clone().unwrap_or_else(|| Table::new(id));
+    // iptables-nft sends the chain with fresh counters along with the
+    // policy (policy-counters, bridge-chains recordings).
     let c = t.ensure_builtin(hook);
     c.policy = policy;
     c.stats = true;
+    c.policy_counters = Default::default();
     *table = Some(t);
     Ok(String::new())
 }
