@@ -114,6 +114,10 @@ impl Lab {
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "man" => crate::tools::man::man(rest),
+            // The kernel log, empty: a LOG rule outside the initial namespace
+            // logs nothing (recorded); one in the initial namespace would
+            // write here on Linux, which the lab does not model yet.
+            "dmesg" => Output::new(),
             "cat" if rest.iter().any(|a| a.starts_with("/proc/")) => self.cat_proc(ns, rest),
             // A shell started in the namespace (`ip netns exec NS bash -c …`)
             // runs its commands there.
@@ -144,8 +148,10 @@ impl Lab {
 
     /// Whether a name is a program this host has.
     fn is_program(name: &str) -> bool {
-        matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "ping" | "iptables" | "sleep" | "man")
-            || shell::is_coreutil(name)
+        matches!(
+            name,
+            "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "ping" | "iptables" | "sleep" | "man" | "dmesg"
+        ) || shell::is_coreutil(name)
             || shell::is_shell(name)
     }
 

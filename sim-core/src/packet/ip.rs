@@ -318,8 +318,13 @@ impl Engine<'_> {
             let _ = self.ip_send(ns, pkt, None);
             return;
         }
-        let src = in_dev
-            .and_then(|d| fib::select_addr(n, d, bad.src, Scope::Link))
+        // __icmp_send(): about a packet for this host, the error comes from
+        // the address it was sent to (a REJECT in INPUT answers as the
+        // address pinged); otherwise from the route back to the sender.
+        let to_us = in_dev.is_some() && fib::is_local(n, bad.dst) && !bad.dst.is_broadcast();
+        let src = to_us
+            .then_some(bad.dst)
+            .or_else(|| in_dev.and_then(|d| fib::select_addr(n, d, bad.src, Scope::Link)))
             .or_else(|| fib::lookup(n, bad.src, None).ok().and_then(|r| r.src));
         let Some(src) = src else { return };
         // inet_peer_xrlim_allow(): a token bucket, one error per
