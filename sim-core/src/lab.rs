@@ -109,6 +109,13 @@ impl Lab {
                 out
             }
             "iptables" => crate::tools::iptables::run(&mut SimNetfilter::new(&mut self.kernel, ns), argv),
+            "iptables-save" => {
+                let now = crate::tools::iptables::EPOCH_BASE + self.kernel.now_ms / 1000;
+                crate::tools::iptables::save(&mut SimNetfilter::new(&mut self.kernel, ns), argv, now)
+            }
+            "iptables-restore" => {
+                crate::tools::iptables::restore(&mut SimNetfilter::new(&mut self.kernel, ns), argv, stdin)
+            }
             "sleep" => self.sleep(rest),
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
@@ -150,7 +157,17 @@ impl Lab {
     fn is_program(name: &str) -> bool {
         matches!(
             name,
-            "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "ping" | "iptables" | "sleep" | "man" | "dmesg"
+            "ip" | "bridge"
+                | "sysctl"
+                | "ifconfig"
+                | "sudo"
+                | "ping"
+                | "iptables"
+                | "iptables-save"
+                | "iptables-restore"
+                | "sleep"
+                | "man"
+                | "dmesg"
         ) || shell::is_coreutil(name)
             || shell::is_shell(name)
     }

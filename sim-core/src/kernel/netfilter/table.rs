@@ -31,18 +31,19 @@ impl Hook {
     }
 }
 
-/// Which iptables table. Only filter and nat take part in the packet path;
-/// mangle and raw are known so that listing them works.
+/// Which iptables table, in the order iptables-save prints them. Only
+/// filter and nat take part in the packet path; mangle and raw are known so
+/// that listing them works.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TableId {
-    Filter,
-    Nat,
     Mangle,
     Raw,
+    Filter,
+    Nat,
 }
 
 impl TableId {
-    pub const ALL: [TableId; 4] = [TableId::Filter, TableId::Nat, TableId::Mangle, TableId::Raw];
+    pub const ALL: [TableId; 4] = [TableId::Mangle, TableId::Raw, TableId::Filter, TableId::Nat];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -117,13 +118,24 @@ impl Chain {
         }
     }
 
+    /// A base chain (it has a hook), under its own name or renamed.
     pub fn is_builtin(&self) -> bool {
         self.hook.is_some()
     }
+
+    /// A base chain renamed with `iptables -E INPUT X`: nft keeps it hooked,
+    /// iptables no longer shows it ("incompatible base-chains").
+    pub fn is_renamed_base(&self) -> bool {
+        self.hook.is_some_and(|h| h.name() != self.name)
+    }
 }
 
-/// One table: its built-in chains in hook order, then its user chains in
-/// ASCII order (the order iptables lists them in).
+/// One table: the built-in chains that exist, in hook order, then its user
+/// chains in ASCII order (the order iptables lists them in).
+///
+/// iptables-nft makes base chains lazily too: `-A INPUT` makes INPUT only,
+/// `iptables -X` deletes empty ACCEPT ones. A missing base chain is not
+/// hooked: packets pass it uncounted (its policy counters stay 0).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
     pub id: TableId,
@@ -131,9 +143,22 @@ pub struct Table {
 }
 
 impl Table {
-    /// A fresh table: built-in chains with ACCEPT policies, no rules.
+    /// A fresh table with no chains.
     pub fn new(id: TableId) -> Table {
-        Table { id, chains: id.hooks().iter().map(|h| Chain::builtin(*h)).collect() }
+        Table { id, chains: Vec::new() }
+    }
+
+    /// A built-in chain, made (empty, ACCEPT) if missing.
+    pub fn ensure_builtin(&mut self, hook: Hook) -> &mut Chain {
+        let at = match self.chains.iter().position(|c| c.hook == Some(hook) && c.name == hook.name()) {
+            Some(i) => i,
+            None => {
+                let at = self.chains.iter().take_while(|c| c.hook.is_some_and(|h| h <= hook)).count();
+                self.chains.insert(at, Chain::builtin(hook));
+                at
+            }
+        };
+        &mut self.chains[at]
     }
 
     pub fn chain(&self, name: &str) -> Option<&Chain> {
@@ -144,12 +169,13 @@ impl Table {
         self.chains.iter_mut().find(|c| c.name == name)
     }
 
+    /// The base chain of a hook as iptables sees it (not a renamed one).
     pub fn builtin(&self, hook: Hook) -> Option<&Chain> {
-        self.chains.iter().find(|c| c.hook == Some(hook))
+        self.chains.iter().find(|c| c.hook == Some(hook) && c.name == hook.name())
     }
 
     pub fn builtin_mut(&mut self, hook: Hook) -> Option<&mut Chain> {
-        self.chains.iter_mut().find(|c| c.hook == Some(hook))
+        self.chains.iter_mut().find(|c| c.hook == Some(hook) && c.name == hook.name())
     }
 
     /// Adds a user chain at its sorted place (the caller checked the name).
