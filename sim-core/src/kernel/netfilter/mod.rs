@@ -6,6 +6,7 @@
 
 pub mod eval;
 pub mod rule;
+pub mod spec;
 pub mod table;
 
 pub use rule::{

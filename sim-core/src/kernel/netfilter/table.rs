@@ -94,6 +94,11 @@ pub struct Chain {
     pub policy: Policy,
     /// Packets that fell off the end of a built-in chain.
     pub policy_counters: Counters,
+    /// The base chain has kernel counters for its policy. iptables-nft
+    /// gives them with `-P`, `-Z` and iptables-restore, not when `-A`
+    /// makes the chain: until then what falls off its end is not counted
+    /// (policy-counters, log-target recordings).
+    pub stats: bool,
     pub rules: Vec<Rule>,
 }
 
@@ -104,6 +109,7 @@ impl Chain {
             hook: Some(hook),
             policy: Policy::Accept,
             policy_counters: Counters::default(),
+            stats: false,
             rules: Vec::new(),
         }
     }
@@ -114,6 +120,7 @@ impl Chain {
             hook: None,
             policy: Policy::Accept,
             policy_counters: Counters::default(),
+            stats: false,
             rules: Vec::new(),
         }
     }

@@ -3,7 +3,7 @@
 //! `print` callback.
 
 use super::names;
-use super::save::{nat_range, physdev_text, range};
+use crate::netlink::netfilter::spec::{nat_range, physdev_text, range};
 use crate::netlink::netfilter::{AddrMatch, Chain, IcmpType, IfMatch, Match, MultiportDir, PortMatch, Rule, Target};
 
 /// Listing switches.

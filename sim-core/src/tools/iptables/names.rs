@@ -2,11 +2,10 @@
 //! (/etc/services: only the ports the recordings show, in a small sorted
 //! table), ICMP types, reject types, log levels and conntrack states.
 
-use crate::netlink::netfilter::{CtStates, RejectWith};
-
-/// /etc/protocols names iptables resolves, by number.
-const PROTOCOLS: &[(u8, &str)] =
-    &[(1, "icmp"), (2, "igmp"), (6, "tcp"), (17, "udp"), (47, "gre"), (50, "esp"), (51, "ah"), (132, "sctp")];
+use crate::netlink::netfilter::spec::PROTOCOLS;
+pub use crate::netlink::netfilter::spec::{
+    parse_reject, parse_states, proto_name, reject_name, states_text, tcp_flags_text, TCP_FLAGS,
+};
 
 /// `-p NAME|NUMBER` (case-insensitive names; `all` is 0).
 pub fn parse_proto(s: &str) -> Option<u8> {
@@ -18,14 +17,6 @@ pub fn parse_proto(s: &str) -> Option<u8> {
         return Some(n);
     }
     PROTOCOLS.iter().find(|(_, n)| *n == s).map(|(p, _)| *p)
-}
-
-/// The prot column and `-p` in `-S`: a name where /etc/protocols has one.
-pub fn proto_name(p: u8) -> Option<&'static str> {
-    match p {
-        0 => Some("all"),
-        _ => PROTOCOLS.iter().find(|(n, _)| *n == p).map(|(_, s)| *s),
-    }
 }
 
 /// /etc/services entries for the ports the recordings list (same name for
@@ -99,26 +90,6 @@ pub const ICMP_TYPES: &[(&str, u8, u8, u8)] = &[
     ("address-mask-reply", 18, 0, 0xFF),
 ];
 
-/// `--reject-with` spellings (long names first: they are what is printed).
-const REJECT: &[(&str, &str, RejectWith)] = &[
-    ("icmp-net-unreachable", "net-unreach", RejectWith::NetUnreachable),
-    ("icmp-host-unreachable", "host-unreach", RejectWith::HostUnreachable),
-    ("icmp-proto-unreachable", "proto-unreach", RejectWith::ProtoUnreachable),
-    ("icmp-port-unreachable", "port-unreach", RejectWith::PortUnreachable),
-    ("icmp-net-prohibited", "net-prohib", RejectWith::NetProhibited),
-    ("icmp-host-prohibited", "host-prohib", RejectWith::HostProhibited),
-    ("tcp-reset", "tcp-rst", RejectWith::TcpReset),
-    ("icmp-admin-prohibited", "admin-prohib", RejectWith::AdminProhibited),
-];
-
-pub fn parse_reject(s: &str) -> Option<RejectWith> {
-    REJECT.iter().find(|(a, b, _)| *a == s || *b == s).map(|(_, _, r)| *r)
-}
-
-pub fn reject_name(r: RejectWith) -> &'static str {
-    REJECT.iter().find(|(_, _, x)| *x == r).map_or("", |(a, _, _)| a)
-}
-
 /// `--log-level` names libipt_LOG accepts.
 const LOG_LEVELS_IN: &[(&str, u8)] = &[
     ("alert", 1),
@@ -143,45 +114,6 @@ pub fn parse_log_level(s: &str) -> Option<u8> {
 /// statement back, so nft's names: level 4 is `warn`).
 pub fn log_level_name(l: u8) -> &'static str {
     ["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"].get(l as usize).copied().unwrap_or("")
-}
-
-/// Conntrack state names, in the order listings print them.
-const CT_STATES: &[(&str, u16)] = &[
-    ("INVALID", CtStates::INVALID),
-    ("NEW", CtStates::NEW),
-    ("RELATED", CtStates::RELATED),
-    ("ESTABLISHED", CtStates::ESTABLISHED),
-    ("UNTRACKED", CtStates::UNTRACKED),
-    ("SNAT", CtStates::SNAT),
-    ("DNAT", CtStates::DNAT),
-];
-
-/// `--state`/`--ctstate A,B`: `Err(token)` for the first bad name. SNAT and
-/// DNAT only with `ctstate`.
-pub fn parse_states(s: &str, ct: bool) -> Result<CtStates, String> {
-    let mut bits = 0;
-    for tok in s.split(',') {
-        match CT_STATES.iter().find(|(n, b)| *n == tok && (ct || *b < CtStates::SNAT)) {
-            Some((_, b)) => bits |= b,
-            None => return Err(tok.to_string()),
-        }
-    }
-    Ok(CtStates(bits))
-}
-
-pub fn states_text(s: CtStates) -> String {
-    CT_STATES.iter().filter(|(_, b)| s.has(*b)).map(|(n, _)| *n).collect::<Vec<_>>().join(",")
-}
-
-/// TCP flag names in the order `--tcp-flags` prints them.
-pub const TCP_FLAGS: &[(&str, u8)] =
-    &[("FIN", 0x01), ("SYN", 0x02), ("RST", 0x04), ("PSH", 0x08), ("ACK", 0x10), ("URG", 0x20)];
-
-pub fn tcp_flags_text(bits: u8) -> String {
-    if bits == 0 {
-        return "NONE".into();
-    }
-    TCP_FLAGS.iter().filter(|(_, b)| bits & b != 0).map(|(n, _)| *n).collect::<Vec<_>>().join(",")
 }
 
 /// Names that are targets (standard verdicts and target extensions), which

@@ -176,6 +176,7 @@ fn chain_line(b: &mut Block, rest: &str, with_counters: bool) -> Result<(), Fail
             };
             let c = t.ensure_builtin(h);
             c.policy = policy;
+            c.stats = true;
             if let (true, Some(k)) = (with_counters, counts) {
                 c.policy_counters = k;
             }

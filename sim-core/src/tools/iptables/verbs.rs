@@ -242,6 +242,7 @@ fn zero(
 
 fn zero_chain(c: &mut Chain) {
     c.policy_counters = Default::default();
+    c.stats = c.is_builtin();
     for r in &mut c.rules {
         r.counters = Default::default();
     }
@@ -324,7 +325,9 @@ fn set_policy(id: TableId, table: &mut Option<Table>, chain: &str, policy: &str)
     };
     let hook = hook_of(id, chain).ok_or(Fail::Refused("Bad built-in chain name."))?;
     let mut t = table.clone().unwrap_or_else(|| Table::new(id));
-    t.ensure_builtin(hook).policy = policy;
+    let c = t.ensure_builtin(hook);
+    c.policy = policy;
+    c.stats = true;
     *table = Some(t);
     Ok(String::new())
 }
