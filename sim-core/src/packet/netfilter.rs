@@ -34,11 +34,6 @@ pub(crate) struct Ct {
     pub(crate) state: CtState,
 }
 
-/// A rule as `iptables -S` writes it after `-A CHAIN `, for traces.
-fn rule_text(_r: &crate::kernel::netfilter::Rule) -> Option<String> {
-    None
-}
-
 /// The tuple of an echo request or reply.
 fn echo_tuple(p: &Ipv4Packet) -> Option<Tuple> {
     match p.payload {
@@ -236,7 +231,7 @@ impl Engine<'_> {
         let spec = hit.rule.and_then(|i| {
             let n = self.k.ns(ns)?;
             let r = n.nat.table(hit.table)?.chain(&hit.chain)?.rules.get(i - 1)?;
-            rule_text(r)
+            Some(r.spec())
         });
         self.note(
             ns,
