@@ -24,7 +24,7 @@ use super::trace::DropReason;
 use super::wire::{EthFrame, EthPayload, Ipv4Packet, UnreachCode};
 
 /// What PREROUTING left on a bridged packet for the hooks after it.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub(crate) struct Bridged {
     pub(crate) ct: Option<Ct>,
     /// The port it came in by.

@@ -17,7 +17,7 @@ use super::trace::What;
 use super::wire::{Icmp, Ipv4Packet};
 
 /// Which connection a packet belongs to, as it travels one namespace.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 enum CtConn {
     /// A confirmed connection, by id.
     Kept(u32),
@@ -26,7 +26,7 @@ enum CtConn {
 }
 
 /// Conntrack's note on a packet (`skb->_nfct` and `ctinfo`).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub(crate) struct Ct {
     conn: Option<CtConn>,
     /// The direction of the packet (for RELATED: of the error).

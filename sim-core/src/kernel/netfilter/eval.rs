@@ -22,7 +22,7 @@ pub enum Verdict {
 }
 
 /// Which rule (or policy) decided: for the Packet path trace.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Hit {
     pub table: TableId,
     pub chain: String,
