@@ -45,8 +45,8 @@ impl Engine<'_> {
         };
         let ns = br.ns;
         let mut ct = self.ct_in(ns, &pkt);
-        let br_name = self.dev_name(ns, br.ifindex);
-        let pkt = self.nat_dst(ns, Hook::Prerouting, &mut ct, Some(&br_name), pkt);
+        let (br_name, physin) = (self.dev_name(ns, br.ifindex), self.dev_name(ns, port));
+        let pkt = self.nat_dst(ns, Hook::Prerouting, &mut ct, (Some(&br_name), Some(&physin)), pkt);
         (EthFrame { payload: EthPayload::Ipv4(pkt), ..frame }, Bridged { ct, physin: port })
     }
 

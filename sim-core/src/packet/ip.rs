@@ -69,7 +69,7 @@ impl Engine<'_> {
         };
         let in_name = self.dev_name(ns, dev.ifindex);
         let mut ct = if ct_on { self.ct_in(ns, &pkt) } else { None };
-        let pkt = self.nat_dst(ns, Hook::Prerouting, &mut ct, Some(&in_name), pkt);
+        let pkt = self.nat_dst(ns, Hook::Prerouting, &mut ct, (Some(&in_name), None), pkt);
         self.ip_rcv_finish(dev, pkt, ct);
     }
 
@@ -175,7 +175,7 @@ impl Engine<'_> {
         // The OUTPUT hook: conntrack, nat (a new destination is routed again).
         let mut ct = self.ct_in(ns, &pkt);
         let dst = pkt.dst;
-        let pkt = self.nat_dst(ns, Hook::Output, &mut ct, None, pkt);
+        let pkt = self.nat_dst(ns, Hook::Output, &mut ct, (None, None), pkt);
         if pkt.dst != dst {
             r = self.route_out(ns, &pkt, oif)?;
         }

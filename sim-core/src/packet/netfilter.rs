@@ -117,19 +117,25 @@ impl Engine<'_> {
 
     /// nat PREROUTING or OUTPUT: a new connection's destination NAT is
     /// decided by the chain; every packet of a NATed connection is rewritten.
+    /// `physin` is the bridge port a bridged packet came in by.
     pub(crate) fn nat_dst(
         &mut self,
         ns: NsId,
         hook: Hook,
         ct: &mut Option<Ct>,
-        iif: Option<&str>,
+        (iif, physin): (Option<&str>, Option<&str>),
         pkt: Ipv4Packet,
     ) -> Ipv4Packet {
         let Some(ct) = ct.as_mut() else { return pkt };
         if let Some(CtConn::New(c)) = ct.conn.as_mut() {
             if !c.dst_nat_done {
                 c.dst_nat_done = true;
-                let meta = PacketMeta { ct: Some(CtState::New), ..self.meta(ns, &pkt, None, iif, None) };
+                let meta = PacketMeta {
+                    ct: Some(CtState::New),
+                    physin,
+                    bridged: physin.is_some(),
+                    ..self.meta(ns, &pkt, None, iif, None)
+                };
                 if let (Verdict::Dnat(r), hit) = self.nat_chain(ns, hook, &meta) {
                     if let Some((a, _)) = r.addrs {
                         c.reply.src = a;
