@@ -128,7 +128,7 @@ pub fn save(nf: &mut dyn Netfilter, argv: &[String], now: u64) -> Output {
             "-M" | "--modprobe" => i += 1,
             _ if a.starts_with("--") => return bad(format!("iptables-save: unrecognized option '{a}'")),
             _ if a.starts_with('-') && a.len() > 1 => {
-                return bad(format!("iptables-save: invalid option -- '{}'", &a[1..2]))
+                return bad(format!("iptables-save: invalid option -- '{}'", a.chars().nth(1).unwrap_or('-')))
             }
             _ => return Output::error("Unknown arguments found on commandline\n", 1),
         }

@@ -95,7 +95,7 @@ pub fn restore(nf: &mut dyn Netfilter, argv: &[String], stdin: &str) -> Output {
                 return Output::error(
                     format!(
                         "iptables-restore: invalid option -- '{}'\nTry `iptables-restore -h' for more information.\n",
-                        &a[1..2]
+                        a.chars().nth(1).unwrap_or('-')
                     ),
                     1,
                 )
