@@ -46,7 +46,7 @@ impl Tuple {
 }
 
 /// Which way a packet goes within its connection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Dir {
     Original,
     Reply,

@@ -24,7 +24,7 @@ use super::trace::DropReason;
 use super::wire::{EthFrame, EthPayload, Ipv4Packet, UnreachCode};
 
 /// What PREROUTING left on a bridged packet for the hooks after it.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub(crate) struct Bridged {
     pub(crate) ct: Option<Ct>,
     /// The port it came in by.
@@ -45,8 +45,8 @@ impl Engine<'_> {
         };
         let ns = br.ns;
         let mut ct = self.ct_in(ns, &pkt);
-        let br_name = self.dev_name(ns, br.ifindex);
-        let pkt = self.nat_dst(ns, Hook::Prerouting, &mut ct, Some(&br_name), pkt);
+        let (br_name, physin) = (self.dev_name(ns, br.ifindex), self.dev_name(ns, port));
+        let pkt = self.nat_dst(ns, Hook::Prerouting, &mut ct, (Some(&br_name), Some(&physin)), pkt);
         (EthFrame { payload: EthPayload::Ipv4(pkt), ..frame }, Bridged { ct, physin: port })
     }
 

@@ -69,7 +69,7 @@ impl Engine<'_> {
         };
         let in_name = self.dev_name(ns, dev.ifindex);
         let mut ct = if ct_on { self.ct_in(ns, &pkt) } else { None };
-        let pkt = self.nat_dst(ns, Hook::Prerouting, &mut ct, Some(&in_name), pkt);
+        let pkt = self.nat_dst(ns, Hook::Prerouting, &mut ct, (Some(&in_name), None), pkt);
         self.ip_rcv_finish(dev, pkt, ct);
     }
 
@@ -175,7 +175,7 @@ impl Engine<'_> {
         // The OUTPUT hook: conntrack, nat (a new destination is routed again).
         let mut ct = self.ct_in(ns, &pkt);
         let dst = pkt.dst;
-        let pkt = self.nat_dst(ns, Hook::Output, &mut ct, None, pkt);
+        let pkt = self.nat_dst(ns, Hook::Output, &mut ct, (None, None), pkt);
         if pkt.dst != dst {
             r = self.route_out(ns, &pkt, oif)?;
         }
@@ -318,8 +318,13 @@ impl Engine<'_> {
             let _ = self.ip_send(ns, pkt, None);
             return;
         }
-        let src = in_dev
-            .and_then(|d| fib::select_addr(n, d, bad.src, Scope::Link))
+        // __icmp_send(): about a packet for this host, the error comes from
+        // the address it was sent to (a REJECT in INPUT answers as the
+        // address pinged); otherwise from the route back to the sender.
+        let to_us = in_dev.is_some() && fib::is_local(n, bad.dst) && !bad.dst.is_broadcast();
+        let src = to_us
+            .then_some(bad.dst)
+            .or_else(|| in_dev.and_then(|d| fib::select_addr(n, d, bad.src, Scope::Link)))
             .or_else(|| fib::lookup(n, bad.src, None).ok().and_then(|r| r.src));
         let Some(src) = src else { return };
         // inet_peer_xrlim_allow(): a token bucket, one error per

@@ -17,7 +17,7 @@ use super::trace::What;
 use super::wire::{Icmp, Ipv4Packet};
 
 /// Which connection a packet belongs to, as it travels one namespace.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 enum CtConn {
     /// A confirmed connection, by id.
     Kept(u32),
@@ -26,17 +26,12 @@ enum CtConn {
 }
 
 /// Conntrack's note on a packet (`skb->_nfct` and `ctinfo`).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub(crate) struct Ct {
     conn: Option<CtConn>,
     /// The direction of the packet (for RELATED: of the error).
     dir: Dir,
     pub(crate) state: CtState,
-}
-
-/// A rule as `iptables -S` writes it after `-A CHAIN `, for traces.
-fn rule_text(_r: &crate::kernel::netfilter::Rule) -> Option<String> {
-    None
 }
 
 /// The tuple of an echo request or reply.
@@ -122,19 +117,25 @@ impl Engine<'_> {
 
     /// nat PREROUTING or OUTPUT: a new connection's destination NAT is
     /// decided by the chain; every packet of a NATed connection is rewritten.
+    /// `physin` is the bridge port a bridged packet came in by.
     pub(crate) fn nat_dst(
         &mut self,
         ns: NsId,
         hook: Hook,
         ct: &mut Option<Ct>,
-        iif: Option<&str>,
+        (iif, physin): (Option<&str>, Option<&str>),
         pkt: Ipv4Packet,
     ) -> Ipv4Packet {
         let Some(ct) = ct.as_mut() else { return pkt };
         if let Some(CtConn::New(c)) = ct.conn.as_mut() {
             if !c.dst_nat_done {
                 c.dst_nat_done = true;
-                let meta = PacketMeta { ct: Some(CtState::New), ..self.meta(ns, &pkt, None, iif, None) };
+                let meta = PacketMeta {
+                    ct: Some(CtState::New),
+                    physin,
+                    bridged: physin.is_some(),
+                    ..self.meta(ns, &pkt, None, iif, None)
+                };
                 if let (Verdict::Dnat(r), hit) = self.nat_chain(ns, hook, &meta) {
                     if let Some((a, _)) = r.addrs {
                         c.reply.src = a;
@@ -236,7 +237,7 @@ impl Engine<'_> {
         let spec = hit.rule.and_then(|i| {
             let n = self.k.ns(ns)?;
             let r = n.nat.table(hit.table)?.chain(&hit.chain)?.rules.get(i - 1)?;
-            rule_text(r)
+            Some(r.spec())
         });
         self.note(
             ns,

@@ -3,7 +3,8 @@
 //! walk carries on; a jump counts on the jumping rule and continues in the
 //! user chain, RETURN (or a user chain's end) goes back after the jump,
 //! and a packet that falls off a built-in chain takes its policy and
-//! counts on the policy's counters. Counters add the packet's IP length.
+//! counts on the policy's counters, if the chain has any (`Chain::stats`).
+//! Counters add the packet's IP length.
 
 use super::rule::{NatRange, PacketMeta, RejectWith, Target};
 use super::table::{Hook, Policy, TableId};
@@ -21,7 +22,7 @@ pub enum Verdict {
 }
 
 /// Which rule (or policy) decided: for the Packet path trace.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Hit {
     pub table: TableId,
     pub chain: String,
@@ -69,7 +70,10 @@ pub fn run(nf: &mut NetfilterState, table: TableId, hook: Hook, p: &PacketMeta) 
                 continue;
             }
             let chain = &mut t.chains[start];
-            chain.policy_counters.add(p.len);
+            // Only a chain iptables gave counters (-P, -Z, restore) counts.
+            if chain.stats {
+                chain.policy_counters.add(p.len);
+            }
             let v = match chain.policy {
                 Policy::Accept => Verdict::Accept,
                 Policy::Drop => Verdict::Drop,
