@@ -43,6 +43,11 @@ impl NetfilterState {
         }
     }
 
+    /// Deletes a table (iptables-restore flushes a table by deleting it).
+    pub fn remove_table(&mut self, id: TableId) {
+        self.tables.retain(|t| t.id != id);
+    }
+
     /// A built-in chain of a table, if the table exists.
     pub fn builtin(&self, id: TableId, hook: Hook) -> Option<&Chain> {
         self.table(id)?.builtin(hook)

@@ -1,7 +1,7 @@
 //! `iptables-restore [-n] [-c]`: reads iptables-save's format from stdin.
 //! Each `*table` … `COMMIT` block is one batch: without `-n` the table is
-//! flushed first (rules and user chains go, policies stay); jump targets
-//! are checked when the block commits, as the nft batch does.
+//! deleted first (every chain, policies too) and made again from the block;
+//! jump targets are checked when the block commits, as the nft batch does.
 
 use super::parse::{self, Cmd};
 use super::verbs;
@@ -69,7 +69,7 @@ fn counters(s: &str) -> Option<(Counters, &str)> {
     Some((Counters { pkts: p.parse().ok()?, bytes: b.parse().ok()? }, rest.trim_start()))
 }
 
-/// The block being read: its table, its copy, and whether it existed.
+/// The block being read: its table and its copy (`None`: no table).
 struct Block {
     id: TableId,
     table: Option<Table>,
@@ -118,21 +118,19 @@ pub fn restore(nf: &mut dyn Netfilter, argv: &[String], stdin: &str) -> Output {
                 let Some(id) = TableId::parse(name) else {
                     return report(Fail::usage(format!("iptables-restore: line {n} table name '{name}' invalid")), n);
                 };
-                let current = nf.table(id).ok().flatten();
-                let table = if noflush {
-                    current
-                } else {
-                    current.map(|mut t| {
-                        t.chains.retain(|c| c.is_builtin() && !c.is_renamed_base());
-                        t.chains.iter_mut().for_each(|c| c.rules.clear());
-                        t
-                    })
-                };
-                block = Some(Block { id, table: table.or_else(|| Some(Table::new(id))) });
+                // Without -n the block starts from nothing: iptables-nft
+                // deletes the table (and its base chains, policies with them).
+                let table = if noflush { nf.table(id).ok().flatten() } else { None };
+                block = Some(Block { id, table });
                 Ok(())
             }
             (Some(b), "COMMIT") => {
-                let t = b.table.take().unwrap_or_else(|| Table::new(b.id));
+                let Some(t) = b.table.take() else {
+                    // An empty block leaves no table behind.
+                    let _ = nf.delete(b.id);
+                    block = None;
+                    continue;
+                };
                 for c in &t.chains {
                     for r in &c.rules {
                         if let Target::Jump(j) = &r.target {
