@@ -190,7 +190,9 @@ impl Builder {
                     _ => {
                         let mask = tcp_flags(arg)?;
                         let comp = more().ok_or_else(|| Fail::usage("--tcp-flags requires two args."))?;
-                        m.flags = Some(TcpFlags { mask, comp: tcp_flags(&comp)?, invert });
+                        // An empty mask compares nothing: not stored.
+                        m.flags = Some(TcpFlags { mask, comp: tcp_flags(&comp)?, invert })
+                            .filter(|f| f.mask != 0 || f.invert);
                         return Ok(());
                     }
                 };

@@ -119,7 +119,7 @@ fn match_col(m: &Match, numeric: bool) -> String {
                     }
                 })
                 .collect();
-            format!(" multiport {dir} {}{}", if mp.invert { "!" } else { "" }, list.join(","))
+            format!(" multiport {dir} {}{}", if mp.invert { " !" } else { "" }, list.join(","))
         }
         Match::Comment(c) => format!(" /* {c} */"),
         Match::Physdev(p) => format!(" PHYSDEV match{}", physdev_text(p)),

@@ -23,12 +23,14 @@ pub fn parse_proto(s: &str) -> Option<u8> {
 /// tcp and udp), sorted by port.
 const SERVICES: &[(u16, &str)] = &[
     (22, "ssh"),
+    (23, "telnet"),
     (53, "domain"),
     (67, "bootps"),
     (68, "bootpc"),
     (80, "http"),
     (443, "https"),
     (2000, "cisco-sccp"),
+    (5353, "mdns"),
     (8080, "http-alt"),
     (8081, "tproxy"),
 ];

@@ -326,10 +326,9 @@ impl<'a> State<'a> {
                 self.once(c)?;
                 let pkts = arg.unwrap_or_default();
                 let bytes = self.next_plain().ok_or_else(|| Fail::usage("-c requires packet and byte counter"))?;
-                let bad = |w: &str| Fail::usage(format!("-c packet counter not numeric: `{w}'"));
                 self.counters = Some(Counters {
-                    pkts: pkts.parse().map_err(|_| bad(&pkts))?,
-                    bytes: bytes.parse().map_err(|_| bad(&bytes))?,
+                    pkts: pkts.parse().map_err(|_| Fail::usage("-c packet counter not numeric"))?,
+                    bytes: bytes.parse().map_err(|_| Fail::usage("-c byte counter not numeric"))?,
                 });
                 Ok(())
             }

@@ -25,7 +25,7 @@ fn report(f: Fail, line: usize) -> Output {
             Output::error(format!("iptables-restore: line {line} failed: {m}\n"), 1)
         }
         Fail::Batch(m) => Output::error(format!("{PROG}:  {m}\n"), 4),
-        Fail::NoTable(_) | Fail::Incompatible(..) => {
+        Fail::NoTable(_) | Fail::Incompatible(..) | Fail::AfterOutput(..) => {
             Output::error(format!("iptables-restore: line {line} failed\n"), 1)
         }
     }

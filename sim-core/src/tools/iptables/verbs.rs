@@ -40,7 +40,7 @@ pub fn apply(p: &Parsed, id: TableId, table: &mut Option<Table>, check_jumps: bo
         Cmd::List { num, zero: z } => {
             let text = list_cmd(p, id, table.as_ref(), *num)?;
             if *z {
-                return Ok(text + &zero(id, table, p.chain.as_deref(), None, p.verbose)?);
+                return list_zero(id, table, p.chain.as_deref(), p.verbose, text);
             }
             Ok(text)
         }
@@ -88,8 +88,9 @@ fn kernel_check(id: TableId, t: &Table, chain: &str, r: &Rule, op: &str) -> Resu
         return fail("Invalid argument");
     }
     if let Target::Jump(j) = &r.target {
-        if hook_of(id, j).is_some() {
-            return fail("Operation not supported");
+        if let Some(h) = hook_of(id, j) {
+            // A base chain can't be jumped to; one not made yet isn't there.
+            return fail(if t.builtin(h).is_some() { "Operation not supported" } else { "No such file or directory" });
         }
         if reaches(t, j, chain, 0) {
             return fail("Too many links");
@@ -135,11 +136,7 @@ fn add(id: TableId, table: &mut Option<Table>, chain: &str, rules: &[Rule], at: 
 /// `-R CHAIN N`.
 fn replace(id: TableId, table: &mut Option<Table>, chain: &str, rules: &[Rule], n: usize) -> Result<String, Fail> {
     let mut t = table.clone().unwrap_or_else(|| Table::new(id));
-    let len = match (hook_of(id, chain), t.chain(chain)) {
-        (_, Some(c)) => c.rules.len(),
-        (Some(_), None) => 0,
-        (None, None) => return Err(Fail::Refused(NO_CHAIN)),
-    };
+    let len = t.chain(chain).ok_or(Fail::Refused(NO_CHAIN))?.rules.len();
     if n > len {
         return Err(Fail::Refused("Index of replacement too big."));
     }
@@ -238,6 +235,31 @@ fn zero(
         }
     }
     Ok(said)
+}
+
+/// `-L -Z`: the listing, then the zeroing. Without a chain it zeroes every
+/// base chain of the table, making the missing ones (and fails after the
+/// listing when there is no table).
+fn list_zero(
+    id: TableId,
+    table: &mut Option<Table>,
+    chain: Option<&str>,
+    verbose: bool,
+    listing: String,
+) -> Result<String, Fail> {
+    if chain.is_none() {
+        let Some(t) = table else {
+            let first = id.hooks()[0].name();
+            return Err(Fail::AfterOutput(
+                listing,
+                Box::new(Fail::Batch(format!("CHAIN_ZERO failed (No such file or directory): chain {first}"))),
+            ));
+        };
+        for h in id.hooks() {
+            t.ensure_builtin(*h);
+        }
+    }
+    Ok(listing + &zero(id, table, chain, None, verbose)?)
 }
 
 fn zero_chain(c: &mut Chain) {
