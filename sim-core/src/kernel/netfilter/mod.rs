@@ -5,6 +5,7 @@
 //! `netlink::netfilter`.
 
 pub mod eval;
+mod matching;
 pub mod rule;
 pub mod spec;
 pub mod table;
