@@ -58,7 +58,7 @@ fn router() -> Kernel {
 /// The 100-rule FORWARD chain.
 fn firewall(k: &mut Kernel) {
     let mut t = Table::new(TableId::Filter);
-    let fwd = t.builtin_mut(Hook::Forward).expect("FORWARD");
+    let fwd = t.ensure_builtin(Hook::Forward);
     for i in 0..98u8 {
         let src = AddrMatch { net: Ipv4Addr::new(10, 99, i, 0), prefix: 24, invert: false };
         fwd.rules.push(Rule { src: Some(src), target: Target::Drop, ..Rule::default() });

@@ -7,11 +7,12 @@
 //! itself goes up its IP stack without a second PREROUTING. What the
 //! bridge-chains and bridge-netfilter recordings show.
 //!
-//! One simplification: a frame addressed to the bridge whose destination
-//! PREROUTING's DNAT moved to a host on the same bridge is routed (through
-//! `ip_forward`, so it needs `ip_forward=1`, as on Linux) instead of being
-//! bridged with its MAC address rewritten; what differs is only the
-//! request's TTL, which no one sees.
+//! A frame addressed to the bridge whose destination PREROUTING's DNAT
+//! moved to a host behind the same bridge is bridged on to that host's MAC
+//! address (`br_nf_pre_routing_finish()`'s "bridged_dnat", TTL untouched),
+//! which needs forwarding on the bridge, as on Linux; back out of the port
+//! it came in by it goes nowhere (hairpin mode, which the model does not
+//! have, is off). With the neighbour not yet resolved, it is routed instead.
 
 use crate::kernel::link::LinkRef;
 use crate::kernel::netfilter::eval::Verdict;
@@ -29,6 +30,8 @@ pub(crate) struct Bridged {
     pub(crate) ct: Option<Ct>,
     /// The port it came in by.
     pub(crate) physin: u32,
+    /// PREROUTING's DNAT changed the destination.
+    pub(crate) dnat: bool,
 }
 
 impl Engine<'_> {
@@ -41,13 +44,33 @@ impl Engine<'_> {
     /// frame entering `br` by `port`.
     pub(crate) fn br_nf_pre_routing(&mut self, br: LinkRef, port: u32, frame: EthFrame) -> (EthFrame, Bridged) {
         let EthPayload::Ipv4(pkt) = frame.payload else {
-            return (frame, Bridged { ct: None, physin: port });
+            return (frame, Bridged { ct: None, physin: port, dnat: false });
         };
         let ns = br.ns;
         let mut ct = self.ct_in(ns, &pkt);
         let (br_name, physin) = (self.dev_name(ns, br.ifindex), self.dev_name(ns, port));
+        let dst = pkt.dst;
         let pkt = self.nat_dst(ns, Hook::Prerouting, &mut ct, (Some(&br_name), Some(&physin)), pkt);
-        (EthFrame { payload: EthPayload::Ipv4(pkt), ..frame }, Bridged { ct, physin: port })
+        let dnat = pkt.dst != dst;
+        (EthFrame { payload: EthPayload::Ipv4(pkt), ..frame }, Bridged { ct, physin: port, dnat })
+    }
+
+    /// "bridged_dnat": a frame for the bridge whose new destination is
+    /// routed back out of the bridge gets that host's MAC address and is
+    /// bridged. `None`: it goes up the bridge's IP stack after all.
+    pub(crate) fn br_nf_bridged_dnat(&self, br: LinkRef, frame: &EthFrame) -> Option<EthFrame> {
+        let EthPayload::Ipv4(pkt) = &frame.payload else { return None };
+        let n = self.k.ns(br.ns)?;
+        if !n.conf.dev_conf(br.ifindex).forwards() {
+            return None;
+        }
+        let r = super::fib::lookup(n, pkt.dst, None).ok().filter(|r| r.kind == super::fib::Kind::Unicast)?;
+        if r.dev != br.ifindex {
+            return None;
+        }
+        let nh = r.next_hop(pkt.dst);
+        let mac = n.neighs.iter().find(|e| e.dev == br.ifindex && e.dst == nh).and_then(|e| e.lladdr)?;
+        Some(EthFrame { dst: mac, ..frame.clone() })
     }
 
     /// `br_nf_forward_ip()` and `br_nf_post_routing()` for a frame bridged

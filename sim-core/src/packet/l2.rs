@@ -143,7 +143,11 @@ impl Engine<'_> {
             (frame, None)
         };
         if frame.dst == br_mac || self.is_port_mac(br, frame.dst) {
-            self.deliver_to_bridge(br, frame, hooked);
+            let bridged = hooked.as_ref().filter(|b| b.dnat).and_then(|_| self.br_nf_bridged_dnat(br, &frame));
+            match bridged {
+                Some(f) => self.bridge_forward(br, Some(port), f, hooked.as_ref()),
+                None => self.deliver_to_bridge(br, frame, hooked),
+            }
         } else {
             self.bridge_forward(br, Some(port), frame, hooked.as_ref());
         }
