@@ -39,8 +39,14 @@ fn addr_col(m: &Option<AddrMatch>, numeric: bool) -> String {
     let text = match m {
         None | Some(AddrMatch { prefix: 0, .. }) if !numeric => "anywhere".to_string(),
         None => "0.0.0.0/0".to_string(),
-        Some(a) if a.prefix == 32 => a.net.to_string(),
-        Some(a) => format!("{}/{}", a.net, a.prefix),
+        Some(a) => {
+            let name = names::addr_name(a.net).filter(|_| !numeric).map_or_else(|| a.net.to_string(), str::to_string);
+            if a.prefix == 32 {
+                name
+            } else {
+                format!("{name}/{}", a.prefix)
+            }
+        }
     };
     format!("{inv}{text:<19} ")
 }

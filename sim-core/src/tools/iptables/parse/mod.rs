@@ -110,12 +110,13 @@ fn parse_addrs(text: &str) -> Result<Vec<(Ipv4Addr, u8)>, Fail> {
         .collect()
 }
 
-/// Dotted quads, and `0` (what `-s 0/0` uses).
+/// Dotted quads, `0` (what `-s 0/0` uses), and the names /etc/hosts and
+/// /etc/networks give.
 fn inet_aton(s: &str) -> Option<Ipv4Addr> {
     if s == "0" {
         return Some(Ipv4Addr::UNSPECIFIED);
     }
-    s.parse().ok()
+    s.parse().ok().or_else(|| names::resolve(s))
 }
 
 /// The parser's state while it walks argv.
