@@ -28,3 +28,8 @@ iptables-save --foo
 iptables-save -x
 iptables-save extra
 iptables-save -t bogus
+echo -e '*filter\n-t nat -A POSTROUTING -j ACCEPT\nCOMMIT' | iptables-restore
+echo -e '*filter\n-A INPUT -j ACCEPT\n*nat\nCOMMIT' | iptables-restore
+echo -e '*filter\n-N X\n-A X -j ACCEPT\n-S\nCOMMIT' | iptables-restore
+echo -e '*filter\n-A INPUT -j ACCEPT\nCOMMIT\n*filter\n-A INPUT -j FOO\nCOMMIT' | iptables-restore
+iptables -S

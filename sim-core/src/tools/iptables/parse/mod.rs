@@ -143,17 +143,29 @@ struct State<'a> {
     exact: bool,
     line_numbers: bool,
     counters: Option<Counters>,
+    /// The block's table when iptables-restore parses a line.
+    restore: Option<&'a str>,
 }
 
 /// Parses `iptables` argv (argv[0] is the program).
 pub fn parse(argv: &[String]) -> Result<Parsed, Fail> {
+    parse_in(argv, None)
+}
+
+/// Parses one line of an iptables-restore block for `table` (argv[0] is
+/// the program); `-t` is refused there.
+pub fn parse_line(argv: &[String], table: &str) -> Result<Parsed, Fail> {
+    parse_in(argv, Some(table))
+}
+
+fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
     let mut st = State {
         argv,
         i: 1,
         invert: false,
         cmd: None,
         chain: None,
-        table: "filter".into(),
+        table: restore.unwrap_or("filter").into(),
         seen: Vec::new(),
         src: None,
         dst: None,
@@ -168,6 +180,7 @@ pub fn parse(argv: &[String]) -> Result<Parsed, Fail> {
         exact: false,
         line_numbers: false,
         counters: None,
+        restore,
     };
     while st.i < argv.len() {
         let word = argv[st.i].clone();

@@ -97,6 +97,10 @@ impl State<'_> {
                 if std::mem::take(&mut self.invert) {
                     return Err(Fail::usage("unexpected ! flag before --table"));
                 }
+                // iptables-restore gives each line its block's table.
+                if self.restore.is_some() {
+                    return Err(Fail::usage_blank("The -t option cannot be used in iptables-restore."));
+                }
                 self.table = arg.unwrap_or_default();
                 Ok(())
             }
