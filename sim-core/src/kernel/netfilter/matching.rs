@@ -46,6 +46,8 @@ impl Match {
                     && PortMatch::matches(&m.sport, p.sport)
                     && PortMatch::matches(&m.dport, p.dport)
                     && m.flags.is_none_or(|f| p.tcp_flags.is_some_and(|b| (b & f.mask == f.comp) != f.invert))
+                    // TCP options are not in the view: only `! --tcp-option` matches.
+                    && m.option.is_none_or(|(_, invert)| invert)
             }
             Match::Udp(m) => {
                 p.proto == IPPROTO_UDP && PortMatch::matches(&m.sport, p.sport) && PortMatch::matches(&m.dport, p.dport)

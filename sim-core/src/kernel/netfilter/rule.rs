@@ -122,6 +122,8 @@ pub struct PortsMatch {
     pub dport: Option<PortMatch>,
     /// TCP only.
     pub flags: Option<TcpFlags>,
+    /// `--tcp-option N` (TCP only) and its `!`.
+    pub option: Option<(u8, bool)>,
 }
 
 /// `--icmp-type`: a type, a type and code, or `any`.
@@ -353,9 +355,14 @@ pub struct Rule {
     pub iif: Option<IfMatch>,
     pub oif: Option<IfMatch>,
     pub proto: Option<ProtoMatch>,
+    /// `-f` (`Some(false)`) or `! -f` (`Some(true)`): non-first fragments.
+    pub fragment: Option<bool>,
     /// Extension matches, in the order given.
     pub matches: Vec<Match>,
     pub target: Target,
+    /// `-g CHAIN` rather than `-j CHAIN` (a goto: the chain's end or RETURN
+    /// goes back past this rule's chain).
+    pub goto: bool,
     pub counters: Counters,
 }
 
@@ -367,8 +374,10 @@ impl Default for Rule {
             iif: None,
             oif: None,
             proto: None,
+            fragment: None,
             matches: Vec::new(),
             target: Target::None,
+            goto: false,
             counters: Counters::default(),
         }
     }
@@ -383,6 +392,10 @@ impl Rule {
             && self.iif.as_ref().is_none_or(|m| m.matches(p.iif))
             && self.oif.as_ref().is_none_or(|m| m.matches(p.oif))
             && self.proto.is_none_or(|m| (m.proto == 0 || m.proto == p.proto) != m.invert)
+            // Rules see whole packets (conntrack reassembles, and the
+            // simulator's senders fragment only what it delivers whole):
+            // `-f` never matches, `! -f` always does.
+            && self.fragment.is_none_or(|invert| invert)
             && self.matches.iter().all(|m| m.matches(p))
     }
 

@@ -143,6 +143,9 @@ fn match_text(m: &Match) -> String {
             let mut s = format!(" -m {}", if matches!(m, Match::Tcp(_)) { "tcp" } else { "udp" });
             s += &ports("sport", &t.sport);
             s += &ports("dport", &t.dport);
+            if let Some((n, invert)) = t.option {
+                s += &format!("{} --tcp-option {n}", bang(invert));
+            }
             if let Some(f) = t.flags {
                 s += &format!("{} --tcp-flags {} {}", bang(f.invert), tcp_flags_text(f.mask), tcp_flags_text(f.comp));
             }
@@ -247,13 +250,19 @@ impl Rule {
             let name = proto_name(p.proto).map_or_else(|| p.proto.to_string(), str::to_string);
             s += &format!("{} -p {name}", bang(p.invert));
         }
+        if let Some(invert) = r.fragment {
+            s += &format!("{} -f", bang(invert));
+        }
         for m in &r.matches {
             s += &match_text(m);
         }
         if counters {
             s += &format!(" -c {} {}", r.counters.pkts, r.counters.bytes);
         }
-        s += &target_text(&r.target);
+        match (&r.target, r.goto) {
+            (Target::Jump(c), true) => s += &format!(" -g {c}"),
+            (t, _) => s += &target_text(t),
+        }
         s
     }
 }

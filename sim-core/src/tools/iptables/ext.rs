@@ -58,6 +58,7 @@ const TCP_OPTS: &[(&str, Arg)] = &[
     ("dport", Arg::Required),
     ("syn", Arg::None),
     ("tcp-flags", Arg::Required),
+    ("tcp-option", Arg::Required),
 ];
 
 fn port(s: &str) -> Result<u16, Fail> {
@@ -185,6 +186,12 @@ impl Builder {
                     "destination-port" | "dport" => (&mut m.dport, "destination-port"),
                     "syn" => {
                         m.flags = Some(TcpFlags { mask: 0x17, comp: 0x02, invert });
+                        return Ok(());
+                    }
+                    "tcp-option" => {
+                        let n =
+                            arg.parse().map_err(|_| Fail::usage(format!("Unable to parse `{arg}' as a TCP option")))?;
+                        m.option = Some((n, invert));
                         return Ok(());
                     }
                     _ => {

@@ -38,6 +38,7 @@ pub fn resolve(name: &str) -> Option<std::net::Ipv4Addr> {
 /// /etc/services entries for the ports the recordings list (same name for
 /// tcp and udp), sorted by port.
 const SERVICES: &[(u16, &str)] = &[
+    (1, "tcpmux"),
     (22, "ssh"),
     (23, "telnet"),
     (53, "domain"),

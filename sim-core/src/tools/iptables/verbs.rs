@@ -24,6 +24,39 @@ pub fn apply(p: &Parsed, id: TableId, table: &mut Option<Table>, check_jumps: bo
     if check_jumps {
         check_jump(id, table.as_ref(), p.jump.as_deref())?;
     }
+    // `-v` names what it is about to do, before the kernel answers.
+    let said = if p.verbose { say(p, id, table.as_ref()) } else { String::new() };
+    let done = run_verb(p, id, table, chain);
+    match done {
+        Ok(text) => Ok(said + &text),
+        Err(f) if said.is_empty() => Err(f),
+        Err(f) => Err(Fail::AfterOutput(said, Box::new(f))),
+    }
+}
+
+/// What `-v` prints before a command runs: the rules it adds, checks or
+/// deletes, and the chains it flushes or deletes.
+fn say(p: &Parsed, id: TableId, t: Option<&Table>) -> String {
+    match &p.cmd {
+        Cmd::Append | Cmd::Insert(_) | Cmd::Replace(_) | Cmd::Delete(None) | Cmd::Check => {
+            p.rules.iter().map(list::rule_print).collect()
+        }
+        Cmd::Flush | Cmd::DeleteChain => {
+            let verb = if p.cmd == Cmd::Flush { "Flushing" } else { "Deleting" };
+            let names: Vec<String> = match (&p.chain, &p.cmd) {
+                (Some(c), _) => vec![c.clone()],
+                (None, Cmd::Flush) => save::shown_chains(id, t).into_iter().map(|c| c.name).collect(),
+                (None, _) => t.map_or(Vec::new(), |t| {
+                    t.chains.iter().filter(|c| !c.is_builtin()).map(|c| c.name.clone()).collect()
+                }),
+            };
+            names.iter().map(|n| format!("{verb} chain `{n}'\n")).collect()
+        }
+        _ => String::new(),
+    }
+}
+
+fn run_verb(p: &Parsed, id: TableId, table: &mut Option<Table>, chain: &str) -> Result<String, Fail> {
     match &p.cmd {
         Cmd::Append => add(id, table, chain, &p.rules, None),
         Cmd::Insert(n) => add(id, table, chain, &p.rules, Some(*n as usize)),
@@ -210,7 +243,9 @@ fn zero(
     let mut said = String::new();
     match chain {
         Some(name) => {
-            let c = table.as_mut().and_then(|t| t.chain_mut(name)).ok_or(Fail::Refused(NO_CHAIN))?;
+            // With a rule number the lookup is a rule's: "Bad rule".
+            let missing = Fail::Refused(if n.is_some() { BAD_RULE } else { NO_CHAIN });
+            let c = table.as_mut().and_then(|t| t.chain_mut(name)).ok_or(missing)?;
             match n {
                 Some(n) => {
                     if let Some(r) = c.rules.get_mut(n as usize - 1) {
@@ -317,7 +352,8 @@ fn delete_chain(id: TableId, table: &mut Option<Table>, name: Option<&str>) -> R
 fn rename(id: TableId, table: &mut Option<Table>, old: &str, new: &str) -> Result<String, Fail> {
     let mut t = table.clone().ok_or(Fail::Refused(NO_CHAIN))?;
     // A base chain renamed stays hooked, but iptables lists it no more.
-    if t.chain(old).is_none() {
+    // nft takes any name but one with spaces (refused as not found).
+    if t.chain(old).is_none() || new.chars().any(|c| c.is_ascii_whitespace()) {
         return Err(Fail::Refused(NO_CHAIN));
     }
     if t.chain(new).is_some() || hook_of(id, new).is_some() {

@@ -15,7 +15,7 @@ pub use getopt::Arg;
 use super::ext::{Builder, TargetBuilder};
 use super::names;
 use super::Fail;
-use crate::netlink::netfilter::{AddrMatch, Counters, IfMatch, ProtoMatch, Rule};
+use crate::netlink::netfilter::{AddrMatch, Counters, IfMatch, ProtoMatch, Rule, Target};
 
 /// What to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,8 +143,31 @@ struct State<'a> {
     exact: bool,
     line_numbers: bool,
     counters: Option<Counters>,
+    fragment: Option<bool>,
+    goto: bool,
     /// The block's table when iptables-restore parses a line.
     restore: Option<&'a str>,
+}
+
+/// `generic_opt_check()`: the options each command takes (`-v` goes with
+/// all), checked in iptables' column order; `-L -Z` takes either's.
+fn opt_check(cmd: &Cmd, seen: &[char]) -> Result<(), Fail> {
+    let legal = |c: char| -> bool {
+        let rule = "sdpjiocf";
+        match cmd {
+            Cmd::Append | Cmd::Insert(_) | Cmd::Replace(_) => rule.contains(c),
+            Cmd::Delete(None) | Cmd::Check => rule.contains(c) && c != 'c',
+            Cmd::List { .. } => "nx0".contains(c),
+            Cmd::Policy(_) => c == 'c',
+            _ => false,
+        }
+    };
+    for c in "nsdpjxio0cf".chars() {
+        if seen.contains(&c) && !legal(c) {
+            return Err(Fail::usage(format!("Illegal option `-{c}' with this command")));
+        }
+    }
+    Ok(())
 }
 
 /// Parses `iptables` argv (argv[0] is the program).
@@ -180,6 +203,8 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
         exact: false,
         line_numbers: false,
         counters: None,
+        fragment: None,
+        goto: false,
         restore,
     };
     while st.i < argv.len() {
@@ -229,8 +254,8 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
     let target = match &st.target {
         Some(t) => t.finish()?,
         None => match &st.jump {
-            Some(c) => crate::netlink::netfilter::Target::Jump(c.clone()),
-            None => crate::netlink::netfilter::Target::None,
+            Some(c) => Target::Jump(c.clone()),
+            None => Target::None,
         },
     };
     let addrs = |a: &Option<(String, bool)>| -> Result<Vec<Option<AddrMatch>>, Fail> {
@@ -246,6 +271,7 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
     if matches!(cmd, Cmd::Replace(_)) && (srcs.len() != 1 || dsts.len() != 1) {
         return Err(Fail::usage("Replacement rule does not specify a unique address"));
     }
+    opt_check(&cmd, &st.seen)?;
     if let Some(c) = &st.chain {
         if c.len() >= 29 {
             return Err(Fail::usage(format!("chain name `{c}' too long (must be under 29 chars)")));
@@ -273,8 +299,10 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
                 iif: st.iif.clone(),
                 oif: st.oif.clone(),
                 proto,
+                fragment: st.fragment,
                 matches: matches.clone(),
                 target: target.clone(),
+                goto: st.goto && matches!(target, Target::Jump(_)),
                 counters: st.counters.unwrap_or_default(),
             });
         }

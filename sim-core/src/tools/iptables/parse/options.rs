@@ -75,8 +75,10 @@ impl State<'_> {
                 self.proto = Some(ProtoMatch { proto, invert });
                 Ok(())
             }
-            'j' => {
-                self.once(c)?;
+            'j' | 'g' => {
+                // -g is -j with the goto flag: one of them only.
+                self.once('j')?;
+                self.goto = c == 'g';
                 let name = arg.unwrap_or_default();
                 match ext::target(&name) {
                     Some(t) => self.target = Some(t),
@@ -84,7 +86,6 @@ impl State<'_> {
                 }
                 Ok(())
             }
-            'g' => Err(Fail::usage(format!("unknown option \"{word}\""))),
             'm' => {
                 let name = arg.unwrap_or_default();
                 let m = ext::load_match(&name).ok_or_else(|| {
@@ -109,7 +110,7 @@ impl State<'_> {
                 match c {
                     'n' => self.numeric = true,
                     'x' => self.exact = true,
-                    _ => return Err(Fail::usage(format!("unknown option \"{word}\""))),
+                    _ => self.fragment = Some(std::mem::take(&mut self.invert)),
                 }
                 Ok(())
             }
@@ -118,6 +119,7 @@ impl State<'_> {
                 Ok(())
             }
             '0' => {
+                self.once(c)?;
                 self.line_numbers = true;
                 Ok(())
             }
@@ -185,7 +187,7 @@ impl State<'_> {
                 self.chain = arg;
                 let new =
                     self.next_plain().ok_or_else(|| Fail::usage("-E requires old-chain-name and new-chain-name"))?;
-                check_chain_name(&new)?;
+                // The new name is not checked here: the kernel judges it.
                 return self.command(c, Cmd::Rename(new));
             }
             'P' => {
