@@ -15,7 +15,7 @@ use sim_shell::{self as shell, Env, Programs};
 use crate::kernel::{netns, KernelNetlink, Rtnl, SetupError};
 
 /// The system programs a lesson may run on the kernel side.
-const EXTERNAL: &[&str] = &["ping", "iptables", "sleep"];
+const EXTERNAL: &[&str] = &["ping", "iptables", "iptables-save", "iptables-restore", "sleep"];
 
 /// Where they are looked for (root's PATH).
 const PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -91,7 +91,7 @@ impl KernelLab {
                 Some(path) => {
                     self.rtnl.settle();
                     self.rtnl.sync_links();
-                    let out = run_external(ns, &path, argv);
+                    let out = run_external(ns, &path, argv, stdin);
                     self.rtnl.changed();
                     out
                 }
@@ -200,10 +200,12 @@ fn find(name: &str) -> Option<PathBuf> {
     PATH.split(':').map(|d| PathBuf::from(d).join(name)).find(|p| p.is_file())
 }
 
-/// Runs `path` with `argv` in namespace `ns`; stdin is /dev/null (ping and
-/// iptables do not read it). Output: stdout and stderr in the order they
-/// were written (ping's `local error` lines come between its replies).
-fn run_external(ns: Option<&str>, path: &std::path::Path, argv: &[String]) -> Output {
+/// Runs `path` with `argv` in namespace `ns`. Its stdin is the pipe's text
+/// for iptables-restore (the one that reads it; it reads it all before it
+/// writes) and /dev/null otherwise. Output: stdout and stderr in the order
+/// they were written (ping's `local error` lines come between its replies).
+fn run_external(ns: Option<&str>, path: &std::path::Path, argv: &[String], stdin: &str) -> Output {
+    let feeds = argv[0] == "iptables-restore";
     let target = match ns {
         None => None,
         Some(n) => match netns::open(n) {
@@ -218,7 +220,7 @@ fn run_external(ns: Option<&str>, path: &std::path::Path, argv: &[String]) -> Ou
         .env("PATH", PATH)
         .env("LC_ALL", "C")
         .current_dir("/")
-        .stdin(Stdio::null())
+        .stdin(if feeds { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let raw = target.as_ref().map(std::os::fd::AsRawFd::as_raw_fd);
@@ -241,6 +243,11 @@ fn run_external(ns: Option<&str>, path: &std::path::Path, argv: &[String]) -> Ou
         Ok(c) => c,
         Err(e) => return Output::error(format!("{}: {e}\n", argv[0]), 126),
     };
+    if let Some(mut input) = child.stdin.take() {
+        use std::io::Write;
+        // A write error means the child exited early; its status says why.
+        let _ = input.write_all(stdin.as_bytes());
+    }
     let mut o = Output::new();
     if let (Some(out), Some(err)) = (child.stdout.take(), child.stderr.take()) {
         read_both(out, err, &mut o);

@@ -108,12 +108,17 @@ impl Lab {
                 self.trace.events.extend(socks.finish().events);
                 out
             }
-            "iptables" => self.iptables(ns, argv, stdin),
+            "iptables" | "iptables-save" | "iptables-restore" => self.iptables(ns, argv, stdin),
             "sleep" => self.sleep(rest),
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "man" => crate::tools::man::run(argv),
+            // The kernel log, empty: a LOG rule outside the initial namespace
+            // logs nothing (recorded); one in the initial namespace would
+            // write here on Linux, which the lab does not model yet.
+            "dmesg" => Output::new(),
+            "cat" if rest.iter().any(|a| a.starts_with("/proc/")) => self.cat_proc(ns, rest),
             // A shell started in the namespace (`ip netns exec NS bash -c …`)
             // runs its commands there.
             "bash" | "sh" => shell::run_shell_program(argv, stdin, &mut InNamespace { lab: self, ns, nested }),
@@ -124,20 +129,19 @@ impl Lab {
         }
     }
 
-    /// iptables in namespace `ns`: linked in, or run where the text tools
-    /// run (the site's on-demand module; see `tools::elsewhere`).
+    /// `iptables`, `iptables-save` or `iptables-restore` (`argv[0]`) in
+    /// namespace `ns`: linked in, or run where the text tools run (the
+    /// site's on-demand module; see `tools::elsewhere`).
     fn iptables(&mut self, ns: NsId, argv: &[String], stdin: &str) -> Output {
-        let now_ms = self.kernel.now_ms;
+        let now = crate::tools::iptables::EPOCH_BASE + self.kernel.now_ms / 1000;
         let nf = &mut SimNetfilter::new(&mut self.kernel, ns);
         #[cfg(feature = "text-tools")]
-        let _ = (stdin, now_ms);
-        #[cfg(feature = "text-tools")]
-        return crate::tools::iptables::run(nf, argv);
+        return crate::tools::iptables::program(nf, argv, stdin, now);
         #[cfg(all(not(feature = "text-tools"), feature = "tools-elsewhere"))]
-        return crate::tools::elsewhere::iptables(nf, argv, stdin, now_ms);
+        return crate::tools::elsewhere::iptables(nf, argv, stdin, now);
         #[cfg(all(not(feature = "text-tools"), not(feature = "tools-elsewhere")))]
         {
-            let _ = (nf, stdin, now_ms);
+            let _ = (nf, stdin, now);
             Output::error(format!("bash: {}: command not found\n", argv[0]), 127)
         }
     }
@@ -161,9 +165,45 @@ impl Lab {
 
     /// Whether a name is a program this host has.
     fn is_program(name: &str) -> bool {
-        matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "ping" | "iptables" | "sleep" | "man")
-            || shell::is_coreutil(name)
+        matches!(
+            name,
+            "ip" | "bridge"
+                | "sysctl"
+                | "ifconfig"
+                | "sudo"
+                | "ping"
+                | "iptables"
+                | "iptables-save"
+                | "iptables-restore"
+                | "sleep"
+                | "man"
+                | "dmesg"
+        ) || shell::is_coreutil(name)
             || shell::is_shell(name)
+    }
+
+    /// `cat` of /proc files, the only files this host has: /proc/sys (the
+    /// sysctls) and /proc/net/nf_conntrack. Anything else does not exist.
+    fn cat_proc(&mut self, ns: NsId, files: &[String]) -> Output {
+        let mut out = Output::new();
+        for f in files {
+            let text = if let Some(path) = f.strip_prefix("/proc/sys/") {
+                crate::kernel::sysctl::read(&self.kernel, ns, path).map(|v| format!("{v}\n"))
+            } else if f == "/proc/net/nf_conntrack" {
+                let now = self.kernel.now_ms;
+                self.kernel.ns(ns).map(|n| n.conntrack.proc_text(now)).ok_or(crate::kernel::Errno::ENOENT)
+            } else {
+                Err(crate::kernel::Errno::ENOENT)
+            };
+            match text {
+                Ok(t) => out.out(t),
+                Err(e) => {
+                    out.err(format!("cat: {f}: {}\n", e.text()));
+                    out.status = 1;
+                }
+            }
+        }
+        out
     }
 
     /// `sleep N`: lets N seconds of virtual time pass (neighbour entries age,

@@ -117,12 +117,12 @@ const GARBAGE: &[&str] = &[
     "blue",
 ];
 
-fn mutate(rng: &mut Rng, line: &str) -> String {
+fn mutate(rng: &mut Rng, line: &str, garbage: &[&str]) -> String {
     let mut toks: Vec<String> = line.split(' ').map(str::to_string).collect();
     for _ in 0..1 + rng.next_u64() % 2 {
         let i = (rng.next_u64() % toks.len() as u64) as usize;
         match rng.next_u64() % 4 {
-            0 => toks[i] = (*rng.pick(GARBAGE)).to_string(),
+            0 => toks[i] = (*rng.pick(garbage)).to_string(),
             1 if toks.len() > 2 => {
                 toks.remove(i);
             }
@@ -163,7 +163,7 @@ fn failed_commands_leave_the_world_as_it_was() {
     let (mut tried, mut failed) = (0, 0);
     for _ in 0..4000 {
         let template = *rng.pick(TEMPLATES);
-        let line = mutate(&mut rng, template);
+        let line = mutate(&mut rng, template, GARBAGE);
         let mut lab = base.clone();
         let out = lab.run(&line);
         tried += 1;
@@ -187,5 +187,121 @@ fn failed_commands_leave_the_world_as_it_was() {
         }
     }
     println!("{tried} generated commands, {failed} failed, all left the world unchanged");
+    assert!(failed > tried / 4, "the generator should mostly produce bad commands");
+}
+
+/// A few rules, user chains and policies in filter and nat to break.
+const NF_SETUP: &[&str] = &[
+    "iptables -N WEB",
+    "iptables -N LOGS",
+    "iptables -A INPUT -s 10.0.0.2 -j WEB",
+    "iptables -A WEB -p tcp -m multiport --dports 80,443 -j ACCEPT",
+    "iptables -A WEB -p icmp --icmp-type echo-request -j RETURN",
+    "iptables -A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT",
+    "iptables -P FORWARD DROP",
+    "iptables -t nat -A POSTROUTING -o veth-r -j MASQUERADE",
+    "iptables -t nat -A PREROUTING -d 10.1.0.1 -p tcp --dport 8080 -j DNAT --to-destination 10.0.0.2:80",
+];
+
+const NF_TEMPLATES: &[&str] = &[
+    "iptables -A INPUT -p tcp --dport 22 -j ACCEPT",
+    "iptables -I WEB 2 -s 10.0.0.0/24 -j DROP",
+    "iptables -R WEB 1 -p udp --sport 53 -j ACCEPT",
+    "iptables -D WEB 2",
+    "iptables -D INPUT -s 10.0.0.2 -j WEB",
+    "iptables -C WEB -p icmp --icmp-type 8 -j RETURN",
+    "iptables -F WEB",
+    "iptables -Z INPUT 1",
+    "iptables -N NEW",
+    "iptables -X LOGS",
+    "iptables -E LOGS AUDITED",
+    "iptables -P INPUT DROP",
+    "iptables -A FORWARD -i veth-r -o br0 -m state --state NEW -j LOG --log-prefix fw: --log-level 4",
+    "iptables -A OUTPUT -d 10.9.0.0/16 -j REJECT --reject-with icmp-host-prohibited",
+    "iptables -A LOGS -m comment --comment note -j WEB",
+    "iptables -t nat -A POSTROUTING -s 10.0.0.0/24 -j SNAT --to-source 10.1.0.1",
+    "iptables -t nat -I PREROUTING 1 -p udp --dport 53 -j DNAT --to-destination 10.0.0.2",
+    "iptables -t nat -A POSTROUTING -p tcp -j MASQUERADE --to-ports 1000-2000",
+    "iptables -A FORWARD -m physdev --physdev-in v1 --physdev-is-bridged -j DROP",
+    "iptables -A INPUT -p tcp --syn -j DROP",
+];
+
+const NF_GARBAGE: &[&str] = &[
+    "",
+    "!",
+    "-j",
+    "-p",
+    "-s",
+    "-d",
+    "-i",
+    "-o",
+    "-m",
+    "-t",
+    "DROP",
+    "ACCEPT",
+    "REJECT",
+    "NOPE",
+    "WEB",
+    "LOGS",
+    "INPUT",
+    "PREROUTING",
+    "nat",
+    "filter",
+    "bogus",
+    "tcp",
+    "icmp",
+    "--dport",
+    "--sport",
+    "99999",
+    "80:70",
+    "0",
+    "-1",
+    "7",
+    "10.0.0.300",
+    "10.0.0.0/33",
+    "--to-destination",
+    "1.2.3.4:80",
+    "--state",
+    "NEWISH",
+    "-N",
+    "-X",
+    "-E",
+    "-P",
+    "-A",
+    "-D",
+    "-L",
+    "-Z",
+    "--reject-with",
+    "tcp-reset",
+    "--log-level",
+    "9",
+    "a b",
+    "-x",
+];
+
+/// iptables-nft commits a table in one batch: a command that fails leaves
+/// every table, chain, rule, policy and counter as it was.
+#[test]
+fn failed_iptables_commands_leave_netfilter_as_it_was() {
+    let mut base = Lab::with_seed(7);
+    for c in SETUP.iter().chain(NF_SETUP) {
+        let out = base.run(c);
+        assert_eq!(out.status, 0, "setup `{c}` failed: {}", out.text());
+    }
+    let mut rng = Rng::new(11);
+    let (mut tried, mut failed) = (0, 0);
+    for _ in 0..3000 {
+        let template = *rng.pick(NF_TEMPLATES);
+        let line = mutate(&mut rng, template, NF_GARBAGE);
+        let mut lab = base.clone();
+        let out = lab.run(&line);
+        tried += 1;
+        if out.status != 0 {
+            failed += 1;
+            assert!(!out.text().is_empty(), "`{line}` failed silently");
+            assert!(lab.kernel() == base.kernel(), "`{line}` failed ({}) but changed the world", out.text().trim_end());
+        }
+    }
+    println!("{tried} generated iptables commands, {failed} failed, all left netfilter unchanged");
     assert!(failed > tried / 4, "the generator should mostly produce bad commands");
 }

@@ -5,32 +5,39 @@
 use sim_core::kernel::{Kernel, NsId};
 use sim_core::netlink::netfilter::{Netfilter, SimNetfilter, TableId};
 use sim_core::tools::elsewhere::{iptables, serve};
+use sim_core::tools::iptables::program;
 use sim_shell::coreutils::wire::Call;
 
 /// The site's path (a copy of the tables through `serve`) against the
 /// linked one, command by command: the same output, the same tables.
 #[test]
-fn iptables_elsewhere_prints_and_commits_as_linked() {
+fn iptables_elsewhere_prints_and_changes_as_linked() {
     sim_shell::coreutils::set_runner(serve);
-    let script = [
-        "iptables -t nat -A POSTROUTING -s 10.0.0.0/24 ! -o br0 -j MASQUERADE",
-        "iptables -A FORWARD -i br0 -j ACCEPT",
-        "iptables -t nat -L -n -v",
-        "iptables -S",
-        "iptables -A NOPE -j DROP",
-        "iptables -t nat -D POSTROUTING 1",
-        "iptables -t nat -S",
-        "iptables -t nat -A POSTROUTING -j MASQUERADE",
+    let restore = "*filter\n:INPUT DROP [5:500]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:WEB - [0:0]\n\
+                   -A INPUT -p tcp --dport 80 -j WEB\n-A WEB -j ACCEPT\nCOMMIT\n";
+    let script: [(&str, &str); 12] = [
+        ("iptables -t nat -A POSTROUTING -s 10.0.0.0/24 ! -o br0 -j MASQUERADE", ""),
+        ("iptables -A FORWARD -i br0 -j ACCEPT", ""),
+        ("iptables -t nat -L -n -v", ""),
+        ("iptables -S", ""),
+        ("iptables -A NOPE -j DROP", ""),
+        ("iptables -t nat -D POSTROUTING 1", ""),
+        ("iptables-save -c", ""),
+        ("iptables-restore", restore),
+        ("iptables -L -n --line-numbers", ""),
+        ("iptables -X WEB", ""),
+        ("iptables-restore", "*nat\nCOMMIT\n"),
+        ("iptables-save", ""),
     ];
     let (mut linked, mut copy) = (Kernel::new(0), Kernel::new(0));
-    for line in script {
+    for (line, stdin) in script {
         let argv: Vec<String> = line.split(' ').map(String::from).collect();
-        let want = sim_core::tools::iptables::run(&mut SimNetfilter::new(&mut linked, NsId::HOST), &argv);
-        let got = iptables(&mut SimNetfilter::new(&mut copy, NsId::HOST), &argv, "", 0);
+        let want = program(&mut SimNetfilter::new(&mut linked, NsId::HOST), &argv, stdin, 1_796_565_600);
+        let got = iptables(&mut SimNetfilter::new(&mut copy, NsId::HOST), &argv, stdin, 1_796_565_600);
         assert_eq!(got, want, "{line}");
-        for id in [TableId::Nat, TableId::Filter] {
+        for id in TableId::ALL {
             let a = SimNetfilter::new(&mut linked, NsId::HOST).table(id);
-            assert_eq!(SimNetfilter::new(&mut copy, NsId::HOST).table(id), a, "{line}");
+            assert_eq!(SimNetfilter::new(&mut copy, NsId::HOST).table(id), a, "{line}: {}", id.name());
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Property tests over random topologies (a tiny seeded PRNG, no crates):
 //! the engine always terminates, never panics, and a second identical run
-//! gives an identical transcript and trace.
+//! gives an identical transcript and trace — also with random iptables
+//! rule sets (filter and nat, user chains, conntrack states, REJECT types,
+//! policies, br_netfilter on and off) in every namespace.
 
 mod packet_support;
 
@@ -93,6 +95,79 @@ fn script(seed: u64) -> Vec<String> {
     cmds
 }
 
+/// Random iptables rules and settings for the namespaces of [`script`],
+/// inserted before its pings, with listings after them.
+fn with_rules(seed: u64, cmds: Vec<String>) -> Vec<String> {
+    let mut r = Rng::new(seed ^ 0x6e66);
+    let nss: Vec<String> = cmds
+        .iter()
+        .filter_map(|c| c.strip_prefix("ip netns add "))
+        .map(String::from)
+        .chain(["HOST".to_string()])
+        .collect();
+    let addrs = ["10.0.0.1", "10.0.0.0/24", "10.1.0.0/16", "10.2.0.3", "127.0.0.1", "0.0.0.0/0"];
+    let verdicts = ["ACCEPT", "DROP", "REJECT", "RETURN", "USER", "LOG", ""];
+    let rejects = ["icmp-port-unreachable", "icmp-host-prohibited", "icmp-net-unreachable", "icmp-admin-prohibited"];
+    let states = ["NEW", "ESTABLISHED", "RELATED", "ESTABLISHED,RELATED", "INVALID", "NEW,ESTABLISHED"];
+    let mut rules = Vec::new();
+    for ns in &nss {
+        let p = prefix(ns);
+        if r.below(2) == 0 {
+            rules.push(format!("{p}iptables -N USER"));
+            rules.push(format!("{p}iptables -A USER -s {} -j RETURN", r.pick(&addrs)));
+            rules.push(format!("{p}iptables -A USER -p icmp -j {}", ["ACCEPT", "DROP"][r.below(2)]));
+        }
+        for _ in 0..r.below(6) {
+            let chain = ["INPUT", "FORWARD", "OUTPUT"][r.below(3)];
+            let mut m = String::new();
+            if r.below(2) == 0 {
+                m += &format!(" -{} {}", ["s", "d"][r.below(2)], r.pick(&addrs));
+            }
+            if r.below(3) == 0 {
+                m += &format!(" -m conntrack --ctstate {}", r.pick(&states));
+            }
+            if r.below(4) == 0 {
+                m += " -p icmp --icmp-type echo-request";
+            }
+            let v = *r.pick(&verdicts);
+            let j = match v {
+                "" => String::new(),
+                "REJECT" => format!(" -j REJECT --reject-with {}", r.pick(&rejects)),
+                v => format!(" -j {v}"),
+            };
+            rules.push(format!("{p}iptables -A {chain}{m}{j}"));
+        }
+        if r.below(4) == 0 {
+            rules.push(format!("{p}iptables -P {} DROP", ["INPUT", "FORWARD", "OUTPUT"][r.below(3)]));
+        }
+        if r.below(4) == 0 {
+            rules.push(format!(
+                "{p}iptables -t nat -A PREROUTING -d 10.9.9.9 -j DNAT --to-destination {}",
+                r.pick(&addrs[..4])
+            ));
+        }
+        if r.below(4) == 0 {
+            rules.push(format!("{p}iptables -t nat -A POSTROUTING -s {} -j SNAT --to-source 10.0.0.1", r.pick(&addrs)));
+        }
+        if r.below(4) == 0 {
+            rules.push(format!("{p}sysctl -w net.bridge.bridge-nf-call-iptables=0"));
+        }
+        if r.below(2) == 0 {
+            rules.push(format!("{p}sysctl -w net.ipv4.icmp_ratelimit=0"));
+        }
+    }
+    let first_ping = cmds.iter().position(|c| c.contains("ping ")).unwrap_or(cmds.len());
+    let mut out = cmds[..first_ping].to_vec();
+    out.extend(rules);
+    out.extend_from_slice(&cmds[first_ping..]);
+    for ns in &nss {
+        out.push(format!("{}iptables -L -n -v -x", prefix(ns)));
+        out.push(format!("{}iptables -t nat -L -n -v", prefix(ns)));
+        out.push(format!("{}sysctl net.netfilter.nf_conntrack_count", prefix(ns)));
+    }
+    out
+}
+
 fn prefix(ns: &str) -> String {
     if ns == "HOST" {
         String::new()
@@ -127,6 +202,21 @@ fn random_topologies_terminate_and_repeat() {
         pings_ok += first.0.matches(" 0% packet loss").count();
     }
     println!("{cases} random topologies, {pings_ok} successful pings");
+}
+
+#[test]
+fn random_rule_sets_repeat() {
+    let cases: u64 = std::env::var("PACKET_PROP_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(100);
+    let (mut filtered, mut pings_ok) = (0, 0);
+    for seed in 0..cases {
+        let cmds = with_rules(seed, script(seed));
+        let first = run(&cmds);
+        let second = run(&cmds);
+        assert_eq!(first, second, "seed {seed} is not deterministic");
+        pings_ok += first.0.matches(" 0% packet loss").count();
+        filtered += first.1.matches(" by filter ").count();
+    }
+    println!("{cases} random rule sets, {pings_ok} successful pings, {filtered} filter verdicts traced");
 }
 
 /// Two bridges joined by two veths: a broadcast storm, as on real hardware,

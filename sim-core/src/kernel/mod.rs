@@ -5,12 +5,13 @@
 //! request/dump API in [`crate::netlink`], as real tools talk to Linux.
 
 pub mod addr;
+pub mod conntrack;
 pub mod error;
 mod invariants;
 pub mod link;
 pub mod mac;
-pub mod nat;
 pub mod neigh;
+pub mod netfilter;
 pub mod netns;
 pub mod ops;
 pub mod route;

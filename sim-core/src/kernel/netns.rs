@@ -28,8 +28,11 @@ pub struct Namespace {
     pub conf: NsConf,
     /// The ids this namespace has given other namespaces (`peernet2id`).
     pub nsids: LiteMap<NsId, i32>,
-    /// iptables' nat table, kept as the rules' text for now.
-    pub nat: super::nat::NatTable,
+    /// Netfilter: iptables' tables (the field keeps its old name until
+    /// the packet path moves to `kernel::netfilter`).
+    pub nat: super::netfilter::NetfilterState,
+    /// Connection tracking (used only while a rule needs it).
+    pub conntrack: super::conntrack::Conntrack,
     /// Path MTUs learnt from ICMP, per destination.
     pub pmtu: Vec<super::route::PathMtu>,
 }
@@ -46,6 +49,7 @@ impl Namespace {
             conf: NsConf::default(),
             nsids: LiteMap::new(),
             nat: Default::default(),
+            conntrack: Default::default(),
             pmtu: Vec::new(),
         }
     }

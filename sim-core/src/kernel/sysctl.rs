@@ -73,6 +73,13 @@ pub struct NsConf {
     pub neigh: LiteMap<u32, NeighConf>,
     /// `net.ipv4.ip_default_ttl` (1 to 255).
     pub ip_default_ttl: i32,
+    /// `net.ipv4.icmp_ratelimit` (ms between ICMP errors to one host; 0: no
+    /// limit) and `icmp_ratemask` (which ICMP types it limits).
+    pub icmp_ratelimit: i32,
+    pub icmp_ratemask: i32,
+    /// `net.bridge.bridge-nf-call-{arp,ip,ip6}tables`: br_netfilter is built
+    /// into the reference kernel, so every namespace has them, at 1.
+    pub bridge_nf_call: [i32; 3],
 }
 
 impl Default for NsConf {
@@ -84,6 +91,9 @@ impl Default for NsConf {
             neigh_default: NeighConf::default(),
             neigh: LiteMap::new(),
             ip_default_ttl: 64,
+            icmp_ratelimit: 1000,
+            icmp_ratemask: 6168,
+            bridge_nf_call: [1; 3],
         }
     }
 }
@@ -102,6 +112,11 @@ impl NsConf {
         for (_, c) in self.dev.iter_mut() {
             c.forwarding = on;
         }
+    }
+
+    /// Whether bridged IPv4 goes through iptables (`bridge-nf-call-iptables`).
+    pub fn bridge_nf_call_iptables(&self) -> bool {
+        self.bridge_nf_call[1] != 0
     }
 
     pub fn dev_conf(&self, ifindex: u32) -> DevConf {
@@ -132,6 +147,12 @@ enum Key {
     /// `net.ipv4.route.flush`: write-only; forgets learnt path MTUs.
     RouteFlush,
     IpDefaultTtl,
+    IcmpRatelimit,
+    IcmpRatemask,
+    /// arptables, iptables, ip6tables.
+    BridgeNfCall(usize),
+    /// `net.netfilter.nf_conntrack_count` (read-only).
+    ConntrackCount,
     Conf(ConfOf, ConfField),
     NeighProxyDelay(Option<u32>),
 }
@@ -156,6 +177,12 @@ fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
         ["net", "ipv4", "ip_forward"] => Some(Key::IpForward),
         ["net", "ipv4", "route", "flush"] => Some(Key::RouteFlush),
         ["net", "ipv4", "ip_default_ttl"] => Some(Key::IpDefaultTtl),
+        ["net", "ipv4", "icmp_ratelimit"] => Some(Key::IcmpRatelimit),
+        ["net", "ipv4", "icmp_ratemask"] => Some(Key::IcmpRatemask),
+        ["net", "bridge", "bridge-nf-call-arptables"] => Some(Key::BridgeNfCall(0)),
+        ["net", "bridge", "bridge-nf-call-iptables"] => Some(Key::BridgeNfCall(1)),
+        ["net", "bridge", "bridge-nf-call-ip6tables"] => Some(Key::BridgeNfCall(2)),
+        ["net", "netfilter", "nf_conntrack_count"] => Some(Key::ConntrackCount),
         ["net", "ipv4", "conf", who, field] => {
             let of = match *who {
                 "all" => ConfOf::All,
@@ -191,9 +218,14 @@ fn field(c: &DevConf, f: ConfField) -> i32 {
 /// Reads a setting by its /proc/sys path (`net/ipv4/ip_forward`).
 pub fn read(k: &super::Kernel, ns: super::NsId, path: &str) -> Result<String, super::Errno> {
     let key = lookup(k, ns, path).ok_or(super::Errno::ENOENT)?;
-    let c = &k.ns(ns).ok_or(super::Errno::ENOENT)?.conf;
+    let n = k.ns(ns).ok_or(super::Errno::ENOENT)?;
+    let c = &n.conf;
     let v = match key {
         Key::RouteFlush => return Err(super::Errno::EACCES),
+        Key::ConntrackCount => return Ok(n.conntrack.count(k.now_ms).to_string()),
+        Key::IcmpRatelimit => c.icmp_ratelimit,
+        Key::IcmpRatemask => c.icmp_ratemask,
+        Key::BridgeNfCall(i) => c.bridge_nf_call[i],
         Key::IpForward => c.all.forwarding,
         Key::IpDefaultTtl => c.ip_default_ttl,
         Key::Conf(ConfOf::All, f) => field(&c.all, f),
@@ -266,6 +298,10 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
         // The flush handler ignores what is written.
         Key::RouteFlush => n.pmtu_flush(),
         Key::IpForward | Key::Conf(ConfOf::All, ConfField::Forwarding) => c.set_ip_forward(dointvec(value)?),
+        Key::ConntrackCount => return Err(super::Errno::EACCES),
+        Key::IcmpRatelimit => c.icmp_ratelimit = dointvec(value)?,
+        Key::IcmpRatemask => c.icmp_ratemask = dointvec(value)?,
+        Key::BridgeNfCall(i) => c.bridge_nf_call[i] = dointvec(value)?,
         Key::IpDefaultTtl => match dointvec(value)? {
             v @ 1..=255 => c.ip_default_ttl = v,
             _ => return Err(super::Errno::EINVAL),

@@ -16,6 +16,8 @@ use std::net::Ipv4Addr;
 
 pub use crate::kernel::Errno;
 
+/// How long a packet takes through `lo` (an error a host sends itself).
+pub use crate::packet::engine::LOOP_US;
 pub use crate::packet::fib::Kind as RouteKind;
 pub use crate::packet::ip::SendError;
 pub use crate::packet::mtu::PmtuDisc;

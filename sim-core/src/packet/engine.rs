@@ -36,8 +36,6 @@ pub const REACHABLE_US: u64 = 30_000_000;
 pub const NEIGH_QUEUE_MAX: usize = 101;
 /// Events one run may process before giving up (a broadcast storm).
 pub const STEP_BUDGET: u64 = 500_000;
-/// `icmp_ratelimit`: errors to one host at most this often.
-pub const ICMP_RATELIMIT_US: u64 = 1_000_000;
 
 /// Something scheduled to happen.
 #[derive(Clone, Debug)]
@@ -231,7 +229,7 @@ impl<'k> Engine<'k> {
             Ev::Tx { dev, frame } => {
                 let _ = self.xmit(dev, frame);
             }
-            Ev::LocalIn { ns, pkt } => self.local_deliver(ns, pkt),
+            Ev::LocalIn { ns, pkt } => self.loopback_in(ns, pkt),
             Ev::NeighTimer { ns, dev, ip } => self.neigh_timer(ns, dev, ip),
             Ev::ProxyReply { dev, arp, to } => self.send_arp(dev, arp, to),
         }

@@ -5,11 +5,13 @@ use std::net::Ipv4Addr;
 
 use crate::kernel::addr::Scope;
 use crate::kernel::link::LinkRef;
-use crate::kernel::nat::Chain;
+use crate::kernel::netfilter::eval::Verdict;
+use crate::kernel::netfilter::Hook;
 use crate::kernel::NsId;
 
 use super::engine::{Engine, Ev, Received, LOOP_US};
 use super::fib::{self, Kind};
+use super::netfilter::Ct;
 use super::trace::{DropReason, What};
 use super::wire::{Icmp, Ipv4Packet, UnreachCode};
 
@@ -41,6 +43,8 @@ pub enum SendError {
     MsgSize {
         mtu: u32,
     },
+    /// EPERM: a netfilter OUTPUT rule rejected the packet.
+    NotPermitted,
 }
 
 impl Engine<'_> {
@@ -53,8 +57,9 @@ impl Engine<'_> {
     /// `ip_rcv()`: a packet arrives on `dev`.
     pub(crate) fn ip_rcv(&mut self, dev: LinkRef, pkt: Ipv4Packet) {
         let ns = dev.ns;
-        // Connection tracking (here: NAT rules) reassembles before anything else.
-        let pkt = if self.nat_active(ns) {
+        // Connection tracking reassembles before anything else.
+        let ct_on = self.ct_enabled(ns);
+        let pkt = if ct_on {
             match self.defrag(ns, pkt) {
                 Some(p) => p,
                 None => return,
@@ -63,11 +68,18 @@ impl Engine<'_> {
             pkt
         };
         let in_name = self.dev_name(ns, dev.ifindex);
-        let Some(pkt) = self.nat_in(ns, Chain::Prerouting, Some(&in_name), pkt) else { return };
+        let mut ct = if ct_on { self.ct_in(ns, &pkt) } else { None };
+        let pkt = self.nat_dst(ns, Hook::Prerouting, &mut ct, (Some(&in_name), None), pkt);
+        self.ip_rcv_finish(dev, pkt, ct);
+    }
+
+    /// `ip_rcv_finish()`: after PREROUTING, local delivery or forwarding.
+    pub(crate) fn ip_rcv_finish(&mut self, dev: LinkRef, pkt: Ipv4Packet, ct: Option<Ct>) {
+        let ns = dev.ns;
         let Some(n) = self.k.ns(ns) else { return };
         if fib::is_local(n, pkt.dst) {
             if let Some(pkt) = self.defrag(ns, pkt) {
-                self.local_deliver(ns, pkt);
+                self.local_in(ns, Some(dev.ifindex), pkt, ct);
             }
             return;
         }
@@ -78,11 +90,43 @@ impl Engine<'_> {
             self.drop_(ns, Some(dev.ifindex), DropReason::ForwardingDisabled, what(&pkt));
             return;
         }
-        self.ip_forward(dev, pkt);
+        self.ip_forward(dev, pkt, ct);
+    }
+
+    /// Acts on a filter verdict: false when the packet stops here (dropped,
+    /// or rejected with an ICMP error to its sender).
+    fn filter_passes(&mut self, ns: NsId, in_dev: Option<u32>, pkt: &Ipv4Packet, v: Verdict) -> bool {
+        match v {
+            Verdict::Accept | Verdict::Snat(_) | Verdict::Dnat(_) | Verdict::Masquerade => true,
+            Verdict::Drop => {
+                self.drop_(ns, in_dev, DropReason::Firewall, what(pkt));
+                false
+            }
+            Verdict::Reject(w) => {
+                self.drop_(ns, in_dev, DropReason::Firewall, what(pkt));
+                if let Some(code) = UnreachCode::of_reject(w) {
+                    self.icmp_error(ns, in_dev, pkt, ErrKind::Unreach(code));
+                }
+                false
+            }
+        }
+    }
+
+    /// `ip_local_deliver()`'s hooks: filter INPUT, nat INPUT, confirmation.
+    fn local_in(&mut self, ns: NsId, in_dev: Option<u32>, pkt: Ipv4Packet, mut ct: Option<Ct>) {
+        let in_name = in_dev.map(|d| self.dev_name(ns, d));
+        let meta = self.meta(ns, &pkt, ct.as_ref(), in_name.as_deref(), None);
+        let v = self.filter(ns, Hook::Input, &meta);
+        if !self.filter_passes(ns, in_dev, &pkt, v) {
+            return;
+        }
+        let pkt = self.nat_src(ns, Hook::Input, &mut ct, (in_name.as_deref(), None), None, pkt);
+        self.ct_confirm(ns, ct);
+        self.local_deliver(ns, pkt);
     }
 
     /// `ip_forward()`.
-    fn ip_forward(&mut self, in_dev: LinkRef, mut pkt: Ipv4Packet) {
+    fn ip_forward(&mut self, in_dev: LinkRef, mut pkt: Ipv4Packet, mut ct: Option<Ct>) {
         let ns = in_dev.ns;
         if pkt.ttl <= 1 {
             self.drop_(ns, Some(in_dev.ifindex), DropReason::TtlExceeded, what(&pkt));
@@ -106,39 +150,69 @@ impl Engine<'_> {
             return;
         }
         pkt.ttl -= 1;
+        let in_name = self.dev_name(ns, in_dev.ifindex);
         let out = self.dev_name(ns, r.dev);
+        let meta = self.meta(ns, &pkt, ct.as_ref(), Some(&in_name), Some(&out));
+        let v = self.filter(ns, Hook::Forward, &meta);
+        if !self.filter_passes(ns, Some(in_dev.ifindex), &pkt, v) {
+            return;
+        }
         self.note(
             ns,
             Some(in_dev.ifindex),
             What::Routed { dst: pkt.dst, via: r.gateway, out: out.clone(), ttl: pkt.ttl },
         );
-        let in_name = self.dev_name(ns, in_dev.ifindex);
-        let Some(pkt) = self.nat_out(ns, Some(&in_name), r.dev, &out, r.next_hop(pkt.dst), pkt) else { return };
-        let _ = self.ip_output(ns, r.dev, r.next_hop(pkt.dst), pkt, mtu);
+        let nh = r.next_hop(pkt.dst);
+        let masq = self.k.ns(ns).and_then(|n| fib::select_addr(n, r.dev, nh, Scope::Global));
+        let pkt = self.nat_src(ns, Hook::Postrouting, &mut ct, (Some(&in_name), Some(&out)), masq, pkt);
+        self.ct_confirm(ns, ct);
+        let _ = self.ip_output(ns, r.dev, nh, pkt, mtu);
     }
 
     /// Sends a packet this namespace made. `oif` binds it to a device.
     pub fn ip_send(&mut self, ns: NsId, pkt: Ipv4Packet, oif: Option<u32>) -> Result<(), SendError> {
-        let Some(pkt) = self.nat_in(ns, Chain::Output, None, pkt) else { return Ok(()) };
+        let mut r = self.route_out(ns, &pkt, oif)?;
+        // The OUTPUT hook: conntrack, nat (a new destination is routed again).
+        let mut ct = self.ct_in(ns, &pkt);
+        let dst = pkt.dst;
+        let pkt = self.nat_dst(ns, Hook::Output, &mut ct, (None, None), pkt);
+        if pkt.dst != dst {
+            r = self.route_out(ns, &pkt, oif)?;
+        }
         let Some(n) = self.k.ns(ns) else { return Err(SendError::NoRoute) };
-        let r = match fib::lookup(n, pkt.dst, oif) {
-            Ok(r) => r,
-            Err(_) => {
-                let reason = if pkt.payload.is_error() || matches!(pkt.payload, Icmp::EchoReply { .. }) {
-                    DropReason::ReplyUnroutable
-                } else {
-                    DropReason::NoRoute
-                };
-                self.drop_(ns, None, reason, what(&pkt));
-                return Err(SendError::NoRoute);
-            }
-        };
         let lo = n.links.values().find(|l| l.is_loopback()).map(|l| (l.ifindex, l.admin_up));
         if !matches!(pkt.payload, Icmp::EchoReply { .. }) && !pkt.payload.is_error() {
             self.note(ns, None, What::Sent { src: pkt.src, dst: pkt.dst, what: pkt.payload.name() });
         }
+        if r.kind == Kind::Broadcast {
+            self.drop_(ns, Some(r.dev), DropReason::Unroutable, what(&pkt));
+            return Err(SendError::Broadcast);
+        }
+        let out = match r.kind {
+            Kind::Local => lo.map_or_else(|| "lo".to_string(), |(i, _)| self.dev_name(ns, i)),
+            _ => self.dev_name(ns, r.dev),
+        };
+        let meta = self.meta(ns, &pkt, ct.as_ref(), None, Some(&out));
+        match self.filter(ns, Hook::Output, &meta) {
+            Verdict::Drop => {
+                // Recorded: ping hears nothing of an OUTPUT DROP.
+                self.drop_(ns, None, DropReason::Firewall, what(&pkt));
+                return Ok(());
+            }
+            Verdict::Reject(w) => {
+                self.drop_(ns, None, DropReason::Firewall, what(&pkt));
+                if let Some(code) = UnreachCode::of_reject(w) {
+                    self.icmp_error(ns, None, &pkt, ErrKind::Unreach(code));
+                }
+                // …and sendmsg() fails with EPERM.
+                return Err(SendError::NotPermitted);
+            }
+            _ => {}
+        }
         match r.kind {
             Kind::Local => {
+                let pkt = self.nat_src(ns, Hook::Postrouting, &mut ct, (None, Some(&out)), None, pkt);
+                self.ct_confirm(ns, ct);
                 match lo {
                     Some((lo, true)) => {
                         // loopback_xmit() counts after eth_type_trans(): no Ethernet header.
@@ -162,12 +236,7 @@ impl Engine<'_> {
                 }
                 Ok(())
             }
-            Kind::Broadcast => {
-                self.drop_(ns, Some(r.dev), DropReason::Unroutable, what(&pkt));
-                Err(SendError::Broadcast)
-            }
-            Kind::Unicast => {
-                let out = self.dev_name(ns, r.dev);
+            _ => {
                 let nh = r.next_hop(pkt.dst);
                 if let Some(n) = self.k.ns_mut(ns) {
                     n.pmtu_touch(pkt.dst);
@@ -176,15 +245,41 @@ impl Engine<'_> {
                 if pkt.df && pkt.len() > mtu as usize {
                     return Err(SendError::MsgSize { mtu });
                 }
-                let Some(pkt) = self.nat_out(ns, None, r.dev, &out, nh, pkt) else { return Ok(()) };
+                let masq = self.k.ns(ns).and_then(|n| fib::select_addr(n, r.dev, nh, Scope::Global));
+                let pkt = self.nat_src(ns, Hook::Postrouting, &mut ct, (None, Some(&out)), masq, pkt);
+                self.ct_confirm(ns, ct);
                 self.ip_output(ns, r.dev, nh, pkt, mtu)
             }
         }
     }
 
+    /// The route a packet made here leaves by (`ip_route_output()`).
+    fn route_out(&mut self, ns: NsId, pkt: &Ipv4Packet, oif: Option<u32>) -> Result<fib::Lookup, SendError> {
+        let Some(n) = self.k.ns(ns) else { return Err(SendError::NoRoute) };
+        match fib::lookup(n, pkt.dst, oif) {
+            Ok(r) => Ok(r),
+            Err(_) => {
+                let reason = if pkt.payload.is_error() || matches!(pkt.payload, Icmp::EchoReply { .. }) {
+                    DropReason::ReplyUnroutable
+                } else {
+                    DropReason::NoRoute
+                };
+                self.drop_(ns, None, reason, what(pkt));
+                Err(SendError::NoRoute)
+            }
+        }
+    }
+
+    /// A packet that came back through `lo`: conntrack knows it already
+    /// (it left through OUTPUT and POSTROUTING), then the INPUT hooks.
+    pub(crate) fn loopback_in(&mut self, ns: NsId, pkt: Ipv4Packet) {
+        let ct = self.ct_in(ns, &pkt);
+        let lo = self.k.ns(ns).and_then(|n| n.links.values().find(|l| l.is_loopback()).map(|l| l.ifindex));
+        self.local_in(ns, lo, pkt, ct);
+    }
+
     /// `ip_local_deliver()`: answer echo requests, hand the rest to sockets.
     pub(crate) fn local_deliver(&mut self, ns: NsId, pkt: Ipv4Packet) {
-        self.nat_confirm_local(ns, &pkt);
         self.note(ns, None, What::Delivered { src: pkt.src, dst: pkt.dst, what: pkt.payload.name() });
         match pkt.payload {
             Icmp::EchoRequest { ident, seq, data_len } => {
@@ -223,14 +318,23 @@ impl Engine<'_> {
             let _ = self.ip_send(ns, pkt, None);
             return;
         }
-        let src = in_dev
-            .and_then(|d| fib::select_addr(n, d, bad.src, Scope::Link))
+        // __icmp_send(): about a packet for this host, the error comes from
+        // the address it was sent to (a REJECT in INPUT answers as the
+        // address pinged); otherwise from the route back to the sender.
+        let to_us = in_dev.is_some() && fib::is_local(n, bad.dst) && !bad.dst.is_broadcast();
+        let src = to_us
+            .then_some(bad.dst)
+            .or_else(|| in_dev.and_then(|d| fib::select_addr(n, d, bad.src, Scope::Link)))
             .or_else(|| fib::lookup(n, bad.src, None).ok().and_then(|r| r.src));
         let Some(src) = src else { return };
         // inet_peer_xrlim_allow(): a token bucket, one error per
         // icmp_ratelimit, bursts of up to six. Path MTU discovery is exempt.
+        // net.ipv4.icmp_ratelimit (ms) for the types icmp_ratemask names
+        // (destination unreachable is bit 3, time exceeded bit 11).
         let pmtud = matches!(kind, ErrKind::Unreach(UnreachCode::FragNeeded { .. }));
-        let rate = if pmtud { 0 } else { super::engine::ICMP_RATELIMIT_US };
+        let typ = if matches!(kind, ErrKind::TimeExceeded) { 11 } else { 3 };
+        let limited = !pmtud && n.conf.icmp_ratemask & (1 << typ) != 0;
+        let rate = if limited { u64::try_from(n.conf.icmp_ratelimit).unwrap_or(0) * 1000 } else { 0 };
         let (tokens, last) = self.icmp_last.get(&(ns, bad.src)).copied().unwrap_or((6 * rate, self.now));
         let tokens = (tokens + (self.now - last)).min(6 * rate);
         if tokens < rate {

@@ -4,6 +4,7 @@
 use crate::kernel::link::{FdbEntry, LinkKind, LinkRef, PortState};
 use crate::kernel::mac::Mac;
 
+use super::br_netfilter::Bridged;
 use super::engine::{Engine, Ev, WIRE_US};
 use super::trace::{BridgeAction, DropReason, What};
 use super::wire::{EthFrame, EthPayload};
@@ -35,7 +36,7 @@ impl Engine<'_> {
             LinkKind::Loopback => true,
             LinkKind::Bridge(_) => {
                 self.count_tx(dev, frame.len());
-                self.bridge_forward(dev, None, frame);
+                self.bridge_forward(dev, None, frame, None);
                 true
             }
             LinkKind::Veth { peer } => {
@@ -131,12 +132,24 @@ impl Engine<'_> {
             self.learn(br, port, frame.src);
         }
         if frame.dst.is_multicast() {
-            self.deliver_to_bridge(br, frame.clone());
-            self.bridge_forward(br, Some(port), frame);
-        } else if frame.dst == br_mac || self.is_port_mac(br, frame.dst) {
-            self.deliver_to_bridge(br, frame);
+            self.deliver_to_bridge(br, frame.clone(), None);
+            self.bridge_forward(br, Some(port), frame, None);
+            return;
+        }
+        let (frame, hooked) = if matches!(frame.payload, EthPayload::Ipv4(_)) && self.br_nf_on(br) {
+            let (f, b) = self.br_nf_pre_routing(br, port, frame);
+            (f, Some(b))
         } else {
-            self.bridge_forward(br, Some(port), frame);
+            (frame, None)
+        };
+        if frame.dst == br_mac || self.is_port_mac(br, frame.dst) {
+            let bridged = hooked.as_ref().filter(|b| b.dnat).and_then(|_| self.br_nf_bridged_dnat(br, &frame));
+            match bridged {
+                Some(f) => self.bridge_forward(br, Some(port), f, hooked.as_ref()),
+                None => self.deliver_to_bridge(br, frame, hooked),
+            }
+        } else {
+            self.bridge_forward(br, Some(port), frame, hooked.as_ref());
         }
     }
 
@@ -144,11 +157,16 @@ impl Engine<'_> {
         self.k.ns(br.ns).is_some_and(|n| n.links.values().any(|l| l.master == Some(br.ifindex) && l.mac == mac))
     }
 
-    fn deliver_to_bridge(&mut self, br: LinkRef, frame: EthFrame) {
+    /// The frame goes up the bridge's own stack; `hooked` when
+    /// br_netfilter already ran PREROUTING on it.
+    fn deliver_to_bridge(&mut self, br: LinkRef, frame: EthFrame, hooked: Option<Bridged>) {
         let bridge = self.dev_name(br.ns, br.ifindex);
         self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Local });
         self.count_rx(br, frame.len());
-        self.l3_rx(br, frame);
+        match (hooked, frame.payload) {
+            (Some(b), EthPayload::Ipv4(p)) => self.ip_rcv_finish(br, p, b.ct),
+            (_, payload) => self.l3_rx(br, EthFrame { payload, ..frame }),
+        }
     }
 
     /// Learns `mac` on `port` with the current virtual time.
@@ -175,7 +193,7 @@ impl Engine<'_> {
 
     /// Sends a frame on from a bridge: to the known port, else to every
     /// forwarding port but the one it came in on.
-    fn bridge_forward(&mut self, br: LinkRef, ingress: Option<u32>, frame: EthFrame) {
+    fn bridge_forward(&mut self, br: LinkRef, ingress: Option<u32>, frame: EthFrame, hooked: Option<&Bridged>) {
         let now_ms = self.now / 1000;
         let bridge = self.dev_name(br.ns, br.ifindex);
         let known = if frame.dst.is_multicast() {
@@ -202,7 +220,7 @@ impl Engine<'_> {
             }
             let port = self.dev_name(br.ns, p);
             self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Forwarded { port } });
-            self.port_xmit(br, p, frame);
+            self.port_forward(br, p, frame, hooked);
             return;
         }
         let ports: Vec<u32> =
@@ -210,8 +228,21 @@ impl Engine<'_> {
         let names = ports.iter().map(|p| self.dev_name(br.ns, *p)).collect();
         self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Flooded { ports: names } });
         for p in ports {
-            self.port_xmit(br, p, frame.clone());
+            self.port_forward(br, p, frame.clone(), hooked);
         }
+    }
+
+    /// A frame bridged out of `port`, through br_netfilter's FORWARD and
+    /// POSTROUTING when PREROUTING saw it.
+    fn port_forward(&mut self, br: LinkRef, port: u32, frame: EthFrame, hooked: Option<&Bridged>) {
+        let frame = match hooked {
+            Some(b) => match self.br_nf_forward(br, port, b, frame) {
+                Some(f) => f,
+                None => return,
+            },
+            None => frame,
+        };
+        self.port_xmit(br, port, frame);
     }
 
     /// A frame accepted by a device's L2 goes up its stack.

@@ -9,12 +9,13 @@
 //! - [`route_get`]: what `ip route get` asks the kernel.
 
 pub mod arp;
+pub mod br_netfilter;
 pub mod engine;
 pub mod fib;
 pub mod ip;
 pub mod l2;
 pub mod mtu;
-pub mod nat;
+pub mod netfilter;
 pub mod route_get;
 pub mod trace;
 pub mod wire;

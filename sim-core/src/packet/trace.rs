@@ -6,6 +6,7 @@ use std::fmt;
 use std::net::Ipv4Addr;
 
 use crate::kernel::mac::Mac;
+use crate::kernel::netfilter::eval::Verdict;
 
 /// Why the engine dropped a frame or packet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +42,8 @@ pub enum DropReason {
     TooBig,
     /// Larger than the next link's MTU, with DF set: the sender is told.
     FragNeeded,
+    /// An iptables rule or policy dropped or rejected it.
+    Firewall,
 }
 
 impl DropReason {
@@ -62,6 +65,7 @@ impl DropReason {
             DropReason::Unroutable => "destination cannot be routed",
             DropReason::TooBig => "larger than the MTU of the interface it had to enter",
             DropReason::FragNeeded => "larger than the next link's MTU and Don't Fragment is set",
+            DropReason::Firewall => "an iptables rule dropped or rejected it",
         }
     }
 }
@@ -100,6 +104,10 @@ pub enum What {
     Fragmented { count: usize, mtu: u32, out: String },
     /// A packet was forwarded (routed) with its new TTL.
     Routed { dst: Ipv4Addr, via: Option<Ipv4Addr>, out: String, ttl: u8 },
+    /// A netfilter chain decided: a filter verdict other than a policy
+    /// ACCEPT, or a nat rule's translation. `rule` is 1-based (`None`: the
+    /// policy) and `spec` its `iptables -S` text.
+    Netfilter { verdict: Verdict, table: &'static str, chain: String, rule: Option<usize>, spec: Option<String> },
     /// NAT rewrote a packet.
     Nat { chain: &'static str, before: (Ipv4Addr, Ipv4Addr), after: (Ipv4Addr, Ipv4Addr) },
     /// A packet reached its destination's IP layer.
@@ -166,6 +174,22 @@ impl fmt::Display for What {
             What::Fragmented { count, mtu, out } => write!(f, "fragment into {count} for {out} mtu {mtu}"),
             What::Routed { dst, via: Some(gw), out, ttl } => write!(f, "forward to {dst} via {gw} dev {out} ttl {ttl}"),
             What::Routed { dst, via: None, out, ttl } => write!(f, "forward to {dst} dev {out} ttl {ttl}"),
+            What::Netfilter { verdict, table, chain, rule, spec } => {
+                let did = match verdict {
+                    Verdict::Accept => "accepted",
+                    Verdict::Drop => "dropped",
+                    Verdict::Reject(_) => "rejected",
+                    Verdict::Snat(_) | Verdict::Masquerade => "source NAT",
+                    Verdict::Dnat(_) => "destination NAT",
+                };
+                write!(f, "{did} by {table} {chain} ")?;
+                match (rule, spec) {
+                    (Some(n), Some(s)) => write!(f, "rule {n}: {s}"),
+                    (Some(n), None) => write!(f, "rule {n}"),
+                    (None, _) if *verdict == Verdict::Drop => write!(f, "policy DROP"),
+                    (None, _) => write!(f, "policy ACCEPT"),
+                }
+            }
             What::Nat { chain, before, after } => {
                 write!(f, "NAT {chain} {} > {} became {} > {}", before.0, before.1, after.0, after.1)
             }

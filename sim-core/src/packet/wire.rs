@@ -154,6 +154,11 @@ pub enum UnreachCode {
     Host,
     Protocol,
     Port,
+    /// `ICMP_NET_ANO`, `ICMP_HOST_ANO`, `ICMP_PKT_FILTERED`: what REJECT's
+    /// `icmp-net-prohibited`, `-host-prohibited`, `-admin-prohibited` send.
+    NetProhibited,
+    HostProhibited,
+    AdminProhibited,
     /// `ICMP_FRAG_NEEDED`, with the MTU of the link that was too small.
     FragNeeded {
         mtu: u16,
@@ -161,6 +166,35 @@ pub enum UnreachCode {
 }
 
 impl UnreachCode {
+    /// The ICMP code.
+    pub fn code(self) -> u8 {
+        match self {
+            UnreachCode::Net => 0,
+            UnreachCode::Host => 1,
+            UnreachCode::Protocol => 2,
+            UnreachCode::Port => 3,
+            UnreachCode::FragNeeded { .. } => 4,
+            UnreachCode::NetProhibited => 9,
+            UnreachCode::HostProhibited => 10,
+            UnreachCode::AdminProhibited => 13,
+        }
+    }
+
+    /// The code REJECT sends for `--reject-with` (`None`: a TCP reset).
+    pub fn of_reject(w: crate::kernel::netfilter::RejectWith) -> Option<UnreachCode> {
+        use crate::kernel::netfilter::RejectWith as R;
+        Some(match w {
+            R::NetUnreachable => UnreachCode::Net,
+            R::HostUnreachable => UnreachCode::Host,
+            R::ProtoUnreachable => UnreachCode::Protocol,
+            R::PortUnreachable => UnreachCode::Port,
+            R::NetProhibited => UnreachCode::NetProhibited,
+            R::HostProhibited => UnreachCode::HostProhibited,
+            R::AdminProhibited => UnreachCode::AdminProhibited,
+            R::TcpReset => return None,
+        })
+    }
+
     /// How ping names it (`Destination Host Unreachable`).
     pub fn text(self) -> String {
         match self {
@@ -168,6 +202,9 @@ impl UnreachCode {
             UnreachCode::Host => "Destination Host Unreachable".into(),
             UnreachCode::Protocol => "Destination Protocol Unreachable".into(),
             UnreachCode::Port => "Destination Port Unreachable".into(),
+            UnreachCode::NetProhibited => "Destination Net Prohibited".into(),
+            UnreachCode::HostProhibited => "Destination Host Prohibited".into(),
+            UnreachCode::AdminProhibited => "Packet filtered".into(),
             UnreachCode::FragNeeded { mtu } => format!("Frag needed and DF set (mtu = {mtu})"),
         }
     }

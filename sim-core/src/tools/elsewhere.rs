@@ -1,11 +1,12 @@
 //! iptables run in another wasm module: the site's first load leaves out
 //! the programs it can fetch when first used (sim-shell's
 //! `coreutils::wire`). The text tools need nothing of the machine;
-//! iptables reads and changes a namespace's tables, so the call carries
-//! them (with the virtual clock, which `iptables-save` prints) and the
-//! reply carries the tables the command committed, which the caller then
-//! commits in this module's kernel. The tables travel as postcard bytes of
-//! the model's own serde form: both ends link this file.
+//! `iptables`, `iptables-save` and `iptables-restore` read and change a
+//! namespace's tables, so the call carries them (with the Unix time that
+//! iptables-save prints) and the reply carries what the command did to
+//! them, commits and deletions in order, which the caller then does to this
+//! module's kernel. Both travel as postcard bytes of the model's own serde
+//! form: both ends link this file.
 //!
 //! The two ends: [`iptables`] (the site's lab, built without the
 //! `text-tools` feature) and [`serve`] (the on-demand module, built with it).
@@ -19,31 +20,42 @@ use sim_shell::coreutils::wire::Call;
 #[cfg(feature = "text-tools")]
 use sim_shell::coreutils::wire::Reply;
 
-/// What iptables reads of a namespace: every table, and the clock.
+/// What iptables reads of a namespace: the tables there are, and the time.
 #[derive(Serialize, Deserialize)]
 struct Held {
-    now_ms: u64,
+    now: u64,
     tables: Vec<Table>,
+}
+
+/// What a command did to the tables, in order.
+#[derive(Serialize, Deserialize)]
+enum Change {
+    Commit(Table),
+    Delete(TableId),
 }
 
 /// Whether `name` is one of the programs [`serve`] runs.
 pub fn serves(name: &str) -> bool {
-    name == "iptables"
+    matches!(name, "iptables" | "iptables-save" | "iptables-restore")
 }
 
-/// Runs iptables (`argv[0]`) elsewhere over `nf`, and commits what it
-/// committed there.
-pub fn iptables(nf: &mut dyn Netfilter, argv: &[String], stdin: &str, now_ms: u64) -> Output {
-    let tables = [TableId::Nat, TableId::Filter].into_iter().filter_map(|id| nf.table(id).ok()).collect();
-    let state = postcard::to_allocvec(&Held { now_ms, tables }).unwrap_or_default();
+/// Runs `argv` (one of [`serves`]'s programs) elsewhere over `nf`, and
+/// does to `nf` what it did there.
+pub fn iptables(nf: &mut dyn Netfilter, argv: &[String], stdin: &str, now: u64) -> Output {
+    let tables = TableId::ALL.into_iter().filter_map(|id| nf.table(id).ok().flatten()).collect();
+    let state = postcard::to_allocvec(&Held { now, tables }).unwrap_or_default();
     let call = Call { argv: argv.to_vec(), stdin: stdin.to_string(), state };
     let reply = sim_shell::coreutils::run_elsewhere(&call);
     if !reply.state.is_empty() {
-        let Ok(committed) = postcard::from_bytes::<Vec<Table>>(&reply.state) else {
+        let Ok(changes) = postcard::from_bytes::<Vec<Change>>(&reply.state) else {
             return Output::error("nslab: iptables: a reply this lab cannot read\n", 4);
         };
-        for table in committed {
-            if nf.commit(table).is_err() {
+        for change in changes {
+            let done = match change {
+                Change::Commit(table) => nf.commit(table),
+                Change::Delete(id) => nf.delete(id),
+            };
+            if done.is_err() {
                 return Output::error("nslab: iptables: the lab refused the tables\n", 4);
             }
         }
@@ -51,8 +63,8 @@ pub fn iptables(nf: &mut dyn Netfilter, argv: &[String], stdin: &str, now_ms: u6
     reply.output
 }
 
-/// Runs the call's iptables over the tables it carries; the reply carries
-/// the tables it committed (none when it changed nothing).
+/// Runs the call's program over the tables it carries; the reply carries
+/// what it did to them (nothing when it changed nothing).
 #[cfg(feature = "text-tools")]
 pub fn serve(call: &Call) -> Reply {
     let Ok(held) = postcard::from_bytes::<Held>(&call.state) else {
@@ -61,33 +73,35 @@ pub fn serve(call: &Call) -> Reply {
             state: Vec::new(),
         };
     };
-    let mut nf = Copy { tables: held.tables, committed: Vec::new() };
-    let output = crate::tools::iptables::run(&mut nf, &call.argv);
-    let state =
-        if nf.committed.is_empty() { Vec::new() } else { postcard::to_allocvec(&nf.committed).unwrap_or_default() };
+    let mut nf = Copy { tables: held.tables, changes: Vec::new() };
+    let output = crate::tools::iptables::program(&mut nf, &call.argv, &call.stdin, held.now);
+    let state = if nf.changes.is_empty() { Vec::new() } else { postcard::to_allocvec(&nf.changes).unwrap_or_default() };
     Reply { output, state }
 }
 
-/// The tables a call carried, and what the command committed.
+/// The tables a call carried, and what the command did to them.
 #[cfg(feature = "text-tools")]
 struct Copy {
     tables: Vec<Table>,
-    committed: Vec<Table>,
+    changes: Vec<Change>,
 }
 
 #[cfg(feature = "text-tools")]
 impl Netfilter for Copy {
-    fn table(&mut self, id: TableId) -> Result<Table, Errno> {
-        self.tables.iter().find(|t| t.id == id).cloned().ok_or(Errno::EINVAL)
+    fn table(&mut self, id: TableId) -> Result<Option<Table>, Errno> {
+        Ok(self.tables.iter().find(|t| t.id == id).cloned())
     }
 
     fn commit(&mut self, table: Table) -> Result<(), Errno> {
-        match self.tables.iter_mut().find(|t| t.id == table.id) {
-            Some(t) => *t = table.clone(),
-            None => self.tables.push(table.clone()),
-        }
-        self.committed.retain(|t| t.id != table.id);
-        self.committed.push(table);
+        self.tables.retain(|t| t.id != table.id);
+        self.tables.push(table.clone());
+        self.changes.push(Change::Commit(table));
+        Ok(())
+    }
+
+    fn delete(&mut self, id: TableId) -> Result<(), Errno> {
+        self.tables.retain(|t| t.id != id);
+        self.changes.push(Change::Delete(id));
         Ok(())
     }
 }

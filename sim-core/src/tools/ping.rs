@@ -13,7 +13,7 @@
 
 use std::net::Ipv4Addr;
 
-use crate::netlink::sockets::{EchoRequest, Errno, RouteKind, SendError, SockType, Sockets};
+use crate::netlink::sockets::{EchoRequest, Errno, RouteKind, SendError, SockType, Sockets, LOOP_US};
 use crate::output::Output;
 use crate::rng::mix;
 
@@ -106,6 +106,7 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
     let ident = conn.ident;
     let t0 = socks.now_us();
     let mut run = stats::Run::new(t0, o, name.map(|nm| format!("{nm} ({dst})")).unwrap_or_else(|| dst.to_string()));
+    run.dst = (!dst.is_broadcast() && !dst.is_multicast()).then_some(dst);
     let asked = o.count.unwrap_or(if o.deadline.is_some() { u64::MAX } else { INTERRUPT_AFTER });
     let count = asked.min(PROBES_MAX);
     let asked_deadline = o.deadline.map_or(u64::MAX, |d| t0.saturating_add(d.saturating_mul(1_000_000)));
@@ -171,6 +172,18 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
                     socks.run_until(now + o.interval_ms * 1000);
                     break;
                 }
+            }
+            Err(SendError::NotPermitted) => {
+                // An OUTPUT REJECT: its ICMP error came back through lo and
+                // is read from the error queue before sendmsg's failure is
+                // reported (recorded order).
+                oom_count = 0;
+                run.on_send(now);
+                socks.run_until(now + LOOP_US);
+                for m in socks.recv(sock) {
+                    run.receive(&m, &mut out);
+                }
+                run.local_error(&mut out, now, "ping: sendmsg: Operation not permitted\n".into(), false);
             }
             _ => {
                 oom_count = 0;

@@ -3,7 +3,7 @@
 //! veth-blue"). The page's "Packet path" panel shows it.
 
 use lab_protocol::{TraceStep, TraceView};
-use sim_core::packet::{BridgeAction, Trace, What};
+use sim_core::packet::{BridgeAction, DropReason, Trace, What};
 
 /// What happened, in plain words.
 fn sentence(w: &What) -> String {
@@ -35,6 +35,8 @@ fn sentence(w: &What) -> String {
             BridgeAction::Flooded { ports } => format!("bridge {bridge} floods the frame to {}", ports.join(", ")),
             BridgeAction::Local => format!("bridge {bridge} takes the frame itself"),
         },
+        // "dropped by filter FORWARD rule 1: -s 10.1.0.2/32 -j DROP"
+        What::Netfilter { .. } => format!("iptables: {w}"),
         What::Nat { chain, before: (s0, d0), after: (s1, d1) } => {
             format!("NAT ({chain}) rewrites {s0} → {d0} as {s1} → {d1}")
         }
@@ -72,7 +74,12 @@ pub fn summary(line: &str, t: &Trace) -> String {
     let name = if line.contains("ping") { "ping" } else { "packets" };
     let is_reply = |w: &What| matches!(w, What::Delivered { what, .. } if what.contains("reply"));
     let replies = t.events.iter().filter(|e| is_reply(&e.what)).count();
-    let drop = t.events.iter().find_map(|e| match &e.what {
+    let drop = t.events.iter().enumerate().find_map(|(i, e)| match &e.what {
+        // A firewall drop is named by the rule that decided (the event before it).
+        What::Dropped { reason: DropReason::Firewall, .. } => match i.checked_sub(1).map(|j| &t.events[j].what) {
+            Some(w @ What::Netfilter { .. }) => Some(format!("{w} in {}", e.ns)),
+            _ => Some(format!("{} in {}", DropReason::Firewall.text(), e.ns)),
+        },
         What::Dropped { reason, .. } => Some(format!("{} in {}", reason.text(), e.ns)),
         _ => None,
     });
@@ -182,5 +189,43 @@ mod tests {
             .steps
             .iter()
             .any(|s| s.text == "bridge br0 forwards the frame to br-blue"));
+    }
+
+    /// br_netfilter: the host's FORWARD chain sees bridged pings, and the
+    /// summary names the rule that dropped one.
+    #[test]
+    fn names_the_iptables_rule_that_dropped_a_ping() {
+        let mut lab = Lab::new();
+        for l in [
+            "ip link add br0 type bridge",
+            "ip link set br0 up",
+            "ip netns add red",
+            "ip netns add blue",
+            "ip link add veth-red type veth peer name br-red",
+            "ip link add veth-blue type veth peer name br-blue",
+            "ip link set veth-red netns red",
+            "ip link set veth-blue netns blue",
+            "ip link set br-red master br0",
+            "ip link set br-blue master br0",
+            "ip link set br-red up",
+            "ip link set br-blue up",
+            "ip -n red addr add 10.0.0.1/24 dev veth-red",
+            "ip -n blue addr add 10.0.0.2/24 dev veth-blue",
+            "ip -n red link set veth-red up",
+            "ip -n blue link set veth-blue up",
+            "iptables -A FORWARD -s 10.0.0.1 -d 10.0.0.2 -j DROP",
+        ] {
+            lab.run(l);
+        }
+        let ping = "ip netns exec red ping -c 1 -W 1 10.0.0.2";
+        lab.run(ping);
+        assert_eq!(
+            summary(ping, lab.last_trace()),
+            "ping failed: dropped by filter FORWARD rule 1: -s 10.0.0.1/32 -d 10.0.0.2/32 -j DROP in host"
+        );
+        assert!(view(ping, lab.last_trace())
+            .steps
+            .iter()
+            .any(|s| s.text == "iptables: dropped by filter FORWARD rule 1: -s 10.0.0.1/32 -d 10.0.0.2/32 -j DROP"));
     }
 }

@@ -1,90 +1,34 @@
-//! `iptables -S` and `iptables -L [-n] [-v] [--line-numbers]` output.
+//! `iptables -L [-n] [-v] [-x] [--line-numbers]`: the table layout of
+//! iptables-nft's `print_header`/`print_firewall` and each extension's
+//! `print` callback.
 
-use crate::netlink::netfilter::{AddrMatch, Chain, IfMatch, Rule, Table, Target};
+use super::names;
+use crate::netlink::netfilter::spec::{nat_range, physdev_text, range};
+use crate::netlink::netfilter::{AddrMatch, Chain, IcmpType, IfMatch, Match, MultiportDir, PortMatch, Rule, Target};
 
 /// Listing switches.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Format {
     pub numeric: bool,
     pub verbose: bool,
+    pub exact: bool,
     pub line_numbers: bool,
 }
 
-fn proto_name(p: u8) -> String {
-    match p {
-        0 => "all".into(),
-        1 => "icmp".into(),
-        6 => "tcp".into(),
-        17 => "udp".into(),
-        n => n.to_string(),
+/// `xtables_print_num()`: a 5-wide column with K/M/G scaling (8 wide with
+/// `-x`); `table` off for the chain header's counters.
+fn num(n: u64, exact: bool, table: bool) -> String {
+    if exact {
+        return if table { format!("{n:8} ") } else { format!("{n} ") };
     }
-}
-
-fn spec_addr(flag: &str, m: &Option<AddrMatch>) -> String {
-    match m {
-        Some(a) => format!("{} {flag} {}/{}", if a.invert { " !" } else { "" }, a.net, a.prefix),
-        None => String::new(),
-    }
-}
-
-fn spec_if(flag: &str, m: &Option<IfMatch>) -> String {
-    match m {
-        Some(i) => format!("{} {flag} {}", if i.invert { " !" } else { "" }, i.name),
-        None => String::new(),
-    }
-}
-
-fn target_opts(t: &Target) -> String {
-    match t {
-        Target::Snat(a) => format!(" --to-source {a}"),
-        Target::Dnat(a) => format!(" --to-destination {a}"),
-        _ => String::new(),
-    }
-}
-
-/// One `-A` line.
-fn rule_spec(chain: Chain, r: &Rule) -> String {
-    let mut s = format!("-A {}", chain.name());
-    s += &spec_addr("-s", &r.src);
-    s += &spec_addr("-d", &r.dst);
-    s += &spec_if("-i", &r.iif);
-    s += &spec_if("-o", &r.oif);
-    if let Some((p, inv)) = r.proto {
-        s += &format!("{} -p {}", if inv { " !" } else { "" }, proto_name(p));
-    }
-    if let Some(t) = &r.target {
-        s += &format!(" -j {}{}", t.name(), target_opts(t));
-    }
-    s
-}
-
-/// `iptables -S`: policies, then rules.
-pub fn rules(t: &Table, chains: &[Chain]) -> String {
-    let mut s = String::new();
-    for c in chains {
-        s += &format!("-P {} ACCEPT\n", c.name());
-    }
-    for c in chains {
-        if let Some(cr) = t.chain(*c) {
-            for r in &cr.rules {
-                s += &rule_spec(*c, r);
-                s.push('\n');
-            }
-        }
-    }
-    s
-}
-
-/// `xtables_print_num()` with K/M/G scaling.
-fn num(n: u64) -> String {
     if n <= 99_999 {
-        return format!("{n:5} ");
+        return if table { format!("{n:5} ") } else { format!("{n} ") };
     }
     let mut n = n;
     for unit in ["K", "M", "G", "T"] {
         n = (n + 500) / 1000;
         if n <= 9999 {
-            return format!("{n:4}{unit} ");
+            return if table { format!("{n:4}{unit} ") } else { format!("{n}{unit} ") };
         }
     }
     format!("{n}T ")
@@ -95,8 +39,14 @@ fn addr_col(m: &Option<AddrMatch>, numeric: bool) -> String {
     let text = match m {
         None | Some(AddrMatch { prefix: 0, .. }) if !numeric => "anywhere".to_string(),
         None => "0.0.0.0/0".to_string(),
-        Some(a) if a.prefix == 32 => a.net.to_string(),
-        Some(a) => format!("{}/{}", a.net, a.prefix),
+        Some(a) => {
+            let name = names::addr_name(a.net).filter(|_| !numeric).map_or_else(|| a.net.to_string(), str::to_string);
+            if a.prefix == 32 {
+                name
+            } else {
+                format!("{name}/{}", a.prefix)
+            }
+        }
     };
     format!("{inv}{text:<19} ")
 }
@@ -109,56 +59,236 @@ fn if_col(m: &Option<IfMatch>, numeric: bool) -> String {
     }
 }
 
-fn rule_line(r: &Rule, n: usize, f: Format) -> String {
+fn ports(name: &str, m: &Option<PortMatch>, numeric: bool) -> String {
+    let Some(p) = m else { return String::new() };
+    let inv = if p.invert { "!" } else { "" };
+    if p.range.min == p.range.max {
+        format!(" {name}:{inv}{}", names::port(p.range.min, numeric))
+    } else {
+        format!(" {name}s:{inv}{}:{}", names::port(p.range.min, numeric), names::port(p.range.max, numeric))
+    }
+}
+
+fn match_col(m: &Match, numeric: bool) -> String {
+    match m {
+        Match::Tcp(t) | Match::Udp(t) => {
+            let mut s = if matches!(m, Match::Tcp(_)) { " tcp" } else { " udp" }.to_string();
+            s += &ports("spt", &t.sport, numeric);
+            s += &ports("dpt", &t.dport, numeric);
+            if let Some((n, invert)) = t.option {
+                s += &format!(" option={}{n}", if invert { "!" } else { "" });
+            }
+            if let Some(f) = t.flags {
+                s += &format!(" flags:{}", if f.invert { "!" } else { "" });
+                if numeric {
+                    s += &format!("0x{:02X}/0x{:02X}", f.mask, f.comp);
+                } else {
+                    s += &format!("{}/{}", names::tcp_flags_text(f.mask), names::tcp_flags_text(f.comp));
+                }
+            }
+            s
+        }
+        Match::Icmp(i) => {
+            let (typ, lo, hi) = match i.typ {
+                IcmpType::Any => (0xFF, 0, 0xFF),
+                IcmpType::Type { typ, code_min, code_max } => (typ, code_min, code_max),
+            };
+            let inv = if i.invert { "!" } else { "" };
+            if !numeric {
+                if let Some((name, ..)) = names::ICMP_TYPES.iter().find(|(_, t, a, b)| (*t, *a, *b) == (typ, lo, hi)) {
+                    return format!(" icmp {inv}{name}");
+                }
+            }
+            let mut s = format!(" icmp{}type {typ}", if i.invert { " !" } else { "" });
+            if lo == hi {
+                s += &format!(" code {lo}");
+            } else if lo != 0 || hi != 0xFF {
+                s += &format!(" codes {lo}-{hi}");
+            }
+            s
+        }
+        Match::State(s) => format!("{} state {}", if s.invert { " !" } else { "" }, names::states_text(s.states)),
+        Match::Conntrack(s) => {
+            format!("{} ctstate {}", if s.invert { " !" } else { "" }, names::states_text(s.states))
+        }
+        Match::Multiport(mp) => {
+            let dir = match mp.dir {
+                MultiportDir::Source => "sports",
+                MultiportDir::Destination => "dports",
+                MultiportDir::Either => "ports",
+            };
+            let list: Vec<String> = mp
+                .ports
+                .iter()
+                .map(|r| {
+                    if r.min == r.max {
+                        names::port(r.min, numeric)
+                    } else {
+                        format!("{}:{}", names::port(r.min, numeric), names::port(r.max, numeric))
+                    }
+                })
+                .collect();
+            format!(" multiport {dir} {}{}", if mp.invert { " !" } else { "" }, list.join(","))
+        }
+        Match::Comment(c) => format!(" /* {c} */"),
+        Match::Physdev(p) => format!(" PHYSDEV match{}", physdev_text(p)),
+    }
+}
+
+fn target_col(t: &Target, numeric: bool) -> String {
+    match t {
+        Target::Reject(r) => format!(" reject-with {}", names::reject_name(*r)),
+        Target::Log(l) => {
+            let mut s = if numeric {
+                format!(" LOG flags {} level {}", l.flags, l.level)
+            } else {
+                let mut s = format!(" LOG level {}", names::log_level_name(l.level));
+                for (bit, name) in [
+                    (0x01, "tcp-sequence"),
+                    (0x02, "tcp-options"),
+                    (0x04, "ip-options"),
+                    (0x08, "uid"),
+                    (0x20, "macdecode"),
+                ] {
+                    if l.flags & bit != 0 {
+                        s += &format!(" {name}");
+                    }
+                }
+                s
+            };
+            if let Some(p) = &l.prefix {
+                s += &format!(" prefix \"{p}\"");
+            }
+            s
+        }
+        Target::Snat(n) | Target::Dnat(n) => format!(" to:{}", nat_range(n)),
+        Target::Masquerade(Some(p)) => format!(" masq ports: {}", range(*p, '-')),
+        _ => String::new(),
+    }
+}
+
+/// The opt column: fragments.
+fn opt_col(r: &Rule) -> &'static str {
+    match r.fragment {
+        None => "--",
+        Some(false) => "-f",
+        Some(true) => "!f",
+    }
+}
+
+/// A rule as `iptables -v` prints it when adding, checking or deleting
+/// it (`FMT_PRINT_RULE`: numeric, labelled, no table layout).
+pub fn rule_print(r: &Rule) -> String {
+    let bang = |inv: bool| if inv { "!" } else { "" };
+    let (p, inv) = r.proto.map_or((0, false), |p| (p.proto, p.invert));
+    let pname = names::proto_name(p).map_or_else(|| p.to_string(), str::to_string);
+    let iface = |m: &Option<IfMatch>| m.as_ref().map_or("*".to_string(), |i| format!("{}{}", bang(i.invert), i.name));
+    let addr = |m: &Option<AddrMatch>| match m {
+        None => " 0.0.0.0/0".to_string(),
+        Some(a) if a.prefix == 32 => format!("{}{}", if a.invert { '!' } else { ' ' }, a.net),
+        Some(a) => format!("{}{}/{}", if a.invert { '!' } else { ' ' }, a.net, a.prefix),
+    };
+    let src = addr(&r.src);
+    let dst = addr(&r.dst);
+    let mut s = format!(
+        "{} {}{pname} opt {} in {} out {} {src} {}-> {}  ",
+        r.target.name(),
+        if inv { '!' } else { ' ' },
+        opt_col(r),
+        iface(&r.iif),
+        iface(&r.oif),
+        &dst[..1],
+        &dst[1..],
+    );
+    if r.goto {
+        s += "[goto] ";
+    }
+    for m in &r.matches {
+        s += &match_col(m, true);
+    }
+    s += &target_col(&r.target, true);
+    s.push('\n');
+    s
+}
+
+/// One rule's line.
+pub fn rule_line(r: &Rule, n: usize, f: Format) -> String {
     let mut s = String::new();
     if f.line_numbers {
         s += &format!("{n:<4} ");
     }
     if f.verbose {
-        s += &num(r.pkts);
-        s += &num(r.bytes);
+        s += &num(r.counters.pkts, f.exact, true);
+        s += &num(r.counters.bytes, f.exact, true);
     }
-    s += &format!("{:<9} ", r.target.as_ref().map_or("", |t| t.name()));
-    let (p, inv) = r.proto.unwrap_or((0, false));
-    let pname = if f.numeric { p.to_string() } else { proto_name(p) };
+    s += &format!("{:<9} ", r.target.name());
+    let (p, inv) = r.proto.map_or((0, false), |p| (p.proto, p.invert));
+    let pname = match names::proto_name(p) {
+        Some(name) if !f.numeric => name.to_string(),
+        _ => p.to_string(),
+    };
     s += &format!("{}{pname:<5}", if inv { '!' } else { ' ' });
-    s += "-- ";
+    s += opt_col(r);
+    s.push(' ');
     if f.verbose {
         s += &format!(" {:<6} ", if_col(&r.iif, f.numeric));
         s += &format!("{:<6} ", if_col(&r.oif, f.numeric));
     }
     s += &addr_col(&r.src, f.numeric);
     s += &addr_col(&r.dst, f.numeric);
-    match &r.target {
-        Some(Target::Snat(a)) | Some(Target::Dnat(a)) => s += &format!(" to:{a}"),
-        _ => {}
+    if r.goto {
+        s += "[goto] ";
     }
+    for m in &r.matches {
+        s += &match_col(m, f.numeric);
+    }
+    s += &target_col(&r.target, f.numeric);
     s.push('\n');
     s
 }
 
-/// `iptables -L`.
-pub fn table(t: &Table, chains: &[Chain], f: Format) -> String {
-    let mut parts = Vec::new();
-    for c in chains {
-        let Some(cr) = t.chain(*c) else { continue };
-        let mut s = if f.verbose {
-            format!("Chain {} (policy ACCEPT {} packets, {} bytes)\n", c.name(), cr.policy_pkts, cr.policy_bytes)
-        } else {
-            format!("Chain {} (policy ACCEPT)\n", c.name())
-        };
-        if f.line_numbers {
-            s += "num  ";
-        }
-        if f.verbose {
-            s += " pkts bytes target     prot opt in     out     source               destination         \n";
-        } else {
-            s += "target     prot opt source               destination         \n";
-        }
-        for (i, r) in cr.rules.iter().enumerate() {
-            s += &rule_line(r, i + 1, f);
-        }
-        parts.push(s);
+/// A chain's header lines.
+fn header(c: &Chain, refs: usize, f: Format) -> String {
+    let mut s = if !c.is_builtin() {
+        format!("Chain {} ({refs} references)\n", c.name)
+    } else if f.verbose {
+        format!(
+            "Chain {} (policy {} {}packets, {}bytes)\n",
+            c.name,
+            c.policy.name(),
+            num(c.policy_counters.pkts, f.exact, false),
+            num(c.policy_counters.bytes, f.exact, false)
+        )
+    } else {
+        format!("Chain {} (policy {})\n", c.name, c.policy.name())
+    };
+    if f.line_numbers {
+        s += "num  ";
     }
+    if f.verbose && f.exact {
+        s += "    pkts      bytes ";
+    } else if f.verbose {
+        s += " pkts bytes ";
+    }
+    s += "target     prot opt ";
+    if f.verbose {
+        s += "in     out     ";
+    }
+    s += "source               destination         \n";
+    s
+}
+
+/// `iptables -L`: the chains, each with its header, a blank line between.
+pub fn chains(chains: &[Chain], refs: &dyn Fn(&str) -> usize, f: Format) -> String {
+    let parts: Vec<String> = chains
+        .iter()
+        .map(|c| {
+            let mut s = header(c, refs(&c.name), f);
+            for (i, r) in c.rules.iter().enumerate() {
+                s += &rule_line(r, i + 1, f);
+            }
+            s
+        })
+        .collect();
     parts.join("\n")
 }

@@ -14,6 +14,9 @@ pub struct Run {
     t0: u64,
     /// What replies are "from" (`localhost (127.0.0.1)` or the address).
     who: String,
+    /// The address pinged: a reply from elsewhere is marked
+    /// `(DIFFERENT ADDRESS!)` (a DNAT nobody undid).
+    pub dst: Option<std::net::Ipv4Addr>,
     pub sent: u64,
     pub received: u64,
     pub errors: u64,
@@ -60,6 +63,7 @@ impl Run {
         Run {
             t0,
             who,
+            dst: None,
             sent: 0,
             received: 0,
             errors: 0,
@@ -134,7 +138,14 @@ impl Run {
                 self.tmax_us = self.tmax_us.max(rtt);
                 if !self.quiet {
                     let time = if self.timing { format!(" time={} ms", fmt_rtt(rtt)) } else { String::new() };
-                    let line = format!("{} bytes from {}: icmp_seq={seq} ttl={ttl}{time}\n", data_len + 8, self.who);
+                    let line = match self.dst.filter(|d| *d != m.from) {
+                        Some(_) => format!(
+                            "{} bytes from {}: icmp_seq={seq} ttl={ttl}{time} (DIFFERENT ADDRESS!)\n",
+                            data_len + 8,
+                            m.from
+                        ),
+                        None => format!("{} bytes from {}: icmp_seq={seq} ttl={ttl}{time}\n", data_len + 8, self.who),
+                    };
                     self.emit(out, m.at_us, line);
                 }
             }

@@ -1,0 +1,295 @@
+//! The netfilter hooks of the packet path, in Linux's order and with its
+//! priorities: conntrack then nat (destination) in PREROUTING and OUTPUT,
+//! filter in INPUT, FORWARD and OUTPUT, nat (source) in INPUT and
+//! POSTROUTING, and conntrack's confirmation last. Connection tracking
+//! (`kernel/conntrack.rs`) runs only while some rule needs it, as on
+//! Linux, and then the nat chains see each connection's first packet only.
+
+use std::net::Ipv4Addr;
+
+use crate::kernel::conntrack::{Conn, CtState, Dir, Tuple, PROTO_ICMP};
+use crate::kernel::netfilter::eval::{self, Hit, Verdict};
+use crate::kernel::netfilter::{Hook, NatRange, PacketMeta, TableId};
+use crate::kernel::NsId;
+
+use super::engine::Engine;
+use super::trace::What;
+use super::wire::{Icmp, Ipv4Packet};
+
+/// Which connection a packet belongs to, as it travels one namespace.
+#[derive(Clone)]
+enum CtConn {
+    /// A confirmed connection, by id.
+    Kept(u32),
+    /// The first packet's connection, kept only if the packet gets through.
+    New(Box<Conn>),
+}
+
+/// Conntrack's note on a packet (`skb->_nfct` and `ctinfo`).
+#[derive(Clone)]
+pub(crate) struct Ct {
+    conn: Option<CtConn>,
+    /// The direction of the packet (for RELATED: of the error).
+    dir: Dir,
+    pub(crate) state: CtState,
+}
+
+/// The tuple of an echo request or reply.
+fn echo_tuple(p: &Ipv4Packet) -> Option<Tuple> {
+    match p.payload {
+        Icmp::EchoRequest { ident, .. } | Icmp::EchoReply { ident, .. } => {
+            Some(Tuple { src: p.src, dst: p.dst, proto: PROTO_ICMP, sport: ident, dport: ident })
+        }
+        _ => None,
+    }
+}
+
+/// The tuple of the packet an ICMP error quotes.
+fn quoted_tuple(p: &Ipv4Packet) -> Option<Tuple> {
+    match p.payload {
+        Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => Some(Tuple {
+            src: quoted.src,
+            dst: quoted.dst,
+            proto: PROTO_ICMP,
+            sport: quoted.ident,
+            dport: quoted.ident,
+        }),
+        _ => None,
+    }
+}
+
+impl Engine<'_> {
+    /// Whether connection tracking runs in `ns`: a rule needs it (a state
+    /// match or a NAT target).
+    pub(crate) fn ct_enabled(&self, ns: NsId) -> bool {
+        self.k.ns(ns).is_some_and(|n| eval::needs_conntrack(&n.nat))
+    }
+
+    fn conn(&self, ns: NsId, ct: &Ct) -> Option<Conn> {
+        match ct.conn.as_ref()? {
+            CtConn::New(c) => Some((**c).clone()),
+            CtConn::Kept(id) => self.k.ns(ns)?.conntrack.conns.iter().find(|c| c.id == *id).cloned(),
+        }
+    }
+
+    /// `nf_conntrack_in()` (PREROUTING, OUTPUT): the packet's connection
+    /// and state; a new connection for an echo request nobody tracks.
+    pub(crate) fn ct_in(&mut self, ns: NsId, pkt: &Ipv4Packet) -> Option<Ct> {
+        if !self.ct_enabled(ns) {
+            return None;
+        }
+        let now_ms = self.now / 1000;
+        let n = self.k.ns_mut(ns)?;
+        let table = &mut n.conntrack;
+        table.expire(now_ms);
+        let invalid = Some(Ct { conn: None, dir: Dir::Original, state: CtState::Invalid });
+        if let Some(t) = echo_tuple(pkt) {
+            if let Some((i, dir)) = table.find(&t, now_ms) {
+                let c = &mut table.conns[i];
+                let state = c.state(dir);
+                if dir == Dir::Reply {
+                    c.seen_reply = true;
+                }
+                c.expires_ms = now_ms + crate::kernel::conntrack::ICMP_TIMEOUT_MS;
+                return Some(Ct { conn: Some(CtConn::Kept(c.id)), dir, state });
+            }
+            if !matches!(pkt.payload, Icmp::EchoRequest { .. }) {
+                // icmp_new(): only a request may start a connection.
+                return invalid;
+            }
+            let c = Conn::new(table.alloc_id(), t, now_ms);
+            return Some(Ct { conn: Some(CtConn::New(Box::new(c))), dir: Dir::Original, state: CtState::New });
+        }
+        // icmp_error_message(): the quoted packet's tuple, inverted, is the
+        // error's own direction in that connection.
+        let t = quoted_tuple(pkt)?.invert();
+        match table.find(&t, now_ms) {
+            Some((i, dir)) => Some(Ct { conn: Some(CtConn::Kept(table.conns[i].id)), dir, state: CtState::Related }),
+            None => invalid,
+        }
+    }
+
+    fn note_nat(&mut self, ns: NsId, chain: &'static str, before: &Ipv4Packet, after: &Ipv4Packet) {
+        if (before.src, before.dst) != (after.src, after.dst) {
+            self.note(ns, None, What::Nat { chain, before: (before.src, before.dst), after: (after.src, after.dst) });
+        }
+    }
+
+    /// nat PREROUTING or OUTPUT: a new connection's destination NAT is
+    /// decided by the chain; every packet of a NATed connection is rewritten.
+    /// `physin` is the bridge port a bridged packet came in by.
+    pub(crate) fn nat_dst(
+        &mut self,
+        ns: NsId,
+        hook: Hook,
+        ct: &mut Option<Ct>,
+        (iif, physin): (Option<&str>, Option<&str>),
+        pkt: Ipv4Packet,
+    ) -> Ipv4Packet {
+        let Some(ct) = ct.as_mut() else { return pkt };
+        if let Some(CtConn::New(c)) = ct.conn.as_mut() {
+            if !c.dst_nat_done {
+                c.dst_nat_done = true;
+                let meta = PacketMeta {
+                    ct: Some(CtState::New),
+                    physin,
+                    bridged: physin.is_some(),
+                    ..self.meta(ns, &pkt, None, iif, None)
+                };
+                if let (Verdict::Dnat(r), hit) = self.nat_chain(ns, hook, &meta) {
+                    if let Some((a, _)) = r.addrs {
+                        c.reply.src = a;
+                    }
+                    self.note_hit(ns, Verdict::Dnat(r), hit);
+                }
+            }
+        }
+        let Some(c) = self.conn(ns, ct) else { return pkt };
+        let before = pkt.clone();
+        let mut pkt = pkt;
+        match (ct.state, ct.dir) {
+            (CtState::Related, Dir::Reply) => {
+                if c.snat() {
+                    pkt.dst = c.orig.src;
+                }
+                if let Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } = &mut pkt.payload {
+                    quoted.src = c.orig.src;
+                    quoted.dst = c.orig.dst;
+                }
+            }
+            (CtState::Related, Dir::Original) => {}
+            (_, Dir::Original) => pkt.dst = c.reply.src,
+            (_, Dir::Reply) => pkt.dst = c.orig.src,
+        }
+        self.note_nat(ns, hook.name(), &before, &pkt);
+        pkt
+    }
+
+    /// nat POSTROUTING or INPUT: a new connection's source NAT is decided
+    /// (`masq` is the address MASQUERADE takes); every packet of a NATed
+    /// connection is rewritten.
+    pub(crate) fn nat_src(
+        &mut self,
+        ns: NsId,
+        hook: Hook,
+        ct: &mut Option<Ct>,
+        devs: (Option<&str>, Option<&str>),
+        masq: Option<Ipv4Addr>,
+        pkt: Ipv4Packet,
+    ) -> Ipv4Packet {
+        let Some(ct) = ct.as_mut() else { return pkt };
+        if let Some(CtConn::New(c)) = ct.conn.as_mut() {
+            if !c.src_nat_done {
+                c.src_nat_done = true;
+                let (iif, oif) = devs;
+                let meta = PacketMeta { ct: Some(CtState::New), ..self.meta(ns, &pkt, None, iif, oif) };
+                let (v, hit) = self.nat_chain(ns, hook, &meta);
+                match v {
+                    Verdict::Masquerade => c.reply.dst = masq.unwrap_or(pkt.src),
+                    Verdict::Snat(NatRange { addrs: Some((a, _)), .. }) => c.reply.dst = a,
+                    _ => {}
+                }
+                self.note_hit(ns, v, hit);
+            }
+        }
+        let Some(c) = self.conn(ns, ct) else { return pkt };
+        let before = pkt.clone();
+        let mut pkt = pkt;
+        match (ct.state, ct.dir) {
+            (CtState::Related, Dir::Reply) => {
+                if c.dnat() && pkt.src == c.reply.src {
+                    pkt.src = c.orig.dst;
+                }
+            }
+            (CtState::Related, Dir::Original) => {}
+            (_, Dir::Original) => pkt.src = c.reply.dst,
+            (_, Dir::Reply) => pkt.src = c.orig.dst,
+        }
+        self.note_nat(ns, hook.name(), &before, &pkt);
+        pkt
+    }
+
+    /// `nf_conntrack_confirm()`: the first packet made it through, so its
+    /// connection is kept.
+    pub(crate) fn ct_confirm(&mut self, ns: NsId, ct: Option<Ct>) {
+        if let Some(Ct { conn: Some(CtConn::New(c)), .. }) = ct {
+            if let Some(n) = self.k.ns_mut(ns) {
+                n.conntrack.confirm(*c);
+            }
+        }
+    }
+
+    /// The nat chain's decision for a connection's first packet. The
+    /// chain borrows a meta whose `ct` the caller set.
+    fn nat_chain(&mut self, ns: NsId, hook: Hook, meta: &PacketMeta<'_>) -> (Verdict, Option<Hit>) {
+        match self.k.ns_mut(ns) {
+            Some(n) => eval::run(&mut n.nat, TableId::Nat, hook, meta),
+            None => (Verdict::Accept, None),
+        }
+    }
+
+    /// Traces a rule's decision (a policy ACCEPT is not worth a line).
+    fn note_hit(&mut self, ns: NsId, verdict: Verdict, hit: Option<Hit>) {
+        let Some(hit) = hit else { return };
+        if verdict == Verdict::Accept && hit.rule.is_none() {
+            return;
+        }
+        let spec = hit.rule.and_then(|i| {
+            let n = self.k.ns(ns)?;
+            let r = n.nat.table(hit.table)?.chain(&hit.chain)?.rules.get(i - 1)?;
+            Some(r.spec())
+        });
+        self.note(
+            ns,
+            None,
+            What::Netfilter { verdict, table: hit.table.name(), chain: hit.chain, rule: hit.rule, spec },
+        );
+    }
+
+    /// A filter chain's verdict on a packet, counted and traced.
+    pub(crate) fn filter(&mut self, ns: NsId, hook: Hook, meta: &PacketMeta<'_>) -> Verdict {
+        let Some(n) = self.k.ns_mut(ns) else { return Verdict::Accept };
+        let (verdict, hit) = eval::run(&mut n.nat, TableId::Filter, hook, meta);
+        if verdict != Verdict::Accept {
+            self.note_hit(ns, verdict, hit);
+        }
+        verdict
+    }
+
+    /// What the chains see of a packet here.
+    pub(crate) fn meta<'a>(
+        &self,
+        ns: NsId,
+        pkt: &Ipv4Packet,
+        ct: Option<&Ct>,
+        iif: Option<&'a str>,
+        oif: Option<&'a str>,
+    ) -> PacketMeta<'a> {
+        let icmp = match pkt.payload {
+            Icmp::EchoRequest { .. } => (8, 0),
+            Icmp::EchoReply { .. } => (0, 0),
+            Icmp::DestUnreachable { code, .. } => (3, code.code()),
+            Icmp::TimeExceeded { .. } => (11, 0),
+        };
+        let conn = ct.and_then(|ct| self.conn(ns, ct));
+        PacketMeta {
+            src: pkt.src,
+            dst: pkt.dst,
+            proto: PROTO_ICMP,
+            sport: None,
+            dport: None,
+            tcp_flags: None,
+            // Only the first fragment has the ICMP header.
+            icmp: pkt.is_head().then_some(icmp),
+            iif,
+            oif,
+            physin: None,
+            physout: None,
+            bridged: false,
+            ct: ct.map(|c| c.state),
+            ct_snat: conn.as_ref().is_some_and(Conn::snat),
+            ct_dnat: conn.as_ref().is_some_and(Conn::dnat),
+            len: pkt.len(),
+        }
+    }
+}

@@ -1,0 +1,413 @@
+//! The extensions iptables loads with `-m` and `-j`: their options, how
+//! each reads its argument, and the final checks (libxt_tcp, libxt_icmp,
+//! libxt_conntrack, libxt_multiport, libxt_comment, libxt_physdev,
+//! libipt_REJECT, libipt_LOG, libxt_NAT, libxt_MASQUERADE).
+
+use std::net::Ipv4Addr;
+
+use super::names;
+use super::parse::Arg;
+use super::Fail;
+use crate::netlink::netfilter::{
+    IcmpMatch, IcmpType, IfMatch, LogOpts, Match, MultiportDir, MultiportMatch, NatRange, PhysdevMatch, PortMatch,
+    PortRange, PortsMatch, RejectWith, StateMatch, Target, TcpFlags,
+};
+
+/// A match being built from its options.
+#[derive(Clone)]
+pub enum Builder {
+    Tcp(PortsMatch),
+    Udp(PortsMatch),
+    Icmp(Option<IcmpMatch>),
+    State(Option<StateMatch>),
+    Conntrack(Option<StateMatch>),
+    Multiport(Option<MultiportMatch>),
+    Comment(Option<String>),
+    Physdev(PhysdevMatch),
+}
+
+pub fn load_match(name: &str) -> Option<Builder> {
+    Some(match name {
+        "tcp" => Builder::Tcp(PortsMatch::default()),
+        "udp" => Builder::Udp(PortsMatch::default()),
+        "icmp" => Builder::Icmp(None),
+        "state" => Builder::State(None),
+        "conntrack" => Builder::Conntrack(None),
+        "multiport" => Builder::Multiport(None),
+        "comment" => Builder::Comment(None),
+        "physdev" => Builder::Physdev(PhysdevMatch::default()),
+        _ => return None,
+    })
+}
+
+/// The match `-p PROTO` loads when one of its options is first used.
+pub fn proto_match(proto: u8) -> Option<Builder> {
+    load_match(names::proto_name(proto)?)
+}
+
+const PORT_OPTS: &[(&str, Arg)] = &[
+    ("source-port", Arg::Required),
+    ("sport", Arg::Required),
+    ("destination-port", Arg::Required),
+    ("dport", Arg::Required),
+];
+const TCP_OPTS: &[(&str, Arg)] = &[
+    ("source-port", Arg::Required),
+    ("sport", Arg::Required),
+    ("destination-port", Arg::Required),
+    ("dport", Arg::Required),
+    ("syn", Arg::None),
+    ("tcp-flags", Arg::Required),
+    ("tcp-option", Arg::Required),
+];
+
+fn port(s: &str) -> Result<u16, Fail> {
+    let bad = || Fail::usage(format!("invalid port/service `{s}' specified"));
+    if s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() {
+        return s.parse().map_err(|_| bad());
+    }
+    names::service_port(s).ok_or_else(bad)
+}
+
+/// `PORT`, `MIN:MAX`, `MIN:` or `:MAX`.
+pub fn port_range(s: &str) -> Result<PortRange, Fail> {
+    let Some((a, b)) = s.split_once(':') else { return Ok(PortRange::one(port(s)?)) };
+    let min = if a.is_empty() { 0 } else { port(a)? };
+    let max = if b.is_empty() { 65535 } else { port(b)? };
+    if min > max {
+        return Err(Fail::usage("invalid portrange (min > max)"));
+    }
+    Ok(PortRange { min, max })
+}
+
+fn tcp_flags(s: &str) -> Result<u8, Fail> {
+    let mut bits = 0;
+    for f in s.split(',') {
+        bits |= match f {
+            "ALL" => 0x3F,
+            "NONE" => 0,
+            _ => names::TCP_FLAGS
+                .iter()
+                .find(|(n, _)| *n == f)
+                .map(|(_, b)| *b)
+                .ok_or_else(|| Fail::usage(format!("Unknown TCP flag `{f}'")))?,
+        };
+    }
+    Ok(bits)
+}
+
+/// `--icmp-type NAME|TYPE[/CODE]` (names by unique prefix, as libxt_icmp).
+fn icmp_type(s: &str) -> Result<IcmpType, Fail> {
+    let hits: Vec<_> = names::ICMP_TYPES.iter().filter(|(n, ..)| n.starts_with(s) && !s.is_empty()).collect();
+    let exact = names::ICMP_TYPES.iter().find(|(n, ..)| *n == s);
+    let hit = match (exact, hits.as_slice()) {
+        (Some(h), _) => Some(*h),
+        (None, [h]) => Some(**h),
+        (None, [a, b, ..]) => {
+            return Err(Fail::usage(format!("Ambiguous ICMP type `{s}': `{}' or `{}'?", a.0, b.0)));
+        }
+        _ => None,
+    };
+    if let Some((_, typ, code_min, code_max)) = hit {
+        if typ == 0xFF {
+            return Ok(IcmpType::Any);
+        }
+        return Ok(IcmpType::Type { typ, code_min, code_max });
+    }
+    let bad = || Fail::usage(format!("Unknown ICMP type `{s}'"));
+    let (t, c) = match s.split_once('/') {
+        Some((t, c)) => (t, Some(c)),
+        None => (s, None),
+    };
+    let typ: u8 = t.parse().map_err(|_| bad())?;
+    Ok(match c {
+        Some(c) => {
+            let c: u8 = c.parse().map_err(|_| bad())?;
+            IcmpType::Type { typ, code_min: c, code_max: c }
+        }
+        None => IcmpType::Type { typ, code_min: 0, code_max: 0xFF },
+    })
+}
+
+impl Builder {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Builder::Tcp(_) => "tcp",
+            Builder::Udp(_) => "udp",
+            Builder::Icmp(_) => "icmp",
+            Builder::State(_) => "state",
+            Builder::Conntrack(_) => "conntrack",
+            Builder::Multiport(_) => "multiport",
+            Builder::Comment(_) => "comment",
+            Builder::Physdev(_) => "physdev",
+        }
+    }
+
+    pub fn options(&self) -> &'static [(&'static str, Arg)] {
+        match self {
+            Builder::Tcp(_) => TCP_OPTS,
+            Builder::Udp(_) => PORT_OPTS,
+            Builder::Icmp(_) => &[("icmp-type", Arg::Required)],
+            Builder::State(_) => &[("state", Arg::Required)],
+            Builder::Conntrack(_) => &[("ctstate", Arg::Required)],
+            Builder::Multiport(_) => &[
+                ("source-ports", Arg::Required),
+                ("sports", Arg::Required),
+                ("destination-ports", Arg::Required),
+                ("dports", Arg::Required),
+                ("ports", Arg::Required),
+            ],
+            Builder::Comment(_) => &[("comment", Arg::Required)],
+            Builder::Physdev(_) => &[
+                ("physdev-in", Arg::Required),
+                ("physdev-out", Arg::Required),
+                ("physdev-is-in", Arg::None),
+                ("physdev-is-out", Arg::None),
+                ("physdev-is-bridged", Arg::None),
+            ],
+        }
+    }
+
+    /// One option of this match. `more` reads a further word (`--tcp-flags
+    /// MASK COMP`); `proto` is `-p`'s so far.
+    pub fn option(
+        &mut self,
+        name: &str,
+        arg: Option<&str>,
+        invert: bool,
+        proto: Option<u8>,
+        more: &mut dyn FnMut() -> Option<String>,
+    ) -> Result<(), Fail> {
+        let arg = arg.unwrap_or("");
+        match self {
+            Builder::Tcp(m) | Builder::Udp(m) => {
+                let (slot, long) = match name {
+                    "source-port" | "sport" => (&mut m.sport, "source-port"),
+                    "destination-port" | "dport" => (&mut m.dport, "destination-port"),
+                    "syn" => {
+                        m.flags = Some(TcpFlags { mask: 0x17, comp: 0x02, invert });
+                        return Ok(());
+                    }
+                    "tcp-option" => {
+                        let n =
+                            arg.parse().map_err(|_| Fail::usage(format!("Unable to parse `{arg}' as a TCP option")))?;
+                        m.option = Some((n, invert));
+                        return Ok(());
+                    }
+                    _ => {
+                        let mask = tcp_flags(arg)?;
+                        let comp = more().ok_or_else(|| Fail::usage("--tcp-flags requires two args."))?;
+                        // An empty mask compares nothing: not stored.
+                        m.flags = Some(TcpFlags { mask, comp: tcp_flags(&comp)?, invert })
+                            .filter(|f| f.mask != 0 || f.invert);
+                        return Ok(());
+                    }
+                };
+                if slot.is_some() {
+                    return Err(Fail::usage(format!("Only one `--{long}' allowed")));
+                }
+                *slot = Some(PortMatch { range: port_range(arg)?, invert });
+            }
+            Builder::Icmp(m) => *m = Some(IcmpMatch { typ: icmp_type(arg)?, invert }),
+            Builder::State(m) => {
+                let states = names::parse_states(arg, false).map_err(|t| Fail::usage(format!("Bad state \"{t}\"")))?;
+                *m = Some(StateMatch { states, invert });
+            }
+            Builder::Conntrack(m) => {
+                let states = names::parse_states(arg, true).map_err(|t| Fail::usage(format!("Bad ctstate \"{t}\"")))?;
+                *m = Some(StateMatch { states, invert });
+            }
+            Builder::Multiport(m) => {
+                if !matches!(proto, Some(6 | 17)) {
+                    return Err(Fail::usage(
+                        "multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'",
+                    ));
+                }
+                let dir = match name {
+                    "source-ports" | "sports" => MultiportDir::Source,
+                    "destination-ports" | "dports" => MultiportDir::Destination,
+                    _ => MultiportDir::Either,
+                };
+                let mut ports = Vec::new();
+                let mut used = 0;
+                for p in arg.split(',') {
+                    let r = port_range(p)?;
+                    used += if r.min == r.max { 1 } else { 2 };
+                    if used > 15 {
+                        return Err(Fail::usage("too many ports specified"));
+                    }
+                    ports.push(r);
+                }
+                *m = Some(MultiportMatch { dir, ports, invert });
+            }
+            Builder::Comment(m) => *m = Some(arg.to_string()),
+            Builder::Physdev(m) => {
+                let dev = || Some(IfMatch { name: arg.to_string(), invert });
+                match name {
+                    "physdev-in" => m.physin = dev(),
+                    "physdev-out" => m.physout = dev(),
+                    "physdev-is-in" => m.is_in = Some(invert),
+                    "physdev-is-out" => m.is_out = Some(invert),
+                    _ => m.is_bridged = Some(invert),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The match, once its options are complete (`x6_fcheck`).
+    pub fn finish(&self) -> Result<Match, Fail> {
+        let must = |m: &str, o: &str| Fail::usage_blank(format!("{m}: option \"--{o}\" must be specified"));
+        Ok(match self {
+            Builder::Tcp(m) => Match::Tcp(*m),
+            Builder::Udp(m) => Match::Udp(*m),
+            Builder::Icmp(m) => Match::Icmp(m.ok_or_else(|| must("icmp", "icmp-type"))?),
+            Builder::State(m) => Match::State(m.ok_or_else(|| must("state", "state"))?),
+            Builder::Conntrack(m) => {
+                Match::Conntrack(m.ok_or_else(|| Fail::usage("conntrack: At least one option is required"))?)
+            }
+            Builder::Multiport(m) => {
+                Match::Multiport(m.clone().ok_or_else(|| Fail::usage("multiport expection an option"))?)
+            }
+            Builder::Comment(m) => Match::Comment(m.clone().ok_or_else(|| must("comment", "comment"))?),
+            Builder::Physdev(m) => {
+                if *m == PhysdevMatch::default() {
+                    return Err(Fail::usage("PHYSDEV: no physdev option specified"));
+                }
+                Match::Physdev(m.clone())
+            }
+        })
+    }
+}
+
+/// A target being built from its options.
+#[derive(Clone)]
+pub struct TargetBuilder {
+    target: Target,
+    /// SNAT/DNAT got their `--to-*`.
+    has_to: bool,
+}
+
+/// `-j NAME` for a target extension or verdict; `None` for a chain name.
+pub fn target(name: &str) -> Option<TargetBuilder> {
+    let target = match name {
+        "ACCEPT" => Target::Accept,
+        "DROP" => Target::Drop,
+        "RETURN" => Target::Return,
+        "REJECT" => Target::Reject(RejectWith::PortUnreachable),
+        "LOG" => Target::Log(LogOpts { level: 4, prefix: None, flags: 0 }),
+        "SNAT" => Target::Snat(NatRange { addrs: None, ports: None }),
+        "DNAT" => Target::Dnat(NatRange { addrs: None, ports: None }),
+        "MASQUERADE" => Target::Masquerade(None),
+        _ => return None,
+    };
+    Some(TargetBuilder { target, has_to: false })
+}
+
+/// `ADDR[-ADDR][:PORT[-PORT]]` of `--to-source`/`--to-destination`.
+fn nat_range(s: &str, proto: Option<u8>) -> Result<NatRange, Fail> {
+    let (a, p) = match s.split_once(':') {
+        Some((a, p)) => (a, Some(p)),
+        None => (s, None),
+    };
+    let ports = match p {
+        None => None,
+        Some(p) => {
+            if !matches!(proto, Some(6 | 17)) {
+                return Err(Fail::usage("Need TCP, UDP, SCTP or DCCP with port specification"));
+            }
+            Some(ports_dash(p)?)
+        }
+    };
+    let ip = |x: &str| x.parse::<Ipv4Addr>().map_err(|_| Fail::usage(format!("Bad IP address \"{x}\"")));
+    let addrs = match a {
+        "" => None,
+        _ => Some(match a.split_once('-') {
+            Some((x, y)) => (ip(x)?, ip(y)?),
+            None => (ip(a)?, ip(a)?),
+        }),
+    };
+    Ok(NatRange { addrs, ports })
+}
+
+/// `PORT[-PORT]` of NAT targets.
+fn ports_dash(p: &str) -> Result<PortRange, Fail> {
+    let num = |x: &str| x.parse::<u16>().map_err(|_| Fail::usage(format!("Port `{x}' not valid")));
+    Ok(match p.split_once('-') {
+        Some((x, y)) => PortRange { min: num(x)?, max: num(y)? },
+        None => PortRange::one(num(p)?),
+    })
+}
+
+impl TargetBuilder {
+    pub fn name(&self) -> &str {
+        self.target.name()
+    }
+
+    pub fn options(&self) -> &'static [(&'static str, Arg)] {
+        match self.target {
+            Target::Reject(_) => &[("reject-with", Arg::Required)],
+            Target::Log(_) => &[
+                ("log-level", Arg::Required),
+                ("log-prefix", Arg::Required),
+                ("log-tcp-sequence", Arg::None),
+                ("log-tcp-options", Arg::None),
+                ("log-ip-options", Arg::None),
+                ("log-uid", Arg::None),
+                ("log-macdecode", Arg::None),
+            ],
+            Target::Snat(_) => &[("to-source", Arg::Required), ("random", Arg::None), ("persistent", Arg::None)],
+            Target::Dnat(_) => &[("to-destination", Arg::Required), ("random", Arg::None), ("persistent", Arg::None)],
+            Target::Masquerade(_) => &[("to-ports", Arg::Required), ("random", Arg::None)],
+            _ => &[],
+        }
+    }
+
+    pub fn option(&mut self, name: &str, arg: Option<&str>, _invert: bool, proto: Option<u8>) -> Result<(), Fail> {
+        let arg = arg.unwrap_or("");
+        match &mut self.target {
+            Target::Reject(r) => {
+                *r = names::parse_reject(arg).ok_or_else(|| Fail::usage(format!("unknown reject type \"{arg}\"")))?
+            }
+            Target::Log(l) => match name {
+                "log-level" => {
+                    l.level = names::parse_log_level(arg)
+                        .ok_or_else(|| Fail::usage_blank(format!("log level \"{arg}\" unknown")))?
+                }
+                "log-prefix" => {
+                    if arg.is_empty() {
+                        return Err(Fail::usage_blank("Argument must have a minimum length of 1 characters"));
+                    }
+                    l.prefix = Some(arg.chars().take(29).collect());
+                }
+                "log-tcp-sequence" => l.flags |= 0x01,
+                "log-tcp-options" => l.flags |= 0x02,
+                "log-ip-options" => l.flags |= 0x04,
+                "log-uid" => l.flags |= 0x08,
+                _ => l.flags |= 0x20,
+            },
+            Target::Snat(r) | Target::Dnat(r) if name.starts_with("to-") => {
+                *r = nat_range(arg, proto)?;
+                self.has_to = true;
+            }
+            Target::Masquerade(p) if name == "to-ports" => {
+                if !matches!(proto, Some(6 | 17)) {
+                    return Err(Fail::usage("Need TCP, UDP, SCTP or DCCP with port specification"));
+                }
+                *p = Some(ports_dash(arg)?);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    pub fn finish(&self) -> Result<Target, Fail> {
+        match self.target {
+            Target::Snat(_) if !self.has_to => Err(Fail::usage_blank("SNAT: option \"--to-source\" must be specified")),
+            Target::Dnat(_) if !self.has_to => {
+                Err(Fail::usage_blank("DNAT: option \"--to-destination\" must be specified"))
+            }
+            _ => Ok(self.target.clone()),
+        }
+    }
+}
