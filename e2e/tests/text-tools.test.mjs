@@ -50,6 +50,8 @@ test('iptables runs in the module and its rules stay in the lab', async () => {
   assert.match(await output(page), /-A POSTROUTING -s 10\.0\.0\.0\/24 ! -o br0 -j MASQUERADE/);
   await run(page, 'iptables -A NOPE -j DROP');
   assert.match(await output(page), /iptables: No chain\/target\/match by that name\./);
+  await run(page, 'ip route help');
+  assert.match(await output(page), /Usage: ip route \{ list \| flush \} SELECTOR/);
   await run(page, 'man veth | head -1');
   assert.match(await output(page), /veth\(4\)\s+Kernel Interfaces Manual/);
   assert.equal(fetches.n, 1);

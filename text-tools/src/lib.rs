@@ -1,4 +1,5 @@
-//! The text tools (grep, awk, sort, head, …) and `man` as a wasm module of
+//! The text tools (grep, awk, sort, head, …), `man`, iptables and ip's usage
+//! texts as a wasm module of
 //! their own. The site's first load leaves them out (they, their pages and
 //! the float and regex code only they use are about a tenth of its wasm);
 //! the lab's worker fetches this module the first time a line runs one of
@@ -11,6 +12,7 @@
 //! A tool that traps (it should not: nothing panics) takes the module's
 //! state with it; the caller then starts a fresh instance.
 
+use sim_core::iproute::usage::Usage;
 use sim_shell::coreutils::run_coreutil;
 use sim_shell::coreutils::wire::{self, Call, Reply};
 use sim_shell::output::Output;
@@ -72,6 +74,15 @@ fn run_call(call: &Call) -> Reply {
     }
     let output = match name {
         "man" => sim_core::tools::man::run(argv),
+        // iproute2's usage texts, which the site's first load leaves here.
+        "ip-usage" => match argv.get(1).and_then(|n| Usage::from_name(n)) {
+            Some(u) => {
+                let mut out = Output::new();
+                out.out(u.linked());
+                out
+            }
+            None => Output::error("ip-usage: no such text\n", 2),
+        },
         _ => run_coreutil(argv, stdin)
             .unwrap_or_else(|| Output::error(format!("bash: {name}: command not found\n"), 127)),
     };
@@ -102,6 +113,15 @@ mod tests {
         assert!(man.chunks[0].text.starts_with("veth(4)"), "{man:?}");
         let reply = wire::decode_reply(&run_encoded(b"\x01")).expect("a reply");
         assert_eq!(reply.output.status, 2);
+    }
+
+    #[test]
+    fn every_usage_text_comes_through_the_wire() {
+        for u in Usage::all() {
+            let out = call(&["ip-usage", u.name()], "");
+            assert_eq!((out.status, out.chunks[0].text.as_str()), (0, u.linked()), "{}", u.name());
+        }
+        assert_eq!(call(&["ip-usage", "nope"], "").status, 2);
     }
 
     #[test]

@@ -1,7 +1,15 @@
 //! iproute2 6.1's usage texts, as `record-transcript` recorded them.
+//!
+//! A failing command names its text ([`Usage`], which turns into the
+//! text where the failure is printed). The texts are linked in with the
+//! `text-tools` feature; the site's first load leaves them to the
+//! on-demand module with the other programs it fetches when first used
+//! (sim-shell's `coreutils::wire`, as the program `ip-usage NAME`), which
+//! a learner's mistake may then cost one fetch.
 
 /// `ip link help` (and a misplaced `help`).
-pub const LINK: &str = r#"Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME
+#[cfg(feature = "text-tools")]
+const LINK_TEXT: &str = r#"Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME
 		    [ txqueuelen PACKETS ]
 		    [ address LLADDR ]
 		    [ broadcast LLADDR ]
@@ -75,7 +83,8 @@ TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |
 "#;
 
 /// `ip route help`, and `ip route add|del` with nothing to act on.
-pub const XFRM: &str =
+#[cfg(feature = "text-tools")]
+const XFRM_TEXT: &str =
     "Usage: ip xfrm XFRM-OBJECT { COMMAND | help }\nwhere  XFRM-OBJECT := state | policy | monitor\n";
 
 /// The link kinds of `ip link help`'s TYPE list.
@@ -123,7 +132,8 @@ pub const LINK_KINDS: &[&str] = &[
     "virt_wifi",
 ];
 
-pub const ROUTE: &str = r#"Usage: ip route { list | flush } SELECTOR
+#[cfg(feature = "text-tools")]
+const ROUTE_TEXT: &str = r#"Usage: ip route { list | flush } SELECTOR
        ip route save SELECTOR
        ip route restore
        ip route showdump
@@ -182,7 +192,8 @@ ROUTE_GET_FLAGS := [ fibmatch ]
 "#;
 
 /// `ip address help`.
-pub const ADDRESS: &str = r#"Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]
+#[cfg(feature = "text-tools")]
+const ADDRESS_TEXT: &str = r#"Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]
                                                       [ CONFFLAG-LIST ]
        ip address del IFADDR dev IFNAME [mngtmpaddr]
        ip address {save|flush} [ dev IFNAME ] [ scope SCOPE-ID ]
@@ -215,7 +226,8 @@ TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |
 "#;
 
 /// `ip neigh help`.
-pub const NEIGH: &str = r#"Usage: ip neigh { add | del | change | replace }
+#[cfg(feature = "text-tools")]
+const NEIGH_TEXT: &str = r#"Usage: ip neigh { add | del | change | replace }
                 { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }
                 [ dev DEV ] [ router ] [ use ] [ managed ] [ extern_learn ]
                 [ protocol PROTO ]
@@ -229,7 +241,8 @@ STATE := { delay | failed | incomplete | noarp | none |
 "#;
 
 /// `ip netns help`.
-pub const NETNS: &str = r#"Usage:	ip netns list
+#[cfg(feature = "text-tools")]
+const NETNS_TEXT: &str = r#"Usage:	ip netns list
 	ip netns add NAME
 	ip netns attach NAME PID
 	ip netns set NAME NETNSID
@@ -243,12 +256,14 @@ NETNSID := auto | POSITIVE-INT
 "#;
 
 /// `type veth` followed by anything but `peer`.
-pub const VETH: &str = r#"Usage: ip link <options> type veth [peer <options>]
+#[cfg(feature = "text-tools")]
+const VETH_TEXT: &str = r#"Usage: ip link <options> type veth [peer <options>]
 To get <options> type 'ip link add help'
 "#;
 
 /// `type bridge` options (after the "unknown command" line).
-pub const BRIDGE_KIND: &str = r#"Usage: ... bridge [ fdb_flush ]
+#[cfg(feature = "text-tools")]
+const BRIDGE_KIND_TEXT: &str = r#"Usage: ... bridge [ fdb_flush ]
 		  [ forward_delay FORWARD_DELAY ]
 		  [ hello_time HELLO_TIME ]
 		  [ max_age MAX_AGE ]
@@ -289,7 +304,8 @@ Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }
 "#;
 
 /// `bridge help`.
-pub const BRIDGE: &str = r#"Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
+#[cfg(feature = "text-tools")]
+const BRIDGE_TEXT: &str = r#"Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
        bridge [ -force ] -batch filename
 where  OBJECT := { link | fdb | mdb | vlan | monitor }
        OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |
@@ -298,7 +314,8 @@ where  OBJECT := { link | fdb | mdb | vlan | monitor }
 "#;
 
 /// `bridge link help`.
-pub const BRIDGE_LINK: &str = r#"Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]
+#[cfg(feature = "text-tools")]
+const BRIDGE_LINK_TEXT: &str = r#"Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]
                                [ guard {on | off} ]
                                [ hairpin {on | off} ]
                                [ fastleave {on | off} ]
@@ -321,7 +338,8 @@ pub const BRIDGE_LINK: &str = r#"Usage: bridge link set dev DEV [ cost COST ] [ 
 "#;
 
 /// `bridge fdb help`.
-pub const BRIDGE_FDB: &str = r#"Usage: bridge fdb { add | append | del | replace } ADDR dev DEV
+#[cfg(feature = "text-tools")]
+const BRIDGE_FDB_TEXT: &str = r#"Usage: bridge fdb { add | append | del | replace } ADDR dev DEV
               [ self ] [ master ] [ use ] [ router ] [ extern_learn ]
               [ sticky ] [ local | static | dynamic ] [ vlan VID ]
               { [ dst IPADDR ] [ port PORT] [ vni VNI ] | [ nhid NHID ] }
@@ -335,3 +353,106 @@ pub const BRIDGE_FDB: &str = r#"Usage: bridge fdb { add | append | del | replace
               [ [no]added_by_user ] [ [no]extern_learn ] [ [no]sticky ]
               [ [no]offloaded ]
 "#;
+
+/// One of iproute2's usage texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Usage {
+    Link,
+    Xfrm,
+    Route,
+    Address,
+    Neigh,
+    Netns,
+    Veth,
+    BridgeKind,
+    Bridge,
+    BridgeLink,
+    BridgeFdb,
+}
+
+/// `LINK_TEXT`'s usage.
+pub const LINK: Usage = Usage::Link;
+/// `XFRM_TEXT`'s usage.
+pub const XFRM: Usage = Usage::Xfrm;
+/// `ROUTE_TEXT`'s usage.
+pub const ROUTE: Usage = Usage::Route;
+/// `ADDRESS_TEXT`'s usage.
+pub const ADDRESS: Usage = Usage::Address;
+/// `NEIGH_TEXT`'s usage.
+pub const NEIGH: Usage = Usage::Neigh;
+/// `NETNS_TEXT`'s usage.
+pub const NETNS: Usage = Usage::Netns;
+/// `VETH_TEXT`'s usage.
+pub const VETH: Usage = Usage::Veth;
+/// `BRIDGE_KIND_TEXT`'s usage.
+pub const BRIDGE_KIND: Usage = Usage::BridgeKind;
+/// `BRIDGE_TEXT`'s usage.
+pub const BRIDGE: Usage = Usage::Bridge;
+/// `BRIDGE_LINK_TEXT`'s usage.
+pub const BRIDGE_LINK: Usage = Usage::BridgeLink;
+/// `BRIDGE_FDB_TEXT`'s usage.
+pub const BRIDGE_FDB: Usage = Usage::BridgeFdb;
+
+impl Usage {
+    const ALL: [(Usage, &'static str); 11] = [
+        (Usage::Link, "link"),
+        (Usage::Xfrm, "xfrm"),
+        (Usage::Route, "route"),
+        (Usage::Address, "address"),
+        (Usage::Neigh, "neigh"),
+        (Usage::Netns, "netns"),
+        (Usage::Veth, "veth"),
+        (Usage::BridgeKind, "bridge-kind"),
+        (Usage::Bridge, "bridge"),
+        (Usage::BridgeLink, "bridge-link"),
+        (Usage::BridgeFdb, "bridge-fdb"),
+    ];
+
+    /// Every usage text's name.
+    pub fn all() -> impl Iterator<Item = Usage> {
+        Usage::ALL.into_iter().map(|(u, _)| u)
+    }
+
+    /// Its name in an `ip-usage NAME` call.
+    pub fn name(self) -> &'static str {
+        Usage::ALL.iter().find(|(u, _)| *u == self).map_or("", |(_, n)| n)
+    }
+
+    pub fn from_name(name: &str) -> Option<Usage> {
+        Usage::ALL.iter().find(|(_, n)| *n == name).map(|(u, _)| *u)
+    }
+
+    /// The text, linked in.
+    #[cfg(feature = "text-tools")]
+    pub fn linked(self) -> &'static str {
+        match self {
+            Usage::Link => LINK_TEXT,
+            Usage::Xfrm => XFRM_TEXT,
+            Usage::Route => ROUTE_TEXT,
+            Usage::Address => ADDRESS_TEXT,
+            Usage::Neigh => NEIGH_TEXT,
+            Usage::Netns => NETNS_TEXT,
+            Usage::Veth => VETH_TEXT,
+            Usage::BridgeKind => BRIDGE_KIND_TEXT,
+            Usage::Bridge => BRIDGE_TEXT,
+            Usage::BridgeLink => BRIDGE_LINK_TEXT,
+            Usage::BridgeFdb => BRIDGE_FDB_TEXT,
+        }
+    }
+}
+
+impl From<Usage> for String {
+    #[cfg(feature = "text-tools")]
+    fn from(u: Usage) -> String {
+        u.linked().to_string()
+    }
+
+    /// The text from the on-demand module; its own error if that fails.
+    #[cfg(not(feature = "text-tools"))]
+    fn from(u: Usage) -> String {
+        let argv = vec!["ip-usage".to_string(), u.name().to_string()];
+        let reply =
+            sim_shell::coreutils::run_elsewhere(&sim_shell::coreutils::wire::Call { argv, ..Default::default() });
+        reply.output.chunks.into_iter().map(|c| c.text).collect()
+    }
+}

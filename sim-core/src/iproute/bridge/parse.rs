@@ -143,7 +143,7 @@ fn verb<'a>(
     i: Words<'a>,
     obj: &str,
     verbs: &'static [Entry<Verb>],
-    help: &'static str,
+    help: usage::Usage,
     show: fn(Words<'a>) -> PResult<'a, BridgeCmd>,
 ) -> PResult<'a, BridgeCmd> {
     let Some(w) = i.peek() else {

@@ -385,7 +385,10 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
         }
         "bridge" => {
             if let Some(arg) = i.peek() {
-                return fail(Fail::new(format!("bridge: unknown command \"{arg}\"?\n{}", usage::BRIDGE_KIND), 1));
+                return fail(Fail::new(
+                    format!("bridge: unknown command \"{arg}\"?\n{}", String::from(usage::BRIDGE_KIND)),
+                    1,
+                ));
             }
             if let Some(c) = by_pid(p.pid) {
                 return Ok((i, c));
