@@ -83,6 +83,9 @@ impl Match {
                 matches!(p.proto, IPPROTO_TCP | IPPROTO_UDP) && hit != m.invert
             }
             Match::Comment(_) => true,
+            // The token bucket is not modelled (the view has no clock):
+            // a limit matches as if the rate were never exceeded.
+            Match::Limit(_) => true,
             Match::Physdev(m) => {
                 if !p.bridged {
                     // xt_physdev on a routed packet: only `! --physdev-is-*`

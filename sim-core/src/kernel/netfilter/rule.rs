@@ -226,6 +226,15 @@ pub struct PhysdevMatch {
     pub is_bridged: Option<bool>,
 }
 
+/// `-m limit --limit RATE --limit-burst N`: `avg` is the interval between
+/// packets in 1/10000 s (`XT_LIMIT_SCALE`), as xt_limit keeps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LimitMatch {
+    pub avg: u32,
+    pub burst: u32,
+}
+
 /// An extension match (`-m NAME ...`, or implied by `-p tcp --dport`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -240,6 +249,7 @@ pub enum Match {
     Multiport(MultiportMatch),
     Comment(String),
     Physdev(PhysdevMatch),
+    Limit(LimitMatch),
 }
 
 /// `--reject-with` types, by the ICMP code (or TCP RST) they send.

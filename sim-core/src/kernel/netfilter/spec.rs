@@ -172,7 +172,25 @@ fn match_text(m: &Match) -> String {
         }
         Match::Comment(c) => format!(" -m comment --comment{}", quoted(c)),
         Match::Physdev(p) => format!(" -m physdev{}", physdev_text(p)),
+        Match::Limit(l) => {
+            let burst = if l.burst == 5 { String::new() } else { format!(" --limit-burst {}", l.burst) };
+            format!(" -m limit --limit {}{burst}", limit_rate(l.avg))
+        }
     }
+}
+
+/// libxt_limit's `print_rate()`: the largest unit that divides evenly
+/// enough (`5/min`, `3/hour`, `100/sec`).
+pub fn limit_rate(avg: u32) -> String {
+    const RATES: [(&str, u32); 4] =
+        [("day", 10_000 * 86_400), ("hour", 10_000 * 3600), ("min", 10_000 * 60), ("sec", 10_000)];
+    let avg = avg.max(1);
+    let mut i = 1;
+    while i < RATES.len() && !(avg > RATES[i].1 || RATES[i].1 / avg < RATES[i].1 % avg) {
+        i += 1;
+    }
+    let (name, mult) = RATES[i - 1];
+    format!("{}/{name}", mult / avg)
 }
 
 /// libxt_physdev's order, shared by `-S` and `-L`.

@@ -9,8 +9,8 @@ use super::names;
 use super::parse::Arg;
 use super::Fail;
 use crate::netlink::netfilter::{
-    IcmpMatch, IcmpType, IfMatch, LogOpts, Match, MultiportDir, MultiportMatch, NatRange, PhysdevMatch, PortMatch,
-    PortRange, PortsMatch, RejectWith, StateMatch, Target, TcpFlags,
+    IcmpMatch, IcmpType, IfMatch, LimitMatch, LogOpts, Match, MultiportDir, MultiportMatch, NatRange, PhysdevMatch,
+    PortMatch, PortRange, PortsMatch, RejectWith, StateMatch, Target, TcpFlags,
 };
 
 /// A match being built from its options.
@@ -24,6 +24,7 @@ pub enum Builder {
     Multiport(Option<MultiportMatch>),
     Comment(Option<String>),
     Physdev(PhysdevMatch),
+    Limit(LimitMatch),
 }
 
 pub fn load_match(name: &str) -> Option<Builder> {
@@ -36,6 +37,8 @@ pub fn load_match(name: &str) -> Option<Builder> {
         "multiport" => Builder::Multiport(None),
         "comment" => Builder::Comment(None),
         "physdev" => Builder::Physdev(PhysdevMatch::default()),
+        // 3/hour, burst 5: libxt_limit's defaults.
+        "limit" => Builder::Limit(LimitMatch { avg: 10_000 * 3600 / 3, burst: 5 }),
         _ => return None,
     })
 }
@@ -140,6 +143,7 @@ impl Builder {
             Builder::Multiport(_) => "multiport",
             Builder::Comment(_) => "comment",
             Builder::Physdev(_) => "physdev",
+            Builder::Limit(_) => "limit",
         }
     }
 
@@ -165,6 +169,7 @@ impl Builder {
                 ("physdev-is-out", Arg::None),
                 ("physdev-is-bridged", Arg::None),
             ],
+            Builder::Limit(_) => &[("limit", Arg::Required), ("limit-burst", Arg::Required)],
         }
     }
 
@@ -241,6 +246,20 @@ impl Builder {
                 *m = Some(MultiportMatch { dir, ports, invert });
             }
             Builder::Comment(m) => *m = Some(arg.to_string()),
+            Builder::Limit(l) => {
+                if invert {
+                    return Err(Fail::usage_blank(format!("limit: option \"--{name}\" cannot be inverted.")));
+                }
+                if name == "limit" {
+                    l.avg = limit_rate(arg).ok_or_else(|| Fail::usage(format!("bad rate \"{arg}\"'")))?;
+                } else {
+                    let burst = arg.parse::<u32>().ok().filter(|b| *b <= 10_000).ok_or_else(|| {
+                        Fail::usage_blank("limit: bad value for option \"--limit-burst\", or out of range (0-10000).")
+                    })?;
+                    // 0 is the default, 5.
+                    l.burst = if burst == 0 { 5 } else { burst };
+                }
+            }
             Builder::Physdev(m) => {
                 let dev = || Some(IfMatch { name: arg.to_string(), invert });
                 match name {
@@ -270,6 +289,7 @@ impl Builder {
                 Match::Multiport(m.clone().ok_or_else(|| Fail::usage("multiport expection an option"))?)
             }
             Builder::Comment(m) => Match::Comment(m.clone().ok_or_else(|| must("comment", "comment"))?),
+            Builder::Limit(l) => Match::Limit(*l),
             Builder::Physdev(m) => {
                 if *m == PhysdevMatch::default() {
                     return Err(Fail::usage("PHYSDEV: no physdev option specified"));
@@ -278,6 +298,30 @@ impl Builder {
             }
         })
     }
+}
+
+/// libxt_limit's `parse_rate()`: `N[/second|minute|hour|day]` (any prefix
+/// of the unit), as the interval in 1/10000 s; `None` for a bad rate.
+fn limit_rate(s: &str) -> Option<u32> {
+    let (n, unit) = match s.split_once('/') {
+        Some((n, u)) => (n, Some(u)),
+        None => (s, None),
+    };
+    let mult: u64 = match unit {
+        None => 1,
+        Some("") => return None,
+        Some(u) => {
+            let u = u.to_ascii_lowercase();
+            [("second", 1), ("minute", 60), ("hour", 3600), ("day", 86_400)]
+                .into_iter()
+                .find(|(name, _)| name.starts_with(&u))?
+                .1
+        }
+    };
+    // atoi(): leading digits.
+    let digits: String = n.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let r: u64 = digits.parse().ok().filter(|r| *r > 0)?;
+    u32::try_from(10_000 * mult / r).ok().filter(|v| *v > 0)
 }
 
 /// A target being built from its options.

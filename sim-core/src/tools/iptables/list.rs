@@ -3,7 +3,7 @@
 //! `print` callback.
 
 use super::names;
-use crate::netlink::netfilter::spec::{nat_range, physdev_text, range};
+use crate::netlink::netfilter::spec::{limit_rate, nat_range, physdev_text, range};
 use crate::netlink::netfilter::{AddrMatch, Chain, IcmpType, IfMatch, Match, MultiportDir, PortMatch, Rule, Target};
 
 /// Listing switches.
@@ -132,6 +132,7 @@ fn match_col(m: &Match, numeric: bool) -> String {
         }
         Match::Comment(c) => format!(" /* {c} */"),
         Match::Physdev(p) => format!(" PHYSDEV match{}", physdev_text(p)),
+        Match::Limit(l) => format!(" limit: avg {} burst {}", limit_rate(l.avg), l.burst),
     }
 }
 
