@@ -235,6 +235,23 @@ pub struct LimitMatch {
     pub burst: u32,
 }
 
+/// An inclusive address range with its `!` (`--src-range A-B`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AddrRange {
+    pub min: Ipv4Addr,
+    pub max: Ipv4Addr,
+    pub invert: bool,
+}
+
+/// `-m iprange --src-range A-B --dst-range C-D`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct IpRangeMatch {
+    pub src: Option<AddrRange>,
+    pub dst: Option<AddrRange>,
+}
+
 /// An extension match (`-m NAME ...`, or implied by `-p tcp --dport`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -250,6 +267,7 @@ pub enum Match {
     Comment(String),
     Physdev(PhysdevMatch),
     Limit(LimitMatch),
+    IpRange(IpRangeMatch),
 }
 
 /// `--reject-with` types, by the ICMP code (or TCP RST) they send.

@@ -172,6 +172,15 @@ fn match_text(m: &Match) -> String {
         }
         Match::Comment(c) => format!(" -m comment --comment{}", quoted(c)),
         Match::Physdev(p) => format!(" -m physdev{}", physdev_text(p)),
+        Match::IpRange(m) => {
+            let mut s = " -m iprange".to_string();
+            for (flag, r) in [("src", m.src), ("dst", m.dst)] {
+                if let Some(r) = r {
+                    s += &format!("{} --{flag}-range {}-{}", bang(r.invert), r.min, r.max);
+                }
+            }
+            s
+        }
         Match::Limit(l) => {
             let burst = if l.burst == 5 { String::new() } else { format!(" --limit-burst {}", l.burst) };
             format!(" -m limit --limit {}{burst}", limit_rate(l.avg))

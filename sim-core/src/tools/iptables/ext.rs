@@ -9,8 +9,8 @@ use super::names;
 use super::parse::Arg;
 use super::Fail;
 use crate::netlink::netfilter::{
-    IcmpMatch, IcmpType, IfMatch, LimitMatch, LogOpts, Match, MultiportDir, MultiportMatch, NatRange, PhysdevMatch,
-    PortMatch, PortRange, PortsMatch, RejectWith, StateMatch, Target, TcpFlags,
+    AddrRange, IcmpMatch, IcmpType, IfMatch, IpRangeMatch, LimitMatch, LogOpts, Match, MultiportDir, MultiportMatch,
+    NatRange, PhysdevMatch, PortMatch, PortRange, PortsMatch, RejectWith, StateMatch, Target, TcpFlags,
 };
 
 /// A match being built from its options.
@@ -25,6 +25,7 @@ pub enum Builder {
     Comment(Option<String>),
     Physdev(PhysdevMatch),
     Limit(LimitMatch),
+    IpRange(IpRangeMatch),
 }
 
 pub fn load_match(name: &str) -> Option<Builder> {
@@ -38,6 +39,7 @@ pub fn load_match(name: &str) -> Option<Builder> {
         "comment" => Builder::Comment(None),
         "physdev" => Builder::Physdev(PhysdevMatch::default()),
         // 3/hour, burst 5: libxt_limit's defaults.
+        "iprange" => Builder::IpRange(IpRangeMatch::default()),
         "limit" => Builder::Limit(LimitMatch { avg: 10_000 * 3600 / 3, burst: 5 }),
         _ => return None,
     })
@@ -144,6 +146,7 @@ impl Builder {
             Builder::Comment(_) => "comment",
             Builder::Physdev(_) => "physdev",
             Builder::Limit(_) => "limit",
+            Builder::IpRange(_) => "iprange",
         }
     }
 
@@ -170,6 +173,7 @@ impl Builder {
                 ("physdev-is-bridged", Arg::None),
             ],
             Builder::Limit(_) => &[("limit", Arg::Required), ("limit-burst", Arg::Required)],
+            Builder::IpRange(_) => &[("src-range", Arg::Required), ("dst-range", Arg::Required)],
         }
     }
 
@@ -246,6 +250,18 @@ impl Builder {
                 *m = Some(MultiportMatch { dir, ports, invert });
             }
             Builder::Comment(m) => *m = Some(arg.to_string()),
+            Builder::IpRange(m) => {
+                let bad = |v: &str| Fail::usage(format!("iprange: Bad value for \"--{name}\" option: \"{v}\""));
+                let (a, b) = arg.split_once('-').unwrap_or((arg, arg));
+                let min: Ipv4Addr = a.parse().map_err(|_| bad(a))?;
+                let max: Ipv4Addr = b.parse().map_err(|_| bad(b))?;
+                let r = Some(AddrRange { min, max, invert });
+                if name == "src-range" {
+                    m.src = r;
+                } else {
+                    m.dst = r;
+                }
+            }
             Builder::Limit(l) => {
                 if invert {
                     return Err(Fail::usage_blank(format!("limit: option \"--{name}\" cannot be inverted.")));
@@ -290,6 +306,12 @@ impl Builder {
             }
             Builder::Comment(m) => Match::Comment(m.clone().ok_or_else(|| must("comment", "comment"))?),
             Builder::Limit(l) => Match::Limit(*l),
+            Builder::IpRange(m) => {
+                if m.src.is_none() && m.dst.is_none() {
+                    return Err(Fail::usage("iprange match: You must specify `--src-range' or `--dst-range'"));
+                }
+                Match::IpRange(*m)
+            }
             Builder::Physdev(m) => {
                 if *m == PhysdevMatch::default() {
                     return Err(Fail::usage("PHYSDEV: no physdev option specified"));
@@ -298,6 +320,17 @@ impl Builder {
             }
         })
     }
+}
+
+/// What libxt_iprange says of a range that can never match.
+pub fn warning(m: &Match) -> String {
+    let Match::IpRange(m) = m else { return String::new() };
+    [m.src, m.dst]
+        .into_iter()
+        .flatten()
+        .filter(|r| r.min > r.max)
+        .map(|r| format!("xt_iprange: range {}-{} is reversed and will never match\n", r.min, r.max))
+        .collect()
 }
 
 /// libxt_limit's `parse_rate()`: `N[/second|minute|hour|day]` (any prefix

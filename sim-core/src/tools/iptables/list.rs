@@ -132,6 +132,15 @@ fn match_col(m: &Match, numeric: bool) -> String {
         }
         Match::Comment(c) => format!(" /* {c} */"),
         Match::Physdev(p) => format!(" PHYSDEV match{}", physdev_text(p)),
+        Match::IpRange(m) => {
+            let mut s = String::new();
+            for (what, r) in [("source", m.src), ("destination", m.dst)] {
+                if let Some(r) = r {
+                    s += &format!(" {what} IP range {}{}-{}", if r.invert { "! " } else { "" }, r.min, r.max);
+                }
+            }
+            s
+        }
         Match::Limit(l) => format!(" limit: avg {} burst {}", limit_rate(l.avg), l.burst),
     }
 }

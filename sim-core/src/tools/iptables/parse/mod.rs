@@ -12,7 +12,7 @@ mod options;
 
 pub use getopt::Arg;
 
-use super::ext::{Builder, TargetBuilder};
+use super::ext::{self, Builder, TargetBuilder};
 use super::names;
 use super::Fail;
 use crate::netlink::netfilter::{AddrMatch, Counters, IfMatch, ProtoMatch, Rule, Target};
@@ -54,6 +54,8 @@ pub struct Parsed {
     pub verbose: bool,
     pub exact: bool,
     pub line_numbers: bool,
+    /// What the extensions warn of while parsing (stderr, then carry on).
+    pub warnings: String,
 }
 
 /// `xtables_strtoui(rule, 1, INT_MAX)`.
@@ -238,6 +240,7 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
             verbose: false,
             exact: false,
             line_numbers: false,
+            warnings: String::new(),
         });
     }
     let drop_in_nat =
@@ -317,5 +320,6 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
         verbose: st.verbose,
         exact: st.exact,
         line_numbers: st.line_numbers,
+        warnings: matches.iter().map(ext::warning).collect(),
     })
 }
