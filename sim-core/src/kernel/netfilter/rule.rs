@@ -9,19 +9,37 @@ use crate::kernel::addr;
 
 pub use super::matching::PacketMeta;
 
-/// `-s`/`-d`: an address prefix, possibly negated with `!`.
+/// `-s`/`-d`: an address and mask, possibly negated with `!`. The mask is
+/// usually a prefix, but iptables takes any (`10.0.0.0/255.0.255.0`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AddrMatch {
-    /// Already masked to the prefix, as iptables stores it.
+    /// Already masked, as iptables stores it.
     pub net: Ipv4Addr,
-    pub prefix: u8,
+    pub mask: Ipv4Addr,
     pub invert: bool,
 }
 
 impl AddrMatch {
+    /// `NET/LEN` (the address is masked here).
+    pub fn prefix(net: Ipv4Addr, len: u8, invert: bool) -> AddrMatch {
+        let mask = Ipv4Addr::from(addr::mask(len));
+        AddrMatch { net: addr::network(net, len), mask, invert }
+    }
+
+    /// The prefix length, if the mask is one.
+    pub fn prefix_len(&self) -> Option<u8> {
+        let m = u32::from(self.mask);
+        (m.leading_ones() + m.trailing_zeros() == 32).then_some(m.leading_ones() as u8)
+    }
+
+    /// `0.0.0.0/0`.
+    pub fn is_any(&self) -> bool {
+        self.mask.is_unspecified()
+    }
+
     pub fn matches(&self, a: Ipv4Addr) -> bool {
-        addr::in_prefix(a, self.net, self.prefix) != self.invert
+        (u32::from(a) & u32::from(self.mask) == u32::from(self.net)) != self.invert
     }
 }
 

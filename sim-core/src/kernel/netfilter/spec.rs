@@ -104,8 +104,13 @@ pub fn quoted(s: &str) -> String {
     out
 }
 
+/// A mask as iptables writes it: a prefix length, else dotted.
+pub fn mask_text(a: &AddrMatch) -> String {
+    a.prefix_len().map_or_else(|| a.mask.to_string(), |l| l.to_string())
+}
+
 fn addr(flag: &str, m: &Option<AddrMatch>) -> String {
-    m.map_or(String::new(), |a| format!("{} {flag} {}/{}", bang(a.invert), a.net, a.prefix))
+    m.map_or(String::new(), |a| format!("{} {flag} {}/{}", bang(a.invert), a.net, mask_text(&a)))
 }
 
 fn iface(flag: &str, m: &Option<IfMatch>) -> String {

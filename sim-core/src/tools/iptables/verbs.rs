@@ -104,7 +104,7 @@ fn reaches(t: &Table, from: &str, to: &str, depth: usize) -> bool {
 fn kernel_check(id: TableId, t: &Table, chain: &str, r: &Rule, op: &str) -> Result<(), Fail> {
     let hook = hook_of(id, chain);
     let fail = |err: &str| Err(Fail::Batch(format!("{op} failed ({err}): rule in chain {chain}")));
-    let zero_inverted = |a: &Option<crate::netlink::netfilter::AddrMatch>| a.is_some_and(|a| a.prefix == 0);
+    let zero_inverted = |a: &Option<crate::netlink::netfilter::AddrMatch>| a.is_some_and(|a| a.is_any());
     if zero_inverted(&r.src) || zero_inverted(&r.dst) {
         return fail("Invalid argument");
     }

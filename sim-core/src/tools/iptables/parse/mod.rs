@@ -84,30 +84,25 @@ pub fn check_chain_name(name: &str) -> Result<(), Fail> {
 }
 
 /// `xtables_ipparse_multiple()`: `ADDR[/MASK][,ADDR[/MASK]...]`.
-fn parse_addrs(text: &str) -> Result<Vec<(Ipv4Addr, u8)>, Fail> {
+fn parse_addrs(text: &str) -> Result<Vec<(Ipv4Addr, Ipv4Addr)>, Fail> {
     text.split(',')
         .map(|one| {
             let (a, m) = match one.split_once('/') {
                 Some((a, m)) => (a, Some(m)),
                 None => (one, None),
             };
-            let prefix = match m {
-                None => 32,
-                Some(m) if m.contains('.') => {
-                    let bad = || Fail::usage(format!("invalid mask `{m}' specified"));
-                    let mask = u32::from(m.parse::<Ipv4Addr>().map_err(|_| bad())?);
-                    if mask.leading_ones() + mask.trailing_zeros() != 32 {
-                        return Err(bad());
-                    }
-                    mask.leading_ones() as u8
-                }
+            let bad = |m: &str| Fail::usage(format!("invalid mask `{m}' specified"));
+            // A dotted mask may be any mask; a number is a prefix length.
+            let mask = match m {
+                None => u32::MAX,
+                Some(m) if m.contains('.') => u32::from(m.parse::<Ipv4Addr>().map_err(|_| bad(m))?),
                 Some(m) => match m.parse::<u8>() {
-                    Ok(n) if n <= 32 && !m.starts_with('+') => n,
-                    _ => return Err(Fail::usage(format!("invalid mask `{m}' specified"))),
+                    Ok(n) if n <= 32 && !m.starts_with('+') => crate::kernel::addr::mask(n),
+                    _ => return Err(bad(m)),
                 },
             };
             let ip = inet_aton(a).ok_or_else(|| Fail::usage(format!("host/network `{a}' not found")))?;
-            Ok((crate::kernel::addr::network(ip, prefix), prefix))
+            Ok((Ipv4Addr::from(u32::from(ip) & mask), Ipv4Addr::from(mask)))
         })
         .collect()
 }
@@ -266,7 +261,7 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
             None => Ok(vec![None]),
             Some((text, invert)) => Ok(parse_addrs(text)?
                 .into_iter()
-                .map(|(net, prefix)| Some(AddrMatch { net, prefix, invert: *invert }))
+                .map(|(net, mask)| Some(AddrMatch { net, mask, invert: *invert }))
                 .collect()),
         }
     };
@@ -291,7 +286,7 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
         }
     }
     // A 0.0.0.0/0 that is not negated matches everything: not stored.
-    let keep = |a: &Option<AddrMatch>| a.filter(|a| a.prefix != 0 || a.invert);
+    let keep = |a: &Option<AddrMatch>| a.filter(|a| !a.is_any() || a.invert);
     let proto = st.proto.filter(|p| p.proto != 0);
     let mut rules = Vec::new();
     for s in &srcs {
