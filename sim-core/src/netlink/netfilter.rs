@@ -17,6 +17,8 @@ pub trait Netfilter {
     /// Replaces a table's chains, rules and counters with `table`'s (making
     /// the table if need be), in one batch.
     fn commit(&mut self, table: Table) -> Result<(), Errno>;
+    /// Deletes a table with its chains (`nft delete table`).
+    fn delete(&mut self, id: TableId) -> Result<(), Errno>;
 }
 
 /// The simulator's netfilter in one namespace.
@@ -38,6 +40,11 @@ impl Netfilter for SimNetfilter<'_> {
 
     fn commit(&mut self, table: Table) -> Result<(), Errno> {
         self.kernel.ns_mut(self.ns).ok_or(Errno::EINVAL)?.nat.set_table(table);
+        Ok(())
+    }
+
+    fn delete(&mut self, id: TableId) -> Result<(), Errno> {
+        self.kernel.ns_mut(self.ns).ok_or(Errno::EINVAL)?.nat.remove_table(id);
         Ok(())
     }
 }

@@ -5,14 +5,15 @@
 //! `netlink::netfilter`.
 
 pub mod eval;
+mod matching;
 pub mod rule;
 pub mod spec;
 pub mod table;
 
 pub use rule::{
-    AddrMatch, Counters, CtState, CtStates, IcmpMatch, IcmpType, IfMatch, LogOpts, Match, MultiportDir, MultiportMatch,
-    NatRange, PacketMeta, PhysdevMatch, PortMatch, PortRange, PortsMatch, ProtoMatch, RejectWith, Rule, StateMatch,
-    Target, TcpFlags,
+    AddrMatch, AddrRange, Counters, CtState, CtStates, IcmpMatch, IcmpType, IfMatch, IpRangeMatch, LimitMatch, LogOpts,
+    Match, MultiportDir, MultiportMatch, NatRange, PacketMeta, PhysdevMatch, PortMatch, PortRange, PortsMatch,
+    ProtoMatch, RejectWith, Rule, StateMatch, Target, TcpFlags,
 };
 pub use table::{Chain, Hook, Policy, Table, TableId};
 
@@ -41,6 +42,11 @@ impl NetfilterState {
                 self.tables.sort_by_key(|t| t.id);
             }
         }
+    }
+
+    /// Deletes a table (iptables-restore flushes a table by deleting it).
+    pub fn remove_table(&mut self, id: TableId) {
+        self.tables.retain(|t| t.id != id);
     }
 
     /// A built-in chain of a table, if the table exists.

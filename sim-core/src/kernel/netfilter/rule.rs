@@ -7,8 +7,11 @@ use std::net::Ipv4Addr;
 
 use crate::kernel::addr;
 
+pub use super::matching::PacketMeta;
+
 /// `-s`/`-d`: an address prefix, possibly negated with `!`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AddrMatch {
     /// Already masked to the prefix, as iptables stores it.
     pub net: Ipv4Addr,
@@ -25,6 +28,7 @@ impl AddrMatch {
 /// `-i`/`-o`/`--physdev-in`/`--physdev-out`: an interface name (a trailing
 /// `+` is a wildcard), possibly negated.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct IfMatch {
     pub name: String,
     pub invert: bool,
@@ -45,6 +49,7 @@ impl IfMatch {
 
 /// `-p`: a protocol number (0 is `all`), possibly negated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ProtoMatch {
     pub proto: u8,
     pub invert: bool,
@@ -56,6 +61,7 @@ pub const IPPROTO_UDP: u8 = 17;
 
 /// A port or an inclusive port range (`80`, `1024:2048`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PortRange {
     pub min: u16,
     pub max: u16,
@@ -73,13 +79,14 @@ impl PortRange {
 
 /// `--sport`/`--dport` with its `!`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PortMatch {
     pub range: PortRange,
     pub invert: bool,
 }
 
 impl PortMatch {
-    fn matches(m: &Option<PortMatch>, port: Option<u16>) -> bool {
+    pub(super) fn matches(m: &Option<PortMatch>, port: Option<u16>) -> bool {
         match (m, port) {
             (None, _) => true,
             (Some(m), Some(p)) => m.range.contains(p) != m.invert,
@@ -100,6 +107,7 @@ pub mod tcp_flags {
 
 /// `--tcp-flags MASK COMP` (`--syn` is `FIN,SYN,RST,ACK SYN`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TcpFlags {
     pub mask: u8,
     pub comp: u8,
@@ -108,15 +116,19 @@ pub struct TcpFlags {
 
 /// `-m tcp` / `-m udp` (loaded implicitly by `-p tcp --dport`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PortsMatch {
     pub sport: Option<PortMatch>,
     pub dport: Option<PortMatch>,
     /// TCP only.
     pub flags: Option<TcpFlags>,
+    /// `--tcp-option N` (TCP only) and its `!`.
+    pub option: Option<(u8, bool)>,
 }
 
 /// `--icmp-type`: a type, a type and code, or `any`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum IcmpType {
     Any,
     /// The type and the inclusive code range (`0..=255` for a bare type).
@@ -128,6 +140,7 @@ pub enum IcmpType {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct IcmpMatch {
     pub typ: IcmpType,
     pub invert: bool,
@@ -136,6 +149,7 @@ pub struct IcmpMatch {
 /// Conntrack states as the kernel's `XT_STATE_*` / `XT_CONNTRACK_STATE_*`
 /// bits; listing prints them in this bit order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CtStates(pub u16);
 
 impl CtStates {
@@ -177,6 +191,7 @@ impl CtState {
 
 /// `-m state --state` or `-m conntrack --ctstate`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct StateMatch {
     pub states: CtStates,
     pub invert: bool,
@@ -184,6 +199,7 @@ pub struct StateMatch {
 
 /// Which ports `-m multiport` compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MultiportDir {
     Source,
     Destination,
@@ -192,6 +208,7 @@ pub enum MultiportDir {
 
 /// `-m multiport --sports|--dports|--ports a,b:c` (at most 15 ports).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MultiportMatch {
     pub dir: MultiportDir,
     pub ports: Vec<PortRange>,
@@ -200,6 +217,7 @@ pub struct MultiportMatch {
 
 /// `--physdev-is-in` / `-is-out` / `-is-bridged`: `Some(invert)` when given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PhysdevMatch {
     pub physin: Option<IfMatch>,
     pub physout: Option<IfMatch>,
@@ -208,8 +226,35 @@ pub struct PhysdevMatch {
     pub is_bridged: Option<bool>,
 }
 
+/// `-m limit --limit RATE --limit-burst N`: `avg` is the interval between
+/// packets in 1/10000 s (`XT_LIMIT_SCALE`), as xt_limit keeps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LimitMatch {
+    pub avg: u32,
+    pub burst: u32,
+}
+
+/// An inclusive address range with its `!` (`--src-range A-B`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AddrRange {
+    pub min: Ipv4Addr,
+    pub max: Ipv4Addr,
+    pub invert: bool,
+}
+
+/// `-m iprange --src-range A-B --dst-range C-D`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct IpRangeMatch {
+    pub src: Option<AddrRange>,
+    pub dst: Option<AddrRange>,
+}
+
 /// An extension match (`-m NAME ...`, or implied by `-p tcp --dport`).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Match {
     Tcp(PortsMatch),
     Udp(PortsMatch),
@@ -221,10 +266,13 @@ pub enum Match {
     Multiport(MultiportMatch),
     Comment(String),
     Physdev(PhysdevMatch),
+    Limit(LimitMatch),
+    IpRange(IpRangeMatch),
 }
 
 /// `--reject-with` types, by the ICMP code (or TCP RST) they send.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RejectWith {
     NetUnreachable,
     HostUnreachable,
@@ -254,6 +302,7 @@ impl RejectWith {
 
 /// `-j LOG` options.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LogOpts {
     /// Syslog level 0..=7 (default 4, `warning`).
     pub level: u8,
@@ -266,6 +315,7 @@ pub struct LogOpts {
 
 /// SNAT/DNAT `--to-source`/`--to-destination ADDR[-ADDR][:PORT[-PORT]]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct NatRange {
     /// The address range (`None`: keep the address, only ports given).
     pub addrs: Option<(Ipv4Addr, Ipv4Addr)>,
@@ -274,6 +324,7 @@ pub struct NatRange {
 
 /// What a rule does when it matches.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Target {
     /// No `-j`: the rule only counts and evaluation carries on.
     None,
@@ -310,6 +361,7 @@ impl Target {
 
 /// Packet and byte counters (a rule's, or a built-in chain's policy's).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Counters {
     pub pkts: u64,
     pub bytes: u64,
@@ -322,110 +374,23 @@ impl Counters {
     }
 }
 
-/// What a rule can look at in a packet; the packet path fills it at each
-/// hook. Interfaces the hook does not have are `None` (no `out` in
-/// PREROUTING, no `in` in OUTPUT); bridged IPv4 has `iif` = `oif` = the
-/// bridge and the ports in `physin`/`physout`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PacketMeta<'a> {
-    pub src: Ipv4Addr,
-    pub dst: Ipv4Addr,
-    pub proto: u8,
-    pub sport: Option<u16>,
-    pub dport: Option<u16>,
-    /// TCP flag bits, for TCP.
-    pub tcp_flags: Option<u8>,
-    /// ICMP type and code, for ICMP.
-    pub icmp: Option<(u8, u8)>,
-    pub iif: Option<&'a str>,
-    pub oif: Option<&'a str>,
-    pub physin: Option<&'a str>,
-    pub physout: Option<&'a str>,
-    /// The packet is being bridged (br_netfilter), not routed.
-    pub bridged: bool,
-    /// `None` while conntrack is off in the namespace (no state matches).
-    pub ct: Option<CtState>,
-    /// The connection has had its source / destination translated.
-    pub ct_snat: bool,
-    pub ct_dnat: bool,
-    /// The packet's IP length (what counters add).
-    pub len: usize,
-}
-
-impl Match {
-    pub fn matches(&self, p: &PacketMeta) -> bool {
-        match self {
-            Match::Tcp(m) => {
-                p.proto == IPPROTO_TCP
-                    && PortMatch::matches(&m.sport, p.sport)
-                    && PortMatch::matches(&m.dport, p.dport)
-                    && m.flags.is_none_or(|f| p.tcp_flags.is_some_and(|b| (b & f.mask == f.comp) != f.invert))
-            }
-            Match::Udp(m) => {
-                p.proto == IPPROTO_UDP && PortMatch::matches(&m.sport, p.sport) && PortMatch::matches(&m.dport, p.dport)
-            }
-            Match::Icmp(m) => {
-                // xt_icmp: only the first fragment's header, never inverted
-                // into a match on a non-ICMP packet.
-                let Some((t, c)) = p.icmp.filter(|_| p.proto == IPPROTO_ICMP) else { return false };
-                let hit = match m.typ {
-                    IcmpType::Any => true,
-                    IcmpType::Type { typ, code_min, code_max } => t == typ && (code_min..=code_max).contains(&c),
-                };
-                hit != m.invert
-            }
-            Match::State(m) | Match::Conntrack(m) => {
-                let mut bits = p.ct.map_or(CtStates::UNTRACKED, CtState::bit);
-                if p.ct_snat {
-                    bits |= CtStates::SNAT;
-                }
-                if p.ct_dnat {
-                    bits |= CtStates::DNAT;
-                }
-                (m.states.0 & bits != 0) != m.invert
-            }
-            Match::Multiport(m) => {
-                let hit = |port: Option<u16>| port.is_some_and(|x| m.ports.iter().any(|r| r.contains(x)));
-                let hit = match m.dir {
-                    MultiportDir::Source => hit(p.sport),
-                    MultiportDir::Destination => hit(p.dport),
-                    MultiportDir::Either => hit(p.sport) || hit(p.dport),
-                };
-                // xt_multiport only looks at TCP, UDP, UDPLITE, SCTP, DCCP.
-                matches!(p.proto, IPPROTO_TCP | IPPROTO_UDP) && hit != m.invert
-            }
-            Match::Comment(_) => true,
-            Match::Physdev(m) => {
-                if !p.bridged {
-                    // xt_physdev on a routed packet: only `! --physdev-is-*`
-                    // and unset fields match.
-                    return m.physin.as_ref().is_none_or(|i| i.invert)
-                        && m.physout.as_ref().is_none_or(|i| i.invert)
-                        && m.is_in.is_none_or(|inv| inv)
-                        && m.is_out.is_none_or(|inv| inv)
-                        && m.is_bridged.is_none_or(|inv| inv);
-                }
-                m.is_bridged.is_none_or(|inv| !inv)
-                    && m.is_in.is_none_or(|inv| p.physin.is_some() != inv)
-                    && m.is_out.is_none_or(|inv| p.physout.is_some() != inv)
-                    && m.physin.as_ref().is_none_or(|i| i.matches(p.physin))
-                    && m.physout.as_ref().is_none_or(|i| i.matches(p.physout))
-            }
-        }
-    }
-}
-
 /// One rule with its counters.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Rule {
     pub src: Option<AddrMatch>,
     pub dst: Option<AddrMatch>,
     pub iif: Option<IfMatch>,
     pub oif: Option<IfMatch>,
     pub proto: Option<ProtoMatch>,
+    /// `-f` (`Some(false)`) or `! -f` (`Some(true)`): non-first fragments.
+    pub fragment: Option<bool>,
     /// Extension matches, in the order given.
     pub matches: Vec<Match>,
     pub target: Target,
+    /// `-g CHAIN` rather than `-j CHAIN` (a goto: the chain's end or RETURN
+    /// goes back past this rule's chain).
+    pub goto: bool,
     pub counters: Counters,
 }
 
@@ -437,8 +402,10 @@ impl Default for Rule {
             iif: None,
             oif: None,
             proto: None,
+            fragment: None,
             matches: Vec::new(),
             target: Target::None,
+            goto: false,
             counters: Counters::default(),
         }
     }
@@ -453,6 +420,10 @@ impl Rule {
             && self.iif.as_ref().is_none_or(|m| m.matches(p.iif))
             && self.oif.as_ref().is_none_or(|m| m.matches(p.oif))
             && self.proto.is_none_or(|m| (m.proto == 0 || m.proto == p.proto) != m.invert)
+            // Rules see whole packets (conntrack reassembles, and the
+            // simulator's senders fragment only what it delivers whole):
+            // `-f` never matches, `! -f` always does.
+            && self.fragment.is_none_or(|invert| invert)
             && self.matches.iter().all(|m| m.matches(p))
     }
 

@@ -143,6 +143,9 @@ fn match_text(m: &Match) -> String {
             let mut s = format!(" -m {}", if matches!(m, Match::Tcp(_)) { "tcp" } else { "udp" });
             s += &ports("sport", &t.sport);
             s += &ports("dport", &t.dport);
+            if let Some((n, invert)) = t.option {
+                s += &format!("{} --tcp-option {n}", bang(invert));
+            }
             if let Some(f) = t.flags {
                 s += &format!("{} --tcp-flags {} {}", bang(f.invert), tcp_flags_text(f.mask), tcp_flags_text(f.comp));
             }
@@ -169,7 +172,34 @@ fn match_text(m: &Match) -> String {
         }
         Match::Comment(c) => format!(" -m comment --comment{}", quoted(c)),
         Match::Physdev(p) => format!(" -m physdev{}", physdev_text(p)),
+        Match::IpRange(m) => {
+            let mut s = " -m iprange".to_string();
+            for (flag, r) in [("src", m.src), ("dst", m.dst)] {
+                if let Some(r) = r {
+                    s += &format!("{} --{flag}-range {}-{}", bang(r.invert), r.min, r.max);
+                }
+            }
+            s
+        }
+        Match::Limit(l) => {
+            let burst = if l.burst == 5 { String::new() } else { format!(" --limit-burst {}", l.burst) };
+            format!(" -m limit --limit {}{burst}", limit_rate(l.avg))
+        }
     }
+}
+
+/// libxt_limit's `print_rate()`: the largest unit that divides evenly
+/// enough (`5/min`, `3/hour`, `100/sec`).
+pub fn limit_rate(avg: u32) -> String {
+    const RATES: [(&str, u32); 4] =
+        [("day", 10_000 * 86_400), ("hour", 10_000 * 3600), ("min", 10_000 * 60), ("sec", 10_000)];
+    let avg = avg.max(1);
+    let mut i = 1;
+    while i < RATES.len() && !(avg > RATES[i].1 || RATES[i].1 / avg < RATES[i].1 % avg) {
+        i += 1;
+    }
+    let (name, mult) = RATES[i - 1];
+    format!("{}/{name}", mult / avg)
 }
 
 /// libxt_physdev's order, shared by `-S` and `-L`.
@@ -247,13 +277,19 @@ impl Rule {
             let name = proto_name(p.proto).map_or_else(|| p.proto.to_string(), str::to_string);
             s += &format!("{} -p {name}", bang(p.invert));
         }
+        if let Some(invert) = r.fragment {
+            s += &format!("{} -f", bang(invert));
+        }
         for m in &r.matches {
             s += &match_text(m);
         }
         if counters {
             s += &format!(" -c {} {}", r.counters.pkts, r.counters.bytes);
         }
-        s += &target_text(&r.target);
+        match (&r.target, r.goto) {
+            (Target::Jump(c), true) => s += &format!(" -g {c}"),
+            (t, _) => s += &target_text(t),
+        }
         s
     }
 }

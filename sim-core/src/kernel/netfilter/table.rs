@@ -5,6 +5,7 @@ use super::rule::{Counters, Rule, Target};
 
 /// A netfilter hook, i.e. a built-in chain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Hook {
     Prerouting,
     Input,
@@ -35,6 +36,7 @@ impl Hook {
 /// filter and nat take part in the packet path; mangle and raw are known so
 /// that listing them works.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TableId {
     Mangle,
     Raw,
@@ -71,6 +73,7 @@ impl TableId {
 
 /// A built-in chain's policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Policy {
     Accept,
     Drop,
@@ -87,6 +90,7 @@ impl Policy {
 
 /// A chain: built-in (`hook` set; it has a policy) or a user chain.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Chain {
     pub name: String,
     pub hook: Option<Hook>,
@@ -144,6 +148,7 @@ impl Chain {
 /// `iptables -X` deletes empty ACCEPT ones. A missing base chain is not
 /// hooked: packets pass it uncounted (its policy counters stay 0).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Table {
     pub id: TableId,
     pub chains: Vec<Chain>,

@@ -3,7 +3,7 @@
 //! `print` callback.
 
 use super::names;
-use crate::netlink::netfilter::spec::{nat_range, physdev_text, range};
+use crate::netlink::netfilter::spec::{limit_rate, nat_range, physdev_text, range};
 use crate::netlink::netfilter::{AddrMatch, Chain, IcmpType, IfMatch, Match, MultiportDir, PortMatch, Rule, Target};
 
 /// Listing switches.
@@ -39,8 +39,14 @@ fn addr_col(m: &Option<AddrMatch>, numeric: bool) -> String {
     let text = match m {
         None | Some(AddrMatch { prefix: 0, .. }) if !numeric => "anywhere".to_string(),
         None => "0.0.0.0/0".to_string(),
-        Some(a) if a.prefix == 32 => a.net.to_string(),
-        Some(a) => format!("{}/{}", a.net, a.prefix),
+        Some(a) => {
+            let name = names::addr_name(a.net).filter(|_| !numeric).map_or_else(|| a.net.to_string(), str::to_string);
+            if a.prefix == 32 {
+                name
+            } else {
+                format!("{name}/{}", a.prefix)
+            }
+        }
     };
     format!("{inv}{text:<19} ")
 }
@@ -69,6 +75,9 @@ fn match_col(m: &Match, numeric: bool) -> String {
             let mut s = if matches!(m, Match::Tcp(_)) { " tcp" } else { " udp" }.to_string();
             s += &ports("spt", &t.sport, numeric);
             s += &ports("dpt", &t.dport, numeric);
+            if let Some((n, invert)) = t.option {
+                s += &format!(" option={}{n}", if invert { "!" } else { "" });
+            }
             if let Some(f) = t.flags {
                 s += &format!(" flags:{}", if f.invert { "!" } else { "" });
                 if numeric {
@@ -119,10 +128,20 @@ fn match_col(m: &Match, numeric: bool) -> String {
                     }
                 })
                 .collect();
-            format!(" multiport {dir} {}{}", if mp.invert { "!" } else { "" }, list.join(","))
+            format!(" multiport {dir} {}{}", if mp.invert { " !" } else { "" }, list.join(","))
         }
         Match::Comment(c) => format!(" /* {c} */"),
         Match::Physdev(p) => format!(" PHYSDEV match{}", physdev_text(p)),
+        Match::IpRange(m) => {
+            let mut s = String::new();
+            for (what, r) in [("source", m.src), ("destination", m.dst)] {
+                if let Some(r) = r {
+                    s += &format!(" {what} IP range {}{}-{}", if r.invert { "! " } else { "" }, r.min, r.max);
+                }
+            }
+            s
+        }
+        Match::Limit(l) => format!(" limit: avg {} burst {}", limit_rate(l.avg), l.burst),
     }
 }
 
@@ -158,6 +177,50 @@ fn target_col(t: &Target, numeric: bool) -> String {
     }
 }
 
+/// The opt column: fragments.
+fn opt_col(r: &Rule) -> &'static str {
+    match r.fragment {
+        None => "--",
+        Some(false) => "-f",
+        Some(true) => "!f",
+    }
+}
+
+/// A rule as `iptables -v` prints it when adding, checking or deleting
+/// it (`FMT_PRINT_RULE`: numeric, labelled, no table layout).
+pub fn rule_print(r: &Rule) -> String {
+    let bang = |inv: bool| if inv { "!" } else { "" };
+    let (p, inv) = r.proto.map_or((0, false), |p| (p.proto, p.invert));
+    let pname = names::proto_name(p).map_or_else(|| p.to_string(), str::to_string);
+    let iface = |m: &Option<IfMatch>| m.as_ref().map_or("*".to_string(), |i| format!("{}{}", bang(i.invert), i.name));
+    let addr = |m: &Option<AddrMatch>| match m {
+        None => " 0.0.0.0/0".to_string(),
+        Some(a) if a.prefix == 32 => format!("{}{}", if a.invert { '!' } else { ' ' }, a.net),
+        Some(a) => format!("{}{}/{}", if a.invert { '!' } else { ' ' }, a.net, a.prefix),
+    };
+    let src = addr(&r.src);
+    let dst = addr(&r.dst);
+    let mut s = format!(
+        "{} {}{pname} opt {} in {} out {} {src} {}-> {}  ",
+        r.target.name(),
+        if inv { '!' } else { ' ' },
+        opt_col(r),
+        iface(&r.iif),
+        iface(&r.oif),
+        &dst[..1],
+        &dst[1..],
+    );
+    if r.goto {
+        s += "[goto] ";
+    }
+    for m in &r.matches {
+        s += &match_col(m, true);
+    }
+    s += &target_col(&r.target, true);
+    s.push('\n');
+    s
+}
+
 /// One rule's line.
 pub fn rule_line(r: &Rule, n: usize, f: Format) -> String {
     let mut s = String::new();
@@ -175,13 +238,17 @@ pub fn rule_line(r: &Rule, n: usize, f: Format) -> String {
         _ => p.to_string(),
     };
     s += &format!("{}{pname:<5}", if inv { '!' } else { ' ' });
-    s += "-- ";
+    s += opt_col(r);
+    s.push(' ');
     if f.verbose {
         s += &format!(" {:<6} ", if_col(&r.iif, f.numeric));
         s += &format!("{:<6} ", if_col(&r.oif, f.numeric));
     }
     s += &addr_col(&r.src, f.numeric);
     s += &addr_col(&r.dst, f.numeric);
+    if r.goto {
+        s += "[goto] ";
+    }
     for m in &r.matches {
         s += &match_col(m, f.numeric);
     }

@@ -39,6 +39,9 @@ pub enum Fail {
     NoTable(String),
     /// `-L`/`-S` of a chain that is not there (exit 1).
     Incompatible(String, &'static str),
+    /// A failure after a listing was printed (`-L -Z` with no table):
+    /// iptables' stderr comes first, its buffered stdout at exit.
+    AfterOutput(String, Box<Fail>),
 }
 
 impl Fail {
@@ -64,6 +67,11 @@ impl Fail {
             Fail::Incompatible(c, t) => {
                 Output::error(format!("{PROG}: chain `{c}' in table `{t}' is incompatible, use 'nft' tool.\n"), 1)
             }
+            Fail::AfterOutput(text, f) => {
+                let mut o = f.output();
+                o.out(text.clone());
+                o
+            }
         }
     }
 }
@@ -79,6 +87,9 @@ pub fn run(nf: &mut dyn Netfilter, argv: &[String]) -> Output {
 fn try_run(nf: &mut dyn Netfilter, argv: &[String]) -> Result<Output, Fail> {
     let p = parse::parse(argv)?;
     let mut out = Output::new();
+    if !p.warnings.is_empty() {
+        out.err(p.warnings.clone());
+    }
     match p.cmd {
         parse::Cmd::Version => {
             out.out(format!("{PROG}\n"));

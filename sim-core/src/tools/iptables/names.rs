@@ -19,16 +19,35 @@ pub fn parse_proto(s: &str) -> Option<u8> {
     PROTOCOLS.iter().find(|(_, n)| *n == s).map(|(p, _)| *p)
 }
 
+/// Debian's /etc/hosts and /etc/networks, which `-L` without `-n` reads
+/// back and `-s NAME` resolves: (address, name), hosts first.
+const HOSTS: &[([u8; 4], &str)] = &[([127, 0, 0, 1], "localhost")];
+const NETWORKS: &[([u8; 4], &str)] =
+    &[([0, 0, 0, 0], "default"), ([127, 0, 0, 0], "loopback"), ([169, 254, 0, 0], "link-local")];
+
+/// `xtables_ipaddr_to_anyname()`: a host name, else a network name.
+pub fn addr_name(a: std::net::Ipv4Addr) -> Option<&'static str> {
+    HOSTS.iter().chain(NETWORKS).find(|(x, _)| *x == a.octets()).map(|(_, n)| *n)
+}
+
+/// `-s NAME`: a host, else a network, by name.
+pub fn resolve(name: &str) -> Option<std::net::Ipv4Addr> {
+    HOSTS.iter().chain(NETWORKS).find(|(_, n)| *n == name).map(|(a, _)| std::net::Ipv4Addr::from(*a))
+}
+
 /// /etc/services entries for the ports the recordings list (same name for
 /// tcp and udp), sorted by port.
 const SERVICES: &[(u16, &str)] = &[
+    (1, "tcpmux"),
     (22, "ssh"),
+    (23, "telnet"),
     (53, "domain"),
     (67, "bootps"),
     (68, "bootpc"),
     (80, "http"),
     (443, "https"),
     (2000, "cisco-sccp"),
+    (5353, "mdns"),
     (8080, "http-alt"),
     (8081, "tproxy"),
 ];

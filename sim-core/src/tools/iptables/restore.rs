@@ -1,7 +1,7 @@
 //! `iptables-restore [-n] [-c]`: reads iptables-save's format from stdin.
 //! Each `*table` … `COMMIT` block is one batch: without `-n` the table is
-//! flushed first (rules and user chains go, policies stay); jump targets
-//! are checked when the block commits, as the nft batch does.
+//! deleted first (every chain, policies too) and made again from the block;
+//! jump targets are checked when the block commits, as the nft batch does.
 
 use super::parse::{self, Cmd};
 use super::verbs;
@@ -25,7 +25,7 @@ fn report(f: Fail, line: usize) -> Output {
             Output::error(format!("iptables-restore: line {line} failed: {m}\n"), 1)
         }
         Fail::Batch(m) => Output::error(format!("{PROG}:  {m}\n"), 4),
-        Fail::NoTable(_) | Fail::Incompatible(..) => {
+        Fail::NoTable(_) | Fail::Incompatible(..) | Fail::AfterOutput(..) => {
             Output::error(format!("iptables-restore: line {line} failed\n"), 1)
         }
     }
@@ -69,7 +69,7 @@ fn counters(s: &str) -> Option<(Counters, &str)> {
     Some((Counters { pkts: p.parse().ok()?, bytes: b.parse().ok()? }, rest.trim_start()))
 }
 
-/// The block being read: its table, its copy, and whether it existed.
+/// The block being read: its table and its copy (`None`: no table).
 struct Block {
     id: TableId,
     table: Option<Table>,
@@ -105,6 +105,13 @@ pub fn restore(nf: &mut dyn Netfilter, argv: &[String], stdin: &str) -> Output {
     }
     let mut block: Option<Block> = None;
     let mut lines = 0;
+    // What `-L`/`-S` lines printed (stdout, flushed at exit).
+    let mut printed = String::new();
+    let fail = |f: Fail, n: usize, printed: &str| {
+        let mut o = report(f, n);
+        o.out(printed.to_string());
+        o
+    };
     for (i, raw) in stdin.lines().enumerate() {
         let n = i + 1;
         lines = n;
@@ -116,48 +123,50 @@ pub fn restore(nf: &mut dyn Netfilter, argv: &[String], stdin: &str) -> Output {
             (None, l) if l.starts_with('*') => {
                 let name = &l[1..];
                 let Some(id) = TableId::parse(name) else {
-                    return report(Fail::usage(format!("iptables-restore: line {n} table name '{name}' invalid")), n);
+                    let f = Fail::usage(format!("iptables-restore: line {n} table name '{name}' invalid"));
+                    return fail(f, n, &printed);
                 };
-                let current = nf.table(id).ok().flatten();
-                let table = if noflush {
-                    current
-                } else {
-                    current.map(|mut t| {
-                        t.chains.retain(|c| c.is_builtin() && !c.is_renamed_base());
-                        t.chains.iter_mut().for_each(|c| c.rules.clear());
-                        t
-                    })
-                };
-                block = Some(Block { id, table: table.or_else(|| Some(Table::new(id))) });
-                Ok(())
+                // Without -n the block starts from nothing: iptables-nft
+                // deletes the table (and its base chains, policies with them).
+                let table = if noflush { nf.table(id).ok().flatten() } else { None };
+                block = Some(Block { id, table });
+                Ok(String::new())
             }
             (Some(b), "COMMIT") => {
-                let t = b.table.take().unwrap_or_else(|| Table::new(b.id));
+                let Some(t) = b.table.take() else {
+                    // An empty block leaves no table behind.
+                    let _ = nf.delete(b.id);
+                    block = None;
+                    continue;
+                };
                 for c in &t.chains {
                     for r in &c.rules {
                         if let Target::Jump(j) = &r.target {
                             if let Err(f) = verbs::check_jump(b.id, Some(&t), Some(j)) {
-                                return report(f, n);
+                                return fail(f, n, &printed);
                             }
                         }
                     }
                 }
                 let _ = nf.commit(t);
                 block = None;
-                Ok(())
+                Ok(String::new())
             }
-            (Some(b), l) if l.starts_with(':') => chain_line(b, &l[1..], with_counters),
+            (Some(b), l) if l.starts_with(':') => chain_line(b, &l[1..], with_counters).map(|()| String::new()),
             (Some(b), l) => rule_line(b, l, with_counters),
             (None, _) => Err(Fail::NoTable(String::new())),
         };
-        if let Err(f) = result {
-            return report(f, n);
+        match result {
+            Ok(text) => printed += &text,
+            Err(f) => return fail(f, n, &printed),
         }
     }
-    if block.is_some() {
-        return Output::error(format!("iptables-restore: COMMIT expected at line {}\n", lines + 1), 1);
-    }
-    Output::new()
+    let mut out = match block {
+        Some(_) => Output::error(format!("iptables-restore: COMMIT expected at line {}\n", lines + 1), 1),
+        None => Output::new(),
+    };
+    out.out(printed);
+    out
 }
 
 /// `:NAME POLICY [PKTS:BYTES]` (`-` for a user chain).
@@ -192,19 +201,20 @@ fn chain_line(b: &mut Block, rest: &str, with_counters: bool) -> Result<(), Fail
 }
 
 /// A command line of the block (`-A …`, `-N …`, `-X` …).
-fn rule_line(b: &mut Block, line: &str, with_counters: bool) -> Result<(), Fail> {
+fn rule_line(b: &mut Block, line: &str, with_counters: bool) -> Result<String, Fail> {
     let (count, line) = match counters(line) {
         Some((c, rest)) => (Some(c), rest),
         None => (None, line),
     };
-    let mut argv = vec!["iptables".to_string(), "-t".to_string(), b.id.name().to_string()];
+    let mut argv = vec!["iptables".to_string()];
     argv.extend(words(line));
-    let mut p = parse::parse(&argv)?;
-    if matches!(p.cmd, Cmd::List { .. } | Cmd::ListRules(_) | Cmd::Version | Cmd::Help) {
+    let mut p = parse::parse_line(&argv, b.id.name())?;
+    if matches!(p.cmd, Cmd::Version | Cmd::Help) {
         return Err(Fail::NoTable(String::new()));
     }
     if let (true, Some(k)) = (with_counters, count) {
         p.rules.iter_mut().for_each(|r| r.counters = k);
     }
-    verbs::apply(&p, b.id, &mut b.table, false).map(|_| ())
+    // `-L`/`-S` in a block print the block's table as it stands.
+    verbs::apply(&p, b.id, &mut b.table, false)
 }

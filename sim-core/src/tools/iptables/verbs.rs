@@ -24,6 +24,39 @@ pub fn apply(p: &Parsed, id: TableId, table: &mut Option<Table>, check_jumps: bo
     if check_jumps {
         check_jump(id, table.as_ref(), p.jump.as_deref())?;
     }
+    // `-v` names what it is about to do, before the kernel answers.
+    let said = if p.verbose { say(p, id, table.as_ref()) } else { String::new() };
+    let done = run_verb(p, id, table, chain);
+    match done {
+        Ok(text) => Ok(said + &text),
+        Err(f) if said.is_empty() => Err(f),
+        Err(f) => Err(Fail::AfterOutput(said, Box::new(f))),
+    }
+}
+
+/// What `-v` prints before a command runs: the rules it adds, checks or
+/// deletes, and the chains it flushes or deletes.
+fn say(p: &Parsed, id: TableId, t: Option<&Table>) -> String {
+    match &p.cmd {
+        Cmd::Append | Cmd::Insert(_) | Cmd::Replace(_) | Cmd::Delete(None) | Cmd::Check => {
+            p.rules.iter().map(list::rule_print).collect()
+        }
+        Cmd::Flush | Cmd::DeleteChain => {
+            let verb = if p.cmd == Cmd::Flush { "Flushing" } else { "Deleting" };
+            let names: Vec<String> = match (&p.chain, &p.cmd) {
+                (Some(c), _) => vec![c.clone()],
+                (None, Cmd::Flush) => save::shown_chains(id, t).into_iter().map(|c| c.name).collect(),
+                (None, _) => t.map_or(Vec::new(), |t| {
+                    t.chains.iter().filter(|c| !c.is_builtin()).map(|c| c.name.clone()).collect()
+                }),
+            };
+            names.iter().map(|n| format!("{verb} chain `{n}'\n")).collect()
+        }
+        _ => String::new(),
+    }
+}
+
+fn run_verb(p: &Parsed, id: TableId, table: &mut Option<Table>, chain: &str) -> Result<String, Fail> {
     match &p.cmd {
         Cmd::Append => add(id, table, chain, &p.rules, None),
         Cmd::Insert(n) => add(id, table, chain, &p.rules, Some(*n as usize)),
@@ -40,7 +73,7 @@ pub fn apply(p: &Parsed, id: TableId, table: &mut Option<Table>, check_jumps: bo
         Cmd::List { num, zero: z } => {
             let text = list_cmd(p, id, table.as_ref(), *num)?;
             if *z {
-                return Ok(text + &zero(id, table, p.chain.as_deref(), None, p.verbose)?);
+                return list_zero(id, table, p.chain.as_deref(), p.verbose, text);
             }
             Ok(text)
         }
@@ -88,8 +121,9 @@ fn kernel_check(id: TableId, t: &Table, chain: &str, r: &Rule, op: &str) -> Resu
         return fail("Invalid argument");
     }
     if let Target::Jump(j) = &r.target {
-        if hook_of(id, j).is_some() {
-            return fail("Operation not supported");
+        if let Some(h) = hook_of(id, j) {
+            // A base chain can't be jumped to; one not made yet isn't there.
+            return fail(if t.builtin(h).is_some() { "Operation not supported" } else { "No such file or directory" });
         }
         if reaches(t, j, chain, 0) {
             return fail("Too many links");
@@ -135,11 +169,7 @@ fn add(id: TableId, table: &mut Option<Table>, chain: &str, rules: &[Rule], at: 
 /// `-R CHAIN N`.
 fn replace(id: TableId, table: &mut Option<Table>, chain: &str, rules: &[Rule], n: usize) -> Result<String, Fail> {
     let mut t = table.clone().unwrap_or_else(|| Table::new(id));
-    let len = match (hook_of(id, chain), t.chain(chain)) {
-        (_, Some(c)) => c.rules.len(),
-        (Some(_), None) => 0,
-        (None, None) => return Err(Fail::Refused(NO_CHAIN)),
-    };
+    let len = t.chain(chain).ok_or(Fail::Refused(NO_CHAIN))?.rules.len();
     if n > len {
         return Err(Fail::Refused("Index of replacement too big."));
     }
@@ -213,7 +243,9 @@ fn zero(
     let mut said = String::new();
     match chain {
         Some(name) => {
-            let c = table.as_mut().and_then(|t| t.chain_mut(name)).ok_or(Fail::Refused(NO_CHAIN))?;
+            // With a rule number the lookup is a rule's: "Bad rule".
+            let missing = Fail::Refused(if n.is_some() { BAD_RULE } else { NO_CHAIN });
+            let c = table.as_mut().and_then(|t| t.chain_mut(name)).ok_or(missing)?;
             match n {
                 Some(n) => {
                     if let Some(r) = c.rules.get_mut(n as usize - 1) {
@@ -238,6 +270,31 @@ fn zero(
         }
     }
     Ok(said)
+}
+
+/// `-L -Z`: the listing, then the zeroing. Without a chain it zeroes every
+/// base chain of the table, making the missing ones (and fails after the
+/// listing when there is no table).
+fn list_zero(
+    id: TableId,
+    table: &mut Option<Table>,
+    chain: Option<&str>,
+    verbose: bool,
+    listing: String,
+) -> Result<String, Fail> {
+    if chain.is_none() {
+        let Some(t) = table else {
+            let first = id.hooks()[0].name();
+            return Err(Fail::AfterOutput(
+                listing,
+                Box::new(Fail::Batch(format!("CHAIN_ZERO failed (No such file or directory): chain {first}"))),
+            ));
+        };
+        for h in id.hooks() {
+            t.ensure_builtin(*h);
+        }
+    }
+    Ok(listing + &zero(id, table, chain, None, verbose)?)
 }
 
 fn zero_chain(c: &mut Chain) {
@@ -295,7 +352,8 @@ fn delete_chain(id: TableId, table: &mut Option<Table>, name: Option<&str>) -> R
 fn rename(id: TableId, table: &mut Option<Table>, old: &str, new: &str) -> Result<String, Fail> {
     let mut t = table.clone().ok_or(Fail::Refused(NO_CHAIN))?;
     // A base chain renamed stays hooked, but iptables lists it no more.
-    if t.chain(old).is_none() {
+    // nft takes any name but one with spaces (refused as not found).
+    if t.chain(old).is_none() || new.chars().any(|c| c.is_ascii_whitespace()) {
         return Err(Fail::Refused(NO_CHAIN));
     }
     if t.chain(new).is_some() || hook_of(id, new).is_some() {
@@ -325,9 +383,12 @@ fn set_policy(id: TableId, table: &mut Option<Table>, chain: &str, policy: &str)
     };
     let hook = hook_of(id, chain).ok_or(Fail::Refused("Bad built-in chain name."))?;
     let mut t = table.clone().unwrap_or_else(|| Table::new(id));
+    // iptables-nft sends the chain with fresh counters along with the
+    // policy (policy-counters, bridge-chains recordings).
     let c = t.ensure_builtin(hook);
     c.policy = policy;
     c.stats = true;
+    c.policy_counters = Default::default();
     *table = Some(t);
     Ok(String::new())
 }
