@@ -60,7 +60,7 @@ fn firewall(k: &mut Kernel) {
     let mut t = Table::new(TableId::Filter);
     let fwd = t.ensure_builtin(Hook::Forward);
     for i in 0..98u8 {
-        let src = AddrMatch { net: Ipv4Addr::new(10, 99, i, 0), prefix: 24, invert: false };
+        let src = AddrMatch::prefix(Ipv4Addr::new(10, 99, i, 0), 24, false);
         fwd.rules.push(Rule { src: Some(src), target: Target::Drop, ..Rule::default() });
     }
     let state = |s| Match::Conntrack(StateMatch { states: CtStates(s), invert: false });

@@ -33,6 +33,9 @@ pub struct Hit {
 /// How deep jumps may nest (the kernel refuses loops when rules are added;
 /// this only bounds a walk).
 const MAX_DEPTH: usize = 64;
+/// How many matching rules one walk may pass (gotos do not nest, so a
+/// loop of them would not meet `MAX_DEPTH`); past it jumps are ignored.
+const MAX_VISITS: usize = 100_000;
 
 /// Whether conntrack must run in the namespace: some rule has a state
 /// match or a NAT target (`nf_ct_netns_get()` is called for those only).
@@ -49,7 +52,8 @@ enum Step {
     Next,
     Done(Verdict),
     Return,
-    Jump(usize),
+    /// To a user chain; `true` for a goto (`-g`): no return point.
+    Jump(usize, bool),
 }
 
 /// Walks `table`'s built-in chain for `hook` with the packet, counting as
@@ -59,6 +63,7 @@ pub fn run(nf: &mut NetfilterState, table: TableId, hook: Hook, p: &PacketMeta) 
     let Some(t) = nf.table_mut(table) else { return (Verdict::Accept, None) };
     let Some(start) = t.chains.iter().position(|c| c.hook == Some(hook)) else { return (Verdict::Accept, None) };
     let mut stack: Vec<(usize, usize)> = Vec::new();
+    let mut visits = 0;
     let (mut ci, mut ri) = (start, 0);
     loop {
         let Some(hit) = t.chains[ci].rules.get(ri).map(|r| r.matches(p)) else {
@@ -85,6 +90,7 @@ pub fn run(nf: &mut NetfilterState, table: TableId, hook: Hook, p: &PacketMeta) 
             continue;
         }
         t.chains[ci].rules[ri].counters.add(p.len);
+        visits += 1;
         let rule = &t.chains[ci].rules[ri];
         let step = match &rule.target {
             Target::None | Target::Log(_) => Step::Next,
@@ -96,7 +102,7 @@ pub fn run(nf: &mut NetfilterState, table: TableId, hook: Hook, p: &PacketMeta) 
             Target::Masquerade(_) => Step::Done(Verdict::Masquerade),
             Target::Return => Step::Return,
             Target::Jump(name) => match t.chains.iter().position(|c| c.name == *name) {
-                Some(j) if stack.len() < MAX_DEPTH => Step::Jump(j),
+                Some(j) if stack.len() < MAX_DEPTH && visits < MAX_VISITS => Step::Jump(j, rule.goto),
                 _ => Step::Next,
             },
         };
@@ -110,8 +116,12 @@ pub fn run(nf: &mut NetfilterState, table: TableId, hook: Hook, p: &PacketMeta) 
                 // RETURN in a built-in chain: its policy.
                 None => ri = usize::MAX,
             },
-            Step::Jump(j) => {
-                stack.push((ci, ri + 1));
+            Step::Jump(j, goto) => {
+                // A goto's chain returns to where the rule's own chain was
+                // called from (or ends in the policy).
+                if !goto {
+                    stack.push((ci, ri + 1));
+                }
                 (ci, ri) = (j, 0);
             }
         }

@@ -83,6 +83,15 @@ impl Match {
                 matches!(p.proto, IPPROTO_TCP | IPPROTO_UDP) && hit != m.invert
             }
             Match::Comment(_) => true,
+            // The token bucket is not modelled (the view has no clock):
+            // a limit matches as if the rate were never exceeded.
+            Match::Limit(_) => true,
+            Match::IpRange(m) => {
+                let within = |r: &Option<super::rule::AddrRange>, a: Ipv4Addr| {
+                    r.is_none_or(|r| (r.min..=r.max).contains(&a) != r.invert)
+                };
+                within(&m.src, p.src) && within(&m.dst, p.dst)
+            }
             Match::Physdev(m) => {
                 if !p.bridged {
                     // xt_physdev on a routed packet: only `! --physdev-is-*`

@@ -11,9 +11,9 @@ pub mod spec;
 pub mod table;
 
 pub use rule::{
-    AddrMatch, Counters, CtState, CtStates, IcmpMatch, IcmpType, IfMatch, LogOpts, Match, MultiportDir, MultiportMatch,
-    NatRange, PacketMeta, PhysdevMatch, PortMatch, PortRange, PortsMatch, ProtoMatch, RejectWith, Rule, StateMatch,
-    Target, TcpFlags,
+    AddrMatch, AddrRange, Counters, CtState, CtStates, IcmpMatch, IcmpType, IfMatch, IpRangeMatch, LimitMatch, LogOpts,
+    Match, MultiportDir, MultiportMatch, NatRange, PacketMeta, PhysdevMatch, PortMatch, PortRange, PortsMatch,
+    ProtoMatch, RejectWith, Rule, StateMatch, Target, TcpFlags,
 };
 pub use table::{Chain, Hook, Policy, Table, TableId};
 

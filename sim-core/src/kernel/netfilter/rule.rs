@@ -9,19 +9,37 @@ use crate::kernel::addr;
 
 pub use super::matching::PacketMeta;
 
-/// `-s`/`-d`: an address prefix, possibly negated with `!`.
+/// `-s`/`-d`: an address and mask, possibly negated with `!`. The mask is
+/// usually a prefix, but iptables takes any (`10.0.0.0/255.0.255.0`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AddrMatch {
-    /// Already masked to the prefix, as iptables stores it.
+    /// Already masked, as iptables stores it.
     pub net: Ipv4Addr,
-    pub prefix: u8,
+    pub mask: Ipv4Addr,
     pub invert: bool,
 }
 
 impl AddrMatch {
+    /// `NET/LEN` (the address is masked here).
+    pub fn prefix(net: Ipv4Addr, len: u8, invert: bool) -> AddrMatch {
+        let mask = Ipv4Addr::from(addr::mask(len));
+        AddrMatch { net: addr::network(net, len), mask, invert }
+    }
+
+    /// The prefix length, if the mask is one.
+    pub fn prefix_len(&self) -> Option<u8> {
+        let m = u32::from(self.mask);
+        (m.leading_ones() + m.trailing_zeros() == 32).then_some(m.leading_ones() as u8)
+    }
+
+    /// `0.0.0.0/0`.
+    pub fn is_any(&self) -> bool {
+        self.mask.is_unspecified()
+    }
+
     pub fn matches(&self, a: Ipv4Addr) -> bool {
-        addr::in_prefix(a, self.net, self.prefix) != self.invert
+        (u32::from(a) & u32::from(self.mask) == u32::from(self.net)) != self.invert
     }
 }
 
@@ -226,6 +244,32 @@ pub struct PhysdevMatch {
     pub is_bridged: Option<bool>,
 }
 
+/// `-m limit --limit RATE --limit-burst N`: `avg` is the interval between
+/// packets in 1/10000 s (`XT_LIMIT_SCALE`), as xt_limit keeps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LimitMatch {
+    pub avg: u32,
+    pub burst: u32,
+}
+
+/// An inclusive address range with its `!` (`--src-range A-B`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AddrRange {
+    pub min: Ipv4Addr,
+    pub max: Ipv4Addr,
+    pub invert: bool,
+}
+
+/// `-m iprange --src-range A-B --dst-range C-D`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct IpRangeMatch {
+    pub src: Option<AddrRange>,
+    pub dst: Option<AddrRange>,
+}
+
 /// An extension match (`-m NAME ...`, or implied by `-p tcp --dport`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -240,6 +284,8 @@ pub enum Match {
     Multiport(MultiportMatch),
     Comment(String),
     Physdev(PhysdevMatch),
+    Limit(LimitMatch),
+    IpRange(IpRangeMatch),
 }
 
 /// `--reject-with` types, by the ICMP code (or TCP RST) they send.

@@ -104,8 +104,13 @@ pub fn quoted(s: &str) -> String {
     out
 }
 
+/// A mask as iptables writes it: a prefix length, else dotted.
+pub fn mask_text(a: &AddrMatch) -> String {
+    a.prefix_len().map_or_else(|| a.mask.to_string(), |l| l.to_string())
+}
+
 fn addr(flag: &str, m: &Option<AddrMatch>) -> String {
-    m.map_or(String::new(), |a| format!("{} {flag} {}/{}", bang(a.invert), a.net, a.prefix))
+    m.map_or(String::new(), |a| format!("{} {flag} {}/{}", bang(a.invert), a.net, mask_text(&a)))
 }
 
 fn iface(flag: &str, m: &Option<IfMatch>) -> String {
@@ -172,7 +177,34 @@ fn match_text(m: &Match) -> String {
         }
         Match::Comment(c) => format!(" -m comment --comment{}", quoted(c)),
         Match::Physdev(p) => format!(" -m physdev{}", physdev_text(p)),
+        Match::IpRange(m) => {
+            let mut s = " -m iprange".to_string();
+            for (flag, r) in [("src", m.src), ("dst", m.dst)] {
+                if let Some(r) = r {
+                    s += &format!("{} --{flag}-range {}-{}", bang(r.invert), r.min, r.max);
+                }
+            }
+            s
+        }
+        Match::Limit(l) => {
+            let burst = if l.burst == 5 { String::new() } else { format!(" --limit-burst {}", l.burst) };
+            format!(" -m limit --limit {}{burst}", limit_rate(l.avg))
+        }
     }
+}
+
+/// libxt_limit's `print_rate()`: the largest unit that divides evenly
+/// enough (`5/min`, `3/hour`, `100/sec`).
+pub fn limit_rate(avg: u32) -> String {
+    const RATES: [(&str, u32); 4] =
+        [("day", 10_000 * 86_400), ("hour", 10_000 * 3600), ("min", 10_000 * 60), ("sec", 10_000)];
+    let avg = avg.max(1);
+    let mut i = 1;
+    while i < RATES.len() && !(avg > RATES[i].1 || RATES[i].1 / avg < RATES[i].1 % avg) {
+        i += 1;
+    }
+    let (name, mult) = RATES[i - 1];
+    format!("{}/{name}", mult / avg)
 }
 
 /// libxt_physdev's order, shared by `-S` and `-L`.

@@ -9,8 +9,8 @@ use super::names;
 use super::parse::Arg;
 use super::Fail;
 use crate::netlink::netfilter::{
-    IcmpMatch, IcmpType, IfMatch, LogOpts, Match, MultiportDir, MultiportMatch, NatRange, PhysdevMatch, PortMatch,
-    PortRange, PortsMatch, RejectWith, StateMatch, Target, TcpFlags,
+    AddrRange, IcmpMatch, IcmpType, IfMatch, IpRangeMatch, LimitMatch, LogOpts, Match, MultiportDir, MultiportMatch,
+    NatRange, PhysdevMatch, PortMatch, PortRange, PortsMatch, RejectWith, StateMatch, Target, TcpFlags,
 };
 
 /// A match being built from its options.
@@ -24,6 +24,8 @@ pub enum Builder {
     Multiport(Option<MultiportMatch>),
     Comment(Option<String>),
     Physdev(PhysdevMatch),
+    Limit(LimitMatch),
+    IpRange(IpRangeMatch),
 }
 
 pub fn load_match(name: &str) -> Option<Builder> {
@@ -36,6 +38,9 @@ pub fn load_match(name: &str) -> Option<Builder> {
         "multiport" => Builder::Multiport(None),
         "comment" => Builder::Comment(None),
         "physdev" => Builder::Physdev(PhysdevMatch::default()),
+        // 3/hour, burst 5: libxt_limit's defaults.
+        "iprange" => Builder::IpRange(IpRangeMatch::default()),
+        "limit" => Builder::Limit(LimitMatch { avg: 10_000 * 3600 / 3, burst: 5 }),
         _ => return None,
     })
 }
@@ -140,6 +145,8 @@ impl Builder {
             Builder::Multiport(_) => "multiport",
             Builder::Comment(_) => "comment",
             Builder::Physdev(_) => "physdev",
+            Builder::Limit(_) => "limit",
+            Builder::IpRange(_) => "iprange",
         }
     }
 
@@ -165,6 +172,8 @@ impl Builder {
                 ("physdev-is-out", Arg::None),
                 ("physdev-is-bridged", Arg::None),
             ],
+            Builder::Limit(_) => &[("limit", Arg::Required), ("limit-burst", Arg::Required)],
+            Builder::IpRange(_) => &[("src-range", Arg::Required), ("dst-range", Arg::Required)],
         }
     }
 
@@ -241,6 +250,32 @@ impl Builder {
                 *m = Some(MultiportMatch { dir, ports, invert });
             }
             Builder::Comment(m) => *m = Some(arg.to_string()),
+            Builder::IpRange(m) => {
+                let bad = |v: &str| Fail::usage(format!("iprange: Bad value for \"--{name}\" option: \"{v}\""));
+                let (a, b) = arg.split_once('-').unwrap_or((arg, arg));
+                let min: Ipv4Addr = a.parse().map_err(|_| bad(a))?;
+                let max: Ipv4Addr = b.parse().map_err(|_| bad(b))?;
+                let r = Some(AddrRange { min, max, invert });
+                if name == "src-range" {
+                    m.src = r;
+                } else {
+                    m.dst = r;
+                }
+            }
+            Builder::Limit(l) => {
+                if invert {
+                    return Err(Fail::usage_blank(format!("limit: option \"--{name}\" cannot be inverted.")));
+                }
+                if name == "limit" {
+                    l.avg = limit_rate(arg).ok_or_else(|| Fail::usage(format!("bad rate \"{arg}\"'")))?;
+                } else {
+                    let burst = arg.parse::<u32>().ok().filter(|b| *b <= 10_000).ok_or_else(|| {
+                        Fail::usage_blank("limit: bad value for option \"--limit-burst\", or out of range (0-10000).")
+                    })?;
+                    // 0 is the default, 5.
+                    l.burst = if burst == 0 { 5 } else { burst };
+                }
+            }
             Builder::Physdev(m) => {
                 let dev = || Some(IfMatch { name: arg.to_string(), invert });
                 match name {
@@ -270,6 +305,13 @@ impl Builder {
                 Match::Multiport(m.clone().ok_or_else(|| Fail::usage("multiport expection an option"))?)
             }
             Builder::Comment(m) => Match::Comment(m.clone().ok_or_else(|| must("comment", "comment"))?),
+            Builder::Limit(l) => Match::Limit(*l),
+            Builder::IpRange(m) => {
+                if m.src.is_none() && m.dst.is_none() {
+                    return Err(Fail::usage("iprange match: You must specify `--src-range' or `--dst-range'"));
+                }
+                Match::IpRange(*m)
+            }
             Builder::Physdev(m) => {
                 if *m == PhysdevMatch::default() {
                     return Err(Fail::usage("PHYSDEV: no physdev option specified"));
@@ -278,6 +320,41 @@ impl Builder {
             }
         })
     }
+}
+
+/// What libxt_iprange says of a range that can never match.
+pub fn warning(m: &Match) -> String {
+    let Match::IpRange(m) = m else { return String::new() };
+    [m.src, m.dst]
+        .into_iter()
+        .flatten()
+        .filter(|r| r.min > r.max)
+        .map(|r| format!("xt_iprange: range {}-{} is reversed and will never match\n", r.min, r.max))
+        .collect()
+}
+
+/// libxt_limit's `parse_rate()`: `N[/second|minute|hour|day]` (any prefix
+/// of the unit), as the interval in 1/10000 s; `None` for a bad rate.
+fn limit_rate(s: &str) -> Option<u32> {
+    let (n, unit) = match s.split_once('/') {
+        Some((n, u)) => (n, Some(u)),
+        None => (s, None),
+    };
+    let mult: u64 = match unit {
+        None => 1,
+        Some("") => return None,
+        Some(u) => {
+            let u = u.to_ascii_lowercase();
+            [("second", 1), ("minute", 60), ("hour", 3600), ("day", 86_400)]
+                .into_iter()
+                .find(|(name, _)| name.starts_with(&u))?
+                .1
+        }
+    };
+    // atoi(): leading digits.
+    let digits: String = n.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let r: u64 = digits.parse().ok().filter(|r| *r > 0)?;
+    u32::try_from(10_000 * mult / r).ok().filter(|v| *v > 0)
 }
 
 /// A target being built from its options.

@@ -3,7 +3,7 @@
 //! `print` callback.
 
 use super::names;
-use crate::netlink::netfilter::spec::{nat_range, physdev_text, range};
+use crate::netlink::netfilter::spec::{limit_rate, mask_text, nat_range, physdev_text, range};
 use crate::netlink::netfilter::{AddrMatch, Chain, IcmpType, IfMatch, Match, MultiportDir, PortMatch, Rule, Target};
 
 /// Listing switches.
@@ -37,14 +37,14 @@ fn num(n: u64, exact: bool, table: bool) -> String {
 fn addr_col(m: &Option<AddrMatch>, numeric: bool) -> String {
     let inv = if m.is_some_and(|a| a.invert) { '!' } else { ' ' };
     let text = match m {
-        None | Some(AddrMatch { prefix: 0, .. }) if !numeric => "anywhere".to_string(),
-        None => "0.0.0.0/0".to_string(),
+        None => if numeric { "0.0.0.0/0" } else { "anywhere" }.to_string(),
+        Some(a) if a.is_any() && !numeric => "anywhere".to_string(),
         Some(a) => {
             let name = names::addr_name(a.net).filter(|_| !numeric).map_or_else(|| a.net.to_string(), str::to_string);
-            if a.prefix == 32 {
+            if a.prefix_len() == Some(32) {
                 name
             } else {
-                format!("{name}/{}", a.prefix)
+                format!("{name}/{}", mask_text(a))
             }
         }
     };
@@ -132,6 +132,16 @@ fn match_col(m: &Match, numeric: bool) -> String {
         }
         Match::Comment(c) => format!(" /* {c} */"),
         Match::Physdev(p) => format!(" PHYSDEV match{}", physdev_text(p)),
+        Match::IpRange(m) => {
+            let mut s = String::new();
+            for (what, r) in [("source", m.src), ("destination", m.dst)] {
+                if let Some(r) = r {
+                    s += &format!(" {what} IP range {}{}-{}", if r.invert { "! " } else { "" }, r.min, r.max);
+                }
+            }
+            s
+        }
+        Match::Limit(l) => format!(" limit: avg {} burst {}", limit_rate(l.avg), l.burst),
     }
 }
 
@@ -185,8 +195,8 @@ pub fn rule_print(r: &Rule) -> String {
     let iface = |m: &Option<IfMatch>| m.as_ref().map_or("*".to_string(), |i| format!("{}{}", bang(i.invert), i.name));
     let addr = |m: &Option<AddrMatch>| match m {
         None => " 0.0.0.0/0".to_string(),
-        Some(a) if a.prefix == 32 => format!("{}{}", if a.invert { '!' } else { ' ' }, a.net),
-        Some(a) => format!("{}{}/{}", if a.invert { '!' } else { ' ' }, a.net, a.prefix),
+        Some(a) if a.prefix_len() == Some(32) => format!("{}{}", if a.invert { '!' } else { ' ' }, a.net),
+        Some(a) => format!("{}{}/{}", if a.invert { '!' } else { ' ' }, a.net, mask_text(a)),
     };
     let src = addr(&r.src);
     let dst = addr(&r.dst);

@@ -97,6 +97,9 @@ pub fn run(nf: &mut dyn Netfilter, argv: &[String]) -> Output {
 fn try_run(nf: &mut dyn Netfilter, argv: &[String]) -> Result<Output, Fail> {
     let p = parse::parse(argv)?;
     let mut out = Output::new();
+    if !p.warnings.is_empty() {
+        out.err(p.warnings.clone());
+    }
     match p.cmd {
         parse::Cmd::Version => {
             out.out(format!("{PROG}\n"));

@@ -61,13 +61,13 @@ fn run_verb(p: &Parsed, id: TableId, table: &mut Option<Table>, chain: &str) -> 
         Cmd::Append => add(id, table, chain, &p.rules, None),
         Cmd::Insert(n) => add(id, table, chain, &p.rules, Some(*n as usize)),
         Cmd::Replace(n) => replace(id, table, chain, &p.rules, *n as usize),
-        Cmd::Delete(Some(n)) => delete_num(id, table, chain, *n as usize),
+        Cmd::Delete(Some(n)) => delete_num(table, chain, *n as usize),
         Cmd::Delete(None) => delete_spec(table, chain, &p.rules, true),
         Cmd::Check => delete_spec(table, chain, &p.rules, false),
         Cmd::Flush => flush(id, table, p.chain.as_deref()),
         Cmd::Zero(n) => zero(id, table, p.chain.as_deref(), *n, p.verbose),
         Cmd::NewChain => new_chain(id, table, chain),
-        Cmd::DeleteChain => delete_chain(id, table, p.chain.as_deref()),
+        Cmd::DeleteChain => delete_chain(table, p.chain.as_deref()),
         Cmd::Rename(new) => rename(id, table, chain, new),
         Cmd::Policy(policy) => set_policy(id, table, chain, policy),
         Cmd::List { num, zero: z } => {
@@ -104,7 +104,7 @@ fn reaches(t: &Table, from: &str, to: &str, depth: usize) -> bool {
 fn kernel_check(id: TableId, t: &Table, chain: &str, r: &Rule, op: &str) -> Result<(), Fail> {
     let hook = hook_of(id, chain);
     let fail = |err: &str| Err(Fail::Batch(format!("{op} failed ({err}): rule in chain {chain}")));
-    let zero_inverted = |a: &Option<crate::netlink::netfilter::AddrMatch>| a.is_some_and(|a| a.prefix == 0);
+    let zero_inverted = |a: &Option<crate::netlink::netfilter::AddrMatch>| a.is_some_and(|a| a.is_any());
     if zero_inverted(&r.src) || zero_inverted(&r.dst) {
         return fail("Invalid argument");
     }
@@ -183,8 +183,7 @@ fn replace(id: TableId, table: &mut Option<Table>, chain: &str, rules: &[Rule], 
 }
 
 /// `-D CHAIN N`.
-fn delete_num(id: TableId, table: &mut Option<Table>, chain: &str, n: usize) -> Result<String, Fail> {
-    let _ = id;
+fn delete_num(table: &mut Option<Table>, chain: &str, n: usize) -> Result<String, Fail> {
     let c = table.as_mut().and_then(|t| t.chain_mut(chain)).ok_or(Fail::Refused(NO_CHAIN))?;
     if n > c.rules.len() {
         return Err(Fail::Refused("Index of deletion too big."));
@@ -318,7 +317,7 @@ fn new_chain(id: TableId, table: &mut Option<Table>, name: &str) -> Result<Strin
 
 /// `-X [NAME]`. Without a name every user chain goes, with empty ACCEPT
 /// built-in chains, or nothing at all if one of them is busy.
-fn delete_chain(id: TableId, table: &mut Option<Table>, name: Option<&str>) -> Result<String, Fail> {
+fn delete_chain(table: &mut Option<Table>, name: Option<&str>) -> Result<String, Fail> {
     let busy = |c: &str| Err(Fail::Batch(format!("CHAIN_DEL failed (Device or resource busy): chain {c}")));
     let Some(mut t) = table.clone() else {
         return match name {
@@ -343,7 +342,6 @@ fn delete_chain(id: TableId, table: &mut Option<Table>, name: Option<&str>) -> R
             t.chains.retain(|c| c.is_builtin() && (!c.rules.is_empty() || c.policy != Policy::Accept));
         }
     }
-    let _ = id;
     *table = Some(t);
     Ok(String::new())
 }

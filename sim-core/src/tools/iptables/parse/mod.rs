@@ -12,7 +12,7 @@ mod options;
 
 pub use getopt::Arg;
 
-use super::ext::{Builder, TargetBuilder};
+use super::ext::{self, Builder, TargetBuilder};
 use super::names;
 use super::Fail;
 use crate::netlink::netfilter::{AddrMatch, Counters, IfMatch, ProtoMatch, Rule, Target};
@@ -54,6 +54,8 @@ pub struct Parsed {
     pub verbose: bool,
     pub exact: bool,
     pub line_numbers: bool,
+    /// What the extensions warn of while parsing (stderr, then carry on).
+    pub warnings: String,
 }
 
 /// `xtables_strtoui(rule, 1, INT_MAX)`.
@@ -82,30 +84,25 @@ pub fn check_chain_name(name: &str) -> Result<(), Fail> {
 }
 
 /// `xtables_ipparse_multiple()`: `ADDR[/MASK][,ADDR[/MASK]...]`.
-fn parse_addrs(text: &str) -> Result<Vec<(Ipv4Addr, u8)>, Fail> {
+fn parse_addrs(text: &str) -> Result<Vec<(Ipv4Addr, Ipv4Addr)>, Fail> {
     text.split(',')
         .map(|one| {
             let (a, m) = match one.split_once('/') {
                 Some((a, m)) => (a, Some(m)),
                 None => (one, None),
             };
-            let prefix = match m {
-                None => 32,
-                Some(m) if m.contains('.') => {
-                    let bad = || Fail::usage(format!("invalid mask `{m}' specified"));
-                    let mask = u32::from(m.parse::<Ipv4Addr>().map_err(|_| bad())?);
-                    if mask.leading_ones() + mask.trailing_zeros() != 32 {
-                        return Err(bad());
-                    }
-                    mask.leading_ones() as u8
-                }
+            let bad = |m: &str| Fail::usage(format!("invalid mask `{m}' specified"));
+            // A dotted mask may be any mask; a number is a prefix length.
+            let mask = match m {
+                None => u32::MAX,
+                Some(m) if m.contains('.') => u32::from(m.parse::<Ipv4Addr>().map_err(|_| bad(m))?),
                 Some(m) => match m.parse::<u8>() {
-                    Ok(n) if n <= 32 && !m.starts_with('+') => n,
-                    _ => return Err(Fail::usage(format!("invalid mask `{m}' specified"))),
+                    Ok(n) if n <= 32 && !m.starts_with('+') => crate::kernel::addr::mask(n),
+                    _ => return Err(bad(m)),
                 },
             };
             let ip = inet_aton(a).ok_or_else(|| Fail::usage(format!("host/network `{a}' not found")))?;
-            Ok((crate::kernel::addr::network(ip, prefix), prefix))
+            Ok((Ipv4Addr::from(u32::from(ip) & mask), Ipv4Addr::from(mask)))
         })
         .collect()
 }
@@ -238,6 +235,7 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
             verbose: false,
             exact: false,
             line_numbers: false,
+            warnings: String::new(),
         });
     }
     let drop_in_nat =
@@ -263,7 +261,7 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
             None => Ok(vec![None]),
             Some((text, invert)) => Ok(parse_addrs(text)?
                 .into_iter()
-                .map(|(net, prefix)| Some(AddrMatch { net, prefix, invert: *invert }))
+                .map(|(net, mask)| Some(AddrMatch { net, mask, invert: *invert }))
                 .collect()),
         }
     };
@@ -288,7 +286,7 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
         }
     }
     // A 0.0.0.0/0 that is not negated matches everything: not stored.
-    let keep = |a: &Option<AddrMatch>| a.filter(|a| a.prefix != 0 || a.invert);
+    let keep = |a: &Option<AddrMatch>| a.filter(|a| !a.is_any() || a.invert);
     let proto = st.proto.filter(|p| p.proto != 0);
     let mut rules = Vec::new();
     for s in &srcs {
@@ -317,5 +315,6 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
         verbose: st.verbose,
         exact: st.exact,
         line_numbers: st.line_numbers,
+        warnings: matches.iter().map(ext::warning).collect(),
     })
 }
