@@ -8,7 +8,7 @@ use crate::boot;
 use leptos::prelude::*;
 use lesson_format::doc::{LessonDoc, VERSION};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use litemap::LiteMap;
 use std::sync::Arc;
 
 /// Each section's prose blocks, in order.
@@ -55,7 +55,10 @@ pub type ProseState = Option<Result<Arc<LessonProse>, String>>;
 
 thread_local! {
     /// Lessons already read: opening one again shows its prose at once.
-    static LOADED: RefCell<HashMap<&'static str, Arc<LessonProse>>> = RefCell::default();
+    /// A `LiteMap` (a sorted `Vec`), as the model's maps are: std's
+    /// `HashMap` linked its own copy of hashbrown and SipHash for this one
+    /// map of a few entries.
+    static LOADED: RefCell<LiteMap<&'static str, Arc<LessonProse>>> = RefCell::default();
 }
 
 /// The prose of lesson `slug`: from memory, from the boot loader's fetch
