@@ -5,7 +5,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use sim_core::Lab;
-use std::collections::BTreeSet;
+use web::layout::KeySet;
 use web::layout::{self, Memory};
 
 fn lab(n: usize) -> sim_core::Snapshot {
@@ -26,8 +26,9 @@ fn draw(c: &mut Criterion) {
     for n in [50, 500, 2000] {
         let snap = lab(n);
         let mut mem = Memory::default();
-        layout::draw(&snap, &mut mem, &BTreeSet::new(), false, layout::COLS);
-        let hot: BTreeSet<String> = [format!("ns/ns{}", n / 2), format!("link/host/vh{}", n / 2)].into();
+        layout::draw(&snap, &mut mem, &KeySet::new(), false, layout::COLS);
+        let hot: KeySet =
+            [(format!("ns/ns{}", n / 2), ()), (format!("link/host/vh{}", n / 2), ())].into_iter().collect();
         g.bench_with_input(BenchmarkId::from_parameter(n), &snap, |b, snap| {
             b.iter(|| layout::draw(snap, &mut mem, &hot, false, layout::COLS))
         });

@@ -1,9 +1,9 @@
 //! Tab completion: commands, `ip` objects and keywords, and the namespace,
 //! device and address names of the current lab (read from its snapshot).
 
+use crate::layout::KeySet;
 use sim_core::snapshot::LinkKind;
 use sim_core::Snapshot;
-use std::collections::BTreeSet;
 
 const COMMANDS: &[&str] = &[
     "awk", "bash", "bridge", "clear", "echo", "grep", "ifconfig", "ip", "iptables", "man", "ping", "seq", "sudo",
@@ -48,11 +48,11 @@ fn addresses(snap: &Snapshot) -> Vec<String> {
 /// Sorted, without duplicates. (Inserting one by one into a set reuses
 /// code the site has anyway; `collect` and `sort` would bring their own.)
 fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut set = BTreeSet::new();
+    let mut set = KeySet::new();
     for i in items {
-        set.insert(i);
+        set.insert(i, ());
     }
-    set.into_iter().collect()
+    set.into_iter().map(|(k, ())| k).collect()
 }
 
 fn words(list: &[&str]) -> Vec<String> {

@@ -1,9 +1,9 @@
 //! The page's state, in signals split by concern. Nothing here knows the
 //! DOM; the components read these signals and the shell writes them.
 
+use crate::layout::KeySet;
 use lab_protocol::{Progress, Snapshot, TraceView};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// What the lab last reported: the diagram, the lesson and the "Packet
@@ -14,7 +14,7 @@ pub struct LabSignals {
     pub snapshot: RwSignal<Arc<Snapshot>>,
     /// Diagram keys ([`crate::layout::changed`]) of what the last line
     /// changed; emptied a moment later, when the highlight fades.
-    pub changed: RwSignal<Arc<BTreeSet<String>>>,
+    pub changed: RwSignal<Arc<KeySet>>,
     /// The last line's packet trace; `None` once another line starts.
     pub trace: RwSignal<Option<Arc<TraceView>>>,
     /// The lesson's progress as the lab last evaluated it.
@@ -27,7 +27,7 @@ impl LabSignals {
     pub fn new() -> LabSignals {
         LabSignals {
             snapshot: RwSignal::new(Arc::new(Snapshot::default())),
-            changed: RwSignal::new(Arc::new(BTreeSet::new())),
+            changed: RwSignal::new(Arc::new(KeySet::new())),
             trace: RwSignal::new(None),
             progress: RwSignal::new(Progress::default()),
             version: RwSignal::new(0),

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn Cable(ctx: Ctx, cable: Line) -> impl IntoView {
     let Line { key, d, label, up, .. } = cable;
     let changed = ctx.changed;
-    let changed = Signal::derive(move || changed.with(|c| c.iter().any(|k| key.contains(k.as_str()))));
+    let changed = Signal::derive(move || changed.with(|c| c.keys().any(|k| key.contains(k.as_str()))));
     view! {
         <path class="cable" class:cable-up=up class:changed=changed d=d>
             <title>{label}</title>

@@ -10,12 +10,12 @@ mod interface;
 mod namespace;
 mod text_view;
 
+use crate::layout::KeySet;
 use crate::layout::{self, Layout, Memory};
 use crate::state::LabSignals;
 use crate::trace_view::TracePanel;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -35,7 +35,7 @@ pub struct Lit {
 pub struct Ctx {
     pub drawn: Memo<Arc<Layout>>,
     /// Keys of what the last command changed (see [`layout::changed`]).
-    pub changed: RwSignal<Arc<BTreeSet<String>>>,
+    pub changed: RwSignal<Arc<KeySet>>,
     /// The trace step lit now, if any.
     pub lit: Memo<Option<Lit>>,
 }
@@ -44,7 +44,7 @@ impl Ctx {
     /// Whether the last command changed `key` (class `changed`).
     pub fn changed_at(&self, key: String) -> Signal<bool> {
         let changed = self.changed;
-        Signal::derive(move || changed.with(|c| c.contains(&key)))
+        Signal::derive(move || changed.with(|c| c.contains_key(&key)))
     }
 
     /// Whether the lit step is at `ns` (and `dev`; `None`: the box itself),
@@ -134,9 +134,9 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
         let mut hot = lab.changed.with(|c| c.as_ref().clone());
         lab.trace.with(|t| {
             for s in t.iter().flat_map(|t| t.steps.iter()) {
-                hot.insert(format!("ns/{}", s.ns));
+                hot.insert(format!("ns/{}", s.ns), ());
                 if let Some(d) = &s.dev {
-                    hot.insert(format!("link/{}/{d}", s.ns));
+                    hot.insert(format!("link/{}/{d}", s.ns), ());
                 }
             }
         });

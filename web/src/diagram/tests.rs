@@ -86,7 +86,7 @@ fn boxes_tiles_cable_and_text_view() {
 fn what_changed_and_the_lit_step_get_their_classes() {
     let _owner = owner();
     let lab = lab_after(VETH);
-    lab.changed.set(Arc::new(["ns/green".to_string(), "link/orange/tap1".to_string()].into_iter().collect()));
+    lab.changed.set(Arc::new(["ns/green", "link/orange/tap1"].into_iter().map(|k| (k.to_string(), ())).collect()));
     let step = |ns: &str, dev: Option<&str>, drop| TraceStep {
         ns: ns.into(),
         dev: dev.map(String::from),
@@ -117,7 +117,7 @@ fn a_large_lab_is_summarised() {
         lines.push(format!("ip netns add ns{i}"));
     }
     let lab = lab_after(&lines.iter().map(String::as_str).collect::<Vec<_>>());
-    lab.changed.set(Arc::new(["ns/ns42".to_string()].into_iter().collect()));
+    lab.changed.set(Arc::new([("ns/ns42".to_string(), ())].into_iter().collect()));
     let html = render(lab);
     assert_eq!(html.matches("data-ns=").count(), 501, "every namespace findable by data-ns");
     assert_eq!(html.matches("ns-chip").count(), 499);
@@ -132,7 +132,7 @@ fn the_lit_step_marks_its_interface_or_its_box() {
     let lab = lab_after(VETH);
     let snap = lab.snapshot.get_untracked();
     let drawn = Memo::new(move |_| {
-        let l = layout::draw(&snap, &mut Memory::default(), &BTreeSet::new(), false, layout::COLS);
+        let l = layout::draw(&snap, &mut Memory::default(), &layout::KeySet::new(), false, layout::COLS);
         Arc::new(l)
     });
     let at = |ns: &str, dev: Option<&str>, drop| Some(Lit { ns: ns.into(), dev: dev.map(String::from), drop });

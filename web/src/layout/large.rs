@@ -12,9 +12,9 @@
 //!   empty. The text view still lists everything.
 
 use super::{layout, link_key, ns_label, Layout, Slots, BAND};
+use crate::layout::KeySet;
 use sim_core::snapshot::{LinkKind, NsView};
 use sim_core::Snapshot;
-use std::collections::BTreeSet;
 
 /// The most namespaces (besides the host) drawn in full.
 pub const FULL_MAX: usize = 60;
@@ -122,7 +122,7 @@ impl Default for Memory {
 /// Lays out `snap`: in full up to [`FULL_MAX`] namespaces, else summarised.
 /// `hot` holds diagram keys (`ns/NAME`, `link/NS/DEV`) of what the last
 /// command changed or its packets crossed; they are drawn in full.
-pub fn draw(snap: &Snapshot, mem: &mut Memory, hot: &BTreeSet<String>, notes: bool, cols: usize) -> Layout {
+pub fn draw(snap: &Snapshot, mem: &mut Memory, hot: &KeySet, notes: bool, cols: usize) -> Layout {
     mem.slots.update(snap);
     let count = snap.namespaces.iter().filter(|n| n.name.is_some()).count();
     if count <= FULL_MAX {
@@ -131,15 +131,15 @@ pub fn draw(snap: &Snapshot, mem: &mut Memory, hot: &BTreeSet<String>, notes: bo
 
     // The slots were just updated: a namespace has one while it lives.
     let live = |n: &&str| mem.slots.of(n).is_some();
-    mem.focus.touch(hot.iter().filter_map(|k| k.strip_prefix("ns/")).filter(live));
+    mem.focus.touch(hot.keys().filter_map(|k| k.strip_prefix("ns/")).filter(live));
     mem.focus.touch(
-        hot.iter()
+        hot.keys()
             .filter_map(|k| k.strip_prefix("link/"))
             .filter_map(|k| k.split_once('/').map(|(ns, _)| ns))
             .filter(live),
     );
     mem.focus.retain(|n| live(&n));
-    mem.ports.touch(hot.iter().filter(|k| k.starts_with("link/host/")).map(String::as_str));
+    mem.ports.touch(hot.keys().filter(|k| k.starts_with("link/host/")).map(String::as_str));
 
     // The host with the interfaces worth drawing, and the focused namespaces.
     let empty = NsView::default();

@@ -13,7 +13,6 @@ pub use large::{draw, Chip, Memory, Recent, Summary, CHIP_H, CHIP_W, FOCUS_MAX, 
 use litemap::LiteMap;
 use sim_core::snapshot::{LinkKind, LinkView, NsView};
 use sim_core::Snapshot;
-use std::collections::BTreeSet;
 
 /// Formats a coordinate to one decimal place, like `{:.1}`, with integer
 /// arithmetic only: formatting an `f64` would link Rust's float printing
@@ -407,27 +406,27 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
         tiles.insert(frames[f].tiles[t].key.clone(), i as u32);
     }
     let tile = |i: usize| &frames[at[i].0].tiles[at[i].1];
-    let mut carrier = BTreeSet::new();
+    let mut carrier = KeySet::new();
     for n in &snap.namespaces {
         for l in n.links.iter().filter(|l| l.lower_up) {
-            carrier.insert(link_key(&n.name, &l.name));
+            carrier.insert(link_key(&n.name, &l.name), ());
         }
     }
     let mut cables = Vec::new();
     let mut jacks = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen = KeySet::new();
     for ns in &snap.namespaces {
         for l in &ns.links {
             let Some(p) = &l.peer else { continue };
             let (ka, kb) = (link_key(&ns.name, &l.name), link_key(&p.ns, &p.name));
-            if seen.contains(&kb) {
+            if seen.contains_key(&kb) {
                 continue;
             }
-            seen.insert(ka.clone());
+            seen.insert(ka.clone(), ());
             let (Some(&ia), Some(&ib)) = (tiles.get(ka.as_str()), tiles.get(kb.as_str())) else { continue };
             let (ia, ib) = (ia as usize, ib as usize);
             let (a, b) = (tile(ia), tile(ib));
-            let up = l.lower_up && carrier.contains(&kb);
+            let up = l.lower_up && carrier.contains_key(&kb);
             let (ea, eb) = ends(a, b, frames[a.frame].is_host, frames[b.frame].is_host);
             jacks.push((ia, (ea.0, ea.1, up)));
             jacks.push((ib, (eb.0, eb.1, up)));
@@ -460,9 +459,14 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
     Layout { width: full, height, frames, cables, chips: Vec::new(), summary: None }
 }
 
+/// A set of keys (`ns/NAME`, `link/NS/DEV`): a `LiteMap` (a sorted `Vec`)
+/// with nothing in its values, as the model's maps are, rather than a
+/// `BTreeSet`, whose generic code each element type links again.
+pub type KeySet = LiteMap<String, ()>;
+
 /// Keys (`ns/NAME`, `link/NS/DEV`) of what is new or different in `new`.
-pub fn changed(old: &Snapshot, new: &Snapshot) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+pub fn changed(old: &Snapshot, new: &Snapshot) -> KeySet {
+    let mut out = KeySet::new();
     // By name; the host's is empty (no namespace can have an empty name).
     let mut old_ns = LiteMap::<String, u32>::new();
     for (i, n) in old.namespaces.iter().enumerate() {
@@ -472,17 +476,17 @@ pub fn changed(old: &Snapshot, new: &Snapshot) -> BTreeSet<String> {
         let before = old_ns.get(ns.name.as_deref().unwrap_or_default()).map(|&i| &old.namespaces[i as usize]);
         match before {
             None => {
-                out.insert(format!("ns/{}", ns_label(&ns.name)));
+                out.insert(format!("ns/{}", ns_label(&ns.name)), ());
             }
             Some(b) if b.routes != ns.routes || b.neighbours != ns.neighbours => {
-                out.insert(format!("ns/{}", ns_label(&ns.name)));
+                out.insert(format!("ns/{}", ns_label(&ns.name)), ());
             }
             _ => {}
         }
         for l in &ns.links {
             let same = before.and_then(|b| b.links.iter().find(|o| o.name == l.name)) == Some(l);
             if !same {
-                out.insert(link_key(&ns.name, &l.name));
+                out.insert(link_key(&ns.name, &l.name), ());
             }
         }
     }

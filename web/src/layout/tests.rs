@@ -115,7 +115,7 @@ fn diff_names_what_changed() {
     let old = lesson(&[]);
     let mut new = lesson(&["blue"]);
     new.namespaces[1].links[0].admin_up = true;
-    let c: Vec<String> = changed(&old, &new).into_iter().collect();
+    let c: Vec<String> = changed(&old, &new).into_iter().map(|(k, ())| k).collect();
     assert_eq!(c, ["link/blue/lo", "link/orange/tap1", "ns/blue"]);
 }
 
@@ -139,13 +139,13 @@ fn many(n: usize) -> Snapshot {
     Snapshot { namespaces }
 }
 
-fn keys(k: &[&str]) -> BTreeSet<String> {
-    k.iter().map(|s| s.to_string()).collect()
+fn keys(k: &[&str]) -> KeySet {
+    k.iter().map(|s| (s.to_string(), ())).collect()
 }
 
 #[test]
 fn a_lab_up_to_the_limit_is_drawn_in_full() {
-    let l = draw(&many(FULL_MAX), &mut Memory::default(), &BTreeSet::new(), false, COLS);
+    let l = draw(&many(FULL_MAX), &mut Memory::default(), &KeySet::new(), false, COLS);
     assert_eq!(l.frames.len(), FULL_MAX + 1);
     assert_eq!(l.cables.len(), FULL_MAX);
     assert!(l.chips.is_empty() && l.summary.is_none());
@@ -176,7 +176,7 @@ fn a_large_lab_draws_what_changed_in_full_and_the_rest_as_chips() {
     for i in 0..FOCUS_MAX {
         draw(&more, &mut mem, &keys(&[&format!("ns/ns{}", 100 + i)]), false, COLS);
     }
-    let l = draw(&more, &mut mem, &BTreeSet::new(), false, COLS);
+    let l = draw(&more, &mut mem, &KeySet::new(), false, COLS);
     assert_eq!(l.frames.len(), FOCUS_MAX + 1);
     assert!(chip(&l, "ns7").is_some(), "the oldest went back to its chip");
     assert!(l.frames.iter().all(|f| f.x + f.w <= l.width));

@@ -7,8 +7,8 @@
 use crate::boot;
 use leptos::prelude::*;
 use lesson_format::doc::{LessonDoc, VERSION};
-use std::cell::RefCell;
 use litemap::LiteMap;
+use std::cell::RefCell;
 use std::sync::Arc;
 
 /// Each section's prose blocks, in order.
