@@ -90,7 +90,7 @@ pub use exec::STEP_BUDGET;
 pub use output::{Chunk, Output, Stream};
 pub use parser::{parse, ParseError};
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 use std::sync::Arc;
 
 /// The machine the shell runs on: its programs, and the work it allows.
@@ -135,7 +135,7 @@ pub struct Env {
     /// `$?`: the status of the last pipeline.
     pub last_status: i32,
     /// Variables by name.
-    pub vars: BTreeMap<String, Variable>,
+    pub vars: LiteMap<String, Variable>,
     /// `$$`: the shell's process id.
     pub pid: u32,
     /// `$1`, `$2`, …: set by `bash -c … NAME ARGS` and function calls.
@@ -168,7 +168,7 @@ impl Env {
     /// No variables at all (allocates nothing): a placeholder while a
     /// machine lends its environment to a running line.
     pub fn empty() -> Env {
-        Env { last_status: 0, vars: BTreeMap::new(), pid: 1042, positional: Vec::new(), functions: Vec::new() }
+        Env { last_status: 0, vars: LiteMap::new(), pid: 1042, positional: Vec::new(), functions: Vec::new() }
     }
 
     /// The environment a program started by this shell sees: the exported

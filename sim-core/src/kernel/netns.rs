@@ -23,7 +23,7 @@ pub struct Namespace {
     /// The IPv4 routing tables that exist: a table is made by its first
     /// route and never goes away (`ip route show table local` on a fresh
     /// namespace says it does not exist).
-    pub tables: std::collections::BTreeSet<u32>,
+    pub tables: litemap::LiteMap<u32, ()>,
     pub neighs: Vec<Neigh>,
     pub conf: NsConf,
     /// The ids this namespace has given other namespaces (`peernet2id`).
@@ -84,9 +84,9 @@ impl Namespace {
     /// main's alias while there are no custom rules).
     pub fn fib_new_table(&mut self, id: u32) {
         if id == super::route::RT_TABLE_LOCAL {
-            self.tables.insert(super::route::RT_TABLE_MAIN);
+            self.tables.insert(super::route::RT_TABLE_MAIN, ());
         }
-        self.tables.insert(id);
+        self.tables.insert(id, ());
     }
 
     pub fn link_by_name(&self, name: &str) -> Option<&Link> {

@@ -1,7 +1,7 @@
 //! A namespace's IPv4 routes, with an index so that "is this route there?"
 //! costs a search rather than a walk over every route of the namespace.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 use std::ops::Deref;
 
 use super::route::{Route, RouteType};
@@ -21,7 +21,7 @@ fn id_of(r: &Route) -> RouteId {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RouteTable {
     routes: Vec<Route>,
-    index: BTreeMap<RouteId, u32>,
+    index: LiteMap<RouteId, u32>,
 }
 
 impl Deref for RouteTable {
@@ -74,7 +74,7 @@ impl RouteTable {
 
     /// Whether the index counts exactly the routes there are.
     pub fn in_step(&self) -> bool {
-        let mut counted = BTreeMap::new();
+        let mut counted = LiteMap::new();
         for r in &self.routes {
             *counted.entry(id_of(r)).or_insert(0) += 1;
         }

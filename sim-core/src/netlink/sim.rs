@@ -250,7 +250,7 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn route_table_exists(&mut self, table: u32) -> bool {
-        self.kernel.ns(self.ns).is_some_and(|n| n.tables.contains(&table))
+        self.kernel.ns(self.ns).is_some_and(|n| n.tables.contains_key(&table))
     }
 
     fn route6_dump(&mut self) -> Vec<Route6Msg> {

@@ -154,7 +154,7 @@ impl Kernel {
     /// `ip route del`: the first route matching every field given.
     pub fn route_del(&mut self, ns: NsId, m: &RouteMatch) -> KResult<()> {
         let n = self.ns_mut(ns).ok_or_else(nodev)?;
-        if !n.tables.contains(&m.table) {
+        if !n.tables.contains_key(&m.table) {
             return Err(KernelError::msg(Errno::ESRCH, "FIB table does not exist"));
         }
         let i = n.routes.iter().position(|x| m.matches(x)).ok_or(KernelError::new(Errno::ESRCH))?;
