@@ -12,8 +12,8 @@ pub mod table;
 
 pub use rule::{
     AddrMatch, AddrRange, Counters, CtState, CtStates, IcmpMatch, IcmpType, IfMatch, IpRangeMatch, LimitMatch, LogOpts,
-    Match, MultiportDir, MultiportMatch, NatRange, PacketMeta, PhysdevMatch, PortMatch, PortRange, PortsMatch,
-    ProtoMatch, RejectWith, Rule, StateMatch, Target, TcpFlags,
+    MasqOpts, Match, MultiportDir, MultiportMatch, NatRange, PacketMeta, PhysdevMatch, PortMatch, PortRange,
+    PortsMatch, ProtoMatch, RejectWith, Rule, StateMatch, Target, TcpFlags,
 };
 pub use table::{Chain, Hook, Policy, Table, TableId};
 

@@ -332,12 +332,23 @@ pub struct LogOpts {
 }
 
 /// SNAT/DNAT `--to-source`/`--to-destination ADDR[-ADDR][:PORT[-PORT]]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct NatRange {
     /// The address range (`None`: keep the address, only ports given).
     pub addrs: Option<(Ipv4Addr, Ipv4Addr)>,
     pub ports: Option<PortRange>,
+    /// `--random`, `--persistent`.
+    pub random: bool,
+    pub persistent: bool,
+}
+
+/// MASQUERADE's `--to-ports P[-Q]` and `--random`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct MasqOpts {
+    pub ports: Option<PortRange>,
+    pub random: bool,
 }
 
 /// What a rule does when it matches.
@@ -356,7 +367,7 @@ pub enum Target {
     Snat(NatRange),
     Dnat(NatRange),
     /// `--to-ports`.
-    Masquerade(Option<PortRange>),
+    Masquerade(MasqOpts),
 }
 
 impl Target {

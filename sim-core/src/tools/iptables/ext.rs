@@ -9,8 +9,8 @@ use super::names;
 use super::parse::Arg;
 use super::Fail;
 use crate::netlink::netfilter::{
-    AddrRange, IcmpMatch, IcmpType, IfMatch, IpRangeMatch, LimitMatch, LogOpts, Match, MultiportDir, MultiportMatch,
-    NatRange, PhysdevMatch, PortMatch, PortRange, PortsMatch, RejectWith, StateMatch, Target, TcpFlags,
+    AddrRange, IcmpMatch, IcmpType, IfMatch, IpRangeMatch, LimitMatch, LogOpts, MasqOpts, Match, MultiportDir,
+    MultiportMatch, NatRange, PhysdevMatch, PortMatch, PortRange, PortsMatch, RejectWith, StateMatch, Target, TcpFlags,
 };
 
 /// A match being built from its options.
@@ -373,9 +373,9 @@ pub fn target(name: &str) -> Option<TargetBuilder> {
         "RETURN" => Target::Return,
         "REJECT" => Target::Reject(RejectWith::PortUnreachable),
         "LOG" => Target::Log(LogOpts { level: 4, prefix: None, flags: 0 }),
-        "SNAT" => Target::Snat(NatRange { addrs: None, ports: None }),
-        "DNAT" => Target::Dnat(NatRange { addrs: None, ports: None }),
-        "MASQUERADE" => Target::Masquerade(None),
+        "SNAT" => Target::Snat(NatRange::default()),
+        "DNAT" => Target::Dnat(NatRange::default()),
+        "MASQUERADE" => Target::Masquerade(MasqOpts::default()),
         _ => return None,
     };
     Some(TargetBuilder { target, has_to: false })
@@ -404,7 +404,7 @@ fn nat_range(s: &str, proto: Option<u8>) -> Result<NatRange, Fail> {
             None => (ip(a)?, ip(a)?),
         }),
     };
-    Ok(NatRange { addrs, ports })
+    Ok(NatRange { addrs, ports, ..NatRange::default() })
 }
 
 /// `PORT[-PORT]` of NAT targets.
@@ -463,15 +463,20 @@ impl TargetBuilder {
                 "log-uid" => l.flags |= 0x08,
                 _ => l.flags |= 0x20,
             },
-            Target::Snat(r) | Target::Dnat(r) if name.starts_with("to-") => {
-                *r = nat_range(arg, proto)?;
-                self.has_to = true;
-            }
-            Target::Masquerade(p) if name == "to-ports" => {
+            Target::Snat(r) | Target::Dnat(r) => match name {
+                "random" => r.random = true,
+                "persistent" => r.persistent = true,
+                _ => {
+                    *r = NatRange { random: r.random, persistent: r.persistent, ..nat_range(arg, proto)? };
+                    self.has_to = true;
+                }
+            },
+            Target::Masquerade(m) if name == "random" => m.random = true,
+            Target::Masquerade(m) => {
                 if !matches!(proto, Some(6 | 17)) {
                     return Err(Fail::usage("Need TCP, UDP, SCTP or DCCP with port specification"));
                 }
-                *p = Some(ports_dash(arg)?);
+                m.ports = Some(ports_dash(arg)?);
             }
             _ => {}
         }
