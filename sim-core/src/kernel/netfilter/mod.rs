@@ -9,6 +9,7 @@ mod matching;
 pub mod rule;
 pub mod spec;
 pub mod table;
+mod target;
 
 pub use rule::{
     AddrMatch, AddrRange, Counters, CtState, CtStates, IcmpMatch, IcmpType, IfMatch, IpRangeMatch, LimitMatch, LogOpts,
