@@ -224,6 +224,12 @@ const NF_TEMPLATES: &[&str] = &[
     "iptables -t nat -A POSTROUTING -p tcp -j MASQUERADE --to-ports 1000-2000",
     "iptables -A FORWARD -m physdev --physdev-in v1 --physdev-is-bridged -j DROP",
     "iptables -A INPUT -p tcp --syn -j DROP",
+    "iptables -A INPUT -m limit --limit 5/min --limit-burst 10 -j LOG",
+    "iptables -A INPUT -m iprange --src-range 10.0.0.1-10.0.0.9 -j DROP",
+    "iptables -t nat -A POSTROUTING -j SNAT --to-source 10.1.0.1 --random",
+    "iptables -A INPUT -s 10.0.0.0/255.0.255.0 -f -g WEB",
+    "iptables -X -v",
+    "iptables -L -Z -v -n",
 ];
 
 const NF_GARBAGE: &[&str] = &[

@@ -9,11 +9,12 @@ mod matching;
 pub mod rule;
 pub mod spec;
 pub mod table;
+mod target;
 
 pub use rule::{
     AddrMatch, AddrRange, Counters, CtState, CtStates, IcmpMatch, IcmpType, IfMatch, IpRangeMatch, LimitMatch, LogOpts,
-    Match, MultiportDir, MultiportMatch, NatRange, PacketMeta, PhysdevMatch, PortMatch, PortRange, PortsMatch,
-    ProtoMatch, RejectWith, Rule, StateMatch, Target, TcpFlags,
+    MasqOpts, Match, MultiportDir, MultiportMatch, NatRange, PacketMeta, PhysdevMatch, PortMatch, PortRange,
+    PortsMatch, ProtoMatch, RejectWith, Rule, StateMatch, Target, TcpFlags,
 };
 pub use table::{Chain, Hook, Policy, Table, TableId};
 

@@ -129,6 +129,18 @@ fn ports(flag: &str, m: &Option<PortMatch>) -> String {
     m.map_or(String::new(), |p| format!("{} --{flag} {}", bang(p.invert), range(p.range, ':')))
 }
 
+/// `--random`/`--persistent` as saved (`" --"`) or listed (`" "`).
+pub fn nat_flags(n: &NatRange, lead: &str) -> String {
+    let mut s = String::new();
+    if n.random {
+        s += &format!("{lead}random");
+    }
+    if n.persistent {
+        s += &format!("{lead}persistent");
+    }
+    s
+}
+
 /// `ADDR[-ADDR][:PORT[-PORT]]`.
 pub fn nat_range(n: &NatRange) -> String {
     let mut s = match n.addrs {
@@ -254,9 +266,12 @@ fn target_text(t: &Target) -> String {
             }
             s
         }
-        Target::Snat(n) => format!(" --to-source {}", nat_range(n)),
-        Target::Dnat(n) => format!(" --to-destination {}", nat_range(n)),
-        Target::Masquerade(Some(p)) => format!(" --to-ports {}", range(*p, '-')),
+        Target::Snat(n) => format!(" --to-source {}{}", nat_range(n), nat_flags(n, " --")),
+        Target::Dnat(n) => format!(" --to-destination {}{}", nat_range(n), nat_flags(n, " --")),
+        Target::Masquerade(m) => {
+            let ports = m.ports.map_or(String::new(), |p| format!(" --to-ports {}", range(p, '-')));
+            format!("{ports}{}", if m.random { " --random" } else { "" })
+        }
         _ => String::new(),
     };
     format!(" -j {}{opts}", t.name())

@@ -3,7 +3,7 @@
 //! `print` callback.
 
 use super::names;
-use crate::netlink::netfilter::spec::{limit_rate, mask_text, nat_range, physdev_text, range};
+use crate::netlink::netfilter::spec::{limit_rate, mask_text, nat_flags, nat_range, physdev_text, range};
 use crate::netlink::netfilter::{AddrMatch, Chain, IcmpType, IfMatch, Match, MultiportDir, PortMatch, Rule, Target};
 
 /// Listing switches.
@@ -171,8 +171,11 @@ fn target_col(t: &Target, numeric: bool) -> String {
             }
             s
         }
-        Target::Snat(n) | Target::Dnat(n) => format!(" to:{}", nat_range(n)),
-        Target::Masquerade(Some(p)) => format!(" masq ports: {}", range(*p, '-')),
+        Target::Snat(n) | Target::Dnat(n) => format!(" to:{}{}", nat_range(n), nat_flags(n, " ")),
+        Target::Masquerade(m) => {
+            let ports = m.ports.map_or(String::new(), |p| format!(" masq ports: {}", range(p, '-')));
+            format!("{ports}{}", if m.random { " random" } else { "" })
+        }
         _ => String::new(),
     }
 }

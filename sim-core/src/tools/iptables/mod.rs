@@ -101,8 +101,8 @@ fn try_run(nf: &mut dyn Netfilter, argv: &[String]) -> Result<Output, Fail> {
         out.err(p.warnings.clone());
     }
     match p.cmd {
-        parse::Cmd::Version => {
-            out.out(format!("{PROG}\n"));
+        parse::Cmd::Version(not) => {
+            out.out(if not { "Not 1.8.9 (nf_tables) ;-)\n".to_string() } else { format!("{PROG}\n") });
             return Ok(out);
         }
         parse::Cmd::Help => {

@@ -209,7 +209,7 @@ fn rule_line(b: &mut Block, line: &str, with_counters: bool) -> Result<String, F
     let mut argv = vec!["iptables".to_string()];
     argv.extend(words(line));
     let mut p = parse::parse_line(&argv, b.id.name())?;
-    if matches!(p.cmd, Cmd::Version | Cmd::Help) {
+    if matches!(p.cmd, Cmd::Version(_) | Cmd::Help) {
         return Err(Fail::NoTable(String::new()));
     }
     if let (true, Some(k)) = (with_counters, count) {

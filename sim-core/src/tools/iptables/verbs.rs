@@ -78,7 +78,7 @@ fn run_verb(p: &Parsed, id: TableId, table: &mut Option<Table>, chain: &str) -> 
             Ok(text)
         }
         Cmd::ListRules(num) => list_rules(p, id, table.as_ref(), *num),
-        Cmd::Version | Cmd::Help => Ok(String::new()),
+        Cmd::Version(_) | Cmd::Help => Ok(String::new()),
     }
 }
 

@@ -37,7 +37,8 @@ pub enum Cmd {
     DeleteChain,
     Rename(String),
     Policy(String),
-    Version,
+    /// `-V`; `true` for `! -V`.
+    Version(bool),
     Help,
 }
 
@@ -142,6 +143,8 @@ struct State<'a> {
     counters: Option<Counters>,
     fragment: Option<bool>,
     goto: bool,
+    /// `-V` or `-h`: parsing stops there.
+    early: Option<Cmd>,
     /// The block's table when iptables-restore parses a line.
     restore: Option<&'a str>,
 }
@@ -202,6 +205,7 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
         counters: None,
         fragment: None,
         goto: false,
+        early: None,
         restore,
     };
     while st.i < argv.len() {
@@ -219,24 +223,24 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
         } else {
             return Err(Fail::BadArg(word));
         }
+        if let Some(cmd) = st.early.take() {
+            return Ok(Parsed {
+                table: st.table,
+                cmd,
+                chain: None,
+                rules: Vec::new(),
+                jump: None,
+                numeric: false,
+                verbose: false,
+                exact: false,
+                line_numbers: false,
+                warnings: String::new(),
+            });
+        }
     }
     let Some((_, cmd)) = st.cmd.take() else { return Err(Fail::usage("no command specified")) };
     if st.invert {
         return Err(Fail::usage("nothing appropriate following !"));
-    }
-    if matches!(cmd, Cmd::Version | Cmd::Help) {
-        return Ok(Parsed {
-            table: st.table,
-            cmd,
-            chain: None,
-            rules: Vec::new(),
-            jump: None,
-            numeric: false,
-            verbose: false,
-            exact: false,
-            line_numbers: false,
-            warnings: String::new(),
-        });
     }
     let drop_in_nat =
         matches!(&cmd, Cmd::Policy(p) if p == "DROP") || st.target.as_ref().is_some_and(|t| t.name() == "DROP");

@@ -195,8 +195,15 @@ impl State<'_> {
                 let policy = self.next_plain().ok_or_else(|| Fail::usage("-P requires a chain and a policy"))?;
                 return self.command(c, Cmd::Policy(policy));
             }
-            'V' => Cmd::Version,
-            _ => Cmd::Help,
+            // -V and -h answer at once, whatever came before (`! -V` too).
+            'V' => {
+                self.early = Some(Cmd::Version(std::mem::take(&mut self.invert)));
+                return Ok(());
+            }
+            _ => {
+                self.early = Some(Cmd::Help);
+                return Ok(());
+            }
         };
         self.command(c, cmd)
     }

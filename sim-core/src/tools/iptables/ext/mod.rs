@@ -1,16 +1,20 @@
 //! The extensions iptables loads with `-m` and `-j`: their options, how
 //! each reads its argument, and the final checks (libxt_tcp, libxt_icmp,
 //! libxt_conntrack, libxt_multiport, libxt_comment, libxt_physdev,
-//! libipt_REJECT, libipt_LOG, libxt_NAT, libxt_MASQUERADE).
+//! libxt_limit, libxt_iprange here; the targets in `target.rs`).
 
 use std::net::Ipv4Addr;
+
+mod target;
+
+pub use target::{target, TargetBuilder};
 
 use super::names;
 use super::parse::Arg;
 use super::Fail;
 use crate::netlink::netfilter::{
-    AddrRange, IcmpMatch, IcmpType, IfMatch, IpRangeMatch, LimitMatch, LogOpts, Match, MultiportDir, MultiportMatch,
-    NatRange, PhysdevMatch, PortMatch, PortRange, PortsMatch, RejectWith, StateMatch, Target, TcpFlags,
+    AddrRange, IcmpMatch, IcmpType, IfMatch, IpRangeMatch, LimitMatch, Match, MultiportDir, MultiportMatch,
+    PhysdevMatch, PortMatch, PortRange, PortsMatch, StateMatch, TcpFlags,
 };
 
 /// A match being built from its options.
@@ -355,136 +359,4 @@ fn limit_rate(s: &str) -> Option<u32> {
     let digits: String = n.chars().take_while(|c| c.is_ascii_digit()).collect();
     let r: u64 = digits.parse().ok().filter(|r| *r > 0)?;
     u32::try_from(10_000 * mult / r).ok().filter(|v| *v > 0)
-}
-
-/// A target being built from its options.
-#[derive(Clone)]
-pub struct TargetBuilder {
-    target: Target,
-    /// SNAT/DNAT got their `--to-*`.
-    has_to: bool,
-}
-
-/// `-j NAME` for a target extension or verdict; `None` for a chain name.
-pub fn target(name: &str) -> Option<TargetBuilder> {
-    let target = match name {
-        "ACCEPT" => Target::Accept,
-        "DROP" => Target::Drop,
-        "RETURN" => Target::Return,
-        "REJECT" => Target::Reject(RejectWith::PortUnreachable),
-        "LOG" => Target::Log(LogOpts { level: 4, prefix: None, flags: 0 }),
-        "SNAT" => Target::Snat(NatRange { addrs: None, ports: None }),
-        "DNAT" => Target::Dnat(NatRange { addrs: None, ports: None }),
-        "MASQUERADE" => Target::Masquerade(None),
-        _ => return None,
-    };
-    Some(TargetBuilder { target, has_to: false })
-}
-
-/// `ADDR[-ADDR][:PORT[-PORT]]` of `--to-source`/`--to-destination`.
-fn nat_range(s: &str, proto: Option<u8>) -> Result<NatRange, Fail> {
-    let (a, p) = match s.split_once(':') {
-        Some((a, p)) => (a, Some(p)),
-        None => (s, None),
-    };
-    let ports = match p {
-        None => None,
-        Some(p) => {
-            if !matches!(proto, Some(6 | 17)) {
-                return Err(Fail::usage("Need TCP, UDP, SCTP or DCCP with port specification"));
-            }
-            Some(ports_dash(p)?)
-        }
-    };
-    let ip = |x: &str| x.parse::<Ipv4Addr>().map_err(|_| Fail::usage(format!("Bad IP address \"{x}\"")));
-    let addrs = match a {
-        "" => None,
-        _ => Some(match a.split_once('-') {
-            Some((x, y)) => (ip(x)?, ip(y)?),
-            None => (ip(a)?, ip(a)?),
-        }),
-    };
-    Ok(NatRange { addrs, ports })
-}
-
-/// `PORT[-PORT]` of NAT targets.
-fn ports_dash(p: &str) -> Result<PortRange, Fail> {
-    let num = |x: &str| x.parse::<u16>().map_err(|_| Fail::usage(format!("Port `{x}' not valid")));
-    Ok(match p.split_once('-') {
-        Some((x, y)) => PortRange { min: num(x)?, max: num(y)? },
-        None => PortRange::one(num(p)?),
-    })
-}
-
-impl TargetBuilder {
-    pub fn name(&self) -> &str {
-        self.target.name()
-    }
-
-    pub fn options(&self) -> &'static [(&'static str, Arg)] {
-        match self.target {
-            Target::Reject(_) => &[("reject-with", Arg::Required)],
-            Target::Log(_) => &[
-                ("log-level", Arg::Required),
-                ("log-prefix", Arg::Required),
-                ("log-tcp-sequence", Arg::None),
-                ("log-tcp-options", Arg::None),
-                ("log-ip-options", Arg::None),
-                ("log-uid", Arg::None),
-                ("log-macdecode", Arg::None),
-            ],
-            Target::Snat(_) => &[("to-source", Arg::Required), ("random", Arg::None), ("persistent", Arg::None)],
-            Target::Dnat(_) => &[("to-destination", Arg::Required), ("random", Arg::None), ("persistent", Arg::None)],
-            Target::Masquerade(_) => &[("to-ports", Arg::Required), ("random", Arg::None)],
-            _ => &[],
-        }
-    }
-
-    pub fn option(&mut self, name: &str, arg: Option<&str>, _invert: bool, proto: Option<u8>) -> Result<(), Fail> {
-        let arg = arg.unwrap_or("");
-        match &mut self.target {
-            Target::Reject(r) => {
-                *r = names::parse_reject(arg).ok_or_else(|| Fail::usage(format!("unknown reject type \"{arg}\"")))?
-            }
-            Target::Log(l) => match name {
-                "log-level" => {
-                    l.level = names::parse_log_level(arg)
-                        .ok_or_else(|| Fail::usage_blank(format!("log level \"{arg}\" unknown")))?
-                }
-                "log-prefix" => {
-                    if arg.is_empty() {
-                        return Err(Fail::usage_blank("Argument must have a minimum length of 1 characters"));
-                    }
-                    l.prefix = Some(arg.chars().take(29).collect());
-                }
-                "log-tcp-sequence" => l.flags |= 0x01,
-                "log-tcp-options" => l.flags |= 0x02,
-                "log-ip-options" => l.flags |= 0x04,
-                "log-uid" => l.flags |= 0x08,
-                _ => l.flags |= 0x20,
-            },
-            Target::Snat(r) | Target::Dnat(r) if name.starts_with("to-") => {
-                *r = nat_range(arg, proto)?;
-                self.has_to = true;
-            }
-            Target::Masquerade(p) if name == "to-ports" => {
-                if !matches!(proto, Some(6 | 17)) {
-                    return Err(Fail::usage("Need TCP, UDP, SCTP or DCCP with port specification"));
-                }
-                *p = Some(ports_dash(arg)?);
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    pub fn finish(&self) -> Result<Target, Fail> {
-        match self.target {
-            Target::Snat(_) if !self.has_to => Err(Fail::usage_blank("SNAT: option \"--to-source\" must be specified")),
-            Target::Dnat(_) if !self.has_to => {
-                Err(Fail::usage_blank("DNAT: option \"--to-destination\" must be specified"))
-            }
-            _ => Ok(self.target.clone()),
-        }
-    }
 }

@@ -1,0 +1,106 @@
+//! What a rule does when it matches: verdicts, jumps, REJECT, LOG and the
+//! NAT targets, with their options as iptables stores them.
+
+use std::net::Ipv4Addr;
+
+use super::rule::PortRange;
+
+/// `--reject-with` types, by the ICMP code (or TCP RST) they send.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum RejectWith {
+    NetUnreachable,
+    HostUnreachable,
+    ProtoUnreachable,
+    PortUnreachable,
+    NetProhibited,
+    HostProhibited,
+    AdminProhibited,
+    TcpReset,
+}
+
+impl RejectWith {
+    /// The ICMP destination-unreachable code sent (`None`: a TCP RST).
+    pub fn icmp_code(self) -> Option<u8> {
+        Some(match self {
+            RejectWith::NetUnreachable => 0,
+            RejectWith::HostUnreachable => 1,
+            RejectWith::ProtoUnreachable => 2,
+            RejectWith::PortUnreachable => 3,
+            RejectWith::NetProhibited => 9,
+            RejectWith::HostProhibited => 10,
+            RejectWith::AdminProhibited => 13,
+            RejectWith::TcpReset => return None,
+        })
+    }
+}
+
+/// `-j LOG` options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LogOpts {
+    /// Syslog level 0..=7 (default 4, `warning`).
+    pub level: u8,
+    /// `--log-prefix` (at most 29 characters).
+    pub prefix: Option<String>,
+    /// `--log-tcp-sequence` 1, `--log-tcp-options` 2, `--log-ip-options` 4,
+    /// `--log-uid` 8, `--log-macdecode` 0x20.
+    pub flags: u8,
+}
+
+/// SNAT/DNAT `--to-source`/`--to-destination ADDR[-ADDR][:PORT[-PORT]]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct NatRange {
+    /// The address range (`None`: keep the address, only ports given).
+    pub addrs: Option<(Ipv4Addr, Ipv4Addr)>,
+    pub ports: Option<PortRange>,
+    /// `--random`, `--persistent`.
+    pub random: bool,
+    pub persistent: bool,
+}
+
+/// MASQUERADE's `--to-ports P[-Q]` and `--random`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct MasqOpts {
+    pub ports: Option<PortRange>,
+    pub random: bool,
+}
+
+/// What a rule does when it matches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Target {
+    /// No `-j`: the rule only counts and evaluation carries on.
+    None,
+    Accept,
+    Drop,
+    Return,
+    /// `-j USERCHAIN`.
+    Jump(String),
+    Reject(RejectWith),
+    Log(LogOpts),
+    Snat(NatRange),
+    Dnat(NatRange),
+    /// `--to-ports`.
+    Masquerade(MasqOpts),
+}
+
+impl Target {
+    /// The name `-L` prints in the target column and `-j` takes.
+    pub fn name(&self) -> &str {
+        match self {
+            Target::None => "",
+            Target::Accept => "ACCEPT",
+            Target::Drop => "DROP",
+            Target::Return => "RETURN",
+            Target::Jump(c) => c,
+            Target::Reject(_) => "REJECT",
+            Target::Log(_) => "LOG",
+            Target::Snat(_) => "SNAT",
+            Target::Dnat(_) => "DNAT",
+            Target::Masquerade(_) => "MASQUERADE",
+        }
+    }
+}
