@@ -6,7 +6,21 @@ use sim_core::snapshot::LinkKind;
 use sim_core::Snapshot;
 
 const COMMANDS: &[&str] = &[
-    "awk", "bash", "bridge", "clear", "echo", "grep", "ifconfig", "ip", "iptables", "man", "ping", "seq", "sudo",
+    "awk",
+    "bash",
+    "bridge",
+    "clear",
+    "echo",
+    "grep",
+    "ifconfig",
+    "ip",
+    "iptables",
+    "iptables-restore",
+    "iptables-save",
+    "man",
+    "ping",
+    "seq",
+    "sudo",
     "sysctl",
 ];
 const IP_OBJECTS: &[&str] = &["address", "help", "link", "neigh", "netns", "route"];
@@ -204,7 +218,7 @@ mod tests {
     fn commands_objects_and_keywords() {
         assert_eq!(tab("if").line, "ifconfig ");
         assert_eq!(tab("sudo i").line, "sudo i");
-        assert_eq!(tab("sudo i").choices, vec!["ifconfig", "ip", "iptables"]);
+        assert_eq!(tab("sudo i").choices, vec!["ifconfig", "ip", "iptables", "iptables-restore", "iptables-save"]);
         assert_eq!(tab("ip li").line, "ip link ");
         assert_eq!(tab("ip link a").line, "ip link add ");
         assert_eq!(tab("ip link add tap1 t").line, "ip link add tap1 type ");
