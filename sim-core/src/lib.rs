@@ -5,6 +5,7 @@
 pub mod lab;
 pub mod rng;
 pub mod snapshot;
+pub mod sort;
 
 pub use lab::Lab;
 pub use sim_shell::output;

@@ -174,7 +174,12 @@ impl Env {
     /// The environment a program started by this shell sees: the exported
     /// variables only (and the next process id).
     pub fn exported_from(parent: &Env) -> Env {
-        let vars = parent.vars.iter().filter(|(_, v)| v.exported).map(|(k, v)| (k.clone(), v.clone())).collect();
+        // Inserted in the parent's (sorted) order, each at the end: `collect`
+        // into a LiteMap would link a sort for this one type.
+        let mut vars = LiteMap::new();
+        for (k, v) in parent.vars.iter().filter(|(_, v)| v.exported) {
+            vars.insert(k.clone(), v.clone());
+        }
         Env { last_status: 0, vars, pid: parent.pid + 1, positional: Vec::new(), functions: Vec::new() }
     }
 

@@ -212,7 +212,7 @@ impl Netlink for SimNetlink<'_> {
             }
         }
         // Secondaries follow the primaries of their device.
-        v4.sort_by_key(|a| (a.ifindex, a.secondary));
+        crate::sort::sort_by_key(&mut v4, |a| (a.ifindex, a.secondary));
         v4.extend(v6);
         v4
     }
@@ -233,7 +233,7 @@ impl Netlink for SimNetlink<'_> {
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
         let mut routes: Vec<Route> = n.routes.to_vec();
         // Main before local, each in trie order.
-        routes.sort_by(|a, b| {
+        crate::sort::sort_by(&mut routes, |a, b| {
             let ta = if a.table == crate::kernel::route::RT_TABLE_LOCAL { 1 } else { 0 };
             let tb = if b.table == crate::kernel::route::RT_TABLE_LOCAL { 1 } else { 0 };
             ta.cmp(&tb).then(crate::kernel::route::dump_order(a, b))
@@ -261,7 +261,7 @@ impl Netlink for SimNetlink<'_> {
                 lls.push((a.serial, l.ifindex, a.local));
             }
         }
-        lls.sort();
+        crate::sort::sort_by(&mut lls, Ord::cmp);
         let route = |table, kind, dst: std::net::Ipv6Addr, prefix, dev, metric| Route6Msg {
             table,
             kind,

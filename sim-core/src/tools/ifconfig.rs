@@ -17,7 +17,7 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
         let mut out = Output::new();
         // net-tools lists interfaces sorted by name.
         let mut links = links;
-        links.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sort::sort_by(&mut links, |a, b| a.name.cmp(&b.name));
         let listed = |l: &&LinkMsg| all || l.flags & IFF_UP != 0;
         let mut shown: Vec<String> = links.iter().filter(listed).map(|l| block(l, &addrs)).collect();
         // Aliases come after every device (SIOCGIFCONF after /proc/net/dev).

@@ -40,7 +40,7 @@ impl NetfilterState {
             Some(t) => *t = table,
             None => {
                 self.tables.push(table);
-                self.tables.sort_by_key(|t| t.id);
+                crate::sort::sort_by_key(&mut self.tables, |t| t.id);
             }
         }
     }

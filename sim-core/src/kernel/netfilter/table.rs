@@ -198,7 +198,7 @@ impl Table {
 
     /// Keeps user chains after the built-in ones, in byte order.
     pub fn sort_user_chains(&mut self) {
-        self.chains.sort_by(|a, b| match (a.hook, b.hook) {
+        crate::sort::sort_by(&mut self.chains, |a, b| match (a.hook, b.hook) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
