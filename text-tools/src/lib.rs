@@ -1,9 +1,9 @@
 //! The text tools (grep, awk, sort, head, …), `man`, iptables and ip's usage
-//! texts as a wasm module of
-//! their own. The site's first load leaves them out (they, their pages and
-//! the float and regex code only they use are about a tenth of its wasm);
-//! the lab's worker fetches this module the first time a line runs one of
-//! them and calls it synchronously (`web/src/lab/text_tools.rs`).
+//! texts as a wasm module of their own. The site's first load leaves them
+//! out (they, their pages and the float and regex code only they use are
+//! about a tenth of its wasm); the lab's worker fetches this module the
+//! first time a line runs one of them and calls it synchronously
+//! (`web/src/lab/text_tools.rs`).
 //!
 //! The interface is four plain functions, so the module needs no
 //! JavaScript glue: the caller writes a call (sim-shell's

@@ -158,8 +158,8 @@ mod tests {
         assert_eq!(summary(ping, lab.last_trace()), "ping failed: no route to the destination in red");
     }
 
-    #[test]
-    fn follows_a_ping_through_a_bridge() {
+    /// A lab with red (10.0.0.1) and blue (10.0.0.2) on bridge br0, then `more`.
+    fn bridged(more: &[&str]) -> Lab {
         let mut lab = Lab::new();
         for l in [
             "ip link add br0 type bridge",
@@ -178,10 +178,18 @@ mod tests {
             "ip -n blue addr add 10.0.0.2/24 dev veth-blue",
             "ip -n red link set veth-red up",
             "ip -n blue link set veth-blue up",
-            "ip -n blue link set lo up",
-        ] {
+        ]
+        .iter()
+        .chain(more)
+        {
             lab.run(l);
         }
+        lab
+    }
+
+    #[test]
+    fn follows_a_ping_through_a_bridge() {
+        let mut lab = bridged(&["ip -n blue link set lo up"]);
         let ping = "ip netns exec red ping -c 1 10.0.0.2";
         lab.run(ping);
         assert_eq!(summary(ping, lab.last_trace()), "ping: 1 reply via veth-red → br-red → br-blue → veth-blue");
@@ -195,28 +203,7 @@ mod tests {
     /// summary names the rule that dropped one.
     #[test]
     fn names_the_iptables_rule_that_dropped_a_ping() {
-        let mut lab = Lab::new();
-        for l in [
-            "ip link add br0 type bridge",
-            "ip link set br0 up",
-            "ip netns add red",
-            "ip netns add blue",
-            "ip link add veth-red type veth peer name br-red",
-            "ip link add veth-blue type veth peer name br-blue",
-            "ip link set veth-red netns red",
-            "ip link set veth-blue netns blue",
-            "ip link set br-red master br0",
-            "ip link set br-blue master br0",
-            "ip link set br-red up",
-            "ip link set br-blue up",
-            "ip -n red addr add 10.0.0.1/24 dev veth-red",
-            "ip -n blue addr add 10.0.0.2/24 dev veth-blue",
-            "ip -n red link set veth-red up",
-            "ip -n blue link set veth-blue up",
-            "iptables -A FORWARD -s 10.0.0.1 -d 10.0.0.2 -j DROP",
-        ] {
-            lab.run(l);
-        }
+        let mut lab = bridged(&["iptables -A FORWARD -s 10.0.0.1 -d 10.0.0.2 -j DROP"]);
         let ping = "ip netns exec red ping -c 1 -W 1 10.0.0.2";
         lab.run(ping);
         assert_eq!(

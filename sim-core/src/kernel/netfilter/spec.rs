@@ -14,6 +14,11 @@ pub const PROTOCOLS: &[(u8, &str)] =
     &[(1, "icmp"), (2, "igmp"), (6, "tcp"), (17, "udp"), (47, "gre"), (50, "esp"), (51, "ah"), (132, "sctp")];
 
 /// The prot column and `-p` in `-S`: a name where /etc/protocols has one.
+/// LOG's flag bits and their names (`--log-NAME` in a rule, `NAME` in a
+/// listing), in the order iptables prints them.
+pub const LOG_FLAGS: [(u8, &str); 5] =
+    [(0x01, "tcp-sequence"), (0x02, "tcp-options"), (0x04, "ip-options"), (0x08, "uid"), (0x20, "macdecode")];
+
 pub fn proto_name(p: u8) -> Option<&'static str> {
     match p {
         0 => Some("all"),
@@ -253,13 +258,7 @@ fn target_text(t: &Target) -> String {
             if l.level != 4 {
                 s += &format!(" --log-level {}", l.level);
             }
-            for (bit, name) in [
-                (0x01, "tcp-sequence"),
-                (0x02, "tcp-options"),
-                (0x04, "ip-options"),
-                (0x08, "uid"),
-                (0x20, "macdecode"),
-            ] {
+            for (bit, name) in LOG_FLAGS {
                 if l.flags & bit != 0 {
                     s += &format!(" --log-{name}");
                 }

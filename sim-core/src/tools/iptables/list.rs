@@ -3,7 +3,7 @@
 //! `print` callback.
 
 use super::names;
-use crate::netlink::netfilter::spec::{limit_rate, mask_text, nat_flags, nat_range, physdev_text, range};
+use crate::netlink::netfilter::spec::{limit_rate, mask_text, nat_flags, nat_range, physdev_text, range, LOG_FLAGS};
 use crate::netlink::netfilter::{AddrMatch, Chain, IcmpType, IfMatch, Match, MultiportDir, PortMatch, Rule, Target};
 
 /// Listing switches.
@@ -153,13 +153,7 @@ fn target_col(t: &Target, numeric: bool) -> String {
                 format!(" LOG flags {} level {}", l.flags, l.level)
             } else {
                 let mut s = format!(" LOG level {}", names::log_level_name(l.level));
-                for (bit, name) in [
-                    (0x01, "tcp-sequence"),
-                    (0x02, "tcp-options"),
-                    (0x04, "ip-options"),
-                    (0x08, "uid"),
-                    (0x20, "macdecode"),
-                ] {
+                for (bit, name) in LOG_FLAGS {
                     if l.flags & bit != 0 {
                         s += &format!(" {name}");
                     }
