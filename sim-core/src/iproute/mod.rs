@@ -311,7 +311,7 @@ fn xfrm(argv: &[String]) -> IpResult<IpCmd> {
         Some(w) if ["state", "policy", "monitor"].iter().any(|o| is_prefix(w, o)) => {
             Err(Fail::new("ip: \"xfrm\" is not simulated here (yet)\n", 1))
         }
-        _ => Err(Fail::new(usage::XFRM, 255)),
+        _ => Err(Fail::new(usage::Usage::Xfrm, 255)),
     }
 }
 

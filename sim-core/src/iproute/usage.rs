@@ -370,29 +370,6 @@ pub enum Usage {
     BridgeFdb,
 }
 
-/// `LINK_TEXT`'s usage.
-pub const LINK: Usage = Usage::Link;
-/// `XFRM_TEXT`'s usage.
-pub const XFRM: Usage = Usage::Xfrm;
-/// `ROUTE_TEXT`'s usage.
-pub const ROUTE: Usage = Usage::Route;
-/// `ADDRESS_TEXT`'s usage.
-pub const ADDRESS: Usage = Usage::Address;
-/// `NEIGH_TEXT`'s usage.
-pub const NEIGH: Usage = Usage::Neigh;
-/// `NETNS_TEXT`'s usage.
-pub const NETNS: Usage = Usage::Netns;
-/// `VETH_TEXT`'s usage.
-pub const VETH: Usage = Usage::Veth;
-/// `BRIDGE_KIND_TEXT`'s usage.
-pub const BRIDGE_KIND: Usage = Usage::BridgeKind;
-/// `BRIDGE_TEXT`'s usage.
-pub const BRIDGE: Usage = Usage::Bridge;
-/// `BRIDGE_LINK_TEXT`'s usage.
-pub const BRIDGE_LINK: Usage = Usage::BridgeLink;
-/// `BRIDGE_FDB_TEXT`'s usage.
-pub const BRIDGE_FDB: Usage = Usage::BridgeFdb;
-
 impl Usage {
     const ALL: [(Usage, &'static str); 11] = [
         (Usage::Link, "link"),

@@ -57,7 +57,7 @@ fn options<'a>(mut i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, BridgeOpts>
         i = rest;
         let Some(key) = key else { break };
         match key {
-            Opt::Help => return fail(Fail::new(usage::BRIDGE, 255)),
+            Opt::Help => return fail(Fail::new(usage::Usage::Bridge, 255)),
             Opt::Version => return fail(Fail::new("bridge utility, 6.1.0\n", 0)),
             Opt::Stats | Opt::Oneline => {}
             Opt::Details => o.details = true,
@@ -86,7 +86,7 @@ enum Object {
 
 fn object(i: Words<'_>) -> PResult<'_, BridgeCmd> {
     let Some(w) = i.peek() else {
-        return fail(Fail::new(usage::BRIDGE, 255));
+        return fail(Fail::new(usage::Usage::Bridge, 255));
     };
     const OBJECTS: &[Entry<Object>] =
         &[alone(P("link"), Object::Link), alone(P("fdb"), Object::Fdb), alone(P("help"), Object::Help)];
@@ -96,7 +96,7 @@ fn object(i: Words<'_>) -> PResult<'_, BridgeCmd> {
     match obj {
         Object::Link => link(i),
         Object::Fdb => fdb(i),
-        Object::Help => fail(Fail::new(usage::BRIDGE, 255)),
+        Object::Help => fail(Fail::new(usage::Usage::Bridge, 255)),
     }
 }
 
@@ -158,11 +158,11 @@ fn verb<'a>(
 }
 
 fn link(i: Words<'_>) -> PResult<'_, BridgeCmd> {
-    verb(i, "link", LINK_VERBS, usage::BRIDGE_LINK, link_show)
+    verb(i, "link", LINK_VERBS, usage::Usage::BridgeLink, link_show)
 }
 
 fn fdb(i: Words<'_>) -> PResult<'_, BridgeCmd> {
-    verb(i, "fdb", FDB_VERBS, usage::BRIDGE_FDB, fdb_show)
+    verb(i, "fdb", FDB_VERBS, usage::Usage::BridgeFdb, fdb_show)
 }
 
 /// `brlink_show()`: only `dev NAME` counts; other words are passed over.
@@ -244,7 +244,7 @@ impl FdbFilter {
             FdbKey::Vlan => self.vlan = atoi(v),
             FdbKey::State => self.state |= state_a2n(v).ok_or_else(|| Fail::invarg("invalid state", v))?,
             FdbKey::Dynamic => self.dynamic = true,
-            FdbKey::Help => return Err(Fail::new(usage::BRIDGE_FDB, 255)),
+            FdbKey::Help => return Err(Fail::new(usage::Usage::BridgeFdb, 255)),
             FdbKey::Other => {}
         }
         Ok(())

@@ -203,7 +203,7 @@ impl<'a> Parsed<'a> {
                 }
                 p.req.alias = Some(v.to_string());
             }
-            Key::Help => return Err(Fail::new(usage::LINK, 255)),
+            Key::Help => return Err(Fail::new(usage::Usage::Link, 255)),
             Key::Dev => {
                 if p.dev != p.name || (p.dev.is_some() && p.name.is_none()) {
                     return Err(Fail::duparg2("dev", v));
@@ -304,7 +304,7 @@ fn link<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
         }
         Verb::Show => map(|i| show::filter(i, r), LinkCmd::Show)(i),
         Verb::Xstats => xstats(i),
-        Verb::Help => fail(Fail::new(usage::LINK, 255)),
+        Verb::Help => fail(Fail::new(usage::Usage::Link, 255)),
     }
 }
 
@@ -373,7 +373,7 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
                     peer_pid = pp.pid;
                     i
                 }
-                Some(_) => return fail(Fail::new(usage::VETH, 1)),
+                Some(_) => return fail(Fail::new(usage::Usage::Veth, 1)),
             };
             if let Some(c) = by_pid(p.pid).or_else(|| by_pid(peer_pid)) {
                 return Ok((i, c));
@@ -386,7 +386,7 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
         "bridge" => {
             if let Some(arg) = i.peek() {
                 return fail(Fail::new(
-                    format!("bridge: unknown command \"{arg}\"?\n{}", String::from(usage::BRIDGE_KIND)),
+                    format!("bridge: unknown command \"{arg}\"?\n{}", String::from(usage::Usage::BridgeKind)),
                     1,
                 ));
             }
@@ -401,7 +401,7 @@ fn parse_add<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, LinkCmd> {
         _ => {
             if let Some(arg) = i.peek() {
                 if is_prefix(arg, "help") {
-                    return fail(Fail::new(usage::LINK, 255));
+                    return fail(Fail::new(usage::Usage::Link, 255));
                 }
                 return fail(Fail::new(
                     format!("Garbage instead of arguments \"{arg} ...\". Try \"ip link help\".\n"),

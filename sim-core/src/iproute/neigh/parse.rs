@@ -60,7 +60,7 @@ fn neigh<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, NeighCmd> {
         Verb::Show => list(i, r, false),
         Verb::Flush if i.is_empty() => fail(Fail::new("Flush requires arguments.\n", 1)),
         Verb::Flush => list(i, r, true),
-        Verb::Help => fail(Fail::new(usage::NEIGH, 255)),
+        Verb::Help => fail(Fail::new(usage::Usage::Neigh, 255)),
     }
 }
 
@@ -124,8 +124,8 @@ impl List {
                 }
             }
             ListKey::Ignored => {}
-            ListKey::Help => return Err(Fail::new(usage::NEIGH, 255)),
-            ListKey::To if is_prefix(v, "help") => return Err(Fail::new(usage::NEIGH, 255)),
+            ListKey::Help => return Err(Fail::new(usage::Usage::Neigh, 255)),
+            ListKey::To if is_prefix(v, "help") => return Err(Fail::new(usage::Usage::Neigh, 255)),
             ListKey::To => self.prefix = Some(parse_prefix_any(v)?),
         }
         Ok(())

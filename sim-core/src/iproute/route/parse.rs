@@ -89,7 +89,7 @@ fn route(i: Words<'_>) -> PResult<'_, RouteCmd> {
         Verb::Show => map(filter, RouteCmd::Show)(i),
         Verb::Get => get(i),
         Verb::Flush => map(filter, RouteCmd::Flush)(i),
-        Verb::Help => fail(Fail::new(usage::ROUTE, 255)),
+        Verb::Help => fail(Fail::new(usage::Usage::Route, 255)),
     }
 }
 
@@ -321,7 +321,7 @@ impl Spec {
                     s.type_given = true;
                 }
                 if is_prefix(v, "help") {
-                    return Err(Fail::new(usage::ROUTE, 255));
+                    return Err(Fail::new(usage::Usage::Route, 255));
                 }
                 if self.dst_ok {
                     return Err(Fail::duparg2("to", v));
@@ -344,7 +344,7 @@ impl Spec {
     /// The defaults iproute2 fills in after the loop.
     fn finish(self, delete: bool) -> IpResult<RouteSpec> {
         if !self.dst_ok {
-            return Err(Fail::new(usage::ROUTE, 255));
+            return Err(Fail::new(usage::Usage::Route, 255));
         }
         let mut spec = self.spec;
         let r = &mut spec.route;
