@@ -1,4 +1,5 @@
-// The text tools (grep, awk, …), man's pages and iptables are a module of
+// The text tools (grep, awk, …), man's pages, iptables and the usage texts
+// of ip, ping, ifconfig and sysctl are a module of
 // their own that the lab fetches the first time a line runs one, not part
 // of the first load.
 import { test, before, after } from 'node:test';
@@ -52,6 +53,10 @@ test('iptables runs in the module and its rules stay in the lab', async () => {
   assert.match(await output(page), /iptables: No chain\/target\/match by that name\./);
   await run(page, 'ip route help');
   assert.match(await output(page), /Usage: ip route \{ list \| flush \} SELECTOR/);
+  await run(page, 'ping');
+  assert.match(await output(page), /ping: usage error: Destination address required\n+Usage\n  ping \[options\] <destination>/);
+  await run(page, 'ifconfig lo mtu');
+  assert.match(await output(page), /Usage:\n  ifconfig \[-a\] \[-v\] \[-s\] <interface>/);
   await run(page, 'man veth | head -1');
   assert.match(await output(page), /veth\(4\)\s+Kernel Interfaces Manual/);
   assert.equal(fetches.n, 1);

@@ -17,3 +17,4 @@ pub mod netlink;
 pub mod packet;
 pub mod tools;
 pub mod transcript;
+pub mod usage;

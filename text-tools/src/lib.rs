@@ -12,7 +12,7 @@
 //! A tool that traps (it should not: nothing panics) takes the module's
 //! state with it; the caller then starts a fresh instance.
 
-use sim_core::iproute::usage::Usage;
+use sim_core::usage::Usage;
 use sim_shell::coreutils::run_coreutil;
 use sim_shell::coreutils::wire::{self, Call, Reply};
 use sim_shell::output::Output;
@@ -74,14 +74,14 @@ fn run_call(call: &Call) -> Reply {
     }
     let output = match name {
         "man" => sim_core::tools::man::run(argv),
-        // iproute2's usage texts, which the site's first load leaves here.
-        "ip-usage" => match argv.get(1).and_then(|n| Usage::from_name(n)) {
+        // The usage texts, which the site's first load leaves here.
+        "usage-text" => match argv.get(1).and_then(|n| Usage::from_name(n)) {
             Some(u) => {
                 let mut out = Output::new();
                 out.out(u.linked());
                 out
             }
-            None => Output::error("ip-usage: no such text\n", 2),
+            None => Output::error("usage-text: no such text\n", 2),
         },
         _ => run_coreutil(argv, stdin)
             .unwrap_or_else(|| Output::error(format!("bash: {name}: command not found\n"), 127)),
@@ -118,10 +118,10 @@ mod tests {
     #[test]
     fn every_usage_text_comes_through_the_wire() {
         for u in Usage::all() {
-            let out = call(&["ip-usage", u.name()], "");
+            let out = call(&["usage-text", u.name()], "");
             assert_eq!((out.status, out.chunks[0].text.as_str()), (0, u.linked()), "{}", u.name());
         }
-        assert_eq!(call(&["ip-usage", "nope"], "").status, 2);
+        assert_eq!(call(&["usage-text", "nope"], "").status, 2);
     }
 
     #[test]

@@ -69,7 +69,7 @@ fn address<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, AddrCmd> {
             }
             Ok((i, AddrCmd::Flush(f)))
         }
-        Verb::Help => fail(Fail::new(super::usage::Usage::Address, 255)),
+        Verb::Help => fail(Fail::new(crate::usage::Usage::Address, 255)),
     }
 }
 
@@ -128,7 +128,7 @@ impl<'a> Modify<'a> {
             Key::Ignored => {}
             Key::Local => {
                 if is_prefix(v, "help") {
-                    return Err(Fail::new(super::usage::Usage::Address, 255));
+                    return Err(Fail::new(crate::usage::Usage::Address, 255));
                 }
                 if self.local.is_some() {
                     return Err(Fail::duparg2("local", v));

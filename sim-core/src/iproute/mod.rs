@@ -17,7 +17,7 @@ pub mod netns;
 pub mod print;
 pub mod route;
 pub mod show;
-pub mod usage;
+use crate::usage;
 
 use std::net::IpAddr;
 

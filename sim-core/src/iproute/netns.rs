@@ -114,7 +114,7 @@ fn netns(i: Words<'_>) -> PResult<'_, NetnsCmd> {
             }
             Ok((i, NetnsCmd::Exec { name, argv: argv.to_vec() }))
         }
-        Verb::Help => fail(Fail::new(super::usage::Usage::Netns, 255)),
+        Verb::Help => fail(Fail::new(crate::usage::Usage::Netns, 255)),
     }
 }
 

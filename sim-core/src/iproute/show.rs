@@ -61,7 +61,7 @@ impl ShowFilter {
                 self.master = Some(v.to_string());
             }
             Key::Ignored => {}
-            Key::Help => return Err(Fail::new(super::usage::Usage::Address, 255)),
+            Key::Help => return Err(Fail::new(crate::usage::Usage::Address, 255)),
             Key::Dev => {
                 if self.dev.is_some() {
                     return Err(Fail::duparg2("dev", v));

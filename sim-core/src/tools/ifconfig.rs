@@ -121,10 +121,12 @@ fn usage_error(arg: &str) -> Output {
 
 /// net-tools' usage text (exit 3), for a missing value or a bad /prefix.
 fn usage() -> Output {
-    Output::error(USAGE, 3)
+    Output::error(String::from(crate::usage::Usage::Ifconfig), 3)
 }
 
-const USAGE: &str = "Usage:
+/// net-tools' text (linked in with `text-tools`: see [`crate::usage`]).
+#[cfg(feature = "text-tools")]
+pub(crate) const USAGE_TEXT: &str = "Usage:
   ifconfig [-a] [-v] [-s] <interface> [[<AF>] <address>]
   [add <address>[/<prefixlen>]]
   [del <address>[/<prefixlen>]]

@@ -20,6 +20,8 @@ use crate::rng::mix;
 mod opts;
 mod stats;
 
+#[cfg(feature = "text-tools")]
+pub(crate) use opts::USAGE_TEXT;
 pub use opts::{parse, Opts};
 
 /// Probes a count-less ping sends before its simulated Ctrl-C.

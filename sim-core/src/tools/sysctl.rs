@@ -18,7 +18,9 @@ struct Opts {
     ignore_unknown: bool,
 }
 
-const USAGE: &str = "
+/// procps' text (linked in with `text-tools`: see [`crate::usage`]).
+#[cfg(feature = "text-tools")]
+pub(crate) const USAGE_TEXT: &str = "
 Usage:
  sysctl [options] [variable[=value] ...]
 
@@ -96,7 +98,7 @@ pub fn sysctl(nl: &mut dyn Netlink, argv: &[String]) -> Output {
                             // The usage goes to stdout, and the exit status is 0.
                             let mut out = Output::new();
                             out.err(format!("sysctl: invalid option -- '{c}'\n"));
-                            out.out(USAGE);
+                            out.out(String::from(crate::usage::Usage::Sysctl));
                             return out;
                         }
                     }

@@ -11,7 +11,8 @@ use crate::iproute::grammar::keyword::{
 use crate::iproute::grammar::option::next_option;
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, PResult};
-use crate::iproute::{netns_fail, usage};
+use crate::iproute::netns_fail;
+use crate::usage;
 
 /// Parses a `bridge` command line; `-n NS` is checked where it stands, as
 /// `netns_switch()` is called there.

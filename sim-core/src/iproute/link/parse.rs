@@ -10,11 +10,11 @@ use crate::iproute::grammar::verb::verb;
 use crate::iproute::grammar::words::{word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, value, PResult};
 use crate::iproute::show::{self, ShowFilter};
-use crate::iproute::usage;
 use crate::kernel::mac::Mac;
 use crate::kernel::{Errno, KernelError};
 use crate::netlink::NetnsTarget;
 use crate::netlink::{LinkAddReq, LinkAttrs, LinkSetReq};
+use crate::usage;
 
 /// The kernel's limit for an alias, with its terminating NUL.
 const IFALIASZ: usize = 256;

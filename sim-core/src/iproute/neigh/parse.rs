@@ -15,9 +15,9 @@ use crate::iproute::grammar::keyword::{
 use crate::iproute::grammar::verb::{verb, Verb, MODIFY_LIST_FLUSH};
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{self, check, fail, parse_argv, PResult};
-use crate::iproute::usage;
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::NudState;
+use crate::usage;
 
 const ALL_STATES: [NudState; 8] = [
     NudState::Incomplete,

@@ -15,12 +15,12 @@ use crate::iproute::grammar::keyword::{
 use crate::iproute::grammar::verb::verb;
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, value, PResult};
-use crate::iproute::usage;
 use crate::kernel::addr::Scope;
 use crate::kernel::route::{
     Proto, Route, RouteType, RTAX_ADVMSS, RTAX_CWND, RTAX_HOPLIMIT, RTAX_INITCWND, RTAX_INITRWND, RTAX_MTU,
     RTAX_QUICKACK, RTAX_REORDERING, RTAX_SSTHRESH, RTAX_WINDOW, RT_TABLE_LOCAL, RT_TABLE_MAIN,
 };
+use crate::usage;
 
 /// `rtnl_rttable_a2n()`: a table's name or number.
 fn table_id(s: &str) -> Option<u32> {

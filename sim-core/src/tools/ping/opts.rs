@@ -29,7 +29,9 @@ pub struct Opts {
     pub warnings: Vec<String>,
 }
 
-const USAGE: &str = "
+/// iputils' usage text (linked in with `text-tools`: see [`crate::usage`]).
+#[cfg(feature = "text-tools")]
+pub(crate) const USAGE_TEXT: &str = "
 Usage
   ping [options] <destination>
 
@@ -87,7 +89,7 @@ const FLAGS: &str = "aABCDdfhLnOqrRUvV46b";
 
 fn usage(first: String) -> Output {
     let mut o = Output::status(2);
-    o.err(format!("{first}\n{USAGE}"));
+    o.err(format!("{first}\n{}", String::from(crate::usage::Usage::Ping)));
     o
 }
 

@@ -1,11 +1,13 @@
-//! iproute2 6.1's usage texts, as `record-transcript` recorded them.
+//! The usage texts of iproute2 6.1 (`ip`, `bridge`) and of ping, ifconfig
+//! and sysctl, as `record-transcript` recorded them.
 //!
 //! A failing command names its text ([`Usage`], which turns into the
 //! text where the failure is printed). The texts are linked in with the
 //! `text-tools` feature; the site's first load leaves them to the
 //! on-demand module with the other programs it fetches when first used
-//! (sim-shell's `coreutils::wire`, as the program `ip-usage NAME`), which
-//! a learner's mistake may then cost one fetch.
+//! (sim-shell's `coreutils::wire`, as the program `usage-text NAME`),
+//! which a learner's mistake may then cost one fetch. iproute2's texts
+//! live here; the tools' beside their parsers.
 
 /// `ip link help` (and a misplaced `help`).
 #[cfg(feature = "text-tools")]
@@ -354,7 +356,7 @@ const BRIDGE_FDB_TEXT: &str = r#"Usage: bridge fdb { add | append | del | replac
               [ [no]offloaded ]
 "#;
 
-/// One of iproute2's usage texts.
+/// One of the usage texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Usage {
     Link,
@@ -368,10 +370,13 @@ pub enum Usage {
     Bridge,
     BridgeLink,
     BridgeFdb,
+    Ping,
+    Ifconfig,
+    Sysctl,
 }
 
 impl Usage {
-    const ALL: [(Usage, &'static str); 11] = [
+    const ALL: [(Usage, &'static str); 14] = [
         (Usage::Link, "link"),
         (Usage::Xfrm, "xfrm"),
         (Usage::Route, "route"),
@@ -383,6 +388,9 @@ impl Usage {
         (Usage::Bridge, "bridge"),
         (Usage::BridgeLink, "bridge-link"),
         (Usage::BridgeFdb, "bridge-fdb"),
+        (Usage::Ping, "ping"),
+        (Usage::Ifconfig, "ifconfig"),
+        (Usage::Sysctl, "sysctl"),
     ];
 
     /// Every usage text's name.
@@ -390,7 +398,7 @@ impl Usage {
         Usage::ALL.into_iter().map(|(u, _)| u)
     }
 
-    /// Its name in an `ip-usage NAME` call.
+    /// Its name in an `usage-text NAME` call.
     pub fn name(self) -> &'static str {
         Usage::ALL.iter().find(|(u, _)| *u == self).map_or("", |(_, n)| n)
     }
@@ -414,6 +422,9 @@ impl Usage {
             Usage::Bridge => BRIDGE_TEXT,
             Usage::BridgeLink => BRIDGE_LINK_TEXT,
             Usage::BridgeFdb => BRIDGE_FDB_TEXT,
+            Usage::Ping => crate::tools::ping::USAGE_TEXT,
+            Usage::Ifconfig => crate::tools::ifconfig::USAGE_TEXT,
+            Usage::Sysctl => crate::tools::sysctl::USAGE_TEXT,
         }
     }
 }
@@ -427,7 +438,7 @@ impl From<Usage> for String {
     /// The text from the on-demand module; its own error if that fails.
     #[cfg(not(feature = "text-tools"))]
     fn from(u: Usage) -> String {
-        let argv = vec!["ip-usage".to_string(), u.name().to_string()];
+        let argv = vec!["usage-text".to_string(), u.name().to_string()];
         let reply =
             sim_shell::coreutils::run_elsewhere(&sim_shell::coreutils::wire::Call { argv, ..Default::default() });
         reply.output.chunks.into_iter().map(|c| c.text).collect()
