@@ -1,14 +1,14 @@
 //! A lesson as the page fetches it: `lessons/SLUG.json`.
 //!
-//! The prerender tool writes it at build time; the page reads its prose when
-//! the lesson opens, and the small loader in `web/boot.js` draws the whole
-//! lesson from it before the wasm has arrived (so it carries the title,
-//! the summary and the commands too, which the wasm also has in its index).
+//! The prerender tool writes it at build time; the page reads it when the
+//! lesson opens (its sections, prose, commands, and the checks it hands to
+//! the lab), and the small loader in `web/boot.js` draws the lesson from it
+//! before the wasm has arrived.
 
 use serde::{Deserialize, Serialize};
 
 /// The version of this file's shape; a page refuses another.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonDoc {
@@ -27,6 +27,12 @@ pub struct SectionDoc {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub step: bool,
     pub blocks: Vec<BlockDoc>,
+    /// Check lines (`crate::checks`), which tick the step in the lab.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<String>,
+    /// Paragraphs of the step's hint.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<String>,
 }
 
 /// Prose and commands in the order the lesson has them.
@@ -41,21 +47,14 @@ pub enum BlockDoc {
 }
 
 impl LessonDoc {
-    /// Each section's prose blocks, in order (commands left out: the page's
-    /// index has them).
-    pub fn prose(&self) -> Vec<Vec<String>> {
-        self.sections
-            .iter()
-            .map(|s| {
-                s.blocks
-                    .iter()
-                    .filter_map(|b| match b {
-                        BlockDoc::Html(h) => Some(h.clone()),
-                        BlockDoc::Run(_) => None,
-                    })
-                    .collect()
-            })
-            .collect()
+    /// The sections that are steps, in order.
+    pub fn steps(&self) -> impl Iterator<Item = &SectionDoc> {
+        self.sections.iter().filter(|s| s.step)
+    }
+
+    /// Each step's check lines, as the lab evaluates them.
+    pub fn step_checks(&self) -> Vec<Vec<String>> {
+        self.steps().map(|s| s.checks.clone()).collect()
     }
 }
 
@@ -74,14 +73,16 @@ mod tests {
                 title: "a".into(),
                 step: true,
                 blocks: vec![BlockDoc::Html("<p>x</p>".into()), BlockDoc::Run(vec!["ip link".into()])],
+                checks: vec!["link a exists".into()],
+                hints: Vec::new(),
             }],
         };
         let json = serde_json::to_string(&doc).unwrap();
         assert_eq!(
             json,
-            r#"{"v":1,"slug":"s","title":"T","summary":"S","sections":[{"title":"a","step":true,"blocks":[{"html":"<p>x</p>"},{"run":["ip link"]}]}]}"#
+            r#"{"v":2,"slug":"s","title":"T","summary":"S","sections":[{"title":"a","step":true,"blocks":[{"html":"<p>x</p>"},{"run":["ip link"]}],"checks":["link a exists"]}]}"#
         );
         assert_eq!(serde_json::from_str::<LessonDoc>(&json).unwrap(), doc);
-        assert_eq!(doc.prose(), vec![vec!["<p>x</p>".to_string()]]);
+        assert_eq!(doc.step_checks(), vec![vec!["link a exists".to_string()]]);
     }
 }

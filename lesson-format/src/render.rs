@@ -94,6 +94,7 @@ pub fn write_site(lessons: &[MdLesson], out: &Path) -> io::Result<Vec<PathBuf>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::BlockDoc;
     use crate::markdown::parse_lesson;
 
     const SRC: &str = "---\ntitle: \"Two <ends>\"\nnav: Two\nsummary: A & B.\n---\nIntro <i>x</i>.\n## S\n```sh\nip link\n```\n```check\nlink a exists\n```\n";
@@ -120,7 +121,7 @@ mod tests {
         assert_eq!(first.len(), 2, "{first:?}");
         assert!(!out.join("lessons/gone.json").exists());
         let doc: LessonDoc = serde_json::from_str(&fs::read_to_string(out.join("lessons/two.json")).unwrap()).unwrap();
-        assert_eq!(doc.prose()[0], vec!["<p>Intro &lt;i&gt;x&lt;/i&gt;.</p>\n".to_string()]);
+        assert_eq!(doc.sections[0].blocks, vec![BlockDoc::Html("<p>Intro &lt;i&gt;x&lt;/i&gt;.</p>\n".into())]);
         assert!(write_site(&[l], &out).unwrap().is_empty(), "an unchanged build writes nothing");
         fs::remove_dir_all(&out).unwrap();
     }

@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::diagram::Diagram;
-use crate::lesson::LESSONS;
+use crate::lesson::{self, DocState, LESSONS};
 use crate::lesson_view::SidePanel;
 use crate::route::{parse_hash, Route};
 use crate::session::decode_permalink;
@@ -15,8 +15,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Opens the session of the current fragment; reports a broken permalink in
-/// `problem` (empty when there is none).
-fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<String>) {
+/// `problem` (empty when there is none). A lesson's file goes into `doc`
+/// (read by its panel), and its session opens once the file (with the
+/// checks the lab evaluates) has arrived; lines typed meanwhile wait.
+fn follow_hash(shell: Shell, route: RwSignal<Route>, doc: RwSignal<DocState>, problem: RwSignal<String>) {
     let h = browser::hash();
     if !h.is_empty() && !h.starts_with('/') {
         return; // an in-page anchor such as a skip link
@@ -24,21 +26,43 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, problem: RwSignal<String>) 
     let (r, payload) = parse_hash(&h);
     let key = r.session_key();
     problem.set(String::new());
-    match payload.map(|p| decode_permalink(&p)) {
-        None => shell.open(&key, None, r.checks()),
-        Some(Ok(lines)) => {
-            let n = lines.len();
-            shell.open(&key, Some(lines), r.checks());
-            shell.notice(format!("# Session restored from a link: {n} command(s) replayed."));
-        }
-        Some(Err(e)) => {
-            shell.open(&key, Some(Vec::new()), r.checks());
-            problem.set(format!("This link could not be opened: {}. You have an empty lab instead.", e.0));
-        }
-    }
-    // The session now lives in storage; drop the payload so reload keeps later work.
-    browser::replace_hash(&r.path());
+    doc.set(None);
     route.set(r);
+    shell.hold(&key);
+    let opening = OPENING.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = match r.lesson() {
+            Some(l) => Some(lesson::load(l.slug).await),
+            None => None,
+        };
+        if OPENING.with(|n| n.get()) != opening {
+            return; // the learner has gone elsewhere meanwhile
+        }
+        let checks = loaded.as_ref().and_then(|l| l.as_ref().ok()).and_then(|d| r.checks(d));
+        doc.set(loaded);
+        match payload.map(|p| decode_permalink(&p)) {
+            None => shell.open(&key, None, checks),
+            Some(Ok(lines)) => {
+                let n = lines.len();
+                shell.open(&key, Some(lines), checks);
+                shell.notice(format!("# Session restored from a link: {n} command(s) replayed."));
+            }
+            Some(Err(e)) => {
+                shell.open(&key, Some(Vec::new()), checks);
+                problem.set(format!("This link could not be opened: {}. You have an empty lab instead.", e.0));
+            }
+        }
+        // The session now lives in storage; drop the payload so reload keeps later work.
+        browser::replace_hash(&r.path());
+    });
+}
+
+thread_local! {
+    /// Counts the sessions `follow_hash` set out to open: only the latest opens.
+    static OPENING: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// A skip link: moves focus to `id` without touching the fragment (which holds the route).
@@ -88,10 +112,14 @@ fn LinkProblem(problem: RwSignal<String>) -> impl IntoView {
 pub fn App() -> impl IntoView {
     let shell = Shell::new();
     let route = RwSignal::new(Route::Sandbox);
+    // The open lesson's file: a plain signal `follow_hash` fills in, rather
+    // than a `LocalResource`, whose async machinery (AsyncDerived,
+    // ScopedFuture) cost the site 9.6 KB gzip.
+    let doc = RwSignal::new(DocState::None);
     let problem = RwSignal::new(String::new());
-    follow_hash(shell, route, problem);
+    follow_hash(shell, route, doc, problem);
     // Listens as long as the page lives (the app is never unmounted).
-    EventListener::new(&window(), "hashchange", move |_| follow_hash(shell, route, problem)).forget();
+    EventListener::new(&window(), "hashchange", move |_| follow_hash(shell, route, doc, problem)).forget();
     // A new side panel only when the lesson changes, not on every route write.
     let lesson = Memo::new(move |_| route.with(|r| r.lesson().map(|l| l.slug)));
     let run = Callback::new(move |line: String| shell.submit(&line));
@@ -107,7 +135,7 @@ pub fn App() -> impl IntoView {
         </header>
         <LinkProblem problem/>
         <main class="layout">
-            <div class="side"><SidePanel lesson lab=shell.lab run start_over/></div>
+            <div class="side"><SidePanel lesson doc lab=shell.lab run start_over/></div>
             <div class="work">
                 <Toolbar shell route/>
                 <Terminal shell/>

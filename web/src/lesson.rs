@@ -1,8 +1,13 @@
-//! The lessons' index as compiled into the bundle (everything but the
-//! prose, which is fetched when a lesson opens: see `lesson_view::prose`),
-//! the learner's saved progress, and how steps get ticked.
+//! The lessons: their index as compiled into the bundle (names and number
+//! of steps), each lesson's file fetched when it opens (sections, prose,
+//! commands, checks: [`LessonDoc`]), and the learner's saved progress.
 
-use crate::browser;
+use crate::{boot, browser};
+use lesson_format::doc::VERSION;
+pub use lesson_format::doc::{BlockDoc, LessonDoc, SectionDoc};
+use litemap::LiteMap;
+use std::cell::RefCell;
+use std::sync::Arc;
 
 pub struct Lesson {
     pub slug: &'static str,
@@ -10,53 +15,89 @@ pub struct Lesson {
     /// The short name in the site's menu.
     pub nav: &'static str,
     pub summary: &'static str,
-    /// The introduction first (empty title), then one section per `##` heading.
-    pub sections: &'static [Section],
-}
-
-pub struct Section {
-    pub title: &'static str,
-    pub blocks: &'static [Block],
-    /// Check lines; a section without checks is prose, not a step.
-    pub checks: &'static [&'static str],
-    pub hints: &'static [&'static str],
-}
-
-pub enum Block {
-    /// A block of prose: the next of its section's prose blocks in the
-    /// lesson's fetched file (rendered and escaped at build time).
-    Prose,
-    /// Shell lines a click sends to the terminal.
-    Commands(&'static [&'static str]),
+    /// How many of its sections are steps (have checks).
+    pub steps: usize,
 }
 
 include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
-
-impl Section {
-    pub fn is_step(&self) -> bool {
-        !self.checks.is_empty()
-    }
-}
 
 impl Lesson {
     pub fn find(slug: &str) -> Option<&'static Lesson> {
         LESSONS.iter().find(|l| l.slug == slug)
     }
+}
 
-    /// The sections that are steps, in order, with their section index.
-    pub fn steps(&self) -> impl Iterator<Item = (usize, &'static Section)> {
-        self.sections.iter().enumerate().filter(|(_, s)| s.is_step())
-    }
+/// What the page knows of the open lesson's file: `None` while it loads.
+pub type DocState = Option<Result<Arc<LessonDoc>, String>>;
 
-    pub fn step_count(&self) -> usize {
-        self.steps().count()
+/// Reads a lesson's file (`lessons/SLUG.json`).
+pub fn read_doc(text: &str) -> Result<LessonDoc, String> {
+    let doc = read_json(text).map_err(|e| format!("unreadable lesson file: {e}"))?;
+    if doc.v != VERSION {
+        return Err(format!("lesson file version {} is not {VERSION}", doc.v));
     }
+    Ok(doc)
+}
 
-    /// Each step's check lines, as the lab evaluates them
-    /// (`lab_protocol::LessonChecks::steps`).
-    pub fn step_checks(&self) -> Vec<Vec<String>> {
-        self.steps().map(|(_, s)| s.checks.iter().map(|c| c.to_string()).collect()).collect()
+/// The browser's JSON parser and serde-wasm-bindgen: the site links no JSON
+/// parser of its own (see `crate::wire`).
+#[cfg(target_arch = "wasm32")]
+fn read_json(text: &str) -> Result<LessonDoc, String> {
+    let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// Natively (tests, where there is no JavaScript), serde_json reads the same.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_json(text: &str) -> Result<LessonDoc, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+thread_local! {
+    /// Lessons already read: opening one again shows it at once. A
+    /// `LiteMap` (a sorted `Vec`), as the model's maps are: std's `HashMap`
+    /// linked its own copy of hashbrown and SipHash for this one map of a
+    /// few entries.
+    static LOADED: RefCell<LiteMap<&'static str, Arc<LessonDoc>>> = RefCell::default();
+}
+
+/// The file of lesson `slug`: from memory, from the boot loader's fetch
+/// (see [`boot::take_fetch`]), or fetched now.
+pub async fn load(slug: &'static str) -> Result<Arc<LessonDoc>, String> {
+    if let Some(d) = LOADED.with(|l| l.borrow().get(slug).cloned()) {
+        return Ok(d);
     }
+    let early = match boot::take_fetch(slug) {
+        Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string()),
+        None => None,
+    };
+    let text = match early {
+        Some(t) => t,
+        None => fetch(slug).await?,
+    };
+    let doc = Arc::new(read_doc(&text)?);
+    LOADED.with(|l| l.borrow_mut().insert(slug, doc.clone()));
+    Ok(doc)
+}
+
+/// Fetches `lessons/SLUG.json` with the browser's own `fetch`, not
+/// gloo-net: the page already awaits one JS promise here (the boot
+/// loader's), and gloo-net's request builder cost more wasm than these lines.
+async fn fetch(slug: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let url = format!("lessons/{slug}.json");
+    let failed = |e: wasm_bindgen::JsValue| match e.dyn_ref::<js_sys::Error>() {
+        Some(e) => format!("{url}: {}", String::from(e.message())),
+        None => format!("{url}: {e:?}"),
+    };
+    let resp = JsFuture::from(web_sys::window().ok_or("no window")?.fetch_with_str(&url)).await.map_err(failed)?;
+    let resp: web_sys::Response = resp.unchecked_into();
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let text = JsFuture::from(resp.text().map_err(failed)?).await.map_err(failed)?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
 }
 
 fn progress_key(slug: &str) -> String {
@@ -70,7 +111,7 @@ pub fn session_key(slug: &str) -> String {
 
 /// How many steps of `lesson` the learner has ticked, as saved in the browser.
 pub fn saved_ticked(lesson: &Lesson) -> usize {
-    browser::load(&progress_key(lesson.slug)).and_then(|s| s.parse().ok()).unwrap_or(0usize).min(lesson.step_count())
+    browser::load(&progress_key(lesson.slug)).and_then(|s| s.parse().ok()).unwrap_or(0usize).min(lesson.steps)
 }
 
 /// Saves how many steps of `lesson` are ticked ("Start over" saves 0).
@@ -82,15 +123,31 @@ pub fn save_ticked(lesson: &Lesson, ticked: usize) {
 mod tests {
     use super::*;
     use crate::checks;
+    use lesson_format::markdown::{read_lessons, to_doc};
+    use std::path::Path;
 
+    /// The index in the wasm and the files the page fetches come from the
+    /// same Markdown, and every check in a file parses.
     #[test]
-    fn the_veth_lesson_is_compiled_in() {
-        let l = Lesson::find("veth-pairs").expect("content/01-veth-pairs.md");
-        assert!(l.step_count() >= 10, "{}", l.step_count());
-        for (_, s) in l.steps() {
-            for c in s.checks {
-                checks::parse(c).unwrap();
+    fn the_index_and_the_files_agree() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let mds = read_lessons(&dir).unwrap();
+        assert_eq!(mds.len(), LESSONS.len());
+        for (lesson, md) in LESSONS.iter().zip(&mds) {
+            let doc = read_doc(&serde_json::to_string(&to_doc(md)).unwrap()).unwrap();
+            assert_eq!((lesson.slug, lesson.title), (doc.slug.as_str(), doc.title.as_str()));
+            assert_eq!(lesson.steps, doc.steps().count(), "{}", lesson.slug);
+            for c in doc.step_checks().concat() {
+                checks::parse(&c).unwrap();
             }
         }
+        assert!(Lesson::find("veth-pairs").expect("content/01-veth-pairs.md").steps >= 10);
+    }
+
+    #[test]
+    fn a_file_of_another_version_is_refused() {
+        let err = read_doc(r#"{"v":1,"slug":"a","title":"","summary":"","sections":[]}"#).unwrap_err();
+        assert!(err.contains("version 1"), "{err}");
+        assert!(read_doc("<html>").unwrap_err().contains("unreadable"));
     }
 }

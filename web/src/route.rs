@@ -1,7 +1,7 @@
 //! Where the learner is: `#/lesson/SLUG`, `#/sandbox`, each optionally
 //! followed by `/s=PERMALINK`; and where each route keeps its session.
 
-use crate::lesson::{saved_ticked, session_key, Lesson, LESSONS};
+use crate::lesson::{saved_ticked, session_key, Lesson, LessonDoc, LESSONS};
 use lab_protocol::LessonChecks;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,10 +45,11 @@ impl Route {
         }
     }
 
-    /// The checks the lab evaluates for this route, and the steps already ticked.
-    pub fn checks(&self) -> Option<LessonChecks> {
+    /// The checks the lab evaluates for this route (from its lesson's
+    /// file, `doc`), and the steps already ticked.
+    pub fn checks(&self, doc: &LessonDoc) -> Option<LessonChecks> {
         let Route::Lesson(l) = self else { return None };
-        Some(LessonChecks { steps: l.step_checks(), ticked: saved_ticked(l) })
+        Some(LessonChecks { steps: doc.step_checks(), ticked: saved_ticked(l) })
     }
 }
 

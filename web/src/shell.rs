@@ -169,6 +169,18 @@ impl Shell {
         self.push(vec![LineKind::Command(line.to_string()), LineKind::Output { runs: vec![list], err: false }]);
     }
 
+    /// Holds typed lines (they queue) until the next [`Shell::open`] of the
+    /// session saved under `key`, while what that needs (a lesson's file)
+    /// is on its way.
+    pub fn hold(&self, key: &str) {
+        self.stop();
+        self.with(|e| {
+            e.key = key.to_string();
+            e.opening = Some(Opening::Restore);
+        });
+        self.screen.busy.set(true);
+    }
+
     /// Switches to the session saved under `key` (or `lines`, when given),
     /// with the checks of `lesson`, replaying it to rebuild the lab and the screen.
     pub fn open(&self, key: &str, lines: Option<Vec<String>>, lesson: Option<LessonChecks>) {

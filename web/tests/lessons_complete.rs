@@ -7,7 +7,26 @@
 use lab_protocol::{Event, LessonChecks, Progress, Request};
 use web::lab::host::LabHost;
 use web::lab::session::LabSession;
-use web::lesson::{Block, LESSONS};
+use web::lesson::{BlockDoc, LessonDoc, LESSONS};
+
+/// Each lesson's file, as the page fetches it, in the index's order.
+fn docs() -> Vec<LessonDoc> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let mds = lesson_format::markdown::read_lessons(&dir).unwrap();
+    assert_eq!(
+        mds.iter().map(|m| m.slug.as_str()).collect::<Vec<_>>(),
+        LESSONS.iter().map(|l| l.slug).collect::<Vec<_>>()
+    );
+    mds.iter().map(lesson_format::markdown::to_doc).collect()
+}
+
+/// The commands of `blocks`, in order.
+fn commands(blocks: &[BlockDoc]) -> impl Iterator<Item = &String> {
+    blocks.iter().flat_map(|b| match b {
+        BlockDoc::Run(lines) => lines.as_slice(),
+        BlockDoc::Html(_) => &[],
+    })
+}
 
 /// Sends one request to the lab as the page would; returns the progress it reports.
 fn progress(host: &mut LabHost, req: Request) -> Progress {
@@ -21,20 +40,16 @@ fn progress(host: &mut LabHost, req: Request) -> Progress {
 
 #[test]
 fn each_step_ticks_after_its_own_commands() {
-    for lesson in LESSONS {
-        let steps: Vec<_> = lesson.steps().map(|(_, s)| s).collect();
-        let checks = steps.iter().map(|s| s.checks.iter().map(|c| c.to_string()).collect()).collect();
+    for lesson in docs() {
+        let steps: Vec<_> = lesson.steps().collect();
+        let checks = lesson.step_checks();
         let mut host = LabHost::default();
         let open = Request::Open { lines: vec![], lesson: Some(LessonChecks { steps: checks, ticked: 0 }) };
         assert_eq!(progress(&mut host, open).ticked, 0, "{}: a step ticked before any command", lesson.slug);
         for (i, step) in steps.iter().enumerate() {
             let mut p = None;
-            for b in step.blocks {
-                if let Block::Commands(lines) = b {
-                    for l in *lines {
-                        p = Some(progress(&mut host, Request::Run { id: 0, line: l.to_string() }));
-                    }
-                }
+            for l in commands(&step.blocks) {
+                p = Some(progress(&mut host, Request::Run { id: 0, line: l.clone() }));
             }
             let p = p.expect("a step has commands");
             assert_eq!(
@@ -66,19 +81,12 @@ fn the_veth_lesson_prints_what_linux_prints() {
 #[test]
 fn each_lesson_is_recorded_on_a_real_kernel() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sim-core/tests/data/kernel");
-    for lesson in LESSONS {
+    for lesson in docs() {
         let script = dir.join(format!("lesson-{}.sh", lesson.slug));
         let text = std::fs::read_to_string(&script)
             .unwrap_or_else(|e| panic!("{}: record the lesson with record-transcript ({e})", script.display()));
         let recorded: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
-        let taught: Vec<&str> = lesson
-            .sections
-            .iter()
-            .flat_map(|s| s.blocks)
-            .filter_map(|b| if let Block::Commands(lines) = b { Some(*lines) } else { None })
-            .flatten()
-            .copied()
-            .collect();
+        let taught: Vec<&str> = lesson.sections.iter().flat_map(|s| commands(&s.blocks)).map(String::as_str).collect();
         // Extra commands may follow the lesson's, never come between them:
         // each taught command must have been recorded in the learner's state.
         let n = taught.len().min(recorded.len());

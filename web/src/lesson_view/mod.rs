@@ -2,36 +2,38 @@
 //! steps that tick when the lab says their checks hold), or the sandbox's
 //! welcome with the list of lessons.
 //!
-//! Components only: they read the lesson's index (`crate::lesson`), its
-//! prose once fetched ([`prose`]) and the lab's signals
-//! ([`LabSignals::progress`], evaluated by the lab), and send commands back
-//! through a callback. The page persists how many steps are ticked.
+//! Components only: they read the lesson's index and, once fetched, its
+//! file (`crate::lesson`), and the lab's signals ([`LabSignals::progress`],
+//! evaluated by the lab), and send commands back through a callback. The
+//! page persists how many steps are ticked.
 
 pub mod prose;
 mod step;
 
 use crate::checks;
 pub use crate::lesson::session_key;
-use crate::lesson::{save_ticked, saved_ticked, Block, Lesson, Section, LESSONS};
+use crate::lesson::{save_ticked, saved_ticked, BlockDoc, DocState, Lesson, SectionDoc, LESSONS};
 use crate::state::LabSignals;
 use lab_protocol::{CheckRow, Progress};
 use leptos::either::Either;
 use leptos::prelude::*;
-use prose::{Prose, ProseState};
+use prose::Prose;
 use step::{Commands, Step};
 
 /// The side panel of the current page: the panel of the lesson whose slug
-/// `lesson` holds, or the sandbox's welcome when it is `None`. `start_over`
-/// clears the lab (the panel has already forgotten the lesson's progress).
+/// `lesson` holds (its file in `doc`, once fetched), or the sandbox's
+/// welcome when it is `None`. `start_over` clears the lab (the panel has
+/// already forgotten the lesson's progress).
 #[component]
 pub fn SidePanel(
     lesson: Memo<Option<&'static str>>,
+    doc: RwSignal<DocState>,
     lab: LabSignals,
     run: Callback<String>,
     start_over: Callback<()>,
 ) -> impl IntoView {
     move || match lesson.get().and_then(Lesson::find) {
-        Some(l) => Either::Left(view! { <LessonPanel lesson=l lab run start_over /> }),
+        Some(l) => Either::Left(view! { <LessonPanel lesson=l doc lab run start_over /> }),
         None => Either::Right(view! { <SandboxWelcome /> }),
     }
 }
@@ -46,7 +48,7 @@ fn progress_text(ticked: usize, total: usize) -> String {
 
 /// The checks of a step as the learner first sees them, before the lab has
 /// evaluated them: each labelled, none met yet.
-fn unevaluated(section: &Section) -> Vec<CheckRow> {
+fn unevaluated(section: &SectionDoc) -> Vec<CheckRow> {
     section
         .checks
         .iter()
@@ -58,16 +60,17 @@ fn unevaluated(section: &Section) -> Vec<CheckRow> {
         .collect()
 }
 
-/// One lesson: its header with the progress bar, then its sections in order.
+/// One lesson: its header with the progress bar, then its sections in order
+/// (from its file, `doc`, read only here).
 #[component]
 pub fn LessonPanel(
     lesson: &'static Lesson,
+    doc: RwSignal<DocState>,
     lab: LabSignals,
     run: Callback<String>,
     start_over: Callback<()>,
 ) -> impl IntoView {
-    let steps: Vec<&'static Section> = lesson.steps().map(|(_, s)| s).collect();
-    let total = steps.len();
+    let total = lesson.steps;
     // What this browser saved; the lab starts from it (`LessonChecks::ticked`)
     // and only moves it forward, so the panel shows the larger of the two
     // while the lab's first answer is on its way.
@@ -91,17 +94,11 @@ pub fn LessonPanel(
         let t = ticked.get();
         match lab.progress.with(|p| (p.ticked == t).then(|| p.current.clone())) {
             Some(rows) if !rows.is_empty() => rows,
-            _ => steps.get(t).map(|s| unevaluated(s)).unwrap_or_default(),
+            _ => doc.with(|d| match d {
+                Some(Ok(doc)) => doc.steps().nth(t).map(unevaluated).unwrap_or_default(),
+                _ => Vec::new(),
+            }),
         }
-    });
-
-    // A plain signal the fetch fills in, rather than a `LocalResource`: its
-    // async machinery (AsyncDerived, ScopedFuture) cost the site 9.6 KB gzip.
-    let prose_state = RwSignal::new(ProseState::None);
-    wasm_bindgen_futures::spawn_local(async move {
-        let loaded = prose::load(lesson.slug).await;
-        // The panel may have closed meanwhile (and its signal with it).
-        let _ = prose_state.try_set(Some(loaded));
     });
 
     let restart = move |_| {
@@ -111,30 +108,33 @@ pub fn LessonPanel(
         start_over.run(());
     };
 
-    let mut n = 0;
-    let sections = lesson
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(index, section)| {
-            if section.is_step() {
-                n += 1;
-                Either::Left(
-                    view! { <Step section index n=n - 1 last={n == total} ticked rows prose=prose_state run /> },
-                )
-            } else {
-                let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title}</h3> });
-                Either::Right(view! {
-                    <section class="prose-section">
-                        {title} <Blocks section index prose=prose_state run />
-                    </section>
-                })
-            }
-        })
-        .collect_view();
+    // Drawn once, when the file arrives.
+    let sections = move || {
+        let doc = doc.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).cloned())?;
+        let mut n = 0;
+        let views = doc
+            .sections
+            .iter()
+            .map(|section| {
+                if section.step {
+                    n += 1;
+                    let section = section.clone();
+                    Either::Left(view! { <Step section n=n - 1 last={n == total} ticked rows run /> })
+                } else {
+                    let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title.clone()}</h3> });
+                    Either::Right(view! {
+                        <section class="prose-section">
+                            {title} <Blocks blocks=section.blocks.clone() run />
+                        </section>
+                    })
+                }
+            })
+            .collect_view();
+        Some(views)
+    };
 
-    let problem = Signal::derive(move || match prose_state.get() {
-        Some(Err(e)) => format!("The lesson's text could not be loaded ({e}). Its commands still work."),
+    let problem = Signal::derive(move || match doc.get() {
+        Some(Err(e)) => format!("The lesson could not be loaded ({e}). The terminal still works; reload to try again."),
         _ => String::new(),
     });
 
@@ -143,7 +143,7 @@ pub fn LessonPanel(
             class="lesson"
             id="lesson"
             aria-labelledby="lesson-title"
-            aria-busy=move || prose_state.with(Option::is_none).then_some("true")
+            aria-busy=move || doc.with(Option::is_none).then_some("true")
         >
             <header class="lesson-head">
                 <h2 id="lesson-title">{lesson.title}</h2>
@@ -173,29 +173,12 @@ pub fn LessonPanel(
 
 /// A section's prose and command blocks, in the lesson's order.
 #[component]
-fn Blocks(
-    section: &'static Section,
-    /// The section's place in the lesson (its prose's place in the file).
-    index: usize,
-    /// Read only (a plain signal: a `Signal` wrapper is one more reactive node).
-    prose: RwSignal<ProseState>,
-    run: Callback<String>,
-) -> impl IntoView {
-    let mut k = 0;
-    section
-        .blocks
-        .iter()
+fn Blocks(blocks: Vec<BlockDoc>, run: Callback<String>) -> impl IntoView {
+    blocks
+        .into_iter()
         .map(|b| match b {
-            Block::Prose => {
-                let nth = k;
-                k += 1;
-                let html = Signal::derive(move || match prose.get() {
-                    Some(Ok(p)) => p.block(index, nth).to_string(),
-                    _ => String::new(),
-                });
-                Either::Left(view! { <Prose html /> })
-            }
-            Block::Commands(lines) => Either::Right(view! { <Commands lines run /> }),
+            BlockDoc::Html(html) => Either::Left(view! { <Prose html /> }),
+            BlockDoc::Run(lines) => Either::Right(view! { <Commands lines run /> }),
         })
         .collect_view()
 }
@@ -228,7 +211,7 @@ pub fn LessonIndex() -> impl IntoView {
                 <li>
                     <a href=format!("#/lesson/{}", l.slug)>{l.title}</a>
                     <p>{l.summary}</p>
-                    <small>{saved_ticked(l)} " of " {l.step_count()} " steps done"</small>
+                    <small>{saved_ticked(l)} " of " {l.steps} " steps done"</small>
                 </li>
             }
         })

@@ -1,9 +1,8 @@
 //! A step of a lesson and its parts: command buttons, the checklist of the
 //! current step, a hint.
 
-use super::prose::ProseState;
 use super::Blocks;
-use crate::lesson::Section;
+use crate::lesson::SectionDoc;
 use lab_protocol::CheckRow as Verdict;
 use leptos::html;
 use leptos::prelude::*;
@@ -11,16 +10,13 @@ use leptos::prelude::*;
 /// Step `n` (from 0) of a lesson: done, current (with its checklist) or to come.
 #[component]
 pub fn Step(
-    section: &'static Section,
-    /// The section's place in the lesson.
-    index: usize,
+    section: SectionDoc,
     n: usize,
     /// Whether it is the lesson's last step.
     last: bool,
     ticked: Memo<usize>,
     /// The current step's checks.
     rows: Memo<Vec<Verdict>>,
-    prose: RwSignal<ProseState>,
     run: Callback<String>,
 ) -> impl IntoView {
     // Closures rather than memos where nothing needs the memo (each memo
@@ -71,41 +67,44 @@ pub fn Step(
                 <span class="sr-only">{spoken}</span>
                 {section.title}
             </h3>
-            <Blocks section index prose run />
-            <Checklist section rows current />
+            <Blocks blocks=section.blocks run />
+            <Checklist hints=section.hints rows current />
         </section>
     }
 }
 
 /// A block of commands: one button each, and "Run all" for several.
 #[component]
-pub fn Commands(lines: &'static [&'static str], run: Callback<String>) -> impl IntoView {
+pub fn Commands(lines: Vec<String>, run: Callback<String>) -> impl IntoView {
     let buttons = lines
         .iter()
+        .cloned()
         .map(|line| {
+            let shown = line.clone();
             view! {
                 <button
                     type="button"
                     class="cmd"
                     data-testid="lesson-command"
                     title="Run in the terminal"
-                    on:click=move |_| run.run(line.to_string())
+                    on:click=move |_| run.run(line.clone())
                 >
                     <span class="cmd-run" aria-hidden="true">"▶"</span>
-                    <code>{*line}</code>
+                    <code>{shown}</code>
                 </button>
             }
         })
         .collect_view();
-    let all = (lines.len() > 1).then(|| {
+    let count = lines.len();
+    let all = (count > 1).then(|| {
         let run_all = move |_| {
-            for line in lines {
-                run.run(line.to_string());
+            for line in &lines {
+                run.run(line.clone());
             }
         };
         view! {
             <button type="button" class="run-all" on:click=run_all>
-                "Run all " {lines.len()}
+                "Run all " {count}
             </button>
         }
     });
@@ -116,8 +115,8 @@ pub fn Commands(lines: &'static [&'static str], run: Callback<String>) -> impl I
 /// step has one, hidden and empty unless the step is `current` (cheaper in
 /// wasm than a `<Show>` that builds and drops it).
 #[component]
-fn Checklist(section: &'static Section, rows: Memo<Vec<Verdict>>, current: Memo<bool>) -> impl IntoView {
-    let hint = (!section.hints.is_empty()).then(|| view! { <Hint hints=section.hints /> });
+fn Checklist(hints: Vec<String>, rows: Memo<Vec<Verdict>>, current: Memo<bool>) -> impl IntoView {
+    let hint = (!hints.is_empty()).then(|| view! { <Hint hints /> });
     let rows = move || if current.get() { rows.get() } else { Vec::new() };
     view! {
         <div class="checks" hidden=move || !current.get()>
@@ -155,8 +154,8 @@ pub fn CheckRow(row: Verdict) -> impl IntoView {
 
 /// A step's hint, behind a disclosure (it stays open while the checks change).
 #[component]
-pub fn Hint(hints: &'static [&'static str]) -> impl IntoView {
-    let paragraphs = hints.iter().map(|p| view! { <p>{*p}</p> }).collect_view();
+pub fn Hint(hints: Vec<String>) -> impl IntoView {
+    let paragraphs = hints.into_iter().map(|p| view! { <p>{p}</p> }).collect_view();
     view! {
         <details class="hint">
             <summary>"Hint"</summary>
