@@ -91,11 +91,27 @@ test('the diagram shows the namespaces and both veth ends', async () => {
 test('adding a namespace does not move the existing boxes', async () => {
   const page = await open(site.browser, site.base);
   await run(page, 'ip netns add orange');
-  const box = async (ns) => page.locator(`[data-ns="${ns}"] > rect.ns-box`).evaluate((r) => [r.getAttribute('x'), r.getAttribute('y')]);
+  const box = async (ns) => page.locator(`[data-ns="${ns}"]`).getAttribute('transform');
   const before = await box('orange');
   await run(page, 'ip netns add green');
   await run(page, 'ip netns add blue');
   assert.deepEqual(await box('orange'), before);
+});
+
+test('a box that moves is moved, not drawn anew', async () => {
+  const page = await open(site.browser, site.base);
+  await run(page, 'ip netns add orange');
+  await run(page, 'ip link add o1 type veth peer name o2 netns orange');
+  const orange = page.locator('[data-testid="diagram"] [data-ns="orange"]');
+  const before = await orange.getAttribute('transform');
+  await orange.evaluate((g) => { g.dataset.seen = 'yes'; g.querySelector('[data-link="o2"]').dataset.seen = 'yes'; });
+  // More host interfaces than fit in a row: the host's box grows and the
+  // boxes under it move down.
+  await run(page, 'for i in $(seq 8); do ip link add h$i type veth peer name p$i; done');
+  assert.notEqual(await orange.getAttribute('transform'), before, 'the box moved');
+  assert.equal(await orange.getAttribute('data-seen'), 'yes', 'the same box element');
+  assert.equal(await orange.locator('[data-link="o2"]').getAttribute('data-seen'), 'yes', 'the same tile element');
+  assert.deepEqual(page.errors, []);
 });
 
 test('reload keeps the session and the history', async () => {

@@ -63,7 +63,7 @@ pub fn Interface(ctx: Ctx, ns: String, tile: Tile) -> impl IntoView {
             class:st-nocarrier=state == PortState::NoCarrier class:bridge=is_bridge
             class:changed=ctx.changed_at(key) class:tr-on=lit class:tr-bad=bad data-link=name node_ref=node>
             <title>{title}</title>
-            <path class="wire" d=wire></path>
+            <path class="wire" d=wire.map(|w| w.path())></path>
             <rect class="port-box" x=at(0.0) y=down(0.0) width=layout::num(TILE_W) height=layout::num(TILE_H) rx="6"></rect>
             <path class="switch-ports" d=is_bridge.then(|| sockets(x, y))></path>
             <text class="port-name" x=at(10.0) y=down(18.0)>{label}</text>

@@ -216,10 +216,10 @@ fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
     let shapes = move || {
         drawn.with(|l| {
             let mut shapes: Vec<Shape> = l.cables.iter().cloned().map(Shape::Cable).collect();
-            // A box is its own geometry and notes (its tiles follow it in
-            // their own `<For>`), and whether it has any tiles at all.
-            let own = |f: &layout::Frame| layout::Frame { tiles: Vec::new(), ..f.clone() };
-            shapes.extend(l.frames.iter().map(|f| Shape::Box(own(f), f.tiles.is_empty())));
+            // A box is its own shape and notes, wherever it is (it moves
+            // itself, and its tiles follow it in their own `<For>`), and
+            // whether it has any tiles at all.
+            shapes.extend(l.frames.iter().map(|f| Shape::Box(f.shape(), f.tiles.is_empty())));
             shapes.extend(l.chips.iter().cloned().map(Shape::Chip));
             shapes
         })
@@ -245,7 +245,7 @@ fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
 #[derive(Clone, Hash)]
 enum Shape {
     Cable(layout::Cable),
-    /// A box without its tiles, and whether it has none.
+    /// A box without its tiles, in its own coordinates, and whether it has none.
     Box(layout::Frame, bool),
     Chip(layout::Chip),
 }

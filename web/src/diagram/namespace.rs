@@ -22,15 +22,29 @@ pub fn colour(name: &str, slot: usize) -> &'static str {
     NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c).unwrap_or(PALETTE[slot % PALETTE.len()])
 }
 
-/// One box (`data-ns`), drawn from its own `frame` (without its tiles),
-/// keyed by it: a box that moved or whose notes changed is drawn anew. Its
-/// tiles, each keyed by its whole value, follow the drawing in a `<For>`.
+/// One box (`data-ns`), drawn from its own `frame` (its shape: without its
+/// tiles, corner at 0,0), keyed by it: a box whose size or notes changed is
+/// drawn anew, one that only moved is moved (its group's `transform`). Its
+/// tiles, in its coordinates and each keyed by its whole value, follow the
+/// drawing in a `<For>`.
 #[component]
 pub fn Namespace(ctx: Ctx, frame: Frame, empty: bool) -> impl IntoView {
     let Frame { ns, is_host, slot, x, y, w, h, notes, notes_y, .. } = frame;
     let id = if is_host { String::new() } else { ns.clone() };
     let drawn = ctx.drawn;
-    let tiles = move || drawn.with(|l| l.frame(&id).map(|f| f.tiles.clone()).unwrap_or_default());
+    let at = id.clone();
+    let transform = move || {
+        drawn.with(|l| {
+            l.frame(&at).map(|f| format!("translate({},{})", layout::num(f.x), layout::num(f.y))).unwrap_or_default()
+        })
+    };
+    let tiles = move || {
+        drawn.with(|l| {
+            l.frame(&id)
+                .map(|f| f.tiles.iter().map(|t| t.relative_to(f.x, f.y)).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
     let style = format!("--ns: {}", if is_host { "#8b949e" } else { colour(&ns, slot) });
     let (lit, bad) = ctx.lit_at(ns.clone(), None);
     let changed = ctx.changed_at(format!("ns/{ns}"));
@@ -43,7 +57,7 @@ pub fn Namespace(ctx: Ctx, frame: Frame, empty: bool) -> impl IntoView {
     let tile_ns = ns.clone();
     view! {
         <g class="ns" class:ns-host=is_host class:changed=changed class:tr-on=lit class:tr-bad=bad
-            data-ns=ns style=style>
+            data-ns=ns style=style transform=transform>
             <rect class="ns-box" x=layout::num(x) y=layout::num(y) width=layout::num(w) height=layout::num(h) rx="10"></rect>
             <rect class="ns-tab" x=layout::num(x) y=layout::num(y) width=layout::num(w) height="26" rx="10"></rect>
             <text class="ns-name" x=layout::num(x + 12.0) y=layout::num(y + 18.0)>{name}</text>

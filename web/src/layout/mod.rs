@@ -130,10 +130,65 @@ pub struct Tile {
     pub master: Option<String>,
     /// The box it is in (index into `Layout::frames`).
     pub frame: usize,
-    /// A bridge port's wire into its bridge (SVG path data).
-    pub wire: Option<String>,
+    /// A bridge port's wire into its bridge.
+    pub wire: Option<Wire>,
     /// Where its veth cable plugs in, and whether the cable is up.
     pub jack: Option<(f64, f64, bool)>,
+}
+
+/// A bridge port's wire: up from the port (`x`, `from`) into the lane
+/// above its row (`lane`), across to `to_x`, then into the bridge (`to`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Wire {
+    pub x: f64,
+    pub from: f64,
+    pub lane: f64,
+    pub to_x: f64,
+    pub to: f64,
+}
+
+impl Wire {
+    /// SVG path data.
+    pub fn path(&self) -> String {
+        format!(
+            "M{},{} V{} H{} V{}",
+            Tenth(self.x),
+            Tenth(self.from),
+            Tenth(self.lane),
+            Tenth(self.to_x),
+            Tenth(self.to)
+        )
+    }
+}
+
+impl Tile {
+    /// The tile in the coordinates of a box whose corner is at (`x`, `y`):
+    /// the diagram draws tiles inside their box's group, which moves as a
+    /// whole, so a box that moved keeps its tiles.
+    pub fn relative_to(&self, x: f64, y: f64) -> Tile {
+        Tile {
+            x: self.x - x,
+            y: self.y - y,
+            wire: self.wire.map(|w| Wire {
+                x: w.x - x,
+                from: w.from - y,
+                lane: w.lane - y,
+                to_x: w.to_x - x,
+                to: w.to - y,
+            }),
+            jack: self.jack.map(|(jx, jy, up)| (jx - x, jy - y, up)),
+            ..self.clone()
+        }
+    }
+}
+
+impl Frame {
+    /// The box without its tiles, in its own coordinates (corner at 0,0):
+    /// what the diagram keys a box by, so that one that only moved is
+    /// moved, not drawn anew.
+    pub fn shape(&self) -> Frame {
+        Frame { x: 0.0, y: 0.0, notes_y: self.notes_y - self.y, tiles: Vec::new(), ..self.clone() }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -451,9 +506,8 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
             // Up into the lane above the port's row, across, then into the bridge.
             let lane = p.y - LANE / 2.0;
             let end = if br.y < p.y { br.y + TILE_H } else { br.y };
-            let (x1, x2) = (p.x + TILE_W / 2.0, br.x + TILE_W / 2.0 + 10.0);
-            let d = format!("M{},{} V{} H{} V{}", Tenth(x1), Tenth(p.y), Tenth(lane), Tenth(x2), Tenth(end));
-            f.tiles[t].wire = Some(d);
+            let (x, to_x) = (p.x + TILE_W / 2.0, br.x + TILE_W / 2.0 + 10.0);
+            f.tiles[t].wire = Some(Wire { x, from: p.y, lane, to_x, to: end });
         }
     }
     Layout { width: full, height, frames, cables, chips: Vec::new(), summary: None }
