@@ -9,7 +9,7 @@
   // before the lab has started are held and handed to it once it has.
   var boot = 'const glue=import(self.name),held=[];onmessage=async e=>{if(!e.data.module){held.push(e);return}' +
     'try{const m=await glue;m.initSync({module:e.data.module});m.lab_worker_start();held.forEach(h=>onmessage(h))}' +
-    'catch(err){postMessage({v:1,msg:{error:{message:"the lab could not start: "+err}}})}}';
+    'catch(err){postMessage({v:2,msg:{error:{message:"the lab could not start: "+err}}})}}';
   try {
     var url = URL.createObjectURL(new Blob([boot], { type: 'text/javascript' }));
     window.nslabLab = { boot: url };

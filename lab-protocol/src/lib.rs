@@ -15,7 +15,7 @@
 //! ```text
 //! lab  → page  Ready { engine }                  the lab has started
 //! page → lab   Open { lines, lesson }            start over, replay a saved session
-//! lab  → page  Opened { outputs, state }         what each line printed; the lab now
+//! lab  → page  Opened { earlier, outputs, state } what the lines printed; the lab now
 //! page → lab   Run { id, line }                  one line, as typed
 //! lab  → page  Output { id, chunks }             zero or more times, in order
 //! lab  → page  Done { id, status, state }        the line ended
@@ -36,7 +36,13 @@ use serde::{Deserialize, Serialize};
 pub use sim_core::Snapshot;
 
 /// The protocol's version; both sides send it in every envelope.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+
+/// How many lines of text a replay's outputs carry at most: a terminal's
+/// scrollback. A long session's early output would scroll off a terminal
+/// anyway; carrying it cost a reload most of its time (a 1000-line
+/// session printed some 50 000 lines).
+pub const REPLAY_LINES: usize = 2000;
 
 /// A message as it travels: the version, then the message itself.
 ///
@@ -70,8 +76,11 @@ pub enum Event {
     /// The lab has started (its envelope says which version it speaks);
     /// `engine` says what runs the commands, e.g. `simulator`.
     Ready { engine: String },
-    /// A session was replayed: what each of its lines printed, in order.
-    Opened { outputs: Vec<CommandOutput>, state: LabState },
+    /// A session was replayed: what its lines printed, in order. The
+    /// last lines' outputs, as many as fit in [`REPLAY_LINES`] lines of
+    /// text, are in `outputs` (the last line's always); the lines before
+    /// them have their exit statuses alone, in `earlier`.
+    Opened { earlier: Vec<i32>, outputs: Vec<CommandOutput>, state: LabState },
     /// Output of the running line, each chunk after its delay of virtual time.
     Output { id: u64, chunks: Vec<Chunk> },
     /// The running line ended with `status`.

@@ -11,22 +11,22 @@ fn wire<T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(
 fn requests() {
     wire(
         Request::Open { lines: vec!["ip netns add red".into()], lesson: None },
-        r#"{"v":1,"msg":{"open":{"lines":["ip netns add red"],"lesson":null}}}"#,
+        r#"{"v":2,"msg":{"open":{"lines":["ip netns add red"],"lesson":null}}}"#,
     );
     wire(
         Request::Open {
             lines: vec![],
             lesson: Some(LessonChecks { steps: vec![vec!["netns red exists".into()]], ticked: 0 }),
         },
-        r#"{"v":1,"msg":{"open":{"lines":[],"lesson":{"steps":[["netns red exists"]],"ticked":0}}}}"#,
+        r#"{"v":2,"msg":{"open":{"lines":[],"lesson":{"steps":[["netns red exists"]],"ticked":0}}}}"#,
     );
-    wire(Request::Run { id: 7, line: "ip -br link".into() }, r#"{"v":1,"msg":{"run":{"id":7,"line":"ip -br link"}}}"#);
-    wire(Request::Interrupt, r#"{"v":1,"msg":"interrupt"}"#);
+    wire(Request::Run { id: 7, line: "ip -br link".into() }, r#"{"v":2,"msg":{"run":{"id":7,"line":"ip -br link"}}}"#);
+    wire(Request::Interrupt, r#"{"v":2,"msg":"interrupt"}"#);
 }
 
 #[test]
 fn events() {
-    wire(Event::Ready { engine: "simulator".into() }, r#"{"v":1,"msg":{"ready":{"engine":"simulator"}}}"#);
+    wire(Event::Ready { engine: "simulator".into() }, r#"{"v":2,"msg":{"ready":{"engine":"simulator"}}}"#);
     wire(
         Event::Output {
             id: 7,
@@ -35,13 +35,24 @@ fn events() {
                 Chunk { text: "oops\n".into(), err: true, delay_ms: 1000 },
             ],
         },
-        r#"{"v":1,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
+        r#"{"v":2,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
     );
     wire(
         Event::Done { id: 7, status: 0, state: LabState::default() },
-        r#"{"v":1,"msg":{"done":{"id":7,"status":0,"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
+        r#"{"v":2,"msg":{"done":{"id":7,"status":0,"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
     );
-    wire(Event::Error { message: "x".into() }, r#"{"v":1,"msg":{"error":{"message":"x"}}}"#);
+    wire(Event::Error { message: "x".into() }, r#"{"v":2,"msg":{"error":{"message":"x"}}}"#);
+    wire(
+        Event::Opened {
+            earlier: vec![0, 1],
+            outputs: vec![CommandOutput {
+                chunks: vec![Chunk { text: "ok\n".into(), err: false, delay_ms: 0 }],
+                status: 0,
+            }],
+            state: LabState::default(),
+        },
+        r#"{"v":2,"msg":{"opened":{"earlier":[0,1],"outputs":[{"chunks":[{"text":"ok\n"}],"status":0}],"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
+    );
 }
 
 #[test]
@@ -56,8 +67,8 @@ fn a_snapshot_travels_whole() {
 
 #[test]
 fn other_versions_and_garbage_are_refused() {
-    assert_eq!(decode::<Request>(r#"{"v":2,"msg":"interrupt"}"#), Err(DecodeError::Version(2)));
+    assert_eq!(decode::<Request>(r#"{"v":1,"msg":"interrupt"}"#), Err(DecodeError::Version(1)));
     assert!(matches!(decode::<Request>("{"), Err(DecodeError::Malformed(_))));
-    assert!(matches!(decode::<Request>(r#"{"v":1,"msg":"reboot"}"#), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode::<Request>(r#"{"v":2,"msg":"reboot"}"#), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode::<Request>(r#"{"msg":"interrupt"}"#), Err(DecodeError::Malformed(_))));
 }

@@ -265,7 +265,7 @@ impl Shell {
     fn on_event(&self, ev: Event) {
         match ev {
             Event::Ready { .. } => {}
-            Event::Opened { outputs, state } => self.opened(outputs, state),
+            Event::Opened { earlier, outputs, state } => self.opened(earlier, outputs, state),
             Event::Output { id, chunks } => {
                 if self.with(|e| e.running.as_ref().is_some_and(|r| r.0 == id)) {
                     self.screen.announce.set(chunks.iter().map(|c| ansi::strip(&c.text)).collect());
@@ -288,13 +288,15 @@ impl Shell {
     }
 
     /// A replay ended: show it (unless the screen already does) and the lab.
-    fn opened(&self, outputs: Vec<CommandOutput>, state: LabState) {
+    /// The lines of `earlier` (their statuses) had output that would have
+    /// scrolled off; `outputs` is what the rest printed.
+    fn opened(&self, earlier: Vec<i32>, outputs: Vec<CommandOutput>, state: LabState) {
         let Some(opening) = self.with(|e| e.opening.take()) else { return };
         crate::mark_once("lab-opened");
         if opening == Opening::Restore {
             let log = self.log();
             let mut kinds = Vec::new();
-            for (line, out) in log.iter().zip(&outputs) {
+            for (line, out) in log.iter().skip(earlier.len()).zip(&outputs) {
                 if crate::session::is_terminal_builtin(line) {
                     kinds.clear();
                     continue;
@@ -305,7 +307,7 @@ impl Shell {
             let keep = kinds.len().saturating_sub(SCROLLBACK);
             kinds.extend(self.with(|e| std::mem::take(&mut e.notices)).into_iter().map(LineKind::Notice));
             self.push(kinds.split_off(keep));
-            self.with(|e| e.statuses = outputs.iter().map(|o| o.status).collect());
+            self.with(|e| e.statuses = earlier.into_iter().chain(outputs.iter().map(|o| o.status)).collect());
             self.lab.changed.set(Arc::default());
         }
         self.apply(state, false);

@@ -78,12 +78,17 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
     let editor = StoredValue::new_local(Editor::default());
     let lines = shell.screen.lines;
 
-    // Keep the newest output in view.
+    // Keep the newest output in view. In the next frame: reading the
+    // scroll height forces a layout of the whole page, which done at once
+    // would be done again for the diagram's change that follows a line's
+    // output; in the frame, it is the one layout the frame needs anyway.
     Effect::new(move |_| {
         lines.track();
-        if let Some(el) = scroll.get() {
-            el.set_scroll_top(el.scroll_height());
-        }
+        request_animation_frame(move || {
+            if let Some(el) = scroll.get_untracked() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
     });
 
     let text = move || input.get_untracked().map(|i| i.value()).unwrap_or_default();

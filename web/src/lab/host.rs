@@ -6,7 +6,7 @@ use super::progress::advance;
 use super::session::LabSession;
 use super::trace;
 use super::verify::World;
-use lab_protocol::{CommandOutput, Event, LabState, LessonChecks, Request};
+use lab_protocol::{CommandOutput, Event, LabState, LessonChecks, Request, REPLAY_LINES};
 use sim_core::Snapshot;
 
 /// Runs the commands of one page.
@@ -27,8 +27,8 @@ impl LabHost {
                 self.session = session;
                 self.lesson = lesson;
                 self.sent = None;
-                let outputs = outs.iter().map(CommandOutput::from).collect();
-                emit(Event::Opened { outputs, state: self.state(None) });
+                let (earlier, outputs) = scrollback(&outs);
+                emit(Event::Opened { earlier, outputs, state: self.state(None) });
             }
             Request::Run { id, line } => {
                 let out = self.session.run(&line);
@@ -62,6 +62,23 @@ impl LabHost {
     }
 }
 
+/// A replay's outputs as `Opened` carries them: the statuses of the lines
+/// whose output would have scrolled off, then the last outputs that fit in
+/// [`REPLAY_LINES`] lines of text (the last one always).
+fn scrollback(outs: &[sim_core::Output]) -> (Vec<i32>, Vec<CommandOutput>) {
+    let mut lines = 0;
+    let mut first = outs.len();
+    while first > 0 {
+        let text: usize = outs[first - 1].chunks.iter().map(|c| c.text.matches('\n').count().max(1)).sum();
+        if lines + text > REPLAY_LINES && first < outs.len() {
+            break;
+        }
+        lines += text + 1; // and its command line
+        first -= 1;
+    }
+    (outs[..first].iter().map(|o| o.status).collect(), outs[first..].iter().map(CommandOutput::from).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,8 +93,8 @@ mod tests {
     fn a_line_prints_then_ends_and_sends_the_snapshot_once() {
         let mut host = LabHost::default();
         let opened = talk(&mut host, Request::Open { lines: vec!["ip netns add red".into()], lesson: None });
-        let [Event::Opened { outputs, state }] = &opened[..] else { panic!("{opened:?}") };
-        assert_eq!(outputs.len(), 1);
+        let [Event::Opened { earlier, outputs, state }] = &opened[..] else { panic!("{opened:?}") };
+        assert_eq!((earlier.len(), outputs.len()), (0, 1));
         assert_eq!(state.snapshot.as_ref().map(|s| s.namespaces.len()), Some(2));
         let ev = talk(&mut host, Request::Run { id: 1, line: "ip netns".into() });
         let [Event::Output { id: 1, chunks }, Event::Done { id: 1, status: 0, state }] = &ev[..] else {
@@ -88,6 +105,20 @@ mod tests {
         let ev = talk(&mut host, Request::Run { id: 2, line: "ip netns add blue".into() });
         let [Event::Done { id: 2, status: 0, state }] = &ev[..] else { panic!("{ev:?}") };
         assert_eq!(state.snapshot.as_ref().map(|s| s.namespaces.len()), Some(3));
+    }
+
+    #[test]
+    fn a_long_replay_carries_the_output_a_scrollback_holds() {
+        let mut host = LabHost::default();
+        let mut lines: Vec<String> = (0..300).map(|i| format!("seq {i} {}", i + 40)).collect();
+        lines.push("false".into());
+        let opened = talk(&mut host, Request::Open { lines, lesson: None });
+        let [Event::Opened { earlier, outputs, .. }] = &opened[..] else { panic!("{opened:?}") };
+        assert_eq!(earlier.len() + outputs.len(), 301, "a status for every line");
+        assert!(!earlier.is_empty() && earlier.iter().all(|&s| s == 0));
+        let text: usize = outputs.iter().flat_map(|o| &o.chunks).map(|c| c.text.matches('\n').count()).sum();
+        assert!(text + outputs.len() <= REPLAY_LINES && text + outputs.len() > REPLAY_LINES - 100, "{text}");
+        assert_eq!(outputs.last().map(|o| o.status), Some(1));
     }
 
     #[test]
