@@ -18,6 +18,8 @@ ip netns exec a nc -x
 ip netns exec a nc -w
 ip netns exec a nc -h 2>&1 | head -3
 ip netns exec a nc -h >/dev/null 2>&1; echo $?
+ip netns exec a nc -h 2>/dev/null | wc -l
+ip netns exec a nc 2>/dev/null | wc -l
 ip netns exec a nc -w abc 10.0.0.2 80
 ip netns exec a nc -w -1 10.0.0.2 80
 ip netns exec a nc -w 0 10.0.0.2 80; echo $?

@@ -64,6 +64,8 @@ ip netns exec a netstat -tnp
 ip netns exec a netstat -tno
 ip netns exec a netstat -atn
 ip netns exec b netstat -tn
+ip netns exec b netstat -an
+ip netns exec b netstat -lan
 # The client closes first: TIME-WAIT on its side only.
 kill $(ip netns pids a); sleep 0.3; ip netns exec a ss -tan
 ip netns exec b ss -tan
@@ -84,6 +86,7 @@ ip netns exec a ss -tn dst 10.0.0.300
 ip netns exec a ss -Q
 ip netns exec a ss -tn sport = :abc
 ip netns exec a netstat -Q 2>&1 | head -2
+ip netns exec a netstat -Q >/dev/null 2>&1; echo $?
 ip netns exec a netstat --tcp --numeric
 ip netns del a
 ip netns del b
