@@ -39,7 +39,7 @@ sleep 0.2; cat /tmp/nslab-svc-1
 ip netns exec node iptables -t nat -L -n -v
 ip netns exec node iptables -t nat -L KUBE-SEP-WEB -n -v -x
 # One connection held open: each end sees its own view of the address.
-ip netns exec pod-a timeout 10 nc -p 2000 10.96.0.10 80 >/dev/null 2>&1 &
+ip netns exec pod-a nc -p 2000 10.96.0.10 80 >/dev/null 2>&1 &
 sleep 0.3; ip netns exec pod-a ss -tn
 ip netns exec pod-b ss -tn
 ip netns exec pod-a netstat -tn | grep -v TIME_WAIT

@@ -40,7 +40,7 @@ ip netns exec b netstat -tn
 ip netns exec b netstat -atn
 ip netns exec b netstat -lntp
 # Established, with a fixed client port so nothing ephemeral shows.
-ip netns exec a timeout 30 nc -p 2000 10.0.0.2 8080 >/dev/null 2>&1 &
+ip netns exec a nc -p 2000 10.0.0.2 8080 >/dev/null 2>&1 &
 sleep 0.3; ip netns exec a ss -tn
 ip netns exec b ss -tn
 ip netns exec b ss -tan
