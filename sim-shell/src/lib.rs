@@ -81,6 +81,7 @@ mod builtins;
 pub mod coreutils;
 mod exec;
 mod expand;
+pub mod files;
 mod lexer;
 pub mod output;
 mod parser;
