@@ -6,10 +6,12 @@
 (function () {
   var glue = document.querySelector('link[rel="modulepreload"][href*="web-"]');
   // The first message carries the compiled module; requests that come
-  // before the lab has started are held and handed to it once it has.
+  // before the lab has started are held and handed to it once it has. A
+  // failure is reported as a plain string (the lab's own messages are
+  // bytes: web/src/wire.rs).
   var boot = 'const glue=import(self.name),held=[];onmessage=async e=>{if(!e.data.module){held.push(e);return}' +
     'try{const m=await glue;m.initSync({module:e.data.module});m.lab_worker_start();held.forEach(h=>onmessage(h))}' +
-    'catch(err){postMessage({v:2,msg:{error:{message:"the lab could not start: "+err}}})}}';
+    'catch(err){postMessage("the lab could not start: "+err)}}';
   try {
     var url = URL.createObjectURL(new Blob([boot], { type: 'text/javascript' }));
     window.nslabLab = { boot: url };

@@ -6,9 +6,11 @@
 //! travels inside an [`Envelope`] that names the protocol's [`VERSION`]; a
 //! side that reads another version answers [`Event::Error`] and does nothing
 //! else. The wire form is JSON: one text per message ([`encode`],
-//! [`decode`], the `json` feature). Between the page and its worker the
-//! same JSON travels as JavaScript values (`web/src/wire.rs`, serde's data
-//! model through serde-wasm-bindgen), so the site links no JSON parser.
+//! [`decode`], the `json` feature). Between the page and its worker, which
+//! run the same wasm module, the same messages travel as postcard bytes
+//! (`web/src/wire.rs`), so the site links no JSON parser. Every field is
+//! always written (postcard has no names to leave a field out by); a JSON
+//! reader may leave out the ones marked `default`.
 //!
 //! A conversation:
 //!
@@ -94,15 +96,11 @@ pub enum Event {
 pub struct Chunk {
     pub text: String,
     /// Written to stderr rather than stdout.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub err: bool,
     /// Milliseconds of the lab's virtual time before this write.
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default)]
     pub delay_ms: u64,
-}
-
-fn is_zero(n: &u64) -> bool {
-    *n == 0
 }
 
 /// Everything a line printed and its exit status.
@@ -165,7 +163,7 @@ pub struct TraceStep {
     pub dev: Option<String>,
     pub text: String,
     /// The packet was dropped here.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub drop: bool,
 }
 

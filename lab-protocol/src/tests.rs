@@ -35,7 +35,7 @@ fn events() {
                 Chunk { text: "oops\n".into(), err: true, delay_ms: 1000 },
             ],
         },
-        r#"{"v":2,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
+        r#"{"v":2,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n","err":false,"delay_ms":0},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
     );
     wire(
         Event::Done { id: 7, status: 0, state: LabState::default() },
@@ -51,7 +51,7 @@ fn events() {
             }],
             state: LabState::default(),
         },
-        r#"{"v":2,"msg":{"opened":{"earlier":[0,1],"outputs":[{"chunks":[{"text":"ok\n"}],"status":0}],"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
+        r#"{"v":2,"msg":{"opened":{"earlier":[0,1],"outputs":[{"chunks":[{"text":"ok\n","err":false,"delay_ms":0}],"status":0}],"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
     );
 }
 
@@ -71,4 +71,36 @@ fn other_versions_and_garbage_are_refused() {
     assert!(matches!(decode::<Request>("{"), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode::<Request>(r#"{"v":2,"msg":"reboot"}"#), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode::<Request>(r#"{"msg":"interrupt"}"#), Err(DecodeError::Malformed(_))));
+}
+
+#[test]
+fn fields_marked_default_may_be_left_out() {
+    let json = r#"{"v":2,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"}]}}}"#;
+    let want = Event::Output { id: 7, chunks: vec![Chunk { text: "lo UNKNOWN\n".into(), err: false, delay_ms: 0 }] };
+    assert_eq!(decode::<Event>(json).unwrap(), want);
+}
+
+/// The page and its worker send every message as postcard bytes.
+#[test]
+fn messages_survive_postcard_as_the_page_and_its_worker_send_them() {
+    let mut lab = sim_core::Lab::new();
+    lab.run("ip netns add red");
+    lab.run("ip link add a type veth peer name b netns red");
+    let trace = TraceView {
+        summary: "ping".into(),
+        steps: vec![TraceStep { ns: "host".into(), dev: Some("a".into()), text: "sent".into(), drop: true }],
+    };
+    let state = LabState { snapshot: Some(lab.snapshot()), trace: Some(trace), progress: Some(Progress::default()) };
+    let events = [
+        Event::Done { id: 1, status: 0, state: state.clone() },
+        Event::Opened { earlier: vec![1], outputs: vec![CommandOutput::default()], state },
+        Event::Output { id: 2, chunks: vec![Chunk { text: "x".into(), err: true, delay_ms: 5 }] },
+    ];
+    for ev in events {
+        let bytes = postcard::to_allocvec(&Envelope { v: VERSION, msg: &ev }).unwrap();
+        assert_eq!(postcard::from_bytes::<Envelope<Event>>(&bytes).unwrap().msg, ev);
+    }
+    let req = Request::Open { lines: vec!["ip link".into()], lesson: Some(LessonChecks::default()) };
+    let bytes = postcard::to_allocvec(&Envelope { v: VERSION, msg: &req }).unwrap();
+    assert_eq!(postcard::from_bytes::<Envelope<Request>>(&bytes).unwrap().msg, req);
 }

@@ -60,7 +60,7 @@ impl LabClient {
     /// a saved session replays while the page is still being drawn.
     pub fn send(&self, req: &Request) {
         if let Some(w) = &self.0.borrow().worker {
-            let _ = w.post_message(&wire::to_js(req));
+            wire::post(|m, t| w.post_message_with_transfer(m, t), req);
         }
     }
 
@@ -121,9 +121,10 @@ impl LabClient {
     }
 
     fn receive(&self, generation: u64, data: JsValue) {
-        let event = match wire::from_js::<Event>(data) {
-            Ok(ev) => ev,
-            Err(e) => Event::Error { message: e.to_string() },
+        let event = match data.as_string() {
+            // The worker's script could not start the lab (web/lab-start.js).
+            Some(message) => Event::Error { message },
+            None => wire::from_js::<Event>(data).unwrap_or_else(|e| Event::Error { message: e.to_string() }),
         };
         let on_event = {
             let inner = self.0.borrow();

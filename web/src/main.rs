@@ -1,5 +1,9 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The same module runs the page and, in a Web Worker, the lab: only the
 /// page (which has a window) mounts the site.
 fn main() {

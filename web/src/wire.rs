@@ -1,31 +1,45 @@
-//! lab-protocol's messages between the page and its worker, as JavaScript
-//! values: the envelope's JSON form (the crate documents it) built and read
-//! by serde-wasm-bindgen, so that `postMessage` clones an object and the
-//! site links no JSON parser (serde_json was about 15 KB of gzip in the
-//! first load; ARCHITECTURE.md, "Size").
+//! lab-protocol's messages between the page and its worker, as postcard
+//! bytes in an `ArrayBuffer` that `postMessage` transfers rather than copies.
+//!
+//! Both ends are the same wasm module, so they cannot disagree about the
+//! types, and a compact binary form is read without a JavaScript call per
+//! field: with serde-wasm-bindgen (JavaScript objects in the envelope's
+//! JSON shape) the page spent several milliseconds reading each snapshot of
+//! a 50-namespace lab, and every message type's reader was its own code
+//! (ARCHITECTURE.md, "Size"). Over a WebSocket (pairing with a VM) the same
+//! messages travel as JSON (`lab_protocol::encode`). The worker's own
+//! script reports that it could not start as a plain string
+//! (`web/lab-start.js`), which `crate::client` reads as such.
 
 use lab_protocol::{DecodeError, Envelope, VERSION};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// `msg` in an envelope of this version, as the object its JSON describes.
-pub fn to_js<T: Serialize>(msg: &T) -> JsValue {
-    let json = serde_wasm_bindgen::Serializer::json_compatible();
-    // Cannot fail: the messages have no maps with non-string keys, no
-    // floats and no custom serialisers.
-    Envelope { v: VERSION, msg }.serialize(&json).unwrap_or(JsValue::NULL)
+/// `msg` in an envelope of this version, as a `Uint8Array` of its own buffer.
+pub fn to_js<T: Serialize>(msg: &T) -> js_sys::Uint8Array {
+    // Cannot fail: postcard writes any of these types into a Vec.
+    let bytes = postcard::to_allocvec(&Envelope { v: VERSION, msg }).unwrap_or_default();
+    js_sys::Uint8Array::from(&bytes[..])
 }
 
-/// Reads a message of this version from such an object.
+/// Reads a message of this version from such an array.
 pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, DecodeError> {
-    let v = js_sys::Reflect::get(&value, &JsValue::from_str("v")).ok().and_then(|v| v.as_f64());
-    match v {
-        Some(v) if v == f64::from(VERSION) => {}
-        Some(v) => return Err(DecodeError::Version(v as u32)),
-        None => return Err(DecodeError::Malformed("no protocol version".into())),
+    let bytes = value
+        .dyn_into::<js_sys::Uint8Array>()
+        .map_err(|_| DecodeError::Malformed("not a message of this site's lab".into()))?
+        .to_vec();
+    // The version first, alone: a message of another version may not read.
+    let (v, _) = postcard::take_from_bytes::<u32>(&bytes).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+    if v != VERSION {
+        return Err(DecodeError::Version(v));
     }
-    serde_wasm_bindgen::from_value::<Envelope<T>>(value)
-        .map(|e| e.msg)
-        .map_err(|e| DecodeError::Malformed(e.to_string()))
+    postcard::from_bytes::<Envelope<T>>(&bytes).map(|e| e.msg).map_err(|e| DecodeError::Malformed(e.to_string()))
+}
+
+/// Posts `msg` through `post` (a worker or the worker's scope), handing
+/// over its buffer.
+pub fn post<T: Serialize>(post: impl Fn(&JsValue, &JsValue) -> Result<(), JsValue>, msg: &T) {
+    let array = to_js(msg);
+    let _ = post(&array, &js_sys::Array::of1(&array.buffer()));
 }

@@ -15,9 +15,7 @@ pub fn start() {
     super::text_tools::install();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post = scope.clone();
-    let emit = move |ev: Event| {
-        let _ = post.post_message(&wire::to_js(&ev));
-    };
+    let emit = move |ev: Event| wire::post(|m, t| post.post_message_with_transfer(m, t), &ev);
     let host = RefCell::new(LabHost::default());
     let ready = emit.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
