@@ -1,5 +1,7 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// talc rather than std's dlmalloc: smaller (0.7 KB gzip of the first
+/// load) and faster at the many small allocations a replay makes.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
