@@ -121,6 +121,23 @@ impl Files {
         }
     }
 
+    /// Removes every file under the directory `dir`; returns their paths
+    /// relative to it, in order (what `rm -rv` names).
+    pub fn remove_under(&mut self, cwd: &str, dir: &str) -> Vec<String> {
+        let d = absolute(cwd, dir);
+        let prefix = if d == "/" { d } else { format!("{d}/") };
+        let gone: Vec<String> = self.files.iter().map(|(p, _)| p).filter(|p| p.starts_with(&prefix)).cloned().collect();
+        for p in &gone {
+            self.files.remove(p.as_str());
+        }
+        gone.into_iter().map(|p| p[prefix.len()..].to_string()).collect()
+    }
+
+    /// Whether `path` is the root directory.
+    pub fn is_root(&self, cwd: &str, path: &str) -> bool {
+        absolute(cwd, path) == "/"
+    }
+
     /// What `test -e`/`-f`/`-d` ask: a file, a directory, or nothing.
     pub fn kind(&self, cwd: &str, path: &str) -> Option<Kind> {
         let p = absolute(cwd, path);
@@ -194,6 +211,13 @@ mod tests {
         fs.write("/root", "/tmp/a", "", false).unwrap();
         assert_eq!(fs.read("/root", "/tmp/a"), Ok(""));
         assert_eq!(fs.kind("/root", "/tmp/a"), Some(Kind::File));
+        fs.write("/root", "/tmp/b", "b\n", false).unwrap();
+        fs.write("/root", "/tmpx", "", false).unwrap();
+        fs.write("/root", "/etc/c", "c\n", false).unwrap();
+        assert_eq!(fs.remove_under("/", "tmp/"), vec!["a".to_string(), "b".to_string()]);
+        assert_eq!(fs.iter().map(|(p, _)| p).collect::<Vec<_>>(), vec!["/etc/c", "/tmpx"]);
+        assert!(fs.is_root("/tmp", "..") && !fs.is_root("/", "tmp"));
+        fs.write("/root", "/tmp/a", "", false).unwrap();
         fs.remove("/root", "/tmp/a").unwrap();
         assert_eq!(fs.read("/root", "/tmp/a"), Err(FileError::NotFound));
         assert_eq!(fs.remove("/root", "/tmp/a"), Err(FileError::NotFound));

@@ -1,7 +1,9 @@
-//! `sort` in the C locale: byte order, `-n` numeric, `-r`, `-u`, `-f`, `-b`,
+//! `sort` in the C locale, of all its files (stdin for none or `-`) as one: byte order, `-n` numeric, `-r`, `-u`, `-f`, `-b`,
 //! `-k START[,END]` keys and `-t SEP`.
 
 use super::args::{self, Arg, Spec};
+use super::input::{quote, Input};
+use crate::files::FileError;
 use crate::output::Output;
 use std::cmp::Ordering;
 
@@ -41,7 +43,7 @@ struct Options {
 }
 
 /// Runs sort.
-pub fn run(argv: &[String], stdin: &str) -> Output {
+pub fn run(argv: &[String], input: &Input) -> Output {
     let usage = |msg: String| args::usage_error("sort", msg, 2);
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
@@ -54,6 +56,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         stable: false,
         sep: None,
     };
+    let mut operands = Vec::new();
     for a in parsed {
         match a {
             Arg::Opt('n' | 'g' | 'h', _) => o.global.numeric = true,
@@ -78,13 +81,25 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                     _ => return Output::error(format!("sort: multi-character tab ‘{sep}’\n"), 2),
                 }
             }
-            Arg::Operand(f) if f != "-" => {
-                return Output::error(format!("sort: cannot read: {f}: No such file or directory\n"), 2)
-            }
+            Arg::Operand(f) => operands.push(f),
             _ => {}
         }
     }
-    let mut lines = args::lines(stdin);
+    if operands.is_empty() {
+        operands.push("-".into());
+    }
+    // Every input is read before anything is printed; the first that
+    // fails ends sort.
+    let mut lines = Vec::new();
+    for f in &operands {
+        match input.open(f) {
+            Ok(text) => lines.extend(args::lines(text)),
+            Err(FileError::IsADirectory) => {
+                return Output::error(format!("sort: read failed: {}: Is a directory\n", quote(f, false)), 2)
+            }
+            Err(e) => return Output::error(format!("sort: cannot read: {}: {}\n", quote(f, false), e.text()), 2),
+        }
+    }
     lines.sort_by(|a, b| compare(a, b, &o));
     if o.unique {
         lines.dedup_by(|b, a| key_compare(a, b, &o) == Ordering::Equal);

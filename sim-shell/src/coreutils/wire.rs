@@ -6,8 +6,9 @@
 //!
 //! A [`Call`] is argv, stdin and an opaque `state`: what the program reads
 //! of the machine, encoded by the machine (iptables gets the namespace's
-//! tables; the text tools need nothing). A [`Reply`] is the output and the
-//! state to write back (empty: nothing to write).
+//! tables; the text tools the machine's files and working directory,
+//! [`encode_files`], so a grep there reads the same files). A [`Reply`] is
+//! the output and the state to write back (empty: nothing to write).
 //!
 //! Hand-made rather than serde: the whole format is a few length-prefixed
 //! strings, and it must be read before anything else is (a serde format
@@ -16,10 +17,14 @@
 //!   `u32` length + UTF-8, then the state as `u32` length + bytes;
 //! - a reply: `i32` status, `u32` chunk count, each chunk as `u8` stream
 //!   (0 stdout, 1 stderr), `u64` delay in ms, `u32` length + UTF-8, then
-//!   the state as `u32` length + bytes.
+//!   the state as `u32` length + bytes;
+//! - the text tools' state: `u32` file count, each file as path and text
+//!   (`u32` length + UTF-8 each), then the working directory (`u32` length
+//!   + UTF-8); an empty state is no files, in `/root`.
 //!
 //! Decoding never panics: a short or malformed buffer is `None`.
 
+use crate::files::Files;
 use crate::output::{Chunk, Output, Stream};
 
 /// A program to run elsewhere, with what it reads of the machine.
@@ -39,7 +44,7 @@ pub struct Reply {
 
 /// Bumped whenever the format above changes; the tools' module exports it
 /// and the site refuses a module of another version.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Encodes a call.
 pub fn encode_call(call: &Call) -> Vec<u8> {
@@ -108,6 +113,34 @@ pub fn decode_reply(buf: &[u8]) -> Option<Reply> {
     }
     let state = r.bytes()?.to_vec();
     r.0.is_empty().then_some(Reply { output: Output { chunks, status }, state })
+}
+
+/// Encodes the machine's files and working directory: the text tools'
+/// state.
+pub fn encode_files(files: &Files, cwd: &str) -> Vec<u8> {
+    let mut buf = Vec::new();
+    put_u32(&mut buf, files.iter().count() as u32);
+    for (path, text) in files.iter() {
+        put_str(&mut buf, path);
+        put_str(&mut buf, text);
+    }
+    put_str(&mut buf, cwd);
+    buf
+}
+
+/// Decodes the text tools' state: the files and the working directory.
+pub fn decode_files(buf: &[u8]) -> Option<(Files, String)> {
+    if buf.is_empty() {
+        return Some((Files::new(), "/root".to_string()));
+    }
+    let mut r = Reader(buf);
+    let n = r.u32()? as usize;
+    if n > r.0.len() / 8 {
+        return None;
+    }
+    let files = (0..n).map(|_| Some((r.string()?, r.string()?))).collect::<Option<Files>>()?;
+    let cwd = r.string()?;
+    r.0.is_empty().then_some((files, cwd))
 }
 
 fn put_u32(buf: &mut Vec<u8>, n: u32) {
@@ -194,6 +227,23 @@ mod tests {
     }
 
     #[test]
+    fn files_come_back_as_they_went() {
+        let files: Files = [("/tmp/a", "hello\nmore\n"), ("/tmp/ünï", ""), ("/etc/x", "x")]
+            .into_iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect();
+        let state = encode_files(&files, "/tmp");
+        assert_eq!(decode_files(&state), Some((files.clone(), "/tmp".to_string())));
+        assert_eq!(decode_files(&[]), Some((Files::new(), "/root".to_string())));
+        for n in 1..state.len() {
+            assert_eq!(decode_files(&state[..n]), None, "files cut at {n}");
+        }
+        assert_eq!(decode_files(&[state.clone(), vec![0]].concat()), None);
+        let c = Call { argv: vec!["grep".into(), "x".into(), "a".into()], stdin: String::new(), state };
+        assert_eq!(decode_call(&encode_call(&c)), Some(c));
+    }
+
+    #[test]
     fn garbage_is_refused_without_a_panic() {
         let mut seed = 0x2545_f491_u32;
         for len in 0..200 {
@@ -207,7 +257,9 @@ mod tests {
                 .collect();
             let _ = decode_call(&buf);
             let _ = decode_reply(&buf);
+            let _ = decode_files(&buf);
         }
+        assert_eq!(decode_files(&[0xff, 0xff, 0xff, 0xff]), None);
         // A huge count with nothing behind it reserves nothing.
         assert_eq!(decode_call(&[0xff, 0xff, 0xff, 0xff]), None);
         assert_eq!(decode_reply(&[0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]), None);

@@ -1,7 +1,11 @@
-//! Input records and their fields: reading by RS, splitting by FS, and
+//! Input records and their fields: opening the file operands in turn
+//! (applying `var=value` operands between them), reading by RS, splitting by FS, and
 //! rebuilding `$0` when a field or NF changes.
 
 use super::{Interp, R};
+use crate::parser::is_name;
+use crate::coreutils::awk::{unescape, AwkError};
+use crate::files::FileError;
 use crate::coreutils::awk::ast::Expr;
 use crate::coreutils::awk::value::Value;
 use crate::coreutils::regex::Regex;
@@ -9,14 +13,40 @@ use crate::coreutils::regex::Regex;
 impl<'p> Interp<'p> {
     // ---- input ----
 
-    /// Splits stdin into records by RS the first time it is needed.
-    pub(super) fn read_input(&mut self) {
-        if self.input_read {
-            return;
+    /// Opens the next input, applying the assignments before it: the next
+    /// file operand, or stdin when there is none at all. False when every
+    /// input was read.
+    fn open_next(&mut self) -> R<bool> {
+        while let Some(op) = self.operands.get(self.next_operand).cloned() {
+            self.next_operand += 1;
+            if let Some((name, value)) = op.split_once('=').filter(|(n, _)| is_name(n)) {
+                self.assign(name, &unescape(value));
+                continue;
+            }
+            let text = match self.source.open(&op) {
+                Ok(text) => text,
+                Err(FileError::IsADirectory) => return Err(AwkError::Fatal("read error (Is a directory)".into()).into()),
+                Err(e) => return Err(AwkError::Fatal(format!("cannot open {op} ({})", e.text())).into()),
+            };
+            self.opened = true;
+            self.start_input(&op, text);
+            return Ok(true);
         }
-        self.input_read = true;
+        if self.opened {
+            return Ok(false);
+        }
+        self.opened = true;
+        let stdin = self.source.open("-").unwrap_or_default();
+        self.start_input("-", stdin);
+        Ok(true)
+    }
+
+    /// Splits `text` into records by RS; FILENAME is `name`, FNR starts over.
+    fn start_input(&mut self, name: &str, text: &str) {
+        self.globals.insert("FILENAME", Value::Str(name.to_string()));
+        self.globals.insert("FNR", Value::Num(0.0));
+        self.next_input = 0;
         let rs = self.var_str("RS");
-        let text = self.stdin;
         self.input = if rs == "\n" {
             crate::coreutils::args::lines(text).into_iter().map(String::from).collect()
         } else if rs.is_empty() {
@@ -41,25 +71,32 @@ impl<'p> Interp<'p> {
         };
     }
 
-    pub(super) fn take_record(&mut self) -> Option<String> {
-        self.read_input();
-        let r = self.input.get(self.next_input).cloned()?;
-        self.next_input += 1;
-        for k in ["NR", "FNR"] {
-            let n = self.globals.get(k).map_or(0.0, Value::to_num) + 1.0;
-            self.globals.insert(k, Value::Num(n));
+    /// The next record of the main input (opening the next file when one
+    /// ends), counted in NR and FNR.
+    pub(super) fn take_record(&mut self) -> R<Option<String>> {
+        loop {
+            if let Some(r) = self.input.get(self.next_input).cloned() {
+                self.next_input += 1;
+                for k in ["NR", "FNR"] {
+                    let n = self.globals.get(k).map_or(0.0, Value::to_num) + 1.0;
+                    self.globals.insert(k, Value::Num(n));
+                }
+                return Ok(Some(r));
+            }
+            if !self.open_next()? {
+                return Ok(None);
+            }
         }
-        Some(r)
     }
 
-    pub(super) fn next_record(&mut self) -> bool {
-        match self.take_record() {
+    pub(super) fn next_record(&mut self) -> R<bool> {
+        Ok(match self.take_record()? {
             Some(r) => {
                 self.set_record(r);
                 true
             }
             None => false,
-        }
+        })
     }
 
     // ---- fields ----
