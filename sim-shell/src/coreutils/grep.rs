@@ -3,8 +3,8 @@
 
 use super::args::{self, Arg, Spec};
 use super::input::Input;
-use crate::files::FileError;
 use super::regex::{self, Flavor, Node, Regex};
+use crate::files::FileError;
 use crate::output::Output;
 
 const SPEC: Spec = Spec {
@@ -166,7 +166,10 @@ pub fn run(argv: &[String], input: &Input) -> Output {
                     'L' => o.list = Some(false),
                     'e' => o.patterns.get_or_insert_with(Vec::new).extend(v.split('\n').map(String::from)),
                     'f' => match input.open(&v) {
-                        Ok(text) => o.patterns.get_or_insert_with(Vec::new).extend(args::lines(text).into_iter().map(String::from)),
+                        Ok(text) => o
+                            .patterns
+                            .get_or_insert_with(Vec::new)
+                            .extend(args::lines(text).into_iter().map(String::from)),
                         Err(e) => return Output::error(format!("grep: {v}: {}\n", e.text()), 2),
                     },
                     'm' => match v.trim().parse::<i64>() {

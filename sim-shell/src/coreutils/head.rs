@@ -3,8 +3,8 @@
 
 use super::args::{self, Arg, ArgError, Spec};
 use super::input::{quote, Input};
-use crate::files::FileError;
 use super::{count_arg, Count};
+use crate::files::FileError;
 use crate::output::Output;
 use std::ops::Range;
 

@@ -63,7 +63,10 @@ pub fn run(argv: &[String], files: &mut Files, cwd: &str) -> Output {
             Some(Kind::Dir) if recursive => {
                 for removed in files.remove_under(cwd, op) {
                     if verbose {
-                        out.out(format!("removed {}\n", quote(&format!("{}/{removed}", op.trim_end_matches('/')), true)));
+                        out.out(format!(
+                            "removed {}\n",
+                            quote(&format!("{}/{removed}", op.trim_end_matches('/')), true)
+                        ));
                     }
                 }
                 continue;

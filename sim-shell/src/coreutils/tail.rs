@@ -2,8 +2,8 @@
 //! (`-n +N`); `-c` for bytes.
 
 use super::args::Spec;
-use super::input::Input;
 use super::head::{limit, run_tool};
+use super::input::Input;
 use super::Count;
 use crate::output::Output;
 

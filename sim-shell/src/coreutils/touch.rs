@@ -11,12 +11,7 @@ use crate::output::Output;
 const SPEC: Spec = Spec {
     flags: "acmfh",
     with_arg: "dtr",
-    longs: &[
-        ("no-create", false, 'c'),
-        ("date", true, 'd'),
-        ("reference", true, 'r'),
-        ("no-dereference", false, 'h'),
-    ],
+    longs: &[("no-create", false, 'c'), ("date", true, 'd'), ("reference", true, 'r'), ("no-dereference", false, 'h')],
     permute: true,
 };
 
@@ -33,7 +28,10 @@ pub fn run(argv: &[String], files: &mut Files, cwd: &str) -> Output {
             Arg::Opt('c', _) => create = false,
             Arg::Opt('r', Some(reference)) if files.kind(cwd, &reference).is_none() => {
                 let name = quote(&reference, true);
-                return Output::error(format!("touch: failed to get attributes of {name}: No such file or directory\n"), 1);
+                return Output::error(
+                    format!("touch: failed to get attributes of {name}: No such file or directory\n"),
+                    1,
+                );
             }
             Arg::Opt(..) => {}
             Arg::Operand(f) => operands.push(f),

@@ -23,8 +23,8 @@ pub mod map;
 pub mod parser;
 pub mod value;
 
-use super::regex::{self, Flavor, Regex, RegexError};
 use super::input::Input;
+use super::regex::{self, Flavor, Regex, RegexError};
 use crate::output::Output;
 use std::fmt;
 

@@ -3,12 +3,12 @@
 //! rebuilding `$0` when a field or NF changes.
 
 use super::{Interp, R};
-use crate::parser::is_name;
-use crate::coreutils::awk::{unescape, AwkError};
-use crate::files::FileError;
 use crate::coreutils::awk::ast::Expr;
 use crate::coreutils::awk::value::Value;
+use crate::coreutils::awk::{unescape, AwkError};
 use crate::coreutils::regex::Regex;
+use crate::files::FileError;
+use crate::parser::is_name;
 
 impl<'p> Interp<'p> {
     // ---- input ----
@@ -25,7 +25,9 @@ impl<'p> Interp<'p> {
             }
             let text = match self.source.open(&op) {
                 Ok(text) => text,
-                Err(FileError::IsADirectory) => return Err(AwkError::Fatal("read error (Is a directory)".into()).into()),
+                Err(FileError::IsADirectory) => {
+                    return Err(AwkError::Fatal("read error (Is a directory)".into()).into())
+                }
                 Err(e) => return Err(AwkError::Fatal(format!("cannot open {op} ({})", e.text())).into()),
             };
             self.opened = true;
