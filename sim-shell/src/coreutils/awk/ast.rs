@@ -122,6 +122,8 @@ pub enum Expr {
     UserCall(String, Vec<Expr>),
     /// `getline [lvalue]` from the main input.
     Getline(Option<LValue>),
+    /// `getline [lvalue] < file`.
+    GetlineFrom(Option<LValue>, Box<Expr>),
     /// `(a, b)` as printed by `print (a, b)`; only valid there.
     Group(Vec<Expr>),
 }

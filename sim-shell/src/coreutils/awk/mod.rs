@@ -8,10 +8,11 @@
 //! [`value`] for conversions and [`format`] for printf.
 //!
 //! File operands are read from the machine's files (with FILENAME and
-//! FNR), `var=value` operands assigned as they are reached.
+//! FNR), `var=value` operands assigned as they are reached; `getline [var]
+//! < FILE` reads one too, until `close(FILE)`.
 //!
 //! Differences from mawk, by design: nothing writes files, so `print >
-//! "file"`, pipes and `system()` fail; `getline < file` is not read; `for (k in a)` visits keys in insertion order (mawk's is its hash
+//! "file"`, pipes and `system()` fail; `for (k in a)` visits keys in insertion order (mawk's is its hash
 //! order); `rand()` is reproducible; `substr` with a start below 1 follows
 //! POSIX's arithmetic rather than mawk's.
 

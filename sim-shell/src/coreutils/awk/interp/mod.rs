@@ -67,6 +67,9 @@ pub struct Interp<'p> {
     next_operand: usize,
     /// Whether an input was opened (stdin is read only when none was).
     opened: bool,
+    /// The files `getline < FILE` reads: their records and the next one's
+    /// index, until `close(FILE)`.
+    reading: Map<(Vec<String>, usize)>,
     pub out: Output,
     regexes: Map<Rc<Regex>>,
     ranges: Vec<bool>,
@@ -114,6 +117,7 @@ impl<'p> Interp<'p> {
             operands,
             next_operand: 0,
             opened: false,
+            reading: Map::default(),
             out: Output::new(),
             regexes: Map::default(),
             ranges: vec![false; prog.rules.len()],
@@ -435,6 +439,22 @@ impl<'p> Interp<'p> {
                 }
                 None => Value::Num(0.0),
             },
+            Expr::GetlineFrom(target, file) => {
+                let name = self.eval_str(file)?;
+                match self.take_record_from(&name)? {
+                    Some(r) => {
+                        match target {
+                            Some(lv) => {
+                                self.set(lv, Value::StrNum(r))?;
+                            }
+                            None => self.set_record(r),
+                        }
+                        Value::Num(1.0)
+                    }
+                    None if self.reading.contains_key(&name) => Value::Num(0.0),
+                    None => Value::Num(-1.0),
+                }
+            }
             Expr::UserCall(name, args) => self.call(name, args)?,
             Expr::Call(f, args) => self.builtin(*f, args)?,
         })

@@ -48,8 +48,46 @@ impl<'p> Interp<'p> {
         self.globals.insert("FILENAME", Value::Str(name.to_string()));
         self.globals.insert("FNR", Value::Num(0.0));
         self.next_input = 0;
+        self.input = self.records(text);
+    }
+
+    /// The next record of `getline < FILE` (which counts in neither NR nor
+    /// FNR); `None` at its end, or when it cannot be opened (then it is not
+    /// in `reading`).
+    pub(super) fn take_record_from(&mut self, name: &str) -> R<Option<String>> {
+        if !self.reading.contains_key(name) {
+            match self.source.open(name) {
+                Ok(text) => {
+                    let records = self.records(text);
+                    self.reading.insert(name, (records, 0));
+                }
+                Err(FileError::IsADirectory) => {
+                    return Err(AwkError::Fatal("read error (Is a directory)".into()).into())
+                }
+                Err(_) => return Ok(None),
+            }
+        }
+        let Some((records, next)) = self.reading.get_mut(name) else {
+            return Ok(None);
+        };
+        let r = records.get(*next).cloned();
+        *next += usize::from(r.is_some());
+        Ok(r)
+    }
+
+    /// `close(FILE)`: 0 if `getline` was reading it, else -1.
+    pub(super) fn close(&mut self, name: &str) -> f64 {
+        if self.reading.remove(name).is_some() {
+            0.0
+        } else {
+            -1.0
+        }
+    }
+
+    /// `text` split into records by RS.
+    fn records(&mut self, text: &str) -> Vec<String> {
         let rs = self.var_str("RS");
-        self.input = if rs == "\n" {
+        if rs == "\n" {
             crate::coreutils::args::lines(text).into_iter().map(String::from).collect()
         } else if rs.is_empty() {
             text.split("\n\n").map(|p| p.trim_matches('\n').to_string()).filter(|p| !p.is_empty()).collect()
@@ -70,7 +108,7 @@ impl<'p> Interp<'p> {
                 }
                 Err(_) => vec![text.to_string()],
             }
-        };
+        }
     }
 
     /// The next record of the main input (opening the next file when one
