@@ -11,8 +11,8 @@
 //! They print what the Debian 12 versions print (GNU grep 3.8, mawk 1.3.4,
 //! coreutils 9.1, C.UTF-8 locale). File operands are read from the
 //! [`Files`] the machine hands in, relative to its working directory; no
-//! tool writes one but `rm` and `touch` (`uniq`'s OUTPUT is refused as on a
-//! read-only disk).
+//! tool writes one but `rm` and `touch` (`uniq`'s OUTPUT and `sort -o` are
+//! refused as on a read-only disk).
 
 pub mod args;
 #[cfg(feature = "text-tools")]

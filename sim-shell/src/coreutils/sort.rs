@@ -1,9 +1,11 @@
-//! `sort` in the C locale, of all its files (stdin for none or `-`) as one: byte order, `-n` numeric, `-r`, `-u`, `-f`, `-b`,
-//! `-k START[,END]` keys and `-t SEP`.
+//! `sort` in the C locale, of all its files (stdin for none or `-`) as
+//! one: byte order, `-n` numeric, `-r`, `-u`, `-f`, `-b`, `-k
+//! START[,END]` keys and `-t SEP`; `-o FILE` is refused (nothing writes
+//! files but `rm` and `touch`).
 
 use super::args::{self, Arg, Spec};
 use super::input::{quote, Input};
-use crate::files::FileError;
+use crate::files::{FileError, Kind};
 use crate::output::Output;
 use std::cmp::Ordering;
 
@@ -19,6 +21,7 @@ const SPEC: Spec = Spec {
         ("stable", false, 's'),
         ("key", true, 'k'),
         ("field-separator", true, 't'),
+        ("output", true, 'o'),
     ],
     permute: true,
 };
@@ -57,6 +60,7 @@ pub fn run(argv: &[String], input: &Input) -> Output {
         sep: None,
     };
     let mut operands = Vec::new();
+    let mut output = None;
     for a in parsed {
         match a {
             Arg::Opt('n' | 'g' | 'h', _) => o.global.numeric = true,
@@ -74,6 +78,7 @@ pub fn run(argv: &[String], input: &Input) -> Output {
                     )
                 }
             },
+            Arg::Opt('o', Some(file)) => output = Some(file),
             Arg::Opt('t', Some(sep)) => {
                 let mut chars = sep.chars();
                 match (chars.next(), chars.next()) {
@@ -99,6 +104,15 @@ pub fn run(argv: &[String], input: &Input) -> Output {
             }
             Err(e) => return Output::error(format!("sort: cannot read: {}: {}\n", quote(f, false), e.text()), 2),
         }
+    }
+    // `-o FILE` is opened once every input is read; writing is not wired
+    // to the tools, so it fails as on a read-only disk.
+    if let Some(file) = output {
+        let why = match input.files.kind(input.cwd, &file) {
+            Some(Kind::Dir) => FileError::IsADirectory.text(),
+            _ => "Read-only file system",
+        };
+        return Output::error(format!("sort: open failed: {}: {why}\n", quote(&file, false)), 2);
     }
     lines.sort_by(|a, b| compare(a, b, &o));
     if o.unique {
