@@ -14,7 +14,7 @@
 
 use sim_core::usage::Usage;
 use sim_shell::coreutils::wire::{self, Call, Reply};
-use sim_shell::coreutils::{run_coreutil_in, Input};
+use sim_shell::coreutils::{run_coreutil_in, run_file_tool, Input, FILE_TOOLS};
 use sim_shell::output::Output;
 use std::cell::RefCell;
 
@@ -76,6 +76,12 @@ fn run_call(call: &Call) -> Reply {
     let Some((files, cwd)) = wire::decode_files(state) else {
         return Reply { output: Output::error("text-tools: a call this module cannot read\n", 2), state: Vec::new() };
     };
+    if FILE_TOOLS.contains(&name) {
+        // rm and touch: the files come back as they left them.
+        let mut files = files;
+        let output = run_file_tool(argv, &mut files, &cwd).unwrap_or_default();
+        return Reply { output, state: wire::encode_files(&files, &cwd) };
+    }
     let output = match name {
         "man" => sim_core::tools::man::run(argv),
         // The usage texts, which the site's first load leaves here.
@@ -113,6 +119,14 @@ mod tests {
             (out.status, out.stdout(), out.stderr()),
             (2, "a:2\n".into(), "grep: /tmp/b: No such file or directory\n".into())
         );
+        let rm = Call {
+            argv: vec!["rm".into(), "a".into()],
+            stdin: String::new(),
+            state: wire::encode_files(&files, "/tmp"),
+        };
+        let reply = wire::decode_reply(&run_encoded(&wire::encode_call(&rm))).expect("a reply");
+        assert_eq!(reply.output.status, 0);
+        assert_eq!(wire::decode_files(&reply.state), Some((Default::default(), "/tmp".to_string())));
         let bad = Call { argv: vec!["cat".into()], stdin: String::new(), state: vec![1] };
         let out = wire::decode_reply(&run_encoded(&wire::encode_call(&bad))).expect("a reply").output;
         assert_eq!(out.status, 2);

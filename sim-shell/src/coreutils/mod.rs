@@ -2,7 +2,7 @@
 //! [`Input`] (stdin, and the machine's [`Files`] their operands name):
 //! `grep`, `awk`, `head`, `tail`, `wc`, `cat`, `sort`, `uniq`, `cut`, `tr`,
 //! `seq`; and the two tools that change files, `rm` and `touch`
-//! ([`run_file_tool`]), always linked (they are small).
+//! ([`run_file_tool`]).
 //!
 //! They are linked in with the `text-tools` feature (the default). Without
 //! it (the site's first load), [`run_coreutil`] hands them to the runner
@@ -14,6 +14,7 @@
 //! tool writes one but `rm` and `touch` (`uniq`'s OUTPUT and `sort -o` are
 //! refused as on a read-only disk).
 
+#[cfg(feature = "text-tools")]
 pub mod args;
 #[cfg(feature = "text-tools")]
 pub mod awk;
@@ -27,6 +28,7 @@ mod grep;
 mod head;
 pub mod input;
 pub mod regex;
+#[cfg(feature = "text-tools")]
 mod rm;
 #[cfg(feature = "text-tools")]
 mod seq;
@@ -34,6 +36,7 @@ mod seq;
 mod sort;
 #[cfg(feature = "text-tools")]
 mod tail;
+#[cfg(feature = "text-tools")]
 mod touch;
 #[cfg(feature = "text-tools")]
 mod tr;
@@ -114,13 +117,31 @@ pub fn run_coreutil_in(argv: &[String], input: &Input) -> Option<Output> {
 pub const FILE_TOOLS: &[&str] = &["rm", "touch"];
 
 /// Runs `argv` if `argv[0]` is `rm` or `touch` (or a path to one), over
-/// the machine's files; `None` otherwise.
+/// the machine's files; `None` otherwise. Without the `text-tools` feature
+/// they run elsewhere like the other tools: the call carries the files,
+/// and the reply the files as they left them.
 pub fn run_file_tool(argv: &[String], files: &mut Files, cwd: &str) -> Option<Output> {
-    match argv.first()?.rsplit('/').next()? {
-        "rm" => Some(rm::run(argv, files, cwd)),
-        "touch" => Some(touch::run(argv, files, cwd)),
-        _ => None,
+    let name = argv.first()?.rsplit('/').next()?;
+    if !FILE_TOOLS.contains(&name) {
+        return None;
     }
+    #[cfg(not(feature = "text-tools"))]
+    {
+        let call = wire::Call { argv: argv.to_vec(), stdin: String::new(), state: wire::encode_files(files, cwd) };
+        let reply = run_elsewhere(&call);
+        if !reply.state.is_empty() {
+            match wire::decode_files(&reply.state) {
+                Some((changed, _)) => *files = changed,
+                None => return Some(Output::error(format!("nslab: {name}: a reply this lab cannot read\n"), 4)),
+            }
+        }
+        Some(reply.output)
+    }
+    #[cfg(feature = "text-tools")]
+    Some(match name {
+        "rm" => rm::run(argv, files, cwd),
+        _ => touch::run(argv, files, cwd),
+    })
 }
 
 /// The tools themselves, by name (one of [`NAMES`]).

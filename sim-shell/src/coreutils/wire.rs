@@ -8,7 +8,8 @@
 //! of the machine, encoded by the machine (iptables gets the namespace's
 //! tables; the text tools the machine's files and working directory,
 //! [`encode_files`], so a grep there reads the same files). A [`Reply`] is
-//! the output and the state to write back (empty: nothing to write).
+//! the output and the state to write back (empty: nothing to write; `rm`
+//! and `touch` send the files as they left them).
 //!
 //! Hand-made rather than serde: the whole format is a few length-prefixed
 //! strings, and it must be read before anything else is (a serde format
