@@ -1,7 +1,8 @@
 //! The text tools over a file whose last line has no newline, which the
 //! case files (`data/shell/files.txt`) cannot hold: expected bytes from
 //! GNU coreutils 9.1, grep 3.8 and mawk 1.3.4 (`c` holds `noeol`, `a`
-//! holds `hello\nmore\n`, `e` is empty).
+//! holds `hello\nmore\n`, `e` is empty), and wc over a stdin that is a
+//! file.
 
 use sim_shell::coreutils::{run_coreutil_in, Input};
 use sim_shell::files::Files;
@@ -32,5 +33,28 @@ fn a_last_line_without_newline_reads_as_gnu_reads_it() {
         let argv: Vec<String> = argv.iter().map(|a| a.to_string()).collect();
         let out = run_coreutil_in(&argv, &Input::new("", &files, "/tmp")).expect("a text tool");
         assert_eq!((out.stdout(), out.stderr(), out.status), (want.to_string(), String::new(), 0), "{argv:?}");
+    }
+}
+
+/// `wc < FILE` sizes its columns by the file, `… | wc` pads to 7: the
+/// machine says which stdin is which.
+#[test]
+fn wc_sizes_its_columns_by_a_stdin_that_is_a_file() {
+    let files: Files = [("/tmp/a".to_string(), "hello\nmore\n".to_string())].into_iter().collect();
+    let b = "b1\nhello b\n";
+    let cases: &[(&[&str], &str, bool, &str)] = &[
+        (&["wc"], "hello\nmore\n", true, " 2  2 11\n"),
+        (&["wc", "-l", "-"], "hello\nmore\n", true, "2 -\n"),
+        (&["wc", "a", "-"], b, true, " 2  2 11 a\n 2  3 11 -\n 4  5 22 total\n"),
+        (&["wc"], "hello\nmore\n", false, "      2       2      11\n"),
+    ];
+    for (argv, stdin, is_file, want) in cases {
+        let argv: Vec<String> = argv.iter().map(|a| a.to_string()).collect();
+        let mut input = Input::new(stdin, &files, "/tmp");
+        if *is_file {
+            input = input.stdin_from_file();
+        }
+        let out = run_coreutil_in(&argv, &input).expect("wc");
+        assert_eq!(out.stdout(), *want, "{argv:?}");
     }
 }

@@ -14,11 +14,19 @@ pub struct Input<'a> {
     /// Whether `-` was read already: a second `-` reads nothing, as stdin
     /// is at its end (`echo x | cat - -` prints `x` once).
     stdin_read: Cell<bool>,
+    /// Whether stdin is a regular file (`wc < FILE`) rather than a pipe or
+    /// a terminal: wc sizes its columns by it.
+    pub stdin_is_file: bool,
 }
 
 impl<'a> Input<'a> {
     pub fn new(stdin: &'a str, files: &'a Files, cwd: &'a str) -> Input<'a> {
-        Input { stdin, files, cwd, stdin_read: Cell::new(false) }
+        Input { stdin, files, cwd, stdin_read: Cell::new(false), stdin_is_file: false }
+    }
+
+    /// The same input, with stdin redirected from a regular file.
+    pub fn stdin_from_file(self) -> Input<'a> {
+        Input { stdin_is_file: true, ..self }
     }
 
     /// The text of `operand`: stdin for `-`, else the file it names.

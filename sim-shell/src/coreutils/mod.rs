@@ -93,7 +93,7 @@ pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
 
 /// Runs `argv` if `argv[0]` is one of the text tools, over `input`; `None`
 /// otherwise. Without the `text-tools` feature the call carries the files
-/// and the working directory to the runner as its state
+/// and the working directory (and what stdin is) to the runner as its state
 /// ([`wire::encode_files`]).
 pub fn run_coreutil_in(argv: &[String], input: &Input) -> Option<Output> {
     let name = argv.first()?.rsplit('/').next()?;
@@ -105,7 +105,7 @@ pub fn run_coreutil_in(argv: &[String], input: &Input) -> Option<Output> {
         run_elsewhere(&wire::Call {
             argv: argv.to_vec(),
             stdin: input.stdin.into(),
-            state: wire::encode_files(input.files, input.cwd),
+            state: wire::encode_files(input.files, input.cwd, input.stdin_is_file),
         })
         .output,
     );
@@ -127,11 +127,12 @@ pub fn run_file_tool(argv: &[String], files: &mut Files, cwd: &str) -> Option<Ou
     }
     #[cfg(not(feature = "text-tools"))]
     {
-        let call = wire::Call { argv: argv.to_vec(), stdin: String::new(), state: wire::encode_files(files, cwd) };
+        let call =
+            wire::Call { argv: argv.to_vec(), stdin: String::new(), state: wire::encode_files(files, cwd, false) };
         let reply = run_elsewhere(&call);
         if !reply.state.is_empty() {
             match wire::decode_files(&reply.state) {
-                Some((changed, _)) => *files = changed,
+                Some(changed) => *files = changed.files,
                 None => return Some(Output::error(format!("nslab: {name}: a reply this lab cannot read\n"), 4)),
             }
         }

@@ -42,7 +42,7 @@ pub fn run(argv: &[String], input: &Input) -> Output {
         files.push("-".into());
     }
     let opened: Vec<Result<&str, FileError>> = files.iter().map(|f| input.open(f)).collect();
-    let width = number_width(&files, &opened, kinds.len());
+    let width = number_width(&files, &opened, kinds.len(), input.stdin_is_file);
     let mut out = Output::new();
     let mut total = vec![0u64; kinds.len()];
     for (f, text) in files.iter().zip(&opened) {
@@ -74,10 +74,9 @@ pub fn run(argv: &[String], input: &Input) -> Output {
 
 /// The width of every column, as GNU wc decides it before reading: 1 for
 /// a lone count of one input; else the digits of the regular files' sizes
-/// in all, but at least 7 when an input is not a regular file (stdin, which
-/// is a pipe or a terminal here, or a directory). Missing files count for
-/// nothing.
-fn number_width(files: &[String], opened: &[Result<&str, FileError>], kinds: usize) -> usize {
+/// in all, but at least 7 when an input is not a regular file (a directory,
+/// or stdin from a pipe or a terminal). Missing files count for nothing.
+fn number_width(files: &[String], opened: &[Result<&str, FileError>], kinds: usize, stdin_is_file: bool) -> usize {
     if files.len() == 1 && kinds == 1 {
         return 1;
     }
@@ -85,7 +84,7 @@ fn number_width(files: &[String], opened: &[Result<&str, FileError>], kinds: usi
     let mut size = 0;
     for (f, text) in files.iter().zip(opened) {
         match text {
-            Ok(t) if f != "-" => size += t.len(),
+            Ok(t) if f != "-" || stdin_is_file => size += t.len(),
             Err(FileError::NotFound) => {}
             _ => minimum = 7,
         }

@@ -20,8 +20,9 @@
 //!   (0 stdout, 1 stderr), `u64` delay in ms, `u32` length + UTF-8, then
 //!   the state as `u32` length + bytes;
 //! - the text tools' state: `u32` file count, each file as path and text
-//!   (`u32` length + UTF-8 each), then the working directory (`u32` length
-//!   + UTF-8); an empty state is no files, in `/root`.
+//!   (`u32` length + UTF-8 each), the working directory (`u32` length +
+//!   UTF-8), then `u8` 1 if stdin is a regular file, else 0; an empty
+//!   state is no files, in `/root`, stdin a pipe.
 //!
 //! Decoding never panics: a short or malformed buffer is `None`.
 
@@ -116,9 +117,24 @@ pub fn decode_reply(buf: &[u8]) -> Option<Reply> {
     r.0.is_empty().then_some(Reply { output: Output { chunks, status }, state })
 }
 
-/// Encodes the machine's files and working directory: the text tools'
-/// state.
-pub fn encode_files(files: &Files, cwd: &str) -> Vec<u8> {
+/// What the text tools read of the machine: its files, the working
+/// directory, and whether stdin is a regular file (`wc < FILE`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Machine {
+    pub files: Files,
+    pub cwd: String,
+    pub stdin_is_file: bool,
+}
+
+impl Default for Machine {
+    /// No files, in root's home, stdin a pipe: what an empty state means.
+    fn default() -> Machine {
+        Machine { files: Files::new(), cwd: "/root".into(), stdin_is_file: false }
+    }
+}
+
+/// Encodes the text tools' state (see [`Machine`]).
+pub fn encode_files(files: &Files, cwd: &str, stdin_is_file: bool) -> Vec<u8> {
     let mut buf = Vec::new();
     put_u32(&mut buf, files.iter().count() as u32);
     for (path, text) in files.iter() {
@@ -126,13 +142,14 @@ pub fn encode_files(files: &Files, cwd: &str) -> Vec<u8> {
         put_str(&mut buf, text);
     }
     put_str(&mut buf, cwd);
+    buf.push(u8::from(stdin_is_file));
     buf
 }
 
-/// Decodes the text tools' state: the files and the working directory.
-pub fn decode_files(buf: &[u8]) -> Option<(Files, String)> {
+/// Decodes the text tools' state; an empty one is [`Machine::default`].
+pub fn decode_files(buf: &[u8]) -> Option<Machine> {
     if buf.is_empty() {
-        return Some((Files::new(), "/root".to_string()));
+        return Some(Machine::default());
     }
     let mut r = Reader(buf);
     let n = r.u32()? as usize;
@@ -141,7 +158,12 @@ pub fn decode_files(buf: &[u8]) -> Option<(Files, String)> {
     }
     let files = (0..n).map(|_| Some((r.string()?, r.string()?))).collect::<Option<Files>>()?;
     let cwd = r.string()?;
-    r.0.is_empty().then_some((files, cwd))
+    let stdin_is_file = match r.take(1)?[0] {
+        0 => false,
+        1 => true,
+        _ => return None,
+    };
+    r.0.is_empty().then_some(Machine { files, cwd, stdin_is_file })
 }
 
 fn put_u32(buf: &mut Vec<u8>, n: u32) {
@@ -233,13 +255,17 @@ mod tests {
             .into_iter()
             .map(|(p, t)| (p.to_string(), t.to_string()))
             .collect();
-        let state = encode_files(&files, "/tmp");
-        assert_eq!(decode_files(&state), Some((files.clone(), "/tmp".to_string())));
-        assert_eq!(decode_files(&[]), Some((Files::new(), "/root".to_string())));
+        let state = encode_files(&files, "/tmp", true);
+        let machine = Machine { files: files.clone(), cwd: "/tmp".into(), stdin_is_file: true };
+        assert_eq!(decode_files(&state), Some(machine));
+        assert_eq!(decode_files(&[]), Some(Machine::default()));
         for n in 1..state.len() {
             assert_eq!(decode_files(&state[..n]), None, "files cut at {n}");
         }
         assert_eq!(decode_files(&[state.clone(), vec![0]].concat()), None);
+        let mut bad = state.clone();
+        *bad.last_mut().unwrap() = 2;
+        assert_eq!(decode_files(&bad), None);
         let c = Call { argv: vec!["grep".into(), "x".into(), "a".into()], stdin: String::new(), state };
         assert_eq!(decode_call(&encode_call(&c)), Some(c));
     }
