@@ -58,6 +58,8 @@ pub enum Stmt {
     ForIn(String, String, Box<Stmt>),
     Block(Vec<Stmt>),
     Next,
+    /// `nextfile`: the rest of the current input file is skipped.
+    Nextfile,
     Exit(Option<Expr>),
     Break,
     Continue,

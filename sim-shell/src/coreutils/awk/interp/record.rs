@@ -129,6 +129,11 @@ impl<'p> Interp<'p> {
         }
     }
 
+    /// `nextfile`: the current input has no more records.
+    pub(super) fn skip_file(&mut self) {
+        self.next_input = self.input.len();
+    }
+
     pub(super) fn next_record(&mut self) -> R<bool> {
         Ok(match self.take_record()? {
             Some(r) => {
