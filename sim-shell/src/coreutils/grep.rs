@@ -1,5 +1,7 @@
-//! `grep`: GNU grep 3.8 over its files (stdin for none or `-`), with BRE/ERE/fixed patterns, `-v -i -w
-//! -x -c -o -n -q -l -L -s -m -e -f -A -B -C -H -h` and clustered flags.
+//! `grep`: GNU grep 3.8 over its files (stdin for none or `-`), with
+//! BRE/ERE/fixed patterns, `-v -i -w -x -c -o -n -q -l -L -s -m -e -f -A
+//! -B -C -H -h` and clustered flags. A directory operand fails to read
+//! (`Is a directory`) and counts as an empty file; there is no `-r`.
 
 use super::args::{self, Arg, Spec};
 use super::input::Input;
