@@ -76,6 +76,9 @@ impl Files {
 
     /// The file at `path` (absolute, or relative to `cwd`).
     pub fn read(&self, cwd: &str, path: &str) -> Result<&str, FileError> {
+        if path.is_empty() {
+            return Err(FileError::NotFound);
+        }
         let p = absolute(cwd, path);
         match self.files.get(p.as_str()) {
             Some(text) => Ok(text),
@@ -87,6 +90,9 @@ impl Files {
     /// Writes `text` to the file at `path`, after what it holds when
     /// `append`, creating it if its directory exists.
     pub fn write(&mut self, cwd: &str, path: &str, text: &str, append: bool) -> Result<(), FileError> {
+        if path.is_empty() {
+            return Err(FileError::NotFound);
+        }
         let p = absolute(cwd, path);
         if is_dir(&p) {
             return Err(FileError::IsADirectory);
@@ -113,6 +119,9 @@ impl Files {
 
     /// Removes the file at `path`.
     pub fn remove(&mut self, cwd: &str, path: &str) -> Result<(), FileError> {
+        if path.is_empty() {
+            return Err(FileError::NotFound);
+        }
         let p = absolute(cwd, path);
         match self.files.remove(p.as_str()) {
             Some(_) => Ok(()),
@@ -121,9 +130,13 @@ impl Files {
         }
     }
 
-    /// Removes every file under the directory `dir`; returns their paths
+    /// Removes every file under the directory `dir` (an empty `dir` is
+    /// none); returns their paths
     /// relative to it, in order (what `rm -rv` names).
     pub fn remove_under(&mut self, cwd: &str, dir: &str) -> Vec<String> {
+        if dir.is_empty() {
+            return Vec::new();
+        }
         let d = absolute(cwd, dir);
         let prefix = if d == "/" { d } else { format!("{d}/") };
         let gone: Vec<String> = self.files.iter().map(|(p, _)| p).filter(|p| p.starts_with(&prefix)).cloned().collect();
@@ -140,6 +153,9 @@ impl Files {
 
     /// What `test -e`/`-f`/`-d` ask: a file, a directory, or nothing.
     pub fn kind(&self, cwd: &str, path: &str) -> Option<Kind> {
+        if path.is_empty() {
+            return None;
+        }
         let p = absolute(cwd, path);
         if self.files.contains_key(p.as_str()) {
             Some(Kind::File)
@@ -234,6 +250,11 @@ mod tests {
         assert_eq!(fs.write("/root", "/etc/nslab", "x", false), Ok(()));
         assert_eq!(fs.kind("/", "tmp"), Some(Kind::Dir));
         assert_eq!(fs.kind("/", "nope"), None);
+        // An empty path names nothing (ENOENT), not the working directory.
+        assert_eq!(fs.kind("/tmp", ""), None);
+        assert_eq!(fs.read("/tmp", ""), Err(FileError::NotFound));
+        assert_eq!(fs.write("/tmp", "", "x", false), Err(FileError::NotFound));
+        assert_eq!(fs.remove("/tmp", ""), Err(FileError::NotFound));
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub fn run(argv: &[String], input: &Input) -> Output {
                 out.status = 1;
                 ""
             }
+            Err(_) if f.is_empty() => {
+                out.err("wc: invalid zero-length file name\n");
+                out.status = 1;
+                continue;
+            }
             Err(e) => {
                 out.err(format!("wc: {}: {}\n", quote(f, false), e.text()));
                 out.status = 1;

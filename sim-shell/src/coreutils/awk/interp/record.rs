@@ -23,6 +23,10 @@ impl<'p> Interp<'p> {
                 self.assign(name, &unescape(value));
                 continue;
             }
+            // An empty operand names no file: mawk passes over it.
+            if op.is_empty() {
+                continue;
+            }
             let text = match self.source.open(&op) {
                 Ok(text) => text,
                 Err(FileError::IsADirectory) => {
