@@ -76,6 +76,9 @@ impl Files {
 
     /// The file at `path` (absolute, or relative to `cwd`).
     pub fn read(&self, cwd: &str, path: &str) -> Result<&str, FileError> {
+        if path.is_empty() {
+            return Err(FileError::NotFound);
+        }
         let p = absolute(cwd, path);
         match self.files.get(p.as_str()) {
             Some(text) => Ok(text),
@@ -87,6 +90,9 @@ impl Files {
     /// Writes `text` to the file at `path`, after what it holds when
     /// `append`, creating it if its directory exists.
     pub fn write(&mut self, cwd: &str, path: &str, text: &str, append: bool) -> Result<(), FileError> {
+        if path.is_empty() {
+            return Err(FileError::NotFound);
+        }
         let p = absolute(cwd, path);
         if is_dir(&p) {
             return Err(FileError::IsADirectory);
@@ -113,6 +119,9 @@ impl Files {
 
     /// Removes the file at `path`.
     pub fn remove(&mut self, cwd: &str, path: &str) -> Result<(), FileError> {
+        if path.is_empty() {
+            return Err(FileError::NotFound);
+        }
         let p = absolute(cwd, path);
         match self.files.remove(p.as_str()) {
             Some(_) => Ok(()),
@@ -121,8 +130,32 @@ impl Files {
         }
     }
 
+    /// Removes every file under the directory `dir` (an empty `dir` is
+    /// none); returns their paths
+    /// relative to it, in order (what `rm -rv` names).
+    pub fn remove_under(&mut self, cwd: &str, dir: &str) -> Vec<String> {
+        if dir.is_empty() {
+            return Vec::new();
+        }
+        let d = absolute(cwd, dir);
+        let prefix = if d == "/" { d } else { format!("{d}/") };
+        let gone: Vec<String> = self.files.iter().map(|(p, _)| p).filter(|p| p.starts_with(&prefix)).cloned().collect();
+        for p in &gone {
+            self.files.remove(p.as_str());
+        }
+        gone.into_iter().map(|p| p[prefix.len()..].to_string()).collect()
+    }
+
+    /// Whether `path` is the root directory.
+    pub fn is_root(&self, cwd: &str, path: &str) -> bool {
+        absolute(cwd, path) == "/"
+    }
+
     /// What `test -e`/`-f`/`-d` ask: a file, a directory, or nothing.
     pub fn kind(&self, cwd: &str, path: &str) -> Option<Kind> {
+        if path.is_empty() {
+            return None;
+        }
         let p = absolute(cwd, path);
         if self.files.contains_key(p.as_str()) {
             Some(Kind::File)
@@ -194,6 +227,13 @@ mod tests {
         fs.write("/root", "/tmp/a", "", false).unwrap();
         assert_eq!(fs.read("/root", "/tmp/a"), Ok(""));
         assert_eq!(fs.kind("/root", "/tmp/a"), Some(Kind::File));
+        fs.write("/root", "/tmp/b", "b\n", false).unwrap();
+        fs.write("/root", "/tmpx", "", false).unwrap();
+        fs.write("/root", "/etc/c", "c\n", false).unwrap();
+        assert_eq!(fs.remove_under("/", "tmp/"), vec!["a".to_string(), "b".to_string()]);
+        assert_eq!(fs.iter().map(|(p, _)| p).collect::<Vec<_>>(), vec!["/etc/c", "/tmpx"]);
+        assert!(fs.is_root("/tmp", "..") && !fs.is_root("/", "tmp"));
+        fs.write("/root", "/tmp/a", "", false).unwrap();
         fs.remove("/root", "/tmp/a").unwrap();
         assert_eq!(fs.read("/root", "/tmp/a"), Err(FileError::NotFound));
         assert_eq!(fs.remove("/root", "/tmp/a"), Err(FileError::NotFound));
@@ -210,6 +250,11 @@ mod tests {
         assert_eq!(fs.write("/root", "/etc/nslab", "x", false), Ok(()));
         assert_eq!(fs.kind("/", "tmp"), Some(Kind::Dir));
         assert_eq!(fs.kind("/", "nope"), None);
+        // An empty path names nothing (ENOENT), not the working directory.
+        assert_eq!(fs.kind("/tmp", ""), None);
+        assert_eq!(fs.read("/tmp", ""), Err(FileError::NotFound));
+        assert_eq!(fs.write("/tmp", "", "x", false), Err(FileError::NotFound));
+        assert_eq!(fs.remove("/tmp", ""), Err(FileError::NotFound));
     }
 
     #[test]

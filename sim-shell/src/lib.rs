@@ -6,7 +6,9 @@
 //! implementation (sim-core's `Lab`, or lab-agent's real host), which
 //! decides what `ip` or `grep` means. The text tools (grep, awk, sort,
 //! head, tail, wc, cut, tr, uniq, cat, seq) live in [`coreutils`] as pure
-//! functions of argv and stdin that a `Programs` can dispatch to.
+//! functions of argv and an input (stdin, and the machine's [`files`] for
+//! their file operands) that a `Programs` can dispatch to, with `rm` and
+//! `touch`, which change those files.
 //! [`Output`] is what any program prints: chunks of stdout and stderr,
 //! each with the virtual time that passed before it.
 //!

@@ -1,23 +1,35 @@
 //! Data-driven checks of the shell and its text tools against what the
 //! real tools print. The expectations in `data/shell/*.txt` are recorded
 //! from bash, GNU grep, mawk and coreutils by `data/shell/record.sh`; see
-//! that script for the file format.
+//! that script for the file format. `files.txt` gives the tools files to
+//! read (and `rm` and `touch` to change).
 
+use sim_shell::coreutils::{Input, FILE_TOOLS};
+use sim_shell::files::Files;
 use sim_shell::Output;
 use sim_shell::{self as shell, coreutils, Env, Programs};
 use std::collections::HashMap;
 
-/// A machine with only the text tools installed.
-struct TextTools;
+/// Where the cases run, and their `file:` blocks are.
+const CWD: &str = "/tmp";
+
+/// A machine with only the text tools, `rm` and `touch` installed, and
+/// the files of a case file.
+struct TextTools {
+    files: Files,
+}
 
 impl Programs for TextTools {
     fn run(&mut self, argv: &[String], stdin: &str) -> Output {
-        coreutils::run_coreutil(argv, stdin)
+        if let Some(out) = coreutils::run_file_tool(argv, &mut self.files, CWD) {
+            return out;
+        }
+        coreutils::run_coreutil_in(argv, &Input::new(stdin, &self.files, CWD))
             .unwrap_or_else(|| Output::error(format!("bash: {}: command not found\n", argv[0]), 127))
     }
 
     fn has(&mut self, name: &str) -> bool {
-        coreutils::is_coreutil(name)
+        coreutils::is_coreutil(name) || FILE_TOOLS.contains(&name)
     }
 }
 
@@ -32,16 +44,23 @@ struct Case {
     exit: i32,
 }
 
-/// Reads a case file: input blocks and cases with their recorded results.
-fn load(text: &str) -> Vec<Case> {
+/// Reads a case file: input blocks, files and cases with their recorded
+/// results.
+fn load(text: &str) -> (Vec<Case>, Files) {
     let mut inputs: HashMap<String, String> = HashMap::new();
+    let mut files = Files::new();
     let mut cases: Vec<Case> = Vec::new();
     let mut block: Option<(String, String)> = None;
     let mut section = "";
     for (i, line) in text.lines().enumerate() {
         if let Some((name, body)) = block.as_mut() {
             if line == "@@@" {
-                inputs.insert(std::mem::take(name), std::mem::take(body));
+                match name.strip_prefix("file:") {
+                    Some(file) => files.write(CWD, file, body, false).expect("a file block"),
+                    None => {
+                        inputs.insert(std::mem::take(name), std::mem::take(body));
+                    }
+                }
                 block = None;
             } else {
                 body.push_str(line);
@@ -87,19 +106,20 @@ fn load(text: &str) -> Vec<Case> {
             buf.push('\n');
         }
     }
-    cases
+    (cases, files)
 }
 
 /// Runs every case of a file and reports all mismatches at once.
 fn check_file(name: &str) {
     let path = format!("{}/tests/data/shell/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("case file");
-    let cases = load(&text);
+    let (cases, files) = load(&text);
     assert!(!cases.is_empty(), "{name}: no cases");
     let mut failures = Vec::new();
     for case in &cases {
         let mut env = Env::default();
-        let out = shell::run_line_with_stdin(&case.cmd, case.input.as_deref().unwrap_or(""), &mut env, &mut TextTools);
+        let mut machine = TextTools { files: files.clone() };
+        let out = shell::run_line_with_stdin(&case.cmd, case.input.as_deref().unwrap_or(""), &mut env, &mut machine);
         let (stdout, stderr) = (out.stdout(), out.stderr());
         if stdout != case.stdout || stderr != case.stderr || out.status != case.exit {
             failures.push(format!(
@@ -140,4 +160,9 @@ fn seq_matches_gnu() {
 #[test]
 fn shell_coreutils_match_gnu_and_mawk() {
     check_file("coreutils.txt");
+}
+
+#[test]
+fn file_operands_rm_and_touch_match_gnu_and_mawk() {
+    check_file("files.txt");
 }

@@ -6,9 +6,11 @@
 //! the same inputs. Counts per run: 40,000 shell lines (token soup,
 //! mutations of real lines, deep nesting; each line may take 300 steps of
 //! loops and brace words), 15,000 grep invocations,
-//! 15,000 awk programs parsed and 5,000 of them run: 75,000 in all.
+//! 15,000 awk programs parsed and 5,000 of them run, 5,000 tool lines over
+//! files (rm and touch changing them between): 80,000 in all.
 
-use sim_shell::coreutils::run_coreutil;
+use sim_shell::coreutils::{run_coreutil, run_coreutil_in, run_file_tool, Input};
+use sim_shell::files::Files;
 use sim_shell::Output;
 use sim_shell::{parse, run_line, Env, Programs};
 
@@ -398,6 +400,68 @@ fn other_text_tools_never_panic() {
             argv.push(rng.pick(&args).to_string());
         }
         let _ = run_coreutil(&argv, input);
+    }
+}
+
+/// The tools with file operands (present, missing, directories, stdin),
+/// and rm and touch changing those files between them.
+#[test]
+fn tools_over_files_never_panic() {
+    let mut rng = Rng::new(0x5eed_0006);
+    let tools = ["grep", "awk", "head", "tail", "wc", "cat", "sort", "uniq", "cut", "rm", "touch"];
+    let args = [
+        "a",
+        "b",
+        "/tmp",
+        "/",
+        "nope",
+        "-",
+        "e",
+        "..",
+        "/tmp/a",
+        "x=1",
+        "-n1",
+        "-c",
+        "-q",
+        "-v",
+        "-l",
+        "-L",
+        "-h",
+        "-H",
+        "-f",
+        "-r",
+        "-d",
+        "-o",
+        "-s",
+        "-1",
+        "+2",
+        "-c1",
+        "hello",
+        "{print FILENAME, FNR}",
+        "{while ((getline l < FILENAME) > 0) n++} END{print n, close(\"a\")}",
+        "END{print NR}",
+        "--",
+        "",
+    ];
+    let fresh: Files = [("/tmp/a", "hello\nmore\n"), ("/tmp/b", "b1\nhello b"), ("/tmp/e", "")]
+        .into_iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+    let mut files = fresh.clone();
+    for i in 0..5_000 {
+        if i % 50 == 0 {
+            // After an `rm -r /tmp` there would be nothing left to read.
+            files = fresh.clone();
+        }
+        let mut argv = vec![rng.pick(&tools).to_string()];
+        for _ in 0..rng.below(5) {
+            argv.push(rng.pick(&args).to_string());
+        }
+        let out = match run_file_tool(&argv, &mut files, "/tmp") {
+            Some(out) => out,
+            None => run_coreutil_in(&argv, &Input::new("in1\nin2\n", &files, "/tmp")).expect("a text tool"),
+        };
+        assert!((0..=2).contains(&out.status), "{argv:?}: {out:?}");
     }
 }
 

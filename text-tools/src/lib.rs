@@ -13,8 +13,8 @@
 //! state with it; the caller then starts a fresh instance.
 
 use sim_core::usage::Usage;
-use sim_shell::coreutils::run_coreutil;
 use sim_shell::coreutils::wire::{self, Call, Reply};
+use sim_shell::coreutils::{run_coreutil_in, run_file_tool, Input, FILE_TOOLS};
 use sim_shell::output::Output;
 use std::cell::RefCell;
 
@@ -67,10 +67,20 @@ pub fn run_encoded(call: &[u8]) -> Vec<u8> {
 
 /// One call, by program name.
 fn run_call(call: &Call) -> Reply {
-    let Call { argv, stdin, .. } = call;
+    let Call { argv, stdin, state } = call;
     let name = argv.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a));
     if sim_core::tools::elsewhere::serves(name) {
         return sim_core::tools::elsewhere::serve(call);
+    }
+    // The text tools' state: the machine's files, working directory and
+    // what stdin is.
+    let Some(wire::Machine { mut files, cwd, stdin_is_file }) = wire::decode_files(state) else {
+        return Reply { output: Output::error("text-tools: a call this module cannot read\n", 2), state: Vec::new() };
+    };
+    if FILE_TOOLS.contains(&name) {
+        // rm and touch: the files come back as they left them.
+        let output = run_file_tool(argv, &mut files, &cwd).unwrap_or_default();
+        return Reply { output, state: wire::encode_files(&files, &cwd, false) };
     }
     let output = match name {
         "man" => sim_core::tools::man::run(argv),
@@ -83,8 +93,11 @@ fn run_call(call: &Call) -> Reply {
             }
             None => Output::error("usage-text: no such text\n", 2),
         },
-        _ => run_coreutil(argv, stdin)
-            .unwrap_or_else(|| Output::error(format!("bash: {name}: command not found\n"), 127)),
+        _ => {
+            let input = Input::new(stdin, &files, &cwd);
+            run_coreutil_in(argv, &if stdin_is_file { input.stdin_from_file() } else { input })
+                .unwrap_or_else(|| Output::error(format!("bash: {name}: command not found\n"), 127))
+        }
     };
     Reply { output, state: Vec::new() }
 }
@@ -96,6 +109,34 @@ mod tests {
     fn call(argv: &[&str], stdin: &str) -> Output {
         let call = Call { argv: argv.iter().map(|a| a.to_string()).collect(), stdin: stdin.into(), state: Vec::new() };
         wire::decode_reply(&run_encoded(&wire::encode_call(&call))).expect("a reply").output
+    }
+
+    #[test]
+    fn the_tools_read_the_files_the_call_carries() {
+        let files: sim_shell::files::Files =
+            [("/tmp/a".to_string(), "hello\nmore\n".to_string())].into_iter().collect();
+        let argv = ["grep", "-c", "o", "a", "/tmp/b"].iter().map(|a| a.to_string()).collect();
+        let call = Call { argv, stdin: String::new(), state: wire::encode_files(&files, "/tmp", false) };
+        let out = wire::decode_reply(&run_encoded(&wire::encode_call(&call))).expect("a reply").output;
+        assert_eq!(
+            (out.status, out.stdout(), out.stderr()),
+            (2, "a:2\n".into(), "grep: /tmp/b: No such file or directory\n".into())
+        );
+        let rm = Call {
+            argv: vec!["rm".into(), "a".into()],
+            stdin: String::new(),
+            state: wire::encode_files(&files, "/tmp", false),
+        };
+        let reply = wire::decode_reply(&run_encoded(&wire::encode_call(&rm))).expect("a reply");
+        assert_eq!(reply.output.status, 0);
+        let left = wire::decode_files(&reply.state).expect("the files");
+        assert_eq!((left.files, left.cwd.as_str()), (Default::default(), "/tmp"));
+        let wc = Call { argv: vec!["wc".into()], stdin: "a b\n".into(), state: wire::encode_files(&files, "/", true) };
+        let out = wire::decode_reply(&run_encoded(&wire::encode_call(&wc))).expect("a reply").output;
+        assert_eq!(out.stdout(), "1 2 4\n");
+        let bad = Call { argv: vec!["cat".into()], stdin: String::new(), state: vec![1] };
+        let out = wire::decode_reply(&run_encoded(&wire::encode_call(&bad))).expect("a reply").output;
+        assert_eq!(out.status, 2);
     }
 
     #[test]

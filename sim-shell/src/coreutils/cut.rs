@@ -1,7 +1,8 @@
 //! `cut`: selects fields (`-d SEP -f LIST`), characters (`-c`) or bytes
-//! (`-b`) of each line.
+//! (`-b`) of each line of its files (stdin for none or `-`).
 
 use super::args::{self, Arg, Spec};
+use super::input::{quote, Input};
 use crate::output::Output;
 
 const SPEC: Spec = Spec {
@@ -22,7 +23,7 @@ const SPEC: Spec = Spec {
 type Ranges = Vec<(usize, usize)>;
 
 /// Runs cut.
-pub fn run(argv: &[String], stdin: &str) -> Output {
+pub fn run(argv: &[String], input: &Input) -> Output {
     let usage = |msg: &str| args::usage_error("cut", msg, 1);
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
@@ -32,6 +33,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
     let mut out_delim = None;
     let mut mode = None;
     let mut only_delimited = false;
+    let mut operands = Vec::new();
     for a in parsed {
         match a {
             Arg::Opt('d', Some(d)) => {
@@ -52,16 +54,34 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                     Err(msg) => return usage(&msg),
                 }
             }
-            Arg::Operand(f) if f != "-" => return Output::error(format!("cut: {f}: No such file or directory\n"), 1),
+            Arg::Operand(f) => operands.push(f),
             _ => {}
         }
     }
     let Some((kind, ranges)) = mode else {
         return usage("you must specify a list of bytes, characters, or fields");
     };
+    if operands.is_empty() {
+        operands.push("-".into());
+    }
+    let mut out = Output::new();
+    for f in &operands {
+        match input.open(f) {
+            Ok(text) => out.out(cut(text, kind, &ranges, delim, out_delim.as_deref(), only_delimited)),
+            Err(e) => {
+                out.err(format!("cut: {}: {}\n", quote(f, false), e.text()));
+                out.status = 1;
+            }
+        }
+    }
+    out
+}
+
+/// The selected parts of each line of `input`.
+fn cut(input: &str, kind: char, ranges: &Ranges, delim: char, out_delim: Option<&str>, only_delimited: bool) -> String {
     let selected = |i: usize| ranges.iter().any(|&(a, b)| i >= a && i <= b);
     let mut text = String::new();
-    for line in args::lines(stdin) {
+    for line in args::lines(input) {
         if kind == 'f' {
             if !line.contains(delim) {
                 if !only_delimited {
@@ -70,7 +90,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                 }
                 continue;
             }
-            let sep = out_delim.clone().unwrap_or_else(|| delim.to_string());
+            let sep = out_delim.map_or_else(|| delim.to_string(), str::to_string);
             let fields: Vec<&str> =
                 line.split(delim).enumerate().filter(|(i, _)| selected(i + 1)).map(|(_, f)| f).collect();
             text.push_str(&fields.join(&sep));
@@ -80,9 +100,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         }
         text.push('\n');
     }
-    let mut out = Output::new();
-    out.out(text);
-    out
+    text
 }
 
 /// `N`, `N-M`, `N-`, `-M`, comma-separated.

@@ -1,8 +1,12 @@
-//! `grep`: GNU grep 3.8 over stdin, with BRE/ERE/fixed patterns, `-v -i -w
-//! -x -c -o -n -q -l -L -s -m -e -f -A -B -C -H -h` and clustered flags.
+//! `grep`: GNU grep 3.8 over its files (stdin for none or `-`), with
+//! BRE/ERE/fixed patterns, `-v -i -w -x -c -o -n -q -l -L -s -m -e -f -A
+//! -B -C -H -h` and clustered flags. A directory operand fails to read
+//! (`Is a directory`) and counts as an empty file; there is no `-r`.
 
 use super::args::{self, Arg, Spec};
+use super::input::Input;
 use super::regex::{self, Flavor, Node, Regex};
+use crate::files::FileError;
 use crate::output::Output;
 
 const SPEC: Spec = Spec {
@@ -68,11 +72,16 @@ struct Matcher {
     /// For `-w`: the same pattern anchored at both ends, to retry shorter
     /// matches the way GNU grep does.
     whole: Option<Regex>,
+    /// No patterns at all (`-f` of an empty file): nothing matches.
+    none: bool,
 }
 
 impl Matcher {
     /// The first match in `line` at or after byte `from`, honouring `-w`.
     fn find(&self, line: &str, from: usize) -> Option<(usize, usize)> {
+        if self.none {
+            return None;
+        }
         let Some(whole) = &self.whole else {
             return self.re.find_at(line, from);
         };
@@ -124,7 +133,7 @@ fn prev_boundary(s: &str, i: usize) -> usize {
 }
 
 /// Runs grep.
-pub fn run(argv: &[String], stdin: &str) -> Output {
+pub fn run(argv: &[String], input: &Input) -> Output {
     let mut out = Output::new();
     // `--color[=WHEN]` only changes how a terminal shows matches.
     let rest: Vec<String> = argv.iter().skip(1).filter(|a| !a.starts_with("--colo")).cloned().collect();
@@ -158,7 +167,13 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                     'l' => o.list = Some(true),
                     'L' => o.list = Some(false),
                     'e' => o.patterns.get_or_insert_with(Vec::new).extend(v.split('\n').map(String::from)),
-                    'f' => return Output::error(format!("grep: {v}: No such file or directory\n"), 2),
+                    'f' => match input.open(&v) {
+                        Ok(text) => o
+                            .patterns
+                            .get_or_insert_with(Vec::new)
+                            .extend(args::lines(text).into_iter().map(String::from)),
+                        Err(e) => return Output::error(format!("grep: {v}: {}\n", e.text()), 2),
+                    },
                     'm' => match v.trim().parse::<i64>() {
                         Ok(n) => o.max = Some(n.max(0) as u64),
                         Err(_) => return Output::error("grep: invalid max count\n", 2),
@@ -203,15 +218,23 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
     let mut any_selected = false;
     let mut error = false;
     for name in &operands {
-        if name != "-" {
-            if !o.no_messages {
-                out.err(format!("grep: {name}: No such file or directory\n"));
+        let text = match input.open(name) {
+            Ok(text) => text,
+            Err(e) => {
+                if !o.no_messages {
+                    out.err(format!("grep: {name}: {}\n", e.text()));
+                }
+                error = true;
+                if e == FileError::NotFound {
+                    continue;
+                }
+                // A directory opens, and its read fails: it counts as an
+                // empty file for `-c` and `-L`.
+                ""
             }
-            error = true;
-            continue;
-        }
-        let label = show_name.then_some("(standard input)");
-        if search(stdin, label, &matcher, &o, &mut out) {
+        };
+        let name = if name == "-" { "(standard input)" } else { name.as_str() };
+        if search(text, name, show_name, &matcher, &o, &mut out) {
             any_selected = true;
             if o.quiet {
                 break;
@@ -249,11 +272,13 @@ fn build_matcher(patterns: &[String], o: &Options, out: &mut Output) -> Result<M
     let whole = Node::whole(any.clone());
     let re = Regex::new(if o.line { &whole } else { &any }, o.ignore_case).map_err(failed)?;
     let whole = if o.word && !o.line { Some(Regex::new(&whole, o.ignore_case).map_err(failed)?) } else { None };
-    Ok(Matcher { re, whole })
+    Ok(Matcher { re, whole, none: patterns.is_empty() })
 }
 
 /// Searches one input; returns whether any line was selected.
-fn search(text: &str, label: Option<&str>, m: &Matcher, o: &Options, out: &mut Output) -> bool {
+/// `name` is what `-l`, `-L` and, when `show_name`, each line's prefix say.
+fn search(text: &str, name: &str, show_name: bool, m: &Matcher, o: &Options, out: &mut Output) -> bool {
+    let label = show_name.then_some(name);
     let lines = args::lines(text);
     let selected: Vec<bool> = lines.iter().map(|l| m.is_match(l) != o.invert).collect();
     let mut count = 0u64;
@@ -313,15 +338,15 @@ fn search(text: &str, label: Option<&str>, m: &Matcher, o: &Options, out: &mut O
             after_left -= 1;
         }
     }
-    if o.count {
+    if o.count && o.list.is_none() {
         match label {
             Some(l) => out.out(format!("{l}:{count}\n")),
             None => out.out(format!("{count}\n")),
         }
     }
     match o.list {
-        Some(true) if count > 0 && !o.quiet => out.out("(standard input)\n"),
-        Some(false) if count == 0 && !o.quiet => out.out("(standard input)\n"),
+        Some(true) if count > 0 && !o.quiet => out.out(format!("{name}\n")),
+        Some(false) if count == 0 && !o.quiet => out.out(format!("{name}\n")),
         _ => {}
     }
     count > 0

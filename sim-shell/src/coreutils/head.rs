@@ -1,7 +1,10 @@
-//! `head`: the first lines (`-n N`, `-N`, `-n -N`) or bytes (`-c N`).
+//! `head`: the first lines (`-n N`, `-N`, `-n -N`) or bytes (`-c N`) of
+//! each file, under `==> FILE <==` headers when there are several.
 
-use super::args::{self, Arg, Spec};
+use super::args::{self, Arg, ArgError, Spec};
+use super::input::{quote, Input};
 use super::{count_arg, Count};
+use crate::files::FileError;
 use crate::output::Output;
 use std::ops::Range;
 
@@ -19,8 +22,8 @@ const SPEC: Spec = Spec {
 };
 
 /// Runs head.
-pub fn run(argv: &[String], stdin: &str) -> Output {
-    run_tool("head", argv, stdin, &SPEC, |count, len| {
+pub fn run(argv: &[String], input: &Input) -> Output {
+    run_tool("head", argv, input, &SPEC, |count, len| {
         0..match count {
             Count::First(n) | Count::From(n) => limit(n).min(len),
             Count::AllBut(n) => len.saturating_sub(limit(n)),
@@ -38,13 +41,15 @@ pub(super) fn limit(n: u64) -> usize {
 pub(super) fn run_tool(
     name: &str,
     argv: &[String],
-    stdin: &str,
+    input: &Input,
     spec: &Spec,
     select: fn(Count, usize) -> Range<usize>,
 ) -> Output {
     let mut rest: Vec<String> = argv.iter().skip(1).cloned().collect();
-    // Obsolete `-5` / `+5` as the first argument means `-n 5` / `-n +5`.
-    if let Some(first) = rest.first() {
+    // Obsolete `-5` / `+5` as the first argument means `-n 5` / `-n +5`;
+    // tail takes it only before one file at most.
+    let obsolete = name == "head" || rest.len() <= 2;
+    if let Some(first) = rest.first().filter(|_| obsolete) {
         let digits = first.get(1..).unwrap_or("");
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
             if first.starts_with('-') {
@@ -56,13 +61,22 @@ pub(super) fn run_tool(
     }
     let parsed = match args::parse(&rest, spec) {
         Ok(p) => p,
+        Err(ArgError::Invalid(c)) if c.is_ascii_digit() && name == "head" => {
+            return args::usage_error(name, format!("invalid trailing option -- {c}"), 1)
+        }
+        Err(ArgError::Invalid(c)) if c.is_ascii_digit() => {
+            return Output::error(format!("{name}: option used in invalid context -- {c}\n"), 1)
+        }
         Err(e) => return args::usage_error(name, e, 1),
     };
     let mut count = Count::First(10);
     let mut bytes = false;
     let mut files = Vec::new();
+    let mut headers = None;
     for a in parsed {
         match a {
+            Arg::Opt('q', _) => headers = Some(false),
+            Arg::Opt('v', _) => headers = Some(true),
             Arg::Opt(c @ ('n' | 'c'), Some(v)) => {
                 bytes = c == 'c';
                 match count_arg(&v, name == "tail") {
@@ -80,13 +94,26 @@ pub(super) fn run_tool(
     if files.is_empty() {
         files.push("-".into());
     }
+    let headers = headers.unwrap_or(files.len() > 1);
     let mut out = Output::new();
+    let mut first = true;
     for f in &files {
-        if f == "-" {
-            out.out(slice(stdin, bytes, |len| select(count, len)));
-        } else {
-            out.err(format!("{name}: cannot open '{f}' for reading: No such file or directory\n"));
-            out.status = 1;
+        let text = input.open(f);
+        if text != Err(FileError::NotFound) && headers {
+            let shown = if f == "-" { "standard input" } else { f.as_str() };
+            out.out(format!("{}==> {shown} <==\n", if first { "" } else { "\n" }));
+            first = false;
+        }
+        match text {
+            Ok(text) => out.out(slice(text, bytes, |len| select(count, len))),
+            Err(FileError::IsADirectory) => {
+                out.err(format!("{name}: error reading {}: Is a directory\n", quote(f, true)));
+                out.status = 1;
+            }
+            Err(e) => {
+                out.err(format!("{name}: cannot open {} for reading: {}\n", quote(f, true), e.text()));
+                out.status = 1;
+            }
         }
     }
     out

@@ -1,14 +1,18 @@
-//! The text tools lessons pipe into, as pure functions of argv and stdin:
+//! The text tools lessons pipe into, as pure functions of argv and an
+//! [`Input`] (stdin, and the machine's [`Files`] their operands name):
 //! `grep`, `awk`, `head`, `tail`, `wc`, `cat`, `sort`, `uniq`, `cut`, `tr`,
-//! `seq`.
+//! `seq`; and the two tools that change files, `rm` and `touch`
+//! ([`run_file_tool`]).
 //!
 //! They are linked in with the `text-tools` feature (the default). Without
 //! it (the site's first load), [`run_coreutil`] hands them to the runner
 //! installed with [`set_runner`]: the site runs them in a second wasm module
 //! fetched the first time a learner pipes into one (see [`wire`]).
 //! They print what the Debian 12 versions print (GNU grep 3.8, mawk 1.3.4,
-//! coreutils 9.1, C.UTF-8 locale). There is no filesystem: file operands
-//! other than `-` fail as missing files, as they would on an empty disk.
+//! coreutils 9.1, C.UTF-8 locale). File operands are read from the
+//! [`Files`] the machine hands in, relative to its working directory; no
+//! tool writes one but `rm` and `touch` (`uniq`'s OUTPUT and `sort -o` are
+//! refused as on a read-only disk).
 
 #[cfg(feature = "text-tools")]
 pub mod args;
@@ -22,13 +26,18 @@ mod cut;
 mod grep;
 #[cfg(feature = "text-tools")]
 mod head;
+pub mod input;
 pub mod regex;
+#[cfg(feature = "text-tools")]
+mod rm;
 #[cfg(feature = "text-tools")]
 mod seq;
 #[cfg(feature = "text-tools")]
 mod sort;
 #[cfg(feature = "text-tools")]
 mod tail;
+#[cfg(feature = "text-tools")]
+mod touch;
 #[cfg(feature = "text-tools")]
 mod tr;
 #[cfg(feature = "text-tools")]
@@ -37,7 +46,9 @@ mod uniq;
 mod wc;
 pub mod wire;
 
+use crate::files::Files;
 use crate::output::Output;
+pub use input::Input;
 
 /// Runs the programs a build leaves out (see [`wire`]).
 pub type Runner = fn(&wire::Call) -> wire::Reply;
@@ -73,38 +84,87 @@ pub fn is_coreutil(name: &str) -> bool {
 }
 
 /// Runs `argv` if `argv[0]` is one of the text tools; `None` otherwise.
-/// `argv[0]` may be a path (`/usr/bin/grep`).
+/// `argv[0]` may be a path (`/usr/bin/grep`). A machine without files: every
+/// file operand is missing (see [`run_coreutil_in`]).
 pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
+    let files = Files::new();
+    run_coreutil_in(argv, &Input::new(stdin, &files, "/root"))
+}
+
+/// Runs `argv` if `argv[0]` is one of the text tools, over `input`; `None`
+/// otherwise. Without the `text-tools` feature the call carries the files
+/// and the working directory (and what stdin is) to the runner as its state
+/// ([`wire::encode_files`]).
+pub fn run_coreutil_in(argv: &[String], input: &Input) -> Option<Output> {
     let name = argv.first()?.rsplit('/').next()?;
     if !NAMES.contains(&name) {
         return None;
     }
     #[cfg(not(feature = "text-tools"))]
-    return Some(run_elsewhere(&wire::Call { argv: argv.to_vec(), stdin: stdin.into(), state: Vec::new() }).output);
+    return Some(
+        run_elsewhere(&wire::Call {
+            argv: argv.to_vec(),
+            stdin: input.stdin.into(),
+            state: wire::encode_files(input.files, input.cwd, input.stdin_is_file),
+        })
+        .output,
+    );
     #[cfg(feature = "text-tools")]
-    Some(linked(name, argv, stdin))
+    Some(linked(name, argv, input))
+}
+
+/// The tools that change files, by `argv[0]`.
+pub const FILE_TOOLS: &[&str] = &["rm", "touch"];
+
+/// Runs `argv` if `argv[0]` is `rm` or `touch` (or a path to one), over
+/// the machine's files; `None` otherwise. Without the `text-tools` feature
+/// they run elsewhere like the other tools: the call carries the files,
+/// and the reply the files as they left them.
+pub fn run_file_tool(argv: &[String], files: &mut Files, cwd: &str) -> Option<Output> {
+    let name = argv.first()?.rsplit('/').next()?;
+    if !FILE_TOOLS.contains(&name) {
+        return None;
+    }
+    #[cfg(not(feature = "text-tools"))]
+    {
+        let call =
+            wire::Call { argv: argv.to_vec(), stdin: String::new(), state: wire::encode_files(files, cwd, false) };
+        let reply = run_elsewhere(&call);
+        if !reply.state.is_empty() {
+            match wire::decode_files(&reply.state) {
+                Some(changed) => *files = changed.files,
+                None => return Some(Output::error(format!("nslab: {name}: a reply this lab cannot read\n"), 4)),
+            }
+        }
+        Some(reply.output)
+    }
+    #[cfg(feature = "text-tools")]
+    Some(match name {
+        "rm" => rm::run(argv, files, cwd),
+        _ => touch::run(argv, files, cwd),
+    })
 }
 
 /// The tools themselves, by name (one of [`NAMES`]).
 #[cfg(feature = "text-tools")]
-fn linked(name: &str, argv: &[String], stdin: &str) -> Output {
+fn linked(name: &str, argv: &[String], input: &Input) -> Output {
     match name {
-        "grep" => grep::run(argv, stdin),
+        "grep" => grep::run(argv, input),
         "egrep" | "fgrep" => {
             let mut v = vec!["grep".to_string(), if name == "egrep" { "-E" } else { "-F" }.to_string()];
             v.extend(argv.iter().skip(1).cloned());
-            grep::run(&v, stdin)
+            grep::run(&v, input)
         }
-        "awk" | "mawk" => awk::run(argv, stdin),
-        "head" => head::run(argv, stdin),
-        "tail" => tail::run(argv, stdin),
-        "wc" => wc::run(argv, stdin),
-        "cat" => cat::run(argv, stdin),
-        "sort" => sort::run(argv, stdin),
-        "uniq" => uniq::run(argv, stdin),
-        "cut" => cut::run(argv, stdin),
-        "tr" => tr::run(argv, stdin),
-        "seq" => seq::run(argv, stdin),
+        "awk" | "mawk" => awk::run(argv, input),
+        "head" => head::run(argv, input),
+        "tail" => tail::run(argv, input),
+        "wc" => wc::run(argv, input),
+        "cat" => cat::run(argv, input),
+        "sort" => sort::run(argv, input),
+        "uniq" => uniq::run(argv, input),
+        "cut" => cut::run(argv, input),
+        "tr" => tr::run(argv, input.stdin),
+        "seq" => seq::run(argv, input.stdin),
         _ => Output::error(format!("bash: {name}: command not found\n"), 127),
     }
 }

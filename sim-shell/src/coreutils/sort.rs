@@ -1,7 +1,11 @@
-//! `sort` in the C locale: byte order, `-n` numeric, `-r`, `-u`, `-f`, `-b`,
-//! `-k START[,END]` keys and `-t SEP`.
+//! `sort` in the C locale, of all its files (stdin for none or `-`) as
+//! one: byte order, `-n` numeric, `-r`, `-u`, `-f`, `-b`, `-k
+//! START[,END]` keys and `-t SEP`; `-o FILE` is refused (nothing writes
+//! files but `rm` and `touch`).
 
 use super::args::{self, Arg, Spec};
+use super::input::{quote, Input};
+use crate::files::{FileError, Kind};
 use crate::output::Output;
 use std::cmp::Ordering;
 
@@ -17,6 +21,7 @@ const SPEC: Spec = Spec {
         ("stable", false, 's'),
         ("key", true, 'k'),
         ("field-separator", true, 't'),
+        ("output", true, 'o'),
     ],
     permute: true,
 };
@@ -41,7 +46,7 @@ struct Options {
 }
 
 /// Runs sort.
-pub fn run(argv: &[String], stdin: &str) -> Output {
+pub fn run(argv: &[String], input: &Input) -> Output {
     let usage = |msg: String| args::usage_error("sort", msg, 2);
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
@@ -54,6 +59,8 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         stable: false,
         sep: None,
     };
+    let mut operands = Vec::new();
+    let mut output = None;
     for a in parsed {
         match a {
             Arg::Opt('n' | 'g' | 'h', _) => o.global.numeric = true,
@@ -71,6 +78,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                     )
                 }
             },
+            Arg::Opt('o', Some(file)) => output = Some(file),
             Arg::Opt('t', Some(sep)) => {
                 let mut chars = sep.chars();
                 match (chars.next(), chars.next()) {
@@ -78,13 +86,34 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
                     _ => return Output::error(format!("sort: multi-character tab ‘{sep}’\n"), 2),
                 }
             }
-            Arg::Operand(f) if f != "-" => {
-                return Output::error(format!("sort: cannot read: {f}: No such file or directory\n"), 2)
-            }
+            Arg::Operand(f) => operands.push(f),
             _ => {}
         }
     }
-    let mut lines = args::lines(stdin);
+    if operands.is_empty() {
+        operands.push("-".into());
+    }
+    // Every input is read before anything is printed; the first that
+    // fails ends sort.
+    let mut lines = Vec::new();
+    for f in &operands {
+        match input.open(f) {
+            Ok(text) => lines.extend(args::lines(text)),
+            Err(FileError::IsADirectory) => {
+                return Output::error(format!("sort: read failed: {}: Is a directory\n", quote(f, false)), 2)
+            }
+            Err(e) => return Output::error(format!("sort: cannot read: {}: {}\n", quote(f, false), e.text()), 2),
+        }
+    }
+    // `-o FILE` is opened once every input is read; writing is not wired
+    // to the tools, so it fails as on a read-only disk.
+    if let Some(file) = output {
+        let why = match input.files.kind(input.cwd, &file) {
+            Some(Kind::Dir) => FileError::IsADirectory.text(),
+            _ => "Read-only file system",
+        };
+        return Output::error(format!("sort: open failed: {}: {why}\n", quote(&file, false)), 2);
+    }
     lines.sort_by(|a, b| compare(a, b, &o));
     if o.unique {
         lines.dedup_by(|b, a| key_compare(a, b, &o) == Ordering::Equal);

@@ -3,6 +3,7 @@
 
 use super::args::Spec;
 use super::head::{limit, run_tool};
+use super::input::Input;
 use super::Count;
 use crate::output::Output;
 
@@ -21,8 +22,8 @@ const SPEC: Spec = Spec {
 };
 
 /// Runs tail.
-pub fn run(argv: &[String], stdin: &str) -> Output {
-    run_tool("tail", argv, stdin, &SPEC, |count, len| {
+pub fn run(argv: &[String], input: &Input) -> Output {
+    run_tool("tail", argv, input, &SPEC, |count, len| {
         let start = match count {
             Count::First(n) | Count::AllBut(n) => len.saturating_sub(limit(n)),
             Count::From(n) => limit(n).saturating_sub(1).min(len),

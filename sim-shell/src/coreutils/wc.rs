@@ -1,6 +1,9 @@
-//! `wc`: line, word, character, byte and longest-line counts of stdin.
+//! `wc`: line, word, character, byte and longest-line counts of each file
+//! (stdin for none or `-`), and their total when there are several.
 
 use super::args::{self, Arg, Spec};
+use super::input::{quote, Input};
+use crate::files::FileError;
 use crate::output::Output;
 
 const SPEC: Spec = Spec {
@@ -17,7 +20,7 @@ const SPEC: Spec = Spec {
 };
 
 /// Runs wc.
-pub fn run(argv: &[String], stdin: &str) -> Output {
+pub fn run(argv: &[String], input: &Input) -> Output {
     let parsed = match args::parse(&argv[1.min(argv.len())..], &SPEC) {
         Ok(p) => p,
         Err(e) => return args::usage_error("wc", e, 1),
@@ -33,31 +36,76 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
     if want.is_empty() {
         want = vec!['l', 'w', 'c'];
     }
-    let counts: Vec<u64> =
-        ['l', 'w', 'm', 'c', 'L'].iter().filter(|c| want.contains(c)).map(|c| count(stdin, *c)).collect();
-    let mut out = Output::new();
-    if files.is_empty() {
-        // For stdin GNU wc pads every count to 7 columns when it prints more
-        // than one, and prints a lone count bare.
-        let line = if counts.len() == 1 {
-            counts[0].to_string()
-        } else {
-            counts.iter().map(|n| format!("{n:>7}")).collect::<Vec<_>>().join(" ")
-        };
-        out.out(format!("{line}\n"));
-        return out;
+    let kinds: Vec<char> = ['l', 'w', 'm', 'c', 'L'].into_iter().filter(|c| want.contains(c)).collect();
+    let named = !files.is_empty();
+    if !named {
+        files.push("-".into());
     }
-    for f in &files {
-        if f == "-" {
-            let width = counts.iter().max().map_or(1, |n| n.to_string().len());
-            let line = counts.iter().map(|n| format!("{n:>width$}")).collect::<Vec<_>>().join(" ");
-            out.out(format!("{line} -\n"));
-        } else {
-            out.err(format!("wc: {f}: No such file or directory\n"));
-            out.status = 1;
+    let opened: Vec<Result<&str, FileError>> = files.iter().map(|f| input.open(f)).collect();
+    let width = number_width(&files, &opened, kinds.len(), input.stdin_is_file);
+    let mut out = Output::new();
+    let mut total = vec![0u64; kinds.len()];
+    for (f, text) in files.iter().zip(&opened) {
+        let text = match text {
+            Ok(t) => *t,
+            Err(FileError::IsADirectory) => {
+                // A directory opens, its read fails, and its counts are 0.
+                out.err(format!("wc: {}: Is a directory\n", quote(f, false)));
+                out.status = 1;
+                ""
+            }
+            Err(_) if f.is_empty() => {
+                out.err("wc: invalid zero-length file name\n");
+                out.status = 1;
+                continue;
+            }
+            Err(e) => {
+                out.err(format!("wc: {}: {}\n", quote(f, false), e.text()));
+                out.status = 1;
+                continue;
+            }
+        };
+        let counts: Vec<u64> = kinds.iter().map(|&k| count(text, k)).collect();
+        for ((t, n), k) in total.iter_mut().zip(&counts).zip(&kinds) {
+            *t = if *k == 'L' { (*t).max(*n) } else { *t + n };
         }
+        out.out(row(&counts, width, named.then_some(f.as_str())));
+    }
+    if files.len() > 1 {
+        out.out(row(&total, width, Some("total")));
     }
     out
+}
+
+/// The width of every column, as GNU wc decides it before reading: 1 for
+/// a lone count of one input; else the digits of the regular files' sizes
+/// in all, but at least 7 when an input is not a regular file (a directory,
+/// or stdin from a pipe or a terminal). Missing files count for nothing.
+fn number_width(files: &[String], opened: &[Result<&str, FileError>], kinds: usize, stdin_is_file: bool) -> usize {
+    if files.len() == 1 && kinds == 1 {
+        return 1;
+    }
+    let mut minimum = 1;
+    let mut size = 0;
+    for (f, text) in files.iter().zip(opened) {
+        match text {
+            Ok(t) if f != "-" || stdin_is_file => size += t.len(),
+            Err(FileError::NotFound) => {}
+            _ => minimum = 7,
+        }
+    }
+    size.to_string().len().max(minimum)
+}
+
+/// One line: the counts right-aligned to `width`, then the name if any.
+fn row(counts: &[u64], width: usize, name: Option<&str>) -> String {
+    let mut line = counts.iter().map(|n| format!("{n:>width$}")).collect::<Vec<_>>().join(" ");
+    if let Some(name) = name {
+        line.push(' ');
+        line.push_str(name);
+    }
+    line.push('\n');
+    line
 }
 
 fn count(text: &str, what: char) -> u64 {

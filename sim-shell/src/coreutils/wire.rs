@@ -6,8 +6,10 @@
 //!
 //! A [`Call`] is argv, stdin and an opaque `state`: what the program reads
 //! of the machine, encoded by the machine (iptables gets the namespace's
-//! tables; the text tools need nothing). A [`Reply`] is the output and the
-//! state to write back (empty: nothing to write).
+//! tables; the text tools the machine's files and working directory,
+//! [`encode_files`], so a grep there reads the same files). A [`Reply`] is
+//! the output and the state to write back (empty: nothing to write; `rm`
+//! and `touch` send the files as they left them).
 //!
 //! Hand-made rather than serde: the whole format is a few length-prefixed
 //! strings, and it must be read before anything else is (a serde format
@@ -16,10 +18,15 @@
 //!   `u32` length + UTF-8, then the state as `u32` length + bytes;
 //! - a reply: `i32` status, `u32` chunk count, each chunk as `u8` stream
 //!   (0 stdout, 1 stderr), `u64` delay in ms, `u32` length + UTF-8, then
-//!   the state as `u32` length + bytes.
+//!   the state as `u32` length + bytes;
+//! - the text tools' state: `u32` file count, each file as path and text
+//!   (`u32` length + UTF-8 each), the working directory (`u32` length +
+//!   UTF-8), then `u8` 1 if stdin is a regular file, else 0; an empty
+//!   state is no files, in `/root`, stdin a pipe.
 //!
 //! Decoding never panics: a short or malformed buffer is `None`.
 
+use crate::files::Files;
 use crate::output::{Chunk, Output, Stream};
 
 /// A program to run elsewhere, with what it reads of the machine.
@@ -39,7 +46,7 @@ pub struct Reply {
 
 /// Bumped whenever the format above changes; the tools' module exports it
 /// and the site refuses a module of another version.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Encodes a call.
 pub fn encode_call(call: &Call) -> Vec<u8> {
@@ -108,6 +115,55 @@ pub fn decode_reply(buf: &[u8]) -> Option<Reply> {
     }
     let state = r.bytes()?.to_vec();
     r.0.is_empty().then_some(Reply { output: Output { chunks, status }, state })
+}
+
+/// What the text tools read of the machine: its files, the working
+/// directory, and whether stdin is a regular file (`wc < FILE`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Machine {
+    pub files: Files,
+    pub cwd: String,
+    pub stdin_is_file: bool,
+}
+
+impl Default for Machine {
+    /// No files, in root's home, stdin a pipe: what an empty state means.
+    fn default() -> Machine {
+        Machine { files: Files::new(), cwd: "/root".into(), stdin_is_file: false }
+    }
+}
+
+/// Encodes the text tools' state (see [`Machine`]).
+pub fn encode_files(files: &Files, cwd: &str, stdin_is_file: bool) -> Vec<u8> {
+    let mut buf = Vec::new();
+    put_u32(&mut buf, files.iter().count() as u32);
+    for (path, text) in files.iter() {
+        put_str(&mut buf, path);
+        put_str(&mut buf, text);
+    }
+    put_str(&mut buf, cwd);
+    buf.push(u8::from(stdin_is_file));
+    buf
+}
+
+/// Decodes the text tools' state; an empty one is [`Machine::default`].
+pub fn decode_files(buf: &[u8]) -> Option<Machine> {
+    if buf.is_empty() {
+        return Some(Machine::default());
+    }
+    let mut r = Reader(buf);
+    let n = r.u32()? as usize;
+    if n > r.0.len() / 8 {
+        return None;
+    }
+    let files = (0..n).map(|_| Some((r.string()?, r.string()?))).collect::<Option<Files>>()?;
+    let cwd = r.string()?;
+    let stdin_is_file = match r.take(1)?[0] {
+        0 => false,
+        1 => true,
+        _ => return None,
+    };
+    r.0.is_empty().then_some(Machine { files, cwd, stdin_is_file })
 }
 
 fn put_u32(buf: &mut Vec<u8>, n: u32) {
@@ -194,6 +250,27 @@ mod tests {
     }
 
     #[test]
+    fn files_come_back_as_they_went() {
+        let files: Files = [("/tmp/a", "hello\nmore\n"), ("/tmp/ünï", ""), ("/etc/x", "x")]
+            .into_iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect();
+        let state = encode_files(&files, "/tmp", true);
+        let machine = Machine { files: files.clone(), cwd: "/tmp".into(), stdin_is_file: true };
+        assert_eq!(decode_files(&state), Some(machine));
+        assert_eq!(decode_files(&[]), Some(Machine::default()));
+        for n in 1..state.len() {
+            assert_eq!(decode_files(&state[..n]), None, "files cut at {n}");
+        }
+        assert_eq!(decode_files(&[state.clone(), vec![0]].concat()), None);
+        let mut bad = state.clone();
+        *bad.last_mut().unwrap() = 2;
+        assert_eq!(decode_files(&bad), None);
+        let c = Call { argv: vec!["grep".into(), "x".into(), "a".into()], stdin: String::new(), state };
+        assert_eq!(decode_call(&encode_call(&c)), Some(c));
+    }
+
+    #[test]
     fn garbage_is_refused_without_a_panic() {
         let mut seed = 0x2545_f491_u32;
         for len in 0..200 {
@@ -207,7 +284,9 @@ mod tests {
                 .collect();
             let _ = decode_call(&buf);
             let _ = decode_reply(&buf);
+            let _ = decode_files(&buf);
         }
+        assert_eq!(decode_files(&[0xff, 0xff, 0xff, 0xff]), None);
         // A huge count with nothing behind it reserves nothing.
         assert_eq!(decode_call(&[0xff, 0xff, 0xff, 0xff]), None);
         assert_eq!(decode_reply(&[0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]), None);

@@ -58,6 +58,8 @@ pub enum Stmt {
     ForIn(String, String, Box<Stmt>),
     Block(Vec<Stmt>),
     Next,
+    /// `nextfile`: the rest of the current input file is skipped.
+    Nextfile,
     Exit(Option<Expr>),
     Break,
     Continue,
@@ -122,6 +124,8 @@ pub enum Expr {
     UserCall(String, Vec<Expr>),
     /// `getline [lvalue]` from the main input.
     Getline(Option<LValue>),
+    /// `getline [lvalue] < file`.
+    GetlineFrom(Option<LValue>, Box<Expr>),
     /// `(a, b)` as printed by `print (a, b)`; only valid there.
     Group(Vec<Expr>),
 }

@@ -7,9 +7,12 @@
 //! Pieces: [`lexer`] → [`parser`] (→ [`ast`]) → [`interp`], with
 //! [`value`] for conversions and [`format`] for printf.
 //!
-//! Differences from mawk, by design: there is no filesystem, so file
-//! operands, `print > "file"`, pipes, `getline < file` and `system()`
-//! fail; `for (k in a)` visits keys in insertion order (mawk's is its hash
+//! File operands are read from the machine's files (with FILENAME and
+//! FNR), `var=value` operands assigned as they are reached; `getline [var]
+//! < FILE` reads one too, until `close(FILE)`.
+//!
+//! Differences from mawk, by design: nothing writes files, so `print >
+//! "file"`, pipes and `system()` fail; `for (k in a)` visits keys in insertion order (mawk's is its hash
 //! order); `rand()` is reproducible; `substr` with a start below 1 follows
 //! POSIX's arithmetic rather than mawk's.
 
@@ -21,6 +24,7 @@ pub mod map;
 pub mod parser;
 pub mod value;
 
+use super::input::Input;
 use super::regex::{self, Flavor, Regex, RegexError};
 use crate::output::Output;
 use std::fmt;
@@ -101,7 +105,7 @@ Options:
 ";
 
 /// Resolves awk escapes in a `-v` value or `-F` separator.
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     let mut out = String::new();
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -127,7 +131,7 @@ fn unescape(s: &str) -> String {
 }
 
 /// Runs awk.
-pub fn run(argv: &[String], stdin: &str) -> Output {
+pub fn run(argv: &[String], input: &Input) -> Output {
     let mut fs: Option<String> = None;
     let mut assigns: Vec<(String, String)> = Vec::new();
     let mut i = 1;
@@ -192,7 +196,7 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
         Ok(p) => p,
         Err(e) => return Output::error(format!("{e}\n"), 2),
     };
-    let mut it = interp::Interp::new(&program, stdin);
+    let mut it = interp::Interp::new(&program, input, operands.to_vec());
     if let Some(fs) = fs {
         // `-F t` is a tab, as POSIX asks; mawk reads it literally.
         let fs = if fs == "\\t" { "\t".to_string() } else { unescape(&fs) };
@@ -200,17 +204,6 @@ pub fn run(argv: &[String], stdin: &str) -> Output {
     }
     for (name, value) in &assigns {
         it.assign(name, value);
-    }
-    for op in operands {
-        match op.split_once('=') {
-            Some((name, val)) if super::super::parser::is_name(name) => it.assign(name, &unescape(val)),
-            _ if op == "-" => {}
-            _ => {
-                // BEGIN runs before the file is opened.
-                it.missing_input = Some(op.clone());
-                break;
-            }
-        }
     }
     let result = it.run();
     let mut out = std::mem::take(&mut it.out);

@@ -8,6 +8,10 @@
 # Case file format (read by sim-shell/tests/shell_cases.rs):
 #   # …                  comment
 #   @@@ NAME             starts an input block, ended by a line "@@@"
+#   @@@ file:NAME        the same for a file NAME in the directory every
+#                        case runs in, made afresh before each case (so an
+#                        `rm` does not reach the next); the tests put it in
+#                        /tmp, their working directory
 #   === CMD              a case: CMD run by `bash -c` with an empty pipe as stdin
 #   === <NAME> CMD       the same with input block NAME as stdin
 #                        (in CMD, "↵" stands for a newline)
@@ -37,15 +41,19 @@ section() {
 }
 
 for file in "$@"; do
-    rm -f "$tmp"/in.*
+    rm -rf "$tmp"/in.* "$tmp/files"
+    mkdir "$tmp/files"
     # Pass 1: extract the input blocks.
     block=
     while IFS= read -r line; do
         if [ -n "$block" ]; then
-            if [ "$line" = "@@@" ]; then block=; else printf '%s\n' "$line" >>"$tmp/in.$block"; fi
+            if [ "$line" = "@@@" ]; then block=; else printf '%s\n' "$line" >>"$block"; fi
+        elif [[ $line == "@@@ file:"* ]]; then
+            block="$tmp/files/${line#@@@ file:}"
+            : >"$block"
         elif [[ $line == "@@@ "* ]]; then
-            block=${line#@@@ }
-            : >"$tmp/in.$block"
+            block="$tmp/in.${line#@@@ }"
+            : >"$block"
         fi
     done <"$file"
     # Pass 2: copy everything but old recordings, recording after each case.
@@ -73,8 +81,10 @@ for file in "$@"; do
         # stdin is a pipe, as in the simulated shell (wc pads differently
         # for regular files). A command that does not read it may leave cat
         # with SIGPIPE, which is not the command's status.
+        rm -rf "$tmp/work"
+        cp -r "$tmp/files" "$tmp/work"
         { cat "$input" 2>/dev/null || true; } |
-            (cd "$tmp" && bash -c "$cmd" OUTER) >"$tmp/out" 2>"$tmp/err.raw" || status=$?
+            (cd "$tmp/work" && bash -c "$cmd" OUTER) >"$tmp/out" 2>"$tmp/err.raw" || status=$?
         grep -Ev "^OUTER: -c: line [0-9]+: \`.*'\$" "$tmp/err.raw" |
             sed -E 's/^OUTER: (-c: )?line [0-9]+: /bash: /' >"$tmp/err" || true
         section stdout "$tmp/out"

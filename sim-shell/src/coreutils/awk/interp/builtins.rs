@@ -135,6 +135,10 @@ impl<'p> Interp<'p> {
                 Value::Num(previous)
             }
             Builtin::System => return Err(AwkError::Fatal("system() is not available in this awk".into()).into()),
+            Builtin::Close if args.len() == 1 => {
+                let name = self.eval_str(&args[0])?;
+                Value::Num(self.close(&name))
+            }
             Builtin::Close | Builtin::Fflush => {
                 for a in args {
                     self.eval(a)?;

@@ -10,6 +10,7 @@ use super::ast::{BinOp, CmpOp, Expr, LValue, Pattern, Program};
 use super::map::Map;
 use super::value::Value;
 use super::AwkError;
+use crate::coreutils::input::Input;
 use crate::coreutils::regex::Regex;
 use crate::output::Output;
 use std::cmp::Ordering;
@@ -56,10 +57,19 @@ pub struct Interp<'p> {
     record: String,
     fields: Vec<String>,
     split_done: bool,
+    /// The records of the input being read, and the next one's index.
     input: Vec<String>,
     next_input: usize,
-    input_read: bool,
-    stdin: &'p str,
+    /// Where the main input comes from: the file operands and `var=value`
+    /// assignments, in order (stdin when there is no file among them).
+    source: &'p Input<'p>,
+    operands: Vec<String>,
+    next_operand: usize,
+    /// Whether an input was opened (stdin is read only when none was).
+    opened: bool,
+    /// The files `getline < FILE` reads: their records and the next one's
+    /// index, until `close(FILE)`.
+    reading: Map<(Vec<String>, usize)>,
     pub out: Output,
     regexes: Map<Rc<Regex>>,
     ranges: Vec<bool>,
@@ -67,9 +77,6 @@ pub struct Interp<'p> {
     rand_seed: f64,
     pub exit_status: i32,
     in_begin: bool,
-    /// A file operand: there is no filesystem, so after BEGIN awk fails to
-    /// open it.
-    pub missing_input: Option<String>,
     /// The value of the `return` under way.
     returned: Value,
 }
@@ -78,7 +85,7 @@ pub struct Interp<'p> {
 type R<T> = Result<T, Box<AwkError>>;
 
 impl<'p> Interp<'p> {
-    pub fn new(prog: &'p Program, stdin: &'p str) -> Interp<'p> {
+    pub fn new(prog: &'p Program, source: &'p Input<'p>, operands: Vec<String>) -> Interp<'p> {
         let mut globals = Map::default();
         for (k, v) in [
             ("FS", " "),
@@ -106,8 +113,11 @@ impl<'p> Interp<'p> {
             split_done: true,
             input: Vec::new(),
             next_input: 0,
-            input_read: false,
-            stdin,
+            source,
+            operands,
+            next_operand: 0,
+            opened: false,
+            reading: Map::default(),
             out: Output::new(),
             regexes: Map::default(),
             ranges: vec![false; prog.rules.len()],
@@ -115,7 +125,6 @@ impl<'p> Interp<'p> {
             rand_seed: 0.0,
             exit_status: 0,
             in_begin: true,
-            missing_input: None,
             returned: Value::Uninit,
         }
     }
@@ -137,14 +146,8 @@ impl<'p> Interp<'p> {
             }
         }
         self.in_begin = false;
-        if let Some(f) = &self.missing_input {
-            if !exiting && (!prog.rules.is_empty() || !prog.end.is_empty()) {
-                return Err(AwkError::Fatal(format!("cannot open {f} (No such file or directory)")).into());
-            }
-        }
         if !exiting && (!prog.rules.is_empty() || !prog.end.is_empty()) {
-            self.globals.insert("FILENAME", Value::Str("-".into()));
-            'records: while self.next_record() {
+            'records: while self.next_record()? {
                 for (i, rule) in prog.rules.iter().enumerate() {
                     if !self.matches(i, &rule.pattern)? {
                         continue;
@@ -424,7 +427,7 @@ impl<'p> Interp<'p> {
                 }
                 v
             }
-            Expr::Getline(target) => match self.take_record() {
+            Expr::Getline(target) => match self.take_record()? {
                 Some(r) => {
                     match target {
                         Some(lv) => {
@@ -436,6 +439,22 @@ impl<'p> Interp<'p> {
                 }
                 None => Value::Num(0.0),
             },
+            Expr::GetlineFrom(target, file) => {
+                let name = self.eval_str(file)?;
+                match self.take_record_from(&name)? {
+                    Some(r) => {
+                        match target {
+                            Some(lv) => {
+                                self.set(lv, Value::StrNum(r))?;
+                            }
+                            None => self.set_record(r),
+                        }
+                        Value::Num(1.0)
+                    }
+                    None if self.reading.contains_key(&name) => Value::Num(0.0),
+                    None => Value::Num(-1.0),
+                }
+            }
             Expr::UserCall(name, args) => self.call(name, args)?,
             Expr::Call(f, args) => self.builtin(*f, args)?,
         })

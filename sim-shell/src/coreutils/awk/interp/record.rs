@@ -1,23 +1,97 @@
-//! Input records and their fields: reading by RS, splitting by FS, and
+//! Input records and their fields: opening the file operands in turn
+//! (applying `var=value` operands between them), reading by RS, splitting by FS, and
 //! rebuilding `$0` when a field or NF changes.
 
 use super::{Interp, R};
 use crate::coreutils::awk::ast::Expr;
 use crate::coreutils::awk::value::Value;
+use crate::coreutils::awk::{unescape, AwkError};
 use crate::coreutils::regex::Regex;
+use crate::files::FileError;
+use crate::parser::is_name;
 
 impl<'p> Interp<'p> {
     // ---- input ----
 
-    /// Splits stdin into records by RS the first time it is needed.
-    pub(super) fn read_input(&mut self) {
-        if self.input_read {
-            return;
+    /// Opens the next input, applying the assignments before it: the next
+    /// file operand, or stdin when there is none at all. False when every
+    /// input was read.
+    fn open_next(&mut self) -> R<bool> {
+        while let Some(op) = self.operands.get(self.next_operand).cloned() {
+            self.next_operand += 1;
+            if let Some((name, value)) = op.split_once('=').filter(|(n, _)| is_name(n)) {
+                self.assign(name, &unescape(value));
+                continue;
+            }
+            // An empty operand names no file: mawk passes over it.
+            if op.is_empty() {
+                continue;
+            }
+            let text = match self.source.open(&op) {
+                Ok(text) => text,
+                Err(FileError::IsADirectory) => {
+                    return Err(AwkError::Fatal("read error (Is a directory)".into()).into())
+                }
+                Err(e) => return Err(AwkError::Fatal(format!("cannot open {op} ({})", e.text())).into()),
+            };
+            self.opened = true;
+            self.start_input(&op, text);
+            return Ok(true);
         }
-        self.input_read = true;
+        if self.opened {
+            return Ok(false);
+        }
+        self.opened = true;
+        let stdin = self.source.open("-").unwrap_or_default();
+        self.start_input("-", stdin);
+        Ok(true)
+    }
+
+    /// Splits `text` into records by RS; FILENAME is `name`, FNR starts over.
+    fn start_input(&mut self, name: &str, text: &str) {
+        self.globals.insert("FILENAME", Value::Str(name.to_string()));
+        self.globals.insert("FNR", Value::Num(0.0));
+        self.next_input = 0;
+        self.input = self.records(text);
+    }
+
+    /// The next record of `getline < FILE` (which counts in neither NR nor
+    /// FNR); `None` at its end, or when it cannot be opened (then it is not
+    /// in `reading`).
+    pub(super) fn take_record_from(&mut self, name: &str) -> R<Option<String>> {
+        if !self.reading.contains_key(name) {
+            match self.source.open(name) {
+                Ok(text) => {
+                    let records = self.records(text);
+                    self.reading.insert(name, (records, 0));
+                }
+                Err(FileError::IsADirectory) => {
+                    return Err(AwkError::Fatal("read error (Is a directory)".into()).into())
+                }
+                Err(_) => return Ok(None),
+            }
+        }
+        let Some((records, next)) = self.reading.get_mut(name) else {
+            return Ok(None);
+        };
+        let r = records.get(*next).cloned();
+        *next += usize::from(r.is_some());
+        Ok(r)
+    }
+
+    /// `close(FILE)`: 0 if `getline` was reading it, else -1.
+    pub(super) fn close(&mut self, name: &str) -> f64 {
+        if self.reading.remove(name).is_some() {
+            0.0
+        } else {
+            -1.0
+        }
+    }
+
+    /// `text` split into records by RS.
+    fn records(&mut self, text: &str) -> Vec<String> {
         let rs = self.var_str("RS");
-        let text = self.stdin;
-        self.input = if rs == "\n" {
+        if rs == "\n" {
             crate::coreutils::args::lines(text).into_iter().map(String::from).collect()
         } else if rs.is_empty() {
             text.split("\n\n").map(|p| p.trim_matches('\n').to_string()).filter(|p| !p.is_empty()).collect()
@@ -38,28 +112,40 @@ impl<'p> Interp<'p> {
                 }
                 Err(_) => vec![text.to_string()],
             }
-        };
-    }
-
-    pub(super) fn take_record(&mut self) -> Option<String> {
-        self.read_input();
-        let r = self.input.get(self.next_input).cloned()?;
-        self.next_input += 1;
-        for k in ["NR", "FNR"] {
-            let n = self.globals.get(k).map_or(0.0, Value::to_num) + 1.0;
-            self.globals.insert(k, Value::Num(n));
         }
-        Some(r)
     }
 
-    pub(super) fn next_record(&mut self) -> bool {
-        match self.take_record() {
+    /// The next record of the main input (opening the next file when one
+    /// ends), counted in NR and FNR.
+    pub(super) fn take_record(&mut self) -> R<Option<String>> {
+        loop {
+            if let Some(r) = self.input.get(self.next_input).cloned() {
+                self.next_input += 1;
+                for k in ["NR", "FNR"] {
+                    let n = self.globals.get(k).map_or(0.0, Value::to_num) + 1.0;
+                    self.globals.insert(k, Value::Num(n));
+                }
+                return Ok(Some(r));
+            }
+            if !self.open_next()? {
+                return Ok(None);
+            }
+        }
+    }
+
+    /// `nextfile`: the current input has no more records.
+    pub(super) fn skip_file(&mut self) {
+        self.next_input = self.input.len();
+    }
+
+    pub(super) fn next_record(&mut self) -> R<bool> {
+        Ok(match self.take_record()? {
             Some(r) => {
                 self.set_record(r);
                 true
             }
             None => false,
-        }
+        })
     }
 
     // ---- fields ----

@@ -108,6 +108,13 @@ impl<'p> Interp<'p> {
                 }
                 return Ok(Flow::Next);
             }
+            Stmt::Nextfile => {
+                if self.in_begin {
+                    return Err(self.runtime("improper use of nextfile".into()));
+                }
+                self.skip_file();
+                return Ok(Flow::Next);
+            }
             Stmt::Exit(code) => {
                 if let Some(c) = code {
                     self.exit_status = self.eval_num(c)? as i32;

@@ -284,6 +284,11 @@ impl Parser {
                     Tok::Name | Tok::Op(Op::Dollar) => Some(self.lvalue()?),
                     _ => None,
                 };
+                if self.eat_op(Op::Lt) {
+                    // What follows `<` is a primary: `getline < "a" "b"`
+                    // reads "a", then concatenates "b".
+                    return Ok(Expr::GetlineFrom(target, Box::new(self.primary()?)));
+                }
                 Ok(Expr::Getline(target))
             }
             _ => {

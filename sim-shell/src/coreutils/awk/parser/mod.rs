@@ -360,6 +360,7 @@ impl Parser {
                 Ok(match k {
                     Keyword::Break => Stmt::Break,
                     Keyword::Continue => Stmt::Continue,
+                    Keyword::Nextfile => Stmt::Nextfile,
                     _ => Stmt::Next,
                 })
             }
