@@ -1,37 +1,77 @@
-//! The simulated host as a whole: a kernel, the tools, and a shell.
+//! The lab's shared state, and the programs that run at once (`ip`,
+//! `ping`, the text tools, …) on it.
 
 use crate::iproute::{self, Outcome};
 use crate::kernel::{Kernel, NsId};
 use crate::netlink::{SimNetfilter, SimNetlink, SimSockets};
-use crate::output::Output;
+use crate::output::{Output, Stream};
 use crate::packet::Trace;
-use crate::snapshot::{self, Snapshot};
-use sim_shell::{self as shell, Env, Programs};
+use crate::procs::{Procs, SHELL_PID};
+use sim_shell::{self as shell, Programs};
 
-/// One simulated Linux host with its namespaces, driven by command lines.
-///
-/// ```
-/// let mut lab = sim_core::Lab::new();
-/// let out = lab.run("ip link show lo");
-/// assert_eq!(out.status, 0);
-/// ```
+/// The lab's state that programs change, shared by every task through
+/// `Rc<RefCell<…>>` and borrowed only between awaits: the kernel, the
+/// process table, the terminals, what packets did.
 #[derive(Clone, Debug)]
-pub struct Lab {
-    kernel: Kernel,
-    env: Env,
+pub(crate) struct Core {
+    pub kernel: Kernel,
     /// Every packet the last command line moved.
-    trace: Trace,
-    /// Work left to the current command line, over every shell it starts
-    /// (see [`Programs::spend`]).
-    steps: u64,
-    /// The virtual time the current command line started at.
-    line_start_ms: u64,
+    pub trace: Trace,
+    /// The work the running program's shells may still do (see
+    /// [`Programs::spend`]): lent by the task that runs it.
+    pub budget: Budget,
+    pub procs: Procs,
+    pub terms: Vec<Terminal>,
 }
 
-impl Default for Lab {
-    fn default() -> Self {
-        Lab::new()
+/// What one command line (or one background job) may still do: steps of
+/// the shells it runs, and virtual time its loops may let pass.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Budget {
+    pub steps: u64,
+    pub start_ms: u64,
+}
+
+impl Budget {
+    pub fn new(start_ms: u64) -> Budget {
+        Budget { steps: shell::STEP_BUDGET, start_ms }
     }
+
+    /// Takes `steps`; false once spent (see [`Programs::spend`]).
+    pub fn spend(&mut self, steps: u64, now_ms: u64) -> bool {
+        let looped_too_long = steps > 0 && now_ms.saturating_sub(self.start_ms) >= LOOP_TIME_MS;
+        if looped_too_long || self.steps == 0 || steps > self.steps {
+            self.steps = 0;
+            return false;
+        }
+        self.steps -= steps;
+        true
+    }
+}
+
+/// One terminal (its shell's environment is the `Lab`'s): what it
+/// printed that the host has not taken yet, and its running line.
+#[derive(Clone, Debug)]
+pub(crate) struct Terminal {
+    /// The shell's pid.
+    pub pid: u32,
+    /// Output of background jobs, stamped with the virtual time it was
+    /// written at, not yet taken by the host.
+    pub events: Vec<Event>,
+    /// The running line's output, once it ended.
+    pub done: Option<Output>,
+    /// When the running line started.
+    pub line_start_ms: u64,
+    /// How the running line is read.
+    pub mode: shell::Mode,
+}
+
+/// Something a terminal shows: text on a stream at a virtual time (ms).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub at_ms: u64,
+    pub stream: Stream,
+    pub text: String,
 }
 
 /// `ip netns exec` inside `ip netns exec` inside …: Linux has no limit, we do.
@@ -41,53 +81,27 @@ const MAX_NESTING: usize = 16;
 /// bound as a ping's).
 const LOOP_TIME_MS: u64 = crate::tools::RUN_LIMIT_MS;
 
-impl Lab {
-    /// A fresh host with the default seed.
-    pub fn new() -> Lab {
-        Lab::with_seed(0)
-    }
-
-    /// A fresh host whose MAC addresses derive from `seed`.
-    pub fn with_seed(seed: u64) -> Lab {
-        Lab {
+impl Core {
+    pub fn new(seed: u64) -> Core {
+        Core {
             kernel: Kernel::new(seed),
-            env: Env::default(),
             trace: Trace::default(),
-            steps: shell::STEP_BUDGET,
-            line_start_ms: 0,
+            budget: Budget::new(0),
+            procs: Procs::new(),
+            terms: vec![Terminal::new(SHELL_PID)],
         }
     }
 
-    /// Runs one command line as root on the host, as a terminal would.
-    pub fn run(&mut self, line: &str) -> Output {
-        self.trace = Trace::default();
-        self.steps = shell::STEP_BUDGET;
-        self.line_start_ms = self.kernel.now_ms;
-        // Not `mem::take`: a default Env is a fresh login environment.
-        let mut env = std::mem::replace(&mut self.env, Env::empty());
-        let out = shell::run_line(line, &mut env, self);
-        self.env = env;
-        out
-    }
-
-    /// The current state, for diagrams and lesson checks.
-    pub fn snapshot(&self) -> Snapshot {
-        snapshot::of(&self.kernel)
-    }
-
-    /// The simulated kernel, read-only.
-    pub fn kernel(&self) -> &Kernel {
-        &self.kernel
-    }
-
-    /// What every packet did during the last command line (ARP, bridging,
-    /// routing, NAT, delivery, drops with their reasons).
-    pub fn last_trace(&self) -> &Trace {
-        &self.trace
+    /// Lets virtual time pass up to `until_ms` (neighbour entries age, ARP
+    /// retries give up); never backwards.
+    pub fn advance_clock(&mut self, until_ms: u64) {
+        let trace = crate::packet::advance_to(&mut self.kernel, until_ms);
+        self.kernel.now_ms = self.kernel.now_ms.max(until_ms);
+        self.trace.events.extend(trace.events);
     }
 
     /// Runs one program in a namespace. `nested` counts `ip netns exec` levels.
-    fn exec(&mut self, ns: NsId, argv: &[String], stdin: &str, nested: usize) -> Output {
+    pub fn exec(&mut self, ns: NsId, argv: &[String], stdin: &str, nested: usize) -> Output {
         let Some(name) = argv.first() else { return Output::new() };
         let rest = &argv[1..];
         match name.as_str() {
@@ -95,13 +109,10 @@ impl Lab {
                 Ok(inner) => self.exec(ns, inner, stdin, nested),
                 Err(out) => out,
             },
-            "ip" => {
-                let mut host = InNamespace { lab: self, ns, nested };
-                match iproute::ip_on(&mut host, rest, stdin) {
-                    Outcome::Done(o) => o,
-                    Outcome::Exec { netns, argv } => self.netns_exec(&netns, &argv, stdin, nested),
-                }
-            }
+            "ip" => match self.ip(ns, rest, stdin, nested) {
+                Outcome::Done(o) => o,
+                Outcome::Exec { netns, argv } => self.netns_exec(&netns, &argv, stdin, nested),
+            },
             "ping" => {
                 let mut socks = SimSockets::new(&mut self.kernel, ns);
                 let out = crate::tools::ping::run(&mut socks, argv);
@@ -110,6 +121,7 @@ impl Lab {
             }
             "iptables" | "iptables-save" | "iptables-restore" => self.iptables(ns, argv, stdin),
             "sleep" => self.sleep(rest),
+            "timeout" => self.timeout(ns, rest, stdin, nested),
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
@@ -146,25 +158,38 @@ impl Lab {
         }
     }
 
+    /// `ip ARGS` in namespace `ns`; `ip netns exec` is left to the caller.
+    pub fn ip(&mut self, ns: NsId, args: &[String], stdin: &str, nested: usize) -> Outcome {
+        iproute::ip_on(&mut InNamespace { lab: self, ns, nested }, args, stdin)
+    }
+
     /// `ip netns exec NAME PROGRAM…`: the program, run in that namespace.
-    fn netns_exec(&mut self, netns: &str, argv: &[String], stdin: &str, nested: usize) -> Output {
+    pub fn netns_exec(&mut self, netns: &str, argv: &[String], stdin: &str, nested: usize) -> Output {
+        match self.netns_target(netns, argv, nested) {
+            Ok(target) => self.exec(target, argv, stdin, nested + 1),
+            Err(out) => out,
+        }
+    }
+
+    /// Where `ip netns exec NAME PROGRAM…` runs its program, or its error.
+    pub fn netns_target(&self, netns: &str, argv: &[String], nested: usize) -> Result<NsId, Output> {
         let Some(target) = self.kernel.ns_by_name(netns) else {
-            return Output::error(
+            return Err(Output::error(
                 format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
                 255,
-            );
+            ));
         };
         if nested >= MAX_NESTING {
-            return Output::error("ip: too many nested \"ip netns exec\"\n", 255);
+            return Err(Output::error("ip: too many nested \"ip netns exec\"\n", 255));
         }
         if !Self::is_program(&argv[0]) {
-            return Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 1);
+            return Err(Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 1));
         }
-        self.exec(target, argv, stdin, nested + 1)
+        Ok(target)
     }
 
     /// Whether a name is a program this host has.
-    fn is_program(name: &str) -> bool {
+    pub fn is_program(name: &str) -> bool {
         matches!(
             name,
             "ip" | "bridge"
@@ -176,6 +201,7 @@ impl Lab {
                 | "iptables-save"
                 | "iptables-restore"
                 | "sleep"
+                | "timeout"
                 | "man"
                 | "dmesg"
         ) || shell::is_coreutil(name)
@@ -206,61 +232,58 @@ impl Lab {
         out
     }
 
-    /// `sleep N`: lets N seconds of virtual time pass (neighbour entries age,
-    /// ARP retries give up) and tells the terminal to wait that long.
+    /// `sleep N` where nothing may wait (inside `$(…)`, or a shell that
+    /// `ip netns exec` started): lets the time pass at once and tells the
+    /// terminal to wait that long.
     fn sleep(&mut self, args: &[String]) -> Output {
-        let Some(secs) = args
-            .first()
-            // "inf" and "nan" parse, and are refused by the filter below.
-            .and_then(|a| a.trim_end_matches('s').parse::<f64>().ok())
-            .filter(|s| s.is_finite() && *s >= 0.0)
-        else {
-            return Output::error(
-                match args.first() {
-                    Some(a) => {
-                        format!("sleep: invalid time interval '{a}'\nTry 'sleep --help' for more information.\n")
-                    }
-                    None => "sleep: missing operand\nTry 'sleep --help' for more information.\n".to_string(),
-                },
-                1,
-            );
+        let ms = match crate::tools::sleep::sleep_args(args) {
+            Ok(ms) => ms,
+            Err(out) => return out,
         };
-        let ms = (secs.min(86_400.0) * 1000.0) as u64;
         let until = self.kernel.now_ms + ms;
-        let trace = crate::packet::advance_to(&mut self.kernel, until);
-        self.kernel.now_ms = self.kernel.now_ms.max(until);
-        self.trace.events.extend(trace.events);
+        self.advance_clock(until);
         let mut out = Output::new();
         out.out_after(ms, "");
         out
     }
+
+    /// `timeout` where nothing may wait: the command runs to its end, but
+    /// a `sleep` longer than the limit is cut to it (status 124).
+    fn timeout(&mut self, ns: NsId, args: &[String], stdin: &str, nested: usize) -> Output {
+        let t = match crate::tools::sleep::timeout_args(args) {
+            Ok(t) => t,
+            Err(out) => return out,
+        };
+        if !Self::is_program(&t.argv[0]) {
+            return Output::error(
+                format!("timeout: failed to run command ‘{}’: No such file or directory\n", t.argv[0]),
+                127,
+            );
+        }
+        if t.argv[0] == "sleep" {
+            if let Ok(ms) = crate::tools::sleep::sleep_args(&t.argv[1..]) {
+                if ms > t.ms {
+                    let mut out = self.sleep(&[format!("{}", t.ms as f64 / 1000.0)]);
+                    out.status = if t.preserve { 128 + t.signal } else { 124 };
+                    return out;
+                }
+            }
+        }
+        self.exec(ns, &t.argv, stdin, nested)
+    }
 }
 
-impl Programs for Lab {
-    fn run(&mut self, argv: &[String], stdin: &str) -> Output {
-        self.exec(NsId::HOST, argv, stdin, 0)
-    }
-
-    fn has(&mut self, name: &str) -> bool {
-        Self::is_program(name)
-    }
-
-    fn spend(&mut self, steps: u64) -> bool {
-        let looped_too_long = steps > 0 && self.kernel.now_ms.saturating_sub(self.line_start_ms) >= LOOP_TIME_MS;
-        if looped_too_long || self.steps == 0 || steps > self.steps {
-            self.steps = 0;
-            return false;
-        }
-        self.steps -= steps;
-        true
+impl Terminal {
+    pub fn new(pid: u32) -> Terminal {
+        Terminal { pid, events: Vec::new(), done: None, line_start_ms: 0, mode: shell::Mode::Interactive }
     }
 }
 
 /// One namespace of this host with the programs run there: for a shell
 /// started in it (`ip netns exec NS bash -c …`), and for `ip`, whose
 /// batch lines run on its kernel and `netns exec` as the Lab does.
-struct InNamespace<'a> {
-    lab: &'a mut Lab,
+pub(crate) struct InNamespace<'a> {
+    pub lab: &'a mut Core,
     ns: NsId,
     nested: usize,
 }
@@ -282,31 +305,12 @@ impl Programs for InNamespace<'_> {
     }
 
     fn has(&mut self, name: &str) -> bool {
-        Lab::is_program(name)
+        Core::is_program(name)
     }
 
     fn spend(&mut self, steps: u64) -> bool {
-        self.lab.spend(steps)
+        let now = self.lab.kernel.now_ms;
+        self.lab.budget.spend(steps, now)
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::Lab;
-
-    #[test]
-    fn endless_loops_end_as_ctrl_c_would() {
-        let mut lab = Lab::new();
-        for line in [
-            "while true; do :; done",
-            "ip netns add red; ip netns exec red bash -c 'while :; do ip -br link >/dev/null; done'",
-            "while true; do sleep 1; done",
-        ] {
-            let out = lab.run(line);
-            assert_eq!((out.status, out.stdout().ends_with("^C\n")), (130, true), "{line}");
-        }
-        // A minute of virtual time spent in a loop is allowed.
-        let out = lab.run("for i in $(seq 60); do sleep 1; done; echo done");
-        assert_eq!(out.stdout(), "done\n");
-    }
-}
