@@ -12,7 +12,7 @@
 
 use crate::exec::{Interp, Mode};
 use crate::output::Output;
-use crate::{Background, Env, Programs};
+use crate::{Background, Env, NotSpawned, Programs};
 
 /// One job of a shell's table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,14 +130,14 @@ impl Env {
 /// `[N]+  Running                 TEXT` (with `-l`, the pid before the
 /// state), bash's `pretty_print_job()`.
 fn job_line(env: &Env, job: &JobEntry, st: ProcStatus, long: bool, text: &str) -> String {
-    let pid = if long { format!("{:>5} ", job.pid) } else { String::new() };
+    let pid = if long { format!("{:>5}", job.pid) } else { String::new() };
     format!("[{}]{} {pid} {:<24}{text}\n", job.number, env.mark(job.number), st.word())
 }
 
 impl<'a> Interp<'a> {
     /// `LIST &`: starts `item` as a background job, or runs it in the
     /// foreground on a machine without processes.
-    pub(crate) fn background(&mut self, item: &crate::ast::AndOr, text: &str) -> Output {
+    pub(crate) async fn background(&mut self, item: &crate::ast::AndOr, text: &str) -> Output {
         let mut env = self.env.clone();
         env.jobs.clear();
         let mut list = item.clone();
@@ -166,13 +166,38 @@ impl<'a> Interp<'a> {
             text: format!("{text} &"),
             ignore_int: self.mode != Mode::Interactive,
         };
-        match self.programs.spawn(job) {
+        // bash's fork(): on EAGAIN it says so and tries again after 1, 2, 4
+        // and 8 seconds, then gives up and abandons the line (status 254).
+        let mut out = Output::status(0);
+        let mut job = job;
+        let mut pause = 1;
+        let spawned = loop {
+            match self.programs.spawn(job) {
+                Ok(pid) => break Ok(pid),
+                Err(NotSpawned::NoProcesses(j)) => break Err(j),
+                Err(NotSpawned::TryAgain(j)) if pause <= 8 => {
+                    job = j;
+                    out.err(format!("{}: fork: retry: Resource temporarily unavailable\n", self.name));
+                    let argv = ["sleep".to_string(), pause.to_string()];
+                    let slept = self.programs.start(&argv, "").await;
+                    out.extend(slept);
+                    pause *= 2;
+                }
+                Err(NotSpawned::TryAgain(_)) => {
+                    out.err(format!("{}: fork: Resource temporarily unavailable\n", self.name));
+                    out.status = 254;
+                    self.env.last_status = 254;
+                    self.exiting = true;
+                    return out;
+                }
+            }
+        };
+        match spawned {
             Ok(pid) => {
                 let number = self.env.jobs.iter().map(|j| j.number).max().unwrap_or(0) + 1;
                 self.env.jobs.push(JobEntry { number, pid, text: text.to_string() });
                 self.env.last_bg = Some(pid);
                 self.env.last_status = 0;
-                let mut out = Output::status(0);
                 if self.mode == Mode::Interactive && self.depth == 0 {
                     out.err(format!("[{number}] {pid}\n"));
                 }
@@ -184,7 +209,7 @@ impl<'a> Interp<'a> {
                 let mut stdin = String::new();
                 let mut list = item.clone();
                 list.background = None;
-                crate::exec::block_on(self.run_and_or(&list, &mut stdin)).unwrap_or_else(|| Output::status(130))
+                self.run_and_or(&list, &mut stdin).await
             }
         }
     }
@@ -208,6 +233,15 @@ impl<'a> Interp<'a> {
             }
         }
         out
+    }
+
+    /// Without job control, bash forgets a job as soon as it notices it
+    /// ended, which it does when it waits for a foreground program (`%N`
+    /// then names no job; `wait $!` still reads its status).
+    pub(crate) fn forget_ended_jobs(&mut self) {
+        if self.mode != Mode::Interactive {
+            self.reap_jobs(false);
+        }
     }
 
     fn builtin_error(&self, builtin: &str, msg: &str, status: i32) -> Output {
@@ -237,9 +271,6 @@ pub(crate) fn jobs(sh: &mut Interp<'_>, args: &[String]) -> Output {
             }
             _ => specs.push(a.clone()),
         }
-    }
-    if sh.mode != Mode::Interactive {
-        sh.reap_jobs(false);
     }
     let mut out = Output::status(0);
     let chosen: Vec<JobEntry> = if specs.is_empty() {
@@ -404,4 +435,63 @@ async fn wait_for(sh: &mut Interp<'_>, args: &[String]) -> Output {
 pub fn job_notices(env: &mut Env, programs: &mut dyn Programs) -> Output {
     let mut sh = Interp::new(env, programs, Mode::Interactive, "bash");
     sh.reap_jobs(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{parse, run_line, Background, Env, NotSpawned, Output, ProcStatus, Programs};
+
+    /// A machine whose jobs end when killed, and otherwise run forever.
+    #[derive(Default)]
+    struct Jobs {
+        procs: Vec<(u32, ProcStatus, String)>,
+    }
+
+    impl Programs for Jobs {
+        fn run(&mut self, _argv: &[String], _stdin: &str) -> Output {
+            Output::new()
+        }
+        fn spawn(&mut self, job: Background) -> Result<u32, NotSpawned> {
+            let pid = 2000 + self.procs.len() as u32;
+            self.procs.push((pid, ProcStatus::Running, job.text));
+            Ok(pid)
+        }
+        fn status(&mut self, pid: u32) -> Option<ProcStatus> {
+            self.procs.iter().find(|p| p.0 == pid).map(|p| p.1)
+        }
+        fn kill(&mut self, pid: u32, signal: i32) -> bool {
+            match self.procs.iter_mut().find(|p| p.0 == pid) {
+                Some(p) => {
+                    p.1 = ProcStatus::Signaled(signal);
+                    true
+                }
+                None => false,
+            }
+        }
+    }
+
+    #[test]
+    fn an_and_or_list_before_amp_is_a_job_with_its_text() {
+        let script = parse("sleep 1 && echo 'a b' >/dev/null & echo x; (sleep 2; true) &").expect("parses");
+        let texts: Vec<Option<&str>> = script.items.iter().map(|i| i.background.as_deref()).collect();
+        assert_eq!(texts, [Some("sleep 1 && echo 'a b' > /dev/null"), None, Some("( sleep 2; true )")]);
+    }
+
+    #[test]
+    fn jobs_kill_and_wait_read_the_table() {
+        let (mut env, mut m) = (Env::default(), Jobs::default());
+        let out = run_line("sleep 5 & sleep 6 & echo $!; jobs; jobs -p %1", &mut env, &mut m);
+        assert_eq!(
+            out.text(),
+            "[1] 2000\n[2] 2001\n2001\n[1]-  Running                 sleep 5 &\n[2]+  Running                 sleep 6 &\n2000\n"
+        );
+        assert_eq!(m.procs[0].2, "sleep 5 &");
+        let out = run_line("kill %1; wait %1; echo $?; kill -s KILL 2001; wait 2001; echo $?", &mut env, &mut m);
+        assert_eq!(out.text(), "143\n137\n");
+        let out = run_line("kill %1 %7 x; echo $?; wait 99; echo $?", &mut env, &mut m);
+        assert_eq!(
+            out.text(),
+            "bash: kill: %1: no such job\nbash: kill: %7: no such job\nbash: kill: x: arguments must be process or job IDs\n1\nbash: wait: pid 99 is not a child of this shell\n127\n"
+        );
+    }
 }

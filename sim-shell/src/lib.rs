@@ -102,13 +102,24 @@ mod jobs;
 /// that wait for time or for other processes).
 pub type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
+/// A background job's shell, started on its new process's programs.
+pub type JobShell = Box<dyn for<'p> FnOnce(&'p mut dyn Programs) -> LocalFuture<'p, Output>>;
+
+/// Why [`Programs::spawn`] gave a job back.
+pub enum NotSpawned {
+    /// The machine has no processes: the shell runs the job itself.
+    NoProcesses(Background),
+    /// Too many processes run (`fork: Resource temporarily unavailable`).
+    TryAgain(Background),
+}
+
 /// A background job (`LIST &`) handed to the machine, which runs it as a
 /// new process beside the shell that started it.
 pub struct Background {
     /// The job's shell, given the programs of its new process; what it
     /// printed, each chunk after the virtual time that passed before it
     /// (counted from the job's start), and its status.
-    pub run: Box<dyn for<'p> FnOnce(&'p mut dyn Programs) -> LocalFuture<'p, Output>>,
+    pub run: JobShell,
     /// The process name (`comm`): the program for a simple command (bash
     /// forks and execs it), `bash` for anything else (a subshell).
     pub comm: String,
@@ -156,9 +167,10 @@ pub trait Programs {
 
     /// Starts `job` as a new process in the background; its pid. A machine
     /// without processes hands it back and the shell runs it in the
-    /// foreground.
-    fn spawn(&mut self, job: Background) -> Result<u32, Background> {
-        Err(job)
+    /// foreground; one with too many processes refuses it as `fork()`
+    /// would (EAGAIN), and bash tries again a few times.
+    fn spawn(&mut self, job: Background) -> Result<u32, NotSpawned> {
+        Err(NotSpawned::NoProcesses(job))
     }
 
     /// A process's state; `None` if there is no such process.

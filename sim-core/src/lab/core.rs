@@ -313,4 +313,3 @@ impl Programs for InNamespace<'_> {
         self.lab.budget.spend(steps, now)
     }
 }
-

@@ -15,7 +15,7 @@ use crate::output::Output;
 use crate::procs::Proc;
 use crate::sched::{Sched, Timer, WaitPid};
 use crate::tools::sleep as gnu;
-use sim_shell::{Background, LocalFuture, ProcStatus, Programs};
+use sim_shell::{Background, LocalFuture, NotSpawned, ProcStatus, Programs};
 
 /// Where the lab lends its [`Core`] while tasks run (see `Lab::drive`).
 pub(crate) type Slot = Rc<RefCell<Option<Core>>>;
@@ -84,7 +84,10 @@ impl Host {
             Err(out) => return out,
         };
         if !Core::is_program(&t.argv[0]) {
-            return Output::error(format!("timeout: failed to run command ‘{}’: No such file or directory\n", t.argv[0]), 127);
+            return Output::error(
+                format!("timeout: failed to run command ‘{}’: No such file or directory\n", t.argv[0]),
+                127,
+            );
         }
         let t0 = self.now();
         let timer = Timer { sched: self.sched.clone(), at: t0 + t.ms, armed: false };
@@ -106,7 +109,13 @@ impl Host {
 
     /// Starts `argv` in namespace `ns`: the programs that wait as futures,
     /// the others at once.
-    fn start_in<'a>(&'a mut self, ns: NsId, argv: &'a [String], stdin: &'a str, nested: usize) -> LocalFuture<'a, Output> {
+    fn start_in<'a>(
+        &'a mut self,
+        ns: NsId,
+        argv: &'a [String],
+        stdin: &'a str,
+        nested: usize,
+    ) -> LocalFuture<'a, Output> {
         Box::pin(async move {
             let Some(name) = argv.first() else { return Output::new() };
             let rest = &argv[1..];
@@ -171,7 +180,7 @@ impl Programs for Host {
         self.start_in(ns, argv, stdin, 0)
     }
 
-    fn spawn(&mut self, job: Background) -> Result<u32, Background> {
+    fn spawn(&mut self, job: Background) -> Result<u32, NotSpawned> {
         let now = self.now();
         let proc = Proc {
             pid: 0,
@@ -184,7 +193,7 @@ impl Programs for Host {
             ignore_int: job.ignore_int,
             started_ms: now,
         };
-        let Some(pid) = core(&self.slot).procs.start(proc) else { return Err(job) };
+        let Some(pid) = core(&self.slot).procs.start(proc) else { return Err(NotSpawned::TryAgain(job)) };
         let mut host = Host {
             slot: self.slot.clone(),
             sched: self.sched.clone(),

@@ -17,8 +17,8 @@ mod host;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use self::core::{Budget, Core, Terminal};
 pub use self::core::Event;
+use self::core::{Budget, Core, Terminal};
 use self::host::{core, Host, Slot};
 use crate::kernel::{Kernel, NsId};
 use crate::output::Output;
@@ -104,8 +104,7 @@ impl Lab {
     /// A fresh host whose MAC addresses derive from `seed`.
     pub fn with_seed(seed: u64) -> Lab {
         let core = Core::new(seed);
-        let mut env = Env::default();
-        env.pid = crate::procs::SHELL_PID;
+        let env = Env { pid: crate::procs::SHELL_PID, ..Env::default() };
         Lab {
             core: Some(core),
             slot: Rc::new(RefCell::new(None)),
@@ -169,8 +168,7 @@ impl Lab {
         };
         // A terminal is opened even past the process cap: it is the page's.
         let pid = c.procs.start(proc).unwrap_or(c.procs.next_pid());
-        let mut env = Env::default();
-        env.pid = pid;
+        let env = Env { pid, ..Env::default() };
         c.terms.push(Terminal::new(pid));
         self.envs.push(Rc::new(RefCell::new(env)));
         self.envs.len() - 1
@@ -205,14 +203,13 @@ impl Lab {
         }
         let pid = self.core().terms[term].pid;
         let mut host = self.host(pid, term, Budget::new(now));
-        let env = self.envs[term].clone();
+        let home = self.envs[term].clone();
+        let mut lent = Lent { env: home.replace(Env::empty()), home };
         let slot = self.slot.clone();
         let line = line.to_string();
         let task = Box::pin(async move {
-            let out = {
-                let mut env = env.borrow_mut();
-                shell::line(&line, String::new(), &mut env, &mut host, mode).await
-            };
+            let out = shell::line(&line, String::new(), &mut lent.env, &mut host, mode).await;
+            drop(lent);
             core(&slot).terms[term].done = Some(out);
         });
         self.sched.spawn(pid, task);
@@ -344,6 +341,19 @@ impl Lab {
         }
         output.status = status;
         Progress { output, state: LineState::Done(status) }
+    }
+}
+
+/// A terminal's environment, lent to the line it runs; it goes back when
+/// the line ends or is dropped (Ctrl-C), so no borrow spans an await.
+struct Lent {
+    env: Env,
+    home: Rc<RefCell<Env>>,
+}
+
+impl Drop for Lent {
+    fn drop(&mut self) {
+        self.home.replace(std::mem::replace(&mut self.env, Env::empty()));
     }
 }
 

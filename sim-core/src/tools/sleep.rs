@@ -129,9 +129,7 @@ pub fn timeout_args(args: &[String]) -> Result<Timeout, Output> {
                                 i += 1;
                                 v.clone()
                             }
-                            None => {
-                                return Err(fail(format!("timeout: option requires an argument -- '{letter}'\n")))
-                            }
+                            None => return Err(fail(format!("timeout: option requires an argument -- '{letter}'\n"))),
                         }
                     };
                     (letter, Some(value))
@@ -145,10 +143,8 @@ pub fn timeout_args(args: &[String]) -> Result<Timeout, Output> {
                 Some(n) => t.signal = n,
                 None => return Err(fail(format!("timeout: ‘{v}’: invalid signal\n"))),
             },
-            ('k', Some(v)) => {
-                if duration_ms(&v).is_none() {
-                    return Err(fail(format!("timeout: invalid time interval ‘{v}’\n")));
-                }
+            ('k', Some(v)) if duration_ms(&v).is_none() => {
+                return Err(fail(format!("timeout: invalid time interval ‘{v}’\n")));
             }
             ('p', _) => t.preserve = true,
             _ => {}
@@ -179,8 +175,14 @@ mod tests {
         assert_eq!(sleep_args(&argv("0.1s 0.05m")).ok(), Some(3100));
         assert_eq!(sleep_args(&argv("1h")).ok(), Some(3_600_000));
         assert_eq!(sleep_args(&argv("inf")).ok(), Some(MAX_MS));
-        assert_eq!(sleep_args(&argv("1 2 x")).unwrap_err().stderr(), "sleep: invalid time interval ‘x’\nTry 'sleep --help' for more information.\n");
-        assert_eq!(sleep_args(&argv("-1")).unwrap_err().stderr(), "sleep: invalid option -- '1'\nTry 'sleep --help' for more information.\n");
+        assert_eq!(
+            sleep_args(&argv("1 2 x")).unwrap_err().stderr(),
+            "sleep: invalid time interval ‘x’\nTry 'sleep --help' for more information.\n"
+        );
+        assert_eq!(
+            sleep_args(&argv("-1")).unwrap_err().stderr(),
+            "sleep: invalid option -- '1'\nTry 'sleep --help' for more information.\n"
+        );
     }
 
     #[test]
@@ -188,6 +190,9 @@ mod tests {
         let t = timeout_args(&argv("-s INT 1 sleep 5")).ok();
         assert_eq!(t.map(|t| (t.ms, t.signal, t.argv)), Some((1000, 2, argv("sleep 5"))));
         assert_eq!(timeout_args(&argv("1")).unwrap_err().status, 125);
-        assert_eq!(timeout_args(&argv("-s FOO 1 sleep 1")).unwrap_err().stderr(), "timeout: ‘FOO’: invalid signal\nTry 'timeout --help' for more information.\n");
+        assert_eq!(
+            timeout_args(&argv("-s FOO 1 sleep 1")).unwrap_err().stderr(),
+            "timeout: ‘FOO’: invalid signal\nTry 'timeout --help' for more information.\n"
+        );
     }
 }

@@ -27,7 +27,8 @@ pub const STEP_BUDGET: u64 = 100_000;
 /// in [`Interp::sync`] mode does; a [`Programs`] whose `start` waits must
 /// be driven by the machine's own executor).
 pub(crate) fn block_on<T>(f: impl std::future::Future<Output = T>) -> Option<T> {
-    let mut f = std::pin::pin!(f);
+    // On the heap: a shell that starts shells nests these.
+    let mut f = Box::pin(f);
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
     match f.as_mut().poll(&mut cx) {
         std::task::Poll::Ready(v) => Some(v),
@@ -94,7 +95,11 @@ pub(crate) enum Body<'b> {
     Command(&'b Command),
     Script(&'b Script),
     /// A shell started as a program: its source, how it reads it, its name.
-    Source { src: &'b str, mode: Mode, name: String },
+    Source {
+        src: &'b str,
+        mode: Mode,
+        name: String,
+    },
 }
 
 impl<'a> Interp<'a> {
@@ -173,7 +178,7 @@ impl<'a> Interp<'a> {
                     break;
                 }
                 let o = match &item.background {
-                    Some(text) if !self.sync => self.background(item, text),
+                    Some(text) if !self.sync => Box::pin(self.background(item, text)).await,
                     _ => self.run_and_or(item, stdin).await,
                 };
                 out.status = o.status;
@@ -219,7 +224,7 @@ impl<'a> Interp<'a> {
             let o = if alone {
                 self.run_command(cmd, input).await
             } else {
-                self.subshell(Body::Command(cmd), input).await
+                Box::pin(self.subshell(Body::Command(cmd), input)).await
             };
             status = o.status;
             if i == last {
@@ -262,7 +267,7 @@ impl<'a> Interp<'a> {
     fn run_command<'s>(&'s mut self, cmd: &'s Command, stdin: &'s mut String) -> LocalFuture<'s, Output> {
         Box::pin(async move {
             let redirects = match cmd {
-                Command::Simple(s) => return self.run_simple(s, stdin).await,
+                Command::Simple(s) => return Box::pin(self.run_simple(s, stdin)).await,
                 Command::Function(f) => {
                     self.env.define(&f.name, f.body.clone());
                     self.env.last_status = 0;
@@ -288,13 +293,13 @@ impl<'a> Interp<'a> {
                 None => stdin,
             };
             let out = match cmd {
-                Command::For(f, _) => self.run_for(f, input).await,
-                Command::If(c, _) => self.run_if(c, input).await,
-                Command::While(w, _) => self.run_while(w, input).await,
-                Command::Case(c, _) => self.run_case(c, input).await,
+                Command::For(f, _) => Box::pin(self.run_for(f, input)).await,
+                Command::If(c, _) => Box::pin(self.run_if(c, input)).await,
+                Command::While(w, _) => Box::pin(self.run_while(w, input)).await,
+                Command::Case(c, _) => Box::pin(self.run_case(c, input)).await,
                 Command::Cond(c, _, _) => self.run_cond(c),
                 Command::Group(body, _) => self.run_script(body, input).await,
-                Command::Subshell(body, _) => self.subshell(Body::Script(body), input).await,
+                Command::Subshell(body, _) => Box::pin(self.subshell(Body::Script(body), input)).await,
                 Command::Simple(_) | Command::Function(_) => Output::new(),
             };
             Self::redirect_finish(redir, out)
@@ -345,7 +350,7 @@ impl<'a> Interp<'a> {
                 sub.loops = 0;
                 sub.calls = 0;
                 sub.locals.clear();
-                program::run_source(&mut sub, src, stdin).await
+                Box::pin(program::run_source(&mut sub, src, stdin)).await
             }
         };
         out.status = sub.env.last_status;
@@ -452,17 +457,17 @@ impl<'a> Interp<'a> {
     async fn run_argv(&mut self, argv: &[String], stdin: &mut String) -> Output {
         let Some(name) = argv.first() else { return Output::new() };
         if let Some(body) = self.env.function(name) {
-            return self.call_function(&body, argv, stdin).await;
+            return Box::pin(self.call_function(&body, argv, stdin)).await;
         }
         if name == "wait" {
-            return crate::jobs::wait(self, &argv[1..]).await;
+            return Box::pin(crate::jobs::wait(self, &argv[1..])).await;
         }
         if let Some(out) = builtins::run(self, argv, stdin) {
             return out;
         }
         if matches!(name.as_str(), "bash" | "sh") {
             let input = std::mem::take(stdin);
-            return program::shell_program(self, argv, &input).await;
+            return Box::pin(program::shell_program(self, argv, &input)).await;
         }
         if !self.programs.has(name) {
             return if name.contains('/') {
@@ -478,6 +483,9 @@ impl<'a> Interp<'a> {
         // them goes on to its next line.
         let input = if crate::coreutils::is_coreutil(name) { std::mem::take(stdin) } else { stdin.clone() };
         let out = if self.sync { self.programs.run(argv, &input) } else { self.programs.start(argv, &input).await };
+        if !self.env.jobs.is_empty() {
+            self.forget_ended_jobs();
+        }
         if !self.programs.spend(0) {
             // The machine ran out of steps (a shell the program started
             // was interrupted): so is this one.

@@ -286,10 +286,11 @@ impl<'a> Parser<'a> {
             return;
         }
         let mut text = String::new();
+        // Passed tokens keep only their text (see `advance`).
         for t in &self.tokens[start.min(self.pos)..self.pos] {
-            match t.kind {
-                TokenKind::Newline => continue,
-                TokenKind::Op(Op::Semi) => {
+            match t.text {
+                "" | "\n" => continue,
+                ";" => {
                     text.push(';');
                     continue;
                 }
