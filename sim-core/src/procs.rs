@@ -44,7 +44,7 @@ pub struct Proc {
 }
 
 /// Every process of the lab, by pid.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Procs {
     list: Vec<Proc>,
     next: u32,

@@ -378,10 +378,17 @@ pub fn line<'a>(
 /// ends with status 130 and prints nothing (the shell the learner typed at
 /// shows the `^C`). Its programs run at once ([`Programs::run`]).
 pub fn run_shell_program(argv: &[String], stdin: &str, programs: &mut dyn Programs) -> Output {
+    run_shell_program_as(argv, stdin, programs, Env::default().pid + 1)
+}
+
+/// [`run_shell_program`] for a machine that gave the shell a process:
+/// `pid` is its `$$`.
+pub fn run_shell_program_as(argv: &[String], stdin: &str, programs: &mut dyn Programs, pid: u32) -> Output {
     let mut env = Env::default();
     let mut sh = exec::Interp::new(&mut env, programs, exec::Mode::Interactive, "bash");
     sh.sync = true;
-    let mut out = exec::block_on(exec::shell_program(&mut sh, argv, stdin)).unwrap_or_else(|| Output::status(130));
+    let mut out =
+        exec::block_on(exec::shell_program(&mut sh, argv, stdin, Some(pid))).unwrap_or_else(|| Output::status(130));
     if sh.interrupted {
         out.status = 130;
     }

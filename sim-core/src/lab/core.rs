@@ -6,7 +6,7 @@ use crate::kernel::{Kernel, NsId};
 use crate::netlink::{SimNetfilter, SimNetlink, SimSockets};
 use crate::output::{Output, Stream};
 use crate::packet::Trace;
-use crate::procs::{Procs, SHELL_PID};
+use crate::procs::SHELL_PID;
 use sim_shell::{self as shell, Programs};
 
 /// The lab's state that programs change, shared by every task through
@@ -20,7 +20,6 @@ pub(crate) struct Core {
     /// The work the running program's shells may still do (see
     /// [`Programs::spend`]): lent by the task that runs it.
     pub budget: Budget,
-    pub procs: Procs,
     pub terms: Vec<Terminal>,
 }
 
@@ -87,7 +86,6 @@ impl Core {
             kernel: Kernel::new(seed),
             trace: Trace::default(),
             budget: Budget::new(0),
-            procs: Procs::new(),
             terms: vec![Terminal::new(SHELL_PID)],
         }
     }
@@ -133,7 +131,7 @@ impl Core {
             "cat" if rest.iter().any(|a| a.starts_with("/proc/")) => self.cat_proc(ns, rest),
             // A shell started in the namespace (`ip netns exec NS bash -c …`)
             // runs its commands there.
-            "bash" | "sh" => shell::run_shell_program(argv, stdin, &mut InNamespace { lab: self, ns, nested }),
+            "bash" | "sh" => self.shell(ns, argv, stdin, nested),
             _ => match shell::run_coreutil(argv, stdin) {
                 Some(o) => o,
                 None => Output::error(format!("bash: {name}: command not found\n"), 127),
@@ -156,6 +154,34 @@ impl Core {
             let _ = (nf, stdin, now);
             Output::error(format!("bash: {}: command not found\n", argv[0]), 127)
         }
+    }
+
+    /// A shell started as a program in namespace `ns` (`ip netns exec NS
+    /// bash -c …`): a process of its own while it runs, so `$$` and `ip
+    /// netns identify` know where it is.
+    fn shell(&mut self, ns: NsId, argv: &[String], stdin: &str, nested: usize) -> Output {
+        let proc = crate::procs::Proc {
+            pid: 0,
+            ppid: SHELL_PID,
+            ns,
+            comm: argv[0].rsplit('/').next().unwrap_or("bash").to_string(),
+            cmdline: argv.join(" "),
+            term: 0,
+            state: shell::ProcStatus::Running,
+            ignore_int: false,
+            started_ms: self.kernel.now_ms,
+        };
+        let pid = self.kernel.procs.start(proc);
+        let out = shell::run_shell_program_as(
+            argv,
+            stdin,
+            &mut InNamespace { lab: self, ns, nested },
+            pid.unwrap_or(SHELL_PID),
+        );
+        if let Some(pid) = pid {
+            self.kernel.procs.end(pid, shell::ProcStatus::Exited(out.status));
+        }
+        out
     }
 
     /// `ip ARGS` in namespace `ns`; `ip netns exec` is left to the caller.

@@ -107,6 +107,20 @@ impl Host {
         }
     }
 
+    /// `setns()` by a background job's process (`ip netns exec NS PROG &`
+    /// execs PROG in NS): the process table says where it now is. A
+    /// terminal's shell stays where it is (its foreground commands are
+    /// not processes of the table yet).
+    fn enter(&mut self, ns: NsId) {
+        let mut c = core(&self.slot);
+        if c.terms.iter().any(|t| t.pid == self.pid) {
+            return;
+        }
+        if let Some(p) = c.kernel.procs.get_mut(self.pid) {
+            p.ns = ns;
+        }
+    }
+
     /// Starts `argv` in namespace `ns`: the programs that wait as futures,
     /// the others at once.
     fn start_in<'a>(
@@ -139,7 +153,10 @@ impl Host {
                         Outcome::Exec { netns, argv } => {
                             let target = core(&self.slot).netns_target(&netns, &argv, nested);
                             match target {
-                                Ok(target) => self.start_in(target, &argv, stdin, nested + 1).await,
+                                Ok(target) => {
+                                    self.enter(target);
+                                    self.start_in(target, &argv, stdin, nested + 1).await
+                                }
                                 Err(out) => out,
                             }
                         }
@@ -193,7 +210,7 @@ impl Programs for Host {
             ignore_int: job.ignore_int,
             started_ms: now,
         };
-        let Some(pid) = core(&self.slot).procs.start(proc) else { return Err(NotSpawned::TryAgain(job)) };
+        let Some(pid) = core(&self.slot).kernel.procs.start(proc) else { return Err(NotSpawned::TryAgain(job)) };
         let mut host = Host {
             slot: self.slot.clone(),
             sched: self.sched.clone(),
@@ -206,7 +223,7 @@ impl Programs for Host {
         let task = Box::pin(async move {
             let out = run(&mut host).await;
             let mut c = core(&host.slot);
-            c.procs.end(pid, ProcStatus::Exited(out.status));
+            c.kernel.procs.end(pid, ProcStatus::Exited(out.status));
             let events = stamp(now, out);
             if let Some(t) = c.terms.get_mut(host.term) {
                 t.events.extend(events);
@@ -217,7 +234,7 @@ impl Programs for Host {
     }
 
     fn status(&mut self, pid: u32) -> Option<ProcStatus> {
-        core(&self.slot).procs.get(pid).map(|p| p.state)
+        core(&self.slot).kernel.procs.get(pid).map(|p| p.state)
     }
 
     fn wait<'a>(&'a mut self, pid: u32) -> LocalFuture<'a, Option<ProcStatus>> {
@@ -231,7 +248,7 @@ impl Programs for Host {
         {
             let mut c = core(&self.slot);
             let shells: Vec<u32> = c.terms.iter().map(|t| t.pid).collect();
-            let Some(p) = c.procs.get_mut(pid) else { return false };
+            let Some(p) = c.kernel.procs.get_mut(pid) else { return false };
             let ignored = p.state != ProcStatus::Running
                 || signal == 0
                 || (signal == 2 && p.ignore_int)

@@ -71,17 +71,12 @@ impl Default for Lab {
 
 impl Clone for Lab {
     /// A copy of the lab's state (for lesson checks): its kernel,
-    /// terminals and process table, but not the work in progress — the
-    /// background jobs still running are ended in the copy (as if killed).
+    /// terminals and process table, but not the work in progress: the
+    /// copy's background processes stay in its table as they were, and
+    /// nothing runs them.
     fn clone(&self) -> Lab {
-        let mut c = self.core().clone();
-        let running: Vec<u32> = c.procs.running().map(|p| p.pid).collect();
-        let shells: Vec<u32> = c.terms.iter().map(|t| t.pid).collect();
-        for pid in running.into_iter().filter(|p| !shells.contains(p)) {
-            c.procs.end(pid, ProcStatus::Signaled(9));
-        }
         Lab {
-            core: Some(c),
+            core: Some(self.core().clone()),
             slot: Rc::new(RefCell::new(None)),
             sched: Sched::new(),
             envs: self.envs.iter().map(|e| Rc::new(RefCell::new(e.borrow().clone()))).collect(),
@@ -167,7 +162,7 @@ impl Lab {
             started_ms: now,
         };
         // A terminal is opened even past the process cap: it is the page's.
-        let pid = c.procs.start(proc).unwrap_or(c.procs.next_pid());
+        let pid = c.kernel.procs.start(proc).unwrap_or(c.kernel.procs.next_pid());
         let env = Env { pid, ..Env::default() };
         c.terms.push(Terminal::new(pid));
         self.envs.push(Rc::new(RefCell::new(env)));
@@ -257,7 +252,7 @@ impl Lab {
     /// The lab's processes (running ones, and ended ones `wait` may still
     /// ask about).
     pub fn procs(&self) -> &Procs {
-        &self.core().procs
+        &self.core().kernel.procs
     }
 
     /// The current state, for diagrams and lesson checks.

@@ -467,7 +467,7 @@ impl<'a> Interp<'a> {
         }
         if matches!(name.as_str(), "bash" | "sh") {
             let input = std::mem::take(stdin);
-            return Box::pin(program::shell_program(self, argv, &input)).await;
+            return Box::pin(program::shell_program(self, argv, &input, None)).await;
         }
         if !self.programs.has(name) {
             return if name.contains('/') {

@@ -141,14 +141,17 @@ fn invocation(argv: &[String]) -> Result<Invocation, Output> {
 
 /// Runs `bash ARGS` / `sh ARGS` (`argv[0]` names the shell) as a child of
 /// `sh`: its environment holds only what `sh` exported, and `stdin` is
-/// what it reads.
-pub async fn shell_program(sh: &mut Interp<'_>, argv: &[String], stdin: &str) -> Output {
+/// what it reads; `pid` its `$$` if the machine gave it a process.
+pub async fn shell_program(sh: &mut Interp<'_>, argv: &[String], stdin: &str, pid: Option<u32>) -> Output {
     let prog = argv[0].rsplit('/').next().unwrap_or("bash").to_string();
     let how = match invocation(argv) {
         Ok(how) => how,
         Err(out) => return out,
     };
     let mut env = Env::exported_from(sh.env);
+    if let Some(pid) = pid {
+        env.pid = pid;
+    }
     let (script, name, mode, mut input) = match how {
         Invocation::File(file) => {
             return Output::error(format!("{prog}: {file}: No such file or directory\n"), 127);
