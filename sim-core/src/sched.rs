@@ -208,22 +208,3 @@ impl Future for WaitPid {
         Poll::Pending
     }
 }
-
-/// Gives way once: the task goes to the back of the ready queue.
-pub struct Yield {
-    pub sched: Rc<Sched>,
-    pub done: bool,
-}
-
-impl Future for Yield {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
-        if self.done {
-            return Poll::Ready(());
-        }
-        self.done = true;
-        let me = self.sched.current.get();
-        self.sched.ready.borrow_mut().push_back(me);
-        Poll::Pending
-    }
-}

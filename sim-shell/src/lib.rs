@@ -64,8 +64,11 @@
 //!   `while read` loop around them gets every line.
 //! - `sh` is dash on Debian: `sh -c` runs this same shell, with dash's
 //!   wording for `not found` and for syntax errors only.
-//! - `&` runs the command in the foreground (virtual time makes waiting
-//!   free); there is no job control.
+//! - `LIST &` is handed to the machine as a background job
+//!   ([`Programs::spawn`]); the shell keeps bash's job table (`jobs`,
+//!   `wait`, `kill`, `$!`), but there is no job control: `fg` and `bg`
+//!   answer `no job control`, as in `bash -c`. A machine without processes
+//!   runs the job in the foreground.
 //! - Writing to a file other than `/dev/null`, `/dev/stdout`,
 //!   `/dev/stderr` fails with `Read-only file system`; reading one fails
 //!   with `No such file or directory`; every file test (`-f`, `-d`, …) is
