@@ -208,3 +208,13 @@ impl Future for WaitPid {
         Poll::Pending
     }
 }
+
+/// Runs a future that never waits (a program driven at once) to its end;
+/// `None` if it waited after all.
+pub fn block_on<T>(f: impl Future<Output = T>) -> Option<T> {
+    let mut f = Box::pin(f);
+    match f.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(v) => Some(v),
+        Poll::Pending => None,
+    }
+}

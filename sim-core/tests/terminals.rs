@@ -1,10 +1,11 @@
 //! Several terminals on one lab, with background jobs: random mixes of
-//! background sleeps and pings and foreground commands on two terminals,
-//! with page time moving between them, run twice from the same seed, give
-//! the same log event for event (the scheduler is deterministic), and the
+//! background sleeps and pings and foreground commands on two terminals
+//! (run to their end, or driven by page time and maybe interrupted), with
+//! page time moving between them, run twice from the same seed, give the
+//! same log event for event (the scheduler is deterministic), and the
 //! clock never goes back.
 
-use sim_core::lab::{LineState, Progress};
+use sim_core::lab::Progress;
 use sim_core::rng::Rng;
 use sim_core::Lab;
 
@@ -50,19 +51,22 @@ fn log(seed: u64) -> Vec<String> {
     let mut page = lab.now_ms();
     for _ in 0..40 {
         let term = rng.below(2);
-        let p: Progress = match rng.below(4) {
+        let line = LINES[rng.below(LINES.len())];
+        let p: Progress = match rng.below(6) {
             0 => {
                 page += rng.below(1500) as u64;
                 lab.advance_to(page);
                 lab.poll(term)
             }
             1 => lab.poll(term),
-            _ => lab.run_in(term, LINES[rng.below(LINES.len())]),
+            // Page time drives it; maybe Ctrl-C later.
+            2 => lab.start_in(term, line),
+            3 => lab.interrupt(term),
+            _ => lab.run_in(term, line),
         };
         assert!(lab.now_ms() >= last_clock, "the clock went back");
         last_clock = lab.now_ms();
         page = page.max(last_clock);
-        assert_ne!(p.state, LineState::Running, "nothing here waits for anything but time");
         log.push(format!("{term} {} {:?} {:?}", lab.now_ms(), p.state, p.output.chunks));
     }
     log

@@ -10,7 +10,9 @@ use std::task::{Context, Poll};
 
 use super::core::{Budget, Core, Event};
 use crate::iproute::Outcome;
-use crate::kernel::NsId;
+use crate::kernel::{Errno, NsId};
+use crate::netlink::sockets::{Connected, Datagram, EchoRequest, SendError, SockId, SockType, Sockets};
+use crate::netlink::{ParkedSockets, SimSockets};
 use crate::output::Output;
 use crate::procs::Proc;
 use crate::sched::{Sched, Timer, WaitPid};
@@ -135,6 +137,16 @@ impl Host {
             let rest = &argv[1..];
             match name.as_str() {
                 "sleep" => self.sleep(rest).await,
+                "ping" => {
+                    let mut socks = LabSockets::new(self.slot.clone(), ns);
+                    let sched = self.sched.clone();
+                    let pace = move |at_us: u64| -> LocalFuture<'static, ()> {
+                        Box::pin(Timer { sched: sched.clone(), at: at_us.div_ceil(1000), armed: false })
+                    };
+                    let out = crate::tools::ping::run_paced(&mut socks, argv, &pace).await;
+                    socks.finish();
+                    out
+                }
                 "timeout" => self.timeout(ns, rest, stdin, nested).await,
                 "sudo" => match crate::tools::sudo::inner(rest, &|p| Core::is_program(p)) {
                     Ok(inner) => self.start_in(ns, inner, stdin, nested).await,
@@ -288,5 +300,87 @@ impl<A: Future + Unpin, B: Future<Output = ()> + Unpin> Future for Race<A, B> {
             return Poll::Ready(Err(()));
         }
         Poll::Pending
+    }
+}
+
+/// A program's sockets on the lab's kernel across awaits: its packet-engine
+/// run is parked between calls, and each call takes the kernel for itself
+/// only (so a ping waits for its next probe while other tasks run).
+struct LabSockets {
+    slot: Slot,
+    parked: Option<ParkedSockets>,
+}
+
+impl LabSockets {
+    fn new(slot: Slot, ns: NsId) -> LabSockets {
+        let parked = {
+            let mut c = core(&slot);
+            c.live_engines += 1;
+            SimSockets::new(&mut c.kernel, ns).park()
+        };
+        LabSockets { slot, parked: Some(parked) }
+    }
+
+    fn with<R>(&mut self, f: impl FnOnce(&mut dyn Sockets) -> R) -> R {
+        let mut c = core(&self.slot);
+        let parked = self.parked.take().expect("sockets are parked between calls");
+        let mut socks = parked.resume(&mut c.kernel);
+        let r = f(&mut socks);
+        self.parked = Some(socks.park());
+        r
+    }
+
+    /// Ends the run: the kernel's clock and the line's trace take what it did.
+    fn finish(&mut self) {
+        let Some(parked) = self.parked.take() else { return };
+        // Only ever dropped while the lab lends its core (`Lab::drive`).
+        let Ok(mut slot) = self.slot.try_borrow_mut() else { return };
+        let Some(c) = slot.as_mut() else { return };
+        let trace = parked.resume(&mut c.kernel).finish();
+        c.trace.events.extend(trace.events);
+        c.live_engines -= 1;
+    }
+}
+
+impl Drop for LabSockets {
+    /// A ping killed or timed out ends its run too.
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+impl Sockets for LabSockets {
+    fn now_us(&self) -> u64 {
+        self.parked.as_ref().map_or(0, ParkedSockets::now_us)
+    }
+    fn resolve(&mut self, name: &str) -> Option<std::net::Ipv4Addr> {
+        self.with(|s| s.resolve(name))
+    }
+    fn socket(&mut self, ty: SockType) -> Result<SockId, Errno> {
+        self.with(|s| s.socket(ty))
+    }
+    fn bind(&mut self, sock: SockId, addr: std::net::Ipv4Addr) -> Result<(), Errno> {
+        self.with(|s| s.bind(sock, addr))
+    }
+    fn bind_device(&mut self, sock: SockId, dev: &str) -> Result<(), Errno> {
+        self.with(|s| s.bind_device(sock, dev))
+    }
+    fn connect(&mut self, sock: SockId, dst: std::net::Ipv4Addr) -> Result<Connected, Errno> {
+        self.with(|s| s.connect(sock, dst))
+    }
+    fn send_echo(&mut self, sock: SockId, req: EchoRequest) -> Result<(), SendError> {
+        self.with(|s| s.send_echo(sock, req))
+    }
+    fn recv(&mut self, sock: SockId) -> Vec<Datagram> {
+        self.with(|s| s.recv(sock))
+    }
+    fn next_event(&self) -> Option<u64> {
+        self.parked.as_ref().and_then(ParkedSockets::next_event)
+    }
+    fn run_until(&mut self, until_us: u64) -> bool {
+        self.with(|s| s.run_until(until_us))
+    }
+    fn exhausted(&self) -> bool {
+        self.parked.as_ref().is_some_and(ParkedSockets::exhausted)
     }
 }

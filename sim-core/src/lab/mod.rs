@@ -183,7 +183,19 @@ impl Lab {
         self.run_in_mode(term, line, Mode::Interactive)
     }
 
+    /// Starts `line` in terminal `term` without moving the clock: it runs
+    /// until it first waits, and then as page time ([`Lab::advance_to`])
+    /// brings what it waits for; [`Lab::poll`] tells when it ended, and
+    /// [`Lab::interrupt`] stops it at the page's time.
+    pub fn start_in(&mut self, term: usize, line: &str) -> Progress {
+        self.start_line(term, line, Mode::Interactive, false)
+    }
+
     fn run_in_mode(&mut self, term: usize, line: &str, mode: Mode) -> Progress {
+        self.start_line(term, line, mode, true)
+    }
+
+    fn start_line(&mut self, term: usize, line: &str, mode: Mode, fast_forward: bool) -> Progress {
         if term >= self.envs.len() || self.running(term) {
             return Progress { output: Output::status(1), state: LineState::Idle };
         }
@@ -208,7 +220,7 @@ impl Lab {
             core(&slot).terms[term].done = Some(out);
         });
         self.sched.spawn(pid, task);
-        self.drive(Some(term), None);
+        self.drive(fast_forward.then_some(term), None);
         self.progress(term)
     }
 
@@ -235,7 +247,11 @@ impl Lab {
             return Progress { output: Output::new(), state: LineState::Idle };
         }
         let pid = self.core().terms[term].pid;
+        // Lent: what the line held (a ping's engine run) ends on the kernel.
+        let lent = self.core.take();
+        *self.slot.borrow_mut() = lent;
         self.sched.cancel(pid);
+        self.core = self.slot.borrow_mut().take();
         let mut out = Output::new();
         out.out("^C\n");
         self.envs[term].borrow_mut().last_status = 130;

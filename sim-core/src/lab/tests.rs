@@ -66,6 +66,24 @@ fn timeline_start(lab: &Lab, out: &crate::Output) -> u64 {
 }
 
 #[test]
+fn a_background_ping_sees_what_the_foreground_does_meanwhile() {
+    let mut lab = pair();
+    let out = lab.run_command("ip netns exec a ping -c 4 10.0.0.2 & sleep 1.5; ip -n b link set vb down; wait");
+    let text = out.text();
+    assert!(text.contains("icmp_seq=2 ") && !text.contains("icmp_seq=3 "), "{text}");
+    assert!(text.contains("4 packets transmitted, 2 received, 50% packet loss"), "{text}");
+    // While it waits between probes, the clock is the foreground's.
+    let start = lab.now_ms();
+    let p = lab.run_in(0, "ip netns exec a ping -c 3 10.0.0.2 >/dev/null & sleep 0.5");
+    assert_eq!(p.output.text(), "[1] 1044\n");
+    assert_eq!(lab.now_ms(), start + 500);
+    assert_eq!(
+        lab.run("jobs").text(),
+        "[1]+  Running                 ip netns exec a ping -c 3 10.0.0.2 > /dev/null &\n"
+    );
+}
+
+#[test]
 fn an_interactive_terminal_numbers_its_jobs_and_says_when_they_are_done() {
     let mut lab = Lab::new();
     assert_eq!(lab.run("sleep 1 &").text(), "[1] 1043\n");
@@ -134,4 +152,22 @@ fn page_time_runs_background_jobs_between_lines() {
     lab.advance_to(start + 2500);
     // A job's output arrives when it ends (see ARCHITECTURE.md).
     assert_eq!(lab.poll(0).output.text(), "one\ntwo\n");
+}
+
+#[test]
+fn ctrl_c_stops_a_line_that_page_time_drives() {
+    let mut lab = Lab::new();
+    let start = lab.now_ms();
+    let p = lab.start_in(0, "echo a; sleep 5; echo b");
+    assert_eq!(p.state, super::LineState::Running);
+    lab.advance_to(start + 2000);
+    assert_eq!(lab.poll(0).state, super::LineState::Running);
+    let p = lab.interrupt(0);
+    assert_eq!((p.output.text(), p.state), ("^C\n".to_string(), super::LineState::Done(130)));
+    assert_eq!(lab.now_ms(), start + 2000);
+    assert_eq!(lab.run("echo $?").text(), "130\n");
+    // Its background jobs go on.
+    lab.start_in(0, "sleep 1 & sleep 10");
+    lab.interrupt(0);
+    assert_eq!(lab.run("jobs").text(), "[1]+  Running                 sleep 1 &\n");
 }

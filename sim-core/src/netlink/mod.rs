@@ -25,7 +25,7 @@ pub mod sockets;
 
 pub use netfilter::{Netfilter, SimNetfilter};
 pub use sim::SimNetlink;
-pub use sim_sockets::SimSockets;
+pub use sim_sockets::{ParkedSockets, SimSockets};
 pub use sockets::Sockets;
 
 pub const IFF_UP: u32 = 0x1;
