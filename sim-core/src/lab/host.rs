@@ -321,13 +321,13 @@ impl LabSockets {
         LabSockets { slot, parked: Some(parked) }
     }
 
-    fn with<R>(&mut self, f: impl FnOnce(&mut dyn Sockets) -> R) -> R {
+    /// Runs `f` on the sockets with the kernel taken back for it alone.
+    fn with(&mut self, f: &mut dyn FnMut(&mut dyn Sockets)) {
         let mut c = core(&self.slot);
-        let parked = self.parked.take().expect("sockets are parked between calls");
+        let Some(parked) = self.parked.take() else { return };
         let mut socks = parked.resume(&mut c.kernel);
-        let r = f(&mut socks);
+        f(&mut socks);
         self.parked = Some(socks.park());
-        r
     }
 
     /// Ends the run: the kernel's clock and the line's trace take what it did.
@@ -354,31 +354,47 @@ impl Sockets for LabSockets {
         self.parked.as_ref().map_or(0, ParkedSockets::now_us)
     }
     fn resolve(&mut self, name: &str) -> Option<std::net::Ipv4Addr> {
-        self.with(|s| s.resolve(name))
+        let mut r = None;
+        self.with(&mut |s| r = s.resolve(name));
+        r
     }
     fn socket(&mut self, ty: SockType) -> Result<SockId, Errno> {
-        self.with(|s| s.socket(ty))
+        let mut r = Err(Errno::EINVAL);
+        self.with(&mut |s| r = s.socket(ty));
+        r
     }
     fn bind(&mut self, sock: SockId, addr: std::net::Ipv4Addr) -> Result<(), Errno> {
-        self.with(|s| s.bind(sock, addr))
+        let mut r = Err(Errno::EINVAL);
+        self.with(&mut |s| r = s.bind(sock, addr));
+        r
     }
     fn bind_device(&mut self, sock: SockId, dev: &str) -> Result<(), Errno> {
-        self.with(|s| s.bind_device(sock, dev))
+        let mut r = Err(Errno::EINVAL);
+        self.with(&mut |s| r = s.bind_device(sock, dev));
+        r
     }
     fn connect(&mut self, sock: SockId, dst: std::net::Ipv4Addr) -> Result<Connected, Errno> {
-        self.with(|s| s.connect(sock, dst))
+        let mut r = Err(Errno::EINVAL);
+        self.with(&mut |s| r = s.connect(sock, dst));
+        r
     }
     fn send_echo(&mut self, sock: SockId, req: EchoRequest) -> Result<(), SendError> {
-        self.with(|s| s.send_echo(sock, req))
+        let mut r = Err(SendError::NoRoute);
+        self.with(&mut |s| r = s.send_echo(sock, req));
+        r
     }
     fn recv(&mut self, sock: SockId) -> Vec<Datagram> {
-        self.with(|s| s.recv(sock))
+        let mut r = Vec::new();
+        self.with(&mut |s| r = s.recv(sock));
+        r
     }
     fn next_event(&self) -> Option<u64> {
         self.parked.as_ref().and_then(ParkedSockets::next_event)
     }
     fn run_until(&mut self, until_us: u64) -> bool {
-        self.with(|s| s.run_until(until_us))
+        let mut r = false;
+        self.with(&mut |s| r = s.run_until(until_us));
+        r
     }
     fn exhausted(&self) -> bool {
         self.parked.as_ref().is_some_and(ParkedSockets::exhausted)
