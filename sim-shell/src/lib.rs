@@ -193,6 +193,18 @@ pub trait Programs {
         false
     }
 
+    /// Whether the machine shows a line's output as it goes: the shell then
+    /// hands it [`Programs::show`] what each top-level command of the line
+    /// printed as soon as that command ends, rather than all at the end.
+    fn streams(&self) -> bool {
+        false
+    }
+
+    /// What a top-level command of the line printed (see
+    /// [`Programs::streams`]): each chunk's delay counts from the previous
+    /// output of the line.
+    fn show(&mut self, _out: Output) {}
+
     /// The machine's virtual clock (ms), for what the shell waits for
     /// itself (`wait`): the time that passed is carried as a delay.
     fn now_ms(&mut self) -> u64 {

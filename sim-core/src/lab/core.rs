@@ -64,6 +64,12 @@ pub(crate) struct Terminal {
     pub done: Option<Output>,
     /// When the running line started.
     pub line_start_ms: u64,
+    /// Where the line's own output has got to (its delays add up from
+    /// the line's start).
+    pub cursor_ms: u64,
+    /// The time of the last output handed to the host: the next one's
+    /// delay counts from there.
+    pub shown_ms: u64,
     /// How the running line is read.
     pub mode: shell::Mode,
 }
@@ -74,6 +80,19 @@ pub struct Event {
     pub at_ms: u64,
     pub stream: Stream,
     pub text: String,
+    /// Written by the terminal's line (not by one of its jobs): at the same
+    /// time, the line's comes first (it ran before the jobs it started).
+    pub line: bool,
+}
+
+impl Terminal {
+    /// Stamps what the running line printed, each chunk after its delay.
+    pub fn line_output(&mut self, out: Output) {
+        for c in out.chunks {
+            self.cursor_ms += c.delay_ms;
+            self.events.push(Event { at_ms: self.cursor_ms, stream: c.stream, text: c.text, line: true });
+        }
+    }
 }
 
 /// `ip netns exec` inside `ip netns exec` inside …: Linux has no limit, we do.
@@ -310,7 +329,15 @@ impl Core {
 
 impl Terminal {
     pub fn new(pid: u32) -> Terminal {
-        Terminal { pid, events: Vec::new(), done: None, line_start_ms: 0, mode: shell::Mode::Interactive }
+        Terminal {
+            pid,
+            events: Vec::new(),
+            done: None,
+            line_start_ms: 0,
+            cursor_ms: 0,
+            shown_ms: 0,
+            mode: shell::Mode::Interactive,
+        }
     }
 }
 

@@ -30,6 +30,8 @@ pub(crate) struct Host {
     pub term: usize,
     pub ns: NsId,
     pub budget: Budget,
+    /// A terminal's line: its output is shown command by command.
+    pub streams: bool,
 }
 
 /// The lab's core, borrowed for one step (never across an await).
@@ -46,7 +48,7 @@ pub(crate) fn stamp(start_ms: u64, out: Output) -> Vec<Event> {
     for c in out.chunks {
         at += c.delay_ms;
         if !c.text.is_empty() {
-            events.push(Event { at_ms: at, stream: c.stream, text: c.text });
+            events.push(Event { at_ms: at, stream: c.stream, text: c.text, line: false });
         }
     }
     events
@@ -230,6 +232,7 @@ impl Programs for Host {
             term: self.term,
             ns: self.ns,
             budget: Budget::new(now),
+            streams: false,
         };
         let run = job.run;
         let task = Box::pin(async move {
@@ -280,6 +283,16 @@ impl Programs for Host {
 
     fn now_ms(&mut self) -> u64 {
         self.now()
+    }
+
+    fn streams(&self) -> bool {
+        self.streams
+    }
+
+    fn show(&mut self, out: Output) {
+        if let Some(t) = core(&self.slot).terms.get_mut(self.term) {
+            t.line_output(out);
+        }
     }
 }
 

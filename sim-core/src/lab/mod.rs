@@ -205,11 +205,14 @@ impl Lab {
             c.trace = Trace::default();
             let t = &mut c.terms[term];
             t.line_start_ms = now;
+            t.cursor_ms = now;
+            t.shown_ms = now;
             t.mode = mode;
             t.done = None;
         }
         let pid = self.core().terms[term].pid;
         let mut host = self.host(pid, term, Budget::new(now));
+        host.streams = true;
         let home = self.envs[term].clone();
         let mut lent = Lent { env: home.replace(Env::empty()), home };
         let slot = self.slot.clone();
@@ -256,7 +259,11 @@ impl Lab {
         out.out("^C\n");
         self.envs[term].borrow_mut().last_status = 130;
         out.status = 130;
-        self.core_mut().terms[term].done = Some(out);
+        let now = self.now_ms();
+        let t = &mut self.core_mut().terms[term];
+        // What the line printed so far was shown; the ^C comes now.
+        t.cursor_ms = t.cursor_ms.max(now);
+        t.done = Some(out);
         self.progress(term)
     }
 
@@ -293,7 +300,7 @@ impl Lab {
     }
 
     fn host(&self, pid: u32, term: usize, budget: Budget) -> Host {
-        Host { slot: self.slot.clone(), sched: self.sched.clone(), pid, term, ns: NsId::HOST, budget }
+        Host { slot: self.slot.clone(), sched: self.sched.clone(), pid, term, ns: NsId::HOST, budget, streams: false }
     }
 
     /// Runs the tasks: until terminal `fg`'s line ends, jumping time to
@@ -334,13 +341,22 @@ impl Lab {
         let running = self.running(term);
         let c = self.core_mut();
         let t = &mut c.terms[term];
-        let events = std::mem::take(&mut t.events);
-        let Some(fg) = t.done.take() else {
+        let done = t.done.take();
+        if let Some(fg) = &done {
+            t.line_output(Output { chunks: fg.chunks.clone(), status: fg.status });
+        }
+        let mut events = std::mem::take(&mut t.events);
+        // In time order; at the same time, the line's output first, then
+        // in the order it was written.
+        crate::sort::sort_by(&mut events, |a, b| (a.at_ms, !a.line).cmp(&(b.at_ms, !b.line)));
+        let output = output_of(&events, t.shown_ms);
+        t.shown_ms = events.last().map_or(t.shown_ms, |e| e.at_ms.max(t.shown_ms));
+        let Some(fg) = done else {
             let state = if running { LineState::Running } else { LineState::Idle };
-            return Progress { output: output_of(&events, t.line_start_ms), state };
+            return Progress { output, state };
         };
-        let (start, mode, status) = (t.line_start_ms, t.mode, fg.status);
-        let mut output = if events.is_empty() { fg } else { merge(start, fg, &events) };
+        let (mode, status) = (t.mode, fg.status);
+        let mut output = output;
         if mode == Mode::Interactive {
             // Before the next prompt: what became of the terminal's jobs.
             let mut host = self.host(0, term, Budget::new(0));
@@ -380,31 +396,6 @@ fn output_of(events: &[Event], start_ms: u64) -> Output {
             crate::output::Stream::Stderr => out.err_after(delay, e.text.clone()),
         }
     }
-    out
-}
-
-/// The line's own output (delays from `start_ms`) and its background
-/// jobs' (stamped), in the order of their virtual times; at the same time,
-/// the line's first (it ran before the jobs it started).
-fn merge(start_ms: u64, fg: Output, bg: &[Event]) -> Output {
-    let total: u64 = fg.chunks.iter().map(|c| c.delay_ms).sum();
-    let mut all: Vec<(u64, u8, Event)> = Vec::new();
-    let mut at = start_ms;
-    for c in fg.chunks {
-        at += c.delay_ms;
-        all.push((at, 0, Event { at_ms: at, stream: c.stream, text: c.text }));
-    }
-    for e in bg {
-        all.push((e.at_ms.max(start_ms), 1, e.clone()));
-    }
-    crate::sort::sort_by(&mut all, |x, y| (x.0, x.1).cmp(&(y.0, y.1)));
-    let events: Vec<Event> = all.into_iter().map(|(_, _, e)| e).collect();
-    let mut out = output_of(&events, start_ms);
-    let shown: u64 = out.chunks.iter().map(|c| c.delay_ms).sum();
-    if start_ms + total > start_ms + shown {
-        out.out_after(total - shown, "");
-    }
-    out.status = fg.status;
     out
 }
 

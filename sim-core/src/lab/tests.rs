@@ -159,11 +159,13 @@ fn ctrl_c_stops_a_line_that_page_time_drives() {
     let mut lab = Lab::new();
     let start = lab.now_ms();
     let p = lab.start_in(0, "echo a; sleep 5; echo b");
-    assert_eq!(p.state, super::LineState::Running);
+    // What the line's first command printed shows while the rest waits.
+    assert_eq!((p.output.text(), p.state), ("a\n".to_string(), super::LineState::Running));
     lab.advance_to(start + 2000);
     assert_eq!(lab.poll(0).state, super::LineState::Running);
     let p = lab.interrupt(0);
     assert_eq!((p.output.text(), p.state), ("^C\n".to_string(), super::LineState::Done(130)));
+    assert_eq!(p.output.chunks[0].delay_ms, 2000);
     assert_eq!(lab.now_ms(), start + 2000);
     assert_eq!(lab.run("echo $?").text(), "130\n");
     // Its background jobs go on.

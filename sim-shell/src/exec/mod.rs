@@ -88,6 +88,10 @@ pub(super) struct Interp<'a> {
     /// once): programs run through [`Programs::run`] and `&` in the
     /// foreground.
     pub sync: bool,
+    /// Scripts being run around the current command: the outermost one
+    /// (1) at depth 0 is the line itself, whose commands' output a machine
+    /// that streams is shown as each ends.
+    pub scripts: usize,
 }
 
 /// What a child shell runs.
@@ -122,6 +126,7 @@ impl<'a> Interp<'a> {
             flow: None,
             locals: Vec::new(),
             sync: false,
+            scripts: 0,
         }
     }
 
@@ -172,6 +177,8 @@ impl<'a> Interp<'a> {
     /// the interpreter's functions call each other recursively.)
     pub fn run_script<'s>(&'s mut self, script: &'s Script, stdin: &'s mut String) -> LocalFuture<'s, Output> {
         Box::pin(async move {
+            self.scripts += 1;
+            let top = self.scripts == 1 && self.depth == 0 && !self.sync && self.programs.streams();
             let mut out = Output::status(self.env.last_status);
             for item in &script.items {
                 if self.stopping() {
@@ -183,7 +190,12 @@ impl<'a> Interp<'a> {
                 };
                 out.status = o.status;
                 out.extend(o);
+                if top && !out.chunks.is_empty() {
+                    let shown = Output { chunks: std::mem::take(&mut out.chunks), status: out.status };
+                    self.programs.show(shown);
+                }
             }
+            self.scripts -= 1;
             out
         })
     }
@@ -339,6 +351,7 @@ impl<'a> Interp<'a> {
             // The subshell's copies: what it shadows dies with its env.
             locals: self.locals.iter().map(|_| Vec::new()).collect(),
             sync: self.sync,
+            scripts: 0,
         };
         let mut out = match body {
             Body::Command(cmd) => sub.run_command(cmd, stdin).await,
