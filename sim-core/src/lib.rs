@@ -3,7 +3,9 @@
 //! See ARCHITECTURE.md at the repository root for the layers and invariants.
 
 pub mod lab;
+pub mod procs;
 pub mod rng;
+pub mod sched;
 pub mod snapshot;
 pub mod sort;
 

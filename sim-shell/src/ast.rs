@@ -21,6 +21,9 @@ pub enum Connector {
 pub struct AndOr {
     pub first: Pipeline,
     pub rest: Vec<(Connector, Pipeline)>,
+    /// Ended by `&`: run as a background job, whose text (the tokens as
+    /// typed, for `jobs`) is here.
+    pub background: Option<String>,
 }
 
 /// `! a | b | c`: commands whose stdout feeds the next one's stdin.

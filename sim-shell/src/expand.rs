@@ -233,6 +233,7 @@ impl<'a> Interp<'a> {
             Param::Special(c) => match c {
                 '?' => self.env.last_status.to_string(),
                 '$' => self.env.pid.to_string(),
+                '!' => self.env.last_bg.map(|p| p.to_string()).unwrap_or_default(),
                 '#' => self.env.positional.len().to_string(),
                 '0' => self.name.to_string(),
                 '-' => String::from(if self.mode == crate::exec::Mode::Interactive { "himBHs" } else { "hBc" }),
@@ -256,10 +257,13 @@ impl<'a> Interp<'a> {
     /// Runs `$(…)` in a subshell; its stdout minus trailing newlines is the
     /// value, its stderr goes to the terminal.
     fn command_subst(&mut self, script: &super::ast::Script) -> String {
-        let out = self.subshell(|sub| {
-            let mut stdin = String::new();
-            sub.run_script(script, &mut stdin)
-        });
+        // Expansion does not wait: the substitution runs to its end at once
+        // (its programs through `Programs::run`, its `&` in the foreground).
+        let sync = std::mem::replace(&mut self.sync, true);
+        let mut stdin = String::new();
+        let out = crate::exec::block_on(self.subshell(crate::exec::Body::Script(script), &mut stdin))
+            .unwrap_or_else(|| crate::output::Output::status(130));
+        self.sync = sync;
         self.subst_status = Some(out.status);
         self.env.last_status = out.status;
         let mut text = String::new();

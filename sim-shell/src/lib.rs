@@ -66,8 +66,11 @@
 //!   `while read` loop around them gets every line.
 //! - `sh` is dash on Debian: `sh -c` runs this same shell, with dash's
 //!   wording for `not found` and for syntax errors only.
-//! - `&` runs the command in the foreground (virtual time makes waiting
-//!   free); there is no job control.
+//! - `LIST &` is handed to the machine as a background job
+//!   ([`Programs::spawn`]); the shell keeps bash's job table (`jobs`,
+//!   `wait`, `kill`, `$!`), but there is no job control: `fg` and `bg`
+//!   answer `no job control`, as in `bash -c`. A machine without processes
+//!   runs the job in the foreground.
 //! - Writing to a file other than `/dev/null`, `/dev/stdout`,
 //!   `/dev/stderr` fails with `Read-only file system`; reading one fails
 //!   with `No such file or directory`; every file test (`-f`, `-d`, …) is
@@ -89,12 +92,49 @@ pub mod output;
 mod parser;
 mod pattern;
 
-pub use exec::STEP_BUDGET;
+pub use exec::{Mode, STEP_BUDGET};
+pub use jobs::{job_notices, parse_signal, JobEntry, ProcStatus, SIGNALS};
 pub use output::{Chunk, Output, Stream};
 pub use parser::{parse, ParseError};
 
 use litemap::LiteMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+
+mod jobs;
+
+/// A future that runs on the machine's single thread (programs and shells
+/// that wait for time or for other processes).
+pub type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// A background job's shell, started on its new process's programs.
+pub type JobShell = Box<dyn for<'p> FnOnce(&'p mut dyn Programs) -> LocalFuture<'p, Output>>;
+
+/// Why [`Programs::spawn`] gave a job back.
+pub enum NotSpawned {
+    /// The machine has no processes: the shell runs the job itself.
+    NoProcesses(Background),
+    /// Too many processes run (`fork: Resource temporarily unavailable`).
+    TryAgain(Background),
+}
+
+/// A background job (`LIST &`) handed to the machine, which runs it as a
+/// new process beside the shell that started it.
+pub struct Background {
+    /// The job's shell, given the programs of its new process; what it
+    /// printed, each chunk after the virtual time that passed before it
+    /// (counted from the job's start), and its status.
+    pub run: JobShell,
+    /// The process name (`comm`): the program for a simple command (bash
+    /// forks and execs it), `bash` for anything else (a subshell).
+    pub comm: String,
+    /// The job's text as typed (for the machine's process table).
+    pub text: String,
+    /// Whether the job ignores SIGINT: a non-interactive shell starts its
+    /// background jobs so (bash without job control).
+    pub ignore_int: bool,
+}
 
 /// The machine the shell runs on: its programs, and the work it allows.
 ///
@@ -122,6 +162,57 @@ pub trait Programs {
     fn spend(&mut self, _steps: u64) -> bool {
         true
     }
+
+    /// Runs a program that may wait (for time, for another process): the
+    /// machine suspends it and runs others meanwhile. The default runs it
+    /// at once with [`Programs::run`].
+    fn start<'a>(&'a mut self, argv: &'a [String], stdin: &'a str) -> LocalFuture<'a, Output> {
+        let out = self.run(argv, stdin);
+        Box::pin(std::future::ready(out))
+    }
+
+    /// Starts `job` as a new process in the background; its pid. A machine
+    /// without processes hands it back and the shell runs it in the
+    /// foreground; one with too many processes refuses it as `fork()`
+    /// would (EAGAIN), and bash tries again a few times.
+    fn spawn(&mut self, job: Background) -> Result<u32, NotSpawned> {
+        Err(NotSpawned::NoProcesses(job))
+    }
+
+    /// A process's state; `None` if there is no such process.
+    fn status(&mut self, _pid: u32) -> Option<ProcStatus> {
+        None
+    }
+
+    /// Waits until process `pid` ends; its end (`None`: no such process).
+    fn wait<'a>(&'a mut self, pid: u32) -> LocalFuture<'a, Option<ProcStatus>> {
+        let st = self.status(pid);
+        Box::pin(std::future::ready(st))
+    }
+
+    /// Sends signal `signal` to process `pid`; false if there is no such
+    /// process (ESRCH).
+    fn kill(&mut self, _pid: u32, _signal: i32) -> bool {
+        false
+    }
+
+    /// Whether the machine shows a line's output as it goes: the shell then
+    /// hands it [`Programs::show`] what each top-level command of the line
+    /// printed as soon as that command ends, rather than all at the end.
+    fn streams(&self) -> bool {
+        false
+    }
+
+    /// What a top-level command of the line printed (see
+    /// [`Programs::streams`]): each chunk's delay counts from the previous
+    /// output of the line.
+    fn show(&mut self, _out: Output) {}
+
+    /// The machine's virtual clock (ms), for what the shell waits for
+    /// itself (`wait`): the time that passed is carried as a delay.
+    fn now_ms(&mut self) -> u64 {
+        0
+    }
 }
 
 /// A shell variable.
@@ -146,6 +237,10 @@ pub struct Env {
     /// Shell functions by name (a list: a handful at most, and one map
     /// type fewer in the wasm build).
     pub functions: Vec<(String, Arc<ast::Command>)>,
+    /// The job table: background jobs started by this shell.
+    pub jobs: Vec<JobEntry>,
+    /// `$!`: the pid of the last background job.
+    pub last_bg: Option<u32>,
 }
 
 impl Default for Env {
@@ -171,7 +266,15 @@ impl Env {
     /// No variables at all (allocates nothing): a placeholder while a
     /// machine lends its environment to a running line.
     pub fn empty() -> Env {
-        Env { last_status: 0, vars: LiteMap::new(), pid: 1042, positional: Vec::new(), functions: Vec::new() }
+        Env {
+            last_status: 0,
+            vars: LiteMap::new(),
+            pid: 1042,
+            positional: Vec::new(),
+            functions: Vec::new(),
+            jobs: Vec::new(),
+            last_bg: None,
+        }
     }
 
     /// The environment a program started by this shell sees: the exported
@@ -183,7 +286,15 @@ impl Env {
         for (k, v) in parent.vars.iter().filter(|(_, v)| v.exported) {
             vars.insert(k.clone(), v.clone());
         }
-        Env { last_status: 0, vars, pid: parent.pid + 1, positional: Vec::new(), functions: Vec::new() }
+        Env {
+            last_status: 0,
+            vars,
+            pid: parent.pid + 1,
+            positional: Vec::new(),
+            functions: Vec::new(),
+            jobs: Vec::new(),
+            last_bg: None,
+        }
     }
 
     /// A function's body, if one is defined by that name.
@@ -228,30 +339,54 @@ pub fn run_line(line: &str, env: &mut Env, programs: &mut dyn Programs) -> Outpu
 
 /// Like [`run_line`], with `stdin` for the first command that reads it (as
 /// `bash -c LINE < file` would): `ip netns exec` passing its input on, or
-/// tests.
+/// tests. For a machine whose programs run at once (the default
+/// [`Programs::start`]); one whose programs wait drives [`line`] itself.
 pub fn run_line_with_stdin(line: &str, stdin: &str, env: &mut Env, programs: &mut dyn Programs) -> Output {
-    let mut sh = exec::Interp::new(env, programs, exec::Mode::Interactive, "bash");
-    let mut stdin = stdin.to_string();
-    let mut out = exec::run_source(&mut sh, line, &mut stdin);
-    if sh.interrupted {
-        // What the terminal shows when Ctrl-C stops a command.
-        let delay = std::mem::take(&mut sh.pending_delay);
-        out.extend(Output {
-            chunks: vec![Chunk { stream: Stream::Stdout, text: "^C\n".into(), delay_ms: delay }],
-            status: 0,
-        });
-        sh.env.last_status = 130;
-    }
-    if sh.pending_delay > 0 {
-        // Time that passed with nothing shown (`ping … >/dev/null`).
-        let delay = std::mem::take(&mut sh.pending_delay);
-        out.extend(Output {
-            chunks: vec![Chunk { stream: Stream::Stdout, text: String::new(), delay_ms: delay }],
-            status: 0,
-        });
-    }
-    out.status = sh.env.last_status;
-    out
+    let f = self::line(line, stdin.to_string(), env, programs, Mode::Interactive);
+    exec::block_on(f).unwrap_or_else(|| Output::status(130))
+}
+
+/// Runs one command line as a future, for a machine that runs programs
+/// and jobs side by side: it waits where a program waits. `mode` says
+/// whether this is a terminal's interactive bash ([`Mode::Interactive`]:
+/// `bash: MESSAGE`, `[1] PID` when a job starts; the host prints
+/// [`job_notices`] before its next prompt) or a `bash -c LINE`
+/// ([`Mode::Command`]: the job table ends with the line; its processes go
+/// on).
+pub fn line<'a>(
+    line: &'a str,
+    stdin: String,
+    env: &'a mut Env,
+    programs: &'a mut dyn Programs,
+    mode: Mode,
+) -> LocalFuture<'a, Output> {
+    Box::pin(async move {
+        let mut sh = exec::Interp::new(env, programs, mode, "bash");
+        if mode == Mode::Command {
+            sh.env.jobs.clear();
+        }
+        let mut stdin = stdin;
+        let mut out = exec::run_source(&mut sh, line, &mut stdin).await;
+        if sh.interrupted {
+            // What the terminal shows when Ctrl-C stops a command.
+            let delay = std::mem::take(&mut sh.pending_delay);
+            out.extend(Output {
+                chunks: vec![Chunk { stream: Stream::Stdout, text: "^C\n".into(), delay_ms: delay }],
+                status: 0,
+            });
+            sh.env.last_status = 130;
+        }
+        if sh.pending_delay > 0 {
+            // Time that passed with nothing shown (`ping … >/dev/null`).
+            let delay = std::mem::take(&mut sh.pending_delay);
+            out.extend(Output {
+                chunks: vec![Chunk { stream: Stream::Stdout, text: String::new(), delay_ms: delay }],
+                status: 0,
+            });
+        }
+        out.status = sh.env.last_status;
+        out
+    })
 }
 
 /// Runs `bash ARGS` or `sh ARGS` (`argv[0]` names the shell) for a
@@ -259,11 +394,19 @@ pub fn run_line_with_stdin(line: &str, stdin: &str, env: &mut Env, programs: &mu
 /// or `sudo bash -c …` do: the shell starts from the login environment
 /// and hands its commands back to `programs`. When the steps run out it
 /// ends with status 130 and prints nothing (the shell the learner typed at
-/// shows the `^C`).
+/// shows the `^C`). Its programs run at once ([`Programs::run`]).
 pub fn run_shell_program(argv: &[String], stdin: &str, programs: &mut dyn Programs) -> Output {
+    run_shell_program_as(argv, stdin, programs, Env::default().pid + 1)
+}
+
+/// [`run_shell_program`] for a machine that gave the shell a process:
+/// `pid` is its `$$`.
+pub fn run_shell_program_as(argv: &[String], stdin: &str, programs: &mut dyn Programs, pid: u32) -> Output {
     let mut env = Env::default();
     let mut sh = exec::Interp::new(&mut env, programs, exec::Mode::Interactive, "bash");
-    let mut out = exec::shell_program(&mut sh, argv, stdin);
+    sh.sync = true;
+    let mut out =
+        exec::block_on(exec::shell_program(&mut sh, argv, stdin, Some(pid))).unwrap_or_else(|| Output::status(130));
     if sh.interrupted {
         out.status = 130;
     }

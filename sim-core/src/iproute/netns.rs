@@ -1,4 +1,4 @@
-//! `ip netns`: add, delete, list, exec, identify.
+//! `ip netns`: add, delete, list, exec, pids, identify.
 
 use nom::combinator::map;
 
@@ -21,7 +21,10 @@ pub enum NetnsCmd {
         name: String,
         argv: Vec<String>,
     },
-    Identify,
+    /// `identify [PID]` (`None`: the caller itself).
+    Identify(Option<u32>),
+    /// `pids NAME`.
+    Pids(String),
     /// `set NAME ID`: `None` for `auto`.
     Set {
         name: String,
@@ -41,6 +44,7 @@ enum Verb {
     Add,
     Delete,
     Set,
+    Pids,
     Identify,
     Exec,
     Help,
@@ -54,6 +58,7 @@ const VERBS: &[Entry<Verb>] = &[
     alone(P("add"), Verb::Add),
     alone(P("delete"), Verb::Delete),
     alone(P("set"), Verb::Set),
+    alone(P("pids"), Verb::Pids),
     alone(P("identify"), Verb::Identify),
     alone(P("exec"), Verb::Exec),
     alone(P("help"), Verb::Help),
@@ -105,7 +110,25 @@ fn netns(i: Words<'_>) -> PResult<'_, NetnsCmd> {
             };
             Ok((i, NetnsCmd::Set { name, id }))
         }
-        Verb::Identify => Ok((i, NetnsCmd::Identify)),
+        Verb::Pids => {
+            let (i, name) = name(i)?;
+            if !i.is_empty() {
+                return fail(Fail::new("extra arguments specified\n", 1));
+            }
+            Ok((i, NetnsCmd::Pids(name)))
+        }
+        Verb::Identify => match i.rest() {
+            [] => Ok((i, NetnsCmd::Identify(None))),
+            // is_pid(): digits only.
+            [p] => match p.parse::<u32>() {
+                Ok(pid) if p.bytes().all(|b| b.is_ascii_digit()) => {
+                    let (i, _) = word(i)?;
+                    Ok((i, NetnsCmd::Identify(Some(pid))))
+                }
+                _ => fail(Fail::new(format!("Specified string '{p}' is not a pid\n"), 1)),
+            },
+            _ => fail(Fail::new("extra arguments specified\n", 1)),
+        },
         Verb::Exec => {
             let (i, name) = name(i)?;
             let (i, argv) = rest(i)?;
@@ -116,6 +139,11 @@ fn netns(i: Words<'_>) -> PResult<'_, NetnsCmd> {
         }
         Verb::Help => fail(Fail::new(crate::usage::Usage::Netns, 255)),
     }
+}
+
+/// `netns_get_fd()` or `open("/proc/PID/ns/net")` failed.
+fn cannot_open(e: Errno) -> Fail {
+    Fail::new(format!("Cannot open network namespace: {}\n", e.text()), 1)
 }
 
 pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NetnsCmd) -> IpResult<Outcome> {
@@ -154,8 +182,19 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NetnsCmd) -> IpResult<Outcom
             nl.netns_set_id(name, *id)?;
             done(Output::new())
         }
-        NetnsCmd::Identify => {
-            let names = nl.netns_identify();
+        NetnsCmd::Pids(name) => {
+            let pids = nl.netns_pids(name).map_err(cannot_open)?;
+            let mut out = Output::new();
+            for pid in pids {
+                out.out(format!("{pid}\n"));
+            }
+            done(out)
+        }
+        NetnsCmd::Identify(pid) => {
+            let names = match pid {
+                None => nl.netns_identify(),
+                Some(pid) => nl.pid_netns(*pid).map_err(cannot_open)?,
+            };
             let mut out = Output::new();
             if names.is_empty() {
                 out.out("\n");

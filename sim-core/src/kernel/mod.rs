@@ -44,8 +44,10 @@ pub struct Kernel {
     rng: mac::Rng,
     /// Counts devices and addresses ever made, for stable creation order.
     serial: u64,
-    /// Virtual time in milliseconds. Only commands advance it.
+    /// Virtual time in milliseconds: the lab's one clock.
     pub now_ms: u64,
+    /// The processes, and the network namespace each is in.
+    pub procs: crate::procs::Procs,
 }
 
 impl Kernel {
@@ -58,6 +60,7 @@ impl Kernel {
             rng: mac::Rng::new(seed ^ 0x006e_736c_6162),
             serial: 0,
             now_ms: 0,
+            procs: crate::procs::Procs::new(),
         };
         k.create_ns();
         k

@@ -25,7 +25,7 @@ pub mod sockets;
 
 pub use netfilter::{Netfilter, SimNetfilter};
 pub use sim::SimNetlink;
-pub use sim_sockets::SimSockets;
+pub use sim_sockets::{ParkedSockets, SimSockets};
 pub use sockets::Sockets;
 
 pub const IFF_UP: u32 = 0x1;
@@ -213,6 +213,16 @@ pub trait Netlink {
     fn netns_enter(&mut self, name: &str) -> NsResult<()>;
     /// The names under which the current namespace is mounted.
     fn netns_identify(&mut self) -> Vec<String>;
+    /// The names under which process `pid`'s namespace is mounted
+    /// (`/proc/PID/ns/net`); ENOENT if there is no such process.
+    fn pid_netns(&mut self, _pid: u32) -> Result<Vec<String>, Errno> {
+        Err(Errno::EOPNOTSUPP)
+    }
+    /// The processes in namespace `name` (ENOENT if no such name), in pid
+    /// order, as a walk of `/proc` finds them.
+    fn netns_pids(&mut self, _name: &str) -> Result<Vec<u32>, Errno> {
+        Err(Errno::EOPNOTSUPP)
+    }
     /// `ip netns set NAME ID`: gives a named namespace an id here (`None`: any).
     fn netns_set_id(&mut self, _name: &str, _id: Option<i32>) -> KResult<()> {
         Err(crate::kernel::KernelError::new(Errno::EOPNOTSUPP))

@@ -130,6 +130,21 @@ impl Netlink for SimNetlink<'_> {
         self.kernel.named().iter().filter(|(_, id)| *id == ns).map(|(n, _)| n.clone()).collect()
     }
 
+    fn pid_netns(&mut self, pid: u32) -> Result<Vec<String>, Errno> {
+        // Pid 1, init, is in the host's namespace.
+        let ns = match self.kernel.procs.get(pid) {
+            _ if pid == 1 => NsId::HOST,
+            Some(p) if p.state == sim_shell::ProcStatus::Running => p.ns,
+            _ => return Err(Errno::ENOENT),
+        };
+        Ok(self.kernel.named().iter().filter(|(_, id)| *id == ns).map(|(n, _)| n.clone()).collect())
+    }
+
+    fn netns_pids(&mut self, name: &str) -> Result<Vec<u32>, Errno> {
+        let ns = self.kernel.ns_by_name(name).ok_or(Errno::ENOENT)?;
+        Ok(self.kernel.procs.running().filter(|p| p.ns == ns).map(|p| p.pid).collect())
+    }
+
     fn netns_set_id(&mut self, name: &str, id: Option<i32>) -> KResult<()> {
         let target = self.kernel.ns_by_name(name).ok_or(KernelError::new(Errno::ENOENT))?;
         self.kernel.nsid_set(self.ns, target, id)

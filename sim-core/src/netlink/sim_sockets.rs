@@ -42,6 +42,12 @@ impl<'k> SimSockets<'k> {
         self.e.finish()
     }
 
+    /// Lets go of the kernel until the program's next step (see
+    /// [`crate::packet::engine::Parked`]).
+    pub fn park(self) -> ParkedSockets {
+        ParkedSockets { e: self.e.park(), ns: self.ns, socks: self.socks }
+    }
+
     fn sock(&mut self, s: SockId) -> Result<&mut Sock, Errno> {
         self.socks.get_mut(s.0).ok_or(Errno::EINVAL)
     }
@@ -80,6 +86,33 @@ impl<'k> SimSockets<'k> {
                 s.queue.push(Datagram { at_us: m.at_us, from: m.pkt.src, echo });
             }
         }
+    }
+}
+
+/// A program's sockets while it waits: its engine run and sockets
+/// without the kernel.
+pub struct ParkedSockets {
+    e: crate::packet::engine::Parked,
+    ns: NsId,
+    socks: Vec<Sock>,
+}
+
+impl ParkedSockets {
+    /// Takes the kernel back for the program's next step.
+    pub fn resume(self, kernel: &mut Kernel) -> SimSockets<'_> {
+        SimSockets { e: self.e.resume(kernel), ns: self.ns, socks: self.socks }
+    }
+
+    pub fn now_us(&self) -> u64 {
+        self.e.now_us()
+    }
+
+    pub fn next_event(&self) -> Option<u64> {
+        self.e.next_event()
+    }
+
+    pub fn exhausted(&self) -> bool {
+        self.e.exhausted()
     }
 }
 

@@ -118,7 +118,117 @@ pub struct Engine<'k> {
     pub exhausted: bool,
 }
 
+/// An engine between two steps of a program that waits (a ping between
+/// its probes): everything but the kernel, which others use meanwhile.
+pub struct Parked {
+    now: u64,
+    queue: BinaryHeap<Item>,
+    seq: u64,
+    steps: u64,
+    trace: Trace,
+    inbox: Vec<Received>,
+    pending: LiteMap<NeighKey, Vec<Ipv4Packet>>,
+    probes: LiteMap<NeighKey, u32>,
+    labels: LiteMap<NsId, String>,
+    icmp_last: LiteMap<(NsId, Ipv4Addr), (u64, u64)>,
+    failed_in_run: LiteMap<NeighKey, u64>,
+    frag_id: u16,
+    reasm: LiteMap<FragKey, Vec<FragPart>>,
+    exhausted: bool,
+}
+
+impl Parked {
+    /// Takes the kernel back: the run goes on where it stopped.
+    pub fn resume(self, k: &mut Kernel) -> Engine<'_> {
+        let Parked {
+            now,
+            queue,
+            seq,
+            steps,
+            trace,
+            inbox,
+            pending,
+            probes,
+            labels,
+            icmp_last,
+            failed_in_run,
+            frag_id,
+            reasm,
+            exhausted,
+        } = self;
+        Engine {
+            k,
+            now,
+            queue,
+            seq,
+            steps,
+            trace,
+            inbox,
+            pending,
+            probes,
+            labels,
+            icmp_last,
+            failed_in_run,
+            frag_id,
+            reasm,
+            exhausted,
+        }
+    }
+
+    /// The run's own time (µs).
+    pub fn now_us(&self) -> u64 {
+        self.now
+    }
+
+    /// When it next has something to do.
+    pub fn next_event(&self) -> Option<u64> {
+        self.queue.peek().map(|i| i.at)
+    }
+
+    pub fn exhausted(&self) -> bool {
+        self.exhausted
+    }
+}
+
 impl<'k> Engine<'k> {
+    /// Lets go of the kernel between two steps (see [`Parked`]); the
+    /// kernel's clock is not moved.
+    pub fn park(self) -> Parked {
+        let Engine {
+            k: _,
+            now,
+            queue,
+            seq,
+            steps,
+            trace,
+            inbox,
+            pending,
+            probes,
+            labels,
+            icmp_last,
+            failed_in_run,
+            frag_id,
+            reasm,
+            exhausted,
+        } = self;
+        Parked {
+            now,
+            queue,
+            seq,
+            steps,
+            trace,
+            inbox,
+            pending,
+            probes,
+            labels,
+            icmp_last,
+            failed_in_run,
+            frag_id,
+            reasm,
+            exhausted,
+        }
+    }
+
     /// Starts a run at the kernel's current virtual time, re-arming the
     /// neighbour timers the tables imply.
     pub fn new(k: &'k mut Kernel) -> Engine<'k> {

@@ -13,5 +13,6 @@ pub mod ifconfig;
 pub mod iptables;
 pub mod man;
 pub mod ping;
+pub mod sleep;
 pub mod sudo;
 pub mod sysctl;

@@ -33,8 +33,19 @@ pub const PROBES_MAX: u64 = 10_000;
 /// iputils' `MIN_INTERVAL`, the shortest pause between sends, in ms.
 const MIN_INTERVAL_MS: u64 = 10;
 
-/// Runs `ping` over a kernel's sockets. `argv[0]` is `ping`.
+/// Lets virtual time reach a moment (µs) before ping acts at it: a
+/// machine that runs other programs meanwhile suspends ping there.
+pub type Pace<'a> = &'a dyn Fn(u64) -> sim_shell::LocalFuture<'static, ()>;
+
+/// Runs `ping` over a kernel's sockets, to its end at once. `argv[0]` is `ping`.
 pub fn run(socks: &mut dyn Sockets, argv: &[String]) -> Output {
+    let at_once: Pace<'_> = &|_| Box::pin(std::future::ready(()));
+    crate::sched::block_on(run_paced(socks, argv, at_once)).unwrap_or_default()
+}
+
+/// Runs `ping`, waiting on `pace` before each moment it acts at (a probe
+/// to send, a reply due, its end).
+pub async fn run_paced(socks: &mut dyn Sockets, argv: &[String], pace: Pace<'_>) -> Output {
     let o = match opts::parse(argv) {
         Ok(o) => o,
         Err(out) => return out,
@@ -45,7 +56,7 @@ pub fn run(socks: &mut dyn Sockets, argv: &[String]) -> Output {
             "ping: option argument contains garbage: {w}\nping: this will become fatal error in the future\n"
         ));
     }
-    ping(socks, &o, pre)
+    ping(socks, &o, pre, pace).await
 }
 
 fn fail(mut out: Output, msg: String, status: i32) -> Output {
@@ -56,7 +67,7 @@ fn fail(mut out: Output, msg: String, status: i32) -> Output {
 
 const BROADCAST: &str = "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n";
 
-fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
+async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>) -> Output {
     let (dst, name) = match o.dest.parse::<Ipv4Addr>() {
         Ok(a) => (a, None),
         Err(_) => match socks.resolve(&o.dest) {
@@ -122,6 +133,7 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
         let target = target.min(deadline);
         // Deliver everything due before the next step, stopping once done.
         while let Some(t) = socks.next_event().filter(|t| *t <= target) {
+            pace(t).await;
             if !socks.run_until(t) {
                 break;
             }
@@ -135,6 +147,7 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
         if (run.sent >= count && run.done(count)) || socks.exhausted() {
             break;
         }
+        pace(target).await;
         socks.run_until(target);
         if socks.now_us() >= deadline {
             break;
@@ -171,6 +184,7 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
                 run.local_error(&mut out, now, text, true);
                 if run.sent >= count && run.done(count) {
                     // Recorded: ping notices it is done an interval later.
+                    pace(now + o.interval_ms * 1000).await;
                     socks.run_until(now + o.interval_ms * 1000);
                     break;
                 }
@@ -181,6 +195,7 @@ fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output) -> Output {
                 // reported (recorded order).
                 oom_count = 0;
                 run.on_send(now);
+                pace(now + LOOP_US).await;
                 socks.run_until(now + LOOP_US);
                 for m in socks.recv(sock) {
                     run.receive(&m, &mut out);

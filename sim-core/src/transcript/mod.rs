@@ -30,7 +30,8 @@ pub fn replay_with(script: &str, seed: u64, trace: bool) -> String {
     let mut lines = Vec::new();
     for cmd in commands(script) {
         lines.push(format!("$ {cmd}"));
-        let out = lab.run(&cmd);
+        // The recorder runs each line as `bash -c LINE`.
+        let out = lab.run_command(&cmd);
         let text = out.text();
         if !text.is_empty() {
             lines.extend(text.trim_end_matches('\n').split('\n').map(str::to_string));

@@ -11,9 +11,9 @@ use crate::pattern;
 impl<'a> Interp<'a> {
     /// Runs a loop body once; false when the loop must end (`break`,
     /// `return`, `exit`, an interrupt).
-    fn loop_body(&mut self, body: &Script, stdin: &mut String, out: &mut Output) -> bool {
+    async fn loop_body(&mut self, body: &Script, stdin: &mut String, out: &mut Output) -> bool {
         self.loops += 1;
-        let o = self.run_script(body, stdin);
+        let o = self.run_script(body, stdin).await;
         self.loops -= 1;
         out.status = o.status;
         out.extend(o);
@@ -41,7 +41,7 @@ impl<'a> Interp<'a> {
         }
     }
 
-    pub(super) fn run_for(&mut self, f: &ForLoop, stdin: &mut String) -> Output {
+    pub(super) async fn run_for(&mut self, f: &ForLoop, stdin: &mut String) -> Output {
         if !is_name(&f.var) {
             self.env.last_status = 1;
             return Output::error(format!("{}`{}': not a valid identifier\n", self.prefix(), f.var), 1);
@@ -64,7 +64,7 @@ impl<'a> Interp<'a> {
                 break;
             }
             self.env.set(&f.var, item);
-            if !self.loop_body(&f.body, stdin, &mut out) {
+            if !self.loop_body(&f.body, stdin, &mut out).await {
                 break;
             }
         }
@@ -73,7 +73,7 @@ impl<'a> Interp<'a> {
         out
     }
 
-    pub(super) fn run_while(&mut self, w: &WhileLoop, stdin: &mut String) -> Output {
+    pub(super) async fn run_while(&mut self, w: &WhileLoop, stdin: &mut String) -> Output {
         let mut out = Output::status(0);
         let mut status = 0;
         loop {
@@ -81,7 +81,7 @@ impl<'a> Interp<'a> {
                 break;
             }
             self.loops += 1;
-            let c = self.run_script(&w.cond, stdin);
+            let c = self.run_script(&w.cond, stdin).await;
             self.loops -= 1;
             out.extend(c);
             if !self.after_iteration() {
@@ -90,7 +90,7 @@ impl<'a> Interp<'a> {
             if (self.env.last_status == 0) == w.until {
                 break;
             }
-            if !self.loop_body(&w.body, stdin, &mut out) {
+            if !self.loop_body(&w.body, stdin, &mut out).await {
                 status = out.status;
                 break;
             }
@@ -101,17 +101,17 @@ impl<'a> Interp<'a> {
         out
     }
 
-    pub(super) fn run_if(&mut self, c: &IfCommand, stdin: &mut String) -> Output {
+    pub(super) async fn run_if(&mut self, c: &IfCommand, stdin: &mut String) -> Output {
         let mut out = Output::status(0);
         for (cond, body) in &c.branches {
-            let o = self.run_script(cond, stdin);
+            let o = self.run_script(cond, stdin).await;
             out.extend(o);
             if self.stopping() {
                 out.status = self.env.last_status;
                 return out;
             }
             if self.env.last_status == 0 {
-                let o = self.run_script(body, stdin);
+                let o = self.run_script(body, stdin).await;
                 out.status = o.status;
                 out.extend(o);
                 return out;
@@ -119,7 +119,7 @@ impl<'a> Interp<'a> {
         }
         match &c.otherwise {
             Some(body) => {
-                let o = self.run_script(body, stdin);
+                let o = self.run_script(body, stdin).await;
                 out.status = o.status;
                 out.extend(o);
             }
@@ -128,7 +128,7 @@ impl<'a> Interp<'a> {
         out
     }
 
-    pub(super) fn run_case(&mut self, c: &CaseCommand, stdin: &mut String) -> Output {
+    pub(super) async fn run_case(&mut self, c: &CaseCommand, stdin: &mut String) -> Output {
         let word = match self.expand_joined(&c.word) {
             Ok(w) => w,
             Err(e) => return self.expansion_failed(e),
@@ -153,7 +153,7 @@ impl<'a> Interp<'a> {
                     continue;
                 }
             }
-            let o = self.run_script(&arm.body, stdin);
+            let o = self.run_script(&arm.body, stdin).await;
             out.status = o.status;
             out.extend(o);
             match arm.end {
@@ -237,7 +237,7 @@ impl<'a> Interp<'a> {
     }
 
     /// Calls a shell function: `$1`… are its arguments while it runs.
-    pub(super) fn call_function(&mut self, body: &Command, argv: &[String], stdin: &mut String) -> Output {
+    pub(super) async fn call_function(&mut self, body: &Command, argv: &[String], stdin: &mut String) -> Output {
         if self.depth + self.calls >= MAX_DEPTH {
             let msg = format!("{}{}: maximum function nesting level exceeded ({MAX_DEPTH})\n", self.prefix(), argv[0]);
             self.exiting = true;
@@ -251,7 +251,7 @@ impl<'a> Interp<'a> {
         self.calls += 1;
         self.loops = 0;
         self.locals.push(Vec::new());
-        let mut out = self.run_command(body, stdin);
+        let mut out = self.run_command(body, stdin).await;
         for (name, old) in self.locals.pop().unwrap_or_default().into_iter().rev() {
             match old {
                 Some(v) => {

@@ -7,7 +7,7 @@ mod redirect;
 
 use super::ast::{AndOr, Command, Connector, Pipeline, Script, SimpleCommand};
 use super::builtins;
-use super::{Env, Programs};
+use super::{Env, LocalFuture, Programs};
 use crate::output::{Chunk, Output, Stream};
 use std::borrow::Cow;
 
@@ -22,6 +22,19 @@ const MAX_DEPTH: usize = 64;
 /// `while true` spins would press Ctrl-C; when the steps run out the line
 /// ends as it would then (see the crate documentation).
 pub const STEP_BUDGET: u64 = 100_000;
+
+/// Runs `f` to its end at once: `None` if it waits (nothing the shell runs
+/// in [`Interp::sync`] mode does; a [`Programs`] whose `start` waits must
+/// be driven by the machine's own executor).
+pub(crate) fn block_on<T>(f: impl std::future::Future<Output = T>) -> Option<T> {
+    // On the heap: a shell that starts shells nests these.
+    let mut f = Box::pin(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match f.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(v) => Some(v),
+        std::task::Poll::Pending => None,
+    }
+}
 
 /// A `break`, `continue` or `return` on its way out of loops and functions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +84,26 @@ pub(super) struct Interp<'a> {
     /// For each running function call, the variables `local` shadowed and
     /// what they held before (restored when the call returns).
     pub locals: Vec<Vec<(String, Option<crate::Variable>)>>,
+    /// Nothing may wait (inside `$(…)`, which expansion runs to its end at
+    /// once): programs run through [`Programs::run`] and `&` in the
+    /// foreground.
+    pub sync: bool,
+    /// Scripts being run around the current command: the outermost one
+    /// (1) at depth 0 is the line itself, whose commands' output a machine
+    /// that streams is shown as each ends.
+    pub scripts: usize,
+}
+
+/// What a child shell runs.
+pub(crate) enum Body<'b> {
+    Command(&'b Command),
+    Script(&'b Script),
+    /// A shell started as a program: its source, how it reads it, its name.
+    Source {
+        src: &'b str,
+        mode: Mode,
+        name: String,
+    },
 }
 
 impl<'a> Interp<'a> {
@@ -92,6 +125,8 @@ impl<'a> Interp<'a> {
             calls: 0,
             flow: None,
             locals: Vec::new(),
+            sync: false,
+            scripts: 0,
         }
     }
 
@@ -138,22 +173,36 @@ impl<'a> Interp<'a> {
         self.env.last_status = 130;
     }
 
-    /// Runs every item of `script`; the status is the last one's.
-    pub fn run_script(&mut self, script: &Script, stdin: &mut String) -> Output {
-        let mut out = Output::status(self.env.last_status);
-        for item in &script.items {
-            if self.stopping() {
-                break;
+    /// Runs every item of `script`; the status is the last one's. (Boxed:
+    /// the interpreter's functions call each other recursively.)
+    pub fn run_script<'s>(&'s mut self, script: &'s Script, stdin: &'s mut String) -> LocalFuture<'s, Output> {
+        Box::pin(async move {
+            self.scripts += 1;
+            let top = self.scripts == 1 && self.depth == 0 && !self.sync && self.programs.streams();
+            let mut out = Output::status(self.env.last_status);
+            for item in &script.items {
+                if self.stopping() {
+                    break;
+                }
+                let o = match &item.background {
+                    Some(text) if !self.sync => Box::pin(self.background(item, text)).await,
+                    _ => self.run_and_or(item, stdin).await,
+                };
+                out.status = o.status;
+                out.extend(o);
+                if top && !out.chunks.is_empty() {
+                    let shown = Output { chunks: std::mem::take(&mut out.chunks), status: out.status };
+                    self.programs.show(shown);
+                }
             }
-            let o = self.run_and_or(item, stdin);
-            out.status = o.status;
-            out.extend(o);
-        }
-        out
+            self.scripts -= 1;
+            out
+        })
     }
 
-    fn run_and_or(&mut self, list: &AndOr, stdin: &mut String) -> Output {
-        let mut out = self.run_pipeline(&list.first, stdin);
+    /// Runs an and-or list: the pipelines joined by `&&` and `||`.
+    pub(crate) async fn run_and_or(&mut self, list: &AndOr, stdin: &mut String) -> Output {
+        let mut out = self.run_pipeline(&list.first, stdin).await;
         for (conn, pipeline) in &list.rest {
             if self.stopping() {
                 break;
@@ -163,7 +212,7 @@ impl<'a> Interp<'a> {
                 Connector::Or => out.status != 0,
             };
             if run {
-                let o = self.run_pipeline(pipeline, stdin);
+                let o = self.run_pipeline(pipeline, stdin).await;
                 out.status = o.status;
                 out.extend(o);
             }
@@ -173,7 +222,7 @@ impl<'a> Interp<'a> {
 
     /// Runs a pipeline: each stage's stdout is the next one's stdin, every
     /// stage's stderr goes to the terminal, the status is the last stage's.
-    fn run_pipeline(&mut self, p: &Pipeline, stdin: &mut String) -> Output {
+    async fn run_pipeline(&mut self, p: &Pipeline, stdin: &mut String) -> Output {
         let mut term = Output::new();
         let mut status = 0;
         let mut piped = String::new();
@@ -184,7 +233,11 @@ impl<'a> Interp<'a> {
             let input = if i == 0 { &mut *stdin } else { &mut input };
             // Each stage of a real pipeline runs in a subshell: what it sets
             // (`… | read x`) does not stay.
-            let o = if alone { self.run_command(cmd, input) } else { self.subshell(|sub| sub.run_command(cmd, input)) };
+            let o = if alone {
+                self.run_command(cmd, input).await
+            } else {
+                Box::pin(self.subshell(Body::Command(cmd), input)).await
+            };
             status = o.status;
             if i == last {
                 self.show(&mut term, o);
@@ -223,40 +276,59 @@ impl<'a> Interp<'a> {
         term.extend(Output { chunks: vec![c], status: 0 });
     }
 
-    fn run_command(&mut self, cmd: &Command, stdin: &mut String) -> Output {
-        match cmd {
-            Command::Simple(s) => self.run_simple(s, stdin),
-            Command::For(f, redirects) => self.with_redirects(redirects, stdin, |me, input| me.run_for(f, input)),
-            Command::If(c, redirects) => self.with_redirects(redirects, stdin, |me, input| me.run_if(c, input)),
-            Command::While(w, redirects) => self.with_redirects(redirects, stdin, |me, input| me.run_while(w, input)),
-            Command::Case(c, redirects) => self.with_redirects(redirects, stdin, |me, input| me.run_case(c, input)),
-            Command::Cond(c, line, redirects) => {
+    fn run_command<'s>(&'s mut self, cmd: &'s Command, stdin: &'s mut String) -> LocalFuture<'s, Output> {
+        Box::pin(async move {
+            let redirects = match cmd {
+                Command::Simple(s) => return Box::pin(self.run_simple(s, stdin)).await,
+                Command::Function(f) => {
+                    self.env.define(&f.name, f.body.clone());
+                    self.env.last_status = 0;
+                    return Output::status(0);
+                }
+                Command::For(_, r)
+                | Command::If(_, r)
+                | Command::While(_, r)
+                | Command::Case(_, r)
+                | Command::Cond(_, _, r)
+                | Command::Group(_, r)
+                | Command::Subshell(_, r) => r,
+            };
+            if let Command::Cond(_, line, _) = cmd {
                 self.line = *line;
-                self.with_redirects(redirects, stdin, |me, _| me.run_cond(c))
             }
-            Command::Function(f) => {
-                self.env.define(&f.name, f.body.clone());
-                self.env.last_status = 0;
-                Output::status(0)
-            }
-            Command::Group(body, redirects) => {
-                self.with_redirects(redirects, stdin, |me, input| me.run_script(body, input))
-            }
-            Command::Subshell(body, redirects) => {
-                self.with_redirects(redirects, stdin, |me, input| me.subshell(|sub| sub.run_script(body, input)))
-            }
-        }
+            let mut redir = match self.redirect_setup(redirects) {
+                Ok(r) => r,
+                Err(out) => return out,
+            };
+            let input = match redir.as_mut().and_then(|r| r.stdin.as_mut()) {
+                Some(replaced) => replaced,
+                None => stdin,
+            };
+            let out = match cmd {
+                Command::For(f, _) => Box::pin(self.run_for(f, input)).await,
+                Command::If(c, _) => Box::pin(self.run_if(c, input)).await,
+                Command::While(w, _) => Box::pin(self.run_while(w, input)).await,
+                Command::Case(c, _) => Box::pin(self.run_case(c, input)).await,
+                Command::Cond(c, _, _) => self.run_cond(c),
+                Command::Group(body, _) => self.run_script(body, input).await,
+                Command::Subshell(body, _) => Box::pin(self.subshell(Body::Script(body), input)).await,
+                Command::Simple(_) | Command::Function(_) => Output::new(),
+            };
+            Self::redirect_finish(redir, out)
+        })
     }
 
-    /// Runs `f` in a copy of the environment, as `( … )` and `$( … )` do.
-    pub fn subshell(&mut self, f: impl FnOnce(&mut Interp<'_>) -> Output) -> Output {
+    /// Runs `body` in a copy of the environment, as `( … )` and `$( … )` do.
+    pub async fn subshell(&mut self, body: Body<'_>, stdin: &mut String) -> Output {
         let mut env = self.env.clone();
-        self.child(&mut env, f)
+        // Jobs belong to the shell that started them.
+        env.jobs.clear();
+        self.child(&mut env, body, stdin).await
     }
 
-    /// Runs `f` in a shell over `env` that shares this one's programs,
+    /// Runs `body` in a shell over `env` that shares this one's programs,
     /// steps and nesting: a subshell, or a shell started by `bash -c`.
-    pub fn child(&mut self, env: &mut Env, f: impl FnOnce(&mut Interp<'_>) -> Output) -> Output {
+    pub async fn child(&mut self, env: &mut Env, body: Body<'_>, stdin: &mut String) -> Output {
         if self.depth >= MAX_DEPTH {
             return Output::error(format!("{}maximum subshell nesting exceeded\n", self.prefix()), 1);
         }
@@ -278,8 +350,22 @@ impl<'a> Interp<'a> {
             flow: None,
             // The subshell's copies: what it shadows dies with its env.
             locals: self.locals.iter().map(|_| Vec::new()).collect(),
+            sync: self.sync,
+            scripts: 0,
         };
-        let mut out = f(&mut sub);
+        let mut out = match body {
+            Body::Command(cmd) => sub.run_command(cmd, stdin).await,
+            Body::Script(script) => sub.run_script(script, stdin).await,
+            Body::Source { src, mode, name } => {
+                sub.mode = mode;
+                sub.name = name.into();
+                sub.line = 1;
+                sub.loops = 0;
+                sub.calls = 0;
+                sub.locals.clear();
+                Box::pin(program::run_source(&mut sub, src, stdin)).await
+            }
+        };
         out.status = sub.env.last_status;
         let (steps, interrupted, delay) = (sub.steps, sub.interrupted, sub.pending_delay);
         self.steps = steps;
@@ -305,7 +391,7 @@ impl<'a> Interp<'a> {
         out
     }
 
-    fn run_simple(&mut self, cmd: &SimpleCommand, stdin: &mut String) -> Output {
+    async fn run_simple(&mut self, cmd: &SimpleCommand, stdin: &mut String) -> Output {
         self.subst_status = None;
         self.line = cmd.line;
         let mut argv = Vec::with_capacity(cmd.words.len());
@@ -330,7 +416,10 @@ impl<'a> Interp<'a> {
             }
             let mut out = std::mem::take(&mut self.side);
             // Redirections on an empty command are still checked.
-            let r = self.with_redirects(&cmd.redirects, stdin, |_, _| Output::status(0));
+            let r = match self.redirect_setup(&cmd.redirects) {
+                Ok(redir) => Self::redirect_finish(redir, Output::status(0)),
+                Err(out) => out,
+            };
             let status = if r.status != 0 { r.status } else { status };
             out.extend(r);
             out.status = status;
@@ -347,7 +436,17 @@ impl<'a> Interp<'a> {
             self.env.set_exported(&name, true);
         }
         let side = std::mem::take(&mut self.side);
-        let mut out = self.with_redirects(&cmd.redirects, stdin, |me, input| me.run_argv(&argv, input));
+        let mut out = match self.redirect_setup(&cmd.redirects) {
+            Ok(mut redir) => {
+                let input = match redir.as_mut().and_then(|r| r.stdin.as_mut()) {
+                    Some(replaced) => replaced,
+                    None => &mut *stdin,
+                };
+                let out = self.run_argv(&argv, input).await;
+                Self::redirect_finish(redir, out)
+            }
+            Err(out) => out,
+        };
         for (name, old) in saved.into_iter().rev() {
             match old {
                 Some(v) => {
@@ -368,17 +467,20 @@ impl<'a> Interp<'a> {
 
     /// Runs one expanded command: a function, a builtin, a shell, or a
     /// program.
-    fn run_argv(&mut self, argv: &[String], stdin: &mut String) -> Output {
+    async fn run_argv(&mut self, argv: &[String], stdin: &mut String) -> Output {
         let Some(name) = argv.first() else { return Output::new() };
         if let Some(body) = self.env.function(name) {
-            return self.call_function(&body, argv, stdin);
+            return Box::pin(self.call_function(&body, argv, stdin)).await;
+        }
+        if name == "wait" {
+            return Box::pin(crate::jobs::wait(self, &argv[1..])).await;
         }
         if let Some(out) = builtins::run(self, argv, stdin) {
             return out;
         }
         if matches!(name.as_str(), "bash" | "sh") {
             let input = std::mem::take(stdin);
-            return program::shell_program(self, argv, &input);
+            return Box::pin(program::shell_program(self, argv, &input, None)).await;
         }
         if !self.programs.has(name) {
             return if name.contains('/') {
@@ -393,7 +495,10 @@ impl<'a> Interp<'a> {
         // (`ip`, `ping`, …) do not read it, so a `while read` loop around
         // them goes on to its next line.
         let input = if crate::coreutils::is_coreutil(name) { std::mem::take(stdin) } else { stdin.clone() };
-        let out = self.programs.run(argv, &input);
+        let out = if self.sync { self.programs.run(argv, &input) } else { self.programs.start(argv, &input).await };
+        if !self.env.jobs.is_empty() {
+            self.forget_ended_jobs();
+        }
         if !self.programs.spend(0) {
             // The machine ran out of steps (a shell the program started
             // was interrupted): so is this one.

@@ -22,13 +22,13 @@ pub enum Mode {
 /// Runs `src` one complete command at a time, as bash reads a script: a
 /// syntax error is reported when it is reached and ends the script with
 /// status 2, after what came before it ran.
-pub fn run_source(sh: &mut Interp<'_>, src: &str, stdin: &mut String) -> Output {
+pub async fn run_source(sh: &mut Interp<'_>, src: &str, stdin: &mut String) -> Output {
     let mut out = Output::status(sh.env.last_status);
     let mut commands = Commands::new(src);
     while let Some(next) = commands.next_command() {
         match next {
             Ok(script) => {
-                let o = sh.run_script(&script, stdin);
+                let o = sh.run_script(&script, stdin).await;
                 out.extend(o);
                 if sh.exiting {
                     break;
@@ -141,14 +141,17 @@ fn invocation(argv: &[String]) -> Result<Invocation, Output> {
 
 /// Runs `bash ARGS` / `sh ARGS` (`argv[0]` names the shell) as a child of
 /// `sh`: its environment holds only what `sh` exported, and `stdin` is
-/// what it reads.
-pub fn shell_program(sh: &mut Interp<'_>, argv: &[String], stdin: &str) -> Output {
+/// what it reads; `pid` its `$$` if the machine gave it a process.
+pub async fn shell_program(sh: &mut Interp<'_>, argv: &[String], stdin: &str, pid: Option<u32>) -> Output {
     let prog = argv[0].rsplit('/').next().unwrap_or("bash").to_string();
     let how = match invocation(argv) {
         Ok(how) => how,
         Err(out) => return out,
     };
     let mut env = Env::exported_from(sh.env);
+    if let Some(pid) = pid {
+        env.pid = pid;
+    }
     let (script, name, mode, mut input) = match how {
         Invocation::File(file) => {
             return Output::error(format!("{prog}: {file}: No such file or directory\n"), 127);
@@ -159,13 +162,5 @@ pub fn shell_program(sh: &mut Interp<'_>, argv: &[String], stdin: &str) -> Outpu
             (script, name.unwrap_or(prog), super::Mode::Command, stdin.to_string())
         }
     };
-    sh.child(&mut env, |child| {
-        child.mode = mode;
-        child.name = name.into();
-        child.line = 1;
-        child.loops = 0;
-        child.calls = 0;
-        child.locals.clear();
-        run_source(child, &script, &mut input)
-    })
+    sh.child(&mut env, super::Body::Source { src: &script, mode, name }, &mut input).await
 }

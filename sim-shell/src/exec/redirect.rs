@@ -15,17 +15,21 @@ enum Sink {
     Null,
 }
 
+/// A command's redirections, read: where its file descriptors write, and
+/// the stdin that replaces its own, if any.
+pub(super) struct Redirected {
+    fds: [Sink; 3],
+    warnings: Output,
+    pub stdin: Option<String>,
+}
+
 impl<'a> Interp<'a> {
-    /// Applies `redirects` around `run`: stdin from `<`, and the streams of
-    /// what `run` printed sent where `>`, `2>&1`, … say.
-    pub(super) fn with_redirects(
-        &mut self,
-        redirects: &[Redirect],
-        stdin: &mut String,
-        run: impl FnOnce(&mut Self, &mut String) -> Output,
-    ) -> Output {
+    /// Reads `redirects` before the command runs: stdin from `<`, and where
+    /// `>`, `2>&1`, … send its streams (`None`: nowhere else). An error is
+    /// the command's whole output.
+    pub(super) fn redirect_setup(&mut self, redirects: &[Redirect]) -> Result<Option<Redirected>, Output> {
         if redirects.is_empty() {
-            return run(self, stdin);
+            return Ok(None);
         }
         let mut fds = [Sink::Stdout, Sink::Stdout, Sink::Stderr];
         // Here-document warnings come when the line is read, whatever the
@@ -39,7 +43,7 @@ impl<'a> Interp<'a> {
                 }
                 let body = match self.expand_joined(&r.target) {
                     Ok(text) => text,
-                    Err(e) => return self.expansion_failed(e),
+                    Err(e) => return Err(self.expansion_failed(e)),
                 };
                 if r.fd == 0 {
                     replaced_stdin = Some(body);
@@ -49,7 +53,7 @@ impl<'a> Interp<'a> {
             if r.op == RedirectOp::HereString {
                 let text = match self.expand_joined(&r.target) {
                     Ok(text) => text + "\n",
-                    Err(e) => return self.expansion_failed(e),
+                    Err(e) => return Err(self.expansion_failed(e)),
                 };
                 if r.fd == 0 {
                     replaced_stdin = Some(text);
@@ -60,9 +64,9 @@ impl<'a> Interp<'a> {
                 Ok(fields) if fields.len() == 1 => fields.into_iter().next().unwrap_or_default(),
                 Ok(_) => {
                     let text = self.word_text(&r.target);
-                    return self.redirect_error(format!("{}{text}: ambiguous redirect\n", self.prefix()));
+                    return Err(self.redirect_error(format!("{}{text}: ambiguous redirect\n", self.prefix())));
                 }
-                Err(e) => return self.expansion_failed(e),
+                Err(e) => return Err(self.expansion_failed(e)),
             };
             let fd = r.fd as usize;
             match r.op {
@@ -73,7 +77,7 @@ impl<'a> Interp<'a> {
                         }
                     } else {
                         let msg = format!("{}{target}: No such file or directory\n", self.prefix());
-                        return self.redirect_error(msg);
+                        return Err(self.redirect_error(msg));
                     }
                 }
                 RedirectOp::HereDoc(_) | RedirectOp::HereString => {}
@@ -84,7 +88,7 @@ impl<'a> Interp<'a> {
                         "/dev/stderr" => fds[2],
                         _ => {
                             let msg = format!("{}{target}: Read-only file system\n", self.prefix());
-                            return self.redirect_error(msg);
+                            return Err(self.redirect_error(msg));
                         }
                     };
                     if r.op == RedirectOp::Both {
@@ -103,7 +107,7 @@ impl<'a> Interp<'a> {
                         },
                         _ => {
                             let msg = format!("{}{target}: Bad file descriptor\n", self.prefix());
-                            return self.redirect_error(msg);
+                            return Err(self.redirect_error(msg));
                         }
                     };
                     if fd < 3 && fd > 0 {
@@ -112,10 +116,12 @@ impl<'a> Interp<'a> {
                 }
             }
         }
-        let out = match replaced_stdin.as_mut() {
-            Some(empty) => run(self, empty),
-            None => run(self, stdin),
-        };
+        Ok(Some(Redirected { fds, warnings, stdin: replaced_stdin }))
+    }
+
+    /// Sends what a command printed where its redirections say.
+    pub(super) fn redirect_finish(redirected: Option<Redirected>, out: Output) -> Output {
+        let Some(Redirected { fds, warnings, .. }) = redirected else { return out };
         let mut routed = warnings;
         routed.status = out.status;
         for c in out.chunks {

@@ -163,7 +163,8 @@ impl<'a> Parser<'a> {
         match self.tokens.get_mut(self.pos) {
             Some(t) => {
                 self.pos += 1;
-                std::mem::replace(t, Token::EOF)
+                // The text stays: a background job's is shown by `jobs`.
+                std::mem::replace(t, Token { kind: TokenKind::Eof, text: t.text, line: t.line })
             }
             None => Token::EOF,
         }
@@ -235,8 +236,10 @@ impl<'a> Parser<'a> {
             if self.at_list_end(stops) {
                 break;
             }
+            let start = self.pos;
             items.push(self.and_or()?);
             if self.is_op(Op::Semi) || self.is_op(Op::Amp) {
+                self.mark_background(&mut items, start);
                 self.advance();
                 self.skip_newlines();
             } else if matches!(self.kind(), TokenKind::Newline) {
@@ -255,7 +258,9 @@ impl<'a> Parser<'a> {
             if self.at_list_end(&[]) {
                 break;
             }
+            let start = self.pos;
             items.push(self.and_or()?);
+            self.mark_background(&mut items, start);
             if (self.is_op(Op::Semi) || self.is_op(Op::Amp))
                 && !matches!(self.peek_kind(1), TokenKind::Newline | TokenKind::Eof)
             {
@@ -273,6 +278,32 @@ impl<'a> Parser<'a> {
         Ok(Script { items })
     }
 
+    /// At a `&` after the last of `items` (which began at token `start`):
+    /// marks it a background job, with its tokens' text, which `jobs` shows.
+    fn mark_background(&mut self, items: &mut [AndOr], start: usize) {
+        let Some(last) = items.last_mut() else { return };
+        if !self.is_op(Op::Amp) || last.background.is_some() {
+            return;
+        }
+        let mut text = String::new();
+        // Passed tokens keep only their text (see `advance`).
+        for t in &self.tokens[start.min(self.pos)..self.pos] {
+            match t.text {
+                "" | "\n" => continue,
+                ";" => {
+                    text.push(';');
+                    continue;
+                }
+                _ => {}
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(t.text);
+        }
+        last.background = Some(text);
+    }
+
     fn and_or(&mut self) -> Result<AndOr, Box<ParseError>> {
         let first = self.pipeline()?;
         let mut rest = Vec::new();
@@ -288,7 +319,7 @@ impl<'a> Parser<'a> {
             self.skip_newlines();
             rest.push((conn, self.pipeline()?));
         }
-        Ok(AndOr { first, rest })
+        Ok(AndOr { first, rest, background: None })
     }
 
     fn pipeline(&mut self) -> Result<Pipeline, Box<ParseError>> {

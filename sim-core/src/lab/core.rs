@@ -1,0 +1,377 @@
+//! The lab's shared state, and the programs that run at once (`ip`,
+//! `ping`, the text tools, …) on it.
+
+use crate::iproute::{self, Outcome};
+use crate::kernel::{Kernel, NsId};
+use crate::netlink::{SimNetfilter, SimNetlink, SimSockets};
+use crate::output::{Output, Stream};
+use crate::packet::Trace;
+use crate::procs::SHELL_PID;
+use sim_shell::{self as shell, Programs};
+
+/// The lab's state that programs change, shared by every task through
+/// `Rc<RefCell<…>>` and borrowed only between awaits: the kernel, the
+/// process table, the terminals, what packets did.
+#[derive(Clone, Debug)]
+pub(crate) struct Core {
+    pub kernel: Kernel,
+    /// Every packet the last command line moved.
+    pub trace: Trace,
+    /// The work the running program's shells may still do (see
+    /// [`Programs::spend`]): lent by the task that runs it.
+    pub budget: Budget,
+    pub terms: Vec<Terminal>,
+    /// Packet-engine runs held by programs that wait (a ping between its
+    /// probes); while any is, they age the neighbour tables themselves.
+    pub live_engines: usize,
+}
+
+/// What one command line (or one background job) may still do: steps of
+/// the shells it runs, and virtual time its loops may let pass.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Budget {
+    pub steps: u64,
+    pub start_ms: u64,
+}
+
+impl Budget {
+    pub fn new(start_ms: u64) -> Budget {
+        Budget { steps: shell::STEP_BUDGET, start_ms }
+    }
+
+    /// Takes `steps`; false once spent (see [`Programs::spend`]).
+    pub fn spend(&mut self, steps: u64, now_ms: u64) -> bool {
+        let looped_too_long = steps > 0 && now_ms.saturating_sub(self.start_ms) >= LOOP_TIME_MS;
+        if looped_too_long || self.steps == 0 || steps > self.steps {
+            self.steps = 0;
+            return false;
+        }
+        self.steps -= steps;
+        true
+    }
+}
+
+/// One terminal (its shell's environment is the `Lab`'s): what it
+/// printed that the host has not taken yet, and its running line.
+#[derive(Clone, Debug)]
+pub(crate) struct Terminal {
+    /// The shell's pid.
+    pub pid: u32,
+    /// Output of background jobs, stamped with the virtual time it was
+    /// written at, not yet taken by the host.
+    pub events: Vec<Event>,
+    /// The running line's output, once it ended.
+    pub done: Option<Output>,
+    /// When the running line started.
+    pub line_start_ms: u64,
+    /// Where the line's own output has got to (its delays add up from
+    /// the line's start).
+    pub cursor_ms: u64,
+    /// The time of the last output handed to the host: the next one's
+    /// delay counts from there.
+    pub shown_ms: u64,
+    /// How the running line is read.
+    pub mode: shell::Mode,
+}
+
+/// Something a terminal shows: text on a stream at a virtual time (ms).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub at_ms: u64,
+    pub stream: Stream,
+    pub text: String,
+    /// Written by the terminal's line (not by one of its jobs): at the same
+    /// time, the line's comes first (it ran before the jobs it started).
+    pub line: bool,
+}
+
+impl Terminal {
+    /// Stamps what the running line printed, each chunk after its delay.
+    pub fn line_output(&mut self, out: Output) {
+        for c in out.chunks {
+            self.cursor_ms += c.delay_ms;
+            self.events.push(Event { at_ms: self.cursor_ms, stream: c.stream, text: c.text, line: true });
+        }
+    }
+}
+
+/// `ip netns exec` inside `ip netns exec` inside …: Linux has no limit, we do.
+const MAX_NESTING: usize = 16;
+
+/// How much virtual time a command line's loops may let pass (the same
+/// bound as a ping's).
+const LOOP_TIME_MS: u64 = crate::tools::RUN_LIMIT_MS;
+
+impl Core {
+    pub fn new(seed: u64) -> Core {
+        Core {
+            kernel: Kernel::new(seed),
+            trace: Trace::default(),
+            budget: Budget::new(0),
+            terms: vec![Terminal::new(SHELL_PID)],
+            live_engines: 0,
+        }
+    }
+
+    /// Lets virtual time pass up to `until_ms` (neighbour entries age, ARP
+    /// retries give up); never backwards.
+    pub fn advance_clock(&mut self, until_ms: u64) {
+        // A run a waiting program holds re-armed the neighbour timers when
+        // it started and fires them as it goes on: a second run would
+        // fire them twice.
+        if self.live_engines == 0 {
+            let trace = crate::packet::advance_to(&mut self.kernel, until_ms);
+            self.trace.events.extend(trace.events);
+        }
+        self.kernel.now_ms = self.kernel.now_ms.max(until_ms);
+    }
+
+    /// Runs one program in a namespace. `nested` counts `ip netns exec` levels.
+    pub fn exec(&mut self, ns: NsId, argv: &[String], stdin: &str, nested: usize) -> Output {
+        let Some(name) = argv.first() else { return Output::new() };
+        let rest = &argv[1..];
+        match name.as_str() {
+            "sudo" => match crate::tools::sudo::inner(rest, &|p| Self::is_program(p)) {
+                Ok(inner) => self.exec(ns, inner, stdin, nested),
+                Err(out) => out,
+            },
+            "ip" => match self.ip(ns, rest, stdin, nested) {
+                Outcome::Done(o) => o,
+                Outcome::Exec { netns, argv } => self.netns_exec(&netns, &argv, stdin, nested),
+            },
+            "ping" => {
+                let mut socks = SimSockets::new(&mut self.kernel, ns);
+                let out = crate::tools::ping::run(&mut socks, argv);
+                self.trace.events.extend(socks.finish().events);
+                out
+            }
+            "iptables" | "iptables-save" | "iptables-restore" => self.iptables(ns, argv, stdin),
+            "sleep" => self.sleep(rest),
+            "timeout" => self.timeout(ns, rest, stdin, nested),
+            "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
+            "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
+            "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
+            "man" => crate::tools::man::run(argv),
+            // The kernel log, empty: a LOG rule outside the initial namespace
+            // logs nothing (recorded); one in the initial namespace would
+            // write here on Linux, which the lab does not model yet.
+            "dmesg" => Output::new(),
+            "cat" if rest.iter().any(|a| a.starts_with("/proc/")) => self.cat_proc(ns, rest),
+            // A shell started in the namespace (`ip netns exec NS bash -c …`)
+            // runs its commands there.
+            "bash" | "sh" => self.shell(ns, argv, stdin, nested),
+            _ => match shell::run_coreutil(argv, stdin) {
+                Some(o) => o,
+                None => Output::error(format!("bash: {name}: command not found\n"), 127),
+            },
+        }
+    }
+
+    /// `iptables`, `iptables-save` or `iptables-restore` (`argv[0]`) in
+    /// namespace `ns`: linked in, or run where the text tools run (the
+    /// site's on-demand module; see `tools::elsewhere`).
+    fn iptables(&mut self, ns: NsId, argv: &[String], stdin: &str) -> Output {
+        let now = crate::tools::iptables::EPOCH_BASE + self.kernel.now_ms / 1000;
+        let nf = &mut SimNetfilter::new(&mut self.kernel, ns);
+        #[cfg(feature = "text-tools")]
+        return crate::tools::iptables::program(nf, argv, stdin, now);
+        #[cfg(all(not(feature = "text-tools"), feature = "tools-elsewhere"))]
+        return crate::tools::elsewhere::iptables(nf, argv, stdin, now);
+        #[cfg(all(not(feature = "text-tools"), not(feature = "tools-elsewhere")))]
+        {
+            let _ = (nf, stdin, now);
+            Output::error(format!("bash: {}: command not found\n", argv[0]), 127)
+        }
+    }
+
+    /// A shell started as a program in namespace `ns` (`ip netns exec NS
+    /// bash -c …`): a process of its own while it runs, so `$$` and `ip
+    /// netns identify` know where it is.
+    fn shell(&mut self, ns: NsId, argv: &[String], stdin: &str, nested: usize) -> Output {
+        let proc = crate::procs::Proc {
+            pid: 0,
+            ppid: SHELL_PID,
+            ns,
+            comm: argv[0].rsplit('/').next().unwrap_or("bash").to_string(),
+            cmdline: argv.join(" "),
+            term: 0,
+            state: shell::ProcStatus::Running,
+            ignore_int: false,
+            started_ms: self.kernel.now_ms,
+        };
+        let pid = self.kernel.procs.start(proc);
+        let out = shell::run_shell_program_as(
+            argv,
+            stdin,
+            &mut InNamespace { lab: self, ns, nested },
+            pid.unwrap_or(SHELL_PID),
+        );
+        if let Some(pid) = pid {
+            self.kernel.procs.end(pid, shell::ProcStatus::Exited(out.status));
+        }
+        out
+    }
+
+    /// `ip ARGS` in namespace `ns`; `ip netns exec` is left to the caller.
+    pub fn ip(&mut self, ns: NsId, args: &[String], stdin: &str, nested: usize) -> Outcome {
+        iproute::ip_on(&mut InNamespace { lab: self, ns, nested }, args, stdin)
+    }
+
+    /// `ip netns exec NAME PROGRAM…`: the program, run in that namespace.
+    pub fn netns_exec(&mut self, netns: &str, argv: &[String], stdin: &str, nested: usize) -> Output {
+        match self.netns_target(netns, argv, nested) {
+            Ok(target) => self.exec(target, argv, stdin, nested + 1),
+            Err(out) => out,
+        }
+    }
+
+    /// Where `ip netns exec NAME PROGRAM…` runs its program, or its error.
+    pub fn netns_target(&self, netns: &str, argv: &[String], nested: usize) -> Result<NsId, Output> {
+        let Some(target) = self.kernel.ns_by_name(netns) else {
+            return Err(Output::error(
+                format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
+                255,
+            ));
+        };
+        if nested >= MAX_NESTING {
+            return Err(Output::error("ip: too many nested \"ip netns exec\"\n", 255));
+        }
+        if !Self::is_program(&argv[0]) {
+            return Err(Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 1));
+        }
+        Ok(target)
+    }
+
+    /// Whether a name is a program this host has.
+    pub fn is_program(name: &str) -> bool {
+        matches!(
+            name,
+            "ip" | "bridge"
+                | "sysctl"
+                | "ifconfig"
+                | "sudo"
+                | "ping"
+                | "iptables"
+                | "iptables-save"
+                | "iptables-restore"
+                | "sleep"
+                | "timeout"
+                | "man"
+                | "dmesg"
+        ) || shell::is_coreutil(name)
+            || shell::is_shell(name)
+    }
+
+    /// `cat` of /proc files, the only files this host has: /proc/sys (the
+    /// sysctls) and /proc/net/nf_conntrack. Anything else does not exist.
+    fn cat_proc(&mut self, ns: NsId, files: &[String]) -> Output {
+        let mut out = Output::new();
+        for f in files {
+            let text = if let Some(path) = f.strip_prefix("/proc/sys/") {
+                crate::kernel::sysctl::read(&self.kernel, ns, path).map(|v| format!("{v}\n"))
+            } else if f == "/proc/net/nf_conntrack" {
+                let now = self.kernel.now_ms;
+                self.kernel.ns(ns).map(|n| n.conntrack.proc_text(now)).ok_or(crate::kernel::Errno::ENOENT)
+            } else {
+                Err(crate::kernel::Errno::ENOENT)
+            };
+            match text {
+                Ok(t) => out.out(t),
+                Err(e) => {
+                    out.err(format!("cat: {f}: {}\n", e.text()));
+                    out.status = 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// `sleep N` where nothing may wait (inside `$(…)`, or a shell that
+    /// `ip netns exec` started): lets the time pass at once and tells the
+    /// terminal to wait that long.
+    fn sleep(&mut self, args: &[String]) -> Output {
+        let ms = match crate::tools::sleep::sleep_args(args) {
+            Ok(ms) => ms,
+            Err(out) => return out,
+        };
+        let until = self.kernel.now_ms + ms;
+        self.advance_clock(until);
+        let mut out = Output::new();
+        out.out_after(ms, "");
+        out
+    }
+
+    /// `timeout` where nothing may wait: the command runs to its end, but
+    /// a `sleep` longer than the limit is cut to it (status 124).
+    fn timeout(&mut self, ns: NsId, args: &[String], stdin: &str, nested: usize) -> Output {
+        let t = match crate::tools::sleep::timeout_args(args) {
+            Ok(t) => t,
+            Err(out) => return out,
+        };
+        if !Self::is_program(&t.argv[0]) {
+            return Output::error(
+                format!("timeout: failed to run command ‘{}’: No such file or directory\n", t.argv[0]),
+                127,
+            );
+        }
+        if t.argv[0] == "sleep" {
+            if let Ok(ms) = crate::tools::sleep::sleep_args(&t.argv[1..]) {
+                if ms > t.ms {
+                    let mut out = self.sleep(&[format!("{}", t.ms as f64 / 1000.0)]);
+                    out.status = if t.preserve { 128 + t.signal } else { 124 };
+                    return out;
+                }
+            }
+        }
+        self.exec(ns, &t.argv, stdin, nested)
+    }
+}
+
+impl Terminal {
+    pub fn new(pid: u32) -> Terminal {
+        Terminal {
+            pid,
+            events: Vec::new(),
+            done: None,
+            line_start_ms: 0,
+            cursor_ms: 0,
+            shown_ms: 0,
+            mode: shell::Mode::Interactive,
+        }
+    }
+}
+
+/// One namespace of this host with the programs run there: for a shell
+/// started in it (`ip netns exec NS bash -c …`), and for `ip`, whose
+/// batch lines run on its kernel and `netns exec` as the Lab does.
+pub(crate) struct InNamespace<'a> {
+    pub lab: &'a mut Core,
+    ns: NsId,
+    nested: usize,
+}
+
+impl iproute::batch::Host for InNamespace<'_> {
+    fn with_netlink(&mut self, f: &mut dyn FnMut(&mut dyn crate::netlink::Netlink) -> Outcome) -> Outcome {
+        f(&mut SimNetlink::new(&mut self.lab.kernel, self.ns))
+    }
+
+    fn netns_exec(&mut self, netns: &str, argv: &[String]) -> Output {
+        // The batch has read stdin.
+        self.lab.netns_exec(netns, argv, "", self.nested)
+    }
+}
+
+impl Programs for InNamespace<'_> {
+    fn run(&mut self, argv: &[String], stdin: &str) -> Output {
+        self.lab.exec(self.ns, argv, stdin, self.nested)
+    }
+
+    fn has(&mut self, name: &str) -> bool {
+        Core::is_program(name)
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        let now = self.lab.kernel.now_ms;
+        self.lab.budget.spend(steps, now)
+    }
+}

@@ -1,0 +1,415 @@
+//! A process's view of the lab: the [`Programs`] a task's shell runs on.
+//! Programs that wait (`sleep`, `timeout`, `wait` for a job; later `nc`)
+//! are futures here; the rest run at once on the shared [`Core`].
+
+use std::cell::{RefCell, RefMut};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use super::core::{Budget, Core, Event};
+use crate::iproute::Outcome;
+use crate::kernel::{Errno, NsId};
+use crate::netlink::sockets::{Connected, Datagram, EchoRequest, SendError, SockId, SockType, Sockets};
+use crate::netlink::{ParkedSockets, SimSockets};
+use crate::output::Output;
+use crate::procs::Proc;
+use crate::sched::{Sched, Timer, WaitPid};
+use crate::tools::sleep as gnu;
+use sim_shell::{Background, LocalFuture, NotSpawned, ProcStatus, Programs};
+
+/// Where the lab lends its [`Core`] while tasks run (see `Lab::drive`).
+pub(crate) type Slot = Rc<RefCell<Option<Core>>>;
+
+/// What a task holds: the lab, the scheduler, and who it is.
+pub(crate) struct Host {
+    pub slot: Slot,
+    pub sched: Rc<Sched>,
+    pub pid: u32,
+    pub term: usize,
+    pub ns: NsId,
+    pub budget: Budget,
+    /// A terminal's line: its output is shown command by command.
+    pub streams: bool,
+}
+
+/// The lab's core, borrowed for one step (never across an await).
+pub(crate) fn core(slot: &Slot) -> RefMut<'_, Core> {
+    // Tasks run only inside `Lab::drive`, which lends the core first.
+    RefMut::map(slot.borrow_mut(), |c| c.as_mut().expect("tasks run only while the lab lends its core"))
+}
+
+/// Stamps what a job printed (delays counted from `start_ms`) with the
+/// virtual times it was written at.
+pub(crate) fn stamp(start_ms: u64, out: Output) -> Vec<Event> {
+    let mut at = start_ms;
+    let mut events = Vec::new();
+    for c in out.chunks {
+        at += c.delay_ms;
+        if !c.text.is_empty() {
+            events.push(Event { at_ms: at, stream: c.stream, text: c.text, line: false });
+        }
+    }
+    events
+}
+
+impl Host {
+    fn now(&self) -> u64 {
+        core(&self.slot).kernel.now_ms
+    }
+
+    /// Waits `ms` of virtual time; how much passed (more if a program that
+    /// runs at once moved the clock further meanwhile).
+    async fn pause(&self, ms: u64) -> u64 {
+        let t0 = self.now();
+        Timer { sched: self.sched.clone(), at: t0 + ms, armed: false }.await;
+        self.now() - t0
+    }
+
+    /// `sleep`: waits, and tells the terminal how long it waited.
+    async fn sleep(&self, args: &[String]) -> Output {
+        match gnu::sleep_args(args) {
+            Ok(ms) => {
+                let waited = self.pause(ms).await;
+                let mut out = Output::new();
+                out.out_after(waited, "");
+                out
+            }
+            Err(out) => out,
+        }
+    }
+
+    /// `timeout DURATION COMMAND…`: the command, stopped by a signal if it
+    /// has not ended in time (status 124).
+    async fn timeout(&mut self, ns: NsId, args: &[String], stdin: &str, nested: usize) -> Output {
+        let t = match gnu::timeout_args(args) {
+            Ok(t) => t,
+            Err(out) => return out,
+        };
+        if !Core::is_program(&t.argv[0]) {
+            return Output::error(
+                format!("timeout: failed to run command ‘{}’: No such file or directory\n", t.argv[0]),
+                127,
+            );
+        }
+        let t0 = self.now();
+        let timer = Timer { sched: self.sched.clone(), at: t0 + t.ms, armed: false };
+        let slot = self.slot.clone();
+        let inner = self.start_in(ns, &t.argv, stdin, nested);
+        match (Race { first: inner, second: timer }).await {
+            Ok(out) => out,
+            Err(()) => {
+                let waited = core(&slot).kernel.now_ms - t0;
+                let mut out = Output::status(if t.preserve { 128 + t.signal } else { 124 });
+                out.out_after(waited, "");
+                if t.signal == 9 {
+                    out.status = 137;
+                }
+                out
+            }
+        }
+    }
+
+    /// `setns()` by a background job's process (`ip netns exec NS PROG &`
+    /// execs PROG in NS): the process table says where it now is. A
+    /// terminal's shell stays where it is (its foreground commands are
+    /// not processes of the table yet).
+    fn enter(&mut self, ns: NsId) {
+        let mut c = core(&self.slot);
+        if c.terms.iter().any(|t| t.pid == self.pid) {
+            return;
+        }
+        if let Some(p) = c.kernel.procs.get_mut(self.pid) {
+            p.ns = ns;
+        }
+    }
+
+    /// Starts `argv` in namespace `ns`: the programs that wait as futures,
+    /// the others at once.
+    fn start_in<'a>(
+        &'a mut self,
+        ns: NsId,
+        argv: &'a [String],
+        stdin: &'a str,
+        nested: usize,
+    ) -> LocalFuture<'a, Output> {
+        Box::pin(async move {
+            let Some(name) = argv.first() else { return Output::new() };
+            let rest = &argv[1..];
+            match name.as_str() {
+                "sleep" => self.sleep(rest).await,
+                "ping" => {
+                    let mut socks = LabSockets::new(self.slot.clone(), ns);
+                    let sched = self.sched.clone();
+                    let pace = move |at_us: u64| -> LocalFuture<'static, ()> {
+                        Box::pin(Timer { sched: sched.clone(), at: at_us.div_ceil(1000), armed: false })
+                    };
+                    let out = crate::tools::ping::run_paced(&mut socks, argv, &pace).await;
+                    socks.finish();
+                    out
+                }
+                "timeout" => self.timeout(ns, rest, stdin, nested).await,
+                "sudo" => match crate::tools::sudo::inner(rest, &|p| Core::is_program(p)) {
+                    Ok(inner) => self.start_in(ns, inner, stdin, nested).await,
+                    Err(out) => out,
+                },
+                "ip" => {
+                    let outcome = {
+                        let mut c = core(&self.slot);
+                        c.budget = self.budget;
+                        let o = c.ip(ns, rest, stdin, nested);
+                        self.budget = c.budget;
+                        o
+                    };
+                    match outcome {
+                        Outcome::Done(o) => o,
+                        Outcome::Exec { netns, argv } => {
+                            let target = core(&self.slot).netns_target(&netns, &argv, nested);
+                            match target {
+                                Ok(target) => {
+                                    self.enter(target);
+                                    self.start_in(target, &argv, stdin, nested + 1).await
+                                }
+                                Err(out) => out,
+                            }
+                        }
+                    }
+                }
+                _ => {
+                    let mut c = core(&self.slot);
+                    c.budget = self.budget;
+                    let out = c.exec(ns, argv, stdin, nested);
+                    self.budget = c.budget;
+                    out
+                }
+            }
+        })
+    }
+}
+
+impl Programs for Host {
+    fn run(&mut self, argv: &[String], stdin: &str) -> Output {
+        let mut c = core(&self.slot);
+        c.budget = self.budget;
+        let out = c.exec(self.ns, argv, stdin, 0);
+        self.budget = c.budget;
+        out
+    }
+
+    fn has(&mut self, name: &str) -> bool {
+        Core::is_program(name)
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        let now = self.now();
+        self.budget.spend(steps, now)
+    }
+
+    fn start<'a>(&'a mut self, argv: &'a [String], stdin: &'a str) -> LocalFuture<'a, Output> {
+        let ns = self.ns;
+        self.start_in(ns, argv, stdin, 0)
+    }
+
+    fn spawn(&mut self, job: Background) -> Result<u32, NotSpawned> {
+        let now = self.now();
+        let proc = Proc {
+            pid: 0,
+            ppid: self.pid,
+            ns: self.ns,
+            comm: job.comm.clone(),
+            cmdline: job.text.clone(),
+            term: self.term,
+            state: ProcStatus::Running,
+            ignore_int: job.ignore_int,
+            started_ms: now,
+        };
+        let Some(pid) = core(&self.slot).kernel.procs.start(proc) else { return Err(NotSpawned::TryAgain(job)) };
+        let mut host = Host {
+            slot: self.slot.clone(),
+            sched: self.sched.clone(),
+            pid,
+            term: self.term,
+            ns: self.ns,
+            budget: Budget::new(now),
+            streams: false,
+        };
+        let run = job.run;
+        let task = Box::pin(async move {
+            let out = run(&mut host).await;
+            let mut c = core(&host.slot);
+            c.kernel.procs.end(pid, ProcStatus::Exited(out.status));
+            let events = stamp(now, out);
+            if let Some(t) = c.terms.get_mut(host.term) {
+                t.events.extend(events);
+            }
+        });
+        self.sched.spawn(pid, task);
+        Ok(pid)
+    }
+
+    fn status(&mut self, pid: u32) -> Option<ProcStatus> {
+        core(&self.slot).kernel.procs.get(pid).map(|p| p.state)
+    }
+
+    fn wait<'a>(&'a mut self, pid: u32) -> LocalFuture<'a, Option<ProcStatus>> {
+        Box::pin(async move {
+            WaitPid { sched: self.sched.clone(), pid }.await;
+            self.status(pid)
+        })
+    }
+
+    fn kill(&mut self, pid: u32, signal: i32) -> bool {
+        {
+            let mut c = core(&self.slot);
+            let shells: Vec<u32> = c.terms.iter().map(|t| t.pid).collect();
+            let Some(p) = c.kernel.procs.get_mut(pid) else { return false };
+            let ignored = p.state != ProcStatus::Running
+                || signal == 0
+                || (signal == 2 && p.ignore_int)
+                // SIGCHLD, SIGCONT, SIGSTOP: nothing a job here notices.
+                || matches!(signal, 17..=19)
+                // A terminal's interactive bash ignores TERM and INT; the
+                // lab keeps its terminals whatever they are sent.
+                || shells.contains(&pid);
+            if ignored {
+                return true;
+            }
+            p.state = ProcStatus::Signaled(signal);
+        }
+        self.sched.cancel(pid);
+        true
+    }
+
+    fn now_ms(&mut self) -> u64 {
+        self.now()
+    }
+
+    fn streams(&self) -> bool {
+        self.streams
+    }
+
+    fn show(&mut self, out: Output) {
+        if let Some(t) = core(&self.slot).terms.get_mut(self.term) {
+            t.line_output(out);
+        }
+    }
+}
+
+/// Two futures raced: the first's output if it ends first (it is polled
+/// first), `Err` if the second does (and the first is dropped).
+struct Race<A, B> {
+    first: A,
+    second: B,
+}
+
+impl<A: Future + Unpin, B: Future<Output = ()> + Unpin> Future for Race<A, B> {
+    type Output = Result<A::Output, ()>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if let Poll::Ready(v) = Pin::new(&mut self.first).poll(cx) {
+            return Poll::Ready(Ok(v));
+        }
+        if let Poll::Ready(()) = Pin::new(&mut self.second).poll(cx) {
+            return Poll::Ready(Err(()));
+        }
+        Poll::Pending
+    }
+}
+
+/// A program's sockets on the lab's kernel across awaits: its packet-engine
+/// run is parked between calls, and each call takes the kernel for itself
+/// only (so a ping waits for its next probe while other tasks run).
+struct LabSockets {
+    slot: Slot,
+    parked: Option<ParkedSockets>,
+}
+
+impl LabSockets {
+    fn new(slot: Slot, ns: NsId) -> LabSockets {
+        let parked = {
+            let mut c = core(&slot);
+            c.live_engines += 1;
+            SimSockets::new(&mut c.kernel, ns).park()
+        };
+        LabSockets { slot, parked: Some(parked) }
+    }
+
+    /// Runs `f` on the sockets with the kernel taken back for it alone.
+    fn with(&mut self, f: &mut dyn FnMut(&mut dyn Sockets)) {
+        let mut c = core(&self.slot);
+        let Some(parked) = self.parked.take() else { return };
+        let mut socks = parked.resume(&mut c.kernel);
+        f(&mut socks);
+        self.parked = Some(socks.park());
+    }
+
+    /// Ends the run: the kernel's clock and the line's trace take what it did.
+    fn finish(&mut self) {
+        let Some(parked) = self.parked.take() else { return };
+        // Only ever dropped while the lab lends its core (`Lab::drive`).
+        let Ok(mut slot) = self.slot.try_borrow_mut() else { return };
+        let Some(c) = slot.as_mut() else { return };
+        let trace = parked.resume(&mut c.kernel).finish();
+        c.trace.events.extend(trace.events);
+        c.live_engines -= 1;
+    }
+}
+
+impl Drop for LabSockets {
+    /// A ping killed or timed out ends its run too.
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+impl Sockets for LabSockets {
+    fn now_us(&self) -> u64 {
+        self.parked.as_ref().map_or(0, ParkedSockets::now_us)
+    }
+    fn resolve(&mut self, name: &str) -> Option<std::net::Ipv4Addr> {
+        let mut r = None;
+        self.with(&mut |s| r = s.resolve(name));
+        r
+    }
+    fn socket(&mut self, ty: SockType) -> Result<SockId, Errno> {
+        let mut r = Err(Errno::EINVAL);
+        self.with(&mut |s| r = s.socket(ty));
+        r
+    }
+    fn bind(&mut self, sock: SockId, addr: std::net::Ipv4Addr) -> Result<(), Errno> {
+        let mut r = Err(Errno::EINVAL);
+        self.with(&mut |s| r = s.bind(sock, addr));
+        r
+    }
+    fn bind_device(&mut self, sock: SockId, dev: &str) -> Result<(), Errno> {
+        let mut r = Err(Errno::EINVAL);
+        self.with(&mut |s| r = s.bind_device(sock, dev));
+        r
+    }
+    fn connect(&mut self, sock: SockId, dst: std::net::Ipv4Addr) -> Result<Connected, Errno> {
+        let mut r = Err(Errno::EINVAL);
+        self.with(&mut |s| r = s.connect(sock, dst));
+        r
+    }
+    fn send_echo(&mut self, sock: SockId, req: EchoRequest) -> Result<(), SendError> {
+        let mut r = Err(SendError::NoRoute);
+        self.with(&mut |s| r = s.send_echo(sock, req));
+        r
+    }
+    fn recv(&mut self, sock: SockId) -> Vec<Datagram> {
+        let mut r = Vec::new();
+        self.with(&mut |s| r = s.recv(sock));
+        r
+    }
+    fn next_event(&self) -> Option<u64> {
+        self.parked.as_ref().and_then(ParkedSockets::next_event)
+    }
+    fn run_until(&mut self, until_us: u64) -> bool {
+        let mut r = false;
+        self.with(&mut |s| r = s.run_until(until_us));
+        r
+    }
+    fn exhausted(&self) -> bool {
+        self.parked.as_ref().is_some_and(ParkedSockets::exhausted)
+    }
+}
