@@ -8,7 +8,7 @@ use crate::kernel::link::Link;
 use crate::kernel::{Errno, Kernel, NsId};
 use crate::packet::engine::Engine;
 use crate::packet::fib;
-use crate::packet::wire::{Icmp, Ipv4Packet};
+use crate::packet::wire::{Icmp, Ipv4Packet, Payload, PROTO_ICMP};
 use crate::packet::{DropReason, Trace, What};
 use crate::rng::mix;
 
@@ -69,12 +69,15 @@ impl<'k> SimSockets<'k> {
             if m.ns != self.ns {
                 continue;
             }
-            let ident = m.pkt.payload.echo_id();
-            let echo = match m.pkt.payload {
+            let Payload::Icmp(icmp) = &m.pkt.payload else { continue };
+            let ident = icmp.echo_id();
+            let echo = match *icmp {
                 Icmp::EchoReply { seq, data_len, .. } => Echo::Reply { seq, data_len, ttl: m.pkt.ttl },
-                Icmp::DestUnreachable { code, quoted } => Echo::Unreachable { seq: quoted.seq, code },
-                Icmp::TimeExceeded { quoted } => Echo::TimeExceeded { seq: quoted.seq },
-                Icmp::EchoRequest { .. } => continue,
+                Icmp::DestUnreachable { code, quoted } if quoted.proto == PROTO_ICMP => {
+                    Echo::Unreachable { seq: quoted.seq, code }
+                }
+                Icmp::TimeExceeded { quoted } if quoted.proto == PROTO_ICMP => Echo::TimeExceeded { seq: quoted.seq },
+                _ => continue,
             };
             if let Some(s) = self.socks.iter_mut().find(|s| s.peer.is_some_and(|(_, c)| c.ident == ident)) {
                 s.queue.push(Datagram { at_us: m.at_us, from: m.pkt.src, echo });

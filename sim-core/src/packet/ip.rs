@@ -13,7 +13,7 @@ use super::engine::{Engine, Ev, Received, LOOP_US};
 use super::fib::{self, Kind};
 use super::netfilter::Ct;
 use super::trace::{DropReason, What};
-use super::wire::{Icmp, Ipv4Packet, UnreachCode};
+use super::wire::{Icmp, Ipv4Packet, Payload, UnreachCode};
 
 /// `net.ipv4.ip_default_ttl` of a fresh namespace; the TTL of packets a
 /// namespace makes is its own sysctl ([`Engine::default_ttl`]).
@@ -181,7 +181,7 @@ impl Engine<'_> {
         }
         let Some(n) = self.k.ns(ns) else { return Err(SendError::NoRoute) };
         let lo = n.links.values().find(|l| l.is_loopback()).map(|l| (l.ifindex, l.admin_up));
-        if !matches!(pkt.payload, Icmp::EchoReply { .. }) && !pkt.payload.is_error() {
+        if !pkt.payload.is_echo_reply() && !pkt.payload.is_error() {
             self.note(ns, None, What::Sent { src: pkt.src, dst: pkt.dst, what: pkt.payload.name() });
         }
         if r.kind == Kind::Broadcast {
@@ -259,7 +259,7 @@ impl Engine<'_> {
         match fib::lookup(n, pkt.dst, oif) {
             Ok(r) => Ok(r),
             Err(_) => {
-                let reason = if pkt.payload.is_error() || matches!(pkt.payload, Icmp::EchoReply { .. }) {
+                let reason = if pkt.payload.is_error() || pkt.payload.is_echo_reply() {
                     DropReason::ReplyUnroutable
                 } else {
                     DropReason::NoRoute
@@ -282,12 +282,12 @@ impl Engine<'_> {
     pub(crate) fn local_deliver(&mut self, ns: NsId, pkt: Ipv4Packet) {
         self.note(ns, None, What::Delivered { src: pkt.src, dst: pkt.dst, what: pkt.payload.name() });
         match pkt.payload {
-            Icmp::EchoRequest { ident, seq, data_len } => {
+            Payload::Icmp(Icmp::EchoRequest { ident, seq, data_len }) => {
                 let ttl = self.default_ttl(ns);
                 let reply = Ipv4Packet::new(pkt.dst, pkt.src, ttl, Icmp::EchoReply { ident, seq, data_len });
                 let _ = self.ip_send(ns, reply, None);
             }
-            Icmp::DestUnreachable { code: UnreachCode::FragNeeded { mtu }, quoted } => {
+            Payload::Icmp(Icmp::DestUnreachable { code: UnreachCode::FragNeeded { mtu }, quoted }) => {
                 // icmp_err(): the path to the quoted destination is narrower.
                 self.learn_pmtu(ns, quoted.dst, u32::from(mtu));
                 self.inbox.push(Received { at_us: self.now, ns, pkt });

@@ -18,6 +18,7 @@ pub mod mtu;
 pub mod netfilter;
 pub mod route_get;
 pub mod trace;
+pub mod transport;
 pub mod wire;
 
 pub use engine::{Engine, Received};

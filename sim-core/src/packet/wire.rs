@@ -7,6 +7,11 @@ use std::net::Ipv4Addr;
 
 use crate::kernel::mac::Mac;
 
+pub use super::transport::{TcpFlags, TcpOption, TcpSegment, UdpDatagram, PROTO_TCP, PROTO_UDP};
+
+/// IANA protocol number of ICMP.
+pub const PROTO_ICMP: u8 = 1;
+
 /// Length of an Ethernet header (no FCS: veths and bridges never add one).
 pub const ETH_HLEN: usize = 14;
 /// Length of an IPv4 header without options.
@@ -87,8 +92,107 @@ pub struct Ipv4Packet {
     pub df: bool,
     /// Set on a fragment: which bytes of the payload it carries.
     pub frag: Option<Frag>,
-    /// The whole ICMP message, also in a fragment (the bytes are not modelled).
-    pub payload: Icmp,
+    /// The whole transport message, also in a fragment (a fragment's
+    /// share of it is `frag.len` bytes).
+    pub payload: Payload,
+}
+
+/// What an IPv4 packet carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Payload {
+    Icmp(Icmp),
+    Udp(UdpDatagram),
+    Tcp(TcpSegment),
+}
+
+impl From<Icmp> for Payload {
+    fn from(i: Icmp) -> Payload {
+        Payload::Icmp(i)
+    }
+}
+impl From<UdpDatagram> for Payload {
+    fn from(u: UdpDatagram) -> Payload {
+        Payload::Udp(u)
+    }
+}
+impl From<TcpSegment> for Payload {
+    fn from(t: TcpSegment) -> Payload {
+        Payload::Tcp(t)
+    }
+}
+
+impl Payload {
+    /// The IP protocol number.
+    pub fn proto(&self) -> u8 {
+        match self {
+            Payload::Icmp(_) => PROTO_ICMP,
+            Payload::Udp(_) => PROTO_UDP,
+            Payload::Tcp(_) => PROTO_TCP,
+        }
+    }
+
+    /// Bytes after the IP header.
+    pub fn len(&self) -> usize {
+        match self {
+            Payload::Icmp(i) => i.len(),
+            Payload::Udp(u) => u.len(),
+            Payload::Tcp(t) => t.len(),
+        }
+    }
+
+    /// Never empty.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The ICMP message, if this is one.
+    pub fn icmp(&self) -> Option<&Icmp> {
+        match self {
+            Payload::Icmp(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// Whether this is an ICMP error (never answered with another error).
+    pub fn is_error(&self) -> bool {
+        self.icmp().is_some_and(Icmp::is_error)
+    }
+
+    /// Whether this is an ICMP echo reply.
+    pub fn is_echo_reply(&self) -> bool {
+        matches!(self, Payload::Icmp(Icmp::EchoReply { .. }))
+    }
+
+    /// The source and destination ports (an echo's identifier for ICMP,
+    /// the quoted packet's for an error), as conntrack's tuple holds them.
+    pub fn ports(&self) -> (u16, u16) {
+        match self {
+            Payload::Icmp(Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) => {
+                (quoted.sport, quoted.dport)
+            }
+            Payload::Icmp(i) => (i.echo_id(), i.echo_id()),
+            Payload::Udp(u) => (u.sport, u.dport),
+            Payload::Tcp(t) => (t.sport, t.dport),
+        }
+    }
+
+    /// Rewrites the ports (NAT); ICMP keeps its identifier.
+    pub fn set_ports(&mut self, sport: u16, dport: u16) {
+        match self {
+            Payload::Icmp(_) => {}
+            Payload::Udp(u) => (u.sport, u.dport) = (sport, dport),
+            Payload::Tcp(t) => (t.sport, t.dport) = (sport, dport),
+        }
+    }
+
+    /// A short name for traces.
+    pub fn name(&self) -> String {
+        match self {
+            Payload::Icmp(i) => i.name(),
+            Payload::Udp(u) => format!("UDP {} > {} length {}", u.sport, u.dport, u.data.len()),
+            Payload::Tcp(t) => t.to_string(),
+        }
+    }
 }
 
 /// Where a fragment's data lies in the original payload.
@@ -105,8 +209,8 @@ pub struct Frag {
 
 impl Ipv4Packet {
     /// A packet this host makes: not a fragment, DF clear.
-    pub fn new(src: Ipv4Addr, dst: Ipv4Addr, ttl: u8, payload: Icmp) -> Ipv4Packet {
-        Ipv4Packet { src, dst, ttl, df: false, frag: None, payload }
+    pub fn new(src: Ipv4Addr, dst: Ipv4Addr, ttl: u8, payload: impl Into<Payload>) -> Ipv4Packet {
+        Ipv4Packet { src, dst, ttl, df: false, frag: None, payload: payload.into() }
     }
 
     /// Total length (header + payload, or this fragment's share of it).
@@ -210,12 +314,16 @@ impl UnreachCode {
     }
 }
 
-/// The part of an offending packet an ICMP error quotes: its addresses and
-/// the echo's identity, enough to find the socket and undo NAT.
+/// The part of an offending packet an ICMP error quotes: its addresses,
+/// protocol and ports (an echo's identifier for ICMP) and an echo's
+/// sequence, enough to find the socket and undo NAT.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quoted {
     pub src: Ipv4Addr,
     pub dst: Ipv4Addr,
+    pub proto: u8,
+    pub sport: u16,
+    pub dport: u16,
     pub ident: u16,
     pub seq: u16,
     /// How many bytes of the offending packet the error carries.
@@ -269,9 +377,21 @@ impl Icmp {
             Icmp::EchoRequest { seq, .. } => format!("ICMP echo request seq={seq}"),
             Icmp::EchoReply { seq, .. } => format!("ICMP echo reply seq={seq}"),
             Icmp::DestUnreachable { code, quoted } => {
-                format!("ICMP {} (seq={})", code.text().to_ascii_lowercase(), quoted.seq)
+                format!("ICMP {} ({})", code.text().to_ascii_lowercase(), quoted.about())
             }
-            Icmp::TimeExceeded { quoted } => format!("ICMP time exceeded (seq={})", quoted.seq),
+            Icmp::TimeExceeded { quoted } => format!("ICMP time exceeded ({})", quoted.about()),
+        }
+    }
+}
+
+impl Quoted {
+    /// What the quoted packet was, for traces: an echo's `seq=N`, else
+    /// the protocol and ports.
+    fn about(&self) -> String {
+        match self.proto {
+            PROTO_TCP => format!("TCP port {}", self.dport),
+            PROTO_UDP => format!("UDP port {}", self.dport),
+            _ => format!("seq={}", self.seq),
         }
     }
 }
@@ -279,10 +399,15 @@ impl Icmp {
 impl Ipv4Packet {
     /// What an ICMP error about this packet quotes.
     pub fn quote(&self) -> Quoted {
-        let (ident, seq) = match self.payload {
-            Icmp::EchoRequest { ident, seq, .. } | Icmp::EchoReply { ident, seq, .. } => (ident, seq),
-            Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => (quoted.ident, quoted.seq),
+        let (ident, seq) = match &self.payload {
+            Payload::Icmp(Icmp::EchoRequest { ident, seq, .. } | Icmp::EchoReply { ident, seq, .. }) => (*ident, *seq),
+            Payload::Icmp(Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) => {
+                (quoted.ident, quoted.seq)
+            }
+            _ => (0, 0),
         };
-        Quoted { src: self.src, dst: self.dst, ident, seq, len: self.len().min(ICMP_QUOTE_MAX) }
+        let (sport, dport) = self.payload.ports();
+        let proto = self.payload.proto();
+        Quoted { src: self.src, dst: self.dst, proto, sport, dport, ident, seq, len: self.len().min(ICMP_QUOTE_MAX) }
     }
 }
