@@ -16,6 +16,8 @@ pub mod netns;
 pub mod ops;
 pub mod route;
 pub mod route_table;
+pub mod socket;
+pub mod socket_view;
 pub mod sysctl;
 
 use litemap::LiteMap;
@@ -46,6 +48,9 @@ pub struct Kernel {
     serial: u64,
     /// Virtual time in milliseconds. Only commands advance it.
     pub now_ms: u64,
+    /// TCP and UDP packets still on their way when an engine run ended,
+    /// handed to the next run (echo traffic ends with its ping).
+    pub(crate) parked: Vec<crate::packet::engine::Parked>,
 }
 
 impl Kernel {
@@ -58,6 +63,7 @@ impl Kernel {
             rng: mac::Rng::new(seed ^ 0x006e_736c_6162),
             serial: 0,
             now_ms: 0,
+            parked: Vec::new(),
         };
         k.create_ns();
         k

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use super::wire::{Icmp, PROTO_ICMP};
+
 /// Length of a UDP header.
 pub const UDP_HLEN: usize = 8;
 /// Length of a TCP header without options.
@@ -206,6 +208,104 @@ impl fmt::Display for TcpSegment {
             write!(f, " options [{}]", opts.join(","))?;
         }
         write!(f, " length {}", self.data.len())
+    }
+}
+
+/// What an IPv4 packet carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Payload {
+    Icmp(Icmp),
+    Udp(UdpDatagram),
+    Tcp(TcpSegment),
+}
+
+impl From<Icmp> for Payload {
+    fn from(i: Icmp) -> Payload {
+        Payload::Icmp(i)
+    }
+}
+impl From<UdpDatagram> for Payload {
+    fn from(u: UdpDatagram) -> Payload {
+        Payload::Udp(u)
+    }
+}
+impl From<TcpSegment> for Payload {
+    fn from(t: TcpSegment) -> Payload {
+        Payload::Tcp(t)
+    }
+}
+
+impl Payload {
+    /// The IP protocol number.
+    pub fn proto(&self) -> u8 {
+        match self {
+            Payload::Icmp(_) => PROTO_ICMP,
+            Payload::Udp(_) => PROTO_UDP,
+            Payload::Tcp(_) => PROTO_TCP,
+        }
+    }
+
+    /// Bytes after the IP header.
+    pub fn len(&self) -> usize {
+        match self {
+            Payload::Icmp(i) => i.len(),
+            Payload::Udp(u) => u.len(),
+            Payload::Tcp(t) => t.len(),
+        }
+    }
+
+    /// Never empty.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The ICMP message, if this is one.
+    pub fn icmp(&self) -> Option<&Icmp> {
+        match self {
+            Payload::Icmp(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// Whether this is an ICMP error (never answered with another error).
+    pub fn is_error(&self) -> bool {
+        self.icmp().is_some_and(Icmp::is_error)
+    }
+
+    /// Whether this is an ICMP echo reply.
+    pub fn is_echo_reply(&self) -> bool {
+        matches!(self, Payload::Icmp(Icmp::EchoReply { .. }))
+    }
+
+    /// The source and destination ports (an echo's identifier for ICMP,
+    /// the quoted packet's for an error), as conntrack's tuple holds them.
+    pub fn ports(&self) -> (u16, u16) {
+        match self {
+            Payload::Icmp(Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) => {
+                (quoted.sport, quoted.dport)
+            }
+            Payload::Icmp(i) => (i.echo_id(), i.echo_id()),
+            Payload::Udp(u) => (u.sport, u.dport),
+            Payload::Tcp(t) => (t.sport, t.dport),
+        }
+    }
+
+    /// Rewrites the ports (NAT); ICMP keeps its identifier.
+    pub fn set_ports(&mut self, sport: u16, dport: u16) {
+        match self {
+            Payload::Icmp(_) => {}
+            Payload::Udp(u) => (u.sport, u.dport) = (sport, dport),
+            Payload::Tcp(t) => (t.sport, t.dport) = (sport, dport),
+        }
+    }
+
+    /// A short name for traces.
+    pub fn name(&self) -> String {
+        match self {
+            Payload::Icmp(i) => i.name(),
+            Payload::Udp(u) => format!("UDP {} > {} length {}", u.sport, u.dport, u.data.len()),
+            Payload::Tcp(t) => t.to_string(),
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use std::net::Ipv4Addr;
 
 use crate::kernel::mac::Mac;
 
-pub use super::transport::{TcpFlags, TcpOption, TcpSegment, UdpDatagram, PROTO_TCP, PROTO_UDP};
+pub use super::transport::{Payload, TcpFlags, TcpOption, TcpSegment, UdpDatagram, PROTO_TCP, PROTO_UDP};
 
 /// IANA protocol number of ICMP.
 pub const PROTO_ICMP: u8 = 1;
@@ -95,104 +95,6 @@ pub struct Ipv4Packet {
     /// The whole transport message, also in a fragment (a fragment's
     /// share of it is `frag.len` bytes).
     pub payload: Payload,
-}
-
-/// What an IPv4 packet carries.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Payload {
-    Icmp(Icmp),
-    Udp(UdpDatagram),
-    Tcp(TcpSegment),
-}
-
-impl From<Icmp> for Payload {
-    fn from(i: Icmp) -> Payload {
-        Payload::Icmp(i)
-    }
-}
-impl From<UdpDatagram> for Payload {
-    fn from(u: UdpDatagram) -> Payload {
-        Payload::Udp(u)
-    }
-}
-impl From<TcpSegment> for Payload {
-    fn from(t: TcpSegment) -> Payload {
-        Payload::Tcp(t)
-    }
-}
-
-impl Payload {
-    /// The IP protocol number.
-    pub fn proto(&self) -> u8 {
-        match self {
-            Payload::Icmp(_) => PROTO_ICMP,
-            Payload::Udp(_) => PROTO_UDP,
-            Payload::Tcp(_) => PROTO_TCP,
-        }
-    }
-
-    /// Bytes after the IP header.
-    pub fn len(&self) -> usize {
-        match self {
-            Payload::Icmp(i) => i.len(),
-            Payload::Udp(u) => u.len(),
-            Payload::Tcp(t) => t.len(),
-        }
-    }
-
-    /// Never empty.
-    pub fn is_empty(&self) -> bool {
-        false
-    }
-
-    /// The ICMP message, if this is one.
-    pub fn icmp(&self) -> Option<&Icmp> {
-        match self {
-            Payload::Icmp(i) => Some(i),
-            _ => None,
-        }
-    }
-
-    /// Whether this is an ICMP error (never answered with another error).
-    pub fn is_error(&self) -> bool {
-        self.icmp().is_some_and(Icmp::is_error)
-    }
-
-    /// Whether this is an ICMP echo reply.
-    pub fn is_echo_reply(&self) -> bool {
-        matches!(self, Payload::Icmp(Icmp::EchoReply { .. }))
-    }
-
-    /// The source and destination ports (an echo's identifier for ICMP,
-    /// the quoted packet's for an error), as conntrack's tuple holds them.
-    pub fn ports(&self) -> (u16, u16) {
-        match self {
-            Payload::Icmp(Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) => {
-                (quoted.sport, quoted.dport)
-            }
-            Payload::Icmp(i) => (i.echo_id(), i.echo_id()),
-            Payload::Udp(u) => (u.sport, u.dport),
-            Payload::Tcp(t) => (t.sport, t.dport),
-        }
-    }
-
-    /// Rewrites the ports (NAT); ICMP keeps its identifier.
-    pub fn set_ports(&mut self, sport: u16, dport: u16) {
-        match self {
-            Payload::Icmp(_) => {}
-            Payload::Udp(u) => (u.sport, u.dport) = (sport, dport),
-            Payload::Tcp(t) => (t.sport, t.dport) = (sport, dport),
-        }
-    }
-
-    /// A short name for traces.
-    pub fn name(&self) -> String {
-        match self {
-            Payload::Icmp(i) => i.name(),
-            Payload::Udp(u) => format!("UDP {} > {} length {}", u.sport, u.dport, u.data.len()),
-            Payload::Tcp(t) => t.to_string(),
-        }
-    }
 }
 
 /// Where a fragment's data lies in the original payload.
@@ -297,6 +199,21 @@ impl UnreachCode {
             R::AdminProhibited => UnreachCode::AdminProhibited,
             R::TcpReset => return None,
         })
+    }
+
+    /// The errno a socket gets for it (`icmp_err_convert[]`), and whether
+    /// it is a hard error (`fatal`: what a connected UDP socket reports).
+    pub fn errno(self) -> (crate::kernel::Errno, bool) {
+        use crate::kernel::Errno as E;
+        match self {
+            UnreachCode::Net => (E::ENETUNREACH, false),
+            UnreachCode::Host => (E::EHOSTUNREACH, false),
+            UnreachCode::Protocol => (E::ENOPROTOOPT, true),
+            UnreachCode::Port => (E::ECONNREFUSED, true),
+            UnreachCode::FragNeeded { .. } => (E::EMSGSIZE, false),
+            UnreachCode::NetProhibited => (E::ENETUNREACH, true),
+            UnreachCode::HostProhibited | UnreachCode::AdminProhibited => (E::EHOSTUNREACH, true),
+        }
     }
 
     /// How ping names it (`Destination Host Unreachable`).
