@@ -60,11 +60,11 @@ fn service_dnat_to_a_pod_port_and_back() {
         s.send(c, b"hello-service\n").unwrap();
     });
     w.wait(1000);
-    let got = w.on("pod-b", |s| {
+    let (ch, got) = w.on("pod-b", |s| {
         let (ch, peer) = s.accept(l).unwrap();
         assert_eq!(peer, sa("10.244.0.2:2000"));
         s.send(ch, b"ok\n").unwrap();
-        s.recv_from(ch, 100).unwrap().0
+        (ch, s.recv_from(ch, 100).unwrap().0)
     });
     assert_eq!(got, b"hello-service\n");
     w.wait(1000);
@@ -79,6 +79,21 @@ fn service_dnat_to_a_pod_port_and_back() {
     assert_eq!(n.conntrack.count(w.k.now_ms), 1);
     w.on("pod-a", |s| s.close(c).unwrap());
     w.wait(1000);
+    w.on("pod-b", |s| {
+        assert_eq!(s.recv_from(ch, 100).unwrap().0, b"");
+        s.close(ch).unwrap();
+    });
+    w.wait(300_000);
+    // The recorded lines (service-dnat.txt), printed by ss from the engine's rows.
+    assert_eq!(
+        ss(&mut w, "pod-a", "ss -tan sport = :2000"),
+        "State     Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n\
+         TIME-WAIT 0      0         10.244.0.2:2000   10.96.0.10:80         \n"
+    );
+    assert_eq!(
+        ss(&mut w, "pod-b", "ss -tan dport = :2000"),
+        "State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n"
+    );
     w.check("service-dnat");
 }
 
@@ -143,6 +158,13 @@ const ROUTED: &[&str] = &[
     "ip netns exec r sysctl -w net.ipv4.ip_forward=1",
 ];
 
+/// `ss ARGS` in a namespace, through the printer.
+fn ss(w: &mut World, ns: &str, line: &str) -> String {
+    let argv: Vec<String> = line.split_whitespace().map(String::from).collect();
+    let views = w.on(ns, |s| s.socket_views());
+    sim_core::tools::ss::ss(&views, &argv).text()
+}
+
 fn masquerade(rule: &str) -> (String, String) {
     let mut lines = ROUTED.to_vec();
     lines.push(rule);
@@ -158,7 +180,21 @@ fn masquerade(rule: &str) -> (String, String) {
         s.connect_inet(c, sa("10.2.0.2:8080")).unwrap();
     });
     w.wait(2000);
-    (w.ss("a"), w.ss("b"))
+    let (a, b) = (w.ss("a"), w.ss("b"));
+    if rule.contains("MASQUERADE") {
+        // routed.txt's lines.
+        assert_eq!(
+            ss(&mut w, "a", "ss -tn"),
+            "State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n\
+             ESTAB 0      0           10.1.0.2:2000     10.2.0.2:8080       \n"
+        );
+        assert_eq!(
+            ss(&mut w, "b", "ss -tn"),
+            "State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n\
+             ESTAB 0      0           10.2.0.2:8080     10.2.0.1:2000       \n"
+        );
+    }
+    (a, b)
 }
 
 #[test]

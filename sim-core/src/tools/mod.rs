@@ -12,6 +12,8 @@ pub mod elsewhere;
 pub mod ifconfig;
 pub mod iptables;
 pub mod man;
+pub mod netstat;
 pub mod ping;
+pub mod ss;
 pub mod sudo;
 pub mod sysctl;
