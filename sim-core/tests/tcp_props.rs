@@ -129,10 +129,17 @@ fn run(seed: u64) -> String {
 #[test]
 fn random_scripts_repeat_exactly() {
     let seeds: u64 = std::env::var("NSLAB_TCP_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(40);
+    let mut seen = [0usize; 4];
     for seed in 0..seeds {
         let a = run(seed);
         let b = run(seed);
         assert!(a == b, "seed {seed}: two runs differ");
         assert!(a.contains("ss n0"), "seed {seed}");
+        for (i, what) in ["[S.]", "[R", "[F.]", "send UDP"].iter().enumerate() {
+            seen[i] += a.matches(what).count();
+        }
     }
+    eprintln!("SYN-ACKs, RSTs, FINs, UDP datagrams: {seen:?}");
+    // The scripts reach the handshake, resets, closes and UDP.
+    assert!(seeds < 40 || seen.iter().all(|n| *n > 0), "{seen:?}");
 }

@@ -323,6 +323,28 @@ impl SockTable {
         Err(Errno::EADDRNOTAVAIL)
     }
 
+    /// The table's own rules (see `Kernel::check_invariants`).
+    pub fn check(&self) -> Result<(), String> {
+        for (i, s) in self.socks.iter().enumerate() {
+            if self.socks[..i].iter().any(|o| o.id == s.id) {
+                return Err(format!("socket {} twice", s.id));
+            }
+            for c in &s.accept_q {
+                let ok = self.get(*c).is_some_and(|c| c.parent == Some(s.id) && c.state.synchronized());
+                if s.state != State::Listen || !ok {
+                    return Err(format!("socket {}'s accept queue holds {c}, not its established child", s.id));
+                }
+            }
+            if s.proto == Proto::Tcp && s.state != State::Listen && s.state != State::Unconn && s.remote.is_none() {
+                return Err(format!("socket {} is {:?} with no peer", s.id, s.state));
+            }
+            if s.timer.is_some() && matches!(s.state, State::Unconn | State::Listen | State::Closed) {
+                return Err(format!("socket {} runs a timer in {:?}", s.id, s.state));
+            }
+        }
+        Ok(())
+    }
+
     /// The earliest timer of any socket, if one runs.
     pub fn next_timer(&self) -> Option<u64> {
         self.socks.iter().filter_map(|s| s.timer.map(|t| t.at_us)).min()

@@ -49,7 +49,18 @@ impl Engine<'_> {
         let local = SocketAddrV4::new(pkt.dst, seg.dport);
         let remote = SocketAddrV4::new(pkt.src, seg.sport);
         let Some(n) = self.k.ns(ns) else { return };
-        match find(&n.sockets.socks, local, remote) {
+        let mut found = find(&n.sockets.socks, local, remote);
+        if let Found::Conn(id) = found {
+            let pure_syn = seg.flags.syn() && !seg.flags.ack() && !seg.flags.rst();
+            if pure_syn && n.sockets.get(id).is_some_and(|s| s.state == State::TimeWait) {
+                // `tcp_timewait_state_process()`: a new SYN for the same
+                // addresses ends TIME-WAIT and goes to the listener.
+                self.tcp_done_quiet(ns, id);
+                let Some(n) = self.k.ns(ns) else { return };
+                found = find(&n.sockets.socks, local, remote);
+            }
+        }
+        match found {
             Found::Conn(id) => self.tcp_conn_rcv(ns, id, seg),
             Found::Listener(id) if seg.flags.syn() && !seg.flags.ack() && !seg.flags.rst() => {
                 self.tcp_syn_rcv(ns, id, local, remote, seg)

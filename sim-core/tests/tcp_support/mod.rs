@@ -43,6 +43,7 @@ impl World {
         for e in &t.events {
             self.log.push_str(&format!("{e}\n"));
         }
+        self.k.check_invariants().expect("invariants");
         r
     }
 
@@ -62,6 +63,7 @@ impl World {
         for e in &t.events {
             self.log.push_str(&format!("{e}\n"));
         }
+        self.k.check_invariants().expect("invariants");
     }
 
     /// Runs the kernel's own timers until none is left before `limit_us`
