@@ -160,7 +160,7 @@ impl Engine<'_> {
             return;
         }
         let t = s.tcb;
-        let in_flight = t.snd_nxt.wrapping_sub(t.snd_una) as usize - usize::from(t.fin_sent);
+        let in_flight = (t.snd_nxt.wrapping_sub(t.snd_una) as usize).saturating_sub(usize::from(t.fin_sent));
         let unsent: Vec<u8> = s.tx.get(in_flight..).unwrap_or_default().to_vec();
         let mss = usize::from(t.mss.max(1));
         let mut seq = t.snd_nxt;

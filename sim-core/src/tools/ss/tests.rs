@@ -177,3 +177,34 @@ fn errors() {
     assert!(o.stderr().starts_with("ss: invalid option -- 'Q'\nUsage: ss [ OPTIONS ]\n"));
     assert!(o.stderr().ends_with("last-ack|listening|closing}\n"));
 }
+
+/// The rows as the on-demand module would get them: postcard bytes of the
+/// seam's own serde form, printed the same on the other side.
+#[cfg(feature = "tools-elsewhere")]
+#[test]
+fn rows_cross_the_wire_as_postcard() {
+    let mut tw = view(Proto::Tcp, State::TimeWait, "10.0.0.1:2000", Some("10.0.0.2:8080"), (0, 0));
+    tw.timer = Some(TimerView { kind: TimerKind::TimeWait, remaining_ms: 59_700, retries: 0 });
+    let views = vec![listener(), estab(), tw, view(Proto::Udp, State::Unconn, "0.0.0.0:5353", None, (0, 0))];
+    let bytes = postcard::to_allocvec(&views).unwrap();
+    let back: Vec<SocketView> = postcard::from_bytes(&bytes).unwrap();
+    assert_eq!(back, views);
+    for l in ["ss -tuanpo", "ss -tln", "ss -ua"] {
+        assert_eq!(run(&back, l), run(&views, l), "{l}");
+    }
+    let argv: Vec<String> = "netstat -atunpo".split(' ').map(String::from).collect();
+    assert_eq!(crate::tools::netstat::netstat(&back, &argv), crate::tools::netstat::netstat(&views, &argv));
+}
+
+/// Not recorded: ss.c's layout applied to two families (ss dumps UDP
+/// before TCP); `ss -xln | head -1` shows the Netid header.
+#[test]
+fn tcp_and_udp_get_a_netid_column_udp_first() {
+    let views = [listener(), view(Proto::Udp, State::Unconn, "0.0.0.0:5353", None, (0, 0))];
+    assert_eq!(
+        run(&views, "ss -tuln"),
+        "Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n\
+         udp   UNCONN 0      0            0.0.0.0:5353      0.0.0.0:*          \n\
+         tcp   LISTEN 0      1            0.0.0.0:8080      0.0.0.0:*          \n"
+    );
+}
