@@ -207,3 +207,82 @@ fn masquerade_keeps_the_source_port_and_snat_takes_its_range() {
     );
     assert!(b.contains("Tcp ESTAB 0 0 10.2.0.2:8080 10.2.0.1:5000\n"), "{b}");
 }
+
+/// How a connect from a through the router ends (routed.txt's cases).
+fn through_router(extra: &[&str], dst: &str) -> Result<(), Errno> {
+    let mut lines = ROUTED.to_vec();
+    lines.push("ip -n b route add default via 10.2.0.1");
+    lines.extend_from_slice(extra);
+    let mut w = World::new(&lines);
+    w.on("b", |s| {
+        let l = s.socket(SockType::Stream).unwrap();
+        s.bind_inet(l, sa("0.0.0.0:8080")).unwrap();
+        s.listen(l, 1).unwrap();
+    });
+    let c = w.on("a", |s| {
+        let c = s.socket(SockType::Stream).unwrap();
+        s.connect_inet(c, sa(dst)).map(|()| c)
+    })?;
+    // nc -w 2.
+    w.wait(2_000_000);
+    let p = w.on("a", |s| s.poll(c).unwrap());
+    match w.on("a", |s| s.take_error(c)) {
+        Some(e) => Err(e),
+        None if p.writable => Ok(()),
+        None => Err(Errno::ETIMEDOUT),
+    }
+}
+
+#[test]
+fn through_a_router_as_routed_records() {
+    assert_eq!(through_router(&[], "10.2.0.2:8080"), Ok(()));
+    let off = "ip netns exec r sysctl -w net.ipv4.ip_forward=0";
+    assert_eq!(through_router(&[off], "10.2.0.2:8080"), Err(Errno::ETIMEDOUT));
+    // The router's own addresses answer with forwarding off.
+    assert_eq!(through_router(&[off], "10.2.0.1:8080"), Err(Errno::ECONNREFUSED));
+    assert_eq!(
+        through_router(&["ip netns exec r iptables -A FORWARD -j DROP"], "10.2.0.2:8080"),
+        Err(Errno::ETIMEDOUT)
+    );
+    assert_eq!(
+        through_router(&["ip netns exec r iptables -A FORWARD -j REJECT"], "10.2.0.2:8080"),
+        Err(Errno::ECONNREFUSED)
+    );
+    let reset = "ip netns exec r iptables -A FORWARD -p tcp -j REJECT --reject-with tcp-reset";
+    assert_eq!(through_router(&[reset], "10.2.0.2:8080"), Err(Errno::ECONNREFUSED));
+    // No route on the router: its ICMP net unreachable.
+    assert_eq!(through_router(&[], "10.3.0.2:8080"), Err(Errno::ENETUNREACH));
+}
+
+/// A pod calling its own Service: the reply goes straight back inside the
+/// pod from the wrong address without MASQUERADE (timed out), and works
+/// with it (service-dnat.txt).
+fn hairpin(masquerade: bool) -> Result<(), Errno> {
+    let mut lines = NODE.to_vec();
+    let rule = "ip netns exec node iptables -t nat -A POSTROUTING -s 10.244.1.2/32 -d 10.244.1.2/32 -p tcp --dport 8080 -j MASQUERADE";
+    if masquerade {
+        lines.push(rule);
+    }
+    let mut w = World::new(&lines);
+    let c = w.on("pod-b", |s| {
+        let l = s.socket(SockType::Stream).unwrap();
+        s.bind_inet(l, sa("0.0.0.0:8080")).unwrap();
+        s.listen(l, 1).unwrap();
+        let c = s.socket(SockType::Stream).unwrap();
+        s.connect_inet(c, sa("10.96.0.10:80")).unwrap();
+        c
+    });
+    w.wait(2_000_000);
+    let p = w.on("pod-b", |s| s.poll(c).unwrap());
+    match w.on("pod-b", |s| s.take_error(c)) {
+        Some(e) => Err(e),
+        None if p.writable => Ok(()),
+        None => Err(Errno::ETIMEDOUT),
+    }
+}
+
+#[test]
+fn hairpin_needs_masquerade() {
+    assert_eq!(hairpin(false), Err(Errno::ETIMEDOUT));
+    assert_eq!(hairpin(true), Ok(()));
+}
