@@ -3,8 +3,12 @@
 //! forwarding, NAT with connection tracking — deterministic, in virtual
 //! time, and traced.
 //!
-//! - [`wire`]: typed Ethernet/ARP/IPv4/ICMP representations.
+//! - [`wire`]: typed Ethernet/ARP/IPv4/ICMP representations;
+//!   [`transport`]: UDP datagrams and TCP segments.
 //! - [`engine::Engine`]: the event loop that moves them.
+//! - TCP ([`tcp`], `tcp_in`, [`tcp_user`]) and UDP ([`udp`]) sockets, whose
+//!   state lives in each namespace's socket table; [`next_timer`] and
+//!   [`advance`] let a scheduler run their timers and packets in flight.
 //! - [`trace::Trace`]: what happened, step by step.
 //! - [`route_get`]: what `ip route get` asks the kernel.
 
