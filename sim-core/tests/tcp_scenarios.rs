@@ -121,3 +121,59 @@ fn shutdown_write_half_closes() {
     assert!(ss.contains("TIME-WAIT"), "{ss}");
     w.check("half-close");
 }
+
+#[test]
+fn closing_with_unread_data_resets_and_the_peer_sees_econnreset() {
+    let mut w = World::new(PAIR);
+    let l = w.on("b", |s| {
+        let l = s.socket(SockType::Stream).unwrap();
+        s.bind_inet(l, sa("0.0.0.0:8080")).unwrap();
+        s.listen(l, 1).unwrap();
+        l
+    });
+    let c = w.on("a", |s| {
+        let c = s.socket(SockType::Stream).unwrap();
+        s.connect_inet(c, sa("10.0.0.2:8080")).unwrap();
+        c
+    });
+    w.wait(1000);
+    w.on("a", |s| s.send(c, b"unread\n").unwrap());
+    w.wait(1000);
+    w.on("b", |s| {
+        let (ch, _) = s.accept(l).unwrap();
+        s.close(ch).unwrap();
+        s.close(l).unwrap();
+    });
+    w.wait(1000);
+    w.on("a", |s| {
+        assert!(s.poll(c).unwrap().error);
+        assert_eq!(s.recv_from(c, 10), Err(Errno::ECONNRESET));
+        assert_eq!(s.send(c, b"x"), Err(Errno::EPIPE));
+        s.close(c).unwrap();
+    });
+    assert_eq!(w.ss("a"), "");
+    assert_eq!(w.ss("b"), "");
+    assert!(w.log.contains("b: send TCP 8080 > 37604 [R.]"), "{}", w.log);
+}
+
+#[test]
+fn so_linger_zero_close_is_an_abort() {
+    let mut w = World::new(PAIR);
+    w.on("b", |s| {
+        let l = s.socket(SockType::Stream).unwrap();
+        s.bind_inet(l, sa("0.0.0.0:8080")).unwrap();
+        s.listen(l, 1).unwrap();
+    });
+    let c = w.on("a", |s| {
+        let c = s.socket(SockType::Stream).unwrap();
+        s.set_option(c, SockOpt::Linger0(true)).unwrap();
+        s.connect_inet(c, sa("10.0.0.2:8080")).unwrap();
+        c
+    });
+    w.wait(1000);
+    w.on("a", |s| s.close(c).unwrap());
+    w.wait(1000);
+    // No TIME-WAIT anywhere; b's connection was reset before accept.
+    assert_eq!(w.ss("a"), "");
+    assert_eq!(w.ss("b"), "Tcp LISTEN 0 1 0.0.0.0:8080 *\n");
+}
