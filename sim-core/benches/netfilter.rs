@@ -83,7 +83,7 @@ fn exchange(k: &mut Kernel, a: NsId, seq: u16) {
         e.run_until(t);
     }
     let got = e.take_inbox();
-    assert!(got.iter().any(|m| matches!(m.pkt.payload, Icmp::EchoReply { .. })), "no reply");
+    assert!(got.iter().any(|m| m.pkt.payload.is_echo_reply()), "no reply");
     e.finish();
 }
 

@@ -4,9 +4,10 @@
 //! the rest of a connection.
 //!
 //! A connection is a pair of tuples, the original direction's and the
-//! reply direction's, as `/proc/net/nf_conntrack` lists them. ICMP echo is
-//! tracked today (the echo identifier stands in for the ports); TCP and UDP
-//! fit the same tuple. Facts from the conntrack recording: tracking is off
+//! reply direction's, as `/proc/net/nf_conntrack` lists them: ICMP echo
+//! (the echo identifier stands in for the ports), UDP and TCP (with the
+//! TCP state machine's states and timeouts, `nf_conntrack_proto_tcp.c`
+//! reduced to what the simulator's own TCP sends: no window tracking). Facts from the conntrack recording: tracking is off
 //! in a namespace until a rule needs it (the packet path asks
 //! [`Conntrack`] nothing until then); each ping run is one connection; a
 //! connection is only kept (confirmed) once its first packet leaves
@@ -20,6 +21,73 @@ pub use super::netfilter::CtState;
 
 /// IANA protocol numbers the tracker knows.
 pub const PROTO_ICMP: u8 = 1;
+pub const PROTO_TCP: u8 = 6;
+pub const PROTO_UDP: u8 = 17;
+
+/// `nf_conntrack_udp_timeout` (unreplied) and `_stream` (replied).
+pub const UDP_TIMEOUT_MS: u64 = 30_000;
+pub const UDP_STREAM_TIMEOUT_MS: u64 = 120_000;
+
+/// The TCP states conntrack follows (`enum tcp_conntrack`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TcpCt {
+    SynSent,
+    SynRecv,
+    Established,
+    FinWait,
+    CloseWait,
+    LastAck,
+    TimeWait,
+    Close,
+}
+
+impl TcpCt {
+    /// `nf_conntrack_tcp_timeout_*` (ms).
+    pub fn timeout_ms(self) -> u64 {
+        1000 * match self {
+            TcpCt::SynSent => 120,
+            TcpCt::SynRecv => 60,
+            TcpCt::Established => 432_000,
+            TcpCt::FinWait => 120,
+            TcpCt::CloseWait => 60,
+            TcpCt::LastAck => 30,
+            TcpCt::TimeWait => 120,
+            TcpCt::Close => 10,
+        }
+    }
+
+    /// `/proc/net/nf_conntrack`'s name.
+    pub fn name(self) -> &'static str {
+        match self {
+            TcpCt::SynSent => "SYN_SENT",
+            TcpCt::SynRecv => "SYN_RECV",
+            TcpCt::Established => "ESTABLISHED",
+            TcpCt::FinWait => "FIN_WAIT",
+            TcpCt::CloseWait => "CLOSE_WAIT",
+            TcpCt::LastAck => "LAST_ACK",
+            TcpCt::TimeWait => "TIME_WAIT",
+            TcpCt::Close => "CLOSE",
+        }
+    }
+
+    /// The next state for a segment with `flags` (SYN 2, FIN 1, RST 4, ACK
+    /// 0x10) going `dir`: `tcp_conntracks[][][]` for the moves our TCP makes.
+    pub fn next(self, dir: Dir, flags: u8) -> TcpCt {
+        let (syn, fin, rst, ack) = (flags & 2 != 0, flags & 1 != 0, flags & 4 != 0, flags & 0x10 != 0);
+        match (self, dir) {
+            _ if rst => TcpCt::Close,
+            (TcpCt::SynSent, Dir::Reply) if syn && ack => TcpCt::SynRecv,
+            (TcpCt::SynRecv, Dir::Original) if ack && !syn => TcpCt::Established,
+            (TcpCt::Established | TcpCt::SynRecv, _) if fin => TcpCt::FinWait,
+            (TcpCt::FinWait, _) if fin => TcpCt::LastAck,
+            (TcpCt::FinWait, _) if ack => TcpCt::CloseWait,
+            (TcpCt::CloseWait, _) if fin => TcpCt::LastAck,
+            (TcpCt::LastAck, _) if ack => TcpCt::TimeWait,
+            (TcpCt::TimeWait | TcpCt::Close, Dir::Original) if syn && !ack => TcpCt::SynSent,
+            (s, _) => s,
+        }
+    }
+}
 
 /// `nf_ct_icmp_timeout`: an ICMP connection lives 30 s after its last packet.
 pub const ICMP_TIMEOUT_MS: u64 = 30_000;
@@ -68,20 +136,52 @@ pub struct Conn {
     pub dst_nat_done: bool,
     /// Virtual time (ms) at which the connection is forgotten.
     pub expires_ms: u64,
+    /// A TCP connection's state.
+    pub tcp: Option<TcpCt>,
 }
 
 impl Conn {
-    /// A new connection for a packet with this tuple, not NATed.
+    /// A new connection for a packet with this tuple, not NATed (TCP:
+    /// `tcp` is the state its first segment puts it in).
     pub fn new(id: u32, orig: Tuple, now_ms: u64) -> Conn {
-        Conn {
+        let tcp = (orig.proto == PROTO_TCP).then_some(TcpCt::SynSent);
+        let mut c = Conn {
             id,
             orig,
             reply: orig.invert(),
             seen_reply: false,
             src_nat_done: false,
             dst_nat_done: false,
-            expires_ms: now_ms + ICMP_TIMEOUT_MS,
+            expires_ms: 0,
+            tcp,
+        };
+        c.refresh(now_ms);
+        c
+    }
+
+    /// A packet went through: the timeout starts again, by protocol and state.
+    pub fn refresh(&mut self, now_ms: u64) {
+        let t = match (self.orig.proto, self.tcp) {
+            (_, Some(s)) => s.timeout_ms(),
+            (PROTO_UDP, _) if self.seen_reply => UDP_STREAM_TIMEOUT_MS,
+            (PROTO_UDP, _) => UDP_TIMEOUT_MS,
+            _ => ICMP_TIMEOUT_MS,
+        };
+        self.expires_ms = now_ms + t;
+    }
+
+    /// A TCP segment with `flags` went `dir`: the state moves on.
+    pub fn track_tcp(&mut self, dir: Dir, flags: u8, now_ms: u64) {
+        if let Some(s) = self.tcp {
+            self.tcp = Some(s.next(dir, flags));
         }
+        self.refresh(now_ms);
+    }
+
+    /// Whether another connection's tuple would make `t` ambiguous
+    /// (`nf_nat_used_tuple()`).
+    pub fn uses(&self, t: &Tuple) -> bool {
+        self.orig == *t || self.reply == *t
     }
 
     /// Source NAT changed the reply's destination (`IPS_SRC_NAT`).
@@ -103,10 +203,21 @@ impl Conn {
         }
     }
 
-    /// One `/proc/net/nf_conntrack` line (ICMP echo).
+    /// One `/proc/net/nf_conntrack` line.
     pub fn proc_line(&self, now_ms: u64) -> String {
         let secs = self.expires_ms.saturating_sub(now_ms).div_ceil(1000);
         let unreplied = if self.seen_reply { "" } else { "[UNREPLIED] " };
+        if self.orig.proto != PROTO_ICMP {
+            let (name, state) = match self.tcp {
+                Some(s) => ("tcp ", format!("{} ", s.name())),
+                None => ("udp ", String::new()),
+            };
+            let (o, r) = (self.orig, self.reply);
+            return format!(
+                "ipv4     2 {name}     {} {secs} {state}src={} dst={} sport={} dport={} {unreplied}src={} dst={} sport={} dport={} mark=0 zone=0 use=2",
+                o.proto, o.src, o.dst, o.sport, o.dport, r.src, r.dst, r.sport, r.dport
+            );
+        }
         format!(
             "ipv4     2 icmp     {} {secs} src={} dst={} type=8 code=0 id={} {unreplied}src={} dst={} type=0 code=0 id={} mark=0 zone=0 use=2",
             self.orig.proto, self.orig.src, self.orig.dst, self.orig.sport, self.reply.src, self.reply.dst, self.reply.sport
@@ -144,6 +255,11 @@ impl Conntrack {
                 None
             }
         })
+    }
+
+    /// Whether a connection other than `id` uses tuple `t`.
+    pub fn taken(&self, t: &Tuple, id: u32, now_ms: u64) -> bool {
+        self.conns.iter().any(|c| c.id != id && c.expires_ms > now_ms && c.uses(t))
     }
 
     /// A fresh connection id.

@@ -24,6 +24,18 @@ pub enum Errno {
     EACCES,
     ENOTCONN,
     ENFILE,
+    ECONNREFUSED,
+    ECONNRESET,
+    ETIMEDOUT,
+    EADDRINUSE,
+    EISCONN,
+    EALREADY,
+    EINPROGRESS,
+    EAGAIN,
+    EPIPE,
+    ENOPROTOOPT,
+    EMSGSIZE,
+    EBADF,
 }
 
 impl Errno {
@@ -48,6 +60,18 @@ impl Errno {
             Errno::ENOTCONN => "Transport endpoint is not connected",
             Errno::EACCES => "Permission denied",
             Errno::ENFILE => "Too many open files in system",
+            Errno::ECONNREFUSED => "Connection refused",
+            Errno::ECONNRESET => "Connection reset by peer",
+            Errno::ETIMEDOUT => "Connection timed out",
+            Errno::EADDRINUSE => "Address already in use",
+            Errno::EISCONN => "Transport endpoint is already connected",
+            Errno::EALREADY => "Operation already in progress",
+            Errno::EINPROGRESS => "Operation now in progress",
+            Errno::EAGAIN => "Resource temporarily unavailable",
+            Errno::EPIPE => "Broken pipe",
+            Errno::ENOPROTOOPT => "Protocol not available",
+            Errno::EMSGSIZE => "Message too long",
+            Errno::EBADF => "Bad file descriptor",
         }
     }
 }

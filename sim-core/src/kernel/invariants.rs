@@ -17,10 +17,16 @@ impl Kernel {
     /// - the name index finds every device by its name, and nothing else,
     ///   and the route index counts exactly the routes there are;
     /// - routes and neighbours name devices that exist;
-    /// - every /run/netns name is there once and names a namespace that exists.
+    /// - every /run/netns name is there once and names a namespace that exists;
+    /// - sockets: numbers are unique, a listener's accept queue holds its
+    ///   own established children, a connection has a peer, a timer runs
+    ///   only where a state needs one.
     pub fn check_invariants(&self) -> Result<(), String> {
         for id in self.ns_ids() {
             self.check_ns(id)?;
+            if let Some(n) = self.ns(id) {
+                n.sockets.check()?;
+            }
         }
         for (i, (name, id)) in self.named.iter().enumerate() {
             if self.ns(*id).is_none() {

@@ -16,6 +16,8 @@ pub mod netns;
 pub mod ops;
 pub mod route;
 pub mod route_table;
+pub mod socket;
+pub mod socket_view;
 pub mod sysctl;
 
 use litemap::LiteMap;
@@ -48,6 +50,9 @@ pub struct Kernel {
     pub now_ms: u64,
     /// The processes, and the network namespace each is in.
     pub procs: crate::procs::Procs,
+    /// TCP and UDP packets still on their way when an engine run ended,
+    /// handed to the next run (echo traffic ends with its ping).
+    pub(crate) in_flight: Vec<crate::packet::engine::InFlight>,
 }
 
 impl Kernel {
@@ -61,6 +66,7 @@ impl Kernel {
             serial: 0,
             now_ms: 0,
             procs: crate::procs::Procs::new(),
+            in_flight: Vec::new(),
         };
         k.create_ns();
         k

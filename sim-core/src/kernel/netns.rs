@@ -35,6 +35,8 @@ pub struct Namespace {
     pub conntrack: super::conntrack::Conntrack,
     /// Path MTUs learnt from ICMP, per destination.
     pub pmtu: Vec<super::route::PathMtu>,
+    /// TCP and UDP sockets.
+    pub sockets: super::socket::SockTable,
 }
 
 impl Namespace {
@@ -51,6 +53,7 @@ impl Namespace {
             nat: Default::default(),
             conntrack: Default::default(),
             pmtu: Vec::new(),
+            sockets: Default::default(),
         }
     }
 

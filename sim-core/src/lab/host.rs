@@ -10,9 +10,7 @@ use std::task::{Context, Poll};
 
 use super::core::{Budget, Core, Event};
 use crate::iproute::Outcome;
-use crate::kernel::{Errno, NsId};
-use crate::netlink::sockets::{Connected, Datagram, EchoRequest, SendError, SockId, SockType, Sockets};
-use crate::netlink::{ParkedSockets, SimSockets};
+use crate::kernel::NsId;
 use crate::output::Output;
 use crate::procs::Proc;
 use crate::sched::{Sched, Timer, WaitPid};
@@ -140,7 +138,7 @@ impl Host {
             match name.as_str() {
                 "sleep" => self.sleep(rest).await,
                 "ping" => {
-                    let mut socks = LabSockets::new(self.slot.clone(), ns);
+                    let mut socks = super::sockets::LabSockets::new(self.slot.clone(), ns);
                     let sched = self.sched.clone();
                     let pace = move |at_us: u64| -> LocalFuture<'static, ()> {
                         Box::pin(Timer { sched: sched.clone(), at: at_us.div_ceil(1000), armed: false })
@@ -313,103 +311,5 @@ impl<A: Future + Unpin, B: Future<Output = ()> + Unpin> Future for Race<A, B> {
             return Poll::Ready(Err(()));
         }
         Poll::Pending
-    }
-}
-
-/// A program's sockets on the lab's kernel across awaits: its packet-engine
-/// run is parked between calls, and each call takes the kernel for itself
-/// only (so a ping waits for its next probe while other tasks run).
-struct LabSockets {
-    slot: Slot,
-    parked: Option<ParkedSockets>,
-}
-
-impl LabSockets {
-    fn new(slot: Slot, ns: NsId) -> LabSockets {
-        let parked = {
-            let mut c = core(&slot);
-            c.live_engines += 1;
-            SimSockets::new(&mut c.kernel, ns).park()
-        };
-        LabSockets { slot, parked: Some(parked) }
-    }
-
-    /// Runs `f` on the sockets with the kernel taken back for it alone.
-    fn with(&mut self, f: &mut dyn FnMut(&mut dyn Sockets)) {
-        let mut c = core(&self.slot);
-        let Some(parked) = self.parked.take() else { return };
-        let mut socks = parked.resume(&mut c.kernel);
-        f(&mut socks);
-        self.parked = Some(socks.park());
-    }
-
-    /// Ends the run: the kernel's clock and the line's trace take what it did.
-    fn finish(&mut self) {
-        let Some(parked) = self.parked.take() else { return };
-        // Only ever dropped while the lab lends its core (`Lab::drive`).
-        let Ok(mut slot) = self.slot.try_borrow_mut() else { return };
-        let Some(c) = slot.as_mut() else { return };
-        let trace = parked.resume(&mut c.kernel).finish();
-        c.trace.events.extend(trace.events);
-        c.live_engines -= 1;
-    }
-}
-
-impl Drop for LabSockets {
-    /// A ping killed or timed out ends its run too.
-    fn drop(&mut self) {
-        self.finish();
-    }
-}
-
-impl Sockets for LabSockets {
-    fn now_us(&self) -> u64 {
-        self.parked.as_ref().map_or(0, ParkedSockets::now_us)
-    }
-    fn resolve(&mut self, name: &str) -> Option<std::net::Ipv4Addr> {
-        let mut r = None;
-        self.with(&mut |s| r = s.resolve(name));
-        r
-    }
-    fn socket(&mut self, ty: SockType) -> Result<SockId, Errno> {
-        let mut r = Err(Errno::EINVAL);
-        self.with(&mut |s| r = s.socket(ty));
-        r
-    }
-    fn bind(&mut self, sock: SockId, addr: std::net::Ipv4Addr) -> Result<(), Errno> {
-        let mut r = Err(Errno::EINVAL);
-        self.with(&mut |s| r = s.bind(sock, addr));
-        r
-    }
-    fn bind_device(&mut self, sock: SockId, dev: &str) -> Result<(), Errno> {
-        let mut r = Err(Errno::EINVAL);
-        self.with(&mut |s| r = s.bind_device(sock, dev));
-        r
-    }
-    fn connect(&mut self, sock: SockId, dst: std::net::Ipv4Addr) -> Result<Connected, Errno> {
-        let mut r = Err(Errno::EINVAL);
-        self.with(&mut |s| r = s.connect(sock, dst));
-        r
-    }
-    fn send_echo(&mut self, sock: SockId, req: EchoRequest) -> Result<(), SendError> {
-        let mut r = Err(SendError::NoRoute);
-        self.with(&mut |s| r = s.send_echo(sock, req));
-        r
-    }
-    fn recv(&mut self, sock: SockId) -> Vec<Datagram> {
-        let mut r = Vec::new();
-        self.with(&mut |s| r = s.recv(sock));
-        r
-    }
-    fn next_event(&self) -> Option<u64> {
-        self.parked.as_ref().and_then(ParkedSockets::next_event)
-    }
-    fn run_until(&mut self, until_us: u64) -> bool {
-        let mut r = false;
-        self.with(&mut |s| r = s.run_until(until_us));
-        r
-    }
-    fn exhausted(&self) -> bool {
-        self.parked.as_ref().is_some_and(ParkedSockets::exhausted)
     }
 }

@@ -13,6 +13,7 @@
 
 mod core;
 mod host;
+mod sockets;
 
 use std::cell::RefCell;
 use std::rc::Rc;

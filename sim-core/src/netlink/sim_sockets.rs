@@ -1,14 +1,15 @@
 //! The simulator's side of the socket seam: [`Sockets`] over the kernel
 //! model and one run of the packet engine, bound to one namespace.
 
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, SocketAddrV4};
 
 use crate::kernel::addr::{in_prefix, IfAddr};
 use crate::kernel::link::Link;
+use crate::kernel::socket::Proto as KProto;
 use crate::kernel::{Errno, Kernel, NsId};
 use crate::packet::engine::Engine;
 use crate::packet::fib;
-use crate::packet::wire::{Icmp, Ipv4Packet};
+use crate::packet::wire::{Icmp, Ipv4Packet, Payload, PROTO_ICMP};
 use crate::packet::{DropReason, Trace, What};
 use crate::rng::mix;
 
@@ -23,9 +24,15 @@ struct Sock {
     queue: Vec<Datagram>,
 }
 
+/// Handles of ICMP sockets start here; below are the namespace's TCP and
+/// UDP sockets by their number in its socket table, which outlive a run
+/// (a server keeps its listener from one command to the next).
+pub const ICMP_BASE: usize = 1 << 31;
+
 /// The simulator's sockets in one namespace, for one program's run. The
 /// engine starts at the kernel's virtual time; [`SimSockets::finish`] moves
-/// the kernel's clock on and hands back the trace.
+/// the kernel's clock on and hands back the trace. ICMP sockets live as
+/// long as the run; TCP and UDP sockets live in the kernel.
 pub struct SimSockets<'k> {
     e: Engine<'k>,
     ns: NsId,
@@ -49,7 +56,15 @@ impl<'k> SimSockets<'k> {
     }
 
     fn sock(&mut self, s: SockId) -> Result<&mut Sock, Errno> {
-        self.socks.get_mut(s.0).ok_or(Errno::EINVAL)
+        let i = s.0.checked_sub(ICMP_BASE).ok_or(Errno::EINVAL)?;
+        self.socks.get_mut(i).ok_or(Errno::EINVAL)
+    }
+
+    /// A TCP or UDP socket's number and protocol.
+    fn inet(&self, s: SockId) -> Result<(u32, KProto), Errno> {
+        let id = u32::try_from(s.0).map_err(|_| Errno::EBADF)?;
+        let sk = self.e.k.ns(self.ns).and_then(|n| n.sockets.get(id)).ok_or(Errno::EBADF)?;
+        Ok((id, sk.proto))
     }
 
     /// Why a connect() found no route, for the trace: a loopback or a
@@ -75,12 +90,15 @@ impl<'k> SimSockets<'k> {
             if m.ns != self.ns {
                 continue;
             }
-            let ident = m.pkt.payload.echo_id();
-            let echo = match m.pkt.payload {
+            let Payload::Icmp(icmp) = &m.pkt.payload else { continue };
+            let ident = icmp.echo_id();
+            let echo = match *icmp {
                 Icmp::EchoReply { seq, data_len, .. } => Echo::Reply { seq, data_len, ttl: m.pkt.ttl },
-                Icmp::DestUnreachable { code, quoted } => Echo::Unreachable { seq: quoted.seq, code },
-                Icmp::TimeExceeded { quoted } => Echo::TimeExceeded { seq: quoted.seq },
-                Icmp::EchoRequest { .. } => continue,
+                Icmp::DestUnreachable { code, quoted } if quoted.proto == PROTO_ICMP => {
+                    Echo::Unreachable { seq: quoted.seq, code }
+                }
+                Icmp::TimeExceeded { quoted } if quoted.proto == PROTO_ICMP => Echo::TimeExceeded { seq: quoted.seq },
+                _ => continue,
             };
             if let Some(s) = self.socks.iter_mut().find(|s| s.peer.is_some_and(|(_, c)| c.ident == ident)) {
                 s.queue.push(Datagram { at_us: m.at_us, from: m.pkt.src, echo });
@@ -129,12 +147,16 @@ impl Sockets for SimSockets<'_> {
     }
 
     fn socket(&mut self, ty: SockType) -> Result<SockId, Errno> {
-        match ty {
-            SockType::IcmpEcho => {}
-        }
-        self.e.k.ns(self.ns).ok_or(Errno::EINVAL)?;
-        self.socks.push(Sock::default());
-        Ok(SockId(self.socks.len() - 1))
+        let proto = match ty {
+            SockType::IcmpEcho => {
+                self.e.k.ns(self.ns).ok_or(Errno::EINVAL)?;
+                self.socks.push(Sock::default());
+                return Ok(SockId(ICMP_BASE + self.socks.len() - 1));
+            }
+            SockType::Stream => KProto::Tcp,
+            SockType::Dgram => KProto::Udp,
+        };
+        self.e.sock_open(self.ns, proto).map(|id| SockId(id as usize))
     }
 
     fn bind(&mut self, s: SockId, addr: Ipv4Addr) -> Result<(), Errno> {
@@ -189,6 +211,111 @@ impl Sockets for SimSockets<'_> {
     fn recv(&mut self, s: SockId) -> Vec<Datagram> {
         self.demux();
         self.sock(s).map(|s| std::mem::take(&mut s.queue)).unwrap_or_default()
+    }
+
+    fn bind_inet(&mut self, s: SockId, addr: SocketAddrV4) -> Result<(), Errno> {
+        let (id, _) = self.inet(s)?;
+        self.e.sock_bind(self.ns, id, addr)
+    }
+
+    fn set_option(&mut self, s: SockId, opt: SockOpt) -> Result<(), Errno> {
+        let (id, _) = self.inet(s)?;
+        let sk = self.e.sk_mut(self.ns, id).ok_or(Errno::EBADF)?;
+        match opt {
+            SockOpt::ReuseAddr(on) => sk.reuseaddr = on,
+            SockOpt::ReusePort(on) => sk.reuseport = on,
+            SockOpt::Linger0(on) => sk.linger0 = on,
+        }
+        Ok(())
+    }
+
+    fn listen(&mut self, s: SockId, backlog: u32) -> Result<(), Errno> {
+        let (id, _) = self.inet(s)?;
+        self.e.sock_listen(self.ns, id, backlog)
+    }
+
+    fn connect_inet(&mut self, s: SockId, dst: SocketAddrV4) -> Result<(), Errno> {
+        match self.inet(s)? {
+            (id, KProto::Tcp) => self.e.tcp_connect(self.ns, id, dst),
+            (id, KProto::Udp) => self.e.udp_connect(self.ns, id, dst),
+        }
+    }
+
+    fn accept(&mut self, s: SockId) -> Result<(SockId, SocketAddrV4), Errno> {
+        let (id, _) = self.inet(s)?;
+        self.e.sock_accept(self.ns, id).map(|(c, peer)| (SockId(c as usize), peer))
+    }
+
+    fn send(&mut self, s: SockId, data: &[u8]) -> Result<usize, Errno> {
+        match self.inet(s)? {
+            (id, KProto::Tcp) => self.e.tcp_send(self.ns, id, data),
+            (id, KProto::Udp) => self.e.udp_send(self.ns, id, data, None),
+        }
+    }
+
+    fn send_to(&mut self, s: SockId, data: &[u8], dst: SocketAddrV4) -> Result<usize, Errno> {
+        match self.inet(s)? {
+            (id, KProto::Tcp) => self.e.tcp_send(self.ns, id, data),
+            (id, KProto::Udp) => self.e.udp_send(self.ns, id, data, Some(dst)),
+        }
+    }
+
+    fn recv_from(&mut self, s: SockId, max: usize) -> Result<(Vec<u8>, Option<SocketAddrV4>), Errno> {
+        match self.inet(s)? {
+            (id, KProto::Tcp) => self.e.tcp_recv(self.ns, id, max).map(|d| (d, None)),
+            (id, KProto::Udp) => self.e.udp_recv(self.ns, id, max).map(|(d, from)| (d, Some(from))),
+        }
+    }
+
+    fn shutdown(&mut self, s: SockId, how: Shutdown) -> Result<(), Errno> {
+        let (id, _) = self.inet(s)?;
+        self.e.sock_shutdown(self.ns, id, how)
+    }
+
+    fn close(&mut self, s: SockId) -> Result<(), Errno> {
+        if s.0 >= ICMP_BASE {
+            return self.sock(s).map(|_| ());
+        }
+        let (id, _) = self.inet(s)?;
+        if self.e.sk(self.ns, id).is_some_and(|sk| sk.linger0) {
+            return self.e.sock_abort(self.ns, id);
+        }
+        self.e.sock_close(self.ns, id)
+    }
+
+    fn local_addr(&self, s: SockId) -> Result<SocketAddrV4, Errno> {
+        let (id, _) = self.inet(s)?;
+        Ok(self.e.sk(self.ns, id).ok_or(Errno::EBADF)?.local)
+    }
+
+    fn peer_addr(&self, s: SockId) -> Result<SocketAddrV4, Errno> {
+        let (id, _) = self.inet(s)?;
+        self.e
+            .sk(self.ns, id)
+            .and_then(|sk| sk.remote.filter(|_| sk.state.synchronized() || sk.proto == KProto::Udp))
+            .ok_or(Errno::ENOTCONN)
+    }
+
+    fn poll(&self, s: SockId) -> Result<Readiness, Errno> {
+        let (id, _) = self.inet(s)?;
+        self.e.sock_poll(self.ns, id)
+    }
+
+    fn take_error(&mut self, s: SockId) -> Option<Errno> {
+        let (id, _) = self.inet(s).ok()?;
+        self.e.sock_take_error(self.ns, id)
+    }
+
+    fn set_owner(&mut self, s: SockId, pid: u32, comm: &str, fd: u32) {
+        if let Ok((id, _)) = self.inet(s) {
+            if let Some(sk) = self.e.sk_mut(self.ns, id) {
+                sk.owner = Some((pid, comm.to_string(), fd));
+            }
+        }
+    }
+
+    fn socket_views(&self) -> Vec<SocketView> {
+        self.e.k.ns(self.ns).map(|n| n.sockets.views(self.e.now_us())).unwrap_or_default()
     }
 
     fn next_event(&self) -> Option<u64> {

@@ -6,15 +6,22 @@
 //! (which looks the route up and picks the source address), `sendmsg()` of
 //! an echo request with its TTL, DF mode and size, and `recvmsg()` of replies
 //! and ICMP errors as typed messages — plus the clock: time is virtual, the
-//! kernel's, and only moves when the program waits for it. TCP and UDP fit
-//! the same handles later (a [`SockType`] each, `send`/`recv` of data).
+//! kernel's, and only moves when the program waits for it. TCP and UDP
+//! sockets use the same handles with calls shaped like the BSD API on a
+//! non-blocking socket (`bind_inet`, `listen`, `connect_inet`, `accept`,
+//! `send`, `send_to`, `recv_from`, `shutdown`, `close`, `poll`,
+//! `take_error`), each failing with the errno Linux gives: a program waits
+//! by letting time pass (`next_event`, `run_until`) and polling, as nc
+//! waits in `poll()`. `socket_views` is what ss and netstat read.
 //!
 //! [`super::SimSockets`] implements it over the simulator's kernel and
 //! packet engine, which also keeps the trace of what every packet did.
 
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, SocketAddrV4};
 
+pub use crate::kernel::socket_view::{ProcessView, Proto, SocketView, State as SockState, TimerKind, TimerView};
 pub use crate::kernel::Errno;
+pub use crate::packet::tcp_user::{Readiness, Shutdown};
 
 /// How long a packet takes through `lo` (an error a host sends itself).
 pub use crate::packet::engine::LOOP_US;
@@ -32,6 +39,21 @@ pub struct SockId(pub usize);
 pub enum SockType {
     /// ICMP echo (`socket(AF_INET, SOCK_RAW or SOCK_DGRAM, IPPROTO_ICMP)`).
     IcmpEcho,
+    /// TCP (`SOCK_STREAM`).
+    Stream,
+    /// UDP (`SOCK_DGRAM`).
+    Dgram,
+}
+
+/// Socket options a program sets (`setsockopt()`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SockOpt {
+    /// `SO_REUSEADDR`.
+    ReuseAddr(bool),
+    /// `SO_REUSEPORT` (Debian's nc sets it on listeners).
+    ReusePort(bool),
+    /// `SO_LINGER` with a zero timeout: `close()` sends a RST.
+    Linger0(bool),
 }
 
 /// What `connect()` settled: the route's kind, the source address the
@@ -100,6 +122,45 @@ pub trait Sockets {
     fn send_echo(&mut self, s: SockId, req: EchoRequest) -> Result<(), SendError>;
     /// Everything that arrived for the socket so far.
     fn recv(&mut self, s: SockId) -> Vec<Datagram>;
+
+    /// `bind()` of a TCP or UDP socket to an address and port (0: an
+    /// ephemeral port). EADDRNOTAVAIL not a local address, EADDRINUSE.
+    fn bind_inet(&mut self, s: SockId, addr: SocketAddrV4) -> Result<(), Errno>;
+    /// `setsockopt()`.
+    fn set_option(&mut self, s: SockId, opt: SockOpt) -> Result<(), Errno>;
+    /// `listen()`.
+    fn listen(&mut self, s: SockId, backlog: u32) -> Result<(), Errno>;
+    /// `connect()` without blocking: a UDP socket is connected on return;
+    /// a TCP socket has sent its SYN, and `poll` then says writable (done)
+    /// or error (`take_error`: ECONNREFUSED, ETIMEDOUT, EHOSTUNREACH, …).
+    /// Route errors come at once (ENETUNREACH, EHOSTUNREACH, EINVAL).
+    fn connect_inet(&mut self, s: SockId, dst: SocketAddrV4) -> Result<(), Errno>;
+    /// `accept()`: a new socket and its peer (EAGAIN: none waiting).
+    fn accept(&mut self, s: SockId) -> Result<(SockId, SocketAddrV4), Errno>;
+    /// `send()` on a connected socket.
+    fn send(&mut self, s: SockId, data: &[u8]) -> Result<usize, Errno>;
+    /// `sendto()` of one datagram.
+    fn send_to(&mut self, s: SockId, data: &[u8], dst: SocketAddrV4) -> Result<usize, Errno>;
+    /// `recvfrom()`: up to `max` bytes (TCP: empty at end of file; UDP:
+    /// one datagram and its sender). EAGAIN while nothing is there.
+    fn recv_from(&mut self, s: SockId, max: usize) -> Result<(Vec<u8>, Option<SocketAddrV4>), Errno>;
+    /// `shutdown()`.
+    fn shutdown(&mut self, s: SockId, how: Shutdown) -> Result<(), Errno>;
+    /// `close()`: the handle is gone; TCP finishes its close in the kernel.
+    fn close(&mut self, s: SockId) -> Result<(), Errno>;
+    /// `getsockname()`.
+    fn local_addr(&self, s: SockId) -> Result<SocketAddrV4, Errno>;
+    /// `getpeername()` (ENOTCONN).
+    fn peer_addr(&self, s: SockId) -> Result<SocketAddrV4, Errno>;
+    /// `poll()`.
+    fn poll(&self, s: SockId) -> Result<Readiness, Errno>;
+    /// `getsockopt(SO_ERROR)`: the pending error, cleared.
+    fn take_error(&mut self, s: SockId) -> Option<Errno>;
+    /// Names the process holding a socket, for `ss -p` (a real kernel
+    /// knows it already).
+    fn set_owner(&mut self, _s: SockId, _pid: u32, _comm: &str, _fd: u32) {}
+    /// The namespace's TCP and UDP sockets, as ss and netstat list them.
+    fn socket_views(&self) -> Vec<SocketView>;
 
     /// When the kernel next has something to do, if anything.
     fn next_event(&self) -> Option<u64>;

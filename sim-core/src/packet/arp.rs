@@ -58,6 +58,7 @@ impl Engine<'_> {
 
     /// Re-arms the timers the neighbour tables imply at the start of a run.
     pub(crate) fn rearm_neigh_timers(&mut self) {
+        // (resolve_timer below computes the same time for a scheduler.)
         let mut timers = Vec::new();
         for id in self.k.ns_ids() {
             let Some(n) = self.k.ns(id) else { continue };
@@ -316,4 +317,19 @@ impl Engine<'_> {
         // Linux waits a random time below proxy_delay; we wait half of it.
         Ok(u64::from(delay_cs) * 10_000 / 2)
     }
+}
+
+/// When an INCOMPLETE or PROBE neighbour's timer next fires (a probe, or
+/// the failure that returns its queued packets as errors), as
+/// `rearm_neigh_timers` arms it: for a scheduler waiting on a packet that
+/// awaits ARP.
+pub fn resolve_timer(k: &crate::kernel::Kernel, (ns, dev, ip): NeighKey, now_us: u64) -> Option<u64> {
+    let e = k.ns(ns)?.neighs.iter().find(|e| !e.proxy && e.dev == dev && e.dst == ip)?;
+    if !matches!(e.state, NudState::Incomplete | NudState::Probe) {
+        return None;
+    }
+    let since = e.updated_ms * 1000;
+    let sent = (1 + now_us.saturating_sub(since) / RETRANS_US).min(u64::from(MAX_PROBES));
+    let slack = if sent >= u64::from(MAX_PROBES) { FAIL_SLACK_US } else { 0 };
+    Some(since + sent * RETRANS_US + slack)
 }

@@ -38,7 +38,7 @@ pub const NEIGH_QUEUE_MAX: usize = 101;
 pub const STEP_BUDGET: u64 = 500_000;
 
 /// Something scheduled to happen.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Ev {
     /// A frame arrives at a device.
     Rx { dev: LinkRef, frame: EthFrame },
@@ -50,6 +50,70 @@ pub(crate) enum Ev {
     NeighTimer { ns: NsId, dev: u32, ip: Ipv4Addr },
     /// A delayed proxy ARP reply.
     ProxyReply { dev: LinkRef, arp: ArpPacket, to: crate::kernel::mac::Mac },
+    /// A socket's timer (stale when the socket's timer moved since).
+    SockTimer { ns: NsId, id: u32, at: u64 },
+}
+
+/// Traffic that was still on its way when a run ended: a frame or packet
+/// in flight (ARP included, echo traffic not), or TCP/UDP packets waiting
+/// for a neighbour to resolve. The kernel keeps it for the next run, so a
+/// connection never loses a segment because the program that drove it
+/// stopped looking; a ping's stray replies still end with the ping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InFlight(Keep);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Keep {
+    Event { at: u64, ev: Ev },
+    AwaitingArp { key: NeighKey, pkts: Vec<Ipv4Packet> },
+}
+
+impl InFlight {
+    /// When it happens (virtual µs; a packet awaiting ARP: never by itself).
+    pub fn at(&self) -> Option<u64> {
+        match &self.0 {
+            Keep::Event { at, .. } => Some(*at),
+            Keep::AwaitingArp { .. } => None,
+        }
+    }
+
+    /// The neighbour a packet awaits (namespace, device, address).
+    pub fn awaits(&self) -> Option<NeighKey> {
+        match &self.0 {
+            Keep::AwaitingArp { key, .. } => Some(*key),
+            Keep::Event { .. } => None,
+        }
+    }
+}
+
+/// Whether a packet is transport traffic (TCP, UDP, or an ICMP error
+/// about either).
+fn is_transport(pkt: &Ipv4Packet) -> bool {
+    match &pkt.payload {
+        super::wire::Payload::Icmp(i) => match i {
+            super::wire::Icmp::DestUnreachable { quoted, .. } | super::wire::Icmp::TimeExceeded { quoted } => {
+                quoted.proto != super::wire::PROTO_ICMP
+            }
+            _ => false,
+        },
+        _ => true,
+    }
+}
+
+impl Ev {
+    /// Whether the event outlives a run: frames and packets but echo
+    /// traffic (timers are re-armed from the tables instead).
+    fn parkable(&self) -> bool {
+        match self {
+            Ev::Rx { frame, .. } | Ev::Tx { frame, .. } => match &frame.payload {
+                super::wire::EthPayload::Ipv4(p) => is_transport(p),
+                super::wire::EthPayload::Arp(_) => true,
+            },
+            Ev::LocalIn { pkt, .. } => is_transport(pkt),
+            Ev::ProxyReply { .. } => true,
+            Ev::NeighTimer { .. } | Ev::SockTimer { .. } => false,
+        }
+    }
 }
 
 struct Item {
@@ -90,7 +154,7 @@ pub(crate) type FragKey = (NsId, Ipv4Addr, Ipv4Addr, u16);
 pub(crate) type FragPart = (usize, usize, bool);
 
 /// Where a queued packet came from: errors about it go back there.
-pub(crate) type NeighKey = (NsId, u32, Ipv4Addr);
+pub type NeighKey = (NsId, u32, Ipv4Addr);
 
 /// One run of the packet path over a kernel.
 pub struct Engine<'k> {
@@ -260,6 +324,13 @@ impl<'k> Engine<'k> {
             exhausted: false,
         };
         e.rearm_neigh_timers();
+        e.rearm_sock_timers();
+        for p in std::mem::take(&mut e.k.in_flight) {
+            match p.0 {
+                Keep::Event { at, ev } => e.push(at, ev),
+                Keep::AwaitingArp { key, pkts } => e.pending.entry(key).or_default().extend(pkts),
+            }
+        }
         e
     }
 
@@ -328,8 +399,18 @@ impl<'k> Engine<'k> {
 
     /// Ends the run: the kernel clock moves to the engine's, rounded up to
     /// a millisecond; the trace is handed back.
-    pub fn finish(self) -> Trace {
+    pub fn finish(mut self) -> Trace {
         self.k.now_ms = self.now.div_ceil(1000).max(self.k.now_ms);
+        let queue = std::mem::take(&mut self.queue);
+        let mut parked: Vec<Item> = queue.into_iter().filter(|i| i.ev.parkable()).collect();
+        crate::sort::sort_by_key(&mut parked, |i| (i.at, i.seq));
+        self.k.in_flight = parked.into_iter().map(|i| InFlight(Keep::Event { at: i.at, ev: i.ev })).collect();
+        for (key, pkts) in std::mem::take(&mut self.pending) {
+            let pkts: Vec<Ipv4Packet> = pkts.into_iter().filter(is_transport).collect();
+            if !pkts.is_empty() {
+                self.k.in_flight.push(InFlight(Keep::AwaitingArp { key, pkts }));
+            }
+        }
         self.trace
     }
 
@@ -342,6 +423,7 @@ impl<'k> Engine<'k> {
             Ev::LocalIn { ns, pkt } => self.loopback_in(ns, pkt),
             Ev::NeighTimer { ns, dev, ip } => self.neigh_timer(ns, dev, ip),
             Ev::ProxyReply { dev, arp, to } => self.send_arp(dev, arp, to),
+            Ev::SockTimer { ns, id, at } => self.sock_timer(ns, id, at),
         }
     }
 }

@@ -13,7 +13,7 @@ use super::engine::{Engine, Ev, Received, LOOP_US};
 use super::fib::{self, Kind};
 use super::netfilter::Ct;
 use super::trace::{DropReason, What};
-use super::wire::{Icmp, Ipv4Packet, UnreachCode};
+use super::wire::{Icmp, Ipv4Packet, Payload, UnreachCode};
 
 /// `net.ipv4.ip_default_ttl` of a fresh namespace; the TTL of packets a
 /// namespace makes is its own sysctl ([`Engine::default_ttl`]).
@@ -104,8 +104,10 @@ impl Engine<'_> {
             }
             Verdict::Reject(w) => {
                 self.drop_(ns, in_dev, DropReason::Firewall, what(pkt));
-                if let Some(code) = UnreachCode::of_reject(w) {
-                    self.icmp_error(ns, in_dev, pkt, ErrKind::Unreach(code));
+                match UnreachCode::of_reject(w) {
+                    Some(code) => self.icmp_error(ns, in_dev, pkt, ErrKind::Unreach(code)),
+                    // nf_send_reset(): a RST as from the address it was for.
+                    None => self.tcp_reset_reply(ns, pkt),
                 }
                 false
             }
@@ -122,7 +124,7 @@ impl Engine<'_> {
         }
         let pkt = self.nat_src(ns, Hook::Input, &mut ct, (in_name.as_deref(), None), None, pkt);
         self.ct_confirm(ns, ct);
-        self.local_deliver(ns, pkt);
+        self.local_deliver(ns, in_dev, pkt);
     }
 
     /// `ip_forward()`.
@@ -181,7 +183,7 @@ impl Engine<'_> {
         }
         let Some(n) = self.k.ns(ns) else { return Err(SendError::NoRoute) };
         let lo = n.links.values().find(|l| l.is_loopback()).map(|l| (l.ifindex, l.admin_up));
-        if !matches!(pkt.payload, Icmp::EchoReply { .. }) && !pkt.payload.is_error() {
+        if !pkt.payload.is_echo_reply() && !pkt.payload.is_error() {
             self.note(ns, None, What::Sent { src: pkt.src, dst: pkt.dst, what: pkt.payload.name() });
         }
         if r.kind == Kind::Broadcast {
@@ -259,7 +261,7 @@ impl Engine<'_> {
         match fib::lookup(n, pkt.dst, oif) {
             Ok(r) => Ok(r),
             Err(_) => {
-                let reason = if pkt.payload.is_error() || matches!(pkt.payload, Icmp::EchoReply { .. }) {
+                let reason = if pkt.payload.is_error() || pkt.payload.is_echo_reply() {
                     DropReason::ReplyUnroutable
                 } else {
                     DropReason::NoRoute
@@ -278,22 +280,38 @@ impl Engine<'_> {
         self.local_in(ns, lo, pkt, ct);
     }
 
-    /// `ip_local_deliver()`: answer echo requests, hand the rest to sockets.
-    pub(crate) fn local_deliver(&mut self, ns: NsId, pkt: Ipv4Packet) {
+    /// `ip_local_deliver()`: answer echo requests, hand the rest to
+    /// sockets: TCP and UDP to the namespace's socket table, ICMP errors
+    /// about them to the socket that sent what they quote, echo traffic to
+    /// the ping sockets' inbox. `in_dev` is where the packet came in.
+    pub(crate) fn local_deliver(&mut self, ns: NsId, in_dev: Option<u32>, pkt: Ipv4Packet) {
         self.note(ns, None, What::Delivered { src: pkt.src, dst: pkt.dst, what: pkt.payload.name() });
-        match pkt.payload {
-            Icmp::EchoRequest { ident, seq, data_len } => {
+        let err = match &pkt.payload {
+            Payload::Icmp(Icmp::EchoRequest { ident, seq, data_len }) => {
                 let ttl = self.default_ttl(ns);
-                let reply = Ipv4Packet::new(pkt.dst, pkt.src, ttl, Icmp::EchoReply { ident, seq, data_len });
+                let echo = Icmp::EchoReply { ident: *ident, seq: *seq, data_len: *data_len };
+                let reply = Ipv4Packet::new(pkt.dst, pkt.src, ttl, echo);
                 let _ = self.ip_send(ns, reply, None);
+                return;
             }
-            Icmp::DestUnreachable { code: UnreachCode::FragNeeded { mtu }, quoted } => {
+            Payload::Tcp(_) => return self.tcp_rcv(ns, pkt),
+            Payload::Udp(_) => return self.udp_rcv(ns, in_dev, pkt),
+            Payload::Icmp(Icmp::DestUnreachable { code, quoted }) => Some((Some(*code), *quoted)),
+            Payload::Icmp(Icmp::TimeExceeded { quoted }) => Some((None, *quoted)),
+            Payload::Icmp(Icmp::EchoReply { .. }) => None,
+        };
+        if let Some((code, quoted)) = err {
+            if let Some(UnreachCode::FragNeeded { mtu }) = code {
                 // icmp_err(): the path to the quoted destination is narrower.
                 self.learn_pmtu(ns, quoted.dst, u32::from(mtu));
-                self.inbox.push(Received { at_us: self.now, ns, pkt });
             }
-            _ => self.inbox.push(Received { at_us: self.now, ns, pkt }),
+            match quoted.proto {
+                super::wire::PROTO_TCP => return self.tcp_err(ns, &quoted, code),
+                super::wire::PROTO_UDP => return self.udp_err(ns, &quoted, code),
+                _ => {}
+            }
         }
+        self.inbox.push(Received { at_us: self.now, ns, pkt });
     }
 
     /// `icmp_send()`: reports a problem with `bad` to its sender. `in_dev`

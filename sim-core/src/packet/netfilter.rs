@@ -7,14 +7,14 @@
 
 use std::net::Ipv4Addr;
 
-use crate::kernel::conntrack::{Conn, CtState, Dir, Tuple, PROTO_ICMP};
+use crate::kernel::conntrack::{Conn, CtState, Dir, Tuple};
 use crate::kernel::netfilter::eval::{self, Hit, Verdict};
-use crate::kernel::netfilter::{Hook, NatRange, PacketMeta, TableId};
+use crate::kernel::netfilter::{Hook, NatRange, PacketMeta, PortRange, TableId};
 use crate::kernel::NsId;
 
 use super::engine::Engine;
 use super::trace::What;
-use super::wire::{Icmp, Ipv4Packet};
+use super::wire::{Icmp, Ipv4Packet, Payload};
 
 /// Which connection a packet belongs to, as it travels one namespace.
 #[derive(Clone)]
@@ -34,28 +34,56 @@ pub(crate) struct Ct {
     pub(crate) state: CtState,
 }
 
-/// The tuple of an echo request or reply.
-fn echo_tuple(p: &Ipv4Packet) -> Option<Tuple> {
-    match p.payload {
-        Icmp::EchoRequest { ident, .. } | Icmp::EchoReply { ident, .. } => {
-            Some(Tuple { src: p.src, dst: p.dst, proto: PROTO_ICMP, sport: ident, dport: ident })
+/// The tuple of an echo request or reply, a UDP datagram or a TCP segment.
+fn own_tuple(p: &Ipv4Packet) -> Option<Tuple> {
+    let (sport, dport) = p.payload.ports();
+    match &p.payload {
+        Payload::Icmp(Icmp::EchoRequest { .. } | Icmp::EchoReply { .. }) | Payload::Udp(_) | Payload::Tcp(_) => {
+            Some(Tuple { src: p.src, dst: p.dst, proto: p.payload.proto(), sport, dport })
         }
-        _ => None,
+        Payload::Icmp(_) => None,
     }
 }
 
 /// The tuple of the packet an ICMP error quotes.
 fn quoted_tuple(p: &Ipv4Packet) -> Option<Tuple> {
-    match p.payload {
-        Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => Some(Tuple {
+    match &p.payload {
+        Payload::Icmp(Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) => Some(Tuple {
             src: quoted.src,
             dst: quoted.dst,
-            proto: PROTO_ICMP,
-            sport: quoted.ident,
-            dport: quoted.ident,
+            proto: quoted.proto,
+            sport: quoted.sport,
+            dport: quoted.dport,
         }),
         _ => None,
     }
+}
+
+/// Whether a packet with no connection may start one: an echo request,
+/// any UDP datagram, a TCP segment but a RST (`tcp_new()` with
+/// `nf_conntrack_tcp_loose` on, as by default).
+fn may_start(p: &Ipv4Packet) -> bool {
+    match &p.payload {
+        Payload::Icmp(i) => matches!(i, Icmp::EchoRequest { .. }),
+        Payload::Udp(_) => true,
+        Payload::Tcp(t) => !t.flags.rst(),
+    }
+}
+
+/// The first port of `range` (or, with none, from `orig` on, else from
+/// 1024) that `free` accepts: `nf_nat_l4proto_unique_tuple()` keeps the
+/// original port when it is free; where Linux then draws at random in the
+/// range, the simulator takes the first free port, so runs repeat.
+fn pick_port(orig: u16, range: Option<PortRange>, free: impl Fn(u16) -> bool) -> u16 {
+    let (lo, hi) = match range {
+        Some(r) => (r.min, r.max),
+        None if free(orig) => return orig,
+        None => (1024, u16::MAX),
+    };
+    if (lo..=hi).contains(&orig) && free(orig) {
+        return orig;
+    }
+    (lo..=hi).find(|p| free(*p)).unwrap_or(lo)
 }
 
 impl Engine<'_> {
@@ -83,17 +111,24 @@ impl Engine<'_> {
         let table = &mut n.conntrack;
         table.expire(now_ms);
         let invalid = Some(Ct { conn: None, dir: Dir::Original, state: CtState::Invalid });
-        if let Some(t) = echo_tuple(pkt) {
+        if let Some(t) = own_tuple(pkt) {
+            let flags = match &pkt.payload {
+                Payload::Tcp(seg) => Some(seg.flags.0),
+                _ => None,
+            };
             if let Some((i, dir)) = table.find(&t, now_ms) {
                 let c = &mut table.conns[i];
                 let state = c.state(dir);
                 if dir == Dir::Reply {
                     c.seen_reply = true;
                 }
-                c.expires_ms = now_ms + crate::kernel::conntrack::ICMP_TIMEOUT_MS;
+                match flags {
+                    Some(f) => c.track_tcp(dir, f, now_ms),
+                    None => c.refresh(now_ms),
+                }
                 return Some(Ct { conn: Some(CtConn::Kept(c.id)), dir, state });
             }
-            if !matches!(pkt.payload, Icmp::EchoRequest { .. }) {
+            if !may_start(pkt) {
                 // icmp_new(): only a request may start a connection.
                 return invalid;
             }
@@ -140,6 +175,9 @@ impl Engine<'_> {
                     if let Some((a, _)) = r.addrs {
                         c.reply.src = a;
                     }
+                    if let Some(p) = r.ports.filter(|_| c.orig.proto != crate::kernel::conntrack::PROTO_ICMP) {
+                        c.reply.sport = p.min;
+                    }
                     self.note_hit(ns, Verdict::Dnat(r), hit);
                 }
             }
@@ -152,14 +190,26 @@ impl Engine<'_> {
                 if c.snat() {
                     pkt.dst = c.orig.src;
                 }
-                if let Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } = &mut pkt.payload {
-                    quoted.src = c.orig.src;
-                    quoted.dst = c.orig.dst;
+                if let Payload::Icmp(Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) =
+                    &mut pkt.payload
+                {
+                    (quoted.src, quoted.dst) = (c.orig.src, c.orig.dst);
+                    if quoted.proto != crate::kernel::conntrack::PROTO_ICMP {
+                        (quoted.sport, quoted.dport) = (c.orig.sport, c.orig.dport);
+                    }
                 }
             }
             (CtState::Related, Dir::Original) => {}
-            (_, Dir::Original) => pkt.dst = c.reply.src,
-            (_, Dir::Reply) => pkt.dst = c.orig.src,
+            (_, Dir::Original) => {
+                pkt.dst = c.reply.src;
+                let (sp, _) = pkt.payload.ports();
+                pkt.payload.set_ports(sp, c.reply.sport);
+            }
+            (_, Dir::Reply) => {
+                pkt.dst = c.orig.src;
+                let (sp, _) = pkt.payload.ports();
+                pkt.payload.set_ports(sp, c.orig.sport);
+            }
         }
         self.note_nat(ns, hook.name(), &before, &pkt);
         pkt
@@ -184,10 +234,26 @@ impl Engine<'_> {
                 let (iif, oif) = devs;
                 let meta = PacketMeta { ct: Some(CtState::New), ..self.meta(ns, &pkt, None, iif, oif) };
                 let (v, hit) = self.nat_chain(ns, hook, &meta);
-                match v {
-                    Verdict::Masquerade => c.reply.dst = masq.unwrap_or(pkt.src),
-                    Verdict::Snat(NatRange { addrs: Some((a, _)), .. }) => c.reply.dst = a,
-                    _ => {}
+                let ports = match v {
+                    Verdict::Masquerade => {
+                        c.reply.dst = masq.unwrap_or(pkt.src);
+                        Some(self.masq_ports(ns, hit.as_ref()))
+                    }
+                    Verdict::Snat(NatRange { addrs, ports, .. }) => {
+                        if let Some((a, _)) = addrs {
+                            c.reply.dst = a;
+                        }
+                        Some(ports)
+                    }
+                    _ => None,
+                };
+                if let Some(range) = ports.filter(|_| c.orig.proto != crate::kernel::conntrack::PROTO_ICMP) {
+                    let now_ms = self.now / 1000;
+                    let table = self.k.ns(ns).map(|n| &n.conntrack);
+                    let (id, reply) = (c.id, c.reply);
+                    c.reply.dport = pick_port(c.orig.sport, range, |p| {
+                        table.is_none_or(|t| !t.taken(&Tuple { dport: p, ..reply }, id, now_ms))
+                    });
                 }
                 self.note_hit(ns, v, hit);
             }
@@ -202,8 +268,16 @@ impl Engine<'_> {
                 }
             }
             (CtState::Related, Dir::Original) => {}
-            (_, Dir::Original) => pkt.src = c.reply.dst,
-            (_, Dir::Reply) => pkt.src = c.orig.dst,
+            (_, Dir::Original) => {
+                pkt.src = c.reply.dst;
+                let (_, dp) = pkt.payload.ports();
+                pkt.payload.set_ports(c.reply.dport, dp);
+            }
+            (_, Dir::Reply) => {
+                pkt.src = c.orig.dst;
+                let (_, dp) = pkt.payload.ports();
+                pkt.payload.set_ports(c.orig.dport, dp);
+            }
         }
         self.note_nat(ns, hook.name(), &before, &pkt);
         pkt
@@ -225,6 +299,17 @@ impl Engine<'_> {
         match self.k.ns_mut(ns) {
             Some(n) => eval::run(&mut n.nat, TableId::Nat, hook, meta),
             None => (Verdict::Accept, None),
+        }
+    }
+
+    /// MASQUERADE's `--to-ports`, read from the rule that decided.
+    fn masq_ports(&self, ns: NsId, hit: Option<&Hit>) -> Option<PortRange> {
+        let hit = hit?;
+        let n = self.k.ns(ns)?;
+        let r = n.nat.table(hit.table)?.chain(&hit.chain)?.rules.get(hit.rule? - 1)?;
+        match &r.target {
+            crate::kernel::netfilter::Target::Masquerade(m) => m.ports,
+            _ => None,
         }
     }
 
@@ -265,22 +350,29 @@ impl Engine<'_> {
         iif: Option<&'a str>,
         oif: Option<&'a str>,
     ) -> PacketMeta<'a> {
-        let icmp = match pkt.payload {
-            Icmp::EchoRequest { .. } => (8, 0),
-            Icmp::EchoReply { .. } => (0, 0),
-            Icmp::DestUnreachable { code, .. } => (3, code.code()),
-            Icmp::TimeExceeded { .. } => (11, 0),
+        let icmp = match &pkt.payload {
+            Payload::Icmp(Icmp::EchoRequest { .. }) => Some((8, 0)),
+            Payload::Icmp(Icmp::EchoReply { .. }) => Some((0, 0)),
+            Payload::Icmp(Icmp::DestUnreachable { code, .. }) => Some((3, code.code())),
+            Payload::Icmp(Icmp::TimeExceeded { .. }) => Some((11, 0)),
+            _ => None,
+        };
+        let ports = matches!(pkt.payload, Payload::Udp(_) | Payload::Tcp(_)).then(|| pkt.payload.ports());
+        let tcp_flags = match &pkt.payload {
+            Payload::Tcp(t) => Some(t.flags.0),
+            _ => None,
         };
         let conn = ct.and_then(|ct| self.conn(ns, ct));
+        // Only the first fragment has the transport header.
+        let head = pkt.is_head();
         PacketMeta {
             src: pkt.src,
             dst: pkt.dst,
-            proto: PROTO_ICMP,
-            sport: None,
-            dport: None,
-            tcp_flags: None,
-            // Only the first fragment has the ICMP header.
-            icmp: pkt.is_head().then_some(icmp),
+            proto: pkt.payload.proto(),
+            sport: ports.filter(|_| head).map(|p| p.0),
+            dport: ports.filter(|_| head).map(|p| p.1),
+            tcp_flags: tcp_flags.filter(|_| head),
+            icmp: icmp.filter(|_| head),
             iif,
             oif,
             physin: None,

@@ -7,6 +7,11 @@ use std::net::Ipv4Addr;
 
 use crate::kernel::mac::Mac;
 
+pub use super::transport::{Payload, TcpFlags, TcpOption, TcpSegment, UdpDatagram, PROTO_TCP, PROTO_UDP};
+
+/// IANA protocol number of ICMP.
+pub const PROTO_ICMP: u8 = 1;
+
 /// Length of an Ethernet header (no FCS: veths and bridges never add one).
 pub const ETH_HLEN: usize = 14;
 /// Length of an IPv4 header without options.
@@ -87,8 +92,9 @@ pub struct Ipv4Packet {
     pub df: bool,
     /// Set on a fragment: which bytes of the payload it carries.
     pub frag: Option<Frag>,
-    /// The whole ICMP message, also in a fragment (the bytes are not modelled).
-    pub payload: Icmp,
+    /// The whole transport message, also in a fragment (a fragment's
+    /// share of it is `frag.len` bytes).
+    pub payload: Payload,
 }
 
 /// Where a fragment's data lies in the original payload.
@@ -105,8 +111,8 @@ pub struct Frag {
 
 impl Ipv4Packet {
     /// A packet this host makes: not a fragment, DF clear.
-    pub fn new(src: Ipv4Addr, dst: Ipv4Addr, ttl: u8, payload: Icmp) -> Ipv4Packet {
-        Ipv4Packet { src, dst, ttl, df: false, frag: None, payload }
+    pub fn new(src: Ipv4Addr, dst: Ipv4Addr, ttl: u8, payload: impl Into<Payload>) -> Ipv4Packet {
+        Ipv4Packet { src, dst, ttl, df: false, frag: None, payload: payload.into() }
     }
 
     /// Total length (header + payload, or this fragment's share of it).
@@ -195,6 +201,21 @@ impl UnreachCode {
         })
     }
 
+    /// The errno a socket gets for it (`icmp_err_convert[]`), and whether
+    /// it is a hard error (`fatal`: what a connected UDP socket reports).
+    pub fn errno(self) -> (crate::kernel::Errno, bool) {
+        use crate::kernel::Errno as E;
+        match self {
+            UnreachCode::Net => (E::ENETUNREACH, false),
+            UnreachCode::Host => (E::EHOSTUNREACH, false),
+            UnreachCode::Protocol => (E::ENOPROTOOPT, true),
+            UnreachCode::Port => (E::ECONNREFUSED, true),
+            UnreachCode::FragNeeded { .. } => (E::EMSGSIZE, false),
+            UnreachCode::NetProhibited => (E::ENETUNREACH, true),
+            UnreachCode::HostProhibited | UnreachCode::AdminProhibited => (E::EHOSTUNREACH, true),
+        }
+    }
+
     /// How ping names it (`Destination Host Unreachable`).
     pub fn text(self) -> String {
         match self {
@@ -210,12 +231,16 @@ impl UnreachCode {
     }
 }
 
-/// The part of an offending packet an ICMP error quotes: its addresses and
-/// the echo's identity, enough to find the socket and undo NAT.
+/// The part of an offending packet an ICMP error quotes: its addresses,
+/// protocol and ports (an echo's identifier for ICMP) and an echo's
+/// sequence, enough to find the socket and undo NAT.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quoted {
     pub src: Ipv4Addr,
     pub dst: Ipv4Addr,
+    pub proto: u8,
+    pub sport: u16,
+    pub dport: u16,
     pub ident: u16,
     pub seq: u16,
     /// How many bytes of the offending packet the error carries.
@@ -269,9 +294,21 @@ impl Icmp {
             Icmp::EchoRequest { seq, .. } => format!("ICMP echo request seq={seq}"),
             Icmp::EchoReply { seq, .. } => format!("ICMP echo reply seq={seq}"),
             Icmp::DestUnreachable { code, quoted } => {
-                format!("ICMP {} (seq={})", code.text().to_ascii_lowercase(), quoted.seq)
+                format!("ICMP {} ({})", code.text().to_ascii_lowercase(), quoted.about())
             }
-            Icmp::TimeExceeded { quoted } => format!("ICMP time exceeded (seq={})", quoted.seq),
+            Icmp::TimeExceeded { quoted } => format!("ICMP time exceeded ({})", quoted.about()),
+        }
+    }
+}
+
+impl Quoted {
+    /// What the quoted packet was, for traces: an echo's `seq=N`, else
+    /// the protocol and ports.
+    fn about(&self) -> String {
+        match self.proto {
+            PROTO_TCP => format!("TCP port {}", self.dport),
+            PROTO_UDP => format!("UDP port {}", self.dport),
+            _ => format!("seq={}", self.seq),
         }
     }
 }
@@ -279,10 +316,15 @@ impl Icmp {
 impl Ipv4Packet {
     /// What an ICMP error about this packet quotes.
     pub fn quote(&self) -> Quoted {
-        let (ident, seq) = match self.payload {
-            Icmp::EchoRequest { ident, seq, .. } | Icmp::EchoReply { ident, seq, .. } => (ident, seq),
-            Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => (quoted.ident, quoted.seq),
+        let (ident, seq) = match &self.payload {
+            Payload::Icmp(Icmp::EchoRequest { ident, seq, .. } | Icmp::EchoReply { ident, seq, .. }) => (*ident, *seq),
+            Payload::Icmp(Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) => {
+                (quoted.ident, quoted.seq)
+            }
+            _ => (0, 0),
         };
-        Quoted { src: self.src, dst: self.dst, ident, seq, len: self.len().min(ICMP_QUOTE_MAX) }
+        let (sport, dport) = self.payload.ports();
+        let proto = self.payload.proto();
+        Quoted { src: self.src, dst: self.dst, proto, sport, dport, ident, seq, len: self.len().min(ICMP_QUOTE_MAX) }
     }
 }

@@ -6,7 +6,7 @@
 
 mod ext;
 mod list;
-mod names;
+pub(crate) mod names;
 mod parse;
 mod restore;
 mod save;
