@@ -319,10 +319,15 @@ impl<'a> Interp<'a> {
     }
 
     /// Runs `body` in a copy of the environment, as `( … )` and `$( … )` do.
+    ///
+    /// A `( … )` starts with no jobs (they belong to the shell that started
+    /// them); a pipeline's stages and `$(…)` still list them, as bash's do
+    /// (`jobs | wc -l`, `$(jobs)`).
     pub async fn subshell(&mut self, body: Body<'_>, stdin: &mut String) -> Output {
         let mut env = self.env.clone();
-        // Jobs belong to the shell that started them.
-        env.jobs.clear();
+        if matches!(body, Body::Script(_)) && !self.sync {
+            env.jobs.clear();
+        }
         self.child(&mut env, body, stdin).await
     }
 

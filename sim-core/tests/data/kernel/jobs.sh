@@ -59,3 +59,14 @@ ip -n b link set vb up
 ip netns exec a ping -c 3 10.0.0.2 & sleep 3; echo slept
 ip netns exec a ping -c 2 -i 0.5 10.0.0.2 & echo started; wait; echo $?
 ping -c 2 127.0.0.1 & sleep 0.5; kill %1; wait %1; echo $?
+echo a & &
+& echo a
+echo a &; echo b
+echo a && & echo b
+{ echo a & }; wait
+echo $(sleep 0.1 & echo in)
+f() { sleep 0.1 & }; f; jobs; wait
+sleep 0.3 & sleep 0.1; jobs -l | wc -w; jobs -p | wc -l
+sleep 1 & kill -0 $!; echo $?; kill -l 2>/dev/null | head -0; wait
+sleep 0.2 & wait $!; wait $!; echo $?
+sleep 0.5 & (jobs); echo "[$(jobs)]"; (kill %1; echo $?); wait
