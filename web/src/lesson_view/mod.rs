@@ -32,9 +32,16 @@ pub fn SidePanel(
     run: Callback<String>,
     start_over: Callback<()>,
 ) -> impl IntoView {
-    move || match lesson.get().and_then(Lesson::find) {
-        Some(l) => Either::Left(view! { <LessonPanel lesson=l doc lab run start_over /> }),
-        None => Either::Right(view! { <SandboxWelcome /> }),
+    // A keyed list of one: a panel is built when the lesson changes and
+    // never rebuilt in place, so the wasm carries no code to patch one
+    // lesson's panel into another's (a reactive child would).
+    view! {
+        <For each=move || [lesson.get()] key=crate::layout::digest let:slug>
+            {match slug.and_then(Lesson::find) {
+                Some(l) => Either::Left(view! { <LessonPanel lesson=l doc lab run start_over /> }),
+                None => Either::Right(view! { <SandboxWelcome /> }),
+            }}
+        </For>
     }
 }
 
