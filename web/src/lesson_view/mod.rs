@@ -115,29 +115,36 @@ pub fn LessonPanel(
         start_over.run(());
     };
 
-    // Drawn once, when the file arrives.
+    // Drawn once, when the file arrives: a keyed list (by lesson and
+    // position), whose items are built and never patched, rather than a
+    // reactive child, which links code to rebuild every section in place.
     let sections = move || {
-        let doc = doc.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).cloned())?;
-        let mut n = 0;
-        let views = doc
-            .sections
-            .iter()
-            .map(|section| {
-                if section.step {
-                    n += 1;
-                    let section = section.clone();
-                    Either::Left(view! { <Step section n=n - 1 last={n == total} ticked rows run /> })
-                } else {
-                    let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title.clone()}</h3> });
-                    Either::Right(view! {
-                        <section class="prose-section">
-                            {title} <Blocks blocks=section.blocks.clone() run />
-                        </section>
-                    })
+        doc.with(|d| match d {
+            Some(Ok(doc)) => {
+                let mut steps = 0;
+                let mut items = Vec::with_capacity(doc.sections.len());
+                for (i, section) in doc.sections.iter().enumerate() {
+                    let step = section.step.then(|| {
+                        steps += 1;
+                        steps - 1
+                    });
+                    items.push((crate::layout::digest(&(lesson.slug, i)), step, section.clone()));
                 }
+                items
+            }
+            _ => Vec::new(),
+        })
+    };
+    let section = move |(_, step, section): (u64, Option<usize>, SectionDoc)| match step {
+        Some(n) => Either::Left(view! { <Step section n last={n + 1 == total} ticked rows run /> }),
+        None => {
+            let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title.clone()}</h3> });
+            Either::Right(view! {
+                <section class="prose-section">
+                    {title} <Blocks blocks=section.blocks run />
+                </section>
             })
-            .collect_view();
-        Some(views)
+        }
     };
 
     let problem = Signal::derive(move || match doc.get() {
@@ -173,7 +180,7 @@ pub fn LessonPanel(
                 </button>
             </header>
             <p class="prose-error" role="alert" hidden=move || problem.with(String::is_empty)>{problem}</p>
-            {sections}
+            <For each=sections key=|item| item.0 children=section />
         </article>
     }
 }
