@@ -13,6 +13,7 @@ mod step;
 use crate::checks;
 pub use crate::lesson::session_key;
 use crate::lesson::{save_ticked, saved_ticked, BlockDoc, DocState, Lesson, SectionDoc, LESSONS};
+use crate::route::Route;
 use crate::state::LabSignals;
 use lab_protocol::{CheckRow, Progress};
 use leptos::either::Either;
@@ -20,23 +21,24 @@ use leptos::prelude::*;
 use prose::Prose;
 use step::{Commands, Step};
 
-/// The side panel of the current page: the panel of the lesson whose slug
-/// `lesson` holds (its file in `doc`, once fetched), or the sandbox's
-/// welcome when it is `None`. `start_over` clears the lab (the panel has
+/// The side panel of the current page: the panel of the lesson `route`
+/// shows (its file in `doc`, once fetched), or the sandbox's welcome. `start_over` clears the lab (the panel has
 /// already forgotten the lesson's progress).
 #[component]
 pub fn SidePanel(
-    lesson: Memo<Option<&'static str>>,
+    route: RwSignal<Route>,
     doc: RwSignal<DocState>,
     lab: LabSignals,
     run: Callback<String>,
     start_over: Callback<()>,
 ) -> impl IntoView {
-    // A keyed list of one: a panel is built when the lesson changes and
-    // never rebuilt in place, so the wasm carries no code to patch one
-    // lesson's panel into another's (a reactive child would).
+    // A keyed list of one: a panel is built when the lesson changes (not
+    // on every route write: the key stays) and never rebuilt in place, so
+    // the wasm carries no code to patch one lesson's panel into another's
+    // (a reactive child would), and no memo of the lesson is needed.
+    let lesson = move || [route.with(|r| r.lesson().map(|l| l.slug))];
     view! {
-        <For each=move || [lesson.get()] key=crate::layout::digest let:slug>
+        <For each=lesson key=crate::layout::digest let:slug>
             {match slug.and_then(Lesson::find) {
                 Some(l) => Either::Left(view! { <LessonPanel lesson=l doc lab run start_over /> }),
                 None => Either::Right(view! { <SandboxWelcome /> }),
