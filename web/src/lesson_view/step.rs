@@ -124,7 +124,7 @@ fn Checklist(hints: Vec<String>, rows: Memo<Vec<Verdict>>, current: Signal<bool>
             <ul>
                 <For
                     each=move || rows().into_iter().enumerate()
-                    key=|(i, r)| (*i, r.label.clone(), r.ok, r.why.clone())
+                    key=|(i, r)| crate::layout::digest(&(i, &r.label, r.ok, &r.why))
                     children=|(_, row)| view! { <CheckRow row /> }
                 />
             </ul>
