@@ -8,6 +8,7 @@ use lab_protocol::{TraceStep, TraceView};
 use leptos::either::Either;
 use leptos::html::Ol;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
 #[component]
@@ -22,6 +23,14 @@ pub fn TracePanel(
     let list = NodeRef::<Ol>::new();
     let summary = Signal::derive(move || trace.with(|t| t.as_ref().map(|t| t.summary.clone()).unwrap_or_default()));
     let steps = move || trace.with(|t| t.iter().flat_map(|t| t.steps.iter().cloned().enumerate()).collect::<Vec<_>>());
+    // The list scrolls to the lit step without moving the page: one effect
+    // for the list, not one per step (each effect is its own wasm).
+    Effect::new(move |_| {
+        let (Some(i), Some(ol)) = (lit.get(), list.get_untracked()) else { return };
+        if let Some(li) = ol.children().item(i as u32).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            ol.set_scroll_top(li.offset_top() - 20);
+        }
+    });
     view! {
         <div class="trace" data-testid="trace" hidden=move || trace.with(Option::is_none)>
             <div class="panel-head">
@@ -31,32 +40,25 @@ pub fn TracePanel(
             </div>
             <ol class="trace-list" node_ref=list>
                 <For each=steps key=|(i, s)| crate::layout::digest(&(i, &s.ns, &s.dev, &s.text)) let:s>
-                    <Step index=s.0 step=s.1 lit list />
+                    <Step index=s.0 step=s.1 lit />
                 </For>
             </ol>
         </div>
     }
 }
 
-/// One step: where it happened, and what; kept in view while lit.
+/// One step: where it happened, and what.
 #[component]
-fn Step(index: usize, step: TraceStep, lit: RwSignal<Option<usize>>, list: NodeRef<Ol>) -> impl IntoView {
+fn Step(index: usize, step: TraceStep, lit: RwSignal<Option<usize>>) -> impl IntoView {
     let TraceStep { ns, dev, text, drop } = step;
     let on = Signal::derive(move || lit.get() == Some(index));
-    let node = NodeRef::<leptos::html::Li>::new();
-    // The list scrolls to the lit step without moving the page.
-    Effect::new(move |_| {
-        if let (true, Some(li), Some(ol)) = (on.get(), node.get(), list.get_untracked()) {
-            ol.set_scroll_top(li.offset_top() - 20);
-        }
-    });
     let at = match dev {
         Some(d) => format!("{ns} · {d}"),
         None => ns,
     };
     let what = if drop { Either::Left(view! { <strong>{text}</strong> }) } else { Either::Right(text) };
     view! {
-        <li class:tr-drop=drop class:tr-on=on class:tr-bad=Signal::derive(move || drop && on.get()) node_ref=node>
+        <li class:tr-drop=drop class:tr-on=on class:tr-bad=Signal::derive(move || drop && on.get())>
             <span class="tr-at">{at}</span>
             " "
             {what}
