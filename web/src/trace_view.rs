@@ -8,7 +8,6 @@ use lab_protocol::{TraceStep, TraceView};
 use leptos::either::Either;
 use leptos::html::Ol;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
 #[component]
@@ -19,18 +18,11 @@ pub fn TracePanel(
     /// Plays the steps again.
     #[prop(into)]
     on_replay: Callback<()>,
+    /// The list of steps, which the diagram scrolls to the lit one.
+    list: NodeRef<Ol>,
 ) -> impl IntoView {
-    let list = NodeRef::<Ol>::new();
     let summary = Signal::derive(move || trace.with(|t| t.as_ref().map(|t| t.summary.clone()).unwrap_or_default()));
     let steps = move || trace.with(|t| t.iter().flat_map(|t| t.steps.iter().cloned().enumerate()).collect::<Vec<_>>());
-    // The list scrolls to the lit step without moving the page: one effect
-    // for the list, not one per step (each effect is its own wasm).
-    Effect::new(move |_| {
-        let (Some(i), Some(ol)) = (lit.get(), list.get_untracked()) else { return };
-        if let Some(li) = ol.children().item(i as u32).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            ol.set_scroll_top(li.offset_top() - 20);
-        }
-    });
     view! {
         <div class="trace" data-testid="trace" hidden=move || trace.with(Option::is_none)>
             <div class="panel-head">

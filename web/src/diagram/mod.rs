@@ -16,6 +16,7 @@ use crate::state::LabSignals;
 use crate::trace_view::TracePanel;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -161,6 +162,25 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
         })
     });
     let ctx = Ctx { drawn, changed: lab.changed, lit };
+    // The lit step is kept in view where it shows: its tile in the picture
+    // (without moving the page more than needed) and its line in the
+    // Packet path (without moving the page). One effect for both, not one
+    // per tile and per line: each effect is its own wasm.
+    let picture = NodeRef::<leptos::svg::Svg>::new();
+    let steps_list = NodeRef::<leptos::html::Ol>::new();
+    Effect::new(move |_| {
+        let Some(i) = playback.lit.get() else { return };
+        let tile = picture.get_untracked().and_then(|svg| svg.get_elements_by_class_name("port tr-on").item(0));
+        if let Some(el) = tile {
+            let o = web_sys::ScrollIntoViewOptions::new();
+            o.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&o);
+        }
+        let line = steps_list.get_untracked().and_then(|ol| Some((ol.children().item(i as u32)?, ol)));
+        if let Some((li, ol)) = line.and_then(|(li, ol)| Some((li.dyn_into::<web_sys::HtmlElement>().ok()?, ol))) {
+            ol.set_scroll_top(li.offset_top() - 20);
+        }
+    });
 
     view! {
         <section class="diagram" id="diagram" aria-labelledby="diagram-title">
@@ -175,12 +195,12 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
                 <Toggle name="text" label=" Text view" on=text_shown />
             </div>
             <div class="diagram-scroll">
-                <Picture ctx version=lab.version />
+                <Picture ctx version=lab.version node=picture />
             </div>
             <div class="diagram-text" class:sr-only=Signal::derive(move || !text_shown.get()) aria-label="Network state as text">
                 <text_view::TextView snapshot=lab.snapshot />
             </div>
-            <TracePanel trace=lab.trace lit=playback.lit on_replay=move || playback.play(steps) />
+            <TracePanel trace=lab.trace lit=playback.lit on_replay=move || playback.play(steps) list=steps_list />
         </section>
     }
 }
@@ -198,7 +218,7 @@ fn Toggle(name: &'static str, label: &'static str, on: RwSignal<bool>) -> impl I
 
 /// The SVG picture (`data-testid="diagram"`).
 #[component]
-fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
+fn Picture(ctx: Ctx, version: RwSignal<u64>, node: NodeRef<leptos::svg::Svg>) -> impl IntoView {
     let view_box = ctx.text(|l| format!("-4 -4 {} {}", layout::num(l.width + 8.0), layout::num(l.height + 8.0)));
     let label = ctx.text(|l| {
         let others = l.frames.len().saturating_sub(1) + l.chips.len();
@@ -226,7 +246,7 @@ fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
     };
     view! {
         <svg class="diagram-svg" data-testid="diagram" data-version=Signal::derive(move || version.get().to_string())
-            viewBox=view_box role="img" aria-label=label>
+            viewBox=view_box role="img" aria-label=label node_ref=node>
             <For each=shapes key=layout::digest let:shape>
                 {match shape {
                     Shape::Cable(c) => EitherOf3::A(view! { <cable::Cable ctx cable=c /> }),
