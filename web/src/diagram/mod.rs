@@ -16,9 +16,9 @@ use crate::state::LabSignals;
 use crate::trace_view::TracePanel;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use std::sync::Arc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// How long each step of a packet trace stays lit.
 const STEP_MS: u64 = 350;
