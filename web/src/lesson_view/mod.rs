@@ -22,8 +22,9 @@ use prose::Prose;
 use step::{Commands, Step};
 
 /// The side panel of the current page: the panel of the lesson `route`
-/// shows (its file in `doc`, once fetched), or the sandbox's welcome. `start_over` clears the lab (the panel has
-/// already forgotten the lesson's progress).
+/// shows (its file in `doc`, once fetched), or the sandbox's welcome.
+/// `start_over` clears the lab (the panel has already forgotten the
+/// lesson's progress).
 #[component]
 pub fn SidePanel(
     route: RwSignal<Route>,
