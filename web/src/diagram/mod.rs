@@ -170,16 +170,22 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
     let steps_list = NodeRef::<leptos::html::Ol>::new();
     Effect::new(move |_| {
         let Some(i) = playback.lit.get() else { return };
-        let tile = picture.get_untracked().and_then(|svg| svg.get_elements_by_class_name("port tr-on").item(0));
-        if let Some(el) = tile {
-            let o = web_sys::ScrollIntoViewOptions::new();
-            o.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&o);
-        }
-        let line = steps_list.get_untracked().and_then(|ol| Some((ol.children().item(i as u32)?, ol)));
-        if let Some((li, ol)) = line.and_then(|(li, ol)| Some((li.dyn_into::<web_sys::HtmlElement>().ok()?, ol))) {
-            ol.set_scroll_top(li.offset_top() - 20);
-        }
+        // In the next frame: the tiles' classes follow the lit step in
+        // effects of their own, which may run after this one.
+        request_animation_frame(move || {
+            let tile = picture.get_untracked().and_then(|svg| svg.get_elements_by_class_name("port tr-on").item(0));
+            if let Some(el) = tile {
+                let o = web_sys::ScrollIntoViewOptions::new();
+                o.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&o);
+            }
+            let list = steps_list.get_untracked();
+            let line =
+                list.as_ref().and_then(|ol| ol.children().item(i as u32)?.dyn_into::<web_sys::HtmlElement>().ok());
+            if let (Some(ol), Some(li)) = (list, line) {
+                ol.set_scroll_top(li.offset_top() - 20);
+            }
+        });
     });
 
     view! {
