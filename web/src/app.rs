@@ -120,8 +120,6 @@ pub fn App() -> impl IntoView {
     follow_hash(shell, route, doc, problem);
     // Listens as long as the page lives (the app is never unmounted).
     EventListener::new(&window(), "hashchange", move |_| follow_hash(shell, route, doc, problem)).forget();
-    // A new side panel only when the lesson changes, not on every route write.
-    let lesson = Memo::new(move |_| route.with(|r| r.lesson().map(|l| l.slug)));
     let run = Callback::new(move |line: String| shell.submit(&line));
     let start_over = Callback::new(move |()| shell.start_over());
 
@@ -135,7 +133,7 @@ pub fn App() -> impl IntoView {
         </header>
         <LinkProblem problem/>
         <main class="layout">
-            <div class="side"><SidePanel lesson doc lab=shell.lab run start_over/></div>
+            <div class="side"><SidePanel route doc lab=shell.lab run start_over/></div>
             <div class="work">
                 <Toolbar shell route/>
                 <Terminal shell/>

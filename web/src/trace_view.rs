@@ -18,8 +18,9 @@ pub fn TracePanel(
     /// Plays the steps again.
     #[prop(into)]
     on_replay: Callback<()>,
+    /// The list of steps, which the diagram scrolls to the lit one.
+    list: NodeRef<Ol>,
 ) -> impl IntoView {
-    let list = NodeRef::<Ol>::new();
     let summary = Signal::derive(move || trace.with(|t| t.as_ref().map(|t| t.summary.clone()).unwrap_or_default()));
     let steps = move || trace.with(|t| t.iter().flat_map(|t| t.steps.iter().cloned().enumerate()).collect::<Vec<_>>());
     view! {
@@ -31,32 +32,25 @@ pub fn TracePanel(
             </div>
             <ol class="trace-list" node_ref=list>
                 <For each=steps key=|(i, s)| crate::layout::digest(&(i, &s.ns, &s.dev, &s.text)) let:s>
-                    <Step index=s.0 step=s.1 lit list />
+                    <Step index=s.0 step=s.1 lit />
                 </For>
             </ol>
         </div>
     }
 }
 
-/// One step: where it happened, and what; kept in view while lit.
+/// One step: where it happened, and what.
 #[component]
-fn Step(index: usize, step: TraceStep, lit: RwSignal<Option<usize>>, list: NodeRef<Ol>) -> impl IntoView {
+fn Step(index: usize, step: TraceStep, lit: RwSignal<Option<usize>>) -> impl IntoView {
     let TraceStep { ns, dev, text, drop } = step;
     let on = Signal::derive(move || lit.get() == Some(index));
-    let node = NodeRef::<leptos::html::Li>::new();
-    // The list scrolls to the lit step without moving the page.
-    Effect::new(move |_| {
-        if let (true, Some(li), Some(ol)) = (on.get(), node.get(), list.get_untracked()) {
-            ol.set_scroll_top(li.offset_top() - 20);
-        }
-    });
     let at = match dev {
         Some(d) => format!("{ns} · {d}"),
         None => ns,
     };
     let what = if drop { Either::Left(view! { <strong>{text}</strong> }) } else { Either::Right(text) };
     view! {
-        <li class:tr-drop=drop class:tr-on=on class:tr-bad=Signal::derive(move || drop && on.get()) node_ref=node>
+        <li class:tr-drop=drop class:tr-on=on class:tr-bad=Signal::derive(move || drop && on.get())>
             <span class="tr-at">{at}</span>
             " "
             {what}

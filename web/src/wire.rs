@@ -30,11 +30,14 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, DecodeError> {
         .map_err(|_| DecodeError::Malformed("not a message of this site's lab".into()))?
         .to_vec();
     // The version first, alone: a message of another version may not read.
-    let (v, _) = postcard::take_from_bytes::<u32>(&bytes).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+    // postcard's own error texts are not shown (they would add their
+    // strings to the first load): a message either reads or it does not.
+    let unreadable = |_| DecodeError::Malformed("bytes that are not a message of this version".into());
+    let (v, _) = postcard::take_from_bytes::<u32>(&bytes).map_err(unreadable)?;
     if v != VERSION {
         return Err(DecodeError::Version(v));
     }
-    postcard::from_bytes::<Envelope<T>>(&bytes).map(|e| e.msg).map_err(|e| DecodeError::Malformed(e.to_string()))
+    postcard::from_bytes::<Envelope<T>>(&bytes).map(|e| e.msg).map_err(unreadable)
 }
 
 /// Posts `msg` through `post` (a worker or the worker's scope), handing

@@ -23,7 +23,7 @@ fn state_icon(s: PortState) -> &'static str {
 
 /// A tile of namespace `ns`, keyed by its whole value (a tile that changed
 /// is drawn anew), so only its classes for what changed and the lit trace
-/// step are reactive; lit, it is scrolled into view. Every kind of tile is
+/// step are reactive (lit, the diagram scrolls it into view). Every kind of tile is
 /// this one shape: a bridge's sockets, a port's wire and a veth end's jack
 /// are attributes that are absent where they do not apply.
 #[component]
@@ -48,20 +48,12 @@ pub fn Interface(ctx: Ctx, ns: String, tile: Tile) -> impl IntoView {
     };
     let (lit, bad) = ctx.lit_at(ns, Some(name.clone()));
     let label = name.clone();
-    let node = NodeRef::<leptos::svg::G>::new();
-    Effect::new(move |_| {
-        if let Some(el) = node.get().filter(|_| lit.get()) {
-            let o = web_sys::ScrollIntoViewOptions::new();
-            o.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&o);
-        }
-    });
     let at = |dx: f64| layout::num(x + dx);
     let down = |dy: f64| layout::num(y + dy);
     view! {
         <g class="port" class:st-up=state == PortState::Up class:st-down=state == PortState::Down
             class:st-nocarrier=state == PortState::NoCarrier class:bridge=is_bridge
-            class:changed=ctx.changed_at(key) class:tr-on=lit class:tr-bad=bad data-link=name node_ref=node>
+            class:changed=ctx.changed_at(key) class:tr-on=lit class:tr-bad=bad data-link=name>
             <title>{title}</title>
             <path class="wire" d=wire.map(|w| w.path())></path>
             <rect class="port-box" x=at(0.0) y=down(0.0) width=layout::num(TILE_W) height=layout::num(TILE_H) rx="6"></rect>

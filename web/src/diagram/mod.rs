@@ -18,6 +18,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// How long each step of a packet trace stays lit.
 const STEP_MS: u64 = 350;
@@ -161,6 +162,31 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
         })
     });
     let ctx = Ctx { drawn, changed: lab.changed, lit };
+    // The lit step is kept in view where it shows: its tile in the picture
+    // (without moving the page more than needed) and its line in the
+    // Packet path (without moving the page). One effect for both, not one
+    // per tile and per line: each effect is its own wasm.
+    let picture = NodeRef::<leptos::svg::Svg>::new();
+    let steps_list = NodeRef::<leptos::html::Ol>::new();
+    Effect::new(move |_| {
+        let Some(i) = playback.lit.get() else { return };
+        // In the next frame: the tiles' classes follow the lit step in
+        // effects of their own, which may run after this one.
+        request_animation_frame(move || {
+            let tile = picture.get_untracked().and_then(|svg| svg.get_elements_by_class_name("port tr-on").item(0));
+            if let Some(el) = tile {
+                let o = web_sys::ScrollIntoViewOptions::new();
+                o.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&o);
+            }
+            let list = steps_list.get_untracked();
+            let line =
+                list.as_ref().and_then(|ol| ol.children().item(i as u32)?.dyn_into::<web_sys::HtmlElement>().ok());
+            if let (Some(ol), Some(li)) = (list, line) {
+                ol.set_scroll_top(li.offset_top() - 20);
+            }
+        });
+    });
 
     view! {
         <section class="diagram" id="diagram" aria-labelledby="diagram-title">
@@ -175,12 +201,12 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
                 <Toggle name="text" label=" Text view" on=text_shown />
             </div>
             <div class="diagram-scroll">
-                <Picture ctx version=lab.version />
+                <Picture ctx version=lab.version node=picture />
             </div>
             <div class="diagram-text" class:sr-only=Signal::derive(move || !text_shown.get()) aria-label="Network state as text">
                 <text_view::TextView snapshot=lab.snapshot />
             </div>
-            <TracePanel trace=lab.trace lit=playback.lit on_replay=move || playback.play(steps) />
+            <TracePanel trace=lab.trace lit=playback.lit on_replay=move || playback.play(steps) list=steps_list />
         </section>
     }
 }
@@ -198,7 +224,7 @@ fn Toggle(name: &'static str, label: &'static str, on: RwSignal<bool>) -> impl I
 
 /// The SVG picture (`data-testid="diagram"`).
 #[component]
-fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
+fn Picture(ctx: Ctx, version: RwSignal<u64>, node: NodeRef<leptos::svg::Svg>) -> impl IntoView {
     let view_box = ctx.text(|l| format!("-4 -4 {} {}", layout::num(l.width + 8.0), layout::num(l.height + 8.0)));
     let label = ctx.text(|l| {
         let others = l.frames.len().saturating_sub(1) + l.chips.len();
@@ -226,7 +252,7 @@ fn Picture(ctx: Ctx, version: RwSignal<u64>) -> impl IntoView {
     };
     view! {
         <svg class="diagram-svg" data-testid="diagram" data-version=Signal::derive(move || version.get().to_string())
-            viewBox=view_box role="img" aria-label=label>
+            viewBox=view_box role="img" aria-label=label node_ref=node>
             <For each=shapes key=layout::digest let:shape>
                 {match shape {
                     Shape::Cable(c) => EitherOf3::A(view! { <cable::Cable ctx cable=c /> }),

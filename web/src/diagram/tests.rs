@@ -144,7 +144,7 @@ fn the_lit_step_marks_its_interface_or_its_box() {
     ] {
         let lit = Memo::new(move |_| lit.clone());
         let ctx = Ctx { drawn, changed: lab.changed, lit };
-        let html = view! { <Picture ctx version=lab.version /> }.to_html();
+        let html = view! { <Picture ctx version=lab.version node=NodeRef::new() /> }.to_html();
         assert_eq!(classes(&html, "g", attr), want, "{attr}");
     }
 }
@@ -158,7 +158,7 @@ fn the_lit_step_is_marked_in_the_list() {
         steps: vec![step("sends", false), step("✖ dropped: no route (ICMP)", true)],
     })));
     let lit = RwSignal::new(Some(1));
-    let html = view! { <TracePanel trace lit on_replay=|| {} /> }.to_html();
+    let html = view! { <TracePanel trace lit on_replay=|| {} list=NodeRef::new() /> }.to_html();
     assert_eq!(classes(&html, "li", "sends</li>"), Vec::<&str>::new());
     assert_eq!(classes(&html, "li", "<strong>✖ dropped"), ["tr-drop", "tr-on", "tr-bad"]);
 }

@@ -13,6 +13,7 @@ mod step;
 use crate::checks;
 pub use crate::lesson::session_key;
 use crate::lesson::{save_ticked, saved_ticked, BlockDoc, DocState, Lesson, SectionDoc, LESSONS};
+use crate::route::Route;
 use crate::state::LabSignals;
 use lab_protocol::{CheckRow, Progress};
 use leptos::either::Either;
@@ -20,21 +21,30 @@ use leptos::prelude::*;
 use prose::Prose;
 use step::{Commands, Step};
 
-/// The side panel of the current page: the panel of the lesson whose slug
-/// `lesson` holds (its file in `doc`, once fetched), or the sandbox's
-/// welcome when it is `None`. `start_over` clears the lab (the panel has
-/// already forgotten the lesson's progress).
+/// The side panel of the current page: the panel of the lesson `route`
+/// shows (its file in `doc`, once fetched), or the sandbox's welcome.
+/// `start_over` clears the lab (the panel has already forgotten the
+/// lesson's progress).
 #[component]
 pub fn SidePanel(
-    lesson: Memo<Option<&'static str>>,
+    route: RwSignal<Route>,
     doc: RwSignal<DocState>,
     lab: LabSignals,
     run: Callback<String>,
     start_over: Callback<()>,
 ) -> impl IntoView {
-    move || match lesson.get().and_then(Lesson::find) {
-        Some(l) => Either::Left(view! { <LessonPanel lesson=l doc lab run start_over /> }),
-        None => Either::Right(view! { <SandboxWelcome /> }),
+    // A keyed list of one: a panel is built when the lesson changes (not
+    // on every route write: the key stays) and never rebuilt in place, so
+    // the wasm carries no code to patch one lesson's panel into another's
+    // (a reactive child would), and no memo of the lesson is needed.
+    let lesson = move || [route.with(|r| r.lesson().map(|l| l.slug))];
+    view! {
+        <For each=lesson key=crate::layout::digest let:slug>
+            {match slug.and_then(Lesson::find) {
+                Some(l) => Either::Left(view! { <LessonPanel lesson=l doc lab run start_over /> }),
+                None => Either::Right(view! { <SandboxWelcome /> }),
+            }}
+        </For>
     }
 }
 
@@ -108,29 +118,36 @@ pub fn LessonPanel(
         start_over.run(());
     };
 
-    // Drawn once, when the file arrives.
+    // Drawn once, when the file arrives: a keyed list (by lesson and
+    // position), whose items are built and never patched, rather than a
+    // reactive child, which links code to rebuild every section in place.
     let sections = move || {
-        let doc = doc.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).cloned())?;
-        let mut n = 0;
-        let views = doc
-            .sections
-            .iter()
-            .map(|section| {
-                if section.step {
-                    n += 1;
-                    let section = section.clone();
-                    Either::Left(view! { <Step section n=n - 1 last={n == total} ticked rows run /> })
-                } else {
-                    let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title.clone()}</h3> });
-                    Either::Right(view! {
-                        <section class="prose-section">
-                            {title} <Blocks blocks=section.blocks.clone() run />
-                        </section>
-                    })
+        doc.with(|d| match d {
+            Some(Ok(doc)) => {
+                let mut steps = 0;
+                let mut items = Vec::with_capacity(doc.sections.len());
+                for (i, section) in doc.sections.iter().enumerate() {
+                    let step = section.step.then(|| {
+                        steps += 1;
+                        steps - 1
+                    });
+                    items.push((crate::layout::digest(&(lesson.slug, i)), step, section.clone()));
                 }
+                items
+            }
+            _ => Vec::new(),
+        })
+    };
+    let section = move |(_, step, section): (u64, Option<usize>, SectionDoc)| match step {
+        Some(n) => Either::Left(view! { <Step section n last={n + 1 == total} ticked rows run /> }),
+        None => {
+            let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title.clone()}</h3> });
+            Either::Right(view! {
+                <section class="prose-section">
+                    {title} <Blocks blocks=section.blocks run />
+                </section>
             })
-            .collect_view();
-        Some(views)
+        }
     };
 
     let problem = Signal::derive(move || match doc.get() {
@@ -166,7 +183,7 @@ pub fn LessonPanel(
                 </button>
             </header>
             <p class="prose-error" role="alert" hidden=move || problem.with(String::is_empty)>{problem}</p>
-            {sections}
+            <For each=sections key=|item| item.0 children=section />
         </article>
     }
 }

@@ -22,7 +22,7 @@ pub fn Step(
     // Closures rather than memos where nothing needs the memo (each memo
     // is its own ~1 KB of wasm).
     let done = move || ticked.get() > n;
-    let current = Memo::new(move |_| ticked.get() == n);
+    let current = Signal::derive(move || ticked.get() == n);
     let node = NodeRef::<html::Section>::new();
     // Scrolls when the step becomes the one to do next (or, all done, the
     // last one), not again while it stays so.
@@ -115,7 +115,7 @@ pub fn Commands(lines: Vec<String>, run: Callback<String>) -> impl IntoView {
 /// step has one, hidden and empty unless the step is `current` (cheaper in
 /// wasm than a `<Show>` that builds and drops it).
 #[component]
-fn Checklist(hints: Vec<String>, rows: Memo<Vec<Verdict>>, current: Memo<bool>) -> impl IntoView {
+fn Checklist(hints: Vec<String>, rows: Memo<Vec<Verdict>>, current: Signal<bool>) -> impl IntoView {
     let hint = (!hints.is_empty()).then(|| view! { <Hint hints /> });
     let rows = move || if current.get() { rows.get() } else { Vec::new() };
     view! {
@@ -124,7 +124,7 @@ fn Checklist(hints: Vec<String>, rows: Memo<Vec<Verdict>>, current: Memo<bool>) 
             <ul>
                 <For
                     each=move || rows().into_iter().enumerate()
-                    key=|(i, r)| (*i, r.label.clone(), r.ok, r.why.clone())
+                    key=|(i, r)| crate::layout::digest(&(i, &r.label, r.ok, &r.why))
                     children=|(_, row)| view! { <CheckRow row /> }
                 />
             </ul>

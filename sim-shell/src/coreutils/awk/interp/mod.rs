@@ -277,6 +277,17 @@ impl<'p> Interp<'p> {
         }
     }
 
+    /// A line `getline` read: into `target`, or as the new record; 1.
+    fn got_line(&mut self, target: Option<&LValue>, line: String) -> R<Value> {
+        match target {
+            Some(lv) => {
+                self.set(lv, Value::StrNum(line))?;
+            }
+            None => self.set_record(line),
+        }
+        Ok(Value::Num(1.0))
+    }
+
     fn set(&mut self, lv: &LValue, v: Value) -> R<Value> {
         match lv {
             LValue::Var(name) => self.set_var(name, v.clone()),
@@ -428,29 +439,13 @@ impl<'p> Interp<'p> {
                 v
             }
             Expr::Getline(target) => match self.take_record()? {
-                Some(r) => {
-                    match target {
-                        Some(lv) => {
-                            self.set(lv, Value::StrNum(r))?;
-                        }
-                        None => self.set_record(r),
-                    }
-                    Value::Num(1.0)
-                }
+                Some(r) => self.got_line(target.as_ref(), r)?,
                 None => Value::Num(0.0),
             },
             Expr::GetlineFrom(target, file) => {
                 let name = self.eval_str(file)?;
                 match self.take_record_from(&name)? {
-                    Some(r) => {
-                        match target {
-                            Some(lv) => {
-                                self.set(lv, Value::StrNum(r))?;
-                            }
-                            None => self.set_record(r),
-                        }
-                        Value::Num(1.0)
-                    }
+                    Some(r) => self.got_line(target.as_ref(), r)?,
                     None if self.reading.contains_key(&name) => Value::Num(0.0),
                     None => Value::Num(-1.0),
                 }
