@@ -39,6 +39,9 @@ const DIRS: &[&str] = &[
     "/var/tmp",
 ];
 
+/// Root's home: the working directory of a machine that names no other.
+pub const HOME: &str = "/root";
+
 /// At most this many files, of at most [`MAX_BYTES`] in all: a loop that
 /// writes files cannot fill the page's memory.
 pub const MAX_FILES: usize = 256;

@@ -74,7 +74,7 @@ pub fn run_encoded(call: &[u8]) -> Vec<u8> {
 /// One call, by program name.
 fn run_call(call: &Call) -> Reply {
     let Call { argv, stdin, state } = call;
-    let name = argv.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a));
+    let name = sim_shell::coreutils::program_name(argv);
     if sim_core::tools::elsewhere::serves(name) {
         return sim_core::tools::elsewhere::serve(call);
     }

@@ -67,10 +67,16 @@ pub fn run_elsewhere(call: &wire::Call) -> wire::Reply {
     match RUNNER.get() {
         Some(run) => run(call),
         None => {
-            let name = call.argv.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a));
+            let name = program_name(&call.argv);
             wire::Reply { output: Output::error(format!("bash: {name}: command not found\n"), 127), state: Vec::new() }
         }
     }
+}
+
+/// The program `argv` runs: `argv[0]`'s last part (`/usr/bin/grep` runs
+/// `grep`); empty for an empty argv.
+pub fn program_name(argv: &[String]) -> &str {
+    argv.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a))
 }
 
 /// The tools [`run_coreutil`] knows, by `argv[0]`.
@@ -88,7 +94,7 @@ pub fn is_coreutil(name: &str) -> bool {
 /// file operand is missing (see [`run_coreutil_in`]).
 pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
     let files = Files::new();
-    run_coreutil_in(argv, &Input::new(stdin, &files, "/root"))
+    run_coreutil_in(argv, &Input::new(stdin, &files, crate::files::HOME))
 }
 
 /// Runs `argv` if `argv[0]` is one of the text tools, over `input`; `None`
@@ -96,7 +102,7 @@ pub fn run_coreutil(argv: &[String], stdin: &str) -> Option<Output> {
 /// and the working directory (and what stdin is) to the runner as its state
 /// ([`wire::encode_files`]).
 pub fn run_coreutil_in(argv: &[String], input: &Input) -> Option<Output> {
-    let name = argv.first()?.rsplit('/').next()?;
+    let name = program_name(argv);
     if !NAMES.contains(&name) {
         return None;
     }
@@ -121,7 +127,7 @@ pub const FILE_TOOLS: &[&str] = &["rm", "touch"];
 /// they run elsewhere like the other tools: the call carries the files,
 /// and the reply the files as they left them.
 pub fn run_file_tool(argv: &[String], files: &mut Files, cwd: &str) -> Option<Output> {
-    let name = argv.first()?.rsplit('/').next()?;
+    let name = program_name(argv);
     if !FILE_TOOLS.contains(&name) {
         return None;
     }

@@ -129,7 +129,7 @@ pub struct Machine {
 impl Default for Machine {
     /// No files, in root's home, stdin a pipe: what an empty state means.
     fn default() -> Machine {
-        Machine { files: Files::new(), cwd: "/root".into(), stdin_is_file: false }
+        Machine { files: Files::new(), cwd: crate::files::HOME.into(), stdin_is_file: false }
     }
 }
 

@@ -79,9 +79,9 @@ impl Fail {
 /// Runs `iptables`, `iptables-save` or `iptables-restore`, by `argv[0]`
 /// (a path's last part); `now` is the Unix time iptables-save prints.
 pub fn program(nf: &mut dyn Netfilter, argv: &[String], stdin: &str, now: u64) -> Output {
-    match argv.first().map(|a| a.rsplit('/').next().unwrap_or(a)) {
-        Some("iptables-save") => save(nf, argv, now),
-        Some("iptables-restore") => restore(nf, argv, stdin),
+    match sim_shell::coreutils::program_name(argv) {
+        "iptables-save" => save(nf, argv, now),
+        "iptables-restore" => restore(nf, argv, stdin),
         _ => run(nf, argv),
     }
 }
