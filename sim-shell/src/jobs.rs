@@ -379,6 +379,9 @@ pub(crate) async fn wait(sh: &mut Interp<'_>, args: &[String]) -> Output {
     }
     let t0 = sh.programs.now_ms();
     let mut out = wait_for(sh, args).await;
+    // bash reaps every child that ended while it waited, and without job
+    // control forgets their jobs (`wait %2; jobs` lists no finished %1).
+    sh.forget_ended_jobs();
     let waited = sh.programs.now_ms().saturating_sub(t0);
     let mut timed = Output::status(out.status);
     timed.out_after(waited, "");

@@ -363,7 +363,9 @@ pub fn line<'a>(
     Box::pin(async move {
         let mut sh = exec::Interp::new(env, programs, mode, "bash");
         if mode == Mode::Command {
+            // A new bash: no jobs, and no `$!` yet.
             sh.env.jobs.clear();
+            sh.env.last_bg = None;
         }
         let mut stdin = stdin;
         let mut out = exec::run_source(&mut sh, line, &mut stdin).await;

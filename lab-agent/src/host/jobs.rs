@@ -1,0 +1,479 @@
+//! Processes on the kernel engine: the line's shell and its background
+//! jobs as tasks of a small executor on the agent's one thread, their
+//! programs as real child processes.
+//!
+//! The seam is the simulator's: sim-shell keeps bash's job table and hands
+//! `LIST &` to [`Programs::spawn`] as a future (its own interpreter, on a
+//! [`Host`] of the new job). The executor polls the line and every job
+//! with a no-op waker until the line ends, sleeping a little whenever none
+//! of them moved; a program is a real child read without blocking
+//! ([`child::Child`]), so a job's `nc -l` serves while the line's `nc`
+//! connects. Time is real: each program's output carries the milliseconds
+//! that passed before it, so a job's output and the line's merge by time
+//! as the recorder's pipe interleaves them.
+//!
+//! Pids: a job that runs one program (`ip netns exec b nc -l 8080 &`, whose
+//! `comm` is not `bash`) has that program's real pid, as bash's fork and
+//! exec give it, so `$!`, `ip netns pids` and `kill` agree; a job of
+//! several commands, and sim-shell's own shells, get pids no real process
+//! can have (`kernel::Shells`). `kill` reaches a real process only if it
+//! lives in a namespace of the sandbox.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use sim_core::iproute::Outcome;
+use sim_core::output::{Output, Stream};
+use sim_shell::{Background, LocalFuture, NotSpawned, ProcStatus, Programs};
+
+use super::child::{self, Child, Spec};
+use super::{is_external, is_program, timed, Core};
+use crate::kernel::netns;
+
+/// A job's work.
+type Task = Pin<Box<dyn Future<Output = ()>>>;
+
+/// The most jobs alive at once (bash's fork would fail with EAGAIN).
+const MAX_JOBS: usize = 64;
+
+/// One background job.
+struct Proc {
+    /// The table's own key (a pid no real process has).
+    key: u32,
+    /// The pid `$!` and `jobs -l` show: its program's real one for a job
+    /// of one program, else the key.
+    pid: u32,
+    state: ProcStatus,
+    ignore_int: bool,
+    /// A job of one program (bash execs it in the job's process).
+    simple: bool,
+    /// The real process it runs now, if any.
+    child: Option<u32>,
+    /// The first real process it started.
+    first: Option<u32>,
+}
+
+/// Output written at a time (ms on the host's clock).
+struct Event {
+    at_ms: u64,
+    stream: Stream,
+    text: String,
+}
+
+/// The process table, the jobs' tasks and their output.
+pub(crate) struct Procs {
+    table: RefCell<Vec<Proc>>,
+    tasks: RefCell<Vec<(u32, Option<Task>)>>,
+    events: RefCell<Vec<Event>>,
+    clock: Instant,
+    /// Set when a task ends or a child's output arrives (worth polling again at once).
+    moved: Cell<bool>,
+}
+
+impl Procs {
+    pub fn new() -> Rc<Procs> {
+        Rc::new(Procs {
+            table: RefCell::new(Vec::new()),
+            tasks: RefCell::new(Vec::new()),
+            events: RefCell::new(Vec::new()),
+            clock: Instant::now(),
+            moved: Cell::new(false),
+        })
+    }
+
+    /// Milliseconds since the host started.
+    pub fn now_ms(&self) -> u64 {
+        self.clock.elapsed().as_millis() as u64
+    }
+
+    /// Runs `line` to its end, and the jobs beside it; `None` if it ran
+    /// longer than [`child::LIMIT`] (it is then dropped, and its programs
+    /// are killed).
+    pub fn drive<T>(&self, mut line: LocalFuture<'_, T>) -> Option<T> {
+        let start = Instant::now();
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        loop {
+            self.moved.set(false);
+            if let Poll::Ready(v) = line.as_mut().poll(&mut cx) {
+                self.poll_tasks();
+                return Some(v);
+            }
+            self.poll_tasks();
+            if start.elapsed() > child::LIMIT {
+                return None;
+            }
+            if !self.moved.get() {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
+    }
+
+    /// Polls every job once.
+    fn poll_tasks(&self) {
+        let keys: Vec<u32> = self.tasks.borrow().iter().map(|(k, _)| *k).collect();
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        for key in keys {
+            let task = {
+                let mut tasks = self.tasks.borrow_mut();
+                tasks.iter_mut().find(|(k, _)| *k == key).and_then(|(_, t)| t.take())
+            };
+            let Some(mut task) = task else { continue };
+            let done = task.as_mut().poll(&mut cx).is_ready();
+            let mut tasks = self.tasks.borrow_mut();
+            let slot = tasks.iter().position(|(k, _)| *k == key);
+            match (done, slot) {
+                (false, Some(i)) => tasks[i].1 = Some(task),
+                (true, Some(i)) => {
+                    tasks.remove(i);
+                    self.moved.set(true);
+                }
+                // Killed while it ran: dropped below, outside the borrow.
+                (_, None) => {}
+            }
+            drop(tasks);
+        }
+    }
+
+    /// Drops a killed job's work (its programs die with it).
+    fn cancel(&self, key: u32) {
+        let task = {
+            let mut tasks = self.tasks.borrow_mut();
+            tasks.iter().position(|(k, _)| *k == key).and_then(|i| tasks.remove(i).1)
+        };
+        drop(task);
+    }
+
+    fn with<T>(&self, key: u32, f: impl FnOnce(&mut Proc) -> T) -> Option<T> {
+        self.table.borrow_mut().iter_mut().find(|p| p.key == key).map(f)
+    }
+
+    /// What the line printed last (its earlier commands' output came
+    /// through [`Programs::show`]) and what the jobs wrote meanwhile, in
+    /// time order; delays from `t0`.
+    pub fn merge(&self, t0: u64, out: Output) -> Output {
+        let mut events = std::mem::take(&mut *self.events.borrow_mut());
+        events.extend(stamp(self.now_ms(), out.chunks));
+        // At equal times (ms), in the order they were seen.
+        events.sort_by_key(|e| e.at_ms);
+        let mut merged = Output::status(out.status);
+        let mut at = t0;
+        for e in events {
+            let delay = e.at_ms.saturating_sub(at);
+            at = at.max(e.at_ms);
+            match e.stream {
+                Stream::Stdout => merged.out_after(delay, e.text),
+                Stream::Stderr => merged.err_after(delay, e.text),
+            }
+        }
+        merged.status = out.status;
+        merged
+    }
+}
+
+/// Chunks that ended at `end_ms`, as timed events: counted back from the
+/// end, so that time the delays do not carry (a job's start, work done at
+/// once) cannot shift them; what a program printed last is stamped when
+/// it was read.
+fn stamp(end_ms: u64, chunks: Vec<sim_shell::Chunk>) -> Vec<Event> {
+    let mut at = end_ms;
+    let mut events = Vec::new();
+    for c in chunks.into_iter().rev() {
+        if !c.text.is_empty() {
+            events.push(Event { at_ms: at, stream: c.stream, text: c.text });
+        }
+        at = at.saturating_sub(c.delay_ms);
+    }
+    events.reverse();
+    events
+}
+
+/// The programs a process (the line's shell, or a job) runs.
+pub(crate) struct Host {
+    core: Rc<RefCell<Core>>,
+    procs: Rc<Procs>,
+    /// The job's key (`None`: the line's shell).
+    key: Option<u32>,
+    ignore_int: bool,
+    /// How the last real program ended, if by a signal.
+    last_signal: Option<i32>,
+}
+
+impl Host {
+    /// The line's shell.
+    pub fn line(core: Rc<RefCell<Core>>, procs: Rc<Procs>) -> Host {
+        Host { core, procs, key: None, ignore_int: false, last_signal: None }
+    }
+
+    /// Starts `argv` in namespace `ns`: the system's programs as real
+    /// processes it waits for, the others at once.
+    fn start_in<'a>(
+        &'a mut self,
+        ns: Option<String>,
+        argv: &'a [String],
+        stdin: &'a str,
+        nested: usize,
+    ) -> LocalFuture<'a, Output> {
+        Box::pin(async move {
+            let Some(name) = argv.first() else { return Output::new() };
+            let rest = &argv[1..];
+            let t0 = Instant::now();
+            match name.as_str() {
+                "sudo" => match sim_core::tools::sudo::inner(rest, &is_program) {
+                    Ok(inner) => self.start_in(ns, inner, stdin, nested).await,
+                    Err(out) => out,
+                },
+                "ip" => {
+                    let outcome = self.core.borrow_mut().ip(ns.as_deref(), rest, stdin, nested);
+                    match outcome {
+                        Outcome::Done(o) => timed(o, t0),
+                        Outcome::Exec { netns, argv } => {
+                            let checked = self.core.borrow().netns_check(&netns, &argv, nested);
+                            match checked {
+                                Ok(()) => self.start_in(Some(netns), &argv, stdin, nested + 1).await,
+                                Err(out) => out,
+                            }
+                        }
+                    }
+                }
+                n if is_external(n) => self.program(ns.as_deref(), argv, stdin).await,
+                _ => {
+                    let out = self.core.borrow_mut().exec(ns.as_deref(), argv, stdin, nested);
+                    timed(out, t0)
+                }
+            }
+        })
+    }
+
+    /// One of the system's programs, as a real process this task waits for.
+    async fn program(&mut self, ns: Option<&str>, argv: &[String], stdin: &str) -> Output {
+        let Some(path) = child::find(&argv[0]) else {
+            return Output::error(format!("bash: {}: command not found\n", argv[0]), 127);
+        };
+        self.core.borrow_mut().before_external();
+        let spec = Spec { ns, path: &path, argv, stdin, ignore_int: self.ignore_int };
+        let child = match child::spawn(&spec) {
+            Ok(c) => c,
+            Err(out) => return out,
+        };
+        let pid = child.pid();
+        if let Some(key) = self.key {
+            self.procs.with(key, |p| {
+                p.child = Some(pid);
+                p.first.get_or_insert(pid);
+            });
+        }
+        let (out, sig) = Running { child: Some(child), procs: self.procs.clone() }.await;
+        if let Some(key) = self.key {
+            self.procs.with(key, |p| p.child = None);
+        }
+        self.last_signal = sig;
+        self.core.borrow_mut().rtnl.changed();
+        out
+    }
+}
+
+/// A real child, awaited.
+struct Running {
+    child: Option<Child>,
+    procs: Rc<Procs>,
+}
+
+impl Future for Running {
+    type Output = (Output, Option<i32>);
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+        let Some(c) = self.child.as_mut() else { return Poll::Ready((Output::status(1), None)) };
+        let done = c.pump();
+        if !done && c.age() <= child::LIMIT {
+            return Poll::Pending;
+        }
+        let mut c = self.child.take().expect("checked above");
+        c.stop();
+        self.procs.moved.set(true);
+        Poll::Ready(c.finish())
+    }
+}
+
+/// Waits until job `pid` has ended.
+struct Ended {
+    procs: Rc<Procs>,
+    pid: u32,
+}
+
+impl Future for Ended {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        let running = self.procs.table.borrow().iter().any(|p| p.pid == self.pid && p.state == ProcStatus::Running);
+        if running {
+            Poll::Pending
+        } else {
+            Poll::Ready(())
+        }
+    }
+}
+
+impl Programs for Host {
+    fn run(&mut self, argv: &[String], stdin: &str) -> Output {
+        self.core.borrow_mut().exec(None, argv, stdin, 0)
+    }
+
+    fn has(&mut self, name: &str) -> bool {
+        is_program(name)
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        self.core.borrow_mut().spend(steps)
+    }
+
+    fn start<'a>(&'a mut self, argv: &'a [String], stdin: &'a str) -> LocalFuture<'a, Output> {
+        self.start_in(None, argv, stdin, 0)
+    }
+
+    fn spawn(&mut self, job: Background) -> Result<u32, NotSpawned> {
+        let alive = self.procs.table.borrow().iter().filter(|p| p.state == ProcStatus::Running).count();
+        if alive >= MAX_JOBS {
+            return Err(NotSpawned::TryAgain(job));
+        }
+        let key = self.core.borrow_mut().rtnl.shells.alloc();
+        let simple = job.comm != "bash";
+        self.procs.table.borrow_mut().push(Proc {
+            key,
+            pid: key,
+            state: ProcStatus::Running,
+            ignore_int: job.ignore_int,
+            simple,
+            child: None,
+            first: None,
+        });
+        let mut host = Host {
+            core: self.core.clone(),
+            procs: self.procs.clone(),
+            key: Some(key),
+            ignore_int: job.ignore_int,
+            last_signal: None,
+        };
+        let run = job.run;
+        let procs = self.procs.clone();
+        let mut task: Task = Box::pin(async move {
+            let out = run(&mut host).await;
+            let st = match host.last_signal {
+                Some(sig) if simple => ProcStatus::Signaled(sig),
+                _ => ProcStatus::Exited(out.status),
+            };
+            procs.with(key, |p| {
+                if p.state == ProcStatus::Running {
+                    p.state = st;
+                }
+            });
+            let end = procs.now_ms();
+            procs.events.borrow_mut().extend(stamp(end, out.chunks));
+        });
+        // Its first step now: a job of one program has started it, and
+        // takes its pid.
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        if task.as_mut().poll(&mut cx).is_pending() {
+            self.procs.tasks.borrow_mut().push((key, Some(task)));
+        }
+        let pid = self
+            .procs
+            .with(key, |p| {
+                if p.simple {
+                    if let Some(first) = p.first {
+                        p.pid = first;
+                    }
+                }
+                p.pid
+            })
+            .unwrap_or(key);
+        Ok(pid)
+    }
+
+    fn status(&mut self, pid: u32) -> Option<ProcStatus> {
+        self.procs.table.borrow().iter().rev().find(|p| p.pid == pid).map(|p| p.state)
+    }
+
+    fn wait<'a>(&'a mut self, pid: u32) -> LocalFuture<'a, Option<ProcStatus>> {
+        Box::pin(async move {
+            Ended { procs: self.procs.clone(), pid }.await;
+            self.status(pid)
+        })
+    }
+
+    fn kill(&mut self, pid: u32, signal: i32) -> bool {
+        let job = {
+            let table = self.procs.table.borrow();
+            table.iter().rev().find(|p| p.pid == pid).map(|p| (p.key, p.state, p.simple, p.child, p.ignore_int))
+        };
+        let Some((key, state, simple, child, ignore_int)) = job else { return kill_in_sandbox(pid, signal) };
+        if state != ProcStatus::Running || signal == 0 {
+            return true;
+        }
+        if let (true, Some(c)) = (simple, child) {
+            // Its program is the job's process: the signal is the program's.
+            // SAFETY: kill(2) of our own child, not yet reaped.
+            unsafe { libc::kill(c as libc::pid_t, signal) };
+            return true;
+        }
+        // A job's shell: bash without job control ignores INT and QUIT in
+        // it; CHLD, CONT, STOP change nothing here.
+        if (ignore_int && matches!(signal, 2 | 3)) || matches!(signal, 17..=19) {
+            return true;
+        }
+        self.procs.with(key, |p| p.state = ProcStatus::Signaled(signal));
+        self.procs.cancel(key);
+        true
+    }
+
+    fn now_ms(&mut self) -> u64 {
+        self.procs.now_ms()
+    }
+
+    /// The line's shell hands over each command's output as it ends, so
+    /// it is stamped then (see [`stamp`]).
+    fn streams(&self) -> bool {
+        self.key.is_none()
+    }
+
+    fn show(&mut self, out: Output) {
+        let now = self.procs.now_ms();
+        self.procs.events.borrow_mut().extend(stamp(now, out.chunks));
+    }
+}
+
+/// `kill(2)` of a pid the shell got otherwise (`kill $(ip netns pids b)`),
+/// only if it is a process of the sandbox: in its host namespace or one
+/// mounted under its /run/netns, and not the agent itself. Anything else
+/// is, as far as the lab knows, no such process. Quick (a few `stat`s),
+/// as bash's loop over several pids is: `kill` of `timeout` and then of
+/// its `nc` must reach nc before timeout has passed the signal on and
+/// reaped it.
+fn kill_in_sandbox(pid: u32, signal: i32) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    if pid == std::process::id() || pid == 0 || pid > i32::MAX as u32 {
+        return false;
+    }
+    let id = |path: &str| std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
+    let Some(theirs) = id(&format!("/proc/{pid}/ns/net")) else {
+        // A zombie has no namespace left to read: a signal changes nothing
+        // for it, and kill(2) succeeds (`timeout`'s child, dead of the
+        // signal timeout passed on, before timeout reaps it).
+        return is_zombie(pid);
+    };
+    let ours = id("/proc/self/ns/net") == Some(theirs)
+        || netns::list().iter().any(|n| id(&format!("{}/{n}", netns::NETNS_RUN_DIR)) == Some(theirs));
+    if !ours {
+        return false;
+    }
+    // SAFETY: kill(2) of a process that lives in the sandbox's namespaces.
+    unsafe { libc::kill(pid as libc::pid_t, signal) == 0 }
+}
+
+/// Whether process `pid` has ended and waits to be reaped (state `Z`).
+fn is_zombie(pid: u32) -> bool {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
+    // `PID (COMM) STATE …`: COMM may hold anything, so read after its last ')'.
+    stat.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with('Z'))
+}
