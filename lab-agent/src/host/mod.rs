@@ -11,6 +11,7 @@
 
 pub mod child;
 mod jobs;
+mod procs;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,7 +23,8 @@ use sim_shell::{self as shell, Env, Mode, Programs};
 
 use crate::kernel::{netns, KernelNetlink, Rtnl, SetupError};
 use child::Spec;
-use jobs::{Host, Procs};
+use jobs::Host;
+use procs::Procs;
 
 /// The system programs a lesson may run on the kernel side.
 const EXTERNAL: &[&str] =
