@@ -40,12 +40,15 @@ pub(crate) struct Host {
     ignore_int: bool,
     /// How the last real program ended, if by a signal.
     last_signal: Option<i32>,
+    /// A job's own work left (a line's is the host's, reset per line):
+    /// a loop in the background ends as the simulator's does.
+    steps: u64,
 }
 
 impl Host {
     /// The line's shell.
     pub fn line(core: Rc<RefCell<Core>>, procs: Rc<Procs>) -> Host {
-        Host { core, procs, key: None, ignore_int: false, last_signal: None }
+        Host { core, procs, key: None, ignore_int: false, last_signal: None, steps: 0 }
     }
 
     /// Starts `argv` in namespace `ns`: the system's programs as real
@@ -165,7 +168,15 @@ impl Programs for Host {
     }
 
     fn spend(&mut self, steps: u64) -> bool {
-        self.core.borrow_mut().spend(steps)
+        if self.key.is_none() {
+            return self.core.borrow_mut().spend(steps);
+        }
+        if self.steps == 0 || steps > self.steps {
+            self.steps = 0;
+            return false;
+        }
+        self.steps -= steps;
+        true
     }
 
     fn start<'a>(&'a mut self, argv: &'a [String], stdin: &'a str) -> LocalFuture<'a, Output> {
@@ -194,6 +205,7 @@ impl Programs for Host {
             key: Some(key),
             ignore_int: job.ignore_int,
             last_signal: None,
+            steps: sim_shell::STEP_BUDGET,
         };
         let run = job.run;
         let procs = self.procs.clone();
