@@ -95,6 +95,7 @@ impl KernelLab {
             }
         };
         if mode == Mode::Interactive {
+            self.procs.catch_up();
             let notices = shell::job_notices(&mut env, &mut host);
             out.chunks.extend(notices.chunks);
         }

@@ -95,6 +95,16 @@ impl Procs {
         }
     }
 
+    /// Lets the jobs' ends that are just happening (a job killed by the
+    /// line) be seen, as bash sees them before its next prompt: the jobs
+    /// are polled again after a few milliseconds.
+    pub fn catch_up(&self) {
+        if !self.tasks.borrow().is_empty() {
+            std::thread::sleep(Duration::from_millis(5));
+            self.poll_tasks();
+        }
+    }
+
     /// Polls every job once.
     fn poll_tasks(&self) {
         let keys: Vec<u32> = self.tasks.borrow().iter().map(|(k, _)| *k).collect();
