@@ -19,6 +19,8 @@ use std::time::Instant;
 
 use sim_core::iproute::{self, Outcome};
 use sim_core::output::Output;
+use sim_shell::coreutils;
+use sim_shell::files::{self, Files};
 use sim_shell::{self as shell, Env, Mode, Programs};
 
 use crate::kernel::{netns, KernelNetlink, Rtnl, SetupError};
@@ -40,10 +42,15 @@ pub struct KernelLab {
     env: Env,
 }
 
-/// What every process of the host shares: the kernel, and the work left
-/// to the current command line (see [`Programs::spend`]).
+/// What every process of the host shares: the kernel, the machine's
+/// files, and the work left to the current command line (see
+/// [`Programs::spend`]).
 pub(crate) struct Core {
     rtnl: Rtnl,
+    /// The lab's regular files (`/tmp/…`), in memory as in the simulator:
+    /// what the text tools read and `rm`/`touch` change. Nothing the kernel
+    /// engine runs writes a file on the machine.
+    files: Files,
     steps: u64,
 }
 
@@ -51,7 +58,7 @@ impl KernelLab {
     /// The host is the calling thread's network namespace: enter the
     /// sandbox ([`crate::sandbox::enter`]) first.
     pub fn new() -> Result<KernelLab, SetupError> {
-        let core = Core { rtnl: Rtnl::new()?, steps: shell::STEP_BUDGET };
+        let core = Core { rtnl: Rtnl::new()?, files: Files::new(), steps: shell::STEP_BUDGET };
         Ok(KernelLab { core: Rc::new(RefCell::new(core)), procs: Procs::new(), env: Env::default() })
     }
 
@@ -142,10 +149,15 @@ impl Core {
                 }
                 None => Output::error(format!("bash: {n}: command not found\n"), 127),
             },
-            _ => match shell::run_coreutil(argv, stdin) {
-                Some(o) => o,
-                None => Output::error(format!("bash: {name}: command not found\n"), 127),
-            },
+            _ => {
+                if let Some(o) = coreutils::run_file_tool(argv, &mut self.files, files::HOME) {
+                    return o;
+                }
+                match coreutils::run_coreutil_in(argv, &coreutils::Input::new(stdin, &self.files, files::HOME)) {
+                    Some(o) => o,
+                    None => Output::error(format!("bash: {name}: command not found\n"), 127),
+                }
+            }
         }
     }
 
@@ -259,6 +271,7 @@ impl Programs for InNamespace<'_, '_> {
 fn is_program(name: &str) -> bool {
     matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "man")
         || shell::is_coreutil(name)
+        || coreutils::FILE_TOOLS.contains(&name)
         || shell::is_shell(name)
         || is_external(name)
 }
