@@ -363,7 +363,7 @@ pub fn line<'a>(
     Box::pin(async move {
         let mut sh = exec::Interp::new(env, programs, mode, "bash");
         if mode == Mode::Command {
-            // A new bash: no jobs, and no `$!` yet.
+            // A new `bash -c`: no jobs, and `$!` unset.
             sh.env.jobs.clear();
             sh.env.last_bg = None;
         }
