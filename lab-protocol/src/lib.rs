@@ -22,6 +22,7 @@
 //! lab  → page  Output { id, chunks }             zero or more times, in order
 //! lab  → page  Done { id, status, state }        the line ended
 //! page → lab   Interrupt                         Ctrl-C (see below)
+//! lab  → page  NeedsComplete { what }            instead of Opened/Done: see below
 //! ```
 //!
 //! The lab runs one line at a time; the page sends the next `Run` after the
@@ -33,12 +34,19 @@
 //! starts a new one and sends `Open` with the session minus the interrupted
 //! line: the lab returns to its state before that line. A lab that can stop
 //! a line (a real kernel) answers `Done` with status 130.
+//!
+//! **NeedsComplete** comes from the site's first-load lab, which is built
+//! without background jobs and sockets: a `Run` (or an `Open` whose lines)
+//! using them is answered with it and nothing else. The page then starts
+//! the complete lab and sends it `Open` with the session so far, then the
+//! `Run` again. The complete lab runs every line the basic one runs, the
+//! same way, so the replay rebuilds the same state.
 
 use serde::{Deserialize, Serialize};
 pub use sim_core::Snapshot;
 
 /// The protocol's version; both sides send it in every envelope.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// How many lines of text a replay's outputs carry at most: a terminal's
 /// scrollback. A long session's early output would scroll off a terminal
@@ -89,6 +97,13 @@ pub enum Event {
     Done { id: u64, status: i32, state: LabState },
     /// A message the lab could not read (bad JSON, another version).
     Error { message: String },
+    /// The lab cannot run what the last request asks for: it is the
+    /// site's basic lab, and the line (or a line of the session being
+    /// opened) uses `what` (`&`, `sleep`, `nc`, …), which only the
+    /// complete lab has. Nothing else is sent for that request; the page
+    /// starts the complete lab and sends the session and the request
+    /// there (see `web/src/client.rs`).
+    NeedsComplete { what: String },
 }
 
 /// One write of a command, as a terminal receives it.

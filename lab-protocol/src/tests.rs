@@ -11,22 +11,22 @@ fn wire<T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(
 fn requests() {
     wire(
         Request::Open { lines: vec!["ip netns add red".into()], lesson: None },
-        r#"{"v":2,"msg":{"open":{"lines":["ip netns add red"],"lesson":null}}}"#,
+        r#"{"v":3,"msg":{"open":{"lines":["ip netns add red"],"lesson":null}}}"#,
     );
     wire(
         Request::Open {
             lines: vec![],
             lesson: Some(LessonChecks { steps: vec![vec!["netns red exists".into()]], ticked: 0 }),
         },
-        r#"{"v":2,"msg":{"open":{"lines":[],"lesson":{"steps":[["netns red exists"]],"ticked":0}}}}"#,
+        r#"{"v":3,"msg":{"open":{"lines":[],"lesson":{"steps":[["netns red exists"]],"ticked":0}}}}"#,
     );
-    wire(Request::Run { id: 7, line: "ip -br link".into() }, r#"{"v":2,"msg":{"run":{"id":7,"line":"ip -br link"}}}"#);
-    wire(Request::Interrupt, r#"{"v":2,"msg":"interrupt"}"#);
+    wire(Request::Run { id: 7, line: "ip -br link".into() }, r#"{"v":3,"msg":{"run":{"id":7,"line":"ip -br link"}}}"#);
+    wire(Request::Interrupt, r#"{"v":3,"msg":"interrupt"}"#);
 }
 
 #[test]
 fn events() {
-    wire(Event::Ready { engine: "simulator".into() }, r#"{"v":2,"msg":{"ready":{"engine":"simulator"}}}"#);
+    wire(Event::Ready { engine: "simulator".into() }, r#"{"v":3,"msg":{"ready":{"engine":"simulator"}}}"#);
     wire(
         Event::Output {
             id: 7,
@@ -35,13 +35,14 @@ fn events() {
                 Chunk { text: "oops\n".into(), err: true, delay_ms: 1000 },
             ],
         },
-        r#"{"v":2,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n","err":false,"delay_ms":0},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
+        r#"{"v":3,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n","err":false,"delay_ms":0},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
     );
     wire(
         Event::Done { id: 7, status: 0, state: LabState::default() },
-        r#"{"v":2,"msg":{"done":{"id":7,"status":0,"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
+        r#"{"v":3,"msg":{"done":{"id":7,"status":0,"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
     );
-    wire(Event::Error { message: "x".into() }, r#"{"v":2,"msg":{"error":{"message":"x"}}}"#);
+    wire(Event::Error { message: "x".into() }, r#"{"v":3,"msg":{"error":{"message":"x"}}}"#);
+    wire(Event::NeedsComplete { what: "nc".into() }, r#"{"v":3,"msg":{"needs_complete":{"what":"nc"}}}"#);
     wire(
         Event::Opened {
             earlier: vec![0, 1],
@@ -51,7 +52,7 @@ fn events() {
             }],
             state: LabState::default(),
         },
-        r#"{"v":2,"msg":{"opened":{"earlier":[0,1],"outputs":[{"chunks":[{"text":"ok\n","err":false,"delay_ms":0}],"status":0}],"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
+        r#"{"v":3,"msg":{"opened":{"earlier":[0,1],"outputs":[{"chunks":[{"text":"ok\n","err":false,"delay_ms":0}],"status":0}],"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
     );
 }
 
@@ -69,13 +70,13 @@ fn a_snapshot_travels_whole() {
 fn other_versions_and_garbage_are_refused() {
     assert_eq!(decode::<Request>(r#"{"v":1,"msg":"interrupt"}"#), Err(DecodeError::Version(1)));
     assert!(matches!(decode::<Request>("{"), Err(DecodeError::Malformed(_))));
-    assert!(matches!(decode::<Request>(r#"{"v":2,"msg":"reboot"}"#), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode::<Request>(r#"{"v":3,"msg":"reboot"}"#), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode::<Request>(r#"{"msg":"interrupt"}"#), Err(DecodeError::Malformed(_))));
 }
 
 #[test]
 fn fields_marked_default_may_be_left_out() {
-    let json = r#"{"v":2,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"}]}}}"#;
+    let json = r#"{"v":3,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"}]}}}"#;
     let want = Event::Output { id: 7, chunks: vec![Chunk { text: "lo UNKNOWN\n".into(), err: false, delay_ms: 0 }] };
     assert_eq!(decode::<Event>(json).unwrap(), want);
 }

@@ -284,6 +284,25 @@ impl Shell {
                 self.pump();
             }
             Event::Error { message } => self.notice(format!("# nslab: {message}")),
+            Event::NeedsComplete { what } => self.upgrade(&what),
+        }
+    }
+
+    /// The basic lab cannot run what was asked (`what`: `&`, `nc`, …):
+    /// switch to the complete lab, replay the session there, and send the
+    /// request again — an `Open` still replaying, or the running line.
+    fn upgrade(&self, what: &str) {
+        let Some(client) = self.with(|e| e.client.clone()) else { return };
+        if !client.upgrade() {
+            return self.notice(format!("# nslab: the lab cannot run `{what}`"));
+        }
+        let (lines, lesson, running) = self.with(|e| {
+            e.opening.get_or_insert(Opening::Resync);
+            (e.log.clone(), e.lesson.clone(), e.running.clone())
+        });
+        client.send(&Request::Open { lines, lesson });
+        if let Some((id, line)) = running {
+            client.send(&Request::Run { id, line });
         }
     }
 

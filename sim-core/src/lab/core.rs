@@ -24,6 +24,9 @@ pub(crate) struct Core {
     /// Packet-engine runs held by programs that wait (a ping between its
     /// probes); while any is, they age the neighbour tables themselves.
     pub live_engines: usize,
+    /// A program the running line asked for that only the complete lab
+    /// has (see `basic.rs`), by name; taken by [`super::Lab::take_lacked`].
+    pub lacked: Option<String>,
 }
 
 /// What one command line (or one background job) may still do: steps of
@@ -110,6 +113,7 @@ impl Core {
             budget: Budget::new(0),
             terms: vec![Terminal::new(SHELL_PID)],
             live_engines: 0,
+            lacked: None,
         }
     }
 
@@ -146,7 +150,9 @@ impl Core {
                 out
             }
             "iptables" | "iptables-save" | "iptables-restore" => self.iptables(ns, argv, stdin),
+            #[cfg(feature = "jobs")]
             "sleep" => self.sleep(rest),
+            #[cfg(feature = "jobs")]
             "timeout" => self.timeout(ns, rest, stdin, nested),
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
@@ -254,11 +260,10 @@ impl Core {
                 | "iptables"
                 | "iptables-save"
                 | "iptables-restore"
-                | "sleep"
-                | "timeout"
                 | "man"
                 | "dmesg"
-        ) || shell::is_coreutil(name)
+        ) || (cfg!(feature = "jobs") && matches!(name, "sleep" | "timeout"))
+            || shell::is_coreutil(name)
             || shell::is_shell(name)
     }
 
@@ -286,9 +291,19 @@ impl Core {
         out
     }
 
+    /// Whether a name is a program here, noting one that only the
+    /// complete lab has (the host then runs the line there).
+    pub fn has(&mut self, name: &str) -> bool {
+        if super::basic::lacks_program(name) {
+            self.lacked = Some(name.to_string());
+        }
+        Self::is_program(name)
+    }
+
     /// `sleep N` where nothing may wait (inside `$(…)`, or a shell that
     /// `ip netns exec` started): lets the time pass at once and tells the
     /// terminal to wait that long.
+    #[cfg(feature = "jobs")]
     fn sleep(&mut self, args: &[String]) -> Output {
         let ms = match crate::tools::sleep::sleep_args(args) {
             Ok(ms) => ms,
@@ -303,6 +318,7 @@ impl Core {
 
     /// `timeout` where nothing may wait: the command runs to its end, but
     /// a `sleep` longer than the limit is cut to it (status 124).
+    #[cfg(feature = "jobs")]
     fn timeout(&mut self, ns: NsId, args: &[String], stdin: &str, nested: usize) -> Output {
         let t = match crate::tools::sleep::timeout_args(args) {
             Ok(t) => t,
@@ -367,7 +383,7 @@ impl Programs for InNamespace<'_> {
     }
 
     fn has(&mut self, name: &str) -> bool {
-        Core::is_program(name)
+        self.lab.has(name)
     }
 
     fn spend(&mut self, steps: u64) -> bool {

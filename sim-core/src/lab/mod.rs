@@ -11,8 +11,12 @@
 //! (fast-forward to the next timer), or when the host calls
 //! [`Lab::advance_to`] with page time; never backwards.
 
+pub mod basic;
 mod core;
 mod host;
+#[cfg(feature = "jobs")]
+mod jobs;
+#[cfg(feature = "jobs")]
 mod sockets;
 
 use std::cell::RefCell;
@@ -268,6 +272,14 @@ impl Lab {
         self.progress(term)
     }
 
+    /// What the last line asked for that only the complete lab has (see
+    /// [`basic`]): a program's name, or `&` for a background job. Its
+    /// output is then not what Linux would print, and the host runs it
+    /// again in the complete lab. Clears the note.
+    pub fn take_lacked(&mut self) -> Option<String> {
+        std::mem::take(&mut self.core_mut().lacked)
+    }
+
     /// The virtual clock (ms).
     pub fn now_ms(&self) -> u64 {
         self.core().kernel.now_ms
@@ -358,7 +370,7 @@ impl Lab {
         };
         let (mode, status) = (t.mode, fg.status);
         let mut output = output;
-        if mode == Mode::Interactive {
+        if mode == Mode::Interactive && cfg!(feature = "jobs") {
             // Before the next prompt: what became of the terminal's jobs.
             let mut host = self.host(0, term, Budget::new(0));
             let env = self.envs[term].clone();
@@ -400,5 +412,6 @@ fn output_of(events: &[Event], start_ms: u64) -> Output {
     out
 }
 
-#[cfg(test)]
+// Processes, jobs and terminals: the complete lab's.
+#[cfg(all(test, feature = "jobs"))]
 mod tests;

@@ -8,7 +8,8 @@ use std::net::{Ipv4Addr, SocketAddrV4};
 use super::host::{core, Slot};
 use crate::kernel::{Errno, NsId};
 use crate::netlink::sockets::{
-    Connected, Datagram, EchoRequest, Readiness, SendError, Shutdown, SockId, SockOpt, SockType, SocketView, Sockets,
+    Connected, Datagram, EchoRequest, InetSockets, Readiness, SendError, Shutdown, SockId, SockOpt, SockType,
+    SocketView, Sockets,
 };
 use crate::netlink::{ParkedSockets, SimSockets};
 
@@ -31,7 +32,7 @@ impl LabSockets {
 
     /// Runs `f` on the sockets with the kernel taken back for it alone
     /// (`or` when the run has ended).
-    fn call<R>(&self, or: R, f: impl FnOnce(&mut dyn Sockets) -> R) -> R {
+    fn call<R>(&self, or: R, f: impl FnOnce(&mut SimSockets<'_>) -> R) -> R {
         let mut c = core(&self.slot);
         let Some(parked) = self.parked.borrow_mut().take() else { return or };
         let mut socks = parked.resume(&mut c.kernel);
@@ -84,6 +85,18 @@ impl Sockets for LabSockets {
     fn recv(&mut self, sock: SockId) -> Vec<Datagram> {
         self.call(Vec::new(), |s| s.recv(sock))
     }
+    fn next_event(&self) -> Option<u64> {
+        self.parked.borrow().as_ref().and_then(ParkedSockets::next_event)
+    }
+    fn run_until(&mut self, until_us: u64) -> bool {
+        self.call(false, |s| s.run_until(until_us))
+    }
+    fn exhausted(&self) -> bool {
+        self.parked.borrow().as_ref().is_some_and(ParkedSockets::exhausted)
+    }
+}
+
+impl InetSockets for LabSockets {
     fn bind_inet(&mut self, sock: SockId, addr: SocketAddrV4) -> Result<(), Errno> {
         self.call(Err(Errno::EINVAL), |s| s.bind_inet(sock, addr))
     }
@@ -131,14 +144,5 @@ impl Sockets for LabSockets {
     }
     fn socket_views(&self) -> Vec<SocketView> {
         self.call(Vec::new(), |s| s.socket_views())
-    }
-    fn next_event(&self) -> Option<u64> {
-        self.parked.borrow().as_ref().and_then(ParkedSockets::next_event)
-    }
-    fn run_until(&mut self, until_us: u64) -> bool {
-        self.call(false, |s| s.run_until(until_us))
-    }
-    fn exhausted(&self) -> bool {
-        self.parked.borrow().as_ref().is_some_and(ParkedSockets::exhausted)
     }
 }

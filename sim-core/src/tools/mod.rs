@@ -14,6 +14,7 @@ pub mod iptables;
 pub mod man;
 pub mod netstat;
 pub mod ping;
+#[cfg(feature = "jobs")]
 pub mod sleep;
 pub mod ss;
 pub mod sudo;

@@ -31,9 +31,12 @@ pub(super) fn run(sh: &mut Interp<'_>, argv: &[String], stdin: &mut String) -> O
         "local" => flow::local(sh, args),
         // There is no filesystem to move around in.
         "cd" => Output::status(0),
-        "jobs" => crate::jobs::jobs(sh, args),
-        "kill" => crate::jobs::kill(sh, args),
-        "fg" | "bg" => crate::jobs::fg_bg(sh, name),
+        #[cfg(feature = "jobs")]
+        "jobs" => crate::jobs::builtins::jobs(sh, args),
+        #[cfg(feature = "jobs")]
+        "kill" => crate::jobs::builtins::kill(sh, args),
+        #[cfg(feature = "jobs")]
+        "fg" | "bg" => crate::jobs::builtins::fg_bg(sh, name),
         _ => return None,
     })
 }

@@ -185,7 +185,11 @@ impl<'a> Interp<'a> {
                     break;
                 }
                 let o = match &item.background {
+                    #[cfg(feature = "jobs")]
                     Some(text) if !self.sync => Box::pin(self.background(item, text)).await,
+                    // Without jobs (the site's basic lab, whose host sends a
+                    // line with `&` to the complete lab before it runs) the
+                    // list runs in the foreground.
                     _ => self.run_and_or(item, stdin).await,
                 };
                 out.status = o.status;
@@ -477,8 +481,9 @@ impl<'a> Interp<'a> {
         if let Some(body) = self.env.function(name) {
             return Box::pin(self.call_function(&body, argv, stdin)).await;
         }
+        #[cfg(feature = "jobs")]
         if name == "wait" {
-            return Box::pin(crate::jobs::wait(self, &argv[1..])).await;
+            return Box::pin(crate::jobs::builtins::wait(self, &argv[1..])).await;
         }
         if let Some(out) = builtins::run(self, argv, stdin) {
             return out;

@@ -3,7 +3,7 @@
 //! messages.
 
 use super::progress::advance;
-use super::session::LabSession;
+use super::session::{LabSession, Lacks};
 use super::trace;
 use super::verify::World;
 use lab_protocol::{CommandOutput, Event, LabState, LessonChecks, Request, REPLAY_LINES};
@@ -23,7 +23,10 @@ impl LabHost {
     pub fn handle(&mut self, req: Request, emit: &mut dyn FnMut(Event)) {
         match req {
             Request::Open { lines, lesson } => {
-                let (session, outs) = LabSession::replay(&lines);
+                let (session, outs) = match LabSession::replay(&lines) {
+                    Ok(replayed) => replayed,
+                    Err(Lacks(what)) => return emit(Event::NeedsComplete { what }),
+                };
                 self.session = session;
                 self.lesson = lesson;
                 self.sent = None;
@@ -31,7 +34,10 @@ impl LabHost {
                 emit(Event::Opened { earlier, outputs, state: self.state(None) });
             }
             Request::Run { id, line } => {
-                let out = self.session.run(&line);
+                let out = match self.session.run(&line) {
+                    Ok(out) => out,
+                    Err(Lacks(what)) => return emit(Event::NeedsComplete { what }),
+                };
                 let chunks = out.chunks.iter().map(Into::into).collect::<Vec<_>>();
                 if !chunks.is_empty() {
                     emit(Event::Output { id, chunks });

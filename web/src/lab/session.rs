@@ -5,6 +5,11 @@ use crate::session::is_terminal_builtin;
 use sim_core::{Lab, Output, Snapshot};
 use std::cell::OnceCell;
 
+/// What a line needs that this lab was built without (`&`, `nc`, …): only
+/// the complete lab runs it (`sim_core::lab::basic`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lacks(pub String);
+
 /// A lab and its history. Everything here can be rebuilt from `log` alone,
 /// because the engine is deterministic.
 pub struct LabSession {
@@ -23,20 +28,29 @@ impl Default for LabSession {
 }
 
 impl LabSession {
-    /// Runs `lines` in a fresh lab; returns the session and what each line printed.
-    pub fn replay(lines: &[String]) -> (LabSession, Vec<Output>) {
+    /// Runs `lines` in a fresh lab; returns the session and what each line
+    /// printed, or what a line needs that this lab lacks (see [`Lacks`]).
+    pub fn replay(lines: &[String]) -> Result<(LabSession, Vec<Output>), Lacks> {
         let mut s = LabSession::default();
-        let outs = lines.iter().map(|l| s.run(l)).collect();
-        (s, outs)
+        let outs = lines.iter().map(|l| s.run(l)).collect::<Result<_, _>>()?;
+        Ok((s, outs))
     }
 
     /// Runs one line and records it. Terminal built-ins (`clear`) are recorded
-    /// but never reach the engine.
-    pub fn run(&mut self, line: &str) -> Output {
+    /// but never reach the engine. A line that needs what the site's basic
+    /// lab lacks is an error, and the session must not be used after it
+    /// (the line may have run in part): the complete lab replays it.
+    pub fn run(&mut self, line: &str) -> Result<Output, Lacks> {
+        if let Some(what) = sim_core::lab::basic::lacks(line) {
+            return Err(Lacks(what.to_string()));
+        }
         self.snap = OnceCell::new();
         let out = if is_terminal_builtin(line) { Output::status(0) } else { self.lab.run(line) };
+        if let Some(what) = self.lab.take_lacked() {
+            return Err(Lacks(what));
+        }
         self.log.push(line.to_string());
-        out
+        Ok(out)
     }
 
     /// What every packet did during the last line.
@@ -73,13 +87,13 @@ mod tests {
     #[test]
     fn the_log_keeps_every_line_and_clear_never_reaches_the_lab() {
         let mut s = LabSession::default();
-        s.run("ip netns add orange");
-        let clear = s.run("clear");
-        let bad = s.run("nonsense-command");
+        s.run("ip netns add orange").unwrap();
+        let clear = s.run("clear").unwrap();
+        let bad = s.run("nonsense-command").unwrap();
         assert_eq!(s.log(), ["ip netns add orange", "clear", "nonsense-command"]);
         assert_eq!(clear.status, 0);
         assert_eq!(bad.status, 127);
-        let (replayed, outs) = LabSession::replay(&s.log()[..2]);
+        let (replayed, outs) = LabSession::replay(&s.log()[..2]).unwrap();
         assert_eq!(replayed.log().len(), 2);
         assert_eq!(outs.len(), 2);
     }
@@ -91,17 +105,31 @@ mod tests {
             .to_vec();
         let mut live = LabSession::default();
         for l in &lines {
-            live.run(l);
+            live.run(l).unwrap();
         }
-        let (replayed, _) = LabSession::replay(&lines);
+        let (replayed, _) = LabSession::replay(&lines).unwrap();
         assert_eq!(replayed.snapshot(), live.snapshot());
         assert_eq!(replayed.snapshot().namespaces.len(), 2);
     }
 
     #[test]
+    fn a_line_the_lab_lacks_is_an_error_in_the_basic_build_only() {
+        let mut s = LabSession::default();
+        let lacks = s.run("sleep 1 &").err();
+        if sim_core::lab::basic::is_complete() {
+            assert_eq!(lacks, None);
+        } else {
+            assert_eq!(lacks, Some(Lacks("&".into())));
+            // A program's name made by an expansion is noticed as it runs.
+            let mut s = LabSession::default();
+            assert_eq!(s.run("p=n; ${p}c -h").err(), Some(Lacks("nc".into())));
+        }
+    }
+
+    #[test]
     fn probes_do_not_touch_the_lab() {
         let mut s = LabSession::default();
-        s.run("ip netns add orange");
+        s.run("ip netns add orange").unwrap();
         let before = s.log().len();
         let _ = s.probe("ip netns add green");
         assert_eq!(s.log().len(), before);
