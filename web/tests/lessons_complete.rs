@@ -49,7 +49,7 @@ fn each_step_ticks_after_its_own_commands() {
         for (i, step) in steps.iter().enumerate() {
             let mut p = None;
             for l in commands(&step.blocks) {
-                p = Some(progress(&mut host, Request::Run { id: 0, line: l.clone() }));
+                p = Some(progress(&mut host, Request::Run { id: 0, line: l.clone(), term: 0 }));
             }
             let p = p.expect("a step has commands");
             assert_eq!(
