@@ -67,3 +67,49 @@ test('a job of one terminal prints there while another terminal runs lines', asy
   assert.match(await output(page), /started\s*from-the-job\s*$/);
   assert.deepEqual(page.errors, []);
 });
+
+/** Types a line in the terminal in front and presses Enter, without waiting for its end. */
+async function start_line(page, line) {
+  const input = page.getByTestId('terminal-input');
+  await input.fill(line);
+  await input.press('Enter');
+}
+
+const shows = (page, re) => page.waitForFunction(
+  (src) => new RegExp(src).test(document.querySelector('[data-testid="terminal-output"]').textContent), re.source);
+
+test('a server in one terminal, its client in another; Ctrl-C ends the server; a reload brings both back', async () => {
+  const page = await open(site.browser, site.base);
+  await start_line(page, 'nc -lk 8080');
+  await page.waitForSelector('.t-busy');
+  await page.getByTestId('new-terminal').click();
+  await run(page, 'echo one | nc -N 127.0.0.1 8080; echo client $?');
+  assert.match(await output(page), /client 0/);
+  await run(page, 'ss -tln | grep -c 8080');
+  assert.match(await output(page), /grep -c 8080\s*1\s/);
+  await tab(page, 0).click();
+  await shows(page, /nc -lk 8080\s*one\s*$/);
+  assert.equal(await page.locator('.t-busy').count(), 1, 'the server still runs');
+  await page.getByTestId('terminal-input').press('Control+c');
+  await shows(page, /one\s*\^C\s*$/);
+  await page.waitForFunction(() => !document.querySelector('.t-busy'));
+  await tab(page, 1).click();
+  await run(page, 'ss -tln | grep -c 8080');
+  assert.match(await output(page), /grep -c 8080\s*1\s*root@host:~# ss -tln \| grep -c 8080\s*0\s/);
+  // A server still listening when the page reloads listens again after it.
+  await tab(page, 0).click();
+  await start_line(page, 'nc -l 9090');
+  await page.waitForSelector('.t-busy');
+  await page.reload();
+  await page.waitForSelector('body[data-ready]');
+  assert.equal(await page.locator('[data-testid="terminal-tab"]:not([hidden])').count(), 2);
+  assert.match(await output(page), /nc -lk 8080\s*one\s*\^C[\s\S]*nc -l 9090/);
+  assert.equal(await page.locator('.t-busy').count(), 1, 'the restored server runs');
+  await tab(page, 1).click();
+  await run(page, 'echo two | nc -N 127.0.0.1 9090; echo client $?');
+  assert.match(await output(page), /client 0/);
+  await tab(page, 0).click();
+  await shows(page, /nc -l 9090\s*two\s*$/);
+  await page.waitForFunction(() => !document.querySelector('.t-busy'));
+  assert.deepEqual(page.errors, []);
+});
