@@ -19,7 +19,6 @@ use crate::terminal_line::{LineKind, Run, TermLine};
 use gloo_timers::callback::Timeout;
 use lab_protocol::{Chunk, CommandOutput, Entry, Event, LabState, LessonChecks, Request};
 use leptos::prelude::*;
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 const HISTORY_KEY: &str = "nslab.history";
@@ -95,13 +94,16 @@ pub struct Engine {
     terms: Vec<Term>,
     active: usize,
     /// Lines typed (or pasted, or clicked) while their terminal was busy.
-    queue: VecDeque<(usize, String)>,
+    /// This and `paced` are `Vec`s taken from the front: they hold a few
+    /// entries, and `VecDeque`'s code for their two element types cost
+    /// 1.2 KB of the first load's gzip.
+    queue: Vec<(usize, String)>,
     opening: Option<Opening>,
     next_id: u64,
     next_line: u64,
     /// Output waiting for its pacing delay, with its terminal; bumped
     /// `generation` drops it.
-    paced: VecDeque<(usize, Chunk)>,
+    paced: Vec<(usize, Chunk)>,
     pacing: bool,
     generation: u64,
     /// Notices given while a session was being replayed.
@@ -313,7 +315,7 @@ impl Shell {
     pub fn submit(&self, line: &str) {
         self.with(|e| {
             let term = e.active;
-            e.queue.push_back((term, line.to_string()))
+            e.queue.push((term, line.to_string()))
         });
         self.pump();
     }
@@ -326,7 +328,7 @@ impl Shell {
                 return None;
             }
             let i = e.queue.iter().position(|(t, _)| e.terms.get(*t).is_none_or(|t| t.running.is_none()))?;
-            e.queue.remove(i)
+            Some(e.queue.remove(i))
         });
         match next {
             Some((term, line)) => self.execute(term, line.trim_end()),
@@ -543,13 +545,13 @@ impl Shell {
         loop {
             let (next, gen) = self.with(|e| {
                 let gen = e.generation;
-                let front_delay = e.paced.front().map(|c| c.1.delay_ms);
+                let front_delay = e.paced.first().map(|c| c.1.delay_ms);
                 match front_delay {
                     Some(d) if d > 0 && !e.pacing => {
                         e.pacing = true;
                         (Some(Err(d)), gen)
                     }
-                    Some(0) => (e.paced.pop_front().map(Ok), gen),
+                    Some(0) => (Some(Ok(e.paced.remove(0))), gen),
                     Some(_) => (None, gen), // a timeout is already waiting
                     None => (None, gen),
                 }
@@ -565,7 +567,7 @@ impl Shell {
                         let c = this.with(|e| {
                             (e.generation == gen).then(|| {
                                 e.pacing = false;
-                                e.paced.pop_front()
+                                (!e.paced.is_empty()).then(|| e.paced.remove(0))
                             })
                         });
                         if let Some(Some((term, c))) = c {
