@@ -208,6 +208,29 @@ pub trait Programs {
     /// output of the line.
     fn show(&mut self, _out: Output) {}
 
+    /// Opens the file at `path` for a redirection's writes (`>`: made
+    /// empty); strerror's words when it cannot be. A machine without
+    /// files writes none.
+    fn create_file(&mut self, _path: &str) -> Result<(), &'static str> {
+        Err("Read-only file system")
+    }
+
+    /// Adds what a command wrote through a redirection to a file that
+    /// [`Programs::create_file`] opened.
+    fn append_file(&mut self, _path: &str, _text: &str) {}
+
+    /// Where the next program's stdout and stderr go when a redirection
+    /// sends them to a file (`None`: not a file): a machine whose programs
+    /// write as they go (a server in the background) may append to it
+    /// itself, as the program writes, instead of handing the text back in
+    /// its [`Output`]. Set before the program starts, cleared after.
+    fn output_files(&mut self, _stdout: Option<&str>, _stderr: Option<&str>) {}
+
+    /// The file at `path`, for `<`: its text, or strerror's words.
+    fn read_file(&mut self, _path: &str) -> Result<String, &'static str> {
+        Err("No such file or directory")
+    }
+
     /// The machine's virtual clock (ms), for what the shell waits for
     /// itself (`wait`): the time that passed is carried as a delay.
     fn now_ms(&mut self) -> u64 {

@@ -30,6 +30,10 @@ pub(crate) struct Host {
     pub budget: Budget,
     /// A terminal's line: its output is shown command by command.
     pub streams: bool,
+    /// The files the running program's stdout and stderr are redirected
+    /// to (see [`Programs::output_files`]): programs that write as they
+    /// go (nc) append there at once.
+    pub out_files: [Option<String>; 2],
 }
 
 /// The lab's core, borrowed for one step (never across an await).
@@ -147,6 +151,19 @@ impl Host {
                     socks.finish();
                     out
                 }
+                #[cfg(feature = "sockets")]
+                "nc" => {
+                    let mut socks = super::sockets::LabSockets::new(self.slot.clone(), ns);
+                    let clock = HostClock {
+                        sched: self.sched.clone(),
+                        slot: self.slot.clone(),
+                        pid: self.pid,
+                        out_files: self.out_files.clone(),
+                    };
+                    let out = crate::tools::nc::run_waiting(&mut socks, argv, stdin, &clock).await;
+                    socks.finish();
+                    out
+                }
                 "timeout" => self.timeout(ns, rest, stdin, nested).await,
                 "sudo" => match crate::tools::sudo::inner(rest, &|p| Core::is_program(p)) {
                     Ok(inner) => self.start_in(ns, inner, stdin, nested).await,
@@ -231,6 +248,7 @@ impl Programs for Host {
             ns: self.ns,
             budget: Budget::new(now),
             streams: false,
+            out_files: [None, None],
         };
         let run = job.run;
         let task = Box::pin(async move {
@@ -283,6 +301,22 @@ impl Programs for Host {
         self.now()
     }
 
+    fn create_file(&mut self, path: &str) -> Result<(), &'static str> {
+        core(&self.slot).create_file(path)
+    }
+
+    fn append_file(&mut self, path: &str, text: &str) {
+        core(&self.slot).append_file(path, text)
+    }
+
+    fn read_file(&mut self, path: &str) -> Result<String, &'static str> {
+        core(&self.slot).read_file(path)
+    }
+
+    fn output_files(&mut self, stdout: Option<&str>, stderr: Option<&str>) {
+        self.out_files = [stdout.map(str::to_string), stderr.map(str::to_string)];
+    }
+
     fn streams(&self) -> bool {
         self.streams
     }
@@ -291,6 +325,41 @@ impl Programs for Host {
         if let Some(t) = core(&self.slot).terms.get_mut(self.term) {
             t.line_output(out);
         }
+    }
+}
+
+/// A process's clock for programs that wait on sockets (nc).
+#[cfg(feature = "sockets")]
+struct HostClock {
+    sched: Rc<Sched>,
+    slot: Slot,
+    pid: u32,
+    out_files: [Option<String>; 2],
+}
+
+#[cfg(feature = "sockets")]
+impl crate::tools::nc::Clock for HostClock {
+    fn now_us(&self) -> u64 {
+        core(&self.slot).kernel.now_ms * 1000
+    }
+
+    fn wait<'a>(&'a self, until_us: Option<u64>, changed: &'a mut dyn FnMut() -> bool) -> LocalFuture<'a, bool> {
+        let at = until_us.map(|t| t.div_ceil(1000));
+        Box::pin(async move {
+            crate::sched::Watch { sched: self.sched.clone(), at, armed: false, changed }.await;
+            true
+        })
+    }
+
+    fn pid(&self) -> u32 {
+        self.pid
+    }
+
+    fn write(&self, stream: crate::output::Stream, text: &str) -> bool {
+        let i = usize::from(stream == crate::output::Stream::Stderr);
+        let Some(path) = &self.out_files[i] else { return false };
+        core(&self.slot).append_file(path, text);
+        true
     }
 }
 

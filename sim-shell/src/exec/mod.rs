@@ -314,7 +314,7 @@ impl<'a> Interp<'a> {
                 Command::Subshell(body, _) => Box::pin(self.subshell(Body::Script(body), input)).await,
                 Command::Simple(_) | Command::Function(_) => Output::new(),
             };
-            Self::redirect_finish(redir, out)
+            self.redirect_finish(redir, out)
         })
     }
 
@@ -422,7 +422,7 @@ impl<'a> Interp<'a> {
             let mut out = std::mem::take(&mut self.side);
             // Redirections on an empty command are still checked.
             let r = match self.redirect_setup(&cmd.redirects) {
-                Ok(redir) => Self::redirect_finish(redir, Output::status(0)),
+                Ok(redir) => self.redirect_finish(redir, Output::status(0)),
                 Err(out) => out,
             };
             let status = if r.status != 0 { r.status } else { status };
@@ -443,12 +443,21 @@ impl<'a> Interp<'a> {
         let side = std::mem::take(&mut self.side);
         let mut out = match self.redirect_setup(&cmd.redirects) {
             Ok(mut redir) => {
+                let files =
+                    redir.as_ref().map(|r| (r.file_of(1).map(str::to_string), r.file_of(2).map(str::to_string)));
+                let to_files = files.as_ref().is_some_and(|(o, e)| o.is_some() || e.is_some());
                 let input = match redir.as_mut().and_then(|r| r.stdin.as_mut()) {
                     Some(replaced) => replaced,
                     None => &mut *stdin,
                 };
+                if let Some((o, e)) = files.as_ref().filter(|_| to_files) {
+                    self.programs.output_files(o.as_deref(), e.as_deref());
+                }
                 let out = self.run_argv(&argv, input).await;
-                Self::redirect_finish(redir, out)
+                if to_files {
+                    self.programs.output_files(None, None);
+                }
+                self.redirect_finish(redir, out)
             }
             Err(out) => out,
         };
