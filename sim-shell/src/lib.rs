@@ -386,7 +386,9 @@ pub fn line<'a>(
     Box::pin(async move {
         let mut sh = exec::Interp::new(env, programs, mode, "bash");
         if mode == Mode::Command {
+            // A new `bash -c`: no jobs, and `$!` unset.
             sh.env.jobs.clear();
+            sh.env.last_bg = None;
         }
         let mut stdin = stdin;
         let mut out = exec::run_source(&mut sh, line, &mut stdin).await;
