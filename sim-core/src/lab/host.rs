@@ -255,6 +255,7 @@ impl Programs for Host {
             let out = run(&mut host).await;
             let mut c = core(&host.slot);
             c.kernel.procs.end(pid, ProcStatus::Exited(out.status));
+            c.kernel.reap_namespaces();
             let events = stamp(now, out);
             if let Some(t) = c.terms.get_mut(host.term) {
                 t.events.extend(events);
@@ -294,6 +295,7 @@ impl Programs for Host {
             p.state = ProcStatus::Signaled(signal);
         }
         self.sched.cancel(pid);
+        core(&self.slot).kernel.reap_namespaces();
         true
     }
 
