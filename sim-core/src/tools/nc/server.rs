@@ -34,7 +34,8 @@ pub(super) async fn serve(cx: &mut Cx<'_>, o: &Opts, stdin: &str) -> i32 {
     }
     if o.verbose {
         let local = cx.socks.local_addr(s).unwrap_or(SocketAddrV4::new(addr, port));
-        cx.warn_plain(format!("Listening on {} {}\n", local.ip(), local.port()));
+        let verb = if o.udp { "Bound on" } else { "Listening on" };
+        cx.warn_plain(format!("{verb} {} {}\n", local.ip(), local.port()));
     }
     let status = if o.udp { serve_udp(cx, o, s, stdin).await } else { serve_tcp(cx, o, s, stdin).await };
     let _ = cx.socks.close(s);
