@@ -264,6 +264,26 @@ impl Future for Watch<'_> {
     }
 }
 
+/// Waits until `ended()` holds, asked again whenever process `pid` is
+/// signalled or ends (a child without work of its own, such as the
+/// program `timeout` runs: a `kill` of it wakes its parent here).
+pub struct WhenEnded<F> {
+    pub sched: Rc<Sched>,
+    pub pid: u32,
+    pub ended: F,
+}
+
+impl<F: FnMut() -> bool + Unpin> Future for WhenEnded<F> {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        if (self.ended)() {
+            return Poll::Ready(());
+        }
+        self.sched.add_waiter(self.pid);
+        Poll::Pending
+    }
+}
+
 /// Runs a future that never waits (a program driven at once) to its end;
 /// `None` if it waited after all.
 pub fn block_on<T>(f: impl Future<Output = T>) -> Option<T> {

@@ -3,12 +3,10 @@
 //! are futures here; the rest run at once on the shared [`Core`].
 
 use std::cell::{RefCell, RefMut};
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll};
 
 use super::core::{Budget, Core, Event};
+use super::wait::{Child, Race};
 use crate::iproute::Outcome;
 use crate::kernel::NsId;
 use crate::output::Output;
@@ -98,8 +96,41 @@ impl Host {
         let t0 = self.now();
         let timer = Timer { sched: self.sched.clone(), at: t0 + t.ms, armed: false };
         let slot = self.slot.clone();
+        // The command is a process of its own (`ip netns pids` counts
+        // both), which a `kill` may end before the timer does.
+        let child = Child::start(self, ns, &t.argv);
+        let parent = self.pid;
+        if let Some(c) = &child {
+            self.pid = c.pid;
+        }
+        let killed = child.as_ref().map(|c| c.pid).map(|pid| {
+            let slot = slot.clone();
+            let ended = move || core(&slot).kernel.procs.get(pid).is_none_or(|p| p.state != ProcStatus::Running);
+            crate::sched::WhenEnded { sched: self.sched.clone(), pid, ended }
+        });
         let inner = self.start_in(ns, &t.argv, stdin, nested);
-        match (Race { first: inner, second: timer }).await {
+        let raced = match killed {
+            Some(killed) => {
+                let either = Box::pin(async move {
+                    let _ = (Race { first: timer, second: killed }).await;
+                });
+                (Race { first: inner, second: either }).await
+            }
+            None => (Race { first: inner, second: timer }).await,
+        };
+        self.pid = parent;
+        let child_signal = child.as_ref().and_then(|c| c.signal(&slot));
+        if let Some(c) = child {
+            c.end(&slot, raced.as_ref().map_or(ProcStatus::Signaled(t.signal), |o| ProcStatus::Exited(o.status)));
+        }
+        if let (Err(()), Some(sig)) = (&raced, child_signal) {
+            // Killed by someone else: timeout exits as its command did.
+            let waited = core(&slot).kernel.now_ms - t0;
+            let mut out = Output::status(128 + sig);
+            out.out_after(waited, "");
+            return out;
+        }
+        match raced {
             Ok(out) => out,
             Err(()) => {
                 let waited = core(&slot).kernel.now_ms - t0;
@@ -154,7 +185,7 @@ impl Host {
                 #[cfg(feature = "sockets")]
                 "nc" => {
                     let mut socks = super::sockets::LabSockets::new(self.slot.clone(), ns);
-                    let clock = HostClock {
+                    let clock = super::wait::HostClock {
                         sched: self.sched.clone(),
                         slot: self.slot.clone(),
                         pid: self.pid,
@@ -327,60 +358,5 @@ impl Programs for Host {
         if let Some(t) = core(&self.slot).terms.get_mut(self.term) {
             t.line_output(out);
         }
-    }
-}
-
-/// A process's clock for programs that wait on sockets (nc).
-#[cfg(feature = "sockets")]
-struct HostClock {
-    sched: Rc<Sched>,
-    slot: Slot,
-    pid: u32,
-    out_files: [Option<String>; 2],
-}
-
-#[cfg(feature = "sockets")]
-impl crate::tools::nc::Clock for HostClock {
-    fn now_us(&self) -> u64 {
-        core(&self.slot).kernel.now_ms * 1000
-    }
-
-    fn wait<'a>(&'a self, until_us: Option<u64>, changed: &'a mut dyn FnMut() -> bool) -> LocalFuture<'a, bool> {
-        let at = until_us.map(|t| t.div_ceil(1000));
-        Box::pin(async move {
-            crate::sched::Watch { sched: self.sched.clone(), at, armed: false, changed }.await;
-            true
-        })
-    }
-
-    fn pid(&self) -> u32 {
-        self.pid
-    }
-
-    fn write(&self, stream: crate::output::Stream, text: &str) -> bool {
-        let i = usize::from(stream == crate::output::Stream::Stderr);
-        let Some(path) = &self.out_files[i] else { return false };
-        core(&self.slot).append_file(path, text);
-        true
-    }
-}
-
-/// Two futures raced: the first's output if it ends first (it is polled
-/// first), `Err` if the second does (and the first is dropped).
-struct Race<A, B> {
-    first: A,
-    second: B,
-}
-
-impl<A: Future + Unpin, B: Future<Output = ()> + Unpin> Future for Race<A, B> {
-    type Output = Result<A::Output, ()>;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        if let Poll::Ready(v) = Pin::new(&mut self.first).poll(cx) {
-            return Poll::Ready(Ok(v));
-        }
-        if let Poll::Ready(()) = Pin::new(&mut self.second).poll(cx) {
-            return Poll::Ready(Err(()));
-        }
-        Poll::Pending
     }
 }

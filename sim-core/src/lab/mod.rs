@@ -14,6 +14,7 @@
 mod core;
 mod host;
 mod sockets;
+mod wait;
 
 use std::cell::RefCell;
 use std::rc::Rc;
