@@ -209,9 +209,9 @@ pub trait Programs {
     fn show(&mut self, _out: Output) {}
 
     /// Opens the file at `path` for a redirection's writes (`>`: made
-    /// empty); strerror's words when it cannot be. A machine without
-    /// files writes none.
-    fn create_file(&mut self, _path: &str) -> Result<(), &'static str> {
+    /// empty, `>>`: kept, `append`); strerror's words when it cannot be.
+    /// A machine without files writes none.
+    fn create_file(&mut self, _path: &str, _append: bool) -> Result<(), &'static str> {
         Err("Read-only file system")
     }
 

@@ -394,9 +394,9 @@ impl iproute::batch::Host for InNamespace<'_> {
 }
 
 impl Core {
-    /// `> PATH`: the file, made empty.
-    pub fn create_file(&mut self, path: &str) -> Result<(), &'static str> {
-        self.files.write(shell::files::HOME, path, "", false).map_err(|e| e.text())
+    /// `> PATH`: the file, made empty (`>>`, `append`: kept as it is).
+    pub fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        self.files.write(shell::files::HOME, path, "", append).map_err(|e| e.text())
     }
 
     /// What a command wrote through `> PATH`.
@@ -424,8 +424,8 @@ impl Programs for InNamespace<'_> {
         self.lab.budget.spend(steps, now)
     }
 
-    fn create_file(&mut self, path: &str) -> Result<(), &'static str> {
-        self.lab.create_file(path)
+    fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        self.lab.create_file(path, append)
     }
 
     fn append_file(&mut self, path: &str, text: &str) {

@@ -334,8 +334,8 @@ impl Programs for Host {
         self.now()
     }
 
-    fn create_file(&mut self, path: &str) -> Result<(), &'static str> {
-        core(&self.slot).create_file(path)
+    fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        core(&self.slot).create_file(path, append)
     }
 
     fn append_file(&mut self, path: &str, text: &str) {

@@ -2,8 +2,8 @@
 //! here-strings) and where its stdout and stderr go (`>`, `2>&1`, …).
 //! `/dev/null`, `/dev/stdout` and `/dev/stderr` are the shell's; other
 //! files are the machine's ([`crate::Programs::create_file`], `read_file`):
-//! a file is made empty when the command starts and gets what the command
-//! wrote when it ends.
+//! a file is made empty when the command starts (`>>` keeps it) and gets
+//! what the command wrote when it ends.
 
 use super::Interp;
 use crate::ast::{Redirect, RedirectOp};
@@ -103,12 +103,12 @@ impl<'a> Interp<'a> {
                     }
                 }
                 RedirectOp::HereDoc(_) | RedirectOp::HereString => {}
-                RedirectOp::Output | RedirectOp::Both => {
+                RedirectOp::Output | RedirectOp::Append | RedirectOp::Both => {
                     let sink = match target.as_str() {
                         "/dev/null" => Sink::Null,
                         "/dev/stdout" => fds[1],
                         "/dev/stderr" => fds[2],
-                        _ => match self.programs.create_file(&target) {
+                        _ => match self.programs.create_file(&target, r.op == RedirectOp::Append) {
                             Ok(()) => {
                                 files.push(target.clone());
                                 Sink::File(files.len() - 1)
