@@ -36,6 +36,7 @@ pub(super) fn run(sh: &mut Interp<'_>, argv: &[String], stdin: &mut String) -> O
         "jobs" => crate::jobs::jobs(sh, args),
         "kill" => crate::jobs::kill(sh, args),
         "fg" | "bg" => crate::jobs::fg_bg(sh, name),
+        "disown" => crate::jobs::disown(sh, args),
         _ => return None,
     })
 }
