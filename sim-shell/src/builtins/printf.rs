@@ -208,7 +208,7 @@ impl Printer<'_> {
             'b' => {
                 let a: Vec<char> = self.arg().unwrap_or("").chars().collect();
                 let (s, stop) = unescape_b(&a);
-                self.text += &pad(&s, spec, false);
+                self.text += &pad(&s, spec);
                 return stop;
             }
             'c' => self.arg().and_then(|a| a.chars().next()).map(String::from).unwrap_or_default(),
@@ -273,7 +273,7 @@ impl Printer<'_> {
                 return true;
             }
         };
-        self.text += &pad(&body, spec, false);
+        self.text += &pad(&body, spec);
         false
     }
 
@@ -285,13 +285,13 @@ impl Printer<'_> {
             self.text += &"0".repeat(width - len);
             self.text += digits;
         } else {
-            self.text += &pad(&format!("{sign}{digits}"), spec, true);
+            self.text += &pad(&format!("{sign}{digits}"), spec);
         }
         false
     }
 }
 
-fn pad(s: &str, spec: &Spec, _numeric: bool) -> String {
+fn pad(s: &str, spec: &Spec) -> String {
     let width = spec.width.unwrap_or(0);
     let len = s.chars().count();
     if len >= width {

@@ -3,7 +3,7 @@
 //! follow the operands, `--` ends them), each option's value checked as it
 //! is met (so the first bad one is the one reported), then the operands.
 
-use super::msg::{self, Fail};
+use super::msg::Fail;
 
 /// What nc was asked to do.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -239,7 +239,6 @@ fn operands_into(o: &mut Opts, mut args: Vec<String>) -> Result<(), Fail> {
     if !o.listen && o.keep {
         return Err(Fail::msg("must use -l with -k".into()));
     }
-    let _ = msg::USAGE;
     Ok(())
 }
 
