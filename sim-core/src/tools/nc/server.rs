@@ -70,7 +70,22 @@ async fn serve_tcp(cx: &mut Cx<'_>, o: &Opts, l: SockId, stdin: &str) -> i32 {
 }
 
 /// UDP: the first datagram names the peer; the socket connects to it.
+/// With `-k` it stays unconnected and prints what anyone sends.
 async fn serve_udp(cx: &mut Cx<'_>, o: &Opts, s: SockId, stdin: &str) -> i32 {
+    if o.keep {
+        loop {
+            cx.catch_up();
+            match cx.socks.recv_from(s, 65536) {
+                Ok((data, _)) => cx.print(String::from_utf8_lossy(&data).into_owned()),
+                Err(Errno::EAGAIN) => {
+                    if !cx.idle(&[s], None).await {
+                        return 1;
+                    }
+                }
+                Err(_) => return 1,
+            }
+        }
+    }
     let (first, from) = loop {
         cx.catch_up();
         match cx.socks.recv_from(s, 65536) {

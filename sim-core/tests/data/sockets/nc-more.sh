@@ -1,4 +1,4 @@
-# nc's options beyond the first recordings: -lvn's reports, a scan with one open port, -q, -w as an idle timeout, -d, replies both ways, -p reused over TIME-WAIT, -s, a name, -k with data.
+# nc's options beyond the first recordings: -lvn's reports, a scan with one open port, -q, -w as an idle timeout, -d, replies both ways, -p reused over TIME-WAIT, -s, a name, -k with data, -uk.
 ip netns add a
 ip netns add b
 ip link add a0 netns a type veth peer name b0 netns b
@@ -52,9 +52,13 @@ ip netns exec b ss -tlnH | sort
 ip netns exec b timeout 5 nc -luvn 5000 >/tmp/nslab-more-5 2>&1 &
 sleep 0.3; echo dgram | ip netns exec a nc -u -w 1 -p 4000 10.0.0.2 5000; echo $?
 cat /tmp/nslab-more-5
+# -uk: a UDP listener stays unconnected and hears every sender.
+ip netns exec b timeout 5 nc -luk 5001 >/tmp/nslab-more-6 2>&1 &
+sleep 0.3; echo one | ip netns exec a nc -u -w 1 -p 4001 10.0.0.2 5001; echo two | ip netns exec a nc -u -w 1 -p 4002 10.0.0.2 5001; ip netns exec b ss -uan sport = :5001
+cat /tmp/nslab-more-6
 sleep 5
 ip netns pids a | wc -l
 ip netns pids b | wc -l
 ip netns del a
 ip netns del b
-rm -f /tmp/nslab-more-1 /tmp/nslab-more-2 /tmp/nslab-more-3 /tmp/nslab-more-4 /tmp/nslab-more-5
+rm -f /tmp/nslab-more-1 /tmp/nslab-more-2 /tmp/nslab-more-3 /tmp/nslab-more-4 /tmp/nslab-more-5 /tmp/nslab-more-6
