@@ -108,3 +108,27 @@ fn random_connection_sessions_replay_identically() {
         assert_eq!(log(seed), log(seed), "seed {seed}");
     }
 }
+
+/// What a server receives shows on its terminal as it arrives, whether it
+/// runs in the foreground or as a job, not only when it ends.
+#[test]
+fn a_servers_output_shows_as_it_arrives() {
+    let mut lab = lab();
+    assert_eq!(lab.run_in(0, "ip netns exec b nc -lk 8080").state, LineState::Running);
+    lab.run_in(1, "echo one | ip netns exec a nc -N 10.0.0.2 8080");
+    let p = lab.poll(0);
+    assert_eq!((p.output.text(), p.state), ("one\n".to_string(), LineState::Running));
+    lab.run_in(1, "echo two | ip netns exec a nc -N 10.0.0.2 8080");
+    assert_eq!(lab.poll(0).output.text(), "two\n");
+    assert_eq!(lab.interrupt(0).output.text(), "^C\n");
+    // A job's: shown with the next output of its terminal.
+    let p = lab.run_in(0, "ip netns exec b nc -lk 8081 &");
+    assert_eq!(p.output.text(), "[1] 1044\n");
+    lab.run_in(1, "echo three | ip netns exec a nc -N 10.0.0.2 8081");
+    assert_eq!(lab.run_in(0, "echo next").output.text(), "three\nnext\n");
+    // Through a pipe it is not the terminal's: it comes when the stage ends.
+    assert_eq!(lab.run_in(0, "kill %1; ip netns exec b nc -l 8082 | tr a-z A-Z").state, LineState::Running);
+    lab.run_in(1, "echo four | ip netns exec a nc -N 10.0.0.2 8082");
+    let p = lab.poll(0).output.text();
+    assert_eq!(p, "FOUR\n[1]+  Terminated              ip netns exec b nc -lk 8081\n");
+}

@@ -143,6 +143,18 @@ pub struct Background {
 /// [`Output`]'s chunks, and it asks [`Programs::spend`] before each loop
 /// iteration, so a machine with one virtual clock and a process table can
 /// account for (and one day interrupt) a shell's work.
+/// Where a program's stdout or stderr goes while it runs (see
+/// [`Programs::output_to`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputTo<'a> {
+    /// Back to the shell, in the program's [`Output`].
+    Returned,
+    /// A file a redirection opened.
+    File(&'a str),
+    /// The terminal, as the program writes.
+    Terminal,
+}
+
 pub trait Programs {
     /// Runs one program: `argv[0]` is its name, `stdin` what was piped into it.
     fn run(&mut self, argv: &[String], stdin: &str) -> Output;
@@ -219,12 +231,14 @@ pub trait Programs {
     /// [`Programs::create_file`] opened.
     fn append_file(&mut self, _path: &str, _text: &str) {}
 
-    /// Where the next program's stdout and stderr go when a redirection
-    /// sends them to a file (`None`: not a file): a machine whose programs
-    /// write as they go (a server in the background) may append to it
-    /// itself, as the program writes, instead of handing the text back in
-    /// its [`Output`]. Set before the program starts, cleared after.
-    fn output_files(&mut self, _stdout: Option<&str>, _stderr: Option<&str>) {}
+    /// Where the next program's stdout and stderr go as it writes: a file
+    /// a redirection opened, the terminal itself (nothing between: not a
+    /// pipe, a substitution, a redirected compound command), or back to
+    /// the shell in its [`Output`]. A machine whose programs write as they
+    /// go (a server) may then write there itself, at once, instead of
+    /// handing the text back. Set before the program starts, cleared
+    /// (both [`OutputTo::Returned`]) after.
+    fn output_to(&mut self, _stdout: OutputTo<'_>, _stderr: OutputTo<'_>) {}
 
     /// The file at `path`, for `<`: its text, or strerror's words.
     fn read_file(&mut self, _path: &str) -> Result<String, &'static str> {

@@ -28,10 +28,29 @@ pub(crate) struct Host {
     pub budget: Budget,
     /// A terminal's line: its output is shown command by command.
     pub streams: bool,
-    /// The files the running program's stdout and stderr are redirected
-    /// to (see [`Programs::output_files`]): programs that write as they
-    /// go (nc) append there at once.
-    pub out_files: [Option<String>; 2],
+    /// Where the running program's stdout and stderr go as it writes
+    /// (see [`Programs::output_to`]): programs that write as they go (nc)
+    /// append to the file or show it on the terminal at once.
+    pub out_to: [OutTo; 2],
+}
+
+/// An owned [`sim_shell::OutputTo`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) enum OutTo {
+    #[default]
+    Returned,
+    File(String),
+    Terminal,
+}
+
+impl From<sim_shell::OutputTo<'_>> for OutTo {
+    fn from(t: sim_shell::OutputTo<'_>) -> OutTo {
+        match t {
+            sim_shell::OutputTo::Returned => OutTo::Returned,
+            sim_shell::OutputTo::File(p) => OutTo::File(p.to_string()),
+            sim_shell::OutputTo::Terminal => OutTo::Terminal,
+        }
+    }
 }
 
 /// The lab's core, borrowed for one step (never across an await).
@@ -189,7 +208,9 @@ impl Host {
                         sched: self.sched.clone(),
                         slot: self.slot.clone(),
                         pid: self.pid,
-                        out_files: self.out_files.clone(),
+                        out_to: self.out_to.clone(),
+                        term: self.term,
+                        line: self.streams,
                     };
                     let out = crate::tools::nc::run_waiting(&mut socks, argv, stdin, &clock).await;
                     socks.finish();
@@ -279,7 +300,7 @@ impl Programs for Host {
             ns: self.ns,
             budget: Budget::new(now),
             streams: false,
-            out_files: [None, None],
+            out_to: Default::default(),
         };
         let run = job.run;
         let task = Box::pin(async move {
@@ -346,8 +367,8 @@ impl Programs for Host {
         core(&self.slot).read_file(path)
     }
 
-    fn output_files(&mut self, stdout: Option<&str>, stderr: Option<&str>) {
-        self.out_files = [stdout.map(str::to_string), stderr.map(str::to_string)];
+    fn output_to(&mut self, stdout: sim_shell::OutputTo<'_>, stderr: sim_shell::OutputTo<'_>) {
+        self.out_to = [stdout.into(), stderr.into()];
     }
 
     fn streams(&self) -> bool {

@@ -310,7 +310,7 @@ impl Lab {
             ns: NsId::HOST,
             budget,
             streams: false,
-            out_files: [None, None],
+            out_to: Default::default(),
         }
     }
 

@@ -23,7 +23,11 @@ pub(super) struct HostClock {
     pub sched: Rc<Sched>,
     pub slot: Slot,
     pub pid: u32,
-    pub out_files: [Option<String>; 2],
+    pub out_to: [super::host::OutTo; 2],
+    /// The terminal it writes to, and whether as the terminal's line
+    /// (else as a background job).
+    pub term: usize,
+    pub line: bool,
 }
 
 #[cfg(feature = "sockets")]
@@ -46,8 +50,17 @@ impl crate::tools::nc::Clock for HostClock {
 
     fn write(&self, stream: crate::output::Stream, text: &str) -> bool {
         let i = usize::from(stream == crate::output::Stream::Stderr);
-        let Some(path) = &self.out_files[i] else { return false };
-        core(&self.slot).append_file(path, text);
+        let mut c = core(&self.slot);
+        match &self.out_to[i] {
+            super::host::OutTo::Returned => return false,
+            super::host::OutTo::File(path) => c.append_file(path, text),
+            super::host::OutTo::Terminal => {
+                let at_ms = c.kernel.now_ms;
+                if let Some(t) = c.terms.get_mut(self.term) {
+                    t.events.push(super::core::Event { at_ms, stream, text: text.to_string(), line: self.line });
+                }
+            }
+        }
         true
     }
 }

@@ -64,6 +64,9 @@ pub(super) struct Interp<'a> {
     /// command: what a bare assignment like `x=$(false)` returns.
     pub subst_status: Option<i32>,
     pub depth: usize,
+    /// Compound commands around the running one whose redirections send
+    /// its stdout or stderr elsewhere.
+    pub redirected: usize,
     /// `$0`, and the name error messages start with (borrowed while it is
     /// the shell's own name, as on every command line typed).
     pub name: Cow<'static, str>,
@@ -116,6 +119,7 @@ impl<'a> Interp<'a> {
             pending_delay: 0,
             subst_status: None,
             depth: 0,
+            redirected: 0,
             name: Cow::Borrowed(name),
             mode,
             line: 1,
@@ -300,6 +304,10 @@ impl<'a> Interp<'a> {
                 Ok(r) => r,
                 Err(out) => return out,
             };
+            // Output sent elsewhere: what runs inside does not reach the
+            // terminal as it writes.
+            let moved = redir.as_ref().is_some_and(|r| r.moves_output());
+            self.redirected += usize::from(moved);
             let input = match redir.as_mut().and_then(|r| r.stdin.as_mut()) {
                 Some(replaced) => replaced,
                 None => stdin,
@@ -314,6 +322,7 @@ impl<'a> Interp<'a> {
                 Command::Subshell(body, _) => Box::pin(self.subshell(Body::Script(body), input)).await,
                 Command::Simple(_) | Command::Function(_) => Output::new(),
             };
+            self.redirected -= usize::from(moved);
             self.redirect_finish(redir, out)
         })
     }
@@ -345,6 +354,7 @@ impl<'a> Interp<'a> {
             pending_delay: 0,
             subst_status: None,
             depth: self.depth + 1,
+            redirected: 0,
             name: self.name.clone(),
             mode: self.mode,
             line: self.line,
@@ -443,19 +453,29 @@ impl<'a> Interp<'a> {
         let side = std::mem::take(&mut self.side);
         let mut out = match self.redirect_setup(&cmd.redirects) {
             Ok(mut redir) => {
-                let files =
-                    redir.as_ref().map(|r| (r.file_of(1).map(str::to_string), r.file_of(2).map(str::to_string)));
-                let to_files = files.as_ref().is_some_and(|(o, e)| o.is_some() || e.is_some());
+                // Where its output goes as it writes (see Programs::output_to).
+                let direct = !self.sync && self.depth == 0 && self.calls == 0 && self.redirected == 0;
+                let owned = |t: crate::OutputTo<'_>| match t {
+                    crate::OutputTo::File(p) => Target::File(p.to_string()),
+                    crate::OutputTo::Terminal => Target::Terminal,
+                    crate::OutputTo::Returned => Target::Returned,
+                };
+                let targets = match &redir {
+                    Some(r) => (owned(r.target(1, direct)), owned(r.target(2, direct))),
+                    None if direct => (Target::Terminal, Target::Terminal),
+                    None => (Target::Returned, Target::Returned),
+                };
+                let to_files = targets != (Target::Returned, Target::Returned);
                 let input = match redir.as_mut().and_then(|r| r.stdin.as_mut()) {
                     Some(replaced) => replaced,
                     None => &mut *stdin,
                 };
-                if let Some((o, e)) = files.as_ref().filter(|_| to_files) {
-                    self.programs.output_files(o.as_deref(), e.as_deref());
+                if to_files {
+                    self.programs.output_to(targets.0.as_output_to(), targets.1.as_output_to());
                 }
                 let out = self.run_argv(&argv, input).await;
                 if to_files {
-                    self.programs.output_files(None, None);
+                    self.programs.output_to(crate::OutputTo::Returned, crate::OutputTo::Returned);
                 }
                 self.redirect_finish(redir, out)
             }
@@ -519,5 +539,23 @@ impl<'a> Interp<'a> {
             self.interrupt();
         }
         out
+    }
+}
+
+/// An owned [`crate::OutputTo`], kept while the program runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Target {
+    Returned,
+    File(String),
+    Terminal,
+}
+
+impl Target {
+    fn as_output_to(&self) -> crate::OutputTo<'_> {
+        match self {
+            Target::Returned => crate::OutputTo::Returned,
+            Target::File(p) => crate::OutputTo::File(p),
+            Target::Terminal => crate::OutputTo::Terminal,
+        }
     }
 }

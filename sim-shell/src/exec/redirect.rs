@@ -29,12 +29,19 @@ pub(super) struct Redirected {
 }
 
 impl Redirected {
-    /// The file descriptor `fd` (1 or 2) writes to, if it is a file.
-    pub(super) fn file_of(&self, fd: usize) -> Option<&str> {
+    /// Where file descriptor `fd` (1 or 2) writes as the program runs;
+    /// `direct`: the shell's own stdout and stderr are the terminal's.
+    pub(super) fn target(&self, fd: usize, direct: bool) -> crate::OutputTo<'_> {
         match self.fds.get(fd) {
-            Some(Sink::File(i)) => self.files.get(*i).map(String::as_str),
-            _ => None,
+            Some(Sink::File(i)) => self.files.get(*i).map_or(crate::OutputTo::Returned, |p| crate::OutputTo::File(p)),
+            Some(Sink::Stdout | Sink::Stderr) if direct => crate::OutputTo::Terminal,
+            _ => crate::OutputTo::Returned,
         }
+    }
+
+    /// Whether stdout or stderr goes somewhere else than the shell's own.
+    pub(super) fn moves_output(&self) -> bool {
+        self.fds[1] != Sink::Stdout || self.fds[2] != Sink::Stderr
     }
 }
 

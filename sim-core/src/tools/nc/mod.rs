@@ -39,8 +39,8 @@ pub trait Clock {
     /// nc's process id, for `ss -p`.
     fn pid(&self) -> u32;
     /// Writes `text` where the stream goes, at once, if the machine does
-    /// that (a file it was redirected to); false: nc keeps it in the
-    /// output it returns.
+    /// that (a file it was redirected to, its terminal); false: nc keeps
+    /// it in the output it returns.
     fn write(&self, _stream: Stream, _text: &str) -> bool {
         false
     }
@@ -124,9 +124,18 @@ impl Cx<'_> {
 
     /// Writes to stdout.
     pub fn print(&mut self, text: String) {
+        self.write(Stream::Stdout, text);
+    }
+
+    /// Writes on `stream`: where the machine shows it at once, else into
+    /// the output nc returns; either way the output keeps the time that
+    /// passed, so what follows it is stamped right.
+    fn write(&mut self, stream: Stream, text: String) {
         let d = self.delay();
-        if !self.clock.write(Stream::Stdout, &text) {
-            self.out.out_after(d, text);
+        let text = if self.clock.write(stream, &text) { String::new() } else { text };
+        match stream {
+            Stream::Stdout => self.out.out_after(d, text),
+            Stream::Stderr => self.out.err_after(d, text),
         }
     }
 
@@ -137,10 +146,7 @@ impl Cx<'_> {
 
     /// A line on stderr as it is (`Connection to … succeeded!`).
     pub fn warn_plain(&mut self, text: String) {
-        let d = self.delay();
-        if !self.clock.write(Stream::Stderr, &text) {
-            self.out.err_after(d, text);
-        }
+        self.write(Stream::Stderr, text);
     }
 
     /// `errx(1, …)`: the status to exit with.
