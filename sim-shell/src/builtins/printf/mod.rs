@@ -5,6 +5,9 @@
 //! leading `0` octal, `'c` a character's code); a bad one is reported and
 //! printed as far as it was read, and the status is 1.
 
+mod escape;
+
+use self::escape::{escape, quote, unescape_b};
 use super::Interp;
 use crate::output::Output;
 
@@ -340,114 +343,5 @@ fn c_g(v: f64, p: usize, upper: bool) -> String {
     }
 }
 
-/// `%q`: backslashes before what the shell would read specially.
-fn quote(s: &str) -> String {
-    if s.is_empty() {
-        return "''".into();
-    }
-    let mut out = String::new();
-    for c in s.chars() {
-        if !(c.is_ascii_alphanumeric() || "_-./,:@%+=".contains(c)) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// One backslash escape of a format (after the backslash): its text, how
-/// many characters it used, and whether it was `\c` (only `%b` stops there).
-fn escape(rest: &[char], in_b: bool) -> (String, usize, bool) {
-    let Some(&c) = rest.first() else { return ("\\".into(), 0, false) };
-    let simple = match c {
-        'n' => Some('\n'),
-        't' => Some('\t'),
-        'r' => Some('\r'),
-        'a' => Some('\x07'),
-        'b' => Some('\x08'),
-        'f' => Some('\x0c'),
-        'v' => Some('\x0b'),
-        'e' | 'E' => Some('\x1b'),
-        '\\' => Some('\\'),
-        '"' if !in_b => Some('"'),
-        '\'' if !in_b => Some('\''),
-        _ => None,
-    };
-    if let Some(s) = simple {
-        return (s.to_string(), 1, false);
-    }
-    match c {
-        'c' if in_b => (String::new(), 1, true),
-        'x' => {
-            let n = rest[1..].iter().take(2).take_while(|c| c.is_ascii_hexdigit()).count();
-            if n == 0 {
-                return ("\\x".into(), 1, false);
-            }
-            let v = u32::from_str_radix(&rest[1..1 + n].iter().collect::<String>(), 16).unwrap_or(0);
-            (char::from_u32(v).map(String::from).unwrap_or_default(), 1 + n, false)
-        }
-        '0'..='7' => {
-            // `%b` takes \0NNN (up to three digits after the 0), the format \NNN.
-            let (skip, max) = if in_b && c == '0' { (1, 3) } else { (0, 3) };
-            let n = rest[skip..].iter().take(max).take_while(|c| ('0'..='7').contains(c)).count();
-            let v = u32::from_str_radix(&rest[skip..skip + n].iter().collect::<String>(), 8).unwrap_or(0);
-            (char::from_u32(v & 0xff).map(String::from).unwrap_or_default(), skip + n, false)
-        }
-        other => (format!("\\{other}"), 1, false),
-    }
-}
-
-/// `%b`'s argument: its escapes; true when `\c` ended it.
-fn unescape_b(a: &[char]) -> (String, bool) {
-    let mut out = String::new();
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] == '\\' {
-            let (s, used, stop) = escape(&a[i + 1..], true);
-            if stop {
-                return (out, true);
-            }
-            out += &s;
-            i += 1 + used;
-        } else {
-            out.push(a[i]);
-            i += 1;
-        }
-    }
-    (out, false)
-}
-
 #[cfg(test)]
-mod tests {
-    use crate::{run_line, Env, Programs};
-
-    struct None_;
-    impl Programs for None_ {
-        fn run(&mut self, _: &[String], _: &str) -> crate::Output {
-            crate::Output::status(127)
-        }
-    }
-
-    fn sh(line: &str) -> (String, i32) {
-        let o = run_line(line, &mut Env::default(), &mut None_);
-        (o.text(), o.status)
-    }
-
-    /// Expected texts from bash 5.2's builtin.
-    #[test]
-    fn prints_as_bash() {
-        assert_eq!(sh(r"printf 'HTTP/1.0 200 OK\r\n\r\nhello\n'").0, "HTTP/1.0 200 OK\r\n\r\nhello\n");
-        assert_eq!(sh(r#"printf "%d %s|\n" 1 a 2"#).0, "1 a|\n2 |\n");
-        assert_eq!(
-            sh(r#"printf "%5s|%-5s|%05d|%x|%o|%c|%%|%b\n" ab cd 42 255 8 xyz "a\tb""#).0,
-            "   ab|cd   |00042|ff|10|x|%|a\tb\n"
-        );
-        assert_eq!(sh(r#"printf "%q\n" "a b""#).0, "a\\ b\n");
-        assert_eq!(sh(r#"printf -v x "%s-" a b; echo "$x""#).0, "a-b-\n");
-        assert_eq!(sh(r"printf '\x41\101|\c|\n'").0, "AA|\\c|\n");
-        assert_eq!(sh(r#"printf "%.2f %e %g\n" 3.14159 1234.5 0.0001"#).0, "3.14 1.234500e+03 0.0001\n");
-        assert_eq!(sh(r#"printf "%d\n" "'A""#).0, "65\n");
-        assert_eq!(sh("printf"), ("printf: usage: printf [-v var] format [arguments]\n".into(), 2));
-        assert_eq!(sh(r#"printf "%d\n" abc"#), ("bash: printf: abc: invalid number\n0\n".into(), 1));
-    }
-}
+mod tests;
