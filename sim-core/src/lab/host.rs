@@ -31,6 +31,29 @@ pub(crate) struct Host {
     pub budget: Budget,
     /// A terminal's line: its output is shown command by command.
     pub streams: bool,
+    /// Where the running program's stdout and stderr go as it writes
+    /// (see [`Programs::output_to`]): programs that write as they go (nc)
+    /// append to the file or show it on the terminal at once.
+    pub out_to: [OutTo; 2],
+}
+
+/// An owned [`sim_shell::OutputTo`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) enum OutTo {
+    #[default]
+    Returned,
+    File(String),
+    Terminal,
+}
+
+impl From<sim_shell::OutputTo<'_>> for OutTo {
+    fn from(t: sim_shell::OutputTo<'_>) -> OutTo {
+        match t {
+            sim_shell::OutputTo::Returned => OutTo::Returned,
+            sim_shell::OutputTo::File(p) => OutTo::File(p.to_string()),
+            sim_shell::OutputTo::Terminal => OutTo::Terminal,
+        }
+    }
 }
 
 /// The lab's core, borrowed for one step (never across an await).
@@ -83,6 +106,21 @@ impl Host {
                         Box::pin(Timer { sched: sched.clone(), at: at_us.div_ceil(1000), armed: false })
                     };
                     let out = crate::tools::ping::run_paced(&mut socks, argv, &pace).await;
+                    socks.finish();
+                    out
+                }
+                #[cfg(feature = "sockets")]
+                "nc" => {
+                    let mut socks = super::sockets::LabSockets::new(self.slot.clone(), ns);
+                    let clock = super::wait::HostClock {
+                        sched: self.sched.clone(),
+                        slot: self.slot.clone(),
+                        pid: self.pid,
+                        out_to: self.out_to.clone(),
+                        term: self.term,
+                        line: self.streams,
+                    };
+                    let out = crate::tools::nc::run_waiting(&mut socks, argv, stdin, &clock).await;
                     socks.finish();
                     out
                 }
@@ -177,6 +215,22 @@ impl Programs for Host {
 
     fn now_ms(&mut self) -> u64 {
         self.now()
+    }
+
+    fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        core(&self.slot).create_file(path, append)
+    }
+
+    fn append_file(&mut self, path: &str, text: &str) {
+        core(&self.slot).append_file(path, text)
+    }
+
+    fn read_file(&mut self, path: &str) -> Result<String, &'static str> {
+        core(&self.slot).read_file(path)
+    }
+
+    fn output_to(&mut self, stdout: sim_shell::OutputTo<'_>, stderr: sim_shell::OutputTo<'_>) {
+        self.out_to = [stdout.into(), stderr.into()];
     }
 
     fn streams(&self) -> bool {

@@ -2,12 +2,9 @@
 //! background jobs a shell starts (their process, their task, signals).
 //! Only the complete lab has them (the `jobs` feature; see `basic.rs`).
 
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
-
 use super::core::{Budget, Core, Event};
 use super::host::{core, Host};
+use super::wait::{Child, Race};
 use crate::kernel::NsId;
 use crate::output::Output;
 use crate::procs::Proc;
@@ -67,8 +64,41 @@ impl Host {
         let t0 = self.now();
         let timer = Timer { sched: self.sched.clone(), at: t0 + t.ms, armed: false };
         let slot = self.slot.clone();
+        // The command is a process of its own (`ip netns pids` counts
+        // both), which a `kill` may end before the timer does.
+        let child = Child::start(self, ns, &t.argv);
+        let parent = self.pid;
+        if let Some(c) = &child {
+            self.pid = c.pid;
+        }
+        let killed = child.as_ref().map(|c| c.pid).map(|pid| {
+            let slot = slot.clone();
+            let ended = move || core(&slot).kernel.procs.get(pid).is_none_or(|p| p.state != ProcStatus::Running);
+            crate::sched::WhenEnded { sched: self.sched.clone(), pid, ended }
+        });
         let inner = self.start_in(ns, &t.argv, stdin, nested);
-        match (Race { first: inner, second: timer }).await {
+        let raced = match killed {
+            Some(killed) => {
+                let either = Box::pin(async move {
+                    let _ = (Race { first: timer, second: killed }).await;
+                });
+                (Race { first: inner, second: either }).await
+            }
+            None => (Race { first: inner, second: timer }).await,
+        };
+        self.pid = parent;
+        let child_signal = child.as_ref().and_then(|c| c.signal(&slot));
+        if let Some(c) = child {
+            c.end(&slot, raced.as_ref().map_or(ProcStatus::Signaled(t.signal), |o| ProcStatus::Exited(o.status)));
+        }
+        if let (Err(()), Some(sig)) = (&raced, child_signal) {
+            // Killed by someone else: timeout exits as its command did.
+            let waited = core(&slot).kernel.now_ms - t0;
+            let mut out = Output::status(128 + sig);
+            out.out_after(waited, "");
+            return out;
+        }
+        match raced {
             Ok(out) => out,
             Err(()) => {
                 let waited = core(&slot).kernel.now_ms - t0;
@@ -104,12 +134,14 @@ impl Host {
             ns: self.ns,
             budget: Budget::new(now),
             streams: false,
+            out_to: Default::default(),
         };
         let run = job.run;
         let task = Box::pin(async move {
             let out = run(&mut host).await;
             let mut c = core(&host.slot);
             c.kernel.procs.end(pid, ProcStatus::Exited(out.status));
+            c.kernel.reap_namespaces();
             let events = stamp(now, out);
             if let Some(t) = c.terms.get_mut(host.term) {
                 t.events.extend(events);
@@ -149,26 +181,7 @@ impl Host {
             p.state = ProcStatus::Signaled(signal);
         }
         self.sched.cancel(pid);
+        core(&self.slot).kernel.reap_namespaces();
         true
-    }
-}
-
-/// Two futures raced: the first's output if it ends first (it is polled
-/// first), `Err` if the second does (and the first is dropped).
-struct Race<A, B> {
-    first: A,
-    second: B,
-}
-
-impl<A: Future + Unpin, B: Future<Output = ()> + Unpin> Future for Race<A, B> {
-    type Output = Result<A::Output, ()>;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        if let Poll::Ready(v) = Pin::new(&mut self.first).poll(cx) {
-            return Poll::Ready(Ok(v));
-        }
-        if let Poll::Ready(()) = Pin::new(&mut self.second).poll(cx) {
-            return Poll::Ready(Err(()));
-        }
-        Poll::Pending
     }
 }

@@ -18,6 +18,8 @@ mod host;
 mod jobs;
 #[cfg(feature = "jobs")]
 mod sockets;
+#[cfg(feature = "jobs")]
+mod wait;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -313,7 +315,16 @@ impl Lab {
     }
 
     fn host(&self, pid: u32, term: usize, budget: Budget) -> Host {
-        Host { slot: self.slot.clone(), sched: self.sched.clone(), pid, term, ns: NsId::HOST, budget, streams: false }
+        Host {
+            slot: self.slot.clone(),
+            sched: self.sched.clone(),
+            pid,
+            term,
+            ns: NsId::HOST,
+            budget,
+            streams: false,
+            out_to: Default::default(),
+        }
     }
 
     /// Runs the tasks: until terminal `fg`'s line ends, jumping time to
@@ -322,6 +333,7 @@ impl Lab {
     fn drive(&mut self, fg: Option<usize>, until: Option<u64>) {
         let lent = self.core.take();
         *self.slot.borrow_mut() = lent;
+        let mut rounds = 0;
         loop {
             self.sched.set_now(core(&self.slot).kernel.now_ms);
             self.sched.run_ready(&mut |_| {});
@@ -330,6 +342,17 @@ impl Lab {
             if self.sched.runnable() {
                 continue;
             }
+            // Processes that watch sockets look again: what the others did
+            // may concern them (bounded, should two keep waking each other).
+            self.sched.take_progress();
+            if rounds < WATCH_ROUNDS && self.sched.wake_watchers() {
+                rounds += 1;
+                self.sched.run_ready(&mut |_| {});
+                if self.sched.take_progress() || self.sched.runnable() {
+                    continue;
+                }
+            }
+            rounds = 0;
             if let Some(term) = fg {
                 let t = &core(&self.slot).terms[term];
                 if t.done.is_some() || !self.sched.has(t.pid) {
@@ -383,6 +406,10 @@ impl Lab {
         Progress { output, state: LineState::Done(status) }
     }
 }
+
+/// How many times, at one instant, the watching processes are asked again
+/// after one of them acted.
+const WATCH_ROUNDS: u32 = 10_000;
 
 /// A terminal's environment, lent to the line it runs; it goes back when
 /// the line ends or is dropped (Ctrl-C), so no borrow spans an await.

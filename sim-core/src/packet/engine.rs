@@ -220,7 +220,7 @@ impl Parked {
             reasm,
             exhausted,
         } = self;
-        Engine {
+        let mut e = Engine {
             k,
             now,
             queue,
@@ -236,7 +236,10 @@ impl Parked {
             frag_id,
             reasm,
             exhausted,
-        }
+        };
+        // What another program's run left on its way when it ended.
+        e.adopt_in_flight();
+        e
     }
 
     /// The run's own time (µs).
@@ -326,13 +329,18 @@ impl<'k> Engine<'k> {
         e.rearm_neigh_timers();
         #[cfg(feature = "sockets")]
         e.rearm_sock_timers();
-        for p in std::mem::take(&mut e.k.in_flight) {
+        e.adopt_in_flight();
+        e
+    }
+
+    /// Takes over the traffic the kernel keeps between runs.
+    fn adopt_in_flight(&mut self) {
+        for p in std::mem::take(&mut self.k.in_flight) {
             match p.0 {
-                Keep::Event { at, ev } => e.push(at, ev),
-                Keep::AwaitingArp { key, pkts } => e.pending.entry(key).or_default().extend(pkts),
+                Keep::Event { at, ev } => self.push(at, ev),
+                Keep::AwaitingArp { key, pkts } => self.pending.entry(key).or_default().extend(pkts),
             }
         }
-        e
     }
 
     /// The current virtual time in microseconds.
@@ -405,7 +413,9 @@ impl<'k> Engine<'k> {
         let queue = std::mem::take(&mut self.queue);
         let mut parked: Vec<Item> = queue.into_iter().filter(|i| i.ev.parkable()).collect();
         crate::sort::sort_by_key(&mut parked, |i| (i.at, i.seq));
-        self.k.in_flight = parked.into_iter().map(|i| InFlight(Keep::Event { at: i.at, ev: i.ev })).collect();
+        // Appended: another run that ended while this one was parked may
+        // have left traffic too.
+        self.k.in_flight.extend(parked.into_iter().map(|i| InFlight(Keep::Event { at: i.at, ev: i.ev })));
         for (key, pkts) in std::mem::take(&mut self.pending) {
             let pkts: Vec<Ipv4Packet> = pkts.into_iter().filter(is_transport).collect();
             if !pkts.is_empty() {

@@ -1,4 +1,4 @@
-//! The job builtins: `jobs`, `kill`, `wait`, and `fg`/`bg` (which refuse:
+//! The job builtins: `jobs`, `kill`, `wait`, `disown`, and `fg`/`bg` (which refuse:
 //! there is no job control). Their texts and statuses are bash 5.2's, as
 //! the module above says.
 
@@ -79,6 +79,57 @@ pub(crate) fn jobs(sh: &mut Interp<'_>, args: &[String]) -> Output {
     if sh.mode == Mode::Interactive {
         // Shown once: the finished ones leave the table.
         sh.reap_jobs(false);
+    }
+    out
+}
+
+/// `disown [-h] [-ar] [JOBSPEC…]`: the jobs leave the table (`-h` keeps
+/// them; the lab sends no SIGHUP anyway); their processes go on.
+pub(crate) fn disown(sh: &mut Interp<'_>, args: &[String]) -> Output {
+    let (mut keep, mut all) = (false, false);
+    let mut specs = Vec::new();
+    for a in args {
+        match a.strip_prefix('-') {
+            Some(flags) if !flags.is_empty() && specs.is_empty() => {
+                for c in flags.chars() {
+                    match c {
+                        'h' => keep = true,
+                        'a' | 'r' => all = true,
+                        _ => {
+                            let mut out = sh.builtin_error("disown", &format!("-{c}: invalid option"), 2);
+                            out.err("disown: usage: disown [-h] [-ar] [jobspec ... | pid ...]\n");
+                            return out;
+                        }
+                    }
+                }
+            }
+            _ => specs.push(a.clone()),
+        }
+    }
+    if keep {
+        return Output::status(0);
+    }
+    if all && specs.is_empty() {
+        sh.env.jobs.clear();
+        return Output::status(0);
+    }
+    if specs.is_empty() {
+        specs.push("%+".into());
+    }
+    let mut out = Output::status(0);
+    for spec in &specs {
+        let pid = match spec.parse::<u32>() {
+            Ok(pid) => sh.env.jobs.iter().find(|j| j.pid == pid).map(|j| j.pid),
+            Err(_) => sh.env.job(spec).map(|j| j.pid),
+        };
+        match pid {
+            Some(pid) => sh.env.jobs.retain(|j| j.pid != pid),
+            None => {
+                let name = if spec == "%+" { "current" } else { spec.as_str() };
+                out.extend(sh.builtin_error("disown", &format!("{name}: no such job"), 1));
+                out.status = 1;
+            }
+        }
     }
     out
 }
@@ -205,5 +256,7 @@ async fn wait_for(sh: &mut Interp<'_>, args: &[String]) -> Output {
         out.status = st.map_or(127, ProcStatus::code);
         sh.env.jobs.retain(|j| j.pid != pid);
     }
+    // Waiting, bash noticed every job that ended meanwhile.
+    sh.forget_ended_jobs();
     out
 }
