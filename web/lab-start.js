@@ -5,12 +5,14 @@
 // window.nslabLab.boot with the glue's address as the worker's name.
 (function () {
   var glue = document.querySelector('link[rel="modulepreload"][href*="web-"]');
-  // The first message carries the compiled module; requests that come
-  // before the lab has started are held and handed to it once it has. A
-  // failure is reported as a plain string (the lab's own messages are
-  // bytes: web/src/wire.rs).
-  var boot = 'const glue=import(self.name),held=[];onmessage=async e=>{if(!e.data.module){held.push(e);return}' +
-    'try{const m=await glue;m.initSync({module:e.data.module});m.lab_worker_start();held.forEach(h=>onmessage(h))}' +
+  // The first message carries the compiled module (the page's own: the
+  // basic lab), or the address of one to fetch (the complete lab); requests
+  // that come before the lab has started are held and handed to it once
+  // it has. A failure is reported as a plain string (the lab's own
+  // messages are bytes: web/src/wire.rs).
+  var boot = 'const glue=import(self.name),held=[];onmessage=async e=>{const w=e.data.module;if(!w){held.push(e);return}' +
+    'try{const m=await glue;typeof w=="string"?await m.default({module_or_path:w}):m.initSync({module:w});' +
+    'm.lab_worker_start();held.forEach(h=>onmessage(h))}' +
     'catch(err){postMessage("the lab could not start: "+err)}}';
   try {
     var url = URL.createObjectURL(new Blob([boot], { type: 'text/javascript' }));

@@ -18,14 +18,21 @@
 //! lab  → page  Ready { engine }                  the lab has started
 //! page → lab   Open { lines, lesson }            start over, replay a saved session
 //! lab  → page  Opened { earlier, outputs, state } what the lines printed; the lab now
-//! page → lab   Run { id, line }                  one line, as typed
+//! page → lab   Run { id, line, term }            one line, as typed in a terminal
 //! lab  → page  Output { id, chunks }             zero or more times, in order
+//! lab  → page  Waiting { id }                    the line waits on another terminal
 //! lab  → page  Done { id, status, state }        the line ended
-//! page → lab   Interrupt                         Ctrl-C (see below)
+//! lab  → page  Printed { term, chunks }          a terminal's jobs wrote, no line running
+//! page → lab   Interrupt { term }                Ctrl-C (see below)
+//! lab  → page  NeedsComplete { what }            instead of Opened/Done: see below
 //! ```
 //!
-//! The lab runs one line at a time; the page sends the next `Run` after the
-//! previous `Done`. A page may send before `Ready`: the lab reads requests
+//! Each terminal runs one line at a time; the page sends a terminal's next
+//! `Run` after its previous `Done`. A line that waits for another
+//! terminal (a server for its client) is announced `Waiting`, and the lab
+//! goes on reading requests: the other terminals' lines run meanwhile, and
+//! after each request the lab sends what the waiting lines and the idle
+//! terminals' jobs printed. A page may send before `Ready`: the lab reads requests
 //! in order once it runs (the worker's script holds them until then). **Interrupt** asks the lab to stop the running line. A
 //! lab on the page's machine runs a line to its end without reading messages
 //! (a Web Worker has no way to read one mid-command without shared memory,
@@ -33,12 +40,19 @@
 //! starts a new one and sends `Open` with the session minus the interrupted
 //! line: the lab returns to its state before that line. A lab that can stop
 //! a line (a real kernel) answers `Done` with status 130.
+//!
+//! **NeedsComplete** comes from the site's first-load lab, which is built
+//! without background jobs and sockets: a `Run` (or an `Open` whose lines)
+//! using them is answered with it and nothing else. The page then starts
+//! the complete lab and sends it `Open` with the session so far, then the
+//! `Run` again. The complete lab runs every line the basic one runs, the
+//! same way, so the replay rebuilds the same state.
 
 use serde::{Deserialize, Serialize};
 pub use sim_core::Snapshot;
 
 /// The protocol's version; both sides send it in every envelope.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 4;
 
 /// How many lines of text a replay's outputs carry at most: a terminal's
 /// scrollback. A long session's early output would scroll off a terminal
@@ -62,13 +76,76 @@ pub struct Envelope<T> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Request {
-    /// Starts a fresh lab and replays `lines` (a saved session) in it;
-    /// `lesson` names the steps whose checks the lab evaluates after each line.
+    /// Starts a fresh lab and replays `lines` (a saved session, each entry
+    /// as [`Entry::encode`] writes it) in it; `lesson` names the steps
+    /// whose checks the lab evaluates after each line.
     Open { lines: Vec<String>, lesson: Option<LessonChecks> },
-    /// Runs one line as the learner typed it.
-    Run { id: u64, line: String },
-    /// Ctrl-C: stop the running line (see the module's documentation).
-    Interrupt,
+    /// Runs one line as the learner typed it, in terminal `term` (0, the
+    /// first, unless the page opened more; a new number opens one).
+    Run {
+        id: u64,
+        line: String,
+        #[serde(default)]
+        term: u32,
+    },
+    /// Ctrl-C in terminal `term`: stop its running line (see the module's
+    /// documentation).
+    Interrupt {
+        #[serde(default)]
+        term: u32,
+    },
+}
+
+/// One entry of a session log as pages save it: a line run in a terminal,
+/// or Ctrl-C that stopped a line waiting there. Saved as text, one entry a
+/// line ([`Entry::encode`]), so that a log of the first terminal's lines
+/// alone is what it always was: the lines themselves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Entry {
+    Line { term: u32, line: String },
+    Interrupt { term: u32 },
+}
+
+/// Marks an entry of another terminal than the first, or a Ctrl-C:
+/// `\x1e` TERM `\x1f` LINE, with `\x03` for Ctrl-C. Neither character can be
+/// typed into the terminal's one-line input.
+const ENTRY_MARK: char = '\u{1e}';
+const ENTRY_SEP: char = '\u{1f}';
+const ENTRY_CTRL_C: &str = "\u{3}";
+
+impl Entry {
+    pub fn term(&self) -> u32 {
+        match self {
+            Entry::Line { term, .. } | Entry::Interrupt { term } => *term,
+        }
+    }
+
+    /// The entry as a saved session holds it.
+    pub fn encode(&self) -> String {
+        match self {
+            Entry::Line { term: 0, line } if !line.starts_with(ENTRY_MARK) => line.clone(),
+            Entry::Line { term, line } => format!("{ENTRY_MARK}{term}{ENTRY_SEP}{line}"),
+            Entry::Interrupt { term } => format!("{ENTRY_MARK}{term}{ENTRY_SEP}{ENTRY_CTRL_C}"),
+        }
+    }
+
+    /// Reads an entry; text that is not a marked entry is a line of the
+    /// first terminal.
+    pub fn decode(text: &str) -> Entry {
+        let marked = text.strip_prefix(ENTRY_MARK).and_then(|rest| rest.split_once(ENTRY_SEP));
+        match marked.and_then(|(n, rest)| Some((n.parse::<u32>().ok()?, rest))) {
+            Some((term, ENTRY_CTRL_C)) => Entry::Interrupt { term },
+            Some((term, line)) => Entry::Line { term, line: line.to_string() },
+            None => Entry::Line { term: 0, line: text.to_string() },
+        }
+    }
+}
+
+/// The request id the lab gives a replayed line that still runs when the
+/// replay ends (the `entry`th of the session): its later `Output` and
+/// `Done` carry it. Pages number their own requests from 1 upwards.
+pub fn replayed_id(entry: usize) -> u64 {
+    u64::MAX - entry as u64
 }
 
 /// Lab → page.
@@ -82,13 +159,34 @@ pub enum Event {
     /// last lines' outputs, as many as fit in [`REPLAY_LINES`] lines of
     /// text, are in `outputs` (the last line's always); the lines before
     /// them have their exit statuses alone, in `earlier`.
-    Opened { earlier: Vec<i32>, outputs: Vec<CommandOutput>, state: LabState },
+    /// `waiting` lists the lines that still run (by [`replayed_id`]).
+    Opened {
+        earlier: Vec<i32>,
+        outputs: Vec<CommandOutput>,
+        state: LabState,
+        #[serde(default)]
+        waiting: Vec<u64>,
+    },
     /// Output of the running line, each chunk after its delay of virtual time.
     Output { id: u64, chunks: Vec<Chunk> },
+    /// The line waits for something only another terminal's lines can
+    /// bring (a server for its client): the lab reads requests meanwhile,
+    /// and sends its `Output` and `Done` as they come. Ctrl-C in its
+    /// terminal is then an `Interrupt` the lab itself answers.
+    Waiting { id: u64 },
+    /// What terminal `term`'s background jobs printed while no line ran there.
+    Printed { term: u32, chunks: Vec<Chunk> },
     /// The running line ended with `status`.
     Done { id: u64, status: i32, state: LabState },
     /// A message the lab could not read (bad JSON, another version).
     Error { message: String },
+    /// The lab cannot run what the last request asks for: it is the
+    /// site's basic lab, and the line (or a line of the session being
+    /// opened) uses `what` (`&`, `sleep`, `nc`, …), which only the
+    /// complete lab has. Nothing else is sent for that request; the page
+    /// starts the complete lab and sends the session and the request
+    /// there (see `web/src/client.rs`).
+    NeedsComplete { what: String },
 }
 
 /// One write of a command, as a terminal receives it.

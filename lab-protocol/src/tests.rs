@@ -11,22 +11,25 @@ fn wire<T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(
 fn requests() {
     wire(
         Request::Open { lines: vec!["ip netns add red".into()], lesson: None },
-        r#"{"v":2,"msg":{"open":{"lines":["ip netns add red"],"lesson":null}}}"#,
+        r#"{"v":4,"msg":{"open":{"lines":["ip netns add red"],"lesson":null}}}"#,
     );
     wire(
         Request::Open {
             lines: vec![],
             lesson: Some(LessonChecks { steps: vec![vec!["netns red exists".into()]], ticked: 0 }),
         },
-        r#"{"v":2,"msg":{"open":{"lines":[],"lesson":{"steps":[["netns red exists"]],"ticked":0}}}}"#,
+        r#"{"v":4,"msg":{"open":{"lines":[],"lesson":{"steps":[["netns red exists"]],"ticked":0}}}}"#,
     );
-    wire(Request::Run { id: 7, line: "ip -br link".into() }, r#"{"v":2,"msg":{"run":{"id":7,"line":"ip -br link"}}}"#);
-    wire(Request::Interrupt, r#"{"v":2,"msg":"interrupt"}"#);
+    wire(
+        Request::Run { id: 7, line: "ip -br link".into(), term: 1 },
+        r#"{"v":4,"msg":{"run":{"id":7,"line":"ip -br link","term":1}}}"#,
+    );
+    wire(Request::Interrupt { term: 0 }, r#"{"v":4,"msg":{"interrupt":{"term":0}}}"#);
 }
 
 #[test]
 fn events() {
-    wire(Event::Ready { engine: "simulator".into() }, r#"{"v":2,"msg":{"ready":{"engine":"simulator"}}}"#);
+    wire(Event::Ready { engine: "simulator".into() }, r#"{"v":4,"msg":{"ready":{"engine":"simulator"}}}"#);
     wire(
         Event::Output {
             id: 7,
@@ -35,13 +38,14 @@ fn events() {
                 Chunk { text: "oops\n".into(), err: true, delay_ms: 1000 },
             ],
         },
-        r#"{"v":2,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n","err":false,"delay_ms":0},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
+        r#"{"v":4,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n","err":false,"delay_ms":0},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
     );
     wire(
         Event::Done { id: 7, status: 0, state: LabState::default() },
-        r#"{"v":2,"msg":{"done":{"id":7,"status":0,"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
+        r#"{"v":4,"msg":{"done":{"id":7,"status":0,"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
     );
-    wire(Event::Error { message: "x".into() }, r#"{"v":2,"msg":{"error":{"message":"x"}}}"#);
+    wire(Event::Error { message: "x".into() }, r#"{"v":4,"msg":{"error":{"message":"x"}}}"#);
+    wire(Event::NeedsComplete { what: "nc".into() }, r#"{"v":4,"msg":{"needs_complete":{"what":"nc"}}}"#);
     wire(
         Event::Opened {
             earlier: vec![0, 1],
@@ -50,8 +54,9 @@ fn events() {
                 status: 0,
             }],
             state: LabState::default(),
+            waiting: vec![u64::MAX],
         },
-        r#"{"v":2,"msg":{"opened":{"earlier":[0,1],"outputs":[{"chunks":[{"text":"ok\n","err":false,"delay_ms":0}],"status":0}],"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
+        r#"{"v":4,"msg":{"opened":{"earlier":[0,1],"outputs":[{"chunks":[{"text":"ok\n","err":false,"delay_ms":0}],"status":0}],"state":{"snapshot":null,"trace":null,"progress":null},"waiting":[18446744073709551615]}}}"#,
     );
 }
 
@@ -69,13 +74,13 @@ fn a_snapshot_travels_whole() {
 fn other_versions_and_garbage_are_refused() {
     assert_eq!(decode::<Request>(r#"{"v":1,"msg":"interrupt"}"#), Err(DecodeError::Version(1)));
     assert!(matches!(decode::<Request>("{"), Err(DecodeError::Malformed(_))));
-    assert!(matches!(decode::<Request>(r#"{"v":2,"msg":"reboot"}"#), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode::<Request>(r#"{"v":4,"msg":"reboot"}"#), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode::<Request>(r#"{"msg":"interrupt"}"#), Err(DecodeError::Malformed(_))));
 }
 
 #[test]
 fn fields_marked_default_may_be_left_out() {
-    let json = r#"{"v":2,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"}]}}}"#;
+    let json = r#"{"v":4,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"}]}}}"#;
     let want = Event::Output { id: 7, chunks: vec![Chunk { text: "lo UNKNOWN\n".into(), err: false, delay_ms: 0 }] };
     assert_eq!(decode::<Event>(json).unwrap(), want);
 }
@@ -93,7 +98,9 @@ fn messages_survive_postcard_as_the_page_and_its_worker_send_them() {
     let state = LabState { snapshot: Some(lab.snapshot()), trace: Some(trace), progress: Some(Progress::default()) };
     let events = [
         Event::Done { id: 1, status: 0, state: state.clone() },
-        Event::Opened { earlier: vec![1], outputs: vec![CommandOutput::default()], state },
+        Event::Opened { earlier: vec![1], outputs: vec![CommandOutput::default()], state, waiting: vec![] },
+        Event::Waiting { id: 3 },
+        Event::Printed { term: 1, chunks: vec![Chunk { text: "y".into(), err: false, delay_ms: 0 }] },
         Event::Output { id: 2, chunks: vec![Chunk { text: "x".into(), err: true, delay_ms: 5 }] },
     ];
     for ev in events {
@@ -103,4 +110,20 @@ fn messages_survive_postcard_as_the_page_and_its_worker_send_them() {
     let req = Request::Open { lines: vec!["ip link".into()], lesson: Some(LessonChecks::default()) };
     let bytes = postcard::to_allocvec(&Envelope { v: VERSION, msg: &req }).unwrap();
     assert_eq!(postcard::from_bytes::<Envelope<Request>>(&bytes).unwrap().msg, req);
+}
+
+#[test]
+fn session_entries_keep_the_first_terminals_lines_as_they_are() {
+    use crate::Entry;
+    let cases = [
+        (Entry::Line { term: 0, line: "ip link".into() }, "ip link"),
+        (Entry::Line { term: 2, line: "nc -l 8080".into() }, "\u{1e}2\u{1f}nc -l 8080"),
+        (Entry::Interrupt { term: 1 }, "\u{1e}1\u{1f}\u{3}"),
+        (Entry::Line { term: 0, line: "\u{1e}odd".into() }, "\u{1e}0\u{1f}\u{1e}odd"),
+    ];
+    for (entry, text) in cases {
+        assert_eq!(entry.encode(), text);
+        assert_eq!(Entry::decode(text), entry);
+    }
+    assert_eq!(Entry::decode("\u{1e}x\u{1f}y"), Entry::Line { term: 0, line: "\u{1e}x\u{1f}y".into() });
 }

@@ -9,7 +9,7 @@ use std::net::SocketAddrV4;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use sim_core::kernel::Kernel;
-use sim_core::netlink::sockets::{SockId, SockType, Sockets};
+use sim_core::netlink::sockets::{InetSockets, SockId, SockType, Sockets};
 use sim_core::netlink::SimSockets;
 use sim_core::{packet, Lab};
 

@@ -43,6 +43,11 @@ pub struct Sched {
     current: Cell<u32>,
     /// The clock as the lab last told it (ms).
     now: Cell<u64>,
+    /// Tasks that wait for something other tasks may change (a socket's
+    /// state): polled again whenever the others have nothing left to do.
+    watchers: RefCell<Vec<u32>>,
+    /// Set when a [`Watch`] found what it waited for.
+    progress: Cell<bool>,
 }
 
 impl Sched {
@@ -156,6 +161,27 @@ impl Sched {
         });
     }
 
+    /// Makes every watching task ready again; whether there was any.
+    pub fn wake_watchers(&self) -> bool {
+        let watchers = std::mem::take(&mut *self.watchers.borrow_mut());
+        let any = !watchers.is_empty();
+        self.ready.borrow_mut().extend(watchers);
+        any
+    }
+
+    /// Whether a [`Watch`] ended since the last call.
+    pub fn take_progress(&self) -> bool {
+        self.progress.replace(false)
+    }
+
+    fn add_watcher(&self) {
+        let me = self.current.get();
+        let mut watchers = self.watchers.borrow_mut();
+        if !watchers.contains(&me) {
+            watchers.push(me);
+        }
+    }
+
     fn add_timer(&self, at: u64) {
         let seq = self.seq.get() + 1;
         self.seq.set(seq);
@@ -202,6 +228,55 @@ impl Future for WaitPid {
     type Output = ();
     fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
         if !self.sched.has(self.pid) {
+            return Poll::Ready(());
+        }
+        self.sched.add_waiter(self.pid);
+        Poll::Pending
+    }
+}
+
+/// Waits until the clock reaches `at` (ms), if given, or until `changed`
+/// says that what the task watches changed; it is asked again each time
+/// the other tasks have nothing left to do (see [`Sched::wake_watchers`]).
+pub struct Watch<'a> {
+    pub sched: Rc<Sched>,
+    pub at: Option<u64>,
+    pub armed: bool,
+    pub changed: &'a mut dyn FnMut() -> bool,
+}
+
+impl Future for Watch<'_> {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        if self.at.is_some_and(|at| self.sched.now() >= at) {
+            return Poll::Ready(());
+        }
+        if (self.changed)() {
+            self.sched.progress.set(true);
+            return Poll::Ready(());
+        }
+        if let (Some(at), false) = (self.at, self.armed) {
+            self.armed = true;
+            self.sched.add_timer(at);
+        }
+        self.sched.add_watcher();
+        Poll::Pending
+    }
+}
+
+/// Waits until `ended()` holds, asked again whenever process `pid` is
+/// signalled or ends (a child without work of its own, such as the
+/// program `timeout` runs: a `kill` of it wakes its parent here).
+pub struct WhenEnded<F> {
+    pub sched: Rc<Sched>,
+    pub pid: u32,
+    pub ended: F,
+}
+
+impl<F: FnMut() -> bool + Unpin> Future for WhenEnded<F> {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        if (self.ended)() {
             return Poll::Ready(());
         }
         self.sched.add_waiter(self.pid);

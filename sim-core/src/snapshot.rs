@@ -19,6 +19,9 @@ pub struct NsView {
     pub routes: Vec<String>,
     /// `ip neigh` as it prints, one line per entry.
     pub neighbours: Vec<String>,
+    /// `ss -tuanH` as it prints, one line per TCP or UDP socket (the
+    /// complete lab's; always empty in the basic one, which has none).
+    pub sockets: Vec<String>,
     pub ip_forward: bool,
 }
 
@@ -104,9 +107,30 @@ pub fn of(k: &crate::kernel::Kernel) -> Snapshot {
             .collect();
         let routes = render_lines(&mut copy, id, &["ip", "route"]);
         let neighbours = render_lines(&mut copy, id, &["ip", "neigh"]);
-        namespaces.push(NsView { name, links, routes, neighbours, ip_forward: ns.conf.ip_forward() });
+        let sockets = socket_lines(k, id);
+        namespaces.push(NsView { name, links, routes, neighbours, sockets, ip_forward: ns.conf.ip_forward() });
     }
     Snapshot { namespaces }
+}
+
+/// A namespace's TCP and UDP sockets as `ss -tuanH` prints them, its
+/// columns' padding squeezed to one space.
+fn socket_lines(k: &crate::kernel::Kernel, ns: crate::kernel::NsId) -> Vec<String> {
+    #[cfg(feature = "sockets")]
+    {
+        let views = k.ns(ns).map(|n| n.sockets.views(k.now_ms * 1000)).unwrap_or_default();
+        if views.is_empty() {
+            return Vec::new();
+        }
+        let argv = ["ss", "-tuanH"].map(String::from);
+        let text = crate::tools::ss::ss(&views, &argv).stdout();
+        text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    }
+    #[cfg(not(feature = "sockets"))]
+    {
+        let _ = (k, ns);
+        Vec::new()
+    }
 }
 
 /// What a show command prints in a namespace, line by line.

@@ -126,9 +126,6 @@ fn missing_nat() {
     assert_eq!(
         o.text(),
         "PING 192.0.2.2 (192.0.2.2) 56(84) bytes of data.\n\n--- 192.0.2.2 ping statistics ---\n1 packets transmitted, 0 received, 100% packet loss, time 0ms\n\n"
-            .trim_end_matches('\n')
-            .to_string()
-            + "\n"
     );
     assert!(h.trace.dropped_for(DropReason::ReplyUnroutable), "{}", h.trace);
     h.run("iptables -t nat -A POSTROUTING -s 10.244.0.0/24 ! -o cni0 -j MASQUERADE");

@@ -151,8 +151,10 @@ pub struct ForLoop {
 pub enum RedirectOp {
     /// `N<WORD`
     Input,
-    /// `N>WORD` or `N>>WORD`
+    /// `N>WORD`
     Output,
+    /// `N>>WORD`: written after what the file holds.
+    Append,
     /// `N>&WORD` / `N<&WORD`: duplicate another descriptor.
     Dup,
     /// `&>WORD` / `&>>WORD`: stdout and stderr both.

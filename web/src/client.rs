@@ -8,6 +8,13 @@
 //! downloads. Ctrl-C on a running line ends the worker and starts a new one
 //! ([`LabClient::restart`]); the shell then replays the session without
 //! that line (see lab-protocol's documentation).
+//!
+//! The page's own module carries the basic lab (no background jobs, no
+//! sockets), which answers `NeedsComplete` to a line that needs them. The
+//! page then switches, for good, to the complete lab
+//! ([`LabClient::upgrade`]): a module of its own in `lab/`, which the
+//! worker fetches and compiles itself (`web/lab-start.js`), so the page
+//! never waits for it.
 
 use crate::wire;
 use lab_protocol::{Event, Request};
@@ -28,6 +35,11 @@ extern "C" {
 type OnMessage = Closure<dyn FnMut(MessageEvent)>;
 type OnError = Closure<dyn FnMut(web_sys::ErrorEvent)>;
 
+/// The complete lab's glue and module, relative to the page (written by
+/// scripts/build-complete-lab).
+const COMPLETE_GLUE: &str = "lab/lab-complete.js";
+const COMPLETE_WASM: &str = "lab/lab-complete_bg.wasm";
+
 /// Handle to the lab; cheap to clone.
 #[derive(Clone)]
 pub struct LabClient(Rc<RefCell<Inner>>);
@@ -40,6 +52,8 @@ struct Inner {
     on_event: Rc<dyn Fn(Event)>,
     /// The current worker's handlers, kept alive as long as it is.
     handlers: Option<(OnMessage, OnError)>,
+    /// Workers run the complete lab from now on.
+    complete: bool,
 }
 
 impl LabClient {
@@ -49,7 +63,14 @@ impl LabClient {
         let field = |name: &str| js_sys::Reflect::get(&loader, &name.into()).ok();
         let boot_url = field("boot").and_then(|u| u.as_string()).unwrap_or_default();
         let first = field("worker").and_then(|w| w.dyn_into::<Worker>().ok());
-        let inner = Inner { worker: None, generation: 0, boot_url, on_event: Rc::new(on_event), handlers: None };
+        let inner = Inner {
+            worker: None,
+            generation: 0,
+            boot_url,
+            on_event: Rc::new(on_event),
+            handlers: None,
+            complete: false,
+        };
         let client = LabClient(Rc::new(RefCell::new(inner)));
         client.spawn(first);
         client
@@ -78,6 +99,17 @@ impl LabClient {
         self.spawn(None);
     }
 
+    /// Switches to the complete lab: ends the worker and starts one that
+    /// runs it (and every later one does). False if it runs already: a
+    /// complete lab never asks for more.
+    pub fn upgrade(&self) -> bool {
+        if std::mem::replace(&mut self.0.borrow_mut().complete, true) {
+            return false;
+        }
+        self.restart();
+        true
+    }
+
     /// Starts a worker, or adopts `started` (the one index.html started
     /// while the wasm downloaded), and hands it the compiled module.
     fn spawn(&self, started: Option<Worker>) {
@@ -86,12 +118,20 @@ impl LabClient {
             inner.generation += 1;
             inner.generation
         };
+        let complete = self.0.borrow().complete;
+        // The basic lab is this module, already compiled; the worker fetches
+        // the complete one itself, by its address.
+        let (glue, module) = if complete {
+            (absolute(COMPLETE_GLUE), JsValue::from(absolute(COMPLETE_WASM)))
+        } else {
+            (GLUE_URL.with(String::clone), wasm_bindgen::module())
+        };
         let worker = match started {
             Some(w) => w,
             None => {
                 let opts = WorkerOptions::new();
                 opts.set_type(WorkerType::Module);
-                opts.set_name(&GLUE_URL.with(String::clone));
+                opts.set_name(&glue);
                 let url = self.0.borrow().boot_url.clone();
                 match Worker::new_with_options(&url, &opts) {
                     Ok(w) => w,
@@ -113,7 +153,7 @@ impl LabClient {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let start = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&start, &"module".into(), &wasm_bindgen::module());
+        let _ = js_sys::Reflect::set(&start, &"module".into(), &module);
         let _ = worker.post_message(&start);
         let mut inner = self.0.borrow_mut();
         inner.worker = Some(worker);
@@ -143,4 +183,11 @@ impl LabClient {
         let on_event = self.0.borrow().on_event.clone();
         on_event(Event::Error { message: format!("the lab could not start: {why}") });
     }
+}
+
+/// `path` resolved against the page's address: the worker's script is a
+/// `blob:` URL, against which nothing relative resolves.
+fn absolute(path: &str) -> String {
+    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    web_sys::Url::new_with_base(path, &base).map(|u| u.href()).unwrap_or_else(|_| path.to_string())
 }

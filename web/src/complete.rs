@@ -199,6 +199,7 @@ mod tests {
             links,
             routes: vec![],
             neighbours: vec![],
+            sockets: vec![],
             ip_forward: false,
         };
         Snapshot {

@@ -52,7 +52,9 @@ pub fn export_script(log: &[String], statuses: &[i32]) -> String {
     );
     s += SUDO_GUARD;
     s += "\nset -e\n\n";
-    for (i, line) in log.iter().enumerate() {
+    for (i, entry) in log.iter().enumerate() {
+        // A script is one terminal: a Ctrl-C has no place in it.
+        let lab_protocol::Entry::Line { line, .. } = lab_protocol::Entry::decode(entry) else { continue };
         let line = line.trim();
         if line.is_empty() || is_terminal_builtin(line) {
             continue;

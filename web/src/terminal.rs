@@ -1,7 +1,7 @@
 //! The terminal: a scrollback of prompts and output, and one input line.
 
 use crate::complete::complete;
-use crate::shell::Shell;
+use crate::shell::{Shell, MAX_TABS};
 use crate::terminal_line::{TerminalLine, PROMPT};
 use leptos::ev::{ClipboardEvent, KeyboardEvent};
 use leptos::html;
@@ -186,8 +186,34 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
         }
     };
 
+    let (tabs, active) = (shell.screen.tabs, shell.screen.active);
+    let to_front = move |t: Option<u32>| {
+        match t {
+            Some(t) => shell.switch(t),
+            None => shell.new_terminal(),
+        }
+        editor.update_value(|e| e.hist_pos = None);
+        focus();
+    };
+    // Every tab there can be, drawn once; those not open are hidden (a
+    // keyed list of a handful of buttons cost 2.7 KB of wasm gzip more).
+    let tab = move |t: u32| {
+        let hidden = move || t >= tabs.get();
+        let selected = move || (active.get() == t).to_string();
+        view! {
+            <button type="button" role="tab" data-testid="terminal-tab" hidden=hidden aria-selected=selected
+                on:click=move |_| to_front(Some(t))>{format!("Terminal {}", t + 1)}</button>
+        }
+    };
+
     view! {
         <section class="terminal" aria-label="Terminal" id="terminal" data-testid="terminal">
+            // Several terminals on one lab: a server in one, its client in another.
+            <div class="t-tabs" role="tablist" aria-label="Terminals">
+                {(0..MAX_TABS).map(tab).collect_view()}
+                <button type="button" data-testid="new-terminal" aria-label="Open another terminal"
+                    on:click=move |_| to_front(None)>"+"</button>
+            </div>
             <div class="t-scroll" node_ref=scroll on:click=on_click>
                 <div class="t-lines" data-testid="terminal-output" role="log" aria-live="off">
                     <For each=move || lines.get() key=|l| l.id let(line)>

@@ -49,7 +49,7 @@ fn each_step_ticks_after_its_own_commands() {
         for (i, step) in steps.iter().enumerate() {
             let mut p = None;
             for l in commands(&step.blocks) {
-                p = Some(progress(&mut host, Request::Run { id: 0, line: l.clone() }));
+                p = Some(progress(&mut host, Request::Run { id: 0, line: l.clone(), term: 0 }));
             }
             let p = p.expect("a step has commands");
             assert_eq!(
@@ -68,13 +68,13 @@ fn each_step_ticks_after_its_own_commands() {
 #[test]
 fn the_veth_lesson_prints_what_linux_prints() {
     let mut s = LabSession::default();
-    let out = s.run("ip link show tap1");
+    let out = s.run("ip link show tap1").expect("the basic lab runs it");
     assert_eq!(out.text(), "Device \"tap1\" does not exist.\n");
-    s.run("ip link add tap1 type veth peer name tap2");
-    s.run("ip netns add orange");
-    s.run("ip link set tap1 netns orange");
-    s.run("ip netns exec orange ip link set tap1 up");
-    let out = s.run("ip netns exec orange ip link show tap1");
+    s.run("ip link add tap1 type veth peer name tap2").expect("the basic lab runs it");
+    s.run("ip netns add orange").expect("the basic lab runs it");
+    s.run("ip link set tap1 netns orange").expect("the basic lab runs it");
+    s.run("ip netns exec orange ip link set tap1 up").expect("the basic lab runs it");
+    let out = s.run("ip netns exec orange ip link show tap1").expect("the basic lab runs it");
     assert!(out.text().contains("state LOWERLAYERDOWN"), "{}", out.text());
 }
 

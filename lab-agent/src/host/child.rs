@@ -44,12 +44,19 @@ pub struct Spec<'a> {
     /// A background job of a shell without job control: SIGINT and
     /// SIGQUIT ignored, as bash starts it.
     pub ignore_int: bool,
+    /// Its stdout and stderr go to one place (the terminal, one file):
+    /// one pipe for both, so what it wrote keeps its order (read as
+    /// stdout).
+    pub merged: bool,
 }
 
 /// A running child and what it printed so far.
 pub struct Child {
     child: std::process::Child,
     pipes: [Option<RawFd>; 2],
+    /// The read end of the one pipe of a merged child, held open here
+    /// (`pipes[0]` is its descriptor).
+    _merged: Option<std::os::fd::OwnedFd>,
     stdin: Option<(std::process::ChildStdin, Vec<u8>)>,
     output: Output,
     /// When the last chunk (or the start) was stamped.
@@ -80,6 +87,14 @@ pub fn spawn(spec: &Spec<'_>) -> Result<Child, Output> {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    let merged = if spec.merged {
+        let (read, write) = pipe().map_err(|e| Output::error(format!("{}: {e}\n", argv[0]), 126))?;
+        let write2 = write.try_clone().map_err(|e| Output::error(format!("{}: {e}\n", argv[0]), 126))?;
+        cmd.stdout(Stdio::from(write)).stderr(Stdio::from(write2));
+        Some(read)
+    } else {
+        None
+    };
     let raw = target.as_ref().map(AsRawFd::as_raw_fd);
     let ignore_int = spec.ignore_int;
     // SAFETY: the closure runs between fork and exec and only makes
@@ -102,7 +117,13 @@ pub fn spawn(spec: &Spec<'_>) -> Result<Child, Output> {
         });
     }
     let mut child = cmd.spawn().map_err(|e| Output::error(format!("{}: {e}\n", argv[0]), 126))?;
-    let pipes = [child.stdout.as_ref().map(AsRawFd::as_raw_fd), child.stderr.as_ref().map(AsRawFd::as_raw_fd)];
+    // The command's copies of the write ends are closed once it has
+    // spawned (they moved into it), so the read end sees end-of-file.
+    drop(cmd);
+    let pipes = match &merged {
+        Some(read) => [Some(read.as_raw_fd()), None],
+        None => [child.stdout.as_ref().map(AsRawFd::as_raw_fd), child.stderr.as_ref().map(AsRawFd::as_raw_fd)],
+    };
     for fd in pipes.iter().flatten() {
         nonblocking(*fd);
     }
@@ -111,7 +132,30 @@ pub fn spawn(spec: &Spec<'_>) -> Result<Child, Output> {
         (s, spec.stdin.as_bytes().to_vec())
     });
     let now = Instant::now();
-    Ok(Child { child, pipes, stdin, output: Output::new(), last: now, started: now, status: None, ended: None })
+    Ok(Child {
+        child,
+        pipes,
+        _merged: merged,
+        stdin,
+        output: Output::new(),
+        last: now,
+        started: now,
+        status: None,
+        ended: None,
+    })
+}
+
+/// A pipe whose ends are closed on exec (the child gets its copies as
+/// stdout and stderr).
+fn pipe() -> std::io::Result<(std::os::fd::OwnedFd, std::os::fd::OwnedFd)> {
+    use std::os::fd::FromRawFd;
+    let mut fds = [0; 2];
+    // SAFETY: pipe2 fills the two descriptors we pass room for.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: both descriptors were just made and are owned by no one else.
+    Ok(unsafe { (std::os::fd::OwnedFd::from_raw_fd(fds[0]), std::os::fd::OwnedFd::from_raw_fd(fds[1])) })
 }
 
 fn nonblocking(fd: RawFd) {
@@ -211,6 +255,15 @@ impl Child {
         let ms = self.last.elapsed().as_millis() as u64;
         self.last += Duration::from_millis(ms);
         ms
+    }
+
+    /// What it printed since the last call (delays from the previous
+    /// chunk, as in [`Child::finish`]).
+    pub fn drain(&mut self) -> Output {
+        let status = self.output.status;
+        let out = std::mem::take(&mut self.output);
+        self.output.status = status;
+        out
     }
 
     /// How long it has run.

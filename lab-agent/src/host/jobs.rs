@@ -23,7 +23,7 @@ use std::task::{Context, Poll};
 use std::time::Instant;
 
 use sim_core::iproute::Outcome;
-use sim_core::output::Output;
+use sim_core::output::{Output, Stream};
 use sim_shell::{Background, LocalFuture, NotSpawned, ProcStatus, Programs};
 
 use super::child::{self, Child, Spec};
@@ -43,12 +43,38 @@ pub(crate) struct Host {
     /// A job's own work left (a line's is the host's, reset per line):
     /// a loop in the background ends as the simulator's does.
     steps: u64,
+    /// Where the next program's stdout and stderr go as it writes
+    /// ([`Programs::output_to`]).
+    out_to: [OutTo; 2],
+}
+
+/// Where a program's writes go, owned ([`sim_shell::OutputTo`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+enum OutTo {
+    /// Back to the shell in its `Output`.
+    #[default]
+    Returned,
+    /// A file of the lab, as they come (a server's output, read by a later
+    /// `cat` while it still runs).
+    File(String),
+    /// The terminal, as they come (stamped with the time they were read).
+    Terminal,
+}
+
+impl From<sim_shell::OutputTo<'_>> for OutTo {
+    fn from(t: sim_shell::OutputTo<'_>) -> OutTo {
+        match t {
+            sim_shell::OutputTo::Returned => OutTo::Returned,
+            sim_shell::OutputTo::File(p) => OutTo::File(p.to_string()),
+            sim_shell::OutputTo::Terminal => OutTo::Terminal,
+        }
+    }
 }
 
 impl Host {
     /// The line's shell.
     pub fn line(core: Rc<RefCell<Core>>, procs: Rc<Procs>) -> Host {
-        Host { core, procs, key: None, ignore_int: false, last_signal: None, steps: 0 }
+        Host { core, procs, key: None, ignore_int: false, last_signal: None, steps: 0, out_to: Default::default() }
     }
 
     /// Starts `argv` in namespace `ns`: the system's programs as real
@@ -97,7 +123,8 @@ impl Host {
             return Output::error(format!("bash: {}: command not found\n", argv[0]), 127);
         };
         self.core.borrow_mut().before_external();
-        let spec = Spec { ns, path: &path, argv, stdin, ignore_int: self.ignore_int };
+        let merged = self.out_to[0] == self.out_to[1] && self.out_to[0] != OutTo::Returned;
+        let spec = Spec { ns, path: &path, argv, stdin, ignore_int: self.ignore_int, merged };
         let child = match child::spawn(&spec) {
             Ok(c) => c,
             Err(out) => return out,
@@ -109,7 +136,14 @@ impl Host {
                 p.first.get_or_insert(pid);
             });
         }
-        let (out, sig) = Running { child: Some(child), procs: self.procs.clone() }.await;
+        let running = Running {
+            child: Some(child),
+            procs: self.procs.clone(),
+            core: self.core.clone(),
+            out_to: self.out_to.clone(),
+            out: Output::new(),
+        };
+        let (out, sig) = running.await;
         if let Some(key) = self.key {
             self.procs.with(key, |p| p.child = None);
         }
@@ -119,10 +153,41 @@ impl Host {
     }
 }
 
-/// A real child, awaited.
+/// A real child, awaited; what it writes goes where the shell said
+/// ([`OutTo`]) as it comes.
 struct Running {
     child: Option<Child>,
     procs: Rc<Procs>,
+    core: Rc<RefCell<Core>>,
+    out_to: [OutTo; 2],
+    /// What goes back to the shell, and the time that passed.
+    out: Output,
+}
+
+impl Running {
+    /// Sends on what the child wrote since the last time.
+    fn route(&mut self, written: Output) {
+        for c in written.chunks {
+            let to = &self.out_to[usize::from(c.stream == Stream::Stderr)];
+            match to {
+                OutTo::Returned => match c.stream {
+                    Stream::Stdout => self.out.out_after(c.delay_ms, c.text),
+                    Stream::Stderr => self.out.err_after(c.delay_ms, c.text),
+                },
+                OutTo::File(path) => {
+                    self.core.borrow_mut().append_file(path, &c.text);
+                    self.out.out_after(c.delay_ms, "");
+                }
+                OutTo::Terminal => {
+                    if !c.text.is_empty() {
+                        self.procs.write(c.stream, c.text);
+                        self.procs.moved.set(true);
+                    }
+                    self.out.out_after(c.delay_ms, "");
+                }
+            }
+        }
+    }
 }
 
 impl Future for Running {
@@ -130,13 +195,21 @@ impl Future for Running {
     fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
         let Some(c) = self.child.as_mut() else { return Poll::Ready((Output::status(1), None)) };
         let done = c.pump();
-        if !done && c.age() <= child::LIMIT {
+        let over = !done && c.age() > child::LIMIT;
+        let written = c.drain();
+        self.route(written);
+        if !done && !over {
             return Poll::Pending;
         }
         let mut c = self.child.take().expect("checked above");
         c.stop();
+        let (rest, sig) = c.finish();
+        let status = rest.status;
+        self.route(rest);
         self.procs.moved.set(true);
-        Poll::Ready(c.finish())
+        let mut out = std::mem::take(&mut self.out);
+        out.status = status;
+        Poll::Ready((out, sig))
     }
 }
 
@@ -206,6 +279,7 @@ impl Programs for Host {
             ignore_int: job.ignore_int,
             last_signal: None,
             steps: sim_shell::STEP_BUDGET,
+            out_to: Default::default(),
         };
         let run = job.run;
         let procs = self.procs.clone();
@@ -281,6 +355,22 @@ impl Programs for Host {
 
     fn now_ms(&mut self) -> u64 {
         self.procs.now_ms()
+    }
+
+    fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        self.core.borrow_mut().create_file(path, append)
+    }
+
+    fn append_file(&mut self, path: &str, text: &str) {
+        self.core.borrow_mut().append_file(path, text)
+    }
+
+    fn read_file(&mut self, path: &str) -> Result<String, &'static str> {
+        self.core.borrow().read_file(path)
+    }
+
+    fn output_to(&mut self, stdout: sim_shell::OutputTo<'_>, stderr: sim_shell::OutputTo<'_>) {
+        self.out_to = [stdout.into(), stderr.into()];
     }
 
     /// The line's shell hands over each command's output as it ends, so

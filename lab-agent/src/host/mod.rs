@@ -143,7 +143,8 @@ impl Core {
             n if EXTERNAL.contains(&n) => match child::find(n) {
                 Some(path) => {
                     self.before_external();
-                    let out = child::run_blocking(&Spec { ns, path: &path, argv, stdin, ignore_int: false });
+                    let out =
+                        child::run_blocking(&Spec { ns, path: &path, argv, stdin, ignore_int: false, merged: false });
                     self.rtnl.changed();
                     out
                 }
@@ -219,6 +220,21 @@ impl Core {
         }
     }
 
+    /// `> PATH`: the file, made empty (`>>`, `append`: kept as it is).
+    fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        self.files.write(files::HOME, path, "", append).map_err(|e| e.text())
+    }
+
+    /// What a command wrote through `> PATH`.
+    fn append_file(&mut self, path: &str, text: &str) {
+        let _ = self.files.write(files::HOME, path, text, true);
+    }
+
+    /// `< PATH`.
+    fn read_file(&self, path: &str) -> Result<String, &'static str> {
+        self.files.read(files::HOME, path).map(str::to_string).map_err(|e| e.text())
+    }
+
     fn spend(&mut self, steps: u64) -> bool {
         if self.steps == 0 || steps > self.steps {
             self.steps = 0;
@@ -264,6 +280,18 @@ impl Programs for InNamespace<'_, '_> {
 
     fn spend(&mut self, steps: u64) -> bool {
         self.core.spend(steps)
+    }
+
+    fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        self.core.create_file(path, append)
+    }
+
+    fn append_file(&mut self, path: &str, text: &str) {
+        self.core.append_file(path, text)
+    }
+
+    fn read_file(&mut self, path: &str) -> Result<String, &'static str> {
+        self.core.read_file(path)
     }
 }
 

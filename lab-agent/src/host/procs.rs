@@ -144,6 +144,12 @@ impl Procs {
         self.table.borrow_mut().iter_mut().find(|p| p.key == key).map(f)
     }
 
+    /// What a program wrote to the terminal just now, as it came.
+    pub(super) fn write(&self, stream: Stream, text: String) {
+        let at_ms = self.now_ms();
+        self.events.borrow_mut().push(Event { at_ms, stream, text });
+    }
+
     /// What the line printed last (its earlier commands' output came
     /// through [`Programs::show`]) and what the jobs wrote meanwhile, in
     /// time order; delays from `t0`.

@@ -24,6 +24,12 @@ pub(crate) struct Core {
     /// Packet-engine runs held by programs that wait (a ping between its
     /// probes); while any is, they age the neighbour tables themselves.
     pub live_engines: usize,
+    /// A program the running line asked for that only the complete lab
+    /// has (see `basic.rs`), by name; taken by [`super::Lab::take_lacked`].
+    pub lacked: Option<String>,
+    /// The machine's regular files (`/tmp/…`): what redirections write,
+    /// the text tools read, `rm` and `touch` change.
+    pub files: shell::files::Files,
 }
 
 /// What one command line (or one background job) may still do: steps of
@@ -110,6 +116,8 @@ impl Core {
             budget: Budget::new(0),
             terms: vec![Terminal::new(SHELL_PID)],
             live_engines: 0,
+            lacked: None,
+            files: shell::files::Files::new(),
         }
     }
 
@@ -145,8 +153,19 @@ impl Core {
                 self.trace.events.extend(socks.finish().events);
                 out
             }
+            #[cfg(feature = "sockets")]
+            "nc" => {
+                let mut socks = SimSockets::new(&mut self.kernel, ns);
+                let out = crate::tools::nc::run(&mut socks, argv, stdin, SHELL_PID);
+                self.trace.events.extend(socks.finish().events);
+                out
+            }
+            #[cfg(feature = "sockets")]
+            "ss" | "netstat" => self.socket_tool(ns, argv),
             "iptables" | "iptables-save" | "iptables-restore" => self.iptables(ns, argv, stdin),
+            #[cfg(feature = "jobs")]
             "sleep" => self.sleep(rest),
+            #[cfg(feature = "jobs")]
             "timeout" => self.timeout(ns, rest, stdin, nested),
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
@@ -160,10 +179,16 @@ impl Core {
             // A shell started in the namespace (`ip netns exec NS bash -c …`)
             // runs its commands there.
             "bash" | "sh" => self.shell(ns, argv, stdin, nested),
-            _ => match shell::run_coreutil(argv, stdin) {
-                Some(o) => o,
-                None => Output::error(format!("bash: {name}: command not found\n"), 127),
-            },
+            _ => {
+                let home = shell::files::HOME;
+                if let Some(o) = shell::coreutils::run_file_tool(argv, &mut self.files, home) {
+                    return o;
+                }
+                match shell::coreutils::run_coreutil_in(argv, &shell::coreutils::Input::new(stdin, &self.files, home)) {
+                    Some(o) => o,
+                    None => Output::error(format!("bash: {name}: command not found\n"), 127),
+                }
+            }
         }
     }
 
@@ -242,6 +267,17 @@ impl Core {
         Ok(target)
     }
 
+    /// `ss` or `netstat` over the namespace's socket table.
+    #[cfg(feature = "sockets")]
+    fn socket_tool(&self, ns: NsId, argv: &[String]) -> Output {
+        let now_us = self.kernel.now_ms * 1000;
+        let views = self.kernel.ns(ns).map(|n| n.sockets.views(now_us)).unwrap_or_default();
+        match argv[0].as_str() {
+            "ss" => crate::tools::ss::ss(&views, argv),
+            _ => crate::tools::netstat::netstat(&views, argv),
+        }
+    }
+
     /// Whether a name is a program this host has.
     pub fn is_program(name: &str) -> bool {
         matches!(
@@ -254,11 +290,12 @@ impl Core {
                 | "iptables"
                 | "iptables-save"
                 | "iptables-restore"
-                | "sleep"
-                | "timeout"
                 | "man"
                 | "dmesg"
-        ) || shell::is_coreutil(name)
+        ) || (cfg!(feature = "jobs") && matches!(name, "sleep" | "timeout"))
+            || shell::coreutils::FILE_TOOLS.contains(&name)
+            || (cfg!(feature = "sockets") && matches!(name, "nc" | "ss" | "netstat"))
+            || shell::is_coreutil(name)
             || shell::is_shell(name)
     }
 
@@ -286,9 +323,19 @@ impl Core {
         out
     }
 
+    /// Whether a name is a program here, noting one that only the
+    /// complete lab has (the host then runs the line there).
+    pub fn has(&mut self, name: &str) -> bool {
+        if super::basic::lacks_program(name) {
+            self.lacked = Some(name.to_string());
+        }
+        Self::is_program(name)
+    }
+
     /// `sleep N` where nothing may wait (inside `$(…)`, or a shell that
     /// `ip netns exec` started): lets the time pass at once and tells the
     /// terminal to wait that long.
+    #[cfg(feature = "jobs")]
     fn sleep(&mut self, args: &[String]) -> Output {
         let ms = match crate::tools::sleep::sleep_args(args) {
             Ok(ms) => ms,
@@ -303,6 +350,7 @@ impl Core {
 
     /// `timeout` where nothing may wait: the command runs to its end, but
     /// a `sleep` longer than the limit is cut to it (status 124).
+    #[cfg(feature = "jobs")]
     fn timeout(&mut self, ns: NsId, args: &[String], stdin: &str, nested: usize) -> Output {
         let t = match crate::tools::sleep::timeout_args(args) {
             Ok(t) => t,
@@ -361,17 +409,46 @@ impl iproute::batch::Host for InNamespace<'_> {
     }
 }
 
+impl Core {
+    /// `> PATH`: the file, made empty (`>>`, `append`: kept as it is).
+    pub fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        self.files.write(shell::files::HOME, path, "", append).map_err(|e| e.text())
+    }
+
+    /// What a command wrote through `> PATH`.
+    pub fn append_file(&mut self, path: &str, text: &str) {
+        let _ = self.files.write(shell::files::HOME, path, text, true);
+    }
+
+    /// `< PATH`.
+    pub fn read_file(&self, path: &str) -> Result<String, &'static str> {
+        self.files.read(shell::files::HOME, path).map(str::to_string).map_err(|e| e.text())
+    }
+}
+
 impl Programs for InNamespace<'_> {
     fn run(&mut self, argv: &[String], stdin: &str) -> Output {
         self.lab.exec(self.ns, argv, stdin, self.nested)
     }
 
     fn has(&mut self, name: &str) -> bool {
-        Core::is_program(name)
+        self.lab.has(name)
     }
 
     fn spend(&mut self, steps: u64) -> bool {
         let now = self.lab.kernel.now_ms;
         self.lab.budget.spend(steps, now)
+    }
+
+    fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        self.lab.create_file(path, append)
+    }
+
+    fn append_file(&mut self, path: &str, text: &str) {
+        self.lab.append_file(path, text)
+    }
+
+    fn read_file(&mut self, path: &str) -> Result<String, &'static str> {
+        self.lab.read_file(path)
     }
 }

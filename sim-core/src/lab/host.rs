@@ -3,19 +3,18 @@
 //! are futures here; the rest run at once on the shared [`Core`].
 
 use std::cell::{RefCell, RefMut};
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll};
 
-use super::core::{Budget, Core, Event};
+use super::core::{Budget, Core};
 use crate::iproute::Outcome;
 use crate::kernel::NsId;
 use crate::output::Output;
-use crate::procs::Proc;
-use crate::sched::{Sched, Timer, WaitPid};
-use crate::tools::sleep as gnu;
-use sim_shell::{Background, LocalFuture, NotSpawned, ProcStatus, Programs};
+use crate::sched::Sched;
+#[cfg(feature = "jobs")]
+use crate::sched::Timer;
+#[cfg(feature = "jobs")]
+use sim_shell::ProcStatus;
+use sim_shell::{Background, LocalFuture, NotSpawned, Programs};
 
 /// Where the lab lends its [`Core`] while tasks run (see `Lab::drive`).
 pub(crate) type Slot = Rc<RefCell<Option<Core>>>;
@@ -23,6 +22,8 @@ pub(crate) type Slot = Rc<RefCell<Option<Core>>>;
 /// What a task holds: the lab, the scheduler, and who it is.
 pub(crate) struct Host {
     pub slot: Slot,
+    /// What its waits wait on (only the complete lab's programs wait).
+    #[cfg_attr(not(feature = "jobs"), allow(dead_code))]
     pub sched: Rc<Sched>,
     pub pid: u32,
     pub term: usize,
@@ -30,6 +31,29 @@ pub(crate) struct Host {
     pub budget: Budget,
     /// A terminal's line: its output is shown command by command.
     pub streams: bool,
+    /// Where the running program's stdout and stderr go as it writes
+    /// (see [`Programs::output_to`]): programs that write as they go (nc)
+    /// append to the file or show it on the terminal at once.
+    pub out_to: [OutTo; 2],
+}
+
+/// An owned [`sim_shell::OutputTo`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) enum OutTo {
+    #[default]
+    Returned,
+    File(String),
+    Terminal,
+}
+
+impl From<sim_shell::OutputTo<'_>> for OutTo {
+    fn from(t: sim_shell::OutputTo<'_>) -> OutTo {
+        match t {
+            sim_shell::OutputTo::Returned => OutTo::Returned,
+            sim_shell::OutputTo::File(p) => OutTo::File(p.to_string()),
+            sim_shell::OutputTo::Terminal => OutTo::Terminal,
+        }
+    }
 }
 
 /// The lab's core, borrowed for one step (never across an await).
@@ -38,75 +62,9 @@ pub(crate) fn core(slot: &Slot) -> RefMut<'_, Core> {
     RefMut::map(slot.borrow_mut(), |c| c.as_mut().expect("tasks run only while the lab lends its core"))
 }
 
-/// Stamps what a job printed (delays counted from `start_ms`) with the
-/// virtual times it was written at.
-pub(crate) fn stamp(start_ms: u64, out: Output) -> Vec<Event> {
-    let mut at = start_ms;
-    let mut events = Vec::new();
-    for c in out.chunks {
-        at += c.delay_ms;
-        if !c.text.is_empty() {
-            events.push(Event { at_ms: at, stream: c.stream, text: c.text, line: false });
-        }
-    }
-    events
-}
-
 impl Host {
-    fn now(&self) -> u64 {
+    pub(super) fn now(&self) -> u64 {
         core(&self.slot).kernel.now_ms
-    }
-
-    /// Waits `ms` of virtual time; how much passed (more if a program that
-    /// runs at once moved the clock further meanwhile).
-    async fn pause(&self, ms: u64) -> u64 {
-        let t0 = self.now();
-        Timer { sched: self.sched.clone(), at: t0 + ms, armed: false }.await;
-        self.now() - t0
-    }
-
-    /// `sleep`: waits, and tells the terminal how long it waited.
-    async fn sleep(&self, args: &[String]) -> Output {
-        match gnu::sleep_args(args) {
-            Ok(ms) => {
-                let waited = self.pause(ms).await;
-                let mut out = Output::new();
-                out.out_after(waited, "");
-                out
-            }
-            Err(out) => out,
-        }
-    }
-
-    /// `timeout DURATION COMMAND…`: the command, stopped by a signal if it
-    /// has not ended in time (status 124).
-    async fn timeout(&mut self, ns: NsId, args: &[String], stdin: &str, nested: usize) -> Output {
-        let t = match gnu::timeout_args(args) {
-            Ok(t) => t,
-            Err(out) => return out,
-        };
-        if !Core::is_program(&t.argv[0]) {
-            return Output::error(
-                format!("timeout: failed to run command ‘{}’: No such file or directory\n", t.argv[0]),
-                127,
-            );
-        }
-        let t0 = self.now();
-        let timer = Timer { sched: self.sched.clone(), at: t0 + t.ms, armed: false };
-        let slot = self.slot.clone();
-        let inner = self.start_in(ns, &t.argv, stdin, nested);
-        match (Race { first: inner, second: timer }).await {
-            Ok(out) => out,
-            Err(()) => {
-                let waited = core(&slot).kernel.now_ms - t0;
-                let mut out = Output::status(if t.preserve { 128 + t.signal } else { 124 });
-                out.out_after(waited, "");
-                if t.signal == 9 {
-                    out.status = 137;
-                }
-                out
-            }
-        }
     }
 
     /// `setns()` by a background job's process (`ip netns exec NS PROG &`
@@ -125,7 +83,7 @@ impl Host {
 
     /// Starts `argv` in namespace `ns`: the programs that wait as futures,
     /// the others at once.
-    fn start_in<'a>(
+    pub(super) fn start_in<'a>(
         &'a mut self,
         ns: NsId,
         argv: &'a [String],
@@ -136,7 +94,11 @@ impl Host {
             let Some(name) = argv.first() else { return Output::new() };
             let rest = &argv[1..];
             match name.as_str() {
+                #[cfg(feature = "jobs")]
                 "sleep" => self.sleep(rest).await,
+                // Without jobs nothing runs beside a ping: it runs at once
+                // (`Core::exec`), as it prints the same.
+                #[cfg(feature = "jobs")]
                 "ping" => {
                     let mut socks = super::sockets::LabSockets::new(self.slot.clone(), ns);
                     let sched = self.sched.clone();
@@ -147,6 +109,22 @@ impl Host {
                     socks.finish();
                     out
                 }
+                #[cfg(feature = "sockets")]
+                "nc" => {
+                    let mut socks = super::sockets::LabSockets::new(self.slot.clone(), ns);
+                    let clock = super::wait::HostClock {
+                        sched: self.sched.clone(),
+                        slot: self.slot.clone(),
+                        pid: self.pid,
+                        out_to: self.out_to.clone(),
+                        term: self.term,
+                        line: self.streams,
+                    };
+                    let out = crate::tools::nc::run_waiting(&mut socks, argv, stdin, &clock).await;
+                    socks.finish();
+                    out
+                }
+                #[cfg(feature = "jobs")]
                 "timeout" => self.timeout(ns, rest, stdin, nested).await,
                 "sudo" => match crate::tools::sudo::inner(rest, &|p| Core::is_program(p)) {
                     Ok(inner) => self.start_in(ns, inner, stdin, nested).await,
@@ -196,7 +174,7 @@ impl Programs for Host {
     }
 
     fn has(&mut self, name: &str) -> bool {
-        Core::is_program(name)
+        core(&self.slot).has(name)
     }
 
     fn spend(&mut self, steps: u64) -> bool {
@@ -210,77 +188,49 @@ impl Programs for Host {
     }
 
     fn spawn(&mut self, job: Background) -> Result<u32, NotSpawned> {
-        let now = self.now();
-        let proc = Proc {
-            pid: 0,
-            ppid: self.pid,
-            ns: self.ns,
-            comm: job.comm.clone(),
-            cmdline: job.text.clone(),
-            term: self.term,
-            state: ProcStatus::Running,
-            ignore_int: job.ignore_int,
-            started_ms: now,
-        };
-        let Some(pid) = core(&self.slot).kernel.procs.start(proc) else { return Err(NotSpawned::TryAgain(job)) };
-        let mut host = Host {
-            slot: self.slot.clone(),
-            sched: self.sched.clone(),
-            pid,
-            term: self.term,
-            ns: self.ns,
-            budget: Budget::new(now),
-            streams: false,
-        };
-        let run = job.run;
-        let task = Box::pin(async move {
-            let out = run(&mut host).await;
-            let mut c = core(&host.slot);
-            c.kernel.procs.end(pid, ProcStatus::Exited(out.status));
-            let events = stamp(now, out);
-            if let Some(t) = c.terms.get_mut(host.term) {
-                t.events.extend(events);
-            }
-        });
-        self.sched.spawn(pid, task);
-        Ok(pid)
-    }
-
-    fn status(&mut self, pid: u32) -> Option<ProcStatus> {
-        core(&self.slot).kernel.procs.get(pid).map(|p| p.state)
-    }
-
-    fn wait<'a>(&'a mut self, pid: u32) -> LocalFuture<'a, Option<ProcStatus>> {
-        Box::pin(async move {
-            WaitPid { sched: self.sched.clone(), pid }.await;
-            self.status(pid)
-        })
-    }
-
-    fn kill(&mut self, pid: u32, signal: i32) -> bool {
+        #[cfg(feature = "jobs")]
+        return self.spawn_job(job);
+        // Without jobs, the line that started one runs in the complete lab.
+        #[cfg(not(feature = "jobs"))]
         {
-            let mut c = core(&self.slot);
-            let shells: Vec<u32> = c.terms.iter().map(|t| t.pid).collect();
-            let Some(p) = c.kernel.procs.get_mut(pid) else { return false };
-            let ignored = p.state != ProcStatus::Running
-                || signal == 0
-                || (signal == 2 && p.ignore_int)
-                // SIGCHLD, SIGCONT, SIGSTOP: nothing a job here notices.
-                || matches!(signal, 17..=19)
-                // A terminal's interactive bash ignores TERM and INT; the
-                // lab keeps its terminals whatever they are sent.
-                || shells.contains(&pid);
-            if ignored {
-                return true;
-            }
-            p.state = ProcStatus::Signaled(signal);
+            core(&self.slot).lacked = Some("&".into());
+            Err(NotSpawned::NoProcesses(job))
         }
-        self.sched.cancel(pid);
-        true
+    }
+
+    #[cfg(feature = "jobs")]
+    fn status(&mut self, pid: u32) -> Option<ProcStatus> {
+        self.status_of(pid)
+    }
+
+    #[cfg(feature = "jobs")]
+    fn wait<'a>(&'a mut self, pid: u32) -> LocalFuture<'a, Option<ProcStatus>> {
+        self.wait_for(pid)
+    }
+
+    #[cfg(feature = "jobs")]
+    fn kill(&mut self, pid: u32, signal: i32) -> bool {
+        self.kill_pid(pid, signal)
     }
 
     fn now_ms(&mut self) -> u64 {
         self.now()
+    }
+
+    fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        core(&self.slot).create_file(path, append)
+    }
+
+    fn append_file(&mut self, path: &str, text: &str) {
+        core(&self.slot).append_file(path, text)
+    }
+
+    fn read_file(&mut self, path: &str) -> Result<String, &'static str> {
+        core(&self.slot).read_file(path)
+    }
+
+    fn output_to(&mut self, stdout: sim_shell::OutputTo<'_>, stderr: sim_shell::OutputTo<'_>) {
+        self.out_to = [stdout.into(), stderr.into()];
     }
 
     fn streams(&self) -> bool {
@@ -291,25 +241,5 @@ impl Programs for Host {
         if let Some(t) = core(&self.slot).terms.get_mut(self.term) {
             t.line_output(out);
         }
-    }
-}
-
-/// Two futures raced: the first's output if it ends first (it is polled
-/// first), `Err` if the second does (and the first is dropped).
-struct Race<A, B> {
-    first: A,
-    second: B,
-}
-
-impl<A: Future + Unpin, B: Future<Output = ()> + Unpin> Future for Race<A, B> {
-    type Output = Result<A::Output, ()>;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        if let Poll::Ready(v) = Pin::new(&mut self.first).poll(cx) {
-            return Poll::Ready(Ok(v));
-        }
-        if let Poll::Ready(()) = Pin::new(&mut self.second).poll(cx) {
-            return Poll::Ready(Err(()));
-        }
-        Poll::Pending
     }
 }

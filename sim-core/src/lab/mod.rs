@@ -11,9 +11,15 @@
 //! (fast-forward to the next timer), or when the host calls
 //! [`Lab::advance_to`] with page time; never backwards.
 
+pub mod basic;
 mod core;
 mod host;
+#[cfg(feature = "jobs")]
+mod jobs;
+#[cfg(feature = "jobs")]
 mod sockets;
+#[cfg(feature = "jobs")]
+mod wait;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -268,6 +274,14 @@ impl Lab {
         self.progress(term)
     }
 
+    /// What the last line asked for that only the complete lab has (see
+    /// [`basic`]): a program's name, or `&` for a background job. Its
+    /// output is then not what Linux would print, and the host runs it
+    /// again in the complete lab. Clears the note.
+    pub fn take_lacked(&mut self) -> Option<String> {
+        std::mem::take(&mut self.core_mut().lacked)
+    }
+
     /// The virtual clock (ms).
     pub fn now_ms(&self) -> u64 {
         self.core().kernel.now_ms
@@ -301,7 +315,16 @@ impl Lab {
     }
 
     fn host(&self, pid: u32, term: usize, budget: Budget) -> Host {
-        Host { slot: self.slot.clone(), sched: self.sched.clone(), pid, term, ns: NsId::HOST, budget, streams: false }
+        Host {
+            slot: self.slot.clone(),
+            sched: self.sched.clone(),
+            pid,
+            term,
+            ns: NsId::HOST,
+            budget,
+            streams: false,
+            out_to: Default::default(),
+        }
     }
 
     /// Runs the tasks: until terminal `fg`'s line ends, jumping time to
@@ -310,6 +333,7 @@ impl Lab {
     fn drive(&mut self, fg: Option<usize>, until: Option<u64>) {
         let lent = self.core.take();
         *self.slot.borrow_mut() = lent;
+        let mut rounds = 0;
         loop {
             self.sched.set_now(core(&self.slot).kernel.now_ms);
             self.sched.run_ready(&mut |_| {});
@@ -318,6 +342,17 @@ impl Lab {
             if self.sched.runnable() {
                 continue;
             }
+            // Processes that watch sockets look again: what the others did
+            // may concern them (bounded, should two keep waking each other).
+            self.sched.take_progress();
+            if rounds < WATCH_ROUNDS && self.sched.wake_watchers() {
+                rounds += 1;
+                self.sched.run_ready(&mut |_| {});
+                if self.sched.take_progress() || self.sched.runnable() {
+                    continue;
+                }
+            }
+            rounds = 0;
             if let Some(term) = fg {
                 let t = &core(&self.slot).terms[term];
                 if t.done.is_some() || !self.sched.has(t.pid) {
@@ -358,7 +393,7 @@ impl Lab {
         };
         let (mode, status) = (t.mode, fg.status);
         let mut output = output;
-        if mode == Mode::Interactive {
+        if mode == Mode::Interactive && cfg!(feature = "jobs") {
             // Before the next prompt: what became of the terminal's jobs.
             let mut host = self.host(0, term, Budget::new(0));
             let env = self.envs[term].clone();
@@ -371,6 +406,10 @@ impl Lab {
         Progress { output, state: LineState::Done(status) }
     }
 }
+
+/// How many times, at one instant, the watching processes are asked again
+/// after one of them acted.
+const WATCH_ROUNDS: u32 = 10_000;
 
 /// A terminal's environment, lent to the line it runs; it goes back when
 /// the line ends or is dropped (Ctrl-C), so no borrow spans an await.
@@ -400,5 +439,6 @@ fn output_of(events: &[Event], start_ms: u64) -> Output {
     out
 }
 
-#[cfg(test)]
+// Processes, jobs and terminals: the complete lab's.
+#[cfg(all(test, feature = "jobs"))]
 mod tests;

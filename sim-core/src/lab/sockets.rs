@@ -1,6 +1,7 @@
 //! A program's sockets on the lab's kernel across awaits: its packet-engine
 //! run is parked between calls, and each call takes the kernel for itself
-//! only (so a ping waits for its next probe while other tasks run).
+//! only (so a ping waits for its next probe while other tasks run). What
+//! the program left open is closed when it ends, even killed.
 
 use std::cell::RefCell;
 use std::net::{Ipv4Addr, SocketAddrV4};
@@ -8,15 +9,25 @@ use std::net::{Ipv4Addr, SocketAddrV4};
 use super::host::{core, Slot};
 use crate::kernel::{Errno, NsId};
 use crate::netlink::sockets::{
-    Connected, Datagram, EchoRequest, Readiness, SendError, Shutdown, SockId, SockOpt, SockType, SocketView, Sockets,
+    Connected, Datagram, EchoRequest, InetSockets, Readiness, SendError, Shutdown, SockId, SockOpt, SockType,
+    SocketView, Sockets,
 };
 use crate::netlink::{ParkedSockets, SimSockets};
+
+/// How far past its end a TCP/UDP program's run goes on delivering what
+/// it sent last (µs): a handshake's or a close's few packets.
+const SETTLE_US: u64 = 1000;
 
 pub(super) struct LabSockets {
     slot: Slot,
     /// Behind a cell so that the seam's reading calls (`&self`) can take
     /// the kernel too.
     parked: RefCell<Option<ParkedSockets>>,
+    /// The TCP and UDP sockets the program holds: closed when it ends,
+    /// however it ends (a process's files are closed at its exit).
+    open: Vec<SockId>,
+    /// Whether the program made TCP or UDP sockets.
+    transport: bool,
 }
 
 impl LabSockets {
@@ -26,12 +37,12 @@ impl LabSockets {
             c.live_engines += 1;
             SimSockets::new(&mut c.kernel, ns).park()
         };
-        LabSockets { slot, parked: RefCell::new(Some(parked)) }
+        LabSockets { slot, parked: RefCell::new(Some(parked)), open: Vec::new(), transport: false }
     }
 
     /// Runs `f` on the sockets with the kernel taken back for it alone
     /// (`or` when the run has ended).
-    fn call<R>(&self, or: R, f: impl FnOnce(&mut dyn Sockets) -> R) -> R {
+    fn call<R>(&self, or: R, f: impl FnOnce(&mut SimSockets<'_>) -> R) -> R {
         let mut c = core(&self.slot);
         let Some(parked) = self.parked.borrow_mut().take() else { return or };
         let mut socks = parked.resume(&mut c.kernel);
@@ -46,7 +57,21 @@ impl LabSockets {
         // Only ever dropped while the lab lends its core (`Lab::drive`).
         let Ok(mut slot) = self.slot.try_borrow_mut() else { return };
         let Some(c) = slot.as_mut() else { return };
-        let trace = parked.resume(&mut c.kernel).finish();
+        let mut socks = parked.resume(&mut c.kernel);
+        for s in self.open.drain(..) {
+            let _ = socks.close(s);
+        }
+        if self.transport {
+            // What its last calls sent (a FIN, an ACK, a RST) crosses the
+            // wires now, as it would while the next command starts.
+            let soon = socks.now_us() + SETTLE_US;
+            while let Some(t) = socks.next_event().filter(|t| *t <= soon) {
+                if !socks.run_until(t) {
+                    break;
+                }
+            }
+        }
+        let trace = socks.finish();
         c.trace.events.extend(trace.events);
         c.live_engines -= 1;
     }
@@ -67,7 +92,12 @@ impl Sockets for LabSockets {
         self.call(None, |s| s.resolve(name))
     }
     fn socket(&mut self, ty: SockType) -> Result<SockId, Errno> {
-        self.call(Err(Errno::EINVAL), |s| s.socket(ty))
+        let r = self.call(Err(Errno::EINVAL), |s| s.socket(ty));
+        if let (Ok(s), SockType::Stream | SockType::Dgram) = (r, ty) {
+            self.transport = true;
+            self.open.push(s);
+        }
+        r
     }
     fn bind(&mut self, sock: SockId, addr: Ipv4Addr) -> Result<(), Errno> {
         self.call(Err(Errno::EINVAL), |s| s.bind(sock, addr))
@@ -84,6 +114,18 @@ impl Sockets for LabSockets {
     fn recv(&mut self, sock: SockId) -> Vec<Datagram> {
         self.call(Vec::new(), |s| s.recv(sock))
     }
+    fn next_event(&self) -> Option<u64> {
+        self.parked.borrow().as_ref().and_then(ParkedSockets::next_event)
+    }
+    fn run_until(&mut self, until_us: u64) -> bool {
+        self.call(false, |s| s.run_until(until_us))
+    }
+    fn exhausted(&self) -> bool {
+        self.parked.borrow().as_ref().is_some_and(ParkedSockets::exhausted)
+    }
+}
+
+impl InetSockets for LabSockets {
     fn bind_inet(&mut self, sock: SockId, addr: SocketAddrV4) -> Result<(), Errno> {
         self.call(Err(Errno::EINVAL), |s| s.bind_inet(sock, addr))
     }
@@ -97,7 +139,11 @@ impl Sockets for LabSockets {
         self.call(Err(Errno::EINVAL), |s| s.connect_inet(sock, dst))
     }
     fn accept(&mut self, sock: SockId) -> Result<(SockId, SocketAddrV4), Errno> {
-        self.call(Err(Errno::EINVAL), |s| s.accept(sock))
+        let r = self.call(Err(Errno::EINVAL), |s| s.accept(sock));
+        if let Ok((c, _)) = r {
+            self.open.push(c);
+        }
+        r
     }
     fn send(&mut self, sock: SockId, data: &[u8]) -> Result<usize, Errno> {
         self.call(Err(Errno::EINVAL), |s| s.send(sock, data))
@@ -112,6 +158,7 @@ impl Sockets for LabSockets {
         self.call(Err(Errno::EINVAL), |s| s.shutdown(sock, how))
     }
     fn close(&mut self, sock: SockId) -> Result<(), Errno> {
+        self.open.retain(|s| *s != sock);
         self.call(Err(Errno::EINVAL), |s| s.close(sock))
     }
     fn local_addr(&self, sock: SockId) -> Result<SocketAddrV4, Errno> {
@@ -131,14 +178,5 @@ impl Sockets for LabSockets {
     }
     fn socket_views(&self) -> Vec<SocketView> {
         self.call(Vec::new(), |s| s.socket_views())
-    }
-    fn next_event(&self) -> Option<u64> {
-        self.parked.borrow().as_ref().and_then(ParkedSockets::next_event)
-    }
-    fn run_until(&mut self, until_us: u64) -> bool {
-        self.call(false, |s| s.run_until(until_us))
-    }
-    fn exhausted(&self) -> bool {
-        self.parked.borrow().as_ref().is_some_and(ParkedSockets::exhausted)
     }
 }

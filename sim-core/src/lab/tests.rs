@@ -173,3 +173,19 @@ fn ctrl_c_stops_a_line_that_page_time_drives() {
     lab.interrupt(0);
     assert_eq!(lab.run("jobs").text(), "[1]+  Running                 sleep 1 &\n");
 }
+
+#[test]
+fn redirections_write_and_read_the_machines_files() {
+    let mut lab = Lab::new();
+    let run = |lab: &mut Lab, line: &str| lab.run_command(line).text();
+    assert_eq!(run(&mut lab, "echo one > /tmp/f; echo two >> /tmp/f; cat /tmp/f"), "one\ntwo\n");
+    assert_eq!(run(&mut lab, "wc -l < /tmp/f; echo three > /tmp/f; cat /tmp/f"), "2\nthree\n");
+    assert_eq!(run(&mut lab, "rm /tmp/f; cat /tmp/f"), "cat: /tmp/f: No such file or directory\n");
+    assert_eq!(run(&mut lab, "echo x > /nodir/f"), "bash: line 1: /nodir/f: No such file or directory\n");
+    // A job's file is there (empty) once the job runs, and gets its
+    // output when the job ends.
+    assert_eq!(
+        run(&mut lab, "(sleep 1; echo late) > /tmp/j & sleep 0.1; wc -c < /tmp/j; wait; cat /tmp/j"),
+        "0\nlate\n"
+    );
+}

@@ -26,7 +26,7 @@ pub mod sockets;
 pub use netfilter::{Netfilter, SimNetfilter};
 pub use sim::SimNetlink;
 pub use sim_sockets::{ParkedSockets, SimSockets};
-pub use sockets::Sockets;
+pub use sockets::{InetSockets, Sockets};
 
 pub const IFF_UP: u32 = 0x1;
 pub const IFF_BROADCAST: u32 = 0x2;

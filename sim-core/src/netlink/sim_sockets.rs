@@ -213,6 +213,20 @@ impl Sockets for SimSockets<'_> {
         self.sock(s).map(|s| std::mem::take(&mut s.queue)).unwrap_or_default()
     }
 
+    fn next_event(&self) -> Option<u64> {
+        self.e.next_event()
+    }
+
+    fn run_until(&mut self, until_us: u64) -> bool {
+        self.e.run_until(until_us)
+    }
+
+    fn exhausted(&self) -> bool {
+        self.e.exhausted
+    }
+}
+
+impl InetSockets for SimSockets<'_> {
     fn bind_inet(&mut self, s: SockId, addr: SocketAddrV4) -> Result<(), Errno> {
         let (id, _) = self.inet(s)?;
         self.e.sock_bind(self.ns, id, addr)
@@ -316,17 +330,5 @@ impl Sockets for SimSockets<'_> {
 
     fn socket_views(&self) -> Vec<SocketView> {
         self.e.k.ns(self.ns).map(|n| n.sockets.views(self.e.now_us())).unwrap_or_default()
-    }
-
-    fn next_event(&self) -> Option<u64> {
-        self.e.next_event()
-    }
-
-    fn run_until(&mut self, until_us: u64) -> bool {
-        self.e.run_until(until_us)
-    }
-
-    fn exhausted(&self) -> bool {
-        self.e.exhausted
     }
 }

@@ -123,6 +123,19 @@ pub trait Sockets {
     /// Everything that arrived for the socket so far.
     fn recv(&mut self, s: SockId) -> Vec<Datagram>;
 
+    /// When the kernel next has something to do, if anything.
+    fn next_event(&self) -> Option<u64>;
+    /// Lets time pass up to `until_us`; false if the kernel gave up (a
+    /// broadcast storm exhausted its step budget).
+    fn run_until(&mut self, until_us: u64) -> bool;
+    /// Whether the kernel gave up (see [`Sockets::run_until`]).
+    fn exhausted(&self) -> bool;
+}
+
+/// TCP and UDP sockets besides ping's (`nc`, `ss`): a trait of its own so
+/// that a program that needs only ping's calls links none of these (the
+/// site's basic lab; see `lab/basic.rs`).
+pub trait InetSockets: Sockets {
     /// `bind()` of a TCP or UDP socket to an address and port (0: an
     /// ephemeral port). EADDRNOTAVAIL not a local address, EADDRINUSE.
     fn bind_inet(&mut self, s: SockId, addr: SocketAddrV4) -> Result<(), Errno>;
@@ -161,12 +174,4 @@ pub trait Sockets {
     fn set_owner(&mut self, _s: SockId, _pid: u32, _comm: &str, _fd: u32) {}
     /// The namespace's TCP and UDP sockets, as ss and netstat list them.
     fn socket_views(&self) -> Vec<SocketView>;
-
-    /// When the kernel next has something to do, if anything.
-    fn next_event(&self) -> Option<u64>;
-    /// Lets time pass up to `until_us`; false if the kernel gave up (a
-    /// broadcast storm exhausted its step budget).
-    fn run_until(&mut self, until_us: u64) -> bool;
-    /// Whether the kernel gave up (see [`Sockets::run_until`]).
-    fn exhausted(&self) -> bool;
 }

@@ -220,7 +220,7 @@ impl Parked {
             reasm,
             exhausted,
         } = self;
-        Engine {
+        let mut e = Engine {
             k,
             now,
             queue,
@@ -236,7 +236,10 @@ impl Parked {
             frag_id,
             reasm,
             exhausted,
-        }
+        };
+        // What another program's run left on its way when it ended.
+        e.adopt_in_flight();
+        e
     }
 
     /// The run's own time (µs).
@@ -324,14 +327,20 @@ impl<'k> Engine<'k> {
             exhausted: false,
         };
         e.rearm_neigh_timers();
+        #[cfg(feature = "sockets")]
         e.rearm_sock_timers();
-        for p in std::mem::take(&mut e.k.in_flight) {
+        e.adopt_in_flight();
+        e
+    }
+
+    /// Takes over the traffic the kernel keeps between runs.
+    fn adopt_in_flight(&mut self) {
+        for p in std::mem::take(&mut self.k.in_flight) {
             match p.0 {
-                Keep::Event { at, ev } => e.push(at, ev),
-                Keep::AwaitingArp { key, pkts } => e.pending.entry(key).or_default().extend(pkts),
+                Keep::Event { at, ev } => self.push(at, ev),
+                Keep::AwaitingArp { key, pkts } => self.pending.entry(key).or_default().extend(pkts),
             }
         }
-        e
     }
 
     /// The current virtual time in microseconds.
@@ -404,7 +413,9 @@ impl<'k> Engine<'k> {
         let queue = std::mem::take(&mut self.queue);
         let mut parked: Vec<Item> = queue.into_iter().filter(|i| i.ev.parkable()).collect();
         crate::sort::sort_by_key(&mut parked, |i| (i.at, i.seq));
-        self.k.in_flight = parked.into_iter().map(|i| InFlight(Keep::Event { at: i.at, ev: i.ev })).collect();
+        // Appended: another run that ended while this one was parked may
+        // have left traffic too.
+        self.k.in_flight.extend(parked.into_iter().map(|i| InFlight(Keep::Event { at: i.at, ev: i.ev })));
         for (key, pkts) in std::mem::take(&mut self.pending) {
             let pkts: Vec<Ipv4Packet> = pkts.into_iter().filter(is_transport).collect();
             if !pkts.is_empty() {
@@ -423,7 +434,11 @@ impl<'k> Engine<'k> {
             Ev::LocalIn { ns, pkt } => self.loopback_in(ns, pkt),
             Ev::NeighTimer { ns, dev, ip } => self.neigh_timer(ns, dev, ip),
             Ev::ProxyReply { dev, arp, to } => self.send_arp(dev, arp, to),
+            #[cfg(feature = "sockets")]
             Ev::SockTimer { ns, id, at } => self.sock_timer(ns, id, at),
+            // Without sockets (the basic lab) no socket arms a timer.
+            #[cfg(not(feature = "sockets"))]
+            Ev::SockTimer { .. } => {}
         }
     }
 }

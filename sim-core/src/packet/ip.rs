@@ -107,7 +107,11 @@ impl Engine<'_> {
                 match UnreachCode::of_reject(w) {
                     Some(code) => self.icmp_error(ns, in_dev, pkt, ErrKind::Unreach(code)),
                     // nf_send_reset(): a RST as from the address it was for.
+                    #[cfg(feature = "sockets")]
                     None => self.tcp_reset_reply(ns, pkt),
+                    // Only TCP is reset, and without sockets there is none.
+                    #[cfg(not(feature = "sockets"))]
+                    None => {}
                 }
                 false
             }
@@ -294,8 +298,16 @@ impl Engine<'_> {
                 let _ = self.ip_send(ns, reply, None);
                 return;
             }
+            #[cfg(feature = "sockets")]
             Payload::Tcp(_) => return self.tcp_rcv(ns, pkt),
+            #[cfg(feature = "sockets")]
             Payload::Udp(_) => return self.udp_rcv(ns, in_dev, pkt),
+            // Without sockets (the basic lab) no program sends either.
+            #[cfg(not(feature = "sockets"))]
+            Payload::Tcp(_) | Payload::Udp(_) => {
+                let _ = in_dev;
+                return;
+            }
             Payload::Icmp(Icmp::DestUnreachable { code, quoted }) => Some((Some(*code), *quoted)),
             Payload::Icmp(Icmp::TimeExceeded { quoted }) => Some((None, *quoted)),
             Payload::Icmp(Icmp::EchoReply { .. }) => None,
@@ -306,7 +318,9 @@ impl Engine<'_> {
                 self.learn_pmtu(ns, quoted.dst, u32::from(mtu));
             }
             match quoted.proto {
+                #[cfg(feature = "sockets")]
                 super::wire::PROTO_TCP => return self.tcp_err(ns, &quoted, code),
+                #[cfg(feature = "sockets")]
                 super::wire::PROTO_UDP => return self.udp_err(ns, &quoted, code),
                 _ => {}
             }

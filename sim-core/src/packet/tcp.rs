@@ -9,6 +9,7 @@
 //! which is all a lesson's exchange sees), no SACK blocks; the peer's
 //! window is never a limit (every simulated receiver reads at once or
 //! keeps what it gets), and out-of-order data is dropped and re-acked.
+#![cfg_attr(not(feature = "sockets"), allow(dead_code))]
 
 use std::net::SocketAddrV4;
 

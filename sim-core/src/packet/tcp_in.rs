@@ -3,6 +3,7 @@
 //! the address before one on 0.0.0.0; among `SO_REUSEPORT` twins the
 //! oldest) — and moves it through the handshake, data, FIN and RST. No
 //! socket: a RST back (`Connection refused`).
+#![cfg_attr(not(feature = "sockets"), allow(dead_code))]
 
 use std::net::SocketAddrV4;
 

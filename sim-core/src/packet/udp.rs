@@ -4,6 +4,7 @@
 //! and ICMP errors to a connected socket as the error its next call
 //! returns (only the hard ones: `Connection refused` yes, a net
 //! unreachable no, as `__udp4_lib_err()` decides without `IP_RECVERR`).
+#![cfg_attr(not(feature = "sockets"), allow(dead_code))]
 
 use std::net::{Ipv4Addr, SocketAddrV4};
 

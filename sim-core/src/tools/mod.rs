@@ -12,8 +12,11 @@ pub mod elsewhere;
 pub mod ifconfig;
 pub mod iptables;
 pub mod man;
+#[cfg(feature = "sockets")]
+pub mod nc;
 pub mod netstat;
 pub mod ping;
+#[cfg(feature = "jobs")]
 pub mod sleep;
 pub mod ss;
 pub mod sudo;

@@ -144,7 +144,9 @@ pub fn netstat(views: &[SocketView], argv: &[String]) -> Output {
             None => endpoint(std::net::Ipv4Addr::UNSPECIFIED, None, o.numeric),
         };
         let state = v.state.netstat_name();
-        s += &format!("{proto:<4}  {:>6} {:>6} {local:<23} {peer:<23} {state:<11}", v.recv_q, v.send_q);
+        // /proc/net/tcp's tx_queue of a listener is 0 (ss shows its backlog there).
+        let send_q = if v.state == State::Listen { 0 } else { v.send_q };
+        s += &format!("{proto:<4}  {:>6} {:>6} {local:<23} {peer:<23} {state:<11}", v.recv_q, send_q);
         if o.programs {
             let p = v.process.as_ref().map_or_else(|| "-".to_string(), |p| format!("{}/{}", p.pid, p.comm));
             s += &format!(" {p:<20}");

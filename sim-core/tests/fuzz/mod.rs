@@ -163,6 +163,9 @@ const EXTRA: &[&str] = &[
     "ping",
     "sysctl",
     "iptables",
+    "nc",
+    "ss",
+    "netstat",
     "bridge",
     "fdb",
     "vlan",
@@ -194,8 +197,12 @@ fn scripts_in(dir: &Path) -> Vec<PathBuf> {
 impl Corpus {
     pub fn load() -> Corpus {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dirs =
-            [root.join("tests/data/kernel"), root.join("tests/data/packet"), root.join("../../shared/scenarios")];
+        let dirs = [
+            root.join("tests/data/kernel"),
+            root.join("tests/data/packet"),
+            root.join("tests/data/sockets"),
+            root.join("../../shared/scenarios"),
+        ];
         let mut scripts = Vec::new();
         for d in &dirs {
             for p in scripts_in(d) {

@@ -8,7 +8,7 @@
 use std::net::SocketAddrV4;
 
 use sim_core::kernel::{Kernel, NsId};
-use sim_core::netlink::sockets::Sockets;
+use sim_core::netlink::sockets::InetSockets;
 use sim_core::netlink::SimSockets;
 use sim_core::packet;
 use sim_core::Lab;
@@ -35,7 +35,7 @@ impl World {
     }
 
     /// Runs `f` on namespace `ns`'s sockets; its packets join the log.
-    pub fn on<T>(&mut self, ns: &str, f: impl FnOnce(&mut dyn Sockets) -> T) -> T {
+    pub fn on<T>(&mut self, ns: &str, f: impl FnOnce(&mut dyn InetSockets) -> T) -> T {
         let id = self.ns(ns);
         let mut s = SimSockets::new(&mut self.k, id);
         let r = f(&mut s);

@@ -1,8 +1,9 @@
-//! Commands the shell runs itself: `echo`, `true`, `false`, `:`, `export`,
+//! Commands the shell runs itself: `echo`, `printf`, `true`, `false`, `:`, `export`,
 //! `unset`, `exit`, `cd`, `test`/`[`, `read`, `shift`, `local`, and the loop and
 //! function controls `break`, `continue`, `return`.
 
 mod flow;
+mod printf;
 mod test;
 
 pub(crate) use test::is_unary_operator;
@@ -18,6 +19,7 @@ pub(super) fn run(sh: &mut Interp<'_>, argv: &[String], stdin: &mut String) -> O
     let args = &argv[1..];
     Some(match name.as_str() {
         "echo" => echo(args),
+        "printf" => printf::run(sh, args),
         "true" | ":" => Output::status(0),
         "false" => Output::status(1),
         "export" => export(sh, args),
@@ -31,9 +33,14 @@ pub(super) fn run(sh: &mut Interp<'_>, argv: &[String], stdin: &mut String) -> O
         "local" => flow::local(sh, args),
         // There is no filesystem to move around in.
         "cd" => Output::status(0),
-        "jobs" => crate::jobs::jobs(sh, args),
-        "kill" => crate::jobs::kill(sh, args),
-        "fg" | "bg" => crate::jobs::fg_bg(sh, name),
+        #[cfg(feature = "jobs")]
+        "jobs" => crate::jobs::builtins::jobs(sh, args),
+        #[cfg(feature = "jobs")]
+        "kill" => crate::jobs::builtins::kill(sh, args),
+        #[cfg(feature = "jobs")]
+        "fg" | "bg" => crate::jobs::builtins::fg_bg(sh, name),
+        #[cfg(feature = "jobs")]
+        "disown" => crate::jobs::builtins::disown(sh, args),
         _ => return None,
     })
 }

@@ -64,6 +64,9 @@ pub(super) struct Interp<'a> {
     /// command: what a bare assignment like `x=$(false)` returns.
     pub subst_status: Option<i32>,
     pub depth: usize,
+    /// Compound commands around the running one whose redirections send
+    /// its stdout or stderr elsewhere.
+    pub redirected: usize,
     /// `$0`, and the name error messages start with (borrowed while it is
     /// the shell's own name, as on every command line typed).
     pub name: Cow<'static, str>,
@@ -116,6 +119,7 @@ impl<'a> Interp<'a> {
             pending_delay: 0,
             subst_status: None,
             depth: 0,
+            redirected: 0,
             name: Cow::Borrowed(name),
             mode,
             line: 1,
@@ -185,7 +189,11 @@ impl<'a> Interp<'a> {
                     break;
                 }
                 let o = match &item.background {
+                    #[cfg(feature = "jobs")]
                     Some(text) if !self.sync => Box::pin(self.background(item, text)).await,
+                    // Without jobs (the site's basic lab, whose host sends a
+                    // line with `&` to the complete lab before it runs) the
+                    // list runs in the foreground.
                     _ => self.run_and_or(item, stdin).await,
                 };
                 out.status = o.status;
@@ -300,6 +308,10 @@ impl<'a> Interp<'a> {
                 Ok(r) => r,
                 Err(out) => return out,
             };
+            // Output sent elsewhere: what runs inside does not reach the
+            // terminal as it writes.
+            let moved = redir.as_ref().is_some_and(|r| r.moves_output());
+            self.redirected += usize::from(moved);
             let input = match redir.as_mut().and_then(|r| r.stdin.as_mut()) {
                 Some(replaced) => replaced,
                 None => stdin,
@@ -314,7 +326,8 @@ impl<'a> Interp<'a> {
                 Command::Subshell(body, _) => Box::pin(self.subshell(Body::Script(body), input)).await,
                 Command::Simple(_) | Command::Function(_) => Output::new(),
             };
-            Self::redirect_finish(redir, out)
+            self.redirected -= usize::from(moved);
+            self.redirect_finish(redir, out)
         })
     }
 
@@ -345,6 +358,7 @@ impl<'a> Interp<'a> {
             pending_delay: 0,
             subst_status: None,
             depth: self.depth + 1,
+            redirected: 0,
             name: self.name.clone(),
             mode: self.mode,
             line: self.line,
@@ -422,7 +436,7 @@ impl<'a> Interp<'a> {
             let mut out = std::mem::take(&mut self.side);
             // Redirections on an empty command are still checked.
             let r = match self.redirect_setup(&cmd.redirects) {
-                Ok(redir) => Self::redirect_finish(redir, Output::status(0)),
+                Ok(redir) => self.redirect_finish(redir, Output::status(0)),
                 Err(out) => out,
             };
             let status = if r.status != 0 { r.status } else { status };
@@ -443,12 +457,31 @@ impl<'a> Interp<'a> {
         let side = std::mem::take(&mut self.side);
         let mut out = match self.redirect_setup(&cmd.redirects) {
             Ok(mut redir) => {
+                // Where its output goes as it writes (see Programs::output_to).
+                let direct = !self.sync && self.depth == 0 && self.calls == 0 && self.redirected == 0;
+                let owned = |t: crate::OutputTo<'_>| match t {
+                    crate::OutputTo::File(p) => Target::File(p.to_string()),
+                    crate::OutputTo::Terminal => Target::Terminal,
+                    crate::OutputTo::Returned => Target::Returned,
+                };
+                let targets = match &redir {
+                    Some(r) => (owned(r.target(1, direct)), owned(r.target(2, direct))),
+                    None if direct => (Target::Terminal, Target::Terminal),
+                    None => (Target::Returned, Target::Returned),
+                };
+                let to_files = targets != (Target::Returned, Target::Returned);
                 let input = match redir.as_mut().and_then(|r| r.stdin.as_mut()) {
                     Some(replaced) => replaced,
                     None => &mut *stdin,
                 };
+                if to_files {
+                    self.programs.output_to(targets.0.as_output_to(), targets.1.as_output_to());
+                }
                 let out = self.run_argv(&argv, input).await;
-                Self::redirect_finish(redir, out)
+                if to_files {
+                    self.programs.output_to(crate::OutputTo::Returned, crate::OutputTo::Returned);
+                }
+                self.redirect_finish(redir, out)
             }
             Err(out) => out,
         };
@@ -477,8 +510,9 @@ impl<'a> Interp<'a> {
         if let Some(body) = self.env.function(name) {
             return Box::pin(self.call_function(&body, argv, stdin)).await;
         }
+        #[cfg(feature = "jobs")]
         if name == "wait" {
-            return Box::pin(crate::jobs::wait(self, &argv[1..])).await;
+            return Box::pin(crate::jobs::builtins::wait(self, &argv[1..])).await;
         }
         if let Some(out) = builtins::run(self, argv, stdin) {
             return out;
@@ -510,5 +544,23 @@ impl<'a> Interp<'a> {
             self.interrupt();
         }
         out
+    }
+}
+
+/// An owned [`crate::OutputTo`], kept while the program runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Target {
+    Returned,
+    File(String),
+    Terminal,
+}
+
+impl Target {
+    fn as_output_to(&self) -> crate::OutputTo<'_> {
+        match self {
+            Target::Returned => crate::OutputTo::Returned,
+            Target::File(p) => crate::OutputTo::File(p),
+            Target::Terminal => crate::OutputTo::Terminal,
+        }
     }
 }

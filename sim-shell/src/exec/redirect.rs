@@ -1,7 +1,9 @@
 //! Redirections: where a command's stdin comes from (`<`, here-documents,
 //! here-strings) and where its stdout and stderr go (`>`, `2>&1`, …).
-//! There is no filesystem: only `/dev/null`, `/dev/stdout` and
-//! `/dev/stderr` can be written.
+//! `/dev/null`, `/dev/stdout` and `/dev/stderr` are the shell's; other
+//! files are the machine's ([`crate::Programs::create_file`], `read_file`):
+//! a file is made empty when the command starts (`>>` keeps it) and gets
+//! what the command wrote when it ends.
 
 use super::Interp;
 use crate::ast::{Redirect, RedirectOp};
@@ -13,14 +15,34 @@ enum Sink {
     Stdout,
     Stderr,
     Null,
+    /// The i-th file the command's redirections opened.
+    File(usize),
 }
 
 /// A command's redirections, read: where its file descriptors write, and
 /// the stdin that replaces its own, if any.
 pub(super) struct Redirected {
     fds: [Sink; 3],
+    files: Vec<String>,
     warnings: Output,
     pub stdin: Option<String>,
+}
+
+impl Redirected {
+    /// Where file descriptor `fd` (1 or 2) writes as the program runs;
+    /// `direct`: the shell's own stdout and stderr are the terminal's.
+    pub(super) fn target(&self, fd: usize, direct: bool) -> crate::OutputTo<'_> {
+        match self.fds.get(fd) {
+            Some(Sink::File(i)) => self.files.get(*i).map_or(crate::OutputTo::Returned, |p| crate::OutputTo::File(p)),
+            Some(Sink::Stdout | Sink::Stderr) if direct => crate::OutputTo::Terminal,
+            _ => crate::OutputTo::Returned,
+        }
+    }
+
+    /// Whether stdout or stderr goes somewhere else than the shell's own.
+    pub(super) fn moves_output(&self) -> bool {
+        self.fds[1] != Sink::Stdout || self.fds[2] != Sink::Stderr
+    }
 }
 
 impl<'a> Interp<'a> {
@@ -36,6 +58,7 @@ impl<'a> Interp<'a> {
         // command's redirections.
         let mut warnings = Output::new();
         let mut replaced_stdin: Option<String> = None;
+        let mut files = Vec::new();
         for r in redirects {
             if let RedirectOp::HereDoc(warning) = &r.op {
                 if let Some(w) = warning {
@@ -76,20 +99,32 @@ impl<'a> Interp<'a> {
                             replaced_stdin = Some(String::new());
                         }
                     } else {
-                        let msg = format!("{}{target}: No such file or directory\n", self.prefix());
-                        return Err(self.redirect_error(msg));
+                        match self.programs.read_file(&target) {
+                            Ok(text) if fd == 0 => replaced_stdin = Some(text),
+                            Ok(_) => {}
+                            Err(why) => {
+                                let msg = format!("{}{target}: {why}\n", self.prefix());
+                                return Err(self.redirect_error(msg));
+                            }
+                        }
                     }
                 }
                 RedirectOp::HereDoc(_) | RedirectOp::HereString => {}
-                RedirectOp::Output | RedirectOp::Both => {
+                RedirectOp::Output | RedirectOp::Append | RedirectOp::Both => {
                     let sink = match target.as_str() {
                         "/dev/null" => Sink::Null,
                         "/dev/stdout" => fds[1],
                         "/dev/stderr" => fds[2],
-                        _ => {
-                            let msg = format!("{}{target}: Read-only file system\n", self.prefix());
-                            return Err(self.redirect_error(msg));
-                        }
+                        _ => match self.programs.create_file(&target, r.op == RedirectOp::Append) {
+                            Ok(()) => {
+                                files.push(target.clone());
+                                Sink::File(files.len() - 1)
+                            }
+                            Err(why) => {
+                                let msg = format!("{}{target}: {why}\n", self.prefix());
+                                return Err(self.redirect_error(msg));
+                            }
+                        },
                     };
                     if r.op == RedirectOp::Both {
                         fds[1] = sink;
@@ -116,12 +151,12 @@ impl<'a> Interp<'a> {
                 }
             }
         }
-        Ok(Some(Redirected { fds, warnings, stdin: replaced_stdin }))
+        Ok(Some(Redirected { fds, files, warnings, stdin: replaced_stdin }))
     }
 
     /// Sends what a command printed where its redirections say.
-    pub(super) fn redirect_finish(redirected: Option<Redirected>, out: Output) -> Output {
-        let Some(Redirected { fds, warnings, .. }) = redirected else { return out };
+    pub(super) fn redirect_finish(&mut self, redirected: Option<Redirected>, out: Output) -> Output {
+        let Some(Redirected { fds, files, warnings, .. }) = redirected else { return out };
         let mut routed = warnings;
         routed.status = out.status;
         for c in out.chunks {
@@ -133,6 +168,12 @@ impl<'a> Interp<'a> {
                 Sink::Stdout => (Stream::Stdout, c.text),
                 Sink::Stderr => (Stream::Stderr, c.text),
                 Sink::Null => (Stream::Stdout, String::new()),
+                Sink::File(i) => {
+                    if let Some(path) = files.get(i) {
+                        self.programs.append_file(path, &c.text);
+                    }
+                    (Stream::Stdout, String::new())
+                }
             };
             routed.extend(Output { chunks: vec![Chunk { stream, text, delay_ms: c.delay_ms }], status: 0 });
         }

@@ -74,7 +74,8 @@ impl Parser<'_> {
         let (op, default_fd) = match self.kind() {
             TokenKind::Op(Op::TLess) => (RedirectOp::HereString, 0),
             TokenKind::Op(Op::Less) => (RedirectOp::Input, 0),
-            TokenKind::Op(Op::Great | Op::DGreat) => (RedirectOp::Output, 1),
+            TokenKind::Op(Op::Great) => (RedirectOp::Output, 1),
+            TokenKind::Op(Op::DGreat) => (RedirectOp::Append, 1),
             TokenKind::Op(Op::LessAnd) => (RedirectOp::Dup, 0),
             TokenKind::Op(Op::GreatAnd) => (RedirectOp::Dup, 1),
             TokenKind::Op(Op::AndGreat) if explicit_fd.is_none() => (RedirectOp::Both, 1),

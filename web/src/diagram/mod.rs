@@ -197,7 +197,7 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
                     <span class="lg lg-nocarrier">"⚠ no carrier"</span>
                     <span class="lg lg-down">"▽ down"</span>
                 </div>
-                <Toggle name="notes" label=" Routes & neighbours" on=notes />
+                <Toggle name="notes" label=" Routes, neighbours & sockets" on=notes />
                 <Toggle name="text" label=" Text view" on=text_shown />
             </div>
             <div class="diagram-scroll">

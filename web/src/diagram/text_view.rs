@@ -24,7 +24,7 @@ fn said(ns: &NsView) -> Said {
         Some(n) => format!("namespace {n}"),
     };
     let mut rows: Vec<(&'static str, String)> = ns.links.iter().map(|l| ("", sentence(l))).collect();
-    for (head, lines) in [("Routes:", &ns.routes), ("Neighbours:", &ns.neighbours)] {
+    for (head, lines) in [("Routes:", &ns.routes), ("Neighbours:", &ns.neighbours), ("Sockets:", &ns.sockets)] {
         if !lines.is_empty() {
             rows.push(("row-head", head.to_string()));
             rows.extend(lines.iter().map(|l| ("row-code", l.clone())));

@@ -3,10 +3,11 @@
 //! messages.
 
 use super::progress::advance;
-use super::session::LabSession;
+use super::session::{LabSession, Lacks};
 use super::trace;
 use super::verify::World;
-use lab_protocol::{CommandOutput, Event, LabState, LessonChecks, Request, REPLAY_LINES};
+use lab_protocol::{replayed_id, CommandOutput, Entry, Event, LabState, LessonChecks, Request, REPLAY_LINES};
+use sim_core::lab::{LineState, Progress};
 use sim_core::Snapshot;
 
 /// Runs the commands of one page.
@@ -16,6 +17,8 @@ pub struct LabHost {
     lesson: Option<LessonChecks>,
     /// The snapshot last sent, so an unchanged one is not sent again.
     sent: Option<Snapshot>,
+    /// Lines that wait for another terminal: (terminal, request id).
+    waiting: Vec<(u32, u64)>,
 }
 
 impl LabHost {
@@ -23,27 +26,86 @@ impl LabHost {
     pub fn handle(&mut self, req: Request, emit: &mut dyn FnMut(Event)) {
         match req {
             Request::Open { lines, lesson } => {
-                let (session, outs) = LabSession::replay(&lines);
+                let (session, replayed) = match LabSession::replay(&lines) {
+                    Ok(replayed) => replayed,
+                    Err(Lacks(what)) => return emit(Event::NeedsComplete { what }),
+                };
                 self.session = session;
                 self.lesson = lesson;
                 self.sent = None;
-                let (earlier, outputs) = scrollback(&outs);
-                emit(Event::Opened { earlier, outputs, state: self.state(None) });
+                self.waiting =
+                    replayed.waiting.iter().map(|&i| (Entry::decode(&lines[i]).term(), replayed_id(i))).collect();
+                let waiting = self.waiting.iter().map(|w| w.1).collect();
+                let (earlier, outputs) = scrollback(&replayed.outputs);
+                emit(Event::Opened { earlier, outputs, state: self.state(None), waiting });
             }
-            Request::Run { id, line } => {
-                let out = self.session.run(&line);
-                let chunks = out.chunks.iter().map(Into::into).collect::<Vec<_>>();
-                if !chunks.is_empty() {
-                    emit(Event::Output { id, chunks });
-                }
+            Request::Run { id, line, term } => {
+                let p = match self.session.run_in(term, &line) {
+                    Ok(p) => p,
+                    Err(Lacks(what)) => return emit(Event::NeedsComplete { what }),
+                };
                 let t = self.session.last_trace();
                 let trace = (!t.events.is_empty()).then(|| trace::view(&line, t));
-                emit(Event::Done { id, status: out.status, state: self.state(trace) });
+                self.report(term, id, p, trace, emit);
+                self.poll_others(term, emit);
             }
-            // A line runs to its end before the next request is read: there
-            // is never a running line to stop here (the page restarts a
-            // worker instead; see lab-protocol).
-            Request::Interrupt => {}
+            // A line that runs is never interrupted here: a line runs to its
+            // end (or until it waits) before the next request is read, so
+            // the page restarts a worker instead (see lab-protocol). A line
+            // that waits is this lab's to stop.
+            Request::Interrupt { term } => {
+                let Some(&(_, id)) = self.waiting.iter().find(|w| w.0 == term) else { return };
+                let p = self.session.interrupt(term);
+                self.report(term, id, p, None, emit);
+                self.poll_others(term, emit);
+            }
+        }
+    }
+
+    /// What line `id` in terminal `term` printed, and how it stands.
+    fn report(
+        &mut self,
+        term: u32,
+        id: u64,
+        p: Progress,
+        trace: Option<lab_protocol::TraceView>,
+        emit: &mut dyn FnMut(Event),
+    ) {
+        let chunks = p.output.chunks.iter().map(Into::into).collect::<Vec<_>>();
+        if !chunks.is_empty() {
+            emit(Event::Output { id, chunks });
+        }
+        match p.state {
+            LineState::Running => {
+                if !self.waiting.contains(&(term, id)) {
+                    self.waiting.push((term, id));
+                    emit(Event::Waiting { id });
+                }
+            }
+            LineState::Done(status) => {
+                self.waiting.retain(|w| *w != (term, id));
+                emit(Event::Done { id, status, state: self.state(trace) });
+            }
+            LineState::Idle => {
+                self.waiting.retain(|w| *w != (term, id));
+                emit(Event::Done { id, status: p.output.status, state: self.state(trace) });
+            }
+        }
+    }
+
+    /// After a request: what the other terminals printed meanwhile (their
+    /// waiting lines', or their jobs' while no line runs there).
+    fn poll_others(&mut self, except: u32, emit: &mut dyn FnMut(Event)) {
+        for term in (0..self.session.terminals()).filter(|&t| t != except) {
+            let p = self.session.poll(term);
+            match self.waiting.iter().find(|w| w.0 == term) {
+                Some(&(_, id)) => self.report(term, id, p, None, emit),
+                None if !p.output.chunks.is_empty() => {
+                    let chunks = p.output.chunks.iter().map(Into::into).collect();
+                    emit(Event::Printed { term, chunks });
+                }
+                None => {}
+            }
         }
     }
 
@@ -93,16 +155,16 @@ mod tests {
     fn a_line_prints_then_ends_and_sends_the_snapshot_once() {
         let mut host = LabHost::default();
         let opened = talk(&mut host, Request::Open { lines: vec!["ip netns add red".into()], lesson: None });
-        let [Event::Opened { earlier, outputs, state }] = &opened[..] else { panic!("{opened:?}") };
+        let [Event::Opened { earlier, outputs, state, .. }] = &opened[..] else { panic!("{opened:?}") };
         assert_eq!((earlier.len(), outputs.len()), (0, 1));
         assert_eq!(state.snapshot.as_ref().map(|s| s.namespaces.len()), Some(2));
-        let ev = talk(&mut host, Request::Run { id: 1, line: "ip netns".into() });
+        let ev = talk(&mut host, Request::Run { id: 1, line: "ip netns".into(), term: 0 });
         let [Event::Output { id: 1, chunks }, Event::Done { id: 1, status: 0, state }] = &ev[..] else {
             panic!("{ev:?}")
         };
         assert_eq!(chunks[0].text, "red\n");
         assert_eq!(state.snapshot, None, "nothing changed");
-        let ev = talk(&mut host, Request::Run { id: 2, line: "ip netns add blue".into() });
+        let ev = talk(&mut host, Request::Run { id: 2, line: "ip netns add blue".into(), term: 0 });
         let [Event::Done { id: 2, status: 0, state }] = &ev[..] else { panic!("{ev:?}") };
         assert_eq!(state.snapshot.as_ref().map(|s| s.namespaces.len()), Some(3));
     }
@@ -127,7 +189,7 @@ mod tests {
         let lesson =
             LessonChecks { steps: vec![vec!["netns red exists".into()], vec!["netns blue exists".into()]], ticked: 0 };
         talk(&mut host, Request::Open { lines: vec![], lesson: Some(lesson) });
-        let ev = talk(&mut host, Request::Run { id: 1, line: "ip netns add red".into() });
+        let ev = talk(&mut host, Request::Run { id: 1, line: "ip netns add red".into(), term: 0 });
         let Some(Event::Done { state, .. }) = ev.last() else { panic!() };
         let p = state.progress.as_ref().unwrap();
         assert_eq!((p.ticked, p.current.len(), p.current[0].ok), (1, 1, false));
@@ -136,7 +198,7 @@ mod tests {
     #[test]
     fn a_ping_comes_back_with_its_trace() {
         let mut host = LabHost::default();
-        let ev = talk(&mut host, Request::Run { id: 1, line: "ping -c 1 127.0.0.1".into() });
+        let ev = talk(&mut host, Request::Run { id: 1, line: "ping -c 1 127.0.0.1".into(), term: 0 });
         let Some(Event::Done { state, .. }) = ev.last() else { panic!() };
         assert!(state.trace.as_ref().is_some_and(|t| t.summary.starts_with("ping")), "{state:?}");
     }

@@ -1,42 +1,154 @@
-//! The learner's lab together with the command log that built it.
+//! The learner's lab together with the session log that built it: the
+//! lines run in each terminal, and the Ctrl-Cs that stopped waiting ones
+//! (lab-protocol's `Entry`, saved as text).
 
 use super::verify::World;
 use crate::session::is_terminal_builtin;
+use lab_protocol::Entry;
+use sim_core::lab::{LineState, Progress};
 use sim_core::{Lab, Output, Snapshot};
 use std::cell::OnceCell;
+
+/// Terminals a page may open on one lab.
+pub const MAX_TERMINALS: u32 = 8;
+
+/// What a line needs that this lab was built without (`&`, `nc`, …): only
+/// the complete lab runs it (`sim_core::lab::basic`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lacks(pub String);
 
 /// A lab and its history. Everything here can be rebuilt from `log` alone,
 /// because the engine is deterministic.
 pub struct LabSession {
     lab: Lab,
+    /// The entries, encoded as saved (`Entry::encode`).
     log: Vec<String>,
+    /// The lines alone, in order (what the lesson checks read).
+    lines: Vec<String>,
     /// The lab's picture, taken when first asked for after a line: a
     /// snapshot of a large lab costs more than most commands, and the
     /// output of a line goes to the page before it is taken.
     snap: OnceCell<Snapshot>,
 }
 
+/// What a replay printed: each entry's output (a line's, with what its
+/// terminal's jobs printed until the next line there), and the entries
+/// whose lines still run.
+pub struct Replayed {
+    pub outputs: Vec<Output>,
+    pub waiting: Vec<usize>,
+}
+
 impl Default for LabSession {
     fn default() -> Self {
-        LabSession { lab: Lab::new(), log: Vec::new(), snap: OnceCell::new() }
+        LabSession { lab: Lab::new(), log: Vec::new(), lines: Vec::new(), snap: OnceCell::new() }
     }
 }
 
 impl LabSession {
-    /// Runs `lines` in a fresh lab; returns the session and what each line printed.
-    pub fn replay(lines: &[String]) -> (LabSession, Vec<Output>) {
+    /// Replays a saved session in a fresh lab, or says what a line of it
+    /// needs that this lab lacks (see [`Lacks`]).
+    pub fn replay(entries: &[String]) -> Result<(LabSession, Replayed), Lacks> {
         let mut s = LabSession::default();
-        let outs = lines.iter().map(|l| s.run(l)).collect();
-        (s, outs)
+        let mut outputs: Vec<Output> = Vec::with_capacity(entries.len());
+        // Per terminal: the entry its running line came from, and its last line's.
+        let mut running: Vec<Option<usize>> = Vec::new();
+        let mut last: Vec<Option<usize>> = Vec::new();
+        for (i, text) in entries.iter().enumerate() {
+            let entry = Entry::decode(text);
+            let term = entry.term().min(MAX_TERMINALS - 1) as usize;
+            if running.len() <= term {
+                running.resize(term + 1, None);
+                last.resize(term + 1, None);
+            }
+            let p = match &entry {
+                Entry::Line { line, .. } => s.run_in(term as u32, line)?,
+                Entry::Interrupt { .. } => s.interrupt(term as u32),
+            };
+            let at = match entry {
+                Entry::Line { .. } => {
+                    last[term] = Some(i);
+                    outputs.push(Output::new());
+                    Some(i)
+                }
+                Entry::Interrupt { .. } => {
+                    outputs.push(Output::status(130));
+                    running[term].take()
+                }
+            };
+            settle(&mut outputs, at, p, &mut running[term], i);
+            for t in 0..running.len() {
+                if t != term {
+                    let p = s.poll(t as u32);
+                    let at = running[t].or(last[t]);
+                    settle(&mut outputs, at, p, &mut running[t], usize::MAX);
+                }
+            }
+        }
+        let waiting = running.into_iter().flatten().collect();
+        Ok((s, Replayed { outputs, waiting }))
     }
 
-    /// Runs one line and records it. Terminal built-ins (`clear`) are recorded
-    /// but never reach the engine.
-    pub fn run(&mut self, line: &str) -> Output {
+    /// Runs one line in the first terminal to its end, and records it.
+    pub fn run(&mut self, line: &str) -> Result<Output, Lacks> {
+        let p = self.run_in(0, line)?;
+        Ok(match p.state {
+            LineState::Running => {
+                let mut out = p.output;
+                out.extend(self.interrupt(0).output);
+                out.status = 130;
+                out
+            }
+            LineState::Done(status) => Output { status, ..p.output },
+            LineState::Idle => p.output,
+        })
+    }
+
+    /// Starts one line in terminal `term` (opening terminals up to it) and
+    /// records it: it runs until it ends, or until it waits for something
+    /// only another terminal can bring (`Running`). Terminal built-ins
+    /// (`clear`) are recorded but never reach the engine. A line that
+    /// needs what the site's basic lab lacks is an error, and the session
+    /// must not be used after it (the line may have run in part): the
+    /// complete lab replays it.
+    pub fn run_in(&mut self, term: u32, line: &str) -> Result<Progress, Lacks> {
+        if let Some(what) = sim_core::lab::basic::lacks(line) {
+            return Err(Lacks(what.to_string()));
+        }
+        let term = term.min(MAX_TERMINALS - 1);
+        while self.lab.terminals() <= term as usize {
+            self.lab.open_terminal();
+        }
         self.snap = OnceCell::new();
-        let out = if is_terminal_builtin(line) { Output::status(0) } else { self.lab.run(line) };
-        self.log.push(line.to_string());
-        out
+        let p = if is_terminal_builtin(line) {
+            Progress { output: Output::new(), state: LineState::Done(0) }
+        } else {
+            self.lab.run_in(term as usize, line)
+        };
+        if let Some(what) = self.lab.take_lacked() {
+            return Err(Lacks(what));
+        }
+        self.log.push(Entry::Line { term, line: line.to_string() }.encode());
+        self.lines.push(line.to_string());
+        Ok(p)
+    }
+
+    /// What terminal `term` printed since it was last asked.
+    pub fn poll(&mut self, term: u32) -> Progress {
+        self.snap = OnceCell::new();
+        self.lab.poll(term as usize)
+    }
+
+    /// Ctrl-C for a line that waits in terminal `term`; recorded.
+    pub fn interrupt(&mut self, term: u32) -> Progress {
+        self.snap = OnceCell::new();
+        self.log.push(Entry::Interrupt { term }.encode());
+        self.lab.interrupt(term as usize)
+    }
+
+    /// The terminals open on the lab.
+    pub fn terminals(&self) -> u32 {
+        self.lab.terminals() as u32
     }
 
     /// What every packet did during the last line.
@@ -44,8 +156,30 @@ impl LabSession {
         self.lab.last_trace()
     }
 
+    /// The session's entries, as saved.
     pub fn log(&self) -> &[String] {
         &self.log
+    }
+}
+
+/// Adds what a terminal printed to the output of entry `at`, and its
+/// status when its line ended (`running` then forgets it); a line still
+/// running is remembered as entry `started` (`usize::MAX`: not new).
+fn settle(outputs: &mut [Output], at: Option<usize>, p: Progress, running: &mut Option<usize>, started: usize) {
+    let Some(at) = at else { return };
+    let out = &mut outputs[at];
+    let status = out.status;
+    out.extend(p.output);
+    out.status = status;
+    match p.state {
+        LineState::Done(st) => {
+            out.status = st;
+            if *running == Some(at) {
+                *running = None;
+            }
+        }
+        LineState::Running if started != usize::MAX => *running = Some(started),
+        _ => {}
     }
 }
 
@@ -55,7 +189,7 @@ impl World for LabSession {
     }
 
     fn history(&self) -> &[String] {
-        &self.log
+        &self.lines
     }
 
     /// Runs `line` on a copy of the lab, leaving the learner's untouched.
@@ -67,43 +201,4 @@ impl World for LabSession {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_log_keeps_every_line_and_clear_never_reaches_the_lab() {
-        let mut s = LabSession::default();
-        s.run("ip netns add orange");
-        let clear = s.run("clear");
-        let bad = s.run("nonsense-command");
-        assert_eq!(s.log(), ["ip netns add orange", "clear", "nonsense-command"]);
-        assert_eq!(clear.status, 0);
-        assert_eq!(bad.status, 127);
-        let (replayed, outs) = LabSession::replay(&s.log()[..2]);
-        assert_eq!(replayed.log().len(), 2);
-        assert_eq!(outs.len(), 2);
-    }
-
-    #[test]
-    fn replay_ends_with_the_same_state_as_running() {
-        let lines: Vec<String> = ["ip netns add a", "ip link add x type veth peer name y", "ip link set x netns a"]
-            .map(String::from)
-            .to_vec();
-        let mut live = LabSession::default();
-        for l in &lines {
-            live.run(l);
-        }
-        let (replayed, _) = LabSession::replay(&lines);
-        assert_eq!(replayed.snapshot(), live.snapshot());
-        assert_eq!(replayed.snapshot().namespaces.len(), 2);
-    }
-
-    #[test]
-    fn probes_do_not_touch_the_lab() {
-        let mut s = LabSession::default();
-        s.run("ip netns add orange");
-        let before = s.log().len();
-        let _ = s.probe("ip netns add green");
-        assert_eq!(s.log().len(), before);
-    }
-}
+mod tests;

@@ -65,7 +65,9 @@ fn load() -> Result<Tools, JsValue> {
     // The worker's name is the glue's address (see web/lab-start.js).
     let glue = scope.name();
     let stem = glue.rsplit('/').next().unwrap_or_default().trim_end_matches(".js");
-    let url = web_sys::Url::new_with_base(&format!("{PATH}?for={stem}"), &glue)?.href();
+    // The complete lab's glue is one directory down (dist/lab/).
+    let up = if sim_core::lab::basic::is_complete() { "../" } else { "" };
+    let url = web_sys::Url::new_with_base(&format!("{up}{PATH}?for={stem}"), &glue)?.href();
     let xhr = web_sys::XmlHttpRequest::new()?;
     xhr.open_with_async("GET", &url, false)?;
     xhr.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);

@@ -69,8 +69,51 @@ fn path(t: &Trace, d: usize) -> Vec<&str> {
     hops
 }
 
+/// A TCP conversation in a few words, from the segments sent (their flags
+/// as tcpdump writes them: `S`, `S.`, `P.`, `F.`, `R.`): "TCP: handshake
+/// (SYN, SYN-ACK, ACK), 2 segments with data, closed (FIN)". Only the
+/// complete lab has sockets, so only it links this.
+#[cfg(feature = "complete")]
+fn tcp_summary(t: &Trace) -> Option<String> {
+    let flags: Vec<&str> = t
+        .events
+        .iter()
+        .filter_map(|e| match &e.what {
+            What::Sent { what, .. } if what.starts_with("TCP ") => {
+                what.split_once('[').and_then(|(_, rest)| rest.split_once(']')).map(|(f, _)| f)
+            }
+            _ => None,
+        })
+        .collect();
+    if flags.is_empty() {
+        return None;
+    }
+    let count = |c: char| flags.iter().filter(|f| f.contains(c)).count();
+    let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+    let mut parts = Vec::new();
+    if flags.contains(&"S.") {
+        parts.push("handshake (SYN, SYN-ACK, ACK)".to_string());
+    } else if flags.contains(&"S") {
+        parts.push(plural(count('S'), "SYN sent and no SYN-ACK", "SYNs sent and no SYN-ACK"));
+    }
+    if count('P') > 0 {
+        parts.push(plural(count('P'), "segment with data", "segments with data"));
+    }
+    if count('F') > 0 {
+        parts.push("closed (FIN)".into());
+    }
+    if count('R') > 0 {
+        parts.push("reset (RST)".into());
+    }
+    Some(format!("TCP: {}", parts.join(", ")))
+}
+
 /// The summary for the live region, e.g. "ping: 2 replies via veth-red → veth-blue".
 pub fn summary(line: &str, t: &Trace) -> String {
+    #[cfg(feature = "complete")]
+    if let Some(s) = tcp_summary(t).filter(|_| !line.contains("ping")) {
+        return s;
+    }
     let name = if line.contains("ping") { "ping" } else { "packets" };
     let is_reply = |w: &What| matches!(w, What::Delivered { what, .. } if what.contains("reply"));
     let replies = t.events.iter().filter(|e| is_reply(&e.what)).count();
@@ -214,5 +257,28 @@ mod tests {
             .steps
             .iter()
             .any(|s| s.text == "iptables: dropped by filter FORWARD rule 1: -s 10.0.0.1/32 -d 10.0.0.2/32 -j DROP"));
+    }
+
+    #[cfg(feature = "complete")]
+    #[test]
+    fn sums_up_a_tcp_conversation_by_its_flags() {
+        let sent = |flags: &str| sim_core::packet::Event {
+            at_us: 0,
+            ns: "a".into(),
+            dev: None,
+            what: What::Sent {
+                src: [10, 0, 0, 1].into(),
+                dst: [10, 0, 0, 2].into(),
+                what: format!("TCP 2000 > 80 [{flags}] win 64240 length 0"),
+            },
+        };
+        let t = |flags: &[&str]| Trace { events: flags.iter().map(|f| sent(f)).collect() };
+        let whole = t(&["S", "S.", ".", "P.", ".", "P.", "F.", "F.", "."]);
+        assert_eq!(
+            summary("nc b 80", &whole),
+            "TCP: handshake (SYN, SYN-ACK, ACK), 2 segments with data, closed (FIN)"
+        );
+        assert_eq!(summary("nc b 80", &t(&["S", "R."])), "TCP: 1 SYN sent and no SYN-ACK, reset (RST)");
+        assert_eq!(summary("nc -w 3 b 80", &t(&["S", "S", "S"])), "TCP: 3 SYNs sent and no SYN-ACK");
     }
 }

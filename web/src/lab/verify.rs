@@ -248,6 +248,7 @@ mod tests {
             links,
             routes: vec!["192.168.1.0/24 dev tap1 proto kernel scope link src 192.168.1.2 ".into()],
             neighbours: vec![],
+            sockets: vec![],
             ip_forward: false,
         };
         Fake {

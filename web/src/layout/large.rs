@@ -161,6 +161,7 @@ pub fn draw(snap: &Snapshot, mem: &mut Memory, hot: &KeySet, notes: bool, cols: 
         links: kept,
         routes: host.routes.clone(),
         neighbours: host.neighbours.clone(),
+        sockets: host.sockets.clone(),
         ip_forward: host.ip_forward,
     };
     let mut small = Snapshot { namespaces: vec![host] };

@@ -203,7 +203,7 @@ pub struct Frame {
     pub w: f64,
     pub h: f64,
     pub tiles: Vec<Tile>,
-    /// Routes and neighbours, when shown.
+    /// Routes, neighbours and sockets, when shown.
     pub notes: Vec<String>,
     pub notes_y: f64,
 }
@@ -376,6 +376,11 @@ fn frame(
         lines.extend(ns.routes.iter().flat_map(|r| wrap(r, chars)));
         lines.push(if ns.neighbours.is_empty() { "neighbours: none".to_string() } else { "neighbours:".to_string() });
         lines.extend(ns.neighbours.iter().flat_map(|r| wrap(r, chars)));
+        // TCP and UDP sockets (`ss -tuan`), when there are any.
+        if !ns.sockets.is_empty() {
+            lines.push("sockets:".to_string());
+            lines.extend(ns.sockets.iter().flat_map(|r| wrap(r, chars)));
+        }
     }
     let h = notes_y - y + lines.len() as f64 * NOTE_H + if notes { PAD } else { 0.0 } - LANE + PAD;
     Frame {
@@ -532,7 +537,7 @@ pub fn changed(old: &Snapshot, new: &Snapshot) -> KeySet {
             None => {
                 out.insert(format!("ns/{}", ns_label(&ns.name)), ());
             }
-            Some(b) if b.routes != ns.routes || b.neighbours != ns.neighbours => {
+            Some(b) if b.routes != ns.routes || b.neighbours != ns.neighbours || b.sockets != ns.sockets => {
                 out.insert(format!("ns/{}", ns_label(&ns.name)), ());
             }
             _ => {}

@@ -17,7 +17,14 @@ fn link(name: &str, kind: LinkKind, peer: Option<(&str, &str)>) -> LinkView {
 }
 
 fn ns(name: Option<&str>, links: Vec<LinkView>) -> NsView {
-    NsView { name: name.map(String::from), links, routes: vec![], neighbours: vec![], ip_forward: false }
+    NsView {
+        name: name.map(String::from),
+        links,
+        routes: vec![],
+        neighbours: vec![],
+        sockets: vec![],
+        ip_forward: false,
+    }
 }
 
 fn lesson(extra: &[&str]) -> Snapshot {

@@ -15,14 +15,35 @@ impl Kernel {
         Ok(id)
     }
 
-    /// `ip netns delete NAME`: unmounting the last name destroys the namespace.
+    /// `ip netns delete NAME`: unmounting the last name destroys the
+    /// namespace, unless a process still runs in it: then it lives on
+    /// without a name until its last process ends ([`Kernel::reap_namespaces`]).
     pub fn netns_delete(&mut self, name: &str) -> Result<(), Errno> {
         let pos = self.named.iter().position(|(n, _)| n == name).ok_or(Errno::ENOENT)?;
         let (_, id) = self.named.remove(pos);
         self.by_name.remove(name);
-        if self.named.iter().any(|(_, i)| *i == id) {
+        if self.named.iter().any(|(_, i)| *i == id) || self.procs.running().any(|p| p.ns == id) {
             return Ok(());
         }
+        self.destroy_ns(id);
+        Ok(())
+    }
+
+    /// Destroys the namespaces that lost their names while processes ran
+    /// in them, once none runs there any more.
+    pub fn reap_namespaces(&mut self) {
+        let orphans: Vec<NsId> = self
+            .ns_ids()
+            .into_iter()
+            .filter(|id| *id != NsId::HOST && !self.named.iter().any(|(_, i)| i == id))
+            .filter(|id| !self.procs.running().any(|p| p.ns == *id))
+            .collect();
+        for id in orphans {
+            self.destroy_ns(id);
+        }
+    }
+
+    fn destroy_ns(&mut self, id: NsId) {
         let ifindexes: Vec<u32> = self.ns(id).map(|n| n.links.keys().copied().collect()).unwrap_or_default();
         for ifindex in ifindexes.into_iter().rev() {
             self.destroy_link(LinkRef { ns: id, ifindex });
@@ -31,7 +52,6 @@ impl Kernel {
         for ns in self.namespaces.iter_mut().flatten() {
             ns.nsids.remove(&id);
         }
-        Ok(())
     }
 
     /// The id `viewer` has for `target`, without allocating (RTM_GETNSID).

@@ -198,10 +198,9 @@ impl Run {
         if self.pipesize > 1 {
             tail.push(format!("pipe {}", self.pipesize));
         }
-        if !tail.is_empty() {
-            s.push_str(&tail.join(", "));
-            s.push('\n');
-        }
+        // finish()'s closing putchar('\n'), an empty line without replies.
+        s.push_str(&tail.join(", "));
+        s.push('\n');
         self.emit(out, end, s);
         let expect = o.count.unwrap_or(0);
         out.status = if self.received == 0 || (o.deadline.is_some() && self.received < expect) { 1 } else { 0 };

@@ -139,6 +139,19 @@ fn parse_hostport(w: &str, local: bool) -> Result<Cond, Fail> {
 impl Filter {
     /// Parses the words after the options.
     pub fn parse(words: &[String]) -> Result<Filter, Fail> {
+        // ss reads its filter as one string (argv joined by spaces): a word
+        // may hold several tokens. Parentheses only group here, which is
+        // right for the one group around a whole expression that lessons
+        // write (`'( sport = :80 or sport = :443 )'`).
+        let split: Vec<String> = words
+            .join(" ")
+            .replace('(', " ( ")
+            .replace(')', " ) ")
+            .split_whitespace()
+            .filter(|t| *t != "(" && *t != ")")
+            .map(str::to_string)
+            .collect();
+        let words = &split[..];
         let mut f = Filter { states: None, any: vec![Vec::new()] };
         let mut i = 0;
         let mut negate = false;

@@ -21,6 +21,9 @@ const USAGE: &str = include_str!("../ss_usage.txt");
 struct Opts {
     tcp: bool,
     udp: bool,
+    /// `-x`: UNIX sockets, of which the lab has none (only ss's Netid
+    /// column shows for them).
+    unix: bool,
     listening: bool,
     all: bool,
     numeric: bool,
@@ -59,6 +62,7 @@ fn options(argv: &[String]) -> Result<(Opts, Vec<String>), Output> {
         match c {
             't' => o.tcp = true,
             'u' => o.udp = true,
+            'x' => o.unix = true,
             'l' => o.listening = true,
             'a' => o.all = true,
             'n' => o.numeric = true,
@@ -160,14 +164,18 @@ pub fn ss(views: &[SocketView], argv: &[String]) -> Output {
         Ok(f) => f,
         Err((text, status)) => return Output::error(text, status),
     };
-    let (tcp, udp) = if o.tcp || o.udp { (o.tcp, o.udp) } else { (true, true) };
+    let (tcp, udp) = match (o.tcp || o.udp, o.unix) {
+        (true, _) => (o.tcp, o.udp),
+        (false, true) => (false, false),
+        (false, false) => (true, true),
+    };
     let states: States = filter.states.unwrap_or(match (o.all, o.listening) {
         (true, _) => ALL,
         (false, true) => bit(State::Listen) | bit(State::Unconn),
         _ => CONN_DEFAULT,
     });
     let one_state = states.count_ones() == 1;
-    let netid = tcp && udp;
+    let netid = (tcp && udp) || o.unix;
     let wanted = |v: &&SocketView| {
         let shown = if v.state == State::Closed { State::Unconn } else { v.state };
         states & bit(shown) != 0 && filter.matches(v)

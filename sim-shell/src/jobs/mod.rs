@@ -12,7 +12,14 @@
 
 use crate::exec::{Interp, Mode};
 use crate::output::Output;
-use crate::{Background, Env, NotSpawned, Programs};
+#[cfg(feature = "jobs")]
+use crate::{Background, NotSpawned};
+use crate::{Env, Programs};
+
+/// The builtins that read the job table; the basic lab builds without
+/// them (a line that uses one needs the complete lab).
+#[cfg(feature = "jobs")]
+pub(crate) mod builtins;
 
 /// One job of a shell's table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,21 +104,8 @@ pub fn parse_signal(spec: &str) -> Option<i32> {
 }
 
 impl Env {
-    /// The job `%N`, `%+`/`%%` (the current one) or `%-` (the previous one).
-    fn job(&self, spec: &str) -> Option<&JobEntry> {
-        let (current, previous) = self.marks();
-        match spec {
-            "%" | "%%" | "%+" => current.and_then(|n| self.jobs.iter().find(|j| j.number == n)),
-            "%-" => previous.and_then(|n| self.jobs.iter().find(|j| j.number == n)),
-            _ => {
-                let n = spec.strip_prefix('%')?.parse::<usize>().ok()?;
-                self.jobs.iter().find(|j| j.number == n)
-            }
-        }
-    }
-
     /// The current (`+`) and previous (`-`) jobs: the last two started.
-    fn marks(&self) -> (Option<usize>, Option<usize>) {
+    pub(crate) fn marks(&self) -> (Option<usize>, Option<usize>) {
         // The two largest numbers (no sort: one more in the wasm build
         // would cost 4 KB).
         let current = self.jobs.iter().map(|j| j.number).max();
@@ -130,7 +124,7 @@ impl Env {
 
 /// `[N]+  Running                 TEXT` (with `-l`, the pid before the
 /// state), bash's `pretty_print_job()`.
-fn job_line(env: &Env, job: &JobEntry, st: ProcStatus, long: bool, text: &str) -> String {
+pub(crate) fn job_line(env: &Env, job: &JobEntry, st: ProcStatus, long: bool, text: &str) -> String {
     let pid = if long { format!("{:>5}", job.pid) } else { String::new() };
     format!("[{}]{} {pid} {:<24}{text}\n", job.number, env.mark(job.number), st.word())
 }
@@ -138,6 +132,7 @@ fn job_line(env: &Env, job: &JobEntry, st: ProcStatus, long: bool, text: &str) -
 impl<'a> Interp<'a> {
     /// `LIST &`: starts `item` as a background job, or runs it in the
     /// foreground on a machine without processes.
+    #[cfg(feature = "jobs")]
     pub(crate) async fn background(&mut self, item: &crate::ast::AndOr, text: &str) -> Output {
         let mut env = self.env.clone();
         env.jobs.clear();
@@ -244,193 +239,6 @@ impl<'a> Interp<'a> {
             self.reap_jobs(false);
         }
     }
-
-    fn builtin_error(&self, builtin: &str, msg: &str, status: i32) -> Output {
-        Output::error(format!("{}{builtin}: {msg}\n", self.prefix()), status)
-    }
-}
-
-/// `jobs [-lp] [JOBSPEC…]`.
-pub(crate) fn jobs(sh: &mut Interp<'_>, args: &[String]) -> Output {
-    let (mut long, mut pids) = (false, false);
-    let mut specs = Vec::new();
-    for a in args {
-        match a.strip_prefix('-') {
-            Some(flags) if !flags.is_empty() && specs.is_empty() => {
-                for c in flags.chars() {
-                    match c {
-                        'l' => long = true,
-                        'p' => pids = true,
-                        'n' | 'r' | 's' => {}
-                        _ => {
-                            let mut out = sh.builtin_error("jobs", &format!("-{c}: invalid option"), 2);
-                            out.err("jobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n");
-                            return out;
-                        }
-                    }
-                }
-            }
-            _ => specs.push(a.clone()),
-        }
-    }
-    let mut out = Output::status(0);
-    let chosen: Vec<JobEntry> = if specs.is_empty() {
-        sh.env.jobs.clone()
-    } else {
-        let mut chosen = Vec::new();
-        for spec in &specs {
-            match sh.env.job(spec) {
-                Some(j) => chosen.push(j.clone()),
-                None => {
-                    out.extend(sh.builtin_error("jobs", &format!("{spec}: no such job"), 1));
-                    out.status = 1;
-                }
-            }
-        }
-        chosen
-    };
-    for job in &chosen {
-        let st = sh.programs.status(job.pid).unwrap_or(ProcStatus::Exited(0));
-        if pids {
-            out.out(format!("{}\n", job.pid));
-        } else {
-            let text = if st == ProcStatus::Running { format!("{} &", job.text) } else { job.text.clone() };
-            out.out(job_line(sh.env, job, st, long, &text));
-        }
-    }
-    if sh.mode == Mode::Interactive {
-        // Shown once: the finished ones leave the table.
-        sh.reap_jobs(false);
-    }
-    out
-}
-
-/// `fg`/`bg`: a terminal in this lab has no job control to move jobs
-/// between foreground and background (bash -c's answer).
-pub(crate) fn fg_bg(sh: &mut Interp<'_>, name: &str) -> Output {
-    sh.builtin_error(name, "no job control", 1)
-}
-
-const KILL_USAGE: &str =
-    "kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n";
-
-/// `kill [-s SIG | -n NUM | -SIG] PID|JOBSPEC…`.
-pub(crate) fn kill(sh: &mut Interp<'_>, args: &[String]) -> Output {
-    let mut sig = 15;
-    let mut i = 0;
-    if let Some(first) = args.first() {
-        let spec = match first.as_str() {
-            "-s" | "-n" => {
-                i = 1;
-                args.get(1).map(String::as_str)
-            }
-            "--" => None,
-            a if a.starts_with('-') && a.len() > 1 => Some(&a[1..]),
-            _ => None,
-        };
-        if first == "--" {
-            i = 1;
-        }
-        if let Some(spec) = spec {
-            i += 1;
-            match parse_signal(spec) {
-                Some(n) => sig = n,
-                None => return sh.builtin_error("kill", &format!("{spec}: invalid signal specification"), 1),
-            }
-        }
-    }
-    let targets = &args[i.min(args.len())..];
-    if targets.is_empty() {
-        return Output::error(KILL_USAGE, 2);
-    }
-    let mut out = Output::status(0);
-    for t in targets {
-        let pid = if t.starts_with('%') {
-            match sh.env.job(t) {
-                Some(j) => Some(j.pid),
-                None => {
-                    out.extend(sh.builtin_error("kill", &format!("{t}: no such job"), 1));
-                    out.status = 1;
-                    continue;
-                }
-            }
-        } else {
-            t.parse::<u32>().ok()
-        };
-        let Some(pid) = pid else {
-            out.extend(sh.builtin_error("kill", &format!("{t}: arguments must be process or job IDs"), 1));
-            out.status = 1;
-            continue;
-        };
-        if !sh.programs.kill(pid, sig) {
-            out.extend(sh.builtin_error("kill", &format!("({pid}) - No such process"), 1));
-            out.status = 1;
-        }
-    }
-    out
-}
-
-/// `wait [PID|JOBSPEC…]`: waits for the jobs (all of them without
-/// arguments, then status 0); the status is the last one's.
-pub(crate) async fn wait(sh: &mut Interp<'_>, args: &[String]) -> Output {
-    if sh.sync {
-        // A substitution's subshell has no jobs of its own.
-        return Output::status(if args.is_empty() { 0 } else { 127 });
-    }
-    let t0 = sh.programs.now_ms();
-    let mut out = wait_for(sh, args).await;
-    // bash reaps every child that ended while it waited, and without job
-    // control forgets their jobs (`wait %2; jobs` lists no finished %1).
-    sh.forget_ended_jobs();
-    let waited = sh.programs.now_ms().saturating_sub(t0);
-    let mut timed = Output::status(out.status);
-    timed.out_after(waited, "");
-    timed.extend(std::mem::take(&mut out));
-    sh.env.last_status = timed.status;
-    timed
-}
-
-async fn wait_for(sh: &mut Interp<'_>, args: &[String]) -> Output {
-    if args.is_empty() {
-        let pids: Vec<u32> = sh.env.jobs.iter().map(|j| j.pid).collect();
-        for pid in pids {
-            sh.programs.wait(pid).await;
-        }
-        sh.reap_jobs(false);
-        return Output::status(0);
-    }
-    let mut out = Output::status(0);
-    for a in args {
-        let pid = if a.starts_with('%') {
-            match sh.env.job(a) {
-                Some(j) => j.pid,
-                None => {
-                    out.extend(sh.builtin_error("wait", &format!("{a}: no such job"), 127));
-                    out.status = 127;
-                    continue;
-                }
-            }
-        } else {
-            match a.parse::<u32>() {
-                Ok(pid) => pid,
-                Err(_) => {
-                    out.extend(sh.builtin_error("wait", &format!("`{a}': not a pid or valid job spec"), 1));
-                    out.status = 1;
-                    continue;
-                }
-            }
-        };
-        let known = sh.env.jobs.iter().any(|j| j.pid == pid) || sh.env.last_bg == Some(pid);
-        if !known {
-            out.extend(sh.builtin_error("wait", &format!("pid {pid} is not a child of this shell"), 127));
-            out.status = 127;
-            continue;
-        }
-        let st = sh.programs.wait(pid).await;
-        out.status = st.map_or(127, ProcStatus::code);
-        sh.env.jobs.retain(|j| j.pid != pid);
-    }
-    out
 }
 
 /// What became of a terminal's jobs, as an interactive bash prints it
@@ -441,7 +249,7 @@ pub fn job_notices(env: &mut Env, programs: &mut dyn Programs) -> Output {
     sh.reap_jobs(true)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "jobs"))]
 mod tests {
     use crate::{parse, run_line, Background, Env, NotSpawned, Output, ProcStatus, Programs};
 
