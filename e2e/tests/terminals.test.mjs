@@ -80,6 +80,8 @@ const shows = (page, re) => page.waitForFunction(
 
 test('a server in one terminal, its client in another; Ctrl-C ends the server; a reload brings both back', async () => {
   const page = await open(site.browser, site.base);
+  // The lab's host starts as a fresh network namespace does: lo down.
+  await run(page, 'ip link set lo up');
   await start_line(page, 'nc -lk 8080');
   await page.waitForSelector('.t-busy');
   await page.getByTestId('new-terminal').click();

@@ -92,6 +92,9 @@ pub mod output;
 mod parser;
 mod pattern;
 
+/// printf's formatting, which the site's on-demand module runs for the
+/// builtin (`printf-format`; see `builtins/printf`).
+pub use builtins::printf::formatted as printf_formatted;
 pub use exec::{Mode, STEP_BUDGET};
 pub use jobs::{job_notices, parse_signal, JobEntry, ProcStatus, SIGNALS};
 pub use output::{Chunk, Output, Stream};

@@ -90,6 +90,11 @@ fn run_call(call: &Call) -> Reply {
     }
     let output = match name {
         "man" => sim_core::tools::man::run(argv),
+        // The printf builtin's formatting: `printf-format PREFIX FORMAT ARGS…`.
+        "printf-format" => match argv.get(1..3) {
+            Some([prefix, format]) => sim_shell::printf_formatted(format, &argv[3..], prefix),
+            _ => Output::error("printf-format: a call this module cannot read\n", 2),
+        },
         // The usage texts, which the site's first load leaves here.
         "usage-text" => match argv.get(1).and_then(|n| Usage::from_name(n)) {
             Some(u) => {
@@ -160,6 +165,13 @@ mod tests {
         assert!(man.chunks[0].text.starts_with("veth(4)"), "{man:?}");
         let reply = wire::decode_reply(&run_encoded(b"\x01")).expect("a reply");
         assert_eq!(reply.output.status, 2);
+    }
+
+    #[test]
+    fn printf_formats_here_for_the_site() {
+        let out = call(&["printf-format", "bash: ", "%s=%5.2f %e\\n", "pi", "3.14159", "x"], "");
+        assert_eq!(out.status, 1);
+        assert_eq!(out.text(), "bash: printf: x: invalid number\npi= 3.14 0.000000e+00\n");
     }
 
     #[test]

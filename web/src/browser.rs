@@ -1,9 +1,10 @@
 //! The few browser services the site uses: storage, the URL fragment, the
 //! clipboard, downloads. Storage goes through gloo-storage; values are JSON
-//! written and read by the browser, with serde (serde-wasm-bindgen) between
-//! it and Rust's types, which spares the site a JSON parser of its own.
+//! written and read by the browser, and taken apart with js-sys, which
+//! spares the site a JSON parser of its own.
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 
 /// A stored string, or `None` when missing or storage is unavailable.
 pub fn load(key: &str) -> Option<String> {
@@ -24,7 +25,7 @@ pub fn remove(key: &str) {
 /// versions of the site stored them one per line, which still loads).
 pub fn load_lines(key: &str) -> Vec<String> {
     let Some(text) = load(key) else { return Vec::new() };
-    let json = js_sys::JSON::parse(&text).ok().and_then(|v| serde_wasm_bindgen::from_value::<Vec<String>>(v).ok());
+    let json = js_sys::JSON::parse(&text).ok().and_then(|v| strings(&v));
     match json {
         Some(lines) => lines,
         None if text.is_empty() => Vec::new(),
@@ -32,8 +33,15 @@ pub fn load_lines(key: &str) -> Vec<String> {
     }
 }
 
+/// A JavaScript array of strings (as `JSON.parse` makes it), or `None`.
+pub fn strings(value: &wasm_bindgen::JsValue) -> Option<Vec<String>> {
+    let array = value.dyn_ref::<js_sys::Array>()?;
+    array.iter().map(|s| s.as_string()).collect()
+}
+
 pub fn save_lines(key: &str, lines: &[String]) {
-    let json = serde_wasm_bindgen::to_value(lines).ok().and_then(|v| js_sys::JSON::stringify(&v).ok());
+    let array: js_sys::Array = lines.iter().map(|l| wasm_bindgen::JsValue::from_str(l)).collect();
+    let json = js_sys::JSON::stringify(&array).ok();
     if let Some(text) = json.and_then(|t| t.as_string()) {
         save(key, &text);
     }
@@ -75,7 +83,6 @@ pub fn now_ms() -> f64 {
 
 /// Offers `text` as a file download.
 pub fn download(name: &str, text: &str) {
-    use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let parts = js_sys::Array::of1(&text.into());
     let opts = web_sys::BlobPropertyBag::new();

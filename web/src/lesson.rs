@@ -39,12 +39,67 @@ pub fn read_doc(text: &str) -> Result<LessonDoc, String> {
     Ok(doc)
 }
 
-/// The browser's JSON parser and serde-wasm-bindgen: the site links no JSON
-/// parser of its own (see `crate::wire`).
+/// The browser's JSON parser, and the file's fields read from its value
+/// with js-sys: the site links no JSON parser of its own (see
+/// `crate::wire`). Read by hand rather than by serde-wasm-bindgen, whose
+/// reader's error messages (`invalid type: floating point …`) linked core's
+/// float printing, which nothing else in the first load needs (ping and
+/// ifconfig print with `sim_core::tools::fixed`): together 11.1 KB gzip
+/// (384.8 → 373.7 KB of wasm).
+/// It takes what serde would (`step`, `checks` and `hints` may be absent;
+/// a block is `{"html": TEXT}` or `{"run": [LINE, …]}`); natively the tests
+/// read the same files with serde.
 #[cfg(target_arch = "wasm32")]
 fn read_json(text: &str) -> Result<LessonDoc, String> {
-    let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    use js_sys::Reflect;
+    use wasm_bindgen::{JsCast, JsValue};
+    fn field(object: &JsValue, name: &str) -> Option<JsValue> {
+        Reflect::get(object, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined())
+    }
+    fn string(object: &JsValue, name: &str) -> Result<String, String> {
+        field(object, name).and_then(|v| v.as_string()).ok_or_else(|| format!("`{name}` is not a string"))
+    }
+    fn list(object: &JsValue, name: &str) -> Result<js_sys::Array, String> {
+        field(object, name).and_then(|v| v.dyn_into().ok()).ok_or_else(|| format!("`{name}` is not an array"))
+    }
+    fn texts(object: &JsValue, name: &str) -> Result<Vec<String>, String> {
+        let Some(value) = field(object, name) else { return Ok(Vec::new()) };
+        crate::browser::strings(&value).ok_or_else(|| format!("`{name}` is not an array of strings"))
+    }
+    fn block(b: &JsValue) -> Result<BlockDoc, String> {
+        if let Some(html) = field(b, "html") {
+            return html.as_string().map(BlockDoc::Html).ok_or_else(|| "`html` is not a string".to_string());
+        }
+        match field(b, "run") {
+            Some(run) => crate::browser::strings(&run)
+                .map(BlockDoc::Run)
+                .ok_or_else(|| "`run` is not an array of strings".to_string()),
+            None => Err("a block is neither `html` nor `run`".to_string()),
+        }
+    }
+    fn section(s: &JsValue) -> Result<SectionDoc, String> {
+        Ok(SectionDoc {
+            title: string(s, "title")?,
+            step: match field(s, "step") {
+                Some(step) => step.as_bool().ok_or("`step` is not a boolean")?,
+                None => false,
+            },
+            blocks: list(s, "blocks")?.iter().map(|b| block(&b)).collect::<Result<_, _>>()?,
+            checks: texts(s, "checks")?,
+            hints: texts(s, "hints")?,
+        })
+    }
+    let doc = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
+    let v = field(&doc, "v")
+        .and_then(|v| v.as_f64())
+        .filter(|v| v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(v));
+    Ok(LessonDoc {
+        v: v.ok_or("`v` is not a version number")? as u32,
+        slug: string(&doc, "slug")?,
+        title: string(&doc, "title")?,
+        summary: string(&doc, "summary")?,
+        sections: list(&doc, "sections")?.iter().map(|s| section(&s)).collect::<Result<_, _>>()?,
+    })
 }
 
 /// Natively (tests, where there is no JavaScript), serde_json reads the same.

@@ -6,6 +6,7 @@ use crate::iproute::addr::parse_inet;
 use crate::kernel::addr::{self, Inet4, Scope};
 use crate::netlink::{AddrMsg, LinkMsg, LinkSetReq, Netlink, ARPHRD_LOOPBACK, IFF_BROADCAST, IFF_RUNNING, IFF_UP};
 use crate::output::Output;
+use crate::tools::fixed::fixed;
 
 /// Runs `ifconfig ARGS` (argv without the leading `ifconfig`).
 pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
@@ -416,7 +417,7 @@ fn human(bytes: u64) -> String {
         v /= 1000.0;
         u += 1;
     }
-    format!("{v:.1} {}", units[u])
+    format!("{} {}", fixed(v, 1), units[u])
 }
 
 /// The first line and the IPv4 line: SIOCGIFFLAGS, SIOCGIFMTU, SIOCGIFADDR

@@ -9,6 +9,7 @@ pub const RUN_LIMIT_MS: u64 = 300_000;
 
 #[cfg(feature = "tools-elsewhere")]
 pub mod elsewhere;
+pub mod fixed;
 pub mod ifconfig;
 pub mod iptables;
 pub mod man;

@@ -17,6 +17,7 @@ use crate::netlink::sockets::{EchoRequest, Errno, RouteKind, SendError, SockType
 use crate::output::Output;
 use crate::rng::mix;
 
+mod millis;
 mod opts;
 mod stats;
 

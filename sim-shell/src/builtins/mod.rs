@@ -3,7 +3,7 @@
 //! function controls `break`, `continue`, `return`.
 
 mod flow;
-mod printf;
+pub(crate) mod printf;
 mod test;
 
 pub(crate) use test::is_unary_operator;

@@ -202,4 +202,39 @@ mod tests {
         let Some(Event::Done { state, .. }) = ev.last() else { panic!() };
         assert!(state.trace.as_ref().is_some_and(|t| t.summary.starts_with("ping")), "{state:?}");
     }
+
+    #[cfg(feature = "complete")]
+    #[test]
+    fn a_server_waits_for_a_client_in_another_terminal_and_comes_back_after_a_reload() {
+        let mut host = LabHost::default();
+        // The lab's host starts as a fresh namespace does: lo down.
+        talk(&mut host, Request::Run { id: 0, line: "ip link set lo up".into(), term: 0 });
+        let ev = talk(&mut host, Request::Run { id: 1, line: "nc -l 8080".into(), term: 0 });
+        assert_eq!(ev, [Event::Waiting { id: 1 }]);
+        let ev = talk(&mut host, Request::Run { id: 2, line: "echo hi | nc -N 127.0.0.1 8080".into(), term: 1 });
+        let texts: Vec<String> = ev
+            .iter()
+            // Chunks of no text carry time that passed (the page paces by them).
+            .filter(|e| !matches!(e, Event::Output { chunks, .. } if chunks.iter().all(|c| c.text.is_empty())))
+            .map(|e| match e {
+                Event::Output { id, chunks } => {
+                    format!("{id}: {}", chunks.iter().map(|c| c.text.as_str()).collect::<String>())
+                }
+                Event::Done { id, status, .. } => format!("{id} done {status}"),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(texts, ["2 done 0", "1: hi\n", "1 done 0"]);
+        // A server still listening when the page reloads listens again.
+        talk(&mut host, Request::Run { id: 3, line: "nc -l 9090".into(), term: 0 });
+        let log = host.session.log().to_vec();
+        assert_eq!(log[1..], ["nc -l 8080", "\u{1e}1\u{1f}echo hi | nc -N 127.0.0.1 8080", "nc -l 9090"]);
+        let mut reloaded = LabHost::default();
+        let ev = talk(&mut reloaded, Request::Open { lines: log, lesson: None });
+        let [Event::Opened { outputs, waiting, .. }] = &ev[..] else { panic!("{ev:?}") };
+        assert_eq!(outputs[1].chunks.iter().map(|c| c.text.as_str()).collect::<String>(), "hi\n");
+        assert_eq!(waiting, &[lab_protocol::replayed_id(3)]);
+        let ev = talk(&mut reloaded, Request::Interrupt { term: 0 });
+        assert!(matches!(ev.last(), Some(Event::Done { status: 130, .. })), "{ev:?}");
+    }
 }

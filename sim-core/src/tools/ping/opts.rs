@@ -108,13 +108,14 @@ fn int_in(arg: &str, lo: i64, hi: i64) -> Result<i64, Output> {
     Ok(v)
 }
 
-/// `ping_strtod()`: a leading number; trailing garbage only warns.
-fn seconds(arg: &str, warnings: &mut Vec<String>) -> f64 {
+/// `ping_strtod()`: a leading number of seconds, in milliseconds; trailing
+/// garbage only warns.
+fn millis(arg: &str, warnings: &mut Vec<String>) -> u64 {
     let end = arg.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(arg.len());
     if end < arg.len() {
         warnings.push(arg.to_string());
     }
-    arg[..end].parse().unwrap_or(0.0)
+    super::millis::millis(&arg[..end])
 }
 
 /// Parses argv (argv[0] is `ping`); `Err` is what ping prints and exits with.
@@ -178,8 +179,8 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
                 't' => o.ttl = Some(int_in(&arg, 0, 255)? as u8),
                 'w' => o.deadline = Some(int_in(&arg, 0, i64::from(i32::MAX))? as u64),
                 'I' => o.iface = Some(arg),
-                'i' => o.interval_ms = (seconds(&arg, &mut o.warnings) * 1000.0).round() as u64,
-                'W' => o.linger_ms = (seconds(&arg, &mut o.warnings) * 1000.0).round() as u64,
+                'i' => o.interval_ms = millis(&arg, &mut o.warnings),
+                'W' => o.linger_ms = millis(&arg, &mut o.warnings),
                 'M' => {
                     o.pmtudisc = match arg.as_str() {
                         "do" => PmtuDisc::Do,

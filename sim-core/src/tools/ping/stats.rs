@@ -6,6 +6,7 @@ use litemap::LiteMap;
 use crate::netlink::sockets::{Datagram, Echo};
 use crate::output::Output;
 use crate::rng::mix;
+use crate::tools::fixed::fixed;
 
 use super::Opts;
 
@@ -54,7 +55,7 @@ fn fmt_g(v: f64) -> String {
         return format!("{}", v as i64);
     }
     let digits = 6 - (v.abs().log10().floor() as i32 + 1);
-    let s = format!("{v:.*}", digits.max(0) as usize);
+    let s = fixed(v, digits.max(0) as usize);
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
