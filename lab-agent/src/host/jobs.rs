@@ -23,11 +23,12 @@ use std::task::{Context, Poll};
 use std::time::Instant;
 
 use sim_core::iproute::Outcome;
-use sim_core::output::{Output, Stream};
+use sim_core::output::Output;
 use sim_shell::{Background, LocalFuture, NotSpawned, ProcStatus, Programs};
 
-use super::child::{self, Child, Spec};
+use super::child::{self, Spec};
 use super::procs::{stamp, Proc, Procs, Task, MAX_JOBS};
+use super::running::{OutTo, Running};
 use super::{is_external, is_program, timed, Core};
 use crate::kernel::netns;
 
@@ -46,29 +47,6 @@ pub(crate) struct Host {
     /// Where the next program's stdout and stderr go as it writes
     /// ([`Programs::output_to`]).
     out_to: [OutTo; 2],
-}
-
-/// Where a program's writes go, owned ([`sim_shell::OutputTo`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-enum OutTo {
-    /// Back to the shell in its `Output`.
-    #[default]
-    Returned,
-    /// A file of the lab, as they come (a server's output, read by a later
-    /// `cat` while it still runs).
-    File(String),
-    /// The terminal, as they come (stamped with the time they were read).
-    Terminal,
-}
-
-impl From<sim_shell::OutputTo<'_>> for OutTo {
-    fn from(t: sim_shell::OutputTo<'_>) -> OutTo {
-        match t {
-            sim_shell::OutputTo::Returned => OutTo::Returned,
-            sim_shell::OutputTo::File(p) => OutTo::File(p.to_string()),
-            sim_shell::OutputTo::Terminal => OutTo::Terminal,
-        }
-    }
 }
 
 impl Host {
@@ -150,66 +128,6 @@ impl Host {
         self.last_signal = sig;
         self.core.borrow_mut().rtnl.changed();
         out
-    }
-}
-
-/// A real child, awaited; what it writes goes where the shell said
-/// ([`OutTo`]) as it comes.
-struct Running {
-    child: Option<Child>,
-    procs: Rc<Procs>,
-    core: Rc<RefCell<Core>>,
-    out_to: [OutTo; 2],
-    /// What goes back to the shell, and the time that passed.
-    out: Output,
-}
-
-impl Running {
-    /// Sends on what the child wrote since the last time.
-    fn route(&mut self, written: Output) {
-        for c in written.chunks {
-            let to = &self.out_to[usize::from(c.stream == Stream::Stderr)];
-            match to {
-                OutTo::Returned => match c.stream {
-                    Stream::Stdout => self.out.out_after(c.delay_ms, c.text),
-                    Stream::Stderr => self.out.err_after(c.delay_ms, c.text),
-                },
-                OutTo::File(path) => {
-                    self.core.borrow_mut().append_file(path, &c.text);
-                    self.out.out_after(c.delay_ms, "");
-                }
-                OutTo::Terminal => {
-                    if !c.text.is_empty() {
-                        self.procs.write(c.stream, c.text);
-                        self.procs.moved.set(true);
-                    }
-                    self.out.out_after(c.delay_ms, "");
-                }
-            }
-        }
-    }
-}
-
-impl Future for Running {
-    type Output = (Output, Option<i32>);
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
-        let Some(c) = self.child.as_mut() else { return Poll::Ready((Output::status(1), None)) };
-        let done = c.pump();
-        let over = !done && c.age() > child::LIMIT;
-        let written = c.drain();
-        self.route(written);
-        if !done && !over {
-            return Poll::Pending;
-        }
-        let mut c = self.child.take().expect("checked above");
-        c.stop();
-        let (rest, sig) = c.finish();
-        let status = rest.status;
-        self.route(rest);
-        self.procs.moved.set(true);
-        let mut out = std::mem::take(&mut self.out);
-        out.status = status;
-        Poll::Ready((out, sig))
     }
 }
 

@@ -12,6 +12,7 @@
 pub mod child;
 mod jobs;
 mod procs;
+mod running;
 
 use std::cell::RefCell;
 use std::rc::Rc;
