@@ -36,7 +36,7 @@ fn kernel_transcript(text: &str, batch: bool) -> Result<String> {
     if batch {
         lab.set_pace(std::time::Duration::ZERO);
     }
-    Ok(replay::transcript(text, |c| lab.run(c)))
+    Ok(replay::transcript(text, |c| lab.run_command(c)))
 }
 
 fn run(args: Vec<String>) -> Result<i32> {

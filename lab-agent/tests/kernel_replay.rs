@@ -6,7 +6,8 @@
 //!   and vs record-transcript on this kernel (`tests/data/kernel-6.18`), and
 //!   `lab-agent diff` (kernel vs simulator) reports no difference on them;
 //! - sim-core's own recordings (`sim-core/tests/data/{kernel,packet}`, made
-//!   with record-transcript on this machine's 6.18 kernel).
+//!   with record-transcript on this machine's 6.18 kernel), and the socket
+//!   recordings (`sim-core/tests/data/sockets`: nc, ss, netstat, jobs).
 //!
 //! Differences must be listed, with a reason, in
 //! tests/data/known-differences.txt. Needs root (CI is root).
@@ -104,7 +105,8 @@ fn each<T: Send>(scripts: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec<(Str
 fn check_set(scripts: &[PathBuf], refs: &[(&str, PathBuf)], prefix: &str) {
     let known = known();
     // Without the system tools their commands cannot match: pending then.
-    let missing: Vec<&str> = ["ping", "iptables"].into_iter().filter(|t| !have(t)).collect();
+    let missing: Vec<&str> =
+        ["ping", "iptables", "nc", "ss", "netstat", "timeout"].into_iter().filter(|t| !have(t)).collect();
     let runs = each(scripts, kernel_replay);
     let mut failures = Vec::new();
     let mut stale = Vec::new();
@@ -174,6 +176,16 @@ fn kernel_engine_matches_sim_cores_own_recordings() {
             .collect();
         check_set(&curated, &[("6.18", dir.clone())], &format!("{set}/"));
     }
+}
+
+#[test]
+fn kernel_engine_matches_the_socket_recordings() {
+    if !is_root() {
+        eprintln!("skipped: the kernel engine needs root");
+        return;
+    }
+    let dir = root().join("../sim-core/tests/data/sockets");
+    check_set(&scripts(&dir), &[("6.18", dir.clone())], "sockets/");
 }
 
 #[test]

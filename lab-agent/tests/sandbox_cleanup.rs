@@ -185,6 +185,46 @@ fn a_killed_run_leaves_nothing_and_the_next_start_is_clean() {
     let _ = std::io::stdout().flush();
 }
 
+/// Background jobs (servers, sleeps) end with the run, and `kill` reaches
+/// no process outside the sandbox (signal 0 here: only asks).
+#[test]
+fn jobs_end_with_the_run_and_kill_stays_in_the_sandbox() {
+    if !is_root() {
+        eprintln!("skipped: the kernel engine needs root");
+        return;
+    }
+    let me = std::process::id();
+    let s = script(&format!(
+        "ip netns add b
+ip -n b link set lo up
+ip netns exec b nc -l 127.0.0.1 8080 >/dev/null &
+ip netns exec b sleep 100 &
+sleep 100 &
+sleep 0.3; ip netns pids b
+kill -0 {me}; echo $?
+kill -0 1; echo $?
+"
+    ));
+    let t0 = Instant::now();
+    let out = replay(&s.0);
+    assert!(out.status.success(), "agent failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(t0.elapsed() < Duration::from_secs(30), "the run waited for its jobs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&format!("kill: ({me}) - No such process\n1\n")), "{text}");
+    assert!(text.contains("kill: (1) - No such process\n1\n"), "{text}");
+    let pids: Vec<u32> = text
+        .split("$ sleep 0.3; ip netns pids b\n")
+        .nth(1)
+        .map(|rest| rest.lines().map_while(|l| l.parse().ok()).collect())
+        .unwrap_or_default();
+    assert_eq!(pids.len(), 2, "nc and sleep run in b:\n{text}");
+    let t1 = Instant::now();
+    while pids.iter().any(|p| Path::new(&format!("/proc/{p}")).exists()) {
+        assert!(t1.elapsed() < Duration::from_secs(5), "a job outlived the agent");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Odd input reaches the kernel only once it parses, and never panics.
 #[test]
 fn odd_input_is_refused_without_a_panic() {

@@ -63,6 +63,48 @@ pub struct Rtnl {
     last_change: Option<Instant>,
     /// The gap kept after a change ([`SETTLE`], or zero for batch runs).
     pace: Duration,
+    /// The agent's own shells, which `ip netns` must know of.
+    pub shells: Shells,
+}
+
+/// The agent's own processes that are no processes of the kernel: shells
+/// started as programs (`ip netns exec NS bash -c …`, sim-shell's, inside
+/// the agent) and background jobs of several commands. Their pids lie
+/// above the kernel's `PID_MAX_LIMIT` (2^22), so no real process has one;
+/// `ip netns identify PID` and `ip netns pids NAME` know where the shells
+/// run.
+#[derive(Default)]
+pub struct Shells {
+    next: u32,
+    live: Vec<(u32, Option<String>)>,
+}
+
+/// The kernel's largest pid (`PID_MAX_LIMIT` on 64-bit).
+const PID_MAX_LIMIT: u32 = 1 << 22;
+
+impl Shells {
+    /// A new pid of the agent's own.
+    pub fn alloc(&mut self) -> u32 {
+        self.next += 1;
+        PID_MAX_LIMIT + self.next
+    }
+
+    /// A shell starts in namespace `ns` (`None`: the sandbox's host).
+    pub fn start(&mut self, ns: Option<&str>) -> u32 {
+        let pid = self.alloc();
+        self.live.push((pid, ns.map(str::to_string)));
+        pid
+    }
+
+    /// The shell ended.
+    pub fn end(&mut self, pid: u32) {
+        self.live.retain(|(p, _)| *p != pid);
+    }
+
+    /// Where shell `pid` runs, if it is one (`Some(None)`: the host).
+    fn namespace(&self, pid: u32) -> Option<Option<&str>> {
+        self.live.iter().find(|(p, _)| *p == pid).map(|(_, ns)| ns.as_deref())
+    }
 }
 
 /// How long the kernel's deferred work (link-watch computing operstate
@@ -83,7 +125,7 @@ impl Rtnl {
     pub fn new() -> Result<Rtnl, SetupError> {
         let rt = tokio::runtime::Builder::new_current_thread().enable_io().build().map_err(SetupError::Runtime)?;
         let home = netns::current().map_err(SetupError::Namespace)?;
-        Ok(Rtnl { rt, home, host: None, last_change: None, pace: SETTLE })
+        Ok(Rtnl { rt, home, host: None, last_change: None, pace: SETTLE, shells: Shells::default() })
     }
 
     /// The host namespace's descriptor.
@@ -273,6 +315,29 @@ impl Netlink for KernelNetlink<'_> {
 
     fn netns_identify(&mut self) -> Vec<String> {
         netns::names_of(self.ns_file())
+    }
+
+    /// `/proc/PID/ns/net`'s names; the agent's own shells answer for
+    /// themselves.
+    fn pid_netns(&mut self, pid: u32) -> Result<Vec<String>, Errno> {
+        match self.r.shells.namespace(pid) {
+            Some(None) => Ok(netns::names_of(&self.r.home)),
+            Some(Some(name)) => Ok(netns::open(name).map(|f| netns::names_of(&f)).unwrap_or_default()),
+            None => {
+                let f = File::open(format!("/proc/{pid}/ns/net")).map_err(|e| io_errno(&e))?;
+                Ok(netns::names_of(&f))
+            }
+        }
+    }
+
+    /// The processes whose `/proc/PID/ns/net` is namespace `name`, in
+    /// `/proc`'s order, then the agent's own shells there.
+    fn netns_pids(&mut self, name: &str) -> Result<Vec<u32>, Errno> {
+        let f = netns::open(name).map_err(|e| io_errno(&e))?;
+        let id = netns::identity(&f).map_err(|e| io_errno(&e))?;
+        let mut pids = netns::pids_in(id);
+        pids.extend(self.r.shells.live.iter().filter(|(_, ns)| ns.as_deref() == Some(name)).map(|(p, _)| *p));
+        Ok(pids)
     }
 
     fn link_dump(&mut self) -> Vec<LinkMsg> {

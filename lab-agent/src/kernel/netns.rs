@@ -125,6 +125,19 @@ pub fn names_of(f: &File) -> Vec<String> {
     list().into_iter().filter(|n| std::fs::metadata(path_of(n)).is_ok_and(|m| (m.dev(), m.ino()) == me)).collect()
 }
 
+/// The processes whose network namespace has identity `id`, as a walk of
+/// `/proc` finds them (iproute2's `netns_pids`).
+pub fn pids_in(id: (u64, u64)) -> Vec<u32> {
+    let Ok(dir) = std::fs::read_dir("/proc") else { return Vec::new() };
+    let mut pids: Vec<u32> = dir
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()))
+        .filter(|pid| std::fs::metadata(format!("/proc/{pid}/ns/net")).is_ok_and(|m| (m.dev(), m.ino()) == id))
+        .collect();
+    pids.sort_unstable();
+    pids
+}
+
 /// Borrow helper for callers holding a `File`.
 pub fn fd(f: &File) -> BorrowedFd<'_> {
     f.as_fd()

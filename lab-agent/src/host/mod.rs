@@ -1,0 +1,323 @@
+//! The real-kernel host as a whole: [`KernelLab`] is to a Linux kernel what
+//! `sim_core::Lab` is to the simulator. The same shell hands it programs;
+//! `ip`, `bridge`, `sysctl` and `ifconfig` are sim-core's own parsers and
+//! printers over [`KernelNetlink`]; `ping`, `iptables`, `nc`, `ss`,
+//! `netstat`, `sleep` and `timeout` are the system's binaries, run with an
+//! argv (never a shell) inside the namespace, as real child processes
+//! ([`child`]). Background jobs (`LIST &`) are sim-shell's, as in the
+//! simulator: the shell keeps the job table and hands the list to
+//! [`Programs::spawn`]; [`jobs`] runs them beside the line on the agent's
+//! one thread, and their programs are real processes with real pids.
+
+pub mod child;
+mod jobs;
+mod procs;
+mod running;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Instant;
+
+use sim_core::iproute::{self, Outcome};
+use sim_core::output::Output;
+use sim_shell::coreutils;
+use sim_shell::files::{self, Files};
+use sim_shell::{self as shell, Env, Mode, Programs};
+
+use crate::kernel::{netns, KernelNetlink, Rtnl, SetupError};
+use child::Spec;
+use jobs::Host;
+use procs::Procs;
+
+/// The system programs a lesson may run on the kernel side.
+const EXTERNAL: &[&str] =
+    &["ping", "iptables", "iptables-save", "iptables-restore", "sleep", "timeout", "nc", "ss", "netstat"];
+
+/// `ip netns exec` inside `ip netns exec` inside …: the same cap as the Lab.
+const MAX_NESTING: usize = 16;
+
+/// A Linux host (the sandbox's namespaces), driven by command lines.
+pub struct KernelLab {
+    core: Rc<RefCell<Core>>,
+    procs: Rc<Procs>,
+    env: Env,
+}
+
+/// What every process of the host shares: the kernel, the machine's
+/// files, and the work left to the current command line (see
+/// [`Programs::spend`]).
+pub(crate) struct Core {
+    rtnl: Rtnl,
+    /// The lab's regular files (`/tmp/…`), in memory as in the simulator:
+    /// what the text tools read and `rm`/`touch` change. Nothing the kernel
+    /// engine runs writes a file on the machine.
+    files: Files,
+    steps: u64,
+}
+
+impl KernelLab {
+    /// The host is the calling thread's network namespace: enter the
+    /// sandbox ([`crate::sandbox::enter`]) first.
+    pub fn new() -> Result<KernelLab, SetupError> {
+        let core = Core { rtnl: Rtnl::new()?, files: Files::new(), steps: shell::STEP_BUDGET };
+        Ok(KernelLab { core: Rc::new(RefCell::new(core)), procs: Procs::new(), env: Env::default() })
+    }
+
+    /// The gap kept after a change before the next request (see
+    /// [`crate::kernel::SETTLE`]); zero runs as fast as `ip -batch`.
+    pub fn set_pace(&mut self, pace: std::time::Duration) {
+        self.core.borrow_mut().rtnl.set_pace(pace);
+    }
+
+    /// Runs one command line as root on the host, as a terminal's
+    /// interactive bash would (`[1] PID` when a job starts, its notices
+    /// after the line).
+    pub fn run(&mut self, line: &str) -> Output {
+        self.run_in_mode(line, Mode::Interactive)
+    }
+
+    /// Runs one command line as `bash -c LINE` would (how recordings are
+    /// made): `bash: line 1: …` errors, and the line's jobs leave the
+    /// table with it while their processes go on.
+    pub fn run_command(&mut self, line: &str) -> Output {
+        self.run_in_mode(line, Mode::Command)
+    }
+
+    fn run_in_mode(&mut self, line: &str, mode: Mode) -> Output {
+        self.core.borrow_mut().steps = shell::STEP_BUDGET;
+        let mut env = std::mem::take(&mut self.env);
+        let mut host = Host::line(self.core.clone(), self.procs.clone());
+        let t0 = self.procs.now_ms();
+        let out = {
+            let f = shell::line(line, String::new(), &mut env, &mut host, mode);
+            self.procs.drive(f)
+        };
+        let mut out = match out {
+            Some(out) => out,
+            // It ran too long: stopped as Ctrl-C would stop it.
+            None => {
+                env.last_status = 130;
+                let mut o = Output::status(130);
+                o.out("^C\n");
+                o
+            }
+        };
+        if mode == Mode::Interactive {
+            self.procs.catch_up();
+            let notices = shell::job_notices(&mut env, &mut host);
+            out.chunks.extend(notices.chunks);
+        }
+        self.env = env;
+        self.procs.merge(t0, out)
+    }
+}
+
+impl Core {
+    /// Runs one program in a namespace (`None`: the host), to its end.
+    fn exec(&mut self, ns: Option<&str>, argv: &[String], stdin: &str, nested: usize) -> Output {
+        let Some(name) = argv.first() else { return Output::new() };
+        let rest = &argv[1..];
+        match name.as_str() {
+            "sudo" => match sim_core::tools::sudo::inner(rest, &is_program) {
+                Ok(inner) => self.exec(ns, inner, stdin, nested),
+                Err(out) => out,
+            },
+            "ip" => match self.ip(ns, rest, stdin, nested) {
+                Outcome::Done(o) => o,
+                Outcome::Exec { netns, argv } => self.netns_exec(&netns, &argv, stdin, nested),
+            },
+            "bridge" => match self.netlink(ns) {
+                Ok(mut nl) => iproute::bridge::bridge(&mut nl, rest),
+                Err(o) => o,
+            },
+            "sysctl" => match self.netlink(ns) {
+                Ok(mut nl) => sim_core::tools::sysctl::sysctl(&mut nl, rest),
+                Err(o) => o,
+            },
+            "ifconfig" => match self.netlink(ns) {
+                Ok(mut nl) => sim_core::tools::ifconfig::ifconfig(&mut nl, rest),
+                Err(o) => o,
+            },
+            // The simulator's pages: the agent must print what the site prints.
+            "man" => sim_core::tools::man::man(rest),
+            "bash" | "sh" => self.shell(ns, argv, stdin, nested),
+            n if EXTERNAL.contains(&n) => match child::find(n) {
+                Some(path) => {
+                    self.before_external();
+                    let out =
+                        child::run_blocking(&Spec { ns, path: &path, argv, stdin, ignore_int: false, merged: false });
+                    self.rtnl.changed();
+                    out
+                }
+                None => Output::error(format!("bash: {n}: command not found\n"), 127),
+            },
+            _ => {
+                if let Some(o) = coreutils::run_file_tool(argv, &mut self.files, files::HOME) {
+                    return o;
+                }
+                match coreutils::run_coreutil_in(argv, &coreutils::Input::new(stdin, &self.files, files::HOME)) {
+                    Some(o) => o,
+                    None => Output::error(format!("bash: {name}: command not found\n"), 127),
+                }
+            }
+        }
+    }
+
+    /// Before a system program, which may send packets: the kernel's
+    /// deferred work is done (see [`Rtnl::sync_links`]).
+    fn before_external(&mut self) {
+        self.rtnl.settle();
+        self.rtnl.sync_links();
+    }
+
+    /// `ip ARGS` in namespace `ns`; `ip netns exec` is left to the caller.
+    fn ip(&mut self, ns: Option<&str>, args: &[String], stdin: &str, nested: usize) -> Outcome {
+        let mut host = InNamespace { core: self, ns, nested };
+        iproute::ip_on(&mut host, args, stdin)
+    }
+
+    /// A shell started as a program in a namespace (`ip netns exec NS bash
+    /// -c …`): sim-shell's, in this process, so no process of the kernel.
+    /// It gets a pid of its own that no real process can have, which `ip
+    /// netns identify $$` answers for (see `kernel::Shells`).
+    fn shell(&mut self, ns: Option<&str>, argv: &[String], stdin: &str, nested: usize) -> Output {
+        let pid = self.rtnl.shells.start(ns);
+        let out = shell::run_shell_program_as(argv, stdin, &mut InNamespace { core: self, ns, nested }, pid);
+        self.rtnl.shells.end(pid);
+        out
+    }
+
+    /// Why `ip netns exec NAME PROGRAM…` cannot run, if it cannot.
+    fn netns_check(&self, netns: &str, argv: &[String], nested: usize) -> Result<(), Output> {
+        let Some(prog) = argv.first() else { return Err(Output::new()) };
+        if netns::open(netns).is_err() {
+            return Err(Output::error(
+                format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
+                255,
+            ));
+        }
+        if nested >= MAX_NESTING {
+            return Err(Output::error("ip: too many nested \"ip netns exec\"\n", 255));
+        }
+        if !is_program(prog) {
+            return Err(Output::error(format!("exec of \"{prog}\" failed: No such file or directory\n"), 1));
+        }
+        Ok(())
+    }
+
+    /// `ip netns exec NAME PROGRAM…`: the program, run in that namespace.
+    fn netns_exec(&mut self, netns: &str, argv: &[String], stdin: &str, nested: usize) -> Output {
+        match self.netns_check(netns, argv, nested) {
+            Ok(()) => self.exec(Some(netns), argv, stdin, nested + 1),
+            Err(out) => out,
+        }
+    }
+
+    fn netlink(&mut self, ns: Option<&str>) -> Result<KernelNetlink<'_>, Output> {
+        match ns {
+            None => Ok(KernelNetlink::host(&mut self.rtnl)),
+            Some(n) => KernelNetlink::named(&mut self.rtnl, n)
+                .map_err(|e| Output::error(format!("Cannot open network namespace \"{n}\": {}\n", e.text()), 255)),
+        }
+    }
+
+    /// `> PATH`: the file, made empty (`>>`, `append`: kept as it is).
+    fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        self.files.write(files::HOME, path, "", append).map_err(|e| e.text())
+    }
+
+    /// What a command wrote through `> PATH`.
+    fn append_file(&mut self, path: &str, text: &str) {
+        let _ = self.files.write(files::HOME, path, text, true);
+    }
+
+    /// `< PATH`.
+    fn read_file(&self, path: &str) -> Result<String, &'static str> {
+        self.files.read(files::HOME, path).map(str::to_string).map_err(|e| e.text())
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        if self.steps == 0 || steps > self.steps {
+            self.steps = 0;
+            return false;
+        }
+        self.steps -= steps;
+        true
+    }
+}
+
+/// The real kernel seen from one namespace, with the programs run there:
+/// for a shell started in it (`ip netns exec NS bash -c …`), and for
+/// `ip`, whose batch lines run on it and `netns exec` as the agent does.
+/// Its programs run at once.
+struct InNamespace<'a, 'n> {
+    core: &'a mut Core,
+    ns: Option<&'n str>,
+    nested: usize,
+}
+
+impl iproute::batch::Host for InNamespace<'_, '_> {
+    fn with_netlink(&mut self, f: &mut dyn FnMut(&mut dyn sim_core::netlink::Netlink) -> Outcome) -> Outcome {
+        match self.core.netlink(self.ns) {
+            Ok(mut nl) => f(&mut nl),
+            Err(o) => Outcome::Done(o),
+        }
+    }
+
+    fn netns_exec(&mut self, netns: &str, argv: &[String]) -> Output {
+        // The batch has read stdin.
+        self.core.netns_exec(netns, argv, "", self.nested)
+    }
+}
+
+impl Programs for InNamespace<'_, '_> {
+    fn run(&mut self, argv: &[String], stdin: &str) -> Output {
+        self.core.exec(self.ns, argv, stdin, self.nested)
+    }
+
+    fn has(&mut self, name: &str) -> bool {
+        is_program(name)
+    }
+
+    fn spend(&mut self, steps: u64) -> bool {
+        self.core.spend(steps)
+    }
+
+    fn create_file(&mut self, path: &str, append: bool) -> Result<(), &'static str> {
+        self.core.create_file(path, append)
+    }
+
+    fn append_file(&mut self, path: &str, text: &str) {
+        self.core.append_file(path, text)
+    }
+
+    fn read_file(&mut self, path: &str) -> Result<String, &'static str> {
+        self.core.read_file(path)
+    }
+}
+
+/// Whether a name is a program this host runs.
+fn is_program(name: &str) -> bool {
+    matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "man")
+        || shell::is_coreutil(name)
+        || coreutils::FILE_TOOLS.contains(&name)
+        || shell::is_shell(name)
+        || is_external(name)
+}
+
+/// Whether a name is one of the system's programs run as a process.
+fn is_external(name: &str) -> bool {
+    EXTERNAL.contains(&name) && child::find(name).is_some()
+}
+
+/// `out`, with the time it took (a program that ran at once) as a last
+/// empty chunk, so the line's delays add up to the real time.
+fn timed(mut out: Output, since: Instant) -> Output {
+    let ms = since.elapsed().as_millis() as u64;
+    if ms > 0 {
+        let status = out.status;
+        out.out_after(ms, "");
+        out.status = status;
+    }
+    out
+}
