@@ -22,3 +22,17 @@ pub mod sleep;
 pub mod ss;
 pub mod sudo;
 pub mod sysctl;
+
+/// `--NAME` as getopt_long reads it from `table` (long names and the
+/// short option each stands for): the exact name, or the one name it is
+/// an abbreviation of; `None` for none or several (ss and netstat).
+pub(crate) fn long_option(table: &[(&str, char)], name: &str) -> Option<char> {
+    if let Some((_, c)) = table.iter().find(|(n, _)| *n == name) {
+        return Some(*c);
+    }
+    let mut hits = table.iter().filter(|(n, _)| n.starts_with(name));
+    match (hits.next(), hits.next()) {
+        (Some((_, c)), None) => Some(*c),
+        _ => None,
+    }
+}

@@ -82,10 +82,9 @@ fn options(argv: &[String]) -> Result<(Opts, Vec<String>), Output> {
             break;
         }
         if let Some(long) = w.strip_prefix("--") {
-            let hits: Vec<_> = LONG.iter().filter(|(n, _)| n.starts_with(long)).collect();
-            match (hits.iter().find(|(n, _)| *n == long), hits.as_slice()) {
-                (Some((_, c)), _) | (None, [(_, c)]) => set(*c, &mut o)?,
-                _ => return Err(usage_fail(format!("ss: unrecognized option '{w}'\n"))),
+            match super::long_option(LONG, long) {
+                Some(c) => set(c, &mut o)?,
+                None => return Err(usage_fail(format!("ss: unrecognized option '{w}'\n"))),
             }
         } else if let Some(shorts) = w.strip_prefix('-').filter(|s| !s.is_empty()) {
             for c in shorts.chars() {
