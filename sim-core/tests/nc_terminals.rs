@@ -42,6 +42,20 @@ fn a_server_in_one_terminal_serves_a_client_in_the_other() {
 }
 
 #[test]
+fn the_snapshot_shows_a_namespaces_sockets_as_ss_lists_them() {
+    let mut lab = lab();
+    assert_eq!(lab.run_in(0, "ip netns exec b nc -l 8080").state, LineState::Running);
+    let sockets = |lab: &Lab, ns: &str| {
+        let snap = lab.snapshot();
+        snap.namespaces.iter().find(|n| n.name.as_deref() == Some(ns)).map(|n| n.sockets.clone()).unwrap_or_default()
+    };
+    assert_eq!(sockets(&lab, "b"), ["tcp LISTEN 0 1 0.0.0.0:8080 0.0.0.0:*"]);
+    assert!(sockets(&lab, "a").is_empty());
+    lab.interrupt(0);
+    assert!(sockets(&lab, "b").is_empty(), "the listener closed with its server");
+}
+
+#[test]
 fn ctrl_c_ends_a_server_and_closes_its_listener() {
     let mut lab = lab();
     assert_eq!(lab.run_in(0, "ip netns exec b nc -lk 8080").state, LineState::Running);
