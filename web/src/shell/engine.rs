@@ -1,0 +1,92 @@
+//! The bookkeeping behind the terminals, which nothing draws: the
+//! session log, each terminal's screen while it is not in front, its
+//! running line and history, the queue of typed lines, pacing.
+
+use super::MAX_TABS;
+use crate::ansi::Style;
+use crate::client::LabClient;
+use crate::terminal_line::TermLine;
+use lab_protocol::{Chunk, LessonChecks};
+use std::sync::Arc;
+
+/// Why the lab is replaying a session.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Opening {
+    /// A session is opened: its lines and their output go on screen.
+    Restore,
+    /// The worker was restarted (after Ctrl-C, or for the complete lab):
+    /// the screen already shows it all.
+    Resync,
+}
+
+/// A line the lab runs.
+#[derive(Clone)]
+pub(super) struct Running {
+    pub(super) id: u64,
+    pub(super) line: String,
+    /// Its entry in the log.
+    pub(super) entry: usize,
+    /// The lab said it waits for another terminal (and reads requests).
+    pub(super) waiting: bool,
+}
+
+/// One terminal's bookkeeping.
+#[derive(Default)]
+pub(super) struct Term {
+    /// Its screen while another terminal is in front.
+    pub(super) lines: Vec<Arc<TermLine>>,
+    pub(super) running: Option<Running>,
+    pub(super) history: Vec<String>,
+    pub(super) style: Style,
+}
+
+/// The bookkeeping behind the terminals.
+#[derive(Default)]
+pub struct Engine {
+    pub(super) client: Option<LabClient>,
+    /// Storage key of the session, e.g. `nslab.session.sandbox`.
+    pub(super) key: String,
+    /// Every entry that reached the lab (or a terminal: `clear`), as
+    /// lab-protocol's `Entry::encode` writes it, and its status.
+    pub(super) log: Vec<String>,
+    pub(super) statuses: Vec<i32>,
+    /// The steps of the open lesson, sent with every `Open`.
+    pub(super) lesson: Option<LessonChecks>,
+    pub(super) terms: Vec<Term>,
+    pub(super) active: usize,
+    /// Lines typed (or pasted, or clicked) while their terminal was busy.
+    /// This and `paced` are `Vec`s taken from the front: they hold a few
+    /// entries, and `VecDeque`'s code for their two element types cost
+    /// 1.2 KB of the first load's gzip.
+    pub(super) queue: Vec<(usize, String)>,
+    pub(super) opening: Option<Opening>,
+    pub(super) next_id: u64,
+    pub(super) next_line: u64,
+    /// Output waiting for its pacing delay, with its terminal; bumped
+    /// `generation` drops it.
+    pub(super) paced: Vec<(usize, Chunk)>,
+    pub(super) pacing: bool,
+    pub(super) generation: u64,
+    /// Notices given while a session was being replayed.
+    pub(super) notices: Vec<String>,
+}
+
+impl Engine {
+    /// The terminal whose line has request id `id`.
+    pub(super) fn term_of(&self, id: u64) -> Option<usize> {
+        self.terms.iter().position(|t| t.running.as_ref().is_some_and(|r| r.id == id))
+    }
+
+    /// A line runs and the lab reads no request until it ends.
+    pub(super) fn executing(&self) -> bool {
+        self.terms.iter().any(|t| t.running.as_ref().is_some_and(|r| !r.waiting))
+    }
+
+    pub(super) fn term(&mut self, term: usize) -> &mut Term {
+        let term = term.min(MAX_TABS as usize - 1);
+        if self.terms.len() <= term {
+            self.terms.resize_with(term + 1, Term::default);
+        }
+        &mut self.terms[term]
+    }
+}
