@@ -1,11 +1,13 @@
 # tcpdump 4.99.3 on a bridge: two namespaces a (10.0.0.1) and b (10.0.0.2) whose eth0s are cabled to va and vb on br0 in the host.
-# IPv6 off everywhere, so no router solicitations or MLD reports appear in a capture; fixed MACs for -e.
+# IPv6 off everywhere, so no router solicitations or MLD reports appear in a capture; fixed MACs for -e, and for br0 (else it takes
+# a port's random MAC, and packets to the host show "In" instead of "P" on that port).
 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
 ip netns add a
 ip netns add b
 ip netns exec a sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
 ip netns exec b sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
 ip link add br0 type bridge
+ip link set br0 address 02:00:00:00:00:fe
 ip link add va type veth peer name eth0 netns a
 ip link add vb type veth peer name eth0 netns b
 ip -n a link set eth0 address 02:00:00:00:00:01
@@ -58,7 +60,7 @@ timeout 3 tcpdump -nn -e -i vb -c 2 arp & sleep 0.5; ip -n a neigh flush all; ip
 timeout 3 tcpdump -e -i vb -c 2 arp & sleep 0.5; ip -n a neigh flush all; ip -n b neigh flush all; ip netns exec a ping -c 1 10.0.0.2 >/dev/null; wait
 # -q: quieter protocol lines.
 timeout 3 tcpdump -nn -q -i vb -c 2 icmp & sleep 0.5; ip netns exec a ping -c 1 10.0.0.2 >/dev/null; wait
-ip netns exec b timeout 3 nc -l 80 >/dev/null & sleep 0.3; timeout 3 tcpdump -nn -q -i vb -c 3 tcp & sleep 0.5; ip netns exec a nc -z -p 2004 10.0.0.2 80; wait
+ip netns exec b timeout 3 nc -l 80 >/dev/null & sleep 0.3; timeout 3 tcpdump -nn -q -i vb -c 3 tcp & sleep 0.5; ip netns exec a timeout 2 nc -p 2004 10.0.0.2 80; wait
 timeout 3 tcpdump -nn -q -i vb -c 1 udp & sleep 0.5; echo hi | ip netns exec a nc -u -p 4000 -w 1 10.0.0.2 5000; wait
 timeout 3 tcpdump -q -i vb -c 1 udp & sleep 0.5; echo hi | ip netns exec a nc -u -p 4000 -w 1 10.0.0.2 5353; wait
 timeout 3 tcpdump -nn -q -e -i vb -c 2 arp & sleep 0.5; ip -n a neigh flush all; ip -n b neigh flush all; ip netns exec a ping -c 1 10.0.0.2 >/dev/null; wait
