@@ -122,7 +122,12 @@ impl LabClient {
         // The basic lab is this module, already compiled; the worker fetches
         // the complete one itself, by its address.
         let (glue, module) = if complete {
-            (absolute(COMPLETE_GLUE), JsValue::from(absolute(COMPLETE_WASM)))
+            // Named for the page's build (its glue is `web-HASH.js`), as the
+            // text tools' module is: a cache then never pairs this page with
+            // a complete lab of another build (dist/lab/'s names carry no hash).
+            let page = GLUE_URL.with(|g| g.rsplit('/').next().unwrap_or_default().trim_end_matches(".js").to_string());
+            let named = |path: &str| absolute(&format!("{path}?for={page}"));
+            (named(COMPLETE_GLUE), JsValue::from(named(COMPLETE_WASM)))
         } else {
             (GLUE_URL.with(String::clone), wasm_bindgen::module())
         };

@@ -64,7 +64,13 @@ fn load() -> Result<Tools, JsValue> {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     // The worker's name is the glue's address (see web/lab-start.js).
     let glue = scope.name();
-    let stem = glue.rsplit('/').next().unwrap_or_default().trim_end_matches(".js");
+    // `?for=` names the build (the page's glue, `web-HASH`), so that a
+    // cache never pairs a lab with another build's tools; the complete
+    // lab's glue carries the page's in its own address (`client.rs`).
+    let stem = match glue.split_once("?for=") {
+        Some((_, page)) => page,
+        None => glue.rsplit('/').next().unwrap_or_default().trim_end_matches(".js"),
+    };
     // The complete lab's glue is one directory down (dist/lab/).
     let up = if sim_core::lab::basic::is_complete() { "../" } else { "" };
     let url = web_sys::Url::new_with_base(&format!("{up}{PATH}?for={stem}"), &glue)?.href();
