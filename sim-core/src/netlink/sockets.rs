@@ -28,7 +28,15 @@ pub use crate::packet::engine::LOOP_US;
 pub use crate::packet::fib::Kind as RouteKind;
 pub use crate::packet::ip::SendError;
 pub use crate::packet::mtu::PmtuDisc;
+/// The typed frames a capture shows (tcpdump's filter reads them): value
+/// types of what is on the wire, as `UnreachCode` above.
+pub use crate::packet::transport::{
+    syn_options, Payload, TcpFlags, TcpOption, TcpSegment, UdpDatagram, PROTO_TCP, PROTO_UDP,
+};
 pub use crate::packet::wire::UnreachCode;
+pub use crate::packet::wire::{
+    ArpOp, ArpPacket, EthFrame, EthPayload, Icmp, Ipv4Packet, Quoted, ETH_HLEN, IPV4_HLEN, PROTO_ICMP,
+};
 
 /// A socket, as the kernel numbers it for one program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -22,6 +22,8 @@ pub mod sleep;
 pub mod ss;
 pub mod sudo;
 pub mod sysctl;
+#[cfg(feature = "sockets")]
+pub mod tcpdump;
 
 /// `--NAME` as getopt_long reads it from `table` (long names and the
 /// short option each stands for): the exact name, or the one name it is
