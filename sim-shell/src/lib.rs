@@ -158,6 +158,30 @@ pub enum OutputTo<'a> {
     Terminal,
 }
 
+/// [`OutputTo`], owned: for a machine that keeps where a program writes
+/// past the call that said it (sim-core's lab and lab-agent's both do).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum OwnedOutputTo {
+    /// Back to the shell, in the program's [`Output`].
+    #[default]
+    Returned,
+    /// A file of the machine, as the program writes (a server's output,
+    /// read by a later `cat` while it still runs).
+    File(String),
+    /// The terminal, as the program writes.
+    Terminal,
+}
+
+impl From<OutputTo<'_>> for OwnedOutputTo {
+    fn from(t: OutputTo<'_>) -> OwnedOutputTo {
+        match t {
+            OutputTo::Returned => OwnedOutputTo::Returned,
+            OutputTo::File(p) => OwnedOutputTo::File(p.to_string()),
+            OutputTo::Terminal => OwnedOutputTo::Terminal,
+        }
+    }
+}
+
 pub trait Programs {
     /// Runs one program: `argv[0]` is its name, `stdin` what was piped into it.
     fn run(&mut self, argv: &[String], stdin: &str) -> Output;

@@ -14,28 +14,8 @@ use super::child::{self, Child};
 use super::procs::Procs;
 use super::Core;
 
-/// Where a program's writes go, owned ([`sim_shell::OutputTo`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(super) enum OutTo {
-    /// Back to the shell in its `Output`.
-    #[default]
-    Returned,
-    /// A file of the lab, as they come (a server's output, read by a later
-    /// `cat` while it still runs).
-    File(String),
-    /// The terminal, as they come (stamped with the time they were read).
-    Terminal,
-}
-
-impl From<sim_shell::OutputTo<'_>> for OutTo {
-    fn from(t: sim_shell::OutputTo<'_>) -> OutTo {
-        match t {
-            sim_shell::OutputTo::Returned => OutTo::Returned,
-            sim_shell::OutputTo::File(p) => OutTo::File(p.to_string()),
-            sim_shell::OutputTo::Terminal => OutTo::Terminal,
-        }
-    }
-}
+/// Where a program's writes go, kept past the call (sim-shell's owned form).
+pub(super) use sim_shell::OwnedOutputTo as OutTo;
 
 /// A real child, awaited; what it writes goes where the shell said
 /// ([`OutTo`]) as it comes.

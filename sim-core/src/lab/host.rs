@@ -37,24 +37,8 @@ pub(crate) struct Host {
     pub out_to: [OutTo; 2],
 }
 
-/// An owned [`sim_shell::OutputTo`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) enum OutTo {
-    #[default]
-    Returned,
-    File(String),
-    Terminal,
-}
-
-impl From<sim_shell::OutputTo<'_>> for OutTo {
-    fn from(t: sim_shell::OutputTo<'_>) -> OutTo {
-        match t {
-            sim_shell::OutputTo::Returned => OutTo::Returned,
-            sim_shell::OutputTo::File(p) => OutTo::File(p.to_string()),
-            sim_shell::OutputTo::Terminal => OutTo::Terminal,
-        }
-    }
-}
+/// Where a program's writes go, kept past the call (sim-shell's owned form).
+pub(crate) use sim_shell::OwnedOutputTo as OutTo;
 
 /// The lab's core, borrowed for one step (never across an await).
 pub(crate) fn core(slot: &Slot) -> RefMut<'_, Core> {
