@@ -33,6 +33,7 @@ pub use crate::packet::mtu::PmtuDisc;
 pub use crate::packet::transport::{
     syn_options, Payload, TcpFlags, TcpOption, TcpSegment, UdpDatagram, PROTO_TCP, PROTO_UDP,
 };
+pub use crate::packet::capture::{Captured, PktType};
 pub use crate::packet::wire::UnreachCode;
 pub use crate::packet::wire::{
     ArpOp, ArpPacket, EthFrame, EthPayload, Icmp, Ipv4Packet, Quoted, ETH_HLEN, IPV4_HLEN, PROTO_ICMP,

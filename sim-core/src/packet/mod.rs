@@ -14,6 +14,7 @@
 
 pub mod arp;
 pub mod br_netfilter;
+pub mod capture;
 pub mod engine;
 pub mod fib;
 pub mod ip;
