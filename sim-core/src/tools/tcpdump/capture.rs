@@ -24,8 +24,9 @@ pub trait Host: Clock {
 impl Host for crate::tools::nc::AtOnce {}
 
 /// libpcap hands frames over in blocks (TPACKET_V3): a frame that comes
-/// within this long after the one that reached `-c`'s count is still
-/// counted as "received by filter" (README of `tests/data/capture`).
+/// within this long after the one that reached `-c`'s count, and that
+/// the kernel made at that instant, is still counted as "received by
+/// filter" (README of `tests/data/capture`).
 pub const BLOCK_US: u64 = 1000;
 
 /// What one capture is asked to do.
@@ -100,6 +101,7 @@ async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, c
     let mut n = Counts::default();
     // When the frame that reached the count was seen.
     let mut full_at: Option<u64> = None;
+    let mut yielded = false;
     loop {
         for c in taps.capture_take(tap) {
             if full_at.is_some_and(|t| c.at_us > t + BLOCK_US) {
@@ -120,16 +122,17 @@ async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, c
                 full_at = Some(c.at_us);
             }
         }
-        if let Some(t) = full_at {
-            if w.host.now_us() >= t + BLOCK_US {
-                return n;
-            }
+        if full_at.is_some() && yielded {
+            return n;
         }
         if w.host.signalled().is_some() {
             n.signalled = true;
             return n;
         }
-        let until = full_at.map(|t| t + BLOCK_US);
+        // Once full, it looks once more after what is due at this instant
+        // ran (the reply to the ping it counted).
+        let until = full_at.map(|_| w.host.now_us());
+        yielded = full_at.is_some();
         let go = {
             let taps: &dyn PacketSockets = &*taps;
             let host = w.host;
