@@ -230,11 +230,29 @@ pub fn check(opts: &Opts, devices: &[DeviceInfo], files: &dyn SaveFiles) -> Resu
         Dlt::En10mb | Dlt::Docsis => LinkType::Ethernet,
         Dlt::LinuxSll | Dlt::LinuxSll2 => LinkType::LinuxSll2,
     };
-    let filter = Filter::compile(&opts.filter, link).map_err(|e| Fail::error(e.to_string()).after(&notes))?;
+    let text = match &opts.filter_file {
+        Some(path) => read_infile(path, files).map_err(|f| f.after(&notes))?,
+        None => opts.filter.clone(),
+    };
+    let filter = Filter::compile(&text, link).map_err(|e| Fail::error(e.to_string()).after(&notes))?;
     if let Some(path) = &opts.write_file {
         files.create(path).map_err(|e| Fail::error(format!("{path}: {e}")).after(&notes))?;
     }
     Ok(Capture { device, dlt, snaplen, filter, notes })
+}
+
+/// `read_infile()`: `-F`'s file, each `#` to the end of its line made
+/// spaces (the operands are then not read).
+fn read_infile(path: &str, files: &dyn SaveFiles) -> Result<String, Fail> {
+    let mut bytes = files.read(path).map_err(|e| Fail::error(format!("can't open {path}: {e}")))?;
+    let mut comment = false;
+    for b in &mut bytes {
+        comment = (comment || *b == b'#') && *b != b'\n';
+        if comment {
+            *b = b' ';
+        }
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// `open_interface()`: the link type and the types it offers, `Err(None)`

@@ -234,3 +234,39 @@ fn device_order_and_numbers() {
         "tcpdump: DOCSIS is not one of the DLTs supported by this device\n"
     );
 }
+
+/// Files for `-F`: one filter file, nothing else.
+struct OneFile;
+
+impl SaveFiles for OneFile {
+    fn read(&self, path: &str) -> Result<Vec<u8>, &'static str> {
+        match path {
+            "/root/f" => Ok(b"icmp # pings only\nand host 10.0.0.1\n".to_vec()),
+            "/root/pcap" => Ok(b"ab".to_vec()),
+            _ => Err("No such file or directory"),
+        }
+    }
+    fn create(&self, _: &str) -> Result<(), &'static str> {
+        Ok(())
+    }
+}
+
+#[test]
+fn filter_files_and_savefiles() {
+    let devs = [dev("eth0", true, false)];
+    let cap = |a: &[&str]| check(&parse(a).unwrap(), &devs, &OneFile);
+    let want = filter::Filter::compile("icmp and host 10.0.0.1", filter::LinkType::Ethernet).unwrap();
+    assert_eq!(cap(&["-F", "/root/f", "tcp"]).unwrap().filter, want);
+    assert_eq!(cap(&["-F", "/nope"]).unwrap_err().text, "tcpdump: can't open /nope: No such file or directory\n");
+    let err = |a: &[&str]| cap(a).unwrap_err().text;
+    assert_eq!(err(&["-r", "/root/f"]), "tcpdump: unknown file format\n");
+    assert_eq!(
+        err(&["-r", "/root/pcap"]),
+        "tcpdump: truncated dump file; tried to read 4 file header bytes, only got 2\n"
+    );
+    assert_eq!(err(&["-V", "/root/f"]), "tcpdump: icmp # pings only: No such file or directory\n");
+    assert_eq!(err(&["-r", "x", "-V", "y"]), "tcpdump: -V and -r are mutually exclusive.\n");
+    let o = parse(&["-w", "/root/x", "-i", "eth0"]).unwrap();
+    let header = cap(&["-w", "/root/x"]).unwrap().header(&o);
+    assert_eq!(header, "tcpdump: listening on eth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n");
+}
