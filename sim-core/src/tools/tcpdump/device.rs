@@ -19,7 +19,8 @@ pub enum Connection {
     NotApplicable,
 }
 
-/// One device of the namespace, as the caller reads it (in ifindex order).
+/// One device of the namespace, as the caller reads it (in ifindex order;
+/// `any` and the pseudo-devices are libpcap's, not listed here).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeviceInfo {
     pub name: String,
