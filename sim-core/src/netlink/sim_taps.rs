@@ -17,6 +17,7 @@ pub fn capture_devices(k: &Kernel, ns: NsId) -> Vec<CaptureDevice> {
             up: l.admin_up,
             running: l.admin_up && l.carrier,
             loopback: l.is_loopback(),
+            carrier: (!l.is_loopback()).then(|| l.lower_up()),
         })
         .collect()
 }

@@ -195,6 +195,8 @@ pub struct CaptureDevice {
     /// `IFF_RUNNING`: up with carrier.
     pub running: bool,
     pub loopback: bool,
+    /// The carrier where the driver reports one (not `lo`).
+    pub carrier: Option<bool>,
 }
 
 /// Packet sockets (`AF_PACKET`), what tcpdump asks of a kernel: the

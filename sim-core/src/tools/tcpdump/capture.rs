@@ -30,15 +30,18 @@ impl Host for crate::tools::nc::AtOnce {}
 pub const BLOCK_US: u64 = 1000;
 
 /// What one capture is asked to do.
-pub struct Capture<'a> {
+pub struct Plan<'a> {
     /// The device (`None`: `any`).
     pub ifindex: Option<u32>,
     pub count: Option<u64>,
     pub filter: Option<&'a Filter>,
+    /// `-Q`: only what arrives (`Some(false)`) or only what leaves (`Some(true)`).
+    pub outgoing: Option<bool>,
     /// Loopback devices by ifindex: libpcap drops their outgoing copy
     /// (the same packet comes back in), after the kernel counted it.
     pub loopbacks: Vec<u32>,
-    /// Prints one frame: everything after the timestamp.
+    /// Prints one frame: everything after the timestamp (nothing: `-w`
+    /// writes it to its file instead).
     pub print: &'a mut dyn FnMut(&Captured) -> String,
 }
 
@@ -87,7 +90,7 @@ impl<'a> Writer<'a> {
 
 /// Runs the capture until it ends (the caller writes the header lines
 /// before and the trailer after).
-pub fn run<'a>(taps: &'a mut dyn PacketSockets, w: &'a mut Writer<'_>, cap: Capture<'a>) -> LocalFuture<'a, Counts> {
+pub fn run<'a>(taps: &'a mut dyn PacketSockets, w: &'a mut Writer<'_>, cap: Plan<'a>) -> LocalFuture<'a, Counts> {
     Box::pin(async move {
         let tap = taps.capture_open(cap.ifindex);
         w.host.catch_signals();
@@ -97,7 +100,7 @@ pub fn run<'a>(taps: &'a mut dyn PacketSockets, w: &'a mut Writer<'_>, cap: Capt
     })
 }
 
-async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, cap: Capture<'_>) -> Counts {
+async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, cap: Plan<'_>) -> Counts {
     let mut n = Counts::default();
     // When the frame that reached the count was seen.
     let mut full_at: Option<u64> = None;
@@ -107,7 +110,8 @@ async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, c
             if full_at.is_some_and(|t| c.at_us > t + BLOCK_US) {
                 continue;
             }
-            if !cap.filter.is_none_or(|f| f.matches(&c.frame)) {
+            let out = c.pkt_type == PktType::Outgoing;
+            if cap.outgoing.is_some_and(|o| o != out) || !cap.filter.is_none_or(|f| f.matches(&c.frame)) {
                 continue;
             }
             n.received += 1;
@@ -115,8 +119,10 @@ async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, c
             if own_echo || full_at.is_some() {
                 continue;
             }
-            let line = format!("{} {}", super::clock_text(c.at_us), (cap.print)(&c));
-            w.write(Stream::Stdout, line);
+            let text = (cap.print)(&c);
+            if !text.is_empty() {
+                w.write(Stream::Stdout, format!("{} {text}", super::clock_text(c.at_us)));
+            }
             n.captured += 1;
             if cap.count.is_some_and(|max| n.captured >= max) {
                 full_at = Some(c.at_us);
@@ -147,14 +153,12 @@ async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, c
     }
 }
 
-/// The trailer: its counts on stderr, after a newline on stdout when a
-/// signal ended it (tcpdump ends a line it may have been printing).
-pub fn trailer(w: &mut Writer<'_>, n: Counts) {
-    if n.signalled {
-        w.write(Stream::Stdout, "\n".into());
+/// The trailer: the newline a signal leaves on stdout, the counts on stderr.
+pub fn trailer(w: &mut Writer<'_>, n: Counts, writing: bool) {
+    let ending = super::Ending { captured: n.captured, received: n.received, dropped: 0, signalled: n.signalled, writing };
+    let (out, err) = ending.trailer();
+    if !out.is_empty() {
+        w.write(Stream::Stdout, out);
     }
-    let plural = |k: u64, what: &str| format!("{k} packet{} {what}\n", if k == 1 { "" } else { "s" });
-    let text =
-        plural(n.captured, "captured") + &plural(n.received, "received by filter") + "0 packets dropped by kernel\n";
-    w.write(Stream::Stderr, text);
+    w.write(Stream::Stderr, err);
 }

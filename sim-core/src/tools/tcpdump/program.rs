@@ -1,53 +1,84 @@
-//! The `tcpdump` program: its command line, its header lines, the capture
-//! loop, its trailer. PROVISIONAL: a minimal reading of argv until the
-//! options and printer modules land.
+//! The `tcpdump` program, in tcpdump.c's order: the option loop
+//! ([`super::opts`]), its warnings, the checks before capturing
+//! ([`super::device`]: `-h`, `--version`, `-D`, the device, the link type,
+//! the filter), the header lines, the capture ([`super::capture`]) with
+//! each packet printed ([`super::print`]), the trailer.
 
-use crate::netlink::sockets::PacketSockets;
+use crate::netlink::sockets::{CaptureDevice, Captured, PacketSockets};
 use crate::output::{Output, Stream};
 
-use super::capture::{self, Capture, Host, Writer};
-use super::filter::{Filter, LinkType};
+use super::capture::{self, Host, Plan, Writer};
+use super::device::{DeviceInfo, SaveFiles};
+use super::dlt::Dlt;
+use super::opts::Direction;
 
-/// Runs `tcpdump` (argv[0] is its name), waiting on `host`.
-pub async fn run_waiting(taps: &mut dyn PacketSockets, argv: &[String], host: &dyn Host) -> Output {
-    let mut dev: Option<String> = None;
-    let mut count = None;
-    let mut words = Vec::new();
-    let mut args = argv.iter().skip(1);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "-i" => dev = args.next().cloned(),
-            "-c" => count = args.next().and_then(|c| c.parse().ok()),
-            s if s.starts_with('-') => {}
-            s => words.push(s.to_string()),
-        }
+/// The simulator keeps no savefiles: `-r` finds none, `-w` writes none.
+struct NoSaveFiles;
+
+impl SaveFiles for NoSaveFiles {
+    fn read(&self, _: &str) -> Result<Vec<u8>, &'static str> {
+        Err("No such file or directory")
     }
+    fn create(&self, _: &str) -> Result<(), &'static str> {
+        Ok(())
+    }
+}
+
+fn info(d: &CaptureDevice) -> DeviceInfo {
+    DeviceInfo { name: d.name.clone(), up: d.up, running: d.running, loopback: d.loopback, carrier: d.carrier }
+}
+
+/// Runs `tcpdump` (`argv[0]` is its name), waiting on `host`.
+pub async fn run_waiting(taps: &mut dyn PacketSockets, argv: &[String], host: &dyn Host) -> Output {
+    let args: Vec<&str> = argv.iter().skip(1).map(String::as_str).collect();
+    let fail = |f: super::Fail| f.output();
+    let opts = match super::parse(&args) {
+        Ok(o) => o,
+        Err(f) => return fail(f),
+    };
     let devices = taps.capture_devices();
-    let any = dev.as_deref() == Some("any");
-    let ifindex = match dev.as_deref() {
-        Some("any") => None,
-        Some(name) => match devices.iter().find(|d| d.name == name) {
-            Some(d) => Some(d.ifindex),
-            None => return Output::error(format!("tcpdump: {name}: No such device exists\n"), 1),
-        },
-        None => devices.iter().find(|d| !d.loopback).map(|d| d.ifindex),
-    };
-    let link = if any { LinkType::LinuxSll2 } else { LinkType::Ethernet };
-    let filter = match Filter::compile(&words.join(" "), link) {
-        Ok(f) => f,
-        Err(e) => return Output::error(format!("tcpdump: {e}\n"), 1),
-    };
+    let infos: Vec<DeviceInfo> = devices.iter().map(info).collect();
     let mut w = Writer::new(host);
-    let name = dev.unwrap_or_default();
-    w.write(Stream::Stderr, "tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n".into());
-    w.write(
-        Stream::Stderr,
-        format!("listening on {name}, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n"),
-    );
-    let loopbacks = devices.iter().filter(|d| d.loopback).map(|d| d.ifindex).collect();
-    let mut print = |c: &crate::netlink::sockets::Captured| format!("{}\n", crate::packet::l2::frame_what(&c.frame));
-    let cap = Capture { ifindex, count, filter: filter.as_ref(), loopbacks, print: &mut print };
-    let n = capture::run(taps, &mut w, cap).await;
-    capture::trailer(&mut w, n);
+    if !opts.warnings.is_empty() {
+        w.write(Stream::Stderr, opts.warnings.clone());
+    }
+    let cap = match super::check(&opts, &infos, &NoSaveFiles) {
+        Ok(c) => c,
+        Err(f) => {
+            let status = f.status;
+            w.write(if f.stdout { Stream::Stdout } else { Stream::Stderr }, f.text);
+            return w.finish(status);
+        }
+    };
+    if !cap.notes.is_empty() {
+        w.write(Stream::Stderr, cap.notes.clone());
+    }
+    w.write(Stream::Stderr, cap.header(&opts));
+    let any = cap.device == "any";
+    let ifindex = if any { None } else { devices.iter().find(|d| d.name == cap.device).map(|d| d.ifindex) };
+    let names: Vec<(u32, String)> = devices.iter().map(|d| (d.ifindex, d.name.clone())).collect();
+    let mut printer = super::print::Printer::new(super::print::PrintOpts::of(&opts, cap.dlt != Dlt::En10mb));
+    let writing = opts.write_file.is_some();
+    let mut print = |c: &Captured| {
+        if writing {
+            return String::new();
+        }
+        let name = names.iter().find(|(i, _)| *i == c.ifindex).map_or("", |(_, n)| n.as_str());
+        printer.packet(c, name)
+    };
+    let plan = Plan {
+        ifindex,
+        count: opts.count,
+        filter: cap.filter.as_ref(),
+        outgoing: match opts.direction {
+            Some(Direction::In) => Some(false),
+            Some(Direction::Out) => Some(true),
+            Some(Direction::InOut) | None => None,
+        },
+        loopbacks: devices.iter().filter(|d| d.loopback).map(|d| d.ifindex).collect(),
+        print: &mut print,
+    };
+    let n = capture::run(taps, &mut w, plan).await;
+    capture::trailer(&mut w, n, opts.write_file.is_some());
     w.finish(0)
 }
