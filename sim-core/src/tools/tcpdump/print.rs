@@ -13,6 +13,6 @@ impl Printer {
         Printer
     }
     pub fn packet(&mut self, c: &Captured, _: &str) -> String {
-        format!("{}\n", crate::packet::l2::frame_what(&c.frame))
+        format!("{:?}\n", c.frame.payload)
     }
 }
