@@ -62,13 +62,18 @@ fn a_count_ends_a_capture_by_itself() {
     lab.run_in(1, "ip netns exec a ping -c 1 10.0.0.2 >/dev/null");
     let done = lab.poll(0);
     assert_eq!(done.state, LineState::Done(0));
-    assert!(done.output.text().ends_with("1 packet captured\n2 packets received by filter\n0 packets dropped by kernel\n"));
+    assert!(done
+        .output
+        .text()
+        .ends_with("1 packet captured\n2 packets received by filter\n0 packets dropped by kernel\n"));
 }
 
 #[test]
 fn a_background_capture_is_ended_by_kill_with_its_counts() {
     let mut lab = lab();
-    let out = lab.run("ip netns exec b tcpdump -nn -i vb icmp 2>&1 & ip netns exec a ping -c 1 10.0.0.2 >/dev/null; kill %1; wait");
+    let out = lab.run(
+        "ip netns exec b tcpdump -nn -i vb icmp 2>&1 & ip netns exec a ping -c 1 10.0.0.2 >/dev/null; kill %1; wait",
+    );
     assert_eq!(packets(&out.text()).len(), 2, "{}", out.text());
     assert!(out.text().contains("2 packets captured\n"), "{}", out.text());
 }

@@ -135,7 +135,25 @@ fn where_(ns: &Ns) -> String {
     }
 }
 
-/// Back to the source form: used to show the learner what is being checked.
+/// A word in double quotes as the grammar reads it back: `\` and `"`
+/// escaped with a backslash.
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        for c in self.0.chars() {
+            if matches!(c, '\\' | '"') {
+                f.write_str("\\")?;
+            }
+            write!(f, "{c}")?;
+        }
+        f.write_str("\"")
+    }
+}
+
+/// Back to the source form (parsing it again gives the same check): the
+/// lesson's file keeps checks in this form, and the learner is shown it.
 impl fmt::Display for Check {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -158,13 +176,13 @@ impl fmt::Display for Check {
             Check::LinkPeer { dev, ns, peer, peer_ns } => {
                 write!(f, "link {dev}{} is peered with {peer}{}", where_(ns), where_(peer_ns))
             }
-            Check::Route { ns, text } => write!(f, "route{} has \"{text}\"", where_(ns)),
-            Check::Neigh { ns, text } => write!(f, "neigh{} has \"{text}\"", where_(ns)),
+            Check::Route { ns, text } => write!(f, "route{} has {}", where_(ns), Quoted(text)),
+            Check::Neigh { ns, text } => write!(f, "neigh{} has {}", where_(ns), Quoted(text)),
             Check::Ping { from, to, succeeds } => {
                 write!(f, "ping {} -> {to} {}", ns_name(from), if *succeeds { "succeeds" } else { "fails" })
             }
-            Check::Ran(c) => write!(f, "ran \"{c}\""),
-            Check::OutputHas { command, text } => write!(f, "output of \"{command}\" has \"{text}\""),
+            Check::Ran(c) => write!(f, "ran {}", Quoted(c)),
+            Check::OutputHas { command, text } => write!(f, "output of {} has {}", Quoted(command), Quoted(text)),
             Check::Not(c) => write!(f, "not {c}"),
             Check::Any(alts) => {
                 let parts: Vec<String> = alts.iter().map(|a| a.to_string()).collect();
@@ -258,6 +276,9 @@ mod tests {
             "not netns orange exists",
             "ran \"ip link show lo\" or ran \"ip link\"",
             "ran \"ip netns exec orange ip *\"",
+            // Backslashes and quotes stay escaped: the file keeps this form.
+            r#"ran "printf 'a\\r\\n' | nc -l 80""#,
+            r#"output of "echo \"hi\"" has "\"hi\"""#,
         ] {
             roundtrip(src);
         }

@@ -155,7 +155,8 @@ async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, c
 
 /// The trailer: the newline a signal leaves on stdout, the counts on stderr.
 pub fn trailer(w: &mut Writer<'_>, n: Counts, writing: bool) {
-    let ending = super::Ending { captured: n.captured, received: n.received, dropped: 0, signalled: n.signalled, writing };
+    let ending =
+        super::Ending { captured: n.captured, received: n.received, dropped: 0, signalled: n.signalled, writing };
     let (out, err) = ending.trailer();
     if !out.is_empty() {
         w.write(Stream::Stdout, out);
