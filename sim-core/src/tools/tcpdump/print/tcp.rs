@@ -160,13 +160,16 @@ const HTTP_CMDS: &[&str] = &[
 /// after `: ` (`-v`: `, length: N` and every text line after `\n\t`).
 fn http(out: &mut String, data: &[u8], o: &PrintOpts) {
     out.push_str("HTTP");
-    let first = data.split(|&c| c == b'\n' || c == b'\r').next().unwrap_or_default();
-    let mut words = first.split(|&c| c == b' ');
-    let w1 = String::from_utf8_lossy(words.next().unwrap_or_default()).to_string();
-    let w2 = words.next().unwrap_or_default();
-    let is_req = HTTP_CMDS.iter().any(|c| c.eq_ignore_ascii_case(&w1));
-    let is_resp = w2.len() == 3 && w2.iter().all(u8::is_ascii_digit);
-    if !is_req && !is_resp {
+    let mut print_this = false;
+    let mut at = fetch_token(data, 0);
+    if let Some((first, next)) = at {
+        print_this = HTTP_CMDS.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(first));
+        at = fetch_token(data, next);
+    }
+    if let Some((second, _)) = at {
+        print_this |= second.len() == 3 && second.iter().all(u8::is_ascii_digit);
+    }
+    if !print_this {
         return;
     }
     if o.verbose > 0 {
@@ -181,6 +184,19 @@ fn http(out: &mut String, data: &[u8], o: &PrintOpts) {
     } else {
         txt_line(out, ": ", data, 0);
     }
+}
+
+/// `fetch_token()`: the printable token at `at` and where the next one
+/// starts (after spaces and tabs), or `None`.
+fn fetch_token(data: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    let rest = data.get(at..)?;
+    let len = rest.iter().position(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n')).unwrap_or(rest.len());
+    let token = &rest[..len];
+    if token.is_empty() || token.len() > 127 || !token.iter().all(|c| (0x20..0x7f).contains(c)) {
+        return None;
+    }
+    let blanks = rest[len..].iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+    Some((token, at + len + blanks))
 }
 
 /// `print_txt_line()`: the line from `at` (without its CRLF or LF) after

@@ -6,6 +6,7 @@
 
 use super::{names, PrintOpts};
 use crate::netlink::sockets::{Ipv4Packet, UdpDatagram};
+use crate::tools::tcpdump::bytes;
 
 pub(super) fn print(out: &mut String, p: &Ipv4Packet, u: &UdpDatagram, length: usize, o: &PrintOpts) {
     let n = o.names();
@@ -17,6 +18,16 @@ pub(super) fn print(out: &mut String, p: &Ipv4Packet, u: &UdpDatagram, length: u
         names::port(u.dport, true, n)
     ));
     let ulen = u.data.len();
+    if o.verbose > 1 && p.frag.is_none_or(|f| !f.more) {
+        // `-vv` checks the sum, which a veth leaves partial (see `bytes`).
+        let b = bytes::ip_bytes(p);
+        let (sum, should) = (u16::from_be_bytes([b[26], b[27]]), bytes::full_transport_checksum(&b));
+        if sum == should {
+            out.push_str("[udp sum ok] ");
+        } else {
+            out.push_str(&format!("[bad udp cksum 0x{sum:04x} -> 0x{should:04x}!] "));
+        }
+    }
     let has = |port: u16| u.sport == port || u.dport == port;
     if !o.quiet {
         if (has(53) || has(5353)) && ulen < 12 {

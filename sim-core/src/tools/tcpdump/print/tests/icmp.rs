@@ -210,3 +210,18 @@ fn quiet_changes_nothing_for_icmp() {
     )];
     check("-nn -q", lines);
 }
+
+#[test]
+fn ethernet_head_of_an_error() {
+    // tcpdump-filters.txt, `-e`: 20 + 8 + 31 quoted + 14.
+    let dgram = udp("10.0.0.3", 4000, "10.0.0.2", 5000, b"hi\n");
+    let err = pkt(
+        "10.0.0.2",
+        "10.0.0.3",
+        64,
+        false,
+        Icmp::DestUnreachable { code: UnreachCode::Port, quoted: dgram.quote() },
+    );
+    let lines = vec![(on(frame("02:00:00:00:00:02", "02:00:00:00:00:03", err)), "vb", "02:00:00:00:00:02 > 02:00:00:00:00:03, ethertype IPv4 (0x0800), length 73: 10.0.0.2 > 10.0.0.3: ICMP 10.0.0.2 udp port 5000 unreachable, length 39")];
+    check("-nn -e", lines);
+}

@@ -118,3 +118,55 @@ fn dump_of_a_request_as_text() {
         assert!(out.lines().any(|l| l == line), "{out}");
     }
 }
+
+#[test]
+fn a_killed_server_closes_first() {
+    let (c, srv, tc, ts) = (1127620572u32, 2537768331u32, 2579856156u32, 613107804u32);
+    let lines = vec![
+        (s(tcp(B, 9001, A, 2107, "S.", srv, c + 1, 65160, Some((ts, tc)), b"")), "rb", "IP 10.0.2.1.9001 > 10.0.1.1.2107: Flags [S.], seq 2537768331, ack 1127620573, win 65160, options [mss 1460,sackOK,TS val 613107804 ecr 2579856156,nop,wscale 10], length 0"),
+        (s(tcp(A, 2107, B, 9001, ".", c + 1, srv + 1, 63, Some((tc, ts)), b"")), "rb", "IP 10.0.1.1.2107 > 10.0.2.1.9001: Flags [.], ack 1, win 63, options [nop,nop,TS val 2579856156 ecr 613107804], length 0"),
+        (s(tcp(B, 9001, A, 2107, "F.", srv + 1, c + 1, 64, Some((613108102, tc)), b"")), "rb", "IP 10.0.2.1.9001 > 10.0.1.1.2107: Flags [F.], seq 1, ack 1, win 64, options [nop,nop,TS val 613108102 ecr 2579856156], length 0"),
+        (s(tcp(A, 2107, B, 9001, "F.", c + 1, srv + 2, 63, Some((2579856454, 613108102)), b"")), "rb", "IP 10.0.1.1.2107 > 10.0.2.1.9001: Flags [F.], seq 1, ack 2, win 63, options [nop,nop,TS val 2579856454 ecr 613108102], length 0"),
+        (s(tcp(B, 9001, A, 2107, ".", srv + 2, c + 2, 64, Some((613108102, 2579856454)), b"")), "rb", "IP 10.0.2.1.9001 > 10.0.1.1.2107: Flags [.], ack 2, win 64, options [nop,nop,TS val 613108102 ecr 2579856454], length 0"),
+    ];
+    check("-nn", lines);
+}
+
+#[test]
+fn nat_makes_two_conversations() {
+    // lesson-service.txt: the RST through DNAT keeps its absolute ack on
+    // both sides, its addresses differ.
+    let (cl, svc, pod) = ("10.244.0.2", "10.96.0.10", "10.244.1.2");
+    let isn = 3598424724u32;
+    let x = |ifindex, t, ifname, p, want| (seen(ifindex, t, frame(M, M, p)), ifname, want);
+    let lines = vec![
+        x(
+            3,
+            PktType::Host,
+            "veth-b",
+            tcp(pod, 8080, cl, 2005, "R.", 0, isn + 1, 0, None, b""),
+            "veth-b In  IP 10.244.1.2.8080 > 10.244.0.2.2005: Flags [R.], seq 0, ack 3598424725, win 0, length 0",
+        ),
+        x(
+            2,
+            PktType::Outgoing,
+            "veth-a",
+            tcp(svc, 80, cl, 2005, "R.", 0, isn + 1, 0, None, b""),
+            "veth-a Out IP 10.96.0.10.80 > 10.244.0.2.2005: Flags [R.], seq 0, ack 3598424725, win 0, length 0",
+        ),
+    ];
+    check("-nn any", lines);
+}
+
+#[test]
+fn http_responses_and_verbose() {
+    let reply = b"HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nhello\n";
+    let p = || tcp("10.0.0.2", 8080, "10.0.0.1", 2001, "P.", 5, 9, 64, Some((1, 2)), reply);
+    let out = Printer::new(opts("-nn")).packet(&s(p()), "eth0");
+    assert!(out.ends_with(", length 44: HTTP: HTTP/1.0 200 OK\n"), "{out}");
+    let out = Printer::new(opts("-nn -v")).packet(&s(p()), "eth0");
+    assert!(
+        out.ends_with(", length 44: HTTP, length: 44\n\tHTTP/1.0 200 OK\n\tContent-Length: 6\n\t\n\thello\n"),
+        "{out}"
+    );
+}

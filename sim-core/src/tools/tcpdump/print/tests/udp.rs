@@ -51,3 +51,9 @@ fn udp_lines() {
     let v = vec![(on(frame(M, M, fwd)), "rb", "IP (tos 0x0, ttl 63, id 0, offset 0, flags [DF], proto UDP (17), length 40)\n    10.0.1.1.4004 > 10.0.2.1.5003: UDP, length 12")];
     check("-nn -v", v);
 }
+
+#[test]
+fn very_verbose_checks_the_partial_sum() {
+    let out = Printer::new(opts("-nn -v -v")).packet(&d("10.0.0.1", 4000, "10.0.0.2", 5000, b"hello\n"), "vb");
+    assert!(out.ends_with("10.0.0.1.4000 > 10.0.0.2.5000: [bad udp cksum 0x1422 -> 0x84cb!] UDP, length 6\n"), "{out}");
+}
