@@ -183,3 +183,89 @@ fn any_columns() {
     ];
     check("-nn any", long);
 }
+
+/// `any`'s columns with each kind of line the recordings show there.
+#[test]
+fn any_columns_of_each_form() {
+    let (ra, a, rb, b) = ("02:00:00:00:01:fe", "02:00:00:00:01:01", "02:00:00:00:02:fe", "02:00:00:00:02:01");
+    let req = frame(rb, BCAST, arp(ArpOp::Request, rb, "10.0.2.254", ZERO, "10.0.2.1"));
+    let rep = frame(b, rb, arp(ArpOp::Reply, b, "10.0.2.1", rb, "10.0.2.254"));
+    let quoted = echo("10.0.1.1", "10.0.2.99", true, 10831, 56).quote();
+    let unreach = pkt(
+        "10.0.1.254",
+        "10.0.1.1",
+        64,
+        false,
+        Icmp::DestUnreachable { code: crate::netlink::sockets::UnreachCode::Host, quoted },
+    );
+    let dgram = udp("10.0.0.3", 4000, "10.0.0.2", 5000, b"hi\n").quote();
+    let port = || {
+        frame(
+            B,
+            A,
+            pkt(
+                "10.0.0.2",
+                "10.0.0.3",
+                64,
+                false,
+                Icmp::DestUnreachable { code: crate::netlink::sockets::UnreachCode::Port, quoted: dgram },
+            ),
+        )
+    };
+    let lines = vec![
+        (seen(3, PktType::Outgoing, req), "rb", "rb    Out ARP, Request who-has 10.0.2.1 tell 10.0.2.254, length 28"),
+        (seen(3, PktType::Host, rep), "rb", "rb    In  ARP, Reply 10.0.2.1 is-at 02:00:00:00:02:01, length 28"),
+        (
+            seen(2, PktType::Outgoing, frame(ra, a, unreach)),
+            "ra",
+            "ra    Out IP 10.0.1.254 > 10.0.1.1: ICMP host 10.0.2.99 unreachable, length 92",
+        ),
+        (
+            seen(3, PktType::Outgoing, frame(a, b, udp("10.0.1.1", 4003, "10.0.2.1", 5002, b"hi\n"))),
+            "rb",
+            "rb    Out IP 10.0.1.1.4003 > 10.0.2.1.5002: UDP, length 3",
+        ),
+        (
+            seen(4, PktType::OtherHost, port()),
+            "vb",
+            "vb    P   IP 10.0.0.2 > 10.0.0.3: ICMP 10.0.0.2 udp port 5000 unreachable, length 39",
+        ),
+        (
+            seen(5, PktType::Outgoing, port()),
+            "vc",
+            "vc    Out IP 10.0.0.2 > 10.0.0.3: ICMP 10.0.0.2 udp port 5000 unreachable, length 39",
+        ),
+        (
+            seen(2, PktType::Outgoing, frame(A, B, echo("10.0.0.1", "10.0.0.2", true, 15123, 56))),
+            "eth0",
+            "eth0  Out IP 10.0.0.1 > 10.0.0.2: ICMP echo request, id 15123, seq 1, length 64",
+        ),
+        (
+            seen(5, PktType::Outgoing, frame(A, B, echo("10.0.0.254", "10.0.0.2", true, 15486, 56))),
+            "br0",
+            "br0   Out IP 10.0.0.254 > 10.0.0.2: ICMP echo request, id 15486, seq 1, length 64",
+        ),
+        (
+            seen(5, PktType::Host, frame(B, A, echo("10.0.0.2", "10.0.0.254", false, 15486, 56))),
+            "br0",
+            "br0   In  IP 10.0.0.2 > 10.0.0.254: ICMP echo reply, id 15486, seq 1, length 64",
+        ),
+        (
+            seen(5, PktType::Outgoing, frame(B, A, echo("10.0.0.254", "10.0.0.1", false, 15386, 56))),
+            "br0",
+            "br0   Out IP 10.0.0.254 > 10.0.0.1: ICMP echo reply, id 15386, seq 1, length 64",
+        ),
+    ];
+    check("-nn any", lines);
+    let e = vec![
+        (seen(4, PktType::Outgoing, frame(A, B, echo("10.0.0.1", "10.0.0.2", true, 15086, 56))), "vb", "vb    Out ifindex 4 02:00:00:00:00:01 ethertype IPv4 (0x0800), length 104: 10.0.0.1 > 10.0.0.2: ICMP echo request, id 15086, seq 1, length 64"),
+        (seen(3, PktType::Outgoing, frame(B, A, echo("10.0.0.2", "10.0.0.1", false, 15086, 56))), "va", "va    Out ifindex 3 02:00:00:00:00:02 ethertype IPv4 (0x0800), length 104: 10.0.0.2 > 10.0.0.1: ICMP echo reply, id 15086, seq 1, length 64"),
+    ];
+    check("-nn -e any", e);
+    let mut back = echo("10.0.2.1", "10.0.1.1", false, 10679, 56);
+    let v = vec![
+        (seen(3, PktType::Host, frame(b, rb, back.clone())), "rb", "rb    In  IP (tos 0x0, ttl 64, id 0, offset 0, flags [none], proto ICMP (1), length 84)\n    10.0.2.1 > 10.0.1.1: ICMP echo reply, id 10679, seq 1, length 64"),
+        (seen(2, PktType::Outgoing, frame(ra, a, { back.ttl = 63; back })), "ra", "ra    Out IP (tos 0x0, ttl 63, id 0, offset 0, flags [none], proto ICMP (1), length 84)\n    10.0.2.1 > 10.0.1.1: ICMP echo reply, id 10679, seq 1, length 64"),
+    ];
+    check("-nn -v any", v);
+}

@@ -74,15 +74,41 @@ fn a_filter_that_skips_the_data() {
     // `tcp[tcpflags] & (tcp-syn|tcp-fin) != 0` on `any`: the SYN-ACK
     // records the conversation, the FINs print relative to it.
     let (c, srv, tc, ts) = (2497402190u32, 408830641u32, 3115537299u32, 1332468603u32);
-    let x = |ifindex, t, ifname, p, want| (seen(ifindex, t, frame(M, M, p)), ifname, want);
+    let syn = || tcp(A, 2104, B, 9000, "S", c, 0, 64240, Some((tc, 0)), b"");
+    let syn_ack = || tcp(B, 9000, A, 2104, "S.", srv, c + 1, 65160, Some((ts, tc)), b"");
+    let fin = || tcp(A, 2104, B, 9000, "F.", c + 7, srv + 1, 63, Some((tc, ts)), b"");
+    let fin2 = || tcp(B, 9000, A, 2104, "F.", srv + 1, c + 8, 64, Some((ts + 1, tc)), b"");
+    let (ra_in, ra_out) = ((2, PktType::Host, "ra"), (2, PktType::Outgoing, "ra"));
+    let (rb_in, rb_out) = ((3, PktType::Host, "rb"), (3, PktType::Outgoing, "rb"));
+    let x =
+        |(ifindex, t, ifname): (u32, PktType, &'static str), p, want| (seen(ifindex, t, frame(M, M, p)), ifname, want);
     let lines = vec![
-        x(2, PktType::Host, "ra", tcp(A, 2104, B, 9000, "S", c, 0, 64240, Some((tc, 0)), b""), "ra    In  IP 10.0.1.1.2104 > 10.0.2.1.9000: Flags [S], seq 2497402190, win 64240, options [mss 1460,sackOK,TS val 3115537299 ecr 0,nop,wscale 10], length 0"),
-        x(3, PktType::Host, "rb", tcp(B, 9000, A, 2104, "S.", srv, c + 1, 65160, Some((ts, tc)), b""), "rb    In  IP 10.0.2.1.9000 > 10.0.1.1.2104: Flags [S.], seq 408830641, ack 2497402191, win 65160, options [mss 1460,sackOK,TS val 1332468603 ecr 3115537299,nop,wscale 10], length 0"),
-        x(2, PktType::Outgoing, "ra", tcp(B, 9000, A, 2104, "S.", srv, c + 1, 65160, Some((ts, tc)), b""), "ra    Out IP 10.0.2.1.9000 > 10.0.1.1.2104: Flags [S.], seq 408830641, ack 2497402191, win 65160, options [mss 1460,sackOK,TS val 1332468603 ecr 3115537299,nop,wscale 10], length 0"),
-        x(2, PktType::Host, "ra", tcp(A, 2104, B, 9000, "F.", c + 7, srv + 1, 63, Some((tc, ts)), b""), "ra    In  IP 10.0.1.1.2104 > 10.0.2.1.9000: Flags [F.], seq 7, ack 1, win 63, options [nop,nop,TS val 3115537299 ecr 1332468603], length 0"),
-        x(3, PktType::Host, "rb", tcp(B, 9000, A, 2104, "F.", srv + 1, c + 8, 64, Some((ts + 1, tc)), b""), "rb    In  IP 10.0.2.1.9000 > 10.0.1.1.2104: Flags [F.], seq 1, ack 8, win 64, options [nop,nop,TS val 1332468604 ecr 3115537299], length 0"),
+        x(ra_in, syn(), "ra    In  IP 10.0.1.1.2104 > 10.0.2.1.9000: Flags [S], seq 2497402190, win 64240, options [mss 1460,sackOK,TS val 3115537299 ecr 0,nop,wscale 10], length 0"),
+        x(rb_out, syn(), "rb    Out IP 10.0.1.1.2104 > 10.0.2.1.9000: Flags [S], seq 2497402190, win 64240, options [mss 1460,sackOK,TS val 3115537299 ecr 0,nop,wscale 10], length 0"),
+        x(rb_in, syn_ack(), "rb    In  IP 10.0.2.1.9000 > 10.0.1.1.2104: Flags [S.], seq 408830641, ack 2497402191, win 65160, options [mss 1460,sackOK,TS val 1332468603 ecr 3115537299,nop,wscale 10], length 0"),
+        x(ra_out, syn_ack(), "ra    Out IP 10.0.2.1.9000 > 10.0.1.1.2104: Flags [S.], seq 408830641, ack 2497402191, win 65160, options [mss 1460,sackOK,TS val 1332468603 ecr 3115537299,nop,wscale 10], length 0"),
+        x(ra_in, fin(), "ra    In  IP 10.0.1.1.2104 > 10.0.2.1.9000: Flags [F.], seq 7, ack 1, win 63, options [nop,nop,TS val 3115537299 ecr 1332468603], length 0"),
+        x(rb_out, fin(), "rb    Out IP 10.0.1.1.2104 > 10.0.2.1.9000: Flags [F.], seq 7, ack 1, win 63, options [nop,nop,TS val 3115537299 ecr 1332468603], length 0"),
+        x(rb_in, fin2(), "rb    In  IP 10.0.2.1.9000 > 10.0.1.1.2104: Flags [F.], seq 1, ack 8, win 64, options [nop,nop,TS val 1332468604 ecr 3115537299], length 0"),
+        x(ra_out, fin2(), "ra    Out IP 10.0.2.1.9000 > 10.0.1.1.2104: Flags [F.], seq 1, ack 8, win 64, options [nop,nop,TS val 1332468604 ecr 3115537299], length 0"),
     ];
     check("-nn any", lines);
+}
+
+#[test]
+fn a_reset_from_reject_and_quiet_lines() {
+    let isn = 2630560276u32;
+    let lines = vec![
+        (s(tcp(A, 2023, B, 23, "S", isn, 0, 64240, Some((3856893173, 0)), b"")), "ra", "IP 10.0.1.1.2023 > 10.0.2.1.23: Flags [S], seq 2630560276, win 64240, options [mss 1460,sackOK,TS val 3856893173 ecr 0,nop,wscale 10], length 0"),
+        (s(tcp(B, 23, A, 2023, "R.", 0, isn + 1, 0, None, b"")), "ra", "IP 10.0.2.1.23 > 10.0.1.1.2023: Flags [R.], seq 0, ack 2630560277, win 0, length 0"),
+    ];
+    check("-nn", lines);
+    let q = vec![(
+        s(tcp("10.0.0.1", 2004, "10.0.0.2", 80, "S", 1, 0, 64240, Some((1, 0)), b"")),
+        "vb",
+        "IP 10.0.0.1.2004 > 10.0.0.2.80: tcp 0",
+    )];
+    check("-nn -q", q);
 }
 
 #[test]
