@@ -254,6 +254,9 @@ pub struct Quoted {
     pub tos: u8,
     pub ttl: u8,
     pub df: bool,
+    /// The offending packet's total length, as its quoted header says
+    /// (more than `len` when the quote is cut at 576 bytes).
+    pub ip_len: usize,
     /// How many bytes of the offending packet the error carries.
     pub len: usize,
 }
@@ -347,6 +350,7 @@ impl Ipv4Packet {
             tos: self.tos,
             ttl: self.ttl,
             df: self.df,
+            ip_len: self.len(),
             len: self.len().min(ICMP_QUOTE_MAX),
         }
     }

@@ -202,7 +202,7 @@ fn transport_bytes(p: &Payload, src: Ipv4Addr, dst: Ipv4Addr) -> Vec<u8> {
 /// The start of an offending packet as an ICMP error quotes it.
 fn quoted_bytes(b: &mut Vec<u8>, q: &Quoted) {
     let h = IpHeader {
-        len: q.len,
+        len: q.ip_len,
         tos: q.tos,
         id: 0,
         df: q.df,
@@ -221,7 +221,7 @@ fn quoted_bytes(b: &mut Vec<u8>, q: &Quoted) {
         b.extend_from_slice(&q.sport.to_be_bytes());
         b.extend_from_slice(&q.dport.to_be_bytes());
         if q.proto == PROTO_UDP {
-            b.extend_from_slice(&(q.len.saturating_sub(20) as u16).to_be_bytes());
+            b.extend_from_slice(&(q.ip_len.saturating_sub(20) as u16).to_be_bytes());
         }
     }
 }

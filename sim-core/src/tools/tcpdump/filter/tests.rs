@@ -70,6 +70,7 @@ fn traffic() -> Vec<(&'static str, EthFrame)> {
         tos: 0,
         ttl: 64,
         df: true,
+        ip_len: 31,
         len: 31,
     };
     vec![

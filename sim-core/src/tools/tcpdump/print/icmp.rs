@@ -49,8 +49,8 @@ fn quoted_packet(out: &mut String, q: &Quoted, o: &PrintOpts, conns: &mut Conver
     if !o.link {
         out.push_str("IP ");
     }
-    ip::header(out, q.tos, q.ttl, 0, 0, q.df, false, q.proto, q.len);
-    let length = q.len.saturating_sub(crate::netlink::sockets::IPV4_HLEN);
+    ip::header(out, q.tos, q.ttl, 0, 0, q.df, false, q.proto, q.ip_len);
+    let length = q.ip_len.saturating_sub(crate::netlink::sockets::IPV4_HLEN);
     match q.proto {
         PROTO_ICMP => {
             out.push_str(&format!("{} > {}: ", q.src, q.dst));

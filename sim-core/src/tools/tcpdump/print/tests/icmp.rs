@@ -225,3 +225,13 @@ fn ethernet_head_of_an_error() {
     let lines = vec![(on(frame("02:00:00:00:00:02", "02:00:00:00:00:03", err)), "vb", "02:00:00:00:00:02 > 02:00:00:00:00:03, ethertype IPv4 (0x0800), length 73: 10.0.0.2 > 10.0.0.3: ICMP 10.0.0.2 udp port 5000 unreachable, length 39")];
     check("-nn -e", lines);
 }
+
+#[test]
+fn a_cut_quote_keeps_its_header_length() {
+    // 576 bytes in all: the quoted header still says 1500 (print-icmp.c
+    // hands ip_print the quoted ip_len).
+    let big = echo("10.0.1.1", "10.0.2.1", true, 10935, 1472);
+    let err = Icmp::DestUnreachable { code: UnreachCode::FragNeeded { mtu: 1400 }, quoted: big.quote() };
+    let out = Printer::new(opts("-nn -v")).packet(&error("10.0.1.254", "10.0.1.1", 64, err), "ra");
+    assert_eq!(out, "IP (tos 0xc0, ttl 64, id 0, offset 0, flags [none], proto ICMP (1), length 576)\n    10.0.1.254 > 10.0.1.1: ICMP 10.0.2.1 unreachable - need to frag (mtu 1400), length 556\n\tIP (tos 0x0, ttl 64, id 0, offset 0, flags [DF], proto ICMP (1), length 1500)\n    10.0.1.1 > 10.0.2.1: ICMP echo request, id 10935, seq 1, length 1480\n");
+}
