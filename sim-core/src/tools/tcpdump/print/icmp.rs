@@ -44,7 +44,10 @@ fn unreachable(code: UnreachCode, q: &Quoted, o: &PrintOpts) -> String {
 }
 
 /// The quoted packet as `ip_print()` reads it: its header, then what its
-/// first 8 bytes say (ports, or an echo's id and sequence).
+/// first 8 bytes say. `Quoted` keeps no more than that: a quoted echo
+/// prints as a request (replies are rarely quoted), a quoted datagram
+/// without its payload printer, a quoted segment as tcpdump prints a
+/// header cut after its ports.
 fn quoted_packet(out: &mut String, q: &Quoted, o: &PrintOpts, conns: &mut Conversations) {
     if !o.link {
         out.push_str("IP ");
@@ -62,8 +65,6 @@ fn quoted_packet(out: &mut String, q: &Quoted, o: &PrintOpts, conns: &mut Conver
             out.push_str(&format!("{}.{s} > {}.{d}: UDP, length {}", q.src, q.dst, length.saturating_sub(8)));
         }
         _ => {
-            // Only the ports of a quoted TCP segment are known: tcpdump
-            // stops at the truncated header.
             let (s, d) = (names::port(q.sport, false, o.names()), names::port(q.dport, false, o.names()));
             out.push_str(&format!("{}.{s} > {}.{d}: ", q.src, q.dst));
             out.push_str(" [|tcp]");

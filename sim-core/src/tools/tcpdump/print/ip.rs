@@ -8,8 +8,7 @@ use super::tcp::Conversations;
 use super::{icmp, names, tcp, udp, PrintOpts};
 use crate::netlink::sockets::{Ipv4Packet, Payload};
 
-/// `ip_print()` for a packet; `length` is its total length as its
-/// header says (a quoted packet's may be more than was quoted).
+/// `ip_print()` for a packet or fragment.
 pub(super) fn print(out: &mut String, p: &Ipv4Packet, o: &PrintOpts, conns: &mut Conversations) {
     if !o.link {
         out.push_str("IP ");
