@@ -20,7 +20,7 @@
 //! lab  → page  Opened { earlier, outputs, state } what the lines printed; the lab now
 //! page → lab   Run { id, line, term }            one line, as typed in a terminal
 //! lab  → page  Output { id, chunks }             zero or more times, in order
-//! lab  → page  Waiting { id }                    the line waits on another terminal
+//! lab  → page  Waiting { id, state }             the line waits on another terminal
 //! lab  → page  Done { id, status, state }        the line ended
 //! lab  → page  Printed { term, chunks }          a terminal's jobs wrote, no line running
 //! page → lab   Interrupt { term }                Ctrl-C (see below)
@@ -172,8 +172,14 @@ pub enum Event {
     /// The line waits for something only another terminal's lines can
     /// bring (a server for its client): the lab reads requests meanwhile,
     /// and sends its `Output` and `Done` as they come. Ctrl-C in its
-    /// terminal is then an `Interrupt` the lab itself answers.
-    Waiting { id: u64 },
+    /// terminal is then an `Interrupt` the lab itself answers. `state`
+    /// is the lab as the line left it when it began to wait (a capture it
+    /// opened shows on the diagram).
+    Waiting {
+        id: u64,
+        #[serde(default)]
+        state: LabState,
+    },
     /// What terminal `term`'s background jobs printed while no line ran there.
     Printed { term: u32, chunks: Vec<Chunk> },
     /// The running line ended with `status`.

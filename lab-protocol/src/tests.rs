@@ -99,7 +99,7 @@ fn messages_survive_postcard_as_the_page_and_its_worker_send_them() {
     let events = [
         Event::Done { id: 1, status: 0, state: state.clone() },
         Event::Opened { earlier: vec![1], outputs: vec![CommandOutput::default()], state, waiting: vec![] },
-        Event::Waiting { id: 3 },
+        Event::Waiting { id: 3, state: LabState::default() },
         Event::Printed { term: 1, chunks: vec![Chunk { text: "y".into(), err: false, delay_ms: 0 }] },
         Event::Output { id: 2, chunks: vec![Chunk { text: "x".into(), err: true, delay_ms: 5 }] },
     ];

@@ -41,6 +41,11 @@ pub struct Proc {
     pub ignore_int: bool,
     /// When it started (virtual ms).
     pub started_ms: u64,
+    /// It handles SIGINT, SIGTERM and SIGHUP itself (tcpdump prints its
+    /// counts and exits): `kill` leaves the signal in `pending` for it.
+    pub catches: bool,
+    /// A caught signal it has not acted on yet.
+    pub pending: Option<i32>,
 }
 
 /// Every process of the lab, by pid.
@@ -70,6 +75,8 @@ impl Procs {
             state: ProcStatus::Running,
             ignore_int: false,
             started_ms: 0,
+            catches: false,
+            pending: None,
         });
         procs
     }

@@ -52,6 +52,9 @@ pub struct LinkView {
     pub master: Option<String>,
     /// The other end of a veth.
     pub peer: Option<PeerView>,
+    /// A capture (tcpdump) is open on it, or on `any` in its namespace.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub capturing: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,6 +91,7 @@ pub fn of(k: &crate::kernel::Kernel) -> Snapshot {
                     K::Bridge(_) => LinkKind::Bridge,
                 },
                 mac: l.mac.to_string(),
+                capturing: ns.taps.devices().any(|d| d.is_none_or(|i| i == l.ifindex)),
                 admin_up: l.admin_up,
                 lower_up: l.lower_up(),
                 operstate: l.operstate().name().to_string(),

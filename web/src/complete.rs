@@ -193,6 +193,7 @@ mod tests {
             addrs: addrs.iter().map(|s| s.to_string()).collect(),
             master: None,
             peer: None,
+            capturing: false,
         };
         let ns = |name: Option<&str>, links| NsView {
             name: name.map(String::from),

@@ -37,6 +37,8 @@ pub struct Namespace {
     pub pmtu: Vec<super::route::PathMtu>,
     /// TCP and UDP sockets.
     pub sockets: super::socket::SockTable,
+    /// Open packet captures (tcpdump's sockets).
+    pub taps: crate::packet::capture::Taps,
 }
 
 impl Namespace {
@@ -54,6 +56,7 @@ impl Namespace {
             conntrack: Default::default(),
             pmtu: Vec::new(),
             sockets: Default::default(),
+            taps: Default::default(),
         }
     }
 

@@ -150,6 +150,9 @@ pub struct Tcb {
     pub fin_rcvd: bool,
     /// When the first SYN left (SYN retransmissions count from it).
     pub syn_at_us: u64,
+    /// Made by a listener (it answered the SYN): its window is the
+    /// SYN-ACK's, scaled.
+    pub passive: bool,
 }
 
 /// One TCP or UDP socket.

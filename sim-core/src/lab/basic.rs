@@ -21,6 +21,7 @@ const COMPLETE_ONLY: &[(&str, Feature)] = &[
     ("netcat", Feature::Sockets),
     ("ss", Feature::Sockets),
     ("netstat", Feature::Sockets),
+    ("tcpdump", Feature::Sockets),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

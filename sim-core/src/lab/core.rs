@@ -78,6 +78,9 @@ pub(crate) struct Terminal {
     pub shown_ms: u64,
     /// How the running line is read.
     pub mode: shell::Mode,
+    /// Ctrl-C was pressed and a foreground program that handles SIGINT
+    /// (tcpdump) has yet to act on it.
+    pub sigint: bool,
 }
 
 /// Something a terminal shows: text on a stream at a virtual time (ms).
@@ -161,6 +164,12 @@ impl Core {
                 out
             }
             #[cfg(feature = "sockets")]
+            "tcpdump" => {
+                let clock = crate::tools::nc::AtOnce::new(self.kernel.now_ms * 1000, SHELL_PID);
+                let mut taps = crate::netlink::SimTaps { kernel: &mut self.kernel, ns };
+                crate::sched::block_on(crate::tools::tcpdump::run_waiting(&mut taps, argv, &clock)).unwrap_or_default()
+            }
+            #[cfg(feature = "sockets")]
             "ss" | "netstat" => self.socket_tool(ns, argv),
             "iptables" | "iptables-save" | "iptables-restore" => self.iptables(ns, argv, stdin),
             #[cfg(feature = "jobs")]
@@ -223,6 +232,8 @@ impl Core {
             state: shell::ProcStatus::Running,
             ignore_int: false,
             started_ms: self.kernel.now_ms,
+            catches: false,
+            pending: None,
         };
         let pid = self.kernel.procs.start(proc);
         let out = shell::run_shell_program_as(
@@ -294,7 +305,7 @@ impl Core {
                 | "dmesg"
         ) || (cfg!(feature = "jobs") && matches!(name, "sleep" | "timeout"))
             || shell::coreutils::FILE_TOOLS.contains(&name)
-            || (cfg!(feature = "sockets") && matches!(name, "nc" | "ss" | "netstat"))
+            || (cfg!(feature = "sockets") && matches!(name, "nc" | "ss" | "netstat" | "tcpdump"))
             || shell::is_coreutil(name)
             || shell::is_shell(name)
     }
@@ -385,6 +396,7 @@ impl Terminal {
             cursor_ms: 0,
             shown_ms: 0,
             mode: shell::Mode::Interactive,
+            sigint: false,
         }
     }
 }

@@ -65,6 +65,19 @@ impl Host {
         }
     }
 
+    /// The clock a program that waits on sockets or captures waits on.
+    #[cfg(feature = "sockets")]
+    fn clock(&self) -> super::wait::HostClock {
+        super::wait::HostClock {
+            sched: self.sched.clone(),
+            slot: self.slot.clone(),
+            pid: self.pid,
+            out_to: self.out_to.clone(),
+            term: self.term,
+            line: self.streams,
+        }
+    }
+
     /// Starts `argv` in namespace `ns`: the programs that wait as futures,
     /// the others at once.
     pub(super) fn start_in<'a>(
@@ -96,17 +109,16 @@ impl Host {
                 #[cfg(feature = "sockets")]
                 "nc" => {
                     let mut socks = super::sockets::LabSockets::new(self.slot.clone(), ns);
-                    let clock = super::wait::HostClock {
-                        sched: self.sched.clone(),
-                        slot: self.slot.clone(),
-                        pid: self.pid,
-                        out_to: self.out_to.clone(),
-                        term: self.term,
-                        line: self.streams,
-                    };
+                    let clock = self.clock();
                     let out = crate::tools::nc::run_waiting(&mut socks, argv, stdin, &clock).await;
                     socks.finish();
                     out
+                }
+                #[cfg(feature = "sockets")]
+                "tcpdump" => {
+                    let mut taps = super::sockets::LabTaps::new(self.slot.clone(), ns);
+                    let clock = self.clock();
+                    crate::tools::tcpdump::run_waiting(&mut taps, argv, &clock).await
                 }
                 #[cfg(feature = "jobs")]
                 "timeout" => self.timeout(ns, rest, stdin, nested).await,

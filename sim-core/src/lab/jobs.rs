@@ -76,22 +76,35 @@ impl Host {
             let ended = move || core(&slot).kernel.procs.get(pid).is_none_or(|p| p.state != ProcStatus::Running);
             crate::sched::WhenEnded { sched: self.sched.clone(), pid, ended }
         });
-        let inner = self.start_in(ns, &t.argv, stdin, nested);
+        let mut inner = self.start_in(ns, &t.argv, stdin, nested);
         let raced = match killed {
             Some(killed) => {
                 let either = Box::pin(async move {
                     let _ = (Race { first: timer, second: killed }).await;
                 });
-                (Race { first: inner, second: either }).await
+                (Race { first: &mut inner, second: either }).await
             }
-            None => (Race { first: inner, second: timer }).await,
+            None => (Race { first: &mut inner, second: timer }).await,
         };
+        // A command that handles the signal (tcpdump) is sent it and
+        // finishes: its last words are its output, timeout's status stays.
+        let caught = raced.is_err() && child.as_ref().is_some_and(|c| c.catch(&slot, t.signal));
+        let raced = match raced {
+            Err(()) if caught => Err(Some((&mut inner).await)),
+            Err(()) => Err(None),
+            Ok(out) => Ok(out),
+        };
+        drop(inner);
         self.pid = parent;
         let child_signal = child.as_ref().and_then(|c| c.signal(&slot));
         if let Some(c) = child {
-            c.end(&slot, raced.as_ref().map_or(ProcStatus::Signaled(t.signal), |o| ProcStatus::Exited(o.status)));
+            let state = match &raced {
+                Ok(o) | Err(Some(o)) => ProcStatus::Exited(o.status),
+                Err(None) => ProcStatus::Signaled(t.signal),
+            };
+            c.end(&slot, state);
         }
-        if let (Err(()), Some(sig)) = (&raced, child_signal) {
+        if let (Err(None), Some(sig)) = (&raced, child_signal) {
             // Killed by someone else: timeout exits as its command did.
             let waited = core(&slot).kernel.now_ms - t0;
             let mut out = Output::status(128 + sig);
@@ -100,7 +113,11 @@ impl Host {
         }
         match raced {
             Ok(out) => out,
-            Err(()) => {
+            Err(Some(mut out)) => {
+                out.status = if t.preserve { out.status } else { 124 };
+                out
+            }
+            Err(None) => {
                 let waited = core(&slot).kernel.now_ms - t0;
                 let mut out = Output::status(if t.preserve { 128 + t.signal } else { 124 });
                 out.out_after(waited, "");
@@ -124,6 +141,8 @@ impl Host {
             state: ProcStatus::Running,
             ignore_int: job.ignore_int,
             started_ms: now,
+            catches: false,
+            pending: None,
         };
         let Some(pid) = core(&self.slot).kernel.procs.start(proc) else { return Err(NotSpawned::TryAgain(job)) };
         let mut host = Host {
@@ -176,6 +195,11 @@ impl Host {
                 // lab keeps its terminals whatever they are sent.
                 || shells.contains(&pid);
             if ignored {
+                return true;
+            }
+            if p.catches && matches!(signal, 1 | 2 | 15) {
+                // Its handler runs: the program sees it and ends itself.
+                p.pending = Some(signal);
                 return true;
             }
             p.state = ProcStatus::Signaled(signal);

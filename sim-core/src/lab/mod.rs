@@ -167,6 +167,8 @@ impl Lab {
             state: ProcStatus::Running,
             ignore_int: false,
             started_ms: now,
+            catches: false,
+            pending: None,
         };
         // A terminal is opened even past the process cap: it is the page's.
         let pid = c.kernel.procs.start(proc).unwrap_or(c.kernel.procs.next_pid());
@@ -256,6 +258,9 @@ impl Lab {
         if term >= self.envs.len() || !self.running(term) {
             return Progress { output: Output::new(), state: LineState::Idle };
         }
+        if let Some(p) = self.interrupt_handled(term) {
+            return p;
+        }
         let pid = self.core().terms[term].pid;
         // Lent: what the line held (a ping's engine run) ends on the kernel.
         let lent = self.core.take();
@@ -272,6 +277,28 @@ impl Lab {
         t.cursor_ms = t.cursor_ms.max(now);
         t.done = Some(out);
         self.progress(term)
+    }
+
+    /// Ctrl-C for a foreground program that handles SIGINT itself: the
+    /// terminal echoes `^C`, the program finishes (tcpdump's counts), and
+    /// if the line then ends, that is its end. `None`: nothing handled it
+    /// and the line is still to be stopped (the `^C` is taken back).
+    fn interrupt_handled(&mut self, term: usize) -> Option<Progress> {
+        let now = self.now_ms();
+        let t = &mut self.core_mut().terms[term];
+        t.sigint = true;
+        let echo = Event { at_ms: now, stream: crate::output::Stream::Stdout, text: "^C".into(), line: true };
+        t.events.push(echo.clone());
+        self.drive(None, None);
+        let t = &mut self.core_mut().terms[term];
+        t.sigint = false;
+        if t.done.is_some() {
+            return Some(self.progress(term));
+        }
+        if let Some(i) = t.events.iter().position(|e| *e == echo) {
+            t.events.remove(i);
+        }
+        None
     }
 
     /// What the last line asked for that only the complete lab has (see

@@ -180,3 +180,59 @@ impl InetSockets for LabSockets {
         self.call(Vec::new(), |s| s.socket_views())
     }
 }
+
+/// A program's packet sockets (tcpdump's captures) on the lab's kernel:
+/// each call takes the kernel for itself only, and what the program left
+/// open is closed when it ends, even killed.
+#[cfg(feature = "sockets")]
+pub(super) struct LabTaps {
+    slot: Slot,
+    ns: NsId,
+    open: Vec<crate::netlink::sockets::TapId>,
+}
+
+#[cfg(feature = "sockets")]
+impl LabTaps {
+    pub(super) fn new(slot: Slot, ns: NsId) -> LabTaps {
+        LabTaps { slot, ns, open: Vec::new() }
+    }
+
+    fn call<R>(&self, f: impl FnOnce(&mut crate::netlink::SimTaps<'_>) -> R) -> R {
+        let mut c = core(&self.slot);
+        f(&mut crate::netlink::SimTaps { kernel: &mut c.kernel, ns: self.ns })
+    }
+}
+
+#[cfg(feature = "sockets")]
+impl Drop for LabTaps {
+    fn drop(&mut self) {
+        // Only ever dropped while the lab lends its core (`Lab::drive`).
+        let Ok(mut slot) = self.slot.try_borrow_mut() else { return };
+        let Some(n) = slot.as_mut().and_then(|c| c.kernel.ns_mut(self.ns)) else { return };
+        for t in self.open.drain(..) {
+            n.taps.close(t);
+        }
+    }
+}
+
+#[cfg(feature = "sockets")]
+impl crate::netlink::PacketSockets for LabTaps {
+    fn capture_devices(&self) -> Vec<crate::netlink::sockets::CaptureDevice> {
+        self.call(|t| t.capture_devices())
+    }
+    fn capture_open(&mut self, ifindex: Option<u32>) -> crate::netlink::sockets::TapId {
+        let id = self.call(|t| t.capture_open(ifindex));
+        self.open.push(id);
+        id
+    }
+    fn capture_take(&mut self, tap: crate::netlink::sockets::TapId) -> Vec<crate::netlink::sockets::Captured> {
+        self.call(|t| t.capture_take(tap))
+    }
+    fn capture_pending(&self, tap: crate::netlink::sockets::TapId) -> usize {
+        self.call(|t| t.capture_pending(tap))
+    }
+    fn capture_close(&mut self, tap: crate::netlink::sockets::TapId) {
+        self.open.retain(|t| *t != tap);
+        self.call(|t| t.capture_close(tap))
+    }
+}

@@ -65,6 +65,27 @@ impl crate::tools::nc::Clock for HostClock {
     }
 }
 
+#[cfg(feature = "sockets")]
+impl crate::tools::tcpdump::capture::Host for HostClock {
+    fn catch_signals(&self) {
+        let mut c = core(&self.slot);
+        // A terminal's shell runs a foreground program as itself: Ctrl-C
+        // reaches that one through the terminal (`Terminal::sigint`).
+        if c.terms.iter().any(|t| t.pid == self.pid) {
+            return;
+        }
+        if let Some(p) = c.kernel.procs.get_mut(self.pid) {
+            p.catches = true;
+        }
+    }
+
+    fn signalled(&self) -> Option<i32> {
+        let c = core(&self.slot);
+        let own = c.kernel.procs.get(self.pid).and_then(|p| p.pending);
+        own.or_else(|| (self.line && c.terms.get(self.term).is_some_and(|t| t.sigint)).then_some(2))
+    }
+}
+
 /// The process a `timeout` runs its command as: in the table while it
 /// runs, ended when `timeout` ends (however it ends: dropped too).
 pub(super) struct Child {
@@ -87,6 +108,8 @@ impl Child {
             state: ProcStatus::Running,
             ignore_int: false,
             started_ms: now,
+            catches: false,
+            pending: None,
         };
         let pid = c.kernel.procs.start(proc)?;
         Some(Child { pid, slot: host.slot.clone(), done: false })
@@ -98,6 +121,18 @@ impl Child {
             Some(ProcStatus::Signaled(s)) => Some(s),
             _ => None,
         }
+    }
+
+    /// Sends it `signal` if it handles the signal itself (`Proc::catches`);
+    /// whether it did.
+    pub fn catch(&self, slot: &Slot, signal: i32) -> bool {
+        let mut c = core(slot);
+        let Some(p) = c.kernel.procs.get_mut(self.pid) else { return false };
+        let caught = p.catches && matches!(signal, 1 | 2 | 15) && p.state == ProcStatus::Running;
+        if caught {
+            p.pending = Some(signal);
+        }
+        caught
     }
 
     pub fn end(mut self, slot: &Slot, state: ProcStatus) {

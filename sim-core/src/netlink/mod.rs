@@ -21,12 +21,14 @@ use crate::kernel::{Errno, KResult};
 pub mod netfilter;
 mod sim;
 mod sim_sockets;
+mod sim_taps;
 pub mod sockets;
 
 pub use netfilter::{Netfilter, SimNetfilter};
 pub use sim::SimNetlink;
 pub use sim_sockets::{ParkedSockets, SimSockets};
-pub use sockets::{InetSockets, Sockets};
+pub use sim_taps::{capture_devices, SimTaps};
+pub use sockets::{InetSockets, PacketSockets, Sockets};
 
 pub const IFF_UP: u32 = 0x1;
 pub const IFF_BROADCAST: u32 = 0x2;

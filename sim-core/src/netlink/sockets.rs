@@ -23,6 +23,7 @@ pub use crate::kernel::socket_view::{ProcessView, Proto, SocketView, State as So
 pub use crate::kernel::Errno;
 pub use crate::packet::tcp_user::{Readiness, Shutdown};
 
+pub use crate::packet::capture::{Captured, PktType, TapId};
 /// How long a packet takes through `lo` (an error a host sends itself).
 pub use crate::packet::engine::LOOP_US;
 pub use crate::packet::fib::Kind as RouteKind;
@@ -33,7 +34,6 @@ pub use crate::packet::mtu::PmtuDisc;
 pub use crate::packet::transport::{
     syn_options, Payload, TcpFlags, TcpOption, TcpSegment, UdpDatagram, PROTO_TCP, PROTO_UDP,
 };
-pub use crate::packet::capture::{Captured, PktType};
 pub use crate::packet::wire::UnreachCode;
 pub use crate::packet::wire::{
     ArpOp, ArpPacket, EthFrame, EthPayload, Icmp, Ipv4Packet, Quoted, ETH_HLEN, IPV4_HLEN, PROTO_ICMP,
@@ -183,4 +183,34 @@ pub trait InetSockets: Sockets {
     fn set_owner(&mut self, _s: SockId, _pid: u32, _comm: &str, _fd: u32) {}
     /// The namespace's TCP and UDP sockets, as ss and netstat list them.
     fn socket_views(&self) -> Vec<SocketView>;
+}
+
+/// A device as a capture program sees it (`tcpdump -D`, `-i`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaptureDevice {
+    pub ifindex: u32,
+    pub name: String,
+    /// `IFF_UP`.
+    pub up: bool,
+    /// `IFF_RUNNING`: up with carrier.
+    pub running: bool,
+    pub loopback: bool,
+    /// The carrier where the driver reports one (not `lo`).
+    pub carrier: Option<bool>,
+}
+
+/// Packet sockets (`AF_PACKET`), what tcpdump asks of a kernel: the
+/// namespace's devices, and captures that collect what devices send and
+/// receive (`packet::capture`). A capture costs the kernel nothing while
+/// nobody opens one.
+pub trait PacketSockets {
+    /// The namespace's devices in ifindex order.
+    fn capture_devices(&self) -> Vec<CaptureDevice>;
+    /// Opens a capture on `ifindex` (`None`: every device, `any`).
+    fn capture_open(&mut self, ifindex: Option<u32>) -> TapId;
+    /// What the capture saw since the last call, oldest first.
+    fn capture_take(&mut self, tap: TapId) -> Vec<Captured>;
+    /// How many frames wait to be taken.
+    fn capture_pending(&self, tap: TapId) -> usize;
+    fn capture_close(&mut self, tap: TapId);
 }

@@ -33,3 +33,117 @@ pub struct Captured {
     pub pkt_type: PktType,
     pub frame: EthFrame,
 }
+
+/// A capture's handle in its namespace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TapId(pub u32);
+
+/// One namespace's open packet sockets, each on a device or on all of
+/// them (`any`), with what they saw and nobody took yet. Empty in a lab
+/// where nobody captures: the engine then only checks `is_empty`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Taps {
+    next: u32,
+    open: Vec<Tap>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Tap {
+    id: TapId,
+    /// `None`: every device (`any`).
+    ifindex: Option<u32>,
+    seen: Vec<Captured>,
+}
+
+/// Frames a capture keeps before it drops the oldest (a capture nobody
+/// reads must not grow without end; tcpdump's ring holds about this much).
+pub const TAP_MAX: usize = 10_000;
+
+impl Taps {
+    /// Opens a capture on `ifindex` (`None`: `any`).
+    pub fn open(&mut self, ifindex: Option<u32>) -> TapId {
+        self.next += 1;
+        let id = TapId(self.next);
+        self.open.push(Tap { id, ifindex, seen: Vec::new() });
+        id
+    }
+
+    /// What the capture saw since it was last asked, oldest first.
+    pub fn take(&mut self, id: TapId) -> Vec<Captured> {
+        self.open.iter_mut().find(|t| t.id == id).map(|t| std::mem::take(&mut t.seen)).unwrap_or_default()
+    }
+
+    /// How many frames wait to be taken.
+    pub fn pending(&self, id: TapId) -> usize {
+        self.open.iter().find(|t| t.id == id).map_or(0, |t| t.seen.len())
+    }
+
+    pub fn close(&mut self, id: TapId) {
+        self.open.retain(|t| t.id != id);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.open.is_empty()
+    }
+
+    /// The devices some capture watches (`None` for `any`), for diagrams.
+    pub fn devices(&self) -> impl Iterator<Item = Option<u32>> + '_ {
+        self.open.iter().map(|t| t.ifindex)
+    }
+
+    /// Hands a frame to every capture on `ifindex` or on `any`.
+    pub fn see(&mut self, at_us: u64, ifindex: u32, pkt_type: PktType, frame: &EthFrame) {
+        for t in self.open.iter_mut().filter(|t| t.ifindex.is_none_or(|i| i == ifindex)) {
+            if t.seen.len() >= TAP_MAX {
+                t.seen.remove(0);
+            }
+            t.seen.push(Captured { at_us, ifindex, pkt_type, frame: frame.clone() });
+        }
+    }
+}
+
+impl super::engine::Engine<'_> {
+    /// `dev_queue_xmit_nit()`: a device sends `frame`.
+    pub(crate) fn tap_out(&mut self, dev: crate::kernel::link::LinkRef, frame: &EthFrame) {
+        let now = self.now;
+        if let Some(n) = self.k.ns_mut(dev.ns).filter(|n| !n.taps.is_empty()) {
+            n.taps.see(now, dev.ifindex, PktType::Outgoing, frame);
+        }
+    }
+
+    /// `__netif_receive_skb()`'s taps: `frame` arrives at a device whose
+    /// address is `mac`, classed as `eth_type_trans()` classes it.
+    pub(crate) fn tap_in(&mut self, dev: crate::kernel::link::LinkRef, mac: crate::kernel::mac::Mac, frame: &EthFrame) {
+        let now = self.now;
+        let Some(n) = self.k.ns_mut(dev.ns).filter(|n| !n.taps.is_empty()) else { return };
+        let ty = if frame.dst == crate::kernel::mac::Mac::BROADCAST {
+            PktType::Broadcast
+        } else if frame.dst.is_multicast() {
+            PktType::Multicast
+        } else if frame.dst == mac {
+            PktType::Host
+        } else {
+            PktType::OtherHost
+        };
+        n.taps.see(now, dev.ifindex, ty, frame);
+    }
+
+    /// A packet through `lo`: seen leaving and arriving, with zero MACs.
+    pub(crate) fn tap_loopback(
+        &mut self,
+        ns: crate::kernel::NsId,
+        lo: u32,
+        pkt: &super::wire::Ipv4Packet,
+        arriving: bool,
+    ) {
+        let now = self.now;
+        let Some(n) = self.k.ns_mut(ns).filter(|n| !n.taps.is_empty()) else { return };
+        let frame = EthFrame {
+            src: crate::kernel::mac::Mac::ZERO,
+            dst: crate::kernel::mac::Mac::ZERO,
+            payload: super::wire::EthPayload::Ipv4(pkt.clone()),
+        };
+        let ty = if arriving { PktType::Host } else { PktType::Outgoing };
+        n.taps.see(now, lo, ty, &frame);
+    }
+}

@@ -229,6 +229,7 @@ impl Engine<'_> {
                             l.stats.rx_packets += 1;
                             l.stats.rx_bytes += len;
                         }
+                        self.tap_loopback(ns, lo, &pkt, false);
                         self.push(self.now + LOOP_US, Ev::LocalIn { ns, pkt });
                     }
                     Some((lo, false)) => {
@@ -281,6 +282,9 @@ impl Engine<'_> {
     pub(crate) fn loopback_in(&mut self, ns: NsId, pkt: Ipv4Packet) {
         let ct = self.ct_in(ns, &pkt);
         let lo = self.k.ns(ns).and_then(|n| n.links.values().find(|l| l.is_loopback()).map(|l| l.ifindex));
+        if let Some(lo) = lo {
+            self.tap_loopback(ns, lo, &pkt, true);
+        }
         self.local_in(ns, lo, pkt, ct);
     }
 

@@ -36,6 +36,7 @@ impl Engine<'_> {
             LinkKind::Loopback => true,
             LinkKind::Bridge(_) => {
                 self.count_tx(dev, frame.len());
+                self.tap_out(dev, &frame);
                 self.bridge_forward(dev, None, frame, None);
                 true
             }
@@ -49,6 +50,7 @@ impl Engine<'_> {
                     self.drop_(dev.ns, Some(dev.ifindex), DropReason::NoCarrier, frame_what(&frame));
                     return false;
                 };
+                self.tap_out(dev, &frame);
                 if !super::mtu::fits(frame.len(), peer_mtu) {
                     // veth_xmit(): __dev_forward_skb() refuses it; both ends count the drop.
                     if let Some(l) = self.k.link_mut(dev) {
@@ -103,6 +105,7 @@ impl Engine<'_> {
         }
         let (mac, master) = (l.mac, l.master);
         self.count_rx(dev, frame.len());
+        self.tap_in(dev, mac, &frame);
         if let Some(b) = master {
             self.port_rx(LinkRef { ns: dev.ns, ifindex: b }, dev.ifindex, frame);
             return;
@@ -163,6 +166,9 @@ impl Engine<'_> {
         let bridge = self.dev_name(br.ns, br.ifindex);
         self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Local });
         self.count_rx(br, frame.len());
+        if let Some(mac) = self.k.link(br).map(|l| l.mac) {
+            self.tap_in(br, mac, &frame);
+        }
         match (hooked, frame.payload) {
             (Some(b), EthPayload::Ipv4(p)) => self.ip_rcv_finish(br, p, b.ct),
             (_, payload) => self.l3_rx(br, EthFrame { payload, ..frame }),

@@ -35,8 +35,10 @@ pub const RTO_MIN_US: u64 = 200_000;
 pub const RTO_MAX_US: u64 = 120_000_000;
 /// `tcp_retries2`: retransmissions of data before the connection is dropped.
 pub const RETRIES2: u32 = 15;
-/// The window scale Linux offers (`tcp_rmem`'s 6 MB default gives 7).
-pub const WSCALE: u8 = 7;
+/// The window scale Linux offers: 10 for 6.18's `tcp_rmem` maximum of
+/// 32 MiB (`tcp_select_initial_window()`; 6 MiB, before 6.16, gave 7),
+/// as every capture recorded here shows.
+pub const WSCALE: u8 = 10;
 
 /// The RTO after `retries` retransmissions of data.
 pub fn rto_us(retries: u32) -> u64 {
@@ -46,14 +48,16 @@ pub fn rto_us(retries: u32) -> u64 {
 /// The windows Linux advertises for an MSS: in a SYN (`tcp_select_initial_window()`:
 /// ten segments' worth rounded as tcpdump shows, 64240 for 1460), in a
 /// SYN-ACK (65160 for 1460, timestamps taken off the segment size), and
-/// scaled by 7 after the handshake (502; 512 on `lo`).
-pub fn windows(mss: u16) -> (u16, u16, u16) {
+/// after the handshake each side's initial window scaled by [`WSCALE`],
+/// rounded up as `tcp_select_window()` aligns it (63 for the side that
+/// connected, 64 for the one that accepted; 64 on `lo`).
+pub fn windows(mss: u16) -> (u16, u16, u16, u16) {
     let m = u32::from(mss);
     let syn = (44 * m).min(65535 / m * m);
     let seg = m.saturating_sub(12).max(1);
     let synack = (45 * seg).min(65535 / seg * seg);
-    let est = if mss >= 65000 { 512 } else { 502 };
-    (syn as u16, synack as u16, est)
+    let scaled = |w: u32| w.div_ceil(1 << WSCALE) as u16;
+    (syn as u16, synack as u16, scaled(syn), scaled(synack))
 }
 
 /// Which segment to build.
@@ -84,7 +88,8 @@ impl Engine<'_> {
         let Some(s) = self.sk(ns, id) else { return };
         let Some(remote) = s.remote else { return };
         let t = s.tcb;
-        let (syn_w, synack_w, est_w) = windows(t.mss.max(1));
+        let (syn_w, synack_w, active_w, passive_w) = windows(t.mss.max(1));
+        let est_w = if t.passive { passive_w } else { active_w };
         let ts = self.ts_val(t.ts_offset);
         let (flags, window, options) = match kind {
             Kind::Syn => (TcpFlags::SYN, syn_w, syn_options(t.mss, ts, 0, WSCALE)),

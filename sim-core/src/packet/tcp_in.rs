@@ -98,6 +98,7 @@ impl Engine<'_> {
         s.parent = Some(lid);
         (s.reuseaddr, s.reuseport, s.owner) = (reuseaddr, reuseport, owner);
         s.tcb.iss = iss;
+        s.tcb.passive = true;
         s.tcb.snd_una = iss;
         s.tcb.snd_nxt = iss.wrapping_add(1);
         s.tcb.irs = seg.seq;

@@ -28,7 +28,7 @@ fn state_icon(s: PortState) -> &'static str {
 /// are attributes that are absent where they do not apply.
 #[component]
 pub fn Interface(ctx: Ctx, ns: String, tile: Tile) -> impl IntoView {
-    let Tile { key, name, kind, x, y, addrs, state, operstate, master, wire, jack, .. } = tile;
+    let Tile { key, name, kind, x, y, addrs, state, operstate, master, wire, jack, capturing, .. } = tile;
     let is_bridge = kind == LinkKind::Bridge;
     let mut title = format!("{name} ({}) state {operstate}", kind_label(kind));
     for a in &addrs {
@@ -38,6 +38,9 @@ pub fn Interface(ctx: Ctx, ns: String, tile: Tile) -> impl IntoView {
     if let Some(m) = &master {
         title += ", port of ";
         title += m;
+    }
+    if capturing {
+        title += ", captured by tcpdump";
     }
     // Two address lines: the first says when there is none, the second how many more there are.
     let first = addrs.first().cloned().unwrap_or_else(|| "no address".into());
@@ -53,13 +56,18 @@ pub fn Interface(ctx: Ctx, ns: String, tile: Tile) -> impl IntoView {
     view! {
         <g class="port" class:st-up=state == PortState::Up class:st-down=state == PortState::Down
             class:st-nocarrier=state == PortState::NoCarrier class:bridge=is_bridge
-            class:changed=ctx.changed_at(key) class:tr-on=lit class:tr-bad=bad data-link=name>
+            class:changed=ctx.changed_at(key) class:tr-on=lit class:tr-bad=bad class:capturing=capturing
+            data-link=name data-capturing=capturing.then_some("")>
             <title>{title}</title>
             <path class="wire" d=wire.map(|w| w.path())></path>
             <rect class="port-box" x=at(0.0) y=down(0.0) width=layout::num(TILE_W) height=layout::num(TILE_H) rx="6"></rect>
             <path class="switch-ports" d=is_bridge.then(|| sockets(x, y))></path>
             <text class="port-name" x=at(10.0) y=down(18.0)>{label}</text>
             <text class="port-kind" x=at(TILE_W - 8.0) y=down(17.0) text-anchor="end">{kind_label(kind)}</text>
+            // A running capture: a red dot and "tcpdump" in the state line's corner.
+            <text class="port-capture" x=at(TILE_W - 8.0) y=down(TILE_H - 7.0) text-anchor="end">
+                {capturing.then_some("● tcpdump")}
+            </text>
             <text class="port-addr" class:dim=addrs.is_empty() x=at(10.0) y=down(33.0)>{first}</text>
             <text class="port-addr" x=at(10.0) y=down(45.0)>{second}</text>
             <text class="port-state" x=at(10.0) y=down(TILE_H - 7.0)>{format!("{} {operstate}", state_icon(state))}</text>

@@ -79,7 +79,8 @@ impl LabHost {
             LineState::Running => {
                 if !self.waiting.contains(&(term, id)) {
                     self.waiting.push((term, id));
-                    emit(Event::Waiting { id });
+                    let state = self.state(trace);
+                    emit(Event::Waiting { id, state });
                 }
             }
             LineState::Done(status) => {
@@ -210,7 +211,7 @@ mod tests {
         // The lab's host starts as a fresh namespace does: lo down.
         talk(&mut host, Request::Run { id: 0, line: "ip link set lo up".into(), term: 0 });
         let ev = talk(&mut host, Request::Run { id: 1, line: "nc -l 8080".into(), term: 0 });
-        assert_eq!(ev, [Event::Waiting { id: 1 }]);
+        assert!(matches!(ev.as_slice(), [Event::Waiting { id: 1, .. }]), "{ev:?}");
         let ev = talk(&mut host, Request::Run { id: 2, line: "echo hi | nc -N 127.0.0.1 8080".into(), term: 1 });
         let texts: Vec<String> = ev
             .iter()

@@ -236,6 +236,7 @@ mod tests {
             addrs: addrs.iter().map(|s| s.to_string()).collect(),
             master: None,
             peer: None,
+            capturing: false,
         }
     }
 

@@ -134,6 +134,8 @@ pub struct Tile {
     pub wire: Option<Wire>,
     /// Where its veth cable plugs in, and whether the cable is up.
     pub jack: Option<(f64, f64, bool)>,
+    /// A capture (tcpdump) is running on it.
+    pub capturing: bool,
 }
 
 /// A bridge port's wire: up from the port (`x`, `from`) into the lane
@@ -233,7 +235,7 @@ pub fn digest<T: std::hash::Hash>(t: &T) -> u64 {
 /// parts): hashed by what tells two apart in practice.
 impl std::hash::Hash for Tile {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        (&self.key, self.x.to_bits(), self.y.to_bits(), &self.addrs, &self.operstate).hash(h);
+        (&self.key, self.x.to_bits(), self.y.to_bits(), &self.addrs, &self.operstate, self.capturing).hash(h);
     }
 }
 
@@ -365,6 +367,7 @@ fn frame(
                 frame: slot_frame,
                 wire: None,
                 jack: None,
+                capturing: l.capturing,
             }
         })
         .collect();

@@ -13,6 +13,7 @@ fn link(name: &str, kind: LinkKind, peer: Option<(&str, &str)>) -> LinkView {
         addrs: vec![],
         master: None,
         peer: peer.map(|(ns, n)| PeerView { ns: if ns == "host" { None } else { Some(ns.into()) }, name: n.into() }),
+        capturing: false,
     }
 }
 

@@ -28,12 +28,15 @@ impl Shell {
                 self.with(|e| e.paced.extend(chunks.into_iter().map(|c| (term, c))));
                 self.pace();
             }
-            Event::Waiting { id } => {
-                self.with(|e| {
+            Event::Waiting { id, state } => {
+                let waiting = self.with(|e| {
                     let term = e.term_of(id)?;
                     e.terms[term].running.as_mut()?.waiting = true;
                     Some(())
                 });
+                if waiting.is_some() {
+                    self.apply(state, true);
+                }
                 self.pump();
             }
             Event::Done { id, status, state } => {

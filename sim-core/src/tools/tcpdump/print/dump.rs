@@ -1,6 +1,6 @@
 //! print-ascii.c's dumps after a packet's line: `-x` (hex), `-X` (hex
 //! and ASCII), `-A` (text: unprintable bytes as `.`, lines broken at LF,
-//! a CR before LF dropped), from the network header, or with `-xx`/`-XX`
+//! a CR before LF dropped), from the network header, or with `-xx`/`-XX`/`-AA`
 //! from the link header (LINUX_SLL2's on `any`).
 
 use super::{link, Dump, PrintOpts};
@@ -9,19 +9,19 @@ use crate::tools::tcpdump::bytes;
 
 pub(super) fn print(out: &mut String, c: &Captured, o: &PrintOpts) {
     let data = || match o.dump {
-        Dump::HexLink | Dump::HexAsciiLink if o.any => {
+        Dump::HexLink | Dump::HexAsciiLink | Dump::AsciiLink if o.any => {
             let mut b = link::sll2_bytes(c);
             b.extend(bytes::payload_bytes(&c.frame));
             b
         }
-        Dump::HexLink | Dump::HexAsciiLink => bytes::frame_bytes(&c.frame),
+        Dump::HexLink | Dump::HexAsciiLink | Dump::AsciiLink => bytes::frame_bytes(&c.frame),
         _ => bytes::payload_bytes(&c.frame),
     };
     match o.dump {
         Dump::None => {}
         Dump::Hex | Dump::HexLink => hex(out, &data()),
         Dump::HexAscii | Dump::HexAsciiLink => hex_ascii(out, &data()),
-        Dump::Ascii => ascii(out, &data()),
+        Dump::Ascii | Dump::AsciiLink => ascii(out, &data()),
     }
 }
 

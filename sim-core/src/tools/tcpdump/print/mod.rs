@@ -1,6 +1,7 @@
 //! tcpdump 4.99.3's packet printer as a pure function of a captured
 //! frame (and the per-connection TCP state tcpdump keeps for relative
-//! sequence numbers): what follows `HH:MM:SS.uuuuuu ` for each packet.
+//! sequence numbers): what follows `HH:MM:SS.uuuuuu ` (`clock_text`) for
+//! each packet.
 //! One file per layer as tcpdump's print-*.c: `link.rs` (Ethernet's and
 //! LINUX_SLL2's `-e` heads, `any`'s interface and direction columns),
 //! `arp.rs`, `ip.rs` (`-v`'s header, fragments), `icmp.rs`, `tcp.rs`,
@@ -38,6 +39,8 @@ pub enum Dump {
     HexAsciiLink,
     /// `-A`: the packet after the link header as text.
     Ascii,
+    /// `-AA`: the whole frame as text.
+    AsciiLink,
 }
 
 /// The options that change how a packet prints.
@@ -59,6 +62,23 @@ pub struct PrintOpts {
 }
 
 impl PrintOpts {
+    /// The printing options of a command line; `any` when the link type
+    /// is LINUX_SLL2. print.c's `pretty_print_packet()` takes `-X` before
+    /// `-x` before `-A`, each counted twice or more for the link header.
+    pub fn of(o: &super::Opts, any: bool) -> PrintOpts {
+        let d = o.dump;
+        let dump = match (d.hex_ascii, d.hex, d.ascii) {
+            (1, ..) => Dump::HexAscii,
+            (2.., ..) => Dump::HexAsciiLink,
+            (0, 1, _) => Dump::Hex,
+            (0, 2.., _) => Dump::HexLink,
+            (0, 0, 1) => Dump::Ascii,
+            (0, 0, 2..) => Dump::AsciiLink,
+            (0, 0, 0) => Dump::None,
+        };
+        PrintOpts { numeric: o.numeric, link: o.link, verbose: o.verbose, quiet: o.quiet, dump, any }
+    }
+
     fn names(&self) -> bool {
         self.numeric == 0
     }
@@ -96,12 +116,4 @@ impl Printer {
         out.push('\n');
         out
     }
-}
-
-/// tcpdump's time of day (UTC) for a virtual time in µs:
-/// `HH:MM:SS.uuuuuu`, counted from `iptables::EPOCH_BASE`.
-pub fn timestamp(at_us: u64) -> String {
-    let secs = crate::tools::iptables::EPOCH_BASE + at_us / 1_000_000;
-    let day = secs % 86_400;
-    format!("{:02}:{:02}:{:02}.{:06}", day / 3600, day / 60 % 60, day % 60, at_us % 1_000_000)
 }

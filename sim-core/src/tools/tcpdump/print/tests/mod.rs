@@ -11,7 +11,7 @@ mod udp;
 
 use std::net::Ipv4Addr;
 
-use super::{timestamp, Dump, PrintOpts, Printer};
+use super::{Dump, PrintOpts, Printer};
 use crate::kernel::mac::Mac;
 use crate::netlink::sockets::{
     syn_options, ArpOp, ArpPacket, Captured, EthFrame, EthPayload, Icmp, Ipv4Packet, Payload, PktType, TcpFlags,
@@ -151,8 +151,18 @@ fn check(flags: &str, cases: Vec<(Captured, &str, &str)>) {
 }
 
 #[test]
-fn timestamps_are_utc_time_of_day() {
+fn options_of_a_command_line() {
+    let argv = |a: &[&str]| crate::tools::tcpdump::parse(a);
+    let o = argv(&["-nn", "-e", "-v", "-q", "-XX", "-x", "-A"]).unwrap();
+    let p = PrintOpts::of(&o, true);
+    assert_eq!(p, PrintOpts { numeric: 2, link: true, verbose: 1, quiet: true, dump: Dump::HexAsciiLink, any: true });
+    assert_eq!(PrintOpts::of(&argv(&["-xx", "-A"]).unwrap(), false).dump, Dump::HexLink);
+    assert_eq!(PrintOpts::of(&argv(&["-AA"]).unwrap(), false).dump, Dump::AsciiLink);
+}
+
+#[test]
+fn the_time_is_utc_time_of_day() {
     // EPOCH_BASE is 2026-12-06 14:00:00 UTC.
-    assert_eq!(timestamp(0), "14:00:00.000000");
-    assert_eq!(timestamp(3_723_000_042), "15:02:03.000042");
+    assert_eq!(crate::tools::tcpdump::clock_text(0), "14:00:00.000000");
+    assert_eq!(crate::tools::tcpdump::clock_text(3_723_000_042), "15:02:03.000042");
 }
