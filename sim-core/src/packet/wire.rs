@@ -87,6 +87,9 @@ impl ArpPacket {
 pub struct Ipv4Packet {
     pub src: Ipv4Addr,
     pub dst: Ipv4Addr,
+    /// Type of service: 0, or 0xc0 (`IPTOS_PREC_INTERNETCONTROL`) on the
+    /// ICMP errors `icmp_send()` makes.
+    pub tos: u8,
     pub ttl: u8,
     /// Don't Fragment: a router must drop it rather than split it.
     pub df: bool,
@@ -110,9 +113,12 @@ pub struct Frag {
 }
 
 impl Ipv4Packet {
-    /// A packet this host makes: not a fragment, DF clear.
+    /// A packet this host makes: not a fragment, DF clear, TOS 0 (0xc0
+    /// for an ICMP error, as `icmp_send()` sends it).
     pub fn new(src: Ipv4Addr, dst: Ipv4Addr, ttl: u8, payload: impl Into<Payload>) -> Ipv4Packet {
-        Ipv4Packet { src, dst, ttl, df: false, frag: None, payload: payload.into() }
+        let payload = payload.into();
+        let tos = if payload.is_error() { 0xc0 } else { 0 };
+        Ipv4Packet { src, dst, tos, ttl, df: false, frag: None, payload }
     }
 
     /// Total length (header + payload, or this fragment's share of it).
@@ -243,6 +249,14 @@ pub struct Quoted {
     pub dport: u16,
     pub ident: u16,
     pub seq: u16,
+    /// The quoted IP header's TOS, TTL (as the packet arrived) and DF,
+    /// which tcpdump -v prints of the quoted packet.
+    pub tos: u8,
+    pub ttl: u8,
+    pub df: bool,
+    /// The offending packet's total length, as its quoted header says
+    /// (more than `len` when the quote is cut at 576 bytes).
+    pub ip_len: usize,
     /// How many bytes of the offending packet the error carries.
     pub len: usize,
 }
@@ -325,6 +339,19 @@ impl Ipv4Packet {
         };
         let (sport, dport) = self.payload.ports();
         let proto = self.payload.proto();
-        Quoted { src: self.src, dst: self.dst, proto, sport, dport, ident, seq, len: self.len().min(ICMP_QUOTE_MAX) }
+        Quoted {
+            src: self.src,
+            dst: self.dst,
+            proto,
+            sport,
+            dport,
+            ident,
+            seq,
+            tos: self.tos,
+            ttl: self.ttl,
+            df: self.df,
+            ip_len: self.len(),
+            len: self.len().min(ICMP_QUOTE_MAX),
+        }
     }
 }

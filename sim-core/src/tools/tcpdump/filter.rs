@@ -11,7 +11,7 @@ use crate::kernel::mac::Mac;
 
 mod lex;
 mod matcher;
-mod parse;
+pub(super) mod parse;
 #[cfg(test)]
 mod tests;
 

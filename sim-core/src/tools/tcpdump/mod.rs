@@ -1,15 +1,17 @@
 //! `tcpdump` 4.99.3 (libpcap 1.10.3): its command line ([`opts`]), its
 //! texts ([`msg`]), what it checks before capturing ([`device`]), its
-//! filter language ([`filter`]), its capture loop ([`capture`]) and the
-//! program that puts them together.
+//! filter language ([`filter`]), its capture loop ([`capture`]), its
+//! packet printer ([`print`], over frames as [`bytes`] serializes them)
+//! and the program that puts them together.
 
+pub mod bytes;
 pub mod capture;
 pub mod device;
 pub mod dlt;
 pub mod filter;
 pub mod msg;
 pub mod opts;
-mod print;
+pub mod print;
 mod program;
 #[cfg(test)]
 mod tests;

@@ -3,15 +3,16 @@
 //! addresses, `port` at TCP and UDP and only in a packet's first fragment,
 //! `tcp[...]`-style loads likewise; a load past the end rejects the packet
 //! (BPF's out-of-bounds abort). Loads read the frame serialized by
-//! [`frame_bytes`]; everything else reads the typed fields.
+//! [`crate::tools::tcpdump::bytes::frame_bytes`]; everything else reads
+//! the typed fields.
 
 use std::net::Ipv4Addr;
 
 use super::{ArOp, Dir, Expr, Filter, Primitive, Proto, RelOp};
 use crate::netlink::sockets::{
-    ArpOp, EthFrame, EthPayload, Icmp, Ipv4Packet, Payload, TcpOption, UnreachCode, ETH_HLEN, IPV4_HLEN, PROTO_ICMP,
-    PROTO_TCP, PROTO_UDP,
+    EthFrame, EthPayload, Ipv4Packet, Payload, ETH_HLEN, IPV4_HLEN, PROTO_ICMP, PROTO_TCP, PROTO_UDP,
 };
+use crate::tools::tcpdump::bytes::{ethertype, frame_bytes};
 
 pub(super) fn matches(f: &Filter, frame: &EthFrame) -> bool {
     match f {
@@ -97,13 +98,6 @@ fn primitive(p: &Primitive, frame: &EthFrame) -> bool {
     }
 }
 
-fn ethertype(frame: &EthFrame) -> u16 {
-    match frame.payload {
-        EthPayload::Arp(_) => 0x0806,
-        EthPayload::Ipv4(_) => 0x0800,
-    }
-}
-
 fn eval(e: &Expr, frame: &EthFrame, bytes: &[u8]) -> Option<u32> {
     Some(match e {
         Expr::Num(n) => *n,
@@ -154,124 +148,6 @@ fn eval(e: &Expr, frame: &EthFrame, bytes: &[u8]) -> Option<u32> {
             field.iter().fold(0u32, |v, b| (v << 8) | u32::from(*b))
         }
     })
-}
-
-/// The frame as bytes on the wire, for `proto[offset]` loads. What the
-/// typed frames do not carry is written as the kernel would for the
-/// recorded traffic: IP id 0, TOS 0, checksums 0, echo data zeros, a
-/// quoted packet's bytes after its ports zeros.
-pub(super) fn frame_bytes(frame: &EthFrame) -> Vec<u8> {
-    let mut b = Vec::with_capacity(frame.len());
-    b.extend_from_slice(&frame.dst.0);
-    b.extend_from_slice(&frame.src.0);
-    b.extend_from_slice(&ethertype(frame).to_be_bytes());
-    match &frame.payload {
-        EthPayload::Arp(a) => {
-            b.extend_from_slice(&[0, 1, 8, 0, 6, 4, 0, if a.op == ArpOp::Request { 1 } else { 2 }]);
-            b.extend_from_slice(&a.sender_mac.0);
-            b.extend_from_slice(&a.sender_ip.octets());
-            b.extend_from_slice(&a.target_mac.0);
-            b.extend_from_slice(&a.target_ip.octets());
-        }
-        EthPayload::Ipv4(p) => {
-            let (id, off, more) = p.frag.map_or((0, 0, false), |f| (f.id, f.offset, f.more));
-            ip_header(&mut b, p.len(), id, p.df, more, off, p.ttl, p.payload.proto(), p.src, p.dst);
-            let data = transport_bytes(&p.payload);
-            let (from, len) = p.frag.map_or((0, data.len()), |f| (f.offset, f.len));
-            b.extend(data.iter().skip(from).take(len));
-        }
-    }
-    b
-}
-
-#[allow(clippy::too_many_arguments)]
-fn ip_header(
-    b: &mut Vec<u8>,
-    len: usize,
-    id: u16,
-    df: bool,
-    more: bool,
-    offset: usize,
-    ttl: u8,
-    proto: u8,
-    src: Ipv4Addr,
-    dst: Ipv4Addr,
-) {
-    let flags = (u16::from(df) << 14) | (u16::from(more) << 13) | ((offset / 8) as u16 & 0x1fff);
-    b.extend_from_slice(&[0x45, 0]);
-    b.extend_from_slice(&(len as u16).to_be_bytes());
-    b.extend_from_slice(&id.to_be_bytes());
-    b.extend_from_slice(&flags.to_be_bytes());
-    b.extend_from_slice(&[ttl, proto, 0, 0]);
-    b.extend_from_slice(&src.octets());
-    b.extend_from_slice(&dst.octets());
-}
-
-fn transport_bytes(p: &Payload) -> Vec<u8> {
-    let mut b = Vec::with_capacity(p.len());
-    match p {
-        Payload::Udp(u) => {
-            b.extend_from_slice(&u.sport.to_be_bytes());
-            b.extend_from_slice(&u.dport.to_be_bytes());
-            b.extend_from_slice(&(u.len() as u16).to_be_bytes());
-            b.extend_from_slice(&[0, 0]);
-            b.extend_from_slice(&u.data);
-        }
-        Payload::Tcp(t) => {
-            b.extend_from_slice(&t.sport.to_be_bytes());
-            b.extend_from_slice(&t.dport.to_be_bytes());
-            b.extend_from_slice(&t.seq.to_be_bytes());
-            b.extend_from_slice(&t.ack.to_be_bytes());
-            b.extend_from_slice(&[((t.header_len() / 4) as u8) << 4, t.flags.0]);
-            b.extend_from_slice(&t.window.to_be_bytes());
-            b.extend_from_slice(&[0, 0, 0, 0]);
-            for o in &t.options {
-                match *o {
-                    TcpOption::Nop => b.push(1),
-                    TcpOption::Mss(m) => b.extend_from_slice(&[2, 4, (m >> 8) as u8, m as u8]),
-                    TcpOption::WindowScale(w) => b.extend_from_slice(&[3, 3, w]),
-                    TcpOption::SackPermitted => b.extend_from_slice(&[4, 2]),
-                    TcpOption::Timestamps { val, ecr } => {
-                        b.extend_from_slice(&[8, 10]);
-                        b.extend_from_slice(&val.to_be_bytes());
-                        b.extend_from_slice(&ecr.to_be_bytes());
-                    }
-                }
-            }
-            b.resize(t.header_len(), 0);
-            b.extend_from_slice(&t.data);
-        }
-        Payload::Icmp(i) => {
-            let (ty, code) = match i {
-                Icmp::EchoRequest { .. } => (8, 0),
-                Icmp::EchoReply { .. } => (0, 0),
-                Icmp::DestUnreachable { code, .. } => (3, code.code()),
-                Icmp::TimeExceeded { .. } => (11, 0),
-            };
-            b.extend_from_slice(&[ty, code, 0, 0]);
-            match i {
-                Icmp::EchoRequest { ident, seq, .. } | Icmp::EchoReply { ident, seq, .. } => {
-                    b.extend_from_slice(&ident.to_be_bytes());
-                    b.extend_from_slice(&seq.to_be_bytes());
-                }
-                Icmp::DestUnreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => {
-                    let mtu = match i {
-                        Icmp::DestUnreachable { code: UnreachCode::FragNeeded { mtu }, .. } => *mtu,
-                        _ => 0,
-                    };
-                    b.extend_from_slice(&[0, 0]);
-                    b.extend_from_slice(&mtu.to_be_bytes());
-                    ip_header(&mut b, quoted.len, 0, false, false, 0, 64, quoted.proto, quoted.src, quoted.dst);
-                    let (s, d) =
-                        if quoted.proto == PROTO_ICMP { (0x0800, quoted.ident) } else { (quoted.sport, quoted.dport) };
-                    b.extend_from_slice(&s.to_be_bytes());
-                    b.extend_from_slice(&d.to_be_bytes());
-                }
-            }
-            b.resize(i.len(), 0);
-        }
-    }
-    b
 }
 
 /// Which kinds of frame a filter may match, as a bit set over

@@ -8,7 +8,7 @@
 use std::net::Ipv4Addr;
 
 mod arith;
-mod names;
+pub(in crate::tools::tcpdump) mod names;
 
 use self::names::{KEYWORDS, SERVICES};
 use super::lex::{tokens, Tok};

@@ -59,7 +59,20 @@ fn traffic() -> Vec<(&'static str, EthFrame)> {
         data: vec![],
     };
     let udp = UdpDatagram { sport: 4000, dport: 5000, data: b"hi\n".to_vec() };
-    let quoted = Quoted { src: addr(3), dst: addr(2), proto: 17, sport: 4000, dport: 5000, ident: 0, seq: 0, len: 31 };
+    let quoted = Quoted {
+        src: addr(3),
+        dst: addr(2),
+        proto: 17,
+        sport: 4000,
+        dport: 5000,
+        ident: 0,
+        seq: 0,
+        tos: 0,
+        ttl: 64,
+        df: true,
+        ip_len: 31,
+        len: 31,
+    };
     vec![
         ("10.0.0.1 > 10.0.0.2: ICMP echo request", echo(1, 2, false)),
         ("10.0.0.2 > 10.0.0.1: ICMP echo reply", echo(2, 1, true)),

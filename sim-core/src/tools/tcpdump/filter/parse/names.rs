@@ -7,7 +7,7 @@ use crate::tools::tcpdump::filter::Proto;
 /// use, as Debian 12's /etc/services has them: the protocol a name is
 /// listed for (`None`: both) is the one `port NAME` matches, as
 /// pcap_nametoport finds it.
-pub(super) const SERVICES: &[(&str, u16, Option<Proto>)] = &[
+pub(in crate::tools::tcpdump) const SERVICES: &[(&str, u16, Option<Proto>)] = &[
     ("ftp", 21, Some(Proto::Tcp)),
     ("ssh", 22, Some(Proto::Tcp)),
     ("telnet", 23, Some(Proto::Tcp)),
