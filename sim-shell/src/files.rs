@@ -200,6 +200,14 @@ fn is_dir(p: &str) -> bool {
     DIRS.contains(&p)
 }
 
+/// Whether a file could be made at `path` (from root's home): its
+/// directory exists and is not the kernel's (`/proc`, `/sys`).
+pub fn can_create(path: &str) -> bool {
+    let p = absolute("/root", path);
+    let parent = p.rsplit_once('/').map_or("/", |(d, _)| if d.is_empty() { "/" } else { d });
+    is_dir(parent) && !matches!(parent, "/proc" | "/sys") && !parent.starts_with("/proc/") && !is_dir(&p)
+}
+
 /// `path` as an absolute path without `.`, `..` or repeated slashes.
 fn absolute(cwd: &str, path: &str) -> String {
     let mut parts: Vec<&str> = Vec::new();

@@ -80,6 +80,27 @@ pub struct NsConf {
     /// `net.bridge.bridge-nf-call-{arp,ip,ip6}tables`: br_netfilter is built
     /// into the reference kernel, so every namespace has them, at 1.
     pub bridge_nf_call: [i32; 3],
+    /// `net.ipv6.conf.{all,default,DEV}.disable_ipv6`.
+    pub disable_ipv6: Ipv6Switch,
+}
+
+/// `net.ipv6.conf.X.disable_ipv6`. The simulator has no IPv6 traffic; the
+/// switch decides whether a device gets its link-local address (and `lo`
+/// its ::1), as addrconf does. A device without a value of its own has
+/// `default`'s (Linux copies `default` when the device is made; lessons
+/// and recordings set it before making any).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ipv6Switch {
+    pub all: i32,
+    pub default: i32,
+    pub dev: LiteMap<u32, i32>,
+}
+
+impl Ipv6Switch {
+    /// Whether IPv6 is off on device `ifindex`.
+    pub fn off(&self, ifindex: u32) -> bool {
+        self.dev.get(&ifindex).copied().unwrap_or(self.default) != 0
+    }
 }
 
 impl Default for NsConf {
@@ -94,6 +115,7 @@ impl Default for NsConf {
             icmp_ratelimit: 1000,
             icmp_ratemask: 6168,
             bridge_nf_call: [1; 3],
+            disable_ipv6: Ipv6Switch::default(),
         }
     }
 }
@@ -155,6 +177,7 @@ enum Key {
     ConntrackCount,
     Conf(ConfOf, ConfField),
     NeighProxyDelay(Option<u32>),
+    DisableIpv6(ConfOf),
 }
 
 enum ConfOf {
@@ -197,6 +220,11 @@ fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
             };
             Some(Key::Conf(of, f))
         }
+        ["net", "ipv6", "conf", who, "disable_ipv6"] => Some(Key::DisableIpv6(match *who {
+            "all" => ConfOf::All,
+            "default" => ConfOf::Default,
+            dev => ConfOf::Dev(n.ifindex_of(dev)?),
+        })),
         ["net", "ipv4", "neigh", who, "proxy_delay"] => match *who {
             // neigh/default is the initial namespace's only.
             "default" if ns == super::NsId::HOST => Some(Key::NeighProxyDelay(None)),
@@ -231,6 +259,9 @@ pub fn read(k: &super::Kernel, ns: super::NsId, path: &str) -> Result<String, su
         Key::Conf(ConfOf::All, f) => field(&c.all, f),
         Key::Conf(ConfOf::Default, f) => field(&c.default, f),
         Key::Conf(ConfOf::Dev(i), f) => field(&c.dev_conf(i), f),
+        Key::DisableIpv6(ConfOf::All) => c.disable_ipv6.all,
+        Key::DisableIpv6(ConfOf::Default) => c.disable_ipv6.default,
+        Key::DisableIpv6(ConfOf::Dev(i)) => i32::from(c.disable_ipv6.off(i)),
         Key::NeighProxyDelay(None) => return Ok(c.neigh_default.proxy_delay_shown()),
         Key::NeighProxyDelay(Some(i)) => return Ok(c.neigh.get(&i).copied().unwrap_or_default().proxy_delay_shown()),
     };
@@ -322,6 +353,35 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
         Key::NeighProxyDelay(None) => c.neigh_default.proxy_delay_jiffies = userhz_jiffies(value)?,
         Key::NeighProxyDelay(Some(i)) => {
             c.neigh.entry(i).or_insert_with(Default::default).proxy_delay_jiffies = userhz_jiffies(value)?
+        }
+        Key::DisableIpv6(of) => {
+            let v = dointvec(value)?;
+            // `all` sets every device's switch (addrconf_disable_change()).
+            let devs: Vec<u32> = match of {
+                ConfOf::All => n.links.keys().copied().collect(),
+                ConfOf::Default => Vec::new(),
+                ConfOf::Dev(i) => vec![i],
+            };
+            let sw = &mut n.conf.disable_ipv6;
+            match of {
+                ConfOf::All => sw.all = v,
+                ConfOf::Default => sw.default = v,
+                ConfOf::Dev(_) => {}
+            }
+            for i in &devs {
+                sw.dev.insert(*i, v);
+            }
+            for i in devs {
+                let r = super::link::LinkRef { ns, ifindex: i };
+                if v != 0 {
+                    // addrconf_ifdown(): its IPv6 addresses go.
+                    if let Some(l) = k.link_mut(r) {
+                        l.addrs.retain(|a| a.v6().is_none());
+                    }
+                } else {
+                    k.refresh_ipv6(r);
+                }
+            }
         }
     }
     Ok(())

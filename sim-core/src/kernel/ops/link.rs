@@ -416,6 +416,9 @@ impl Kernel {
     /// addrconf: a device that is up and operationally up gets its IPv6
     /// link-local (or ::1 on loopback) the first time it is ready.
     pub(crate) fn refresh_ipv6(&mut self, r: LinkRef) {
+        if self.ns(r.ns).is_some_and(|n| n.conf.disable_ipv6.off(r.ifindex)) {
+            return;
+        }
         let serial = self.serial + 1;
         let Some(l) = self.link_mut(r) else { return };
         let ready = l.admin_up
