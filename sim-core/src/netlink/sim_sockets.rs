@@ -204,7 +204,8 @@ impl Sockets for SimSockets<'_> {
         let oif = sock.oif;
         let payload = Icmp::EchoRequest { ident: c.ident, seq: req.seq, data_len: req.data_len };
         let ttl = req.ttl.unwrap_or_else(|| self.e.default_ttl(self.ns));
-        let pkt = Ipv4Packet::new(c.src, dst, ttl, payload);
+        let mut pkt = Ipv4Packet::new(c.src, dst, ttl, payload);
+        pkt.tos = req.tos;
         self.e.send_probe(self.ns, pkt, oif, req.pmtudisc)
     }
 

@@ -84,6 +84,8 @@ pub struct EchoRequest {
     pub ttl: Option<u8>,
     /// `IP_MTU_DISCOVER`.
     pub pmtudisc: PmtuDisc,
+    /// `IP_TOS` (`ping -Q`).
+    pub tos: u8,
 }
 
 /// What an ICMP socket receives about its echoes.

@@ -298,7 +298,9 @@ impl Engine<'_> {
             Payload::Icmp(Icmp::EchoRequest { ident, seq, data_len }) => {
                 let ttl = self.default_ttl(ns);
                 let echo = Icmp::EchoReply { ident: *ident, seq: *seq, data_len: *data_len };
-                let reply = Ipv4Packet::new(pkt.dst, pkt.src, ttl, echo);
+                let mut reply = Ipv4Packet::new(pkt.dst, pkt.src, ttl, echo);
+                // icmp_reply() answers with the request's TOS.
+                reply.tos = pkt.tos;
                 let _ = self.ip_send(ns, reply, None);
                 return;
             }

@@ -48,6 +48,16 @@ impl Engine<'_> {
 
     /// `ipv4_mtu()` for a locally sent packet: a learnt path MTU, else the
     /// route's `mtu`, else the device's.
+    /// Whether `pkt`, sent from namespace `ns`, fits the path MTU of the
+    /// route it would take (false without a route).
+    pub(crate) fn fits_path(&self, ns: NsId, pkt: &super::wire::Ipv4Packet, oif: Option<u32>) -> bool {
+        let Some(n) = self.k.ns(ns) else { return false };
+        match super::fib::lookup(n, pkt.dst, oif) {
+            Ok(r) => pkt.len() <= self.output_mtu(ns, &r, pkt.dst) as usize,
+            Err(_) => false,
+        }
+    }
+
     pub(crate) fn output_mtu(&self, ns: NsId, r: &Lookup, dst: Ipv4Addr) -> u32 {
         if let Some(p) = self.learnt_pmtu(ns, dst) {
             return p.mtu;

@@ -88,7 +88,10 @@ impl Engine<'_> {
         self.autobind(ns, id, Ipv4Addr::UNSPECIFIED)?;
         let sport = self.sk(ns, id).ok_or(Errno::EBADF)?.local.port();
         let d = UdpDatagram { sport, dport: dst.port(), data: data.to_vec() };
-        let pkt = Ipv4Packet::new(src, *dst.ip(), self.default_ttl(ns), d);
+        let mut pkt = Ipv4Packet::new(src, *dst.ip(), self.default_ttl(ns), d);
+        // IP_PMTUDISC_WANT, a UDP socket's default: DF on what fits the
+        // path (`__ip_make_skb()`), the rest fragmented here.
+        pkt.df = self.fits_path(ns, &pkt, oif);
         match self.ip_send(ns, pkt, oif) {
             Ok(()) => Ok(data.len()),
             Err(SendError::NotPermitted) => Err(Errno::EPERM),

@@ -157,7 +157,7 @@ async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>
             break;
         }
         let seq = (run.sent + 1) as u16;
-        let req = EchoRequest { seq, data_len: o.size, ttl: o.ttl, pmtudisc: o.pmtudisc };
+        let req = EchoRequest { seq, data_len: o.size, ttl: o.ttl, pmtudisc: o.pmtudisc, tos: o.tos };
         let now = socks.now_us();
         // An IP packet cannot exceed 65535 bytes: sendmsg fails, nothing leaves.
         let sent = if o.size + 28 <= 65535 { socks.send_echo(sock, req) } else { Ok(()) };

@@ -10,7 +10,7 @@ use crate::files::FileError;
 use crate::output::Output;
 
 const SPEC: Spec = Spec {
-    flags: "EFGPiyvwxcoqsnhHlLUTZz",
+    flags: "EFGPiyvwxcoqsnhHlLUTZza",
     with_arg: "efmABC",
     longs: &[
         ("regexp", true, 'e'),
@@ -20,6 +20,8 @@ const SPEC: Spec = Spec {
         ("basic-regexp", false, 'G'),
         ("perl-regexp", false, 'P'),
         ("ignore-case", false, 'i'),
+        // Every input here is text: `-a` changes nothing.
+        ("text", false, 'a'),
         ("invert-match", false, 'v'),
         ("word-regexp", false, 'w'),
         ("line-regexp", false, 'x'),

@@ -39,6 +39,8 @@ pub enum NeighCmd {
     },
     Flush {
         dev: Option<String>,
+        /// `to PREFIX`: only destinations inside it.
+        prefix: Option<(Ipv4Addr, u8)>,
     },
 }
 
@@ -47,7 +49,7 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
     match cmd {
         NeighCmd::Add { spec, replace } => add(nl, spec, *replace),
         NeighCmd::Del(spec) => del(nl, spec),
-        NeighCmd::Flush { dev } => flush(nl, dev.as_deref()),
+        NeighCmd::Flush { dev, prefix } => flush(nl, dev.as_deref(), *prefix),
         NeighCmd::Show { dev, nud, prefix } => {
             let (shown, links, show_dev) = show(nl, dev.as_deref(), nud.as_deref(), *prefix)?;
             let mut p = Printer::new(opts.json, opts.pretty, opts.color);
@@ -88,13 +90,14 @@ fn del(nl: &mut dyn Netlink, spec: &NeighSpec) -> IpResult<Output> {
 }
 
 /// `ip neigh flush`: every entry but the permanent and NOARP ones.
-fn flush(nl: &mut dyn Netlink, dev: Option<&str>) -> IpResult<Output> {
+fn flush(nl: &mut dyn Netlink, dev: Option<&str>, prefix: Option<(Ipv4Addr, u8)>) -> IpResult<Output> {
     let i = match dev {
         Some(d) => Some(index(nl, d)?),
         None => None,
     };
     for n in nl.neigh_dump() {
-        if i.is_some_and(|i| i != n.ifindex) || matches!(n.state, NudState::Permanent | NudState::Noarp) {
+        let outside = prefix.is_some_and(|(a, l)| !crate::kernel::addr::in_prefix(n.dst, a, l));
+        if i.is_some_and(|i| i != n.ifindex) || outside || matches!(n.state, NudState::Permanent | NudState::Noarp) {
             continue;
         }
         let _ = nl.neigh_del(n.ifindex, n.dst);

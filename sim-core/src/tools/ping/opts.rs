@@ -24,6 +24,8 @@ pub struct Opts {
     pub ttl: Option<u8>,
     /// `-M`: whether to set Don't Fragment.
     pub pmtudisc: PmtuDisc,
+    /// `-Q`: the TOS byte.
+    pub tos: u8,
     pub dest: String,
     /// Arguments that had trailing garbage (warned about, not fatal).
     pub warnings: Vec<String>,
@@ -130,6 +132,7 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
         size: 56,
         ttl: None,
         pmtudisc: PmtuDisc::Want,
+        tos: 0,
         dest: String::new(),
         warnings: Vec::new(),
     };
@@ -179,6 +182,9 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
                 't' => o.ttl = Some(int_in(&arg, 0, 255)? as u8),
                 'w' => o.deadline = Some(int_in(&arg, 0, i64::from(i32::MAX))? as u64),
                 'I' => o.iface = Some(arg),
+                // `parsetos()`: C's base 0 (`0x10`, `16`). Its complaint about
+                // a bad value is not recorded: such a value changes nothing.
+                'Q' => o.tos = parse_tos(&arg).unwrap_or(o.tos),
                 'i' => o.interval_ms = millis(&arg, &mut o.warnings),
                 'W' => o.linger_ms = millis(&arg, &mut o.warnings),
                 'M' => {
@@ -198,6 +204,16 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
         None => return Err(Output::error("ping: usage error: Destination address required\n", 1)),
     }
     Ok(o)
+}
+
+/// `strtoul(str, NULL, 0)` of a TOS byte: decimal, `0x` hex or `0` octal.
+fn parse_tos(arg: &str) -> Option<u8> {
+    let (radix, digits) = match arg.strip_prefix("0x").or_else(|| arg.strip_prefix("0X")) {
+        Some(h) => (16, h),
+        None if arg.len() > 1 && arg.starts_with('0') => (8, &arg[1..]),
+        None => (10, arg),
+    };
+    u8::from_str_radix(digits, radix).ok()
 }
 
 #[allow(non_snake_case)]
