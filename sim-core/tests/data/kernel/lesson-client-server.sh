@@ -27,7 +27,7 @@ printf 'HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nhello\n' | ip netns exec ser
 ip netns exec server iptables -A INPUT -p tcp --dport 8080 -j DROP
 ip netns exec client curl -sS --connect-timeout 1 http://10.244.0.3:8080/; echo $?
 ip netns exec server iptables -Z INPUT
-timeout 4 tcpdump -nn -i veth-server -c 2 tcp & sleep 0.5; ip netns exec client nc -z -w 2 10.244.0.3 8080; wait
+timeout 4 tcpdump -nn -i veth-server -c 2 tcp & sleep 0.5; ip netns exec client timeout 1.5 nc -z 10.244.0.3 8080; wait
 ip netns exec server iptables -L INPUT -n -v
 # Not part of the lesson: a look around, then the server goes.
 ip netns exec server ss -tln
