@@ -161,6 +161,14 @@ impl Core {
                 out
             }
             #[cfg(feature = "sockets")]
+            "curl" => {
+                let mut socks = SimSockets::new(&mut self.kernel, ns);
+                let run = crate::tools::curl::run(&mut socks, argv, SHELL_PID);
+                self.trace.events.extend(socks.finish().events);
+                self.save_file(run.saved);
+                run.out
+            }
+            #[cfg(feature = "sockets")]
             "ss" | "netstat" => self.socket_tool(ns, argv),
             "iptables" | "iptables-save" | "iptables-restore" => self.iptables(ns, argv, stdin),
             #[cfg(feature = "jobs")]
@@ -294,7 +302,7 @@ impl Core {
                 | "dmesg"
         ) || (cfg!(feature = "jobs") && matches!(name, "sleep" | "timeout"))
             || shell::coreutils::FILE_TOOLS.contains(&name)
-            || (cfg!(feature = "sockets") && matches!(name, "nc" | "ss" | "netstat"))
+            || (cfg!(feature = "sockets") && matches!(name, "nc" | "curl" | "ss" | "netstat"))
             || shell::is_coreutil(name)
             || shell::is_shell(name)
     }
@@ -418,6 +426,13 @@ impl Core {
     /// What a command wrote through `> PATH`.
     pub fn append_file(&mut self, path: &str, text: &str) {
         let _ = self.files.write(shell::files::HOME, path, text, true);
+    }
+
+    /// What a program saved as a file (curl's `-o`).
+    pub fn save_file(&mut self, saved: Option<(String, String)>) {
+        if let Some((path, text)) = saved {
+            let _ = self.files.write(shell::files::HOME, &path, &text, false);
+        }
     }
 
     /// `< PATH`.

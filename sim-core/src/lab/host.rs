@@ -108,6 +108,22 @@ impl Host {
                     socks.finish();
                     out
                 }
+                #[cfg(feature = "sockets")]
+                "curl" => {
+                    let mut socks = super::sockets::LabSockets::new(self.slot.clone(), ns);
+                    let clock = super::wait::HostClock {
+                        sched: self.sched.clone(),
+                        slot: self.slot.clone(),
+                        pid: self.pid,
+                        out_to: self.out_to.clone(),
+                        term: self.term,
+                        line: self.streams,
+                    };
+                    let run = crate::tools::curl::run_waiting(&mut socks, argv, &clock).await;
+                    socks.finish();
+                    core(&self.slot).save_file(run.saved);
+                    run.out
+                }
                 #[cfg(feature = "jobs")]
                 "timeout" => self.timeout(ns, rest, stdin, nested).await,
                 "sudo" => match crate::tools::sudo::inner(rest, &|p| Core::is_program(p)) {

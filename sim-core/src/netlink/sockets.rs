@@ -23,6 +23,7 @@ pub use crate::kernel::socket_view::{ProcessView, Proto, SocketView, State as So
 pub use crate::kernel::Errno;
 pub use crate::packet::tcp_user::{Readiness, Shutdown};
 
+pub use crate::packet::capture::{Captured, PktType};
 /// How long a packet takes through `lo` (an error a host sends itself).
 pub use crate::packet::engine::LOOP_US;
 pub use crate::packet::fib::Kind as RouteKind;
@@ -33,7 +34,6 @@ pub use crate::packet::mtu::PmtuDisc;
 pub use crate::packet::transport::{
     syn_options, Payload, TcpFlags, TcpOption, TcpSegment, UdpDatagram, PROTO_TCP, PROTO_UDP,
 };
-pub use crate::packet::capture::{Captured, PktType};
 pub use crate::packet::wire::UnreachCode;
 pub use crate::packet::wire::{
     ArpOp, ArpPacket, EthFrame, EthPayload, Icmp, Ipv4Packet, Quoted, ETH_HLEN, IPV4_HLEN, PROTO_ICMP,

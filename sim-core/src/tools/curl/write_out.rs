@@ -1,0 +1,57 @@
+//! `-w`'s format (tool_writeout.c): `%{name}` variables, `%%`, and the
+//! escapes `\n`, `\r`, `\t`; an unknown variable prints nothing and a
+//! warning on stderr.
+
+use super::transfer::Transfer;
+
+/// The text `-w` prints, and the unknown variables met.
+pub fn expand(format: &str, t: &Transfer) -> (String, Vec<String>) {
+    let mut out = String::new();
+    let mut unknown = Vec::new();
+    let mut rest = format;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("%%") {
+            out.push('%');
+            rest = after;
+        } else if let Some((name, after)) = rest.strip_prefix("%{").and_then(|r| r.split_once('}')) {
+            match variable(name, t) {
+                Some(v) => out.push_str(&v),
+                None => unknown.push(name.to_string()),
+            }
+            rest = after;
+        } else if let Some(e) = rest.strip_prefix('\\').and_then(|r| r.chars().next()) {
+            match e {
+                'n' => out.push('\n'),
+                'r' => out.push('\r'),
+                't' => out.push('\t'),
+                other => {
+                    out.push('\\');
+                    out.push(other);
+                }
+            }
+            rest = &rest[1 + e.len_utf8()..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    (out, unknown)
+}
+
+fn variable(name: &str, t: &Transfer) -> Option<String> {
+    let head = t.head.as_ref();
+    Some(match name {
+        "http_code" | "response_code" => format!("{:03}", head.map_or(0, |h| h.status)),
+        "http_version" => head.map_or("0", |h| h.version).to_string(),
+        "size_download" => t.body.len().to_string(),
+        "size_header" => head.map_or(0, |h| h.lines.iter().map(String::len).sum::<usize>()).to_string(),
+        "remote_ip" => t.remote.map(|a| a.ip().to_string()).unwrap_or_default(),
+        "remote_port" => t.remote.map_or(0, |a| a.port()).to_string(),
+        "content_type" => head.and_then(|h| h.content_type.clone()).unwrap_or_default(),
+        "url_effective" => t.url_effective.clone(),
+        "exitcode" => t.error.as_ref().map_or(0, |e| e.0).to_string(),
+        "errormsg" => t.error.as_ref().map(|e| e.1.clone()).unwrap_or_default(),
+        "num_connects" => u8::from(t.connected).to_string(),
+        _ => return None,
+    })
+}
