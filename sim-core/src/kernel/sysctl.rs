@@ -1,4 +1,5 @@
-//! The per-namespace settings `sysctl` reads and writes under net.ipv4.
+//! The per-namespace settings `sysctl` reads and writes under net.ipv4
+//! (and `net.ipv6.conf.*.disable_ipv6`, kept only: the lab has no IPv6).
 //!
 //! Values are kept as the kernel keeps them: the `int` written (2, -1 and
 //! 200 stay what they are; what is on is what is not zero), within the
@@ -18,6 +19,9 @@ pub struct DevConf {
     pub forwarding: i32,
     pub proxy_arp: i32,
     pub rp_filter: i32,
+    /// `net.ipv6.conf.X.disable_ipv6`: kept and shown, nothing else (every
+    /// recording of issue 13 switches IPv6 off first).
+    pub disable_ipv6: i32,
 }
 
 impl DevConf {
@@ -114,6 +118,16 @@ impl NsConf {
         }
     }
 
+    /// Writing `conf.all.disable_ipv6` sets `default` and every device
+    /// too, as `addrconf_disable_ipv6()` does.
+    pub fn set_disable_ipv6_all(&mut self, v: i32) {
+        self.all.disable_ipv6 = v;
+        self.default.disable_ipv6 = v;
+        for (_, c) in self.dev.iter_mut() {
+            c.disable_ipv6 = v;
+        }
+    }
+
     /// Whether bridged IPv4 goes through iptables (`bridge-nf-call-iptables`).
     pub fn bridge_nf_call_iptables(&self) -> bool {
         self.bridge_nf_call[1] != 0
@@ -168,6 +182,7 @@ enum ConfField {
     Forwarding,
     ProxyArp,
     RpFilter,
+    DisableIpv6,
 }
 
 fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
@@ -183,6 +198,14 @@ fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
         ["net", "bridge", "bridge-nf-call-iptables"] => Some(Key::BridgeNfCall(1)),
         ["net", "bridge", "bridge-nf-call-ip6tables"] => Some(Key::BridgeNfCall(2)),
         ["net", "netfilter", "nf_conntrack_count"] => Some(Key::ConntrackCount),
+        ["net", "ipv6", "conf", who, "disable_ipv6"] => {
+            let of = match *who {
+                "all" => ConfOf::All,
+                "default" => ConfOf::Default,
+                dev => ConfOf::Dev(n.ifindex_of(dev)?),
+            };
+            Some(Key::Conf(of, ConfField::DisableIpv6))
+        }
         ["net", "ipv4", "conf", who, field] => {
             let of = match *who {
                 "all" => ConfOf::All,
@@ -212,6 +235,7 @@ fn field(c: &DevConf, f: ConfField) -> i32 {
         ConfField::Forwarding => c.forwarding,
         ConfField::ProxyArp => c.proxy_arp,
         ConfField::RpFilter => c.rp_filter,
+        ConfField::DisableIpv6 => c.disable_ipv6,
     }
 }
 
@@ -306,6 +330,7 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
             v @ 1..=255 => c.ip_default_ttl = v,
             _ => return Err(super::Errno::EINVAL),
         },
+        Key::Conf(ConfOf::All, ConfField::DisableIpv6) => c.set_disable_ipv6_all(dointvec(value)?),
         Key::Conf(of, f) => {
             let v = dointvec(value)?;
             let d = match of {
@@ -317,6 +342,7 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
                 ConfField::Forwarding => d.forwarding = v,
                 ConfField::ProxyArp => d.proxy_arp = v,
                 ConfField::RpFilter => d.rp_filter = v,
+                ConfField::DisableIpv6 => d.disable_ipv6 = v,
             }
         }
         Key::NeighProxyDelay(None) => c.neigh_default.proxy_delay_jiffies = userhz_jiffies(value)?,
