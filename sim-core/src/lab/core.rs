@@ -162,11 +162,12 @@ impl Core {
             }
             #[cfg(feature = "sockets")]
             "curl" => {
+                let files = &mut self.files;
+                let mut save = |path: &str, text: &str| files.write(shell::files::HOME, path, text, false).is_ok();
                 let mut socks = SimSockets::new(&mut self.kernel, ns);
-                let run = crate::tools::curl::run(&mut socks, argv, SHELL_PID);
+                let out = crate::tools::curl::run(&mut socks, argv, SHELL_PID, &mut save);
                 self.trace.events.extend(socks.finish().events);
-                self.save_file(run.saved);
-                run.out
+                out
             }
             #[cfg(feature = "sockets")]
             "ss" | "netstat" => self.socket_tool(ns, argv),
@@ -428,11 +429,10 @@ impl Core {
         let _ = self.files.write(shell::files::HOME, path, text, true);
     }
 
-    /// What a program saved as a file (curl's `-o`).
-    pub fn save_file(&mut self, saved: Option<(String, String)>) {
-        if let Some((path, text)) = saved {
-            let _ = self.files.write(shell::files::HOME, &path, &text, false);
-        }
+    /// A file a program writes whole (curl's `-o`): false if it cannot.
+    #[cfg(feature = "sockets")]
+    pub fn save_file(&mut self, path: &str, text: &str) -> bool {
+        self.files.write(shell::files::HOME, path, text, false).is_ok()
     }
 
     /// `< PATH`.

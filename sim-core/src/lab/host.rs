@@ -119,10 +119,11 @@ impl Host {
                         term: self.term,
                         line: self.streams,
                     };
-                    let run = crate::tools::curl::run_waiting(&mut socks, argv, &clock).await;
+                    let slot = self.slot.clone();
+                    let mut save = |path: &str, text: &str| core(&slot).save_file(path, text);
+                    let out = crate::tools::curl::run_waiting(&mut socks, argv, &clock, &mut save).await;
                     socks.finish();
-                    core(&self.slot).save_file(run.saved);
-                    run.out
+                    out
                 }
                 #[cfg(feature = "jobs")]
                 "timeout" => self.timeout(ns, rest, stdin, nested).await,

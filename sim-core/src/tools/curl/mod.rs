@@ -26,38 +26,27 @@ mod write_out;
 
 pub use opts::{parse, Opts, Parsed};
 
-/// What a curl run printed, and the file `-o` wrote (the host writes it).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Run {
-    pub out: Output,
-    /// `-o FILE`'s path and contents (never `/dev/null`).
-    pub saved: Option<(String, String)>,
-}
+/// Where `-o FILE` goes: writes `text` as the file's contents; false
+/// when it cannot be written (a missing folder).
+pub type Save<'a> = &'a mut dyn FnMut(&str, &str) -> bool;
 
 /// Runs `curl` to its end at once (see [`AtOnce`]). `argv[0]` is `curl`.
-pub fn run(socks: &mut dyn InetSockets, argv: &[String], pid: u32) -> Run {
+pub fn run(socks: &mut dyn InetSockets, argv: &[String], pid: u32, save: Save<'_>) -> Output {
     let clock = AtOnce::new(socks.now_us(), pid);
-    crate::sched::block_on(run_waiting(socks, argv, &clock)).unwrap_or_default()
+    crate::sched::block_on(run_waiting(socks, argv, &clock, save)).unwrap_or_default()
 }
 
 /// Runs `curl`, waiting on `clock`.
-pub async fn run_waiting(socks: &mut dyn InetSockets, argv: &[String], clock: &dyn Clock) -> Run {
+pub async fn run_waiting(socks: &mut dyn InetSockets, argv: &[String], clock: &dyn Clock, save: Save<'_>) -> Output {
     let o = match opts::parse(argv) {
         Parsed::Run(o) => o,
-        Parsed::Done(out) => return Run { out, saved: None },
+        Parsed::Done(out) => return out,
     };
     let start = clock.now_us().max(socks.now_us());
     let mut cx = Cx { socks, clock, out: Output::new(), at_ms: start / 1000, stdout: String::new() };
     let mut status = 0;
-    let mut saved = None;
     for (n, u) in o.urls.iter().enumerate() {
-        let t = transfer::perform(&mut cx, &o, u, n).await;
-        if let Some((code, msg)) = &t.error {
-            status = *code;
-            if !o.silent || o.show_error {
-                cx.write(Stream::Stderr, format!("curl: ({code}) {msg}\n"));
-            }
-        }
+        let mut t = transfer::perform(&mut cx, &o, u, n).await;
         let mut shown = String::new();
         if o.include || o.head {
             shown.extend(t.head.iter().flat_map(|h| h.lines.iter().map(String::as_str)));
@@ -67,9 +56,20 @@ pub async fn run_waiting(socks: &mut dyn InetSockets, argv: &[String], clock: &d
         }
         match o.output.as_deref() {
             Some("/dev/null") => {}
-            Some(path) if t.connected => saved = Some((path.to_string(), shown)),
+            // curl opens the file when the first bytes come.
+            Some(path) if !shown.is_empty() => {
+                if !save(path, &shown) && t.error.is_none() {
+                    t.error = Some((23, "Failure writing output to destination".into()));
+                }
+            }
             Some(_) => {}
             None => cx.stdout.push_str(&shown),
+        }
+        if let Some((code, msg)) = &t.error {
+            status = *code;
+            if !o.silent || o.show_error {
+                cx.write(Stream::Stderr, format!("curl: ({code}) {msg}\n"));
+            }
         }
         if let Some(w) = &o.write_out {
             let (text, warnings) = write_out::expand(w, &t);
@@ -85,7 +85,7 @@ pub async fn run_waiting(socks: &mut dyn InetSockets, argv: &[String], clock: &d
     let mut out = cx.out;
     out.out_after(end_ms.saturating_sub(cx.at_ms), "");
     out.status = status;
-    Run { out, saved }
+    out
 }
 
 /// What curl works with: its sockets, its clock, what it printed.

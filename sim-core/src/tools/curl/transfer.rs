@@ -186,18 +186,30 @@ async fn receive(
                 Reading::More => {}
                 Reading::Head(h, used) => {
                     buf.drain(..used);
+                    // The head's lines as they are read; `-f` stops before
+                    // the blank line, a length-less HTTP/1.1 reply is
+                    // noted just before it.
+                    let (blank, fields) = h.lines.split_last().unwrap_or((&h.lines[0], &[]));
                     if o.verbose {
                         if h.version == "1.0" {
                             info(cx, "HTTP 1.0, assume close after body");
                         }
-                        let shown: String = h.lines.iter().map(|l| format!("< {l}")).collect();
+                        let shown: String = fields.iter().map(|l| format!("< {l}")).collect();
                         cx.write(Stream::Stderr, shown);
                     }
                     let status = h.status;
-                    t.head = Some(h);
                     if o.fail && status >= 400 {
+                        t.head = Some(h);
                         return Err((22, format!("The requested URL returned error: {status}")));
                     }
+                    if o.verbose {
+                        let no_size = h.content_length.is_none() && !h.chunked && !closes(&h);
+                        if h.version == "1.1" && no_size && !o.head {
+                            info(cx, "no chunk, no close, no size. Assume close to signal end");
+                        }
+                        cx.write(Stream::Stderr, format!("< {blank}"));
+                    }
+                    t.head = Some(h);
                 }
             }
         }

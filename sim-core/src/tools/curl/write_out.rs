@@ -42,7 +42,7 @@ fn variable(name: &str, t: &Transfer) -> Option<String> {
     let head = t.head.as_ref();
     Some(match name {
         "http_code" | "response_code" => format!("{:03}", head.map_or(0, |h| h.status)),
-        "http_version" => head.map_or("0", |h| h.version).to_string(),
+        "http_version" => head.map_or("0", |h| if h.version == "1.0" { "1" } else { "1.1" }).to_string(),
         "size_download" => t.body.len().to_string(),
         "size_header" => head.map_or(0, |h| h.lines.iter().map(String::len).sum::<usize>()).to_string(),
         "remote_ip" => t.remote.map(|a| a.ip().to_string()).unwrap_or_default(),
