@@ -203,12 +203,20 @@ impl Corpus {
             root.join("tests/data/sockets"),
             root.join("../../shared/scenarios"),
         ];
+        // curl's recordings (tcpdump's join once it is a program).
+        let curl = scripts_in(&root.join("tests/data/capture"))
+            .into_iter()
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("curl")));
         let mut scripts = Vec::new();
         for d in &dirs {
             for p in scripts_in(d) {
                 let text = std::fs::read_to_string(&p).expect("readable scenario");
                 scripts.push(sim_core::transcript::commands(&text));
             }
+        }
+        for p in curl {
+            let text = std::fs::read_to_string(&p).expect("readable scenario");
+            scripts.push(sim_core::transcript::commands(&text));
         }
         let mut lines: Vec<String> = scripts.iter().flatten().cloned().collect();
         lines.sort();
