@@ -47,7 +47,10 @@ pub async fn perform(cx: &mut Cx<'_>, o: &Opts, text: &str, n: usize) -> Transfe
     let start = cx.now_us();
     let elapsed = |cx: &Cx<'_>| (cx.now_us() - start) / 1000;
     let max_at = o.max_time_ms.filter(|m| *m > 0).map(|m| start + m * 1000);
-    let Some(addr) = resolve(cx, &u.host) else {
+    // curl resolves localhost itself, to 127.0.0.1 and then ::1, which
+    // the lab (no IPv6) refuses at once as Linux does with IPv6 off.
+    let localhost = u.host.eq_ignore_ascii_case("localhost");
+    let Some(addr) = (if localhost { Some(Ipv4Addr::LOCALHOST) } else { resolve(cx, &u.host) }) else {
         return fail(cx, o, t, n, 6, format!("Could not resolve host: {}", u.host));
     };
     let dst = SocketAddrV4::new(addr, u.port);
@@ -74,6 +77,7 @@ pub async fn perform(cx: &mut Cx<'_>, o: &Opts, text: &str, n: usize) -> Transfe
         if o.verbose {
             info(cx, &format!("Immediate connect fail for {addr}: {}", e.text()));
         }
+        try_ipv6_localhost(cx, o, localhost, u.port);
         let msg = failed_connect(cx, "Couldn't connect to server");
         return fail(cx, o, t, n, 7, msg);
     }
@@ -91,6 +95,7 @@ pub async fn perform(cx: &mut Cx<'_>, o: &Opts, text: &str, n: usize) -> Transfe
                 let why = e.text();
                 info(cx, &format!("connect to {addr} port {} failed: {why}", u.port));
             }
+            try_ipv6_localhost(cx, o, localhost, u.port);
             let msg = failed_connect(cx, "Couldn't connect to server");
             return fail(cx, o, t, n, 7, msg);
         }
@@ -270,6 +275,15 @@ fn resolve(cx: &mut Cx<'_>, host: &str) -> Option<Ipv4Addr> {
         Ok(a) => Some(a),
         Err(_) if host.bytes().all(|b| b.is_ascii_digit() || b == b'.') => None,
         Err(_) => cx.socks.resolve(host),
+    }
+}
+
+/// localhost's second address, after the first failed (recorded in
+/// `curl-more`): `-v` tells of it.
+fn try_ipv6_localhost(cx: &mut Cx<'_>, o: &Opts, localhost: bool, port: u16) {
+    if localhost && o.verbose {
+        info(cx, &format!("  Trying [::1]:{port}..."));
+        info(cx, "Immediate connect fail for ::1: Cannot assign requested address");
     }
 }
 

@@ -37,7 +37,13 @@ ip netns exec a curl -sv http://10.0.0.9/ 2>&1 | awk '{gsub(/after [0-9]+ ms/, "
 ip netns exec b iptables -A INPUT -p tcp --dport 81 -j DROP
 ip netns exec a curl -sv -m 1 http://10.0.0.2:81/ 2>&1 | awk '{gsub(/after [0-9]+ milliseconds/, "after T milliseconds")} 1'
 ip netns exec a curl -sv --connect-timeout 0.5 http://10.0.0.2:81/; echo $?
+ip netns exec a curl -sS -m 1 --connect-timeout 1 http://10.0.0.2:81/ 2>&1 | awk '{gsub(/after [0-9]+ milliseconds/, "after T milliseconds")} 1'
+ip netns exec a curl -sS -m 2 --connect-timeout 1 http://10.0.0.2:81/; echo $?
+ip netns exec a curl -sS -m 1 --connect-timeout 2 http://10.0.0.2:81/ 2>&1 | awk '{gsub(/after [0-9]+ milliseconds/, "after T milliseconds")} 1'
 ip netns exec b iptables -F INPUT
+# Names: /etc/hosts' localhost, and the host's own address.
+ip netns exec a curl -sv http://localhost:8081/; echo $?
+ip netns exec a curl -sS http://10.0.0.1:8081/; echo $?
 ip netns exec b timeout 3 nc -l 8082 >/dev/null & sleep 0.3; ip netns exec a curl -sv -m 1 http://10.0.0.2:8082/ 2>&1 | awk '{gsub(/after [0-9]+ milliseconds/, "after T milliseconds")} 1'; wait
 printf 'HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nhello\n' | ip netns exec b timeout 3 nc -l 8080 >/dev/null & sleep 0.3; ip netns exec a curl -sv --local-port 2001 http://10.0.0.2:8080/; wait
 ip netns exec a curl -sv --local-port 2002 http://10.0.0.2:8081/; echo $?
