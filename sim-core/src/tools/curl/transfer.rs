@@ -57,7 +57,11 @@ pub async fn perform(cx: &mut Cx<'_>, o: &Opts, text: &str, n: usize) -> Transfe
     if o.verbose {
         info(cx, &format!("  Trying {dst}..."));
     }
-    let Ok(s) = cx.socks.socket(SockType::Stream) else { return t };
+    let Ok(s) = cx.socks.socket(SockType::Stream) else {
+        // Any failed attempt ends in the same words.
+        let msg = format!("Failed to connect to {} port {} after 0 ms: Couldn't connect to server", u.host, u.port);
+        return fail(cx, o, t, n, 7, msg);
+    };
     cx.socks.set_owner(s, cx.clock.pid(), "curl", 5);
     let failed_connect = |cx: &Cx<'_>, why: &str| {
         format!("Failed to connect to {} port {} after {} ms: {why}", u.host, u.port, elapsed(cx))
@@ -133,7 +137,7 @@ pub async fn perform(cx: &mut Cx<'_>, o: &Opts, text: &str, n: usize) -> Transfe
             cx.write(Stream::Stderr, format!("}} [{} bytes data]\n", body.len()));
         }
     }
-    let _ = cx.socks.send(s, format!("{request}{body}").as_bytes());
+    send_all(cx, s, format!("{request}{body}").as_bytes()).await;
     let outcome = receive(cx, o, s, &mut t, max_at, &u.path).await;
     let _ = cx.socks.close(s);
     match outcome {
@@ -256,6 +260,21 @@ async fn receive(
         }
         if !cx.idle(s, max_at).await {
             return Err((28, "Operation timed out after {elapsed} milliseconds with 0 bytes received".into()));
+        }
+    }
+}
+
+/// Sends all of `data`, waiting while the peer's window is full.
+async fn send_all(cx: &mut Cx<'_>, s: SockId, mut data: &[u8]) {
+    while !data.is_empty() {
+        match cx.socks.send(s, data) {
+            Ok(n) if n > 0 => data = &data[n.min(data.len())..],
+            Ok(_) | Err(Errno::EAGAIN) => {
+                if !cx.idle(s, None).await {
+                    return;
+                }
+            }
+            Err(_) => return,
         }
     }
 }
