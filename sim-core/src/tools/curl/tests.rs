@@ -72,3 +72,17 @@ fn write_out_expands_variables_and_escapes() {
     assert_eq!(text, "000|0%%z\t\n");
     assert_eq!(unknown, ["bogus"]);
 }
+
+#[test]
+fn redirect_url_is_made_absolute() {
+    let reply = b"HTTP/1.0 301 Moved Permanently\r\nLocation: /sub/\r\n\r\n";
+    let http::Reading::Head(head, _) = http::read_head(reply) else { panic!("a head") };
+    let mut t = super::transfer::Transfer { head: Some(head), ..Default::default() };
+    t.url_effective = "http://10.0.0.2:8000/sub".into();
+    assert_eq!(write_out::expand("%{redirect_url}", &t).0, "http://10.0.0.2:8000/sub/");
+    t.url_effective = "http://10.0.0.2:8000/a/b".into();
+    if let Some(h) = t.head.as_mut() {
+        h.lines[1] = "Location: c\r\n".into();
+    }
+    assert_eq!(write_out::expand("%{redirect_url}", &t).0, "http://10.0.0.2:8000/a/c");
+}

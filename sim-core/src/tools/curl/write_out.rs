@@ -52,6 +52,32 @@ fn variable(name: &str, t: &Transfer) -> Option<String> {
         "exitcode" => t.error.as_ref().map_or(0, |e| e.0).to_string(),
         "errormsg" => t.error.as_ref().map(|e| e.1.clone()).unwrap_or_default(),
         "num_connects" => u8::from(t.connected).to_string(),
+        "redirect_url" => head.filter(|h| (300..400).contains(&h.status)).map_or_else(String::new, |h| redirect(h, t)),
         _ => return None,
     })
+}
+
+/// Where a 3xx reply's `Location` leads, made absolute against the URL
+/// (`/sub/` from `http://10.0.0.2:8000/sub` is `http://10.0.0.2:8000/sub/`).
+fn redirect(h: &super::http::Head, t: &Transfer) -> String {
+    let Some(loc) = h.lines.iter().find_map(|l| {
+        l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case("location")).map(|(_, v)| v.trim().to_string())
+    }) else {
+        return String::new();
+    };
+    let url = &t.url_effective;
+    let origin_end = url.match_indices('/').nth(2).map_or(url.len(), |(i, _)| i);
+    if loc.contains("://") {
+        loc
+    } else if loc.starts_with('/') {
+        format!("{}{loc}", &url[..origin_end])
+    } else {
+        let dir_end = url.rfind('/').filter(|i| *i >= origin_end).map_or(url.len(), |i| i + 1);
+        let base = &url[..dir_end];
+        if base.ends_with('/') {
+            format!("{base}{loc}")
+        } else {
+            format!("{base}/{loc}")
+        }
+    }
 }
