@@ -203,10 +203,10 @@ impl Corpus {
             root.join("tests/data/sockets"),
             root.join("../../shared/scenarios"),
         ];
-        // curl's recordings (tcpdump's join once it is a program).
+        // curl.txt's recording (tcpdump's join once it is a program).
         let curl = scripts_in(&root.join("tests/data/capture"))
             .into_iter()
-            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("curl")));
+            .filter(|p| p.file_name().and_then(|n| n.to_str()) == Some("curl.sh"));
         let mut scripts = Vec::new();
         for d in &dirs {
             for p in scripts_in(d) {
