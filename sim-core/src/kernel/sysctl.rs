@@ -1,4 +1,6 @@
-//! The per-namespace settings `sysctl` reads and writes under net.ipv4.
+//! The per-namespace settings `sysctl` reads and writes under net.ipv4
+//! (and `net.ipv6.conf.*.disable_ipv6`: the lab has no IPv6 traffic, but a
+//! device with IPv6 off has no link-local address, as addrconf keeps it).
 //!
 //! Values are kept as the kernel keeps them: the `int` written (2, -1 and
 //! 200 stay what they are; what is on is what is not zero), within the
@@ -18,6 +20,10 @@ pub struct DevConf {
     pub forwarding: i32,
     pub proxy_arp: i32,
     pub rp_filter: i32,
+    /// `net.ipv6.conf.X.disable_ipv6`: a device with it on gets no IPv6
+    /// link-local address (and `lo` no ::1); every recording of issue 13
+    /// switches IPv6 off first.
+    pub disable_ipv6: i32,
 }
 
 impl DevConf {
@@ -80,27 +86,6 @@ pub struct NsConf {
     /// `net.bridge.bridge-nf-call-{arp,ip,ip6}tables`: br_netfilter is built
     /// into the reference kernel, so every namespace has them, at 1.
     pub bridge_nf_call: [i32; 3],
-    /// `net.ipv6.conf.{all,default,DEV}.disable_ipv6`.
-    pub disable_ipv6: Ipv6Switch,
-}
-
-/// `net.ipv6.conf.X.disable_ipv6`. The simulator has no IPv6 traffic; the
-/// switch decides whether a device gets its link-local address (and `lo`
-/// its ::1), as addrconf does. A device without a value of its own has
-/// `default`'s (Linux copies `default` when the device is made; lessons
-/// and recordings set it before making any).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Ipv6Switch {
-    pub all: i32,
-    pub default: i32,
-    pub dev: LiteMap<u32, i32>,
-}
-
-impl Ipv6Switch {
-    /// Whether IPv6 is off on device `ifindex`.
-    pub fn off(&self, ifindex: u32) -> bool {
-        self.dev.get(&ifindex).copied().unwrap_or(self.default) != 0
-    }
 }
 
 impl Default for NsConf {
@@ -115,7 +100,6 @@ impl Default for NsConf {
             icmp_ratelimit: 1000,
             icmp_ratemask: 6168,
             bridge_nf_call: [1; 3],
-            disable_ipv6: Ipv6Switch::default(),
         }
     }
 }
@@ -133,6 +117,16 @@ impl NsConf {
         self.default.forwarding = on;
         for (_, c) in self.dev.iter_mut() {
             c.forwarding = on;
+        }
+    }
+
+    /// Writing `conf.all.disable_ipv6` sets `default` and every device
+    /// too, as `addrconf_disable_ipv6()` does.
+    pub fn set_disable_ipv6_all(&mut self, v: i32) {
+        self.all.disable_ipv6 = v;
+        self.default.disable_ipv6 = v;
+        for (_, c) in self.dev.iter_mut() {
+            c.disable_ipv6 = v;
         }
     }
 
@@ -177,7 +171,6 @@ enum Key {
     ConntrackCount,
     Conf(ConfOf, ConfField),
     NeighProxyDelay(Option<u32>),
-    DisableIpv6(ConfOf),
 }
 
 enum ConfOf {
@@ -191,6 +184,7 @@ enum ConfField {
     Forwarding,
     ProxyArp,
     RpFilter,
+    DisableIpv6,
 }
 
 fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
@@ -206,6 +200,14 @@ fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
         ["net", "bridge", "bridge-nf-call-iptables"] => Some(Key::BridgeNfCall(1)),
         ["net", "bridge", "bridge-nf-call-ip6tables"] => Some(Key::BridgeNfCall(2)),
         ["net", "netfilter", "nf_conntrack_count"] => Some(Key::ConntrackCount),
+        ["net", "ipv6", "conf", who, "disable_ipv6"] => {
+            let of = match *who {
+                "all" => ConfOf::All,
+                "default" => ConfOf::Default,
+                dev => ConfOf::Dev(n.ifindex_of(dev)?),
+            };
+            Some(Key::Conf(of, ConfField::DisableIpv6))
+        }
         ["net", "ipv4", "conf", who, field] => {
             let of = match *who {
                 "all" => ConfOf::All,
@@ -220,11 +222,6 @@ fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
             };
             Some(Key::Conf(of, f))
         }
-        ["net", "ipv6", "conf", who, "disable_ipv6"] => Some(Key::DisableIpv6(match *who {
-            "all" => ConfOf::All,
-            "default" => ConfOf::Default,
-            dev => ConfOf::Dev(n.ifindex_of(dev)?),
-        })),
         ["net", "ipv4", "neigh", who, "proxy_delay"] => match *who {
             // neigh/default is the initial namespace's only.
             "default" if ns == super::NsId::HOST => Some(Key::NeighProxyDelay(None)),
@@ -240,6 +237,7 @@ fn field(c: &DevConf, f: ConfField) -> i32 {
         ConfField::Forwarding => c.forwarding,
         ConfField::ProxyArp => c.proxy_arp,
         ConfField::RpFilter => c.rp_filter,
+        ConfField::DisableIpv6 => c.disable_ipv6,
     }
 }
 
@@ -259,9 +257,6 @@ pub fn read(k: &super::Kernel, ns: super::NsId, path: &str) -> Result<String, su
         Key::Conf(ConfOf::All, f) => field(&c.all, f),
         Key::Conf(ConfOf::Default, f) => field(&c.default, f),
         Key::Conf(ConfOf::Dev(i), f) => field(&c.dev_conf(i), f),
-        Key::DisableIpv6(ConfOf::All) => c.disable_ipv6.all,
-        Key::DisableIpv6(ConfOf::Default) => c.disable_ipv6.default,
-        Key::DisableIpv6(ConfOf::Dev(i)) => i32::from(c.disable_ipv6.off(i)),
         Key::NeighProxyDelay(None) => return Ok(c.neigh_default.proxy_delay_shown()),
         Key::NeighProxyDelay(Some(i)) => return Ok(c.neigh.get(&i).copied().unwrap_or_default().proxy_delay_shown()),
     };
@@ -324,6 +319,12 @@ fn userhz_jiffies(text: &str) -> Result<i32, super::Errno> {
 pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) -> Result<(), super::Errno> {
     let key = lookup(k, ns, path).ok_or(super::Errno::ENOENT)?;
     let n = k.ns_mut(ns).ok_or(super::Errno::ENOENT)?;
+    // Switching IPv6 off or on changes the devices' addresses too.
+    let ipv6_devs: Vec<u32> = match key {
+        Key::Conf(ConfOf::All, ConfField::DisableIpv6) => n.links.keys().copied().collect(),
+        Key::Conf(ConfOf::Dev(i), ConfField::DisableIpv6) => vec![i],
+        _ => Vec::new(),
+    };
     let c = &mut n.conf;
     match key {
         // The flush handler ignores what is written.
@@ -337,6 +338,7 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
             v @ 1..=255 => c.ip_default_ttl = v,
             _ => return Err(super::Errno::EINVAL),
         },
+        Key::Conf(ConfOf::All, ConfField::DisableIpv6) => c.set_disable_ipv6_all(dointvec(value)?),
         Key::Conf(of, f) => {
             let v = dointvec(value)?;
             let d = match of {
@@ -348,40 +350,23 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
                 ConfField::Forwarding => d.forwarding = v,
                 ConfField::ProxyArp => d.proxy_arp = v,
                 ConfField::RpFilter => d.rp_filter = v,
+                ConfField::DisableIpv6 => d.disable_ipv6 = v,
             }
         }
         Key::NeighProxyDelay(None) => c.neigh_default.proxy_delay_jiffies = userhz_jiffies(value)?,
         Key::NeighProxyDelay(Some(i)) => {
             c.neigh.entry(i).or_insert_with(Default::default).proxy_delay_jiffies = userhz_jiffies(value)?
         }
-        Key::DisableIpv6(of) => {
-            let v = dointvec(value)?;
-            // `all` sets every device's switch (addrconf_disable_change()).
-            let devs: Vec<u32> = match of {
-                ConfOf::All => n.links.keys().copied().collect(),
-                ConfOf::Default => Vec::new(),
-                ConfOf::Dev(i) => vec![i],
-            };
-            let sw = &mut n.conf.disable_ipv6;
-            match of {
-                ConfOf::All => sw.all = v,
-                ConfOf::Default => sw.default = v,
-                ConfOf::Dev(_) => {}
+    }
+    for i in ipv6_devs {
+        let r = super::link::LinkRef { ns, ifindex: i };
+        if k.ns(ns).is_some_and(|n| n.conf.dev_conf(i).disable_ipv6 != 0) {
+            // addrconf_ifdown(): its IPv6 addresses go.
+            if let Some(l) = k.link_mut(r) {
+                l.addrs.retain(|a| a.v6().is_none());
             }
-            for i in &devs {
-                sw.dev.insert(*i, v);
-            }
-            for i in devs {
-                let r = super::link::LinkRef { ns, ifindex: i };
-                if v != 0 {
-                    // addrconf_ifdown(): its IPv6 addresses go.
-                    if let Some(l) = k.link_mut(r) {
-                        l.addrs.retain(|a| a.v6().is_none());
-                    }
-                } else {
-                    k.refresh_ipv6(r);
-                }
-            }
+        } else {
+            k.refresh_ipv6(r);
         }
     }
     Ok(())

@@ -19,6 +19,7 @@ const COMPLETE_ONLY: &[(&str, Feature)] = &[
     ("disown", Feature::Jobs),
     ("nc", Feature::Sockets),
     ("netcat", Feature::Sockets),
+    ("curl", Feature::Sockets),
     ("ss", Feature::Sockets),
     ("netstat", Feature::Sockets),
     ("tcpdump", Feature::Sockets),
@@ -105,6 +106,7 @@ mod tests {
             ("ping -c 1 10.0.0.2 & wait", Some("&")),
             ("ip netns exec b /usr/bin/nc -l 8080", Some("nc")),
             ("bash -c 'ss -tln'", Some("ss")),
+            ("ip netns exec a curl -s http://10.0.0.2/", Some("curl")),
             ("echo sleeping", None),
         ];
         for (line, want) in cases {

@@ -170,6 +170,15 @@ impl Core {
                 crate::sched::block_on(crate::tools::tcpdump::run_waiting(&mut taps, argv, &clock)).unwrap_or_default()
             }
             #[cfg(feature = "sockets")]
+            "curl" => {
+                let files = &mut self.files;
+                let mut save = |path: &str, text: &str| files.write(shell::files::HOME, path, text, false).is_ok();
+                let mut socks = SimSockets::new(&mut self.kernel, ns);
+                let out = crate::tools::curl::run(&mut socks, argv, SHELL_PID, &mut save);
+                self.trace.events.extend(socks.finish().events);
+                out
+            }
+            #[cfg(feature = "sockets")]
             "ss" | "netstat" => self.socket_tool(ns, argv),
             "iptables" | "iptables-save" | "iptables-restore" => self.iptables(ns, argv, stdin),
             #[cfg(feature = "jobs")]
@@ -305,7 +314,7 @@ impl Core {
                 | "dmesg"
         ) || (cfg!(feature = "jobs") && matches!(name, "sleep" | "timeout"))
             || shell::coreutils::FILE_TOOLS.contains(&name)
-            || (cfg!(feature = "sockets") && matches!(name, "nc" | "ss" | "netstat" | "tcpdump"))
+            || (cfg!(feature = "sockets") && matches!(name, "nc" | "curl" | "ss" | "netstat" | "tcpdump"))
             || shell::is_coreutil(name)
             || shell::is_shell(name)
     }
@@ -430,6 +439,12 @@ impl Core {
     /// What a command wrote through `> PATH`.
     pub fn append_file(&mut self, path: &str, text: &str) {
         let _ = self.files.write(shell::files::HOME, path, text, true);
+    }
+
+    /// A file a program writes whole (curl's `-o`): false if it cannot.
+    #[cfg(feature = "sockets")]
+    pub fn save_file(&mut self, path: &str, text: &str) -> bool {
+        self.files.write(shell::files::HOME, path, text, false).is_ok()
     }
 
     /// `< PATH`.

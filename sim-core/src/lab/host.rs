@@ -120,6 +120,16 @@ impl Host {
                     let clock = self.clock();
                     crate::tools::tcpdump::run_waiting(&mut taps, argv, &clock).await
                 }
+                #[cfg(feature = "sockets")]
+                "curl" => {
+                    let mut socks = super::sockets::LabSockets::new(self.slot.clone(), ns);
+                    let clock = self.clock();
+                    let slot = self.slot.clone();
+                    let mut save = |path: &str, text: &str| core(&slot).save_file(path, text);
+                    let out = crate::tools::curl::run_waiting(&mut socks, argv, &clock, &mut save).await;
+                    socks.finish();
+                    out
+                }
                 #[cfg(feature = "jobs")]
                 "timeout" => self.timeout(ns, rest, stdin, nested).await,
                 "sudo" => match crate::tools::sudo::inner(rest, &|p| Core::is_program(p)) {

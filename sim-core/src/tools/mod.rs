@@ -7,6 +7,8 @@
 /// (`while true; do sleep 1; done`), so that none keeps the page waiting.
 pub const RUN_LIMIT_MS: u64 = 300_000;
 
+#[cfg(feature = "sockets")]
+pub mod curl;
 #[cfg(feature = "tools-elsewhere")]
 pub mod elsewhere;
 pub mod fixed;

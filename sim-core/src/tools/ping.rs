@@ -17,7 +17,7 @@ use crate::netlink::sockets::{EchoRequest, Errno, RouteKind, SendError, SockType
 use crate::output::Output;
 use crate::rng::mix;
 
-mod millis;
+pub(crate) mod millis;
 mod opts;
 mod stats;
 

@@ -416,7 +416,7 @@ impl Kernel {
     /// addrconf: a device that is up and operationally up gets its IPv6
     /// link-local (or ::1 on loopback) the first time it is ready.
     pub(crate) fn refresh_ipv6(&mut self, r: LinkRef) {
-        if self.ns(r.ns).is_some_and(|n| n.conf.disable_ipv6.off(r.ifindex)) {
+        if self.ns(r.ns).is_some_and(|n| n.conf.dev_conf(r.ifindex).disable_ipv6 != 0) {
             return;
         }
         let serial = self.serial + 1;

@@ -159,31 +159,7 @@ impl Cx<'_> {
     /// change in what `watch`'s sockets would poll as; then lets the
     /// engine catch up with the clock. False: nothing can come any more.
     pub async fn idle(&mut self, watch: &[SockId], until_us: Option<u64>) -> bool {
-        // The clock counts milliseconds, packets cross a wire in
-        // microseconds: what the run has due within the current
-        // millisecond happens now, without waiting for the next one (a
-        // server's FIN reaches its peer before the next command starts).
-        let horizon = (self.clock.now_us() / 1000 + 1) * 1000;
-        if let Some(t) = self.socks.next_event().filter(|t| *t < horizon) {
-            return self.socks.run_until(t);
-        }
-        let go = {
-            let socks: &dyn InetSockets = &*self.socks;
-            let polled =
-                |s: &dyn InetSockets| -> Vec<Option<Readiness>> { watch.iter().map(|x| s.poll(*x).ok()).collect() };
-            let before = polled(socks);
-            let next = socks.next_event();
-            let target = match (until_us, next) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            let mut changed =
-                || polled(socks) != before || socks.next_event().is_some_and(|t| next.is_none_or(|n| t < n));
-            self.clock.wait(target, &mut changed).await
-        };
-        let now = self.clock.now_us().max(self.socks.now_us());
-        self.socks.run_until(now);
-        go
+        idle(self.socks, self.clock, watch, until_us).await
     }
 
     /// Lets the engine reach the clock (after others ran).
@@ -191,6 +167,42 @@ impl Cx<'_> {
         let now = self.now_us();
         self.socks.run_until(now);
     }
+}
+
+/// Waits on `clock` until `until_us` (if any), the engine's next event, or
+/// a change in what `watch`'s sockets would poll as; then lets the engine
+/// catch up with the clock. False: nothing can come any more. (nc's and
+/// curl's wait.)
+pub(crate) async fn idle(
+    socks: &mut dyn InetSockets,
+    clock: &dyn Clock,
+    watch: &[SockId],
+    until_us: Option<u64>,
+) -> bool {
+    // The clock counts milliseconds, packets cross a wire in
+    // microseconds: what the run has due within the current
+    // millisecond happens now, without waiting for the next one (a
+    // server's FIN reaches its peer before the next command starts).
+    let horizon = (clock.now_us() / 1000 + 1) * 1000;
+    if let Some(t) = socks.next_event().filter(|t| *t < horizon) {
+        return socks.run_until(t);
+    }
+    let go = {
+        let socks: &dyn InetSockets = &*socks;
+        let polled =
+            |s: &dyn InetSockets| -> Vec<Option<Readiness>> { watch.iter().map(|x| s.poll(*x).ok()).collect() };
+        let before = polled(socks);
+        let next = socks.next_event();
+        let target = match (until_us, next) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let mut changed = || polled(socks) != before || socks.next_event().is_some_and(|t| next.is_none_or(|n| t < n));
+        clock.wait(target, &mut changed).await
+    };
+    let now = clock.now_us().max(socks.now_us());
+    socks.run_until(now);
+    go
 }
 
 /// `inet_aton()`: `a.b.c.d`, `a.b.c`, `a.b`, `a`, each part decimal, octal
