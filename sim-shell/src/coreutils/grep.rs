@@ -10,7 +10,7 @@ use crate::files::FileError;
 use crate::output::Output;
 
 const SPEC: Spec = Spec {
-    flags: "EFGPiyvwxcoqsnhHlLUTZz",
+    flags: "EFGPiyvwxcoqsnhHlLUTZza",
     with_arg: "efmABC",
     longs: &[
         ("regexp", true, 'e'),
@@ -37,6 +37,7 @@ const SPEC: Spec = Spec {
         ("after-context", true, 'A'),
         ("before-context", true, 'B'),
         ("context", true, 'C'),
+        ("text", false, 'a'),
     ],
     permute: true,
 };
@@ -166,6 +167,9 @@ pub fn run(argv: &[String], input: &Input) -> Output {
                     'h' => o.with_filename = Some(false),
                     'l' => o.list = Some(true),
                     'L' => o.list = Some(false),
+                    // `-a`/`--text`: binary input read as text; the lab's
+                    // input is always text (tcpdump -A's output piped on).
+                    'a' => {}
                     'e' => o.patterns.get_or_insert_with(Vec::new).extend(v.split('\n').map(String::from)),
                     'f' => match input.open(&v) {
                         Ok(text) => o
