@@ -1,19 +1,23 @@
 //! `cat`: copies its files (stdin for none or `-`) in order, optionally
-//! numbering lines (`-n`, `-b`), squeezing blank ones (`-s`) or marking
-//! line ends (`-E`).
+//! numbering lines (`-n`, `-b`), squeezing blank ones (`-s`), marking
+//! line ends (`-E`), showing tabs (`-T`) and other control bytes (`-v`:
+//! `^M` for curl's `\r`; `-A` is `-vET`, `-e` `-vE`, `-t` `-vT`).
 
 use super::args::{self, Arg, Spec};
 use super::input::{quote, Input};
 use crate::output::Output;
 
 const SPEC: Spec = Spec {
-    flags: "nbEsAuT",
+    flags: "nbEsAuTvet",
     with_arg: "",
     longs: &[
         ("number", false, 'n'),
         ("number-nonblank", false, 'b'),
         ("show-ends", false, 'E'),
         ("squeeze-blank", false, 's'),
+        ("show-all", false, 'A'),
+        ("show-nonprinting", false, 'v'),
+        ("show-tabs", false, 'T'),
     ],
     permute: true,
 };
@@ -37,6 +41,12 @@ pub fn run(argv: &[String], input: &Input) -> Output {
     let mut files = Vec::new();
     for a in parsed {
         match a {
+            // The combined ones, spelled out.
+            Arg::Opt('A', _) => flags.extend(['v', 'E', 'T']),
+            Arg::Opt('e', _) => flags.extend(['v', 'E']),
+            Arg::Opt('t', _) => flags.extend(['v', 'T']),
+            // `-u` (unbuffered) is ignored, as GNU cat ignores it.
+            Arg::Opt('u', _) => {}
             Arg::Opt(c, _) => flags.push(c),
             Arg::Operand(f) => files.push(f),
         }
@@ -81,13 +91,37 @@ fn decorate(text: &str, flags: &[char], state: &mut State) -> String {
             state.n += 1;
             s.push_str(&format!("{:>6}\t", state.n));
         }
-        s.push_str(body.unwrap_or(line));
+        show(&mut s, body.unwrap_or(line), flags.contains(&'v'), flags.contains(&'T'));
         if body.is_some() {
-            if flags.contains(&'E') || flags.contains(&'A') {
+            if flags.contains(&'E') {
                 s.push('$');
             }
             s.push('\n');
         }
     }
     s
+}
+
+/// A line's bytes as `-v` and `-T` show them (GNU cat's notation): control
+/// bytes as `^X` (`^M`, `^?`), bytes above 127 as `M-` and the same, a tab
+/// as `^I` with `-T` only.
+fn show(s: &mut String, line: &str, nonprinting: bool, tabs: bool) {
+    if !nonprinting {
+        s.push_str(&if tabs { line.replace('\t', "^I") } else { line.to_string() });
+        return;
+    }
+    for &b in line.as_bytes() {
+        if b >= 128 {
+            s.push_str("M-");
+        }
+        match b & 127 {
+            b'\t' if !tabs => s.push('\t'),
+            c @ 0..=31 => {
+                s.push('^');
+                s.push(char::from(c + 64));
+            }
+            127 => s.push_str("^?"),
+            c => s.push(char::from(c)),
+        }
+    }
 }
