@@ -9,9 +9,26 @@
 //! them every network namespace and device: no state is left on the machine,
 //! so a new start has nothing to clean up. Child programs (ping, iptables)
 //! get PR_SET_PDEATHSIG so they do not outlive the agent either.
+//!
+//! `/tmp` is a tmpfs of the sandbox too: what the system's programs write
+//! there by their own options (`curl -o /tmp/page`, `tcpdump -w
+//! /tmp/x.pcap`) never reaches the machine's `/tmp` and goes with the
+//! sandbox (`host/scratch.rs` moves the text ones into the lab's files).
 
 use std::ffi::CString;
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The scratch directory the sandbox covers with its own tmpfs.
+pub const SCRATCH: &str = "/tmp";
+
+static SCRATCH_MOUNTED: AtomicBool = AtomicBool::new(false);
+
+/// Whether this process is in the sandbox and [`SCRATCH`] is its own
+/// tmpfs (files there may be moved and removed: they are the sandbox's).
+pub fn scratch_is_private() -> bool {
+    SCRATCH_MOUNTED.load(Ordering::Relaxed)
+}
 
 /// Why the sandbox could not be made.
 #[derive(Debug)]
@@ -81,6 +98,17 @@ pub fn enter() -> Result<(), SandboxError> {
             "mount tmpfs on /run/netns",
             libc::mount(c("nslab").as_ptr(), c("/run/netns").as_ptr(), c("tmpfs").as_ptr(), 0, std::ptr::null()),
         )?;
+        check(
+            "mount tmpfs on /tmp",
+            libc::mount(
+                c("nslab").as_ptr(),
+                c(SCRATCH).as_ptr(),
+                c("tmpfs").as_ptr(),
+                0,
+                c("mode=1777").as_ptr().cast(),
+            ),
+        )?;
     }
+    SCRATCH_MOUNTED.store(true, Ordering::Relaxed);
     Ok(())
 }

@@ -6,8 +6,9 @@
 //!   and vs record-transcript on this kernel (`tests/data/kernel-6.18`), and
 //!   `lab-agent diff` (kernel vs simulator) reports no difference on them;
 //! - sim-core's own recordings (`sim-core/tests/data/{kernel,packet}`, made
-//!   with record-transcript on this machine's 6.18 kernel), and the socket
-//!   recordings (`sim-core/tests/data/sockets`: nc, ss, netstat, jobs).
+//!   with record-transcript on this machine's 6.18 kernel), the socket
+//!   recordings (`sim-core/tests/data/sockets`: nc, ss, netstat, jobs), and
+//!   the capture recordings (`sim-core/tests/data/capture`: tcpdump, curl).
 //!
 //! Differences must be listed, with a reason, in
 //! tests/data/known-differences.txt. Needs root (CI is root).
@@ -105,8 +106,10 @@ fn each<T: Send>(scripts: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec<(Str
 fn check_set(scripts: &[PathBuf], refs: &[(&str, PathBuf)], prefix: &str) {
     let known = known();
     // Without the system tools their commands cannot match: pending then.
-    let missing: Vec<&str> =
-        ["ping", "iptables", "nc", "ss", "netstat", "timeout"].into_iter().filter(|t| !have(t)).collect();
+    let missing: Vec<&str> = ["ping", "iptables", "nc", "ss", "netstat", "timeout", "tcpdump", "curl"]
+        .into_iter()
+        .filter(|t| !have(t))
+        .collect();
     let runs = each(scripts, kernel_replay);
     let mut failures = Vec::new();
     let mut stale = Vec::new();
@@ -186,6 +189,25 @@ fn kernel_engine_matches_the_socket_recordings() {
     }
     let dir = root().join("../sim-core/tests/data/sockets");
     check_set(&scripts(&dir), &[("6.18", dir.clone())], "sockets/");
+}
+
+/// The capture recordings (`sim-core/tests/data/capture`: tcpdump 4.99,
+/// curl 7.88, nc servers, issue 13's lessons), run with the system's
+/// tcpdump and curl.
+#[test]
+fn kernel_engine_matches_the_capture_recordings() {
+    if !is_root() {
+        eprintln!("skipped: the kernel engine needs root");
+        return;
+    }
+    let dir = root().join("../sim-core/tests/data/capture");
+    // http-server.sh's server is the system's python3, which timeout runs.
+    let python = have("python3");
+    if !python {
+        println!("pending (not installed): python3, for http-server");
+    }
+    let runnable: Vec<PathBuf> = scripts(&dir).into_iter().filter(|p| python || stem(p) != "http-server").collect();
+    check_set(&runnable, &[("6.18", dir.clone())], "capture/");
 }
 
 #[test]

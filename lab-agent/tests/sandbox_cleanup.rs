@@ -225,6 +225,38 @@ kill -0 1; echo $?
     }
 }
 
+/// What the system's programs write by their own options lands in the
+/// sandbox's `/tmp` (its own tmpfs), never the machine's: a text file
+/// becomes the lab's (`cat` reads it), a binary one stays for the system's
+/// programs (`tcpdump -r`).
+#[test]
+fn files_the_programs_write_stay_in_the_sandbox() {
+    if !is_root() {
+        eprintln!("skipped: the kernel engine needs root");
+        return;
+    }
+    if ["nc", "curl", "tcpdump"].iter().any(|t| !Path::new("/usr/bin").join(t).is_file()) {
+        eprintln!("skipped: needs nc, curl and tcpdump");
+        return;
+    }
+    let page = format!("/tmp/lab-agent-test-{}.out", std::process::id());
+    let pcap = format!("/tmp/lab-agent-test-{}.pcap", std::process::id());
+    let s = script(&format!(
+        "ip link set lo up
+printf 'HTTP/1.0 200 OK\\r\\n\\r\\nhi\\n' | timeout 3 nc -l 127.0.0.1 8080 >/dev/null & sleep 0.3; curl -s -o {page} http://127.0.0.1:8080/; echo $?; wait
+cat {page}
+timeout 3 tcpdump -i lo -c 2 -w {pcap} icmp 2>/dev/null & sleep 0.5; ping -c 1 127.0.0.1 >/dev/null; wait
+tcpdump -nn -r {pcap} 2>/dev/null | wc -l
+"
+    ));
+    let out = replay(&s.0);
+    assert!(out.status.success(), "agent failed: {}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&format!("$ cat {page}\nhi\n")), "{text}");
+    assert!(text.ends_with("| wc -l\n2\n"), "{text}");
+    assert!(!Path::new(&page).exists() && !Path::new(&pcap).exists(), "a file reached the machine's /tmp");
+}
+
 /// Odd input reaches the kernel only once it parses, and never panics.
 #[test]
 fn odd_input_is_refused_without_a_panic() {

@@ -83,7 +83,9 @@ pub fn spawn(spec: &Spec<'_>) -> Result<Child, Output> {
         .env_clear()
         .env("PATH", PATH)
         .env("LC_ALL", "C.UTF-8")
-        .current_dir("/")
+        // The sandbox's own tmpfs: a file named without a directory
+        // (`curl -O`) lands there, not in the machine's `/`.
+        .current_dir(crate::sandbox::SCRATCH)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

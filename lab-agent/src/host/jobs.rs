@@ -126,7 +126,7 @@ impl Host {
             self.procs.with(key, |p| p.child = None);
         }
         self.last_signal = sig;
-        self.core.borrow_mut().rtnl.changed();
+        self.core.borrow_mut().after_external();
         out
     }
 }

@@ -2,17 +2,20 @@
 //! `sim_core::Lab` is to the simulator. The same shell hands it programs;
 //! `ip`, `bridge`, `sysctl` and `ifconfig` are sim-core's own parsers and
 //! printers over [`KernelNetlink`]; `ping`, `iptables`, `nc`, `ss`,
-//! `netstat`, `sleep` and `timeout` are the system's binaries, run with an
-//! argv (never a shell) inside the namespace, as real child processes
-//! ([`child`]). Background jobs (`LIST &`) are sim-shell's, as in the
-//! simulator: the shell keeps the job table and hands the list to
-//! [`Programs::spawn`]; [`jobs`] runs them beside the line on the agent's
-//! one thread, and their programs are real processes with real pids.
+//! `netstat`, `sleep`, `timeout`, `tcpdump` and `curl` are the system's
+//! binaries, run with an argv (never a shell) inside the namespace, as real
+//! child processes ([`child`]), in the sandbox's own `/tmp`, whose text
+//! files then become the lab's (`scratch`). Background jobs (`LIST &`)
+//! are sim-shell's, as in the simulator: the shell keeps the job table and
+//! hands the list to [`Programs::spawn`]; [`jobs`] runs them beside the
+//! line on the agent's one thread, and their programs are real processes
+//! with real pids.
 
 pub mod child;
 mod jobs;
 mod procs;
 mod running;
+mod scratch;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,8 +33,19 @@ use jobs::Host;
 use procs::Procs;
 
 /// The system programs a lesson may run on the kernel side.
-const EXTERNAL: &[&str] =
-    &["ping", "iptables", "iptables-save", "iptables-restore", "sleep", "timeout", "nc", "ss", "netstat"];
+const EXTERNAL: &[&str] = &[
+    "ping",
+    "iptables",
+    "iptables-save",
+    "iptables-restore",
+    "sleep",
+    "timeout",
+    "nc",
+    "ss",
+    "netstat",
+    "tcpdump",
+    "curl",
+];
 
 /// `ip netns exec` inside `ip netns exec` inside …: the same cap as the Lab.
 const MAX_NESTING: usize = 16;
@@ -146,7 +160,7 @@ impl Core {
                     self.before_external();
                     let out =
                         child::run_blocking(&Spec { ns, path: &path, argv, stdin, ignore_int: false, merged: false });
-                    self.rtnl.changed();
+                    self.after_external();
                     out
                 }
                 None => Output::error(format!("bash: {n}: command not found\n"), 127),
@@ -168,6 +182,13 @@ impl Core {
     fn before_external(&mut self) {
         self.rtnl.settle();
         self.rtnl.sync_links();
+    }
+
+    /// After a system program: the kernel may have changed, and the
+    /// program may have written files.
+    fn after_external(&mut self) {
+        self.rtnl.changed();
+        scratch::adopt(&mut self.files);
     }
 
     /// `ip ARGS` in namespace `ns`; `ip netns exec` is left to the caller.

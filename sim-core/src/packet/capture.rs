@@ -86,6 +86,12 @@ impl Taps {
         self.open.is_empty()
     }
 
+    /// Whether a capture on this very device puts it in promiscuous mode
+    /// (one on `any` does not).
+    pub fn promisc(&self, ifindex: u32) -> bool {
+        self.open.iter().any(|t| t.ifindex == Some(ifindex))
+    }
+
     /// The devices some capture watches (`None` for `any`), for diagrams.
     pub fn devices(&self) -> impl Iterator<Item = Option<u32>> + '_ {
         self.open.iter().map(|t| t.ifindex)

@@ -152,7 +152,18 @@ impl Engine<'_> {
                 None => self.deliver_to_bridge(br, frame, hooked),
             }
         } else {
+            self.promisc_pass_up(br, br_mac, &frame);
             self.bridge_forward(br, Some(port), frame, hooked.as_ref());
+        }
+    }
+
+    /// `br_handle_frame_finish()`: a bridge in promiscuous mode (a capture
+    /// on it, as tcpdump opens one) passes every frame it forwards up to
+    /// itself too, where it is counted, seen, and dropped as for another host.
+    fn promisc_pass_up(&mut self, br: LinkRef, br_mac: Mac, frame: &EthFrame) {
+        if self.k.ns(br.ns).is_some_and(|n| n.taps.promisc(br.ifindex)) {
+            self.count_rx(br, frame.len());
+            self.tap_in(br, br_mac, frame);
         }
     }
 

@@ -158,3 +158,15 @@ fn a_whole_transcript_masks_line_by_line() {
     let want: Vec<&str> = RECORDER.iter().chain(PIDS).map(|(_, w)| *w).collect();
     assert_eq!(normalize(&text.join("\n")), want.join("\n"));
 }
+
+/// curl's header lines end in `\r\n`: the `\r` is output like any other
+/// byte, kept by the split (on `\n` alone) and compared, so a reader that
+/// drops it (`str::lines`, Python's text mode) cannot pass for curl.
+#[test]
+fn a_carriage_return_is_compared() {
+    let curl = "$ curl -si http://10.0.0.2:8080/\nHTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhello\n";
+    assert_eq!(super::compare(curl, curl), (1, vec![]));
+    let (same, bad) = super::compare(curl, &curl.replace('\r', ""));
+    assert_eq!((same, bad.len()), (0, 1));
+    assert!(super::split(curl)[0].1.contains("OK\r\nContent-Length"));
+}

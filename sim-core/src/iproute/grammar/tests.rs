@@ -54,6 +54,10 @@ fn a_prefix_means_the_first_keyword_tried() {
     // `ip r` is `route`, `ip n` `neighbor`, `ip a` `address`, `ip l` `link`.
     check(ip("r g 10.0.0.1"), "Route(Get(10.0.0.1))");
     check(ip("n f"), "[1] Flush requires arguments.");
+    // `all`, `any`, `default`: get_prefix()'s zero-length prefix (recorded:
+    // capture/tcpdump-basics's `ip -n a neigh flush all`).
+    check(ip("n f all"), "Neigh(Flush { dev: None })");
+    check(ip("n sh to default dev br0"), "Neigh(Show { dev: Some(\"br0\"), nud: None, prefix: None })");
     check(ip("l z"), "[255] Command \"z\" is unknown, try \"ip link help\".");
     // `x` is `xstats` (recorded: iproute-parser-gaps-2).
     check(ip("l x"), "[1] xstats: missing argument");

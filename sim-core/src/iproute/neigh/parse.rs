@@ -126,6 +126,9 @@ impl List {
             ListKey::Ignored => {}
             ListKey::Help => return Err(Fail::new(usage::Usage::Neigh, 255)),
             ListKey::To if is_prefix(v, "help") => return Err(Fail::new(usage::Usage::Neigh, 255)),
+            // get_prefix() reads these as the zero-length prefix, which
+            // every address matches (`ip neigh flush all`).
+            ListKey::To if matches!(v, "default" | "any" | "all") => self.prefix = None,
             ListKey::To => self.prefix = Some(parse_prefix_any(v)?),
         }
         Ok(())
