@@ -115,6 +115,10 @@ pub enum TimerKind {
     TimeWait,
     /// An orphaned FIN-WAIT-2's end (`timewait` too in ss).
     FinWait2,
+    /// A delayed ACK (of a FIN that moved the connection to CLOSE-WAIT):
+    /// it rides on whatever the socket sends first, else goes alone.
+    /// `inet_diag` does not report it: ss and netstat show no timer.
+    DelayedAck,
 }
 
 /// A socket's pending timer.

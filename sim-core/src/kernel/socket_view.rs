@@ -68,7 +68,7 @@ impl SockTable {
                 send_q: s.send_q(),
                 local: s.local,
                 peer: s.remote,
-                timer: s.timer.map(|t| TimerView {
+                timer: s.timer.filter(|t| t.kind != super::socket::TimerKind::DelayedAck).map(|t| TimerView {
                     kind: t.kind,
                     remaining_ms: t.at_us.saturating_sub(now_us) / 1000,
                     retries: t.retries,

@@ -33,6 +33,8 @@ pub const SYNACK_RETRIES: u32 = 5;
 pub const RTO_MIN_US: u64 = 200_000;
 /// `TCP_RTO_MAX`.
 pub const RTO_MAX_US: u64 = 120_000_000;
+/// `TCP_DELACK_MIN`: how long a delayed ACK waits.
+pub const DELACK_US: u64 = 40_000;
 /// `tcp_retries2`: retransmissions of data before the connection is dropped.
 pub const RETRIES2: u32 = 15;
 /// The window scale Linux offers: 10 for 6.18's `tcp_rmem` maximum of
@@ -220,6 +222,10 @@ impl Engine<'_> {
         let retries = timer.retries + 1;
         let again = |at_us| Some(Timer { at_us, kind: TimerKind::Retransmit, retries });
         match (timer.kind, state) {
+            (TimerKind::DelayedAck, _) => {
+                self.set_timer(ns, id, None);
+                self.tcp_xmit(ns, id, Kind::Plain(TcpFlags::ACK), t.snd_nxt, Vec::new());
+            }
             (TimerKind::TimeWait | TimerKind::FinWait2, _) => {
                 if let Some(n) = self.k.ns_mut(ns) {
                     n.sockets.remove(id);

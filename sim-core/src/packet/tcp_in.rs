@@ -12,7 +12,7 @@ use crate::kernel::{Errno, NsId};
 use crate::rng::mix;
 
 use super::engine::Engine;
-use super::tcp::Kind;
+use super::tcp::{Kind, DELACK_US};
 use super::transport::{TcpFlags, TcpSegment};
 use super::wire::{Ipv4Packet, Payload};
 
@@ -255,6 +255,13 @@ impl Engine<'_> {
             s.tcb.rcv_nxt = s.tcb.rcv_nxt.wrapping_add(1);
             s.tcb.fin_rcvd = true;
             match state {
+                // tcp_fin(): CLOSE-WAIT in pingpong mode, the ACK delayed,
+                // so a program that closes at once sends it with its FIN.
+                State::Established if s.timer.is_none() => {
+                    s.state = State::CloseWait;
+                    let at_us = self.now + DELACK_US;
+                    return self.set_timer(ns, id, Some(Timer { at_us, kind: TimerKind::DelayedAck, retries: 0 }));
+                }
                 State::Established => s.state = State::CloseWait,
                 State::FinWait1 => s.state = State::Closing,
                 State::FinWait2 => {

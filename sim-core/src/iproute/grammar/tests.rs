@@ -56,7 +56,7 @@ fn a_prefix_means_the_first_keyword_tried() {
     check(ip("n f"), "[1] Flush requires arguments.");
     // `all`, `any`, `default`: get_prefix()'s zero-length prefix (recorded:
     // capture/tcpdump-basics's `ip -n a neigh flush all`).
-    check(ip("n f all"), "Neigh(Flush { dev: None })");
+    check(ip("n f all"), "Neigh(Flush { dev: None, prefix: None })");
     check(ip("n sh to default dev br0"), "Neigh(Show { dev: Some(\"br0\"), nud: None, prefix: None })");
     check(ip("l z"), "[255] Command \"z\" is unknown, try \"ip link help\".");
     // `x` is `xstats` (recorded: iproute-parser-gaps-2).

@@ -150,12 +150,9 @@ fn list<'a>(mut i: Words<'a>, r: &mut dyn Resolve, flush: bool) -> PResult<'a, N
     Ok((i, if flush { NeighCmd::Flush { dev, prefix } } else { NeighCmd::Show { dev, nud: states, prefix } }))
 }
 
-/// `get_prefix()` with no family fixed: `A.B.C.D[/LEN]`, or `default`,
-/// `any` or `all` for every address (`get_prefix_1()`).
+/// `get_prefix()` with no family fixed: `A.B.C.D[/LEN]` (`default`,
+/// `any` and `all`, every address, are read before it is called).
 fn parse_prefix_any(v: &str) -> IpResult<(Ipv4Addr, u8)> {
-    if matches!(v, "default" | "any" | "all") {
-        return Ok((Ipv4Addr::UNSPECIFIED, 0));
-    }
     let p = crate::iproute::addr::parse_prefix(v).map_err(|_| bad_addr("prefix", false, v))?;
     Ok((p.addr, p.len.unwrap_or(32)))
 }

@@ -9,6 +9,11 @@ use crate::netlink::sockets::{Errno, Shutdown, SockId};
 /// What `read()` on the connection gives at most at once.
 const BUFSIZE: usize = 16384;
 
+/// How long netcat takes between writing what it read from stdin and
+/// reading stdin's end, a turn of its `poll()` loop (µs): long enough, as
+/// recorded, for the peer's ACK of the data to come back before `-N`'s FIN.
+const TURN_US: u64 = 20;
+
 /// Copies both ways on `s` until netcat would stop; `listen`: nc is the
 /// server (it stops once the peer has closed).
 pub(super) async fn readwrite(cx: &mut Cx<'_>, s: SockId, o: &Opts, stdin: &str, udp: bool, listen: bool) {
@@ -28,6 +33,11 @@ pub(super) async fn readwrite(cx: &mut Cx<'_>, s: SockId, o: &Opts, stdin: &str,
                 Ok(n) => {
                     pending = &pending[n.min(pending.len())..];
                     last = now;
+                    if pending.is_empty() && !udp {
+                        // stdin's end is read on the loop's next turn.
+                        let turn = cx.socks.now_us() + TURN_US;
+                        cx.socks.run_until(turn);
+                    }
                 }
                 Err(Errno::EAGAIN) => {}
                 Err(_) => pending = b"",

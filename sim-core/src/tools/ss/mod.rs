@@ -140,6 +140,8 @@ fn extra(v: &SocketView, o: &Opts) -> String {
             let name = match t.kind {
                 TimerKind::Retransmit => "on",
                 TimerKind::TimeWait | TimerKind::FinWait2 => "timewait",
+                // Never in a view (`SockTable::views` leaves it out).
+                TimerKind::DelayedAck => "off",
             };
             s += &format!(" timer:({name},{},{})", ms_timer(t.remaining_ms), t.retries);
         }
