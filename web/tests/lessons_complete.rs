@@ -42,7 +42,10 @@ fn progress(host: &mut LabHost, req: Request) -> Option<Progress> {
         _ => {}
     });
     if basic {
-        assert!(!cfg!(feature = "complete"), "the complete lab asked for itself");
+        // The complete lab never asks for itself.
+        #[cfg(feature = "complete")]
+        panic!("the complete lab answered NeedsComplete");
+        #[cfg(not(feature = "complete"))]
         return None;
     }
     Some(last.expect("a lesson's session reports its progress"))
