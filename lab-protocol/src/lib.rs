@@ -148,6 +148,11 @@ pub fn replayed_id(entry: usize) -> u64 {
     u64::MAX - entry as u64
 }
 
+/// The session entry a [`replayed_id`] stands for.
+pub fn replayed_entry(id: u64) -> usize {
+    (u64::MAX - id) as usize
+}
+
 /// Lab → page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -127,3 +127,10 @@ fn session_entries_keep_the_first_terminals_lines_as_they_are() {
     }
     assert_eq!(Entry::decode("\u{1e}x\u{1f}y"), Entry::Line { term: 0, line: "\u{1e}x\u{1f}y".into() });
 }
+
+#[test]
+fn a_replayed_id_gives_back_its_entry() {
+    for entry in [0, 1, 41, 10_000] {
+        assert_eq!(replayed_entry(replayed_id(entry)), entry);
+    }
+}

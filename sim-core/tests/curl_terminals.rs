@@ -6,22 +6,10 @@
 use sim_core::lab::LineState;
 use sim_core::Lab;
 
+mod pair_support;
+
 fn lab() -> Lab {
-    let mut lab = Lab::new();
-    for l in [
-        "ip netns add a",
-        "ip netns add b",
-        "ip link add va netns a type veth peer name vb netns b",
-        "ip -n a addr add 10.0.0.1/24 dev va",
-        "ip -n b addr add 10.0.0.2/24 dev vb",
-        "ip -n a link set va up",
-        "ip -n b link set vb up",
-        "ip netns exec b iptables -A INPUT -p tcp --dport 81 -j DROP",
-    ] {
-        assert_eq!(lab.run(l).status, 0, "{l}");
-    }
-    lab.open_terminal();
-    lab
+    pair_support::two_terminals(&["ip netns exec b iptables -A INPUT -p tcp --dport 81 -j DROP"])
 }
 
 const REPLY: &str = r"printf 'HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhello\n'";

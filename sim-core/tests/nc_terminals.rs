@@ -6,21 +6,10 @@
 use sim_core::lab::LineState;
 use sim_core::Lab;
 
+mod pair_support;
+
 fn lab() -> Lab {
-    let mut lab = Lab::new();
-    for l in [
-        "ip netns add a",
-        "ip netns add b",
-        "ip link add va netns a type veth peer name vb netns b",
-        "ip -n a addr add 10.0.0.1/24 dev va",
-        "ip -n b addr add 10.0.0.2/24 dev vb",
-        "ip -n a link set va up",
-        "ip -n b link set vb up",
-    ] {
-        assert_eq!(lab.run(l).status, 0, "{l}");
-    }
-    lab.open_terminal();
-    lab
+    pair_support::two_terminals(&[])
 }
 
 #[test]

@@ -9,15 +9,8 @@ use sim_core::lab::Progress;
 use sim_core::rng::Rng;
 use sim_core::Lab;
 
-const SETUP: &[&str] = &[
-    "ip netns add a",
-    "ip netns add b",
-    "ip link add va netns a type veth peer name vb netns b",
-    "ip -n a addr add 10.0.0.1/24 dev va",
-    "ip -n b addr add 10.0.0.2/24 dev vb",
-    "ip -n a link set va up",
-    "ip -n b link set vb up",
-];
+mod pair_support;
+use pair_support::PAIR as SETUP;
 
 const LINES: &[&str] = &[
     "sleep 0.3 &",

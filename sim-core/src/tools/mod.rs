@@ -26,6 +26,8 @@ pub mod sudo;
 pub mod sysctl;
 #[cfg(feature = "sockets")]
 pub mod tcpdump;
+#[cfg(feature = "sockets")]
+pub mod timed;
 
 /// `--NAME` as getopt_long reads it from `table` (long names and the
 /// short option each stands for): the exact name, or the one name it is

@@ -123,7 +123,7 @@ impl Shell {
                 t.running = t.running.take().filter(|r| !r.waiting);
             }
             for id in waiting {
-                let entry = (u64::MAX - id) as usize;
+                let entry = lab_protocol::replayed_entry(id);
                 if let Some(Entry::Line { term, line }) = log.get(entry).map(|l| Entry::decode(l)) {
                     e.term(term as usize).running = Some(Running { id, line, entry, waiting: true });
                 }

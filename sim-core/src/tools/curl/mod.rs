@@ -17,6 +17,7 @@ use crate::netlink::sockets::{InetSockets, SockId};
 use crate::output::{Output, Stream};
 use crate::tools::nc::AtOnce;
 pub use crate::tools::nc::Clock;
+use crate::tools::timed::Timed;
 
 mod http;
 mod opts;
@@ -43,7 +44,7 @@ pub async fn run_waiting(socks: &mut dyn InetSockets, argv: &[String], clock: &d
         Parsed::Done(out) => return out,
     };
     let start = clock.now_us().max(socks.now_us());
-    let mut cx = Cx { socks, clock, out: Output::new(), at_ms: start / 1000, stdout: String::new() };
+    let mut cx = Cx { socks, clock, out: Timed::new(start), stdout: String::new() };
     let mut status = 0;
     for (n, u) in o.urls.iter().enumerate() {
         let mut t = transfer::perform(&mut cx, &o, u, n).await;
@@ -81,20 +82,15 @@ pub async fn run_waiting(socks: &mut dyn InetSockets, argv: &[String], clock: &d
     }
     let text = std::mem::take(&mut cx.stdout);
     cx.write(Stream::Stdout, text);
-    let end_ms = cx.now_us() / 1000;
-    let mut out = cx.out;
-    out.out_after(end_ms.saturating_sub(cx.at_ms), "");
-    out.status = status;
-    out
+    let end = cx.now_us();
+    cx.out.finish(end, status)
 }
 
 /// What curl works with: its sockets, its clock, what it printed.
 pub(super) struct Cx<'a> {
     pub socks: &'a mut dyn InetSockets,
     pub clock: &'a dyn Clock,
-    pub out: Output,
-    /// When the last output was written (ms).
-    pub at_ms: u64,
+    pub out: Timed,
     /// stdout, written at the end (a pipe's buffer).
     pub stdout: String,
 }
@@ -107,14 +103,8 @@ impl Cx<'_> {
     /// Writes on `stream` where the machine shows it at once, else into
     /// the output curl returns, stamped with the time that passed.
     pub fn write(&mut self, stream: Stream, text: String) {
-        let ms = self.now_us() / 1000;
-        let d = ms.saturating_sub(self.at_ms);
-        self.at_ms = self.at_ms.max(ms);
-        let text = if self.clock.write(stream, &text) { String::new() } else { text };
-        match stream {
-            Stream::Stdout => self.out.out_after(d, text),
-            Stream::Stderr => self.out.err_after(d, text),
-        }
+        let now = self.now_us();
+        self.out.write(self.clock, now, stream, text);
     }
 
     /// Waits until `until_us`, the engine's next event or a change of

@@ -15,6 +15,7 @@ use std::net::Ipv4Addr;
 
 use crate::netlink::sockets::{InetSockets, Readiness, SockId};
 use crate::output::{Output, Stream};
+use crate::tools::timed::Timed;
 use sim_shell::LocalFuture;
 
 mod client;
@@ -85,7 +86,7 @@ pub async fn run_waiting(socks: &mut dyn InetSockets, argv: &[String], stdin: &s
         Err(f) => return f.output(),
     };
     let start = clock.now_us().max(socks.now_us());
-    let mut cx = Cx { socks, clock, out: Output::new(), at_ms: start / 1000 };
+    let mut cx = Cx { socks, clock, out: Timed::new(start) };
     let status = if o.unix {
         cx.fail(format!("{}: No such file or directory", o.host.as_deref().unwrap_or_default()))
     } else if o.listen {
@@ -93,21 +94,15 @@ pub async fn run_waiting(socks: &mut dyn InetSockets, argv: &[String], stdin: &s
     } else {
         client::connect_all(&mut cx, &o, stdin).await
     };
-    let end_ms = cx.now_us() / 1000;
-    let mut out = cx.out;
-    out.out_after(end_ms.saturating_sub(cx.at_ms), "");
-    out.status = status;
-    out
+    let end = cx.now_us();
+    cx.out.finish(end, status)
 }
 
 /// What nc works with: its sockets, its clock, and what it printed.
 pub(super) struct Cx<'a> {
     pub socks: &'a mut dyn InetSockets,
     pub clock: &'a dyn Clock,
-    pub out: Output,
-    /// When the last output was written (ms): the next one's delay counts
-    /// from there.
-    pub at_ms: u64,
+    pub out: Timed,
 }
 
 impl Cx<'_> {
@@ -115,28 +110,15 @@ impl Cx<'_> {
         self.clock.now_us().max(self.socks.now_us())
     }
 
-    fn delay(&mut self) -> u64 {
-        let ms = self.now_us() / 1000;
-        let d = ms.saturating_sub(self.at_ms);
-        self.at_ms = self.at_ms.max(ms);
-        d
-    }
-
     /// Writes to stdout.
     pub fn print(&mut self, text: String) {
         self.write(Stream::Stdout, text);
     }
 
-    /// Writes on `stream`: where the machine shows it at once, else into
-    /// the output nc returns; either way the output keeps the time that
-    /// passed, so what follows it is stamped right.
+    /// Writes on `stream` now (`Timed::write`).
     fn write(&mut self, stream: Stream, text: String) {
-        let d = self.delay();
-        let text = if self.clock.write(stream, &text) { String::new() } else { text };
-        match stream {
-            Stream::Stdout => self.out.out_after(d, text),
-            Stream::Stderr => self.out.err_after(d, text),
-        }
+        let now = self.now_us();
+        self.out.write(self.clock, now, stream, text);
     }
 
     /// `warn()`/`warnx()`: `nc: …` on stderr.

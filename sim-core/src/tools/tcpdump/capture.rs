@@ -7,6 +7,7 @@
 use crate::netlink::sockets::{Captured, PacketSockets, PktType, TapId};
 use crate::output::{Output, Stream};
 use crate::tools::nc::Clock;
+use crate::tools::timed::Timed;
 use sim_shell::LocalFuture;
 
 use super::filter::Filter;
@@ -54,37 +55,25 @@ pub struct Counts {
     pub signalled: bool,
 }
 
-/// Where tcpdump writes: where the host shows text at once, else into
-/// the output it returns, each write after the time that passed since
-/// the last one.
+/// Where tcpdump writes (`Timed`: at once where the host shows it),
+/// stamped with its host's clock.
 pub struct Writer<'a> {
     pub host: &'a dyn Host,
-    pub out: Output,
-    at_ms: u64,
+    out: Timed,
 }
 
 impl<'a> Writer<'a> {
     pub fn new(host: &'a dyn Host) -> Writer<'a> {
-        Writer { host, out: Output::new(), at_ms: host.now_us() / 1000 }
+        Writer { host, out: Timed::new(host.now_us()) }
     }
 
     pub fn write(&mut self, stream: Stream, text: String) {
-        let ms = self.host.now_us() / 1000;
-        let d = ms.saturating_sub(self.at_ms);
-        self.at_ms = self.at_ms.max(ms);
-        let text = if self.host.write(stream, &text) { String::new() } else { text };
-        match stream {
-            Stream::Stdout => self.out.out_after(d, text),
-            Stream::Stderr => self.out.err_after(d, text),
-        }
+        self.out.write(self.host, self.host.now_us(), stream, text);
     }
 
     /// The output, with the time that passed since the last write.
-    pub fn finish(mut self, status: i32) -> Output {
-        let d = (self.host.now_us() / 1000).saturating_sub(self.at_ms);
-        self.out.out_after(d, "");
-        self.out.status = status;
-        self.out
+    pub fn finish(self, status: i32) -> Output {
+        self.out.finish(self.host.now_us(), status)
     }
 }
 
