@@ -2,8 +2,9 @@
 //! background jobs a shell starts (their process, their task, signals).
 //! Only the complete lab has them (the `jobs` feature; see `basic.rs`).
 
-use super::core::{Budget, Core, Event};
+use super::core::{Budget, Core};
 use super::host::{core, Host};
+use super::terminal::Event;
 use super::wait::{Child, Race};
 use crate::kernel::NsId;
 use crate::output::Output;

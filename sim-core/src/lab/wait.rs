@@ -57,7 +57,7 @@ impl crate::tools::nc::Clock for HostClock {
             super::host::OutTo::Terminal => {
                 let at_ms = c.kernel.now_ms;
                 if let Some(t) = c.terms.get_mut(self.term) {
-                    t.events.push(super::core::Event { at_ms, stream, text: text.to_string(), line: self.line });
+                    t.events.push(super::terminal::Event { at_ms, stream, text: text.to_string(), line: self.line });
                 }
             }
         }
