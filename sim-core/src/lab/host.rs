@@ -190,7 +190,19 @@ impl Programs for Host {
 
     fn start<'a>(&'a mut self, argv: &'a [String], stdin: &'a str) -> LocalFuture<'a, Output> {
         let ns = self.ns;
-        self.start_in(ns, argv, stdin, 0)
+        Box::pin(async move {
+            let t0 = self.now();
+            let mut out = self.start_in(ns, argv, stdin, 0).await;
+            // What the program reported waiting may fall short of the clock
+            // (a packet-engine run rounds it up to a millisecond): what
+            // follows it is no earlier than the moment it ended.
+            let passed = self.now().saturating_sub(t0);
+            let told: u64 = out.chunks.iter().map(|c| c.delay_ms).sum();
+            if passed > told {
+                out.out_after(passed - told, "");
+            }
+            out
+        })
     }
 
     fn spawn(&mut self, job: Background) -> Result<u32, NotSpawned> {

@@ -362,9 +362,10 @@ impl Lab {
             t.line_output(Output { chunks: fg.chunks.clone(), status: fg.status });
         }
         let mut events = std::mem::take(&mut t.events);
-        // In time order; at the same time, the line's output first, then
-        // in the order it was written.
-        crate::sort::sort_by(&mut events, |a, b| (a.at_ms, !a.line).cmp(&(b.at_ms, !b.line)));
+        // In time order; at the same time, in the order it was written (the
+        // line hands each command's output over as the command ends, so
+        // what it printed after a `wait` follows what the job printed).
+        crate::sort::sort_by(&mut events, |a, b| a.at_ms.cmp(&b.at_ms));
         let output = output_of(&events, t.shown_ms);
         t.shown_ms = events.last().map_or(t.shown_ms, |e| e.at_ms.max(t.shown_ms));
         let Some(fg) = done else {
