@@ -7,6 +7,17 @@ use crate::tools::tcpdump::filter::Proto;
 
 /// `tcpport_string()` / `udpport_string()`: the service name listed for
 /// the protocol, else the number.
+/// `SRC.PORT > DST.PORT: `, the head of a TCP or UDP line.
+pub(super) fn endpoints(
+    p: &crate::netlink::sockets::Ipv4Packet,
+    sport: u16,
+    dport: u16,
+    udp: bool,
+    names: bool,
+) -> String {
+    format!("{}.{} > {}.{}: ", p.src, port(sport, udp, names), p.dst, port(dport, udp, names))
+}
+
 pub(super) fn port(p: u16, udp: bool, names: bool) -> String {
     let wanted = if udp { Proto::Udp } else { Proto::Tcp };
     SERVICES

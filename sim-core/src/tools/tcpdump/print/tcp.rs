@@ -45,13 +45,7 @@ pub(super) fn print(
     conns: &mut Conversations,
 ) {
     let n = o.names();
-    out.push_str(&format!(
-        "{}.{} > {}.{}: ",
-        p.src,
-        names::port(t.sport, false, n),
-        p.dst,
-        names::port(t.dport, false, n)
-    ));
+    out.push_str(&names::endpoints(p, t.sport, t.dport, false, n));
     let hlen = t.header_len();
     let data_len = length.saturating_sub(hlen);
     if o.quiet {

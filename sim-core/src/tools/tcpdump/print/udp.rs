@@ -10,13 +10,7 @@ use crate::tools::tcpdump::bytes;
 
 pub(super) fn print(out: &mut String, p: &Ipv4Packet, u: &UdpDatagram, length: usize, o: &PrintOpts) {
     let n = o.names();
-    out.push_str(&format!(
-        "{}.{} > {}.{}: ",
-        p.src,
-        names::port(u.sport, true, n),
-        p.dst,
-        names::port(u.dport, true, n)
-    ));
+    out.push_str(&names::endpoints(p, u.sport, u.dport, true, n));
     let ulen = u.data.len();
     if o.verbose > 1 && p.frag.is_none_or(|f| !f.more) {
         // `-vv` checks the sum, which a veth leaves partial (see `bytes`).
