@@ -11,6 +11,7 @@ use crate::tools::timed::Timed;
 use sim_shell::LocalFuture;
 
 use super::filter::Filter;
+use super::msg::Ending;
 
 /// What tcpdump waits on: nc's clock, and the signals it handles.
 pub trait Host: Clock {
@@ -46,15 +47,6 @@ pub struct Plan<'a> {
     pub print: &'a mut dyn FnMut(&Captured) -> String,
 }
 
-/// How a capture ended and what it counted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub captured: u64,
-    pub received: u64,
-    /// Ended by a signal (the trailer starts with a newline then).
-    pub signalled: bool,
-}
-
 /// Where tcpdump writes (`Timed`: at once where the host shows it),
 /// stamped with its host's clock.
 pub struct Writer<'a> {
@@ -79,7 +71,7 @@ impl<'a> Writer<'a> {
 
 /// Runs the capture until it ends (the caller writes the header lines
 /// before and the trailer after).
-pub fn run<'a>(taps: &'a mut dyn PacketSockets, w: &'a mut Writer<'_>, cap: Plan<'a>) -> LocalFuture<'a, Counts> {
+pub fn run<'a>(taps: &'a mut dyn PacketSockets, w: &'a mut Writer<'_>, cap: Plan<'a>) -> LocalFuture<'a, Ending> {
     Box::pin(async move {
         let tap = taps.capture_open(cap.ifindex);
         w.host.catch_signals();
@@ -89,8 +81,8 @@ pub fn run<'a>(taps: &'a mut dyn PacketSockets, w: &'a mut Writer<'_>, cap: Plan
     })
 }
 
-async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, cap: Plan<'_>) -> Counts {
-    let mut n = Counts::default();
+async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, cap: Plan<'_>) -> Ending {
+    let mut n = Ending::default();
     // When the frame that reached the count was seen.
     let mut full_at: Option<u64> = None;
     let mut yielded = false;
@@ -143,9 +135,7 @@ async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, c
 }
 
 /// The trailer: the newline a signal leaves on stdout, the counts on stderr.
-pub fn trailer(w: &mut Writer<'_>, n: Counts, writing: bool) {
-    let ending =
-        super::Ending { captured: n.captured, received: n.received, dropped: 0, signalled: n.signalled, writing };
+pub fn trailer(w: &mut Writer<'_>, ending: Ending) {
     let (out, err) = ending.trailer();
     if !out.is_empty() {
         w.write(Stream::Stdout, out);

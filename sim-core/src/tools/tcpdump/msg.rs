@@ -110,7 +110,7 @@ fn plural(n: u64) -> &'static str {
 }
 
 /// How a capture ended, and its counts: the last lines it prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Ending {
     pub captured: u64,
     pub received: u64,

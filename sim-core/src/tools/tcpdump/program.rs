@@ -10,6 +10,7 @@ use crate::output::{Output, Stream};
 use super::capture::{self, Host, Plan, Writer};
 use super::device::{DeviceInfo, SaveFiles};
 use super::dlt::Dlt;
+use super::msg::Ending;
 use super::opts::Direction;
 
 /// The simulator keeps no savefiles: `-r` finds none, and `-w` checks
@@ -84,6 +85,6 @@ pub async fn run_waiting(taps: &mut dyn PacketSockets, argv: &[String], host: &d
         print: &mut print,
     };
     let n = capture::run(taps, &mut w, plan).await;
-    capture::trailer(&mut w, n, opts.write_file.is_some());
+    capture::trailer(&mut w, Ending { writing: opts.write_file.is_some(), ..n });
     w.finish(0)
 }
