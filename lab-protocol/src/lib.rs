@@ -27,6 +27,19 @@
 //! lab  → page  NeedsComplete { what }            instead of Opened/Done: see below
 //! ```
 //!
+//! **Over a WebSocket to `lab-agent serve`** (a real kernel, see
+//! `lab-agent/PROTOCOL.md`) the page speaks first:
+//!
+//! ```text
+//! page → agent Hello { token, resume }           the pairing token; a session to resume
+//! agent → page Paired { host, session }          or Refused { reason, message }, then close
+//! agent → page Ready { engine: "kernel" }        then as with a worker
+//! ```
+//!
+//! The agent streams a running line's output as the kernel's programs
+//! write it (`delay_ms` 0: the time has passed already), and stops a
+//! running line on `Interrupt` (`Done` with status 130).
+//!
 //! Each terminal runs one line at a time; the page sends a terminal's next
 //! `Run` after its previous `Done`. A line that waits for another
 //! terminal (a server for its client) is announced `Waiting`, and the lab
@@ -52,7 +65,7 @@ use serde::{Deserialize, Serialize};
 pub use sim_core::Snapshot;
 
 /// The protocol's version; both sides send it in every envelope.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// How many lines of text a replay's outputs carry at most: a terminal's
 /// scrollback. A long session's early output would scroll off a terminal
@@ -93,6 +106,15 @@ pub enum Request {
     Interrupt {
         #[serde(default)]
         term: u32,
+    },
+    /// The first message on a WebSocket to a lab-agent: the token it
+    /// printed, and the `session` of an earlier [`Event::Paired`] to take
+    /// up again after a lost connection (within the agent's grace period).
+    /// A Web Worker ignores it.
+    Hello {
+        token: String,
+        #[serde(default)]
+        resume: Option<String>,
     },
 }
 
@@ -198,6 +220,39 @@ pub enum Event {
     /// starts the complete lab and sends the session and the request
     /// there (see `web/src/client.rs`).
     NeedsComplete { what: String },
+    /// The agent accepted the token: what it runs on, and the session's
+    /// name, which a later [`Request::Hello`] may resume.
+    Paired { host: HostFacts, session: String, resumed: bool },
+    /// The agent will not pair: why, for the learner, then it closes.
+    Refused { reason: Refusal, message: String },
+}
+
+/// The machine a paired lab-agent runs on.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostFacts {
+    pub hostname: String,
+    /// `uname -r`.
+    pub kernel: String,
+    /// `ip -V`'s version, e.g. `6.1.0`.
+    pub iproute2: String,
+    /// The agent looks at the machine's own namespaces, read-only
+    /// (`lab-agent serve --inspect-host`), rather than a sandbox.
+    #[serde(default)]
+    pub inspect: bool,
+}
+
+/// Why an agent refused to pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// No token, or not the agent's.
+    Token,
+    /// The page's origin is not one the agent allows.
+    Origin,
+    /// The first message was not a `Hello` of this version.
+    Protocol,
+    /// The agent serves as many sessions as it may.
+    Full,
 }
 
 /// One write of a command, as a terminal receives it.

@@ -59,6 +59,8 @@ impl LabHost {
                 self.report(term, id, p, None, emit);
                 self.poll_others(term, emit);
             }
+            // Pairing is a lab-agent's; the worker needs no token.
+            Request::Hello { .. } => {}
         }
     }
 
