@@ -143,7 +143,7 @@ fn the_lit_step_marks_its_interface_or_its_box() {
         (at("green", Some("tap2"), false), r#"data-ns="green""#, vec!["ns"]),
     ] {
         let lit = Memo::new(move |_| lit.clone());
-        let ctx = Ctx { drawn, changed: lab.changed, lit };
+        let ctx = Ctx { drawn, changed: lab.changed, differs: lab.differs, lit };
         let html = view! { <Picture ctx version=lab.version node=NodeRef::new() /> }.to_html();
         assert_eq!(classes(&html, "g", attr), want, "{attr}");
     }

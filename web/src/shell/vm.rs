@@ -1,0 +1,262 @@
+//! Lines on a paired VM: the connection to `lab-agent serve`, the engine
+//! switch (sim, vm, both), and with both, each line's two outputs compared.
+//!
+//! With **vm** the agent is the lab: its events go where the worker's go
+//! (`on_event`), and the worker hears nothing until the switch back, when
+//! it replays the session. With **both** every request goes to both; the
+//! worker's events drive the screen, and the agent's are kept per line
+//! ([`Mirror`]) until both have ended, then compared after masking. The
+//! VM runs one line at a time, so a line that waits on another terminal
+//! there delays the VM's side of the lines after it (their marks come late).
+
+use super::engine::Opening;
+use super::Shell;
+use crate::pair::agent::{AgentClient, AgentNews};
+use crate::pair::diff::{outputs_differ, states_differ};
+use crate::pair::{Diff, Mode, Status};
+use crate::terminal_line::LineKind;
+use lab_protocol::{Event, LabState, Request};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A line sent to both engines, until both have ended.
+#[derive(Default)]
+pub(super) struct Mirror {
+    pub(super) id: u64,
+    pub(super) term: usize,
+    pub(super) line: String,
+    pub(super) sim: String,
+    pub(super) vm: String,
+    pub(super) sim_status: Option<i32>,
+    pub(super) vm_status: Option<i32>,
+}
+
+impl Shell {
+    /// Connects to the agent at `url` with `token` (and drops any earlier pairing).
+    pub fn pair_with(&self, url: &str, token: &str) {
+        self.drop_agent(Status::Connecting(url.to_string()));
+        let shell = *self;
+        match AgentClient::connect(url, token, move |news| shell.on_agent(news)) {
+            Ok(agent) => self.with(|e| {
+                e.agent = Some(agent);
+                e.agent_url = url.to_string();
+            }),
+            Err(_) => self.pair.status.set(Status::Unreachable(url.to_string())),
+        }
+    }
+
+    /// Disconnect: back to the simulator.
+    pub fn unpair(&self) {
+        self.drop_agent(Status::Closed(true));
+    }
+
+    /// Closes the connection, says `status`, and runs lines on the simulator again.
+    fn drop_agent(&self, status: Status) {
+        if let Some(a) = self.with(|e| e.agent.take()) {
+            a.close();
+        }
+        self.pair.ask.set(None);
+        self.pair.status.set(status);
+        if self.mode() == Mode::Vm {
+            // What ran on the VM ends with it; the simulator replays the session.
+            self.with(|e| e.terms.iter_mut().for_each(|t| t.running = None));
+            self.resync_worker();
+            self.notice("# nslab: the VM is gone; lines run on the simulator again.");
+        }
+        self.pair.mode.set(Mode::Sim);
+        self.clear_diffs();
+        self.refresh_busy();
+    }
+
+    fn on_agent(&self, news: AgentNews) {
+        match news {
+            AgentNews::Event(Event::Paired { host, .. }) => self.pair.status.set(Status::Paired(host)),
+            AgentNews::Event(Event::Refused { reason, message }) => {
+                self.pair.status.set(Status::Refused(reason, message))
+            }
+            AgentNews::Event(Event::Ready { .. }) => {}
+            AgentNews::Event(ev) => match self.mode() {
+                Mode::Vm => self.on_event(ev),
+                Mode::Both => self.mirror_vm(ev),
+                Mode::Sim => {}
+            },
+            AgentNews::Closed { opened, version } => {
+                let status = match (version, self.pair.status.get_untracked()) {
+                    (Some(v), _) => Status::Version(v),
+                    (None, s @ Status::Refused(..)) => s,
+                    (None, _) if !opened => Status::Unreachable(self.with(|e| e.agent_url.clone())),
+                    (None, _) => Status::Closed(false),
+                };
+                self.with(|e| e.agent = None);
+                self.drop_agent(status);
+            }
+        }
+    }
+
+    /// The worker's events: the screen's, unless the VM is the lab.
+    pub(super) fn on_worker(&self, ev: Event) {
+        let mode = self.mode();
+        if mode == Mode::Vm {
+            return; // it replays the session when the switch comes back
+        }
+        let done = match (&ev, mode) {
+            (Event::Output { id, chunks }, Mode::Both) => {
+                let text: String = chunks.iter().map(|c| c.text.as_str()).collect();
+                self.with(|e| e.mirror_of(*id).map(|m| m.sim += &text));
+                None
+            }
+            (Event::Done { id, status, .. }, Mode::Both) => {
+                self.with(|e| e.mirror_of(*id).map(|m| m.sim_status = Some(*status)));
+                Some(*id)
+            }
+            _ => None,
+        };
+        let replayed = matches!(ev, Event::Opened { .. });
+        self.on_event(ev);
+        if let Some(id) = done {
+            self.compare(id);
+        }
+        if mode == Mode::Both && (done.is_some() || replayed) {
+            self.refresh_differs();
+        }
+    }
+
+    /// The agent's events with both: kept for the comparison.
+    fn mirror_vm(&self, ev: Event) {
+        let keep = |state: LabState| {
+            if let Some(s) = state.snapshot {
+                self.with(|e| e.vm_snapshot = Some(Arc::new(s)));
+            }
+        };
+        match ev {
+            Event::Opened { state, .. } => keep(state),
+            Event::Output { id, chunks } => {
+                let text: String = chunks.iter().map(|c| c.text.as_str()).collect();
+                self.with(|e| e.mirror_of(id).map(|m| m.vm += &text));
+            }
+            Event::Done { id, status, state } => {
+                keep(state);
+                self.with(|e| e.mirror_of(id).map(|m| m.vm_status = Some(status)));
+                self.compare(id);
+            }
+            Event::Error { message } => self.notice(format!("# the VM: {message}")),
+            _ => {}
+        }
+        self.refresh_differs();
+    }
+
+    /// Once both engines have ended line `id`: marks it if they differ.
+    fn compare(&self, id: u64) {
+        let ended = self.with(|e| {
+            let i = e.mirror.iter().position(|m| m.id == id && m.sim_status.is_some() && m.vm_status.is_some())?;
+            Some(e.mirror.remove(i))
+        });
+        let Some(m) = ended else { return };
+        let (s, v) = (m.sim_status.unwrap_or_default(), m.vm_status.unwrap_or_default());
+        if !outputs_differ(&m.sim, s, &m.vm, v) {
+            return;
+        }
+        let status = |n: i32| if n == 0 { String::new() } else { format!("[exit {n}]\n") };
+        let diff = Diff { id, line: m.line, sim: m.sim + &status(s), vm: m.vm + &status(v) };
+        self.pair.diffs.update(|d| d.push(Arc::new(diff)));
+        let mark = LineKind::Mark("≠ the VM printed otherwise: see sim and vm side by side under the terminal".into());
+        // After the output still being paced, if any.
+        let later = self.with(|e| {
+            let later = e.pacing || e.paced.iter().any(|(t, _)| *t == m.term);
+            if later {
+                e.marks.push((m.term, mark.clone()));
+            }
+            later
+        });
+        if !later {
+            self.push(m.term, vec![mark]);
+        }
+    }
+
+    /// Prints the marks that waited for paced output.
+    pub(super) fn flush_marks(&self) {
+        for (term, mark) in self.with(|e| std::mem::take(&mut e.marks)) {
+            self.push(term, vec![mark]);
+        }
+    }
+
+    /// With both: what differs between the simulator's state and the VM's.
+    fn refresh_differs(&self) {
+        let Some(vm) = self.with(|e| e.vm_snapshot.clone()) else { return };
+        if self.mode() != Mode::Both {
+            return;
+        }
+        let (keys, words) = self.lab.snapshot.with_untracked(|sim| states_differ(sim, &vm));
+        self.lab.differs.set(Arc::new(keys));
+        self.pair.state_diffs.set(words);
+    }
+
+    pub(super) fn clear_diffs(&self) {
+        self.with(|e| {
+            e.mirror.clear();
+            e.marks.clear();
+            e.vm_snapshot = None;
+        });
+        self.pair.diffs.set(Vec::new());
+        self.pair.state_diffs.set(Vec::new());
+        self.lab.differs.set(Arc::default());
+    }
+
+    /// The worker replays the session (it heard nothing while the VM ran it).
+    fn resync_worker(&self) {
+        let (client, lines, lesson) = self.with(|e| {
+            e.opening = Some(Opening::Resync);
+            (e.client.clone(), e.log.clone(), e.lesson.clone())
+        });
+        if let Some(c) = client {
+            c.send(&Request::Open { lines, lesson });
+        }
+    }
+
+    /// Switches the engine. Leaving the simulator with lines in the session
+    /// runs them on the VM (in the learner's sandbox there), so it first
+    /// asks (`agreed` is the answer); a running line must end first.
+    pub fn set_mode(&self, mode: Mode, agreed: bool) {
+        let old = self.mode();
+        let refuse = mode == old
+            || mode != Mode::Sim && !self.pair.status.with_untracked(Status::paired)
+            || self.with(|e| e.executing() || e.opening.is_some());
+        let lines = self.with(|e| e.log.len());
+        if !refuse && old == Mode::Sim && lines > 0 && !agreed {
+            self.pair.ask.set(Some((mode, lines)));
+        }
+        if refuse || old == Mode::Sim && lines > 0 && !agreed {
+            // The radio group shows the engine that still runs the lines.
+            return self.pair.mode.set(old);
+        }
+        self.pair.ask.set(None);
+        let vm_before = self.with(|e| e.vm_snapshot.clone());
+        self.clear_diffs();
+        let (agent, open) =
+            self.with(|e| (e.agent.clone(), Request::Open { lines: e.log.clone(), lesson: e.lesson.clone() }));
+        match (old, mode) {
+            (Mode::Sim, _) => {
+                if mode == Mode::Vm {
+                    self.with(|e| e.opening = Some(Opening::Resync));
+                }
+                if let Some(a) = agent {
+                    a.send(&open);
+                }
+                self.pair.mode.set(mode);
+            }
+            (Mode::Vm, _) => {
+                let vm = self.lab.snapshot.get_untracked();
+                self.with(|e| e.vm_snapshot = Some(vm));
+                self.pair.mode.set(mode);
+                self.resync_worker();
+            }
+            (Mode::Both, _) => {
+                if let (Mode::Vm, Some(vm)) = (mode, vm_before) {
+                    self.lab.snapshot.set(vm);
+                }
+                self.pair.mode.set(mode);
+            }
+        }
+        self.refresh_busy();
+    }
+}
