@@ -5,8 +5,11 @@
 //! - [`host`]: [`host::KernelLab`], the real-kernel twin of `sim_core::Lab`.
 //! - [`sandbox`]: the private network + mount namespaces a kernel run lives in.
 //! - [`replay`]: transcripts of either engine, and their diff.
+//! - [`pair`]: `lab-agent serve`, pairing pages with this kernel, a
+//!   sandboxed session per learner.
 
 pub mod host;
 pub mod kernel;
+pub mod pair;
 pub mod replay;
 pub mod sandbox;

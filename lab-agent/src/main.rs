@@ -16,7 +16,11 @@ const USAGE: &str = "usage: lab-agent replay [--engine sim|kernel] [--seed N] [-
        lab-agent diff [--seed N] SCRIPT     (kernel vs simulator; exit 1 on any difference)
        lab-agent compare EXPECTED.txt ACTUAL.txt
        lab-agent sim [--seed N]      (an interactive prompt on the simulator)
-       lab-agent kernel              (an interactive prompt on a sandboxed real kernel)";
+       lab-agent kernel              (an interactive prompt on a sandboxed real kernel)
+       lab-agent serve [--listen ADDR:PORT] [--token TOKEN | --token-file FILE]
+                       [--allow-origin ORIGIN]... [--site DIR] [--insecure]
+                       [--max-sessions N] [--grace SECS] [--idle SECS] [--rate N]
+                (pairs pages with this kernel: each learner gets a sandbox; see lab-agent/PROTOCOL.md)";
 
 fn main() {
     match run(std::env::args().skip(1).collect()) {
@@ -44,6 +48,16 @@ fn run(args: Vec<String>) -> Result<i32> {
         eprintln!("{USAGE}");
         return Ok(2);
     };
+    match cmd.as_str() {
+        "serve" => return serve(&args[1..]),
+        // A session of `serve`, speaking JSON lines on stdin/stdout.
+        "session" => {
+            sandbox::enter()?;
+            lab_agent::pair::session::run(KernelLab::new()?);
+            return Ok(0);
+        }
+        _ => {}
+    }
     let mut seed = 0u64;
     let mut engine = "sim".to_string();
     let mut batch = false;
@@ -123,4 +137,64 @@ fn prompt(mut run: impl FnMut(&str) -> String) -> Result<i32> {
         }
         print!("{}", run(line.trim_end_matches('\n')));
     }
+}
+
+/// `lab-agent serve OPTIONS`.
+fn serve(args: &[String]) -> Result<i32> {
+    use lab_agent::pair::serve::Config;
+    let mut config = Config {
+        listen: "127.0.0.1:8377".parse()?,
+        token: String::new(),
+        origins: Vec::new(),
+        site: "dist".into(),
+        inspect_host: false,
+        max_sessions: 32,
+        grace: std::time::Duration::from_secs(30),
+        idle: std::time::Duration::from_secs(30 * 60),
+        rate: 50,
+    };
+    let mut insecure = false;
+    let mut tls = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = || it.next().with_context(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--listen" => config.listen = value()?.parse().context("--listen needs ADDR:PORT")?,
+            "--token" => config.token = value()?.clone(),
+            "--token-file" => {
+                let f = value()?;
+                config.token = std::fs::read_to_string(f).with_context(|| format!("reading {f}"))?.trim().to_string();
+            }
+            "--allow-origin" => config.origins.push(value()?.trim_end_matches('/').to_string()),
+            "--site" => config.site = value()?.into(),
+            "--max-sessions" => config.max_sessions = value()?.parse().context("--max-sessions needs a number")?,
+            "--grace" => {
+                config.grace = std::time::Duration::from_secs(value()?.parse().context("--grace needs seconds")?)
+            }
+            "--idle" => config.idle = std::time::Duration::from_secs(value()?.parse().context("--idle needs seconds")?),
+            "--rate" => config.rate = value()?.parse().context("--rate needs a number")?,
+            "--insecure" => insecure = true,
+            "--tls-cert" | "--tls-key" => {
+                value()?;
+                tls = true;
+            }
+            other => bail!("unknown option {other}\n{USAGE}"),
+        }
+    }
+    if tls {
+        bail!("this build of lab-agent has no TLS: listen on loopback and forward the port over SSH (ssh -L PORT:127.0.0.1:PORT VM)");
+    }
+    if !config.listen.ip().is_loopback() && !insecure {
+        bail!(
+            "{} is not a loopback address: a token would cross the network in clear. Forward the port over SSH instead (ssh -L PORT:127.0.0.1:PORT VM), or add --insecure on a network you trust",
+            config.listen.ip()
+        );
+    }
+    if config.token.is_empty() {
+        let mut bytes = [0u8; 16];
+        getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("drawing a token: {e}"))?;
+        config.token = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    }
+    lab_agent::pair::serve::run(config)?;
+    Ok(0)
 }

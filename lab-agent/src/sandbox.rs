@@ -1,6 +1,7 @@
 //! The sandbox every kernel run happens in: a private network namespace
-//! playing the host, and a private mount namespace with its own tmpfs on
-//! /run/netns, as `record-transcript` makes them.
+//! playing the host, a private mount namespace with its own tmpfs on
+//! /run/netns, as `record-transcript` makes them, and a private UTS
+//! namespace (so `hostname NAME` renames the sandbox alone).
 //!
 //! Nothing the agent makes escapes it: the named namespaces are bind mounts
 //! inside the private tmpfs, every device lives in the private network
@@ -68,7 +69,12 @@ fn c(s: &str) -> CString {
 pub fn enter() -> Result<(), SandboxError> {
     // SAFETY: plain syscalls with valid NUL-terminated strings.
     unsafe {
-        check("unshare(CLONE_NEWNET|CLONE_NEWNS)", libc::unshare(libc::CLONE_NEWNET | libc::CLONE_NEWNS))?;
+        // A UTS namespace too: `hostname NAME` renames the sandbox, never
+        // the machine (the name starts as the machine's).
+        check(
+            "unshare(CLONE_NEWNET|CLONE_NEWNS|CLONE_NEWUTS)",
+            libc::unshare(libc::CLONE_NEWNET | libc::CLONE_NEWNS | libc::CLONE_NEWUTS),
+        )?;
         check(
             "make / private",
             libc::mount(

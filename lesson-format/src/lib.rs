@@ -17,11 +17,17 @@
 //!
 //! [`checks`] is the check language steps are ticked with; it needs no
 //! Markdown and is what the page and the lab use. The Markdown side is behind
-//! the `render` feature.
+//! the `render` feature; [`verify`] and [`progress`], which judge checks
+//! against a lab's picture (the simulator's or a real kernel's), behind
+//! `verify`.
 
 pub mod checks;
 pub mod doc;
 #[cfg(feature = "render")]
 pub mod markdown;
+#[cfg(feature = "verify")]
+pub mod progress;
 #[cfg(feature = "render")]
 pub mod render;
+#[cfg(feature = "verify")]
+pub mod verify;

@@ -145,3 +145,111 @@ fn render_lines(copy: &mut crate::kernel::Kernel, ns: crate::kernel::NsId, argv:
         crate::iproute::Outcome::Exec { .. } => Vec::new(),
     }
 }
+
+/// Opens a view of one namespace of a kernel for [`through`]: `None` is
+/// the host. A view that cannot be opened (the namespace went away) is
+/// left out of the picture.
+pub trait Views {
+    fn with(&mut self, ns: Option<&str>, f: &mut dyn FnMut(&mut dyn crate::netlink::Netlink));
+}
+
+/// The picture of a kernel built through the seam alone: link and address
+/// dumps, namespace ids, `ip route` and `ip neigh` as they print, and
+/// `net/ipv4/ip_forward` — what lab-agent draws a real kernel from. For
+/// the simulator it equals [`of`] but for `capturing` and `sockets`, which
+/// the seam does not carry (both left empty here); lab-agent fills
+/// `sockets` itself.
+pub fn through(views: &mut dyn Views) -> Snapshot {
+    let mut names: Vec<String> = Vec::new();
+    views.with(None, &mut |nl| names = nl.netns_list());
+    // readdir order is newest first; the picture keeps creation order.
+    names.reverse();
+    let mut namespaces = Vec::new();
+    let mut peers = Vec::new();
+    for ns in std::iter::once(None).chain(names.iter().map(|n| Some(n.as_str()))) {
+        views.with(ns, &mut |nl| {
+            let (view, refs) = ns_through(nl, ns, &names);
+            peers.extend(refs.into_iter().map(|r| (namespaces.len(), r)));
+            namespaces.push(view);
+        });
+    }
+    let mut snap = Snapshot { namespaces };
+    for (n, r) in peers {
+        let name = snap
+            .namespaces
+            .iter()
+            .find(|v| v.name == r.ns)
+            .and_then(|v| v.links.iter().find(|l| l.ifindex == r.ifindex))
+            .map(|l| l.name.clone());
+        snap.namespaces[n].links[r.link].peer = name.map(|name| PeerView { ns: r.ns, name });
+    }
+    snap
+}
+
+/// A veth's other end as a dump names it: by index, in a namespace.
+struct PeerRef {
+    /// The veth's place in its namespace's links.
+    link: usize,
+    ns: Option<String>,
+    ifindex: u32,
+}
+
+/// One namespace's part of [`through`] (`names`: every named namespace),
+/// with its veths' peers to name once every namespace is read.
+fn ns_through(nl: &mut dyn crate::netlink::Netlink, ns: Option<&str>, names: &[String]) -> (NsView, Vec<PeerRef>) {
+    use crate::netlink::{IFF_LOWER_UP, IFF_UP};
+    let dump = nl.link_dump();
+    let addrs = nl.addr_dump();
+    // Which namespace a peer's netnsid names, as seen from this one; an id
+    // no named namespace has is the host's.
+    let ids: Vec<(i32, &String)> =
+        names.iter().filter(|n| Some(n.as_str()) != ns).filter_map(|n| Some((nl.netns_id(n).ok()??, n))).collect();
+    let mut links = Vec::new();
+    let mut peers = Vec::new();
+    for l in &dump {
+        let kind = match (l.kind.as_deref(), l.link_type) {
+            (Some("veth"), _) => LinkKind::Veth,
+            (Some("bridge"), _) => LinkKind::Bridge,
+            (None, 772) => LinkKind::Loopback,
+            _ => continue,
+        };
+        if let (LinkKind::Veth, Some(ifindex)) = (kind, l.link) {
+            let peer_ns = match l.link_netnsid {
+                None => ns.map(str::to_string),
+                Some(id) => ids.iter().find(|(i, _)| *i == id).map(|(_, n)| n.to_string()),
+            };
+            peers.push(PeerRef { link: links.len(), ns: peer_ns, ifindex });
+        }
+        let up = l.flags & IFF_UP != 0;
+        links.push(LinkView {
+            ifindex: l.ifindex,
+            name: l.name.clone(),
+            kind,
+            mac: l.address.to_string(),
+            admin_up: up,
+            lower_up: l.flags & IFF_LOWER_UP != 0,
+            operstate: if up { l.operstate.name() } else { "DOWN" }.to_string(),
+            addrs: addrs
+                .iter()
+                .filter(|a| a.ifindex == l.ifindex)
+                .map(|a| format!("{}/{}", a.local, a.prefix))
+                .collect(),
+            master: l.master.and_then(|m| dump.iter().find(|d| d.ifindex == m)).map(|m| m.name.clone()),
+            peer: None,
+            capturing: false,
+        });
+    }
+    let routes = shown(nl, "route");
+    let neighbours = shown(nl, "neigh");
+    let ip_forward = nl.sysctl_read("net/ipv4/ip_forward").is_ok_and(|v| !matches!(v.trim(), "" | "0"));
+    let view = NsView { name: ns.map(str::to_string), links, routes, neighbours, sockets: Vec::new(), ip_forward };
+    (view, peers)
+}
+
+/// What `ip ARG` prints in the view, line by line.
+fn shown(nl: &mut dyn crate::netlink::Netlink, arg: &str) -> Vec<String> {
+    match crate::iproute::ip(nl, &[arg.to_string()]) {
+        crate::iproute::Outcome::Done(o) => o.stdout().lines().map(|l| l.trim_end().to_string()).collect(),
+        crate::iproute::Outcome::Exec { .. } => Vec::new(),
+    }
+}

@@ -76,7 +76,7 @@ impl Host {
                 "ip" => {
                     let outcome = self.core.borrow_mut().ip(ns.as_deref(), rest, stdin, nested);
                     match outcome {
-                        Outcome::Done(o) => timed(o, t0),
+                        Outcome::Done(o) => timed(self.core.borrow_mut().noted(o), t0),
                         Outcome::Exec { netns, argv } => {
                             let checked = self.core.borrow().netns_check(&netns, &argv, nested);
                             match checked {
@@ -86,7 +86,13 @@ impl Host {
                         }
                     }
                 }
-                n if is_external(n) => self.program(ns.as_deref(), argv, stdin).await,
+                n if is_external(n) => {
+                    let past_limit = self.core.borrow_mut().adds_rule_past_limit(ns.as_deref(), argv);
+                    if past_limit {
+                        return Output::error(self.core.borrow().rtnl.limits.rules_note(), 4);
+                    }
+                    self.program(ns.as_deref(), argv, stdin).await
+                }
                 _ => {
                     let out = self.core.borrow_mut().exec(ns.as_deref(), argv, stdin, nested);
                     timed(out, t0)
@@ -177,6 +183,11 @@ impl Programs for Host {
     fn spawn(&mut self, job: Background) -> Result<u32, NotSpawned> {
         let alive = self.procs.table.borrow().iter().filter(|p| p.state == ProcStatus::Running).count();
         if alive >= MAX_JOBS {
+            return Err(NotSpawned::TryAgain(job));
+        }
+        let limits = self.core.borrow().rtnl.limits;
+        if alive >= limits.jobs {
+            self.procs.write(sim_core::output::Stream::Stderr, limits.jobs_note());
             return Err(NotSpawned::TryAgain(job));
         }
         let key = self.core.borrow_mut().rtnl.shells.alloc();

@@ -27,7 +27,7 @@ use sim_shell::coreutils;
 use sim_shell::files::{self, Files};
 use sim_shell::{self as shell, Env, Mode, Programs};
 
-use crate::kernel::{netns, KernelNetlink, Rtnl, SetupError};
+use crate::kernel::{netns, KernelNetlink, Limits, Rtnl, SetupError};
 use child::Spec;
 use jobs::Host;
 use procs::Procs;
@@ -45,6 +45,7 @@ const EXTERNAL: &[&str] = &[
     "netstat",
     "tcpdump",
     "curl",
+    "hostname",
 ];
 
 /// `ip netns exec` inside `ip netns exec` inside …: the same cap as the Lab.
@@ -97,14 +98,77 @@ impl KernelLab {
         self.run_in_mode(line, Mode::Command)
     }
 
+    /// What this host may make (a paired session's [`Limits::PAIRED`]).
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.core.borrow_mut().rtnl.limits = limits;
+    }
+
+    /// Runs a line as [`KernelLab::run`] does, handing `watch` what is
+    /// written to the terminal as it comes (every few milliseconds, delays
+    /// zero); `watch` returning false stops the line as Ctrl-C would
+    /// (`^C`, status 130). Returns the rest of the output.
+    pub fn run_watched(&mut self, line: &str, watch: &mut dyn FnMut(Output) -> bool) -> Output {
+        let procs = self.procs.clone();
+        let mut go_on = || {
+            let written = procs.take_written();
+            watch(written)
+        };
+        let out = self.run_driven(line, Mode::Interactive, &mut go_on);
+        zero_delays(out)
+    }
+
+    /// What the background jobs wrote while no line ran (delays zero),
+    /// after letting them run once. A job's end is told at the next
+    /// line's end, as bash tells it before its next prompt.
+    pub fn poll_jobs(&mut self) -> Output {
+        self.procs.poll_tasks();
+        self.procs.take_written()
+    }
+
+    /// The picture of the sandbox the diagram and the lesson's checks
+    /// read: `sim_core::snapshot::through` over this kernel (as the
+    /// simulator's own picture is, see sim-core's `snapshot_through`
+    /// test), with each namespace's sockets as the system's `ss -tuanH`
+    /// prints them.
+    pub fn snapshot(&mut self) -> sim_core::Snapshot {
+        let mut core = self.core.borrow_mut();
+        core.rtnl.settle();
+        let mut snap = sim_core::snapshot::through(&mut core.rtnl);
+        if let Some(path) = child::find("ss") {
+            let argv = ["ss".to_string(), "-tuanH".to_string()];
+            for ns in &mut snap.namespaces {
+                let spec = Spec {
+                    ns: ns.name.as_deref(),
+                    path: &path,
+                    argv: &argv,
+                    stdin: "",
+                    ignore_int: false,
+                    merged: false,
+                };
+                let text = child::run_blocking(&spec).stdout();
+                ns.sockets = text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+            }
+        }
+        snap
+    }
+
+    /// Whether any background job still runs.
+    pub fn has_jobs(&self) -> bool {
+        self.procs.has_tasks()
+    }
+
     fn run_in_mode(&mut self, line: &str, mode: Mode) -> Output {
+        self.run_driven(line, mode, &mut || true)
+    }
+
+    fn run_driven(&mut self, line: &str, mode: Mode, go_on: &mut dyn FnMut() -> bool) -> Output {
         self.core.borrow_mut().steps = shell::STEP_BUDGET;
         let mut env = std::mem::take(&mut self.env);
         let mut host = Host::line(self.core.clone(), self.procs.clone());
         let t0 = self.procs.now_ms();
         let out = {
             let f = shell::line(line, String::new(), &mut env, &mut host, mode);
-            self.procs.drive(f)
+            self.procs.drive(f, go_on)
         };
         let mut out = match out {
             Some(out) => out,
@@ -126,9 +190,40 @@ impl KernelLab {
     }
 }
 
+/// iptables rules in a namespace (`iptables-save`'s `-A` lines).
+fn rules_in(ns: Option<&str>) -> usize {
+    let Some(path) = child::find("iptables-save") else { return 0 };
+    let argv = ["iptables-save".to_string()];
+    let spec = Spec { ns, path: &path, argv: &argv, stdin: "", ignore_int: false, merged: false };
+    child::run_blocking(&spec).stdout().lines().filter(|l| l.starts_with("-A")).count()
+}
+
+/// Output whose time has passed already: shown at once.
+fn zero_delays(mut out: Output) -> Output {
+    for c in &mut out.chunks {
+        c.delay_ms = 0;
+    }
+    out
+}
+
 impl Core {
-    /// Runs one program in a namespace (`None`: the host), to its end.
+    /// Runs one program in a namespace (`None`: the host), to its end;
+    /// a limit it met (see [`crate::kernel::limits`]) is said after its
+    /// own output.
     fn exec(&mut self, ns: Option<&str>, argv: &[String], stdin: &str, nested: usize) -> Output {
+        let out = self.exec_program(ns, argv, stdin, nested);
+        self.noted(out)
+    }
+
+    /// A program's output, with the note of a limit it met, if it met one.
+    fn noted(&mut self, mut out: Output) -> Output {
+        if let Some(note) = self.rtnl.take_refusal() {
+            out.err(note);
+        }
+        out
+    }
+
+    fn exec_program(&mut self, ns: Option<&str>, argv: &[String], stdin: &str, nested: usize) -> Output {
         let Some(name) = argv.first() else { return Output::new() };
         let rest = &argv[1..];
         match name.as_str() {
@@ -156,6 +251,7 @@ impl Core {
             "man" => sim_core::tools::man::man(rest),
             "bash" | "sh" => self.shell(ns, argv, stdin, nested),
             n if EXTERNAL.contains(&n) => match child::find(n) {
+                Some(_) if self.adds_rule_past_limit(ns, argv) => Output::error(self.rtnl.limits.rules_note(), 4),
                 Some(path) => {
                     self.before_external();
                     let out =
@@ -175,6 +271,21 @@ impl Core {
                 }
             }
         }
+    }
+
+    /// Whether `argv` (an iptables command in namespace `ns`) would add a
+    /// rule to a namespace that has as many as its limit allows.
+    pub(crate) fn adds_rule_past_limit(&mut self, ns: Option<&str>, argv: &[String]) -> bool {
+        let limit = self.rtnl.limits.rules;
+        let adds = match argv[0].as_str() {
+            "iptables" => argv[1..].iter().any(|a| {
+                matches!(a.as_str(), "--append" | "--insert")
+                    || (a.starts_with("-A") || a.starts_with("-I")) && !a.starts_with("--")
+            }),
+            "iptables-restore" => true,
+            _ => false,
+        };
+        adds && limit != usize::MAX && rules_in(ns) >= limit
     }
 
     /// Before a system program, which may send packets: the kernel's

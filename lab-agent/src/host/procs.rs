@@ -74,9 +74,9 @@ impl Procs {
     }
 
     /// Runs `line` to its end, and the jobs beside it; `None` if it ran
-    /// longer than [`child::LIMIT`] (it is then dropped, and its programs
-    /// are killed).
-    pub fn drive<T>(&self, mut line: LocalFuture<'_, T>) -> Option<T> {
+    /// longer than [`child::LIMIT`] or `go_on` said stop, between two
+    /// polls (it is then dropped, and its programs are killed).
+    pub fn drive<T>(&self, mut line: LocalFuture<'_, T>, go_on: &mut dyn FnMut() -> bool) -> Option<T> {
         let start = Instant::now();
         let mut cx = Context::from_waker(std::task::Waker::noop());
         loop {
@@ -86,7 +86,7 @@ impl Procs {
                 return Some(v);
             }
             self.poll_tasks();
-            if start.elapsed() > child::LIMIT {
+            if start.elapsed() > child::LIMIT || !go_on() {
                 return None;
             }
             if !self.moved.get() {
@@ -105,8 +105,24 @@ impl Procs {
         }
     }
 
+    /// What was written to the terminal so far, in time order, every
+    /// delay zero: the time has passed already (a paired page shows it
+    /// as it comes).
+    pub fn take_written(&self) -> Output {
+        let mut events = std::mem::take(&mut *self.events.borrow_mut());
+        events.sort_by_key(|e| e.at_ms);
+        let mut out = Output::new();
+        for e in events {
+            match e.stream {
+                Stream::Stdout => out.out(e.text),
+                Stream::Stderr => out.err(e.text),
+            }
+        }
+        out
+    }
+
     /// Polls every job once.
-    fn poll_tasks(&self) {
+    pub(super) fn poll_tasks(&self) {
         let keys: Vec<u32> = self.tasks.borrow().iter().map(|(k, _)| *k).collect();
         let mut cx = Context::from_waker(std::task::Waker::noop());
         for key in keys {
@@ -129,6 +145,11 @@ impl Procs {
             }
             drop(tasks);
         }
+    }
+
+    /// Whether any job's work goes on.
+    pub fn has_tasks(&self) -> bool {
+        !self.tasks.borrow().is_empty()
     }
 
     /// Drops a killed job's work (its programs die with it).

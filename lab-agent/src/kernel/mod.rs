@@ -9,6 +9,7 @@
 
 pub mod addr;
 pub mod conn;
+pub mod limits;
 pub mod link;
 pub mod linkwatch;
 pub mod neigh;
@@ -20,6 +21,7 @@ use std::fs::File;
 use std::net::Ipv4Addr;
 use std::time::{Duration, Instant};
 
+pub use limits::Limits;
 use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 use netlink_packet_route::RouteNetlinkMessage;
 use sim_core::kernel::addr::Inet4;
@@ -65,6 +67,10 @@ pub struct Rtnl {
     pace: Duration,
     /// The agent's own shells, which `ip netns` must know of.
     pub shells: Shells,
+    /// What this session may make (see [`limits`]).
+    pub limits: Limits,
+    /// The last limit an operation met, until the host reports it.
+    refusal: Option<String>,
 }
 
 /// The agent's own processes that are no processes of the kernel: shells
@@ -125,7 +131,38 @@ impl Rtnl {
     pub fn new() -> Result<Rtnl, SetupError> {
         let rt = tokio::runtime::Builder::new_current_thread().enable_io().build().map_err(SetupError::Runtime)?;
         let home = netns::current().map_err(SetupError::Namespace)?;
-        Ok(Rtnl { rt, home, host: None, last_change: None, pace: SETTLE, shells: Shells::default() })
+        Ok(Rtnl {
+            rt,
+            home,
+            host: None,
+            last_change: None,
+            pace: SETTLE,
+            shells: Shells::default(),
+            limits: Limits::NONE,
+            refusal: None,
+        })
+    }
+
+    /// The note of the limit an operation met since the last call, if any.
+    pub fn take_refusal(&mut self) -> Option<String> {
+        self.refusal.take()
+    }
+
+    /// Records that an operation met a limit.
+    pub fn refuse(&mut self, note: String) {
+        self.refusal = Some(note);
+    }
+
+    /// Network devices in the sandbox: its host namespace's and every
+    /// named one's.
+    fn links_in_sandbox(&mut self) -> usize {
+        let mut n = KernelNetlink::host(self).link_dump().len();
+        for name in netns::list() {
+            if let Ok(mut nl) = KernelNetlink::named(self, &name) {
+                n += nl.link_dump().len();
+            }
+        }
+        n
     }
 
     /// The host namespace's descriptor.
@@ -269,12 +306,31 @@ fn io_errno(e: &std::io::Error) -> Errno {
     errno_of(e.raw_os_error().unwrap_or(libc::EINVAL))
 }
 
+/// Views of the sandbox's namespaces, for `sim_core::snapshot::through`.
+impl sim_core::snapshot::Views for Rtnl {
+    fn with(&mut self, ns: Option<&str>, f: &mut dyn FnMut(&mut dyn Netlink)) {
+        match ns {
+            None => f(&mut KernelNetlink::host(self)),
+            Some(name) => {
+                if let Ok(mut nl) = KernelNetlink::named(self, name) {
+                    f(&mut nl);
+                }
+            }
+        }
+    }
+}
+
 impl Netlink for KernelNetlink<'_> {
     fn netns_list(&mut self) -> Vec<String> {
         netns::list()
     }
 
     fn netns_add(&mut self, name: &str) -> NsResult<()> {
+        if netns::list().len() >= self.r.limits.namespaces {
+            let note = self.r.limits.namespaces_note();
+            self.r.refuse(note);
+            return Err(Errno::EAGAIN);
+        }
         self.r.settle();
         let r = netns::add(name, netns::fd(&self.r.home)).map_err(|e| io_errno(&e));
         self.r.changed();
@@ -357,6 +413,11 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn link_add(&mut self, req: &LinkAddReq) -> KResult<()> {
+        if self.r.limits.links != usize::MAX && self.r.links_in_sandbox() + 2 > self.r.limits.links {
+            let note = self.r.limits.links_note();
+            self.r.refuse(note);
+            return Err(KernelError { errno: Errno::EAGAIN, extack: None });
+        }
         let (netns, peer_netns) = match req {
             LinkAddReq::Veth { netns, peer_netns, .. } => (netns.clone(), peer_netns.clone()),
             LinkAddReq::Bridge { .. } => (None, None),

@@ -53,6 +53,9 @@ pub struct Kernel {
     /// TCP and UDP packets still on their way when an engine run ended,
     /// handed to the next run (echo traffic ends with its ping).
     pub(crate) in_flight: Vec<crate::packet::engine::InFlight>,
+    /// The host name (`hostname`): one for the whole lab, as the UTS
+    /// namespace is one for all its network namespaces.
+    pub hostname: String,
 }
 
 impl Kernel {
@@ -67,6 +70,7 @@ impl Kernel {
             now_ms: 0,
             procs: crate::procs::Procs::new(),
             in_flight: Vec::new(),
+            hostname: crate::tools::hostname::DEFAULT.to_string(),
         };
         k.create_ns();
         k

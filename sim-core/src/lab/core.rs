@@ -144,6 +144,7 @@ impl Core {
             "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
             "man" => crate::tools::man::run(argv),
+            "hostname" => crate::tools::hostname::run(&mut self.kernel.hostname, rest),
             // The kernel log, empty: a LOG rule outside the initial namespace
             // logs nothing (recorded); one in the initial namespace would
             // write here on Linux, which the lab does not model yet.
@@ -266,6 +267,7 @@ impl Core {
                 | "iptables-save"
                 | "iptables-restore"
                 | "man"
+                | "hostname"
                 | "dmesg"
         ) || (cfg!(feature = "jobs") && matches!(name, "sleep" | "timeout"))
             || shell::coreutils::FILE_TOOLS.contains(&name)

@@ -12,6 +12,7 @@ pub mod curl;
 #[cfg(feature = "tools-elsewhere")]
 pub mod elsewhere;
 pub mod fixed;
+pub mod hostname;
 pub mod ifconfig;
 pub mod iptables;
 pub mod man;

@@ -5,9 +5,8 @@
 //! entry point (`tests/boundaries.rs` keeps it so).
 
 pub mod host;
-pub mod progress;
 pub mod session;
 pub mod text_tools;
 pub mod trace;
-pub mod verify;
 pub mod worker;
+pub use lesson_format::{progress, verify};

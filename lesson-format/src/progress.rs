@@ -1,8 +1,8 @@
 //! A lesson's progress: each check of a step with its verdict, and the rule
 //! that ticks steps in order.
 
-use super::verify::{eval, World};
 use crate::checks;
+use crate::verify::{eval, World};
 use lab_protocol::{CheckRow, LessonChecks, Progress};
 
 /// Each check of a step with its verdict, labelled for the learner (see

@@ -1,4 +1,5 @@
-//! Evaluates lesson checks against the simulated lab.
+//! Evaluates lesson checks against a lab's picture (`sim_core::Snapshot`):
+//! the simulator's in the page's worker, a real kernel's in lab-agent.
 
 use crate::checks::{ping_command, ran_matches, Check, LinkState, Ns};
 use sim_core::snapshot::{LinkKind, LinkView, NsView};

@@ -1,0 +1,233 @@
+//! `lab-agent serve` refuses what it must (token, origin, protocol, a
+//! session's limits), keeps serving after hostile input, gives every
+//! learner a sandbox of their own, and leaves the machine as it found it.
+//! Needs root (the sessions' sandboxes), as the kernel replay does.
+
+mod pair_support;
+
+use std::time::Duration;
+
+use futures_util::SinkExt;
+use lab_protocol::{Event, Refusal, Request};
+use pair_support::*;
+use tokio_tungstenite::tungstenite::Message;
+
+/// Whether the agent has no session process left, looking until `within` passes.
+async fn no_sessions_within(agent: &Agent, within: Duration) -> bool {
+    let start = std::time::Instant::now();
+    while agent.sessions() > 0 {
+        if start.elapsed() > within {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    true
+}
+
+/// Whether every one of `pids` has ended (a zombie counts as ended), looking until `within` passes.
+async fn gone_within(pids: &[u32], within: Duration) -> bool {
+    let alive = |p: &u32| {
+        std::fs::read_to_string(format!("/proc/{p}/stat"))
+            .is_ok_and(|s| s.rsplit_once(')').is_some_and(|(_, r)| !r.trim_start().starts_with('Z')))
+    };
+    let start = std::time::Instant::now();
+    while pids.iter().any(alive) {
+        if start.elapsed() > within {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    true
+}
+
+async fn refusal(ws: &mut Ws) -> Refusal {
+    match next(ws).await {
+        Some(Event::Refused { reason, .. }) => {
+            assert_eq!(next(ws).await, None, "the agent closes after refusing");
+            reason
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pairing_is_refused_without_the_token_from_an_origin_not_allowed_or_out_of_protocol() {
+    let before = machine_state();
+    let agent = Agent::start(&[]);
+    let hello = |t: &str| Request::Hello { token: t.into(), resume: None };
+
+    let mut ws = connect(&agent, Some(ALLOWED)).await;
+    send(&mut ws, &hello("wrong")).await;
+    assert_eq!(refusal(&mut ws).await, Refusal::Token);
+
+    let mut ws = connect(&agent, Some(ALLOWED)).await;
+    send(&mut ws, &hello("")).await;
+    assert_eq!(refusal(&mut ws).await, Refusal::Token);
+
+    // Almost the token: compared whole, in constant time.
+    let mut ws = connect(&agent, Some(ALLOWED)).await;
+    send(&mut ws, &hello(&TOKEN[..TOKEN.len() - 1])).await;
+    assert_eq!(refusal(&mut ws).await, Refusal::Token);
+
+    let mut ws = connect(&agent, Some("https://evil.example")).await;
+    send(&mut ws, &hello(TOKEN)).await;
+    assert_eq!(refusal(&mut ws).await, Refusal::Origin);
+
+    let mut ws = connect(&agent, Some("http://127.0.0.1:1")).await;
+    send(&mut ws, &hello(TOKEN)).await;
+    assert_eq!(refusal(&mut ws).await, Refusal::Origin, "loopback on another port is another origin");
+
+    let own = format!("http://127.0.0.1:{}", agent.port);
+    let mut ws = connect(&agent, Some(&own)).await;
+    send(&mut ws, &hello(TOKEN)).await;
+    assert!(matches!(next(&mut ws).await, Some(Event::Paired { .. })), "the agent's own origin pairs");
+
+    let mut ws = connect(&agent, Some(ALLOWED)).await;
+    send(&mut ws, &Request::Run { id: 1, line: "ip netns add x".into(), term: 0 }).await;
+    assert_eq!(refusal(&mut ws).await, Refusal::Protocol, "hello first");
+
+    let mut ws = connect(&agent, Some(ALLOWED)).await;
+    send_raw(&mut ws, r#"{"v":4,"msg":{"hello":{"token":"test-token-0123"}}}"#).await;
+    assert_eq!(refusal(&mut ws).await, Refusal::Protocol, "another version");
+
+    let mut ws = connect(&agent, Some(ALLOWED)).await;
+    send_raw(&mut ws, "{not json").await;
+    assert_eq!(refusal(&mut ws).await, Refusal::Protocol);
+
+    assert_eq!(agent.sessions(), 1, "only the one paired session started a sandbox");
+    drop(agent);
+    assert_eq!(machine_state(), before);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_paired_page_runs_commands_on_the_kernel_and_sees_its_state() {
+    let before = machine_state();
+    let agent = Agent::start(&[]);
+    let (mut ws, _) = pair(&agent).await;
+    send(&mut ws, &Request::Open { lines: vec![], lesson: None }).await;
+    assert!(matches!(next(&mut ws).await, Some(Event::Opened { .. })));
+    let (out, status, state) = run(&mut ws, 1, "ip netns add red").await;
+    assert_eq!((out.as_str(), status), ("", 0));
+    let snap = state.snapshot.expect("the state changed");
+    assert_eq!(snap.namespaces.iter().map(|n| n.name.clone()).collect::<Vec<_>>(), [None, Some("red".to_string())]);
+    assert_eq!(run(&mut ws, 2, "ip netns").await.0, "red\n");
+    let machine = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
+    assert_eq!(run(&mut ws, 3, "hostname").await.0, machine);
+    // A session's host name is its own.
+    assert_eq!(run(&mut ws, 4, "hostname lab-vm; hostname").await.0, "lab-vm\n");
+    assert_eq!(std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap(), machine);
+    let (out, status, _) = run(&mut ws, 5, "ip link add va type veth peer name vb; ip -br link show va").await;
+    assert_eq!(status, 0);
+    assert!(out.starts_with("va@vb "), "{out}");
+    // Ctrl-C stops a running line.
+    send(&mut ws, &Request::Run { id: 6, line: "sleep 30".into(), term: 0 }).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    send(&mut ws, &Request::Interrupt { term: 0 }).await;
+    let done = loop {
+        match next(&mut ws).await {
+            Some(Event::Done { id: 6, status, .. }) => break status,
+            Some(_) => {}
+            None => panic!("closed"),
+        }
+    };
+    assert_eq!(done, 130);
+    // An Open starts over in a fresh sandbox.
+    send(&mut ws, &Request::Open { lines: vec!["ip netns add blue".into()], lesson: None }).await;
+    let Some(Event::Opened { state, .. }) = next(&mut ws).await else { panic!() };
+    let names: Vec<_> = state.snapshot.unwrap().namespaces.into_iter().map(|n| n.name).collect();
+    assert_eq!(names, [None, Some("blue".to_string())]);
+    ws.send(Message::Close(None)).await.unwrap();
+    drop(ws);
+    assert!(no_sessions_within(&agent, Duration::from_secs(5)).await, "a closed page's session ends");
+    drop(agent);
+    assert_eq!(machine_state(), before);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_sessions_limits_hold_and_hostile_input_leaves_the_agent_serving() {
+    let before = machine_state();
+    let agent = Agent::start(&["--rate", "1000"]);
+    let (mut ws, _) = pair(&agent).await;
+    let (out, _, state) = run(&mut ws, 1, "for i in $(seq 1000000); do ip netns add n$i || break; done").await;
+    assert!(out.contains("the most a paired session may have"), "{out}");
+    assert_eq!(state.snapshot.unwrap().namespaces.len(), 1 + 32);
+    let (out, _, _) =
+        run(&mut ws, 2, "for i in $(seq 100); do ip link add v$i type veth peer name p$i || break; done").await;
+    assert!(out.contains("network devices, the most"), "{out}");
+    let (out, status, _) =
+        run(&mut ws, 3, "for i in $(seq 300); do iptables -A INPUT -j ACCEPT || break; done; iptables -S | wc -l")
+            .await;
+    assert!(out.contains("iptables rules, the most a paired") && status == 0, "{out}");
+    assert!(out.ends_with("259\n"), "3 policies and 256 rules: {out}");
+    let (out, _, _) = run(&mut ws, 4, "for i in $(seq 20); do sleep 100 & done; jobs | wc -l").await;
+    assert!(out.contains("background jobs, the most"), "{out}");
+    // Shell metacharacters are the lab's shell's, never a system shell's.
+    let (out, _, _) = run(&mut ws, 5, "echo $(id -u) `whoami`; ls /; cat /etc/shadow; rm -rf /tmp/x").await;
+    assert!(out.contains("id: command not found") && out.contains("No such file") && !out.contains("root:"), "{out}");
+    let (out, status, _) = run(&mut ws, 6, &"x".repeat(100_000)).await;
+    assert_eq!(status, 1);
+    assert!(out.contains("at most 16384 bytes"), "{out}");
+    // Malformed and out-of-order messages are answered, and the session goes on.
+    send_raw(&mut ws, "{\"v\":5,\"msg\":{\"run\":{\"id\":\"seven\"}}}").await;
+    assert!(matches!(next(&mut ws).await, Some(Event::Error { .. })));
+    send_raw(&mut ws, "\u{0}\u{1}garbage").await;
+    assert!(matches!(next(&mut ws).await, Some(Event::Error { .. })));
+    send(&mut ws, &Request::Hello { token: TOKEN.into(), resume: None }).await;
+    assert!(matches!(next(&mut ws).await, Some(Event::Error { message }) if message == "already paired"));
+    ws.send(Message::Binary(vec![0xff; 2 << 20].into())).await.ok();
+    let (mut ws, _) = pair(&agent).await;
+    assert_eq!(run(&mut ws, 7, "ip netns | wc -l").await.0, "0\n", "a new session is a fresh sandbox");
+    drop(ws);
+    drop(agent);
+    assert_eq!(machine_state(), before);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_lost_connection_resumes_within_the_grace_period_and_ends_after_it() {
+    let before = machine_state();
+    let agent = Agent::start(&["--grace", "2"]);
+    let (mut ws, session) = pair(&agent).await;
+    run(&mut ws, 1, "ip netns add kept").await;
+    drop(ws); // lost, not closed
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut ws = connect(&agent, Some(ALLOWED)).await;
+    send(&mut ws, &Request::Hello { token: TOKEN.into(), resume: Some(session.clone()) }).await;
+    assert!(matches!(next(&mut ws).await, Some(Event::Paired { resumed: true, .. })));
+    assert!(matches!(next(&mut ws).await, Some(Event::Ready { .. })));
+    assert_eq!(run(&mut ws, 2, "ip netns").await.0, "kept\n");
+    drop(ws);
+    tokio::time::sleep(Duration::from_millis(2000)).await;
+    assert!(no_sessions_within(&agent, Duration::from_secs(5)).await, "the grace period ended the session");
+    // The agent killed outright: its sessions die with it.
+    let (_ws, _) = pair(&agent).await;
+    let sessions = children_of(agent.child.id());
+    assert_eq!(sessions.len(), 1);
+    let mut agent = agent;
+    let _ = agent.child.kill();
+    let _ = agent.child.wait();
+    assert!(gone_within(&sessions, Duration::from_secs(5)).await, "sessions end with the agent");
+    assert_eq!(machine_state(), before);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_page_s_postcard_frames_pair_too() {
+    let agent = Agent::start(&[]);
+    let mut ws = connect(&agent, Some(ALLOWED)).await;
+    let hello =
+        lab_protocol::Envelope { v: lab_protocol::VERSION, msg: Request::Hello { token: TOKEN.into(), resume: None } };
+    ws.send(Message::Binary(postcard::to_allocvec(&hello).unwrap().into())).await.unwrap();
+    use futures_util::StreamExt;
+    let Some(Ok(Message::Binary(b))) = ws.next().await else { panic!("a binary answer") };
+    let ev: lab_protocol::Envelope<Event> = postcard::from_bytes(&b).unwrap();
+    assert!(matches!(ev.msg, Event::Paired { .. }));
+}
+
+#[test]
+fn serve_refuses_a_public_address_without_tls_or_insecure() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lab-agent"))
+        .args(["serve", "--listen", "0.0.0.0:0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a loopback address"));
+}
