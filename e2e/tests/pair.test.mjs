@@ -81,6 +81,15 @@ test('the site the agent serves pairs through its link and runs lines on the ker
   // The kernel's own text: the sandbox's loopback.
   await run(page, 'ip -br link show lo');
   assert.match(await output(page), /lo\s+(UNKNOWN|DOWN)\s+00:00:00:00:00:00/);
+  // Ctrl-C stops a line running on the VM (the agent answers 130), and the next line runs.
+  const input = page.getByTestId('terminal-input');
+  await input.fill('sleep 30');
+  await input.press('Enter');
+  await page.waitForSelector('.t-busy');
+  await input.press('Control+c');
+  await page.waitForFunction(() => !document.querySelector('.t-busy'), null, { timeout: 5000 });
+  await run(page, 'echo $?');
+  assert.match(await output(page), /sleep 30[\s\S]*echo \$\?\s*130\s*$/);
   // Back on the simulator, which replays what ran on the VM.
   await page.getByTestId('engine-sim').click();
   await page.waitForFunction(() => !document.querySelector('.t-busy'));
@@ -120,6 +129,8 @@ test('another origin pairs; both marks hostname and nothing over a lesson', opts
   await run(page, 'hostname');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="terminal-output"] [data-testid="diff"]').length >= 2);
   assert.equal(await marks(page), 2, await view.textContent());
+  // Each mark is under its own line's output, even when the VM answered after later lines ran.
+  assert.equal((await output(page)).match(/hostname\s*host\s*≠/g)?.length, 2, await output(page));
   assert.deepEqual(page.errors, []);
 });
 

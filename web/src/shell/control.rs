@@ -55,7 +55,10 @@ impl Shell {
             }
         }
         if !self.with(|e| e.pacing) {
-            self.flush_marks();
+            // Only the paired page marks lines (the first load links none of it).
+            if cfg!(feature = "pair") {
+                self.flush_marks();
+            }
             self.pump();
         }
     }

@@ -76,8 +76,9 @@ pub struct Engine {
     pub(super) agent_url: String,
     /// With both engines: the lines not yet ended on both.
     pub(super) mirror: Vec<Mirror>,
-    /// Marks of lines that differ, waiting for their paced output.
-    pub(super) marks: Vec<(usize, LineKind)>,
+    /// Marks of lines that differ, waiting for their paced output: the
+    /// terminal, the line's prompt (a terminal line id), the mark.
+    pub(super) marks: Vec<(usize, u64, LineKind)>,
     /// With both engines: the VM's state as it last sent it.
     pub(super) vm_snapshot: Option<Arc<Snapshot>>,
 }

@@ -329,6 +329,7 @@ impl Shell {
             }
             return self.pump();
         }
+        let prompt = self.with(|e| e.next_line);
         self.push(term, vec![LineKind::Command(line.to_string())]);
         self.lab.trace.set(None);
         let id = self.with(|e| {
@@ -341,7 +342,7 @@ impl Shell {
             let running = Running { id, line: line.to_string(), entry: e.log.len() - 1, waiting: false };
             e.term(term).running = Some(running);
             if self.mode() == Mode::Both {
-                e.mirror.push(vm::Mirror { id, term, line: line.to_string(), ..vm::Mirror::default() });
+                e.mirror.push(vm::Mirror { id, term, prompt, line: line.to_string(), ..vm::Mirror::default() });
             }
             id
         });

@@ -14,7 +14,7 @@ use super::Shell;
 use crate::pair::agent::{AgentClient, AgentNews};
 use crate::pair::diff::{outputs_differ, states_differ};
 use crate::pair::{Diff, Mode, Status};
-use crate::terminal_line::LineKind;
+use crate::terminal_line::{LineKind, TermLine};
 use lab_protocol::{Event, LabState, Request};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -24,6 +24,8 @@ use std::sync::Arc;
 pub(super) struct Mirror {
     pub(super) id: u64,
     pub(super) term: usize,
+    /// The terminal line of its prompt: its mark goes under its output.
+    pub(super) prompt: u64,
     pub(super) line: String,
     pub(super) sim: String,
     pub(super) vm: String,
@@ -160,23 +162,47 @@ impl Shell {
         let diff = Diff { id, line: m.line, sim: m.sim + &status(s), vm: m.vm + &status(v) };
         self.pair.diffs.update(|d| d.push(Arc::new(diff)));
         let mark = LineKind::Mark("≠ the VM printed otherwise: see sim and vm side by side under the terminal".into());
-        // After the output still being paced, if any.
+        // After its output, once it is all on screen (the VM may answer
+        // after the simulator has run later lines: the mark goes under
+        // this line's output, not at the bottom).
         let later = self.with(|e| {
             let later = e.pacing || e.paced.iter().any(|(t, _)| *t == m.term);
             if later {
-                e.marks.push((m.term, mark.clone()));
+                e.marks.push((m.term, m.prompt, mark.clone()));
             }
             later
         });
         if !later {
-            self.push(m.term, vec![mark]);
+            self.insert_mark(m.term, m.prompt, mark);
+        }
+    }
+
+    /// Puts `mark` under the output of the line whose prompt is terminal
+    /// line `prompt` (at the bottom if that has scrolled off).
+    fn insert_mark(&self, term: usize, prompt: u64, mark: LineKind) {
+        let (id, front) = self.with(|e| {
+            e.next_line += 1;
+            (e.next_line - 1, e.active == term)
+        });
+        let line = Arc::new(TermLine { id, kind: mark });
+        let place = |lines: &mut Vec<Arc<TermLine>>| {
+            let after = lines
+                .iter()
+                .position(|l| l.id == prompt)
+                .map(|i| i + 1 + lines[i + 1..].iter().take_while(|l| !matches!(l.kind, LineKind::Command(_))).count());
+            lines.insert(after.unwrap_or(lines.len()), line);
+        };
+        if front {
+            self.screen.lines.update(place);
+        } else {
+            self.with(|e| place(&mut e.term(term).lines));
         }
     }
 
     /// Prints the marks that waited for paced output.
     pub(super) fn flush_marks(&self) {
-        for (term, mark) in self.with(|e| std::mem::take(&mut e.marks)) {
-            self.push(term, vec![mark]);
+        for (term, prompt, mark) in self.with(|e| std::mem::take(&mut e.marks)) {
+            self.insert_mark(term, prompt, mark);
         }
     }
 
