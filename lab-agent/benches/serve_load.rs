@@ -112,7 +112,11 @@ fn main() {
         pct(0.99).as_secs_f64() * 1e3,
         sorted.last().unwrap().as_secs_f64() * 1e3
     );
-    println!("serve_load: agent memory: idle {} MiB, with {SESSIONS} sessions {} MiB (RSS, sessions included)", idle_rss / 1024, peak_rss / 1024);
+    println!(
+        "serve_load: agent memory: idle {} MiB, with {SESSIONS} sessions {} MiB (RSS, sessions included)",
+        idle_rss / 1024,
+        peak_rss / 1024
+    );
     // Every connection dropped: the sessions end after their grace period
     // (30 s by default); killing the agent ends them at once.
     let agent = std::sync::Arc::try_unwrap(agent).ok().expect("the only handle");

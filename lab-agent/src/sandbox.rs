@@ -31,6 +31,11 @@ pub fn scratch_is_private() -> bool {
     SCRATCH_MOUNTED.load(Ordering::Relaxed)
 }
 
+/// Whether this process has entered the sandbox.
+pub fn entered() -> bool {
+    SCRATCH_MOUNTED.load(Ordering::Relaxed)
+}
+
 /// Why the sandbox could not be made.
 #[derive(Debug)]
 pub struct SandboxError {

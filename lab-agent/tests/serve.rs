@@ -231,3 +231,85 @@ fn serve_refuses_a_public_address_without_tls_or_insecure() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a loopback address"));
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn inspecting_the_host_shows_the_machine_and_changes_nothing() {
+    let before = machine_state();
+    let forward = std::fs::read_to_string("/proc/sys/net/ipv4/ip_forward").unwrap();
+    let name = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
+    let agent = Agent::start(&["--inspect-host"]);
+    let mut ws = connect(&agent, Some(ALLOWED)).await;
+    send(&mut ws, &Request::Hello { token: TOKEN.into(), resume: None }).await;
+    let Some(Event::Paired { host, .. }) = next(&mut ws).await else { panic!("paired") };
+    assert!(host.inspect);
+    assert!(matches!(next(&mut ws).await, Some(Event::Ready { .. })));
+    let (out, status, state) = run(&mut ws, 1, "ip -o link show lo").await;
+    assert_eq!(status, 0);
+    assert!(out.starts_with("1: lo: <"), "{out}");
+    let machine_links: Vec<String> = std::process::Command::new("ip")
+        .args(["-o", "link"])
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .map(|l| l.split(": ").nth(1).unwrap().split('@').next().unwrap().to_string())
+                .collect()
+        })
+        .unwrap();
+    let drawn: Vec<String> = state.snapshot.unwrap().namespaces[0].links.iter().map(|l| l.name.clone()).collect();
+    assert!(drawn.iter().all(|n| machine_links.contains(n)) && drawn.contains(&"lo".to_string()), "{drawn:?}");
+    for (id, line) in [
+        "ip link set lo down",
+        "ip l s lo down",
+        "ip netns add inspect-x",
+        "ip addr add 10.99.0.1/32 dev lo",
+        "ip route add 10.99.0.0/24 dev lo",
+        "sysctl -w net.ipv4.ip_forward=1",
+        "iptables -F",
+        "ping -c 1 127.0.0.1",
+        "hostname changed",
+        "ip -batch /dev/null",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (out, status, _) = run(&mut ws, 10 + id as u64, line).await;
+        assert_ne!(status, 0, "`{line}` ran: {out}");
+        assert!(out.contains("--inspect-host") || line.contains("batch"), "`{line}`: {out}");
+    }
+    let (out, status, _) = run(&mut ws, 30, "kill -0 1").await;
+    assert_eq!(status, 1, "no process of the machine is the lab's: {out}");
+    drop(ws);
+    drop(agent);
+    assert_eq!(machine_state(), before);
+    assert_eq!(std::fs::read_to_string("/proc/sys/net/ipv4/ip_forward").unwrap(), forward);
+    assert_eq!(std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap(), name);
+}
+
+#[test]
+fn with_a_certificate_the_agent_serves_over_tls_and_never_in_clear() {
+    let dir = std::env::temp_dir().join(format!("nslab-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    let made = std::process::Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let agent = Agent::start(&["--tls-cert", cert.to_str().unwrap(), "--tls-key", key.to_str().unwrap()]);
+    let page = std::process::Command::new("curl")
+        .args(["-sk", &format!("https://127.0.0.1:{}/index.html", agent.port)])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&page.stdout).contains("<title>nslab</title>"));
+    let plain = std::process::Command::new("curl")
+        .args(["-s", "--max-time", "5", &format!("http://127.0.0.1:{}/index.html", agent.port)])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("nslab"), "no clear text beside TLS");
+    drop(agent);
+    let _ = std::fs::remove_dir_all(&dir);
+}

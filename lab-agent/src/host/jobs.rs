@@ -87,6 +87,9 @@ impl Host {
                     }
                 }
                 n if is_external(n) => {
+                    if let Some(why) = self.core.borrow().inspect_refusal(argv) {
+                        return Output::error(why, 1);
+                    }
                     let past_limit = self.core.borrow_mut().adds_rule_past_limit(ns.as_deref(), argv);
                     if past_limit {
                         return Output::error(self.core.borrow().rtnl.limits.rules_note(), 4);
@@ -323,7 +326,8 @@ impl Programs for Host {
 /// reaped it.
 fn kill_in_sandbox(pid: u32, signal: i32) -> bool {
     use std::os::unix::fs::MetadataExt;
-    if pid == std::process::id() || pid == 0 || pid > i32::MAX as u32 {
+    // Outside a sandbox (`--inspect-host`) no other process is the lab's.
+    if pid == std::process::id() || pid == 0 || pid > i32::MAX as u32 || !crate::sandbox::entered() {
         return false;
     }
     let id = |path: &str| std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));

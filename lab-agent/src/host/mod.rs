@@ -12,6 +12,7 @@
 //! with real pids.
 
 pub mod child;
+pub mod inspect;
 mod jobs;
 mod procs;
 mod running;
@@ -96,6 +97,12 @@ impl KernelLab {
     /// table with it while their processes go on.
     pub fn run_command(&mut self, line: &str) -> Output {
         self.run_in_mode(line, Mode::Command)
+    }
+
+    /// Only looks (`serve --inspect-host`): nothing it runs changes the
+    /// machine (see [`inspect`]).
+    pub fn set_read_only(&mut self) {
+        self.core.borrow_mut().rtnl.read_only = true;
     }
 
     /// What this host may make (a paired session's [`Limits::PAIRED`]).
@@ -270,6 +277,15 @@ impl Core {
                     None => Output::error(format!("bash: {name}: command not found\n"), 127),
                 }
             }
+        }
+    }
+
+    /// Why a system program may not run on a machine only looked at.
+    pub(crate) fn inspect_refusal(&self, argv: &[String]) -> Option<String> {
+        if self.rtnl.read_only {
+            inspect::refusal(argv)
+        } else {
+            None
         }
     }
 
