@@ -313,3 +313,65 @@ fn with_a_certificate_the_agent_serves_over_tls_and_never_in_clear() {
     drop(agent);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The next events until line `id`'s `Done`: (texts printed for it, its status, whether it was announced waiting).
+async fn until_done(ws: &mut Ws, id: u64) -> (String, i32, bool) {
+    let (mut text, mut waited) = (String::new(), false);
+    loop {
+        match next(ws).await {
+            Some(Event::Output { id: i, chunks }) if i == id => text.extend(chunks.iter().map(|c| c.text.as_str())),
+            Some(Event::Waiting { id: i, .. }) if i == id => waited = true,
+            Some(Event::Done { id: i, status, .. }) if i == id => return (text, status, waited),
+            Some(_) => {}
+            None => panic!("closed before line {id} ended"),
+        }
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_server_waits_in_one_terminal_while_its_client_runs_in_another() {
+    let agent = Agent::start(&[]);
+    let (mut ws, _) = pair(&agent).await;
+    run(&mut ws, 1, "ip link set lo up").await;
+    send(&mut ws, &Request::Run { id: 2, line: "nc -l 127.0.0.1 8080".into(), term: 0 }).await;
+    assert!(matches!(next(&mut ws).await, Some(Event::Waiting { id: 2, .. })));
+    send(&mut ws, &Request::Run { id: 3, line: "echo hi | nc -N 127.0.0.1 8080".into(), term: 1 }).await;
+    let mut seen = Vec::new();
+    while seen.len() < 3 {
+        match next(&mut ws).await {
+            Some(Event::Output { id, chunks }) => {
+                seen.push(format!("{id}: {}", chunks.iter().map(|c| c.text.as_str()).collect::<String>()))
+            }
+            Some(Event::Done { id, status, .. }) => seen.push(format!("{id} done {status}")),
+            Some(_) => {}
+            None => panic!("closed"),
+        }
+    }
+    seen.sort();
+    assert_eq!(seen, ["2 done 0", "2: hi\n", "3 done 0"]);
+    // Ctrl-C ends a waiting server; its terminal's next line runs.
+    send(&mut ws, &Request::Run { id: 4, line: "nc -l 127.0.0.1 9090".into(), term: 0 }).await;
+    assert!(matches!(next(&mut ws).await, Some(Event::Waiting { id: 4, .. })));
+    send(&mut ws, &Request::Interrupt { term: 0 }).await;
+    let (text, status, _) = until_done(&mut ws, 4).await;
+    assert_eq!((text.as_str(), status), ("^C\n", 130));
+    // A session replayed with a server still listening reports it waiting.
+    let lines = vec!["ip link set lo up".to_string(), "nc -l 127.0.0.1 7070".to_string()];
+    send(&mut ws, &Request::Open { lines, lesson: None }).await;
+    let Some(Event::Opened { waiting, .. }) = next(&mut ws).await else { panic!("opened") };
+    assert_eq!(waiting, [lab_protocol::replayed_id(1)]);
+    send(&mut ws, &Request::Run { id: 5, line: "echo back | nc -N 127.0.0.1 7070".into(), term: 1 }).await;
+    let server = lab_protocol::replayed_id(1);
+    let (mut text, mut ended) = (String::new(), Vec::new());
+    while ended.len() < 2 {
+        match next(&mut ws).await {
+            Some(Event::Output { id, chunks }) if id == server => text.extend(chunks.iter().map(|c| c.text.as_str())),
+            Some(Event::Done { id, status, .. }) => ended.push((id, status)),
+            Some(_) => {}
+            None => panic!("closed"),
+        }
+    }
+    ended.sort();
+    assert_eq!(ended, [(5, 0), (server, 0)]);
+    assert_eq!(text, "back\n");
+}

@@ -47,12 +47,20 @@ pub(crate) struct Host {
     /// Where the next program's stdout and stderr go as it writes
     /// ([`Programs::output_to`]).
     out_to: [OutTo; 2],
+    /// The terminal the line runs in (a job's: the one it started from).
+    term: usize,
 }
 
 impl Host {
     /// The line's shell.
     pub fn line(core: Rc<RefCell<Core>>, procs: Rc<Procs>) -> Host {
-        Host { core, procs, key: None, ignore_int: false, last_signal: None, steps: 0, out_to: Default::default() }
+        Host::line_in(core, procs, 0)
+    }
+
+    /// The shell of a line in terminal `term`.
+    pub fn line_in(core: Rc<RefCell<Core>>, procs: Rc<Procs>, term: usize) -> Host {
+        let out_to = Default::default();
+        Host { core, procs, key: None, ignore_int: false, last_signal: None, steps: 0, out_to, term }
     }
 
     /// Starts `argv` in namespace `ns`: the system's programs as real
@@ -128,6 +136,7 @@ impl Host {
             procs: self.procs.clone(),
             core: self.core.clone(),
             out_to: self.out_to.clone(),
+            term: self.term,
             out: Output::new(),
         };
         let (out, sig) = running.await;
@@ -190,7 +199,7 @@ impl Programs for Host {
         }
         let limits = self.core.borrow().rtnl.limits;
         if alive >= limits.jobs {
-            self.procs.write(sim_core::output::Stream::Stderr, limits.jobs_note());
+            self.procs.write(self.term, sim_core::output::Stream::Stderr, limits.jobs_note());
             return Err(NotSpawned::TryAgain(job));
         }
         let key = self.core.borrow_mut().rtnl.shells.alloc();
@@ -212,9 +221,11 @@ impl Programs for Host {
             last_signal: None,
             steps: sim_shell::STEP_BUDGET,
             out_to: Default::default(),
+            term: self.term,
         };
         let run = job.run;
         let procs = self.procs.clone();
+        let term = self.term;
         let mut task: Task = Box::pin(async move {
             let out = run(&mut host).await;
             let st = match host.last_signal {
@@ -227,7 +238,7 @@ impl Programs for Host {
                 }
             });
             let end = procs.now_ms();
-            procs.events.borrow_mut().extend(stamp(end, out.chunks));
+            procs.events.borrow_mut().extend(stamp(term, end, out.chunks));
         });
         // Its first step now: a job of one program has started it, and
         // takes its pid.
@@ -313,7 +324,7 @@ impl Programs for Host {
 
     fn show(&mut self, out: Output) {
         let now = self.procs.now_ms();
-        self.procs.events.borrow_mut().extend(stamp(now, out.chunks));
+        self.procs.events.borrow_mut().extend(stamp(self.term, now, out.chunks));
     }
 }
 

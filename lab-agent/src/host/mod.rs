@@ -17,6 +17,7 @@ mod jobs;
 mod procs;
 mod running;
 mod scratch;
+pub mod terminals;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -57,6 +58,9 @@ pub struct KernelLab {
     core: Rc<RefCell<Core>>,
     procs: Rc<Procs>,
     env: Env,
+    /// A paired page's terminals ([`terminals`]); `run` and `run_command`
+    /// are one terminal's, with `env`.
+    terms: Vec<terminals::Term>,
 }
 
 /// What every process of the host shares: the kernel, the machine's
@@ -76,7 +80,7 @@ impl KernelLab {
     /// sandbox ([`crate::sandbox::enter`]) first.
     pub fn new() -> Result<KernelLab, SetupError> {
         let core = Core { rtnl: Rtnl::new()?, files: Files::new(), steps: shell::STEP_BUDGET };
-        Ok(KernelLab { core: Rc::new(RefCell::new(core)), procs: Procs::new(), env: Env::default() })
+        Ok(KernelLab { core: Rc::new(RefCell::new(core)), procs: Procs::new(), env: Env::default(), terms: Vec::new() })
     }
 
     /// The gap kept after a change before the next request (see
@@ -108,28 +112,6 @@ impl KernelLab {
     /// What this host may make (a paired session's [`Limits::PAIRED`]).
     pub fn set_limits(&mut self, limits: Limits) {
         self.core.borrow_mut().rtnl.limits = limits;
-    }
-
-    /// Runs a line as [`KernelLab::run`] does, handing `watch` what is
-    /// written to the terminal as it comes (every few milliseconds, delays
-    /// zero); `watch` returning false stops the line as Ctrl-C would
-    /// (`^C`, status 130). Returns the rest of the output.
-    pub fn run_watched(&mut self, line: &str, watch: &mut dyn FnMut(Output) -> bool) -> Output {
-        let procs = self.procs.clone();
-        let mut go_on = || {
-            let written = procs.take_written();
-            watch(written)
-        };
-        let out = self.run_driven(line, Mode::Interactive, &mut go_on);
-        zero_delays(out)
-    }
-
-    /// What the background jobs wrote while no line ran (delays zero),
-    /// after letting them run once. A job's end is told at the next
-    /// line's end, as bash tells it before its next prompt.
-    pub fn poll_jobs(&mut self) -> Output {
-        self.procs.poll_tasks();
-        self.procs.take_written()
     }
 
     /// The picture of the sandbox the diagram and the lesson's checks
@@ -165,17 +147,13 @@ impl KernelLab {
     }
 
     fn run_in_mode(&mut self, line: &str, mode: Mode) -> Output {
-        self.run_driven(line, mode, &mut || true)
-    }
-
-    fn run_driven(&mut self, line: &str, mode: Mode, go_on: &mut dyn FnMut() -> bool) -> Output {
         self.core.borrow_mut().steps = shell::STEP_BUDGET;
         let mut env = std::mem::take(&mut self.env);
         let mut host = Host::line(self.core.clone(), self.procs.clone());
         let t0 = self.procs.now_ms();
         let out = {
             let f = shell::line(line, String::new(), &mut env, &mut host, mode);
-            self.procs.drive(f, go_on)
+            self.procs.drive(f)
         };
         let mut out = match out {
             Some(out) => out,
