@@ -61,6 +61,10 @@ impl KernelLab {
     /// Starts `line` in terminal `t` (a later terminal's number opens it),
     /// as its interactive bash would; [`KernelLab::step`] runs it. A
     /// terminal that runs a line already is left alone.
+    // The line holds its terminal's environment across its awaits: nothing
+    // else borrows it until the line's future has ended or been dropped
+    // (`finish` and `interrupt` borrow it after).
+    #[allow(clippy::await_holding_refcell_ref)]
     pub fn start_in(&mut self, t: usize, line: &str) {
         let t = t.min(MAX_TERMINALS - 1);
         if self.is_running(t) {
