@@ -14,7 +14,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use lab_protocol::{
-    decode, encode, replayed_id, Chunk, CommandOutput, Entry, Event, LabState, LessonChecks, Request, REPLAY_LINES,
+    decode, encode, replayed_id, scrollback, Chunk, Entry, Event, LabState, LessonChecks, Request,
 };
 use lesson_format::progress::advance;
 use lesson_format::verify::World;
@@ -310,25 +310,4 @@ impl World for KernelWorld<'_> {
         let out = self.lab.borrow_mut().run_command(line);
         (out.status, out.chunks.iter().map(|c| c.text.as_str()).collect())
     }
-}
-
-/// A replay's outputs as `Opened` carries them: the last ones that fit in
-/// [`REPLAY_LINES`] lines of text, the statuses of those before.
-fn scrollback(outs: &[Output]) -> (Vec<i32>, Vec<CommandOutput>) {
-    let mut lines = 0;
-    let mut first = outs.len();
-    while first > 0 {
-        let text: usize = outs[first - 1].chunks.iter().map(|c| c.text.matches('\n').count().max(1)).sum();
-        if lines + text > REPLAY_LINES && first < outs.len() {
-            break;
-        }
-        lines += text + 1;
-        first -= 1;
-    }
-    let zeroed = |o: &Output| {
-        let mut c = CommandOutput::from(o);
-        c.chunks.iter_mut().for_each(|c| c.delay_ms = 0);
-        c
-    };
-    (outs[..first].iter().map(|o| o.status).collect(), outs[first..].iter().map(zeroed).collect())
 }
