@@ -12,10 +12,10 @@ use lab_protocol::{Event, Refusal, Request};
 use pair_support::*;
 use tokio_tungstenite::tungstenite::Message;
 
-/// Whether the agent has no session process left, looking until `within` passes.
-async fn no_sessions_within(agent: &Agent, within: Duration) -> bool {
+/// Whether `holds` comes true, looking every 50 ms until `within` passes.
+async fn eventually(within: Duration, mut holds: impl FnMut() -> bool) -> bool {
     let start = std::time::Instant::now();
-    while agent.sessions() > 0 {
+    while !holds() {
         if start.elapsed() > within {
             return false;
         }
@@ -24,20 +24,10 @@ async fn no_sessions_within(agent: &Agent, within: Duration) -> bool {
     true
 }
 
-/// Whether every one of `pids` has ended (a zombie counts as ended), looking until `within` passes.
-async fn gone_within(pids: &[u32], within: Duration) -> bool {
-    let alive = |p: &u32| {
-        std::fs::read_to_string(format!("/proc/{p}/stat"))
-            .is_ok_and(|s| s.rsplit_once(')').is_some_and(|(_, r)| !r.trim_start().starts_with('Z')))
-    };
-    let start = std::time::Instant::now();
-    while pids.iter().any(alive) {
-        if start.elapsed() > within {
-            return false;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    true
+/// Whether process `pid` still runs (a zombie has ended).
+fn alive(pid: &u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .is_ok_and(|s| s.rsplit_once(')').is_some_and(|(_, r)| !r.trim_start().starts_with('Z')))
 }
 
 async fn refusal(ws: &mut Ws) -> Refusal {
@@ -138,7 +128,7 @@ async fn a_paired_page_runs_commands_on_the_kernel_and_sees_its_state() {
     assert_eq!(names, [None, Some("blue".to_string())]);
     ws.send(Message::Close(None)).await.unwrap();
     drop(ws);
-    assert!(no_sessions_within(&agent, Duration::from_secs(5)).await, "a closed page's session ends");
+    assert!(eventually(Duration::from_secs(5), || agent.sessions() == 0).await, "a closed page's session ends");
     drop(agent);
     assert_eq!(machine_state(), before);
 }
@@ -197,7 +187,7 @@ async fn a_lost_connection_resumes_within_the_grace_period_and_ends_after_it() {
     assert_eq!(run(&mut ws, 2, "ip netns").await.0, "kept\n");
     drop(ws);
     tokio::time::sleep(Duration::from_millis(2000)).await;
-    assert!(no_sessions_within(&agent, Duration::from_secs(5)).await, "the grace period ended the session");
+    assert!(eventually(Duration::from_secs(5), || agent.sessions() == 0).await, "the grace period ended the session");
     // The agent killed outright: its sessions die with it.
     let (_ws, _) = pair(&agent).await;
     let sessions = children_of(agent.child.id());
@@ -205,7 +195,7 @@ async fn a_lost_connection_resumes_within_the_grace_period_and_ends_after_it() {
     let mut agent = agent;
     let _ = agent.child.kill();
     let _ = agent.child.wait();
-    assert!(gone_within(&sessions, Duration::from_secs(5)).await, "sessions end with the agent");
+    assert!(eventually(Duration::from_secs(5), || !sessions.iter().any(alive)).await, "sessions end with the agent");
     assert_eq!(machine_state(), before);
 }
 
