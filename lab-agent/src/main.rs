@@ -61,7 +61,10 @@ fn run(args: Vec<String>) -> Result<i32> {
         }
         "session" => {
             sandbox::enter()?;
-            lab_agent::pair::session::run(KernelLab::new()?);
+            sandbox::confine()?;
+            let mut lab = KernelLab::new()?;
+            lab.confine();
+            lab_agent::pair::session::run(lab);
             return Ok(0);
         }
         _ => {}

@@ -154,6 +154,20 @@ async fn a_sessions_limits_hold_and_hostile_input_leaves_the_agent_serving() {
     // Shell metacharacters are the lab's shell's, never a system shell's.
     let (out, _, _) = run(&mut ws, 5, "echo $(id -u) `whoami`; ls /; cat /etc/shadow; rm -rf /tmp/x").await;
     assert!(out.contains("id: command not found") && out.contains("No such file") && !out.contains("root:"), "{out}");
+    // `timeout` runs the lab's programs only; curl speaks http(s) only; the
+    // machine's files are read-only to every program of the sandbox.
+    let (out, status, _) = run(&mut ws, 60, "timeout 5 /bin/sh -c id").await;
+    assert_eq!(
+        (out.as_str(), status),
+        ("timeout: failed to run command \u{2018}/bin/sh\u{2019}: No such file or directory\n", 127)
+    );
+    let (out, status, _) = run(&mut ws, 61, "timeout 5 bash -c id").await;
+    assert_eq!(status, 127, "{out}");
+    let (out, status, _) = run(&mut ws, 62, "curl file:///etc/hostname").await;
+    assert_eq!((out.as_str(), status), ("curl: (1) Protocol \"file\" not supported or disabled in libcurl\n", 1));
+    let (out, _, _) = run(&mut ws, 63, "ip link set lo up; timeout 1 tcpdump -i lo -w /etc/nslab-must-not-exist").await;
+    assert!(out.contains("Read-only file system"), "{out}");
+    assert!(!std::path::Path::new("/etc/nslab-must-not-exist").exists());
     let (out, status, _) = run(&mut ws, 6, &"x".repeat(100_000)).await;
     assert_eq!(status, 1);
     assert!(out.contains("at most 16384 bytes"), "{out}");

@@ -95,14 +95,11 @@ impl Host {
                     }
                 }
                 n if is_external(n) => {
-                    if let Some(why) = self.core.borrow().inspect_refusal(argv) {
-                        return Output::error(why, 1);
+                    let gated = self.core.borrow_mut().gate(ns.as_deref(), argv);
+                    match gated {
+                        Ok(argv) => self.program(ns.as_deref(), &argv, stdin).await,
+                        Err(refused) => refused,
                     }
-                    let past_limit = self.core.borrow_mut().adds_rule_past_limit(ns.as_deref(), argv);
-                    if past_limit {
-                        return Output::error(self.core.borrow().rtnl.limits.rules_note(), 4);
-                    }
-                    self.program(ns.as_deref(), argv, stdin).await
                 }
                 _ => {
                     let out = self.core.borrow_mut().exec(ns.as_deref(), argv, stdin, nested);

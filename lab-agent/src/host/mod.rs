@@ -68,6 +68,9 @@ pub struct KernelLab {
 /// [`Programs::spend`]).
 pub(crate) struct Core {
     rtnl: Rtnl,
+    /// A paired learner's sandbox: the system programs are kept to the
+    /// lab's (see [`Core::gate`]).
+    confined: bool,
     /// The lab's regular files (`/tmp/…`), in memory as in the simulator:
     /// what the text tools read and `rm`/`touch` change. Nothing the kernel
     /// engine runs writes a file on the machine.
@@ -79,7 +82,7 @@ impl KernelLab {
     /// The host is the calling thread's network namespace: enter the
     /// sandbox ([`crate::sandbox::enter`]) first.
     pub fn new() -> Result<KernelLab, SetupError> {
-        let core = Core { rtnl: Rtnl::new()?, files: Files::new(), steps: shell::STEP_BUDGET };
+        let core = Core { rtnl: Rtnl::new()?, confined: false, files: Files::new(), steps: shell::STEP_BUDGET };
         Ok(KernelLab { core: Rc::new(RefCell::new(core)), procs: Procs::new(), env: Env::default(), terms: Vec::new() })
     }
 
@@ -107,6 +110,15 @@ impl KernelLab {
     /// machine (see [`inspect`]).
     pub fn set_read_only(&mut self) {
         self.core.borrow_mut().rtnl.read_only = true;
+    }
+
+    /// A paired learner's sandbox: the limits of [`Limits::PAIRED`], and
+    /// system programs kept to the lab's ([`Core::gate`]). Call
+    /// [`crate::sandbox::confine`] too.
+    pub fn confine(&mut self) {
+        let mut core = self.core.borrow_mut();
+        core.confined = true;
+        core.rtnl.limits = Limits::PAIRED;
     }
 
     /// What this host may make (a paired session's [`Limits::PAIRED`]).
@@ -175,6 +187,21 @@ impl KernelLab {
     }
 }
 
+/// The program `timeout ARGS` would run: past its options and duration.
+fn timeout_program(args: &[String]) -> Option<&str> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-s" | "--signal" | "-k" | "--kill-after" => {
+                it.next();
+            }
+            o if o.starts_with('-') && o.len() > 1 => {}
+            _ => return it.next().map(String::as_str),
+        }
+    }
+    None
+}
+
 /// iptables rules in a namespace (`iptables-save`'s `-A` lines).
 fn rules_in(ns: Option<&str>) -> usize {
     let Some(path) = child::find("iptables-save") else { return 0 };
@@ -236,9 +263,13 @@ impl Core {
             "man" => sim_core::tools::man::man(rest),
             "bash" | "sh" => self.shell(ns, argv, stdin, nested),
             n if EXTERNAL.contains(&n) => match child::find(n) {
-                Some(_) if self.adds_rule_past_limit(ns, argv) => Output::error(self.rtnl.limits.rules_note(), 4),
                 Some(path) => {
+                    let argv = match self.gate(ns, argv) {
+                        Ok(argv) => argv,
+                        Err(refused) => return refused,
+                    };
                     self.before_external();
+                    let argv = &argv[..];
                     let out =
                         child::run_blocking(&Spec { ns, path: &path, argv, stdin, ignore_int: false, merged: false });
                     self.after_external();
@@ -258,18 +289,45 @@ impl Core {
         }
     }
 
-    /// Why a system program may not run on a machine only looked at.
-    pub(crate) fn inspect_refusal(&self, argv: &[String]) -> Option<String> {
+    /// The argv a system program runs with, or why it does not run: on a
+    /// machine only looked at, what [`inspect::refusal`] refuses; in a
+    /// paired learner's sandbox (`confined`), a rule past the limit, a
+    /// `timeout` of anything but the lab's programs (no shell, no other
+    /// binary of the machine), and `curl` kept to http and https (no
+    /// `file://` reading the machine's files).
+    pub(crate) fn gate(&mut self, ns: Option<&str>, argv: &[String]) -> Result<Vec<String>, Output> {
         if self.rtnl.read_only {
-            inspect::refusal(argv)
-        } else {
-            None
+            if let Some(why) = inspect::refusal(argv) {
+                return Err(Output::error(why, 1));
+            }
+        }
+        if self.adds_rule_past_limit(ns, argv) {
+            return Err(Output::error(self.rtnl.limits.rules_note(), 4));
+        }
+        if !self.confined {
+            return Ok(argv.to_vec());
+        }
+        match argv[0].as_str() {
+            "timeout" => match timeout_program(&argv[1..]) {
+                Some(p) if !EXTERNAL.contains(&p) || p == "timeout" => Err(Output::error(
+                    format!("timeout: failed to run command \u{2018}{p}\u{2019}: No such file or directory\n"),
+                    127,
+                )),
+                _ => Ok(argv.to_vec()),
+            },
+            "curl" => {
+                let mut confined = vec![argv[0].clone()];
+                confined.extend(["--proto", "=http,https", "--proto-redir", "=http,https"].map(String::from));
+                confined.extend(argv[1..].iter().cloned());
+                Ok(confined)
+            }
+            _ => Ok(argv.to_vec()),
         }
     }
 
     /// Whether `argv` (an iptables command in namespace `ns`) would add a
     /// rule to a namespace that has as many as its limit allows.
-    pub(crate) fn adds_rule_past_limit(&mut self, ns: Option<&str>, argv: &[String]) -> bool {
+    fn adds_rule_past_limit(&mut self, ns: Option<&str>, argv: &[String]) -> bool {
         let limit = self.rtnl.limits.rules;
         let adds = match argv[0].as_str() {
             "iptables" => argv[1..].iter().any(|a| {

@@ -13,9 +13,7 @@ use std::io::{BufRead, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use lab_protocol::{
-    decode, encode, replayed_id, scrollback, Chunk, Entry, Event, LabState, LessonChecks, Request,
-};
+use lab_protocol::{decode, encode, replayed_id, scrollback, Chunk, Entry, Event, LabState, LessonChecks, Request};
 use lesson_format::progress::advance;
 use lesson_format::verify::World;
 use sim_core::output::Output;
