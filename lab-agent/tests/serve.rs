@@ -281,6 +281,9 @@ async fn inspecting_the_host_shows_the_machine_and_changes_nothing() {
         assert_ne!(status, 0, "`{line}` ran: {out}");
         assert!(out.contains("--inspect-host") || line.contains("batch"), "`{line}`: {out}");
     }
+    // Through a pipe, as on its own.
+    let (out, _, _) = run(&mut ws, 29, "iptables -F 2>&1 | cat").await;
+    assert!(out.contains("--inspect-host"), "{out}");
     let (out, status, _) = run(&mut ws, 30, "kill -0 1").await;
     assert_eq!(status, 1, "no process of the machine is the lab's: {out}");
     drop(ws);
