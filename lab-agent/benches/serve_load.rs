@@ -63,6 +63,24 @@ fn main() {
     let agent = Agent::start(&["--rate", "100000", "--max-sessions", "64"]);
     let pid = agent.child.id();
     let idle_rss = rss_kib(pid);
+    // One learner alone first: what a command costs without the crowd.
+    let solo: Vec<Duration> = rt.block_on(async {
+        let (mut ws, _) = pair(&agent).await;
+        let mut times = Vec::new();
+        for i in 0..COMMANDS {
+            let t = Instant::now();
+            run(&mut ws, i as u64 + 1, &lesson_line(i)).await;
+            times.push(t.elapsed());
+        }
+        times
+    });
+    let mut solo_sorted = solo;
+    solo_sorted.sort();
+    println!(
+        "serve_load: one session alone, {COMMANDS} commands: p50 {:.1} ms, p99 {:.1} ms",
+        solo_sorted[COMMANDS / 2].as_secs_f64() * 1e3,
+        solo_sorted[COMMANDS * 99 / 100].as_secs_f64() * 1e3
+    );
     let start = Instant::now();
     let agent = std::sync::Arc::new(agent);
     let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
@@ -112,7 +130,11 @@ fn main() {
         pct(0.99).as_secs_f64() * 1e3,
         sorted.last().unwrap().as_secs_f64() * 1e3
     );
-    println!("serve_load: agent memory: idle {} MiB, with {SESSIONS} sessions {} MiB (RSS, sessions included)", idle_rss / 1024, peak_rss / 1024);
+    println!(
+        "serve_load: agent memory: idle {} MiB, with {SESSIONS} sessions {} MiB (RSS, sessions included)",
+        idle_rss / 1024,
+        peak_rss / 1024
+    );
     // Every connection dropped: the sessions end after their grace period
     // (30 s by default); killing the agent ends them at once.
     let agent = std::sync::Arc::try_unwrap(agent).ok().expect("the only handle");

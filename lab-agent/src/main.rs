@@ -18,9 +18,11 @@ const USAGE: &str = "usage: lab-agent replay [--engine sim|kernel] [--seed N] [-
        lab-agent sim [--seed N]      (an interactive prompt on the simulator)
        lab-agent kernel              (an interactive prompt on a sandboxed real kernel)
        lab-agent serve [--listen ADDR:PORT] [--token TOKEN | --token-file FILE]
-                       [--allow-origin ORIGIN]... [--site DIR] [--insecure]
+                       [--allow-origin ORIGIN]... [--site DIR] [--inspect-host]
+                       [--tls-cert FILE --tls-key FILE | --insecure]
                        [--max-sessions N] [--grace SECS] [--idle SECS] [--rate N]
-                (pairs pages with this kernel: each learner gets a sandbox; see lab-agent/PROTOCOL.md)";
+                (pairs pages with this kernel: each learner gets a sandbox; --inspect-host:
+                 show commands on the machine's own namespaces instead; see lab-agent/PROTOCOL.md)";
 
 fn main() {
     match run(std::env::args().skip(1).collect()) {
@@ -51,9 +53,18 @@ fn run(args: Vec<String>) -> Result<i32> {
     match cmd.as_str() {
         "serve" => return serve(&args[1..]),
         // A session of `serve`, speaking JSON lines on stdin/stdout.
+        "session" if args.get(1).is_some_and(|a| a == "--inspect-host") => {
+            let mut lab = KernelLab::new()?;
+            lab.set_read_only();
+            lab_agent::pair::session::run(lab);
+            return Ok(0);
+        }
         "session" => {
             sandbox::enter()?;
-            lab_agent::pair::session::run(KernelLab::new()?);
+            sandbox::confine()?;
+            let mut lab = KernelLab::new()?;
+            lab.confine();
+            lab_agent::pair::session::run(lab);
             return Ok(0);
         }
         _ => {}
@@ -152,9 +163,10 @@ fn serve(args: &[String]) -> Result<i32> {
         grace: std::time::Duration::from_secs(30),
         idle: std::time::Duration::from_secs(30 * 60),
         rate: 50,
+        tls: None,
     };
     let mut insecure = false;
-    let mut tls = false;
+    let (mut cert, mut key) = (None, None);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = || it.next().with_context(|| format!("{a} needs a value"));
@@ -174,19 +186,20 @@ fn serve(args: &[String]) -> Result<i32> {
             "--idle" => config.idle = std::time::Duration::from_secs(value()?.parse().context("--idle needs seconds")?),
             "--rate" => config.rate = value()?.parse().context("--rate needs a number")?,
             "--insecure" => insecure = true,
-            "--tls-cert" | "--tls-key" => {
-                value()?;
-                tls = true;
-            }
+            "--inspect-host" => config.inspect_host = true,
+            "--tls-cert" => cert = Some(std::path::PathBuf::from(value()?)),
+            "--tls-key" => key = Some(std::path::PathBuf::from(value()?)),
             other => bail!("unknown option {other}\n{USAGE}"),
         }
     }
-    if tls {
-        bail!("this build of lab-agent has no TLS: listen on loopback and forward the port over SSH (ssh -L PORT:127.0.0.1:PORT VM)");
-    }
-    if !config.listen.ip().is_loopback() && !insecure {
+    config.tls = match (cert, key) {
+        (Some(c), Some(k)) => Some((c, k)),
+        (None, None) => None,
+        _ => bail!("--tls-cert and --tls-key go together"),
+    };
+    if !config.listen.ip().is_loopback() && !insecure && config.tls.is_none() {
         bail!(
-            "{} is not a loopback address: a token would cross the network in clear. Forward the port over SSH instead (ssh -L PORT:127.0.0.1:PORT VM), or add --insecure on a network you trust",
+            "{} is not a loopback address: a token would cross the network in clear. Forward the port over SSH instead (ssh -L PORT:127.0.0.1:PORT VM), or give --tls-cert and --tls-key for wss, or add --insecure on a network you trust",
             config.listen.ip()
         );
     }

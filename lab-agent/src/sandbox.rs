@@ -31,6 +31,11 @@ pub fn scratch_is_private() -> bool {
     SCRATCH_MOUNTED.load(Ordering::Relaxed)
 }
 
+/// Whether this process has entered the sandbox.
+pub fn entered() -> bool {
+    SCRATCH_MOUNTED.load(Ordering::Relaxed)
+}
+
 /// Why the sandbox could not be made.
 #[derive(Debug)]
 pub struct SandboxError {
@@ -116,5 +121,77 @@ pub fn enter() -> Result<(), SandboxError> {
         )?;
     }
     SCRATCH_MOUNTED.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
+/// `mount_setattr(2)`'s argument (linux/mount.h).
+#[repr(C)]
+struct MountAttr {
+    attr_set: u64,
+    attr_clr: u64,
+    propagation: u64,
+    userns_fd: u64,
+}
+
+const AT_RECURSIVE: libc::c_uint = 0x8000;
+const MOUNT_ATTR_RDONLY: u64 = 0x1;
+
+/// Sets or clears read-only on the mount at `path` and every mount under it.
+fn read_only(path: &str, on: bool) -> Result<(), SandboxError> {
+    let attr = MountAttr {
+        attr_set: if on { MOUNT_ATTR_RDONLY } else { 0 },
+        attr_clr: if on { 0 } else { MOUNT_ATTR_RDONLY },
+        propagation: 0,
+        userns_fd: 0,
+    };
+    // SAFETY: mount_setattr(2) with a valid path and a struct of the size given.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_mount_setattr,
+            libc::AT_FDCWD,
+            c(path).as_ptr(),
+            AT_RECURSIVE,
+            &attr as *const MountAttr,
+            std::mem::size_of::<MountAttr>(),
+        )
+    };
+    check(if on { "make the machine's files read-only" } else { "keep a mount writable" }, r as libc::c_int)
+}
+
+/// Whether `path` is a mount point in this mount namespace.
+fn is_mount_point(path: &str) -> bool {
+    std::fs::read_to_string("/proc/self/mountinfo").is_ok_and(|m| m.lines().any(|l| l.split(' ').nth(4) == Some(path)))
+}
+
+/// Confines a paired learner's sandbox further ([`enter`] first): the
+/// machine's files become read-only (a program that writes by its own
+/// options, `curl -o /etc/…`, gets EROFS), except the sandbox's own
+/// tmpfs on /tmp and /run/netns, /proc (sysctls of the sandbox's
+/// namespaces) and /dev; and /root and /home are covered by empty
+/// read-only tmpfs, so no program shows what they hold.
+pub fn confine() -> Result<(), SandboxError> {
+    read_only("/", true)?;
+    for writable in ["/proc", "/dev", SCRATCH, "/run/netns"] {
+        if is_mount_point(writable) {
+            read_only(writable, false)?;
+        }
+    }
+    for hidden in ["/root", "/home"] {
+        if std::fs::metadata(hidden).is_ok_and(|m| m.is_dir()) {
+            // SAFETY: as in `enter`.
+            unsafe {
+                check(
+                    "cover /root and /home",
+                    libc::mount(
+                        c("nslab").as_ptr(),
+                        c(hidden).as_ptr(),
+                        c("tmpfs").as_ptr(),
+                        libc::MS_RDONLY,
+                        std::ptr::null(),
+                    ),
+                )?;
+            }
+        }
+    }
     Ok(())
 }

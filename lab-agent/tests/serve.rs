@@ -12,10 +12,10 @@ use lab_protocol::{Event, Refusal, Request};
 use pair_support::*;
 use tokio_tungstenite::tungstenite::Message;
 
-/// Whether the agent has no session process left, looking until `within` passes.
-async fn no_sessions_within(agent: &Agent, within: Duration) -> bool {
+/// Whether `holds` comes true, looking every 50 ms until `within` passes.
+async fn eventually(within: Duration, mut holds: impl FnMut() -> bool) -> bool {
     let start = std::time::Instant::now();
-    while agent.sessions() > 0 {
+    while !holds() {
         if start.elapsed() > within {
             return false;
         }
@@ -24,20 +24,10 @@ async fn no_sessions_within(agent: &Agent, within: Duration) -> bool {
     true
 }
 
-/// Whether every one of `pids` has ended (a zombie counts as ended), looking until `within` passes.
-async fn gone_within(pids: &[u32], within: Duration) -> bool {
-    let alive = |p: &u32| {
-        std::fs::read_to_string(format!("/proc/{p}/stat"))
-            .is_ok_and(|s| s.rsplit_once(')').is_some_and(|(_, r)| !r.trim_start().starts_with('Z')))
-    };
-    let start = std::time::Instant::now();
-    while pids.iter().any(alive) {
-        if start.elapsed() > within {
-            return false;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    true
+/// Whether process `pid` still runs (a zombie has ended).
+fn alive(pid: &u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .is_ok_and(|s| s.rsplit_once(')').is_some_and(|(_, r)| !r.trim_start().starts_with('Z')))
 }
 
 async fn refusal(ws: &mut Ws) -> Refusal {
@@ -138,7 +128,7 @@ async fn a_paired_page_runs_commands_on_the_kernel_and_sees_its_state() {
     assert_eq!(names, [None, Some("blue".to_string())]);
     ws.send(Message::Close(None)).await.unwrap();
     drop(ws);
-    assert!(no_sessions_within(&agent, Duration::from_secs(5)).await, "a closed page's session ends");
+    assert!(eventually(Duration::from_secs(5), || agent.sessions() == 0).await, "a closed page's session ends");
     drop(agent);
     assert_eq!(machine_state(), before);
 }
@@ -164,6 +154,20 @@ async fn a_sessions_limits_hold_and_hostile_input_leaves_the_agent_serving() {
     // Shell metacharacters are the lab's shell's, never a system shell's.
     let (out, _, _) = run(&mut ws, 5, "echo $(id -u) `whoami`; ls /; cat /etc/shadow; rm -rf /tmp/x").await;
     assert!(out.contains("id: command not found") && out.contains("No such file") && !out.contains("root:"), "{out}");
+    // `timeout` runs the lab's programs only; curl speaks http(s) only; the
+    // machine's files are read-only to every program of the sandbox.
+    let (out, status, _) = run(&mut ws, 60, "timeout 5 /bin/sh -c id").await;
+    assert_eq!(
+        (out.as_str(), status),
+        ("timeout: failed to run command \u{2018}/bin/sh\u{2019}: No such file or directory\n", 127)
+    );
+    let (out, status, _) = run(&mut ws, 61, "timeout 5 bash -c id").await;
+    assert_eq!(status, 127, "{out}");
+    let (out, status, _) = run(&mut ws, 62, "curl file:///etc/hostname").await;
+    assert_eq!((out.as_str(), status), ("curl: (1) Protocol \"file\" not supported or disabled in libcurl\n", 1));
+    let (out, _, _) = run(&mut ws, 63, "ip link set lo up; timeout 1 tcpdump -i lo -w /etc/nslab-must-not-exist").await;
+    assert!(out.contains("Read-only file system"), "{out}");
+    assert!(!std::path::Path::new("/etc/nslab-must-not-exist").exists());
     let (out, status, _) = run(&mut ws, 6, &"x".repeat(100_000)).await;
     assert_eq!(status, 1);
     assert!(out.contains("at most 16384 bytes"), "{out}");
@@ -197,7 +201,7 @@ async fn a_lost_connection_resumes_within_the_grace_period_and_ends_after_it() {
     assert_eq!(run(&mut ws, 2, "ip netns").await.0, "kept\n");
     drop(ws);
     tokio::time::sleep(Duration::from_millis(2000)).await;
-    assert!(no_sessions_within(&agent, Duration::from_secs(5)).await, "the grace period ended the session");
+    assert!(eventually(Duration::from_secs(5), || agent.sessions() == 0).await, "the grace period ended the session");
     // The agent killed outright: its sessions die with it.
     let (_ws, _) = pair(&agent).await;
     let sessions = children_of(agent.child.id());
@@ -205,7 +209,7 @@ async fn a_lost_connection_resumes_within_the_grace_period_and_ends_after_it() {
     let mut agent = agent;
     let _ = agent.child.kill();
     let _ = agent.child.wait();
-    assert!(gone_within(&sessions, Duration::from_secs(5)).await, "sessions end with the agent");
+    assert!(eventually(Duration::from_secs(5), || !sessions.iter().any(alive)).await, "sessions end with the agent");
     assert_eq!(machine_state(), before);
 }
 
@@ -230,4 +234,151 @@ fn serve_refuses_a_public_address_without_tls_or_insecure() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a loopback address"));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn inspecting_the_host_shows_the_machine_and_changes_nothing() {
+    let before = machine_state();
+    let forward = std::fs::read_to_string("/proc/sys/net/ipv4/ip_forward").unwrap();
+    let name = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
+    let agent = Agent::start(&["--inspect-host"]);
+    let mut ws = connect(&agent, Some(ALLOWED)).await;
+    send(&mut ws, &Request::Hello { token: TOKEN.into(), resume: None }).await;
+    let Some(Event::Paired { host, .. }) = next(&mut ws).await else { panic!("paired") };
+    assert!(host.inspect);
+    assert!(matches!(next(&mut ws).await, Some(Event::Ready { .. })));
+    let (out, status, state) = run(&mut ws, 1, "ip -o link show lo").await;
+    assert_eq!(status, 0);
+    assert!(out.starts_with("1: lo: <"), "{out}");
+    let machine_links: Vec<String> = std::process::Command::new("ip")
+        .args(["-o", "link"])
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .map(|l| l.split(": ").nth(1).unwrap().split('@').next().unwrap().to_string())
+                .collect()
+        })
+        .unwrap();
+    let drawn: Vec<String> = state.snapshot.unwrap().namespaces[0].links.iter().map(|l| l.name.clone()).collect();
+    assert!(drawn.iter().all(|n| machine_links.contains(n)) && drawn.contains(&"lo".to_string()), "{drawn:?}");
+    for (id, line) in [
+        "ip link set lo down",
+        "ip l s lo down",
+        "ip netns add inspect-x",
+        "ip addr add 10.99.0.1/32 dev lo",
+        "ip route add 10.99.0.0/24 dev lo",
+        "sysctl -w net.ipv4.ip_forward=1",
+        "iptables -F",
+        "ping -c 1 127.0.0.1",
+        "hostname changed",
+        "ip -batch /dev/null",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (out, status, _) = run(&mut ws, 10 + id as u64, line).await;
+        assert_ne!(status, 0, "`{line}` ran: {out}");
+        assert!(out.contains("--inspect-host") || line.contains("batch"), "`{line}`: {out}");
+    }
+    // Through a pipe, as on its own.
+    let (out, _, _) = run(&mut ws, 29, "iptables -F 2>&1 | cat").await;
+    assert!(out.contains("--inspect-host"), "{out}");
+    let (out, status, _) = run(&mut ws, 30, "kill -0 1").await;
+    assert_eq!(status, 1, "no process of the machine is the lab's: {out}");
+    drop(ws);
+    drop(agent);
+    assert_eq!(machine_state(), before);
+    assert_eq!(std::fs::read_to_string("/proc/sys/net/ipv4/ip_forward").unwrap(), forward);
+    assert_eq!(std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap(), name);
+}
+
+#[test]
+fn with_a_certificate_the_agent_serves_over_tls_and_never_in_clear() {
+    let dir = std::env::temp_dir().join(format!("nslab-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    let made = std::process::Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let agent = Agent::start(&["--tls-cert", cert.to_str().unwrap(), "--tls-key", key.to_str().unwrap()]);
+    let page = std::process::Command::new("curl")
+        .args(["-sk", &format!("https://127.0.0.1:{}/index.html", agent.port)])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&page.stdout).contains("<title>nslab</title>"));
+    let plain = std::process::Command::new("curl")
+        .args(["-s", "--max-time", "5", &format!("http://127.0.0.1:{}/index.html", agent.port)])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("nslab"), "no clear text beside TLS");
+    drop(agent);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The next events until line `id`'s `Done`: (texts printed for it, its status, whether it was announced waiting).
+async fn until_done(ws: &mut Ws, id: u64) -> (String, i32, bool) {
+    let (mut text, mut waited) = (String::new(), false);
+    loop {
+        match next(ws).await {
+            Some(Event::Output { id: i, chunks }) if i == id => text.extend(chunks.iter().map(|c| c.text.as_str())),
+            Some(Event::Waiting { id: i, .. }) if i == id => waited = true,
+            Some(Event::Done { id: i, status, .. }) if i == id => return (text, status, waited),
+            Some(_) => {}
+            None => panic!("closed before line {id} ended"),
+        }
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_server_waits_in_one_terminal_while_its_client_runs_in_another() {
+    let agent = Agent::start(&[]);
+    let (mut ws, _) = pair(&agent).await;
+    run(&mut ws, 1, "ip link set lo up").await;
+    send(&mut ws, &Request::Run { id: 2, line: "nc -l 127.0.0.1 8080".into(), term: 0 }).await;
+    assert!(matches!(next(&mut ws).await, Some(Event::Waiting { id: 2, .. })));
+    send(&mut ws, &Request::Run { id: 3, line: "echo hi | nc -N 127.0.0.1 8080".into(), term: 1 }).await;
+    let mut seen = Vec::new();
+    while seen.len() < 3 {
+        match next(&mut ws).await {
+            Some(Event::Output { id, chunks }) => {
+                seen.push(format!("{id}: {}", chunks.iter().map(|c| c.text.as_str()).collect::<String>()))
+            }
+            Some(Event::Done { id, status, .. }) => seen.push(format!("{id} done {status}")),
+            Some(_) => {}
+            None => panic!("closed"),
+        }
+    }
+    seen.sort();
+    assert_eq!(seen, ["2 done 0", "2: hi\n", "3 done 0"]);
+    // Ctrl-C ends a waiting server; its terminal's next line runs.
+    send(&mut ws, &Request::Run { id: 4, line: "nc -l 127.0.0.1 9090".into(), term: 0 }).await;
+    assert!(matches!(next(&mut ws).await, Some(Event::Waiting { id: 4, .. })));
+    send(&mut ws, &Request::Interrupt { term: 0 }).await;
+    let (text, status, _) = until_done(&mut ws, 4).await;
+    assert_eq!((text.as_str(), status), ("^C\n", 130));
+    // A session replayed with a server still listening reports it waiting.
+    let lines = vec!["ip link set lo up".to_string(), "nc -l 127.0.0.1 7070".to_string()];
+    send(&mut ws, &Request::Open { lines, lesson: None }).await;
+    let Some(Event::Opened { waiting, .. }) = next(&mut ws).await else { panic!("opened") };
+    assert_eq!(waiting, [lab_protocol::replayed_id(1)]);
+    send(&mut ws, &Request::Run { id: 5, line: "echo back | nc -N 127.0.0.1 7070".into(), term: 1 }).await;
+    let server = lab_protocol::replayed_id(1);
+    let (mut text, mut ended) = (String::new(), Vec::new());
+    while ended.len() < 2 {
+        match next(&mut ws).await {
+            Some(Event::Output { id, chunks }) if id == server => text.extend(chunks.iter().map(|c| c.text.as_str())),
+            Some(Event::Done { id, status, .. }) => ended.push((id, status)),
+            Some(_) => {}
+            None => panic!("closed"),
+        }
+    }
+    ended.sort();
+    assert_eq!(ended, [(5, 0), (server, 0)]);
+    assert_eq!(text, "back\n");
 }

@@ -378,6 +378,23 @@ pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, DecodeError
     serde_json::from_str::<Envelope<T>>(text).map(|e| e.msg).map_err(|e| DecodeError::Malformed(e.to_string()))
 }
 
+/// A replay's outputs as [`Event::Opened`] carries them: the statuses of
+/// the lines whose output would have scrolled off, then the last outputs
+/// that fit in [`REPLAY_LINES`] lines of text (the last one always).
+pub fn scrollback(outs: &[sim_core::Output]) -> (Vec<i32>, Vec<CommandOutput>) {
+    let mut lines = 0;
+    let mut first = outs.len();
+    while first > 0 {
+        let text: usize = outs[first - 1].chunks.iter().map(|c| c.text.matches('\n').count().max(1)).sum();
+        if lines + text > REPLAY_LINES && first < outs.len() {
+            break;
+        }
+        lines += text + 1; // and its command line
+        first -= 1;
+    }
+    (outs[..first].iter().map(|o| o.status).collect(), outs[first..].iter().map(CommandOutput::from).collect())
+}
+
 impl From<&sim_core::Chunk> for Chunk {
     fn from(c: &sim_core::Chunk) -> Chunk {
         Chunk { text: c.text.clone(), err: c.stream == sim_core::Stream::Stderr, delay_ms: c.delay_ms }

@@ -47,12 +47,20 @@ pub(crate) struct Host {
     /// Where the next program's stdout and stderr go as it writes
     /// ([`Programs::output_to`]).
     out_to: [OutTo; 2],
+    /// The terminal the line runs in (a job's: the one it started from).
+    term: usize,
 }
 
 impl Host {
     /// The line's shell.
     pub fn line(core: Rc<RefCell<Core>>, procs: Rc<Procs>) -> Host {
-        Host { core, procs, key: None, ignore_int: false, last_signal: None, steps: 0, out_to: Default::default() }
+        Host::line_in(core, procs, 0)
+    }
+
+    /// The shell of a line in terminal `term`.
+    pub fn line_in(core: Rc<RefCell<Core>>, procs: Rc<Procs>, term: usize) -> Host {
+        let out_to = Default::default();
+        Host { core, procs, key: None, ignore_int: false, last_signal: None, steps: 0, out_to, term }
     }
 
     /// Starts `argv` in namespace `ns`: the system's programs as real
@@ -87,11 +95,11 @@ impl Host {
                     }
                 }
                 n if is_external(n) => {
-                    let past_limit = self.core.borrow_mut().adds_rule_past_limit(ns.as_deref(), argv);
-                    if past_limit {
-                        return Output::error(self.core.borrow().rtnl.limits.rules_note(), 4);
+                    let gated = self.core.borrow_mut().gate(ns.as_deref(), argv);
+                    match gated {
+                        Ok(argv) => self.program(ns.as_deref(), &argv, stdin).await,
+                        Err(refused) => refused,
                     }
-                    self.program(ns.as_deref(), argv, stdin).await
                 }
                 _ => {
                     let out = self.core.borrow_mut().exec(ns.as_deref(), argv, stdin, nested);
@@ -125,6 +133,7 @@ impl Host {
             procs: self.procs.clone(),
             core: self.core.clone(),
             out_to: self.out_to.clone(),
+            term: self.term,
             out: Output::new(),
         };
         let (out, sig) = running.await;
@@ -187,7 +196,7 @@ impl Programs for Host {
         }
         let limits = self.core.borrow().rtnl.limits;
         if alive >= limits.jobs {
-            self.procs.write(sim_core::output::Stream::Stderr, limits.jobs_note());
+            self.procs.write(self.term, sim_core::output::Stream::Stderr, limits.jobs_note());
             return Err(NotSpawned::TryAgain(job));
         }
         let key = self.core.borrow_mut().rtnl.shells.alloc();
@@ -209,9 +218,11 @@ impl Programs for Host {
             last_signal: None,
             steps: sim_shell::STEP_BUDGET,
             out_to: Default::default(),
+            term: self.term,
         };
         let run = job.run;
         let procs = self.procs.clone();
+        let term = self.term;
         let mut task: Task = Box::pin(async move {
             let out = run(&mut host).await;
             let st = match host.last_signal {
@@ -224,7 +235,7 @@ impl Programs for Host {
                 }
             });
             let end = procs.now_ms();
-            procs.events.borrow_mut().extend(stamp(end, out.chunks));
+            procs.events.borrow_mut().extend(stamp(term, end, out.chunks));
         });
         // Its first step now: a job of one program has started it, and
         // takes its pid.
@@ -310,7 +321,7 @@ impl Programs for Host {
 
     fn show(&mut self, out: Output) {
         let now = self.procs.now_ms();
-        self.procs.events.borrow_mut().extend(stamp(now, out.chunks));
+        self.procs.events.borrow_mut().extend(stamp(self.term, now, out.chunks));
     }
 }
 
@@ -323,7 +334,8 @@ impl Programs for Host {
 /// reaped it.
 fn kill_in_sandbox(pid: u32, signal: i32) -> bool {
     use std::os::unix::fs::MetadataExt;
-    if pid == std::process::id() || pid == 0 || pid > i32::MAX as u32 {
+    // Outside a sandbox (`--inspect-host`) no other process is the lab's.
+    if pid == std::process::id() || pid == 0 || pid > i32::MAX as u32 || !crate::sandbox::entered() {
         return false;
     }
     let id = |path: &str| std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));

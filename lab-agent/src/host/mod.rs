@@ -12,10 +12,12 @@
 //! with real pids.
 
 pub mod child;
+pub mod inspect;
 mod jobs;
 mod procs;
 mod running;
 mod scratch;
+pub mod terminals;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -56,6 +58,9 @@ pub struct KernelLab {
     core: Rc<RefCell<Core>>,
     procs: Rc<Procs>,
     env: Env,
+    /// A paired page's terminals ([`terminals`]); `run` and `run_command`
+    /// are one terminal's, with `env`.
+    terms: Vec<terminals::Term>,
 }
 
 /// What every process of the host shares: the kernel, the machine's
@@ -63,6 +68,9 @@ pub struct KernelLab {
 /// [`Programs::spend`]).
 pub(crate) struct Core {
     rtnl: Rtnl,
+    /// A paired learner's sandbox: the system programs are kept to the
+    /// lab's (see [`Core::gate`]).
+    confined: bool,
     /// The lab's regular files (`/tmp/…`), in memory as in the simulator:
     /// what the text tools read and `rm`/`touch` change. Nothing the kernel
     /// engine runs writes a file on the machine.
@@ -74,8 +82,8 @@ impl KernelLab {
     /// The host is the calling thread's network namespace: enter the
     /// sandbox ([`crate::sandbox::enter`]) first.
     pub fn new() -> Result<KernelLab, SetupError> {
-        let core = Core { rtnl: Rtnl::new()?, files: Files::new(), steps: shell::STEP_BUDGET };
-        Ok(KernelLab { core: Rc::new(RefCell::new(core)), procs: Procs::new(), env: Env::default() })
+        let core = Core { rtnl: Rtnl::new()?, confined: false, files: Files::new(), steps: shell::STEP_BUDGET };
+        Ok(KernelLab { core: Rc::new(RefCell::new(core)), procs: Procs::new(), env: Env::default(), terms: Vec::new() })
     }
 
     /// The gap kept after a change before the next request (see
@@ -98,31 +106,24 @@ impl KernelLab {
         self.run_in_mode(line, Mode::Command)
     }
 
+    /// Only looks (`serve --inspect-host`): nothing it runs changes the
+    /// machine (see [`inspect`]).
+    pub fn set_read_only(&mut self) {
+        self.core.borrow_mut().rtnl.read_only = true;
+    }
+
+    /// A paired learner's sandbox: the limits of [`Limits::PAIRED`], and
+    /// system programs kept to the lab's ([`Core::gate`]). Call
+    /// [`crate::sandbox::confine`] too.
+    pub fn confine(&mut self) {
+        let mut core = self.core.borrow_mut();
+        core.confined = true;
+        core.rtnl.limits = Limits::PAIRED;
+    }
+
     /// What this host may make (a paired session's [`Limits::PAIRED`]).
     pub fn set_limits(&mut self, limits: Limits) {
         self.core.borrow_mut().rtnl.limits = limits;
-    }
-
-    /// Runs a line as [`KernelLab::run`] does, handing `watch` what is
-    /// written to the terminal as it comes (every few milliseconds, delays
-    /// zero); `watch` returning false stops the line as Ctrl-C would
-    /// (`^C`, status 130). Returns the rest of the output.
-    pub fn run_watched(&mut self, line: &str, watch: &mut dyn FnMut(Output) -> bool) -> Output {
-        let procs = self.procs.clone();
-        let mut go_on = || {
-            let written = procs.take_written();
-            watch(written)
-        };
-        let out = self.run_driven(line, Mode::Interactive, &mut go_on);
-        zero_delays(out)
-    }
-
-    /// What the background jobs wrote while no line ran (delays zero),
-    /// after letting them run once. A job's end is told at the next
-    /// line's end, as bash tells it before its next prompt.
-    pub fn poll_jobs(&mut self) -> Output {
-        self.procs.poll_tasks();
-        self.procs.take_written()
     }
 
     /// The picture of the sandbox the diagram and the lesson's checks
@@ -158,17 +159,13 @@ impl KernelLab {
     }
 
     fn run_in_mode(&mut self, line: &str, mode: Mode) -> Output {
-        self.run_driven(line, mode, &mut || true)
-    }
-
-    fn run_driven(&mut self, line: &str, mode: Mode, go_on: &mut dyn FnMut() -> bool) -> Output {
         self.core.borrow_mut().steps = shell::STEP_BUDGET;
         let mut env = std::mem::take(&mut self.env);
         let mut host = Host::line(self.core.clone(), self.procs.clone());
         let t0 = self.procs.now_ms();
         let out = {
             let f = shell::line(line, String::new(), &mut env, &mut host, mode);
-            self.procs.drive(f, go_on)
+            self.procs.drive(f)
         };
         let mut out = match out {
             Some(out) => out,
@@ -188,6 +185,21 @@ impl KernelLab {
         self.env = env;
         self.procs.merge(t0, out)
     }
+}
+
+/// The program `timeout ARGS` would run: past its options and duration.
+fn timeout_program(args: &[String]) -> Option<&str> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-s" | "--signal" | "-k" | "--kill-after" => {
+                it.next();
+            }
+            o if o.starts_with('-') && o.len() > 1 => {}
+            _ => return it.next().map(String::as_str),
+        }
+    }
+    None
 }
 
 /// iptables rules in a namespace (`iptables-save`'s `-A` lines).
@@ -251,9 +263,13 @@ impl Core {
             "man" => sim_core::tools::man::man(rest),
             "bash" | "sh" => self.shell(ns, argv, stdin, nested),
             n if EXTERNAL.contains(&n) => match child::find(n) {
-                Some(_) if self.adds_rule_past_limit(ns, argv) => Output::error(self.rtnl.limits.rules_note(), 4),
                 Some(path) => {
+                    let argv = match self.gate(ns, argv) {
+                        Ok(argv) => argv,
+                        Err(refused) => return refused,
+                    };
                     self.before_external();
+                    let argv = &argv[..];
                     let out =
                         child::run_blocking(&Spec { ns, path: &path, argv, stdin, ignore_int: false, merged: false });
                     self.after_external();
@@ -273,9 +289,45 @@ impl Core {
         }
     }
 
+    /// The argv a system program runs with, or why it does not run: on a
+    /// machine only looked at, what [`inspect::refusal`] refuses; in a
+    /// paired learner's sandbox (`confined`), a rule past the limit, a
+    /// `timeout` of anything but the lab's programs (no shell, no other
+    /// binary of the machine), and `curl` kept to http and https (no
+    /// `file://` reading the machine's files).
+    pub(crate) fn gate(&mut self, ns: Option<&str>, argv: &[String]) -> Result<Vec<String>, Output> {
+        if self.rtnl.read_only {
+            if let Some(why) = inspect::refusal(argv) {
+                return Err(Output::error(why, 1));
+            }
+        }
+        if self.adds_rule_past_limit(ns, argv) {
+            return Err(Output::error(self.rtnl.limits.rules_note(), 4));
+        }
+        if !self.confined {
+            return Ok(argv.to_vec());
+        }
+        match argv[0].as_str() {
+            "timeout" => match timeout_program(&argv[1..]) {
+                Some(p) if !EXTERNAL.contains(&p) || p == "timeout" => Err(Output::error(
+                    format!("timeout: failed to run command \u{2018}{p}\u{2019}: No such file or directory\n"),
+                    127,
+                )),
+                _ => Ok(argv.to_vec()),
+            },
+            "curl" => {
+                let mut confined = vec![argv[0].clone()];
+                confined.extend(["--proto", "=http,https", "--proto-redir", "=http,https"].map(String::from));
+                confined.extend(argv[1..].iter().cloned());
+                Ok(confined)
+            }
+            _ => Ok(argv.to_vec()),
+        }
+    }
+
     /// Whether `argv` (an iptables command in namespace `ns`) would add a
     /// rule to a namespace that has as many as its limit allows.
-    pub(crate) fn adds_rule_past_limit(&mut self, ns: Option<&str>, argv: &[String]) -> bool {
+    fn adds_rule_past_limit(&mut self, ns: Option<&str>, argv: &[String]) -> bool {
         let limit = self.rtnl.limits.rules;
         let adds = match argv[0].as_str() {
             "iptables" => argv[1..].iter().any(|a| {

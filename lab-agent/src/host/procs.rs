@@ -40,11 +40,12 @@ pub(super) struct Proc {
     pub(super) first: Option<u32>,
 }
 
-/// Output written at a time (ms on the host's clock).
+/// Output written at a time (ms on the host's clock), to a terminal.
 pub(super) struct Event {
     at_ms: u64,
     stream: Stream,
     text: String,
+    term: usize,
 }
 
 /// The process table, the jobs' tasks and their output.
@@ -74,9 +75,9 @@ impl Procs {
     }
 
     /// Runs `line` to its end, and the jobs beside it; `None` if it ran
-    /// longer than [`child::LIMIT`] or `go_on` said stop, between two
-    /// polls (it is then dropped, and its programs are killed).
-    pub fn drive<T>(&self, mut line: LocalFuture<'_, T>, go_on: &mut dyn FnMut() -> bool) -> Option<T> {
+    /// longer than [`child::LIMIT`] (it is then dropped, and its programs
+    /// are killed).
+    pub fn drive<T>(&self, mut line: LocalFuture<'_, T>) -> Option<T> {
         let start = Instant::now();
         let mut cx = Context::from_waker(std::task::Waker::noop());
         loop {
@@ -86,7 +87,7 @@ impl Procs {
                 return Some(v);
             }
             self.poll_tasks();
-            if start.elapsed() > child::LIMIT || !go_on() {
+            if start.elapsed() > child::LIMIT {
                 return None;
             }
             if !self.moved.get() {
@@ -105,20 +106,14 @@ impl Procs {
         }
     }
 
-    /// What was written to the terminal so far, in time order, every
-    /// delay zero: the time has passed already (a paired page shows it
-    /// as it comes).
-    pub fn take_written(&self) -> Output {
-        let mut events = std::mem::take(&mut *self.events.borrow_mut());
-        events.sort_by_key(|e| e.at_ms);
-        let mut out = Output::new();
-        for e in events {
-            match e.stream {
-                Stream::Stdout => out.out(e.text),
-                Stream::Stderr => out.err(e.text),
-            }
-        }
-        out
+    /// What was written to terminal `term` so far, in time order, every
+    /// delay zero: the time has passed already (a paired page shows it as
+    /// it comes).
+    pub fn take_written_to(&self, term: usize) -> Output {
+        let (mine, others): (Vec<Event>, Vec<Event>) =
+            std::mem::take(&mut *self.events.borrow_mut()).into_iter().partition(|e| e.term == term);
+        *self.events.borrow_mut() = others;
+        written(mine)
     }
 
     /// Polls every job once.
@@ -166,9 +161,9 @@ impl Procs {
     }
 
     /// What a program wrote to the terminal just now, as it came.
-    pub(super) fn write(&self, stream: Stream, text: String) {
+    pub(super) fn write(&self, term: usize, stream: Stream, text: String) {
         let at_ms = self.now_ms();
-        self.events.borrow_mut().push(Event { at_ms, stream, text });
+        self.events.borrow_mut().push(Event { at_ms, stream, text, term });
     }
 
     /// What the line printed last (its earlier commands' output came
@@ -176,7 +171,7 @@ impl Procs {
     /// time order; delays from `t0`.
     pub fn merge(&self, t0: u64, out: Output) -> Output {
         let mut events = std::mem::take(&mut *self.events.borrow_mut());
-        events.extend(stamp(self.now_ms(), out.chunks));
+        events.extend(stamp(0, self.now_ms(), out.chunks));
         // At equal times (ms), in the order they were seen.
         events.sort_by_key(|e| e.at_ms);
         let mut merged = Output::status(out.status);
@@ -194,16 +189,29 @@ impl Procs {
     }
 }
 
+/// Events as output, in time order, every delay zero.
+fn written(mut events: Vec<Event>) -> Output {
+    events.sort_by_key(|e| e.at_ms);
+    let mut out = Output::new();
+    for e in events {
+        match e.stream {
+            Stream::Stdout => out.out(e.text),
+            Stream::Stderr => out.err(e.text),
+        }
+    }
+    out
+}
+
 /// Chunks that ended at `end_ms`, as timed events: counted back from the
 /// end, so that time the delays do not carry (a job's start, work done at
 /// once) cannot shift them; what a program printed last is stamped when
 /// it was read.
-pub(super) fn stamp(end_ms: u64, chunks: Vec<sim_shell::Chunk>) -> Vec<Event> {
+pub(super) fn stamp(term: usize, end_ms: u64, chunks: Vec<sim_shell::Chunk>) -> Vec<Event> {
     let mut at = end_ms;
     let mut events = Vec::new();
     for c in chunks.into_iter().rev() {
         if !c.text.is_empty() {
-            events.push(Event { at_ms: at, stream: c.stream, text: c.text });
+            events.push(Event { at_ms: at, stream: c.stream, text: c.text, term });
         }
         at = at.saturating_sub(c.delay_ms);
     }

@@ -24,6 +24,8 @@ pub(super) struct Running {
     pub(super) procs: Rc<Procs>,
     pub(super) core: Rc<RefCell<Core>>,
     pub(super) out_to: [OutTo; 2],
+    /// The terminal it writes to (its line's, or its job's).
+    pub(super) term: usize,
     /// What goes back to the shell, and the time that passed.
     pub(super) out: Output,
 }
@@ -44,7 +46,7 @@ impl Running {
                 }
                 OutTo::Terminal => {
                     if !c.text.is_empty() {
-                        self.procs.write(c.stream, c.text);
+                        self.procs.write(self.term, c.stream, c.text);
                         self.procs.moved.set(true);
                     }
                     self.out.out_after(c.delay_ms, "");

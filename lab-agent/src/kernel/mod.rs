@@ -69,6 +69,9 @@ pub struct Rtnl {
     pub shells: Shells,
     /// What this session may make (see [`limits`]).
     pub limits: Limits,
+    /// The machine's own namespaces, looked at only (`--inspect-host`):
+    /// every change through the seam is refused.
+    pub read_only: bool,
     /// The last limit an operation met, until the host reports it.
     refusal: Option<String>,
 }
@@ -139,6 +142,7 @@ impl Rtnl {
             pace: SETTLE,
             shells: Shells::default(),
             limits: Limits::NONE,
+            read_only: false,
             refusal: None,
         })
     }
@@ -146,6 +150,16 @@ impl Rtnl {
     /// The note of the limit an operation met since the last call, if any.
     pub fn take_refusal(&mut self) -> Option<String> {
         self.refusal.take()
+    }
+
+    /// Refuses a change when the host is only looked at (`read_only`),
+    /// with `EPERM` and a note.
+    fn writable(&mut self) -> KResult<()> {
+        if !self.read_only {
+            return Ok(());
+        }
+        self.refuse(crate::host::inspect::NOTE.to_string());
+        Err(KernelError { errno: Errno::EPERM, extack: None })
     }
 
     /// Records that an operation met a limit.
@@ -326,6 +340,7 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn netns_add(&mut self, name: &str) -> NsResult<()> {
+        self.r.writable().map_err(|e| e.errno)?;
         if netns::list().len() >= self.r.limits.namespaces {
             let note = self.r.limits.namespaces_note();
             self.r.refuse(note);
@@ -338,6 +353,7 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn netns_delete(&mut self, name: &str) -> NsResult<()> {
+        self.r.writable().map_err(|e| e.errno)?;
         self.r.settle();
         self.r.teardown();
         // Our own handles must not keep the namespace alive.
@@ -359,6 +375,7 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn netns_set_id(&mut self, name: &str, id: Option<i32>) -> KResult<()> {
+        self.r.writable()?;
         let f = Self::open_named(name)?;
         self.call(link::newnsid_msg(&f, id.unwrap_or(-1)), 0)
     }
@@ -413,6 +430,7 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn link_add(&mut self, req: &LinkAddReq) -> KResult<()> {
+        self.r.writable()?;
         if self.r.limits.links != usize::MAX && self.r.links_in_sandbox() + 2 > self.r.limits.links {
             let note = self.r.limits.links_note();
             self.r.refuse(note);
@@ -429,11 +447,13 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn link_set(&mut self, ifindex: u32, req: &LinkSetReq) -> KResult<()> {
+        self.r.writable()?;
         let ns = req.netns.as_ref().map(|t| self.open_target(t)).transpose()?;
         self.call(link::set_msg(ifindex, req, ns.as_ref()), 0)
     }
 
     fn link_del(&mut self, ifindex: u32) -> KResult<()> {
+        self.r.writable()?;
         self.call(link::del_msg(ifindex), 0)
     }
 
@@ -442,14 +462,17 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn addr_add(&mut self, ifindex: u32, a: &Inet4) -> KResult<()> {
+        self.r.writable()?;
         self.call(addr::add_msg(ifindex, a), NLM_F_CREATE | NLM_F_EXCL)
     }
 
     fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()> {
+        self.r.writable()?;
         self.call(addr::del_msg(ifindex, local.into(), prefix.unwrap_or(32)), 0)
     }
 
     fn addr_flush(&mut self, ifindex: u32) -> KResult<()> {
+        self.r.writable()?;
         // iproute2 dumps and deletes each address (all families).
         let mine: Vec<AddrMsg> = self.addr_dump().into_iter().filter(|a| a.ifindex == ifindex).collect();
         for a in mine {
@@ -468,6 +491,7 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn route_add(&mut self, r: &Route, replace: bool) -> KResult<()> {
+        self.r.writable()?;
         self.call(route::add_msg(r), create_flags(replace))
     }
 
@@ -492,6 +516,7 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn route_del(&mut self, m: &RouteMatch) -> KResult<()> {
+        self.r.writable()?;
         self.call(route::del_msg(m), 0)
     }
 
@@ -504,10 +529,12 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn neigh_add(&mut self, n: &NeighMsg, replace: bool) -> KResult<()> {
+        self.r.writable()?;
         self.call(neigh::add_msg(n), create_flags(replace))
     }
 
     fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()> {
+        self.r.writable()?;
         self.call(neigh::del_msg(ifindex, dst), 0)
     }
 
@@ -517,6 +544,7 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn sysctl_write(&mut self, path: &str, value: &str) -> Result<(), Errno> {
+        self.r.writable().map_err(|e| e.errno)?;
         self.r.settle();
         let r = sysctl::write(netns::fd(self.ns_file()), netns::fd(&self.r.home), path, value);
         self.r.changed();

@@ -7,4 +7,5 @@
 pub mod facts;
 pub mod serve;
 pub mod session;
+pub mod tls;
 pub mod wire;

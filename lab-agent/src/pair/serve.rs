@@ -53,6 +53,8 @@ pub struct Config {
     pub idle: Duration,
     /// Commands a second a session may run, on average.
     pub rate: u32,
+    /// wss: the certificate chain and key, PEM files.
+    pub tls: Option<(PathBuf, PathBuf)>,
 }
 
 /// The most a message may weigh (an `Open` of a long session).
@@ -109,6 +111,10 @@ impl Bucket {
 
 /// Serves until the process is killed. Prints the pairing link first.
 pub fn run(config: Config) -> std::io::Result<()> {
+    let acceptor = match &config.tls {
+        Some((cert, key)) => Some(super::tls::acceptor(cert, key).map_err(std::io::Error::other)?),
+        None => None,
+    };
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(config.listen).await?;
@@ -116,8 +122,9 @@ pub fn run(config: Config) -> std::io::Result<()> {
         let mut config = config;
         config.listen = addr;
         let facts = super::facts::host_facts(config.inspect_host);
-        println!("lab-agent: serving {} on http://{addr}/", config.site.display());
-        println!("pair: http://{addr}/#/pair?agent=ws://{addr}&token={}", config.token);
+        let (http, ws) = if acceptor.is_some() { ("https", "wss") } else { ("http", "ws") };
+        println!("lab-agent: serving {} on {http}://{addr}/", config.site.display());
+        println!("pair: {http}://{addr}/#/pair?agent={ws}://{addr}&token={}", config.token);
         println!(
             "To reach a VM from your own machine, forward the port over SSH (ssh -L {p}:127.0.0.1:{p} VM) rather than listening on a public address.",
             p = addr.port()
@@ -130,7 +137,10 @@ pub fn run(config: Config) -> std::io::Result<()> {
             next: AtomicUsize::new(1),
         });
         let router = Router::new().fallback(route).with_state(app);
-        axum::serve(listener, router).await
+        match acceptor {
+            Some(acceptor) => axum::serve(super::tls::TlsListener { tcp: listener, acceptor }, router).await,
+            None => axum::serve(listener, router).await,
+        }
     })
 }
 

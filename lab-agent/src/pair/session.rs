@@ -11,48 +11,77 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use lab_protocol::{decode, encode, Chunk, CommandOutput, Event, LabState, LessonChecks, Request, REPLAY_LINES};
+use lab_protocol::{decode, encode, replayed_id, scrollback, Chunk, Entry, Event, LabState, LessonChecks, Request};
 use lesson_format::progress::advance;
 use lesson_format::verify::World;
 use sim_core::output::Output;
 use sim_core::Snapshot;
 
+use crate::host::terminals::MAX_TERMINALS;
 use crate::host::KernelLab;
 use crate::kernel::Limits;
 
-/// How often background jobs are looked at while no line runs.
-const IDLE_POLL: Duration = Duration::from_millis(50);
+/// How long the loop waits for a request while a line runs, and while
+/// only background jobs do.
+const BUSY_POLL: Duration = Duration::from_millis(2);
+const JOBS_POLL: Duration = Duration::from_millis(20);
+/// A line still running this long after it started is announced
+/// `Waiting` (the page then lets its other terminals run lines).
+const WAITING_AFTER: Duration = Duration::from_millis(200);
+/// In a replay, a line that prints nothing and has not ended for this
+/// long is taken as waiting (a server), and the replay goes on.
+const REPLAY_SETTLE: Duration = Duration::from_millis(1000);
 
 /// Runs a session on stdin/stdout until stdin closes. The caller has
 /// entered the sandbox already (while it had one thread).
 pub fn run(mut lab: KernelLab) {
     lab.set_limits(Limits::PAIRED);
     let requests = read_requests();
-    let mut s =
-        Session { lab: RefCell::new(lab), lesson: None, lines: Vec::new(), sent: None, pending: VecDeque::new() };
+    let mut s = Session {
+        lab: RefCell::new(lab),
+        lesson: None,
+        lines: Vec::new(),
+        sent: None,
+        running: vec![None; MAX_TERMINALS],
+        queued: vec![VecDeque::new(); MAX_TERMINALS],
+    };
     emit(&Event::Ready { engine: "kernel".into() });
+    let mut moved = false;
     loop {
-        let next = match s.pending.pop_front() {
-            Some(r) => Ok(r),
-            None if s.lab.borrow().has_jobs() => requests.recv_timeout(IDLE_POLL),
+        let wait = if moved {
+            Some(Duration::ZERO)
+        } else if s.lab.get_mut().any_running() {
+            Some(BUSY_POLL)
+        } else if s.lab.get_mut().has_jobs() {
+            Some(JOBS_POLL)
+        } else {
+            None
+        };
+        let got = match wait {
+            Some(d) => requests.recv_timeout(d),
             None => requests.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
-        match next {
-            Ok(Ok(req)) => s.handle(req, &requests),
-            Ok(Err(message)) => emit(&Event::Error { message }),
-            Err(RecvTimeoutError::Timeout) => s.idle(),
+        match got {
+            Ok(read) => {
+                s.read(read);
+                while let Ok(more) = requests.try_recv() {
+                    s.read(more);
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
         }
+        moved = s.step();
     }
 }
 
 /// What a line of stdin was: a request, or why it was not one.
 type Read = Result<Request, String>;
 
-/// Stdin's lines, decoded on a thread of their own so a running line can
-/// see an `Interrupt` arrive.
+/// Stdin's lines, decoded on a thread of their own, so requests (Ctrl-C,
+/// another terminal's line) arrive while lines run.
 fn read_requests() -> Receiver<Read> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -73,6 +102,15 @@ fn emit(ev: &Event) {
     let _ = out.flush();
 }
 
+/// A line running in a terminal: its request id, when it started, and
+/// whether the page was told it waits.
+#[derive(Clone, Copy)]
+struct Line {
+    id: u64,
+    started: Instant,
+    announced: bool,
+}
+
 struct Session {
     lab: RefCell<KernelLab>,
     lesson: Option<LessonChecks>,
@@ -80,67 +118,146 @@ struct Session {
     lines: Vec<String>,
     /// The picture last sent, so an unchanged one is not sent again.
     sent: Option<Snapshot>,
-    /// Requests that arrived while a line ran (another terminal's lines
-    /// wait for it: the VM runs one line at a time).
-    pending: VecDeque<Read>,
+    /// Per terminal, the line it runs.
+    running: Vec<Option<Line>>,
+    /// Per terminal, lines sent before its running line ended (a page
+    /// sends the next after `Done`; another client may not).
+    queued: Vec<VecDeque<(u64, String)>>,
 }
 
 impl Session {
-    fn handle(&mut self, req: Request, requests: &Receiver<Read>) {
-        match req {
-            // A fresh sandbox is the server's to make: it starts a new
-            // session for every `Open`, so here the lab is fresh already.
-            Request::Open { lines, lesson } => {
-                self.lesson = lesson;
-                let outs: Vec<Output> = lines
-                    .iter()
-                    .map(|l| lab_protocol::Entry::decode(l))
-                    .filter_map(|e| match e {
-                        lab_protocol::Entry::Line { line, .. } => Some(line),
-                        lab_protocol::Entry::Interrupt { .. } => None,
-                    })
-                    .map(|line| {
-                        self.lines.push(line.clone());
-                        self.lab.get_mut().run(&line)
-                    })
-                    .collect();
-                let (earlier, outputs) = scrollback(&outs);
-                let state = self.state();
-                emit(&Event::Opened { earlier, outputs, state, waiting: Vec::new() });
-            }
-            Request::Run { id, line, .. } => self.run(id, &line, requests),
-            // Nothing runs: a Ctrl-C at an idle prompt does nothing.
-            Request::Interrupt { .. } | Request::Hello { .. } => {}
+    fn read(&mut self, read: Read) {
+        match read {
+            Ok(req) => self.handle(req),
+            Err(message) => emit(&Event::Error { message }),
         }
     }
 
-    fn run(&mut self, id: u64, line: &str, requests: &Receiver<Read>) {
-        self.lines.push(line.to_string());
-        let pending = &mut self.pending;
-        let mut watch = |written: Output| {
-            send_output(id, &written);
-            let mut go_on = true;
-            while let Ok(r) = requests.try_recv() {
-                match r {
-                    Ok(Request::Interrupt { .. }) => go_on = false,
-                    other => pending.push_back(other),
+    fn handle(&mut self, req: Request) {
+        match req {
+            // A fresh sandbox is the server's to make: it starts a new
+            // session for an `Open` after commands, so the lab is fresh.
+            Request::Open { lines, lesson } => self.open(&lines, lesson),
+            Request::Run { id, line, term } => {
+                let t = (term as usize).min(MAX_TERMINALS - 1);
+                if self.running[t].is_some() {
+                    self.queued[t].push_back((id, line));
+                } else {
+                    self.start(t, id, &line);
                 }
             }
-            go_on
-        };
-        let out = self.lab.get_mut().run_watched(line, &mut watch);
+            Request::Interrupt { term } => {
+                let t = (term as usize).min(MAX_TERMINALS - 1);
+                let (Some(line), Some(out)) = (self.running[t], self.lab.get_mut().interrupt(t)) else { return };
+                self.end(t, line.id, out);
+            }
+            Request::Hello { .. } => {}
+        }
+    }
+
+    fn start(&mut self, t: usize, id: u64, line: &str) {
+        self.lines.push(line.to_string());
+        self.running[t] = Some(Line { id, started: Instant::now(), announced: false });
+        self.lab.get_mut().start_in(t, line);
+    }
+
+    /// Runs the lab a step; tells the page what came of it. Whether
+    /// anything moved.
+    fn step(&mut self) -> bool {
+        let step = self.lab.get_mut().step();
+        for (t, written) in step.written {
+            let chunks = chunks(&written);
+            match self.running[t] {
+                Some(line) => emit(&Event::Output { id: line.id, chunks }),
+                None => emit(&Event::Printed { term: t as u32, chunks }),
+            }
+        }
+        for (t, out) in step.ended {
+            if let Some(line) = self.running[t] {
+                self.end(t, line.id, out);
+            }
+        }
+        for t in 0..MAX_TERMINALS {
+            let Some(line) = self.running[t].as_mut() else { continue };
+            if !line.announced && line.started.elapsed() > WAITING_AFTER {
+                line.announced = true;
+                let id = line.id;
+                let state = self.state();
+                emit(&Event::Waiting { id, state });
+            }
+        }
+        step.moved
+    }
+
+    /// Line `id` of terminal `t` ended with `out`: its last output, its
+    /// `Done`, and the terminal's next queued line.
+    fn end(&mut self, t: usize, id: u64, out: Output) {
+        self.running[t] = None;
         send_output(id, &out);
         let state = self.state();
         emit(&Event::Done { id, status: out.status, state });
+        if let Some((id, line)) = self.queued[t].pop_front() {
+            self.start(t, id, &line);
+        }
     }
 
-    /// No line runs: what the jobs printed.
-    fn idle(&mut self) {
-        let out = self.lab.get_mut().poll_jobs();
-        let chunks = chunks(&out);
-        if !chunks.is_empty() {
-            emit(&Event::Printed { term: 0, chunks });
+    /// Replays a saved session: each entry's line runs to its end, or
+    /// until it has printed nothing for a while without ending (a server
+    /// waiting for a client), which is then reported as waiting.
+    fn open(&mut self, entries: &[String], lesson: Option<LessonChecks>) {
+        self.lesson = lesson;
+        let mut outs: Vec<Output> = Vec::new();
+        let mut waiting: Vec<(usize, u64)> = Vec::new();
+        for (i, text) in entries.iter().enumerate() {
+            let entry = Entry::decode(text);
+            let t = (entry.term() as usize).min(MAX_TERMINALS - 1);
+            let mut out = Output::new();
+            match entry {
+                Entry::Interrupt { .. } => {
+                    if let Some(o) = self.lab.get_mut().interrupt(t) {
+                        out.extend(o);
+                    }
+                    out.status = 130;
+                    waiting.retain(|w| w.0 != t);
+                }
+                Entry::Line { line, .. } => {
+                    if let Some(o) = self.lab.get_mut().interrupt(t) {
+                        out.extend(o);
+                    }
+                    waiting.retain(|w| w.0 != t);
+                    self.lines.push(line.clone());
+                    self.lab.get_mut().start_in(t, &line);
+                    let mut quiet = Instant::now();
+                    loop {
+                        let step = self.lab.get_mut().step();
+                        for (_, w) in step.written.into_iter().filter(|(x, _)| *x == t) {
+                            out.extend(w);
+                            quiet = Instant::now();
+                        }
+                        if let Some((_, o)) = step.ended.into_iter().find(|(x, _)| *x == t) {
+                            let status = o.status;
+                            out.extend(o);
+                            out.status = status;
+                            break;
+                        }
+                        if quiet.elapsed() > REPLAY_SETTLE {
+                            let id = replayed_id(i);
+                            self.running[t] = Some(Line { id, started: Instant::now(), announced: true });
+                            waiting.push((t, id));
+                            break;
+                        }
+                        if !step.moved {
+                            std::thread::sleep(BUSY_POLL);
+                        }
+                    }
+                }
+            }
+            outs.push(out);
         }
+        let (earlier, outputs) = scrollback(&outs);
+        let state = self.state();
+        let waiting = waiting.into_iter().map(|w| w.1).collect();
+        emit(&Event::Opened { earlier, outputs, state, waiting });
     }
 
     fn state(&mut self) -> LabState {
@@ -191,25 +308,4 @@ impl World for KernelWorld<'_> {
         let out = self.lab.borrow_mut().run_command(line);
         (out.status, out.chunks.iter().map(|c| c.text.as_str()).collect())
     }
-}
-
-/// A replay's outputs as `Opened` carries them: the last ones that fit in
-/// [`REPLAY_LINES`] lines of text, the statuses of those before.
-fn scrollback(outs: &[Output]) -> (Vec<i32>, Vec<CommandOutput>) {
-    let mut lines = 0;
-    let mut first = outs.len();
-    while first > 0 {
-        let text: usize = outs[first - 1].chunks.iter().map(|c| c.text.matches('\n').count().max(1)).sum();
-        if lines + text > REPLAY_LINES && first < outs.len() {
-            break;
-        }
-        lines += text + 1;
-        first -= 1;
-    }
-    let zeroed = |o: &Output| {
-        let mut c = CommandOutput::from(o);
-        c.chunks.iter_mut().for_each(|c| c.delay_ms = 0);
-        c
-    };
-    (outs[..first].iter().map(|o| o.status).collect(), outs[first..].iter().map(zeroed).collect())
 }

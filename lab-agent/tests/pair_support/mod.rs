@@ -40,7 +40,15 @@ impl Agent {
         let port = loop {
             let line = lines.next().expect("a pairing link").unwrap();
             if let Some(link) = line.strip_prefix("pair: ") {
-                let addr = link.split("agent=ws://").nth(1).unwrap().split('&').next().unwrap();
+                let addr = link
+                    .split("agent=ws")
+                    .nth(1)
+                    .unwrap()
+                    .trim_start_matches("s")
+                    .trim_start_matches("://")
+                    .split('&')
+                    .next()
+                    .unwrap();
                 break addr.rsplit(':').next().unwrap().parse().unwrap();
             }
         };

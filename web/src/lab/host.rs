@@ -6,7 +6,7 @@ use super::progress::advance;
 use super::session::{LabSession, Lacks};
 use super::trace;
 use super::verify::World;
-use lab_protocol::{replayed_id, CommandOutput, Entry, Event, LabState, LessonChecks, Request, REPLAY_LINES};
+use lab_protocol::{replayed_id, scrollback, Entry, Event, LabState, LessonChecks, Request};
 use sim_core::lab::{LineState, Progress};
 use sim_core::Snapshot;
 
@@ -127,26 +127,10 @@ impl LabHost {
     }
 }
 
-/// A replay's outputs as `Opened` carries them: the statuses of the lines
-/// whose output would have scrolled off, then the last outputs that fit in
-/// [`REPLAY_LINES`] lines of text (the last one always).
-fn scrollback(outs: &[sim_core::Output]) -> (Vec<i32>, Vec<CommandOutput>) {
-    let mut lines = 0;
-    let mut first = outs.len();
-    while first > 0 {
-        let text: usize = outs[first - 1].chunks.iter().map(|c| c.text.matches('\n').count().max(1)).sum();
-        if lines + text > REPLAY_LINES && first < outs.len() {
-            break;
-        }
-        lines += text + 1; // and its command line
-        first -= 1;
-    }
-    (outs[..first].iter().map(|o| o.status).collect(), outs[first..].iter().map(CommandOutput::from).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lab_protocol::REPLAY_LINES;
 
     fn talk(host: &mut LabHost, req: Request) -> Vec<Event> {
         let mut events = Vec::new();
