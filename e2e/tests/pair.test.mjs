@@ -144,6 +144,37 @@ test('a wrong token and a refused origin say so', opts, async () => {
   assert.equal(await other.getByTestId('engine-both').isDisabled(), true);
 });
 
+test('a dropped connection takes the same session up again', opts, async () => {
+  // A TCP proxy in front of the agent, whose connections the test cuts.
+  const cut = new Set();
+  const proxy = net.createServer((c) => {
+    const u = net.connect(Number(new URL(link).port), '127.0.0.1');
+    c.pipe(u).pipe(c);
+    const end = () => { c.destroy(); u.destroy(); cut.delete(end); };
+    cut.add(end);
+    for (const s of [c, u]) { s.on('error', end); s.on('close', end); }
+  });
+  await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
+  try {
+    const page = await open(site.browser, site.base,
+      `#/pair?agent=ws://127.0.0.1:${proxy.address().port}&token=${encodeURIComponent(TOKEN)}`);
+    await statusMatches(page, /connected to /);
+    await page.getByTestId('engine-vm').click();
+    await run(page, 'ip netns add kept');
+    for (const end of [...cut]) end();
+    await statusMatches(page, /dropped/);
+    await statusMatches(page, /connected to /);
+    assert.equal(await page.getByTestId('engine-vm').getAttribute('aria-checked'), 'true');
+    await run(page, 'ip netns');
+    const out = await output(page);
+    assert.match(out, /taken up again/, out);
+    assert.match(out, /ip netns\s*kept\s*$/, 'the same sandbox');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    proxy.close();
+  }
+});
+
 test('an agent that is not there is unreachable', async () => {
   const local = await start();
   try {

@@ -16,7 +16,8 @@ pub fn PairPanel(shell: Shell) -> impl IntoView {
     let token = NodeRef::<html::Input>::new();
     let value = |n: NodeRef<html::Input>| n.get_untracked().map(|i| i.value()).unwrap_or_default();
     let paired = move || pair.status.with(Status::paired);
-    let connected = move || !matches!(pair.status.get(), Status::Paired(_) | Status::Connecting(_));
+    let connected =
+        move || !matches!(pair.status.get(), Status::Paired(_) | Status::Connecting(_) | Status::Resuming(_));
     // The engine switch: a radio group of buttons, so that a switch the
     // shell refuses (or asks about first) leaves the checked one as it is.
     let engine = move |m: Mode, label: &'static str| {

@@ -50,14 +50,20 @@ struct Inner {
 impl AgentClient {
     /// Opens a socket to `url` and says hello with `token`; `on_news`
     /// receives the agent's events in order, then its end (once).
-    pub fn connect(url: &str, token: &str, on_news: impl Fn(AgentNews) + 'static) -> Result<AgentClient, String> {
+    /// `resume` names the session of an earlier `Paired` to take up again.
+    pub fn connect(
+        url: &str,
+        token: &str,
+        resume: Option<String>,
+        on_news: impl Fn(AgentNews) + 'static,
+    ) -> Result<AgentClient, String> {
         let socket = WebSocket::new(url).map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
         socket.set_binary_type(BinaryType::Arraybuffer);
         let inner =
             Inner { socket, held: Vec::new(), paired: false, opened: false, closed: false, handlers: Vec::new() };
         let client = AgentClient(Rc::new(RefCell::new(inner)));
         let on_news: Rc<dyn Fn(AgentNews)> = Rc::new(on_news);
-        let hello = Request::Hello { token: token.to_string(), resume: None };
+        let hello = Request::Hello { token: token.to_string(), resume };
 
         let me = client.clone();
         let on_open = Handler::new(move |_| {

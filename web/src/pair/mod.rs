@@ -43,6 +43,8 @@ pub enum Status {
     #[default]
     Unpaired,
     Connecting(String),
+    /// The connection dropped; the page takes the session up again.
+    Resuming(String),
     Paired(HostFacts),
     Refused(Refusal, String),
     /// The socket never opened.
@@ -59,6 +61,7 @@ impl Status {
         match self {
             Status::Unpaired => "Not paired: commands run on the simulator.".into(),
             Status::Connecting(url) => format!("Connecting to {url}…"),
+            Status::Resuming(url) => format!("The connection to {url} dropped; taking the session up again…"),
             Status::Paired(h) => format!("connected to {} (Linux {})", h.hostname, h.kernel),
             Status::Refused(Refusal::Token, _) => {
                 "Refused: wrong token. Use the link lab-agent serve printed, or the token it was given.".into()

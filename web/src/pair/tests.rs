@@ -16,5 +16,6 @@ fn the_status_says_why_in_the_words_the_tests_read() {
     assert!(Status::Refused(Refusal::Origin, String::new()).text().contains("origin"));
     assert!(Status::Unreachable("ws://x".into()).text().contains("unreachable"));
     assert!(Status::Version(4).text().contains("version"));
+    assert!(Status::Resuming("ws://x".into()).text().contains("dropped"));
     assert!(Status::Refused(Refusal::Protocol, String::new()).text().contains("version"));
 }

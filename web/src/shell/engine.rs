@@ -71,9 +71,14 @@ pub struct Engine {
     pub(super) generation: u64,
     /// Notices given while a session was being replayed.
     pub(super) notices: Vec<String>,
-    /// The paired VM's connection, and the address it was opened to.
+    /// The paired VM's connection, the address and token it was opened
+    /// with, the agent's name for the session (to take it up again after a
+    /// dropped connection) and how many tries at that were made.
     pub(super) agent: Option<AgentClient>,
     pub(super) agent_url: String,
+    pub(super) agent_token: String,
+    pub(super) agent_session: Option<String>,
+    pub(super) resume_tries: usize,
     /// With both engines: the lines not yet ended on both.
     pub(super) mirror: Vec<Mirror>,
     /// Marks of lines that differ, waiting for their paced output: the

@@ -15,9 +15,14 @@ use crate::pair::agent::{AgentClient, AgentNews};
 use crate::pair::diff::{outputs_differ, states_differ};
 use crate::pair::{Diff, Mode, Status};
 use crate::terminal_line::{LineKind, TermLine};
+use gloo_timers::callback::Timeout;
 use lab_protocol::{Event, LabState, Request};
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// When to try to take a dropped connection's session up again, in
+/// milliseconds after each failure (the agent keeps it 30 s by default).
+const RESUME_MS: [u32; 5] = [500, 1000, 2000, 4000, 8000];
 
 /// A line sent to both engines, until both have ended.
 #[derive(Default)]
@@ -37,13 +42,19 @@ impl Shell {
     /// Connects to the agent at `url` with `token` (and drops any earlier pairing).
     pub fn pair_with(&self, url: &str, token: &str) {
         self.drop_agent(Status::Connecting(url.to_string()));
+        self.with(|e| {
+            e.agent_url = url.to_string();
+            e.agent_token = token.to_string();
+        });
+        self.connect(None);
+    }
+
+    fn connect(&self, resume: Option<String>) {
+        let (url, token) = self.with(|e| (e.agent_url.clone(), e.agent_token.clone()));
         let shell = *self;
-        match AgentClient::connect(url, token, move |news| shell.on_agent(news)) {
-            Ok(agent) => self.with(|e| {
-                e.agent = Some(agent);
-                e.agent_url = url.to_string();
-            }),
-            Err(_) => self.pair.status.set(Status::Unreachable(url.to_string())),
+        match AgentClient::connect(&url, &token, resume, move |news| shell.on_agent(news)) {
+            Ok(agent) => self.with(|e| e.agent = Some(agent)),
+            Err(_) => self.drop_agent(Status::Unreachable(url)),
         }
     }
 
@@ -54,7 +65,12 @@ impl Shell {
 
     /// Closes the connection, says `status`, and runs lines on the simulator again.
     fn drop_agent(&self, status: Status) {
-        if let Some(a) = self.with(|e| e.agent.take()) {
+        let agent = self.with(|e| {
+            e.agent_session = None;
+            e.resume_tries = 0;
+            e.agent.take()
+        });
+        if let Some(a) = agent {
             a.close();
         }
         self.pair.ask.set(None);
@@ -72,7 +88,16 @@ impl Shell {
 
     fn on_agent(&self, news: AgentNews) {
         match news {
-            AgentNews::Event(Event::Paired { host, .. }) => self.pair.status.set(Status::Paired(host)),
+            AgentNews::Event(Event::Paired { host, session, resumed }) => {
+                let retried = self.with(|e| {
+                    e.agent_session = Some(session);
+                    std::mem::take(&mut e.resume_tries) > 0
+                });
+                self.pair.status.set(Status::Paired(host));
+                if retried {
+                    self.taken_up(resumed);
+                }
+            }
             AgentNews::Event(Event::Refused { reason, message }) => {
                 self.pair.status.set(Status::Refused(reason, message))
             }
@@ -83,16 +108,72 @@ impl Shell {
                 Mode::Sim => {}
             },
             AgentNews::Closed { opened, version } => {
-                let status = match (version, self.pair.status.get_untracked()) {
+                self.with(|e| e.agent = None);
+                let status = self.pair.status.get_untracked();
+                let session = self.with(|e| e.agent_session.clone().filter(|_| e.resume_tries < RESUME_MS.len()));
+                match (session, version, &status) {
+                    (_, _, Status::Refused(..)) | (_, Some(_), _) | (None, _, _) => {}
+                    (Some(session), None, _) => return self.resume(session),
+                }
+                let status = match (version, status) {
                     (Some(v), _) => Status::Version(v),
                     (None, s @ Status::Refused(..)) => s,
                     (None, _) if !opened => Status::Unreachable(self.with(|e| e.agent_url.clone())),
                     (None, _) => Status::Closed(false),
                 };
-                self.with(|e| e.agent = None);
                 self.drop_agent(status);
             }
         }
+    }
+
+    /// The connection dropped: tries to take the agent's session up again
+    /// (within its grace period the sandbox and its running lines are as
+    /// they were), a few times, further apart each time. Lines wait meanwhile.
+    fn resume(&self, session: String) {
+        let n = self.with(|e| {
+            e.resume_tries += 1;
+            if self.mode() == Mode::Vm {
+                e.opening.get_or_insert(Opening::Resync);
+            }
+            e.resume_tries - 1
+        });
+        self.refresh_busy();
+        self.pair.status.set(Status::Resuming(self.with(|e| e.agent_url.clone())));
+        let shell = *self;
+        Timeout::new(RESUME_MS[n], move || {
+            // Unless the learner disconnected, or paired elsewhere, meanwhile.
+            if shell.with(|e| e.agent.is_none() && e.agent_session.as_deref() == Some(session.as_str())) {
+                shell.connect(Some(session));
+            }
+        })
+        .forget();
+    }
+
+    /// Paired again after a dropped connection: the same session (`kept`),
+    /// or a fresh sandbox (the agent's grace period ended, or it was
+    /// restarted), which replays the session (the learner agreed to run
+    /// its lines on the VM when they switched).
+    fn taken_up(&self, kept: bool) {
+        let mode = self.mode();
+        if kept || mode == Mode::Sim {
+            self.with(|e| e.opening = e.opening.filter(|_| mode != Mode::Vm));
+            self.notice("# nslab: the connection to the VM dropped and was taken up again.");
+        } else {
+            self.notice("# nslab: the VM's session was gone; a fresh sandbox there replays this session.");
+            let (agent, open) = self.with(|e| {
+                e.mirror.clear();
+                if mode == Mode::Vm {
+                    e.terms.iter_mut().for_each(|t| t.running = None);
+                    e.opening = Some(Opening::Resync);
+                }
+                (e.agent.clone(), Request::Open { lines: e.log.clone(), lesson: e.lesson.clone() })
+            });
+            if let Some(a) = agent {
+                a.send(&open);
+            }
+        }
+        self.refresh_busy();
+        self.pump();
     }
 
     /// The worker's events: the screen's, unless the VM is the lab.
