@@ -144,6 +144,37 @@ test('a wrong token and a refused origin say so', opts, async () => {
   assert.equal(await other.getByTestId('engine-both').isDisabled(), true);
 });
 
+test('a lesson on the VM: paired from the panel, its steps judged there, a reopened session asked about', opts, async () => {
+  const page = await open(site.browser, site.base, '#/lesson/veth-pairs');
+  // The first load's page has no panel: its button opens the paired page on the same lesson.
+  await page.getByTestId('pair').click();
+  await page.waitForURL(/pair\.html#\/lesson\/veth-pairs$/);
+  await page.waitForSelector('body[data-ready]');
+  await page.getByTestId('pair-agent').fill(`ws://127.0.0.1:${new URL(link).port}`);
+  await page.getByTestId('pair-token').fill(TOKEN);
+  await page.getByTestId('pair-connect').click();
+  await statusMatches(page, /connected to /);
+  await page.getByTestId('engine-vm').click();
+  const done = (n) => page.waitForFunction((n) => document.querySelector(`[data-step="${n}"]`).dataset.done === 'true', n);
+  await run(page, 'ip link show lo');
+  await done(1);
+  await run(page, 'ip link add tap1 type veth peer name tap2');
+  await done(2);
+  // Opened again (here: the sandbox, then the lesson), the lesson's saved lines run on
+  // the VM only once the learner agrees; until then the simulator has them.
+  await page.evaluate(() => { location.hash = '#/sandbox'; });
+  await page.waitForFunction(() => !document.querySelector('.t-busy'));
+  await page.evaluate(() => { location.hash = '#/lesson/veth-pairs'; });
+  await page.waitForSelector('[data-testid="pair-ask"]:not([hidden])');
+  assert.equal(await page.getByTestId('engine-sim').getAttribute('aria-checked'), 'true');
+  await page.getByTestId('pair-agree').click();
+  assert.equal(await page.getByTestId('engine-vm').getAttribute('aria-checked'), 'true');
+  await page.waitForFunction(() => !document.querySelector('.t-busy'));
+  await run(page, 'ip -br link show type veth');
+  assert.match(await output(page), /tap2@tap1\s+DOWN/);
+  assert.deepEqual(page.errors, []);
+});
+
 test('a dropped connection takes the same session up again', opts, async () => {
   // A TCP proxy in front of the agent, whose connections the test cuts.
   const cut = new Set();
