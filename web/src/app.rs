@@ -6,7 +6,7 @@ use crate::diagram::Diagram;
 use crate::lesson::{self, DocState, LESSONS};
 use crate::lesson_view::SidePanel;
 #[cfg(feature = "pair")]
-use crate::pair_view::{DiffView, PairPanel};
+use crate::pair_view::{DiffView, PairActions, PairPanel};
 use crate::route::{parse_hash, Route};
 use crate::session::decode_permalink;
 use crate::shell::Shell;
@@ -128,7 +128,12 @@ fn LinkProblem(problem: RwSignal<String>) -> impl IntoView {
 /// `Option` of the panel would link its code into the first load too.
 #[cfg(feature = "pair")]
 fn tools(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
-    view! { <Toolbar shell route/> <PairPanel shell/> }
+    let act = PairActions {
+        pair: Callback::new(move |(url, token): (String, String)| shell.pair_with(&url, &token)),
+        unpair: Callback::new(move |()| shell.unpair()),
+        mode: Callback::new(move |(mode, agreed)| shell.set_mode(mode, agreed)),
+    };
+    view! { <Toolbar shell route/> <PairPanel pair=shell.pair act/> }
 }
 
 #[cfg(not(feature = "pair"))]
@@ -139,7 +144,7 @@ fn tools(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
 /// The terminal, and in the paired page the side-by-side view under it.
 #[cfg(feature = "pair")]
 fn terminal(shell: Shell) -> impl IntoView {
-    view! { <Terminal shell/> <DiffView shell/> }
+    view! { <Terminal shell/> <DiffView pair=shell.pair/> }
 }
 
 #[cfg(not(feature = "pair"))]

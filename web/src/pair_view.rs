@@ -2,16 +2,26 @@
 //! the engine switch, the agreement to run a session on the VM) and the
 //! side-by-side view of what the two engines printed differently.
 
-use crate::pair::{Mode, Status};
-use crate::shell::Shell;
+use crate::pair::{Mode, Pairing, Status};
 use leptos::html;
 use leptos::prelude::*;
 
+/// What the panel asks of the shell.
+#[derive(Clone, Copy)]
+pub struct PairActions {
+    /// Pair with the agent at this address, with this token.
+    pub pair: Callback<(String, String)>,
+    pub unpair: Callback<()>,
+    /// Switch the engine; `true` when the learner agreed to run the
+    /// session's lines on the VM.
+    pub mode: Callback<(Mode, bool)>,
+}
+
 /// The panel, under the toolbar (always in the page, hidden when closed,
-/// as the toolbar's drawers are).
+/// as the toolbar's drawers are). It reads `pair` and acts through `act`
+/// (the shell's `pair_with`, `unpair`, `set_mode`).
 #[component]
-pub fn PairPanel(shell: Shell) -> impl IntoView {
-    let pair = shell.pair;
+pub fn PairPanel(pair: Pairing, act: PairActions) -> impl IntoView {
     let url = NodeRef::<html::Input>::new();
     let token = NodeRef::<html::Input>::new();
     let value = |n: NodeRef<html::Input>| n.get_untracked().map(|i| i.value()).unwrap_or_default();
@@ -25,7 +35,7 @@ pub fn PairPanel(shell: Shell) -> impl IntoView {
             <button type="button" role="radio" data-testid=format!("engine-{}", m.name())
                 aria-checked=move || (pair.mode.get() == m).to_string()
                 disabled=move || m != Mode::Sim && !paired()
-                on:click=move |_| shell.set_mode(m, false)>{label}</button>
+                on:click=move |_| act.mode.run((m, false))>{label}</button>
         }
     };
     let ask = move || {
@@ -50,10 +60,10 @@ pub fn PairPanel(shell: Shell) -> impl IntoView {
                 <label for="pair-token">"Token"</label>
                 <input id="pair-token" data-testid="pair-token" type="password" autocomplete="off"
                     node_ref=token prop:value=move || pair.link.get().1 />
-                <button type="button" data-testid="pair-connect" on:click=move |_| shell.pair_with(&value(url), &value(token))>
+                <button type="button" data-testid="pair-connect" on:click=move |_| act.pair.run((value(url), value(token)))>
                     "Pair"
                 </button>
-                <button type="button" data-testid="pair-disconnect" disabled=connected on:click=move |_| shell.unpair()>
+                <button type="button" data-testid="pair-disconnect" disabled=connected on:click=move |_| act.unpair.run(())>
                     "Disconnect"
                 </button>
             </div>
@@ -68,7 +78,7 @@ pub fn PairPanel(shell: Shell) -> impl IntoView {
                 hidden=move || pair.ask.with(Option::is_none)>
                 <p>{ask}</p>
                 <button type="button" data-testid="pair-agree"
-                    on:click=move |_| if let Some((m, _)) = pair.ask.get_untracked() { shell.set_mode(m, true) }>
+                    on:click=move |_| if let Some((m, _)) = pair.ask.get_untracked() { act.mode.run((m, true)) }>
                     "Run them on the VM"
                 </button>
                 <button type="button" data-testid="pair-decline" on:click=move |_| pair.ask.set(None)>
@@ -82,8 +92,7 @@ pub fn PairPanel(shell: Shell) -> impl IntoView {
 /// With both engines: each line that printed otherwise, the simulator's
 /// output beside the VM's, and what differs between their states.
 #[component]
-pub fn DiffView(shell: Shell) -> impl IntoView {
-    let pair = shell.pair;
+pub fn DiffView(pair: Pairing) -> impl IntoView {
     let summary = move || match pair.diffs.with(Vec::len) {
         0 => "Every line so far printed the same on both, once MACs, times and ids are masked.".to_string(),
         n => format!("{n} line(s) printed otherwise (marked ≠ in the terminal):"),
@@ -111,3 +120,6 @@ pub fn DiffView(shell: Shell) -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -83,6 +83,17 @@ fn boxes_tiles_cable_and_text_view() {
 }
 
 #[test]
+fn what_differs_from_a_paired_vm_gets_its_class() {
+    let _owner = owner();
+    let lab = lab_after(VETH);
+    lab.differs.set(Arc::new(["ns/orange", "link/green/tap2"].into_iter().map(|k| (k.to_string(), ())).collect()));
+    let html = render(lab);
+    assert_eq!(classes(&html, "g", r#"data-ns="orange""#), ["ns", "differs"]);
+    assert_eq!(classes(&html, "g", r#"data-link="tap2""#), ["port", "st-down", "differs"]);
+    assert_eq!(classes(&html, "g", r#"data-ns="green""#), ["ns"]);
+}
+
+#[test]
 fn what_changed_and_the_lit_step_get_their_classes() {
     let _owner = owner();
     let lab = lab_after(VETH);
