@@ -4,6 +4,12 @@
 // The app removes #boot when it mounts (web/src/boot.rs), and reads this
 // script's fetch from window.nslabBoot instead of fetching the lesson again.
 (function () {
+  // A pairing link (lab-agent serve prints one) is for the paired page,
+  // pair.html, which only a learner who pairs loads (scripts/build-pair-page).
+  if (/^#\/pair\?/.test(location.hash) && !/pair\.html$/.test(location.pathname)) {
+    location.replace('pair.html' + location.hash);
+    return;
+  }
   var boot = document.getElementById('boot');
   if (!boot) return;
   var panel = boot.querySelector('.lesson');
@@ -11,7 +17,9 @@
   // Routes as web/src/app.rs reads them: #/lesson/SLUG, #/sandbox, else the first lesson.
   var path = location.hash.slice(1).split('/s=')[0].replace(/\/$/, '');
   var m = /^\/lesson\/(.+)$/.exec(path);
-  var slug = m ? m[1] : path.indexOf('/sandbox') === 0 ? '' : links[0].getAttribute('href').slice(9);
+  // A pairing link opens the sandbox (web/src/app.rs).
+  var sandbox = path.indexOf('/sandbox') === 0 || path.indexOf('/pair') === 0;
+  var slug = m ? m[1] : sandbox ? '' : links[0].getAttribute('href').slice(9);
   var here = slug ? '#/lesson/' + slug : '#/sandbox';
   var link = null;
   for (var i = 0; i < links.length; i++) if (links[i].getAttribute('href') === here) link = links[i];

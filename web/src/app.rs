@@ -5,6 +5,8 @@ use crate::browser;
 use crate::diagram::Diagram;
 use crate::lesson::{self, DocState, LESSONS};
 use crate::lesson_view::SidePanel;
+#[cfg(feature = "pair")]
+use crate::pair_view::{DiffView, PairActions, PairPanel};
 use crate::route::{parse_hash, Route};
 use crate::session::decode_permalink;
 use crate::shell::Shell;
@@ -22,6 +24,19 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, doc: RwSignal<DocState>, pr
     let h = browser::hash();
     if !h.is_empty() && !h.starts_with('/') {
         return; // an in-page anchor such as a skip link
+    }
+    // (The first load's page never sees one: web/boot.js sends a pairing
+    // link to pair.html, the paired page, before the wasm loads.)
+    if let Some((agent, token)) = crate::pair::parse_link(&h).filter(|_| cfg!(feature = "pair")) {
+        // A pairing link: its address and token go into the panel, and the
+        // token leaves the address bar (and the history) at once.
+        shell.pair.link.set((agent.clone(), token.clone()));
+        shell.pair.shown.set(true);
+        browser::replace_hash(&route.with_untracked(Route::path));
+        if !agent.is_empty() {
+            shell.pair_with(&agent, &token);
+        }
+        return follow_hash(shell, route, doc, problem);
     }
     let (r, payload) = parse_hash(&h);
     let key = r.session_key();
@@ -108,6 +123,35 @@ fn LinkProblem(problem: RwSignal<String>) -> impl IntoView {
     }
 }
 
+/// The toolbar, and in the paired page (the `pair` feature) the "Pair with
+/// a VM" panel under it. Two functions rather than an optional child: an
+/// `Option` of the panel would link its code into the first load too.
+#[cfg(feature = "pair")]
+fn tools(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
+    let act = PairActions {
+        pair: Callback::new(move |(url, token): (String, String)| shell.pair_with(&url, &token)),
+        unpair: Callback::new(move |()| shell.unpair()),
+        mode: Callback::new(move |(mode, agreed)| shell.set_mode(mode, agreed)),
+    };
+    view! { <Toolbar shell route/> <PairPanel pair=shell.pair act/> }
+}
+
+#[cfg(not(feature = "pair"))]
+fn tools(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
+    view! { <Toolbar shell route/> }
+}
+
+/// The terminal, and in the paired page the side-by-side view under it.
+#[cfg(feature = "pair")]
+fn terminal(shell: Shell) -> impl IntoView {
+    view! { <Terminal shell/> <DiffView pair=shell.pair/> }
+}
+
+#[cfg(not(feature = "pair"))]
+fn terminal(shell: Shell) -> impl IntoView {
+    view! { <Terminal shell/> }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let shell = Shell::new();
@@ -135,8 +179,8 @@ pub fn App() -> impl IntoView {
         <main class="layout">
             <div class="side"><SidePanel route doc lab=shell.lab run start_over/></div>
             <div class="work">
-                <Toolbar shell route/>
-                <Terminal shell/>
+                {tools(shell, route)}
+                {terminal(shell)}
                 <Diagram lab=shell.lab/>
             </div>
         </main>

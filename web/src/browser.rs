@@ -97,3 +97,18 @@ pub fn download(name: &str, text: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// The page's origin (`http://HOST:PORT`), as a WebSocket's peer sees it.
+pub fn origin() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// Goes to `url` (relative to the page).
+pub fn go(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href(url);
+    }
+}

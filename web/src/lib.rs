@@ -16,6 +16,8 @@ pub mod lab;
 pub mod layout;
 pub mod lesson;
 pub mod lesson_view;
+pub mod pair;
+pub mod pair_view;
 pub mod route;
 pub mod session;
 pub mod shell;

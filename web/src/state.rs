@@ -21,6 +21,9 @@ pub struct LabSignals {
     pub progress: RwSignal<Progress>,
     /// Bumped after every line that reached the lab, and after a replay.
     pub version: RwSignal<u64>,
+    /// With both engines: keys of what the VM's state has and the
+    /// simulator's has not, or the other way round (`pair::diff`).
+    pub differs: RwSignal<Arc<KeySet>>,
 }
 
 impl LabSignals {
@@ -31,6 +34,7 @@ impl LabSignals {
             trace: RwSignal::new(None),
             progress: RwSignal::new(Progress::default()),
             version: RwSignal::new(0),
+            differs: RwSignal::new(Arc::new(KeySet::new())),
         }
     }
 }

@@ -23,6 +23,9 @@ pub enum LineKind {
     Output { runs: Vec<Run>, err: bool },
     /// A message from the site itself (not from the simulated host).
     Notice(String),
+    /// With both engines: the line above printed otherwise on the VM
+    /// (`data-testid="diff"`).
+    Mark(String),
 }
 
 /// A line of the screen; ids grow from the top line down and key the list.
@@ -44,7 +47,9 @@ pub fn TerminalLine(line: Arc<TermLine>) -> impl IntoView {
             runs.iter().map(|r| ((!r.class.is_empty()).then(|| r.class.clone()), r.text.clone())).collect(),
         ),
         LineKind::Notice(text) => ("t-notice", vec![(None, text.clone())]),
+        LineKind::Mark(text) => ("t-diff", vec![(None, text.clone())]),
     };
+    let testid = matches!(line.kind, LineKind::Mark(_)).then_some("diff");
     let runs = runs.into_iter().map(|(class, text)| view! { <span class=class>{text}</span> }).collect_view();
-    view! { <div class=class>{runs}</div> }
+    view! { <div class=class data-testid=testid>{runs}</div> }
 }

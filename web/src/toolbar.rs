@@ -19,6 +19,7 @@ enum Action {
     Copy,
     Import,
     ImportRun,
+    Pair,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,11 @@ pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
             Action::Download => browser::download("nslab-session.sh", &script_text()),
             Action::Copy => browser::copy_to_clipboard(&script_text()),
             Action::Import => toggle(Drawer::Import),
+            // The paired page shows its panel; the first load's page
+            // opens the paired page (pair.html, loaded on demand) on the
+            // same route, whose session it finds in storage.
+            Action::Pair if cfg!(feature = "pair") => shell.pair.shown.update(|s| *s = !*s),
+            Action::Pair => browser::go(&format!("pair.html#{}", route.with_untracked(Route::path))),
             Action::ImportRun => {
                 let Some(area) = pasted.get_untracked() else { return };
                 let lines = import_script(&area.value());
@@ -143,6 +149,9 @@ pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
             </button>
             <button type="button" data-testid="import" aria-expanded=expanded(Drawer::Import)
                 on:click=act(Action::Import)>"⤒ Import"</button>
+            <button type="button" data-testid="pair" aria-controls="pair-title" on:click=act(Action::Pair)>
+                "⇄ Pair with a VM"
+            </button>
         </div>
         {drawer}
     }

@@ -56,7 +56,7 @@ pub fn Interface(ctx: Ctx, ns: String, tile: Tile) -> impl IntoView {
     view! {
         <g class="port" class:st-up=state == PortState::Up class:st-down=state == PortState::Down
             class:st-nocarrier=state == PortState::NoCarrier class:bridge=is_bridge
-            class:changed=ctx.changed_at(key) class:tr-on=lit class:tr-bad=bad class:capturing=capturing
+            class:changed=ctx.changed_at(key.clone()) class:differs=ctx.differs_at(key) class:tr-on=lit class:tr-bad=bad class:capturing=capturing
             data-link=name data-capturing=capturing.then_some("")>
             <title>{title}</title>
             <path class="wire" d=wire.map(|w| w.path())></path>

@@ -37,6 +37,8 @@ pub struct Ctx {
     pub drawn: Memo<Arc<Layout>>,
     /// Keys of what the last command changed (see [`layout::changed`]).
     pub changed: RwSignal<Arc<KeySet>>,
+    /// Keys of what differs between the simulator and a paired VM (class `differs`).
+    pub differs: RwSignal<Arc<KeySet>>,
     /// The trace step lit now, if any.
     pub lit: Memo<Option<Lit>>,
 }
@@ -44,8 +46,12 @@ pub struct Ctx {
 impl Ctx {
     /// Whether the last command changed `key` (class `changed`).
     pub fn changed_at(&self, key: String) -> Signal<bool> {
-        let changed = self.changed;
-        Signal::derive(move || changed.with(|c| c.contains_key(&key)))
+        in_set(self.changed, key)
+    }
+
+    /// Whether `key` differs between the simulator and the VM (class `differs`).
+    pub fn differs_at(&self, key: String) -> Signal<bool> {
+        in_set(self.differs, key)
     }
 
     /// Whether the lit step is at `ns` (and `dev`; `None`: the box itself),
@@ -78,6 +84,11 @@ impl Ctx {
         let drawn = self.drawn;
         Signal::derive(move || drawn.with(|l| get(l)))
     }
+}
+
+/// One closure type for every key-set class of the picture.
+fn in_set(set: RwSignal<Arc<KeySet>>, key: String) -> Signal<bool> {
+    Signal::derive(move || set.with(|c| c.contains_key(&key)))
 }
 
 /// The trace playback: which step is lit, and the timer that moves it on.
@@ -161,7 +172,7 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
             Some(Lit { ns: s.ns.clone(), dev: s.dev.clone(), drop: s.drop })
         })
     });
-    let ctx = Ctx { drawn, changed: lab.changed, lit };
+    let ctx = Ctx { drawn, changed: lab.changed, differs: lab.differs, lit };
     // The lit step is kept in view where it shows: its tile in the picture
     // (without moving the page more than needed) and its line in the
     // Packet path (without moving the page). One effect for both, not one

@@ -48,6 +48,7 @@ pub fn Namespace(ctx: Ctx, frame: Frame, empty: bool) -> impl IntoView {
     let style = format!("--ns: {}", if is_host { "#8b949e" } else { colour(&ns, slot) });
     let (lit, bad) = ctx.lit_at(ns.clone(), None);
     let changed = ctx.changed_at(format!("ns/{ns}"));
+    let differs = ctx.differs_at(format!("ns/{ns}"));
     let name = if is_host { "host (initial namespace)".to_string() } else { format!("netns {ns}") };
     let notes = notes
         .into_iter()
@@ -56,7 +57,7 @@ pub fn Namespace(ctx: Ctx, frame: Frame, empty: bool) -> impl IntoView {
         .collect_view();
     let tile_ns = ns.clone();
     view! {
-        <g class="ns" class:ns-host=is_host class:changed=changed class:tr-on=lit class:tr-bad=bad
+        <g class="ns" class:ns-host=is_host class:changed=changed class:differs=differs class:tr-on=lit class:tr-bad=bad
             data-ns=ns style=style transform=transform>
             <rect class="ns-box" x=layout::num(x) y=layout::num(y) width=layout::num(w) height=layout::num(h) rx="10"></rect>
             <rect class="ns-tab" x=layout::num(x) y=layout::num(y) width=layout::num(w) height="26" rx="10"></rect>
@@ -115,7 +116,7 @@ pub fn NsChip(ctx: Ctx, chip: Chip) -> impl IntoView {
     let style = format!("--ns: {}", colour(&ns, slot));
     let label = ns.clone();
     view! {
-        <g class="ns ns-chip" class:changed=ctx.changed_at(key) class:tr-on=on class:tr-bad=bad data-ns=ns style=style>
+        <g class="ns ns-chip" class:changed=ctx.changed_at(key.clone()) class:differs=ctx.differs_at(key) class:tr-on=on class:tr-bad=bad data-ns=ns style=style>
             <title>{title}</title>
             <rect class="ns-box" x=layout::num(x) y=layout::num(y) width=layout::num(CHIP_W) height=layout::num(CHIP_H) rx="6"></rect>
             <text class="chip-name" x=layout::num(x + 8.0) y=layout::num(y + 16.0)>{label}</text>

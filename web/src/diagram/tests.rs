@@ -83,6 +83,17 @@ fn boxes_tiles_cable_and_text_view() {
 }
 
 #[test]
+fn what_differs_from_a_paired_vm_gets_its_class() {
+    let _owner = owner();
+    let lab = lab_after(VETH);
+    lab.differs.set(Arc::new(["ns/orange", "link/green/tap2"].into_iter().map(|k| (k.to_string(), ())).collect()));
+    let html = render(lab);
+    assert_eq!(classes(&html, "g", r#"data-ns="orange""#), ["ns", "differs"]);
+    assert_eq!(classes(&html, "g", r#"data-link="tap2""#), ["port", "st-down", "differs"]);
+    assert_eq!(classes(&html, "g", r#"data-ns="green""#), ["ns"]);
+}
+
+#[test]
 fn what_changed_and_the_lit_step_get_their_classes() {
     let _owner = owner();
     let lab = lab_after(VETH);
@@ -143,7 +154,7 @@ fn the_lit_step_marks_its_interface_or_its_box() {
         (at("green", Some("tap2"), false), r#"data-ns="green""#, vec!["ns"]),
     ] {
         let lit = Memo::new(move |_| lit.clone());
-        let ctx = Ctx { drawn, changed: lab.changed, lit };
+        let ctx = Ctx { drawn, changed: lab.changed, differs: lab.differs, lit };
         let html = view! { <Picture ctx version=lab.version node=NodeRef::new() /> }.to_html();
         assert_eq!(classes(&html, "g", attr), want, "{attr}");
     }

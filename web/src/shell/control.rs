@@ -4,6 +4,7 @@
 use super::engine::Opening;
 use super::{Shell, PACE_DIVISOR, PACE_MAX_MS};
 use crate::browser;
+use crate::pair::Mode;
 use crate::terminal_line::{LineKind, Run};
 use gloo_timers::callback::Timeout;
 use lab_protocol::{Entry, Request};
@@ -54,6 +55,10 @@ impl Shell {
             }
         }
         if !self.with(|e| e.pacing) {
+            // Only the paired page marks lines (the first load links none of it).
+            if cfg!(feature = "pair") {
+                self.flush_marks();
+            }
             self.pump();
         }
     }
@@ -85,9 +90,11 @@ impl Shell {
         }
         let term = self.with(|e| e.active);
         let running = self.with(|e| e.terms[term].running.clone());
-        if running.as_ref().is_some_and(|r| r.waiting) {
-            // It waits, and the lab reads requests: the lab stops it (its
-            // `^C` and status come back as the line's output and end).
+        let mode = self.mode();
+        if running.as_ref().is_some_and(|r| r.waiting || mode == Mode::Vm) {
+            // It waits, and the lab reads requests, or it runs on the VM,
+            // which stops a running line: the lab stops it (its `^C` and
+            // status come back as the line's output and end).
             self.with(|e| {
                 e.log.push(Entry::Interrupt { term: term as u32 }.encode());
                 e.statuses.push(130);
@@ -112,6 +119,13 @@ impl Shell {
                 c.restart();
                 c.send(&Request::Open { lines, lesson });
             }
+            if mode == Mode::Both {
+                // The VM stops it (its state keeps what the line did).
+                self.with(|e| e.mirror.retain(|m| m.id != r.id));
+                if let Some(a) = self.with(|e| e.agent.clone()) {
+                    a.send(&Request::Interrupt { term: term as u32 });
+                }
+            }
         }
         if busy {
             self.push(
@@ -131,7 +145,7 @@ impl Shell {
     /// Opens this session again with `lines`, and its lesson's checks.
     pub(super) fn reopen(&self, lines: Vec<String>) {
         let (key, lesson) = self.with(|e| (e.key.clone(), e.lesson.clone()));
-        self.open(&key, Some(lines), lesson);
+        self.replay(&key, lines, lesson);
     }
 
     /// Starts the session over from a fresh host.

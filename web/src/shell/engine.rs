@@ -2,11 +2,13 @@
 //! session log, each terminal's screen while it is not in front, its
 //! running line and history, the queue of typed lines, pacing.
 
+use super::vm::Mirror;
 use super::MAX_TABS;
 use crate::ansi::Style;
 use crate::client::LabClient;
-use crate::terminal_line::TermLine;
-use lab_protocol::{Chunk, LessonChecks};
+use crate::pair::agent::AgentClient;
+use crate::terminal_line::{LineKind, TermLine};
+use lab_protocol::{Chunk, LessonChecks, Snapshot};
 use std::sync::Arc;
 
 /// Why the lab is replaying a session.
@@ -69,6 +71,21 @@ pub struct Engine {
     pub(super) generation: u64,
     /// Notices given while a session was being replayed.
     pub(super) notices: Vec<String>,
+    /// The paired VM's connection, the address and token it was opened
+    /// with, the agent's name for the session (to take it up again after a
+    /// dropped connection) and how many tries at that were made.
+    pub(super) agent: Option<AgentClient>,
+    pub(super) agent_url: String,
+    pub(super) agent_token: String,
+    pub(super) agent_session: Option<String>,
+    pub(super) resume_tries: usize,
+    /// With both engines: the lines not yet ended on both.
+    pub(super) mirror: Vec<Mirror>,
+    /// Marks of lines that differ, waiting for their paced output: the
+    /// terminal, the line's prompt (a terminal line id), the mark.
+    pub(super) marks: Vec<(usize, u64, LineKind)>,
+    /// With both engines: the VM's state as it last sent it.
+    pub(super) vm_snapshot: Option<Arc<Snapshot>>,
 }
 
 impl Engine {
@@ -80,6 +97,10 @@ impl Engine {
     /// A line runs and the lab reads no request until it ends.
     pub(super) fn executing(&self) -> bool {
         self.terms.iter().any(|t| t.running.as_ref().is_some_and(|r| !r.waiting))
+    }
+
+    pub(super) fn mirror_of(&mut self, id: u64) -> Option<&mut Mirror> {
+        self.mirror.iter_mut().find(|m| m.id == id)
     }
 
     pub(super) fn term(&mut self, term: usize) -> &mut Term {

@@ -14,6 +14,7 @@
 use crate::ansi;
 use crate::browser;
 use crate::client::LabClient;
+use crate::pair::{Mode, Pairing};
 use crate::state::LabSignals;
 use crate::terminal_line::{LineKind, Run, TermLine};
 use lab_protocol::{Chunk, Entry, LessonChecks, Request};
@@ -50,6 +51,7 @@ pub const MAX_TABS: u32 = 8;
 mod control;
 mod engine;
 mod events;
+mod vm;
 
 use self::engine::{Engine, Opening, Running, Term};
 /// Handle to the terminals; cheap to copy into closures.
@@ -57,6 +59,8 @@ use self::engine::{Engine, Opening, Running, Term};
 pub struct Shell {
     pub screen: Screen,
     pub lab: LabSignals,
+    /// The paired VM, the engine switch, what differed.
+    pub pair: Pairing,
     engine: StoredValue<Engine, LocalStorage>,
 }
 
@@ -73,9 +77,10 @@ impl Shell {
                 active: RwSignal::new(0),
             },
             lab: LabSignals::new(),
+            pair: Pairing::new(),
             engine: StoredValue::new_local(engine),
         };
-        let client = LabClient::start(move |ev| shell.on_event(ev));
+        let client = LabClient::start(move |ev| shell.on_worker(ev));
         shell.engine.update_value(|e| e.client = Some(client));
         shell
     }
@@ -84,9 +89,27 @@ impl Shell {
         self.engine.try_update_value(f).expect("the shell outlives its page")
     }
 
+    /// The engine that runs the lines. Only the paired page (the `pair`
+    /// feature: `pair.html`, loaded on demand) leaves the simulator; in the
+    /// first load's build it is a constant, so everything about the VM is
+    /// dead code the linker drops.
+    pub fn mode(&self) -> Mode {
+        if cfg!(feature = "pair") {
+            self.pair.mode.get_untracked()
+        } else {
+            Mode::Sim
+        }
+    }
+
+    /// Sends to the engine that runs the lines: the worker, the VM, or both.
     fn send(&self, req: Request) {
-        if let Some(c) = self.with(|e| e.client.clone()) {
+        let mode = self.mode();
+        let (client, agent) = self.with(|e| (e.client.clone(), e.agent.clone()));
+        if let Some(c) = client.filter(|_| mode != Mode::Vm) {
             c.send(&req);
+        }
+        if let Some(a) = agent.filter(|_| mode != Mode::Sim) {
+            a.send(&req);
         }
     }
 
@@ -106,7 +129,7 @@ impl Shell {
 
     /// Adds lines at the bottom of terminal `term`'s screen, dropping the
     /// oldest beyond the scrollback.
-    fn push(&self, term: usize, kinds: Vec<LineKind>) {
+    pub(super) fn push(&self, term: usize, kinds: Vec<LineKind>) {
         if kinds.is_empty() {
             return;
         }
@@ -138,7 +161,7 @@ impl Shell {
     }
 
     /// The busy mark of the terminal in front.
-    fn refresh_busy(&self) {
+    pub(super) fn refresh_busy(&self) {
         let busy = self.with(|e| e.terms[e.active].running.is_some() || e.pacing || e.opening.is_some());
         self.screen.busy.set(busy);
     }
@@ -208,8 +231,22 @@ impl Shell {
     /// Switches to the session saved under `key` (or `lines`, when given),
     /// with the checks of `lesson`, replaying it to rebuild the lab and the screens.
     pub fn open(&self, key: &str, lines: Option<Vec<String>>, lesson: Option<LessonChecks>) {
-        self.stop();
         let lines = lines.unwrap_or_else(|| browser::load_lines(key));
+        let mode = self.mode();
+        if mode != Mode::Sim && !lines.is_empty() {
+            // Another session (a lesson, a link) runs its lines on the VM
+            // only once the learner agrees: the simulator opens it first.
+            self.pair.mode.set(Mode::Sim);
+            self.clear_diffs();
+            self.pair.ask.set(Some((mode, lines.len())));
+            self.pair.shown.set(true);
+        }
+        self.replay(key, lines, lesson);
+    }
+
+    /// Opens a session on the engine that runs the lines (see [`Shell::open`]).
+    fn replay(&self, key: &str, lines: Vec<String>, lesson: Option<LessonChecks>) {
+        self.stop();
         let tabs = lines.iter().map(|l| Entry::decode(l).term() + 1).max().unwrap_or(1).min(MAX_TABS);
         self.with(|e| {
             e.key = key.to_string();
@@ -292,6 +329,7 @@ impl Shell {
             }
             return self.pump();
         }
+        let prompt = self.with(|e| e.next_line);
         self.push(term, vec![LineKind::Command(line.to_string())]);
         self.lab.trace.set(None);
         let id = self.with(|e| {
@@ -303,6 +341,9 @@ impl Shell {
             browser::save_lines(&e.key, &e.log);
             let running = Running { id, line: line.to_string(), entry: e.log.len() - 1, waiting: false };
             e.term(term).running = Some(running);
+            if self.mode() == Mode::Both {
+                e.mirror.push(vm::Mirror { id, term, prompt, line: line.to_string(), ..vm::Mirror::default() });
+            }
             id
         });
         self.refresh_busy();
