@@ -6,8 +6,9 @@
 //! it replays the session. With **both** every request goes to both; the
 //! worker's events drive the screen, and the agent's are kept per line
 //! ([`Mirror`]) until both have ended, then compared after masking. The
-//! VM runs one line at a time, so a line that waits on another terminal
-//! there delays the VM's side of the lines after it (their marks come late).
+//! VM runs each terminal's line at once, as the worker does (a server
+//! waiting in one terminal, its client in another); a line's mark comes
+//! when the slower of the two engines has ended it.
 
 use super::engine::Opening;
 use super::Shell;
