@@ -1,7 +1,8 @@
 //! One learner's session on a paired VM: `lab-agent session`, a child of
 //! `lab-agent serve`, in a sandbox of its own (fresh network, mount and
-//! UTS namespaces, the machine's files read-only: [`crate::sandbox`]). It reads lab-protocol requests, one
-//! JSON text a line, on stdin and writes events the same way on stdout:
+//! UTS namespaces, the machine's files read-only: [`crate::sandbox`]).
+//! It reads lab-protocol requests, one JSON text a line, on stdin and
+//! writes events the same way on stdout:
 //! the worker's side of the protocol over a real kernel. Its end (stdin
 //! closed, or killed by the server, or the server killed: it dies with
 //! it) takes every namespace, device, socket and process of the session
