@@ -5,11 +5,14 @@
 //! - [`host`]: [`host::KernelLab`], the real-kernel twin of `sim_core::Lab`.
 //! - [`sandbox`]: the private network + mount namespaces a kernel run lives in.
 //! - [`replay`]: transcripts of either engine, and their diff.
+//! - [`lesson_check`]: `lab-agent lesson check`, a lesson file validated,
+//!   played on the simulator step by step, and on the kernel.
 //! - [`pair`]: `lab-agent serve`, pairing pages with this kernel, a
 //!   sandboxed session per learner.
 
 pub mod host;
 pub mod kernel;
+pub mod lesson_check;
 pub mod pair;
 pub mod replay;
 pub mod sandbox;

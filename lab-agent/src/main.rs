@@ -17,6 +17,9 @@ const USAGE: &str = "usage: lab-agent replay [--engine sim|kernel] [--seed N] [-
        lab-agent compare EXPECTED.txt ACTUAL.txt
        lab-agent sim [--seed N]      (an interactive prompt on the simulator)
        lab-agent kernel              (an interactive prompt on a sandboxed real kernel)
+       lab-agent lesson check [--sim-only] FILE.md...
+                (validates lessons, plays them on the simulator step by step and, as root,
+                 on the real kernel; exit 1 on any problem)
        lab-agent serve [--listen ADDR:PORT] [--token TOKEN | --token-file FILE]
                        [--allow-origin ORIGIN]... [--site DIR] [--inspect-host]
                        [--tls-cert FILE --tls-key FILE | --insecure]
@@ -52,6 +55,7 @@ fn run(args: Vec<String>) -> Result<i32> {
     };
     match cmd.as_str() {
         "serve" => return serve(&args[1..]),
+        "lesson" if args.get(1).is_some_and(|a| a == "check") => return lesson_check(&args[2..]),
         // A session of `serve`, speaking JSON lines on stdin/stdout.
         "session" if args.get(1).is_some_and(|a| a == "--inspect-host") => {
             let mut lab = KernelLab::new()?;
@@ -210,4 +214,38 @@ fn serve(args: &[String]) -> Result<i32> {
     }
     lab_agent::pair::serve::run(config)?;
     Ok(0)
+}
+
+/// `lab-agent lesson check [--sim-only] FILE.md…`.
+fn lesson_check(args: &[String]) -> Result<i32> {
+    let sim_only = args.iter().any(|a| a == "--sim-only");
+    let files: Vec<&String> = args.iter().filter(|a| *a != "--sim-only").collect();
+    let [f] = files.as_slice() else {
+        if files.is_empty() {
+            bail!("lesson check takes one or more FILE.md\n{USAGE}");
+        }
+        // Each lesson in a process and a sandbox of its own: a lesson's
+        // namespaces are never the next one's.
+        let mut all_ok = true;
+        for f in files {
+            let mut cmd = std::process::Command::new(std::env::current_exe()?);
+            cmd.args(["lesson", "check"]);
+            if sim_only {
+                cmd.arg("--sim-only");
+            }
+            all_ok &= cmd.arg(f).status()?.success();
+        }
+        return Ok(i32::from(!all_ok));
+    };
+    let path = std::path::Path::new(f.as_str());
+    let src = std::fs::read_to_string(path).with_context(|| format!("reading {f}"))?;
+    let mut kernel = if sim_only {
+        None
+    } else {
+        sandbox::enter().context("the kernel half needs root (or --sim-only)")?;
+        Some(KernelLab::new()?)
+    };
+    let report = lab_agent::lesson_check::check(path, &src, kernel.as_mut());
+    print!("{}", report.text);
+    Ok(i32::from(!report.ok))
 }

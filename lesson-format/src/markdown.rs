@@ -36,21 +36,44 @@ pub enum MdBlock {
     Commands(Vec<String>),
 }
 
+/// Why a lesson file cannot be read, and on which line (1-based) of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LessonError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for LessonError {
+    /// `LINE: MESSAGE`, so that a file's name before it makes `FILE:LINE: MESSAGE`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for LessonError {}
+
+fn at(line: usize, message: impl Into<String>) -> LessonError {
+    LessonError { line, message: message.into() }
+}
+
 /// `key: value` pairs of the front matter, in order.
 type Fields = Vec<(String, String)>;
 
-fn front_matter(src: &str) -> Result<(Fields, &str), String> {
+/// The front matter's fields, the body after it, and the body's first line's number.
+fn front_matter(src: &str) -> Result<(Fields, &str, usize), LessonError> {
     let Some(rest) = src.strip_prefix("---\n") else {
-        return Err("a lesson starts with front matter between `---` lines".into());
+        return Err(at(1, "a lesson starts with front matter between `---` lines"));
     };
-    let end = rest.find("\n---\n").ok_or("front matter is not closed by a `---` line")?;
+    let end = rest.find("\n---\n").ok_or_else(|| at(1, "front matter is not closed by a `---` line"))?;
     let mut fields = Vec::new();
-    for line in rest[..end].lines().filter(|l| !l.trim().is_empty()) {
-        let (k, v) = line.split_once(':').ok_or_else(|| format!("front matter line without `key:`: {line}"))?;
+    for (i, line) in rest[..end].lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let (k, v) =
+            line.split_once(':').ok_or_else(|| at(i + 2, format!("front matter line without `key:`: {line}")))?;
         let v = v.trim().trim_matches('"');
         fields.push((k.trim().to_string(), v.to_string()));
     }
-    Ok((fields, &rest[end + 5..]))
+    let body_line = rest[..end].lines().count() + 3;
+    Ok((fields, &rest[end + 5..], body_line))
 }
 
 /// Shell lines of a code block: blank lines and `#` comments dropped.
@@ -59,22 +82,25 @@ fn command_lines(code: &str) -> Vec<String> {
 }
 
 /// Parses one lesson file. `slug` is its file name without `.md` and number prefix.
-pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, String> {
-    let (fields, body) = front_matter(src)?;
+pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, LessonError> {
+    let (fields, body, body_line) = front_matter(src)?;
     let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
-    let title = get("title").ok_or("front matter needs a `title:`")?;
+    let title = get("title").ok_or_else(|| at(1, "front matter needs a `title:`"))?;
     let mut lesson = MdLesson {
         slug: slug.to_string(),
         nav: get("nav").unwrap_or_else(|| title.clone()),
         title,
-        summary: get("summary").ok_or("front matter needs a `summary:`")?,
+        summary: get("summary").ok_or_else(|| at(1, "front matter needs a `summary:`"))?,
         sections: vec![MdSection::default()],
     };
+    // The file's line of a byte of the body.
+    let line_of = |offset: usize| body_line + body[..offset.min(body.len())].matches('\n').count();
 
     let mut pending: Vec<Event> = Vec::new();
     let mut in_heading = false;
     let mut heading = String::new();
-    let mut code: Option<(String, String)> = None;
+    // A code block's language, text, and the line its text starts on.
+    let mut code: Option<(String, String, usize)> = None;
 
     let flush = |pending: &mut Vec<Event>, sec: &mut MdSection| {
         if !pending.is_empty() {
@@ -84,7 +110,8 @@ pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, String> {
         }
     };
 
-    for ev in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+    for (ev, range) in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).into_offset_iter()
+    {
         match ev {
             Event::Start(Tag::Heading { level: pulldown_cmark::HeadingLevel::H2, .. }) => {
                 flush(&mut pending, lesson.sections.last_mut().unwrap());
@@ -98,15 +125,17 @@ pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, String> {
             Event::Text(t) | Event::Code(t) if in_heading => heading.push_str(&t),
             _ if in_heading => {}
             Event::Start(Tag::CodeBlock(kind)) => {
+                // A fenced block's text starts on the line after its fence.
+                let first = line_of(range.start) + usize::from(matches!(kind, CodeBlockKind::Fenced(_)));
                 let lang = match kind {
                     CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((lang, String::new()));
+                code = Some((lang, String::new(), first));
             }
             Event::Text(t) if code.is_some() => code.as_mut().unwrap().1.push_str(&t),
             Event::End(TagEnd::CodeBlock) => {
-                let (lang, text) = code.take().unwrap();
+                let (lang, text, first) = code.take().unwrap();
                 let sec = lesson.sections.last_mut().unwrap();
                 match lang.as_str() {
                     "sh" | "bash" | "shell" | "console" => {
@@ -114,7 +143,13 @@ pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, String> {
                         sec.blocks.push(MdBlock::Commands(command_lines(&text)));
                     }
                     "check" => {
-                        for c in checks::parse_block(&text).map_err(|e| format!("in `{}`: {e}", sec.title))? {
+                        for (i, src) in text.lines().enumerate() {
+                            let src = src.trim();
+                            if src.is_empty() || src.starts_with('#') {
+                                continue;
+                            }
+                            let c =
+                                checks::parse(src).map_err(|e| at(first + i, format!("in `{}`: {e}", sec.title)))?;
                             sec.checks.push(c.to_string());
                         }
                     }
@@ -134,7 +169,7 @@ pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, String> {
     }
     flush(&mut pending, lesson.sections.last_mut().unwrap());
     if !lesson.sections.iter().any(|s| !s.checks.is_empty()) {
-        return Err("a lesson needs at least one step with a ```check block".into());
+        return Err(at(body_line, "a lesson needs at least one step with a ```check block"));
     }
     Ok(lesson)
 }
@@ -169,7 +204,7 @@ pub fn read_lessons(dir: &Path) -> Result<Vec<MdLesson>, String> {
         .iter()
         .map(|path| {
             let src = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            parse_lesson(&slug_of(path), &src).map_err(|e| format!("{}: {e}", path.display()))
+            parse_lesson(&slug_of(path), &src).map_err(|e| format!("{}:{e}", path.display()))
         })
         .collect()
 }
@@ -245,13 +280,16 @@ mod tests {
     }
 
     #[test]
-    fn bad_lessons_are_refused_with_a_reason() {
-        assert!(parse_lesson("x", "no front matter").unwrap_err().contains("front matter"));
-        assert!(parse_lesson("x", "---\ntitle: a\n---\n").unwrap_err().contains("summary"));
-        let bad = "---\ntitle: a\nsummary: b\n---\n## S\n```check\nlink a is sideways\n```\n";
-        assert!(parse_lesson("x", bad).unwrap_err().contains("unknown link check"));
+    fn bad_lessons_are_refused_with_a_reason_and_its_line() {
+        let err = |src: &str| parse_lesson("x", src).unwrap_err().to_string();
+        assert!(err("no front matter").starts_with("1: a lesson starts with front matter"));
+        assert!(err("---\ntitle: a\n---\n").contains("summary"));
+        assert!(err("---\ntitle: a\nsummary b\n---\n").starts_with("3: front matter line without"));
+        let bad = "---\ntitle: a\nsummary: b\n---\n## S\n\n```check\nnetns a exists\nlink a is sideways\n```\n";
+        let e = err(bad);
+        assert!(e.starts_with("9: in `S`: ") && e.contains("link"), "{e}");
         let none = "---\ntitle: a\nsummary: b\n---\n## S\ntext\n";
-        assert!(parse_lesson("x", none).unwrap_err().contains("at least one step"));
+        assert!(err(none).contains("at least one step"));
     }
 
     #[test]

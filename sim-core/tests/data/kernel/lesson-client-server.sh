@@ -19,15 +19,15 @@ ip netns exec client curl -sS http://10.244.0.3:8080/; echo $?
 timeout 3 tcpdump -nn -i veth-server -c 2 tcp & sleep 0.5; ip netns exec client nc -z 10.244.0.3 8080; wait
 ip netns exec server timeout 300 nc -lk 8080 >/tmp/server.log 2>&1 &
 sleep 0.3; ip netns exec server ss -tln
-timeout 3 tcpdump -nn -i veth-server -c 3 'tcp port 8080' & sleep 0.5; ip netns exec client timeout 2 nc 10.244.0.3 8080; wait
+timeout 3 tcpdump -nn -i veth-server -c 3 'tcp port 8080' & sleep 0.5; ip netns exec client timeout 2 nc 10.244.0.3 8080; wait $!
 echo hello | ip netns exec client nc -N 10.244.0.3 8080
 cat /tmp/server.log
-printf 'HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nhello\n' | ip netns exec server timeout 3 nc -l 80 >/dev/null & sleep 0.3; ip netns exec client curl -s http://10.244.0.3/; wait
-printf 'HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nhello\n' | ip netns exec server timeout 3 nc -l 80 >/dev/null & sleep 0.3; ip netns exec client curl -s -o /dev/null -w '%{http_code}\n' http://10.244.0.3/; wait
+printf 'HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nhello\n' | ip netns exec server timeout 3 nc -l 80 >/dev/null & sleep 0.3; ip netns exec client curl -s http://10.244.0.3/; wait $!
+printf 'HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nhello\n' | ip netns exec server timeout 3 nc -l 80 >/dev/null & sleep 0.3; ip netns exec client curl -s -o /dev/null -w '%{http_code}\n' http://10.244.0.3/; wait $!
 ip netns exec server iptables -A INPUT -p tcp --dport 8080 -j DROP
 ip netns exec client curl -sS --connect-timeout 1 http://10.244.0.3:8080/; echo $?
 ip netns exec server iptables -Z INPUT
-timeout 4 tcpdump -nn -i veth-server -c 2 tcp & sleep 0.5; ip netns exec client timeout 1.5 nc -z 10.244.0.3 8080; wait
+timeout 4 tcpdump -nn -i veth-server -c 2 tcp & sleep 0.5; ip netns exec client timeout 1.5 nc -z 10.244.0.3 8080; wait $!
 ip netns exec server iptables -L INPUT -n -v
 # Not part of the lesson: a look around, then the server goes.
 ip netns exec server ss -tln

@@ -1,0 +1,144 @@
+//! `lab-agent lesson check FILE.md…`: what an instructor runs before
+//! publishing a lesson. The file is read as the site reads it (front
+//! matter, steps, the check language: errors as `FILE:LINE: …`); then it
+//! is played on the simulator, command by command, and each step must tick
+//! after its own commands — not before, not later; then, unless
+//! `--sim-only`, the same commands run on the real kernel in a sandbox and
+//! every command whose output differs from the simulator's after the
+//! recorder's masking is reported. One line per step.
+
+use std::fmt::Write as _;
+
+use lab_protocol::{CheckRow, LessonChecks};
+use lesson_format::doc::BlockDoc;
+use lesson_format::markdown::{parse_lesson, slug_of, to_doc};
+use lesson_format::progress::advance;
+use lesson_format::verify::World;
+use sim_core::{Lab, Snapshot};
+
+use crate::host::KernelLab;
+
+/// A command's masked output on one engine: its text and status.
+type Printed = (String, i32);
+
+/// What checking one lesson found.
+pub struct Report {
+    /// One line per step, and the differences under it.
+    pub text: String,
+    pub ok: bool,
+}
+
+/// The simulator as a lesson's checks see it (as the page's worker does).
+struct SimWorld<'a> {
+    lab: &'a Lab,
+    snap: Snapshot,
+    lines: &'a [String],
+}
+
+impl World for SimWorld<'_> {
+    fn snapshot(&self) -> &Snapshot {
+        &self.snap
+    }
+    fn history(&self) -> &[String] {
+        self.lines
+    }
+    fn probe(&self, line: &str) -> (i32, String) {
+        let out = self.lab.clone().run(line);
+        (out.status, out.text())
+    }
+}
+
+/// Masks as record-transcript does, and a job's pid (`[1] 4242`), which
+/// the two engines draw differently.
+fn masked(text: &str) -> String {
+    let text = sim_core::transcript::normalize(text);
+    text.lines()
+        .map(|l| match l.split_once("] ") {
+            Some((job, pid)) if job.starts_with('[') && pid.chars().all(|c| c.is_ascii_digit()) => {
+                format!("{job}] PID")
+            }
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn commands(blocks: &[BlockDoc]) -> Vec<String> {
+    blocks
+        .iter()
+        .flat_map(|b| match b {
+            BlockDoc::Run(lines) => lines.clone(),
+            BlockDoc::Html(_) => Vec::new(),
+        })
+        .collect()
+}
+
+fn unmet(rows: &[CheckRow]) -> String {
+    rows.iter()
+        .filter(|r| !r.ok)
+        .map(|r| if r.why.is_empty() { r.label.clone() } else { format!("{} ({})", r.label, r.why) })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Checks one lesson file; `kernel`, when given, replays it on the real
+/// kernel too (a fresh `KernelLab` in the caller's sandbox).
+pub fn check(path: &std::path::Path, src: &str, kernel: Option<&mut KernelLab>) -> Report {
+    let lesson = match parse_lesson(&slug_of(path), src) {
+        Ok(l) => l,
+        Err(e) => return Report { text: format!("{}:{e}\n", path.display()), ok: false },
+    };
+    let doc = to_doc(&lesson);
+    let mut text = String::new();
+    let mut ok = true;
+    let mut checks = LessonChecks { steps: doc.step_checks(), ticked: 0 };
+    let mut lab = Lab::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut played: Vec<(String, Printed)> = Vec::new();
+    let mut step = 0;
+    for section in &doc.sections {
+        for cmd in commands(&section.blocks) {
+            let out = lab.run(&cmd);
+            lines.push(cmd.clone());
+            played.push((cmd, (masked(&out.text()), out.status)));
+        }
+        if !section.step {
+            continue;
+        }
+        step += 1;
+        let world = SimWorld { lab: &lab, snap: lab.snapshot(), lines: &lines };
+        let p = advance(&checks, &world);
+        checks.ticked = p.ticked;
+        let verdict = match p.ticked.cmp(&step) {
+            std::cmp::Ordering::Equal => "ticks".to_string(),
+            std::cmp::Ordering::Less => {
+                ok = false;
+                format!("does not tick: {}", unmet(&p.current))
+            }
+            std::cmp::Ordering::Greater => {
+                ok = false;
+                format!("ticks step {} too, before its own commands", p.ticked)
+            }
+        };
+        let _ = writeln!(text, "{}: step {step} `{}`: {verdict}", path.display(), section.title);
+    }
+    if let Some(k) = kernel {
+        let mut same = 0;
+        for (cmd, (sim_text, sim_status)) in &played {
+            let out = k.run(cmd);
+            let (k_text, k_status) = (masked(&out.text()), out.status);
+            if (&k_text, k_status) == (sim_text, *sim_status) {
+                same += 1;
+            } else {
+                ok = false;
+                let _ = writeln!(
+                    text,
+                    "{}: `{cmd}` differs on the kernel:\n--- kernel (status {k_status})\n{k_text}\n--- simulator (status {sim_status})\n{sim_text}",
+                    path.display()
+                );
+            }
+        }
+        let _ = writeln!(text, "{}: the kernel agrees on {same}/{} commands", path.display(), played.len());
+    }
+    Report { text, ok }
+}

@@ -1,0 +1,51 @@
+//! `lab-agent lesson check`: every shipped lesson passes, on the simulator
+//! and on the real kernel (as root, as CI runs), and broken lessons fail
+//! with the file and line of the fault.
+
+use std::process::Command;
+
+fn check(args: &[&str]) -> (i32, String) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_lab-agent"))
+        .current_dir(root)
+        .args(["lesson", "check"])
+        .args(args)
+        .output()
+        .expect("lab-agent runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn every_shipped_lesson_ticks_step_by_step_and_the_kernel_agrees() {
+    let mut lessons: Vec<String> =
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"))
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().into_string().unwrap())
+            .filter(|n| n.ends_with(".md") && n != "README.md")
+            .map(|n| format!("../content/{n}"))
+            .collect();
+    lessons.sort();
+    let args: Vec<&str> = lessons.iter().map(String::as_str).collect();
+    let (status, text) = check(&args);
+    assert_eq!(status, 0, "{text}");
+    let steps = text.lines().filter(|l| l.contains(": step ")).count();
+    assert!(steps > 40 && text.lines().filter(|l| l.contains(": step ")).all(|l| l.ends_with(": ticks")), "{text}");
+    assert_eq!(text.matches("the kernel agrees on").count(), lessons.len(), "{text}");
+}
+
+#[test]
+fn broken_lessons_fail_at_their_line() {
+    let cases = [
+        ("bad-check.md", "tests/data/lessons/bad-check.md:14: in `Make a namespace`: "),
+        ("no-title.md", "tests/data/lessons/no-title.md:1: front matter needs a `title:`"),
+        ("never-ticks.md", "tests/data/lessons/never-ticks.md: step 1 `Make a namespace`: does not tick: "),
+        ("ticks-early.md", "tests/data/lessons/ticks-early.md: step 1 `Make two namespaces`: ticks step 2 too"),
+    ];
+    for (file, first) in cases {
+        let (status, text) = check(&["--sim-only", &format!("tests/data/lessons/{file}")]);
+        assert_eq!(status, 1, "{file}: {text}");
+        assert!(text.lines().any(|l| l.starts_with(first)), "{file}: expected a line starting {first:?}:\n{text}");
+    }
+}
