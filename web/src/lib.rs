@@ -16,6 +16,8 @@ pub mod lab;
 pub mod layout;
 pub mod lesson;
 pub mod lesson_view;
+#[cfg(test)]
+mod native_render;
 pub mod pair;
 pub mod pair_view;
 pub mod route;

@@ -5,22 +5,7 @@ use super::*;
 use lab_protocol::{TraceStep, TraceView};
 use sim_core::Lab;
 
-/// Renders without running effects (the trace playback, scrolling): they
-/// need a browser; e2e/ covers them.
-struct NoEffects;
-
-impl any_spawner::CustomExecutor for NoEffects {
-    fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
-    fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
-    fn poll_local(&self) {}
-}
-
-fn owner() -> Owner {
-    let _ = any_spawner::Executor::init_local_custom_executor(NoEffects);
-    let owner = Owner::new();
-    owner.set();
-    owner
-}
+use crate::native_render::owner;
 
 fn lab_after(lines: &[&str]) -> LabSignals {
     let mut lab = Lab::new();

@@ -6,21 +6,7 @@ use crate::pair::Diff;
 use lab_protocol::{HostFacts, Refusal};
 use std::sync::Arc;
 
-/// Renders without running effects (they need a browser; e2e covers them).
-struct NoEffects;
-
-impl any_spawner::CustomExecutor for NoEffects {
-    fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
-    fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
-    fn poll_local(&self) {}
-}
-
-fn owner() -> Owner {
-    let _ = any_spawner::Executor::init_local_custom_executor(NoEffects);
-    let owner = Owner::new();
-    owner.set();
-    owner
-}
+use crate::native_render::owner;
 
 fn panel(pair: Pairing) -> String {
     let act = PairActions { pair: Callback::new(|_| {}), unpair: Callback::new(|_| {}), mode: Callback::new(|_| {}) };
