@@ -3,8 +3,12 @@
 //! [`LessonDoc`] (the rest, which the page fetches).
 //!
 //! Runs at build time (`web/build.rs`, the `prerender` tool), so the browser
-//! never parses Markdown. Raw HTML in a lesson is shown as text, never
-//! injected: the rendered prose is safe to put into the page as markup.
+//! never parses Markdown — except the on-demand studio page, which reads
+//! lessons from a URL or a file with the same code. Raw HTML in a lesson is
+//! shown as text, never injected, and a link or image whose address could
+//! run script (`javascript:`, `data:`, `vbscript:`, …, however it is
+//! spelled) keeps only its text: the rendered prose is safe to put into the
+//! page as markup, whoever wrote the lesson.
 
 use crate::checks;
 use crate::doc::{BlockDoc, LessonDoc, SectionDoc, VERSION};
@@ -81,6 +85,26 @@ fn command_lines(code: &str) -> Vec<String> {
     code.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
 }
 
+/// Whether a link or image may keep its address: a relative one, or
+/// http(s) or mailto. `dest` is the address as pulldown-cmark decoded it
+/// (entities and backslash escapes already resolved); browsers also skip
+/// ASCII whitespace and control characters inside a scheme
+/// (`java\tscript:`), so those are dropped before the scheme is read.
+pub fn safe_url(dest: &str) -> bool {
+    let plain: String = dest.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let scheme_end = plain.find(':');
+    let path_start = plain.find(['/', '?', '#']);
+    match scheme_end {
+        // No scheme: relative (`lessons/x.md`, `#top`, `//host/x` is http(s)).
+        None => true,
+        Some(colon) if path_start.is_some_and(|p| p < colon) => true,
+        Some(colon) => {
+            let scheme = plain[..colon].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+        }
+    }
+}
+
 /// Parses one lesson file. `slug` is its file name without `.md` and number prefix.
 pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, LessonError> {
     let (fields, body, body_line) = front_matter(src)?;
@@ -101,6 +125,8 @@ pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, LessonError> {
     let mut heading = String::new();
     // A code block's language, text, and the line its text starts on.
     let mut code: Option<(String, String, usize)> = None;
+    // For each link or image open around the current event: whether it was kept.
+    let mut links: Vec<bool> = Vec::new();
 
     let flush = |pending: &mut Vec<Event>, sec: &mut MdSection| {
         if !pending.is_empty() {
@@ -164,6 +190,20 @@ pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, LessonError> {
             }
             // Raw HTML is shown as text: lessons cannot inject markup.
             Event::Html(h) | Event::InlineHtml(h) => pending.push(Event::Text(h)),
+            // A link to an unsafe address keeps its text; an image of one
+            // its alt text (the events between its start and end), as text.
+            Event::Start(Tag::Link { ref dest_url, .. }) | Event::Start(Tag::Image { ref dest_url, .. }) => {
+                let kept = safe_url(dest_url);
+                links.push(kept);
+                if kept {
+                    pending.push(ev);
+                }
+            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                if links.pop() == Some(true) {
+                    pending.push(ev);
+                }
+            }
             other => pending.push(other),
         }
     }
