@@ -10,14 +10,18 @@
 //!   whatever its prose contains (see [`to_markdown`] for what is adjusted).
 //! - [`problems`] lists what would still make the file refused (a lesson
 //!   with no step, a check that does not parse), each with its step.
+//! - [`suggest`] proposes checks for a step from what its commands changed in
+//!   the lab (two [`sim_core::Snapshot`]s) and the command lines it ran.
 //!
 //! Behind the `author` feature (`render` for the Markdown, `verify` for the
 //! lab's picture).
 
 mod markdown;
 mod prose;
+mod suggest;
 
 pub use markdown::{tidy, to_markdown, NO_SUMMARY, UNTITLED};
+pub use suggest::{suggest, MAX_SUGGESTIONS};
 
 use crate::checks;
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,10 @@
 //! The lesson builder's tests: drafts written and read back
-//! (`roundtrip.rs`).
+//! (`roundtrip.rs`), checks suggested from steps played on the simulator
+//! (`suggestions.rs`, and random ones in `random_steps.rs`).
 
+mod random_steps;
 mod roundtrip;
+mod suggestions;
 
 /// A small xorshift generator: the same cases on every run.
 pub(super) struct Rng(u64);
