@@ -1,25 +1,5 @@
-//! A draft written as a lesson file.
-//!
-//! The file must read back as the draft: the same title, summary, sections,
-//! commands, checks and hints. What the format cannot hold is adjusted
-//! first, by [`tidy`]:
-//!
-//! - front matter and titles are one line: line breaks become spaces, the
-//!   ends are trimmed (and a front matter value loses its outer `"`, which the
-//!   reader strips); an empty title or summary gets a placeholder, an empty
-//!   step title is `Step N`;
-//! - a step title is written with its ASCII punctuation backslash-escaped,
-//!   so `*`, `` ` `` or `<b>` in it stay text;
-//! - commands and checks are one per line: a line break starts another one,
-//!   and blank lines and lines starting with `#` (comments to the reader) are
-//!   left out; a check that parses is written in its printed form;
-//! - hints are trimmed, and empty ones left out;
-//! - prose keeps its Markdown, except what would change the file's
-//!   structure (see `prose.rs`): a `##` heading in it is demoted to `###`, a
-//!   fenced block marked `sh`, `bash`, `shell`, `console`, `check` or `hint`
-//!   is marked `text`, and a block left open at its end is closed.
-//!
-//! Code blocks are fenced with more backticks than any run in their text.
+//! A draft written as a lesson file, and the draft as that file holds it
+//! ([`tidy`] says what is adjusted so that it reads back).
 
 use super::prose::safe_prose;
 use super::{Draft, DraftStep};
@@ -74,7 +54,30 @@ pub(super) fn lines_of(items: &[String]) -> Vec<String> {
 }
 
 /// The draft as its file holds it: what [`to_markdown`] writes and
-/// [`crate::markdown::parse_lesson`] reads back (see the module's doc).
+/// [`crate::markdown::parse_lesson`] reads back (the same title, summary,
+/// sections, commands, checks and hints). What the format cannot hold is
+/// adjusted:
+///
+/// - front matter and titles are one line: line breaks (and other control
+///   characters) become spaces and the ends are trimmed; a front matter
+///   value also loses its outer `"`, which the reader strips; an empty title
+///   is [`UNTITLED`], an empty summary [`NO_SUMMARY`], an empty step title
+///   `Step N`;
+/// - commands and checks are one per line: a line break starts another one,
+///   and blank lines and lines starting with `#` (comments to the reader)
+///   are left out; a check that parses takes its printed form;
+/// - hints are trimmed, and empty ones left out;
+/// - prose keeps its Markdown but for what would change the file's
+///   structure: a `##` heading in it is demoted to `###` (one underlined
+///   with `---` gets `### ` and loses its underline), a fenced block marked
+///   `sh`, `bash`, `shell`, `console`, `check` or `hint` is marked `text`
+///   (shown as code, neither run nor checked), a fence left open at its end
+///   is closed, and a raw HTML block that would run on to the end of the
+///   file (`<!--`, `<pre>`, …) gets a `\` before its `<` (raw HTML is shown
+///   as text anyway). `\r\n` and `\r` become `\n`, NUL U+FFFD, and
+///   leading blank lines and trailing blanks go.
+///
+/// `tidy` of a tidied draft changes nothing.
 pub fn tidy(d: &Draft) -> Draft {
     Draft {
         title: field(&d.title, UNTITLED),
@@ -101,9 +104,13 @@ pub fn tidy(d: &Draft) -> Draft {
 /// Writes a draft as a lesson file (`content/README.md`): front matter, the
 /// introduction, then per step its `##` title, prose, commands (one `sh`
 /// block), checks (one `check` block) and hints (a `hint` block each).
-/// The draft is [`tidy`]ed first. A step without checks is written as a
-/// section of prose; the file is a lesson when some step has a check
-/// ([`super::problems`] says what else it needs).
+/// The draft is [`tidy`]ed first; a step title is written with its ASCII
+/// punctuation backslash-escaped (so `*`, `` ` `` or `<b>` stay text), and
+/// each block is fenced with more backticks than any run in its text.
+///
+/// A step without checks is written as a section of prose; the file is a
+/// lesson when some step has a check ([`super::problems`] says what else
+/// it needs).
 pub fn to_markdown(d: &Draft) -> String {
     let d = tidy(d);
     let mut out = format!("---\ntitle: {}\nsummary: {}\n---\n", d.title, d.summary);

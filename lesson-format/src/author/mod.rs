@@ -7,7 +7,7 @@
 //! - [`to_markdown`] writes a draft as a lesson file in the format
 //!   [`crate::markdown::parse_lesson`] reads (`content/README.md`), always
 //!   well formed: what the draft holds reads back, in the same sections,
-//!   whatever its prose contains (see [`to_markdown`] for what is adjusted).
+//!   whatever its prose contains ([`tidy`] says what is adjusted).
 //! - [`problems`] lists what would still make the file refused (a lesson
 //!   with no step, a check that does not parse), each with its step.
 //! - [`suggest`] proposes checks for a step from what its commands changed in
