@@ -20,7 +20,14 @@
 //! the `render` feature; [`verify`] and [`progress`], which judge checks
 //! against a lab's picture (the simulator's or a real kernel's), behind
 //! `verify`.
+//!
+//! [`author`] is the core of the lesson builder, where an instructor records
+//! a lesson in a sandbox page: a draft written as a lesson file, what would
+//! still make it refused, and checks suggested from what a recorded step
+//! changed in the lab. It is behind `author`.
 
+#[cfg(feature = "author")]
+pub mod author;
 pub mod checks;
 pub mod doc;
 #[cfg(feature = "render")]
