@@ -5,20 +5,31 @@
 // script's fetch from window.nslabBoot instead of fetching the lesson again.
 (function () {
   // A pairing link (lab-agent serve prints one) is for the paired page,
-  // pair.html, which only a learner who pairs loads (scripts/build-pair-page).
+  // pair.html, which only a learner who pairs loads (scripts/build-page pair).
   if (/^#\/pair\?/.test(location.hash) && !/pair\.html$/.test(location.pathname)) {
     location.replace('pair.html' + location.hash);
     return;
   }
+  // A lesson from a URL or a file, and the lesson builder, are the studio
+  // page's (studio.html reads Markdown; scripts/build-page studio).
+  if (/^#(\/embed)?\/lesson\?|^#\/build\/?$/.test(location.hash) && !/studio\.html$/.test(location.pathname)) {
+    location.replace('studio.html' + location.hash);
+    return;
+  }
+  // Inside another page's iframe (#/embed/…): no site navigation (the app
+  // draws a link to the full site instead).
+  var embed = /^#\/embed\//.test(location.hash);
+  if (embed) document.documentElement.classList.add('embed');
   var boot = document.getElementById('boot');
   if (!boot) return;
   var panel = boot.querySelector('.lesson');
   var links = boot.querySelectorAll('.top nav a');
   // Routes as web/src/app.rs reads them: #/lesson/SLUG, #/sandbox, else the first lesson.
-  var path = location.hash.slice(1).split('/s=')[0].replace(/\/$/, '');
+  var path = location.hash.slice(1).split('/s=')[0].replace(/\/$/, '').replace(/^\/embed\//, '/');
   var m = /^\/lesson\/(.+)$/.exec(path);
-  // A pairing link opens the sandbox (web/src/app.rs).
-  var sandbox = path.indexOf('/sandbox') === 0 || path.indexOf('/pair') === 0;
+  // A pairing link opens the sandbox (web/src/app.rs), as does the builder
+  // and a lesson from elsewhere until the studio page's app draws them.
+  var sandbox = /^\/(sandbox|pair|build|lesson\?)/.test(path);
   var slug = m ? m[1] : sandbox ? '' : links[0].getAttribute('href').slice(9);
   var here = slug ? '#/lesson/' + slug : '#/sandbox';
   var link = null;

@@ -7,12 +7,15 @@ use crate::lesson::{self, DocState, LESSONS};
 use crate::lesson_view::SidePanel;
 #[cfg(feature = "pair")]
 use crate::pair_view::{DiffView, PairActions, PairPanel};
-use crate::route::{parse_hash, Route};
+use crate::route::{fragment, parse_hash, Route, Target};
 use crate::session::decode_permalink;
 use crate::shell::Shell;
+#[cfg(feature = "studio")]
+use crate::studio;
 use crate::terminal::Terminal;
 use crate::toolbar::Toolbar;
 use gloo_events::EventListener;
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,7 +23,8 @@ use wasm_bindgen::JsCast;
 /// `problem` (empty when there is none). A lesson's file goes into `doc`
 /// (read by its panel), and its session opens once the file (with the
 /// checks the lab evaluates) has arrived; lines typed meanwhile wait.
-fn follow_hash(shell: Shell, route: RwSignal<Route>, doc: RwSignal<DocState>, problem: RwSignal<String>) {
+fn follow_hash(shell: Shell, page: Page) {
+    let Page { route, doc, problem, embed } = page;
     let h = browser::hash();
     if !h.is_empty() && !h.starts_with('/') {
         return; // an in-page anchor such as a skip link
@@ -36,12 +40,26 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, doc: RwSignal<DocState>, pr
         if !agent.is_empty() {
             shell.pair_with(&agent, &token);
         }
-        return follow_hash(shell, route, doc, problem);
+        return follow_hash(shell, page);
     }
-    let (r, payload) = parse_hash(&h);
+    let place = parse_hash(&h);
+    let studio_only = match &place.target {
+        Target::Source(_) => true,
+        Target::Route(r) => r.studio_only(),
+    };
+    if studio_only && !cfg!(feature = "studio") {
+        // The first load's page reads no Markdown and has no builder: the
+        // studio page does (web/boot.js sends a first load there at once).
+        return browser::go(&format!("studio.html#{h}"));
+    }
+    let r = match &place.target {
+        Target::Route(r) => *r,
+        Target::Source(source) => studio::placeholder(source),
+    };
     let key = r.session_key();
     problem.set(String::new());
     doc.set(None);
+    embed.set(place.embed);
     route.set(r);
     shell.hold(&key);
     let opening = OPENING.with(|n| {
@@ -49,16 +67,18 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, doc: RwSignal<DocState>, pr
         n.get()
     });
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = match r.lesson() {
-            Some(l) => Some(lesson::load(l.slug).await),
-            None => None,
+        let (r, loaded) = match (&place.target, r.lesson()) {
+            (Target::Source(source), _) => studio::open(source).await,
+            (_, Some(l)) => (r, Some(lesson::load(l.slug).await)),
+            _ => (r, None),
         };
         if OPENING.with(|n| n.get()) != opening {
             return; // the learner has gone elsewhere meanwhile
         }
         let checks = loaded.as_ref().and_then(|l| l.as_ref().ok()).and_then(|d| r.checks(d));
+        route.set(r);
         doc.set(loaded);
-        match payload.map(|p| decode_permalink(&p)) {
+        match place.payload.map(|p| decode_permalink(&p)) {
             None => shell.open(&key, None, checks),
             Some(Ok(lines)) => {
                 let n = lines.len();
@@ -71,8 +91,38 @@ fn follow_hash(shell: Shell, route: RwSignal<Route>, doc: RwSignal<DocState>, pr
             }
         }
         // The session now lives in storage; drop the payload so reload keeps later work.
-        browser::replace_hash(&r.path());
+        browser::replace_hash(&fragment(&r, place.embed));
     });
+}
+
+/// The page's own signals, which the fragment sets.
+#[derive(Clone, Copy)]
+struct Page {
+    route: RwSignal<Route>,
+    /// The open lesson's file: a plain signal `follow_hash` fills in, rather
+    /// than a `LocalResource`, whose async machinery (AsyncDerived,
+    /// ScopedFuture) cost the site 9.6 KB gzip.
+    doc: RwSignal<DocState>,
+    /// Why a permalink could not be opened (empty when it could).
+    problem: RwSignal<String>,
+    /// Inside another page's iframe (`#/embed/…`): no site navigation.
+    embed: RwSignal<bool>,
+}
+
+/// The first load's page has no studio: `follow_hash` sends those routes
+/// to studio.html before it would call these.
+#[cfg(not(feature = "studio"))]
+mod studio {
+    use super::*;
+    use crate::route::Source;
+
+    pub fn placeholder(_: &Source) -> Route {
+        Route::Sandbox
+    }
+
+    pub async fn open(_: &Source) -> (Route, DocState) {
+        (Route::Sandbox, None)
+    }
 }
 
 thread_local! {
@@ -99,7 +149,7 @@ fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
 fn MainNav(route: RwSignal<Route>) -> impl IntoView {
     let current = move |r: Route| move || (route.get() == r).then_some("page");
     view! {
-        <nav aria-label="Main">
+        <nav aria-label="Main" data-testid="site-nav">
             {LESSONS
                 .iter()
                 .map(|l| {
@@ -109,6 +159,18 @@ fn MainNav(route: RwSignal<Route>) -> impl IntoView {
                 .collect_view()}
             <a href="#/sandbox" aria-current=current(Route::Sandbox)>"Sandbox"</a>
         </nav>
+    }
+}
+
+/// In an iframe, in place of the navigation: the same lab in the full
+/// site, in a new tab (its session is the same one, kept in storage).
+#[component]
+fn OpenInSite(route: RwSignal<Route>) -> impl IntoView {
+    let href = move || browser::url_with_hash(&route.with(Route::path));
+    view! {
+        <a class="open-site" data-testid="open-site" href=href target="_blank" rel="noopener">
+            "Open in nslab ↗"
+        </a>
     }
 }
 
@@ -152,18 +214,42 @@ fn terminal(shell: Shell) -> impl IntoView {
     view! { <Terminal shell/> }
 }
 
+/// The side panel: the lesson or the sandbox's welcome, and in the studio
+/// page the lesson builder on its route.
+#[cfg(feature = "studio")]
+fn side(shell: Shell, page: Page, run: Callback<String>, start_over: Callback<()>) -> impl IntoView {
+    let Page { route, doc, problem, .. } = page;
+    studio::open_view::listen_for_drops(problem);
+    let building = move || [route.get() == Route::Build];
+    view! {
+        <For each=building key=|b| *b let:b>
+            {match b {
+                true => Either::Left(view! { <studio::builder::Builder shell /> }),
+                false => Either::Right(view! { <SidePanel route doc lab=shell.lab run start_over/> }),
+            }}
+        </For>
+    }
+}
+
+#[cfg(not(feature = "studio"))]
+fn side(shell: Shell, page: Page, run: Callback<String>, start_over: Callback<()>) -> impl IntoView {
+    let Page { route, doc, .. } = page;
+    view! { <SidePanel route doc lab=shell.lab run start_over/> }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let shell = Shell::new();
-    let route = RwSignal::new(Route::Sandbox);
-    // The open lesson's file: a plain signal `follow_hash` fills in, rather
-    // than a `LocalResource`, whose async machinery (AsyncDerived,
-    // ScopedFuture) cost the site 9.6 KB gzip.
-    let doc = RwSignal::new(DocState::None);
-    let problem = RwSignal::new(String::new());
-    follow_hash(shell, route, doc, problem);
+    let page = Page {
+        route: RwSignal::new(Route::Sandbox),
+        doc: RwSignal::new(DocState::None),
+        problem: RwSignal::new(String::new()),
+        embed: RwSignal::new(false),
+    };
+    let Page { route, problem, embed, .. } = page;
+    follow_hash(shell, page);
     // Listens as long as the page lives (the app is never unmounted).
-    EventListener::new(&window(), "hashchange", move |_| follow_hash(shell, route, doc, problem)).forget();
+    EventListener::new(&window(), "hashchange", move |_| follow_hash(shell, page)).forget();
     let run = Callback::new(move |line: String| shell.submit(&line));
     let start_over = Callback::new(move |()| shell.start_over());
 
@@ -173,11 +259,14 @@ pub fn App() -> impl IntoView {
         <header class="top">
             <a class="brand" href="#/">"nslab"</a>
             <span class="tagline">"Linux container networking, hands on"</span>
-            <MainNav route/>
+            {move || match embed.get() {
+                false => Either::Left(view! { <MainNav route/> }),
+                true => Either::Right(view! { <OpenInSite route/> }),
+            }}
         </header>
         <LinkProblem problem/>
         <main class="layout">
-            <div class="side"><SidePanel route doc lab=shell.lab run start_over/></div>
+            <div class="side">{side(shell, page, run, start_over)}</div>
             <div class="work">
                 {tools(shell, route)}
                 {terminal(shell)}

@@ -22,9 +22,38 @@ pub struct Lesson {
 include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
 
 impl Lesson {
+    /// A built-in lesson by its slug.
     pub fn find(slug: &str) -> Option<&'static Lesson> {
         LESSONS.iter().find(|l| l.slug == slug)
     }
+
+    /// The index entry of a lesson read in the page (the studio page: from
+    /// a URL or a file). Leaked, as the built-in entries are static: a
+    /// `Route` stays `Copy` and every component that holds a lesson keeps
+    /// holding `&'static Lesson`. A page leaks one small entry per lesson
+    /// file it reads (and one per change of that file it reads again).
+    pub fn opened(slug: &str, title: &str, summary: &str, steps: usize) -> &'static Lesson {
+        let same = |l: &&Lesson| l.slug == slug && l.title == title && l.summary == summary && l.steps == steps;
+        if let Some(l) = OPENED.with(|o| o.borrow().iter().copied().find(same)) {
+            return l;
+        }
+        let leak = |s: &str| -> &'static str { Box::leak(s.to_string().into_boxed_str()) };
+        let title = leak(title);
+        let l: &'static Lesson =
+            Box::leak(Box::new(Lesson { slug: leak(slug), title, nav: title, summary: leak(summary), steps }));
+        OPENED.with(|o| o.borrow_mut().push(l));
+        l
+    }
+
+    /// The entry a lesson read in the page last had (see [`Lesson::opened`]).
+    pub fn last_opened(slug: &str) -> Option<&'static Lesson> {
+        OPENED.with(|o| o.borrow().iter().rev().copied().find(|l| l.slug == slug))
+    }
+}
+
+thread_local! {
+    /// The entries of lessons read in the page, oldest first.
+    static OPENED: RefCell<Vec<&'static Lesson>> = const { RefCell::new(Vec::new()) };
 }
 
 /// What the page knows of the open lesson's file: `None` while it loads.
@@ -114,6 +143,12 @@ thread_local! {
     /// linked its own copy of hashbrown and SipHash for this one map of a
     /// few entries.
     static LOADED: RefCell<LiteMap<&'static str, Arc<LessonDoc>>> = RefCell::default();
+}
+
+/// Keeps the file of a lesson read in the page, so opening it again (a
+/// route change back to it) finds it as [`load`] finds a built-in one's.
+pub fn keep(slug: &'static str, doc: Arc<LessonDoc>) {
+    LOADED.with(|l| l.borrow_mut().insert(slug, doc));
 }
 
 /// The file of lesson `slug`: from memory, from the boot loader's fetch

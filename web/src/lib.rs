@@ -24,6 +24,8 @@ pub mod route;
 pub mod session;
 pub mod shell;
 pub mod state;
+#[cfg(feature = "studio")]
+pub mod studio;
 pub mod terminal;
 pub mod terminal_line;
 pub mod toolbar;

@@ -72,7 +72,7 @@ pub fn Toolbar(shell: Shell, route: RwSignal<Route>) -> impl IntoView {
                 }
                 toggle(Drawer::Export);
             }
-            Action::Download => browser::download("nslab-session.sh", &script_text()),
+            Action::Download => browser::download("nslab-session.sh", "text/x-shellscript", &script_text()),
             Action::Copy => browser::copy_to_clipboard(&script_text()),
             Action::Import => toggle(Drawer::Import),
             // The paired page shows its panel; the first load's page

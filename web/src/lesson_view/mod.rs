@@ -37,10 +37,13 @@ pub fn SidePanel(
     // on every route write: the key stays) and never rebuilt in place, so
     // the wasm carries no code to patch one lesson's panel into another's
     // (a reactive child would), and no memo of the lesson is needed.
-    let lesson = move || [route.with(|r| r.lesson().map(|l| l.slug))];
+    // Keyed by the lesson's entry, not only its slug: a lesson read in the
+    // page (studio) gets a new entry when its file changes.
+    let lesson = move || [route.with(Route::lesson)];
+    let key = |l: &Option<&'static Lesson>| crate::layout::digest(&l.map(|l| (l.slug, l.title, l.steps)));
     view! {
-        <For each=lesson key=crate::layout::digest let:slug>
-            {match slug.and_then(Lesson::find) {
+        <For each=lesson key=key let:lesson>
+            {match lesson {
                 Some(l) => Either::Left(view! { <LessonPanel lesson=l doc lab run start_over /> }),
                 None => Either::Right(view! { <SandboxWelcome /> }),
             }}
@@ -182,7 +185,7 @@ pub fn LessonPanel(
                     "Start over"
                 </button>
             </header>
-            <p class="prose-error" role="alert" hidden=move || problem.with(String::is_empty)>{problem}</p>
+            <p class="prose-error" role="alert" data-testid="lesson-error" hidden=move || problem.with(String::is_empty)>{problem}</p>
             <For each=sections key=|item| item.0 children=section />
         </article>
     }
@@ -214,7 +217,25 @@ pub fn SandboxWelcome() -> impl IntoView {
                 </p>
             </header>
             <LessonIndex />
+            {your_lessons()}
         </article>
+    }
+}
+
+/// In the studio page, the form that opens a lesson from elsewhere.
+#[cfg(feature = "studio")]
+fn your_lessons() -> impl IntoView {
+    view! { <crate::studio::OpenLesson /> }
+}
+
+/// In the first load's page, the way to the studio page.
+#[cfg(not(feature = "studio"))]
+fn your_lessons() -> impl IntoView {
+    view! {
+        <p class="your-lessons">
+            "Your own lesson: " <a href="studio.html#/sandbox">"open one"</a> " from an address or a file, or "
+            <a href="studio.html#/build">"build one"</a> " from your commands."
+        </p>
     }
 }
 
