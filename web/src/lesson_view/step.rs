@@ -32,8 +32,10 @@ pub fn Step(
         if !focused || was == Some(true) {
             return focused;
         }
+        // By the next frame the step may be gone (its lesson's panel
+        // rebuilt): then there is nothing to scroll.
         request_animation_frame(move || {
-            if let Some(el) = node.get_untracked() {
+            if let Some(el) = node.try_get_untracked().flatten() {
                 let opts = web_sys::ScrollIntoViewOptions::new();
                 opts.set_behavior(web_sys::ScrollBehavior::Smooth);
                 opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
