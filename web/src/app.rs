@@ -52,6 +52,15 @@ fn follow_hash(shell: Shell, page: Page) {
         // studio page does (web/boot.js sends a first load there at once).
         return browser::go(&format!("studio.html#{h}"));
     }
+    let first = OPENING.with(|n| n.get()) == 0;
+    if !first && place.embed != embed.get_untracked() {
+        // In or out of an iframe's form: the header is drawn once per page
+        // (a reactive one linked 2.2 KB of rebuilding into the first load).
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+        return;
+    }
     let r = match &place.target {
         Target::Route(r) => *r,
         Target::Source(source) => studio::placeholder(source),
@@ -105,7 +114,8 @@ struct Page {
     doc: RwSignal<DocState>,
     /// Why a permalink could not be opened (empty when it could).
     problem: RwSignal<String>,
-    /// Inside another page's iframe (`#/embed/…`): no site navigation.
+    /// Inside another page's iframe (`#/embed/…`): no site navigation. Set
+    /// by the first fragment; a later one that changes it reloads the page.
     embed: RwSignal<bool>,
 }
 
@@ -259,7 +269,8 @@ pub fn App() -> impl IntoView {
         <header class="top">
             <a class="brand" href="#/">"nslab"</a>
             <span class="tagline">"Linux container networking, hands on"</span>
-            {move || match embed.get() {
+            // Drawn once: `follow_hash` reloads the page if `embed` changes.
+            {match embed.get_untracked() {
                 false => Either::Left(view! { <MainNav route/> }),
                 true => Either::Right(view! { <OpenInSite route/> }),
             }}
