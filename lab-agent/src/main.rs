@@ -17,9 +17,10 @@ const USAGE: &str = "usage: lab-agent replay [--engine sim|kernel] [--seed N] [-
        lab-agent compare EXPECTED.txt ACTUAL.txt
        lab-agent sim [--seed N]      (an interactive prompt on the simulator)
        lab-agent kernel              (an interactive prompt on a sandboxed real kernel)
-       lab-agent lesson check [--sim-only] FILE.md...
+       lab-agent lesson check [--sim-only] FILE.md|DIR...
                 (validates lessons, plays them on the simulator step by step and, as root,
-                 on the real kernel; exit 1 on any problem)
+                 on the real kernel; exit 1 on any problem; a DIR's lessons as the site
+                 reads them: NN-slug.md, not README.md)
        lab-agent serve [--listen ADDR:PORT] [--token TOKEN | --token-file FILE]
                        [--allow-origin ORIGIN]... [--site DIR] [--inspect-host]
                        [--tls-cert FILE --tls-key FILE | --insecure]
@@ -216,10 +217,18 @@ fn serve(args: &[String]) -> Result<i32> {
     Ok(0)
 }
 
-/// `lab-agent lesson check [--sim-only] FILE.md…`.
+/// `lab-agent lesson check [--sim-only] FILE.md|DIR…`.
 fn lesson_check(args: &[String]) -> Result<i32> {
     let sim_only = args.iter().any(|a| a == "--sim-only");
-    let files: Vec<&String> = args.iter().filter(|a| *a != "--sim-only").collect();
+    let mut files: Vec<String> = Vec::new();
+    for a in args.iter().filter(|a| *a != "--sim-only") {
+        if std::path::Path::new(a).is_dir() {
+            let dir = lesson_format::markdown::lesson_files(std::path::Path::new(a)).map_err(anyhow::Error::msg)?;
+            files.extend(dir.iter().map(|p| p.display().to_string()));
+        } else {
+            files.push(a.clone());
+        }
+    }
     let [f] = files.as_slice() else {
         if files.is_empty() {
             bail!("lesson check takes one or more FILE.md\n{USAGE}");
