@@ -27,7 +27,8 @@ use sim_core::output::Output;
 use sim_shell::{Background, LocalFuture, NotSpawned, ProcStatus, Programs};
 
 use super::child::{self, Spec};
-use super::procs::{stamp, Proc, Procs, Task, MAX_JOBS};
+use super::procs::{stamp, Proc, Procs, Task};
+use crate::kernel::limits::Limits;
 use super::running::{OutTo, Running};
 use super::{is_external, is_program, timed, Core};
 use crate::kernel::netns;
@@ -191,12 +192,14 @@ impl Programs for Host {
 
     fn spawn(&mut self, job: Background) -> Result<u32, NotSpawned> {
         let alive = self.procs.table.borrow().iter().filter(|p| p.state == ProcStatus::Running).count();
-        if alive >= MAX_JOBS {
-            return Err(NotSpawned::TryAgain(job));
-        }
+        // One limit, the session's: a paired session's note says which it
+        // is; past the machine's own (`Limits::NONE`), bash's fork fails
+        // with nothing more.
         let limits = self.core.borrow().rtnl.limits;
         if alive >= limits.jobs {
-            self.procs.write(self.term, sim_core::output::Stream::Stderr, limits.jobs_note());
+            if limits.jobs < Limits::NONE.jobs {
+                self.procs.write(self.term, sim_core::output::Stream::Stderr, limits.jobs_note());
+            }
             return Err(NotSpawned::TryAgain(job));
         }
         let key = self.core.borrow_mut().rtnl.shells.alloc();

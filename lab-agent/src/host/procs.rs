@@ -20,9 +20,6 @@ use super::child;
 /// A job's work.
 pub(super) type Task = Pin<Box<dyn Future<Output = ()>>>;
 
-/// The most jobs alive at once (bash's fork would fail with EAGAIN).
-pub(super) const MAX_JOBS: usize = 64;
-
 /// One background job.
 pub(super) struct Proc {
     /// The table's own key (a pid no real process has).

@@ -22,7 +22,8 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// No limit but the machine's.
+    /// No limit but the machine's (64 jobs alive at once: past them the
+    /// lab's bash fails to fork, with EAGAIN, as a crowded machine's does).
     pub const NONE: Limits = Limits { namespaces: usize::MAX, links: usize::MAX, rules: usize::MAX, jobs: 64 };
     /// A learner's session on a paired VM: far above any lesson (the
     /// largest seeds make 6 namespaces, 14 devices and 30 rules).
