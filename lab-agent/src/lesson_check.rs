@@ -13,8 +13,8 @@ use lab_protocol::{CheckRow, LessonChecks};
 use lesson_format::doc::BlockDoc;
 use lesson_format::markdown::{parse_lesson, slug_of, to_doc};
 use lesson_format::progress::advance;
-use lesson_format::verify::World;
-use sim_core::{Lab, Snapshot};
+use lesson_format::verify::LabWorld;
+use sim_core::Lab;
 
 use crate::host::KernelLab;
 
@@ -26,26 +26,6 @@ pub struct Report {
     /// One line per step, and the differences under it.
     pub text: String,
     pub ok: bool,
-}
-
-/// The simulator as a lesson's checks see it (as the page's worker does).
-struct SimWorld<'a> {
-    lab: &'a Lab,
-    snap: Snapshot,
-    lines: &'a [String],
-}
-
-impl World for SimWorld<'_> {
-    fn snapshot(&self) -> &Snapshot {
-        &self.snap
-    }
-    fn history(&self) -> &[String] {
-        self.lines
-    }
-    fn probe(&self, line: &str) -> (i32, String) {
-        let out = self.lab.clone().run(line);
-        (out.status, out.text())
-    }
 }
 
 /// Masks as record-transcript does, and a job's pid (`[1] 4242`), which
@@ -106,7 +86,7 @@ pub fn check(path: &std::path::Path, src: &str, kernel: Option<&mut KernelLab>) 
             continue;
         }
         step += 1;
-        let world = SimWorld { lab: &lab, snap: lab.snapshot(), lines: &lines };
+        let world = LabWorld { lab: &lab, snap: lab.snapshot(), history: &lines };
         let p = advance(&checks, &world);
         checks.ticked = p.ticked;
         let verdict = match p.ticked.cmp(&step) {

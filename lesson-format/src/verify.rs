@@ -15,6 +15,29 @@ pub trait World {
     fn probe(&self, line: &str) -> (i32, String);
 }
 
+/// A simulator's lab as checks see it, with its picture `snap` (taken when
+/// the world is made) and the lines run so far: what `lab-agent lesson
+/// check` and the builder's tests judge with (the page's worker has its own
+/// session, which keeps a log and terminals).
+pub struct LabWorld<'a> {
+    pub lab: &'a sim_core::Lab,
+    pub snap: Snapshot,
+    pub history: &'a [String],
+}
+
+impl World for LabWorld<'_> {
+    fn snapshot(&self) -> &Snapshot {
+        &self.snap
+    }
+    fn history(&self) -> &[String] {
+        self.history
+    }
+    fn probe(&self, line: &str) -> (i32, String) {
+        let out = self.lab.clone().run(line);
+        (out.status, out.text())
+    }
+}
+
 /// Whether a check holds, and if not, why (shown to the learner as a hint).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verdict {

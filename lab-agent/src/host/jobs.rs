@@ -28,9 +28,9 @@ use sim_shell::{Background, LocalFuture, NotSpawned, ProcStatus, Programs};
 
 use super::child::{self, Spec};
 use super::procs::{stamp, Proc, Procs, Task};
-use crate::kernel::limits::Limits;
 use super::running::{OutTo, Running};
 use super::{is_external, is_program, timed, Core};
+use crate::kernel::limits::Limits;
 use crate::kernel::netns;
 
 /// The programs a process (the line's shell, or a job) runs.

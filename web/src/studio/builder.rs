@@ -19,6 +19,7 @@ use super::open::file_key;
 use crate::browser;
 use crate::shell::Shell;
 use lab_protocol::{Entry, Snapshot};
+use leptos::either::Either;
 use leptos::prelude::*;
 use lesson_format::author::{problems, suggest, to_markdown, Draft, DraftStep};
 use serde::{Deserialize, Serialize};
@@ -175,8 +176,8 @@ pub fn Builder(shell: Shell) -> impl IntoView {
             </header>
             <Field label="Title" testid="builder-title" saved get=|d| d.title.clone() set=|d, v| d.title = v />
             <Field label="Summary" testid="builder-summary" saved get=|d| d.summary.clone() set=|d, v| d.summary = v />
-            <Area label="Introduction (Markdown)" testid="builder-intro" saved get=|d| d.intro.clone()
-                set=|d, v| d.intro = v />
+            <Field label="Introduction (Markdown)" testid="builder-intro" saved get=|d| d.intro.clone()
+                set=|d, v| d.intro = v rows=3 />
             <div class="row">
                 <button type="button" data-testid="builder-step" on:click=move |_| start_step()>
                     {move || if saved.with(|s| s.starts.is_empty()) { "Start recording" } else { "New step" }}
@@ -197,7 +198,7 @@ pub fn Builder(shell: Shell) -> impl IntoView {
     }
 }
 
-/// A one-line field of the draft.
+/// A field of the draft: one line, or `rows` lines of text.
 #[component]
 fn Field(
     label: &'static str,
@@ -205,32 +206,17 @@ fn Field(
     saved: RwSignal<Saved>,
     get: fn(&Draft) -> String,
     set: fn(&mut Draft, String),
+    #[prop(optional)] rows: Option<u32>,
 ) -> impl IntoView {
-    view! {
-        <label>
-            {label}
-            <input data-testid=testid prop:value=move || saved.with(|s| get(&s.draft))
-                on:input=move |ev| saved.update(|s| set(&mut s.draft, event_target_value(&ev))) />
-        </label>
-    }
-}
-
-/// A text area of the draft.
-#[component]
-fn Area(
-    label: &'static str,
-    testid: &'static str,
-    saved: RwSignal<Saved>,
-    get: fn(&Draft) -> String,
-    set: fn(&mut Draft, String),
-) -> impl IntoView {
-    view! {
-        <label>
-            {label}
-            <textarea rows="3" data-testid=testid prop:value=move || saved.with(|s| get(&s.draft))
-                on:input=move |ev| saved.update(|s| set(&mut s.draft, event_target_value(&ev)))></textarea>
-        </label>
-    }
+    let value = move || saved.with(|s| get(&s.draft));
+    let input = move |ev: leptos::ev::Event| saved.update(|s| set(&mut s.draft, event_target_value(&ev)));
+    let field = match rows {
+        None => Either::Left(view! { <input data-testid=testid prop:value=value on:input=input /> }),
+        Some(rows) => Either::Right(view! {
+            <textarea rows=rows.to_string() data-testid=testid prop:value=value on:input=input></textarea>
+        }),
+    };
+    view! { <label>{label} {field}</label> }
 }
 
 /// One step: its title, prose, the commands it recorded, checks and hints.

@@ -3,27 +3,8 @@
 use crate::author::suggest::ping_of;
 use crate::author::{suggest, MAX_SUGGESTIONS};
 use crate::checks;
-use crate::verify::{eval, World};
+use crate::verify::{eval, LabWorld};
 use sim_core::{Lab, Snapshot};
-
-struct SimWorld<'a> {
-    lab: &'a Lab,
-    snap: Snapshot,
-    history: &'a [String],
-}
-
-impl World for SimWorld<'_> {
-    fn snapshot(&self) -> &Snapshot {
-        &self.snap
-    }
-    fn history(&self) -> &[String] {
-        self.history
-    }
-    fn probe(&self, line: &str) -> (i32, String) {
-        let out = self.lab.clone().run(line);
-        (out.status, out.text())
-    }
-}
 
 /// A lab played step by step, as the builder records it.
 #[derive(Default)]
@@ -45,7 +26,7 @@ impl Recording {
         }
         let after = self.lab.snapshot();
         let got = suggest(&before, &after, &ran);
-        let world = SimWorld { lab: &self.lab, snap: after, history: &self.history };
+        let world = LabWorld { lab: &self.lab, snap: after, history: &self.history };
         for c in &got {
             let v = eval(c, &world);
             assert!(v.ok, "`{c}` does not hold: {}\nafter {lines:?}", v.why);
