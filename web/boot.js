@@ -67,6 +67,8 @@
       out += '<section class="' + cls + '">' + (s.title ? '<h3>' + badge + esc(s.title) + '</h3>' : '');
       s.blocks.forEach(function (b) {
         if (b.html !== undefined) out += '<div class="prose">' + b.html + '</div>';
+        else if (b.quiz) out += '<fieldset class="quiz"><legend>' + esc(b.quiz.question) + '</legend>' +
+          b.quiz.choices.map(function (c) { return '<label class="choice"><input type="radio" disabled>' + esc(c) + '</label>'; }).join('') + '</fieldset>';
         else out += '<div class="cmds">' + b.run.map(function (l) {
           return '<div class="cmd"><span class="cmd-run" aria-hidden="true">▶</span><code>' + esc(l) + '</code></div>';
         }).join('') + '</div>';

@@ -55,3 +55,27 @@ test('the lesson is readable while the lab starts', async () => {
   assert.deepEqual(page.lessonFetches, ['bridge-and-nat.json'], 'the app read the boot loader\'s fetch');
   assert.deepEqual(page.errors, []);
 });
+
+test('a quiz answer is kept across a reload, and Start over forgets it', async () => {
+  const page = await tracked();
+  await page.goto(site.base + '#/lesson/veth-anatomy');
+  await page.waitForSelector('body[data-ready] [data-testid="quiz"]');
+  const quiz = page.getByTestId('quiz').first();
+  assert.ok((await quiz.locator('legend').textContent()).includes('both ends down'));
+  await quiz.locator('label').nth(0).click();
+  assert.equal(await quiz.getByTestId('quiz-verdict').innerText(), 'Not this one: try another answer.');
+  await quiz.locator('label').nth(1).click();
+  assert.ok((await quiz.getByTestId('quiz-verdict').innerText()).startsWith('Right. '));
+  assert.equal(await quiz.locator('code').first().textContent(), 'lo', 'backticks mark code');
+  await page.reload();
+  await page.waitForSelector('body[data-ready] [data-testid="quiz"]');
+  const again = page.getByTestId('quiz').first();
+  assert.ok(await again.locator('input').nth(1).isChecked());
+  assert.ok((await again.getByTestId('quiz-verdict').innerText()).startsWith('Right. '));
+  await page.getByRole('button', { name: 'Start over' }).click();
+  assert.equal(await again.getByTestId('quiz-verdict').innerText(), '');
+  await page.reload();
+  await page.waitForSelector('body[data-ready] [data-testid="quiz"]');
+  assert.equal(await page.getByTestId('quiz').first().getByTestId('quiz-verdict').innerText(), '');
+  assert.deepEqual(page.errors, []);
+});

@@ -48,7 +48,7 @@ fn commands(blocks: &[BlockDoc]) -> Vec<String> {
         .iter()
         .flat_map(|b| match b {
             BlockDoc::Run(lines) => lines.clone(),
-            BlockDoc::Html(_) => Vec::new(),
+            BlockDoc::Html(_) | BlockDoc::Quiz(_) => Vec::new(),
         })
         .collect()
 }

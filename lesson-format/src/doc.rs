@@ -5,10 +5,11 @@
 //! the lab), and the small loader in `web/boot.js` draws the lesson from it
 //! before the wasm has arrived.
 
+pub use crate::quiz::QuizDoc;
 use serde::{Deserialize, Serialize};
 
 /// The version of this file's shape; a page refuses another.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonDoc {
@@ -44,12 +45,22 @@ pub enum BlockDoc {
     Html(String),
     /// Shell lines, one button each.
     Run(Vec<String>),
+    /// A question with its choices ([`crate::quiz`]): text, never markup.
+    Quiz(QuizDoc),
 }
 
 impl LessonDoc {
     /// The sections that are steps, in order.
     pub fn steps(&self) -> impl Iterator<Item = &SectionDoc> {
         self.sections.iter().filter(|s| s.step)
+    }
+
+    /// The lesson's questions, in order.
+    pub fn quizzes(&self) -> impl Iterator<Item = &QuizDoc> {
+        self.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| match b {
+            BlockDoc::Quiz(q) => Some(q),
+            _ => None,
+        })
     }
 
     /// Each step's check lines, as the lab evaluates them.
@@ -80,7 +91,7 @@ mod tests {
         let json = serde_json::to_string(&doc).unwrap();
         assert_eq!(
             json,
-            r#"{"v":2,"slug":"s","title":"T","summary":"S","sections":[{"title":"a","step":true,"blocks":[{"html":"<p>x</p>"},{"run":["ip link"]}],"checks":["link a exists"]}]}"#
+            r#"{"v":3,"slug":"s","title":"T","summary":"S","sections":[{"title":"a","step":true,"blocks":[{"html":"<p>x</p>"},{"run":["ip link"]}],"checks":["link a exists"]}]}"#
         );
         assert_eq!(serde_json::from_str::<LessonDoc>(&json).unwrap(), doc);
         assert_eq!(doc.step_checks(), vec![vec!["link a exists".to_string()]]);

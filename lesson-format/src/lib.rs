@@ -34,6 +34,7 @@ pub mod doc;
 pub mod markdown;
 #[cfg(feature = "verify")]
 pub mod progress;
+pub mod quiz;
 #[cfg(feature = "render")]
 pub mod render;
 #[cfg(feature = "verify")]

@@ -11,7 +11,8 @@
 //! page as markup, whoever wrote the lesson.
 
 use crate::checks;
-use crate::doc::{BlockDoc, LessonDoc, SectionDoc, VERSION};
+use crate::doc::{BlockDoc, LessonDoc, QuizDoc, SectionDoc, VERSION};
+use crate::quiz::parse_quiz;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};
 
@@ -38,6 +39,7 @@ pub struct MdSection {
 pub enum MdBlock {
     Html(String),
     Commands(Vec<String>),
+    Quiz(QuizDoc),
 }
 
 /// Why a lesson file cannot be read, and on which line (1-based) of it.
@@ -180,6 +182,12 @@ pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, LessonError> {
                         }
                     }
                     "hint" => sec.hints.push(text.trim().to_string()),
+                    "quiz" => {
+                        flush(&mut pending, sec);
+                        let q =
+                            parse_quiz(&text).map_err(|(i, e)| at(first + i, format!("in `{}`: {e}", sec.title)))?;
+                        sec.blocks.push(MdBlock::Quiz(q));
+                    }
                     _ => {
                         let kind = CodeBlockKind::Fenced(lang.into());
                         pending.push(Event::Start(Tag::CodeBlock(kind)));
@@ -268,6 +276,7 @@ pub fn to_doc(l: &MdLesson) -> LessonDoc {
                     .map(|b| match b {
                         MdBlock::Html(h) => BlockDoc::Html(h.clone()),
                         MdBlock::Commands(c) => BlockDoc::Run(c.clone()),
+                        MdBlock::Quiz(q) => BlockDoc::Quiz(q.clone()),
                     })
                     .collect(),
                 checks: s.checks.clone(),
@@ -330,6 +339,19 @@ mod tests {
         assert!(e.starts_with("9: in `S`: ") && e.contains("link"), "{e}");
         let none = "---\ntitle: a\nsummary: b\n---\n## S\ntext\n";
         assert!(err(none).contains("at least one step"));
+    }
+
+    #[test]
+    fn quizzes_are_blocks_and_their_faults_have_lines() {
+        let src = "---\ntitle: a\nsummary: b\n---\n## S\n```check\nnetns a exists\n```\n```quiz\nWhy?\n- no\n+ yes\n> so\n```\n";
+        let l = parse_lesson("x", src).unwrap();
+        let MdBlock::Quiz(q) = &l.sections[1].blocks[0] else { panic!("{l:?}") };
+        assert_eq!((q.question.as_str(), q.answer), ("Why?", 1));
+        let bad = src.replace("- no", "+ no");
+        assert_eq!(
+            parse_lesson("x", &bad).unwrap_err().to_string(),
+            "12: in `S`: a quiz has one right choice (`+ `), not several"
+        );
     }
 
     #[test]

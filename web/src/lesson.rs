@@ -76,7 +76,7 @@ pub fn read_doc(text: &str) -> Result<LessonDoc, String> {
 /// ifconfig print with `sim_core::tools::fixed`): together 11.1 KB gzip
 /// (384.8 → 373.7 KB of wasm).
 /// It takes what serde would (`step`, `checks` and `hints` may be absent;
-/// a block is `{"html": TEXT}` or `{"run": [LINE, …]}`); natively the tests
+/// a block is `{"html": TEXT}`, `{"run": [LINE, …]}` or `{"quiz": {…}}`); natively the tests
 /// read the same files with serde.
 #[cfg(target_arch = "wasm32")]
 fn read_json(text: &str) -> Result<LessonDoc, String> {
@@ -99,11 +99,20 @@ fn read_json(text: &str) -> Result<LessonDoc, String> {
         if let Some(html) = field(b, "html") {
             return html.as_string().map(BlockDoc::Html).ok_or_else(|| "`html` is not a string".to_string());
         }
+        if let Some(q) = field(b, "quiz") {
+            let answer = field(&q, "answer").and_then(|v| v.as_f64()).filter(|v| v.fract() == 0.0 && *v >= 0.0);
+            return Ok(BlockDoc::Quiz(lesson_format::doc::QuizDoc {
+                question: string(&q, "question")?,
+                choices: texts(&q, "choices")?,
+                answer: answer.ok_or("`answer` is not a choice's number")? as usize,
+                explain: string(&q, "explain")?,
+            }));
+        }
         match field(b, "run") {
             Some(run) => crate::browser::strings(&run)
                 .map(BlockDoc::Run)
                 .ok_or_else(|| "`run` is not an array of strings".to_string()),
-            None => Err("a block is neither `html` nor `run`".to_string()),
+            None => Err("a block is not `html`, `run` or `quiz`".to_string()),
         }
     }
     fn section(s: &JsValue) -> Result<SectionDoc, String> {

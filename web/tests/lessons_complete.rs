@@ -24,7 +24,7 @@ fn docs() -> Vec<LessonDoc> {
 fn commands(blocks: &[BlockDoc]) -> impl Iterator<Item = &String> {
     blocks.iter().flat_map(|b| match b {
         BlockDoc::Run(lines) => lines.as_slice(),
-        BlockDoc::Html(_) => &[],
+        BlockDoc::Html(_) | BlockDoc::Quiz(_) => &[],
     })
 }
 

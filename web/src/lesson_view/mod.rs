@@ -8,6 +8,7 @@
 //! page persists how many steps are ticked.
 
 pub mod prose;
+mod quiz;
 mod step;
 
 use crate::checks;
@@ -19,6 +20,7 @@ use lab_protocol::{CheckRow, Progress};
 use leptos::either::Either;
 use leptos::prelude::*;
 use prose::Prose;
+use quiz::{Answers, Quiz};
 use step::{Commands, Step};
 
 /// The side panel of the current page: the panel of the lesson `route`
@@ -114,7 +116,9 @@ pub fn LessonPanel(
         }
     });
 
+    let answers = Answers::load(lesson.slug);
     let restart = move |_| {
+        answers.clear();
         save_ticked(lesson, 0);
         saved.set(0);
         lab.progress.set(Progress::default());
@@ -142,12 +146,12 @@ pub fn LessonPanel(
         })
     };
     let section = move |(_, step, section): (u64, Option<usize>, SectionDoc)| match step {
-        Some(n) => Either::Left(view! { <Step section n last={n + 1 == total} ticked rows run /> }),
+        Some(n) => Either::Left(view! { <Step section n last={n + 1 == total} ticked rows run answers /> }),
         None => {
             let title = (!section.title.is_empty()).then(|| view! { <h3>{section.title.clone()}</h3> });
             Either::Right(view! {
                 <section class="prose-section">
-                    {title} <Blocks blocks=section.blocks run />
+                    {title} <Blocks blocks=section.blocks run answers />
                 </section>
             })
         }
@@ -191,14 +195,16 @@ pub fn LessonPanel(
     }
 }
 
-/// A section's prose and command blocks, in the lesson's order.
+/// A section's prose, command and quiz blocks, in the lesson's order.
 #[component]
-fn Blocks(blocks: Vec<BlockDoc>, run: Callback<String>) -> impl IntoView {
+fn Blocks(blocks: Vec<BlockDoc>, run: Callback<String>, answers: Answers) -> impl IntoView {
+    use leptos::either::EitherOf3;
     blocks
         .into_iter()
         .map(|b| match b {
-            BlockDoc::Html(html) => Either::Left(view! { <Prose html /> }),
-            BlockDoc::Run(lines) => Either::Right(view! { <Commands lines run /> }),
+            BlockDoc::Html(html) => EitherOf3::A(view! { <Prose html /> }),
+            BlockDoc::Run(lines) => EitherOf3::B(view! { <Commands lines run /> }),
+            BlockDoc::Quiz(quiz) => EitherOf3::C(view! { <Quiz quiz answers /> }),
         })
         .collect_view()
 }

@@ -18,6 +18,8 @@ pub fn Step(
     /// The current step's checks.
     rows: Memo<Vec<Verdict>>,
     run: Callback<String>,
+    /// The lesson's quiz answers (a step may hold a question).
+    answers: super::quiz::Answers,
 ) -> impl IntoView {
     // Closures rather than memos where nothing needs the memo (each memo
     // is its own ~1 KB of wasm).
@@ -69,7 +71,7 @@ pub fn Step(
                 <span class="sr-only">{spoken}</span>
                 {section.title}
             </h3>
-            <Blocks blocks=section.blocks run />
+            <Blocks blocks=section.blocks run answers />
             <Checklist hints=section.hints rows current />
         </section>
     }

@@ -19,7 +19,7 @@ fn commands_of(blocks: &[MdBlock]) -> Vec<String> {
         .iter()
         .flat_map(|b| match b {
             MdBlock::Commands(c) => c.clone(),
-            MdBlock::Html(_) => Vec::new(),
+            MdBlock::Html(_) | MdBlock::Quiz(_) => Vec::new(),
         })
         .collect()
 }
@@ -29,7 +29,7 @@ fn html_of(blocks: &[MdBlock]) -> String {
         .iter()
         .map(|b| match b {
             MdBlock::Html(h) => h.as_str(),
-            MdBlock::Commands(_) => "",
+            MdBlock::Commands(_) | MdBlock::Quiz(_) => "",
         })
         .collect()
 }
