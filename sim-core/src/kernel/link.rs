@@ -281,25 +281,32 @@ impl Link {
     }
 
     /// Link-watch: recompute the operstate after a carrier change
-    /// (`default_operstate()` of the kernels the recordings come from).
-    pub fn linkwatch(&mut self) {
-        self.oper = if !self.carrier {
-            if self.iflink() != self.ifindex {
-                OperState::LowerLayerDown
-            } else {
-                OperState::Down
-            }
-        } else {
+    /// (`default_operstate()` of the kernel the recordings come from).
+    /// `lower_carrier` is the carrier of the device whose index is this
+    /// one's `iflink` *in this device's namespace* (`None`: there is
+    /// none): the kernel looks the index up there, so a veth end whose
+    /// peer is in another namespace finds no lower device (or, by chance,
+    /// an unrelated one). The state then stays as computed until the next
+    /// carrier change: moving the device or switching it on does not
+    /// recompute it.
+    pub fn linkwatch(&mut self, lower_carrier: Option<bool>) {
+        self.oper = if self.carrier {
             OperState::Up
+        } else if self.iflink() != self.ifindex && lower_carrier == Some(false) {
+            OperState::LowerLayerDown
+        } else {
+            OperState::Down
         };
     }
 
-    /// Sets the carrier; a change runs link-watch as the kernel would.
-    pub fn set_carrier(&mut self, on: bool) {
-        if self.carrier != on {
+    /// Sets the carrier; true when it changed (the caller then runs
+    /// link-watch, which needs the namespace: see [`Link::linkwatch`]).
+    pub fn set_carrier(&mut self, on: bool) -> bool {
+        let changed = self.carrier != on;
+        if changed {
             self.carrier = on;
             self.carrier_changes += 1;
-            self.linkwatch();
         }
+        changed
     }
 }

@@ -77,6 +77,15 @@ impl Engine<'_> {
     pub(crate) fn ip_rcv_finish(&mut self, dev: LinkRef, pkt: Ipv4Packet, ct: Option<Ct>) {
         let ns = dev.ns;
         let Some(n) = self.k.ns(ns) else { return };
+        // ip_route_input_slow(): a loopback or zero destination, or a
+        // loopback source, never comes from a wire (route_localnet is 0):
+        // dropped before any route is looked up, and no ICMP error is sent.
+        let martian = pkt.dst.is_loopback() || pkt.dst.is_unspecified() || pkt.src.is_loopback();
+        let from_lo = n.links.get(&dev.ifindex).is_some_and(|l| l.is_loopback());
+        if martian && !from_lo {
+            self.drop_(ns, Some(dev.ifindex), DropReason::Martian, what(&pkt));
+            return;
+        }
         if fib::is_local(n, pkt.dst) {
             if let Some(pkt) = self.defrag(ns, pkt) {
                 self.local_in(ns, Some(dev.ifindex), pkt, ct);

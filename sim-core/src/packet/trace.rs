@@ -44,6 +44,9 @@ pub enum DropReason {
     FragNeeded,
     /// An iptables rule or policy dropped or rejected it.
     Firewall,
+    /// A "martian": a packet from the wire for a loopback (127.0.0.0/8)
+    /// or zero address, which `ip_route_input_slow()` drops without a word.
+    Martian,
 }
 
 impl DropReason {
@@ -66,6 +69,7 @@ impl DropReason {
             DropReason::TooBig => "larger than the MTU of the interface it had to enter",
             DropReason::FragNeeded => "larger than the next link's MTU and Don't Fragment is set",
             DropReason::Firewall => "an iptables rule dropped or rejected it",
+            DropReason::Martian => "a packet from outside for a loopback address (a martian), dropped unanswered",
         }
     }
 }

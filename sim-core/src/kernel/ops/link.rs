@@ -114,7 +114,9 @@ impl Kernel {
         for (me, other) in [(pr, dr), (dr, pr)] {
             let l = self.link_mut(me).expect("just made");
             l.kind = LinkKind::Veth { peer: Some(other) };
-            l.linkwatch();
+        }
+        for me in [pr, dr] {
+            self.linkwatch(me);
         }
         self.apply_attrs(pr, peer_attrs);
         self.apply_attrs(dr, attrs);
@@ -462,13 +464,26 @@ impl Kernel {
         self.refresh_ipv6(r);
     }
 
+    /// Link-watch on device `r`: its operstate from its carrier and that of
+    /// the device its `iflink` names in its own namespace.
+    pub(crate) fn linkwatch(&mut self, r: LinkRef) {
+        let Some(n) = self.ns(r.ns) else { return };
+        let Some(iflink) = n.links.get(&r.ifindex).map(|l| l.iflink()) else { return };
+        let lower = n.links.get(&iflink).map(|l| l.carrier);
+        if let Some(l) = self.link_mut(r) {
+            l.linkwatch(lower);
+        }
+    }
+
     /// netif_carrier_on/off(): link-watch runs, and a lost carrier makes ARP
     /// forget every neighbour of the device but the permanent ones
     /// (neigh_carrier_down).
     pub(crate) fn set_carrier(&mut self, r: LinkRef, on: bool) {
         let Some(l) = self.link_mut(r) else { return };
         let lost = l.carrier && !on;
-        l.set_carrier(on);
+        if l.set_carrier(on) {
+            self.linkwatch(r);
+        }
         if lost {
             if let Some(n) = self.ns_mut(r.ns) {
                 n.neighs.retain(|e| e.dev != r.ifindex || e.state == crate::kernel::neigh::NudState::Permanent);
