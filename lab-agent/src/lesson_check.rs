@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use lab_protocol::{CheckRow, LessonChecks};
-use lesson_format::doc::BlockDoc;
+use lesson_format::doc::{BlockDoc, SectionDoc};
 use lesson_format::markdown::{parse_lesson, slug_of, to_doc};
 use lesson_format::progress::advance;
 use lesson_format::verify::LabWorld;
@@ -43,14 +43,14 @@ fn masked(text: &str) -> String {
         .join("\n")
 }
 
-fn commands(blocks: &[BlockDoc]) -> Vec<String> {
-    blocks
-        .iter()
-        .flat_map(|b| match b {
-            BlockDoc::Run(lines) => lines.clone(),
-            BlockDoc::Html(_) | BlockDoc::Quiz(_) => Vec::new(),
-        })
-        .collect()
+/// A section's commands as a learner runs them: those it shows, then its
+/// solution's (a troubleshooting step's fix).
+fn commands(section: &SectionDoc) -> Vec<String> {
+    let shown = section.blocks.iter().flat_map(|b| match b {
+        BlockDoc::Run(lines) => lines.clone(),
+        BlockDoc::Html(_) | BlockDoc::Quiz(_) => Vec::new(),
+    });
+    shown.chain(section.solution.iter().cloned()).collect()
 }
 
 fn unmet(rows: &[CheckRow]) -> String {
@@ -71,13 +71,24 @@ pub fn check(path: &std::path::Path, src: &str, kernel: Option<&mut KernelLab>) 
     let doc = to_doc(&lesson);
     let mut text = String::new();
     let mut ok = true;
-    let mut checks = LessonChecks { steps: doc.step_checks(), ticked: 0 };
+    let mut checks = LessonChecks { steps: doc.step_checks(), ticked: 0, setup: doc.setup.clone() };
     let mut lab = Lab::new();
     let mut lines: Vec<String> = Vec::new();
+    // The setup's lines are played (and compared on the kernel) but are
+    // not the learner's: no `ran` check sees them.
     let mut played: Vec<(String, Printed)> = Vec::new();
+    for cmd in &doc.setup {
+        let out = lab.run(cmd);
+        played.push((cmd.clone(), (masked(&out.text()), out.status)));
+    }
+    let start = advance(&checks, &LabWorld { lab: &lab, snap: lab.snapshot(), history: &lines });
+    if start.ticked > 0 {
+        ok = false;
+        let _ = writeln!(text, "{}: step 1 ticks before any command: there is nothing to do", path.display());
+    }
     let mut step = 0;
     for section in &doc.sections {
-        for cmd in commands(&section.blocks) {
+        for cmd in commands(section) {
             let out = lab.run(&cmd);
             lines.push(cmd.clone());
             played.push((cmd, (masked(&out.text()), out.status)));

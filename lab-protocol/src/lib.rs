@@ -65,7 +65,7 @@ use serde::{Deserialize, Serialize};
 pub use sim_core::Snapshot;
 
 /// The protocol's version; both sides send it in every envelope.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// How many lines of text a replay's outputs carry at most: a terminal's
 /// scrollback. A long session's early output would scroll off a terminal
@@ -292,6 +292,10 @@ pub struct LabState {
 pub struct LessonChecks {
     pub steps: Vec<Vec<String>>,
     pub ticked: usize,
+    /// Lines the lab runs before the session's own, printing nothing and
+    /// counting for no `ran` check: a troubleshooting lesson's broken lab.
+    #[serde(default)]
+    pub setup: Vec<String>,
 }
 
 /// How far a lesson is: steps tick in order and stay ticked.

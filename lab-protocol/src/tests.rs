@@ -11,25 +11,25 @@ fn wire<T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(
 fn requests() {
     wire(
         Request::Open { lines: vec!["ip netns add red".into()], lesson: None },
-        r#"{"v":5,"msg":{"open":{"lines":["ip netns add red"],"lesson":null}}}"#,
+        r#"{"v":6,"msg":{"open":{"lines":["ip netns add red"],"lesson":null}}}"#,
     );
     wire(
         Request::Open {
             lines: vec![],
-            lesson: Some(LessonChecks { steps: vec![vec!["netns red exists".into()]], ticked: 0 }),
+            lesson: Some(LessonChecks { steps: vec![vec!["netns red exists".into()]], ticked: 0, setup: vec![] }),
         },
-        r#"{"v":5,"msg":{"open":{"lines":[],"lesson":{"steps":[["netns red exists"]],"ticked":0}}}}"#,
+        r#"{"v":6,"msg":{"open":{"lines":[],"lesson":{"steps":[["netns red exists"]],"ticked":0,"setup":[]}}}}"#,
     );
     wire(
         Request::Run { id: 7, line: "ip -br link".into(), term: 1 },
-        r#"{"v":5,"msg":{"run":{"id":7,"line":"ip -br link","term":1}}}"#,
+        r#"{"v":6,"msg":{"run":{"id":7,"line":"ip -br link","term":1}}}"#,
     );
-    wire(Request::Interrupt { term: 0 }, r#"{"v":5,"msg":{"interrupt":{"term":0}}}"#);
+    wire(Request::Interrupt { term: 0 }, r#"{"v":6,"msg":{"interrupt":{"term":0}}}"#);
 }
 
 #[test]
 fn events() {
-    wire(Event::Ready { engine: "simulator".into() }, r#"{"v":5,"msg":{"ready":{"engine":"simulator"}}}"#);
+    wire(Event::Ready { engine: "simulator".into() }, r#"{"v":6,"msg":{"ready":{"engine":"simulator"}}}"#);
     wire(
         Event::Output {
             id: 7,
@@ -38,14 +38,14 @@ fn events() {
                 Chunk { text: "oops\n".into(), err: true, delay_ms: 1000 },
             ],
         },
-        r#"{"v":5,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n","err":false,"delay_ms":0},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
+        r#"{"v":6,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n","err":false,"delay_ms":0},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
     );
     wire(
         Event::Done { id: 7, status: 0, state: LabState::default() },
-        r#"{"v":5,"msg":{"done":{"id":7,"status":0,"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
+        r#"{"v":6,"msg":{"done":{"id":7,"status":0,"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
     );
-    wire(Event::Error { message: "x".into() }, r#"{"v":5,"msg":{"error":{"message":"x"}}}"#);
-    wire(Event::NeedsComplete { what: "nc".into() }, r#"{"v":5,"msg":{"needs_complete":{"what":"nc"}}}"#);
+    wire(Event::Error { message: "x".into() }, r#"{"v":6,"msg":{"error":{"message":"x"}}}"#);
+    wire(Event::NeedsComplete { what: "nc".into() }, r#"{"v":6,"msg":{"needs_complete":{"what":"nc"}}}"#);
     wire(
         Event::Opened {
             earlier: vec![0, 1],
@@ -56,7 +56,7 @@ fn events() {
             state: LabState::default(),
             waiting: vec![u64::MAX],
         },
-        r#"{"v":5,"msg":{"opened":{"earlier":[0,1],"outputs":[{"chunks":[{"text":"ok\n","err":false,"delay_ms":0}],"status":0}],"state":{"snapshot":null,"trace":null,"progress":null},"waiting":[18446744073709551615]}}}"#,
+        r#"{"v":6,"msg":{"opened":{"earlier":[0,1],"outputs":[{"chunks":[{"text":"ok\n","err":false,"delay_ms":0}],"status":0}],"state":{"snapshot":null,"trace":null,"progress":null},"waiting":[18446744073709551615]}}}"#,
     );
 }
 
@@ -74,13 +74,13 @@ fn a_snapshot_travels_whole() {
 fn other_versions_and_garbage_are_refused() {
     assert_eq!(decode::<Request>(r#"{"v":1,"msg":"interrupt"}"#), Err(DecodeError::Version(1)));
     assert!(matches!(decode::<Request>("{"), Err(DecodeError::Malformed(_))));
-    assert!(matches!(decode::<Request>(r#"{"v":5,"msg":"reboot"}"#), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode::<Request>(r#"{"v":6,"msg":"reboot"}"#), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode::<Request>(r#"{"msg":"interrupt"}"#), Err(DecodeError::Malformed(_))));
 }
 
 #[test]
 fn fields_marked_default_may_be_left_out() {
-    let json = r#"{"v":5,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"}]}}}"#;
+    let json = r#"{"v":6,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"}]}}}"#;
     let want = Event::Output { id: 7, chunks: vec![Chunk { text: "lo UNKNOWN\n".into(), err: false, delay_ms: 0 }] };
     assert_eq!(decode::<Event>(json).unwrap(), want);
 }
@@ -139,7 +139,7 @@ fn a_replayed_id_gives_back_its_entry() {
 fn pairing() {
     wire(
         Request::Hello { token: "t0k".into(), resume: None },
-        r#"{"v":5,"msg":{"hello":{"token":"t0k","resume":null}}}"#,
+        r#"{"v":6,"msg":{"hello":{"token":"t0k","resume":null}}}"#,
     );
     wire(
         Event::Paired {
@@ -152,10 +152,10 @@ fn pairing() {
             session: "s1".into(),
             resumed: false,
         },
-        r#"{"v":5,"msg":{"paired":{"host":{"hostname":"vm1","kernel":"6.1.0-18-amd64","iproute2":"6.1.0","inspect":false},"session":"s1","resumed":false}}}"#,
+        r#"{"v":6,"msg":{"paired":{"host":{"hostname":"vm1","kernel":"6.1.0-18-amd64","iproute2":"6.1.0","inspect":false},"session":"s1","resumed":false}}}"#,
     );
     wire(
         Event::Refused { reason: Refusal::Token, message: "wrong token".into() },
-        r#"{"v":5,"msg":{"refused":{"reason":"token","message":"wrong token"}}}"#,
+        r#"{"v":6,"msg":{"refused":{"reason":"token","message":"wrong token"}}}"#,
     );
 }

@@ -17,6 +17,10 @@ pub struct LessonDoc {
     pub slug: String,
     pub title: String,
     pub summary: String,
+    /// Lines the lab runs before the learner's, unseen: the broken lab a
+    /// troubleshooting lesson starts from (```` ```setup ```` blocks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub setup: Vec<String>,
     pub sections: Vec<SectionDoc>,
 }
 
@@ -34,6 +38,10 @@ pub struct SectionDoc {
     /// Paragraphs of the step's hint.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hints: Vec<String>,
+    /// Commands that fix a troubleshooting step, shown only when asked for
+    /// (```` ```solution ```` blocks); they count as the step's commands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub solution: Vec<String>,
 }
 
 /// Prose and commands in the order the lesson has them.
@@ -80,12 +88,14 @@ mod tests {
             slug: "s".into(),
             title: "T".into(),
             summary: "S".into(),
+            setup: Vec::new(),
             sections: vec![SectionDoc {
                 title: "a".into(),
                 step: true,
                 blocks: vec![BlockDoc::Html("<p>x</p>".into()), BlockDoc::Run(vec!["ip link".into()])],
                 checks: vec!["link a exists".into()],
                 hints: Vec::new(),
+                solution: Vec::new(),
             }],
         };
         let json = serde_json::to_string(&doc).unwrap();

@@ -23,6 +23,8 @@ pub struct MdLesson {
     /// The short name in the site's menu (`nav:`; the title when absent).
     pub nav: String,
     pub summary: String,
+    /// ```` ```setup ```` lines, in order: run before the learner arrives.
+    pub setup: Vec<String>,
     pub sections: Vec<MdSection>,
 }
 
@@ -33,6 +35,8 @@ pub struct MdSection {
     pub blocks: Vec<MdBlock>,
     pub checks: Vec<String>,
     pub hints: Vec<String>,
+    /// ```` ```solution ```` lines: shown on request, run by `lesson check`.
+    pub solution: Vec<String>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -117,6 +121,7 @@ pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, LessonError> {
         nav: get("nav").unwrap_or_else(|| title.clone()),
         title,
         summary: get("summary").ok_or_else(|| at(1, "front matter needs a `summary:`"))?,
+        setup: Vec::new(),
         sections: vec![MdSection::default()],
     };
     // The file's line of a byte of the body.
@@ -182,6 +187,8 @@ pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, LessonError> {
                         }
                     }
                     "hint" => sec.hints.push(text.trim().to_string()),
+                    "setup" => lesson.setup.extend(command_lines(&text)),
+                    "solution" => sec.solution.extend(command_lines(&text)),
                     "quiz" => {
                         flush(&mut pending, sec);
                         let q =
@@ -264,6 +271,7 @@ pub fn to_doc(l: &MdLesson) -> LessonDoc {
         slug: l.slug.clone(),
         title: l.title.clone(),
         summary: l.summary.clone(),
+        setup: l.setup.clone(),
         sections: l
             .sections
             .iter()
@@ -281,6 +289,7 @@ pub fn to_doc(l: &MdLesson) -> LessonDoc {
                     .collect(),
                 checks: s.checks.clone(),
                 hints: s.hints.clone(),
+                solution: s.solution.clone(),
             })
             .collect(),
     }

@@ -58,7 +58,7 @@ mod tests {
 
     fn lesson(ticked: usize) -> LessonChecks {
         let steps = vec![vec!["ran \"ip link *\"".to_string()], vec!["netns orange is gone".to_string()]];
-        LessonChecks { steps, ticked }
+        LessonChecks { steps, ticked, setup: Vec::new() }
     }
 
     #[test]

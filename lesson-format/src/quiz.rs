@@ -10,7 +10,7 @@
 //! The question comes first (one or more lines), then the choices, each on
 //! a line of its own starting `- ` (wrong) or `+ ` (right: exactly one),
 //! then what the learner reads once they answered, on lines starting `> `.
-//! Text only: a pair of backticks marks code, nothing else is markup.
+//! Text only, nothing is markup: the page shows backticks left out.
 
 use serde::{Deserialize, Serialize};
 
@@ -74,21 +74,6 @@ pub fn parse_quiz(text: &str) -> Result<QuizDoc, (usize, String)> {
     Ok(quiz)
 }
 
-/// Splits quiz text at its backticks: (text, is code) runs, in order. An
-/// unpaired backtick is text.
-pub fn code_runs(text: &str) -> Vec<(&str, bool)> {
-    let parts: Vec<&str> = text.split('`').collect();
-    let paired = parts.len() % 2 == 1;
-    let mut runs = Vec::new();
-    for (i, p) in parts.iter().enumerate() {
-        let code = i % 2 == 1 && (paired || i + 1 < parts.len() - 1);
-        if !p.is_empty() {
-            runs.push((*p, code));
-        }
-    }
-    runs
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,12 +97,5 @@ mod tests {
         assert_eq!(err("Q?\n- a\n+ b\nstray\n> c").0, 3);
         assert_eq!(err("Q?\n- a\n> c\n+ b").0, 3);
         assert!(err("Q?\n- a\n+ b").1.contains("why"));
-    }
-
-    #[test]
-    fn backticks_mark_code() {
-        assert_eq!(code_runs("use `ip` now"), [("use ", false), ("ip", true), (" now", false)]);
-        assert_eq!(code_runs("a `b"), [("a ", false), ("b", false)]);
-        assert_eq!(code_runs("`x`"), [("x", true)]);
     }
 }

@@ -229,6 +229,7 @@ fn terminal(shell: Shell) -> impl IntoView {
 #[cfg(feature = "studio")]
 fn side(shell: Shell, page: Page, run: Callback<String>, start_over: Callback<()>) -> impl IntoView {
     let Page { route, doc, problem, .. } = page;
+    studio::add_styles();
     studio::open_view::listen_for_drops(problem);
     let building = move || [route.get() == Route::Build];
     view! {

@@ -125,6 +125,7 @@ fn read_json(text: &str) -> Result<LessonDoc, String> {
             blocks: list(s, "blocks")?.iter().map(|b| block(&b)).collect::<Result<_, _>>()?,
             checks: texts(s, "checks")?,
             hints: texts(s, "hints")?,
+            solution: texts(s, "solution")?,
         })
     }
     let doc = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
@@ -136,6 +137,7 @@ fn read_json(text: &str) -> Result<LessonDoc, String> {
         slug: string(&doc, "slug")?,
         title: string(&doc, "title")?,
         summary: string(&doc, "summary")?,
+        setup: texts(&doc, "setup")?,
         sections: list(&doc, "sections")?.iter().map(|s| section(&s)).collect::<Result<_, _>>()?,
     })
 }

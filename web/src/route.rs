@@ -97,7 +97,7 @@ impl Route {
     /// file, `doc`), and the steps already ticked.
     pub fn checks(&self, doc: &LessonDoc) -> Option<LessonChecks> {
         let Route::Lesson(l) = self else { return None };
-        Some(LessonChecks { steps: doc.step_checks(), ticked: saved_ticked(l) })
+        Some(LessonChecks { steps: doc.step_checks(), ticked: saved_ticked(l), setup: doc.setup.clone() })
     }
 
     /// Whether only the studio page draws this route (the first load's page

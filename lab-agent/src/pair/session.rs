@@ -206,6 +206,10 @@ impl Session {
     /// until it has printed nothing for a while without ending (a server
     /// waiting for a client), which is then reported as waiting.
     fn open(&mut self, entries: &[String], lesson: Option<LessonChecks>) {
+        // A troubleshooting lesson's broken lab first, printing nothing.
+        for line in lesson.iter().flat_map(|l| &l.setup) {
+            self.lab.get_mut().run(line);
+        }
         self.lesson = lesson;
         let mut outs: Vec<Output> = Vec::new();
         let mut waiting: Vec<(usize, u64)> = Vec::new();

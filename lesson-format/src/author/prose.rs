@@ -8,7 +8,8 @@
 //! - a `##` heading is demoted to `###`; one underlined with `-` (setext)
 //!   gets `### ` before its text and loses its underline;
 //! - a fenced block marked `sh`, `bash`, `shell`, `console`, `check`,
-//!   `hint` or `quiz` is marked `text`: shown as code, not run nor checked;
+//!   `hint`, `quiz`, `setup` or `solution` is marked `text`: shown as code,
+//!   not run nor checked;
 //! - a fence left open at the end is closed, and a raw HTML block that would
 //!   run on (`<!--`, `<pre>`, `<script>`, …) starts with `\<` (shown as text,
 //!   as raw HTML is anyway);
@@ -24,7 +25,7 @@ use std::ops::Range;
 use super::markdown::unix_text;
 
 /// Code block languages that mean something to the lesson reader.
-const RESERVED: [&str; 7] = ["sh", "bash", "shell", "console", "check", "hint", "quiz"];
+const RESERVED: [&str; 9] = ["sh", "bash", "shell", "console", "check", "hint", "quiz", "setup", "solution"];
 
 /// The lesson reader's Markdown options.
 fn options() -> Options {

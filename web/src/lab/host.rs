@@ -26,7 +26,8 @@ impl LabHost {
     pub fn handle(&mut self, req: Request, emit: &mut dyn FnMut(Event)) {
         match req {
             Request::Open { lines, lesson } => {
-                let (session, replayed) = match LabSession::replay(&lines) {
+                let setup = lesson.as_ref().map_or(&[][..], |l| &l.setup[..]);
+                let (session, replayed) = match LabSession::replay_after(setup, &lines) {
                     Ok(replayed) => replayed,
                     Err(Lacks(what)) => return emit(Event::NeedsComplete { what }),
                 };
@@ -173,8 +174,11 @@ mod tests {
     #[test]
     fn a_lesson_ticks_as_lines_run() {
         let mut host = LabHost::default();
-        let lesson =
-            LessonChecks { steps: vec![vec!["netns red exists".into()], vec!["netns blue exists".into()]], ticked: 0 };
+        let lesson = LessonChecks {
+            steps: vec![vec!["netns red exists".into()], vec!["netns blue exists".into()]],
+            ticked: 0,
+            setup: vec![],
+        };
         talk(&mut host, Request::Open { lines: vec![], lesson: Some(lesson) });
         let ev = talk(&mut host, Request::Run { id: 1, line: "ip netns add red".into(), term: 0 });
         let Some(Event::Done { state, .. }) = ev.last() else { panic!() };

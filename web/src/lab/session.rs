@@ -49,7 +49,19 @@ impl LabSession {
     /// Replays a saved session in a fresh lab, or says what a line of it
     /// needs that this lab lacks (see [`Lacks`]).
     pub fn replay(entries: &[String]) -> Result<(LabSession, Replayed), Lacks> {
+        LabSession::replay_after(&[], entries)
+    }
+
+    /// Replays a saved session after `setup`'s lines, which print nothing
+    /// and leave no trace in the session (its log and its lines): the lab a
+    /// troubleshooting lesson starts from.
+    pub fn replay_after(setup: &[String], entries: &[String]) -> Result<(LabSession, Replayed), Lacks> {
         let mut s = LabSession::default();
+        for line in setup {
+            s.run_in(0, line)?;
+        }
+        s.log.clear();
+        s.lines.clear();
         let mut outputs: Vec<Output> = Vec::with_capacity(entries.len());
         // Per terminal: the entry its running line came from, and its last line's.
         let mut running: Vec<Option<usize>> = Vec::new();

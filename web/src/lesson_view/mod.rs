@@ -39,10 +39,14 @@ pub fn SidePanel(
     // on every route write: the key stays) and never rebuilt in place, so
     // the wasm carries no code to patch one lesson's panel into another's
     // (a reactive child would), and no memo of the lesson is needed.
-    // Keyed by the lesson's entry, not only its slug: a lesson read in the
-    // page (studio) gets a new entry when its file changes.
+    // In the studio page, keyed by the lesson's entry, not only its slug: a
+    // lesson read in the page gets a new entry when its file changes.
     let lesson = move || [route.with(Route::lesson)];
+    #[cfg(feature = "studio")]
     let key = |l: &Option<&'static Lesson>| crate::layout::digest(&l.map(|l| (l.slug, l.title, l.steps)));
+    // Built-in lessons never change: their slug is enough.
+    #[cfg(not(feature = "studio"))]
+    let key = |l: &Option<&'static Lesson>| crate::layout::digest(&l.map(|l| l.slug));
     view! {
         <For each=lesson key=key let:lesson>
             {match lesson {

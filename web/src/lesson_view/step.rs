@@ -72,7 +72,7 @@ pub fn Step(
                 {section.title}
             </h3>
             <Blocks blocks=section.blocks run answers />
-            <Checklist hints=section.hints rows current />
+            <Checklist hints=section.hints solution=section.solution rows current />
         </section>
     }
 }
@@ -119,8 +119,17 @@ pub fn Commands(lines: Vec<String>, run: Callback<String>) -> impl IntoView {
 /// step has one, hidden and empty unless the step is `current` (cheaper in
 /// wasm than a `<Show>` that builds and drops it).
 #[component]
-fn Checklist(hints: Vec<String>, rows: Memo<Vec<Verdict>>, current: Signal<bool>) -> impl IntoView {
-    let hint = (!hints.is_empty()).then(|| view! { <Hint hints /> });
+fn Checklist(
+    hints: Vec<String>,
+    /// A troubleshooting step's fix, behind its own disclosure.
+    solution: Vec<String>,
+    rows: Memo<Vec<Verdict>>,
+    current: Signal<bool>,
+) -> impl IntoView {
+    let hint = (!hints.is_empty()).then(|| view! { <Hint summary="Hint" hints /> });
+    // The fix as text to type, not buttons: drawn by the hint's component
+    // (a second `Commands` here cost the first load 0.6 KB).
+    let solution = (!solution.is_empty()).then(|| view! { <Hint summary="Show the solution" hints=solution /> });
     let rows = move || if current.get() { rows.get() } else { Vec::new() };
     view! {
         <div class="checks" hidden=move || !current.get()>
@@ -133,6 +142,7 @@ fn Checklist(hints: Vec<String>, rows: Memo<Vec<Verdict>>, current: Signal<bool>
                 />
             </ul>
             {hint}
+            {solution}
         </div>
     }
 }
@@ -156,13 +166,14 @@ pub fn CheckRow(row: Verdict) -> impl IntoView {
     }
 }
 
-/// A step's hint, behind a disclosure (it stays open while the checks change).
+/// A step's hint, or a troubleshooting step's solution, behind a
+/// disclosure named `summary` (it stays open while the checks change).
 #[component]
-pub fn Hint(hints: Vec<String>) -> impl IntoView {
+pub fn Hint(summary: &'static str, hints: Vec<String>) -> impl IntoView {
     let paragraphs = hints.into_iter().map(|p| view! { <p>{p}</p> }).collect_view();
     view! {
-        <details class="hint">
-            <summary>"Hint"</summary>
+        <details class="hint" data-summary=summary>
+            <summary>{summary}</summary>
             {paragraphs}
         </details>
     }

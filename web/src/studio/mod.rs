@@ -15,3 +15,17 @@ pub mod open_view;
 
 pub use open::{open, placeholder};
 pub use open_view::OpenLesson;
+
+/// Adds the studio page's styles to the document (once): the first load's
+/// inlined stylesheet leaves them out.
+pub fn add_styles() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if doc.get_element_by_id("studio-css").is_some() {
+        return;
+    }
+    if let (Ok(style), Some(head)) = (doc.create_element("style"), doc.head()) {
+        style.set_id("studio-css");
+        style.set_text_content(Some(include_str!("studio.css")));
+        let _ = head.append_child(&style);
+    }
+}
