@@ -110,7 +110,7 @@ test('a troubleshooting lesson starts broken, stays broken across a reload, and 
   await solution.locator('summary').click();
   assert.ok((await solution.textContent()).includes('ip link set veth-a up'));
   await run('ip link set veth-a up');
-  await run('ip netns exec pod-a ping -c 2 10.244.0.1');
+  await run('ip netns exec pod-a ping -c 1 -W 2 10.244.0.1');
   await page.waitForFunction(() => document.querySelector('[data-testid="lesson-progress"]').textContent === '2 of 7 steps done');
   assert.deepEqual(page.errors, []);
 });

@@ -49,7 +49,7 @@ ip netns exec pod-a ping -c 1 -W 1 10.244.0.1
 ip -n pod-a link show eth0
 ip link show veth-a
 ip link set veth-a up
-ip netns exec pod-a ping -c 2 10.244.0.1
+ip netns exec pod-a ping -c 1 -W 2 10.244.0.1
 ip netns exec pod-b ping -c 1 -W 1 10.244.0.1
 ip -n pod-b addr show eth0
 ip -n pod-b addr add 10.244.0.3/24 dev eth0
@@ -67,7 +67,7 @@ ip netns exec pod-e ping -c 1 -W 1 10.244.0.1
 ip link show veth-e
 bridge link
 ip link set veth-e master cni0
-ip netns exec pod-e ping -c 2 10.244.0.1
+ip netns exec pod-e ping -c 1 -W 2 10.244.0.1
 # Looking around.
 ip netns exec pod-e ping -c 1 10.244.0.2
 ip netns exec pod-b ping -c 1 10.244.0.6
