@@ -10,7 +10,6 @@
 use std::fmt::Write as _;
 
 use lab_protocol::{CheckRow, LessonChecks};
-use lesson_format::doc::{BlockDoc, SectionDoc};
 use lesson_format::markdown::{parse_lesson, slug_of, to_doc};
 use lesson_format::progress::advance;
 use lesson_format::verify::LabWorld;
@@ -41,16 +40,6 @@ fn masked(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// A section's commands as a learner runs them: those it shows, then its
-/// solution's (a troubleshooting step's fix).
-fn commands(section: &SectionDoc) -> Vec<String> {
-    let shown = section.blocks.iter().flat_map(|b| match b {
-        BlockDoc::Run(lines) => lines.clone(),
-        BlockDoc::Html(_) | BlockDoc::Quiz(_) => Vec::new(),
-    });
-    shown.chain(section.solution.iter().cloned()).collect()
 }
 
 fn unmet(rows: &[CheckRow]) -> String {
@@ -88,7 +77,7 @@ pub fn check(path: &std::path::Path, src: &str, kernel: Option<&mut KernelLab>) 
     }
     let mut step = 0;
     for section in &doc.sections {
-        for cmd in commands(section) {
+        for cmd in section.commands().cloned() {
             let out = lab.run(&cmd);
             lines.push(cmd.clone());
             played.push((cmd, (masked(&out.text()), out.status)));

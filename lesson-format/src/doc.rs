@@ -57,6 +57,18 @@ pub enum BlockDoc {
     Quiz(QuizDoc),
 }
 
+impl SectionDoc {
+    /// The section's commands as a learner runs them: those it shows, then
+    /// its solution's (a troubleshooting step's fix).
+    pub fn commands(&self) -> impl Iterator<Item = &String> {
+        let shown = self.blocks.iter().flat_map(|b| match b {
+            BlockDoc::Run(lines) => lines.as_slice(),
+            BlockDoc::Html(_) | BlockDoc::Quiz(_) => &[],
+        });
+        shown.chain(&self.solution)
+    }
+}
+
 impl LessonDoc {
     /// The sections that are steps, in order.
     pub fn steps(&self) -> impl Iterator<Item = &SectionDoc> {

@@ -7,7 +7,7 @@
 use lab_protocol::{Event, LessonChecks, Progress, Request};
 use web::lab::host::LabHost;
 use web::lab::session::LabSession;
-use web::lesson::{BlockDoc, LessonDoc, SectionDoc, LESSONS};
+use web::lesson::{LessonDoc, LESSONS};
 
 /// Each lesson's file, as the page fetches it, in the index's order.
 fn docs() -> Vec<LessonDoc> {
@@ -18,16 +18,6 @@ fn docs() -> Vec<LessonDoc> {
         LESSONS.iter().map(|l| l.slug).collect::<Vec<_>>()
     );
     mds.iter().map(lesson_format::markdown::to_doc).collect()
-}
-
-/// The commands of a section as the learner runs them: those it shows,
-/// then its solution's (a troubleshooting step's fix).
-fn commands(section: &SectionDoc) -> impl Iterator<Item = &String> {
-    let shown = section.blocks.iter().flat_map(|b| match b {
-        BlockDoc::Run(lines) => lines.as_slice(),
-        BlockDoc::Html(_) | BlockDoc::Quiz(_) => &[],
-    });
-    shown.chain(&section.solution)
 }
 
 /// Sends one request to the lab as the page would; returns the progress it
@@ -65,7 +55,7 @@ fn each_step_ticks_after_its_own_commands() {
         assert_eq!(opened.ticked, 0, "{}: a step ticked before any command", lesson.slug);
         'steps: for (i, step) in steps.iter().enumerate() {
             let mut p = None;
-            for l in commands(step) {
+            for l in step.commands() {
                 match progress(&mut host, Request::Run { id: 0, line: l.clone(), term: 0 }) {
                     Some(got) => p = Some(got),
                     // The basic build stops here; `--features complete` plays it all.
@@ -109,7 +99,7 @@ fn each_lesson_is_recorded_on_a_real_kernel() {
         let recorded: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
         // A troubleshooting lesson's setup first: the kernel ran it too.
         let taught: Vec<&str> =
-            lesson.setup.iter().chain(lesson.sections.iter().flat_map(commands)).map(String::as_str).collect();
+            lesson.setup.iter().chain(lesson.sections.iter().flat_map(|s| s.commands())).map(String::as_str).collect();
         // Extra commands may follow the lesson's, never come between them:
         // each taught command must have been recorded in the learner's state.
         let n = taught.len().min(recorded.len());
