@@ -15,6 +15,7 @@ pub mod basic;
 mod core;
 mod host;
 mod interrupt;
+pub mod presets;
 #[cfg(feature = "jobs")]
 mod jobs;
 #[cfg(feature = "jobs")]
