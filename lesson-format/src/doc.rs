@@ -9,7 +9,7 @@ pub use crate::quiz::QuizDoc;
 use serde::{Deserialize, Serialize};
 
 /// The version of this file's shape; a page refuses another.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonDoc {
@@ -17,6 +17,10 @@ pub struct LessonDoc {
     pub slug: String,
     pub title: String,
     pub summary: String,
+    /// The lab preset the lesson starts from (`preset:` in its front
+    /// matter: `sim_core::lab::presets::NAMES`), rather than an empty host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<String>,
     /// Lines the lab runs before the learner's, unseen: the broken lab a
     /// troubleshooting lesson starts from (```` ```setup ```` blocks).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -100,6 +104,7 @@ mod tests {
             slug: "s".into(),
             title: "T".into(),
             summary: "S".into(),
+            preset: None,
             setup: Vec::new(),
             sections: vec![SectionDoc {
                 title: "a".into(),
@@ -113,7 +118,7 @@ mod tests {
         let json = serde_json::to_string(&doc).unwrap();
         assert_eq!(
             json,
-            r#"{"v":3,"slug":"s","title":"T","summary":"S","sections":[{"title":"a","step":true,"blocks":[{"html":"<p>x</p>"},{"run":["ip link"]}],"checks":["link a exists"]}]}"#
+            r#"{"v":4,"slug":"s","title":"T","summary":"S","sections":[{"title":"a","step":true,"blocks":[{"html":"<p>x</p>"},{"run":["ip link"]}],"checks":["link a exists"]}]}"#
         );
         assert_eq!(serde_json::from_str::<LessonDoc>(&json).unwrap(), doc);
         assert_eq!(doc.step_checks(), vec![vec!["link a exists".to_string()]]);

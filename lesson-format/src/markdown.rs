@@ -23,10 +23,27 @@ pub struct MdLesson {
     /// The short name in the site's menu (`nav:`; the title when absent).
     pub nav: String,
     pub summary: String,
-    /// ```` ```setup ```` lines, in order: run before the learner arrives.
+    /// The lab preset the lesson starts from (`preset:`), one of [`PRESETS`].
+    pub preset: Option<String>,
+    /// ```` ```setup ```` lines, in order: run before the learner arrives
+    /// (after the preset, when there is one).
     pub setup: Vec<String>,
     pub sections: Vec<MdSection>,
 }
+
+/// The lab presets a lesson may start from: `sim_core::lab::presets::NAMES`.
+///
+/// A copy, because the Markdown reader (the `render` feature) has no
+/// sim-core: it runs in the site's build scripts (`web/build.rs`, the
+/// `prerender` hook), where the whole simulator, compiled natively once
+/// more, would be a heavy price for three names; and checking the name
+/// only where sim-core is at hand (`verify`: lab-agent's `lesson check`,
+/// the studio page) would let the site's own build accept a lesson whose
+/// preset no lab can build. With the copy every reader refuses an unknown
+/// name with its line, as it does any other front-matter fault, and a test
+/// (`presets_are_sim_cores`, with `verify`, which every workspace test run
+/// has) keeps the copy equal to sim-core's list.
+pub const PRESETS: &[&str] = &["cloud-host", "docker-host", "kind-node"];
 
 #[derive(Debug, Default, PartialEq)]
 pub struct MdSection {
@@ -66,8 +83,8 @@ fn at(line: usize, message: impl Into<String>) -> LessonError {
     LessonError { line, message: message.into() }
 }
 
-/// `key: value` pairs of the front matter, in order.
-type Fields = Vec<(String, String)>;
+/// `key: value` pairs of the front matter, in order, with their lines.
+type Fields = Vec<(String, String, usize)>;
 
 /// The front matter's fields, the body after it, and the body's first line's number.
 fn front_matter(src: &str) -> Result<(Fields, &str, usize), LessonError> {
@@ -80,7 +97,7 @@ fn front_matter(src: &str) -> Result<(Fields, &str, usize), LessonError> {
         let (k, v) =
             line.split_once(':').ok_or_else(|| at(i + 2, format!("front matter line without `key:`: {line}")))?;
         let v = v.trim().trim_matches('"');
-        fields.push((k.trim().to_string(), v.to_string()));
+        fields.push((k.trim().to_string(), v.to_string(), i + 2));
     }
     let body_line = rest[..end].lines().count() + 3;
     Ok((fields, &rest[end + 5..], body_line))
@@ -114,13 +131,23 @@ pub fn safe_url(dest: &str) -> bool {
 /// Parses one lesson file. `slug` is its file name without `.md` and number prefix.
 pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, LessonError> {
     let (fields, body, body_line) = front_matter(src)?;
-    let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let field = |k: &str| fields.iter().find(|(key, ..)| key == k);
+    let get = |k: &str| field(k).map(|(_, v, _)| v.clone());
     let title = get("title").ok_or_else(|| at(1, "front matter needs a `title:`"))?;
+    let preset = match field("preset") {
+        Some((_, name, _)) if PRESETS.contains(&name.as_str()) => Some(name.clone()),
+        Some((_, name, line)) => {
+            let names = PRESETS.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ");
+            return Err(at(*line, format!("no lab preset is named `{name}` (the presets: {names})")));
+        }
+        None => None,
+    };
     let mut lesson = MdLesson {
         slug: slug.to_string(),
         nav: get("nav").unwrap_or_else(|| title.clone()),
         title,
         summary: get("summary").ok_or_else(|| at(1, "front matter needs a `summary:`"))?,
+        preset,
         setup: Vec::new(),
         sections: vec![MdSection::default()],
     };
@@ -271,6 +298,7 @@ pub fn to_doc(l: &MdLesson) -> LessonDoc {
         slug: l.slug.clone(),
         title: l.title.clone(),
         summary: l.summary.clone(),
+        preset: l.preset.clone(),
         setup: l.setup.clone(),
         sections: l
             .sections
@@ -348,6 +376,27 @@ mod tests {
         assert!(e.starts_with("9: in `S`: ") && e.contains("link"), "{e}");
         let none = "---\ntitle: a\nsummary: b\n---\n## S\ntext\n";
         assert!(err(none).contains("at least one step"));
+    }
+
+    #[test]
+    fn a_lesson_may_start_from_a_preset_and_an_unknown_one_is_refused_with_its_line() {
+        let src = "---\ntitle: a\nsummary: b\npreset: docker-host\n---\n## S\n```check\nnetns a exists\n```\n";
+        let l = parse_lesson("x", src).unwrap();
+        assert_eq!(l.preset.as_deref(), Some("docker-host"));
+        assert_eq!(to_doc(&l).preset.as_deref(), Some("docker-host"));
+        assert_eq!(parse_lesson("x", SRC).unwrap().preset, None);
+        let bad = src.replace("docker-host", "docker-hots");
+        assert_eq!(
+            parse_lesson("x", &bad).unwrap_err().to_string(),
+            "4: no lab preset is named `docker-hots` (the presets: `cloud-host`, `docker-host`, `kind-node`)"
+        );
+    }
+
+    /// The reader's copy of the presets' names is sim-core's list.
+    #[cfg(feature = "verify")]
+    #[test]
+    fn presets_are_sim_cores() {
+        assert_eq!(PRESETS, sim_core::lab::presets::NAMES);
     }
 
     #[test]

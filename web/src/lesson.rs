@@ -137,6 +137,7 @@ fn read_json(text: &str) -> Result<LessonDoc, String> {
         slug: string(&doc, "slug")?,
         title: string(&doc, "title")?,
         summary: string(&doc, "summary")?,
+        preset: field(&doc, "preset").and_then(|v| v.as_string()),
         setup: texts(&doc, "setup")?,
         sections: list(&doc, "sections")?.iter().map(|s| section(&s)).collect::<Result<_, _>>()?,
     })
