@@ -94,7 +94,7 @@ async fn a_paired_page_runs_commands_on_the_kernel_and_sees_its_state() {
     let before = machine_state();
     let agent = Agent::start(&[]);
     let (mut ws, _) = pair(&agent).await;
-    send(&mut ws, &Request::Open { lines: vec![], lesson: None }).await;
+    send(&mut ws, &Request::Open { lines: vec![], lesson: None, preset: None }).await;
     assert!(matches!(next(&mut ws).await, Some(Event::Opened { .. })));
     let (out, status, state) = run(&mut ws, 1, "ip netns add red").await;
     assert_eq!((out.as_str(), status), ("", 0));
@@ -122,7 +122,7 @@ async fn a_paired_page_runs_commands_on_the_kernel_and_sees_its_state() {
     };
     assert_eq!(done, 130);
     // An Open starts over in a fresh sandbox.
-    send(&mut ws, &Request::Open { lines: vec!["ip netns add blue".into()], lesson: None }).await;
+    send(&mut ws, &Request::Open { lines: vec!["ip netns add blue".into()], lesson: None, preset: None }).await;
     let Some(Event::Opened { state, .. }) = next(&mut ws).await else { panic!() };
     let names: Vec<_> = state.snapshot.unwrap().namespaces.into_iter().map(|n| n.name).collect();
     assert_eq!(names, [None, Some("blue".to_string())]);
@@ -364,7 +364,7 @@ async fn a_server_waits_in_one_terminal_while_its_client_runs_in_another() {
     assert_eq!((text.as_str(), status), ("^C\n", 130));
     // A session replayed with a server still listening reports it waiting.
     let lines = vec!["ip link set lo up".to_string(), "nc -l 127.0.0.1 7070".to_string()];
-    send(&mut ws, &Request::Open { lines, lesson: None }).await;
+    send(&mut ws, &Request::Open { lines, lesson: None, preset: None }).await;
     let Some(Event::Opened { waiting, .. }) = next(&mut ws).await else { panic!("opened") };
     assert_eq!(waiting, [lab_protocol::replayed_id(1)]);
     send(&mut ws, &Request::Run { id: 5, line: "echo back | nc -N 127.0.0.1 7070".into(), term: 1 }).await;

@@ -16,7 +16,7 @@
 //!
 //! ```text
 //! lab  → page  Ready { engine }                  the lab has started
-//! page → lab   Open { lines, lesson }            start over, replay a saved session
+//! page → lab   Open { lines, lesson, preset }    start over, replay a saved session
 //! lab  → page  Opened { earlier, outputs, state } what the lines printed; the lab now
 //! page → lab   Run { id, line, term }            one line, as typed in a terminal
 //! lab  → page  Output { id, chunks }             zero or more times, in order
@@ -65,7 +65,7 @@ use serde::{Deserialize, Serialize};
 pub use sim_core::Snapshot;
 
 /// The protocol's version; both sides send it in every envelope.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// How many lines of text a replay's outputs carry at most: a terminal's
 /// scrollback. A long session's early output would scroll off a terminal
@@ -91,8 +91,19 @@ pub struct Envelope<T> {
 pub enum Request {
     /// Starts a fresh lab and replays `lines` (a saved session, each entry
     /// as [`Entry::encode`] writes it) in it; `lesson` names the steps
-    /// whose checks the lab evaluates after each line.
-    Open { lines: Vec<String>, lesson: Option<LessonChecks> },
+    /// whose checks the lab evaluates after each line. With `preset` the
+    /// lab starts as that prepared lab (`sim_core::lab::presets::NAMES`:
+    /// `cloud-host`, `docker-host`, `kind-node`) rather than an empty
+    /// host, then runs the lesson's setup, then `lines`. The site's basic
+    /// lab answers a preset with [`Event::NeedsComplete`]; a lab that does
+    /// not know the name (or cannot build it: a lab-agent without the
+    /// preset's script) answers [`Event::Error`] alone.
+    Open {
+        lines: Vec<String>,
+        lesson: Option<LessonChecks>,
+        #[serde(default)]
+        preset: Option<String>,
+    },
     /// Runs one line as the learner typed it, in terminal `term` (0, the
     /// first, unless the page opened more; a new number opens one).
     Run {

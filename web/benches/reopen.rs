@@ -34,7 +34,7 @@ fn reopen(c: &mut Criterion) {
         b.iter(|| {
             let mut host = LabHost::default();
             let mut events = 0;
-            host.handle(Request::Open { lines: lines.clone(), lesson: None }, &mut |_| events += 1);
+            host.handle(Request::Open { lines: lines.clone(), lesson: None, preset: None }, &mut |_| events += 1);
             events
         })
     });

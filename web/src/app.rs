@@ -84,20 +84,25 @@ fn follow_hash(shell: Shell, page: Page) {
         if OPENING.with(|n| n.get()) != opening {
             return; // the learner has gone elsewhere meanwhile
         }
-        let checks = loaded.as_ref().and_then(|l| l.as_ref().ok()).and_then(|d| r.checks(d));
+        let file = loaded.as_ref().and_then(|l| l.as_ref().ok());
+        let checks = file.and_then(|d| r.checks(d));
+        let preset = r.preset(file.map(|d| &**d));
         route.set(r);
         doc.set(loaded);
         match place.payload.map(|p| decode_permalink(&p)) {
-            None => shell.open(&key, None, checks),
+            None => shell.open(&key, None, checks, preset),
             Some(Ok(lines)) => {
                 let n = lines.len();
-                shell.open(&key, Some(lines), checks);
+                shell.open(&key, Some(lines), checks, preset);
                 shell.notice(format!("# Session restored from a link: {n} command(s) replayed."));
             }
             Some(Err(e)) => {
-                shell.open(&key, Some(Vec::new()), checks);
+                shell.open(&key, Some(Vec::new()), checks, preset);
                 problem.set(format!("This link could not be opened: {}. You have an empty lab instead.", e.0));
             }
+        }
+        if let Some(name) = place.no_preset {
+            problem.set(format!("There is no lab preset named “{name}”: this is the sandbox, as you left it."));
         }
         // The session now lives in storage; drop the payload so reload keeps later work.
         browser::replace_hash(&fragment(&r, place.embed));

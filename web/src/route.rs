@@ -1,5 +1,7 @@
-//! Where the learner is: `#/lesson/SLUG`, `#/sandbox`, each optionally
-//! followed by `/s=PERMALINK`, and where each route keeps its session.
+//! Where the learner is: `#/lesson/SLUG`, `#/sandbox`,
+//! `#/sandbox/preset/NAME` (the sandbox started from a lab preset), each
+//! optionally followed by `/s=PERMALINK`, and where each route keeps its
+//! session.
 //!
 //! The studio page (`studio.html`, the `studio` feature) adds lessons that
 //! are not built in — `#/lesson?src=URL` (fetched) and `#/lesson?file=NAME`
@@ -14,6 +16,8 @@ use lab_protocol::LessonChecks;
 pub enum Route {
     Lesson(&'static Lesson),
     Sandbox,
+    /// The sandbox started from a lab preset (`sim_core::lab::presets::NAMES`).
+    Preset(&'static str),
     /// The sandbox with the lesson builder beside it (studio page).
     Build,
 }
@@ -52,6 +56,9 @@ pub struct Place {
     pub target: Target,
     pub embed: bool,
     pub payload: Option<String>,
+    /// The name of `#/sandbox/preset/NAME` when no preset has it (the
+    /// target is then the sandbox).
+    pub no_preset: Option<String>,
 }
 
 impl PartialEq for Lesson {
@@ -73,6 +80,7 @@ impl Route {
             Route::Lesson(l) if l.slug.contains('=') => format!("/lesson?{}", l.slug),
             Route::Lesson(l) => format!("/lesson/{}", l.slug),
             Route::Sandbox => "/sandbox".into(),
+            Route::Preset(name) => format!("/sandbox/preset/{name}"),
             Route::Build => "/build".into(),
         }
     }
@@ -81,6 +89,7 @@ impl Route {
         match self {
             Route::Lesson(l) => session_key(l.slug),
             Route::Sandbox => "nslab.session.sandbox".into(),
+            Route::Preset(name) => format!("nslab.session.sandbox.preset.{name}"),
             Route::Build => "nslab.session.build".into(),
         }
     }
@@ -89,7 +98,24 @@ impl Route {
     pub fn lesson(&self) -> Option<&'static Lesson> {
         match self {
             Route::Lesson(l) => Some(l),
-            Route::Sandbox | Route::Build => None,
+            Route::Sandbox | Route::Preset(_) | Route::Build => None,
+        }
+    }
+
+    /// The preset of a sandbox started from one (`""` for any other route).
+    pub fn sandbox_preset(&self) -> &'static str {
+        match self {
+            Route::Preset(name) => name,
+            _ => "",
+        }
+    }
+
+    /// The lab preset this route's lab starts from: the sandbox's, or the
+    /// lesson's (from its file, `doc`).
+    pub fn preset(&self, doc: Option<&LessonDoc>) -> Option<String> {
+        match self {
+            Route::Preset(name) => Some(name.to_string()),
+            _ => doc?.preset.clone(),
         }
     }
 
@@ -129,6 +155,7 @@ pub fn parse_hash(h: &str) -> Place {
         _ => (false, path),
     };
     let first = || LESSONS.first().map(Route::Lesson).unwrap_or(Route::Sandbox);
+    let mut no_preset = None;
     let target = if let Some(query) = path.strip_prefix("/lesson?") {
         let query = query.trim_end_matches('/');
         match (query.strip_prefix("src="), query.strip_prefix("file=")) {
@@ -138,6 +165,14 @@ pub fn parse_hash(h: &str) -> Place {
         }
     } else if let Some(slug) = path.trim_end_matches('/').strip_prefix("/lesson/") {
         Target::Route(Lesson::find(slug).map(Route::Lesson).unwrap_or(Route::Sandbox))
+    } else if let Some(name) = path.trim_end_matches('/').strip_prefix("/sandbox/preset/") {
+        match sim_core::lab::presets::NAMES.iter().find(|n| **n == name) {
+            Some(name) => Target::Route(Route::Preset(name)),
+            None => {
+                no_preset = Some(name.to_string());
+                Target::Route(Route::Sandbox)
+            }
+        }
     } else if path.starts_with("/sandbox") {
         Target::Route(Route::Sandbox)
     } else if path.trim_end_matches('/') == "/build" && !embed {
@@ -145,7 +180,7 @@ pub fn parse_hash(h: &str) -> Place {
     } else {
         Target::Route(first())
     };
-    Place { target, embed, payload }
+    Place { target, embed, payload, no_preset }
 }
 
 #[cfg(test)]
@@ -167,6 +202,24 @@ mod tests {
         assert_eq!(route("/lesson/veth-pairs/s=v1."), (Route::Lesson(veth), Some("v1.".into())));
         assert_eq!(route("/lesson/nope"), (Route::Sandbox, None));
         assert_eq!(route("/build"), (Route::Build, None));
+    }
+
+    #[test]
+    fn a_preset_sandbox_has_its_own_route_and_session() {
+        let p = parse_hash("/sandbox/preset/docker-host/s=v1.x");
+        assert_eq!((p.target, p.payload.as_deref()), (Target::Route(Route::Preset("docker-host")), Some("v1.x")));
+        let r = Route::Preset("kind-node");
+        assert_eq!(route(&r.path()[..]).0, r);
+        assert_eq!(r.session_key(), "nslab.session.sandbox.preset.kind-node");
+        assert_ne!(r.session_key(), Route::Sandbox.session_key());
+        assert_eq!(r.preset(None).as_deref(), Some("kind-node"));
+        assert_eq!(parse_hash("/embed/sandbox/preset/cloud-host/").target, Target::Route(Route::Preset("cloud-host")));
+        for name in sim_core::lab::presets::NAMES {
+            assert_eq!(route(&format!("/sandbox/preset/{name}")).0, Route::Preset(name));
+        }
+        let nope = parse_hash("/sandbox/preset/nope");
+        assert_eq!((nope.target, nope.no_preset.as_deref()), (Target::Route(Route::Sandbox), Some("nope")));
+        assert_eq!(parse_hash("/sandbox").no_preset, None);
     }
 
     #[test]

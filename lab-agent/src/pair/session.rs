@@ -138,7 +138,7 @@ impl Session {
         match req {
             // A fresh sandbox is the server's to make: it starts a new
             // session for an `Open` after commands, so the lab is fresh.
-            Request::Open { lines, lesson } => self.open(&lines, lesson),
+            Request::Open { lines, lesson, .. } => self.open(&lines, lesson),
             Request::Run { id, line, term } => {
                 let t = (term as usize).min(MAX_TERMINALS - 1);
                 if self.running[t].is_some() {

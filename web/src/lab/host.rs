@@ -25,9 +25,11 @@ impl LabHost {
     /// Answers one request; `emit` receives the events in order.
     pub fn handle(&mut self, req: Request, emit: &mut dyn FnMut(Event)) {
         match req {
-            Request::Open { lines, lesson } => {
+            Request::Open { lines, lesson, preset } => {
+                #[cfg(feature = "complete")]
+                let preset = known(preset, emit);
                 let setup = lesson.as_ref().map_or(&[][..], |l| &l.setup[..]);
-                let (session, replayed) = match LabSession::replay_after(setup, &lines) {
+                let (session, replayed) = match LabSession::replay_after(preset.as_deref(), setup, &lines) {
                     Ok(replayed) => replayed,
                     Err(Lacks(what)) => return emit(Event::NeedsComplete { what }),
                 };
@@ -128,6 +130,20 @@ impl LabHost {
     }
 }
 
+/// The preset an `Open` names, if there is one of that name. An unknown
+/// name is said in the terminal, and the session opens on an empty host.
+/// Only the complete lab builds presets (the basic one asks for it, known
+/// name or not), so only it needs to tell.
+#[cfg(feature = "complete")]
+fn known(preset: Option<String>, emit: &mut dyn FnMut(Event)) -> Option<String> {
+    let name = preset?;
+    if sim_core::lab::presets::exists(&name) {
+        return Some(name);
+    }
+    emit(Event::Error { message: format!("there is no lab preset named `{name}`: the lab starts as an empty host") });
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,7 +158,7 @@ mod tests {
     #[test]
     fn a_line_prints_then_ends_and_sends_the_snapshot_once() {
         let mut host = LabHost::default();
-        let opened = talk(&mut host, Request::Open { lines: vec!["ip netns add red".into()], lesson: None });
+        let opened = talk(&mut host, Request::Open { lines: vec!["ip netns add red".into()], lesson: None, preset: None });
         let [Event::Opened { earlier, outputs, state, .. }] = &opened[..] else { panic!("{opened:?}") };
         assert_eq!((earlier.len(), outputs.len()), (0, 1));
         assert_eq!(state.snapshot.as_ref().map(|s| s.namespaces.len()), Some(2));
@@ -162,7 +178,7 @@ mod tests {
         let mut host = LabHost::default();
         let mut lines: Vec<String> = (0..300).map(|i| format!("seq {i} {}", i + 40)).collect();
         lines.push("false".into());
-        let opened = talk(&mut host, Request::Open { lines, lesson: None });
+        let opened = talk(&mut host, Request::Open { lines, lesson: None, preset: None });
         let [Event::Opened { earlier, outputs, .. }] = &opened[..] else { panic!("{opened:?}") };
         assert_eq!(earlier.len() + outputs.len(), 301, "a status for every line");
         assert!(!earlier.is_empty() && earlier.iter().all(|&s| s == 0));
@@ -179,11 +195,33 @@ mod tests {
             ticked: 0,
             setup: vec![],
         };
-        talk(&mut host, Request::Open { lines: vec![], lesson: Some(lesson) });
+        talk(&mut host, Request::Open { lines: vec![], lesson: Some(lesson), preset: None });
         let ev = talk(&mut host, Request::Run { id: 1, line: "ip netns add red".into(), term: 0 });
         let Some(Event::Done { state, .. }) = ev.last() else { panic!() };
         let p = state.progress.as_ref().unwrap();
         assert_eq!((p.ticked, p.current.len(), p.current[0].ok), (1, 1, false));
+    }
+
+    #[test]
+    fn a_preset_opens_in_the_complete_lab_and_an_unknown_one_says_so() {
+        let mut host = LabHost::default();
+        let open = |preset: &str| Request::Open {
+            lines: vec!["ip netns add red".into()],
+            lesson: None,
+            preset: Some(preset.into()),
+        };
+        let ev = talk(&mut host, open("kind-node"));
+        if !cfg!(feature = "complete") {
+            assert_eq!(ev, [Event::NeedsComplete { what: "preset kind-node".into() }]);
+            let ev = talk(&mut host, open("nope"));
+            assert_eq!(ev, [Event::NeedsComplete { what: "preset nope".into() }], "the complete lab tells");
+            return;
+        }
+        assert!(matches!(&ev[..], [Event::Opened { .. }]), "{ev:?}");
+        let ev = talk(&mut host, open("nope"));
+        let [Event::Error { message }, Event::Opened { state, .. }] = &ev[..] else { panic!("{ev:?}") };
+        assert!(message.contains("no lab preset named `nope`"), "{message}");
+        assert_eq!(state.snapshot.as_ref().map(|s| s.namespaces.len()), Some(2), "an empty host, then the line");
     }
 
     #[test]
@@ -221,7 +259,7 @@ mod tests {
         let log = host.session.log().to_vec();
         assert_eq!(log[1..], ["nc -l 8080", "\u{1e}1\u{1f}echo hi | nc -N 127.0.0.1 8080", "nc -l 9090"]);
         let mut reloaded = LabHost::default();
-        let ev = talk(&mut reloaded, Request::Open { lines: log, lesson: None });
+        let ev = talk(&mut reloaded, Request::Open { lines: log, lesson: None, preset: None });
         let [Event::Opened { outputs, waiting, .. }] = &ev[..] else { panic!("{ev:?}") };
         assert_eq!(outputs[1].chunks.iter().map(|c| c.text.as_str()).collect::<String>(), "hi\n");
         assert_eq!(waiting, &[lab_protocol::replayed_id(3)]);

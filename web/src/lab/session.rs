@@ -49,14 +49,20 @@ impl LabSession {
     /// Replays a saved session in a fresh lab, or says what a line of it
     /// needs that this lab lacks (see [`Lacks`]).
     pub fn replay(entries: &[String]) -> Result<(LabSession, Replayed), Lacks> {
-        LabSession::replay_after(&[], entries)
+        LabSession::replay_after(None, &[], entries)
     }
 
-    /// Replays a saved session after `setup`'s lines, which print nothing
-    /// and leave no trace in the session (its log and its lines): the lab a
-    /// troubleshooting lesson starts from.
-    pub fn replay_after(setup: &[String], entries: &[String]) -> Result<(LabSession, Replayed), Lacks> {
-        let mut s = LabSession::default();
+    /// Replays a saved session in a lab that starts as `preset` (a lab
+    /// preset's name, or an empty host), after `setup`'s lines: those print
+    /// nothing and leave no trace in the session (its log and its lines),
+    /// the lab a troubleshooting lesson starts from. The caller has checked
+    /// that `preset` names a preset (`sim_core::lab::presets::exists`).
+    pub fn replay_after(
+        preset: Option<&str>,
+        setup: &[String],
+        entries: &[String],
+    ) -> Result<(LabSession, Replayed), Lacks> {
+        let mut s = LabSession { lab: first_lab(preset)?, ..LabSession::default() };
         for line in setup {
             s.run_in(0, line)?;
         }
@@ -172,6 +178,20 @@ impl LabSession {
     pub fn log(&self) -> &[String] {
         &self.log
     }
+}
+
+/// The lab a session starts from: an empty host, or the preset `name`.
+/// Only the complete lab builds presets (the web crate's `complete` feature
+/// turns sim-core's `presets` on; sim-core's own feature is not visible
+/// here): the basic one answers that it lacks them, and the page switches
+/// to the complete lab as for `nc` or `&`.
+fn first_lab(preset: Option<&str>) -> Result<Lab, Lacks> {
+    let Some(name) = preset else { return Ok(Lab::new()) };
+    #[cfg(feature = "complete")]
+    if let Some(lab) = Lab::with_preset(name) {
+        return Ok(lab);
+    }
+    Err(Lacks(format!("preset {name}")))
 }
 
 /// Adds what a terminal printed to the output of entry `at`, and its

@@ -107,17 +107,17 @@ impl Shell {
         if let Some(r) = running {
             // The lab cannot hear Ctrl-C mid-line: end it, start a new one
             // from the session without that line (the last one sent).
-            let (client, lines, lesson) = self.with(|e| {
+            let (client, open) = self.with(|e| {
                 e.terms[term].running = None;
                 e.log.truncate(r.entry);
                 e.statuses.truncate(r.entry);
                 browser::save_lines(&e.key, &e.log);
                 e.opening = Some(Opening::Resync);
-                (e.client.clone(), e.log.clone(), e.lesson.clone())
+                (e.client.clone(), e.open_request(e.log.clone()))
             });
             if let Some(c) = client {
                 c.restart();
-                c.send(&Request::Open { lines, lesson });
+                c.send(&open);
             }
             if mode == Mode::Both {
                 // The VM stops it (its state keeps what the line did).
@@ -142,13 +142,13 @@ impl Shell {
         self.screen.lines.set(Vec::new());
     }
 
-    /// Opens this session again with `lines`, and its lesson's checks.
+    /// Opens this session again with `lines`, and its lesson's checks and preset.
     pub(super) fn reopen(&self, lines: Vec<String>) {
         let (key, lesson) = self.with(|e| (e.key.clone(), e.lesson.clone()));
         self.replay(&key, lines, lesson);
     }
 
-    /// Starts the session over from a fresh host.
+    /// Starts the session over from a fresh host (or its preset, rebuilt).
     pub fn reset(&self) {
         self.reopen(Vec::new());
     }

@@ -8,7 +8,7 @@ use crate::ansi::Style;
 use crate::client::LabClient;
 use crate::pair::agent::AgentClient;
 use crate::terminal_line::{LineKind, TermLine};
-use lab_protocol::{Chunk, LessonChecks, Snapshot};
+use lab_protocol::{Chunk, LessonChecks, Request, Snapshot};
 use std::sync::Arc;
 
 /// Why the lab is replaying a session.
@@ -54,6 +54,8 @@ pub struct Engine {
     pub(super) statuses: Vec<i32>,
     /// The steps of the open lesson, sent with every `Open`.
     pub(super) lesson: Option<LessonChecks>,
+    /// The lab preset the session starts from, sent with every `Open`.
+    pub(super) preset: Option<String>,
     pub(super) terms: Vec<Term>,
     pub(super) active: usize,
     /// Lines typed (or pasted, or clicked) while their terminal was busy.
@@ -101,6 +103,11 @@ impl Engine {
 
     pub(super) fn mirror_of(&mut self, id: u64) -> Option<&mut Mirror> {
         self.mirror.iter_mut().find(|m| m.id == id)
+    }
+
+    /// The `Open` that rebuilds this session's lab with `lines`.
+    pub(super) fn open_request(&self, lines: Vec<String>) -> Request {
+        Request::Open { lines, lesson: self.lesson.clone(), preset: self.preset.clone() }
     }
 
     pub(super) fn term(&mut self, term: usize) -> &mut Term {

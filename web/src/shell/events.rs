@@ -68,7 +68,7 @@ impl Shell {
         if !client.upgrade() {
             return self.notice(format!("# nslab: the lab cannot run `{what}`"));
         }
-        let (lines, lesson, rerun) = self.with(|e| {
+        let (open, rerun) = self.with(|e| {
             e.opening.get_or_insert(Opening::Resync);
             let rerun = e.terms.iter().enumerate().find_map(|(t, term)| {
                 let r = term.running.as_ref().filter(|r| !r.waiting)?;
@@ -76,9 +76,9 @@ impl Shell {
             });
             // The log holds the line already: the replay leaves it out.
             let upto = rerun.as_ref().map_or(e.log.len(), |(_, r)| r.entry);
-            (e.log[..upto].to_vec(), e.lesson.clone(), rerun)
+            (e.open_request(e.log[..upto].to_vec()), rerun)
         });
-        client.send(&Request::Open { lines, lesson });
+        client.send(&open);
         if let Some((term, r)) = rerun {
             client.send(&Request::Run { id: r.id, line: r.line, term: term as u32 });
         }

@@ -229,8 +229,9 @@ impl Shell {
     }
 
     /// Switches to the session saved under `key` (or `lines`, when given),
-    /// with the checks of `lesson`, replaying it to rebuild the lab and the screens.
-    pub fn open(&self, key: &str, lines: Option<Vec<String>>, lesson: Option<LessonChecks>) {
+    /// with the checks of `lesson`, in a lab that starts as `preset`,
+    /// replaying it to rebuild the lab and the screens.
+    pub fn open(&self, key: &str, lines: Option<Vec<String>>, lesson: Option<LessonChecks>, preset: Option<String>) {
         let lines = lines.unwrap_or_else(|| browser::load_lines(key));
         let mode = self.mode();
         if mode != Mode::Sim && !lines.is_empty() {
@@ -241,18 +242,21 @@ impl Shell {
             self.pair.ask.set(Some((mode, lines.len())));
             self.pair.shown.set(true);
         }
+        self.with(|e| e.preset = preset);
         self.replay(key, lines, lesson);
     }
 
-    /// Opens a session on the engine that runs the lines (see [`Shell::open`]).
+    /// Opens a session on the engine that runs the lines (see [`Shell::open`];
+    /// the lab's preset is the engine's).
     fn replay(&self, key: &str, lines: Vec<String>, lesson: Option<LessonChecks>) {
         self.stop();
         let tabs = lines.iter().map(|l| Entry::decode(l).term() + 1).max().unwrap_or(1).min(MAX_TABS);
-        self.with(|e| {
+        let ticked = lesson.as_ref().map_or(0, |l| l.ticked);
+        let open = self.with(|e| {
             e.key = key.to_string();
             e.log = lines.clone();
             e.statuses.clear();
-            e.lesson = lesson.clone();
+            e.lesson = lesson;
             e.opening = Some(Opening::Restore);
             e.notices.clear();
             for t in &mut e.terms {
@@ -260,14 +264,14 @@ impl Shell {
             }
             e.active = 0;
             browser::save_lines(&e.key, &e.log);
+            e.open_request(lines)
         });
         self.screen.lines.set(Vec::new());
         self.screen.tabs.set(tabs);
         self.screen.active.set(0);
         self.screen.busy.set(true);
-        let ticked = lesson.as_ref().map_or(0, |l| l.ticked);
         self.lab.progress.set(lab_protocol::Progress { ticked, current: Vec::new() });
-        self.send(Request::Open { lines, lesson });
+        self.send(open);
     }
 
     /// Queues a line as if typed in the terminal in front and Enter pressed.

@@ -17,7 +17,7 @@ use crate::pair::diff::{outputs_differ, states_differ};
 use crate::pair::{Diff, Mode, Status};
 use crate::terminal_line::{LineKind, TermLine};
 use gloo_timers::callback::Timeout;
-use lab_protocol::{Event, LabState, Request};
+use lab_protocol::{Event, LabState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -167,7 +167,7 @@ impl Shell {
                     e.terms.iter_mut().for_each(|t| t.running = None);
                     e.opening = Some(Opening::Resync);
                 }
-                (e.agent.clone(), Request::Open { lines: e.log.clone(), lesson: e.lesson.clone() })
+                (e.agent.clone(), e.open_request(e.log.clone()))
             });
             if let Some(a) = agent {
                 a.send(&open);
@@ -312,12 +312,12 @@ impl Shell {
 
     /// The worker replays the session (it heard nothing while the VM ran it).
     fn resync_worker(&self) {
-        let (client, lines, lesson) = self.with(|e| {
+        let (client, open) = self.with(|e| {
             e.opening = Some(Opening::Resync);
-            (e.client.clone(), e.log.clone(), e.lesson.clone())
+            (e.client.clone(), e.open_request(e.log.clone()))
         });
         if let Some(c) = client {
-            c.send(&Request::Open { lines, lesson });
+            c.send(&open);
         }
     }
 
@@ -340,8 +340,7 @@ impl Shell {
         self.pair.ask.set(None);
         let vm_before = self.with(|e| e.vm_snapshot.clone());
         self.clear_diffs();
-        let (agent, open) =
-            self.with(|e| (e.agent.clone(), Request::Open { lines: e.log.clone(), lesson: e.lesson.clone() }));
+        let (agent, open) = self.with(|e| (e.agent.clone(), e.open_request(e.log.clone())));
         match (old, mode) {
             (Mode::Sim, _) => {
                 if mode == Mode::Vm {

@@ -76,3 +76,24 @@ fn a_job_prints_in_its_own_terminal_while_another_runs_a_line() {
     assert_eq!(p.output.text(), "later\n");
     assert_eq!(s.poll(0).output.text(), "from-the-job\n");
 }
+
+#[test]
+fn a_preset_is_the_complete_labs_and_setup_runs_after_it() {
+    let setup = vec!["ip netns add broken".to_string()];
+    let lines = vec!["ip netns".to_string()];
+    let opened = LabSession::replay_after(Some("docker-host"), &setup, &lines);
+    #[cfg(not(feature = "complete"))]
+    assert_eq!(opened.err(), Some(Lacks("preset docker-host".into())));
+    #[cfg(feature = "complete")]
+    {
+        let (s, r) = opened.unwrap();
+        assert_eq!(s.log(), lines, "the preset and the setup are not the learner's");
+        assert!(r.outputs[0].text().contains("broken\n"), "{:?}", r.outputs[0].text());
+        // The preset's lab, then the setup: the same picture as building it by hand.
+        let by_hand = sim_core::Lab::with_preset("docker-host").map(|mut lab| {
+            lab.run("ip netns add broken");
+            lab.snapshot()
+        });
+        assert_eq!(Some(s.snapshot().clone()), by_hand);
+    }
+}
