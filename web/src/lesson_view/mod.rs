@@ -23,6 +23,10 @@ use prose::Prose;
 use quiz::{Answers, Quiz};
 use step::{Commands, Step};
 
+/// What the side panel draws: a lesson, or the sandbox's welcome with the
+/// name of the preset its lab started from (empty for an empty host).
+type Panel = (Option<&'static Lesson>, &'static str);
+
 /// The side panel of the current page: the panel of the lesson `route`
 /// shows (its file in `doc`, once fetched), or the sandbox's welcome.
 /// `start_over` clears the lab (the panel has already forgotten the
@@ -40,18 +44,19 @@ pub fn SidePanel(
     // the wasm carries no code to patch one lesson's panel into another's
     // (a reactive child would), and no memo of the lesson is needed.
     // In the studio page, keyed by the lesson's entry, not only its slug: a
-    // lesson read in the page gets a new entry when its file changes.
-    let lesson = move || [route.with(Route::lesson)];
+    // lesson read in the page gets a new entry when its file changes. The
+    // sandbox's welcome is keyed by its preset, which it names.
+    let panel = move || [route.with(|r| (r.lesson(), r.sandbox_preset()))];
     #[cfg(feature = "studio")]
-    let key = |l: &Option<&'static Lesson>| crate::layout::digest(&l.map(|l| (l.slug, l.title, l.steps)));
+    let key = |(l, p): &Panel| crate::layout::digest(&(l.map(|l| (l.slug, l.title, l.steps)), p));
     // Built-in lessons never change: their slug is enough.
     #[cfg(not(feature = "studio"))]
-    let key = |l: &Option<&'static Lesson>| crate::layout::digest(&l.map(|l| l.slug));
+    let key = |(l, p): &Panel| crate::layout::digest(&(l.map(|l| l.slug), p));
     view! {
-        <For each=lesson key=key let:lesson>
-            {match lesson {
-                Some(l) => Either::Left(view! { <LessonPanel lesson=l doc lab run start_over /> }),
-                None => Either::Right(view! { <SandboxWelcome /> }),
+        <For each=panel key=key let:panel>
+            {match panel {
+                (Some(l), _) => Either::Left(view! { <LessonPanel lesson=l doc lab run start_over /> }),
+                (None, preset) => Either::Right(view! { <SandboxWelcome preset /> }),
             }}
         </For>
     }
@@ -213,22 +218,47 @@ fn Blocks(blocks: Vec<BlockDoc>, run: Callback<String>, answers: Answers) -> imp
         .collect_view()
 }
 
-/// The sandbox's side panel: a few words and the list of lessons.
+/// The sandbox's side panel: a few words, the lab presets it can start
+/// from (the route's one named in its title), and the list of lessons.
 #[component]
-pub fn SandboxWelcome() -> impl IntoView {
+pub fn SandboxWelcome(preset: &'static str) -> impl IntoView {
     view! {
         <article class="lesson sandbox-intro" id="lesson">
             <header class="lesson-head">
-                <h2>"Sandbox"</h2>
+                <h2>"Sandbox" <span class="preset-name" data-testid="sandbox-preset">{preset}</span></h2>
                 <p class="summary">
                     "A simulated Linux host, all yours. Try " <code>"ip netns add a"</code> ", "
                     <code>"ip link add v1 type veth peer name v2"</code> ", " <code>"ip -c addr"</code>
                     ". Undo steps back one command; a permalink or an exported script keeps your work."
                 </p>
             </header>
+            <PresetMenu />
             <LessonIndex />
             {your_lessons()}
         </article>
+    }
+}
+
+/// The lab presets the sandbox can start from, and the empty host, each a
+/// link to its route with a sentence on what its lab holds. Static markup,
+/// each preset written out: the same menu drawn from a list
+/// (`iter().map(…).collect_view()`) cost three times the wasm (0.7 KB gzip
+/// more). A test keeps it in step with `sim_core::lab::presets::NAMES`.
+#[component]
+pub fn PresetMenu() -> impl IntoView {
+    view! {
+        <nav class="presets" aria-label="Lab presets" data-testid="preset-menu">
+            <h3>"Start from"</h3>
+            <ul>
+                <li><a href="#/sandbox" data-testid="preset-none">"an empty host"</a>": loopback, and nothing else yet."</li>
+                <li><a href="#/sandbox/preset/cloud-host" data-testid="preset-cloud-host">"cloud-host"</a>
+                    ": a cloud VM whose eth0 (192.168.1.100/24, default route via 192.168.1.1) reaches the internet."</li>
+                <li><a href="#/sandbox/preset/docker-host" data-testid="preset-docker-host">"docker-host"</a>
+                    ": a Docker host with the container web (172.17.0.2) on its docker0 bridge."</li>
+                <li><a href="#/sandbox/preset/kind-node" data-testid="preset-kind-node">"kind-node"</a>
+                    ": a kind cluster's node, the container kind-worker, whose cni-… namespaces hold its pods."</li>
+            </ul>
+        </nav>
     }
 }
 
