@@ -19,6 +19,8 @@ pub mod lesson_view;
 #[cfg(test)]
 mod native_render;
 pub mod pair;
+// The paired page's panels (and their tests).
+#[cfg(any(feature = "pair", test))]
 pub mod pair_view;
 pub mod route;
 pub mod session;

@@ -11,6 +11,7 @@ pub mod agent;
 pub mod diff;
 
 use lab_protocol::{HostFacts, Refusal};
+#[cfg(any(feature = "pair", test))]
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -99,35 +100,74 @@ pub struct Diff {
     pub vm: String,
 }
 
+/// A signal of the pairing: the real one in the paired page (and the
+/// tests); in the first load's page, where nothing reads them (no panel is
+/// mounted, the shell's mode is the constant `Sim`, so the code that
+/// writes them is dead), a stand-in that holds nothing ([`Unused`]), so
+/// that page creates no signals for a pairing it cannot make.
+#[cfg(any(feature = "pair", test))]
+pub type Sig<T> = RwSignal<T>;
+#[cfg(not(any(feature = "pair", test)))]
+pub type Sig<T> = Unused<T>;
+
+/// The first load's stand-in for a pairing signal: the methods the shell
+/// calls, doing nothing.
+#[cfg(not(any(feature = "pair", test)))]
+pub struct Unused<T>(std::marker::PhantomData<T>);
+
+#[cfg(not(any(feature = "pair", test)))]
+impl<T> Clone for Unused<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+#[cfg(not(any(feature = "pair", test)))]
+impl<T> Copy for Unused<T> {}
+
+#[cfg(not(any(feature = "pair", test)))]
+impl<T: Default> Unused<T> {
+    fn new(_: T) -> Self {
+        Unused(std::marker::PhantomData)
+    }
+    pub fn set(&self, _: T) {}
+    pub fn update(&self, _: impl FnOnce(&mut T)) {}
+    pub fn get_untracked(&self) -> T {
+        T::default()
+    }
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        f(&T::default())
+    }
+}
+
 /// The pairing's signals: the panel reads them, the shell writes them.
 #[derive(Clone, Copy)]
 pub struct Pairing {
-    pub status: RwSignal<Status>,
-    pub mode: RwSignal<Mode>,
+    pub status: Sig<Status>,
+    pub mode: Sig<Mode>,
     /// The panel is shown.
-    pub shown: RwSignal<bool>,
+    pub shown: Sig<bool>,
     /// The agent's address and token from a pairing link, for the fields.
-    pub link: RwSignal<(String, String)>,
+    pub link: Sig<(String, String)>,
     /// A switch that waits for the learner's agreement to run the
     /// session's lines on the VM: the mode asked for, and how many lines.
-    pub ask: RwSignal<Option<(Mode, usize)>>,
+    pub ask: Sig<Option<(Mode, usize)>>,
     /// What differed with `both`, newest last.
-    pub diffs: RwSignal<Vec<Arc<Diff>>>,
+    pub diffs: Sig<Vec<Arc<Diff>>>,
     /// What differs between the two engines' states, in words.
-    pub state_diffs: RwSignal<Vec<String>>,
+    pub state_diffs: Sig<Vec<String>>,
 }
 
 impl Pairing {
     pub fn new() -> Pairing {
         Pairing {
-            status: RwSignal::new(Status::Unpaired),
-            mode: RwSignal::new(Mode::Sim),
+            status: Sig::new(Status::Unpaired),
+            mode: Sig::new(Mode::Sim),
             // The paired page is where one pairs: its panel starts open.
-            shown: RwSignal::new(true),
-            link: RwSignal::new((String::new(), String::new())),
-            ask: RwSignal::new(None),
-            diffs: RwSignal::new(Vec::new()),
-            state_diffs: RwSignal::new(Vec::new()),
+            shown: Sig::new(true),
+            link: Sig::new((String::new(), String::new())),
+            ask: Sig::new(None),
+            diffs: Sig::new(Vec::new()),
+            state_diffs: Sig::new(Vec::new()),
         }
     }
 }
