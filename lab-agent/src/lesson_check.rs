@@ -6,6 +6,12 @@
 //! `--sim-only`, the same commands run on the real kernel in a sandbox and
 //! every command whose output differs from the simulator's after the
 //! recorder's masking is reported. One line per step.
+//!
+//! A lesson that starts from a lab preset (`preset:`) is played on the
+//! simulator from the preset's model, and on the kernel after the preset's
+//! real-host script ([`crate::presets`]); a preset with no script yet is a
+//! note, and the kernel half is skipped (it would compare the lesson on an
+//! empty host with the simulator's preset).
 
 use std::fmt::Write as _;
 
@@ -61,7 +67,8 @@ pub fn check(path: &std::path::Path, src: &str, kernel: Option<&mut KernelLab>) 
     let mut text = String::new();
     let mut ok = true;
     let mut checks = LessonChecks { steps: doc.step_checks(), ticked: 0, setup: doc.setup.clone() };
-    let mut lab = Lab::new();
+    // parse_lesson refused a preset sim-core does not have.
+    let mut lab = doc.preset.as_deref().and_then(Lab::with_preset).unwrap_or_else(Lab::new);
     let mut lines: Vec<String> = Vec::new();
     // The setup's lines are played (and compared on the kernel) but are
     // not the learner's: no `ran` check sees them.
@@ -102,7 +109,29 @@ pub fn check(path: &std::path::Path, src: &str, kernel: Option<&mut KernelLab>) 
         };
         let _ = writeln!(text, "{}: step {step} `{}`: {verdict}", path.display(), section.title);
     }
+    let kernel = kernel.filter(|_| match doc.preset.as_deref().map(crate::presets::script) {
+        Some(Err(e)) => {
+            let _ = writeln!(text, "{}: {e}: the kernel half is skipped (a note, not a failure)", path.display());
+            false
+        }
+        _ => true,
+    });
     if let Some(k) = kernel {
+        // The preset's script builds on the kernel what the simulator's model did.
+        let name = doc.preset.as_deref().unwrap_or_default();
+        for cmd in doc.preset.as_deref().map(crate::presets::script).and_then(Result::ok).unwrap_or_default() {
+            let out = k.run(&cmd);
+            if out.status != 0 {
+                ok = false;
+                let _ = writeln!(
+                    text,
+                    "{}: preset {name}: `{cmd}` failed on the kernel (status {}):\n{}",
+                    path.display(),
+                    out.status,
+                    out.text()
+                );
+            }
+        }
         let mut same = 0;
         for (cmd, (sim_text, sim_status)) in &played {
             let out = k.run(cmd);

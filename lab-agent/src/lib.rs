@@ -9,10 +9,13 @@
 //!   played on the simulator step by step, and on the kernel.
 //! - [`pair`]: `lab-agent serve`, pairing pages with this kernel, a
 //!   sandboxed session per learner.
+//! - [`presets`]: the lab presets' real-host scripts, for sessions and
+//!   lessons that start from a preset.
 
 pub mod host;
 pub mod kernel;
 pub mod lesson_check;
 pub mod pair;
+pub mod presets;
 pub mod replay;
 pub mod sandbox;

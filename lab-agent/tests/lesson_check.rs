@@ -35,10 +35,32 @@ fn broken_lessons_fail_at_their_line() {
         ("no-title.md", "tests/data/lessons/no-title.md:1: front matter needs a `title:`"),
         ("never-ticks.md", "tests/data/lessons/never-ticks.md: step 1 `Make a namespace`: does not tick: "),
         ("ticks-early.md", "tests/data/lessons/ticks-early.md: step 1 `Make two namespaces`: ticks step 2 too"),
+        ("bad-preset.md", "tests/data/lessons/bad-preset.md:4: no lab preset is named `docker-hots`"),
     ];
     for (file, first) in cases {
         let (status, text) = check(&["--sim-only", &format!("tests/data/lessons/{file}")]);
         assert_eq!(status, 1, "{file}: {text}");
         assert!(text.lines().any(|l| l.starts_with(first)), "{file}: expected a line starting {first:?}:\n{text}");
+    }
+}
+
+/// A lesson that starts from a preset plays from the preset's model on the
+/// simulator, and on the kernel after the preset's real-host script; a
+/// preset with no script yet is a note, not a failure.
+#[test]
+fn a_preset_lesson_plays_from_its_preset() {
+    let (status, text) = check(&["--sim-only", "tests/data/lessons/preset.md"]);
+    assert_eq!(status, 0, "{text}");
+    assert!(text.contains("preset.md: step 1 `Make a namespace`: ticks"), "{text}");
+    // The kernel half needs root (CI runs as root).
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return;
+    }
+    let (status, text) = check(&["tests/data/lessons/preset.md"]);
+    assert_eq!(status, 0, "{text}");
+    match lab_agent::presets::script("docker-host") {
+        Ok(_) => assert!(text.contains("the kernel agrees on"), "{text}"),
+        Err(_) => assert!(text.contains("preset docker-host: no real-host script"), "{text}"),
     }
 }

@@ -133,6 +133,35 @@ async fn a_paired_page_runs_commands_on_the_kernel_and_sees_its_state() {
     assert_eq!(machine_state(), before);
 }
 
+/// A session that starts from a lab preset runs the preset's real-host
+/// script first; without one (or for a name that is no preset) the agent
+/// refuses with a sentence, and the page stays on the simulator.
+#[tokio::test(flavor = "current_thread")]
+async fn a_preset_session_runs_its_script_first_or_is_refused() {
+    let before = machine_state();
+    let agent = Agent::start(&[]);
+    let (mut ws, _) = pair(&agent).await;
+    let open = |p: &str| Request::Open { lines: vec!["ip netns add mine".into()], lesson: None, preset: Some(p.into()) };
+    send(&mut ws, &open("nope")).await;
+    match next(&mut ws).await {
+        Some(Event::Error { message }) => assert!(message.starts_with("there is no lab preset named `nope`"), "{message}"),
+        other => panic!("expected an error, got {other:?}"),
+    }
+    send(&mut ws, &open("docker-host")).await;
+    match (lab_agent::presets::script("docker-host"), next(&mut ws).await) {
+        (Ok(_), Some(Event::Opened { outputs, .. })) => assert_eq!(outputs.last().map(|o| o.status), Some(0)),
+        (Err(_), Some(Event::Error { message })) => {
+            assert!(message.starts_with("preset docker-host: no real-host script"), "{message}")
+        }
+        (script, other) => panic!("{script:?}: {other:?}"),
+    }
+    ws.send(Message::Close(None)).await.unwrap();
+    drop(ws);
+    assert!(eventually(Duration::from_secs(5), || agent.sessions() == 0).await, "a closed page's session ends");
+    drop(agent);
+    assert_eq!(machine_state(), before);
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn a_sessions_limits_hold_and_hostile_input_leaves_the_agent_serving() {
     let before = machine_state();

@@ -138,7 +138,7 @@ impl Session {
         match req {
             // A fresh sandbox is the server's to make: it starts a new
             // session for an `Open` after commands, so the lab is fresh.
-            Request::Open { lines, lesson, .. } => self.open(&lines, lesson),
+            Request::Open { lines, lesson, preset } => self.open(&lines, lesson, preset.as_deref()),
             Request::Run { id, line, term } => {
                 let t = (term as usize).min(MAX_TERMINALS - 1);
                 if self.running[t].is_some() {
@@ -204,10 +204,20 @@ impl Session {
 
     /// Replays a saved session: each entry's line runs to its end, or
     /// until it has printed nothing for a while without ending (a server
-    /// waiting for a client), which is then reported as waiting.
-    fn open(&mut self, entries: &[String], lesson: Option<LessonChecks>) {
-        // A troubleshooting lesson's broken lab first, printing nothing.
-        for line in lesson.iter().flat_map(|l| &l.setup) {
+    /// waiting for a client), which is then reported as waiting. A session
+    /// that starts from a lab preset runs the preset's real-host script
+    /// first, printing nothing; a preset without one is refused (`Error`
+    /// alone: the sandbox is left as it was).
+    fn open(&mut self, entries: &[String], lesson: Option<LessonChecks>, preset: Option<&str>) {
+        let script = match preset.map(crate::presets::script).transpose() {
+            Ok(script) => script.unwrap_or_default(),
+            Err(e) => {
+                let message = format!("{e}: this agent cannot build it on a real kernel, so the session runs on the simulator only");
+                return emit(&Event::Error { message });
+            }
+        };
+        // Then a troubleshooting lesson's broken lab, printing nothing too.
+        for line in script.iter().chain(lesson.iter().flat_map(|l| &l.setup)) {
             self.lab.get_mut().run(line);
         }
         self.lesson = lesson;

@@ -103,6 +103,13 @@ impl Shell {
                 self.pair.status.set(Status::Refused(reason, message))
             }
             AgentNews::Event(Event::Ready { .. }) => {}
+            // The agent refused to open the session (a lab preset it has no
+            // script for): the simulator runs it, as before the switch.
+            AgentNews::Event(Event::Error { message }) if self.mode() == Mode::Vm && self.with(|e| e.opening.is_some()) => {
+                self.notice(format!("# the VM: {message}"));
+                self.pair.mode.set(Mode::Sim);
+                self.resync_worker();
+            }
             AgentNews::Event(ev) => match self.mode() {
                 Mode::Vm => self.on_event(ev),
                 Mode::Both => self.mirror_vm(ev),
