@@ -24,7 +24,8 @@ fn main() {
         }
     }
     scripts.sort();
-    let mut out = String::from("/// Each preset's script, by name (`build.rs`).\npub static SCRIPTS: &[(&str, &str)] = &[\n");
+    let mut out =
+        String::from("/// Each preset's script, by name (`build.rs`).\npub static SCRIPTS: &[(&str, &str)] = &[\n");
     for (name, path) in scripts {
         out += &format!("    ({name:?}, include_str!({path:?})),\n");
     }

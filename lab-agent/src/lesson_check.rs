@@ -68,7 +68,7 @@ pub fn check(path: &std::path::Path, src: &str, kernel: Option<&mut KernelLab>) 
     let mut ok = true;
     let mut checks = LessonChecks { steps: doc.step_checks(), ticked: 0, setup: doc.setup.clone() };
     // parse_lesson refused a preset sim-core does not have.
-    let mut lab = doc.preset.as_deref().and_then(Lab::with_preset).unwrap_or_else(Lab::new);
+    let mut lab = doc.preset.as_deref().and_then(Lab::with_preset).unwrap_or_default();
     let mut lines: Vec<String> = Vec::new();
     // The setup's lines are played (and compared on the kernel) but are
     // not the learner's: no `ran` check sees them.

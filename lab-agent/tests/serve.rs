@@ -141,10 +141,13 @@ async fn a_preset_session_runs_its_script_first_or_is_refused() {
     let before = machine_state();
     let agent = Agent::start(&[]);
     let (mut ws, _) = pair(&agent).await;
-    let open = |p: &str| Request::Open { lines: vec!["ip netns add mine".into()], lesson: None, preset: Some(p.into()) };
+    let open =
+        |p: &str| Request::Open { lines: vec!["ip netns add mine".into()], lesson: None, preset: Some(p.into()) };
     send(&mut ws, &open("nope")).await;
     match next(&mut ws).await {
-        Some(Event::Error { message }) => assert!(message.starts_with("there is no lab preset named `nope`"), "{message}"),
+        Some(Event::Error { message }) => {
+            assert!(message.starts_with("there is no lab preset named `nope`"), "{message}")
+        }
         other => panic!("expected an error, got {other:?}"),
     }
     send(&mut ws, &open("docker-host")).await;

@@ -212,7 +212,9 @@ impl Session {
         let script = match preset.map(crate::presets::script).transpose() {
             Ok(script) => script.unwrap_or_default(),
             Err(e) => {
-                let message = format!("{e}: this agent cannot build it on a real kernel, so the session runs on the simulator only");
+                let message = format!(
+                    "{e}: this agent cannot build it on a real kernel, so the session runs on the simulator only"
+                );
                 return emit(&Event::Error { message });
             }
         };

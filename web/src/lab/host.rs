@@ -158,7 +158,8 @@ mod tests {
     #[test]
     fn a_line_prints_then_ends_and_sends_the_snapshot_once() {
         let mut host = LabHost::default();
-        let opened = talk(&mut host, Request::Open { lines: vec!["ip netns add red".into()], lesson: None, preset: None });
+        let opened =
+            talk(&mut host, Request::Open { lines: vec!["ip netns add red".into()], lesson: None, preset: None });
         let [Event::Opened { earlier, outputs, state, .. }] = &opened[..] else { panic!("{opened:?}") };
         assert_eq!((earlier.len(), outputs.len()), (0, 1));
         assert_eq!(state.snapshot.as_ref().map(|s| s.namespaces.len()), Some(2));

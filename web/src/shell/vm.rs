@@ -105,7 +105,9 @@ impl Shell {
             AgentNews::Event(Event::Ready { .. }) => {}
             // The agent refused to open the session (a lab preset it has no
             // script for): the simulator runs it, as before the switch.
-            AgentNews::Event(Event::Error { message }) if self.mode() == Mode::Vm && self.with(|e| e.opening.is_some()) => {
+            AgentNews::Event(Event::Error { message })
+                if self.mode() == Mode::Vm && self.with(|e| e.opening.is_some()) =>
+            {
                 self.notice(format!("# the VM: {message}"));
                 self.pair.mode.set(Mode::Sim);
                 self.resync_worker();
