@@ -152,6 +152,7 @@ impl Host {
             pid,
             term: self.term,
             ns: self.ns,
+            mnt: self.mnt,
             budget: Budget::new(now),
             streams: false,
             out_to: Default::default(),

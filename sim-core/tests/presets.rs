@@ -1,0 +1,88 @@
+//! The lab presets (`sim_core::lab::presets`): each builds without a
+//! failed step and keeps the model's invariants; each tour under
+//! `tests/data/presets` (a preset's script and then the tour, recorded on
+//! a real kernel by `tests/data/presets/record`) prints on the preset what
+//! the kernel printed, command by command after the recorder's masks; and
+//! seed 003's commands print on the kind node what the seed shows.
+
+#![cfg(feature = "presets")]
+
+use sim_core::lab::presets::{build_errors, NAMES};
+use sim_core::transcript::{commands, compare, replay_on};
+use sim_core::Lab;
+use std::path::{Path, PathBuf};
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/presets")
+}
+
+#[test]
+fn every_preset_builds_and_keeps_the_models_invariants() {
+    for name in NAMES {
+        assert_eq!(build_errors(name), Some(vec![]), "{name}");
+        let lab = Lab::with_preset(name).expect("a preset");
+        lab.kernel().check_invariants().unwrap_or_else(|e| panic!("{name}: {e}"));
+        // A lesson checks the lab's picture: every preset draws.
+        assert!(!lab.snapshot().namespaces.is_empty());
+    }
+    assert!(Lab::with_preset("nope").is_none());
+}
+
+/// The recording's transcript from its `skip`th command on.
+fn from_command(text: &str, skip: usize) -> String {
+    let mut seen = 0;
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("$ ") {
+            seen += 1;
+        }
+        if seen > skip {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[test]
+fn preset_tours_match_their_kernel_recordings() {
+    let mut tours: Vec<PathBuf> = std::fs::read_dir(data())
+        .expect("tests/data/presets")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tour"))
+        .collect();
+    tours.sort();
+    assert!(tours.len() >= 4, "{tours:?}");
+    let mut failures = Vec::new();
+    for tour in tours {
+        let text = std::fs::read_to_string(&tour).expect("tour");
+        let preset = text.lines().find_map(|l| l.strip_prefix("# preset: ")).expect("a `# preset:` line");
+        let script =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("src/lab/presets/{preset}.sh")))
+                .expect("the preset's script");
+        let recorded = std::fs::read_to_string(tour.with_extension("txt")).expect("the tour's recording");
+        let expected = from_command(&recorded, commands(&script).len());
+        let mut lab = Lab::with_preset(preset).expect("a preset");
+        let actual = replay_on(&mut lab, &text, false);
+        let (same, bad) = compare(&expected, &actual);
+        println!("{}: {same}/{} commands match", tour.display(), same + bad.len());
+        for m in bad {
+            failures.push(format!(
+                "{} `{}`\n--- kernel\n{}\n--- simulator\n{}",
+                tour.display(),
+                m.command,
+                m.expected,
+                m.actual.unwrap_or_default()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn seed_003s_commands_print_what_the_seed_shows() {
+    let expected = std::fs::read_to_string(data().join("seed-003.txt")).expect("seed-003.txt");
+    let script: String = expected.lines().filter_map(|l| l.strip_prefix("$ ")).map(|c| format!("{c}\n")).collect();
+    let mut lab = Lab::with_preset("kind-node").expect("kind-node");
+    let actual = replay_on(&mut lab, &script, false);
+    assert_eq!(actual, expected);
+}
