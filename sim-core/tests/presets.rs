@@ -86,3 +86,29 @@ fn seed_003s_commands_print_what_the_seed_shows() {
     let actual = replay_on(&mut lab, &script, false);
     assert_eq!(actual, expected);
 }
+
+/// Expect-style snapshots of what cannot be recorded (`NAME.expect.sh`
+/// beside `NAME.expect.txt`): the daemon's answers, the modelled card.
+/// `UPDATE_EXPECT=1` rewrites them from the lab; review the diff.
+#[test]
+fn what_no_recording_shows_matches_its_snapshot() {
+    let mut scripts: Vec<PathBuf> = std::fs::read_dir(data())
+        .expect("tests/data/presets")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.to_string_lossy().ends_with(".expect.sh"))
+        .collect();
+    scripts.sort();
+    assert!(scripts.len() >= 3, "{scripts:?}");
+    for sh in scripts {
+        let text = std::fs::read_to_string(&sh).expect("script");
+        let preset = text.lines().find_map(|l| l.strip_prefix("# preset: ")).expect("a `# preset:` line");
+        let mut lab = Lab::with_preset(preset).expect("a preset");
+        let actual = replay_on(&mut lab, &text, false);
+        let txt = PathBuf::from(sh.to_string_lossy().replace(".expect.sh", ".expect.txt"));
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::write(&txt, &actual).expect("write");
+        }
+        let expected = std::fs::read_to_string(&txt).unwrap_or_default();
+        assert_eq!(actual, expected, "{} (UPDATE_EXPECT=1 rewrites it)", sh.display());
+    }
+}

@@ -169,7 +169,7 @@ impl Core {
                 crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns).in_mount(self.mnt), rest)
             }
             "man" => crate::tools::man::run(argv),
-            "hostname" => crate::tools::hostname::run(&mut self.kernel.hostname, rest),
+            "hostname" => self.hostname(rest),
             // The kernel log, empty: a LOG rule outside the initial namespace
             // logs nothing (recorded); one in the initial namespace would
             // write here on Linux, which the lab does not model yet.
@@ -189,6 +189,23 @@ impl Core {
                 }
             }
         }
+    }
+
+    /// `hostname ARGS`: the kernel's name, or inside a preset's container
+    /// (its own UTS namespace, which a program shares with the container's
+    /// mount namespace here) the container's, which it may not change: it
+    /// runs without CAP_SYS_ADMIN.
+    fn hostname(&mut self, args: &[String]) -> Output {
+        #[cfg(feature = "presets")]
+        if let Some(c) = self.containers.iter().find(|c| c.mnt == self.mnt && self.mnt != MntId::HOST) {
+            let mut name = c.hostname.clone();
+            let out = crate::tools::hostname::run(&mut name, args);
+            if name != c.hostname {
+                return Output::error("hostname: you must be root to change the host name\n", 1);
+            }
+            return out;
+        }
+        crate::tools::hostname::run(&mut self.kernel.hostname, args)
     }
 
     /// `iptables`, `iptables-save` or `iptables-restore` (`argv[0]`) in

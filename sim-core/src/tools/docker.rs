@@ -33,7 +33,8 @@ pub struct ContainerView<'a> {
     pub ports: &'a str,
     pub pid: u32,
     pub ip: &'a str,
-    pub running: bool,
+    /// Its exit status and how long ago it exited (ms), once stopped.
+    pub exited: Option<(i32, u64)>,
 }
 
 struct Sub {
@@ -263,6 +264,11 @@ pub fn no_such_container(name: &str) -> Output {
     Output::error(format!("Error response from daemon: No such container: {name}\n"), 1)
 }
 
+/// The daemon's answer for `exec` in a stopped container (its full id).
+pub fn not_running(id: &str) -> Output {
+    Output::error(format!("Error response from daemon: container {id} is not running\n"), 1)
+}
+
 /// runc's failure for a program the container does not have (printed on
 /// stdout by the client: docker/cli#2025), status 126.
 pub fn exec_failed(program: &str) -> Output {
@@ -297,7 +303,7 @@ pub fn human_duration(ms: u64) -> String {
 /// 10, padding 3; the last column unpadded), the command quoted and cut
 /// to 20 characters with an ellipsis unless `--no-trunc`.
 pub fn ps(containers: &[ContainerView], all: bool, quiet: bool, no_trunc: bool) -> Output {
-    let shown: Vec<&ContainerView> = containers.iter().filter(|c| all || c.running).collect();
+    let shown: Vec<&ContainerView> = containers.iter().filter(|c| all || c.exited.is_none()).collect();
     let mut out = Output::new();
     let id = |c: &ContainerView| if no_trunc { c.id.to_string() } else { c.id.chars().take(12).collect() };
     if quiet {
@@ -321,7 +327,10 @@ pub fn ps(containers: &[ContainerView], all: bool, quiet: bool, no_trunc: bool) 
             c.image.to_string(),
             format!("\"{command}\""),
             format!("{age} ago"),
-            format!("Up {age}"),
+            match c.exited {
+                None => format!("Up {age}"),
+                Some((status, ago)) => format!("Exited ({status}) {} ago", human_duration(ago)),
+            },
             c.ports.to_string(),
             c.name.to_string(),
         ]);
@@ -350,7 +359,7 @@ pub fn inspect_field(template: &str, c: &ContainerView) -> Result<String, Output
         Some(".NetworkSettings.IPAddress") => Ok(c.ip.to_string()),
         Some(".Name") => Ok(format!("/{}", c.name)),
         Some(".Id") => Ok(c.id.to_string()),
-        Some(".State.Running") => Ok(c.running.to_string()),
+        Some(".State.Running") => Ok(c.exited.is_none().to_string()),
         _ => Err(Output::error(
             format!("docker: this lab's `docker inspect` does not print {template:?}: it knows {{{{.State.Pid}}}}, {{{{.NetworkSettings.IPAddress}}}}, {{{{.Name}}}} and {{{{.Id}}}}\n"),
             1,
@@ -404,7 +413,7 @@ mod tests {
             ports: "80/tcp",
             pid: 1043,
             ip: "172.17.0.2",
-            running: true,
+            exited: None,
         };
         let text = ps(&[c], false, false, false).stdout();
         assert_eq!(

@@ -220,13 +220,14 @@ struct Run<'a> {
     ip: [u8; 4],
     prefix: u8,
     gateway: &'a str,
-    /// Its own /run/netns (a kind node's), or the host's.
-    own_mount: bool,
+    /// Its UTS name.
+    hostname: &'a str,
 }
 
 fn run_container(b: &mut Build, r: &Run) -> (NsId, MntId) {
     let ns = b.c.kernel.unnamed_ns(Label::Shown(r.name.into()));
-    let mnt = if r.own_mount { b.c.kernel.new_mount() } else { MntId::HOST };
+    // Its own mount namespace: no /run/netns names (a kind node makes its own).
+    let mnt = b.c.kernel.new_mount();
     let pid = b.process(ns, r.comm, r.command);
     let [a, bb, c, d] = r.ip;
     let ip = format!("{a}.{bb}.{c}.{d}");
@@ -256,6 +257,8 @@ fn run_container(b: &mut Build, r: &Run) -> (NsId, MntId) {
         ns,
         mnt,
         ip,
+        hostname: r.hostname.into(),
+        exited: None,
     });
     (ns, mnt)
 }
@@ -296,7 +299,7 @@ fn docker_host(b: &mut Build) {
             ip: [172, 17, 0, 2],
             prefix: 16,
             gateway: "172.17.0.1",
-            own_mount: false,
+            hostname: "4c01db0b339c",
         },
     );
 }
@@ -367,7 +370,7 @@ fn kind_node(b: &mut Build) {
         ip,
         prefix: 16,
         gateway: "172.18.0.1",
-        own_mount: true,
+        hostname: name,
     };
     let cp = node(
         "kind-control-plane",

@@ -47,6 +47,10 @@ pub struct Container {
     pub ns: crate::kernel::NsId,
     pub mnt: crate::kernel::MntId,
     pub ip: String,
+    /// Its UTS name: Docker's short id, or a kind node's own name.
+    pub hostname: String,
+    /// Its exit status and when (virtual ms) its first process ended.
+    pub exited: Option<(i32, u64)>,
 }
 
 #[cfg(feature = "presets")]

@@ -18,27 +18,24 @@ pub(crate) enum Entered {
 }
 
 impl Core {
+    /// A container by name, or by a prefix of its id (docker takes both).
     fn container(&self, name: &str) -> Option<&Container> {
-        let running = |c: &&Container| self.kernel.procs.running().any(|p| p.pid == c.pid);
-        // A name, or a prefix of the id (docker takes both).
-        self.containers
-            .iter()
-            .filter(running)
-            .find(|c| c.name == name)
-            .or_else(|| self.containers.iter().filter(running).find(|c| !name.is_empty() && c.id.starts_with(name)))
+        let by_id = |c: &&Container| !name.is_empty() && c.id.starts_with(name);
+        self.containers.iter().find(|c| c.name == name).or_else(|| self.containers.iter().find(by_id))
     }
 
     fn view<'a>(&self, c: &'a Container) -> ContainerView<'a> {
+        let now = self.kernel.now_ms;
         ContainerView {
             id: &c.id,
             name: &c.name,
             image: &c.image,
             command: &c.command,
-            age_ms: c.started_before_ms + self.kernel.now_ms,
+            age_ms: c.started_before_ms + now,
             ports: &c.ports,
             pid: c.pid,
             ip: &c.ip,
-            running: self.kernel.procs.running().any(|p| p.pid == c.pid),
+            exited: c.exited.map(|(status, at)| (status, now.saturating_sub(at))),
         }
     }
 
@@ -53,6 +50,9 @@ impl Core {
                 let Some(c) = self.container(&container) else {
                     return Entered::Done(docker::no_such_container(&container));
                 };
+                if c.exited.is_some() {
+                    return Entered::Done(docker::not_running(&c.id));
+                }
                 if !Core::is_program(&argv[0]) {
                     return Entered::Done(docker::exec_failed(&argv[0]));
                 }
