@@ -89,7 +89,7 @@ fn seed_003s_commands_print_what_the_seed_shows() {
 
 /// Expect-style snapshots of what cannot be recorded (`NAME.expect.sh`
 /// beside `NAME.expect.txt`): the daemon's answers, the modelled card.
-/// `UPDATE_EXPECT=1` rewrites them from the lab; review the diff.
+/// `NSLAB_BLESS=1` rewrites them from the lab; review the diff.
 #[test]
 fn what_no_recording_shows_matches_its_snapshot() {
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(data())
@@ -105,10 +105,10 @@ fn what_no_recording_shows_matches_its_snapshot() {
         let mut lab = Lab::with_preset(preset).expect("a preset");
         let actual = replay_on(&mut lab, &text, false);
         let txt = PathBuf::from(sh.to_string_lossy().replace(".expect.sh", ".expect.txt"));
-        if std::env::var_os("UPDATE_EXPECT").is_some() {
+        if std::env::var_os("NSLAB_BLESS").is_some() {
             std::fs::write(&txt, &actual).expect("write");
         }
         let expected = std::fs::read_to_string(&txt).unwrap_or_default();
-        assert_eq!(actual, expected, "{} (UPDATE_EXPECT=1 rewrites it)", sh.display());
+        assert_eq!(actual, expected, "{} (NSLAB_BLESS=1 rewrites it)", sh.display());
     }
 }
