@@ -112,3 +112,58 @@ fn what_no_recording_shows_matches_its_snapshot() {
         assert_eq!(actual, expected, "{} (NSLAB_BLESS=1 rewrites it)", sh.display());
     }
 }
+
+/// Arbitrary and mutated lines of docker, nsenter and ip on every preset:
+/// no panic, and the model's invariants hold after each.
+#[test]
+fn arbitrary_lines_on_every_preset_keep_the_rules() {
+    const WORDS: &[&str] = &[
+        "docker", "exec", "ps", "inspect", "-f", "-a", "-q", "-it", "-e", "--", "nsenter", "-t", "-n", "-m", "--net",
+        "--target=1043", "--net=/run/netns/x", "1", "0", "1043", "1044", "99999", "web", "kind-worker", "4c01",
+        "ip", "link", "addr", "route", "netns", "list", "exec", "set", "del", "add", "eth0", "docker0", "netns",
+        "box", "up", "down", "mtu", "9001", "type", "veth", "peer", "name", "ping", "-c", "8.8.8.8", "kill",
+        "hostname", "'{{.State.Pid}}'", "$(docker inspect -f '{{.State.Pid}}' web)", ";", "|", "&&", "grep", "x",
+        "cni-c5b8b5eb-b4e7-1254-9712-68d51dd52926", "sysctl", "-w", "net.ipv4.ip_forward=0", "iptables", "-t", "nat",
+        "-F", "\"", "'",
+    ];
+    const SEEDS: &[&str] = &[
+        "docker exec kind-worker ip netns exec cni-c5b8b5eb-b4e7-1254-9712-68d51dd52926 ip route",
+        "nsenter -t $(docker inspect -f '{{.State.Pid}}' web) -n ip -br addr",
+        "ip link set eth0 netns box",
+        "docker exec -it web ping -c 1 8.8.8.8",
+        "nsenter --target=1044 --mount --net -- ip netns list",
+    ];
+    let mut rng = sim_core::rng::Rng::new(7);
+    let mut n = 0;
+    for name in NAMES {
+        let mut lab = Lab::with_preset(name).expect("a preset");
+        for round in 0..1500 {
+            let line = if round % 2 == 0 {
+                let len = 1 + rng.below(10);
+                (0..len).map(|_| WORDS[rng.below(WORDS.len())]).collect::<Vec<_>>().join(" ")
+            } else {
+                let mut b: Vec<char> = SEEDS[rng.below(SEEDS.len())].chars().collect();
+                for _ in 0..1 + rng.below(3) {
+                    let i = rng.below(b.len().max(1)).min(b.len().saturating_sub(1));
+                    match rng.below(3) {
+                        0 if !b.is_empty() => {
+                            b.remove(i);
+                        }
+                        1 => b.insert(i, [' ', '-', '0', '\'', '$'][rng.below(5)]),
+                        _ => b.truncate(i),
+                    }
+                }
+                b.into_iter().collect()
+            };
+            lab.run(&line);
+            n += 1;
+            if let Err(e) = lab.kernel().check_invariants() {
+                panic!("{name}: after `{line}`: {e}");
+            }
+            if round % 300 == 299 {
+                lab = Lab::with_preset(name).expect("a preset");
+            }
+        }
+    }
+    println!("{n} lines on the presets: no panic, invariants held");
+}
