@@ -3,7 +3,9 @@
 //! `tests/data/presets` (a preset's script and then the tour, recorded on
 //! a real kernel by `tests/data/presets/record`) prints on the preset what
 //! the kernel printed, command by command after the recorder's masks; and
-//! seed 003's commands print on the kind node what the seed shows.
+//! seed 003's commands print on the kind node what the seed shows. A tour
+//! command that prints what the script can only stand in for (the card) is
+//! listed in `known-differences.txt`.
 
 #![cfg(feature = "presets")]
 
@@ -52,8 +54,18 @@ fn preset_tours_match_their_kernel_recordings() {
         .collect();
     tours.sort();
     assert!(tours.len() >= 4, "{tours:?}");
+    let known = std::fs::read_to_string(data().join("known-differences.txt")).expect("known-differences.txt");
+    let known: Vec<(&str, &str)> = known
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?, f.next()?))
+        })
+        .collect();
     let mut failures = Vec::new();
     for tour in tours {
+        let stem = tour.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
         let text = std::fs::read_to_string(&tour).expect("tour");
         let preset = text.lines().find_map(|l| l.strip_prefix("# preset: ")).expect("a `# preset:` line");
         let script =
@@ -65,7 +77,13 @@ fn preset_tours_match_their_kernel_recordings() {
         let actual = replay_on(&mut lab, &text, false);
         let (same, bad) = compare(&expected, &actual);
         println!("{}: {same}/{} commands match", tour.display(), same + bad.len());
-        for m in bad {
+        let listed: Vec<&str> = known.iter().filter(|k| k.0 == stem).map(|k| k.1).collect();
+        for cmd in &listed {
+            if !bad.iter().any(|m| m.command == *cmd) {
+                failures.push(format!("{stem}: `{cmd}` matches now: take it out of known-differences.txt"));
+            }
+        }
+        for m in bad.into_iter().filter(|m| !listed.contains(&m.command.as_str())) {
             failures.push(format!(
                 "{} `{}`\n--- kernel\n{}\n--- simulator\n{}",
                 tour.display(),
@@ -118,13 +136,75 @@ fn what_no_recording_shows_matches_its_snapshot() {
 #[test]
 fn arbitrary_lines_on_every_preset_keep_the_rules() {
     const WORDS: &[&str] = &[
-        "docker", "exec", "ps", "inspect", "-f", "-a", "-q", "-it", "-e", "--", "nsenter", "-t", "-n", "-m", "--net",
-        "--target=1043", "--net=/run/netns/x", "1", "0", "1043", "1044", "99999", "web", "kind-worker", "4c01",
-        "ip", "link", "addr", "route", "netns", "list", "exec", "set", "del", "add", "eth0", "docker0", "netns",
-        "box", "up", "down", "mtu", "9001", "type", "veth", "peer", "name", "ping", "-c", "8.8.8.8", "kill",
-        "hostname", "'{{.State.Pid}}'", "$(docker inspect -f '{{.State.Pid}}' web)", ";", "|", "&&", "grep", "x",
-        "cni-c5b8b5eb-b4e7-1254-9712-68d51dd52926", "sysctl", "-w", "net.ipv4.ip_forward=0", "iptables", "-t", "nat",
-        "-F", "\"", "'",
+        "docker",
+        "exec",
+        "ps",
+        "inspect",
+        "-f",
+        "-a",
+        "-q",
+        "-it",
+        "-e",
+        "--",
+        "nsenter",
+        "-t",
+        "-n",
+        "-m",
+        "--net",
+        "--target=1043",
+        "--net=/run/netns/x",
+        "1",
+        "0",
+        "1043",
+        "1044",
+        "99999",
+        "web",
+        "kind-worker",
+        "4c01",
+        "ip",
+        "link",
+        "addr",
+        "route",
+        "netns",
+        "list",
+        "exec",
+        "set",
+        "del",
+        "add",
+        "eth0",
+        "docker0",
+        "netns",
+        "box",
+        "up",
+        "down",
+        "mtu",
+        "9001",
+        "type",
+        "veth",
+        "peer",
+        "name",
+        "ping",
+        "-c",
+        "8.8.8.8",
+        "kill",
+        "hostname",
+        "'{{.State.Pid}}'",
+        "$(docker inspect -f '{{.State.Pid}}' web)",
+        ";",
+        "|",
+        "&&",
+        "grep",
+        "x",
+        "cni-c5b8b5eb-b4e7-1254-9712-68d51dd52926",
+        "sysctl",
+        "-w",
+        "net.ipv4.ip_forward=0",
+        "iptables",
+        "-t",
+        "nat",
+        "-F",
+        "\"",
+        "'",
     ];
     const SEEDS: &[&str] = &[
         "docker exec kind-worker ip netns exec cni-c5b8b5eb-b4e7-1254-9712-68d51dd52926 ip route",
