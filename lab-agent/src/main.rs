@@ -9,13 +9,15 @@ use lab_agent::host::KernelLab;
 use lab_agent::{replay, sandbox};
 use sim_core::transcript;
 
-const USAGE: &str = "usage: lab-agent replay [--engine sim|kernel] [--seed N] [--trace] [--batch] SCRIPT
-                (--trace: the simulator prints each command's packet trace after its output;
+const USAGE: &str =
+    "usage: lab-agent replay [--engine sim|kernel] [--seed N] [--preset NAME] [--trace] [--batch] SCRIPT
+                (--preset: the simulator starts from a lab preset: cloud-host, docker-host, kind-node;
+                 --trace: the simulator prints each command's packet trace after its output;
                  --batch: the kernel engine does not wait for the kernel's deferred
                  work between commands, as `ip -batch` does not)
        lab-agent diff [--seed N] SCRIPT     (kernel vs simulator; exit 1 on any difference)
        lab-agent compare EXPECTED.txt ACTUAL.txt
-       lab-agent sim [--seed N]      (an interactive prompt on the simulator)
+       lab-agent sim [--seed N] [--preset NAME]   (an interactive prompt on the simulator)
        lab-agent kernel              (an interactive prompt on a sandboxed real kernel)
        lab-agent lesson check [--sim-only] FILE.md|DIR...
                 (validates lessons, plays them on the simulator step by step and, as root,
@@ -78,6 +80,7 @@ fn run(args: Vec<String>) -> Result<i32> {
     let mut engine = "sim".to_string();
     let mut batch = false;
     let mut trace = false;
+    let mut preset: Option<String> = None;
     let mut files = Vec::new();
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
@@ -86,6 +89,7 @@ fn run(args: Vec<String>) -> Result<i32> {
             "--engine" => engine = it.next().context("--engine needs sim or kernel")?.clone(),
             "--batch" => batch = true,
             "--trace" => trace = true,
+            "--preset" => preset = Some(it.next().context("--preset needs a name")?.clone()),
             _ => files.push(a.clone()),
         }
     }
@@ -94,7 +98,10 @@ fn run(args: Vec<String>) -> Result<i32> {
             let [script] = files.as_slice() else { bail!("replay takes one SCRIPT\n{USAGE}") };
             let text = std::fs::read_to_string(script).with_context(|| format!("reading {script}"))?;
             match engine.as_str() {
-                "sim" => print!("{}", transcript::replay_with(&text, seed, trace)),
+                "sim" => print!("{}", transcript::replay_on(&mut sim_lab(seed, preset.as_deref())?, &text, trace)),
+                "kernel" if preset.is_some() => {
+                    bail!("--preset is the simulator's (on a real host, run the preset's script first: sim-core/src/lab/presets/NAME.sh)")
+                }
                 "kernel" if trace => bail!("--trace is a simulator feature (the kernel engine has no packet trace)"),
                 "kernel" => print!("{}", kernel_transcript(&text, batch)?),
                 other => bail!("unknown engine {other:?} (sim or kernel)"),
@@ -125,7 +132,7 @@ fn run(args: Vec<String>) -> Result<i32> {
             Ok(i32::from(!bad.is_empty()))
         }
         "sim" => {
-            let mut lab = sim_core::Lab::with_seed(seed);
+            let mut lab = sim_lab(seed, preset.as_deref())?;
             prompt(|line| lab.run(line).text())
         }
         "kernel" => {
@@ -137,6 +144,15 @@ fn run(args: Vec<String>) -> Result<i32> {
             eprintln!("{USAGE}");
             Ok(2)
         }
+    }
+}
+
+/// The simulator's lab: a fresh host from `seed`, or a lab preset.
+fn sim_lab(seed: u64, preset: Option<&str>) -> Result<sim_core::Lab> {
+    match preset {
+        None => Ok(sim_core::Lab::with_seed(seed)),
+        Some(name) => sim_core::Lab::with_preset(name)
+            .with_context(|| format!("no preset {name:?} (the presets: {})", sim_core::lab::presets::NAMES.join(", "))),
     }
 }
 

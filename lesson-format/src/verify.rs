@@ -87,6 +87,7 @@ fn kind_name(k: LinkKind) -> &'static str {
         LinkKind::Loopback => "loopback",
         LinkKind::Veth => "veth",
         LinkKind::Bridge => "bridge",
+        LinkKind::Nic => "physical NIC",
     }
 }
 

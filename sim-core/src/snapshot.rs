@@ -31,6 +31,8 @@ pub enum LinkKind {
     Loopback,
     Veth,
     Bridge,
+    /// A physical card (a preset's `eth0`): no kind of its own.
+    Nic,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,7 +77,12 @@ pub fn of(k: &crate::kernel::Kernel) -> Snapshot {
     let mut namespaces = Vec::new();
     for id in k.ns_ids() {
         let Some(ns) = k.ns(id) else { continue };
-        let name = k.ns_name(id).map(str::to_string);
+        // A preset's namespaces that /run/netns does not name are drawn
+        // under their labels, but for its world beyond the host.
+        if matches!(ns.label, Some(crate::kernel::netns::Label::Beyond(_))) {
+            continue;
+        }
+        let name = k.ns_label(id).map(str::to_string);
         if id != crate::kernel::NsId::HOST && name.is_none() {
             continue;
         }
@@ -89,6 +96,7 @@ pub fn of(k: &crate::kernel::Kernel) -> Snapshot {
                     K::Loopback => LinkKind::Loopback,
                     K::Veth { .. } => LinkKind::Veth,
                     K::Bridge(_) => LinkKind::Bridge,
+                    K::Nic(_) => LinkKind::Nic,
                 },
                 mac: l.mac.to_string(),
                 capturing: ns.taps.devices().any(|d| d.is_none_or(|i| i == l.ifindex)),
@@ -105,7 +113,7 @@ pub fn of(k: &crate::kernel::Kernel) -> Snapshot {
                     .collect(),
                 master: l.master.and_then(|m| ns.links.get(&m)).map(|m| m.name.clone()),
                 peer: l.veth_peer().and_then(|p| {
-                    k.link(p).map(|pl| PeerView { ns: k.ns_name(p.ns).map(str::to_string), name: pl.name.clone() })
+                    k.link(p).map(|pl| PeerView { ns: k.ns_label(p.ns).map(str::to_string), name: pl.name.clone() })
                 }),
             })
             .collect();
@@ -211,6 +219,7 @@ fn ns_through(nl: &mut dyn crate::netlink::Netlink, ns: Option<&str>, names: &[S
             (Some("veth"), _) => LinkKind::Veth,
             (Some("bridge"), _) => LinkKind::Bridge,
             (None, 772) => LinkKind::Loopback,
+            (None, 1) => LinkKind::Nic,
             _ => continue,
         };
         if let (LinkKind::Veth, Some(ifindex)) = (kind, l.link) {

@@ -250,6 +250,10 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<LinkMsg> {
             LinkAttribute::Controller(v) => l.master = Some(*v),
             LinkAttribute::IfAlias(a) => l.alias = Some(a.clone()),
             LinkAttribute::CarrierChanges(v) => l.carrier_changes = *v,
+            LinkAttribute::NumTxQueues(v) => l.queues = *v,
+            LinkAttribute::TsoMaxSize(v) => l.tso_max_size = *v,
+            LinkAttribute::ParentDevBusName(b) => l.parent.get_or_insert_with(Default::default).0 = b.clone(),
+            LinkAttribute::ParentDevName(d) => l.parent.get_or_insert_with(Default::default).1 = d.clone(),
             LinkAttribute::MinMtu(v) => l.min_mtu = *v,
             LinkAttribute::MaxMtu(v) => l.max_mtu = *v,
             LinkAttribute::Promiscuity(v) => l.promiscuity = *v,
@@ -304,6 +308,9 @@ fn skeleton(ifindex: u32, name: String) -> LinkMsg {
         bridge_id: Mac::ZERO,
         stats: LinkStats::default(),
         carrier_changes: 0,
+        queues: 1,
+        tso_max_size: 0,
+        parent: None,
     }
 }
 

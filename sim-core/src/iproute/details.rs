@@ -3,7 +3,7 @@
 use super::print::{Printer, To};
 use super::Opts;
 use crate::kernel::mac::Mac;
-use crate::netlink::{LinkMsg, ARPHRD_LOOPBACK};
+use crate::netlink::LinkMsg;
 
 /// A bridge id as iproute2 prints it: priority, then the MAC in `%x` bytes.
 fn bridge_id(mac: Mac) -> String {
@@ -148,9 +148,8 @@ pub fn details(p: &mut Printer, opts: &Opts, l: &LinkMsg, do_link: bool) {
         bridge_slave_info(p, opts, l);
         p.close_object();
     }
-    let is_bridge = l.kind.as_deref() == Some("bridge");
-    let q = if l.link_type == ARPHRD_LOOPBACK || is_bridge { 1 } else { 2 };
-    let tso = if is_bridge { 65536 } else { 524280 };
+    let q = u64::from(l.queues);
+    let tso = u64::from(l.tso_max_size);
     // print_af_spec(): `ip link` only, though `ip address` gets IFLA_AF_SPEC too.
     if do_link {
         p.string(To::Any, "inet6_addr_gen_mode", "addrgenmode eui64 ", "eui64");
@@ -162,4 +161,8 @@ pub fn details(p: &mut Printer, opts: &Opts, l: &LinkMsg, do_link: bool) {
     p.uint(To::Any, "tso_max_size", &format!("tso_max_size {tso} "), tso);
     p.uint(To::Any, "tso_max_segs", "tso_max_segs 65535 ", 65535);
     p.uint(To::Any, "gro_max_size", "gro_max_size 65536 ", 65536);
+    if let Some((bus, dev)) = &l.parent {
+        p.string(To::Any, "parentbus", &format!("parentbus {bus} "), bus);
+        p.string(To::Any, "parentdev", &format!("parentdev {dev} "), dev);
+    }
 }

@@ -28,19 +28,21 @@ impl Kernel {
                 n.sockets.check()?;
             }
         }
-        for (i, (name, id)) in self.named.iter().enumerate() {
-            if self.ns(*id).is_none() {
-                return Err(format!("/run/netns/{name} names a namespace that is gone"));
+        for m in self.mounts() {
+            for (i, (name, id)) in m.named.iter().enumerate() {
+                if self.ns(*id).is_none() {
+                    return Err(format!("/run/netns/{name} names a namespace that is gone"));
+                }
+                if m.named[..i].iter().any(|(n, _)| n == name) {
+                    return Err(format!("/run/netns/{name} twice"));
+                }
+                if m.by_name.get(name.as_str()) != Some(id) {
+                    return Err(format!("/run/netns/{name} is not in the name index"));
+                }
             }
-            if self.named[..i].iter().any(|(n, _)| n == name) {
-                return Err(format!("/run/netns/{name} twice"));
+            if m.by_name.len() != m.named.len() {
+                return Err("the /run/netns name index has names that are gone".into());
             }
-            if self.by_name.get(name.as_str()) != Some(id) {
-                return Err(format!("/run/netns/{name} is not in the name index"));
-            }
-        }
-        if self.by_name.len() != self.named.len() {
-            return Err("the /run/netns name index has names that are gone".into());
         }
         Ok(())
     }
@@ -65,6 +67,13 @@ impl Kernel {
                 let back = self.link(peer).and_then(|p| p.veth_peer());
                 if back != Some(LinkRef { ns: id, ifindex }) {
                     return Err(format!("{at}: peer {peer:?} does not point back ({back:?})"));
+                }
+            }
+            if let Some(nic) = l.nic() {
+                let wire = nic.wire.ok_or_else(|| format!("{at}: NIC without a cable"))?;
+                let back = self.link(wire).and_then(|p| p.nic()).and_then(|p| p.wire);
+                if back != Some(LinkRef { ns: id, ifindex }) {
+                    return Err(format!("{at}: cable's end {wire:?} does not lead back ({back:?})"));
                 }
             }
             if let Some(m) = l.master {

@@ -1,4 +1,5 @@
-//! Network devices: loopback, veth and bridge, with the state `ip link` shows.
+//! Network devices: loopback, veth, bridge and a physical NIC, with the
+//! state `ip link` shows.
 
 use super::addr::IfAddr;
 use super::mac::Mac;
@@ -77,7 +78,49 @@ pub enum LinkKind {
         peer: Option<LinkRef>,
     },
     Bridge(Bridge),
+    /// A physical network card (a lab preset's `eth0`): its cable leads to
+    /// a device in a namespace beyond the host, the preset's simulated
+    /// network, which takes frames as a veth's peer does. It prints as
+    /// hardware prints (no `@ifN`, no kind, its model's qdisc), cannot be
+    /// deleted, and returns to the host when its namespace goes.
+    Nic(Nic),
 }
+
+/// A physical NIC and where its cable leads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Nic {
+    /// The device at the cable's other end; `None` only while being made.
+    pub wire: Option<LinkRef>,
+    pub model: &'static NicModel,
+}
+
+/// What a card's driver and bus report, as `ip -d link` prints it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NicModel {
+    /// The default qdisc a multiqueue card gets at its first up.
+    pub qdisc: &'static str,
+    pub min_mtu: u32,
+    pub max_mtu: u32,
+    pub queues: u32,
+    pub tso_max_size: u32,
+    /// IFLA_PARENT_DEV_BUS_NAME and IFLA_PARENT_DEV_NAME.
+    pub parent_bus: &'static str,
+    pub parent_dev: &'static str,
+}
+
+/// A cloud VM's network card as seed 001's host shows it (`mtu 9001 qdisc
+/// mq`): Amazon's ENA, whose driver allows MTUs 128–9216, on PCI slot 5.
+/// Modelled from the seed and the driver, not recorded here: this
+/// machine's own card is virtio.
+pub const ENA: NicModel = NicModel {
+    qdisc: "mq",
+    min_mtu: 128,
+    max_mtu: 9216,
+    queues: 2,
+    tso_max_size: 65536,
+    parent_bus: "pci",
+    parent_dev: "0000:00:05.0",
+};
 
 impl LinkKind {
     /// The `IFLA_INFO_KIND` name (`type veth`), `None` for loopback.
@@ -86,6 +129,7 @@ impl LinkKind {
             LinkKind::Loopback => None,
             LinkKind::Veth { .. } => Some("veth"),
             LinkKind::Bridge(_) => Some("bridge"),
+            LinkKind::Nic(_) => None,
         }
     }
 }
@@ -164,10 +208,12 @@ impl Link {
     pub fn new(ifindex: u32, name: &str, kind: LinkKind, mac: Mac, serial: u64) -> Link {
         let mtu = if kind == LinkKind::Loopback { LO_MTU } else { 1500 };
         let veth = matches!(kind, LinkKind::Veth { .. });
+        // A card's driver switches the carrier on once it is opened.
+        let nic = matches!(kind, LinkKind::Nic(_));
         Link {
             ifindex,
             name: name.to_string(),
-            carrier: !veth,
+            carrier: !veth && !nic,
             kind,
             mac,
             admin_up: false,
@@ -207,6 +253,23 @@ impl Link {
     pub fn veth_peer(&self) -> Option<LinkRef> {
         match self.kind {
             LinkKind::Veth { peer } => peer,
+            _ => None,
+        }
+    }
+
+    /// The device at the other end of this one's cable: a veth's peer or
+    /// a NIC's wire.
+    pub fn cable(&self) -> Option<LinkRef> {
+        match &self.kind {
+            LinkKind::Veth { peer } => *peer,
+            LinkKind::Nic(n) => n.wire,
+            _ => None,
+        }
+    }
+
+    pub fn nic(&self) -> Option<&Nic> {
+        match &self.kind {
+            LinkKind::Nic(n) => Some(n),
             _ => None,
         }
     }
@@ -251,24 +314,45 @@ impl Link {
 
     /// The qdisc name `ip link` shows.
     pub fn qdisc(&self) -> &'static str {
-        if self.qdisc_attached {
-            "noqueue"
-        } else {
-            "noop"
+        match (&self.kind, self.qdisc_attached) {
+            (_, false) => "noop",
+            (LinkKind::Nic(n), true) => n.model.qdisc,
+            (_, true) => "noqueue",
         }
     }
 
     pub fn min_mtu(&self) -> u32 {
-        match self.kind {
+        match &self.kind {
             LinkKind::Loopback => 0,
+            LinkKind::Nic(n) => n.model.min_mtu,
             _ => ETH_MIN_MTU,
         }
     }
 
     pub fn max_mtu(&self) -> u32 {
-        match self.kind {
+        match &self.kind {
             LinkKind::Loopback => 0,
+            LinkKind::Nic(n) => n.model.max_mtu,
             _ => ETH_MAX_MTU,
+        }
+    }
+
+    /// Transmit and receive queues, as `ip -d link` prints them.
+    pub fn queues(&self) -> u32 {
+        match &self.kind {
+            LinkKind::Loopback | LinkKind::Bridge(_) => 1,
+            LinkKind::Nic(n) => n.model.queues,
+            // One per CPU of the machine the recordings come from.
+            LinkKind::Veth { .. } => 2,
+        }
+    }
+
+    /// IFLA_TSO_MAX_SIZE.
+    pub fn tso_max_size(&self) -> u32 {
+        match &self.kind {
+            LinkKind::Bridge(_) => 65536,
+            LinkKind::Nic(n) => n.model.tso_max_size,
+            _ => 524280,
         }
     }
 

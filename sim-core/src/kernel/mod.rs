@@ -34,15 +34,34 @@ impl NsId {
     pub const HOST: NsId = NsId(0);
 }
 
+/// A mount namespace, as far as the lab models one: what its /run/netns
+/// holds. The host's is [`MntId::HOST`]; a container of a lab preset (a
+/// kind node) has its own, so `ip netns` run there sees other names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct MntId(pub u32);
+
+impl MntId {
+    /// The host's mount namespace: every program's unless a preset's
+    /// container says otherwise.
+    pub const HOST: MntId = MntId(0);
+}
+
+/// One mount namespace's /run/netns.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct NetnsNames {
+    /// /run/netns entries in creation order.
+    pub named: Vec<(String, NsId)>,
+    /// The same entries by name, for lookups (kept in step by
+    /// `netns_add_in`/`netns_delete_in`, the only places that change `named`).
+    pub by_name: LiteMap<String, NsId>,
+}
+
 /// Every namespace of one simulated host, and the names under /run/netns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Kernel {
     namespaces: Vec<Option<Namespace>>,
-    /// /run/netns entries in creation order.
-    named: Vec<(String, NsId)>,
-    /// The same entries by name, for lookups (kept in step by
-    /// `netns_add`/`netns_delete`, the only places that change `named`).
-    by_name: LiteMap<String, NsId>,
+    /// Each mount namespace's /run/netns, the host's first.
+    mounts: Vec<NetnsNames>,
     rng: mac::Rng,
     /// Counts devices and addresses ever made, for stable creation order.
     serial: u64,
@@ -63,8 +82,7 @@ impl Kernel {
     pub fn new(seed: u64) -> Kernel {
         let mut k = Kernel {
             namespaces: Vec::new(),
-            named: Vec::new(),
-            by_name: LiteMap::new(),
+            mounts: vec![NetnsNames::default()],
             rng: mac::Rng::new(seed ^ 0x006e_736c_6162),
             serial: 0,
             now_ms: 0,
@@ -89,18 +107,55 @@ impl Kernel {
         (0..self.namespaces.len() as u32).map(NsId).filter(|id| self.ns(*id).is_some()).collect()
     }
 
-    /// The names under /run/netns, in creation order.
+    /// The names under the host's /run/netns, in creation order.
     pub fn named(&self) -> &[(String, NsId)] {
-        &self.named
+        self.named_in(MntId::HOST)
+    }
+
+    /// The names under a mount namespace's /run/netns (none for one that
+    /// does not exist).
+    pub fn named_in(&self, mnt: MntId) -> &[(String, NsId)] {
+        self.mounts.get(mnt.0 as usize).map_or(&[], |m| &m.named[..])
     }
 
     pub fn ns_by_name(&self, name: &str) -> Option<NsId> {
-        self.by_name.get(name).copied()
+        self.ns_by_name_in(MntId::HOST, name)
     }
 
-    /// The first name a namespace is mounted under, if any.
+    pub fn ns_by_name_in(&self, mnt: MntId, name: &str) -> Option<NsId> {
+        self.mounts.get(mnt.0 as usize).and_then(|m| m.by_name.get(name).copied())
+    }
+
+    /// The first name a namespace is mounted under on the host, if any.
     pub fn ns_name(&self, id: NsId) -> Option<&str> {
-        self.named.iter().find(|(_, i)| *i == id).map(|(n, _)| n.as_str())
+        self.named().iter().find(|(_, i)| *i == id).map(|(n, _)| n.as_str())
+    }
+
+    /// What the lab calls a namespace where it shows one (the diagram, a
+    /// packet's path): its name on the host, else its name in another
+    /// mount namespace's /run/netns, else the label a preset gave it.
+    pub fn ns_label(&self, id: NsId) -> Option<&str> {
+        self.mounts
+            .iter()
+            .find_map(|m| m.named.iter().find(|(_, i)| *i == id))
+            .map(|(n, _)| n.as_str())
+            .or_else(|| self.ns(id).and_then(|n| n.label.as_ref()).map(|l| l.name()))
+    }
+
+    /// Whether any mount namespace's /run/netns names `id` (a name keeps a
+    /// namespace alive).
+    pub(crate) fn is_named(&self, id: NsId) -> bool {
+        self.mounts.iter().any(|m| m.named.iter().any(|(_, i)| *i == id))
+    }
+
+    /// A new mount namespace, its /run/netns empty (a container's).
+    pub fn new_mount(&mut self) -> MntId {
+        self.mounts.push(NetnsNames::default());
+        MntId(self.mounts.len() as u32 - 1)
+    }
+
+    pub(crate) fn mounts(&self) -> &[NetnsNames] {
+        &self.mounts
     }
 
     fn create_ns(&mut self) -> NsId {

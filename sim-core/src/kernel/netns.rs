@@ -39,6 +39,27 @@ pub struct Namespace {
     pub sockets: super::socket::SockTable,
     /// Open packet captures (tcpdump's sockets).
     pub taps: crate::packet::capture::Taps,
+    /// What the lab calls it when /run/netns does not name it (a preset's
+    /// container, pod or simulated internet).
+    pub label: Option<Label>,
+}
+
+/// A name a lab preset gives a namespace that /run/netns does not name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// A container or a pod: the diagram draws it under this name.
+    Shown(String),
+    /// The preset's world beyond the host (its simulated internet): a
+    /// packet's path names it, the diagram leaves it out.
+    Beyond(String),
+}
+
+impl Label {
+    pub fn name(&self) -> &str {
+        match self {
+            Label::Shown(n) | Label::Beyond(n) => n,
+        }
+    }
 }
 
 impl Namespace {
@@ -57,6 +78,7 @@ impl Namespace {
             pmtu: Vec::new(),
             sockets: Default::default(),
             taps: Default::default(),
+            label: None,
         }
     }
 

@@ -23,12 +23,15 @@ const COMPLETE_ONLY: &[(&str, Feature)] = &[
     ("ss", Feature::Sockets),
     ("netstat", Feature::Sockets),
     ("tcpdump", Feature::Sockets),
+    ("docker", Feature::Presets),
+    ("nsenter", Feature::Presets),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Feature {
     Jobs,
     Sockets,
+    Presets,
 }
 
 impl Feature {
@@ -36,13 +39,14 @@ impl Feature {
         match self {
             Feature::Jobs => cfg!(feature = "jobs"),
             Feature::Sockets => cfg!(feature = "sockets"),
+            Feature::Presets => cfg!(feature = "presets"),
         }
     }
 }
 
 /// Whether this is the complete lab (it lacks nothing).
 pub fn is_complete() -> bool {
-    Feature::Jobs.built() && Feature::Sockets.built()
+    Feature::Jobs.built() && Feature::Sockets.built() && Feature::Presets.built()
 }
 
 /// Whether this build lacks program or builtin `name` (a path's last part

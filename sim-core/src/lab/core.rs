@@ -2,7 +2,7 @@
 //! `ping`, the text tools, …) on it.
 
 use crate::iproute::{self, Outcome};
-use crate::kernel::{Kernel, NsId};
+use crate::kernel::{Kernel, MntId, NsId};
 use crate::netlink::{SimNetfilter, SimNetlink, SimSockets};
 use crate::output::Output;
 use crate::packet::Trace;
@@ -32,6 +32,14 @@ pub(crate) struct Core {
     /// The machine's regular files (`/tmp/…`): what redirections write,
     /// the text tools read, `rm` and `touch` change.
     pub files: shell::files::Files,
+    /// The mount namespace of the program running at once, whose
+    /// /run/netns `ip netns` reads: the host's, but while `docker exec`
+    /// (or `nsenter -m`) runs one in a preset's container. Set, like
+    /// `budget`, by the task that runs the program.
+    pub mnt: MntId,
+    /// A lab preset's containers (`docker exec NAME`, `docker ps`).
+    #[cfg(feature = "presets")]
+    pub containers: Vec<super::presets::Container>,
 }
 
 /// What one command line (or one background job) may still do: steps of
@@ -76,6 +84,9 @@ impl Core {
             live_engines: 0,
             lacked: None,
             files: shell::files::Files::new(),
+            mnt: MntId::HOST,
+            #[cfg(feature = "presets")]
+            containers: Vec::new(),
         }
     }
 
@@ -136,15 +147,29 @@ impl Core {
             #[cfg(feature = "sockets")]
             "ss" | "netstat" => self.socket_tool(ns, argv),
             "iptables" | "iptables-save" | "iptables-restore" => self.iptables(ns, argv, stdin),
+            #[cfg(feature = "presets")]
+            "docker" => {
+                let entered = self.docker_enter(rest);
+                self.run_entered(entered, stdin, nested)
+            }
+            #[cfg(feature = "presets")]
+            "nsenter" => {
+                let entered = self.nsenter_enter(ns, rest);
+                self.run_entered(entered, stdin, nested)
+            }
             #[cfg(feature = "jobs")]
             "sleep" => self.sleep(rest),
             #[cfg(feature = "jobs")]
             "timeout" => self.timeout(ns, rest, stdin, nested),
-            "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns), rest),
-            "sysctl" => crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns), rest),
-            "ifconfig" => crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns), rest),
+            "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns).in_mount(self.mnt), rest),
+            "sysctl" => {
+                crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns).in_mount(self.mnt), rest)
+            }
+            "ifconfig" => {
+                crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns).in_mount(self.mnt), rest)
+            }
             "man" => crate::tools::man::run(argv),
-            "hostname" => crate::tools::hostname::run(&mut self.kernel.hostname, rest),
+            "hostname" => self.hostname(rest),
             // The kernel log, empty: a LOG rule outside the initial namespace
             // logs nothing (recorded); one in the initial namespace would
             // write here on Linux, which the lab does not model yet.
@@ -164,6 +189,23 @@ impl Core {
                 }
             }
         }
+    }
+
+    /// `hostname ARGS`: the kernel's name, or inside a preset's container
+    /// (its own UTS namespace, which a program shares with the container's
+    /// mount namespace here) the container's, which it may not change: it
+    /// runs without CAP_SYS_ADMIN.
+    fn hostname(&mut self, args: &[String]) -> Output {
+        #[cfg(feature = "presets")]
+        if let Some(c) = self.containers.iter().find(|c| c.mnt == self.mnt && self.mnt != MntId::HOST) {
+            let mut name = c.hostname.clone();
+            let out = crate::tools::hostname::run(&mut name, args);
+            if name != c.hostname {
+                return Output::error("hostname: you must be root to change the host name\n", 1);
+            }
+            return out;
+        }
+        crate::tools::hostname::run(&mut self.kernel.hostname, args)
     }
 
     /// `iptables`, `iptables-save` or `iptables-restore` (`argv[0]`) in
@@ -228,7 +270,7 @@ impl Core {
 
     /// Where `ip netns exec NAME PROGRAM…` runs its program, or its error.
     pub fn netns_target(&self, netns: &str, argv: &[String], nested: usize) -> Result<NsId, Output> {
-        let Some(target) = self.kernel.ns_by_name(netns) else {
+        let Some(target) = self.kernel.ns_by_name_in(self.mnt, netns) else {
             return Err(Output::error(
                 format!("Cannot open network namespace \"{netns}\": No such file or directory\n"),
                 255,
@@ -272,6 +314,7 @@ impl Core {
         ) || (cfg!(feature = "jobs") && matches!(name, "sleep" | "timeout"))
             || shell::coreutils::FILE_TOOLS.contains(&name)
             || (cfg!(feature = "sockets") && matches!(name, "nc" | "curl" | "ss" | "netstat" | "tcpdump"))
+            || (cfg!(feature = "presets") && matches!(name, "docker" | "nsenter"))
             || shell::is_coreutil(name)
             || shell::is_shell(name)
     }
@@ -363,7 +406,8 @@ pub(crate) struct InNamespace<'a> {
 
 impl iproute::batch::Host for InNamespace<'_> {
     fn with_netlink(&mut self, f: &mut dyn FnMut(&mut dyn crate::netlink::Netlink) -> Outcome) -> Outcome {
-        f(&mut SimNetlink::new(&mut self.lab.kernel, self.ns))
+        let mnt = self.lab.mnt;
+        f(&mut SimNetlink::new(&mut self.lab.kernel, self.ns).in_mount(mnt))
     }
 
     fn netns_exec(&mut self, netns: &str, argv: &[String]) -> Output {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::core::{Budget, Core};
 use crate::iproute::Outcome;
-use crate::kernel::NsId;
+use crate::kernel::{MntId, NsId};
 use crate::output::Output;
 use crate::sched::Sched;
 #[cfg(feature = "jobs")]
@@ -28,6 +28,8 @@ pub(crate) struct Host {
     pub pid: u32,
     pub term: usize,
     pub ns: NsId,
+    /// Its mount namespace (a preset's container's, inside `docker exec`).
+    pub mnt: MntId,
     pub budget: Budget,
     /// A terminal's line: its output is shown command by command.
     pub streams: bool,
@@ -136,10 +138,35 @@ impl Host {
                     Ok(inner) => self.start_in(ns, inner, stdin, nested).await,
                     Err(out) => out,
                 },
+                // The command docker or nsenter names runs here, so that
+                // one that waits (a ping, a capture) waits as a task.
+                #[cfg(feature = "presets")]
+                "docker" | "nsenter" => {
+                    let entered = {
+                        let mut c = core(&self.slot);
+                        c.mnt = self.mnt;
+                        if name == "docker" {
+                            c.docker_enter(rest)
+                        } else {
+                            c.nsenter_enter(ns, rest)
+                        }
+                    };
+                    match entered {
+                        super::presets::Entered::Done(out) => out,
+                        super::presets::Entered::Run { ns, mnt, argv } => {
+                            self.enter(ns);
+                            let saved = std::mem::replace(&mut self.mnt, mnt);
+                            let out = self.start_in(ns, &argv, stdin, nested + 1).await;
+                            self.mnt = saved;
+                            out
+                        }
+                    }
+                }
                 "ip" => {
                     let outcome = {
                         let mut c = core(&self.slot);
                         c.budget = self.budget;
+                        c.mnt = self.mnt;
                         let o = c.ip(ns, rest, stdin, nested);
                         self.budget = c.budget;
                         o
@@ -147,7 +174,11 @@ impl Host {
                     match outcome {
                         Outcome::Done(o) => o,
                         Outcome::Exec { netns, argv } => {
-                            let target = core(&self.slot).netns_target(&netns, &argv, nested);
+                            let target = {
+                                let mut c = core(&self.slot);
+                                c.mnt = self.mnt;
+                                c.netns_target(&netns, &argv, nested)
+                            };
                             match target {
                                 Ok(target) => {
                                     self.enter(target);
@@ -161,6 +192,7 @@ impl Host {
                 _ => {
                     let mut c = core(&self.slot);
                     c.budget = self.budget;
+                    c.mnt = self.mnt;
                     let out = c.exec(ns, argv, stdin, nested);
                     self.budget = c.budget;
                     out
@@ -174,6 +206,7 @@ impl Programs for Host {
     fn run(&mut self, argv: &[String], stdin: &str) -> Output {
         let mut c = core(&self.slot);
         c.budget = self.budget;
+        c.mnt = self.mnt;
         let out = c.exec(self.ns, argv, stdin, 0);
         self.budget = c.budget;
         out

@@ -152,6 +152,7 @@ impl Host {
             pid,
             term: self.term,
             ns: self.ns,
+            mnt: self.mnt,
             budget: Budget::new(now),
             streams: false,
             out_to: Default::default(),
@@ -204,6 +205,14 @@ impl Host {
                 return true;
             }
             p.state = ProcStatus::Signaled(signal);
+            // A preset's container stops with its first process.
+            #[cfg(feature = "presets")]
+            {
+                let now = c.kernel.now_ms;
+                if let Some(k) = c.containers.iter_mut().find(|k| k.pid == pid) {
+                    k.exited = Some((128 + signal, now));
+                }
+            }
         }
         self.sched.cancel(pid);
         core(&self.slot).kernel.reap_namespaces();

@@ -15,9 +15,9 @@ pub mod basic;
 mod core;
 mod host;
 mod interrupt;
-pub mod presets;
 #[cfg(feature = "jobs")]
 mod jobs;
+pub mod presets;
 #[cfg(feature = "jobs")]
 mod sockets;
 mod terminal;
@@ -302,6 +302,7 @@ impl Lab {
             pid,
             term,
             ns: NsId::HOST,
+            mnt: crate::kernel::MntId::HOST,
             budget,
             streams: false,
             out_to: Default::default(),

@@ -76,6 +76,12 @@ pub struct LinkMsg {
     pub stats: LinkStats,
     /// IFLA_CARRIER_CHANGES (`transns` in `ip -s -s link`).
     pub carrier_changes: u32,
+    /// IFLA_NUM_TX_QUEUES (and RX: the same for every device here).
+    pub queues: u32,
+    /// IFLA_TSO_MAX_SIZE.
+    pub tso_max_size: u32,
+    /// IFLA_PARENT_DEV_BUS_NAME and IFLA_PARENT_DEV_NAME: a card's bus and slot.
+    pub parent: Option<(String, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

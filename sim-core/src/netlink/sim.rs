@@ -6,20 +6,27 @@ use crate::kernel::mac::Mac;
 use crate::kernel::neigh::{Neigh, NudState};
 use crate::kernel::ops::RouteMatch;
 use crate::kernel::route::Route;
-use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
+use crate::kernel::{Errno, KResult, Kernel, KernelError, MntId, NsId};
 use std::net::{IpAddr, Ipv4Addr};
 
 use super::*;
 
-/// The simulator's kernel seen from one namespace.
+/// The simulator's kernel seen from one namespace, by a program whose
+/// /run/netns is mount namespace `mnt`'s.
 pub struct SimNetlink<'k> {
     pub kernel: &'k mut Kernel,
     pub ns: NsId,
+    pub mnt: MntId,
 }
 
 impl<'k> SimNetlink<'k> {
     pub fn new(kernel: &'k mut Kernel, ns: NsId) -> SimNetlink<'k> {
-        SimNetlink { kernel, ns }
+        SimNetlink { kernel, ns, mnt: MntId::HOST }
+    }
+
+    /// The same view for a program in mount namespace `mnt` (a preset's container).
+    pub fn in_mount(self, mnt: MntId) -> SimNetlink<'k> {
+        SimNetlink { mnt, ..self }
     }
 
     fn lref(&self, ifindex: u32) -> LinkRef {
@@ -29,7 +36,9 @@ impl<'k> SimNetlink<'k> {
     fn ns_arg(&self, target: &Option<NetnsTarget>) -> KResult<NsId> {
         match target {
             None => Ok(self.ns),
-            Some(NetnsTarget::Named(n)) => self.kernel.ns_by_name(n).ok_or(KernelError::new(Errno::EINVAL)),
+            Some(NetnsTarget::Named(n)) => {
+                self.kernel.ns_by_name_in(self.mnt, n).ok_or(KernelError::new(Errno::EINVAL))
+            }
             Some(NetnsTarget::Init) => Ok(NsId::HOST),
         }
     }
@@ -94,40 +103,43 @@ impl<'k> SimNetlink<'k> {
             bridge_id: l.bridge().map_or(Mac::ZERO, |b| b.id),
             stats: l.stats,
             carrier_changes: l.carrier_changes,
+            queues: l.queues(),
+            tso_max_size: l.tso_max_size(),
+            parent: l.nic().map(|n| (n.model.parent_bus.to_string(), n.model.parent_dev.to_string())),
         })
     }
 }
 
 impl Netlink for SimNetlink<'_> {
     fn netns_list(&mut self) -> Vec<String> {
-        self.kernel.named().iter().rev().map(|(n, _)| n.clone()).collect()
+        self.kernel.named_in(self.mnt).iter().rev().map(|(n, _)| n.clone()).collect()
     }
 
     fn netns_exists(&mut self, name: &str) -> bool {
-        self.kernel.ns_by_name(name).is_some()
+        self.kernel.ns_by_name_in(self.mnt, name).is_some()
     }
 
     fn netns_add(&mut self, name: &str) -> NsResult<()> {
-        self.kernel.netns_add(name).map(|_| ())
+        self.kernel.netns_add_in(self.mnt, name).map(|_| ())
     }
 
     fn netns_delete(&mut self, name: &str) -> NsResult<()> {
-        self.kernel.netns_delete(name)
+        self.kernel.netns_delete_in(self.mnt, name)
     }
 
     fn netns_id(&mut self, name: &str) -> NsResult<Option<i32>> {
-        let id = self.kernel.ns_by_name(name).ok_or(Errno::ENOENT)?;
+        let id = self.kernel.ns_by_name_in(self.mnt, name).ok_or(Errno::ENOENT)?;
         Ok(self.kernel.nsid_peek(self.ns, id))
     }
 
     fn netns_enter(&mut self, name: &str) -> NsResult<()> {
-        self.ns = self.kernel.ns_by_name(name).ok_or(Errno::ENOENT)?;
+        self.ns = self.kernel.ns_by_name_in(self.mnt, name).ok_or(Errno::ENOENT)?;
         Ok(())
     }
 
     fn netns_identify(&mut self) -> Vec<String> {
         let ns = self.ns;
-        self.kernel.named().iter().filter(|(_, id)| *id == ns).map(|(n, _)| n.clone()).collect()
+        self.kernel.named_in(self.mnt).iter().filter(|(_, id)| *id == ns).map(|(n, _)| n.clone()).collect()
     }
 
     fn pid_netns(&mut self, pid: u32) -> Result<Vec<String>, Errno> {
@@ -137,16 +149,16 @@ impl Netlink for SimNetlink<'_> {
             Some(p) if p.state == sim_shell::ProcStatus::Running => p.ns,
             _ => return Err(Errno::ENOENT),
         };
-        Ok(self.kernel.named().iter().filter(|(_, id)| *id == ns).map(|(n, _)| n.clone()).collect())
+        Ok(self.kernel.named_in(self.mnt).iter().filter(|(_, id)| *id == ns).map(|(n, _)| n.clone()).collect())
     }
 
     fn netns_pids(&mut self, name: &str) -> Result<Vec<u32>, Errno> {
-        let ns = self.kernel.ns_by_name(name).ok_or(Errno::ENOENT)?;
+        let ns = self.kernel.ns_by_name_in(self.mnt, name).ok_or(Errno::ENOENT)?;
         Ok(self.kernel.procs.running().filter(|p| p.ns == ns).map(|p| p.pid).collect())
     }
 
     fn netns_set_id(&mut self, name: &str, id: Option<i32>) -> KResult<()> {
-        let target = self.kernel.ns_by_name(name).ok_or(KernelError::new(Errno::ENOENT))?;
+        let target = self.kernel.ns_by_name_in(self.mnt, name).ok_or(KernelError::new(Errno::ENOENT))?;
         self.kernel.nsid_set(self.ns, target, id)
     }
 

@@ -302,7 +302,7 @@ impl<'k> Engine<'k> {
         let now = k.now_ms * 1000;
         let mut labels = LiteMap::new();
         for id in k.ns_ids() {
-            let name = match k.ns_name(id) {
+            let name = match k.ns_label(id) {
                 Some(n) => n.to_string(),
                 None if id == NsId::HOST => "host".to_string(),
                 None => format!("netns{}", id.0),

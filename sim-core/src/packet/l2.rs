@@ -40,7 +40,8 @@ impl Engine<'_> {
                 self.bridge_forward(dev, None, frame, None);
                 true
             }
-            LinkKind::Veth { peer } => {
+            // A veth's peer, or the device at a NIC's cable's other end.
+            LinkKind::Veth { peer } | LinkKind::Nic(crate::kernel::link::Nic { wire: peer, .. }) => {
                 let peer = *peer;
                 let peer_mtu = peer.and_then(|p| self.k.link(p)).filter(|p| p.admin_up).map(|p| p.mtu);
                 let (Some(p), true, Some(peer_mtu)) = (peer, l.carrier, peer_mtu) else {

@@ -9,6 +9,8 @@ pub const RUN_LIMIT_MS: u64 = 300_000;
 
 #[cfg(feature = "sockets")]
 pub mod curl;
+#[cfg(feature = "presets")]
+pub mod docker;
 #[cfg(feature = "tools-elsewhere")]
 pub mod elsewhere;
 pub mod fixed;
@@ -19,6 +21,8 @@ pub mod man;
 #[cfg(feature = "sockets")]
 pub mod nc;
 pub mod netstat;
+#[cfg(feature = "presets")]
+pub mod nsenter;
 pub mod ping;
 #[cfg(feature = "jobs")]
 pub mod sleep;

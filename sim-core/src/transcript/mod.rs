@@ -26,7 +26,12 @@ pub fn replay(script: &str, seed: u64) -> String {
 /// Like [`replay`]; with `trace`, each command's packet trace follows its
 /// output as `#`-comment lines (for reading; leave them out of files meant for `compare`).
 pub fn replay_with(script: &str, seed: u64, trace: bool) -> String {
-    let mut lab = Lab::with_seed(seed);
+    replay_on(&mut Lab::with_seed(seed), script, trace)
+}
+
+/// Runs a scenario on `lab` as it stands (a preset's, say) and returns its
+/// transcript; `trace` as for [`replay_with`].
+pub fn replay_on(lab: &mut Lab, script: &str, trace: bool) -> String {
     let mut lines = Vec::new();
     for cmd in commands(script) {
         lines.push(format!("$ {cmd}"));

@@ -10,6 +10,7 @@ pub fn kind_label(k: LinkKind) -> &'static str {
         LinkKind::Loopback => "loopback",
         LinkKind::Veth => "veth",
         LinkKind::Bridge => "bridge",
+        LinkKind::Nic => "nic",
     }
 }
 

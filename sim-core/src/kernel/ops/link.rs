@@ -29,6 +29,35 @@ impl Kernel {
         ifindex
     }
 
+    /// Two physical cards joined by a cable (a lab preset's `eth0` and the
+    /// port of the router beyond it), each registered in its namespace
+    /// with the first free index: their (a, b) indexes. Names must be free.
+    pub fn add_cable(
+        &mut self,
+        a: (NsId, &str),
+        b: (NsId, &str),
+        model: &'static crate::kernel::link::NicModel,
+    ) -> KResult<(u32, u32)> {
+        for (ns, name) in [a, b] {
+            if self.ns(ns).is_none() {
+                return Err(Errno::EINVAL.into());
+            }
+            if self.name_in_use(ns, name) {
+                return Err(Errno::EEXIST.into());
+            }
+        }
+        let nic = || LinkKind::Nic(crate::kernel::link::Nic { wire: None, model });
+        let ai = self.new_link(a.0, a.1, nic());
+        let bi = self.new_link(b.0, b.1, nic());
+        let (ar, br) = (LinkRef { ns: a.0, ifindex: ai }, LinkRef { ns: b.0, ifindex: bi });
+        for (me, other) in [(ar, br), (br, ar)] {
+            if let Some(LinkKind::Nic(n)) = self.link_mut(me).map(|l| &mut l.kind) {
+                n.wire = Some(other);
+            }
+        }
+        Ok((ai, bi))
+    }
+
     /// Checks creation attributes as `rtnl_create_link()` and `dev_set_mtu()`
     /// would, before anything is made.
     fn check_attrs(kind: &LinkKind, a: &LinkAttrs) -> KResult<()> {
@@ -149,7 +178,8 @@ impl Kernel {
     /// `ip link delete DEV`.
     pub fn del_link(&mut self, r: LinkRef) -> KResult<()> {
         let l = self.link(r).ok_or_else(nodev)?;
-        if l.is_loopback() {
+        // A physical card is not the kernel's to delete (no rtnl_link_ops).
+        if l.is_loopback() || l.nic().is_some() {
             return Err(Errno::EOPNOTSUPP.into());
         }
         self.destroy_link(r);
@@ -335,6 +365,11 @@ impl Kernel {
         tn.attach(moved);
         tn.conf.add_dev(ifindex);
         let new = LinkRef { ns: target, ifindex };
+        if let Some(wire) = self.link(new).and_then(|l| l.nic()).and_then(|n| n.wire) {
+            if let Some(LinkKind::Nic(n)) = self.link_mut(wire).map(|l| &mut l.kind) {
+                n.wire = Some(new);
+            }
+        }
         if let Some(peer) = self.link(new).and_then(|l| l.veth_peer()) {
             if let Some(pl) = self.link_mut(peer) {
                 pl.kind = LinkKind::Veth { peer: Some(new) };
@@ -362,8 +397,14 @@ impl Kernel {
             l.qdisc_attached = true;
         }
         let peer = l.veth_peer();
+        let is_nic = l.nic().is_some();
         let is_bridge = l.is_bridge();
         let master = l.master;
+        if is_nic {
+            // The driver switches the carrier off when closed and on again
+            // once open (the link to the switch is always there).
+            self.set_carrier(r, up);
+        }
         if let Some(p) = peer {
             let peer_up = self.link(p).is_some_and(|pl| pl.admin_up);
             let carrier = up && peer_up;

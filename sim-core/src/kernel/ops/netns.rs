@@ -1,28 +1,62 @@
 //! Namespaces: /run/netns names, destruction, and the ids namespaces give each other.
 
 use crate::kernel::link::{Link, LinkRef};
-use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
+use crate::kernel::netns::Label;
+use crate::kernel::{Errno, KResult, Kernel, KernelError, MntId, NsId};
 
 impl Kernel {
     /// `ip netns add NAME`.
     pub fn netns_add(&mut self, name: &str) -> Result<NsId, Errno> {
-        if self.ns_by_name(name).is_some() {
+        self.netns_add_in(MntId::HOST, name)
+    }
+
+    /// `ip netns add NAME` in mount namespace `mnt`.
+    pub fn netns_add_in(&mut self, mnt: MntId, name: &str) -> Result<NsId, Errno> {
+        if self.ns_by_name_in(mnt, name).is_some() {
             return Err(Errno::EEXIST);
         }
+        if self.mounts().get(mnt.0 as usize).is_none() {
+            return Err(Errno::ENOENT);
+        }
         let id = self.create_ns();
-        self.named.push((name.to_string(), id));
-        self.by_name.insert(name.to_string(), id);
+        self.name_ns(mnt, name, id);
         Ok(id)
     }
 
-    /// `ip netns delete NAME`: unmounting the last name destroys the
-    /// namespace, unless a process still runs in it: then it lives on
-    /// without a name until its last process ends ([`Kernel::reap_namespaces`]).
+    /// A namespace no /run/netns names, known by `label` (a lab preset's
+    /// container, pod or simulated internet): it lives while a process
+    /// runs in it, or always for the world beyond the host.
+    pub fn unnamed_ns(&mut self, label: Label) -> NsId {
+        let id = self.create_ns();
+        if let Some(n) = self.ns_mut(id) {
+            n.label = Some(label);
+        }
+        id
+    }
+
+    /// Mounts namespace `id` under /run/netns/NAME of `mnt` (a name free there).
+    pub(crate) fn name_ns(&mut self, mnt: MntId, name: &str, id: NsId) {
+        if let Some(m) = self.mounts.get_mut(mnt.0 as usize) {
+            m.named.push((name.to_string(), id));
+            m.by_name.insert(name.to_string(), id);
+        }
+    }
+
+    /// `ip netns delete NAME`.
     pub fn netns_delete(&mut self, name: &str) -> Result<(), Errno> {
-        let pos = self.named.iter().position(|(n, _)| n == name).ok_or(Errno::ENOENT)?;
-        let (_, id) = self.named.remove(pos);
-        self.by_name.remove(name);
-        if self.named.iter().any(|(_, i)| *i == id) || self.procs.running().any(|p| p.ns == id) {
+        self.netns_delete_in(MntId::HOST, name)
+    }
+
+    /// `ip netns delete NAME` in mount namespace `mnt`: unmounting the
+    /// last name destroys the namespace, unless a process still runs in it:
+    /// then it lives on without a name until its last process ends
+    /// ([`Kernel::reap_namespaces`]).
+    pub fn netns_delete_in(&mut self, mnt: MntId, name: &str) -> Result<(), Errno> {
+        let m = self.mounts.get_mut(mnt.0 as usize).ok_or(Errno::ENOENT)?;
+        let pos = m.named.iter().position(|(n, _)| n == name).ok_or(Errno::ENOENT)?;
+        let (_, id) = m.named.remove(pos);
+        m.by_name.remove(name);
+        if self.is_named(id) || self.procs.running().any(|p| p.ns == id) {
             return Ok(());
         }
         self.destroy_ns(id);
@@ -35,7 +69,8 @@ impl Kernel {
         let orphans: Vec<NsId> = self
             .ns_ids()
             .into_iter()
-            .filter(|id| *id != NsId::HOST && !self.named.iter().any(|(_, i)| i == id))
+            .filter(|id| *id != NsId::HOST && !self.is_named(*id))
+            .filter(|id| !matches!(self.ns(*id).and_then(|n| n.label.as_ref()), Some(Label::Beyond(_))))
             .filter(|id| !self.procs.running().any(|p| p.ns == *id))
             .collect();
         for id in orphans {
@@ -44,6 +79,18 @@ impl Kernel {
     }
 
     fn destroy_ns(&mut self, id: NsId) {
+        // default_device_exit_net(): a physical card goes back to the
+        // initial namespace, under its own name if free, else `dev%d`.
+        let nics: Vec<u32> = self
+            .ns(id)
+            .map(|n| n.links.values().filter(|l| l.nic().is_some()).map(|l| l.ifindex).collect())
+            .unwrap_or_default();
+        for ifindex in nics {
+            let r = LinkRef { ns: id, ifindex };
+            if self.move_link(r, NsId::HOST, None).is_err() {
+                let _ = self.move_link(r, NsId::HOST, Some("dev%d"));
+            }
+        }
         let ifindexes: Vec<u32> = self.ns(id).map(|n| n.links.keys().copied().collect()).unwrap_or_default();
         for ifindex in ifindexes.into_iter().rev() {
             self.destroy_link(LinkRef { ns: id, ifindex });
