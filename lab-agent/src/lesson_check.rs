@@ -118,18 +118,10 @@ pub fn check(path: &std::path::Path, src: &str, kernel: Option<&mut KernelLab>) 
     });
     if let Some(k) = kernel {
         // The preset's script builds on the kernel what the simulator's model did.
-        let name = doc.preset.as_deref().unwrap_or_default();
-        for cmd in doc.preset.as_deref().map(crate::presets::script).and_then(Result::ok).unwrap_or_default() {
-            let out = k.run(&cmd);
-            if out.status != 0 {
+        if let Some(name) = doc.preset.as_deref() {
+            if let Err(e) = k.build_preset(name) {
                 ok = false;
-                let _ = writeln!(
-                    text,
-                    "{}: preset {name}: `{cmd}` failed on the kernel (status {}):\n{}",
-                    path.display(),
-                    out.status,
-                    out.text()
-                );
+                let _ = writeln!(text, "{}: preset {name} failed on the kernel: {e}", path.display());
             }
         }
         let mut same = 0;

@@ -60,6 +60,24 @@ pub fn lines(text: &str) -> Vec<String> {
     out
 }
 
+/// The containers a preset's script started, from the pid files it wrote
+/// (`DIR/nslab-NAME.pid`: the sandbox's own /tmp), sorted by name.
+pub fn containers(dir: &std::path::Path) -> Vec<(String, u32)> {
+    let mut found: Vec<(String, u32)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let file = e.file_name().into_string().ok()?;
+            let name = file.strip_prefix("nslab-")?.strip_suffix(".pid")?.to_string();
+            let pid = std::fs::read_to_string(e.path()).ok()?.trim().parse().ok()?;
+            Some((name, pid))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

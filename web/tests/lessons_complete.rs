@@ -93,9 +93,15 @@ fn the_veth_lesson_prints_what_linux_prints() {
 
 #[test]
 fn each_lesson_is_recorded_on_a_real_kernel() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sim-core/tests/data/kernel");
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sim-core/tests/data");
     for lesson in docs() {
-        let script = dir.join(format!("lesson-{}.sh", lesson.slug));
+        // A preset's lesson is a tour of its preset: the recording there
+        // starts with the preset's real-host script, then the lesson's
+        // commands (sim-core's `tests/presets.rs` replays it on the preset).
+        let script = match &lesson.preset {
+            None => data.join(format!("kernel/lesson-{}.sh", lesson.slug)),
+            Some(_) => data.join(format!("presets/lesson-{}.tour", lesson.slug)),
+        };
         let text = std::fs::read_to_string(&script)
             .unwrap_or_else(|e| panic!("{}: record the lesson with record-transcript ({e})", script.display()));
         let recorded: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();

@@ -48,6 +48,9 @@ const EXTERNAL: &[&str] = &[
     "tcpdump",
     "curl",
     "hostname",
+    // Only as `docker exec` runs it, into a preset's container
+    // (`Core::docker`); a learner's own `nsenter` is the simulator's alone.
+    "nsenter",
 ];
 
 /// `ip netns exec` inside `ip netns exec` inside …: the same cap as the Lab.
@@ -76,13 +79,35 @@ pub(crate) struct Core {
     /// engine runs writes a file on the machine.
     files: Files,
     steps: u64,
+    /// A lab preset's containers, as its script started them: name and
+    /// the pid of the process that holds its namespaces (`docker exec`).
+    containers: Vec<(String, u32)>,
+}
+
+impl Drop for KernelLab {
+    /// A preset's containers are processes its script started outside the
+    /// lab's process table: they end with the lab, so their namespaces do.
+    fn drop(&mut self) {
+        for (_, pid) in std::mem::take(&mut self.core.borrow_mut().containers) {
+            // SAFETY: kill(2) with a pid and a signal number touches no memory.
+            unsafe {
+                libc::kill(pid as libc::pid_t, libc::SIGKILL);
+            }
+        }
+    }
 }
 
 impl KernelLab {
     /// The host is the calling thread's network namespace: enter the
     /// sandbox ([`crate::sandbox::enter`]) first.
     pub fn new() -> Result<KernelLab, SetupError> {
-        let core = Core { rtnl: Rtnl::new()?, confined: false, files: Files::new(), steps: shell::STEP_BUDGET };
+        let core = Core {
+            rtnl: Rtnl::new()?,
+            confined: false,
+            files: Files::new(),
+            steps: shell::STEP_BUDGET,
+            containers: Vec::new(),
+        };
         Ok(KernelLab { core: Rc::new(RefCell::new(core)), procs: Procs::new(), env: Env::default(), terms: Vec::new() })
     }
 
@@ -104,6 +129,28 @@ impl KernelLab {
     /// table with it while their processes go on.
     pub fn run_command(&mut self, line: &str) -> Output {
         self.run_in_mode(line, Mode::Command)
+    }
+
+    /// Builds lab preset `name` from its real-host script: each line run
+    /// by the system's bash in the sandbox, as `record-transcript` runs a
+    /// scenario's (the script starts processes and enters their
+    /// namespaces, which the lab's shell does not do); then the containers
+    /// it started, from the pid files it wrote under the sandbox's own
+    /// /tmp, for `docker exec`. The first line that fails, with what it
+    /// printed.
+    pub fn build_preset(&mut self, name: &str) -> Result<(), String> {
+        let script = crate::presets::script(name).map_err(|e| e.to_string())?;
+        let bash = child::find("bash").ok_or("no bash on this machine")?;
+        for line in &script {
+            let argv = ["bash".to_string(), "-c".to_string(), line.clone()];
+            let spec = Spec { ns: None, path: &bash, argv: &argv, stdin: "", ignore_int: false, merged: true };
+            let out = child::run_blocking(&spec);
+            if out.status != 0 {
+                return Err(format!("`{line}` failed (status {}): {}", out.status, out.text().trim_end()));
+            }
+        }
+        self.core.borrow_mut().containers = crate::presets::containers(std::path::Path::new(crate::sandbox::SCRATCH));
+        Ok(())
     }
 
     /// Only looks (`serve --inspect-host`): nothing it runs changes the
@@ -261,6 +308,10 @@ impl Core {
             },
             // The simulator's pages: the agent must print what the site prints.
             "man" => sim_core::tools::man::man(rest),
+            "docker" => match self.docker(rest) {
+                Ok(argv) => self.exec(ns, &argv, stdin, nested),
+                Err(out) => out,
+            },
             "bash" | "sh" => self.shell(ns, argv, stdin, nested),
             n if EXTERNAL.contains(&n) => match child::find(n) {
                 Some(path) => {
@@ -308,6 +359,32 @@ impl Core {
             return Ok(argv.to_vec());
         }
         match argv[0].as_str() {
+            // Only as `docker exec` builds it, into a preset's container,
+            // and only for the lab's programs: never a shell of the VM's.
+            "nsenter" => {
+                let pids: Vec<String> = self.containers.iter().map(|(_, p)| p.to_string()).collect();
+                let lab_program = |p: &str| {
+                    matches!(p, "ip" | "bridge" | "sysctl" | "ping" | "ss" | "hostname") || EXTERNAL.contains(&p)
+                };
+                match argv {
+                    [_, t, pid, m, n, dashes, program, ..]
+                        if t == "-t"
+                            && pids.contains(pid)
+                            && m == "-m"
+                            && n == "-n"
+                            && dashes == "--"
+                            && lab_program(program)
+                            && program != "nsenter"
+                            && program != "timeout" =>
+                    {
+                        Ok(argv.to_vec())
+                    }
+                    _ => Err(Output::error(
+                        "nsenter: on a paired VM only `docker exec NAME COMMAND` enters a preset's container\n",
+                        1,
+                    )),
+                }
+            }
             "timeout" => match timeout_program(&argv[1..]) {
                 Some(p) if !EXTERNAL.contains(&p) || p == "timeout" => Err(Output::error(
                     format!("timeout: failed to run command \u{2018}{p}\u{2019}: No such file or directory\n"),
@@ -322,6 +399,25 @@ impl Core {
                 Ok(confined)
             }
             _ => Ok(argv.to_vec()),
+        }
+    }
+
+    /// `docker exec NAME CMD…` in a preset's container: the system's
+    /// `nsenter` into the namespaces of the process the preset's script
+    /// started for it (its network and mount namespaces). The other
+    /// commands, and every error, as the simulator's docker prints them.
+    pub(crate) fn docker(&self, args: &[String]) -> Result<Vec<String>, Output> {
+        match sim_core::tools::docker::parse(args)? {
+            sim_core::tools::docker::Docker::Exec { container, argv } => {
+                let Some((_, pid)) = self.containers.iter().find(|(n, _)| *n == container) else {
+                    return Err(sim_core::tools::docker::no_such_container(&container));
+                };
+                let mut nsenter: Vec<String> =
+                    ["nsenter", "-t", &pid.to_string(), "-m", "-n", "--"].map(String::from).to_vec();
+                nsenter.extend(argv);
+                Ok(nsenter)
+            }
+            _ => Err(Output::error("docker: on a paired VM only `docker exec` reaches a preset's containers\n", 1)),
         }
     }
 
@@ -482,7 +578,7 @@ impl Programs for InNamespace<'_, '_> {
 
 /// Whether a name is a program this host runs.
 fn is_program(name: &str) -> bool {
-    matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "man")
+    matches!(name, "ip" | "bridge" | "sysctl" | "ifconfig" | "sudo" | "man" | "docker")
         || shell::is_coreutil(name)
         || coreutils::FILE_TOOLS.contains(&name)
         || shell::is_shell(name)

@@ -209,17 +209,15 @@ impl Session {
     /// first, printing nothing; a preset without one is refused (`Error`
     /// alone: the sandbox is left as it was).
     fn open(&mut self, entries: &[String], lesson: Option<LessonChecks>, preset: Option<&str>) {
-        let script = match preset.map(crate::presets::script).transpose() {
-            Ok(script) => script.unwrap_or_default(),
-            Err(e) => {
-                let message = format!(
-                    "{e}: this agent cannot build it on a real kernel, so the session runs on the simulator only"
-                );
+        if let Some(name) = preset {
+            if let Err(e) = self.lab.get_mut().build_preset(name) {
+                let message =
+                    format!("preset {name}: {e}: this agent cannot build it on a real kernel, so the session runs on the simulator only");
                 return emit(&Event::Error { message });
             }
-        };
+        }
         // Then a troubleshooting lesson's broken lab, printing nothing too.
-        for line in script.iter().chain(lesson.iter().flat_map(|l| &l.setup)) {
+        for line in lesson.iter().flat_map(|l| &l.setup) {
             self.lab.get_mut().run(line);
         }
         self.lesson = lesson;

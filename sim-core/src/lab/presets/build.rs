@@ -322,7 +322,6 @@ fn kind_pod(b: &mut Build, node: NsId, mnt: MntId, p: &Pod) {
     b.ip_in(node, mnt, &format!("netns add {}", p.netns));
     b.ip_in(node, mnt, &format!("netns set {} {}", p.netns, p.nsid));
     let Some(pod) = b.c.kernel.ns_by_name_in(mnt, p.netns) else { return };
-    b.process(pod, "pause", "/pause");
     b.ip(pod, &format!("link add eth0 txqueuelen 0 type veth peer name {} txqueuelen 0", p.veth));
     b.skip_to(node, p.node_ifindex);
     b.move_to(pod, p.veth, node);

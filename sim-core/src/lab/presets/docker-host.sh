@@ -43,7 +43,7 @@ ip link set docker0 up
 iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
 sysctl -qw net.ipv4.ip_forward=1
 ip netns add web
-ip netns exec web sleep 897 >/dev/null 2>&1 & echo $! > /tmp/nslab-web.pid
+ip netns exec web sleep 3600 >/dev/null 2>&1 & echo $! > /tmp/nslab-web.pid
 ip link add veth3f2a9c1 txqueuelen 0 type veth peer name veth6d1e0b4 txqueuelen 0
 ip link set veth6d1e0b4 netns web
 ip -n web link set veth6d1e0b4 name eth0

@@ -49,7 +49,7 @@ ip link set br-5c1f3e0d2b7a up
 iptables -t nat -A POSTROUTING -s 172.18.0.0/16 ! -o br-5c1f3e0d2b7a -j MASQUERADE
 sysctl -qw net.ipv4.ip_forward=1
 ip netns add kind-control-plane
-ip netns exec kind-control-plane unshare --mount --propagation private sh -c 'mount -t tmpfs none /run/netns && exec sleep 897' >/dev/null 2>&1 & echo $! > /tmp/nslab-kind-control-plane.pid
+ip netns exec kind-control-plane unshare --mount --propagation private sh -c 'mount -t tmpfs none /run/netns && exec sleep 3600' >/dev/null 2>&1 & echo $! > /tmp/nslab-kind-control-plane.pid
 ip link add veth1c7e52a txqueuelen 0 type veth peer name veth0a9d3f1 txqueuelen 0
 ip link set veth0a9d3f1 netns kind-control-plane
 ip -n kind-control-plane link set veth0a9d3f1 name eth0
@@ -61,7 +61,7 @@ ip -n kind-control-plane route add default via 172.18.0.1
 ip link set veth1c7e52a master br-5c1f3e0d2b7a up
 for i in 7 8 9 10 11 12 13 14; do ip link add gone$i type bridge && ip link del gone$i; done
 ip netns add kind-worker
-ip netns exec kind-worker unshare --mount --propagation private sh -c 'mount -t tmpfs none /run/netns && exec sleep 897' >/dev/null 2>&1 & echo $! > /tmp/nslab-kind-worker.pid
+ip netns exec kind-worker unshare --mount --propagation private sh -c 'mount -t tmpfs none /run/netns && exec sleep 3600' >/dev/null 2>&1 & echo $! > /tmp/nslab-kind-worker.pid
 ip link add veth9b2e6d0 txqueuelen 0 type veth peer name veth4f8a1c3 txqueuelen 0
 ip link set veth4f8a1c3 netns kind-worker
 ip -n kind-worker link set veth4f8a1c3 name eth0
@@ -79,7 +79,6 @@ ip netns delete kind-control-plane
 ip netns delete kind-worker
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip netns add cni-c5b8b5eb-b4e7-1254-9712-68d51dd52926
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip netns set cni-c5b8b5eb-b4e7-1254-9712-68d51dd52926 1
-nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip netns exec cni-c5b8b5eb-b4e7-1254-9712-68d51dd52926 sleep 897 >/dev/null 2>&1 &
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip -n cni-c5b8b5eb-b4e7-1254-9712-68d51dd52926 link add eth0 txqueuelen 0 type veth peer name veth09e8e743 txqueuelen 0
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip -n cni-c5b8b5eb-b4e7-1254-9712-68d51dd52926 link set veth09e8e743 netns $(cat /tmp/nslab-kind-worker.pid)
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip link set veth09e8e743 address fa:ab:66:67:11:24 up
@@ -94,7 +93,6 @@ nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip -n cni-c5b8b5eb-b4e7-1254-
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip -n cni-c5b8b5eb-b4e7-1254-9712-68d51dd52926 route add default via 10.244.3.1 dev eth0
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip netns add cni-fee38a0c-3503-10d5-39c7-a5bf173e0caf
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip netns set cni-fee38a0c-3503-10d5-39c7-a5bf173e0caf 4
-nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip netns exec cni-fee38a0c-3503-10d5-39c7-a5bf173e0caf sleep 897 >/dev/null 2>&1 &
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip -n cni-fee38a0c-3503-10d5-39c7-a5bf173e0caf link add eth0 txqueuelen 0 type veth peer name veth8a50c639 txqueuelen 0
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n sh -c 'for i in 3 4 5; do ip link add gone$i type bridge && ip link del gone$i; done'
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip -n cni-fee38a0c-3503-10d5-39c7-a5bf173e0caf link set veth8a50c639 netns $(cat /tmp/nslab-kind-worker.pid)
@@ -110,7 +108,6 @@ nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip -n cni-fee38a0c-3503-10d5-
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip -n cni-fee38a0c-3503-10d5-39c7-a5bf173e0caf route add default via 10.244.3.1 dev eth0
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip netns add cni-f4fd112d-d27d-954c-253c-858ed398084f
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip netns set cni-f4fd112d-d27d-954c-253c-858ed398084f 5
-nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip netns exec cni-f4fd112d-d27d-954c-253c-858ed398084f sleep 897 >/dev/null 2>&1 &
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip -n cni-f4fd112d-d27d-954c-253c-858ed398084f link add eth0 txqueuelen 0 type veth peer name vethca880bcd txqueuelen 0
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip -n cni-f4fd112d-d27d-954c-253c-858ed398084f link set vethca880bcd netns $(cat /tmp/nslab-kind-worker.pid)
 nsenter -t $(cat /tmp/nslab-kind-worker.pid) -m -n ip link set vethca880bcd address 12:4d:cb:11:ad:4f up

@@ -41,7 +41,6 @@ ip -n dns.google addr add 203.0.113.2/30 dev eth0
 ip -n dns.google route add default via 203.0.113.1
 # preset: cloud-host
 # The commands of content/11-out-to-the-internet.md, in order, on its preset.
-ip link show eth0
 ip route
 ping -c 2 8.8.8.8
 ip link add cni0 type bridge
