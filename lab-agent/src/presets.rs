@@ -14,6 +14,9 @@ pub enum NoScript {
     Unknown(String),
     /// The preset exists on the simulator, but it has no real-host script yet.
     Missing(String),
+    /// A line of its script failed on this kernel: the preset, its line,
+    /// its status and what it printed.
+    Failed(String, String, i32, String),
 }
 
 impl std::fmt::Display for NoScript {
@@ -21,8 +24,18 @@ impl std::fmt::Display for NoScript {
         match self {
             NoScript::Unknown(name) => write!(f, "there is no lab preset named `{name}`"),
             NoScript::Missing(name) => write!(f, "preset {name}: no real-host script"),
+            NoScript::Failed(name, line, status, out) => {
+                write!(f, "preset {name}: `{line}` failed on this kernel (status {status}): {}", out.trim_end())
+            }
         }
     }
+}
+
+/// Builds preset `name` on `lab` (a sandbox's kernel) by its script,
+/// printing nothing; stops at the first line that fails (see
+/// [`crate::host::KernelLab::build_preset`]).
+pub fn build(lab: &mut crate::host::KernelLab, name: &str) -> Result<(), NoScript> {
+    lab.build_preset(name)
 }
 
 /// The commands that build preset `name` on a real host.

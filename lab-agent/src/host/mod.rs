@@ -138,15 +138,17 @@ impl KernelLab {
     /// it started, from the pid files it wrote under the sandbox's own
     /// /tmp, for `docker exec`. The first line that fails, with what it
     /// printed.
-    pub fn build_preset(&mut self, name: &str) -> Result<(), String> {
-        let script = crate::presets::script(name).map_err(|e| e.to_string())?;
-        let bash = child::find("bash").ok_or("no bash on this machine")?;
+    pub fn build_preset(&mut self, name: &str) -> Result<(), crate::presets::NoScript> {
+        use crate::presets::NoScript;
+        let script = crate::presets::script(name)?;
+        let failed = |line: &str, status, out: &str| NoScript::Failed(name.into(), line.into(), status, out.into());
+        let bash = child::find("bash").ok_or_else(|| failed("bash", 127, "no bash on this machine"))?;
         for line in &script {
             let argv = ["bash".to_string(), "-c".to_string(), line.clone()];
             let spec = Spec { ns: None, path: &bash, argv: &argv, stdin: "", ignore_int: false, merged: true };
             let out = child::run_blocking(&spec);
             if out.status != 0 {
-                return Err(format!("`{line}` failed (status {}): {}", out.status, out.text().trim_end()));
+                return Err(failed(line, out.status, &out.text()));
             }
         }
         self.core.borrow_mut().containers = crate::presets::containers(std::path::Path::new(crate::sandbox::SCRATCH));

@@ -206,15 +206,14 @@ impl Session {
     /// until it has printed nothing for a while without ending (a server
     /// waiting for a client), which is then reported as waiting. A session
     /// that starts from a lab preset runs the preset's real-host script
-    /// first, printing nothing; a preset without one is refused (`Error`
-    /// alone: the sandbox is left as it was).
+    /// first, printing nothing; a preset this agent cannot build (no script,
+    /// or a line its kernel engine cannot run) is refused: `Error` alone
+    /// (the next `Open` gets a fresh sandbox).
     fn open(&mut self, entries: &[String], lesson: Option<LessonChecks>, preset: Option<&str>) {
-        if let Some(name) = preset {
-            if let Err(e) = self.lab.get_mut().build_preset(name) {
-                let message =
-                    format!("preset {name}: {e}: this agent cannot build it on a real kernel, so the session runs on the simulator only");
-                return emit(&Event::Error { message });
-            }
+        if let Some(Err(e)) = preset.map(|name| crate::presets::build(self.lab.get_mut(), name)) {
+            let message =
+                format!("{e}: this agent cannot build it on a real kernel, so the session runs on the simulator only");
+            return emit(&Event::Error { message });
         }
         // Then a troubleshooting lesson's broken lab, printing nothing too.
         for line in lesson.iter().flat_map(|l| &l.setup) {
