@@ -79,6 +79,7 @@ pub fn of(k: &crate::kernel::Kernel) -> Snapshot {
         let Some(ns) = k.ns(id) else { continue };
         // A preset's namespaces that /run/netns does not name are drawn
         // under their labels, but for its world beyond the host.
+        #[cfg(feature = "presets")]
         if matches!(ns.label, Some(crate::kernel::netns::Label::Beyond(_))) {
             continue;
         }
@@ -96,6 +97,7 @@ pub fn of(k: &crate::kernel::Kernel) -> Snapshot {
                     K::Loopback => LinkKind::Loopback,
                     K::Veth { .. } => LinkKind::Veth,
                     K::Bridge(_) => LinkKind::Bridge,
+                    #[cfg(feature = "presets")]
                     K::Nic(_) => LinkKind::Nic,
                 },
                 mac: l.mac.to_string(),

@@ -82,7 +82,9 @@ pub enum LinkKind {
     /// a device in a namespace beyond the host, the preset's simulated
     /// network, which takes frames as a veth's peer does. It prints as
     /// hardware prints (no `@ifN`, no kind, its model's qdisc), cannot be
-    /// deleted, and returns to the host when its namespace goes.
+    /// deleted, and returns to the host when its namespace goes. Only the
+    /// presets make one, so the basic lab is built without it.
+    #[cfg(feature = "presets")]
     Nic(Nic),
 }
 
@@ -129,6 +131,7 @@ impl LinkKind {
             LinkKind::Loopback => None,
             LinkKind::Veth { .. } => Some("veth"),
             LinkKind::Bridge(_) => Some("bridge"),
+            #[cfg(feature = "presets")]
             LinkKind::Nic(_) => None,
         }
     }
@@ -209,7 +212,10 @@ impl Link {
         let mtu = if kind == LinkKind::Loopback { LO_MTU } else { 1500 };
         let veth = matches!(kind, LinkKind::Veth { .. });
         // A card's driver switches the carrier on once it is opened.
+        #[cfg(feature = "presets")]
         let nic = matches!(kind, LinkKind::Nic(_));
+        #[cfg(not(feature = "presets"))]
+        let nic = false;
         Link {
             ifindex,
             name: name.to_string(),
@@ -262,6 +268,7 @@ impl Link {
     pub fn cable(&self) -> Option<LinkRef> {
         match &self.kind {
             LinkKind::Veth { peer } => *peer,
+            #[cfg(feature = "presets")]
             LinkKind::Nic(n) => n.wire,
             _ => None,
         }
@@ -269,6 +276,7 @@ impl Link {
 
     pub fn nic(&self) -> Option<&Nic> {
         match &self.kind {
+            #[cfg(feature = "presets")]
             LinkKind::Nic(n) => Some(n),
             _ => None,
         }
@@ -316,6 +324,7 @@ impl Link {
     pub fn qdisc(&self) -> &'static str {
         match (&self.kind, self.qdisc_attached) {
             (_, false) => "noop",
+            #[cfg(feature = "presets")]
             (LinkKind::Nic(n), true) => n.model.qdisc,
             (_, true) => "noqueue",
         }
@@ -324,6 +333,7 @@ impl Link {
     pub fn min_mtu(&self) -> u32 {
         match &self.kind {
             LinkKind::Loopback => 0,
+            #[cfg(feature = "presets")]
             LinkKind::Nic(n) => n.model.min_mtu,
             _ => ETH_MIN_MTU,
         }
@@ -332,6 +342,7 @@ impl Link {
     pub fn max_mtu(&self) -> u32 {
         match &self.kind {
             LinkKind::Loopback => 0,
+            #[cfg(feature = "presets")]
             LinkKind::Nic(n) => n.model.max_mtu,
             _ => ETH_MAX_MTU,
         }
@@ -341,6 +352,7 @@ impl Link {
     pub fn queues(&self) -> u32 {
         match &self.kind {
             LinkKind::Loopback | LinkKind::Bridge(_) => 1,
+            #[cfg(feature = "presets")]
             LinkKind::Nic(n) => n.model.queues,
             // One per CPU of the machine the recordings come from.
             LinkKind::Veth { .. } => 2,
@@ -351,6 +363,7 @@ impl Link {
     pub fn tso_max_size(&self) -> u32 {
         match &self.kind {
             LinkKind::Bridge(_) => 65536,
+            #[cfg(feature = "presets")]
             LinkKind::Nic(n) => n.model.tso_max_size,
             _ => 524280,
         }

@@ -135,6 +135,10 @@ impl Kernel {
     /// packet's path): its name on the host, else its name in another
     /// mount namespace's /run/netns, else the label a preset gave it.
     pub fn ns_label(&self, id: NsId) -> Option<&str> {
+        // Without presets, every name is the host's (see `NetnsNames`).
+        #[cfg(not(feature = "presets"))]
+        return self.ns_name(id);
+        #[cfg(feature = "presets")]
         self.mounts
             .iter()
             .find_map(|m| m.named.iter().find(|(_, i)| *i == id))

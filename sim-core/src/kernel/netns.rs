@@ -40,7 +40,8 @@ pub struct Namespace {
     /// Open packet captures (tcpdump's sockets).
     pub taps: crate::packet::capture::Taps,
     /// What the lab calls it when /run/netns does not name it (a preset's
-    /// container, pod or simulated internet).
+    /// container, pod or simulated internet). Only presets give one.
+    #[cfg(feature = "presets")]
     pub label: Option<Label>,
 }
 
@@ -78,6 +79,7 @@ impl Namespace {
             pmtu: Vec::new(),
             sockets: Default::default(),
             taps: Default::default(),
+            #[cfg(feature = "presets")]
             label: None,
         }
     }

@@ -41,8 +41,8 @@ impl Engine<'_> {
                 true
             }
             // A veth's peer, or the device at a NIC's cable's other end.
-            LinkKind::Veth { peer } | LinkKind::Nic(crate::kernel::link::Nic { wire: peer, .. }) => {
-                let peer = *peer;
+            _ => {
+                let peer = l.cable();
                 let peer_mtu = peer.and_then(|p| self.k.link(p)).filter(|p| p.admin_up).map(|p| p.mtu);
                 let (Some(p), true, Some(peer_mtu)) = (peer, l.carrier, peer_mtu) else {
                     if let Some(l) = self.k.link_mut(dev) {

@@ -250,13 +250,13 @@ pub fn PresetMenu() -> impl IntoView {
         <nav class="presets" aria-label="Lab presets" data-testid="preset-menu">
             <h3>"Start from"</h3>
             <ul>
-                <li><a href="#/sandbox" data-testid="preset-none">"an empty host"</a>": loopback, and nothing else yet."</li>
+                <li><a href="#/sandbox" data-testid="preset-none">"an empty host"</a>": nothing but lo."</li>
                 <li><a href="#/sandbox/preset/cloud-host" data-testid="preset-cloud-host">"cloud-host"</a>
-                    ": a cloud VM whose eth0 (192.168.1.100/24, default route via 192.168.1.1) reaches the internet."</li>
+                    ": a cloud VM; eth0 reaches the internet."</li>
                 <li><a href="#/sandbox/preset/docker-host" data-testid="preset-docker-host">"docker-host"</a>
-                    ": a Docker host with the container web (172.17.0.2) on its docker0 bridge."</li>
+                    ": Docker, with the container web on docker0."</li>
                 <li><a href="#/sandbox/preset/kind-node" data-testid="preset-kind-node">"kind-node"</a>
-                    ": a kind cluster's node, the container kind-worker, whose cni-… namespaces hold its pods."</li>
+                    ": kind, with the node kind-worker and its pods."</li>
             </ul>
         </nav>
     }

@@ -32,6 +32,7 @@ impl Kernel {
     /// Two physical cards joined by a cable (a lab preset's `eth0` and the
     /// port of the router beyond it), each registered in its namespace
     /// with the first free index: their (a, b) indexes. Names must be free.
+    #[cfg(feature = "presets")]
     pub fn add_cable(
         &mut self,
         a: (NsId, &str),
@@ -365,6 +366,7 @@ impl Kernel {
         tn.attach(moved);
         tn.conf.add_dev(ifindex);
         let new = LinkRef { ns: target, ifindex };
+        #[cfg(feature = "presets")]
         if let Some(wire) = self.link(new).and_then(|l| l.nic()).and_then(|n| n.wire) {
             if let Some(LinkKind::Nic(n)) = self.link_mut(wire).map(|l| &mut l.kind) {
                 n.wire = Some(new);

@@ -1,6 +1,7 @@
 //! Namespaces: /run/netns names, destruction, and the ids namespaces give each other.
 
 use crate::kernel::link::{Link, LinkRef};
+#[cfg(feature = "presets")]
 use crate::kernel::netns::Label;
 use crate::kernel::{Errno, KResult, Kernel, KernelError, MntId, NsId};
 
@@ -26,12 +27,24 @@ impl Kernel {
     /// A namespace no /run/netns names, known by `label` (a lab preset's
     /// container, pod or simulated internet): it lives while a process
     /// runs in it, or always for the world beyond the host.
+    #[cfg(feature = "presets")]
     pub fn unnamed_ns(&mut self, label: Label) -> NsId {
         let id = self.create_ns();
         if let Some(n) = self.ns_mut(id) {
             n.label = Some(label);
         }
         id
+    }
+
+    /// A preset's world beyond the host: never reaped.
+    fn is_beyond(&self, id: NsId) -> bool {
+        #[cfg(feature = "presets")]
+        return matches!(self.ns(id).and_then(|n| n.label.as_ref()), Some(Label::Beyond(_)));
+        #[cfg(not(feature = "presets"))]
+        {
+            let _ = id;
+            false
+        }
     }
 
     /// Mounts namespace `id` under /run/netns/NAME of `mnt` (a name free there).
@@ -70,7 +83,7 @@ impl Kernel {
             .ns_ids()
             .into_iter()
             .filter(|id| *id != NsId::HOST && !self.is_named(*id))
-            .filter(|id| !matches!(self.ns(*id).and_then(|n| n.label.as_ref()), Some(Label::Beyond(_))))
+            .filter(|id| !self.is_beyond(*id))
             .filter(|id| !self.procs.running().any(|p| p.ns == *id))
             .collect();
         for id in orphans {
@@ -81,10 +94,12 @@ impl Kernel {
     fn destroy_ns(&mut self, id: NsId) {
         // default_device_exit_net(): a physical card goes back to the
         // initial namespace, under its own name if free, else `dev%d`.
+        #[cfg(feature = "presets")]
         let nics: Vec<u32> = self
             .ns(id)
             .map(|n| n.links.values().filter(|l| l.nic().is_some()).map(|l| l.ifindex).collect())
             .unwrap_or_default();
+        #[cfg(feature = "presets")]
         for ifindex in nics {
             let r = LinkRef { ns: id, ifindex };
             if self.move_link(r, NsId::HOST, None).is_err() {
