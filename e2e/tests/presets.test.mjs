@@ -205,3 +205,53 @@ test('cloud-host: seed 004\'s step 3 as written meets the host\'s own eth0, as o
   assert.match(await output(page), /RTNETLINK answers: File exists/);
   assert.deepEqual(page.errors, []);
 });
+
+// Seed 003's four commands on the kind node, as the seed writes them: each
+// prints what the seed shows (sim-core/tests/data/presets/seed-003.txt, the
+// seed's own output, which sim-core's tests/presets.rs also holds the lab to).
+test('kind-node: seed 003\'s commands print what the seed shows', async () => {
+  const seed = fs.readFileSync(path.join(import.meta.dirname, '../../sim-core/tests/data/presets/seed-003.txt'), 'utf8');
+  const blocks = seed.split(/^\$ /m).filter(Boolean).map((b) => {
+    const [cmd, ...out] = b.replace(/\n$/, '').split('\n');
+    return { cmd, out: out.map((l) => l.trimEnd()) };
+  });
+  assert.equal(blocks.length, 4);
+  const page = await open(site.browser, site.base, '#/sandbox/preset/kind-node');
+  for (const { cmd, out } of blocks) {
+    await run(page, cmd);
+    const text = await output(page);
+    const shown = text.slice(text.lastIndexOf(cmd) + cmd.length).split('\n').map((l) => l.trimEnd());
+    const at = shown.indexOf(out[0]);
+    assert.ok(at >= 0, `${cmd}: ${out[0]} not in\n${shown.join('\n')}`);
+    assert.deepEqual(shown.slice(at, at + out.length), out, cmd);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+// Seed 004's part 3 as written, on the Docker host: a container of its own,
+// its veth on docker0, its view from inside, and its removal.
+test('docker-host: seed 004\'s part 3 runs as written', async () => {
+  const page = await open(site.browser, site.base, '#/sandbox/preset/docker-host');
+  const lines = [
+    'ip addr show docker0',
+    'docker run -d --name test nginx',
+    'ip link show type veth',
+    'bridge link show',
+    'docker exec test ip addr',
+    'docker exec test ip route',
+    'docker rm -f test',
+  ];
+  const after = async (cmd) => {
+    await run(page, cmd);
+    const text = await output(page);
+    return text.slice(text.lastIndexOf(cmd) + cmd.length);
+  };
+  assert.match(await after(lines[0]), /inet 172\.17\.0\.1\/16 brd 172\.17\.255\.255 scope global docker0/);
+  assert.match(await after(lines[1]), /\b[0-9a-f]{64}\b/);
+  assert.equal((await after(lines[2])).match(/master docker0/g).length, 2);
+  assert.equal((await after(lines[3])).match(/master docker0 state forwarding/g).length, 2);
+  assert.match(await after(lines[4]), /inet 172\.17\.0\.3\/16\b/);
+  assert.match(await after(lines[5]), /default via 172\.17\.0\.1 dev eth0/);
+  assert.match(await after(lines[6]), /^\s*test\s*$/m);
+  assert.deepEqual(page.errors, []);
+});

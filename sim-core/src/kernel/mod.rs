@@ -182,4 +182,18 @@ impl Kernel {
     fn random_mac(&mut self) -> mac::Mac {
         self.rng.ether_addr()
     }
+
+    /// `n` hex digits from the lab's seeded generator (a container's id, a
+    /// veth's name as Docker draws them).
+    #[cfg(feature = "presets")]
+    pub fn random_hex(&mut self, n: usize) -> String {
+        let mut s = String::with_capacity(n + 12);
+        while s.len() < n {
+            for b in self.random_mac().0 {
+                s.push_str(&format!("{b:02x}"));
+            }
+        }
+        s.truncate(n);
+        s
+    }
 }

@@ -40,6 +40,9 @@ pub(crate) struct Core {
     /// A lab preset's containers (`docker exec NAME`, `docker ps`).
     #[cfg(feature = "presets")]
     pub containers: Vec<super::presets::Container>,
+    /// A Docker daemon runs (a preset with Docker): `docker` reaches it.
+    #[cfg(feature = "presets")]
+    pub docker_daemon: bool,
 }
 
 /// What one command line (or one background job) may still do: steps of
@@ -87,6 +90,8 @@ impl Core {
             mnt: MntId::HOST,
             #[cfg(feature = "presets")]
             containers: Vec::new(),
+            #[cfg(feature = "presets")]
+            docker_daemon: false,
         }
     }
 

@@ -18,6 +18,12 @@ pub enum Docker {
     Ps { all: bool, quiet: bool, no_trunc: bool },
     /// `docker inspect -f TEMPLATE NAME...`.
     Inspect { format: String, names: Vec<String> },
+    /// `docker run -d [--name NAME] IMAGE`.
+    Run { name: Option<String>, image: String, detach: bool },
+    /// `docker rm [-f] NAME...`.
+    Rm { force: bool, names: Vec<String> },
+    /// `docker stop NAME...`.
+    Stop { names: Vec<String> },
 }
 
 /// What `ps` and `inspect` read of a container.
@@ -76,6 +82,35 @@ const PS: Sub = Sub {
         ("size", Some('s'), false),
     ],
     min_args: 0,
+};
+
+const RUN: Sub = Sub {
+    name: "run",
+    usage: "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]",
+    flags: &[
+        ("detach", Some('d'), false),
+        ("env", Some('e'), true),
+        ("interactive", Some('i'), false),
+        ("name", None, true),
+        ("publish", Some('p'), true),
+        ("rm", None, false),
+        ("tty", Some('t'), false),
+    ],
+    min_args: 1,
+};
+
+const RM: Sub = Sub {
+    name: "rm",
+    usage: "docker rm [OPTIONS] CONTAINER [CONTAINER...]",
+    flags: &[("force", Some('f'), false), ("volumes", Some('v'), false)],
+    min_args: 1,
+};
+
+const STOP: Sub = Sub {
+    name: "stop",
+    usage: "docker stop [OPTIONS] CONTAINER [CONTAINER...]",
+    flags: &[("time", Some('t'), true)],
+    min_args: 1,
 };
 
 const INSPECT: Sub = Sub {
@@ -248,8 +283,24 @@ pub fn parse(args: &[String]) -> Result<Docker, Output> {
                 )),
             }
         }
+        "run" => {
+            let (got, rest) = flags(&RUN, rest)?;
+            let name = got.iter().rev().find(|g| g.1.starts_with("name=")).map(|g| g.1["name=".len()..].to_string());
+            let detach = got.iter().any(|g| g.0 == 'd');
+            Ok(Docker::Run { name, image: rest[0].clone(), detach })
+        }
+        "rm" => {
+            let (got, names) = flags(&RM, rest)?;
+            Ok(Docker::Rm { force: got.iter().any(|g| g.0 == 'f'), names })
+        }
+        "stop" => {
+            let (_, names) = flags(&STOP, rest)?;
+            Ok(Docker::Stop { names })
+        }
         c if NOT_HERE.contains(&c) => Err(Output::error(
-            format!("docker: '{c}' is not available in this lab: its preset's containers are fixed (docker exec, docker ps and docker inspect -f work)\n"),
+            format!(
+                "docker: '{c}' is not available in this lab (docker run -d, exec, ps, inspect -f, stop and rm work)\n"
+            ),
             1,
         )),
         c => Err(Output::error(
@@ -257,6 +308,24 @@ pub fn parse(args: &[String]) -> Result<Docker, Output> {
             1,
         )),
     }
+}
+
+/// What the client says where no Docker daemon runs (recorded); `run`
+/// says it as its other errors, with its help line and status 125.
+pub fn no_daemon(run: bool) -> Output {
+    let msg = "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?";
+    match run {
+        false => Output::error(format!("{msg}\n"), 1),
+        true => Output::error(format!("docker: {msg}\n\nRun 'docker run --help' for more information\n"), 125),
+    }
+}
+
+/// The daemon's answer for a name another container has.
+pub fn name_in_use(name: &str, id: &str) -> Output {
+    Output::error(
+        format!("docker: Error response from daemon: Conflict. The container name \"/{name}\" is already in use by container \"{id}\". You have to remove (or rename) that container to be able to reuse that name.\n\nRun 'docker run --help' for more information\n"),
+        125,
+    )
 }
 
 /// The daemon's answer for a name no container has.

@@ -259,6 +259,7 @@ fn run_container(b: &mut Build, r: &Run) -> (NsId, MntId) {
         ip,
         hostname: r.hostname.into(),
         exited: None,
+        created_at_ms: 0,
     });
     (ns, mnt)
 }
@@ -266,6 +267,7 @@ fn run_container(b: &mut Build, r: &Run) -> (NsId, MntId) {
 /// A Docker bridge network on the host (`docker0`, or a user network's
 /// `br-…`), its subnet masqueraded on the way out as Docker does.
 fn docker_network(b: &mut Build, bridge: &str, mac: &str, net: [u8; 3], up: bool) {
+    b.c.docker_daemon = true;
     let [x, y, z] = net;
     b.ip(HOST, &format!("link add {bridge} txqueuelen 0 type bridge"));
     b.ip(HOST, &format!("link set {bridge} address {mac}"));
@@ -422,5 +424,44 @@ fn kind_node(b: &mut Build) {
     ];
     for p in &pods {
         kind_pod(b, node_ns, mnt, p);
+    }
+}
+
+/// `docker run -d [--name NAME] nginx` on the Docker host: a container as
+/// the preset's are made, on `docker0`, with the next free address, a
+/// drawn id and veth names, and nginx's command and port. Its id, or what
+/// failed.
+pub(super) fn docker_run(c: &mut Core, name: &str) -> Result<String, String> {
+    let used: Vec<u8> = c.containers.iter().filter_map(|k| k.ip.strip_prefix("172.17.0.")?.parse().ok()).collect();
+    let last = (2..=254).find(|n| !used.contains(n)).ok_or("docker0's addresses are all in use")?;
+    let id = c.kernel.random_hex(64);
+    let host_veth = format!("veth{}", c.kernel.random_hex(7));
+    let peer_veth = format!("veth{}", c.kernel.random_hex(7));
+    let mut b = Build { c, errors: Vec::new() };
+    run_container(
+        &mut b,
+        &Run {
+            name,
+            id: &id,
+            image: "nginx",
+            command: "/docker-entrypoint.sh nginx -g 'daemon off;'",
+            ports: "80/tcp",
+            comm: "nginx",
+            bridge: "docker0",
+            host_veth: &host_veth,
+            peer_veth: &peer_veth,
+            ip: [172, 17, 0, last],
+            prefix: 16,
+            gateway: "172.17.0.1",
+            hostname: &id[..12],
+        },
+    );
+    if let Some(k) = b.c.containers.last_mut() {
+        k.started_before_ms = 0;
+        k.created_at_ms = b.c.kernel.now_ms;
+    }
+    match b.errors.first() {
+        None => Ok(id),
+        Some(e) => Err(e.clone()),
     }
 }

@@ -39,8 +39,10 @@ pub struct Container {
     pub name: String,
     pub image: String,
     pub command: String,
-    /// How long before the lab began it started (ms).
+    /// How long before the lab began it started (ms), for a preset's.
     pub started_before_ms: u64,
+    /// When it started in the lab's virtual time (ms), for `docker run`'s.
+    pub created_at_ms: u64,
     pub ports: String,
     /// Its first process (the container lives while it runs).
     pub pid: u32,

@@ -31,7 +31,7 @@ impl Core {
             name: &c.name,
             image: &c.image,
             command: &c.command,
-            age_ms: c.started_before_ms + now,
+            age_ms: c.started_before_ms + now.saturating_sub(c.created_at_ms),
             ports: &c.ports,
             pid: c.pid,
             ip: &c.ip,
@@ -39,13 +39,16 @@ impl Core {
         }
     }
 
-    /// `docker ARGS`.
-    pub(crate) fn docker_enter(&self, args: &[String]) -> Entered {
+    /// `docker ARGS`: what it prints, or the command `exec` runs.
+    pub(crate) fn docker_enter(&mut self, args: &[String]) -> Entered {
         let cmd = match docker::parse(args) {
             Ok(cmd) => cmd,
             Err(out) => return Entered::Done(out),
         };
-        match cmd {
+        if !self.docker_daemon {
+            return Entered::Done(docker::no_daemon(matches!(cmd, Docker::Run { .. })));
+        }
+        Entered::Done(match cmd {
             Docker::Exec { container, argv } => {
                 let Some(c) = self.container(&container) else {
                     return Entered::Done(docker::no_such_container(&container));
@@ -56,12 +59,12 @@ impl Core {
                 if !Core::is_program(&argv[0]) {
                     return Entered::Done(docker::exec_failed(&argv[0]));
                 }
-                Entered::Run { ns: c.ns, mnt: c.mnt, argv }
+                return Entered::Run { ns: c.ns, mnt: c.mnt, argv };
             }
             Docker::Ps { all, quiet, no_trunc } => {
                 // Newest first, as the daemon lists them.
                 let views: Vec<ContainerView> = self.containers.iter().rev().map(|c| self.view(c)).collect();
-                Entered::Done(docker::ps(&views, all, quiet, no_trunc))
+                docker::ps(&views, all, quiet, no_trunc)
             }
             Docker::Inspect { format, names } => {
                 let mut out = Output::new();
@@ -77,9 +80,90 @@ impl Core {
                         }
                     }
                 }
-                Entered::Done(out)
+                out
+            }
+            Docker::Run { name, image, detach } => self.docker_run(name, &image, detach),
+            Docker::Rm { force, names } => self.docker_each(&names, |c, id| {
+                if !force && c.container_running(id) {
+                    return Err(format!(
+                        "Error response from daemon: cannot remove container \"/{id}\": container is running: stop the container before removing or force remove"
+                    ));
+                }
+                c.docker_stop(id, 137);
+                c.containers.retain(|k| k.name != id);
+                Ok(())
+            }),
+            Docker::Stop { names } => self.docker_each(&names, |c, id| {
+                // nginx ends on SIGTERM by itself, with status 0.
+                c.docker_stop(id, 0);
+                Ok(())
+            }),
+        })
+    }
+
+    /// `docker run`: only detached, only nginx (the one image the lab has).
+    fn docker_run(&mut self, name: Option<String>, image: &str, detach: bool) -> Output {
+        let image_name = image.strip_suffix(":latest").unwrap_or(image);
+        if image_name != "nginx" {
+            return Output::error(
+                format!(
+                    "docker: this lab's Docker has only the nginx image, not {image} (and no network to pull it)\n"
+                ),
+                125,
+            );
+        }
+        if !detach {
+            return Output::error("docker: this lab runs containers detached: docker run -d …\n", 125);
+        }
+        let name = name.unwrap_or_else(|| format!("nginx-{}", self.containers.len() + 1));
+        if let Some(k) = self.containers.iter().find(|k| k.name == name) {
+            return docker::name_in_use(&name, &k.id.clone());
+        }
+        match super::build::docker_run(self, &name) {
+            Ok(id) => {
+                let mut out = Output::new();
+                out.out(format!("{id}\n"));
+                out
+            }
+            Err(e) => Output::error(format!("docker: Error response from daemon: {e}\n"), 125),
+        }
+    }
+
+    fn container_running(&self, name: &str) -> bool {
+        self.containers.iter().any(|k| k.name == name && k.exited.is_none())
+    }
+
+    /// Ends container `name`'s process (its namespaces go with it).
+    fn docker_stop(&mut self, name: &str, status: i32) {
+        let now = self.kernel.now_ms;
+        let Some(k) = self.containers.iter_mut().find(|k| k.name == name) else { return };
+        if k.exited.is_none() {
+            k.exited = Some((status, now));
+            let pid = k.pid;
+            self.kernel.procs.end(pid, sim_shell::ProcStatus::Exited(status));
+            self.kernel.reap_namespaces();
+        }
+    }
+
+    /// `docker rm`/`stop` for each name: the name printed as done, or the
+    /// daemon's error; status 1 if any failed.
+    fn docker_each(&mut self, names: &[String], mut f: impl FnMut(&mut Core, &str) -> Result<(), String>) -> Output {
+        let mut out = Output::new();
+        for given in names {
+            let Some(name) = self.container(given).map(|c| c.name.clone()) else {
+                out.err(format!("Error response from daemon: No such container: {given}\n"));
+                out.status = 1;
+                continue;
+            };
+            match f(self, &name) {
+                Ok(()) => out.out(format!("{given}\n")),
+                Err(e) => {
+                    out.err(format!("{e}\n"));
+                    out.status = 1;
+                }
             }
         }
+        out
     }
 
     /// The namespaces of process `pid`: init (1) is the host's; a

@@ -8,3 +8,7 @@ docker inspect -f
 docker foo
 docker ps --bogus
 docker exec -e
+docker ps
+docker exec web ip addr
+docker run -d --name test nginx
+docker rm -f test
