@@ -409,7 +409,14 @@ impl Core {
     /// started for it (its network and mount namespaces). The other
     /// commands, and every error, as the simulator's docker prints them.
     pub(crate) fn docker(&self, args: &[String]) -> Result<Vec<String>, Output> {
-        match sim_core::tools::docker::parse(args)? {
+        let cmd = sim_core::tools::docker::parse(args)?;
+        // No preset with Docker was built: no daemon runs here (the
+        // machine's own docker is never reached).
+        if self.containers.is_empty() {
+            let run = matches!(cmd, sim_core::tools::docker::Docker::Run { .. });
+            return Err(sim_core::tools::docker::no_daemon(run));
+        }
+        match cmd {
             sim_core::tools::docker::Docker::Exec { container, argv } => {
                 let Some((_, pid)) = self.containers.iter().find(|(n, _)| *n == container) else {
                     return Err(sim_core::tools::docker::no_such_container(&container));
