@@ -115,7 +115,7 @@ pub fn check(path: &std::path::Path, src: &str, kernel: Option<&mut KernelLab>) 
     // did; a preset with no script yet is a note, and the kernel half is
     // skipped; a line of the script that fails on the kernel is a fault.
     let kernel = match (kernel, doc.preset.as_deref()) {
-        (Some(k), Some(name)) => match crate::presets::build(k, name) {
+        (Some(k), Some(name)) => match k.build_preset(name) {
             Ok(()) => Some(k),
             Err(e @ crate::presets::NoScript::Failed(..)) => {
                 ok = false;

@@ -31,13 +31,6 @@ impl std::fmt::Display for NoScript {
     }
 }
 
-/// Builds preset `name` on `lab` (a sandbox's kernel) by its script,
-/// printing nothing; stops at the first line that fails (see
-/// [`crate::host::KernelLab::build_preset`]).
-pub fn build(lab: &mut crate::host::KernelLab, name: &str) -> Result<(), NoScript> {
-    lab.build_preset(name)
-}
-
 /// The commands that build preset `name` on a real host.
 pub fn script(name: &str) -> Result<Vec<String>, NoScript> {
     if !sim_core::lab::presets::exists(name) {

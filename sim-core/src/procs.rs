@@ -48,6 +48,26 @@ pub struct Proc {
     pub pending: Option<i32>,
 }
 
+impl Proc {
+    /// A process running in `ns` since the lab began, a child of init on
+    /// terminal 0 (its pid is given by [`Procs::start`]).
+    pub fn running(ns: NsId, comm: &str, cmdline: &str) -> Proc {
+        Proc {
+            pid: 0,
+            ppid: 1,
+            ns,
+            comm: comm.into(),
+            cmdline: cmdline.into(),
+            term: 0,
+            state: ProcStatus::Running,
+            ignore_int: false,
+            started_ms: 0,
+            catches: false,
+            pending: None,
+        }
+    }
+}
+
 /// Every process of the lab, by pid.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Procs {
@@ -65,19 +85,7 @@ impl Procs {
     /// The table of a fresh lab: the first terminal's shell.
     pub fn new() -> Procs {
         let mut procs = Procs { list: Vec::new(), next: FIRST_PID };
-        procs.list.push(Proc {
-            pid: SHELL_PID,
-            ppid: 1,
-            ns: NsId::HOST,
-            comm: "bash".into(),
-            cmdline: "-bash".into(),
-            term: 0,
-            state: ProcStatus::Running,
-            ignore_int: false,
-            started_ms: 0,
-            catches: false,
-            pending: None,
-        });
+        procs.list.push(Proc { pid: SHELL_PID, ..Proc::running(NsId::HOST, "bash", "-bash") });
         procs
     }
 

@@ -210,7 +210,7 @@ impl Session {
     /// or a line its kernel engine cannot run) is refused: `Error` alone
     /// (the next `Open` gets a fresh sandbox).
     fn open(&mut self, entries: &[String], lesson: Option<LessonChecks>, preset: Option<&str>) {
-        if let Some(Err(e)) = preset.map(|name| crate::presets::build(self.lab.get_mut(), name)) {
+        if let Some(Err(e)) = preset.map(|name| self.lab.get_mut().build_preset(name)) {
             let message =
                 format!("{e}: this agent cannot build it on a real kernel, so the session runs on the simulator only");
             return emit(&Event::Error { message });

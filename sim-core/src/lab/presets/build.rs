@@ -10,7 +10,6 @@ use crate::kernel::{MntId, NsId};
 use crate::lab::core::Core;
 use crate::netlink::SimNetlink;
 use crate::procs::Proc;
-use sim_shell::ProcStatus;
 use std::net::Ipv4Addr;
 
 /// Builds preset `name` on `c` (a fresh lab's core): the steps that
@@ -110,19 +109,7 @@ impl Build<'_> {
 
     /// A process running in `ns` since before the lab began.
     fn process(&mut self, ns: NsId, comm: &str, cmdline: &str) -> u32 {
-        let p = Proc {
-            pid: 0,
-            ppid: 1,
-            ns,
-            comm: comm.into(),
-            cmdline: cmdline.into(),
-            term: 0,
-            state: ProcStatus::Running,
-            ignore_int: false,
-            started_ms: 0,
-            catches: false,
-            pending: None,
-        };
+        let p = Proc::running(ns, comm, cmdline);
         self.c.kernel.procs.start(p).unwrap_or_else(|| {
             self.errors.push(format!("process {comm}"));
             0
