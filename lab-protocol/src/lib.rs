@@ -24,6 +24,8 @@
 //! lab  → page  Done { id, status, state }        the line ended
 //! lab  → page  Printed { term, chunks }          a terminal's jobs wrote, no line running
 //! page → lab   Interrupt { term }                Ctrl-C (see below)
+//! page → lab   Explain { entry }                 what a line's output means (below)
+//! lab  → page  Explained { entry, notes }        its spans, each explained
 //! lab  → page  NeedsComplete { what }            instead of Opened/Done: see below
 //! ```
 //!
@@ -54,6 +56,17 @@
 //! line: the lab returns to its state before that line. A lab that can stop
 //! a line (a real kernel) answers `Done` with status 130.
 //!
+//! **Explain** asks for the notes of the output of session entry `entry`
+//! (its index in the session log, as the page counts it): each a span of
+//! one of its chunks with what the field means and why it has its value
+//! (`sim_core::explain`). The notes were made right after the line ran,
+//! from the lab as it was then. A lab answers `Explained`, with no notes
+//! for an entry it has none for (a line it ran before it kept them, an
+//! interrupt, output a pipe filtered); the basic lab answers
+//! `NeedsComplete { what: "explain" }`, since explanations are the
+//! complete lab's, and the page switches labs as below, then asks again.
+//! A lab-agent answers no notes: the system's programs print untagged.
+//!
 //! **NeedsComplete** comes from the site's first-load lab, which is built
 //! without background jobs and sockets: a `Run` (or an `Open` whose lines)
 //! using them is answered with it and nothing else. The page then starts
@@ -62,10 +75,11 @@
 //! same way, so the replay rebuilds the same state.
 
 use serde::{Deserialize, Serialize};
+pub use sim_core::explain::{Named, Note};
 pub use sim_core::Snapshot;
 
 /// The protocol's version; both sides send it in every envelope.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// How many lines of text a replay's outputs carry at most: a terminal's
 /// scrollback. A long session's early output would scroll off a terminal
@@ -118,6 +132,9 @@ pub enum Request {
         #[serde(default)]
         term: u32,
     },
+    /// Asks for the notes of session entry `entry`'s output (see the
+    /// module's documentation).
+    Explain { entry: u32 },
     /// The first message on a WebSocket to a lab-agent: the token it
     /// printed, and the `session` of an earlier [`Event::Paired`] to take
     /// up again after a lost connection (within the agent's grace period).
@@ -222,6 +239,9 @@ pub enum Event {
     Printed { term: u32, chunks: Vec<Chunk> },
     /// The running line ended with `status`.
     Done { id: u64, status: i32, state: LabState },
+    /// The notes of session entry `entry`'s output, in the order of the
+    /// text they cover.
+    Explained { entry: u32, notes: Vec<Note> },
     /// A message the lab could not read (bad JSON, another version).
     Error { message: String },
     /// The lab cannot run what the last request asks for: it is the

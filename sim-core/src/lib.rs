@@ -2,6 +2,7 @@
 //!
 //! See ARCHITECTURE.md at the repository root for the layers and invariants.
 
+pub mod explain;
 pub mod lab;
 pub mod procs;
 pub mod rng;

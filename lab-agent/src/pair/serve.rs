@@ -400,9 +400,9 @@ async fn request(
             app.end(old);
             s.swallow_ready = true;
         }
-        Req::Open { .. } | Req::Interrupt { .. } => {}
+        Req::Open { .. } | Req::Interrupt { .. } | Req::Explain { .. } => {}
     }
-    s.used |= !matches!(req, Req::Interrupt { .. });
+    s.used |= !matches!(req, Req::Interrupt { .. } | Req::Explain { .. });
     let mut line = lab_protocol::encode(&req);
     line.push('\n');
     s.stdin.write_all(line.as_bytes()).await?;

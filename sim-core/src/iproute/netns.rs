@@ -6,7 +6,7 @@ use super::args::{Fail, IpResult};
 use super::grammar::keyword::{alone, one_of, Entry, Kw::P};
 use super::grammar::words::{rest, word, Words};
 use super::grammar::{check, fail, parse_argv, PResult};
-use super::print::{Printer, To};
+use super::print::{Kind, Printer, To};
 use super::{Opts, Outcome};
 use crate::kernel::Errno;
 use crate::netlink::Netlink;
@@ -158,7 +158,7 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NetnsCmd) -> IpResult<Outcom
             Err(e) => Err(Fail::new(format!("Cannot remove namespace file \"/run/netns/{n}\": {}\n", e.text()), 1)),
         },
         NetnsCmd::List => {
-            let mut p = Printer::new(opts.json, opts.pretty, false);
+            let mut p = Printer::new(opts.json, opts.pretty, false).about(Kind::Netns);
             for n in nl.netns_list() {
                 p.open_object(None);
                 p.string(To::Any, "name", &n, &n);

@@ -3,7 +3,11 @@
 //! Every object printer calls the same methods whatever the output mode; each
 //! call says whether it is for text (`Fp`), JSON (`Json`) or both (`Any`), as
 //! iproute2's `PRINT_FP`/`PRINT_JSON`/`PRINT_ANY` do. Text arguments come
-//! already formatted; JSON gets the typed value.
+//! already formatted; JSON gets the typed value. A printer made
+//! [`Printer::about`] a kind of object also tags each value's span with
+//! its key for explained output (`sim_core::explain`).
+
+pub use crate::explain::Kind;
 
 /// Which output a print call is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,19 +166,88 @@ pub struct Printer {
     json: Option<JsonWriter>,
     text: String,
     color: bool,
+    /// What each span of the text is, while explained output records
+    /// (plain text only: `-j` and `-c` record nothing).
+    #[cfg(feature = "explain")]
+    tags: Option<Tagging>,
+}
+
+/// A printer's tags: its records (one per top-level object, and one per
+/// address in a link's `addr_info`), the open objects and arrays.
+#[cfg(feature = "explain")]
+struct Tagging {
+    kind: Kind,
+    out: crate::explain::record::Printed,
+    objects: Vec<usize>,
+    arrays: Vec<String>,
+}
+
+#[cfg(feature = "explain")]
+impl Tagging {
+    fn rec(&mut self) -> usize {
+        if self.objects.is_empty() {
+            self.open();
+        }
+        self.objects.last().copied().unwrap_or(0)
+    }
+
+    fn open(&mut self) {
+        let in_addrs = self.arrays.last().is_some_and(|a| a == "addr_info");
+        let parent = self.objects.last().copied();
+        let rec = match parent {
+            Some(p) if !in_addrs => p,
+            _ => {
+                let kind = if in_addrs { Kind::Addr } else { self.kind };
+                self.out.recs.push(crate::explain::record::Rec { kind, parent });
+                self.out.recs.len() - 1
+            }
+        };
+        self.objects.push(rec);
+    }
+
+    /// Tags `text[start..end]`, less its separators, as `key` (a bare
+    /// value in an array is its array's).
+    fn tag(&mut self, text: &str, start: usize, end: usize, key: &str) {
+        let key = if key.is_empty() { self.arrays.last().map(String::as_str).unwrap_or("") } else { key };
+        if key.is_empty() {
+            return;
+        }
+        let span = &text[start..end];
+        let lead = span.len() - span.trim_start().len();
+        let body = span.trim_start().trim_end_matches([' ', ',', ':', '\n', '\\']);
+        if body.is_empty() {
+            return;
+        }
+        let key = key.to_string();
+        let rec = self.rec();
+        let (start, end) = (start + lead, start + lead + body.len());
+        self.out.tags.push(crate::explain::record::Tag { start, end, key, rec });
+    }
 }
 
 impl Printer {
     /// A text printer (`color` for `-c`).
     pub fn text(color: bool) -> Printer {
-        Printer { json: None, text: String::new(), color }
+        Printer {
+            json: None,
+            text: String::new(),
+            color,
+            #[cfg(feature = "explain")]
+            tags: None,
+        }
     }
 
     /// A JSON printer that opens the top-level array, as `new_json_obj()` does.
     pub fn json(pretty: bool) -> Printer {
         let mut w = JsonWriter { out: String::new(), pretty, depth: 0, sep: None };
         w.start_array();
-        Printer { json: Some(w), text: String::new(), color: false }
+        Printer {
+            json: Some(w),
+            text: String::new(),
+            color: false,
+            #[cfg(feature = "explain")]
+            tags: None,
+        }
     }
 
     pub fn new(json: bool, pretty: bool, color: bool) -> Printer {
@@ -185,12 +258,29 @@ impl Printer {
         }
     }
 
+    /// Records what each span of plain text is, as fields of objects of
+    /// `kind`, while explained output records (`sim_core::explain`).
+    #[allow(unused_variables, unused_mut)]
+    pub fn about(mut self, kind: Kind) -> Printer {
+        #[cfg(feature = "explain")]
+        if self.json.is_none() && !self.color && crate::explain::record::on() {
+            let out = crate::explain::record::Printed::default();
+            self.tags = Some(Tagging { kind, out, objects: Vec::new(), arrays: Vec::new() });
+        }
+        self
+    }
+
     pub fn is_json(&self) -> bool {
         self.json.is_some()
     }
 
     /// Everything printed; closes the JSON array as `delete_json_obj()` does.
     pub fn finish(mut self) -> String {
+        #[cfg(feature = "explain")]
+        if let Some(mut t) = self.tags.take() {
+            t.out.text = self.text.clone();
+            crate::explain::record::printed(t.out);
+        }
         match self.json.take() {
             Some(mut w) => {
                 w.end_array();
@@ -214,6 +304,10 @@ impl Printer {
     }
 
     pub fn open_object(&mut self, key: Option<&str>) {
+        #[cfg(feature = "explain")]
+        if let Some(t) = self.tags.as_mut() {
+            t.open();
+        }
         if let Some(w) = self.json.as_mut() {
             if let Some(k) = key {
                 w.name(k);
@@ -223,6 +317,10 @@ impl Printer {
     }
 
     pub fn close_object(&mut self) {
+        #[cfg(feature = "explain")]
+        if let Some(t) = self.tags.as_mut() {
+            t.objects.pop();
+        }
         if let Some(w) = self.json.as_mut() {
             w.end_object();
         }
@@ -230,6 +328,10 @@ impl Printer {
 
     /// Opens an array: a JSON array named `key`, or the text `text`.
     pub fn open_array(&mut self, to: To, key: &str, text: &str) {
+        #[cfg(feature = "explain")]
+        if let Some(t) = self.tags.as_mut() {
+            t.arrays.push(key.to_string());
+        }
         if let Some(w) = self.json_for(to) {
             w.name(key);
             w.start_array();
@@ -239,6 +341,10 @@ impl Printer {
     }
 
     pub fn close_array(&mut self, to: To, text: &str) {
+        #[cfg(feature = "explain")]
+        if let Some(t) = self.tags.as_mut() {
+            t.arrays.pop();
+        }
         if let Some(w) = self.json_for(to) {
             w.end_array();
         } else if self.wants_text(to) {
@@ -257,7 +363,13 @@ impl Printer {
                 w.value(&v);
             }
         } else if self.wants_text(to) {
+            #[cfg(feature = "explain")]
+            let start = self.text.len();
             self.text.push_str(text);
+            #[cfg(feature = "explain")]
+            if let Some(t) = self.tags.as_mut() {
+                t.tag(&self.text, start, self.text.len(), key);
+            }
         }
     }
 

@@ -7,7 +7,7 @@ use super::args::{Fail, IpResult, Resolve};
 use super::grammar::keyword::{alone, table_or, valued, Entry, Kw::E, Kw::P};
 use super::grammar::words::Words;
 use super::grammar::{check, PResult};
-use super::print::{Color, Printer, To};
+use super::print::{Color, Kind, Printer, To};
 use super::{Family, Opts};
 use crate::kernel::link::OperState;
 use crate::netlink::{AddrMsg, LinkMsg, Netlink, ARPHRD_LOOPBACK, IFF_LOWER_UP, IFF_RUNNING, IFF_UP};
@@ -102,7 +102,7 @@ pub fn list(nl: &mut dyn Netlink, opts: &Opts, f: &ShowFilter, do_link: bool) ->
         None => None,
     };
     let addrs = if do_link { Vec::new() } else { nl.addr_dump() };
-    let mut p = Printer::new(opts.json, opts.pretty, opts.color);
+    let mut p = Printer::new(opts.json, opts.pretty, opts.color).about(Kind::Link);
     let names = link_names(&links);
     for l in &links {
         if f.dev.as_ref().is_some_and(|d| d != &l.name)

@@ -19,6 +19,9 @@ pub(crate) struct Core {
     pub kernel: Kernel,
     /// Every packet the last command line moved.
     pub trace: Trace,
+    /// What the last line's printers recorded for explained output.
+    #[cfg(feature = "explain")]
+    pub printed: Vec<crate::explain::record::Printed>,
     /// The work the running program's shells may still do (see
     /// [`Programs::spend`]): lent by the task that runs it.
     pub budget: Budget,
@@ -82,6 +85,8 @@ impl Core {
         Core {
             kernel: Kernel::new(seed),
             trace: Trace::default(),
+            #[cfg(feature = "explain")]
+            printed: Vec::new(),
             budget: Budget::new(0),
             terms: vec![Terminal::new(SHELL_PID)],
             live_engines: 0,

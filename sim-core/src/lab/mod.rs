@@ -222,6 +222,8 @@ impl Lab {
             t.mode = mode;
             t.done = None;
         }
+        #[cfg(feature = "explain")]
+        crate::explain::record::begin();
         let pid = self.core().terms[term].pid;
         let mut host = self.host(pid, term, Budget::new(now));
         host.streams = true;
@@ -236,7 +238,21 @@ impl Lab {
         });
         self.sched.spawn(pid, task);
         self.drive(fast_forward.then_some(term), None);
+        #[cfg(feature = "explain")]
+        {
+            self.core_mut().printed = crate::explain::record::end();
+        }
         self.progress(term)
+    }
+
+    /// The notes of `out`, the output of the line this lab ran last (see
+    /// `sim_core::explain`): ask right after it, while the lab is as the
+    /// line left it.
+    #[cfg(feature = "explain")]
+    pub fn explain(&self, out: &Output) -> Vec<crate::explain::Note> {
+        let c = self.core();
+        let facts = crate::explain::notes::Facts { kernel: &c.kernel, trace: &c.trace };
+        crate::explain::notes(&facts, &c.printed, out)
     }
 
     /// What terminal `term` printed since it was last asked, and where its

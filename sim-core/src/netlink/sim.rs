@@ -20,6 +20,13 @@ pub struct SimNetlink<'k> {
 }
 
 impl<'k> SimNetlink<'k> {
+    /// Tells explained output which namespace the objects printed next
+    /// come from (a dump's).
+    fn explain_here(&self) {
+        #[cfg(feature = "explain")]
+        crate::explain::record::set_ns(self.ns);
+    }
+
     pub fn new(kernel: &'k mut Kernel, ns: NsId) -> SimNetlink<'k> {
         SimNetlink { kernel, ns, mnt: MntId::HOST }
     }
@@ -163,6 +170,7 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn link_dump(&mut self) -> Vec<LinkMsg> {
+        self.explain_here();
         let idx: Vec<u32> = self.kernel.ns(self.ns).map(|n| n.links.keys().copied().collect()).unwrap_or_default();
         idx.into_iter().filter_map(|i| self.link_msg(i)).collect()
     }
@@ -206,6 +214,7 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn addr_dump(&mut self) -> Vec<AddrMsg> {
+        self.explain_here();
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
         let mut v4 = Vec::new();
         let mut v6 = Vec::new();
@@ -257,6 +266,7 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn route_dump(&mut self) -> Vec<RouteMsg> {
+        self.explain_here();
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
         let mut routes: Vec<Route> = n.routes.to_vec();
         // Main before local, each in trie order.
@@ -318,6 +328,7 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg> {
+        self.explain_here();
         use crate::packet::fib::Kind;
         if let Some(n) = self.kernel.ns_mut(self.ns) {
             n.pmtu_touch(dst);
@@ -371,6 +382,7 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn neigh_dump(&mut self) -> Vec<NeighMsg> {
+        self.explain_here();
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
         n.neighs
             .iter()
@@ -386,6 +398,7 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn fdb_dump(&mut self) -> Vec<FdbMsg> {
+        self.explain_here();
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
         let mut out = Vec::new();
         let entry = |mac: Mac, ifindex, master, own, permanent| FdbMsg { mac, ifindex, master, own, permanent };

@@ -11,7 +11,7 @@ pub use parse::parse;
 use super::args::Fail;
 use super::args::{IpResult, Lookup};
 use super::netns_fail;
-use super::print::{Printer, To, Value};
+use super::print::{Kind, Printer, To, Value};
 use crate::netlink::{FdbMsg, LinkMsg, Netlink};
 use crate::output::Output;
 
@@ -73,7 +73,8 @@ pub(super) const NUD_PERMANENT: u32 = 0x80;
 pub fn run(nl: &mut dyn Netlink, opts: &BridgeOpts, cmd: &BridgeCmd) -> IpResult<Output> {
     let links = nl.link_dump();
     let index = |name: &str| links.iter().find(|l| l.name == name).map(|l| l.ifindex);
-    let mut p = Printer::new(opts.json, opts.pretty, opts.color);
+    let kind = if matches!(cmd, BridgeCmd::Fdb(_)) { Kind::Fdb } else { Kind::BridgeLink };
+    let mut p = Printer::new(opts.json, opts.pretty, opts.color).about(kind);
     match cmd {
         BridgeCmd::Link { dev } => {
             let dev = match dev {

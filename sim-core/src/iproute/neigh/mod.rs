@@ -7,7 +7,7 @@ pub use parse::parse;
 use std::net::Ipv4Addr;
 
 use super::args::{Fail, IpResult};
-use super::print::{Color, Printer, To};
+use super::print::{Color, Kind, Printer, To};
 use super::Opts;
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::NudState;
@@ -52,7 +52,7 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &NeighCmd) -> IpResult<Output
         NeighCmd::Flush { dev, prefix } => flush(nl, dev.as_deref(), *prefix),
         NeighCmd::Show { dev, nud, prefix } => {
             let (shown, links, show_dev) = show(nl, dev.as_deref(), nud.as_deref(), *prefix)?;
-            let mut p = Printer::new(opts.json, opts.pretty, opts.color);
+            let mut p = Printer::new(opts.json, opts.pretty, opts.color).about(Kind::Neigh);
             for n in &shown {
                 print_neigh(&mut p, n, show_dev.then_some(&links[..]));
             }

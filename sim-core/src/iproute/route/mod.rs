@@ -7,7 +7,7 @@ mod parse;
 pub use parse::parse;
 
 use super::args::{Fail, IpResult};
-use super::print::{Color, Printer, To};
+use super::print::{Color, Kind, Printer, To};
 use super::Opts;
 use crate::kernel::addr::Scope;
 use crate::kernel::ops::RouteMatch;
@@ -136,7 +136,7 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output
         }
         RouteCmd::Get(dst) => {
             let r = nl.route_get(*dst)?;
-            let mut p = Printer::new(opts.json, opts.pretty, opts.color);
+            let mut p = Printer::new(opts.json, opts.pretty, opts.color).about(Kind::Route);
             print_route_get(&mut p, &r, opts.oneline);
             let mut out = Output::new();
             out.out(p.finish());
@@ -151,7 +151,7 @@ fn ifindex(nl: &mut dyn Netlink, dev: &str) -> IpResult<u32> {
 
 fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> {
     if f.cache {
-        let mut p = Printer::new(opts.json, opts.pretty, opts.color);
+        let mut p = Printer::new(opts.json, opts.pretty, opts.color).about(Kind::Route);
         for r in nl.route_cache_dump() {
             print_route_get(&mut p, &r, opts.oneline);
         }
@@ -164,7 +164,7 @@ fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> 
         Some(d) => Some(links.iter().find(|l| &l.name == d).map(|l| l.ifindex).ok_or_else(|| Fail::nodev(d))?),
         None => None,
     };
-    let mut p = Printer::new(opts.json, opts.pretty, opts.color);
+    let mut p = Printer::new(opts.json, opts.pretty, opts.color).about(Kind::Route);
     let name_of = |i: u32| links.iter().find(|l| l.ifindex == i).map_or_else(|| format!("if{i}"), |l| l.name.clone());
     // Without -4/-6, one table means IPv4 only; `table all` shows both.
     let (v4, v6) = match opts.family {

@@ -1,0 +1,130 @@
+//! The recorder printers write their tags to while a line runs.
+//!
+//! It is per thread and off unless [`begin`] switched it on (the lab does,
+//! around each line it starts); printers ask [`on`] once and then keep
+//! their tags to themselves until they hand them over with the text.
+//! lab-agent and the tests that only replay never switch it on.
+
+pub use super::Kind;
+use crate::kernel::NsId;
+use std::cell::RefCell;
+
+/// One printed field: a byte range of the printed text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tag {
+    pub start: usize,
+    pub end: usize,
+    pub key: String,
+    /// Index of its record in [`Printed::recs`].
+    pub rec: usize,
+}
+
+/// One object a printer printed, and the object it is part of (an
+/// address's link).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rec {
+    pub kind: Kind,
+    pub parent: Option<usize>,
+}
+
+/// What one printer printed, in the namespace it printed from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Printed {
+    pub ns: Option<NsId>,
+    pub text: String,
+    pub tags: Vec<Tag>,
+    pub recs: Vec<Rec>,
+}
+
+impl Printed {
+    /// The text of the field `key` of record `rec` (or of its parent).
+    pub fn field(&self, rec: usize, key: &str) -> Option<&str> {
+        let own = self.tags.iter().find(|t| t.rec == rec && t.key == key).map(|t| &self.text[t.start..t.end]);
+        own.or_else(|| self.recs.get(rec)?.parent.and_then(|p| self.field(p, key)))
+    }
+}
+
+#[derive(Default)]
+struct Recording {
+    ns: Option<NsId>,
+    printed: Vec<Printed>,
+}
+
+thread_local! {
+    static RECORDING: RefCell<Option<Recording>> = const { RefCell::new(None) };
+}
+
+/// Starts recording (dropping what an unfinished recording held).
+pub fn begin() {
+    RECORDING.with(|r| *r.borrow_mut() = Some(Recording::default()));
+}
+
+/// Stops recording; what was printed meanwhile, in order.
+pub fn end() -> Vec<Printed> {
+    RECORDING.with(|r| r.borrow_mut().take().map(|r| r.printed).unwrap_or_default())
+}
+
+/// Whether a recording is on.
+pub fn on() -> bool {
+    RECORDING.with(|r| r.borrow().is_some())
+}
+
+/// The namespace the programs that print next look at (a netlink socket's).
+pub fn set_ns(ns: NsId) {
+    RECORDING.with(|r| {
+        if let Some(r) = r.borrow_mut().as_mut() {
+            r.ns = Some(ns);
+        }
+    });
+}
+
+/// Hands over what a printer printed; empty text or no tags keep nothing.
+pub fn printed(mut p: Printed) {
+    if p.tags.is_empty() || p.text.is_empty() {
+        return;
+    }
+    RECORDING.with(|r| {
+        if let Some(r) = r.borrow_mut().as_mut() {
+            p.ns = p.ns.or(r.ns);
+            r.printed.push(p);
+        }
+    });
+}
+
+/// Collects one printer's tags and records as it prints: a text-only
+/// helper for printers that write with `format!` (ping, ifconfig).
+#[derive(Default)]
+pub struct Tagger {
+    pub out: Printed,
+    rec: Option<usize>,
+}
+
+impl Tagger {
+    /// Starts a new object of `kind` (inside the current one when `nested`).
+    pub fn object(&mut self, kind: Kind, nested: bool) {
+        let parent = if nested { self.rec } else { None };
+        self.out.recs.push(Rec { kind, parent });
+        self.rec = Some(self.out.recs.len() - 1);
+    }
+
+    /// Plain text: no field.
+    pub fn text(&mut self, s: &str) {
+        self.out.text.push_str(s);
+    }
+
+    /// A field's text, tagged `key` (of the current object).
+    pub fn field(&mut self, key: &str, s: &str) {
+        let start = self.out.text.len();
+        self.out.text.push_str(s);
+        if let Some(rec) = self.rec {
+            self.out.tags.push(Tag { start, end: self.out.text.len(), key: key.to_string(), rec });
+        }
+    }
+
+    /// Hands the text and its tags to the recording.
+    pub fn finish(self) -> String {
+        let text = self.out.text.clone();
+        printed(self.out);
+        text
+    }
+}
