@@ -62,6 +62,12 @@ impl LabHost {
                 self.report(term, id, p, None, emit);
                 self.poll_others(term, emit);
             }
+            // Explanations are the complete lab's (`sim_core::explain`): the
+            // basic one asks for it, and the page asks again there.
+            #[cfg(feature = "complete")]
+            Request::Explain { entry } => emit(Event::Explained { entry, notes: self.session.notes(entry) }),
+            #[cfg(not(feature = "complete"))]
+            Request::Explain { .. } => emit(Event::NeedsComplete { what: "explain".into() }),
             // Pairing is a lab-agent's; the worker needs no token.
             Request::Hello { .. } => {}
         }
@@ -231,6 +237,57 @@ mod tests {
         let ev = talk(&mut host, Request::Run { id: 1, line: "ping -c 1 127.0.0.1".into(), term: 0 });
         let Some(Event::Done { state, .. }) = ev.last() else { panic!() };
         assert!(state.trace.as_ref().is_some_and(|t| t.summary.starts_with("ping")), "{state:?}");
+    }
+
+    /// Seed 001's lines up to "tap1 up, tap2 still down".
+    pub(crate) const TAP1_UP: [&str; 7] = [
+        "ip link add tap1 type veth peer name tap2",
+        "ip netns add orange",
+        "ip netns add green",
+        "ip link set tap1 netns orange",
+        "ip link set tap2 netns green",
+        "ip netns exec orange ip link set tap1 up",
+        "ip netns exec orange ifconfig tap1 192.168.1.2/24",
+    ];
+
+    #[test]
+    fn explain_answers_an_entrys_notes_in_the_complete_lab_and_asks_for_it_in_the_basic_one() {
+        let mut host = LabHost::default();
+        let mut lines: Vec<String> = TAP1_UP.map(String::from).to_vec();
+        lines.push("ip netns exec orange ip link show tap1".into());
+        talk(&mut host, Request::Open { lines: lines.clone(), lesson: None, preset: None });
+        let ev = talk(&mut host, Request::Explain { entry: 7 });
+        if !cfg!(feature = "complete") {
+            assert_eq!(ev, [Event::NeedsComplete { what: "explain".into() }]);
+            return;
+        }
+        let [Event::Explained { entry: 7, notes }] = &ev[..] else { panic!("{ev:?}") };
+        let opened = talk(&mut host, Request::Open { lines, lesson: None, preset: None });
+        let [Event::Opened { outputs, .. }] = &opened[..] else { panic!() };
+        let spans: Vec<(&str, &str)> = notes
+            .iter()
+            .map(|n| (&outputs[7].chunks[n.chunk as usize].text[n.start as usize..n.end as usize], n.key.as_str()))
+            .collect();
+        assert!(spans.contains(&("LOWERLAYERDOWN", "link.operstate")), "{spans:?}");
+        // A line run after the replay is noted under its own entry; one
+        // with no output has none.
+        let ev =
+            talk(&mut host, Request::Run { id: 1, line: "ip netns exec orange ping -c 1 192.168.1.3".into(), term: 0 });
+        assert!(matches!(ev.last(), Some(Event::Done { status: 1, .. })), "{ev:?}");
+        let [Event::Explained { entry: 8, notes }] = &talk(&mut host, Request::Explain { entry: 8 })[..] else {
+            panic!()
+        };
+        assert!(notes.iter().any(|n| n.key == "ping.loss"), "{notes:?}");
+        assert_eq!(talk(&mut host, Request::Explain { entry: 0 }), [Event::Explained { entry: 0, notes: vec![] }]);
+    }
+
+    #[cfg(feature = "complete")]
+    #[test]
+    fn a_lessons_setup_leaves_no_notes_under_the_sessions_entries() {
+        let mut host = LabHost::default();
+        let lesson = LessonChecks { steps: vec![], ticked: 0, setup: vec!["ip link show lo".into()] };
+        talk(&mut host, Request::Open { lines: vec!["ip netns add a".into()], lesson: Some(lesson), preset: None });
+        assert_eq!(talk(&mut host, Request::Explain { entry: 0 }), [Event::Explained { entry: 0, notes: vec![] }]);
     }
 
     #[cfg(feature = "complete")]

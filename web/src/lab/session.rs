@@ -29,7 +29,16 @@ pub struct LabSession {
     /// snapshot of a large lab costs more than most commands, and the
     /// output of a line goes to the page before it is taken.
     snap: OnceCell<Snapshot>,
+    /// What the lab said about each entry's output (`Lab::explain`, right
+    /// after its line ran), by the entry's index in `log`: the last
+    /// [`NOTED`] entries that had any, oldest first.
+    #[cfg(feature = "complete")]
+    notes: Vec<(u32, Vec<sim_core::explain::Note>)>,
 }
+
+/// Entries whose notes a session keeps (older ones are dropped).
+#[cfg(feature = "complete")]
+pub const NOTED: usize = 500;
 
 /// What a replay printed: each entry's output (a line's, with what its
 /// terminal's jobs printed until the next line there), and the entries
@@ -41,7 +50,14 @@ pub struct Replayed {
 
 impl Default for LabSession {
     fn default() -> Self {
-        LabSession { lab: Lab::new(), log: Vec::new(), lines: Vec::new(), snap: OnceCell::new() }
+        LabSession {
+            lab: Lab::new(),
+            log: Vec::new(),
+            lines: Vec::new(),
+            snap: OnceCell::new(),
+            #[cfg(feature = "complete")]
+            notes: Vec::new(),
+        }
     }
 }
 
@@ -68,6 +84,10 @@ impl LabSession {
         }
         s.log.clear();
         s.lines.clear();
+        // The setup's notes were kept under indices the session's own
+        // entries take now.
+        #[cfg(feature = "complete")]
+        s.notes.clear();
         let mut outputs: Vec<Output> = Vec::with_capacity(entries.len());
         // Per terminal: the entry its running line came from, and its last line's.
         let mut running: Vec<Option<usize>> = Vec::new();
@@ -148,7 +168,30 @@ impl LabSession {
         }
         self.log.push(Entry::Line { term, line: line.to_string() }.encode());
         self.lines.push(line.to_string());
+        #[cfg(feature = "complete")]
+        self.note(&p.output);
         Ok(p)
+    }
+
+    /// Keeps what the lab says about the output of the entry just logged.
+    #[cfg(feature = "complete")]
+    fn note(&mut self, out: &Output) {
+        let notes = self.lab.explain(out);
+        if notes.is_empty() {
+            return;
+        }
+        if self.notes.len() == NOTED {
+            self.notes.remove(0);
+        }
+        self.notes.push((self.log.len() as u32 - 1, notes));
+    }
+
+    /// The notes on the output of entry `entry` of the log (none for an
+    /// entry that had none, or was dropped: see [`NOTED`]).
+    #[cfg(feature = "complete")]
+    pub fn notes(&self, entry: u32) -> Vec<sim_core::explain::Note> {
+        let at = self.notes.binary_search_by_key(&entry, |n| n.0);
+        at.map(|i| self.notes[i].1.clone()).unwrap_or_default()
     }
 
     /// What terminal `term` printed since it was last asked.

@@ -55,6 +55,8 @@ impl Shell {
             }
             Event::Error { message } => self.notice(format!("# nslab: {message}")),
             Event::NeedsComplete { what } => self.upgrade(&what),
+            // The page asks for no notes yet.
+            Event::Explained { .. } => {}
             // Pairing's: the pairing panel reads them (a worker never sends them).
             Event::Paired { .. } | Event::Refused { .. } => {}
         }
