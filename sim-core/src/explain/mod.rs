@@ -33,6 +33,7 @@ pub enum Kind {
     Ping,
     Ifconfig,
     Iptables,
+    Sysctl,
 }
 
 impl Kind {
@@ -48,16 +49,27 @@ impl Kind {
             Kind::Ping => "ping",
             Kind::Ifconfig => "ifconfig",
             Kind::Iptables => "iptables",
+            Kind::Sysctl => "sysctl",
         }
     }
 }
 
 #[cfg(feature = "explain")]
+pub mod ifconfig;
+#[cfg(feature = "explain")]
+pub mod iptables;
+#[cfg(feature = "explain")]
 pub mod meaning;
 #[cfg(feature = "explain")]
 pub mod notes;
 #[cfg(feature = "explain")]
+pub mod ping;
+#[cfg(feature = "explain")]
 pub mod record;
+#[cfg(feature = "explain")]
+pub mod sysctl;
+#[cfg(feature = "explain")]
+mod tagger;
 #[cfg(feature = "explain")]
 mod why;
 #[cfg(feature = "explain")]

@@ -37,9 +37,12 @@ pub struct Printed {
 }
 
 impl Printed {
-    /// The text of the field `key` of record `rec` (or of its parent).
+    /// The value of the field `key` of record `rec` (or of its parent):
+    /// the last word of its last span, since a field may be printed as a
+    /// label and a value, in one span (`mtu 1500`) or two (`dev` `eth0`).
     pub fn field(&self, rec: usize, key: &str) -> Option<&str> {
-        let own = self.tags.iter().find(|t| t.rec == rec && t.key == key).map(|t| &self.text[t.start..t.end]);
+        let own = self.tags.iter().rev().find(|t| t.rec == rec && t.key == key).map(|t| &self.text[t.start..t.end]);
+        let own = own.map(|v| v.rsplit(' ').next().unwrap_or(v));
         own.or_else(|| self.recs.get(rec)?.parent.and_then(|p| self.field(p, key)))
     }
 }

@@ -43,7 +43,11 @@ fn bridge_info(p: &mut Printer, l: &LinkMsg) {
             ("topology_change_detected", "0"),
         ],
     );
-    p.fp("hello_timer    0.00 tcn_timer    0.00 topology_change_timer    0.00 gc_timer    0.00 ");
+    let timers = ["hello_timer", "hello_timer", "tcn_timer", "tcn_timer", "topology_change_timer"];
+    p.fields(
+        "hello_timer    0.00 tcn_timer    0.00 topology_change_timer    0.00 gc_timer    0.00 ",
+        &[&timers[..], &["topology_change_timer", "gc_timer", "gc_timer"]].concat(),
+    );
     words(
         p,
         &[
@@ -109,7 +113,11 @@ fn bridge_slave_info(p: &mut Printer, opts: &Opts, l: &LinkMsg) {
             ("designated_root", &id),
         ],
     );
-    p.fp("hold_timer    0.00 message_age_timer    0.00 forward_delay_timer    0.00 ");
+    let timers = ["hold_timer", "hold_timer", "message_age_timer", "message_age_timer", "forward_delay_timer"];
+    p.fields(
+        "hold_timer    0.00 message_age_timer    0.00 forward_delay_timer    0.00 ",
+        &[&timers[..], &["forward_delay_timer"]].concat(),
+    );
     words(
         p,
         &[

@@ -208,19 +208,26 @@ impl Tagging {
     /// Tags `text[start..end]`, less its separators, as `key` (a bare
     /// value in an array is its array's).
     fn tag(&mut self, text: &str, start: usize, end: usize, key: &str) {
-        let key = if key.is_empty() { self.arrays.last().map(String::as_str).unwrap_or("") } else { key };
+        let key = if key.is_empty() { self.arrays.last().cloned().unwrap_or_default() } else { key.to_string() };
         if key.is_empty() {
             return;
         }
         let span = &text[start..end];
-        let lead = span.len() - span.trim_start().len();
-        let body = span.trim_start().trim_end_matches([' ', ',', ':', '\n', '\\']);
+        let lead = span.len() - span.trim_start_matches([' ', '<', ',']).len();
+        let body = span[lead..].trim_end_matches([' ', ',', ':', '\n', '\\', '>']);
         if body.is_empty() {
             return;
         }
-        let key = key.to_string();
         let rec = self.rec();
         let (start, end) = (start + lead, start + lead + body.len());
+        // `tap1@if23`: the name, then the device it is linked to.
+        if let Some(at) = body.find('@').filter(|_| key == "ifname") {
+            let key = key.clone();
+            let link = crate::explain::record::Tag { start: start + at, end, key: "link".into(), rec };
+            self.out.tags.push(crate::explain::record::Tag { start, end: start + at, key, rec });
+            self.out.tags.push(link);
+            return;
+        }
         self.out.tags.push(crate::explain::record::Tag { start, end, key, rec });
     }
 }
@@ -336,7 +343,13 @@ impl Printer {
             w.name(key);
             w.start_array();
         } else if self.wants_text(to) {
+            #[cfg(feature = "explain")]
+            let start = self.text.len();
             self.text.push_str(text);
+            #[cfg(feature = "explain")]
+            if let Some(t) = self.tags.as_mut() {
+                t.tag(&self.text, start, self.text.len(), key);
+            }
         }
     }
 
@@ -420,6 +433,31 @@ impl Printer {
             }
         }
         self.string(to, key, text, v);
+    }
+
+    /// Text-only (ignored in JSON mode) that is a field `key`: a label and
+    /// value printed with `fp` in iproute2 (`state UP`), tagged as `key`
+    /// for explained output.
+    pub fn field(&mut self, key: &str, text: &str) {
+        self.value(To::Fp, key, text, Value::Null);
+    }
+
+    /// Text-only words that are fields: each run of non-blank characters
+    /// of `text` takes the next of `keys` (a table's header or row).
+    pub fn fields(&mut self, text: &str, keys: &[&str]) {
+        let mut keys = keys.iter();
+        let mut rest = text;
+        while !rest.is_empty() {
+            let blank = rest.len() - rest.trim_start_matches([' ', '\n', '\\']).len();
+            self.fp(&rest[..blank]);
+            rest = &rest[blank..];
+            let word = rest.find([' ', '\n', '\\']).unwrap_or(rest.len());
+            match keys.next() {
+                Some(k) if word > 0 => self.field(k, &rest[..word]),
+                _ => self.fp(&rest[..word]),
+            }
+            rest = &rest[word..];
+        }
     }
 
     /// Plain text (ignored in JSON mode).

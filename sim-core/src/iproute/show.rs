@@ -289,8 +289,8 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
     if p.is_json() {
         p.string(To::Json, "operstate", "", st);
     } else {
-        p.fp("state ");
-        p.color_string(To::Fp, oper_color(l.operstate), "", &format!("{st} "), st);
+        p.field("operstate", "state ");
+        p.color_string(To::Fp, oper_color(l.operstate), "operstate", &format!("{st} "), st);
     }
     if do_link {
         p.string(To::Any, "linkmode", "mode DEFAULT ", "DEFAULT");
@@ -308,7 +308,8 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
         p.string(To::Any, "link_type", &format!("    link/{lt} "), lt);
         let mac = l.address.to_string();
         p.color_string(To::Any, Color::Mac, "address", &mac, &mac);
-        p.fp(" brd ");
+        p.fp(" ");
+        p.field("broadcast", "brd ");
         let brd = l.broadcast.to_string();
         p.color_string(To::Any, Color::Mac, "broadcast", &brd, &brd);
     }
@@ -317,8 +318,8 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
             p.int(To::Json, "link_netnsid", "", i64::from(id));
         } else {
             match opts.netns_names.iter().find(|(_, i)| *i == id) {
-                Some((n, _)) => p.fp(&format!(" link-netns {n}")),
-                None => p.fp(&format!(" link-netnsid {id}")),
+                Some((n, _)) => p.field("link_netnsid", &format!(" link-netns {n}")),
+                None => p.field("link_netnsid", &format!(" link-netnsid {id}")),
             }
         }
     }
@@ -370,25 +371,29 @@ fn stats(p: &mut Printer, l: &LinkMsg, extended: bool, oneline: bool) {
         return;
     }
     let sl = if oneline { "\\" } else { "\n" };
-    p.fp(&format!(
-        "    RX:  bytes packets errors dropped  missed   mcast           {sl}    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} {sl}",
-        s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, 0
-    ));
+    const RX: &[&str] = &["rx", "rx_bytes", "rx_packets", "rx_errors", "rx_dropped", "rx_missed", "rx_mcast"];
+    const RX_ERR: &[&str] = &["rx_length", "rx_crc", "rx_frame", "rx_fifo", "rx_over"];
+    const TX: &[&str] = &["tx", "tx_bytes", "tx_packets", "tx_errors", "tx_dropped", "tx_carrier", "tx_collisions"];
+    const TX_ERR: &[&str] = &["tx_aborted", "tx_fifo", "tx_window", "tx_heartbeat", "carrier_changes"];
+    p.fields(&format!("    RX:  bytes packets errors dropped  missed   mcast           {sl}"), RX);
+    let rx = format!("    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} {sl}", s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, 0);
+    p.fields(&rx, &RX[1..]);
     if extended {
-        p.fp(&format!(
-            "    RX errors:  length    crc   frame    fifo overrun{sl}{:15}{:>7} {:>6} {:>7} {:>7} {:>7} {sl}",
-            "", 0, 0, 0, 0, 0
-        ));
+        p.fields(
+            &format!("    RX errors:  length    crc   frame    fifo overrun{sl}"),
+            &[&["rx", "rx_errors"], RX_ERR].concat(),
+        );
+        p.fields(&format!("{:15}{:>7} {:>6} {:>7} {:>7} {:>7} {sl}", "", 0, 0, 0, 0, 0), RX_ERR);
     }
-    p.fp(&format!(
-        "    TX:  bytes packets errors dropped carrier collsns           {sl}    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ",
-        s.tx_bytes, s.tx_packets, 0, s.tx_dropped, 0, 0
-    ));
+    p.fields(&format!("    TX:  bytes packets errors dropped carrier collsns           {sl}"), TX);
+    let tx = format!("    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ", s.tx_bytes, s.tx_packets, 0, s.tx_dropped, 0, 0);
+    p.fields(&tx, &TX[1..]);
     if extended {
-        p.fp(&format!(
-            "{sl}    TX errors: aborted   fifo  window heartbt transns{sl}{:15}{:>7} {:>6} {:>7} {:>7} {:>7} ",
-            "", 0, 0, 0, 0, l.carrier_changes
-        ));
+        p.fields(
+            &format!("{sl}    TX errors: aborted   fifo  window heartbt transns{sl}"),
+            &[&["tx", "tx_errors"], TX_ERR].concat(),
+        );
+        p.fields(&format!("{:15}{:>7} {:>6} {:>7} {:>7} {:>7} ", "", 0, 0, 0, 0, l.carrier_changes), TX_ERR);
     }
 }
 
@@ -400,7 +405,7 @@ fn addr_full(p: &mut Printer, opts: &Opts, a: &AddrMsg) {
     p.color_string(To::Any, color, "local", &local, &local);
     p.int(To::Any, "prefixlen", &format!("/{} ", a.prefix), i64::from(a.prefix));
     if let Some(b) = a.broadcast {
-        p.fp("brd ");
+        p.field("broadcast", "brd ");
         let b = b.to_string();
         p.color_string(To::Any, color, "broadcast", &format!("{b} "), &b);
     }
@@ -419,11 +424,11 @@ fn addr_full(p: &mut Printer, opts: &Opts, a: &AddrMsg) {
         p.string(To::Any, "label", label, label);
     }
     p.nl(opts.oneline);
-    p.fp("       valid_lft ");
+    p.fp("       ");
+    p.field("valid_life_time", "valid_lft forever");
     p.uint(To::Json, "valid_life_time", "", 4294967295);
-    p.fp("forever");
-    p.fp(" preferred_lft ");
+    p.fp(" ");
+    p.field("preferred_life_time", "preferred_lft forever");
     p.uint(To::Json, "preferred_life_time", "", 4294967295);
-    p.fp("forever");
     p.fp("\n");
 }

@@ -222,6 +222,18 @@ impl Core {
     /// namespace `ns`: linked in, or run where the text tools run (the
     /// site's on-demand module; see `tools::elsewhere`).
     fn iptables(&mut self, ns: NsId, argv: &[String], stdin: &str) -> Output {
+        let out = self.iptables_run(ns, argv, stdin);
+        // iptables may run in another module (the site's): its text is
+        // read back here for explained output.
+        #[cfg(feature = "explain")]
+        if argv[0] == "iptables" {
+            crate::explain::record::set_ns(ns);
+            crate::explain::record::printed(crate::explain::iptables::tag(&out.stdout()));
+        }
+        out
+    }
+
+    fn iptables_run(&mut self, ns: NsId, argv: &[String], stdin: &str) -> Output {
         let now = crate::tools::iptables::EPOCH_BASE + self.kernel.now_ms / 1000;
         let nf = &mut SimNetfilter::new(&mut self.kernel, ns);
         #[cfg(feature = "text-tools")]

@@ -499,10 +499,12 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn sysctl_read(&mut self, path: &str) -> Result<String, Errno> {
+        self.explain_here();
         crate::kernel::sysctl::read(self.kernel, self.ns, path)
     }
 
     fn sysctl_write(&mut self, path: &str, value: &str) -> Result<(), Errno> {
+        self.explain_here();
         crate::kernel::sysctl::write(self.kernel, self.ns, path, value)
     }
 }

@@ -23,7 +23,7 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
         let mut shown: Vec<String> = links.iter().filter(listed).map(|l| block(l, &addrs)).collect();
         // Aliases come after every device (SIOCGIFCONF after /proc/net/dev).
         shown.extend(aliases(&links, &addrs).filter(|(l, _)| listed(l)).map(|(l, a)| alias_block(l, a)));
-        out.out(shown.concat());
+        out.out(tagged(shown.concat()));
         return out;
     };
     // `dev:x` names an alias: the ioctls act on `dev` and the addresses
@@ -34,11 +34,11 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
         let addrs = nl.addr_dump();
         let mut out = Output::new();
         match link {
-            Some(link) if base == *dev => out.out(block(link, &addrs)),
+            Some(link) if base == *dev => out.out(tagged(block(link, &addrs))),
             // An alias without an address still answers SIOCGIFFLAGS.
             Some(l) => match addrs.iter().find(|a| a.ifindex == l.ifindex && a.label.as_deref() == Some(*dev)) {
-                Some(a) => out.out(alias_block(l, a)),
-                None => out.out(format!("{}{}\n", head(dev, l, None), hw(l))),
+                Some(a) => out.out(tagged(alias_block(l, a))),
+                None => out.out(tagged(format!("{}{}\n", head(dev, l, None), hw(l)))),
             },
             None => {
                 return Output::error(format!("{dev}: error fetching interface information: Device not found\n"), 1)
@@ -110,6 +110,13 @@ pub fn ifconfig(nl: &mut dyn Netlink, argv: &[String]) -> Output {
 /// be named (glibc's `res_hnok()`: letters, digits, `-` and `_` in labels
 /// that do not start with `-`), is an unknown host; a name goes to the
 /// resolver, which has no answer in the sandbox.
+/// The interface blocks as printed, handed to explained output first.
+fn tagged(blocks: String) -> String {
+    #[cfg(feature = "explain")]
+    crate::explain::record::printed(crate::explain::ifconfig::tag(&blocks));
+    blocks
+}
+
 fn usage_error(arg: &str) -> Output {
     let host = arg.split('/').next().unwrap_or(arg);
     let numeric = host.chars().all(|c| c.is_ascii_digit() || c == '.');

@@ -115,7 +115,10 @@ async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>
         Some(_) => format!("from {src} : "),
         None => String::new(),
     };
-    out.out(format!("PING {shown} ({dst}) {from}{}({}) bytes of data.\n", o.size, o.size + 28));
+    let head = format!("PING {shown} ({dst}) {from}{}({}) bytes of data.\n", o.size, o.size + 28);
+    #[cfg(feature = "explain")]
+    crate::explain::record::printed(crate::explain::ping::tag(&head));
+    out.out(head);
 
     let ident = conn.ident;
     let t0 = socks.now_us();

@@ -139,6 +139,8 @@ pub fn sysctl(nl: &mut dyn Netlink, argv: &[String]) -> Output {
         failed_write |= !ok;
     }
     out.status = (failed_reads | i32::from(failed_write)) & 0xff;
+    #[cfg(feature = "explain")]
+    crate::explain::record::printed(crate::explain::sysctl::tag(&out.stdout()));
     out
 }
 

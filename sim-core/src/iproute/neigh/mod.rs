@@ -141,12 +141,12 @@ fn print_neigh(p: &mut Printer, n: &NeighMsg, links: Option<&[LinkMsg]>) {
     p.color_string(To::Any, Color::Inet, "dst", &format!("{dst} "), &dst);
     if let Some(links) = links {
         let name = links.iter().find(|l| l.ifindex == n.ifindex).map_or_else(String::new, |l| l.name.clone());
-        p.fp("dev ");
+        p.field("dev", "dev ");
         p.color_string(To::Any, Color::Ifname, "dev", &format!("{name} "), &name);
     }
     if let Some(ll) = n.lladdr {
         let ll = ll.to_string();
-        p.fp("lladdr ");
+        p.field("lladdr", "lladdr ");
         p.color_string(To::Any, Color::Mac, "lladdr", &format!("{ll} "), &ll);
     }
     if n.router {

@@ -224,12 +224,12 @@ pub fn print_route(
     p.color_string(To::Any, dst_color, "dst", &format!("{dst} "), &dst);
     if let Some(g) = r.gateway {
         let g = g.to_string();
-        p.fp("via ");
+        p.field("gateway", "via ");
         p.color_string(To::Any, Color::Inet, "gateway", &format!("{g} "), &g);
     }
     if let (Some(d), true) = (r.dev, show_dev) {
         let n = name_of(d);
-        p.fp("dev ");
+        p.field("dev", "dev ");
         p.color_string(To::Any, Color::Ifname, "dev", &format!("{n} "), &n);
     }
     if show_table && r.table != RT_TABLE_MAIN {
@@ -246,7 +246,7 @@ pub fn print_route(
     }
     if let Some(s) = r.src {
         let s = s.to_string();
-        p.fp("src ");
+        p.field("prefsrc", "src ");
         p.color_string(To::Any, Color::Inet, "prefsrc", &format!("{s} "), &s);
     }
     if r.metric != 0 {

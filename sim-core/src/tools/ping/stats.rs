@@ -82,6 +82,8 @@ impl Run {
     }
 
     fn emit(&mut self, out: &mut Output, at_us: u64, text: String) {
+        #[cfg(feature = "explain")]
+        crate::explain::record::printed(crate::explain::ping::tag(&text));
         let ms = at_us / 1000;
         out.out_after(ms.saturating_sub(self.last_emit_ms), text);
         self.last_emit_ms = self.last_emit_ms.max(ms);
