@@ -216,6 +216,8 @@ fn junk_never_panics() {
             sim_core::explain::iptables::tag(&text),
             sim_core::explain::ifconfig::tag(&text),
             sim_core::explain::sysctl::tag(&text),
+            sim_core::explain::ss::tag(&text),
+            sim_core::explain::tcpdump::tag(&text),
         ] {
             for t in &p.tags {
                 assert!(t.start <= t.end && t.end <= p.text.len() && p.text.is_char_boundary(t.start), "{text:?}");

@@ -34,6 +34,8 @@ pub enum Kind {
     Ifconfig,
     Iptables,
     Sysctl,
+    Ss,
+    Tcpdump,
 }
 
 impl Kind {
@@ -50,6 +52,8 @@ impl Kind {
             Kind::Ifconfig => "ifconfig",
             Kind::Iptables => "iptables",
             Kind::Sysctl => "sysctl",
+            Kind::Ss => "ss",
+            Kind::Tcpdump => "tcpdump",
         }
     }
 }
@@ -67,9 +71,13 @@ pub mod ping;
 #[cfg(feature = "explain")]
 pub mod record;
 #[cfg(feature = "explain")]
+pub mod ss;
+#[cfg(feature = "explain")]
 pub mod sysctl;
 #[cfg(feature = "explain")]
 mod tagger;
+#[cfg(feature = "explain")]
+pub mod tcpdump;
 #[cfg(feature = "explain")]
 mod why;
 #[cfg(feature = "explain")]

@@ -52,6 +52,7 @@ pub fn why(facts: &Facts<'_>, p: &Printed, tag: usize) -> Said {
         Kind::Fdb => tables::fdb(&at, p, t.rec, &t.key, bare),
         Kind::Ping => ping::why(&at, facts, &t.key, value),
         Kind::Sysctl => tables::sysctl(&at, &t.key, value),
+        Kind::Tcpdump | Kind::Ss => tables::addresses(&at, &t.key, value),
         Kind::Ifconfig | Kind::Iptables => None,
     };
     said.unwrap_or_default()

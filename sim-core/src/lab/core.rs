@@ -313,7 +313,15 @@ impl Core {
         let now_us = self.kernel.now_ms * 1000;
         let views = self.kernel.ns(ns).map(|n| n.sockets.views(now_us)).unwrap_or_default();
         match argv[0].as_str() {
-            "ss" => crate::tools::ss::ss(&views, argv),
+            "ss" => {
+                let out = crate::tools::ss::ss(&views, argv);
+                #[cfg(feature = "explain")]
+                {
+                    crate::explain::record::set_ns(ns);
+                    crate::explain::record::printed(crate::explain::ss::tag(&out.stdout()));
+                }
+                out
+            }
             _ => crate::tools::netstat::netstat(&views, argv),
         }
     }

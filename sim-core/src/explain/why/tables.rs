@@ -229,3 +229,15 @@ pub fn sysctl(at: &Here<'_>, key: &str, value: &str) -> Option<Said> {
     };
     Some(Said::new(text))
 }
+
+/// tcpdump's and ss's addresses: which device in the lab has the address.
+pub fn addresses(at: &Here<'_>, key: &str, value: &str) -> Option<Said> {
+    if !matches!(key, "src" | "dst" | "local" | "peer") {
+        return None;
+    }
+    // `10.0.0.1.8080` (tcpdump) or `10.0.0.1:8080` (ss): the address.
+    let parts: Vec<&str> = value.split(['.', ':']).collect();
+    let ip: Ipv4Addr = parts.get(..4)?.join(".").parse().ok()?;
+    let (ns, name) = owner(at, ip)?;
+    Some(Said::new(format!("{ip} is {name}'s address, in {}", at.where_is(ns))).naming(&at.label(ns), &name))
+}

@@ -102,7 +102,10 @@ async fn capture(taps: &mut dyn PacketSockets, w: &mut Writer<'_>, tap: TapId, c
             }
             let text = (cap.print)(&c);
             if !text.is_empty() {
-                w.write(Stream::Stdout, format!("{} {text}", super::clock_text(c.at_us)));
+                let line = format!("{} {text}", super::clock_text(c.at_us));
+                #[cfg(feature = "explain")]
+                crate::explain::record::printed(crate::explain::tcpdump::tag(&line));
+                w.write(Stream::Stdout, line);
             }
             n.captured += 1;
             if cap.count.is_some_and(|max| n.captured >= max) {
