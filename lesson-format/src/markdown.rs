@@ -113,6 +113,16 @@ fn command_lines(code: &str) -> Vec<String> {
 /// (entities and backslash escapes already resolved); browsers also skip
 /// ASCII whitespace and control characters inside a scheme
 /// (`java\tscript:`), so those are dropped before the scheme is read.
+/// What became of a link or image of the source.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opened {
+    Kept,
+    /// An unsafe address: its text stays, as text.
+    Dropped,
+    /// An `explain:KEY` reference: an `<abbr>` titled with the meaning.
+    Explain,
+}
+
 pub fn safe_url(dest: &str) -> bool {
     let plain: String = dest.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
     let scheme_end = plain.find(':');
@@ -159,8 +169,8 @@ pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, LessonError> {
     let mut heading = String::new();
     // A code block's language, text, and the line its text starts on.
     let mut code: Option<(String, String, usize)> = None;
-    // For each link or image open around the current event: whether it was kept.
-    let mut links: Vec<bool> = Vec::new();
+    // For each link or image open around the current event: what it became.
+    let mut links: Vec<Opened> = Vec::new();
 
     let flush = |pending: &mut Vec<Event>, sec: &mut MdSection| {
         if !pending.is_empty() {
@@ -234,18 +244,35 @@ pub fn parse_lesson(slug: &str, src: &str) -> Result<MdLesson, LessonError> {
             Event::Html(h) | Event::InlineHtml(h) => pending.push(Event::Text(h)),
             // A link to an unsafe address keeps its text; an image of one
             // its alt text (the events between its start and end), as text.
+            // `[text](explain:KEY)`: the text, titled with what the field
+            // KEY of explained output means (sim-core's table).
+            Event::Start(Tag::Link { ref dest_url, .. }) if dest_url.starts_with("explain:") => {
+                let key = &dest_url["explain:".len()..];
+                let Some((title, meaning)) = field_meanings::of(key) else {
+                    return Err(at(
+                        line_of(range.start),
+                        format!("no field of explained output is `{key}` (field-meanings/src/meanings.txt lists them)"),
+                    ));
+                };
+                let mut tip = String::new();
+                let _ = pulldown_cmark_escape::escape_html(&mut tip, &format!("{title}: {meaning}"));
+                pending.push(Event::InlineHtml(
+                    format!("<abbr class=\"explain-ref\" data-explain=\"{key}\" title=\"{tip}\">").into(),
+                ));
+                links.push(Opened::Explain);
+            }
             Event::Start(Tag::Link { ref dest_url, .. }) | Event::Start(Tag::Image { ref dest_url, .. }) => {
                 let kept = safe_url(dest_url);
-                links.push(kept);
+                links.push(if kept { Opened::Kept } else { Opened::Dropped });
                 if kept {
                     pending.push(ev);
                 }
             }
-            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
-                if links.pop() == Some(true) {
-                    pending.push(ev);
-                }
-            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => match links.pop() {
+                Some(Opened::Kept) => pending.push(ev),
+                Some(Opened::Explain) => pending.push(Event::InlineHtml("</abbr>".into())),
+                _ => {}
+            },
             other => pending.push(other),
         }
     }
