@@ -146,7 +146,8 @@ fn seed_001_notes_snapshot() {
         let out = lab.run(&line);
         got += &format!("$ {line}\n{}", out.text());
         for n in lab.explain(&out) {
-            got += &format!("  {} {:?}: {}\n", n.key, span_text(&out, &n), if n.why.is_empty() { "-" } else { &n.why });
+            let why = if n.why.is_empty() { "-" } else { &n.why };
+            got += &format!("  {} [{}] {:?}: {why}\n", n.key, n.about, span_text(&out, &n));
         }
     }
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/explain/seed-001.expect.txt");

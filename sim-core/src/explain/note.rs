@@ -13,6 +13,10 @@ pub struct Note {
     /// The field's kind, `OBJECT.KEY` (`link.operstate`, `ping.ttl`): the
     /// key lessons and the docs' table use.
     pub key: String,
+    /// What the field is of, as the output names it: a device (`tap1`),
+    /// an address, a route's destination, a neighbour, a chain; empty
+    /// for a line of its own (ping's statistics).
+    pub about: String,
     /// A short name for the field ("Operational state").
     pub title: String,
     /// What the field means wherever it is printed.

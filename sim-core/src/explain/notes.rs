@@ -1,6 +1,6 @@
 //! From what printers recorded to the notes of a line's output.
 
-use super::record::Printed;
+use super::record::{Kind, Printed};
 use super::{meaning, why, Note};
 use crate::kernel::Kernel;
 use crate::packet::Trace;
@@ -65,11 +65,13 @@ pub fn notes(facts: &Facts<'_>, printed: &[Printed], out: &Output) -> Vec<Note> 
                 let key = format!("{}.{}", kind.name(), tag.key);
                 let (title, meaning) = meaning::of(&key).unwrap_or(("", ""));
                 let said = why::why(facts, p, t);
+                let about = about(p, tag.rec, kind);
                 notes.push(Note {
                     chunk: s.chunk,
                     start: (s.at + tag.start - start) as u32,
                     end: (s.at + tag.end - start) as u32,
                     key,
+                    about,
                     title: title.to_string(),
                     meaning: meaning.to_string(),
                     why: said.text,
@@ -79,6 +81,22 @@ pub fn notes(facts: &Facts<'_>, printed: &[Printed], out: &Output) -> Vec<Note> 
         }
     }
     notes
+}
+
+/// What record `rec` is of, by the field that names it.
+fn about(p: &Printed, rec: usize, kind: Kind) -> String {
+    let keys: &[&str] = match kind {
+        Kind::Link | Kind::BridgeLink | Kind::Ifconfig => &["ifname", "name"],
+        Kind::Addr => &["local"],
+        Kind::Route | Kind::Neigh => &["dst"],
+        Kind::Netns => &["name"],
+        Kind::Fdb => &["mac"],
+        Kind::Iptables => &["chain"],
+        Kind::Ss => &["local"],
+        Kind::Ping | Kind::Sysctl | Kind::Tcpdump => &[],
+    };
+    let name = keys.iter().find_map(|k| p.field(rec, k)).unwrap_or("");
+    name.split('@').next().unwrap_or(name).trim_end_matches(':').to_string()
 }
 
 /// How much of what a program printed its notes explain: the words of
