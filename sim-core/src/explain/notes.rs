@@ -63,7 +63,11 @@ pub fn notes(facts: &Facts<'_>, printed: &[Printed], out: &Output) -> Vec<Note> 
                 let tag = &p.tags[t];
                 let Some(kind) = p.recs.get(tag.rec).map(|r| r.kind) else { continue };
                 let key = format!("{}.{}", kind.name(), tag.key);
-                let (title, meaning) = meaning::of(&key).unwrap_or(("", ""));
+                // A value with a meaning of its own (`link.flags=NO-CARRIER`)
+                // before the field's.
+                let value = p.text[tag.start..tag.end].rsplit(' ').next().unwrap_or("");
+                let (title, meaning) =
+                    meaning::of(&format!("{key}={value}")).or_else(|| meaning::of(&key)).unwrap_or(("", ""));
                 let said = why::why(facts, p, t);
                 let about = about(p, tag.rec, kind);
                 notes.push(Note {
