@@ -12,6 +12,8 @@ pub use lesson_format::checks;
 pub mod client;
 pub mod complete;
 pub mod diagram;
+pub mod explain;
+pub mod explain_view;
 pub mod lab;
 pub mod layout;
 pub mod lesson;

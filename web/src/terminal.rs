@@ -1,11 +1,14 @@
 //! The terminal: a scrollback of prompts and output, and one input line.
 
 use crate::complete::complete;
+use crate::explain_view::ExplainPanel;
 use crate::shell::{Shell, MAX_TABS};
-use crate::terminal_line::{TerminalLine, PROMPT};
-use leptos::ev::{ClipboardEvent, KeyboardEvent};
+use crate::terminal_line::{TerminalLine, PROMPT, REDRAWN};
+use leptos::ev::{ClipboardEvent, KeyboardEvent, MouseEvent};
 use leptos::html;
 use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 /// Moves the caret to the end of the input.
 fn caret_to_end(input: &web_sys::HtmlInputElement) {
@@ -82,13 +85,18 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
     // scroll height forces a layout of the whole page, which done at once
     // would be done again for the diagram's change that follows a line's
     // output; in the frame, it is the one layout the frame needs anyway.
-    Effect::new(move |_| {
-        lines.track();
-        request_animation_frame(move || {
-            if let Some(el) = scroll.get_untracked() {
-                el.set_scroll_top(el.scroll_height());
-            }
-        });
+    // Lines drawn anew with the lab's notes (`REDRAWN` in their ids) are
+    // no new output: the scrollback stays where the learner reads.
+    Effect::new(move |last: Option<(usize, u64)>| {
+        let now = lines.with(|l| (l.len(), l.last().map_or(0, |l| l.id & !REDRAWN)));
+        if last != Some(now) {
+            request_animation_frame(move || {
+                if let Some(el) = scroll.get_untracked() {
+                    el.set_scroll_top(el.scroll_height());
+                }
+            });
+        }
+        now
     });
 
     let text = move || input.get_untracked().map(|i| i.value()).unwrap_or_default();
@@ -104,7 +112,10 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
         }
     };
 
-    let act = move |k: Key| {
+    // Called through a pointer, so its code is there once (inlined into
+    // the field's keydown handler and the on-screen keys' it was twice,
+    // ~7 KB of raw wasm each).
+    let act: Rc<dyn Fn(Key)> = Rc::new(move |k: Key| {
         let line = text();
         match k {
             Key::Enter => {
@@ -136,20 +147,23 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
             Key::Clear => shell.clear_screen(),
             Key::Kill => set_line(""),
         }
-    };
+    });
 
-    let on_keydown = move |ev: KeyboardEvent| {
-        let released = editor.try_update_value(|e| std::mem::replace(&mut e.tab_released, ev.key() == "Escape"));
-        let Some(k) = key_of(&ev, released.unwrap_or(false)) else { return };
-        // Ctrl-C copies when text is selected in the field.
-        let selected = input
-            .get_untracked()
-            .is_some_and(|i| i.selection_start().ok().flatten() != i.selection_end().ok().flatten());
-        if k == Key::Interrupt && selected {
-            return;
+    let on_keydown = {
+        let act = act.clone();
+        move |ev: KeyboardEvent| {
+            let released = editor.try_update_value(|e| std::mem::replace(&mut e.tab_released, ev.key() == "Escape"));
+            let Some(k) = key_of(&ev, released.unwrap_or(false)) else { return };
+            // Ctrl-C copies when text is selected in the field.
+            let selected = input
+                .get_untracked()
+                .is_some_and(|i| i.selection_start().ok().flatten() != i.selection_end().ok().flatten());
+            if k == Key::Interrupt && selected {
+                return;
+            }
+            ev.prevent_default();
+            act(k);
         }
-        ev.prevent_default();
-        act(k);
     };
 
     // A multi-line paste runs line by line, like a terminal; the last line,
@@ -170,19 +184,59 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
     };
 
     // Clicking the scrollback focuses the field, unless the learner is
-    // selecting text to copy.
-    let on_click = move |_| {
+    // selecting text to copy, or opening an explanation (on a phone the
+    // field would bring up the keyboard).
+    let on_click = move |ev: MouseEvent| {
         let selecting = window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed());
-        if !selecting {
+        let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let noted = el.is_some_and(|el| el.closest("[data-note]").ok().flatten().is_some());
+        if !selecting && !noted {
             focus();
         }
     };
-    let key = move |k: Key| {
+    let key = |k: Key| {
+        let act = act.clone();
         move |_| {
             act(k);
             if k == Key::Tab {
                 focus();
             }
+        }
+    };
+
+    // Pointing at output (see `Shell::point_at`): the pointer over a line
+    // asks for its notes, over a noted span opens its explanation (a tap
+    // is a pointer over it too); so does Enter on a focused line or span.
+    // Handled here, once for every line. The explanation docks under the
+    // scrollback, which it shrinks: a scrollback at its end (the prompt in
+    // view) stays there, unless a pointer only passed over it (then no
+    // line moves under the pointer).
+    let point: Rc<dyn Fn(&web_sys::Event, bool) -> bool> = Rc::new(move |ev: &web_sys::Event, from: bool| {
+        let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let s = scroll.get_untracked();
+        let end = s.as_ref().is_some_and(|s| s.scroll_top() + s.client_height() + 8 >= s.scroll_height());
+        let opened = el.is_some_and(|el| shell.point_at(&el, from));
+        if opened {
+            request_animation_frame(move || {
+                if let Some(s) = s.filter(|_| from && end) {
+                    s.set_scroll_top(s.scroll_height());
+                }
+                // A phone's page scrolls: the explanation comes into view.
+                if let Ok(Some(p)) = document().query_selector(".explain") {
+                    let how = web_sys::ScrollIntoViewOptions::new();
+                    how.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    p.scroll_into_view_with_scroll_into_view_options(&how);
+                }
+            });
+        }
+        opened
+    });
+    let on_lines_key = {
+        let point = point.clone();
+        move |ev: KeyboardEvent| match ev.key().as_str() {
+            "Enter" if point(&ev, true) => ev.prevent_default(),
+            "Escape" => shell.close_explanation(),
+            _ => {}
         }
     };
 
@@ -215,7 +269,8 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
                     on:click=move |_| to_front(None)>"+"</button>
             </div>
             <div class="t-scroll" node_ref=scroll on:click=on_click>
-                <div class="t-lines" data-testid="terminal-output" role="log" aria-live="off">
+                <div class="t-lines" data-testid="terminal-output" role="log" aria-live="off"
+                    on:mouseover=move |ev| { point(&ev, false); } on:keydown=on_lines_key>
                     <For each=move || lines.get() key=|l| l.id let(line)>
                         <TerminalLine line/>
                     </For>
@@ -229,6 +284,7 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
                         on:input=move |_| editor.update_value(|e| e.hist_pos = None)/>
                 </div>
             </div>
+            <ExplainPanel shell/>
             <div class="sr-only" aria-live="polite" aria-atomic="true">{Signal::<String>::from(shell.screen.announce)}</div>
             <p id="term-help" class="sr-only">
                 "Enter runs the line. Tab completes, Up and Down recall history, Control C interrupts, "

@@ -5,7 +5,7 @@ use super::engine::Opening;
 use super::{Shell, PACE_DIVISOR, PACE_MAX_MS};
 use crate::browser;
 use crate::pair::Mode;
-use crate::terminal_line::{LineKind, Run};
+use crate::terminal_line::{LineKind, Run, Src};
 use gloo_timers::callback::Timeout;
 use lab_protocol::{Entry, Request};
 use leptos::prelude::*;
@@ -29,8 +29,8 @@ impl Shell {
                 }
             });
             match next {
-                Some(Ok((term, c))) => {
-                    let kind = self.output_kind(term, &c);
+                Some(Ok((term, c, src))) => {
+                    let kind = self.output_kind(term, &c, src);
                     self.push(term, vec![kind]);
                 }
                 Some(Err(delay)) => {
@@ -42,8 +42,8 @@ impl Shell {
                                 (!e.paced.is_empty()).then(|| e.paced.remove(0))
                             })
                         });
-                        if let Some(Some((term, c))) = c {
-                            let kind = this.output_kind(term, &c);
+                        if let Some(Some((term, c, src))) = c {
+                            let kind = this.output_kind(term, &c, src);
                             this.push(term, vec![kind]);
                             this.pace();
                         }
@@ -115,6 +115,7 @@ impl Shell {
                 e.opening = Some(Opening::Resync);
                 (e.client.clone(), e.open_request(e.log.clone()))
             });
+            self.forget_notes(r.entry as u32);
             if let Some(c) = client {
                 c.restart();
                 c.send(&open);
@@ -130,7 +131,11 @@ impl Shell {
         if busy {
             self.push(
                 term,
-                vec![LineKind::Output { runs: vec![Run { text: "^C\n".into(), class: String::new() }], err: false }],
+                vec![LineKind::Output {
+                    runs: vec![Run { text: "^C\n".into(), class: String::new(), note: None }],
+                    err: false,
+                    src: Src::None,
+                }],
             );
         } else {
             self.push(term, vec![LineKind::Command(format!("{typed}^C"))]);

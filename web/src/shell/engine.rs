@@ -6,8 +6,9 @@ use super::vm::Mirror;
 use super::MAX_TABS;
 use crate::ansi::Style;
 use crate::client::LabClient;
+use crate::explain::Book;
 use crate::pair::agent::AgentClient;
-use crate::terminal_line::{LineKind, TermLine};
+use crate::terminal_line::{LineKind, Src, TermLine};
 use lab_protocol::{Chunk, LessonChecks, Request, Snapshot};
 use std::sync::Arc;
 
@@ -30,6 +31,9 @@ pub(super) struct Running {
     pub(super) entry: usize,
     /// The lab said it waits for another terminal (and reads requests).
     pub(super) waiting: bool,
+    /// Its first output came (the lab's notes are on that one only:
+    /// what it printed before it waited).
+    pub(super) printed: bool,
 }
 
 /// One terminal's bookkeeping.
@@ -66,9 +70,9 @@ pub struct Engine {
     pub(super) opening: Option<Opening>,
     pub(super) next_id: u64,
     pub(super) next_line: u64,
-    /// Output waiting for its pacing delay, with its terminal; bumped
-    /// `generation` drops it.
-    pub(super) paced: Vec<(usize, Chunk)>,
+    /// Output waiting for its pacing delay, with its terminal and where
+    /// it came from; bumped `generation` drops it.
+    pub(super) paced: Vec<(usize, Chunk, Src)>,
     pub(super) pacing: bool,
     pub(super) generation: u64,
     /// Notices given while a session was being replayed.
@@ -88,6 +92,8 @@ pub struct Engine {
     pub(super) marks: Vec<(usize, u64, LineKind)>,
     /// With both engines: the VM's state as it last sent it.
     pub(super) vm_snapshot: Option<Arc<Snapshot>>,
+    /// The lab's notes on the session's output, and the open explanation.
+    pub(super) notes: Book,
 }
 
 impl Engine {

@@ -4,7 +4,8 @@
 use super::engine::{Opening, Running};
 use super::{Shell, HIGHLIGHT_MS, MAX_TABS, SCROLLBACK};
 use crate::ansi;
-use crate::terminal_line::LineKind;
+use crate::pair::Mode;
+use crate::terminal_line::{LineKind, Src};
 use gloo_timers::callback::Timeout;
 use lab_protocol::{CommandOutput, Entry, Event, LabState, Request};
 use leptos::prelude::*;
@@ -16,16 +17,29 @@ impl Shell {
             Event::Ready { .. } => {}
             Event::Opened { earlier, outputs, state, waiting } => self.opened(earlier, outputs, state, waiting),
             Event::Output { id, chunks } => {
-                let Some(term) = self.with(|e| e.term_of(id)) else { return };
+                let vm = self.mode() == Mode::Vm;
+                let Some((term, entry)) = self.with(|e| {
+                    let term = e.term_of(id)?;
+                    let r = e.terms[term].running.as_mut()?;
+                    // The lab's notes are on a line's first output only.
+                    Some((term, (!std::mem::replace(&mut r.printed, true)).then_some(r.entry as u32)))
+                }) else {
+                    return;
+                };
                 if self.with(|e| e.active == term) {
                     self.screen.announce.set(chunks.iter().map(|c| ansi::strip(&c.text)).collect());
                 }
-                self.with(|e| e.paced.extend(chunks.into_iter().map(|c| (term, c))));
+                let src = |chunk: usize| match entry {
+                    _ if vm => Src::Vm,
+                    Some(entry) => Src::Sim { entry, chunk: chunk as u32 },
+                    None => Src::None,
+                };
+                self.with(|e| e.paced.extend(chunks.into_iter().enumerate().map(|(i, c)| (term, c, src(i)))));
                 self.pace();
             }
             Event::Printed { term, chunks } => {
                 let term = term as usize;
-                self.with(|e| e.paced.extend(chunks.into_iter().map(|c| (term, c))));
+                self.with(|e| e.paced.extend(chunks.into_iter().map(|c| (term, c, Src::None))));
                 self.pace();
             }
             Event::Waiting { id, state } => {
@@ -55,16 +69,17 @@ impl Shell {
             }
             Event::Error { message } => self.notice(format!("# nslab: {message}")),
             Event::NeedsComplete { what } => self.upgrade(&what),
-            // The page asks for no notes yet.
-            Event::Explained { .. } => {}
+            Event::Explained { entry, notes } => self.explained(entry, notes),
             // Pairing's: the pairing panel reads them (a worker never sends them).
             Event::Paired { .. } | Event::Refused { .. } => {}
         }
     }
 
-    /// The basic lab cannot run what was asked (`what`: `&`, `nc`, …):
-    /// switch to the complete lab, replay the session there, and send the
-    /// request again — an `Open` still replaying, or the line that runs.
+    /// The basic lab cannot run what was asked (`what`: `&`, `nc`,
+    /// `explain`, …): switch to the complete lab, replay the session there,
+    /// and send the requests again — an `Open` still replaying, or the line
+    /// that runs, and once it has replayed the notes asked for
+    /// ([`Shell::ask_again`]).
     pub(super) fn upgrade(&self, what: &str) {
         let Some(client) = self.with(|e| e.client.clone()) else { return };
         if !client.upgrade() {
@@ -96,7 +111,7 @@ impl Shell {
         let log = self.log();
         if opening == Opening::Restore {
             let mut kinds: Vec<Vec<LineKind>> = Vec::new();
-            for (text, out) in log.iter().skip(earlier.len()).zip(&outputs) {
+            for ((entry, text), out) in log.iter().enumerate().skip(earlier.len()).zip(&outputs) {
                 let Entry::Line { term, line } = Entry::decode(text) else { continue };
                 let term = (term as usize).min(MAX_TABS as usize - 1);
                 if kinds.len() <= term {
@@ -107,7 +122,8 @@ impl Shell {
                     continue;
                 }
                 kinds[term].push(LineKind::Command(line));
-                kinds[term].extend(out.chunks.iter().map(|c| self.output_kind(term, c)));
+                let src = |chunk| Src::Sim { entry: entry as u32, chunk: chunk as u32 };
+                kinds[term].extend(out.chunks.iter().enumerate().map(|(i, c)| self.output_kind(term, c, src(i))));
             }
             if kinds.is_empty() {
                 kinds.push(Vec::new());
@@ -129,11 +145,12 @@ impl Shell {
             for id in waiting {
                 let entry = lab_protocol::replayed_entry(id);
                 if let Some(Entry::Line { term, line }) = log.get(entry).map(|l| Entry::decode(l)) {
-                    e.term(term as usize).running = Some(Running { id, line, entry, waiting: true });
+                    e.term(term as usize).running = Some(Running { id, line, entry, waiting: true, printed: true });
                 }
             }
         });
         self.apply(state, false);
+        self.ask_again();
         crate::mark_ready();
         self.pump();
     }

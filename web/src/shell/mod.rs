@@ -16,7 +16,7 @@ use crate::browser;
 use crate::client::LabClient;
 use crate::pair::{Mode, Pairing};
 use crate::state::LabSignals;
-use crate::terminal_line::{LineKind, Run, TermLine};
+use crate::terminal_line::{LineKind, Run, Src, TermLine};
 use lab_protocol::{Chunk, Entry, LessonChecks, Request};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -43,6 +43,9 @@ pub struct Screen {
     pub tabs: RwSignal<u32>,
     /// The terminal in front (its lines are `lines`).
     pub active: RwSignal<u32>,
+    /// The open explanation of a span of output (`crate::explain::said`),
+    /// empty while none is open.
+    pub explained: RwSignal<String>,
 }
 
 /// Terminals a page opens on one lab at most (the lab's own limit).
@@ -51,6 +54,7 @@ pub const MAX_TABS: u32 = 8;
 mod control;
 mod engine;
 mod events;
+mod explain;
 mod vm;
 
 use self::engine::{Engine, Opening, Running, Term};
@@ -75,6 +79,7 @@ impl Shell {
                 announce: RwSignal::new(String::new()),
                 tabs: RwSignal::new(1),
                 active: RwSignal::new(0),
+                explained: RwSignal::new(String::new()),
             },
             lab: LabSignals::new(),
             pair: Pairing::new(),
@@ -152,12 +157,16 @@ impl Shell {
         }
     }
 
-    fn output_kind(&self, term: usize, c: &Chunk) -> LineKind {
-        self.with(|e| {
+    /// An output line of terminal `term` (`src`: where it came from; the
+    /// lab's notes count bytes of text without ANSI styles).
+    fn output_kind(&self, term: usize, c: &Chunk, src: Src) -> LineKind {
+        let src = if c.text.contains('\x1b') { Src::None } else { src };
+        let runs = self.with(|e| {
             let style = &mut e.term(term).style;
-            let runs = ansi::parse(&c.text, style).into_iter().map(|s| Run { class: s.style.class(), text: s.text });
-            LineKind::Output { runs: runs.collect(), err: c.err }
-        })
+            let runs = ansi::parse(&c.text, style).into_iter();
+            runs.map(|s| Run { class: s.style.class(), text: s.text, note: None }).collect()
+        });
+        LineKind::Output { runs: self.noted(runs, src), err: c.err, src }
     }
 
     /// The busy mark of the terminal in front.
@@ -184,9 +193,15 @@ impl Shell {
 
     /// What bash prints on a second Tab: the line so far, then the choices.
     pub fn list_choices(&self, line: &str, choices: &[String]) {
-        let list = Run { text: choices.join("  ") + "\n", class: String::new() };
+        let list = Run { text: choices.join("  ") + "\n", class: String::new(), note: None };
         let term = self.with(|e| e.active);
-        self.push(term, vec![LineKind::Command(line.to_string()), LineKind::Output { runs: vec![list], err: false }]);
+        self.push(
+            term,
+            vec![
+                LineKind::Command(line.to_string()),
+                LineKind::Output { runs: vec![list], err: false, src: Src::None },
+            ],
+        );
     }
 
     /// Brings terminal `term` to the front (a new one, up to [`MAX_TABS`]).
@@ -266,6 +281,7 @@ impl Shell {
             browser::save_lines(&e.key, &e.log);
             e.open_request(lines)
         });
+        self.forget_notes(0);
         self.screen.lines.set(Vec::new());
         self.screen.tabs.set(tabs);
         self.screen.active.set(0);
@@ -343,7 +359,8 @@ impl Shell {
             e.log.push(entry);
             e.statuses.push(0);
             browser::save_lines(&e.key, &e.log);
-            let running = Running { id, line: line.to_string(), entry: e.log.len() - 1, waiting: false };
+            let running =
+                Running { id, line: line.to_string(), entry: e.log.len() - 1, waiting: false, printed: false };
             e.term(term).running = Some(running);
             if self.mode() == Mode::Both {
                 e.mirror.push(vm::Mirror { id, term, prompt, line: line.to_string(), ..vm::Mirror::default() });

@@ -257,7 +257,7 @@ impl Shell {
         // after the simulator has run later lines: the mark goes under
         // this line's output, not at the bottom).
         let later = self.with(|e| {
-            let later = e.pacing || e.paced.iter().any(|(t, _)| *t == m.term);
+            let later = e.pacing || e.paced.iter().any(|(t, ..)| *t == m.term);
             if later {
                 e.marks.push((m.term, m.prompt, mark.clone()));
             }
