@@ -11,7 +11,7 @@ fn wire<T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(
 fn requests() {
     wire(
         Request::Open { lines: vec!["ip netns add red".into()], lesson: None, preset: None },
-        r#"{"v":7,"msg":{"open":{"lines":["ip netns add red"],"lesson":null,"preset":null}}}"#,
+        r#"{"v":8,"msg":{"open":{"lines":["ip netns add red"],"lesson":null,"preset":null}}}"#,
     );
     wire(
         Request::Open {
@@ -19,18 +19,38 @@ fn requests() {
             lesson: Some(LessonChecks { steps: vec![vec!["netns red exists".into()]], ticked: 0, setup: vec![] }),
             preset: Some("docker-host".into()),
         },
-        r#"{"v":7,"msg":{"open":{"lines":[],"lesson":{"steps":[["netns red exists"]],"ticked":0,"setup":[]},"preset":"docker-host"}}}"#,
+        r#"{"v":8,"msg":{"open":{"lines":[],"lesson":{"steps":[["netns red exists"]],"ticked":0,"setup":[]},"preset":"docker-host"}}}"#,
     );
     wire(
         Request::Run { id: 7, line: "ip -br link".into(), term: 1 },
-        r#"{"v":7,"msg":{"run":{"id":7,"line":"ip -br link","term":1}}}"#,
+        r#"{"v":8,"msg":{"run":{"id":7,"line":"ip -br link","term":1}}}"#,
     );
-    wire(Request::Interrupt { term: 0 }, r#"{"v":7,"msg":{"interrupt":{"term":0}}}"#);
+    wire(Request::Interrupt { term: 0 }, r#"{"v":8,"msg":{"interrupt":{"term":0}}}"#);
+    wire(Request::Explain { entry: 3 }, r#"{"v":8,"msg":{"explain":{"entry":3}}}"#);
+}
+
+#[test]
+fn explained() {
+    let note = Note {
+        chunk: 0,
+        start: 81,
+        end: 95,
+        key: "link.operstate".into(),
+        about: "tap1".into(),
+        title: "Operational state".into(),
+        meaning: "What the device can do now.".into(),
+        why: "its peer tap2 in namespace green is down".into(),
+        names: vec![Named { ns: Some("green".into()), dev: Some("tap2".into()) }],
+    };
+    wire(
+        Event::Explained { entry: 3, notes: vec![note] },
+        r#"{"v":8,"msg":{"explained":{"entry":3,"notes":[{"chunk":0,"start":81,"end":95,"key":"link.operstate","about":"tap1","title":"Operational state","meaning":"What the device can do now.","why":"its peer tap2 in namespace green is down","names":[{"ns":"green","dev":"tap2"}]}]}}}"#,
+    );
 }
 
 #[test]
 fn events() {
-    wire(Event::Ready { engine: "simulator".into() }, r#"{"v":7,"msg":{"ready":{"engine":"simulator"}}}"#);
+    wire(Event::Ready { engine: "simulator".into() }, r#"{"v":8,"msg":{"ready":{"engine":"simulator"}}}"#);
     wire(
         Event::Output {
             id: 7,
@@ -39,14 +59,14 @@ fn events() {
                 Chunk { text: "oops\n".into(), err: true, delay_ms: 1000 },
             ],
         },
-        r#"{"v":7,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n","err":false,"delay_ms":0},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
+        r#"{"v":8,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n","err":false,"delay_ms":0},{"text":"oops\n","err":true,"delay_ms":1000}]}}}"#,
     );
     wire(
         Event::Done { id: 7, status: 0, state: LabState::default() },
-        r#"{"v":7,"msg":{"done":{"id":7,"status":0,"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
+        r#"{"v":8,"msg":{"done":{"id":7,"status":0,"state":{"snapshot":null,"trace":null,"progress":null}}}}"#,
     );
-    wire(Event::Error { message: "x".into() }, r#"{"v":7,"msg":{"error":{"message":"x"}}}"#);
-    wire(Event::NeedsComplete { what: "nc".into() }, r#"{"v":7,"msg":{"needs_complete":{"what":"nc"}}}"#);
+    wire(Event::Error { message: "x".into() }, r#"{"v":8,"msg":{"error":{"message":"x"}}}"#);
+    wire(Event::NeedsComplete { what: "nc".into() }, r#"{"v":8,"msg":{"needs_complete":{"what":"nc"}}}"#);
     wire(
         Event::Opened {
             earlier: vec![0, 1],
@@ -57,7 +77,7 @@ fn events() {
             state: LabState::default(),
             waiting: vec![u64::MAX],
         },
-        r#"{"v":7,"msg":{"opened":{"earlier":[0,1],"outputs":[{"chunks":[{"text":"ok\n","err":false,"delay_ms":0}],"status":0}],"state":{"snapshot":null,"trace":null,"progress":null},"waiting":[18446744073709551615]}}}"#,
+        r#"{"v":8,"msg":{"opened":{"earlier":[0,1],"outputs":[{"chunks":[{"text":"ok\n","err":false,"delay_ms":0}],"status":0}],"state":{"snapshot":null,"trace":null,"progress":null},"waiting":[18446744073709551615]}}}"#,
     );
 }
 
@@ -75,17 +95,17 @@ fn a_snapshot_travels_whole() {
 fn other_versions_and_garbage_are_refused() {
     assert_eq!(decode::<Request>(r#"{"v":1,"msg":"interrupt"}"#), Err(DecodeError::Version(1)));
     assert!(matches!(decode::<Request>("{"), Err(DecodeError::Malformed(_))));
-    assert!(matches!(decode::<Request>(r#"{"v":7,"msg":"reboot"}"#), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode::<Request>(r#"{"v":8,"msg":"reboot"}"#), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode::<Request>(r#"{"msg":"interrupt"}"#), Err(DecodeError::Malformed(_))));
 }
 
 #[test]
 fn fields_marked_default_may_be_left_out() {
-    let json = r#"{"v":7,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"}]}}}"#;
+    let json = r#"{"v":8,"msg":{"output":{"id":7,"chunks":[{"text":"lo UNKNOWN\n"}]}}}"#;
     let want = Event::Output { id: 7, chunks: vec![Chunk { text: "lo UNKNOWN\n".into(), err: false, delay_ms: 0 }] };
     assert_eq!(decode::<Event>(json).unwrap(), want);
     // A client that knows no presets opens an empty host.
-    let json = r#"{"v":7,"msg":{"open":{"lines":[],"lesson":null}}}"#;
+    let json = r#"{"v":8,"msg":{"open":{"lines":[],"lesson":null}}}"#;
     assert_eq!(decode::<Request>(json).unwrap(), Request::Open { lines: vec![], lesson: None, preset: None });
 }
 
@@ -147,7 +167,7 @@ fn a_replayed_id_gives_back_its_entry() {
 fn pairing() {
     wire(
         Request::Hello { token: "t0k".into(), resume: None },
-        r#"{"v":7,"msg":{"hello":{"token":"t0k","resume":null}}}"#,
+        r#"{"v":8,"msg":{"hello":{"token":"t0k","resume":null}}}"#,
     );
     wire(
         Event::Paired {
@@ -160,10 +180,10 @@ fn pairing() {
             session: "s1".into(),
             resumed: false,
         },
-        r#"{"v":7,"msg":{"paired":{"host":{"hostname":"vm1","kernel":"6.1.0-18-amd64","iproute2":"6.1.0","inspect":false},"session":"s1","resumed":false}}}"#,
+        r#"{"v":8,"msg":{"paired":{"host":{"hostname":"vm1","kernel":"6.1.0-18-amd64","iproute2":"6.1.0","inspect":false},"session":"s1","resumed":false}}}"#,
     );
     wire(
         Event::Refused { reason: Refusal::Token, message: "wrong token".into() },
-        r#"{"v":7,"msg":{"refused":{"reason":"token","message":"wrong token"}}}"#,
+        r#"{"v":8,"msg":{"refused":{"reason":"token","message":"wrong token"}}}"#,
     );
 }
