@@ -68,8 +68,13 @@ fn run(lines: &[String], command: &str) -> (sim_core::Output, Vec<Note>) {
     (out, notes)
 }
 
+/// The note's text; every note lies inside its chunk, on character
+/// boundaries, in a stdout chunk (checked for every note these tests see).
 fn span_text<'a>(out: &'a sim_core::Output, n: &Note) -> &'a str {
-    &out.chunks[n.chunk as usize].text[n.start as usize..n.end as usize]
+    let chunk = &out.chunks[n.chunk as usize];
+    assert_eq!(chunk.stream, sim_core::Stream::Stdout, "{n:?}");
+    assert!(n.start < n.end && chunk.text.get(n.start as usize..n.end as usize).is_some(), "{n:?} in {:?}", chunk.text);
+    &chunk.text[n.start as usize..n.end as usize]
 }
 
 #[test]
@@ -78,6 +83,7 @@ fn every_case_explains_its_span() {
     let mut failed = Vec::new();
     for c in &cases {
         let (out, notes) = run(&labs[&c.lab], &c.command);
+        notes.iter().for_each(|n| drop(span_text(&out, n)));
         let found = notes.iter().find(|n| n.key == c.key && (c.span == "*" || span_text(&out, n) == c.span));
         let ok = match found {
             None => false,
