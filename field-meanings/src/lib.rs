@@ -9,6 +9,8 @@
 //! `[text](explain:KEY)` references with it, without compiling the
 //! simulator natively for a table.
 
+use std::sync::OnceLock;
+
 const TABLE: &str = include_str!("meanings.txt");
 
 /// Every field kind: key, title, meaning, in the file's order.
@@ -19,7 +21,16 @@ pub fn all() -> impl Iterator<Item = (&'static str, &'static str, &'static str)>
     })
 }
 
-/// The title and meaning of field `key`.
+/// The title and meaning of field `key`: a binary search of the table,
+/// sorted once (a note of every field of a large listing asks thousands
+/// of times).
 pub fn of(key: &str) -> Option<(&'static str, &'static str)> {
-    all().find(|(k, _, _)| *k == key).map(|(_, t, m)| (t, m))
+    static SORTED: OnceLock<Vec<(&str, &str, &str)>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut v: Vec<_> = all().collect();
+        v.sort_by_key(|e| e.0);
+        v
+    });
+    let i = sorted.binary_search_by_key(&key, |e| e.0).ok()?;
+    Some((sorted[i].1, sorted[i].2))
 }

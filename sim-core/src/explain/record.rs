@@ -14,7 +14,8 @@ use std::cell::RefCell;
 pub struct Tag {
     pub start: usize,
     pub end: usize,
-    pub key: String,
+    /// iproute's keys are its printer's literals; the taggers' may be made.
+    pub key: std::borrow::Cow<'static, str>,
     /// Index of its record in [`Printed::recs`].
     pub rec: usize,
 }
@@ -34,14 +35,29 @@ pub struct Printed {
     pub text: String,
     pub tags: Vec<Tag>,
     pub recs: Vec<Rec>,
+    /// Each record's tags, by index into `tags` (made when the printer
+    /// hands them over, so that looking up a field is not a walk through
+    /// every tag of a long listing).
+    pub of_rec: Vec<Vec<usize>>,
 }
 
 impl Printed {
+    /// Indexes the tags by record.
+    fn index(&mut self) {
+        self.of_rec = vec![Vec::new(); self.recs.len()];
+        for (i, t) in self.tags.iter().enumerate() {
+            if let Some(v) = self.of_rec.get_mut(t.rec) {
+                v.push(i);
+            }
+        }
+    }
+
     /// The value of the field `key` of record `rec` (or of its parent):
     /// the last word of its last span, since a field may be printed as a
     /// label and a value, in one span (`mtu 1500`) or two (`dev` `eth0`).
     pub fn field(&self, rec: usize, key: &str) -> Option<&str> {
-        let own = self.tags.iter().rev().find(|t| t.rec == rec && t.key == key).map(|t| &self.text[t.start..t.end]);
+        let tags = self.of_rec.get(rec).map_or(&[][..], Vec::as_slice);
+        let own = tags.iter().rev().map(|&i| &self.tags[i]).find(|t| t.key == key).map(|t| &self.text[t.start..t.end]);
         let own = own.map(|v| v.rsplit(' ').next().unwrap_or(v));
         own.or_else(|| self.recs.get(rec)?.parent.and_then(|p| self.field(p, key)))
     }
@@ -89,45 +105,8 @@ pub fn printed(mut p: Printed) {
     RECORDING.with(|r| {
         if let Some(r) = r.borrow_mut().as_mut() {
             p.ns = p.ns.or(r.ns);
+            p.index();
             r.printed.push(p);
         }
     });
-}
-
-/// Collects one printer's tags and records as it prints: a text-only
-/// helper for printers that write with `format!` (ping, ifconfig).
-#[derive(Default)]
-pub struct Tagger {
-    pub out: Printed,
-    rec: Option<usize>,
-}
-
-impl Tagger {
-    /// Starts a new object of `kind` (inside the current one when `nested`).
-    pub fn object(&mut self, kind: Kind, nested: bool) {
-        let parent = if nested { self.rec } else { None };
-        self.out.recs.push(Rec { kind, parent });
-        self.rec = Some(self.out.recs.len() - 1);
-    }
-
-    /// Plain text: no field.
-    pub fn text(&mut self, s: &str) {
-        self.out.text.push_str(s);
-    }
-
-    /// A field's text, tagged `key` (of the current object).
-    pub fn field(&mut self, key: &str, s: &str) {
-        let start = self.out.text.len();
-        self.out.text.push_str(s);
-        if let Some(rec) = self.rec {
-            self.out.tags.push(Tag { start, end: self.out.text.len(), key: key.to_string(), rec });
-        }
-    }
-
-    /// Hands the text and its tags to the recording.
-    pub fn finish(self) -> String {
-        let text = self.out.text.clone();
-        printed(self.out);
-        text
-    }
 }

@@ -26,7 +26,7 @@ impl Tagger {
     pub fn span(&mut self, start: usize, end: usize, key: &str) {
         let Some(rec) = self.out.recs.len().checked_sub(1) else { return };
         if start < end && end <= self.out.text.len() {
-            self.out.tags.push(Tag { start, end, key: key.to_string(), rec });
+            self.out.tags.push(Tag { start, end, key: key.to_string().into(), rec });
         }
     }
 

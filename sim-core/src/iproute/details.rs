@@ -11,7 +11,7 @@ fn bridge_id(mac: Mac) -> String {
     format!("8000.{:x}:{:x}:{:x}:{:x}:{:x}:{:x}", m[0], m[1], m[2], m[3], m[4], m[5])
 }
 
-fn words(p: &mut Printer, fields: &[(&str, &str)]) {
+fn words(p: &mut Printer, fields: &[(&'static str, &str)]) {
     for (k, v) in fields {
         p.string(To::Any, k, &format!("{k} {v} "), v);
     }

@@ -179,7 +179,7 @@ struct Tagging {
     kind: Kind,
     out: crate::explain::record::Printed,
     objects: Vec<usize>,
-    arrays: Vec<String>,
+    arrays: Vec<&'static str>,
 }
 
 #[cfg(feature = "explain")]
@@ -192,7 +192,7 @@ impl Tagging {
     }
 
     fn open(&mut self) {
-        let in_addrs = self.arrays.last().is_some_and(|a| a == "addr_info");
+        let in_addrs = self.arrays.last() == Some(&"addr_info");
         let parent = self.objects.last().copied();
         let rec = match parent {
             Some(p) if !in_addrs => p,
@@ -207,8 +207,8 @@ impl Tagging {
 
     /// Tags `text[start..end]`, less its separators, as `key` (a bare
     /// value in an array is its array's).
-    fn tag(&mut self, text: &str, start: usize, end: usize, key: &str) {
-        let key = if key.is_empty() { self.arrays.last().cloned().unwrap_or_default() } else { key.to_string() };
+    fn tag(&mut self, text: &str, start: usize, end: usize, key: &'static str) {
+        let key = if key.is_empty() { self.arrays.last().copied().unwrap_or_default() } else { key };
         if key.is_empty() {
             return;
         }
@@ -222,13 +222,12 @@ impl Tagging {
         let (start, end) = (start + lead, start + lead + body.len());
         // `tap1@if23`: the name, then the device it is linked to.
         if let Some(at) = body.find('@').filter(|_| key == "ifname") {
-            let key = key.clone();
             let link = crate::explain::record::Tag { start: start + at, end, key: "link".into(), rec };
-            self.out.tags.push(crate::explain::record::Tag { start, end: start + at, key, rec });
+            self.out.tags.push(crate::explain::record::Tag { start, end: start + at, key: key.into(), rec });
             self.out.tags.push(link);
             return;
         }
-        self.out.tags.push(crate::explain::record::Tag { start, end, key, rec });
+        self.out.tags.push(crate::explain::record::Tag { start, end, key: key.into(), rec });
     }
 }
 
@@ -334,10 +333,10 @@ impl Printer {
     }
 
     /// Opens an array: a JSON array named `key`, or the text `text`.
-    pub fn open_array(&mut self, to: To, key: &str, text: &str) {
+    pub fn open_array(&mut self, to: To, key: &'static str, text: &str) {
         #[cfg(feature = "explain")]
         if let Some(t) = self.tags.as_mut() {
-            t.arrays.push(key.to_string());
+            t.arrays.push(key);
         }
         if let Some(w) = self.json_for(to) {
             w.name(key);
@@ -367,7 +366,7 @@ impl Printer {
 
     /// A value: `key: value` in JSON (a bare value inside an array when
     /// `key` is empty), `text` in text mode.
-    pub fn value(&mut self, to: To, key: &str, text: &str, v: Value<'_>) {
+    pub fn value(&mut self, to: To, key: &'static str, text: &str, v: Value<'_>) {
         if let Some(w) = self.json_for(to) {
             if key.is_empty() {
                 w.value(&v);
@@ -389,7 +388,7 @@ impl Printer {
     /// iproute2's commonest form, `print_*(PRINT_ANY, key, "LABEL %s ", v)`:
     /// the text is the label, a blank, the value (a boolean `on`/`off`)
     /// and a blank, built here rather than by a `format!` at each call.
-    pub fn labeled(&mut self, key: &str, label: &str, v: Value<'_>) {
+    pub fn labeled(&mut self, key: &'static str, label: &str, v: Value<'_>) {
         let mut text = String::with_capacity(label.len() + 24);
         if !label.is_empty() {
             text.push_str(label);
@@ -406,24 +405,24 @@ impl Printer {
         self.value(To::Any, key, &text, v);
     }
 
-    pub fn string(&mut self, to: To, key: &str, text: &str, v: &str) {
+    pub fn string(&mut self, to: To, key: &'static str, text: &str, v: &str) {
         self.value(to, key, text, Value::Str(v));
     }
 
-    pub fn uint(&mut self, to: To, key: &str, text: &str, v: u64) {
+    pub fn uint(&mut self, to: To, key: &'static str, text: &str, v: u64) {
         self.value(to, key, text, Value::Uint(v));
     }
 
-    pub fn int(&mut self, to: To, key: &str, text: &str, v: i64) {
+    pub fn int(&mut self, to: To, key: &'static str, text: &str, v: i64) {
         self.value(to, key, text, Value::Int(v));
     }
 
-    pub fn boolean(&mut self, to: To, key: &str, text: &str, v: bool) {
+    pub fn boolean(&mut self, to: To, key: &'static str, text: &str, v: bool) {
         self.value(to, key, text, Value::Bool(v));
     }
 
     /// A string whose text is wrapped in a colour under `-c`.
-    pub fn color_string(&mut self, to: To, color: Color, key: &str, text: &str, v: &str) {
+    pub fn color_string(&mut self, to: To, color: Color, key: &'static str, text: &str, v: &str) {
         if self.json.is_none() && self.wants_text(to) && self.color {
             if let Some(code) = color.code() {
                 self.text.push_str(code);
@@ -438,13 +437,13 @@ impl Printer {
     /// Text-only (ignored in JSON mode) that is a field `key`: a label and
     /// value printed with `fp` in iproute2 (`state UP`), tagged as `key`
     /// for explained output.
-    pub fn field(&mut self, key: &str, text: &str) {
+    pub fn field(&mut self, key: &'static str, text: &str) {
         self.value(To::Fp, key, text, Value::Null);
     }
 
     /// Text-only words that are fields: each run of non-blank characters
     /// of `text` takes the next of `keys` (a table's header or row).
-    pub fn fields(&mut self, text: &str, keys: &[&str]) {
+    pub fn fields(&mut self, text: &str, keys: &[&'static str]) {
         let mut keys = keys.iter();
         let mut rest = text;
         while !rest.is_empty() {

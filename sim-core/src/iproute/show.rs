@@ -339,7 +339,7 @@ fn link_full(p: &mut Printer, opts: &Opts, l: &LinkMsg, names: &[(u32, String, u
 }
 
 /// One direction's counters in `ip -j -s link`'s `stats64`.
-fn json_counters(p: &mut Printer, key: &str, groups: &[&[(&str, u64)]]) {
+fn json_counters(p: &mut Printer, key: &str, groups: &[&[(&'static str, u64)]]) {
     p.open_object(Some(key));
     for (k, v) in groups.iter().flat_map(|g| g.iter()) {
         p.uint(To::Json, k, "", *v);
