@@ -155,7 +155,13 @@ fn arbitrary_lines_never_panic() {
             }
             b.into_iter().collect()
         };
-        let _ = lab.run(&line);
+        let out = lab.run(&line);
+        // Explained output reads back whatever was printed: never a panic,
+        // never a note outside its chunk.
+        for note in lab.explain(&out) {
+            let text = &out.chunks[note.chunk as usize].text;
+            assert!(text.get(note.start as usize..note.end as usize).is_some(), "{line}: {note:?}");
+        }
         n += 1;
         if round % 2000 == 0 {
             lab = Lab::with_seed(round as u64);
