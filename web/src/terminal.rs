@@ -74,6 +74,9 @@ fn history_step(ed: &mut Editor, hist: &[String], line: &str, up: bool) -> Optio
     Some(next.map(|p| hist[p].clone()).unwrap_or_else(|| ed.draft.clone()))
 }
 
+/// Pointing at an event's target in the scrollback (`from`: by keyboard).
+type Point = dyn Fn(&web_sys::Event, bool) -> bool;
+
 #[component]
 pub fn Terminal(shell: Shell) -> impl IntoView {
     let input = NodeRef::<html::Input>::new();
@@ -211,7 +214,7 @@ pub fn Terminal(shell: Shell) -> impl IntoView {
     // scrollback, which it shrinks: a scrollback at its end (the prompt in
     // view) stays there, unless a pointer only passed over it (then no
     // line moves under the pointer).
-    let point: Rc<dyn Fn(&web_sys::Event, bool) -> bool> = Rc::new(move |ev: &web_sys::Event, from: bool| {
+    let point: Rc<Point> = Rc::new(move |ev: &web_sys::Event, from: bool| {
         let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let s = scroll.get_untracked();
         let end = s.as_ref().is_some_and(|s| s.scroll_top() + s.client_height() + 8 >= s.scroll_height());

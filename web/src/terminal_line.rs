@@ -62,7 +62,8 @@ pub struct TermLine {
 /// (`data-note`); the text stays the same, byte for byte.
 #[component]
 pub fn TerminalLine(line: Arc<TermLine>) -> impl IntoView {
-    let (class, runs, src): (&'static str, Vec<(Option<String>, String, Option<u32>)>, Src) = match &line.kind {
+    type Piece = (Option<String>, String, Option<u32>);
+    let (class, runs, src): (&'static str, Vec<Piece>, Src) = match &line.kind {
         LineKind::Command(cmd) => {
             ("t-cmd", vec![(Some("t-prompt".into()), PROMPT.into(), None), (None, format!(" {cmd}"), None)], Src::None)
         }

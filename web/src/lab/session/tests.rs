@@ -97,3 +97,18 @@ fn a_preset_is_the_complete_labs_and_setup_runs_after_it() {
         assert_eq!(Some(s.snapshot().clone()), by_hand);
     }
 }
+
+#[cfg(feature = "complete")]
+#[test]
+fn the_complete_lab_keeps_the_notes_of_the_last_entries_only() {
+    let mut s = LabSession::default();
+    for _ in 0..NOTED + 10 {
+        s.run("ip link show lo").unwrap();
+    }
+    s.run("true").unwrap();
+    let last = (NOTED + 9) as u32;
+    assert!(!s.notes(last).is_empty(), "the newest entry's output is explained");
+    assert!(s.notes(9).is_empty(), "the oldest ones were dropped");
+    assert!(!s.notes(10).is_empty());
+    assert!(s.notes(last + 1).is_empty(), "a line that printed nothing has none");
+}
