@@ -438,24 +438,39 @@ impl Printer {
     /// value printed with `fp` in iproute2 (`state UP`), tagged as `key`
     /// for explained output.
     pub fn field(&mut self, key: &'static str, text: &str) {
+        #[cfg(feature = "explain")]
         self.value(To::Fp, key, text, Value::Null);
+        #[cfg(not(feature = "explain"))]
+        {
+            let _ = key;
+            self.fp(text);
+        }
     }
 
     /// Text-only words that are fields: each run of non-blank characters
-    /// of `text` takes the next of `keys` (a table's header or row).
+    /// of `text` takes the next of `keys` (a table's header and rows).
+    /// Without explained output it is `fp` (the first load's basic lab).
     pub fn fields(&mut self, text: &str, keys: &[&'static str]) {
-        let mut keys = keys.iter();
-        let mut rest = text;
-        while !rest.is_empty() {
-            let blank = rest.len() - rest.trim_start_matches([' ', '\n', '\\']).len();
-            self.fp(&rest[..blank]);
-            rest = &rest[blank..];
-            let word = rest.find([' ', '\n', '\\']).unwrap_or(rest.len());
-            match keys.next() {
-                Some(k) if word > 0 => self.field(k, &rest[..word]),
-                _ => self.fp(&rest[..word]),
+        #[cfg(not(feature = "explain"))]
+        {
+            let _ = keys;
+            self.fp(text);
+        }
+        #[cfg(feature = "explain")]
+        {
+            let mut keys = keys.iter();
+            let mut rest = text;
+            while !rest.is_empty() {
+                let blank = rest.len() - rest.trim_start_matches([' ', '\n', '\\']).len();
+                self.fp(&rest[..blank]);
+                rest = &rest[blank..];
+                let word = rest.find([' ', '\n', '\\']).unwrap_or(rest.len());
+                match keys.next() {
+                    Some(k) if word > 0 => self.field(k, &rest[..word]),
+                    _ => self.fp(&rest[..word]),
+                }
+                rest = &rest[word..];
             }
-            rest = &rest[word..];
         }
     }
 

@@ -371,29 +371,97 @@ fn stats(p: &mut Printer, l: &LinkMsg, extended: bool, oneline: bool) {
         return;
     }
     let sl = if oneline { "\\" } else { "\n" };
-    const RX: &[&str] = &["rx", "rx_bytes", "rx_packets", "rx_errors", "rx_dropped", "rx_missed", "rx_mcast"];
-    const RX_ERR: &[&str] = &["rx_length", "rx_crc", "rx_frame", "rx_fifo", "rx_over"];
-    const TX: &[&str] = &["tx", "tx_bytes", "tx_packets", "tx_errors", "tx_dropped", "tx_carrier", "tx_collisions"];
-    const TX_ERR: &[&str] = &["tx_aborted", "tx_fifo", "tx_window", "tx_heartbeat", "carrier_changes"];
-    p.fields(&format!("    RX:  bytes packets errors dropped  missed   mcast           {sl}"), RX);
-    let rx = format!("    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} {sl}", s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, 0);
-    p.fields(&rx, &RX[1..]);
+    // Each block is a header and a row of values: the header's words' keys,
+    // then the row's (the header's without `RX:`, or `RX errors:`).
+    const RX: &[&str] = &[
+        "rx",
+        "rx_bytes",
+        "rx_packets",
+        "rx_errors",
+        "rx_dropped",
+        "rx_missed",
+        "rx_mcast", //
+        "rx_bytes",
+        "rx_packets",
+        "rx_errors",
+        "rx_dropped",
+        "rx_missed",
+        "rx_mcast",
+    ];
+    const RX_ERR: &[&str] = &[
+        "rx",
+        "rx_errors",
+        "rx_length",
+        "rx_crc",
+        "rx_frame",
+        "rx_fifo",
+        "rx_over", //
+        "rx_length",
+        "rx_crc",
+        "rx_frame",
+        "rx_fifo",
+        "rx_over",
+    ];
+    const TX: &[&str] = &[
+        "tx",
+        "tx_bytes",
+        "tx_packets",
+        "tx_errors",
+        "tx_dropped",
+        "tx_carrier",
+        "tx_collisions", //
+        "tx_bytes",
+        "tx_packets",
+        "tx_errors",
+        "tx_dropped",
+        "tx_carrier",
+        "tx_collisions",
+    ];
+    const TX_ERR: &[&str] = &[
+        "tx",
+        "tx_errors",
+        "tx_aborted",
+        "tx_fifo",
+        "tx_window",
+        "tx_heartbeat",
+        "carrier_changes", //
+        "tx_aborted",
+        "tx_fifo",
+        "tx_window",
+        "tx_heartbeat",
+        "carrier_changes",
+    ];
+    p.fields(
+        &format!(
+            "    RX:  bytes packets errors dropped  missed   mcast           {sl}    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} {sl}",
+            s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, 0
+        ),
+        RX,
+    );
     if extended {
         p.fields(
-            &format!("    RX errors:  length    crc   frame    fifo overrun{sl}"),
-            &[&["rx", "rx_errors"], RX_ERR].concat(),
+            &format!(
+                "    RX errors:  length    crc   frame    fifo overrun{sl}{:15}{:>7} {:>6} {:>7} {:>7} {:>7} {sl}",
+                "", 0, 0, 0, 0, 0
+            ),
+            RX_ERR,
         );
-        p.fields(&format!("{:15}{:>7} {:>6} {:>7} {:>7} {:>7} {sl}", "", 0, 0, 0, 0, 0), RX_ERR);
     }
-    p.fields(&format!("    TX:  bytes packets errors dropped carrier collsns           {sl}"), TX);
-    let tx = format!("    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ", s.tx_bytes, s.tx_packets, 0, s.tx_dropped, 0, 0);
-    p.fields(&tx, &TX[1..]);
+    p.fields(
+        &format!(
+            "    TX:  bytes packets errors dropped carrier collsns           {sl}    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ",
+            s.tx_bytes, s.tx_packets, 0, s.tx_dropped, 0, 0
+        ),
+        TX,
+    );
     if extended {
         p.fields(
-            &format!("{sl}    TX errors: aborted   fifo  window heartbt transns{sl}"),
-            &[&["tx", "tx_errors"], TX_ERR].concat(),
+            &format!(
+                "{sl}    TX errors: aborted   fifo  window heartbt transns{sl}{:15}{:>7} {:>6} {:>7} {:>7} {:>7} ",
+                "", 0, 0, 0, 0, l.carrier_changes
+            ),
+            TX_ERR,
         );
-        p.fields(&format!("{:15}{:>7} {:>6} {:>7} {:>7} {:>7} ", "", 0, 0, 0, 0, l.carrier_changes), TX_ERR);
     }
 }
 

@@ -1,5 +1,6 @@
 //! What the basic lab lacks. The site's first load carries a lab built
-//! without the `jobs` and `sockets` features; a line that uses what they
+//! without the `jobs`, `sockets` and `presets` features and without
+//! iptables' command line (`text-tools` or `tools-elsewhere`); a line that uses what they
 //! add runs in the complete lab instead (a second module the page fetches
 //! then, and replays the session on). This module decides which lines
 //! those are, before they run ([`lacks`]), and the lab's programs note
@@ -25,6 +26,9 @@ const COMPLETE_ONLY: &[(&str, Feature)] = &[
     ("tcpdump", Feature::Sockets),
     ("docker", Feature::Presets),
     ("nsenter", Feature::Presets),
+    ("iptables", Feature::Iptables),
+    ("iptables-save", Feature::Iptables),
+    ("iptables-restore", Feature::Iptables),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -32,6 +36,12 @@ enum Feature {
     Jobs,
     Sockets,
     Presets,
+    /// iptables' command line: linked in (`text-tools`) or run in the
+    /// site's other module with the tables as bytes (`tools-elsewhere`).
+    /// The first load's lab has neither (6 KB of gzip: the bytes' glue);
+    /// its packet path still walks the (empty) tables, as the complete
+    /// lab's does.
+    Iptables,
 }
 
 impl Feature {
@@ -40,13 +50,14 @@ impl Feature {
             Feature::Jobs => cfg!(feature = "jobs"),
             Feature::Sockets => cfg!(feature = "sockets"),
             Feature::Presets => cfg!(feature = "presets"),
+            Feature::Iptables => cfg!(any(feature = "text-tools", feature = "tools-elsewhere")),
         }
     }
 }
 
 /// Whether this is the complete lab (it lacks nothing).
 pub fn is_complete() -> bool {
-    Feature::Jobs.built() && Feature::Sockets.built() && Feature::Presets.built()
+    Feature::Jobs.built() && Feature::Sockets.built() && Feature::Presets.built() && Feature::Iptables.built()
 }
 
 /// Whether this build lacks program or builtin `name` (a path's last part
