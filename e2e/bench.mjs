@@ -17,7 +17,7 @@ import { LAUNCH, DIST } from './browser.mjs';
 import { serve } from './serve.mjs';
 import { connect, THROTTLED } from './bench/cdp.mjs';
 import { loading } from './bench/load.mjs';
-import { diagram, reload, scale, interrupt } from './bench/interact.mjs';
+import { diagram, reload, scale, interrupt, explain } from './bench/interact.mjs';
 import { Figures, table } from './bench/stats.mjs';
 
 const { values: opt } = parseArgs({
@@ -81,6 +81,8 @@ try {
     await scale(env, base('gzip'), figures, runs, [50, 500, 2000], log);
     log('\nCtrl-C ');
     await interrupt(env, base('gzip'), figures, runs, 10000, log);
+    log('\nexplain ');
+    await explain(env, base('gzip'), figures, runs, log);
     log('\n');
   }
 } finally {

@@ -127,3 +127,33 @@ export async function interrupt(env, base, figures, runs, limitMs, log) {
   figures.add(SECTION, 'Ctrl-C on an endless awk → `^C` shown', 'gzip', { values: caret, fails });
   figures.add(SECTION, 'Ctrl-C → next command (`echo ok`) answered', 'gzip', { values: ready, fails });
 }
+
+/** Pointing at output → its notes drawn: the first time on the first
+ *  load's lab (which fetches the complete lab and replays the session
+ *  there), then on a later line, the complete lab already running. */
+export async function explain(env, base, figures, runs, log) {
+  const first = [], later = [], fails = [];
+  const line = (page, text) => page.locator('.t-lines > div[data-entry]', { hasText: text }).last();
+  const noted = (page, text) => line(page, text).locator('[data-note]').first().waitFor({ timeout: 60000 });
+  for (let i = 0; i < runs && !fails.length; i++) {
+    const { page, close } = await sandbox(env, base);
+    try {
+      await command(page, 'ip link add tap1 type veth peer name tap2; ip link set tap1 up; ip link show tap1', { contains: 'LOWERLAYERDOWN' }, 30000);
+      let t = Date.now();
+      await line(page, 'LOWERLAYERDOWN').hover();
+      await noted(page, 'LOWERLAYERDOWN');
+      first.push(Date.now() - t);
+      await command(page, 'ip link show tap2', { contains: 'tap2@tap1' }, 30000);
+      await page.mouse.move(0, 0);
+      t = Date.now();
+      await line(page, 'tap2@tap1').hover();
+      await noted(page, 'tap2@tap1');
+      later.push(Date.now() - t);
+    } catch (e) {
+      fails.push(short(e));
+    } finally { await close(); }
+    log('.');
+  }
+  figures.add(SECTION, 'point at output → notes drawn (first: fetches the complete lab)', 'gzip', { values: first, fails });
+  figures.add(SECTION, 'point at output → notes drawn (complete lab running)', 'gzip', { values: later, fails });
+}
