@@ -101,6 +101,25 @@ impl Here<'_> {
         }
     }
 
+    /// The first device in the whole lab (namespaces in order) that
+    /// `has`: its namespace and name.
+    pub fn find_device(&self, has: impl Fn(&Link) -> bool) -> Option<(NsId, String)> {
+        self.k
+            .ns_ids()
+            .into_iter()
+            .find_map(|ns| Some((ns, self.k.ns(ns)?.links.values().find(|l| has(l))?.name.clone())))
+    }
+
+    /// Where an IPv4 address is configured in the lab.
+    pub fn owner(&self, ip: std::net::Ipv4Addr) -> Option<(NsId, String)> {
+        self.find_device(|l| l.addrs.iter().any(|a| a.v4().is_some_and(|a| a.local == ip)))
+    }
+
+    /// Which device in the lab has the MAC address `mac` (as printed).
+    pub fn mac_owner(&self, mac: &str) -> Option<(NsId, String)> {
+        self.find_device(|l| l.mac.to_string() == mac)
+    }
+
     /// The ports of bridge `b` (in this namespace).
     pub fn ports(&self, b: &Link) -> Vec<&Link> {
         self.k

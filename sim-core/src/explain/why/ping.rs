@@ -70,14 +70,7 @@ pub fn why(at: &Here<'_>, facts: &Facts<'_>, key: &str, value: &str) -> Option<S
         "from" | "addr" => {
             let ip: Ipv4Addr =
                 value.trim_start_matches("from ").trim_matches(|c| c == '(' || c == ')' || c == ':').parse().ok()?;
-            let (ns, name) = at.k.ns_ids().into_iter().find_map(|ns| {
-                let l =
-                    at.k.ns(ns)?
-                        .links
-                        .values()
-                        .find(|l| l.addrs.iter().any(|a| a.v4().is_some_and(|a| a.local == ip)))?;
-                Some((ns, l.name.clone()))
-            })?;
+            let (ns, name) = at.owner(ip)?;
             let place = match at.label(ns) {
                 None => "the host".to_string(),
                 Some(n) => format!("namespace {n}"),

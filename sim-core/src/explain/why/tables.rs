@@ -5,7 +5,6 @@ use super::{no_carrier, Here, Said};
 use crate::explain::notes::Facts;
 use crate::explain::record::Printed;
 use crate::kernel::addr::network;
-use crate::kernel::NsId;
 use crate::packet::trace::What;
 use std::net::Ipv4Addr;
 
@@ -13,15 +12,6 @@ use std::net::Ipv4Addr;
 fn dev_of<'a>(at: &'a Here<'_>, p: &Printed, rec: usize) -> Option<&'a crate::kernel::link::Link> {
     let name = p.field(rec, "dev").or_else(|| p.field(rec, "ifname")).or_else(|| p.field(rec, "label"))?;
     at.link(name.split('@').next().unwrap_or(name))
-}
-
-/// Where an address is configured in the whole lab: its namespace and device.
-fn owner(at: &Here<'_>, ip: Ipv4Addr) -> Option<(NsId, String)> {
-    at.k.ns_ids().into_iter().find_map(|ns| {
-        let n = at.k.ns(ns)?;
-        let l = n.links.values().find(|l| l.addrs.iter().any(|a| a.v4().is_some_and(|a| a.local == ip)))?;
-        Some((ns, l.name.clone()))
-    })
 }
 
 pub fn addr(at: &Here<'_>, p: &Printed, rec: usize, key: &str, value: &str) -> Option<Said> {
@@ -64,14 +54,14 @@ pub fn route(at: &Here<'_>, p: &Printed, rec: usize, key: &str, value: &str) -> 
         }
         ("gateway", _) => {
             let gw: Ipv4Addr = p.field(rec, "gateway")?.parse().ok()?;
-            let text = match owner(at, gw) {
+            let text = match at.owner(gw) {
                 Some((ns, name)) => {
                     format!("{gw} is {name}'s address in {}: the next hop toward {dst}", at.where_is(ns))
                 }
                 None => format!("{gw} is the next hop toward {dst}"),
             };
             let s = Said::new(text);
-            match (owner(at, gw), dev) {
+            match (at.owner(gw), dev) {
                 (Some((ns, name)), _) => s.naming(&at.label(ns), &name),
                 (None, Some(d)) => s.naming(&here, &d.name),
                 _ => s,
@@ -123,7 +113,7 @@ pub fn neigh(at: &Here<'_>, facts: &Facts<'_>, p: &Printed, rec: usize, key: &st
             let text = if asked > 0 {
                 format!("ARP asked who has {dst} {asked} times and no answer came{}", lost.unwrap_or_default())
             } else {
-                match owner(at, dst) {
+                match at.owner(dst) {
                     None => format!("ARP asked who has {dst} and no answer came: no device in this lab has that address"),
                     Some((ns, name)) => format!(
                         "ARP asked who has {dst} and no answer came, though {name} in {} has it: the two are not on one working link",
@@ -141,14 +131,10 @@ pub fn neigh(at: &Here<'_>, facts: &Facts<'_>, p: &Printed, rec: usize, key: &st
         ("state", "PERMANENT") => Said::new("the entry was added by hand (ip neigh add)".into()),
         ("lladdr", _) => {
             let mac = value;
-            let found = at.k.ns_ids().into_iter().find_map(|ns| {
-                let l = at.k.ns(ns)?.links.values().find(|l| l.mac.to_string() == mac)?;
-                Some((ns, l.name.clone()))
-            });
-            let (ns, name) = found?;
+            let (ns, name) = at.mac_owner(mac)?;
             Said::new(format!("{mac} is {name}'s address, in {}", at.where_is(ns))).naming(&at.label(ns), &name)
         }
-        ("dst", _) => match owner(at, dst) {
+        ("dst", _) => match at.owner(dst) {
             Some((ns, name)) => {
                 Said::new(format!("{dst} is {name}'s address, in {}", at.where_is(ns))).naming(&at.label(ns), &name)
             }
@@ -194,11 +180,7 @@ pub fn fdb(at: &Here<'_>, p: &Printed, rec: usize, key: &str, value: &str) -> Op
             match own {
                 Some(n) => Said::new(format!("{mac} is {n}'s own address")).naming(&here, &n),
                 None => {
-                    let far = at.k.ns_ids().into_iter().find_map(|ns| {
-                        let l = at.k.ns(ns)?.links.values().find(|l| l.mac.to_string() == mac)?;
-                        Some((ns, l.name.clone()))
-                    });
-                    match far {
+                    match at.mac_owner(mac) {
                         Some((ns, n)) => Said::new(format!("{mac} is {n}'s address in {}, learnt from frames it sent that came in by {port}", at.where_is(ns)))
                             .naming(&at.label(ns), &n),
                         None => Said::new(format!("learnt from a frame that came in by {port}")),
@@ -238,6 +220,6 @@ pub fn addresses(at: &Here<'_>, key: &str, value: &str) -> Option<Said> {
     // `10.0.0.1.8080` (tcpdump) or `10.0.0.1:8080` (ss): the address.
     let parts: Vec<&str> = value.split(['.', ':']).collect();
     let ip: Ipv4Addr = parts.get(..4)?.join(".").parse().ok()?;
-    let (ns, name) = owner(at, ip)?;
+    let (ns, name) = at.owner(ip)?;
     Some(Said::new(format!("{ip} is {name}'s address, in {}", at.where_is(ns))).naming(&at.label(ns), &name))
 }
