@@ -227,8 +227,7 @@ impl Core {
         // read back here for explained output.
         #[cfg(feature = "explain")]
         if argv[0] == "iptables" {
-            crate::explain::record::set_ns(ns);
-            crate::explain::record::printed(crate::explain::iptables::tag(&out.stdout()));
+            crate::explain::record::read_back(ns, &out.stdout(), crate::explain::iptables::tag);
         }
         out
     }
@@ -316,10 +315,7 @@ impl Core {
             "ss" => {
                 let out = crate::tools::ss::ss(&views, argv);
                 #[cfg(feature = "explain")]
-                {
-                    crate::explain::record::set_ns(ns);
-                    crate::explain::record::printed(crate::explain::ss::tag(&out.stdout()));
-                }
+                crate::explain::record::read_back(ns, &out.stdout(), crate::explain::ss::tag);
                 out
             }
             _ => crate::tools::netstat::netstat(&views, argv),
