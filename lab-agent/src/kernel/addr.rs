@@ -64,6 +64,7 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<AddrMsg> {
     let mut broadcast = None;
     let mut label = None;
     let mut flags = u32::from(m.header.flags.bits());
+    let mut cache = None;
     for a in &m.attributes {
         match a {
             AddressAttribute::Local(ip) => local = Some(*ip),
@@ -71,6 +72,7 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<AddrMsg> {
             AddressAttribute::Broadcast(b) => broadcast = Some(*b),
             AddressAttribute::Label(l) => label = Some(l.clone()),
             AddressAttribute::Flags(f) => flags = f.bits(),
+            AddressAttribute::CacheInfo(c) => cache = Some((c.ifa_valid, c.ifa_preferred)),
             _ => {}
         }
     }
@@ -88,6 +90,13 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<AddrMsg> {
         secondary: has(AddressFlags::Secondary),
         tentative: has(AddressFlags::Tentative),
         permanent: has(AddressFlags::Permanent),
+        dadfailed: has(AddressFlags::Dadfailed),
+        nodad: has(AddressFlags::Nodad),
+        noprefixroute: has(AddressFlags::Noprefixroute),
+        deprecated: has(AddressFlags::Deprecated),
+        // INFINITY_LIFE_TIME (u32::MAX) is "forever".
+        valid_lft: cache.map(|c| c.0).filter(|&v| v != u32::MAX),
+        preferred_lft: cache.map(|c| c.1).filter(|&v| v != u32::MAX),
     })
 }
 

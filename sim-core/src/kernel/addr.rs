@@ -57,17 +57,50 @@ pub struct Inet4 {
     pub label: String,
 }
 
-/// An IPv6 address on an interface.
+/// An IPv6 address on an interface (`struct inet6_ifaddr`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Inet6 {
     pub local: Ipv6Addr,
     pub prefix: u8,
     pub scope: Scope,
-    /// Duplicate address detection has not finished (it never does here:
-    /// Linux shows `tentative` for as long as the recordings look).
+    /// IFA_F_TENTATIVE: duplicate address detection has not finished; the
+    /// address is not usable and has no `local` route yet.
     pub tentative: bool,
+    /// IFA_F_DADFAILED: another host on the link has it (shown with
+    /// `tentative`, which stays).
+    pub dadfailed: bool,
+    /// IFA_F_NODAD: added with `nodad`, usable at once.
+    pub nodad: bool,
+    /// IFA_F_NOPREFIXROUTE: no prefix route of its own.
+    pub noprefixroute: bool,
+    /// Virtual time (ms) when DAD ends, while `tentative` and not `dadfailed`;
+    /// `None` while it waits for the link to be up with carrier.
+    pub dad_at_ms: Option<u64>,
+    /// Virtual time (ms) its valid and preferred lifetimes end (`None`:
+    /// forever). A finite one makes it `dynamic` (not IFA_F_PERMANENT).
+    pub valid_until_ms: Option<u64>,
+    pub preferred_until_ms: Option<u64>,
     /// Creation order in the kernel: routes derived from addresses are listed in it.
     pub serial: u64,
+}
+
+impl Inet6 {
+    /// A permanent address with every flag off and no DAD pending.
+    pub fn new(local: Ipv6Addr, prefix: u8, scope: Scope, serial: u64) -> Inet6 {
+        Inet6 {
+            local,
+            prefix,
+            scope,
+            tentative: false,
+            dadfailed: false,
+            nodad: false,
+            noprefixroute: false,
+            dad_at_ms: None,
+            valid_until_ms: None,
+            preferred_until_ms: None,
+            serial,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@
 //! real rtnetlink sockets. Whatever a dump returns is printed by the same
 //! renderer, so the renderer is checked against real kernel data too.
 
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use crate::kernel::addr::{Inet4, Scope};
 use crate::kernel::link::{LinkStats, OperState, PortState};
@@ -117,8 +117,57 @@ pub struct AddrMsg {
     pub label: Option<String>,
     pub secondary: bool,
     pub tentative: bool,
-    /// IFA_F_PERMANENT (every address here but DHCP-style ones).
+    /// IFA_F_PERMANENT: no finite lifetime (IPv4's always; IPv6's unless
+    /// added with `valid_lft`/`preferred_lft`, then `dynamic`).
     pub permanent: bool,
+    /// IPv6's IFA_F_DADFAILED, IFA_F_NODAD, IFA_F_NOPREFIXROUTE and
+    /// IFA_F_DEPRECATED (its preferred lifetime is over).
+    pub dadfailed: bool,
+    pub nodad: bool,
+    pub noprefixroute: bool,
+    pub deprecated: bool,
+    /// IFA_CACHEINFO: seconds of valid and preferred lifetime left
+    /// (`None`: forever).
+    pub valid_lft: Option<u32>,
+    pub preferred_lft: Option<u32>,
+}
+
+/// RTM_NEWADDR for an IPv6 address, as `ip -6 addr add` sends it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Addr6Req {
+    pub local: Ipv6Addr,
+    pub prefix: u8,
+    /// `scope`, when given; else the kernel's from the address.
+    pub scope: Option<Scope>,
+    pub nodad: bool,
+    pub noprefixroute: bool,
+    /// `valid_lft`/`preferred_lft` in seconds (`None`: forever).
+    pub valid_lft: Option<u32>,
+    pub preferred_lft: Option<u32>,
+}
+
+impl AddrMsg {
+    /// An address with IPv6's own flags off and forever lifetimes (the
+    /// rest of the message to be filled in).
+    pub fn v6_flags_off() -> AddrMsg {
+        AddrMsg {
+            ifindex: 0,
+            local: IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+            prefix: 0,
+            broadcast: None,
+            scope: Scope::Global,
+            label: None,
+            secondary: false,
+            tentative: false,
+            permanent: true,
+            dadfailed: false,
+            nodad: false,
+            noprefixroute: false,
+            deprecated: false,
+            valid_lft: None,
+            preferred_lft: None,
+        }
+    }
 }
 
 /// RTM_NEWROUTE: an IPv4 route and the nexthop flags a dump adds.
@@ -253,6 +302,14 @@ pub trait Netlink {
     fn addr_add(&mut self, ifindex: u32, addr: &Inet4) -> KResult<()>;
     fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()>;
     fn addr_flush(&mut self, ifindex: u32) -> KResult<()>;
+    /// `ip -6 addr add` (RTM_NEWADDR, AF_INET6).
+    fn addr6_add(&mut self, _ifindex: u32, _req: &Addr6Req) -> KResult<()> {
+        Err(Errno::EOPNOTSUPP.into())
+    }
+    /// `ip -6 addr del`: the address with exactly this prefix length.
+    fn addr6_del(&mut self, _ifindex: u32, _local: Ipv6Addr, _prefix: u8) -> KResult<()> {
+        Err(Errno::EOPNOTSUPP.into())
+    }
 
     fn route_dump(&mut self) -> Vec<RouteMsg>;
     /// Whether an IPv4 routing table exists (a dump of one that does not fails).

@@ -215,6 +215,9 @@ impl Netlink for SimNetlink<'_> {
 
     fn addr_dump(&mut self) -> Vec<AddrMsg> {
         self.explain_here();
+        let now_ms = self.kernel.now_ms;
+        // IFA_CACHEINFO counts whole seconds left, rounded down.
+        let left_s = |t: u64, now: u64| (t.saturating_sub(now) / 1000) as u32;
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
         let mut v4 = Vec::new();
         let mut v6 = Vec::new();
@@ -232,6 +235,7 @@ impl Netlink for SimNetlink<'_> {
                         secondary: !self.kernel.is_primary(r, a),
                         tentative: false,
                         permanent: true,
+                        ..AddrMsg::v6_flags_off()
                     }),
                     IfAddr::V6(a) => v6.push(AddrMsg {
                         ifindex: l.ifindex,
@@ -242,7 +246,13 @@ impl Netlink for SimNetlink<'_> {
                         label: None,
                         secondary: false,
                         tentative: a.tentative,
-                        permanent: true,
+                        permanent: a.valid_until_ms.is_none() && a.preferred_until_ms.is_none(),
+                        dadfailed: a.dadfailed,
+                        nodad: a.nodad,
+                        noprefixroute: a.noprefixroute,
+                        deprecated: a.preferred_until_ms.is_some_and(|t| t <= now_ms),
+                        valid_lft: a.valid_until_ms.map(|t| left_s(t, now_ms)),
+                        preferred_lft: a.preferred_until_ms.map(|t| left_s(t, now_ms)),
                     }),
                 }
             }

@@ -475,9 +475,9 @@ impl Kernel {
             return;
         }
         let a = if l.is_loopback() {
-            Inet6 { local: std::net::Ipv6Addr::LOCALHOST, prefix: 128, scope: Scope::Host, tentative: false, serial }
+            Inet6::new(std::net::Ipv6Addr::LOCALHOST, 128, Scope::Host, serial)
         } else {
-            Inet6 { local: addr::link_local(l.mac), prefix: 64, scope: Scope::Link, tentative: true, serial }
+            Inet6 { tentative: true, ..Inet6::new(addr::link_local(l.mac), 64, Scope::Link, serial) }
         };
         let lo4 = l.is_loopback().then(|| Inet4 { label: l.name.clone(), ..loopback4() });
         l.addrs.push(IfAddr::V6(a));
