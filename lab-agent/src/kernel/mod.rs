@@ -18,7 +18,7 @@ pub mod route;
 pub mod sysctl;
 
 use std::fs::File;
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
 use std::time::{Duration, Instant};
 
 pub use limits::Limits;
@@ -287,6 +287,16 @@ impl<'r> KernelNetlink<'r> {
         self.with_conn(|c, rt| c.dump(rt, msg)).unwrap_or_default()
     }
 
+    /// ARP's entries then neighbour discovery's (or their proxy entries),
+    /// one dump per table as the kernel orders them.
+    fn neighs(&mut self, proxy: bool) -> Vec<NeighMsg> {
+        let mut out = Vec::new();
+        for family in [netlink_packet_route::AddressFamily::Inet, netlink_packet_route::AddressFamily::Inet6] {
+            out.extend(self.dump(neigh::dump_msg(family, proxy)).iter().filter_map(neigh::decode));
+        }
+        out
+    }
+
     fn get(&mut self, msg: RouteNetlinkMessage) -> KResult<Vec<RouteNetlinkMessage>> {
         self.with_conn(|c, rt| c.call(rt, msg, 0)).map_err(KernelError::from)
     }
@@ -521,7 +531,11 @@ impl Netlink for KernelNetlink<'_> {
     }
 
     fn neigh_dump(&mut self) -> Vec<NeighMsg> {
-        self.dump(neigh::dump_msg()).iter().filter_map(neigh::decode).collect()
+        self.neighs(false)
+    }
+
+    fn neigh_proxy_dump(&mut self) -> KResult<Vec<NeighMsg>> {
+        Ok(self.neighs(true))
     }
 
     fn fdb_dump(&mut self) -> Vec<FdbMsg> {
@@ -533,9 +547,14 @@ impl Netlink for KernelNetlink<'_> {
         self.call(neigh::add_msg(n), create_flags(replace))
     }
 
-    fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()> {
+    fn neigh_change(&mut self, n: &NeighMsg) -> KResult<()> {
         self.r.writable()?;
-        self.call(neigh::del_msg(ifindex, dst), 0)
+        self.call(neigh::add_msg(n), NLM_F_REPLACE)
+    }
+
+    fn neigh_del(&mut self, ifindex: u32, dst: IpAddr, proxy: bool) -> KResult<()> {
+        self.r.writable()?;
+        self.call(neigh::del_msg(ifindex, dst, proxy), 0)
     }
 
     fn sysctl_read(&mut self, path: &str) -> Result<String, Errno> {

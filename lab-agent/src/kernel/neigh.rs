@@ -1,7 +1,7 @@
-//! The IPv4 neighbour table: RTM_{NEW,DEL,GET}NEIGH, decoded into the
-//! seam's [`NeighMsg`].
+//! The neighbour tables, ARP's (IPv4) and neighbour discovery's (IPv6):
+//! RTM_{NEW,DEL,GET}NEIGH, decoded into the seam's [`NeighMsg`].
 
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
 
 use netlink_packet_route::neighbour::{
     NeighbourAddress, NeighbourAttribute, NeighbourFlags, NeighbourMessage, NeighbourState,
@@ -40,11 +40,14 @@ fn state_of(s: &NeighbourState) -> Option<NudState> {
     })
 }
 
-/// RTM_GETNEIGH dump of the IPv4 table (what `ip neigh show` lists: not
-/// the proxy entries, which need `ip neigh show proxy`).
-pub fn dump_msg() -> RouteNetlinkMessage {
+/// RTM_GETNEIGH dump of one family's table (what `ip neigh show` lists:
+/// not the proxy entries, which `proxy` asks for instead).
+pub fn dump_msg(family: AddressFamily, proxy: bool) -> RouteNetlinkMessage {
     let mut m = NeighbourMessage::default();
-    m.header.family = AddressFamily::Inet;
+    m.header.family = family;
+    if proxy {
+        m.header.flags = NeighbourFlags::Proxy;
+    }
     RouteNetlinkMessage::GetNeighbour(m)
 }
 
@@ -84,9 +87,9 @@ pub fn decode_fdb(m: &RouteNetlinkMessage) -> Option<FdbMsg> {
 /// RTM_NEWNEIGH for `ip neigh add|replace`.
 pub fn add_msg(n: &NeighMsg) -> RouteNetlinkMessage {
     let mut m = NeighbourMessage::default();
-    m.header.family = AddressFamily::Inet;
+    m.header.family = family(n.dst);
     m.header.ifindex = n.ifindex;
-    m.header.state = state_value(n.state);
+    m.header.state = n.state.map_or(NeighbourState::None, state_value);
     let mut flags = NeighbourFlags::empty();
     if n.proxy {
         flags |= NeighbourFlags::Proxy;
@@ -95,33 +98,53 @@ pub fn add_msg(n: &NeighMsg) -> RouteNetlinkMessage {
         flags |= NeighbourFlags::Router;
     }
     m.header.flags = flags;
-    m.attributes.push(NeighbourAttribute::Destination(NeighbourAddress::Inet(n.dst)));
+    m.attributes.push(NeighbourAttribute::Destination(address(n.dst)));
     if let Some(ll) = n.lladdr {
         m.attributes.push(NeighbourAttribute::LinkLayerAddress(ll.0.to_vec()));
     }
     RouteNetlinkMessage::NewNeighbour(m)
 }
 
-/// RTM_DELNEIGH.
-pub fn del_msg(ifindex: u32, dst: Ipv4Addr) -> RouteNetlinkMessage {
+fn family(dst: IpAddr) -> AddressFamily {
+    if dst.is_ipv6() {
+        AddressFamily::Inet6
+    } else {
+        AddressFamily::Inet
+    }
+}
+
+fn address(dst: IpAddr) -> NeighbourAddress {
+    match dst {
+        IpAddr::V4(a) => NeighbourAddress::Inet(a),
+        IpAddr::V6(a) => NeighbourAddress::Inet6(a),
+    }
+}
+
+/// RTM_DELNEIGH (of the proxy entry with `proxy`).
+pub fn del_msg(ifindex: u32, dst: IpAddr, proxy: bool) -> RouteNetlinkMessage {
     let mut m = NeighbourMessage::default();
-    m.header.family = AddressFamily::Inet;
+    m.header.family = family(dst);
     m.header.ifindex = ifindex;
-    m.attributes.push(NeighbourAttribute::Destination(NeighbourAddress::Inet(dst)));
+    if proxy {
+        m.header.flags = NeighbourFlags::Proxy;
+    }
+    m.attributes.push(NeighbourAttribute::Destination(address(dst)));
     RouteNetlinkMessage::DelNeighbour(m)
 }
 
 /// An RTM_NEWNEIGH of a dump as a [`NeighMsg`].
 pub fn decode(m: &RouteNetlinkMessage) -> Option<NeighMsg> {
     let RouteNetlinkMessage::NewNeighbour(m) = m else { return None };
-    if m.header.family != AddressFamily::Inet {
+    if m.header.family != AddressFamily::Inet && m.header.family != AddressFamily::Inet6 {
         return None;
     }
+    let proxy = m.header.flags.contains(NeighbourFlags::Proxy);
     let mut dst = None;
     let mut lladdr = None;
     for a in &m.attributes {
         match a {
-            NeighbourAttribute::Destination(NeighbourAddress::Inet(ip)) => dst = Some(*ip),
+            NeighbourAttribute::Destination(NeighbourAddress::Inet(ip)) => dst = Some(IpAddr::V4(*ip)),
+            NeighbourAttribute::Destination(NeighbourAddress::Inet6(ip)) => dst = Some(IpAddr::V6(*ip)),
             NeighbourAttribute::LinkLayerAddress(b) => lladdr = <[u8; 6]>::try_from(b.as_slice()).ok().map(Mac),
             _ => {}
         }
@@ -130,9 +153,10 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<NeighMsg> {
         ifindex: m.header.ifindex,
         dst: dst?,
         lladdr,
-        state: state_of(&m.header.state)?,
+        // A proxy entry's state is NUD_NONE.
+        state: if proxy { None } else { Some(state_of(&m.header.state)?) },
         router: m.header.flags.contains(NeighbourFlags::Router),
-        proxy: m.header.flags.contains(NeighbourFlags::Proxy),
+        proxy,
     })
 }
 
@@ -144,9 +168,9 @@ mod tests {
     fn add_then_decode_round_trip() {
         let n = NeighMsg {
             ifindex: 4,
-            dst: Ipv4Addr::new(10, 0, 0, 2),
+            dst: IpAddr::V4(std::net::Ipv4Addr::new(10, 0, 0, 2)),
             lladdr: Some(Mac([2, 1, 2, 3, 4, 5])),
-            state: NudState::Permanent,
+            state: Some(NudState::Permanent),
             router: false,
             proxy: false,
         };

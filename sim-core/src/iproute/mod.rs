@@ -284,7 +284,7 @@ pub(crate) fn netns_fail(ns: &str) -> Fail {
 }
 
 /// Parses an object and its arguments.
-pub fn parse_object(argv: &[String], r: &mut dyn args::Resolve) -> IpResult<IpCmd> {
+pub fn parse_object(argv: &[String], family: Family, r: &mut dyn args::Resolve) -> IpResult<IpCmd> {
     let Some(obj) = argv.first() else {
         return Err(Fail::new(USAGE, 255));
     };
@@ -296,7 +296,7 @@ pub fn parse_object(argv: &[String], r: &mut dyn args::Resolve) -> IpResult<IpCm
     match full {
         "address" => addr::parse(rest, r).map(IpCmd::Addr),
         "route" => route::parse(rest).map(IpCmd::Route),
-        "neighbor" | "neighbour" => neigh::parse(rest, r).map(IpCmd::Neigh),
+        "neighbor" | "neighbour" => neigh::parse(rest, family, r).map(IpCmd::Neigh),
         "link" => link::parse(rest, r).map(IpCmd::Link),
         "netns" => netns::parse(rest).map(IpCmd::Netns),
         "help" => Err(Fail::new(USAGE, 255)),
@@ -356,7 +356,7 @@ fn run_inner(nl: &mut dyn Netlink, opts: &Opts, argv: &[String]) -> IpResult<Out
             return Err(netns_fail(ns));
         }
     }
-    let cmd = parse_object(argv, &mut args::Lookup(nl))?;
+    let cmd = parse_object(argv, opts.family, &mut args::Lookup(nl))?;
     let out = match &cmd {
         IpCmd::Link(c) => link::run(nl, opts, c)?,
         IpCmd::Addr(c) => addr::run(nl, opts, c)?,

@@ -90,7 +90,8 @@ impl Kernel {
         if let Some(r) = n.routes.iter().find(|r| r.dev.is_some_and(|d| !n.links.contains_key(&d))) {
             return Err(format!("ns {}: route {r:?} on a device that is gone", id.0));
         }
-        if let Some(e) = n.neighs.iter().find(|e| !n.links.contains_key(&e.dev)) {
+        // (A proxy entry made without a device has device 0: any.)
+        if let Some(e) = n.neighs.iter().find(|e| !(n.links.contains_key(&e.dev) || e.proxy && e.dev == 0)) {
             return Err(format!("ns {}: neighbour {e:?} on a device that is gone", id.0));
         }
         if !n.routes.in_step() {

@@ -207,13 +207,15 @@ pub struct RouteGetMsg {
     pub expires: Option<u32>,
 }
 
-/// RTM_NEWNEIGH.
+/// RTM_NEWNEIGH: an entry of ARP's table (IPv4) or neighbour discovery's
+/// (IPv6), or with `proxy` a proxy entry (whose state is not shown).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NeighMsg {
     pub ifindex: u32,
-    pub dst: Ipv4Addr,
+    pub dst: IpAddr,
     pub lladdr: Option<Mac>,
-    pub state: NudState,
+    /// `None`: NUD_NONE, as a proxy entry's is (not printed).
+    pub state: Option<NudState>,
     pub router: bool,
     pub proxy: bool,
 }
@@ -329,13 +331,31 @@ pub trait Netlink {
     fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg>;
     fn route_del(&mut self, m: &RouteMatch) -> KResult<()>;
 
+    /// RTM_GETNEIGH of every family: ARP's entries, then neighbour
+    /// discovery's (the kernel dumps its tables in that order); no proxy
+    /// entries, which only a dump asking for them returns.
     fn neigh_dump(&mut self) -> Vec<NeighMsg>;
+    /// RTM_GETNEIGH with NTF_PROXY (`ip neigh show proxy`): the proxy
+    /// entries, IPv4's then IPv6's.
+    fn neigh_proxy_dump(&mut self) -> KResult<Vec<NeighMsg>> {
+        Err(Errno::EOPNOTSUPP.into())
+    }
     /// Bridge forwarding databases and devices' own address lists.
     fn fdb_dump(&mut self) -> Vec<FdbMsg> {
         Vec::new()
     }
+    /// RTM_NEWNEIGH with NLM_F_CREATE and NLM_F_EXCL (`add`: EEXIST if the
+    /// entry is there) or NLM_F_REPLACE (`replace`). A proxy entry is
+    /// made or kept, never refused.
     fn neigh_add(&mut self, n: &NeighMsg, replace: bool) -> KResult<()>;
-    fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()>;
+    /// RTM_NEWNEIGH with NLM_F_REPLACE alone (`ip neigh change`): an entry
+    /// that is not there is ENOENT.
+    fn neigh_change(&mut self, _n: &NeighMsg) -> KResult<()> {
+        Err(Errno::EOPNOTSUPP.into())
+    }
+    /// RTM_DELNEIGH of the entry (or with `proxy` the proxy entry) for `dst`
+    /// on `ifindex`; ENOENT if there is none.
+    fn neigh_del(&mut self, ifindex: u32, dst: IpAddr, proxy: bool) -> KResult<()>;
 
     /// Reads /proc/sys/PATH (path with `/`), value without the newline.
     fn sysctl_read(&mut self, path: &str) -> Result<String, Errno>;

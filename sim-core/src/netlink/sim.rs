@@ -4,7 +4,7 @@ use crate::kernel::addr::{IfAddr, Inet4, Scope};
 use crate::kernel::link::{LinkKind, LinkRef};
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::{Neigh, NudState};
-use crate::kernel::ops::RouteMatch;
+use crate::kernel::ops::{NeighWrite, RouteMatch};
 use crate::kernel::route::Route;
 use crate::kernel::{Errno, KResult, Kernel, KernelError, MntId, NsId};
 use std::net::{IpAddr, Ipv4Addr};
@@ -114,6 +114,36 @@ impl<'k> SimNetlink<'k> {
             tso_max_size: l.tso_max_size(),
             parent: l.nic().map(|n| (n.model.parent_bus.to_string(), n.model.parent_dev.to_string())),
         })
+    }
+
+    /// The entries of the neighbour tables (or with `proxy` the proxy
+    /// entries) as a dump returns them: ARP's table first, then neighbour
+    /// discovery's, as `neigh_dump_info()` walks the tables.
+    fn neighs(&self, proxy: bool) -> Vec<NeighMsg> {
+        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
+        let msg = |e: &Neigh| NeighMsg {
+            ifindex: e.dev,
+            dst: e.dst,
+            lladdr: e.lladdr,
+            state: (!e.proxy).then_some(e.state),
+            router: false,
+            proxy: e.proxy,
+        };
+        let of = |v6: bool| n.neighs.iter().filter(move |e| e.proxy == proxy && e.dst.is_ipv6() == v6);
+        of(false).chain(of(true)).map(msg).collect()
+    }
+}
+
+/// The entry an RTM_NEWNEIGH asks for (a proxy entry has no state: it is
+/// kept as PERMANENT, never shown).
+fn neigh_req(m: &NeighMsg) -> Neigh {
+    Neigh {
+        dst: m.dst,
+        dev: m.ifindex,
+        lladdr: m.lladdr,
+        state: m.state.unwrap_or(NudState::Permanent),
+        updated_ms: 0,
+        proxy: m.proxy,
     }
 }
 
@@ -393,18 +423,12 @@ impl Netlink for SimNetlink<'_> {
 
     fn neigh_dump(&mut self) -> Vec<NeighMsg> {
         self.explain_here();
-        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
-        n.neighs
-            .iter()
-            .map(|e| NeighMsg {
-                ifindex: e.dev,
-                dst: e.dst,
-                lladdr: e.lladdr,
-                state: e.state,
-                router: false,
-                proxy: e.proxy,
-            })
-            .collect()
+        self.neighs(false)
+    }
+
+    fn neigh_proxy_dump(&mut self) -> KResult<Vec<NeighMsg>> {
+        self.explain_here();
+        Ok(self.neighs(true))
     }
 
     fn fdb_dump(&mut self) -> Vec<FdbMsg> {
@@ -461,51 +485,16 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn neigh_add(&mut self, m: &NeighMsg, replace: bool) -> KResult<()> {
-        let now = self.kernel.now_ms;
-        let n = self.kernel.ns_mut(self.ns).ok_or(KernelError::new(Errno::ENODEV))?;
-        let Some(dev) = n.links.get(&m.ifindex) else {
-            return Err(Errno::ENODEV.into());
-        };
-        // Linux keys every neighbour of a loopback device as 0.0.0.0
-        // (`__ipv4_neigh_lookup_noref`) and needs no link-layer address
-        // there: an add creates or updates that one entry, with the
-        // device's own (zero) address unless one is given.
-        if dev.is_loopback() {
-            let (dst, lladdr) = (Ipv4Addr::UNSPECIFIED, m.lladdr.unwrap_or(dev.mac));
-            let entry =
-                Neigh { dst, dev: m.ifindex, lladdr: Some(lladdr), state: m.state, updated_ms: now, proxy: m.proxy };
-            match n.neighs.iter().position(|e| e.dst == dst && e.dev == m.ifindex) {
-                Some(i) => {
-                    let e = &mut n.neighs[i];
-                    e.state = m.state;
-                    e.updated_ms = now;
-                    if m.lladdr.is_some() {
-                        e.lladdr = m.lladdr;
-                    }
-                }
-                None => n.neighs.push(entry),
-            }
-            return Ok(());
-        }
-        let (dst, lladdr) = (m.dst, m.lladdr);
-        if lladdr.is_none() && m.state == NudState::Permanent {
-            return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
-        }
-        let entry = Neigh { dst, dev: m.ifindex, lladdr, state: m.state, updated_ms: now, proxy: m.proxy };
-        match n.neighs.iter().position(|e| e.dst == dst && e.dev == m.ifindex) {
-            Some(i) if replace => n.neighs[i] = entry,
-            Some(_) => return Err(Errno::EEXIST.into()),
-            None => n.neighs.push(entry),
-        }
-        Ok(())
+        let how = if replace { NeighWrite::Replace } else { NeighWrite::Add };
+        self.kernel.neigh_add(self.ns, &neigh_req(m), how)
     }
 
-    fn neigh_del(&mut self, ifindex: u32, dst: Ipv4Addr) -> KResult<()> {
-        let n = self.kernel.ns_mut(self.ns).ok_or(KernelError::new(Errno::ENODEV))?;
-        let i =
-            n.neighs.iter().position(|e| e.dst == dst && e.dev == ifindex).ok_or(KernelError::new(Errno::ENOENT))?;
-        n.neighs.remove(i);
-        Ok(())
+    fn neigh_change(&mut self, m: &NeighMsg) -> KResult<()> {
+        self.kernel.neigh_add(self.ns, &neigh_req(m), NeighWrite::Change)
+    }
+
+    fn neigh_del(&mut self, ifindex: u32, dst: IpAddr, proxy: bool) -> KResult<()> {
+        self.kernel.neigh_del(self.ns, ifindex, dst, proxy)
     }
 
     fn sysctl_read(&mut self, path: &str) -> Result<String, Errno> {

@@ -1,7 +1,7 @@
 //! ARP and the neighbour state machine (INCOMPLETE, REACHABLE, STALE,
 //! DELAY, PROBE, FAILED), proxy ARP as `arp_process()` does it.
 
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
 
 use crate::kernel::link::LinkRef;
 use crate::kernel::mac::Mac;
@@ -16,15 +16,7 @@ use super::wire::{ArpOp, ArpPacket, EthFrame, EthPayload, Ipv4Packet, UnreachCod
 
 /// Whether a state has a usable link-layer address (`NUD_VALID`).
 fn valid(s: NudState) -> bool {
-    matches!(
-        s,
-        NudState::Reachable
-            | NudState::Stale
-            | NudState::Delay
-            | NudState::Probe
-            | NudState::Permanent
-            | NudState::Noarp
-    )
+    s.valid()
 }
 
 impl Engine<'_> {
@@ -49,7 +41,7 @@ impl Engine<'_> {
             None => {
                 // Newest first, as the kernel's hash chains dump small tables.
                 if let Some(n) = self.k.ns_mut(ns) {
-                    n.neighs.insert(0, Neigh { dst: ip, dev, lladdr, state, updated_ms: now_ms, proxy: false });
+                    n.neighs.insert(0, Neigh { dst: ip.into(), dev, lladdr, state, updated_ms: now_ms, proxy: false });
                 }
             }
         }
@@ -63,11 +55,13 @@ impl Engine<'_> {
         for id in self.k.ns_ids() {
             let Some(n) = self.k.ns(id) else { continue };
             for e in n.neighs.iter().filter(|e| !e.proxy) {
+                // IPv6 entries are neighbour discovery's, which has no timers yet.
+                let IpAddr::V4(dst) = e.dst else { continue };
                 let since = e.updated_ms * 1000;
                 let at = match e.state {
                     NudState::Incomplete | NudState::Probe => {
                         let sent = (1 + self.now.saturating_sub(since) / RETRANS_US).min(u64::from(MAX_PROBES)) as u32;
-                        self.probes.insert((id, e.dev, e.dst), sent);
+                        self.probes.insert((id, e.dev, dst), sent);
                         let slack = if sent >= MAX_PROBES { FAIL_SLACK_US } else { 0 };
                         since + u64::from(sent) * RETRANS_US + slack
                     }
@@ -75,7 +69,7 @@ impl Engine<'_> {
                     NudState::Reachable => since + REACHABLE_US,
                     _ => continue,
                 };
-                timers.push((at, id, e.dev, e.dst));
+                timers.push((at, id, e.dev, dst));
             }
         }
         for (at, ns, dev, ip) in timers {

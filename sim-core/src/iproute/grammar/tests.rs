@@ -31,7 +31,7 @@ fn argv(line: &str) -> Vec<String> {
 
 /// `ip OBJECT …` parsed: the typed command, or `[status] text`.
 fn ip(line: &str) -> String {
-    match parse_object(&argv(line), &mut Fake) {
+    match parse_object(&argv(line), crate::iproute::Family::Any, &mut Fake) {
         Ok(cmd) => format!("{cmd:?}"),
         Err(f) => format!("[{}] {}", f.status, f.text.trim_end()),
     }
@@ -56,8 +56,11 @@ fn a_prefix_means_the_first_keyword_tried() {
     check(ip("n f"), "[1] Flush requires arguments.");
     // `all`, `any`, `default`: get_prefix()'s zero-length prefix (recorded:
     // capture/tcpdump-basics's `ip -n a neigh flush all`).
-    check(ip("n f all"), "Neigh(Flush { dev: None, prefix: None })");
-    check(ip("n sh to default dev br0"), "Neigh(Show { dev: Some(\"br0\"), nud: None, prefix: None })");
+    check(ip("n f all"), "Neigh(Flush(Filter { family: Any, dev: None, nud: None, prefix: None, proxy: false }))");
+    check(
+        ip("n sh to default dev br0"),
+        "Neigh(Show(Filter { family: Any, dev: Some(\"br0\"), nud: None, prefix: None, proxy: false }))",
+    );
     check(ip("l z"), "[255] Command \"z\" is unknown, try \"ip link help\".");
     // `x` is `xstats` (recorded: iproute-parser-gaps-2).
     check(ip("l x"), "[1] xstats: missing argument");

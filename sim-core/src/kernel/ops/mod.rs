@@ -14,7 +14,10 @@ mod bridge;
 mod fib;
 mod link;
 mod names;
+mod neigh;
 mod netns;
+
+pub use neigh::NeighWrite;
 
 /// What `ip link set` asks to change, applied in `do_setlink()`'s order.
 /// `N` is how the target namespace is named: by id inside the kernel, by

@@ -1,0 +1,105 @@
+//! What the kernel does when asked to add, change or delete a neighbour
+//! entry (`neigh_add()`, `neigh_delete()` in net/core/neighbour.c), for
+//! ARP's table and neighbour discovery's alike.
+
+use std::net::{IpAddr, Ipv4Addr};
+
+use super::super::link::IPV6_MIN_MTU;
+use super::super::neigh::Neigh;
+use super::super::{Errno, KResult, Kernel, KernelError, NsId};
+use super::nodev;
+
+/// How an RTM_NEWNEIGH's flags ask for the entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NeighWrite {
+    /// NLM_F_CREATE | NLM_F_EXCL (`ip neigh add`): EEXIST if it is there.
+    Add,
+    /// NLM_F_CREATE | NLM_F_REPLACE (`ip neigh replace`).
+    Replace,
+    /// NLM_F_REPLACE alone (`ip neigh change`): ENOENT if it is not there.
+    Change,
+}
+
+impl Kernel {
+    /// `neigh_add()`: `req` is the entry asked for (its `updated_ms` is
+    /// the kernel's to set). A proxy entry is made if missing and never
+    /// refused for being there; any other entry is checked, then written.
+    pub fn neigh_add(&mut self, ns: NsId, req: &Neigh, how: NeighWrite) -> KResult<()> {
+        let now = self.now_ms;
+        let n = self.ns_mut(ns).ok_or_else(nodev)?;
+        if req.proxy {
+            // pneigh_lookup(create): neighbour discovery's constructor
+            // (`pndisc_constructor()`) wants a device; ARP's takes none.
+            if req.dst.is_ipv6() && !n.links.contains_key(&req.dev) {
+                return Err(Errno::ENOBUFS.into());
+            }
+            let there = n.neighs.iter().any(|e| e.proxy && e.dev == req.dev && e.dst == req.dst);
+            if !there {
+                n.neighs.push(Neigh { updated_ms: now, ..req.clone() });
+            }
+            return Ok(());
+        }
+        let Some(dev) = n.links.get(&req.dev) else {
+            return Err(nodev());
+        };
+        if req.dst.is_ipv4() && dev.is_loopback() {
+            return Self::neigh_add_loopback4(n, req, now);
+        }
+        // `ndisc_allow_add()`: no inet6_dev, or IPv6 switched off on it.
+        if req.dst.is_ipv6() && (n.conf.dev_conf(req.dev).disable_ipv6 != 0 || dev.mtu < IPV6_MIN_MTU) {
+            return Err(KernelError::msg(Errno::EINVAL, "IPv6 is disabled on this device"));
+        }
+        let pos = n.neighs.iter().position(|e| e.is(req.dev, req.dst));
+        match (pos, how) {
+            (None, NeighWrite::Change) => return Err(Errno::ENOENT.into()),
+            (Some(_), NeighWrite::Add) => return Err(Errno::EEXIST.into()),
+            _ => {}
+        }
+        // `__neigh_update()`: without a new address a valid entry keeps its
+        // own; a valid state needs one.
+        let old = pos.map(|i| &n.neighs[i]).filter(|e| e.state.valid()).and_then(|e| e.lladdr);
+        let lladdr = req.lladdr.or(old);
+        if lladdr.is_none() && req.state.valid() {
+            return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
+        }
+        let entry = Neigh { lladdr, updated_ms: now, ..req.clone() };
+        match pos {
+            Some(i) => n.neighs[i] = entry,
+            None => n.neighs.push(entry),
+        }
+        Ok(())
+    }
+
+    /// Linux keys every IPv4 neighbour of a loopback device as 0.0.0.0
+    /// (`__ipv4_neigh_lookup_noref`) and needs no link-layer address
+    /// there: an add creates or updates that one entry, with the device's
+    /// own (zero) address unless one is given.
+    fn neigh_add_loopback4(n: &mut super::super::netns::Namespace, req: &Neigh, now: u64) -> KResult<()> {
+        let dst = IpAddr::V4(Ipv4Addr::UNSPECIFIED);
+        let mac = n.links.get(&req.dev).map(|l| l.mac);
+        match n.neighs.iter_mut().find(|e| e.is(req.dev, dst)) {
+            Some(e) => {
+                e.state = req.state;
+                e.updated_ms = now;
+                if req.lladdr.is_some() {
+                    e.lladdr = req.lladdr;
+                }
+            }
+            None => n.neighs.push(Neigh { dst, lladdr: req.lladdr.or(mac), updated_ms: now, ..req.clone() }),
+        }
+        Ok(())
+    }
+
+    /// `neigh_delete()`: the entry (or with `proxy` the proxy entry) for
+    /// `dst` on `dev`; ENOENT if there is none.
+    pub fn neigh_del(&mut self, ns: NsId, dev: u32, dst: IpAddr, proxy: bool) -> KResult<()> {
+        let n = self.ns_mut(ns).ok_or_else(nodev)?;
+        let i = n
+            .neighs
+            .iter()
+            .position(|e| e.dev == dev && e.dst == dst && e.proxy == proxy)
+            .ok_or(KernelError::new(Errno::ENOENT))?;
+        n.neighs.remove(i);
+        Ok(())
+    }
+}
