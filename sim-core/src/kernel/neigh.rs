@@ -3,7 +3,7 @@
 //! apart by the family of their address, as Linux's `arp_tbl` and `nd_tbl`
 //! share one neighbour core (`net/core/neighbour.c`).
 
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv6Addr};
 
 use super::mac::Mac;
 
@@ -69,5 +69,38 @@ impl Neigh {
     /// Whether this is the entry (not a proxy one) for `dst` on `dev`.
     pub fn is(&self, dev: u32, dst: IpAddr) -> bool {
         self.dev == dev && self.dst == dst && !self.proxy
+    }
+}
+
+/// `ipv6_eth_mc_map()`: the Ethernet address of an IPv6 multicast group,
+/// `33:33` and the group's last four bytes.
+pub fn ipv6_mc_mac(group: Ipv6Addr) -> Mac {
+    let o = group.octets();
+    Mac([0x33, 0x33, o[12], o[13], o[14], o[15]])
+}
+
+/// `addrconf_addr_solict_mult()`: the solicited-node group of an address,
+/// `ff02::1:ffXX:XXXX` with its last three bytes.
+pub fn solicited_node(addr: Ipv6Addr) -> Ipv6Addr {
+    let o = addr.octets();
+    Ipv6Addr::new(0xff02, 0, 0, 0, 0, 1, 0xff00 | u16::from(o[13]), u16::from_be_bytes([o[14], o[15]]))
+}
+
+/// All-routers (`ff02::2`), where router solicitations go.
+pub const ALL_ROUTERS: Ipv6Addr = Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 2);
+/// All MLDv2-capable routers (`ff02::16`), where MLDv2 reports go.
+pub const ALL_MLDV2_ROUTERS: Ipv6Addr = Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 0x16);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn solicited_node_and_its_mac() {
+        let a: Ipv6Addr = "fe80::ff:fe00:302".parse().unwrap();
+        let g = solicited_node(a);
+        assert_eq!(g.to_string(), "ff02::1:ff00:302");
+        assert_eq!(ipv6_mc_mac(g).to_string(), "33:33:ff:00:03:02");
+        assert_eq!(ipv6_mc_mac(ALL_MLDV2_ROUTERS).to_string(), "33:33:00:00:00:16");
     }
 }

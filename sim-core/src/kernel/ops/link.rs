@@ -488,6 +488,7 @@ impl Kernel {
             let _ = self.addr_add(r, lo4);
         }
         self.fib_add_ifaddrs(r);
+        self.ipv6_announce(r);
     }
 
     /// NETDEV_CHANGEMTU: below 68 bytes IPv4 is switched off on the device
@@ -498,7 +499,9 @@ impl Kernel {
         if l.mtu < crate::kernel::link::IPV6_MIN_MTU {
             l.addrs.retain(|a| a.v4().is_some());
             l.lo_awaits_up |= l.is_loopback();
+            self.nd_ifdown(r);
         }
+        let Some(l) = self.link_mut(r) else { return };
         if l.mtu < crate::kernel::link::ETH_MIN_MTU {
             let removed: Vec<Ipv4Addr> = l.addrs.iter().filter_map(IfAddr::v4).map(|a| a.local).collect();
             l.addrs.retain(|a| a.v4().is_none());
@@ -518,14 +521,19 @@ impl Kernel {
         }
     }
 
-    /// netif_carrier_on/off(): link-watch runs, and a lost carrier makes ARP
-    /// forget every neighbour of the device but the permanent ones
-    /// (neigh_carrier_down).
+    /// netif_carrier_on/off(): link-watch runs, a lost carrier makes ARP and
+    /// neighbour discovery forget every neighbour of the device but the
+    /// permanent ones (neigh_carrier_down), and one back makes IPv6 report
+    /// its groups again.
     pub(crate) fn set_carrier(&mut self, r: LinkRef, on: bool) {
         let Some(l) = self.link_mut(r) else { return };
         let lost = l.carrier && !on;
+        let back = !l.carrier && on;
         if l.set_carrier(on) {
             self.linkwatch(r);
+        }
+        if back {
+            self.ipv6_carrier_back(r);
         }
         if lost {
             if let Some(n) = self.ns_mut(r.ns) {

@@ -1,11 +1,15 @@
 //! What the kernel does when asked to add, change or delete a neighbour
 //! entry (`neigh_add()`, `neigh_delete()` in net/core/neighbour.c), for
-//! ARP's table and neighbour discovery's alike.
+//! ARP's table and neighbour discovery's alike, and the IPv6 entries it
+//! makes and forgets by itself: a multicast group's NOARP entry
+//! (`ndisc_constructor()`), left behind when the kernel sends its own
+//! packets to a group (MLD reports, DAD probes, router solicitations),
+//! and every IPv6 entry of a device whose IPv6 goes (`addrconf_ifdown()`).
 
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use super::super::link::IPV6_MIN_MTU;
-use super::super::neigh::Neigh;
+use super::super::link::{LinkRef, IPV6_MIN_MTU};
+use super::super::neigh::{ipv6_mc_mac, solicited_node, Neigh, NudState, ALL_MLDV2_ROUTERS, ALL_ROUTERS};
 use super::super::{Errno, KResult, Kernel, KernelError, NsId};
 use super::nodev;
 
@@ -101,5 +105,71 @@ impl Kernel {
             .ok_or(KernelError::new(Errno::ENOENT))?;
         n.neighs.remove(i);
         Ok(())
+    }
+
+    /// `ndisc_constructor()` for a multicast destination: the NOARP entry
+    /// with the group's mapped Ethernet address that sending to `group` on
+    /// a device leaves (kept until the device or its IPv6 goes).
+    pub(crate) fn nd_mc_entry(&mut self, r: LinkRef, group: Ipv6Addr) {
+        let now = self.now_ms;
+        let Some(n) = self.ns_mut(r.ns) else { return };
+        let dst = IpAddr::V6(group);
+        if n.neighs.iter().any(|e| e.is(r.ifindex, dst)) {
+            return;
+        }
+        let lladdr = Some(ipv6_mc_mac(group));
+        n.neighs.push(Neigh { dst, dev: r.ifindex, lladdr, state: NudState::Noarp, updated_ms: now, proxy: false });
+    }
+
+    /// What IPv6 sends when a device becomes ready (up, with carrier) and
+    /// gets its addresses going, as entries it leaves: MLD reports for the
+    /// groups its addresses joined (`ff02::16`; a device with no address
+    /// joins none and reports nothing), DAD's probe for every address that
+    /// does DAD (to its solicited-node group) and, from a host, a router
+    /// solicitation once its link-local address has settled (`ff02::2`).
+    ///
+    /// The kernel spreads these over the first two seconds (the probe after
+    /// a random delay below 1 s, the solicitation when DAD ends); the
+    /// recordings only look after `sleep 3`, so they are made at once.
+    /// IPv6 forwarding (a router sends no solicitations) and `accept_dad`
+    /// are not modelled yet: every device is a host that does DAD.
+    pub(crate) fn ipv6_announce(&mut self, r: LinkRef) {
+        let Some(l) = self.link(r).filter(|l| !l.is_loopback()) else { return };
+        let addrs: Vec<_> = l.addrs.iter().filter_map(|a| a.v6()).cloned().collect();
+        if addrs.is_empty() {
+            return;
+        }
+        self.nd_mc_entry(r, ALL_MLDV2_ROUTERS);
+        for a in addrs.iter().filter(|a| a.tentative && !a.nodad && !a.dadfailed) {
+            self.nd_mc_entry(r, solicited_node(a.local));
+        }
+        if addrs.iter().any(|a| a.local.is_unicast_link_local() && !a.dadfailed) {
+            self.nd_mc_entry(r, ALL_ROUTERS);
+        }
+    }
+
+    /// A configured device got its carrier back (addrconf's NETDEV_CHANGE
+    /// on a device already ready): MLD reports again (`ipv6_mc_up()`), and
+    /// the router solicitations, which go on every few seconds
+    /// (`router_solicitations` -1), remake their entry; no DAD runs.
+    pub(crate) fn ipv6_carrier_back(&mut self, r: LinkRef) {
+        let Some(l) = self.link(r).filter(|l| !l.is_loopback() && l.admin_up) else { return };
+        let has_ll = l.addrs.iter().filter_map(|a| a.v6()).any(|a| a.local.is_unicast_link_local() && !a.dadfailed);
+        if !l.addrs.iter().any(|a| a.v6().is_some()) {
+            return;
+        }
+        self.nd_mc_entry(r, ALL_MLDV2_ROUTERS);
+        if has_ll {
+            self.nd_mc_entry(r, ALL_ROUTERS);
+        }
+    }
+
+    /// `addrconf_ifdown()`'s `neigh_ifdown(&nd_tbl, dev)`: IPv6 going away
+    /// on a device (`disable_ipv6`, an MTU below 1280) takes every IPv6
+    /// entry of it, permanent and proxy ones too.
+    pub(crate) fn nd_ifdown(&mut self, r: LinkRef) {
+        if let Some(n) = self.ns_mut(r.ns) {
+            n.neighs.retain(|e| e.dev != r.ifindex || e.dst.is_ipv4());
+        }
     }
 }
