@@ -31,10 +31,14 @@ impl Kernel {
     pub fn neigh_add(&mut self, ns: NsId, req: &Neigh, how: NeighWrite) -> KResult<()> {
         let now = self.now_ms;
         let n = self.ns_mut(ns).ok_or_else(nodev)?;
+        // Device 0 is none; any other must exist.
+        if req.dev != 0 && !n.links.contains_key(&req.dev) {
+            return Err(nodev());
+        }
         if req.proxy {
             // pneigh_lookup(create): neighbour discovery's constructor
             // (`pndisc_constructor()`) wants a device; ARP's takes none.
-            if req.dst.is_ipv6() && !n.links.contains_key(&req.dev) {
+            if req.dst.is_ipv6() && req.dev == 0 {
                 return Err(Errno::ENOBUFS.into());
             }
             let there = n.neighs.iter().any(|e| e.proxy && e.dev == req.dev && e.dst == req.dst);
@@ -44,7 +48,7 @@ impl Kernel {
             return Ok(());
         }
         let Some(dev) = n.links.get(&req.dev) else {
-            return Err(nodev());
+            return Err(KernelError::msg(Errno::EINVAL, "Device not specified"));
         };
         if req.dst.is_ipv4() && dev.is_loopback() {
             return Self::neigh_add_loopback4(n, req, now);
@@ -95,9 +99,12 @@ impl Kernel {
     }
 
     /// `neigh_delete()`: the entry (or with `proxy` the proxy entry) for
-    /// `dst` on `dev`; ENOENT if there is none.
+    /// `dst` on `dev`; ENOENT if there is none, ENODEV if `dev` (not 0) is gone.
     pub fn neigh_del(&mut self, ns: NsId, dev: u32, dst: IpAddr, proxy: bool) -> KResult<()> {
         let n = self.ns_mut(ns).ok_or_else(nodev)?;
+        if dev != 0 && !n.links.contains_key(&dev) {
+            return Err(nodev());
+        }
         let i = n
             .neighs
             .iter()
@@ -171,5 +178,41 @@ impl Kernel {
         if let Some(n) = self.ns_mut(r.ns) {
             n.neighs.retain(|e| e.dev != r.ifindex || e.dst.is_ipv4());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kernel::mac::Mac;
+
+    fn req(dst: &str, dev: u32, proxy: bool) -> Neigh {
+        let lladdr = Some(Mac([2, 0, 0, 0, 0, 9]));
+        let state = NudState::Permanent;
+        Neigh { dst: dst.parse().unwrap(), dev, lladdr, state, updated_ms: 0, proxy }
+    }
+
+    #[test]
+    fn devices_and_proxy_entries_as_neigh_add_takes_them() {
+        let mut k = Kernel::new(1);
+        let br = k.add_bridge(NsId::HOST, Some("br0"), &Default::default()).unwrap();
+        let h = NsId::HOST;
+        let errno = |r: KResult<()>| r.unwrap_err().errno;
+        assert_eq!(errno(k.neigh_add(h, &req("2001:db8::1", 99, false), NeighWrite::Add)), Errno::ENODEV);
+        assert_eq!(errno(k.neigh_add(h, &req("2001:db8::1", 0, true), NeighWrite::Add)), Errno::ENOBUFS);
+        // ARP's proxy entries may go without a device; a second add is no error.
+        for _ in 0..2 {
+            k.neigh_add(h, &req("10.0.0.5", 0, true), NeighWrite::Add).unwrap();
+        }
+        // A neighbour and a proxy entry of the same address are two entries.
+        k.neigh_add(h, &req("2001:db8::1", br, true), NeighWrite::Add).unwrap();
+        k.neigh_add(h, &req("2001:db8::1", br, false), NeighWrite::Add).unwrap();
+        assert_eq!(errno(k.neigh_add(h, &req("2001:db8::1", br, false), NeighWrite::Add)), Errno::EEXIST);
+        assert_eq!(k.ns(h).unwrap().neighs.len(), 3);
+        assert_eq!(k.check_invariants(), Ok(()));
+        k.neigh_del(h, br, "2001:db8::1".parse().unwrap(), false).unwrap();
+        assert!(k.ns(h).unwrap().neighs.iter().any(|e| e.proxy && e.dev == br));
+        // `change` makes nothing: the proxy entry is not the neighbour.
+        assert_eq!(errno(k.neigh_add(h, &req("2001:db8::1", br, false), NeighWrite::Change)), Errno::ENOENT);
     }
 }
