@@ -314,8 +314,12 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &AddrCmd) -> IpResult<Output>
             }
             // ipaddr_flush(): each selected address is deleted on its own.
             for a in nl.addr_dump().into_iter().filter(|a| a.ifindex == i && sel.matches(a)) {
+                // A primary's secondaries went with it (no promotion).
                 match a.local {
-                    std::net::IpAddr::V4(v) => nl.addr_del(i, v, Some(a.prefix))?,
+                    std::net::IpAddr::V4(v) => match nl.addr_del(i, v, Some(a.prefix)) {
+                        Err(e) if e.errno == crate::kernel::Errno::EADDRNOTAVAIL => {}
+                        r => r?,
+                    },
                     std::net::IpAddr::V6(v) => nl.addr6_del(i, v, a.prefix)?,
                 }
             }

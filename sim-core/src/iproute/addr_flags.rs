@@ -6,9 +6,9 @@ use crate::netlink::AddrMsg;
 
 /// `secondary` (IPv4; IPv6's `temporary` is not modelled), `nodad`,
 /// `dadfailed`, `deprecated`, `tentative`, `dynamic` (no IFA_F_PERMANENT),
-/// `noprefixroute`: each `NAME ` in text, `"NAME":true` in JSON.
+/// `noprefixroute`, `stable-privacy`: each `NAME ` in text, `"NAME":true` in JSON.
 pub fn addr_flags(p: &mut Printer, a: &AddrMsg) {
-    let flags: [(&'static str, bool); 7] = [
+    let flags: [(&'static str, bool); 8] = [
         ("secondary", a.secondary),
         ("nodad", a.nodad),
         ("dadfailed", a.dadfailed),
@@ -16,6 +16,7 @@ pub fn addr_flags(p: &mut Printer, a: &AddrMsg) {
         ("tentative", a.tentative),
         ("dynamic", !a.permanent),
         ("noprefixroute", a.noprefixroute),
+        ("stable-privacy", a.stable_privacy),
     ];
     for (name, on) in flags {
         if on {

@@ -73,6 +73,8 @@ pub struct Inet6 {
     pub nodad: bool,
     /// IFA_F_NOPREFIXROUTE: no prefix route of its own.
     pub noprefixroute: bool,
+    /// IFA_F_STABLE_PRIVACY: made by `addrgenmode random` (RFC 7217).
+    pub stable_privacy: bool,
     /// Virtual time (ms) when DAD ends, while `tentative` and not `dadfailed`;
     /// `None` while it waits for the link to be up with carrier.
     pub dad_at_ms: Option<u64>,
@@ -108,6 +110,7 @@ impl Inet6 {
             dadfailed: false,
             nodad: false,
             noprefixroute: false,
+            stable_privacy: false,
             dad_at_ms: None,
             valid_until_ms: None,
             preferred_until_ms: None,
@@ -167,6 +170,13 @@ pub fn in_prefix6(addr: Ipv6Addr, net: Ipv6Addr, prefix: u8) -> bool {
 /// The broadcast address of `addr/prefix`.
 pub fn broadcast(addr: Ipv4Addr, prefix: u8) -> Ipv4Addr {
     Ipv4Addr::from(u32::from(addr) | !mask(prefix))
+}
+
+/// A link-local address with an interface identifier from `bits` (what
+/// `addrgenmode random` draws; its universal/local bit is clear, as
+/// RFC 7217's identifiers' are not constrained).
+pub fn random_link_local(bits: u64) -> Ipv6Addr {
+    Ipv6Addr::from((0xfe80u128 << 112) | u128::from(bits))
 }
 
 /// The IPv6 link-local address a MAC gives (fe80::/64 + modified EUI-64).

@@ -122,7 +122,9 @@ pub struct NsConf {
 impl Default for NsConf {
     fn default() -> Self {
         NsConf {
-            all: DevConf::default(),
+            // `ipv6_devconf` (all) has accept_dad 0, the default and new
+            // devices 1: DAD is off only where both are below 1.
+            all: DevConf { accept_dad: 0, ..DevConf::default() },
             default: DevConf::default(),
             dev: LiteMap::new(),
             neigh_default: NeighConf::default(),

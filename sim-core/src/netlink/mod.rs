@@ -80,6 +80,8 @@ pub struct LinkMsg {
     pub queues: u32,
     /// IFLA_TSO_MAX_SIZE.
     pub tso_max_size: u32,
+    /// IFLA_AF_SPEC's IFLA_INET6_ADDR_GEN_MODE.
+    pub addr_gen_mode: crate::kernel::link::AddrGenMode,
     /// IFLA_PARENT_DEV_BUS_NAME and IFLA_PARENT_DEV_NAME: a card's bus and slot.
     pub parent: Option<(String, String)>,
 }
@@ -126,6 +128,8 @@ pub struct AddrMsg {
     pub nodad: bool,
     pub noprefixroute: bool,
     pub deprecated: bool,
+    /// IFA_F_STABLE_PRIVACY.
+    pub stable_privacy: bool,
     /// IFA_CACHEINFO: seconds of valid and preferred lifetime left
     /// (`None`: forever).
     pub valid_lft: Option<u32>,
@@ -164,6 +168,7 @@ impl AddrMsg {
             nodad: false,
             noprefixroute: false,
             deprecated: false,
+            stable_privacy: false,
             valid_lft: None,
             preferred_lft: None,
         }

@@ -80,6 +80,7 @@ impl<'k> SimNetlink<'k> {
         Some(LinkMsg {
             ifindex,
             name: l.name.clone(),
+            addr_gen_mode: l.addr_gen_mode,
             flags,
             mtu: l.mtu,
             qdisc: l.qdisc().to_string(),
@@ -249,6 +250,7 @@ impl Netlink for SimNetlink<'_> {
                         nodad: a.nodad,
                         noprefixroute: a.noprefixroute,
                         deprecated: a.preferred_until_ms.is_some_and(|t| t <= now_ms),
+                        stable_privacy: a.stable_privacy,
                         valid_lft: a.lifetimes_left(now_ms).0,
                         preferred_lft: a.lifetimes_left(now_ms).1,
                     }),

@@ -4,6 +4,7 @@
 use std::net::Ipv4Addr;
 
 use crate::kernel::addr::{self, IfAddr, Inet4, Inet6, Scope};
+use crate::kernel::link::AddrGenMode;
 use crate::kernel::link::{Bridge, Link, LinkAttrs, LinkKind, LinkRef, PortState};
 use crate::kernel::route::RouteType;
 use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
@@ -298,6 +299,12 @@ impl Kernel {
                 }
             }
         }
+        if let Some(m) = ch.addrgenmode {
+            // inet6_set_link_af(): kept for the next time addrconf runs.
+            if let Some(l) = self.link_mut(r) {
+                l.addr_gen_mode = m;
+            }
+        }
         if ch.promisc.is_some() || ch.arp.is_some() || ch.multicast.is_some() {
             let l = self.link_mut(r).ok_or_else(nodev)?;
             l.promisc = ch.promisc.unwrap_or(l.promisc);
@@ -465,6 +472,7 @@ impl Kernel {
             return;
         }
         let serial = self.serial + 1;
+        let now_ms = self.now_ms;
         let Some(l) = self.link_mut(r) else { return };
         let ready = l.admin_up
             && matches!(l.oper, crate::kernel::link::OperState::Up | crate::kernel::link::OperState::Unknown)
@@ -476,13 +484,27 @@ impl Kernel {
         }
         l.ipv6_ready = true;
         let a = if l.is_loopback() {
-            Inet6::new(std::net::Ipv6Addr::LOCALHOST, 128, Scope::Host, serial)
+            Some(Inet6::new(std::net::Ipv6Addr::LOCALHOST, 128, Scope::Host, serial))
         } else {
-            Inet6 { tentative: true, ..Inet6::new(addr::link_local(l.mac), 64, Scope::Link, serial) }
+            if l.addr_gen_mode == AddrGenMode::Random && l.stable_secret.is_none() {
+                // ipv6_gen_mode_random_init().
+                l.stable_secret = Some(crate::rng::mix(&[u64::from(r.ifindex), serial, now_ms]));
+            }
+            let local = match l.addr_gen_mode {
+                AddrGenMode::Eui64 => Some(addr::link_local(l.mac)),
+                AddrGenMode::None => None,
+                AddrGenMode::StablePrivacy | AddrGenMode::Random => l.stable_secret.map(addr::random_link_local),
+            };
+            let stable = matches!(l.addr_gen_mode, AddrGenMode::StablePrivacy | AddrGenMode::Random);
+            local.map(|local| Inet6 {
+                tentative: true,
+                stable_privacy: stable,
+                ..Inet6::new(local, 64, Scope::Link, serial)
+            })
         };
+        let Some(l) = self.link(r) else { return };
         let lo4 = l.is_loopback().then(|| Inet4 { label: l.name.clone(), ..loopback4() });
-        let fresh = !l.addrs.iter().filter_map(IfAddr::v6).any(|x| x.local == a.local);
-        if fresh {
+        if let Some(a) = a.filter(|a| !l.addrs.iter().filter_map(IfAddr::v6).any(|x| x.local == a.local)) {
             self.insert_addr6(r, a);
             self.serial = serial;
         }

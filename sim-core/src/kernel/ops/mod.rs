@@ -36,6 +36,8 @@ pub struct LinkChange<N = NsId> {
     pub promisc: Option<bool>,
     pub arp: Option<bool>,
     pub multicast: Option<bool>,
+    /// IFLA_AF_SPEC's IFLA_INET6_ADDR_GEN_MODE.
+    pub addrgenmode: Option<super::link::AddrGenMode>,
 }
 
 impl<N> Default for LinkChange<N> {
@@ -52,6 +54,7 @@ impl<N> Default for LinkChange<N> {
             promisc: None,
             arp: None,
             multicast: None,
+            addrgenmode: None,
         }
     }
 }
@@ -71,6 +74,7 @@ impl<N> LinkChange<N> {
             promisc: self.promisc,
             arp: self.arp,
             multicast: self.multicast,
+            addrgenmode: self.addrgenmode,
         }
     }
 }
