@@ -28,6 +28,7 @@ fn type_value(t: RouteType) -> u8 {
         RouteType::Blackhole => 6,
         RouteType::Unreachable => 7,
         RouteType::Prohibit => 8,
+        RouteType::Multicast => 5,
     }
 }
 

@@ -365,6 +365,7 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
             if let Some(l) = k.link_mut(r) {
                 l.addrs.retain(|a| a.v6().is_none());
             }
+            k.fib6_sync(ns);
         } else {
             k.refresh_ipv6(r);
         }
