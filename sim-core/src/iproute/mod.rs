@@ -6,6 +6,8 @@
 //! ([`grammar`]) with keywords matched by prefix in iproute2's order.
 
 pub mod addr;
+mod addr_flags;
+mod addr_sel;
 pub mod args;
 pub mod batch;
 pub mod bridge;
@@ -284,12 +286,7 @@ pub(crate) fn netns_fail(ns: &str) -> Fail {
 }
 
 /// Parses an object and its arguments.
-pub fn parse_object(argv: &[String], r: &mut dyn args::Resolve) -> IpResult<IpCmd> {
-    parse_object_in(argv, Family::Any, r)
-}
-
-/// [`parse_object`] with `-4`/`-6` given: the family addresses are read in.
-pub fn parse_object_in(argv: &[String], family: Family, r: &mut dyn args::Resolve) -> IpResult<IpCmd> {
+pub fn parse_object(argv: &[String], family: Family, r: &mut dyn args::Resolve) -> IpResult<IpCmd> {
     let Some(obj) = argv.first() else {
         return Err(Fail::new(USAGE, 255));
     };
@@ -299,7 +296,7 @@ pub fn parse_object_in(argv: &[String], family: Family, r: &mut dyn args::Resolv
         return Err(Fail::new(format!("Object \"{obj}\" is unknown, try \"ip help\".\n"), 1));
     };
     match full {
-        "address" => addr::parse(rest, r).map(IpCmd::Addr),
+        "address" => addr::parse(rest, family, r).map(IpCmd::Addr),
         "route" => route::parse(rest, family).map(IpCmd::Route),
         "neighbor" | "neighbour" => neigh::parse(rest, r).map(IpCmd::Neigh),
         "link" => link::parse(rest, r).map(IpCmd::Link),
@@ -361,7 +358,7 @@ fn run_inner(nl: &mut dyn Netlink, opts: &Opts, argv: &[String]) -> IpResult<Out
             return Err(netns_fail(ns));
         }
     }
-    let cmd = parse_object_in(argv, opts.family, &mut args::Lookup(nl))?;
+    let cmd = parse_object(argv, opts.family, &mut args::Lookup(nl))?;
     let out = match &cmd {
         IpCmd::Link(c) => link::run(nl, opts, c)?,
         IpCmd::Addr(c) => addr::run(nl, opts, c)?,

@@ -191,7 +191,13 @@ pub struct Link {
     /// Loopback's addresses (127.0.0.1, ::1) come only with NETDEV_UP: after
     /// an MTU too small for IP took them away, they wait for the next up.
     pub lo_awaits_up: bool,
-    /// IPv4 addresses first in the order added, then IPv6 (newest first, as Linux lists them).
+    /// addrconf's IF_READY: IPv6 configured the device (its link-local
+    /// address made, DAD run) since it last came up with carrier; a down,
+    /// `disable_ipv6` or an MTU below 1280 clears it.
+    pub ipv6_ready: bool,
+    /// IPv4 addresses first in the order added, then IPv6 in the order
+    /// `ipv6_link_dev_addr()` keeps: by scope, widest first, newest first
+    /// within a scope.
     pub addrs: Vec<IfAddr>,
     pub stats: LinkStats,
     /// IFLA_CARRIER_CHANGES: carrier transitions since registration (a veth
@@ -236,6 +242,7 @@ impl Link {
             multicast: true,
             mc_joined: true,
             lo_awaits_up: false,
+            ipv6_ready: false,
             addrs: Vec::new(),
             stats: LinkStats::default(),
             carrier_changes: u32::from(veth),

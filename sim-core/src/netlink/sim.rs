@@ -1,6 +1,6 @@
 //! The simulator's side of the seam: `Netlink` over the in-memory kernel.
 
-use crate::kernel::addr::{IfAddr, Inet4, Scope};
+use crate::kernel::addr::{IfAddr, Inet4, Inet6, Scope};
 use crate::kernel::link::{LinkKind, LinkRef};
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::{Neigh, NudState};
@@ -216,8 +216,6 @@ impl Netlink for SimNetlink<'_> {
     fn addr_dump(&mut self) -> Vec<AddrMsg> {
         self.explain_here();
         let now_ms = self.kernel.now_ms;
-        // IFA_CACHEINFO counts whole seconds left, rounded down.
-        let left_s = |t: u64, now: u64| (t.saturating_sub(now) / 1000) as u32;
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
         let mut v4 = Vec::new();
         let mut v6 = Vec::new();
@@ -246,13 +244,13 @@ impl Netlink for SimNetlink<'_> {
                         label: None,
                         secondary: false,
                         tentative: a.tentative,
-                        permanent: a.valid_until_ms.is_none() && a.preferred_until_ms.is_none(),
+                        permanent: a.valid_until_ms.is_none(),
                         dadfailed: a.dadfailed,
                         nodad: a.nodad,
                         noprefixroute: a.noprefixroute,
                         deprecated: a.preferred_until_ms.is_some_and(|t| t <= now_ms),
-                        valid_lft: a.valid_until_ms.map(|t| left_s(t, now_ms)),
-                        preferred_lft: a.preferred_until_ms.map(|t| left_s(t, now_ms)),
+                        valid_lft: a.lifetimes_left(now_ms).0,
+                        preferred_lft: a.lifetimes_left(now_ms).1,
                     }),
                 }
             }
@@ -265,6 +263,24 @@ impl Netlink for SimNetlink<'_> {
 
     fn addr_add(&mut self, ifindex: u32, addr: &Inet4) -> KResult<()> {
         self.kernel.addr_add(self.lref(ifindex), addr.clone())
+    }
+
+    fn addr6_add(&mut self, ifindex: u32, req: &crate::netlink::Addr6Req) -> KResult<()> {
+        let now = self.kernel.now_ms;
+        let until = |s: Option<u32>| s.map(|s| now + u64::from(s) * 1000);
+        let a = Inet6 {
+            nodad: req.nodad,
+            noprefixroute: req.noprefixroute,
+            valid_until_ms: until(req.valid_lft),
+            preferred_until_ms: until(req.preferred_lft),
+            tstamp_ms: now,
+            ..Inet6::new(req.local, req.prefix, Scope::Global, 0)
+        };
+        self.kernel.addr6_add(self.lref(ifindex), a)
+    }
+
+    fn addr6_del(&mut self, ifindex: u32, local: std::net::Ipv6Addr, prefix: u8) -> KResult<()> {
+        self.kernel.addr6_del(self.lref(ifindex), local, prefix)
     }
 
     fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()> {

@@ -31,7 +31,7 @@ fn argv(line: &str) -> Vec<String> {
 
 /// `ip OBJECT …` parsed: the typed command, or `[status] text`.
 fn ip(line: &str) -> String {
-    match parse_object(&argv(line), &mut Fake) {
+    match parse_object(&argv(line), crate::iproute::Family::Any, &mut Fake) {
         Ok(cmd) => format!("{cmd:?}"),
         Err(f) => format!("[{}] {}", f.status, f.text.trim_end()),
     }

@@ -435,9 +435,7 @@ impl Kernel {
             if let Some(n) = self.ns_mut(r.ns) {
                 n.routes.retain(|rt| rt.dev != Some(r.ifindex) || rt.kind == RouteType::Local);
             }
-            if let Some(l) = self.link_mut(r) {
-                l.addrs.retain(|a| a.v4().is_some());
-            }
+            self.ipv6_down(r);
             if let Some(n) = self.ns_mut(r.ns) {
                 n.neighs.retain(|ne| ne.dev != r.ifindex);
             }
@@ -459,8 +457,10 @@ impl Kernel {
         self.refresh_ipv6(r);
     }
 
-    /// addrconf: a device that is up and operationally up gets its IPv6
-    /// link-local (or ::1 on loopback) the first time it is ready.
+    /// addrconf's NETDEV_UP/NETDEV_CHANGE: the first time a device is up
+    /// and operationally up since it came up (IF_READY), it gets its IPv6
+    /// link-local address (or ::1 on loopback) and every tentative address
+    /// starts DAD. A carrier lost later changes no address.
     pub(crate) fn refresh_ipv6(&mut self, r: LinkRef) {
         self.refresh_ipv6_addrs(r);
         self.fib6_sync(r.ns);
@@ -478,23 +478,37 @@ impl Kernel {
             && l.carrier
             && l.mtu >= crate::kernel::link::IPV6_MIN_MTU
             && !l.lo_awaits_up;
-        if !ready || l.addrs.iter().any(|a| a.v6().is_some()) {
+        if !ready || l.ipv6_ready {
             return;
         }
+        l.ipv6_ready = true;
         let a = if l.is_loopback() {
             Inet6::new(std::net::Ipv6Addr::LOCALHOST, 128, Scope::Host, serial)
         } else {
             Inet6 { tentative: true, ..Inet6::new(addr::link_local(l.mac), 64, Scope::Link, serial) }
         };
         let lo4 = l.is_loopback().then(|| Inet4 { label: l.name.clone(), ..loopback4() });
-        l.addrs.push(IfAddr::V6(a));
-        self.serial = serial;
+        let fresh = !l.addrs.iter().filter_map(IfAddr::v6).any(|x| x.local == a.local);
+        if fresh {
+            self.insert_addr6(r, a);
+            self.serial = serial;
+        }
+        self.dad_run(r);
         // inetdev's NETDEV_UP gives loopback 127.0.0.1/8, placed like any
         // other address (EEXIST when it is still there is no error).
         if let Some(lo4) = lo4.filter(|_| self.link(r).is_some_and(|l| l.inet_enabled())) {
             let _ = self.addr_add(r, lo4);
         }
         self.fib_add_ifaddrs(r);
+    }
+
+    /// addrconf_ifdown(): the device's IPv6 addresses go and it is no
+    /// longer IF_READY (a down, `disable_ipv6`, an MTU below 1280).
+    pub(crate) fn ipv6_down(&mut self, r: LinkRef) {
+        if let Some(l) = self.link_mut(r) {
+            l.addrs.retain(|a| a.v4().is_some());
+            l.ipv6_ready = false;
+        }
     }
 
     /// NETDEV_CHANGEMTU: below 68 bytes IPv4 is switched off on the device
@@ -504,6 +518,7 @@ impl Kernel {
         let Some(l) = self.link_mut(r) else { return };
         if l.mtu < crate::kernel::link::IPV6_MIN_MTU {
             l.addrs.retain(|a| a.v4().is_some());
+            l.ipv6_ready = false;
             l.lo_awaits_up |= l.is_loopback();
         }
         if l.mtu < crate::kernel::link::ETH_MIN_MTU {

@@ -10,6 +10,8 @@ use super::route::{Proto, Route, RouteType};
 use super::{Errno, KernelError, NsId};
 
 mod addr;
+mod addr6;
+pub use addr6::scope_of as addr6_scope;
 mod bridge;
 mod fib;
 mod link;
