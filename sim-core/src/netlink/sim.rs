@@ -276,11 +276,17 @@ impl Netlink for SimNetlink<'_> {
             tstamp_ms: now,
             ..Inet6::new(req.local, req.prefix, Scope::Global, 0)
         };
-        self.kernel.addr6_add(self.lref(ifindex), a)
+        self.kernel.addr6_add(self.lref(ifindex), a)?;
+        // The address's prefix (and, with nodad, local) route comes now:
+        // it must exist even if the address goes before the next dump.
+        self.kernel.fib6_sync(self.ns);
+        Ok(())
     }
 
     fn addr6_del(&mut self, ifindex: u32, local: std::net::Ipv6Addr, prefix: u8) -> KResult<()> {
-        self.kernel.addr6_del(self.lref(ifindex), local, prefix)
+        self.kernel.addr6_del(self.lref(ifindex), local, prefix)?;
+        self.kernel.fib6_sync(self.ns);
+        Ok(())
     }
 
     fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()> {
@@ -339,7 +345,9 @@ impl Netlink for SimNetlink<'_> {
         let n = self.kernel.ns(self.ns).ok_or(KernelError::new(Errno::EINVAL))?;
         let req = crate::packet::fib6::Get6 { dst: q.dst, from: q.from, iif: q.iif, oif: q.oif };
         let got = crate::packet::fib6::route_get6(n, &req, now)?;
-        Ok(Route6GetMsg { msg: route6_msg(n, &got.route, now), from: got.from, src: got.src, iif: got.iif })
+        // The answer is the route's clone: no nexthop flags (no `linkdown`).
+        let msg = Route6Msg { linkdown: false, ..route6_msg(n, &got.route, now) };
+        Ok(Route6GetMsg { msg, from: got.from, src: got.src, iif: got.iif })
     }
 
     fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg> {
