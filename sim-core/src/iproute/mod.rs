@@ -297,7 +297,7 @@ pub fn parse_object(argv: &[String], family: Family, r: &mut dyn args::Resolve) 
     };
     match full {
         "address" => addr::parse(rest, family, r).map(IpCmd::Addr),
-        "route" => route::parse(rest).map(IpCmd::Route),
+        "route" => route::parse(rest, family).map(IpCmd::Route),
         "neighbor" | "neighbour" => neigh::parse(rest, r).map(IpCmd::Neigh),
         "link" => link::parse(rest, r).map(IpCmd::Link),
         "netns" => netns::parse(rest).map(IpCmd::Netns),

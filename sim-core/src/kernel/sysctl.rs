@@ -443,6 +443,7 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
         let r = super::link::LinkRef { ns, ifindex: i };
         if k.ns(ns).is_some_and(|n| n.conf.dev_conf(i).disable_ipv6 != 0) {
             k.ipv6_down(r);
+            k.fib6_sync(ns);
         } else {
             k.refresh_ipv6(r);
         }

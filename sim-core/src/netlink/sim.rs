@@ -278,11 +278,17 @@ impl Netlink for SimNetlink<'_> {
             tstamp_ms: now,
             ..Inet6::new(req.local, req.prefix, Scope::Global, 0)
         };
-        self.kernel.addr6_add(self.lref(ifindex), a)
+        self.kernel.addr6_add(self.lref(ifindex), a)?;
+        // The address's prefix (and, with nodad, local) route comes now:
+        // it must exist even if the address goes before the next dump.
+        self.kernel.fib6_sync(self.ns);
+        Ok(())
     }
 
     fn addr6_del(&mut self, ifindex: u32, local: std::net::Ipv6Addr, prefix: u8) -> KResult<()> {
-        self.kernel.addr6_del(self.lref(ifindex), local, prefix)
+        self.kernel.addr6_del(self.lref(ifindex), local, prefix)?;
+        self.kernel.fib6_sync(self.ns);
+        Ok(())
     }
 
     fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()> {
@@ -319,40 +325,31 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn route6_dump(&mut self) -> Vec<Route6Msg> {
+        self.explain_here();
+        self.kernel.fib6_sync(self.ns);
+        let now = self.kernel.now_ms;
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
-        let mut lls: Vec<(u64, u32, std::net::Ipv6Addr)> = Vec::new();
-        for l in n.links.values().filter(|l| l.admin_up) {
-            for a in l.addrs.iter().filter_map(IfAddr::v6) {
-                lls.push((a.serial, l.ifindex, a.local));
-            }
-        }
-        crate::sort::sort_by(&mut lls, Ord::cmp);
-        let route = |table, kind, dst: std::net::Ipv6Addr, prefix, dev, metric| Route6Msg {
-            table,
-            kind,
-            dst,
-            prefix,
-            dev,
-            metric,
-        };
-        let main = crate::kernel::route::RT_TABLE_MAIN;
-        let local = crate::kernel::route::RT_TABLE_LOCAL;
-        let fe80 = std::net::Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 0);
-        let ff00 = std::net::Ipv6Addr::new(0xff00, 0, 0, 0, 0, 0, 0, 0);
-        let mut out: Vec<Route6Msg> = lls
-            .iter()
-            .filter(|(_, _, a)| !a.is_loopback())
-            .map(|(_, dev, _)| route(main, "unicast", fe80, 64, *dev, 256))
-            .collect();
-        out.extend(
-            lls.iter().filter(|(_, _, a)| a.is_loopback()).map(|(_, dev, a)| route(local, "local", *a, 128, *dev, 0)),
-        );
-        out.extend(
-            lls.iter()
-                .filter(|(_, _, a)| !a.is_loopback())
-                .map(|(_, dev, _)| route(local, "multicast", ff00, 8, *dev, 256)),
-        );
-        out
+        n.fib6.dump().into_iter().map(|r| route6_msg(n, r, now)).collect()
+    }
+
+    fn route6_add(&mut self, route: &Route6, replace: bool) -> KResult<()> {
+        self.kernel.route6_add(self.ns, route.clone(), replace)
+    }
+
+    fn route6_del(&mut self, m: &Route6Match) -> KResult<()> {
+        self.kernel.route6_del(self.ns, m)
+    }
+
+    fn route6_get(&mut self, q: &Route6GetReq) -> KResult<Route6GetMsg> {
+        self.explain_here();
+        self.kernel.fib6_sync(self.ns);
+        let now = self.kernel.now_ms;
+        let n = self.kernel.ns(self.ns).ok_or(KernelError::new(Errno::EINVAL))?;
+        let req = crate::packet::fib6::Get6 { dst: q.dst, from: q.from, iif: q.iif, oif: q.oif };
+        let got = crate::packet::fib6::route_get6(n, &req, now)?;
+        // The answer is the route's clone: no nexthop flags (no `linkdown`).
+        let msg = Route6Msg { linkdown: false, ..route6_msg(n, &got.route, now) };
+        Ok(Route6GetMsg { msg, from: got.from, src: got.src, iif: got.iif })
     }
 
     fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg> {
@@ -535,4 +532,13 @@ impl Netlink for SimNetlink<'_> {
         self.explain_here();
         crate::kernel::sysctl::write(self.kernel, self.ns, path, value)
     }
+}
+
+/// A dump's message for an IPv6 route: `linkdown` for a nexthop without
+/// carrier (never on `local` or reject routes), the expiry left.
+fn route6_msg(n: &crate::kernel::netns::Namespace, r: &Route6, now_ms: u64) -> Route6Msg {
+    let linkdown = r.kind != crate::kernel::route::RouteType::Local
+        && !r.is_reject()
+        && n.links.get(&r.dev).is_some_and(|l| !l.carrier);
+    Route6Msg { route: r.clone(), linkdown, expires: r.expires_s(now_ms) }
 }

@@ -220,6 +220,7 @@ impl Kernel {
         if let Some(n) = self.ns_mut(r.ns) {
             n.detach(r.ifindex);
             n.routes.retain(|rt| rt.dev != Some(r.ifindex));
+            n.fib6.forget_dev(r.ifindex);
             n.neighs.retain(|ne| ne.dev != r.ifindex);
             n.conf.remove_dev(r.ifindex);
         }
@@ -468,6 +469,12 @@ impl Kernel {
     /// link-local address (or ::1 on loopback) and every tentative address
     /// starts DAD. A carrier lost later changes no address.
     pub(crate) fn refresh_ipv6(&mut self, r: LinkRef) {
+        self.refresh_ipv6_addrs(r);
+        self.fib6_sync(r.ns);
+    }
+
+    /// The link-local (or ::1) part of [`Kernel::refresh_ipv6`].
+    fn refresh_ipv6_addrs(&mut self, r: LinkRef) {
         if self.ns(r.ns).is_some_and(|n| n.conf.dev_conf(r.ifindex).disable_ipv6 != 0) {
             return;
         }

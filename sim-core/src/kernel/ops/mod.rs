@@ -17,6 +17,9 @@ mod fib;
 mod link;
 mod names;
 mod netns;
+mod route6;
+
+pub use route6::Route6Match;
 
 /// What `ip link set` asks to change, applied in `do_setlink()`'s order.
 /// `N` is how the target namespace is named: by id inside the kernel, by
