@@ -278,17 +278,11 @@ impl Netlink for SimNetlink<'_> {
             tstamp_ms: now,
             ..Inet6::new(req.local, req.prefix, Scope::Global, 0)
         };
-        self.kernel.addr6_add(self.lref(ifindex), a)?;
-        // The address's prefix (and, with nodad, local) route comes now:
-        // it must exist even if the address goes before the next dump.
-        self.kernel.fib6_sync(self.ns);
-        Ok(())
+        self.kernel.addr6_add(self.lref(ifindex), a)
     }
 
     fn addr6_del(&mut self, ifindex: u32, local: std::net::Ipv6Addr, prefix: u8) -> KResult<()> {
-        self.kernel.addr6_del(self.lref(ifindex), local, prefix)?;
-        self.kernel.fib6_sync(self.ns);
-        Ok(())
+        self.kernel.addr6_del(self.lref(ifindex), local, prefix)
     }
 
     fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()> {

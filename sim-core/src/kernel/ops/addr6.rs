@@ -74,6 +74,9 @@ impl Kernel {
         a.serial = self.next_serial();
         self.insert_addr6(r, a.clone());
         self.dad_start(r, a.local);
+        // The address's prefix (and, with nodad, local) route comes now:
+        // it must exist even if the address goes before the next dump.
+        self.fib6_sync(r.ns);
         Ok(())
     }
 
@@ -96,6 +99,7 @@ impl Kernel {
             .position(|x| x.v6().is_some_and(|v| v.local == local && v.prefix == prefix))
             .ok_or(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv6: address not found"))?;
         l.addrs.remove(pos);
+        self.fib6_sync(r.ns);
         Ok(())
     }
 
@@ -185,6 +189,7 @@ impl Kernel {
         if let Some(l) = self.link_mut(r) {
             l.addrs.retain(|x| x.v6().is_none_or(|a| a.valid_until_ms.is_none_or(|t| t > now_ms)));
         }
+        self.fib6_sync(r.ns);
     }
 
     /// The other devices a frame from `r` reaches on its link: a veth's
