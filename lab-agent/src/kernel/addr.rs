@@ -94,6 +94,7 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<AddrMsg> {
         nodad: has(AddressFlags::Nodad),
         noprefixroute: has(AddressFlags::Noprefixroute),
         deprecated: has(AddressFlags::Deprecated),
+        stable_privacy: has(AddressFlags::StablePrivacy),
         // INFINITY_LIFE_TIME (u32::MAX) is "forever".
         valid_lft: cache.map(|c| c.0).filter(|&v| v != u32::MAX),
         preferred_lft: cache.map(|c| c.1).filter(|&v| v != u32::MAX),

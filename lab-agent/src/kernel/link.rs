@@ -6,12 +6,12 @@ use std::os::fd::AsRawFd;
 
 use netlink_packet_core::DefaultNla;
 use netlink_packet_route::link::{
-    BridgePortState, InfoBridge, InfoBridgePort, InfoData, InfoKind, InfoPortData, InfoVeth, LinkAttribute, LinkFlags,
-    LinkInfo, LinkMessage, State,
+    AfSpecInet6, AfSpecUnspec, BridgePortState, In6AddrGenMode, InfoBridge, InfoBridgePort, InfoData, InfoKind,
+    InfoPortData, InfoVeth, LinkAttribute, LinkFlags, LinkInfo, LinkMessage, State,
 };
 use netlink_packet_route::nsid::{NsidAttribute, NsidMessage};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
-use sim_core::kernel::link::{LinkStats, OperState, PortState};
+use sim_core::kernel::link::{AddrGenMode, LinkStats, OperState, PortState};
 use sim_core::kernel::mac::Mac;
 use sim_core::netlink::{BrPortMsg, LinkAddReq, LinkAttrs, LinkMsg, LinkSetReq};
 
@@ -132,7 +132,30 @@ pub fn set_msg(ifindex: u32, req: &LinkSetReq, ns: Option<&File>) -> RouteNetlin
     if let Some(q) = req.txqlen {
         m.attributes.push(LinkAttribute::TxQueueLen(q));
     }
+    if let Some(g) = req.addrgenmode {
+        let mode = match g {
+            AddrGenMode::Eui64 => In6AddrGenMode::Eui64,
+            AddrGenMode::None => In6AddrGenMode::None,
+            AddrGenMode::StablePrivacy => In6AddrGenMode::StablePrivacy,
+            AddrGenMode::Random => In6AddrGenMode::Random,
+        };
+        m.attributes.push(LinkAttribute::AfSpecUnspec(vec![AfSpecUnspec::Inet6(vec![AfSpecInet6::AddrGenMode(mode)])]));
+    }
     RouteNetlinkMessage::NewLink(m)
+}
+
+/// IFLA_AF_SPEC's IPv6 address generation mode, when a dump carries it.
+fn addr_gen_mode(spec: &[AfSpecUnspec]) -> Option<AddrGenMode> {
+    spec.iter().find_map(|s| match s {
+        AfSpecUnspec::Inet6(v) => v.iter().find_map(|a| match a {
+            AfSpecInet6::AddrGenMode(In6AddrGenMode::None) => Some(AddrGenMode::None),
+            AfSpecInet6::AddrGenMode(In6AddrGenMode::StablePrivacy) => Some(AddrGenMode::StablePrivacy),
+            AfSpecInet6::AddrGenMode(In6AddrGenMode::Random) => Some(AddrGenMode::Random),
+            AfSpecInet6::AddrGenMode(_) => Some(AddrGenMode::Eui64),
+            _ => None,
+        }),
+        _ => None,
+    })
 }
 
 /// RTM_DELLINK.
@@ -239,6 +262,7 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<LinkMsg> {
     for a in &m.attributes {
         match a {
             LinkAttribute::IfName(n) => l.name = n.clone(),
+            LinkAttribute::AfSpecUnspec(spec) => l.addr_gen_mode = addr_gen_mode(spec).unwrap_or_default(),
             LinkAttribute::Mtu(v) => l.mtu = *v,
             LinkAttribute::Qdisc(q) => l.qdisc = q.clone(),
             LinkAttribute::OperState(s) => l.operstate = operstate(s),
@@ -287,6 +311,7 @@ fn skeleton(ifindex: u32, name: String) -> LinkMsg {
     LinkMsg {
         ifindex,
         name,
+        addr_gen_mode: sim_core::kernel::link::AddrGenMode::Eui64,
         flags: 0,
         mtu: 0,
         qdisc: String::new(),

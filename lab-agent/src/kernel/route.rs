@@ -13,6 +13,7 @@ use sim_core::kernel::route::{
     Metrics, Proto, Route, RouteType, RTAX_ADVMSS, RTAX_CWND, RTAX_HOPLIMIT, RTAX_INITCWND, RTAX_INITRWND, RTAX_MTU,
     RTAX_QUICKACK, RTAX_REORDERING, RTAX_SSTHRESH, RTAX_WINDOW,
 };
+use sim_core::kernel::route6::{Origin, Pref, Route6};
 use sim_core::netlink::{Route6Msg, RouteMsg};
 
 use super::addr::scope_of;
@@ -28,6 +29,7 @@ fn type_value(t: RouteType) -> u8 {
         RouteType::Blackhole => 6,
         RouteType::Unreachable => 7,
         RouteType::Prohibit => 8,
+        RouteType::Multicast => 5,
     }
 }
 
@@ -240,37 +242,45 @@ pub fn decode_get(m: &RouteNetlinkMessage) -> Option<Got> {
 }
 
 /// An IPv6 RTM_NEWROUTE of a dump as a [`Route6Msg`]; cached clones and
-/// types other than unicast, local, multicast and anycast are left out.
+/// types other than unicast, local, multicast and the reject types are
+/// left out.
 pub fn decode6(m: &RouteNetlinkMessage) -> Option<Route6Msg> {
     let RouteNetlinkMessage::NewRoute(m) = m else { return None };
     if m.header.address_family != AddressFamily::Inet6 || m.header.flags.contains(RouteFlags::Cloned) {
         return None;
     }
     let kind = match u8::from(m.header.kind) {
-        1 => "unicast",
-        2 => "local",
-        4 => "anycast",
-        5 => "multicast",
-        _ => return None,
+        5 => RouteType::Multicast,
+        v => type_of(v)?,
     };
-    let mut r = Route6Msg {
+    let mut r = Route6 {
         table: u32::from(m.header.table),
         kind,
         dst: Ipv6Addr::UNSPECIFIED,
         prefix: m.header.destination_prefix_length,
+        gateway: None,
         dev: 0,
+        proto: proto_of(u8::from(m.header.protocol)),
         metric: 0,
+        pref: Pref::Medium,
+        metrics: Default::default(),
+        expires_ms: None,
+        origin: Origin::User,
     };
+    let mut expires = None;
     for a in &m.attributes {
         match a {
             RouteAttribute::Table(t) => r.table = *t,
             RouteAttribute::Destination(RouteAddress::Inet6(d)) => r.dst = *d,
+            RouteAttribute::Gateway(RouteAddress::Inet6(g)) => r.gateway = Some(*g),
             RouteAttribute::Oif(i) => r.dev = *i,
             RouteAttribute::Priority(p) => r.metric = *p,
+            RouteAttribute::CacheInfo(c) if c.expires > 0 => expires = Some(c.expires / 100),
             _ => {}
         }
     }
-    Some(r)
+    let linkdown = m.header.flags.bits() & RTNH_F_LINKDOWN != 0;
+    Some(Route6Msg { route: r, linkdown, expires })
 }
 
 fn v4(a: &RouteAddress) -> Option<Ipv4Addr> {

@@ -1,6 +1,6 @@
 //! `ip address`: add, del, flush, show.
 
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 use nom::combinator::map;
 
@@ -10,12 +10,12 @@ use super::grammar::verb::{verb, Verb, MODIFY_LIST_FLUSH};
 use super::grammar::words::Words;
 use super::grammar::{check, fail, parse_argv, value, PResult};
 use super::show::{self, ShowFilter};
-use super::Opts;
+use super::{Family, Opts};
 use crate::kernel::addr::{Inet4, Scope};
-use crate::netlink::Netlink;
+use crate::netlink::{Addr6Req, Netlink};
 use crate::output::Output;
 
-pub use super::grammar::value::Prefix;
+pub use super::grammar::value::{Prefix, Prefix6};
 
 /// `get_prefix()`: `A.B.C.D[/LEN]`, or the error iproute2 prints.
 pub fn parse_prefix(s: &str) -> IpResult<Prefix> {
@@ -35,10 +35,21 @@ pub enum AddrCmd {
         addr: Inet4,
         replace: bool,
     },
+    Add6 {
+        dev: String,
+        req: Addr6Req,
+        replace: bool,
+    },
     Del {
         dev: String,
         local: Ipv4Addr,
         prefix: Option<u8>,
+    },
+    /// An IPv6 address is deleted with its prefix length (128 if not typed).
+    Del6 {
+        dev: String,
+        local: Ipv6Addr,
+        prefix: u8,
     },
     Flush(ShowFilter),
     Show(ShowFilter),
@@ -48,19 +59,43 @@ pub enum AddrCmd {
     },
 }
 
-pub fn parse(argv: &[String], r: &mut dyn Resolve) -> IpResult<AddrCmd> {
-    parse_argv(argv, |i| address(i, r))
+/// An interface address as typed, of either family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnyPrefix {
+    V4(Prefix),
+    V6(Prefix6),
 }
 
-fn address<'a>(i: Words<'a>, r: &mut dyn Resolve) -> PResult<'a, AddrCmd> {
+/// `get_prefix()` in a family (`-4`, `-6`, or either, chosen by a `:`), or
+/// the error iproute2 prints for it.
+pub fn parse_any_prefix(s: &str, family: Family) -> IpResult<AnyPrefix> {
+    let v6 = s.contains(':');
+    let parsed = match (v6, family) {
+        (true, Family::Any | Family::Inet6) => value::whole(s, value::prefix6).map(AnyPrefix::V6),
+        (false, Family::Any | Family::Inet) => value::whole(s, value::prefix).map(AnyPrefix::V4),
+        _ => None,
+    };
+    let fam = match family {
+        Family::Inet6 => "inet6",
+        Family::Inet => "inet",
+        _ => "any valid",
+    };
+    parsed.ok_or_else(|| Fail::new(format!("Error: {fam} prefix is expected rather than \"{s}\".\n"), 1))
+}
+
+pub fn parse(argv: &[String], family: Family, r: &mut dyn Resolve) -> IpResult<AddrCmd> {
+    parse_argv(argv, |i| address(i, family, r))
+}
+
+fn address<'a>(i: Words<'a>, family: Family, r: &mut dyn Resolve) -> PResult<'a, AddrCmd> {
     if i.is_empty() {
         return Ok((i, AddrCmd::Show(ShowFilter::default())));
     }
     let (i, verb) = verb(MODIFY_LIST_FLUSH, "ip address help")(i)?;
     match verb {
-        Verb::Add => modify(i, false, false),
-        Verb::Replace => modify(i, false, true),
-        Verb::Delete => modify(i, true, false),
+        Verb::Add => modify(i, family, false, false),
+        Verb::Replace => modify(i, family, false, true),
+        Verb::Delete => modify(i, family, true, false),
         Verb::Show => map(|i| show::filter(i, r), AddrCmd::Show)(i),
         Verb::Flush => {
             let (i, f) = show::filter(i, r)?;
@@ -79,7 +114,11 @@ enum Key {
     Scope,
     Dev,
     Label,
-    /// Lifetimes and flags: read and not modelled.
+    ValidLft,
+    PreferredLft,
+    NoPrefixRoute,
+    NoDad,
+    /// `home`: read and not modelled.
     Ignored,
     Local,
 }
@@ -91,10 +130,10 @@ const KEYWORDS: &[Entry<Key>] = &[
     valued(E("scope"), Key::Scope),
     valued(E("dev"), Key::Dev),
     valued(E("label"), Key::Label),
-    valued(P("valid_lft"), Key::Ignored),
-    valued(P("preferred_lft"), Key::Ignored),
-    alone(E("noprefixroute"), Key::Ignored),
-    alone(E("nodad"), Key::Ignored),
+    valued(P("valid_lft"), Key::ValidLft),
+    valued(P("preferred_lft"), Key::PreferredLft),
+    alone(E("noprefixroute"), Key::NoPrefixRoute),
+    alone(E("nodad"), Key::NoDad),
     alone(E("home"), Key::Ignored),
     valued(E("local"), Key::Local),
 ];
@@ -106,7 +145,13 @@ fn modify_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
 /// What `ipaddr_modify()` collects.
 #[derive(Default)]
 struct Modify<'a> {
-    local: Option<Prefix>,
+    family: Family,
+    local: Option<AnyPrefix>,
+    /// `valid_lft`/`preferred_lft`: `Some(None)` is `forever`.
+    valid_lft: Option<Option<u32>>,
+    preferred_lft: Option<Option<u32>>,
+    nodad: bool,
+    noprefixroute: bool,
     dev: Option<&'a str>,
     brd: Option<&'a str>,
     scope: Option<Scope>,
@@ -125,6 +170,10 @@ impl<'a> Modify<'a> {
             Key::Scope => self.scope = Some(Scope::parse(v).ok_or_else(|| Fail::invarg("invalid scope value.", v))?),
             Key::Dev => self.dev = Some(v),
             Key::Label => self.label = Some(v),
+            Key::ValidLft => self.valid_lft = Some(lifetime(v, "valid_lft value")?),
+            Key::PreferredLft => self.preferred_lft = Some(lifetime(v, "preferred_lft value")?),
+            Key::NoPrefixRoute => self.noprefixroute = true,
+            Key::NoDad => self.nodad = true,
             Key::Ignored => {}
             Key::Local => {
                 if is_prefix(v, "help") {
@@ -133,15 +182,23 @@ impl<'a> Modify<'a> {
                 if self.local.is_some() {
                     return Err(Fail::duparg2("local", v));
                 }
-                self.local = Some(parse_prefix(v)?);
+                self.local = Some(parse_any_prefix(v, self.family)?);
             }
         }
         Ok(())
     }
 }
 
-fn modify(mut i: Words<'_>, delete: bool, replace: bool) -> PResult<'_, AddrCmd> {
-    let mut m = Modify::default();
+/// `set_lifetime()`: `forever` or seconds.
+fn lifetime(v: &str, what: &str) -> IpResult<Option<u32>> {
+    if v == "forever" {
+        return Ok(None);
+    }
+    value::whole(v, value::unsigned).map(Some).ok_or_else(|| Fail::invarg(what, v))
+}
+
+fn modify(mut i: Words<'_>, family: Family, delete: bool, replace: bool) -> PResult<'_, AddrCmd> {
+    let mut m = Modify { family, ..Modify::default() };
     while !i.is_empty() {
         let (rest, (key, v)) = modify_arg(i)?;
         i = check(rest, m.apply(key, v))?.0;
@@ -157,6 +214,10 @@ impl Modify<'_> {
         let Some(p) = self.local else {
             // Sent without an address: the device is looked up first.
             return Ok(AddrCmd::Refused { dev });
+        };
+        let p = match p {
+            AnyPrefix::V4(p) => p,
+            AnyPrefix::V6(p) => return self.finish6(dev, p, delete, replace),
         };
         if delete {
             return Ok(AddrCmd::Del { dev, local: p.addr, prefix: p.len });
@@ -180,6 +241,36 @@ impl Modify<'_> {
     }
 }
 
+impl Modify<'_> {
+    /// The IPv6 half of `ipaddr_modify()`: lifetimes are checked as
+    /// iproute2 checks them (either one given sends both, unset ones forever).
+    fn finish6(self, dev: String, p: Prefix6, delete: bool, replace: bool) -> IpResult<AddrCmd> {
+        let prefix = p.len.unwrap_or(128);
+        if delete {
+            return Ok(AddrCmd::Del6 { dev, local: p.addr, prefix });
+        }
+        let (valid_lft, preferred_lft) = (self.valid_lft.flatten(), self.preferred_lft.flatten());
+        if self.valid_lft.is_some() || self.preferred_lft.is_some() {
+            if valid_lft == Some(0) {
+                return Err(Fail::new("valid_lft is zero\n", 1));
+            }
+            if valid_lft.unwrap_or(u32::MAX) < preferred_lft.unwrap_or(u32::MAX) {
+                return Err(Fail::new("preferred_lft is greater than valid_lft\n", 1));
+            }
+        }
+        let req = Addr6Req {
+            local: p.addr,
+            prefix,
+            scope: self.scope,
+            nodad: self.nodad,
+            noprefixroute: self.noprefixroute,
+            valid_lft,
+            preferred_lft,
+        };
+        Ok(AddrCmd::Add6 { dev, req, replace })
+    }
+}
+
 pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &AddrCmd) -> IpResult<Output> {
     let index_of = |nl: &mut dyn Netlink, dev: &str| nl.link_index(dev);
     match cmd {
@@ -189,6 +280,18 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &AddrCmd) -> IpResult<Output>
                 Err(e) if *replace && e.errno == crate::kernel::Errno::EEXIST => Ok(Output::new()),
                 r => r.map(|_| Output::new()).map_err(Fail::from),
             }
+        }
+        AddrCmd::Add6 { dev, req, replace } => {
+            let i = index_of(nl, dev).ok_or_else(|| Fail::nodev(dev))?;
+            match nl.addr6_add(i, req) {
+                Err(e) if *replace && e.errno == crate::kernel::Errno::EEXIST => Ok(Output::new()),
+                r => r.map(|_| Output::new()).map_err(Fail::from),
+            }
+        }
+        AddrCmd::Del6 { dev, local, prefix } => {
+            let i = index_of(nl, dev).ok_or_else(|| Fail::nodev(dev))?;
+            nl.addr6_del(i, *local, *prefix)?;
+            Ok(Output::new())
         }
         AddrCmd::Del { dev, local, prefix } => {
             let i = index_of(nl, dev).ok_or_else(|| Fail::nodev(dev))?;
@@ -204,7 +307,22 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &AddrCmd) -> IpResult<Output>
             let Some(i) = index_of(nl, &dev) else {
                 return Err(Fail::new(format!("Device \"{dev}\" does not exist.\n"), 1));
             };
-            nl.addr_flush(i)?;
+            let sel = super::addr_sel::AddrSel::new(f, opts.family)?;
+            if sel.family == Family::Any && !sel.narrows() {
+                nl.addr_flush(i)?;
+                return Ok(Output::new());
+            }
+            // ipaddr_flush(): each selected address is deleted on its own.
+            for a in nl.addr_dump().into_iter().filter(|a| a.ifindex == i && sel.matches(a)) {
+                // A primary's secondaries went with it (no promotion).
+                match a.local {
+                    std::net::IpAddr::V4(v) => match nl.addr_del(i, v, Some(a.prefix)) {
+                        Err(e) if e.errno == crate::kernel::Errno::EADDRNOTAVAIL => {}
+                        r => r?,
+                    },
+                    std::net::IpAddr::V6(v) => nl.addr6_del(i, v, a.prefix)?,
+                }
+            }
             Ok(Output::new())
         }
         AddrCmd::Show(f) => show::list(nl, opts, f, false),

@@ -160,7 +160,8 @@ pub fn details(p: &mut Printer, opts: &Opts, l: &LinkMsg, do_link: bool) {
     let tso = u64::from(l.tso_max_size);
     // print_af_spec(): `ip link` only, though `ip address` gets IFLA_AF_SPEC too.
     if do_link {
-        p.string(To::Any, "inet6_addr_gen_mode", "addrgenmode eui64 ", "eui64");
+        let m = l.addr_gen_mode.name();
+        p.string(To::Any, "inet6_addr_gen_mode", &format!("addrgenmode {m} "), m);
     }
     p.uint(To::Any, "num_tx_queues", &format!("numtxqueues {q} "), q);
     p.uint(To::Any, "num_rx_queues", &format!("numrxqueues {q} "), q);

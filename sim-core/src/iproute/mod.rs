@@ -6,6 +6,8 @@
 //! ([`grammar`]) with keywords matched by prefix in iproute2's order.
 
 pub mod addr;
+mod addr_flags;
+mod addr_sel;
 pub mod args;
 pub mod batch;
 pub mod bridge;
@@ -294,8 +296,8 @@ pub fn parse_object(argv: &[String], family: Family, r: &mut dyn args::Resolve) 
         return Err(Fail::new(format!("Object \"{obj}\" is unknown, try \"ip help\".\n"), 1));
     };
     match full {
-        "address" => addr::parse(rest, r).map(IpCmd::Addr),
-        "route" => route::parse(rest).map(IpCmd::Route),
+        "address" => addr::parse(rest, family, r).map(IpCmd::Addr),
+        "route" => route::parse(rest, family).map(IpCmd::Route),
         "neighbor" | "neighbour" => neigh::parse(rest, family, r).map(IpCmd::Neigh),
         "link" => link::parse(rest, r).map(IpCmd::Link),
         "netns" => netns::parse(rest).map(IpCmd::Netns),

@@ -20,6 +20,10 @@ pub struct ShowFilter {
     pub kind: Option<String>,
     pub master: Option<String>,
     pub up: bool,
+    /// `to PREFIX`, read in the command's family when listing.
+    pub to: Option<String>,
+    /// `scope S` (`all`: any).
+    pub scope: Option<crate::kernel::addr::Scope>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,7 +31,9 @@ enum Key {
     Up,
     Type,
     Master,
-    /// `to`, `scope`, `label`: read and not used.
+    To,
+    Scope,
+    /// `label`: read and not used.
     Ignored,
     Help,
     Dev,
@@ -38,8 +44,8 @@ const KEYWORDS: &[Entry<Key>] = &[
     alone(E("up"), Key::Up),
     valued(E("type"), Key::Type),
     valued(E("master"), Key::Master),
-    valued(E("to"), Key::Ignored),
-    valued(E("scope"), Key::Ignored),
+    valued(E("to"), Key::To),
+    valued(E("scope"), Key::Scope),
     valued(E("label"), Key::Ignored),
     valued(E("dev"), Key::Dev),
     alone(P("help"), Key::Help),
@@ -59,6 +65,14 @@ impl ShowFilter {
                     return Err(Fail::invarg("Device does not exist\n", v));
                 }
                 self.master = Some(v.to_string());
+            }
+            Key::To => self.to = Some(v.to_string()),
+            Key::Scope => {
+                self.scope = match crate::kernel::addr::Scope::parse(v) {
+                    Some(s) => Some(s),
+                    None if v == "all" => None,
+                    None => return Err(Fail::invarg("invalid \"scope\"\n", v)),
+                }
             }
             Key::Ignored => {}
             Key::Help => return Err(Fail::new(crate::usage::Usage::Address, 255)),
@@ -101,6 +115,7 @@ pub fn list(nl: &mut dyn Netlink, opts: &Opts, f: &ShowFilter, do_link: bool) ->
         },
         None => None,
     };
+    let sel = super::addr_sel::AddrSel::new(f, opts.family)?;
     let addrs = if do_link { Vec::new() } else { nl.addr_dump() };
     let mut p = Printer::new(opts.json, opts.pretty, opts.color).about(Kind::Link);
     let names = link_names(&links);
@@ -112,9 +127,11 @@ pub fn list(nl: &mut dyn Netlink, opts: &Opts, f: &ShowFilter, do_link: bool) ->
         {
             continue;
         }
-        let mine: Vec<&AddrMsg> =
-            addrs.iter().filter(|a| a.ifindex == l.ifindex && opts.family.accepts(&a.local)).collect();
-        if !do_link && opts.family != Family::Any && mine.is_empty() {
+        let mine: Vec<&AddrMsg> = addrs.iter().filter(|a| a.ifindex == l.ifindex && sel.matches(a)).collect();
+        // ipaddr_filter(): a link stays if one of its addresses is
+        // selected, or if it has none and no family was asked for.
+        let bare = !addrs.iter().any(|a| a.ifindex == l.ifindex);
+        if !do_link && mine.is_empty() && !(bare && sel.family == Family::Any) {
             continue;
         }
         p.open_object(None);
@@ -479,24 +496,10 @@ fn addr_full(p: &mut Printer, opts: &Opts, a: &AddrMsg) {
     }
     let scope = a.scope.name();
     p.string(To::Any, "scope", &format!("scope {scope} "), scope);
-    if a.secondary {
-        p.boolean(To::Any, "secondary", "secondary ", true);
-    }
-    if a.tentative {
-        p.boolean(To::Any, "tentative", "tentative ", true);
-    }
-    if !a.permanent {
-        p.boolean(To::Any, "dynamic", "dynamic ", true);
-    }
+    super::addr_flags::addr_flags(p, a);
     if let Some(label) = &a.label {
         p.string(To::Any, "label", label, label);
     }
     p.nl(opts.oneline);
-    p.fp("       ");
-    p.field("valid_life_time", "valid_lft forever");
-    p.uint(To::Json, "valid_life_time", "", 4294967295);
-    p.fp(" ");
-    p.field("preferred_life_time", "preferred_lft forever");
-    p.uint(To::Json, "preferred_life_time", "", 4294967295);
-    p.fp("\n");
+    super::addr_flags::lifetimes(p, a);
 }

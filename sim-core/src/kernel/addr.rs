@@ -73,6 +73,8 @@ pub struct Inet6 {
     pub nodad: bool,
     /// IFA_F_NOPREFIXROUTE: no prefix route of its own.
     pub noprefixroute: bool,
+    /// IFA_F_STABLE_PRIVACY: made by `addrgenmode random` (RFC 7217).
+    pub stable_privacy: bool,
     /// Virtual time (ms) when DAD ends, while `tentative` and not `dadfailed`;
     /// `None` while it waits for the link to be up with carrier.
     pub dad_at_ms: Option<u64>,
@@ -80,11 +82,24 @@ pub struct Inet6 {
     /// forever). A finite one makes it `dynamic` (not IFA_F_PERMANENT).
     pub valid_until_ms: Option<u64>,
     pub preferred_until_ms: Option<u64>,
+    /// When it was added or its lifetimes last set (ms): what the
+    /// lifetimes shown count down from, in whole seconds.
+    pub tstamp_ms: u64,
     /// Creation order in the kernel: routes derived from addresses are listed in it.
     pub serial: u64,
 }
 
 impl Inet6 {
+    /// `inet6_fill_ifaddr()`'s lifetimes: the seconds given, less the
+    /// whole seconds since `tstamp_ms` (`None`: forever).
+    pub fn lifetimes_left(&self, now_ms: u64) -> (Option<u32>, Option<u32>) {
+        let elapsed = now_ms.saturating_sub(self.tstamp_ms) / 1000;
+        let left = |until: Option<u64>| {
+            until.map(|t| (t.saturating_sub(self.tstamp_ms) / 1000).saturating_sub(elapsed) as u32)
+        };
+        (left(self.valid_until_ms), left(self.preferred_until_ms))
+    }
+
     /// A permanent address with every flag off and no DAD pending.
     pub fn new(local: Ipv6Addr, prefix: u8, scope: Scope, serial: u64) -> Inet6 {
         Inet6 {
@@ -95,9 +110,11 @@ impl Inet6 {
             dadfailed: false,
             nodad: false,
             noprefixroute: false,
+            stable_privacy: false,
             dad_at_ms: None,
             valid_until_ms: None,
             preferred_until_ms: None,
+            tstamp_ms: 0,
             serial,
         }
     }
@@ -144,9 +161,22 @@ pub fn in_prefix(addr: Ipv4Addr, net: Ipv4Addr, prefix: u8) -> bool {
     u32::from(addr) & mask(prefix) == u32::from(net) & mask(prefix)
 }
 
+/// Whether IPv6 `addr` lies in `net/prefix`.
+pub fn in_prefix6(addr: Ipv6Addr, net: Ipv6Addr, prefix: u8) -> bool {
+    let mask = if prefix == 0 { 0 } else { u128::MAX << (128 - u32::from(prefix.min(128))) };
+    u128::from(addr) & mask == u128::from(net) & mask
+}
+
 /// The broadcast address of `addr/prefix`.
 pub fn broadcast(addr: Ipv4Addr, prefix: u8) -> Ipv4Addr {
     Ipv4Addr::from(u32::from(addr) | !mask(prefix))
+}
+
+/// A link-local address with an interface identifier from `bits` (what
+/// `addrgenmode random` draws; its universal/local bit is clear, as
+/// RFC 7217's identifiers' are not constrained).
+pub fn random_link_local(bits: u64) -> Ipv6Addr {
+    Ipv6Addr::from((0xfe80u128 << 112) | u128::from(bits))
 }
 
 /// The IPv6 link-local address a MAC gives (fe80::/64 + modified EUI-64).

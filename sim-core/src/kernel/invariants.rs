@@ -90,6 +90,9 @@ impl Kernel {
         if let Some(r) = n.routes.iter().find(|r| r.dev.is_some_and(|d| !n.links.contains_key(&d))) {
             return Err(format!("ns {}: route {r:?} on a device that is gone", id.0));
         }
+        if let Some(r) = n.fib6.routes.iter().find(|r| !r.is_reject() && !n.links.contains_key(&r.dev)) {
+            return Err(format!("ns {}: IPv6 route {r:?} on a device that is gone", id.0));
+        }
         // (A proxy entry made without a device has device 0: any.)
         if let Some(e) = n.neighs.iter().find(|e| !(n.links.contains_key(&e.dev) || e.proxy && e.dev == 0)) {
             return Err(format!("ns {}: neighbour {e:?} on a device that is gone", id.0));

@@ -12,6 +12,43 @@ pub struct LinkRef {
     pub ifindex: u32,
 }
 
+/// `IFLA_INET6_ADDR_GEN_MODE`: how addrconf makes a device's link-local
+/// address the next time the device comes up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AddrGenMode {
+    /// fe80:: and the modified EUI-64 of the MAC.
+    #[default]
+    Eui64,
+    /// No link-local address.
+    None,
+    /// RFC 7217 from `stable_secret`; without a secret, no address.
+    StablePrivacy,
+    /// RFC 7217 from a secret drawn at random: `stable-privacy`.
+    Random,
+}
+
+impl AddrGenMode {
+    /// `get_addr_gen_mode()`'s names.
+    pub fn parse(s: &str) -> Option<AddrGenMode> {
+        match s {
+            "eui64" => Some(AddrGenMode::Eui64),
+            "none" => Some(AddrGenMode::None),
+            "stable_secret" => Some(AddrGenMode::StablePrivacy),
+            "random" => Some(AddrGenMode::Random),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            AddrGenMode::Eui64 => "eui64",
+            AddrGenMode::None => "none",
+            AddrGenMode::StablePrivacy => "stable_secret",
+            AddrGenMode::Random => "random",
+        }
+    }
+}
+
 /// RFC 2863 operational state, as `IFLA_OPERSTATE` carries it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OperState {
@@ -191,7 +228,17 @@ pub struct Link {
     /// Loopback's addresses (127.0.0.1, ::1) come only with NETDEV_UP: after
     /// an MTU too small for IP took them away, they wait for the next up.
     pub lo_awaits_up: bool,
-    /// IPv4 addresses first in the order added, then IPv6 (newest first, as Linux lists them).
+    /// addrconf's IF_READY: IPv6 configured the device (its link-local
+    /// address made, DAD run) since it last came up with carrier; a down,
+    /// `disable_ipv6` or an MTU below 1280 clears it.
+    pub ipv6_ready: bool,
+    pub addr_gen_mode: AddrGenMode,
+    /// `stable_secret`: `addrgenmode random` draws one the first time it
+    /// runs and keeps it, so `stable_secret` later makes the same address.
+    pub stable_secret: Option<u64>,
+    /// IPv4 addresses first in the order added, then IPv6 in the order
+    /// `ipv6_link_dev_addr()` keeps: by scope, widest first, newest first
+    /// within a scope.
     pub addrs: Vec<IfAddr>,
     pub stats: LinkStats,
     /// IFLA_CARRIER_CHANGES: carrier transitions since registration (a veth
@@ -236,6 +283,9 @@ impl Link {
             multicast: true,
             mc_joined: true,
             lo_awaits_up: false,
+            ipv6_ready: false,
+            addr_gen_mode: AddrGenMode::Eui64,
+            stable_secret: None,
             addrs: Vec::new(),
             stats: LinkStats::default(),
             carrier_changes: u32::from(veth),

@@ -15,6 +15,7 @@ pub mod netfilter;
 pub mod netns;
 pub mod ops;
 pub mod route;
+pub mod route6;
 pub mod route_table;
 pub mod socket;
 pub mod socket_view;

@@ -20,6 +20,9 @@ pub struct Namespace {
     /// Where the next ifindex search starts (the kernel allocates cyclically).
     pub next_ifindex: u32,
     pub routes: RouteTable,
+    /// IPv6 routes, every table (`ops/route6.rs` keeps the kernel's own in
+    /// step with addresses and links).
+    pub fib6: super::route6::Fib6,
     /// The IPv4 routing tables that exist: a table is made by its first
     /// route and never goes away (`ip route show table local` on a fresh
     /// namespace says it does not exist).
@@ -70,6 +73,7 @@ impl Namespace {
             names: LiteMap::new(),
             next_ifindex: 1,
             routes: RouteTable::default(),
+            fib6: Default::default(),
             tables: Default::default(),
             neighs: Vec::new(),
             conf: NsConf::default(),

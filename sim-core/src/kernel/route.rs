@@ -16,6 +16,8 @@ pub enum RouteType {
     Blackhole,
     Unreachable,
     Prohibit,
+    /// RTN_MULTICAST: IPv6's `multicast ff00::/8` per device.
+    Multicast,
 }
 
 impl RouteType {
@@ -27,6 +29,7 @@ impl RouteType {
             RouteType::Blackhole => "blackhole",
             RouteType::Unreachable => "unreachable",
             RouteType::Prohibit => "prohibit",
+            RouteType::Multicast => "multicast",
         }
     }
 }

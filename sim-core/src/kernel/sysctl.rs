@@ -1,6 +1,6 @@
-//! The per-namespace settings `sysctl` reads and writes under net.ipv4
-//! (and `net.ipv6.conf.*.disable_ipv6`: the lab has no IPv6 traffic, but a
-//! device with IPv6 off has no link-local address, as addrconf keeps it).
+//! The per-namespace settings `sysctl` reads and writes under net.ipv4,
+//! and the IPv6 ones of `net.ipv6.conf.*` that addrconf, DAD and
+//! forwarding read.
 //!
 //! Values are kept as the kernel keeps them: the `int` written (2, -1 and
 //! 200 stay what they are; what is on is what is not zero), within the
@@ -14,16 +14,47 @@ const HZ: u64 = 250;
 /// USER_HZ: what /proc/sys shows of a jiffies value is in 1/100 s.
 const USER_HZ: u64 = 100;
 
-/// `net.ipv4.conf.X.*` for one X.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// `net.ipv4.conf.X.*` and `net.ipv6.conf.X.*` for one X.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DevConf {
     pub forwarding: i32,
     pub proxy_arp: i32,
     pub rp_filter: i32,
-    /// `net.ipv6.conf.X.disable_ipv6`: a device with it on gets no IPv6
-    /// link-local address (and `lo` no ::1); every recording of issue 13
-    /// switches IPv6 off first.
+    /// `net.ipv6.conf.X.disable_ipv6`: a device with it on has no IPv6
+    /// address at all (and `lo` no ::1).
     pub disable_ipv6: i32,
+    /// `net.ipv6.conf.X.forwarding`: IPv6's own switch, apart from IPv4's.
+    pub forwarding6: i32,
+    /// `accept_dad` (1: DAD runs; below 1 on both `all` and the device: it
+    /// does not) and `dad_transmits` (probes sent, one second apart).
+    pub accept_dad: i32,
+    pub dad_transmits: i32,
+    /// `proxy_ndp`: answer solicitations for `ip -6 neigh add proxy` entries.
+    pub proxy_ndp: i32,
+    /// `router_solicitations` (-1: for ever), `router_solicitation_interval`
+    /// (seconds) and `mldv2_unsolicited_report_interval` (ms): when the
+    /// kernel's own IPv6 traffic is sent after a link comes up.
+    pub router_solicitations: i32,
+    pub router_solicitation_interval: i32,
+    pub mldv2_unsolicited_report_interval: i32,
+}
+
+impl Default for DevConf {
+    fn default() -> Self {
+        DevConf {
+            forwarding: 0,
+            proxy_arp: 0,
+            rp_filter: 0,
+            disable_ipv6: 0,
+            forwarding6: 0,
+            accept_dad: 1,
+            dad_transmits: 1,
+            proxy_ndp: 0,
+            router_solicitations: -1,
+            router_solicitation_interval: 4,
+            mldv2_unsolicited_report_interval: 1000,
+        }
+    }
 }
 
 impl DevConf {
@@ -91,7 +122,9 @@ pub struct NsConf {
 impl Default for NsConf {
     fn default() -> Self {
         NsConf {
-            all: DevConf::default(),
+            // `ipv6_devconf` (all) has accept_dad 0, the default and new
+            // devices 1: DAD is off only where both are below 1.
+            all: DevConf { accept_dad: 0, ..DevConf::default() },
             default: DevConf::default(),
             dev: LiteMap::new(),
             neigh_default: NeighConf::default(),
@@ -118,6 +151,21 @@ impl NsConf {
         for (_, c) in self.dev.iter_mut() {
             c.forwarding = on;
         }
+    }
+
+    /// Writing `net.ipv6.conf.all.forwarding` sets `default` and every
+    /// device too (`addrconf_fixup_forwarding()`).
+    pub fn set_forwarding6_all(&mut self, on: i32) {
+        self.all.forwarding6 = on;
+        self.default.forwarding6 = on;
+        for (_, c) in self.dev.iter_mut() {
+            c.forwarding6 = on;
+        }
+    }
+
+    /// Whether a device takes part in DAD (`accept_dad` on `all` or on it).
+    pub fn accept_dad(&self, ifindex: u32) -> bool {
+        self.all.accept_dad >= 1 || self.dev_conf(ifindex).accept_dad >= 1
     }
 
     /// Writing `conf.all.disable_ipv6` sets `default` and every device
@@ -185,6 +233,13 @@ enum ConfField {
     ProxyArp,
     RpFilter,
     DisableIpv6,
+    Forwarding6,
+    AcceptDad,
+    DadTransmits,
+    ProxyNdp,
+    RouterSolicitations,
+    RouterSolicitationInterval,
+    Mldv2Interval,
 }
 
 fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
@@ -200,13 +255,24 @@ fn lookup(k: &super::Kernel, ns: super::NsId, path: &str) -> Option<Key> {
         ["net", "bridge", "bridge-nf-call-iptables"] => Some(Key::BridgeNfCall(1)),
         ["net", "bridge", "bridge-nf-call-ip6tables"] => Some(Key::BridgeNfCall(2)),
         ["net", "netfilter", "nf_conntrack_count"] => Some(Key::ConntrackCount),
-        ["net", "ipv6", "conf", who, "disable_ipv6"] => {
+        ["net", "ipv6", "conf", who, field] => {
             let of = match *who {
                 "all" => ConfOf::All,
                 "default" => ConfOf::Default,
                 dev => ConfOf::Dev(n.ifindex_of(dev)?),
             };
-            Some(Key::Conf(of, ConfField::DisableIpv6))
+            let f = match *field {
+                "disable_ipv6" => ConfField::DisableIpv6,
+                "forwarding" => ConfField::Forwarding6,
+                "accept_dad" => ConfField::AcceptDad,
+                "dad_transmits" => ConfField::DadTransmits,
+                "proxy_ndp" => ConfField::ProxyNdp,
+                "router_solicitations" => ConfField::RouterSolicitations,
+                "router_solicitation_interval" => ConfField::RouterSolicitationInterval,
+                "mldv2_unsolicited_report_interval" => ConfField::Mldv2Interval,
+                _ => return None,
+            };
+            Some(Key::Conf(of, f))
         }
         ["net", "ipv4", "conf", who, field] => {
             let of = match *who {
@@ -238,6 +304,13 @@ fn field(c: &DevConf, f: ConfField) -> i32 {
         ConfField::ProxyArp => c.proxy_arp,
         ConfField::RpFilter => c.rp_filter,
         ConfField::DisableIpv6 => c.disable_ipv6,
+        ConfField::Forwarding6 => c.forwarding6,
+        ConfField::AcceptDad => c.accept_dad,
+        ConfField::DadTransmits => c.dad_transmits,
+        ConfField::ProxyNdp => c.proxy_ndp,
+        ConfField::RouterSolicitations => c.router_solicitations,
+        ConfField::RouterSolicitationInterval => c.router_solicitation_interval,
+        ConfField::Mldv2Interval => c.mldv2_unsolicited_report_interval,
     }
 }
 
@@ -339,6 +412,7 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
             _ => return Err(super::Errno::EINVAL),
         },
         Key::Conf(ConfOf::All, ConfField::DisableIpv6) => c.set_disable_ipv6_all(dointvec(value)?),
+        Key::Conf(ConfOf::All, ConfField::Forwarding6) => c.set_forwarding6_all(dointvec(value)?),
         Key::Conf(of, f) => {
             let v = dointvec(value)?;
             let d = match of {
@@ -351,6 +425,13 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
                 ConfField::ProxyArp => d.proxy_arp = v,
                 ConfField::RpFilter => d.rp_filter = v,
                 ConfField::DisableIpv6 => d.disable_ipv6 = v,
+                ConfField::Forwarding6 => d.forwarding6 = v,
+                ConfField::AcceptDad => d.accept_dad = v,
+                ConfField::DadTransmits => d.dad_transmits = v,
+                ConfField::ProxyNdp => d.proxy_ndp = v,
+                ConfField::RouterSolicitations => d.router_solicitations = v,
+                ConfField::RouterSolicitationInterval => d.router_solicitation_interval = v,
+                ConfField::Mldv2Interval => d.mldv2_unsolicited_report_interval = v,
             }
         }
         Key::NeighProxyDelay(None) => c.neigh_default.proxy_delay_jiffies = userhz_jiffies(value)?,
@@ -361,11 +442,8 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
     for i in ipv6_devs {
         let r = super::link::LinkRef { ns, ifindex: i };
         if k.ns(ns).is_some_and(|n| n.conf.dev_conf(i).disable_ipv6 != 0) {
-            // addrconf_ifdown(): its IPv6 addresses go.
-            if let Some(l) = k.link_mut(r) {
-                l.addrs.retain(|a| a.v6().is_none());
-            }
-            k.nd_ifdown(r);
+            k.ipv6_down(r);
+            k.fib6_sync(ns);
         } else {
             k.refresh_ipv6(r);
         }

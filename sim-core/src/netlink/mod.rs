@@ -14,8 +14,10 @@ use crate::kernel::addr::{Inet4, Scope};
 use crate::kernel::link::{LinkStats, OperState, PortState};
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::NudState;
+pub use crate::kernel::ops::Route6Match;
 use crate::kernel::ops::RouteMatch;
 use crate::kernel::route::Route;
+pub use crate::kernel::route6::{Pref, Route6};
 use crate::kernel::{Errno, KResult};
 
 pub mod netfilter;
@@ -80,6 +82,8 @@ pub struct LinkMsg {
     pub queues: u32,
     /// IFLA_TSO_MAX_SIZE.
     pub tso_max_size: u32,
+    /// IFLA_AF_SPEC's IFLA_INET6_ADDR_GEN_MODE.
+    pub addr_gen_mode: crate::kernel::link::AddrGenMode,
     /// IFLA_PARENT_DEV_BUS_NAME and IFLA_PARENT_DEV_NAME: a card's bus and slot.
     pub parent: Option<(String, String)>,
 }
@@ -126,6 +130,8 @@ pub struct AddrMsg {
     pub nodad: bool,
     pub noprefixroute: bool,
     pub deprecated: bool,
+    /// IFA_F_STABLE_PRIVACY.
+    pub stable_privacy: bool,
     /// IFA_CACHEINFO: seconds of valid and preferred lifetime left
     /// (`None`: forever).
     pub valid_lft: Option<u32>,
@@ -164,6 +170,7 @@ impl AddrMsg {
             nodad: false,
             noprefixroute: false,
             deprecated: false,
+            stable_privacy: false,
             valid_lft: None,
             preferred_lft: None,
         }
@@ -178,16 +185,39 @@ pub struct RouteMsg {
     pub linkdown: bool,
 }
 
-/// An IPv6 route (only the kernel's own: link-local prefixes, ::1, multicast).
+/// RTM_NEWROUTE for an IPv6 route, with the nexthop flags and the cache
+/// info a dump adds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Route6Msg {
-    pub table: u32,
-    /// `unicast`, `local` or `multicast`.
-    pub kind: &'static str,
-    pub dst: std::net::Ipv6Addr,
-    pub prefix: u8,
-    pub dev: u32,
-    pub metric: u32,
+    pub route: Route6,
+    /// RTNH_F_LINKDOWN: the device has no carrier (not on `local` routes).
+    pub linkdown: bool,
+    /// RTA_CACHEINFO's expiry in seconds (RTF_EXPIRES).
+    pub expires: Option<u32>,
+}
+
+/// RTM_GETROUTE for IPv6, as `ip -6 route get` sends it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route6GetReq {
+    pub dst: Ipv6Addr,
+    /// `from ADDR`.
+    pub from: Option<Ipv6Addr>,
+    /// `iif DEV`: the route a packet arriving there would take.
+    pub iif: Option<u32>,
+    /// `oif DEV`.
+    pub oif: Option<u32>,
+}
+
+/// What RTM_GETROUTE answers for `ip -6 route get`: the route found, its
+/// destination the address asked and its device the one packets leave by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route6GetMsg {
+    pub msg: Route6Msg,
+    /// RTA_SRC: the `from` asked, `::` without.
+    pub from: Ipv6Addr,
+    /// RTA_PREFSRC: the source address the kernel picks (not with `iif`).
+    pub src: Option<Ipv6Addr>,
+    pub iif: Option<u32>,
 }
 
 /// What RTM_GETROUTE answers for `ip route get`.
@@ -318,9 +348,22 @@ pub trait Netlink {
     fn route_table_exists(&mut self, _table: u32) -> bool {
         true
     }
-    /// IPv6 routes, main and local tables, in dump order.
+    /// IPv6 routes, every table, in dump order (as `table all` lists them).
     fn route6_dump(&mut self) -> Vec<Route6Msg> {
         Vec::new()
+    }
+    /// `ip -6 route add` (`replace`: `ip -6 route replace`); the device and
+    /// gateway as given (device 0: none).
+    fn route6_add(&mut self, _route: &Route6, _replace: bool) -> KResult<()> {
+        Err(Errno::EOPNOTSUPP.into())
+    }
+    /// `ip -6 route del`.
+    fn route6_del(&mut self, _m: &Route6Match) -> KResult<()> {
+        Err(Errno::EOPNOTSUPP.into())
+    }
+    /// `ip -6 route get` (RTM_GETROUTE, AF_INET6).
+    fn route6_get(&mut self, _q: &Route6GetReq) -> KResult<Route6GetMsg> {
+        Err(Errno::EOPNOTSUPP.into())
     }
     /// The route exceptions (learnt path MTUs), as `ip route show cache` dumps them.
     fn route_cache_dump(&mut self) -> Vec<RouteGetMsg> {

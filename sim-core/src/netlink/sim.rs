@@ -1,6 +1,6 @@
 //! The simulator's side of the seam: `Netlink` over the in-memory kernel.
 
-use crate::kernel::addr::{IfAddr, Inet4, Scope};
+use crate::kernel::addr::{IfAddr, Inet4, Inet6, Scope};
 use crate::kernel::link::{LinkKind, LinkRef};
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::{Neigh, NudState};
@@ -80,6 +80,7 @@ impl<'k> SimNetlink<'k> {
         Some(LinkMsg {
             ifindex,
             name: l.name.clone(),
+            addr_gen_mode: l.addr_gen_mode,
             flags,
             mtu: l.mtu,
             qdisc: l.qdisc().to_string(),
@@ -246,8 +247,6 @@ impl Netlink for SimNetlink<'_> {
     fn addr_dump(&mut self) -> Vec<AddrMsg> {
         self.explain_here();
         let now_ms = self.kernel.now_ms;
-        // IFA_CACHEINFO counts whole seconds left, rounded down.
-        let left_s = |t: u64, now: u64| (t.saturating_sub(now) / 1000) as u32;
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
         let mut v4 = Vec::new();
         let mut v6 = Vec::new();
@@ -276,13 +275,14 @@ impl Netlink for SimNetlink<'_> {
                         label: None,
                         secondary: false,
                         tentative: a.tentative,
-                        permanent: a.valid_until_ms.is_none() && a.preferred_until_ms.is_none(),
+                        permanent: a.valid_until_ms.is_none(),
                         dadfailed: a.dadfailed,
                         nodad: a.nodad,
                         noprefixroute: a.noprefixroute,
                         deprecated: a.preferred_until_ms.is_some_and(|t| t <= now_ms),
-                        valid_lft: a.valid_until_ms.map(|t| left_s(t, now_ms)),
-                        preferred_lft: a.preferred_until_ms.map(|t| left_s(t, now_ms)),
+                        stable_privacy: a.stable_privacy,
+                        valid_lft: a.lifetimes_left(now_ms).0,
+                        preferred_lft: a.lifetimes_left(now_ms).1,
                     }),
                 }
             }
@@ -295,6 +295,24 @@ impl Netlink for SimNetlink<'_> {
 
     fn addr_add(&mut self, ifindex: u32, addr: &Inet4) -> KResult<()> {
         self.kernel.addr_add(self.lref(ifindex), addr.clone())
+    }
+
+    fn addr6_add(&mut self, ifindex: u32, req: &crate::netlink::Addr6Req) -> KResult<()> {
+        let now = self.kernel.now_ms;
+        let until = |s: Option<u32>| s.map(|s| now + u64::from(s) * 1000);
+        let a = Inet6 {
+            nodad: req.nodad,
+            noprefixroute: req.noprefixroute,
+            valid_until_ms: until(req.valid_lft),
+            preferred_until_ms: until(req.preferred_lft),
+            tstamp_ms: now,
+            ..Inet6::new(req.local, req.prefix, Scope::Global, 0)
+        };
+        self.kernel.addr6_add(self.lref(ifindex), a)
+    }
+
+    fn addr6_del(&mut self, ifindex: u32, local: std::net::Ipv6Addr, prefix: u8) -> KResult<()> {
+        self.kernel.addr6_del(self.lref(ifindex), local, prefix)
     }
 
     fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()> {
@@ -331,40 +349,31 @@ impl Netlink for SimNetlink<'_> {
     }
 
     fn route6_dump(&mut self) -> Vec<Route6Msg> {
+        self.explain_here();
+        self.kernel.fib6_sync(self.ns);
+        let now = self.kernel.now_ms;
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
-        let mut lls: Vec<(u64, u32, std::net::Ipv6Addr)> = Vec::new();
-        for l in n.links.values().filter(|l| l.admin_up) {
-            for a in l.addrs.iter().filter_map(IfAddr::v6) {
-                lls.push((a.serial, l.ifindex, a.local));
-            }
-        }
-        crate::sort::sort_by(&mut lls, Ord::cmp);
-        let route = |table, kind, dst: std::net::Ipv6Addr, prefix, dev, metric| Route6Msg {
-            table,
-            kind,
-            dst,
-            prefix,
-            dev,
-            metric,
-        };
-        let main = crate::kernel::route::RT_TABLE_MAIN;
-        let local = crate::kernel::route::RT_TABLE_LOCAL;
-        let fe80 = std::net::Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 0);
-        let ff00 = std::net::Ipv6Addr::new(0xff00, 0, 0, 0, 0, 0, 0, 0);
-        let mut out: Vec<Route6Msg> = lls
-            .iter()
-            .filter(|(_, _, a)| !a.is_loopback())
-            .map(|(_, dev, _)| route(main, "unicast", fe80, 64, *dev, 256))
-            .collect();
-        out.extend(
-            lls.iter().filter(|(_, _, a)| a.is_loopback()).map(|(_, dev, a)| route(local, "local", *a, 128, *dev, 0)),
-        );
-        out.extend(
-            lls.iter()
-                .filter(|(_, _, a)| !a.is_loopback())
-                .map(|(_, dev, _)| route(local, "multicast", ff00, 8, *dev, 256)),
-        );
-        out
+        n.fib6.dump().into_iter().map(|r| route6_msg(n, r, now)).collect()
+    }
+
+    fn route6_add(&mut self, route: &Route6, replace: bool) -> KResult<()> {
+        self.kernel.route6_add(self.ns, route.clone(), replace)
+    }
+
+    fn route6_del(&mut self, m: &Route6Match) -> KResult<()> {
+        self.kernel.route6_del(self.ns, m)
+    }
+
+    fn route6_get(&mut self, q: &Route6GetReq) -> KResult<Route6GetMsg> {
+        self.explain_here();
+        self.kernel.fib6_sync(self.ns);
+        let now = self.kernel.now_ms;
+        let n = self.kernel.ns(self.ns).ok_or(KernelError::new(Errno::EINVAL))?;
+        let req = crate::packet::fib6::Get6 { dst: q.dst, from: q.from, iif: q.iif, oif: q.oif };
+        let got = crate::packet::fib6::route_get6(n, &req, now)?;
+        // The answer is the route's clone: no nexthop flags (no `linkdown`).
+        let msg = Route6Msg { linkdown: false, ..route6_msg(n, &got.route, now) };
+        Ok(Route6GetMsg { msg, from: got.from, src: got.src, iif: got.iif })
     }
 
     fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg> {
@@ -506,4 +515,13 @@ impl Netlink for SimNetlink<'_> {
         self.explain_here();
         crate::kernel::sysctl::write(self.kernel, self.ns, path, value)
     }
+}
+
+/// A dump's message for an IPv6 route: `linkdown` for a nexthop without
+/// carrier (never on `local` or reject routes), the expiry left.
+fn route6_msg(n: &crate::kernel::netns::Namespace, r: &Route6, now_ms: u64) -> Route6Msg {
+    let linkdown = r.kind != crate::kernel::route::RouteType::Local
+        && !r.is_reject()
+        && n.links.get(&r.dev).is_some_and(|l| !l.carrier);
+    Route6Msg { route: r.clone(), linkdown, expires: r.expires_s(now_ms) }
 }

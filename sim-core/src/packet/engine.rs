@@ -52,6 +52,8 @@ pub(crate) enum Ev {
     ProxyReply { dev: LinkRef, arp: ArpPacket, to: crate::kernel::mac::Mac },
     /// A socket's timer (stale when the socket's timer moved since).
     SockTimer { ns: NsId, id: u32, at: u64 },
+    /// addrconf's timers on a device: DAD ends, lifetimes run out.
+    AddrconfTimer { dev: LinkRef },
 }
 
 /// Traffic that was still on its way when a run ended: a frame or packet
@@ -111,7 +113,7 @@ impl Ev {
             },
             Ev::LocalIn { pkt, .. } => is_transport(pkt),
             Ev::ProxyReply { .. } => true,
-            Ev::NeighTimer { .. } | Ev::SockTimer { .. } => false,
+            Ev::NeighTimer { .. } | Ev::SockTimer { .. } | Ev::AddrconfTimer { .. } => false,
         }
     }
 }
@@ -327,6 +329,7 @@ impl<'k> Engine<'k> {
             exhausted: false,
         };
         e.rearm_neigh_timers();
+        e.rearm_addrconf_timers();
         #[cfg(feature = "sockets")]
         e.rearm_sock_timers();
         e.adopt_in_flight();
@@ -396,6 +399,26 @@ impl<'k> Engine<'k> {
         true
     }
 
+    /// Schedules each device's next addrconf timer.
+    fn rearm_addrconf_timers(&mut self) {
+        let devs: Vec<LinkRef> = self
+            .k
+            .ns_ids()
+            .into_iter()
+            .filter_map(|id| self.k.ns(id).map(|n| (id, n)))
+            .flat_map(|(id, n)| n.links.keys().map(move |&ifindex| LinkRef { ns: id, ifindex }).collect::<Vec<_>>())
+            .collect();
+        for d in devs {
+            self.rearm_addrconf(d);
+        }
+    }
+
+    fn rearm_addrconf(&mut self, dev: LinkRef) {
+        if let Some(at_ms) = self.k.addrconf_next(dev) {
+            self.push((at_ms * 1000).max(self.now), Ev::AddrconfTimer { dev });
+        }
+    }
+
     /// The time of the next pending event, if any.
     pub fn next_event(&self) -> Option<u64> {
         self.queue.peek().map(|i| i.at)
@@ -433,6 +456,10 @@ impl<'k> Engine<'k> {
             }
             Ev::LocalIn { ns, pkt } => self.loopback_in(ns, pkt),
             Ev::NeighTimer { ns, dev, ip } => self.neigh_timer(ns, dev, ip),
+            Ev::AddrconfTimer { dev } => {
+                self.k.addrconf_timers(dev, self.now / 1000);
+                self.rearm_addrconf(dev);
+            }
             Ev::ProxyReply { dev, arp, to } => self.send_arp(dev, arp, to),
             #[cfg(feature = "sockets")]
             Ev::SockTimer { ns, id, at } => self.sock_timer(ns, id, at),

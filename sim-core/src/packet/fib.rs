@@ -68,7 +68,7 @@ pub fn lookup(ns: &Namespace, dst: Ipv4Addr, oif: Option<u32>) -> Result<Lookup,
     }
     let main = main_route(ns, dst, oif).ok_or(KernelError::new(Errno::ENETUNREACH))?;
     match main.kind {
-        RouteType::Unicast | RouteType::Local | RouteType::Broadcast => {}
+        RouteType::Unicast | RouteType::Local | RouteType::Broadcast | RouteType::Multicast => {}
         RouteType::Unreachable => return Err(KernelError::new(Errno::EHOSTUNREACH)),
         RouteType::Blackhole => return Err(KernelError::new(Errno::EINVAL)),
         RouteType::Prohibit => return Err(KernelError::new(Errno::EACCES)),

@@ -17,6 +17,7 @@ pub mod br_netfilter;
 pub mod capture;
 pub mod engine;
 pub mod fib;
+pub mod fib6;
 pub mod ip;
 pub mod l2;
 pub mod mtu;

@@ -48,7 +48,7 @@ fn a_prefix_means_the_first_keyword_tried() {
     check(
         ip("link set dev x m br0 t 5"),
         "Link(Set { dev: \"x\", req: LinkChange { netns: None, address: None, mtu: None, name: None, alias: None, \
-         master: Some(Some(3)), up: None, txqlen: Some(5), promisc: None, arp: None, multicast: None }, pid: None })",
+         master: Some(Some(3)), up: None, txqlen: Some(5), promisc: None, arp: None, multicast: None, addrgenmode: None }, pid: None })",
     );
     check(ip("link set dev x m nope"), "[255] Error: argument \"nope\" is wrong: Device does not exist");
     // `ip r` is `route`, `ip n` `neighbor`, `ip a` `address`, `ip l` `link`.

@@ -175,6 +175,21 @@ pub fn prefix(s: &str) -> CResult<'_, Prefix> {
     Ok((s, Prefix { addr, len }))
 }
 
+/// An IPv6 address with an optional prefix length, as typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prefix6 {
+    pub addr: Ipv6Addr,
+    pub len: Option<u8>,
+}
+
+/// `get_prefix()` for IPv6: `inet_pton` then `[/LEN]`, LEN at most 128.
+pub fn prefix6(s: &str) -> CResult<'_, Prefix6> {
+    let len = map_opt(digit1, |d: &str| d.parse::<u8>().ok().filter(|n| *n <= 128));
+    let (s, addr) = ipv6(s)?;
+    let (s, len) = opt(preceded(char('/'), len))(s)?;
+    Ok((s, Prefix6 { addr, len }))
+}
+
 /// One byte of `ll_addr_a2n()`, read as `sscanf("%x")` reads it: blanks,
 /// an optional `0x`, the hex digits (at most 255), and whatever follows
 /// ignored (`br1` is the byte 0x0b).

@@ -38,6 +38,7 @@ enum Key {
     Nomaster,
     Type,
     Alias,
+    AddrGenMode,
     Help,
     Dev,
 }
@@ -68,6 +69,7 @@ const KEYWORDS: &[Entry<Key>] = &[
     alone(P("nomaster"), Key::Nomaster),
     valued(P("type"), Key::Type),
     valued(P("alias"), Key::Alias),
+    valued(E("addrgenmode"), Key::AddrGenMode),
     // The last branch: help, `dev NAME`, or a device name.
     alone(P("help"), Key::Help),
     valued(E("dev"), Key::Dev),
@@ -202,6 +204,11 @@ impl<'a> Parsed<'a> {
                     return Err(Fail::invarg("alias too long\n", v));
                 }
                 p.req.alias = Some(v.to_string());
+            }
+            Key::AddrGenMode => {
+                let m = crate::kernel::link::AddrGenMode::parse(v)
+                    .ok_or_else(|| Fail::invarg("Invalid address generation mode\n", v))?;
+                p.req.addrgenmode = Some(m);
             }
             Key::Help => return Err(Fail::new(usage::Usage::Link, 255)),
             Key::Dev => {

@@ -1,6 +1,6 @@
 //! `ip route`: add, del, replace, show, flush (and get, with the packet engine).
 
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 mod parse;
 
@@ -12,7 +12,8 @@ use super::Opts;
 use crate::kernel::addr::Scope;
 use crate::kernel::ops::RouteMatch;
 use crate::kernel::route::{metric_name, Metrics, Proto, Route, RouteType, RT_TABLE_LOCAL, RT_TABLE_MAIN};
-use crate::netlink::{Netlink, Route6Msg, RouteGetMsg, RouteMsg};
+use crate::kernel::route6::{in_prefix6, Route6};
+use crate::netlink::{Netlink, Route6GetMsg, Route6GetReq, Route6Match, Route6Msg, RouteGetMsg, RouteMsg};
 use crate::output::Output;
 
 /// Which routes a show or flush selects.
@@ -21,9 +22,9 @@ pub struct RouteFilter {
     /// `None` for `table all`.
     pub table: Option<u32>,
     pub dev: Option<String>,
-    pub root: Option<(Ipv4Addr, u8)>,
-    pub within: Option<(Ipv4Addr, u8)>,
-    pub exact: Option<(Ipv4Addr, u8)>,
+    pub root: Option<(IpAddr, u8)>,
+    pub within: Option<(IpAddr, u8)>,
+    pub exact: Option<(IpAddr, u8)>,
     /// `cache`/`cloned`: the kernel's route exceptions (learnt path MTUs).
     pub cache: bool,
 }
@@ -39,13 +40,35 @@ pub struct RouteSpec {
     pub metric_given: bool,
 }
 
+/// An IPv6 route as typed on the command line, device by name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route6Spec {
+    /// The route (its device 0 until the name is looked up).
+    pub route: Route6,
+    pub dev: Option<String>,
+    pub metric_given: bool,
+    pub proto_given: bool,
+}
+
+/// `ip -6 route get ADDR [from ADDR] [iif DEV] [oif DEV]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Get6Spec {
+    pub dst: Ipv6Addr,
+    pub from: Option<Ipv6Addr>,
+    pub iif: Option<String>,
+    pub oif: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RouteCmd {
     Add { spec: RouteSpec, replace: bool },
     Del(RouteSpec),
+    Add6 { spec: Route6Spec, replace: bool },
+    Del6(Route6Spec),
     Show(RouteFilter),
     Flush(RouteFilter),
     Get(Ipv4Addr),
+    Get6(Get6Spec),
 }
 
 fn table_name(id: u32) -> String {
@@ -61,10 +84,23 @@ impl RouteFilter {
     /// iproute2's filter_nlmsg(): `root` wants the route inside the prefix,
     /// `match` the prefix inside the route, `exact` the very same prefix.
     fn selects(&self, r: &Route) -> bool {
-        use crate::kernel::addr::in_prefix;
-        self.root.is_none_or(|(a, l)| r.prefix >= l && in_prefix(r.dst, a, l))
-            && self.within.is_none_or(|(a, _)| in_prefix(a, r.dst, r.prefix))
-            && self.exact.is_none_or(|(a, l)| r.prefix == l && in_prefix(r.dst, a, l))
+        self.selects_prefix(IpAddr::V4(r.dst), r.prefix)
+    }
+
+    fn selects6(&self, r: &Route6) -> bool {
+        self.selects_prefix(IpAddr::V6(r.dst), r.prefix)
+    }
+
+    /// A selector of the other family selects nothing.
+    fn selects_prefix(&self, dst: IpAddr, len: u8) -> bool {
+        let inside = |a: IpAddr, net: IpAddr, l: u8| match (a, net) {
+            (IpAddr::V4(a), IpAddr::V4(n)) => crate::kernel::addr::in_prefix(a, n, l),
+            (IpAddr::V6(a), IpAddr::V6(n)) => in_prefix6(a, n, l),
+            _ => false,
+        };
+        self.root.is_none_or(|(a, l)| len >= l && inside(dst, a, l))
+            && self.within.is_none_or(|(a, _)| inside(a, dst, len))
+            && self.exact.is_none_or(|(a, l)| len == l && inside(dst, a, l))
     }
 }
 
@@ -98,10 +134,76 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &RouteCmd) -> IpResult<Output
             nl.route_del(&m)?;
             Ok(Output::new())
         }
+        RouteCmd::Add6 { spec, replace } => {
+            let mut r = spec.route.clone();
+            if let Some(d) = &spec.dev {
+                r.dev = ifindex(nl, d)?;
+            }
+            nl.route6_add(&r, *replace)?;
+            Ok(Output::new())
+        }
+        RouteCmd::Del6(spec) => {
+            let dev = match &spec.dev {
+                Some(d) => Some(ifindex(nl, d)?),
+                None => None,
+            };
+            let r = &spec.route;
+            let m = Route6Match {
+                table: r.table,
+                dst: crate::kernel::route6::network6(r.dst, r.prefix),
+                prefix: r.prefix,
+                gateway: r.gateway,
+                dev,
+                metric: spec.metric_given.then_some(r.metric).filter(|m| *m != 0),
+                proto: spec.proto_given.then_some(r.proto),
+            };
+            nl.route6_del(&m)?;
+            Ok(Output::new())
+        }
+        RouteCmd::Get6(g) => {
+            let mut q = Route6GetReq { dst: g.dst, from: g.from, iif: None, oif: None };
+            if let Some(d) = &g.iif {
+                q.iif = Some(ifindex(nl, d)?);
+            }
+            if let Some(d) = &g.oif {
+                q.oif = Some(ifindex(nl, d)?);
+            }
+            let r = nl.route6_get(&q)?;
+            let links = nl.link_dump();
+            let name_of =
+                |i: u32| links.iter().find(|l| l.ifindex == i).map_or_else(|| format!("if{i}"), |l| l.name.clone());
+            let mut p = Printer::new(opts.json, opts.pretty, opts.color).about(Kind::Route);
+            print_route6(&mut p, &r.msg, true, true, &name_of, Some(&r));
+            let mut out = Output::new();
+            out.out(p.finish());
+            Ok(out)
+        }
         RouteCmd::Show(f) => show(nl, opts, f),
         RouteCmd::Flush(f) if f.cache => {
             // iproute_flush_cache(): the kernel forgets its exceptions.
             let _ = nl.sysctl_write("net/ipv4/route/flush", "-1");
+            Ok(Output::new())
+        }
+        RouteCmd::Flush(f) if opts.family == super::Family::Inet6 => {
+            let dev = match &f.dev {
+                Some(d) => Some(ifindex(nl, d)?),
+                None => None,
+            };
+            for m in nl.route6_dump() {
+                let r = m.route;
+                if f.table.is_some_and(|t| t != r.table) || dev.is_some_and(|d| r.dev != d) || !f.selects6(&r) {
+                    continue;
+                }
+                let _ = nl.route6_del(&Route6Match {
+                    table: r.table,
+                    dst: r.dst,
+                    prefix: r.prefix,
+                    gateway: r.gateway,
+                    dev: Some(r.dev),
+                    metric: Some(r.metric),
+                    proto: None,
+                });
+            }
             Ok(Output::new())
         }
         RouteCmd::Flush(f) => {
@@ -188,10 +290,11 @@ fn show(nl: &mut dyn Netlink, opts: &Opts, f: &RouteFilter) -> IpResult<Output> 
     }
     if v6 {
         for m in nl.route6_dump() {
-            if f.table.is_some_and(|t| t != m.table) || dev.is_some_and(|d| m.dev != d) {
+            let r = &m.route;
+            if f.table.is_some_and(|t| t != r.table) || dev.is_some_and(|d| r.dev != d) || !f.selects6(r) {
                 continue;
             }
-            print_route6(&mut p, &m, f.table.is_none(), dev.is_none(), &name_of);
+            print_route6(&mut p, &m, f.table.is_none(), dev.is_none(), &name_of, None);
         }
     }
     let mut out = Output::new();
@@ -298,27 +401,77 @@ pub fn print_metrics(p: &mut Printer, m: &Metrics) {
     p.close_array(To::Json, "");
 }
 
-/// `print_route()` for the kernel's IPv6 routes.
-fn print_route6(p: &mut Printer, m: &Route6Msg, show_table: bool, show_dev: bool, name_of: &dyn Fn(u32) -> String) {
+/// `print_route()` for an IPv6 route; with `got`, `ip -6 route get`'s
+/// answer (`from`, `src` or `iif`).
+fn print_route6(
+    p: &mut Printer,
+    m: &Route6Msg,
+    show_table: bool,
+    show_dev: bool,
+    name_of: &dyn Fn(u32) -> String,
+    got: Option<&Route6GetMsg>,
+) {
+    let r = &m.route;
     p.open_object(None);
-    if m.kind != "unicast" {
-        p.string(To::Any, "type", &format!("{} ", m.kind), m.kind);
+    if r.kind != RouteType::Unicast {
+        p.string(To::Any, "type", &format!("{} ", r.kind.name()), r.kind.name());
     }
-    let dst = if m.prefix == 128 { m.dst.to_string() } else { format!("{}/{}", m.dst, m.prefix) };
-    p.string(To::Any, "dst", &format!("{dst} "), &dst);
+    let dst = if r.prefix == 0 && r.dst.is_unspecified() {
+        "default".to_string()
+    } else if r.prefix == 128 {
+        r.dst.to_string()
+    } else {
+        format!("{}/{}", r.dst, r.prefix)
+    };
+    let dst_color = if dst == "default" { Color::None } else { Color::Inet6 };
+    p.color_string(To::Any, dst_color, "dst", &format!("{dst} "), &dst);
+    if let Some(g) = got {
+        let f = g.from.to_string();
+        p.field("src", "from ");
+        p.color_string(To::Any, Color::Inet6, "src", &format!("{f} "), &f);
+    }
+    if let Some(g) = r.gateway {
+        let g = g.to_string();
+        p.field("gateway", "via ");
+        p.color_string(To::Any, Color::Inet6, "gateway", &format!("{g} "), &g);
+    }
     if show_dev {
-        let n = name_of(m.dev);
-        p.string(To::Any, "dev", &format!("dev {n} "), &n);
+        let n = name_of(r.dev);
+        p.field("dev", "dev ");
+        p.color_string(To::Any, Color::Ifname, "dev", &format!("{n} "), &n);
     }
-    if show_table && m.table != RT_TABLE_MAIN {
-        let t = table_name(m.table);
+    if show_table && r.table != RT_TABLE_MAIN {
+        let t = table_name(r.table);
         p.string(To::Any, "table", &format!("table {t} "), &t);
     }
-    p.string(To::Any, "protocol", "proto kernel ", "kernel");
-    p.uint(To::Any, "metric", &format!("metric {} ", m.metric), u64::from(m.metric));
+    if r.proto != Proto::Boot {
+        let pr = r.proto.name();
+        p.string(To::Any, "protocol", &format!("proto {pr} "), &pr);
+    }
+    if let Some(s) = got.and_then(|g| g.src) {
+        let s = s.to_string();
+        p.field("prefsrc", "src ");
+        p.color_string(To::Any, Color::Inet6, "prefsrc", &format!("{s} "), &s);
+    }
+    p.uint(To::Any, "metric", &format!("metric {} ", r.metric), u64::from(r.metric));
     p.open_array(To::Json, "flags", "");
+    if m.linkdown {
+        p.string(To::Any, "", "linkdown ", "linkdown");
+    }
     p.close_array(To::Json, "");
-    p.string(To::Any, "pref", "pref medium", "medium");
+    if let Some(e) = m.expires {
+        p.int(To::Any, "expires", &format!("expires {e}sec "), i64::from(e));
+    }
+    if !r.metrics.is_empty() {
+        print_metrics(p, &r.metrics);
+    }
+    if let Some(i) = got.and_then(|g| g.iif) {
+        let n = name_of(i);
+        p.field("iif", "iif ");
+        p.color_string(To::Any, Color::Ifname, "iif", &format!("{n} "), &n);
+    }
+    let pref = r.pref.name();
+    p.string(To::Any, "pref", &format!("pref {pref}"), pref);
     p.fp("\n");
     p.close_object();
 }

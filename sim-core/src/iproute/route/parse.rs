@@ -1,12 +1,12 @@
 //! The grammar of `ip route` (`do_iproute()`, `iproute_modify()`,
 //! `iproute_list_flush_or_save()`, `iproute_get()`).
 
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use nom::branch::alt;
 use nom::combinator::map;
 
-use super::{RouteCmd, RouteFilter, RouteSpec};
+use super::{Route6Spec, RouteCmd, RouteFilter, RouteSpec};
 use crate::iproute::addr::{parse_inet, parse_prefix};
 use crate::iproute::args::{bad_addr, Fail, IpResult};
 use crate::iproute::grammar::keyword::{
@@ -15,11 +15,13 @@ use crate::iproute::grammar::keyword::{
 use crate::iproute::grammar::verb::verb;
 use crate::iproute::grammar::words::{next_arg, word, Words};
 use crate::iproute::grammar::{check, fail, parse_argv, value, PResult};
+use crate::iproute::Family;
 use crate::kernel::addr::Scope;
 use crate::kernel::route::{
     Proto, Route, RouteType, RTAX_ADVMSS, RTAX_CWND, RTAX_HOPLIMIT, RTAX_INITCWND, RTAX_INITRWND, RTAX_MTU,
     RTAX_QUICKACK, RTAX_REORDERING, RTAX_SSTHRESH, RTAX_WINDOW, RT_TABLE_LOCAL, RT_TABLE_MAIN,
 };
+use crate::kernel::route6::{Origin, Pref, Route6};
 use crate::usage;
 
 /// `rtnl_rttable_a2n()`: a table's name or number.
@@ -73,41 +75,131 @@ const VERBS: &[Entry<Verb>] = &[
     alone(P("help"), Verb::Help),
 ];
 
-pub fn parse(argv: &[String]) -> IpResult<RouteCmd> {
-    parse_argv(argv, route)
+/// The address family a command line's addresses are read in
+/// (`req.r.rtm_family`): `-4`/`-6`, else the first address that fixes it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fam {
+    Unspec,
+    Inet,
+    Inet6,
 }
 
-fn route(i: Words<'_>) -> PResult<'_, RouteCmd> {
+impl Fam {
+    fn of(f: Family) -> Fam {
+        match f {
+            Family::Inet => Fam::Inet,
+            Family::Inet6 => Fam::Inet6,
+            _ => Fam::Unspec,
+        }
+    }
+
+    /// `get_prefix()`/`get_addr()` in this family: an IPv6 one with `-6`
+    /// or, before anything fixed the family, a word with a colon.
+    fn six(self, word: &str) -> bool {
+        self == Fam::Inet6 || (self == Fam::Unspec && word.contains(':'))
+    }
+}
+
+/// `get_prefix(…, AF_INET6)`: `ADDR[/LEN]`, LEN at most 128.
+pub(super) fn prefix6(s: &str) -> IpResult<(Ipv6Addr, Option<u8>)> {
+    let bad = || Fail::new(format!("Error: inet6 prefix is expected rather than \"{s}\".\n"), 1);
+    let (a, len) = match s.split_once('/') {
+        Some((a, l)) => (a, Some(l)),
+        None => (s, None),
+    };
+    let addr = value::whole(a, value::ipv6).ok_or_else(bad)?;
+    let len = match len {
+        Some(l) => Some(
+            value::whole(l, value::unsigned)
+                .filter(|n| *n <= 128)
+                .and_then(|n| u8::try_from(n).ok())
+                .ok_or_else(bad)?,
+        ),
+        None => None,
+    };
+    Ok((addr, len))
+}
+
+/// `get_addr(…, AF_INET6)`.
+fn addr6(s: &str) -> IpResult<Ipv6Addr> {
+    value::whole(s, value::ipv6)
+        .ok_or_else(|| Fail::new(format!("Error: inet6 address is expected rather than \"{s}\".\n"), 1))
+}
+
+/// Parses `ip route …` (argv after `route`) with the `-4`/`-6` given.
+pub fn parse(argv: &[String], family: Family) -> IpResult<RouteCmd> {
+    let fam = Fam::of(family);
+    parse_argv(argv, |i| route(i, fam))
+}
+
+fn route(i: Words<'_>, fam: Fam) -> PResult<'_, RouteCmd> {
     if i.is_empty() {
         return Ok((i, RouteCmd::Show(RouteFilter::main())));
     }
     let (i, verb) = verb(VERBS, "ip route help")(i)?;
+    let modify = |spec: AnySpec, replace: bool| match spec {
+        AnySpec::V4(spec) => RouteCmd::Add { spec, replace },
+        AnySpec::V6(spec) => RouteCmd::Add6 { spec, replace },
+    };
     match verb {
-        Verb::Add => map(|i| spec(i, false), |spec| RouteCmd::Add { spec, replace: false })(i),
-        Verb::Replace => map(|i| spec(i, false), |spec| RouteCmd::Add { spec, replace: true })(i),
-        Verb::Delete => map(|i| spec(i, true), RouteCmd::Del)(i),
-        Verb::Show => map(filter, RouteCmd::Show)(i),
-        Verb::Get => get(i),
-        Verb::Flush => map(filter, RouteCmd::Flush)(i),
+        Verb::Add => map(|i| spec(i, false, fam), |s| modify(s, false))(i),
+        Verb::Replace => map(|i| spec(i, false, fam), |s| modify(s, true))(i),
+        Verb::Delete => map(
+            |i| spec(i, true, fam),
+            |s| match s {
+                AnySpec::V4(s) => RouteCmd::Del(s),
+                AnySpec::V6(s) => RouteCmd::Del6(s),
+            },
+        )(i),
+        Verb::Show => map(|i| filter(i, fam), RouteCmd::Show)(i),
+        Verb::Get => get(i, fam),
+        Verb::Flush => map(|i| filter(i, fam), RouteCmd::Flush)(i),
         Verb::Help => fail(Fail::new(usage::Usage::Route, 255)),
     }
 }
 
-/// `iproute_get()`: the destination; `from`, `iif`, `oif`, `mark`, `uid`
-/// take a value that is not used.
-fn get(mut i: Words<'_>) -> PResult<'_, RouteCmd> {
-    let mut dst = None;
+/// `iproute_get()`: the destination; for IPv6 `from`, `iif` and `oif`
+/// too; `mark` and `uid` take a value that is not used (nor are IPv4's
+/// `from`, `iif`, `oif`).
+fn get(mut i: Words<'_>, mut fam: Fam) -> PResult<'_, RouteCmd> {
+    let mut dst: Option<IpAddr> = None;
+    let mut q = super::Get6Spec { dst: Ipv6Addr::UNSPECIFIED, from: None, iif: None, oif: None };
     while !i.is_empty() {
         let (rest, v) = alt((with_arg(exact("to")), word))(i)?;
         i = rest;
-        if is_prefix(v, "from") || is_prefix(v, "iif") || is_prefix(v, "oif") || v == "mark" || v == "uid" {
+        if is_prefix(v, "from") {
+            let (rest, a) = next_arg(i)?;
+            i = rest;
+            if fam.six(a) {
+                q.from = Some(check(i, prefix6(a))?.1 .0);
+                fam = Fam::Inet6;
+            }
+            continue;
+        }
+        if is_prefix(v, "iif") || is_prefix(v, "oif") {
+            let (rest, d) = next_arg(i)?;
+            i = rest;
+            if is_prefix(v, "iif") {
+                q.iif = Some(d.to_string());
+            } else {
+                q.oif = Some(d.to_string());
+            }
+            continue;
+        }
+        if v == "mark" || v == "uid" {
             i = next_arg(i)?.0;
             continue;
         }
-        dst = Some(check(i, parse_prefix(v))?.1.addr);
+        dst = Some(if fam.six(v) {
+            fam = Fam::Inet6;
+            IpAddr::V6(check(i, prefix6(v))?.1 .0)
+        } else {
+            IpAddr::V4(check(i, parse_prefix(v))?.1.addr)
+        });
     }
     match dst {
-        Some(d) => Ok((i, RouteCmd::Get(d))),
+        Some(IpAddr::V4(d)) => Ok((i, RouteCmd::Get(d))),
+        Some(IpAddr::V6(d)) => Ok((i, RouteCmd::Get6(super::Get6Spec { dst: d, ..q }))),
         None => fail(Fail::new("need at least a destination address\n", 1)),
     }
 }
@@ -154,7 +246,7 @@ fn filter_arg(i: Words<'_>) -> PResult<'_, (FilterKey, &str)> {
 }
 
 impl RouteFilter {
-    fn apply(&mut self, key: FilterKey, v: &str) -> IpResult<()> {
+    fn apply(&mut self, key: FilterKey, v: &str, fam: Fam) -> IpResult<()> {
         match key {
             FilterKey::Table if v == "cache" => self.cache = true,
             FilterKey::Table if v == "all" => self.table = None,
@@ -164,11 +256,11 @@ impl RouteFilter {
             FilterKey::Cache => self.cache = true,
             FilterKey::Dev => self.dev = Some(v.to_string()),
             FilterKey::Ignored => {}
-            FilterKey::Root => self.root = Some(selector(v)?),
-            FilterKey::Match => self.within = Some(selector(v)?),
-            FilterKey::Exact => self.exact = Some(selector(v)?),
+            FilterKey::Root => self.root = Some(selector(v, fam)?),
+            FilterKey::Match => self.within = Some(selector(v, fam)?),
+            FilterKey::Exact => self.exact = Some(selector(v, fam)?),
             FilterKey::To => {
-                let p = selector(v)?;
+                let p = selector(v, fam)?;
                 self.root = Some(p);
                 self.within = Some(p);
             }
@@ -177,22 +269,28 @@ impl RouteFilter {
     }
 }
 
-fn filter(mut i: Words<'_>) -> PResult<'_, RouteFilter> {
+fn filter(mut i: Words<'_>, fam: Fam) -> PResult<'_, RouteFilter> {
     let mut f = RouteFilter::main();
     while !i.is_empty() {
         let (rest, (key, v)) = filter_arg(i)?;
-        i = check(rest, f.apply(key, v))?.0;
+        i = check(rest, f.apply(key, v, fam))?.0;
     }
     Ok((i, f))
 }
 
-/// A route selector's prefix (`default`/`all` is 0/0; no length means /32).
-fn selector(v: &str) -> IpResult<(Ipv4Addr, u8)> {
+/// A route selector's prefix (`default`/`all` is 0/0; no length means
+/// the whole address).
+fn selector(v: &str, fam: Fam) -> IpResult<(IpAddr, u8)> {
     if v == "default" || v == "all" || v == "any" {
-        return Ok((Ipv4Addr::UNSPECIFIED, 0));
+        let any = if fam == Fam::Inet6 { IpAddr::V6(Ipv6Addr::UNSPECIFIED) } else { IpAddr::V4(Ipv4Addr::UNSPECIFIED) };
+        return Ok((any, 0));
+    }
+    if fam.six(v) {
+        let (a, l) = prefix6(v)?;
+        return Ok((IpAddr::V6(a), l.unwrap_or(128)));
     }
     let p = parse_prefix(v)?;
-    Ok((p.addr, p.len.unwrap_or(32)))
+    Ok((IpAddr::V4(p.addr), p.len.unwrap_or(32)))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -207,6 +305,8 @@ enum Key {
     Table,
     Protocol,
     Onlink,
+    /// IPv6's router preference.
+    Pref,
     /// The destination, with the type that may come before it.
     Dst(Option<RouteType>),
 }
@@ -245,6 +345,7 @@ const SPEC: &[Entry<Key>] = &[
     valued(P("table"), Key::Table),
     valued(P("protocol"), Key::Protocol),
     alone(E("onlink"), Key::Onlink),
+    valued(E("pref"), Key::Pref),
 ];
 
 /// One word of `iproute_modify()`: a metric's value may follow `lock`.
@@ -257,27 +358,64 @@ fn spec_arg(i: Words<'_>) -> PResult<'_, (Key, &str)> {
     }
 }
 
-/// What `iproute_modify()` collects.
+/// What `iproute_modify()` collects: an IPv4 route, or (once the family
+/// is IPv6) the IPv6 parts beside it.
 struct Spec {
     spec: RouteSpec,
     dst_ok: bool,
-    /// An IPv4 destination fixes the family later words are read in.
-    inet: bool,
+    /// The family later words are read in (fixed by `-4`/`-6` or the
+    /// first address).
+    fam: Fam,
     table_given: bool,
+    /// `-4`: no word is read as IPv6.
+    v4_only: bool,
+    dst6: Option<(Ipv6Addr, u8)>,
+    gateway6: Option<Ipv6Addr>,
+    pref: Pref,
+}
+
+/// A route to add or delete, of either family.
+enum AnySpec {
+    V4(RouteSpec),
+    V6(Route6Spec),
 }
 
 impl Spec {
     fn apply(&mut self, key: Key, v: &str) -> IpResult<()> {
-        let inet = self.inet;
+        let inet = self.fam == Fam::Inet;
+        let six = !self.v4_only && self.fam.six(v);
         let s = &mut self.spec;
         let r = &mut s.route;
         match key {
+            Key::Src if six => {
+                addr6(v)?;
+                self.fam = Fam::Inet6;
+            }
             Key::Src => r.src = Some(parse_inet(v).ok_or_else(|| bad_addr("address", inet, v))?),
             Key::Via => {
-                if r.gateway.is_some() {
+                if r.gateway.is_some() || self.gateway6.is_some() {
                     return Err(Fail::duparg("via", v));
                 }
-                r.gateway = Some(parse_inet(v).ok_or_else(|| bad_addr("address", inet, v))?);
+                if six {
+                    self.gateway6 = Some(addr6(v)?);
+                    self.fam = Fam::Inet6;
+                } else {
+                    r.gateway = Some(parse_inet(v).ok_or_else(|| bad_addr("address", inet, v))?);
+                }
+            }
+            Key::Pref => {
+                self.pref = match v {
+                    "low" => Pref::Low,
+                    "medium" => Pref::Medium,
+                    "high" => Pref::High,
+                    _ => match value::whole(v, value::unsigned).filter(|n| *n <= 255) {
+                        // ICMPV6_ROUTER_PREF_*: 3 low, 0 medium, 1 high.
+                        Some(3) => Pref::Low,
+                        Some(1) => Pref::High,
+                        Some(_) => Pref::Medium,
+                        None => return Err(Fail::invarg("\"pref\" value is invalid\n", v)),
+                    },
+                }
             }
             Key::Metric => {
                 r.metric =
@@ -329,11 +467,18 @@ impl Spec {
                 if v == "default" || v == "all" || v == "any" {
                     r.dst = Ipv4Addr::UNSPECIFIED;
                     r.prefix = 0;
+                    if self.fam == Fam::Inet6 {
+                        self.dst6 = Some((Ipv6Addr::UNSPECIFIED, 0));
+                    }
+                } else if six {
+                    let (a, l) = prefix6(v)?;
+                    self.dst6 = Some((a, l.unwrap_or(128)));
+                    self.fam = Fam::Inet6;
                 } else {
                     let p = parse_prefix(v)?;
                     r.prefix = p.len.unwrap_or(32);
                     r.dst = p.addr;
-                    self.inet = true;
+                    self.fam = Fam::Inet;
                 }
                 self.dst_ok = true;
             }
@@ -342,9 +487,36 @@ impl Spec {
     }
 
     /// The defaults iproute2 fills in after the loop.
-    fn finish(self, delete: bool) -> IpResult<RouteSpec> {
+    fn finish(self, delete: bool) -> IpResult<AnySpec> {
         if !self.dst_ok {
             return Err(Fail::new(usage::Usage::Route, 255));
+        }
+        if self.fam == Fam::Inet6 {
+            let mut s = self.spec;
+            if !self.table_given && s.route.kind == RouteType::Local {
+                s.route.table = RT_TABLE_LOCAL;
+            }
+            let (dst, prefix) = self.dst6.unwrap_or((Ipv6Addr::UNSPECIFIED, 0));
+            let route = Route6 {
+                table: s.route.table,
+                kind: s.route.kind,
+                dst,
+                prefix,
+                gateway: self.gateway6,
+                dev: 0,
+                proto: s.route.proto,
+                metric: s.route.metric,
+                pref: self.pref,
+                metrics: s.route.metrics,
+                expires_ms: None,
+                origin: Origin::User,
+            };
+            return Ok(AnySpec::V6(Route6Spec {
+                route,
+                dev: s.dev,
+                metric_given: s.metric_given,
+                proto_given: s.proto_given,
+            }));
         }
         let mut spec = self.spec;
         let r = &mut spec.route;
@@ -360,11 +532,11 @@ impl Spec {
                 _ => Scope::Global,
             };
         }
-        Ok(spec)
+        Ok(AnySpec::V4(spec))
     }
 }
 
-fn spec(mut i: Words<'_>, delete: bool) -> PResult<'_, RouteSpec> {
+fn spec(mut i: Words<'_>, delete: bool, fam: Fam) -> PResult<'_, AnySpec> {
     let route = Route {
         table: RT_TABLE_MAIN,
         kind: RouteType::Unicast,
@@ -381,7 +553,16 @@ fn spec(mut i: Words<'_>, delete: bool) -> PResult<'_, RouteSpec> {
     };
     let spec =
         RouteSpec { route, dev: None, scope_given: false, type_given: false, proto_given: false, metric_given: false };
-    let mut s = Spec { spec, dst_ok: false, inet: false, table_given: false };
+    let mut s = Spec {
+        spec,
+        dst_ok: false,
+        fam: if fam == Fam::Inet6 { Fam::Inet6 } else { Fam::Unspec },
+        table_given: false,
+        v4_only: fam == Fam::Inet,
+        dst6: None,
+        gateway6: None,
+        pref: Pref::Medium,
+    };
     while !i.is_empty() {
         let (rest, (key, v)) = spec_arg(i)?;
         i = check(rest, s.apply(key, v))?.0;

@@ -4,6 +4,7 @@
 use std::net::Ipv4Addr;
 
 use crate::kernel::addr::{self, IfAddr, Inet4, Inet6, Scope};
+use crate::kernel::link::AddrGenMode;
 use crate::kernel::link::{Bridge, Link, LinkAttrs, LinkKind, LinkRef, PortState};
 use crate::kernel::route::RouteType;
 use crate::kernel::{Errno, KResult, Kernel, KernelError, NsId};
@@ -219,6 +220,7 @@ impl Kernel {
         if let Some(n) = self.ns_mut(r.ns) {
             n.detach(r.ifindex);
             n.routes.retain(|rt| rt.dev != Some(r.ifindex));
+            n.fib6.forget_dev(r.ifindex);
             n.neighs.retain(|ne| ne.dev != r.ifindex);
             n.conf.remove_dev(r.ifindex);
         }
@@ -296,6 +298,12 @@ impl Kernel {
                         self.release_port(LinkRef { ns: r.ns, ifindex: b }, r.ifindex);
                     }
                 }
+            }
+        }
+        if let Some(m) = ch.addrgenmode {
+            // inet6_set_link_af(): kept for the next time addrconf runs.
+            if let Some(l) = self.link_mut(r) {
+                l.addr_gen_mode = m;
             }
         }
         if ch.promisc.is_some() || ch.arp.is_some() || ch.multicast.is_some() {
@@ -434,9 +442,7 @@ impl Kernel {
             if let Some(n) = self.ns_mut(r.ns) {
                 n.routes.retain(|rt| rt.dev != Some(r.ifindex) || rt.kind == RouteType::Local);
             }
-            if let Some(l) = self.link_mut(r) {
-                l.addrs.retain(|a| a.v4().is_some());
-            }
+            self.ipv6_down(r);
             if let Some(n) = self.ns_mut(r.ns) {
                 n.neighs.retain(|ne| ne.dev != r.ifindex);
             }
@@ -458,30 +464,58 @@ impl Kernel {
         self.refresh_ipv6(r);
     }
 
-    /// addrconf: a device that is up and operationally up gets its IPv6
-    /// link-local (or ::1 on loopback) the first time it is ready.
+    /// addrconf's NETDEV_UP/NETDEV_CHANGE: the first time a device is up
+    /// and operationally up since it came up (IF_READY), it gets its IPv6
+    /// link-local address (or ::1 on loopback) and every tentative address
+    /// starts DAD. A carrier lost later changes no address.
     pub(crate) fn refresh_ipv6(&mut self, r: LinkRef) {
+        self.refresh_ipv6_addrs(r);
+        self.fib6_sync(r.ns);
+    }
+
+    /// The link-local (or ::1) part of [`Kernel::refresh_ipv6`].
+    fn refresh_ipv6_addrs(&mut self, r: LinkRef) {
         if self.ns(r.ns).is_some_and(|n| n.conf.dev_conf(r.ifindex).disable_ipv6 != 0) {
             return;
         }
         let serial = self.serial + 1;
+        let now_ms = self.now_ms;
         let Some(l) = self.link_mut(r) else { return };
         let ready = l.admin_up
             && matches!(l.oper, crate::kernel::link::OperState::Up | crate::kernel::link::OperState::Unknown)
             && l.carrier
             && l.mtu >= crate::kernel::link::IPV6_MIN_MTU
             && !l.lo_awaits_up;
-        if !ready || l.addrs.iter().any(|a| a.v6().is_some()) {
+        if !ready || l.ipv6_ready {
             return;
         }
+        l.ipv6_ready = true;
         let a = if l.is_loopback() {
-            Inet6::new(std::net::Ipv6Addr::LOCALHOST, 128, Scope::Host, serial)
+            Some(Inet6::new(std::net::Ipv6Addr::LOCALHOST, 128, Scope::Host, serial))
         } else {
-            Inet6 { tentative: true, ..Inet6::new(addr::link_local(l.mac), 64, Scope::Link, serial) }
+            if l.addr_gen_mode == AddrGenMode::Random && l.stable_secret.is_none() {
+                // ipv6_gen_mode_random_init().
+                l.stable_secret = Some(crate::rng::mix(&[u64::from(r.ifindex), serial, now_ms]));
+            }
+            let local = match l.addr_gen_mode {
+                AddrGenMode::Eui64 => Some(addr::link_local(l.mac)),
+                AddrGenMode::None => None,
+                AddrGenMode::StablePrivacy | AddrGenMode::Random => l.stable_secret.map(addr::random_link_local),
+            };
+            let stable = matches!(l.addr_gen_mode, AddrGenMode::StablePrivacy | AddrGenMode::Random);
+            local.map(|local| Inet6 {
+                tentative: true,
+                stable_privacy: stable,
+                ..Inet6::new(local, 64, Scope::Link, serial)
+            })
         };
+        let Some(l) = self.link(r) else { return };
         let lo4 = l.is_loopback().then(|| Inet4 { label: l.name.clone(), ..loopback4() });
-        l.addrs.push(IfAddr::V6(a));
-        self.serial = serial;
+        if let Some(a) = a.filter(|a| !l.addrs.iter().filter_map(IfAddr::v6).any(|x| x.local == a.local)) {
+            self.insert_addr6(r, a);
+            self.serial = serial;
+        }
+        self.dad_run(r);
         // inetdev's NETDEV_UP gives loopback 127.0.0.1/8, placed like any
         // other address (EEXIST when it is still there is no error).
         if let Some(lo4) = lo4.filter(|_| self.link(r).is_some_and(|l| l.inet_enabled())) {
@@ -491,6 +525,17 @@ impl Kernel {
         self.ipv6_announce(r);
     }
 
+    /// addrconf_ifdown(): the device's IPv6 addresses and neighbours go
+    /// and it is no longer IF_READY (a down, `disable_ipv6`, an MTU below
+    /// 1280).
+    pub(crate) fn ipv6_down(&mut self, r: LinkRef) {
+        if let Some(l) = self.link_mut(r) {
+            l.addrs.retain(|a| a.v4().is_some());
+            l.ipv6_ready = false;
+        }
+        self.nd_ifdown(r);
+    }
+
     /// NETDEV_CHANGEMTU: below 68 bytes IPv4 is switched off on the device
     /// (its addresses, routes and neighbours go), below 1280 IPv6 is; both
     /// come back, without addresses, when the MTU is large enough again.
@@ -498,6 +543,7 @@ impl Kernel {
         let Some(l) = self.link_mut(r) else { return };
         if l.mtu < crate::kernel::link::IPV6_MIN_MTU {
             l.addrs.retain(|a| a.v4().is_some());
+            l.ipv6_ready = false;
             l.lo_awaits_up |= l.is_loopback();
             self.nd_ifdown(r);
         }

@@ -10,12 +10,17 @@ use super::route::{Proto, Route, RouteType};
 use super::{Errno, KernelError, NsId};
 
 mod addr;
+mod addr6;
+pub use addr6::scope_of as addr6_scope;
 mod bridge;
 mod fib;
 mod link;
 mod names;
 mod neigh;
 mod netns;
+mod route6;
+
+pub use route6::Route6Match;
 
 pub use neigh::NeighWrite;
 
@@ -37,6 +42,8 @@ pub struct LinkChange<N = NsId> {
     pub promisc: Option<bool>,
     pub arp: Option<bool>,
     pub multicast: Option<bool>,
+    /// IFLA_AF_SPEC's IFLA_INET6_ADDR_GEN_MODE.
+    pub addrgenmode: Option<super::link::AddrGenMode>,
 }
 
 impl<N> Default for LinkChange<N> {
@@ -53,6 +60,7 @@ impl<N> Default for LinkChange<N> {
             promisc: None,
             arp: None,
             multicast: None,
+            addrgenmode: None,
         }
     }
 }
@@ -72,6 +80,7 @@ impl<N> LinkChange<N> {
             promisc: self.promisc,
             arp: self.arp,
             multicast: self.multicast,
+            addrgenmode: self.addrgenmode,
         }
     }
 }
