@@ -129,30 +129,49 @@ impl Kernel {
     }
 
     /// What IPv6 sends when a device becomes ready (up, with carrier) and
-    /// gets its addresses going, as entries it leaves: MLD reports for the
-    /// groups its addresses joined (`ff02::16`; a device with no address
-    /// joins none and reports nothing), DAD's probe for every address that
-    /// does DAD (to its solicited-node group) and, from a host, a router
-    /// solicitation once its link-local address has settled (`ff02::2`).
+    /// gets its addresses going, as entries it leaves: for each address
+    /// what [`Kernel::nd_addr_joined`] leaves, and from a host (IPv6
+    /// forwarding off) with a link-local address a router solicitation
+    /// (`ff02::2`). A device with no address joins no group and sends
+    /// nothing.
     ///
     /// The kernel spreads these over the first two seconds (the probe after
-    /// a random delay below 1 s, the solicitation when DAD ends); the
-    /// recordings only look after `sleep 3`, so they are made at once.
-    /// IPv6 forwarding (a router sends no solicitations) and `accept_dad`
-    /// are not modelled yet: every device is a host that does DAD.
+    /// a random delay below 1 s, the solicitation once the link-local
+    /// address settled); the recordings look after `sleep 3`, so they are
+    /// made at once, and the solicitation's even if DAD is to fail.
     pub(crate) fn ipv6_announce(&mut self, r: LinkRef) {
         let Some(l) = self.link(r).filter(|l| !l.is_loopback()) else { return };
-        let addrs: Vec<_> = l.addrs.iter().filter_map(|a| a.v6()).cloned().collect();
-        if addrs.is_empty() {
-            return;
+        let addrs: Vec<(Ipv6Addr, bool)> = l
+            .addrs
+            .iter()
+            .filter_map(|a| a.v6())
+            .map(|a| (a.local, a.local.is_unicast_link_local() && !a.dadfailed))
+            .collect();
+        for (a, _) in &addrs {
+            self.nd_addr_joined(r, *a);
         }
-        self.nd_mc_entry(r, ALL_MLDV2_ROUTERS);
-        for a in addrs.iter().filter(|a| a.tentative && !a.nodad && !a.dadfailed) {
-            self.nd_mc_entry(r, solicited_node(a.local));
-        }
-        if addrs.iter().any(|a| a.local.is_unicast_link_local() && !a.dadfailed) {
+        if addrs.iter().any(|(_, ll)| *ll) && self.is_ipv6_host(r) {
             self.nd_mc_entry(r, ALL_ROUTERS);
         }
+    }
+
+    /// An address of a ready device joined its solicited-node group: the
+    /// MLD report (`ff02::16`) and, while DAD is scheduled for it, DAD's
+    /// probe to that group leave their entries. (`addr6_add` on a ready
+    /// device is to call this too.)
+    pub(crate) fn nd_addr_joined(&mut self, r: LinkRef, local: Ipv6Addr) {
+        let Some(l) = self.link(r).filter(|l| !l.is_loopback() && l.ipv6_ready) else { return };
+        let probing = l.addrs.iter().filter_map(|a| a.v6()).any(|a| a.local == local && a.dad_at_ms.is_some());
+        self.nd_mc_entry(r, ALL_MLDV2_ROUTERS);
+        if probing {
+            self.nd_mc_entry(r, solicited_node(local));
+        }
+    }
+
+    /// Whether the device solicits routers: `ipv6_accept_ra()` with
+    /// `accept_ra` 1 (not modelled), that is IPv6 forwarding off.
+    fn is_ipv6_host(&self, r: LinkRef) -> bool {
+        self.ns(r.ns).is_some_and(|n| n.conf.dev_conf(r.ifindex).forwarding6 == 0)
     }
 
     /// A configured device got its carrier back (addrconf's NETDEV_CHANGE
@@ -166,7 +185,7 @@ impl Kernel {
             return;
         }
         self.nd_mc_entry(r, ALL_MLDV2_ROUTERS);
-        if has_ll {
+        if has_ll && self.is_ipv6_host(r) {
             self.nd_mc_entry(r, ALL_ROUTERS);
         }
     }
