@@ -74,6 +74,8 @@ impl Kernel {
         a.serial = self.next_serial();
         self.insert_addr6(r, a.clone());
         self.dad_start(r, a.local);
+        // Joining its solicited-node group on a ready device (MLD, the DAD probe).
+        self.nd_addr_joined(r, a.local);
         // The address's prefix (and, with nodad, local) route comes now:
         // it must exist even if the address goes before the next dump.
         self.fib6_sync(r.ns);
