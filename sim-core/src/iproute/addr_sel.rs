@@ -47,7 +47,9 @@ impl AddrSel {
         match (self.to, a.local) {
             (None, _) => true,
             (Some(AnyPrefix::V4(p)), IpAddr::V4(x)) => crate::kernel::addr::in_prefix(x, p.addr, p.len.unwrap_or(32)),
-            (Some(AnyPrefix::V6(p)), IpAddr::V6(x)) => crate::kernel::addr::in_prefix6(x, p.addr, p.len.unwrap_or(128)),
+            (Some(AnyPrefix::V6(p)), IpAddr::V6(x)) => {
+                crate::kernel::route6::in_prefix6(x, p.addr, p.len.unwrap_or(128))
+            }
             _ => false,
         }
     }

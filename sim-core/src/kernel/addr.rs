@@ -161,12 +161,6 @@ pub fn in_prefix(addr: Ipv4Addr, net: Ipv4Addr, prefix: u8) -> bool {
     u32::from(addr) & mask(prefix) == u32::from(net) & mask(prefix)
 }
 
-/// Whether IPv6 `addr` lies in `net/prefix`.
-pub fn in_prefix6(addr: Ipv6Addr, net: Ipv6Addr, prefix: u8) -> bool {
-    let mask = if prefix == 0 { 0 } else { u128::MAX << (128 - u32::from(prefix.min(128))) };
-    u128::from(addr) & mask == u128::from(net) & mask
-}
-
 /// The broadcast address of `addr/prefix`.
 pub fn broadcast(addr: Ipv4Addr, prefix: u8) -> Ipv4Addr {
     Ipv4Addr::from(u32::from(addr) | !mask(prefix))

@@ -29,6 +29,12 @@ const COMPLETE_ONLY: &[(&str, Feature)] = &[
     ("iptables", Feature::Iptables),
     ("iptables-save", Feature::Iptables),
     ("iptables-restore", Feature::Iptables),
+    ("ifconfig", Feature::NetTools),
+    ("bridge", Feature::BridgeTool),
+    ("ping6", Feature::Ipv6),
+    ("ip6tables", Feature::Ipv6),
+    ("ip6tables-save", Feature::Ipv6),
+    ("ip6tables-restore", Feature::Ipv6),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -42,7 +48,20 @@ enum Feature {
     /// its packet path still walks the (empty) tables, as the complete
     /// lab's does.
     Iptables,
+    /// net-tools' `ifconfig` (4 KB of the first load's gzip).
+    NetTools,
+    /// iproute2's `bridge` (3 KB of the first load's gzip).
+    BridgeTool,
+    /// IPv6 asked for by the line (`ip -6 … add`, an IPv6 address): the
+    /// kernel's own IPv6 is in both labs, the requests in the complete one.
+    Ipv6,
 }
+
+/// Whether iptables' command line is built. Without it no table is ever
+/// made, so the packet path's hooks have nothing to walk, match or track:
+/// they accept at once and their code stays out of the first load
+/// (`packet/netfilter.rs`).
+pub(crate) const IPTABLES_BUILT: bool = cfg!(any(feature = "text-tools", feature = "tools-elsewhere"));
 
 impl Feature {
     fn built(self) -> bool {
@@ -50,14 +69,23 @@ impl Feature {
             Feature::Jobs => cfg!(feature = "jobs"),
             Feature::Sockets => cfg!(feature = "sockets"),
             Feature::Presets => cfg!(feature = "presets"),
-            Feature::Iptables => cfg!(any(feature = "text-tools", feature = "tools-elsewhere")),
+            Feature::Iptables => IPTABLES_BUILT,
+            Feature::Ipv6 => cfg!(feature = "ipv6"),
+            Feature::NetTools => cfg!(feature = "net-tools"),
+            Feature::BridgeTool => cfg!(feature = "bridge-tool"),
         }
     }
 }
 
 /// Whether this is the complete lab (it lacks nothing).
 pub fn is_complete() -> bool {
-    Feature::Jobs.built() && Feature::Sockets.built() && Feature::Presets.built() && Feature::Iptables.built()
+    Feature::Jobs.built()
+        && Feature::Sockets.built()
+        && Feature::Presets.built()
+        && Feature::Iptables.built()
+        && Feature::Ipv6.built()
+        && Feature::NetTools.built()
+        && Feature::BridgeTool.built()
 }
 
 /// Whether this build lacks program or builtin `name` (a path's last part
@@ -87,11 +115,38 @@ pub fn lacks(line: &str) -> Option<&'static str> {
     if background && !Feature::Jobs.built() {
         return Some("&");
     }
+    if !Feature::Ipv6.built() && asks_ipv6(line) {
+        return Some("ipv6");
+    }
     let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/');
-    line.split(|c: char| !is_word(c))
+    let words: Vec<&str> = line.split(|c: char| !is_word(c)).filter(|w| !w.is_empty()).collect();
+    words
+        .iter()
+        .enumerate()
+        // `bridge` after `type` is a link type (`ip link add br0 type
+        // bridge`), not the program.
+        .filter(|(i, w)| !(**w == "bridge" && i.checked_sub(1).is_some_and(|j| words[j] == "type")))
+        .map(|(_, w)| *w)
         .filter(|w| lacks_program(w))
         .map(|w| w.rsplit('/').next().unwrap_or(w))
         .find_map(|w| COMPLETE_ONLY.iter().find(|(n, _)| *n == w).map(|(n, _)| *n))
+}
+
+/// Whether a line asks for IPv6: a `-6` option, `inet6` (`-f inet6`),
+/// `addrgenmode`, or a word that is an IPv6 address (with a prefix
+/// length, a `%dev` zone or brackets around it). A MAC's five colons are
+/// no address.
+fn asks_ipv6(line: &str) -> bool {
+    use crate::iproute::grammar::value;
+    line.split(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | ';' | '|' | '&' | '(' | ')')).any(|w| {
+        if matches!(w, "-6" | "inet6" | "addrgenmode") {
+            return true;
+        }
+        // A URL's host: `http://[fd00::1]:8080/`.
+        let w = w.rsplit("//").next().unwrap_or(w).trim_start_matches('[');
+        let w = w.split(['/', '%', ']']).next().unwrap_or(w);
+        w.contains(':') && value::whole(w, value::ipv6).is_some()
+    })
 }
 
 #[cfg(test)]
@@ -123,9 +178,29 @@ mod tests {
             ("bash -c 'ss -tln'", Some("ss")),
             ("ip netns exec a curl -s http://10.0.0.2/", Some("curl")),
             ("echo sleeping", None),
+            ("ip -6 route", Some("ipv6")),
+            ("ip addr add 2001:db8::1/64 dev eth0", Some("ipv6")),
+            ("ping -c1 fe80::1%eth0", Some("ipv6")),
+            ("curl http://[fd00::1]:8080/", Some("ipv6")),
+            ("ip link set eth0 address 02:00:00:00:00:01", None),
+            ("ip link set eth0 addrgenmode none", Some("ipv6")),
+            ("ip link add br0 type bridge", None),
+            ("ip netns exec a ifconfig eth0", Some("ifconfig")),
         ];
         for (line, want) in cases {
             assert_eq!(lacks(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn the_basic_build_notices_bridge_when_it_runs() {
+        if cfg!(feature = "bridge-tool") {
+            return;
+        }
+        let mut lab = crate::Lab::with_seed(0);
+        lab.run("ip link add br0 type bridge");
+        assert_eq!(lab.take_lacked(), None);
+        lab.run("ip netns add a; bridge link");
+        assert_eq!(lab.take_lacked().as_deref(), Some("bridge"));
     }
 }

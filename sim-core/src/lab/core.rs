@@ -171,10 +171,12 @@ impl Core {
             "sleep" => self.sleep(rest),
             #[cfg(feature = "jobs")]
             "timeout" => self.timeout(ns, rest, stdin, nested),
+            #[cfg(feature = "bridge-tool")]
             "bridge" => iproute::bridge::bridge(&mut SimNetlink::new(&mut self.kernel, ns).in_mount(self.mnt), rest),
             "sysctl" => {
                 crate::tools::sysctl::sysctl(&mut SimNetlink::new(&mut self.kernel, ns).in_mount(self.mnt), rest)
             }
+            #[cfg(feature = "net-tools")]
             "ifconfig" => {
                 crate::tools::ifconfig::ifconfig(&mut SimNetlink::new(&mut self.kernel, ns).in_mount(self.mnt), rest)
             }

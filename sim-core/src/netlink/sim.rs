@@ -1,6 +1,6 @@
 //! The simulator's side of the seam: `Netlink` over the in-memory kernel.
 
-use crate::kernel::addr::{IfAddr, Inet4, Inet6, Scope};
+use crate::kernel::addr::{IfAddr, Inet4, Scope};
 use crate::kernel::link::{LinkKind, LinkRef};
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::{Neigh, NudState};
@@ -297,9 +297,11 @@ impl Netlink for SimNetlink<'_> {
         self.kernel.addr_add(self.lref(ifindex), addr.clone())
     }
 
+    #[cfg(feature = "ipv6")]
     fn addr6_add(&mut self, ifindex: u32, req: &crate::netlink::Addr6Req) -> KResult<()> {
         let now = self.kernel.now_ms;
         let until = |s: Option<u32>| s.map(|s| now + u64::from(s) * 1000);
+        use crate::kernel::addr::Inet6;
         let a = Inet6 {
             nodad: req.nodad,
             noprefixroute: req.noprefixroute,
@@ -311,6 +313,7 @@ impl Netlink for SimNetlink<'_> {
         self.kernel.addr6_add(self.lref(ifindex), a)
     }
 
+    #[cfg(feature = "ipv6")]
     fn addr6_del(&mut self, ifindex: u32, local: std::net::Ipv6Addr, prefix: u8) -> KResult<()> {
         self.kernel.addr6_del(self.lref(ifindex), local, prefix)
     }
@@ -356,14 +359,17 @@ impl Netlink for SimNetlink<'_> {
         n.fib6.dump().into_iter().map(|r| route6_msg(n, r, now)).collect()
     }
 
+    #[cfg(feature = "ipv6")]
     fn route6_add(&mut self, route: &Route6, replace: bool) -> KResult<()> {
         self.kernel.route6_add(self.ns, route.clone(), replace)
     }
 
+    #[cfg(feature = "ipv6")]
     fn route6_del(&mut self, m: &Route6Match) -> KResult<()> {
         self.kernel.route6_del(self.ns, m)
     }
 
+    #[cfg(feature = "ipv6")]
     fn route6_get(&mut self, q: &Route6GetReq) -> KResult<Route6GetMsg> {
         self.explain_here();
         self.kernel.fib6_sync(self.ns);

@@ -59,25 +59,27 @@ pub fn addr_scope(a: Ipv6Addr) -> u8 {
 /// RFC 6724's default policy table's label of an address (rule 6).
 fn label(a: Ipv6Addr) -> u8 {
     use crate::kernel::route6::in_prefix6;
-    let p = |s: &str, l: u8| s.parse::<Ipv6Addr>().is_ok_and(|n| in_prefix6(a, n, l));
+    // Prefixes as constants: parsing text here would link std's IPv6
+    // parser into the first load beside the grammar's own.
+    let p = |s0: u16, s1: u16, s5: u16, l: u8| in_prefix6(a, Ipv6Addr::new(s0, s1, 0, 0, 0, s5, 0, 0), l);
     // Longest prefix first.
     if a.is_loopback() {
         0
-    } else if p("::ffff:0:0", 96) {
+    } else if p(0, 0, 0xffff, 96) {
         4
-    } else if p("::", 96) {
+    } else if p(0, 0, 0, 96) {
         3
-    } else if p("2001::", 32) {
+    } else if p(0x2001, 0, 0, 32) {
         6
-    } else if p("2001:10::", 28) {
+    } else if p(0x2001, 0x10, 0, 28) {
         7
-    } else if p("2002::", 16) {
+    } else if p(0x2002, 0, 0, 16) {
         2
-    } else if p("3ffe::", 16) {
+    } else if p(0x3ffe, 0, 0, 16) {
         12
-    } else if p("fec0::", 10) {
+    } else if p(0xfec0, 0, 0, 10) {
         11
-    } else if p("fc00::", 7) {
+    } else if p(0xfc00, 0, 0, 7) {
         5
     } else {
         1
@@ -108,7 +110,7 @@ pub fn select_saddr(ns: &Namespace, dev: u32, dst: Ipv6Addr, now_ms: u64) -> Opt
         }
         let mut addrs: Vec<_> =
             l.addrs.iter().filter_map(IfAddr::v6).filter(|a| !a.tentative && !a.dadfailed).collect();
-        addrs.sort_by_key(|a| (std::cmp::Reverse(addr_scope(a.local)), std::cmp::Reverse(a.serial)));
+        crate::sort::sort_by_key(&mut addrs, |a| (std::cmp::Reverse(addr_scope(a.local)), std::cmp::Reverse(a.serial)));
         for a in addrs {
             let sc = i64::from(addr_scope(a.local));
             let scope = if sc >= i64::from(dst_scope) { -sc } else { sc - 128 };

@@ -90,7 +90,7 @@ impl Engine<'_> {
     /// Whether connection tracking runs in `ns`: a rule needs it (a state
     /// match or a NAT target).
     pub(crate) fn ct_enabled(&self, ns: NsId) -> bool {
-        self.k.ns(ns).is_some_and(|n| eval::needs_conntrack(&n.nat))
+        crate::lab::basic::IPTABLES_BUILT && self.k.ns(ns).is_some_and(|n| eval::needs_conntrack(&n.nat))
     }
 
     fn conn(&self, ns: NsId, ct: &Ct) -> Option<Conn> {
@@ -161,6 +161,9 @@ impl Engine<'_> {
         (iif, physin): (Option<&str>, Option<&str>),
         pkt: Ipv4Packet,
     ) -> Ipv4Packet {
+        if !crate::lab::basic::IPTABLES_BUILT {
+            return pkt;
+        }
         let Some(ct) = ct.as_mut() else { return pkt };
         if let Some(CtConn::New(c)) = ct.conn.as_mut() {
             if !c.dst_nat_done {
@@ -227,6 +230,9 @@ impl Engine<'_> {
         masq: Option<Ipv4Addr>,
         pkt: Ipv4Packet,
     ) -> Ipv4Packet {
+        if !crate::lab::basic::IPTABLES_BUILT {
+            return pkt;
+        }
         let Some(ct) = ct.as_mut() else { return pkt };
         if let Some(CtConn::New(c)) = ct.conn.as_mut() {
             if !c.src_nat_done {
@@ -333,6 +339,9 @@ impl Engine<'_> {
 
     /// A filter chain's verdict on a packet, counted and traced.
     pub(crate) fn filter(&mut self, ns: NsId, hook: Hook, meta: &PacketMeta<'_>) -> Verdict {
+        if !crate::lab::basic::IPTABLES_BUILT {
+            return Verdict::Accept;
+        }
         let Some(n) = self.k.ns_mut(ns) else { return Verdict::Accept };
         let (verdict, hit) = eval::run(&mut n.nat, TableId::Filter, hook, meta);
         if verdict != Verdict::Accept {

@@ -129,7 +129,7 @@ impl Kernel {
         let mut ready = Vec::new();
         for d in &devs {
             let mut addrs: Vec<&Inet6> = d.addrs.iter().collect();
-            addrs.sort_by_key(|a| a.serial);
+            crate::sort::sort_by_key(&mut addrs, |a| a.serial);
             let fresh = addrs.iter().any(|a| a.serial > f.seen_serial);
             let became_ready = d.ready && !f.ready.contains(&d.ifindex);
             if d.ready {
