@@ -196,17 +196,9 @@ pub struct Route6Msg {
     pub expires: Option<u32>,
 }
 
-/// RTM_GETROUTE for IPv6, as `ip -6 route get` sends it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Route6GetReq {
-    pub dst: Ipv6Addr,
-    /// `from ADDR`.
-    pub from: Option<Ipv6Addr>,
-    /// `iif DEV`: the route a packet arriving there would take.
-    pub iif: Option<u32>,
-    /// `oif DEV`.
-    pub oif: Option<u32>,
-}
+/// RTM_GETROUTE for IPv6, as `ip -6 route get` sends it: the packet
+/// path's own question, shared as the route types are.
+pub use crate::packet::fib6::Get6 as Route6GetReq;
 
 /// What RTM_GETROUTE answers for `ip -6 route get`: the route found, its
 /// destination the address asked and its device the one packets leave by.

@@ -375,8 +375,7 @@ impl Netlink for SimNetlink<'_> {
         self.kernel.fib6_sync(self.ns);
         let now = self.kernel.now_ms;
         let n = self.kernel.ns(self.ns).ok_or(KernelError::new(Errno::EINVAL))?;
-        let req = crate::packet::fib6::Get6 { dst: q.dst, from: q.from, iif: q.iif, oif: q.oif };
-        let got = crate::packet::fib6::route_get6(n, &req, now)?;
+        let got = crate::packet::fib6::route_get6(n, q, now)?;
         // The answer is the route's clone: no nexthop flags (no `linkdown`).
         let msg = Route6Msg { linkdown: false, ..route6_msg(n, &got.route, now) };
         Ok(Route6GetMsg { msg, from: got.from, src: got.src, iif: got.iif })

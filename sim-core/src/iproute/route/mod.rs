@@ -313,18 +313,7 @@ pub fn print_route(
 ) {
     let r = &m.route;
     p.open_object(None);
-    if r.kind != RouteType::Unicast {
-        p.string(To::Any, "type", &format!("{} ", r.kind.name()), r.kind.name());
-    }
-    let dst = if r.prefix == 0 && r.dst.is_unspecified() {
-        "default".to_string()
-    } else if r.prefix == 32 {
-        r.dst.to_string()
-    } else {
-        format!("{}/{}", r.dst, r.prefix)
-    };
-    let dst_color = if dst == "default" { Color::None } else { Color::Inet };
-    p.color_string(To::Any, dst_color, "dst", &format!("{dst} "), &dst);
+    type_and_dst(p, r.kind, std::net::IpAddr::V4(r.dst), r.prefix);
     if let Some(g) = r.gateway {
         let g = g.to_string();
         p.field("gateway", "via ");
@@ -401,6 +390,24 @@ pub fn print_metrics(p: &mut Printer, m: &Metrics) {
     p.close_array(To::Json, "");
 }
 
+/// `print_route()`'s start for either family: the type unless unicast,
+/// then `default`, a host address (a full-length prefix) or `PREFIX/LEN`.
+fn type_and_dst(p: &mut Printer, kind: RouteType, dst: std::net::IpAddr, prefix: u8) {
+    if kind != RouteType::Unicast {
+        p.string(To::Any, "type", &format!("{} ", kind.name()), kind.name());
+    }
+    let (full, color) = if dst.is_ipv4() { (32, Color::Inet) } else { (128, Color::Inet6) };
+    let dst = if prefix == 0 && dst.is_unspecified() {
+        "default".to_string()
+    } else if prefix == full {
+        dst.to_string()
+    } else {
+        format!("{dst}/{prefix}")
+    };
+    let color = if dst == "default" { Color::None } else { color };
+    p.color_string(To::Any, color, "dst", &format!("{dst} "), &dst);
+}
+
 /// `print_route()` for an IPv6 route; with `got`, `ip -6 route get`'s
 /// answer (`from`, `src` or `iif`).
 fn print_route6(
@@ -413,18 +420,7 @@ fn print_route6(
 ) {
     let r = &m.route;
     p.open_object(None);
-    if r.kind != RouteType::Unicast {
-        p.string(To::Any, "type", &format!("{} ", r.kind.name()), r.kind.name());
-    }
-    let dst = if r.prefix == 0 && r.dst.is_unspecified() {
-        "default".to_string()
-    } else if r.prefix == 128 {
-        r.dst.to_string()
-    } else {
-        format!("{}/{}", r.dst, r.prefix)
-    };
-    let dst_color = if dst == "default" { Color::None } else { Color::Inet6 };
-    p.color_string(To::Any, dst_color, "dst", &format!("{dst} "), &dst);
+    type_and_dst(p, r.kind, std::net::IpAddr::V6(r.dst), r.prefix);
     if let Some(g) = got {
         let f = g.from.to_string();
         p.field("src", "from ");

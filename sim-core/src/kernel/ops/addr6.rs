@@ -15,6 +15,7 @@ use std::net::Ipv6Addr;
 use crate::kernel::addr::{IfAddr, Inet6, Scope};
 use crate::kernel::link::{LinkRef, IPV6_MIN_MTU};
 use crate::kernel::{Errno, KResult, Kernel, KernelError};
+use crate::packet::fib6::addr_scope;
 
 use super::nodev;
 
@@ -26,25 +27,11 @@ const SOLICIT_DELAY_MS: u64 = 1000;
 /// `ipv6_addr_scope()` as an address's scope: link-local, loopback,
 /// site-local, the rest global (ULAs too).
 pub fn scope_of(a: Ipv6Addr) -> Scope {
-    let s = a.segments();
-    if a.is_loopback() {
-        Scope::Host
-    } else if s[0] & 0xffc0 == 0xfe80 {
-        Scope::Link
-    } else if s[0] & 0xffc0 == 0xfec0 {
-        Scope::Site
-    } else {
-        Scope::Global
-    }
-}
-
-/// `ipv6_addr_src_scope()`'s order: a wider scope lists first.
-fn src_scope_rank(a: &Inet6) -> u8 {
-    match a.scope {
-        Scope::Global => 0x0e,
-        Scope::Site => 0x05,
-        Scope::Link => 0x02,
-        Scope::Host | Scope::Nowhere => 0x01,
+    match addr_scope(a) {
+        1 => Scope::Host,
+        2 => Scope::Link,
+        5 => Scope::Site,
+        _ => Scope::Global,
     }
 }
 
@@ -86,9 +73,10 @@ impl Kernel {
     /// narrower scope, after every IPv4 address.
     pub(crate) fn insert_addr6(&mut self, r: LinkRef, a: Inet6) {
         let Some(l) = self.link_mut(r) else { return };
-        let rank = src_scope_rank(&a);
+        // `ipv6_addr_src_scope()`: a wider scope lists first.
+        let rank = addr_scope(a.local);
         let at =
-            l.addrs.iter().position(|x| x.v6().is_some_and(|x| rank >= src_scope_rank(x))).unwrap_or(l.addrs.len());
+            l.addrs.iter().position(|x| x.v6().is_some_and(|x| rank >= addr_scope(x.local))).unwrap_or(l.addrs.len());
         l.addrs.insert(at, IfAddr::V6(a));
     }
 
