@@ -8,7 +8,8 @@
 //! - sim-core's own recordings (`sim-core/tests/data/{kernel,packet}`, made
 //!   with record-transcript on this machine's 6.18 kernel), the socket
 //!   recordings (`sim-core/tests/data/sockets`: nc, ss, netstat, jobs), and
-//!   the capture recordings (`sim-core/tests/data/capture`: tcpdump, curl).
+//!   the capture recordings (`sim-core/tests/data/capture`: tcpdump, curl),
+//!   and the IPv6 recordings (`sim-core/tests/data/{ipv6,ipv6-routes}`).
 //!
 //! Differences must be listed, with a reason, in
 //! tests/data/known-differences.txt. Needs root (CI is root).
@@ -106,10 +107,11 @@ fn each<T: Send>(scripts: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec<(Str
 fn check_set(scripts: &[PathBuf], refs: &[(&str, PathBuf)], prefix: &str) {
     let known = known();
     // Without the system tools their commands cannot match: pending then.
-    let missing: Vec<&str> = ["ping", "iptables", "nc", "ss", "netstat", "timeout", "tcpdump", "curl"]
-        .into_iter()
-        .filter(|t| !have(t))
-        .collect();
+    let missing: Vec<&str> =
+        ["ping", "ping6", "iptables", "ip6tables", "nc", "ss", "netstat", "timeout", "tcpdump", "curl"]
+            .into_iter()
+            .filter(|t| !have(t))
+            .collect();
     let runs = each(scripts, kernel_replay);
     let mut failures = Vec::new();
     let mut stale = Vec::new();
@@ -208,6 +210,21 @@ fn kernel_engine_matches_the_capture_recordings() {
     }
     let runnable: Vec<PathBuf> = scripts(&dir).into_iter().filter(|p| python || stem(p) != "http-server").collect();
     check_set(&runnable, &[("6.18", dir.clone())], "capture/");
+}
+
+/// The IPv6 recordings (`sim-core/tests/data/ipv6`, `ipv6-routes`): the
+/// kernel engine's addresses, routes and neighbours through rtnetlink, and
+/// the system's ping, ip6tables and tcpdump.
+#[test]
+fn kernel_engine_matches_the_ipv6_recordings() {
+    if !is_root() {
+        eprintln!("skipped: the kernel engine needs root");
+        return;
+    }
+    for set in ["ipv6", "ipv6-routes"] {
+        let dir = root().join("../sim-core/tests/data").join(set);
+        check_set(&scripts(&dir), &[("6.18", dir.clone())], &format!("{set}/"));
+    }
 }
 
 #[test]

@@ -20,8 +20,8 @@ pub const NOTE: &str = "lab-agent: this agent only looks at the machine (--inspe
 /// Why the system's program `argv` may not run on the machine, if it may not.
 pub fn refusal(argv: &[String]) -> Option<String> {
     let ok = match argv.first()?.as_str() {
-        "iptables" => iptables_lists(&argv[1..]),
-        "iptables-save" | "ss" | "netstat" | "sleep" => true,
+        "iptables" | "ip6tables" => iptables_lists(&argv[1..]),
+        "iptables-save" | "ip6tables-save" | "ss" | "netstat" | "sleep" => true,
         "hostname" => argv[1..].iter().all(|a| matches!(a.as_str(), "-s" | "--short" | "-f" | "--fqdn" | "--long")),
         // ping, nc, curl, tcpdump, timeout, iptables-restore, …
         _ => false,

@@ -37,9 +37,13 @@ use procs::Procs;
 /// The system programs a lesson may run on the kernel side.
 const EXTERNAL: &[&str] = &[
     "ping",
+    "ping6",
     "iptables",
     "iptables-save",
     "iptables-restore",
+    "ip6tables",
+    "ip6tables-save",
+    "ip6tables-restore",
     "sleep",
     "timeout",
     "nc",
@@ -251,12 +255,17 @@ fn timeout_program(args: &[String]) -> Option<&str> {
     None
 }
 
-/// iptables rules in a namespace (`iptables-save`'s `-A` lines).
+/// iptables and ip6tables rules in a namespace (the `-A` lines of `iptables-save` and `ip6tables-save`).
 fn rules_in(ns: Option<&str>) -> usize {
-    let Some(path) = child::find("iptables-save") else { return 0 };
-    let argv = ["iptables-save".to_string()];
-    let spec = Spec { ns, path: &path, argv: &argv, stdin: "", ignore_int: false, merged: false };
-    child::run_blocking(&spec).stdout().lines().filter(|l| l.starts_with("-A")).count()
+    ["iptables-save", "ip6tables-save"]
+        .into_iter()
+        .filter_map(|prog| {
+            let path = child::find(prog)?;
+            let argv = [prog.to_string()];
+            let spec = Spec { ns, path: &path, argv: &argv, stdin: "", ignore_int: false, merged: false };
+            Some(child::run_blocking(&spec).stdout().lines().filter(|l| l.starts_with("-A")).count())
+        })
+        .sum()
 }
 
 /// Output whose time has passed already: shown at once.
@@ -435,11 +444,11 @@ impl Core {
     fn adds_rule_past_limit(&mut self, ns: Option<&str>, argv: &[String]) -> bool {
         let limit = self.rtnl.limits.rules;
         let adds = match argv[0].as_str() {
-            "iptables" => argv[1..].iter().any(|a| {
+            "iptables" | "ip6tables" => argv[1..].iter().any(|a| {
                 matches!(a.as_str(), "--append" | "--insert")
                     || (a.starts_with("-A") || a.starts_with("-I")) && !a.starts_with("--")
             }),
-            "iptables-restore" => true,
+            "iptables-restore" | "ip6tables-restore" => true,
             _ => false,
         };
         adds && limit != usize::MAX && rules_in(ns) >= limit

@@ -2,10 +2,15 @@
 
 use std::net::IpAddr;
 
-use netlink_packet_route::address::{AddressAttribute, AddressFlags, AddressMessage, AddressScope};
+use netlink_packet_route::address::{
+    AddressAttribute, AddressFlags, AddressHeaderFlags, AddressMessage, AddressScope, CacheInfo,
+};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use sim_core::kernel::addr::{Inet4, Scope};
-use sim_core::netlink::AddrMsg;
+use sim_core::netlink::{Addr6Req, AddrMsg};
+
+/// INFINITY_LIFE_TIME: a lifetime that never ends.
+const FOREVER: u32 = u32::MAX;
 
 /// A scope number as the seam's [`Scope`]. Numbers between the named ones
 /// (user-defined scopes) have no variant: they show as the next named one.
@@ -38,6 +43,37 @@ pub fn add_msg(ifindex: u32, a: &Inet4) -> RouteNetlinkMessage {
         m.attributes.push(AddressAttribute::Broadcast(b));
     }
     m.attributes.push(AddressAttribute::Label(a.label.clone()));
+    RouteNetlinkMessage::NewAddress(m)
+}
+
+/// RTM_NEWADDR for `ip -6 address add`, as `ipaddr_modify()` sends it:
+/// IFA_LOCAL and IFA_ADDRESS, the flags (those above the header's byte in
+/// IFA_FLAGS), and IFA_CACHEINFO only when a lifetime was given (the other
+/// one then forever).
+pub fn add6_msg(ifindex: u32, a: &Addr6Req) -> RouteNetlinkMessage {
+    let mut m = AddressMessage::default();
+    m.header.family = AddressFamily::Inet6;
+    m.header.prefix_len = a.prefix;
+    m.header.index = ifindex;
+    if let Some(s) = a.scope {
+        m.header.scope = AddressScope::from(s.value());
+    }
+    let ip = IpAddr::V6(a.local);
+    m.attributes.push(AddressAttribute::Local(ip));
+    m.attributes.push(AddressAttribute::Address(ip));
+    let mut flags = AddressFlags::empty();
+    flags.set(AddressFlags::Nodad, a.nodad);
+    flags.set(AddressFlags::Noprefixroute, a.noprefixroute);
+    match u8::try_from(flags.bits()) {
+        Ok(b) => m.header.flags = AddressHeaderFlags::from_bits_retain(b),
+        Err(_) => m.attributes.push(AddressAttribute::Flags(flags)),
+    }
+    if a.valid_lft.is_some() || a.preferred_lft.is_some() {
+        let mut c = CacheInfo::default();
+        c.ifa_preferred = a.preferred_lft.unwrap_or(FOREVER);
+        c.ifa_valid = a.valid_lft.unwrap_or(FOREVER);
+        m.attributes.push(AddressAttribute::CacheInfo(c));
+    }
     RouteNetlinkMessage::NewAddress(m)
 }
 
@@ -95,9 +131,8 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<AddrMsg> {
         noprefixroute: has(AddressFlags::Noprefixroute),
         deprecated: has(AddressFlags::Deprecated),
         stable_privacy: has(AddressFlags::StablePrivacy),
-        // INFINITY_LIFE_TIME (u32::MAX) is "forever".
-        valid_lft: cache.map(|c| c.0).filter(|&v| v != u32::MAX),
-        preferred_lft: cache.map(|c| c.1).filter(|&v| v != u32::MAX),
+        valid_lft: cache.map(|c| c.0).filter(|&v| v != FOREVER),
+        preferred_lft: cache.map(|c| c.1).filter(|&v| v != FOREVER),
     })
 }
 
@@ -131,5 +166,31 @@ mod tests {
         assert_eq!(scope_of(0), Scope::Global);
         assert_eq!(scope_of(253), Scope::Link);
         assert_eq!(scope_of(254), Scope::Host);
+    }
+
+    #[test]
+    fn ipv6_flags_past_the_header_byte_go_in_ifa_flags() {
+        let req = Addr6Req {
+            local: "2001:db8::1".parse().expect("address"),
+            prefix: 64,
+            scope: None,
+            nodad: true,
+            noprefixroute: true,
+            valid_lft: Some(60),
+            preferred_lft: None,
+        };
+        let RouteNetlinkMessage::NewAddress(m) = add6_msg(4, &req) else { panic!("NewAddress") };
+        let flags = m.attributes.iter().find_map(|a| match a {
+            AddressAttribute::Flags(f) => Some(*f),
+            _ => None,
+        });
+        assert_eq!(flags, Some(AddressFlags::Nodad | AddressFlags::Noprefixroute));
+        let cache = m.attributes.iter().find_map(|a| match a {
+            AddressAttribute::CacheInfo(c) => Some((c.ifa_valid, c.ifa_preferred)),
+            _ => None,
+        });
+        assert_eq!(cache, Some((60, FOREVER)));
+        let d = decode(&RouteNetlinkMessage::NewAddress(m)).expect("decodes");
+        assert_eq!((d.prefix, d.valid_lft, d.preferred_lft), (64, Some(60), None));
     }
 }

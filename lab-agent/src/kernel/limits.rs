@@ -15,7 +15,7 @@ pub struct Limits {
     pub namespaces: usize,
     /// Network devices, all namespaces together (the sandbox's `lo` counts).
     pub links: usize,
-    /// iptables rules of one namespace, all tables together.
+    /// iptables and ip6tables rules of one namespace, all tables together.
     pub rules: usize,
     /// Background jobs running at once.
     pub jobs: usize,

@@ -295,6 +295,7 @@ pub fn decode(m: &RouteNetlinkMessage) -> Option<LinkMsg> {
                     rx_packets: s.rx_packets,
                     rx_bytes: s.rx_bytes,
                     rx_dropped: s.rx_dropped,
+                    rx_multicast: s.multicast,
                     tx_packets: s.tx_packets,
                     tx_bytes: s.tx_bytes,
                     tx_dropped: s.tx_dropped,

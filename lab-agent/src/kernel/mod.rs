@@ -18,19 +18,20 @@ pub mod route;
 pub mod sysctl;
 
 use std::fs::File;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::time::{Duration, Instant};
 
 pub use limits::Limits;
 use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 use netlink_packet_route::RouteNetlinkMessage;
 use sim_core::kernel::addr::Inet4;
-use sim_core::kernel::ops::RouteMatch;
+use sim_core::kernel::ops::{Route6Match, RouteMatch};
 use sim_core::kernel::route::Route;
+use sim_core::kernel::route6::Route6;
 use sim_core::kernel::{Errno, KResult, KernelError};
 use sim_core::netlink::{
-    AddrMsg, FdbMsg, LinkAddReq, LinkMsg, LinkSetReq, NeighMsg, Netlink, NetnsTarget, NsResult, Route6Msg, RouteGetMsg,
-    RouteMsg,
+    Addr6Req, AddrMsg, FdbMsg, LinkAddReq, LinkMsg, LinkSetReq, NeighMsg, Netlink, NetnsTarget, NsResult, Route6GetMsg,
+    Route6GetReq, Route6Msg, RouteGetMsg, RouteMsg,
 };
 use tokio::runtime::Runtime;
 
@@ -476,6 +477,16 @@ impl Netlink for KernelNetlink<'_> {
         self.call(addr::add_msg(ifindex, a), NLM_F_CREATE | NLM_F_EXCL)
     }
 
+    fn addr6_add(&mut self, ifindex: u32, req: &Addr6Req) -> KResult<()> {
+        self.r.writable()?;
+        self.call(addr::add6_msg(ifindex, req), NLM_F_CREATE | NLM_F_EXCL)
+    }
+
+    fn addr6_del(&mut self, ifindex: u32, local: Ipv6Addr, prefix: u8) -> KResult<()> {
+        self.r.writable()?;
+        self.call(addr::del_msg(ifindex, IpAddr::V6(local), prefix), 0)
+    }
+
     fn addr_del(&mut self, ifindex: u32, local: Ipv4Addr, prefix: Option<u8>) -> KResult<()> {
         self.r.writable()?;
         self.call(addr::del_msg(ifindex, local.into(), prefix.unwrap_or(32)), 0)
@@ -517,6 +528,21 @@ impl Netlink for KernelNetlink<'_> {
 
     fn route6_dump(&mut self) -> Vec<Route6Msg> {
         self.dump(route::dump6_msg()).iter().filter_map(route::decode6).collect()
+    }
+
+    fn route6_add(&mut self, r: &Route6, replace: bool) -> KResult<()> {
+        self.r.writable()?;
+        self.call(route::add6_msg(r), create_flags(replace))
+    }
+
+    fn route6_del(&mut self, m: &Route6Match) -> KResult<()> {
+        self.r.writable()?;
+        self.call(route::del6_msg(m), 0)
+    }
+
+    fn route6_get(&mut self, q: &Route6GetReq) -> KResult<Route6GetMsg> {
+        let replies = self.get(route::get6_msg(q))?;
+        replies.iter().find_map(route::decode_get6).ok_or(KernelError::new(Errno::EINVAL))
     }
 
     fn route_get(&mut self, dst: Ipv4Addr) -> KResult<RouteGetMsg> {

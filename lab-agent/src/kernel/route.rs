@@ -3,18 +3,19 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use netlink_packet_route::route::{
-    RouteAddress, RouteAttribute, RouteFlags, RouteHeader, RouteMessage, RouteMetric, RouteProtocol, RouteScope,
-    RouteType as NlType,
+    RouteAddress, RouteAttribute, RouteFlags, RouteHeader, RouteMessage, RouteMetric, RoutePreference, RouteProtocol,
+    RouteScope, RouteType as NlType,
 };
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use sim_core::kernel::addr::Scope;
+use sim_core::kernel::ops::Route6Match;
 use sim_core::kernel::ops::RouteMatch;
 use sim_core::kernel::route::{
     Metrics, Proto, Route, RouteType, RTAX_ADVMSS, RTAX_CWND, RTAX_HOPLIMIT, RTAX_INITCWND, RTAX_INITRWND, RTAX_MTU,
     RTAX_QUICKACK, RTAX_REORDERING, RTAX_SSTHRESH, RTAX_WINDOW,
 };
 use sim_core::kernel::route6::{Origin, Pref, Route6};
-use sim_core::netlink::{Route6Msg, RouteMsg};
+use sim_core::netlink::{Route6GetMsg, Route6GetReq, Route6Msg, RouteMsg};
 
 use super::addr::scope_of;
 
@@ -241,12 +242,118 @@ pub fn decode_get(m: &RouteNetlinkMessage) -> Option<Got> {
     Some(g)
 }
 
+fn base6(table: u32, dst: Ipv6Addr, prefix: u8) -> RouteMessage {
+    let mut m = RouteMessage::default();
+    m.header.address_family = AddressFamily::Inet6;
+    m.header.destination_prefix_length = prefix;
+    set_table(&mut m, table);
+    m.attributes.push(RouteAttribute::Destination(RouteAddress::Inet6(dst)));
+    m
+}
+
+fn pref_value(p: Pref) -> RoutePreference {
+    match p {
+        Pref::Low => RoutePreference::Low,
+        Pref::Medium => RoutePreference::Medium,
+        Pref::High => RoutePreference::High,
+    }
+}
+
+/// RTM_NEWROUTE for `ip -6 route add|replace`; a reject type goes without
+/// a device (the kernel gives it `lo`).
+pub fn add6_msg(r: &Route6) -> RouteNetlinkMessage {
+    let mut m = base6(r.table, r.dst, r.prefix);
+    m.header.protocol = RouteProtocol::from(r.proto.value());
+    m.header.scope = RouteScope::Universe;
+    m.header.kind = NlType::from(type_value(r.kind));
+    if let Some(g) = r.gateway {
+        m.attributes.push(RouteAttribute::Gateway(RouteAddress::Inet6(g)));
+    }
+    if r.dev != 0 {
+        m.attributes.push(RouteAttribute::Oif(r.dev));
+    }
+    if r.metric != 0 {
+        m.attributes.push(RouteAttribute::Priority(r.metric));
+    }
+    if !r.metrics.is_empty() {
+        let mut mx: Vec<RouteMetric> = r.metrics.values().iter().map(|&(id, v)| metric_to_nl(id, v)).collect();
+        if r.metrics.lock != 0 {
+            mx.push(RouteMetric::Lock(r.metrics.lock));
+        }
+        m.attributes.push(RouteAttribute::Metrics(mx));
+    }
+    if r.pref != Pref::Medium {
+        m.attributes.push(RouteAttribute::Preference(pref_value(r.pref)));
+    }
+    RouteNetlinkMessage::NewRoute(m)
+}
+
+/// RTM_DELROUTE for `ip -6 route del`: unset fields are "any", as for IPv4.
+pub fn del6_msg(w: &Route6Match) -> RouteNetlinkMessage {
+    let mut m = base6(w.table, w.dst, w.prefix);
+    m.header.protocol = RouteProtocol::from(w.proto.map_or(0, Proto::value));
+    m.header.scope = RouteScope::from(Scope::Nowhere.value());
+    if let Some(g) = w.gateway {
+        m.attributes.push(RouteAttribute::Gateway(RouteAddress::Inet6(g)));
+    }
+    if let Some(d) = w.dev {
+        m.attributes.push(RouteAttribute::Oif(d));
+    }
+    if let Some(p) = w.metric {
+        m.attributes.push(RouteAttribute::Priority(p));
+    }
+    RouteNetlinkMessage::DelRoute(m)
+}
+
+/// RTM_GETROUTE for `ip -6 route get`: a /128 destination, and `from`,
+/// `iif`, `oif` when asked, as iproute2 sends them.
+pub fn get6_msg(q: &Route6GetReq) -> RouteNetlinkMessage {
+    let mut m = RouteMessage::default();
+    m.header.address_family = AddressFamily::Inet6;
+    m.header.destination_prefix_length = 128;
+    m.attributes.push(RouteAttribute::Destination(RouteAddress::Inet6(q.dst)));
+    if let Some(f) = q.from {
+        m.header.source_prefix_length = 128;
+        m.attributes.push(RouteAttribute::Source(RouteAddress::Inet6(f)));
+    }
+    if let Some(i) = q.iif {
+        m.attributes.push(RouteAttribute::Iif(i));
+    }
+    if let Some(o) = q.oif {
+        m.attributes.push(RouteAttribute::Oif(o));
+    }
+    RouteNetlinkMessage::GetRoute(m)
+}
+
+/// The RTM_NEWROUTE answering [`get6_msg`].
+pub fn decode_get6(m: &RouteNetlinkMessage) -> Option<Route6GetMsg> {
+    let RouteNetlinkMessage::NewRoute(nm) = m else { return None };
+    let msg = route6_of(nm)?;
+    let (mut from, mut src, mut iif) = (Ipv6Addr::UNSPECIFIED, None, None);
+    for a in &nm.attributes {
+        match a {
+            RouteAttribute::Source(RouteAddress::Inet6(f)) => from = *f,
+            RouteAttribute::PrefSource(RouteAddress::Inet6(s)) => src = Some(*s),
+            RouteAttribute::Iif(i) => iif = Some(*i),
+            _ => {}
+        }
+    }
+    Some(Route6GetMsg { msg: Route6Msg { linkdown: false, ..msg }, from, src, iif })
+}
+
 /// An IPv6 RTM_NEWROUTE of a dump as a [`Route6Msg`]; cached clones and
 /// types other than unicast, local, multicast and the reject types are
 /// left out.
 pub fn decode6(m: &RouteNetlinkMessage) -> Option<Route6Msg> {
     let RouteNetlinkMessage::NewRoute(m) = m else { return None };
-    if m.header.address_family != AddressFamily::Inet6 || m.header.flags.contains(RouteFlags::Cloned) {
+    if m.header.flags.contains(RouteFlags::Cloned) {
+        return None;
+    }
+    route6_of(m)
+}
+
+fn route6_of(m: &RouteMessage) -> Option<Route6Msg> {
+    if m.header.address_family != AddressFamily::Inet6 {
         return None;
     }
     let kind = match u8::from(m.header.kind) {
@@ -275,6 +382,14 @@ pub fn decode6(m: &RouteNetlinkMessage) -> Option<Route6Msg> {
             RouteAttribute::Gateway(RouteAddress::Inet6(g)) => r.gateway = Some(*g),
             RouteAttribute::Oif(i) => r.dev = *i,
             RouteAttribute::Priority(p) => r.metric = *p,
+            RouteAttribute::Metrics(mx) => r.metrics = metrics_of(mx),
+            RouteAttribute::Preference(p) => {
+                r.pref = match p {
+                    RoutePreference::Low => Pref::Low,
+                    RoutePreference::High => Pref::High,
+                    _ => Pref::Medium,
+                }
+            }
             RouteAttribute::CacheInfo(c) if c.expires > 0 => expires = Some(c.expires / 100),
             _ => {}
         }
@@ -352,5 +467,27 @@ mod tests {
         let d = decode(&RouteNetlinkMessage::NewRoute(m)).expect("decodes");
         assert_eq!(d.route, r);
         assert!(!d.linkdown);
+    }
+
+    #[test]
+    fn ipv6_add_then_decode_round_trip() {
+        let mut r = Route6 {
+            table: RT_TABLE_MAIN,
+            kind: RouteType::Unicast,
+            dst: "2001:db8:300::".parse().expect("address"),
+            prefix: 48,
+            gateway: Some("fe80::1".parse().expect("address")),
+            dev: 3,
+            proto: Proto::Boot,
+            metric: 1024,
+            pref: Pref::High,
+            metrics: Metrics::default(),
+            expires_ms: None,
+            origin: Origin::User,
+        };
+        r.metrics.set(RTAX_MTU, 1400);
+        let d = decode6(&add6_msg(&r)).expect("decodes");
+        assert_eq!(d.route, r);
+        assert!(!d.linkdown && d.expires.is_none());
     }
 }

@@ -381,7 +381,7 @@ fn stats(p: &mut Printer, l: &LinkMsg, extended: bool, oneline: bool) {
         ];
         p.open_object(Some("stats64"));
         let rx = [("bytes", s.rx_bytes), ("packets", s.rx_packets), ("errors", 0), ("dropped", s.rx_dropped)];
-        json_counters(p, "rx", &[&rx, &[("over_errors", 0), ("multicast", 0)], &rx_ext[..5 * ext]]);
+        json_counters(p, "rx", &[&rx, &[("over_errors", 0), ("multicast", s.rx_multicast)], &rx_ext[..5 * ext]]);
         let tx = [("bytes", s.tx_bytes), ("packets", s.tx_packets), ("errors", 0), ("dropped", s.tx_dropped)];
         json_counters(p, "tx", &[&tx, &[("carrier_errors", 0), ("collisions", 0)], &tx_ext[..5 * ext]]);
         p.close_object();
@@ -451,7 +451,7 @@ fn stats(p: &mut Printer, l: &LinkMsg, extended: bool, oneline: bool) {
     p.fields(
         &format!(
             "    RX:  bytes packets errors dropped  missed   mcast           {sl}    {:>10} {:>7} {:>6} {:>7} {:>7} {:>7} {sl}",
-            s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, 0
+            s.rx_bytes, s.rx_packets, 0, s.rx_dropped, 0, s.rx_multicast
         ),
         RX,
     );

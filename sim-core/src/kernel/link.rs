@@ -190,6 +190,11 @@ pub struct LinkStats {
     pub rx_packets: u64,
     pub rx_bytes: u64,
     pub rx_dropped: u64,
+    /// IFLA_STATS64's `multicast`: multicast frames received (a bridge
+    /// counts those it passes up to itself). Nothing in the simulator
+    /// sends a bridge one yet (the kernel's own IPv6 multicast is not
+    /// modelled), so it stays 0 here; lab-agent reads the kernel's.
+    pub rx_multicast: u64,
     pub tx_packets: u64,
     pub tx_bytes: u64,
     pub tx_dropped: u64,
