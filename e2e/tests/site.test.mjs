@@ -88,6 +88,29 @@ test('the diagram shows the namespaces and both veth ends', async () => {
   assert.ok(text.includes('tap1 (veth)') && text.includes('cable to tap2 in green'), text);
 });
 
+test('the IPv6 toggle shows the other family\'s addresses and routes', async () => {
+  const page = await open(site.browser, site.base);
+  for (const line of [
+    'ip link add v1 type veth peer name v2',
+    'ip addr add 10.0.0.1/24 dev v1',
+    'ip -6 addr add 2001:db8::1/64 dev v1',
+    'ip link set v1 up',
+    'ip link set v2 up',
+  ]) await run(page, line);
+  const v1 = page.locator('[data-testid="diagram"] [data-link="v1"]');
+  const addrs = async () => (await v1.locator('.port-addr').allTextContents()).join(' ');
+  assert.equal(await addrs(), '10.0.0.1/24 ');
+  await page.locator('[data-toggle="notes"]').check();
+  await page.locator('[data-toggle="ipv6"]').check();
+  await page.waitForFunction(() => document.querySelector('[data-link="v1"] .port-addr').textContent === '2001:db8::1/64');
+  assert.match(await addrs(), /^2001:db8::1\/64 fe80::[0-9a-f:]+\/64$/);
+  const notes = await page.locator('[data-testid="diagram"] [data-ns="host"]').textContent();
+  assert.ok(notes.includes('2001:db8::/64 dev v1 proto kernel metric 256'), notes);
+  const text = await page.locator('.diagram-text').textContent();
+  assert.ok(text.includes('IPv6 routes:'), text);
+  assert.deepEqual(page.errors, []);
+});
+
 test('adding a namespace does not move the existing boxes', async () => {
   const page = await open(site.browser, site.base);
   await run(page, 'ip netns add orange');

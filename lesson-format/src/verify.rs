@@ -273,9 +273,7 @@ mod tests {
             name: name.map(String::from),
             links,
             routes: vec!["192.168.1.0/24 dev tap1 proto kernel scope link src 192.168.1.2 ".into()],
-            neighbours: vec![],
-            sockets: vec![],
-            ip_forward: false,
+            ..NsView::default()
         };
         Fake {
             snap: Snapshot {

@@ -19,6 +19,12 @@ pub struct NsView {
     pub routes: Vec<String>,
     /// `ip neigh` as it prints, one line per entry.
     pub neighbours: Vec<String>,
+    /// `ip -6 route` as it prints, one line per route.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub routes6: Vec<String>,
+    /// `ip -6 neigh` as it prints, one line per entry.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub neighbours6: Vec<String>,
     /// `ss -tuanH` as it prints, one line per TCP or UDP socket (the
     /// complete lab's; always empty in the basic one, which has none).
     pub sockets: Vec<String>,
@@ -121,8 +127,11 @@ pub fn of(k: &crate::kernel::Kernel) -> Snapshot {
             .collect();
         let routes = render_lines(&mut copy, id, &["ip", "route"]);
         let neighbours = render_lines(&mut copy, id, &["ip", "neigh"]);
+        let routes6 = render_lines(&mut copy, id, &["ip", "-6", "route"]);
+        let neighbours6 = render_lines(&mut copy, id, &["ip", "-6", "neigh"]);
         let sockets = socket_lines(k, id);
-        namespaces.push(NsView { name, links, routes, neighbours, sockets, ip_forward: ns.conf.ip_forward() });
+        let ip_forward = ns.conf.ip_forward();
+        namespaces.push(NsView { name, links, routes, neighbours, routes6, neighbours6, sockets, ip_forward });
     }
     Snapshot { namespaces }
 }
@@ -250,16 +259,19 @@ fn ns_through(nl: &mut dyn crate::netlink::Netlink, ns: Option<&str>, names: &[S
             capturing: false,
         });
     }
-    let routes = shown(nl, "route");
-    let neighbours = shown(nl, "neigh");
+    let routes = shown(nl, &["route"]);
+    let neighbours = shown(nl, &["neigh"]);
+    let routes6 = shown(nl, &["-6", "route"]);
+    let neighbours6 = shown(nl, &["-6", "neigh"]);
     let ip_forward = nl.sysctl_read("net/ipv4/ip_forward").is_ok_and(|v| !matches!(v.trim(), "" | "0"));
-    let view = NsView { name: ns.map(str::to_string), links, routes, neighbours, sockets: Vec::new(), ip_forward };
+    let name = ns.map(str::to_string);
+    let view = NsView { name, links, routes, neighbours, routes6, neighbours6, sockets: Vec::new(), ip_forward };
     (view, peers)
 }
 
-/// What `ip ARG` prints in the view, line by line.
-fn shown(nl: &mut dyn crate::netlink::Netlink, arg: &str) -> Vec<String> {
-    match crate::iproute::ip(nl, &[arg.to_string()]) {
+/// What `ip ARGS` prints in the view, line by line.
+fn shown(nl: &mut dyn crate::netlink::Netlink, args: &[&str]) -> Vec<String> {
+    match crate::iproute::ip(nl, &args.iter().map(|a| a.to_string()).collect::<Vec<_>>()) {
         crate::iproute::Outcome::Done(o) => o.stdout().lines().map(|l| l.trim_end().to_string()).collect(),
         crate::iproute::Outcome::Exec { .. } => Vec::new(),
     }

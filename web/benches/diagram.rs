@@ -26,11 +26,11 @@ fn draw(c: &mut Criterion) {
     for n in [50, 500, 2000] {
         let snap = lab(n);
         let mut mem = Memory::default();
-        layout::draw(&snap, &mut mem, &KeySet::new(), false, layout::COLS);
+        layout::draw(&snap, &mut mem, &KeySet::new(), layout::Shown::default(), layout::COLS);
         let hot: KeySet =
             [(format!("ns/ns{}", n / 2), ()), (format!("link/host/vh{}", n / 2), ())].into_iter().collect();
         g.bench_with_input(BenchmarkId::from_parameter(n), &snap, |b, snap| {
-            b.iter(|| layout::draw(snap, &mut mem, &hot, false, layout::COLS))
+            b.iter(|| layout::draw(snap, &mut mem, &hot, layout::Shown::default(), layout::COLS))
         });
     }
     g.finish();

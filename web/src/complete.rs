@@ -17,8 +17,12 @@ const COMMANDS: &[&str] = &[
     "iptables",
     "iptables-restore",
     "iptables-save",
+    "ip6tables",
+    "ip6tables-restore",
+    "ip6tables-save",
     "man",
     "ping",
+    "ping6",
     "seq",
     "sudo",
     "sysctl",
@@ -48,15 +52,20 @@ fn namespaces(snap: &Snapshot) -> Vec<String> {
     snap.namespaces.iter().filter_map(|v| v.name.clone()).collect()
 }
 
-fn addresses(snap: &Snapshot) -> Vec<String> {
-    sorted(
-        snap.namespaces
-            .iter()
-            .flat_map(|n| n.links.iter())
-            .flat_map(|l| l.addrs.iter())
-            .filter(|a| !a.contains(':'))
-            .map(|a| a.split('/').next().unwrap_or(a).to_string()),
-    )
+/// The lab's addresses for `ping`: IPv4 ones unless `v6`, IPv6 ones unless
+/// `v4`; a link-local one with its device's scope (`fe80::1%tap1`), as
+/// ping needs it.
+fn addresses(snap: &Snapshot, v4: bool, v6: bool) -> Vec<String> {
+    sorted(snap.namespaces.iter().flat_map(|n| n.links.iter()).flat_map(|l| {
+        l.addrs.iter().filter_map(move |a| {
+            let ip = a.split('/').next().unwrap_or(a);
+            match (ip.contains(':'), ip.starts_with("fe80:")) {
+                (false, _) => v4.then(|| ip.to_string()),
+                (true, false) => v6.then(|| ip.to_string()),
+                (true, true) => v6.then(|| format!("{ip}%{}", l.name)),
+            }
+        })
+    }))
 }
 
 /// Sorted, without duplicates. (Inserting one by one into a set reuses
@@ -116,6 +125,7 @@ fn candidates(before: &[&str], snap: &Snapshot) -> Vec<String> {
                 "master" => return names_in(snap, &ns, Some(LinkKind::Bridge)),
                 "type" => return words(&["bridge", "veth"]),
                 "peer" => return words(&["name"]),
+                "addrgenmode" => return words(&["eui64", "none", "random", "stable_secret"]),
                 _ => {}
             }
             let obj = IP_OBJECTS.iter().find(|o| o.starts_with(obj)).copied().unwrap_or(obj);
@@ -124,11 +134,17 @@ fn candidates(before: &[&str], snap: &Snapshot) -> Vec<String> {
                 ("link", [_, _, .., "netns"]) => namespaces(snap),
                 ("link", ["show" | "set" | "del" | "delete"]) => devs(&ns),
                 ("link", ["set", _, ..]) => {
-                    words(&["address", "alias", "down", "master", "mtu", "name", "netns", "nomaster", "up"])
+                    let keys =
+                        ["address", "addrgenmode", "alias", "down", "master", "mtu", "name", "netns", "nomaster", "up"];
+                    words(&keys)
                 }
                 ("link", ["add", _]) => words(&["type"]),
                 ("link", ["add", _, "type", "veth"]) => words(&["peer"]),
                 ("address", []) => words(&["add", "del", "flush", "show"]),
+                // IPv6's flags and lifetimes after the device.
+                ("address", ["add", _, "dev", _, ..]) => {
+                    words(&["nodad", "noprefixroute", "preferred_lft", "valid_lft"])
+                }
                 ("address", [_, ..]) => words(&["dev"]),
                 ("route", []) => words(&["add", "del", "get", "replace", "show"]),
                 ("route", [_, ..]) => words(&["default", "dev", "via"]),
@@ -141,10 +157,24 @@ fn candidates(before: &[&str], snap: &Snapshot) -> Vec<String> {
         }
         "ifconfig" if args.is_empty() => devs(&ns),
         "man" => sim_core::tools::man::pages().map(str::to_string).collect(),
-        "ping" if !prev.starts_with('-') => addresses(snap),
+        // Not an option's argument (`-c 3`); a flag (`-6`, `-q`) takes none.
+        "ping" | "ping6"
+            if !matches!(prev, "-c" | "-e" | "-i" | "-I" | "-l" | "-M" | "-p" | "-Q" | "-s" | "-t" | "-w" | "-W") =>
+        {
+            let family = |f: &str| cmd == "ping6" && f == "-6" || args.contains(&f);
+            let (v4, v6) = (family("-4"), family("-6"));
+            addresses(snap, v4 || !v6, v6 || !v4)
+        }
         "bridge" if args.is_empty() => words(&["fdb", "link", "vlan"]),
-        "sysctl" => words(&["-w", "net.ipv4.ip_forward", "net.ipv4.ip_forward=1"]),
+        "sysctl" => words(&[
+            "-w",
+            "net.ipv4.ip_forward",
+            "net.ipv4.ip_forward=1",
+            "net.ipv6.conf.all.forwarding",
+            "net.ipv6.conf.all.forwarding=1",
+        ]),
         "iptables" if prev == "-t" => words(&["filter", "nat"]),
+        "ip6tables" if prev == "-t" => words(&["filter"]),
         _ => Vec::new(),
     }
 }
@@ -195,14 +225,7 @@ mod tests {
             peer: None,
             capturing: false,
         };
-        let ns = |name: Option<&str>, links| NsView {
-            name: name.map(String::from),
-            links,
-            routes: vec![],
-            neighbours: vec![],
-            sockets: vec![],
-            ip_forward: false,
-        };
+        let ns = |name: Option<&str>, links| NsView { name: name.map(String::from), links, ..NsView::default() };
         Snapshot {
             namespaces: vec![
                 ns(None, vec![link("lo", LinkKind::Loopback, &[]), link("br0", LinkKind::Bridge, &[])]),
@@ -220,7 +243,8 @@ mod tests {
     fn commands_objects_and_keywords() {
         assert_eq!(tab("if").line, "ifconfig ");
         assert_eq!(tab("sudo i").line, "sudo i");
-        assert_eq!(tab("sudo i").choices, vec!["ifconfig", "ip", "iptables", "iptables-restore", "iptables-save"]);
+        let i = ["ifconfig", "ip", "ip6tables", "ip6tables-restore", "ip6tables-save", "iptables", "iptables-restore"];
+        assert_eq!(tab("sudo i").choices, [&i[..], &["iptables-save"]].concat());
         assert_eq!(tab("ip li").line, "ip link ");
         assert_eq!(tab("ip link a").line, "ip link add ");
         assert_eq!(tab("ip link add tap1 t").line, "ip link add tap1 type ");
@@ -241,6 +265,19 @@ mod tests {
         assert_eq!(tab("ip link set tap1 master b").line, "ip link set tap1 master br0 ");
         assert_eq!(tab("ip netns exec green ping 192").line, "ip netns exec green ping 192.168.1.");
         assert_eq!(tab("ip netns exec green ping 192.168.1.").choices, vec!["192.168.1.2", "192.168.1.3"]);
+    }
+
+    #[test]
+    fn ipv6_addresses_keywords_and_commands() {
+        assert_eq!(tab("ping 192.168.1.").choices, vec!["192.168.1.2", "192.168.1.3"]);
+        assert_eq!(tab("ping -6 fe").line, "ping -6 fe80::1%tap1 ");
+        assert_eq!(tab("ping6 ").line, "ping6 fe80::1%tap1 ");
+        assert_eq!(tab("ping -4 fe").line, "ping -4 fe");
+        assert_eq!(tab("ping ").choices, vec!["192.168.1.2", "192.168.1.3", "fe80::1%tap1"]);
+        assert_eq!(tab("ip -6 addr add 2001:db8::1/64 dev tap1 no").choices, ["nodad", "noprefixroute"]);
+        assert_eq!(tab("ip link set tap1 addrgenmode r").line, "ip link set tap1 addrgenmode random ");
+        assert_eq!(tab("ip6t").line, "ip6tables");
+        assert_eq!(tab("sysctl -w net.ipv6").line, "sysctl -w net.ipv6.conf.all.forwarding");
     }
 
     #[test]

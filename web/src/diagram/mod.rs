@@ -137,6 +137,7 @@ fn columns() -> usize {
 pub fn Diagram(lab: LabSignals) -> impl IntoView {
     let cols = columns();
     let notes = RwSignal::new(false);
+    let ipv6 = RwSignal::new(false);
     let text_shown = RwSignal::new(false);
 
     // The slots live here, so boxes keep their cells from one snapshot to the next.
@@ -153,8 +154,8 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
             }
         });
         let snap = lab.snapshot.get();
-        let notes = notes.get();
-        memory.try_update_value(|m| layout::draw(&snap, m, &hot, notes, cols)).map(Arc::new).unwrap_or_default()
+        let shown = layout::Shown { notes: notes.get(), ipv6: ipv6.get() };
+        memory.try_update_value(|m| layout::draw(&snap, m, &hot, shown, cols)).map(Arc::new).unwrap_or_default()
     });
 
     let playback = Playback { lit: RwSignal::new(None), timer: StoredValue::new(None) };
@@ -209,6 +210,7 @@ pub fn Diagram(lab: LabSignals) -> impl IntoView {
                     <span class="lg lg-down">"▽ down"</span>
                 </div>
                 <Toggle name="notes" label=" Routes, neighbours & sockets" on=notes />
+                <Toggle name="ipv6" label=" IPv6" on=ipv6 />
                 <Toggle name="text" label=" Text view" on=text_shown />
             </div>
             <div class="diagram-scroll">

@@ -128,7 +128,8 @@ fn the_lit_step_marks_its_interface_or_its_box() {
     let lab = lab_after(VETH);
     let snap = lab.snapshot.get_untracked();
     let drawn = Memo::new(move |_| {
-        let l = layout::draw(&snap, &mut Memory::default(), &layout::KeySet::new(), false, layout::COLS);
+        let l =
+            layout::draw(&snap, &mut Memory::default(), &layout::KeySet::new(), layout::Shown::default(), layout::COLS);
         Arc::new(l)
     });
     let at = |ns: &str, dev: Option<&str>, drop| Some(Lit { ns: ns.into(), dev: dev.map(String::from), drop });

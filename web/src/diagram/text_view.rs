@@ -24,7 +24,14 @@ fn said(ns: &NsView) -> Said {
         Some(n) => format!("namespace {n}"),
     };
     let mut rows: Vec<(&'static str, String)> = ns.links.iter().map(|l| ("", sentence(l))).collect();
-    for (head, lines) in [("Routes:", &ns.routes), ("Neighbours:", &ns.neighbours), ("Sockets:", &ns.sockets)] {
+    let lists = [
+        ("Routes:", &ns.routes),
+        ("IPv6 routes:", &ns.routes6),
+        ("Neighbours:", &ns.neighbours),
+        ("IPv6 neighbours:", &ns.neighbours6),
+        ("Sockets:", &ns.sockets),
+    ];
+    for (head, lines) in lists {
         if !lines.is_empty() {
             rows.push(("row-head", head.to_string()));
             rows.extend(lines.iter().map(|l| ("row-code", l.clone())));

@@ -11,7 +11,7 @@
 //!   grid, so chips never move; a namespace drawn in full leaves its cell
 //!   empty. The text view still lists everything.
 
-use super::{layout, link_key, ns_label, Layout, Slots, BAND};
+use super::{layout, link_key, ns_label, Layout, Shown, Slots, BAND};
 use crate::layout::KeySet;
 use sim_core::snapshot::{LinkKind, NsView};
 use sim_core::Snapshot;
@@ -122,11 +122,11 @@ impl Default for Memory {
 /// Lays out `snap`: in full up to [`FULL_MAX`] namespaces, else summarised.
 /// `hot` holds diagram keys (`ns/NAME`, `link/NS/DEV`) of what the last
 /// command changed or its packets crossed; they are drawn in full.
-pub fn draw(snap: &Snapshot, mem: &mut Memory, hot: &KeySet, notes: bool, cols: usize) -> Layout {
+pub fn draw(snap: &Snapshot, mem: &mut Memory, hot: &KeySet, shown: Shown, cols: usize) -> Layout {
     mem.slots.update(snap);
     let count = snap.namespaces.iter().filter(|n| n.name.is_some()).count();
     if count <= FULL_MAX {
-        return layout(snap, &mut mem.slots, notes, cols);
+        return layout(snap, &mut mem.slots, shown, cols);
     }
 
     // The slots were just updated: a namespace has one while it lives.
@@ -156,19 +156,12 @@ pub fn draw(snap: &Snapshot, mem: &mut Memory, hot: &KeySet, notes: bool, cols: 
         .collect();
     kept.truncate(HOST_TILES_MAX);
     let hidden_ports = host.links.len() - kept.len();
-    let host = NsView {
-        name: None,
-        links: kept,
-        routes: host.routes.clone(),
-        neighbours: host.neighbours.clone(),
-        sockets: host.sockets.clone(),
-        ip_forward: host.ip_forward,
-    };
+    let host = NsView { name: None, links: kept, ..host.clone() };
     let mut small = Snapshot { namespaces: vec![host] };
     small
         .namespaces
         .extend(snap.namespaces.iter().filter(|n| n.name.as_deref().is_some_and(|n| mem.focus.contains(n))).cloned());
-    let mut l = layout(&small, &mut mem.focus_slots, notes, cols);
+    let mut l = layout(&small, &mut mem.focus_slots, shown, cols);
     // Colours follow the namespace's own cell, as its chip's did.
     for f in l.frames.iter_mut().filter(|f| !f.is_host) {
         f.slot = mem.slots.of(&f.ns).unwrap_or(f.slot);

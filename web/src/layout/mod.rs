@@ -108,6 +108,22 @@ impl Slots {
     }
 }
 
+/// What the picture shows besides the boxes and tiles: each box's notes
+/// (routes, neighbours and sockets), and which family's addresses, routes
+/// and neighbours (IPv4, or with `ipv6` IPv6's).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    pub notes: bool,
+    pub ipv6: bool,
+}
+
+impl Shown {
+    /// Whether an address (`10.0.0.1/24`, `fe80::1/64`) is of the family shown.
+    fn shows(self, addr: &str) -> bool {
+        addr.contains(':') == self.ipv6
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PortState {
     Up,
@@ -122,7 +138,8 @@ pub struct Tile {
     pub kind: LinkKind,
     pub x: f64,
     pub y: f64,
-    /// IPv4 and global IPv6 addresses (link-local ones are left to `ip addr`).
+    /// The addresses of the family shown (see [`Shown`]), IPv6's link-local
+    /// ones after the others.
     pub addrs: Vec<String>,
     pub state: PortState,
     pub operstate: String,
@@ -332,6 +349,12 @@ fn wrap(line: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// A tile's addresses: those of the family shown, link-local ones last.
+fn addrs(all: &[String], shown: Shown) -> Vec<String> {
+    let of = |link_local: bool| all.iter().filter(move |a| shown.shows(a) && a.starts_with("fe80:") == link_local);
+    of(false).chain(of(true)).cloned().collect()
+}
+
 #[allow(clippy::too_many_arguments)]
 fn frame(
     ns: &NsView,
@@ -341,7 +364,7 @@ fn frame(
     y: f64,
     w: f64,
     per_row: usize,
-    notes: bool,
+    shown: Shown,
     is_host: bool,
 ) -> Frame {
     let links = ordered(ns);
@@ -359,7 +382,7 @@ fn frame(
                 kind: l.kind,
                 x: tx,
                 y: ty,
-                addrs: l.addrs.iter().filter(|a| !a.starts_with("fe80:")).cloned().collect(),
+                addrs: addrs(&l.addrs, shown),
                 state: port_state(l),
                 operstate: l.operstate.clone(),
                 mac: l.mac.clone(),
@@ -373,12 +396,15 @@ fn frame(
         .collect();
     let notes_y = top + rows as f64 * (TILE_H + LANE);
     let mut lines = Vec::new();
+    let notes = shown.notes;
     if notes {
         let chars = ((w - 2.0 * PAD) / 6.4) as usize;
-        lines.push(if ns.routes.is_empty() { "routes: none".to_string() } else { "routes:".to_string() });
-        lines.extend(ns.routes.iter().flat_map(|r| wrap(r, chars)));
-        lines.push(if ns.neighbours.is_empty() { "neighbours: none".to_string() } else { "neighbours:".to_string() });
-        lines.extend(ns.neighbours.iter().flat_map(|r| wrap(r, chars)));
+        let (routes, neighbours) =
+            if shown.ipv6 { (&ns.routes6, &ns.neighbours6) } else { (&ns.routes, &ns.neighbours) };
+        lines.push(if routes.is_empty() { "routes: none".to_string() } else { "routes:".to_string() });
+        lines.extend(routes.iter().flat_map(|r| wrap(r, chars)));
+        lines.push(if neighbours.is_empty() { "neighbours: none".to_string() } else { "neighbours:".to_string() });
+        lines.extend(neighbours.iter().flat_map(|r| wrap(r, chars)));
         // TCP and UDP sockets (`ss -tuan`), when there are any.
         if !ns.sockets.is_empty() {
             lines.push("sockets:".to_string());
@@ -431,7 +457,7 @@ fn cable_path(a: (f64, f64, f64), b: (f64, f64, f64)) -> String {
 
 /// Lays out `snap` on a grid of `cols` columns, updating `slots` for
 /// namespaces that appeared or went.
-pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> Layout {
+pub fn layout(snap: &Snapshot, slots: &mut Slots, shown: Shown, cols: usize) -> Layout {
     let cols = cols.max(1);
     let full = width(cols);
     slots.update(snap);
@@ -439,7 +465,7 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
     let empty = NsView::default();
     let host = snap.namespaces.iter().find(|n| n.name.is_none()).unwrap_or(&empty);
     let host_per_row = ((full - PAD) / (TILE_W + PAD)) as usize;
-    frames.push(frame(host, 0, 0, 0.0, 0.0, full, host_per_row, notes, true));
+    frames.push(frame(host, 0, 0, 0.0, 0.0, full, host_per_row, shown, true));
     let grid_top = frames[0].h + BAND;
 
     // Row heights follow the tallest box in each grid row.
@@ -448,7 +474,7 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
     let mut pending = Vec::new();
     for ns in snap.namespaces.iter().filter(|n| n.name.is_some()) {
         let slot = slots.of(ns.name.as_deref().unwrap()).unwrap();
-        let probe = frame(ns, slot, 0, 0.0, 0.0, CELL_W, TILES_PER_ROW, notes, false);
+        let probe = frame(ns, slot, 0, 0.0, 0.0, CELL_W, TILES_PER_ROW, shown, false);
         row_h[slot / cols] = row_h[slot / cols].max(probe.h);
         pending.push((ns, slot));
     }
@@ -456,7 +482,7 @@ pub fn layout(snap: &Snapshot, slots: &mut Slots, notes: bool, cols: usize) -> L
         let (r, c) = (slot / cols, slot % cols);
         let y = grid_top + row_h[..r].iter().map(|h| h + GAP * 2.0).sum::<f64>();
         let index = frames.len();
-        frames.push(frame(ns, slot, index, c as f64 * (CELL_W + GAP), y, CELL_W, TILES_PER_ROW, notes, false));
+        frames.push(frame(ns, slot, index, c as f64 * (CELL_W + GAP), y, CELL_W, TILES_PER_ROW, shown, false));
     }
     let height =
         if rows == 0 { frames[0].h } else { grid_top + row_h.iter().map(|h| h + GAP * 2.0).sum::<f64>() - GAP };

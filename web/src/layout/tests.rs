@@ -18,14 +18,7 @@ fn link(name: &str, kind: LinkKind, peer: Option<(&str, &str)>) -> LinkView {
 }
 
 fn ns(name: Option<&str>, links: Vec<LinkView>) -> NsView {
-    NsView {
-        name: name.map(String::from),
-        links,
-        routes: vec![],
-        neighbours: vec![],
-        sockets: vec![],
-        ip_forward: false,
-    }
+    NsView { name: name.map(String::from), links, ..NsView::default() }
 }
 
 fn lesson(extra: &[&str]) -> Snapshot {
@@ -48,8 +41,8 @@ fn pos(l: &Layout, ns: &str) -> (f64, f64) {
 #[test]
 fn adding_a_namespace_moves_nothing() {
     let mut slots = Slots::default();
-    let a = layout(&lesson(&[]), &mut slots, false, COLS);
-    let b = layout(&lesson(&["blue", "red", "pink"]), &mut slots, false, COLS);
+    let a = layout(&lesson(&[]), &mut slots, Shown::default(), COLS);
+    let b = layout(&lesson(&["blue", "red", "pink"]), &mut slots, Shown::default(), COLS);
     for n in ["host", "orange", "green"] {
         assert_eq!(pos(&a, n), pos(&b, n), "{n} moved");
     }
@@ -59,21 +52,21 @@ fn adding_a_namespace_moves_nothing() {
 #[test]
 fn a_deleted_namespace_frees_its_cell_for_the_next() {
     let mut slots = Slots::default();
-    layout(&lesson(&["blue"]), &mut slots, false, COLS);
+    layout(&lesson(&["blue"]), &mut slots, Shown::default(), COLS);
     let mut snap = lesson(&[]);
     snap.namespaces.push(ns(Some("blue"), vec![]));
     snap.namespaces.retain(|n| n.name.as_deref() != Some("orange"));
-    layout(&snap, &mut slots, false, COLS);
+    layout(&snap, &mut slots, Shown::default(), COLS);
     assert_eq!(slots.of("green"), Some(1), "green stays put");
     assert_eq!(slots.of("blue"), Some(2));
     snap.namespaces.push(ns(Some("red"), vec![]));
-    layout(&snap, &mut slots, false, COLS);
+    layout(&snap, &mut slots, Shown::default(), COLS);
     assert_eq!(slots.of("red"), Some(0), "red takes orange's old cell");
 }
 
 #[test]
 fn one_column_stacks_namespaces() {
-    let l = layout(&lesson(&[]), &mut Slots::default(), false, 1);
+    let l = layout(&lesson(&[]), &mut Slots::default(), Shown::default(), 1);
     assert_eq!(l.width, CELL_W);
     let (o, g) = (pos(&l, "orange"), pos(&l, "green"));
     assert_eq!(o.0, g.0);
@@ -82,7 +75,7 @@ fn one_column_stacks_namespaces() {
 
 #[test]
 fn one_cable_per_veth_pair() {
-    let l = layout(&lesson(&[]), &mut Slots::default(), false, COLS);
+    let l = layout(&lesson(&[]), &mut Slots::default(), Shown::default(), COLS);
     assert_eq!(l.cables.len(), 1);
     assert!(l.cables[0].label.contains("tap1 (orange)"));
     let jacks: Vec<(&str, (f64, f64))> = l
@@ -110,12 +103,30 @@ fn bridges_come_first_with_their_ports_wired() {
             ],
         )],
     };
-    let l = layout(&snap, &mut Slots::default(), true, COLS);
+    let l = layout(&snap, &mut Slots::default(), Shown { notes: true, ..Shown::default() }, COLS);
     let names: Vec<&str> = l.frames[0].tiles.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["lo", "br0", "veth0", "eth9"]);
     let wired: Vec<&str> = l.frames[0].tiles.iter().filter(|t| t.wire.is_some()).map(|t| t.name.as_str()).collect();
     assert_eq!(wired, ["veth0"]);
     assert_eq!(l.frames[0].notes, ["routes: none", "neighbours: none"]);
+}
+
+#[test]
+fn the_ipv6_view_shows_ipv6_addresses_routes_and_neighbours() {
+    let mut eth = link("eth0", LinkKind::Veth, None);
+    eth.addrs = vec!["10.0.0.1/24".into(), "fe80::1/64".into(), "2001:db8::1/64".into()];
+    let mut host = ns(None, vec![eth]);
+    host.routes = vec!["10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.1".into()];
+    host.routes6 = vec!["2001:db8::/64 dev eth0 proto kernel metric 256 pref medium".into()];
+    host.neighbours6 = vec!["2001:db8::2 dev eth0 lladdr 02:00:00:00:00:02 REACHABLE".into()];
+    let snap = Snapshot { namespaces: vec![host] };
+    let v4 = layout(&snap, &mut Slots::default(), Shown { notes: true, ipv6: false }, COLS);
+    assert_eq!(v4.frames[0].tiles[0].addrs, ["10.0.0.1/24"]);
+    assert_eq!(v4.frames[0].notes[..2], ["routes:", "10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.1"]);
+    let v6 = layout(&snap, &mut Slots::default(), Shown { notes: true, ipv6: true }, COLS);
+    assert_eq!(v6.frames[0].tiles[0].addrs, ["2001:db8::1/64", "fe80::1/64"]);
+    assert_eq!(v6.frames[0].notes[1], "2001:db8::/64 dev eth0 proto kernel metric 256 pref medium");
+    assert_eq!(v6.frames[0].notes[3], "2001:db8::2 dev eth0 lladdr 02:00:00:00:00:02 REACHABLE");
 }
 
 #[test]
@@ -153,7 +164,7 @@ fn keys(k: &[&str]) -> KeySet {
 
 #[test]
 fn a_lab_up_to_the_limit_is_drawn_in_full() {
-    let l = draw(&many(FULL_MAX), &mut Memory::default(), &KeySet::new(), false, COLS);
+    let l = draw(&many(FULL_MAX), &mut Memory::default(), &KeySet::new(), Shown::default(), COLS);
     assert_eq!(l.frames.len(), FULL_MAX + 1);
     assert_eq!(l.cables.len(), FULL_MAX);
     assert!(l.chips.is_empty() && l.summary.is_none());
@@ -163,7 +174,7 @@ fn a_lab_up_to_the_limit_is_drawn_in_full() {
 fn a_large_lab_draws_what_changed_in_full_and_the_rest_as_chips() {
     let mut mem = Memory::default();
     let snap = many(500);
-    let l = draw(&snap, &mut mem, &keys(&["ns/ns7", "link/ns9/v9", "link/host/w9"]), false, COLS);
+    let l = draw(&snap, &mut mem, &keys(&["ns/ns7", "link/ns9/v9", "link/host/w9"]), Shown::default(), COLS);
     let full: Vec<&str> = l.frames.iter().map(|f| f.ns.as_str()).collect();
     assert_eq!(full, ["host", "ns7", "ns9"]);
     let host: Vec<&str> = l.frames[0].tiles.iter().map(|t| t.name.as_str()).collect();
@@ -178,13 +189,13 @@ fn a_large_lab_draws_what_changed_in_full_and_the_rest_as_chips() {
     let before = chip(&l, "ns300");
     let mut more = snap.clone();
     more.namespaces.push(ns(Some("extra"), vec![]));
-    let l = draw(&more, &mut mem, &keys(&["ns/extra"]), false, COLS);
+    let l = draw(&more, &mut mem, &keys(&["ns/extra"]), Shown::default(), COLS);
     assert_eq!(chip(&l, "ns300"), before);
     assert_eq!(l.frames.iter().map(|f| f.ns.as_str()).collect::<Vec<_>>(), ["host", "ns7", "ns9", "extra"]);
     for i in 0..FOCUS_MAX {
-        draw(&more, &mut mem, &keys(&[&format!("ns/ns{}", 100 + i)]), false, COLS);
+        draw(&more, &mut mem, &keys(&[&format!("ns/ns{}", 100 + i)]), Shown::default(), COLS);
     }
-    let l = draw(&more, &mut mem, &KeySet::new(), false, COLS);
+    let l = draw(&more, &mut mem, &KeySet::new(), Shown::default(), COLS);
     assert_eq!(l.frames.len(), FOCUS_MAX + 1);
     assert!(chip(&l, "ns7").is_some(), "the oldest went back to its chip");
     assert!(l.frames.iter().all(|f| f.x + f.w <= l.width));
