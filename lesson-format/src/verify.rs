@@ -161,8 +161,9 @@ pub fn eval(check: &Check, world: &dyn World) -> Verdict {
             match find_ns(snap, ns) {
                 None => no(format!("there is no {}", ns_label(ns))),
                 Some(v) => {
-                    let lines = if is_route { &v.routes } else { &v.neighbours };
-                    if lines.iter().any(|l| l.contains(text.as_str())) {
+                    // Either family's: the text says which it means.
+                    let (v4, v6) = if is_route { (&v.routes, &v.routes6) } else { (&v.neighbours, &v.neighbours6) };
+                    if v4.iter().chain(v6).any(|l| l.contains(text.as_str())) {
                         yes()
                     } else {
                         no(format!("no {what} in {} mentions \"{text}\"", ns_label(ns)))
@@ -266,13 +267,14 @@ mod tests {
     }
 
     fn lesson_world() -> Fake {
-        let mut tap1 = link("tap1", LinkKind::Veth, true, false, &["192.168.1.2/24"]);
+        let mut tap1 = link("tap1", LinkKind::Veth, true, false, &["192.168.1.2/24", "2001:db8:1::2/64"]);
         tap1.peer = Some(PeerView { ns: Some("green".into()), name: "tap2".into() });
         let tap2 = link("tap2", LinkKind::Veth, false, false, &[]);
         let ns = |name: Option<&str>, links: Vec<LinkView>| NsView {
             name: name.map(String::from),
             links,
             routes: vec!["192.168.1.0/24 dev tap1 proto kernel scope link src 192.168.1.2 ".into()],
+            routes6: vec!["2001:db8:1::/64 dev tap1 proto kernel metric 256 pref medium".into()],
             ..NsView::default()
         };
         Fake {
@@ -303,9 +305,11 @@ mod tests {
         assert!(check("link tap1 in orange has no carrier", &w).ok);
         assert!(check("link tap2 in green is down", &w).ok);
         assert!(check("link tap1 in orange has 192.168.1.2/24", &w).ok);
+        assert!(check("link tap1 in orange has 2001:db8:1::2/64", &w).ok);
         assert!(check("link tap1 in orange is a veth", &w).ok);
         assert!(check("link tap1 in orange is peered with tap2 in green", &w).ok);
         assert!(check("route in orange has \"192.168.1.0/24 dev tap1\"", &w).ok);
+        assert!(check("route in orange has \"2001:db8:1::/64 dev tap1\"", &w).ok, "either family's routes");
     }
 
     #[test]
