@@ -6,8 +6,11 @@ codes for input nobody wrote by hand.
 
 usage: bad-commands.py SEED COUNT > scenario.sh
 From seed 3 on the templates include name collisions (unnamed veth peers,
-`%d` templates, renames and moves onto taken names) and sysctl values; seeds
-1-2 draw as they did when they were recorded.
+`%d` templates, renames and moves onto taken names) and sysctl values; from
+seed 6 on, IPv6 addresses, routes and neighbours too, and a mutation that
+would name a namespace by a pid (`netns 2`: a process's namespace, perhaps
+not the sandbox's) is drawn again. Earlier seeds draw as they did when they
+were recorded.
 """
 import random
 import sys
@@ -51,6 +54,28 @@ if seed >= 3:
     ]
     GARBAGE += ["veth-b", "v1", "veth%d", "%d%d", ".", "blue", "2", "-5", "x"]
 
+if seed >= 6:
+    SETUP += [
+        "ip -n red -6 addr add 2001:db8:1::1/64 dev veth-r nodad", "ip -n blue -6 addr add 2001:db8:1::2/64 dev veth-b nodad",
+        "ip -6 addr add fd00:1::1/64 dev br0 nodad",
+    ]
+    TEMPLATES += [
+        "ip -6 addr add 2001:db8:2::1/64 dev v2", "ip -6 addr add fe80::9/64 dev br0 nodad",
+        "ip -6 addr del fd00:1::1/64 dev br0", "ip -6 addr add 2001:db8:3::1/64 dev br0 valid_lft 100 preferred_lft 50",
+        "ip addr add 2001:db8:4::1/64 dev br0 noprefixroute", "ip -6 addr flush dev br0 scope global",
+        "ip -6 route add 2001:db8:9::/48 via fd00:1::9", "ip -6 route add default via fe80::1 dev br0",
+        "ip -6 route replace 2001:db8:8::/48 dev br0 metric 100 pref high", "ip -6 route del 2001:db8:9::/48",
+        "ip -6 route add unreachable 2001:db8:7::/48", "ip -6 neigh add fd00:1::8 lladdr 02:00:00:00:00:08 dev br0",
+        "ip -6 neigh del fd00:1::8 dev br0", "ip -n red -6 route add default via 2001:db8:1::2",
+        "ip -6 neigh add proxy fd00:1::7 dev br0", "sysctl -w net.ipv6.conf.br0.forwarding=1",
+        "ip -6 -br addr show dev br0", "ip -6 route show dev br0", "ip link set v2 addrgenmode none",
+        "ip -n red -6 route get 2001:db8:1::2",
+    ]
+    # ifconfig lists IPv6 addresses in /proc/net/if_inet6's hash order.
+    TEMPLATES.remove("ifconfig br0")
+    GARBAGE += ["2001:db8::zz", "2001:db8::1/129", "fe80::1", "::", "ff02::1", "-6", "2001:db8:1::1", "fd00:1::/64",
+                "nodad", "noprefixroute", "valid_lft", "forever", "pref", "high", "metric", "proxy", "::1/128"]
+
 
 def mutate(line):
     toks = line.split(" ")
@@ -73,4 +98,7 @@ print(f"# bad-commands.py {seed} {count}: generated; recorded on a real kernel")
 print("\n".join(SETUP))
 for _ in range(count):
     # Each from the same world: undo what a mutated command may have built.
-    print(mutate(rnd.choice(TEMPLATES)))
+    line = mutate(rnd.choice(TEMPLATES))
+    while seed >= 6 and " netns " in line and line.split(" netns ")[1][:1].isdigit():
+        line = mutate(rnd.choice(TEMPLATES))
+    print(line)

@@ -6,7 +6,10 @@ lookups and neighbour tables. Only namespaces the scenario makes are pinged.
 usage: random-packets.py SEED COUNT > scenario.sh
 From seed 4 on, settings take values other than 0 and 1 (the kernel keeps
 the int; on is not zero) and devices are renamed and moved while in use;
-seeds 1-3 draw as they did when they were recorded.
+from seed 6 on, the skeleton is dual-stack (every IPv6 address `nodad`, so
+no ping races duplicate address detection) and pings, routes, forwarding and
+neighbour tables of IPv6 are drawn too. Earlier seeds draw as they did when
+they were recorded.
 """
 import random
 import sys
@@ -28,6 +31,32 @@ for i, n in enumerate(NS):
 out += ["ip link add x type veth peer name y", "ip link set x netns a", "ip link set y netns b",
         "ip -n a addr add 10.9.0.1/24 dev x", "ip -n b addr add 10.9.0.2/24 dev y",
         "ip -n a link set x up", "ip -n b link set y up"]
+V6 = seed >= 6
+if V6:
+    for i, n in enumerate(NS):
+        out += [f"ip -n {n} -6 addr add 2001:db8:{i}::2/64 dev e{n} nodad", f"ip -6 addr add 2001:db8:{i}::1/64 dev h{n} nodad"]
+    out += ["ip -n a -6 addr add 2001:db8:9::1/64 dev x nodad", "ip -n b -6 addr add 2001:db8:9::2/64 dev y nodad"]
+
+
+def addr6():
+    return rnd.choice(["2001:db8::1", "2001:db8::2", "2001:db8:1::1", "2001:db8:1::2", "2001:db8:2::1", "2001:db8:2::2",
+                       "2001:db8:9::1", "2001:db8:9::2", "::1", "2001:db8:3::9", "2001:db8::3", "2001:db8:7::7"])
+
+
+def ipv6(n):
+    """IPv6 beside IPv4: pings, routes, forwarding and the neighbour table."""
+    i = NS.index(n)
+    return [
+        f"{who()}ping -6 -c 1 -W 1 {addr6()}", f"{who()}ping -c 1 -W 1 {addr6()}", f"{who()}ping -6 -c 2 -i 0.2 -W 1 {addr6()}",
+        f"ip -n {n} -6 route replace default via 2001:db8:{i}::1", f"ip -n {n} -6 route del default",
+        f"ip -6 route replace 2001:db8:9::/64 via 2001:db8:{rnd.randint(0, 2)}::2",
+        f"sysctl -w net.ipv6.conf.all.forwarding={rnd.randint(0, 1)}",
+        f"ip netns exec {n} sysctl -w net.ipv6.conf.all.forwarding={rnd.randint(0, 1)}",
+        # One entry at a time: the table lists in hash order, and a host learns its neighbours' random fe80:: too.
+        f"ip {pre()}-6 neigh show {addr6()}", f"ip {pre()}-6 route", f"{who()}ip -6 route get {addr6()}",
+        f"ip -6 addr add 2001:db8:{rnd.randint(0, 3)}::254/64 dev br0 nodad", f"ip -6 addr flush dev h{n} scope global",
+        f"ip -6 addr add 2001:db8:{i}::1/64 dev h{n} nodad",
+    ]
 
 
 def addr():
@@ -64,6 +93,9 @@ def wide(n):
 
 for _ in range(count):
     n = rnd.choice(NS)
+    if V6 and rnd.random() < 0.35:
+        out.append(rnd.choice(ipv6(n)))
+        continue
     if seed >= 4 and rnd.random() < 0.3:
         out.append(rnd.choice(wide(n)))
         continue
@@ -79,7 +111,7 @@ for _ in range(count):
         f"sysctl -w net.ipv4.ip_forward={rnd.randint(0, 1)}",
         f"ip netns exec {n} sysctl -w net.ipv4.ip_forward={rnd.randint(0, 1)}",
         f"sysctl -w net.ipv4.conf.h{n}.proxy_arp={rnd.randint(0, 1)}",
-        f"ip {pre()}neigh", f"ip {pre()}route", f"{who()}ip route get {addr()}",
+        f"ip {pre()}{'-4 ' if V6 else ''}neigh", f"ip {pre()}route", f"{who()}ip route get {addr()}",
         f"ip addr add 10.0.{rnd.randint(0, 3)}.254/24 dev br0", f"ip addr flush dev h{n}",
         f"ip addr add 10.0.{NS.index(n)}.1/24 dev h{n}",
         "iptables -t nat -A POSTROUTING -s 10.0.0.0/16 -j MASQUERADE", "iptables -t nat -F",

@@ -7,8 +7,11 @@ both files in tests/data/kernel: the replay test then holds the simulator to
 what the kernel printed. Commands are drawn so that most succeed and many
 fail, over a few namespaces, veths, bridges, addresses, routes, neighbours.
 From seed 6 on, names collide more (unnamed peers, `%d` templates, renames
-and moves onto taken names) and sysctl writes other values; seeds 2-5 draw
-as they did when they were recorded.
+and moves onto taken names) and sysctl writes other values; from seed 10 on,
+IPv6 addresses, routes, neighbours and settings are drawn too (never a
+listing that prints a link-local address the recorder does not mask: a
+veth's MAC, and so its fe80:: address, is random). Earlier seeds draw as
+they did when they were recorded.
 """
 import random
 import sys
@@ -20,6 +23,7 @@ DEVS = ["v0", "v1", "v2", "v3", "br0", "br1", "lo"]
 WIDE = seed >= 6
 if WIDE:
     DEVS += ["veth0", "veth1", "veth2"]
+V6 = seed >= 10
 
 
 def pick(xs):
@@ -28,6 +32,32 @@ def pick(xs):
 
 def addr():
     return f"10.{rnd.randint(0, 2)}.{rnd.randint(0, 2)}.{rnd.randint(1, 9)}"
+
+
+def addr6():
+    return pick([f"2001:db8:{rnd.randint(0, 2)}::{rnd.randint(1, 9)}", f"fd00:{rnd.randint(0, 1)}::{rnd.randint(1, 9)}",
+                 f"fe80::{rnd.randint(1, 9)}"])
+
+
+def ipv6(n, d, pre, exec_pre):
+    """IPv6 beside IPv4: addresses, routes, neighbours, settings, and their errors."""
+    net = pick(["2001:db8:9::/48", "fd00:7::/64", "2001:db8:1::/64"])
+    return [
+        f"ip {pre}-6 addr add {addr6()}/{pick([64, 64, 128, 48, 129])} dev {d}{pick(['', ' nodad'])}",
+        f"ip {pre}addr add {addr6()}/64 dev {d}", f"ip {pre}-6 addr del {addr6()}/64 dev {d}",
+        f"ip {pre}-6 addr add {addr6()}/64 dev {d} valid_lft {pick([60, 'forever'])} preferred_lft {pick([30, 0])}",
+        f"ip {pre}-6 addr flush dev {d}", f"ip {pre}-6 addr add {addr()}/24 dev {d}",
+        f"ip {pre}-6 route add {pick(['default', net])} via {addr6()}{pick(['', ' dev ' + d])}",
+        f"ip {pre}-6 route add {net} dev {d}", f"ip {pre}-6 route replace {net} dev {d} metric {rnd.randint(1, 3)}",
+        f"ip {pre}-6 route del {pick(['default', net])}", f"ip {pre}-6 route add {net} via {addr()}",
+        f"ip {pre}-6 route add {pick(['unreachable', 'blackhole', 'prohibit'])} {net}",
+        f"ip {pre}-6 neigh add {addr6()} lladdr 02:00:00:00:00:0{rnd.randint(1, 9)} dev {d}",
+        f"ip {pre}-6 neigh del {addr6()} dev {d}", f"ip {pre}-6 neigh add {addr()} lladdr 02:00:00:00:00:01 dev {d}",
+        f"ip {pre}link set {d} addrgenmode {pick(['eui64', 'none', 'bogus'])}",
+        f"{exec_pre}sysctl -w net.ipv6.conf.{pick(['all', d])}.{pick(['forwarding', 'disable_ipv6'])}={pick([0, 1])}",
+        f"ip {pre}-6 addr", f"ip {pre}-6 route", f"ip {pre}-6 neigh", f"ip {pre}-br -6 addr",
+        f"ip {pre}-6 addr show dev {d}", f"ip {pre}-j -6 route", f"ip {pre}-6 route show dev {d}",
+    ]
 
 
 def names(n, d, pre, exec_pre):
@@ -47,6 +77,8 @@ def command():
     n, d = pick(NS), pick(DEVS)
     pre = "" if rnd.random() < 0.6 else f"-n {n} "
     exec_pre = "" if rnd.random() < 0.7 else f"ip netns exec {n} "
+    if V6 and rnd.random() < 0.35:
+        return pick(ipv6(n, d, pre, exec_pre))
     if WIDE and rnd.random() < 0.3:
         return pick(names(n, d, pre, exec_pre))
     return pick([
