@@ -19,3 +19,11 @@ pub mod pair;
 pub mod presets;
 pub mod replay;
 pub mod sandbox;
+
+// The simulator lab-agent replays, diffs and pairs with is the complete
+// lab: Cargo unifies sim-core's features only within one build, so a
+// `cargo build -p lab-agent` on its own must ask for every one of them.
+const _: () = assert!(
+    sim_core::lab::basic::is_complete(),
+    "lab-agent needs sim-core's complete lab: add the missing features in lab-agent/Cargo.toml"
+);

@@ -64,7 +64,7 @@ enum Feature {
 pub(crate) const IPTABLES_BUILT: bool = cfg!(any(feature = "text-tools", feature = "tools-elsewhere"));
 
 impl Feature {
-    fn built(self) -> bool {
+    const fn built(self) -> bool {
         match self {
             Feature::Jobs => cfg!(feature = "jobs"),
             Feature::Sockets => cfg!(feature = "sockets"),
@@ -77,8 +77,10 @@ impl Feature {
     }
 }
 
-/// Whether this is the complete lab (it lacks nothing).
-pub fn is_complete() -> bool {
+/// Whether this is the complete lab (it lacks nothing). A `const fn`, so a
+/// crate that must have the complete lab can assert it at compile time
+/// (lab-agent does: Cargo features are unified only within one build).
+pub const fn is_complete() -> bool {
     Feature::Jobs.built()
         && Feature::Sockets.built()
         && Feature::Presets.built()
