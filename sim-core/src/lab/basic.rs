@@ -32,9 +32,9 @@ const COMPLETE_ONLY: &[(&str, Feature)] = &[
     ("ifconfig", Feature::NetTools),
     ("bridge", Feature::BridgeTool),
     ("ping6", Feature::Ipv6),
-    ("ip6tables", Feature::Ipv6),
-    ("ip6tables-save", Feature::Ipv6),
-    ("ip6tables-restore", Feature::Ipv6),
+    ("ip6tables", Feature::Iptables),
+    ("ip6tables-save", Feature::Iptables),
+    ("ip6tables-restore", Feature::Iptables),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -1,7 +1,9 @@
 //! The extensions iptables loads with `-m` and `-j`: their options, how
 //! each reads its argument, and the final checks (libxt_tcp, libxt_icmp,
 //! libxt_conntrack, libxt_multiport, libxt_comment, libxt_physdev,
-//! libxt_limit, libxt_iprange here; the targets in `target.rs`).
+//! libxt_limit, libxt_iprange, and ip6tables' libip6t_icmp6 here; the
+//! targets in `target.rs`). Which exist depends on the family, as each
+//! extension registers for one (`NFPROTO_IPV4`, `NFPROTO_IPV6`) or both.
 
 use std::net::Ipv4Addr;
 
@@ -9,6 +11,7 @@ mod target;
 
 pub use target::{target, TargetBuilder};
 
+use super::afinfo::Afinfo;
 use super::names;
 use super::parse::Arg;
 use super::Fail;
@@ -23,6 +26,7 @@ pub enum Builder {
     Tcp(PortsMatch),
     Udp(PortsMatch),
     Icmp(Option<IcmpMatch>),
+    Icmp6(Option<IcmpMatch>),
     State(Option<StateMatch>),
     Conntrack(Option<StateMatch>),
     Multiport(Option<MultiportMatch>),
@@ -32,11 +36,14 @@ pub enum Builder {
     IpRange(IpRangeMatch),
 }
 
-pub fn load_match(name: &str) -> Option<Builder> {
+/// `-m NAME` in `af`'s program: icmp is IPv4's, icmp6 IPv6's, the rest
+/// both's.
+pub fn load_match(name: &str, af: Afinfo) -> Option<Builder> {
     Some(match name {
         "tcp" => Builder::Tcp(PortsMatch::default()),
         "udp" => Builder::Udp(PortsMatch::default()),
-        "icmp" => Builder::Icmp(None),
+        "icmp" if !af.is_ipv6() => Builder::Icmp(None),
+        "icmp6" if af.is_ipv6() => Builder::Icmp6(None),
         "state" => Builder::State(None),
         "conntrack" => Builder::Conntrack(None),
         "multiport" => Builder::Multiport(None),
@@ -49,9 +56,13 @@ pub fn load_match(name: &str) -> Option<Builder> {
     })
 }
 
-/// The match `-p PROTO` loads when one of its options is first used.
-pub fn proto_match(proto: u8) -> Option<Builder> {
-    load_match(names::proto_name(proto)?)
+/// The match `-p PROTO` loads when one of its options is first used
+/// (ip6tables' `-p ipv6-icmp` loads icmp6).
+pub fn proto_match(proto: u8, af: Afinfo) -> Option<Builder> {
+    match proto {
+        58 => load_match("icmp6", af),
+        _ => load_match(names::proto_name(proto)?, af),
+    }
 }
 
 const PORT_OPTS: &[(&str, Arg)] = &[
@@ -105,6 +116,36 @@ fn tcp_flags(s: &str) -> Result<u8, Fail> {
     Ok(bits)
 }
 
+/// `--icmpv6-type NAME|TYPE[/CODE]` (libip6t_icmp6's `parse_icmpv6()`:
+/// names by unique prefix, a type and code each 0 to 255).
+fn icmpv6_type(s: &str) -> Result<IcmpType, Fail> {
+    let exact = names::ICMP6_TYPES.iter().find(|(n, ..)| *n == s);
+    let hits: Vec<_> = names::ICMP6_TYPES.iter().filter(|(n, ..)| n.starts_with(s) && !s.is_empty()).collect();
+    let hit = match (exact, hits.as_slice()) {
+        (Some(h), _) => Some(*h),
+        (None, [h]) => Some(**h),
+        (None, [a, b, ..]) => {
+            return Err(Fail::usage(format!("Ambiguous ICMPv6 type `{s}': `{}' or `{}'?", a.0, b.0)));
+        }
+        _ => None,
+    };
+    if let Some((_, typ, code_min, code_max)) = hit {
+        return Ok(IcmpType::Type { typ, code_min, code_max });
+    }
+    let (t, c) = match s.split_once('/') {
+        Some((t, c)) => (t, Some(c)),
+        None => (s, None),
+    };
+    let typ: u8 = t.parse().map_err(|_| Fail::usage(format!("Unknown ICMPv6 type `{s}'")))?;
+    Ok(match c {
+        Some(c) => {
+            let c: u8 = c.parse().map_err(|_| Fail::usage(format!("Unknown ICMPv6 code `{s}'")))?;
+            IcmpType::Type { typ, code_min: c, code_max: c }
+        }
+        None => IcmpType::Type { typ, code_min: 0, code_max: 0xFF },
+    })
+}
+
 /// `--icmp-type NAME|TYPE[/CODE]` (names by unique prefix, as libxt_icmp).
 fn icmp_type(s: &str) -> Result<IcmpType, Fail> {
     let hits: Vec<_> = names::ICMP_TYPES.iter().filter(|(n, ..)| n.starts_with(s) && !s.is_empty()).collect();
@@ -144,6 +185,7 @@ impl Builder {
             Builder::Tcp(_) => "tcp",
             Builder::Udp(_) => "udp",
             Builder::Icmp(_) => "icmp",
+            Builder::Icmp6(_) => "icmp6",
             Builder::State(_) => "state",
             Builder::Conntrack(_) => "conntrack",
             Builder::Multiport(_) => "multiport",
@@ -159,6 +201,7 @@ impl Builder {
             Builder::Tcp(_) => TCP_OPTS,
             Builder::Udp(_) => PORT_OPTS,
             Builder::Icmp(_) => &[("icmp-type", Arg::Required)],
+            Builder::Icmp6(_) => &[("icmpv6-type", Arg::Required)],
             Builder::State(_) => &[("state", Arg::Required)],
             Builder::Conntrack(_) => &[("ctstate", Arg::Required)],
             Builder::Multiport(_) => &[
@@ -222,6 +265,7 @@ impl Builder {
                 *slot = Some(PortMatch { range: port_range(arg)?, invert });
             }
             Builder::Icmp(m) => *m = Some(IcmpMatch { typ: icmp_type(arg)?, invert }),
+            Builder::Icmp6(m) => *m = Some(IcmpMatch { typ: icmpv6_type(arg)?, invert }),
             Builder::State(m) => {
                 let states = names::parse_states(arg, false).map_err(|t| Fail::usage(format!("Bad state \"{t}\"")))?;
                 *m = Some(StateMatch { states, invert });
@@ -301,6 +345,7 @@ impl Builder {
             Builder::Tcp(m) => Match::Tcp(*m),
             Builder::Udp(m) => Match::Udp(*m),
             Builder::Icmp(m) => Match::Icmp(m.ok_or_else(|| must("icmp", "icmp-type"))?),
+            Builder::Icmp6(m) => Match::Icmp6(m.ok_or_else(|| must("icmp6", "icmpv6-type"))?),
             Builder::State(m) => Match::State(m.ok_or_else(|| must("state", "state"))?),
             Builder::Conntrack(m) => {
                 Match::Conntrack(m.ok_or_else(|| Fail::usage("conntrack: At least one option is required"))?)

@@ -1,8 +1,10 @@
 //! The targets iptables loads with `-j`: their options and final checks
-//! (libipt_REJECT, libipt_LOG, libxt_NAT, libxt_MASQUERADE).
+//! (libipt_REJECT and libip6t_REJECT, libipt_LOG, libxt_NAT,
+//! libxt_MASQUERADE).
 
 use std::net::Ipv4Addr;
 
+use super::super::afinfo::Afinfo;
 use super::super::names;
 use super::super::parse::Arg;
 use super::super::Fail;
@@ -11,17 +13,20 @@ use crate::netlink::netfilter::{LogOpts, MasqOpts, NatRange, PortRange, RejectWi
 /// A target being built from its options.
 #[derive(Clone)]
 pub struct TargetBuilder {
+    af: Afinfo,
     target: Target,
     /// SNAT/DNAT got their `--to-*`.
     has_to: bool,
 }
 
 /// `-j NAME` for a target extension or verdict; `None` for a chain name.
-pub fn target(name: &str) -> Option<TargetBuilder> {
+/// REJECT sends a port unreachable of the family's ICMP by default.
+pub fn target(name: &str, af: Afinfo) -> Option<TargetBuilder> {
     let target = match name {
         "ACCEPT" => Target::Accept,
         "DROP" => Target::Drop,
         "RETURN" => Target::Return,
+        "REJECT" if af.is_ipv6() => Target::Reject(RejectWith::Icmp6PortUnreachable),
         "REJECT" => Target::Reject(RejectWith::PortUnreachable),
         "LOG" => Target::Log(LogOpts { level: 4, prefix: None, flags: 0 }),
         "SNAT" => Target::Snat(NatRange::default()),
@@ -29,7 +34,7 @@ pub fn target(name: &str) -> Option<TargetBuilder> {
         "MASQUERADE" => Target::Masquerade(MasqOpts::default()),
         _ => return None,
     };
-    Some(TargetBuilder { target, has_to: false })
+    Some(TargetBuilder { af, target, has_to: false })
 }
 
 /// `ADDR[-ADDR][:PORT[-PORT]]` of `--to-source`/`--to-destination`.
@@ -95,7 +100,8 @@ impl TargetBuilder {
         let arg = arg.unwrap_or("");
         match &mut self.target {
             Target::Reject(r) => {
-                *r = names::parse_reject(arg).ok_or_else(|| Fail::usage(format!("unknown reject type \"{arg}\"")))?
+                *r = names::parse_reject(arg, self.af.family)
+                    .ok_or_else(|| Fail::usage(format!("unknown reject type \"{arg}\"")))?
             }
             Target::Log(l) => match name {
                 "log-level" => {
