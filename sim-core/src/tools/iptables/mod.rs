@@ -117,7 +117,7 @@ fn try_run(af: Afinfo, nf: &mut dyn Netfilter, argv: &[String]) -> Result<Output
             return Ok(out);
         }
         parse::Cmd::Help => {
-            out.out(include_str!("help.txt"));
+            out.out(if af.is_ipv6() { include_str!("help6.txt") } else { include_str!("help.txt") });
             return Ok(out);
         }
         _ => {}

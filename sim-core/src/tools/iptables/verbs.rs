@@ -79,7 +79,7 @@ fn run_verb(p: &Parsed, id: TableId, table: &mut Option<Table>, chain: &str) -> 
             Ok(text)
         }
         Cmd::ListRules(num) => list_rules(p, id, table.as_ref(), *num),
-        Cmd::Version(_) | Cmd::Help => Ok(String::new()),
+        Cmd::Version(_) | Cmd::Help | Cmd::Ignored => Ok(String::new()),
     }
 }
 

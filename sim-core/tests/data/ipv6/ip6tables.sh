@@ -90,6 +90,12 @@ ip6tables -S
 ip6tables -F
 ip6tables -X
 ip6tables -S
+ip6tables -h
+ip6tables ! -V
+ip6tables -A INPUT -v -s 2001:db8::1 -d 2001:db8:2::/64 -p tcp --dport 80 -j ACCEPT
+ip6tables -A INPUT -v ! -s 2001:db8::/32 -i veth0 -p ipv6-icmp --icmpv6-type 135 -j DROP
+ip6tables -D INPUT -v -s 2001:db8::1 -d 2001:db8:2::/64 -p tcp --dport 80 -j ACCEPT
+ip6tables -F -v
 ip6tables -A INPUT -s 10.0.0.1 -j DROP
 ip6tables -A INPUT -d 192.168.0.0/24 -j DROP
 ip6tables -A INPUT -s 2001:db8::/129 -j DROP
@@ -139,6 +145,10 @@ ip6tables -S INPUT
 echo -e '*filter\n[7:700] -A INPUT -s 2001:db8::7 -j DROP\nCOMMIT' | ip6tables-restore -c
 ip6tables -L INPUT -n -v
 ip6tables-save -c -t filter
+echo -e '*filter\n-4 -A INPUT -j ACCEPT\n-A INPUT -s 2001:db8::9 -j DROP\n-6 -A INPUT -s 2001:db8::10 -j DROP\nCOMMIT' | ip6tables-restore
+ip6tables -S INPUT
+echo -e '*filter\n-6 -A INPUT -j ACCEPT\n-4 -A INPUT -s 10.0.0.9 -j DROP\nCOMMIT' | iptables-restore -n
+iptables -S INPUT
 echo -e '*filter\nCOMMIT' | ip6tables-restore
 ip6tables -S
 iptables -S

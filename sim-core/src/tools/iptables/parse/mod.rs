@@ -39,6 +39,9 @@ pub enum Cmd {
     /// `-V`; `true` for `! -V`.
     Version(bool),
     Help,
+    /// An iptables-restore line with the other family's `-4`/`-6`: the
+    /// line is ignored (`-h`'s own words).
+    Ignored,
 }
 
 /// A parsed command line.
@@ -112,7 +115,8 @@ struct State<'a> {
     counters: Option<Counters>,
     fragment: Option<bool>,
     goto: bool,
-    /// `-V` or `-h`: parsing stops there.
+    /// `-V`, `-h`, or the other family's `-4`/`-6` in iptables-restore:
+    /// parsing stops there.
     early: Option<Cmd>,
     /// The block's table when iptables-restore parses a line.
     restore: Option<&'a str>,

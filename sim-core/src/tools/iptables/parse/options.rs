@@ -137,9 +137,12 @@ impl State<'_> {
             // -w, -W, -M: accepted and ignored, as iptables-nft does.
             'w' | 'W' | 'M' => Ok(()),
             // `-4`/`-6`: the program's own family passes; the other one is
-            // `exit_tryhelp()` (iptables-restore stops reading the line
-            // there; here it is ignored).
-            '4' | '6' if (c == '6') == self.af.is_ipv6() || self.restore.is_some() => Ok(()),
+            // `exit_tryhelp()`, and in iptables-restore ignores the line.
+            '4' | '6' if (c == '6') == self.af.is_ipv6() => Ok(()),
+            '4' | '6' if self.restore.is_some() => {
+                self.early = Some(Cmd::Ignored);
+                Ok(())
+            }
             '4' | '6' => Err(Fail::TryHelp),
             _ => Err(Fail::usage(format!("unknown option \"{word}\""))),
         }
