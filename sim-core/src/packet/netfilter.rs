@@ -175,7 +175,8 @@ impl Engine<'_> {
                     ..self.meta(ns, &pkt, None, iif, None)
                 };
                 if let (Verdict::Dnat(r), hit) = self.nat_chain(ns, hook, &meta) {
-                    if let Some((a, _)) = r.addrs {
+                    // An IPv4 table's range is IPv4.
+                    if let Some((std::net::IpAddr::V4(a), _)) = r.addrs {
                         c.reply.src = a;
                     }
                     if let Some(p) = r.ports.filter(|_| c.orig.proto != crate::kernel::conntrack::PROTO_ICMP) {
@@ -246,7 +247,7 @@ impl Engine<'_> {
                         Some(self.masq_ports(ns, hit.as_ref()))
                     }
                     Verdict::Snat(NatRange { addrs, ports, .. }) => {
-                        if let Some((a, _)) = addrs {
+                        if let Some((std::net::IpAddr::V4(a), _)) = addrs {
                             c.reply.dst = a;
                         }
                         Some(ports)

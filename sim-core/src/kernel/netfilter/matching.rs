@@ -83,9 +83,9 @@ impl Match {
             // a limit matches as if the rate were never exceeded.
             Match::Limit(_) => true,
             Match::IpRange(m) => {
+                // An address of the other family is in no range.
                 let within = |r: &Option<super::rule::AddrRange>, a: IpAddr| {
-                    let IpAddr::V4(a) = a else { return false };
-                    r.is_none_or(|r| (r.min..=r.max).contains(&a) != r.invert)
+                    r.is_none_or(|r| (r.min.is_ipv6() == a.is_ipv6() && (r.min..=r.max).contains(&a)) != r.invert)
                 };
                 within(&m.src, p.src) && within(&m.dst, p.dst)
             }

@@ -285,8 +285,9 @@ pub struct LimitMatch {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AddrRange {
-    pub min: Ipv4Addr,
-    pub max: Ipv4Addr,
+    /// Of the table's family.
+    pub min: IpAddr,
+    pub max: IpAddr,
     pub invert: bool,
 }
 

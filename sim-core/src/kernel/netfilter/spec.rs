@@ -170,13 +170,17 @@ pub fn nat_flags(n: &NatRange, lead: &str) -> String {
     s
 }
 
-/// `ADDR[-ADDR][:PORT[-PORT]]`.
+/// `ADDR[-ADDR][:PORT[-PORT]]`; IPv6 addresses in brackets before a
+/// port (libxt_NAT's `__NAT_print()`).
 pub fn nat_range(n: &NatRange) -> String {
     let mut s = match n.addrs {
         Some((a, b)) if a == b => a.to_string(),
         Some((a, b)) => format!("{a}-{b}"),
         None => String::new(),
     };
+    if n.ports.is_some() && n.addrs.is_some_and(|(a, _)| a.is_ipv6()) {
+        s = format!("[{s}]");
+    }
     if let Some(p) = n.ports {
         s += &format!(":{}", range(p, '-'));
     }

@@ -1,7 +1,7 @@
 //! What a rule does when it matches: verdicts, jumps, REJECT, LOG and the
 //! NAT targets, with their options as iptables stores them.
 
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
 
 use super::rule::PortRange;
 
@@ -81,8 +81,9 @@ pub struct LogOpts {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct NatRange {
-    /// The address range (`None`: keep the address, only ports given).
-    pub addrs: Option<(Ipv4Addr, Ipv4Addr)>,
+    /// The address range, of the table's family (`None`: keep the
+    /// address, only ports given).
+    pub addrs: Option<(IpAddr, IpAddr)>,
     pub ports: Option<PortRange>,
     /// `--random`, `--persistent`.
     pub random: bool,

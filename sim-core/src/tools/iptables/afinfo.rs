@@ -62,6 +62,15 @@ impl Afinfo {
         self.family == Family::Ipv4
     }
 
+    /// One numeric address of the family (`--src-range`'s ends, NAT's
+    /// `--to-*`): `inet_pton()`, no names.
+    pub fn parse_addr(self, s: &str) -> Option<IpAddr> {
+        match self.family {
+            Family::Ipv4 => s.parse::<Ipv4Addr>().ok().map(IpAddr::V4),
+            Family::Ipv6 => value::whole(s, value::ipv6).map(IpAddr::V6),
+        }
+    }
+
     /// `ADDR[/MASK][,ADDR[/MASK]...]` of `-s`/`-d`, each as (network,
     /// mask), the network masked.
     pub fn parse_addrs(self, text: &str) -> Result<Vec<(IpAddr, IpAddr)>, Fail> {

@@ -96,6 +96,21 @@ ip6tables -A INPUT -v -s 2001:db8::1 -d 2001:db8:2::/64 -p tcp --dport 80 -j ACC
 ip6tables -A INPUT -v ! -s 2001:db8::/32 -i veth0 -p ipv6-icmp --icmpv6-type 135 -j DROP
 ip6tables -D INPUT -v -s 2001:db8::1 -d 2001:db8:2::/64 -p tcp --dport 80 -j ACCEPT
 ip6tables -F -v
+iptables -6 -A INPUT -j DROP
+ip6tables -A INPUT -m iprange --src-range 2001:db8::1-2001:db8::9 -j DROP
+ip6tables -A INPUT -m iprange ! --dst-range 2001:db8::a-2001:db8::1 -j DROP
+ip6tables -A INPUT -m iprange --src-range 10.0.0.1-10.0.0.9 -j DROP
+ip6tables -A INPUT -p icmpv6 --icmpv6-type echo-request -m limit --limit 5/s -j ACCEPT
+ip6tables -L INPUT -n
+ip6tables -L INPUT
+ip6tables -S INPUT
+ip6tables -F INPUT
+ip6tables -t nat -A POSTROUTING -s fd00::/64 -j SNAT --to-source 2001:db8::1
+ip6tables -t nat -A PREROUTING -p tcp --dport 80 -j DNAT --to-destination [2001:db8::2]:8080
+ip6tables -t nat -A PREROUTING -p tcp --dport 81 -j DNAT --to-destination 10.0.0.2
+ip6tables -t nat -L -n
+ip6tables -t mangle -L -n
+ip6tables -t raw -S
 ip6tables -A INPUT -s 10.0.0.1 -j DROP
 ip6tables -A INPUT -d 192.168.0.0/24 -j DROP
 ip6tables -A INPUT -s 2001:db8::/129 -j DROP

@@ -5,8 +5,6 @@
 //! targets in `target.rs`). Which exist depends on the family, as each
 //! extension registers for one (`NFPROTO_IPV4`, `NFPROTO_IPV6`) or both.
 
-use std::net::Ipv4Addr;
-
 mod target;
 
 pub use target::{target, TargetBuilder};
@@ -33,7 +31,8 @@ pub enum Builder {
     Comment(Option<String>),
     Physdev(PhysdevMatch),
     Limit(LimitMatch),
-    IpRange(IpRangeMatch),
+    /// With the family whose addresses its ranges take.
+    IpRange(IpRangeMatch, Afinfo),
 }
 
 /// `-m NAME` in `af`'s program: icmp is IPv4's, icmp6 IPv6's, the rest
@@ -50,7 +49,7 @@ pub fn load_match(name: &str, af: Afinfo) -> Option<Builder> {
         "comment" => Builder::Comment(None),
         "physdev" => Builder::Physdev(PhysdevMatch::default()),
         // 3/hour, burst 5: libxt_limit's defaults.
-        "iprange" => Builder::IpRange(IpRangeMatch::default()),
+        "iprange" => Builder::IpRange(IpRangeMatch::default(), af),
         "limit" => Builder::Limit(LimitMatch { avg: 10_000 * 3600 / 3, burst: 5 }),
         _ => return None,
     })
@@ -192,7 +191,7 @@ impl Builder {
             Builder::Comment(_) => "comment",
             Builder::Physdev(_) => "physdev",
             Builder::Limit(_) => "limit",
-            Builder::IpRange(_) => "iprange",
+            Builder::IpRange(..) => "iprange",
         }
     }
 
@@ -220,7 +219,7 @@ impl Builder {
                 ("physdev-is-bridged", Arg::None),
             ],
             Builder::Limit(_) => &[("limit", Arg::Required), ("limit-burst", Arg::Required)],
-            Builder::IpRange(_) => &[("src-range", Arg::Required), ("dst-range", Arg::Required)],
+            Builder::IpRange(..) => &[("src-range", Arg::Required), ("dst-range", Arg::Required)],
         }
     }
 
@@ -298,11 +297,11 @@ impl Builder {
                 *m = Some(MultiportMatch { dir, ports, invert });
             }
             Builder::Comment(m) => *m = Some(arg.to_string()),
-            Builder::IpRange(m) => {
+            Builder::IpRange(m, af) => {
                 let bad = |v: &str| Fail::usage(format!("iprange: Bad value for \"--{name}\" option: \"{v}\""));
                 let (a, b) = arg.split_once('-').unwrap_or((arg, arg));
-                let min: Ipv4Addr = a.parse().map_err(|_| bad(a))?;
-                let max: Ipv4Addr = b.parse().map_err(|_| bad(b))?;
+                let min = af.parse_addr(a).ok_or_else(|| bad(a))?;
+                let max = af.parse_addr(b).ok_or_else(|| bad(b))?;
                 let r = Some(AddrRange { min, max, invert });
                 if name == "src-range" {
                     m.src = r;
@@ -355,7 +354,7 @@ impl Builder {
             }
             Builder::Comment(m) => Match::Comment(m.clone().ok_or_else(|| must("comment", "comment"))?),
             Builder::Limit(l) => Match::Limit(*l),
-            Builder::IpRange(m) => {
+            Builder::IpRange(m, _) => {
                 if m.src.is_none() && m.dst.is_none() {
                     return Err(Fail::usage("iprange match: You must specify `--src-range' or `--dst-range'"));
                 }

@@ -2,8 +2,6 @@
 //! (libipt_REJECT and libip6t_REJECT, libipt_LOG, libxt_NAT,
 //! libxt_MASQUERADE).
 
-use std::net::Ipv4Addr;
-
 use super::super::afinfo::Afinfo;
 use super::super::names;
 use super::super::parse::Arg;
@@ -37,11 +35,20 @@ pub fn target(name: &str, af: Afinfo) -> Option<TargetBuilder> {
     Some(TargetBuilder { af, target, has_to: false })
 }
 
-/// `ADDR[-ADDR][:PORT[-PORT]]` of `--to-source`/`--to-destination`.
-fn nat_range(s: &str, proto: Option<u8>) -> Result<NatRange, Fail> {
-    let (a, p) = match s.split_once(':') {
-        Some((a, p)) => (a, Some(p)),
-        None => (s, None),
+/// `ADDR[-ADDR][:PORT[-PORT]]` of `--to-source`/`--to-destination`;
+/// IPv6's `[ADDR[-ADDR]]:PORT[-PORT]` or `ADDR[-ADDR]` (libxt_NAT's
+/// `parse_to()`).
+fn nat_range(s: &str, proto: Option<u8>, af: Afinfo) -> Result<NatRange, Fail> {
+    let (a, p) = match (af.is_ipv6(), s.strip_prefix('[')) {
+        (true, Some(rest)) => match rest.split_once(']') {
+            Some((a, p)) => (a, p.strip_prefix(':')),
+            None => (rest, None),
+        },
+        (true, None) => (s, None),
+        (false, _) => match s.split_once(':') {
+            Some((a, p)) => (a, Some(p)),
+            None => (s, None),
+        },
     };
     let ports = match p {
         None => None,
@@ -52,7 +59,7 @@ fn nat_range(s: &str, proto: Option<u8>) -> Result<NatRange, Fail> {
             Some(ports_dash(p)?)
         }
     };
-    let ip = |x: &str| x.parse::<Ipv4Addr>().map_err(|_| Fail::usage(format!("Bad IP address \"{x}\"")));
+    let ip = |x: &str| af.parse_addr(x).ok_or_else(|| Fail::usage(format!("Bad IP address \"{x}\"")));
     let addrs = match a {
         "" => None,
         _ => Some(match a.split_once('-') {
@@ -124,7 +131,7 @@ impl TargetBuilder {
                 "random" => r.random = true,
                 "persistent" => r.persistent = true,
                 _ => {
-                    *r = NatRange { random: r.random, persistent: r.persistent, ..nat_range(arg, proto)? };
+                    *r = NatRange { random: r.random, persistent: r.persistent, ..nat_range(arg, proto, self.af)? };
                     self.has_to = true;
                 }
             },
