@@ -230,7 +230,7 @@ impl Core {
         // iptables may run in another module (the site's): its text is
         // read back here for explained output.
         #[cfg(feature = "explain")]
-        if argv[0] == "iptables" {
+        if matches!(argv[0].as_str(), "iptables" | "ip6tables") {
             crate::explain::record::read_back(ns, &out.stdout(), crate::explain::iptables::tag);
         }
         out
