@@ -186,6 +186,8 @@ mod tests {
             ("ip link set eth0 addrgenmode none", Some("ipv6")),
             ("ip link add br0 type bridge", None),
             ("ip netns exec a ifconfig eth0", Some("ifconfig")),
+            ("ip netns exec a ip6tables -L -n", Some("ip6tables")),
+            ("ip6tables-save", Some("ip6tables-save")),
         ];
         for (line, want) in cases {
             assert_eq!(lacks(line), want, "{line}");
