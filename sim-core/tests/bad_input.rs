@@ -201,6 +201,10 @@ const NF_SETUP: &[&str] = &[
     "iptables -P FORWARD DROP",
     "iptables -t nat -A POSTROUTING -o veth-r -j MASQUERADE",
     "iptables -t nat -A PREROUTING -d 10.1.0.1 -p tcp --dport 8080 -j DNAT --to-destination 10.0.0.2:80",
+    "ip6tables -N WEB",
+    "ip6tables -A INPUT -s 2001:db8::/32 -j WEB",
+    "ip6tables -A WEB -p ipv6-icmp --icmpv6-type echo-request -j REJECT",
+    "ip6tables -P FORWARD DROP",
 ];
 
 const NF_TEMPLATES: &[&str] = &[
@@ -230,6 +234,13 @@ const NF_TEMPLATES: &[&str] = &[
     "iptables -A INPUT -s 10.0.0.0/255.0.255.0 -f -g WEB",
     "iptables -X -v",
     "iptables -L -Z -v -n",
+    "ip6tables -A INPUT -s fe80::/10 -p tcp --dport 22 -j ACCEPT",
+    "ip6tables -I WEB 1 -p icmpv6 --icmpv6-type 1/4 -j REJECT --reject-with icmp6-adm-prohibited",
+    "ip6tables -D WEB 1",
+    "ip6tables -A OUTPUT -d 2001:db8::/ffff:ffff:: -j DROP",
+    "ip6tables -P INPUT DROP",
+    "ip6tables -X WEB",
+    "ip6tables -Z INPUT 1",
 ];
 
 const NF_GARBAGE: &[&str] = &[
@@ -283,6 +294,14 @@ const NF_GARBAGE: &[&str] = &[
     "9",
     "a b",
     "-x",
+    "2001:db8::/129",
+    "fe80::1%eth0",
+    "--icmpv6-type",
+    "ipv6-icmp",
+    "neighbour",
+    "-f",
+    "-4",
+    "icmp6-no-route",
 ];
 
 /// iptables-nft commits a table in one batch: a command that fails leaves

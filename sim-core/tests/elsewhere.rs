@@ -3,7 +3,7 @@
 //! feature, which the workspace's test run has (text-tools/ asks for it).
 
 use sim_core::kernel::{Kernel, NsId};
-use sim_core::netlink::netfilter::{Netfilter, SimNetfilter, TableId};
+use sim_core::netlink::netfilter::{Family, Netfilter, SimNetfilter, TableId};
 use sim_core::tools::elsewhere::{iptables, serve};
 use sim_core::tools::iptables::program;
 use sim_shell::coreutils::wire::Call;
@@ -15,7 +15,7 @@ fn iptables_elsewhere_prints_and_changes_as_linked() {
     sim_shell::coreutils::set_runner(serve);
     let restore = "*filter\n:INPUT DROP [5:500]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:WEB - [0:0]\n\
                    -A INPUT -p tcp --dport 80 -j WEB\n-A WEB -j ACCEPT\nCOMMIT\n";
-    let script: [(&str, &str); 12] = [
+    let script: [(&str, &str); 16] = [
         ("iptables -t nat -A POSTROUTING -s 10.0.0.0/24 ! -o br0 -j MASQUERADE", ""),
         ("iptables -A FORWARD -i br0 -j ACCEPT", ""),
         ("iptables -t nat -L -n -v", ""),
@@ -28,6 +28,10 @@ fn iptables_elsewhere_prints_and_changes_as_linked() {
         ("iptables -X WEB", ""),
         ("iptables-restore", "*nat\nCOMMIT\n"),
         ("iptables-save", ""),
+        ("ip6tables -A INPUT -s 2001:db8::/32 -p ipv6-icmp --icmpv6-type echo-request -j REJECT", ""),
+        ("ip6tables -S", ""),
+        ("ip6tables-restore", "*filter\n:INPUT DROP [0:0]\n-A INPUT -s fe80::/10 -j ACCEPT\nCOMMIT\n"),
+        ("ip6tables-save", ""),
     ];
     let (mut linked, mut copy) = (Kernel::new(0), Kernel::new(0));
     for (line, stdin) in script {
@@ -35,9 +39,9 @@ fn iptables_elsewhere_prints_and_changes_as_linked() {
         let want = program(&mut SimNetfilter::new(&mut linked, NsId::HOST), &argv, stdin, 1_796_565_600);
         let got = iptables(&mut SimNetfilter::new(&mut copy, NsId::HOST), &argv, stdin, 1_796_565_600);
         assert_eq!(got, want, "{line}");
-        for id in TableId::ALL {
-            let a = SimNetfilter::new(&mut linked, NsId::HOST).table(id);
-            assert_eq!(SimNetfilter::new(&mut copy, NsId::HOST).table(id), a, "{line}: {}", id.name());
+        for (f, id) in Family::ALL.into_iter().flat_map(|f| TableId::ALL.map(|id| (f, id))) {
+            let a = SimNetfilter::new(&mut linked, NsId::HOST).table(f, id);
+            assert_eq!(SimNetfilter::new(&mut copy, NsId::HOST).table(f, id), a, "{line}: {f:?} {}", id.name());
         }
     }
 }

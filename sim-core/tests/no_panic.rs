@@ -17,6 +17,7 @@ const WORDS: &[&str] = &[
     "ifconfig",
     "ping",
     "iptables",
+    "ip6tables",
     "grep",
     "awk",
     "head",

@@ -1,5 +1,5 @@
-//! iptables' listings (iptables-nft 1.8.9: `-L`, `-L -v`, `-S`), read back
-//! into fields.
+//! iptables' and ip6tables' listings (iptables-nft 1.8.9: `-L`, `-L -v`,
+//! `-S`), read back into fields.
 
 use super::record::{Kind, Printed};
 use super::tagger::{words, Tagger};
@@ -19,7 +19,8 @@ const COLUMNS: &[(&str, &str)] = &[
 ];
 
 /// What `-L` prints in the prot column (so an empty target column shows).
-const PROTOCOLS: &[&str] = &["all", "tcp", "udp", "icmp", "udplite", "sctp", "esp", "ah", "gre", "0"];
+const PROTOCOLS: &[&str] =
+    &["all", "tcp", "udp", "icmp", "ipv6-icmp", "udplite", "sctp", "esp", "ah", "gre", "0", "6", "17", "58"];
 
 /// `-S`'s options and the field each is.
 fn option_key(opt: &str) -> &'static str {

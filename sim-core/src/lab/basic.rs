@@ -32,9 +32,9 @@ const COMPLETE_ONLY: &[(&str, Feature)] = &[
     ("ifconfig", Feature::NetTools),
     ("bridge", Feature::BridgeTool),
     ("ping6", Feature::Ipv6),
-    ("ip6tables", Feature::Ipv6),
-    ("ip6tables-save", Feature::Ipv6),
-    ("ip6tables-restore", Feature::Ipv6),
+    ("ip6tables", Feature::Iptables),
+    ("ip6tables-save", Feature::Iptables),
+    ("ip6tables-restore", Feature::Iptables),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -188,6 +188,8 @@ mod tests {
             ("ip link set eth0 addrgenmode none", Some("ipv6")),
             ("ip link add br0 type bridge", None),
             ("ip netns exec a ifconfig eth0", Some("ifconfig")),
+            ("ip netns exec a ip6tables -L -n", Some("ip6tables")),
+            ("ip6tables-save", Some("ip6tables-save")),
         ];
         for (line, want) in cases {
             assert_eq!(lacks(line), want, "{line}");

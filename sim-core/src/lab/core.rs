@@ -156,7 +156,8 @@ impl Core {
             }
             #[cfg(feature = "sockets")]
             "ss" | "netstat" => self.socket_tool(ns, argv),
-            "iptables" | "iptables-save" | "iptables-restore" => self.iptables(ns, argv, stdin),
+            "iptables" | "iptables-save" | "iptables-restore" | "ip6tables" | "ip6tables-save"
+            | "ip6tables-restore" => self.iptables(ns, argv, stdin),
             #[cfg(feature = "presets")]
             "docker" => {
                 let entered = self.docker_enter(rest);
@@ -220,7 +221,8 @@ impl Core {
         crate::tools::hostname::run(&mut self.kernel.hostname, args)
     }
 
-    /// `iptables`, `iptables-save` or `iptables-restore` (`argv[0]`) in
+    /// `iptables`, `iptables-save` or `iptables-restore` (or an
+    /// `ip6tables` one: `argv[0]`) in
     /// namespace `ns`: linked in, or run where the text tools run (the
     /// site's on-demand module; see `tools::elsewhere`).
     fn iptables(&mut self, ns: NsId, argv: &[String], stdin: &str) -> Output {
@@ -228,7 +230,7 @@ impl Core {
         // iptables may run in another module (the site's): its text is
         // read back here for explained output.
         #[cfg(feature = "explain")]
-        if argv[0] == "iptables" {
+        if matches!(argv[0].as_str(), "iptables" | "ip6tables") {
             crate::explain::record::read_back(ns, &out.stdout(), crate::explain::iptables::tag);
         }
         out
@@ -336,6 +338,9 @@ impl Core {
                 | "iptables"
                 | "iptables-save"
                 | "iptables-restore"
+                | "ip6tables"
+                | "ip6tables-save"
+                | "ip6tables-restore"
                 | "man"
                 | "hostname"
                 | "dmesg"

@@ -9,16 +9,17 @@ use crate::kernel::{Kernel, NsId};
 pub use crate::kernel::netfilter::*;
 pub use crate::kernel::Errno;
 
-/// A kernel's packet filter, seen from one network namespace.
+/// A kernel's packet filter, seen from one network namespace. Each family
+/// (iptables', ip6tables') has its own tables.
 pub trait Netfilter {
     /// Reads a table (rules and counters); `None` while nothing has
     /// created it (iptables-nft makes tables on the first write).
-    fn table(&mut self, id: TableId) -> Result<Option<Table>, Errno>;
+    fn table(&mut self, family: Family, id: TableId) -> Result<Option<Table>, Errno>;
     /// Replaces a table's chains, rules and counters with `table`'s (making
-    /// the table if need be), in one batch.
+    /// the table of its family if need be), in one batch.
     fn commit(&mut self, table: Table) -> Result<(), Errno>;
     /// Deletes a table with its chains (`nft delete table`).
-    fn delete(&mut self, id: TableId) -> Result<(), Errno>;
+    fn delete(&mut self, family: Family, id: TableId) -> Result<(), Errno>;
 }
 
 /// The simulator's netfilter in one namespace.
@@ -34,8 +35,8 @@ impl<'k> SimNetfilter<'k> {
 }
 
 impl Netfilter for SimNetfilter<'_> {
-    fn table(&mut self, id: TableId) -> Result<Option<Table>, Errno> {
-        Ok(self.kernel.ns(self.ns).ok_or(Errno::EINVAL)?.nat.table(id).cloned())
+    fn table(&mut self, family: Family, id: TableId) -> Result<Option<Table>, Errno> {
+        Ok(self.kernel.ns(self.ns).ok_or(Errno::EINVAL)?.nat.table_in(family, id).cloned())
     }
 
     fn commit(&mut self, table: Table) -> Result<(), Errno> {
@@ -43,8 +44,8 @@ impl Netfilter for SimNetfilter<'_> {
         Ok(())
     }
 
-    fn delete(&mut self, id: TableId) -> Result<(), Errno> {
-        self.kernel.ns_mut(self.ns).ok_or(Errno::EINVAL)?.nat.remove_table(id);
+    fn delete(&mut self, family: Family, id: TableId) -> Result<(), Errno> {
+        self.kernel.ns_mut(self.ns).ok_or(Errno::EINVAL)?.nat.remove_table_in(family, id);
         Ok(())
     }
 }

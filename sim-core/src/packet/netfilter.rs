@@ -9,7 +9,7 @@ use std::net::Ipv4Addr;
 
 use crate::kernel::conntrack::{Conn, CtState, Dir, Tuple};
 use crate::kernel::netfilter::eval::{self, Hit, Verdict};
-use crate::kernel::netfilter::{Hook, NatRange, PacketMeta, PortRange, TableId};
+use crate::kernel::netfilter::{Hook, NatRange, Packet6, PacketMeta, PortRange, TableId};
 use crate::kernel::NsId;
 
 use super::engine::Engine;
@@ -175,7 +175,8 @@ impl Engine<'_> {
                     ..self.meta(ns, &pkt, None, iif, None)
                 };
                 if let (Verdict::Dnat(r), hit) = self.nat_chain(ns, hook, &meta) {
-                    if let Some((a, _)) = r.addrs {
+                    // An IPv4 table's range is IPv4.
+                    if let Some((std::net::IpAddr::V4(a), _)) = r.addrs {
                         c.reply.src = a;
                     }
                     if let Some(p) = r.ports.filter(|_| c.orig.proto != crate::kernel::conntrack::PROTO_ICMP) {
@@ -246,7 +247,7 @@ impl Engine<'_> {
                         Some(self.masq_ports(ns, hit.as_ref()))
                     }
                     Verdict::Snat(NatRange { addrs, ports, .. }) => {
-                        if let Some((a, _)) = addrs {
+                        if let Some((std::net::IpAddr::V4(a), _)) = addrs {
                             c.reply.dst = a;
                         }
                         Some(ports)
@@ -327,7 +328,7 @@ impl Engine<'_> {
         }
         let spec = hit.rule.and_then(|i| {
             let n = self.k.ns(ns)?;
-            let r = n.nat.table(hit.table)?.chain(&hit.chain)?.rules.get(i - 1)?;
+            let r = n.nat.table_in(hit.family, hit.table)?.chain(&hit.chain)?.rules.get(i - 1)?;
             Some(r.spec())
         });
         self.note(
@@ -344,6 +345,26 @@ impl Engine<'_> {
         }
         let Some(n) = self.k.ns_mut(ns) else { return Verdict::Accept };
         let (verdict, hit) = eval::run(&mut n.nat, TableId::Filter, hook, meta);
+        if verdict != Verdict::Accept {
+            self.note_hit(ns, verdict, hit);
+        }
+        verdict
+    }
+
+    /// ip6tables' filter verdict on an IPv6 packet at `hook`, counted (the
+    /// rule's or the policy's `-v` counters) and traced: what the IPv6
+    /// path asks at PREROUTING, INPUT, FORWARD, OUTPUT and POSTROUTING
+    /// (only INPUT, FORWARD and OUTPUT have filter chains; the others
+    /// accept). `Reject(w)` asks the path to send `w.icmp6_code()`'s
+    /// ICMPv6 destination unreachable (or a TCP reset) and drop the packet.
+    /// The basic lab, which makes no table, accepts at once.
+    #[allow(dead_code)] // The IPv6 packet path calls it at its hooks (not merged yet).
+    pub(crate) fn filter6(&mut self, ns: NsId, hook: Hook, p: &Packet6<'_>) -> Verdict {
+        if !crate::lab::basic::IPTABLES_BUILT {
+            return Verdict::Accept;
+        }
+        let Some(n) = self.k.ns_mut(ns) else { return Verdict::Accept };
+        let (verdict, hit) = crate::kernel::netfilter::ip6::filter6(&mut n.nat, hook, p);
         if verdict != Verdict::Accept {
             self.note_hit(ns, verdict, hit);
         }
@@ -375,8 +396,8 @@ impl Engine<'_> {
         // Only the first fragment has the transport header.
         let head = pkt.is_head();
         PacketMeta {
-            src: pkt.src,
-            dst: pkt.dst,
+            src: pkt.src.into(),
+            dst: pkt.dst.into(),
             proto: pkt.payload.proto(),
             sport: ports.filter(|_| head).map(|p| p.0),
             dport: ports.filter(|_| head).map(|p| p.1),

@@ -192,7 +192,8 @@ impl UnreachCode {
         }
     }
 
-    /// The code REJECT sends for `--reject-with` (`None`: a TCP reset).
+    /// The code REJECT sends for `--reject-with` (`None`: a TCP reset, or
+    /// an ICMPv6 type, which an IPv4 table never holds).
     pub fn of_reject(w: crate::kernel::netfilter::RejectWith) -> Option<UnreachCode> {
         use crate::kernel::netfilter::RejectWith as R;
         Some(match w {
@@ -203,7 +204,13 @@ impl UnreachCode {
             R::NetProhibited => UnreachCode::NetProhibited,
             R::HostProhibited => UnreachCode::HostProhibited,
             R::AdminProhibited => UnreachCode::AdminProhibited,
-            R::TcpReset => return None,
+            R::TcpReset
+            | R::Icmp6NoRoute
+            | R::Icmp6AdmProhibited
+            | R::Icmp6AddrUnreachable
+            | R::Icmp6PortUnreachable
+            | R::Icmp6PolicyFail
+            | R::Icmp6RejectRoute => return None,
         })
     }
 

@@ -1,8 +1,8 @@
 //! iptables run in another wasm module: the site's first load leaves out
 //! the programs it can fetch when first used (sim-shell's
 //! `coreutils::wire`). The text tools need nothing of the machine;
-//! `iptables`, `iptables-save` and `iptables-restore` read and change a
-//! namespace's tables, so the call carries them (with the Unix time that
+//! `iptables`, `iptables-save` and `iptables-restore` (and their
+//! `ip6tables` twins) read and change a namespace's tables, so the call carries them (with the Unix time that
 //! iptables-save prints) and the reply carries what the command did to
 //! them, commits and deletions in order, which the caller then does to this
 //! module's kernel. Both travel as postcard bytes of the model's own serde
@@ -13,7 +13,7 @@
 
 #[cfg(feature = "text-tools")]
 use crate::netlink::netfilter::Errno;
-use crate::netlink::netfilter::{Netfilter, Table, TableId};
+use crate::netlink::netfilter::{Family, Netfilter, Table, TableId};
 use crate::output::Output;
 use serde::{Deserialize, Serialize};
 use sim_shell::coreutils::wire::Call;
@@ -31,18 +31,25 @@ struct Held {
 #[derive(Serialize, Deserialize)]
 enum Change {
     Commit(Table),
-    Delete(TableId),
+    Delete(Family, TableId),
 }
 
 /// Whether `name` is one of the programs [`serve`] runs.
 pub fn serves(name: &str) -> bool {
-    matches!(name, "iptables" | "iptables-save" | "iptables-restore")
+    matches!(
+        name,
+        "iptables" | "iptables-save" | "iptables-restore" | "ip6tables" | "ip6tables-save" | "ip6tables-restore"
+    )
 }
 
 /// Runs `argv` (one of [`serves`]'s programs) elsewhere over `nf`, and
 /// does to `nf` what it did there.
 pub fn iptables(nf: &mut dyn Netfilter, argv: &[String], stdin: &str, now: u64) -> Output {
-    let tables = TableId::ALL.into_iter().filter_map(|id| nf.table(id).ok().flatten()).collect();
+    let tables = Family::ALL
+        .into_iter()
+        .flat_map(|f| TableId::ALL.into_iter().map(move |id| (f, id)))
+        .filter_map(|(f, id)| nf.table(f, id).ok().flatten())
+        .collect();
     let state = postcard::to_allocvec(&Held { now, tables }).unwrap_or_default();
     let call = Call { argv: argv.to_vec(), stdin: stdin.to_string(), state };
     let reply = sim_shell::coreutils::run_elsewhere(&call);
@@ -53,7 +60,7 @@ pub fn iptables(nf: &mut dyn Netfilter, argv: &[String], stdin: &str, now: u64) 
         for change in changes {
             let done = match change {
                 Change::Commit(table) => nf.commit(table),
-                Change::Delete(id) => nf.delete(id),
+                Change::Delete(family, id) => nf.delete(family, id),
             };
             if done.is_err() {
                 return Output::error("nslab: iptables: the lab refused the tables\n", 4);
@@ -88,20 +95,20 @@ struct Copy {
 
 #[cfg(feature = "text-tools")]
 impl Netfilter for Copy {
-    fn table(&mut self, id: TableId) -> Result<Option<Table>, Errno> {
-        Ok(self.tables.iter().find(|t| t.id == id).cloned())
+    fn table(&mut self, family: Family, id: TableId) -> Result<Option<Table>, Errno> {
+        Ok(self.tables.iter().find(|t| t.family == family && t.id == id).cloned())
     }
 
     fn commit(&mut self, table: Table) -> Result<(), Errno> {
-        self.tables.retain(|t| t.id != table.id);
+        self.tables.retain(|t| t.family != table.family || t.id != table.id);
         self.tables.push(table.clone());
         self.changes.push(Change::Commit(table));
         Ok(())
     }
 
-    fn delete(&mut self, id: TableId) -> Result<(), Errno> {
-        self.tables.retain(|t| t.id != id);
-        self.changes.push(Change::Delete(id));
+    fn delete(&mut self, family: Family, id: TableId) -> Result<(), Errno> {
+        self.tables.retain(|t| t.family != family || t.id != id);
+        self.changes.push(Change::Delete(family, id));
         Ok(())
     }
 }

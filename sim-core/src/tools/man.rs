@@ -89,7 +89,9 @@ pub fn man(args: &[String]) -> Output {
     }
     let mut out = Output::new();
     for name in names {
-        match PAGES.iter().find(|p| p.name == name && section.is_none_or(|s| s == p.section)) {
+        // ip6tables(8) is iptables(8), as Debian links it.
+        let page = if name == "ip6tables" { "iptables" } else { name.as_str() };
+        match PAGES.iter().find(|p| p.name == page && section.is_none_or(|s| s == p.section)) {
             Some(page) => out.out(render(page)),
             None => {
                 out.err(match section {
@@ -160,6 +162,13 @@ mod tests {
             let lines = text.lines().count();
             assert!((40..=90).contains(&lines), "{}: {lines} lines", page.name);
         }
+    }
+
+    #[test]
+    fn ip6tables_is_iptables_page() {
+        let args = |n: &str| vec![n.to_string()];
+        assert_eq!(man(&args("ip6tables")), man(&args("iptables")));
+        assert!(man(&args("iptables")).stdout().contains("ip6tables is the same program for IPv6"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! Counters add the packet's IP length.
 
 use super::rule::{NatRange, PacketMeta, RejectWith, Target};
-use super::table::{Hook, Policy, TableId};
+use super::table::{Family, Hook, Policy, TableId};
 use super::NetfilterState;
 
 /// A chain walk's outcome.
@@ -24,6 +24,7 @@ pub enum Verdict {
 /// Which rule (or policy) decided: for the Packet path trace.
 #[derive(Clone)]
 pub struct Hit {
+    pub family: Family,
     pub table: TableId,
     pub chain: String,
     /// 1-based rule number in `chain`; `None`: the built-in chain's policy.
@@ -56,11 +57,22 @@ enum Step {
     Jump(usize, bool),
 }
 
-/// Walks `table`'s built-in chain for `hook` with the packet, counting as
-/// the kernel counts. A table that does not exist accepts and counts
-/// nothing.
+/// Walks IPv4 `table`'s built-in chain for `hook` with the packet,
+/// counting as the kernel counts. A table that does not exist accepts and
+/// counts nothing.
 pub fn run(nf: &mut NetfilterState, table: TableId, hook: Hook, p: &PacketMeta) -> (Verdict, Option<Hit>) {
-    let Some(t) = nf.table_mut(table) else { return (Verdict::Accept, None) };
+    run_in(nf, Family::Ipv4, table, hook, p)
+}
+
+/// The same in `family`'s tables (`ipt_do_table()`, `ip6t_do_table()`).
+pub fn run_in(
+    nf: &mut NetfilterState,
+    family: Family,
+    table: TableId,
+    hook: Hook,
+    p: &PacketMeta,
+) -> (Verdict, Option<Hit>) {
+    let Some(t) = nf.table_in_mut(family, table) else { return (Verdict::Accept, None) };
     let Some(start) = t.chains.iter().position(|c| c.hook == Some(hook)) else { return (Verdict::Accept, None) };
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut visits = 0;
@@ -83,7 +95,7 @@ pub fn run(nf: &mut NetfilterState, table: TableId, hook: Hook, p: &PacketMeta) 
                 Policy::Accept => Verdict::Accept,
                 Policy::Drop => Verdict::Drop,
             };
-            return (v, Some(Hit { table, chain: chain.name.clone(), rule: None }));
+            return (v, Some(Hit { family, table, chain: chain.name.clone(), rule: None }));
         };
         if !hit {
             ri += 1;
@@ -109,7 +121,7 @@ pub fn run(nf: &mut NetfilterState, table: TableId, hook: Hook, p: &PacketMeta) 
         match step {
             Step::Next => ri += 1,
             Step::Done(v) => {
-                return (v, Some(Hit { table, chain: t.chains[ci].name.clone(), rule: Some(ri + 1) }));
+                return (v, Some(Hit { family, table, chain: t.chains[ci].name.clone(), rule: Some(ri + 1) }));
             }
             Step::Return => match stack.pop() {
                 Some((c, r)) => (ci, ri) = (c, r),

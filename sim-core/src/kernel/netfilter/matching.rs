@@ -2,26 +2,28 @@
 //! at each hook) and how each extension match decides on it, as the
 //! kernel's xt_* matches do. Pure: nothing here counts or changes.
 
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
 
 use super::rule::{
-    CtState, CtStates, IcmpType, Match, MultiportDir, PortMatch, IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP,
+    CtState, CtStates, IcmpMatch, IcmpType, Match, MultiportDir, PortMatch, IPPROTO_ICMP, IPPROTO_ICMPV6, IPPROTO_TCP,
+    IPPROTO_UDP,
 };
 
 /// What a rule can look at in a packet; the packet path fills it at each
-/// hook. Interfaces the hook does not have are `None` (no `out` in
+/// hook (IPv6's through [`super::Packet6`]). Interfaces the hook does not have are `None` (no `out` in
 /// PREROUTING, no `in` in OUTPUT); bridged IPv4 has `iif` = `oif` = the
 /// bridge and the ports in `physin`/`physout`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PacketMeta<'a> {
-    pub src: Ipv4Addr,
-    pub dst: Ipv4Addr,
+    pub src: IpAddr,
+    pub dst: IpAddr,
+    /// The IPv4 protocol, or IPv6's upper-layer header.
     pub proto: u8,
     pub sport: Option<u16>,
     pub dport: Option<u16>,
     /// TCP flag bits, for TCP.
     pub tcp_flags: Option<u8>,
-    /// ICMP type and code, for ICMP.
+    /// ICMP type and code, for ICMP (ICMPv6's, for ICMPv6).
     pub icmp: Option<(u8, u8)>,
     pub iif: Option<&'a str>,
     pub oif: Option<&'a str>,
@@ -52,16 +54,10 @@ impl Match {
             Match::Udp(m) => {
                 p.proto == IPPROTO_UDP && PortMatch::matches(&m.sport, p.sport) && PortMatch::matches(&m.dport, p.dport)
             }
-            Match::Icmp(m) => {
-                // xt_icmp: only the first fragment's header, never inverted
-                // into a match on a non-ICMP packet.
-                let Some((t, c)) = p.icmp.filter(|_| p.proto == IPPROTO_ICMP) else { return false };
-                let hit = match m.typ {
-                    IcmpType::Any => true,
-                    IcmpType::Type { typ, code_min, code_max } => t == typ && (code_min..=code_max).contains(&c),
-                };
-                hit != m.invert
-            }
+            // xt_icmp / icmp6_match(): only the first fragment's header,
+            // never inverted into a match on a packet of another protocol.
+            Match::Icmp(m) => icmp_matches(m, p.icmp.filter(|_| p.proto == IPPROTO_ICMP)),
+            Match::Icmp6(m) => icmp_matches(m, p.icmp.filter(|_| p.proto == IPPROTO_ICMPV6)),
             Match::State(m) | Match::Conntrack(m) => {
                 let mut bits = p.ct.map_or(CtStates::UNTRACKED, CtState::bit);
                 if p.ct_snat {
@@ -87,8 +83,9 @@ impl Match {
             // a limit matches as if the rate were never exceeded.
             Match::Limit(_) => true,
             Match::IpRange(m) => {
-                let within = |r: &Option<super::rule::AddrRange>, a: Ipv4Addr| {
-                    r.is_none_or(|r| (r.min..=r.max).contains(&a) != r.invert)
+                // An address of the other family is in no range.
+                let within = |r: &Option<super::rule::AddrRange>, a: IpAddr| {
+                    r.is_none_or(|r| (r.min.is_ipv6() == a.is_ipv6() && (r.min..=r.max).contains(&a)) != r.invert)
                 };
                 within(&m.src, p.src) && within(&m.dst, p.dst)
             }
@@ -110,4 +107,14 @@ impl Match {
             }
         }
     }
+}
+
+/// `icmp_type_code_match()`: the type, and the code within the range.
+fn icmp_matches(m: &IcmpMatch, icmp: Option<(u8, u8)>) -> bool {
+    let Some((t, c)) = icmp else { return false };
+    let hit = match m.typ {
+        IcmpType::Any => true,
+        IcmpType::Type { typ, code_min, code_max } => t == typ && (code_min..=code_max).contains(&c),
+    };
+    hit != m.invert
 }

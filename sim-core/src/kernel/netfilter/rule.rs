@@ -3,44 +3,69 @@
 //! target, and the counters. [`Rule::matches`] is pure: it reads a
 //! [`PacketMeta`] the packet path fills and changes nothing.
 
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use crate::kernel::addr;
 
 pub use super::matching::PacketMeta;
 pub use super::target::{LogOpts, MasqOpts, NatRange, RejectWith, Target};
 
-/// `-s`/`-d`: an address and mask, possibly negated with `!`. The mask is
-/// usually a prefix, but iptables takes any (`10.0.0.0/255.0.255.0`).
+/// `-s`/`-d`: an address and mask of the table's family, possibly negated
+/// with `!` (`struct ipt_ip`'s `src`/`smsk`, `struct ip6t_ip6`'s). The mask
+/// is usually a prefix, but iptables takes any (`10.0.0.0/255.0.255.0`,
+/// `2001::/ffff:0:ffff::`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AddrMatch {
     /// Already masked, as iptables stores it.
-    pub net: Ipv4Addr,
-    pub mask: Ipv4Addr,
+    pub net: IpAddr,
+    pub mask: IpAddr,
     pub invert: bool,
+}
+
+/// An address's bits, left-aligned in 128 (IPv4 in the top 32), and how
+/// many there are.
+fn bits(a: IpAddr) -> (u128, u32) {
+    match a {
+        IpAddr::V4(a) => (u128::from(u32::from(a)) << 96, 32),
+        IpAddr::V6(a) => (u128::from(a), 128),
+    }
 }
 
 impl AddrMatch {
     /// `NET/LEN` (the address is masked here).
     pub fn prefix(net: Ipv4Addr, len: u8, invert: bool) -> AddrMatch {
         let mask = Ipv4Addr::from(addr::mask(len));
-        AddrMatch { net: addr::network(net, len), mask, invert }
+        AddrMatch { net: addr::network(net, len).into(), mask: mask.into(), invert }
+    }
+
+    /// `NET/LEN` of IPv6 (the address is masked here).
+    pub fn prefix6(net: Ipv6Addr, len: u8, invert: bool) -> AddrMatch {
+        let mask = u128::MAX.checked_shl(128 - u32::from(len.min(128))).unwrap_or(0);
+        AddrMatch { net: Ipv6Addr::from(u128::from(net) & mask).into(), mask: Ipv6Addr::from(mask).into(), invert }
     }
 
     /// The prefix length, if the mask is one.
     pub fn prefix_len(&self) -> Option<u8> {
-        let m = u32::from(self.mask);
-        (m.leading_ones() + m.trailing_zeros() == 32).then_some(m.leading_ones() as u8)
+        let (m, width) = bits(self.mask);
+        let ones = m.leading_ones();
+        (ones <= width && m.checked_shl(ones).unwrap_or(0) == 0).then_some(ones as u8)
     }
 
-    /// `0.0.0.0/0`.
+    /// The whole address length (32 or 128): a single host.
+    pub fn host_len(&self) -> u8 {
+        bits(self.mask).1 as u8
+    }
+
+    /// `0.0.0.0/0` or `::/0`.
     pub fn is_any(&self) -> bool {
         self.mask.is_unspecified()
     }
 
-    pub fn matches(&self, a: Ipv4Addr) -> bool {
-        (u32::from(a) & u32::from(self.mask) == u32::from(self.net)) != self.invert
+    /// Whether `a` is in the network (an address of the other family never is).
+    pub fn matches(&self, a: IpAddr) -> bool {
+        let ((a, wa), (m, wm), (n, _)) = (bits(a), bits(self.mask), bits(self.net));
+        (wa == wm && a & m == n) != self.invert
     }
 }
 
@@ -77,6 +102,7 @@ pub struct ProtoMatch {
 pub const IPPROTO_ICMP: u8 = 1;
 pub const IPPROTO_TCP: u8 = 6;
 pub const IPPROTO_UDP: u8 = 17;
+pub const IPPROTO_ICMPV6: u8 = 58;
 
 /// A port or an inclusive port range (`80`, `1024:2048`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,7 +171,8 @@ pub struct PortsMatch {
     pub option: Option<(u8, bool)>,
 }
 
-/// `--icmp-type`: a type, a type and code, or `any`.
+/// `--icmp-type` (`--icmpv6-type`): a type, a type and code, or `any`
+/// (ICMP only).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum IcmpType {
@@ -258,8 +285,9 @@ pub struct LimitMatch {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AddrRange {
-    pub min: Ipv4Addr,
-    pub max: Ipv4Addr,
+    /// Of the table's family.
+    pub min: IpAddr,
+    pub max: IpAddr,
     pub invert: bool,
 }
 
@@ -278,6 +306,8 @@ pub enum Match {
     Tcp(PortsMatch),
     Udp(PortsMatch),
     Icmp(IcmpMatch),
+    /// `-m icmp6 --icmpv6-type` (ip6tables; loaded by `-p ipv6-icmp`).
+    Icmp6(IcmpMatch),
     /// `-m state`.
     State(StateMatch),
     /// `-m conntrack --ctstate`.

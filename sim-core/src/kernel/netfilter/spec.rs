@@ -7,11 +7,21 @@ use super::rule::{
     AddrMatch, IcmpType, IfMatch, Match, MultiportDir, NatRange, PhysdevMatch, PortMatch, PortRange, RejectWith, Rule,
     Target,
 };
+use super::table::Family;
 use super::CtStates;
 
 /// /etc/protocols names iptables resolves, by number.
-pub const PROTOCOLS: &[(u8, &str)] =
-    &[(1, "icmp"), (2, "igmp"), (6, "tcp"), (17, "udp"), (47, "gre"), (50, "esp"), (51, "ah"), (132, "sctp")];
+pub const PROTOCOLS: &[(u8, &str)] = &[
+    (1, "icmp"),
+    (2, "igmp"),
+    (6, "tcp"),
+    (17, "udp"),
+    (47, "gre"),
+    (50, "esp"),
+    (51, "ah"),
+    (58, "ipv6-icmp"),
+    (132, "sctp"),
+];
 
 /// The prot column and `-p` in `-S`: a name where /etc/protocols has one.
 /// LOG's flag bits and their names (`--log-NAME` in a rule, `NAME` in a
@@ -38,12 +48,25 @@ const REJECT: &[(&str, &str, RejectWith)] = &[
     ("icmp-admin-prohibited", "admin-prohib", RejectWith::AdminProhibited),
 ];
 
-pub fn parse_reject(s: &str) -> Option<RejectWith> {
-    REJECT.iter().find(|(a, b, _)| *a == s || *b == s).map(|(_, _, r)| *r)
+/// libip6t_REJECT's `reject_table`: ip6tables' spellings.
+const REJECT6: &[(&str, &str, RejectWith)] = &[
+    ("icmp6-no-route", "no-route", RejectWith::Icmp6NoRoute),
+    ("icmp6-adm-prohibited", "adm-prohibited", RejectWith::Icmp6AdmProhibited),
+    ("icmp6-addr-unreachable", "addr-unreach", RejectWith::Icmp6AddrUnreachable),
+    ("icmp6-port-unreachable", "port-unreach", RejectWith::Icmp6PortUnreachable),
+    ("tcp-reset", "tcp-reset", RejectWith::TcpReset),
+    ("icmp6-policy-fail", "policy-fail", RejectWith::Icmp6PolicyFail),
+    ("icmp6-reject-route", "reject-route", RejectWith::Icmp6RejectRoute),
+];
+
+/// `--reject-with NAME` of iptables or ip6tables, by `family`.
+pub fn parse_reject(s: &str, family: Family) -> Option<RejectWith> {
+    let table = if family == Family::Ipv6 { REJECT6 } else { REJECT };
+    table.iter().find(|(a, b, _)| *a == s || *b == s).map(|(_, _, r)| *r)
 }
 
 pub fn reject_name(r: RejectWith) -> &'static str {
-    REJECT.iter().find(|(_, _, x)| *x == r).map_or("", |(a, _, _)| a)
+    REJECT.iter().chain(REJECT6).find(|(_, _, x)| *x == r).map_or("", |(a, _, _)| a)
 }
 
 /// Conntrack state names, in the order listings print them.
@@ -109,7 +132,8 @@ pub fn quoted(s: &str) -> String {
     out
 }
 
-/// A mask as iptables writes it: a prefix length, else dotted.
+/// A mask as iptables writes it: a prefix length, else dotted (IPv6: an
+/// address, `ffff:0:ffff::`).
 pub fn mask_text(a: &AddrMatch) -> String {
     a.prefix_len().map_or_else(|| a.mask.to_string(), |l| l.to_string())
 }
@@ -146,13 +170,17 @@ pub fn nat_flags(n: &NatRange, lead: &str) -> String {
     s
 }
 
-/// `ADDR[-ADDR][:PORT[-PORT]]`.
+/// `ADDR[-ADDR][:PORT[-PORT]]`; IPv6 addresses in brackets before a
+/// port (libxt_NAT's `__NAT_print()`).
 pub fn nat_range(n: &NatRange) -> String {
     let mut s = match n.addrs {
         Some((a, b)) if a == b => a.to_string(),
         Some((a, b)) => format!("{a}-{b}"),
         None => String::new(),
     };
+    if n.ports.is_some() && n.addrs.is_some_and(|(a, _)| a.is_ipv6()) {
+        s = format!("[{s}]");
+    }
     if let Some(p) = n.ports {
         s += &format!(":{}", range(p, '-'));
     }
@@ -180,6 +208,17 @@ fn match_text(m: &Match) -> String {
                 IcmpType::Type { typ, .. } => typ.to_string(),
             };
             format!(" -m icmp{} --icmp-type {t}", bang(i.invert))
+        }
+        // libip6t_icmp6's save: the type, `/CODE` unless all codes.
+        Match::Icmp6(i) => {
+            let t = match i.typ {
+                IcmpType::Type { typ, code_min, code_max } if code_min != 0 || code_max != 0xFF => {
+                    format!("{typ}/{code_min}")
+                }
+                IcmpType::Type { typ, .. } => typ.to_string(),
+                IcmpType::Any => "any".to_string(),
+            };
+            format!(" -m icmp6{} --icmpv6-type {t}", bang(i.invert))
         }
         Match::State(s) => format!(" -m state{} --state {}", bang(s.invert), states_text(s.states)),
         Match::Conntrack(s) => format!(" -m conntrack{} --ctstate {}", bang(s.invert), states_text(s.states)),

@@ -71,6 +71,23 @@ impl TableId {
     }
 }
 
+/// Which family's tables (xtables' `afinfo->family`, nf_tables' `ip` and
+/// `ip6` table families): iptables and ip6tables keep separate tables,
+/// even of the same name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Family {
+    /// `NFPROTO_IPV4`: iptables.
+    #[default]
+    Ipv4,
+    /// `NFPROTO_IPV6`: ip6tables.
+    Ipv6,
+}
+
+impl Family {
+    pub const ALL: [Family; 2] = [Family::Ipv4, Family::Ipv6];
+}
+
 /// A built-in chain's policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -150,14 +167,20 @@ impl Chain {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Table {
+    pub family: Family,
     pub id: TableId,
     pub chains: Vec<Chain>,
 }
 
 impl Table {
-    /// A fresh table with no chains.
+    /// A fresh IPv4 table (iptables') with no chains.
     pub fn new(id: TableId) -> Table {
-        Table { id, chains: Vec::new() }
+        Table::new_in(Family::Ipv4, id)
+    }
+
+    /// A fresh table of `family` with no chains.
+    pub fn new_in(family: Family, id: TableId) -> Table {
+        Table { family, id, chains: Vec::new() }
     }
 
     /// A built-in chain, made (empty, ACCEPT) if missing.

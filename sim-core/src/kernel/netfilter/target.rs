@@ -1,11 +1,13 @@
 //! What a rule does when it matches: verdicts, jumps, REJECT, LOG and the
 //! NAT targets, with their options as iptables stores them.
 
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
 
 use super::rule::PortRange;
 
-/// `--reject-with` types, by the ICMP code (or TCP RST) they send.
+/// `--reject-with` types, by the ICMP code (or TCP RST) they send:
+/// libipt_REJECT's for iptables, libip6t_REJECT's (`Icmp6*`, ICMPv6
+/// destination-unreachable codes) for ip6tables; `TcpReset` is both's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RejectWith {
@@ -17,10 +19,23 @@ pub enum RejectWith {
     HostProhibited,
     AdminProhibited,
     TcpReset,
+    /// `icmp6-no-route` (code 0).
+    Icmp6NoRoute,
+    /// `icmp6-adm-prohibited` (code 1).
+    Icmp6AdmProhibited,
+    /// `icmp6-addr-unreachable` (code 3).
+    Icmp6AddrUnreachable,
+    /// `icmp6-port-unreachable` (code 4): ip6tables' default.
+    Icmp6PortUnreachable,
+    /// `icmp6-policy-fail` (code 5).
+    Icmp6PolicyFail,
+    /// `icmp6-reject-route` (code 6).
+    Icmp6RejectRoute,
 }
 
 impl RejectWith {
-    /// The ICMP destination-unreachable code sent (`None`: a TCP RST).
+    /// The ICMP destination-unreachable code sent (`None`: a TCP RST, or
+    /// an ICMPv6 type: see [`RejectWith::icmp6_code`]).
     pub fn icmp_code(self) -> Option<u8> {
         Some(match self {
             RejectWith::NetUnreachable => 0,
@@ -30,7 +45,21 @@ impl RejectWith {
             RejectWith::NetProhibited => 9,
             RejectWith::HostProhibited => 10,
             RejectWith::AdminProhibited => 13,
-            RejectWith::TcpReset => return None,
+            _ => return None,
+        })
+    }
+
+    /// The ICMPv6 destination-unreachable code sent (`nf_send_unreach6()`;
+    /// `None`: a TCP RST, or an IPv4 type).
+    pub fn icmp6_code(self) -> Option<u8> {
+        Some(match self {
+            RejectWith::Icmp6NoRoute => 0,
+            RejectWith::Icmp6AdmProhibited => 1,
+            RejectWith::Icmp6AddrUnreachable => 3,
+            RejectWith::Icmp6PortUnreachable => 4,
+            RejectWith::Icmp6PolicyFail => 5,
+            RejectWith::Icmp6RejectRoute => 6,
+            _ => return None,
         })
     }
 }
@@ -52,8 +81,9 @@ pub struct LogOpts {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct NatRange {
-    /// The address range (`None`: keep the address, only ports given).
-    pub addrs: Option<(Ipv4Addr, Ipv4Addr)>,
+    /// The address range, of the table's family (`None`: keep the
+    /// address, only ports given).
+    pub addrs: Option<(IpAddr, IpAddr)>,
     pub ports: Option<PortRange>,
     /// `--random`, `--persistent`.
     pub random: bool,

@@ -2,13 +2,17 @@
 //! iptables-nft's `print_header`/`print_firewall` and each extension's
 //! `print` callback.
 
+use super::afinfo::Afinfo;
 use super::names;
 use crate::netlink::netfilter::spec::{limit_rate, mask_text, nat_flags, nat_range, physdev_text, range, LOG_FLAGS};
-use crate::netlink::netfilter::{AddrMatch, Chain, IcmpType, IfMatch, Match, MultiportDir, PortMatch, Rule, Target};
+use crate::netlink::netfilter::{
+    AddrMatch, Chain, IcmpMatch, IcmpType, IfMatch, Match, MultiportDir, PortMatch, Rule, Target,
+};
 
-/// Listing switches.
-#[derive(Clone, Copy, Debug, Default)]
+/// Listing switches, and the family listed.
+#[derive(Clone, Copy, Debug)]
 pub struct Format {
+    pub af: Afinfo,
     pub numeric: bool,
     pub verbose: bool,
     pub exact: bool,
@@ -34,14 +38,22 @@ fn num(n: u64, exact: bool, table: bool) -> String {
     format!("{n}T ")
 }
 
-fn addr_col(m: &Option<AddrMatch>, numeric: bool) -> String {
+/// An address with its mask: a host alone, else `NET/LEN` or
+/// `NET/MASK`; without `-n` a name where /etc/hosts or /etc/networks has
+/// one (IPv4 only: the recording host names no IPv6 address).
+fn addr_col(m: &Option<AddrMatch>, f: Format) -> String {
+    let numeric = f.numeric;
     let inv = if m.is_some_and(|a| a.invert) { '!' } else { ' ' };
     let text = match m {
-        None => if numeric { "0.0.0.0/0" } else { "anywhere" }.to_string(),
+        None => if numeric { f.af.any() } else { "anywhere" }.to_string(),
         Some(a) if a.is_any() && !numeric => "anywhere".to_string(),
         Some(a) => {
-            let name = names::addr_name(a.net).filter(|_| !numeric).map_or_else(|| a.net.to_string(), str::to_string);
-            if a.prefix_len() == Some(32) {
+            let name = match a.net {
+                std::net::IpAddr::V4(v4) if !numeric => names::addr_name(v4),
+                _ => None,
+            };
+            let name = name.map_or_else(|| a.net.to_string(), str::to_string);
+            if a.prefix_len() == Some(a.host_len()) {
                 name
             } else {
                 format!("{name}/{}", mask_text(a))
@@ -107,6 +119,7 @@ fn match_col(m: &Match, numeric: bool) -> String {
             }
             s
         }
+        Match::Icmp6(i) => format!(" ipv6-icmp{}", icmp6_text(i, numeric)),
         Match::State(s) => format!("{} state {}", if s.invert { " !" } else { "" }, names::states_text(s.states)),
         Match::Conntrack(s) => {
             format!("{} ctstate {}", if s.invert { " !" } else { "" }, names::states_text(s.states))
@@ -143,6 +156,28 @@ fn match_col(m: &Match, numeric: bool) -> String {
         }
         Match::Limit(l) => format!(" limit: avg {} burst {}", limit_rate(l.avg), l.burst),
     }
+}
+
+/// libip6t_icmp6's `print_icmpv6type()`: a name unless `-n`, else `type
+/// N` (and its code or codes), glued to ` ipv6-icmp` when not inverted.
+fn icmp6_text(i: &IcmpMatch, numeric: bool) -> String {
+    let (typ, lo, hi) = match i.typ {
+        IcmpType::Any => (0xFF, 0, 0xFF),
+        IcmpType::Type { typ, code_min, code_max } => (typ, code_min, code_max),
+    };
+    let inv = if i.invert { "!" } else { "" };
+    if !numeric {
+        if let Some((name, ..)) = names::ICMP6_TYPES.iter().find(|(_, t, a, b)| (*t, *a, *b) == (typ, lo, hi)) {
+            return format!(" {inv}{name}");
+        }
+    }
+    let mut s = format!("{}type {typ}", if i.invert { " !" } else { "" });
+    if lo == hi {
+        s += &format!(" code {lo}");
+    } else if lo != 0 || hi != 0xFF {
+        s += &format!(" codes {lo}-{hi}");
+    }
+    s
 }
 
 fn target_col(t: &Target, numeric: bool) -> String {
@@ -185,14 +220,14 @@ fn opt_col(r: &Rule) -> &'static str {
 
 /// A rule as `iptables -v` prints it when adding, checking or deleting
 /// it (`FMT_PRINT_RULE`: numeric, labelled, no table layout).
-pub fn rule_print(r: &Rule) -> String {
+pub fn rule_print(r: &Rule, af: Afinfo) -> String {
     let bang = |inv: bool| if inv { "!" } else { "" };
     let (p, inv) = r.proto.map_or((0, false), |p| (p.proto, p.invert));
     let pname = names::proto_name(p).map_or_else(|| p.to_string(), str::to_string);
     let iface = |m: &Option<IfMatch>| m.as_ref().map_or("*".to_string(), |i| format!("{}{}", bang(i.invert), i.name));
     let addr = |m: &Option<AddrMatch>| match m {
-        None => " 0.0.0.0/0".to_string(),
-        Some(a) if a.prefix_len() == Some(32) => format!("{}{}", if a.invert { '!' } else { ' ' }, a.net),
+        None => format!(" {}", af.any()),
+        Some(a) if a.prefix_len() == Some(a.host_len()) => format!("{}{}", if a.invert { '!' } else { ' ' }, a.net),
         Some(a) => format!("{}{}/{}", if a.invert { '!' } else { ' ' }, a.net, mask_text(a)),
     };
     let src = addr(&r.src);
@@ -234,15 +269,16 @@ pub fn rule_line(r: &Rule, n: usize, f: Format) -> String {
         Some(name) if !f.numeric => name.to_string(),
         _ => p.to_string(),
     };
-    s += &format!("{}{pname:<5}", if inv { '!' } else { ' ' });
+    // `%-4s `: a longer name (`ipv6-icmp`) pushes the columns right.
+    s += &format!("{}{pname:<4} ", if inv { '!' } else { ' ' });
     s += opt_col(r);
     s.push(' ');
     if f.verbose {
         s += &format!(" {:<6} ", if_col(&r.iif, f.numeric));
         s += &format!("{:<6} ", if_col(&r.oif, f.numeric));
     }
-    s += &addr_col(&r.src, f.numeric);
-    s += &addr_col(&r.dst, f.numeric);
+    s += &addr_col(&r.src, f);
+    s += &addr_col(&r.dst, f);
     if r.goto {
         s += "[goto] ";
     }

@@ -7,11 +7,15 @@ pub use crate::netlink::netfilter::spec::{
     parse_reject, parse_states, proto_name, reject_name, states_text, tcp_flags_text, TCP_FLAGS,
 };
 
-/// `-p NAME|NUMBER` (case-insensitive names; `all` is 0).
+/// `-p NAME|NUMBER` (case-insensitive names; `all` is 0; `icmpv6`, from
+/// libxtables' `xtables_chain_protos`, is 58 as /etc/protocols'
+/// `ipv6-icmp` is).
 pub fn parse_proto(s: &str) -> Option<u8> {
     let s = s.to_ascii_lowercase();
-    if s == "all" {
-        return Some(0);
+    match s.as_str() {
+        "all" => return Some(0),
+        "icmpv6" => return Some(58),
+        _ => {}
     }
     if let Ok(n) = s.parse::<u8>() {
         return Some(n);
@@ -107,6 +111,39 @@ pub const ICMP_TYPES: &[(&str, u8, u8, u8)] = &[
     ("timestamp-reply", 14, 0, 0xFF),
     ("address-mask-request", 17, 0, 0xFF),
     ("address-mask-reply", 18, 0, 0xFF),
+];
+
+/// libip6t_icmp6's table (`icmpv6_codes`): name, type, code range; the
+/// first of a type and range is the name `-L` prints.
+pub const ICMP6_TYPES: &[(&str, u8, u8, u8)] = &[
+    ("destination-unreachable", 1, 0, 0xFF),
+    ("no-route", 1, 0, 0),
+    ("communication-prohibited", 1, 1, 1),
+    ("beyond-scope", 1, 2, 2),
+    ("address-unreachable", 1, 3, 3),
+    ("port-unreachable", 1, 4, 4),
+    ("failed-policy", 1, 5, 5),
+    ("reject-route", 1, 6, 6),
+    ("packet-too-big", 2, 0, 0xFF),
+    ("time-exceeded", 3, 0, 0xFF),
+    ("ttl-exceeded", 3, 0, 0xFF),
+    ("ttl-zero-during-transit", 3, 0, 0),
+    ("ttl-zero-during-reassembly", 3, 1, 1),
+    ("parameter-problem", 4, 0, 0xFF),
+    ("bad-header", 4, 0, 0),
+    ("unknown-header-type", 4, 1, 1),
+    ("unknown-option", 4, 2, 2),
+    ("echo-request", 128, 0, 0xFF),
+    ("ping", 128, 0, 0xFF),
+    ("echo-reply", 129, 0, 0xFF),
+    ("pong", 129, 0, 0xFF),
+    ("router-solicitation", 133, 0, 0xFF),
+    ("router-advertisement", 134, 0, 0xFF),
+    ("neighbour-solicitation", 135, 0, 0xFF),
+    ("neighbor-solicitation", 135, 0, 0xFF),
+    ("neighbour-advertisement", 136, 0, 0xFF),
+    ("neighbor-advertisement", 136, 0, 0xFF),
+    ("redirect", 137, 0, 0xFF),
 ];
 
 /// `--log-level` names libipt_LOG accepts.

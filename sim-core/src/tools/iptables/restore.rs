@@ -1,32 +1,37 @@
-//! `iptables-restore [-n] [-c]`: reads iptables-save's format from stdin.
+//! `iptables-restore [-n] [-c]` (and `ip6tables-restore`): reads
+//! iptables-save's format from stdin.
 //! Each `*table` … `COMMIT` block is one batch: without `-n` the table is
 //! deleted first (every chain, policies too) and made again from the block;
 //! jump targets are checked when the block commits, as the nft batch does.
 
+use super::afinfo::Afinfo;
 use super::parse::{self, Cmd};
 use super::verbs;
 use super::Fail;
 use crate::netlink::netfilter::{Counters, Hook, Netfilter, Policy, Table, TableId, Target};
 use crate::output::Output;
 
-const PROG: &str = "iptables-restore v1.8.9 (nf_tables)";
-const TRY: &str = "Try `iptables-restore -h' or 'iptables-restore --help' for more information.\n";
-
-/// How iptables-restore reports a failure at a line.
-fn report(f: Fail, line: usize) -> Output {
+/// How iptables-restore (ip6tables-restore, by `af`) reports a failure
+/// at a line.
+fn report(af: Afinfo, f: Fail, line: usize) -> Output {
+    let name = format!("{}-restore", af.name);
+    let prog = format!("{name} v1.8.9 (nf_tables)");
+    let try_help = format!("Try `{name} -h' or '{name} --help' for more information.\n");
+    let (prog, try_help) = (prog.as_str(), try_help.as_str());
     match f {
         Fail::Usage(m, blank) => Output::error(
-            format!("{PROG}: {m}\n{}Error occurred at line: {line}\n{TRY}", if blank { "\n" } else { "" }),
+            format!("{prog}: {m}\n{}Error occurred at line: {line}\n{try_help}", if blank { "\n" } else { "" }),
             2,
         ),
-        Fail::BadArg(w) => Output::error(format!("Bad argument `{w}'\nError occurred at line: {line}\n{TRY}"), 2),
+        Fail::BadArg(w) => Output::error(format!("Bad argument `{w}'\nError occurred at line: {line}\n{try_help}"), 2),
+        Fail::TryHelp => Output::error(format!("Error occurred at line: {line}\n{try_help}"), 2),
         Fail::Refused(m) => {
             let m = m.strip_suffix(" Run `dmesg' for more information.").unwrap_or(m);
-            Output::error(format!("iptables-restore: line {line} failed: {m}\n"), 1)
+            Output::error(format!("{name}: line {line} failed: {m}\n"), 1)
         }
-        Fail::Batch(m) => Output::error(format!("{PROG}:  {m}\n"), 4),
+        Fail::Batch(m) => Output::error(format!("{prog}:  {m}\n"), 4),
         Fail::NoTable(_) | Fail::Incompatible(..) | Fail::AfterOutput(..) => {
-            Output::error(format!("iptables-restore: line {line} failed\n"), 1)
+            Output::error(format!("{name}: line {line} failed\n"), 1)
         }
     }
 }
@@ -71,12 +76,15 @@ fn counters(s: &str) -> Option<(Counters, &str)> {
 
 /// The block being read: its table and its copy (`None`: no table).
 struct Block {
+    af: Afinfo,
     id: TableId,
     table: Option<Table>,
 }
 
-/// Runs `iptables-restore` with `stdin` as its input.
-pub fn restore(nf: &mut dyn Netfilter, argv: &[String], stdin: &str) -> Output {
+/// Runs `iptables-restore` (`ip6tables-restore`, by `af`) with `stdin` as
+/// its input.
+pub fn restore(af: Afinfo, nf: &mut dyn Netfilter, argv: &[String], stdin: &str) -> Output {
+    let name = format!("{}-restore", af.name);
     let (mut noflush, mut with_counters) = (false, false);
     for a in &argv[1..] {
         match a.as_str() {
@@ -85,16 +93,14 @@ pub fn restore(nf: &mut dyn Netfilter, argv: &[String], stdin: &str) -> Output {
             "-v" | "--verbose" | "-w" | "--wait" => {}
             _ if a.starts_with("--") => {
                 return Output::error(
-                    format!(
-                    "iptables-restore: unrecognized option '{a}'\nTry `iptables-restore -h' for more information.\n"
-                ),
+                    format!("{name}: unrecognized option '{a}'\nTry `{name} -h' for more information.\n"),
                     1,
                 )
             }
             _ if a.starts_with('-') && a.len() > 1 => {
                 return Output::error(
                     format!(
-                        "iptables-restore: invalid option -- '{}'\nTry `iptables-restore -h' for more information.\n",
+                        "{name}: invalid option -- '{}'\nTry `{name} -h' for more information.\n",
                         a.chars().nth(1).unwrap_or('-')
                     ),
                     1,
@@ -108,7 +114,7 @@ pub fn restore(nf: &mut dyn Netfilter, argv: &[String], stdin: &str) -> Output {
     // What `-L`/`-S` lines printed (stdout, flushed at exit).
     let mut printed = String::new();
     let fail = |f: Fail, n: usize, printed: &str| {
-        let mut o = report(f, n);
+        let mut o = report(af, f, n);
         o.out(printed.to_string());
         o
     };
@@ -123,19 +129,19 @@ pub fn restore(nf: &mut dyn Netfilter, argv: &[String], stdin: &str) -> Output {
             (None, l) if l.starts_with('*') => {
                 let name = &l[1..];
                 let Some(id) = TableId::parse(name) else {
-                    let f = Fail::usage(format!("iptables-restore: line {n} table name '{name}' invalid"));
+                    let f = Fail::usage(format!("{}-restore: line {n} table name '{name}' invalid", af.name));
                     return fail(f, n, &printed);
                 };
                 // Without -n the block starts from nothing: iptables-nft
                 // deletes the table (and its base chains, policies with them).
-                let table = if noflush { nf.table(id).ok().flatten() } else { None };
-                block = Some(Block { id, table });
+                let table = if noflush { nf.table(af.family, id).ok().flatten() } else { None };
+                block = Some(Block { af, id, table });
                 Ok(String::new())
             }
             (Some(b), "COMMIT") => {
                 let Some(t) = b.table.take() else {
                     // An empty block leaves no table behind.
-                    let _ = nf.delete(b.id);
+                    let _ = nf.delete(af.family, b.id);
                     block = None;
                     continue;
                 };
@@ -162,7 +168,7 @@ pub fn restore(nf: &mut dyn Netfilter, argv: &[String], stdin: &str) -> Output {
         }
     }
     let mut out = match block {
-        Some(_) => Output::error(format!("iptables-restore: COMMIT expected at line {}\n", lines + 1), 1),
+        Some(_) => Output::error(format!("{name}: COMMIT expected at line {}\n", lines + 1), 1),
         None => Output::new(),
     };
     out.out(printed);
@@ -175,7 +181,7 @@ fn chain_line(b: &mut Block, rest: &str, with_counters: bool) -> Result<(), Fail
     let name = it.next().unwrap_or("");
     let policy = it.next().unwrap_or("-");
     let counts = it.next().and_then(|c| counters(c)).map(|(c, _)| c);
-    let t = b.table.get_or_insert_with(|| Table::new(b.id));
+    let t = b.table.get_or_insert_with(|| Table::new_in(b.af.family, b.id));
     match Hook::parse(name).filter(|h| b.id.hooks().contains(h)) {
         Some(h) => {
             let policy = match policy {
@@ -206,13 +212,13 @@ fn rule_line(b: &mut Block, line: &str, with_counters: bool) -> Result<String, F
         Some((c, rest)) => (Some(c), rest),
         None => (None, line),
     };
-    let mut argv = vec!["iptables".to_string()];
+    let mut argv = vec![b.af.name.to_string()];
     argv.extend(words(line));
-    let mut p = parse::parse_line(&argv, b.id.name())?;
+    let mut p = parse::parse_line(b.af, &argv, b.id.name())?;
     if matches!(p.cmd, Cmd::Version(_) | Cmd::Help) {
         return Err(Fail::NoTable(String::new()));
     }
-    if let (true, Some(k)) = (with_counters, count) {
+    if let (true, true, Some(k)) = (with_counters, b.af.rule_counters(), count) {
         p.rules.iter_mut().for_each(|r| r.counters = k);
     }
     // `-L`/`-S` in a block print the block's table as it stands.

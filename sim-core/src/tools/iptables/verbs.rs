@@ -7,7 +7,7 @@ use super::list::{self, Format};
 use super::parse::{Cmd, Parsed};
 use super::save;
 use super::Fail;
-use crate::netlink::netfilter::{Chain, Hook, Policy, Rule, Table, TableId, Target};
+use crate::netlink::netfilter::{Chain, Family, Hook, Match, Policy, RejectWith, Rule, Table, TableId, Target};
 
 const NO_CHAIN: &str = "No chain/target/match by that name.";
 const BAD_RULE: &str = "Bad rule (does a matching rule exist in that chain?).";
@@ -39,7 +39,7 @@ pub fn apply(p: &Parsed, id: TableId, table: &mut Option<Table>, check_jumps: bo
 fn say(p: &Parsed, id: TableId, t: Option<&Table>) -> String {
     match &p.cmd {
         Cmd::Append | Cmd::Insert(_) | Cmd::Replace(_) | Cmd::Delete(None) | Cmd::Check => {
-            p.rules.iter().map(list::rule_print).collect()
+            p.rules.iter().map(|r| list::rule_print(r, p.af)).collect()
         }
         Cmd::Flush | Cmd::DeleteChain => {
             let verb = if p.cmd == Cmd::Flush { "Flushing" } else { "Deleting" };
@@ -57,19 +57,20 @@ fn say(p: &Parsed, id: TableId, t: Option<&Table>) -> String {
 }
 
 fn run_verb(p: &Parsed, id: TableId, table: &mut Option<Table>, chain: &str) -> Result<String, Fail> {
+    let fam = p.af.family;
     match &p.cmd {
-        Cmd::Append => add(id, table, chain, &p.rules, None),
-        Cmd::Insert(n) => add(id, table, chain, &p.rules, Some(*n as usize)),
-        Cmd::Replace(n) => replace(id, table, chain, &p.rules, *n as usize),
+        Cmd::Append => add(fam, id, table, chain, &p.rules, None),
+        Cmd::Insert(n) => add(fam, id, table, chain, &p.rules, Some(*n as usize)),
+        Cmd::Replace(n) => replace(fam, id, table, chain, &p.rules, *n as usize),
         Cmd::Delete(Some(n)) => delete_num(table, chain, *n as usize),
         Cmd::Delete(None) => delete_spec(table, chain, &p.rules, true),
         Cmd::Check => delete_spec(table, chain, &p.rules, false),
-        Cmd::Flush => flush(id, table, p.chain.as_deref()),
+        Cmd::Flush => flush(fam, id, table, p.chain.as_deref()),
         Cmd::Zero(n) => zero(id, table, p.chain.as_deref(), *n, p.verbose),
-        Cmd::NewChain => new_chain(id, table, chain),
+        Cmd::NewChain => new_chain(fam, id, table, chain),
         Cmd::DeleteChain => delete_chain(table, p.chain.as_deref()),
         Cmd::Rename(new) => rename(id, table, chain, new),
-        Cmd::Policy(policy) => set_policy(id, table, chain, policy),
+        Cmd::Policy(policy) => set_policy(fam, id, table, chain, policy),
         Cmd::List { num, zero: z } => {
             let text = list_cmd(p, id, table.as_ref(), *num)?;
             if *z {
@@ -78,7 +79,7 @@ fn run_verb(p: &Parsed, id: TableId, table: &mut Option<Table>, chain: &str) -> 
             Ok(text)
         }
         Cmd::ListRules(num) => list_rules(p, id, table.as_ref(), *num),
-        Cmd::Version(_) | Cmd::Help => Ok(String::new()),
+        Cmd::Version(_) | Cmd::Help | Cmd::Ignored => Ok(String::new()),
     }
 }
 
@@ -114,10 +115,13 @@ fn kernel_check(id: TableId, t: &Table, chain: &str, r: &Rule, op: &str) -> Resu
         Target::Snat(_) => nat && (user || matches!(hook, Some(Hook::Postrouting | Hook::Input))),
         Target::Dnat(_) => nat && (user || matches!(hook, Some(Hook::Prerouting | Hook::Output))),
         Target::Masquerade(_) => nat && (user || hook == Some(Hook::Postrouting)),
-        Target::Reject(w) => !nat && (w.icmp_code().is_some() || r.proto.is_some_and(|p| p.proto == 6 && !p.invert)),
+        Target::Reject(w) => !nat && (*w != RejectWith::TcpReset || r.proto.is_some_and(|p| p.proto == 6 && !p.invert)),
         _ => true,
     };
-    if !ok {
+    // xt_icmp6's checkentry: only with `-p ipv6-icmp`, not negated.
+    let icmp6_alone =
+        r.matches.iter().any(|m| matches!(m, Match::Icmp6(_))) && !r.proto.is_some_and(|p| p.proto == 58 && !p.invert);
+    if !ok || icmp6_alone {
         return fail("Invalid argument");
     }
     if let Target::Jump(j) = &r.target {
@@ -133,8 +137,15 @@ fn kernel_check(id: TableId, t: &Table, chain: &str, r: &Rule, op: &str) -> Resu
 }
 
 /// `-A` and `-I`: the chain must exist (a built-in one is made).
-fn add(id: TableId, table: &mut Option<Table>, chain: &str, rules: &[Rule], at: Option<usize>) -> Result<String, Fail> {
-    let mut t = table.clone().unwrap_or_else(|| Table::new(id));
+fn add(
+    fam: Family,
+    id: TableId,
+    table: &mut Option<Table>,
+    chain: &str,
+    rules: &[Rule],
+    at: Option<usize>,
+) -> Result<String, Fail> {
+    let mut t = table.clone().unwrap_or_else(|| Table::new_in(fam, id));
     let hook = hook_of(id, chain);
     let len = match (hook, t.chain(chain)) {
         (_, Some(c)) => c.rules.len(),
@@ -167,8 +178,15 @@ fn add(id: TableId, table: &mut Option<Table>, chain: &str, rules: &[Rule], at: 
 }
 
 /// `-R CHAIN N`.
-fn replace(id: TableId, table: &mut Option<Table>, chain: &str, rules: &[Rule], n: usize) -> Result<String, Fail> {
-    let mut t = table.clone().unwrap_or_else(|| Table::new(id));
+fn replace(
+    fam: Family,
+    id: TableId,
+    table: &mut Option<Table>,
+    chain: &str,
+    rules: &[Rule],
+    n: usize,
+) -> Result<String, Fail> {
+    let mut t = table.clone().unwrap_or_else(|| Table::new_in(fam, id));
     let len = t.chain(chain).ok_or(Fail::Refused(NO_CHAIN))?.rules.len();
     if n > len {
         return Err(Fail::Refused("Index of replacement too big."));
@@ -209,10 +227,10 @@ fn delete_spec(table: &mut Option<Table>, chain: &str, rules: &[Rule], remove: b
 }
 
 /// `-F [CHAIN]`: rules go, policies and their counters stay.
-fn flush(id: TableId, table: &mut Option<Table>, chain: Option<&str>) -> Result<String, Fail> {
+fn flush(fam: Family, id: TableId, table: &mut Option<Table>, chain: Option<&str>) -> Result<String, Fail> {
     match chain {
         Some(name) => {
-            let mut t = table.clone().unwrap_or_else(|| Table::new(id));
+            let mut t = table.clone().unwrap_or_else(|| Table::new_in(fam, id));
             let c = match hook_of(id, name) {
                 Some(h) => t.ensure_builtin(h),
                 None => t.chain_mut(name).ok_or(Fail::Refused(NO_CHAIN))?,
@@ -305,8 +323,8 @@ fn zero_chain(c: &mut Chain) {
 }
 
 /// `-N NAME` (the name was checked while parsing).
-fn new_chain(id: TableId, table: &mut Option<Table>, name: &str) -> Result<String, Fail> {
-    let mut t = table.clone().unwrap_or_else(|| Table::new(id));
+fn new_chain(fam: Family, id: TableId, table: &mut Option<Table>, name: &str) -> Result<String, Fail> {
+    let mut t = table.clone().unwrap_or_else(|| Table::new_in(fam, id));
     if t.chain(name).is_some() || hook_of(id, name).is_some() {
         return Err(Fail::Refused("Chain already exists."));
     }
@@ -373,14 +391,14 @@ fn rename(id: TableId, table: &mut Option<Table>, old: &str, new: &str) -> Resul
 }
 
 /// `-P CHAIN ACCEPT|DROP`.
-fn set_policy(id: TableId, table: &mut Option<Table>, chain: &str, policy: &str) -> Result<String, Fail> {
+fn set_policy(fam: Family, id: TableId, table: &mut Option<Table>, chain: &str, policy: &str) -> Result<String, Fail> {
     let policy = match policy {
         "ACCEPT" => Policy::Accept,
         "DROP" => Policy::Drop,
         _ => return Err(Fail::Refused("Bad policy name. Run `dmesg' for more information.")),
     };
     let hook = hook_of(id, chain).ok_or(Fail::Refused("Bad built-in chain name."))?;
-    let mut t = table.clone().unwrap_or_else(|| Table::new(id));
+    let mut t = table.clone().unwrap_or_else(|| Table::new_in(fam, id));
     // iptables-nft sends the chain with fresh counters along with the
     // policy (policy-counters, bridge-chains recordings).
     let c = t.ensure_builtin(hook);
@@ -405,7 +423,7 @@ fn shown(id: TableId, t: Option<&Table>, chain: Option<&str>) -> Result<Vec<Chai
 
 fn list_cmd(p: &Parsed, id: TableId, t: Option<&Table>, num: Option<u32>) -> Result<String, Fail> {
     let chains = shown(id, t, p.chain.as_deref())?;
-    let f = Format { numeric: p.numeric, verbose: p.verbose, exact: p.exact, line_numbers: p.line_numbers };
+    let f = Format { af: p.af, numeric: p.numeric, verbose: p.verbose, exact: p.exact, line_numbers: p.line_numbers };
     if let Some(n) = num {
         let n = n as usize;
         return Ok(chains.first().and_then(|c| c.rules.get(n - 1)).map_or(String::new(), |r| list::rule_line(r, n, f)));

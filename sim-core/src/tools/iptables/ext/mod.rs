@@ -1,14 +1,15 @@
 //! The extensions iptables loads with `-m` and `-j`: their options, how
 //! each reads its argument, and the final checks (libxt_tcp, libxt_icmp,
 //! libxt_conntrack, libxt_multiport, libxt_comment, libxt_physdev,
-//! libxt_limit, libxt_iprange here; the targets in `target.rs`).
-
-use std::net::Ipv4Addr;
+//! libxt_limit, libxt_iprange, and ip6tables' libip6t_icmp6 here; the
+//! targets in `target.rs`). Which exist depends on the family, as each
+//! extension registers for one (`NFPROTO_IPV4`, `NFPROTO_IPV6`) or both.
 
 mod target;
 
 pub use target::{target, TargetBuilder};
 
+use super::afinfo::Afinfo;
 use super::names;
 use super::parse::Arg;
 use super::Fail;
@@ -23,35 +24,44 @@ pub enum Builder {
     Tcp(PortsMatch),
     Udp(PortsMatch),
     Icmp(Option<IcmpMatch>),
+    Icmp6(Option<IcmpMatch>),
     State(Option<StateMatch>),
     Conntrack(Option<StateMatch>),
     Multiport(Option<MultiportMatch>),
     Comment(Option<String>),
     Physdev(PhysdevMatch),
     Limit(LimitMatch),
-    IpRange(IpRangeMatch),
+    /// With the family whose addresses its ranges take.
+    IpRange(IpRangeMatch, Afinfo),
 }
 
-pub fn load_match(name: &str) -> Option<Builder> {
+/// `-m NAME` in `af`'s program: icmp is IPv4's, icmp6 IPv6's, the rest
+/// both's.
+pub fn load_match(name: &str, af: Afinfo) -> Option<Builder> {
     Some(match name {
         "tcp" => Builder::Tcp(PortsMatch::default()),
         "udp" => Builder::Udp(PortsMatch::default()),
-        "icmp" => Builder::Icmp(None),
+        "icmp" if !af.is_ipv6() => Builder::Icmp(None),
+        "icmp6" if af.is_ipv6() => Builder::Icmp6(None),
         "state" => Builder::State(None),
         "conntrack" => Builder::Conntrack(None),
         "multiport" => Builder::Multiport(None),
         "comment" => Builder::Comment(None),
         "physdev" => Builder::Physdev(PhysdevMatch::default()),
         // 3/hour, burst 5: libxt_limit's defaults.
-        "iprange" => Builder::IpRange(IpRangeMatch::default()),
+        "iprange" => Builder::IpRange(IpRangeMatch::default(), af),
         "limit" => Builder::Limit(LimitMatch { avg: 10_000 * 3600 / 3, burst: 5 }),
         _ => return None,
     })
 }
 
-/// The match `-p PROTO` loads when one of its options is first used.
-pub fn proto_match(proto: u8) -> Option<Builder> {
-    load_match(names::proto_name(proto)?)
+/// The match `-p PROTO` loads when one of its options is first used
+/// (ip6tables' `-p ipv6-icmp` loads icmp6).
+pub fn proto_match(proto: u8, af: Afinfo) -> Option<Builder> {
+    match proto {
+        58 => load_match("icmp6", af),
+        _ => load_match(names::proto_name(proto)?, af),
+    }
 }
 
 const PORT_OPTS: &[(&str, Arg)] = &[
@@ -105,6 +115,36 @@ fn tcp_flags(s: &str) -> Result<u8, Fail> {
     Ok(bits)
 }
 
+/// `--icmpv6-type NAME|TYPE[/CODE]` (libip6t_icmp6's `parse_icmpv6()`:
+/// names by unique prefix, a type and code each 0 to 255).
+fn icmpv6_type(s: &str) -> Result<IcmpType, Fail> {
+    let exact = names::ICMP6_TYPES.iter().find(|(n, ..)| *n == s);
+    let hits: Vec<_> = names::ICMP6_TYPES.iter().filter(|(n, ..)| n.starts_with(s) && !s.is_empty()).collect();
+    let hit = match (exact, hits.as_slice()) {
+        (Some(h), _) => Some(*h),
+        (None, [h]) => Some(**h),
+        (None, [a, b, ..]) => {
+            return Err(Fail::usage(format!("Ambiguous ICMPv6 type `{s}': `{}' or `{}'?", a.0, b.0)));
+        }
+        _ => None,
+    };
+    if let Some((_, typ, code_min, code_max)) = hit {
+        return Ok(IcmpType::Type { typ, code_min, code_max });
+    }
+    let (t, c) = match s.split_once('/') {
+        Some((t, c)) => (t, Some(c)),
+        None => (s, None),
+    };
+    let typ: u8 = t.parse().map_err(|_| Fail::usage(format!("Unknown ICMPv6 type `{s}'")))?;
+    Ok(match c {
+        Some(c) => {
+            let c: u8 = c.parse().map_err(|_| Fail::usage(format!("Unknown ICMPv6 code `{s}'")))?;
+            IcmpType::Type { typ, code_min: c, code_max: c }
+        }
+        None => IcmpType::Type { typ, code_min: 0, code_max: 0xFF },
+    })
+}
+
 /// `--icmp-type NAME|TYPE[/CODE]` (names by unique prefix, as libxt_icmp).
 fn icmp_type(s: &str) -> Result<IcmpType, Fail> {
     let hits: Vec<_> = names::ICMP_TYPES.iter().filter(|(n, ..)| n.starts_with(s) && !s.is_empty()).collect();
@@ -144,13 +184,14 @@ impl Builder {
             Builder::Tcp(_) => "tcp",
             Builder::Udp(_) => "udp",
             Builder::Icmp(_) => "icmp",
+            Builder::Icmp6(_) => "icmp6",
             Builder::State(_) => "state",
             Builder::Conntrack(_) => "conntrack",
             Builder::Multiport(_) => "multiport",
             Builder::Comment(_) => "comment",
             Builder::Physdev(_) => "physdev",
             Builder::Limit(_) => "limit",
-            Builder::IpRange(_) => "iprange",
+            Builder::IpRange(..) => "iprange",
         }
     }
 
@@ -159,6 +200,7 @@ impl Builder {
             Builder::Tcp(_) => TCP_OPTS,
             Builder::Udp(_) => PORT_OPTS,
             Builder::Icmp(_) => &[("icmp-type", Arg::Required)],
+            Builder::Icmp6(_) => &[("icmpv6-type", Arg::Required)],
             Builder::State(_) => &[("state", Arg::Required)],
             Builder::Conntrack(_) => &[("ctstate", Arg::Required)],
             Builder::Multiport(_) => &[
@@ -177,7 +219,7 @@ impl Builder {
                 ("physdev-is-bridged", Arg::None),
             ],
             Builder::Limit(_) => &[("limit", Arg::Required), ("limit-burst", Arg::Required)],
-            Builder::IpRange(_) => &[("src-range", Arg::Required), ("dst-range", Arg::Required)],
+            Builder::IpRange(..) => &[("src-range", Arg::Required), ("dst-range", Arg::Required)],
         }
     }
 
@@ -222,6 +264,7 @@ impl Builder {
                 *slot = Some(PortMatch { range: port_range(arg)?, invert });
             }
             Builder::Icmp(m) => *m = Some(IcmpMatch { typ: icmp_type(arg)?, invert }),
+            Builder::Icmp6(m) => *m = Some(IcmpMatch { typ: icmpv6_type(arg)?, invert }),
             Builder::State(m) => {
                 let states = names::parse_states(arg, false).map_err(|t| Fail::usage(format!("Bad state \"{t}\"")))?;
                 *m = Some(StateMatch { states, invert });
@@ -254,11 +297,11 @@ impl Builder {
                 *m = Some(MultiportMatch { dir, ports, invert });
             }
             Builder::Comment(m) => *m = Some(arg.to_string()),
-            Builder::IpRange(m) => {
+            Builder::IpRange(m, af) => {
                 let bad = |v: &str| Fail::usage(format!("iprange: Bad value for \"--{name}\" option: \"{v}\""));
                 let (a, b) = arg.split_once('-').unwrap_or((arg, arg));
-                let min: Ipv4Addr = a.parse().map_err(|_| bad(a))?;
-                let max: Ipv4Addr = b.parse().map_err(|_| bad(b))?;
+                let min = af.parse_addr(a).ok_or_else(|| bad(a))?;
+                let max = af.parse_addr(b).ok_or_else(|| bad(b))?;
                 let r = Some(AddrRange { min, max, invert });
                 if name == "src-range" {
                     m.src = r;
@@ -301,6 +344,7 @@ impl Builder {
             Builder::Tcp(m) => Match::Tcp(*m),
             Builder::Udp(m) => Match::Udp(*m),
             Builder::Icmp(m) => Match::Icmp(m.ok_or_else(|| must("icmp", "icmp-type"))?),
+            Builder::Icmp6(m) => Match::Icmp6(m.ok_or_else(|| must("icmp6", "icmpv6-type"))?),
             Builder::State(m) => Match::State(m.ok_or_else(|| must("state", "state"))?),
             Builder::Conntrack(m) => {
                 Match::Conntrack(m.ok_or_else(|| Fail::usage("conntrack: At least one option is required"))?)
@@ -310,7 +354,7 @@ impl Builder {
             }
             Builder::Comment(m) => Match::Comment(m.clone().ok_or_else(|| must("comment", "comment"))?),
             Builder::Limit(l) => Match::Limit(*l),
-            Builder::IpRange(m) => {
+            Builder::IpRange(m, _) => {
                 if m.src.is_none() && m.dst.is_none() {
                     return Err(Fail::usage("iprange match: You must specify `--src-range' or `--dst-range'"));
                 }

@@ -1,8 +1,8 @@
 //! The targets iptables loads with `-j`: their options and final checks
-//! (libipt_REJECT, libipt_LOG, libxt_NAT, libxt_MASQUERADE).
+//! (libipt_REJECT and libip6t_REJECT, libipt_LOG, libxt_NAT,
+//! libxt_MASQUERADE).
 
-use std::net::Ipv4Addr;
-
+use super::super::afinfo::Afinfo;
 use super::super::names;
 use super::super::parse::Arg;
 use super::super::Fail;
@@ -11,17 +11,20 @@ use crate::netlink::netfilter::{LogOpts, MasqOpts, NatRange, PortRange, RejectWi
 /// A target being built from its options.
 #[derive(Clone)]
 pub struct TargetBuilder {
+    af: Afinfo,
     target: Target,
     /// SNAT/DNAT got their `--to-*`.
     has_to: bool,
 }
 
 /// `-j NAME` for a target extension or verdict; `None` for a chain name.
-pub fn target(name: &str) -> Option<TargetBuilder> {
+/// REJECT sends a port unreachable of the family's ICMP by default.
+pub fn target(name: &str, af: Afinfo) -> Option<TargetBuilder> {
     let target = match name {
         "ACCEPT" => Target::Accept,
         "DROP" => Target::Drop,
         "RETURN" => Target::Return,
+        "REJECT" if af.is_ipv6() => Target::Reject(RejectWith::Icmp6PortUnreachable),
         "REJECT" => Target::Reject(RejectWith::PortUnreachable),
         "LOG" => Target::Log(LogOpts { level: 4, prefix: None, flags: 0 }),
         "SNAT" => Target::Snat(NatRange::default()),
@@ -29,14 +32,23 @@ pub fn target(name: &str) -> Option<TargetBuilder> {
         "MASQUERADE" => Target::Masquerade(MasqOpts::default()),
         _ => return None,
     };
-    Some(TargetBuilder { target, has_to: false })
+    Some(TargetBuilder { af, target, has_to: false })
 }
 
-/// `ADDR[-ADDR][:PORT[-PORT]]` of `--to-source`/`--to-destination`.
-fn nat_range(s: &str, proto: Option<u8>) -> Result<NatRange, Fail> {
-    let (a, p) = match s.split_once(':') {
-        Some((a, p)) => (a, Some(p)),
-        None => (s, None),
+/// `ADDR[-ADDR][:PORT[-PORT]]` of `--to-source`/`--to-destination`;
+/// IPv6's `[ADDR[-ADDR]]:PORT[-PORT]` or `ADDR[-ADDR]` (libxt_NAT's
+/// `parse_to()`).
+fn nat_range(s: &str, proto: Option<u8>, af: Afinfo) -> Result<NatRange, Fail> {
+    let (a, p) = match (af.is_ipv6(), s.strip_prefix('[')) {
+        (true, Some(rest)) => match rest.split_once(']') {
+            Some((a, p)) => (a, p.strip_prefix(':')),
+            None => (rest, None),
+        },
+        (true, None) => (s, None),
+        (false, _) => match s.split_once(':') {
+            Some((a, p)) => (a, Some(p)),
+            None => (s, None),
+        },
     };
     let ports = match p {
         None => None,
@@ -47,7 +59,7 @@ fn nat_range(s: &str, proto: Option<u8>) -> Result<NatRange, Fail> {
             Some(ports_dash(p)?)
         }
     };
-    let ip = |x: &str| x.parse::<Ipv4Addr>().map_err(|_| Fail::usage(format!("Bad IP address \"{x}\"")));
+    let ip = |x: &str| af.parse_addr(x).ok_or_else(|| Fail::usage(format!("Bad IP address \"{x}\"")));
     let addrs = match a {
         "" => None,
         _ => Some(match a.split_once('-') {
@@ -95,7 +107,8 @@ impl TargetBuilder {
         let arg = arg.unwrap_or("");
         match &mut self.target {
             Target::Reject(r) => {
-                *r = names::parse_reject(arg).ok_or_else(|| Fail::usage(format!("unknown reject type \"{arg}\"")))?
+                *r = names::parse_reject(arg, self.af.family)
+                    .ok_or_else(|| Fail::usage(format!("unknown reject type \"{arg}\"")))?
             }
             Target::Log(l) => match name {
                 "log-level" => {
@@ -118,7 +131,7 @@ impl TargetBuilder {
                 "random" => r.random = true,
                 "persistent" => r.persistent = true,
                 _ => {
-                    *r = NatRange { random: r.random, persistent: r.persistent, ..nat_range(arg, proto)? };
+                    *r = NatRange { random: r.random, persistent: r.persistent, ..nat_range(arg, proto, self.af)? };
                     self.has_to = true;
                 }
             },

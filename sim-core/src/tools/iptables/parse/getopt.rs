@@ -109,7 +109,7 @@ impl State<'_> {
         let mut found = self.resolve(name);
         if found.is_none() {
             // `-p tcp --dport`: the protocol's match loads on first use.
-            if let Some(m) = self.proto.and_then(|p| ext::proto_match(p.proto)) {
+            if let Some(m) = self.proto.and_then(|p| ext::proto_match(p.proto, self.af)) {
                 if !self.matches.iter().any(|x| x.name() == m.name()) {
                     self.matches.push(m);
                     found = self.resolve(name);

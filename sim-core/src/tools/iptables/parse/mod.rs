@@ -5,13 +5,12 @@
 //! (`--dport`, `--reject-with`) exist only once their match or target is
 //! loaded (`-m`, `-j`, or `-p tcp` on first use).
 
-use std::net::Ipv4Addr;
-
 mod getopt;
 mod options;
 
 pub use getopt::Arg;
 
+use super::afinfo::Afinfo;
 use super::ext::{self, Builder, TargetBuilder};
 use super::names;
 use super::Fail;
@@ -40,10 +39,15 @@ pub enum Cmd {
     /// `-V`; `true` for `! -V`.
     Version(bool),
     Help,
+    /// An iptables-restore line with the other family's `-4`/`-6`: the
+    /// line is ignored (`-h`'s own words).
+    Ignored,
 }
 
 /// A parsed command line.
 pub struct Parsed {
+    /// iptables or ip6tables.
+    pub af: Afinfo,
     pub table: String,
     pub cmd: Cmd,
     pub chain: Option<String>,
@@ -84,41 +88,9 @@ pub fn check_chain_name(name: &str) -> Result<(), Fail> {
     Ok(())
 }
 
-/// `xtables_ipparse_multiple()`: `ADDR[/MASK][,ADDR[/MASK]...]`.
-fn parse_addrs(text: &str) -> Result<Vec<(Ipv4Addr, Ipv4Addr)>, Fail> {
-    text.split(',')
-        .map(|one| {
-            let (a, m) = match one.split_once('/') {
-                Some((a, m)) => (a, Some(m)),
-                None => (one, None),
-            };
-            let bad = |m: &str| Fail::usage(format!("invalid mask `{m}' specified"));
-            // A dotted mask may be any mask; a number is a prefix length.
-            let mask = match m {
-                None => u32::MAX,
-                Some(m) if m.contains('.') => u32::from(m.parse::<Ipv4Addr>().map_err(|_| bad(m))?),
-                Some(m) => match m.parse::<u8>() {
-                    Ok(n) if n <= 32 && !m.starts_with('+') => crate::kernel::addr::mask(n),
-                    _ => return Err(bad(m)),
-                },
-            };
-            let ip = inet_aton(a).ok_or_else(|| Fail::usage(format!("host/network `{a}' not found")))?;
-            Ok((Ipv4Addr::from(u32::from(ip) & mask), Ipv4Addr::from(mask)))
-        })
-        .collect()
-}
-
-/// Dotted quads, `0` (what `-s 0/0` uses), and the names /etc/hosts and
-/// /etc/networks give.
-fn inet_aton(s: &str) -> Option<Ipv4Addr> {
-    if s == "0" {
-        return Some(Ipv4Addr::UNSPECIFIED);
-    }
-    s.parse().ok().or_else(|| names::resolve(s))
-}
-
 /// The parser's state while it walks argv.
 struct State<'a> {
+    af: Afinfo,
     argv: &'a [String],
     i: usize,
     invert: bool,
@@ -143,7 +115,8 @@ struct State<'a> {
     counters: Option<Counters>,
     fragment: Option<bool>,
     goto: bool,
-    /// `-V` or `-h`: parsing stops there.
+    /// `-V`, `-h`, or the other family's `-4`/`-6` in iptables-restore:
+    /// parsing stops there.
     early: Option<Cmd>,
     /// The block's table when iptables-restore parses a line.
     restore: Option<&'a str>,
@@ -170,19 +143,20 @@ fn opt_check(cmd: &Cmd, seen: &[char]) -> Result<(), Fail> {
     Ok(())
 }
 
-/// Parses `iptables` argv (argv[0] is the program).
-pub fn parse(argv: &[String]) -> Result<Parsed, Fail> {
-    parse_in(argv, None)
+/// Parses `iptables` (`ip6tables`) argv (argv[0] is the program).
+pub fn parse(af: Afinfo, argv: &[String]) -> Result<Parsed, Fail> {
+    parse_in(af, argv, None)
 }
 
 /// Parses one line of an iptables-restore block for `table` (argv[0] is
 /// the program); `-t` is refused there.
-pub fn parse_line(argv: &[String], table: &str) -> Result<Parsed, Fail> {
-    parse_in(argv, Some(table))
+pub fn parse_line(af: Afinfo, argv: &[String], table: &str) -> Result<Parsed, Fail> {
+    parse_in(af, argv, Some(table))
 }
 
-fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
+fn parse_in(af: Afinfo, argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
     let mut st = State {
+        af,
         argv,
         i: 1,
         invert: false,
@@ -225,6 +199,7 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
         }
         if let Some(cmd) = st.early.take() {
             return Ok(Parsed {
+                af,
                 table: st.table,
                 cmd,
                 chain: None,
@@ -263,7 +238,8 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
     let addrs = |a: &Option<(String, bool)>| -> Result<Vec<Option<AddrMatch>>, Fail> {
         match a {
             None => Ok(vec![None]),
-            Some((text, invert)) => Ok(parse_addrs(text)?
+            Some((text, invert)) => Ok(af
+                .parse_addrs(text)?
                 .into_iter()
                 .map(|(net, mask)| Some(AddrMatch { net, mask, invert: *invert }))
                 .collect()),
@@ -305,11 +281,12 @@ fn parse_in(argv: &[String], restore: Option<&str>) -> Result<Parsed, Fail> {
                 matches: matches.clone(),
                 target: target.clone(),
                 goto: st.goto && matches!(target, Target::Jump(_)),
-                counters: st.counters.unwrap_or_default(),
+                counters: st.counters.filter(|_| af.rule_counters()).unwrap_or_default(),
             });
         }
     }
     Ok(Parsed {
+        af,
         table: st.table,
         cmd,
         chain: st.chain,

@@ -80,7 +80,7 @@ impl State<'_> {
                 self.once('j')?;
                 self.goto = c == 'g';
                 let name = arg.unwrap_or_default();
-                match ext::target(&name) {
+                match ext::target(&name, self.af) {
                     Some(t) => self.target = Some(t),
                     None => self.jump = Some(name),
                 }
@@ -88,7 +88,7 @@ impl State<'_> {
             }
             'm' => {
                 let name = arg.unwrap_or_default();
-                let m = ext::load_match(&name).ok_or_else(|| {
+                let m = ext::load_match(&name, self.af).ok_or_else(|| {
                     Fail::usage_blank(format!("Couldn't load match `{name}':No such file or directory"))
                 })?;
                 self.matches.push(m);
@@ -105,6 +105,7 @@ impl State<'_> {
                 self.table = arg.unwrap_or_default();
                 Ok(())
             }
+            'f' if self.af.is_ipv6() => Err(Fail::usage("`-f' is not supported in IPv6, use -m frag instead")),
             'n' | 'x' | 'f' => {
                 self.once(c)?;
                 match c {
@@ -133,8 +134,16 @@ impl State<'_> {
                 });
                 Ok(())
             }
-            // -w, -W, -M, -4: accepted and ignored, as iptables-nft does.
-            'w' | 'W' | 'M' | '4' => Ok(()),
+            // -w, -W, -M: accepted and ignored, as iptables-nft does.
+            'w' | 'W' | 'M' => Ok(()),
+            // `-4`/`-6`: the program's own family passes; the other one is
+            // `exit_tryhelp()`, and in iptables-restore ignores the line.
+            '4' | '6' if (c == '6') == self.af.is_ipv6() => Ok(()),
+            '4' | '6' if self.restore.is_some() => {
+                self.early = Some(Cmd::Ignored);
+                Ok(())
+            }
+            '4' | '6' => Err(Fail::TryHelp),
             _ => Err(Fail::usage(format!("unknown option \"{word}\""))),
         }
     }
