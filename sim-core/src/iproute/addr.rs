@@ -53,9 +53,11 @@ pub enum AddrCmd {
     },
     Flush(ShowFilter),
     Show(ShowFilter),
-    /// `ip addr add dev X` with no address: the kernel refuses it.
+    /// `ip addr add|del dev X` with no address: the kernel refuses it,
+    /// after the device is looked up.
     Refused {
         dev: String,
+        error: crate::kernel::KernelError,
     },
 }
 
@@ -212,8 +214,7 @@ impl Modify<'_> {
             return Err(Fail::new("Not enough information: \"dev\" argument is required.\n", 1));
         };
         let Some(p) = self.local else {
-            // Sent without an address: the device is looked up first.
-            return Ok(AddrCmd::Refused { dev });
+            return Ok(AddrCmd::Refused { dev, error: self.no_local(delete) });
         };
         let p = match p {
             AnyPrefix::V4(p) => p,
@@ -242,6 +243,22 @@ impl Modify<'_> {
 }
 
 impl Modify<'_> {
+    /// What the kernel answers a request without IFA_LOCAL: no family
+    /// (`ip addr add dev X`) has no handler; IPv6 finds no address to take
+    /// (`inet6_rtm_newaddr()`); IPv4 says which. (With `brd +` as well,
+    /// iproute2 6.1 sends IFA_BROADCAST with the unset address's length,
+    /// uninitialised: the kernel's answer differs run to run, and is not
+    /// modelled.)
+    fn no_local(&self, delete: bool) -> crate::kernel::KernelError {
+        use crate::kernel::{Errno, KernelError};
+        match self.family {
+            Family::Inet if delete => KernelError::msg(Errno::EADDRNOTAVAIL, "ipv4: Address not found"),
+            Family::Inet => KernelError::msg(Errno::EINVAL, "ipv4: Local address is not supplied"),
+            Family::Inet6 => KernelError::new(Errno::EINVAL),
+            _ => KernelError::new(Errno::EOPNOTSUPP),
+        }
+    }
+
     /// The IPv6 half of `ipaddr_modify()`: lifetimes are checked as
     /// iproute2 checks them (either one given sends both, unset ones forever).
     fn finish6(self, dev: String, p: Prefix6, delete: bool, replace: bool) -> IpResult<AddrCmd> {
@@ -326,9 +343,9 @@ pub fn run(nl: &mut dyn Netlink, opts: &Opts, cmd: &AddrCmd) -> IpResult<Output>
             Ok(Output::new())
         }
         AddrCmd::Show(f) => show::list(nl, opts, f, false),
-        AddrCmd::Refused { dev } => {
+        AddrCmd::Refused { dev, error } => {
             index_of(nl, dev).ok_or_else(|| Fail::nodev(dev))?;
-            Err(Fail::new("RTNETLINK answers: Operation not supported\n", 2))
+            Err(Fail::kernel(error))
         }
     }
 }

@@ -19,6 +19,9 @@ pub struct ShowFilter {
     pub dev: Option<String>,
     pub kind: Option<String>,
     pub master: Option<String>,
+    /// `nomaster`: only devices that are no port (a later `master X` wins,
+    /// and this wins over an earlier one: one `filter.master` in iproute2).
+    pub nomaster: bool,
     pub up: bool,
     /// `to PREFIX`, read in the command's family when listing.
     pub to: Option<String>,
@@ -31,6 +34,7 @@ enum Key {
     Up,
     Type,
     Master,
+    NoMaster,
     To,
     Scope,
     /// `label`: read and not used.
@@ -44,6 +48,7 @@ const KEYWORDS: &[Entry<Key>] = &[
     alone(E("up"), Key::Up),
     valued(E("type"), Key::Type),
     valued(E("master"), Key::Master),
+    alone(E("nomaster"), Key::NoMaster),
     valued(E("to"), Key::To),
     valued(E("scope"), Key::Scope),
     valued(E("label"), Key::Ignored),
@@ -65,6 +70,11 @@ impl ShowFilter {
                     return Err(Fail::invarg("Device does not exist\n", v));
                 }
                 self.master = Some(v.to_string());
+                self.nomaster = false;
+            }
+            Key::NoMaster => {
+                self.master = None;
+                self.nomaster = true;
             }
             Key::To => self.to = Some(v.to_string()),
             Key::Scope => {
@@ -124,6 +134,7 @@ pub fn list(nl: &mut dyn Netlink, opts: &Opts, f: &ShowFilter, do_link: bool) ->
             || (f.up && l.flags & IFF_UP == 0)
             || f.kind.as_ref().is_some_and(|k| l.kind.as_deref() != Some(k.as_str()))
             || master.is_some_and(|m| l.master != Some(m))
+            || (f.nomaster && l.master.is_some())
         {
             continue;
         }

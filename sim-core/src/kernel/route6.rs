@@ -140,9 +140,19 @@ pub struct Fib6 {
     /// The highest address serial the last sync saw: an address added since
     /// on a device that is up gets the device's multicast route too.
     pub seen_serial: u64,
+    /// Tables made by adding a route to them (`fib6_new_table()`), besides
+    /// main and local, which always exist; a table stays once made.
+    pub tables: Vec<u32>,
 }
 
 impl Fib6 {
+    /// Whether routing table `id` exists.
+    pub fn has_table(&self, id: u32) -> bool {
+        id == crate::kernel::route::RT_TABLE_MAIN
+            || id == crate::kernel::route::RT_TABLE_LOCAL
+            || self.tables.contains(&id)
+    }
+
     /// The routes in dump order: table by table (main before local), each
     /// in tree order, routes on one prefix by metric, then as added.
     pub fn dump(&self) -> Vec<&Route6> {

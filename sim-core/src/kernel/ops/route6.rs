@@ -278,10 +278,14 @@ impl Kernel {
             rt.dev = d;
         }
         let n = self.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+        let table = rt.table;
         match n.fib6.find_key(&rt) {
             Some(i) if replace => n.fib6.routes[i] = rt,
             Some(_) => return Err(Errno::EEXIST.into()),
             None => n.fib6.routes.push(rt),
+        }
+        if !n.fib6.has_table(table) {
+            n.fib6.tables.push(table);
         }
         Ok(())
     }
@@ -291,6 +295,9 @@ impl Kernel {
     pub fn route6_del(&mut self, ns: NsId, m: &Route6Match) -> KResult<()> {
         self.fib6_sync(ns);
         let n = self.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+        if !n.fib6.has_table(m.table) {
+            return Err(KernelError::msg(Errno::ESRCH, "FIB table does not exist"));
+        }
         let i = n
             .fib6
             .routes
@@ -299,8 +306,23 @@ impl Kernel {
             .filter(|(_, r)| m.matches(r))
             .min_by_key(|(i, r)| (r.metric, *i))
             .map(|(i, _)| i)
-            .ok_or(KernelError::new(Errno::ESRCH))?;
+            .ok_or_else(|| {
+                let table =
+                    m.table == crate::kernel::route::RT_TABLE_MAIN || n.fib6.routes.iter().any(|r| r.table == m.table);
+                KernelError::new(if table && null_entry_matches(m) { Errno::ENOENT } else { Errno::ESRCH })
+            })?;
         n.fib6.routes.remove(i);
         Ok(())
     }
+}
+
+/// Whether a delete that found no route of ::/0 meets a table's root's
+/// `fib6_null_entry` (device `lo`, metric 0xffffffff, no gateway) instead:
+/// `fib6_del()` refuses it with ENOENT where any other miss is ESRCH.
+fn null_entry_matches(m: &Route6Match) -> bool {
+    m.prefix == 0
+        && m.gateway.is_none()
+        && m.dev.is_none()
+        && m.metric.is_none_or(|x| x == u32::MAX)
+        && m.proto.is_none()
 }

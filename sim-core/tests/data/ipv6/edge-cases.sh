@@ -1,0 +1,18 @@
+# Requests without an address (each family's answer), deleting a route that is not there (::/0 meets the table root's null entry; a table never made), and `ip link show nomaster`.
+ip link add br0 type bridge
+ip -6 addr del dev br0
+ip -6 addr add dev br0
+ip addr add dev br0
+ip addr del dev br0
+ip -4 addr add dev br0
+ip -4 addr del dev br0
+ip -6 addr add dev br0 nodad
+ip -6 route del default
+ip -6 route del default dev br0
+ip -6 route del default metric 5
+ip -6 route del ::/0 table 100
+ip -6 route del default via fe80::1 dev br0
+ip link show nomaster
+ip link show nomaster master
+ip -br link show master br0
+ip link show nomaster type bridge
