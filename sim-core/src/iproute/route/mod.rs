@@ -27,6 +27,9 @@ pub struct RouteFilter {
     pub exact: Option<(IpAddr, u8)>,
     /// `cache`/`cloned`: the kernel's route exceptions (learnt path MTUs).
     pub cache: bool,
+    /// `type TYPE` (`Err`: a type the simulator has no route of, which
+    /// selects none).
+    pub kind: Option<Result<RouteType, &'static str>>,
 }
 
 /// A route as typed on the command line, device by name.
@@ -84,11 +87,16 @@ impl RouteFilter {
     /// iproute2's filter_nlmsg(): `root` wants the route inside the prefix,
     /// `match` the prefix inside the route, `exact` the very same prefix.
     fn selects(&self, r: &Route) -> bool {
-        self.selects_prefix(IpAddr::V4(r.dst), r.prefix)
+        self.selects_kind(r.kind) && self.selects_prefix(IpAddr::V4(r.dst), r.prefix)
     }
 
     fn selects6(&self, r: &Route6) -> bool {
-        self.selects_prefix(IpAddr::V6(r.dst), r.prefix)
+        self.selects_kind(r.kind) && self.selects_prefix(IpAddr::V6(r.dst), r.prefix)
+    }
+
+    /// `filter.typemask`.
+    fn selects_kind(&self, kind: RouteType) -> bool {
+        self.kind.is_none_or(|k| k == Ok(kind))
     }
 
     /// A selector of the other family selects nothing.

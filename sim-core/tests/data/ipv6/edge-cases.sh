@@ -1,4 +1,4 @@
-# Requests without an address (each family's answer), deleting a route that is not there (::/0 meets the table root's null entry; a table never made), and `ip link show nomaster`.
+# Requests without an address (each family's answer), deleting a route that is not there (::/0 meets the table root's null entry; a table never made), and `ip link show nomaster`; route types as iproute2 reads them, by prefix (`x` is xresolve, `u` unreachable, `b` broadcast).
 ip link add br0 type bridge
 ip -6 addr del dev br0
 ip -6 addr add dev br0
@@ -16,3 +16,15 @@ ip link show nomaster
 ip link show nomaster master
 ip -br link show master br0
 ip link show nomaster type bridge
+ip link set br0 up
+ip route add default via fe80::1 x br0
+ip route add x 10.9.0.0/16 dev br0
+ip route add th 10.9.0.0/16 dev br0
+ip route add un 10.8.0.0/16
+ip route add any dev br0
+ip route add m 10.7.0.0/16 dev br0
+ip route add b 10.6.0.0/16 dev br0
+ip route show table all type broadcast
+ip -6 route add u 2001:db8::/64 dev br0
+ip -6 route
+ip route show
