@@ -167,6 +167,28 @@ impl<'a> Modify<'a> {
                 if self.brd.is_some() {
                     return Err(Fail::duparg("broadcast", v));
                 }
+                if !matches!(v, "+" | "-") {
+                    // get_addr() at once, in the family known so far, which
+                    // an address of either family then fixes.
+                    let v4 = parse_inet(v).is_some();
+                    let v6 = v.contains(':') && value::whole(v, value::ipv6).is_some();
+                    let family = match (self.family, v4, v6) {
+                        (Family::Inet, true, _) | (Family::Any, true, _) => Family::Inet,
+                        (Family::Inet6, _, true) | (Family::Any, _, true) => Family::Inet6,
+                        (f, _, _) => {
+                            let name = match f {
+                                Family::Inet => "inet",
+                                Family::Inet6 => "inet6",
+                                _ => "any valid",
+                            };
+                            return Err(Fail::new(
+                                format!("Error: {name} address is expected rather than \"{v}\".\n"),
+                                1,
+                            ));
+                        }
+                    };
+                    self.family = family;
+                }
                 self.brd = Some(v);
             }
             Key::Scope => self.scope = Some(Scope::parse(v).ok_or_else(|| Fail::invarg("invalid scope value.", v))?),
@@ -184,7 +206,11 @@ impl<'a> Modify<'a> {
                 if self.local.is_some() {
                     return Err(Fail::duparg2("local", v));
                 }
-                self.local = Some(parse_any_prefix(v, self.family)?);
+                let p = parse_any_prefix(v, self.family)?;
+                if self.family == Family::Any {
+                    self.family = if matches!(p, AnyPrefix::V4(_)) { Family::Inet } else { Family::Inet6 };
+                }
+                self.local = Some(p);
             }
         }
         Ok(())
@@ -218,6 +244,10 @@ impl Modify<'_> {
         };
         let p = match p {
             AnyPrefix::V4(p) => p,
+            // `brd +`/`brd -` is computed for IPv4 only.
+            AnyPrefix::V6(_) if !delete && matches!(self.brd, Some("+" | "-")) => {
+                return Err(Fail::new("Broadcast can be set only for IPv4 addresses\n", 1));
+            }
             AnyPrefix::V6(p) => return self.finish6(dev, p, delete, replace),
         };
         if delete {
@@ -231,10 +261,7 @@ impl Modify<'_> {
             Some("+" | "-") if prefix > 30 => None,
             Some("+") => Some(crate::kernel::addr::broadcast(p.addr, prefix)),
             Some("-") => Some(crate::kernel::addr::network(p.addr, prefix)),
-            Some(b) => Some(
-                parse_inet(b)
-                    .ok_or_else(|| Fail::new(format!("Error: inet address is expected rather than \"{b}\".\n"), 1))?,
-            ),
+            Some(b) => parse_inet(b),
         };
         let scope = self.scope.unwrap_or(if p.addr.is_loopback() { Scope::Host } else { Scope::Global });
         let label = self.label.map_or_else(|| dev.clone(), str::to_string);
