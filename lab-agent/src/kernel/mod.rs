@@ -12,6 +12,7 @@ pub mod conn;
 pub mod limits;
 pub mod link;
 pub mod linkwatch;
+pub mod maddr;
 pub mod neigh;
 pub mod netns;
 pub mod route;
@@ -25,13 +26,14 @@ pub use limits::Limits;
 use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 use netlink_packet_route::RouteNetlinkMessage;
 use sim_core::kernel::addr::Inet4;
+use sim_core::kernel::mac::Mac;
 use sim_core::kernel::ops::{Route6Match, RouteMatch};
 use sim_core::kernel::route::Route;
 use sim_core::kernel::route6::Route6;
 use sim_core::kernel::{Errno, KResult, KernelError};
 use sim_core::netlink::{
-    Addr6Req, AddrMsg, FdbMsg, LinkAddReq, LinkMsg, LinkSetReq, NeighMsg, Netlink, NetnsTarget, NsResult, Route6GetMsg,
-    Route6GetReq, Route6Msg, RouteGetMsg, RouteMsg,
+    Addr6Req, AddrMsg, FdbMsg, LinkAddReq, LinkMsg, LinkSetReq, MaddrMsg, NeighMsg, Netlink, NetnsTarget, NsResult,
+    Route6GetMsg, Route6GetReq, Route6Msg, RouteGetMsg, RouteMsg,
 };
 use tokio::runtime::Runtime;
 
@@ -581,6 +583,24 @@ impl Netlink for KernelNetlink<'_> {
     fn neigh_del(&mut self, ifindex: u32, dst: IpAddr, proxy: bool) -> KResult<()> {
         self.r.writable()?;
         self.call(neigh::del_msg(ifindex, dst, proxy), 0)
+    }
+
+    fn maddr_dump(&mut self) -> Vec<MaddrMsg> {
+        self.r.settle();
+        maddr::dump(netns::fd(self.ns_file()), netns::fd(&self.r.home))
+    }
+
+    fn maddr_change(&mut self, ifindex: u32, mac: Mac, add: bool) -> KResult<()> {
+        self.r.writable()?;
+        let name = self
+            .get(link::get_msg(ifindex))
+            .ok()
+            .and_then(|r| r.iter().find_map(link::decode))
+            .map(|l| l.name)
+            .ok_or(KernelError::new(Errno::ENODEV))?;
+        let r = maddr::change(netns::fd(self.ns_file()), netns::fd(&self.r.home), &name, mac, add);
+        self.r.changed();
+        r.map_err(KernelError::new)
     }
 
     fn sysctl_read(&mut self, path: &str) -> Result<String, Errno> {

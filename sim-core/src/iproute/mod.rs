@@ -14,6 +14,7 @@ pub mod bridge;
 pub mod details;
 pub mod grammar;
 pub mod link;
+pub mod maddr;
 pub mod neigh;
 pub mod netns;
 pub mod print;
@@ -83,6 +84,7 @@ pub enum IpCmd {
     Route(route::RouteCmd),
     Neigh(neigh::NeighCmd),
     Netns(netns::NetnsCmd),
+    Maddr(maddr::MaddrCmd),
 }
 
 /// What running `ip` leads to: output, or a program to run in a namespace
@@ -301,6 +303,7 @@ pub fn parse_object(argv: &[String], family: Family, r: &mut dyn args::Resolve) 
         "neighbor" | "neighbour" => neigh::parse(rest, family, r).map(IpCmd::Neigh),
         "link" => link::parse(rest, r).map(IpCmd::Link),
         "netns" => netns::parse(rest).map(IpCmd::Netns),
+        "maddress" => maddr::parse(rest).map(IpCmd::Maddr),
         "help" => Err(Fail::new(USAGE, 255)),
         "xfrm" => xfrm(rest),
         other => Err(Fail::new(format!("ip: \"{other}\" is not simulated here (yet)\n"), 1)),
@@ -364,6 +367,7 @@ fn run_inner(nl: &mut dyn Netlink, opts: &Opts, argv: &[String]) -> IpResult<Out
         IpCmd::Addr(c) => addr::run(nl, opts, c)?,
         IpCmd::Route(c) => route::run(nl, opts, c)?,
         IpCmd::Neigh(c) => neigh::run(nl, opts, c)?,
+        IpCmd::Maddr(c) => maddr::run(nl, opts, c)?,
         IpCmd::Netns(c) => return netns::run(nl, opts, c),
     };
     Ok(Outcome::Done(out))

@@ -227,9 +227,8 @@ pub struct Link {
     pub promisc: bool,
     pub noarp: bool,
     pub multicast: bool,
-    /// The device is in its IPv6/IPv4 all-nodes groups: from registration,
-    /// and again at every up; a down leaves them.
-    pub mc_joined: bool,
+    /// Its multicast groups, anycast addresses and hardware filter list.
+    pub mc: super::mcast::McLists,
     /// Loopback's addresses (127.0.0.1, ::1) come only with NETDEV_UP: after
     /// an MTU too small for IP took them away, they wait for the next up.
     pub lo_awaits_up: bool,
@@ -286,7 +285,7 @@ impl Link {
             promisc: false,
             noarp: false,
             multicast: true,
-            mc_joined: true,
+            mc: Default::default(),
             lo_awaits_up: false,
             ipv6_ready: false,
             addr_gen_mode: AddrGenMode::Eui64,

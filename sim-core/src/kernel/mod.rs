@@ -10,6 +10,7 @@ pub mod error;
 mod invariants;
 pub mod link;
 pub mod mac;
+pub mod mcast;
 pub mod neigh;
 pub mod netfilter;
 pub mod netns;
@@ -172,6 +173,7 @@ impl Kernel {
         let ifindex = ns.alloc_ifindex();
         ns.attach(link::Link::new(ifindex, "lo", link::LinkKind::Loopback, lo_mac, serial));
         ns.conf.add_dev(ifindex);
+        self.mc_register(link::LinkRef { ns: id, ifindex });
         id
     }
 

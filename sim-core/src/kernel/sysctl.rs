@@ -398,6 +398,12 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
         Key::Conf(ConfOf::Dev(i), ConfField::DisableIpv6) => vec![i],
         _ => Vec::new(),
     };
+    // Which devices route IPv6 before: those that start or stop join or
+    // leave the routers' groups (`dev_forward_change()`).
+    let routers = |n: &super::netns::Namespace| -> Vec<(u32, bool)> {
+        n.links.keys().map(|&i| (i, n.conf.dev_conf(i).forwarding6 != 0)).collect()
+    };
+    let routed = routers(n);
     let c = &mut n.conf;
     match key {
         // The flush handler ignores what is written.
@@ -437,6 +443,12 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
         Key::NeighProxyDelay(None) => c.neigh_default.proxy_delay_jiffies = userhz_jiffies(value)?,
         Key::NeighProxyDelay(Some(i)) => {
             c.neigh.entry(i).or_insert_with(Default::default).proxy_delay_jiffies = userhz_jiffies(value)?
+        }
+    }
+    let now = k.ns(ns).map(routers).unwrap_or_default();
+    for ((i, was), (_, is)) in routed.into_iter().zip(now) {
+        if was != is {
+            k.mc_forward_change(super::link::LinkRef { ns, ifindex: i }, is);
         }
     }
     for i in ipv6_devs {

@@ -98,6 +98,27 @@ pub struct BrPortMsg {
     pub bridge_mac: Mac,
 }
 
+/// One multicast membership as `ip maddr` reads it: a line of
+/// `/proc/net/dev_mcast` (a hardware filter entry), `/proc/net/igmp` or
+/// `/proc/net/igmp6` (a group). Not rtnetlink: iproute2 reads those files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MaddrMsg {
+    pub ifindex: u32,
+    pub name: String,
+    pub group: McGroup,
+    pub users: u32,
+    /// `ip maddr add` holds it (dev_mcast's `global_use`).
+    pub is_static: bool,
+}
+
+/// What a membership is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum McGroup {
+    Link(Mac),
+    Inet(Ipv4Addr),
+    Inet6(Ipv6Addr),
+}
+
 /// One forwarding database entry (RTM_NEWNEIGH, family AF_BRIDGE).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FdbMsg {
@@ -360,6 +381,16 @@ pub trait Netlink {
     /// The route exceptions (learnt path MTUs), as `ip route show cache` dumps them.
     fn route_cache_dump(&mut self) -> Vec<RouteGetMsg> {
         Vec::new()
+    }
+    /// The multicast memberships of every device: the hardware entries,
+    /// then the IPv4 groups, then the IPv6 ones, each device's in its
+    /// list's order.
+    fn maddr_dump(&mut self) -> Vec<MaddrMsg> {
+        Vec::new()
+    }
+    /// `ip maddr add|del LLADDR dev X` (SIOCADDMULTI/SIOCDELMULTI).
+    fn maddr_change(&mut self, _ifindex: u32, _mac: Mac, _add: bool) -> KResult<()> {
+        Err(Errno::EOPNOTSUPP.into())
     }
     fn route_add(&mut self, route: &Route, replace: bool) -> KResult<()>;
     /// The route the kernel would use for `dst` (RTM_GETROUTE).

@@ -1,6 +1,6 @@
 //! The simulator's side of the seam: `Netlink` over the in-memory kernel.
 
-use crate::kernel::addr::{IfAddr, Inet4, Scope};
+use crate::kernel::addr::{IfAddr, Inet4};
 use crate::kernel::link::{LinkKind, LinkRef};
 use crate::kernel::mac::Mac;
 use crate::kernel::neigh::{Neigh, NudState};
@@ -308,7 +308,7 @@ impl Netlink for SimNetlink<'_> {
             valid_until_ms: until(req.valid_lft),
             preferred_until_ms: until(req.preferred_lft),
             tstamp_ms: now,
-            ..Inet6::new(req.local, req.prefix, Scope::Global, 0)
+            ..Inet6::new(req.local, req.prefix, crate::kernel::addr::Scope::Global, 0)
         };
         self.kernel.addr6_add(self.lref(ifindex), a)
     }
@@ -445,35 +445,35 @@ impl Netlink for SimNetlink<'_> {
         Ok(self.neighs(true))
     }
 
+    fn maddr_dump(&mut self) -> Vec<crate::netlink::MaddrMsg> {
+        use crate::netlink::{MaddrMsg, McGroup};
+        let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
+        let msg = |l: &crate::kernel::link::Link, group, users, is_static| MaddrMsg {
+            ifindex: l.ifindex,
+            name: l.name.clone(),
+            group,
+            users,
+            is_static,
+        };
+        let links = || n.links.values();
+        let hw = links().flat_map(|l| l.mc.hw.iter().map(move |h| msg(l, McGroup::Link(h.mac), h.users, h.global)));
+        let v4 = links().flat_map(|l| l.mc.v4.iter().map(move |g| msg(l, McGroup::Inet(g.addr), g.users, false)));
+        let v6 = links().flat_map(|l| l.mc.v6.iter().map(move |g| msg(l, McGroup::Inet6(g.addr), g.users, false)));
+        hw.chain(v4).chain(v6).collect()
+    }
+
+    fn maddr_change(&mut self, ifindex: u32, mac: Mac, add: bool) -> KResult<()> {
+        self.kernel.maddr_change(self.lref(ifindex), mac, add)
+    }
+
     fn fdb_dump(&mut self) -> Vec<FdbMsg> {
         self.explain_here();
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
         let mut out = Vec::new();
         let entry = |mac: Mac, ifindex, master, own, permanent| FdbMsg { mac, ifindex, master, own, permanent };
         for l in n.links.values().filter(|l| !l.is_loopback()) {
-            let ll = l.addrs.iter().filter_map(IfAddr::v6).find(|a| a.scope == Scope::Link).map(|a| a.local.octets());
-            let mut own = Vec::new();
-            // IPv6 groups need IPv6 on the device (MTU >= 1280), IPv4 groups IPv4 (>= 68).
-            let (v6, v4) = (l.mtu >= crate::kernel::link::IPV6_MIN_MTU, l.inet_enabled());
-            if l.mc_joined {
-                if v6 {
-                    own.push(Mac([0x33, 0x33, 0, 0, 0, 1]));
-                }
-                if l.admin_up && l.is_bridge() {
-                    if v4 {
-                        own.push(Mac([0x01, 0x00, 0x5e, 0, 0, 0x6a]));
-                    }
-                    if v6 {
-                        own.push(Mac([0x33, 0x33, 0, 0, 0, 0x6a]));
-                    }
-                }
-                if l.admin_up && v4 {
-                    own.push(Mac([0x01, 0x00, 0x5e, 0, 0, 1]));
-                }
-                if let Some(o) = ll {
-                    own.push(Mac([0x33, 0x33, 0xff, o[13], o[14], o[15]]));
-                }
-            }
+            // ndo_dflt_fdb_dump(): the device's own filter list, as added.
+            let own: Vec<Mac> = l.mc.hw.iter().map(|h| h.mac).collect();
             let own = own.into_iter().map(|m| entry(m, l.ifindex, None, true, true));
             if let Some(b) = l.bridge() {
                 out.extend(own);

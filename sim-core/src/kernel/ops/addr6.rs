@@ -77,7 +77,9 @@ impl Kernel {
         let rank = addr_scope(a.local);
         let at =
             l.addrs.iter().position(|x| x.v6().is_some_and(|x| rank >= addr_scope(x.local))).unwrap_or(l.addrs.len());
+        let local = a.local;
         l.addrs.insert(at, IfAddr::V6(a));
+        self.mc_addr6_added(r, local);
     }
 
     /// `inet6_addr_del()`: the address with exactly this prefix length.
@@ -88,7 +90,10 @@ impl Kernel {
             .iter()
             .position(|x| x.v6().is_some_and(|v| v.local == local && v.prefix == prefix))
             .ok_or(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv6: address not found"))?;
-        l.addrs.remove(pos);
+        let gone = l.addrs.remove(pos);
+        if let Some(a) = gone.v6() {
+            self.mc_addr6_removed(r, a.local, a.prefix, !a.tentative);
+        }
         self.fib6_sync(r.ns);
         Ok(())
     }
@@ -112,6 +117,8 @@ impl Kernel {
         if skip || a.nodad {
             a.tentative = false;
             a.dad_at_ms = None;
+            let prefix = a.prefix;
+            self.mc_addr6_settled(r, local, prefix);
             return;
         }
         if ready && a.dad_at_ms.is_none() {
@@ -173,8 +180,24 @@ impl Kernel {
                     a.dadfailed = true;
                 } else {
                     a.tentative = false;
+                    let prefix = a.prefix;
+                    self.mc_addr6_settled(r, local, prefix);
                 }
             }
+        }
+        let expired: Vec<(Ipv6Addr, u8, bool)> = self
+            .link(r)
+            .map(|l| {
+                l.addrs
+                    .iter()
+                    .filter_map(IfAddr::v6)
+                    .filter(|a| a.valid_until_ms.is_some_and(|t| t <= now_ms))
+                    .map(|a| (a.local, a.prefix, !a.tentative))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (local, prefix, settled) in expired {
+            self.mc_addr6_removed(r, local, prefix, settled);
         }
         if let Some(l) = self.link_mut(r) {
             l.addrs.retain(|x| x.v6().is_none_or(|a| a.valid_until_ms.is_none_or(|t| t > now_ms)));

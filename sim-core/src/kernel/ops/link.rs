@@ -27,6 +27,7 @@ impl Kernel {
         let ifindex = n.alloc_ifindex();
         n.attach(Link::new(ifindex, name, kind, mac, serial));
         n.conf.add_dev(ifindex);
+        self.mc_register(LinkRef { ns, ifindex });
         ifindex
     }
 
@@ -374,6 +375,7 @@ impl Kernel {
         tn.attach(moved);
         tn.conf.add_dev(ifindex);
         let new = LinkRef { ns: target, ifindex };
+        self.mc_register(new);
         #[cfg(feature = "presets")]
         if let Some(wire) = self.link(new).and_then(|l| l.nic()).and_then(|n| n.wire) {
             if let Some(LinkKind::Nic(n)) = self.link_mut(wire).map(|l| &mut l.kind) {
@@ -397,7 +399,6 @@ impl Kernel {
             return;
         }
         l.admin_up = up;
-        l.mc_joined = up;
         // An up below IPv6's minimum MTU does not bring ::1 back, and a
         // later larger MTU does not either: only an up at 1280 or more.
         if up && l.mtu >= crate::kernel::link::IPV6_MIN_MTU {
@@ -430,6 +431,7 @@ impl Kernel {
             }
         }
         if up {
+            self.mc_up(r);
             // inetdev's NETDEV_UP: loopback gets 127.0.0.1/8 whenever IPv4
             // is on, whatever IPv6 can do at this MTU (EEXIST is no error).
             if let Some(name) = self.link(r).filter(|l| l.is_loopback() && l.inet_enabled()).map(|l| l.name.clone()) {
@@ -442,6 +444,7 @@ impl Kernel {
             if let Some(n) = self.ns_mut(r.ns) {
                 n.routes.retain(|rt| rt.dev != Some(r.ifindex) || rt.kind == RouteType::Local);
             }
+            self.mc_down(r);
             self.ipv6_down(r);
             if let Some(n) = self.ns_mut(r.ns) {
                 n.neighs.retain(|ne| ne.dev != r.ifindex);
@@ -509,6 +512,8 @@ impl Kernel {
                 ..Inet6::new(local, 64, Scope::Link, serial)
             })
         };
+        // ipv6_mc_up(): the groups' hardware addresses, unloaded by a down.
+        self.mc6_load(r, true);
         let Some(l) = self.link(r) else { return };
         let lo4 = l.is_loopback().then(|| Inet4 { label: l.name.clone(), ..loopback4() });
         if let Some(a) = a.filter(|a| !l.addrs.iter().filter_map(IfAddr::v6).any(|x| x.local == a.local)) {
@@ -529,6 +534,16 @@ impl Kernel {
     /// and it is no longer IF_READY (a down, `disable_ipv6`, an MTU below
     /// 1280).
     pub(crate) fn ipv6_down(&mut self, r: LinkRef) {
+        let Some(l) = self.link(r) else { return };
+        let was_ready = l.ipv6_ready;
+        let gone: Vec<(std::net::Ipv6Addr, u8, bool)> =
+            l.addrs.iter().filter_map(IfAddr::v6).map(|a| (a.local, a.prefix, !a.tentative)).collect();
+        for (local, prefix, settled) in gone {
+            self.mc_addr6_removed(r, local, prefix, settled);
+        }
+        if was_ready {
+            self.mc6_load(r, false);
+        }
         if let Some(l) = self.link_mut(r) {
             l.addrs.retain(|a| a.v4().is_some());
             l.ipv6_ready = false;
@@ -546,13 +561,16 @@ impl Kernel {
             l.ipv6_ready = false;
             l.lo_awaits_up |= l.is_loopback();
             self.nd_ifdown(r);
+            self.mc6_destroy(r);
         }
         let Some(l) = self.link_mut(r) else { return };
         if l.mtu < crate::kernel::link::ETH_MIN_MTU {
             let removed: Vec<Ipv4Addr> = l.addrs.iter().filter_map(IfAddr::v4).map(|a| a.local).collect();
             l.addrs.retain(|a| a.v4().is_none());
             self.fib_del_ifaddrs(r, &removed);
+            self.mc4_destroy(r);
         }
+        self.mc_revive(r);
         self.refresh_ipv6(r);
     }
 

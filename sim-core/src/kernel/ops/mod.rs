@@ -15,6 +15,7 @@ pub use addr6::scope_of as addr6_scope;
 mod bridge;
 mod fib;
 mod link;
+mod mcast;
 mod names;
 mod neigh;
 mod netns;
