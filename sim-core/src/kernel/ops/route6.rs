@@ -115,8 +115,11 @@ impl Kernel {
     /// changes and before every IPv6 route request or dump.
     pub(crate) fn fib6_sync(&mut self, ns: NsId) {
         let now = self.now_ms;
-        let serial_now = self.serial;
         let devs = self.devs6(ns);
+        // The newest address seen, not the kernel's serial counter (links
+        // draw from it too): a sync with no new address changes nothing,
+        // so a request that fails after one leaves the state as it was.
+        let serial_now = devs.iter().flat_map(|d| d.addrs.iter().map(|a| a.serial)).max().unwrap_or(0);
         let Some(n) = self.ns_mut(ns) else { return };
         let f = &mut n.fib6;
         f.routes.retain(|r| r.expires_ms.is_none_or(|t| t > now));
