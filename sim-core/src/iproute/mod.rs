@@ -14,6 +14,7 @@ pub mod bridge;
 pub mod details;
 pub mod grammar;
 pub mod link;
+#[cfg(feature = "mcast")]
 pub mod maddr;
 pub mod neigh;
 pub mod netns;
@@ -84,6 +85,7 @@ pub enum IpCmd {
     Route(route::RouteCmd),
     Neigh(neigh::NeighCmd),
     Netns(netns::NetnsCmd),
+    #[cfg(feature = "mcast")]
     Maddr(maddr::MaddrCmd),
 }
 
@@ -303,6 +305,7 @@ pub fn parse_object(argv: &[String], family: Family, r: &mut dyn args::Resolve) 
         "neighbor" | "neighbour" => neigh::parse(rest, family, r).map(IpCmd::Neigh),
         "link" => link::parse(rest, r).map(IpCmd::Link),
         "netns" => netns::parse(rest).map(IpCmd::Netns),
+        #[cfg(feature = "mcast")]
         "maddress" => maddr::parse(rest).map(IpCmd::Maddr),
         "help" => Err(Fail::new(USAGE, 255)),
         "xfrm" => xfrm(rest),
@@ -367,6 +370,7 @@ fn run_inner(nl: &mut dyn Netlink, opts: &Opts, argv: &[String]) -> IpResult<Out
         IpCmd::Addr(c) => addr::run(nl, opts, c)?,
         IpCmd::Route(c) => route::run(nl, opts, c)?,
         IpCmd::Neigh(c) => neigh::run(nl, opts, c)?,
+        #[cfg(feature = "mcast")]
         IpCmd::Maddr(c) => maddr::run(nl, opts, c)?,
         IpCmd::Netns(c) => return netns::run(nl, opts, c),
     };

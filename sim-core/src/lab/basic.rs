@@ -45,8 +45,8 @@ enum Feature {
     /// iptables' command line: linked in (`text-tools`) or run in the
     /// site's other module with the tables as bytes (`tools-elsewhere`).
     /// The first load's lab has neither (6 KB of gzip: the bytes' glue);
-    /// its packet path still walks the (empty) tables, as the complete
-    /// lab's does.
+    /// with no table ever made, its packet path's hooks accept at once
+    /// (`IPTABLES_BUILT`).
     Iptables,
     /// net-tools' `ifconfig` (4 KB of the first load's gzip).
     NetTools,
@@ -55,6 +55,9 @@ enum Feature {
     /// IPv6 asked for by the line (`ip -6 … add`, an IPv6 address): the
     /// kernel's own IPv6 is in both labs, the requests in the complete one.
     Ipv6,
+    /// Multicast memberships (`ip maddr`; a device's own `bridge fdb`
+    /// entries, which the bridge program shows).
+    Mcast,
 }
 
 /// Whether iptables' command line is built. Without it no table is ever
@@ -73,6 +76,7 @@ impl Feature {
             Feature::Ipv6 => cfg!(feature = "ipv6"),
             Feature::NetTools => cfg!(feature = "net-tools"),
             Feature::BridgeTool => cfg!(feature = "bridge-tool"),
+            Feature::Mcast => cfg!(feature = "mcast"),
         }
     }
 }
@@ -88,6 +92,7 @@ pub const fn is_complete() -> bool {
         && Feature::Ipv6.built()
         && Feature::NetTools.built()
         && Feature::BridgeTool.built()
+        && Feature::Mcast.built()
 }
 
 /// Whether this build lacks program or builtin `name` (a path's last part
@@ -119,6 +124,12 @@ pub fn lacks(line: &str) -> Option<&'static str> {
     }
     if !Feature::Ipv6.built() && asks_ipv6(line) {
         return Some("ipv6");
+    }
+    // `ip maddress`, as iproute2 matches its objects: `m`/`ma` and longer
+    // prefixes (a lone `m` is no object of a line that needs it here).
+    let words = line.split(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | '&' | '(' | ')'));
+    if !Feature::Mcast.built() && words.into_iter().any(|w| w.len() >= 2 && "maddress".starts_with(w)) {
+        return Some("maddr");
     }
     let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/');
     let words: Vec<&str> = line.split(|c: char| !is_word(c)).filter(|w| !w.is_empty()).collect();
@@ -153,7 +164,7 @@ fn asks_ipv6(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::lacks;
+    use super::{lacks, IPTABLES_BUILT};
 
     #[test]
     fn the_complete_build_lacks_nothing() {
@@ -175,6 +186,9 @@ mod tests {
             ("ping -c1 10.0.0.1 2>&1 >/dev/null |& cat", None),
             ("echo hi &>/dev/null", None),
             ("sleep 1", Some("sleep")),
+            ("ip maddr show dev eth0", Some("maddr")),
+            ("ip -6 ma", Some("ipv6")),
+            ("ip m", None),
             ("ping -c 1 10.0.0.2 & wait", Some("&")),
             ("ip netns exec b /usr/bin/nc -l 8080", Some("nc")),
             ("bash -c 'ss -tln'", Some("ss")),
@@ -188,12 +202,14 @@ mod tests {
             ("ip link set eth0 addrgenmode none", Some("ipv6")),
             ("ip link add br0 type bridge", None),
             ("ip netns exec a ifconfig eth0", Some("ifconfig")),
-            ("ip netns exec a ip6tables -L -n", Some("ip6tables")),
-            ("ip6tables-save", Some("ip6tables-save")),
         ];
         for (line, want) in cases {
             assert_eq!(lacks(line), want, "{line}");
         }
+        // ip6tables is iptables' program: linked in with the text tools.
+        let ip6 = |w| (!IPTABLES_BUILT).then_some(w);
+        assert_eq!(lacks("ip netns exec a ip6tables -L -n"), ip6("ip6tables"));
+        assert_eq!(lacks("ip6tables-save"), ip6("ip6tables-save"));
     }
 
     #[test]

@@ -445,6 +445,7 @@ impl Netlink for SimNetlink<'_> {
         Ok(self.neighs(true))
     }
 
+    #[cfg(feature = "mcast")]
     fn maddr_dump(&mut self) -> Vec<crate::netlink::MaddrMsg> {
         use crate::netlink::{MaddrMsg, McGroup};
         let Some(n) = self.kernel.ns(self.ns) else { return Vec::new() };
@@ -462,6 +463,7 @@ impl Netlink for SimNetlink<'_> {
         hw.chain(v4).chain(v6).collect()
     }
 
+    #[cfg(feature = "mcast")]
     fn maddr_change(&mut self, ifindex: u32, mac: Mac, add: bool) -> KResult<()> {
         self.kernel.maddr_change(self.lref(ifindex), mac, add)
     }
