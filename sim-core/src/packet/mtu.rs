@@ -12,7 +12,7 @@ use super::engine::Engine;
 use super::fib::Lookup;
 use super::ip::SendError;
 use super::trace::What;
-use super::wire::{Ipv4Packet, ETH_HLEN};
+use super::wire::{IpPacket, Ipv4Packet, ETH_HLEN};
 
 /// `ip_rt_min_pmtu`: a path MTU is never learnt below this.
 pub const MIN_PMTU: u32 = 552;
@@ -120,14 +120,14 @@ impl Engine<'_> {
         mtu: u32,
     ) -> Result<(), SendError> {
         if pkt.len() <= mtu as usize {
-            return self.neigh_output(ns, dev, nh, pkt);
+            return self.neigh_output(ns, dev, nh.into(), IpPacket::V4(pkt));
         }
         self.frag_id = self.frag_id.wrapping_add(1);
         let parts = pkt.fragments(mtu as usize, self.frag_id);
         let out = self.dev_name(ns, dev);
         self.note(ns, Some(dev), What::Fragmented { count: parts.len(), mtu, out });
         for p in parts {
-            self.neigh_output(ns, dev, nh, p)?;
+            self.neigh_output(ns, dev, nh.into(), IpPacket::V4(p))?;
         }
         Ok(())
     }

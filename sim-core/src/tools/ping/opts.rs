@@ -27,8 +27,19 @@ pub struct Opts {
     /// `-Q`: the TOS byte.
     pub tos: u8,
     pub dest: String,
+    /// `-4`, `-6` (or the program named `ping6`): the family asked for.
+    pub family: Family,
     /// Arguments that had trailing garbage (warned about, not fatal).
     pub warnings: Vec<String>,
+}
+
+/// The address family a ping was asked for (`hints.ai_family`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// Either: the destination decides.
+    Any,
+    V4,
+    V6,
 }
 
 /// iputils' usage text (linked in with `text-tools`: see [`crate::usage`]).
@@ -134,6 +145,11 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
         pmtudisc: PmtuDisc::Want,
         tos: 0,
         dest: String::new(),
+        family: if argv.first().is_some_and(|a| a.rsplit('/').next() == Some("ping6")) {
+            Family::V6
+        } else {
+            Family::Any
+        },
         warnings: Vec::new(),
     };
     let mut operands = Vec::new();
@@ -157,6 +173,8 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
             if FLAGS.contains(c) {
                 match c {
                     'q' => o.quiet = true,
+                    '4' => o.family = Family::V4,
+                    '6' => o.family = Family::V6,
                     'V' => return Ok_version(),
                     'h' => return Err(usage(String::new()).tap_status(2)),
                     _ => {}

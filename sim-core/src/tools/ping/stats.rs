@@ -16,8 +16,10 @@ pub struct Run {
     /// What replies are "from" (`localhost (127.0.0.1)` or the address).
     who: String,
     /// The address pinged: a reply from elsewhere is marked
-    /// `(DIFFERENT ADDRESS!)` (a DNAT nobody undid).
-    pub dst: Option<std::net::Ipv4Addr>,
+    /// `(DIFFERENT ADDRESS!)` (a DNAT nobody undid; ping6 never checks).
+    pub dst: Option<std::net::IpAddr>,
+    /// An ICMPv6 ping: its errors' texts are ping6_common.c's.
+    pub v6: bool,
     pub sent: u64,
     pub received: u64,
     pub errors: u64,
@@ -65,6 +67,7 @@ impl Run {
             t0,
             who,
             dst: None,
+            v6: false,
             sent: 0,
             received: 0,
             errors: 0,
@@ -87,6 +90,13 @@ impl Run {
         let ms = at_us / 1000;
         out.out_after(ms.saturating_sub(self.last_emit_ms), text);
         self.last_emit_ms = self.last_emit_ms.max(ms);
+    }
+
+    /// What the next replies are from (ping6 prints each reply's sender,
+    /// a link-local one with its device).
+    #[cfg(feature = "ipv6")]
+    pub fn set_who(&mut self, who: String) {
+        self.who = who;
     }
 
     /// A send that failed locally: only the time moves on (`cur_time`).
@@ -152,22 +162,33 @@ impl Run {
                     self.emit(out, m.at_us, line);
                 }
             }
-            Echo::Unreachable { seq, .. } | Echo::TimeExceeded { seq } => {
-                if !self.sent_at.contains_key(&seq) {
-                    return;
-                }
-                self.errors += 1;
-                self.acknowledge(seq);
-                self.last_event = m.at_us;
-                let text = match m.echo {
-                    Echo::Unreachable { code, .. } => code.text(),
-                    _ => "Time to live exceeded".into(),
-                };
-                if !self.quiet {
-                    let line = format!("From {} icmp_seq={seq} {text}\n", m.from);
-                    self.emit(out, m.at_us, line);
-                }
-            }
+            #[cfg(feature = "ipv6")]
+            Echo::Unreachable6 { seq, .. } | Echo::TooBig { seq, .. } => self.error(m, seq, out),
+            Echo::Unreachable { seq, .. } | Echo::TimeExceeded { seq } => self.error(m, seq, out),
+        }
+    }
+
+    /// An ICMP error about one of our probes: `From ADDR icmp_seq=N TEXT`.
+    fn error(&mut self, m: &Datagram, seq: u16, out: &mut Output) {
+        if !self.sent_at.contains_key(&seq) {
+            return;
+        }
+        self.errors += 1;
+        self.acknowledge(seq);
+        self.last_event = m.at_us;
+        let text = match m.echo {
+            Echo::Unreachable { code, .. } => code.text(),
+            #[cfg(feature = "ipv6")]
+            Echo::Unreachable6 { code, .. } => format!("Destination unreachable: {}", code.text()),
+            #[cfg(feature = "ipv6")]
+            Echo::TooBig { mtu, .. } => format!("Packet too big: mtu={mtu}"),
+            _ if self.v6 => "Time exceeded: Hop limit".into(),
+            _ => "Time to live exceeded".into(),
+        };
+        if !self.quiet {
+            let from = if self.v6 { self.who.clone() } else { m.from.to_string() };
+            let line = format!("From {from} icmp_seq={seq} {text}\n");
+            self.emit(out, m.at_us, line);
         }
     }
 
