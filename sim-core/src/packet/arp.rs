@@ -44,7 +44,10 @@ impl Engine<'_> {
             None => {
                 // Newest first, as the kernel's hash chains dump small tables.
                 if let Some(n) = self.k.ns_mut(ns) {
-                    n.neighs.insert(0, Neigh { dst: ip, dev, lladdr, state, updated_ms: now_ms, proxy: false });
+                    n.neighs.insert(
+                        0,
+                        Neigh { dst: ip, dev, lladdr, state, updated_ms: now_ms, proxy: false, router: false },
+                    );
                 }
             }
         }

@@ -69,7 +69,7 @@ impl Engine<'_> {
         }
         match pkt.payload {
             Icmp6::NeighSolicit { target, src_lladdr } => self.ndisc_recv_ns(dev, pkt.src, target, src_lladdr),
-            Icmp6::NeighAdvert { target, solicited, target_lladdr: Some(mac), .. } => {
+            Icmp6::NeighAdvert { target, solicited, router, target_lladdr: Some(mac), .. } => {
                 // accept_untracked_na 0: an advertisement only updates an
                 // entry that exists; solicited and unicast, it confirms it.
                 let ns = dev.ns;
@@ -78,6 +78,11 @@ impl Engine<'_> {
                 }
                 let reachable = solicited && !pkt.dst.is_multicast();
                 self.neigh_learn(ns, dev.ifindex, target.into(), mac, reachable, false);
+                // NEIGH_UPDATE_F_ISROUTER: the R flag sets or clears NTF_ROUTER.
+                let ip = IpAddr::V6(target);
+                if let Some(e) = self.k.ns_mut(ns).and_then(|n| n.neighs.iter_mut().find(|e| e.is(dev.ifindex, ip))) {
+                    e.router = router;
+                }
             }
             _ => {}
         }
@@ -93,13 +98,15 @@ impl Engine<'_> {
         let conf = n.conf.dev_conf(dev.ifindex);
         let forwarding = conf.forwarding6 != 0;
         let ours = self.owns6(dev, target);
-        let proxy = !ours
-            && forwarding
-            && (conf.proxy_ndp != 0 || n.conf.all.proxy_ndp != 0)
-            && n.neighs.iter().any(|e| e.proxy && e.dst == IpAddr::V6(target) && (e.dev == dev.ifindex || e.dev == 0));
+        // A proxy entry answers as a router only if added with `router`
+        // (`pndisc_is_router()`); an own address as the device forwards.
+        let pneigh =
+            n.neighs.iter().find(|e| e.proxy && e.dst == IpAddr::V6(target) && (e.dev == dev.ifindex || e.dev == 0));
+        let proxy = !ours && forwarding && (conf.proxy_ndp != 0 || n.conf.all.proxy_ndp != 0) && pneigh.is_some();
         if !ours && !proxy {
             return;
         }
+        let router = if proxy { pneigh.is_some_and(|e| e.router) } else { forwarding };
         let delay_us = if proxy {
             let cs =
                 n.conf.neigh.get(&dev.ifindex).map_or(n.conf.neigh_default.proxy_delay_cs(), |c| c.proxy_delay_cs());
@@ -116,13 +123,7 @@ impl Engine<'_> {
         }
         let Some(asker) = lladdr else { return };
         self.neigh_learn(ns, dev.ifindex, src.into(), asker, false, true);
-        let na = Icmp6::NeighAdvert {
-            target,
-            router: forwarding,
-            solicited: true,
-            override_: !proxy,
-            target_lladdr: Some(mac),
-        };
+        let na = Icmp6::NeighAdvert { target, router, solicited: true, override_: !proxy, target_lladdr: Some(mac) };
         let reply = Ipv6Packet::new(target, src, ND_HOP_LIMIT, na);
         if delay_us == 0 {
             self.ndisc_send_na(dev, reply);

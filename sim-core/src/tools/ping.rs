@@ -169,11 +169,15 @@ async fn probes(
     let asked_deadline = o.deadline.map_or(u64::MAX, |d| t0.saturating_add(d.saturating_mul(1_000_000)));
     let limit = t0 + RUN_LIMIT_MS * 1000;
     let deadline = asked_deadline.min(limit);
+    // With a deadline the count is of answers: ping sends until it has
+    // them or the deadline comes (pinger() stops at the count only without
+    // one).
+    let sends = if o.deadline.is_some() { PROBES_MAX } else { count };
     let mut next_send = t0;
     let mut exit_at = u64::MAX;
     let mut oom_count = 0;
     loop {
-        let target = if run.sent < count { next_send } else { exit_at };
+        let target = if run.sent < sends { next_send } else { exit_at };
         let target = target.min(deadline);
         // Deliver everything due before the next step, stopping once done.
         while let Some(t) = socks.next_event().filter(|t| *t <= target) {
@@ -184,11 +188,11 @@ async fn probes(
             for m in socks.recv(sock) {
                 receive(socks, &mut run, &m, &mut out);
             }
-            if run.sent >= count && run.done(count) {
+            if run.done(count) {
                 break;
             }
         }
-        if (run.sent >= count && run.done(count)) || socks.exhausted() {
+        if (run.done(count)) || socks.exhausted() {
             break;
         }
         pace(target).await;
@@ -196,7 +200,7 @@ async fn probes(
         if socks.now_us() >= deadline {
             break;
         }
-        if run.sent >= count {
+        if run.sent >= sends {
             break;
         }
         let seq = (run.sent + 1) as u16;
@@ -226,12 +230,12 @@ async fn probes(
             Err(SendError::MsgSize { mtu }) => {
                 run.on_send(now);
                 let text = if run.v6 {
-                    format!("ping: local error: message too long, mtu: {mtu}\n")
+                    format!("{}: local error: message too long, mtu: {mtu}\n", o.prog)
                 } else {
                     format!("ping: local error: message too long, mtu={mtu}\n")
                 };
                 run.local_error(&mut out, now, text, true);
-                if run.sent >= count && run.done(count) {
+                if run.done(count) {
                     // Recorded: ping notices it is done an interval later.
                     pace(now + o.interval_ms * 1000).await;
                     socks.run_until(now + o.interval_ms * 1000);
@@ -256,7 +260,7 @@ async fn probes(
                 run.on_send(now);
             }
         }
-        if run.sent >= count {
+        if run.sent >= sends {
             let wait_ms = if run.received > 0 { (2 * run.tmax_us / 1000).max(o.interval_ms) } else { o.linger_ms };
             exit_at = socks.now_us() + wait_ms * 1000;
         }

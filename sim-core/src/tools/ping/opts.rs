@@ -29,6 +29,9 @@ pub struct Opts {
     pub dest: String,
     /// `-4`, `-6` (or the program named `ping6`): the family asked for.
     pub family: Family,
+    /// What its `error()` messages start with: `program_invocation_name`
+    /// (`ping6: local error: …` when run as `ping6`).
+    pub prog: &'static str,
     /// Arguments that had trailing garbage (warned about, not fatal).
     pub warnings: Vec<String>,
 }
@@ -133,6 +136,7 @@ fn millis(arg: &str, warnings: &mut Vec<String>) -> u64 {
 
 /// Parses argv (argv[0] is `ping`); `Err` is what ping prints and exits with.
 pub fn parse(argv: &[String]) -> Result<Opts, Output> {
+    let ping6 = argv.first().is_some_and(|a| a.rsplit('/').next() == Some("ping6"));
     let mut o = Opts {
         count: None,
         interval_ms: 1000,
@@ -145,11 +149,8 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
         pmtudisc: PmtuDisc::Want,
         tos: 0,
         dest: String::new(),
-        family: if argv.first().is_some_and(|a| a.rsplit('/').next() == Some("ping6")) {
-            Family::V6
-        } else {
-            Family::Any
-        },
+        family: if ping6 { Family::V6 } else { Family::Any },
+        prog: if ping6 { "ping6" } else { "ping" },
         warnings: Vec::new(),
     };
     let mut operands = Vec::new();

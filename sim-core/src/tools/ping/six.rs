@@ -52,14 +52,14 @@ pub(super) fn start(socks: &mut dyn Sockets, o: &Opts, out: &mut Output) -> Resu
         Err(2)
     };
     if o.family == Family::V4 {
-        return fail(format!("ping: {}: Address family for hostname not supported\n", o.dest));
+        return fail(format!("{}: {}: Address family for hostname not supported\n", o.prog, o.dest));
     }
     // getaddrinfo(): the address, and a scope naming a device.
     let (text, scope) = match o.dest.split_once('%') {
         Some((a, s)) => (a, Some(s)),
         None => (o.dest.as_str(), None),
     };
-    let unknown = || format!("ping: {}: Name or service not known\n", o.dest);
+    let unknown = || format!("{}: {}: Name or service not known\n", o.prog, o.dest);
     let Some(dst) = parse(text) else { return fail(unknown()) };
     let scope_id = match scope {
         Some(dev) => match socks.if_index(dev) {
@@ -69,7 +69,7 @@ pub(super) fn start(socks: &mut dyn Sockets, o: &Opts, out: &mut Output) -> Resu
         None => None,
     };
     let Ok(sock) = socks.socket(SockType::Icmp6Echo) else {
-        return fail("ping: socket: Invalid argument\n".into());
+        return fail(format!("{}: socket: Invalid argument\n", o.prog));
     };
     // -I: an address (bound), else a device (SO_BINDTODEVICE).
     let mut device = None;
@@ -77,10 +77,10 @@ pub(super) fn start(socks: &mut dyn Sockets, o: &Opts, out: &mut Output) -> Resu
         match parse(i) {
             Some(a) => {
                 if socks.bind(sock, a.into()).is_err() {
-                    return fail("ping: bind icmp socket: Cannot assign requested address\n".into());
+                    return fail(format!("{}: bind icmp socket: Cannot assign requested address\n", o.prog));
                 }
             }
-            None if socks.if_index(i) == 0 => return fail(format!("ping: unknown iface: {i}\n")),
+            None if socks.if_index(i) == 0 => return fail(format!("{}: unknown iface: {i}\n", o.prog)),
             None => {
                 let _ = socks.bind_device(sock, i);
                 device = Some(i.clone());
@@ -93,13 +93,13 @@ pub(super) fn start(socks: &mut dyn Sockets, o: &Opts, out: &mut Output) -> Resu
     }
     let conn = match socks.connect(sock, dst.into()) {
         Ok(c) => c,
-        Err(e) => return fail(format!("ping: connect: {}\n", e.text())),
+        Err(e) => return fail(format!("{}: connect: {}\n", o.prog, e.text())),
     };
     // With a device and a link-local destination, ping's own probe leaves
     // its source unset (`::`), which is no address of the device: it warns.
     let from = match (&o.iface, &device) {
         (Some(_), Some(dev)) if link_scoped(dst) && scope_id.is_none() => {
-            out.err(format!("ping: Warning: source address might be selected on device other than: {dev}\n"));
+            out.err(format!("{}: Warning: source address might be selected on device other than: {dev}\n", o.prog));
             format!("from :: {dev}: ")
         }
         (Some(_), Some(dev)) => format!("from {} {dev}: ", conn.src),
