@@ -48,7 +48,10 @@ pub(crate) enum Ev {
     LocalIn { ns: NsId, pkt: Ipv4Packet },
     /// An IPv6 packet arrives through `lo`.
     #[cfg(feature = "ipv6")]
-    LocalIn6 { ns: NsId, pkt: super::wire6::Ipv6Packet },
+    /// `dev` is the device it counts as arriving on (`inet6_iif()`: the
+    /// owner of the address it is for, or the device a multicast copy
+    /// was looped back on).
+    LocalIn6 { ns: NsId, dev: Option<u32>, pkt: super::wire6::Ipv6Packet },
     /// A neighbour entry's timer (ARP's or neighbour discovery's).
     NeighTimer { ns: NsId, dev: u32, ip: IpAddr },
     /// A delayed proxy ARP reply.
@@ -504,7 +507,7 @@ impl<'k> Engine<'k> {
             }
             Ev::LocalIn { ns, pkt } => self.loopback_in(ns, pkt),
             #[cfg(feature = "ipv6")]
-            Ev::LocalIn6 { ns, pkt } => self.loopback_in6(ns, pkt),
+            Ev::LocalIn6 { ns, dev, pkt } => self.local_deliver6(ns, dev, pkt),
             Ev::NeighTimer { ns, dev, ip } => self.neigh_timer(ns, dev, ip),
             Ev::AddrconfTimer { dev } => {
                 self.k.addrconf_timers(dev, self.now / 1000);

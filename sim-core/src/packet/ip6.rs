@@ -128,6 +128,9 @@ impl Engine<'_> {
             self.loopback_out6(ns, pkt);
             return Ok(());
         }
+        if pkt.dst.is_multicast() {
+            self.mc_output6(LinkRef { ns, ifindex: r.dev }, &pkt);
+        }
         let nh = r.gateway.unwrap_or(pkt.dst);
         let mtu = self.output_mtu6(ns, &r, pkt.dst);
         self.ip6_output(ns, r.dev, nh, pkt, mtu)
@@ -149,6 +152,18 @@ impl Engine<'_> {
         Ok(())
     }
 
+    /// `ip6_finish_output2()` for a multicast destination: the group's
+    /// NOARP entry (so the neighbour layer maps it to 33:33:…), and a copy
+    /// looped back to this host when it is in the group on `dev`
+    /// (`IPV6_MULTICAST_LOOP`, on by default).
+    fn mc_output6(&mut self, dev: LinkRef, pkt: &Ipv6Packet) {
+        self.k.nd_mc_entry(dev, pkt.dst);
+        if self.joined(dev, pkt.dst) {
+            let ev = Ev::LocalIn6 { ns: dev.ns, dev: Some(dev.ifindex), pkt: pkt.clone() };
+            self.push(self.now + LOOP_US, ev);
+        }
+    }
+
     /// A packet for this host goes through `lo` (`loopback_xmit()` counts it
     /// without an Ethernet header); with `lo` down it is lost.
     fn loopback_out6(&mut self, ns: NsId, pkt: Ipv6Packet) {
@@ -163,7 +178,12 @@ impl Engine<'_> {
                     l.stats.rx_packets += 1;
                     l.stats.rx_bytes += len;
                 }
-                self.push(self.now + LOOP_US, Ev::LocalIn6 { ns, pkt });
+                // It arrives as on the device that has the address.
+                let owner = self.k.ns(ns).and_then(|n| {
+                    n.links.values().find(|l| l.addrs.iter().filter_map(|a| a.v6()).any(|a| a.local == pkt.dst))
+                });
+                let dev = Some(owner.map_or(lo, |l| l.ifindex));
+                self.push(self.now + LOOP_US, Ev::LocalIn6 { ns, dev, pkt });
             }
             Some((lo, false)) => {
                 if let Some(l) = self.k.link_mut(LinkRef { ns, ifindex: lo }) {
@@ -173,12 +193,6 @@ impl Engine<'_> {
             }
             None => self.drop_(ns, None, DropReason::LoopbackDown, what(&pkt)),
         }
-    }
-
-    /// A packet that came back through `lo`.
-    pub(crate) fn loopback_in6(&mut self, ns: NsId, pkt: Ipv6Packet) {
-        let lo = self.k.ns(ns).and_then(|n| n.links.values().find(|l| l.is_loopback()).map(|l| l.ifindex));
-        self.local_deliver6(ns, lo, pkt);
     }
 
     /// Whether `dst` is a multicast group `dev` listens to: all-nodes, and

@@ -56,7 +56,8 @@ pub async fn run_paced(socks: &mut dyn Sockets, argv: &[String], pace: Pace<'_>)
     let mut pre = Output::new();
     for w in &o.warnings {
         pre.err(format!(
-            "ping: option argument contains garbage: {w}\nping: this will become fatal error in the future\n"
+            "{p}: option argument contains garbage: {w}\n{p}: this will become fatal error in the future\n",
+            p = o.prog
         ));
     }
     ping(socks, &o, pre, pace).await
@@ -83,7 +84,7 @@ const BROADCAST: &str = "ping: Do you want to ping broadcast? Then -b. If not, c
 async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>) -> Output {
     let literal = o.dest.parse::<Ipv4Addr>().ok();
     if literal.is_some() && o.family == Family::V6 {
-        return fail(out, format!("ping: {}: Address family for hostname not supported\n", o.dest), 2);
+        return fail(out, format!("{}: {}: Address family for hostname not supported\n", o.prog, o.dest), 2);
     }
     #[cfg(feature = "ipv6")]
     if literal.is_none() && (o.family == Family::V6 || six::is_literal(&o.dest)) {

@@ -109,15 +109,15 @@ fn usage(first: String) -> Output {
     o
 }
 
-fn invalid(arg: &str) -> Output {
-    Output::error(format!("ping: invalid argument: '{arg}'\n"), 1)
+fn invalid(prog: &str, arg: &str) -> Output {
+    Output::error(format!("{prog}: invalid argument: '{arg}'\n"), 1)
 }
 
-fn int_in(arg: &str, lo: i64, hi: i64) -> Result<i64, Output> {
-    let v: i64 = arg.trim().parse().map_err(|_| invalid(arg))?;
+fn int_in(prog: &str, arg: &str, lo: i64, hi: i64) -> Result<i64, Output> {
+    let v: i64 = arg.trim().parse().map_err(|_| invalid(prog, arg))?;
     if v < lo || v > hi {
         return Err(Output::error(
-            format!("ping: invalid argument: '{arg}': out of range: {lo} <= value <= {hi}\n"),
+            format!("{prog}: invalid argument: '{arg}': out of range: {lo} <= value <= {hi}\n"),
             1,
         ));
     }
@@ -183,7 +183,7 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
                 continue;
             }
             if !WITH_ARG.contains(c) {
-                return Err(usage(format!("ping: invalid option -- '{c}'")));
+                return Err(usage(format!("{prog}: invalid option -- '{c}'", prog = o.prog)));
             }
             let arg: String = if j < chars.len() {
                 let rest: String = chars[j..].iter().collect();
@@ -193,13 +193,13 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
                 i += 1;
                 argv[i - 1].clone()
             } else {
-                return Err(usage(format!("ping: option requires an argument -- '{c}'")));
+                return Err(usage(format!("{prog}: option requires an argument -- '{c}'", prog = o.prog)));
             };
             match c {
-                'c' => o.count = Some(int_in(&arg, 1, i64::MAX)? as u64),
-                's' => o.size = int_in(&arg, 0, 127_992)? as usize,
-                't' => o.ttl = Some(int_in(&arg, 0, 255)? as u8),
-                'w' => o.deadline = Some(int_in(&arg, 0, i64::from(i32::MAX))? as u64),
+                'c' => o.count = Some(int_in(o.prog, &arg, 1, i64::MAX)? as u64),
+                's' => o.size = int_in(o.prog, &arg, 0, 127_992)? as usize,
+                't' => o.ttl = Some(int_in(o.prog, &arg, 0, 255)? as u8),
+                'w' => o.deadline = Some(int_in(o.prog, &arg, 0, i64::from(i32::MAX))? as u64),
                 'I' => o.iface = Some(arg),
                 // `parsetos()`: C's base 0 (`0x10`, `16`). Its complaint about
                 // a bad value is not recorded: such a value changes nothing.
@@ -211,7 +211,7 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
                         "do" => PmtuDisc::Do,
                         "dont" => PmtuDisc::Dont,
                         "want" => PmtuDisc::Want,
-                        _ => return Err(Output::error(format!("ping: invalid -M argument: {arg}\n"), 2)),
+                        _ => return Err(Output::error(format!("{}: invalid -M argument: {arg}\n", o.prog), 2)),
                     }
                 }
                 _ => {}
@@ -220,7 +220,7 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
     }
     match operands.last() {
         Some(d) => o.dest = d.clone(),
-        None => return Err(Output::error("ping: usage error: Destination address required\n", 1)),
+        None => return Err(Output::error(format!("{}: usage error: Destination address required\n", o.prog), 1)),
     }
     Ok(o)
 }

@@ -61,11 +61,14 @@ pub(super) fn start(socks: &mut dyn Sockets, o: &Opts, out: &mut Output) -> Resu
     };
     let unknown = || format!("{}: {}: Name or service not known\n", o.prog, o.dest);
     let Some(dst) = parse(text) else { return fail(unknown()) };
+    // A scope is only for a link-scoped address (getaddrinfo() refuses
+    // `2001:db8::1%eth0`).
     let scope_id = match scope {
-        Some(dev) => match socks.if_index(dev) {
+        Some(dev) if link_scoped(dst) => match socks.if_index(dev) {
             0 => return fail(unknown()),
             i => Some((dev, i)),
         },
+        Some(_) => return fail(unknown()),
         None => None,
     };
     let Ok(sock) = socks.socket(SockType::Icmp6Echo) else {
