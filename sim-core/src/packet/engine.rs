@@ -181,8 +181,9 @@ pub struct Received6 {
     pub pkt: super::wire6::Ipv6Packet,
 }
 
-/// Which packet a fragment belongs to: namespace, source, destination, IP id.
-pub(crate) type FragKey = (NsId, Ipv4Addr, Ipv4Addr, u16);
+/// Which packet a fragment belongs to: namespace, source, destination, IP
+/// id (IPv4's 16 bits or IPv6's 32).
+pub(crate) type FragKey = (NsId, IpAddr, IpAddr, u32);
 /// What a held fragment covers: offset, length, and whether more follow.
 pub(crate) type FragPart = (usize, usize, bool);
 

@@ -279,12 +279,12 @@ impl Engine<'_> {
     /// `ip6_input()` and `icmpv6_rcv()`: answers echo requests, hands
     /// neighbour discovery to `ndisc_rcv()`, and echo replies and errors
     /// to the ping sockets (an error's Packet Too Big teaching the path MTU
-    /// first). Fragments are put back together here first.
+    /// first). Fragments are put back together here first
+    /// (`ipv6_frag_rcv()`).
     pub(crate) fn local_deliver6(&mut self, ns: NsId, in_dev: Option<u32>, pkt: Ipv6Packet) {
-        if pkt.frag.is_some_and(|f| f.more || f.offset > 0) {
-            // The last fragment stands for the whole (reassembly is not
-            // modelled further: fragments of one packet travel together).
-            if pkt.frag.is_some_and(|f| f.more) {
+        if let Some(f) = pkt.frag {
+            let key = (ns, pkt.src.into(), pkt.dst.into(), f.id);
+            if !self.reassembled(key, (f.offset, f.len, f.more)) {
                 return;
             }
         }
