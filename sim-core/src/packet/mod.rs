@@ -40,7 +40,7 @@ pub mod wire6;
 
 pub use engine::{Engine, Received};
 pub use route_get::{route_get, RouteGet};
-pub use trace::{BridgeAction, DropReason, Event, Trace, What};
+pub use trace::{BridgeAction, DropReason, Event, Step6, Trace, What};
 
 /// When the kernel next has something to do on its own, in virtual
 /// microseconds after `now_us`: a socket timer (a retransmission, the end

@@ -121,13 +121,13 @@ pub enum What {
     /// A frame or packet was dropped.
     Dropped { reason: DropReason, what: String },
     /// An IPv6 packet was sent, delivered, forwarded or answered with an
-    /// ICMPv6 error (`what` names the message).
-    #[cfg(feature = "ipv6")]
+    /// ICMPv6 error (`what` names the message). (In every build, though
+    /// only the `ipv6` feature makes it: crates that match on `What` see
+    /// one enum whatever features sim-core was built with.)
     Ip6 { step: Step6, src: std::net::Ipv6Addr, dst: std::net::Ipv6Addr, what: String },
 }
 
 /// What happened to an IPv6 packet ([`What::Ip6`]).
-#[cfg(feature = "ipv6")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step6 {
     Sent,
@@ -218,7 +218,6 @@ impl fmt::Display for What {
             What::Delivered { src, dst, what } => write!(f, "deliver {what} {src} > {dst}"),
             What::IcmpError { to, what } => write!(f, "send {what} to {to}"),
             What::Dropped { reason, what } => write!(f, "drop {what}: {}", reason.text()),
-            #[cfg(feature = "ipv6")]
             What::Ip6 { step, src, dst, what } => match step {
                 Step6::Sent => write!(f, "send {what} {src} > {dst}"),
                 Step6::Delivered => write!(f, "deliver {what} {src} > {dst}"),
