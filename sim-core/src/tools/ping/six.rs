@@ -113,7 +113,10 @@ pub(super) fn start(socks: &mut dyn Sockets, o: &Opts, out: &mut Output) -> Resu
         Some((dev, _)) => format!("{dst}%{dev}"),
         None => dst.to_string(),
     };
-    out.out(format!("PING {}({shown}) {from}{} data bytes\n", o.dest, o.size));
+    let head = format!("PING {}({shown}) {from}{} data bytes\n", o.dest, o.size);
+    #[cfg(feature = "explain")]
+    crate::explain::record::printed(crate::explain::ping::tag(&head));
+    out.out(head);
     let mut run = stats::Run::new(socks.now_us(), o, shown);
     run.v6 = true;
     Ok((sock, conn.ident, run))
