@@ -150,6 +150,7 @@ async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>
     let t0 = socks.now_us();
     let mut run = stats::Run::new(t0, o, name.map(|nm| format!("{nm} ({dst})")).unwrap_or_else(|| dst.to_string()));
     run.dst = (!dst.is_broadcast() && !dst.is_multicast()).then_some(dst.into());
+    run.multicast = dst.is_multicast();
     probes(socks, o, out, pace, sock, conn.ident, run).await
 }
 

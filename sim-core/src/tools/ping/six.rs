@@ -119,5 +119,6 @@ pub(super) fn start(socks: &mut dyn Sockets, o: &Opts, out: &mut Output) -> Resu
     out.out(head);
     let mut run = stats::Run::new(socks.now_us(), o, shown);
     run.v6 = true;
+    run.multicast = dst.is_multicast();
     Ok((sock, conn.ident, run))
 }

@@ -20,6 +20,11 @@ pub struct Run {
     pub dst: Option<std::net::IpAddr>,
     /// An ICMPv6 ping: its errors' texts are ping6_common.c's.
     pub v6: bool,
+    /// A multicast destination: duplicates are counted but not marked
+    /// `(DUP!)` (iputils marks them only with `-v` then).
+    pub multicast: bool,
+    /// Replies to a probe already answered (`nrepeats`).
+    pub repeats: u64,
     pub sent: u64,
     pub received: u64,
     pub errors: u64,
@@ -68,6 +73,8 @@ impl Run {
             who,
             dst: None,
             v6: false,
+            multicast: false,
+            repeats: 0,
             sent: 0,
             received: 0,
             errors: 0,
@@ -140,17 +147,24 @@ impl Run {
         match m.echo {
             Echo::Reply { seq, data_len, ttl } => {
                 let Some(at) = self.sent_at.get(&seq).copied() else { return };
-                if self.answered.insert(seq, true).is_some() {
-                    return;
+                // gather_statistics(): a second answer is a duplicate; its
+                // time counts in the statistics like any other.
+                let dup = self.answered.insert(seq, true).is_some();
+                if dup {
+                    self.repeats += 1;
+                } else {
+                    self.received += 1;
                 }
-                self.received += 1;
                 self.acknowledge(seq);
                 self.last_event = m.at_us;
                 let rtt = m.at_us.saturating_sub(at) + 10 + mix(&[at, u64::from(seq)]) % 40;
                 self.rtts.push(rtt);
                 self.tmax_us = self.tmax_us.max(rtt);
                 if !self.quiet {
-                    let time = if self.timing { format!(" time={} ms", fmt_rtt(rtt)) } else { String::new() };
+                    let mut time = if self.timing { format!(" time={} ms", fmt_rtt(rtt)) } else { String::new() };
+                    if dup && !self.multicast {
+                        time.push_str(" (DUP!)");
+                    }
                     let line = match self.dst.filter(|d| *d != m.from) {
                         Some(_) => format!(
                             "{} bytes from {}: icmp_seq={seq} ttl={ttl}{time} (DIFFERENT ADDRESS!)\n",
@@ -197,6 +211,9 @@ impl Run {
         let _ = self.size;
         let mut s = format!("\n--- {} ping statistics ---\n", o.dest_shown());
         s.push_str(&format!("{} packets transmitted, {} received", self.sent, self.received));
+        if self.repeats > 0 {
+            s.push_str(&format!(", +{} duplicates", self.repeats));
+        }
         if self.errors > 0 {
             s.push_str(&format!(", +{} errors", self.errors));
         }
