@@ -7,7 +7,7 @@
 use litemap::LiteMap;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 
 use crate::kernel::link::LinkRef;
 use crate::kernel::{Kernel, NsId};
@@ -207,7 +207,7 @@ pub struct Engine<'k> {
     pub(crate) probes: LiteMap<NeighKey, u32>,
     labels: LiteMap<NsId, String>,
     /// ICMP error tokens (µs) and their last refill, per namespace and host.
-    pub(crate) icmp_last: LiteMap<(NsId, Ipv4Addr), (u64, u64)>,
+    pub(crate) icmp_last: LiteMap<(NsId, IpAddr), (u64, u64)>,
     /// When neighbours failed during this run.
     pub(crate) failed_in_run: LiteMap<NeighKey, u64>,
     /// The IP id of the last packet this run fragmented.
@@ -232,7 +232,7 @@ pub struct Parked {
     pending: LiteMap<NeighKey, Vec<IpPacket>>,
     probes: LiteMap<NeighKey, u32>,
     labels: LiteMap<NsId, String>,
-    icmp_last: LiteMap<(NsId, Ipv4Addr), (u64, u64)>,
+    icmp_last: LiteMap<(NsId, IpAddr), (u64, u64)>,
     failed_in_run: LiteMap<NeighKey, u64>,
     frag_id: u16,
     reasm: LiteMap<FragKey, Vec<FragPart>>,

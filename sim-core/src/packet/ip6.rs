@@ -347,6 +347,15 @@ impl Engine<'_> {
             self.k.ns(ns).and_then(|n| fib6::select_saddr(n, dev, bad.src, self.now / 1000))
         };
         let Some(src) = src else { return };
+        // icmpv6_xrlim_allow(): errors to another host, but Packet Too
+        // Big, are rate limited per destination (`net.ipv6.icmp.ratelimit`);
+        // one to this host goes through `lo`, which is spared.
+        let limited = !matches!(kind, Err6::TooBig { .. }) && !self.is_local6(ns, bad.src);
+        let ms = self.k.ns(ns).map_or(0, |n| n.conf.icmp6_ratelimit);
+        let rate = if limited { u64::try_from(ms).unwrap_or(0) * 1000 } else { 0 };
+        if !self.xrlim_allow(ns, bad.src.into(), rate) {
+            return;
+        }
         let pkt = Ipv6Packet::new(src, bad.src, HOP_LIMIT, payload);
         let step = Step6::Error;
         self.note(ns, in_dev, What::Ip6 { step, src, dst: bad.src, what: pkt.payload.name() });
