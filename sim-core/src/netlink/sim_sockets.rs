@@ -244,6 +244,11 @@ impl Sockets for SimSockets<'_> {
     fn bind(&mut self, s: SockId, addr: IpAddr) -> Result<(), Errno> {
         let local = match addr {
             IpAddr::V4(a) => self.e.k.ns(self.ns).is_some_and(|n| fib::is_local(n, a)),
+            // inet6_bind(): a link-local address needs a device to be on.
+            #[cfg(feature = "ipv6")]
+            IpAddr::V6(a) if a.segments()[0] & 0xffc0 == 0xfe80 && self.sock(s)?.oif.is_none() => {
+                return Err(Errno::EINVAL)
+            }
             #[cfg(feature = "ipv6")]
             IpAddr::V6(a) => self.e.is_local6(self.ns, a),
             #[cfg(not(feature = "ipv6"))]

@@ -54,6 +54,15 @@ pub(super) fn start(socks: &mut dyn Sockets, o: &Opts, out: &mut Output) -> Resu
     if o.family == Family::V4 {
         return fail(format!("{}: {}: Address family for hostname not supported\n", o.prog, o.dest));
     }
+    // A name: the lab's hosts file has IPv4 names only (as the recording
+    // host's had), so it resolves to no IPv6 address.
+    if !is_literal(&o.dest) {
+        let why = match socks.resolve(&o.dest) {
+            Some(_) => "Address family for hostname not supported",
+            None => "Temporary failure in name resolution",
+        };
+        return fail(format!("{}: {}: {why}\n", o.prog, o.dest));
+    }
     // getaddrinfo(): the address, and a scope naming a device.
     let (text, scope) = match o.dest.split_once('%') {
         Some((a, s)) => (a, Some(s)),
@@ -74,20 +83,31 @@ pub(super) fn start(socks: &mut dyn Sockets, o: &Opts, out: &mut Output) -> Resu
     let Ok(sock) = socks.socket(SockType::Icmp6Echo) else {
         return fail(format!("{}: socket: Invalid argument\n", o.prog));
     };
-    // -I: an address (bound), else a device (SO_BINDTODEVICE).
-    let mut device = None;
-    if let Some(i) = &o.iface {
-        match parse(i) {
-            Some(a) => {
-                if socks.bind(sock, a.into()).is_err() {
-                    return fail(format!("{}: bind icmp socket: Cannot assign requested address\n", o.prog));
-                }
+    // -I: an address (with a colon; `%dev` names its device too), else a
+    // device (SO_BINDTODEVICE); the device first, then bind().
+    let (source, device) = match o.iface.as_deref() {
+        Some(i) if i.contains(':') => {
+            let (a, dev) = match i.split_once('%') {
+                Some((a, d)) => (a, Some(d.to_string())),
+                None => (i, None),
+            };
+            match parse(a) {
+                Some(a) => (Some(a), dev),
+                None => return fail(format!("{}: invalid source address: {i}\n", o.prog)),
             }
-            None if socks.if_index(i) == 0 => return fail(format!("{}: unknown iface: {i}\n", o.prog)),
-            None => {
-                let _ = socks.bind_device(sock, i);
-                device = Some(i.clone());
-            }
+        }
+        Some(i) => (None, Some(i.to_string())),
+        None => (None, None),
+    };
+    if let Some(dev) = &device {
+        if socks.if_index(dev) == 0 {
+            return fail(format!("{}: unknown iface: {dev}\n", o.prog));
+        }
+        let _ = socks.bind_device(sock, dev);
+    }
+    if let Some(a) = source {
+        if let Err(e) = socks.bind(sock, a.into()) {
+            return fail(format!("{}: bind icmp socket: {}\n", o.prog, e.text()));
         }
     }
     // A scope binds the socket to its device (sin6_scope_id).
@@ -100,14 +120,16 @@ pub(super) fn start(socks: &mut dyn Sockets, o: &Opts, out: &mut Output) -> Resu
     };
     // With a device and a link-local destination, ping's own probe leaves
     // its source unset (`::`), which is no address of the device: it warns.
-    let from = match (&o.iface, &device) {
-        (Some(_), Some(dev)) if link_scoped(dst) && scope_id.is_none() => {
+    let from = match (source, &device) {
+        (Some(a), Some(dev)) if link_scoped(a) => format!("from {a}%{dev} {dev}: "),
+        (Some(a), Some(dev)) => format!("from {a} {dev}: "),
+        (None, Some(dev)) if link_scoped(dst) && scope_id.is_none() => {
             out.err(format!("{}: Warning: source address might be selected on device other than: {dev}\n", o.prog));
             format!("from :: {dev}: ")
         }
-        (Some(_), Some(dev)) => format!("from {} {dev}: ", conn.src),
-        (Some(i), None) => format!("from {i} : "),
-        _ => String::new(),
+        (None, Some(dev)) => format!("from {} {dev}: ", conn.src),
+        (Some(a), None) => format!("from {a} : "),
+        (None, None) => String::new(),
     };
     let shown = match scope_id {
         Some((dev, _)) => format!("{dst}%{dev}"),
