@@ -102,6 +102,9 @@ impl Sockets for LabSockets {
     fn bind(&mut self, sock: SockId, addr: std::net::IpAddr) -> Result<(), Errno> {
         self.call(Err(Errno::EINVAL), |s| s.bind(sock, addr))
     }
+    fn bind_ident(&mut self, sock: SockId, ident: u16) -> Result<(), Errno> {
+        self.call(Err(Errno::EINVAL), |s| s.bind_ident(sock, ident))
+    }
     fn bind_device(&mut self, sock: SockId, dev: &str) -> Result<(), Errno> {
         self.call(Err(Errno::EINVAL), |s| s.bind_device(sock, dev))
     }

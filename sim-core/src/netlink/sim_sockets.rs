@@ -22,6 +22,8 @@ struct Sock {
     #[cfg(feature = "ipv6")]
     v6: bool,
     bound: Option<IpAddr>,
+    /// The echo identifier asked for (`ping -e`).
+    ident: Option<u16>,
     oif: Option<u32>,
     peer: Option<(IpAddr, Connected)>,
     queue: Vec<Datagram>,
@@ -176,7 +178,8 @@ impl<'k> SimSockets<'k> {
         };
         let src = IpAddr::V6(src.unwrap_or(std::net::Ipv6Addr::UNSPECIFIED));
         let seed = u64::from(u128::from(dst) as u32);
-        let ident = (mix(&[self.e.k.now_ms, u64::from(self.ns.0), seed, 6]) & 0xffff) as u16;
+        let asked = self.sock(s)?.ident;
+        let ident = asked.unwrap_or((mix(&[self.e.k.now_ms, u64::from(self.ns.0), seed, 6]) & 0xffff) as u16);
         let c = Connected { kind, src, ident };
         self.sock(s)?.peer = Some((IpAddr::V6(dst), c));
         Ok(c)
@@ -258,6 +261,11 @@ impl Sockets for SimSockets<'_> {
             return Err(Errno::EADDRNOTAVAIL);
         }
         self.sock(s)?.bound = Some(addr);
+        Ok(())
+    }
+
+    fn bind_ident(&mut self, s: SockId, ident: u16) -> Result<(), Errno> {
+        self.sock(s)?.ident = Some(ident);
         Ok(())
     }
 

@@ -146,6 +146,10 @@ pub trait Sockets {
     fn socket(&mut self, ty: SockType) -> Result<SockId, Errno>;
     /// `bind()` to a local address (EADDRNOTAVAIL if it is not one).
     fn bind(&mut self, s: SockId, addr: IpAddr) -> Result<(), Errno>;
+    /// The echo identifier an ICMP socket's echoes carry (`ping -e`: the
+    /// raw socket iputils then opens writes it itself; a ping socket's is
+    /// its bound "port"). Without it `connect` picks one.
+    fn bind_ident(&mut self, s: SockId, ident: u16) -> Result<(), Errno>;
     /// `SO_BINDTODEVICE` (ENODEV if there is no such device).
     fn bind_device(&mut self, s: SockId, dev: &str) -> Result<(), Errno>;
     /// `connect()`: the route lookup and the source address, failing with

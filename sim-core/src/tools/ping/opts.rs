@@ -26,6 +26,8 @@ pub struct Opts {
     pub pmtudisc: PmtuDisc,
     /// `-Q`: the TOS byte.
     pub tos: u8,
+    /// `-e`: the echo identifier (IDENTIFIER_MAX is 0xffff).
+    pub ident: Option<u16>,
     pub dest: String,
     /// `-4`, `-6` (or the program named `ping6`): the family asked for.
     pub family: Family,
@@ -148,6 +150,7 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
         ttl: None,
         pmtudisc: PmtuDisc::Want,
         tos: 0,
+        ident: None,
         dest: String::new(),
         family: if ping6 { Family::V6 } else { Family::Any },
         prog: if ping6 { "ping6" } else { "ping" },
@@ -200,6 +203,7 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
                 's' => o.size = int_in(o.prog, &arg, 0, 127_992)? as usize,
                 't' => o.ttl = Some(int_in(o.prog, &arg, 0, 255)? as u8),
                 'w' => o.deadline = Some(int_in(o.prog, &arg, 0, i64::from(i32::MAX))? as u64),
+                'e' => o.ident = Some(int_in(o.prog, &arg, 0, 0xffff)? as u16),
                 'I' => o.iface = Some(arg),
                 // `parsetos()`: C's base 0 (`0x10`, `16`). Its complaint about
                 // a bad value is not recorded: such a value changes nothing.

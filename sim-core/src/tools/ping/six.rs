@@ -83,6 +83,10 @@ pub(super) fn start(socks: &mut dyn Sockets, o: &Opts, out: &mut Output) -> Resu
     let Ok(sock) = socks.socket(SockType::Icmp6Echo) else {
         return fail(format!("{}: socket: Invalid argument\n", o.prog));
     };
+    // -e: iputils opens a raw socket and writes the identifier itself.
+    if let Some(id) = o.ident {
+        let _ = socks.bind_ident(sock, id);
+    }
     // -I: an address (with a colon; `%dev` names its device too), else a
     // device (SO_BINDTODEVICE); the device first, then bind().
     let (source, device) = match o.iface.as_deref() {
