@@ -10,7 +10,21 @@ pub fn tag(text: &str) -> Printed {
         t.record(Kind::Ping);
         let w = words(&line);
         let word = |i: usize| w.get(i).map(|&(s, e)| &line[s..e]).unwrap_or("");
-        if word(0) == "PING" {
+        if word(0) == "PING" && word(1).ends_with(')') && word(1).contains('(') {
+            // ping6: PING DEST(ADDR) [from SRC DEV: ]SIZE data bytes
+            let (s, e) = w[1];
+            let open = s + line[s..e].find('(').unwrap_or(0);
+            t.span(at + w[0].0, at + w[0].1, "header");
+            t.span(at + s, at + open, "dest");
+            t.span(at + open, at + e, "addr");
+            if let Some(i) = w.iter().position(|&(s, e)| &line[s..e] == "data").and_then(|i| i.checked_sub(1)) {
+                t.span(at + w[i].0, at + line.len(), "size");
+            }
+            if word(2) == "from" {
+                let end = w.get(4).map_or(0, |x| x.1);
+                t.span(at + w[2].0, at + end, "source");
+            }
+        } else if word(0) == "PING" {
             // PING DEST (ADDR) [from SRC DEV: ]SIZE(TOTAL) bytes of data.
             t.words(at, &line, &["header", "dest", "addr"]);
             let after = w.get(2).map_or(usize::MAX, |x| x.0);

@@ -111,8 +111,15 @@ impl Here<'_> {
     }
 
     /// Where an IPv4 address is configured in the lab.
-    pub fn owner(&self, ip: std::net::Ipv4Addr) -> Option<(NsId, String)> {
-        self.find_device(|l| l.addrs.iter().any(|a| a.v4().is_some_and(|a| a.local == ip)))
+    pub fn owner(&self, ip: impl Into<std::net::IpAddr>) -> Option<(NsId, String)> {
+        match ip.into() {
+            std::net::IpAddr::V4(ip) => {
+                self.find_device(|l| l.addrs.iter().any(|a| a.v4().is_some_and(|a| a.local == ip)))
+            }
+            std::net::IpAddr::V6(ip) => {
+                self.find_device(|l| l.addrs.iter().any(|a| a.v6().is_some_and(|a| a.local == ip)))
+            }
+        }
     }
 
     /// Which device in the lab has the MAC address `mac` (as printed).

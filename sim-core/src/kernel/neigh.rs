@@ -63,6 +63,9 @@ pub struct Neigh {
     pub updated_ms: u64,
     /// Whether the entry is a proxy entry (`ip neigh add proxy`).
     pub proxy: bool,
+    /// NTF_ROUTER: the neighbour said it is a router (an advertisement's
+    /// R flag; `ip neigh` shows `router`).
+    pub router: bool,
 }
 
 impl Neigh {

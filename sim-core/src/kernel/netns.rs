@@ -38,6 +38,9 @@ pub struct Namespace {
     pub conntrack: super::conntrack::Conntrack,
     /// Path MTUs learnt from ICMP, per destination.
     pub pmtu: Vec<super::route::PathMtu>,
+    /// IPv6 path MTUs learnt from Packet Too Big (`rt6_update_pmtu()`'s
+    /// exceptions): destination, MTU, when it ends (ms).
+    pub pmtu6: Vec<(std::net::Ipv6Addr, u32, u64)>,
     /// TCP and UDP sockets.
     pub sockets: super::socket::SockTable,
     /// Open packet captures (tcpdump's sockets).
@@ -81,6 +84,7 @@ impl Namespace {
             nat: Default::default(),
             conntrack: Default::default(),
             pmtu: Vec::new(),
+            pmtu6: Vec::new(),
             sockets: Default::default(),
             taps: Default::default(),
             #[cfg(feature = "presets")]

@@ -126,6 +126,13 @@ impl Core {
                 Outcome::Done(o) => o,
                 Outcome::Exec { netns, argv } => self.netns_exec(&netns, &argv, stdin, nested),
             },
+            #[cfg(feature = "ipv6")]
+            "ping6" => {
+                let mut socks = SimSockets::new(&mut self.kernel, ns);
+                let out = crate::tools::ping::run(&mut socks, argv);
+                self.trace.events.extend(socks.finish().events);
+                out
+            }
             "ping" => {
                 let mut socks = SimSockets::new(&mut self.kernel, ns);
                 let out = crate::tools::ping::run(&mut socks, argv);
@@ -345,6 +352,7 @@ impl Core {
                 | "hostname"
                 | "dmesg"
         ) || (cfg!(feature = "jobs") && matches!(name, "sleep" | "timeout"))
+            || (cfg!(feature = "ipv6") && name == "ping6")
             || shell::coreutils::FILE_TOOLS.contains(&name)
             || (cfg!(feature = "sockets") && matches!(name, "nc" | "curl" | "ss" | "netstat" | "tcpdump"))
             || (cfg!(feature = "presets") && matches!(name, "docker" | "nsenter"))

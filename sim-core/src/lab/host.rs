@@ -98,7 +98,7 @@ impl Host {
                 // Without jobs nothing runs beside a ping: it runs at once
                 // (`Core::exec`), as it prints the same.
                 #[cfg(feature = "jobs")]
-                "ping" => {
+                "ping" | "ping6" => {
                     let mut socks = super::sockets::LabSockets::new(self.slot.clone(), ns);
                     let sched = self.sched.clone();
                     let pace = move |at_us: u64| -> LocalFuture<'static, ()> {

@@ -99,14 +99,23 @@ impl Sockets for LabSockets {
         }
         r
     }
-    fn bind(&mut self, sock: SockId, addr: Ipv4Addr) -> Result<(), Errno> {
+    fn bind(&mut self, sock: SockId, addr: std::net::IpAddr) -> Result<(), Errno> {
         self.call(Err(Errno::EINVAL), |s| s.bind(sock, addr))
+    }
+    fn bind_ident(&mut self, sock: SockId, ident: u16) -> Result<(), Errno> {
+        self.call(Err(Errno::EINVAL), |s| s.bind_ident(sock, ident))
     }
     fn bind_device(&mut self, sock: SockId, dev: &str) -> Result<(), Errno> {
         self.call(Err(Errno::EINVAL), |s| s.bind_device(sock, dev))
     }
-    fn connect(&mut self, sock: SockId, dst: Ipv4Addr) -> Result<Connected, Errno> {
+    fn connect(&mut self, sock: SockId, dst: std::net::IpAddr) -> Result<Connected, Errno> {
         self.call(Err(Errno::EINVAL), |s| s.connect(sock, dst))
+    }
+    fn if_index(&self, name: &str) -> u32 {
+        self.call(0, |s| s.if_index(name))
+    }
+    fn if_name(&self, ifindex: u32) -> Option<String> {
+        self.call(None, |s| s.if_name(ifindex))
     }
     fn send_echo(&mut self, sock: SockId, req: EchoRequest) -> Result<(), SendError> {
         self.call(Err(SendError::NoRoute), |s| s.send_echo(sock, req))

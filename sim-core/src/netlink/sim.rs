@@ -127,7 +127,7 @@ impl<'k> SimNetlink<'k> {
             dst: e.dst,
             lladdr: e.lladdr,
             state: (!e.proxy).then_some(e.state),
-            router: false,
+            router: e.router,
             proxy: e.proxy,
         };
         let of = |v6: bool| n.neighs.iter().filter(move |e| e.proxy == proxy && e.dst.is_ipv6() == v6);
@@ -145,6 +145,7 @@ fn neigh_req(m: &NeighMsg) -> Neigh {
         state: m.state.unwrap_or(NudState::Permanent),
         updated_ms: 0,
         proxy: m.proxy,
+        router: m.router,
     }
 }
 

@@ -1,7 +1,7 @@
 //! The simulator's side of the socket seam: [`Sockets`] over the kernel
 //! model and one run of the packet engine, bound to one namespace.
 
-use std::net::{Ipv4Addr, SocketAddrV4};
+use std::net::{IpAddr, Ipv4Addr, SocketAddrV4};
 
 use crate::kernel::addr::{in_prefix, IfAddr};
 use crate::kernel::link::Link;
@@ -18,9 +18,14 @@ use super::sockets::*;
 /// One socket's state.
 #[derive(Clone, Debug, Default)]
 struct Sock {
-    bound: Option<Ipv4Addr>,
+    /// An ICMPv6 socket.
+    #[cfg(feature = "ipv6")]
+    v6: bool,
+    bound: Option<IpAddr>,
+    /// The echo identifier asked for (`ping -e`).
+    ident: Option<u16>,
     oif: Option<u32>,
-    peer: Option<(Ipv4Addr, Connected)>,
+    peer: Option<(IpAddr, Connected)>,
     queue: Vec<Datagram>,
 }
 
@@ -101,9 +106,83 @@ impl<'k> SimSockets<'k> {
                 _ => continue,
             };
             if let Some(s) = self.socks.iter_mut().find(|s| s.peer.is_some_and(|(_, c)| c.ident == ident)) {
-                s.queue.push(Datagram { at_us: m.at_us, from: m.pkt.src, echo });
+                s.queue.push(Datagram { at_us: m.at_us, from: m.pkt.src.into(), scope: 0, echo });
             }
         }
+        #[cfg(feature = "ipv6")]
+        self.demux6();
+    }
+
+    /// Hands what the engine delivered over ICMPv6 to the echo sockets.
+    #[cfg(feature = "ipv6")]
+    fn demux6(&mut self) {
+        use crate::packet::wire6::Icmp6;
+        for m in self.e.take_inbox6() {
+            if m.ns != self.ns {
+                continue;
+            }
+            let (ident, echo) = match m.pkt.payload {
+                Icmp6::EchoReply { ident, seq, data_len } => {
+                    (ident, Echo::Reply { seq, data_len, ttl: m.pkt.hop_limit })
+                }
+                Icmp6::DestUnreachable { code, quoted } if quoted.echo => {
+                    (quoted.ident, Echo::Unreachable6 { seq: quoted.seq, code })
+                }
+                Icmp6::PacketTooBig { mtu, quoted } if quoted.echo => {
+                    (quoted.ident, Echo::TooBig { seq: quoted.seq, mtu })
+                }
+                Icmp6::TimeExceeded { quoted } if quoted.echo => (quoted.ident, Echo::TimeExceeded { seq: quoted.seq }),
+                _ => continue,
+            };
+            let mine = |s: &&mut Sock| s.v6 && s.peer.is_some_and(|(_, c)| c.ident == ident);
+            if let Some(s) = self.socks.iter_mut().find(mine) {
+                let scope = m.dev.unwrap_or(0);
+                s.queue.push(Datagram { at_us: m.at_us, from: m.pkt.src.into(), scope, echo });
+            }
+        }
+    }
+
+    /// `ip6_datagram_connect()` for an ICMPv6 socket: `::` is `::1`; the
+    /// source is the bound address or `ipv6_dev_get_saddr()`'s, and none
+    /// at all is EADDRNOTAVAIL before the route's own error
+    /// (`ip6_dst_lookup_tail()` picks the source first).
+    #[cfg(feature = "ipv6")]
+    fn connect6(&mut self, s: SockId, dst: std::net::Ipv6Addr) -> Result<Connected, Errno> {
+        use crate::kernel::route::RouteType;
+        use crate::packet::fib6;
+        let dst = if dst.is_unspecified() { std::net::Ipv6Addr::LOCALHOST } else { dst };
+        let sock = self.sock(s)?;
+        let (bound, oif) = (sock.bound, sock.oif);
+        let now_ms = self.e.now_us() / 1000;
+        let n = self.e.k.ns(self.ns).ok_or(Errno::EINVAL)?;
+        let r = fib6::lookup(n, dst, oif);
+        let dev = r.map(|r| r.dev).or(oif).unwrap_or(0);
+        let src = match bound {
+            Some(IpAddr::V6(a)) => Some(a),
+            _ => fib6::select_saddr(n, dev, dst, now_ms),
+        };
+        let linklocal_on_dev = oif.is_some() && fib6::addr_scope(dst) <= 2;
+        let kind = match r {
+            _ if src.is_none() && !linklocal_on_dev => return Err(Errno::EADDRNOTAVAIL),
+            Some(r) => match fib6::reject_errno(r.kind) {
+                Some(e) => return Err(e),
+                None if r.kind == RouteType::Local => RouteKind::Local,
+                None => RouteKind::Unicast,
+            },
+            // Bound to a device, a link-local destination needs no route.
+            None if linklocal_on_dev => RouteKind::Unicast,
+            None => {
+                self.e.note(self.ns, None, What::Dropped { reason: DropReason::NoRoute, what: format!("ping {dst}") });
+                return Err(Errno::ENETUNREACH);
+            }
+        };
+        let src = IpAddr::V6(src.unwrap_or(std::net::Ipv6Addr::UNSPECIFIED));
+        let seed = u64::from(u128::from(dst) as u32);
+        let asked = self.sock(s)?.ident;
+        let ident = asked.unwrap_or((mix(&[self.e.k.now_ms, u64::from(self.ns.0), seed, 6]) & 0xffff) as u16);
+        let c = Connected { kind, src, ident };
+        self.sock(s)?.peer = Some((IpAddr::V6(dst), c));
+        Ok(c)
     }
 }
 
@@ -153,18 +232,40 @@ impl Sockets for SimSockets<'_> {
                 self.socks.push(Sock::default());
                 return Ok(SockId(ICMP_BASE + self.socks.len() - 1));
             }
+            #[cfg(feature = "ipv6")]
+            SockType::Icmp6Echo => {
+                self.e.k.ns(self.ns).ok_or(Errno::EINVAL)?;
+                self.socks.push(Sock { v6: true, ..Sock::default() });
+                return Ok(SockId(ICMP_BASE + self.socks.len() - 1));
+            }
             SockType::Stream => KProto::Tcp,
             SockType::Dgram => KProto::Udp,
         };
         self.e.sock_open(self.ns, proto).map(|id| SockId(id as usize))
     }
 
-    fn bind(&mut self, s: SockId, addr: Ipv4Addr) -> Result<(), Errno> {
-        let local = self.e.k.ns(self.ns).is_some_and(|n| fib::is_local(n, addr));
+    fn bind(&mut self, s: SockId, addr: IpAddr) -> Result<(), Errno> {
+        let local = match addr {
+            IpAddr::V4(a) => self.e.k.ns(self.ns).is_some_and(|n| fib::is_local(n, a)),
+            // inet6_bind(): a link-local address needs a device to be on.
+            #[cfg(feature = "ipv6")]
+            IpAddr::V6(a) if a.segments()[0] & 0xffc0 == 0xfe80 && self.sock(s)?.oif.is_none() => {
+                return Err(Errno::EINVAL)
+            }
+            #[cfg(feature = "ipv6")]
+            IpAddr::V6(a) => self.e.is_local6(self.ns, a),
+            #[cfg(not(feature = "ipv6"))]
+            IpAddr::V6(_) => false,
+        };
         if !local {
             return Err(Errno::EADDRNOTAVAIL);
         }
         self.sock(s)?.bound = Some(addr);
+        Ok(())
+    }
+
+    fn bind_ident(&mut self, s: SockId, ident: u16) -> Result<(), Errno> {
+        self.sock(s)?.ident = Some(ident);
         Ok(())
     }
 
@@ -174,7 +275,22 @@ impl Sockets for SimSockets<'_> {
         Ok(())
     }
 
-    fn connect(&mut self, s: SockId, dst: Ipv4Addr) -> Result<Connected, Errno> {
+    fn if_index(&self, name: &str) -> u32 {
+        self.e.k.ns(self.ns).and_then(|n| n.ifindex_of(name)).unwrap_or(0)
+    }
+
+    fn if_name(&self, ifindex: u32) -> Option<String> {
+        self.e.k.ns(self.ns)?.links.get(&ifindex).map(|l| l.name.clone())
+    }
+
+    fn connect(&mut self, s: SockId, dst: IpAddr) -> Result<Connected, Errno> {
+        let dst = match dst {
+            IpAddr::V4(d) => d,
+            #[cfg(feature = "ipv6")]
+            IpAddr::V6(d) => return self.connect6(s, d),
+            #[cfg(not(feature = "ipv6"))]
+            IpAddr::V6(_) => return Err(Errno::EINVAL),
+        };
         let sock = self.sock(s)?;
         let (bound, oif) = (sock.bound, sock.oif);
         let n = self.e.k.ns(self.ns).ok_or(Errno::EINVAL)?;
@@ -191,10 +307,14 @@ impl Sockets for SimSockets<'_> {
             RouteKind::Local => r.src.or(Some(dst)),
             _ => r.src,
         };
-        let src = bound.or(chosen).unwrap_or(Ipv4Addr::UNSPECIFIED);
+        let bound = match bound {
+            Some(IpAddr::V4(a)) => Some(a),
+            _ => None,
+        };
+        let src = IpAddr::V4(bound.or(chosen).unwrap_or(Ipv4Addr::UNSPECIFIED));
         let ident = (mix(&[self.e.k.now_ms, u64::from(self.ns.0), u64::from(u32::from(dst))]) & 0xffff) as u16;
         let c = Connected { kind: r.kind, src, ident };
-        self.sock(s)?.peer = Some((dst, c));
+        self.sock(s)?.peer = Some((dst.into(), c));
         Ok(c)
     }
 
@@ -202,9 +322,21 @@ impl Sockets for SimSockets<'_> {
         let sock = self.sock(s).map_err(|_| SendError::NoRoute)?;
         let Some((dst, c)) = sock.peer else { return Err(SendError::NoRoute) };
         let oif = sock.oif;
+        let (dst, src) = match (dst, c.src) {
+            (IpAddr::V4(d), IpAddr::V4(s)) => (d, s),
+            #[cfg(feature = "ipv6")]
+            (IpAddr::V6(d), IpAddr::V6(s)) => {
+                use crate::packet::wire6::{Icmp6, Ipv6Packet};
+                let payload = Icmp6::EchoRequest { ident: c.ident, seq: req.seq, data_len: req.data_len };
+                let hops = req.ttl.unwrap_or(crate::packet::ip6::HOP_LIMIT);
+                let pkt = Ipv6Packet::new(s, d, hops, payload);
+                return self.e.send_probe6(self.ns, pkt, oif, req.pmtudisc);
+            }
+            _ => return Err(SendError::NoRoute),
+        };
         let payload = Icmp::EchoRequest { ident: c.ident, seq: req.seq, data_len: req.data_len };
         let ttl = req.ttl.unwrap_or_else(|| self.e.default_ttl(self.ns));
-        let mut pkt = Ipv4Packet::new(c.src, dst, ttl, payload);
+        let mut pkt = Ipv4Packet::new(src, dst, ttl, payload);
         pkt.tos = req.tos;
         self.e.send_probe(self.ns, pkt, oif, req.pmtudisc)
     }

@@ -17,7 +17,7 @@
 //! [`super::SimSockets`] implements it over the simulator's kernel and
 //! packet engine, which also keeps the trace of what every packet did.
 
-use std::net::{Ipv4Addr, SocketAddrV4};
+use std::net::{IpAddr, Ipv4Addr, SocketAddrV4};
 
 pub use crate::kernel::socket_view::{ProcessView, Proto, SocketView, State as SockState, TimerKind, TimerView};
 pub use crate::kernel::Errno;
@@ -38,6 +38,8 @@ pub use crate::packet::wire::UnreachCode;
 pub use crate::packet::wire::{
     ArpOp, ArpPacket, EthFrame, EthPayload, Icmp, Ipv4Packet, Quoted, ETH_HLEN, IPV4_HLEN, PROTO_ICMP,
 };
+#[cfg(feature = "ipv6")]
+pub use crate::packet::wire6::{Icmp6, Ipv6Packet, Unreach6, IPV6_HLEN};
 
 /// A socket, as the kernel numbers it for one program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +50,9 @@ pub struct SockId(pub usize);
 pub enum SockType {
     /// ICMP echo (`socket(AF_INET, SOCK_RAW or SOCK_DGRAM, IPPROTO_ICMP)`).
     IcmpEcho,
+    /// ICMPv6 echo (`socket(AF_INET6, SOCK_DGRAM, IPPROTO_ICMPV6)`).
+    #[cfg(feature = "ipv6")]
+    Icmp6Echo,
     /// TCP (`SOCK_STREAM`).
     Stream,
     /// UDP (`SOCK_DGRAM`).
@@ -70,7 +75,7 @@ pub enum SockOpt {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Connected {
     pub kind: RouteKind,
-    pub src: Ipv4Addr,
+    pub src: IpAddr,
     pub ident: u16,
 }
 
@@ -80,7 +85,8 @@ pub struct EchoRequest {
     pub seq: u16,
     /// ICMP data bytes (`-s`).
     pub data_len: usize,
-    /// `IP_TTL`; `None`: the namespace's `net.ipv4.ip_default_ttl`.
+    /// `IP_TTL` (`IPV6_UNICAST_HOPS`); `None`: the namespace's
+    /// `net.ipv4.ip_default_ttl` (IPv6's `hop_limit`, 64).
     pub ttl: Option<u8>,
     /// `IP_MTU_DISCOVER`.
     pub pmtudisc: PmtuDisc,
@@ -101,9 +107,22 @@ pub enum Echo {
         seq: u16,
         code: UnreachCode,
     },
-    /// An ICMP time exceeded quoting one of our requests.
+    /// An ICMP time exceeded (ICMPv6's hop limit exceeded) quoting one of
+    /// our requests.
     TimeExceeded {
         seq: u16,
+    },
+    /// An ICMPv6 destination unreachable quoting one of our requests.
+    #[cfg(feature = "ipv6")]
+    Unreachable6 {
+        seq: u16,
+        code: Unreach6,
+    },
+    /// An ICMPv6 Packet Too Big quoting one of our requests.
+    #[cfg(feature = "ipv6")]
+    TooBig {
+        seq: u16,
+        mtu: u32,
     },
 }
 
@@ -111,7 +130,9 @@ pub enum Echo {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Datagram {
     pub at_us: u64,
-    pub from: Ipv4Addr,
+    pub from: IpAddr,
+    /// The device it came in by (`sin6_scope_id`; 0 for IPv4).
+    pub scope: u32,
     pub echo: Echo,
 }
 
@@ -124,11 +145,20 @@ pub trait Sockets {
 
     fn socket(&mut self, ty: SockType) -> Result<SockId, Errno>;
     /// `bind()` to a local address (EADDRNOTAVAIL if it is not one).
-    fn bind(&mut self, s: SockId, addr: Ipv4Addr) -> Result<(), Errno>;
+    fn bind(&mut self, s: SockId, addr: IpAddr) -> Result<(), Errno>;
+    /// The echo identifier an ICMP socket's echoes carry (`ping -e`: the
+    /// raw socket iputils then opens writes it itself; a ping socket's is
+    /// its bound "port"). Without it `connect` picks one.
+    fn bind_ident(&mut self, s: SockId, ident: u16) -> Result<(), Errno>;
     /// `SO_BINDTODEVICE` (ENODEV if there is no such device).
     fn bind_device(&mut self, s: SockId, dev: &str) -> Result<(), Errno>;
-    /// `connect()`: the route lookup, failing with its errno.
-    fn connect(&mut self, s: SockId, dst: Ipv4Addr) -> Result<Connected, Errno>;
+    /// `connect()`: the route lookup and the source address, failing with
+    /// their errno (IPv6: `ip6_datagram_connect()`, `::` meaning `::1`).
+    fn connect(&mut self, s: SockId, dst: IpAddr) -> Result<Connected, Errno>;
+    /// `if_nametoindex()` (0: no such device).
+    fn if_index(&self, name: &str) -> u32;
+    /// `if_indextoname()`.
+    fn if_name(&self, ifindex: u32) -> Option<String>;
     /// Sends an echo request to the connected address.
     fn send_echo(&mut self, s: SockId, req: EchoRequest) -> Result<(), SendError>;
     /// Everything that arrived for the socket so far.

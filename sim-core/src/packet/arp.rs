@@ -1,5 +1,8 @@
-//! ARP and the neighbour state machine (INCOMPLETE, REACHABLE, STALE,
-//! DELAY, PROBE, FAILED), proxy ARP as `arp_process()` does it.
+//! The neighbour state machine (INCOMPLETE, REACHABLE, STALE, DELAY,
+//! PROBE, FAILED) that ARP and neighbour discovery share, as both of
+//! Linux's tables run on `net/core/neighbour.c`; ARP itself, and proxy ARP
+//! as `arp_process()` does it. Neighbour discovery's messages are
+//! `ndisc.rs`'s; everything here is keyed by an `IpAddr` of either family.
 
 use std::net::{IpAddr, Ipv4Addr};
 
@@ -12,7 +15,7 @@ use super::engine::*;
 use super::fib;
 use super::ip::SendError;
 use super::trace::{DropReason, What};
-use super::wire::{ArpOp, ArpPacket, EthFrame, EthPayload, Ipv4Packet, UnreachCode};
+use super::wire::{ArpOp, ArpPacket, EthFrame, EthPayload, IpPacket, UnreachCode};
 
 /// Whether a state has a usable link-layer address (`NUD_VALID`).
 fn valid(s: NudState) -> bool {
@@ -20,15 +23,15 @@ fn valid(s: NudState) -> bool {
 }
 
 impl Engine<'_> {
-    fn neigh_find(&self, ns: NsId, dev: u32, ip: Ipv4Addr) -> Option<&Neigh> {
+    pub(crate) fn neigh_find(&self, ns: NsId, dev: u32, ip: IpAddr) -> Option<&Neigh> {
         self.k.ns(ns)?.neighs.iter().find(|n| n.dev == dev && n.dst == ip && !n.proxy)
     }
 
-    fn neigh_find_mut(&mut self, ns: NsId, dev: u32, ip: Ipv4Addr) -> Option<&mut Neigh> {
+    fn neigh_find_mut(&mut self, ns: NsId, dev: u32, ip: IpAddr) -> Option<&mut Neigh> {
         self.k.ns_mut(ns)?.neighs.iter_mut().find(|n| n.dev == dev && n.dst == ip && !n.proxy)
     }
 
-    fn set_state(&mut self, ns: NsId, dev: u32, ip: Ipv4Addr, state: NudState, lladdr: Option<Mac>) {
+    pub(crate) fn set_state(&mut self, ns: NsId, dev: u32, ip: IpAddr, state: NudState, lladdr: Option<Mac>) {
         let now_ms = self.now / 1000;
         match self.neigh_find_mut(ns, dev, ip) {
             Some(n) => {
@@ -41,7 +44,10 @@ impl Engine<'_> {
             None => {
                 // Newest first, as the kernel's hash chains dump small tables.
                 if let Some(n) = self.k.ns_mut(ns) {
-                    n.neighs.insert(0, Neigh { dst: ip.into(), dev, lladdr, state, updated_ms: now_ms, proxy: false });
+                    n.neighs.insert(
+                        0,
+                        Neigh { dst: ip, dev, lladdr, state, updated_ms: now_ms, proxy: false, router: false },
+                    );
                 }
             }
         }
@@ -55,8 +61,7 @@ impl Engine<'_> {
         for id in self.k.ns_ids() {
             let Some(n) = self.k.ns(id) else { continue };
             for e in n.neighs.iter().filter(|e| !e.proxy) {
-                // IPv6 entries are neighbour discovery's, which has no timers yet.
-                let IpAddr::V4(dst) = e.dst else { continue };
+                let dst = e.dst;
                 let since = e.updated_ms * 1000;
                 let at = match e.state {
                     NudState::Incomplete | NudState::Probe => {
@@ -78,7 +83,7 @@ impl Engine<'_> {
     }
 
     /// A neighbour timer fired: retransmit, fail, or age the entry.
-    pub(crate) fn neigh_timer(&mut self, ns: NsId, dev: u32, ip: Ipv4Addr) {
+    pub(crate) fn neigh_timer(&mut self, ns: NsId, dev: u32, ip: IpAddr) {
         let Some(e) = self.neigh_find(ns, dev, ip) else { return };
         let (state, since, lladdr) = (e.state, e.updated_ms * 1000, e.lladdr);
         let key = (ns, dev, ip);
@@ -94,9 +99,7 @@ impl Engine<'_> {
                     self.set_state(ns, dev, ip, NudState::Failed, None);
                     let queued = self.pending.remove(&key).unwrap_or_default();
                     for p in queued {
-                        let what = format!("{} {} > {}", p.payload.name(), p.src, p.dst);
-                        self.drop_(ns, Some(dev), DropReason::ArpFailed, what);
-                        self.icmp_error(ns, None, &p, super::ip::ErrKind::Unreach(UnreachCode::Host));
+                        self.neigh_failed(ns, dev, p);
                     }
                 } else {
                     self.probes.insert(key, sent + 1);
@@ -119,9 +122,40 @@ impl Engine<'_> {
         }
     }
 
-    /// Sends an ARP request for `ip` out of `dev`: broadcast, or unicast to
-    /// `to` when re-probing a known neighbour.
-    fn solicit(&mut self, ns: NsId, dev: u32, ip: Ipv4Addr, to: Option<Mac>) {
+    /// A packet whose next hop could not be resolved: the sender hears of
+    /// it (`arp_error_report()`, `ndisc_error_report()`).
+    fn neigh_failed(&mut self, ns: NsId, dev: u32, p: IpPacket) {
+        self.drop_(ns, Some(dev), DropReason::ArpFailed, p.what());
+        match p {
+            IpPacket::V4(p) => self.icmp_error(ns, None, &p, super::ip::ErrKind::Unreach(UnreachCode::Host)),
+            #[cfg(feature = "ipv6")]
+            IpPacket::V6(p) => {
+                self.icmp6_error(ns, None, &p, super::ip6::Err6::Unreach(super::wire6::Unreach6::Address))
+            }
+        }
+    }
+
+    /// Asks for `ip`'s link-layer address out of `dev` (`neigh->ops->solicit`):
+    /// broadcast or multicast, or unicast to `to` when re-probing a known
+    /// neighbour.
+    fn solicit(&mut self, ns: NsId, dev: u32, ip: IpAddr, to: Option<Mac>) {
+        match ip {
+            IpAddr::V4(ip) => self.arp_solicit(ns, dev, ip, to),
+            #[cfg(feature = "ipv6")]
+            IpAddr::V6(ip) => {
+                let hint = self.pending.get(&(ns, dev, IpAddr::V6(ip))).and_then(|q| match q.first() {
+                    Some(IpPacket::V6(p)) => Some(p.src),
+                    _ => None,
+                });
+                self.ndisc_solicit(ns, dev, ip, to, hint)
+            }
+            #[cfg(not(feature = "ipv6"))]
+            IpAddr::V6(_) => {}
+        }
+    }
+
+    /// `arp_solicit()`: an ARP request for `ip` out of `dev`.
+    fn arp_solicit(&mut self, ns: NsId, dev: u32, ip: Ipv4Addr, to: Option<Mac>) {
         let Some(n) = self.k.ns(ns) else { return };
         let Some(l) = n.links.get(&dev) else { return };
         let mac = l.mac;
@@ -143,16 +177,11 @@ impl Engine<'_> {
     /// `neigh_output()`: sends `pkt` to next hop `nh` on `dev`, resolving it
     /// first. Only a packet handed straight to the device can fail here
     /// (ENOBUFS); one queued for ARP cannot tell its sender.
-    pub(crate) fn neigh_output(&mut self, ns: NsId, dev: u32, nh: Ipv4Addr, pkt: Ipv4Packet) -> Result<(), SendError> {
+    pub(crate) fn neigh_output(&mut self, ns: NsId, dev: u32, nh: IpAddr, pkt: IpPacket) -> Result<(), SendError> {
         let r = LinkRef { ns, ifindex: dev };
         let Some(l) = self.k.link(r) else { return Ok(()) };
         if !l.admin_up {
-            self.drop_(
-                ns,
-                Some(dev),
-                DropReason::LinkDown,
-                format!("{} {} > {}", pkt.payload.name(), pkt.src, pkt.dst),
-            );
+            self.drop_(ns, Some(dev), DropReason::LinkDown, pkt.what());
             return Ok(());
         }
         let src_mac = l.mac;
@@ -177,7 +206,7 @@ impl Engine<'_> {
                     self.set_state(ns, dev, nh, NudState::Delay, None);
                     self.push(self.now + DELAY_PROBE_US, Ev::NeighTimer { ns, dev, ip: nh });
                 }
-                let frame = EthFrame { src: src_mac, dst: mac, payload: EthPayload::Ipv4(pkt) };
+                let frame = EthFrame { src: src_mac, dst: mac, payload: pkt.into_payload() };
                 if !self.xmit(r, frame) {
                     return Err(SendError::NoBufs);
                 }
@@ -186,7 +215,7 @@ impl Engine<'_> {
                 let q = self.pending.entry(key).or_default();
                 if q.len() >= NEIGH_QUEUE_MAX {
                     let old = q.remove(0);
-                    self.drop_(ns, Some(dev), DropReason::QueueFull, old.payload.name());
+                    self.drop_(ns, Some(dev), DropReason::QueueFull, old.what());
                 }
                 self.pending.entry(key).or_default().push(pkt);
             }
@@ -196,9 +225,7 @@ impl Engine<'_> {
                 // Failed moments ago in this run: the error comes back at
                 // once (as recorded: the probe after a failure is reported
                 // without new ARP requests; a later command resolves anew).
-                let what = format!("{} {} > {}", pkt.payload.name(), pkt.src, pkt.dst);
-                self.drop_(ns, Some(dev), DropReason::ArpFailed, what);
-                self.icmp_error(ns, None, &pkt, super::ip::ErrKind::Unreach(UnreachCode::Host));
+                self.neigh_failed(ns, dev, pkt);
             }
             _ => {
                 self.set_state(ns, dev, nh, NudState::Incomplete, None);
@@ -212,7 +239,7 @@ impl Engine<'_> {
     }
 
     /// A neighbour became valid: the packets waiting for it go out.
-    fn flush_pending(&mut self, ns: NsId, dev: u32, ip: Ipv4Addr) {
+    fn flush_pending(&mut self, ns: NsId, dev: u32, ip: IpAddr) {
         self.probes.remove(&(ns, dev, ip));
         let queued = self.pending.remove(&(ns, dev, ip)).unwrap_or_default();
         let Some(e) = self.neigh_find(ns, dev, ip) else { return };
@@ -224,13 +251,13 @@ impl Engine<'_> {
             self.push(self.now + DELAY_PROBE_US, Ev::NeighTimer { ns, dev, ip });
         }
         for (i, pkt) in queued.into_iter().enumerate() {
-            let frame = EthFrame { src, dst: mac, payload: EthPayload::Ipv4(pkt) };
+            let frame = EthFrame { src, dst: mac, payload: pkt.into_payload() };
             self.push(self.now + RESOLVE_US + i as u64, Ev::Tx { dev: LinkRef { ns, ifindex: dev }, frame });
         }
     }
 
     /// `neigh_update()` from an ARP packet: `create` for requests aimed at us.
-    fn neigh_learn(&mut self, ns: NsId, dev: u32, ip: Ipv4Addr, mac: Mac, reachable: bool, create: bool) {
+    pub(crate) fn neigh_learn(&mut self, ns: NsId, dev: u32, ip: IpAddr, mac: Mac, reachable: bool, create: bool) {
         let old = self.neigh_find(ns, dev, ip).map(|e| (e.state, e.lladdr));
         let new = if reachable { NudState::Reachable } else { NudState::Stale };
         match old {
@@ -263,7 +290,7 @@ impl Engine<'_> {
             let tip = a.target_ip;
             if fib::is_local(n, tip) {
                 // arp_ignore=0: answer for any local address.
-                self.neigh_learn(ns, dev.ifindex, a.sender_ip, a.sender_mac, false, true);
+                self.neigh_learn(ns, dev.ifindex, a.sender_ip.into(), a.sender_mac, false, true);
                 let Some(mac) = self.k.link(dev).map(|l| l.mac) else { return };
                 self.note(ns, Some(dev.ifindex), What::ArpIsAt { ip: tip, mac, proxy: false });
                 let reply = a.reply(mac);
@@ -272,7 +299,7 @@ impl Engine<'_> {
             }
             match self.proxy_decision(dev, tip) {
                 Ok(delay_us) => {
-                    self.neigh_learn(ns, dev.ifindex, a.sender_ip, a.sender_mac, false, true);
+                    self.neigh_learn(ns, dev.ifindex, a.sender_ip.into(), a.sender_mac, false, true);
                     let Some(mac) = self.k.link(dev).map(|l| l.mac) else { return };
                     self.note(ns, Some(dev.ifindex), What::ArpIsAt { ip: tip, mac, proxy: true });
                     let reply = a.reply(mac);
@@ -287,7 +314,7 @@ impl Engine<'_> {
             }
         }
         let reachable = a.op == ArpOp::Reply && to_us;
-        self.neigh_learn(ns, dev.ifindex, a.sender_ip, a.sender_mac, reachable, false);
+        self.neigh_learn(ns, dev.ifindex, a.sender_ip.into(), a.sender_mac, reachable, false);
     }
 
     /// Whether the kernel answers an ARP request for `tip` arriving on

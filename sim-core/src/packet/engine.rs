@@ -7,13 +7,13 @@
 use litemap::LiteMap;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
 
 use crate::kernel::link::LinkRef;
 use crate::kernel::{Kernel, NsId};
 
 use super::trace::{DropReason, Event, Trace, What};
-use super::wire::{ArpPacket, EthFrame, Ipv4Packet};
+use super::wire::{ArpPacket, EthFrame, IpPacket, Ipv4Packet};
 
 /// Latency of one veth crossing.
 pub const WIRE_US: u64 = 6;
@@ -46,8 +46,14 @@ pub(crate) enum Ev {
     Tx { dev: LinkRef, frame: EthFrame },
     /// A packet arrives through `lo`.
     LocalIn { ns: NsId, pkt: Ipv4Packet },
-    /// A neighbour entry's timer.
-    NeighTimer { ns: NsId, dev: u32, ip: Ipv4Addr },
+    /// An IPv6 packet arrives through `lo`.
+    #[cfg(feature = "ipv6")]
+    /// `dev` is the device it counts as arriving on (`inet6_iif()`: the
+    /// owner of the address it is for, or the device a multicast copy
+    /// was looped back on).
+    LocalIn6 { ns: NsId, dev: Option<u32>, pkt: super::wire6::Ipv6Packet },
+    /// A neighbour entry's timer (ARP's or neighbour discovery's).
+    NeighTimer { ns: NsId, dev: u32, ip: IpAddr },
     /// A delayed proxy ARP reply.
     ProxyReply { dev: LinkRef, arp: ArpPacket, to: crate::kernel::mac::Mac },
     /// A socket's timer (stale when the socket's timer moved since).
@@ -67,7 +73,7 @@ pub struct InFlight(Keep);
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Keep {
     Event { at: u64, ev: Ev },
-    AwaitingArp { key: NeighKey, pkts: Vec<Ipv4Packet> },
+    AwaitingArp { key: NeighKey, pkts: Vec<IpPacket> },
 }
 
 impl InFlight {
@@ -85,6 +91,15 @@ impl InFlight {
             Keep::AwaitingArp { key, .. } => Some(*key),
             Keep::Event { .. } => None,
         }
+    }
+}
+
+/// Whether a queued packet is transport traffic (IPv6 has none yet).
+fn is_transport_ip(pkt: &IpPacket) -> bool {
+    match pkt {
+        IpPacket::V4(p) => is_transport(p),
+        #[cfg(feature = "ipv6")]
+        IpPacket::V6(_) => false,
     }
 }
 
@@ -110,8 +125,13 @@ impl Ev {
             Ev::Rx { frame, .. } | Ev::Tx { frame, .. } => match &frame.payload {
                 super::wire::EthPayload::Ipv4(p) => is_transport(p),
                 super::wire::EthPayload::Arp(_) => true,
+                // Neighbour discovery goes on across runs, as ARP does.
+                #[cfg(feature = "ipv6")]
+                super::wire::EthPayload::Ipv6(p) => p.payload.is_ndisc(),
             },
             Ev::LocalIn { pkt, .. } => is_transport(pkt),
+            #[cfg(feature = "ipv6")]
+            Ev::LocalIn6 { .. } => false,
             Ev::ProxyReply { .. } => true,
             Ev::NeighTimer { .. } | Ev::SockTimer { .. } | Ev::AddrconfTimer { .. } => false,
         }
@@ -150,13 +170,25 @@ pub struct Received {
     pub pkt: Ipv4Packet,
 }
 
-/// Which packet a fragment belongs to: namespace, source, destination, IP id.
-pub(crate) type FragKey = (NsId, Ipv4Addr, Ipv4Addr, u16);
+/// What reached a local ICMPv6 socket, and the device it came in by
+/// (the scope a link-local sender is printed with).
+#[cfg(feature = "ipv6")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Received6 {
+    pub at_us: u64,
+    pub ns: NsId,
+    pub dev: Option<u32>,
+    pub pkt: super::wire6::Ipv6Packet,
+}
+
+/// Which packet a fragment belongs to: namespace, source, destination, IP
+/// id (IPv4's 16 bits or IPv6's 32).
+pub(crate) type FragKey = (NsId, IpAddr, IpAddr, u32);
 /// What a held fragment covers: offset, length, and whether more follow.
 pub(crate) type FragPart = (usize, usize, bool);
 
 /// Where a queued packet came from: errors about it go back there.
-pub type NeighKey = (NsId, u32, Ipv4Addr);
+pub type NeighKey = (NsId, u32, IpAddr);
 
 /// One run of the packet path over a kernel.
 pub struct Engine<'k> {
@@ -167,13 +199,15 @@ pub struct Engine<'k> {
     steps: u64,
     pub(crate) trace: Trace,
     pub(crate) inbox: Vec<Received>,
+    #[cfg(feature = "ipv6")]
+    pub(crate) inbox6: Vec<Received6>,
     /// Packets waiting for ARP, per neighbour.
-    pub(crate) pending: LiteMap<NeighKey, Vec<Ipv4Packet>>,
+    pub(crate) pending: LiteMap<NeighKey, Vec<IpPacket>>,
     /// Probes sent per resolving neighbour.
     pub(crate) probes: LiteMap<NeighKey, u32>,
     labels: LiteMap<NsId, String>,
     /// ICMP error tokens (µs) and their last refill, per namespace and host.
-    pub(crate) icmp_last: LiteMap<(NsId, Ipv4Addr), (u64, u64)>,
+    pub(crate) icmp_last: LiteMap<(NsId, IpAddr), (u64, u64)>,
     /// When neighbours failed during this run.
     pub(crate) failed_in_run: LiteMap<NeighKey, u64>,
     /// The IP id of the last packet this run fragmented.
@@ -193,10 +227,12 @@ pub struct Parked {
     steps: u64,
     trace: Trace,
     inbox: Vec<Received>,
-    pending: LiteMap<NeighKey, Vec<Ipv4Packet>>,
+    #[cfg(feature = "ipv6")]
+    inbox6: Vec<Received6>,
+    pending: LiteMap<NeighKey, Vec<IpPacket>>,
     probes: LiteMap<NeighKey, u32>,
     labels: LiteMap<NsId, String>,
-    icmp_last: LiteMap<(NsId, Ipv4Addr), (u64, u64)>,
+    icmp_last: LiteMap<(NsId, IpAddr), (u64, u64)>,
     failed_in_run: LiteMap<NeighKey, u64>,
     frag_id: u16,
     reasm: LiteMap<FragKey, Vec<FragPart>>,
@@ -213,6 +249,8 @@ impl Parked {
             steps,
             trace,
             inbox,
+            #[cfg(feature = "ipv6")]
+            inbox6,
             pending,
             probes,
             labels,
@@ -230,6 +268,8 @@ impl Parked {
             steps,
             trace,
             inbox,
+            #[cfg(feature = "ipv6")]
+            inbox6,
             pending,
             probes,
             labels,
@@ -271,6 +311,8 @@ impl<'k> Engine<'k> {
             steps,
             trace,
             inbox,
+            #[cfg(feature = "ipv6")]
+            inbox6,
             pending,
             probes,
             labels,
@@ -287,6 +329,8 @@ impl<'k> Engine<'k> {
             steps,
             trace,
             inbox,
+            #[cfg(feature = "ipv6")]
+            inbox6,
             pending,
             probes,
             labels,
@@ -319,6 +363,8 @@ impl<'k> Engine<'k> {
             steps: 0,
             trace: Trace::default(),
             inbox: Vec::new(),
+            #[cfg(feature = "ipv6")]
+            inbox6: Vec::new(),
             pending: LiteMap::new(),
             probes: LiteMap::new(),
             labels,
@@ -429,6 +475,12 @@ impl<'k> Engine<'k> {
         std::mem::take(&mut self.inbox)
     }
 
+    /// Takes what local ICMPv6 sockets received so far.
+    #[cfg(feature = "ipv6")]
+    pub fn take_inbox6(&mut self) -> Vec<Received6> {
+        std::mem::take(&mut self.inbox6)
+    }
+
     /// Ends the run: the kernel clock moves to the engine's, rounded up to
     /// a millisecond; the trace is handed back.
     pub fn finish(mut self) -> Trace {
@@ -440,7 +492,7 @@ impl<'k> Engine<'k> {
         // have left traffic too.
         self.k.in_flight.extend(parked.into_iter().map(|i| InFlight(Keep::Event { at: i.at, ev: i.ev })));
         for (key, pkts) in std::mem::take(&mut self.pending) {
-            let pkts: Vec<Ipv4Packet> = pkts.into_iter().filter(is_transport).collect();
+            let pkts: Vec<IpPacket> = pkts.into_iter().filter(is_transport_ip).collect();
             if !pkts.is_empty() {
                 self.k.in_flight.push(InFlight(Keep::AwaitingArp { key, pkts }));
             }
@@ -455,6 +507,8 @@ impl<'k> Engine<'k> {
                 let _ = self.xmit(dev, frame);
             }
             Ev::LocalIn { ns, pkt } => self.loopback_in(ns, pkt),
+            #[cfg(feature = "ipv6")]
+            Ev::LocalIn6 { ns, dev, pkt } => self.local_deliver6(ns, dev, pkt),
             Ev::NeighTimer { ns, dev, ip } => self.neigh_timer(ns, dev, ip),
             Ev::AddrconfTimer { dev } => {
                 self.k.addrconf_timers(dev, self.now / 1000);

@@ -167,6 +167,12 @@ pub fn route_get6(ns: &Namespace, q: &Get6, now_ms: u64) -> KResult<Got6> {
         Some(_) => None,
         None => select_saddr(ns, route.dev, q.dst, now_ms),
     };
+    // An exception Packet Too Big left (`rt6_insert_exception()`): its MTU
+    // and when it ends, shown on the route as `expires Nsec mtu N`.
+    if let Some(&(_, mtu, until)) = ns.pmtu6.iter().find(|p| p.0 == q.dst && p.2 > now_ms) {
+        route.metrics.set(crate::kernel::route::RTAX_MTU, mtu);
+        route.expires_ms = Some(until);
+    }
     route.dst = q.dst;
     route.prefix = 128;
     Ok(Got6 { route, from: q.from.unwrap_or(Ipv6Addr::UNSPECIFIED), src, iif: q.iif })

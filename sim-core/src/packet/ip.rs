@@ -382,16 +382,23 @@ impl Engine<'_> {
         let typ = if matches!(kind, ErrKind::TimeExceeded) { 11 } else { 3 };
         let limited = !pmtud && n.conf.icmp_ratemask & (1 << typ) != 0;
         let rate = if limited { u64::try_from(n.conf.icmp_ratelimit).unwrap_or(0) * 1000 } else { 0 };
-        let (tokens, last) = self.icmp_last.get(&(ns, bad.src)).copied().unwrap_or((6 * rate, self.now));
-        let tokens = (tokens + (self.now - last)).min(6 * rate);
-        if tokens < rate {
-            self.icmp_last.insert((ns, bad.src), (tokens, self.now));
+        if !self.xrlim_allow(ns, bad.src.into(), rate) {
             return;
         }
-        self.icmp_last.insert((ns, bad.src), (tokens - rate, self.now));
         let pkt = Ipv4Packet::new(src, bad.src, self.default_ttl(ns), payload);
         self.note(ns, in_dev, What::IcmpError { to: bad.src, what: pkt.payload.name() });
         let _ = self.ip_send(ns, pkt, None);
+    }
+
+    /// `inet_peer_xrlim_allow()`: a token bucket per namespace and peer,
+    /// one message per `rate_us`, bursts of up to six (0: no limit).
+    pub(crate) fn xrlim_allow(&mut self, ns: NsId, peer: std::net::IpAddr, rate_us: u64) -> bool {
+        let (tokens, last) = self.icmp_last.get(&(ns, peer)).copied().unwrap_or((6 * rate_us, self.now));
+        let tokens = (tokens + (self.now - last)).min(6 * rate_us);
+        let allowed = tokens >= rate_us;
+        let left = if allowed { tokens - rate_us } else { tokens };
+        self.icmp_last.insert((ns, peer), (left, self.now));
+        allowed
     }
 
     /// Whether `a` is one of this namespace's addresses.

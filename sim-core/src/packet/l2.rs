@@ -20,6 +20,8 @@ pub fn frame_what(f: &EthFrame) -> String {
             super::wire::ArpOp::Reply => format!("ARP reply {}", a.sender_ip),
         },
         EthPayload::Ipv4(p) => format!("{} {} > {}", p.payload.name(), p.src, p.dst),
+        #[cfg(feature = "ipv6")]
+        EthPayload::Ipv6(p) => format!("{} {} > {}", p.payload.name(), p.src, p.dst),
     }
 }
 
@@ -269,6 +271,8 @@ impl Engine<'_> {
         match frame.payload {
             EthPayload::Arp(a) => self.arp_rx(dev, a, to_us),
             EthPayload::Ipv4(p) => self.ip_rcv(dev, p),
+            #[cfg(feature = "ipv6")]
+            EthPayload::Ipv6(p) => self.ip6_rcv(dev, p),
         }
     }
 }

@@ -3,7 +3,8 @@
 //! forwarding, NAT with connection tracking — deterministic, in virtual
 //! time, and traced.
 //!
-//! - [`wire`]: typed Ethernet/ARP/IPv4/ICMP representations;
+//! - [`wire`]: typed Ethernet/ARP/IPv4/ICMP representations, `wire6`
+//!   IPv6 and ICMPv6 (`ip6` its layer 3, `ndisc` neighbour discovery);
 //!   [`transport`]: UDP datagrams and TCP segments.
 //! - [`engine::Engine`]: the event loop that moves them.
 //! - TCP ([`tcp`], `tcp_in`, [`tcp_user`]) and UDP ([`udp`]) sockets, whose
@@ -19,9 +20,15 @@ pub mod engine;
 pub mod fib;
 pub mod fib6;
 pub mod ip;
+#[cfg(feature = "ipv6")]
+pub mod ip6;
 pub mod l2;
 pub mod mtu;
+#[cfg(feature = "ipv6")]
+mod ndisc;
 pub mod netfilter;
+#[cfg(feature = "ipv6")]
+mod netfilter6;
 pub mod route_get;
 pub mod tcp;
 mod tcp_in;
@@ -30,10 +37,12 @@ pub mod trace;
 pub mod transport;
 pub mod udp;
 pub mod wire;
+#[cfg(feature = "ipv6")]
+pub mod wire6;
 
 pub use engine::{Engine, Received};
 pub use route_get::{route_get, RouteGet};
-pub use trace::{BridgeAction, DropReason, Event, Trace, What};
+pub use trace::{BridgeAction, DropReason, Event, Step6, Trace, What};
 
 /// When the kernel next has something to do on its own, in virtual
 /// microseconds after `now_us`: a socket timer (a retransmission, the end

@@ -8,11 +8,11 @@ use std::net::Ipv4Addr;
 use crate::kernel::route::PathMtu;
 use crate::kernel::NsId;
 
-use super::engine::Engine;
+use super::engine::{Engine, FragKey, FragPart};
 use super::fib::Lookup;
 use super::ip::SendError;
 use super::trace::What;
-use super::wire::{Ipv4Packet, ETH_HLEN};
+use super::wire::{IpPacket, Ipv4Packet, ETH_HLEN};
 
 /// `ip_rt_min_pmtu`: a path MTU is never learnt below this.
 pub const MIN_PMTU: u32 = 552;
@@ -120,14 +120,14 @@ impl Engine<'_> {
         mtu: u32,
     ) -> Result<(), SendError> {
         if pkt.len() <= mtu as usize {
-            return self.neigh_output(ns, dev, nh, pkt);
+            return self.neigh_output(ns, dev, nh.into(), IpPacket::V4(pkt));
         }
         self.frag_id = self.frag_id.wrapping_add(1);
         let parts = pkt.fragments(mtu as usize, self.frag_id);
         let out = self.dev_name(ns, dev);
         self.note(ns, Some(dev), What::Fragmented { count: parts.len(), mtu, out });
         for p in parts {
-            self.neigh_output(ns, dev, nh, p)?;
+            self.neigh_output(ns, dev, nh.into(), IpPacket::V4(p))?;
         }
         Ok(())
     }
@@ -136,23 +136,30 @@ impl Engine<'_> {
     /// returns it. A whole packet passes straight through.
     pub(crate) fn defrag(&mut self, ns: NsId, pkt: Ipv4Packet) -> Option<Ipv4Packet> {
         let Some(f) = pkt.frag else { return Some(pkt) };
-        let key = (ns, pkt.src, pkt.dst, f.id);
+        let key = (ns, pkt.src.into(), pkt.dst.into(), u32::from(f.id));
+        self.reassembled(key, (f.offset, f.len, f.more)).then_some(Ipv4Packet { frag: None, ..pkt })
+    }
+
+    /// Keeps one fragment of the packet `key`; true when that made the
+    /// packet whole (every byte up to the last fragment's end), which is
+    /// then forgotten. For both families (`ip_defrag()`, `ipv6_frag_rcv()`).
+    pub(crate) fn reassembled(&mut self, key: FragKey, part: FragPart) -> bool {
         let parts = self.reasm.entry(key).or_default();
         // Kept in offset order (a packet has few fragments).
-        let at = parts.iter().position(|p| p.0 > f.offset).unwrap_or(parts.len());
-        parts.insert(at, (f.offset, f.len, f.more));
+        let at = parts.iter().position(|p| p.0 > part.0).unwrap_or(parts.len());
+        parts.insert(at, part);
         let mut end = 0;
         for &(off, len, more) in parts.iter() {
             if off > end {
-                return None;
+                return false;
             }
             end = end.max(off + len);
             if !more {
                 self.reasm.remove(&key);
-                return Some(Ipv4Packet { frag: None, ..pkt });
+                return true;
             }
         }
-        None
+        false
     }
 
     /// `__ip_rt_update_pmtu()`: an ICMP "fragmentation needed" for a packet

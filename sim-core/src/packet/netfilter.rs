@@ -358,7 +358,7 @@ impl Engine<'_> {
     /// accept). `Reject(w)` asks the path to send `w.icmp6_code()`'s
     /// ICMPv6 destination unreachable (or a TCP reset) and drop the packet.
     /// The basic lab, which makes no table, accepts at once.
-    #[allow(dead_code)] // The IPv6 packet path calls it at its hooks (not merged yet).
+    #[cfg(feature = "ipv6")]
     pub(crate) fn filter6(&mut self, ns: NsId, hook: Hook, p: &Packet6<'_>) -> Verdict {
         if !crate::lab::basic::IPTABLES_BUILT {
             return Verdict::Accept;

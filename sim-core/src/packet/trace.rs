@@ -99,7 +99,7 @@ pub enum What {
     /// An ARP request was not answered, and why.
     ArpIgnored { target: Ipv4Addr, why: &'static str },
     /// A neighbour entry changed state.
-    Neigh { ip: Ipv4Addr, state: &'static str },
+    Neigh { ip: std::net::IpAddr, state: &'static str },
     /// A frame crossed a veth to its peer.
     Wire { to_ns: String, to_dev: String },
     /// A bridge handled a frame.
@@ -120,6 +120,24 @@ pub enum What {
     IcmpError { to: Ipv4Addr, what: String },
     /// A frame or packet was dropped.
     Dropped { reason: DropReason, what: String },
+    /// An IPv6 packet was sent, delivered, forwarded or answered with an
+    /// ICMPv6 error (`what` names the message). (In every build, though
+    /// only the `ipv6` feature makes it: crates that match on `What` see
+    /// one enum whatever features sim-core was built with.)
+    Ip6 { step: Step6, src: std::net::Ipv6Addr, dst: std::net::Ipv6Addr, what: String },
+}
+
+/// What happened to an IPv6 packet ([`What::Ip6`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step6 {
+    Sent,
+    Delivered,
+    /// Forwarded, its hop limit now the one given.
+    Forwarded {
+        hop_limit: u8,
+    },
+    /// An ICMPv6 error went back to `dst`.
+    Error,
 }
 
 /// One step: where (namespace and device) and what.
@@ -200,6 +218,12 @@ impl fmt::Display for What {
             What::Delivered { src, dst, what } => write!(f, "deliver {what} {src} > {dst}"),
             What::IcmpError { to, what } => write!(f, "send {what} to {to}"),
             What::Dropped { reason, what } => write!(f, "drop {what}: {}", reason.text()),
+            What::Ip6 { step, src, dst, what } => match step {
+                Step6::Sent => write!(f, "send {what} {src} > {dst}"),
+                Step6::Delivered => write!(f, "deliver {what} {src} > {dst}"),
+                Step6::Forwarded { hop_limit } => write!(f, "forward {what} {src} > {dst} hop limit {hop_limit}"),
+                Step6::Error => write!(f, "send {what} to {dst}"),
+            },
         }
     }
 }

@@ -8,6 +8,8 @@ use std::net::Ipv4Addr;
 use crate::kernel::mac::Mac;
 
 pub use super::transport::{Payload, TcpFlags, TcpOption, TcpSegment, UdpDatagram, PROTO_TCP, PROTO_UDP};
+#[cfg(feature = "ipv6")]
+pub use super::wire6::Ipv6Packet;
 
 /// IANA protocol number of ICMP.
 pub const PROTO_ICMP: u8 = 1;
@@ -34,6 +36,37 @@ pub struct EthFrame {
 pub enum EthPayload {
     Arp(ArpPacket),
     Ipv4(Ipv4Packet),
+    #[cfg(feature = "ipv6")]
+    Ipv6(Ipv6Packet),
+}
+
+/// A packet of either family, as the neighbour layer queues it while it
+/// resolves the next hop (ARP's and neighbour discovery's queues are one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IpPacket {
+    V4(Ipv4Packet),
+    #[cfg(feature = "ipv6")]
+    V6(Ipv6Packet),
+}
+
+impl IpPacket {
+    /// What a frame carrying it carries.
+    pub fn into_payload(self) -> EthPayload {
+        match self {
+            IpPacket::V4(p) => EthPayload::Ipv4(p),
+            #[cfg(feature = "ipv6")]
+            IpPacket::V6(p) => EthPayload::Ipv6(p),
+        }
+    }
+
+    /// A short description for traces.
+    pub fn what(&self) -> String {
+        match self {
+            IpPacket::V4(p) => format!("{} {} > {}", p.payload.name(), p.src, p.dst),
+            #[cfg(feature = "ipv6")]
+            IpPacket::V6(p) => format!("{} {} > {}", p.payload.name(), p.src, p.dst),
+        }
+    }
 }
 
 impl EthFrame {
@@ -43,6 +76,8 @@ impl EthFrame {
             + match &self.payload {
                 EthPayload::Arp(_) => ARP_LEN,
                 EthPayload::Ipv4(p) => p.len(),
+                #[cfg(feature = "ipv6")]
+                EthPayload::Ipv6(p) => p.len(),
             }
     }
 

@@ -13,17 +13,19 @@
 
 use std::net::Ipv4Addr;
 
-use crate::netlink::sockets::{EchoRequest, Errno, RouteKind, SendError, SockType, Sockets, LOOP_US};
+use crate::netlink::sockets::{Datagram, EchoRequest, Errno, RouteKind, SendError, SockId, SockType, Sockets, LOOP_US};
 use crate::output::Output;
 use crate::rng::mix;
 
 pub(crate) mod millis;
 mod opts;
+#[cfg(feature = "ipv6")]
+mod six;
 mod stats;
 
 #[cfg(feature = "text-tools")]
 pub(crate) use opts::USAGE_TEXT;
-pub use opts::{parse, Opts};
+pub use opts::{parse, Family, Opts};
 
 /// Probes a count-less ping sends before its simulated Ctrl-C.
 pub const INTERRUPT_AFTER: u64 = 4;
@@ -54,10 +56,21 @@ pub async fn run_paced(socks: &mut dyn Sockets, argv: &[String], pace: Pace<'_>)
     let mut pre = Output::new();
     for w in &o.warnings {
         pre.err(format!(
-            "ping: option argument contains garbage: {w}\nping: this will become fatal error in the future\n"
+            "{p}: option argument contains garbage: {w}\n{p}: this will become fatal error in the future\n",
+            p = o.prog
         ));
     }
     ping(socks, &o, pre, pace).await
+}
+
+/// One answer for the run (ping6 names each reply's sender itself).
+fn receive(socks: &dyn Sockets, run: &mut stats::Run, m: &Datagram, out: &mut Output) {
+    #[cfg(feature = "ipv6")]
+    if run.v6 {
+        run.set_who(six::sender(socks, m));
+    }
+    let _ = socks;
+    run.receive(m, out);
 }
 
 fn fail(mut out: Output, msg: String, status: i32) -> Output {
@@ -69,9 +82,23 @@ fn fail(mut out: Output, msg: String, status: i32) -> Output {
 const BROADCAST: &str = "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n";
 
 async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>) -> Output {
-    let (dst, name) = match o.dest.parse::<Ipv4Addr>() {
-        Ok(a) => (a, None),
-        Err(_) => match socks.resolve(&o.dest) {
+    let literal = o.dest.parse::<Ipv4Addr>().ok();
+    if literal.is_some() && o.family == Family::V6 {
+        return fail(out, format!("{}: {}: Address family for hostname not supported\n", o.prog, o.dest), 2);
+    }
+    #[cfg(feature = "ipv6")]
+    if literal.is_none() && (o.family == Family::V6 || six::is_literal(&o.dest)) {
+        return match six::start(socks, o, &mut out) {
+            Ok((sock, ident, run)) => probes(socks, o, out, pace, sock, ident, run).await,
+            Err(status) => {
+                out.status = status;
+                out
+            }
+        };
+    }
+    let (dst, name) = match literal {
+        Some(a) => (a, None),
+        None => match socks.resolve(&o.dest) {
             Some(a) => (a, Some(o.dest.clone())),
             None => return fail(out, format!("ping: {}: Temporary failure in name resolution\n", o.dest), 2),
         },
@@ -84,7 +111,7 @@ async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>
     if let Some(i) = &o.iface {
         match i.parse::<Ipv4Addr>() {
             Ok(a) => {
-                if socks.bind(sock, a).is_err() {
+                if socks.bind(sock, a.into()).is_err() {
                     return fail(out, "ping: bind: Cannot assign requested address\n".into(), 2);
                 }
             }
@@ -97,7 +124,7 @@ async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>
         }
     }
     // connect(): the route decides the source address, or fails.
-    let conn = match socks.connect(sock, dst) {
+    let conn = match socks.connect(sock, dst.into()) {
         Ok(c) => c,
         Err(Errno::EACCES) => return fail(out, BROADCAST.into(), 2),
         Err(e) => return fail(out, format!("ping: connect: {}\n", e.text()), 2),
@@ -120,20 +147,39 @@ async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>
     crate::explain::record::printed(crate::explain::ping::tag(&head));
     out.out(head);
 
-    let ident = conn.ident;
     let t0 = socks.now_us();
     let mut run = stats::Run::new(t0, o, name.map(|nm| format!("{nm} ({dst})")).unwrap_or_else(|| dst.to_string()));
-    run.dst = (!dst.is_broadcast() && !dst.is_multicast()).then_some(dst);
+    run.dst = (!dst.is_broadcast() && !dst.is_multicast()).then_some(dst.into());
+    run.multicast = dst.is_multicast();
+    probes(socks, o, out, pace, sock, conn.ident, run).await
+}
+
+/// Sends the probes and takes their answers until the count, the
+/// deadline or the limits end the run, then prints the statistics.
+async fn probes(
+    socks: &mut dyn Sockets,
+    o: &Opts,
+    mut out: Output,
+    pace: Pace<'_>,
+    sock: SockId,
+    ident: u16,
+    mut run: stats::Run,
+) -> Output {
+    let t0 = socks.now_us();
     let asked = o.count.unwrap_or(if o.deadline.is_some() { u64::MAX } else { INTERRUPT_AFTER });
     let count = asked.min(PROBES_MAX);
     let asked_deadline = o.deadline.map_or(u64::MAX, |d| t0.saturating_add(d.saturating_mul(1_000_000)));
     let limit = t0 + RUN_LIMIT_MS * 1000;
     let deadline = asked_deadline.min(limit);
+    // With a deadline the count is of answers: ping sends until it has
+    // them or the deadline comes (pinger() stops at the count only without
+    // one).
+    let sends = if o.deadline.is_some() { PROBES_MAX } else { count };
     let mut next_send = t0;
     let mut exit_at = u64::MAX;
     let mut oom_count = 0;
     loop {
-        let target = if run.sent < count { next_send } else { exit_at };
+        let target = if run.sent < sends { next_send } else { exit_at };
         let target = target.min(deadline);
         // Deliver everything due before the next step, stopping once done.
         while let Some(t) = socks.next_event().filter(|t| *t <= target) {
@@ -142,13 +188,13 @@ async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>
                 break;
             }
             for m in socks.recv(sock) {
-                run.receive(&m, &mut out);
+                receive(socks, &mut run, &m, &mut out);
             }
-            if run.sent >= count && run.done(count) {
+            if run.done(count) {
                 break;
             }
         }
-        if (run.sent >= count && run.done(count)) || socks.exhausted() {
+        if (run.done(count)) || socks.exhausted() {
             break;
         }
         pace(target).await;
@@ -156,14 +202,15 @@ async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>
         if socks.now_us() >= deadline {
             break;
         }
-        if run.sent >= count {
+        if run.sent >= sends {
             break;
         }
         let seq = (run.sent + 1) as u16;
         let req = EchoRequest { seq, data_len: o.size, ttl: o.ttl, pmtudisc: o.pmtudisc, tos: o.tos };
         let now = socks.now_us();
         // An IP packet cannot exceed 65535 bytes: sendmsg fails, nothing leaves.
-        let sent = if o.size + 28 <= 65535 { socks.send_echo(sock, req) } else { Ok(()) };
+        // (An IPv6 payload's limit is the kernel's to tell.)
+        let sent = if run.v6 || o.size + 28 <= 65535 { socks.send_echo(sock, req) } else { Ok(()) };
         let jitter = o.interval_ms * 16 / 1000 + mix(&[u64::from(ident), run.sent]) % (o.interval_ms / 200 + 1);
         next_send = now + (o.interval_ms + jitter) * 1000;
         match sent {
@@ -184,9 +231,13 @@ async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>
             }
             Err(SendError::MsgSize { mtu }) => {
                 run.on_send(now);
-                let text = format!("ping: local error: message too long, mtu={mtu}\n");
+                let text = if run.v6 {
+                    format!("{}: local error: message too long, mtu: {mtu}\n", o.prog)
+                } else {
+                    format!("ping: local error: message too long, mtu={mtu}\n")
+                };
                 run.local_error(&mut out, now, text, true);
-                if run.sent >= count && run.done(count) {
+                if run.done(count) {
                     // Recorded: ping notices it is done an interval later.
                     pace(now + o.interval_ms * 1000).await;
                     socks.run_until(now + o.interval_ms * 1000);
@@ -202,7 +253,7 @@ async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>
                 pace(now + LOOP_US).await;
                 socks.run_until(now + LOOP_US);
                 for m in socks.recv(sock) {
-                    run.receive(&m, &mut out);
+                    receive(socks, &mut run, &m, &mut out);
                 }
                 run.local_error(&mut out, now, "ping: sendmsg: Operation not permitted\n".into(), false);
             }
@@ -211,7 +262,7 @@ async fn ping(socks: &mut dyn Sockets, o: &Opts, mut out: Output, pace: Pace<'_>
                 run.on_send(now);
             }
         }
-        if run.sent >= count {
+        if run.sent >= sends {
             let wait_ms = if run.received > 0 { (2 * run.tmax_us / 1000).max(o.interval_ms) } else { o.linger_ms };
             exit_at = socks.now_us() + wait_ms * 1000;
         }

@@ -3,7 +3,7 @@
 //! veth-blue"). The page's "Packet path" panel shows it.
 
 use lab_protocol::{TraceStep, TraceView};
-use sim_core::packet::{BridgeAction, DropReason, Trace, What};
+use sim_core::packet::{BridgeAction, DropReason, Step6, Trace, What};
 
 /// What happened, in plain words.
 fn sentence(w: &What) -> String {
@@ -40,6 +40,12 @@ fn sentence(w: &What) -> String {
         What::Nat { chain, before: (s0, d0), after: (s1, d1) } => {
             format!("NAT ({chain}) rewrites {s0} → {d0} as {s1} → {d1}")
         }
+        What::Ip6 { step, src, dst, what } => match step {
+            Step6::Sent => format!("sends {what} {src} → {dst}"),
+            Step6::Delivered => format!("delivered: {what} {src} → {dst}"),
+            Step6::Forwarded { hop_limit } => format!("routes {dst} onward (hop limit now {hop_limit})"),
+            Step6::Error => format!("sends back {what} to {dst}"),
+        },
     };
     s
 }

@@ -2,15 +2,27 @@
 
 use super::{Here, Said};
 use crate::explain::notes::Facts;
-use crate::packet::trace::{Event, What};
-use std::net::Ipv4Addr;
+use crate::packet::trace::{Event, Step6, What};
+use std::net::IpAddr;
 
 /// The echo requests' source (the replies' destination).
-fn source(facts: &Facts<'_>) -> Option<Ipv4Addr> {
+fn source(facts: &Facts<'_>) -> Option<IpAddr> {
     facts.trace.events.iter().find_map(|e| match &e.what {
-        What::Sent { src, what, .. } if what.starts_with("ICMP echo request") => Some(*src),
+        What::Sent { src, what, .. } if what.starts_with("ICMP echo request") => Some((*src).into()),
+        What::Ip6 { step: Step6::Sent, src, what, .. } if what.starts_with("ICMPv6 echo request") => {
+            Some((*src).into())
+        }
         _ => None,
     })
+}
+
+/// Where a packet to `to` was routed on, if this event is that.
+fn routed_to(w: &What, to: IpAddr) -> bool {
+    match w {
+        What::Routed { dst, .. } => IpAddr::V4(*dst) == to,
+        What::Ip6 { step: Step6::Forwarded { .. }, dst, .. } => IpAddr::V6(*dst) == to,
+        _ => false,
+    }
 }
 
 /// The first drop of the line, where it happened, and why.
@@ -50,10 +62,8 @@ pub fn why(at: &Here<'_>, facts: &Facts<'_>, key: &str, value: &str) -> Option<S
             let src = source(facts)?;
             let mut routers: Vec<&str> = Vec::new();
             for e in &facts.trace.events {
-                if let What::Routed { dst, .. } = &e.what {
-                    if *dst == src && !routers.contains(&e.ns.as_str()) {
-                        routers.push(&e.ns);
-                    }
+                if routed_to(&e.what, src) && !routers.contains(&e.ns.as_str()) {
+                    routers.push(&e.ns);
                 }
             }
             let text = match routers.len() {
@@ -68,8 +78,9 @@ pub fn why(at: &Here<'_>, facts: &Facts<'_>, key: &str, value: &str) -> Option<S
             Some(Said { text, names })
         }
         "from" | "addr" => {
-            let ip: Ipv4Addr =
-                value.trim_start_matches("from ").trim_matches(|c| c == '(' || c == ')' || c == ':').parse().ok()?;
+            // An IPv6 sender may carry its scope (`fe80::1%veth1`).
+            let text = value.trim_start_matches("from ").trim_matches(|c| c == '(' || c == ')' || c == ':');
+            let ip: IpAddr = text.split('%').next()?.parse().ok()?;
             let (ns, name) = at.owner(ip)?;
             let place = match at.label(ns) {
                 None => "the host".to_string(),

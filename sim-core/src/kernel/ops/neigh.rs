@@ -125,7 +125,15 @@ impl Kernel {
             return;
         }
         let lladdr = Some(ipv6_mc_mac(group));
-        n.neighs.push(Neigh { dst, dev: r.ifindex, lladdr, state: NudState::Noarp, updated_ms: now, proxy: false });
+        n.neighs.push(Neigh {
+            dst,
+            dev: r.ifindex,
+            lladdr,
+            state: NudState::Noarp,
+            updated_ms: now,
+            proxy: false,
+            router: false,
+        });
     }
 
     /// What IPv6 sends when a device becomes ready (up, with carrier) and
@@ -208,7 +216,7 @@ mod tests {
     fn req(dst: &str, dev: u32, proxy: bool) -> Neigh {
         let lladdr = Some(Mac([2, 0, 0, 0, 0, 9]));
         let state = NudState::Permanent;
-        Neigh { dst: dst.parse().unwrap(), dev, lladdr, state, updated_ms: 0, proxy }
+        Neigh { dst: dst.parse().unwrap(), dev, lladdr, state, updated_ms: 0, proxy, router: false }
     }
 
     #[test]

@@ -26,9 +26,25 @@ pub struct Opts {
     pub pmtudisc: PmtuDisc,
     /// `-Q`: the TOS byte.
     pub tos: u8,
+    /// `-e`: the echo identifier (IDENTIFIER_MAX is 0xffff).
+    pub ident: Option<u16>,
     pub dest: String,
+    /// `-4`, `-6` (or the program named `ping6`): the family asked for.
+    pub family: Family,
+    /// What its `error()` messages start with: `program_invocation_name`
+    /// (`ping6: local error: …` when run as `ping6`).
+    pub prog: &'static str,
     /// Arguments that had trailing garbage (warned about, not fatal).
     pub warnings: Vec<String>,
+}
+
+/// The address family a ping was asked for (`hints.ai_family`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// Either: the destination decides.
+    Any,
+    V4,
+    V6,
 }
 
 /// iputils' usage text (linked in with `text-tools`: see [`crate::usage`]).
@@ -95,15 +111,15 @@ fn usage(first: String) -> Output {
     o
 }
 
-fn invalid(arg: &str) -> Output {
-    Output::error(format!("ping: invalid argument: '{arg}'\n"), 1)
+fn invalid(prog: &str, arg: &str) -> Output {
+    Output::error(format!("{prog}: invalid argument: '{arg}'\n"), 1)
 }
 
-fn int_in(arg: &str, lo: i64, hi: i64) -> Result<i64, Output> {
-    let v: i64 = arg.trim().parse().map_err(|_| invalid(arg))?;
+fn int_in(prog: &str, arg: &str, lo: i64, hi: i64) -> Result<i64, Output> {
+    let v: i64 = arg.trim().parse().map_err(|_| invalid(prog, arg))?;
     if v < lo || v > hi {
         return Err(Output::error(
-            format!("ping: invalid argument: '{arg}': out of range: {lo} <= value <= {hi}\n"),
+            format!("{prog}: invalid argument: '{arg}': out of range: {lo} <= value <= {hi}\n"),
             1,
         ));
     }
@@ -122,6 +138,7 @@ fn millis(arg: &str, warnings: &mut Vec<String>) -> u64 {
 
 /// Parses argv (argv[0] is `ping`); `Err` is what ping prints and exits with.
 pub fn parse(argv: &[String]) -> Result<Opts, Output> {
+    let ping6 = argv.first().is_some_and(|a| a.rsplit('/').next() == Some("ping6"));
     let mut o = Opts {
         count: None,
         interval_ms: 1000,
@@ -133,7 +150,10 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
         ttl: None,
         pmtudisc: PmtuDisc::Want,
         tos: 0,
+        ident: None,
         dest: String::new(),
+        family: if ping6 { Family::V6 } else { Family::Any },
+        prog: if ping6 { "ping6" } else { "ping" },
         warnings: Vec::new(),
     };
     let mut operands = Vec::new();
@@ -157,6 +177,8 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
             if FLAGS.contains(c) {
                 match c {
                     'q' => o.quiet = true,
+                    '4' => o.family = Family::V4,
+                    '6' => o.family = Family::V6,
                     'V' => return Ok_version(),
                     'h' => return Err(usage(String::new()).tap_status(2)),
                     _ => {}
@@ -164,7 +186,7 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
                 continue;
             }
             if !WITH_ARG.contains(c) {
-                return Err(usage(format!("ping: invalid option -- '{c}'")));
+                return Err(usage(format!("{prog}: invalid option -- '{c}'", prog = o.prog)));
             }
             let arg: String = if j < chars.len() {
                 let rest: String = chars[j..].iter().collect();
@@ -174,13 +196,14 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
                 i += 1;
                 argv[i - 1].clone()
             } else {
-                return Err(usage(format!("ping: option requires an argument -- '{c}'")));
+                return Err(usage(format!("{prog}: option requires an argument -- '{c}'", prog = o.prog)));
             };
             match c {
-                'c' => o.count = Some(int_in(&arg, 1, i64::MAX)? as u64),
-                's' => o.size = int_in(&arg, 0, 127_992)? as usize,
-                't' => o.ttl = Some(int_in(&arg, 0, 255)? as u8),
-                'w' => o.deadline = Some(int_in(&arg, 0, i64::from(i32::MAX))? as u64),
+                'c' => o.count = Some(int_in(o.prog, &arg, 1, i64::MAX)? as u64),
+                's' => o.size = int_in(o.prog, &arg, 0, 127_992)? as usize,
+                't' => o.ttl = Some(int_in(o.prog, &arg, 0, 255)? as u8),
+                'w' => o.deadline = Some(int_in(o.prog, &arg, 0, i64::from(i32::MAX))? as u64),
+                'e' => o.ident = Some(int_in(o.prog, &arg, 0, 0xffff)? as u16),
                 'I' => o.iface = Some(arg),
                 // `parsetos()`: C's base 0 (`0x10`, `16`). Its complaint about
                 // a bad value is not recorded: such a value changes nothing.
@@ -192,7 +215,7 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
                         "do" => PmtuDisc::Do,
                         "dont" => PmtuDisc::Dont,
                         "want" => PmtuDisc::Want,
-                        _ => return Err(Output::error(format!("ping: invalid -M argument: {arg}\n"), 2)),
+                        _ => return Err(Output::error(format!("{}: invalid -M argument: {arg}\n", o.prog), 2)),
                     }
                 }
                 _ => {}
@@ -201,7 +224,7 @@ pub fn parse(argv: &[String]) -> Result<Opts, Output> {
     }
     match operands.last() {
         Some(d) => o.dest = d.clone(),
-        None => return Err(Output::error("ping: usage error: Destination address required\n", 1)),
+        None => return Err(Output::error(format!("{}: usage error: Destination address required\n", o.prog), 1)),
     }
     Ok(o)
 }

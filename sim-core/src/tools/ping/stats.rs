@@ -16,8 +16,15 @@ pub struct Run {
     /// What replies are "from" (`localhost (127.0.0.1)` or the address).
     who: String,
     /// The address pinged: a reply from elsewhere is marked
-    /// `(DIFFERENT ADDRESS!)` (a DNAT nobody undid).
-    pub dst: Option<std::net::Ipv4Addr>,
+    /// `(DIFFERENT ADDRESS!)` (a DNAT nobody undid; ping6 never checks).
+    pub dst: Option<std::net::IpAddr>,
+    /// An ICMPv6 ping: its errors' texts are ping6_common.c's.
+    pub v6: bool,
+    /// A multicast destination: duplicates are counted but not marked
+    /// `(DUP!)` (iputils marks them only with `-v` then).
+    pub multicast: bool,
+    /// Replies to a probe already answered (`nrepeats`).
+    pub repeats: u64,
     pub sent: u64,
     pub received: u64,
     pub errors: u64,
@@ -65,6 +72,9 @@ impl Run {
             t0,
             who,
             dst: None,
+            v6: false,
+            multicast: false,
+            repeats: 0,
             sent: 0,
             received: 0,
             errors: 0,
@@ -87,6 +97,13 @@ impl Run {
         let ms = at_us / 1000;
         out.out_after(ms.saturating_sub(self.last_emit_ms), text);
         self.last_emit_ms = self.last_emit_ms.max(ms);
+    }
+
+    /// What the next replies are from (ping6 prints each reply's sender,
+    /// a link-local one with its device).
+    #[cfg(feature = "ipv6")]
+    pub fn set_who(&mut self, who: String) {
+        self.who = who;
     }
 
     /// A send that failed locally: only the time moves on (`cur_time`).
@@ -130,17 +147,24 @@ impl Run {
         match m.echo {
             Echo::Reply { seq, data_len, ttl } => {
                 let Some(at) = self.sent_at.get(&seq).copied() else { return };
-                if self.answered.insert(seq, true).is_some() {
-                    return;
+                // gather_statistics(): a second answer is a duplicate; its
+                // time counts in the statistics like any other.
+                let dup = self.answered.insert(seq, true).is_some();
+                if dup {
+                    self.repeats += 1;
+                } else {
+                    self.received += 1;
                 }
-                self.received += 1;
                 self.acknowledge(seq);
                 self.last_event = m.at_us;
                 let rtt = m.at_us.saturating_sub(at) + 10 + mix(&[at, u64::from(seq)]) % 40;
                 self.rtts.push(rtt);
                 self.tmax_us = self.tmax_us.max(rtt);
                 if !self.quiet {
-                    let time = if self.timing { format!(" time={} ms", fmt_rtt(rtt)) } else { String::new() };
+                    let mut time = if self.timing { format!(" time={} ms", fmt_rtt(rtt)) } else { String::new() };
+                    if dup && !self.multicast {
+                        time.push_str(" (DUP!)");
+                    }
                     let line = match self.dst.filter(|d| *d != m.from) {
                         Some(_) => format!(
                             "{} bytes from {}: icmp_seq={seq} ttl={ttl}{time} (DIFFERENT ADDRESS!)\n",
@@ -152,22 +176,33 @@ impl Run {
                     self.emit(out, m.at_us, line);
                 }
             }
-            Echo::Unreachable { seq, .. } | Echo::TimeExceeded { seq } => {
-                if !self.sent_at.contains_key(&seq) {
-                    return;
-                }
-                self.errors += 1;
-                self.acknowledge(seq);
-                self.last_event = m.at_us;
-                let text = match m.echo {
-                    Echo::Unreachable { code, .. } => code.text(),
-                    _ => "Time to live exceeded".into(),
-                };
-                if !self.quiet {
-                    let line = format!("From {} icmp_seq={seq} {text}\n", m.from);
-                    self.emit(out, m.at_us, line);
-                }
-            }
+            #[cfg(feature = "ipv6")]
+            Echo::Unreachable6 { seq, .. } | Echo::TooBig { seq, .. } => self.error(m, seq, out),
+            Echo::Unreachable { seq, .. } | Echo::TimeExceeded { seq } => self.error(m, seq, out),
+        }
+    }
+
+    /// An ICMP error about one of our probes: `From ADDR icmp_seq=N TEXT`.
+    fn error(&mut self, m: &Datagram, seq: u16, out: &mut Output) {
+        if !self.sent_at.contains_key(&seq) {
+            return;
+        }
+        self.errors += 1;
+        self.acknowledge(seq);
+        self.last_event = m.at_us;
+        let text = match m.echo {
+            Echo::Unreachable { code, .. } => code.text(),
+            #[cfg(feature = "ipv6")]
+            Echo::Unreachable6 { code, .. } => format!("Destination unreachable: {}", code.text()),
+            #[cfg(feature = "ipv6")]
+            Echo::TooBig { mtu, .. } => format!("Packet too big: mtu={mtu}"),
+            _ if self.v6 => "Time exceeded: Hop limit".into(),
+            _ => "Time to live exceeded".into(),
+        };
+        if !self.quiet {
+            let from = if self.v6 { self.who.clone() } else { m.from.to_string() };
+            let line = format!("From {from} icmp_seq={seq} {text}\n");
+            self.emit(out, m.at_us, line);
         }
     }
 
@@ -176,6 +211,9 @@ impl Run {
         let _ = self.size;
         let mut s = format!("\n--- {} ping statistics ---\n", o.dest_shown());
         s.push_str(&format!("{} packets transmitted, {} received", self.sent, self.received));
+        if self.repeats > 0 {
+            s.push_str(&format!(", +{} duplicates", self.repeats));
+        }
         if self.errors > 0 {
             s.push_str(&format!(", +{} errors", self.errors));
         }

@@ -21,6 +21,8 @@ pub fn ethertype(frame: &EthFrame) -> u16 {
     match frame.payload {
         EthPayload::Arp(_) => 0x0806,
         EthPayload::Ipv4(_) => 0x0800,
+        #[cfg(feature = "ipv6")]
+        EthPayload::Ipv6(_) => 0x86dd,
     }
 }
 
@@ -46,7 +48,34 @@ pub fn payload_bytes(frame: &EthFrame) -> Vec<u8> {
             b.extend_from_slice(&a.target_ip.octets());
         }
         EthPayload::Ipv4(p) => b = ip_bytes(p),
+        #[cfg(feature = "ipv6")]
+        EthPayload::Ipv6(p) => b = ip6_bytes(p),
     }
+    b
+}
+
+/// An IPv6 packet: its header (flow label 0, no checksum computed in the
+/// ICMPv6 header), then the ICMPv6 type and code and zeros to its length.
+#[cfg(feature = "ipv6")]
+pub fn ip6_bytes(p: &crate::netlink::sockets::Ipv6Packet) -> Vec<u8> {
+    use crate::netlink::sockets::{Icmp6, IPV6_HLEN};
+    let mut b = Vec::with_capacity(p.len());
+    b.extend_from_slice(&[0x60, 0, 0, 0]);
+    b.extend_from_slice(&((p.len() - IPV6_HLEN) as u16).to_be_bytes());
+    b.extend_from_slice(&[if p.frag.is_some() { 44 } else { 58 }, p.hop_limit]);
+    b.extend_from_slice(&p.src.octets());
+    b.extend_from_slice(&p.dst.octets());
+    let (ty, code) = match &p.payload {
+        Icmp6::DestUnreachable { code, .. } => (1, code.code()),
+        Icmp6::PacketTooBig { .. } => (2, 0),
+        Icmp6::TimeExceeded { .. } => (3, 0),
+        Icmp6::EchoRequest { .. } => (128, 0),
+        Icmp6::EchoReply { .. } => (129, 0),
+        Icmp6::NeighSolicit { .. } => (135, 0),
+        Icmp6::NeighAdvert { .. } => (136, 0),
+    };
+    b.extend_from_slice(&[ty, code]);
+    b.resize(p.len(), 0);
     b
 }
 

@@ -39,6 +39,8 @@ fn ip(frame: &EthFrame) -> Option<&Ipv4Packet> {
     match &frame.payload {
         EthPayload::Ipv4(p) => Some(p),
         EthPayload::Arp(_) => None,
+        #[cfg(feature = "ipv6")]
+        EthPayload::Ipv6(_) => None,
     }
 }
 

@@ -14,6 +14,8 @@ fn ethertype_name(frame: &EthFrame) -> &'static str {
     match frame.payload {
         EthPayload::Arp(_) => "ARP",
         EthPayload::Ipv4(_) => "IPv4",
+        #[cfg(feature = "ipv6")]
+        EthPayload::Ipv6(_) => "IPv6",
     }
 }
 

@@ -14,6 +14,8 @@ mod arp;
 mod dump;
 mod icmp;
 mod ip;
+#[cfg(feature = "ipv6")]
+mod ip6;
 mod link;
 mod names;
 mod tcp;
@@ -111,6 +113,8 @@ impl Printer {
         match &c.frame.payload {
             EthPayload::Arp(a) => arp::print(&mut out, a, &o),
             EthPayload::Ipv4(p) => ip::print(&mut out, p, &o, &mut self.tcp),
+            #[cfg(feature = "ipv6")]
+            EthPayload::Ipv6(p) => ip6::print(&mut out, p, o.link),
         }
         dump::print(&mut out, c, &o);
         out.push('\n');
