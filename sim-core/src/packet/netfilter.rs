@@ -9,7 +9,7 @@ use std::net::Ipv4Addr;
 
 use crate::kernel::conntrack::{Conn, CtState, Dir, Tuple};
 use crate::kernel::netfilter::eval::{self, Hit, Verdict};
-use crate::kernel::netfilter::{Hook, NatRange, Packet6, PacketMeta, PortRange, TableId};
+use crate::kernel::netfilter::{Hook, NatRange, PacketMeta, PortRange, TableId};
 use crate::kernel::NsId;
 
 use super::engine::Engine;
@@ -359,7 +359,7 @@ impl Engine<'_> {
     /// ICMPv6 destination unreachable (or a TCP reset) and drop the packet.
     /// The basic lab, which makes no table, accepts at once.
     #[cfg(feature = "ipv6")]
-    pub(crate) fn filter6(&mut self, ns: NsId, hook: Hook, p: &Packet6<'_>) -> Verdict {
+    pub(crate) fn filter6(&mut self, ns: NsId, hook: Hook, p: &crate::kernel::netfilter::Packet6<'_>) -> Verdict {
         if !crate::lab::basic::IPTABLES_BUILT {
             return Verdict::Accept;
         }
