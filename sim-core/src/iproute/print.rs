@@ -54,6 +54,7 @@ pub enum Value<'a> {
 }
 
 /// iproute2's json_writer: compact, or `-p` pretty with its own spacing.
+#[cfg(feature = "json")]
 struct JsonWriter {
     out: String,
     pretty: bool,
@@ -61,6 +62,7 @@ struct JsonWriter {
     sep: Option<char>,
 }
 
+#[cfg(feature = "json")]
 impl JsonWriter {
     fn indent(&mut self) {
         for _ in 0..self.depth {
@@ -161,9 +163,54 @@ impl JsonWriter {
     }
 }
 
+/// The JSON writer a printer holds: with feature `json` iproute2's; in
+/// the first load's basic lab, which sends `-j` lines to the complete one,
+/// an uninhabited one, so `Option<Json>` is always `None` and every JSON
+/// branch of every printer compiles away.
+#[cfg(feature = "json")]
+type Json = JsonWriter;
+#[cfg(not(feature = "json"))]
+type Json = NoJson;
+
+/// No JSON writer can exist: each method is unreachable by its type.
+#[cfg(not(feature = "json"))]
+enum NoJson {}
+
+#[cfg(not(feature = "json"))]
+impl NoJson {
+    fn name(&mut self, _: &str) {
+        match *self {}
+    }
+    fn start_object(&mut self) {
+        match *self {}
+    }
+    fn end_object(&mut self) {
+        match *self {}
+    }
+    fn start_array(&mut self) {
+        match *self {}
+    }
+    fn end_array(&mut self) {
+        match *self {}
+    }
+    fn value(&mut self, _: &Value<'_>) {
+        match *self {}
+    }
+    fn into_text(self) -> String {
+        match self {}
+    }
+}
+
+#[cfg(feature = "json")]
+impl JsonWriter {
+    fn into_text(self) -> String {
+        self.out
+    }
+}
+
 /// Collects what one command prints, as text or JSON.
 pub struct Printer {
-    json: Option<JsonWriter>,
+    json: Option<Json>,
     text: String,
     color: bool,
     /// What each span of the text is, while explained output records
@@ -243,16 +290,25 @@ impl Printer {
         }
     }
 
-    /// A JSON printer that opens the top-level array, as `new_json_obj()` does.
+    /// A JSON printer that opens the top-level array, as `new_json_obj()`
+    /// does (without feature `json`, a text printer: see [`Json`]).
     pub fn json(pretty: bool) -> Printer {
-        let mut w = JsonWriter { out: String::new(), pretty, depth: 0, sep: None };
-        w.start_array();
-        Printer {
-            json: Some(w),
-            text: String::new(),
-            color: false,
-            #[cfg(feature = "explain")]
-            tags: None,
+        #[cfg(feature = "json")]
+        {
+            let mut w = JsonWriter { out: String::new(), pretty, depth: 0, sep: None };
+            w.start_array();
+            Printer {
+                json: Some(w),
+                text: String::new(),
+                color: false,
+                #[cfg(feature = "explain")]
+                tags: None,
+            }
+        }
+        #[cfg(not(feature = "json"))]
+        {
+            let _ = pretty;
+            Printer::text(false)
         }
     }
 
@@ -290,8 +346,9 @@ impl Printer {
         match self.json.take() {
             Some(mut w) => {
                 w.end_array();
-                w.out.push('\n');
-                w.out
+                let mut out = w.into_text();
+                out.push('\n');
+                out
             }
             None => self.text,
         }
@@ -302,7 +359,7 @@ impl Printer {
     }
 
     /// The JSON writer when this call is for JSON.
-    fn json_for(&mut self, to: To) -> Option<&mut JsonWriter> {
+    fn json_for(&mut self, to: To) -> Option<&mut Json> {
         if to == To::Fp {
             return None;
         }

@@ -227,7 +227,9 @@ pub struct Link {
     pub promisc: bool,
     pub noarp: bool,
     pub multicast: bool,
-    /// Its multicast groups, anycast addresses and hardware filter list.
+    /// Its multicast groups, anycast addresses and hardware filter list
+    /// (only with feature `mcast`: the basic lab keeps none).
+    #[cfg(feature = "mcast")]
     pub mc: super::mcast::McLists,
     /// Loopback's addresses (127.0.0.1, ::1) come only with NETDEV_UP: after
     /// an MTU too small for IP took them away, they wait for the next up.
@@ -285,6 +287,7 @@ impl Link {
             promisc: false,
             noarp: false,
             multicast: true,
+            #[cfg(feature = "mcast")]
             mc: Default::default(),
             lo_awaits_up: false,
             ipv6_ready: false,

@@ -408,9 +408,11 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
     };
     // Which devices route IPv6 before: those that start or stop join or
     // leave the routers' groups (`dev_forward_change()`).
+    #[cfg(feature = "mcast")]
     let routers = |n: &super::netns::Namespace| -> Vec<(u32, bool)> {
         n.links.keys().map(|&i| (i, n.conf.dev_conf(i).forwarding6 != 0)).collect()
     };
+    #[cfg(feature = "mcast")]
     let routed = routers(n);
     let c = &mut n.conf;
     match key {
@@ -454,10 +456,13 @@ pub fn write(k: &mut super::Kernel, ns: super::NsId, path: &str, value: &str) ->
             c.neigh.entry(i).or_insert_with(Default::default).proxy_delay_jiffies = userhz_jiffies(value)?
         }
     }
-    let now = k.ns(ns).map(routers).unwrap_or_default();
-    for ((i, was), (_, is)) in routed.into_iter().zip(now) {
-        if was != is {
-            k.mc_forward_change(super::link::LinkRef { ns, ifindex: i }, is);
+    #[cfg(feature = "mcast")]
+    {
+        let now = k.ns(ns).map(routers).unwrap_or_default();
+        for ((i, was), (_, is)) in routed.into_iter().zip(now) {
+            if was != is {
+                k.mc_forward_change(super::link::LinkRef { ns, ifindex: i }, is);
+            }
         }
     }
     for i in ipv6_devs {

@@ -58,6 +58,8 @@ enum Feature {
     /// Multicast memberships (`ip maddr`; a device's own `bridge fdb`
     /// entries, which the bridge program shows).
     Mcast,
+    /// JSON output (`ip -j`): the printers' JSON writer.
+    Json,
 }
 
 /// Whether iptables' command line is built. Without it no table is ever
@@ -77,6 +79,7 @@ impl Feature {
             Feature::NetTools => cfg!(feature = "net-tools"),
             Feature::BridgeTool => cfg!(feature = "bridge-tool"),
             Feature::Mcast => cfg!(feature = "mcast"),
+            Feature::Json => cfg!(feature = "json"),
         }
     }
 }
@@ -93,6 +96,7 @@ pub const fn is_complete() -> bool {
         && Feature::NetTools.built()
         && Feature::BridgeTool.built()
         && Feature::Mcast.built()
+        && Feature::Json.built()
 }
 
 /// Whether this build lacks program or builtin `name` (a path's last part
@@ -128,8 +132,13 @@ pub fn lacks(line: &str) -> Option<&'static str> {
     // `ip maddress`, as iproute2 matches its objects: `m`/`ma` and longer
     // prefixes (a lone `m` is no object of a line that needs it here).
     let words = line.split(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | '&' | '(' | ')'));
-    if !Feature::Mcast.built() && words.into_iter().any(|w| w.len() >= 2 && "maddress".starts_with(w)) {
+    if !Feature::Mcast.built() && words.clone().any(|w| w.len() >= 2 && "maddress".starts_with(w)) {
         return Some("maddr");
+    }
+    // `-j`, `-json`, `--js`…: ip's options match by prefix, `--` as `-`.
+    let json = |w: &str| w.starts_with('-') && w.len() >= 2 && "json".starts_with(w.trim_start_matches('-'));
+    if !Feature::Json.built() && words.into_iter().any(|w| json(w) && w != "-" && w != "--") {
+        return Some("-j");
     }
     let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/');
     let words: Vec<&str> = line.split(|c: char| !is_word(c)).filter(|w| !w.is_empty()).collect();
@@ -189,6 +198,9 @@ mod tests {
             ("ip maddr show dev eth0", Some("maddr")),
             ("ip -6 ma", Some("ipv6")),
             ("ip m", None),
+            ("ip -j link", Some("-j")),
+            ("ip --json -p addr", Some("-j")),
+            ("ip -br link", None),
             ("ping -c 1 10.0.0.2 & wait", Some("&")),
             ("ip netns exec b /usr/bin/nc -l 8080", Some("nc")),
             ("bash -c 'ss -tln'", Some("ss")),

@@ -476,7 +476,10 @@ impl Netlink for SimNetlink<'_> {
         let entry = |mac: Mac, ifindex, master, own, permanent| FdbMsg { mac, ifindex, master, own, permanent };
         for l in n.links.values().filter(|l| !l.is_loopback()) {
             // ndo_dflt_fdb_dump(): the device's own filter list, as added.
+            #[cfg(feature = "mcast")]
             let own: Vec<Mac> = l.mc.hw.iter().map(|h| h.mac).collect();
+            #[cfg(not(feature = "mcast"))]
+            let own: Vec<Mac> = Vec::new();
             let own = own.into_iter().map(|m| entry(m, l.ifindex, None, true, true));
             if let Some(b) = l.bridge() {
                 out.extend(own);

@@ -534,15 +534,18 @@ impl Kernel {
     /// and it is no longer IF_READY (a down, `disable_ipv6`, an MTU below
     /// 1280).
     pub(crate) fn ipv6_down(&mut self, r: LinkRef) {
-        let Some(l) = self.link(r) else { return };
-        let was_ready = l.ipv6_ready;
-        let gone: Vec<(std::net::Ipv6Addr, u8, bool)> =
-            l.addrs.iter().filter_map(IfAddr::v6).map(|a| (a.local, a.prefix, !a.tentative)).collect();
-        for (local, prefix, settled) in gone {
-            self.mc_addr6_removed(r, local, prefix, settled);
-        }
-        if was_ready {
-            self.mc6_load(r, false);
+        #[cfg(feature = "mcast")]
+        {
+            let Some(l) = self.link(r) else { return };
+            let was_ready = l.ipv6_ready;
+            let gone: Vec<(std::net::Ipv6Addr, u8, bool)> =
+                l.addrs.iter().filter_map(IfAddr::v6).map(|a| (a.local, a.prefix, !a.tentative)).collect();
+            for (local, prefix, settled) in gone {
+                self.mc_addr6_removed(r, local, prefix, settled);
+            }
+            if was_ready {
+                self.mc6_load(r, false);
+            }
         }
         if let Some(l) = self.link_mut(r) {
             l.addrs.retain(|a| a.v4().is_some());

@@ -17,5 +17,4 @@ impl Kernel {
     pub(crate) fn mc_addr6_added(&mut self, _r: LinkRef, _local: Ipv6Addr) {}
     pub(crate) fn mc_addr6_removed(&mut self, _r: LinkRef, _local: Ipv6Addr, _prefix: u8, _settled: bool) {}
     pub(crate) fn mc_addr6_settled(&mut self, _r: LinkRef, _local: Ipv6Addr, _prefix: u8) {}
-    pub(crate) fn mc_forward_change(&mut self, _r: LinkRef, _on: bool) {}
 }
