@@ -56,16 +56,19 @@ fn namespaces(snap: &Snapshot) -> Vec<String> {
 /// `v4`; a link-local one with its device's scope (`fe80::1%tap1`), as
 /// ping needs it.
 fn addresses(snap: &Snapshot, v4: bool, v6: bool) -> Vec<String> {
-    sorted(snap.namespaces.iter().flat_map(|n| n.links.iter()).flat_map(|l| {
-        l.addrs.iter().filter_map(move |a| {
+    let mut out = Vec::new();
+    for l in snap.namespaces.iter().flat_map(|n| n.links.iter()) {
+        for a in &l.addrs {
             let ip = a.split('/').next().unwrap_or(a);
-            match (ip.contains(':'), ip.starts_with("fe80:")) {
-                (false, _) => v4.then(|| ip.to_string()),
-                (true, false) => v6.then(|| ip.to_string()),
-                (true, true) => v6.then(|| format!("{ip}%{}", l.name)),
+            if ip.contains(':') && v6 {
+                let scoped = ip.starts_with("fe80:");
+                out.push(if scoped { [ip, "%", &l.name].concat() } else { ip.to_string() });
+            } else if !ip.contains(':') && v4 {
+                out.push(ip.to_string());
             }
-        })
-    }))
+        }
+    }
+    sorted(out.into_iter())
 }
 
 /// Sorted, without duplicates. (Inserting one by one into a set reuses

@@ -129,19 +129,27 @@ pub fn lacks(line: &str) -> Option<&'static str> {
     if !Feature::Ipv6.built() && asks_ipv6(line) {
         return Some("ipv6");
     }
-    // `ip maddress`, as iproute2 matches its objects: `m`/`ma` and longer
-    // prefixes (a lone `m` is no object of a line that needs it here).
-    let words = line.split(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | '&' | '(' | ')'));
-    if !Feature::Mcast.built() && words.clone().any(|w| w.len() >= 2 && "maddress".starts_with(w)) {
-        return Some("maddr");
-    }
-    // `-j`, `-json`, `--js`…: ip's options match by prefix, `--` as `-`.
-    let json = |w: &str| w.starts_with('-') && w.len() >= 2 && "json".starts_with(w.trim_start_matches('-'));
-    if !Feature::Json.built() && words.into_iter().any(|w| json(w) && w != "-" && w != "--") {
-        return Some("-j");
-    }
     let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/');
     let words: Vec<&str> = line.split(|c: char| !is_word(c)).filter(|w| !w.is_empty()).collect();
+    for w in &words {
+        // `ip maddress`, as iproute2 matches its objects: `ma` and longer
+        // prefixes (a lone `m` is no object of a line that needs it here).
+        if !Feature::Mcast.built() && w.len() >= 2 && "maddress".starts_with(w) {
+            return Some("maddr");
+        }
+        // `ip netns pids|identify`: which process is in which namespace;
+        // `ip route show cache`: the route exceptions (learnt path MTUs).
+        if !Feature::Jobs.built() {
+            if let Some(n) = ["pids", "identify", "cache", "cached", "cloned"].into_iter().find(|n| n == w) {
+                return Some(n);
+            }
+        }
+        // `-j`, `-json`, `--js`…: ip's options match by prefix, `--` as `-`.
+        let opt = w.trim_start_matches('-');
+        if !Feature::Json.built() && w.len() > opt.len() && !opt.is_empty() && "json".starts_with(opt) {
+            return Some("-j");
+        }
+    }
     words
         .iter()
         .enumerate()
@@ -201,6 +209,8 @@ mod tests {
             ("ip -j link", Some("-j")),
             ("ip --json -p addr", Some("-j")),
             ("ip -br link", None),
+            ("ip netns identify", Some("identify")),
+            ("ip route show cache", Some("cache")),
             ("ping -c 1 10.0.0.2 & wait", Some("&")),
             ("ip netns exec b /usr/bin/nc -l 8080", Some("nc")),
             ("bash -c 'ss -tln'", Some("ss")),

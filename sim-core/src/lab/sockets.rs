@@ -102,6 +102,7 @@ impl Sockets for LabSockets {
     fn bind(&mut self, sock: SockId, addr: std::net::IpAddr) -> Result<(), Errno> {
         self.call(Err(Errno::EINVAL), |s| s.bind(sock, addr))
     }
+    #[cfg(feature = "ipv6")]
     fn bind_ident(&mut self, sock: SockId, ident: u16) -> Result<(), Errno> {
         self.call(Err(Errno::EINVAL), |s| s.bind_ident(sock, ident))
     }
@@ -111,9 +112,11 @@ impl Sockets for LabSockets {
     fn connect(&mut self, sock: SockId, dst: std::net::IpAddr) -> Result<Connected, Errno> {
         self.call(Err(Errno::EINVAL), |s| s.connect(sock, dst))
     }
+    #[cfg(feature = "ipv6")]
     fn if_index(&self, name: &str) -> u32 {
         self.call(0, |s| s.if_index(name))
     }
+    #[cfg(feature = "ipv6")]
     fn if_name(&self, ifindex: u32) -> Option<String> {
         self.call(None, |s| s.if_name(ifindex))
     }

@@ -22,7 +22,8 @@ struct Sock {
     #[cfg(feature = "ipv6")]
     v6: bool,
     bound: Option<IpAddr>,
-    /// The echo identifier asked for (`ping -e`).
+    /// The echo identifier asked for (`ping -e` with IPv6).
+    #[cfg(feature = "ipv6")]
     ident: Option<u16>,
     oif: Option<u32>,
     peer: Option<(IpAddr, Connected)>,
@@ -264,6 +265,7 @@ impl Sockets for SimSockets<'_> {
         Ok(())
     }
 
+    #[cfg(feature = "ipv6")]
     fn bind_ident(&mut self, s: SockId, ident: u16) -> Result<(), Errno> {
         self.sock(s)?.ident = Some(ident);
         Ok(())
@@ -275,10 +277,12 @@ impl Sockets for SimSockets<'_> {
         Ok(())
     }
 
+    #[cfg(feature = "ipv6")]
     fn if_index(&self, name: &str) -> u32 {
         self.e.k.ns(self.ns).and_then(|n| n.ifindex_of(name)).unwrap_or(0)
     }
 
+    #[cfg(feature = "ipv6")]
     fn if_name(&self, ifindex: u32) -> Option<String> {
         self.e.k.ns(self.ns)?.links.get(&ifindex).map(|l| l.name.clone())
     }

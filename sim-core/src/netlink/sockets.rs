@@ -146,6 +146,7 @@ pub trait Sockets {
     fn socket(&mut self, ty: SockType) -> Result<SockId, Errno>;
     /// `bind()` to a local address (EADDRNOTAVAIL if it is not one).
     fn bind(&mut self, s: SockId, addr: IpAddr) -> Result<(), Errno>;
+    #[cfg(feature = "ipv6")]
     /// The echo identifier an ICMP socket's echoes carry (`ping -e`: the
     /// raw socket iputils then opens writes it itself; a ping socket's is
     /// its bound "port"). Without it `connect` picks one.
@@ -155,8 +156,10 @@ pub trait Sockets {
     /// `connect()`: the route lookup and the source address, failing with
     /// their errno (IPv6: `ip6_datagram_connect()`, `::` meaning `::1`).
     fn connect(&mut self, s: SockId, dst: IpAddr) -> Result<Connected, Errno>;
+    #[cfg(feature = "ipv6")]
     /// `if_nametoindex()` (0: no such device).
     fn if_index(&self, name: &str) -> u32;
+    #[cfg(feature = "ipv6")]
     /// `if_indextoname()`.
     fn if_name(&self, ifindex: u32) -> Option<String>;
     /// Sends an echo request to the connected address.

@@ -3,7 +3,9 @@
 //! veth-blue"). The page's "Packet path" panel shows it.
 
 use lab_protocol::{TraceStep, TraceView};
-use sim_core::packet::{BridgeAction, DropReason, Step6, Trace, What};
+#[cfg(feature = "complete")]
+use sim_core::packet::Step6;
+use sim_core::packet::{BridgeAction, DropReason, Trace, What};
 
 /// What happened, in plain words.
 fn sentence(w: &What) -> String {
@@ -40,6 +42,10 @@ fn sentence(w: &What) -> String {
         What::Nat { chain, before: (s0, d0), after: (s1, d1) } => {
             format!("NAT ({chain}) rewrites {s0} → {d0} as {s1} → {d1}")
         }
+        // IPv6 packets move in the complete lab only.
+        #[cfg(not(feature = "complete"))]
+        What::Ip6 { .. } => String::new(),
+        #[cfg(feature = "complete")]
         What::Ip6 { step, src, dst, what } => match step {
             Step6::Sent => format!("sends {what} {src} → {dst}"),
             Step6::Delivered => format!("delivered: {what} {src} → {dst}"),

@@ -37,8 +37,9 @@ fn table_id(s: &str) -> Option<u32> {
 /// `rtnl_rtntype_a2n()`, in its order: some names spelled out, most a
 /// prefix (`x` is `xresolve`). `Err` names a type the simulator has no
 /// route of (nat, anycast, multicast, xresolve, throw). Its numeric form
-/// is never reached here: the caller tries a type only on a word that
-/// does not start with a digit.
+/// (`show type 7`) is not read: `ip route add` never reaches it (a word
+/// starting with a digit is no type there), and a listing's `type N` is
+/// refused as invalid.
 fn route_type(s: &str) -> Option<Result<RouteType, &'static str>> {
     let p = |name: &str| is_prefix(s, name);
     Some(match s {
@@ -54,21 +55,6 @@ fn route_type(s: &str) -> Option<Result<RouteType, &'static str>> {
         _ if p("unicast") => Ok(RouteType::Unicast),
         "throw" => Err("throw"),
         _ => return None,
-    })
-}
-
-/// `rtnl_rtntype_a2n()`'s numbers (`strtoul`, base 0, at most 255).
-fn numeric_type(s: &str) -> Option<Result<RouteType, &'static str>> {
-    let n = value::whole(s, value::unsigned).filter(|&n| n <= 255)?;
-    Some(match n {
-        1 => Ok(RouteType::Unicast),
-        2 => Ok(RouteType::Local),
-        3 => Ok(RouteType::Broadcast),
-        5 => Ok(RouteType::Multicast),
-        6 => Ok(RouteType::Blackhole),
-        7 => Ok(RouteType::Unreachable),
-        8 => Ok(RouteType::Prohibit),
-        _ => Err("other"),
     })
 }
 
@@ -291,7 +277,7 @@ impl RouteFilter {
             FilterKey::Dev => self.dev = Some(v.to_string()),
             FilterKey::Ignored => {}
             FilterKey::Type => {
-                let kind = route_type(v).or_else(|| numeric_type(v));
+                let kind = route_type(v);
                 self.kind = Some(kind.ok_or_else(|| Fail::invarg("node type value is invalid\n", v))?);
             }
             FilterKey::Root => self.root = Some(selector(v, fam)?),
