@@ -63,6 +63,31 @@ fn set_table(m: &mut RouteMessage, t: u32) {
     m.attributes.push(RouteAttribute::Table(t));
 }
 
+/// RTA_GATEWAY, RTA_OIF and RTA_PRIORITY, each when given.
+fn push_nexthop(m: &mut RouteMessage, gateway: Option<RouteAddress>, dev: Option<u32>, metric: Option<u32>) {
+    if let Some(g) = gateway {
+        m.attributes.push(RouteAttribute::Gateway(g));
+    }
+    if let Some(d) = dev {
+        m.attributes.push(RouteAttribute::Oif(d));
+    }
+    if let Some(p) = metric {
+        m.attributes.push(RouteAttribute::Priority(p));
+    }
+}
+
+/// RTA_METRICS (RTAX_LOCK last), when there are any.
+fn push_metrics(m: &mut RouteMessage, metrics: &Metrics) {
+    if metrics.is_empty() {
+        return;
+    }
+    let mut mx: Vec<RouteMetric> = metrics.values().iter().map(|&(id, v)| metric_to_nl(id, v)).collect();
+    if metrics.lock != 0 {
+        mx.push(RouteMetric::Lock(metrics.lock));
+    }
+    m.attributes.push(RouteAttribute::Metrics(mx));
+}
+
 /// RTM_GETROUTE dump of IPv4 routes (every table, as the kernel keeps them).
 pub fn dump_msg() -> RouteNetlinkMessage {
     let mut m = RouteMessage::default();
@@ -88,25 +113,11 @@ pub fn add_msg(r: &Route) -> RouteNetlinkMessage {
     if r.onlink {
         m.header.flags = RouteFlags::from_bits_retain(RTNH_F_ONLINK);
     }
-    if let Some(g) = r.gateway {
-        m.attributes.push(RouteAttribute::Gateway(RouteAddress::Inet(g)));
-    }
-    if let Some(d) = r.dev {
-        m.attributes.push(RouteAttribute::Oif(d));
-    }
     if let Some(s) = r.src {
         m.attributes.push(RouteAttribute::PrefSource(RouteAddress::Inet(s)));
     }
-    if r.metric != 0 {
-        m.attributes.push(RouteAttribute::Priority(r.metric));
-    }
-    if !r.metrics.is_empty() {
-        let mut mx: Vec<RouteMetric> = r.metrics.values().iter().map(|&(id, v)| metric_to_nl(id, v)).collect();
-        if r.metrics.lock != 0 {
-            mx.push(RouteMetric::Lock(r.metrics.lock));
-        }
-        m.attributes.push(RouteAttribute::Metrics(mx));
-    }
+    push_nexthop(&mut m, r.gateway.map(RouteAddress::Inet), r.dev, (r.metric != 0).then_some(r.metric));
+    push_metrics(&mut m, &r.metrics);
     RouteNetlinkMessage::NewRoute(m)
 }
 
@@ -158,15 +169,7 @@ pub fn del_msg(w: &RouteMatch) -> RouteNetlinkMessage {
     m.header.protocol = RouteProtocol::from(w.proto.map_or(0, Proto::value));
     m.header.scope = RouteScope::from(w.scope.unwrap_or(Scope::Nowhere).value());
     m.header.kind = NlType::from(w.kind.map_or(0, type_value));
-    if let Some(g) = w.gateway {
-        m.attributes.push(RouteAttribute::Gateway(RouteAddress::Inet(g)));
-    }
-    if let Some(d) = w.dev {
-        m.attributes.push(RouteAttribute::Oif(d));
-    }
-    if let Some(p) = w.metric {
-        m.attributes.push(RouteAttribute::Priority(p));
-    }
+    push_nexthop(&mut m, w.gateway.map(RouteAddress::Inet), w.dev, w.metric);
     RouteNetlinkMessage::DelRoute(m)
 }
 
@@ -266,22 +269,9 @@ pub fn add6_msg(r: &Route6) -> RouteNetlinkMessage {
     m.header.protocol = RouteProtocol::from(r.proto.value());
     m.header.scope = RouteScope::Universe;
     m.header.kind = NlType::from(type_value(r.kind));
-    if let Some(g) = r.gateway {
-        m.attributes.push(RouteAttribute::Gateway(RouteAddress::Inet6(g)));
-    }
-    if r.dev != 0 {
-        m.attributes.push(RouteAttribute::Oif(r.dev));
-    }
-    if r.metric != 0 {
-        m.attributes.push(RouteAttribute::Priority(r.metric));
-    }
-    if !r.metrics.is_empty() {
-        let mut mx: Vec<RouteMetric> = r.metrics.values().iter().map(|&(id, v)| metric_to_nl(id, v)).collect();
-        if r.metrics.lock != 0 {
-            mx.push(RouteMetric::Lock(r.metrics.lock));
-        }
-        m.attributes.push(RouteAttribute::Metrics(mx));
-    }
+    let metric = (r.metric != 0).then_some(r.metric);
+    push_nexthop(&mut m, r.gateway.map(RouteAddress::Inet6), (r.dev != 0).then_some(r.dev), metric);
+    push_metrics(&mut m, &r.metrics);
     if r.pref != Pref::Medium {
         m.attributes.push(RouteAttribute::Preference(pref_value(r.pref)));
     }
@@ -293,15 +283,7 @@ pub fn del6_msg(w: &Route6Match) -> RouteNetlinkMessage {
     let mut m = base6(w.table, w.dst, w.prefix);
     m.header.protocol = RouteProtocol::from(w.proto.map_or(0, Proto::value));
     m.header.scope = RouteScope::from(Scope::Nowhere.value());
-    if let Some(g) = w.gateway {
-        m.attributes.push(RouteAttribute::Gateway(RouteAddress::Inet6(g)));
-    }
-    if let Some(d) = w.dev {
-        m.attributes.push(RouteAttribute::Oif(d));
-    }
-    if let Some(p) = w.metric {
-        m.attributes.push(RouteAttribute::Priority(p));
-    }
+    push_nexthop(&mut m, w.gateway.map(RouteAddress::Inet6), w.dev, w.metric);
     RouteNetlinkMessage::DelRoute(m)
 }
 

@@ -12,23 +12,10 @@ use crate::kernel::NsId;
 use super::engine::Engine;
 use super::ip6::{what, Err6};
 use super::trace::DropReason;
-use super::wire6::{Icmp6, Ipv6Packet, Unreach6};
+use super::wire6::{Ipv6Packet, Unreach6};
 
 /// ICMPv6's next-header number.
 const NEXTHDR_ICMP: u8 = 58;
-
-/// The type and code of an ICMPv6 message (RFC 4443, 4861).
-fn icmp6_type(m: &Icmp6) -> (u8, u8) {
-    match m {
-        Icmp6::DestUnreachable { code, .. } => (1, code.code()),
-        Icmp6::PacketTooBig { .. } => (2, 0),
-        Icmp6::TimeExceeded { .. } => (3, 0),
-        Icmp6::EchoRequest { .. } => (128, 0),
-        Icmp6::EchoReply { .. } => (129, 0),
-        Icmp6::NeighSolicit { .. } => (135, 0),
-        Icmp6::NeighAdvert { .. } => (136, 0),
-    }
-}
 
 /// The destination unreachable a REJECT's ICMPv6 code stands for; `None`
 /// for one the simulator has no message of (5, policy failure).
@@ -63,7 +50,7 @@ impl Engine<'_> {
             src: pkt.src,
             dst: pkt.dst,
             next_header: NEXTHDR_ICMP,
-            icmp6: pkt.is_head().then(|| icmp6_type(&pkt.payload)),
+            icmp6: pkt.is_head().then(|| pkt.payload.type_code()),
             sport: None,
             dport: None,
             tcp_flags: None,

@@ -196,6 +196,19 @@ pub enum Icmp6 {
 }
 
 impl Icmp6 {
+    /// The message's ICMPv6 type and code (RFC 4443, RFC 4861).
+    pub fn type_code(&self) -> (u8, u8) {
+        match self {
+            Icmp6::DestUnreachable { code, .. } => (1, code.code()),
+            Icmp6::PacketTooBig { .. } => (2, 0),
+            Icmp6::TimeExceeded { .. } => (3, 0),
+            Icmp6::EchoRequest { .. } => (128, 0),
+            Icmp6::EchoReply { .. } => (129, 0),
+            Icmp6::NeighSolicit { .. } => (135, 0),
+            Icmp6::NeighAdvert { .. } => (136, 0),
+        }
+    }
+
     /// Length of the message: header and data, NS/NA with their options,
     /// an error with its quote.
     pub fn len(&self) -> usize {

@@ -58,22 +58,14 @@ pub fn payload_bytes(frame: &EthFrame) -> Vec<u8> {
 /// ICMPv6 header), then the ICMPv6 type and code and zeros to its length.
 #[cfg(feature = "ipv6")]
 pub fn ip6_bytes(p: &crate::netlink::sockets::Ipv6Packet) -> Vec<u8> {
-    use crate::netlink::sockets::{Icmp6, IPV6_HLEN};
+    use crate::netlink::sockets::IPV6_HLEN;
     let mut b = Vec::with_capacity(p.len());
     b.extend_from_slice(&[0x60, 0, 0, 0]);
     b.extend_from_slice(&((p.len() - IPV6_HLEN) as u16).to_be_bytes());
     b.extend_from_slice(&[if p.frag.is_some() { 44 } else { 58 }, p.hop_limit]);
     b.extend_from_slice(&p.src.octets());
     b.extend_from_slice(&p.dst.octets());
-    let (ty, code) = match &p.payload {
-        Icmp6::DestUnreachable { code, .. } => (1, code.code()),
-        Icmp6::PacketTooBig { .. } => (2, 0),
-        Icmp6::TimeExceeded { .. } => (3, 0),
-        Icmp6::EchoRequest { .. } => (128, 0),
-        Icmp6::EchoReply { .. } => (129, 0),
-        Icmp6::NeighSolicit { .. } => (135, 0),
-        Icmp6::NeighAdvert { .. } => (136, 0),
-    };
+    let (ty, code) = p.payload.type_code();
     b.extend_from_slice(&[ty, code]);
     b.resize(p.len(), 0);
     b
