@@ -78,6 +78,9 @@ pub struct Inet6 {
     /// Virtual time (ms) when DAD ends, while `tentative` and not `dadfailed`;
     /// `None` while it waits for the link to be up with carrier.
     pub dad_at_ms: Option<u64>,
+    /// DAD probes still to send (`dad_probes`), one a second, the last a
+    /// second before `dad_at_ms`.
+    pub dad_probes: u8,
     /// Virtual time (ms) its valid and preferred lifetimes end (`None`:
     /// forever). A finite one makes it `dynamic` (not IFA_F_PERMANENT).
     pub valid_until_ms: Option<u64>,
@@ -112,6 +115,7 @@ impl Inet6 {
             noprefixroute: false,
             stable_privacy: false,
             dad_at_ms: None,
+            dad_probes: 0,
             valid_until_ms: None,
             preferred_until_ms: None,
             tstamp_ms: 0,

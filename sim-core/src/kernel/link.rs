@@ -191,9 +191,7 @@ pub struct LinkStats {
     pub rx_bytes: u64,
     pub rx_dropped: u64,
     /// IFLA_STATS64's `multicast`: multicast frames received (a bridge
-    /// counts those it passes up to itself). Nothing in the simulator
-    /// sends a bridge one yet (the kernel's own IPv6 multicast is not
-    /// modelled), so it stays 0 here; lab-agent reads the kernel's.
+    /// counts those it passes up to itself, broadcast ones not).
     pub rx_multicast: u64,
     pub tx_packets: u64,
     pub tx_bytes: u64,
@@ -231,6 +229,9 @@ pub struct Link {
     /// (only with feature `mcast`: the basic lab keeps none).
     #[cfg(feature = "mcast")]
     pub mc: super::mcast::McLists,
+    /// The reports and solicitations it has still to send (feature `mcast`).
+    #[cfg(feature = "mcast")]
+    pub own: super::own_traffic::OwnTraffic,
     /// Loopback's addresses (127.0.0.1, ::1) come only with NETDEV_UP: after
     /// an MTU too small for IP took them away, they wait for the next up.
     pub lo_awaits_up: bool,
@@ -289,6 +290,8 @@ impl Link {
             multicast: true,
             #[cfg(feature = "mcast")]
             mc: Default::default(),
+            #[cfg(feature = "mcast")]
+            own: Default::default(),
             lo_awaits_up: false,
             ipv6_ready: false,
             addr_gen_mode: AddrGenMode::Eui64,

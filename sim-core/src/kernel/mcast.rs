@@ -76,6 +76,12 @@ pub fn map6(g: Ipv6Addr) -> Option<Mac> {
     (o[1] & 0x0f >= 2).then(|| Mac([0x33, 0x33, o[12], o[13], o[14], o[15]]))
 }
 
+/// Whether joining `g` is reported (`igmp6_group_added()`): link scope or
+/// wider, and not all-nodes (MAF_NOREPORT).
+pub fn reported6(g: Ipv6Addr) -> bool {
+    map6(g).is_some() && g != ALL_NODES
+}
+
 impl McLists {
     /// Adds a user to the hardware entry for `mac` (appended when new).
     pub fn hw_inc(&mut self, mac: Mac) {

@@ -15,6 +15,8 @@ pub mod neigh;
 pub mod netfilter;
 pub mod netns;
 pub mod ops;
+#[cfg(feature = "mcast")]
+pub mod own_traffic;
 pub mod route;
 pub mod route6;
 pub mod route_table;

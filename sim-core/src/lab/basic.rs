@@ -56,7 +56,8 @@ enum Feature {
     /// kernel's own IPv6 is in both labs, the requests in the complete one.
     Ipv6,
     /// Multicast memberships (`ip maddr`; a device's own `bridge fdb`
-    /// entries, which the bridge program shows).
+    /// entries, which the bridge program shows), and the kernel's own
+    /// traffic that reports them, which `ip -s` counters count.
     Mcast,
     /// JSON output (`ip -j`): the printers' JSON writer.
     Json,
@@ -146,9 +147,13 @@ pub fn lacks(line: &str) -> Option<&'static str> {
         }
         // `-j`, `-json`, `--js`…: ip's options match by prefix, `--` as `-`.
         let opt = w.trim_start_matches('-');
-        if !Feature::Json.built() && w.len() > opt.len() && !opt.is_empty() && "json".starts_with(opt) {
+        let is_opt = w.len() > opt.len() && !opt.is_empty();
+        if !Feature::Json.built() && is_opt && "json".starts_with(opt) {
             return Some("-j");
         }
+    }
+    if !Feature::Mcast.built() && asks_stats(&words) {
+        return Some("-s");
     }
     words
         .iter()
@@ -162,14 +167,41 @@ pub fn lacks(line: &str) -> Option<&'static str> {
         .find_map(|w| COMPLETE_ONLY.iter().find(|(n, _)| *n == w).map(|(n, _)| *n))
 }
 
+/// Whether an `ip` command of the line asks for counters (`-s`, `-stats`,
+/// `-statistics` among the options before its object; the arguments of
+/// `-n`, `-f` and `-b` skipped),
+/// which count the kernel's own traffic (`packet/own.rs`, feature `mcast`).
+fn asks_stats(words: &[&str]) -> bool {
+    words.iter().enumerate().filter(|(_, w)| **w == "ip").any(|(i, _)| {
+        let mut rest = words[i + 1..].iter();
+        while let Some(w) = rest.next() {
+            let Some(opt) = w.strip_prefix('-').map(|o| o.trim_start_matches('-')).filter(|o| !o.is_empty()) else {
+                return false;
+            };
+            if "statistics".starts_with(opt) || "stats".starts_with(opt) {
+                return true;
+            }
+            if ["netns", "family", "batch"].iter().any(|o| o.starts_with(opt)) {
+                rest.next();
+            }
+        }
+        false
+    })
+}
+
 /// Whether a line asks for IPv6: a `-6` option, `inet6` (`-f inet6`),
-/// `addrgenmode`, or a word that is an IPv6 address (with a prefix
+/// `addrgenmode`, an IPv6 sysctl, or a word that is an IPv6 address (with a prefix
 /// length, a `%dev` zone or brackets around it). A MAC's five colons are
 /// no address.
 fn asks_ipv6(line: &str) -> bool {
     use crate::iproute::grammar::value;
     line.split(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | ';' | '|' | '&' | '(' | ')')).any(|w| {
         if matches!(w, "-6" | "inet6" | "addrgenmode") {
+            return true;
+        }
+        // IPv6's sysctls (forwarding makes a router, which the kernel's own
+        // router solicitations then teach neighbours: `packet/own.rs`).
+        if w.starts_with("net.ipv6.") || w.contains("net/ipv6/") {
             return true;
         }
         // A URL's host: `http://[fd00::1]:8080/`.
@@ -224,6 +256,13 @@ mod tests {
             ("ip link set eth0 addrgenmode none", Some("ipv6")),
             ("ip link add br0 type bridge", None),
             ("ip netns exec a ifconfig eth0", Some("ifconfig")),
+            ("ip -s link show eth0", Some("-s")),
+            ("ip -n b -4 -stats -stats addr", Some("-s")),
+            ("ip netns exec a ping -s 100 10.0.0.2", None),
+            ("ip -f inet -s addr", Some("-s")),
+            ("ip link set eth0 up", None),
+            ("sysctl -w net.ipv6.conf.all.forwarding=1", Some("ipv6")),
+            ("cat /proc/sys/net/ipv6/conf/all/forwarding", Some("ipv6")),
         ];
         for (line, want) in cases {
             assert_eq!(lacks(line), want, "{line}");

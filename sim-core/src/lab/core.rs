@@ -113,6 +113,18 @@ impl Core {
         self.kernel.now_ms = self.kernel.now_ms.max(until_ms);
     }
 
+    /// What the kernel has to send of its own at this moment (a link just
+    /// up sends its first MLD report within a jiffy) goes before the next
+    /// command looks, as on Linux.
+    #[cfg(all(feature = "mcast", feature = "ipv6"))]
+    pub fn send_due_own_traffic(&mut self) {
+        let now = self.kernel.now_ms;
+        if self.live_engines == 0 && self.kernel.own_traffic_due(now) {
+            let trace = crate::packet::advance(&mut self.kernel, now * 1000);
+            self.trace.events.extend(trace.events);
+        }
+    }
+
     /// Runs one program in a namespace. `nested` counts `ip netns exec` levels.
     pub fn exec(&mut self, ns: NsId, argv: &[String], stdin: &str, nested: usize) -> Output {
         let Some(name) = argv.first() else { return Output::new() };

@@ -226,6 +226,8 @@ impl Programs for Host {
         Box::pin(async move {
             let t0 = self.now();
             let mut out = self.start_in(ns, argv, stdin, 0).await;
+            #[cfg(all(feature = "mcast", feature = "ipv6"))]
+            core(&self.slot).send_due_own_traffic();
             // What the program reported waiting may fall short of the clock
             // (a packet-engine run rounds it up to a millisecond): what
             // follows it is no earlier than the moment it ended.

@@ -127,7 +127,7 @@ impl Ev {
                 super::wire::EthPayload::Arp(_) => true,
                 // Neighbour discovery goes on across runs, as ARP does.
                 #[cfg(feature = "ipv6")]
-                super::wire::EthPayload::Ipv6(p) => p.payload.is_ndisc(),
+                super::wire::EthPayload::Ipv6(p) => p.payload.is_control(),
             },
             Ev::LocalIn { pkt, .. } => is_transport(pkt),
             #[cfg(feature = "ipv6")]
@@ -216,6 +216,9 @@ pub struct Engine<'k> {
     pub(crate) reasm: LiteMap<FragKey, Vec<FragPart>>,
     /// Set when the step budget ran out.
     pub exhausted: bool,
+    /// While it moves the kernel's own traffic (`own.rs`), nothing is
+    /// traced: a trace is what a command's packets did.
+    pub(crate) quiet: bool,
 }
 
 /// An engine between two steps of a program that waits (a ping between
@@ -278,6 +281,7 @@ impl Parked {
             frag_id,
             reasm,
             exhausted,
+            quiet: false,
         };
         // What another program's run left on its way when it ended.
         e.adopt_in_flight();
@@ -289,13 +293,22 @@ impl Parked {
         self.now
     }
 
-    /// When it next has something to do.
+    /// When it next has something to do (see [`Engine::next_event`]).
     pub fn next_event(&self) -> Option<u64> {
-        self.queue.peek().map(|i| i.at)
+        next_wake(&self.queue)
     }
 
     pub fn exhausted(&self) -> bool {
         self.exhausted
+    }
+}
+
+/// The earliest event of `queue` but addrconf's timers.
+fn next_wake(queue: &BinaryHeap<Item>) -> Option<u64> {
+    match queue.peek() {
+        Some(i) if !matches!(i.ev, Ev::AddrconfTimer { .. }) => Some(i.at),
+        Some(_) => queue.iter().filter(|i| !matches!(i.ev, Ev::AddrconfTimer { .. })).map(|i| i.at).min(),
+        None => None,
     }
 }
 
@@ -321,6 +334,7 @@ impl<'k> Engine<'k> {
             frag_id,
             reasm,
             exhausted,
+            quiet: _,
         } = self;
         Parked {
             now,
@@ -373,6 +387,7 @@ impl<'k> Engine<'k> {
             frag_id: 0,
             reasm: LiteMap::new(),
             exhausted: false,
+            quiet: false,
         };
         e.rearm_neigh_timers();
         e.rearm_addrconf_timers();
@@ -414,6 +429,9 @@ impl<'k> Engine<'k> {
 
     /// Records a step.
     pub(crate) fn note(&mut self, ns: NsId, dev: Option<u32>, what: What) {
+        if self.quiet {
+            return;
+        }
         let dev = dev.map(|d| self.dev_name(ns, d));
         let ns = self.label(ns);
         self.trace.events.push(Event { at_us: self.now, ns, dev, what });
@@ -465,9 +483,13 @@ impl<'k> Engine<'k> {
         }
     }
 
-    /// The time of the next pending event, if any.
+    /// The time of the next pending event a waiting program must wake
+    /// for. addrconf's timers are not such events: the kernel's own
+    /// solicitations go on for ever (backing off to one an hour), and a
+    /// program that waited for each would never be idle; they fire when
+    /// the run next moves past them.
     pub fn next_event(&self) -> Option<u64> {
-        self.queue.peek().map(|i| i.at)
+        next_wake(&self.queue)
     }
 
     /// Takes what local sockets received so far.
@@ -502,9 +524,15 @@ impl<'k> Engine<'k> {
 
     fn handle(&mut self, ev: Ev) {
         match ev {
-            Ev::Rx { dev, frame } => self.rx(dev, frame),
+            Ev::Rx { dev, frame } => {
+                self.quiet = frame.is_own_traffic();
+                self.rx(dev, frame);
+                self.quiet = false;
+            }
             Ev::Tx { dev, frame } => {
+                self.quiet = frame.is_own_traffic();
                 let _ = self.xmit(dev, frame);
+                self.quiet = false;
             }
             Ev::LocalIn { ns, pkt } => self.loopback_in(ns, pkt),
             #[cfg(feature = "ipv6")]
@@ -512,6 +540,12 @@ impl<'k> Engine<'k> {
             Ev::NeighTimer { ns, dev, ip } => self.neigh_timer(ns, dev, ip),
             Ev::AddrconfTimer { dev } => {
                 self.k.addrconf_timers(dev, self.now / 1000);
+                #[cfg(all(feature = "mcast", feature = "ipv6"))]
+                {
+                    self.quiet = true;
+                    self.own_traffic(dev);
+                    self.quiet = false;
+                }
                 self.rearm_addrconf(dev);
             }
             Ev::ProxyReply { dev, arp, to } => self.send_arp(dev, arp, to),

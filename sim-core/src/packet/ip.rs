@@ -326,6 +326,8 @@ impl Engine<'_> {
             Payload::Icmp(Icmp::DestUnreachable { code, quoted }) => Some((Some(*code), *quoted)),
             Payload::Icmp(Icmp::TimeExceeded { quoted }) => Some((None, *quoted)),
             Payload::Icmp(Icmp::EchoReply { .. }) => None,
+            // A report for the multicast routers, which no host is.
+            Payload::Igmp(_) => return,
         };
         if let Some((code, quoted)) = err {
             if let Some(UnreachCode::FragNeeded { mtu }) = code {

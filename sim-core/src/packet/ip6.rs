@@ -223,6 +223,10 @@ impl Engine<'_> {
         if dst == Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 1) {
             return true;
         }
+        // A router listens to all-routers (`dev_forward_change()`).
+        if dst == Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 2) {
+            return self.k.ns(dev.ns).is_some_and(|n| n.conf.dev_conf(dev.ifindex).forwarding6 != 0);
+        }
         let own = self
             .k
             .link(dev)
@@ -337,11 +341,13 @@ impl Engine<'_> {
                 let oif = in_dev.filter(|_| fib6::addr_scope(pkt.src) <= 2);
                 let _ = self.ip6_send(ns, reply, oif);
             }
-            Icmp6::NeighSolicit { .. } | Icmp6::NeighAdvert { .. } => {
+            Icmp6::NeighSolicit { .. } | Icmp6::NeighAdvert { .. } | Icmp6::RouterSolicit { .. } => {
                 if let Some(dev) = in_dev {
                     self.ndisc_rcv(LinkRef { ns, ifindex: dev }, pkt);
                 }
             }
+            // For multicast routers, which no host here is.
+            Icmp6::MldReport { .. } => {}
             _ => {
                 if let Icmp6::PacketTooBig { mtu, quoted } = pkt.payload {
                     self.learn_pmtu6(ns, quoted.dst, mtu);

@@ -7,7 +7,7 @@ use crate::kernel::mac::Mac;
 use super::br_netfilter::Bridged;
 use super::engine::{Engine, Ev, WIRE_US};
 use super::trace::{BridgeAction, DropReason, What};
-use super::wire::{EthFrame, EthPayload};
+use super::wire::{EthFrame, EthPayload, ETH_HLEN};
 
 /// FDB entries older than this are forgotten (`ageing_time`, 300 s).
 pub const FDB_AGEING_MS: u64 = 300_000;
@@ -36,6 +36,15 @@ impl Engine<'_> {
         }
         match &l.kind {
             LinkKind::Loopback => true,
+            // Opened without carrier (no port forwarding), its queue is
+            // still `noop_qdisc`, whose enqueue drops and counts.
+            LinkKind::Bridge(_) if !l.carrier => {
+                if let Some(l) = self.k.link_mut(dev) {
+                    l.stats.tx_dropped += 1;
+                }
+                self.drop_(dev.ns, Some(dev.ifindex), DropReason::NoCarrier, frame_what(&frame));
+                false
+            }
             LinkKind::Bridge(_) => {
                 self.count_tx(dev, frame.len());
                 self.tap_out(dev, &frame);
@@ -96,6 +105,18 @@ impl Engine<'_> {
         if let Some(l) = self.k.link_mut(dev) {
             l.stats.rx_packets += 1;
             l.stats.rx_bytes += len as u64;
+        }
+    }
+
+    /// `br_pass_frame_up()`: a bridge counts what it passes up to itself
+    /// after `eth_type_trans()` pulled the Ethernet header, and multicast
+    /// (not broadcast) frames apart (recorded: `ipv6/housekeeping`).
+    fn count_bridge_rx(&mut self, br: LinkRef, frame: &EthFrame) {
+        self.count_rx(br, frame.len() - ETH_HLEN);
+        if frame.dst.is_multicast() && frame.dst != Mac::BROADCAST {
+            if let Some(l) = self.k.link_mut(br) {
+                l.stats.rx_multicast += 1;
+            }
         }
     }
 
@@ -165,7 +186,7 @@ impl Engine<'_> {
     /// itself too, where it is counted, seen, and dropped as for another host.
     fn promisc_pass_up(&mut self, br: LinkRef, br_mac: Mac, frame: &EthFrame) {
         if self.k.ns(br.ns).is_some_and(|n| n.taps.promisc(br.ifindex)) {
-            self.count_rx(br, frame.len());
+            self.count_bridge_rx(br, frame);
             self.tap_in(br, br_mac, frame);
         }
     }
@@ -179,7 +200,7 @@ impl Engine<'_> {
     fn deliver_to_bridge(&mut self, br: LinkRef, frame: EthFrame, hooked: Option<Bridged>) {
         let bridge = self.dev_name(br.ns, br.ifindex);
         self.note(br.ns, Some(br.ifindex), What::Bridged { bridge, action: BridgeAction::Local });
-        self.count_rx(br, frame.len());
+        self.count_bridge_rx(br, &frame);
         if let Some(mac) = self.k.link(br).map(|l| l.mac) {
             self.tap_in(br, mac, &frame);
         }

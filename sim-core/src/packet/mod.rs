@@ -29,6 +29,8 @@ mod ndisc;
 pub mod netfilter;
 #[cfg(feature = "ipv6")]
 mod netfilter6;
+#[cfg(all(feature = "mcast", feature = "ipv6"))]
+mod own;
 pub mod route_get;
 pub mod tcp;
 mod tcp_in;

@@ -56,7 +56,7 @@ impl Engine<'_> {
                 (group, ipv6_mc_mac(group))
             }
         };
-        let ns_msg = Icmp6::NeighSolicit { target, src_lladdr: Some(mac) };
+        let ns_msg = Icmp6::NeighSolicit { target, src_lladdr: Some(mac), nonce: false };
         let pkt = Ipv6Packet::new(src, dst, ND_HOP_LIMIT, ns_msg);
         self.note(ns, Some(dev), What::Ip6 { step: Step6::Sent, src, dst, what: pkt.payload.name() });
         let _ = self.xmit(r, EthFrame { src: mac, dst: dmac, payload: EthPayload::Ipv6(pkt) });
@@ -68,7 +68,8 @@ impl Engine<'_> {
             return;
         }
         match pkt.payload {
-            Icmp6::NeighSolicit { target, src_lladdr } => self.ndisc_recv_ns(dev, pkt.src, target, src_lladdr),
+            Icmp6::NeighSolicit { target, src_lladdr, .. } => self.ndisc_recv_ns(dev, pkt.src, target, src_lladdr),
+            Icmp6::RouterSolicit { src_lladdr: Some(mac) } => self.ndisc_recv_rs(dev, pkt.src, mac),
             Icmp6::NeighAdvert { target, solicited, router, target_lladdr: Some(mac), .. } => {
                 // accept_untracked_na 0: an advertisement only updates an
                 // entry that exists; solicited and unicast, it confirms it.
@@ -85,6 +86,21 @@ impl Engine<'_> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// `ndisc_recv_rs()`: a router (forwarding on) learns a soliciting
+    /// host's address, STALE and not a router (no advertisement answers:
+    /// `radvd` would send those).
+    fn ndisc_recv_rs(&mut self, dev: LinkRef, src: Ipv6Addr, mac: Mac) {
+        let forwarding = self.k.ns(dev.ns).is_some_and(|n| n.conf.dev_conf(dev.ifindex).forwarding6 != 0);
+        if !forwarding || src.is_unspecified() {
+            return;
+        }
+        self.neigh_learn(dev.ns, dev.ifindex, src.into(), mac, false, true);
+        let ip = IpAddr::V6(src);
+        if let Some(e) = self.k.ns_mut(dev.ns).and_then(|n| n.neighs.iter_mut().find(|e| e.is(dev.ifindex, ip))) {
+            e.router = false;
         }
     }
 

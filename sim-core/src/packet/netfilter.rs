@@ -41,7 +41,8 @@ fn own_tuple(p: &Ipv4Packet) -> Option<Tuple> {
         Payload::Icmp(Icmp::EchoRequest { .. } | Icmp::EchoReply { .. }) | Payload::Udp(_) | Payload::Tcp(_) => {
             Some(Tuple { src: p.src, dst: p.dst, proto: p.payload.proto(), sport, dport })
         }
-        Payload::Icmp(_) => None,
+        // IGMP is not tracked here (Linux's generic tracker would).
+        Payload::Icmp(_) | Payload::Igmp(_) => None,
     }
 }
 
@@ -67,6 +68,7 @@ fn may_start(p: &Ipv4Packet) -> bool {
         Payload::Icmp(i) => matches!(i, Icmp::EchoRequest { .. }),
         Payload::Udp(_) => true,
         Payload::Tcp(t) => !t.flags.rst(),
+        Payload::Igmp(_) => false,
     }
 }
 

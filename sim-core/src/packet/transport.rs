@@ -217,6 +217,8 @@ pub enum Payload {
     Icmp(Icmp),
     Udp(UdpDatagram),
     Tcp(TcpSegment),
+    /// Only the kernel's own reports (`packet/own.rs`).
+    Igmp(super::wire::Igmp3Report),
 }
 
 impl From<Icmp> for Payload {
@@ -240,6 +242,7 @@ impl Payload {
     pub fn proto(&self) -> u8 {
         match self {
             Payload::Icmp(_) => PROTO_ICMP,
+            Payload::Igmp(_) => super::wire::PROTO_IGMP,
             Payload::Udp(_) => PROTO_UDP,
             Payload::Tcp(_) => PROTO_TCP,
         }
@@ -249,6 +252,7 @@ impl Payload {
     pub fn len(&self) -> usize {
         match self {
             Payload::Icmp(i) => i.len(),
+            Payload::Igmp(r) => r.len(),
             Payload::Udp(u) => u.len(),
             Payload::Tcp(t) => t.len(),
         }
@@ -285,6 +289,7 @@ impl Payload {
                 (quoted.sport, quoted.dport)
             }
             Payload::Icmp(i) => (i.echo_id(), i.echo_id()),
+            Payload::Igmp(_) => (0, 0),
             Payload::Udp(u) => (u.sport, u.dport),
             Payload::Tcp(t) => (t.sport, t.dport),
         }
@@ -293,7 +298,7 @@ impl Payload {
     /// Rewrites the ports (NAT); ICMP keeps its identifier.
     pub fn set_ports(&mut self, sport: u16, dport: u16) {
         match self {
-            Payload::Icmp(_) => {}
+            Payload::Icmp(_) | Payload::Igmp(_) => {}
             Payload::Udp(u) => (u.sport, u.dport) = (sport, dport),
             Payload::Tcp(t) => (t.sport, t.dport) = (sport, dport),
         }
@@ -303,6 +308,7 @@ impl Payload {
     pub fn name(&self) -> String {
         match self {
             Payload::Icmp(i) => i.name(),
+            Payload::Igmp(r) => format!("IGMPv3 report ({} groups)", r.groups.len()),
             Payload::Udp(u) => format!("UDP {} > {} length {}", u.sport, u.dport, u.data.len()),
             #[cfg(feature = "sockets")]
             Payload::Tcp(t) => t.to_string(),

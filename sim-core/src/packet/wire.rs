@@ -13,6 +13,11 @@ pub use super::wire6::Ipv6Packet;
 
 /// IANA protocol number of ICMP.
 pub const PROTO_ICMP: u8 = 1;
+/// IGMP's protocol number.
+pub const PROTO_IGMP: u8 = 2;
+/// The router alert option every IGMP message carries (RFC 2113): 4 bytes
+/// more of IPv4 header.
+pub const IP_RA_LEN: usize = 4;
 
 /// Length of an Ethernet header (no FCS: veths and bridges never add one).
 pub const ETH_HLEN: usize = 14;
@@ -23,12 +28,48 @@ pub const ICMP_HLEN: usize = 8;
 /// Length of an ARP packet for IPv4 over Ethernet.
 pub const ARP_LEN: usize = 28;
 
+/// An IGMPv3 membership report (`igmpv3_send_cr()`): one "change to
+/// exclude" record without sources per group, behind the router alert.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Igmp3Report {
+    pub groups: Vec<Ipv4Addr>,
+}
+
+impl Igmp3Report {
+    /// The report's header (8 bytes) and 8 bytes a record.
+    pub fn len(&self) -> usize {
+        8 + 8 * self.groups.len()
+    }
+
+    /// Never empty: a report has its header.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
 /// An Ethernet frame.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EthFrame {
     pub src: Mac,
     pub dst: Mac,
     pub payload: EthPayload,
+}
+
+impl EthFrame {
+    /// Whether it is the kernel's own traffic (`own.rs`): an IGMP or MLD
+    /// report, a router solicitation, a DAD probe (from `::`).
+    pub fn is_own_traffic(&self) -> bool {
+        match &self.payload {
+            EthPayload::Ipv4(p) => matches!(p.payload, Payload::Igmp(_)),
+            #[cfg(feature = "ipv6")]
+            EthPayload::Ipv6(p) => match p.payload {
+                super::wire6::Icmp6::MldReport { .. } | super::wire6::Icmp6::RouterSolicit { .. } => true,
+                super::wire6::Icmp6::NeighSolicit { .. } => p.src.is_unspecified(),
+                _ => false,
+            },
+            EthPayload::Arp(_) => false,
+        }
+    }
 }
 
 /// What an Ethernet frame carries.
@@ -158,7 +199,8 @@ impl Ipv4Packet {
 
     /// Total length (header + payload, or this fragment's share of it).
     pub fn len(&self) -> usize {
-        IPV4_HLEN + self.frag.map_or_else(|| self.payload.len(), |f| f.len)
+        let options = if matches!(self.payload, Payload::Igmp(_)) { IP_RA_LEN } else { 0 };
+        IPV4_HLEN + options + self.frag.map_or_else(|| self.payload.len(), |f| f.len)
     }
 
     /// Whether this is the packet's start (a whole packet, or fragment 0):

@@ -3,7 +3,9 @@
 //! counters and ping's byte counts come out as Linux's.
 //!
 //! Only what the packet path sends is modelled: ICMPv6 (echo, neighbour
-//! discovery, errors), no extension headers but the fragment header.
+//! discovery, errors, and the kernel's own router solicitations and MLD
+//! reports), no extension headers but the fragment header and the
+//! hop-by-hop router alert every MLD report carries.
 
 use std::net::Ipv6Addr;
 
@@ -27,6 +29,15 @@ pub const IPV6_MIN_MTU: u32 = 1280;
 pub const ICMP6_QUOTE_MAX: usize = IPV6_MIN_MTU as usize - IPV6_HLEN - ICMP6_HLEN;
 /// The next-header value of ICMPv6.
 pub const PROTO_ICMPV6: u8 = 58;
+/// The hop-by-hop options header of an MLD message: the router alert
+/// option and padding (RFC 2711).
+pub const HBH_RA_LEN: usize = 8;
+/// An MLDv2 report's header (type, code, checksum, reserved, count) and
+/// one record of it without sources (type, aux length, count, group).
+pub const MLD2_HLEN: usize = 8;
+pub const MLD2_GREC_LEN: usize = 20;
+/// A DAD probe's nonce option (RFC 7527, `enhanced_dad`).
+pub const ND_OPT_NONCE_LEN: usize = 8;
 
 /// An IPv6 packet, or one fragment of one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,10 +69,12 @@ impl Ipv6Packet {
         Ipv6Packet { src, dst, hop_limit, frag: None, payload }
     }
 
-    /// Bytes on the wire after the link header: IPv6 header, a fragment's
-    /// header and share, or the whole payload.
+    /// Bytes on the wire after the link header: IPv6 header, an MLD
+    /// report's hop-by-hop header, a fragment's header and share, or the
+    /// whole payload.
     pub fn len(&self) -> usize {
-        IPV6_HLEN + self.frag.map_or_else(|| self.payload.len(), |f| FRAG_HLEN + f.len)
+        let hbh = if matches!(self.payload, Icmp6::MldReport { .. }) { HBH_RA_LEN } else { 0 };
+        IPV6_HLEN + hbh + self.frag.map_or_else(|| self.payload.len(), |f| FRAG_HLEN + f.len)
     }
 
     /// Never empty: a packet has at least its header.
@@ -167,10 +180,22 @@ pub enum Icmp6 {
         data_len: usize,
     },
     /// Neighbour solicitation (type 135), with the source link-layer
-    /// address option unless sent from `::` (DAD).
+    /// address option unless sent from `::` (DAD), whose probe carries a
+    /// nonce instead.
     NeighSolicit {
         target: Ipv6Addr,
         src_lladdr: Option<Mac>,
+        nonce: bool,
+    },
+    /// Router solicitation (type 133), with the source link-layer address
+    /// option when sent from an address.
+    RouterSolicit {
+        src_lladdr: Option<Mac>,
+    },
+    /// MLDv2 listener report (type 143): one "change to exclude" record
+    /// without sources per group.
+    MldReport {
+        groups: Vec<Ipv6Addr>,
     },
     /// Neighbour advertisement (type 136), with the target link-layer
     /// address option.
@@ -204,7 +229,9 @@ impl Icmp6 {
             Icmp6::TimeExceeded { .. } => (3, 0),
             Icmp6::EchoRequest { .. } => (128, 0),
             Icmp6::EchoReply { .. } => (129, 0),
+            Icmp6::RouterSolicit { .. } => (133, 0),
             Icmp6::NeighSolicit { .. } => (135, 0),
+            Icmp6::MldReport { .. } => (143, 0),
             Icmp6::NeighAdvert { .. } => (136, 0),
         }
     }
@@ -214,9 +241,12 @@ impl Icmp6 {
     pub fn len(&self) -> usize {
         match self {
             Icmp6::EchoRequest { data_len, .. } | Icmp6::EchoReply { data_len, .. } => ICMP6_HLEN + data_len,
-            Icmp6::NeighSolicit { src_lladdr: ll, .. } | Icmp6::NeighAdvert { target_lladdr: ll, .. } => {
-                ND_LEN + if ll.is_some() { ND_OPT_LL_LEN } else { 0 }
+            Icmp6::NeighSolicit { src_lladdr: ll, nonce, .. } => {
+                ND_LEN + if ll.is_some() { ND_OPT_LL_LEN } else { 0 } + if *nonce { ND_OPT_NONCE_LEN } else { 0 }
             }
+            Icmp6::NeighAdvert { target_lladdr: ll, .. } => ND_LEN + if ll.is_some() { ND_OPT_LL_LEN } else { 0 },
+            Icmp6::RouterSolicit { src_lladdr } => ICMP6_HLEN + if src_lladdr.is_some() { ND_OPT_LL_LEN } else { 0 },
+            Icmp6::MldReport { groups } => MLD2_HLEN + MLD2_GREC_LEN * groups.len(),
             Icmp6::DestUnreachable { quoted, .. }
             | Icmp6::PacketTooBig { quoted, .. }
             | Icmp6::TimeExceeded { quoted } => ICMP6_HLEN + quoted.len,
@@ -228,9 +258,16 @@ impl Icmp6 {
         false
     }
 
-    /// Whether this is neighbour discovery's (a solicitation or an advertisement).
+    /// Whether this is neighbour discovery's (a neighbour solicitation or
+    /// advertisement, a router solicitation).
     pub fn is_ndisc(&self) -> bool {
-        matches!(self, Icmp6::NeighSolicit { .. } | Icmp6::NeighAdvert { .. })
+        matches!(self, Icmp6::NeighSolicit { .. } | Icmp6::NeighAdvert { .. } | Icmp6::RouterSolicit { .. })
+    }
+
+    /// Whether this is a control message the kernel sends by itself:
+    /// neighbour discovery or an MLD report.
+    pub fn is_control(&self) -> bool {
+        self.is_ndisc() || matches!(self, Icmp6::MldReport { .. })
     }
 
     /// Whether this is an error message (types below 128), never answered
@@ -255,6 +292,8 @@ impl Icmp6 {
             Icmp6::EchoRequest { seq, .. } => format!("ICMPv6 echo request seq={seq}"),
             Icmp6::EchoReply { seq, .. } => format!("ICMPv6 echo reply seq={seq}"),
             Icmp6::NeighSolicit { target, .. } => format!("neighbour solicitation who-has {target}"),
+            Icmp6::RouterSolicit { .. } => "router solicitation".to_string(),
+            Icmp6::MldReport { groups } => format!("MLDv2 report ({} groups)", groups.len()),
             Icmp6::NeighAdvert { target, .. } => format!("neighbour advertisement {target}"),
             Icmp6::DestUnreachable { code, quoted } => {
                 format!("ICMPv6 destination unreachable: {} (seq={})", code.text().to_ascii_lowercase(), quoted.seq)
@@ -272,8 +311,15 @@ mod tests {
     #[test]
     fn lengths_match_the_counters() {
         let a: Ipv6Addr = "2001:db8:1::2".parse().unwrap();
-        let ns = Icmp6::NeighSolicit { target: a, src_lladdr: Some(Mac::ZERO) };
+        let ns = Icmp6::NeighSolicit { target: a, src_lladdr: Some(Mac::ZERO), nonce: false };
         assert_eq!(Ipv6Packet::new(a, a, 255, ns).len(), 72);
+        // The recorded frame lengths less Ethernet's 14 bytes.
+        let dad = Icmp6::NeighSolicit { target: a, src_lladdr: None, nonce: true };
+        assert_eq!(Ipv6Packet::new(a, a, 255, dad).len(), 72);
+        let rs = Icmp6::RouterSolicit { src_lladdr: Some(Mac::ZERO) };
+        assert_eq!(Ipv6Packet::new(a, a, 255, rs).len(), 56);
+        let mld = Icmp6::MldReport { groups: vec![a, a] };
+        assert_eq!(Ipv6Packet::new(a, a, 1, mld).len(), 96);
         let echo = Icmp6::EchoRequest { ident: 1, seq: 1, data_len: 56 };
         assert_eq!(Ipv6Packet::new(a, a, 64, echo).len(), 104);
     }

@@ -438,7 +438,13 @@ pub fn run(corpus: &Corpus, seed: u64, count: u64) -> Stats {
             // any line runs: a failed line is held to "nothing changed" only
             // when nothing else runs.
             let alone = lab.procs().running().all(|p| p.pid == sim_core::procs::SHELL_PID);
-            let checked = single_change(&line) && alone;
+            // The kernel's own traffic due by now leaves after the line,
+            // whatever the line did (`packet/own.rs`): not the line's change.
+            #[cfg(all(feature = "mcast", feature = "ipv6"))]
+            let settled = !lab.kernel().own_traffic_due(lab.now_ms());
+            #[cfg(not(all(feature = "mcast", feature = "ipv6")))]
+            let settled = true;
+            let checked = single_change(&line) && alone && settled;
             let before = checked.then(|| lab.clone());
             let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lab.run(&line)));
             let context =

@@ -20,7 +20,7 @@ use crate::packet::fib6::addr_scope;
 use super::nodev;
 
 /// One DAD probe interval (`retrans_time`, 1 s).
-const RETRANS_MS: u64 = 1000;
+pub(crate) const RETRANS_MS: u64 = 1000;
 /// `rtr_solicit_delay`: the first probe waits a random part of it.
 const SOLICIT_DELAY_MS: u64 = 1000;
 
@@ -33,6 +33,12 @@ pub fn scope_of(a: Ipv6Addr) -> Scope {
         5 => Scope::Site,
         _ => Scope::Global,
     }
+}
+
+/// When a tentative address's next DAD probe goes (ms), if one is to.
+pub(crate) fn dad_probe_due(a: &Inet6) -> Option<u64> {
+    let at = a.dad_at_ms.filter(|_| a.dad_probes > 0 && !a.dadfailed)?;
+    Some(at.saturating_sub(u64::from(a.dad_probes) * RETRANS_MS))
 }
 
 impl Kernel {
@@ -129,6 +135,7 @@ impl Kernel {
                 u64::from(r.ifindex),
             ]) % SOLICIT_DELAY_MS;
             a.dad_at_ms = Some(now + jitter + transmits * RETRANS_MS);
+            a.dad_probes = transmits.min(u64::from(u8::MAX)) as u8;
         }
     }
 
@@ -148,9 +155,24 @@ impl Kernel {
 
     /// The earliest time (ms) one of the device's addresses settles or
     /// expires, for the packet engine's timers.
+    /// With feature `mcast`, also when it next sends something of its own
+    /// (a DAD probe, a report, a solicitation: `packet/own.rs`).
     pub fn addrconf_next(&self, r: LinkRef) -> Option<u64> {
         let l = self.link(r)?;
-        l.addrs.iter().filter_map(IfAddr::v6).filter_map(|a| a.dad_at_ms.or(a.valid_until_ms)).min()
+        let addrs = l.addrs.iter().filter_map(IfAddr::v6);
+        let ends = addrs.clone().flat_map(|a| [a.dad_at_ms, a.valid_until_ms]).flatten();
+        #[cfg(all(feature = "mcast", feature = "ipv6"))]
+        let ends = ends.chain(addrs.filter_map(dad_probe_due)).chain(l.own.next_ms());
+        ends.min()
+    }
+
+    /// Whether some device has addrconf's or its own traffic's timer due
+    /// by `now_ms` (the lab lets it run before the next command looks).
+    #[cfg(all(feature = "mcast", feature = "ipv6"))]
+    pub fn own_traffic_due(&self, now_ms: u64) -> bool {
+        self.ns_ids().into_iter().filter_map(|id| self.ns(id).map(|n| (id, n))).any(|(ns, n)| {
+            n.links.keys().any(|&ifindex| self.addrconf_next(LinkRef { ns, ifindex }).is_some_and(|t| t <= now_ms))
+        })
     }
 
     /// What addrconf's timers do by `now_ms` on a device: DAD ends

@@ -521,6 +521,7 @@ impl Kernel {
             self.serial = serial;
         }
         self.dad_run(r);
+        self.own_after_linkwatch(r);
         // inetdev's NETDEV_UP gives loopback 127.0.0.1/8, placed like any
         // other address (EEXIST when it is still there is no error).
         if let Some(lo4) = lo4.filter(|_| self.link(r).is_some_and(|l| l.inet_enabled())) {
@@ -545,6 +546,9 @@ impl Kernel {
             }
             if was_ready {
                 self.mc6_load(r, false);
+            }
+            if let Some(l) = self.link_mut(r) {
+                l.own.stop_ipv6();
             }
         }
         if let Some(l) = self.link_mut(r) {

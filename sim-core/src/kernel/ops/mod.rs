@@ -11,6 +11,8 @@ use super::{Errno, KernelError, NsId};
 
 mod addr;
 mod addr6;
+#[cfg(all(feature = "mcast", feature = "ipv6"))]
+pub(crate) use addr6::dad_probe_due;
 pub use addr6::scope_of as addr6_scope;
 mod bridge;
 mod fib;

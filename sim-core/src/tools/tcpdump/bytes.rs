@@ -55,16 +55,27 @@ pub fn payload_bytes(frame: &EthFrame) -> Vec<u8> {
 }
 
 /// An IPv6 packet: its header (flow label 0, no checksum computed in the
-/// ICMPv6 header), then the ICMPv6 type and code and zeros to its length.
+/// ICMPv6 header), an MLD report's hop-by-hop header, then the ICMPv6
+/// type and code and zeros to its length.
 #[cfg(feature = "ipv6")]
 pub fn ip6_bytes(p: &crate::netlink::sockets::Ipv6Packet) -> Vec<u8> {
     use crate::netlink::sockets::IPV6_HLEN;
     let mut b = Vec::with_capacity(p.len());
     b.extend_from_slice(&[0x60, 0, 0, 0]);
     b.extend_from_slice(&((p.len() - IPV6_HLEN) as u16).to_be_bytes());
-    b.extend_from_slice(&[if p.frag.is_some() { 44 } else { 58 }, p.hop_limit]);
+    let mld = matches!(p.payload, crate::netlink::sockets::Icmp6::MldReport { .. });
+    let next = match (p.frag.is_some(), mld) {
+        (true, _) => 44,
+        (false, true) => 0,
+        (false, false) => 58,
+    };
+    b.extend_from_slice(&[next, p.hop_limit]);
     b.extend_from_slice(&p.src.octets());
     b.extend_from_slice(&p.dst.octets());
+    if mld {
+        // Hop-by-hop: ICMPv6 next, router alert (MLD), two bytes of padding.
+        b.extend_from_slice(&[58, 0, 5, 2, 0, 0, 1, 0]);
+    }
     let (ty, code) = p.payload.type_code();
     b.extend_from_slice(&[ty, code]);
     b.resize(p.len(), 0);
@@ -153,6 +164,17 @@ fn pseudo(src: Ipv4Addr, dst: Ipv4Addr, proto: u8, len: usize) -> u32 {
 fn transport_bytes(p: &Payload, src: Ipv4Addr, dst: Ipv4Addr) -> Vec<u8> {
     let mut b = Vec::with_capacity(p.len());
     match p {
+        // Type 0x22, then per group a CHANGE_TO_EXCLUDE record without sources.
+        Payload::Igmp(r) => {
+            b.extend_from_slice(&[0x22, 0, 0, 0, 0, 0]);
+            b.extend_from_slice(&(r.groups.len() as u16).to_be_bytes());
+            for g in &r.groups {
+                b.extend_from_slice(&[4, 0, 0, 0]);
+                b.extend_from_slice(&g.octets());
+            }
+            let sum = checksum(&b, 0);
+            b[2..4].copy_from_slice(&sum.to_be_bytes());
+        }
         Payload::Udp(u) => {
             b.extend_from_slice(&u.sport.to_be_bytes());
             b.extend_from_slice(&u.dport.to_be_bytes());

@@ -39,6 +39,10 @@ pub enum Proto {
     Icmp,
     Tcp,
     Udp,
+    /// `ip6` and `icmp6` (the latter behind a fragment header too, not
+    /// behind MLD's hop-by-hop header, as libpcap's gencode tests it).
+    Ip6,
+    Icmp6,
 }
 
 /// The direction qualifier (`src`, `dst`, `src or dst`, `src and dst`).

@@ -16,5 +16,6 @@ impl Kernel {
     pub(crate) fn mc_revive(&mut self, _r: LinkRef) {}
     pub(crate) fn mc_addr6_added(&mut self, _r: LinkRef, _local: Ipv6Addr) {}
     pub(crate) fn mc_addr6_removed(&mut self, _r: LinkRef, _local: Ipv6Addr, _prefix: u8, _settled: bool) {}
+    pub(crate) fn own_after_linkwatch(&mut self, _r: LinkRef) {}
     pub(crate) fn mc_addr6_settled(&mut self, _r: LinkRef, _local: Ipv6Addr, _prefix: u8) {}
 }

@@ -16,9 +16,13 @@ use crate::kernel::link::{LinkRef, ETH_MIN_MTU, IPV6_MIN_MTU};
 use crate::kernel::mac::Mac;
 use crate::kernel::mcast::{self, Group};
 use crate::kernel::neigh::solicited_node;
+use crate::kernel::own_traffic::{Repeats, Solicit};
 use crate::kernel::{Errno, KResult, Kernel};
 
 use super::super::nodev;
+
+/// How long after a command linkwatch's work runs, at the least (ms).
+const LINKWATCH_MS: u64 = 1;
 
 impl Kernel {
     /// Whether IPv6 runs on the device (it has an `inet6_dev`).
@@ -50,6 +54,38 @@ impl Kernel {
         if let Some(m) = mcast::map6(g).filter(|_| !lo) {
             mc.hw_inc(m);
         }
+        if mcast::reported6(g) {
+            self.mld_change(r);
+        }
+    }
+
+    /// `mld_ifc_event()`: a device IPv6 configured sends its state-change
+    /// reports (`kernel/own_traffic.rs`), the first at once.
+    fn mld_change(&mut self, r: LinkRef) {
+        let now = self.now_ms;
+        if let Some(l) = self.link_mut(r).filter(|l| l.admin_up && l.ipv6_ready && !l.is_loopback()) {
+            l.own.mld_change = Repeats::start(now);
+            l.own.mld_change_only = None;
+        }
+    }
+
+    /// A device became ready: addrconf learns it from linkwatch, after the
+    /// command that brought the link up has returned (`ADDRCONF(NETDEV_CHANGE):
+    /// link becomes ready`), so the reports that readiness starts leave no
+    /// sooner than a millisecond later, not within the command's own instant.
+    pub(crate) fn own_after_linkwatch(&mut self, r: LinkRef) {
+        let now = self.now_ms;
+        if let Some(l) = self.link_mut(r).filter(|l| l.own.mld_change.left > 0) {
+            l.own.mld_change.at_ms = l.own.mld_change.at_ms.max(now + LINKWATCH_MS);
+        }
+    }
+
+    /// `igmp_ifc_event()`: a device that is up reports its IPv4 groups.
+    fn igmp_change(&mut self, r: LinkRef) {
+        let now = self.now_ms;
+        if let Some(l) = self.link_mut(r).filter(|l| l.admin_up && !l.is_loopback()) {
+            l.own.igmp_change = Repeats::start(now);
+        }
     }
 
     /// `ipv6_dev_mc_dec()`.
@@ -79,6 +115,9 @@ impl Kernel {
         mc.v4.insert(0, Group { addr: g, users: 1, loaded: true });
         if !lo {
             mc.hw_inc(mcast::map4(g));
+        }
+        if g != mcast::ALL_HOSTS {
+            self.igmp_change(r);
         }
     }
 
@@ -129,6 +168,10 @@ impl Kernel {
             self.mc4_load(r, true);
             self.mc4_inc(r, mcast::ALL_HOSTS);
         }
+        // ip_mc_up(): groups joined while it was down are reported now.
+        if self.link(r).is_some_and(|l| l.mc.v4.iter().any(|g| g.addr != mcast::ALL_HOSTS)) {
+            self.igmp_change(r);
+        }
     }
 
     /// NETDEV_DOWN: `ip_mc_down()` unloads IPv4's groups and leaves
@@ -137,6 +180,10 @@ impl Kernel {
     pub(crate) fn mc_down(&mut self, r: LinkRef) {
         let Some(l) = self.link(r) else { return };
         let bridge = l.is_bridge();
+        // Its timers stop (`ip_mc_down()`, `ipv6_mc_down()`, addrconf's).
+        if let Some(l) = self.link_mut(r) {
+            l.own = Default::default();
+        }
         self.mc4_load(r, false);
         self.mc4_dec(r, mcast::ALL_HOSTS);
         if bridge {
@@ -192,6 +239,7 @@ impl Kernel {
         }
         if let Some(l) = self.link_mut(r) {
             l.mc.anycast.clear();
+            l.own.stop_ipv6();
         }
     }
 
@@ -250,6 +298,34 @@ impl Kernel {
         if self.forwarding6(r) {
             self.anycast_join(r, local, prefix);
         }
+        if local.is_unicast_link_local() {
+            self.lladdr_settled(r, local);
+        }
+    }
+
+    /// `addrconf_dad_completed()` for a device's first usable link-local
+    /// address (`ipv6_lonely_lladdr()`): MLD's reports again, from it now
+    /// (`ipv6_mc_dad_complete()`), and a host (`ipv6_accept_ra()`:
+    /// forwarding off) starts soliciting routers, the first at once.
+    fn lladdr_settled(&mut self, r: LinkRef, local: Ipv6Addr) {
+        let now = self.now_ms;
+        let conf = self.ns(r.ns).map(|n| n.conf.dev_conf(r.ifindex)).unwrap_or_default();
+        let Some(l) = self.link_mut(r).filter(|l| l.admin_up && l.ipv6_ready && l.multicast && !l.is_loopback()) else {
+            return;
+        };
+        let lonely = !l
+            .addrs
+            .iter()
+            .filter_map(IfAddr::v6)
+            .any(|a| a.local != local && a.local.is_unicast_link_local() && !a.tentative && !a.dadfailed);
+        if !lonely {
+            return;
+        }
+        l.own.mld_dad = Repeats::start(now);
+        if conf.forwarding6 == 0 && conf.router_solicitations != 0 {
+            let interval = u64::try_from(conf.router_solicitation_interval.max(0)).unwrap_or(0) * 1000;
+            l.own.rs = Some(Solicit::first(now, interval, u64::from(r.ifindex)));
+        }
     }
 
     /// `addrconf_join_anycast()`: the address's prefix with the host part
@@ -267,7 +343,13 @@ impl Kernel {
             return;
         }
         l.mc.anycast.push((a, 1));
-        self.mc6_inc(r, solicited_node(a));
+        let group = solicited_node(a);
+        self.mc6_inc(r, group);
+        // Recorded (`ipv6/own-traffic`): the reports this join starts name
+        // its group alone, where an address's join reports every group.
+        if let Some(l) = self.link_mut(r).filter(|l| l.own.mld_change.left > 0) {
+            l.own.mld_change_only = Some(group);
+        }
     }
 
     fn anycast_leave(&mut self, r: LinkRef, local: Ipv6Addr, prefix: u8) {

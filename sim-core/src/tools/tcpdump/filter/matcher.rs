@@ -12,6 +12,8 @@ use super::{ArOp, Dir, Expr, Filter, Primitive, Proto, RelOp};
 use crate::netlink::sockets::{
     EthFrame, EthPayload, Ipv4Packet, Payload, ETH_HLEN, IPV4_HLEN, PROTO_ICMP, PROTO_TCP, PROTO_UDP,
 };
+/// The IPv6 header's length, for `icmp6[…]`.
+const IPV6_HLEN: usize = 40;
 use crate::tools::tcpdump::bytes::{ethertype, frame_bytes};
 
 pub(super) fn matches(f: &Filter, frame: &EthFrame) -> bool {
@@ -75,6 +77,8 @@ fn primitive(p: &Primitive, frame: &EthFrame) -> bool {
         Primitive::Proto(Proto::Icmp) => ip(frame).is_some_and(|p| p.payload.proto() == PROTO_ICMP),
         Primitive::Proto(Proto::Tcp) => ip(frame).is_some_and(|p| p.payload.proto() == PROTO_TCP),
         Primitive::Proto(Proto::Udp) => ip(frame).is_some_and(|p| p.payload.proto() == PROTO_UDP),
+        Primitive::Proto(Proto::Ip6) => ethertype(frame) == ETHERTYPE_IPV6,
+        Primitive::Proto(Proto::Icmp6) => is_icmp6(frame),
         Primitive::Host { proto, dir, addr } => {
             addrs(frame, *proto).is_some_and(|(s, d)| dir_test(*dir, s, d, |a| a == addr))
         }
@@ -133,6 +137,9 @@ fn eval(e: &Expr, frame: &EthFrame, bytes: &[u8]) -> Option<u32> {
                     }
                     ETH_HLEN
                 }
+                Proto::Ip6 if ethertype(frame) == ETHERTYPE_IPV6 => ETH_HLEN,
+                Proto::Icmp6 if is_icmp6(frame) => ETH_HLEN + IPV6_HLEN,
+                Proto::Ip6 | Proto::Icmp6 => return None,
                 Proto::Icmp | Proto::Tcp | Proto::Udp => {
                     let want = match proto {
                         Proto::Icmp => PROTO_ICMP,
@@ -153,7 +160,7 @@ fn eval(e: &Expr, frame: &EthFrame, bytes: &[u8]) -> Option<u32> {
 }
 
 /// Which kinds of frame a filter may match, as a bit set over
-/// [`CLASSES`]: 0 means pcap_compile's optimizer proved it matches
+/// eight classes (the constants below): 0 means pcap_compile's optimizer proved it matches
 /// nothing ("expression rejects all packets"). `not` is exact only over a
 /// protocol alone; otherwise it may match any class.
 pub(super) fn classes(f: &Filter) -> u8 {
@@ -172,6 +179,8 @@ pub(super) fn classes(f: &Filter) -> u8 {
             Primitive::Proto(Proto::Icmp) => ICMP,
             Primitive::Proto(Proto::Tcp) => TCP,
             Primitive::Proto(Proto::Udp) => UDP,
+            Primitive::Proto(Proto::Ip6) => IP6,
+            Primitive::Proto(Proto::Icmp6) => ICMP6,
             Primitive::Host { proto, .. } | Primitive::Net { proto, .. } => match proto {
                 Some(Proto::Ip) => IP,
                 Some(Proto::Arp) => ARP,
@@ -184,6 +193,7 @@ pub(super) fn classes(f: &Filter) -> u8 {
             },
             Primitive::EtherProto(0x0800) => IP,
             Primitive::EtherProto(0x0806) => ARP,
+            Primitive::EtherProto(ETHERTYPE_IPV6) => IP6,
             Primitive::EtherProto(_) => OTHER,
             Primitive::IpProto(1) => ICMP,
             Primitive::IpProto(6) => TCP,
@@ -208,6 +218,8 @@ fn expr_classes(e: &Expr) -> u8 {
                     Proto::Icmp => ICMP,
                     Proto::Tcp => TCP,
                     Proto::Udp => UDP,
+                    Proto::Ip6 => IP6,
+                    Proto::Icmp6 => ICMP6,
                 }
         }
     }
@@ -219,7 +231,22 @@ const UDP: u8 = 4;
 const IP_OTHER: u8 = 8;
 const ARP: u8 = 16;
 const OTHER: u8 = 32;
+const ICMP6: u8 = 64;
+const IP6_OTHER: u8 = 128;
 const IP: u8 = ICMP | TCP | UDP | IP_OTHER;
-/// The classes of frame: ICMP, TCP, UDP, other IP, ARP, other ethertypes.
-const CLASSES: u8 = 6;
-const ALL: u8 = (1 << CLASSES) - 1;
+const IP6: u8 = ICMP6 | IP6_OTHER;
+/// The classes of frame: ICMP, TCP, UDP, other IP, ARP, other ethertypes,
+/// ICMPv6, other IPv6.
+const ALL: u8 = u8::MAX;
+const ETHERTYPE_IPV6: u16 = 0x86dd;
+
+/// libpcap's `icmp6`: an IPv6 next header of 58, or a fragment header's.
+/// MLD's hop-by-hop header hides it (the simulator's other IPv6 is all
+/// ICMPv6).
+fn is_icmp6(frame: &EthFrame) -> bool {
+    match &frame.payload {
+        #[cfg(feature = "ipv6")]
+        EthPayload::Ipv6(p) => !matches!(p.payload, crate::netlink::sockets::Icmp6::MldReport { .. }),
+        _ => false,
+    }
+}

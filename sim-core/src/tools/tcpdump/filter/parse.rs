@@ -61,6 +61,8 @@ fn proto_word(w: &str) -> Option<Proto> {
         "icmp" => Proto::Icmp,
         "tcp" => Proto::Tcp,
         "udp" => Proto::Udp,
+        "ip6" => Proto::Ip6,
+        "icmp6" => Proto::Icmp6,
         _ => return None,
     })
 }
@@ -73,6 +75,8 @@ fn proto_name(p: Proto) -> &'static str {
         Proto::Icmp => "icmp",
         Proto::Tcp => "tcp",
         Proto::Udp => "udp",
+        Proto::Ip6 => "ip6",
+        Proto::Icmp6 => "icmp6",
     }
 }
 
@@ -197,6 +201,12 @@ impl Parser {
                 return Ok(Filter::Prim(p));
             }
             Some("broadcast" | "multicast") => return Ok(Filter::Prim(self.cast(None)?)),
+            // `igmp`: IPv4's protocol 2 (libpcap's gen_proto_abbrev()).
+            Some("igmp") => {
+                self.pos += 1;
+                self.last = Qual::default();
+                return Ok(Filter::Prim(Primitive::IpProto(2)));
+            }
             _ => {}
         }
         let mut q = Qual::default();

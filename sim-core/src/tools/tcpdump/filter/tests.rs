@@ -243,6 +243,34 @@ fn bare_ids_take_the_last_qualifiers() {
     assert_eq!(carried, spelled);
 }
 
+/// `ip6`, `icmp6` and their loads, as libpcap compiles them: `icmp6`
+/// looks at the IPv6 next header, which MLD's hop-by-hop header hides
+/// (recorded: `ipv6/tcpdump-ip6tables`, whose captures show no MLD).
+#[cfg(feature = "ipv6")]
+#[test]
+fn ipv6_filters_see_the_next_header() {
+    use crate::netlink::sockets::{Icmp6, Ipv6Packet};
+    let a: std::net::Ipv6Addr = "2001:db8::1".parse().unwrap();
+    let frame =
+        |payload| EthFrame { src: mac(1), dst: mac(2), payload: EthPayload::Ipv6(Ipv6Packet::new(a, a, 64, payload)) };
+    let echo = frame(Icmp6::EchoRequest { ident: 1, seq: 1, data_len: 56 });
+    let rs = frame(Icmp6::RouterSolicit { src_lladdr: Some(mac(1)) });
+    let mld = frame(Icmp6::MldReport { groups: vec![a] });
+    let takes = |f: &str, fr: &EthFrame| Filter::compile(f, LinkType::Ethernet).unwrap().unwrap().matches(fr);
+    for (f, want) in [
+        ("ip6", [true, true, true]),
+        ("icmp6", [true, true, false]),
+        ("ip6[40] == 128", [true, false, false]),
+        ("ip6[6] == 0", [false, false, true]),
+        ("icmp6[0] == 133", [false, true, false]),
+        ("ip or arp", [false, false, false]),
+    ] {
+        let got = [takes(f, &echo), takes(f, &rs), takes(f, &mld)];
+        assert_eq!(got, want, "{f}");
+    }
+    assert_eq!(Filter::compile("icmp6 and icmp", LinkType::Ethernet), Err(FilterError::RejectsAll));
+}
+
 #[test]
 fn the_empty_expression_takes_everything() {
     assert_eq!(Filter::parse("  "), Ok(None));

@@ -34,6 +34,10 @@ pub(super) fn print(out: &mut String, p: &Ipv4Packet, o: &PrintOpts, conns: &mut
         }
         Payload::Udp(u) => udp::print(out, p, u, length, o),
         Payload::Tcp(t) => tcp::print(out, p, t, length, more, o, conns),
+        // print-igmp.c without -v.
+        Payload::Igmp(r) => {
+            out.push_str(&format!("{} > {}: igmp v3 report, {} group record(s)", p.src, p.dst, r.groups.len()))
+        }
     }
 }
 
