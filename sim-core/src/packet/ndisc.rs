@@ -13,7 +13,7 @@ use crate::kernel::NsId;
 
 use super::engine::{Engine, Ev};
 use super::fib6;
-use super::trace::{Step6, What};
+use super::trace::What;
 use super::wire::{EthFrame, EthPayload, IpPacket};
 use super::wire6::{Icmp6, Ipv6Packet};
 use crate::kernel::neigh::{ipv6_mc_mac, solicited_node};
@@ -58,7 +58,7 @@ impl Engine<'_> {
         };
         let ns_msg = Icmp6::NeighSolicit { target, src_lladdr: Some(mac), nonce: false };
         let pkt = Ipv6Packet::new(src, dst, ND_HOP_LIMIT, ns_msg);
-        self.note(ns, Some(dev), What::Ip6 { step: Step6::Sent, src, dst, what: pkt.payload.name() });
+        self.note(ns, Some(dev), What::NdWhoHas { target, src, dst });
         let _ = self.xmit(r, EthFrame { src: mac, dst: dmac, payload: EthPayload::Ipv6(pkt) });
     }
 
@@ -153,8 +153,10 @@ impl Engine<'_> {
     /// solicitation just taught the asker's address (so its entry goes
     /// from STALE to DELAY, as recorded).
     fn ndisc_send_na(&mut self, dev: LinkRef, na: Ipv6Packet) {
-        let (src, dst) = (na.src, na.dst);
-        self.note(dev.ns, Some(dev.ifindex), What::Ip6 { step: Step6::Sent, src, dst, what: na.payload.name() });
+        if let Icmp6::NeighAdvert { target, router, target_lladdr: Some(mac), .. } = na.payload {
+            self.note(dev.ns, Some(dev.ifindex), What::NdIsAt { target, mac, router });
+        }
+        let dst = na.dst;
         let _ = self.neigh_output(dev.ns, dev.ifindex, dst.into(), IpPacket::V6(na));
     }
 }

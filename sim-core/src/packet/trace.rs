@@ -125,6 +125,13 @@ pub enum What {
     /// only the `ipv6` feature makes it: crates that match on `What` see
     /// one enum whatever features sim-core was built with.)
     Ip6 { step: Step6, src: std::net::Ipv6Addr, dst: std::net::Ipv6Addr, what: String },
+    /// Neighbour discovery asked who has `target`: a solicitation from
+    /// `src` to `dst` (the target's solicited-node group, or the neighbour
+    /// itself when it probes again). ARP's request, for IPv6.
+    NdWhoHas { target: std::net::Ipv6Addr, src: std::net::Ipv6Addr, dst: std::net::Ipv6Addr },
+    /// Neighbour discovery answered: `target` is at `mac` (`router`: the
+    /// advertisement's R flag). ARP's reply, for IPv6.
+    NdIsAt { target: std::net::Ipv6Addr, mac: Mac, router: bool },
 }
 
 /// What happened to an IPv6 packet ([`What::Ip6`]).
@@ -218,6 +225,10 @@ impl fmt::Display for What {
             What::Delivered { src, dst, what } => write!(f, "deliver {what} {src} > {dst}"),
             What::IcmpError { to, what } => write!(f, "send {what} to {to}"),
             What::Dropped { reason, what } => write!(f, "drop {what}: {}", reason.text()),
+            What::NdWhoHas { target, src, dst } => write!(f, "neighbour solicitation who-has {target} {src} > {dst}"),
+            What::NdIsAt { target, mac, router } => {
+                write!(f, "neighbour advertisement {target} is-at {mac}{}", if *router { " router" } else { "" })
+            }
             What::Ip6 { step, src, dst, what } => match step {
                 Step6::Sent => write!(f, "send {what} {src} > {dst}"),
                 Step6::Delivered => write!(f, "deliver {what} {src} > {dst}"),

@@ -44,7 +44,15 @@ fn sentence(w: &What) -> String {
         }
         // IPv6 packets move in the complete lab only.
         #[cfg(not(feature = "complete"))]
-        What::Ip6 { .. } => String::new(),
+        What::Ip6 { .. } | What::NdWhoHas { .. } | What::NdIsAt { .. } => String::new(),
+        #[cfg(feature = "complete")]
+        What::NdWhoHas { target, src, dst } => {
+            format!("asks by neighbour discovery: who has {target}? (a solicitation from {src} to {dst})")
+        }
+        #[cfg(feature = "complete")]
+        What::NdIsAt { target, mac, router } => {
+            format!("answers by neighbour discovery: {target} is at {mac}{}", if *router { " (a router)" } else { "" })
+        }
         #[cfg(feature = "complete")]
         What::Ip6 { step, src, dst, what } => match step {
             Step6::Sent => format!("sends {what} {src} → {dst}"),
@@ -211,6 +219,40 @@ mod tests {
         let ping = "ip netns exec red ping -c 1 10.9.0.9";
         lab.run(ping);
         assert_eq!(summary(ping, lab.last_trace()), "ping failed: no route to the destination in red");
+    }
+
+    /// Neighbour discovery in ARP's words, and none of the kernel's own
+    /// traffic (reports, solicitations) in a command's trace.
+    #[cfg(feature = "complete")]
+    #[test]
+    fn words_neighbour_discovery_as_arp() {
+        let mut lab = Lab::new();
+        for l in [
+            "ip netns add red",
+            "ip netns add blue",
+            "ip link add veth-red type veth peer name veth-blue",
+            "ip link set veth-red netns red",
+            "ip link set veth-blue netns blue",
+            "ip -n red -6 addr add 2001:db8::1/64 dev veth-red nodad",
+            "ip -n blue -6 addr add 2001:db8::2/64 dev veth-blue nodad",
+            "ip -n red link set veth-red up",
+            "ip -n blue link set veth-blue up",
+            "sleep 3",
+        ] {
+            lab.run(l);
+        }
+        let ping = "ip netns exec red ping -6 -c 1 2001:db8::2";
+        lab.run(ping);
+        let v = view(ping, lab.last_trace());
+        let said = |w: &str| v.steps.iter().any(|s| s.text.contains(w));
+        assert!(
+            said(
+                "asks by neighbour discovery: who has 2001:db8::2? (a solicitation from 2001:db8::1 to ff02::1:ff00:2)"
+            ),
+            "{v:?}"
+        );
+        assert!(said("answers by neighbour discovery: 2001:db8::2 is at "), "{v:?}");
+        assert!(!said("MLD") && !said("router solicitation"), "{v:?}");
     }
 
     /// A lab with red (10.0.0.1) and blue (10.0.0.2) on bridge br0, then `more`.
