@@ -76,6 +76,11 @@ pub struct Kernel {
     /// TCP and UDP packets still on their way when an engine run ended,
     /// handed to the next run (echo traffic ends with its ping).
     pub(crate) in_flight: Vec<crate::packet::engine::InFlight>,
+    /// A device started a timer of its own traffic (`own_traffic.rs`) or
+    /// DAD since the lab last looked: something may be due at once. Only
+    /// then does the lab look through every device
+    /// (`Core::send_due_own_traffic`), so a command costs no walk of a big lab.
+    pub(crate) own_started: bool,
     /// The host name (`hostname`): one for the whole lab, as the UTS
     /// namespace is one for all its network namespaces.
     pub hostname: String,
@@ -92,6 +97,7 @@ impl Kernel {
             now_ms: 0,
             procs: crate::procs::Procs::new(),
             in_flight: Vec::new(),
+            own_started: false,
             hostname: crate::tools::hostname::DEFAULT.to_string(),
         };
         k.create_ns();

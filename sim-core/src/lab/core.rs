@@ -123,6 +123,9 @@ impl Core {
             let trace = crate::packet::advance(&mut self.kernel, now * 1000);
             self.trace.events.extend(trace.events);
         }
+        if self.live_engines == 0 {
+            self.kernel.own_started = false;
+        }
     }
 
     /// Runs one program in a namespace. `nested` counts `ip netns exec` levels.

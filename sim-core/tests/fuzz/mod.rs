@@ -441,7 +441,7 @@ pub fn run(corpus: &Corpus, seed: u64, count: u64) -> Stats {
             // The kernel's own traffic due by now leaves after the line,
             // whatever the line did (`packet/own.rs`): not the line's change.
             #[cfg(all(feature = "mcast", feature = "ipv6"))]
-            let settled = !lab.kernel().own_traffic_due(lab.now_ms());
+            let settled = !lab.kernel().own_traffic_started();
             #[cfg(not(all(feature = "mcast", feature = "ipv6")))]
             let settled = true;
             let checked = single_change(&line) && alone && settled;

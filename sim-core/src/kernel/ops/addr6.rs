@@ -136,6 +136,7 @@ impl Kernel {
             ]) % SOLICIT_DELAY_MS;
             a.dad_at_ms = Some(now + jitter + transmits * RETRANS_MS);
             a.dad_probes = transmits.min(u64::from(u8::MAX)) as u8;
+            self.own_started = true;
         }
     }
 
@@ -166,10 +167,24 @@ impl Kernel {
         ends.min()
     }
 
-    /// Whether some device has addrconf's or its own traffic's timer due
-    /// by `now_ms` (the lab lets it run before the next command looks).
+    /// Whether some device may have addrconf's or its own traffic's timer
+    /// due by `now_ms` (the lab lets it run before the next command looks):
+    /// only if one was started since the last look ([`Kernel::own_started`]).
     #[cfg(all(feature = "mcast", feature = "ipv6"))]
     pub fn own_traffic_due(&self, now_ms: u64) -> bool {
+        self.own_started && self.own_traffic_due_anywhere(now_ms)
+    }
+
+    /// Whether a timer of the kernel's own traffic was started since the
+    /// lab last looked (what a line then sends is not the line's doing).
+    #[cfg(all(feature = "mcast", feature = "ipv6"))]
+    pub fn own_traffic_started(&self) -> bool {
+        self.own_started
+    }
+
+    /// The walk through every device that [`Kernel::own_traffic_due`] saves.
+    #[cfg(all(feature = "mcast", feature = "ipv6"))]
+    fn own_traffic_due_anywhere(&self, now_ms: u64) -> bool {
         self.ns_ids().into_iter().filter_map(|id| self.ns(id).map(|n| (id, n))).any(|(ns, n)| {
             n.links.keys().any(|&ifindex| self.addrconf_next(LinkRef { ns, ifindex }).is_some_and(|t| t <= now_ms))
         })

@@ -66,6 +66,7 @@ impl Kernel {
         if let Some(l) = self.link_mut(r).filter(|l| l.admin_up && l.ipv6_ready && !l.is_loopback()) {
             l.own.mld_change = Repeats::start(now);
             l.own.mld_change_only = None;
+            self.own_started = true;
         }
     }
 
@@ -85,6 +86,7 @@ impl Kernel {
         let now = self.now_ms;
         if let Some(l) = self.link_mut(r).filter(|l| l.admin_up && !l.is_loopback()) {
             l.own.igmp_change = Repeats::start(now);
+            self.own_started = true;
         }
     }
 
@@ -326,6 +328,7 @@ impl Kernel {
             let interval = u64::try_from(conf.router_solicitation_interval.max(0)).unwrap_or(0) * 1000;
             l.own.rs = Some(Solicit::first(now, interval, u64::from(r.ifindex)));
         }
+        self.own_started = true;
     }
 
     /// `addrconf_join_anycast()`: the address's prefix with the host part
