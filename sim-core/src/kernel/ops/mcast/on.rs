@@ -347,10 +347,11 @@ impl Kernel {
         }
         l.mc.anycast.push((a, 1));
         let group = solicited_node(a);
+        let new = !l.mc.v6.iter().any(|x| x.addr == group);
         self.mc6_inc(r, group);
         // Recorded (`ipv6/own-traffic`): the reports this join starts name
         // its group alone, where an address's join reports every group.
-        if let Some(l) = self.link_mut(r).filter(|l| l.own.mld_change.left > 0) {
+        if let Some(l) = self.link_mut(r).filter(|l| new && l.own.mld_change.left > 0) {
             l.own.mld_change_only = Some(group);
         }
     }
