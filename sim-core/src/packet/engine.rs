@@ -524,15 +524,24 @@ impl<'k> Engine<'k> {
 
     fn handle(&mut self, ev: Ev) {
         match ev {
+            // The kernel's own traffic (`own.rs`) exists with `mcast` only.
+            #[cfg(all(feature = "mcast", feature = "ipv6"))]
             Ev::Rx { dev, frame } => {
                 self.quiet = frame.is_own_traffic();
                 self.rx(dev, frame);
                 self.quiet = false;
             }
+            #[cfg(all(feature = "mcast", feature = "ipv6"))]
             Ev::Tx { dev, frame } => {
                 self.quiet = frame.is_own_traffic();
                 let _ = self.xmit(dev, frame);
                 self.quiet = false;
+            }
+            #[cfg(not(all(feature = "mcast", feature = "ipv6")))]
+            Ev::Rx { dev, frame } => self.rx(dev, frame),
+            #[cfg(not(all(feature = "mcast", feature = "ipv6")))]
+            Ev::Tx { dev, frame } => {
+                let _ = self.xmit(dev, frame);
             }
             Ev::LocalIn { ns, pkt } => self.loopback_in(ns, pkt),
             #[cfg(feature = "ipv6")]

@@ -327,6 +327,7 @@ impl Engine<'_> {
             Payload::Icmp(Icmp::TimeExceeded { quoted }) => Some((None, *quoted)),
             Payload::Icmp(Icmp::EchoReply { .. }) => None,
             // A report for the multicast routers, which no host is.
+            #[cfg(feature = "mcast")]
             Payload::Igmp(_) => return,
         };
         if let Some((code, quoted)) = err {

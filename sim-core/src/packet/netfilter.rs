@@ -42,7 +42,9 @@ fn own_tuple(p: &Ipv4Packet) -> Option<Tuple> {
             Some(Tuple { src: p.src, dst: p.dst, proto: p.payload.proto(), sport, dport })
         }
         // IGMP is not tracked here (Linux's generic tracker would).
-        Payload::Icmp(_) | Payload::Igmp(_) => None,
+        Payload::Icmp(_) => None,
+        #[cfg(feature = "mcast")]
+        Payload::Igmp(_) => None,
     }
 }
 
@@ -68,6 +70,7 @@ fn may_start(p: &Ipv4Packet) -> bool {
         Payload::Icmp(i) => matches!(i, Icmp::EchoRequest { .. }),
         Payload::Udp(_) => true,
         Payload::Tcp(t) => !t.flags.rst(),
+        #[cfg(feature = "mcast")]
         Payload::Igmp(_) => false,
     }
 }

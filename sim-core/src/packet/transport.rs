@@ -217,7 +217,8 @@ pub enum Payload {
     Icmp(Icmp),
     Udp(UdpDatagram),
     Tcp(TcpSegment),
-    /// Only the kernel's own reports (`packet/own.rs`).
+    /// Only the kernel's own reports (`packet/own.rs`, feature `mcast`).
+    #[cfg(feature = "mcast")]
     Igmp(super::wire::Igmp3Report),
 }
 
@@ -242,6 +243,7 @@ impl Payload {
     pub fn proto(&self) -> u8 {
         match self {
             Payload::Icmp(_) => PROTO_ICMP,
+            #[cfg(feature = "mcast")]
             Payload::Igmp(_) => super::wire::PROTO_IGMP,
             Payload::Udp(_) => PROTO_UDP,
             Payload::Tcp(_) => PROTO_TCP,
@@ -252,6 +254,7 @@ impl Payload {
     pub fn len(&self) -> usize {
         match self {
             Payload::Icmp(i) => i.len(),
+            #[cfg(feature = "mcast")]
             Payload::Igmp(r) => r.len(),
             Payload::Udp(u) => u.len(),
             Payload::Tcp(t) => t.len(),
@@ -289,6 +292,7 @@ impl Payload {
                 (quoted.sport, quoted.dport)
             }
             Payload::Icmp(i) => (i.echo_id(), i.echo_id()),
+            #[cfg(feature = "mcast")]
             Payload::Igmp(_) => (0, 0),
             Payload::Udp(u) => (u.sport, u.dport),
             Payload::Tcp(t) => (t.sport, t.dport),
@@ -298,7 +302,9 @@ impl Payload {
     /// Rewrites the ports (NAT); ICMP keeps its identifier.
     pub fn set_ports(&mut self, sport: u16, dport: u16) {
         match self {
-            Payload::Icmp(_) | Payload::Igmp(_) => {}
+            Payload::Icmp(_) => {}
+            #[cfg(feature = "mcast")]
+            Payload::Igmp(_) => {}
             Payload::Udp(u) => (u.sport, u.dport) = (sport, dport),
             Payload::Tcp(t) => (t.sport, t.dport) = (sport, dport),
         }
@@ -308,6 +314,7 @@ impl Payload {
     pub fn name(&self) -> String {
         match self {
             Payload::Icmp(i) => i.name(),
+            #[cfg(feature = "mcast")]
             Payload::Igmp(r) => format!("IGMPv3 report ({} groups)", r.groups.len()),
             Payload::Udp(u) => format!("UDP {} > {} length {}", u.sport, u.dport, u.data.len()),
             #[cfg(feature = "sockets")]

@@ -60,7 +60,10 @@ impl EthFrame {
     /// report, a router solicitation, a DAD probe (from `::`).
     pub fn is_own_traffic(&self) -> bool {
         match &self.payload {
+            #[cfg(feature = "mcast")]
             EthPayload::Ipv4(p) => matches!(p.payload, Payload::Igmp(_)),
+            #[cfg(not(feature = "mcast"))]
+            EthPayload::Ipv4(_) => false,
             #[cfg(feature = "ipv6")]
             EthPayload::Ipv6(p) => match p.payload {
                 super::wire6::Icmp6::MldReport { .. } | super::wire6::Icmp6::RouterSolicit { .. } => true,
@@ -199,7 +202,10 @@ impl Ipv4Packet {
 
     /// Total length (header + payload, or this fragment's share of it).
     pub fn len(&self) -> usize {
+        #[cfg(feature = "mcast")]
         let options = if matches!(self.payload, Payload::Igmp(_)) { IP_RA_LEN } else { 0 };
+        #[cfg(not(feature = "mcast"))]
+        let options = 0;
         IPV4_HLEN + options + self.frag.map_or_else(|| self.payload.len(), |f| f.len)
     }
 

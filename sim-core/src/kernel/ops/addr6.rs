@@ -35,7 +35,9 @@ pub fn scope_of(a: Ipv6Addr) -> Scope {
     }
 }
 
-/// When a tentative address's next DAD probe goes (ms), if one is to.
+/// When a tentative address's next DAD probe goes (ms), if one is to
+/// (sent by `packet/own.rs`).
+#[cfg(all(feature = "mcast", feature = "ipv6"))]
 pub(crate) fn dad_probe_due(a: &Inet6) -> Option<u64> {
     let at = a.dad_at_ms.filter(|_| a.dad_probes > 0 && !a.dadfailed)?;
     Some(at.saturating_sub(u64::from(a.dad_probes) * RETRANS_MS))
