@@ -303,7 +303,15 @@ impl Parked {
     }
 }
 
+/// The earliest event of `queue` (without the kernel's own traffic,
+/// addrconf's timers all end: DAD, lifetimes).
+#[cfg(not(all(feature = "mcast", feature = "ipv6")))]
+fn next_wake(queue: &BinaryHeap<Item>) -> Option<u64> {
+    queue.peek().map(|i| i.at)
+}
+
 /// The earliest event of `queue` but addrconf's timers.
+#[cfg(all(feature = "mcast", feature = "ipv6"))]
 fn next_wake(queue: &BinaryHeap<Item>) -> Option<u64> {
     match queue.peek() {
         Some(i) if !matches!(i.ev, Ev::AddrconfTimer { .. }) => Some(i.at),

@@ -225,10 +225,15 @@ impl fmt::Display for What {
             What::Delivered { src, dst, what } => write!(f, "deliver {what} {src} > {dst}"),
             What::IcmpError { to, what } => write!(f, "send {what} to {to}"),
             What::Dropped { reason, what } => write!(f, "drop {what}: {}", reason.text()),
+            #[cfg(feature = "ipv6")]
             What::NdWhoHas { target, src, dst } => write!(f, "neighbour solicitation who-has {target} {src} > {dst}"),
+            #[cfg(feature = "ipv6")]
             What::NdIsAt { target, mac, router } => {
                 write!(f, "neighbour advertisement {target} is-at {mac}{}", if *router { " router" } else { "" })
             }
+            // Only the `ipv6` feature makes them (the basic lab's first load).
+            #[cfg(not(feature = "ipv6"))]
+            What::NdWhoHas { .. } | What::NdIsAt { .. } => Ok(()),
             What::Ip6 { step, src, dst, what } => match step {
                 Step6::Sent => write!(f, "send {what} {src} > {dst}"),
                 Step6::Delivered => write!(f, "deliver {what} {src} > {dst}"),
