@@ -262,6 +262,15 @@ pub const ETH_MAX_MTU: u32 = 65535;
 pub const LO_MTU: u32 = 65536;
 
 impl Link {
+    /// `ipv6_get_lladdr()`: its first link-local address past DAD.
+    pub fn ipv6_lladdr(&self) -> Option<std::net::Ipv6Addr> {
+        self.addrs
+            .iter()
+            .filter_map(|a| a.v6())
+            .find(|a| a.local.is_unicast_link_local() && !a.tentative)
+            .map(|a| a.local)
+    }
+
     pub fn new(ifindex: u32, name: &str, kind: LinkKind, mac: Mac, serial: u64) -> Link {
         let mtu = if kind == LinkKind::Loopback { LO_MTU } else { 1500 };
         let veth = matches!(kind, LinkKind::Veth { .. });

@@ -118,14 +118,17 @@ impl Core {
     /// command looks, as on Linux.
     #[cfg(all(feature = "mcast", feature = "ipv6"))]
     pub fn send_due_own_traffic(&mut self) {
+        // A waiting program's run holds the kernel's timers (see
+        // `advance_clock`); it sends what falls due.
+        if self.live_engines > 0 {
+            return;
+        }
         let now = self.kernel.now_ms;
-        if self.live_engines == 0 && self.kernel.own_traffic_due(now) {
+        if self.kernel.own_traffic_due(now) {
             let trace = crate::packet::advance(&mut self.kernel, now * 1000);
             self.trace.events.extend(trace.events);
         }
-        if self.live_engines == 0 {
-            self.kernel.own_started = false;
-        }
+        self.kernel.own_started = false;
     }
 
     /// Runs one program in a namespace. `nested` counts `ip netns exec` levels.

@@ -220,12 +220,12 @@ impl Engine<'_> {
     /// the solicited-node group of each of its addresses (tentative ones
     /// too, for DAD) and of each address it proxies (`pndisc_constructor()`).
     fn joined(&self, dev: LinkRef, dst: Ipv6Addr) -> bool {
-        if dst == Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 1) {
+        if dst == crate::kernel::mcast::ALL_NODES {
             return true;
         }
         // A router listens to all-routers (`dev_forward_change()`).
-        if dst == Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 2) {
-            return self.k.ns(dev.ns).is_some_and(|n| n.conf.dev_conf(dev.ifindex).forwarding6 != 0);
+        if dst == crate::kernel::mcast::ALL_ROUTERS {
+            return self.k.forwards6(dev);
         }
         let own = self
             .k

@@ -38,13 +38,7 @@ impl Engine<'_> {
             LinkKind::Loopback => true,
             // Opened without carrier (no port forwarding), its queue is
             // still `noop_qdisc`, whose enqueue drops and counts.
-            LinkKind::Bridge(_) if !l.carrier => {
-                if let Some(l) = self.k.link_mut(dev) {
-                    l.stats.tx_dropped += 1;
-                }
-                self.drop_(dev.ns, Some(dev.ifindex), DropReason::NoCarrier, frame_what(&frame));
-                false
-            }
+            LinkKind::Bridge(_) if !l.carrier => self.drop_no_carrier(dev, &frame),
             LinkKind::Bridge(_) => {
                 self.count_tx(dev, frame.len());
                 self.tap_out(dev, &frame);
@@ -56,11 +50,7 @@ impl Engine<'_> {
                 let peer = l.cable();
                 let peer_mtu = peer.and_then(|p| self.k.link(p)).filter(|p| p.admin_up).map(|p| p.mtu);
                 let (Some(p), true, Some(peer_mtu)) = (peer, l.carrier, peer_mtu) else {
-                    if let Some(l) = self.k.link_mut(dev) {
-                        l.stats.tx_dropped += 1;
-                    }
-                    self.drop_(dev.ns, Some(dev.ifindex), DropReason::NoCarrier, frame_what(&frame));
-                    return false;
+                    return self.drop_no_carrier(dev, &frame);
                 };
                 self.tap_out(dev, &frame);
                 if !super::mtu::fits(frame.len(), peer_mtu) {
@@ -106,6 +96,16 @@ impl Engine<'_> {
             l.stats.rx_packets += 1;
             l.stats.rx_bytes += len as u64;
         }
+    }
+
+    /// A device without carrier drops what it sends and counts it
+    /// (`tx_dropped`); false: nothing left.
+    fn drop_no_carrier(&mut self, dev: LinkRef, frame: &EthFrame) -> bool {
+        if let Some(l) = self.k.link_mut(dev) {
+            l.stats.tx_dropped += 1;
+        }
+        self.drop_(dev.ns, Some(dev.ifindex), DropReason::NoCarrier, frame_what(frame));
+        false
     }
 
     /// `br_pass_frame_up()`: a bridge counts what it passes up to itself

@@ -12,7 +12,6 @@ use crate::kernel::mac::Mac;
 use crate::kernel::NsId;
 
 use super::engine::{Engine, Ev};
-use super::fib6;
 use super::trace::What;
 use super::wire::{EthFrame, EthPayload, IpPacket};
 use super::wire6::{Icmp6, Ipv6Packet};
@@ -44,8 +43,7 @@ impl Engine<'_> {
         let r = LinkRef { ns, ifindex: dev };
         let Some(l) = self.k.link(r) else { return };
         let mac = l.mac;
-        let lladdr = l.addrs.iter().filter_map(|a| a.v6()).find(|a| fib6::addr_scope(a.local) == 2 && !a.tentative);
-        let lladdr = lladdr.map(|a| a.local);
+        let lladdr = l.ipv6_lladdr();
         let Some(src) = hint.filter(|h| self.owns6(r, *h)).or(lladdr) else { return };
         let (dst, dmac) = match to {
             Some(m) => (target, m),
@@ -80,10 +78,7 @@ impl Engine<'_> {
                 let reachable = solicited && !pkt.dst.is_multicast();
                 self.neigh_learn(ns, dev.ifindex, target.into(), mac, reachable, false);
                 // NEIGH_UPDATE_F_ISROUTER: the R flag sets or clears NTF_ROUTER.
-                let ip = IpAddr::V6(target);
-                if let Some(e) = self.k.ns_mut(ns).and_then(|n| n.neighs.iter_mut().find(|e| e.is(dev.ifindex, ip))) {
-                    e.router = router;
-                }
+                self.set_router_flag(dev, target, router);
             }
             _ => {}
         }
@@ -93,14 +88,18 @@ impl Engine<'_> {
     /// host's address, STALE and not a router (no advertisement answers:
     /// `radvd` would send those).
     fn ndisc_recv_rs(&mut self, dev: LinkRef, src: Ipv6Addr, mac: Mac) {
-        let forwarding = self.k.ns(dev.ns).is_some_and(|n| n.conf.dev_conf(dev.ifindex).forwarding6 != 0);
-        if !forwarding || src.is_unspecified() {
+        if !self.k.forwards6(dev) || src.is_unspecified() {
             return;
         }
         self.neigh_learn(dev.ns, dev.ifindex, src.into(), mac, false, true);
-        let ip = IpAddr::V6(src);
+        self.set_router_flag(dev, src, false);
+    }
+
+    /// An entry's NTF_ROUTER, as a message's R flag (or its absence) says.
+    fn set_router_flag(&mut self, dev: LinkRef, ip: Ipv6Addr, router: bool) {
+        let ip = IpAddr::V6(ip);
         if let Some(e) = self.k.ns_mut(dev.ns).and_then(|n| n.neighs.iter_mut().find(|e| e.is(dev.ifindex, ip))) {
-            e.router = false;
+            e.router = router;
         }
     }
 

@@ -63,7 +63,7 @@ impl Engine<'_> {
         let interval = interval.unwrap_or(0);
         let Some(l) = self.k.link(dev) else { return };
         let groups: Vec<Ipv6Addr> = l.mc.v6.iter().map(|g| g.addr).filter(|g| mcast::reported6(*g)).collect();
-        let src = lladdr(l).unwrap_or(Ipv6Addr::UNSPECIFIED);
+        let src = l.ipv6_lladdr().unwrap_or(Ipv6Addr::UNSPECIFIED);
         let seed = u64::from(dev.ifindex) << 8;
         let mut reports = Vec::new();
         let Some(l) = self.k.link_mut(dev) else { return };
@@ -89,7 +89,7 @@ impl Engine<'_> {
         let conf = n.conf.dev_conf(dev.ifindex);
         let Some(l) = self.k.link(dev) else { return };
         let Some(rs) = l.own.rs.filter(|s| s.at_ms <= now_ms) else { return };
-        let (src, mac) = (lladdr(l), l.mac);
+        let (src, mac) = (l.ipv6_lladdr(), l.mac);
         let more = conf.router_solicitations < 0 || i64::from(rs.sent) < i64::from(conf.router_solicitations);
         let go = l.ipv6_ready && conf.forwarding6 == 0 && more;
         let Some(l) = self.k.link_mut(dev) else { return };
@@ -142,9 +142,4 @@ impl Engine<'_> {
         let frame = EthFrame { src: mac, dst: ipv6_mc_mac(dst), payload: EthPayload::Ipv6(pkt) };
         let _ = self.xmit(dev, frame);
     }
-}
-
-/// `ipv6_get_lladdr()`: the device's first link-local address past DAD.
-fn lladdr(l: &crate::kernel::link::Link) -> Option<Ipv6Addr> {
-    l.addrs.iter().filter_map(IfAddr::v6).find(|a| a.local.is_unicast_link_local() && !a.tentative).map(|a| a.local)
 }

@@ -185,8 +185,8 @@ mod tests {
     use super::*;
     use sim_core::Lab;
 
-    #[test]
-    fn explains_a_ping_and_a_failed_one() {
+    /// A lab with red's veth-red joined to blue's veth-blue, then `more`.
+    fn paired(more: &[&str]) -> Lab {
         let mut lab = Lab::new();
         for l in [
             "ip netns add red",
@@ -194,15 +194,25 @@ mod tests {
             "ip link add veth-red type veth peer name veth-blue",
             "ip link set veth-red netns red",
             "ip link set veth-blue netns blue",
+        ]
+        .iter()
+        .chain(more)
+        {
+            lab.run(l);
+        }
+        lab
+    }
+
+    #[test]
+    fn explains_a_ping_and_a_failed_one() {
+        let mut lab = paired(&[
             "ip -n red addr add 10.0.0.1/24 dev veth-red",
             "ip -n blue addr add 10.0.0.2/24 dev veth-blue",
             "ip -n red link set veth-red up",
             "ip -n blue link set veth-blue up",
             "ip -n red link set lo up",
             "ip -n blue link set lo up",
-        ] {
-            lab.run(l);
-        }
+        ]);
         let ping = "ip netns exec red ping -c 2 10.0.0.2";
         lab.run(ping);
         assert_eq!(summary(ping, lab.last_trace()), "ping: 2 replies via veth-red → veth-blue");
@@ -226,21 +236,13 @@ mod tests {
     #[cfg(feature = "complete")]
     #[test]
     fn words_neighbour_discovery_as_arp() {
-        let mut lab = Lab::new();
-        for l in [
-            "ip netns add red",
-            "ip netns add blue",
-            "ip link add veth-red type veth peer name veth-blue",
-            "ip link set veth-red netns red",
-            "ip link set veth-blue netns blue",
+        let mut lab = paired(&[
             "ip -n red -6 addr add 2001:db8::1/64 dev veth-red nodad",
             "ip -n blue -6 addr add 2001:db8::2/64 dev veth-blue nodad",
             "ip -n red link set veth-red up",
             "ip -n blue link set veth-blue up",
             "sleep 3",
-        ] {
-            lab.run(l);
-        }
+        ]);
         let ping = "ip netns exec red ping -6 -c 1 2001:db8::2";
         lab.run(ping);
         let v = view(ping, lab.last_trace());

@@ -179,7 +179,12 @@ impl Kernel {
     /// Whether the device solicits routers: `ipv6_accept_ra()` with
     /// `accept_ra` 1 (not modelled), that is IPv6 forwarding off.
     fn is_ipv6_host(&self, r: LinkRef) -> bool {
-        self.ns(r.ns).is_some_and(|n| n.conf.dev_conf(r.ifindex).forwarding6 == 0)
+        self.ns(r.ns).is_some() && !self.forwards6(r)
+    }
+
+    /// Whether the device is an IPv6 router (its `forwarding`).
+    pub(crate) fn forwards6(&self, r: LinkRef) -> bool {
+        self.ns(r.ns).is_some_and(|n| n.conf.dev_conf(r.ifindex).forwarding6 != 0)
     }
 
     /// A configured device got its carrier back (addrconf's NETDEV_CHANGE

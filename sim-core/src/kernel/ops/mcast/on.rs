@@ -36,10 +36,6 @@ impl Kernel {
         self.link(r).is_some_and(|l| l.multicast && !l.is_loopback())
     }
 
-    fn forwarding6(&self, r: LinkRef) -> bool {
-        self.ns(r.ns).is_some_and(|n| n.conf.dev_conf(r.ifindex).forwarding6 != 0)
-    }
-
     /// `ipv6_dev_mc_inc()`: a user more, a new group first in the list and
     /// loaded at once.
     pub(crate) fn mc6_inc(&mut self, r: LinkRef, g: Ipv6Addr) {
@@ -147,7 +143,7 @@ impl Kernel {
         if self.mc6_on(r) {
             self.mc6_inc(r, mcast::ALL_NODES_IF);
             self.mc6_inc(r, mcast::ALL_NODES);
-            if self.forwarding6(r) && self.mc_capable(r) {
+            if self.forwards6(r) && self.mc_capable(r) {
                 self.mc6_inc(r, mcast::ALL_ROUTERS);
             }
         }
@@ -266,7 +262,7 @@ impl Kernel {
         if self.mc6_on(r) && l.mc.v6.is_empty() {
             self.mc6_inc(r, mcast::ALL_NODES_IF);
             self.mc6_inc(r, mcast::ALL_NODES);
-            if self.forwarding6(r) && self.mc_capable(r) {
+            if self.forwards6(r) && self.mc_capable(r) {
                 self.mc6_inc(r, mcast::ALL_ROUTERS);
             }
         }
@@ -286,7 +282,7 @@ impl Kernel {
     /// An IPv6 address went: its solicited-node group, and on a router
     /// its subnet-router anycast if it had joined it (settled).
     pub(crate) fn mc_addr6_removed(&mut self, r: LinkRef, local: Ipv6Addr, prefix: u8, settled: bool) {
-        if settled && self.forwarding6(r) {
+        if settled && self.forwards6(r) {
             self.anycast_leave(r, local, prefix);
         }
         if self.link(r).is_some_and(|l| !l.is_loopback() && !l.noarp) {
@@ -297,7 +293,7 @@ impl Kernel {
     /// An address became usable (DAD done, or none): a router joins its
     /// subnet-router anycast (`__ipv6_ifa_notify()`).
     pub(crate) fn mc_addr6_settled(&mut self, r: LinkRef, local: Ipv6Addr, prefix: u8) {
-        if self.forwarding6(r) {
+        if self.forwards6(r) {
             self.anycast_join(r, local, prefix);
         }
         if local.is_unicast_link_local() {

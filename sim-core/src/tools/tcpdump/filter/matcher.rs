@@ -9,11 +9,11 @@
 use std::net::Ipv4Addr;
 
 use super::{ArOp, Dir, Expr, Filter, Primitive, Proto, RelOp};
+#[cfg(feature = "ipv6")]
+use crate::netlink::sockets::IPV6_HLEN;
 use crate::netlink::sockets::{
     EthFrame, EthPayload, Ipv4Packet, Payload, ETH_HLEN, IPV4_HLEN, PROTO_ICMP, PROTO_TCP, PROTO_UDP,
 };
-/// The IPv6 header's length, for `icmp6[…]`.
-const IPV6_HLEN: usize = 40;
 use crate::tools::tcpdump::bytes::{ethertype, frame_bytes};
 
 pub(super) fn matches(f: &Filter, frame: &EthFrame) -> bool {
@@ -138,6 +138,7 @@ fn eval(e: &Expr, frame: &EthFrame, bytes: &[u8]) -> Option<u32> {
                     ETH_HLEN
                 }
                 Proto::Ip6 if ethertype(frame) == ETHERTYPE_IPV6 => ETH_HLEN,
+                #[cfg(feature = "ipv6")]
                 Proto::Icmp6 if is_icmp6(frame) => ETH_HLEN + IPV6_HLEN,
                 Proto::Ip6 | Proto::Icmp6 => return None,
                 Proto::Icmp | Proto::Tcp | Proto::Udp => {
