@@ -4,6 +4,7 @@
 use super::addr::IfAddr;
 use super::mac::Mac;
 use super::NsId;
+use crate::lab::basic::COUNTERS_BUILT;
 
 /// Where a device lives: its namespace and its index there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -196,6 +197,42 @@ pub struct LinkStats {
     pub tx_packets: u64,
     pub tx_bytes: u64,
     pub tx_dropped: u64,
+}
+
+/// Every count goes through these, which count nothing where counters
+/// are not built (`COUNTERS_BUILT`: the first load's basic lab).
+impl LinkStats {
+    pub(crate) fn sent(&mut self, len: usize) {
+        if COUNTERS_BUILT {
+            self.tx_packets += 1;
+            self.tx_bytes += len as u64;
+        }
+    }
+
+    pub(crate) fn received(&mut self, len: usize) {
+        if COUNTERS_BUILT {
+            self.rx_packets += 1;
+            self.rx_bytes += len as u64;
+        }
+    }
+
+    pub(crate) fn received_multicast(&mut self) {
+        if COUNTERS_BUILT {
+            self.rx_multicast += 1;
+        }
+    }
+
+    pub(crate) fn dropped_sending(&mut self) {
+        if COUNTERS_BUILT {
+            self.tx_dropped += 1;
+        }
+    }
+
+    pub(crate) fn dropped_receiving(&mut self) {
+        if COUNTERS_BUILT {
+            self.rx_dropped += 1;
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

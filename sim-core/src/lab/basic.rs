@@ -69,6 +69,13 @@ enum Feature {
 /// (`packet/netfilter.rs`).
 pub(crate) const IPTABLES_BUILT: bool = cfg!(any(feature = "text-tools", feature = "tools-elsewhere"));
 
+/// Whether devices keep counters (`LinkStats`). They count the kernel's own
+/// traffic, which only feature `mcast` sends, and nothing the basic lab
+/// runs prints them: it sends `ip -s` to the complete lab ([`lacks`]),
+/// and has neither ifconfig nor JSON. So the first load counts nothing,
+/// and its packet path and `ip`'s counter printer stay out of it.
+pub(crate) const COUNTERS_BUILT: bool = cfg!(feature = "mcast");
+
 impl Feature {
     const fn built(self) -> bool {
         match self {
@@ -152,7 +159,7 @@ pub fn lacks(line: &str) -> Option<&'static str> {
             return Some("-j");
         }
     }
-    if !Feature::Mcast.built() && asks_stats(&words) {
+    if !COUNTERS_BUILT && asks_stats(&words) {
         return Some("-s");
     }
     words
@@ -199,9 +206,10 @@ fn asks_ipv6(line: &str) -> bool {
         if matches!(w, "-6" | "inet6" | "addrgenmode") {
             return true;
         }
-        // IPv6's sysctls (forwarding makes a router, which the kernel's own
-        // router solicitations then teach neighbours: `packet/own.rs`).
-        if w.starts_with("net.ipv6.") || w.contains("net/ipv6/") {
+        // IPv6's sysctls, `net.ipv6.…` or `/proc/sys/net/ipv6/…`
+        // (forwarding makes a router, which the kernel's own router
+        // solicitations then teach neighbours: `packet/own.rs`).
+        if w.contains("ipv6") {
             return true;
         }
         // A URL's host: `http://[fd00::1]:8080/`.

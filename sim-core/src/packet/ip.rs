@@ -231,12 +231,10 @@ impl Engine<'_> {
                 match lo {
                     Some((lo, true)) => {
                         // loopback_xmit() counts after eth_type_trans(): no Ethernet header.
-                        let len = pkt.len() as u64;
+                        let len = pkt.len();
                         if let Some(l) = self.k.link_mut(LinkRef { ns, ifindex: lo }) {
-                            l.stats.tx_packets += 1;
-                            l.stats.tx_bytes += len;
-                            l.stats.rx_packets += 1;
-                            l.stats.rx_bytes += len;
+                            l.stats.sent(len);
+                            l.stats.received(len);
                         }
                         self.tap_loopback(ns, lo, &pkt, false);
                         self.push(self.now + LOOP_US, Ev::LocalIn { ns, pkt });
@@ -244,7 +242,7 @@ impl Engine<'_> {
                     Some((lo, false)) => {
                         // __dev_queue_xmit() to a device that is down counts a tx drop.
                         if let Some(l) = self.k.link_mut(LinkRef { ns, ifindex: lo }) {
-                            l.stats.tx_dropped += 1;
+                            l.stats.dropped_sending();
                         }
                         self.drop_(ns, Some(lo), DropReason::LoopbackDown, what(&pkt))
                     }

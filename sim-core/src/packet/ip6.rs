@@ -192,12 +192,10 @@ impl Engine<'_> {
             self.k.ns(ns).and_then(|n| n.links.values().find(|l| l.is_loopback()).map(|l| (l.ifindex, l.admin_up)));
         match lo {
             Some((lo, true)) => {
-                let len = pkt.len() as u64;
+                let len = pkt.len();
                 if let Some(l) = self.k.link_mut(LinkRef { ns, ifindex: lo }) {
-                    l.stats.tx_packets += 1;
-                    l.stats.tx_bytes += len;
-                    l.stats.rx_packets += 1;
-                    l.stats.rx_bytes += len;
+                    l.stats.sent(len);
+                    l.stats.received(len);
                 }
                 // It arrives as on the device that has the address.
                 let owner = self.k.ns(ns).and_then(|n| {
@@ -208,7 +206,7 @@ impl Engine<'_> {
             }
             Some((lo, false)) => {
                 if let Some(l) = self.k.link_mut(LinkRef { ns, ifindex: lo }) {
-                    l.stats.tx_dropped += 1;
+                    l.stats.dropped_sending();
                 }
                 self.drop_(ns, Some(lo), DropReason::LoopbackDown, what(&pkt));
             }

@@ -56,10 +56,10 @@ impl Engine<'_> {
                 if !super::mtu::fits(frame.len(), peer_mtu) {
                     // veth_xmit(): __dev_forward_skb() refuses it; both ends count the drop.
                     if let Some(l) = self.k.link_mut(dev) {
-                        l.stats.tx_dropped += 1;
+                        l.stats.dropped_sending();
                     }
                     if let Some(l) = self.k.link_mut(p) {
-                        l.stats.rx_dropped += 1;
+                        l.stats.dropped_receiving();
                     }
                     self.drop_(p.ns, Some(p.ifindex), DropReason::TooBig, frame_what(&frame));
                     return false;
@@ -86,15 +86,13 @@ impl Engine<'_> {
 
     fn count_tx(&mut self, dev: LinkRef, len: usize) {
         if let Some(l) = self.k.link_mut(dev) {
-            l.stats.tx_packets += 1;
-            l.stats.tx_bytes += len as u64;
+            l.stats.sent(len);
         }
     }
 
     fn count_rx(&mut self, dev: LinkRef, len: usize) {
         if let Some(l) = self.k.link_mut(dev) {
-            l.stats.rx_packets += 1;
-            l.stats.rx_bytes += len as u64;
+            l.stats.received(len);
         }
     }
 
@@ -102,7 +100,7 @@ impl Engine<'_> {
     /// (`tx_dropped`); false: nothing left.
     fn drop_no_carrier(&mut self, dev: LinkRef, frame: &EthFrame) -> bool {
         if let Some(l) = self.k.link_mut(dev) {
-            l.stats.tx_dropped += 1;
+            l.stats.dropped_sending();
         }
         self.drop_(dev.ns, Some(dev.ifindex), DropReason::NoCarrier, frame_what(frame));
         false
@@ -115,7 +113,7 @@ impl Engine<'_> {
         self.count_rx(br, frame.len() - ETH_HLEN);
         if frame.dst.is_multicast() && frame.dst != Mac::BROADCAST {
             if let Some(l) = self.k.link_mut(br) {
-                l.stats.rx_multicast += 1;
+                l.stats.received_multicast();
             }
         }
     }
