@@ -9,7 +9,8 @@
 //!   with record-transcript on this machine's 6.18 kernel), the socket
 //!   recordings (`sim-core/tests/data/sockets`: nc, ss, netstat, jobs), and
 //!   the capture recordings (`sim-core/tests/data/capture`: tcpdump, curl),
-//!   and the IPv6 recordings (`sim-core/tests/data/{ipv6,ipv6-routes}`).
+//!   the IPv6 recordings (`sim-core/tests/data/{ipv6,ipv6-routes}`), and
+//!   the IPv6 socket recordings (`sim-core/tests/data/sockets6`).
 //!
 //! A neighbour dump whose lines match in another order matches (the
 //! kernel's neighbour hash is seeded at random). Other differences must be
@@ -243,6 +244,19 @@ fn kernel_engine_matches_the_ipv6_recordings() {
         let dir = root().join("../sim-core/tests/data").join(set);
         check_set(&scripts(&dir), &[("6.18", dir.clone())], &format!("{set}/"));
     }
+}
+
+/// The IPv6 socket recordings (`sim-core/tests/data/sockets6`): nc, ss,
+/// netstat, curl and tcpdump over IPv6, the system's own, in namespaces the
+/// kernel engine made.
+#[test]
+fn kernel_engine_matches_the_ipv6_socket_recordings() {
+    if !is_root() {
+        eprintln!("skipped: the kernel engine needs root");
+        return;
+    }
+    let dir = root().join("../sim-core/tests/data/sockets6");
+    check_set(&scripts(&dir), &[("6.18", dir.clone())], "sockets6/");
 }
 
 #[test]

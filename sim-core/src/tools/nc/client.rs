@@ -4,6 +4,7 @@
 use std::net::{Ipv4Addr, SocketAddrV4};
 
 use super::msg::errno_text;
+use super::opts::Family;
 use super::{inet_aton, io, opts, services, Cx, Opts};
 use crate::netlink::sockets::{Errno, SockId, SockType};
 
@@ -92,8 +93,9 @@ pub(super) async fn connect_all(cx: &mut Cx<'_>, o: &Opts, stdin: &str) -> i32 {
 /// `getaddrinfo()` of the destination: a numeric address (inet_aton's
 /// forms), else a name from /etc/hosts; no DNS answers in the lab.
 fn resolve(cx: &mut Cx<'_>, o: &Opts, host: &str) -> Result<Ipv4Addr, &'static str> {
-    if o.inet6 {
-        return Err("Address family for hostname not supported");
+    // IPv6 destinations are not simulated yet: `-6` refuses every one.
+    if o.family == Family::Inet6 || o.family.refuses(host) {
+        return Err(opts::ADDRFAMILY);
     }
     if let Some(a) = inet_aton(host) {
         return Ok(a);
@@ -114,6 +116,8 @@ fn bind_source(cx: &mut Cx<'_>, o: &Opts, s: SockId) -> Result<(), String> {
     }
     let addr = match &o.source_addr {
         None => Ipv4Addr::UNSPECIFIED,
+        // Resolved in the destination's family (IPv4 here).
+        Some(a) if Family::Inet.refuses(a) => return Err(format!("getaddrinfo: {}", opts::ADDRFAMILY)),
         Some(a) => inet_aton(a)
             .or_else(|| cx.socks.resolve(a).filter(|_| !o.numeric))
             .ok_or("getaddrinfo: Name or service not known")?,

@@ -29,8 +29,8 @@ pub struct Opts {
     pub source_addr: Option<String>,
     /// `-S`: TCP MD5 signatures (no password to read here).
     pub md5sig: bool,
-    /// `-6`.
-    pub inet6: bool,
+    /// `-4` or `-6`, the last one given: getaddrinfo's `ai_family`.
+    pub family: Family,
     /// `-U`: a UNIX-domain socket.
     pub unix: bool,
     /// The destination (or the address to listen on).
@@ -116,14 +116,41 @@ fn tos_ok(v: &str) -> bool {
     strtonum(v, 0, 255).is_ok()
 }
 
+/// netcat's `family`: `AF_UNSPEC` until `-4` or `-6`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Family {
+    #[default]
+    Unspec,
+    Inet,
+    Inet6,
+}
+
+impl Family {
+    /// Whether getaddrinfo() asked for this family refuses numeric `host`
+    /// as the other family's address (`EAI_ADDRFAMILY`, recorded in
+    /// `tests/data/sockets6/nc6-tcp`: `-4` with `fd00::2`, `-6` with
+    /// `10.0.0.2`, and `-s` of the other family than the destination).
+    pub(crate) fn refuses(self, host: &str) -> bool {
+        let v6 = host.split('%').next().is_some_and(|a| a.parse::<std::net::Ipv6Addr>().is_ok());
+        match self {
+            Family::Unspec => false,
+            Family::Inet => v6,
+            Family::Inet6 => super::inet_aton(host).is_some(),
+        }
+    }
+}
+
+/// getaddrinfo's EAI_ADDRFAMILY.
+pub(crate) const ADDRFAMILY: &str = "Address family for hostname not supported";
+
 /// Checks one option's value, as netcat's switch does.
 fn apply(o: &mut Opts, c: char, v: &str) -> Result<(), Fail> {
     let num = |min: i64, max: i64, what: &str| -> Result<i64, Fail> {
         strtonum(v, min, max).map_err(|e| Fail::msg(format!("{what} {e}: {v}")))
     };
     match c {
-        '4' => o.inet6 = false,
-        '6' => o.inet6 = true,
+        '4' => o.family = Family::Inet,
+        '6' => o.family = Family::Inet6,
         'd' => o.no_stdin = true,
         'I' => drop(num(1, 65536 << 14, "TCP receive window")?),
         'i' => drop(num(0, i64::from(u32::MAX), "interval")?),

@@ -16,6 +16,7 @@ pub(super) async fn serve(cx: &mut Cx<'_>, o: &Opts, stdin: &str) -> i32 {
     };
     let addr = match o.host.as_ref().or(o.source_addr.as_ref()) {
         None => Ipv4Addr::UNSPECIFIED,
+        Some(h) if o.family.refuses(h) => return cx.fail(format!("getaddrinfo: {}", opts::ADDRFAMILY)),
         Some(h) => match inet_aton(h).or_else(|| cx.socks.resolve(h).filter(|_| !o.numeric)) {
             Some(a) => a,
             None => return cx.fail("getaddrinfo: Name or service not known".into()),
