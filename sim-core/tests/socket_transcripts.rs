@@ -18,13 +18,5 @@ fn socket_recordings_match_except_known_gaps() {
 /// command of every socket recording.
 #[test]
 fn socket_recordings_keep_the_models_invariants() {
-    for sh in replay_support::scenarios(&replay_support::data("sockets")) {
-        let mut lab = sim_core::Lab::with_seed(0);
-        for cmd in sim_core::transcript::commands(&std::fs::read_to_string(&sh).expect("readable")) {
-            lab.run_command(&cmd);
-            if let Err(e) = lab.kernel().check_invariants() {
-                panic!("{}: after `{cmd}`: {e}", sh.display());
-            }
-        }
-    }
+    replay_support::keeps_invariants(&replay_support::data("sockets"));
 }

@@ -172,3 +172,27 @@ pub fn check_folder_with(label: &str, dir: &Path, gaps_file: &Path) {
     println!("{label} recordings: {}/{} commands match ({} known gaps{skipped})", r.same, r.total, gaps.len());
     assert_clean(&r, &gaps);
 }
+
+/// The model's invariants (`Kernel::check_invariants`) hold after every
+/// command of every scenario in `dir`, each run as the recorder ran it
+/// (`bash -c`) on a fresh lab, whatever its outcome; scenarios the lab as
+/// built lacks something for are skipped. Panics at the first break, and
+/// answers how many commands ran.
+pub fn keeps_invariants(dir: &Path) -> usize {
+    let mut n = 0;
+    for sh in scenarios(dir) {
+        let commands = commands(&std::fs::read_to_string(&sh).expect("readable"));
+        if commands.iter().any(|c| lacks(c).is_some()) {
+            continue;
+        }
+        let mut lab = sim_core::Lab::with_seed(0);
+        for cmd in commands {
+            lab.run_command(&cmd);
+            n += 1;
+            if let Err(e) = lab.kernel().check_invariants() {
+                panic!("{}: after `{cmd}`: {e}", sh.display());
+            }
+        }
+    }
+    n
+}
